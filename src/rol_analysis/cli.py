@@ -1,0 +1,208 @@
+"""The ``rol`` command: a thin wrapper over ``pipeline``, ``extract`` and ``validate``.
+
+Exit codes: 0 success, 1 validation failed (nothing published) or a build step failed,
+2 bad input or usage. Every error is one paragraph saying what to do, never a traceback.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__, layout
+from .exceptions import RolError, UsageError, ValidationFailed
+
+ROOT_HELP = ("Project folder holding data/ and reports/ (default: the current folder). Its "
+             "notebooks/ and expectations/ are used when present, else the packaged ones.")
+
+
+def _fail(exc: RolError) -> None:
+    click.echo(f"error: {exc.message}", err=True)
+    sys.exit(exc.exit_code)
+
+
+class _Group(click.Group):
+    """Turns RolError (and anything unexpected) into a message and an exit code."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except RolError as exc:
+            _fail(exc)
+        except KeyboardInterrupt:
+            click.echo("interrupted: outputs of the unfinished build were left as they were.",
+                       err=True)
+            sys.exit(130)
+        except (click.exceptions.Exit, click.ClickException, SystemExit):
+            raise
+        except Exception as exc:  # noqa: BLE001 - last line of defence: no bare traceback
+            if os.environ.get("ROL_DEBUG"):
+                raise
+            click.echo(
+                f"internal error: {type(exc).__name__}: {exc}. This is a bug in rol-analysis; "
+                "rerun with ROL_DEBUG=1 for the traceback and report it.", err=True)
+            sys.exit(1)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="rol")
+def main():
+    """rol-analysis: rule-of-law government reports -> checked tables -> HTML briefs."""
+
+
+def _root_option(f):
+    return click.option("--root", type=click.Path(file_okay=False, path_type=Path),
+                        default=Path("."), show_default=True, help=ROOT_HELP)(f)
+
+
+def _year_type(value):
+    return None if value is None else layout.check_year(value)
+
+
+@main.command()
+@click.option("--region", help="Region slug, a folder under data/raw/ (e.g. weibin).")
+@click.option("--year", help="Report year (e.g. 2023).")
+@click.option("--all", "all_", is_flag=True,
+              help="Every region-year under data/raw/ (narrowed by --region/--year).")
+@click.option("--force", is_flag=True, help="Rebuild even when nothing changed.")
+@click.option("--jobs", "-j", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="Region-years built in parallel, each worker with one warm kernel.")
+@click.option("--pdf", is_flag=True, help="Also print each brief to PDF (needs Chromium).")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar; one line per result.")
+@_root_option
+def build(region, year, all_, force, jobs, pdf, quiet, root):
+    """Run notebooks 01-04 and publish reports/<region>/<year>/brief.html."""
+    from . import pipeline
+
+    targets = pipeline.select_targets(root, region, year, all_)
+    if pdf:
+        from . import render
+
+        render.find_chromium(required=True)
+    bar = None
+    progress = None
+    if not quiet:
+        from tqdm import tqdm
+
+        bar = tqdm(total=len(targets), unit="report", desc="build", file=sys.stderr,
+                   dynamic_ncols=True, leave=True)
+
+        def progress(kind, payload):
+            if kind == "step":
+                region_, year_, step = payload
+                bar.set_postfix_str(f"{region_}/{year_} {step}", refresh=True)
+            else:
+                bar.update(1)
+
+    try:
+        results = pipeline.build(root, targets, force=force, pdf=pdf, jobs=jobs,
+                                 progress=progress)
+    finally:
+        if bar is not None:
+            bar.set_postfix_str("")
+            bar.close()
+    code = 0
+    for r in results:
+        where = root / "reports" / r.region / str(r.year)
+        if r.status == "built":
+            click.echo(f"{r.key}: built in {r.seconds:.1f} s -> {where / 'brief.html'}")
+        elif r.status == "skipped":
+            click.echo(f"{r.key}: up to date (use --force to rebuild)")
+        elif r.status == "invalid":
+            click.echo(f"{r.key}: FAILED validation, nothing published; see "
+                       f"{where / 'validation.html'}\n{r.message}", err=True)
+        else:
+            click.echo(f"{r.key}: error: {r.message}", err=True)
+        code = max(code, r.exit_code)
+    sys.exit(code)
+
+
+@main.command("list")
+@_root_option
+def list_(root):
+    """Every region-year found under data/raw and its build status."""
+    from . import pipeline
+
+    if not (root / "data" / "raw").is_dir():
+        raise UsageError(f"{root}: no data/raw/ folder here. Run rol from the project folder "
+                         "or pass --root DIR.")
+    rows = pipeline.status(root)
+    if not rows:
+        click.echo(f"no reports under {root / 'data' / 'raw'}: add "
+                   "data/raw/<region>/<year>.txt (see data/raw/README.md).")
+    width = max((len(f"{r['region']}/{r['year']}") for r in rows), default=10)
+    for r in rows:
+        click.echo(f"{r['region'] + '/' + str(r['year']):<{width}}  {r['raw'] or '-':<10}  "
+                   f"{r['status']}")
+
+
+@main.command()
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--out", "out", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Folder for mentions.csv, indicators.csv (+ parquet) and report.json.")
+@click.option("--region", help="Region slug to record (default: read from the text).")
+@click.option("--year", help="Report year (default: read from the text).")
+@click.option("--regions-csv", type=click.Path(dir_okay=False, path_type=Path),
+              default=None, help="Slug-to-name table for the region check "
+                                 "(default: data/raw/regions.csv when present).")
+def extract(file, out, region, year, regions_csv):
+    """Extract the statistics of one report FILE (any folder) into --out DIR."""
+    from . import extract as _extract
+
+    if region is not None:
+        layout.check_region(region)
+    year = _year_type(year)
+    if regions_csv is None and Path("data/raw/regions.csv").is_file():
+        regions_csv = Path("data/raw/regions.csv")
+    result, warnings = _extract.extract_to(file, out, region=region, year=year,
+                                           regions_csv=regions_csv)
+    for w in warnings:
+        click.echo(f"warning: {w}", err=True)
+    n_ind = len(result.indicators)
+    click.echo(f"{file}: {len(result.mentions)} statistics, {n_ind} catalogue indicators -> "
+               f"{out}")
+
+
+@main.command()
+@click.option("--region", required=True, help="Region slug (e.g. weibin).")
+@click.option("--year", required=True, help="Report year (e.g. 2023).")
+@_root_option
+def validate(region, year, root):
+    """Extract and validate one report without publishing anything but validation.html."""
+    from . import extract as _extract
+    from . import validate as _validate
+    from .fileio import write_bytes
+
+    paths = layout.build_paths(root, region, year)
+    paths.raw  # noqa: B018 - raises a clear error when the raw file is missing
+    for stage in (paths.processed, paths.report):
+        shutil.rmtree(stage, ignore_errors=True)
+        stage.mkdir(parents=True)
+    try:
+        _extract.clean(paths)
+        try:
+            report = _validate.run(paths)
+        except ValidationFailed:
+            _publish_validation(paths, write_bytes)
+            raise
+        _publish_validation(paths, write_bytes)
+        click.echo(f"{region}/{paths.year}: validation passed. {report}")
+    finally:
+        for stage in (paths.processed, paths.report):
+            shutil.rmtree(stage, ignore_errors=True)
+
+
+def _publish_validation(paths, write_bytes):
+    src = paths.report / "validation.html"
+    if src.is_file():
+        write_bytes(paths.report_final / "validation.html", src.read_bytes())
+        click.echo(f"validation report: {paths.report_final / 'validation.html'}", err=True)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()
+

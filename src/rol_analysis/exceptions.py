@@ -1,0 +1,56 @@
+"""Errors that reach the user as a message and an exit code, never a traceback.
+
+Every message is one paragraph that names the file (or argument), says what is wrong
+and what to do about it.
+"""
+
+from __future__ import annotations
+
+
+class RolError(Exception):
+    """Base class: a problem the user can act on.
+
+    Parameters
+    ----------
+    message : str
+        One paragraph: the file or argument, the problem, the fix.
+    """
+
+    exit_code = 2
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:  # pragma: no cover - trivial
+        return self.message
+
+
+class InputError(RolError):
+    """A raw report (or another input file) cannot be used as it is. Exit code 2."""
+
+    exit_code = 2
+
+
+class UsageError(RolError):
+    """A command-line argument or parameter is not acceptable. Exit code 2."""
+
+    exit_code = 2
+
+
+class SuiteError(RolError):
+    """An expectation suite file is malformed or names an unknown expectation. Exit 2."""
+
+    exit_code = 2
+
+
+class ValidationFailed(RolError):
+    """Processed data failed a gating expectation: nothing is published. Exit code 1."""
+
+    exit_code = 1
+
+
+class BuildError(RolError):
+    """A notebook failed for a reason other than bad input or failed validation."""
+
+    exit_code = 1

@@ -1,0 +1,576 @@
+"""The build runner: raw report -> processed tables -> validated -> analysed -> brief.
+
+A build of one region-year runs in two phases, each a pair of notebooks executed by
+papermill on a warm kernel (see ``engine.py``):
+
+- data phase: ``01_clean`` and ``02_validate`` write ``data/processed/<region>/<year>/``
+  into a staging folder; when validation passes the folder is renamed into place.
+- brief phase: ``03_analyze`` and ``04_brief`` read the published tables (this
+  region-year's and, for year-over-year and cross-region panels, its peers'), the brief
+  is rendered to HTML, and the report folder is renamed into place.
+
+``build_all`` runs every data phase before any brief phase, so a brief always sees the
+whole batch's data whatever the number of workers: same inputs, same outputs.
+
+Each phase records a fingerprint (sha256 of every input it depends on) in
+``build.json``; an unchanged region-year is skipped without starting a kernel.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures as cf
+import contextlib
+import hashlib
+import json
+import os
+import queue as _queue
+import shutil
+import sys
+import time
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from . import __version__, layout
+from .exceptions import BuildError, InputError, RolError, UsageError, ValidationFailed
+from .fileio import sha256_file, write_bytes, write_json
+
+DATA_NOTEBOOKS = ("01_clean.ipynb", "02_validate.ipynb")
+BRIEF_NOTEBOOKS = ("03_analyze.ipynb", "04_brief.ipynb")
+NOTEBOOKS = DATA_NOTEBOOKS + BRIEF_NOTEBOOKS
+BUILD_FILE = "build.json"
+
+@dataclass
+class BuildResult:
+    """What happened to one region-year."""
+
+    region: str
+    year: int
+    status: str  # built | skipped | invalid | error
+    message: str = ""
+    exit_code: int = 0
+    seconds: float = 0.0
+    steps: list[str] = field(default_factory=list)
+
+    @property
+    def key(self) -> str:
+        return f"{self.region}/{self.year}"
+
+
+# --------------------------------------------------------------------------- targets
+
+
+def find_targets(root) -> list[tuple[str, int]]:
+    """Every (region, year) with a raw report under ``root/data/raw``, sorted."""
+    raw = Path(root) / "data" / "raw"
+    found = set()
+    if raw.is_dir():
+        for region_dir in raw.iterdir():
+            if not region_dir.is_dir() or not layout.REGION_RE.match(region_dir.name):
+                continue
+            for f in region_dir.iterdir():
+                if (f.is_file() and f.suffix.lower() in layout.RAW_SUFFIXES
+                        and f.stem.isdigit() and len(f.stem) == 4):
+                    found.add((region_dir.name, int(f.stem)))
+    return sorted(found)
+
+
+def select_targets(root, region=None, year=None, all_=False) -> list[tuple[str, int]]:
+    """Resolve the command-line choice of region-years, checking every parameter first."""
+    root = Path(root)
+    if not (root / "data" / "raw").is_dir():
+        raise UsageError(
+            f"{root}: no data/raw/ folder here. Run rol from the project folder or pass "
+            "--root DIR pointing at the folder that holds data/raw/<region>/<year>.txt."
+        )
+    if region is not None:
+        layout.check_region(region)
+    if year is not None:
+        year = layout.check_year(year)
+    targets = find_targets(root)
+    if all_:
+        chosen = [t for t in targets if (region is None or t[0] == region)
+                  and (year is None or t[1] == year)]
+    else:
+        if region is None or year is None:
+            raise UsageError(
+                "say which report to build: --region R --year Y (for example --region "
+                "weibin --year 2023), or --all for every report under data/raw."
+            )
+        chosen = [(region, year)]
+    for r, y in chosen:
+        layout.build_paths(root, r, y).raw  # raises when the raw file is missing
+    if not chosen:
+        raise UsageError(f"{root / 'data' / 'raw'}: no raw reports match; nothing to build. "
+                         "Add data/raw/<region>/<year>.txt (see data/raw/README.md).")
+    return chosen
+
+
+# ----------------------------------------------------------------------- fingerprints
+
+
+@lru_cache(maxsize=1)
+def _package_digest() -> str:
+    """sha256 over the installed package's own files: code changes rebuild."""
+    pkg = Path(__file__).resolve().parent
+    h = hashlib.sha256(__version__.encode())
+    for p in sorted(pkg.rglob("*")):
+        if p.is_file() and "__pycache__" not in p.parts and p.suffix != ".pyc":
+            h.update(str(p.relative_to(pkg)).encode())
+            h.update(sha256_file(p).encode())
+    return h.hexdigest()
+
+
+def _digest_files(folder: Path, names) -> dict[str, str]:
+    return {n: sha256_file(folder / n) for n in names}
+
+
+def data_fingerprint(root, paths: layout.BuildPaths) -> dict:
+    """Everything the data phase's outputs depend on."""
+    nb_dir = layout.resource_dir(root, "notebooks")
+    exp_dir = layout.resource_dir(root, "expectations")
+    regions_csv = Path(root) / "data" / "raw" / "regions.csv"
+    return {
+        "parameters": {"region": paths.region, "year": paths.year},
+        "raw": {paths.raw.name: sha256_file(paths.raw)},
+        "regions_csv": sha256_file(regions_csv) if regions_csv.is_file() else None,
+        "notebooks": _digest_files(nb_dir, DATA_NOTEBOOKS),
+        "expectations": _digest_files(exp_dir, sorted(p.name for p in exp_dir.glob("*.json"))),
+        "package": {"version": __version__, "sha256": _package_digest()},
+    }
+
+
+def _peers(root, paths: layout.BuildPaths) -> dict[str, str]:
+    """Published tables of the same region (other years) and year (other regions)."""
+    out = {}
+    processed = Path(root) / "data" / "processed"
+    for f in sorted(processed.glob("*/*/indicators.csv")):
+        region, year = f.parent.parent.name, f.parent.name
+        if (region, year) == (paths.region, str(paths.year)) or region.startswith("."):
+            continue
+        if region == paths.region or year == str(paths.year):
+            out[f"{region}/{year}"] = sha256_file(f)
+    return out
+
+
+def brief_fingerprint(root, paths: layout.BuildPaths, data_fp: dict, pdf: bool) -> dict:
+    nb_dir = layout.resource_dir(root, "notebooks")
+    return {
+        "data": data_fp,
+        "notebooks": _digest_files(nb_dir, BRIEF_NOTEBOOKS),
+        "peers": _peers(root, paths),
+        "pdf": bool(pdf),
+    }
+
+
+def _read_json(path: Path):
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+# -------------------------------------------------------------------- folder helpers
+
+
+def _swap_into_place(stage: Path, final: Path) -> None:
+    """Replace ``final`` by ``stage`` with two renames; the old one is removed after."""
+    old = final.with_name(f".{final.name}.old")
+    if old.exists():
+        shutil.rmtree(old)
+    if final.exists():
+        os.replace(final, old)
+    os.replace(stage, final)
+    if old.exists():
+        shutil.rmtree(old)
+
+
+def _recover(final: Path) -> None:
+    """Undo a swap interrupted between its two renames."""
+    old = final.with_name(f".{final.name}.old")
+    if old.exists() and not final.exists():
+        os.replace(old, final)
+
+
+@contextlib.contextmanager
+def _locked(paths: layout.BuildPaths):
+    """One build of a region-year at a time (another process waits)."""
+    lock_path = paths.report_final.with_name(f".{paths.year}.lock")
+    lock_path.parent.mkdir(parents=True, exist_ok=True)
+    with open(lock_path, "a+") as fh:
+        try:
+            import fcntl
+
+            fcntl.flock(fh, fcntl.LOCK_EX)
+        except ImportError:  # pragma: no cover - Windows: no lock, builds still atomic
+            pass
+        yield
+
+
+# ----------------------------------------------------------------- notebook running
+
+
+def _scrub(nb_path: Path) -> None:
+    """Drop run timings and absolute paths from an executed notebook (reproducible)."""
+    import nbformat
+
+    nb = nbformat.read(nb_path, as_version=4)
+    pm = nb.metadata.get("papermill", {})
+    for key in ("start_time", "end_time", "duration"):
+        pm.pop(key, None)
+    for key in ("input_path", "output_path"):
+        if pm.get(key):
+            pm[key] = Path(pm[key]).name
+    for cell in nb.cells:
+        cell.metadata.get("papermill", {}).clear()
+        cell.metadata.pop("execution", None)
+    write_bytes(nb_path, (nbformat.writes(nb) + "\n").encode("utf-8"))
+
+
+def _kernel_error(exc, nb_name: str, out_path: Path) -> RolError:
+    """Turn a notebook failure into the error the user should see."""
+    ename = getattr(exc, "ename", type(exc).__name__)
+    evalue = getattr(exc, "evalue", str(exc))
+    if ename in ("InputError", "UsageError", "SuiteError"):
+        err = InputError(evalue)
+        return err
+    if ename == "ValidationFailed":
+        return ValidationFailed(evalue)
+    return BuildError(
+        f"notebook {nb_name} failed with {ename}: {evalue}. The executed notebook with the "
+        f"full traceback is kept at {out_path}; fix the cause and run the build again."
+    )
+
+
+def run_notebook(root: Path, nb_name: str, paths: layout.BuildPaths, out_dir: Path,
+                 on_step=None) -> Path:
+    """Execute one notebook of the pipeline for ``paths`` on the warm kernel."""
+    import papermill
+    from papermill.exceptions import PapermillExecutionError
+
+    from . import engine
+
+    if on_step:
+        on_step(paths.region, paths.year, nb_name)
+    nb_in = layout.resource_dir(root, "notebooks") / nb_name
+    out = out_dir / nb_name
+    out.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        papermill.execute_notebook(
+            str(nb_in), str(out),
+            parameters={"region": paths.region, "year": paths.year, "root": "."},
+            engine_name=engine.ENGINE_NAME, kernel_name=engine.KERNEL_NAME,
+            progress_bar=False, request_save_on_cell_execute=False,
+            kernel_cwd=str(Path(root).resolve()),
+        )
+    except PapermillExecutionError as exc:
+        raise _kernel_error(exc, nb_name, out) from None
+    _scrub(out)
+    return out
+
+
+# ------------------------------------------------------------------------- phases
+
+
+def data_phase(root, region, year, force=False, on_step=None) -> BuildResult:
+    """Run 01_clean and 02_validate; publish ``data/processed`` when valid.
+
+    Returns a result with status ``built`` or ``skipped``; a gate failure gives status
+    ``invalid`` (validation.html is published, nothing else), bad input ``error``.
+    """
+    root = Path(root)
+    paths = layout.build_paths(root, region, year)
+    t0 = time.perf_counter()
+    result = BuildResult(region, paths.year, "skipped")
+    try:
+        with _locked(paths):
+            _recover(paths.processed_final)
+            _recover(paths.report_final)
+            fp = data_fingerprint(root, paths)
+            done = _read_json(paths.processed_final / BUILD_FILE)
+            if not force and done == fp:
+                return result
+            for stage in (paths.processed, paths.report):
+                shutil.rmtree(stage, ignore_errors=True)
+                stage.mkdir(parents=True)
+            nb_dir = paths.report / "notebooks"
+            for nb_name in DATA_NOTEBOOKS:
+                try:
+                    run_notebook(root, nb_name, paths, nb_dir, on_step)
+                except ValidationFailed:
+                    # The reviewer needs to see why: publish the validation report only.
+                    for name in ("validation.html", "validation.json"):
+                        src = paths.report / name
+                        if src.is_file():
+                            write_bytes(paths.report_final / name, src.read_bytes())
+                    raise
+                result.steps.append(nb_name)
+            write_json(paths.processed / BUILD_FILE, fp)
+            _swap_into_place(paths.processed, paths.processed_final)
+            result.status = "built"
+    except RolError as exc:
+        result.status = "invalid" if isinstance(exc, ValidationFailed) else "error"
+        result.message, result.exit_code = exc.message, exc.exit_code
+    finally:
+        result.seconds = time.perf_counter() - t0
+    return result
+
+
+def brief_phase(root, region, year, force=False, pdf=False, on_step=None) -> BuildResult:
+    """Run 03_analyze and 04_brief on published data; render and publish the report."""
+    root = Path(root)
+    paths = layout.build_paths(root, region, year)
+    t0 = time.perf_counter()
+    result = BuildResult(region, paths.year, "skipped")
+    try:
+        with _locked(paths):
+            data_fp = _read_json(paths.processed_final / BUILD_FILE)
+            if data_fp is None:
+                raise BuildError(
+                    f"{paths.processed_final}: no validated tables to build a brief from. "
+                    f"Run `rol build --region {region} --year {year}` to build them first."
+                )
+            fp = brief_fingerprint(root, paths, data_fp, pdf)
+            done = _read_json(paths.report_final / BUILD_FILE)
+            if not force and done == fp and (paths.report_final / "brief.html").is_file():
+                return result
+            stage = paths.report
+            if not (stage / "notebooks" / DATA_NOTEBOOKS[-1]).is_file():
+                # Data phase skipped this time: carry its notebooks and validation over.
+                shutil.rmtree(stage, ignore_errors=True)
+                if paths.report_final.is_dir():
+                    shutil.copytree(paths.report_final, stage)
+                else:
+                    raise BuildError(
+                        f"{paths.report_final}: the validation outputs are missing. Run "
+                        f"`rol build --region {region} --year {year} --force`."
+                    )
+            for nb_name in BRIEF_NOTEBOOKS:
+                run_notebook(root, nb_name, paths, stage / "notebooks", on_step)
+                result.steps.append(nb_name)
+            from . import render
+
+            if on_step:
+                on_step(paths.region, paths.year, "brief.html")
+            render.render_brief(stage / "notebooks" / BRIEF_NOTEBOOKS[-1], stage / "brief.html")
+            if pdf:
+                render.print_pdf(stage / "brief.html", stage / "brief.pdf")
+            else:
+                (stage / "brief.pdf").unlink(missing_ok=True)
+            write_json(stage / BUILD_FILE, fp)
+            _swap_into_place(stage, paths.report_final)
+            result.status = "built"
+    except RolError as exc:
+        result.status = "invalid" if isinstance(exc, ValidationFailed) else "error"
+        result.message, result.exit_code = exc.message, exc.exit_code
+    finally:
+        result.seconds = time.perf_counter() - t0
+    return result
+
+
+# ------------------------------------------------------------------------ executors
+
+
+class InlineExecutor(cf.Executor):
+    """A concurrent.futures executor that runs each task at submit time, in-process."""
+
+    def submit(self, fn, /, *args, **kwargs):
+        fut: cf.Future = cf.Future()
+        try:
+            fut.set_result(fn(*args, **kwargs))
+        except BaseException as exc:  # noqa: BLE001 - delivered through the future
+            fut.set_exception(exc)
+        return fut
+
+
+_events = None  # worker side: queue for progress events
+
+
+def _worker_init(events) -> None:
+    global _events
+    _events = events
+    from multiprocessing import util
+
+    from . import engine
+
+    # Workers end with os._exit: a multiprocessing finaliser stops the kernel first.
+    util.Finalize(None, engine.shutdown_current, exitpriority=10)
+
+
+def _emit(region, year, step) -> None:
+    if _events is not None:
+        _events.put((region, year, step))
+
+
+def _data_task(root, region, year, force):
+    return data_phase(root, region, year, force, on_step=_emit)
+
+
+def _brief_task(root, region, year, force, pdf):
+    return brief_phase(root, region, year, force, pdf, on_step=_emit)
+
+
+def process_executor(jobs: int):
+    """A process pool whose workers each keep one warm kernel; progress via a queue."""
+    import multiprocessing as mp
+
+    ctx = mp.get_context("spawn")
+    events = ctx.Manager().Queue()
+    pool = cf.ProcessPoolExecutor(max_workers=jobs, mp_context=ctx,
+                                  initializer=_worker_init, initargs=(events,))
+    return pool, events
+
+
+# --------------------------------------------------------------------------- build
+
+
+def build(root=".", targets=None, *, force=False, pdf=False, jobs=1, executor=None,
+          progress=None) -> list[BuildResult]:
+    """Build the briefs of ``targets`` (region, year) under ``root``.
+
+    Parameters
+    ----------
+    root : path-like
+        Folder holding ``data/`` and ``reports/``.
+    targets : list of (str, int)
+        Region-years, already checked (see ``select_targets``).
+    force : bool
+        Rebuild even when nothing changed.
+    pdf : bool
+        Also print each brief to PDF with headless Chromium.
+    jobs : int
+        Worker processes, each with its own warm kernel (1: in this process).
+    executor : concurrent.futures.Executor, optional
+        Run tasks on this executor instead (for example a distributed one); its workers
+        must import rol_analysis.
+    progress : callable, optional
+        ``progress(kind, payload)`` with kind ``"step"`` (region, year, notebook) or
+        ``"done"`` (BuildResult) for progress bars.
+
+    Returns
+    -------
+    list of BuildResult
+        One per target, in target order: the data phase's result when it failed or the
+        brief phase's otherwise.
+    """
+    from . import engine
+
+    root = Path(root)
+    targets = list(targets)
+    events = None
+    own_pool = None
+    if executor is None:
+        if jobs > 1 and len(targets) > 1:
+            own_pool, events = process_executor(min(jobs, len(targets)))
+            executor = own_pool
+        else:
+            executor = InlineExecutor()
+    inline = isinstance(executor, InlineExecutor)
+
+    def on_step(region, year, step):
+        if progress:
+            progress("step", (region, year, step))
+
+    global _events
+    if inline:
+        _events = None
+    try:
+        data_tasks = [(t, executor.submit(_data_task if not inline else data_phase, str(root),
+                                          t[0], t[1], force,
+                                          **({"on_step": on_step} if inline else {})))
+                      for t in targets]
+        data_results = _collect(data_tasks, events, progress, final=False)
+        ok = [t for t, r in zip(targets, data_results) if r.status in ("built", "skipped")]
+        brief_args = {t: (str(root), t[0], t[1], force, pdf) for t in ok}
+        brief_tasks = [(t, executor.submit(_brief_task if not inline else brief_phase,
+                                           *brief_args[t],
+                                           **({"on_step": on_step} if inline else {})))
+                       for t in ok]
+        brief_results = dict(zip(ok, _collect(brief_tasks, events, progress, final=True)))
+    finally:
+        if own_pool is not None:
+            own_pool.shutdown(wait=True)
+        elif inline:
+            engine.shutdown_current()
+    results = []
+    for t, dr in zip(targets, data_results):
+        if t in brief_results:
+            br = brief_results[t]
+            if br.status == "skipped" and dr.status == "built":
+                br.status = "built"
+            br.seconds += dr.seconds
+            br.steps = dr.steps + br.steps
+            results.append(br)
+        else:
+            if progress:
+                progress("done", dr)
+            results.append(dr)
+    from . import render
+
+    render.write_index(root)
+    return results
+
+
+def _collect(tasks, events, progress, final):
+    """Wait for futures in order, forwarding worker progress events meanwhile."""
+    out = []
+    pending = {f for _, f in tasks}
+    while pending:
+        done, pending = cf.wait(pending, timeout=0.2, return_when=cf.FIRST_COMPLETED)
+        _drain(events, progress)
+        if final and progress:
+            for f in done:
+                progress("done", _result_or_error(f, tasks))
+    _drain(events, progress)
+    for t, f in tasks:
+        out.append(_result_or_error(f, tasks))
+    return out
+
+
+def _result_or_error(fut, tasks):
+    exc = fut.exception()
+    if exc is None:
+        return fut.result()
+    (region, year), = [t for t, f in tasks if f is fut]
+    return BuildResult(region, year, "error", f"{region}/{year}: worker failed: {exc!r}", 1)
+
+
+def _drain(events, progress):
+    if events is None or progress is None:
+        return
+    while True:
+        try:
+            progress("step", events.get_nowait())
+        except (_queue.Empty, EOFError, OSError):
+            return
+
+
+def status(root) -> list[dict]:
+    """Every region-year under ``data/raw`` and whether its brief is up to date."""
+    root = Path(root)
+    rows = []
+    for region, year in find_targets(root):
+        paths = layout.build_paths(root, region, year)
+        row = {"region": region, "year": year, "raw": None, "status": "not built"}
+        try:
+            row["raw"] = paths.raw.name
+            data_fp = data_fingerprint(root, paths)
+        except RolError as exc:
+            row["status"] = f"error: {exc.message}"
+            rows.append(row)
+            continue
+        built = _read_json(paths.report_final / BUILD_FILE)
+        validation = _read_json(paths.report_final / "validation.json") or {}
+        if built is None:
+            if validation and not validation.get("success", True):
+                row["status"] = "failed validation"
+        elif built.get("data") == data_fp and built == brief_fingerprint(
+                root, paths, data_fp, built.get("pdf", False)):
+            row["status"] = "up to date"
+        else:
+            row["status"] = "outdated"
+        if validation and not validation.get("success", True) and built is not None:
+            row["status"] += " (last build failed validation)"
+        rows.append(row)
+    return rows
+
