@@ -11,6 +11,7 @@ a batch build use the same engine, so their executed notebooks are identical.
 from __future__ import annotations
 
 import sys
+import tempfile
 import threading
 
 import papermill.engines as pm_engines
@@ -72,7 +73,7 @@ class WarmKernel:
         self.startup_timeout = startup_timeout
         self.km: KernelManager | None = None
         self.kc = None
-        self.lock = threading.Lock()
+        self.log = None
 
     def ensure_started(self) -> None:
         """Start the kernel if it is not running (or died)."""
@@ -84,10 +85,20 @@ class WarmKernel:
             kernel_spec_manager=_OwnPythonKernelSpecs(),
             transport_encryption=_encryption_policy(),
         )
-        km.start_kernel()
+        # The kernel's own stdout/stderr (not cell outputs, which arrive over the wire)
+        # go to a log: start-up chatter must not reach the user's terminal, but a kernel
+        # that dies should be able to say why.
+        self.log = tempfile.TemporaryFile()
+        km.start_kernel(stdout=self.log, stderr=self.log)
         kc = km.client()
         kc.start_channels()
-        kc.wait_for_ready(timeout=self.startup_timeout)
+        try:
+            kc.wait_for_ready(timeout=self.startup_timeout)
+        except RuntimeError as exc:
+            self.log.seek(0)
+            tail = self.log.read()[-2000:].decode("utf-8", "replace")
+            km.shutdown_kernel(now=True)
+            raise RuntimeError(f"the notebook kernel did not start: {exc}\n{tail}") from None
         kc.allow_stdin = False
         self.km, self.kc = km, kc
 
@@ -118,6 +129,9 @@ class WarmKernel:
             except Exception:  # noqa: BLE001
                 pass
         self.km = self.kc = None
+        if getattr(self, "log", None) is not None:
+            self.log.close()
+            self.log = None
 
     def __enter__(self):
         self.ensure_started()

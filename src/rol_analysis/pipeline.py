@@ -173,16 +173,37 @@ def _read_json(path: Path):
 # -------------------------------------------------------------------- folder helpers
 
 
-def _swap_into_place(stage: Path, final: Path) -> None:
-    """Replace ``final`` by ``stage`` with two renames; the old one is removed after."""
+def _swap_into_place(stage: Path, final: Path, keep: Path | None = None) -> None:
+    """Replace ``final`` by ``stage`` with two renames.
+
+    The replaced folder is removed, or moved to ``keep`` when given (so a later failure
+    can put it back with ``_restore``).
+    """
     old = final.with_name(f".{final.name}.old")
-    if old.exists():
-        shutil.rmtree(old)
+    for leftover in (old, keep):
+        if leftover is not None and leftover.exists():
+            shutil.rmtree(leftover)
     if final.exists():
         os.replace(final, old)
     os.replace(stage, final)
     if old.exists():
-        shutil.rmtree(old)
+        if keep is not None:
+            os.replace(old, keep)
+        else:
+            shutil.rmtree(old)
+
+
+def _previous(final: Path) -> Path:
+    return final.with_name(f".{final.name}.previous")
+
+
+def _restore(final: Path) -> None:
+    """Put back the folder a data phase replaced, after its brief phase failed."""
+    prev = _previous(final)
+    if prev.exists():
+        if final.exists():
+            shutil.rmtree(final)
+        os.replace(prev, final)
 
 
 def _recover(final: Path) -> None:
@@ -306,14 +327,28 @@ def data_phase(root, region, year, force=False, on_step=None) -> BuildResult:
                     raise
                 result.steps.append(nb_name)
             write_json(paths.processed / BUILD_FILE, fp)
-            _swap_into_place(paths.processed, paths.processed_final)
+            # The old tables are kept until this region-year's brief is published, so a
+            # failed brief phase leaves every output as it was.
+            _swap_into_place(paths.processed, paths.processed_final,
+                             keep=_previous(paths.processed_final))
             result.status = "built"
-    except RolError as exc:
-        result.status = "invalid" if isinstance(exc, ValidationFailed) else "error"
-        result.message, result.exit_code = exc.message, exc.exit_code
+    except Exception as exc:  # noqa: BLE001 - reported per region-year, the batch goes on
+        _fail_result(result, exc)
     finally:
         result.seconds = time.perf_counter() - t0
     return result
+
+
+def _fail_result(result: BuildResult, exc: Exception) -> None:
+    if not isinstance(exc, RolError):
+        exc = BuildError(f"{result.key}: unexpected {type(exc).__name__}: {exc}. This is a "
+                         "bug in rol-analysis; rerun with ROL_DEBUG=1 and report it.")
+        if os.environ.get("ROL_DEBUG"):
+            import traceback
+
+            traceback.print_exc()
+    result.status = "invalid" if isinstance(exc, ValidationFailed) else "error"
+    result.message, result.exit_code = exc.message, exc.exit_code
 
 
 def brief_phase(root, region, year, force=False, pdf=False, on_step=None) -> BuildResult:
@@ -359,10 +394,11 @@ def brief_phase(root, region, year, force=False, pdf=False, on_step=None) -> Bui
                 (stage / "brief.pdf").unlink(missing_ok=True)
             write_json(stage / BUILD_FILE, fp)
             _swap_into_place(stage, paths.report_final)
+            shutil.rmtree(_previous(paths.processed_final), ignore_errors=True)
             result.status = "built"
-    except RolError as exc:
-        result.status = "invalid" if isinstance(exc, ValidationFailed) else "error"
-        result.message, result.exit_code = exc.message, exc.exit_code
+    except Exception as exc:  # noqa: BLE001
+        _restore(paths.processed_final)
+        _fail_result(result, exc)
     finally:
         result.seconds = time.perf_counter() - t0
     return result

@@ -1,0 +1,45 @@
+"""The warm kernel gives each notebook what a fresh kernel would give it."""
+
+import nbformat
+import papermill
+import pytest
+from nbformat.v4 import new_code_cell, new_notebook
+
+from rol_analysis import engine
+
+
+@pytest.fixture(scope="module")
+def notebook(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("nb")
+    nb = new_notebook(metadata={"kernelspec": {"name": "python3", "language": "python",
+                                               "display_name": "Python 3"}})
+    nb.cells = [
+        new_code_cell("x = 0", metadata={"tags": ["parameters"]}),
+        new_code_cell("import os\nprint(os.getcwd(), x, 'leak' in globals())\nleak = 1"),
+    ]
+    path = folder / "t.ipynb"
+    nbformat.write(nb, path)
+    yield path
+    engine.shutdown_current()
+
+
+def _run(path, out, x, cwd):
+    papermill.execute_notebook(str(path), str(out), parameters={"x": x},
+                               engine_name=engine.ENGINE_NAME, kernel_name="python3",
+                               progress_bar=False, kernel_cwd=str(cwd))
+    return nbformat.read(out, as_version=4)
+
+
+def test_each_notebook_starts_clean_on_the_same_kernel(notebook, tmp_path):
+    first = _run(notebook, tmp_path / "a.ipynb", 1, tmp_path)
+    pid = engine.current_kernel().km.provisioner.process.pid
+    (tmp_path / "sub").mkdir()
+    second = _run(notebook, tmp_path / "b.ipynb", 2, tmp_path / "sub")
+    assert engine.current_kernel().km.provisioner.process.pid == pid  # no new kernel
+    out1 = first.cells[-1].outputs[0]["text"]
+    out2 = second.cells[-1].outputs[0]["text"]
+    assert out1 == f"{tmp_path} 1 False\n"
+    # the variable set by the first notebook is gone, the working folder moved
+    assert out2 == f"{tmp_path / 'sub'} 2 False\n"
+    assert [c.execution_count for c in first.cells] == [c.execution_count for c in second.cells]
+    assert first.cells[0].execution_count == 1

@@ -1,0 +1,45 @@
+import datetime as dt
+
+import pytest
+
+from rol_analysis import layout
+from rol_analysis.exceptions import InputError, UsageError
+
+
+@pytest.mark.parametrize("region", ["../../etc", "Weibin", "wei bin", "", "a/b", "-x", "卫滨"])
+def test_bad_region_slugs_are_refused(region):
+    with pytest.raises(UsageError, match="region slug"):
+        layout.check_region(region)
+
+
+@pytest.mark.parametrize("year", ["2023; import os", 1899, "1999", dt.date.today().year + 2,
+                                  "20233", "23", "2023.0", None])
+def test_bad_years_are_refused(year):
+    with pytest.raises(UsageError, match="four-digit year"):
+        layout.check_year(year)
+
+
+def test_good_parameters_pass():
+    assert layout.check_region("xinxiang-2") == "xinxiang-2"
+    assert layout.check_year("2023") == 2023
+    assert layout.check_year(dt.date.today().year + 1) == dt.date.today().year + 1
+
+
+def test_raw_file_lookup(root):
+    paths = layout.build_paths(root, "weibin", 2023)
+    assert paths.raw == root / "data" / "raw" / "weibin" / "2023.txt"
+    assert paths.processed.parent == paths.processed_final.parent
+    assert paths.processed.name.startswith(".")
+    with pytest.raises(UsageError, match="rol list"):
+        layout.build_paths(root, "weibin", 2022).raw
+    (root / "data" / "raw" / "weibin" / "2023.pdf").write_bytes(b"%PDF-1.4")
+    with pytest.raises(InputError, match="several raw reports"):
+        layout.build_paths(root, "weibin", 2023).raw
+
+
+def test_packaged_resources_are_found_without_a_local_copy(root):
+    nb = layout.resource_dir(root, "notebooks")
+    assert (nb / "01_clean.ipynb").is_file()
+    local = root / "notebooks"
+    local.mkdir()
+    assert layout.resource_dir(root, "notebooks") == local
