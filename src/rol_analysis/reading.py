@@ -1,0 +1,588 @@
+"""Raw report file -> decoded text, for every format reports are published in.
+
+Reports arrive as plain text (UTF-8, UTF-8 with BOM, GB18030/GBK, UTF-16), Word files,
+saved government web pages and PDFs. :func:`read_report` turns any of them into one
+string, :attr:`RawDocument.text`, and every character offset the package records
+(``char_start``/``char_end`` in ``mentions.csv``) indexes into exactly that string.
+
+Conventions that offsets depend on:
+
+- A byte-order mark is not text: it is removed, so offset 0 is the first character
+  after the BOM.
+- Line endings are kept as decoded (a ``\\r\\n`` file keeps its ``\\r``), so an offset
+  counts the same characters an editor shows; nothing is translated or trimmed.
+- For ``.docx``, ``.html`` and ``.pdf`` the text is built by this module (paragraphs
+  joined with ``\\n``); offsets index into that built text, which is deterministic for
+  the same file.
+
+The file is only read, never written. Every problem is an :class:`InputError` whose
+message names the file, the problem and the fix.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from .exceptions import InputError
+
+FORMATS = {".txt": "txt", ".docx": "docx", ".html": "html", ".htm": "html", ".pdf": "pdf"}
+
+# Digits (ASCII and full-width) and the characters Chinese numerals are written with,
+# including the financial forms; a report without any of them states no statistic.
+_NUMERAL_RE = re.compile(r"[0-9０-９〇零一二三四五六七八九十百千万亿两壹贰叁肆伍陆柒捌玖拾佰仟]")
+_CJK_RE = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff]")
+
+# Share of ideographs that must be GB2312 level-1 (the 3,755 everyday characters) for
+# bytes decoded as GB18030 to be accepted as Chinese. Measured: the seed report 0.999;
+# its UTF-8 bytes misread as GB18030 0.14; Big5 bytes misread as GB18030 0.33.
+_MIN_COMMON_SHARE = 0.85
+
+
+@dataclass(frozen=True)
+class RawDocument:
+    """A raw report as read from disk.
+
+    Attributes
+    ----------
+    text : str
+        The decoded text (BOM removed, line endings as in the file). Character offsets
+        recorded anywhere in the package index into this string.
+    encoding : str
+        ``utf-8``, ``utf-8-sig``, ``gb18030`` or ``utf-16`` for text and HTML files
+        (HTML may also report the charset its ``<meta>`` declares, e.g. ``big5``);
+        ``""`` for docx and pdf, whose encoding is internal to the format.
+    format : str
+        ``txt``, ``docx``, ``html`` or ``pdf``.
+    path : pathlib.Path
+        The file read.
+    sha256 : str
+        Hex sha256 of the file's bytes (provenance of the processed tables).
+    """
+
+    text: str
+    encoding: str
+    format: str
+    path: Path
+    sha256: str
+
+
+def read_report(path) -> RawDocument:
+    """Read a raw report of any supported format.
+
+    Parameters
+    ----------
+    path : path-like
+        A ``.txt``, ``.docx``, ``.html``/``.htm`` or ``.pdf`` file.
+
+    Returns
+    -------
+    RawDocument
+
+    Raises
+    ------
+    InputError
+        When the file is missing, empty, binary, of an unsupported type, cannot be
+        decoded with confidence, is a scanned PDF without a text layer, is a corrupt
+        Word/PDF file, or contains no number at all (so it is not a report).
+    """
+    path = Path(path)
+    if not path.exists():
+        raise InputError(
+            f"{path}: the file does not exist. Check the path, or put the report at "
+            "data/raw/<region>/<year>.<txt|docx|html|pdf>."
+        )
+    if not path.is_file():
+        raise InputError(
+            f"{path}: this is not a file (it is a folder or a device). Give the path of "
+            "the report file itself."
+        )
+    fmt = FORMATS.get(path.suffix.lower())
+    if fmt is None:
+        hint = ""
+        if path.suffix.lower() in (".doc", ".wps", ".rtf", ".odt"):
+            hint = " Open it in Word, WPS or LibreOffice and save it as .docx."
+        raise InputError(
+            f"{path}: files of type {path.suffix or '(no extension)'!r} are not supported; "
+            "a report must be .txt, .docx, .html/.htm or .pdf." + hint
+        )
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(
+            f"{path}: the file cannot be read ({exc.strerror or exc}). Check its "
+            "permissions and that it is not locked by another program, then retry."
+        ) from None
+    if not data.strip():
+        raise InputError(
+            f"{path}: the file is empty. Replace it with the report's text (copy the "
+            "published report into it, or save the original Word/PDF file here)."
+        )
+
+    if fmt == "txt":
+        text, encoding = decode_text(data, path)
+    elif fmt == "html":
+        text, encoding = _read_html(data, path)
+    elif fmt == "docx":
+        text, encoding = _read_docx(data, path), ""
+    else:
+        text, encoding = _read_pdf(data, path), ""
+
+    _check_content(text, path, fmt)
+    return RawDocument(
+        text=text, encoding=encoding, format=fmt, path=path,
+        sha256=hashlib.sha256(data).hexdigest(),
+    )
+
+
+# --------------------------------------------------------------------------- text
+
+
+def decode_text(data: bytes, path: Path) -> tuple[str, str]:
+    """Decode the bytes of a plain-text report; never guess silently.
+
+    Order: a BOM decides (UTF-8, UTF-16); then strict UTF-8; then GB18030 when it
+    decodes cleanly *and* the result reads as everyday Chinese; anything else is
+    refused with the best guess of charset-normalizer in the message.
+
+    Parameters
+    ----------
+    data : bytes
+        The file's content.
+    path : pathlib.Path
+        The file, for messages.
+
+    Returns
+    -------
+    (str, str)
+        The text without BOM and the encoding name (``utf-8``, ``utf-8-sig``,
+        ``utf-16`` or ``gb18030``).
+
+    Raises
+    ------
+    InputError
+        When the bytes are binary or no encoding can be established with confidence.
+    """
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        raise _resave(path, "it is encoded as UTF-32, which is not supported")
+    if data.startswith(b"\xef\xbb\xbf"):
+        return _strict(data, "utf-8-sig", path), "utf-8-sig"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        # The utf-16 codec reads the BOM to pick the byte order and drops it.
+        return _strict(data, "utf-16", path), "utf-16"
+    if b"\x00" in data:
+        raise InputError(
+            f"{path}: the file contains NUL bytes, so it is binary (or UTF-16 without a "
+            "byte-order mark), not a text report. If it is a Word or PDF file, give it "
+            "its real extension (.docx/.pdf); otherwise re-save it as UTF-8 text."
+        )
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError:
+        text = None
+    if text is not None and _looks_chinese(text):
+        return text, "gb18030"
+    raise _resave(path, f"its encoding cannot be established with confidence "
+                        f"(not UTF-8, not GB18030/GBK Chinese; {_guess(data)})")
+
+
+def _strict(data: bytes, encoding: str, path: Path) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise _resave(
+            path, f"it starts with a {encoding.upper()} byte-order mark but byte "
+                  f"{exc.start} is not valid {encoding.upper()}"
+        ) from None
+
+
+def _resave(path: Path, problem: str) -> InputError:
+    return InputError(
+        f"{path}: {problem}. Open it in an editor that shows the Chinese correctly and "
+        "re-save it as UTF-8, then retry."
+    )
+
+
+def _guess(data: bytes) -> str:
+    """charset-normalizer's best guess, for the error message only."""
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        return "no text encoding fits the bytes"
+    return f"it may be {best.encoding}"
+
+
+def _is_common_hanzi(ch: str) -> bool:
+    try:
+        b = ch.encode("gb2312")
+    except UnicodeEncodeError:
+        return False
+    return 0xB0 <= b[0] <= 0xD7
+
+
+def _looks_chinese(text: str) -> bool:
+    """True when decoded text reads as everyday Chinese rather than mojibake.
+
+    Bytes of another encoding read as GB18030 land mostly on rare (GB2312 level-2 or
+    outside GB2312) ideographs, kana and private-use code points; real report text is
+    almost all level-1 characters.
+    """
+    hanzi = _CJK_RE.findall(text)
+    if len(hanzi) < 2:
+        return False
+    if any(unicodedata.category(c) == "Co" for c in text):  # private use: mojibake
+        return False
+    common = sum(1 for c in hanzi if _is_common_hanzi(c))
+    return common / len(hanzi) >= _MIN_COMMON_SHARE
+
+
+def _check_content(text: str, path: Path, fmt: str) -> None:
+    """Refuse text that is empty, binary-looking or states no number."""
+    if not text.strip():
+        what = {"html": "the page has no article text (it may be filled in by "
+                        "JavaScript: save the page's text or PDF instead)",
+                "docx": "the Word file has no text",
+                "txt": "the file has only whitespace",
+                "pdf": "the PDF has no text"}[fmt]
+        raise InputError(f"{path}: {what}. Replace it with the report's text and retry.")
+    controls = sum(1 for c in text if unicodedata.category(c) == "Cc" and c not in "\t\n\r\f\v")
+    if controls > max(2, len(text) // 1000):
+        raise InputError(
+            f"{path}: the decoded text is full of control characters, so the file is "
+            "binary or in an unexpected encoding. Re-save the report as UTF-8 text "
+            "(or give a Word/PDF file its real extension) and retry."
+        )
+    if not _CJK_RE.search(text):
+        raise InputError(
+            f"{path}: the file contains no Chinese characters, so it does not look like a "
+            "rule-of-law government report (法治政府建设年度报告). Check that this is the "
+            "right file."
+        )
+    if not _NUMERAL_RE.search(text):
+        raise InputError(
+            f"{path}: the file contains no number at all (no digit and no Chinese "
+            "numeral), so it does not look like a report: an annual report states counts "
+            "and rates. Check that this is the right file and not a cover page or notice."
+        )
+
+
+# --------------------------------------------------------------------------- docx
+
+
+def _read_docx(data: bytes, path: Path) -> str:
+    """Body paragraphs and table cells, in document order, joined with ``\\n``.
+
+    Page headers and footers are left out: they repeat the issuer or page numbers,
+    which are not part of the report's prose.
+    """
+    import io
+    import zipfile
+
+    if data.startswith(b"\xd0\xcf\x11\xe0"):
+        raise InputError(
+            f"{path}: this is an old binary Word (.doc) file renamed to .docx. Open it in "
+            "Word, WPS or LibreOffice, save it as .docx, and retry."
+        )
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+    from lxml.etree import LxmlError
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+        lines: list[str] = []
+        _docx_blocks(document, lines)
+    except (PackageNotFoundError, zipfile.BadZipFile, LxmlError, KeyError, ValueError,
+            AttributeError, OSError) as exc:
+        raise InputError(
+            f"{path}: the Word file is corrupt or not a .docx ({type(exc).__name__}). "
+            "Open it in Word or WPS and save it again as .docx, or save it as PDF or "
+            "UTF-8 text, and retry."
+        ) from None
+    return "\n".join(lines)
+
+
+def _docx_blocks(container, lines: list[str]) -> None:
+    from docx.table import Table
+
+    for block in container.iter_inner_content():
+        if isinstance(block, Table):
+            _docx_table(block, lines)
+        else:
+            text = block.text.strip()
+            if text:
+                lines.append(text)
+
+
+def _docx_table(table, lines: list[str]) -> None:
+    # A merged cell is returned once per grid position it covers: read it once. The
+    # set holds the XML elements themselves (not id()s, which lxml proxies reuse).
+    seen: set = set()
+    for row in table.rows:
+        for cell in row.cells:
+            if cell._tc in seen:
+                continue
+            seen.add(cell._tc)
+            _docx_blocks(cell, lines)
+
+
+# --------------------------------------------------------------------------- pdf
+
+
+def _read_pdf(data: bytes, path: Path) -> str:
+    """The PDF's text layer (pdfminer.six), pages separated by ``\\n``."""
+    import io
+
+    if b"%PDF" not in data[:1024]:
+        raise InputError(
+            f"{path}: the file has a .pdf extension but is not a PDF. Give it its real "
+            "extension, or export the report to PDF again, and retry."
+        )
+    from pdfminer.high_level import extract_text
+    from pdfminer.layout import LAParams
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+
+    try:
+        text = extract_text(io.BytesIO(data), laparams=LAParams())
+    except (PDFPasswordIncorrect, PDFEncryptionError):
+        raise InputError(
+            f"{path}: the PDF is password-protected. Save an unprotected copy (print to "
+            "PDF, or export the text) and retry."
+        ) from None
+    except Exception as exc:  # noqa: BLE001 - pdfminer raises PSEOF, KeyError, struct
+        # and zlib errors and more on damaged files; all mean "cannot read this PDF".
+        raise InputError(
+            f"{path}: the PDF is corrupt or truncated and cannot be read "
+            f"({type(exc).__name__}). Download or export it again and retry."
+        ) from None
+    # pdfminer ends each page with a form feed; a newline keeps offsets and line
+    # logic simple without merging the last line of a page into the next.
+    text = text.replace("\x0c", "\n")
+    body = text.strip()
+    cid_marks = len(re.findall(r"\(cid:\d+\)", body))
+    if not body or (cid_marks and cid_marks * 8 >= len(body) / 2):
+        problem = ("has no text layer (it is a scanned image)" if not body else
+                   "has a text layer without a Unicode map (glyphs come out as "
+                   "'(cid:NN)')")
+        raise InputError(
+            f"{path}: the PDF {problem}, so there is no text to read. Run OCR first "
+            f"(e.g. `ocrmypdf -l chi_sim {path.name} out.pdf`) and retry with the "
+            "OCRed file, or use the report's Word or web version."
+        )
+    return text
+
+
+# --------------------------------------------------------------------------- html
+
+_META_CHARSET_RE = re.compile(
+    rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.IGNORECASE
+)
+_GB_NAMES = {"gb2312", "gbk", "gb18030", "x-gbk", "cp936", "ms936", "euc-cn", "hz-gb-2312"}
+# Declared charsets honoured as they stand; anything else (iso-8859-1, windows-1252 are
+# common wrong defaults of old CMSes) is ignored and the bytes are sniffed instead.
+_TRUSTED_NAMES = {"utf-8", "utf8", "big5", "big5-hkscs", "utf-16"}
+
+
+def _decode_html(data: bytes, path: Path) -> tuple[str, str]:
+    if data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+        return decode_text(data, path)
+    found = _META_CHARSET_RE.search(data[:8192])
+    declared = found.group(1).decode("ascii").lower() if found else ""
+    if declared in _GB_NAMES:
+        # Pages labelled gb2312 routinely use GBK characters; GB18030 is a superset.
+        try:
+            return data.decode("gb18030"), "gb18030"
+        except UnicodeDecodeError:
+            pass
+    elif declared in _TRUSTED_NAMES:
+        codec = "utf-8" if declared in ("utf-8", "utf8") else declared
+        try:
+            return data.decode(codec), codec
+        except UnicodeDecodeError:
+            pass  # a wrong declaration is common: sniff below
+    return decode_text(data, path)
+
+
+# Elements that never hold the article.
+_DROP_TAGS = ("script", "style", "noscript", "template", "iframe", "nav", "header",
+              "footer", "aside", "form", "button", "select", "input", "textarea", "svg",
+              "canvas", "object", "embed", "head", "link", "meta", "map")
+# id/class words of navigation, page chrome and widgets on Chinese government sites
+# (wzdh 网站导航, dqwz 当前位置, fx 分享, bdshare 百度分享, ewm 二维码, xgxx 相关信息).
+_CHROME_RE = re.compile(
+    r"(^|[-_\s])(nav|navbar|menu|header|head|top|topbar|toolbar|banner|footer|foot|bottom|"
+    r"breadcrumbs?|crumbs?|position|location|dqwz|wzdh|share|bdshare|fx|sidebar|side|"
+    r"left|right|copyright|links?|friendlinks?|yqlj|search|login|print|qrcode|ewm|"
+    r"related|xgxx|xglj|pager|pagination|comment|tools?|info|source|ad|ads)($|[-_\s\d])",
+    re.IGNORECASE,
+)
+# Containers CMSes put the article into (TRS, Hanweb, Dayu and common templates).
+_CONTENT_HINT_RE = re.compile(
+    r"^(zoom|fontzoom|trs_editor|trs_editor_view|ucap-content|content|article|"
+    r"article[-_]?(content|con|body)|art[-_]?con|pages?[-_]content|news[-_]?(content|con)|"
+    r"detail|view|wzcon|js_content|main[-_]?content|text|txt|body[-_]?text)$",
+    re.IGNORECASE,
+)
+_BLOCK_TAGS = {"p", "div", "section", "article", "main", "table", "tr", "li", "ul", "ol",
+               "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "center", "pre", "dl",
+               "dt", "dd", "tbody", "thead", "body", "html", "figure", "figcaption"}
+_CELL_TAGS = {"td", "th"}
+
+
+def _read_html(data: bytes, path: Path) -> tuple[str, str]:
+    """The article body of a saved government web page, paragraphs joined by ``\\n``.
+
+    Navigation, header, footer, breadcrumbs, share bars, scripts and styles are
+    dropped; the article container is the element with the CMS's content id/class
+    (``zoom``, ``TRS_Editor``, ``content`` ...) or else the one with the most
+    punctuated, non-link text. The page title (``h1`` or ``<title>``) is put first
+    when the container does not already start with it, because region and year are
+    read from the title.
+    """
+    html, encoding = _decode_html(data, path)
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(html, "lxml")
+    title = _html_title(soup)
+    for tag in soup.find_all(_DROP_TAGS):
+        tag.decompose()
+    main = _find_article(soup)
+    for tag in main.find_all(True):
+        if tag.decomposed:
+            continue
+        if _is_chrome(tag) and (_link_share(tag) > 0.3 or len(_squash(tag.get_text(""))) < 80):
+            tag.decompose()
+    lines = _html_lines(main)
+    body = "\n".join(lines)
+    if title and not any(title.replace(" ", "") in ln.replace(" ", "")
+                         for ln in lines[:3]):
+        body = title + "\n" + body if body else title
+    return body, encoding
+
+
+def _html_title(soup) -> str:
+    for tag in soup.find_all(["h1", "h2"]):
+        text = _squash(tag.get_text(" "))
+        if 6 <= len(text) <= 80 and ("报告" in text or "法治" in text):
+            return text
+    if soup.title and soup.title.string:
+        text = _squash(soup.title.string)
+        # "标题_某某区人民政府网" / "标题 - 网站名": keep the part before the site name.
+        text = re.split(r"\s*[_|－—-]{1,2}\s*", text)[0]
+        if "报告" in text or "法治" in text:
+            return text
+    return ""
+
+
+def _is_chrome(tag) -> bool:
+    attrs = " ".join([tag.get("id") or "", *(tag.get("class") or [])])
+    return bool(attrs.strip()) and bool(_CHROME_RE.search(attrs))
+
+
+def _link_share(tag) -> float:
+    text = len(_squash(tag.get_text("")))
+    if not text:
+        return 1.0
+    links = sum(len(_squash(a.get_text(""))) for a in tag.find_all("a"))
+    return links / text
+
+
+def _prose_score(text: str) -> float:
+    # Chinese prose is long runs with commas and full stops; menus are short labels.
+    return len(text) + 20 * (text.count("，") + text.count("。") + text.count("；"))
+
+
+def _find_article(soup):
+    body = soup.body or soup
+    for tag in body.find_all(True):
+        if not tag.decomposed and _is_chrome(tag) and _link_share(tag) > 0.5:
+            tag.decompose()
+    best, best_score = None, 0.0
+    for tag in body.find_all(True):
+        if tag.decomposed:
+            continue
+        names = [tag.get("id") or "", *(tag.get("class") or [])]
+        if any(_CONTENT_HINT_RE.match(n) for n in names if n):
+            text = _squash(tag.get_text(""))
+            score = _prose_score(text) * (1 - _link_share(tag))
+            if score > best_score:
+                best, best_score = tag, score
+    if best is not None and best_score >= 200:
+        # Templates nest hinted containers (div.article > div#zoom > div.TRS_Editor);
+        # the innermost one that still holds nearly all the prose leaves out the
+        # title bar and publication line around it.
+        for tag in best.find_all(True):
+            names = [tag.get("id") or "", *(tag.get("class") or [])]
+            if any(_CONTENT_HINT_RE.match(n) for n in names if n):
+                text = _squash(tag.get_text(""))
+                if _prose_score(text) * (1 - _link_share(tag)) >= 0.9 * best_score:
+                    best = tag
+        return best
+    # No known container: credit each text block's prose to its parent and
+    # grandparent (the readability idea) and take the highest-scoring element.
+    scores: dict[int, tuple[float, object]] = {}
+    for block in body.find_all(["p", "div", "td", "section", "li"]):
+        own = _squash("".join(s for s in block.find_all(string=True, recursive=False)))
+        if block.name == "p" or len(own) >= 20:
+            text = own if block.name != "p" else _squash(block.get_text(""))
+            if len(text) < 10:
+                continue
+            score = _prose_score(text)
+            for weight, node in ((1.0, block.parent), (0.5, getattr(block.parent, "parent", None))):
+                if node is None or node.name in ("[document]", "html"):
+                    continue
+                prev = scores.get(id(node), (0.0, node))[0]
+                scores[id(node)] = (prev + weight * score, node)
+            if block.name != "p":
+                prev = scores.get(id(block), (0.0, block))[0]
+                scores[id(block)] = (prev + score, block)
+    if not scores:
+        return body
+    _, node = max(scores.values(), key=lambda sn: sn[0] * (1 - _link_share(sn[1])))
+    return node
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"[\s\xa0\u3000]+", " ", text).strip()
+
+
+def _html_lines(root) -> list[str]:
+    """Block-aware text: each block element and ``<br>`` starts a new line."""
+    from bs4 import NavigableString, Tag
+    from bs4.element import Comment, Declaration, Doctype, ProcessingInstruction
+
+    parts: list[str] = []
+
+    def walk(node) -> None:
+        for child in node.children:
+            if isinstance(child, (Comment, Declaration, Doctype, ProcessingInstruction)):
+                continue
+            if isinstance(child, NavigableString):
+                parts.append(str(child))
+            elif isinstance(child, Tag):
+                if child.name == "br":
+                    parts.append("\n")
+                elif child.name in _BLOCK_TAGS:
+                    parts.append("\n")
+                    walk(child)
+                    parts.append("\n")
+                elif child.name in _CELL_TAGS:
+                    walk(child)
+                    parts.append(" ")
+                else:
+                    walk(child)
+
+    walk(root)
+    lines = []
+    for line in "".join(parts).split("\n"):
+        line = _squash(line)
+        if line:
+            lines.append(line)
+    return lines
