@@ -1,0 +1,414 @@
+"""The HTML fragments of the brief, one method per cell of notebook 04.
+
+Rules every fragment follows:
+
+- Chinese first; English names beside the Chinese ones in tables.
+- Every number taken from the report carries its provenance: hovering shows the source
+  sentence (``title``) and a footnote number links to the sentence in the list of
+  sources at the end. Recomputed numbers cite the counts they come from.
+- Everything that comes from a report (sentences, titles, issuer, validation messages
+  quoting it) is HTML-escaped: a report cannot put markup into the brief.
+- No timestamps, no random ids: the same inputs give the same HTML.
+
+:meth:`Brief.header` also carries, as display metadata, what :mod:`rol_analysis.render`
+needs for the page title and the footer (``rol_brief`` key).
+"""
+
+from __future__ import annotations
+
+import math
+from html import escape
+
+from . import charts as _charts
+from . import ratios as _ratios
+from .catalogue import load
+
+QUALIFIER_ZH = {"exact": "", "at_least": "以上（≥）", "at_most": "以下（≤）", "approx": "约"}
+QUALIFIER_PREFIX = {"exact": "", "at_least": "≥", "at_most": "≤", "approx": "≈"}
+CHECK_ZH = {"ok": "成立", "violated": "不成立", "uncertain": "无法确定（含约数）"}
+METADATA_KEY = "rol_brief"
+
+
+def _e(text) -> str:
+    """Escape text for HTML content and attribute values ("" for None/NaN)."""
+    if text is None or (isinstance(text, float) and math.isnan(text)):
+        return ""
+    return escape(str(text), quote=True)
+
+
+def _html(body: str, metadata: dict | None = None):
+    from IPython.display import HTML
+
+    return HTML(body, metadata=metadata) if metadata else HTML(body)
+
+
+def format_number(value: float, unit: str = "", kind: str = "count", decimals: int = 0) -> str:
+    """A value as a reader expects it: ``212,386 个``, ``1,628 万元``, ``95.87%``.
+
+    Parameters
+    ----------
+    value : float
+    unit : str
+        Counting word (``%`` for rates).
+    kind : str
+        Catalogue kind; amounts in yuan are shown in 万元/亿元.
+    decimals : int
+        Decimals for rates (as the report wrote them).
+    """
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "—"
+    if kind == "rate" or unit == "%":
+        return f"{value:.{decimals}f}%"
+    if unit == "元" and abs(value) >= 1e4:
+        scale, word = (1e8, "亿元") if abs(value) >= 1e8 else (1e4, "万元")
+        return f"{value / scale:,.2f}".rstrip("0").rstrip(".") + f" {word}"
+    text = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0")
+    return f"{text} {unit}".strip()
+
+
+class Brief:
+    """The brief of one region-year.
+
+    Parameters
+    ----------
+    paths : layout.BuildPaths
+        The build's paths; the analysis is read from its staging folders.
+    analysis : ratios.Analysis, optional
+        Reuse an analysis already computed (tests); computed from ``paths`` otherwise.
+
+    Notes
+    -----
+    Footnote numbers follow the order of the sentences in the report (then validation
+    sentences), so they do not depend on which cell cites a sentence first.
+    """
+
+    def __init__(self, paths, analysis=None):
+        from . import __version__
+
+        self.paths = paths
+        self.analysis = analysis if analysis is not None else _ratios.analyse(paths)
+        self.meta = self.analysis.meta or {}
+        self.validation = self.analysis.validation
+        self.version = __version__
+        self.catalogue = load()
+        ind = self.analysis.indicators.sort_values(["char_start", "indicator_id"], kind="stable")
+        self._rows = {r["indicator_id"]: r for r in ind.to_dict("records")}
+        self._notes: dict[str, int] = {}
+        for sentence in ind["sentence"]:
+            self._note(sentence)
+        for finding in self._findings():
+            for sentence in finding.get("sentences") or []:
+                self._note(sentence)
+
+    # ------------------------------------------------------------------ helpers
+
+    def _note(self, sentence) -> int | None:
+        if not isinstance(sentence, str) or not sentence.strip():
+            return None
+        return self._notes.setdefault(sentence, len(self._notes) + 1)
+
+    def _cite(self, sentence) -> str:
+        n = self._note(sentence)
+        if n is None:
+            return ""
+        return f'<sup class="fn"><a href="#src-{n}" title="{_e(sentence)}">[{n}]</a></sup>'
+
+    def _num(self, text: str, sentence) -> str:
+        """A number with its source sentence on hover and a footnote link."""
+        tip = f' title="{_e(sentence)}"' if isinstance(sentence, str) and sentence else ""
+        return f'<span class="num"{tip}>{_e(text)}</span>{self._cite(sentence)}'
+
+    def _indicator_value(self, iid: str) -> str:
+        row = self._rows[iid]
+        prefix = QUALIFIER_PREFIX.get(row.get("qualifier") or "exact", "")
+        decimals = _ratios._stated_decimals(row.get("text"))
+        text = prefix + format_number(row["value"], row.get("unit") or "", row.get("kind"),
+                                      decimals)
+        return self._num(text, row.get("sentence"))
+
+    def _name(self) -> str:
+        return self.meta.get("region_name") or self.analysis.region
+
+    def _findings(self) -> list[dict]:
+        v = self.validation or {}
+        return list(v.get("failures") or []) + list(v.get("warnings") or [])
+
+    def _status(self) -> tuple[str, str]:
+        """(css class, label) of the validation status."""
+        v = self.validation
+        if v is None:
+            return "unknown", "未校验 not validated"
+        if not v.get("success", False):
+            return "failed", "未通过 failed"
+        if v.get("warnings"):
+            return "warn", f"通过，{len(v['warnings'])} 项警告 passed with warnings"
+        return "passed", "通过 passed"
+
+    def _table(self, head: list[str], rows: list[list[str]], cls: str = "") -> str:
+        """An HTML table; cells are already-escaped HTML."""
+        h = "".join(f"<th>{c}</th>" for c in head)
+        body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in r) + "</tr>" for r in rows)
+        return f'<table class="{cls}"><thead><tr>{h}</tr></thead><tbody>{body}</tbody></table>'
+
+    # ------------------------------------------------------------------ cells
+
+    def header(self):
+        """Title block: region, year, issuer, source and validation status."""
+        a, m = self.analysis, self.meta
+        title = f"{self._name()} {a.year} 年法治政府建设年度报告分析简报"
+        css, label = self._status()
+        facts = [
+            ("报告标题 Report title", _e(m.get("title"))),
+            ("发布机关 Issuer", _e(m.get("issuer"))),
+            ("发布日期 Date", _e(m.get("date"))),
+            ("来源文件 Source file", _e(m.get("source_file"))),
+            ("校验状态 Validation", f'<span class="status status-{css}">{_e(label)}</span>'),
+        ]
+        dl = "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in facts if v)
+        body = (
+            f'<header class="brief-head"><h1>{_e(title)}</h1>'
+            f'<p class="en">Analysis brief of the {_e(a.year)} rule-of-law government report '
+            f'of {_e(self._name())} ({_e(a.region)})</p><dl class="facts">{dl}</dl></header>'
+        )
+        meta = {
+            "title": title, "region": a.region, "region_name": self._name(), "year": a.year,
+            "issuer": m.get("issuer") or "", "source_file": m.get("source_file") or "",
+            "source_sha256": m.get("source_sha256") or "", "version": self.version,
+            "validation": css,
+        }
+        return _html(body, {METADATA_KEY: meta})
+
+    def headline(self) -> list[tuple[str, str]]:
+        """Headline indicators: the catalogue's core indicators the report states.
+
+        Returns
+        -------
+        list of (zh_name, formatted value) pairs, catalogue order (plain text).
+        """
+        out = []
+        for iid, ind in self.catalogue.indicators.items():
+            if ind.core and ind.kind != "rate" and iid in self._rows:
+                r = self._rows[iid]
+                out.append((ind.zh_name, QUALIFIER_PREFIX.get(r.get("qualifier") or "exact", "")
+                            + format_number(r["value"], r.get("unit") or "", r.get("kind"))))
+        return out
+
+    def key_findings(self):
+        """Key findings written from the data: headline numbers, mismatches, claims
+        without evidence, part/whole checks and validation findings."""
+        a = self.analysis
+        items = []
+        n_sections = a.indicators["section"].nunique()
+        items.append(
+            f"报告中识别出 <b>{len(a.indicators)}</b> 项统计指标，分布在 {n_sections} 个部分；"
+            f"其中比率 {int((a.indicators['kind'] == 'rate').sum())} 项。"
+        )
+        heads = [iid for iid, ind in self.catalogue.indicators.items()
+                 if ind.core and ind.kind != "rate" and iid in self._rows]
+        if heads:
+            parts = "；".join(f"{_e(self.catalogue.indicator(i).zh_name)} {self._indicator_value(i)}"
+                             for i in heads)
+            items.append(f"主要数字：{parts}。")
+        r = a.ratios
+        for rec in r[r["status"] == _ratios.MISMATCH].to_dict("records"):
+            items.append(
+                f'<span class="flag flag-mismatch">不一致</span> {_e(rec["zh_name"])}：报告称 '
+                f"{self._rate_reported(rec)}，但按"
+                f"{_e(self.catalogue.indicator(rec['numerator_id']).zh_name)} "
+                f"{self._indicator_value(rec['numerator_id'])} ÷ "
+                f"{_e(self.catalogue.indicator(rec['denominator_id']).zh_name)} "
+                f"{self._indicator_value(rec['denominator_id'])} 推算为 "
+                f"<b>{rec['recomputed']:.2f}%</b>，相差 {abs(rec['difference']):.2f} 个百分点。"
+            )
+        claims = r[r["status"] == _ratios.CLAIM_ONLY]
+        if len(claims):
+            full = int((claims["reported"] >= 100).sum())
+            listed = "、".join(f"{_e(c['zh_name'])} {self._rate_reported(c)}"
+                              for c in claims.to_dict("records"))
+            items.append(
+                f'<span class="flag flag-claim">仅有声明</span> {len(claims)} 项比率只有报告的'
+                f"说法，报告没有给出可供核验的分子和分母（其中 {full} 项声称达到 100%）：{listed}。"
+                "这些数字无法用报告自身的数据证实。"
+            )
+        for rec in r[r["status"] == _ratios.COMPUTED_ONLY].to_dict("records"):
+            items.append(f"{_e(rec['zh_name'])}：报告未直接给出，按数据推算为 "
+                         f"{rec['recomputed']:.2f}%。")
+        consistent = r[r["status"] == _ratios.CONSISTENT]
+        if len(consistent):
+            items.append(f"{len(consistent)} 项比率与其分子、分母一致："
+                         + "、".join(_e(x) for x in consistent["zh_name"]) + "。")
+        bad = a.checks[a.checks["status"] != "ok"]
+        for rec in bad.to_dict("records"):
+            items.append(f"部分与整体校验“{_e(rec['zh_name'])}”{CHECK_ZH[rec['status']]}："
+                         f"{rec['left']:g} 对 {rec['right']:g}。")
+        if len(a.checks) and not len(bad):
+            items.append(f"{len(a.checks)} 项部分与整体、大小关系校验全部成立。")
+        for f in self._findings():
+            sev = "校验失败" if f.get("severity") == "gate" else "校验警告"
+            cites = "".join(self._cite(s) for s in f.get("sentences") or [])
+            items.append(f'<span class="flag flag-valid">{sev}</span> {_e(f.get("zh"))}'
+                         f'<span class="en"> ({_e(f.get("en"))})</span>{cites}')
+        lis = "".join(f"<li>{i}</li>" for i in items)
+        return _html(f'<section class="findings"><h2>主要发现 <span class="en">Key findings'
+                     f"</span></h2><ul>{lis}</ul></section>")
+
+    def _rate_reported(self, rec) -> str:
+        prefix = QUALIFIER_PREFIX.get(rec.get("qualifier") or "exact", "")
+        return self._num(prefix + format_number(rec["reported"], "%", "rate",
+                                                int(rec.get("decimals") or 0)),
+                         rec.get("rate_sentence"))
+
+    def charts(self):
+        """Every chart that applies, inline as PNG data URIs."""
+        figs = []
+        for c in _charts.all_charts(self.analysis):
+            figs.append(f'<figure>{c.img_tag()}<figcaption>{_e(c.title)}</figcaption></figure>')
+        return _html(f'<section class="charts"><h2>图表 <span class="en">Charts</span></h2>'
+                     f'{"".join(figs)}</section>')
+
+    def ratio_table(self):
+        """Every rate: reported, counts, recomputed, difference and status."""
+        rows = []
+        for rec in self.analysis.ratios.to_dict("records"):
+            num = (self._indicator_value(rec["numerator_id"])
+                   if rec["numerator_id"] in self._rows else "—")
+            den = (self._indicator_value(rec["denominator_id"])
+                   if rec["denominator_id"] in self._rows else "—")
+            rep = self._rate_reported(rec) if not math.isnan(rec["reported"]) else "—"
+            recomputed = "—" if math.isnan(rec["recomputed"]) else f"{rec['recomputed']:.2f}%"
+            diff = "—" if math.isnan(rec["difference"]) else f"{rec['difference']:+.2f}"
+            st = rec["status"]
+            rows.append([
+                _e(rec["zh_name"]), f'<span class="en">{_e(rec["en_name"])}</span>', rep, num,
+                den, recomputed, diff,
+                (f'<span class="flag flag-{_e(st)}">{_e(_ratios.STATUS_ZH.get(st, st))}</span>'
+                 f'<span class="en"> {_e(_ratios.STATUS_EN.get(st, st))}</span>'),
+            ])
+        head = ["比率", "Ratio", "报告值 Reported", "分子 Numerator", "分母 Denominator",
+                "推算值 Recomputed", "差值 Diff. (pp)", "状态 Status"]
+        note = ("<p class=\"note\">状态：一致 = 推算值四舍五入到报告所写位数后与报告值相符"
+                "（容差不超过目录规定）；不一致 = 不相符；仅有声明 = 报告只给出比率、没有给出"
+                "分子和分母；仅可推算 = 报告给出分子分母但未给出比率。</p>")
+        table = self._table(head, rows, "ratios") if rows else "<p>报告未给出任何比率。</p>"
+        return _html(f'<section class="ratios"><h2>比率核验 <span class="en">Ratios: '
+                     f"reported vs recomputed</span></h2>{table}{note}</section>")
+
+    def section_tables(self):
+        """One table per report section with every indicator found in it."""
+        out = []
+        by_section: dict[str, list[str]] = {}
+        for iid in self.catalogue.indicators:
+            if iid in self._rows:
+                sec = self._rows[iid].get("section") or self.catalogue.indicator(iid).section
+                by_section.setdefault(sec, []).append(iid)
+        for sec in self.catalogue.sections:
+            ids = by_section.get(sec.id)
+            if not ids:
+                continue
+            rows = []
+            for iid in ids:
+                ind, r = self.catalogue.indicator(iid), self._rows[iid]
+                rows.append([_e(ind.zh_name), f'<span class="en">{_e(ind.en_name)}</span>',
+                             self._indicator_value(iid),
+                             _e(QUALIFIER_ZH.get(r.get("qualifier") or "exact", ""))])
+            out.append(f'<h3>{_e(sec.zh_name)} <span class="en">{_e(sec.en_name)}</span></h3>'
+                       + self._table(["指标", "Indicator", "数值 Value", "口径 Qualifier"], rows,
+                                     "indicators"))
+        return _html(f'<section class="sections"><h2>分部分指标 <span class="en">Indicators '
+                     f'by section</span></h2>{"".join(out)}</section>')
+
+    def intensity_table(self):
+        """Per-unit figures and part/whole checks."""
+        a = self.analysis
+        rows = []
+        for rec in a.intensities.to_dict("records"):
+            rows.append([_e(rec["zh_name"]), f'<span class="en">{_e(rec["en_name"])}</span>',
+                         (f"{self._indicator_value(rec['numerator_id'])} ÷ "
+                          f"{self._indicator_value(rec['denominator_id'])}"),
+                         f"<b>{rec['value']:,.2f}</b>"])
+        parts = []
+        if rows:
+            parts.append(self._table(["强度指标", "Intensity", "计算 Computation", "结果 Value"],
+                                     rows, "intensities"))
+        crow = []
+        for rec in a.checks.to_dict("records"):
+            ids = rec["indicators"].split("|")
+            vals = " ＋ ".join(self._indicator_value(i) for i in ids[:-1])
+            crow.append([_e(rec["zh_name"]), f'<span class="en">{_e(rec["en_name"])}</span>',
+                         (f"{vals} {'≤' if rec['type'] == 'le' else '＝'} "
+                          f"{self._indicator_value(ids[-1])}"),
+                         _e(CHECK_ZH[rec["status"]])])
+        if crow:
+            parts.append(self._table(["校验", "Check", "数值 Values", "结果 Result"], crow,
+                                     "checks"))
+        if not parts:
+            parts.append("<p>报告未同时给出任何强度指标或部分与整体校验所需的数字。</p>")
+        return _html(f'<section class="intensities"><h2>强度与部分/整体 <span class="en">'
+                     f'Intensities and part/whole checks</span></h2>{"".join(parts)}</section>')
+
+    def trends(self):
+        """Year-over-year table and cross-region panel, when other data is published."""
+        a = self.analysis
+        parts = []
+        if len(a.yoy):
+            rows = []
+            for rec in a.yoy.to_dict("records"):
+                pct = "—" if math.isnan(rec["change_pct"]) else f"{rec['change_pct']:+.1f}%"
+                rows.append([_e(rec["zh_name"]), f'<span class="en">{_e(rec["en_name"])}</span>',
+                             _e(format_number(rec["previous"], rec["unit"], rec["kind"])),
+                             self._indicator_value(rec["indicator_id"]), _e(pct)])
+            prev = int(a.yoy["previous_year"].iloc[0])
+            parts.append(f"<h3>与 {prev} 年比较 <span class=\"en\">Year over year</span></h3>"
+                         + self._table(["指标", "Indicator", f"{prev} 年", f"{a.year} 年",
+                                        "变化 Change"], rows, "yoy"))
+        if len(a.panel) > 1:
+            ids = list(a.panel.columns[2:])
+            head = ["地区 Region"] + [
+                f"{_e(self.catalogue.indicator(i).zh_name)}<br><span class=\"en\">"
+                f"{_e(self.catalogue.indicator(i).en_name)}</span>" for i in ids]
+            rows = []
+            for rec in a.panel.to_dict("records"):
+                cells = [_e(a.region_names.get(rec["region"], rec["region"]))]
+                for i in ids:
+                    ind = self.catalogue.indicator(i)
+                    v = rec[i]
+                    if rec["region"] == a.region and i in self._rows:
+                        cells.append(self._indicator_value(i))
+                    else:
+                        cells.append(_e(format_number(v, ind.units[0] if ind.kind != "rate"
+                                                      else "%", ind.kind)))
+                rows.append(cells)
+            parts.append(f"<h3>{a.year} 年各地区 <span class=\"en\">Regions in {a.year}</span>"
+                         f"</h3><div class=\"wide\">{self._table(head, rows, 'panel')}</div>")
+        if not parts:
+            parts.append("<p>尚无本地区往年或其他地区同年的已发布数据，暂不做同比与横向比较。"
+                         "<span class=\"en\"> No earlier year or other region is published "
+                         "yet.</span></p>")
+        return _html(f'<section class="trends"><h2>同比与地区比较 <span class="en">Trends and '
+                     f'regions</span></h2>{"".join(parts)}</section>')
+
+    def methods(self):
+        """Methods and caveats."""
+        paras = [
+            ("数据来源：本简报的全部数字由 rol-analysis 从上述报告原文中自动抽取，均可人工核验："
+             "每个数字悬停可见原句，脚注编号对应文末“来源句”列表。"),
+            ("比率核验：比率的定义（分子、分母）来自指标目录。推算值 = 分子 ÷ 分母 × 100；"
+             "报告值按其书写的小数位四舍五入后与推算值比较，允许误差不超过目录为该比率规定的"
+             "容差。“以上”类说法只要求推算值不低于报告值。"),
+            ("注意事项：各地统计口径不同（例如复议案件可能含上年结转），不一致首先是提请复核的"
+             "线索，而不是错误的结论；“余”“多”“近”“约”等表示的数字按下限、上限或约数处理；"
+             "报告未写出的指标不等于为零。"),
+            ("Methods: numbers are extracted automatically from the report text; rates are "
+             "recomputed from their counts as defined in the indicator catalogue. A mismatch "
+             "is a prompt for review, not proof of error: denominators differ between places."),
+        ]
+        body = "".join(f"<p>{_e(p)}</p>" for p in paras)
+        return _html(f'<section class="methods"><h2>方法与说明 <span class="en">Methods and '
+                     f"caveats</span></h2>{body}</section>")
+
+    def sources(self):
+        """The numbered source sentences every footnote points to."""
+        items = "".join(f'<li id="src-{n}">{_e(s)}</li>'
+                        for s, n in sorted(self._notes.items(), key=lambda kv: kv[1]))
+        return _html(f'<section class="sources"><h2>来源句 <span class="en">Source sentences'
+                     f"</span></h2><ol>{items}</ol></section>")

@@ -1,0 +1,225 @@
+"""Charts of an :class:`~rol_analysis.ratios.Analysis`, with Chinese labels.
+
+Every chart is drawn with the packaged Noto Sans SC (see :mod:`rol_analysis.fonts`), on
+a bare :class:`matplotlib.figure.Figure` (no pyplot state, so a notebook shows each
+chart once and nothing leaks between charts), and saved as PNG with fixed size, dpi and
+metadata: the same analysis gives the same bytes on every machine.
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+import math
+from dataclasses import dataclass
+from html import escape
+
+from .catalogue import load
+from .fonts import use_in_matplotlib
+
+DPI = 110
+KIND_ZH = {"count": "数量", "amount": "金额", "rate": "比率", "change": "变化"}
+KIND_COLOURS = {"count": "#4C72B0", "amount": "#DD8452", "rate": "#55A868", "change": "#8172B3"}
+STATUS_COLOURS = {
+    "consistent": "#2E7D32", "mismatch": "#C62828", "claim_only": "#EF6C00",
+    "computed_only": "#1565C0",
+}
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A rendered chart: PNG bytes plus the text that describes it.
+
+    Shown as an image in a notebook (``_repr_png_``); :meth:`img_tag` gives the inline
+    ``<img>`` the brief embeds.
+    """
+
+    name: str
+    title: str
+    png: bytes
+    width: int
+    height: int
+
+    def _repr_png_(self) -> bytes:
+        return self.png
+
+    def data_uri(self) -> str:
+        return "data:image/png;base64," + base64.b64encode(self.png).decode("ascii")
+
+    def img_tag(self) -> str:
+        """An escaped, self-contained ``<img>`` element (data URI, alt text, size)."""
+        return (
+            f'<img class="chart" src="{self.data_uri()}" alt="{escape(self.title)}" '
+            f'width="{self.width}" height="{self.height}">'
+        )
+
+
+def _figure(width: float, height: float):
+    # A bare Figure with its own Agg canvas: pyplot's backend (inline in a notebook) is
+    # left alone and the figure is never registered with pyplot.
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    use_in_matplotlib()
+    fig = Figure(figsize=(width, height), dpi=DPI)
+    FigureCanvasAgg(fig)
+    return fig
+
+
+def _finish(fig, name: str, title: str) -> Chart:
+    buf = io.BytesIO()
+    fig.tight_layout()
+    # metadata: no "Software" stamp, so a matplotlib upgrade alone does not change bytes
+    fig.savefig(buf, format="png", dpi=DPI, metadata={"Software": None})
+    w, h = fig.canvas.get_width_height()
+    return Chart(name=name, title=title, png=buf.getvalue(), width=w, height=h)
+
+
+def _place(analysis) -> str:
+    return f"{analysis.meta.get('region_name') or analysis.region} {analysis.year}年"
+
+
+def by_section(analysis) -> Chart:
+    """Bar chart: indicators found per report section, stacked by kind.
+
+    Every catalogue section is listed in report order, so an empty section shows as a
+    gap rather than disappearing.
+    """
+    cat = load()
+    sections = list(cat.sections)
+    counts = {(s.id, k): 0 for s in sections for k in KIND_ZH}
+    for rec in analysis.indicators[["section", "kind"]].to_dict("records"):
+        key = (rec["section"], rec["kind"])
+        if key in counts:
+            counts[key] += 1
+    title = f"{_place(analysis)}：各部分指标数"
+    fig = _figure(7.5, 0.42 * len(sections) + 1.4)
+    ax = fig.add_subplot()
+    labels = [s.zh_name for s in sections][::-1]
+    left = [0] * len(sections)
+    for kind, zh in KIND_ZH.items():
+        vals = [counts[(s.id, kind)] for s in sections][::-1]
+        if not any(vals):
+            continue
+        ax.barh(labels, vals, left=left, color=KIND_COLOURS[kind], label=zh)
+        left = [a + b for a, b in zip(left, vals)]
+    for y, total in enumerate(left):
+        if total:
+            ax.text(total + 0.15, y, str(total), va="center", fontsize=9)
+    ax.set_xlabel("指标数（项）")
+    ax.set_title(title)
+    ax.set_xlim(0, max(left + [1]) * 1.15 + 0.5)
+    if any(left):  # a report with no indicator gets an empty chart, not a legend warning
+        ax.legend(loc="lower right", frameon=False)
+    ax.spines[["top", "right"]].set_visible(False)
+    return _finish(fig, "by_section", title)
+
+
+def rates(analysis) -> Chart | None:
+    """Dot chart: each rate's reported value (filled) and recomputed value (hollow)
+    against the 100% line, coloured by status. ``None`` when the report has no rates.
+    """
+    from matplotlib.lines import Line2D
+
+    from .ratios import STATUS_ZH
+
+    df = analysis.ratios
+    if df is None or not len(df):
+        return None
+    title = f"{_place(analysis)}：比率——报告值与按数据推算值"
+    fig = _figure(7.5, 0.45 * len(df) + 1.8)
+    ax = fig.add_subplot()
+    labels = df["zh_name"].tolist()[::-1]
+    ys = range(len(labels))
+    ax.axvline(100, color="#555555", linestyle="--", linewidth=1)
+    for y, rec in zip(ys, df.to_dict("records")[::-1]):
+        colour = STATUS_COLOURS.get(rec["status"], "#333333")
+        rep, rec_v = rec["reported"], rec["recomputed"]
+        if not math.isnan(rep) and not math.isnan(rec_v):
+            ax.plot([rep, rec_v], [y, y], color=colour, linewidth=1)
+        if not math.isnan(rep):
+            marker = {"at_least": ">", "at_most": "<"}.get(rec["qualifier"], "o")
+            ax.plot(rep, y, marker=marker, color=colour, markersize=8, linestyle="none")
+        if not math.isnan(rec_v):
+            ax.plot(rec_v, y, marker="D", markerfacecolor="white", markeredgecolor=colour,
+                    markersize=7, linestyle="none")
+        ax.text(103, y, STATUS_ZH.get(rec["status"], ""), va="center", fontsize=8, color=colour)
+    ax.set_yticks(list(ys), labels)
+    ax.set_xlim(-2, 118)
+    ax.set_xticks([0, 20, 40, 60, 80, 100])
+    ax.set_xlabel("百分比（%）；虚线为100%")
+    ax.set_title(title)
+    handles = [
+        Line2D([], [], marker="o", color="#333333", linestyle="none", label="报告值"),
+        Line2D([], [], marker=">", color="#333333", linestyle="none", label="报告值（以上）"),
+        Line2D([], [], marker="D", markerfacecolor="white", markeredgecolor="#333333",
+               linestyle="none", label="推算值（分子÷分母）"),
+    ]
+    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.12 - 0.6 / len(df)),
+              ncol=3, frameon=False, fontsize=8)
+    ax.spines[["top", "right"]].set_visible(False)
+    return _finish(fig, "rates", title)
+
+
+def year_over_year(analysis) -> Chart | None:
+    """Bar chart of each indicator's change (%) from the latest earlier year.
+
+    ``None`` when no earlier year of the region is published.
+    """
+    df = analysis.yoy
+    if df is None or not len(df):
+        return None
+    df = df[df["change_pct"].notna()]
+    if not len(df):
+        return None
+    prev = int(df["previous_year"].iloc[0])
+    title = f"{_place(analysis)}：较{prev}年变化"
+    fig = _figure(7.5, 0.4 * len(df) + 1.5)
+    ax = fig.add_subplot()
+    labels = df["zh_name"].tolist()[::-1]
+    vals = df["change_pct"].tolist()[::-1]
+    colours = ["#2E7D32" if v >= 0 else "#C62828" for v in vals]
+    ax.barh(labels, vals, color=colours)
+    ax.axvline(0, color="#555555", linewidth=1)
+    for y, v in enumerate(vals):
+        ax.text(v, y, f" {v:+.1f}% ", va="center", ha="left" if v >= 0 else "right", fontsize=8)
+    span = max(abs(v) for v in vals) or 1
+    ax.set_xlim(-span * 1.35 if min(vals) < 0 else -span * 0.05, span * 1.35)
+    ax.set_xlabel(f"变化（%），{prev}年 → {analysis.year}年")
+    ax.set_title(title)
+    ax.spines[["top", "right"]].set_visible(False)
+    return _finish(fig, "year_over_year", title)
+
+
+def panel(analysis) -> Chart | None:
+    """Cross-region chart for this year: indicators stated per region, by kind.
+
+    ``None`` when no other region's report for this year is published.
+    """
+    tbl = analysis.panel
+    if tbl is None or len(tbl) < 2:
+        return None
+    cat = load()
+    title = f"{analysis.year}年各地区报告所列指标数"
+    names = [analysis.region_names.get(r, r) for r in tbl["region"]]
+    fig = _figure(7.5, 0.45 * len(tbl) + 1.5)
+    ax = fig.add_subplot()
+    left = [0] * len(tbl)
+    for kind, zh in KIND_ZH.items():
+        cols = [c for c in tbl.columns[2:] if cat.indicators[c].kind == kind]
+        vals = [int(tbl.loc[i, cols].notna().sum()) for i in tbl.index]
+        if not any(vals):
+            continue
+        ax.barh(names[::-1], vals[::-1], left=left[::-1], color=KIND_COLOURS[kind], label=zh)
+        left = [a + b for a, b in zip(left, vals)]
+    ax.set_xlabel("指标数（项）")
+    ax.set_title(title)
+    ax.legend(loc="lower right", frameon=False)
+    ax.spines[["top", "right"]].set_visible(False)
+    return _finish(fig, "panel", title)
+
+
+def all_charts(analysis) -> list[Chart]:
+    """Every chart that applies to ``analysis``, in brief order."""
+    found = [by_section(analysis), rates(analysis), year_over_year(analysis), panel(analysis)]
+    return [c for c in found if c is not None]

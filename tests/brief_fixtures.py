@@ -1,0 +1,159 @@
+"""Fixture builders shared by the ratio/chart/brief/render/browser tests.
+
+They turn the hand-checked gold table of the seed report into the files step 01 and 02
+hand to steps 03 and 04 (the data contract), so analysis and rendering are tested
+without depending on extraction.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pandas as pd
+
+from rol_analysis import fileio, layout
+
+REPO = Path(__file__).resolve().parents[1]
+GOLD = REPO / "tests" / "data" / "weibin_2023.gold.tsv"
+RAW = REPO / "data" / "raw" / "weibin" / "2023.txt"
+NOTEBOOKS = REPO / "notebooks"
+
+INDICATOR_COLUMNS = ["region", "year", "indicator_id", "zh_name", "en_name", "kind", "section",
+                     "value", "unit", "qualifier", "scope", "text", "char_start", "char_end",
+                     "sentence"]
+MENTION_COLUMNS = ["region", "year", "indicator_id", "value", "unit", "qualifier", "text",
+                   "char_start", "char_end", "sentence", "section", "kind", "scope"]
+
+
+def gold_indicators(region: str = "weibin", year: int = 2023) -> pd.DataFrame:
+    """The gold table as an ``indicators`` frame (sentence = the gold anchor)."""
+    gold = pd.read_csv(GOLD, sep="\t", dtype={"value": float})
+    raw = RAW.read_text(encoding="utf-8")
+    rows = []
+    for rec in gold.to_dict("records"):
+        anchor = rec["anchor"]
+        m = re.search(r"\d[\d.,]*\s*(万)?\s*%?", anchor)
+        text = m.group(0).strip() if m else str(rec["value"])
+        pos = raw.find(anchor)
+        start = (pos + anchor.find(text)) if pos >= 0 and m else 0
+        rows.append({
+            "region": region, "year": year, "indicator_id": rec["id"],
+            "zh_name": rec["zh_name"], "en_name": rec["en_name"], "kind": rec["kind"],
+            "section": rec["section"], "value": float(rec["value"]), "unit": rec["unit"],
+            "qualifier": rec["qualifier"], "scope": "annual", "text": text,
+            "char_start": start, "char_end": start + len(text), "sentence": anchor,
+        })
+    return pd.DataFrame(rows, columns=INDICATOR_COLUMNS)
+
+
+def mentions_from(indicators: pd.DataFrame) -> pd.DataFrame:
+    df = indicators.reindex(columns=MENTION_COLUMNS)
+    return df.sort_values(["char_start", "indicator_id"], kind="stable").reset_index(drop=True)
+
+
+def with_rows(indicators: pd.DataFrame, rows: list[dict]) -> pd.DataFrame:
+    """``indicators`` with some rows replaced or added (by indicator_id)."""
+    from rol_analysis.catalogue import load
+
+    cat = load()
+    df = indicators.copy()
+    for row in rows:
+        ind = cat.indicator(row["indicator_id"])
+        full = {c: "" for c in INDICATOR_COLUMNS}
+        full.update({
+            "region": df["region"].iloc[0], "year": int(df["year"].iloc[0]),
+            "zh_name": ind.zh_name, "en_name": ind.en_name, "kind": ind.kind,
+            "section": ind.section, "unit": ind.units[0], "qualifier": "exact",
+            "scope": "annual", "char_start": 0, "char_end": 0,
+            "text": f"{row['value']:g}{'%' if ind.kind == 'rate' else ind.units[0]}",
+        })
+        full.update(row)
+        full.setdefault("sentence", full["text"])
+        if not full["sentence"]:
+            full["sentence"] = full["text"]
+        df = df[df["indicator_id"] != row["indicator_id"]]
+        df = pd.concat([df, pd.DataFrame([full], columns=INDICATOR_COLUMNS)], ignore_index=True)
+    order = {k: n for n, k in enumerate(cat.indicators)}
+    df = df.assign(_o=df["indicator_id"].map(order)).sort_values("_o", kind="stable")
+    return df.drop(columns="_o").reset_index(drop=True)
+
+
+def report_meta(region="weibin", year=2023, **extra) -> dict:
+    meta = {
+        "region": region, "year": year, "region_name": "卫滨区",
+        "title": "2023 年度卫滨区法治政府建设工作情况 专项报告",
+        "issuer": "卫滨区司法局", "date": "2023-12-29", "source_file": "2023.txt",
+        "source_sha256": fileio.sha256_file(RAW), "format": "txt", "encoding": "utf-8",
+        "n_chars": 9000, "n_mentions": 56, "n_indicators": 56,
+    }
+    meta.update(extra)
+    return meta
+
+
+def validation_doc(warnings=None, failures=None) -> dict:
+    warnings = warnings if warnings is not None else [{
+        "rule": "core_indicators_present", "suite": "completeness", "severity": "warn",
+        "zh": "缺少核心指标：行政复议审结数", "en": "Core indicator missing: reconsideration cases closed",
+        "indicators": ["admin_reconsideration_closed"], "values": [None], "sentences": [],
+    }]
+    failures = failures or []
+    return {"success": not failures, "evaluated": 40, "passed": 40 - len(warnings) - len(failures),
+            "failures": failures, "warnings": warnings}
+
+
+def stage(root, region="weibin", year=2023, indicators=None, meta=None, validation=None):
+    """Fill the staging folders of ``region``/``year`` under ``root`` as steps 01-02 do.
+
+    Returns the :class:`layout.BuildPaths`.
+    """
+    paths = layout.build_paths(root, region, year)
+    ind = gold_indicators(region, year) if indicators is None else indicators
+    fileio.write_parquet(paths.processed / "indicators.parquet", ind)
+    fileio.write_csv(paths.processed / "indicators.csv", ind)
+    men = mentions_from(ind)
+    fileio.write_parquet(paths.processed / "mentions.parquet", men)
+    fileio.write_csv(paths.processed / "mentions.csv", men)
+    fileio.write_json(paths.processed / "report.json",
+                      meta if meta is not None else report_meta(region, year))
+    fileio.write_json(paths.report / "validation.json",
+                      validation if validation is not None else validation_doc())
+    return paths
+
+
+def publish(root, region, year, indicators, region_name=None):
+    """Write a published (final) processed folder, as a finished earlier build leaves it."""
+    paths = layout.build_paths(root, region, year)
+    ind = indicators.assign(region=region, year=year)
+    fileio.write_parquet(paths.processed_final / "indicators.parquet", ind)
+    fileio.write_json(paths.processed_final / "report.json",
+                      report_meta(region, year, region_name=region_name or region))
+    return paths
+
+
+_EXECUTED: dict = {}
+
+
+def executed_brief(tmp_path_factory, indicators=None, key="seed"):
+    """Execute notebooks/03 and 04 on a staged fixture root; cached per test session.
+
+    Returns
+    -------
+    (BuildPaths, Path)
+        The paths and the executed 04 notebook.
+    """
+    if key in _EXECUTED:
+        return _EXECUTED[key]
+    import papermill as pm
+
+    root = tmp_path_factory.mktemp(f"brief-{key}")
+    paths = stage(root, indicators=indicators)
+    out = paths.report / "notebooks"
+    out.mkdir(parents=True, exist_ok=True)
+    params = {"region": "weibin", "year": 2023, "root": str(root)}
+    for name in ("03_analyze", "04_brief"):
+        pm.execute_notebook(str(NOTEBOOKS / f"{name}.ipynb"), str(out / f"{name}.ipynb"),
+                            parameters=params, kernel_name="python3", progress_bar=False,
+                            cwd=str(root))
+    _EXECUTED[key] = (paths, out / "04_brief.ipynb")
+    return _EXECUTED[key]

@@ -1,0 +1,133 @@
+"""The brief's HTML fragments: provenance on every number, escaping, findings."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from brief_fixtures import gold_indicators, stage, validation_doc, with_rows
+from bs4 import BeautifulSoup
+
+from rol_analysis import brief, ratios
+
+EVIL = "<script>alert(1)</script><img src=x onerror=alert(1)>"
+
+
+def _brief(root, indicators=None, meta=None, validation=None):
+    return brief.Brief(stage(root, indicators=indicators, meta=meta, validation=validation))
+
+
+def _page(b) -> BeautifulSoup:
+    parts = [b.header(), b.key_findings(), b.charts(), b.ratio_table(), b.section_tables(),
+             b.intensity_table(), b.trends(), b.methods(), b.sources()]
+    return BeautifulSoup("".join(p.data for p in parts), "lxml")
+
+
+@pytest.fixture(scope="module")
+def seed_brief(tmp_path_factory):
+    return _brief(tmp_path_factory.mktemp("brief"))
+
+
+@pytest.fixture(scope="module")
+def seed_page(seed_brief):
+    return _page(seed_brief)
+
+
+def test_header_carries_title_and_footer_data(seed_brief):
+    h = seed_brief.header()
+    data, meta = h._repr_html_()
+    assert "卫滨区 2023 年法治政府建设年度报告分析简报" in data
+    assert "卫滨区司法局" in data
+    m = meta[brief.METADATA_KEY]
+    assert len(m["source_sha256"]) == 64 and m["version"] and m["validation"] == "warn"
+
+
+def test_every_number_links_to_its_sentence(seed_page):
+    sources = {li["id"]: li.get_text() for li in seed_page.select(".sources li")}
+    nums = seed_page.select("span.num")
+    assert len(nums) >= 56
+    for span in nums:
+        sup = span.find_next_sibling("sup")
+        assert sup is not None, span
+        target = sup.a["href"].lstrip("#")
+        assert sources[target] == span["title"]
+
+
+def test_each_section_has_a_table_with_english_names(seed_page):
+    heads = [h.get_text() for h in seed_page.select(".sections h3")]
+    assert any(h.startswith("重大行政决策与规范性文件") for h in heads)
+    assert len(seed_page.select(".sections table")) == len(heads) == 7
+    text = seed_page.select_one(".sections").get_text()
+    assert "Normative documents filed" in text and "规范性文件备案数" in text
+
+
+def test_findings_say_claims_mismatches_and_warnings_plainly(seed_page):
+    text = seed_page.select_one(".findings").get_text()
+    assert "6 项比率只有报告的说法" in text
+    assert "其中 5 项声称达到 100%" in text
+    assert "联合奖惩反馈率" in text and "2.83%" in text
+    assert "缺少核心指标" in text
+    assert "849 件" in text  # headline numbers
+
+
+def test_ratio_table_shows_status_per_rate(seed_page):
+    rows = seed_page.select("table.ratios tbody tr")
+    assert len(rows) == 7
+    statuses = [r.select("td")[-1].get_text() for r in rows]
+    assert sum("仅有声明" in s for s in statuses) == 6
+    assert sum("不一致" in s for s in statuses) == 1
+
+
+def test_mismatch_fixture_reported_with_both_values(tmp_path):
+    ind = with_rows(gold_indicators(), [
+        {"indicator_id": "mediation_success_rate", "value": 95.87, "text": "95.87%",
+         "sentence": "调解成功率95.87%"},
+        {"indicator_id": "disputes_mediated", "value": 2474.0, "text": "2474件",
+         "sentence": "调解纠纷2474件"},
+        {"indicator_id": "disputes_mediated_successfully", "value": 2369.0, "text": "2369件",
+         "sentence": "调解成功2369件"},
+    ])
+    page = _page(_brief(tmp_path, indicators=ind))
+    text = page.select_one(".findings").get_text()
+    assert "调解成功率" in text and "95.87%" in text and "95.76%" in text
+    row = next(r for r in page.select("table.ratios tbody tr") if "调解成功率" in r.get_text())
+    assert "不一致" in row.get_text() and "+0.11" in row.get_text()
+
+
+def test_report_text_cannot_inject_markup(tmp_path):
+    ind = with_rows(gold_indicators(), [
+        {"indicator_id": "disputes_mediated", "value": 849.0, "text": "849件",
+         "sentence": f"调解纠纷849件{EVIL}"}])
+    meta = {"region": "weibin", "year": 2023, "region_name": f"卫滨区{EVIL}",
+            "title": EVIL, "issuer": EVIL, "date": "2023", "source_file": EVIL,
+            "source_sha256": "0" * 64}
+    val = validation_doc(warnings=[{"rule": "r", "suite": "s", "severity": "warn",
+                                    "zh": EVIL, "en": EVIL, "indicators": [],
+                                    "values": [], "sentences": [EVIL]}])
+    page = _page(_brief(tmp_path, indicators=ind, meta=meta, validation=val))
+    assert page.find("script") is None
+    assert all(not img.get("onerror") for img in page.find_all("img"))
+    assert all(img["src"].startswith("data:image/png;base64,") for img in page.find_all("img"))
+    assert EVIL in page.get_text()  # shown as text, for the reviewer to see
+
+
+def test_format_number():
+    assert brief.format_number(16280000, "元", "amount") == "1,628 万元"
+    assert brief.format_number(212386, "个") == "212,386 个"
+    assert brief.format_number(95.87, "%", "rate", 2) == "95.87%"
+    assert brief.format_number(float("nan")) == "—"
+
+
+def test_brief_is_deterministic(tmp_path):
+    a = "".join(p.data for p in [_brief(tmp_path).key_findings(), _brief(tmp_path).sources()])
+    b = "".join(p.data for p in [_brief(tmp_path).key_findings(), _brief(tmp_path).sources()])
+    assert a == b
+    assert not re.search(r"0x[0-9a-f]{6,}", a)  # no memory addresses
+
+
+def test_no_other_data_says_so(seed_page):
+    assert "尚无本地区往年或其他地区同年的已发布数据" in seed_page.select_one(".trends").get_text()
+
+
+def test_analysis_summary_counts(seed_brief):
+    assert seed_brief.analysis.counts()[ratios.CLAIM_ONLY] == 6

@@ -1,0 +1,122 @@
+"""The published brief in a real headless Chromium: what a reviewer's browser does.
+
+Checks: no request leaves the page, no console error, every image decodes, the
+embedded font loads and draws the Chinese text (not boxes), the page is not blank.
+Skipped with an install hint when Chromium is missing, except under CI=true, where a
+missing browser is a failure (CI installs Debian's `chromium` before the tests).
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from brief_fixtures import executed_brief
+
+from rol_analysis import render
+from rol_analysis.fonts import WEB_FAMILY
+
+CHROMIUM = os.environ.get("ROL_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+def _need_chromium():
+    if Path(CHROMIUM).is_file():
+        return
+    msg = "install Chromium: apt-get install chromium (needed to test the brief in a browser)"
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(f"Chromium not found at {CHROMIUM} under CI=true; {msg}")
+    pytest.skip(msg)
+
+
+@pytest.fixture(scope="module")
+def brief_html(tmp_path_factory):
+    _need_chromium()  # before the (slow) notebook run
+    paths, nb = executed_brief(tmp_path_factory)
+    return render.render_brief(nb, paths.report / "brief.html")
+
+
+@pytest.fixture(scope="module")
+def page_report(brief_html):
+    """Open the brief once; collect requests, console errors, image and font state."""
+    _need_chromium()
+    from playwright.sync_api import sync_playwright
+
+    requests, console_errors, page_errors = [], [], []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        try:
+            page = browser.new_page(viewport={"width": 1000, "height": 900})
+            page.on("request", lambda r: requests.append(r.url))
+            page.on("console", lambda m: console_errors.append(m.text)
+                    if m.type == "error" else None)
+            page.on("pageerror", lambda e: page_errors.append(str(e)))
+            page.goto(brief_html.resolve().as_uri(), wait_until="load")
+            page.evaluate("document.fonts.ready.then(() => true)")
+            images = page.evaluate(
+                "Array.from(document.images).map(i => [i.alt, i.complete, i.naturalWidth])")
+            font_ok = page.evaluate(
+                f"document.fonts.check('16px \"{WEB_FAMILY}\"', '卫滨区法治政府')")
+            font_status = page.evaluate(
+                "Array.from(document.fonts).map(f => [f.family.replace(/\"/g, ''), f.status])")
+            h1 = page.locator("h1")
+            with_font = h1.screenshot()
+            # The same heading without the embedded font: on a machine without CJK fonts
+            # the glyphs fall back to boxes (or another font); either way the pixels must
+            # differ from what the embedded font draws, proving it is the one in use.
+            page.add_style_tag(content=f'h1 {{ font-family: "NoSuchFont-{WEB_FAMILY}", '
+                                       "monospace !important; }")
+            without_font = h1.screenshot()
+            page.add_style_tag(content="h1 { font-family: inherit !important; }")
+            full = page.screenshot(full_page=True)
+        finally:
+            browser.close()
+    return {"requests": requests, "console": console_errors, "page_errors": page_errors,
+            "images": images, "font_ok": font_ok, "font_status": font_status,
+            "with_font": with_font, "without_font": without_font, "full": full,
+            "url": brief_html.resolve().as_uri()}
+
+
+def _pixels(png: bytes):
+    from PIL import Image
+
+    return Image.open(io.BytesIO(png)).convert("L")
+
+
+def test_no_request_leaves_the_page(page_report):
+    outside = [u for u in page_report["requests"]
+               if not u.startswith(("data:", "about:")) and u != page_report["url"]]
+    assert outside == []
+
+
+def test_no_console_or_page_error(page_report):
+    assert page_report["console"] == []
+    assert page_report["page_errors"] == []
+
+
+def test_every_image_decoded(page_report):
+    assert len(page_report["images"]) >= 2  # at least the section and the rate charts
+    for alt, complete, width in page_report["images"]:
+        assert complete and width > 0, f"image {alt!r} not decoded"
+
+
+def test_embedded_font_loaded_and_used_for_chinese(page_report):
+    assert page_report["font_ok"] is True
+    assert [WEB_FAMILY, "loaded"] in page_report["font_status"]
+    a, b = _pixels(page_report["with_font"]), _pixels(page_report["without_font"])
+    assert a.tobytes() != b.tobytes(), "the heading looks the same without the embedded font"
+    # Drawn glyphs, not empty boxes: a line of CJK text has many dark pixels.
+    dark = sum(a.histogram()[:128])
+    assert dark > 300
+
+
+def test_screenshot_not_blank(page_report):
+    from PIL import ImageStat
+
+    img = _pixels(page_report["full"])
+    assert img.size[1] > 1500  # a long page: every section rendered
+    assert ImageStat.Stat(img).stddev[0] > 10

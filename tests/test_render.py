@@ -1,0 +1,173 @@
+"""Rendering the executed brief notebook: offline, code hidden, font embedded, escaped,
+deterministic; the index of briefs; PDF printing."""
+
+from __future__ import annotations
+
+import base64
+import io
+import re
+
+import pytest
+from brief_fixtures import executed_brief, gold_indicators, with_rows
+from bs4 import BeautifulSoup
+
+from rol_analysis import fileio, render
+from rol_analysis.exceptions import BuildError, UsageError
+
+EVIL = "<script>alert(1)</script><img src=x onerror=alert(1)>"
+
+
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory):
+    paths, nb = executed_brief(tmp_path_factory)
+    out = render.render_brief(nb, paths.report / "brief.html")
+    return paths, nb, out, out.read_text(encoding="utf-8")
+
+
+def test_page_is_self_contained(rendered):
+    *_, page = rendered
+    soup = BeautifulSoup(page, "lxml")
+    assert soup.find("script") is None  # no require.js, MathJax, mermaid, widgets
+    for tag in soup.find_all(src=True):
+        assert tag["src"].startswith("data:"), tag["src"][:60]
+    for tag in soup.find_all("link"):
+        pytest.fail(f"external stylesheet link {tag}")
+    for tag in soup.find_all(href=True):
+        assert tag["href"].startswith("#"), tag["href"]
+    css = "".join(s.get_text() for s in soup.find_all("style"))
+    assert not re.search(r"url\(\s*(?!['\"]?data:)", css)
+    text = re.sub(r"base64,[A-Za-z0-9+/=]+", "", page).lower()
+    for word in ["cdn", "mathjax", "require.js", "mermaid", "http://", "https://"]:
+        assert word not in text, word
+
+
+def test_notebooks_ran_without_warnings(rendered):
+    import nbformat
+
+    _, nb_path, _, _ = rendered
+    for name in ("03_analyze", "04_brief"):
+        nb = nbformat.read(nb_path.with_name(f"{name}.ipynb"), as_version=4)
+        for cell in nb.cells:
+            for out in cell.get("outputs", []):
+                assert out.get("name") != "stderr", (name, out.get("text"))
+                assert out.get("output_type") != "error", name
+
+
+def test_code_and_prompts_hidden(rendered):
+    *_, page = rendered
+    assert "brief.Brief(paths)" not in page
+    assert "layout.build_paths" not in page
+    soup = BeautifulSoup(page, "lxml")
+    assert soup.select(".jp-InputArea, .jp-InputPrompt, .jp-OutputPrompt") == []
+    assert "In&nbsp;[" not in page and "Out[" not in soup.get_text()
+
+
+def test_title_footer_and_sections(rendered):
+    paths, _, _, page = rendered
+    soup = BeautifulSoup(page, "lxml")
+    assert soup.title.get_text() == "卫滨区 2023 年法治政府建设年度报告分析简报"
+    assert soup.html["lang"] == "zh-CN"
+    foot = soup.select_one("footer.brief-foot").get_text()
+    meta = __import__("json").loads((paths.processed / "report.json").read_text())
+    assert meta["source_sha256"] in foot
+    from rol_analysis import __version__
+    assert f"rol-analysis {__version__}" in foot
+    assert not re.search(r"20\d\d-\d\d-\d\dT\d\d:", page)  # no build time
+    for cls in ["findings", "charts", "ratios", "sections", "intensities", "trends",
+                "methods", "sources"]:
+        assert soup.select_one(f"section.{cls}") is not None, cls
+    assert "@media print" in page
+
+
+def test_font_subset_covers_exactly_the_page_text(rendered):
+    from fontTools.ttLib import TTFont
+
+    *_, page = rendered
+    m = re.search(r'url\("data:font/woff;base64,([A-Za-z0-9+/=]+)"\)', page)
+    assert m, "no embedded WOFF font"
+    font = TTFont(io.BytesIO(base64.b64decode(m.group(1))))
+    cmap = set(font.getBestCmap())
+    text = BeautifulSoup(page, "lxml").get_text()
+    needed = {ord(c) for c in text if ord(c) > 0x7F and not c.isspace()}
+    missing = {chr(c) for c in needed - cmap}
+    assert not missing - {"\u2009", "\xa0"}, f"glyphs missing from the subset: {missing}"
+    assert len(cmap) < 2000  # a subset, not the 30,000-glyph font
+    assert len(m.group(1)) < 400_000
+
+
+def test_render_is_byte_identical(rendered, tmp_path):
+    _, nb, out, _ = rendered
+    again = render.render_brief(nb, tmp_path / "again.html")
+    assert again.read_bytes() == out.read_bytes()
+
+
+def test_escaped_report_text_end_to_end(tmp_path_factory):
+    ind = with_rows(gold_indicators(), [
+        {"indicator_id": "disputes_mediated", "value": 849.0, "text": "849件",
+         "sentence": f"调解纠纷849件{EVIL}"}])
+    paths, nb = executed_brief(tmp_path_factory, indicators=ind, key="evil")
+    page = render.render_brief(nb, paths.report / "brief.html").read_text(encoding="utf-8")
+    soup = BeautifulSoup(page, "lxml")
+    assert soup.find("script") is None
+    assert all(not img.get("onerror") and img["src"].startswith("data:")
+               for img in soup.find_all("img"))
+    assert EVIL in soup.get_text()
+
+
+def test_unexecuted_notebook_is_a_build_error(tmp_path):
+    from brief_fixtures import NOTEBOOKS
+
+    with pytest.raises(BuildError, match="no brief header"):
+        render.render_brief(NOTEBOOKS / "04_brief.ipynb", tmp_path / "x.html")
+
+
+def test_external_reference_is_refused():
+    page = '<html><body><img src="https://example.org/x.png"></body></html>'
+    with pytest.raises(BuildError, match="outside the page"):
+        render.make_offline(page, "nb.ipynb")
+    cleaned = render.make_offline('<script src="https://cdn.x/require.js"></script><p>ok</p>',
+                                  "nb.ipynb")
+    assert cleaned == "<p>ok</p>"
+
+
+def test_write_index_lists_every_brief(rendered, tmp_path):
+    paths, *_ = rendered
+    root = tmp_path
+    for region, year, name, success in [("weibin", 2023, "卫滨区", True),
+                                        ("hongqi", 2022, f"红旗区{EVIL}", False)]:
+        rep = root / "reports" / region / str(year)
+        fileio.write_text(rep / "brief.html", "<html></html>")
+        fileio.write_json(rep / "validation.json", {"success": success, "warnings": [],
+                                                    "failures": []})
+        proc = root / "data" / "processed" / region / str(year)
+        fileio.write_json(proc / "report.json", {"region_name": name, "issuer": "司法局"})
+        fileio.write_parquet(proc / "indicators.parquet", gold_indicators(region, year))
+        (proc / "ratios.csv").write_bytes((paths.processed / "ratios.csv").read_bytes())
+    out = render.write_index(root)
+    page = out.read_text(encoding="utf-8")
+    soup = BeautifulSoup(page, "lxml")
+    rows = soup.select("tbody tr")
+    assert [r.a["href"] for r in rows] == ["hongqi/2022/brief.html", "weibin/2023/brief.html"]
+    assert "未通过" in rows[0].get_text() and "通过" in rows[1].get_text()
+    assert "不一致 1" in rows[1].get_text() and "常务会议学法次数 8 次" in rows[1].get_text()
+    assert soup.find("script") is None and EVIL in soup.get_text()
+    assert "data:font/woff;base64," in page
+    assert render.write_index(root).read_bytes() == page.encode("utf-8")
+
+
+def test_print_pdf_without_chromium_says_how_to_install(tmp_path, monkeypatch):
+    html = fileio.write_text(tmp_path / "b.html", "<p>x</p>")
+    monkeypatch.setattr(render, "find_chromium", lambda: None)
+    with pytest.raises(UsageError, match="apt-get install chromium"):
+        render.print_pdf(html, tmp_path / "b.pdf")
+    assert not (tmp_path / "b.pdf").exists()
+
+
+def test_print_pdf_with_chromium(rendered, tmp_path):
+    exe = render.find_chromium()
+    if not exe:
+        pytest.skip("install Chromium: apt-get install chromium")
+    *_, out, _ = rendered
+    pdf = render.print_pdf(out, tmp_path / "brief.pdf")
+    data = pdf.read_bytes()
+    assert data.startswith(b"%PDF") and len(data) > 20_000
