@@ -63,9 +63,8 @@ def test_each_section_has_a_table_with_english_names(seed_page):
 
 def test_findings_say_claims_mismatches_and_warnings_plainly(seed_page):
     text = seed_page.select_one(".findings").get_text()
-    assert "6 项比率只有报告的说法" in text
-    assert "其中 5 项声称达到 100%" in text
-    assert "联合奖惩反馈率" in text and "2.83%" in text
+    assert "7 项比率只有报告的说法" in text
+    assert "其中 6 项声称达到 100%" in text
     assert "缺少核心指标" in text
     assert "849 件" in text  # headline numbers
 
@@ -74,8 +73,8 @@ def test_ratio_table_shows_status_per_rate(seed_page):
     rows = seed_page.select("table.ratios tbody tr")
     assert len(rows) == 7
     statuses = [r.select("td")[-1].get_text() for r in rows]
-    assert sum("仅有声明" in s for s in statuses) == 6
-    assert sum("不一致" in s for s in statuses) == 1
+    assert sum("仅有声明" in s for s in statuses) == 7
+    assert sum("不一致" in s for s in statuses) == 0
 
 
 def test_mismatch_fixture_reported_with_both_values(tmp_path):
@@ -130,4 +129,4 @@ def test_no_other_data_says_so(seed_page):
 
 
 def test_analysis_summary_counts(seed_brief):
-    assert seed_brief.analysis.counts()[ratios.CLAIM_ONLY] == 6
+    assert seed_brief.analysis.counts()[ratios.CLAIM_ONLY] == 7
