@@ -103,18 +103,19 @@ def validation_doc(warnings=None, failures=None) -> dict:
 
 
 def stage(root, region="weibin", year=2023, indicators=None, meta=None, validation=None):
-    """Fill the staging folders of ``region``/``year`` under ``root`` as steps 01-02 do.
+    """Fill ``region``/``year`` under ``root`` as the data phase (steps 01-02) leaves it:
+    tables published in ``processed_final``, validation.json in the report's staging folder.
 
     Returns the :class:`layout.BuildPaths`.
     """
     paths = layout.build_paths(root, region, year)
     ind = gold_indicators(region, year) if indicators is None else indicators
-    fileio.write_parquet(paths.processed / "indicators.parquet", ind)
-    fileio.write_csv(paths.processed / "indicators.csv", ind)
+    fileio.write_parquet(paths.processed_final / "indicators.parquet", ind)
+    fileio.write_csv(paths.processed_final / "indicators.csv", ind)
     men = mentions_from(ind)
-    fileio.write_parquet(paths.processed / "mentions.parquet", men)
-    fileio.write_csv(paths.processed / "mentions.csv", men)
-    fileio.write_json(paths.processed / "report.json",
+    fileio.write_parquet(paths.processed_final / "mentions.parquet", men)
+    fileio.write_csv(paths.processed_final / "mentions.csv", men)
+    fileio.write_json(paths.processed_final / "report.json",
                       meta if meta is not None else report_meta(region, year))
     fileio.write_json(paths.report / "validation.json",
                       validation if validation is not None else validation_doc())

@@ -118,10 +118,10 @@ def test_part_whole_violation_and_uncertainty(seed):
 def test_run_writes_ratios_csv_deterministically(tmp_path):
     paths = stage(tmp_path)
     a = ratios.run(paths)
-    first = (paths.processed / "ratios.csv").read_bytes()
+    first = (paths.report / "ratios.csv").read_bytes()
     assert first.startswith(b"\xef\xbb\xbf")  # Excel-friendly BOM
     ratios.run(paths)
-    assert (paths.processed / "ratios.csv").read_bytes() == first
+    assert (paths.report / "ratios.csv").read_bytes() == first
     assert a.counts() == {"consistent": 0, "mismatch": 0, "claim_only": 7, "computed_only": 0}
     assert a.yoy.empty and len(a.panel) == 1
 

@@ -68,7 +68,7 @@ def test_title_footer_and_sections(rendered):
     assert soup.title.get_text() == "卫滨区 2023 年法治政府建设年度报告分析简报"
     assert soup.html["lang"] == "zh-CN"
     foot = soup.select_one("footer.brief-foot").get_text()
-    meta = __import__("json").loads((paths.processed / "report.json").read_text())
+    meta = __import__("json").loads((paths.processed_final / "report.json").read_text())
     assert meta["source_sha256"] in foot
     from rol_analysis import __version__
     assert f"rol-analysis {__version__}" in foot
@@ -142,14 +142,14 @@ def test_write_index_lists_every_brief(rendered, tmp_path):
         proc = root / "data" / "processed" / region / str(year)
         fileio.write_json(proc / "report.json", {"region_name": name, "issuer": "司法局"})
         fileio.write_parquet(proc / "indicators.parquet", gold_indicators(region, year))
-        (proc / "ratios.csv").write_bytes((paths.processed / "ratios.csv").read_bytes())
+        (rep / "ratios.csv").write_bytes((paths.report / "ratios.csv").read_bytes())
     out = render.write_index(root)
     page = out.read_text(encoding="utf-8")
     soup = BeautifulSoup(page, "lxml")
     rows = soup.select("tbody tr")
     assert [r.a["href"] for r in rows] == ["hongqi/2022/brief.html", "weibin/2023/brief.html"]
     assert "未通过" in rows[0].get_text() and "通过" in rows[1].get_text()
-    assert "不一致 1" in rows[1].get_text() and "常务会议学法次数 8 次" in rows[1].get_text()
+    assert "仅有声明 7" in rows[1].get_text() and "常务会议学法次数 8 次" in rows[1].get_text()
     assert soup.find("script") is None and EVIL in soup.get_text()
     assert "data:font/woff;base64," in page
     assert render.write_index(root).read_bytes() == page.encode("utf-8")

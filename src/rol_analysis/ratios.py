@@ -511,13 +511,17 @@ def _region_names(root: Path, meta: dict, region: str) -> dict:
 
 
 def analyse(paths, catalogue: Catalogue | None = None) -> Analysis:
-    """Compute the analysis of one build from its staging folders (writes nothing).
+    """Compute the analysis of one region-year (writes nothing).
+
+    Runs in the brief phase of a build, after the data phase has validated and published
+    the tables: they are read from ``paths.processed_final``.
 
     Parameters
     ----------
     paths : layout.BuildPaths
-        ``paths.processed`` must hold the indicators/mentions tables and report.json;
-        ``paths.report`` may hold validation.json.
+        ``paths.processed_final`` must hold the indicators/mentions tables and
+        report.json; ``paths.report`` (the report's staging folder) may hold
+        validation.json.
 
     Raises
     ------
@@ -525,9 +529,9 @@ def analyse(paths, catalogue: Catalogue | None = None) -> Analysis:
         When a table or report.json is missing or unreadable.
     """
     cat = catalogue or load()
-    indicators = _read_table(paths.processed, "indicators")
-    mentions = _read_table(paths.processed, "mentions")
-    meta = _read_json(paths.processed / "report.json", required=True)
+    indicators = _read_table(paths.processed_final, "indicators")
+    mentions = _read_table(paths.processed_final, "mentions")
+    meta = _read_json(paths.processed_final / "report.json", required=True)
     validation = _read_json(paths.report / "validation.json", required=False)
     history = published_history(paths.root, paths.region, paths.year, indicators)
     return Analysis(
@@ -542,12 +546,12 @@ def analyse(paths, catalogue: Catalogue | None = None) -> Analysis:
 
 
 def run(paths, catalogue: Catalogue | None = None) -> Analysis:
-    """Notebook 03: analyse the build and write ``ratios.csv`` into ``paths.processed``.
+    """Notebook 03: analyse the build and write ``ratios.csv`` into ``paths.report``.
 
     Returns
     -------
     Analysis
     """
     analysis = analyse(paths, catalogue)
-    fileio.write_csv(paths.processed / "ratios.csv", analysis.ratios)
+    fileio.write_csv(paths.report / "ratios.csv", analysis.ratios)
     return analysis

@@ -195,8 +195,8 @@ def _index_rows(root: Path) -> list[dict]:
         else:
             status = ("passed", "通过 passed")
         counts = {s: 0 for s in ratios.STATUS_ZH}
-        if (processed / "ratios.csv").is_file():
-            rdf = pd.read_csv(processed / "ratios.csv", encoding="utf-8-sig")
+        if (brief.parent / "ratios.csv").is_file():
+            rdf = pd.read_csv(brief.parent / "ratios.csv", encoding="utf-8-sig")
             for s, n in rdf["status"].value_counts().items():
                 counts[s] = int(n)
         n_ind, heads = 0, []
