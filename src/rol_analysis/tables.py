@@ -35,3 +35,37 @@ def wide(indicators, catalogue: Catalogue | None = None):
     table = table.reindex(columns=ids).reset_index()
     table.columns.name = None
     return table.astype({i: "float64" for i in ids})
+
+
+def parts_total_column(relation_id: str) -> str:
+    """Name of the column that :func:`relation_table` gives a ``sum`` relation's parts."""
+    return f"parts_total__{relation_id}"
+
+
+def relation_table(indicators, catalogue: Catalogue | None = None):
+    """The wide table plus one column per ``sum`` relation: the total of its parts.
+
+    Validation compares that total with the relation's whole (Great Expectations
+    compares two columns, not a sum with a column).
+
+    Parameters
+    ----------
+    indicators : pandas.DataFrame
+        The ``indicators`` table.
+    catalogue : Catalogue, optional
+        Defaults to the packaged catalogue.
+
+    Returns
+    -------
+    pandas.DataFrame
+        :func:`wide` with ``parts_total__<relation id>`` columns appended; the total is
+        NaN unless the report states every part, so a partial sum is never compared.
+    """
+    import pandas as pd
+
+    cat = catalogue or load()
+    table = wide(indicators, cat)
+    totals = {parts_total_column(rel.id): table[list(rel.parts)].sum(axis=1, skipna=False)
+              for rel in cat.relations if rel.type == "sum"}
+    return pd.concat([table, pd.DataFrame(totals, index=table.index, dtype="float64")],
+                     axis=1)

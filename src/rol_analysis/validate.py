@@ -1,0 +1,680 @@
+"""Step 02: check the processed tables against the expectation suites.
+
+The suites are Great Expectations 1.x suites stored as reviewed JSON files in
+``expectations/`` (see ``suites``). A suite whose ``meta.severity`` is ``gate`` stops
+publication when any of its rules fails; a ``warn`` suite's failures become findings
+the brief shows. Each rule says in its ``meta.table`` which table it runs on:
+
+- ``mentions``: the long table of every number found (``mentions.parquet``);
+- ``indicators``: one row per catalogue indicator found (``indicators.parquet``);
+- ``wide``: one row per region-year, one column per indicator, plus the totals of the
+  catalogue's ``sum`` relations (``tables.relation_table``).
+
+Great Expectations is imported only inside the functions that validate (its import
+takes seconds), runs in an in-memory context with analytics and progress bars off (no
+network, no notebook widgets), and never writes its own Data Docs: the validation report
+is this module's own offline HTML.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import math
+import os
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from . import fileio, layout
+from .catalogue import Catalogue, load
+from .exceptions import InputError, SuiteError, ValidationFailed
+from .suites import SUITES, TABLES
+
+#: Rows listed per finding; a rule broken by more rows says how many it left out.
+MAX_ROWS = 50
+
+_SEVERITIES = set(SUITES.values())
+
+
+# ----------------------------------------------------------------------------- results
+
+
+@dataclass
+class Finding:
+    """One broken rule, with what a reviewer needs to find it in the report.
+
+    ``indicators``, ``values`` and ``sentences`` are aligned: item *k* of each is about
+    the same offending row (an indicator id, its value, its source sentence).
+    """
+
+    rule: str
+    suite: str
+    severity: str
+    zh: str
+    en: str
+    indicators: list = field(default_factory=list)
+    values: list = field(default_factory=list)
+    sentences: list = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return {"rule": self.rule, "suite": self.suite, "severity": self.severity,
+                "zh": self.zh, "en": self.en, "indicators": list(self.indicators),
+                "values": list(self.values), "sentences": list(self.sentences)}
+
+    def lines(self) -> list[str]:
+        """Console lines: the rule and message, then one line per offending row."""
+        out = [f"- [{self.severity}] {self.rule}: {self.en} / {self.zh}"]
+        for ind, val, sent in zip(self.indicators, self.values, self.sentences, strict=True):
+            where = f"  «{sent}»" if sent else ""
+            out.append(f"    {ind or '(no indicator)'} = {_fmt(val)}{where}")
+        return out
+
+
+@dataclass(repr=False)
+class ValidationReport:
+    """The outcome of one validation: counts and findings (see ``validation.json``).
+
+    In a notebook it displays as the status and the findings, escaped.
+    """
+
+    evaluated: int
+    passed: int
+    failures: list[Finding]
+    warnings: list[Finding]
+
+    @property
+    def success(self) -> bool:
+        """True when no gating rule failed."""
+        return not self.failures
+
+    def to_dict(self) -> dict:
+        return {"success": self.success, "evaluated": self.evaluated, "passed": self.passed,
+                "failures": [f.to_dict() for f in self.failures],
+                "warnings": [f.to_dict() for f in self.warnings]}
+
+    def summary(self) -> str:
+        return (f"{self.passed} of {self.evaluated} checks passed, "
+                f"{len(self.failures)} gating failure(s), {len(self.warnings)} warning(s)")
+
+    def __str__(self) -> str:
+        return self.summary()
+
+    def __repr__(self) -> str:
+        return f"<ValidationReport: {self.summary()}>"
+
+    def _repr_html_(self) -> str:
+        return "\n".join(_body_html(self, load()))
+
+    def message(self) -> str:
+        """Console text: the summary, then each failed rule and each warning."""
+        out = [self.summary() + "."]
+        if self.failures:
+            out.append("Failed rules (publication stops):")
+            out += [line for f in self.failures for line in f.lines()]
+        if self.warnings:
+            out.append("Warnings (shown in the brief):")
+            out += [line for f in self.warnings for line in f.lines()]
+        return "\n".join(out)
+
+
+# ------------------------------------------------------------------------------ suites
+
+
+@dataclass
+class Suite:
+    """A suite file, checked and built into one Great Expectations suite per table."""
+
+    name: str
+    severity: str
+    path: Path
+    entries: list[dict]
+    by_table: dict = field(default_factory=dict)
+
+
+def _gx():
+    """Import Great Expectations with its usage analytics off (no network)."""
+    os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
+    import great_expectations as gx
+
+    return gx
+
+
+def _suite_error(path: Path, problem: str) -> SuiteError:
+    return SuiteError(
+        f"{path}: {problem}. The suites in this folder are generated from the catalogue: "
+        "regenerate them with `python -m rol_analysis.suites`, or fix the entry by hand "
+        "(each entry needs a known Great Expectations `type`, `kwargs`, and a `meta` with "
+        f"`rule`, `table` (one of {', '.join(TABLES)}), `zh`, `en` and `indicators`)."
+    )
+
+
+def _check_entry(path: Path, n: int, entry, known: set, rules: dict) -> None:
+    where = f"entry #{n}"
+    if not isinstance(entry, dict):
+        raise _suite_error(path, f"{where} is not a JSON object")
+    type_ = entry.get("type")
+    where = f"entry #{n} ({type_!r})"
+    if type_ not in known:
+        close = sorted(k for k in known if _similar(k, str(type_)))
+        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        raise _suite_error(path, f"{where} names an expectation type Great Expectations "
+                                 f"does not know{hint}")
+    if not isinstance(entry.get("kwargs"), dict):
+        raise _suite_error(path, f"{where} has no `kwargs` object")
+    meta = entry.get("meta")
+    if not isinstance(meta, dict):
+        raise _suite_error(path, f"{where} has no `meta` object")
+    for key in ("rule", "zh", "en"):
+        if not isinstance(meta.get(key), str) or not meta[key]:
+            raise _suite_error(path, f"{where} has no `meta.{key}` text")
+    if meta.get("table") not in TABLES:
+        raise _suite_error(path, f"{where} has `meta.table` {meta.get('table')!r}")
+    if not isinstance(meta.get("indicators", []), list):
+        raise _suite_error(path, f"{where} has `meta.indicators` that is not a list")
+    if meta["rule"] in rules:
+        raise _suite_error(path, f"{where} repeats the rule id {meta['rule']!r} "
+                                 f"(also in {rules[meta['rule']]})")
+    rules[meta["rule"]] = f"{path.name} entry #{n}"
+
+
+def _similar(a: str, b: str) -> bool:
+    import difflib
+
+    return difflib.SequenceMatcher(None, a, b).ratio() > 0.9
+
+
+def load_suites(suites_dir) -> list[Suite]:
+    """Read, check and build every ``*.json`` suite in ``suites_dir``.
+
+    Every entry is checked against Great Expectations' registry *before* it is built,
+    because Great Expectations drops (or fails on) an unknown type with a log line that
+    does not name the file; after building, the count of expectations is compared with
+    the file's entries, so no rule is ever silently lost.
+
+    Parameters
+    ----------
+    suites_dir : path-like
+        Folder of suite files (``expectations/``).
+
+    Returns
+    -------
+    list of Suite
+        In file-name order.
+
+    Raises
+    ------
+    SuiteError
+        A file is not valid JSON, lacks ``name``/``expectations``/``meta.severity``, or an
+        entry has an unknown type, bad kwargs or incomplete ``meta`` (exit code 2).
+    """
+    suites_dir = Path(suites_dir)
+    files = sorted(suites_dir.glob("*.json"))
+    if not files:
+        raise SuiteError(f"{suites_dir}: no expectation suites (*.json) found. Regenerate "
+                         "them with `python -m rol_analysis.suites`.")
+    gx = _gx()
+    from great_expectations.expectations.registry import _registered_expectations
+
+    known = set(_registered_expectations)
+    rules: dict[str, str] = {}
+    out = []
+    for path in files:
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except UnicodeDecodeError as exc:
+            raise _suite_error(path, f"is not UTF-8 text ({exc})") from None
+        except json.JSONDecodeError as exc:
+            raise _suite_error(path, f"is not valid JSON: {exc.msg} at line {exc.lineno}, "
+                                     f"column {exc.colno}") from None
+        if not isinstance(data, dict) or not isinstance(data.get("expectations"), list):
+            raise _suite_error(path, "is not a suite: it needs an `expectations` list")
+        severity = (data.get("meta") or {}).get("severity")
+        if severity not in _SEVERITIES:
+            raise _suite_error(path, f"has `meta.severity` {severity!r}; use one of "
+                                     f"{sorted(_SEVERITIES)}")
+        entries = data["expectations"]
+        for n, entry in enumerate(entries):
+            _check_entry(path, n, entry, known, rules)
+        suite = Suite(name=str(data.get("name") or path.stem), severity=severity, path=path,
+                      entries=entries)
+        for table in TABLES:
+            picked = [(n, e) for n, e in enumerate(entries) if e["meta"]["table"] == table]
+            if not picked:
+                continue
+            gx_suite = gx.ExpectationSuite(name=f"{suite.name}.{table}")
+            for n, entry in picked:
+                try:
+                    gx_suite.add_expectation_configuration(
+                        _configuration(entry["type"], entry["kwargs"], entry["meta"]))
+                except Exception as exc:  # noqa: BLE001 - GX raises pydantic, KeyError, its own...
+                    first = str(exc).strip().splitlines()
+                    raise _suite_error(path, f"entry #{n} ({entry['type']!r}, rule "
+                                             f"{entry['meta']['rule']!r}) cannot be built: "
+                                             f"{' '.join(first[:3])}") from None
+            if len(gx_suite.expectations) != len(picked):
+                raise _suite_error(path, f"Great Expectations kept {len(gx_suite.expectations)}"
+                                         f" of the {len(picked)} {table} entries")
+            suite.by_table[table] = gx_suite
+        out.append(suite)
+    return out
+
+
+def _configuration(type_: str, kwargs: dict, meta: dict):
+    from great_expectations.expectations.expectation_configuration import (
+        ExpectationConfiguration,
+    )
+
+    return ExpectationConfiguration(type=type_, kwargs=dict(kwargs), meta=dict(meta))
+
+
+# -------------------------------------------------------------------------- validation
+
+
+@lru_cache(maxsize=1)
+def _batch_definitions():
+    """One in-memory GX context with a dataframe asset per table (built once)."""
+    gx = _gx()
+    from great_expectations.data_context.types.base import (
+        DataContextConfig,
+        InMemoryStoreBackendDefaults,
+        ProgressBarsConfig,
+    )
+
+    config = DataContextConfig(
+        store_backend_defaults=InMemoryStoreBackendDefaults(),
+        # Off: in a kernel, progress bars become widgets that load a CDN script.
+        progress_bars=ProgressBarsConfig(globally=False),
+        analytics_enabled=False,
+    )
+    context = gx.get_context(project_config=config, mode="ephemeral")
+    source = context.data_sources.add_pandas("rol_analysis")
+    return {t: source.add_dataframe_asset(t).add_batch_definition_whole_dataframe(t)
+            for t in TABLES}
+
+
+def _for_gx(df):
+    """A copy GX can check: positional index, text columns as object columns.
+
+    Great Expectations 1.x does not recognise pandas 3's ``str`` dtype as a text type;
+    as an object column each value is checked to be a ``str``. Missing ids and sections
+    are empty text by contract (CSV reads them back as NaN).
+    """
+    import pandas as pd
+
+    df = df.reset_index(drop=True).copy()
+    for col in df.columns:
+        if isinstance(df[col].dtype, pd.StringDtype) or df[col].dtype == object:
+            df[col] = df[col].astype(object)
+    for col in ("indicator_id", "section"):
+        if col in df.columns:
+            df[col] = df[col].where(df[col].notna(), "")
+    return df
+
+
+def validate_tables(mentions, indicators, n_chars: int, suites_dir=None,
+                    catalogue: Catalogue | None = None) -> ValidationReport:
+    """Run every suite over the tables of one report (no files written).
+
+    Parameters
+    ----------
+    mentions, indicators : pandas.DataFrame
+        The processed tables, as in the data contract.
+    n_chars : int
+        Length of the decoded raw text (``report.json``), bound of the char offsets.
+    suites_dir : path-like, optional
+        Folder of suite files; defaults to the shipped ``expectations/``.
+    catalogue : Catalogue, optional
+        For the wide table; defaults to the packaged catalogue.
+
+    Returns
+    -------
+    ValidationReport
+        ``failures`` are the broken gating rules, ``warnings`` the broken warning rules,
+        each with the offending indicators, values and source sentences.
+
+    Raises
+    ------
+    SuiteError
+        When a suite file is malformed or names an unknown expectation type.
+    """
+    from .tables import relation_table
+
+    cat = catalogue or load()
+    suites = load_suites(suites_dir or layout.resource_dir(".", "expectations"))
+    frames = {"mentions": _for_gx(mentions), "indicators": _for_gx(indicators)}
+    failed_structure = set()
+    results: dict[str, object] = {}
+    definitions = _batch_definitions()
+    params = {"n_chars": int(n_chars)}
+
+    def run_table(table):
+        batch = definitions[table].get_batch(batch_parameters={"dataframe": frames[table]})
+        for suite in suites:
+            if table in suite.by_table:
+                res = batch.validate(suite.by_table[table], result_format="COMPLETE",
+                                     expectation_parameters=params)
+                for r in res.results:
+                    results[r.expectation_config.meta["rule"]] = r
+
+    for table in ("mentions", "indicators"):
+        run_table(table)
+        if any(not r.success for rule, r in results.items()
+               if rule == f"{table}.columns" or rule.startswith(f"{table}.type.")):
+            failed_structure.add(table)
+    # The wide table needs the indicators' ids and numeric values; when those are
+    # broken, its rules say nothing new and are not run.
+    broken = [results.get(r) for r in ("indicators.columns", "indicators.type.value")]
+    if not any(r is not None and not r.success for r in broken):
+        frames["wide"] = relation_table(frames["indicators"], cat)
+        run_table("wide")
+
+    failures, warnings = [], []
+    evaluated = passed = 0
+    for suite in suites:
+        for entry in suite.entries:
+            meta = entry["meta"]
+            r = results.get(meta["rule"])
+            if r is None:
+                continue  # the wide table was not built
+            raised = _exception(r) is not None
+            if raised and meta["table"] in failed_structure:
+                continue  # a missing or mistyped column: a structure rule says so
+            evaluated += 1
+            if r.success and not raised:
+                passed += 1
+                continue
+            finding = _finding(suite, entry, r, frames, raised)
+            (failures if suite.severity == "gate" else warnings).append(finding)
+    return ValidationReport(evaluated, passed, failures, warnings)
+
+
+# ----------------------------------------------------------------------------- findings
+
+
+def _exception(result) -> str | None:
+    """The message of an exception a rule raised, else None.
+
+    A suite run reports exceptions per metric (``{metric id: {...}}``), a single
+    expectation at the top level; both shapes are read.
+    """
+    info = result.exception_info or {}
+    candidates = [info] + [v for v in info.values() if isinstance(v, dict)]
+    for c in candidates:
+        if c.get("raised_exception"):
+            return str(c.get("exception_message") or "")
+    return None
+
+
+def _num(v):
+    """A JSON-ready number (None for missing or non-numeric)."""
+    try:
+        v = float(v)
+    except (TypeError, ValueError):
+        return None
+    if math.isnan(v) or math.isinf(v):
+        return None
+    return int(v) if v.is_integer() and abs(v) < 2**53 else v
+
+
+def _fmt(v) -> str:
+    if v is None:
+        return "—"
+    return format(v, ".15g") if isinstance(v, float) else str(v)
+
+
+def _text(v) -> str:
+    return v if isinstance(v, str) else ""
+
+
+def _finding(suite: Suite, entry: dict, result, frames: dict, raised: bool) -> Finding:
+    meta, kwargs = entry["meta"], entry["kwargs"]
+    zh, en = meta["zh"], meta["en"]
+    out = Finding(rule=meta["rule"], suite=suite.name, severity=suite.severity, zh=zh, en=en)
+    res = result.result or {}
+    if raised:
+        exc = _exception(result).strip()
+        exc = exc.splitlines()[0] if exc else "unknown error"
+        out.zh = f"{zh}（规则无法运行：{exc}）"
+        out.en = f"{en} (the rule could not run: {exc})"
+        return out
+    table = meta["table"]
+    frame = frames[table]
+    index = res.get("unexpected_index_list")
+    if table == "wide" and index:
+        rows = _wide_rows(meta.get("indicators", []), frame, frames["indicators"], index)
+    elif index:
+        rows = []
+        for i in index:
+            row = frame.loc[i]
+            rows.append((_text(row.get("indicator_id")), _num(row.get("value")),
+                         _text(row.get("sentence"))))
+    elif entry["type"] == "expect_column_distinct_values_to_contain_set":
+        # GX reports only a capped "partial" list of what is missing: recompute it.
+        seen = set(frame[kwargs["column"]]) if kwargs.get("column") in frame else set()
+        rows = [(i, None, "") for i in kwargs.get("value_set", []) if i not in seen]
+    else:
+        rows = []
+        detail = _table_detail(entry, res, frame)
+        out.zh, out.en = f"{zh}（{detail}）", f"{en} ({detail})"
+    if len(rows) > MAX_ROWS:
+        left = len(rows) - MAX_ROWS
+        out.zh += f"（另有 {left} 行未列出）"
+        out.en += f" ({left} more rows not listed)"
+        rows = rows[:MAX_ROWS]
+    out.indicators = [r[0] for r in rows]
+    out.values = [r[1] for r in rows]
+    out.sentences = [r[2] for r in rows]
+    return out
+
+
+def _wide_rows(ids: list, wide, indicators, index: list) -> list[tuple]:
+    """(indicator, value, sentence) of each indicator a relation reads, per failing row."""
+    sentence = {}
+    for _, row in indicators.iterrows():
+        key = (row.get("region"), row.get("year"), row.get("indicator_id"))
+        sentence.setdefault(key, _text(row.get("sentence")))
+    rows = []
+    for i in index:
+        region, year = wide.at[i, "region"], wide.at[i, "year"]
+        for ind in ids:
+            rows.append((ind, _num(wide.at[i, ind]), sentence.get((region, year, ind), "")))
+    return rows
+
+
+def _table_detail(entry: dict, res: dict, frame) -> str:
+    """What a table-level rule saw: the columns found, the rows counted."""
+    kwargs = entry["kwargs"]
+    if entry["type"] == "expect_table_columns_to_match_ordered_list":
+        want, got = list(kwargs["column_list"]), [str(c) for c in frame.columns]
+        missing = [c for c in want if c not in got]
+        extra = [c for c in got if c not in want]
+        parts = []
+        if missing:
+            parts.append("missing: " + ", ".join(missing))
+        if extra:
+            parts.append("unexpected: " + ", ".join(extra))
+        return "; ".join(parts) or "order: " + ", ".join(got)
+    if entry["type"] == "expect_table_row_count_to_be_between":
+        return f"rows: {res.get('observed_value')}"
+    observed = res.get("observed_value")
+    return f"observed: {observed}" if observed is not None else "see the table"
+
+
+# ------------------------------------------------------------------------------- files
+
+
+def _read_table(folder: Path, name: str):
+    import pandas as pd
+
+    parquet, csv = folder / f"{name}.parquet", folder / f"{name}.csv"
+    try:
+        if parquet.is_file():
+            return pd.read_parquet(parquet)
+        if csv.is_file():
+            # Text stays text (an empty indicator id is "", not NaN); numbers are parsed.
+            numeric = {"year", "value", "char_start", "char_end"}
+            head = pd.read_csv(csv, encoding="utf-8-sig", nrows=0)
+            text = {c: str for c in head.columns if c not in numeric}
+            return pd.read_csv(csv, encoding="utf-8-sig", dtype=text, keep_default_na=False,
+                               na_values={c: [""] for c in numeric})
+    except (OSError, ValueError) as exc:
+        raise InputError(f"{csv if csv.is_file() else parquet}: cannot be read ({exc}). "
+                         "Rerun the extraction step (notebook 01) to write it again.") from None
+    raise InputError(f"{folder}: no {name}.parquet or {name}.csv. Run the extraction step "
+                     "(notebook 01_clean, or `rol extract`) first.")
+
+
+def run(paths, catalogue: Catalogue | None = None, suites_dir=None) -> ValidationReport:
+    """Validate one region-year's processed tables: notebook 02's single call.
+
+    Reads ``mentions``, ``indicators`` and ``report.json`` from ``paths.processed``,
+    writes ``validation.json`` and ``validation.html`` into ``paths.report``.
+
+    Parameters
+    ----------
+    paths : layout.BuildPaths
+        The region-year's paths (staging folders during a build).
+    catalogue : Catalogue, optional
+        Defaults to the packaged catalogue.
+    suites_dir : path-like, optional
+        Defaults to ``expectations/`` under ``paths.root``, else the shipped one.
+
+    Returns
+    -------
+    ValidationReport
+        When every gating rule passed (warnings included).
+
+    Raises
+    ------
+    ValidationFailed
+        When a gating rule failed (exit code 1); both files are written first, and the
+        message lists each failed rule with its indicators, values and sentences.
+    SuiteError, InputError
+        For a broken suite file or a missing/unreadable processed table (exit code 2).
+    """
+    cat = catalogue or load()
+    folder = Path(paths.processed)
+    meta_path = folder / "report.json"
+    try:
+        meta = json.loads(meta_path.read_text(encoding="utf-8"))
+        n_chars = int(meta["n_chars"])
+    except FileNotFoundError:
+        raise InputError(f"{meta_path}: missing. Run the extraction step (notebook 01_clean) "
+                         "first; it writes report.json beside the tables.") from None
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise InputError(f"{meta_path}: cannot read n_chars ({exc!r}). Rerun the extraction "
+                         "step to write it again.") from None
+    mentions = _read_table(folder, "mentions")
+    indicators = _read_table(folder, "indicators")
+    suites_dir = suites_dir or layout.resource_dir(paths.root, "expectations")
+    report = validate_tables(mentions, indicators, n_chars, suites_dir, cat)
+    fileio.write_json(Path(paths.report) / "validation.json", report.to_dict())
+    fileio.write_text(Path(paths.report) / "validation.html", render_html(report, meta, cat))
+    if not report.success:
+        where = f"reports/{paths.region}/{paths.year}/validation.html"
+        raise ValidationFailed(
+            f"{paths.region}/{paths.year} ({meta.get('source_file', 'raw report')}): "
+            f"validation failed, so the brief is not published and the previous one stays "
+            f"as it was. Correct the raw report or the extraction (or, if the rule is wrong, "
+            f"the catalogue) and build again; the full report is {where}.\n"
+            + report.message())
+    return report
+
+
+# -------------------------------------------------------------------------------- HTML
+
+_CSS = """
+body{font-family:"Noto Sans SC","Noto Sans CJK SC","Source Han Sans SC","PingFang SC",
+"Microsoft YaHei",sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222;
+line-height:1.5}
+h1{font-size:1.5rem}h2{font-size:1.2rem;margin-top:2rem;border-bottom:1px solid #999}
+.status{padding:.6rem 1rem;border:2px solid}.pass{border-color:#2a7a2a}
+.fail{border-color:#b00020}
+.finding{margin:1rem 0;padding:.5rem 1rem;border-left:4px solid #999;break-inside:avoid}
+.gate{border-left-color:#b00020}.warn{border-left-color:#c77800}
+.rule{font-family:monospace;color:#555}.en{color:#444}
+table{border-collapse:collapse;width:100%;margin-top:.5rem}
+td,th{border:1px solid #ccc;padding:.25rem .5rem;text-align:left;vertical-align:top}
+td.num{text-align:right;white-space:nowrap}
+@media print{body{margin:0;max-width:none}a{color:inherit}}
+"""
+
+
+def render_html(report: ValidationReport, meta: dict | None = None,
+                catalogue: Catalogue | None = None) -> str:
+    """The validation report as one self-contained, offline HTML page (zh and en).
+
+    Every text taken from a report is escaped (a report may contain ``<script>``); no
+    timestamps, no absolute paths, no external resources.
+    """
+    cat = catalogue or load()
+    meta = meta or {}
+    e = html.escape
+    place = meta.get("region_name") or meta.get("region", "")
+    title_zh = f"{place} {meta.get('year', '')} 年报告数据校验"
+    title_en = f"Data validation: {meta.get('region', '')} {meta.get('year', '')}"
+    parts = [
+        "<!DOCTYPE html>",
+        '<html lang="zh-CN"><head><meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{e(title_zh.strip())} / {e(title_en.strip())}</title>",
+        f"<style>{_CSS}</style></head><body>",
+        f"<h1>{e(title_zh.strip())}<br><span class=\"en\">{e(title_en.strip())}</span></h1>",
+    ]
+    if meta.get("source_file"):
+        parts.append(f"<p>来源文件 Source file: {e(str(meta['source_file']))}"
+                     + (f" · {e(str(meta['title']))}" if meta.get("title") else "") + "</p>")
+    parts += _body_html(report, cat)
+    parts.append("</body></html>")
+    return "\n".join(parts) + "\n"
+
+
+def _body_html(report: ValidationReport, cat: Catalogue) -> list[str]:
+    """Status, counts and findings as HTML fragments (escaped)."""
+    e = html.escape
+    ok = report.success
+    status_zh = "通过：可以发布简报。" if ok else "未通过：简报不发布，上一次发布的简报保持不变。"
+    status_en = ("Passed: the brief can be published." if ok else
+                 "Failed: the brief is not published; the last published brief stays as it was.")
+    parts = [
+        (f'<div class="status {"pass" if ok else "fail"}"><p><strong>{e(status_zh)}</strong>'
+        f'<br><span class="en">{e(status_en)}</span></p>'),
+        (f"<p>检查 {report.evaluated} 项，通过 {report.passed} 项；关键失败 "
+        f"{len(report.failures)} 项，提示 {len(report.warnings)} 项。<br>"
+        f'<span class="en">{report.evaluated} checks, {report.passed} passed; '
+        f"{len(report.failures)} gating failure(s), {len(report.warnings)} warning(s).</span>"
+        "</p></div>"),
+    ]
+    for heading_zh, heading_en, findings in (
+        ("关键规则未通过", "Gating rules that failed", report.failures),
+        ("提示", "Warnings", report.warnings),
+    ):
+        if not findings:
+            continue
+        parts.append(f"<h2>{heading_zh} <span class=\"en\">{heading_en}</span></h2>")
+        for f in findings:
+            parts.append(_finding_html(f, cat))
+    if ok and not report.warnings:
+        parts.append("<p>所有规则均通过。<span class=\"en\">Every rule passed.</span></p>")
+    return parts
+
+
+def _finding_html(f: Finding, cat: Catalogue) -> str:
+    e = html.escape
+    out = [f'<div class="finding {e(f.severity)}">',
+           (f"<p><strong>{e(f.zh)}</strong><br><span class=\"en\">{e(f.en)}</span><br>"
+           f'<span class="rule">{e(f.suite)} · {e(f.rule)}</span></p>')]
+    if f.indicators:
+        out.append("<table><thead><tr><th>指标 Indicator</th><th>数值 Value</th>"
+                   "<th>原文 Source sentence</th></tr></thead><tbody>")
+        for ind, val, sent in zip(f.indicators, f.values, f.sentences, strict=True):
+            known = cat.indicators.get(ind)
+            name = (f"{e(known.zh_name)}<br><span class=\"en\">{e(known.en_name)}</span>"
+                    if known else "")
+            label = f"{name}<br><span class=\"rule\">{e(ind)}</span>" if ind else "—"
+            out.append(f"<tr><td>{label}</td><td class=\"num\">{e(_fmt(val))}</td>"
+                       f"<td>{e(sent) if sent else '—'}</td></tr>")
+        out.append("</tbody></table>")
+    out.append("</div>")
+    return "\n".join(out)
