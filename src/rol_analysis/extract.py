@@ -1,0 +1,643 @@
+"""Step 01: find the statistics in a report and map them to the indicator catalogue.
+
+A *mention* is a number with its counting word as the report writes it: ``849件``,
+``1628 万元``, ``99%以上``, ``二百余场``, ``提高6个百分点``. Extraction works on the
+normalised text (:mod:`rol_analysis.normalize`) and maps every span back to the raw
+text, so ``raw[char_start:char_end]`` is the mention as published.
+
+How a mention is read:
+
+- value: digits with separators and decimals, Chinese numerals, ``百分之…``, times the
+  scale word (万, 亿); a decrease (下降, 减少) is negative.
+- qualifier: ``余 多 逾 超过 以上`` -> at_least, ``近 不足`` -> at_most, ``约 左右`` ->
+  approx, else exact.
+- kind: ``%`` -> rate, ``元`` -> amount, a change (``同比增长12.6%``, ``提高6个百分点``)
+  -> change, else count. scope: change, as_of (截至目前, 累计, 目前) or annual.
+- two units side by side (``20支（612人）``, ``308批589人次``) are two mentions.
+
+What is not a statistic and is left out: numbers without a counting word (years,
+dates, document numbers 〔2023〕5号, plan periods, hotlines 12345), ordinals (第二届),
+numbers inside quotation marks or book titles (“1211”机制, “一件事”), fixed phrases
+and slogans (三项制度, 双随机、一公开, 八五普法, 二十大, listed in ``SLOGANS``), the
+service slogans ``24小时``/``365天``, placeholders (``召开会议*次`` has no digit), and
+Chinese numerals that read as words rather than counts (``一次性``, ``两个方面``)
+unless the catalogue recognises them.
+
+Catalogue matching: each ``[[indicator]]`` carries ``patterns``, regular expressions
+searched in the mention's sentence with the mention itself replaced by ``#`` (other
+numbers are left as written). Among indicators whose units accept the mention's unit
+and whose kind agrees, the first in catalogue order with a matching pattern wins; an
+indicator is used once per report (first mention in the text). Two constructions give
+one number several indicators or several numbers a list of names: ``报备及时率、
+合法合规率达100%`` (every rate named before a shared value) and ``受理、审结案件分别为
+48件、65件`` (values mapped in order to the names before 分别).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import numbers
+from .exceptions import InputError
+from .normalize import normalize
+
+MENTION_COLUMNS = ["region", "year", "indicator_id", "value", "unit", "qualifier", "text",
+                   "char_start", "char_end", "sentence", "section", "kind", "scope"]
+INDICATOR_COLUMNS = ["region", "year", "indicator_id", "zh_name", "en_name", "kind",
+                     "section", "value", "unit", "qualifier", "scope", "text",
+                     "char_start", "char_end", "sentence"]
+
+# Counting words, longest first where one is a prefix of another (人次 before 人).
+UNITS = (
+    "个百分点", "百分点", "个工作日", "工作日", "个部门", "平方米", "公里", "小时",
+    "人次", "场次", "户次", "家次", "件次", "批次", "课时", "部门",
+    "%", "元", "件", "次", "项", "个", "名", "人", "份", "场", "户", "家", "支", "批", "天",
+    "期", "条", "起", "部", "处", "所", "座", "辆", "台", "套", "篇", "本", "册", "张",
+    "类", "宗", "位", "亩", "吨", "页", "卷", "轮", "堂", "节", "单",
+)
+_UNIT_RE = "|".join(re.escape(u) for u in UNITS)
+_CN_NUM = "[一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*"
+_MENTION_RE = re.compile(
+    r"(?P<pre>大约|约|将近|接近|近|不足|不到|超过|逾|多达|超)?"
+    r"(?P<num>百分之[零〇一二两三四五六七八九十百千点]+"
+    r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+    rf"|{_CN_NUM}(?:点[零〇一二三四五六七八九]+)?)"
+    r"(?P<q1>余|多)?"
+    r"(?P<scale>千万|百万|十万|万|亿|千)?"
+    r"(?P<q2>余|多)?"
+    rf"(?P<unit>{_UNIT_RE})?"
+    r"(?P<post>以上|以下|以内|左右|上下)?"
+)
+_AT_LEAST = {"余", "多", "逾", "超过", "超", "多达", "以上"}
+_AT_MOST = {"近", "将近", "接近", "不足", "不到", "以下", "以内"}
+_APPROX = {"约", "大约", "左右", "上下"}
+
+#: Fixed phrases and slogans whose numerals are names, not counts.
+SLOGANS = (
+    "一件事", "三项制度", "双随机", "一公开", "八五普法", "七五普法", "六五普法", "二十大",
+    "十九大", "十八大", "十四五", "十三五", "十五五", "两个确立", "两个维护", "四个意识",
+    "四个自信", "四个全面", "五位一体", "一次办好", "最多跑一次", "跑一次", "一网通办",
+    "一网统管", "一窗受理", "一站式", "一张网", "三个一", "千家万户", "一村一", "一社区一",
+    "一会一学", "五个一", "一把手", "一对一", "一案一", "一企一", "一户一", "一人一",
+    "一事一", "一地一", "一条龙", "一盘棋", "一体化", "一揽子", "一线", "第一责任人",
+    "两法衔接", "两个责任", "三零", "三夏", "六防六促", "一号", "一号文件", "两会",
+    "两新", "两委", "两级", "三级", "四级", "五级", "一带一路", "7×24", "7*24", "5+2",
+)
+_SLOGAN_RE = re.compile("|".join(re.escape(s) for s in sorted(SLOGANS, key=len, reverse=True)))
+# Round-the-clock service slogans ("24小时自助办理", "全年365天不打烊").
+_SLOGAN_VALUES = {(24.0, "小时"), (365.0, "天"), (366.0, "天")}
+# Quotation marks and book titles: a number inside names something (“1211”机制).
+_QUOTED_RE = re.compile(r"“[^“”\n]{0,40}”|\"[^\"\n]{0,40}\"|《[^《》\n]{0,80}》|「[^「」\n]{0,40}」"
+                        r"|『[^『』\n]{0,40}』|‘[^‘’\n]{0,20}’|〔[^〔〕\n]{0,10}〕|\[[^\]\n]{0,10}\]")
+_SENTENCE_END_RE = re.compile(r"[。！？!?；;\n]")
+_CLAUSE_END = "，,。；;：:！？!?\n"
+# After the unit: where a clause (or list item) ends, so a Chinese numeral is a count.
+_BOUNDARY = set("，,。；;：:、）)（(！？!?\n“”") | {""}
+_CHANGE_VERB_RE = re.compile(
+    r"(?:同比|环比|较上年|比上年|较去年|比去年|较\d{4}年|与上年相比|与去年相比)?[^，,。；;]{0,4}?"
+    r"(?:增长|增加|上升|下降|减少|提高|降低|提升|增幅为?|降幅为?|减幅为?|回落)了?(?:达|为)?$"
+)
+_COMPARE_RE = re.compile(r"同比|环比|较上年|比上年|较去年|比去年|较\d{4}年|与上年相比|与去年相比"
+                         r"|上升|下降|增幅|降幅")
+_DECREASE_RE = re.compile(r"下降|减少|降低|降幅|减幅|回落")
+_AS_OF_RE = re.compile(r"截至|截止|至今|目前|累计|历年")
+_ANNUAL_RE = re.compile(r"全年|年内|本年|今年|当年|年度|\d{4}年")
+_RANGE_BEFORE_RE = re.compile(r"\d[-－~～至到]$")
+# "报备及时率、合法合规率(均)达100%": the names share the value.
+_SHARED_TAIL_RE = re.compile(r"(?:均|都|全部|全)?(?:达到|达|为|是|保持在|保持|实现)?$")
+# List separators. 和/及/与 also occur inside words (及时, 参与, 和谐), so between rate
+# names they count only after 率, and 及 never before 时.
+_RATE_SEP_RE = re.compile(r"、|(?<=率)[和及与]")
+_NAME_SEP_RE = re.compile(r"、|和|及(?!时)|与(?!会)")
+_RESPECTIVELY_RE = re.compile(r"分别(?:为|是|达到|达|有|占)?")
+
+
+@dataclass
+class Mention:
+    """One number-with-unit found in the normalised text."""
+
+    start: int  # normalised offsets of the whole mention (prefix qualifier included)
+    end: int
+    value: float
+    unit: str
+    qualifier: str
+    kind: str
+    scope: str = "annual"
+    weak: bool = False  # a Chinese numeral read as a word unless the catalogue knows it
+    indicators: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Extraction:
+    """The result of extracting one report.
+
+    Attributes
+    ----------
+    mentions : pandas.DataFrame
+        Columns :data:`MENTION_COLUMNS`, one row per (indicator, number).
+    indicators : pandas.DataFrame
+        Columns :data:`INDICATOR_COLUMNS`, one row per catalogue indicator found, in
+        catalogue order.
+    meta : dict
+        The ``report.json`` fields known so far.
+    """
+
+    mentions: object
+    indicators: object
+    meta: dict
+
+
+# ----------------------------------------------------------------------------- matching
+
+class _Matcher:
+    """The catalogue's indicator patterns, compiled and indexed by unit."""
+
+    def __init__(self, cat):
+        self.cat = cat
+        self.order = {iid: n for n, iid in enumerate(cat.indicators)}
+        self.by_unit: dict[str, list[tuple[str, str, re.Pattern]]] = {}
+        for ind in cat.indicators.values():
+            if not ind.patterns:
+                continue
+            for pat in ind.patterns:
+                try:
+                    # compiled alone first: inside the joined alternation a stray "[" or
+                    # "(" could pair with the next pattern and hide the mistake
+                    re.compile(pat)
+                except re.error as exc:
+                    raise InputError(
+                        f"{cat.source}: pattern {pat!r} of indicator {ind.id!r} is not a "
+                        f"valid regular expression ({exc}). Fix it in the catalogue file "
+                        "and run again."
+                    ) from None
+                if "#" not in pat:
+                    raise InputError(
+                        f"{cat.source}: pattern {pat!r} of indicator {ind.id!r} has no '#'. "
+                        "A pattern is searched in the sentence with the number replaced "
+                        "by '#'; put '#' where the number stands (e.g. '调解纠纷#')."
+                    )
+            rx = re.compile("|".join(f"(?:{p})" for p in ind.patterns))
+            for unit in ind.units:
+                self.by_unit.setdefault(unit, []).append((ind.id, ind.kind, rx))
+
+    def candidates(self, marked: str, unit: str, kind: str) -> list[str]:
+        """Indicator ids (catalogue order) whose patterns match ``marked``."""
+        return [iid for iid, ikind, rx in self.by_unit.get(unit, ())
+                if ikind == kind and rx.search(marked)]
+
+
+_MATCHERS: dict[int, _Matcher] = {}
+
+
+def _matcher(cat) -> _Matcher:
+    m = _MATCHERS.get(id(cat))
+    if m is None or m.cat is not cat:
+        m = _MATCHERS[id(cat)] = _Matcher(cat)
+    return m
+
+
+# ----------------------------------------------------------------------------- mentions
+
+def _spans(regex: re.Pattern, text: str) -> tuple[list[int], list[int]]:
+    starts, ends = [], []
+    for m in regex.finditer(text):
+        starts.append(m.start())
+        ends.append(m.end())
+    return starts, ends
+
+
+def _inside(spans: tuple[list[int], list[int]], a: int, b: int) -> bool:
+    """Whether [a, b) overlaps one of the (sorted, disjoint) spans."""
+    starts, ends = spans
+    i = bisect.bisect_right(starts, a) - 1
+    if i >= 0 and ends[i] > a:
+        return True
+    return i + 1 < len(starts) and starts[i + 1] < b
+
+
+def _qualifier(*words: str | None) -> str:
+    for w in words:
+        if w in _AT_LEAST:
+            return "at_least"
+        if w in _AT_MOST:
+            return "at_most"
+        if w in _APPROX:
+            return "approx"
+    return "exact"
+
+
+def find_mentions(text: str) -> list[Mention]:
+    """All statistics in normalised ``text`` (catalogue not consulted).
+
+    Parameters
+    ----------
+    text : str
+        Normalised text (:attr:`Normalized.text`).
+
+    Returns
+    -------
+    list of Mention
+        In text order; Chinese-numeral mentions that may be words are marked ``weak``.
+    """
+    quoted = _spans(_QUOTED_RE, text)
+    slogans = _spans(_SLOGAN_RE, text)
+    out: list[Mention] = []
+    pending: list[re.Match] = []  # bare numbers in a list waiting for the next unit
+    for m in _MENTION_RE.finditer(text):
+        num = m.group("num")
+        a, b = m.start(), m.end()
+        before = text[a - 1] if a else ""
+        chinese = not num[0].isdigit() and not num.startswith("百分之")
+        if before.isascii() and (before.isalnum() or before in "._-/") and before:
+            continue  # part of a code, a version or a decimal we did not start at
+        if before == "第" or _RANGE_BEFORE_RE.search(text[max(0, a - 2):a]):
+            continue
+        if chinese and before and before in numbers.CN_NUMERAL_CHARS:
+            continue
+        unit = m.group("unit") or ""
+        if num.startswith("百分之"):
+            unit = unit or "%"
+            if unit != "%":
+                continue
+        if not unit:
+            # "分别为48、65件": a bare number followed by a list separator borrows the
+            # unit of the next number.
+            nxt = text[b:b + 1]
+            if not chinese and nxt in ("、", "和", "及") and not _inside(quoted, a, b):
+                pending.append(m)
+            else:
+                pending.clear()
+            continue
+        if _inside(quoted, a, b) or _inside(slogans, a, b):
+            pending.clear()
+            continue
+        try:
+            value = numbers.scaled(num, m.group("scale") or "")
+        except ValueError:
+            continue
+        if (value, unit) in _SLOGAN_VALUES:
+            continue
+        after = text[b:b + 1]
+        weak = chinese and after not in _BOUNDARY
+        if chinese and value == 1 and weak:
+            continue  # 一次性, 一个, 一批…: a word, not a count
+        qual = _qualifier(m.group("pre"), m.group("q1"), m.group("q2"), m.group("post"))
+        kind, value = _kind(text, a, unit, value)
+        mention = Mention(a, b, value, unit, qual, kind, weak=weak)
+        for p in pending:
+            if text[p.end():p.end() + 1] in ("、", "和", "及"):
+                pv = numbers.scaled(p.group("num"), p.group("scale") or "")
+                pq = _qualifier(p.group("pre"), p.group("q1"), p.group("q2"))
+                pk, pv = _kind(text, p.start(), unit, pv)
+                out.append(Mention(p.start(), p.end(), pv, unit, pq, pk))
+        pending.clear()
+        out.append(mention)
+    out.sort(key=lambda x: x.start)
+    return out
+
+
+def _kind(text: str, start: int, unit: str, value: float) -> tuple[str, float]:
+    """(kind, signed value): change when a change verb leads to the number."""
+    lo = max(0, start - 80)  # a bounded look-back: rfind over the whole text is O(n)
+    clause_start = max(max(text.rfind(c, lo, start) for c in "，,。；;\n") + 1, lo)
+    left = text[max(clause_start, start - 16):start]
+    if unit in ("个百分点", "百分点"):
+        is_change = True
+    else:
+        m = _CHANGE_VERB_RE.search(left)
+        # For a count, 增加/减少 alone may describe the level ("新增…"); require a
+        # comparison word in the clause. A percentage after 增长 is always a change.
+        is_change = bool(m) and (unit == "%" or bool(_COMPARE_RE.search(text[clause_start:start])))
+    if is_change:
+        if _DECREASE_RE.search(left[-8:]):
+            value = -abs(value)
+        return "change", value
+    if unit == "%":
+        return "rate", value
+    if unit == "元":
+        return "amount", value
+    return "count", value
+
+
+# ---------------------------------------------------------------------------- extraction
+
+def _sentence_bounds(text: str) -> list[int]:
+    return [m.end() for m in _SENTENCE_END_RE.finditer(text)]
+
+
+def _sentence_of(bounds: list[int], text: str, pos: int) -> tuple[int, int]:
+    i = bisect.bisect_right(bounds, pos)
+    start = bounds[i - 1] if i else 0
+    end = bounds[i] if i < len(bounds) else len(text)
+    return start, end
+
+
+_WS_RE = re.compile(r"\s+")
+_CJK_WS_RE = re.compile(r"(?<=[^\x00-\x7f])\s+|\s+(?=[^\x00-\x7f])")
+
+
+def _clean_sentence(raw: str) -> str:
+    """Raw sentence for display: ``**`` dropped, spaces next to Chinese removed."""
+    raw = raw.replace("**", "")
+    return _WS_RE.sub(" ", _CJK_WS_RE.sub("", raw)).strip()
+
+
+def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher) -> None:
+    """Fill ``Mention.indicators`` from the catalogue patterns (see module docstring)."""
+    bounds = _sentence_bounds(norm_text)
+    used: set[str] = set()
+    by_start = {m.start: m for m in mentions}
+    handled: set[int] = set()
+    for m in mentions:
+        if m.start in handled:
+            continue
+        s0, s1 = _sentence_of(bounds, norm_text, m.start)
+        sent = norm_text[s0:s1]
+        a, b = m.start - s0, m.end - s0
+        clause_start = max(sent.rfind(c, 0, a) for c in _CLAUSE_END) + 1
+        left = sent[clause_start:a]
+
+        # 分别为: a list of names, then as many numbers.
+        resp = _respectively(sent, s0, a, by_start)
+        if resp:
+            names, items = resp
+            for (n0, n1), item in zip(names, items, strict=True):
+                marked = sent[:n1] + "#" + sent[item.end - s0:]
+                _take(item, matcher.candidates(marked, item.unit, item.kind), used)
+                handled.add(item.start)
+            continue
+
+        marked = sent[:a] + "#" + sent[b:]
+        cands = matcher.candidates(marked, m.unit, m.kind)
+        # Rates named in a list before one shared value.
+        if m.kind == "rate" and "、" in left:
+            tail = _SHARED_TAIL_RE.search(left)
+            names_part = left[: tail.start()] if tail else left
+            shared = []
+            for n0, n1 in _split_names(names_part, 0, _RATE_SEP_RE):
+                name = names_part[n0:n1]
+                # each name alone before the value, so one name's gap pattern cannot
+                # reach across the list into the next name
+                item_marked = sent[:clause_start] + name + "#" + sent[b:]
+                for iid in matcher.candidates(item_marked, m.unit, m.kind):
+                    if iid not in used and iid not in shared:
+                        shared.append(iid)
+                        break
+            if len(shared) >= 2:
+                m.indicators = shared
+                used.update(shared)
+                continue
+        _take(m, cands, used)
+
+
+def _take(m: Mention, cands: list[str], used: set[str]) -> None:
+    for iid in cands:
+        if iid not in used:
+            m.indicators = [iid]
+            used.add(iid)
+            return
+
+
+def _split_names(text: str, offset: int, sep: re.Pattern) -> list[tuple[int, int]]:
+    """Spans (offset added) of the non-empty names in a list like ``受理、审结案件``."""
+    spans, pos = [], 0
+    for m in sep.finditer(text):
+        if m.start() > pos:
+            spans.append((offset + pos, offset + m.start()))
+        pos = m.end()
+    if len(text) > pos:
+        spans.append((offset + pos, offset + len(text)))
+    return spans
+
+
+def _respectively(sent: str, s0: int, a: int, by_start: dict[int, Mention]):
+    """(name spans, mentions) when the mention at ``a`` opens a 分别为 list."""
+    head = sent[:a]
+    rm = None
+    for rm in _RESPECTIVELY_RE.finditer(head):
+        pass
+    if rm is None or head[rm.end():].strip(" :：") not in ("",):
+        return None
+    items = [by_start[s0 + a]]
+    pos = items[0].end - s0
+    while True:
+        gap = re.match(r"[、，,和及与]", sent[pos:])
+        if not gap or (s0 + pos + 1) not in by_start:
+            break
+        nxt = by_start[s0 + pos + 1]
+        items.append(nxt)
+        pos = nxt.end - s0
+    clause_start = max(sent.rfind(c, 0, rm.start()) for c in "，,。；;：:\n") + 1
+    names = _split_names(sent[clause_start:rm.start()], clause_start, _NAME_SEP_RE)
+    if len(items) < 2 or len(names) != len(items):
+        return None
+    return names, items
+
+
+def _scope(norm_text: str, bounds: list[int], m: Mention) -> str:
+    if m.kind == "change":
+        return "change"
+    s0, _ = _sentence_of(bounds, norm_text, m.start)
+    prefix = norm_text[s0:m.start]
+    as_of = None
+    for as_of in _AS_OF_RE.finditer(prefix):
+        pass
+    if as_of is None:
+        return "annual"
+    if _ANNUAL_RE.search(prefix, as_of.end()) or re.search(r"全年|本年|年内", prefix[:as_of.start()]):
+        return "annual"
+    return "as_of"
+
+
+def extract_text(raw: str, region: str = "", year: int | None = None, catalogue=None):
+    """Extract the statistics of one report's decoded text.
+
+    Parameters
+    ----------
+    raw : str
+        The decoded raw text (:attr:`reading.RawDocument.text`); offsets index into it.
+    region : str
+        Region slug written in every row (``""`` when unknown).
+    year : int, optional
+        Report year written in every row.
+    catalogue : Catalogue, optional
+        Defaults to the packaged catalogue.
+
+    Returns
+    -------
+    Extraction
+    """
+    import pandas as pd
+
+    from . import catalogue as _catalogue
+    from . import sections
+
+    cat = catalogue or _catalogue.load()
+    norm = normalize(raw)
+    mentions = find_mentions(norm.text)
+    _assign(norm.text, mentions, _matcher(cat))
+    mentions = [m for m in mentions if not (m.weak and not m.indicators)]
+
+    spans = sections.section_spans(raw, cat)
+    bounds = _sentence_bounds(norm.text)
+    rows = []
+    span = None  # the section span of the previous mention: most mentions share one
+    for m in mentions:
+        m.scope = _scope(norm.text, bounds, m)
+        r0, r1 = norm.raw_span(m.start, m.end)
+        s0, s1 = _sentence_of(bounds, norm.text, m.start)
+        rs0, rs1 = norm.raw_span(s0, s1)
+        if span is None or not span[0] <= r0 < span[1]:
+            section = sections.section_at(spans, r0)
+            span = next(((sp.start, sp.end) for sp in spans[_first_at(spans, r0):][:1]
+                         if sp.start <= r0 < sp.end), None)
+        base = {
+            "region": region, "year": year, "value": float(m.value), "unit": m.unit,
+            "qualifier": m.qualifier, "text": raw[r0:r1], "char_start": r0, "char_end": r1,
+            "sentence": _clean_sentence(raw[rs0:rs1]),
+            "section": section, "kind": m.kind, "scope": m.scope,
+        }
+        for iid in m.indicators or [""]:
+            rows.append({**base, "indicator_id": iid})
+    rows.sort(key=lambda r: (r["char_start"], r["indicator_id"]))
+    mdf = _frame(pd, rows, MENTION_COLUMNS)
+
+    found = {r["indicator_id"]: r for r in rows if r["indicator_id"]}
+    ind_rows = []
+    for iid, ind in cat.indicators.items():
+        if iid in found:
+            r = found[iid]
+            ind_rows.append({**{k: r[k] for k in INDICATOR_COLUMNS if k in r},
+                             "zh_name": ind.zh_name, "en_name": ind.en_name,
+                             "kind": ind.kind, "section": ind.section})
+    idf = _frame(pd, ind_rows, INDICATOR_COLUMNS)
+    meta = {"region": region, "year": year, "n_chars": len(raw), "n_mentions": len(mdf),
+            "n_indicators": len(idf)}
+    return Extraction(mdf, idf, meta)
+
+
+def _first_at(spans, offset: int) -> int:
+    """Index of the last span starting at or before ``offset`` (0 when none)."""
+    lo, hi = 0, len(spans)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if spans[mid].start <= offset:
+            lo = mid + 1
+        else:
+            hi = mid
+    return max(lo - 1, 0)
+
+
+def _frame(pd, rows: list[dict], columns: list[str]):
+    df = pd.DataFrame(rows, columns=columns)
+    df["year"] = df["year"].astype("Int64")
+    df["value"] = df["value"].astype("float64")
+    df["char_start"] = df["char_start"].astype("int64")
+    df["char_end"] = df["char_end"].astype("int64")
+    for col in columns:
+        if col not in ("year", "value", "char_start", "char_end"):
+            df[col] = df[col].fillna("").astype(str)
+    return df
+
+
+# --------------------------------------------------------------------------- file level
+
+def extract_file(path, region: str | None = None, year: int | None = None,
+                 regions_csv=None, catalogue=None) -> Extraction:
+    """Read a raw report file and extract it, with ``report.json`` metadata.
+
+    Parameters
+    ----------
+    path : path-like
+        A ``.txt``, ``.docx``, ``.html`` or ``.pdf`` report.
+    region : str, optional
+        Region slug; when None it stays ``""`` and the region name is read from the text.
+    year : int, optional
+        Report year; when None it is read from the text (title or opening line).
+    regions_csv : path-like, optional
+        ``data/raw/regions.csv``, which helps read the region name.
+    catalogue : Catalogue, optional
+
+    Raises
+    ------
+    InputError
+        When the file cannot be read (see :func:`reading.read_report`).
+    """
+    from . import reading, sections
+
+    doc = reading.read_report(path)
+    info = sections.report_metadata(doc.text, regions_csv)
+    if year is None:
+        year = info.get("year")
+    result = extract_text(doc.text, region or "", year, catalogue)
+    result.meta.update({
+        "region": region or "", "year": year,
+        "region_name": info.get("region_name"), "title": info.get("title"),
+        "issuer": info.get("issuer"), "date": info.get("date"),
+        "source_file": Path(path).name, "source_sha256": doc.sha256,
+        "format": doc.format, "encoding": doc.encoding, "stated_year": info.get("year"),
+    })
+    return result
+
+
+def write_tables(extraction: Extraction, out_dir) -> list[Path]:
+    """Write mentions/indicators (CSV + parquet) and report.json into ``out_dir``.
+
+    Returns
+    -------
+    list of pathlib.Path
+        The files written, in a fixed order. Same extraction => same bytes.
+    """
+    from . import fileio
+
+    out = Path(out_dir)
+    keys = ("region", "year", "region_name", "title", "issuer", "date", "source_file",
+            "source_sha256", "format", "encoding", "n_chars", "n_mentions", "n_indicators")
+    meta = {k: extraction.meta.get(k) for k in keys}
+    return [
+        fileio.write_csv(out / "mentions.csv", extraction.mentions),
+        fileio.write_parquet(out / "mentions.parquet", extraction.mentions),
+        fileio.write_csv(out / "indicators.csv", extraction.indicators),
+        fileio.write_parquet(out / "indicators.parquet", extraction.indicators),
+        fileio.write_json(out / "report.json", meta),
+    ]
+
+
+def _default_regions_csv(root) -> Path | None:
+    p = Path(root) / "data" / "raw" / "regions.csv"
+    return p if p.is_file() else None
+
+
+def clean(paths) -> Extraction:
+    """Notebook 01: extract ``paths.raw`` and write the tables into ``paths.processed``."""
+    result = extract_file(paths.raw, paths.region, paths.year,
+                          regions_csv=_default_regions_csv(paths.root))
+    write_tables(result, paths.processed)
+    return result
+
+
+def extract_to(file, out_dir, region: str | None = None, year: int | None = None,
+               regions_csv=None) -> tuple[Extraction, list[str]]:
+    """``rol extract``: extract one file into ``out_dir``; returns (extraction, warnings).
+
+    The warnings say when the report states another region or year than given.
+    """
+    from . import sections
+
+    path = Path(file)
+    result = extract_file(path, region, year, regions_csv=regions_csv)
+    warnings: list[str] = []
+    if region or year is not None:
+        stated = {"year": result.meta.get("stated_year"),
+                  "region_name": result.meta.get("region_name"),
+                  "title": result.meta.get("title")}
+        # Without a slug the region cannot be compared; without a year the stated one
+        # is taken, so only what the caller asserted is checked.
+        warnings = sections.check_report_matches(
+            stated, region or "", year if year is not None else stated["year"],
+            regions_csv if region else None, source=path.name)
+    write_tables(result, out_dir)
+    return result, warnings

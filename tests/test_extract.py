@@ -1,0 +1,314 @@
+"""Extraction: the statistics a reader finds in a report, and only those.
+
+The seed report (tests/data/weibin_2023.gold.tsv, 56 hand-checked rows) is the
+development set; tests/data/extract/ holds short reports in other styles (numbered
+lists, 分别为, 同比, Chinese numerals, 万/亿, PDF artefacts, GB18030) with the table a
+careful reader would write down.
+"""
+
+from __future__ import annotations
+
+import csv
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import make_root
+
+from rol_analysis import catalogue, extract, layout
+from rol_analysis.exceptions import InputError
+
+REPO = Path(__file__).resolve().parents[1]
+SEED = REPO / "data" / "raw" / "weibin" / "2023.txt"
+GOLD = REPO / "tests" / "data" / "weibin_2023.gold.tsv"
+FIXTURES = REPO / "tests" / "data" / "extract"
+
+
+@pytest.fixture(scope="module")
+def seed_raw() -> str:
+    return SEED.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def seed(seed_raw):
+    return extract.extract_text(seed_raw, "weibin", 2023)
+
+
+def _gold():
+    with open(GOLD, encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh, delimiter="\t"))
+
+
+# ------------------------------------------------------------------------- the seed
+
+@pytest.mark.parametrize("row", _gold(), ids=lambda r: r["id"])
+def test_seed_gold_indicator_found_as_written(seed, seed_raw, row):
+    m = seed.mentions
+    found = m[m["indicator_id"] == row["id"]]
+    assert len(found) == 1, f"{row['id']} not found (anchor {row['anchor']!r})"
+    got = found.iloc[0]
+    assert got["value"] == pytest.approx(float(row["value"]))
+    assert got["unit"] == row["unit"]
+    assert got["qualifier"] == row["qualifier"]
+    anchor = row["anchor"]
+    occurrences = [i for i in range(len(seed_raw)) if seed_raw.startswith(anchor, i)]
+    assert any(o <= got["char_start"] and got["char_end"] <= o + len(anchor)
+               for o in occurrences), (got["text"], anchor)
+    assert seed_raw[got["char_start"]:got["char_end"]] == got["text"]
+
+
+def test_seed_finds_nothing_the_gold_does_not_list(seed):
+    gold_ids = {r["id"] for r in _gold()}
+    ids = set(seed.mentions["indicator_id"])
+    assert ids - {""} == gold_ids
+    # every number in the seed that is a statistic is in the gold: nothing unmatched
+    assert (seed.mentions["indicator_id"] == "").sum() == 0
+
+
+NOT_STATISTICS = ["一件事", "三项制度", "二十大", "双随机、一公开", "六防六促", "三零",
+                  "一会一学", "第二届", "两级", "三级", "24小时", "365天",
+                  "2023 年", "2023年", "12月29日", "一年来", "一是", "进一次门"]
+
+
+def test_seed_reports_no_number_from_a_name_slogan_date_or_year(seed, seed_raw):
+    spans = []
+    for word in NOT_STATISTICS:
+        start = seed_raw.find(word)
+        assert start >= 0, word  # the trap is really in the seed
+        while start >= 0:
+            spans.append((start, start + len(word), word))
+            start = seed_raw.find(word, start + 1)
+    for row in seed.mentions.itertuples():
+        for a, b, word in spans:
+            assert not (row.char_start < b and a < row.char_end), (row.text, word)
+
+
+def test_traps_in_one_paragraph_give_no_statistic():
+    text = ("深入学习党的二十大精神，落实“八五普法”规划，推行“双随机、一公开”监管和行政执法"
+            "“三项制度”，开通12345热线，建立“1211”机制，组织第二届执法比武，印发《实施方案》"
+            "（卫政〔2023〕5号），实施2021－2025年规划，实现24小时自助办理、全年365天“不打烊”，"
+            "召开法治建设会议*次，推行“一次办好”，做到进一次门，从两个方面一次性解决问题。"
+            "2023年12月29日")
+    assert extract.extract_text(text).mentions.empty
+
+
+def test_seed_tables_follow_the_contract(seed):
+    m, ind = seed.mentions, seed.indicators
+    assert list(m.columns) == extract.MENTION_COLUMNS
+    assert list(ind.columns) == extract.INDICATOR_COLUMNS
+    keyed = m[m["indicator_id"] != ""]
+    assert not keyed.duplicated(["region", "year", "indicator_id"]).any()
+    assert list(m["char_start"]) == sorted(m["char_start"])
+    order = list(catalogue.load().indicators)
+    assert list(ind["indicator_id"]) == sorted(ind["indicator_id"], key=order.index)
+    assert set(m["kind"]) <= {"count", "amount", "rate", "change"}
+    assert set(m["scope"]) <= {"annual", "as_of", "change"}
+    assert set(m["qualifier"]) <= {"exact", "at_least", "at_most", "approx"}
+    assert seed.meta["n_mentions"] == len(m) and seed.meta["n_indicators"] == len(ind) == 56
+
+
+def test_seed_rows_carry_sentence_section_and_scope(seed):
+    m = seed.mentions.set_index("indicator_id")
+    assert m.loc["disputes_mediated", "section"] == "disputes"
+    assert m.loc["emergency_drills", "section"] == "emergency"
+    assert "调解纠纷849件" in m.loc["disputes_mediated", "sentence"]
+    assert "**" not in m.loc["service_positive_review_rate", "sentence"]
+    assert m.loc["complaint_window_requests", "scope"] == "as_of"  # 累计受理诉求13件
+    assert m.loc["leader_petition_persons", "scope"] == "as_of"    # 截至目前
+    assert m.loc["disputes_mediated", "scope"] == "annual"
+    assert m.loc["audit_reduction_amount", "kind"] == "amount"
+    assert m.loc["audit_reduction_amount", "text"] == "1628 万元"
+
+
+def test_one_number_read_by_several_rates(seed):
+    m = seed.mentions
+    shared = m[m["text"].eq("100%") & m["sentence"].str.contains("报备及时率")]
+    assert set(shared["indicator_id"]) == {"normative_docs_timely_filing_rate",
+                                           "normative_docs_compliance_rate"}
+    assert shared["char_start"].nunique() == 1
+
+
+# ---------------------------------------------------------------- other report styles
+
+def _expected(name):
+    with open(FIXTURES / f"{name}.expected.tsv", encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh, delimiter="\t"))
+    for r in rows:
+        r["text"] = r["text"].replace("\\n", "\n")
+    return rows
+
+
+FIXTURE_NAMES = ["county_numbered_2024", "district_pdf_2023", "city_sections_2022"]
+
+
+@pytest.mark.parametrize("name", FIXTURE_NAMES)
+def test_fixture_reports_give_the_expected_table(name):
+    raw = (FIXTURES / f"{name}.txt").read_text(encoding="utf-8")
+    got = extract.extract_text(raw).mentions
+    expected = _expected(name)
+    rows = [
+        {"indicator_id": r.indicator_id, "value": r.value, "unit": r.unit,
+         "qualifier": r.qualifier, "kind": r.kind, "scope": r.scope, "text": r.text}
+        for r in got.itertuples()
+    ]
+    want = [{**e, "value": float(e["value"])} for e in expected]
+    key = lambda r: (r["text"], r["indicator_id"])
+    assert sorted(rows, key=key) == sorted(want, key=key)
+    for r in got.itertuples():
+        assert raw[r.char_start:r.char_end] == r.text
+
+
+def test_gb18030_report_reads_like_its_utf8_copy(tmp_path):
+    text = (FIXTURES / "city_sections_2022.txt").read_text(encoding="utf-8")
+    gb = tmp_path / "2022.txt"
+    gb.write_bytes(text.encode("gb18030"))
+    result = extract.extract_file(gb, "somecity", 2022)
+    assert result.meta["encoding"] == "gb18030"
+    utf8 = extract.extract_text(text, "somecity", 2022)
+    cols = ["indicator_id", "value", "unit", "qualifier", "char_start", "char_end", "text"]
+    assert result.mentions[cols].equals(utf8.mentions[cols])
+
+
+@pytest.mark.parametrize("sentence, value, unit, qualifier", [
+    ("惠及市场主体500余个。", 500, "个", "at_least"),
+    ("提供法律服务160多次。", 160, "次", "at_least"),
+    ("共有执法人员超过3000名。", 3000, "名", "at_least"),
+    ("办理案件逾200件。", 200, "件", "at_least"),
+    ("好评率99%以上。", 99, "%", "at_least"),
+    ("成立15人以上应急队伍。", 15, "人", "at_least"),
+    ("解答咨询近5000人次。", 5000, "人次", "at_most"),
+    ("化解积案不足50件。", 50, "件", "at_most"),
+    ("受众约3万人次。", 30000, "人次", "approx"),
+    ("参训120人左右。", 120, "人", "approx"),
+    ("审减资金5700余万元。", 57_000_000, "元", "at_least"),
+    ("罚没1.5万余元。", 15_000, "元", "at_least"),
+    ("群众满意率达到百分之百。", 100, "%", "exact"),
+    ("组织培训两场。", 2, "场", "exact"),
+    ("开展普法活动二百余场，", 200, "场", "at_least"),
+    ("召开常务会议十二次。", 12, "次", "exact"),
+    ("发放资料1,274.6万份。", 12_746_000, "份", "exact"),
+])
+def test_values_qualifiers_and_units(sentence, value, unit, qualifier):
+    m = extract.extract_text(sentence).mentions
+    assert len(m) == 1, m
+    row = m.iloc[0]
+    assert (row["value"], row["unit"], row["qualifier"]) == (pytest.approx(value), unit,
+                                                             qualifier)
+
+
+@pytest.mark.parametrize("sentence, value, unit", [
+    ("受理案件同比增长12.6%。", 12.6, "%"),
+    ("结案率提高6个百分点。", 6, "个百分点"),
+    ("收案数比上年减少12件。", -12, "件"),
+    ("败诉率同比下降3.5个百分点。", -3.5, "个百分点"),
+])
+def test_changes_are_not_levels(sentence, value, unit):
+    row = extract.extract_text(sentence).mentions.iloc[0]
+    assert (row["kind"], row["scope"], row["value"], row["unit"]) == ("change", "change",
+                                                                      value, unit)
+
+
+def test_new_counts_are_levels_not_changes():
+    row = extract.extract_text("全年新增市场主体1200户。").mentions.iloc[0]
+    assert (row["kind"], row["value"]) == ("count", 1200)
+
+
+def test_two_units_side_by_side_are_two_statistics():
+    m = extract.extract_text("已成立20支（612人）的救援队伍，接访群众308批589人次。").mentions
+    assert list(zip(m["value"], m["unit"])) == [(20, "支"), (612, "人"), (308, "批"),
+                                                (589, "人次")]
+
+
+def test_respectively_maps_values_in_order_and_shares_the_unit():
+    text = "全年受理行政复议申请和审结行政复议案件分别为48、65件。"
+    m = extract.extract_text(text).mentions
+    assert list(zip(m["indicator_id"], m["value"], m["unit"], m["text"])) == [
+        ("admin_reconsideration_accepted", 48, "件", "48"),
+        ("admin_reconsideration_closed", 65, "件", "65件"),
+    ]
+
+
+def test_scope_as_of_versus_annual():
+    m = extract.extract_text("截至目前，累计受理诉求13件。全年受理诉求20件。").mentions
+    assert list(m["scope"]) == ["as_of", "annual"]
+
+
+def test_unknown_statistics_stay_with_an_empty_indicator():
+    m = extract.extract_text("全年植树造林1.2万亩。").mentions
+    assert list(zip(m["indicator_id"], m["value"], m["unit"])) == [("", 12000, "亩")]
+
+
+# ------------------------------------------------------------------------ catalogue
+
+def test_every_indicator_has_patterns_across_sections():
+    cat = catalogue.load()
+    with_patterns = [i for i in cat.indicators.values() if i.patterns]
+    assert len(with_patterns) == len(cat.indicators) >= 60
+    assert {i.section for i in with_patterns} >= {
+        "leadership", "functions", "decisions", "enforcement", "oversight", "disputes",
+        "legal_education", "emergency"}
+
+
+def test_a_broken_pattern_is_reported_with_the_catalogue_file(tmp_path):
+    text = catalogue.default_path().read_text(encoding="utf-8")
+    bad = tmp_path / "indicators.toml"
+    bad.write_text(text.replace("patterns = ['学法[^，,]{0,6}#'", "patterns = ['学法(#'", 1),
+                   encoding="utf-8")
+    cat = catalogue.parse(bad)
+    with pytest.raises(InputError, match="indicators.toml.*exec_meeting_law_study_sessions"):
+        extract.extract_text("全年学法8次。", catalogue=cat)
+
+
+# ------------------------------------------------------------------ files and outputs
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory):
+    return make_root(tmp_path_factory.mktemp("extract") / "project")
+
+
+def test_clean_writes_the_processed_folder(project):
+    paths = layout.build_paths(project, "weibin", 2023)
+    result = extract.clean(paths)
+    names = sorted(p.name for p in paths.processed.iterdir())
+    assert names == ["indicators.csv", "indicators.parquet", "mentions.csv",
+                     "mentions.parquet", "report.json"]
+    assert (paths.processed / "mentions.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+    import json
+
+    meta = json.loads((paths.processed / "report.json").read_text(encoding="utf-8"))
+    assert meta["region"] == "weibin" and meta["year"] == 2023
+    assert meta["region_name"] == "卫滨区" and meta["date"] == "2023-12-29"
+    assert meta["source_file"] == "2023.txt" and meta["format"] == "txt"
+    assert meta["n_indicators"] == len(result.indicators) == 56
+    assert str(project) not in json.dumps(meta, ensure_ascii=False)
+
+
+def test_outputs_are_byte_identical_across_runs(project, tmp_path):
+    first = extract.extract_file(SEED, "weibin", 2023)
+    second = extract.extract_file(SEED, "weibin", 2023)
+    a = extract.write_tables(first, tmp_path / "a")
+    b = extract.write_tables(second, tmp_path / "b")
+    assert [p.name for p in a] == [p.name for p in b]
+    for pa, pb in zip(a, b, strict=True):
+        assert pa.read_bytes() == pb.read_bytes(), pa.name
+
+
+def test_extract_to_reads_region_and_year_from_the_text(tmp_path):
+    result, warnings = extract.extract_to(SEED, tmp_path / "out")
+    assert warnings == []
+    assert result.meta["region"] == "" and result.meta["region_name"] == "卫滨区"
+    assert result.meta["year"] == 2023
+    assert set(result.mentions["year"]) == {2023}
+
+
+def test_extract_to_warns_when_the_report_states_another_year(tmp_path):
+    copy = tmp_path / "2022.txt"
+    shutil.copy(SEED, copy)
+    _, warnings = extract.extract_to(copy, tmp_path / "out", region="weibin", year=2022,
+                                     regions_csv=REPO / "data" / "raw" / "regions.csv")
+    assert len(warnings) == 1 and "2023" in warnings[0] and "2022" in warnings[0]
+
+
+def test_a_missing_file_is_an_input_error(tmp_path):
+    with pytest.raises(InputError):
+        extract.extract_file(tmp_path / "nope.txt", "weibin", 2023)
