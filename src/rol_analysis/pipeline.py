@@ -146,8 +146,9 @@ def _peers(root, paths: layout.BuildPaths) -> dict[str, str]:
     processed = Path(root) / "data" / "processed"
     for f in sorted(processed.glob("*/*/indicators.csv")):
         region, year = f.parent.parent.name, f.parent.name
-        if (region, year) == (paths.region, str(paths.year)) or region.startswith("."):
-            continue
+        if (region, year) == (paths.region, str(paths.year)) or not (
+                layout.REGION_RE.match(region) and year.isdigit() and len(year) == 4):
+            continue  # staging and kept-back folders are not published data
         if region == paths.region or year == str(paths.year):
             out[f"{region}/{year}"] = sha256_file(f)
     return out
@@ -489,8 +490,6 @@ def build(root=".", targets=None, *, force=False, pdf=False, jobs=1, executor=No
         One per target, in target order: the data phase's result when it failed or the
         brief phase's otherwise.
     """
-    from . import engine
-
     root = Path(root)
     targets = list(targets)
     events = None
@@ -526,8 +525,9 @@ def build(root=".", targets=None, *, force=False, pdf=False, jobs=1, executor=No
     finally:
         if own_pool is not None:
             own_pool.shutdown(wait=True)
-        elif inline:
-            engine.shutdown_current()
+        elif inline and "rol_analysis.engine" in sys.modules:
+            # papermill is imported only when a notebook actually ran: no-ops stay fast
+            sys.modules["rol_analysis.engine"].shutdown_current()
     results = []
     for t, dr in zip(targets, data_results):
         if t in brief_results:
@@ -541,9 +541,10 @@ def build(root=".", targets=None, *, force=False, pdf=False, jobs=1, executor=No
             if progress:
                 progress("done", dr)
             results.append(dr)
-    from . import render
+    if any(r.status != "skipped" for r in results) or not (root / "reports" / "index.html").exists():
+        from . import render
 
-    render.write_index(root)
+        render.write_index(root)
     return results
 
 
