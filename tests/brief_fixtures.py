@@ -94,7 +94,8 @@ def report_meta(region="weibin", year=2023, **extra) -> dict:
 def validation_doc(warnings=None, failures=None) -> dict:
     warnings = warnings if warnings is not None else [{
         "rule": "core_indicators_present", "suite": "completeness", "severity": "warn",
-        "zh": "缺少核心指标：行政复议审结数", "en": "Core indicator missing: reconsideration cases closed",
+        "zh": "缺少核心指标：行政复议审结数",
+        "en": "Core indicator missing: reconsideration cases closed",
         "indicators": ["admin_reconsideration_closed"], "values": [None], "sentences": [],
     }]
     failures = failures or []

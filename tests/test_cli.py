@@ -1,7 +1,6 @@
 """The rol command as a user meets it: parameters, exit codes, messages."""
 
 import pytest
-
 from conftest import rol, tree_bytes
 
 

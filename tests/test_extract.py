@@ -152,7 +152,9 @@ def test_fixture_reports_give_the_expected_table(name):
         for r in got.itertuples()
     ]
     want = [{**e, "value": float(e["value"])} for e in expected]
-    key = lambda r: (r["text"], r["indicator_id"])
+    def key(r):
+        return r["text"], r["indicator_id"]
+
     assert sorted(rows, key=key) == sorted(want, key=key)
     for r in got.itertuples():
         assert raw[r.char_start:r.char_end] == r.text

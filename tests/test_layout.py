@@ -31,10 +31,10 @@ def test_raw_file_lookup(root):
     assert paths.processed.parent == paths.processed_final.parent
     assert paths.processed.name.startswith(".")
     with pytest.raises(UsageError, match="rol list"):
-        layout.build_paths(root, "weibin", 2022).raw
+        _ = layout.build_paths(root, "weibin", 2022).raw
     (root / "data" / "raw" / "weibin" / "2023.pdf").write_bytes(b"%PDF-1.4")
     with pytest.raises(InputError, match="several raw reports"):
-        layout.build_paths(root, "weibin", 2023).raw
+        _ = layout.build_paths(root, "weibin", 2023).raw
 
 
 def test_packaged_resources_are_found_without_a_local_copy(root):

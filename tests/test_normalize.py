@@ -4,7 +4,10 @@ import pytest
 
 from rol_analysis.normalize import normalize
 
-SEED_ARTEFACTS = "一是加强管理。全年向市政府和区人大常委\n\n会备案规范性文件4件。审减金额 1628 万元，**二是发挥作用。**"
+SEED_ARTEFACTS = (
+    "一是加强管理。全年向市政府和区人大常委\n\n会备案规范性文件4件。"
+    "审减金额 1628 万元，**二是发挥作用。**"
+)
 
 
 def test_full_width_digits_and_percent_become_ascii_but_chinese_punctuation_stays():

@@ -7,7 +7,6 @@ import time
 
 import nbformat
 import pytest
-
 from conftest import SEED, make_root, rol, tree_bytes
 
 OUTPUTS = ["data/processed/weibin/2023/mentions.csv", "data/processed/weibin/2023/indicators.csv",

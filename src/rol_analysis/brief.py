@@ -206,8 +206,9 @@ class Brief:
         heads = [iid for iid, ind in self.catalogue.indicators.items()
                  if ind.core and ind.kind != "rate" and iid in self._rows]
         if heads:
-            parts = "；".join(f"{_e(self.catalogue.indicator(i).zh_name)} {self._indicator_value(i)}"
-                             for i in heads)
+            parts = "；".join(
+                f"{_e(self.catalogue.indicator(i).zh_name)} {self._indicator_value(i)}"
+                for i in heads)
             items.append(f"主要数字：{parts}。")
         r = a.ratios
         for rec in r[r["status"] == _ratios.MISMATCH].to_dict("records"):

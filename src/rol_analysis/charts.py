@@ -9,8 +9,11 @@ metadata: the same analysis gives the same bytes on every machine.
 from __future__ import annotations
 
 import base64
+import functools
+import hashlib
 import io
 import math
+from collections import OrderedDict
 from dataclasses import dataclass
 from html import escape
 
@@ -75,10 +78,50 @@ def _finish(fig, name: str, title: str) -> Chart:
     return Chart(name=name, title=title, png=buf.getvalue(), width=w, height=h)
 
 
+def _fingerprint(analysis) -> str:
+    """A digest of everything a chart may draw from ``analysis``."""
+    import pandas as pd
+
+    h = hashlib.sha256(repr((analysis.region, analysis.year,
+                             analysis.meta.get("region_name"))).encode())
+    for name in ("indicators", "ratios", "yoy", "panel", "history"):
+        df = getattr(analysis, name)
+        h.update(name.encode())
+        h.update(repr(list(df.columns)).encode())
+        h.update(pd.util.hash_pandas_object(df, index=False).values.tobytes())
+    return h.hexdigest()
+
+
+_CACHE: OrderedDict = OrderedDict()
+_CACHE_SIZE = 32
+
+
+def _memo(fn):
+    """Keep recent charts by content: notebook 04 shows the charts notebook 03 drew.
+
+    A warm kernel runs 03 and 04 one after the other; drawing is the dearest part of
+    both, and the same data always gives the same PNG, so a cache hit is exact.
+    """
+
+    @functools.wraps(fn)
+    def wrapper(analysis):
+        key = (fn.__name__, _fingerprint(analysis))
+        if key in _CACHE:
+            _CACHE.move_to_end(key)
+            return _CACHE[key]
+        chart = _CACHE[key] = fn(analysis)
+        if len(_CACHE) > _CACHE_SIZE:
+            _CACHE.popitem(last=False)
+        return chart
+
+    return wrapper
+
+
 def _place(analysis) -> str:
     return f"{analysis.meta.get('region_name') or analysis.region} {analysis.year}年"
 
 
+@_memo
 def by_section(analysis) -> Chart:
     """Bar chart: indicators found per report section, stacked by kind.
 
@@ -115,6 +158,7 @@ def by_section(analysis) -> Chart:
     return _finish(fig, "by_section", title)
 
 
+@_memo
 def rates(analysis) -> Chart | None:
     """Dot chart: each rate's reported value (filled) and recomputed value (hollow)
     against the 100% line, coloured by status. ``None`` when the report has no rates.
@@ -161,6 +205,7 @@ def rates(analysis) -> Chart | None:
     return _finish(fig, "rates", title)
 
 
+@_memo
 def year_over_year(analysis) -> Chart | None:
     """Bar chart of each indicator's change (%) from the latest earlier year.
 
@@ -191,6 +236,7 @@ def year_over_year(analysis) -> Chart | None:
     return _finish(fig, "year_over_year", title)
 
 
+@_memo
 def panel(analysis) -> Chart | None:
     """Cross-region chart for this year: indicators stated per region, by kind.
 

@@ -364,7 +364,7 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher) -> None:
         resp = _respectively(sent, s0, a, by_start)
         if resp:
             names, items = resp
-            for (n0, n1), item in zip(names, items, strict=True):
+            for (_n0, n1), item in zip(names, items, strict=True):
                 marked = sent[:n1] + "#" + sent[item.end - s0:]
                 _take(item, matcher.candidates(marked, item.unit, item.kind), used)
                 handled.add(item.start)
@@ -413,12 +413,18 @@ def _split_names(text: str, offset: int, sep: re.Pattern) -> list[tuple[int, int
     return spans
 
 
+def _last_match(pattern: re.Pattern, text: str) -> re.Match | None:
+    """The last match of ``pattern`` in ``text``, or None."""
+    last = None
+    for m in pattern.finditer(text):
+        last = m
+    return last
+
+
 def _respectively(sent: str, s0: int, a: int, by_start: dict[int, Mention]):
     """(name spans, mentions) when the mention at ``a`` opens a 分别为 list."""
     head = sent[:a]
-    rm = None
-    for rm in _RESPECTIVELY_RE.finditer(head):
-        pass
+    rm = _last_match(_RESPECTIVELY_RE, head)
     if rm is None or head[rm.end():].strip(" :：") not in ("",):
         return None
     items = [by_start[s0 + a]]
@@ -442,12 +448,11 @@ def _scope(norm_text: str, bounds: list[int], m: Mention) -> str:
         return "change"
     s0, _ = _sentence_of(bounds, norm_text, m.start)
     prefix = norm_text[s0:m.start]
-    as_of = None
-    for as_of in _AS_OF_RE.finditer(prefix):
-        pass
+    as_of = _last_match(_AS_OF_RE, prefix)
     if as_of is None:
         return "annual"
-    if _ANNUAL_RE.search(prefix, as_of.end()) or re.search(r"全年|本年|年内", prefix[:as_of.start()]):
+    if (_ANNUAL_RE.search(prefix, as_of.end())
+            or re.search(r"全年|本年|年内", prefix[:as_of.start()])):
         return "annual"
     return "as_of"
 

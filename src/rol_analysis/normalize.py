@@ -174,9 +174,8 @@ def _is_title_line(line: str) -> bool:
     line = line.strip()
     if not line:
         return True
-    if _HEADING_START_RE.match(line) and len(line) <= 2 * SHORT_LINE and not (
-        line[-1] in _SENTENCE_END
-    ):
+    if (_HEADING_START_RE.match(line) and len(line) <= 2 * SHORT_LINE
+            and line[-1] not in _SENTENCE_END):
         return True
     return len(line) < SHORT_LINE and not any(c in line for c in "，,。；;")
 

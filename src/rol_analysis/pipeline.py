@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import concurrent.futures as cf
 import contextlib
+import functools
 import hashlib
 import json
 import os
@@ -99,7 +100,7 @@ def select_targets(root, region=None, year=None, all_=False) -> list[tuple[str, 
             )
         chosen = [(region, year)]
     for r, y in chosen:
-        layout.build_paths(root, r, y).raw  # raises when the raw file is missing
+        _ = layout.build_paths(root, r, y).raw  # raises when the raw file is missing
     if not chosen:
         raise UsageError(f"{root / 'data' / 'raw'}: no raw reports match; nothing to build. "
                          "Add data/raw/<region>/<year>.txt (see data/raw/README.md).")
@@ -420,12 +421,14 @@ class InlineExecutor(cf.Executor):
         return fut
 
 
-_events = None  # worker side: queue for progress events
+# Where a task reports the notebook it is running: a queue's put() in a worker process,
+# the progress callback when tasks run inline, nothing on a foreign executor.
+_step_sink = None
 
 
 def _worker_init(events) -> None:
-    global _events
-    _events = events
+    global _step_sink
+    _step_sink = events.put
     from multiprocessing import util
 
     from . import engine
@@ -435,8 +438,8 @@ def _worker_init(events) -> None:
 
 
 def _emit(region, year, step) -> None:
-    if _events is not None:
-        _events.put((region, year, step))
+    if _step_sink is not None:
+        _step_sink((region, year, step))
 
 
 def _data_task(root, region, year, force):
@@ -458,12 +461,67 @@ def process_executor(jobs: int):
     return pool, events
 
 
+def data_current(root, region, year) -> bool:
+    """Whether the published tables were built from exactly the current inputs."""
+    paths = layout.build_paths(root, region, year)
+    return _read_json(paths.processed_final / BUILD_FILE) == data_fingerprint(root, paths)
+
+
+def brief_current(root, region, year, pdf=False) -> bool:
+    """Whether the published brief was built from the current tables and notebooks."""
+    paths = layout.build_paths(root, region, year)
+    data_fp = _read_json(paths.processed_final / BUILD_FILE)
+    return (data_fp is not None and (paths.report_final / "brief.html").is_file()
+            and _read_json(paths.report_final / BUILD_FILE)
+            == brief_fingerprint(root, paths, data_fp, pdf))
+
+
+class _Runner:
+    """Submits phase tasks to an executor, created only when there is work to do."""
+
+    def __init__(self, executor, jobs, progress):
+        self.executor, self.jobs, self.progress = executor, jobs, progress
+        self.pool = self.events = None
+
+    def _get(self, n):
+        if self.executor is not None:
+            return self.executor
+        if self.pool is None and self.jobs > 1 and n > 1:
+            self.pool, self.events = process_executor(min(self.jobs, n))
+        return self.pool or InlineExecutor()
+
+    def run(self, fn, jobs: dict, final: bool) -> dict:
+        """Run ``fn(*args)`` for each ``key: args`` of ``jobs``; returns key -> result."""
+        global _step_sink
+        if not jobs:
+            return {}
+        ex = self._get(len(jobs))
+        if isinstance(ex, InlineExecutor) and self.progress:
+            _step_sink = functools.partial(self.progress, "step")
+        try:
+            tasks = [(key, ex.submit(fn, *args)) for key, args in jobs.items()]
+            return dict(zip(jobs, _collect(tasks, self.events, self.progress, final)))
+        finally:
+            if isinstance(ex, InlineExecutor):
+                _step_sink = None
+
+    def close(self):
+        if self.pool is not None:
+            self.pool.shutdown(wait=True)
+        elif "rol_analysis.engine" in sys.modules:
+            # papermill is imported only once a notebook ran: no-ops stay fast
+            sys.modules["rol_analysis.engine"].shutdown_current()
+
+
 # --------------------------------------------------------------------------- build
 
 
 def build(root=".", targets=None, *, force=False, pdf=False, jobs=1, executor=None,
           progress=None) -> list[BuildResult]:
     """Build the briefs of ``targets`` (region, year) under ``root``.
+
+    Every data phase runs before any brief phase, and only stale phases run: an
+    unchanged region-year costs a few file hashes, no worker and no kernel.
 
     Parameters
     ----------
@@ -479,69 +537,49 @@ def build(root=".", targets=None, *, force=False, pdf=False, jobs=1, executor=No
         Worker processes, each with its own warm kernel (1: in this process).
     executor : concurrent.futures.Executor, optional
         Run tasks on this executor instead (for example a distributed one); its workers
-        must import rol_analysis.
+        must be able to import rol_analysis and see ``root``.
     progress : callable, optional
         ``progress(kind, payload)`` with kind ``"step"`` (region, year, notebook) or
-        ``"done"`` (BuildResult) for progress bars.
+        ``"done"`` (BuildResult), for progress bars.
 
     Returns
     -------
     list of BuildResult
-        One per target, in target order: the data phase's result when it failed or the
-        brief phase's otherwise.
+        One per target, in target order.
     """
     root = Path(root)
     targets = list(targets)
-    events = None
-    own_pool = None
-    if executor is None:
-        if jobs > 1 and len(targets) > 1:
-            own_pool, events = process_executor(min(jobs, len(targets)))
-            executor = own_pool
-        else:
-            executor = InlineExecutor()
-    inline = isinstance(executor, InlineExecutor)
-
-    def on_step(region, year, step):
-        if progress:
-            progress("step", (region, year, step))
-
-    global _events
-    if inline:
-        _events = None
+    runner = _Runner(executor, jobs, progress)
     try:
-        data_tasks = [(t, executor.submit(_data_task if not inline else data_phase, str(root),
-                                          t[0], t[1], force,
-                                          **({"on_step": on_step} if inline else {})))
-                      for t in targets]
-        data_results = _collect(data_tasks, events, progress, final=False)
-        ok = [t for t, r in zip(targets, data_results) if r.status in ("built", "skipped")]
-        brief_args = {t: (str(root), t[0], t[1], force, pdf) for t in ok}
-        brief_tasks = [(t, executor.submit(_brief_task if not inline else brief_phase,
-                                           *brief_args[t],
-                                           **({"on_step": on_step} if inline else {})))
-                       for t in ok]
-        brief_results = dict(zip(ok, _collect(brief_tasks, events, progress, final=True)))
+        stale = {t: (str(root), *t, force) for t in targets
+                 if force or not data_current(root, *t)}
+        data = {t: BuildResult(*t, "skipped") for t in targets}
+        data.update(runner.run(_data_task, stale, final=False))
+        ok = [t for t in targets if data[t].status in ("built", "skipped")]
+        for t in targets:
+            if t not in ok and progress:
+                progress("done", data[t])
+        stale = {t: (str(root), *t, force, pdf) for t in ok
+                 if force or data[t].status == "built" or not brief_current(root, *t, pdf)}
+        briefs = {t: BuildResult(*t, "skipped") for t in ok}
+        for t in ok:
+            if t not in stale and progress:
+                progress("done", briefs[t])
+        briefs.update(runner.run(_brief_task, stale, final=True))
     finally:
-        if own_pool is not None:
-            own_pool.shutdown(wait=True)
-        elif inline and "rol_analysis.engine" in sys.modules:
-            # papermill is imported only when a notebook actually ran: no-ops stay fast
-            sys.modules["rol_analysis.engine"].shutdown_current()
+        runner.close()
     results = []
-    for t, dr in zip(targets, data_results):
-        if t in brief_results:
-            br = brief_results[t]
-            if br.status == "skipped" and dr.status == "built":
-                br.status = "built"
-            br.seconds += dr.seconds
-            br.steps = dr.steps + br.steps
-            results.append(br)
-        else:
-            if progress:
-                progress("done", dr)
-            results.append(dr)
-    if any(r.status != "skipped" for r in results) or not (root / "reports" / "index.html").exists():
+    for t in targets:
+        result = data[t]
+        if t in briefs:
+            result = briefs[t]
+            if data[t].status == "built" and result.status == "skipped":
+                result.status = "built"
+            result.seconds += data[t].seconds
+            result.steps = data[t].steps + result.steps
+        results.append(result)
+    index = root / "reports" / "index.html"
+    if any(r.status != "skipped" for r in results) or not index.exists():
         from . import render
 
         render.write_index(root)
@@ -550,7 +588,6 @@ def build(root=".", targets=None, *, force=False, pdf=False, jobs=1, executor=No
 
 def _collect(tasks, events, progress, final):
     """Wait for futures in order, forwarding worker progress events meanwhile."""
-    out = []
     pending = {f for _, f in tasks}
     while pending:
         done, pending = cf.wait(pending, timeout=0.2, return_when=cf.FIRST_COMPLETED)
@@ -559,9 +596,7 @@ def _collect(tasks, events, progress, final):
             for f in done:
                 progress("done", _result_or_error(f, tasks))
     _drain(events, progress)
-    for t, f in tasks:
-        out.append(_result_or_error(f, tasks))
-    return out
+    return [_result_or_error(f, tasks) for _, f in tasks]
 
 
 def _result_or_error(fut, tasks):

@@ -207,7 +207,8 @@ def _index_rows(root: Path) -> list[dict]:
             for iid, spec in cat.indicators.items():
                 if spec.core and spec.kind != "rate" and iid in found and len(heads) < 4:
                     r = found[iid]
-                    heads.append(f"{spec.zh_name} {format_number(r['value'], r['unit'], r['kind'])}")
+                    value = format_number(r["value"], r["unit"], r["kind"])
+                    heads.append(f"{spec.zh_name} {value}")
         rows.append({
             "region": region, "year": year, "name": meta.get("region_name") or region,
             "issuer": meta.get("issuer") or "", "href": f"{region}/{year}/brief.html",
