@@ -351,8 +351,23 @@ def validate_tables(mentions, indicators, n_chars: int, suites_dir=None,
     def run_table(table):
         batch = definitions[table].get_batch(batch_parameters={"dataframe": frames[table]})
         for suite in suites:
-            if table in suite.by_table:
-                res = batch.validate(suite.by_table[table], result_format="COMPLETE",
+            if table not in suite.by_table:
+                continue
+            # Pass/fail first (GX's cheapest result format: about half the time of a
+            # full run); only the rules that failed are run again for their offending
+            # rows. A clean table, the usual case, pays for one cheap pass.
+            res = batch.validate(suite.by_table[table], result_format="BOOLEAN_ONLY",
+                                 expectation_parameters=params)
+            failed = [r.expectation_config for r in res.results
+                      if not r.success or _exception(r) is not None]
+            for r in res.results:
+                results[r.expectation_config.meta["rule"]] = r
+            if failed:
+                detail = _gx().ExpectationSuite(name=f"{suite.name}.{table}.failed")
+                for config in failed:
+                    detail.add_expectation_configuration(
+                        _configuration(config.type, config.kwargs, config.meta))
+                res = batch.validate(detail, result_format="COMPLETE",
                                      expectation_parameters=params)
                 for r in res.results:
                     results[r.expectation_config.meta["rule"]] = r
