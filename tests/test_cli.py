@@ -1,7 +1,16 @@
 """The rol command as a user meets it: parameters, exit codes, messages."""
 
+import json
+import os
+import shutil
+import subprocess
+
+import docx
+import pandas as pd
 import pytest
-from conftest import rol, tree_bytes
+from conftest import REPO, ROL, SEED, rol, tree_bytes
+
+from rol_analysis import layout
 
 
 @pytest.mark.parametrize("args", [
@@ -37,3 +46,88 @@ def test_list_shows_region_years_and_status(root):
 def test_help_and_version():
     assert "build" in rol("--help", check=0).stdout
     assert rol("--version", check=0).stdout.startswith("rol, version")
+
+
+def test_pdf_without_chromium_exits_2_before_building(root):
+    env = dict(os.environ, ROL_CHROMIUM=str(root / "no-such-chromium"))
+    proc = subprocess.run([str(ROL), "build", "--region", "weibin", "--year", "2023", "--pdf",
+                           "--root", str(root), "-q"], capture_output=True, text=True, env=env)
+    assert proc.returncode == 2
+    assert "apt-get install chromium" in proc.stderr
+    assert not (root / "reports").exists()
+
+
+def test_extract_any_file_anywhere(tmp_path):
+    doc = docx.Document()
+    for line in SEED.read_text(encoding="utf-8").splitlines():
+        doc.add_paragraph(line)
+    report = tmp_path / "somewhere" / "卫滨区报告.docx"
+    report.parent.mkdir()
+    doc.save(report)
+    out = tmp_path / "out"
+    proc = rol("extract", report, "--out", out, check=0)
+    assert "catalogue indicators" in proc.stdout
+    ind = pd.read_csv(out / "indicators.csv", encoding="utf-8-sig")
+    assert set(ind["year"]) == {2023}  # read from the text
+    found = dict(zip(ind["indicator_id"], ind["value"]))
+    assert found["disputes_mediated"] == 849
+    assert found["audit_reduction_amount"] == 16280000
+    assert (out / "mentions.parquet").is_file() and (out / "report.json").is_file()
+
+
+def test_extract_warns_when_the_report_is_for_another_region(tmp_path):
+    regions = tmp_path / "regions.csv"
+    regions.write_text((REPO / "data/raw/regions.csv").read_text(encoding="utf-8")
+                       + "hongqi,红旗区,新乡市,河南省\n", encoding="utf-8")
+    proc = rol("extract", SEED, "--out", tmp_path / "out", "--region", "hongqi",
+               "--regions-csv", regions, check=0)
+    assert "warning: 2023.txt" in proc.stderr
+    assert "卫滨区" in proc.stderr and "红旗区" in proc.stderr
+    proc = rol("extract", SEED, "--out", tmp_path / "out2", "--region", "weibin",
+               "--year", "2022", "--regions-csv", regions, check=0)
+    assert "warning" in proc.stderr and "2023" in proc.stderr and "2022" in proc.stderr
+
+
+@pytest.mark.parametrize("content,problem", [(b"", "empty"), (b"\x00\x01\x02\xff" * 50, "")])
+def test_extract_bad_file_exits_2_naming_it(tmp_path, content, problem):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(content)
+    proc = rol("extract", bad, "--out", tmp_path / "out")
+    assert proc.returncode == 2
+    assert "bad.txt" in proc.stderr and problem in proc.stderr
+    assert "Traceback" not in proc.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_validate_passes_the_seed_and_publishes_only_the_report(root):
+    proc = rol("validate", "--region", "weibin", "--year", "2023", "--root", root, check=0)
+    assert "validation passed" in proc.stdout
+    assert (root / "reports/weibin/2023/validation.html").is_file()
+    assert not (root / "data" / "processed" / "weibin" / "2023").exists()
+    assert not (root / "reports/weibin/2023/brief.html").exists()
+
+
+def test_validate_fails_with_exit_1_on_an_impossible_rate(root):
+    raw = root / "data/raw/weibin/2023.txt"
+    raw.write_bytes(raw.read_bytes().replace("调解成功率100%".encode(), "调解成功率120%".encode()))
+    proc = rol("validate", "--region", "weibin", "--year", "2023", "--root", root)
+    assert proc.returncode == 1
+    assert "mediation_success_rate" in proc.stderr or "调解成功率" in proc.stderr
+    assert "调解成功率120%" in proc.stderr  # the source sentence
+    assert "120" in (root / "reports/weibin/2023/validation.html").read_text(encoding="utf-8")
+
+
+def test_misspelled_suite_in_the_root_exits_2_naming_file_and_entry(root):
+    local = root / "expectations"
+    shutil.copytree(layout.resource_dir(root.parent / "none", "expectations"), local)
+    suite = json.loads((local / "critical.json").read_text(encoding="utf-8"))
+    suite["expectations"][3]["type"] = "expect_column_values_to_be_betwen"
+    (local / "critical.json").write_text(json.dumps(suite), encoding="utf-8")
+    proc = rol("validate", "--region", "weibin", "--year", "2023", "--root", root)
+    assert proc.returncode == 2
+    assert "critical.json" in proc.stderr and "#3" in proc.stderr
+    assert "expect_column_values_to_be_betwen" in proc.stderr
+    (local / "critical.json").write_text("{not json", encoding="utf-8")
+    proc = rol("build", "--region", "weibin", "--year", "2023", "--root", root, "-q")
+    assert proc.returncode == 2 and "critical.json" in proc.stderr
+    assert not (root / "reports/weibin/2023/brief.html").exists()

@@ -169,3 +169,25 @@ def test_failed_brief_step_leaves_every_output_as_it_was(built):
     finally:
         shutil.rmtree(local)
         raw.write_bytes(original)
+
+
+def test_parallel_batch_matches_one_off_builds(tmp_path):
+    """--all --jobs 2 over two region-years; a one-off build then gives the same notebooks."""
+    seed = SEED.read_bytes()
+    other = seed.replace("卫滨区".encode(), "红旗区".encode())
+    root = make_root(tmp_path / "batch", {("weibin", 2023): seed, ("hongqi", 2023): other})
+    with open(root / "data/raw/regions.csv", "a", encoding="utf-8") as fh:
+        fh.write("hongqi,红旗区,新乡市,河南省\n")
+    proc = rol("build", "--all", "--jobs", "2", "--root", root)
+    assert proc.returncode == 0, proc.stderr
+    assert "weibin/2023" in proc.stderr  # the progress bar names the notebook running
+    nb_dir = root / "reports/weibin/2023/notebooks"
+    batch = tree_bytes(nb_dir) | {"brief": (root / "reports/weibin/2023/brief.html").read_bytes()}
+    index = (root / "reports/index.html").read_text(encoding="utf-8")
+    assert "红旗区" in index and "卫滨区" in index
+    rol("build", "--region", "weibin", "--year", "2023", "--force", "--root", root, "-q",
+        check=0)
+    single = tree_bytes(nb_dir) | {"brief": (root / "reports/weibin/2023/brief.html").read_bytes()}
+    assert single == batch
+    # the cross-region panel saw the other region in both cases
+    assert "红旗区" in batch["brief"].decode("utf-8")

@@ -82,7 +82,9 @@ def build(region, year, all_, force, jobs, pdf, quiet, root):
     if pdf:
         from . import render
 
-        render.find_chromium(required=True)
+        if render.find_chromium() is None:  # say so before an hour of building, not after
+            raise UsageError("--pdf needs a Chromium or Chrome to print with and none was "
+                             f"found; {render.INSTALL_HINT}.")
     bar = None
     progress = None
     if not quiet:

@@ -21,7 +21,7 @@ import io
 from functools import lru_cache
 from pathlib import Path
 
-from .exceptions import UsageError
+from .exceptions import BuildError, UsageError
 
 #: Family name of the font inside the OTF file (what matplotlib knows it by).
 FAMILY = "Noto Sans SC"
@@ -96,8 +96,10 @@ def use_in_matplotlib() -> str:
 def subset_woff(text: str) -> bytes:
     """The font cut down to the characters of ``text`` (plus ASCII), as WOFF bytes.
 
-    Deterministic: the same characters give the same bytes (no timestamp is
-    recomputed, zlib compression). About 0.4 s for a brief's ~600 distinct characters.
+    HarfBuzz's subsetter (uharfbuzz) cuts the font, about 20 ms for a brief's ~600
+    distinct characters (fontTools' pure-Python subsetter took 0.4 s, a fifth of a whole
+    brief in batch builds); fontTools then wraps the small result as WOFF. Deterministic:
+    the same characters give the same bytes (the font's own timestamp is kept, zlib).
 
     Parameters
     ----------
@@ -109,23 +111,31 @@ def subset_woff(text: str) -> bytes:
     bytes
         A WOFF font file.
     """
-    from fontTools import subset
+    import uharfbuzz as hb
     from fontTools.ttLib import TTFont
 
     codepoints = sorted({ord(c) for c in set(text) | set(ASCII) if ord(c) >= 0x20})
-    options = subset.Options()
-    options.flavor = "woff"  # zlib; woff2 would need brotli, a further dependency
-    options.drop_tables = list(options.drop_tables) + _DROP_TABLES
-    options.recalc_timestamp = False
-    subsetter = subset.Subsetter(options)
-    subsetter.populate(unicodes=codepoints)
-    # recalcBBoxes=False keeps the original bounds: recomputing them is half the time
-    # and browsers do not need tight bounds.
-    font = TTFont(io.BytesIO(_font_bytes()), recalcTimestamp=False, recalcBBoxes=False)
-    subsetter.subset(font)
+    request = hb.SubsetInput()
+    for cp in codepoints:
+        request.unicode_set.add(cp)
+    for tag in _DROP_TABLES:  # HarfBuzz names a table by its tag packed into an int
+        request.drop_table_tag_set.add(int.from_bytes(tag.encode("ascii"), "big"))
+    cut = hb.subset(_face(), request)
+    if cut is None:
+        raise BuildError("the CJK font could not be subset for the brief; reinstall "
+                         "pylopdf-fonts-zh-cn and uharfbuzz.")
+    font = TTFont(io.BytesIO(cut.blob.data), recalcTimestamp=False, recalcBBoxes=False)
+    font.flavor = "woff"  # zlib; woff2 would need brotli, a further dependency
     out = io.BytesIO()
     font.save(out)
     return out.getvalue()
+
+
+@lru_cache(maxsize=1)
+def _face():
+    import uharfbuzz as hb
+
+    return hb.Face(hb.Blob(_font_bytes()))
 
 
 def font_face_css(text: str, family: str = WEB_FAMILY) -> str:

@@ -234,7 +234,7 @@ def _locked(paths: layout.BuildPaths):
 
 
 def _scrub(nb_path: Path) -> None:
-    """Drop run timings and absolute paths from an executed notebook (reproducible)."""
+    """Drop run timings, random ids and absolute paths from an executed notebook."""
     import nbformat
 
     nb = nbformat.read(nb_path, as_version=4)
@@ -247,6 +247,8 @@ def _scrub(nb_path: Path) -> None:
     for cell in nb.cells:
         cell.metadata.get("papermill", {}).clear()
         cell.metadata.pop("execution", None)
+        if "injected-parameters" in cell.metadata.get("tags", []):
+            cell.id = "injected-parameters"  # papermill draws a random id per run
     write_bytes(nb_path, (nbformat.writes(nb) + "\n").encode("utf-8"))
 
 
