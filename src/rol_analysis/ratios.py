@@ -360,7 +360,11 @@ def part_whole(indicators, catalogue: Catalogue | None = None):
 
 
 def published_history(root, region: str, year: int, current=None):
-    """Indicators of every published region-year under ``<root>/data/processed``.
+    """Indicators of the published peers of a region-year under ``<root>/data/processed``.
+
+    Peers are the region's other years (year-over-year) and the year's other regions
+    (the cross-region panel): exactly the region-years whose tables a build records in
+    its fingerprint, so a brief changes when, and only when, one of them does.
 
     Parameters
     ----------
@@ -387,14 +391,15 @@ def published_history(root, region: str, year: int, current=None):
         reg, yr = path.parent.parent.name, path.parent.name
         if reg.startswith(".") or not re.fullmatch(r"\d{4}", yr):
             continue  # staging folders and stray files
-        if reg == region and int(yr) == int(year):
-            continue
+        if (reg == region) == (int(yr) == int(year)):
+            continue  # this region-year itself (replaced by ``current``) or not a peer
         try:
             df = pd.read_parquet(path)
         except Exception as exc:  # noqa: BLE001 - pyarrow raises many types for a bad file
             raise InputError(
                 f"{path}: cannot be read as a parquet table ({exc}). Rebuild that "
-                f"region-year with `rol build {reg} {yr}` or delete the folder."
+                f"region-year with `rol build --region {reg} --year {yr} --force` or "
+                "delete the folder."
             ) from None
         df = df.reindex(columns=cols)
         df["region"], df["year"] = reg, int(yr)
