@@ -191,3 +191,34 @@ def test_parallel_batch_matches_one_off_builds(tmp_path):
     assert single == batch
     # the cross-region panel saw the other region in both cases
     assert "红旗区" in batch["brief"].decode("utf-8")
+
+
+def test_executed_notebooks_hold_no_widgets_or_cdn_references(built):
+    root, _ = built
+    for nb in (root / "reports/weibin/2023/notebooks").glob("*.ipynb"):
+        text = nb.read_text(encoding="utf-8")
+        assert "application/vnd.jupyter.widget" not in text, nb.name
+        assert "cdn." not in text and "https://" not in text.replace(
+            "https://github.com", ""), nb.name
+    page = (root / "reports/weibin/2023/brief.html").read_text(encoding="utf-8")
+    assert "<script src=" not in page and "cdn." not in page
+
+
+def test_runner_takes_any_concurrent_futures_executor(tmp_path):
+    from rol_analysis import pipeline
+
+    class Counting(pipeline.InlineExecutor):
+        submitted = 0
+
+        def submit(self, fn, /, *args, **kwargs):
+            Counting.submitted += 1
+            return super().submit(fn, *args, **kwargs)
+
+    root = make_root(tmp_path / "exec")
+    results = pipeline.build(root, [("weibin", 2023)], executor=Counting())
+    assert [r.status for r in results] == ["built"]
+    assert Counting.submitted == 2  # one data task, one brief task
+    assert (root / "reports/weibin/2023/brief.html").is_file()
+    # nothing stale: nothing is submitted
+    pipeline.build(root, [("weibin", 2023)], executor=Counting())
+    assert Counting.submitted == 2
