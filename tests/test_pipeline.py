@@ -122,8 +122,15 @@ def test_failed_validation_exits_1_and_keeps_the_last_good_brief(built):
         assert after["build.json"] == before["build.json"]
         assert "120" in after["validation.html"].decode("utf-8")
         assert tree_bytes(root / "data" / "processed") == processed_before
+        assert "failed validation" in rol("list", "--root", root, check=0).stdout
     finally:
         raw.write_bytes(original)
+    # back to the good report: the next build validates again, so the published
+    # validation report matches the published tables once more
+    rol("build", "--region", "weibin", "--year", "2023", "--root", root, "-q", check=0)
+    validation = json.loads((root / "reports/weibin/2023/validation.json").read_text("utf-8"))
+    assert validation["success"] is True
+    assert "up to date" in rol("list", "--root", root, check=0).stdout
 
 
 def test_bad_raw_file_exits_2_and_keeps_outputs(built):

@@ -297,6 +297,33 @@ def run_notebook(root: Path, nb_name: str, paths: layout.BuildPaths, out_dir: Pa
 # ------------------------------------------------------------------------- phases
 
 
+@contextlib.contextmanager
+def _phase(root, region, year, on_error=None):
+    """Lock a region-year, time the phase and turn any failure into its result.
+
+    Yields ``(paths, result)``; the result starts as ``skipped``. Failures are reported
+    per region-year so a batch goes on; ``on_error(paths)`` runs first to put back what
+    the phase had replaced.
+    """
+    paths = layout.build_paths(root, region, year)
+    result = BuildResult(region, paths.year, "skipped")
+    t0 = time.perf_counter()
+    try:
+        with _locked(paths):
+            yield paths, result
+    except Exception as exc:  # noqa: BLE001
+        if on_error is not None:
+            on_error(paths)
+        _fail_result(result, exc)
+    finally:
+        result.seconds = time.perf_counter() - t0
+
+
+def _last_validation_failed(paths: layout.BuildPaths) -> bool:
+    validation = _read_json(paths.report_final / "validation.json")
+    return bool(validation) and not validation.get("success", True)
+
+
 def data_phase(root, region, year, force=False, on_step=None) -> BuildResult:
     """Run 01_clean and 02_validate; publish ``data/processed`` when valid.
 
@@ -304,42 +331,35 @@ def data_phase(root, region, year, force=False, on_step=None) -> BuildResult:
     ``invalid`` (validation.html is published, nothing else), bad input ``error``.
     """
     root = Path(root)
-    paths = layout.build_paths(root, region, year)
-    t0 = time.perf_counter()
-    result = BuildResult(region, paths.year, "skipped")
-    try:
-        with _locked(paths):
-            _recover(paths.processed_final)
-            _recover(paths.report_final)
-            fp = data_fingerprint(root, paths)
-            done = _read_json(paths.processed_final / BUILD_FILE)
-            if not force and done == fp:
-                return result
-            for stage in (paths.processed, paths.report):
-                shutil.rmtree(stage, ignore_errors=True)
-                stage.mkdir(parents=True)
-            nb_dir = paths.report / "notebooks"
-            for nb_name in DATA_NOTEBOOKS:
-                try:
-                    run_notebook(root, nb_name, paths, nb_dir, on_step)
-                except ValidationFailed:
-                    # The reviewer needs to see why: publish the validation report only.
-                    for name in ("validation.html", "validation.json"):
-                        src = paths.report / name
-                        if src.is_file():
-                            write_bytes(paths.report_final / name, src.read_bytes())
-                    raise
-                result.steps.append(nb_name)
-            write_json(paths.processed / BUILD_FILE, fp)
-            # The old tables are kept until this region-year's brief is published, so a
-            # failed brief phase leaves every output as it was.
-            _swap_into_place(paths.processed, paths.processed_final,
-                             keep=_previous(paths.processed_final))
-            result.status = "built"
-    except Exception as exc:  # noqa: BLE001 - reported per region-year, the batch goes on
-        _fail_result(result, exc)
-    finally:
-        result.seconds = time.perf_counter() - t0
+    with _phase(root, region, year) as (paths, result):
+        _recover(paths.processed_final)
+        _recover(paths.report_final)
+        fp = data_fingerprint(root, paths)
+        done = _read_json(paths.processed_final / BUILD_FILE)
+        # After a failed attempt the published validation report describes that
+        # attempt, not the tables: run again even if the inputs are back as they were.
+        if not force and done == fp and not _last_validation_failed(paths):
+            return result
+        for stage in (paths.processed, paths.report):
+            shutil.rmtree(stage, ignore_errors=True)
+            stage.mkdir(parents=True)
+        for nb_name in DATA_NOTEBOOKS:
+            try:
+                run_notebook(root, nb_name, paths, paths.report / "notebooks", on_step)
+            except ValidationFailed:
+                # The reviewer needs to see why: publish the validation report only.
+                for name in ("validation.html", "validation.json"):
+                    src = paths.report / name
+                    if src.is_file():
+                        write_bytes(paths.report_final / name, src.read_bytes())
+                raise
+            result.steps.append(nb_name)
+        write_json(paths.processed / BUILD_FILE, fp)
+        # The old tables are kept until this region-year's brief is published, so a
+        # failed brief phase leaves every output as it was.
+        _swap_into_place(paths.processed, paths.processed_final,
+                         keep=_previous(paths.processed_final))
+        result.status = "built"
     return result
 
 
@@ -355,56 +375,54 @@ def _fail_result(result: BuildResult, exc: Exception) -> None:
     result.message, result.exit_code = exc.message, exc.exit_code
 
 
-def brief_phase(root, region, year, force=False, pdf=False, on_step=None) -> BuildResult:
-    """Run 03_analyze and 04_brief on published data; render and publish the report."""
-    root = Path(root)
-    paths = layout.build_paths(root, region, year)
-    t0 = time.perf_counter()
-    result = BuildResult(region, paths.year, "skipped")
-    try:
-        with _locked(paths):
-            data_fp = _read_json(paths.processed_final / BUILD_FILE)
-            if data_fp is None:
-                raise BuildError(
-                    f"{paths.processed_final}: no validated tables to build a brief from. "
-                    f"Run `rol build --region {region} --year {year}` to build them first."
-                )
-            fp = brief_fingerprint(root, paths, data_fp, pdf)
-            done = _read_json(paths.report_final / BUILD_FILE)
-            if not force and done == fp and (paths.report_final / "brief.html").is_file():
-                return result
-            stage = paths.report
-            if not (stage / "notebooks" / DATA_NOTEBOOKS[-1]).is_file():
-                # Data phase skipped this time: carry its notebooks and validation over.
-                shutil.rmtree(stage, ignore_errors=True)
-                if paths.report_final.is_dir():
-                    shutil.copytree(paths.report_final, stage)
-                else:
-                    raise BuildError(
-                        f"{paths.report_final}: the validation outputs are missing. Run "
-                        f"`rol build --region {region} --year {year} --force`."
-                    )
-            for nb_name in BRIEF_NOTEBOOKS:
-                run_notebook(root, nb_name, paths, stage / "notebooks", on_step)
-                result.steps.append(nb_name)
-            from . import render
+def brief_phase(root, region, year, force=False, pdf=False, on_step=None,
+                fresh_data=False) -> BuildResult:
+    """Run 03_analyze and 04_brief on published data; render and publish the report.
 
-            if on_step:
-                on_step(paths.region, paths.year, "brief.html")
-            render.render_brief(stage / "notebooks" / BRIEF_NOTEBOOKS[-1], stage / "brief.html")
-            if pdf:
-                render.print_pdf(stage / "brief.html", stage / "brief.pdf")
-            else:
-                (stage / "brief.pdf").unlink(missing_ok=True)
-            write_json(stage / BUILD_FILE, fp)
-            _swap_into_place(stage, paths.report_final)
-            shutil.rmtree(_previous(paths.processed_final), ignore_errors=True)
-            result.status = "built"
-    except Exception as exc:  # noqa: BLE001
-        _restore(paths.processed_final)
-        _fail_result(result, exc)
-    finally:
-        result.seconds = time.perf_counter() - t0
+    ``fresh_data`` says the data phase ran in this build, so the report's staging
+    folder holds its notebooks and validation report; otherwise they are carried over
+    from the published report.
+    """
+    root = Path(root)
+    with _phase(root, region, year,
+                on_error=lambda paths: _restore(paths.processed_final)) as (paths, result):
+        data_fp = _read_json(paths.processed_final / BUILD_FILE)
+        if data_fp is None:
+            raise BuildError(
+                f"{paths.processed_final}: no validated tables to build a brief from. "
+                f"Run `rol build --region {region} --year {year}` to build them first."
+            )
+        fp = brief_fingerprint(root, paths, data_fp, pdf)
+        done = _read_json(paths.report_final / BUILD_FILE)
+        # Fresh data means a fresh validation report in the staging folder: publish it.
+        if (not force and not fresh_data and done == fp
+                and (paths.report_final / "brief.html").is_file()):
+            return result
+        stage = paths.report
+        if not fresh_data:
+            shutil.rmtree(stage, ignore_errors=True)
+            if not (paths.report_final / "validation.json").is_file():
+                raise BuildError(
+                    f"{paths.report_final}: the validation outputs are missing. Run "
+                    f"`rol build --region {region} --year {year} --force`."
+                )
+            shutil.copytree(paths.report_final, stage)
+        for nb_name in BRIEF_NOTEBOOKS:
+            run_notebook(root, nb_name, paths, stage / "notebooks", on_step)
+            result.steps.append(nb_name)
+        from . import render
+
+        if on_step:
+            on_step(paths.region, paths.year, "brief.html")
+        render.render_brief(stage / "notebooks" / BRIEF_NOTEBOOKS[-1], stage / "brief.html")
+        if pdf:
+            render.print_pdf(stage / "brief.html", stage / "brief.pdf")
+        else:
+            (stage / "brief.pdf").unlink(missing_ok=True)
+        write_json(stage / BUILD_FILE, fp)
+        _swap_into_place(stage, paths.report_final)
+        shutil.rmtree(_previous(paths.processed_final), ignore_errors=True)
+        result.status = "built"
     return result
 
 
@@ -448,8 +466,8 @@ def _data_task(root, region, year, force):
     return data_phase(root, region, year, force, on_step=_emit)
 
 
-def _brief_task(root, region, year, force, pdf):
-    return brief_phase(root, region, year, force, pdf, on_step=_emit)
+def _brief_task(root, region, year, force, pdf, fresh_data):
+    return brief_phase(root, region, year, force, pdf, on_step=_emit, fresh_data=fresh_data)
 
 
 def process_executor(jobs: int):
@@ -466,7 +484,8 @@ def process_executor(jobs: int):
 def data_current(root, region, year) -> bool:
     """Whether the published tables were built from exactly the current inputs."""
     paths = layout.build_paths(root, region, year)
-    return _read_json(paths.processed_final / BUILD_FILE) == data_fingerprint(root, paths)
+    return (_read_json(paths.processed_final / BUILD_FILE) == data_fingerprint(root, paths)
+            and not _last_validation_failed(paths))
 
 
 def brief_current(root, region, year, pdf=False) -> bool:
@@ -561,7 +580,7 @@ def build(root=".", targets=None, *, force=False, pdf=False, jobs=1, executor=No
         for t in targets:
             if t not in ok and progress:
                 progress("done", data[t])
-        stale = {t: (str(root), *t, force, pdf) for t in ok
+        stale = {t: (str(root), *t, force, pdf, data[t].status == "built") for t in ok
                  if force or data[t].status == "built" or not brief_current(root, *t, pdf)}
         briefs = {t: BuildResult(*t, "skipped") for t in ok}
         for t in ok:
