@@ -314,3 +314,26 @@ def test_extract_to_warns_when_the_report_states_another_year(tmp_path):
 def test_a_missing_file_is_an_input_error(tmp_path):
     with pytest.raises(InputError):
         extract.extract_file(tmp_path / "nope.txt", "weibin", 2023)
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # litigation: cases defended vs cases concluded vs lost
+    ("行政诉讼案件审结47件，败诉4件，败诉率8.5%。",
+     {"admin_litigation_concluded": 47, "admin_litigation_lost": 4,
+      "admin_litigation_loss_rate": 8.5}),
+    ("全年应诉行政诉讼案件52件。", {"admin_litigation_cases": 52}),
+    # reconsideration: received vs accepted vs closed vs corrected, in one sentence
+    ("全年共收到行政复议申请126件，受理112件，审结105件，其中撤销、变更、确认违法等纠错18件，"
+     "纠错率17.1%。",
+     {"admin_reconsideration_received": 126, "admin_reconsideration_accepted": 112,
+      "admin_reconsideration_closed": 105, "admin_reconsideration_corrected": 18,
+      "admin_reconsideration_correction_rate": 17.1}),
+    # personnel and certification with thousands separators
+    ("全区共有行政执法人员1,274名，持证1,230名，持证率96.5%。",
+     {"enforcement_personnel": 1274, "enforcement_personnel_certified": 1230,
+      "enforcement_certification_rate": 96.5}),
+])
+def test_unseen_phrasings_map_to_the_right_indicator(sentence, expected):
+    result = extract.extract_text(sentence, region="hongqi", year=2022)
+    found = dict(zip(result.indicators["indicator_id"], result.indicators["value"]))
+    assert found == pytest.approx(expected)
