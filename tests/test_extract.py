@@ -332,6 +332,12 @@ def test_a_missing_file_is_an_input_error(tmp_path):
     ("全区共有行政执法人员1,274名，持证1,230名，持证率96.5%。",
      {"enforcement_personnel": 1274, "enforcement_personnel_certified": 1230,
       "enforcement_certification_rate": 96.5}),
+    # the object before the verb, and a disclosure request count beside it
+    ("政府信息主动公开4,580条，受理依申请公开32件。",
+     {"gov_info_disclosed": 4580, "disclosure_requests": 32}),
+    ("全县各级人民调解组织共调解矛盾纠纷2156件，调解成功2098件，调解成功率97.3%。",
+     {"disputes_mediated": 2156, "disputes_mediated_successfully": 2098,
+      "mediation_success_rate": 97.3}),
 ])
 def test_unseen_phrasings_map_to_the_right_indicator(sentence, expected):
     result = extract.extract_text(sentence, region="hongqi", year=2022)
