@@ -131,3 +131,24 @@ def test_misspelled_suite_in_the_root_exits_2_naming_file_and_entry(root):
     proc = rol("build", "--region", "weibin", "--year", "2023", "--root", root, "-q")
     assert proc.returncode == 2 and "critical.json" in proc.stderr
     assert not (root / "reports/weibin/2023/brief.html").exists()
+
+
+def test_build_warns_when_the_report_names_another_region(root):
+    with open(root / "data/raw/regions.csv", "a", encoding="utf-8") as fh:
+        fh.write("hongqi,红旗区,新乡市,河南省\n")
+    (root / "data/raw/hongqi").mkdir()
+    shutil.copy(SEED, root / "data/raw/hongqi/2023.txt")  # Weibin's text, filed as Hongqi
+    proc = rol("build", "--region", "hongqi", "--year", "2023", "--root", root, "-q", check=0)
+    assert "warning: hongqi/2023" in proc.stderr
+    assert "卫滨区" in proc.stderr and "红旗区" in proc.stderr
+
+
+def test_extract_in_a_project_fills_the_region_slug_from_regions_csv(root, tmp_path):
+    rol("extract", "data/raw/weibin/2023.txt", "--out", tmp_path / "out", cwd=root, check=0)
+    report = json.loads((tmp_path / "out" / "report.json").read_text(encoding="utf-8"))
+    assert report["region"] == "weibin" and report["warnings"] == []
+
+
+def test_all_with_a_filter_that_matches_nothing_names_the_filter(root):
+    proc = rol("build", "--all", "--region", "weibn", "--root", root)
+    assert proc.returncode == 2 and "region weibn" in proc.stderr

@@ -63,7 +63,7 @@ def _year_type(value):
     return None if value is None else layout.check_year(value)
 
 
-@main.command()
+@main.command(short_help="Build briefs: notebooks 01-04, validated, published.")
 @click.option("--region", help="Region slug, a folder under data/raw/ (e.g. weibin).")
 @click.option("--year", help="Report year (e.g. 2023).")
 @click.option("--all", "all_", is_flag=True,
@@ -110,6 +110,8 @@ def build(region, year, all_, force, jobs, pdf, quiet, root):
     code = 0
     for r in results:
         where = root / "reports" / r.region / str(r.year)
+        for w in r.warnings:
+            click.echo(f"warning: {r.key}: {w}", err=True)
         if r.status == "built":
             click.echo(f"{r.key}: built in {r.seconds:.1f} s -> {where / 'brief.html'}")
         elif r.status == "skipped":

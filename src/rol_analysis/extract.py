@@ -559,12 +559,19 @@ def extract_file(path, region: str | None = None, year: int | None = None,
     path : path-like
         A ``.txt``, ``.docx``, ``.html`` or ``.pdf`` report.
     region : str, optional
-        Region slug; when None it stays ``""`` and the region name is read from the text.
+        Region slug; when None it is looked up in ``regions_csv`` by the region name the
+        report states, and stays ``""`` when that finds nothing.
     year : int, optional
         Report year; when None it is read from the text (title or opening line).
     regions_csv : path-like, optional
-        ``data/raw/regions.csv``, which helps read the region name.
+        ``data/raw/regions.csv``, which helps read the region name and check it.
     catalogue : Catalogue, optional
+
+    Returns
+    -------
+    Extraction
+        ``meta["warnings"]`` lists, one sentence each, where the report states another
+        region or year than the one it is filed under (the caller asserted them).
 
     Raises
     ------
@@ -573,19 +580,42 @@ def extract_file(path, region: str | None = None, year: int | None = None,
     """
     from . import reading, sections
 
+    path = Path(path)
     doc = reading.read_report(path)
     info = sections.report_metadata(doc.text, regions_csv)
+    asserted_region, asserted_year = region, year
+    if region is None:
+        region = _slug_for(info.get("region_name"), regions_csv)
     if year is None:
         year = info.get("year")
+    warnings: list[str] = []
+    if asserted_region or asserted_year is not None:
+        # Only what the caller asserted is checked: a region or year read from the
+        # text cannot disagree with itself.
+        warnings = sections.check_report_matches(
+            info, asserted_region or "", year,
+            regions_csv if asserted_region else None, source=path.name)
     result = extract_text(doc.text, region or "", year, catalogue)
     result.meta.update({
         "region": region or "", "year": year,
         "region_name": info.get("region_name"), "title": info.get("title"),
         "issuer": info.get("issuer"), "date": info.get("date"),
-        "source_file": Path(path).name, "source_sha256": doc.sha256,
+        "source_file": path.name, "source_sha256": doc.sha256,
         "format": doc.format, "encoding": doc.encoding, "stated_year": info.get("year"),
+        "warnings": warnings,
     })
     return result
+
+
+def _slug_for(region_name, regions_csv) -> str:
+    """The slug ``regions.csv`` gives a Chinese region name, or ``""``."""
+    import csv
+
+    if not region_name or regions_csv is None or not Path(regions_csv).is_file():
+        return ""
+    with open(regions_csv, encoding="utf-8-sig", newline="") as fh:
+        slugs = [r["region"] for r in csv.DictReader(fh) if r.get("zh_name") == region_name]
+    return slugs[0] if len(slugs) == 1 else ""
 
 
 def write_tables(extraction: Extraction, out_dir) -> list[Path]:
@@ -600,7 +630,8 @@ def write_tables(extraction: Extraction, out_dir) -> list[Path]:
 
     out = Path(out_dir)
     keys = ("region", "year", "region_name", "title", "issuer", "date", "source_file",
-            "source_sha256", "format", "encoding", "n_chars", "n_mentions", "n_indicators")
+            "source_sha256", "format", "encoding", "n_chars", "n_mentions", "n_indicators",
+            "warnings")
     meta = {k: extraction.meta.get(k) for k in keys}
     return [
         fileio.write_csv(out / "mentions.csv", extraction.mentions),
@@ -630,19 +661,6 @@ def extract_to(file, out_dir, region: str | None = None, year: int | None = None
 
     The warnings say when the report states another region or year than given.
     """
-    from . import sections
-
-    path = Path(file)
-    result = extract_file(path, region, year, regions_csv=regions_csv)
-    warnings: list[str] = []
-    if region or year is not None:
-        stated = {"year": result.meta.get("stated_year"),
-                  "region_name": result.meta.get("region_name"),
-                  "title": result.meta.get("title")}
-        # Without a slug the region cannot be compared; without a year the stated one
-        # is taken, so only what the caller asserted is checked.
-        warnings = sections.check_report_matches(
-            stated, region or "", year if year is not None else stated["year"],
-            regions_csv if region else None, source=path.name)
+    result = extract_file(file, region, year, regions_csv=regions_csv)
     write_tables(result, out_dir)
-    return result, warnings
+    return result, list(result.meta["warnings"])

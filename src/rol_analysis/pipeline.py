@@ -52,6 +52,7 @@ class BuildResult:
     exit_code: int = 0
     seconds: float = 0.0
     steps: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def key(self) -> str:
@@ -102,8 +103,12 @@ def select_targets(root, region=None, year=None, all_=False) -> list[tuple[str, 
     for r, y in chosen:
         _ = layout.build_paths(root, r, y).raw  # raises when the raw file is missing
     if not chosen:
-        raise UsageError(f"{root / 'data' / 'raw'}: no raw reports match; nothing to build. "
-                         "Add data/raw/<region>/<year>.txt (see data/raw/README.md).")
+        asked = " and ".join(f"{k} {v}" for k, v in (("region", region), ("year", year))
+                             if v is not None)
+        raise UsageError(f"{root / 'data' / 'raw'}: no raw reports "
+                         f"{'for ' + asked if asked else 'at all'}; nothing to build. Run "
+                         "`rol list` to see what is there, or add "
+                         "data/raw/<region>/<year>.txt (see data/raw/README.md).")
     return chosen
 
 
@@ -355,6 +360,9 @@ def data_phase(root, region, year, force=False, on_step=None) -> BuildResult:
                 raise
             result.steps.append(nb_name)
         write_json(paths.processed / BUILD_FILE, fp)
+        # e.g. the report names another region or year than the folder it is filed in
+        report = _read_json(paths.processed / "report.json") or {}
+        result.warnings = list(report.get("warnings") or [])
         # The old tables are kept until this region-year's brief is published, so a
         # failed brief phase leaves every output as it was.
         _swap_into_place(paths.processed, paths.processed_final,
@@ -598,6 +606,7 @@ def build(root=".", targets=None, *, force=False, pdf=False, jobs=1, executor=No
                 result.status = "built"
             result.seconds += data[t].seconds
             result.steps = data[t].steps + result.steps
+            result.warnings = data[t].warnings + result.warnings
         results.append(result)
     index = root / "reports" / "index.html"
     if any(r.status != "skipped" for r in results) or not index.exists():
