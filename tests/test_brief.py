@@ -130,3 +130,47 @@ def test_no_other_data_says_so(seed_page):
 
 def test_analysis_summary_counts(seed_brief):
     assert seed_brief.analysis.counts()[ratios.CLAIM_ONLY] == 7
+
+
+def test_warnings_name_their_indicators_values_and_sentences(tmp_path):
+    val = validation_doc(warnings=[
+        {"rule": "completeness.core", "suite": "warning", "severity": "warn",
+         "zh": "报告缺少此类报告通常应载明的核心指标",
+         "en": "The report lacks core indicators a report of this kind usually states",
+         "indicators": ["head_appearance_rate"], "values": [None], "sentences": [""]},
+        {"rule": "relation.reconsideration_closed_le_accepted", "suite": "warning",
+         "severity": "warn", "zh": "审结数不应超过受理数", "en": "Closed exceeds accepted",
+         "indicators": ["admin_reconsideration_closed", "admin_reconsideration_accepted"],
+         "values": [12, 9], "sentences": ["审结行政复议案件12件", "行政复议申请 9 件"]},
+    ])
+    page = _page(_brief(tmp_path, validation=val))
+    items = [li for li in page.select(".findings > ul > li") if "校验警告" in li.get_text()]
+    assert len(items) == 2
+    missing, relation = (li.get_text(" ") for li in items)
+    assert "行政机关负责人出庭应诉率" in missing
+    assert "Agency-head court appearance rate" in missing and "报告未给出" in missing
+    assert "行政复议审结数" in relation and "Reconsideration cases closed" in relation
+    assert "12 件" in relation and "9 件" in relation
+    assert "审结行政复议案件12件" in relation and "行政复议申请 9 件" in relation
+    # Each value quoted from the report links to its sentence in the sources list.
+    sources = {li["id"]: li.get_text() for li in page.select(".sources li")}
+    nums = items[1].select("span.num")
+    assert [sources[n.find_next_sibling("sup").a["href"][1:]] for n in nums] == \
+        ["审结行政复议案件12件", "行政复议申请 9 件"]
+
+
+def test_brief_links_to_its_validation_report(seed_page):
+    links = [a["href"] for a in seed_page.select("a.validation-link")]
+    assert links and set(links) == {"validation.html"}  # relative: same folder, offline
+    assert seed_page.select_one(".brief-head a.validation-link") is not None
+
+
+def test_claim_only_rates_say_which_have_a_denominator(seed_page):
+    text = seed_page.select_one(".findings").get_text()
+    # The ratio table shows denominators for 4 claim-only rates; the finding agrees.
+    assert "没有给出可供核验的分子和分母" not in text
+    assert "4 项报告给出了分母，但没有给出成功（达标）的数量" in text
+    for den in ("4 件", "849 件", "212,386 个"):
+        assert den in text
+    assert "3 项报告既没有给出分子，也没有给出分母" in text
+    assert "“有诉即办”满意率" in text.split("既没有给出分子")[1]

@@ -97,3 +97,72 @@ def test_report_without_indicators_draws_without_warnings(tmp_path):
     empty = gold_indicators().iloc[0:0]
     a = ratios.analyse(stage(tmp_path, indicators=empty))
     assert [c.name for c in _draw_all(a)] == ["by_section"]
+
+
+@pytest.fixture(scope="module")
+def single_rate(tmp_path_factory):
+    """A report with one rate, reported 96% and recomputed 96% from its counts."""
+    seed = gold_indicators()
+    ind = with_rows(seed[seed["kind"] != "rate"], [
+        {"indicator_id": "mediation_success_rate", "value": 96.0, "text": "96%",
+         "sentence": "调解成功率96%"},
+        {"indicator_id": "disputes_mediated", "value": 100.0, "text": "100件",
+         "sentence": "调解纠纷100件"},
+        {"indicator_id": "disputes_mediated_successfully", "value": 96.0, "text": "96件",
+         "sentence": "调解成功96件"},
+    ])
+    a = ratios.analyse(stage(tmp_path_factory.mktemp("single-rate"), indicators=ind))
+    assert len(a.ratios) == 1 and a.ratios["recomputed"].iloc[0] == 96
+    return a
+
+
+def _drawn(fig):
+    """The figure saved as the chart is, as an RGB image (so layout is final)."""
+    from PIL import Image
+
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=charts.DPI)
+    return Image.open(buf).convert("RGB")
+
+
+def test_single_rate_chart_legend_clear_of_axis_label_and_no_empty_band(single_rate):
+    fig, _, _ = charts._rates_figure(single_rate)
+    img = _drawn(fig)
+    renderer = fig.canvas.get_renderer()
+    legend = fig.legends[0].get_window_extent(renderer)
+    xlabel = fig.axes[0].xaxis.label.get_window_extent(renderer)
+    assert not legend.overlaps(xlabel), (legend, xlabel)
+    assert legend.y1 <= xlabel.y0  # below the label, inside the figure
+    assert legend.y0 >= 0
+    # No large blank band under the chart: the legend is the last thing drawn and sits
+    # close to the bottom edge (display y grows upwards).
+    assert legend.y0 < 25, legend
+    # Height follows the number of rates, with a floor for a single one.
+    assert img.size[1] == round(charts.RATE_MIN_IN * charts.DPI)
+    chart = charts.rates(single_rate)
+    assert chart.height == img.size[1] and chart.height < 400
+
+
+def test_equal_reported_and_recomputed_are_both_visible(single_rate):
+    fig, _, _ = charts._rates_figure(single_rate)
+    img = _drawn(fig)
+    x, y = fig.axes[0].transData.transform((96, 0))
+    px = img.getpixel((round(x), img.size[1] - round(y)))
+    # The centre of the recomputed diamond shows the reported dot (status colour), not
+    # the diamond's white fill.
+    green = tuple(int(charts.STATUS_COLOURS["consistent"][i:i + 2], 16) for i in (1, 3, 5))
+    assert max(abs(a - b) for a, b in zip(px, green)) < 40, px
+    # ...and the diamond's outline is drawn around it: same colour a few pixels out.
+    ring = [img.getpixel((round(x) + dx, img.size[1] - round(y))) for dx in range(6, 12)]
+    assert any(max(abs(a - b) for a, b in zip(p, green)) < 60 for p in ring), ring
+
+
+def test_empty_sections_show_zero(analysis):
+    fig, _, _ = charts._by_section_figure(analysis)
+    labels = [t.get_text() for t in fig.axes[0].texts]
+    from rol_analysis.catalogue import load
+
+    # One count per catalogue section, empty ones included (the seed has 3 sections
+    # with no indicator: 普法与公共法律服务 and the two closing sections).
+    assert len(labels) == len(load().sections)
+    assert labels.count("0") >= 1

@@ -33,7 +33,9 @@ def test_page_is_self_contained(rendered):
     for tag in soup.find_all("link"):
         pytest.fail(f"external stylesheet link {tag}")
     for tag in soup.find_all(href=True):
-        assert tag["href"].startswith("#"), tag["href"]
+        # In-page footnotes, and the validation report beside the brief (relative).
+        assert tag["href"].startswith("#") or tag["href"] == "validation.html", tag["href"]
+    assert soup.select_one('a.validation-link[href="validation.html"]') is not None
     css = "".join(s.get_text() for s in soup.find_all("style"))
     assert not re.search(r"url\(\s*(?!['\"]?data:)", css)
     text = re.sub(r"base64,[A-Za-z0-9+/=]+", "", page).lower()
@@ -171,3 +173,33 @@ def test_print_pdf_with_chromium(rendered, tmp_path):
     pdf = render.print_pdf(out, tmp_path / "brief.pdf")
     data = pdf.read_bytes()
     assert data.startswith(b"%PDF") and len(data) > 20_000
+
+
+def test_index_lists_failed_validations_with_their_report(tmp_path):
+    root = tmp_path
+    fileio.write_text(root / "data" / "raw" / "regions.csv",
+                      "region,zh_name,city,province\nhongqi,红旗区,新乡市,河南省\n")
+    failed = {"success": False, "warnings": [], "failures": [{"rule": "r"}]}
+    # hongqi/2023: the first build failed validation; only the validation report exists.
+    rep = root / "reports" / "hongqi" / "2023"
+    fileio.write_json(rep / "validation.json", failed)
+    fileio.write_text(rep / "validation.html", "<html></html>")
+    # weibin/2023: a brief was published, then a rebuild failed validation.
+    rep = root / "reports" / "weibin" / "2023"
+    fileio.write_text(rep / "brief.html", "<html></html>")
+    fileio.write_json(rep / "validation.json", failed)
+    fileio.write_text(rep / "validation.html", "<html></html>")
+    proc = root / "data" / "processed" / "weibin" / "2023"
+    fileio.write_json(proc / "report.json", {"region_name": "卫滨区", "issuer": "司法局"})
+    fileio.write_parquet(proc / "indicators.parquet", gold_indicators())
+    soup = BeautifulSoup(render.write_index(root).read_text("utf-8"), "lxml")
+    rows = soup.select("tbody tr")
+    assert len(rows) == 2
+    hongqi, weibin = rows
+    assert "红旗区" in hongqi.get_text() and "未通过" in hongqi.get_text()
+    assert "简报未发布" in hongqi.get_text()
+    assert [a["href"] for a in hongqi.find_all("a")] == ["hongqi/2023/validation.html"]
+    assert hongqi.select_one(".status-failed") is not None
+    assert "最近一次校验未通过" in weibin.get_text() and "上次发布的简报" in weibin.get_text()
+    assert [a["href"] for a in weibin.find_all("a")] == ["weibin/2023/brief.html",
+                                                         "weibin/2023/validation.html"]

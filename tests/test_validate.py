@@ -372,3 +372,29 @@ def test_run_fails_with_rules_values_and_sentences(tmp_path, good):
 def test_run_reads_csv_when_there_is_no_parquet(tmp_path, good):
     paths = _staged(tmp_path, *good, csv=True)
     assert validate.run(paths).success
+
+
+def test_validation_page_embeds_a_font_covering_its_text(good_report):
+    """On a machine without CJK fonts the page still draws its Chinese: it carries a
+    subset of the packaged font holding every character it shows."""
+    import base64
+    import io
+    import re
+
+    from bs4 import BeautifulSoup
+    from fontTools.ttLib import TTFont
+
+    from rol_analysis.fonts import WEB_FAMILY
+
+    meta = {"region": "weibin", "year": 2023, "region_name": "卫滨区",
+            "title": "2023年法治政府建设", "source_file": "2023.txt"}
+    page = validate.render_html(good_report, meta)
+    m = re.search(r'url\("data:font/woff;base64,([A-Za-z0-9+/=]+)"\)', page)
+    assert m, "no embedded font"
+    assert f'font-family:"{WEB_FAMILY}"' in page
+    cmap = set(TTFont(io.BytesIO(base64.b64decode(m.group(1)))).getBestCmap())
+    text = BeautifulSoup(page, "lxml").get_text()
+    missing = {c for c in text if ord(c) > 0x7F and not c.isspace() and ord(c) not in cmap}
+    assert not missing, f"glyphs missing from the subset: {missing}"
+    assert "卫" in text and len(cmap) < 2000  # a subset of the page, not the whole font
+    assert validate.render_html(good_report, meta) == page  # deterministic

@@ -27,6 +27,8 @@ QUALIFIER_ZH = {"exact": "", "at_least": "以上（≥）", "at_most": "以下�
 QUALIFIER_PREFIX = {"exact": "", "at_least": "≥", "at_most": "≤", "approx": "≈"}
 CHECK_ZH = {"ok": "成立", "violated": "不成立", "uncertain": "无法确定（含约数）"}
 METADATA_KEY = "rol_brief"
+#: The validation report sits beside brief.html (reports/<region>/<year>/).
+VALIDATION_HREF = "validation.html"
 
 
 def _e(text) -> str:
@@ -144,6 +146,44 @@ class Brief:
             return "warn", f"通过，{len(v['warnings'])} 项警告 passed with warnings"
         return "passed", "通过 passed"
 
+    def _validation_link(self) -> str:
+        """A relative link to the validation report beside the brief (same folder, so
+        it works offline and wherever the reports folder is copied)."""
+        if self.validation is None:
+            return ""
+        return (f' <a class="validation-link" href="{VALIDATION_HREF}">查看校验报告 '
+                f'<span class="en">validation report</span></a>')
+
+    def _finding_rows(self, f: dict) -> str:
+        """The indicators a validation finding is about, each with its Chinese and
+        English name, value and source sentence (a list; "" when it names none)."""
+        ids, values, sentences = (list(f.get(k) or []) for k in
+                                  ("indicators", "values", "sentences"))
+        items = []
+        for n, iid in enumerate(ids):
+            value = values[n] if n < len(values) else None
+            sentence = sentences[n] if n < len(sentences) else ""
+            spec = self.catalogue.indicators.get(iid) if iid else None
+            if spec is not None:
+                name = (f'{_e(spec.zh_name)} <span class="en">({_e(spec.en_name)}; '
+                        f'<code>{_e(iid)}</code>)</span>')
+            elif iid:
+                name = f"<code>{_e(iid)}</code>"
+            else:
+                name = "未归入目录的数字 <span class=\"en\">(uncatalogued number)</span>"
+            if value is None or (isinstance(value, float) and math.isnan(value)):
+                shown = '报告未给出 <span class="en">not stated</span>'
+            else:
+                kind = spec.kind if spec is not None else "count"
+                unit = "%" if kind == "rate" else (spec.units[0] if spec is not None else "")
+                decimals = 0 if float(value).is_integer() else 2
+                text = format_number(float(value), unit, kind, decimals)
+                shown = (self._num(text, sentence) if isinstance(sentence, str) and sentence
+                         else f"<b>{_e(text)}</b>")
+            quote = (f'：“{_e(sentence)}”' if isinstance(sentence, str) and sentence else "")
+            items.append(f"<li>{name}：{shown}{quote}</li>")
+        return f'<ul class="finding-indicators">{"".join(items)}</ul>' if items else ""
+
     def _table(self, head: list[str], rows: list[list[str]], cls: str = "") -> str:
         """An HTML table; cells are already-escaped HTML."""
         h = "".join(f"<th>{c}</th>" for c in head)
@@ -162,7 +202,8 @@ class Brief:
             ("发布机关 Issuer", _e(m.get("issuer"))),
             ("发布日期 Date", _e(m.get("date"))),
             ("来源文件 Source file", _e(m.get("source_file"))),
-            ("校验状态 Validation", f'<span class="status status-{css}">{_e(label)}</span>'),
+            ("校验状态 Validation", f'<span class="status status-{css}">{_e(label)}</span>'
+                                    + self._validation_link()),
         ]
         dl = "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in facts if v)
         body = (
@@ -223,14 +264,7 @@ class Brief:
             )
         claims = r[r["status"] == _ratios.CLAIM_ONLY]
         if len(claims):
-            full = int((claims["reported"] >= 100).sum())
-            listed = "、".join(f"{_e(c['zh_name'])} {self._rate_reported(c)}"
-                              for c in claims.to_dict("records"))
-            items.append(
-                f'<span class="flag flag-claim">仅有声明</span> {len(claims)} 项比率只有报告的'
-                f"说法，报告没有给出可供核验的分子和分母（其中 {full} 项声称达到 100%）：{listed}。"
-                "这些数字无法用报告自身的数据证实。"
-            )
+            items.append(self._claims_finding(claims))
         for rec in r[r["status"] == _ratios.COMPUTED_ONLY].to_dict("records"):
             items.append(f"{_e(rec['zh_name'])}：报告未直接给出，按数据推算为 "
                          f"{rec['recomputed']:.2f}%。")
@@ -246,12 +280,49 @@ class Brief:
             items.append(f"{len(a.checks)} 项部分与整体、大小关系校验全部成立。")
         for f in self._findings():
             sev = "校验失败" if f.get("severity") == "gate" else "校验警告"
-            cites = "".join(self._cite(s) for s in f.get("sentences") or [])
             items.append(f'<span class="flag flag-valid">{sev}</span> {_e(f.get("zh"))}'
-                         f'<span class="en"> ({_e(f.get("en"))})</span>{cites}')
+                         f'<span class="en"> ({_e(f.get("en"))})</span>'
+                         f"{self._finding_rows(f)}")
+        if self._findings():
+            items.append(f"每条校验规则的结果见{self._validation_link()}。")
         lis = "".join(f"<li>{i}</li>" for i in items)
         return _html(f'<section class="findings"><h2>主要发现 <span class="en">Key findings'
                      f"</span></h2><ul>{lis}</ul></section>")
+
+    def _claims_finding(self, claims) -> str:
+        """The claim-only rates, grouped by what the report does give: a denominator
+        without the count of successes, a numerator without its base, or neither."""
+        full = int((claims["reported"] >= 100).sum())
+        groups: dict[str, list[str]] = {"den": [], "num": [], "none": []}
+        for c in claims.to_dict("records"):
+            has_num = c.get("numerator_id") in self._rows
+            has_den = c.get("denominator_id") in self._rows
+            item = f"{_e(c['zh_name'])} {self._rate_reported(c)}"
+            if has_den and not has_num:
+                den = self.catalogue.indicator(c["denominator_id"])
+                item += (f"（分母{_e(den.zh_name)} "
+                         f"{self._indicator_value(c['denominator_id'])}）")
+                groups["den"].append(item)
+            elif has_num and not has_den:
+                num = self.catalogue.indicator(c["numerator_id"])
+                item += (f"（分子{_e(num.zh_name)} "
+                         f"{self._indicator_value(c['numerator_id'])}）")
+                groups["num"].append(item)
+            else:
+                groups["none"].append(item)
+        parts = []
+        if groups["den"]:
+            parts.append(f"{len(groups['den'])} 项报告给出了分母，但没有给出成功（达标）的"
+                         f"数量，即分子：{'、'.join(groups['den'])}")
+        if groups["num"]:
+            parts.append(f"{len(groups['num'])} 项报告给出了分子，但没有给出分母："
+                         f"{'、'.join(groups['num'])}")
+        if groups["none"]:
+            parts.append(f"{len(groups['none'])} 项报告既没有给出分子，也没有给出分母："
+                         f"{'、'.join(groups['none'])}")
+        return (f'<span class="flag flag-claim">仅有声明</span> {len(claims)} 项比率只有报告的'
+                f"说法，无法用报告自身的数据推算核验（其中 {full} 项声称达到 100%）。"
+                + "；".join(parts) + "。")
 
     def _rate_reported(self, rec) -> str:
         prefix = QUALIFIER_PREFIX.get(rec.get("qualifier") or "exact", "")
@@ -288,8 +359,9 @@ class Brief:
         head = ["比率", "Ratio", "报告值 Reported", "分子 Numerator", "分母 Denominator",
                 "推算值 Recomputed", "差值 Diff. (pp)", "状态 Status"]
         note = ("<p class=\"note\">状态：一致 = 推算值四舍五入到报告所写位数后与报告值相符"
-                "（容差不超过目录规定）；不一致 = 不相符；仅有声明 = 报告只给出比率、没有给出"
-                "分子和分母；仅可推算 = 报告给出分子分母但未给出比率。</p>")
+                "（容差不超过目录规定）；不一致 = 不相符；仅有声明 = 报告给出比率，但没有同时"
+                "给出分子和分母（至多给出其中之一，表中可见），无法推算；仅可推算 = 报告给出"
+                "分子分母但未给出比率。</p>")
         table = self._table(head, rows, "ratios") if rows else "<p>报告未给出任何比率。</p>"
         return _html(f'<section class="ratios"><h2>比率核验 <span class="en">Ratios: '
                      f"reported vs recomputed</span></h2>{table}{note}</section>")

@@ -57,21 +57,22 @@ class Chart:
         )
 
 
-def _figure(width: float, height: float):
+def _figure(width: float, height: float, layout: str | None = None):
     # A bare Figure with its own Agg canvas: pyplot's backend (inline in a notebook) is
     # left alone and the figure is never registered with pyplot.
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
     use_in_matplotlib()
-    fig = Figure(figsize=(width, height), dpi=DPI)
+    fig = Figure(figsize=(width, height), dpi=DPI, layout=layout)
     FigureCanvasAgg(fig)
     return fig
 
 
 def _finish(fig, name: str, title: str) -> Chart:
     buf = io.BytesIO()
-    fig.tight_layout()
+    if fig.get_layout_engine() is None:
+        fig.tight_layout()
     # metadata: no "Software" stamp, so a matplotlib upgrade alone does not change bytes
     fig.savefig(buf, format="png", dpi=DPI, metadata={"Software": None})
     w, h = fig.canvas.get_width_height()
@@ -125,9 +126,14 @@ def _place(analysis) -> str:
 def by_section(analysis) -> Chart:
     """Bar chart: indicators found per report section, stacked by kind.
 
-    Every catalogue section is listed in report order, so an empty section shows as a
-    gap rather than disappearing.
+    Every catalogue section is listed in report order with its count, so an empty
+    section shows as "0" rather than as a gap a reader might take for missing data.
     """
+    return _finish(*_by_section_figure(analysis))
+
+
+def _by_section_figure(analysis):
+    """(figure, name, title) of :func:`by_section`, before it is saved."""
     cat = load()
     sections = list(cat.sections)
     counts = {(s.id, k): 0 for s in sections for k in KIND_ZH}
@@ -147,22 +153,38 @@ def by_section(analysis) -> Chart:
         ax.barh(labels, vals, left=left, color=KIND_COLOURS[kind], label=zh)
         left = [a + b for a, b in zip(left, vals)]
     for y, total in enumerate(left):
-        if total:
-            ax.text(total + 0.15, y, str(total), va="center", fontsize=9)
+        ax.text(total + 0.15, y, str(total), va="center", fontsize=9,
+                color="#333333" if total else "#888888")
+    # Explicit ticks: a report with no indicator draws no bar, and the sections (each
+    # with its "0") must still be listed.
+    ax.set_yticks(range(len(labels)), labels)
+    ax.set_ylim(-0.6, len(labels) - 0.4)
     ax.set_xlabel("指标数（项）")
     ax.set_title(title)
     ax.set_xlim(0, max(left + [1]) * 1.15 + 0.5)
     if any(left):  # a report with no indicator gets an empty chart, not a legend warning
         ax.legend(loc="lower right", frameon=False)
     ax.spines[["top", "right"]].set_visible(False)
-    return _finish(fig, "by_section", title)
+    return fig, "by_section", title
 
 
 @_memo
 def rates(analysis) -> Chart | None:
-    """Dot chart: each rate's reported value (filled) and recomputed value (hollow)
-    against the 100% line, coloured by status. ``None`` when the report has no rates.
+    """Dot chart: each rate's reported value (filled) and recomputed value (hollow,
+    larger, around it) against the 100% line, coloured by status. ``None`` when the
+    report has no rates.
     """
+    drawn = _rates_figure(analysis)
+    return None if drawn is None else _finish(*drawn)
+
+
+#: Height of the rates chart: per rate, plus title, axis label and legend, and a floor
+#: so that a single rate still gets a readable plot area.
+RATE_ROW_IN, RATE_FIXED_IN, RATE_MIN_IN = 0.42, 1.9, 2.8
+
+
+def _rates_figure(analysis):
+    """(figure, name, title) of :func:`rates`, before it is saved; None without rates."""
     from matplotlib.lines import Line2D
 
     from .ratios import STATUS_ZH
@@ -171,7 +193,10 @@ def rates(analysis) -> Chart | None:
     if df is None or not len(df):
         return None
     title = f"{_place(analysis)}：比率——报告值与按数据推算值"
-    fig = _figure(7.5, 0.45 * len(df) + 1.8)
+    # Constrained layout reserves room for a legend placed "outside" the axes, so the
+    # legend can never be drawn over the axis label, whatever the number of rates.
+    fig = _figure(7.5, max(RATE_MIN_IN, RATE_ROW_IN * len(df) + RATE_FIXED_IN),
+                  layout="constrained")
     ax = fig.add_subplot()
     labels = df["zh_name"].tolist()[::-1]
     ys = range(len(labels))
@@ -183,12 +208,16 @@ def rates(analysis) -> Chart | None:
             ax.plot([rep, rec_v], [y, y], color=colour, linewidth=1)
         if not math.isnan(rep):
             marker = {"at_least": ">", "at_most": "<"}.get(rec["qualifier"], "o")
-            ax.plot(rep, y, marker=marker, color=colour, markersize=8, linestyle="none")
+            ax.plot(rep, y, marker=marker, color=colour, markersize=7, linestyle="none",
+                    zorder=3)
         if not math.isnan(rec_v):
-            ax.plot(rec_v, y, marker="D", markerfacecolor="white", markeredgecolor=colour,
-                    markersize=7, linestyle="none")
+            # Hollow and larger, drawn on top: when both values are equal the reported
+            # dot shows inside the diamond instead of being hidden under it.
+            ax.plot(rec_v, y, marker="D", markerfacecolor="none", markeredgecolor=colour,
+                    markeredgewidth=1.5, markersize=12, linestyle="none", zorder=4)
         ax.text(103, y, STATUS_ZH.get(rec["status"], ""), va="center", fontsize=8, color=colour)
     ax.set_yticks(list(ys), labels)
+    ax.set_ylim(-0.6, len(labels) - 0.4)
     ax.set_xlim(-2, 118)
     ax.set_xticks([0, 20, 40, 60, 80, 100])
     ax.set_xlabel("百分比（%）；虚线为100%")
@@ -196,13 +225,14 @@ def rates(analysis) -> Chart | None:
     handles = [
         Line2D([], [], marker="o", color="#333333", linestyle="none", label="报告值"),
         Line2D([], [], marker=">", color="#333333", linestyle="none", label="报告值（以上）"),
-        Line2D([], [], marker="D", markerfacecolor="white", markeredgecolor="#333333",
-               linestyle="none", label="推算值（分子÷分母）"),
+        Line2D([], [], marker="D", markerfacecolor="none", markeredgecolor="#333333",
+               markeredgewidth=1.5, markersize=9, linestyle="none",
+               label="推算值（分子÷分母）"),
     ]
-    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.12 - 0.6 / len(df)),
-              ncol=3, frameon=False, fontsize=8)
+    fig.legend(handles=handles, loc="outside lower center", ncol=3, frameon=False,
+               fontsize=8)
     ax.spines[["top", "right"]].set_visible(False)
-    return _finish(fig, "rates", title)
+    return fig, "rates", title
 
 
 @_memo

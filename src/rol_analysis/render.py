@@ -170,6 +170,20 @@ def _read_json(path: Path) -> dict:
         return {}
 
 
+def _region_names(root: Path) -> dict:
+    """Region slug -> Chinese name from ``data/raw/regions.csv`` (empty when absent):
+    a region-year that never published its tables still shows a readable name."""
+    import csv
+
+    try:
+        with open(root / "data" / "raw" / "regions.csv", encoding="utf-8-sig",
+                  newline="") as fh:
+            return {r["region"]: r.get("zh_name") or "" for r in csv.DictReader(fh)
+                    if r.get("region")}
+    except (OSError, KeyError, csv.Error, UnicodeDecodeError):
+        return {}
+
+
 def _index_rows(root: Path) -> list[dict]:
     import pandas as pd
 
@@ -178,29 +192,43 @@ def _index_rows(root: Path) -> list[dict]:
     from .catalogue import load
 
     cat = load()
+    names = _region_names(root)
+    # Every region-year with a published brief or a validation report: a build that
+    # failed validation publishes only validation.json/.html, and a reviewer using the
+    # index must see that failure too.
+    folders = sorted({p.parent for pattern in ("*/*/brief.html", "*/*/validation.json")
+                      for p in (root / "reports").glob(pattern)})
     rows = []
-    for brief in sorted((root / "reports").glob("*/*/brief.html")):
-        region, year = brief.parent.parent.name, brief.parent.name
+    for folder in folders:
+        region, year = folder.parent.name, folder.name
         if region.startswith(".") or not re.fullmatch(r"\d{4}", year):
             continue
+        has_brief = (folder / "brief.html").is_file()
         processed = root / "data" / "processed" / region / year
         meta = _read_json(processed / "report.json")
-        validation = _read_json(brief.parent / "validation.json")
+        validation = _read_json(folder / "validation.json")
+        failed = bool(validation) and not validation.get("success")
         if not validation:
             status = ("unknown", "未校验 not validated")
-        elif not validation.get("success"):
-            status = ("failed", "未通过 failed")
+        elif failed and has_brief:
+            status = ("failed", "最近一次校验未通过，此为上次发布的简报 latest validation "
+                                "failed; this is the last published brief")
+        elif failed:
+            status = ("failed", "未通过，简报未发布 failed, no brief published")
+        elif not has_brief:
+            status = ("unknown", "已校验，简报未生成 validated, brief not built")
         elif validation.get("warnings"):
             status = ("warn", f"通过，{len(validation['warnings'])} 项警告 passed, warnings")
         else:
             status = ("passed", "通过 passed")
         counts = {s: 0 for s in ratios.STATUS_ZH}
-        if (brief.parent / "ratios.csv").is_file():
-            rdf = pd.read_csv(brief.parent / "ratios.csv", encoding="utf-8-sig")
+        n_ind, heads = None, []
+        # Without a brief there is no published analysis to summarise.
+        if has_brief and (folder / "ratios.csv").is_file():
+            rdf = pd.read_csv(folder / "ratios.csv", encoding="utf-8-sig")
             for s, n in rdf["status"].value_counts().items():
                 counts[s] = int(n)
-        n_ind, heads = 0, []
-        if (processed / "indicators.parquet").is_file():
+        if has_brief and (processed / "indicators.parquet").is_file():
             ind = pd.read_parquet(processed / "indicators.parquet")
             n_ind = len(ind)
             found = {r["indicator_id"]: r for r in ind.to_dict("records")}
@@ -209,20 +237,32 @@ def _index_rows(root: Path) -> list[dict]:
                     r = found[iid]
                     value = format_number(r["value"], r["unit"], r["kind"])
                     heads.append(f"{spec.zh_name} {value}")
+        elif has_brief:
+            n_ind = 0
+        has_report = (folder / "validation.html").is_file()
         rows.append({
-            "region": region, "year": year, "name": meta.get("region_name") or region,
-            "issuer": meta.get("issuer") or "", "href": f"{region}/{year}/brief.html",
-            "status": status, "n_indicators": n_ind, "counts": counts, "headline": heads,
+            "region": region, "year": year,
+            "name": meta.get("region_name") or names.get(region) or region,
+            "issuer": meta.get("issuer") or "",
+            "href": f"{region}/{year}/brief.html" if has_brief else None,
+            "validation_href": (f"{region}/{year}/validation.html"
+                                if has_report and (failed or not has_brief) else None),
+            "status": status, "n_indicators": n_ind, "counts": counts if has_brief else None,
+            "headline": heads,
         })
     return rows
 
 
 def write_index(root) -> Path:
-    """Write ``<root>/reports/index.html`` listing every published brief.
+    """Write ``<root>/reports/index.html`` listing every published brief and every
+    failed validation.
 
-    One row per ``reports/<region>/<year>/brief.html`` (sorted by region, then year) with
-    the region's name, year, issuer, validation status, the number of indicators, rate
-    statuses and a few headline numbers. Self-contained like the briefs.
+    One row per ``reports/<region>/<year>/`` holding a ``brief.html`` or a
+    ``validation.json`` (sorted by region, then year) with the region's name, year,
+    issuer, validation status, the number of indicators, rate statuses and a few
+    headline numbers. A region-year whose latest validation failed links its
+    ``validation.html`` (and says whether an earlier brief is still the published one).
+    Self-contained like the briefs.
 
     Returns
     -------
@@ -237,15 +277,21 @@ def write_index(root) -> Path:
     body = []
     for r in _index_rows(root):
         c = r["counts"]
+        name = (f'<a href="{e(r["href"])}">{e(r["name"])}</a>' if r["href"]
+                else e(r["name"]))
+        report = (f'<br><a class="validation-link" href="{e(r["validation_href"])}">'
+                  '校验报告 <span class="en">validation report</span></a>'
+                  if r["validation_href"] else "")
+        rates = (f"不一致 {c['mismatch']} · 仅有声明 {c['claim_only']} · 一致 "
+                 f"{c['consistent']} · 仅可推算 {c['computed_only']}" if c else "—")
         body.append(
             "<tr>"
-            f'<td><a href="{e(r["href"])}">{e(r["name"])}</a><br><span class="en">'
-            f'{e(r["region"])}</span></td>'
+            f'<td>{name}<br><span class="en">{e(r["region"])}</span></td>'
             f"<td>{e(r['year'])}</td><td>{e(r['issuer'])}</td>"
-            f'<td><span class="status status-{e(r["status"][0])}">{e(r["status"][1])}</span></td>'
-            f"<td>{r['n_indicators']}</td>"
-            f"<td>不一致 {c['mismatch']} · 仅有声明 {c['claim_only']} · 一致 {c['consistent']}"
-            f" · 仅可推算 {c['computed_only']}</td>"
+            f'<td><span class="status status-{e(r["status"][0])}">{e(r["status"][1])}</span>'
+            f"{report}</td>"
+            f"<td>{'—' if r['n_indicators'] is None else r['n_indicators']}</td>"
+            f"<td>{rates}</td>"
             f"<td>{'<br>'.join(e(h) for h in r['headline'])}</td>"
             "</tr>"
         )

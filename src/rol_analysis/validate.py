@@ -599,10 +599,14 @@ def run(paths, catalogue: Catalogue | None = None, suites_dir=None) -> Validatio
 
 # -------------------------------------------------------------------------------- HTML
 
+#: Replaced by the embedded font's ``@font-face`` once the page's text is final.
+_FONT_PLACEHOLDER = "/*ROL-FONT-FACE*/"
+
+# The embedded subset comes first: a machine without any CJK font (a fresh CI runner, a
+# minimal container) would otherwise draw every Chinese character as an empty box.
 _CSS = """
-body{font-family:"Noto Sans SC","Noto Sans CJK SC","Source Han Sans SC","PingFang SC",
-"Microsoft YaHei",sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222;
-line-height:1.5}
+body{font-family:"WEB_FAMILY",sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;
+color:#222;line-height:1.5}
 h1{font-size:1.5rem}h2{font-size:1.2rem;margin-top:2rem;border-bottom:1px solid #999}
 .status{padding:.6rem 1rem;border:2px solid}.pass{border-color:#2a7a2a}
 .fail{border-color:#b00020}
@@ -621,8 +625,12 @@ def render_html(report: ValidationReport, meta: dict | None = None,
     """The validation report as one self-contained, offline HTML page (zh and en).
 
     Every text taken from a report is escaped (a report may contain ``<script>``); no
-    timestamps, no absolute paths, no external resources.
+    timestamps, no absolute paths, no external resources. The Chinese font is embedded,
+    subset to the page's characters (as in the brief), so the page reads on a machine
+    without CJK fonts.
     """
+    from .fonts import WEB_FAMILY, font_face_css
+
     cat = catalogue or load()
     meta = meta or {}
     e = html.escape
@@ -634,7 +642,7 @@ def render_html(report: ValidationReport, meta: dict | None = None,
         '<html lang="zh-CN"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{e(title_zh.strip())} / {e(title_en.strip())}</title>",
-        f"<style>{_CSS}</style></head><body>",
+        f"<style>{_FONT_PLACEHOLDER}{_CSS.replace('WEB_FAMILY', WEB_FAMILY)}</style></head><body>",
         f"<h1>{e(title_zh.strip())}<br><span class=\"en\">{e(title_en.strip())}</span></h1>",
     ]
     if meta.get("source_file"):
@@ -642,7 +650,10 @@ def render_html(report: ValidationReport, meta: dict | None = None,
                      + (f" · {e(str(meta['title']))}" if meta.get("title") else "") + "</p>")
     parts += _body_html(report, cat)
     parts.append("</body></html>")
-    return "\n".join(parts) + "\n"
+    page = "\n".join(parts) + "\n"
+    # Subset to the page's own characters (the @font-face rule adds only ASCII, which
+    # every subset holds); the same page gives the same font bytes.
+    return page.replace(_FONT_PLACEHOLDER, font_face_css(page), 1)
 
 
 def _body_html(report: ValidationReport, cat: Catalogue) -> list[str]:
