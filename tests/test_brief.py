@@ -174,3 +174,14 @@ def test_claim_only_rates_say_which_have_a_denominator(seed_page):
         assert den in text
     assert "3 项报告既没有给出分子，也没有给出分母" in text
     assert "“有诉即办”满意率" in text.split("既没有给出分子")[1]
+
+
+def test_source_warnings_from_extraction_are_shown_escaped(tmp_path):
+    from brief_fixtures import report_meta
+
+    warning = f"2023.txt: the report names the region 卫滨区 but hongqi is 红旗区 {EVIL}"
+    b = _brief(tmp_path, meta=report_meta(warnings=[warning]))
+    page = _page(b)
+    text = page.select_one(".findings").get_text()
+    assert "来源警告" in text and "红旗区" in text and EVIL in text
+    assert page.find("script") is None

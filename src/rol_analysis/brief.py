@@ -285,6 +285,9 @@ class Brief:
                          f"{self._finding_rows(f)}")
         if self._findings():
             items.append(f"每条校验规则的结果见{self._validation_link()}。")
+        # e.g. the report names another region or year than the folder it is filed in
+        for w in a.meta.get("warnings") or []:
+            items.append(f'<span class="flag flag-valid">来源警告</span> {_e(w)}')
         lis = "".join(f"<li>{i}</li>" for i in items)
         return _html(f'<section class="findings"><h2>主要发现 <span class="en">Key findings'
                      f"</span></h2><ul>{lis}</ul></section>")
