@@ -185,3 +185,11 @@ def test_source_warnings_from_extraction_are_shown_escaped(tmp_path):
     text = page.select_one(".findings").get_text()
     assert "来源警告" in text and "红旗区" in text and EVIL in text
     assert page.find("script") is None
+
+
+@pytest.mark.parametrize("value,unit,expected", [
+    (0.004, "", "0"), (3.001, "人", "3 人"), (12746000.0, "", "12,746,000"),
+    (1234567.0, "个", "1,234,567 个"), (2.5, "件", "2.5 件"), (16280000.0, "元", "1,628 万元"),
+])
+def test_numbers_are_written_out_plainly(value, unit, expected):
+    assert brief.format_number(value, unit) == expected

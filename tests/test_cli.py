@@ -115,6 +115,9 @@ def test_validate_fails_with_exit_1_on_an_impossible_rate(root):
     assert "mediation_success_rate" in proc.stderr or "调解成功率" in proc.stderr
     assert "调解成功率120%" in proc.stderr  # the source sentence
     assert "120" in (root / "reports/weibin/2023/validation.html").read_text(encoding="utf-8")
+    # the JSON the index and the next build read describes the same run as the HTML
+    validation = json.loads((root / "reports/weibin/2023/validation.json").read_text("utf-8"))
+    assert validation["success"] is False
 
 
 def test_misspelled_suite_in_the_root_exits_2_naming_file_and_entry(root):
@@ -152,3 +155,9 @@ def test_extract_in_a_project_fills_the_region_slug_from_regions_csv(root, tmp_p
 def test_all_with_a_filter_that_matches_nothing_names_the_filter(root):
     proc = rol("build", "--all", "--region", "weibn", "--root", root)
     assert proc.returncode == 2 and "region weibn" in proc.stderr
+
+
+def test_a_stray_file_that_is_not_a_report_year_is_ignored(root):
+    (root / "data/raw/weibin/1999.txt").write_text("旧文件", encoding="utf-8")
+    proc = rol("list", "--root", root, check=0)
+    assert "weibin/2023" in proc.stdout and "1999" not in proc.stdout

@@ -229,3 +229,20 @@ def test_runner_takes_any_concurrent_futures_executor(tmp_path):
     # nothing stale: nothing is submitted
     pipeline.build(root, [("weibin", 2023)], executor=Counting())
     assert Counting.submitted == 2
+
+
+def test_tables_kept_back_by_a_killed_build_are_put_back_and_rebuilt(built):
+    """A build killed between its data and brief phases leaves `.2023.previous`."""
+    import shutil
+
+    root, _ = built
+    final = root / "data/processed/weibin/2023"
+    kept = final.with_name(".2023.previous")
+    shutil.copytree(final, kept)
+    record = json.loads((kept / "build.json").read_text(encoding="utf-8"))
+    record["raw"] = {"2023.txt": "0" * 64}  # the kept tables came from an older raw file
+    (kept / "build.json").write_text(json.dumps(record), encoding="utf-8")
+    proc = rol("build", "--region", "weibin", "--year", "2023", "--root", root, "-q", check=0)
+    assert "built" in proc.stdout  # the data phase ran again
+    assert not kept.exists()
+    assert "up to date" in rol("list", "--root", root, check=0).stdout

@@ -64,7 +64,8 @@ def format_number(value: float, unit: str = "", kind: str = "count", decimals: i
     if unit == "元" and abs(value) >= 1e4:
         scale, word = (1e8, "亿元") if abs(value) >= 1e8 else (1e4, "万元")
         return f"{value / scale:,.2f}".rstrip("0").rstrip(".") + f" {word}"
-    text = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0")
+    text = (f"{value:,.0f}" if float(value).is_integer()
+            else f"{value:,.2f}".rstrip("0").rstrip("."))
     return f"{text} {unit}".strip()
 
 
@@ -74,7 +75,8 @@ class Brief:
     Parameters
     ----------
     paths : layout.BuildPaths
-        The build's paths; the analysis is read from its staging folders.
+        The build's paths: the tables are read from the published
+        ``processed_final``, validation.json from the report's staging folder.
     analysis : ratios.Analysis, optional
         Reuse an analysis already computed (tests); computed from ``paths`` otherwise.
 
@@ -219,21 +221,6 @@ class Brief:
         }
         return _html(body, {METADATA_KEY: meta})
 
-    def headline(self) -> list[tuple[str, str]]:
-        """Headline indicators: the catalogue's core indicators the report states.
-
-        Returns
-        -------
-        list of (zh_name, formatted value) pairs, catalogue order (plain text).
-        """
-        out = []
-        for iid, ind in self.catalogue.indicators.items():
-            if ind.core and ind.kind != "rate" and iid in self._rows:
-                r = self._rows[iid]
-                out.append((ind.zh_name, QUALIFIER_PREFIX.get(r.get("qualifier") or "exact", "")
-                            + format_number(r["value"], r.get("unit") or "", r.get("kind"))))
-        return out
-
     def key_findings(self):
         """Key findings written from the data: headline numbers, mismatches, claims
         without evidence, part/whole checks and validation findings."""
@@ -275,7 +262,8 @@ class Brief:
         bad = a.checks[a.checks["status"] != "ok"]
         for rec in bad.to_dict("records"):
             items.append(f"部分与整体校验“{_e(rec['zh_name'])}”{CHECK_ZH[rec['status']]}："
-                         f"{rec['left']:g} 对 {rec['right']:g}。")
+                         f"{format_number(rec['left'], '')} 对 "
+                         f"{format_number(rec['right'], '')}。")
         if len(a.checks) and not len(bad):
             items.append(f"{len(a.checks)} 项部分与整体、大小关系校验全部成立。")
         for f in self._findings():

@@ -75,33 +75,6 @@ class Catalogue:
     def indicator(self, indicator_id: str) -> Indicator:
         return self.indicators[indicator_id]
 
-    def section(self, section_id: str) -> Section:
-        for s in self.sections:
-            if s.id == section_id:
-                return s
-        raise KeyError(section_id)
-
-    def frame(self):
-        """The indicators as a DataFrame, one row each, in catalogue order."""
-        import pandas as pd
-
-        return pd.DataFrame(
-            [
-                {
-                    "indicator_id": i.id,
-                    "section": i.section,
-                    "zh_name": i.zh_name,
-                    "en_name": i.en_name,
-                    "kind": i.kind,
-                    "units": "|".join(i.units),
-                    "min": i.min,
-                    "max": i.max,
-                    "core": i.core,
-                }
-                for i in self.indicators.values()
-            ]
-        )
-
 
 def default_path() -> Path:
     """Path of the catalogue shipped with the package."""

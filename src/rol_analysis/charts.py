@@ -83,8 +83,8 @@ def _fingerprint(analysis) -> str:
     """A digest of everything a chart may draw from ``analysis``."""
     import pandas as pd
 
-    h = hashlib.sha256(repr((analysis.region, analysis.year,
-                             analysis.meta.get("region_name"))).encode())
+    h = hashlib.sha256(repr((analysis.region, analysis.year, analysis.meta.get("region_name"),
+                             sorted(analysis.region_names.items()))).encode())
     for name in ("indicators", "ratios", "yoy", "panel", "history"):
         df = getattr(analysis, name)
         h.update(name.encode())

@@ -7,7 +7,6 @@ Exit codes: 0 success, 1 validation failed (nothing published) or a build step f
 from __future__ import annotations
 
 import os
-import shutil
 import sys
 from pathlib import Path
 
@@ -176,35 +175,17 @@ def extract(file, out, region, year, regions_csv):
 @click.option("--year", required=True, help="Report year (e.g. 2023).")
 @_root_option
 def validate(region, year, root):
-    """Extract and validate one report without publishing anything but validation.html."""
-    from . import extract as _extract
-    from . import validate as _validate
-    from .fileio import write_bytes
+    """Extract and validate one report; publish only its validation report."""
+    from . import pipeline
 
-    paths = layout.build_paths(root, region, year)
-    paths.raw  # noqa: B018 - raises a clear error when the raw file is missing
-    for stage in (paths.processed, paths.report):
-        shutil.rmtree(stage, ignore_errors=True)
-        stage.mkdir(parents=True)
+    year = layout.check_year(year)
+    where = root / "reports" / region / str(year) / "validation.html"
     try:
-        _extract.clean(paths)
-        try:
-            report = _validate.run(paths)
-        except ValidationFailed:
-            _publish_validation(paths, write_bytes)
-            raise
-        _publish_validation(paths, write_bytes)
-        click.echo(f"{region}/{paths.year}: validation passed. {report}")
-    finally:
-        for stage in (paths.processed, paths.report):
-            shutil.rmtree(stage, ignore_errors=True)
-
-
-def _publish_validation(paths, write_bytes):
-    src = paths.report / "validation.html"
-    if src.is_file():
-        write_bytes(paths.report_final / "validation.html", src.read_bytes())
-        click.echo(f"validation report: {paths.report_final / 'validation.html'}", err=True)
+        report = pipeline.validate_only(root, region, year)
+    except ValidationFailed:
+        click.echo(f"validation report: {where}", err=True)
+        raise
+    click.echo(f"{region}/{year}: validation passed. {report}\nvalidation report: {where}")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -157,7 +157,6 @@ class _Matcher:
 
     def __init__(self, cat):
         self.cat = cat
-        self.order = {iid: n for n, iid in enumerate(cat.indicators)}
         self.by_unit: dict[str, list[tuple[str, str, re.Pattern]]] = {}
         for ind in cat.indicators.values():
             if not ind.patterns:

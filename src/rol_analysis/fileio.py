@@ -45,7 +45,7 @@ def write_bytes(path: str | os.PathLike, data: bytes) -> Path:
 
 
 def write_text(path: str | os.PathLike, text: str, encoding: str = "utf-8") -> Path:
-    """Write ``text`` atomically with ``\\n`` line endings."""
+    """Write ``text`` atomically (encoded as given; line endings are kept as they are)."""
     return write_bytes(path, text.encode(encoding))
 
 

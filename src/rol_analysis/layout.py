@@ -108,6 +108,22 @@ def build_paths(root, region, year) -> BuildPaths:
     return BuildPaths(Path(root), check_region(region), check_year(year))
 
 
+def published(root, folder: str, name: str) -> list[tuple[str, int, Path]]:
+    """``(region, year, path)`` of every published ``<folder>/<region>/<year>/<name>``.
+
+    ``folder`` is ``data/processed`` or ``reports``. Hidden staging (``.2023.building``)
+    and kept-back (``.2023.previous``) folders are not published and are skipped, as is
+    anything that is not a region slug and a four-digit year. Sorted.
+    """
+    base = Path(root) / folder
+    out = []
+    for path in sorted(base.glob(f"*/*/{name}")):
+        region, year = path.parent.parent.name, path.parent.name
+        if REGION_RE.match(region) and year.isdigit() and len(year) == 4:
+            out.append((region, int(year), path))
+    return out
+
+
 def resource_dir(root, name: str) -> Path:
     """``root/<name>`` when present, else the copy shipped inside the package.
 

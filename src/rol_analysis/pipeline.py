@@ -9,7 +9,7 @@ papermill on a warm kernel (see ``engine.py``):
   region-year's and, for year-over-year and cross-region panels, its peers'), the brief
   is rendered to HTML, and the report folder is renamed into place.
 
-``build_all`` runs every data phase before any brief phase, so a brief always sees the
+``build`` runs every data phase before any brief phase, so a brief always sees the
 whole batch's data whatever the number of workers: same inputs, same outputs.
 
 Each phase records a fingerprint (sha256 of every input it depends on) in
@@ -38,7 +38,6 @@ from .fileio import sha256_file, write_bytes, write_json
 
 DATA_NOTEBOOKS = ("01_clean.ipynb", "02_validate.ipynb")
 BRIEF_NOTEBOOKS = ("03_analyze.ipynb", "04_brief.ipynb")
-NOTEBOOKS = DATA_NOTEBOOKS + BRIEF_NOTEBOOKS
 BUILD_FILE = "build.json"
 
 @dataclass
@@ -51,7 +50,6 @@ class BuildResult:
     message: str = ""
     exit_code: int = 0
     seconds: float = 0.0
-    steps: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
     @property
@@ -63,7 +61,10 @@ class BuildResult:
 
 
 def find_targets(root) -> list[tuple[str, int]]:
-    """Every (region, year) with a raw report under ``root/data/raw``, sorted."""
+    """Every (region, year) with a raw report under ``root/data/raw``, sorted.
+
+    Files whose name is not a report year (``2000..next year``) are not reports.
+    """
     raw = Path(root) / "data" / "raw"
     found = set()
     if raw.is_dir():
@@ -72,7 +73,8 @@ def find_targets(root) -> list[tuple[str, int]]:
                 continue
             for f in region_dir.iterdir():
                 if (f.is_file() and f.suffix.lower() in layout.RAW_SUFFIXES
-                        and f.stem.isdigit() and len(f.stem) == 4):
+                        and f.stem.isdigit() and len(f.stem) == 4
+                        and layout.MIN_YEAR <= int(f.stem) <= layout.max_year()):
                     found.add((region_dir.name, int(f.stem)))
     return sorted(found)
 
@@ -148,16 +150,9 @@ def data_fingerprint(root, paths: layout.BuildPaths) -> dict:
 
 def _peers(root, paths: layout.BuildPaths) -> dict[str, str]:
     """Published tables of the same region (other years) and year (other regions)."""
-    out = {}
-    processed = Path(root) / "data" / "processed"
-    for f in sorted(processed.glob("*/*/indicators.csv")):
-        region, year = f.parent.parent.name, f.parent.name
-        if (region, year) == (paths.region, str(paths.year)) or not (
-                layout.REGION_RE.match(region) and year.isdigit() and len(year) == 4):
-            continue  # staging and kept-back folders are not published data
-        if region == paths.region or year == str(paths.year):
-            out[f"{region}/{year}"] = sha256_file(f)
-    return out
+    return {f"{region}/{year}": sha256_file(f)
+            for region, year, f in layout.published(root, "data/processed", "indicators.csv")
+            if (region == paths.region) != (year == paths.year)}
 
 
 def brief_fingerprint(root, paths: layout.BuildPaths, data_fp: dict, pdf: bool) -> dict:
@@ -316,9 +311,11 @@ def _phase(root, region, year, on_error=None):
     try:
         with _locked(paths):
             yield paths, result
-    except Exception as exc:  # noqa: BLE001
+    except BaseException as exc:  # Ctrl-C too: put things back, then let it through
         if on_error is not None:
             on_error(paths)
+        if not isinstance(exc, Exception):
+            raise
         _fail_result(result, exc)
     finally:
         result.seconds = time.perf_counter() - t0
@@ -339,6 +336,9 @@ def data_phase(root, region, year, force=False, on_step=None) -> BuildResult:
     with _phase(root, region, year) as (paths, result):
         _recover(paths.processed_final)
         _recover(paths.report_final)
+        # Tables kept back by a build whose brief phase never finished (killed): put
+        # them back, so this build redoes the data phase instead of trusting them.
+        _restore(paths.processed_final)
         fp = data_fingerprint(root, paths)
         done = _read_json(paths.processed_final / BUILD_FILE)
         # After a failed attempt the published validation report describes that
@@ -352,13 +352,8 @@ def data_phase(root, region, year, force=False, on_step=None) -> BuildResult:
             try:
                 run_notebook(root, nb_name, paths, paths.report / "notebooks", on_step)
             except ValidationFailed:
-                # The reviewer needs to see why: publish the validation report only.
-                for name in ("validation.html", "validation.json"):
-                    src = paths.report / name
-                    if src.is_file():
-                        write_bytes(paths.report_final / name, src.read_bytes())
+                _publish_validation(paths)  # the reviewer needs to see why; nothing else
                 raise
-            result.steps.append(nb_name)
         write_json(paths.processed / BUILD_FILE, fp)
         # e.g. the report names another region or year than the folder it is filed in
         report = _read_json(paths.processed / "report.json") or {}
@@ -369,6 +364,49 @@ def data_phase(root, region, year, force=False, on_step=None) -> BuildResult:
                          keep=_previous(paths.processed_final))
         result.status = "built"
     return result
+
+
+def _publish_validation(paths: layout.BuildPaths) -> None:
+    """Copy the staging validation report (JSON and HTML together) into place."""
+    for name in ("validation.json", "validation.html"):
+        src = paths.report / name
+        if src.is_file():
+            write_bytes(paths.report_final / name, src.read_bytes())
+
+
+def validate_only(root, region, year):
+    """``rol validate``: extract and validate one report, publish only its validation.
+
+    Runs steps 01 and 02 in this process (no notebooks), under the region-year's build
+    lock, and publishes ``validation.json`` and ``validation.html``; the tables and the
+    brief stay as they were.
+
+    Returns
+    -------
+    validate.ValidationReport
+
+    Raises
+    ------
+    ValidationFailed
+        A gating rule failed (the validation report is published all the same).
+    """
+    from . import extract, validate
+
+    paths = layout.build_paths(root, region, year)
+    _ = paths.raw  # a clear error when there is no raw report
+    with _locked(paths):
+        for stage in (paths.processed, paths.report):
+            shutil.rmtree(stage, ignore_errors=True)
+            stage.mkdir(parents=True)
+        try:
+            extract.clean(paths)
+            try:
+                return validate.run(paths)
+            finally:
+                _publish_validation(paths)
+        finally:
+            for stage in (paths.processed, paths.report):
+                shutil.rmtree(stage, ignore_errors=True)
 
 
 def _fail_result(result: BuildResult, exc: Exception) -> None:
@@ -417,7 +455,6 @@ def brief_phase(root, region, year, force=False, pdf=False, on_step=None,
             shutil.copytree(paths.report_final, stage)
         for nb_name in BRIEF_NOTEBOOKS:
             run_notebook(root, nb_name, paths, stage / "notebooks", on_step)
-            result.steps.append(nb_name)
         from . import render
 
         if on_step:
@@ -493,7 +530,8 @@ def data_current(root, region, year) -> bool:
     """Whether the published tables were built from exactly the current inputs."""
     paths = layout.build_paths(root, region, year)
     return (_read_json(paths.processed_final / BUILD_FILE) == data_fingerprint(root, paths)
-            and not _last_validation_failed(paths))
+            and not _last_validation_failed(paths)
+            and not _previous(paths.processed_final).exists())  # a killed build's leftovers
 
 
 def brief_current(root, region, year, pdf=False) -> bool:
@@ -605,7 +643,6 @@ def build(root=".", targets=None, *, force=False, pdf=False, jobs=1, executor=No
             if data[t].status == "built" and result.status == "skipped":
                 result.status = "built"
             result.seconds += data[t].seconds
-            result.steps = data[t].steps + result.steps
             result.warnings = data[t].warnings + result.warnings
         results.append(result)
     index = root / "reports" / "index.html"

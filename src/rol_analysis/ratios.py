@@ -34,7 +34,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import fileio
+from . import fileio, layout
 from .catalogue import Catalogue, load
 from .exceptions import InputError
 
@@ -386,12 +386,8 @@ def published_history(root, region: str, year: int, current=None):
 
     cols = ["region", "year", "indicator_id", "value", "unit", "qualifier"]
     frames = []
-    base = Path(root) / "data" / "processed"
-    for path in sorted(base.glob("*/*/indicators.parquet")):
-        reg, yr = path.parent.parent.name, path.parent.name
-        if reg.startswith(".") or not re.fullmatch(r"\d{4}", yr):
-            continue  # staging folders and stray files
-        if (reg == region) == (int(yr) == int(year)):
+    for reg, yr, path in layout.published(root, "data/processed", "indicators.parquet"):
+        if (reg == region) == (yr == int(year)):
             continue  # this region-year itself (replaced by ``current``) or not a peer
         try:
             df = pd.read_parquet(path)
@@ -500,10 +496,16 @@ def _read_json(path: Path, required: bool) -> dict | None:
             from None
 
 
-def _region_names(root: Path, meta: dict, region: str) -> dict:
-    """Region slug -> Chinese name, from published report.json files and this build."""
+def _region_names(root: Path, meta: dict, region: str, year: int) -> dict:
+    """Region slug -> Chinese name, from the year's published report.json files.
+
+    Only the same year's regions (the panel's rows, all of them peers in the build
+    fingerprint) are read, so the names a brief shows change only with its inputs.
+    """
     names = {}
-    for path in sorted((root / "data" / "processed").glob("*/*/report.json")):
+    for _, _, path in layout.published(root, "data/processed", "report.json"):
+        if path.parent.name != str(year):
+            continue
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
@@ -546,7 +548,7 @@ def analyse(paths, catalogue: Catalogue | None = None) -> Analysis:
         checks=part_whole(indicators, cat), history=history,
         yoy=year_over_year(history, paths.region, paths.year, cat),
         panel=region_panel(history, paths.year, cat),
-        region_names=_region_names(Path(paths.root), meta, paths.region),
+        region_names=_region_names(Path(paths.root), meta, paths.region, paths.year),
     )
 
 

@@ -10,6 +10,7 @@ the footer shows the input's sha256 and the package version.
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import os
@@ -20,7 +21,7 @@ import tempfile
 from importlib import resources as _resources
 from pathlib import Path
 
-from . import fileio
+from . import fileio, layout
 from .exceptions import BuildError, InputError, UsageError
 
 TEMPLATE_NAME = "rol_brief"
@@ -69,11 +70,23 @@ def export_html(nb, meta: dict) -> str:
     """Run nbconvert on an executed brief notebook (no font yet, placeholder kept)."""
     import copy
 
+    nb = copy.deepcopy(nb)
+    nb.metadata["title"] = meta.get("title") or "brief"
+    exporter = _exporter()
+    res = {"metadata": {"name": "brief"}, "rol": {
+        "version": meta.get("version", ""), "source_sha256": meta.get("source_sha256", ""),
+        "source_file": meta.get("source_file", ""),
+    }}
+    body, _ = exporter.from_notebook_node(nb, resources=res)
+    return body
+
+
+@functools.lru_cache(maxsize=1)
+def _exporter():
+    """One configured exporter per process: its template setup is most of a render."""
     from nbconvert import HTMLExporter
     from traitlets.config import Config
 
-    nb = copy.deepcopy(nb)
-    nb.metadata["title"] = meta.get("title") or "brief"
     # Code is hidden, so the syntax-highlighting stylesheet would be dead weight.
     config = Config({"CSSHTMLHeaderPreprocessor": {"enabled": False}})
     exporter = HTMLExporter(config=config, template_name=TEMPLATE_NAME,
@@ -83,12 +96,7 @@ def export_html(nb, meta: dict) -> str:
     exporter.exclude_output_prompt = True
     if exporter.has_trait("language_code"):
         exporter.language_code = "zh-CN"
-    res = {"metadata": {"name": "brief"}, "rol": {
-        "version": meta.get("version", ""), "source_sha256": meta.get("source_sha256", ""),
-        "source_file": meta.get("source_file", ""),
-    }}
-    body, _ = exporter.from_notebook_node(nb, resources=res)
-    return body
+    return exporter
 
 
 def make_offline(page: str, origin) -> str:
@@ -196,13 +204,11 @@ def _index_rows(root: Path) -> list[dict]:
     # Every region-year with a published brief or a validation report: a build that
     # failed validation publishes only validation.json/.html, and a reviewer using the
     # index must see that failure too.
-    folders = sorted({p.parent for pattern in ("*/*/brief.html", "*/*/validation.json")
-                      for p in (root / "reports").glob(pattern)})
+    folders = sorted({p.parent for name in ("brief.html", "validation.json")
+                      for _, _, p in layout.published(root, "reports", name)})
     rows = []
     for folder in folders:
         region, year = folder.parent.name, folder.name
-        if region.startswith(".") or not re.fullmatch(r"\d{4}", year):
-            continue
         has_brief = (folder / "brief.html").is_file()
         processed = root / "data" / "processed" / region / year
         meta = _read_json(processed / "report.json")
