@@ -343,3 +343,14 @@ def test_unseen_phrasings_map_to_the_right_indicator(sentence, expected):
     result = extract.extract_text(sentence, region="hongqi", year=2022)
     found = dict(zip(result.indicators["indicator_id"], result.indicators["value"]))
     assert found == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("分别为48、65件。", [("48", 48, "件"), ("65件", 65, "件")]),
+    ("分别办理12、15和20件。", [("12", 12, "件"), ("15", 15, "件"), ("20件", 20, "件")]),
+    # a bare number is not a list item when words stand between it and the next number
+    ("编号12、其他事项共5件。", [("5件", 5, "件")]),
+])
+def test_only_an_unbroken_list_borrows_the_next_unit(sentence, expected):
+    found = [(sentence[m.start:m.end], m.value, m.unit) for m in extract.find_mentions(sentence)]
+    assert found == expected

@@ -228,6 +228,9 @@ def _qualifier(*words: str | None) -> str:
     return "exact"
 
 
+_LIST_GAP_RE = re.compile(r"\s*[、和及]\s*")
+
+
 def find_mentions(text: str) -> list[Mention]:
     """All statistics in normalised ``text`` (catalogue not consulted).
 
@@ -286,6 +289,12 @@ def find_mentions(text: str) -> list[Mention]:
         qual = _qualifier(m.group("pre"), m.group("q1"), m.group("q2"), m.group("post"))
         kind, value = _kind(text, a, unit, value)
         mention = Mention(a, b, value, unit, qual, kind, weak=weak)
+        # Only an unbroken list borrows the unit ("48、65件"): "编号12、其他事项共5件"
+        # must not turn 12 into 12件.
+        chain = [*pending, m]
+        if not all(_LIST_GAP_RE.fullmatch(text[x.end():y.start()])
+                   for x, y in zip(chain, chain[1:])):
+            pending.clear()
         for p in pending:
             if text[p.end():p.end() + 1] in ("、", "和", "及"):
                 pv = numbers.scaled(p.group("num"), p.group("scale") or "")
