@@ -43,12 +43,7 @@ from pathlib import Path
 from . import numbers
 from .exceptions import InputError
 from .normalize import normalize
-
-MENTION_COLUMNS = ["region", "year", "indicator_id", "value", "unit", "qualifier", "text",
-                   "char_start", "char_end", "sentence", "section", "kind", "scope"]
-INDICATOR_COLUMNS = ["region", "year", "indicator_id", "zh_name", "en_name", "kind",
-                     "section", "value", "unit", "qualifier", "scope", "text",
-                     "char_start", "char_end", "sentence"]
+from .tables import INDICATOR_COLUMNS, MENTION_COLUMNS  # noqa: F401 - re-exported
 
 # Counting words, longest first where one is a prefix of another (人次 before 人).
 UNITS = (

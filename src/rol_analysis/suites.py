@@ -26,7 +26,7 @@ import sys
 from pathlib import Path
 
 from .catalogue import KINDS, Catalogue, Relation, load
-from .tables import parts_total_column
+from .tables import INDICATOR_COLUMNS, MENTION_COLUMNS, parts_total_column
 
 #: Tables a rule can run on (see ``validate``): the long ``mentions`` table, the
 #: ``indicators`` table and the ``wide`` table of ``tables.relation_table``.
@@ -35,11 +35,6 @@ TABLES = ("mentions", "indicators", "wide")
 #: File name (without ``.json``) -> severity of its rules.
 SUITES = {"critical": "gate", "warning": "warn"}
 
-MENTION_COLUMNS = ["region", "year", "indicator_id", "value", "unit", "qualifier", "text",
-                   "char_start", "char_end", "sentence", "section", "kind", "scope"]
-INDICATOR_COLUMNS = ["region", "year", "indicator_id", "zh_name", "en_name", "kind", "section",
-                     "value", "unit", "qualifier", "scope", "text", "char_start", "char_end",
-                     "sentence"]
 QUALIFIERS = ["exact", "at_least", "at_most", "approx"]
 SCOPES = ["annual", "as_of", "change"]
 

@@ -6,6 +6,14 @@ from .catalogue import Catalogue, load
 
 KEYS = ["region", "year"]
 
+#: The data contract (docs/design.md): extraction writes these columns, in this order,
+#: and the validation suites require them.
+MENTION_COLUMNS = ["region", "year", "indicator_id", "value", "unit", "qualifier", "text",
+                   "char_start", "char_end", "sentence", "section", "kind", "scope"]
+INDICATOR_COLUMNS = ["region", "year", "indicator_id", "zh_name", "en_name", "kind",
+                     "section", "value", "unit", "qualifier", "scope", "text",
+                     "char_start", "char_end", "sentence"]
+
 
 def wide(indicators, catalogue: Catalogue | None = None):
     """One row per (region, year), one column per catalogue indicator.
