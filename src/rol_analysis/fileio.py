@@ -74,6 +74,18 @@ def write_parquet(path: str | os.PathLike, df) -> Path:
     return write_bytes(path, buf.getvalue())
 
 
+def read_json(path: str | os.PathLike, default: Any = None) -> Any:
+    """A JSON file's content, or ``default`` when it is missing or unreadable.
+
+    For files the package wrote itself (build records, validation summaries, report
+    metadata), where a missing or damaged file means "not built yet", not an error.
+    """
+    try:
+        return json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return default
+
+
 def sha256_file(path: str | os.PathLike) -> str:
     """Hex sha256 of a file's bytes."""
     h = hashlib.sha256()

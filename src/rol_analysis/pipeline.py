@@ -22,7 +22,6 @@ import concurrent.futures as cf
 import contextlib
 import functools
 import hashlib
-import json
 import os
 import queue as _queue
 import shutil
@@ -34,7 +33,7 @@ from pathlib import Path
 
 from . import __version__, layout
 from .exceptions import BuildError, InputError, RolError, UsageError, ValidationFailed
-from .fileio import sha256_file, write_bytes, write_json
+from .fileio import read_json, sha256_file, write_bytes, write_json
 
 DATA_NOTEBOOKS = ("01_clean.ipynb", "02_validate.ipynb")
 BRIEF_NOTEBOOKS = ("03_analyze.ipynb", "04_brief.ipynb")
@@ -163,13 +162,6 @@ def brief_fingerprint(root, paths: layout.BuildPaths, data_fp: dict, pdf: bool) 
         "peers": _peers(root, paths),
         "pdf": bool(pdf),
     }
-
-
-def _read_json(path: Path):
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
 
 
 # -------------------------------------------------------------------- folder helpers
@@ -322,7 +314,7 @@ def _phase(root, region, year, on_error=None):
 
 
 def _last_validation_failed(paths: layout.BuildPaths) -> bool:
-    validation = _read_json(paths.report_final / "validation.json")
+    validation = read_json(paths.report_final / "validation.json")
     return bool(validation) and not validation.get("success", True)
 
 
@@ -340,7 +332,7 @@ def data_phase(root, region, year, force=False, on_step=None) -> BuildResult:
         # them back, so this build redoes the data phase instead of trusting them.
         _restore(paths.processed_final)
         fp = data_fingerprint(root, paths)
-        done = _read_json(paths.processed_final / BUILD_FILE)
+        done = read_json(paths.processed_final / BUILD_FILE)
         # After a failed attempt the published validation report describes that
         # attempt, not the tables: run again even if the inputs are back as they were.
         if not force and done == fp and not _last_validation_failed(paths):
@@ -356,7 +348,7 @@ def data_phase(root, region, year, force=False, on_step=None) -> BuildResult:
                 raise
         write_json(paths.processed / BUILD_FILE, fp)
         # e.g. the report names another region or year than the folder it is filed in
-        report = _read_json(paths.processed / "report.json") or {}
+        report = read_json(paths.processed / "report.json") or {}
         result.warnings = list(report.get("warnings") or [])
         # The old tables are kept until this region-year's brief is published, so a
         # failed brief phase leaves every output as it was.
@@ -432,14 +424,14 @@ def brief_phase(root, region, year, force=False, pdf=False, on_step=None,
     root = Path(root)
     with _phase(root, region, year,
                 on_error=lambda paths: _restore(paths.processed_final)) as (paths, result):
-        data_fp = _read_json(paths.processed_final / BUILD_FILE)
+        data_fp = read_json(paths.processed_final / BUILD_FILE)
         if data_fp is None:
             raise BuildError(
                 f"{paths.processed_final}: no validated tables to build a brief from. "
                 f"Run `rol build --region {region} --year {year}` to build them first."
             )
         fp = brief_fingerprint(root, paths, data_fp, pdf)
-        done = _read_json(paths.report_final / BUILD_FILE)
+        done = read_json(paths.report_final / BUILD_FILE)
         # Fresh data means a fresh validation report in the staging folder: publish it.
         if (not force and not fresh_data and done == fp
                 and (paths.report_final / "brief.html").is_file()):
@@ -529,7 +521,7 @@ def process_executor(jobs: int):
 def data_current(root, region, year) -> bool:
     """Whether the published tables were built from exactly the current inputs."""
     paths = layout.build_paths(root, region, year)
-    return (_read_json(paths.processed_final / BUILD_FILE) == data_fingerprint(root, paths)
+    return (read_json(paths.processed_final / BUILD_FILE) == data_fingerprint(root, paths)
             and not _last_validation_failed(paths)
             and not _previous(paths.processed_final).exists())  # a killed build's leftovers
 
@@ -537,9 +529,9 @@ def data_current(root, region, year) -> bool:
 def brief_current(root, region, year, pdf=False) -> bool:
     """Whether the published brief was built from the current tables and notebooks."""
     paths = layout.build_paths(root, region, year)
-    data_fp = _read_json(paths.processed_final / BUILD_FILE)
+    data_fp = read_json(paths.processed_final / BUILD_FILE)
     return (data_fp is not None and (paths.report_final / "brief.html").is_file()
-            and _read_json(paths.report_final / BUILD_FILE)
+            and read_json(paths.report_final / BUILD_FILE)
             == brief_fingerprint(root, paths, data_fp, pdf))
 
 
@@ -698,8 +690,8 @@ def status(root) -> list[dict]:
             row["status"] = f"error: {exc.message}"
             rows.append(row)
             continue
-        built = _read_json(paths.report_final / BUILD_FILE)
-        validation = _read_json(paths.report_final / "validation.json") or {}
+        built = read_json(paths.report_final / BUILD_FILE)
+        validation = read_json(paths.report_final / "validation.json") or {}
         if built is None:
             if validation and not validation.get("success", True):
                 row["status"] = "failed validation"

@@ -506,10 +506,8 @@ def _region_names(root: Path, meta: dict, region: str, year: int) -> dict:
     for _, _, path in layout.published(root, "data/processed", "report.json"):
         if path.parent.name != str(year):
             continue
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            continue  # a name is a nicety; the panel falls back to the slug
+        # a name is a nicety: an unreadable file leaves the panel with the slug
+        data = fileio.read_json(path, {})
         if data.get("region_name"):
             names.setdefault(path.parent.parent.name, data["region_name"])
     if meta.get("region_name"):

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import functools
 import html
-import json
 import os
 import re
 import shutil
@@ -171,13 +170,6 @@ def render_brief(notebook_path, out_html_path) -> Path:
 # ------------------------------------------------------------------------- index
 
 
-def _read_json(path: Path) -> dict:
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-
-
 def _region_names(root: Path) -> dict:
     """Region slug -> Chinese name from ``data/raw/regions.csv`` (empty when absent):
     a region-year that never published its tables still shows a readable name."""
@@ -211,8 +203,8 @@ def _index_rows(root: Path) -> list[dict]:
         region, year = folder.parent.name, folder.name
         has_brief = (folder / "brief.html").is_file()
         processed = root / "data" / "processed" / region / year
-        meta = _read_json(processed / "report.json")
-        validation = _read_json(folder / "validation.json")
+        meta = fileio.read_json(processed / "report.json", {})
+        validation = fileio.read_json(folder / "validation.json", {})
         failed = bool(validation) and not validation.get("success")
         if not validation:
             status = ("unknown", "未校验 not validated")
