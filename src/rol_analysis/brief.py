@@ -69,6 +69,33 @@ def format_number(value: float, unit: str = "", kind: str = "count", decimals: i
     return f"{text} {unit}".strip()
 
 
+def as_stated(value, unit="", kind="count", qualifier="exact", text=None) -> str:
+    """A number as the report stated it: its qualifier kept (``≥120 次``) and a rate's
+    decimals as written (``99.5%`` stays ``99.5%``)."""
+    prefix = QUALIFIER_PREFIX.get(qualifier or "exact", "")
+    return prefix + format_number(value, unit or "", kind, _ratios._stated_decimals(text))
+
+
+def change_text(rec: dict) -> str:
+    """A year-over-year change: rates in 个百分点 (pp), other indicators in relative %.
+
+    ``≈`` marks a change computed from a number stated with a qualifier (余, 以上, 约):
+    the true change is not known exactly.
+    """
+    approx = "≈" if {rec.get("qualifier"), rec.get("previous_qualifier")} - {"exact", None} else ""
+    if rec.get("change_unit") == "pp":
+        d = rec["change"]
+        if d is None or (isinstance(d, float) and math.isnan(d)):
+            return "—"
+        decimals = max(_ratios._stated_decimals(rec.get("text")),
+                       _ratios._stated_decimals(rec.get("previous_text")), 1)
+        return f"{approx}{d:+.{decimals}f} 个百分点"
+    pct = rec.get("change_pct")
+    if pct is None or (isinstance(pct, float) and math.isnan(pct)):
+        return "—"
+    return f"{approx}{pct:+.1f}%"
+
+
 class Brief:
     """The brief of one region-year.
 
@@ -124,10 +151,8 @@ class Brief:
 
     def _indicator_value(self, iid: str) -> str:
         row = self._rows[iid]
-        prefix = QUALIFIER_PREFIX.get(row.get("qualifier") or "exact", "")
-        decimals = _ratios._stated_decimals(row.get("text"))
-        text = prefix + format_number(row["value"], row.get("unit") or "", row.get("kind"),
-                                      decimals)
+        text = as_stated(row["value"], row.get("unit"), row.get("kind"), row.get("qualifier"),
+                         row.get("text"))
         return self._num(text, row.get("sentence"))
 
     def _name(self) -> str:
@@ -417,16 +442,27 @@ class Brief:
         if len(a.yoy):
             rows = []
             for rec in a.yoy.to_dict("records"):
-                pct = "—" if math.isnan(rec["change_pct"]) else f"{rec['change_pct']:+.1f}%"
+                before = as_stated(rec["previous"], rec["unit"], rec["kind"],
+                                   rec["previous_qualifier"], rec["previous_text"])
                 rows.append([_e(rec["zh_name"]), f'<span class="en">{_e(rec["en_name"])}</span>',
-                             _e(format_number(rec["previous"], rec["unit"], rec["kind"])),
-                             self._indicator_value(rec["indicator_id"]), _e(pct)])
+                             _e(before), self._indicator_value(rec["indicator_id"]),
+                             _e(change_text(rec))])
             prev = int(a.yoy["previous_year"].iloc[0])
             parts.append(f"<h3>与 {prev} 年比较 <span class=\"en\">Year over year</span></h3>"
+                         "<p class=\"note\">数值按报告原文（含“余”“以上”等限定）列出；比率的变化以"
+                         "个百分点计，其他指标的变化为相对百分比（%）；≈ 表示含约数或下限，变化为"
+                         "近似值。<span class=\"en\"> Values as stated, qualifiers kept; rates "
+                         "change in percentage points (pp), other indicators in relative %; ≈: "
+                         "computed from a bound or an approximate number.</span></p>"
                          + self._table(["指标", "Indicator", f"{prev} 年", f"{a.year} 年",
-                                        "变化 Change"], rows, "yoy"))
+                                        "变化 Change<br><span class=\"en\">比率：个百分点 pp；"
+                                        "其他：% relative</span>"], rows, "yoy"))
         if len(a.panel) > 1:
             ids = list(a.panel.columns[2:])
+            # qualifiers and written forms of the other regions' numbers, kept as stated
+            same_year = a.history[a.history["year"] == a.year]
+            stated = {(r["region"], r["indicator_id"]): (r.get("qualifier"), r.get("text"))
+                      for r in same_year.to_dict("records")}
             head = ["地区 Region"] + [
                 f"{_e(self.catalogue.indicator(i).zh_name)}<br><span class=\"en\">"
                 f"{_e(self.catalogue.indicator(i).en_name)}</span>" for i in ids]
@@ -439,8 +475,9 @@ class Brief:
                     if rec["region"] == a.region and i in self._rows:
                         cells.append(self._indicator_value(i))
                     else:
-                        cells.append(_e(format_number(v, ind.units[0] if ind.kind != "rate"
-                                                      else "%", ind.kind)))
+                        q, t = stated.get((rec["region"], i), ("exact", None))
+                        cells.append(_e(as_stated(v, ind.units[0] if ind.kind != "rate"
+                                                  else "%", ind.kind, q, t)))
                 rows.append(cells)
             parts.append(f"<h3>{a.year} 年各地区 <span class=\"en\">Regions in {a.year}</span>"
                          f"</h3><div class=\"wide\">{self._table(head, rows, 'panel')}</div>")

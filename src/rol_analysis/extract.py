@@ -650,10 +650,15 @@ def _default_regions_csv(root) -> Path | None:
     return p if p.is_file() else None
 
 
+def extract_paths(paths) -> Extraction:
+    """Extract the region-year's raw report (writes nothing)."""
+    return extract_file(paths.raw, paths.region, paths.year,
+                        regions_csv=_default_regions_csv(paths.root))
+
+
 def clean(paths) -> Extraction:
     """Notebook 01: extract ``paths.raw`` and write the tables into ``paths.processed``."""
-    result = extract_file(paths.raw, paths.region, paths.year,
-                          regions_csv=_default_regions_csv(paths.root))
+    result = extract_paths(paths)
     write_tables(result, paths.processed)
     return result
 

@@ -275,7 +275,9 @@ def run_notebook(root: Path, nb_name: str, paths: layout.BuildPaths, out_dir: Pa
     try:
         papermill.execute_notebook(
             str(nb_in), str(out),
-            parameters={"region": paths.region, "year": paths.year, "root": "."},
+            # standalone=False: the runner stages, validates and publishes itself
+            parameters={"region": paths.region, "year": paths.year, "root": ".",
+                        "standalone": False},
             engine_name=engine.ENGINE_NAME, kernel_name=engine.KERNEL_NAME,
             progress_bar=False, request_save_on_cell_execute=False,
             kernel_cwd=str(Path(root).resolve()),
@@ -318,11 +320,16 @@ def _last_validation_failed(paths: layout.BuildPaths) -> bool:
     return bool(validation) and not validation.get("success", True)
 
 
-def data_phase(root, region, year, force=False, on_step=None) -> BuildResult:
+def data_phase(root, region, year, force=False, on_step=None,
+               standalone=False) -> BuildResult:
     """Run 01_clean and 02_validate; publish ``data/processed`` when valid.
 
     Returns a result with status ``built`` or ``skipped``; a gate failure gives status
     ``invalid`` (validation.html is published, nothing else), bad input ``error``.
+
+    ``standalone=True`` (notebook 02 run on its own, see ``publish_data``): no brief
+    phase follows in this process, so the validation report and the executed notebooks
+    are published with the tables and no previous tables are kept back.
     """
     root = Path(root)
     with _phase(root, region, year) as (paths, result):
@@ -353,9 +360,21 @@ def data_phase(root, region, year, force=False, on_step=None) -> BuildResult:
         # The old tables are kept until this region-year's brief is published, so a
         # failed brief phase leaves every output as it was.
         _swap_into_place(paths.processed, paths.processed_final,
-                         keep=_previous(paths.processed_final))
+                         keep=None if standalone else _previous(paths.processed_final))
+        if standalone:
+            _publish_validation(paths)
+            _publish_notebooks(paths, DATA_NOTEBOOKS)
+            shutil.rmtree(paths.report, ignore_errors=True)
         result.status = "built"
     return result
+
+
+def _publish_notebooks(paths: layout.BuildPaths, names) -> None:
+    """Copy executed notebooks from the report's staging folder into place."""
+    for name in names:
+        src = paths.report / "notebooks" / name
+        if src.is_file():
+            write_bytes(paths.report_final / "notebooks" / name, src.read_bytes())
 
 
 def _publish_validation(paths: layout.BuildPaths) -> None:
@@ -461,6 +480,171 @@ def brief_phase(root, region, year, force=False, pdf=False, on_step=None,
         shutil.rmtree(_previous(paths.processed_final), ignore_errors=True)
         result.status = "built"
     return result
+
+
+# ------------------------------------------------- notebooks opened in JupyterLab
+#
+# Run one by one from notebooks/ (standalone=True), the notebooks publish through the
+# same phases as `rol build`: 02 runs the data phase, 04 the brief phase. What they show
+# is computed by the same functions, so the published files are rol build's, byte for byte.
+
+
+def _raise_for(result: BuildResult) -> BuildResult:
+    if result.status in ("built", "skipped"):
+        return result
+    if result.status == "invalid":
+        raise ValidationFailed(result.message)
+    raise (InputError if result.exit_code == 2 else BuildError)(result.message)
+
+
+def published_paths(root, region, year) -> layout.BuildPaths:
+    """Paths for notebooks 03 and 04: the published tables, checked to be current.
+
+    Raises
+    ------
+    UsageError
+        One sentence saying what to run, when there are no published tables or they
+        were made from other inputs than the current ones (say, an edited raw report).
+    """
+    paths = layout.build_paths(root, region, year)
+    done = read_json(paths.processed_final / BUILD_FILE)
+    again = (f"run notebooks 01_clean and 02_validate for {region} {year} first (or "
+             f"`rol build --region {region} --year {year}`).")
+    if done is None:
+        raise UsageError(f"There are no published tables for {region} {year} yet: {again}")
+    if done != data_fingerprint(root, paths):
+        raise UsageError(f"The published tables for {region} {year} were made from older "
+                         f"inputs than the current ones (the raw report, regions.csv, "
+                         f"reviews, notebooks or package changed): {again}")
+    return paths
+
+
+def clean_step(paths: layout.BuildPaths, standalone: bool):
+    """Notebook 01's call: extract the raw report.
+
+    Under ``rol build`` the tables are written into the data phase's staging folder.
+    Run on its own it only shows them: notebook 02 runs steps 01 and 02 as ``rol build``
+    does and publishes, so no half-built folder is left behind.
+
+    Returns
+    -------
+    extract.Extraction
+    """
+    from . import extract
+
+    if not standalone:
+        return extract.clean(paths)
+    return extract.extract_paths(paths)
+
+
+def analyze_step(paths: layout.BuildPaths, standalone: bool):
+    """Notebook 03's call: analyse the published tables.
+
+    Under ``rol build`` it also writes ``ratios.csv`` into the report's staging folder.
+    Run on its own it writes nothing: notebook 04 publishes the report.
+
+    Returns
+    -------
+    ratios.Analysis
+    """
+    from . import ratios
+
+    return ratios.run(paths) if not standalone else ratios.analyse(paths)
+
+
+def brief_paths(root, region, year, standalone: bool) -> layout.BuildPaths:
+    """Paths for notebooks 03 and 04; run on their own, see ``published_paths``."""
+    if standalone:
+        return published_paths(root, region, year)
+    return layout.build_paths(root, region, year)
+
+
+def validate_step(paths: layout.BuildPaths, standalone: bool):
+    """Notebook 02's call: validate, and publish when run on its own.
+
+    Under ``rol build`` (``standalone=False``) it validates the staged tables and the
+    runner publishes. Run on its own it runs the data phase exactly as ``rol build``
+    does (steps 01 and 02 on a warm kernel, under the build lock): when the gate passes
+    the tables, validation report and executed notebooks are published; when it fails
+    only validation.html is, and ValidationFailed says where it is.
+
+    Returns
+    -------
+    validate.ValidationReport
+    """
+    from . import validate
+
+    if not standalone:
+        return validate.run(paths)
+    try:
+        _raise_for(data_phase(paths.root, paths.region, paths.year, standalone=True))
+    finally:
+        _shutdown_engine()
+    return validate.ValidationReport.from_dict(
+        read_json(paths.report_final / "validation.json") or {})
+
+
+def publish_brief(paths: layout.BuildPaths, standalone: bool, pdf: bool = False):
+    """Notebook 04's last call: publish the brief when run on its own.
+
+    Under ``rol build`` it does nothing (the runner renders and publishes). On its own
+    it checks the published tables are current, then runs ``rol build``'s brief phase
+    for this region-year (03 and 04 on a warm kernel, rendered, published with the
+    index), so the brief is the one ``rol build`` makes.
+
+    Returns
+    -------
+    Outputs or None
+        The published files, shown with their paths.
+    """
+    if not standalone:
+        return None
+    published_paths(paths.root, paths.region, paths.year)
+    for result in build(paths.root, [(paths.region, paths.year)], pdf=pdf):
+        _raise_for(result)
+    return outputs(paths.root, [paths.report_final, paths.root / "reports" / "index.html"])
+
+
+def _shutdown_engine() -> None:
+    if "rol_analysis.engine" in sys.modules:
+        sys.modules["rol_analysis.engine"].shutdown_current()
+
+
+@dataclass
+class Outputs:
+    """Files a notebook step wrote, shown relative to the project folder."""
+
+    root: Path
+    files: list[Path]
+
+    def __repr__(self) -> str:
+        return "\n".join(self._lines()) or "(nothing written)"
+
+    def _lines(self) -> list[str]:
+        out = []
+        for f in self.files:
+            try:
+                out.append(f.resolve().relative_to(self.root.resolve()).as_posix())
+            except ValueError:
+                out.append(str(f))
+        return out
+
+    def _repr_html_(self) -> str:
+        from html import escape
+
+        items = "".join(f"<li><code>{escape(line)}</code></li>" for line in self._lines())
+        return f"<p>Written:</p><ul>{items}</ul>"
+
+
+def outputs(root, places) -> Outputs:
+    """Every file under ``places`` (folders or files) that exists, sorted."""
+    files = []
+    for place in map(Path, places):
+        if place.is_dir():
+            files += sorted(p for p in place.rglob("*") if p.is_file())
+        elif place.is_file():
+            files.append(place)
+    return Outputs(Path(root), files)
 
 
 # ------------------------------------------------------------------------ executors

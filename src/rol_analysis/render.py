@@ -26,6 +26,8 @@ from .exceptions import BuildError, InputError, UsageError
 TEMPLATE_NAME = "rol_brief"
 FONT_PLACEHOLDER = "/*ROL-FONT-FACE*/"
 METADATA_KEY = "rol_brief"  # same key as brief.METADATA_KEY (kept import-light)
+#: Cells with this tag run in the notebook but are not part of the brief.
+NOTEBOOK_ONLY = "notebook-only"
 
 _SCRIPT_SRC = re.compile(r"<script\b[^>]*\bsrc\s*=[^>]*>\s*</script\s*>", re.IGNORECASE | re.DOTALL)
 _EXTERNAL = re.compile(
@@ -70,6 +72,10 @@ def export_html(nb, meta: dict) -> str:
     import copy
 
     nb = copy.deepcopy(nb)
+    # The page is the code cells' outputs: the notebook's own headings and its
+    # notebook-only cells (publishing when opened in JupyterLab) are for the analyst.
+    nb.cells = [c for c in nb.cells if c.cell_type == "code"
+                and NOTEBOOK_ONLY not in c.get("metadata", {}).get("tags", [])]
     nb.metadata["title"] = meta.get("title") or "brief"
     exporter = _exporter()
     res = {"metadata": {"name": "brief"}, "rol": {
