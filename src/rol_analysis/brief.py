@@ -22,7 +22,12 @@ from html import escape
 from . import charts as _charts
 from . import ratios as _ratios
 from .catalogue import load
+from .reviews import parse_mark
 
+#: How the brief marks a number a reviewer decided on (data/reviews/).
+REVIEW_MARKS = {"confirm": ("✓", "已复核确认", "confirmed by a reviewer"),
+                "set": ("✎", "已复核更正", "corrected by a reviewer"),
+                "add": ("✎", "复核补充", "added by a reviewer")}
 QUALIFIER_ZH = {"exact": "", "at_least": "以上（≥）", "at_most": "以下（≤）", "approx": "约"}
 QUALIFIER_PREFIX = {"exact": "", "at_least": "≥", "at_most": "≤", "approx": "≈"}
 CHECK_ZH = {"ok": "成立", "violated": "不成立", "uncertain": "无法确定（含约数）"}
@@ -125,6 +130,16 @@ class Brief:
         ind = self.analysis.indicators.sort_values(["char_start", "indicator_id"], kind="stable")
         self._rows = {r["indicator_id"]: r for r in ind.to_dict("records")}
         self._notes: dict[str, int] = {}
+        # source sentence -> what reviewers corrected in it (shown in its footnote)
+        self._corrections: dict[str, list[str]] = {}
+        for rec in ind.to_dict("records"):
+            action, who, original = parse_mark(rec.get("review"))
+            if action in ("set", "add"):
+                zh = (self.catalogue.indicators[rec["indicator_id"]].zh_name
+                      if rec["indicator_id"] in self.catalogue.indicators else "")
+                note = (f"复核更正（{who}）：{zh} 原读作 {original}" if action == "set"
+                        else f"复核补充（{who}）：{zh}")
+                self._corrections.setdefault(rec["sentence"], []).append(note)
         for sentence in ind["sentence"]:
             self._note(sentence)
         for finding in self._findings():
@@ -144,16 +159,26 @@ class Brief:
             return ""
         return f'<sup class="fn"><a href="#src-{n}" title="{_e(sentence)}">[{n}]</a></sup>'
 
-    def _num(self, text: str, sentence) -> str:
-        """A number with its source sentence on hover and a footnote link."""
-        tip = f' title="{_e(sentence)}"' if isinstance(sentence, str) and sentence else ""
-        return f'<span class="num"{tip}>{_e(text)}</span>{self._cite(sentence)}'
+    def _num(self, text: str, sentence, review=None) -> str:
+        """A number with its source sentence on hover and a footnote link; a number a
+        reviewer decided on is marked (✓ confirmed, ✎ corrected or added)."""
+        tip = sentence if isinstance(sentence, str) and sentence else ""
+        action, who, _ = parse_mark(review)
+        cls, mark = "num", ""
+        if action in REVIEW_MARKS:
+            sym, zh, en = REVIEW_MARKS[action]
+            cls += f" reviewed reviewed-{action}"
+            label = _e(f"{zh}（{who}）/ {en}")
+            mark = f'<span class="review-mark" title="{label}">{sym}</span>'
+            tip = f"{tip}\n{zh}（{who}）" if tip else f"{zh}（{who}）"
+        attr = f' title="{_e(tip)}"' if tip else ""
+        return f'<span class="{cls}"{attr}>{_e(text)}</span>{mark}{self._cite(sentence)}'
 
     def _indicator_value(self, iid: str) -> str:
         row = self._rows[iid]
         text = as_stated(row["value"], row.get("unit"), row.get("kind"), row.get("qualifier"),
                          row.get("text"))
-        return self._num(text, row.get("sentence"))
+        return self._num(text, row.get("sentence"), row.get("review"))
 
     def _name(self) -> str:
         return self.meta.get("region_name") or self.analysis.region
@@ -172,6 +197,20 @@ class Brief:
         if v.get("warnings"):
             return "warn", f"通过，{len(v['warnings'])} 项警告 passed with warnings"
         return "passed", "通过 passed"
+
+    def _review_summary(self) -> str:
+        """How many of the report's numbers reviewers decided on (data/reviews/)."""
+        men = self.analysis.mentions
+        if men is None or "review" not in men.columns:
+            return "未复核 not reviewed"
+        marks = men.drop_duplicates("char_start")["review"].fillna("").astype(str)
+        actions = [parse_mark(m)[0] for m in marks if m]
+        if not actions:
+            return "未复核 not reviewed"
+        n = {a: actions.count(a) for a in ("confirm", "set", "add")}
+        return (f"已复核 {len(actions)} 个数字（共 {len(marks)} 个）：确认 {n['confirm']}，更正 "
+                f"{n['set']}，补充 {n['add']} · {len(actions)} of {len(marks)} numbers "
+                "reviewed (✓ confirmed, ✎ corrected or added)")
 
     def _validation_link(self) -> str:
         """A relative link to the validation report beside the brief (same folder, so
@@ -231,6 +270,7 @@ class Brief:
             ("来源文件 Source file", _e(m.get("source_file"))),
             ("校验状态 Validation", f'<span class="status status-{css}">{_e(label)}</span>'
                                     + self._validation_link()),
+            ("人工复核 Review", _e(self._review_summary())),
         ]
         dl = "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in facts if v)
         body = (
@@ -509,7 +549,11 @@ class Brief:
 
     def sources(self):
         """The numbered source sentences every footnote points to."""
-        items = "".join(f'<li id="src-{n}">{_e(s)}</li>'
-                        for s, n in sorted(self._notes.items(), key=lambda kv: kv[1]))
+        items = "".join(
+            f'<li id="src-{n}">{_e(s)}'
+            + "".join(f'<br><span class="review-note">{_e(c)}</span>'
+                      for c in self._corrections.get(s, []))
+            + "</li>"
+            for s, n in sorted(self._notes.items(), key=lambda kv: kv[1]))
         return _html(f'<section class="sources"><h2>来源句 <span class="en">Source sentences'
                      f"</span></h2><ol>{items}</ol></section>")

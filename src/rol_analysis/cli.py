@@ -188,6 +188,25 @@ def validate(region, year, root):
     click.echo(f"{region}/{year}: validation passed. {report}\nvalidation report: {where}")
 
 
+@main.command()
+@click.option("--region", required=True, help="Region slug (e.g. weibin).")
+@click.option("--year", required=True, help="Report year (e.g. 2023).")
+@_root_option
+def review(region, year, root):
+    """Write or refresh the reviewers' worksheet data/reviews/<region>/<year>.csv.
+
+    Every number extraction finds in the raw report, with what it read and empty
+    decision columns (confirm, set, exclude, add); decisions already made are kept.
+    See data/reviews/README.md.
+    """
+    from . import reviews
+
+    paths = layout.build_paths(root, region, year)
+    path, n, decided = reviews.write_worksheet(paths)
+    click.echo(f"{region}/{year}: {n} numbers, {decided} decided -> {path}\n"
+               "Fill in action (confirm/set/exclude/add) and reviewer, then `rol build`.")
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()
 

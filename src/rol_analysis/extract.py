@@ -781,10 +781,19 @@ def _default_regions_csv(root) -> Path | None:
     return p if p.is_file() else None
 
 
-def extract_paths(paths) -> Extraction:
-    """Extract the region-year's raw report (writes nothing)."""
-    return extract_file(paths.raw, paths.region, paths.year,
-                        regions_csv=_default_regions_csv(paths.root))
+def extract_paths(paths, reviews: bool = True) -> Extraction:
+    """Extract the region-year's raw report (writes nothing).
+
+    With ``reviews`` the reviewers' decisions (``data/reviews/<region>/<year>.csv``)
+    are applied to the result: see ``reviews.py``.
+    """
+    result = extract_file(paths.raw, paths.region, paths.year,
+                          regions_csv=_default_regions_csv(paths.root))
+    if reviews:
+        from . import reviews as _reviews
+
+        result = _reviews.apply_file(result, paths)
+    return result
 
 
 def clean(paths) -> Extraction:

@@ -137,10 +137,12 @@ def data_fingerprint(root, paths: layout.BuildPaths) -> dict:
     nb_dir = layout.resource_dir(root, "notebooks")
     exp_dir = layout.resource_dir(root, "expectations")
     regions_csv = Path(root) / "data" / "raw" / "regions.csv"
+    review = Path(root) / "data" / "reviews" / paths.region / f"{paths.year}.csv"
     return {
         "parameters": {"region": paths.region, "year": paths.year},
         "raw": {paths.raw.name: sha256_file(paths.raw)},
         "regions_csv": sha256_file(regions_csv) if regions_csv.is_file() else None,
+        "review": sha256_file(review) if review.is_file() else None,
         "notebooks": _digest_files(nb_dir, DATA_NOTEBOOKS),
         "expectations": _digest_files(exp_dir, sorted(p.name for p in exp_dir.glob("*.json"))),
         "package": {"version": __version__, "sha256": _package_digest()},

@@ -175,6 +175,10 @@ def render_brief(notebook_path, out_html_path) -> Path:
 
 # ------------------------------------------------------------------------- index
 
+#: Review state of a region-year's numbers (reviews.state) -> label in the index.
+REVIEW_STATES = {"none": "未复核 not reviewed", "partly": "部分复核 partly reviewed",
+                 "fully": "全部复核 fully reviewed"}
+
 
 def _region_names(root: Path) -> dict:
     """Region slug -> Chinese name from ``data/raw/regions.csv`` (empty when absent):
@@ -244,6 +248,9 @@ def _index_rows(root: Path) -> list[dict]:
         elif has_brief:
             n_ind = 0
         has_report = (folder / "validation.html").is_file()
+        from .reviews import state
+
+        review = state(root, region, year) if has_brief else "none"
         rows.append({
             "region": region, "year": year,
             "name": meta.get("region_name") or names.get(region) or region,
@@ -252,7 +259,7 @@ def _index_rows(root: Path) -> list[dict]:
             "validation_href": (f"{region}/{year}/validation.html"
                                 if has_report and (failed or not has_brief) else None),
             "status": status, "n_indicators": n_ind, "counts": counts if has_brief else None,
-            "headline": heads,
+            "headline": heads, "review": REVIEW_STATES[review],
         })
     return rows
 
@@ -297,10 +304,11 @@ def write_index(root) -> Path:
             f"<td>{'—' if r['n_indicators'] is None else r['n_indicators']}</td>"
             f"<td>{rates}</td>"
             f"<td>{'<br>'.join(e(h) for h in r['headline'])}</td>"
+            f"<td>{e(r['review'])}</td>"
             "</tr>"
         )
     if not body:
-        body.append('<tr><td colspan="7">尚无已发布的简报。No brief has been published yet.'
+        body.append('<tr><td colspan="8">尚无已发布的简报。No brief has been published yet.'
                     "</td></tr>")
     page = f"""<!DOCTYPE html>
 <html lang="zh-CN">
@@ -327,7 +335,8 @@ footer {{ margin-top: 2em; color: #59636e; font-size: 0.82em; }}
 <h1>法治政府建设年度报告简报索引 <span class="en">Index of rule-of-law report briefs</span></h1>
 <table>
 <thead><tr><th>地区 Region</th><th>年度 Year</th><th>发布机关 Issuer</th><th>校验 Validation</th>
-<th>指标数 Indicators</th><th>比率状态 Rates</th><th>主要数字 Headline numbers</th></tr></thead>
+<th>指标数 Indicators</th><th>比率状态 Rates</th><th>主要数字 Headline numbers</th>
+<th>人工复核 Review</th></tr></thead>
 <tbody>
 {chr(10).join(body)}
 </tbody>
