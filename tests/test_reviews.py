@@ -185,3 +185,12 @@ def test_stale_decision_stops_the_build_naming_the_row(tmp_path):
     msg = proc.stderr + proc.stdout
     assert "2023.csv, row 2" in msg and "'849件'" in msg and "'851件'" in msg
     assert not (root / "data" / "processed" / "weibin" / "2023").exists()
+
+
+def test_review_state_none_partly_fully():
+    df = pd.DataFrame({"char_start": [1, 5, 9], "review": ["", "", ""]})
+    assert reviews.state(None, "x", 2023, df) == "none"
+    df.loc[0, "review"] = "confirm | 李四"
+    assert reviews.state(None, "x", 2023, df) == "partly"
+    df["review"] = "confirm | 李四"
+    assert reviews.state(None, "x", 2023, df) == "fully"
