@@ -14,7 +14,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from conftest import REPO, make_root, rol, tree_bytes
+from conftest import REPO, make_root, tree_bytes
 from jupyter_client.kernelspec import KernelSpec, KernelSpecManager
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
@@ -80,13 +80,11 @@ def _written(nb) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def analyst_and_build(tmp_path_factory):
-    """The same project built twice: by the notebooks in order, and by `rol build`."""
+def analyst_and_build(tmp_path_factory, seed_built):
+    """The seed built twice: by the notebooks in order, and by `rol build` (shared)."""
     by_hand = _project(tmp_path_factory.mktemp("analyst") / "p")
     executed = {name: run_notebook(by_hand, name) for name in NOTEBOOKS}
-    built = _project(tmp_path_factory.mktemp("built") / "p")
-    rol("build", "--region", "weibin", "--year", "2023", "--root", built, check=0)
-    return by_hand, built, executed
+    return by_hand, seed_built[0], executed
 
 
 def test_notebooks_in_order_publish_what_rol_build_publishes(analyst_and_build):

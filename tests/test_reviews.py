@@ -8,7 +8,8 @@ import io
 import pandas as pd
 import pytest
 from bs4 import BeautifulSoup
-from conftest import SEED, make_root, rol
+from conftest import SEED, make_root
+from conftest import rol_here as rol
 
 from rol_analysis import layout, reviews
 from rol_analysis.exceptions import InputError

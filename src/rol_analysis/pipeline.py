@@ -763,6 +763,19 @@ class Outputs:
         return f"<p>Written:</p><ul>{items}</ul>"
 
 
+def data_outputs(paths: layout.BuildPaths, standalone: bool) -> Outputs | None:
+    """Notebook 02's last cell: what it published when run on its own.
+
+    Under ``rol build`` nothing is shown: the runner publishes, and a staging path in
+    the executed notebook would name a folder that no longer exists.
+    """
+    if not standalone:
+        return None
+    return outputs(paths.root, [paths.processed_final,
+                                paths.report_final / "validation.html",
+                                paths.report_final / "validation.json"])
+
+
 def outputs(root, places) -> Outputs:
     """Every file under ``places`` (folders or files) that exists, sorted."""
     files = []
