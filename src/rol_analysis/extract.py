@@ -638,6 +638,7 @@ def extract_text(raw: str, region: str = "", year: int | None = None, catalogue=
             "qualifier": m.qualifier, "text": raw[r0:r1], "char_start": r0, "char_end": r1,
             "sentence": _clean_sentence(raw[rs0:rs1]),
             "section": section_of[m.start], "kind": m.kind, "scope": m.scope,
+            "review": "",  # a reviewer's decision, filled by reviews.apply
         }
         for iid, meas in zip(m.indicators, m.measures, strict=True):
             rows.append({**base, "indicator_id": iid, "measure": meas})

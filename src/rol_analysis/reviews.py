@@ -278,7 +278,8 @@ def apply(extraction, raw_text: str, decisions: list[Decision], path, catalogue=
     if drop:
         men = men.drop(index=men.index[sorted(drop)])
     if new_rows:
-        men = pd.concat([men, pd.DataFrame(new_rows).reindex(columns=men.columns)],
+        men = pd.concat([men, pd.DataFrame(new_rows).reindex(columns=men.columns,
+                                                             fill_value="")],
                         ignore_index=True)
     men = men.drop_duplicates(["char_start", "indicator_id"], keep="first")
     men = men.sort_values(["char_start", "indicator_id"], kind="stable").reset_index(drop=True)
