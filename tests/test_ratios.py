@@ -263,3 +263,16 @@ def test_seed_gets_no_inferred_pairs():
     ex = extract.extract_file(RAW, "weibin", 2023)
     df = ratios.compare_ratios(ex.indicators, mentions=ex.mentions)
     assert (df["basis"] == "catalogue").all() and len(df) == 7
+
+
+def test_a_share_after_its_part_is_checked_even_when_it_disagrees():
+    row = _inferred("市级836项政务服务事项进驻平台，其中659项实现网上可办，"
+                    "网办事项比例达88.52%。").iloc[0]
+    assert row["status"] == ratios.MISMATCH_INFERRED
+    assert (row["numerator"], row["denominator"]) == (659, 836)
+    assert row["recomputed"] == pytest.approx(78.8278, abs=1e-4)
+
+
+def test_a_part_the_rate_does_not_name_is_no_evidence():
+    # 其中 ties 40 to 52, but 满意率 is about something else: no mismatch is claimed.
+    assert _inferred("受理诉求52件，其中网上受理40件，满意率98%。").empty

@@ -583,6 +583,8 @@ ADJACENT_GAP = 5
 #: Tolerance in percentage points of an inferred rate (as the packaged relations).
 INFERRED_TOLERANCE = 0.5
 _CLAUSE_CHARS = "，,。；;：:！？!?"
+# A rate written as a share of a whole ("占比", "比例达", "占全部…的").
+_SHARE_RE = re.compile(r"占|比例|比重")
 _CUT_VERBS = "压缩|缩短|减少|降低|下降|压减|缩减|精简|减|降"
 _CUT_BEFORE_RE = re.compile(r"(?:由|从)(?:原来的?|原先的?|原|过去的?|以前的?)?$")
 _CUT_BETWEEN_RE = re.compile(rf"(?:{_CUT_VERBS})了?(?:到|至|为)|到|至")
@@ -798,8 +800,9 @@ def _linked_mismatch(text: _Text, rate: _Number, cands: list[_Number]) -> Inferr
     """A pair the wording ties to the rate even though the quotient disagrees.
 
     Strong evidence only: the count right before the rate (same sentence, no count
-    between) opens with 其中, the rate names it (its clause has 占, or the two
-    characters before 率 occur in the count's clause: 纠错 in "其中纠错4件，纠错率8%"),
+    between) opens with 其中, the rate names it or calls itself a share (its clause has
+    占, 比例 or 比重, or the two characters before 率 occur in the count's clause: 纠错
+    in "其中纠错4件，纠错率8%"),
     and the denominator is the closest earlier count of the same kind of unit.
     """
     before = [n for n in cands if n.start < rate.start]
@@ -811,7 +814,7 @@ def _linked_mismatch(text: _Text, rate: _Number, cands: list[_Number]) -> Inferr
         return None
     clause_r = text.clause_before(rate)
     stem = _stem(clause_r)
-    if not ("占" in clause_r or (stem and stem in clause_n)):
+    if not (_SHARE_RE.search(clause_r) or (stem and stem in clause_n)):
         return None
     dens = [d for d in before[:-1]
             if _unit_class(d.unit) == _unit_class(n.unit) and d.value > 0
