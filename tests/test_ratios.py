@@ -179,10 +179,18 @@ def test_rate_with_both_counts_in_its_sentence_is_paired():
 
 
 def test_counts_in_the_sentence_before_are_paired():
-    row = _inferred("全年受理群众诉求25件，办结24件。办结率96%。").iloc[0]
+    from rol_analysis import extract
+
+    text = "全年受理群众诉求25件，办结24件。办结率96%。"
+    row = _inferred(text).iloc[0]
     assert (row["numerator"], row["denominator"], row["status"]) == (
         24, 25, ratios.CONSISTENT_INFERRED)
-    assert row["zh_name"] == "办结率"  # named from its own words when nothing else names it
+    ex = extract.extract_text(text, "x", 2023)
+    men = ex.mentions
+    # named by the rate's measure, or by its own words in a table without measures
+    assert row["zh_name"] == men.loc[men["text"] == "96%", "measure"].iloc[0] != ""
+    bare = ratios.compare_ratios(ex.indicators, mentions=men.drop(columns="measure"))
+    assert bare.iloc[0]["zh_name"] == "办结率"
 
 
 def test_counts_two_sentences_away_are_not_paired():

@@ -19,17 +19,8 @@ REPORTS = {
                        "全年法律顾问审查合同120份，提出意见35条。",
     ("qingshan", 2024): "二、政务服务\n新增政务服务事项12项，网上办理业务310件。",
 }
-# The labels the extraction's ``measure`` column gives these numbers (used only while
-# the extraction in this checkout does not write the column yet).
-LABELS = {"52项": "新增政务服务事项数", "40项": "新增政务服务事项数", "12项": "新增政务服务事项数",
-          "2474件": "网上办理业务数", "310件": "网上办理业务数", "5天": "企业开办时间",
-          "1天": "企业开办时间", "86份": "审查合同数", "120份": "审查合同数", "35条": "提出意见数"}
-
-
 def _publish(root, region, year, text):
     ex = extract.extract_text(text, region, year)
-    if "measure" not in ex.mentions.columns:
-        ex.mentions["measure"] = ex.mentions["text"].map(LABELS).fillna("")
     extract.write_tables(ex, root / "data" / "processed" / region / str(year))
     return ex
 

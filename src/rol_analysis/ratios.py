@@ -872,13 +872,13 @@ def infer_ratios(mentions, skip: set | None = None) -> list[Inferred]:
 
 def _inferred_name(text: _Text, inf: Inferred) -> str:
     """A Chinese name for an inferred rate: the rate's measure, else its own words
-    ("纠错率" from "纠错率为8%"); for a cut, what was cut ("办理时限压缩幅度")."""
+    ("纠错率" from "纠错率为8%"); for a cut, what was cut ("办理时限压缩幅度"), else the
+    measure of the value before the cut."""
     if inf.method == "reduction":
+        # The words before 由 name what was cut better than a measure built around
+        # the cut's verbs ("企业开办时间由18.5天压缩至…").
         before = inf.denominator
-        what = before.measure
-        if not what:
-            head = text.clause_before(before)
-            what = _CUT_BEFORE_RE.sub("", head)[-12:]
+        what = _CUT_BEFORE_RE.sub("", text.clause_before(before))[-12:] or before.measure
         return f"{what}压缩幅度" if what else "压缩幅度"
     rate = inf.rate
     if rate.measure:
