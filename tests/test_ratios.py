@@ -284,3 +284,14 @@ def test_a_share_after_its_part_is_checked_even_when_it_disagrees():
 def test_a_part_the_rate_does_not_name_is_no_evidence():
     # 其中 ties 40 to 52, but 满意率 is about something else: no mismatch is claimed.
     assert _inferred("受理诉求52件，其中网上受理40件，满意率98%。").empty
+
+
+def test_a_share_right_after_its_part_is_checked():
+    row = _inferred("全年办理业务2474件，网上办理2369件，占比95.87%。").iloc[0]
+    assert row["status"] == ratios.MISMATCH_INFERRED
+    assert (row["numerator"], row["denominator"]) == (2369, 2474)
+
+
+def test_a_share_of_a_listed_total_is_not_paired():
+    # The share is of a total the text does not give; 1998 and 2398 are list items.
+    assert _inferred("甲、乙两市收案分别为2398件、1998件，两市合计占全省收案数的61.9%。").empty

@@ -796,36 +796,57 @@ def _pair(text: _Text, rate: _Number) -> Inferred | None:
     return _linked_mismatch(text, rate, cands)
 
 
+def _in_list(text: _Text, n: _Number) -> bool:
+    """True when ``n`` is an item of a list ("3595件、3125件", "分别为…")."""
+    if n.pos < 0:
+        return True
+    sent = text.sentences[n.group]
+    return (sent[n.pos - 1:n.pos] == "、" or sent[n.end:n.end + 1] == "、"
+            or "分别" in text.clause_before(n))
+
+
 def _linked_mismatch(text: _Text, rate: _Number, cands: list[_Number]) -> Inferred | None:
     """A pair the wording ties to the rate even though the quotient disagrees.
 
-    Strong evidence only: the count right before the rate (same sentence, no count
-    between) opens with 其中, the rate names it or calls itself a share (its clause has
-    占, 比例 or 比重, or the two characters before 率 occur in the count's clause: 纠错
-    in "其中纠错4件，纠错率8%"),
-    and the denominator is the closest earlier count of the same kind of unit.
+    Strong evidence only. The numerator is the count right before the rate, in its
+    sentence, with no count between, and either
+
+    - opens with 其中 while the rate calls itself a share (占, 比例, 比重 in its clause)
+      or names it (the two characters before 率 occur in the count's clause: 纠错 in
+      "审结52件，其中纠错4件，纠错率8.5%"); or
+    - stands in the clause right before a share ("共836项，网上可办的有659项，网办比例
+      达88.52%", "办理2474件，网上办理2369件，占比95.87%"), neither number being an
+      item of a list;
+
+    and the denominator is the closest earlier count of the same kind of unit, not
+    smaller than the numerator.
     """
     before = [n for n in cands if n.start < rate.start]
     if not before:
         return None
     n = before[-1]
-    clause_n = text.clause_before(n)
-    if n.group != rate.group or "其中" not in clause_n:
+    if n.group != rate.group or n.pos < 0 or rate.pos < 0:
         return None
-    clause_r = text.clause_before(rate)
+    clause_n, clause_r = text.clause_before(n), text.clause_before(rate)
+    share = bool(_SHARE_RE.search(clause_r))
     stem = _stem(clause_r)
-    if not (_SHARE_RE.search(clause_r) or (stem and stem in clause_n)):
+    gap = text.sentences[n.group][n.end:rate.pos]
+    if "其中" in clause_n and (share or (stem and stem in clause_n)):
+        evidence = "其中 … then the rate of that part"
+    elif share and sum(gap.count(c) for c in _CLAUSE_CHARS) <= 1 and not _in_list(text, n):
+        evidence = "a share right after its part"
+    else:
         return None
     dens = [d for d in before[:-1]
             if _unit_class(d.unit) == _unit_class(n.unit) and d.value > 0
-            and d.value >= n.value]
+            and d.value >= n.value and not _in_list(text, d)]
     if not dens:
         return None
     d = dens[-1]
     q = n.value / d.value * 100
     status = rate_status(rate.value, q, decimals=_stated_decimals(rate.text),
                          qualifier=rate.qualifier, tolerance=INFERRED_TOLERANCE)
-    return Inferred("ratio", rate, n, d, q, status, "其中 … 率 names the part")
+    return Inferred("ratio", rate, n, d, q, status, evidence)
 
 
 def infer_ratios(mentions, skip: set | None = None) -> list[Inferred]:
