@@ -222,3 +222,21 @@ def test_find_chromium_skips_snap_shims_and_finds_playwrights_browser(tmp_path, 
     chrome.parent.mkdir(parents=True)
     chrome.write_bytes(b"\x7fELF")
     assert render.find_chromium() == str(chrome)
+
+
+def test_index_counts_inferred_rates_apart(tmp_path):
+    import pandas as pd
+
+    from rol_analysis import ratios
+
+    rep = tmp_path / "reports" / "weibin" / "2023"
+    fileio.write_text(rep / "brief.html", "<html></html>")
+    fileio.write_json(rep / "validation.json", {"success": True, "warnings": [],
+                                                "failures": []})
+    fileio.write_csv(rep / "ratios.csv", pd.DataFrame({"status": [
+        ratios.CLAIM_ONLY, ratios.MISMATCH_INFERRED, ratios.CONSISTENT_INFERRED,
+        ratios.CONSISTENT_INFERRED]}))
+    row = BeautifulSoup(render.write_index(tmp_path).read_text(encoding="utf-8"),
+                        "lxml").select_one("tbody tr").get_text()
+    assert "不一致 0 · 仅有声明 1 · 一致 0" in row
+    assert "推断 inferred：不一致 1 · 一致 2 · 仅可推算 0" in row
