@@ -12,10 +12,11 @@ KEYS = ["region", "year"]
 #: (empty for text inputs).
 MENTION_COLUMNS = ["region", "year", "indicator_id", "value", "unit", "qualifier", "text",
                    "char_start", "char_end", "sentence", "section", "kind", "scope",
-                   "page", "bbox", "ocr_score"]
+                   "measure", "page", "bbox", "ocr_score"]
 INDICATOR_COLUMNS = ["region", "year", "indicator_id", "zh_name", "en_name", "kind",
                      "section", "value", "unit", "qualifier", "scope", "text",
-                     "char_start", "char_end", "sentence", "page", "bbox", "ocr_score"]
+                     "char_start", "char_end", "sentence", "measure", "page", "bbox",
+                     "ocr_score"]
 
 
 def wide(indicators, catalogue: Catalogue | None = None):
