@@ -39,6 +39,9 @@ INSTALL = "pip install 'rol-analysis[ocr]'"
 #: Render resolution: 150 dpi puts 12 pt body text at ~25 px, which the recogniser reads
 #: as well as at 200 dpi (it rescales every line to 48 px) for half the pixels.
 DPI = 150
+#: Longest side, in pixels, a page is rendered at (A3 at 150 dpi is 2,480 px): a PDF
+#: declaring a huge page cannot make one bitmap take gigabytes.
+MAX_SIDE = 3600
 #: Recognition scores under this are flagged for review (mentions' ``ocr_score``).
 LOW_SCORE = 0.9
 #: Longest side the detector sees. PP-OCRv6 finds 12 pt lines of an A4 page at 960 px
@@ -439,7 +442,9 @@ def read_pages(data: bytes, pages: list[int], path, red: bool = True, dpi: int =
         for index in pages:
             page = doc[index]
             try:
-                bitmap = page.render(scale=dpi / 72)
+                # a page declared poster-sized is rendered no larger than MAX_SIDE pixels
+                scale = min(dpi / 72, MAX_SIDE / max(page.get_size()))
+                bitmap = page.render(scale=scale)
                 rgb = np.asarray(bitmap.to_pil().convert("RGB"))
                 bitmap.close()
             finally:
@@ -447,7 +452,7 @@ def read_pages(data: bytes, pages: list[int], path, red: bool = True, dpi: int =
             lines = recognise(rgb, red=red)
             h_px, w_px = rgb.shape[:2]
             del rgb
-            yield _page_text(lines, w_px, h_px, index, 72 / dpi)
+            yield _page_text(lines, w_px, h_px, index, 1 / scale)
     finally:
         doc.close()
 
