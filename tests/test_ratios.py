@@ -349,3 +349,9 @@ def test_dev_set_rates_with_both_counts_in_the_text_are_recomputed():
     for name, df in after.items():
         for rec in df[df["basis"] == ratios.BASIS_INFERRED].to_dict("records"):
             assert (name, rec["numerator"], rec["denominator"]) in pairs, (name, rec)
+
+
+def test_two_cuts_in_one_sentence_keep_their_own_rates():
+    df = _inferred("审批时限由20天压缩至5天，办理时限由15个工作日压缩至3个工作日，压缩80%。")
+    assert list(df["status"]) == [ratios.COMPUTED_INFERRED, ratios.CONSISTENT_INFERRED]
+    assert list(df["denominator"]) == [20, 15]
