@@ -362,8 +362,8 @@ class Brief:
                 f"{abs(rec['difference']):.2f} 个百分点（配对按措辞推断，请核对原句）。")
         ok = inferred[inferred["status"] == _ratios.CONSISTENT_INFERRED]
         if len(ok):
-            items.append(f"{badge}另有 {len(ok)} 项比率，指标目录未定义其分子分母，但报告同句"
-                         "或上一句中的两个数字与之相符："
+            items.append(f"{badge}另有 {len(ok)} 项比率，指标目录无法核验（未定义或未找到其"
+                         "分子分母），但报告同句或上一句中的两个数字与之相符："
                          + "、".join(_e(x) for x in ok["zh_name"]) + "（见比率核验表）。")
         for rec in inferred[inferred["status"] == _ratios.COMPUTED_INFERRED].to_dict("records"):
             row = self._inferred_row(rec)
