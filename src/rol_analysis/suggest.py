@@ -158,8 +158,9 @@ def _learn_reviews(root: Path, region: str, year: int, numbers: dict, aliases: d
     """Add the ``set`` decisions of ``data/reviews/<region>/<year>.csv`` to ``aliases``.
 
     A decision names its number by ``char_start`` (and ``text``); the number's measure
-    comes from the region-year's mentions table. Decisions whose number is not in the
-    table (an ``add``, or a stale row the build would refuse) teach nothing here.
+    comes from the region-year's mentions table, else from the worksheet's ``measure``
+    column (``rol review`` copies what extraction read). A decision with no measure
+    either way teaches nothing here.
     """
     path = root / "data" / "reviews" / region / f"{year}.csv"
     if not path.is_file():
@@ -172,17 +173,19 @@ def _learn_reviews(root: Path, region: str, year: int, numbers: dict, aliases: d
     for row in rows:
         if (row.get("action") or "").strip() != "set" or not row.get("indicator_id"):
             continue
-        number = numbers.get((row.get("char_start") or "").strip())
-        measure = ((number or {}).get("measure") or "").strip()
+        # The published number first; the worksheet's own copy of what extraction read
+        # (``rol review`` writes measure, found_unit and sentence) when it is not there.
+        number = numbers.get((row.get("char_start") or "").strip()) or {}
+        measure = (number.get("measure") or row.get("measure") or "").strip()
         if not measure:
             continue
-        unit = (row.get("unit") or number.get("unit") or "").strip()
+        unit = (row.get("unit") or number.get("unit") or row.get("found_unit") or "").strip()
         iid = row["indicator_id"].strip()
         a = aliases.setdefault((iid, measure, unit), Alias(iid, measure, unit))
         a.region_years.add(f"{region}/{year}")
-        sentence = number.get("sentence") or ""
-        a.examples.append((f"{region}/{year}", sentence,
-                           _marked(sentence, number.get("text") or "")))
+        sentence = number.get("sentence") or row.get("sentence") or ""
+        text = number.get("text") or row.get("text") or ""
+        a.examples.append((f"{region}/{year}", sentence, _marked(sentence, text)))
 
 
 # ------------------------------------------------------------------------------- output
