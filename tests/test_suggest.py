@@ -140,3 +140,9 @@ def test_a_worksheet_measure_serves_when_the_number_is_not_published(root, tmp_p
     assert (alias["indicator"], alias["measure"], alias["units"]) == (
         "legal_lectures", "普法讲座场次", ["场"])
     assert any(re.search(p, "全年举办普法讲座#。") for p in alias["patterns"])
+
+
+def test_scope_words_do_not_split_a_group():
+    assert suggest.group_key("累计法治宣传活动数") == suggest.group_key("法治宣传活动数")
+    assert suggest.group_key("其中全年新增政务服务事项数") == "新增政务服务事项数"
+    assert suggest.group_key("其中") == "其中"
