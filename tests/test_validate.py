@@ -77,7 +77,7 @@ def _add(mentions, indicators, indicator_id, value, sentence):
            "char_start": start, "char_end": start + 3, "sentence": sentence,
            "section": ind.section, "kind": ind.kind, "scope": "annual",
            "zh_name": ind.zh_name, "en_name": ind.en_name, "measure": ind.zh_name,
-           "review": ""}
+           "page": None, "bbox": "", "ocr_score": None, "review": ""}
     m = pd.concat([mentions, pd.DataFrame([row])[suites.MENTION_COLUMNS]], ignore_index=True)
     i = pd.concat([indicators, pd.DataFrame([row])[suites.INDICATOR_COLUMNS]],
                   ignore_index=True)

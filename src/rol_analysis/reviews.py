@@ -248,7 +248,7 @@ def apply(extraction, raw_text: str, decisions: list[Decision], path, catalogue=
                 "char_end": d.char_start + len(d.text),
                 "sentence": _sentence_at(raw_text, d.char_start, d.char_start + len(d.text)),
                 "section": ind.section, "kind": ind.kind, "scope": "annual",
-                "review": d.mark(),
+                "page": None, "ocr_score": None, "review": d.mark(),
             })
             continue
         if not rows:
@@ -278,9 +278,10 @@ def apply(extraction, raw_text: str, decisions: list[Decision], path, catalogue=
     if drop:
         men = men.drop(index=men.index[sorted(drop)])
     if new_rows:
-        men = pd.concat([men, pd.DataFrame(new_rows).reindex(columns=men.columns,
-                                                             fill_value="")],
-                        ignore_index=True)
+        added = pd.DataFrame(new_rows).reindex(columns=men.columns)
+        text_cols = [c for c in men.columns if c not in _NUMERIC]
+        added[text_cols] = added[text_cols].astype(object).where(added[text_cols].notna(), "")
+        men = pd.concat([men, _types(added)], ignore_index=True)
     men = men.drop_duplicates(["char_start", "indicator_id"], keep="first")
     men = men.sort_values(["char_start", "indicator_id"], kind="stable").reset_index(drop=True)
     extraction.mentions = _types(men)
@@ -290,13 +291,17 @@ def apply(extraction, raw_text: str, decisions: list[Decision], path, catalogue=
     return extraction
 
 
+#: Columns that are numbers in the tables (the rest are text, "" when empty).
+_NUMERIC = {"year": "Int64", "value": "float64", "char_start": "int64", "char_end": "int64",
+            "page": "Int64", "ocr_score": "float64"}
+
+
 def _types(df):
-    df["value"] = df["value"].astype("float64")
-    for col in ("char_start", "char_end"):
-        df[col] = df[col].astype("int64")
-    df["year"] = df["year"].astype("Int64")
     for col in df.columns:
-        if col not in ("year", "value", "char_start", "char_end"):
+        if col in _NUMERIC:
+            df[col] = df[col].astype(object).where(df[col].astype(str) != "", None).astype(
+                _NUMERIC[col])
+        else:
             df[col] = df[col].fillna("").astype(str)
     return df
 
