@@ -43,7 +43,9 @@ def test_environment_yml_matches_pyproject():
     listed.pop("python", None)
     listed.pop("pip", None)
     wanted = {_name(r): _spec(r) for r in PYPROJECT["project"]["dependencies"]}
-    wanted |= {_name(r): _spec(r) for r in PYPROJECT["project"]["optional-dependencies"]["dev"]}
+    for extra in ("dev", "dask"):
+        wanted |= {_name(r): _spec(r)
+                   for r in PYPROJECT["project"]["optional-dependencies"][extra]}
     assert listed == wanted
     assert any(str(d).startswith("python>=3.11") for d in env["dependencies"]
                if isinstance(d, str))

@@ -18,6 +18,8 @@ from .exceptions import InputError, UsageError
 
 REGION_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 RAW_SUFFIXES = (".txt", ".docx", ".html", ".htm", ".pdf")
+#: Slugs that name something else under data/processed (the national panel).
+RESERVED = frozenset({"panel"})
 MIN_YEAR = 2000
 
 
@@ -31,6 +33,12 @@ def check_region(region: str) -> str:
         raise UsageError(
             f"region {region!r} is not a region slug: use lower-case letters, digits and "
             "hyphens only (for example 'weibin'), the name of a folder under data/raw/."
+        )
+    if region in RESERVED:
+        raise UsageError(
+            f"region {region!r} is reserved (data/processed/{region}/ holds the national "
+            f"panel): rename the folder data/raw/{region}/, e.g. to "
+            f"{region}-county, and its row in regions.csv."
         )
     return region
 
