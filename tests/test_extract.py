@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from conftest import make_root
+from dev_eval import inside_anchor, read_gold
 
 from rol_analysis import catalogue, extract, layout
 from rol_analysis.exceptions import InputError
@@ -35,8 +36,7 @@ def seed(seed_raw):
 
 
 def _gold():
-    with open(GOLD, encoding="utf-8", newline="") as fh:
-        return list(csv.DictReader(fh, delimiter="\t"))
+    return read_gold(GOLD)
 
 
 # ------------------------------------------------------------------------- the seed
@@ -50,10 +50,8 @@ def test_seed_gold_indicator_found_as_written(seed, seed_raw, row):
     assert got["value"] == pytest.approx(float(row["value"]))
     assert got["unit"] == row["unit"]
     assert got["qualifier"] == row["qualifier"]
-    anchor = row["anchor"]
-    occurrences = [i for i in range(len(seed_raw)) if seed_raw.startswith(anchor, i)]
-    assert any(o <= got["char_start"] and got["char_end"] <= o + len(anchor)
-               for o in occurrences), (got["text"], anchor)
+    assert inside_anchor(seed_raw, row["anchor"], got["char_start"], got["char_end"]), (
+        got["text"], row["anchor"])
     assert seed_raw[got["char_start"]:got["char_end"]] == got["text"]
 
 
