@@ -184,8 +184,8 @@ def _validation_state(validation: dict | None) -> tuple[str, set, int, int]:
 # ------------------------------------------------------------------------- reading
 
 
-def _read_many(con, files: list[Path], kind: str):
-    """Read many parquet (or CSV) files at once with DuckDB; a pandas DataFrame.
+def _read_many(con, files: list[Path]):
+    """Read many parquet files at once with DuckDB; a pandas DataFrame.
 
     Adds ``_row`` (the row's position in its file) so the original order survives
     (DuckDB keeps the files' order and their rows' order: ``preserve_insertion_order``).
@@ -193,28 +193,46 @@ def _read_many(con, files: list[Path], kind: str):
     """
     if not files:
         return None
-    names = [str(p) for p in files]
-    if kind == "parquet":
-        sql = ("SELECT *, filename AS _file FROM read_parquet($files, union_by_name = true, "
-               "filename = true)")
-    else:
-        sql = ("SELECT *, filename AS _file FROM read_csv($files, union_by_name = true, "
-               "all_varchar = true, header = true, filename = true)")
+    sql = ("SELECT *, filename AS _file FROM read_parquet($files, union_by_name = true, "
+           "filename = true)")
     try:
-        df = con.execute(sql, {"files": names}).df()
-        df["_row"] = df.groupby("_file", sort=False).cumcount()
-        return df.drop(columns=["_file", "filename"], errors="ignore")
+        df = con.execute(sql, {"files": [str(p) for p in files]}).df()
     except Exception:  # noqa: BLE001 - find and name the file that breaks the batch
         for p in files:
             try:
                 con.execute(sql, {"files": [str(p)]}).fetchone()
             except Exception as exc:  # noqa: BLE001
-                region, year = p.parent.parent.name, p.parent.name
-                raise InputError(
-                    f"{p}: cannot be read for the panel ({str(exc).splitlines()[0]}). "
-                    f"Rebuild it with `rol build --region {region} --year {year} --force`."
-                ) from None
+                raise _unreadable(p, str(exc).splitlines()[0]) from None
         raise
+    df["_row"] = df.groupby("_file", sort=False).cumcount()
+    return df.drop(columns=["_file", "filename"], errors="ignore")
+
+
+def _read_csvs(files: list[Path]):
+    """Many small CSV files (UTF-8 with BOM) as one DataFrame of strings, with ``_row``.
+
+    Python's csv module: DuckDB's reader sniffs every file, ~20 ms each.
+    """
+    import csv
+
+    import pandas as pd
+
+    if not files:
+        return None
+    rows = []
+    for p in files:
+        try:
+            with open(p, encoding="utf-8-sig", newline="") as fh:
+                rows += [{**r, "_row": i} for i, r in enumerate(csv.DictReader(fh))]
+        except (OSError, UnicodeDecodeError, csv.Error) as exc:
+            raise _unreadable(p, str(exc)) from None
+    return pd.DataFrame(rows)
+
+
+def _unreadable(p: Path, why: str) -> InputError:
+    region, year = p.parent.parent.name, p.parent.name
+    return InputError(f"{p}: cannot be read for the panel ({why}). Rebuild it with "
+                      f"`rol build --region {region} --year {year} --force`.")
 
 
 def _normalise(df, columns):
@@ -239,42 +257,55 @@ def _normalise(df, columns):
     return df
 
 
+def _connect(path=None, read_only=False):
+    """A DuckDB connection without the terminal progress bar, keeping row order."""
+    import duckdb
+
+    con = duckdb.connect(str(path) if path else ":memory:", read_only=read_only)
+    con.execute("SET enable_progress_bar = false")
+    con.execute("SET preserve_insertion_order = true")
+    return con
+
+
 def _read_changed(root: Path, keys: list[tuple[str, int]], entries: dict):
     """The indicator, mention and ratio rows of ``keys`` (region metadata not joined)."""
-    import duckdb
     import pandas as pd
 
-    con = duckdb.connect()
-    con.execute("SET preserve_insertion_order = true")
+    con = _connect()
     try:
         ind = _read_many(con, [root / "data/processed" / r / str(y) / "indicators.parquet"
                                for r, y in keys
-                               if "indicators" in entries[f"{r}/{y}"]["files"]], "parquet")
+                               if "indicators" in entries[f"{r}/{y}"]["files"]])
         men = _read_many(con, [root / "data/processed" / r / str(y) / "mentions.parquet"
                                for r, y in keys
-                               if "mentions" in entries[f"{r}/{y}"]["files"]], "parquet")
-        rat = _read_many(con, [root / "reports" / r / str(y) / "ratios.csv" for r, y in keys
-                               if "ratios" in entries[f"{r}/{y}"]["files"]], "csv")
+                               if "mentions" in entries[f"{r}/{y}"]["files"]])
     finally:
         con.close()
-    if ind is not None:
+    rat = _read_csvs([root / "reports" / r / str(y) / "ratios.csv" for r, y in keys
+                      if "ratios" in entries[f"{r}/{y}"]["files"]])
+    if ind is not None and len(ind):
         # A row's validation: the region-year's status, narrowed to the indicators a
         # broken warning rule names; tables kept from an earlier build after the latest
         # validation failed are "superseded".
-        state = {}
-        for r, y in keys:
-            e = entries[f"{r}/{y}"]["meta"]
-            state[(r, y)] = (e["validation"], set(e["warned"]))
-        vals = []
-        for r, y, iid in zip(ind["region"], ind["year"], ind["indicator_id"]):
-            status, warned = state[(r, int(y))]
-            if status == "failed":
-                vals.append("superseded")
-            elif iid in warned:
-                vals.append("warning")
-            else:
-                vals.append("passed" if status in ("passed", "warnings") else status)
-        ind["validation"] = pd.array(vals, dtype="string")
+        import numpy as np
+
+        metas = {(r, y): entries[f"{r}/{y}"]["meta"] for r, y in keys}
+        status = pd.DataFrame([(r, y, m["validation"]) for (r, y), m in metas.items()],
+                              columns=["region", "year", "_status"])
+        warned = pd.DataFrame([(r, y, i, True) for (r, y), m in metas.items()
+                               for i in m["warned"]],
+                              columns=["region", "year", "indicator_id", "_warned"])
+        ind["year"] = ind["year"].astype("int64")
+        ind["region"] = ind["region"].astype(object)
+        ind["indicator_id"] = ind["indicator_id"].astype(object)
+        merged = ind[["region", "year", "indicator_id"]].merge(
+            status, on=KEYS, how="left").merge(
+            warned, on=["region", "year", "indicator_id"], how="left")
+        st = merged["_status"].to_numpy(dtype=object)
+        ind["validation"] = np.select(
+            [st == "failed", merged["_warned"].fillna(False).to_numpy(dtype=bool),
+             (st == "passed") | (st == "warnings")],
+            ["superseded", "warning", "passed"], default=st)
     return ind, men, rat
 
 
@@ -307,9 +338,9 @@ def _sort(df):
 def _join_meta(df, region_meta: dict, columns):
     """Add region_name, province and level from regions.csv (None when unknown)."""
     df = df.copy()
-    df["region_name"] = [region_meta.get(r, {}).get("zh_name") for r in df["region"]]
-    df["province"] = [region_meta.get(r, {}).get("province") for r in df["region"]]
-    df["level"] = [region_meta.get(r, {}).get("level") for r in df["region"]]
+    for col, key in (("region_name", "zh_name"), ("province", "province"),
+                     ("level", "level")):
+        df[col] = df["region"].map({r: m.get(key) for r, m in region_meta.items()})
     return _normalise(df, columns)
 
 
@@ -338,11 +369,9 @@ def _indicator_ids(indicators) -> list[str]:
 
 
 def _write_duckdb(path: Path, stage: Path, ids: list[str]) -> None:
-    import duckdb
-
     tmp = path.with_name(f".{path.name}.tmp")
     tmp.unlink(missing_ok=True)
-    con = duckdb.connect(str(tmp))
+    con = _connect(tmp)
     try:
         con.execute("CREATE SCHEMA data")
         for name in ("indicators", "mentions", "ratios", "region_years"):
@@ -544,9 +573,7 @@ def build(root=".", xlsx: bool = True, force: bool = False) -> PanelResult:
             ids = _indicator_ids(tables["indicators"])
             _write_duckdb(stage / "panel.duckdb", stage, ids)
             if xlsx:
-                import duckdb
-
-                con = duckdb.connect(str(stage / "panel.duckdb"), read_only=True)
+                con = _connect(stage / "panel.duckdb", read_only=True)
                 try:
                     frames = {v: con.execute(f"SELECT * FROM {v}").df() for v in SHEETS}
                 finally:
