@@ -97,6 +97,8 @@ def test_values_qualifiers_and_provenance_kept(proot):
     assert list(mine["indicator_id"]) == list(src["indicator_id"])  # order kept
     assert list(mine["value"]) == list(src["value"])
     assert list(mine["qualifier"]) == list(src["qualifier"])
+    assert list(mine["measure"].fillna("")) == list(src["measure"].fillna(""))
+    assert mine["measure"].notna().any()  # what each number counts (extraction's measure)
     assert "at_least" in set(mine["qualifier"])  # 余/多 survive
     raw = SEED.read_text(encoding="utf-8")
     for t, a, b in zip(mine["text"], mine["char_start"], mine["char_end"]):

@@ -489,7 +489,7 @@ def build(root=".", xlsx: bool = True, force: bool = False) -> PanelResult:
     final = root / "data" / "processed" / PANEL
     result = PanelResult(final)
     with _locked(root):
-        region_meta = regions.read(root)
+        region_meta = regions.metadata(root)
         keys = region_years(root)
         result.region_years = len(keys)
         manifest = read_json(final / "manifest.json") or {}

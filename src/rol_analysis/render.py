@@ -220,7 +220,7 @@ def _index_rows(root: Path) -> list[dict]:
 
     cat = load()
     try:
-        meta_csv = regions.read(root)
+        meta_csv = regions.metadata(root)
     except InputError:  # a bad level stops `rol panel`, not the briefs' index
         meta_csv = {}
     # Every region-year with a published brief or a validation report: a build that
