@@ -49,6 +49,7 @@ lint: $(VENV)/.installed-dev
 bench: $(VENV)/.installed-dev
 	$(BIN)/python bench/extract.py
 	$(BIN)/python bench/batch.py --n 20 --baseline-n 2
+	$(BIN)/python bench/national.py --n 3000
 
 clean:
 	rm -rf data/processed/*/ reports/*/ reports/index.html
