@@ -249,3 +249,21 @@ def test_index_filters_and_summary_per_year(tmp_path):
                for tr in soup.select("#summary tbody tr")]
     # year, region-years, built, failed validation, not reviewed
     assert summary == [["2023", "3", "2", "1", "2"], ["2022", "1", "1", "0", "1"]]
+
+
+def test_index_counts_inferred_rates_apart(tmp_path):
+    import pandas as pd
+
+    from rol_analysis import ratios
+
+    rep = tmp_path / "reports" / "weibin" / "2023"
+    fileio.write_text(rep / "brief.html", "<html></html>")
+    fileio.write_json(rep / "validation.json", {"success": True, "warnings": [],
+                                                "failures": []})
+    fileio.write_csv(rep / "ratios.csv", pd.DataFrame({"status": [
+        ratios.CLAIM_ONLY, ratios.MISMATCH_INFERRED, ratios.CONSISTENT_INFERRED,
+        ratios.CONSISTENT_INFERRED]}))
+    row = BeautifulSoup(render.write_index(tmp_path).read_text(encoding="utf-8"),
+                        "lxml").select_one("#briefs tbody tr").get_text()
+    assert "不一致 0 · 仅有声明 1 · 一致 0" in row
+    assert "推断 inferred：不一致 1 · 一致 2 · 仅可推算 0" in row

@@ -273,12 +273,17 @@ def _index_rows(root: Path) -> list[dict]:
             status = ("warn", f"通过，{len(validation['warnings'])} 项警告 passed, warnings")
         else:
             status = ("passed", "通过 passed")
-        counts, n_ind, heads, review = None, None, [], "not_reviewed"
+        counts, inferred, n_ind, heads, review = None, None, None, [], "not_reviewed"
         # Without a brief there is no published analysis to summarise.
         if brief:
             counts = {st: 0 for st in ratios.STATUS_ZH}
             counts.update({k: v for k, v in counts_by.get(str(folder), {}).items()
                            if k in counts})
+            # pairs read from the wording, counted apart from the catalogue's
+            if any(k.endswith(ratios.INFERRED_SUFFIX) and v for k, v in counts.items()):
+                inferred = {"mismatch": counts.get(ratios.MISMATCH_INFERRED, 0),
+                            "consistent": counts.get(ratios.CONSISTENT_INFERRED, 0),
+                            "computed_only": counts.get(ratios.COMPUTED_INFERRED, 0)}
             found_rows = by_file.get(str(processed[folder] / "indicators.parquet"), [])
             n_ind = len(found_rows)
             found = {}
@@ -306,7 +311,7 @@ def _index_rows(root: Path) -> list[dict]:
             "href": f"{region}/{year}/brief.html" if brief else None,
             "validation_href": (f"{region}/{year}/validation.html"
                                 if has_report and (failed or not brief) else None),
-            "status": status, "n_indicators": n_ind, "counts": counts,
+            "status": status, "n_indicators": n_ind, "counts": counts, "inferred": inferred,
             "headline": heads, "review": review, "review_label": REVIEW_LABELS[review],
             "built": brief, "failed": failed,
         })
