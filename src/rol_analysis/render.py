@@ -381,19 +381,41 @@ def write_index(root) -> Path:
 
 
 def find_chromium() -> str | None:
-    """Path of a Chromium/Chrome executable: ``$ROL_CHROMIUM``, then PATH, then the
-    usual macOS application folders; None when there is none."""
+    """Path of a Chromium/Chrome executable: ``$ROL_CHROMIUM``, then PATH (Ubuntu's
+    snap shims left out: they do not run headless on servers), then the usual macOS
+    application folders, then a Chromium installed by ``playwright install chromium``;
+    None when there is none."""
     env = os.environ.get("ROL_CHROMIUM")
     if env:
         return env if Path(env).is_file() else shutil.which(env)
     for name in CHROMIUM_NAMES:
         found = shutil.which(name)
-        if found:
+        if found and not _snap_shim(found):
             return found
     for app in CHROMIUM_APPS:
         if Path(app).is_file():
             return app
+    cache = os.environ.get("PLAYWRIGHT_BROWSERS_PATH") or Path.home() / ".cache/ms-playwright"
+    for pattern in ("chromium-*/chrome-linux*/chrome", "chromium_headless_shell-*/"
+                    "chrome-linux*/headless_shell",
+                    "chromium-*/chrome-mac*/Chromium.app/Contents/MacOS/Chromium"):
+        found = sorted(Path(cache).glob(pattern))
+        if found:
+            return str(found[-1])
     return None
+
+
+def _snap_shim(path: str) -> bool:
+    """Ubuntu's ``chromium-browser``: a script (or /snap/bin link) that runs the snap."""
+    real = os.path.realpath(path)
+    if real.startswith("/snap/") or real == "/usr/bin/snap":
+        return True
+    try:
+        with open(real, "rb") as fh:
+            head = fh.read(4096)
+    except OSError:
+        return False
+    return head.startswith(b"#!") and b"snap" in head
 
 
 def print_pdf(html_path, pdf_path, chromium: str | None = None, timeout: float = 120) -> Path:
