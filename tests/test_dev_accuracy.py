@@ -19,8 +19,8 @@ from rol_analysis import catalogue
 
 # Ratchet, measured on the dev set as committed (counts of gold rows, and of mentions
 # for false positives). Engineers raise these as attribution improves.
-MIN_FOUND = 256
-MIN_NAMED_CORRECTLY = 157
+MIN_FOUND = 268
+MIN_NAMED_CORRECTLY = 169
 MAX_NAMED_WRONGLY = 13
 MAX_FALSE_POSITIVES = 3
 
