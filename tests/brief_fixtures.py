@@ -142,7 +142,11 @@ def executed_brief(tmp_path_factory, indicators=None, key="seed"):
     if key in _EXECUTED:
         return _EXECUTED[key]
     import papermill as pm
+    from conftest import keep_kernel_warm
 
+    from rol_analysis import engine
+
+    keep_kernel_warm()  # the session's one warm kernel, as `rol build` runs notebooks
     root = tmp_path_factory.mktemp(f"brief-{key}")
     paths = stage(root, indicators=indicators)
     out = paths.report / "notebooks"
@@ -150,7 +154,8 @@ def executed_brief(tmp_path_factory, indicators=None, key="seed"):
     params = {"region": "weibin", "year": 2023, "root": str(root)}
     for name in ("03_analyze", "04_brief"):
         pm.execute_notebook(str(NOTEBOOKS / f"{name}.ipynb"), str(out / f"{name}.ipynb"),
-                            parameters=params, kernel_name="python3", progress_bar=False,
-                            cwd=str(root))
+                            parameters=params, engine_name=engine.ENGINE_NAME,
+                            kernel_name=engine.KERNEL_NAME, progress_bar=False,
+                            kernel_cwd=str(root))
     _EXECUTED[key] = (paths, out / "04_brief.ipynb")
     return _EXECUTED[key]

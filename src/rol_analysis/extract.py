@@ -743,12 +743,11 @@ def extract_file(path, region: str | None = None, year: int | None = None,
 
 def _slug_for(region_name, regions_csv) -> str:
     """The slug ``regions.csv`` gives a Chinese region name, or ``""``."""
-    import csv
+    from . import regions
 
     if not region_name or regions_csv is None or not Path(regions_csv).is_file():
         return ""
-    with open(regions_csv, encoding="utf-8-sig", newline="") as fh:
-        slugs = [r["region"] for r in csv.DictReader(fh) if r.get("zh_name") == region_name]
+    slugs = [s for s, r in regions.read(regions_csv).items() if r["zh_name"] == region_name]
     return slugs[0] if len(slugs) == 1 else ""
 
 

@@ -362,9 +362,10 @@ def part_whole(indicators, catalogue: Catalogue | None = None):
 def published_history(root, region: str, year: int, current=None):
     """Indicators of the published peers of a region-year under ``<root>/data/processed``.
 
-    Peers are the region's other years (year-over-year) and the year's other regions
-    (the cross-region panel): exactly the region-years whose tables a build records in
-    its fingerprint, so a brief changes when, and only when, one of them does.
+    Peers are the region's latest earlier year (year-over-year) and the year's other
+    regions (the cross-region panel), see :func:`layout.brief_peers`: exactly the
+    region-years whose tables a build records in its fingerprint, so a brief changes
+    when, and only when, one of them does.
 
     Parameters
     ----------
@@ -386,9 +387,7 @@ def published_history(root, region: str, year: int, current=None):
 
     cols = ["region", "year", "indicator_id", "value", "unit", "qualifier"]
     frames = []
-    for reg, yr, path in layout.published(root, "data/processed", "indicators.parquet"):
-        if (reg == region) == (yr == int(year)):
-            continue  # this region-year itself (replaced by ``current``) or not a peer
+    for reg, yr, path in layout.brief_peers(root, region, year):
         try:
             df = pd.read_parquet(path)
         except Exception as exc:  # noqa: BLE001 - pyarrow raises many types for a bad file

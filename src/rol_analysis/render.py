@@ -173,14 +173,12 @@ def render_brief(notebook_path, out_html_path) -> Path:
 def _region_names(root: Path) -> dict:
     """Region slug -> Chinese name from ``data/raw/regions.csv`` (empty when absent):
     a region-year that never published its tables still shows a readable name."""
-    import csv
+    from . import regions
+    from .exceptions import InputError
 
     try:
-        with open(root / "data" / "raw" / "regions.csv", encoding="utf-8-sig",
-                  newline="") as fh:
-            return {r["region"]: r.get("zh_name") or "" for r in csv.DictReader(fh)
-                    if r.get("region")}
-    except (OSError, KeyError, csv.Error, UnicodeDecodeError):
+        return {s: r["zh_name"] for s, r in regions.read(regions.default_path(root)).items()}
+    except InputError:  # the build reports a broken regions.csv; the index goes on
         return {}
 
 
