@@ -98,9 +98,11 @@ def validation_doc(warnings=None, failures=None) -> dict:
             "failures": failures, "warnings": warnings}
 
 
-def stage(root, region="weibin", year=2023, indicators=None, meta=None, validation=None):
+def stage(root, region="weibin", year=2023, indicators=None, meta=None, validation=None,
+          mentions=None):
     """Fill ``region``/``year`` under ``root`` as the data phase (steps 01-02) leaves it:
     tables published in ``processed_final``, validation.json in the report's staging folder.
+    ``mentions`` defaults to the indicators' own rows.
 
     Returns the :class:`layout.BuildPaths`.
     """
@@ -108,7 +110,7 @@ def stage(root, region="weibin", year=2023, indicators=None, meta=None, validati
     ind = gold_indicators(region, year) if indicators is None else indicators
     fileio.write_parquet(paths.processed_final / "indicators.parquet", ind)
     fileio.write_csv(paths.processed_final / "indicators.csv", ind)
-    men = mentions_from(ind)
+    men = mentions_from(ind) if mentions is None else mentions
     fileio.write_parquet(paths.processed_final / "mentions.parquet", men)
     fileio.write_csv(paths.processed_final / "mentions.csv", men)
     fileio.write_json(paths.processed_final / "report.json",

@@ -1,4 +1,5 @@
-"""The ``rol`` command: a thin wrapper over ``pipeline``, ``extract`` and ``validate``.
+"""The ``rol`` command: a thin wrapper over ``pipeline``, ``extract``, ``validate`` and
+``suggest``.
 
 Exit codes: 0 success, 1 validation failed (nothing published) or a build step failed,
 2 bad input or usage. Every error is one paragraph saying what to do, never a traceback.
@@ -210,6 +211,22 @@ def validate(region, year, root):
         click.echo(f"validation report: {where}", err=True)
         raise
     click.echo(f"{region}/{year}: validation passed. {report}\nvalidation report: {where}")
+
+
+@main.group()
+def catalogue():
+    """The indicator catalogue: grow it from the corpus."""
+
+
+@catalogue.command()
+@click.option("--min-regions", type=int, default=1, show_default=True,
+              help="Only groups stated in at least this many region-years.")
+@_root_option
+def suggest(min_regions, root):
+    """Print [[indicator]] stanzas (TOML) for numbers no indicator names yet."""
+    from . import suggest as _suggest
+
+    click.echo(_suggest.suggest(root, min_regions=min_regions), nl=False)
 
 
 if __name__ == "__main__":  # pragma: no cover

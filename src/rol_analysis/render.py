@@ -265,7 +265,7 @@ def write_index(root) -> Path:
     pathlib.Path
         The index path.
     """
-    from . import __version__
+    from . import __version__, ratios
     from .fonts import WEB_FAMILY, font_face_css
 
     root = Path(root)
@@ -280,6 +280,11 @@ def write_index(root) -> Path:
                   if r["validation_href"] else "")
         rates = (f"不一致 {c['mismatch']} · 仅有声明 {c['claim_only']} · 一致 "
                  f"{c['consistent']} · 仅可推算 {c['computed_only']}" if c else "—")
+        inferred = {k: n for k, n in (c or {}).items() if k.endswith(ratios.INFERRED_SUFFIX)}
+        if sum(inferred.values()):  # pairs read from the wording, counted apart
+            rates += (f"<br>推断 inferred：不一致 {inferred[ratios.MISMATCH_INFERRED]} · 一致 "
+                      f"{inferred[ratios.CONSISTENT_INFERRED]} · 仅可推算 "
+                      f"{inferred[ratios.COMPUTED_INFERRED]}")
         body.append(
             "<tr>"
             f'<td>{name}<br><span class="en">{e(r["region"])}</span></td>'
