@@ -11,12 +11,13 @@ REGION ?= weibin
 YEAR ?= 2023
 JOBS ?= 2
 
-.PHONY: brief briefs test lint bench clean help
+.PHONY: brief briefs test lint bench clean help ocr
 
 help:
 	@echo "make brief   build reports/$(REGION)/$(YEAR)/brief.html from data/raw (REGION=, YEAR=)"
 	@echo "make briefs  build every region-year under data/raw (JOBS=$(JOBS))"
 	@echo "make test    run the test suite"
+	@echo "make ocr     install the optional OCR extra (scanned PDFs) into .venv"
 	@echo "make lint    ruff over src, tests and bench"
 	@echo "make bench   benchmarks in bench/ (extraction speed, batch builds)"
 
@@ -33,6 +34,13 @@ $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	@touch $@ $(VENV)/.installed
 
+# The optional OCR extra (scanned PDFs): rapidocr, onnxruntime, pypdfium2, ~290 MB.
+$(VENV)/.installed-ocr: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[dev,ocr]'
+	@touch $@ $(VENV)/.installed-dev $(VENV)/.installed
+
+ocr: $(VENV)/.installed-ocr
+
 brief: $(VENV)/.installed
 	$(BIN)/rol build --region $(REGION) --year $(YEAR)
 
@@ -48,6 +56,8 @@ lint: $(VENV)/.installed-dev
 bench: $(VENV)/.installed-dev
 	$(BIN)/python bench/extract.py
 	$(BIN)/python bench/batch.py --n 20 --baseline-n 2
+	@if [ -f $(VENV)/.installed-ocr ]; then $(BIN)/python bench/ocr.py; \
+	else echo "bench/ocr.py skipped: the OCR extra is not installed (make ocr)"; fi
 
 clean:
 	rm -rf data/processed/*/ reports/*/ reports/index.html

@@ -43,7 +43,8 @@ def test_environment_yml_matches_pyproject():
     listed.pop("python", None)
     listed.pop("pip", None)
     wanted = {_name(r): _spec(r) for r in PYPROJECT["project"]["dependencies"]}
-    wanted |= {_name(r): _spec(r) for r in PYPROJECT["project"]["optional-dependencies"]["dev"]}
+    for extra in PYPROJECT["project"]["optional-dependencies"].values():  # dev, ocr, ...
+        wanted |= {_name(r): _spec(r) for r in extra}
     assert listed == wanted
     assert any(str(d).startswith("python>=3.11") for d in env["dependencies"]
                if isinstance(d, str))
