@@ -143,7 +143,7 @@ def test_decisions_reach_tables_validation_brief_and_index(round_trip):
     assert page.select(".num.reviewed-confirm")
     assert "原读作 849 件" in page.select_one(".sources").get_text()
     index = (root / "reports" / "index.html").read_text(encoding="utf-8")
-    assert "部分复核" in index and "partly reviewed" in index
+    assert "部分审核 partly reviewed" in index
 
 
 def test_refreshing_the_worksheet_keeps_decisions(round_trip):
@@ -186,12 +186,3 @@ def test_stale_decision_stops_the_build_naming_the_row(tmp_path):
     msg = proc.stderr + proc.stdout
     assert "2023.csv, row 2" in msg and "'849件'" in msg and "'851件'" in msg
     assert not (root / "data" / "processed" / "weibin" / "2023").exists()
-
-
-def test_review_state_none_partly_fully():
-    df = pd.DataFrame({"char_start": [1, 5, 9], "review": ["", "", ""]})
-    assert reviews.state(None, "x", 2023, df) == "none"
-    df.loc[0, "review"] = "confirm | 李四"
-    assert reviews.state(None, "x", 2023, df) == "partly"
-    df["review"] = "confirm | 李四"
-    assert reviews.state(None, "x", 2023, df) == "fully"

@@ -437,23 +437,3 @@ def write_worksheet(paths) -> tuple[Path, int, int]:
     w.writerows(rows)
     fileio.write_bytes(path, b"\xef\xbb\xbf" + buf.getvalue().encode("utf-8"))
     return path, len(rows), sum(1 for r in rows if r["action"])
-
-
-def state(root, region: str, year: int, mentions=None) -> str:
-    """Review state of a published region-year: ``none``, ``partly`` or ``fully``.
-
-    Fully reviewed: every number of the published ``mentions`` table carries a decision.
-    """
-    import pandas as pd
-
-    if mentions is None:
-        p = Path(root) / "data" / "processed" / region / str(year) / "mentions.parquet"
-        if not p.is_file():
-            return "none"
-        mentions = pd.read_parquet(p)
-    if "review" not in mentions.columns or not len(mentions):
-        return "none"
-    marked = mentions["review"].fillna("").astype(str) != ""
-    if not marked.any():
-        return "none"
-    return "fully" if marked.all() else "partly"
