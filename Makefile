@@ -10,12 +10,14 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 INSTALLED_DEV := $(VENV)/.installed-dev
+INSTALLED_OCR := $(VENV)/.installed-ocr
 ifneq ($(CONDA_PREFIX),)
 ifneq ($(wildcard $(CONDA_PREFIX)/bin/rol),)
 # the activated conda env already holds the project (environment.yml: pip -e .)
 BIN := $(CONDA_PREFIX)/bin
 INSTALLED :=
 INSTALLED_DEV :=
+INSTALLED_OCR :=
 endif
 endif
 # axe-core for the accessibility check of tests/test_browser.py, from npm
@@ -53,7 +55,8 @@ $(VENV)/.installed-ocr: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[dev,ocr]'
 	@touch $@ $(VENV)/.installed-dev $(VENV)/.installed
 
-ocr: $(VENV)/.installed-ocr
+# (environment.yml already lists the extra's packages, so in a conda env this does nothing)
+ocr: $(INSTALLED_OCR)
 
 brief: $(INSTALLED)
 	$(BIN)/rol build --region $(REGION) --year $(YEAR)

@@ -606,9 +606,12 @@ class InlineExecutor(cf.Executor):
 _step_sink = None
 
 
-def _worker_init(events) -> None:
+def _worker_init(events, ocr_threads: int = 1) -> None:
     global _step_sink
     _step_sink = events.put
+    # OCR (onnxruntime) in this worker's kernel shares the cores with the other workers
+    # instead of each taking them all; the kernel inherits the environment.
+    os.environ.setdefault("ROL_OCR_THREADS", str(ocr_threads))
     from multiprocessing import util
 
     from . import engine
@@ -636,8 +639,9 @@ def process_executor(jobs: int):
 
     ctx = mp.get_context("spawn")
     events = ctx.Manager().Queue()
+    ocr_threads = max(1, (os.cpu_count() or 1) // jobs)
     pool = cf.ProcessPoolExecutor(max_workers=jobs, mp_context=ctx,
-                                  initializer=_worker_init, initargs=(events,))
+                                  initializer=_worker_init, initargs=(events, ocr_threads))
     return pool, events
 
 
