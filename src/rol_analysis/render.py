@@ -198,7 +198,12 @@ def _bulk(files: list[Path], sql: str):
     if not files:
         return None
     con = duckdb.connect()
-    con.execute("SET enable_progress_bar = false")
+    try:
+        con.execute("SET enable_progress_bar = false")
+    except duckdb.Error:
+        # Inside a Jupyter kernel (notebook 04 publishing the index) DuckDB refuses the
+        # setting without ipywidgets; these queries are far too short to show a bar.
+        pass
     try:
         try:
             return con.execute(sql, {"files": [str(f) for f in files]}).df()
