@@ -180,15 +180,18 @@ def test_index_lists_failed_validations_with_their_report(tmp_path):
     fileio.write_text(root / "data" / "raw" / "regions.csv",
                       "region,zh_name,city,province\nhongqi,红旗区,新乡市,河南省\n")
     failed = {"success": False, "warnings": [], "failures": [{"rule": "r"}]}
-    # hongqi/2023: the first build failed validation; only the validation report exists.
+    # hongqi/2023: the first build failed validation; only the failed report exists.
     rep = root / "reports" / "hongqi" / "2023"
-    fileio.write_json(rep / "validation.json", failed)
-    fileio.write_text(rep / "validation.html", "<html></html>")
-    # weibin/2023: a brief was published, then a rebuild failed validation.
+    fileio.write_json(rep / "validation-failed.json", failed)
+    fileio.write_text(rep / "validation-failed.html", "<html></html>")
+    # weibin/2023: a brief was published (with the validation that passed it), then a
+    # rebuild failed validation: the failed report sits beside, under its own name.
     rep = root / "reports" / "weibin" / "2023"
     fileio.write_text(rep / "brief.html", "<html></html>")
-    fileio.write_json(rep / "validation.json", failed)
+    fileio.write_json(rep / "validation.json", {"success": True, "warnings": []})
     fileio.write_text(rep / "validation.html", "<html></html>")
+    fileio.write_json(rep / "validation-failed.json", failed)
+    fileio.write_text(rep / "validation-failed.html", "<html></html>")
     proc = root / "data" / "processed" / "weibin" / "2023"
     fileio.write_json(proc / "report.json", {"region_name": "卫滨区", "issuer": "司法局"})
     fileio.write_parquet(proc / "indicators.parquet", gold_indicators())
@@ -198,8 +201,8 @@ def test_index_lists_failed_validations_with_their_report(tmp_path):
     hongqi, weibin = rows
     assert "红旗区" in hongqi.get_text() and "未通过" in hongqi.get_text()
     assert "简报未发布" in hongqi.get_text()
-    assert [a["href"] for a in hongqi.find_all("a")] == ["hongqi/2023/validation.html"]
+    assert [a["href"] for a in hongqi.find_all("a")] == ["hongqi/2023/validation-failed.html"]
     assert hongqi.select_one(".status-failed") is not None
     assert "最近一次校验未通过" in weibin.get_text() and "上次发布的简报" in weibin.get_text()
-    assert [a["href"] for a in weibin.find_all("a")] == ["weibin/2023/brief.html",
-                                                         "weibin/2023/validation.html"]
+    assert [a["href"] for a in weibin.find_all("a")] == [
+        "weibin/2023/brief.html", "weibin/2023/validation-failed.html"]

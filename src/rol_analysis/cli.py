@@ -24,6 +24,14 @@ def _fail(exc: RolError) -> None:
     sys.exit(exc.exit_code)
 
 
+def _interrupted() -> None:
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C: still one line
+    click.echo("interrupted; published outputs unchanged", err=True)
+    sys.exit(130)
+
+
 class _Group(click.Group):
     """Turns RolError (and anything unexpected) into a message and an exit code."""
 
@@ -33,9 +41,7 @@ class _Group(click.Group):
         except RolError as exc:
             _fail(exc)
         except KeyboardInterrupt:
-            click.echo("interrupted: outputs of the unfinished build were left as they were.",
-                       err=True)
-            sys.exit(130)
+            _interrupted()
         except (click.exceptions.Exit, click.ClickException, SystemExit):
             raise
         except Exception as exc:  # noqa: BLE001 - last line of defence: no bare traceback
@@ -51,6 +57,17 @@ class _Group(click.Group):
 @click.version_option(__version__, prog_name="rol")
 def main():
     """rol-analysis: rule-of-law government reports -> checked tables -> HTML briefs."""
+
+
+def _on_wait(message: str) -> None:
+    click.echo(f"{message}; this build starts when it is done (--no-wait: exit instead).",
+               err=True)
+
+
+def _no_wait_option(f):
+    return click.option("--no-wait", is_flag=True,
+                        help="Exit with code 2 instead of waiting when another build holds "
+                             "the region-year.")(f)
 
 
 def _root_option(f):
@@ -72,12 +89,17 @@ def _year_type(value):
               help="Region-years built in parallel, each worker with one warm kernel.")
 @click.option("--pdf", is_flag=True, help="Also print each brief to PDF (needs Chromium).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar; one line per result.")
+@click.option("--cell-timeout", type=float, default=None, metavar="SECONDS",
+              help="Stop a notebook cell that runs longer (default: $ROL_CELL_TIMEOUT, "
+                   "else 900).")
+@_no_wait_option
 @_root_option
-def build(region, year, all_, force, jobs, pdf, quiet, root):
+def build(region, year, all_, force, jobs, pdf, quiet, cell_timeout, no_wait, root):
     """Run notebooks 01-04 and publish reports/<region>/<year>/brief.html."""
     from . import pipeline
 
     targets = pipeline.select_targets(root, region, year, all_)
+    cell_timeout = pipeline.cell_timeout(cell_timeout)
     if pdf:
         from . import render
 
@@ -101,7 +123,8 @@ def build(region, year, all_, force, jobs, pdf, quiet, root):
 
     try:
         results = pipeline.build(root, targets, force=force, pdf=pdf, jobs=jobs,
-                                 progress=progress)
+                                 progress=progress, wait=not no_wait, on_wait=_on_wait,
+                                 timeout=cell_timeout)
     finally:
         if bar is not None:
             bar.set_postfix_str("")
@@ -116,8 +139,9 @@ def build(region, year, all_, force, jobs, pdf, quiet, root):
         elif r.status == "skipped":
             click.echo(f"{r.key}: up to date (use --force to rebuild)")
         elif r.status == "invalid":
-            click.echo(f"{r.key}: FAILED validation, nothing published; see "
-                       f"{where / 'validation.html'}\n{r.message}", err=True)
+            click.echo(f"{r.key}: FAILED validation; the tables and brief were left as they "
+                       f"were. The failed validation report: "
+                       f"{where / 'validation-failed.html'}\n{r.message}", err=True)
         else:
             click.echo(f"{r.key}: error: {r.message}", err=True)
         code = max(code, r.exit_code)
@@ -173,17 +197,18 @@ def extract(file, out, region, year, regions_csv):
 @main.command()
 @click.option("--region", required=True, help="Region slug (e.g. weibin).")
 @click.option("--year", required=True, help="Report year (e.g. 2023).")
+@_no_wait_option
 @_root_option
-def validate(region, year, root):
-    """Extract and validate one report; publish only its validation report."""
+def validate(region, year, no_wait, root):
+    """Extract and validate one report; publish nothing (the report goes to .rol-cache/)."""
     from . import pipeline
 
     year = layout.check_year(year)
-    where = root / "reports" / region / str(year) / "validation.html"
     try:
-        report = pipeline.validate_only(root, region, year)
-    except ValidationFailed:
-        click.echo(f"validation report: {where}", err=True)
+        report, where = pipeline.validate_only(root, region, year, wait=not no_wait,
+                                               on_wait=_on_wait)
+    except ValidationFailed as exc:
+        click.echo(f"validation report: {getattr(exc, 'report_path', '')}", err=True)
         raise
     click.echo(f"{region}/{year}: validation passed. {report}\nvalidation report: {where}")
 

@@ -184,7 +184,25 @@ def _region_names(root: Path) -> dict:
         return {}
 
 
-def _index_rows(root: Path) -> list[dict]:
+def _index_folders(root: Path, overlay: dict | None) -> dict:
+    """(region, year) -> (report folder, processed folder) of every region-year with a
+    brief or a validation report; ``overlay`` puts a publish's new folders in place."""
+    found = {}
+    for name in ("brief.html", "validation.json", "validation-failed.json"):
+        for region, year, p in layout.published(root, "reports", name, stage=False):
+            found[(region, year)] = p.parent
+    folders = {}
+    for key, folder in found.items():
+        folders[key] = (folder, root / "data" / "processed" / key[0] / str(key[1]))
+    for key, new in (overlay or {}).items():
+        report, processed = folders.get(
+            key, (root / "reports" / key[0] / str(key[1]),
+                  root / "data" / "processed" / key[0] / str(key[1])))
+        folders[key] = (new.get("reports") or report, new.get("data/processed") or processed)
+    return dict(sorted(folders.items()))
+
+
+def _index_rows(root: Path, overlay: dict | None = None) -> list[dict]:
     import pandas as pd
 
     from . import ratios
@@ -194,25 +212,22 @@ def _index_rows(root: Path) -> list[dict]:
     cat = load()
     names = _region_names(root)
     # Every region-year with a published brief or a validation report: a build that
-    # failed validation publishes only validation.json/.html, and a reviewer using the
-    # index must see that failure too.
-    folders = sorted({p.parent for name in ("brief.html", "validation.json")
-                      for _, _, p in layout.published(root, "reports", name)})
+    # failed validation publishes only validation-failed.json/.html, and a reviewer
+    # using the index must see that failure too.
     rows = []
-    for folder in folders:
-        region, year = folder.parent.name, folder.name
+    for (region, year), (folder, processed) in _index_folders(root, overlay).items():
+        year = str(year)
         has_brief = (folder / "brief.html").is_file()
-        processed = root / "data" / "processed" / region / year
         meta = fileio.read_json(processed / "report.json", {})
         validation = fileio.read_json(folder / "validation.json", {})
-        failed = bool(validation) and not validation.get("success")
-        if not validation:
-            status = ("unknown", "未校验 not validated")
-        elif failed and has_brief:
+        failed = (folder / "validation-failed.json").is_file()
+        if failed and has_brief:
             status = ("failed", "最近一次校验未通过，此为上次发布的简报 latest validation "
                                 "failed; this is the last published brief")
         elif failed:
             status = ("failed", "未通过，简报未发布 failed, no brief published")
+        elif not validation:
+            status = ("unknown", "未校验 not validated")
         elif not has_brief:
             status = ("unknown", "已校验，简报未生成 validated, brief not built")
         elif validation.get("warnings"):
@@ -237,13 +252,14 @@ def _index_rows(root: Path) -> list[dict]:
                     heads.append(f"{spec.zh_name} {value}")
         elif has_brief:
             n_ind = 0
-        has_report = (folder / "validation.html").is_file()
+        report_name = "validation-failed.html" if failed else "validation.html"
+        has_report = (folder / report_name).is_file()
         rows.append({
             "region": region, "year": year,
             "name": meta.get("region_name") or names.get(region) or region,
             "issuer": meta.get("issuer") or "",
             "href": f"{region}/{year}/brief.html" if has_brief else None,
-            "validation_href": (f"{region}/{year}/validation.html"
+            "validation_href": (f"{region}/{year}/{report_name}"
                                 if has_report and (failed or not has_brief) else None),
             "status": status, "n_indicators": n_ind, "counts": counts if has_brief else None,
             "headline": heads,
@@ -251,7 +267,7 @@ def _index_rows(root: Path) -> list[dict]:
     return rows
 
 
-def write_index(root) -> Path:
+def write_index(root, out=None, overlay=None) -> Path:
     """Write ``<root>/reports/index.html`` listing every published brief and every
     failed validation.
 
@@ -259,8 +275,12 @@ def write_index(root) -> Path:
     ``validation.json`` (sorted by region, then year) with the region's name, year,
     issuer, validation status, the number of indicators, rate statuses and a few
     headline numbers. A region-year whose latest validation failed links its
-    ``validation.html`` (and says whether an earlier brief is still the published one).
-    Self-contained like the briefs.
+    ``validation-failed.html`` (and says whether an earlier brief is still the published
+    one). Self-contained like the briefs.
+
+    ``out`` writes the page elsewhere, and ``overlay`` (``{(region, year):
+    {"reports": folder, "data/processed": folder}}``) reads those folders instead of
+    the published ones: the index a publish is about to put in place.
 
     Returns
     -------
@@ -273,7 +293,7 @@ def write_index(root) -> Path:
     root = Path(root)
     e = html.escape
     body = []
-    for r in _index_rows(root):
+    for r in _index_rows(root, overlay):
         c = r["counts"]
         name = (f'<a href="{e(r["href"])}">{e(r["name"])}</a>' if r["href"]
                 else e(r["name"]))
@@ -331,7 +351,7 @@ footer {{ margin-top: 2em; color: #59636e; font-size: 0.82em; }}
 </html>
 """
     page = page.replace(FONT_PLACEHOLDER, font_face_css(page), 1)
-    return fileio.write_text(root / "reports" / "index.html", page)
+    return fileio.write_text(out or root / "reports" / "index.html", page)
 
 
 # ------------------------------------------------------------------------- PDF
