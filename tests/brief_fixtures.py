@@ -13,18 +13,12 @@ from pathlib import Path
 import pandas as pd
 
 from rol_analysis import fileio, layout
+from rol_analysis.tables import INDICATOR_COLUMNS, MENTION_COLUMNS  # the contract's columns
 
 REPO = Path(__file__).resolve().parents[1]
 GOLD = REPO / "tests" / "data" / "weibin_2023.gold.tsv"
 RAW = REPO / "data" / "raw" / "weibin" / "2023.txt"
 NOTEBOOKS = REPO / "notebooks"
-
-INDICATOR_COLUMNS = ["region", "year", "indicator_id", "zh_name", "en_name", "kind", "section",
-                     "value", "unit", "qualifier", "scope", "text", "char_start", "char_end",
-                     "sentence"]
-MENTION_COLUMNS = ["region", "year", "indicator_id", "value", "unit", "qualifier", "text",
-                   "char_start", "char_end", "sentence", "section", "kind", "scope"]
-
 
 def gold_indicators(region: str = "weibin", year: int = 2023) -> pd.DataFrame:
     """The gold table as an ``indicators`` frame (sentence = the gold anchor)."""
@@ -43,6 +37,7 @@ def gold_indicators(region: str = "weibin", year: int = 2023) -> pd.DataFrame:
             "section": rec["section"], "value": float(rec["value"]), "unit": rec["unit"],
             "qualifier": rec["qualifier"], "scope": "annual", "text": text,
             "char_start": start, "char_end": start + len(text), "sentence": anchor,
+            "measure": rec["zh_name"],
         })
     return pd.DataFrame(rows, columns=INDICATOR_COLUMNS)
 
@@ -65,7 +60,7 @@ def with_rows(indicators: pd.DataFrame, rows: list[dict]) -> pd.DataFrame:
             "region": df["region"].iloc[0], "year": int(df["year"].iloc[0]),
             "zh_name": ind.zh_name, "en_name": ind.en_name, "kind": ind.kind,
             "section": ind.section, "unit": ind.units[0], "qualifier": "exact",
-            "scope": "annual", "char_start": 0, "char_end": 0,
+            "scope": "annual", "char_start": 0, "char_end": 0, "measure": ind.zh_name,
             "text": f"{row['value']:g}{'%' if ind.kind == 'rate' else ind.units[0]}",
         })
         full.update(row)

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from conftest import make_root
+from dev_eval import inside_anchor, read_gold
 
 from rol_analysis import catalogue, extract, layout
 from rol_analysis.exceptions import InputError
@@ -35,8 +36,7 @@ def seed(seed_raw):
 
 
 def _gold():
-    with open(GOLD, encoding="utf-8", newline="") as fh:
-        return list(csv.DictReader(fh, delimiter="\t"))
+    return read_gold(GOLD)
 
 
 # ------------------------------------------------------------------------- the seed
@@ -50,10 +50,8 @@ def test_seed_gold_indicator_found_as_written(seed, seed_raw, row):
     assert got["value"] == pytest.approx(float(row["value"]))
     assert got["unit"] == row["unit"]
     assert got["qualifier"] == row["qualifier"]
-    anchor = row["anchor"]
-    occurrences = [i for i in range(len(seed_raw)) if seed_raw.startswith(anchor, i)]
-    assert any(o <= got["char_start"] and got["char_end"] <= o + len(anchor)
-               for o in occurrences), (got["text"], anchor)
+    assert inside_anchor(seed_raw, row["anchor"], got["char_start"], got["char_end"]), (
+        got["text"], row["anchor"])
     assert seed_raw[got["char_start"]:got["char_end"]] == got["text"]
 
 
@@ -353,4 +351,56 @@ def test_unseen_phrasings_map_to_the_right_indicator(sentence, expected):
 ])
 def test_only_an_unbroken_list_borrows_the_next_unit(sentence, expected):
     found = [(sentence[m.start:m.end], m.value, m.unit) for m in extract.find_mentions(sentence)]
+    assert found == expected
+
+
+# ------------------------------------------------------------ number grammar (issue 9)
+
+@pytest.mark.parametrize("sentence, value, unit, qualifier", [
+    ("人均学法12学时。", 12, "学时", "exact"),
+    ("开设法治课程8门。", 8, "门", "exact"),
+    ("平均等候时间缩短至10分钟。", 10, "分钟", "exact"),
+    ("审批事项平均提前5个月办结。", 5, "个月", "exact"),   # a duration, not 5个
+    ("连续12年获评省级文明单位。", 12, "年", "exact"),      # a streak is kept
+    ("群众满意率不低于95%。", 95, "%", "at_least"),
+    ("办件量不少于3000件。", 3000, "件", "at_least"),
+    ("好评率高于98%。", 98, "%", "at_least"),
+    ("差错率低于1%。", 1, "%", "at_most"),
+    ("全县7个部门参与联合执法。", 7, "个", "exact"),          # 部门 goes to the measure
+])
+def test_issue9_units_streaks_and_qualifiers(sentence, value, unit, qualifier):
+    m = extract.extract_text(sentence).mentions
+    assert len(m) == 1, m
+    row = m.iloc[0]
+    assert (row["value"], row["unit"], row["qualifier"]) == (pytest.approx(value), unit,
+                                                             qualifier)
+
+
+def test_years_and_periods_are_still_not_statistics():
+    assert extract.extract_text("2023年，落实十四五规划，三年行动方案。").mentions.empty
+
+
+def test_shared_value_gives_one_row_per_name_even_without_indicators():
+    m = extract.extract_text("全年矛盾纠纷调处结案率、群众满意率均为100%。").mentions
+    assert len(m) == 2 and set(m["value"]) == {100} and m["char_start"].nunique() == 1
+    assert set(m["indicator_id"]) == {""}
+    # the first name's topic carries to the second
+    assert sorted(m["measure"]) == ["矛盾纠纷群众满意率", "矛盾纠纷调处审结率"]
+
+
+def test_a_percentage_in_quotes_is_a_claim():
+    m = extract.extract_text("行政复议实现“三个100%”，“1211”机制运行良好。").mentions
+    assert list(zip(m["value"], m["unit"])) == [(100, "%")]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # each number takes the indicator that fits it best, not the first that matches
+    ("完成了304名行政执法人员执法证换发工作和10名行政执法人员监督证核发工作。",
+     {"enforcement_certificates_renewed": 304, "supervision_certificates_issued": 10}),
+    # a wide pattern does not read a study of backlog cases as cases resolved
+    ("参与研判信访积案300余件，化解信访积案40件。", {"backlog_petitions_resolved": 40}),
+])
+def test_best_match_wins_over_first_match(sentence, expected):
+    result = extract.extract_text(sentence)
+    found = dict(zip(result.indicators["indicator_id"], result.indicators["value"]))
     assert found == expected

@@ -33,13 +33,13 @@ def gold_tables():
             "region": "weibin", "year": 2023, "indicator_id": g.id, "value": float(g.value),
             "unit": g.unit, "qualifier": g.qualifier, "text": g.anchor, "char_start": pos,
             "char_end": pos + len(g.anchor), "sentence": g.anchor, "section": g.section,
-            "kind": g.kind, "scope": "annual"})
+            "kind": g.kind, "scope": "annual", "measure": g.zh_name})
         pos += len(g.anchor) + 1
     # An uncatalogued number, as extraction writes it (empty id): never a duplicate.
     rows.append({"region": "weibin", "year": 2023, "indicator_id": "", "value": 3.0,
                  "unit": "项", "qualifier": "exact", "text": "3项", "char_start": pos,
                  "char_end": pos + 2, "sentence": "开展3项活动", "section": "",
-                 "kind": "count", "scope": "annual"})
+                 "kind": "count", "scope": "annual", "measure": "活动数"})
     rows.append(dict(rows[-1], char_start=pos + 3, char_end=pos + 5))
     mentions = pd.DataFrame(rows, columns=suites.MENTION_COLUMNS)
     order = {k: n for n, k in enumerate(cat.indicators)}
@@ -76,7 +76,7 @@ def _add(mentions, indicators, indicator_id, value, sentence):
            "unit": ind.units[0], "qualifier": "exact", "text": sentence[-3:],
            "char_start": start, "char_end": start + 3, "sentence": sentence,
            "section": ind.section, "kind": ind.kind, "scope": "annual",
-           "zh_name": ind.zh_name, "en_name": ind.en_name}
+           "zh_name": ind.zh_name, "en_name": ind.en_name, "measure": ind.zh_name}
     m = pd.concat([mentions, pd.DataFrame([row])[suites.MENTION_COLUMNS]], ignore_index=True)
     i = pd.concat([indicators, pd.DataFrame([row])[suites.INDICATOR_COLUMNS]],
                   ignore_index=True)

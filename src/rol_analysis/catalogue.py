@@ -39,6 +39,8 @@ class Indicator:
     max: float
     core: bool = False
     patterns: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -119,6 +121,8 @@ def parse(path: Path) -> Catalogue:
                 en_name=raw["en_name"], kind=raw["kind"], units=tuple(raw["units"]),
                 min=float(raw["min"]), max=float(raw["max"]), core=bool(raw.get("core", False)),
                 patterns=tuple(raw.get("patterns", ())),
+                aliases=tuple(raw.get("aliases", ())),
+                exclude=tuple(raw.get("exclude", ())),
             )
         except KeyError as exc:
             raise _fail(path, f"indicator #{n} lacks the field {exc}") from None

@@ -9,28 +9,33 @@ How a mention is read:
 
 - value: digits with separators and decimals, Chinese numerals, ``百分之…``, times the
   scale word (万, 亿); a decrease (下降, 减少) is negative.
-- qualifier: ``余 多 逾 超过 以上`` -> at_least, ``近 不足`` -> at_most, ``约 左右`` ->
-  approx, else exact.
+- qualifier: ``余 多 逾 超过 以上 高于 不低于 不少于`` -> at_least, ``近 不足 低于 不超过``
+  -> at_most, ``约 左右`` -> approx, else exact.
 - kind: ``%`` -> rate, ``元`` -> amount, a change (``同比增长12.6%``, ``提高6个百分点``)
   -> change, else count. scope: change, as_of (截至目前, 累计, 目前) or annual.
 - two units side by side (``20支（612人）``, ``308批589人次``) are two mentions.
 
 What is not a statistic and is left out: numbers without a counting word (years,
 dates, document numbers 〔2023〕5号, plan periods, hotlines 12345), ordinals (第二届),
-numbers inside quotation marks or book titles (“1211”机制, “一件事”), fixed phrases
+numbers inside quotation marks or book titles (“1211”机制, “一件事”; a percentage in
+quotation marks is a claim and stays: “三个100%”), fixed phrases
 and slogans (三项制度, 双随机、一公开, 八五普法, 二十大, listed in ``SLOGANS``), the
 service slogans ``24小时``/``365天``, placeholders (``召开会议*次`` has no digit), and
 Chinese numerals that read as words rather than counts (``一次性``, ``两个方面``)
 unless the catalogue recognises them.
 
+Every mention gets a ``measure`` (:mod:`rol_analysis.measure`): what it counts.
+
 Catalogue matching: each ``[[indicator]]`` carries ``patterns``, regular expressions
 searched in the mention's sentence with the mention itself replaced by ``#`` (other
-numbers are left as written). Among indicators whose units accept the mention's unit
-and whose kind agrees, the first in catalogue order with a matching pattern wins; an
-indicator is used once per report (first mention in the text). Two constructions give
-one number several indicators or several numbers a list of names: ``报备及时率、
-合法合规率达100%`` (every rate named before a shared value) and ``受理、审结案件分别为
-48件、65件`` (values mapped in order to the names before 分别).
+numbers are left as written), optional ``aliases`` searched in the measure and optional
+``exclude`` words that rule it out. Among indicators whose units accept the mention's
+unit and whose kind agrees, candidates are scored (:meth:`_Matcher.scored`) and the best
+(number, indicator) pairs of the whole report are taken first, each indicator once; a
+number two indicators fit equally well stays unnamed. Two constructions give one number
+several readings or several numbers a list of names: ``结案率、满意率均为100%`` (every
+rate named before a shared value: one row per name) and ``受理、审结案件分别为48件、65件``
+(values mapped in order to the names before 分别).
 """
 
 from __future__ import annotations
@@ -40,23 +45,25 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import numbers
+from . import measure, numbers
 from .exceptions import InputError
 from .normalize import normalize
 from .tables import INDICATOR_COLUMNS, MENTION_COLUMNS  # noqa: F401 - re-exported
 
 # Counting words, longest first where one is a prefix of another (人次 before 人).
+# 个部门 is 个 with 部门 in the measure; 年 only counts in a streak (连续12年).
 UNITS = (
-    "个百分点", "百分点", "个工作日", "工作日", "个部门", "平方米", "公里", "小时",
-    "人次", "场次", "户次", "家次", "件次", "批次", "课时", "部门",
+    "个百分点", "百分点", "个工作日", "工作日", "个月", "平方米", "公里", "小时", "分钟",
+    "人次", "场次", "户次", "家次", "件次", "批次", "课时", "学时", "部门",
     "%", "元", "件", "次", "项", "个", "名", "人", "份", "场", "户", "家", "支", "批", "天",
     "期", "条", "起", "部", "处", "所", "座", "辆", "台", "套", "篇", "本", "册", "张",
-    "类", "宗", "位", "亩", "吨", "页", "卷", "轮", "堂", "节", "单",
+    "类", "宗", "位", "亩", "吨", "页", "卷", "轮", "堂", "节", "单", "门", "年",
 )
 _UNIT_RE = "|".join(re.escape(u) for u in UNITS)
 _CN_NUM = "[一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*"
 _MENTION_RE = re.compile(
-    r"(?P<pre>大约|约|将近|接近|近|不足|不到|超过|逾|多达|超)?"
+    r"(?P<pre>大约|约|将近|接近|近|不足|不到|不低于|不少于|不超过|不高于|高于|低于|少于"
+    r"|超过|逾|多达|超)?"
     r"(?P<num>百分之[零〇一二两三四五六七八九十百千点]+"
     r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
     rf"|{_CN_NUM}(?:点[零〇一二三四五六七八九]+)?)"
@@ -66,8 +73,9 @@ _MENTION_RE = re.compile(
     rf"(?P<unit>{_UNIT_RE})?"
     r"(?P<post>以上|以下|以内|左右|上下)?"
 )
-_AT_LEAST = {"余", "多", "逾", "超过", "超", "多达", "以上"}
-_AT_MOST = {"近", "将近", "接近", "不足", "不到", "以下", "以内"}
+_AT_LEAST = {"余", "多", "逾", "超过", "超", "多达", "以上", "高于", "不低于", "不少于"}
+_AT_MOST = {"近", "将近", "接近", "不足", "不到", "以下", "以内", "低于", "不超过", "不高于",
+            "少于"}
 _APPROX = {"约", "大约", "左右", "上下"}
 
 #: Fixed phrases and slogans whose numerals are names, not counts.
@@ -122,7 +130,8 @@ class Mention:
     kind: str
     scope: str = "annual"
     weak: bool = False  # a Chinese numeral read as a word unless the catalogue knows it
-    indicators: list[str] = field(default_factory=list)
+    indicators: list[str] = field(default_factory=list)  # one per measure; "" = none
+    measures: list[str] = field(default_factory=list)  # what it counts, one per reading
 
 
 @dataclass
@@ -147,40 +156,101 @@ class Extraction:
 
 # ----------------------------------------------------------------------------- matching
 
+_DIGIT_RE = re.compile(r"\d")
+_JOINERS = ("和", "及", "与", "、", "并")
+
+
+@dataclass(frozen=True)
+class _Entry:
+    iid: str
+    kind: str
+    section: str
+    rx: re.Pattern | None       # patterns, searched in the sentence with the number as #
+    alias_rx: re.Pattern | None  # aliases, searched in the measure label
+    exclude_rx: re.Pattern | None  # words in the number's clause that rule it out
+
+
+def _compile(cat, ind, field_name: str, pats, need_hash: bool) -> re.Pattern | None:
+    if not pats:
+        return None
+    for pat in pats:
+        try:
+            # compiled alone first: inside the joined alternation a stray "[" or "(" could
+            # pair with the next pattern and hide the mistake
+            re.compile(pat)
+        except re.error as exc:
+            raise InputError(
+                f"{cat.source}: {field_name} {pat!r} of indicator {ind.id!r} is not a "
+                f"valid regular expression ({exc}). Fix it in the catalogue file and run "
+                "again (`rol catalogue check` lists every problem)."
+            ) from None
+        if need_hash and "#" not in pat:
+            raise InputError(
+                f"{cat.source}: pattern {pat!r} of indicator {ind.id!r} has no '#'. "
+                "A pattern is searched in the sentence with the number replaced "
+                "by '#'; put '#' where the number stands (e.g. '调解纠纷#')."
+            )
+    return re.compile("|".join(f"(?:{p})" for p in pats))
+
+
 class _Matcher:
-    """The catalogue's indicator patterns, compiled and indexed by unit."""
+    """The catalogue's patterns, aliases and exclusions, compiled and indexed by unit."""
 
     def __init__(self, cat):
         self.cat = cat
-        self.by_unit: dict[str, list[tuple[str, str, re.Pattern]]] = {}
+        self.by_unit: dict[str, list[_Entry]] = {}
         for ind in cat.indicators.values():
-            if not ind.patterns:
+            if not ind.patterns and not ind.aliases:
                 continue
-            for pat in ind.patterns:
-                try:
-                    # compiled alone first: inside the joined alternation a stray "[" or
-                    # "(" could pair with the next pattern and hide the mistake
-                    re.compile(pat)
-                except re.error as exc:
-                    raise InputError(
-                        f"{cat.source}: pattern {pat!r} of indicator {ind.id!r} is not a "
-                        f"valid regular expression ({exc}). Fix it in the catalogue file "
-                        "and run again."
-                    ) from None
-                if "#" not in pat:
-                    raise InputError(
-                        f"{cat.source}: pattern {pat!r} of indicator {ind.id!r} has no '#'. "
-                        "A pattern is searched in the sentence with the number replaced "
-                        "by '#'; put '#' where the number stands (e.g. '调解纠纷#')."
-                    )
-            rx = re.compile("|".join(f"(?:{p})" for p in ind.patterns))
+            entry = _Entry(ind.id, ind.kind, ind.section,
+                           _compile(cat, ind, "pattern", ind.patterns, True),
+                           _compile(cat, ind, "alias", ind.aliases, False),
+                           _compile(cat, ind, "exclude", ind.exclude, False))
             for unit in ind.units:
-                self.by_unit.setdefault(unit, []).append((ind.id, ind.kind, rx))
+                self.by_unit.setdefault(unit, []).append(entry)
+
+    def scored(self, marked: str, measure: str, clause: str, unit: str, kind: str,
+               section: str = "", scope: str = "", hash_pos: int = -1
+               ) -> list[tuple[float, str]]:
+        """(score, indicator id) of every indicator that may name the number.
+
+        A pattern match scores 10 less a tenth of a point per character the match
+        spans (a pattern that finds its words right next to the number beats one that
+        reaches across the clause), an alias found in the measure 4, the indicator's
+        section 0.5, an annual number 0.2 (a running total loses to the year's own
+        figure). An ``exclude`` word in the clause rules the indicator out.
+        """
+        out = []
+        for e in self.by_unit.get(unit, ()):
+            if e.kind != kind:
+                continue
+            mt = e.rx.search(marked) if e.rx is not None else None
+            al = e.alias_rx is not None and e.alias_rx.search(measure) is not None
+            if mt is None and not al:
+                continue
+            if e.exclude_rx is not None and e.exclude_rx.search(clause):
+                continue
+            score = 0.0
+            if mt is not None:
+                score += 10 - min(mt.end() - mt.start() - 1, 40) / 10
+                if _DIGIT_RE.search(mt.group()):
+                    score -= 3  # the words reach across another number to this one
+                elif mt.end() == hash_pos + 1 and marked[hash_pos - 1:hash_pos] in _JOINERS:
+                    score -= 2  # "…执法证换发工作和#…": the words belong to the item before
+            if al:
+                score += 4
+            if section and e.section == section:
+                score += 0.5
+            if scope == "annual":
+                score += 0.2
+            out.append((score, e.iid))
+        return out
 
     def candidates(self, marked: str, unit: str, kind: str) -> list[str]:
-        """Indicator ids (catalogue order) whose patterns match ``marked``."""
-        return [iid for iid, ikind, rx in self.by_unit.get(unit, ())
-                if ikind == kind and rx.search(marked)]
+        """Indicator ids whose patterns match ``marked``, best first (no measure)."""
+        ranked = sorted(self.scored(marked, "", marked, unit, kind, hash_pos=marked.find("#")),
+                        key=lambda x: -x[0])
+        return [iid for _s, iid in ranked]
 
 
 _MATCHERS: dict[int, _Matcher] = {}
@@ -223,6 +293,16 @@ def _qualifier(*words: str | None) -> str:
     return "exact"
 
 
+def _quoted_claim(spans: tuple[list[int], list[int]], text: str, a: int) -> bool:
+    """Whether the quotation holding ``a`` is a claim in quotes (“三个100%”), not a name.
+
+    A percentage inside quotation marks (not a book title) still states a level.
+    """
+    starts, _ends = spans
+    i = bisect.bisect_right(starts, a) - 1
+    return i >= 0 and text[starts[i]] in "“\"'"
+
+
 _LIST_GAP_RE = re.compile(r"\s*[、和及]\s*")
 
 
@@ -250,7 +330,8 @@ def find_mentions(text: str) -> list[Mention]:
         chinese = not num[0].isdigit() and not num.startswith("百分之")
         if before.isascii() and (before.isalnum() or before in "._-/") and before:
             continue  # part of a code, a version or a decimal we did not start at
-        if before == "第" or _RANGE_BEFORE_RE.search(text[max(0, a - 2):a]):
+        streak = text[max(0, a - 3):a].endswith(("连续", "连续第"))
+        if (before == "第" and not streak) or _RANGE_BEFORE_RE.search(text[max(0, a - 2):a]):
             continue
         if chinese and before and before in numbers.CN_NUMERAL_CHARS:
             continue
@@ -268,7 +349,11 @@ def find_mentions(text: str) -> list[Mention]:
             else:
                 pending.clear()
             continue
-        if _inside(quoted, a, b) or _inside(slogans, a, b):
+        if unit == "年" and not streak:
+            pending.clear()
+            continue  # a year or a period (2023年, 十四五), unless a streak: 连续12年
+        if (_inside(quoted, a, b) and not (unit == "%" and _quoted_claim(quoted, text, a))
+                or _inside(slogans, a, b)):
             pending.clear()
             continue
         try:
@@ -278,7 +363,7 @@ def find_mentions(text: str) -> list[Mention]:
         if (value, unit) in _SLOGAN_VALUES:
             continue
         after = text[b:b + 1]
-        weak = chinese and after not in _BOUNDARY
+        weak = chinese and after not in _BOUNDARY and not streak
         if chinese and value == 1 and weak:
             continue  # 一次性, 一个, 一批…: a word, not a count
         qual = _qualifier(m.group("pre"), m.group("q1"), m.group("q2"), m.group("post"))
@@ -348,60 +433,101 @@ def _clean_sentence(raw: str) -> str:
     return _WS_RE.sub(" ", _CJK_WS_RE.sub("", raw)).strip()
 
 
-def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher) -> None:
-    """Fill ``Mention.indicators`` from the catalogue patterns (see module docstring)."""
+@dataclass
+class _Slot:
+    """One reading of a number waiting for an indicator: (mention, reading index)."""
+
+    mention: Mention
+    index: int
+    cands: list[tuple[float, str]]
+
+
+def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
+            sections_of: dict[int, str]) -> None:
+    """Fill ``measures`` and ``indicators`` of every mention (see module docstring)."""
     bounds = _sentence_bounds(norm_text)
-    used: set[str] = set()
     by_start = {m.start: m for m in mentions}
     handled: set[int] = set()
-    for m in mentions:
+    slots: list[_Slot] = []
+
+    def slot(m: Mention, index: int, marked: str, meas: str, clause: str) -> None:
+        cands = matcher.scored(marked, meas, clause, m.unit, m.kind,
+                               sections_of.get(m.start, ""), m.scope, marked.find("#"))
+        slots.append(_Slot(m, index, cands))
+
+    for i, m in enumerate(mentions):
         if m.start in handled:
             continue
         s0, s1 = _sentence_of(bounds, norm_text, m.start)
         sent = norm_text[s0:s1]
         a, b = m.start - s0, m.end - s0
         clause_start = max(sent.rfind(c, 0, a) for c in _CLAUSE_END) + 1
+        ends = [i for i in (sent.find(c, b) for c in _CLAUSE_END) if i >= 0]
+        clause = sent[clause_start:min(ends) if ends else len(sent)]
         left = sent[clause_start:a]
+        prev = mentions[i - 1] if i else None
+        if prev is not None and s0 + clause_start <= prev.start:
+            # another number earlier in the clause: "20支（612人）" shares its words,
+            # "审查合同30余份、备案8份" starts after it
+            gap = norm_text[prev.end:m.start]
+            left = (sent[clause_start:prev.start - s0] if gap.strip(" （(") == ""
+                    else norm_text[prev.end:m.start])
+        prev0 = _sentence_of(bounds, norm_text, s0 - 1)[0] if s0 else 0
+        context = norm_text[prev0:s0] + sent[:clause_start]
 
         # 分别为: a list of names, then as many numbers.
         resp = _respectively(sent, s0, a, by_start)
         if resp:
             names, items = resp
-            for (_n0, n1), item in zip(names, items, strict=True):
+            for (n0, n1), item in zip(names, items, strict=True):
                 marked = sent[:n1] + "#" + sent[item.end - s0:]
-                _take(item, matcher.candidates(marked, item.unit, item.kind), used)
+                item.measures = [measure.label(sent[n0:n1], "", item.unit, item.kind,
+                                               norm_text[prev0:s0] + sent[:n0])]
+                item.indicators = [""]
+                slot(item, 0, marked, item.measures[0], sent[n0:n1])
                 handled.add(item.start)
             continue
 
-        marked = sent[:a] + "#" + sent[b:]
-        cands = matcher.candidates(marked, m.unit, m.kind)
-        # Rates named in a list before one shared value.
+        # Rates named in a list before one shared value (结案率、满意率均为100%): one
+        # reading per name, named in the catalogue or not.
         if m.kind == "rate" and "、" in left:
             tail = _SHARED_TAIL_RE.search(left)
             names_part = left[: tail.start()] if tail else left
-            shared = []
-            for n0, n1 in _split_names(names_part, 0, _RATE_SEP_RE):
-                name = names_part[n0:n1]
-                # each name alone before the value, so one name's gap pattern cannot
-                # reach across the list into the next name
-                item_marked = sent[:clause_start] + name + "#" + sent[b:]
-                for iid in matcher.candidates(item_marked, m.unit, m.kind):
-                    if iid not in used and iid not in shared:
-                        shared.append(iid)
-                        break
-            if len(shared) >= 2:
-                m.indicators = shared
-                used.update(shared)
+            names = [names_part[n0:n1] for n0, n1 in _split_names(names_part, 0, _RATE_SEP_RE)]
+            if len(names) >= 2 and all(n.endswith("率") for n in names):
+                # the first name's topic is every name's (行政复议结案率、满意率)
+                shared_topic = measure.topic(context + names[0])
+                m.measures = [measure.label(n if measure.topic(n) else shared_topic + n,
+                                            "", m.unit, m.kind, context) for n in names]
+                m.indicators = [""] * len(names)
+                for k, name in enumerate(names):
+                    # each name alone before the value, so one name's gap pattern cannot
+                    # reach across the list into the next name
+                    item_marked = sent[:clause_start] + name + "#" + sent[b:]
+                    slot(m, k, item_marked, m.measures[k], name)
                 continue
-        _take(m, cands, used)
 
+        m.measures = [measure.label(left, sent[b:], m.unit, m.kind, context)]
+        m.indicators = [""]
+        slot(m, 0, sent[:a] + "#" + sent[b:], m.measures[0], clause)
 
-def _take(m: Mention, cands: list[str], used: set[str]) -> None:
-    for iid in cands:
-        if iid not in used:
-            m.indicators = [iid]
-            used.add(iid)
-            return
+    # Best first over the whole report: a number takes the indicator it fits best, an
+    # indicator goes to the number that fits it best (ties: the first in the text), and
+    # a number two indicators fit equally well stays unnamed.
+    ranked = sorted(((score, k, iid) for k, sl in enumerate(slots) for score, iid in sl.cands),
+                    key=lambda x: (-x[0], x[1]))
+    used: set[str] = set()
+    done: set[int] = set()
+    for score, k, iid in ranked:
+        if k in done or iid in used:
+            continue
+        sl = slots[k]
+        done.add(k)
+        if any(other != iid and other not in used and abs(s2 - score) < 1e-9
+               for s2, other in sl.cands):
+            continue  # a tie: a wrong name is worse than none
+        sl.mention.indicators[sl.index] = iid
+        used.add(iid)
 
 
 def _split_names(text: str, offset: int, sep: re.Pattern) -> list[tuple[int, int]]:
@@ -486,31 +612,36 @@ def extract_text(raw: str, region: str = "", year: int | None = None, catalogue=
     cat = catalogue or _catalogue.load()
     norm = normalize(raw)
     mentions = find_mentions(norm.text)
-    _assign(norm.text, mentions, _matcher(cat))
-    mentions = [m for m in mentions if not (m.weak and not m.indicators)]
-
     spans = sections.section_spans(raw, cat)
     bounds = _sentence_bounds(norm.text)
-    rows = []
+    section_of: dict[int, str] = {}
     span = None  # the section span of the previous mention: most mentions share one
+    section = ""
     for m in mentions:
         m.scope = _scope(norm.text, bounds, m)
-        r0, r1 = norm.raw_span(m.start, m.end)
-        s0, s1 = _sentence_of(bounds, norm.text, m.start)
-        rs0, rs1 = norm.raw_span(s0, s1)
+        r0 = norm.raw_span(m.start, m.end)[0]
         if span is None or not span[0] <= r0 < span[1]:
             section = sections.section_at(spans, r0)
             span = next(((sp.start, sp.end) for sp in spans[_first_at(spans, r0):][:1]
                          if sp.start <= r0 < sp.end), None)
+        section_of[m.start] = section
+    _assign(norm.text, mentions, _matcher(cat), section_of)
+    mentions = [m for m in mentions if not (m.weak and not any(m.indicators))]
+
+    rows = []
+    for m in mentions:
+        r0, r1 = norm.raw_span(m.start, m.end)
+        s0, s1 = _sentence_of(bounds, norm.text, m.start)
+        rs0, rs1 = norm.raw_span(s0, s1)
         base = {
             "region": region, "year": year, "value": float(m.value), "unit": m.unit,
             "qualifier": m.qualifier, "text": raw[r0:r1], "char_start": r0, "char_end": r1,
             "sentence": _clean_sentence(raw[rs0:rs1]),
-            "section": section, "kind": m.kind, "scope": m.scope,
+            "section": section_of[m.start], "kind": m.kind, "scope": m.scope,
         }
-        for iid in m.indicators or [""]:
-            rows.append({**base, "indicator_id": iid})
-    rows.sort(key=lambda r: (r["char_start"], r["indicator_id"]))
+        for iid, meas in zip(m.indicators, m.measures, strict=True):
+            rows.append({**base, "indicator_id": iid, "measure": meas})
+    rows.sort(key=lambda r: (r["char_start"], r["indicator_id"], r["measure"]))
     mdf = _frame(pd, rows, MENTION_COLUMNS)
 
     found = {r["indicator_id"]: r for r in rows if r["indicator_id"]}

@@ -277,7 +277,10 @@ def _sum_rules(cat: Catalogue) -> list[tuple[str, dict]]:
 
 
 def _warning_table_rules(cat: Catalogue) -> list[dict]:
-    units = sorted({u for i in cat.indicators.values() for u in i.units} | set(EXTRA_UNITS))
+    from .extract import UNITS
+
+    units = sorted({u for i in cat.indicators.values() for u in i.units} | set(EXTRA_UNITS)
+                   | set(UNITS))
     core = [i.id for i in cat.indicators.values() if i.core]
     return [
         _exp("expect_column_values_to_be_in_set", "mentions", "mentions.unit",

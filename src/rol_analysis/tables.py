@@ -9,10 +9,11 @@ KEYS = ["region", "year"]
 #: The data contract (docs/design.md): extraction writes these columns, in this order,
 #: and the validation suites require them.
 MENTION_COLUMNS = ["region", "year", "indicator_id", "value", "unit", "qualifier", "text",
-                   "char_start", "char_end", "sentence", "section", "kind", "scope"]
+                   "char_start", "char_end", "sentence", "section", "kind", "scope",
+                   "measure"]
 INDICATOR_COLUMNS = ["region", "year", "indicator_id", "zh_name", "en_name", "kind",
                      "section", "value", "unit", "qualifier", "scope", "text",
-                     "char_start", "char_end", "sentence"]
+                     "char_start", "char_end", "sentence", "measure"]
 
 
 def wide(indicators, catalogue: Catalogue | None = None):

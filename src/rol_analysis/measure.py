@@ -1,0 +1,215 @@
+"""What a number counts: a short Chinese label (``measure``) built from its clause.
+
+Every mention gets a measure, named by the catalogue or not, so that numbers without an
+indicator can still be lined up across reports (``行政复议申请受理数``, ``政务服务事项数``,
+``调解成功率``). The label is made from the clause that holds the number:
+
+1. **Words before the number** (from the clause start): the object and the verb,
+   ``受理行政复议申请`` in ``受理行政复议申请9件``.
+2. **Words after the counting word** while they still name what is counted:
+   ``7个部门`` -> ``部门``, ``273名人民调解员`` -> ``人民调解员``, and a verb that
+   follows the number (``常务会议9次研究部署…``) up to the next punctuation.
+3. **Topic carried over**: when 1 and 2 leave no object, only a verb (``审结52件``,
+   ``其中纠错4件``), the nearest domain topic (:data:`TOPICS`) named earlier in the same
+   sentence or the sentence before is put in front: ``行政复议审结数``.
+4. **Normalised** so that the same measure in two reports gets the same label:
+   adverbs, fillers and linking verbs dropped (``全面``, ``共``, ``达到``, ``为``),
+   quotation marks and brackets removed, a few synonyms mapped (:data:`SYNONYMS`: 办结
+   -> 审结, 审批事项 -> 行政许可事项, 以案讲法 -> 以案释法), capped at
+   :data:`MAX_CHARS` characters (the words nearest the number are kept), and a suffix
+   by kind: a count ends in ``数``, an amount in ``金额``, a rate keeps its ``率``.
+5. **Qualifier words** that change what is counted lead the label: ``累计`` (a running
+   total, also from 截至/历年) and ``其中`` (a part of the number before). ``全年`` is the
+   default scope of a report and adds nothing, so ``全年受理X`` and ``受理X`` agree.
+
+The label is a reading aid and a grouping key, not a translation: two labels differ
+when the reports word a measure differently in ways the rules above do not cover.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: Longest label, in characters (the suffix and qualifier prefix not counted).
+MAX_CHARS = 16
+
+#: Domain topics that a clause without an object borrows from the clause before.
+#: Longest first, so 行政复议 wins over 复议 where both match.
+TOPICS = (
+    "行政复议", "行政诉讼", "行政应诉", "行政执法", "行政处罚", "行政许可", "行政检查",
+    "行政强制", "政务服务", "政府信息", "依申请公开", "规范性文件", "重大行政决策",
+    "合法性审查", "人民调解", "矛盾纠纷", "法律援助", "公共法律服务", "法律顾问", "公证",
+    "信访", "普法", "法治宣传", "12345", "热线", "建议提案", "人大代表建议", "政协提案",
+    "审计", "执法监督", "营商环境", "复议", "诉讼", "应诉", "调解", "培训", "述法", "合同",
+    "常务会议", "中心组", "投诉", "举报", "督察", "考核", "证明事项", "涉企",
+)
+_TOPIC_RE = re.compile("|".join(re.escape(t) for t in sorted(TOPICS, key=len, reverse=True)))
+
+#: Synonyms mapped to one spelling (applied to the label, longest first).
+SYNONYMS = {
+    "以案讲法": "以案释法", "以案说法": "以案释法", "审批事项": "行政许可事项",
+    "许可事项": "行政许可事项", "行政许可事项": "行政许可事项", "行政审批事项": "行政许可事项",
+    "办结": "审结", "结案": "审结", "接收": "收到", "受理了": "受理", "场次": "场",
+    "化解了": "化解", "出台": "制定", "印发": "制定", "修订完善": "修订", "人员数": "人员",
+    "累计": "", "其中": "",
+}
+_SYNONYM_RE = re.compile("|".join(re.escape(s) for s in sorted(SYNONYMS, key=len,
+                                                                  reverse=True)))
+
+# Words that add nothing to what is counted: adverbs, fillers, linking verbs, time words
+# and the light verbs 开展/组织/举办 (组织培训 and 培训 count the same thing).
+_FILLER_RE = re.compile(
+    r"一是|二是|三是|四是|五是|六是|七是|八是|九是|十是|首先|其次|此外|同时|另外|"
+    r"截至目前|截止目前|截至|截止|目前|至今|现已|已经|共计|总计|合计|累计|共有|为期|"
+    r"先后|陆续|全面|积极|深入|扎实|持续|不断|进一步|切实|认真|有效|大力|主动|全力|依法|严格|"
+    r"稳步|着力|全年|年内|本年度|本年|今年以来|今年|当年|年度|上半年|下半年|全市|全县|"
+    r"全区|全镇|全省|全乡|全街道|全局|我市|我县|我区|我镇|我局|本市|本县|本区|本级|"
+    r"\d{4}年(?:度|以来)?|\d{1,2}月(?:份)?(?:\d{1,2}日)?|以来|其中|"
+    r"组织开展|开展了|开展|举办|举行|召开|进行|"
+    r"分别|同比|较上年|比上年|总数|总量|数量|次数|人数|件数|个数"
+)
+# Linking words between the object and the number (达到, 为, 有…), trimmed at the end.
+_LINK_TAIL_RE = re.compile(r"(?:达到了|达到|达|为|是|有|共|计|约|累计|合计|总计|实现|"
+                           r"保持在|保持|占比|占|近|超过|逾|不低于|不少于|高于|低于|多达|超|"
+                           r"均|都|已|了|的)+$")
+# Clause openers that are not the object (对15家企业…: 对 is a preposition).
+_LEAD_RE = re.compile(r"^(?:对|向|为|给|在|于|将|把|从|由|按|经|通过|围绕|针对|并|且|和|及|"
+                      r"与|而|其|该|各级|各|相关|有关|共|均|都|还|又|已|现|累计|、)+")
+_CLAUSE_STOP = "，,。；;：:！？!?\n"
+_DROP_CHARS_RE = re.compile(r"[“”\"‘’'《》「」『』〈〉【】\[\]（）()\s*#/·．.\-—…]+")
+_DIGITS_RE = re.compile(r"[0-9０-９]+(?:[.,][0-9]+)*[%余多万亿千百]*"
+                        r"|[零〇一二两三四五六七八九十百千万亿]{2,}")
+# After the counting word: a name of what is counted, up to a verb or particle.
+_AFTER_STOP_RE = re.compile(
+    r"[，,。；;：:！？!?\n、0-9]|的|等|和|及|与|并|均|全部|全|次|"
+    r"依托|依法|开展|研究|部署|审议|听取|实现|完成|获得|得到|纳入|达到|达|为|被|予以|"
+    r"进行|组织|举办|召开|构建|建立|成立|推动|推进|落实|签订|入驻|进驻|通过|涉及|累计|共|"
+    r"参与|参加|提供|发放|接待")
+_PAREN_RE = re.compile(r"[（(][^（()）]{0,8}[)）]")
+_VERB_HEAD_RE = re.compile(r"^(?:研究|审议|听取|学习|部署|审查|办理|审结|受理|调解|化解|培训|"
+                           r"出庭|接待|解答|提供|发放|覆盖)")
+# Verbs that are not the object: a clause made only of these needs the carried topic.
+_VERBS = ("受理", "审结", "审理", "办理", "收到", "收案", "新收", "立案", "纠错", "纠正",
+          "撤销", "变更", "确认违法", "责令履行", "维持", "驳回", "终止", "调解", "和解",
+          "化解", "败诉", "胜诉", "应诉", "出庭", "答复", "回复", "反馈", "处理", "审查",
+          "备案", "检查", "发现", "整改", "培训", "参训", "考试", "合格", "通过",
+          "成功", "按期", "按时", "及时", "依法", "在法定期限内", "法定期限内", "限期",
+          "新增", "减少", "提供", "解答", "接待", "涉及", "审核", "核查", "上线", "办件",
+          "申请", "案件", "件", "结案", "办结", "已", "成立", "建立", "组建", "完成", "实现",
+          "新建", "建成")
+_VERB_RE = re.compile("|".join(re.escape(v) for v in sorted(_VERBS, key=len, reverse=True)))
+_AS_OF_RE = re.compile(r"累计|截至|截止|历年|至今")
+_PART_RE = re.compile(r"其中")
+_CUT_RE = re.compile(r"的|等(?![候待同级])")
+
+_SUFFIX_KEEP = ("数", "量", "率", "额", "金", "款", "费", "次", "人次", "比", "比例", "时长",
+                "天数", "年数")
+
+
+def _clean(text: str) -> str:
+    text = _DROP_CHARS_RE.sub("", text)
+    text = _FILLER_RE.sub("", text)
+    return _DIGITS_RE.sub("", text)
+
+
+def _after_cut(core: str) -> str:
+    """The noun phrase after the last 的/等 when it still names something.
+
+    A verb that opens the clause stays: 受理符合条件的行政复议申请 -> 受理行政复议申请.
+    """
+    cuts = [m.start() for m in _CUT_RE.finditer(core)]
+    pos = cuts[-1] if cuts else -1
+    if pos >= 0 and has_object(core[pos + 1:]):
+        verb = _VERB_RE.match(core)
+        return (verb.group() if verb and verb.end() <= pos else "") + core[pos + 1:]
+    return _CUT_RE.sub("", core)
+
+
+def _synonyms(text: str) -> str:
+    return _SYNONYM_RE.sub(lambda m: SYNONYMS[m.group()], text)
+
+
+def topic(text: str) -> str:
+    """The last domain topic (:data:`TOPICS`) named in ``text``, or ``""``."""
+    last = ""
+    for m in _TOPIC_RE.finditer(text):
+        last = m.group()
+    return last
+
+
+def has_object(core: str) -> bool:
+    """Whether ``core`` names something besides verbs (``审结`` has none)."""
+    rest = _VERB_RE.sub("", core)
+    rest = re.sub(r"率|数|总|了|的|等|共|中|后|前", "", rest)
+    return len(rest) >= 2
+
+
+def label(left: str, right: str, unit: str, kind: str, context: str = "") -> str:
+    """The measure of one number.
+
+    Parameters
+    ----------
+    left : str
+        The clause before the number (from the last punctuation mark to the number,
+        the number's own prefix qualifier excluded).
+    right : str
+        The text after the number's counting word up to the end of the sentence.
+    unit : str
+        The counting word (``个`` in ``7个部门``).
+    kind : str
+        ``count``, ``amount``, ``rate`` or ``change``.
+    context : str
+        The text before the clause: earlier clauses of the sentence and the sentence
+        before; a topic is carried from it when the clause names none.
+
+    Returns
+    -------
+    str
+        For example ``行政复议审结数``, ``部门数``, ``调解成功率``.
+    """
+    prefix = ""
+    if _AS_OF_RE.search(left):
+        prefix = "累计"
+    elif _PART_RE.search(left):
+        prefix = "其中"
+    core = _LEAD_RE.sub("", _LINK_TAIL_RE.sub("", _clean(left)))
+    core = _after_cut(core)
+    # what follows the counting word: "7个部门", "273名人民调解员", "9次研究部署"
+    right = _PAREN_RE.sub("", right).lstrip("的")
+    cut = _AFTER_STOP_RE.search(right)
+    noun = _clean(right[: cut.start()] if cut else right)[:8]
+    if noun:
+        core += noun
+    elif cut is not None and cut.start() == 0 and not _VERB_RE.search(core):
+        verb = _VERB_HEAD_RE.match(right)
+        if verb:  # the verb after the number completes it: 常务会议9次研究部署
+            core += verb.group()
+    if not has_object(core):
+        carried = topic(context + left)
+        if carried and carried not in core:
+            core = carried + core
+    core = _synonyms(core)
+    if len(core) > MAX_CHARS:
+        # keep the words nearest the number, from the first topic or verb that fits
+        starts = sorted(m.start() for rx in (_TOPIC_RE, _VERB_RE) for m in rx.finditer(core)
+                        if len(core) - m.start() <= MAX_CHARS)
+        core = core[starts[0]:] if starts else core[-MAX_CHARS:]
+    if kind == "rate":
+        if "率" in core:
+            core = core[: core.rindex("率") + 1]
+        elif not core.endswith(("比例", "比重", "占比", "覆盖面")):
+            core += "比例"
+    elif kind == "change":
+        core += "变化"
+    elif kind == "amount":
+        if not core.endswith(("额", "金", "款", "费", "资金", "经费")):
+            core += "金额"
+    elif unit in _DURATION_UNITS:
+        if not core.endswith(("时长", "天数", "年数", "时间", "期限", "时限")):
+            core += "时长" if unit != "年" else "年数"
+    elif not core.endswith(_SUFFIX_KEEP):
+        core += "数"
+    return prefix + core
+
+
+_DURATION_UNITS = {"天", "工作日", "个工作日", "小时", "分钟", "个月", "年", "学时", "课时"}

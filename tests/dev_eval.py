@@ -1,0 +1,197 @@
+"""Score extraction against hand-checked gold tables (the seed and the dev set).
+
+The dev set (tests/data/dev/, described in its README.md) holds paraphrased report
+excerpts, each with a gold table listing every statistic in it. A gold row is
+
+- *found* when a mention's raw span lies inside an occurrence of the row's anchor and
+  its value equals the gold value (relative tolerance 1e-9);
+- *named correctly* when that mention's ``indicator_id`` equals the gold ``id`` (both
+  empty counts as correct: leaving a number unnamed is right when no indicator fits);
+- *named wrongly* when the mention has a non-empty id other than the gold id;
+- otherwise found but *unnamed*.
+
+A mention that matches no gold row is a *false positive*. Matching is one to one: a
+shared value (``报备率、及时率均达100%``) is two gold rows and needs two mentions.
+
+Run ``python tests/dev_eval.py`` for a per-fixture table; ``-v`` also lists the misses.
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+DEV = REPO / "tests" / "data" / "dev"
+GOLD_COLUMNS = ["id", "section", "value", "unit", "qualifier", "anchor", "zh_name",
+                "en_name", "kind", "measure"]
+
+
+def anchor_occurrences(raw: str, anchor: str) -> list[int]:
+    """Start offsets of every occurrence of ``anchor`` in ``raw`` (overlaps included)."""
+    out, start = [], raw.find(anchor)
+    while start >= 0:
+        out.append(start)
+        start = raw.find(anchor, start + 1)
+    return out
+
+
+def inside_anchor(raw: str, anchor: str, start: int, end: int) -> bool:
+    """True when the raw span ``[start, end)`` lies inside an occurrence of ``anchor``."""
+    return any(o <= start and end <= o + len(anchor) for o in anchor_occurrences(raw, anchor))
+
+
+def same_value(a: float, b: float) -> bool:
+    return math.isclose(float(a), float(b), rel_tol=1e-9, abs_tol=1e-12)
+
+
+def read_gold(path: Path) -> list[dict]:
+    """The rows of a gold TSV (columns as written; ``value`` stays a string)."""
+    with open(path, encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh, delimiter="\t"))
+
+
+def fixtures(folder: Path = DEV) -> list[str]:
+    """Names (``<slug>_<year>``) of the dev fixtures that have a gold table."""
+    return sorted(p.name[: -len(".gold.tsv")] for p in folder.glob("*.gold.tsv"))
+
+
+def year_of(name: str) -> int:
+    return int(name.rsplit("_", 1)[1])
+
+
+@dataclass
+class Score:
+    """How one extraction compares with one gold table."""
+
+    name: str
+    gold: int = 0
+    found: int = 0
+    correct: int = 0
+    wrong: int = 0
+    false_positives: int = 0
+    with_id: int = 0          # gold rows that have an indicator id
+    correct_with_id: int = 0  # ... and were found and named with it
+    missed: list[dict] = field(default_factory=list)      # gold rows not found
+    misnamed: list[tuple] = field(default_factory=list)   # (gold row, mention id) wrong
+    unnamed: list[dict] = field(default_factory=list)     # found, id empty, gold has one
+    extra: list[tuple] = field(default_factory=list)      # (text, value, id, sentence)
+
+    def add(self, other: Score) -> None:
+        for k in ("gold", "found", "correct", "wrong", "false_positives", "with_id",
+                  "correct_with_id"):
+            setattr(self, k, getattr(self, k) + getattr(other, k))
+
+
+def score(name: str, raw: str, gold: list[dict], mentions) -> Score:
+    """Match ``mentions`` (extraction rows) to ``gold`` rows one to one and count."""
+    rows = list(mentions[["indicator_id", "value", "char_start", "char_end", "text",
+                          "sentence"]].itertuples(index=False))
+    cands = [[i for i, m in enumerate(rows)
+              if same_value(m.value, float(g["value"]))
+              and inside_anchor(raw, g["anchor"], m.char_start, m.char_end)]
+             for g in gold]
+    taken: dict[int, int] = {}  # mention index -> gold index
+    match: dict[int, int] = {}
+    # First the mention that carries the gold id, so that two gold rows sharing one
+    # anchor (a shared value, a list) are not crossed; then any remaining candidate.
+    for exact in (True, False):
+        for gi, g in enumerate(gold):
+            if gi in match:
+                continue
+            for mi in cands[gi]:
+                if mi not in taken and (not exact or rows[mi].indicator_id == g["id"]):
+                    taken[mi], match[gi] = gi, mi
+                    break
+    s = Score(name, gold=len(gold), with_id=sum(1 for g in gold if g["id"]))
+    for gi, g in enumerate(gold):
+        if gi not in match:
+            s.missed.append(g)
+            continue
+        s.found += 1
+        got = rows[match[gi]].indicator_id
+        if got == g["id"]:
+            s.correct += 1
+            s.correct_with_id += bool(got)
+        elif got:
+            s.wrong += 1
+            s.misnamed.append((g, got))
+        else:
+            s.unnamed.append(g)
+    for mi, m in enumerate(rows):
+        if mi not in taken:
+            s.false_positives += 1
+            s.extra.append((m.text, m.value, m.indicator_id, m.sentence))
+    return s
+
+
+def evaluate(names: list[str] | None = None, folder: Path = DEV) -> list[Score]:
+    """Extract every dev fixture (text only, no pipeline) and score it."""
+    from rol_analysis import extract
+
+    out = []
+    for name in names or fixtures(folder):
+        raw = (folder / f"{name}.txt").read_text(encoding="utf-8")
+        result = extract.extract_text(raw, name.rsplit("_", 1)[0], year_of(name))
+        out.append(score(name, raw, read_gold(folder / f"{name}.gold.tsv"),
+                         result.mentions))
+    return out
+
+
+def total(scores: list[Score]) -> Score:
+    t = Score("total")
+    for s in scores:
+        t.add(s)
+    return t
+
+
+def _pct(n: int, d: int) -> str:
+    return f"{100 * n / d:5.1f}%" if d else "    -"
+
+
+def table(scores: list[Score]) -> str:
+    """Per-fixture and total counts, with percentages of the gold rows.
+
+    ``id rows ok``: of the gold rows that have an indicator id, how many were found and
+    named with it (the rows without one count as correct when left unnamed).
+    """
+    head = (f"{'fixture':24} {'gold':>5} {'found':>13} {'named ok':>13} {'wrong':>12} "
+            f"{'FP':>4} {'id rows ok':>16}")
+    lines = [head, "-" * len(head)]
+    for s in [*scores, total(scores)]:
+        if s.name == "total":
+            lines.append("-" * len(head))
+        lines.append(f"{s.name:24} {s.gold:5d} {s.found:5d} {_pct(s.found, s.gold)} "
+                     f"{s.correct:5d} {_pct(s.correct, s.gold)} "
+                     f"{s.wrong:4d} {_pct(s.wrong, s.gold)} {s.false_positives:4d} "
+                     f"{s.correct_with_id:4d}/{s.with_id:<4d} {_pct(s.correct_with_id, s.with_id)}")
+    return "\n".join(lines)
+
+
+def details(s: Score) -> str:
+    out = [f"== {s.name}"]
+    out += [f"  missed   {g['value']}{g['unit']} [{g['id'] or '-'}] {g['anchor']}"
+            for g in s.missed]
+    out += [f"  wrong    {g['value']}{g['unit']} gold={g['id'] or '-'} got={got} {g['anchor']}"
+            for g, got in s.misnamed]
+    out += [f"  unnamed  {g['value']}{g['unit']} gold={g['id']} {g['anchor']}"
+            for g in s.unnamed if g["id"]]
+    out += [f"  extra    {t!r} {v} [{i or '-'}] {sent[:60]}" for t, v, i, sent in s.extra]
+    return "\n".join(out)
+
+
+def main(argv: list[str]) -> int:
+    scores = evaluate()
+    if "-v" in argv:
+        for s in scores:
+            print(details(s))
+    print(table(scores))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(REPO / "src"))
+    raise SystemExit(main(sys.argv[1:]))
