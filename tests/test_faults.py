@@ -301,7 +301,7 @@ def test_builds_killed_at_random_points_leave_old_or_new_outputs(pair, tmp_path)
         target = "new" if shown == "old" else "old"
         (root / "data/raw/weibin/2023.txt").write_bytes(raws[target])
         how = signal.SIGKILL if n % 2 == 0 else signal.SIGINT
-        after = rng.uniform(0.02, 1.1) * pair["seconds"]
+        after = max(0.5, rng.uniform(0.02, 1.1) * pair["seconds"])
         proc = start(root, *ARGS)
         try:
             out, err = proc.communicate(timeout=after)

@@ -139,8 +139,10 @@ def test_write_index_lists_every_brief(rendered, tmp_path):
                                         ("hongqi", 2022, f"红旗区{EVIL}", False)]:
         rep = root / "reports" / region / str(year)
         fileio.write_text(rep / "brief.html", "<html></html>")
-        fileio.write_json(rep / "validation.json", {"success": success, "warnings": [],
+        fileio.write_json(rep / "validation.json", {"success": True, "warnings": [],
                                                     "failures": []})
+        if not success:  # a later build failed validation: published beside the brief
+            fileio.write_json(rep / "validation-failed.json", {"success": False})
         proc = root / "data" / "processed" / region / str(year)
         fileio.write_json(proc / "report.json", {"region_name": name, "issuer": "司法局"})
         fileio.write_parquet(proc / "indicators.parquet", gold_indicators(region, year))

@@ -1,19 +1,32 @@
 """The ``rol`` command: a thin wrapper over ``pipeline``, ``extract`` and ``validate``.
 
 Exit codes: 0 success, 1 validation failed (nothing published) or a build step failed,
-2 bad input or usage. Every error is one paragraph saying what to do, never a traceback.
+2 bad input or usage, 130 interrupted. Every error is one paragraph saying what to do,
+never a traceback.
 """
 
 from __future__ import annotations
 
 import os
+import signal
 import sys
 from pathlib import Path
 
-import click
+INTERRUPTED = "interrupted; published outputs unchanged"
 
-from . import __version__, layout
-from .exceptions import RolError, UsageError, ValidationFailed
+
+def _interrupted_early(*_):
+    # Ctrl-C while the command is still loading: nothing has started, nothing to undo
+    os.write(2, f"{INTERRUPTED}\n".encode())
+    os._exit(130)
+
+
+signal.signal(signal.SIGINT, _interrupted_early)
+
+import click  # noqa: E402 - after the handler: importing takes most of a second
+
+from . import __version__, layout  # noqa: E402
+from .exceptions import RolError, UsageError, ValidationFailed  # noqa: E402
 
 ROOT_HELP = ("Project folder holding data/ and reports/ (default: the current folder). Its "
              "notebooks/ and expectations/ are used when present, else the packaged ones.")
@@ -25,10 +38,8 @@ def _fail(exc: RolError) -> None:
 
 
 def _interrupted() -> None:
-    import signal
-
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C: still one line
-    click.echo("interrupted; published outputs unchanged", err=True)
+    click.echo(INTERRUPTED, err=True)
     sys.exit(130)
 
 
@@ -36,8 +47,13 @@ class _Group(click.Group):
     """Turns RolError (and anything unexpected) into a message and an exit code."""
 
     def invoke(self, ctx):
+        # from here on Ctrl-C raises KeyboardInterrupt: builds clean up, then one line
+        signal.signal(signal.SIGINT, signal.default_int_handler)
         try:
-            return super().invoke(ctx)
+            try:
+                return super().invoke(ctx)
+            finally:  # finished or failing: Ctrl-C cannot change the outcome any more
+                signal.signal(signal.SIGINT, signal.SIG_IGN)
         except RolError as exc:
             _fail(exc)
         except KeyboardInterrupt:
@@ -125,6 +141,7 @@ def build(region, year, all_, force, jobs, pdf, quiet, cell_timeout, no_wait, ro
         results = pipeline.build(root, targets, force=force, pdf=pdf, jobs=jobs,
                                  progress=progress, wait=not no_wait, on_wait=_on_wait,
                                  timeout=cell_timeout)
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # published: report it, whatever comes
     finally:
         if bar is not None:
             bar.set_postfix_str("")

@@ -222,7 +222,9 @@ class Lock:
         os.close(fd)  # closing the last descriptor releases the flock
 
     def __enter__(self):
-        return self.acquire()
+        # ``with lock.acquire(wait=False):`` must not lock again: a second flock of the
+        # same file from this process would wait for itself
+        return self if self.fd is not None else self.acquire()
 
     def __exit__(self, *exc):
         self.release()

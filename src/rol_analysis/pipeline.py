@@ -426,6 +426,7 @@ def publish(root, entries: list[tuple[layout.BuildPaths, Path | None, Path | Non
                         raise _cannot_write(Path(exc.filename or final)) from None
                 if new_index is not None:
                     try:
+                        index_path.parent.mkdir(parents=True, exist_ok=True)
                         os.replace(new_index, index_path)
                     except PermissionError:
                         raise _cannot_write(index_path.parent) from None
@@ -1000,9 +1001,10 @@ def _publish_results(root: Path, stage: Stage, results, data, recovered: bool) -
             entries.append((paths, paths.processed if fresh else None, paths.report))
         elif r.status == "invalid":
             entries.append((paths, None, failed_validation_report(paths)))
-    index = root / "reports" / "index.html"
+    reports = root / "reports"
     try:
-        if entries or recovered or not index.exists():
+        # an index is written when something changed, or is missing beside briefs
+        if entries or recovered or (reports.is_dir() and not (reports / "index.html").exists()):
             publish(root, entries, index=True)
     except PublishError as exc:
         for r in results:
