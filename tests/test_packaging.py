@@ -43,10 +43,13 @@ def test_environment_yml_matches_pyproject():
     listed.pop("python", None)
     listed.pop("pip", None)
     wanted = {_name(r): _spec(r) for r in PYPROJECT["project"]["dependencies"]}
-    wanted |= {_name(r): _spec(r) for r in PYPROJECT["project"]["optional-dependencies"]["dev"]}
+    for extra in PYPROJECT["project"]["optional-dependencies"].values():  # dev, ocr, ...
+        wanted |= {_name(r): _spec(r) for r in extra}
     assert listed == wanted
-    assert any(str(d).startswith("python>=3.11") for d in env["dependencies"]
-               if isinstance(d, str))
+    # the same Python range: the versions the tests run on (CI: 3.11 and 3.13)
+    pythons = [d for d in env["dependencies"] if isinstance(d, str) and _name(d) == "python"]
+    assert pythons == ["python" + PYPROJECT["project"]["requires-python"].replace(" ", "")]
+    assert re.fullmatch(r">=3\.\d+,<3\.\d+", PYPROJECT["project"]["requires-python"])
 
 
 def test_committed_notebooks_carry_no_outputs():

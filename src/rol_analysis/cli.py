@@ -1,4 +1,5 @@
-"""The ``rol`` command: a thin wrapper over ``pipeline``, ``extract`` and ``validate``.
+"""The ``rol`` command: a thin wrapper over ``pipeline``, ``extract``, ``validate`` and
+``suggest``.
 
 Exit codes: 0 success, 1 validation failed (nothing published) or a build step failed,
 2 bad input or usage, 130 interrupted. Every error is one paragraph saying what to do,
@@ -21,7 +22,11 @@ def _interrupted_early(*_):
     os._exit(130)
 
 
-signal.signal(signal.SIGINT, _interrupted_early)
+# Signal handlers are the command's business, not that of a program (or test) that
+# imports this module and runs the click group itself.
+_AS_COMMAND = Path(sys.argv[0]).stem in ("rol", "rol-script") or __name__ == "__main__"
+if _AS_COMMAND:
+    signal.signal(signal.SIGINT, _interrupted_early)
 
 import click  # noqa: E402 - after the handler: importing takes most of a second
 
@@ -37,8 +42,13 @@ def _fail(exc: RolError) -> None:
     sys.exit(exc.exit_code)
 
 
+def _on_sigint(handler) -> None:
+    if _AS_COMMAND:
+        signal.signal(signal.SIGINT, handler)
+
+
 def _interrupted() -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C: still one line
+    _on_sigint(signal.SIG_IGN)  # a second Ctrl-C: still one line
     click.echo(INTERRUPTED, err=True)
     sys.exit(130)
 
@@ -48,12 +58,12 @@ class _Group(click.Group):
 
     def invoke(self, ctx):
         # from here on Ctrl-C raises KeyboardInterrupt: builds clean up, then one line
-        signal.signal(signal.SIGINT, signal.default_int_handler)
+        _on_sigint(signal.default_int_handler)
         try:
             try:
                 return super().invoke(ctx)
             finally:  # finished or failing: Ctrl-C cannot change the outcome any more
-                signal.signal(signal.SIGINT, signal.SIG_IGN)
+                _on_sigint(signal.SIG_IGN)
         except RolError as exc:
             _fail(exc)
         except KeyboardInterrupt:
@@ -61,6 +71,10 @@ class _Group(click.Group):
         except (click.exceptions.Exit, click.ClickException, SystemExit):
             raise
         except Exception as exc:  # noqa: BLE001 - last line of defence: no bare traceback
+            from .exceptions import write_error
+
+            if write_error(exc) is not None:
+                _fail(write_error(exc))
             if os.environ.get("ROL_DEBUG"):
                 raise
             click.echo(
@@ -84,11 +98,15 @@ def _no_wait_option(f):
     return click.option("--no-wait", is_flag=True,
                         help="Exit with code 2 instead of waiting when another build holds "
                              "the region-year.")(f)
+def _absolute(ctx, param, value):
+    # messages name the folder ("/home/me/project/data/raw"), never "."
+    return None if value is None else Path(value).absolute()
 
 
 def _root_option(f):
     return click.option("--root", type=click.Path(file_okay=False, path_type=Path),
-                        default=Path("."), show_default=True, help=ROOT_HELP)(f)
+                        default=Path("."), show_default=".", help=ROOT_HELP,
+                        callback=_absolute)(f)
 
 
 def _year_type(value):
@@ -122,30 +140,15 @@ def build(region, year, all_, force, jobs, pdf, quiet, cell_timeout, no_wait, ro
         if render.find_chromium() is None:  # say so before an hour of building, not after
             raise UsageError("--pdf needs a Chromium or Chrome to print with and none was "
                              f"found; {render.INSTALL_HINT}.")
-    bar = None
-    progress = None
-    if not quiet:
-        from tqdm import tqdm
-
-        bar = tqdm(total=len(targets), unit="report", desc="build", file=sys.stderr,
-                   dynamic_ncols=True, leave=True)
-
-        def progress(kind, payload):
-            if kind == "step":
-                region_, year_, step = payload
-                bar.set_postfix_str(f"{region_}/{year_} {step}", refresh=True)
-            else:
-                bar.update(1)
-
+    progress = None if quiet else _Progress(len(targets))
     try:
         results = pipeline.build(root, targets, force=force, pdf=pdf, jobs=jobs,
                                  progress=progress, wait=not no_wait, on_wait=_on_wait,
                                  timeout=cell_timeout)
-        signal.signal(signal.SIGINT, signal.SIG_IGN)  # published: report it, whatever comes
+        _on_sigint(signal.SIG_IGN)  # published: report it, whatever comes
     finally:
-        if bar is not None:
-            bar.set_postfix_str("")
-            bar.close()
+        if progress is not None:
+            progress.close()
     code = 0
     for r in results:
         where = root / "reports" / r.region / str(r.year)
@@ -162,7 +165,47 @@ def build(region, year, all_, force, jobs, pdf, quiet, cell_timeout, no_wait, ro
         else:
             click.echo(f"{r.key}: error: {r.message}", err=True)
         code = max(code, r.exit_code)
+    failed = [r for r in results if r.exit_code]
+    if failed and len(results) > 1:
+        click.echo(f"{len(failed)} of {len(results)} region-years failed: " + ", ".join(
+            f"{r.key} ({'validation' if r.status == 'invalid' else 'error'}, exit "
+            f"{r.exit_code})" for r in failed) + f"; exit code {code}.", err=True)
     sys.exit(code)
+
+
+class _Progress:
+    """Build progress on stderr, only once there is something to build.
+
+    On a terminal: a bar naming the notebook running. Elsewhere (CI logs, pipes): one
+    line per finished region-year, no carriage returns.
+    """
+
+    def __init__(self, total: int):
+        self.total, self.done, self.bar = total, 0, None
+        self.tty = sys.stderr.isatty()
+
+    def __call__(self, kind, payload):
+        if kind == "step":
+            region, year, step = payload
+            if self.tty:
+                if self.bar is None:
+                    from tqdm import tqdm
+
+                    self.bar = tqdm(total=self.total, initial=self.done, unit="report",
+                                    desc="build", file=sys.stderr, dynamic_ncols=True)
+                self.bar.set_postfix_str(f"{region}/{year} {step}", refresh=True)
+            return
+        self.done += 1
+        if self.bar is not None:
+            self.bar.update(1)
+        elif not self.tty and payload.status != "skipped":
+            click.echo(f"[{self.done}/{self.total}] {payload.key}: {payload.status}",
+                       err=True)
+
+    def close(self):
+        if self.bar is not None:
+            self.bar.set_postfix_str("")
+            self.bar.close()
 
 
 @main.command("list")
@@ -182,6 +225,13 @@ def list_(root):
     for r in rows:
         click.echo(f"{r['region'] + '/' + str(r['year']):<{width}}  {r['raw'] or '-':<10}  "
                    f"{r['status']}")
+    skipped = pipeline.ignored(root)
+    if skipped:
+        click.echo(f"ignored under {root / 'data' / 'raw'}:")
+    for s in skipped:
+        rel = s["path"].relative_to(root / "data" / "raw")
+        click.echo(f"  {rel}{'/' if s['path'].is_dir() else ''}: {s['reason']}; "
+                   f"fix: {s['fix']}")
 
 
 @main.command()
@@ -200,8 +250,15 @@ def extract(file, out, region, year, regions_csv):
     if region is not None:
         layout.check_region(region)
     year = _year_type(year)
-    if regions_csv is None and Path("data/raw/regions.csv").is_file():
-        regions_csv = Path("data/raw/regions.csv")
+    if regions_csv is None:
+        from . import regions
+
+        # the project the file is filed in, wherever the command runs from
+        regions_csv = regions.find_for(file)
+        if regions_csv is None and region is None:
+            click.echo(f"note: no data/raw/regions.csv found above {Path(file).absolute()}, "
+                       "so the region slug is left empty; pass --region SLUG or "
+                       "--regions-csv FILE to fill it.", err=True)
     result, warnings = _extract.extract_to(file, out, region=region, year=year,
                                            regions_csv=regions_csv)
     for w in warnings:
@@ -228,6 +285,22 @@ def validate(region, year, no_wait, root):
         click.echo(f"validation report: {getattr(exc, 'report_path', '')}", err=True)
         raise
     click.echo(f"{region}/{year}: validation passed. {report}\nvalidation report: {where}")
+
+
+@main.group()
+def catalogue():
+    """The indicator catalogue: grow it from the corpus."""
+
+
+@catalogue.command()
+@click.option("--min-regions", type=int, default=1, show_default=True,
+              help="Only groups stated in at least this many region-years.")
+@_root_option
+def suggest(min_regions, root):
+    """Print [[indicator]] stanzas (TOML) for numbers no indicator names yet."""
+    from . import suggest as _suggest
+
+    click.echo(_suggest.suggest(root, min_regions=min_regions), nl=False)
 
 
 if __name__ == "__main__":  # pragma: no cover
