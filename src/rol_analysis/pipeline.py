@@ -936,13 +936,14 @@ def data_current(root, region, year, fp=None) -> bool:
             and not _txn_dir(root, region, paths.year).exists())  # a publish to finish
 
 
-def brief_current(root, region, year, pdf=False) -> bool:
-    """Whether the published brief was built from the current tables and notebooks."""
+def brief_current(root, region, year, pdf=False, stage=None) -> bool:
+    """Whether the published brief was built from the current tables and notebooks
+    (and peers: in a build, those of its staging folder ``stage`` where it has new ones)."""
     paths = layout.build_paths(root, region, year)
     data_fp = read_json(paths.processed_final / BUILD_FILE)
     return (data_fp is not None and (paths.report_final / "brief.html").is_file()
             and brief_matches(read_json(paths.report_final / BUILD_FILE),
-                              brief_fingerprint(root, paths, data_fp, pdf), pdf))
+                              brief_fingerprint(root, paths, data_fp, pdf, stage), pdf))
 
 
 class _Runner:
@@ -1086,7 +1087,7 @@ def build(root=".", targets=None, *, force=False, pdf=False, jobs=1, executor=No
         briefs = {t: BuildResult(*t, "skipped") for t in ok}
         stale = {t: (str(root), *t, force, pdf, data[t].status == "built", st, timeout)
                  for t in ok if _is_stale(briefs[t], lambda t=t: force or data[t].status == "built"
-                              or not brief_current(root, *t, pdf))}
+                              or not brief_current(root, *t, pdf, stage.path))}
         for t in ok:
             if t not in stale and progress:
                 progress("done", briefs[t])
