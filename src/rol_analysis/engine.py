@@ -28,6 +28,8 @@ from jupyter_client.kernelspec import KernelSpec, KernelSpecManager
 from jupyter_core.utils import run_sync
 from papermill.clientwrap import PapermillNotebookClient
 
+from .layout import STAGE_ENV
+
 ENGINE_NAME = "rol-warm"
 KERNEL_NAME = "python3"
 
@@ -234,7 +236,8 @@ class WarmEngine(pm_engines.NBClientEngine):
         kernel.ensure_started()
         kc = kernel.async_client()
         try:
-            kernel.reset(kc, kernel_cwd, rol_env)
+            # unset unless given: nothing leaks from the notebook run before
+            kernel.reset(kc, kernel_cwd, {STAGE_ENV: None, **(rol_env or {})})
         except BaseException:
             kc.stop_channels()
             raise
