@@ -227,10 +227,10 @@ def test_unwritable_output_folder_exits_2_naming_it(seed_copy, monkeypatch):
 
     target = seed_copy / "data" / "processed" / "weibin" / "2023"
 
-    def refuse(stage, final, keep=None):
-        raise PermissionError(errno.EACCES, "Permission denied", str(final))
+    def refuse(journal):  # the first rename of the publish: the data folder
+        raise PermissionError(errno.EACCES, "Permission denied", journal["moves"][0][1])
 
-    monkeypatch.setattr(pipeline, "_swap_into_place", refuse)
+    monkeypatch.setattr(pipeline, "_apply", refuse)
     proc = rol_here("build", "--region", "weibin", "--year", "2023", "--root", seed_copy,
                     "--force", "-q")
     assert proc.returncode == 2, proc
