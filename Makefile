@@ -10,12 +10,14 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 INSTALLED_DEV := $(VENV)/.installed-dev
+INSTALLED_OCR := $(VENV)/.installed-ocr
 ifneq ($(CONDA_PREFIX),)
 ifneq ($(wildcard $(CONDA_PREFIX)/bin/rol),)
 # the activated conda env already holds the project (environment.yml: pip -e .)
 BIN := $(CONDA_PREFIX)/bin
 INSTALLED :=
 INSTALLED_DEV :=
+INSTALLED_OCR :=
 endif
 endif
 # axe-core for the accessibility check of tests/test_browser.py, from npm
@@ -44,16 +46,19 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e .
 	@touch $@
 
+# the tests also cover builds on a Dask cluster: the dask extra comes along
 $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -e '.[dev,dask]'
 	@touch $@ $(VENV)/.installed
 
-# The optional OCR extra (scanned PDFs): rapidocr, onnxruntime, pypdfium2, ~290 MB.
+# The optional OCR extra (scanned PDFs): rapidocr, onnxruntime, pypdfium2, ~290 MB; with
+# the dev and dask extras, since it stands in for .installed-dev (CI runs `make ocr` first).
 $(VENV)/.installed-ocr: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e '.[dev,ocr]'
+	$(BIN)/python -m pip install --quiet -e '.[dev,dask,ocr]'
 	@touch $@ $(VENV)/.installed-dev $(VENV)/.installed
 
-ocr: $(VENV)/.installed-ocr
+# (environment.yml already lists the extra's packages, so in a conda env this does nothing)
+ocr: $(INSTALLED_OCR)
 
 brief: $(INSTALLED)
 	$(BIN)/rol build --region $(REGION) --year $(YEAR)
@@ -75,6 +80,7 @@ lint: $(INSTALLED_DEV)
 bench: $(INSTALLED_DEV)
 	$(BIN)/python bench/extract.py
 	$(BIN)/python bench/batch.py --n 20 --baseline-n 2
+	$(BIN)/python bench/national.py --n 3000
 	@if [ -f $(VENV)/.installed-ocr ]; then $(BIN)/python bench/ocr.py; \
 	else echo "bench/ocr.py skipped: the OCR extra is not installed (make ocr)"; fi
 

@@ -103,6 +103,7 @@ def test_ci_runs_the_readme_test_command():
     assert "make brief" in readme and "make test" in readme
     ci = (REPO / ".ci" / "run").read_text(encoding="utf-8")
     assert re.search(r"^make test$", ci, re.M)
+    assert re.search(r"^make ocr$", ci, re.M)  # so CI runs the OCR tests
 
 
 def test_github_workflow_builds_every_brief_and_uploads_reports():
@@ -110,6 +111,8 @@ def test_github_workflow_builds_every_brief_and_uploads_reports():
     steps = wf["jobs"]["briefs"]["steps"]
     runs = [s.get("run", "") for s in steps]
     assert "make test" in runs and "make briefs" in runs
+    # CI=true there: the OCR tests fail rather than skip without the extra
+    assert any(re.search(r"^make ocr$", r, re.M) for r in runs)
     upload = [s for s in steps if str(s.get("uses", "")).startswith("actions/upload-artifact")]
     assert upload and upload[0]["with"]["path"].rstrip("/") == "reports"
     makefile = (REPO / "Makefile").read_text(encoding="utf-8")

@@ -881,9 +881,12 @@ class InlineExecutor(cf.Executor):
 _step_sink = None
 
 
-def _worker_init(events) -> None:
+def _worker_init(events, ocr_threads: int = 1) -> None:
     global _step_sink
     _step_sink = events.put
+    # OCR (onnxruntime) in this worker's kernel shares the cores with the other workers
+    # instead of each taking them all; the kernel inherits the environment.
+    os.environ.setdefault("ROL_OCR_THREADS", str(ocr_threads))
     from multiprocessing import util
 
     from . import engine
@@ -921,8 +924,9 @@ def process_executor(jobs: int):
 
     ctx = mp.get_context("spawn")
     events = ctx.Manager().Queue()
+    ocr_threads = max(1, (os.cpu_count() or 1) // jobs)
     pool = cf.ProcessPoolExecutor(max_workers=jobs, mp_context=ctx,
-                                  initializer=_worker_init, initargs=(events,))
+                                  initializer=_worker_init, initargs=(events, ocr_threads))
     return pool, events
 
 
@@ -946,17 +950,39 @@ def brief_current(root, region, year, pdf=False, stage=None) -> bool:
                               brief_fingerprint(root, paths, data_fp, pdf, stage), pdf))
 
 
+def dask_cluster(scheduler: str, jobs: int):
+    """``(executor, events)`` on a Dask cluster; UsageError (exit 2) without the extra."""
+    require_dask()
+    from . import cluster
+
+    return cluster.executor(scheduler, jobs)
+
+
+def require_dask() -> None:
+    """Raise UsageError with the install command when Dask distributed is missing."""
+    try:
+        import distributed  # noqa: F401
+    except ImportError:
+        raise UsageError(
+            "--scheduler needs Dask distributed, which is not installed. Install it with "
+            "`pip install 'rol-analysis[dask]'`, or build without --scheduler (--jobs N "
+            "uses a process pool on this machine).") from None
+
+
 class _Runner:
     """Submits phase tasks to an executor, created only when there is work to do."""
 
-    def __init__(self, executor, jobs, progress):
+    def __init__(self, executor, jobs, progress, scheduler=None):
         self.executor, self.jobs, self.progress = executor, jobs, progress
+        self.scheduler = scheduler
         self.pool = self.events = None
         self.futures: list[cf.Future] = []
 
     def _get(self, n):
         if self.executor is not None:
             return self.executor
+        if self.pool is None and self.scheduler is not None:
+            self.pool, self.events = dask_cluster(self.scheduler, self.jobs)
         if self.pool is None and self.jobs > 1 and n > 1:
             self.pool, self.events = process_executor(min(self.jobs, n))
         return self.pool or InlineExecutor()
@@ -1011,7 +1037,8 @@ class _Runner:
 
 
 def build(root=".", targets=None, *, force=False, pdf=False, jobs=1, executor=None,
-          progress=None, wait=True, on_wait=None, timeout=None) -> list[BuildResult]:
+          scheduler=None, progress=None, wait=True, on_wait=None, timeout=None
+          ) -> list[BuildResult]:
     """Build the briefs of ``targets`` (region, year) under ``root``.
 
     Every data phase runs before any brief phase, and only stale phases run: an
@@ -1032,6 +1059,9 @@ def build(root=".", targets=None, *, force=False, pdf=False, jobs=1, executor=No
     executor : concurrent.futures.Executor, optional
         Run tasks on this executor instead (for example a distributed one); its workers
         must be able to import rol_analysis and see ``root``.
+    scheduler : str, optional
+        Run tasks on a Dask cluster: ``tcp://HOST:PORT`` or ``local`` (a LocalCluster
+        of ``jobs`` workers); see ``cluster.py``. Needs the ``dask`` extra.
     progress : callable, optional
         ``progress(kind, payload)`` with kind ``"step"`` (region, year, notebook) or
         ``"done"`` (BuildResult), for progress bars.
@@ -1058,7 +1088,7 @@ def build(root=".", targets=None, *, force=False, pdf=False, jobs=1, executor=No
     targets = list(targets)
     timeout = cell_timeout(timeout)
     _check_shared_inputs(root)
-    runner = _Runner(executor, jobs, progress)
+    runner = _Runner(executor, jobs, progress, scheduler)
     locks = []
     stage = None
     try:
