@@ -225,7 +225,8 @@ def test_index_filters_and_summary_per_year(tmp_path):
                                          ("xinxiang", 2023, False, False),
                                          ("hongqi", 2023, True, True)]:
         rep = root / "reports" / region / str(year)
-        fileio.write_json(rep / "validation.json",
+        # a failed validation is published as validation-failed.json
+        fileio.write_json(rep / ("validation.json" if success else "validation-failed.json"),
                           ok if success else {**ok, "success": False})
         if brief:
             fileio.write_text(rep / "brief.html", "<html></html>")
