@@ -286,19 +286,20 @@ def test_one_region_years_problem_stays_its_own_in_a_batch(built_copy):
     with open(raw / "regions.csv", "a", encoding="utf-8") as fh:
         fh.write("hongqi,红旗区,新乡市,河南省\ndup,某区,新乡市,河南省\n")
     (raw / "hongqi").mkdir()
-    (raw / "hongqi/2023.txt").write_bytes(SEED.read_bytes().replace("卫滨区".encode(),
-                                                                     "红旗区".encode()))
+    # another year: not a peer of weibin/2023, whose brief stays as it is
+    (raw / "hongqi/2022.txt").write_bytes(SEED.read_bytes().replace(
+        "卫滨区".encode(), "红旗区".encode()).replace(b"2023", b"2022"))
     (raw / "dup").mkdir()
     (raw / "dup/2024.txt").write_bytes(SEED.read_bytes())
     (raw / "dup/2024.docx").write_bytes(b"PK")
     proc = rol_here("build", "--all", "--jobs", "2", "--root", root)
     assert proc.returncode == 2, proc
-    assert (root / "reports/hongqi/2023/brief.html").is_file()
+    assert (root / "reports/hongqi/2022/brief.html").is_file()
     assert "dup/2024: error:" in proc.stderr and "several raw reports" in proc.stderr
     assert "1 of 3 region-years failed: dup/2024 (error, exit 2)" in proc.stderr
     assert "\r" not in proc.stderr
-    assert "] hongqi/2023: built" in proc.stderr
-    assert "weibin/2023: built" in proc.stdout  # its panel now shows Hongqi
+    assert "] hongqi/2022: built" in proc.stderr
+    assert "weibin/2023: up to date" in proc.stdout
     (raw / "dup/2024.docx").unlink()
     (raw / "dup/2024.txt").unlink()
     again = rol_here("build", "--all", "--root", root, check=0)
