@@ -1018,13 +1018,14 @@ def _region_names(root: Path, meta: dict, region: str, year: int) -> dict:
 def analyse(paths, catalogue: Catalogue | None = None) -> Analysis:
     """Compute the analysis of one region-year (writes nothing).
 
-    Runs in the brief phase of a build, after the data phase has validated and published
-    the tables: they are read from ``paths.processed_final``.
+    Runs in the brief phase of a build, after the data phase has validated the tables:
+    they are read from ``paths.tables`` (this build's validated copy, else the
+    published one).
 
     Parameters
     ----------
     paths : layout.BuildPaths
-        ``paths.processed_final`` must hold the indicators/mentions tables and
+        ``paths.tables`` must hold the indicators/mentions tables and
         report.json; ``paths.report`` (the report's staging folder) may hold
         validation.json.
 
@@ -1034,10 +1035,10 @@ def analyse(paths, catalogue: Catalogue | None = None) -> Analysis:
         When a table or report.json is missing or unreadable.
     """
     cat = catalogue or load()
-    indicators = _read_table(paths.processed_final, "indicators")
-    mentions = _read_table(paths.processed_final, "mentions")
-    meta = _read_json(paths.processed_final / "report.json", required=True)
-    # the staging folder's during a build; the published one for notebooks run alone
+    indicators = _read_table(paths.tables, "indicators")
+    mentions = _read_table(paths.tables, "mentions")
+    meta = _read_json(paths.tables / "report.json", required=True)
+    # the build's staging folder's; the published one for notebooks run on their own
     validation = (_read_json(paths.report / "validation.json", required=False)
                   or _read_json(paths.report_final / "validation.json", required=False))
     history = published_history(paths.root, paths.region, paths.year, indicators)
