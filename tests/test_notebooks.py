@@ -106,8 +106,8 @@ def test_what_a_notebook_says_it_wrote_exists(analyst_and_build):
     for rel in named:
         assert (by_hand / rel).is_file(), rel
     # opened on their own, 01 and 03 leave no staging folder behind
-    hidden = [p for p in by_hand.rglob(".*") if p.name != ".ipynb_checkpoints"
-              and not p.name.endswith(".lock")]
+    hidden = [p for folder in ("data/processed", "reports")
+              for p in (by_hand / folder).rglob(".*")]
     assert hidden == []
 
 
