@@ -57,7 +57,7 @@ UNITS = (
     "人次", "场次", "户次", "家次", "件次", "批次", "课时", "学时", "部门",
     "%", "元", "件", "次", "项", "个", "名", "人", "份", "场", "户", "家", "支", "批", "天",
     "期", "条", "起", "部", "处", "所", "座", "辆", "台", "套", "篇", "本", "册", "张",
-    "类", "宗", "位", "亩", "吨", "页", "卷", "轮", "堂", "节", "单", "门", "年",
+    "类", "宗", "位", "亩", "吨", "页", "卷", "轮", "堂", "节", "单", "门", "省", "年",
 )
 _UNIT_RE = "|".join(re.escape(u) for u in UNITS)
 _CN_NUM = "[一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*"
@@ -115,6 +115,10 @@ _SHARED_TAIL_RE = re.compile(r"(?:均|都|全部|全)?(?:达到|达|为|是|保�
 # names they count only after 率, and 及 never before 时.
 _RATE_SEP_RE = re.compile(r"、|(?<=率)[和及与]")
 _NAME_SEP_RE = re.compile(r"、|和|及(?!时)|与(?!会)")
+# "由494项减少到304项", "从15个工作日压缩至3个工作日": the before and after values.
+_CHANGE_TO_RE = re.compile(r"\s*(?:压缩|缩短|减少|降低|精简|提高|提升|增加|增长|控制|下降|降|减|增)"
+                           r"(?:至|到|为)\s*")
+_PART_RE = re.compile(r"其中")
 _RESPECTIVELY_RE = re.compile(r"分别(?:为|是|达到|达|有|占)?")
 
 
@@ -467,10 +471,11 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
         left = sent[clause_start:a]
         prev = mentions[i - 1] if i else None
         if prev is not None and s0 + clause_start <= prev.start:
-            # another number earlier in the clause: "20支（612人）" shares its words,
-            # "审查合同30余份、备案8份" starts after it
+            # another number earlier in the clause: "20支（612人）" and "由494项减少到
+            # 304项" share its words, "审查合同30余份、备案8份" starts after it
             gap = norm_text[prev.end:m.start]
-            left = (sent[clause_start:prev.start - s0] if gap.strip(" （(") == ""
+            left = (sent[clause_start:prev.start - s0]
+                    if gap.strip(" （(") == "" or _CHANGE_TO_RE.fullmatch(gap)
                     else norm_text[prev.end:m.start])
         prev0 = _sentence_of(bounds, norm_text, s0 - 1)[0] if s0 else 0
         context = norm_text[prev0:s0] + sent[:clause_start]
@@ -507,9 +512,18 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
                     slot(m, k, item_marked, m.measures[k], name)
                 continue
 
-        m.measures = [measure.label(left, sent[b:], m.unit, m.kind, context)]
+        previous = (prev.measures[0] if prev is not None and prev.measures
+                    and prev.start >= s0 else "")
+        m.measures = [measure.label(left, sent[b:], m.unit, m.kind, context, previous)]
         m.indicators = [""]
+        if _CHANGE_TO_RE.match(sent, b) and (s0 + b + 1) < s1 and _next_is_number(sent, b):
+            # "由494项减少到304项": the value before the change keeps its measure; the
+            # indicator is the value after it
+            continue
         slot(m, 0, sent[:a] + "#" + sent[b:], m.measures[0], clause)
+        if _PART_RE.match(left.lstrip()):
+            # "54件，其中审查市级…27件": a part loses to the whole it belongs to
+            slots[-1].cands = [(sc - 1, iid) for sc, iid in slots[-1].cands]
 
     # Best first over the whole report: a number takes the indicator it fits best, an
     # indicator goes to the number that fits it best (ties: the first in the text), and
@@ -528,6 +542,12 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
             continue  # a tie: a wrong name is worse than none
         sl.mention.indicators[sl.index] = iid
         used.add(iid)
+
+
+def _next_is_number(sent: str, pos: int) -> bool:
+    """Whether a change verb at ``pos`` (减少到, 压缩至…) leads straight to a number."""
+    m = _CHANGE_TO_RE.match(sent, pos)
+    return bool(m) and bool(re.match(r"\d|[一二两三四五六七八九十]", sent[m.end():m.end() + 1]))
 
 
 def _split_names(text: str, offset: int, sep: re.Pattern) -> list[tuple[int, int]]:
