@@ -98,9 +98,11 @@ def validation_doc(warnings=None, failures=None) -> dict:
             "failures": failures, "warnings": warnings}
 
 
-def stage(root, region="weibin", year=2023, indicators=None, meta=None, validation=None):
+def stage(root, region="weibin", year=2023, indicators=None, meta=None, validation=None,
+          mentions=None):
     """Fill ``region``/``year`` under ``root`` as the data phase (steps 01-02) leaves it:
     tables published in ``processed_final``, validation.json in the report's staging folder.
+    ``mentions`` defaults to the indicators' own rows.
 
     Returns the :class:`layout.BuildPaths`.
     """
@@ -108,7 +110,7 @@ def stage(root, region="weibin", year=2023, indicators=None, meta=None, validati
     ind = gold_indicators(region, year) if indicators is None else indicators
     fileio.write_parquet(paths.processed_final / "indicators.parquet", ind)
     fileio.write_csv(paths.processed_final / "indicators.csv", ind)
-    men = mentions_from(ind)
+    men = mentions_from(ind) if mentions is None else mentions
     fileio.write_parquet(paths.processed_final / "mentions.parquet", men)
     fileio.write_csv(paths.processed_final / "mentions.csv", men)
     fileio.write_json(paths.processed_final / "report.json",
@@ -142,7 +144,11 @@ def executed_brief(tmp_path_factory, indicators=None, key="seed"):
     if key in _EXECUTED:
         return _EXECUTED[key]
     import papermill as pm
+    from conftest import keep_kernel_warm
 
+    from rol_analysis import engine
+
+    keep_kernel_warm()  # the session's one warm kernel, as `rol build` runs notebooks
     root = tmp_path_factory.mktemp(f"brief-{key}")
     paths = stage(root, indicators=indicators)
     out = paths.report / "notebooks"
@@ -150,7 +156,8 @@ def executed_brief(tmp_path_factory, indicators=None, key="seed"):
     params = {"region": "weibin", "year": 2023, "root": str(root)}
     for name in ("03_analyze", "04_brief"):
         pm.execute_notebook(str(NOTEBOOKS / f"{name}.ipynb"), str(out / f"{name}.ipynb"),
-                            parameters=params, kernel_name="python3", progress_bar=False,
-                            cwd=str(root))
+                            parameters=params, engine_name=engine.ENGINE_NAME,
+                            kernel_name=engine.KERNEL_NAME, progress_bar=False,
+                            kernel_cwd=str(root))
     _EXECUTED[key] = (paths, out / "04_brief.ipynb")
     return _EXECUTED[key]

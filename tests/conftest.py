@@ -1,4 +1,18 @@
-"""Shared fixtures: a project root laid out like a fresh clone, in a temporary folder."""
+"""Shared fixtures: project roots laid out like a fresh clone, in temporary folders.
+
+What makes the suite fast is sharing what is expensive to build:
+
+- ``rol_here(...)`` runs the ``rol`` command in this process (click's runner): the
+  same code as the installed command, but every build of the session executes on one
+  warm kernel instead of starting a kernel and importing pandas, matplotlib and Great
+  Expectations again (about 10 s per cold build). ``rol(...)`` still runs the real
+  installed command in a subprocess, for what only a real process shows.
+- ``seed_built`` is the seed report built once per session by the real command, in a
+  fresh root: read it, never change it.
+- ``seed_copy`` is a private copy of that built root for a test that changes it (a
+  raw file, a notebook): a copy takes milliseconds, a build seconds, and the test
+  needs no "put it back" rebuild afterwards.
+"""
 
 from __future__ import annotations
 
@@ -52,3 +66,80 @@ def tree_bytes(folder: Path) -> dict[str, bytes]:
 @pytest.fixture
 def root(tmp_path):
     return make_root(tmp_path / "project")
+
+
+class Ran:
+    """What ``rol_here`` returns: the fields of a CompletedProcess the tests read."""
+
+    def __init__(self, returncode, stdout, stderr):
+        self.returncode, self.stdout, self.stderr = returncode, stdout, stderr
+
+    def __repr__(self):
+        return f"Ran(returncode={self.returncode}, stdout={self.stdout!r}, stderr={self.stderr!r})"
+
+
+_WARM = {}
+
+
+def keep_kernel_warm() -> None:
+    """Let in-process builds share one kernel until the session ends.
+
+    A build stops its kernel when it finishes (right for the command, which then
+    exits); in the test process the next build would start a new one. The real
+    shutdown runs at the end of the session (``pytest_sessionfinish``).
+    """
+    if _WARM:
+        return
+    from rol_analysis import engine
+
+    _WARM["shutdown"] = engine.shutdown_current
+    engine.shutdown_current = lambda: None
+
+
+def pytest_sessionfinish(session, exitstatus):
+    if _WARM:
+        from rol_analysis import engine
+
+        engine.shutdown_current = _WARM.pop("shutdown")
+        engine.shutdown_current()
+
+
+def rol_here(*args, cwd=None, check=None, env=None) -> Ran:
+    """Run ``rol ARGS`` in this process on the session's warm kernel (see module doc)."""
+    from click.testing import CliRunner
+
+    from rol_analysis import cli
+
+    keep_kernel_warm()
+    old = Path.cwd()
+    if cwd is not None:
+        os.chdir(cwd)
+    try:
+        result = CliRunner().invoke(cli.main, [str(a) for a in args], env=env,
+                                    catch_exceptions=False)
+    finally:
+        os.chdir(old)
+    ran = Ran(result.exit_code, result.stdout, result.stderr)
+    if check is not None:
+        assert ran.returncode == check, ran
+    return ran
+
+
+@pytest.fixture(scope="session")
+def seed_built(tmp_path_factory):
+    """The seed built once by the installed ``rol`` command: (root, its process).
+
+    Shared by every test of the session: do not change it (use ``seed_copy``).
+    """
+    root = make_root(tmp_path_factory.mktemp("seed-built"))
+    proc = rol("build", "--region", "weibin", "--year", "2023", "--root", root)
+    assert proc.returncode == 0, proc.stderr
+    return root, proc
+
+
+@pytest.fixture
+def seed_copy(seed_built, tmp_path):
+    """A private copy of the built seed root, for a test that changes it."""
+    root = tmp_path / "copy"
+    shutil.copytree(seed_built[0], root, symlinks=True)
+    return root

@@ -73,13 +73,16 @@ class Score:
     correct: int = 0
     wrong: int = 0
     false_positives: int = 0
+    with_id: int = 0          # gold rows that have an indicator id
+    correct_with_id: int = 0  # ... and were found and named with it
     missed: list[dict] = field(default_factory=list)      # gold rows not found
     misnamed: list[tuple] = field(default_factory=list)   # (gold row, mention id) wrong
     unnamed: list[dict] = field(default_factory=list)     # found, id empty, gold has one
     extra: list[tuple] = field(default_factory=list)      # (text, value, id, sentence)
 
     def add(self, other: Score) -> None:
-        for k in ("gold", "found", "correct", "wrong", "false_positives"):
+        for k in ("gold", "found", "correct", "wrong", "false_positives", "with_id",
+                  "correct_with_id"):
             setattr(self, k, getattr(self, k) + getattr(other, k))
 
 
@@ -103,7 +106,7 @@ def score(name: str, raw: str, gold: list[dict], mentions) -> Score:
                 if mi not in taken and (not exact or rows[mi].indicator_id == g["id"]):
                     taken[mi], match[gi] = gi, mi
                     break
-    s = Score(name, gold=len(gold))
+    s = Score(name, gold=len(gold), with_id=sum(1 for g in gold if g["id"]))
     for gi, g in enumerate(gold):
         if gi not in match:
             s.missed.append(g)
@@ -112,6 +115,7 @@ def score(name: str, raw: str, gold: list[dict], mentions) -> Score:
         got = rows[match[gi]].indicator_id
         if got == g["id"]:
             s.correct += 1
+            s.correct_with_id += bool(got)
         elif got:
             s.wrong += 1
             s.misnamed.append((g, got))
@@ -149,15 +153,21 @@ def _pct(n: int, d: int) -> str:
 
 
 def table(scores: list[Score]) -> str:
-    """Per-fixture and total counts, with percentages of the gold rows."""
-    head = f"{'fixture':34} {'gold':>5} {'found':>13} {'named ok':>13} {'wrong':>12} {'FP':>4}"
+    """Per-fixture and total counts, with percentages of the gold rows.
+
+    ``id rows ok``: of the gold rows that have an indicator id, how many were found and
+    named with it (the rows without one count as correct when left unnamed).
+    """
+    head = (f"{'fixture':24} {'gold':>5} {'found':>13} {'named ok':>13} {'wrong':>12} "
+            f"{'FP':>4} {'id rows ok':>16}")
     lines = [head, "-" * len(head)]
     for s in [*scores, total(scores)]:
         if s.name == "total":
             lines.append("-" * len(head))
-        lines.append(f"{s.name:34} {s.gold:5d} {s.found:5d} {_pct(s.found, s.gold)} "
+        lines.append(f"{s.name:24} {s.gold:5d} {s.found:5d} {_pct(s.found, s.gold)} "
                      f"{s.correct:5d} {_pct(s.correct, s.gold)} "
-                     f"{s.wrong:4d} {_pct(s.wrong, s.gold)} {s.false_positives:4d}")
+                     f"{s.wrong:4d} {_pct(s.wrong, s.gold)} {s.false_positives:4d} "
+                     f"{s.correct_with_id:4d}/{s.with_id:<4d} {_pct(s.correct_with_id, s.with_id)}")
     return "\n".join(lines)
 
 

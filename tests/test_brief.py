@@ -193,3 +193,88 @@ def test_source_warnings_from_extraction_are_shown_escaped(tmp_path):
 ])
 def test_numbers_are_written_out_plainly(value, unit, expected):
     assert brief.format_number(value, unit) == expected
+
+
+# --------------------------------------------------- other statistics, inferred rates
+
+OTHER_TEXT = ("一、行政复议\n全年受理群众诉求25件，办结24件。\n\n办结率96%。"
+              "企业开办时间由18.5天压缩至7.2天，压缩56.1%。"
+              "发放补贴5700余万元，较上年增长12.6%。" + "备注<b>粗体</b>共3项。")
+
+
+@pytest.fixture(scope="module")
+def other_page(tmp_path_factory):
+    """A brief over a small report extracted for real, with a ``measure`` per number
+    (the contract column; labels written here as extraction would)."""
+    from rol_analysis import extract
+
+    ex = extract.extract_text(OTHER_TEXT, "weibin", 2023)
+    men = ex.mentions.copy()
+    men["measure"] = [f"测量{n}<i>" for n in range(len(men))]
+    root = tmp_path_factory.mktemp("other")
+    b = brief.Brief(stage(root, indicators=ex.indicators, mentions=men))
+    return b, _page(b), men
+
+
+def test_every_number_without_an_indicator_is_listed_in_report_order(other_page):
+    b, page, men = other_page
+    rows = page.select(".other-stats table.other tbody tr")
+    unnamed = men[men["indicator_id"] == ""].sort_values("char_start")
+    shown_ids = set(b._rows)
+    expected = [t for t, i in zip(men["text"], men["indicator_id"]) if i not in shown_ids]
+    assert [r.select("td")[1].select_one(".num").get_text() for r in rows] == expected
+    assert len(rows) == len(unnamed) > 0
+    # value as stated (qualifier and unit kept), measure label escaped, provenance
+    cells = {r.select("td")[1].select_one(".num").get_text(): r for r in rows}
+    assert "5700余万元" in cells
+    row = cells["5700余万元"]
+    assert row.select("td")[0].get_text().endswith("<i>")  # escaped text, not markup
+    assert row.find("i") is None
+    assert "补贴" in row.select_one(".num")["title"]
+    n = int(row.select_one("sup.fn a").get_text().strip("[]"))
+    assert "补贴" in page.select_one(f"#src-{n}").get_text()
+
+
+def test_report_markup_in_other_statistics_is_escaped(other_page):
+    _, page, _ = other_page
+    assert page.select_one(".other-stats b") is None
+    assert "备注<b>粗体</b>共3项。" in page.select_one(".sources").get_text()
+
+
+def test_inferred_rates_are_shown_apart_and_marked(other_page):
+    _, page, _ = other_page
+    # not in the catalogue's ratio table ...
+    assert all("推断" not in r.get_text() for r in page.select("table.ratios tbody tr"))
+    rows = page.select("table.ratios-inferred tbody tr")
+    assert len(rows) == 2
+    text = [r.get_text() for r in rows]
+    # named by the rate's measure (escaped), its numbers with theirs
+    assert "测量2<i>" in text[0] and "一致（推断）" in text[0] and "96.00%" in text[0]
+    assert rows[0].find("i") is None
+    assert "推断 inferred" in text[0]
+    assert "24件" in text[0] and "25件" in text[0]
+    assert "不一致（推断）" in text[1] and "61.08%" in text[1] and "18.5天" in text[1]
+    # each paired number has its sentence on hover and a footnote
+    for r in rows:
+        nums = r.select(".num")
+        assert len(nums) >= 3 and all(x.get("title") for x in nums)
+        assert len(r.select("sup.fn a")) >= 3
+    findings = page.select_one(".findings").get_text()
+    assert "推断 inferred" in findings and "61.08%" in findings
+
+
+def test_brief_with_other_statistics_is_byte_identical(tmp_path, other_page):
+    _, _, men = other_page
+    from rol_analysis import extract
+
+    ex = extract.extract_text(OTHER_TEXT, "weibin", 2023)
+    pages = []
+    for n in range(2):
+        b = brief.Brief(stage(tmp_path / str(n), indicators=ex.indicators, mentions=men))
+        pages.append("".join(p.data for p in [b.key_findings(), b.ratio_table(),
+                                              b.section_tables(), b.sources()]))
+    assert pages[0] == pages[1]
+
+
+def test_seed_other_statistics_says_every_number_is_named(seed_page):
+    assert "都已归入指标目录" in seed_page.select_one(".other-stats").get_text()

@@ -1,14 +1,12 @@
 """The rol command as a user meets it: parameters, exit codes, messages."""
 
 import json
-import os
 import shutil
-import subprocess
 
 import docx
 import pandas as pd
 import pytest
-from conftest import REPO, ROL, SEED, rol, tree_bytes
+from conftest import REPO, SEED, rol, rol_here, tree_bytes
 
 from rol_analysis import layout
 
@@ -24,7 +22,7 @@ from rol_analysis import layout
 ])
 def test_bad_build_parameters_exit_2_and_write_nothing(root, args):
     before = tree_bytes(root)
-    proc = rol("build", "--root", root, "--quiet", *args)
+    proc = rol_here("build", "--root", root, "--quiet", *args)
     assert proc.returncode == 2, proc.stderr
     assert "Traceback" not in proc.stderr
     assert proc.stderr.strip()
@@ -33,13 +31,13 @@ def test_bad_build_parameters_exit_2_and_write_nothing(root, args):
 
 
 def test_root_without_data_raw_is_a_usage_error(tmp_path):
-    proc = rol("build", "--all", "--root", tmp_path)
+    proc = rol_here("build", "--all", "--root", tmp_path)
     assert proc.returncode == 2
     assert "data/raw" in proc.stderr and "--root" in proc.stderr
 
 
 def test_list_shows_region_years_and_status(root):
-    proc = rol("list", "--root", root, check=0)
+    proc = rol_here("list", "--root", root, check=0)
     assert "weibin/2023" in proc.stdout and "not built" in proc.stdout
 
 
@@ -49,9 +47,8 @@ def test_help_and_version():
 
 
 def test_pdf_without_chromium_exits_2_before_building(root):
-    env = dict(os.environ, ROL_CHROMIUM=str(root / "no-such-chromium"))
-    proc = subprocess.run([str(ROL), "build", "--region", "weibin", "--year", "2023", "--pdf",
-                           "--root", str(root), "-q"], capture_output=True, text=True, env=env)
+    proc = rol_here("build", "--region", "weibin", "--year", "2023", "--pdf", "--root", root,
+                    "-q", env={"ROL_CHROMIUM": str(root / "no-such-chromium")})
     assert proc.returncode == 2
     assert "apt-get install chromium" in proc.stderr
     assert not (root / "reports").exists()
@@ -65,7 +62,7 @@ def test_extract_any_file_anywhere(tmp_path):
     report.parent.mkdir()
     doc.save(report)
     out = tmp_path / "out"
-    proc = rol("extract", report, "--out", out, check=0)
+    proc = rol_here("extract", report, "--out", out, check=0)
     assert "catalogue indicators" in proc.stdout
     ind = pd.read_csv(out / "indicators.csv", encoding="utf-8-sig")
     assert set(ind["year"]) == {2023}  # read from the text
@@ -79,11 +76,11 @@ def test_extract_warns_when_the_report_is_for_another_region(tmp_path):
     regions = tmp_path / "regions.csv"
     regions.write_text((REPO / "data/raw/regions.csv").read_text(encoding="utf-8")
                        + "hongqi,红旗区,新乡市,河南省\n", encoding="utf-8")
-    proc = rol("extract", SEED, "--out", tmp_path / "out", "--region", "hongqi",
+    proc = rol_here("extract", SEED, "--out", tmp_path / "out", "--region", "hongqi",
                "--regions-csv", regions, check=0)
     assert "warning: 2023.txt" in proc.stderr
     assert "卫滨区" in proc.stderr and "红旗区" in proc.stderr
-    proc = rol("extract", SEED, "--out", tmp_path / "out2", "--region", "weibin",
+    proc = rol_here("extract", SEED, "--out", tmp_path / "out2", "--region", "weibin",
                "--year", "2022", "--regions-csv", regions, check=0)
     assert "warning" in proc.stderr and "2023" in proc.stderr and "2022" in proc.stderr
 
@@ -92,7 +89,7 @@ def test_extract_warns_when_the_report_is_for_another_region(tmp_path):
 def test_extract_bad_file_exits_2_naming_it(tmp_path, content, problem):
     bad = tmp_path / "bad.txt"
     bad.write_bytes(content)
-    proc = rol("extract", bad, "--out", tmp_path / "out")
+    proc = rol_here("extract", bad, "--out", tmp_path / "out")
     assert proc.returncode == 2
     assert "bad.txt" in proc.stderr and problem in proc.stderr
     assert "Traceback" not in proc.stderr
@@ -100,7 +97,7 @@ def test_extract_bad_file_exits_2_naming_it(tmp_path, content, problem):
 
 
 def test_validate_passes_the_seed_and_publishes_only_the_report(root):
-    proc = rol("validate", "--region", "weibin", "--year", "2023", "--root", root, check=0)
+    proc = rol_here("validate", "--region", "weibin", "--year", "2023", "--root", root, check=0)
     assert "validation passed" in proc.stdout
     assert (root / "reports/weibin/2023/validation.html").is_file()
     assert not (root / "data" / "processed" / "weibin" / "2023").exists()
@@ -110,7 +107,7 @@ def test_validate_passes_the_seed_and_publishes_only_the_report(root):
 def test_validate_fails_with_exit_1_on_an_impossible_rate(root):
     raw = root / "data/raw/weibin/2023.txt"
     raw.write_bytes(raw.read_bytes().replace("调解成功率100%".encode(), "调解成功率120%".encode()))
-    proc = rol("validate", "--region", "weibin", "--year", "2023", "--root", root)
+    proc = rol_here("validate", "--region", "weibin", "--year", "2023", "--root", root)
     assert proc.returncode == 1
     assert "mediation_success_rate" in proc.stderr or "调解成功率" in proc.stderr
     assert "调解成功率120%" in proc.stderr  # the source sentence
@@ -126,12 +123,12 @@ def test_misspelled_suite_in_the_root_exits_2_naming_file_and_entry(root):
     suite = json.loads((local / "critical.json").read_text(encoding="utf-8"))
     suite["expectations"][3]["type"] = "expect_column_values_to_be_betwen"
     (local / "critical.json").write_text(json.dumps(suite), encoding="utf-8")
-    proc = rol("validate", "--region", "weibin", "--year", "2023", "--root", root)
+    proc = rol_here("validate", "--region", "weibin", "--year", "2023", "--root", root)
     assert proc.returncode == 2
     assert "critical.json" in proc.stderr and "#3" in proc.stderr
     assert "expect_column_values_to_be_betwen" in proc.stderr
     (local / "critical.json").write_text("{not json", encoding="utf-8")
-    proc = rol("build", "--region", "weibin", "--year", "2023", "--root", root, "-q")
+    proc = rol_here("build", "--region", "weibin", "--year", "2023", "--root", root, "-q")
     assert proc.returncode == 2 and "critical.json" in proc.stderr
     assert not (root / "reports/weibin/2023/brief.html").exists()
 
@@ -141,23 +138,96 @@ def test_build_warns_when_the_report_names_another_region(root):
         fh.write("hongqi,红旗区,新乡市,河南省\n")
     (root / "data/raw/hongqi").mkdir()
     shutil.copy(SEED, root / "data/raw/hongqi/2023.txt")  # Weibin's text, filed as Hongqi
-    proc = rol("build", "--region", "hongqi", "--year", "2023", "--root", root, "-q", check=0)
+    proc = rol_here("build", "--region", "hongqi", "--year", "2023", "--root", root, "-q", check=0)
     assert "warning: hongqi/2023" in proc.stderr
     assert "卫滨区" in proc.stderr and "红旗区" in proc.stderr
 
 
 def test_extract_in_a_project_fills_the_region_slug_from_regions_csv(root, tmp_path):
-    rol("extract", "data/raw/weibin/2023.txt", "--out", tmp_path / "out", cwd=root, check=0)
+    rol_here("extract", "data/raw/weibin/2023.txt", "--out", tmp_path / "out", cwd=root, check=0)
     report = json.loads((tmp_path / "out" / "report.json").read_text(encoding="utf-8"))
     assert report["region"] == "weibin" and report["warnings"] == []
 
 
 def test_all_with_a_filter_that_matches_nothing_names_the_filter(root):
-    proc = rol("build", "--all", "--region", "weibn", "--root", root)
+    proc = rol_here("build", "--all", "--region", "weibn", "--root", root)
     assert proc.returncode == 2 and "region weibn" in proc.stderr
 
 
 def test_a_stray_file_that_is_not_a_report_year_is_ignored(root):
     (root / "data/raw/weibin/1999.txt").write_text("旧文件", encoding="utf-8")
-    proc = rol("list", "--root", root, check=0)
-    assert "weibin/2023" in proc.stdout and "1999" not in proc.stdout
+    proc = rol_here("list", "--root", root, check=0)
+    assert "weibin/2023" in proc.stdout
+    assert not any(line.startswith("weibin/1999") for line in proc.stdout.splitlines())
+    assert "weibin/1999.txt: 1999 is outside the report years" in proc.stdout
+
+
+def test_extract_run_from_another_folder_finds_the_files_own_regions_csv(root, tmp_path):
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    rol_here("extract", root / "data/raw/weibin/2023.txt", "--out", tmp_path / "out",
+             cwd=elsewhere, check=0)
+    report = json.loads((tmp_path / "out" / "report.json").read_text(encoding="utf-8"))
+    assert report["region"] == "weibin"
+    # a file in no project: the slug stays empty, and the user is told why
+    lone = tmp_path / "lone" / "2023.txt"
+    lone.parent.mkdir()
+    shutil.copy(SEED, lone)
+    proc = rol_here("extract", lone, "--out", tmp_path / "out2", cwd=elsewhere, check=0)
+    assert "no data/raw/regions.csv found" in proc.stderr and "--region" in proc.stderr
+
+
+def test_list_names_what_it_ignores_with_reason_and_fix(root):
+    raw = root / "data/raw"
+    (raw / "weibin/2024.doc").write_bytes(b"\xd0\xcf\x11\xe0")
+    (raw / "Bad_Region").mkdir()
+    (raw / "Bad_Region/2023.txt").write_text("x", encoding="utf-8")
+    (raw / "weibin/2022.txt").mkdir()
+    out = rol_here("list", "--root", root, check=0).stdout
+    assert "weibin/2023" in out
+    lines = {line.split(":")[0].strip(): line for line in out.splitlines()}
+    assert "is not a report format" in lines["weibin/2024.doc"]
+    assert "save it as .docx" in lines["weibin/2024.doc"]
+    assert "not a region slug" in lines["Bad_Region/"] and "bad-region" in lines["Bad_Region/"]
+    assert "a folder, not a report file" in lines["weibin/2022.txt/"]
+
+
+def test_year_file_that_is_a_folder_is_named_as_a_folder(root):
+    (root / "data/raw/weibin/2022.txt").mkdir()
+    proc = rol_here("build", "--region", "weibin", "--year", "2022", "--root", root)
+    assert proc.returncode == 2
+    assert "2022.txt: this is a folder, not a report file" in proc.stderr
+
+
+@pytest.mark.parametrize("slug", ["weibin\n", "a" * 300, "weibin\nx"])
+def test_slug_must_match_in_full_and_be_short(root, slug):
+    proc = rol_here("build", "--region", slug, "--year", "2023", "--root", root)
+    assert proc.returncode == 2, proc
+    assert "is not a region slug" in proc.stderr and "at most 64" in proc.stderr
+    assert "File name too long" not in proc.stderr and len(proc.stderr) < 600
+
+
+def test_messages_name_the_folder_not_dot(tmp_path):
+    proc = rol_here("list", cwd=tmp_path)
+    assert proc.returncode == 2
+    assert f"error: {tmp_path}: no data/raw/ folder" in proc.stderr
+
+
+def test_unwritable_output_folder_exits_2_naming_it(seed_copy, monkeypatch):
+    # Tests may run as root, which chmod cannot stop: the write fails as it would for
+    # a user whose reports/<region> is read-only.
+    import errno
+
+    from rol_analysis import pipeline
+
+    target = seed_copy / "data" / "processed" / "weibin" / "2023"
+
+    def refuse(stage, final, keep=None):
+        raise PermissionError(errno.EACCES, "Permission denied", str(final))
+
+    monkeypatch.setattr(pipeline, "_swap_into_place", refuse)
+    proc = rol_here("build", "--region", "weibin", "--year", "2023", "--root", seed_copy,
+                    "--force", "-q")
+    assert proc.returncode == 2, proc
+    assert f"cannot write {target}: permission denied" in proc.stderr
+    assert "This is a bug" not in proc.stderr

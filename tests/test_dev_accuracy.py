@@ -19,10 +19,10 @@ from rol_analysis import catalogue
 
 # Ratchet, measured on the dev set as committed (counts of gold rows, and of mentions
 # for false positives). Engineers raise these as attribution improves.
-MIN_FOUND = 76
-MIN_NAMED_CORRECTLY = 76
-MAX_NAMED_WRONGLY = 0
-MAX_FALSE_POSITIVES = 0
+MIN_FOUND = 226
+MIN_NAMED_CORRECTLY = 220
+MAX_NAMED_WRONGLY = 2
+MAX_FALSE_POSITIVES = 1
 
 QUALIFIERS = {"exact", "at_least", "at_most", "approx"}
 KINDS = {"count", "amount", "rate", "change", "duration"}
@@ -40,7 +40,7 @@ def _proposed() -> dict[str, dict]:
 
 def test_dev_set_is_there():
     names = fixtures()
-    assert len(names) >= 9
+    assert len(names) >= 24
     readme = (DEV / "README.md").read_text(encoding="utf-8")
     for name in names:
         assert (DEV / f"{name}.txt").exists(), name
@@ -88,7 +88,8 @@ def test_dev_accuracy_ratchet(scores):
     print()
     print(table(scores))
     print(f"found {t.found}/{t.gold}, named correctly {t.correct}, named wrongly {t.wrong}, "
-          f"false positives {t.false_positives}")
+          f"false positives {t.false_positives}; rows with an id named with it "
+          f"{t.correct_with_id}/{t.with_id}")
     assert t.found >= MIN_FOUND
     assert t.correct >= MIN_NAMED_CORRECTLY
     assert t.wrong <= MAX_NAMED_WRONGLY

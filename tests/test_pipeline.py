@@ -7,19 +7,22 @@ import time
 
 import nbformat
 import pytest
-from conftest import SEED, make_root, rol, tree_bytes
+from conftest import SEED, make_root, rol, rol_here, tree_bytes
 
 OUTPUTS = ["data/processed/weibin/2023/mentions.csv", "data/processed/weibin/2023/indicators.csv",
            "reports/weibin/2023/brief.html"]
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    """The seed built once from a fresh root; (root, the first run's process)."""
-    root = make_root(tmp_path_factory.mktemp("built"))
-    proc = rol("build", "--region", "weibin", "--year", "2023", "--root", root)
-    assert proc.returncode == 0, proc.stderr
-    return root, proc
+@pytest.fixture
+def built(seed_built):
+    """The seed built once per session by the real command; (root, its process)."""
+    return seed_built
+
+
+@pytest.fixture
+def built_copy(seed_copy):
+    """A private copy of the built seed, for tests that change inputs or outputs."""
+    return seed_copy, None
 
 
 def test_build_publishes_tables_brief_notebooks_and_index(built):
@@ -74,82 +77,71 @@ def test_unchanged_build_is_skipped_quickly(built):
     assert "up to date" in rol("list", "--root", root, check=0).stdout
 
 
-def test_forced_rebuild_is_byte_identical(built, tmp_path):
-    root, _ = built
+def test_forced_rebuild_is_byte_identical(built_copy, seed_built):
+    root, _ = built_copy
     first = {rel: (root / rel).read_bytes() for rel in OUTPUTS}
-    rol("build", "--region", "weibin", "--year", "2023", "--root", root, "--force", "-q",
-        check=0)
+    rol_here("build", "--region", "weibin", "--year", "2023", "--root", root, "--force", "-q",
+             check=0)
+    # the same bytes as the first build, made in another folder by another process
+    # (so no absolute path and no per-process state gets into them)
     assert {rel: (root / rel).read_bytes() for rel in OUTPUTS} == first
+    assert {rel: (seed_built[0] / rel).read_bytes() for rel in OUTPUTS} == first
     # a rebuild leaves nothing behind that makes the next build think inputs changed
-    assert "up to date" in rol("build", "--region", "weibin", "--year", "2023", "--root",
-                               root, check=0).stdout
-    # and a build in another folder gives the same bytes (no absolute paths in them)
-    other = make_root(tmp_path / "elsewhere")
-    rol("build", "--region", "weibin", "--year", "2023", "--root", other, "-q", check=0)
-    assert {rel: (other / rel).read_bytes() for rel in OUTPUTS} == first
+    assert "up to date" in rol_here("build", "--region", "weibin", "--year", "2023",
+                                    "--root", root, check=0).stdout
 
 
-def test_changed_raw_file_is_rebuilt(built):
-    root, _ = built
+def test_changed_raw_file_is_rebuilt(built_copy):
+    root, _ = built_copy
     raw = root / "data/raw/weibin/2023.txt"
-    original = raw.read_bytes()
-    try:
-        raw.write_bytes(original.replace("调解纠纷849件".encode(), "调解纠纷850件".encode()))
-        proc = rol("build", "--region", "weibin", "--year", "2023", "--root", root, "-q",
-                   check=0)
-        assert "built" in proc.stdout
-        text = (root / "data/processed/weibin/2023/indicators.csv").read_text(encoding="utf-8-sig")
-        assert "850" in text
-    finally:
-        raw.write_bytes(original)
-        rol("build", "--region", "weibin", "--year", "2023", "--root", root, "-q", check=0)
+    raw.write_bytes(raw.read_bytes().replace("调解纠纷849件".encode(), "调解纠纷850件".encode()))
+    assert "outdated: raw report 2023.txt changed" in rol_here("list", "--root", root).stdout
+    proc = rol_here("build", "--region", "weibin", "--year", "2023", "--root", root, "-q",
+                    check=0)
+    assert "built" in proc.stdout
+    text = (root / "data/processed/weibin/2023/indicators.csv").read_text(encoding="utf-8-sig")
+    assert "850" in text
 
 
-def test_failed_validation_exits_1_and_keeps_the_last_good_brief(built):
-    root, _ = built
+def test_failed_validation_exits_1_and_keeps_the_last_good_brief(built_copy):
+    root, _ = built_copy
     raw = root / "data/raw/weibin/2023.txt"
     original = raw.read_bytes()
     before = tree_bytes(root / "reports" / "weibin" / "2023")
     processed_before = tree_bytes(root / "data" / "processed")
-    try:
-        raw.write_bytes(original.replace("调解成功率100%".encode(), "调解成功率120%".encode()))
-        proc = rol("build", "--region", "weibin", "--year", "2023", "--root", root, "-q")
-        assert proc.returncode == 1, proc.stderr
-        assert "Traceback" not in proc.stderr
-        assert "mediation_success_rate" in proc.stderr or "调解成功率" in proc.stderr
-        after = tree_bytes(root / "reports" / "weibin" / "2023")
-        assert after["brief.html"] == before["brief.html"]
-        assert after["build.json"] == before["build.json"]
-        assert "120" in after["validation.html"].decode("utf-8")
-        assert tree_bytes(root / "data" / "processed") == processed_before
-        assert "failed validation" in rol("list", "--root", root, check=0).stdout
-    finally:
-        raw.write_bytes(original)
+    raw.write_bytes(original.replace("调解成功率100%".encode(), "调解成功率120%".encode()))
+    proc = rol_here("build", "--region", "weibin", "--year", "2023", "--root", root, "-q")
+    assert proc.returncode == 1, proc.stderr
+    assert "Traceback" not in proc.stderr
+    assert "mediation_success_rate" in proc.stderr or "调解成功率" in proc.stderr
+    after = tree_bytes(root / "reports" / "weibin" / "2023")
+    assert after["brief.html"] == before["brief.html"]
+    assert after["build.json"] == before["build.json"]
+    assert "120" in after["validation.html"].decode("utf-8")
+    assert tree_bytes(root / "data" / "processed") == processed_before
+    assert "failed validation" in rol_here("list", "--root", root, check=0).stdout
+    raw.write_bytes(original)
     # back to the good report: the next build validates again, so the published
     # validation report matches the published tables once more
-    rol("build", "--region", "weibin", "--year", "2023", "--root", root, "-q", check=0)
+    rol_here("build", "--region", "weibin", "--year", "2023", "--root", root, "-q", check=0)
     validation = json.loads((root / "reports/weibin/2023/validation.json").read_text("utf-8"))
     assert validation["success"] is True
-    assert "up to date" in rol("list", "--root", root, check=0).stdout
+    assert "up to date" in rol_here("list", "--root", root, check=0).stdout
 
 
-def test_bad_raw_file_exits_2_and_keeps_outputs(built):
-    root, _ = built
+def test_bad_raw_file_exits_2_and_keeps_outputs(built_copy):
+    root, _ = built_copy
     raw = root / "data/raw/weibin/2023.txt"
-    original = raw.read_bytes()
     before = tree_bytes(root / "reports")
-    try:
-        raw.write_bytes(b"")
-        proc = rol("build", "--region", "weibin", "--year", "2023", "--root", root, "-q")
-        assert proc.returncode == 2, proc.stderr
-        assert "2023.txt" in proc.stderr and "Traceback" not in proc.stderr
-        assert tree_bytes(root / "reports") == before
-    finally:
-        raw.write_bytes(original)
+    raw.write_bytes(b"")
+    proc = rol_here("build", "--region", "weibin", "--year", "2023", "--root", root, "-q")
+    assert proc.returncode == 2, proc.stderr
+    assert "2023.txt" in proc.stderr and "Traceback" not in proc.stderr
+    assert tree_bytes(root / "reports") == before
 
 
-def test_failed_brief_step_leaves_every_output_as_it_was(built):
-    root, _ = built
+def test_failed_brief_step_leaves_every_output_as_it_was(built_copy):
+    root, _ = built_copy
     import shutil
 
     from rol_analysis import layout
@@ -163,19 +155,15 @@ def test_failed_brief_step_leaves_every_output_as_it_was(built):
     nb = nbformat.read(local / "04_brief.ipynb", as_version=4)
     nb.cells.append(nbformat.v4.new_code_cell("raise RuntimeError('disk full')"))
     nbformat.write(nb, local / "04_brief.ipynb")
-    try:
-        # new data *and* a failing brief: the new tables must not be left published
-        raw.write_bytes(original.replace("调解纠纷849件".encode(), "调解纠纷851件".encode()))
-        proc = rol("build", "--region", "weibin", "--year", "2023", "--root", root, "-q")
-        assert proc.returncode == 1
-        assert "04_brief.ipynb" in proc.stderr and "disk full" in proc.stderr
-        assert "Traceback" not in proc.stderr
-        after = tree_bytes(root / "reports") | {
-            f"processed/{k}": v for k, v in tree_bytes(root / "data" / "processed").items()}
-        assert after == before
-    finally:
-        shutil.rmtree(local)
-        raw.write_bytes(original)
+    # new data *and* a failing brief: the new tables must not be left published
+    raw.write_bytes(original.replace("调解纠纷849件".encode(), "调解纠纷851件".encode()))
+    proc = rol_here("build", "--region", "weibin", "--year", "2023", "--root", root, "-q")
+    assert proc.returncode == 1
+    assert "04_brief.ipynb" in proc.stderr and "disk full" in proc.stderr
+    assert "Traceback" not in proc.stderr
+    after = tree_bytes(root / "reports") | {
+        f"processed/{k}": v for k, v in tree_bytes(root / "data" / "processed").items()}
+    assert after == before
 
 
 def test_parallel_batch_matches_one_off_builds(tmp_path):
@@ -192,8 +180,8 @@ def test_parallel_batch_matches_one_off_builds(tmp_path):
     batch = tree_bytes(nb_dir) | {"brief": (root / "reports/weibin/2023/brief.html").read_bytes()}
     index = (root / "reports/index.html").read_text(encoding="utf-8")
     assert "红旗区" in index and "卫滨区" in index
-    rol("build", "--region", "weibin", "--year", "2023", "--force", "--root", root, "-q",
-        check=0)
+    rol_here("build", "--region", "weibin", "--year", "2023", "--force", "--root", root, "-q",
+             check=0)
     single = tree_bytes(nb_dir) | {"brief": (root / "reports/weibin/2023/brief.html").read_bytes()}
     assert single == batch
     # the cross-region panel saw the other region in both cases
@@ -212,7 +200,11 @@ def test_executed_notebooks_hold_no_widgets_or_cdn_references(built):
 
 
 def test_runner_takes_any_concurrent_futures_executor(tmp_path):
+    from conftest import keep_kernel_warm
+
     from rol_analysis import pipeline
+
+    keep_kernel_warm()
 
     class Counting(pipeline.InlineExecutor):
         submitted = 0
@@ -231,18 +223,55 @@ def test_runner_takes_any_concurrent_futures_executor(tmp_path):
     assert Counting.submitted == 2
 
 
-def test_tables_kept_back_by_a_killed_build_are_put_back_and_rebuilt(built):
+def test_tables_kept_back_by_a_killed_build_are_put_back_and_rebuilt(built_copy):
     """A build killed between its data and brief phases leaves `.2023.previous`."""
     import shutil
 
-    root, _ = built
+    root, _ = built_copy
     final = root / "data/processed/weibin/2023"
     kept = final.with_name(".2023.previous")
     shutil.copytree(final, kept)
     record = json.loads((kept / "build.json").read_text(encoding="utf-8"))
     record["raw"] = {"2023.txt": "0" * 64}  # the kept tables came from an older raw file
     (kept / "build.json").write_text(json.dumps(record), encoding="utf-8")
-    proc = rol("build", "--region", "weibin", "--year", "2023", "--root", root, "-q", check=0)
+    proc = rol_here("build", "--region", "weibin", "--year", "2023", "--root", root, "-q",
+                    check=0)
     assert "built" in proc.stdout  # the data phase ran again
     assert not kept.exists()
-    assert "up to date" in rol("list", "--root", root, check=0).stdout
+    assert "up to date" in rol_here("list", "--root", root, check=0).stdout
+
+
+def test_another_regions_line_or_a_later_year_leaves_the_brief_current(built_copy):
+    import shutil
+
+    root, _ = built_copy
+    regions_csv = root / "data/raw/regions.csv"
+    with open(regions_csv, "a", encoding="utf-8") as fh:
+        fh.write("hongqi,红旗区,新乡市,河南省\n")
+    processed = root / "data/processed/weibin"
+    shutil.copytree(processed / "2023", processed / "2024")  # a later year, published
+    assert "weibin/2023  2023.txt    up to date" in rol_here("list", "--root", root).stdout
+    # what the brief does show makes it outdated, and `rol list` says which input
+    shutil.copytree(processed / "2023", processed / "2022")  # the previous year
+    regions_csv.write_text(regions_csv.read_text(encoding="utf-8").replace(
+        "weibin,卫滨区,新乡市", "weibin,卫滨区,新乡"), encoding="utf-8")
+    out = rol_here("list", "--root", root).stdout
+    assert "outdated: its row in regions.csv changed; published peer weibin/2022 new" in out
+
+
+def test_build_without_pdf_keeps_an_up_to_date_pdf(built_copy):
+    root, _ = built_copy
+    report = root / "reports/weibin/2023"
+    # as `rol build --pdf` leaves it (printing needs Chromium; the bytes do not matter)
+    (report / "brief.pdf").write_bytes(b"%PDF-1.4 printed from this brief.html")
+    record = json.loads((report / "build.json").read_text(encoding="utf-8"))
+    (report / "build.json").write_text(json.dumps(dict(record, pdf=True)), encoding="utf-8")
+    assert "up to date" in rol_here("build", "--region", "weibin", "--year", "2023",
+                                    "--root", root, check=0).stdout
+    assert "up to date" in rol_here("list", "--root", root).stdout
+    assert (report / "brief.pdf").is_file()
+    # a forced rebuild gives the same brief.html: the PDF printed from it still holds
+    rol_here("build", "--region", "weibin", "--year", "2023", "--root", root, "--force",
+             "-q", check=0)
+    assert (report / "brief.pdf").read_bytes().startswith(b"%PDF-1.4 printed")
+    assert json.loads((report / "build.json").read_text(encoding="utf-8"))["pdf"] is True

@@ -122,7 +122,9 @@ def test_run_writes_ratios_csv_deterministically(tmp_path):
     assert first.startswith(b"\xef\xbb\xbf")  # Excel-friendly BOM
     ratios.run(paths)
     assert (paths.report / "ratios.csv").read_bytes() == first
-    assert a.counts() == {"consistent": 0, "mismatch": 0, "claim_only": 7, "computed_only": 0}
+    assert a.counts() == {"consistent": 0, "mismatch": 0, "claim_only": 7, "computed_only": 0,
+                          "consistent (inferred)": 0, "mismatch (inferred)": 0,
+                          "computed_only (inferred)": 0}
     assert a.yoy.empty and len(a.panel) == 1
 
 
@@ -152,3 +154,144 @@ def test_missing_tables_raise_input_error(tmp_path):
 
     with pytest.raises(InputError, match="indicators"):
         ratios.analyse(layout.build_paths(tmp_path, "weibin", 2023))
+
+
+# --------------------------------------------------------------- inferred pairs
+
+def _inferred(text: str):
+    """compare_ratios over the real extraction of ``text``: rows paired by wording."""
+    from rol_analysis import extract
+
+    ex = extract.extract_text(text, "x", 2023)
+    df = ratios.compare_ratios(ex.indicators, mentions=ex.mentions)
+    return df[df["basis"] == ratios.BASIS_INFERRED].reset_index(drop=True)
+
+
+def test_rate_with_both_counts_in_its_sentence_is_paired():
+    df = _inferred("全区办理政务服务事项2474件，网上办理2369件，网办率95.76%。")
+    assert len(df) == 1
+    row = df.iloc[0]
+    assert (row["numerator"], row["denominator"]) == (2369, 2474)
+    assert row["status"] == ratios.CONSISTENT_INFERRED == "consistent (inferred)"
+    assert row["recomputed"] == pytest.approx(95.7559, abs=1e-4)
+    assert (row["numerator_text"], row["denominator_text"]) == ("2369件", "2474件")
+    assert row["method"] == "ratio"
+
+
+def test_counts_in_the_sentence_before_are_paired():
+    from rol_analysis import extract
+
+    text = "全年受理群众诉求25件，办结24件。办结率96%。"
+    row = _inferred(text).iloc[0]
+    assert (row["numerator"], row["denominator"], row["status"]) == (
+        24, 25, ratios.CONSISTENT_INFERRED)
+    ex = extract.extract_text(text, "x", 2023)
+    men = ex.mentions
+    # named by the rate's measure, or by its own words in a table without measures
+    assert row["zh_name"] == men.loc[men["text"] == "96%", "measure"].iloc[0] != ""
+    bare = ratios.compare_ratios(ex.indicators, mentions=men.drop(columns="measure"))
+    assert bare.iloc[0]["zh_name"] == "办结率"
+
+
+def test_counts_two_sentences_away_are_not_paired():
+    assert _inferred("全年受理群众诉求25件，办结24件。另开展走访。办结率96%。").empty
+
+
+@pytest.mark.parametrize("text", [
+    "全区办理政务服务事项2474件，网上办理2369件，网办率95.87%。",  # quotient 95.76: no
+    "培训120人，发放资料120份，参训率100%。",                      # 人 and 份 differ
+    "受理120余件，办结118件，办结率98.3%。",                      # 120余 is not exact
+    "全年受理诉求25件，办结24件，满意率104%。",                    # no pair can give it
+])
+def test_pairs_that_do_not_fit_are_not_reported(text):
+    assert _inferred(text).empty
+
+
+def test_closest_fitting_pair_wins():
+    # 48/50 and 24/25 both give 96%; the pair nearer the rate is taken.
+    row = _inferred("走访48户，共50户；受理诉求25件，办结24件，办结率96%。").iloc[0]
+    assert (row["numerator"], row["denominator"]) == (24, 25)
+
+
+def test_wording_that_links_a_part_to_its_rate_reports_a_mismatch():
+    # 其中 + the rate named after the part (息访): 30/40 = 75%, not 80.5%.
+    row = _inferred("化解信访积案40件，其中息访罢诉30件，息访率80.5%。").iloc[0]
+    assert row["status"] == ratios.MISMATCH_INFERRED
+    assert (row["numerator"], row["denominator"], row["recomputed"]) == (30, 40, 75)
+    assert row["difference"] == pytest.approx(5.5)
+
+
+@pytest.mark.parametrize("verb", ["压缩", "减少"])
+def test_stated_cut_is_recomputed_from_before_and_after(verb):
+    row = _inferred(f"企业开办时间由18.5天{verb}至7.2天，{verb}56.1%。").iloc[0]
+    assert row["method"] == "reduction"
+    assert (row["denominator"], row["numerator"]) == (18.5, 7.2)  # before, after
+    assert row["recomputed"] == pytest.approx(61.0811, abs=1e-4)
+    assert row["reported"] == 56.1
+    assert row["status"] == ratios.MISMATCH_INFERRED
+    assert row["zh_name"] == "企业开办时间压缩幅度"
+
+
+def test_cut_stated_rightly_is_consistent_and_a_bare_cut_is_computed():
+    df = _inferred("企业开办时间由18.5天压缩至7.2天，压缩61.1%。"
+                   "不动产登记办理时限由15个工作日压缩至3个工作日。")
+    assert list(df["status"]) == [ratios.CONSISTENT_INFERRED, ratios.COMPUTED_INFERRED]
+    assert df.iloc[1]["recomputed"] == 80 and math.isnan(df.iloc[1]["reported"])
+
+
+def test_catalogue_rate_left_as_a_claim_takes_an_inferred_pair():
+    # 好评率 is a catalogue ratio whose denominator the catalogue does not find here:
+    # the row keeps the catalogue's name and id, and says the pair was inferred.
+    from rol_analysis import extract
+
+    ex = extract.extract_text("共评价5000个，好评4990个，好评率99%以上。", "x", 2023)
+    df = ratios.compare_ratios(ex.indicators, mentions=ex.mentions)
+    row = _status(df, "service_positive_review")
+    assert (row["numerator"], row["denominator"]) == (4990, 5000)
+    assert row["status"] == ratios.CONSISTENT_INFERRED and row["basis"] == "inferred"
+    assert row["qualifier"] == "at_least"
+    assert len(df) == 1
+
+
+def test_catalogue_checked_rates_are_not_inferred_again():
+    from rol_analysis import extract
+
+    ex = extract.extract_text("全年审结行政复议案件48件，其中纠错4件，纠错率8.7%。", "x", 2023)
+    df = ratios.compare_ratios(ex.indicators, mentions=ex.mentions)
+    assert list(df["basis"]) == ["catalogue"]
+    assert _status(df, "admin_reconsideration_correction")["status"] == ratios.MISMATCH
+
+
+def test_seed_gets_no_inferred_pairs():
+    # The seed's rates have at most one count beside them: nothing may be paired.
+    from brief_fixtures import RAW
+
+    from rol_analysis import extract
+
+    ex = extract.extract_file(RAW, "weibin", 2023)
+    df = ratios.compare_ratios(ex.indicators, mentions=ex.mentions)
+    assert (df["basis"] == "catalogue").all() and len(df) == 7
+
+
+def test_a_share_after_its_part_is_checked_even_when_it_disagrees():
+    row = _inferred("市级836项政务服务事项进驻平台，其中659项实现网上可办，"
+                    "网办事项比例达88.52%。").iloc[0]
+    assert row["status"] == ratios.MISMATCH_INFERRED
+    assert (row["numerator"], row["denominator"]) == (659, 836)
+    assert row["recomputed"] == pytest.approx(78.8278, abs=1e-4)
+
+
+def test_a_part_the_rate_does_not_name_is_no_evidence():
+    # 其中 ties 40 to 52, but 满意率 is about something else: no mismatch is claimed.
+    assert _inferred("受理诉求52件，其中网上受理40件，满意率98%。").empty
+
+
+def test_a_share_right_after_its_part_is_checked():
+    row = _inferred("全年办理业务2474件，网上办理2369件，占比95.87%。").iloc[0]
+    assert row["status"] == ratios.MISMATCH_INFERRED
+    assert (row["numerator"], row["denominator"]) == (2369, 2474)
+
+
+def test_a_share_of_a_listed_total_is_not_paired():
+    # The share is of a total the text does not give; 1998 and 2398 are list items.
+    assert _inferred("甲、乙两市收案分别为2398件、1998件，两市合计占全省收案数的61.9%。").empty

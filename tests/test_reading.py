@@ -276,3 +276,113 @@ def test_scanned_pdf_asks_for_ocr(pdfs):
         read_report(scan_pdf)
     msg = err.value.message
     assert str(scan_pdf) in msg and "no text layer" in msg and "ocrmypdf" in msg
+
+
+# ------------------------------------------------------------ hostile sizes and shapes
+
+
+def _nested_and_flat(n: int) -> tuple[bytes, bytes]:
+    """The same sentences as ``n`` nested divs and as ``n`` sibling divs."""
+    lines = [f"第{i}项：调解纠纷{800 + i}件，调解成功率99%，办结案件若干。" for i in range(n)]
+    head = "<html><head><title>某县2023年法治政府建设年度报告</title></head><body>"
+    nested = head + "".join(f"<div>{t}" for t in lines) + "</div>" * n + "</body></html>"
+    flat = head + "".join(f"<div>{t}</div>" for t in lines) + "</body></html>"
+    return nested.encode(), flat.encode()
+
+
+def _elements_visited(monkeypatch, path) -> tuple[str, int]:
+    """Read ``path``, counting every element bs4's subtree walks step through."""
+    from bs4.element import Tag
+
+    visited = [0]
+    original = Tag.descendants
+
+    def counting(self):
+        for node in original.fget(self):
+            visited[0] += 1
+            yield node
+
+    monkeypatch.setattr(Tag, "descendants", property(counting))
+    text = read_report(path).text
+    monkeypatch.setattr(Tag, "descendants", original)
+    return text, visited[0]
+
+
+def test_deeply_nested_html_is_read_in_linear_work(tmp_path, monkeypatch):
+    # A page of nested divs once made each tag's `decomposed` check search its whole
+    # subtree: quadratic work (151 s for 10,000 levels). bench/html_nesting.py times it.
+    work = {}
+    for n in (150, 300):
+        nested, flat = _nested_and_flat(n)
+        text_nested, work[n] = _elements_visited(monkeypatch, _write(tmp_path, f"n{n}.html",
+                                                                     nested))
+        flat_lines = read_report(_write(tmp_path, f"f{n}.html", flat)).text.split("\n")
+        # the article finder may keep a part of the nest; what it keeps is the text,
+        # once and in order
+        lines = text_nested.split("\n")
+        assert len(lines) > 10 and len(set(lines)) == len(lines)
+        assert lines[1:] == flat_lines[flat_lines.index(lines[1]):][:len(lines) - 1]
+    # Twice the depth: about twice the work (it was four times, and more).
+    assert work[300] < 2.6 * work[150], work
+
+
+def _zip_bomb(path: Path, unpacked: int) -> Path:
+    """A .docx-shaped zip whose one media part inflates to ``unpacked`` zero bytes.
+
+    The deflate stream is one compressed block of zeros repeated (each block ends with
+    a full flush, so copies are independent): a few hundred KB that claim ``unpacked``.
+    """
+    import struct
+    import zlib
+
+    chunk = 1 << 24
+    comp = zlib.compressobj(9, zlib.DEFLATED, -15)
+    block = comp.compress(b"\0" * chunk) + comp.flush(zlib.Z_FULL_FLUSH)
+    copies = unpacked // chunk
+    stream = block * copies + zlib.compressobj(9, zlib.DEFLATED, -15).flush()
+    crc = 0
+    zeros = b"\0" * chunk
+    for _ in range(copies):
+        crc = zlib.crc32(zeros, crc)
+    size = copies * chunk
+    members = [("[Content_Types].xml", 0, b"<Types/>", len(b"<Types/>"),
+                zlib.crc32(b"<Types/>")), ("word/media/image1.png", 8, stream, size, crc)]
+    out, central = b"", b""
+    for name, method, data, usize, ucrc in members:
+        header = struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, 0, method, 0, 0, ucrc,
+                             len(data), usize, len(name), 0)
+        central += struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 20, 20, 0, method, 0, 0,
+                               ucrc, len(data), usize, len(name), 0, 0, 0, 0, 0,
+                               len(out)) + name.encode()
+        out += header + name.encode() + data
+    end = struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, len(members), len(members),
+                      len(central), len(out), 0)
+    path.write_bytes(out + central + end)
+    return path
+
+
+def test_zip_bomb_docx_is_refused_before_anything_is_inflated(tmp_path):
+    import tracemalloc
+
+    bomb = _zip_bomb(tmp_path / "2023.docx", 1 << 30)  # 1 GiB of zeros
+    assert bomb.stat().st_size < 3_000_000
+    tracemalloc.start()
+    try:
+        with pytest.raises(InputError, match="unpack") as err:
+            read_report(bomb)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert str(bomb) in err.value.message and "save it again" in err.value.message
+    assert peak < 30_000_000, peak  # the file itself, not its 1 GiB contents
+
+
+def test_nesting_deeper_than_the_recursion_limit_is_read(tmp_path):
+    import sys
+
+    n = sys.getrecursionlimit() + 200
+    lines = [f"{i}件。" for i in range(n)]
+    page = ("<html><head><title>某县2023年法治政府建设年度报告</title></head><body>"
+            + "".join(f"<div>{t}" for t in lines) + "</div>" * n + "</body></html>")
+    doc = read_report(_write(tmp_path, "2023.html", page.encode()))
+    assert f"{n - 1}件。" in doc.text.split("\n")

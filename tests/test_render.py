@@ -203,3 +203,21 @@ def test_index_lists_failed_validations_with_their_report(tmp_path):
     assert "最近一次校验未通过" in weibin.get_text() and "上次发布的简报" in weibin.get_text()
     assert [a["href"] for a in weibin.find_all("a")] == ["weibin/2023/brief.html",
                                                          "weibin/2023/validation.html"]
+
+
+def test_index_counts_inferred_rates_apart(tmp_path):
+    import pandas as pd
+
+    from rol_analysis import ratios
+
+    rep = tmp_path / "reports" / "weibin" / "2023"
+    fileio.write_text(rep / "brief.html", "<html></html>")
+    fileio.write_json(rep / "validation.json", {"success": True, "warnings": [],
+                                                "failures": []})
+    fileio.write_csv(rep / "ratios.csv", pd.DataFrame({"status": [
+        ratios.CLAIM_ONLY, ratios.MISMATCH_INFERRED, ratios.CONSISTENT_INFERRED,
+        ratios.CONSISTENT_INFERRED]}))
+    row = BeautifulSoup(render.write_index(tmp_path).read_text(encoding="utf-8"),
+                        "lxml").select_one("tbody tr").get_text()
+    assert "不一致 0 · 仅有声明 1 · 一致 0" in row
+    assert "推断 inferred：不一致 1 · 一致 2 · 仅可推算 0" in row

@@ -9,6 +9,13 @@ Rules every fragment follows:
 - Everything that comes from a report (sentences, titles, issuer, validation messages
   quoting it) is HTML-escaped: a report cannot put markup into the brief.
 - No timestamps, no random ids: the same inputs give the same HTML.
+- No number is hidden: a number no indicator row shows is listed under "其他统计".
+- Rates paired from the report's wording (:func:`ratios.infer_ratios`) are shown apart
+  from the catalogue's, marked "推断 inferred", with the numbers that were paired.
+
+Fragments that are more markup than logic are Jinja2 templates with autoescape
+(``templates/brief/``); the cells they get that already hold markup (numbers with their
+provenance) are built by :meth:`Brief._num`, which escapes the report's text.
 
 :meth:`Brief.header` also carries, as display metadata, what :mod:`rol_analysis.render`
 needs for the page title and the footer (``rol_brief`` key).
@@ -17,6 +24,7 @@ needs for the page title and the footer (``rol_brief`` key).
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 from html import escape
 
 from . import charts as _charts
@@ -26,6 +34,8 @@ from .catalogue import load
 QUALIFIER_ZH = {"exact": "", "at_least": "以上（≥）", "at_most": "以下（≤）", "approx": "约"}
 QUALIFIER_PREFIX = {"exact": "", "at_least": "≥", "at_most": "≤", "approx": "≈"}
 CHECK_ZH = {"ok": "成立", "violated": "不成立", "uncertain": "无法确定（含约数）"}
+KIND_ZH = {"count": "数量 count", "amount": "金额 amount", "rate": "比率 rate",
+           "change": "变化 change"}
 METADATA_KEY = "rol_brief"
 #: The validation report sits beside brief.html (reports/<region>/<year>/).
 VALIDATION_HREF = "validation.html"
@@ -36,6 +46,20 @@ def _e(text) -> str:
     if text is None or (isinstance(text, float) and math.isnan(text)):
         return ""
     return escape(str(text), quote=True)
+
+
+@lru_cache(maxsize=1)
+def _templates():
+    """The brief's fragment templates (``templates/brief``), autoescaped."""
+    import jinja2
+
+    return jinja2.Environment(
+        loader=jinja2.PackageLoader("rol_analysis", "templates/brief"),
+        autoescape=True, undefined=jinja2.StrictUndefined, keep_trailing_newline=False)
+
+
+def _render(name: str, **context) -> str:
+    return _templates().get_template(name).render(**context)
 
 
 def _html(body: str, metadata: dict | None = None):
@@ -98,7 +122,10 @@ class Brief:
         ind = self.analysis.indicators.sort_values(["char_start", "indicator_id"], kind="stable")
         self._rows = {r["indicator_id"]: r for r in ind.to_dict("records")}
         self._notes: dict[str, int] = {}
-        for sentence in ind["sentence"]:
+        mentions = self.analysis.mentions
+        cited = (mentions if mentions is not None and len(mentions) else ind)
+        for sentence in cited.sort_values(["char_start", "indicator_id"],
+                                          kind="stable")["sentence"]:
             self._note(sentence)
         for finding in self._findings():
             for sentence in finding.get("sentences") or []:
@@ -259,6 +286,7 @@ class Brief:
         if len(consistent):
             items.append(f"{len(consistent)} 项比率与其分子、分母一致："
                          + "、".join(_e(x) for x in consistent["zh_name"]) + "。")
+        items.extend(self._inferred_findings())
         bad = a.checks[a.checks["status"] != "ok"]
         for rec in bad.to_dict("records"):
             items.append(f"部分与整体校验“{_e(rec['zh_name'])}”{CHECK_ZH[rec['status']]}："
@@ -279,6 +307,31 @@ class Brief:
         lis = "".join(f"<li>{i}</li>" for i in items)
         return _html(f'<section class="findings"><h2>主要发现 <span class="en">Key findings'
                      f"</span></h2><ul>{lis}</ul></section>")
+
+    def _inferred_findings(self) -> list[str]:
+        """Findings on the rates paired from the wording, each marked as inferred."""
+        r = self.analysis.ratios
+        if "basis" not in r.columns:
+            return []
+        inferred = r[r["basis"] == _ratios.BASIS_INFERRED]
+        badge = '<span class="flag flag-inferred">推断 inferred</span> '
+        items = []
+        for rec in inferred[inferred["status"] == _ratios.MISMATCH_INFERRED].to_dict("records"):
+            row = self._inferred_row(rec)
+            items.append(
+                f"{badge}{_e(rec['zh_name'])}：报告称 {row['reported_html']}，按报告中配对的"
+                f"数字（{row['paired_html']}）推算为 <b>{rec['recomputed']:.2f}%</b>，相差 "
+                f"{abs(rec['difference']):.2f} 个百分点（配对按措辞推断，请核对原句）。")
+        ok = inferred[inferred["status"] == _ratios.CONSISTENT_INFERRED]
+        if len(ok):
+            items.append(f"{badge}另有 {len(ok)} 项比率，指标目录未定义其分子分母，但报告同句"
+                         "或上一句中的两个数字与之相符："
+                         + "、".join(_e(x) for x in ok["zh_name"]) + "（见比率核验表）。")
+        for rec in inferred[inferred["status"] == _ratios.COMPUTED_INFERRED].to_dict("records"):
+            row = self._inferred_row(rec)
+            items.append(f"{badge}{_e(rec['zh_name'])}：报告未给出比率，按"
+                         f"{row['paired_html']}推算为 {rec['recomputed']:.2f}%。")
+        return items
 
     def _claims_finding(self, claims) -> str:
         """The claim-only rates, grouped by what the report does give: a denominator
@@ -330,9 +383,14 @@ class Brief:
                      f'{"".join(figs)}</section>')
 
     def ratio_table(self):
-        """Every rate: reported, counts, recomputed, difference and status."""
+        """Every rate: reported, counts, recomputed, difference and status; the rates
+        paired from the wording in a table of their own, marked as inferred."""
         rows = []
+        inferred = []
         for rec in self.analysis.ratios.to_dict("records"):
+            if rec.get("basis") == _ratios.BASIS_INFERRED:
+                inferred.append(self._inferred_row(rec))
+                continue
             num = (self._indicator_value(rec["numerator_id"])
                    if rec["numerator_id"] in self._rows else "—")
             den = (self._indicator_value(rec["denominator_id"])
@@ -353,9 +411,72 @@ class Brief:
                 "（容差不超过目录规定）；不一致 = 不相符；仅有声明 = 报告给出比率，但没有同时"
                 "给出分子和分母（至多给出其中之一，表中可见），无法推算；仅可推算 = 报告给出"
                 "分子分母但未给出比率。</p>")
-        table = self._table(head, rows, "ratios") if rows else "<p>报告未给出任何比率。</p>"
+        if rows:
+            table = self._table(head, rows, "ratios") + note
+        elif inferred:
+            table = "<p>指标目录定义的比率，报告一项也未给出。</p>"
+        else:
+            table = "<p>报告未给出任何比率。</p>"
+        if inferred:
+            table += _render("inferred_ratios.html.j2", rows=inferred)
         return _html(f'<section class="ratios"><h2>比率核验 <span class="en">Ratios: '
-                     f"reported vs recomputed</span></h2>{table}{note}</section>")
+                     f"reported vs recomputed</span></h2>{table}</section>")
+
+    def _stated(self, text, sentence, measure="") -> str:
+        """A number as the report wrote it, with provenance and what it counts."""
+        shown = self._num(str(text), sentence)
+        return shown + (f'（{_e(measure)}）' if measure else "")
+
+    def _inferred_row(self, rec: dict) -> dict:
+        """Template context of one inferred rate (ratios.infer_ratios)."""
+        from markupsafe import Markup
+
+        num = self._stated(rec["numerator_text"], rec["numerator_sentence"],
+                           rec.get("numerator_measure"))
+        den = self._stated(rec["denominator_text"], rec["denominator_sentence"],
+                           rec.get("denominator_measure"))
+        if rec.get("method") == "reduction":
+            paired = f"由 {den} 至 {num}：(前 − 后) ÷ 前"
+        else:
+            paired = f"分子 {num} ÷ 分母 {den}"
+        st = rec["status"]
+        reported = math.isnan(rec["reported"])
+        return {
+            "name": rec["zh_name"], "en_name": rec["en_name"],
+            "reported_html": Markup("—" if reported else self._rate_reported(rec)),
+            "paired_html": Markup(paired),
+            "recomputed": "—" if math.isnan(rec["recomputed"]) else f"{rec['recomputed']:.2f}%",
+            "diff": "—" if math.isnan(rec["difference"]) else f"{rec['difference']:+.2f}",
+            "css": st.removesuffix(_ratios.INFERRED_SUFFIX),
+            "status_zh": _ratios.STATUS_ZH.get(st, st), "status_en": _ratios.STATUS_EN.get(st, st),
+        }
+
+    def other_statistics(self) -> str:
+        """Every number that no indicator row shows, in report order (HTML)."""
+        from markupsafe import Markup
+
+        mentions = self.analysis.mentions
+        if mentions is None or not len(mentions):
+            return _render("other_statistics.html.j2", rows=[])
+        shown = {(iid, int(r["char_start"])) for iid, r in self._rows.items()}
+        numbers: dict[int, list[dict]] = {}
+        for rec in mentions.sort_values(["char_start", "indicator_id"],
+                                        kind="stable").to_dict("records"):
+            numbers.setdefault(int(rec["char_start"]), []).append(rec)
+        sections = {s.id: s.zh_name for s in self.catalogue.sections}
+        rows = []
+        for start, recs in numbers.items():
+            if any((r.get("indicator_id") or "", start) in shown for r in recs):
+                continue
+            rec = recs[0]
+            measure = rec.get("measure")
+            rows.append({
+                "measure": measure if isinstance(measure, str) else "",
+                "value_html": Markup(self._num(str(rec.get("text") or ""), rec.get("sentence"))),
+                "kind": KIND_ZH.get(rec.get("kind"), rec.get("kind") or ""),
+                "section": sections.get(rec.get("section"), rec.get("section") or ""),
+            })
+        return _render("other_statistics.html.j2", rows=rows)
 
     def section_tables(self):
         """One table per report section with every indicator found in it."""
@@ -378,8 +499,11 @@ class Brief:
             out.append(f'<h3>{_e(sec.zh_name)} <span class="en">{_e(sec.en_name)}</span></h3>'
                        + self._table(["指标", "Indicator", "数值 Value", "口径 Qualifier"], rows,
                                      "indicators"))
+        # The numbers no indicator names follow in the same cell, so that the notebook's
+        # cells stay as they are.
         return _html(f'<section class="sections"><h2>分部分指标 <span class="en">Indicators '
-                     f'by section</span></h2>{"".join(out)}</section>')
+                     f'by section</span></h2>{"".join(out)}</section>'
+                     + self.other_statistics())
 
     def intensity_table(self):
         """Per-unit figures and part/whole checks."""

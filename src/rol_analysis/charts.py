@@ -26,6 +26,9 @@ KIND_COLOURS = {"count": "#4C72B0", "amount": "#DD8452", "rate": "#55A868", "cha
 STATUS_COLOURS = {
     "consistent": "#2E7D32", "mismatch": "#C62828", "claim_only": "#EF6C00",
     "computed_only": "#1565C0",
+    # pairs inferred from the wording (ratios.infer_ratios); the label says "推断"
+    "consistent (inferred)": "#2E7D32", "mismatch (inferred)": "#C62828",
+    "computed_only (inferred)": "#1565C0",
 }
 
 

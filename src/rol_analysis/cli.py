@@ -1,4 +1,5 @@
-"""The ``rol`` command: a thin wrapper over ``pipeline``, ``extract`` and ``validate``.
+"""The ``rol`` command: a thin wrapper over ``pipeline``, ``extract``, ``validate`` and
+``suggest``.
 
 Exit codes: 0 success, 1 validation failed (nothing published) or a build step failed,
 2 bad input or usage. Every error is one paragraph saying what to do, never a traceback.
@@ -39,6 +40,10 @@ class _Group(click.Group):
         except (click.exceptions.Exit, click.ClickException, SystemExit):
             raise
         except Exception as exc:  # noqa: BLE001 - last line of defence: no bare traceback
+            from .exceptions import write_error
+
+            if write_error(exc) is not None:
+                _fail(write_error(exc))
             if os.environ.get("ROL_DEBUG"):
                 raise
             click.echo(
@@ -53,9 +58,15 @@ def main():
     """rol-analysis: rule-of-law government reports -> checked tables -> HTML briefs."""
 
 
+def _absolute(ctx, param, value):
+    # messages name the folder ("/home/me/project/data/raw"), never "."
+    return None if value is None else Path(value).absolute()
+
+
 def _root_option(f):
     return click.option("--root", type=click.Path(file_okay=False, path_type=Path),
-                        default=Path("."), show_default=True, help=ROOT_HELP)(f)
+                        default=Path("."), show_default=".", help=ROOT_HELP,
+                        callback=_absolute)(f)
 
 
 def _year_type(value):
@@ -141,6 +152,13 @@ def list_(root):
     for r in rows:
         click.echo(f"{r['region'] + '/' + str(r['year']):<{width}}  {r['raw'] or '-':<10}  "
                    f"{r['status']}")
+    skipped = pipeline.ignored(root)
+    if skipped:
+        click.echo(f"ignored under {root / 'data' / 'raw'}:")
+    for s in skipped:
+        rel = s["path"].relative_to(root / "data" / "raw")
+        click.echo(f"  {rel}{'/' if s['path'].is_dir() else ''}: {s['reason']}; "
+                   f"fix: {s['fix']}")
 
 
 @main.command()
@@ -159,8 +177,15 @@ def extract(file, out, region, year, regions_csv):
     if region is not None:
         layout.check_region(region)
     year = _year_type(year)
-    if regions_csv is None and Path("data/raw/regions.csv").is_file():
-        regions_csv = Path("data/raw/regions.csv")
+    if regions_csv is None:
+        from . import regions
+
+        # the project the file is filed in, wherever the command runs from
+        regions_csv = regions.find_for(file)
+        if regions_csv is None and region is None:
+            click.echo(f"note: no data/raw/regions.csv found above {Path(file).absolute()}, "
+                       "so the region slug is left empty; pass --region SLUG or "
+                       "--regions-csv FILE to fill it.", err=True)
     result, warnings = _extract.extract_to(file, out, region=region, year=year,
                                            regions_csv=regions_csv)
     for w in warnings:
@@ -188,14 +213,21 @@ def validate(region, year, root):
     click.echo(f"{region}/{year}: validation passed. {report}\nvalidation report: {where}")
 
 
-if __name__ == "__main__":  # pragma: no cover
-    main()
-
-
-
-@main.group(cls=_Group)
+@main.group()
 def catalogue():
-    """The indicator catalogue (src/rol_analysis/catalogue/indicators.toml)."""
+    """The indicator catalogue (src/rol_analysis/catalogue/indicators.toml): check it,
+    grow it from the corpus."""
+
+
+@catalogue.command()
+@click.option("--min-regions", type=int, default=1, show_default=True,
+              help="Only groups stated in at least this many region-years.")
+@_root_option
+def suggest(min_regions, root):
+    """Print [[indicator]] stanzas (TOML) for numbers no indicator names yet."""
+    from . import suggest as _suggest
+
+    click.echo(_suggest.suggest(root, min_regions=min_regions), nl=False)
 
 
 @catalogue.command("check", short_help="Validate a catalogue file; exit 2 naming each problem.")
@@ -215,3 +247,7 @@ def catalogue_check(path):
         sys.exit(2)
     click.echo(f"{source}: ok ({counts['sections']} sections, {counts['indicators']} "
                f"indicators, {counts['relations']} relations, {counts['patterns']} patterns)")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

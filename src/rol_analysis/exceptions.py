@@ -44,6 +44,31 @@ class SuiteError(RolError):
     exit_code = 2
 
 
+def write_error(exc: OSError) -> RolError | None:
+    """The user-facing error for a failed write, or None when ``exc`` is not one.
+
+    A folder the user made read-only, a full disk or a read-only mount is a problem
+    with the environment, not a bug: exit 2, saying which path and what to do.
+    """
+    import errno
+
+    fixes = {
+        errno.EACCES: ("permission denied", "make it writable (e.g. `chmod -R u+w` on it) "
+                       "or build in a copy with --root"),
+        errno.EPERM: ("operation not permitted", "make it writable, or build in a copy "
+                      "with --root"),
+        errno.EROFS: ("the file system is read-only", "build in a writable copy with "
+                      "--root"),
+        errno.ENOSPC: ("no space left on the device", "free some space and retry"),
+    }
+    if not isinstance(exc, OSError) or exc.errno not in fixes:
+        return None
+    problem, fix = fixes[exc.errno]
+    where = exc.filename or "an output folder"
+    return InputError(f"cannot write {where}: {problem}. Fix: {fix}, then run the build "
+                      "again.")
+
+
 class ValidationFailed(RolError):
     """Processed data failed a gating expectation: nothing is published. Exit code 1."""
 

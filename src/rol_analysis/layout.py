@@ -16,7 +16,10 @@ from pathlib import Path
 
 from .exceptions import InputError, UsageError
 
-REGION_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+# \A...\Z, not ^...$: "$" also matches before a final newline, so "weibin\n" passed.
+# 64 characters: a slug is a folder name, far below the file system's 255.
+MAX_REGION_LEN = 64
+REGION_RE = re.compile(rf"\A[a-z0-9][a-z0-9-]{{0,{MAX_REGION_LEN - 1}}}\Z")
 RAW_SUFFIXES = (".txt", ".docx", ".html", ".htm", ".pdf")
 MIN_YEAR = 2000
 
@@ -29,10 +32,16 @@ def check_region(region: str) -> str:
     """Return ``region`` if it is a slug (``[a-z0-9-]+``), else raise UsageError."""
     if not isinstance(region, str) or not REGION_RE.match(region):
         raise UsageError(
-            f"region {region!r} is not a region slug: use lower-case letters, digits and "
-            "hyphens only (for example 'weibin'), the name of a folder under data/raw/."
+            f"region {_shown(region)} is not a region slug: use lower-case letters, digits "
+            f"and hyphens only, at most {MAX_REGION_LEN} characters (for example 'weibin'), "
+            "the name of a folder under data/raw/."
         )
     return region
+
+
+def _shown(value) -> str:
+    text = repr(value)
+    return text if len(text) <= 80 else f"{text[:60]}... ({len(str(value))} characters)"
 
 
 def check_year(year) -> int:
@@ -71,6 +80,14 @@ class BuildPaths:
             if p.suffix.lower() in RAW_SUFFIXES and p.is_file()
         )
         if not found:
+            folders = sorted(p for p in self.raw_dir.glob(f"{self.year}.*")
+                             if p.suffix.lower() in RAW_SUFFIXES and p.is_dir())
+            if folders:
+                raise InputError(
+                    f"{folders[0]}: this is a folder, not a report file. Put the report "
+                    f"file itself at {folders[0]} (move the folder's file up and remove "
+                    "the folder), then retry."
+                )
             raise UsageError(
                 f"no raw report for region {self.region!r}, year {self.year}: expected a "
                 f"file {self.raw_dir / str(self.year)}.<txt|docx|html|pdf>. Run "
@@ -122,6 +139,22 @@ def published(root, folder: str, name: str) -> list[tuple[str, int, Path]]:
         if REGION_RE.match(region) and year.isdigit() and len(year) == 4:
             out.append((region, int(year), path))
     return out
+
+
+def brief_peers(root, region: str, year: int, name: str = "indicators.parquet"
+                ) -> list[tuple[str, int, Path]]:
+    """The published region-years a brief of ``region``/``year`` shows, with ``name``.
+
+    The brief compares the year with the region's latest earlier published year
+    (year-over-year) and with the same year's other regions (the panel). A later year,
+    or an earlier one that is not the latest, changes nothing in it: the build's
+    fingerprint records exactly these peers, and the analysis reads exactly these.
+    """
+    found = published(root, "data/processed", name)
+    earlier = [y for r, y, _ in found if r == region and y < int(year)]
+    previous = max(earlier, default=None)
+    return [(r, y, p) for r, y, p in found
+            if (r == region and y == previous) or (r != region and y == int(year))]
 
 
 def resource_dir(root, name: str) -> Path:

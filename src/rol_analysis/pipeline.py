@@ -24,6 +24,7 @@ import functools
 import hashlib
 import os
 import queue as _queue
+import re
 import shutil
 import sys
 import time
@@ -76,6 +77,57 @@ def find_targets(root) -> list[tuple[str, int]]:
                         and layout.MIN_YEAR <= int(f.stem) <= layout.max_year()):
                     found.add((region_dir.name, int(f.stem)))
     return sorted(found)
+
+
+def ignored(root) -> list[dict]:
+    """What under ``root/data/raw`` is not built, and why: ``{"path", "reason", "fix"}``.
+
+    Hidden files, ``regions.csv`` and READMEs are the folder's own and not listed.
+    """
+    raw = Path(root) / "data" / "raw"
+    out = []
+
+    def skip(path, reason, fix):
+        out.append({"path": path, "reason": reason, "fix": fix})
+
+    if not raw.is_dir():
+        return out
+    for entry in sorted(raw.iterdir()):
+        if entry.name.startswith(".") or entry.name == "regions.csv" or (
+                entry.is_file() and entry.stem.upper() == "README"):
+            continue
+        if not entry.is_dir():
+            skip(entry, "a file directly in data/raw/, not in a region folder",
+                 "move it to data/raw/<region>/<year>.<ext>")
+            continue
+        if not layout.REGION_RE.match(entry.name):
+            slug = re.sub(r"[^a-z0-9-]+", "-", entry.name.lower()).strip("-") or "name"
+            skip(entry, "the folder name is not a region slug (lower-case letters, "
+                        f"digits and hyphens, at most {layout.MAX_REGION_LEN} characters)",
+                 f"rename it, e.g. to {slug[:layout.MAX_REGION_LEN]}, and use that slug in "
+                 "regions.csv")
+            continue
+        for f in sorted(entry.iterdir()):
+            if f.name.startswith("."):
+                continue
+            suffix, stem = f.suffix.lower(), f.stem
+            is_year = stem.isdigit() and len(stem) == 4
+            if f.is_dir():
+                skip(f, "a folder, not a report file",
+                     f"put the report file itself at {entry / stem}.<txt|docx|html|pdf>"
+                     if is_year else "remove it or move it out of data/raw/")
+            elif suffix not in layout.RAW_SUFFIXES:
+                hint = ("open it in Word, WPS or LibreOffice and save it as .docx"
+                        if suffix in (".doc", ".wps", ".rtf", ".odt")
+                        else "save it as .txt, .docx, .html or .pdf")
+                skip(f, f"{suffix or 'no extension'} is not a report format", hint)
+            elif not is_year:
+                skip(f, "the file name is not a year", f"name it <year>{suffix}, "
+                     f"e.g. {entry / ('2023' + suffix)}")
+            elif not layout.MIN_YEAR <= int(stem) <= layout.max_year():
+                skip(f, f"{stem} is outside the report years {layout.MIN_YEAR}-"
+                        f"{layout.max_year()}", "correct the year in the file name")
+    return out
 
 
 def select_targets(root, region=None, year=None, all_=False) -> list[tuple[str, int]]:
@@ -133,14 +185,19 @@ def _digest_files(folder: Path, names) -> dict[str, str]:
 
 
 def data_fingerprint(root, paths: layout.BuildPaths) -> dict:
-    """Everything the data phase's outputs depend on."""
+    """Everything the data phase's outputs depend on.
+
+    Of ``regions.csv`` only this region's row counts (its name is checked against the
+    report's): adding another region's line changes nothing here.
+    """
+    from . import regions
+
     nb_dir = layout.resource_dir(root, "notebooks")
     exp_dir = layout.resource_dir(root, "expectations")
-    regions_csv = Path(root) / "data" / "raw" / "regions.csv"
     return {
         "parameters": {"region": paths.region, "year": paths.year},
         "raw": {paths.raw.name: sha256_file(paths.raw)},
-        "regions_csv": sha256_file(regions_csv) if regions_csv.is_file() else None,
+        "region_row": regions.row_for(regions.default_path(root), paths.region),
         "notebooks": _digest_files(nb_dir, DATA_NOTEBOOKS),
         "expectations": _digest_files(exp_dir, sorted(p.name for p in exp_dir.glob("*.json"))),
         "package": {"version": __version__, "sha256": _package_digest()},
@@ -148,13 +205,14 @@ def data_fingerprint(root, paths: layout.BuildPaths) -> dict:
 
 
 def _peers(root, paths: layout.BuildPaths) -> dict[str, str]:
-    """Published tables of the same region (other years) and year (other regions)."""
-    return {f"{region}/{year}": sha256_file(f)
-            for region, year, f in layout.published(root, "data/processed", "indicators.csv")
-            if (region == paths.region) != (year == paths.year)}
+    """Published tables the brief shows: the region's latest earlier year and the
+    year's other regions (``layout.brief_peers``); a later year is not among them."""
+    return {f"{region}/{year}": sha256_file(f) for region, year, f
+            in layout.brief_peers(root, paths.region, paths.year, "indicators.csv")}
 
 
 def brief_fingerprint(root, paths: layout.BuildPaths, data_fp: dict, pdf: bool) -> dict:
+    """Everything the brief depends on; ``pdf`` records whether a PDF was printed."""
     nb_dir = layout.resource_dir(root, "notebooks")
     return {
         "data": data_fp,
@@ -162,6 +220,50 @@ def brief_fingerprint(root, paths: layout.BuildPaths, data_fp: dict, pdf: bool) 
         "peers": _peers(root, paths),
         "pdf": bool(pdf),
     }
+
+
+def brief_matches(done: dict | None, fp: dict, pdf: bool) -> bool:
+    """Whether a recorded brief build ``done`` is current for ``fp``.
+
+    A build that asks for no PDF is satisfied by a brief with one (the PDF, printed
+    from the same HTML, stays); one asking for a PDF needs it printed.
+    """
+    if not done:
+        return False
+    same = {k: v for k, v in done.items() if k != "pdf"} == {
+        k: v for k, v in fp.items() if k != "pdf"}
+    return same and (not pdf or bool(done.get("pdf")))
+
+
+def _explain(old, new, where: str = "") -> list[str]:
+    """What differs between two fingerprints, in words (for ``rol list``)."""
+    if not isinstance(old, dict):
+        return ["never built"]
+    reasons = []
+    labels = {"raw": "raw report", "notebooks": "notebook", "expectations":
+              "expectation suite", "peers": "published peer"}
+    for key in sorted(set(old) | set(new)):
+        a, b = old.get(key), new.get(key)
+        if a == b or key == "pdf":
+            continue
+        if key == "data":
+            reasons += _explain(a, b)
+        elif key == "region_row":
+            reasons.append("its row in regions.csv " + (
+                "was added" if a is None else "was removed" if b is None else "changed"))
+        elif key == "package":
+            va, vb = (a or {}).get("version"), (b or {}).get("version")
+            reasons.append(f"rol-analysis changed ({va} -> {vb})" if va != vb
+                           else "rol-analysis's code changed")
+        elif key in labels and isinstance(a, dict) and isinstance(b, dict):
+            for name in sorted(set(a) | set(b)):
+                if a.get(name) != b.get(name):
+                    what = ("new" if name not in a else "removed" if name not in b
+                            else "changed")
+                    reasons.append(f"{labels[key]} {name} {what}")
+        else:
+            reasons.append(f"{key.replace('_', ' ')} changed")
+    return reasons or ["the build record differs"]
 
 
 # -------------------------------------------------------------------- folder helpers
@@ -402,6 +504,9 @@ def validate_only(root, region, year):
 
 
 def _fail_result(result: BuildResult, exc: Exception) -> None:
+    from .exceptions import write_error
+
+    exc = write_error(exc) or exc
     if not isinstance(exc, RolError):
         exc = BuildError(f"{result.key}: unexpected {type(exc).__name__}: {exc}. This is a "
                          "bug in rol-analysis; rerun with ROL_DEBUG=1 and report it.")
@@ -433,7 +538,7 @@ def brief_phase(root, region, year, force=False, pdf=False, on_step=None,
         fp = brief_fingerprint(root, paths, data_fp, pdf)
         done = read_json(paths.report_final / BUILD_FILE)
         # Fresh data means a fresh validation report in the staging folder: publish it.
-        if (not force and not fresh_data and done == fp
+        if (not force and not fresh_data and brief_matches(done, fp, pdf)
                 and (paths.report_final / "brief.html").is_file()):
             return result
         stage = paths.report
@@ -454,6 +559,8 @@ def brief_phase(root, region, year, force=False, pdf=False, on_step=None,
         render.render_brief(stage / "notebooks" / BRIEF_NOTEBOOKS[-1], stage / "brief.html")
         if pdf:
             render.print_pdf(stage / "brief.html", stage / "brief.pdf")
+        elif _keeps_pdf(paths, stage, done):
+            fp["pdf"] = True  # same HTML as the published one: its PDF still matches it
         else:
             (stage / "brief.pdf").unlink(missing_ok=True)
         write_json(stage / BUILD_FILE, fp)
@@ -461,6 +568,21 @@ def brief_phase(root, region, year, force=False, pdf=False, on_step=None,
         shutil.rmtree(_previous(paths.processed_final), ignore_errors=True)
         result.status = "built"
     return result
+
+
+def _keeps_pdf(paths: layout.BuildPaths, stage: Path, done: dict | None) -> bool:
+    """Carry the published brief.pdf into ``stage`` when the new brief.html is
+    byte-identical to the one it was printed from (a build without ``--pdf`` must not
+    drop an up-to-date PDF)."""
+    old_pdf = paths.report_final / "brief.pdf"
+    old_html = paths.report_final / "brief.html"
+    if not (done or {}).get("pdf") or not old_pdf.is_file() or not old_html.is_file():
+        return False
+    if old_html.read_bytes() != (stage / "brief.html").read_bytes():
+        return False
+    if not (stage / "brief.pdf").is_file():
+        shutil.copy2(old_pdf, stage / "brief.pdf")
+    return True
 
 
 # ------------------------------------------------------------------------ executors
@@ -531,8 +653,8 @@ def brief_current(root, region, year, pdf=False) -> bool:
     paths = layout.build_paths(root, region, year)
     data_fp = read_json(paths.processed_final / BUILD_FILE)
     return (data_fp is not None and (paths.report_final / "brief.html").is_file()
-            and read_json(paths.report_final / BUILD_FILE)
-            == brief_fingerprint(root, paths, data_fp, pdf))
+            and brief_matches(read_json(paths.report_final / BUILD_FILE),
+                              brief_fingerprint(root, paths, data_fp, pdf), pdf))
 
 
 class _Runner:
@@ -692,14 +814,14 @@ def status(root) -> list[dict]:
             continue
         built = read_json(paths.report_final / BUILD_FILE)
         validation = read_json(paths.report_final / "validation.json") or {}
+        current = brief_fingerprint(root, paths, data_fp, False) if built else None
         if built is None:
             if validation and not validation.get("success", True):
                 row["status"] = "failed validation"
-        elif built.get("data") == data_fp and built == brief_fingerprint(
-                root, paths, data_fp, built.get("pdf", False)):
+        elif brief_matches(built, current, False):
             row["status"] = "up to date"
         else:
-            row["status"] = "outdated"
+            row["status"] = "outdated: " + "; ".join(_explain(built, current))
         if validation and not validation.get("success", True) and built is not None:
             row["status"] += " (last build failed validation)"
         rows.append(row)

@@ -20,6 +20,11 @@ Everything here is driven by the catalogue's relations (``catalogue/indicators.t
   tolerance (0.5 points in the packaged catalogue). "96%" for 2369/2474 = 95.75% is
   consistent; "95.87%" is a mismatch. "99%以上" (at least) only needs the recomputed
   value not to fall below 99%; "约" (approx) gets the full tolerance.
+- Rates the catalogue cannot check (no relation, or a claim without its counts) are
+  paired with counts from the report's wording by :func:`infer_ratios` when a
+  ``mentions`` table is given: rows with ``basis = inferred`` and a status ending in
+  " (inferred)" (``consistent (inferred)``, ``mismatch (inferred)``,
+  ``computed_only (inferred)``), never mixed up with the catalogue's own findings.
 - ``intensity`` relations give per-unit figures (disputes per mediator, ...).
 - ``le`` and ``sum`` relations give part/whole checks.
 - Other published years and regions under ``<root>/data/processed`` give the
@@ -55,13 +60,28 @@ STATUS_EN = {
     CLAIM_ONLY: "claim only",
     COMPUTED_ONLY: "computed only",
 }
+#: Rows of :func:`infer_ratios`: the numbers were paired by their wording, not by a
+#: catalogue relation. Their status carries the suffix, so no code that looks for
+#: ``consistent`` or ``mismatch`` takes them for catalogue facts.
+INFERRED_SUFFIX = " (inferred)"
+CONSISTENT_INFERRED = CONSISTENT + INFERRED_SUFFIX
+MISMATCH_INFERRED = MISMATCH + INFERRED_SUFFIX
+COMPUTED_INFERRED = COMPUTED_ONLY + INFERRED_SUFFIX
+STATUS_ZH.update({CONSISTENT_INFERRED: "一致（推断）", MISMATCH_INFERRED: "不一致（推断）",
+                  COMPUTED_INFERRED: "仅可推算（推断）"})
+STATUS_EN.update({CONSISTENT_INFERRED: "consistent (inferred)",
+                  MISMATCH_INFERRED: "mismatch (inferred)",
+                  COMPUTED_INFERRED: "computed only (inferred)"})
+BASIS_CATALOGUE, BASIS_INFERRED = "catalogue", "inferred"
 CHECK_OK, CHECK_VIOLATED, CHECK_UNCERTAIN = "ok", "violated", "uncertain"
 
 RATIO_COLUMNS = [
     "region", "year", "ratio_id", "zh_name", "en_name", "severity", "rate_id",
     "numerator_id", "denominator_id", "reported", "qualifier", "decimals", "numerator",
     "denominator", "recomputed", "difference", "tolerance", "status", "rate_text",
-    "rate_sentence", "numerator_sentence", "denominator_sentence",
+    "rate_sentence", "numerator_sentence", "denominator_sentence", "basis", "method",
+    "numerator_text", "denominator_text", "numerator_measure", "denominator_measure",
+    "evidence",
 ]
 INTENSITY_COLUMNS = [
     "ratio_id", "zh_name", "en_name", "numerator_id", "denominator_id", "numerator",
@@ -74,6 +94,12 @@ CHECK_COLUMNS = [
 YOY_COLUMNS = [
     "indicator_id", "zh_name", "en_name", "kind", "unit", "previous_year", "previous",
     "value", "change", "change_pct",
+]
+_TEXT_COLUMNS = [
+    "ratio_id", "zh_name", "en_name", "severity", "rate_id", "numerator_id",
+    "denominator_id", "qualifier", "status", "rate_text", "rate_sentence",
+    "numerator_sentence", "denominator_sentence", "basis", "method", "numerator_text",
+    "denominator_text", "numerator_measure", "denominator_measure", "evidence",
 ]
 _EPS = 1e-9
 _DIGITS = re.compile(r"\d+(?:\.(\d+))?")
@@ -214,7 +240,7 @@ def rate_status(reported: float, recomputed: float, *, decimals: int = 0,
 # ----------------------------------------------------------------------- tables
 
 
-def compare_ratios(indicators, catalogue: Catalogue | None = None):
+def compare_ratios(indicators, catalogue: Catalogue | None = None, mentions=None):
     """Reported against recomputed rates for one region-year.
 
     Parameters
@@ -223,12 +249,19 @@ def compare_ratios(indicators, catalogue: Catalogue | None = None):
         The ``indicators`` table of one region-year (contract columns).
     catalogue : Catalogue, optional
         Defaults to the packaged catalogue.
+    mentions : pandas.DataFrame, optional
+        The ``mentions`` table. When given, rates the catalogue cannot check are paired
+        with counts from their wording (:func:`infer_ratios`): a catalogue rate left
+        ``claim_only`` takes the inferred pair, and rates outside the catalogue get rows
+        of their own. Such rows have ``basis = inferred`` and a status ending in
+        " (inferred)".
 
     Returns
     -------
     pandas.DataFrame
-        Columns ``RATIO_COLUMNS``, one row per catalogue rate the report touches, in
-        catalogue order (relations first, then rate indicators no relation defines).
+        Columns ``RATIO_COLUMNS``, one row per rate: catalogue rates in catalogue order
+        (relations first, then rate indicators no relation defines), then rates found
+        only by inference in report order.
     """
     import pandas as pd
 
@@ -266,6 +299,9 @@ def compare_ratios(indicators, catalogue: Catalogue | None = None):
             "rate_sentence": (rate or {}).get("sentence") or "",
             "numerator_sentence": (num or {}).get("sentence") or "",
             "denominator_sentence": (den or {}).get("sentence") or "",
+            "numerator_text": (num or {}).get("text") or "",
+            "denominator_text": (den or {}).get("text") or "",
+            "_start": (rate or {}).get("char_start"),
         })
     # Rates the catalogue knows but no relation defines: a claim by construction.
     for ind in cat.indicators.values():
@@ -280,12 +316,80 @@ def compare_ratios(indicators, catalogue: Catalogue | None = None):
             "denominator": math.nan, "recomputed": math.nan, "difference": math.nan,
             "tolerance": math.nan, "status": CLAIM_ONLY, "rate_text": rate.get("text") or "",
             "rate_sentence": rate.get("sentence") or "", "numerator_sentence": "",
-            "denominator_sentence": "",
+            "denominator_sentence": "", "_start": rate.get("char_start"),
         })
+    for row in rows:
+        row.update(basis=BASIS_CATALOGUE, method="ratio")
+    if mentions is not None and len(mentions):
+        rows = _merge_inferred(rows, mentions)
+    for row in rows:
+        row.pop("_start", None)
     out = pd.DataFrame(rows, columns=RATIO_COLUMNS[2:])
+    for col in _TEXT_COLUMNS:
+        out[col] = ["" if v is None or (isinstance(v, float) and math.isnan(v)) else str(v)
+                    for v in out[col]]
     out.insert(0, "year", year)
     out.insert(0, "region", region)
     return out.astype({"decimals": "int64"})
+
+
+def _merge_inferred(rows: list[dict], mentions) -> list[dict]:
+    """Catalogue rows plus :func:`infer_ratios`' pairs (see :func:`compare_ratios`)."""
+    checked = {int(r["_start"]) for r in rows
+               if r["status"] in (CONSISTENT, MISMATCH) and _is_start(r["_start"])}
+    by_rate: dict[int, Inferred] = {}
+    extra = []
+    for inf in infer_ratios(mentions, skip=checked):
+        if inf.rate is not None:
+            by_rate[inf.rate.start] = inf
+        extra.append(inf)
+    taken = set()
+    for row in rows:
+        start = int(row["_start"]) if _is_start(row["_start"]) else None
+        if row["status"] == CLAIM_ONLY and start in by_rate:
+            row.update(_inferred_fields(by_rate[start]))
+            taken.add(start)
+    for inf in extra:
+        if inf.rate is not None and inf.rate.start in taken:
+            continue
+        rows.append({
+            "ratio_id": f"inferred_{(inf.rate or inf.denominator).start}",
+            "zh_name": inf.name,
+            "en_name": ("reduction, inferred from the text" if inf.method == "reduction"
+                        else "rate, inferred from the text"),
+            "severity": "warn", "rate_id": inf.rate.indicator_id if inf.rate else "",
+            "reported": abs(inf.rate.value) if inf.rate else math.nan,
+            "qualifier": inf.rate.qualifier if inf.rate else "",
+            "decimals": _stated_decimals(inf.rate.text) if inf.rate else 0,
+            "rate_text": inf.rate.text if inf.rate else "",
+            "rate_sentence": inf.rate.sentence if inf.rate else "",
+            **_inferred_fields(inf),
+        })
+    return rows
+
+
+def _is_start(x) -> bool:
+    return x is not None and not (isinstance(x, float) and math.isnan(x)) and x != ""
+
+
+def _inferred_fields(inf: Inferred) -> dict:
+    """The columns an inferred pair fills (the rate's own columns stay as they are)."""
+    reported = abs(inf.rate.value) if inf.rate else math.nan
+    recomputed = round(inf.recomputed, 4)
+    return {
+        "numerator_id": inf.numerator.indicator_id,
+        "denominator_id": inf.denominator.indicator_id,
+        "numerator": inf.numerator.value, "denominator": inf.denominator.value,
+        "recomputed": recomputed,
+        "difference": round(reported - inf.recomputed, 4) if inf.rate else math.nan,
+        "tolerance": INFERRED_TOLERANCE, "status": inf.status + INFERRED_SUFFIX,
+        "numerator_sentence": inf.numerator.sentence,
+        "denominator_sentence": inf.denominator.sentence,
+        "basis": BASIS_INFERRED, "method": inf.method,
+        "numerator_text": inf.numerator.text, "denominator_text": inf.denominator.text,
+        "numerator_measure": inf.numerator.measure,
+        "denominator_measure": inf.denominator.measure, "evidence": inf.evidence,
+    }
 
 
 def intensities(indicators, catalogue: Catalogue | None = None):
@@ -362,9 +466,10 @@ def part_whole(indicators, catalogue: Catalogue | None = None):
 def published_history(root, region: str, year: int, current=None):
     """Indicators of the published peers of a region-year under ``<root>/data/processed``.
 
-    Peers are the region's other years (year-over-year) and the year's other regions
-    (the cross-region panel): exactly the region-years whose tables a build records in
-    its fingerprint, so a brief changes when, and only when, one of them does.
+    Peers are the region's latest earlier year (year-over-year) and the year's other
+    regions (the cross-region panel), see :func:`layout.brief_peers`: exactly the
+    region-years whose tables a build records in its fingerprint, so a brief changes
+    when, and only when, one of them does.
 
     Parameters
     ----------
@@ -386,9 +491,7 @@ def published_history(root, region: str, year: int, current=None):
 
     cols = ["region", "year", "indicator_id", "value", "unit", "qualifier"]
     frames = []
-    for reg, yr, path in layout.published(root, "data/processed", "indicators.parquet"):
-        if (reg == region) == (yr == int(year)):
-            continue  # this region-year itself (replaced by ``current``) or not a peer
+    for reg, yr, path in layout.brief_peers(root, region, year):
         try:
             df = pd.read_parquet(path)
         except Exception as exc:  # noqa: BLE001 - pyarrow raises many types for a bad file
@@ -457,6 +560,351 @@ def region_panel(history, year: int, catalogue: Catalogue | None = None):
     table = wide(history[history["year"] == int(year)], catalogue)
     keep = ["region", "year"] + [c for c in table.columns[2:] if table[c].notna().any()]
     return table[keep].sort_values("region", kind="stable").reset_index(drop=True)
+
+
+# ----------------------------------------------------------------------- inferred pairs
+#
+# Reports often state a rate beside the two counts it comes from ("审结52件，其中纠错4件，
+# 纠错率7.7%") while the catalogue knows neither count. These functions pair them from
+# the text alone; every row they give has ``basis = inferred`` (see compare_ratios).
+
+#: Counting words that count the same things: a pair may mix them (件 and 宗).
+UNIT_CLASSES = ({"件", "宗", "起", "单"}, {"人", "名", "位"}, {"场", "场次"},
+                {"个", "家", "所"}, {"工作日", "个工作日"})
+#: Durations: never one of a rate's two counts, but the two ends of a time cut.
+DURATION_UNITS = frozenset({"天", "小时", "分钟", "工作日", "个工作日", "个月", "学时",
+                            "课时"})
+_NOT_COUNTS = DURATION_UNITS | {"%", "个百分点", "百分点", "平方米", "公里", "亩", "吨"}
+#: Two sentences are adjacent when the raw text between them, estimated from the
+#: numbers' offsets, is at most this long: line breaks and spaces, never a sentence
+#: (the estimate can only overstate the gap, so a tight bound errs on the safe side).
+ADJACENT_GAP = 5
+#: Tolerance in percentage points of an inferred rate (as the packaged relations).
+INFERRED_TOLERANCE = 0.5
+_CLAUSE_CHARS = "，,。；;：:！？!?"
+# A rate written as a share of a whole ("占比", "比例达", "占全部…的").
+_SHARE_RE = re.compile(r"占|比例|比重")
+_CUT_VERBS = "压缩|缩短|减少|降低|下降|压减|缩减|精简|减|降"
+_CUT_BEFORE_RE = re.compile(r"(?:由|从)(?:原来的?|原先的?|原|过去的?|以前的?)?$")
+_CUT_BETWEEN_RE = re.compile(rf"(?:{_CUT_VERBS})了?(?:到|至|为)|到|至")
+_RATE_TAIL_RE = re.compile(r"(?:均|都|全部|全)?(?:达到|达|为|是|保持在|保持|实现|超过)?$")
+_CUT_RATE_RE = re.compile(
+    rf"(?:{_CUT_VERBS}|减幅|降幅)(?:了|率|比例|幅度)?(?:达到|达|为|超过|约)?$")
+
+
+def _unit_class(unit: str) -> frozenset:
+    for cls in UNIT_CLASSES:
+        if unit in cls:
+            return frozenset(cls)
+    return frozenset({unit})
+
+
+@dataclass
+class _Number:
+    """One number of the mentions table (its indicator rows merged)."""
+
+    start: int
+    value: float
+    unit: str
+    qualifier: str
+    kind: str
+    text: str
+    sentence: str
+    measure: str
+    indicator_ids: tuple
+    group: int = 0   # index of its sentence, in report order
+    pos: int = -1    # offset of its text in the compact sentence; -1 when not found
+    end: int = -1
+
+    @property
+    def indicator_id(self) -> str:
+        return self.indicator_ids[0] if self.indicator_ids else ""
+
+
+@dataclass
+class _Text:
+    """The report's numbers grouped by sentence, rebuilt from the mentions table."""
+
+    numbers: list
+    sentences: list      # compact text (no whitespace, no ** markers) per group
+    adjacent: list       # adjacent[g]: sentence g directly follows sentence g-1
+
+    def clause_before(self, n: _Number) -> str:
+        """The text of ``n``'s clause before it."""
+        if n.pos < 0:
+            return ""
+        head = self.sentences[n.group][:n.pos]
+        return head[max(head.rfind(c) for c in _CLAUSE_CHARS) + 1:]
+
+    def between(self, a: _Number, b: _Number) -> str | None:
+        """Text between two numbers of one sentence (None across sentences)."""
+        if a.group != b.group or a.pos < 0 or b.pos < 0:
+            return None
+        return self.sentences[a.group][a.end:b.pos]
+
+
+def _compact(text) -> str:
+    return re.sub(r"\s+", "", str(text or "").replace("**", ""))
+
+
+def _text_of(mentions) -> _Text:
+    """Numbers in report order, their sentence groups and which groups are adjacent.
+
+    The mentions table keeps each number's sentence (readable text) and raw offsets but
+    not the sentence's offsets: a number's position in its compact sentence gives the
+    sentence's approximate raw start and end, enough to tell whether two sentences
+    follow each other.
+    """
+    has_measure = "measure" in mentions.columns
+    merged: dict[int, _Number] = {}
+    for rec in mentions.sort_values(["char_start", "indicator_id"], kind="stable") \
+            .to_dict("records"):
+        start, iid = int(rec["char_start"]), rec.get("indicator_id") or ""
+        if start in merged:
+            if iid and iid not in merged[start].indicator_ids:
+                merged[start].indicator_ids += (iid,)
+            continue
+        measure = rec.get("measure") if has_measure else ""
+        merged[start] = _Number(
+            start=start, value=_num(rec["value"]), unit=str(rec.get("unit") or ""),
+            qualifier=str(rec.get("qualifier") or "exact"), kind=str(rec.get("kind") or ""),
+            text=str(rec.get("text") or ""), sentence=str(rec.get("sentence") or ""),
+            measure=measure if isinstance(measure, str) else "",
+            indicator_ids=(iid,) if iid else ())
+    numbers = list(merged.values())
+    sentences: list[str] = []
+    spans: list[list[float]] = []  # estimated raw [start, end] of each sentence
+    prev, found_to = None, 0
+    for n in numbers:
+        if prev is None or n.sentence != prev.sentence:
+            sentences.append(_compact(n.sentence))
+            spans.append([math.inf, -math.inf])
+            found_to = 0
+        prev = n
+        n.group = len(sentences) - 1
+        compact, needle = sentences[-1], _compact(n.text)
+        at = compact.find(needle, found_to) if needle else -1
+        if at < 0:
+            continue
+        n.pos, n.end, found_to = at, at + len(needle), at + len(needle)
+        span = spans[-1]
+        span[0] = min(span[0], n.start - at)
+        span[1] = max(span[1], n.start + len(compact) - at)
+    adjacent = [False] + [spans[g][0] - spans[g - 1][1] <= ADJACENT_GAP
+                          if math.isfinite(spans[g][0]) and math.isfinite(spans[g - 1][1])
+                          else False for g in range(1, len(sentences))]
+    return _Text(numbers, sentences, adjacent)
+
+
+def _is_count(n: _Number) -> bool:
+    return (n.kind in ("count", "amount") and n.unit not in _NOT_COUNTS
+            and n.qualifier == "exact" and not math.isnan(n.value) and n.value >= 0)
+
+
+def _stem(clause: str) -> str:
+    """The two characters naming a rate: 纠错 in "纠错率为" ("" when none)."""
+    at = clause.rfind("率")
+    return clause[max(0, at - 2):at] if at >= 2 else ""
+
+
+@dataclass
+class Inferred:
+    """One rate recomputed from numbers paired by their wording, not by the catalogue.
+
+    ``method`` is ``ratio`` (numerator / denominator) or ``reduction`` (a cut from
+    ``before`` to ``after``: (before - after) / before); for a reduction the numerator
+    is the value after the cut and the denominator the value before it.
+    """
+
+    method: str
+    rate: _Number | None
+    numerator: _Number
+    denominator: _Number
+    recomputed: float
+    status: str
+    evidence: str
+    name: str = ""
+
+
+def _reductions(text: _Text, used: set) -> list[Inferred]:
+    """Cuts written "由18.5天压缩至7.2天(, 压缩56.1%)", with the stated rate if any."""
+    out = []
+    nums = text.numbers
+    for i, before in enumerate(nums[:-1]):
+        after = nums[i + 1]
+        gap = text.between(before, after)
+        if (gap is None or not _CUT_BETWEEN_RE.fullmatch(gap)
+                or not _CUT_BEFORE_RE.search(text.sentences[before.group][:before.pos])
+                or _unit_class(before.unit) != _unit_class(after.unit)
+                or before.kind not in ("count", "amount")
+                or not 0 <= after.value < before.value):
+            continue
+        recomputed = (before.value - after.value) / before.value * 100
+        rate = None
+        # The stated cut follows in the same sentence, its clause naming a cut.
+        for r in nums[i + 2:]:
+            if r.group != after.group:
+                break
+            if r.unit == "%" and r.start not in used and \
+                    _CUT_RATE_RE.search(text.clause_before(r)):
+                rate = r
+                break
+        if rate is None:
+            status = COMPUTED_ONLY
+        else:
+            status = rate_status(abs(rate.value), recomputed,
+                                 decimals=_stated_decimals(rate.text),
+                                 qualifier=rate.qualifier, tolerance=INFERRED_TOLERANCE)
+            used.add(rate.start)
+        used.update((before.start, after.start))
+        out.append(Inferred("reduction", rate, after, before, recomputed, status,
+                            "由…至… before/after"))
+    return out
+
+
+def _pair_candidates(text: _Text, rate: _Number) -> list[_Number]:
+    """Counts in the rate's sentence or the sentence right before it."""
+    g = rate.group
+    return [n for n in text.numbers
+            if _is_count(n) and (n.group == g or (n.group == g - 1 and text.adjacent[g]))]
+
+
+def _pair(text: _Text, rate: _Number) -> Inferred | None:
+    """The closest pair of counts whose quotient rounds to the stated rate, or a
+    mismatching pair that the wording links (其中 …, then the rate naming it)."""
+    cands = _pair_candidates(text, rate)
+    decimals = _stated_decimals(rate.text)
+    best = None
+    for d in cands:
+        if d.value <= 0:
+            continue
+        for n in cands:
+            if n is d or n.value > d.value or _unit_class(n.unit) != _unit_class(d.unit):
+                continue
+            q = n.value / d.value * 100
+            if rate_status(rate.value, q, decimals=decimals, qualifier=rate.qualifier,
+                           tolerance=INFERRED_TOLERANCE) != CONSISTENT:
+                continue
+            key = (int(n.group != rate.group) + int(d.group != rate.group),
+                   abs(rate.start - n.start) + abs(rate.start - d.start), d.start, n.start)
+            if best is None or key < best[0]:
+                best = (key, Inferred("ratio", rate, n, d, q, CONSISTENT,
+                                      "quotient rounds to the stated rate"))
+    if best is not None:
+        return best[1]
+    return _linked_mismatch(text, rate, cands)
+
+
+def _in_list(text: _Text, n: _Number) -> bool:
+    """True when ``n`` is an item of a list ("3595件、3125件", "分别为…")."""
+    if n.pos < 0:
+        return True
+    sent = text.sentences[n.group]
+    return (sent[n.pos - 1:n.pos] == "、" or sent[n.end:n.end + 1] == "、"
+            or "分别" in text.clause_before(n))
+
+
+def _linked_mismatch(text: _Text, rate: _Number, cands: list[_Number]) -> Inferred | None:
+    """A pair the wording ties to the rate even though the quotient disagrees.
+
+    Strong evidence only. The numerator is the count right before the rate, in its
+    sentence, with no count between, and either
+
+    - opens with 其中 while the rate calls itself a share (占, 比例, 比重 in its clause)
+      or names it (the two characters before 率 occur in the count's clause: 纠错 in
+      "审结52件，其中纠错4件，纠错率8.5%"); or
+    - stands in the clause right before a share ("共836项，网上可办的有659项，网办比例
+      达88.52%", "办理2474件，网上办理2369件，占比95.87%"), neither number being an
+      item of a list;
+
+    and the denominator is the closest earlier count of the same kind of unit, not
+    smaller than the numerator.
+    """
+    before = [n for n in cands if n.start < rate.start]
+    if not before:
+        return None
+    n = before[-1]
+    if n.group != rate.group or n.pos < 0 or rate.pos < 0:
+        return None
+    clause_n, clause_r = text.clause_before(n), text.clause_before(rate)
+    share = bool(_SHARE_RE.search(clause_r))
+    stem = _stem(clause_r)
+    gap = text.sentences[n.group][n.end:rate.pos]
+    if "其中" in clause_n and (share or (stem and stem in clause_n)):
+        evidence = "其中 … then the rate of that part"
+    elif share and sum(gap.count(c) for c in _CLAUSE_CHARS) <= 1 and not _in_list(text, n):
+        evidence = "a share right after its part"
+    else:
+        return None
+    dens = [d for d in before[:-1]
+            if _unit_class(d.unit) == _unit_class(n.unit) and d.value > 0
+            and d.value >= n.value and not _in_list(text, d)]
+    if not dens:
+        return None
+    d = dens[-1]
+    q = n.value / d.value * 100
+    status = rate_status(rate.value, q, decimals=_stated_decimals(rate.text),
+                         qualifier=rate.qualifier, tolerance=INFERRED_TOLERANCE)
+    return Inferred("ratio", rate, n, d, q, status, evidence)
+
+
+def infer_ratios(mentions, skip: set | None = None) -> list[Inferred]:
+    """Rates recomputed from numbers the wording pairs, without a catalogue relation.
+
+    Parameters
+    ----------
+    mentions : pandas.DataFrame
+        The ``mentions`` table of one region-year (a ``measure`` column is used when
+        present).
+    skip : set of int, optional
+        ``char_start`` of rates already checked through the catalogue.
+
+    Returns
+    -------
+    list of Inferred
+        In report order. Rules (docs/reports.md "Inferred rates"):
+
+        - reduction: ``由 X 压缩至 Y`` (also 缩短/减少/降低…, 从…到…), X and Y of the
+          same kind of unit and Y < X, gives (X - Y) / X; a stated cut (压缩56.1%,
+          减少…%) later in the sentence is compared with it (consistent or mismatch),
+          else the cut is ``computed_only``.
+        - ratio: a stated rate (kind rate) and two exact counts of the same kind of unit
+          in its sentence or the sentence right before, numerator <= denominator, whose
+          quotient rounds to the rate as :func:`rate_status` reads it (stated decimals,
+          以上 = at least). The closest such pair wins (same sentence first). A pair that
+          does not give the rate is not reported, since nothing says they belong
+          together, except when the wording links them (see ``_linked_mismatch``):
+          then it is a ``mismatch``.
+    """
+    text = _text_of(mentions)
+    used = set(skip or ())
+    out = _reductions(text, used)
+    for rate in text.numbers:
+        if rate.kind != "rate" or rate.unit != "%" or rate.start in used:
+            continue
+        found = _pair(text, rate)
+        if found is not None:
+            out.append(found)
+    for inf in out:
+        inf.name = _inferred_name(text, inf)
+    return sorted(out, key=lambda x: (x.rate or x.denominator).start)
+
+
+def _inferred_name(text: _Text, inf: Inferred) -> str:
+    """A Chinese name for an inferred rate: the rate's measure, else its own words
+    ("纠错率" from "纠错率为8%"); for a cut, what was cut ("办理时限压缩幅度"), else the
+    measure of the value before the cut."""
+    if inf.method == "reduction":
+        # The words before 由 name what was cut better than a measure built around
+        # the cut's verbs ("企业开办时间由18.5天压缩至…").
+        before = inf.denominator
+        what = _CUT_BEFORE_RE.sub("", text.clause_before(before))[-12:] or before.measure
+        return f"{what}压缩幅度" if what else "压缩幅度"
+    rate = inf.rate
+    if rate.measure:
+        return rate.measure
+    words = _RATE_TAIL_RE.sub("", text.clause_before(rate))[-12:]
+    return words or "比率"
 
 
 # ----------------------------------------------------------------------- I/O
@@ -542,7 +990,7 @@ def analyse(paths, catalogue: Catalogue | None = None) -> Analysis:
     return Analysis(
         region=paths.region, year=paths.year, meta=meta, validation=validation,
         indicators=indicators, mentions=mentions,
-        ratios=compare_ratios(indicators, cat), intensities=intensities(indicators, cat),
+        ratios=compare_ratios(indicators, cat, mentions), intensities=intensities(indicators, cat),
         checks=part_whole(indicators, cat), history=history,
         yoy=year_over_year(history, paths.region, paths.year, cat),
         panel=region_panel(history, paths.year, cat),

@@ -22,6 +22,7 @@ message names the file, the problem and the fix.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -296,6 +297,7 @@ def _read_docx(data: bytes, path: Path) -> str:
     from lxml.etree import LxmlError
 
     try:
+        check_zip_sizes(data, path, "Word file")
         document = docx.Document(io.BytesIO(data))
         lines: list[str] = []
         _docx_blocks(document, lines)
@@ -307,6 +309,49 @@ def _read_docx(data: bytes, path: Path) -> str:
             "UTF-8 text, and retry."
         ) from None
     return "\n".join(lines)
+
+
+# A Word report is text plus a few pictures: tens of MB unpacked at most. These bounds
+# keep a crafted archive (a "zip bomb": 1 MB that unpacks to GBs) from being inflated
+# at all; python-docx would read every part into memory before we see any text.
+MAX_UNPACKED_BYTES = 200_000_000
+MAX_UNPACKED_XML_BYTES = 50_000_000  # one XML part; lxml needs several times this
+MAX_ZIP_MEMBERS = 10_000
+
+
+def check_zip_sizes(data: bytes, path: Path, what: str = "archive") -> None:
+    """Refuse a zip whose declared uncompressed sizes are beyond any real report.
+
+    Only the central directory is read (nothing is inflated), so a bomb is refused at
+    once. The declared sizes can be trusted for memory: :mod:`zipfile` never inflates a
+    member past its declared size (it fails the CRC check instead).
+
+    Raises
+    ------
+    InputError
+        Too many members, one XML part over ``MAX_UNPACKED_XML_BYTES`` or all members
+        together over ``MAX_UNPACKED_BYTES``.
+    """
+    import io
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        infos = zf.infolist()
+    total = sum(i.file_size for i in infos)
+    biggest = max(infos, key=lambda i: i.file_size, default=None)
+    xml_over = [i for i in infos if i.filename.lower().endswith((".xml", ".rels"))
+                and i.file_size > MAX_UNPACKED_XML_BYTES]
+    if len(infos) > MAX_ZIP_MEMBERS or total > MAX_UNPACKED_BYTES or xml_over:
+        part = xml_over[0] if xml_over else biggest
+        raise InputError(
+            f"{path}: the {what} would unpack to {total / 1e6:,.0f} MB in {len(infos)} "
+            f"parts (largest: {part.filename if part else '-'}, "
+            f"{(part.file_size if part else 0) / 1e6:,.0f} MB) from {len(data) / 1e6:,.1f} MB; "
+            f"a report is far smaller (limit {MAX_UNPACKED_BYTES // 1_000_000} MB, "
+            f"{MAX_UNPACKED_XML_BYTES // 1_000_000} MB per XML part), so it was not opened. "
+            "If it is a genuine report, save it again as .docx without embedded media, or "
+            "as PDF or UTF-8 text, and retry."
+        )
 
 
 def _docx_blocks(container, lines: list[str]) -> None:
@@ -455,7 +500,7 @@ def _read_html(data: bytes, path: Path) -> tuple[str, str]:
         tag.decompose()
     main = _find_article(soup)
     for tag in main.find_all(True):
-        if tag.decomposed:
+        if _decomposed(tag):
             continue
         if _is_chrome(tag) and (_link_share(tag) > 0.3 or len(_squash(tag.get_text(""))) < 80):
             tag.decompose()
@@ -481,6 +526,16 @@ def _html_title(soup) -> str:
     return ""
 
 
+def _decomposed(tag) -> bool:
+    """Whether ``tag`` was destroyed by an earlier ``decompose()`` (of it or an ancestor).
+
+    Not ``tag.decomposed``: on a live tag bs4 looks the missing ``_decomposed`` attribute
+    up as a child tag of that name, a search of the whole subtree, which made deeply
+    nested pages quadratic. ``decompose()`` sets the flag in the instance dict.
+    """
+    return tag.__dict__.get("_decomposed", False)
+
+
 def _is_chrome(tag) -> bool:
     attrs = " ".join([tag.get("id") or "", *(tag.get("class") or [])])
     return bool(attrs.strip()) and bool(_CHROME_RE.search(attrs))
@@ -502,11 +557,11 @@ def _prose_score(text: str) -> float:
 def _find_article(soup):
     body = soup.body or soup
     for tag in body.find_all(True):
-        if not tag.decomposed and _is_chrome(tag) and _link_share(tag) > 0.5:
+        if not _decomposed(tag) and _is_chrome(tag) and _link_share(tag) > 0.5:
             tag.decompose()
     best, best_score = None, 0.0
     for tag in body.find_all(True):
-        if tag.decomposed:
+        if _decomposed(tag):
             continue
         names = [tag.get("id") or "", *(tag.get("class") or [])]
         if any(_CONTENT_HINT_RE.match(n) for n in names if n):
@@ -545,8 +600,20 @@ def _find_article(soup):
                 scores[id(block)] = (prev + score, block)
     if not scores:
         return body
-    _, node = max(scores.values(), key=lambda sn: sn[0] * (1 - _link_share(sn[1])))
-    return node
+    # The best of score * (1 - link share), ties to the first scored. The link share
+    # walks a node's subtree, so it is computed only for nodes whose raw score can still
+    # win: on a deeply nested page, computing it for every node was quadratic.
+    ranked = sorted(enumerate(scores.values()), key=lambda item: -item[1][0])
+    best, best_score, best_at = body, float("-inf"), len(ranked)
+    for at, (score, node) in ranked:
+        if score < best_score:
+            break
+        if score == best_score and at > best_at:
+            continue
+        weighted = score * (1 - _link_share(node))
+        if weighted > best_score or (weighted == best_score and at < best_at):
+            best, best_score, best_at = node, weighted, at
+    return best
 
 
 def _squash(text: str) -> str:
@@ -559,27 +626,30 @@ def _html_lines(root) -> list[str]:
     from bs4.element import Comment, Declaration, Doctype, ProcessingInstruction
 
     parts: list[str] = []
-
-    def walk(node) -> None:
-        for child in node.children:
-            if isinstance(child, (Comment, Declaration, Doctype, ProcessingInstruction)):
-                continue
-            if isinstance(child, NavigableString):
-                parts.append(str(child))
-            elif isinstance(child, Tag):
-                if child.name == "br":
-                    parts.append("\n")
-                elif child.name in _BLOCK_TAGS:
-                    parts.append("\n")
-                    walk(child)
-                    parts.append("\n")
-                elif child.name in _CELL_TAGS:
-                    walk(child)
-                    parts.append(" ")
-                else:
-                    walk(child)
-
-    walk(root)
+    # An explicit stack, not recursion: pages nest divs deeper than Python's recursion
+    # limit. A string on the stack is output to append once its element is done.
+    stack: list = [iter(root.children)]
+    while stack:
+        child = next(stack[-1], None)
+        if child is None:
+            stack.pop()
+            continue
+        if isinstance(child, str) and not isinstance(child, NavigableString):
+            parts.append(child)  # the separator queued when the element was entered
+        elif isinstance(child, (Comment, Declaration, Doctype, ProcessingInstruction)):
+            continue
+        elif isinstance(child, NavigableString):
+            parts.append(str(child))
+        elif isinstance(child, Tag):
+            if child.name == "br":
+                parts.append("\n")
+            elif child.name in _BLOCK_TAGS:
+                parts.append("\n")
+                stack.append(itertools.chain(child.children, ["\n"]))
+            elif child.name in _CELL_TAGS:
+                stack.append(itertools.chain(child.children, [" "]))
+            else:
+                stack.append(iter(child.children))
     lines = []
     for line in "".join(parts).split("\n"):
         line = _squash(line)

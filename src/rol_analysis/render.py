@@ -173,14 +173,12 @@ def render_brief(notebook_path, out_html_path) -> Path:
 def _region_names(root: Path) -> dict:
     """Region slug -> Chinese name from ``data/raw/regions.csv`` (empty when absent):
     a region-year that never published its tables still shows a readable name."""
-    import csv
+    from . import regions
+    from .exceptions import InputError
 
     try:
-        with open(root / "data" / "raw" / "regions.csv", encoding="utf-8-sig",
-                  newline="") as fh:
-            return {r["region"]: r.get("zh_name") or "" for r in csv.DictReader(fh)
-                    if r.get("region")}
-    except (OSError, KeyError, csv.Error, UnicodeDecodeError):
+        return {s: r["zh_name"] for s, r in regions.read(regions.default_path(root)).items()}
+    except InputError:  # the build reports a broken regions.csv; the index goes on
         return {}
 
 
@@ -267,7 +265,7 @@ def write_index(root) -> Path:
     pathlib.Path
         The index path.
     """
-    from . import __version__
+    from . import __version__, ratios
     from .fonts import WEB_FAMILY, font_face_css
 
     root = Path(root)
@@ -282,6 +280,11 @@ def write_index(root) -> Path:
                   if r["validation_href"] else "")
         rates = (f"不一致 {c['mismatch']} · 仅有声明 {c['claim_only']} · 一致 "
                  f"{c['consistent']} · 仅可推算 {c['computed_only']}" if c else "—")
+        inferred = {k: n for k, n in (c or {}).items() if k.endswith(ratios.INFERRED_SUFFIX)}
+        if sum(inferred.values()):  # pairs read from the wording, counted apart
+            rates += (f"<br>推断 inferred：不一致 {inferred[ratios.MISMATCH_INFERRED]} · 一致 "
+                      f"{inferred[ratios.CONSISTENT_INFERRED]} · 仅可推算 "
+                      f"{inferred[ratios.COMPUTED_INFERRED]}")
         body.append(
             "<tr>"
             f'<td>{name}<br><span class="en">{e(r["region"])}</span></td>'

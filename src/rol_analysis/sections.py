@@ -14,13 +14,10 @@ signature date, and compares them with the region and year a file is filed under
 from __future__ import annotations
 
 import bisect
-import csv
 import datetime as _dt
 import re
 from dataclasses import dataclass
 from pathlib import Path
-
-from .exceptions import InputError
 
 # Under "存在的问题" or "下一步安排" a sub-heading about, say, enforcement describes a
 # shortcoming or a plan, not the year's enforcement work: it stays in the parent.
@@ -368,21 +365,9 @@ def _region_chain(text: str | None) -> list[str]:
 
 
 def _read_regions(regions_csv) -> list[dict]:
-    path = Path(regions_csv)
-    try:
-        with open(path, encoding="utf-8-sig", newline="") as fh:
-            rows = list(csv.DictReader(fh))
-    except OSError as exc:
-        raise InputError(
-            f"{path}: the region list cannot be read ({exc.strerror or exc}). Create it "
-            "with the columns region,zh_name,city,province, one row per region folder."
-        ) from None
-    if rows and not {"region", "zh_name"} <= set(rows[0]):
-        raise InputError(
-            f"{path}: the region list lacks the columns 'region' and 'zh_name' (it has "
-            f"{', '.join(rows[0])}). Use the header region,zh_name,city,province."
-        )
-    return rows
+    from . import regions
+
+    return list(regions.read(regions_csv).values())
 
 
 def report_metadata(text: str, regions_csv: Path | None = None) -> dict:

@@ -1,0 +1,140 @@
+"""``data/raw/regions.csv``: region slug -> Chinese name, city and province.
+
+One reader for everything that needs the table (extraction's region check, the index,
+the build fingerprints), so that every problem in the file is reported the same way:
+the file, the line, what is wrong and how to fix it (exit code 2), never a traceback
+from deep inside a notebook. The encoding is detected as for text reports (UTF-8 with
+or without BOM, UTF-16 with BOM, GB18030/GBK), since the file is often saved by Excel
+or WPS on a Chinese system.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+from .exceptions import InputError
+
+COLUMNS = ("region", "zh_name", "city", "province")
+HEADER_HINT = "region,zh_name,city,province"
+
+_CACHE: dict = {}
+
+
+def default_path(root) -> Path:
+    """Where a project keeps its region table."""
+    return Path(root) / "data" / "raw" / "regions.csv"
+
+
+def find_for(file) -> Path | None:
+    """The ``regions.csv`` of the project a raw report belongs to, or None.
+
+    Looks in the ``data/raw/`` folder among the file's own ancestors (a report at
+    ``P/data/raw/weibin/2023.txt`` uses ``P/data/raw/regions.csv``), so the answer
+    does not depend on the folder the command is run from.
+    """
+    path = Path(file).resolve()
+    for parent in path.parents:
+        if parent.name == "raw" and parent.parent.name == "data":
+            candidate = parent / "regions.csv"
+            return candidate if candidate.is_file() else None
+    return None
+
+
+def read(path) -> dict[str, dict]:
+    """The rows of ``path`` keyed by slug; each row also records its ``line``.
+
+    Parameters
+    ----------
+    path : path-like
+        A ``regions.csv`` with the header ``region,zh_name,city,province``.
+
+    Returns
+    -------
+    dict
+        ``slug -> {"region", "zh_name", "city", "province", "line"}`` in file order.
+
+    Raises
+    ------
+    InputError
+        The file cannot be read or decoded, a quote is not closed, the header lacks
+        ``region``/``zh_name``, a slug is not a slug, or a slug appears twice.
+    """
+    path = Path(path)
+    try:
+        stat = path.stat()
+        key = (str(path.resolve()), stat.st_mtime_ns, stat.st_size)
+        if key in _CACHE:
+            return _CACHE[key]
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(
+            f"{path}: the region list cannot be read ({exc.strerror or exc}). Create it "
+            f"with the header {HEADER_HINT}, one row per region folder under data/raw/."
+        ) from None
+    rows = _parse(data, path)
+    _CACHE.clear()  # one project at a time is read; keep the cache small
+    _CACHE[key] = rows
+    return rows
+
+
+def _parse(data: bytes, path: Path) -> dict[str, dict]:
+    from . import layout
+    from .reading import decode_text
+
+    if not data.strip():
+        return {}
+    text, _ = decode_text(data, path)
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    records = []
+    try:
+        while True:
+            start = reader.line_num + 1
+            try:
+                fields = next(reader)
+            except StopIteration:
+                break
+            records.append((start, fields))
+    except csv.Error as exc:
+        raise InputError(
+            f"{path}, line {start}: {exc} (a quote \" opened on this line is never closed, "
+            "or a quoted field has text after its closing quote). Remove the stray quote "
+            "or close it, and save the file again."
+        ) from None
+    if not records:
+        return {}
+    header = [h.strip() for h in records[0][1]]
+    if not {"region", "zh_name"} <= set(header):
+        raise InputError(
+            f"{path}, line 1: the region list lacks the columns 'region' and 'zh_name' "
+            f"(it has {', '.join(header) or 'nothing'}). Use the header {HEADER_HINT}."
+        )
+    rows: dict[str, dict] = {}
+    for line, fields in records[1:]:
+        if not any(f.strip() for f in fields):
+            continue
+        row = {h: (fields[i].strip() if i < len(fields) else "") for i, h in enumerate(header)}
+        slug = row.get("region", "")
+        if not layout.REGION_RE.match(slug):
+            raise InputError(
+                f"{path}, line {line}: {slug!r} is not a region slug (lower-case letters, "
+                f"digits and hyphens, at most {layout.MAX_REGION_LEN} characters). Write "
+                "the slug of the region's folder under data/raw/ in the first column."
+            )
+        if slug in rows:
+            raise InputError(
+                f"{path}, lines {rows[slug]['line']} and {line}: the region {slug!r} "
+                "appears twice. Keep one row per region (merge the two) and save again."
+            )
+        rows[slug] = {**{c: row.get(c, "") for c in COLUMNS}, "line": line}
+    return rows
+
+
+def row_for(path, slug: str) -> dict | None:
+    """The row of ``slug`` without its line number, or None (no file or no row)."""
+    path = Path(path)
+    if not path.is_file():
+        return None
+    row = read(path).get(slug)
+    return None if row is None else {c: row[c] for c in COLUMNS}

@@ -1,0 +1,368 @@
+"""Catalogue suggestions from the corpus: ``rol catalogue suggest``.
+
+The catalogue grows from what reports actually state. Every published region-year
+(``data/processed/<region>/<year>/mentions.csv``) lists its numbers with a ``measure``,
+a short Chinese label of what each one counts. Numbers no indicator names are grouped
+by (measure, unit); a group that many region-years share is a statistic the catalogue
+is missing. Each group becomes a ready-to-review ``[[indicator]]`` stanza: an id to
+rename, the majority section and kind, the unit, ``zh_name`` = the measure, ``patterns``
+guessed from the measure's words (each checked against the group's own sentences), and
+comments with example sentences, counts and region-years.
+
+Reviewers' decisions teach it too: a ``set`` decision in
+``data/reviews/<region>/<year>.csv`` that gives a number the indicator X says that the
+number's measure is a way reports state X. Each such measure becomes an ``[[alias]]``
+stanza: patterns to add to X.
+
+The output is TOML (``tomllib`` reads it) and deterministic: the same published tables
+give the same text.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import layout
+from .catalogue import Catalogue, load
+from .exceptions import InputError, UsageError
+
+#: Ranges the packaged catalogue gives each kind.
+RANGES = {"count": (0, 10000000), "amount": (0, 1000000000000), "rate": (0, 100),
+          "change": (-100000, 10000000)}
+#: Example sentences shown per group.
+EXAMPLES = 3
+#: Characters a pattern allows between the measure's words and the number.
+_GAP = "[^，,。；;]{0,8}"
+# Endings that name the measure's unit of account rather than what is counted.
+_MEASURE_TAIL_RE = re.compile(r"(?:总数|数量|次数|人数|件数|个数|金额|总额|数|量|额)$")
+_CLAUSE_CHARS = "，,。；;：:！？!?"
+
+
+@dataclass
+class Group:
+    """Numbers without an indicator sharing a measure and a unit."""
+
+    measure: str
+    unit: str
+    region_years: set = field(default_factory=set)
+    count: int = 0
+    sections: Counter = field(default_factory=Counter)
+    kinds: Counter = field(default_factory=Counter)
+    examples: list = field(default_factory=list)  # (region/year, sentence, marked)
+
+
+@dataclass
+class Alias:
+    """A measure a reviewer tied to an indicator with a ``set`` decision."""
+
+    indicator_id: str
+    measure: str
+    unit: str
+    region_years: set = field(default_factory=set)
+    examples: list = field(default_factory=list)
+
+
+def _read_csv(path: Path) -> list[dict]:
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as fh:
+            return list(csv.DictReader(fh))
+    except (OSError, UnicodeDecodeError, csv.Error) as exc:
+        raise InputError(f"{path}: cannot be read as a UTF-8 CSV table ({exc}). Rebuild "
+                         "that region-year with `rol build --force`, or delete the folder."
+                         ) from None
+
+
+def _marked(sentence: str, text: str) -> str:
+    """The sentence with the number replaced by ``#``, as catalogue patterns see it."""
+    compact = re.sub(r"\s+", "", sentence.replace("**", ""))
+    needle = re.sub(r"\s+", "", text.replace("**", ""))
+    at = compact.find(needle) if needle else -1
+    return compact if at < 0 else compact[:at] + "#" + compact[at + len(needle):]
+
+
+def collect(root) -> tuple[list[Group], list[Alias], dict]:
+    """Read every published region-year under ``root`` and group its unnamed numbers.
+
+    Parameters
+    ----------
+    root : path-like
+        Project folder holding ``data/processed`` (and ``data/reviews``).
+
+    Returns
+    -------
+    groups : list of Group
+        Ranked: most region-years first, then most numbers, then measure and unit.
+    aliases : list of Alias
+        From reviewers' ``set`` decisions, sorted by indicator and measure.
+    stats : dict
+        ``region_years``, ``numbers`` (all numbers read), ``unnamed`` (without an
+        indicator), ``no_measure`` (unnamed and without a measure: not grouped).
+
+    Raises
+    ------
+    UsageError
+        When no region-year is published under ``root``.
+    InputError
+        When a table cannot be read, or a review file is malformed.
+    """
+    root = Path(root)
+    published = layout.published(root, "data/processed", "mentions.csv")
+    if not published:
+        raise UsageError(
+            f"{root}: no processed data here (no data/processed/<region>/<year>/"
+            "mentions.csv). Build some region-years first with `rol build --all`, or "
+            "pass --root DIR naming the project folder that holds data/processed.")
+    groups: dict[tuple[str, str], Group] = {}
+    aliases: dict[tuple[str, str, str], Alias] = {}
+    stats = {"region_years": len(published), "numbers": 0, "unnamed": 0, "no_measure": 0}
+    for region, year, path in published:
+        key = f"{region}/{year}"
+        rows = _read_csv(path)
+        seen: dict[str, dict] = {}  # char_start -> first row of that number
+        named: set[str] = set()
+        for row in rows:
+            start = row.get("char_start", "")
+            seen.setdefault(start, row)
+            if row.get("indicator_id"):
+                named.add(start)
+        stats["numbers"] += len(seen)
+        for start, row in seen.items():
+            if start in named:
+                continue
+            stats["unnamed"] += 1
+            measure = (row.get("measure") or "").strip()
+            if not measure:
+                stats["no_measure"] += 1
+                continue
+            unit = row.get("unit") or ""
+            g = groups.setdefault((measure, unit), Group(measure, unit))
+            g.region_years.add(key)
+            g.count += 1
+            g.sections[row.get("section") or ""] += 1
+            g.kinds[row.get("kind") or "count"] += 1
+            sentence = row.get("sentence") or ""
+            g.examples.append((key, sentence, _marked(sentence, row.get("text") or "")))
+        _learn_reviews(root, region, year, seen, aliases)
+    ranked = sorted(groups.values(),
+                    key=lambda g: (-len(g.region_years), -g.count, g.measure, g.unit))
+    return ranked, sorted(aliases.values(), key=lambda a: (a.indicator_id, a.measure,
+                                                            a.unit)), stats
+
+
+def _learn_reviews(root: Path, region: str, year: int, numbers: dict, aliases: dict) -> None:
+    """Add the ``set`` decisions of ``data/reviews/<region>/<year>.csv`` to ``aliases``.
+
+    A decision names its number by ``char_start`` (and ``text``); the number's measure
+    comes from the region-year's mentions table. Decisions whose number is not in the
+    table (an ``add``, or a stale row the build would refuse) teach nothing here.
+    """
+    path = root / "data" / "reviews" / region / f"{year}.csv"
+    if not path.is_file():
+        return
+    rows = _read_csv(path)
+    if rows and not {"action", "indicator_id", "char_start"} <= set(rows[0]):
+        raise InputError(f"{path}: a review file needs the columns action, indicator_id "
+                         "and char_start; rewrite it with `rol review --region "
+                         f"{region} --year {year}`.")
+    for row in rows:
+        if (row.get("action") or "").strip() != "set" or not row.get("indicator_id"):
+            continue
+        number = numbers.get((row.get("char_start") or "").strip())
+        measure = ((number or {}).get("measure") or "").strip()
+        if not measure:
+            continue
+        unit = (row.get("unit") or number.get("unit") or "").strip()
+        iid = row["indicator_id"].strip()
+        a = aliases.setdefault((iid, measure, unit), Alias(iid, measure, unit))
+        a.region_years.add(f"{region}/{year}")
+        sentence = number.get("sentence") or ""
+        a.examples.append((f"{region}/{year}", sentence,
+                           _marked(sentence, number.get("text") or "")))
+
+
+# ------------------------------------------------------------------------------- output
+
+def _toml_str(text: str) -> str:
+    """A TOML string: literal ('...') when possible, so regexes keep their backslashes."""
+    if "'" not in text and "\n" not in text:
+        return f"'{text}'"
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+    return f'"{escaped}"'
+
+
+def _comment(text: str) -> str:
+    return re.sub(r"[\r\n]+", " ", text)
+
+
+def _stem(measure: str) -> str:
+    """The measure without its accounting ending: 行政复议申请受理数 -> 行政复议申请受理."""
+    stem = _MEASURE_TAIL_RE.sub("", measure)
+    return stem if len(stem) >= 2 else measure
+
+
+def guess_patterns(measure: str, marked: list[str]) -> list[tuple[str, int]]:
+    """Patterns for a measure, each with how many of ``marked`` sentences it matches.
+
+    Tried in order, the first two that match something are kept (or the first one when
+    none does): the measure's words right before the number; its first and last two
+    characters around a gap (reports reorder words: 受理行政复议申请 vs
+    行政复议申请受理); and the words right before the number in the group's most common
+    clause.
+    """
+    stem = _stem(measure)
+    cands = [re.escape(stem) + _GAP + "#"]
+    if len(stem) >= 4:
+        a, b = re.escape(stem[:2]), re.escape(stem[-2:])
+        cands.append(f"{a}[^，,。；;]{{0,12}}{b}{_GAP}#")
+        cands.append(f"{b}[^，,。；;]{{0,12}}{a}{_GAP}#")
+    lefts = Counter()
+    for m in marked:
+        at = m.find("#")
+        if at > 0:
+            head = m[:at]
+            clause = head[max(head.rfind(c) for c in _CLAUSE_CHARS) + 1:]
+            if len(clause) >= 2:
+                lefts[clause[-6:]] += 1
+    if lefts:
+        top = sorted(lefts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+        cands.append(re.escape(top) + "#")
+    scored = []
+    for pat in dict.fromkeys(cands):
+        rx = re.compile(pat)
+        scored.append((pat, sum(1 for m in marked if rx.search(m))))
+    hits = [s for s in scored if s[1]]
+    return hits[:2] if hits else scored[:1]
+
+
+def _id_for(measure: str, unit: str, section: str) -> str:
+    """A stable snake_case id to rename: section plus a digest of measure and unit."""
+    digest = hashlib.sha1(f"{measure}|{unit}".encode()).hexdigest()[:8]
+    return f"{section or 'new'}_{digest}"
+
+
+def _closest(cat: Catalogue, measure: str, kind: str) -> tuple[str, str] | None:
+    """The catalogue indicator of the same kind whose name shares most characters
+    with the measure (at least half of them), as a hint that this may be an alias."""
+    best, best_score = None, 0.0
+    chars = set(measure)
+    for ind in cat.indicators.values():
+        if ind.kind != kind or not chars:
+            continue
+        score = len(chars & set(ind.zh_name)) / len(chars | set(ind.zh_name))
+        if score > best_score:
+            best, best_score = (ind.id, ind.zh_name), score
+    return best if best_score >= 0.5 else None
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def _majority(counter: Counter, order: list[str]) -> str:
+    rank = {k: n for n, k in enumerate(order)}
+    items = [(k, n) for k, n in counter.items() if k]
+    if not items:
+        return ""
+    return sorted(items, key=lambda kv: (-kv[1], rank.get(kv[0], len(rank)), kv[0]))[0][0]
+
+
+def _examples(examples: list, n: int = EXAMPLES) -> list[str]:
+    out, seen = [], set()
+    for key, sentence, _ in sorted(examples, key=lambda e: (e[0], e[1])):
+        if sentence and sentence not in seen:
+            seen.add(sentence)
+            out.append(f"#   {key}: {_comment(sentence)}")
+        if len(out) == n:
+            break
+    return out
+
+
+def render(groups: list[Group], aliases: list[Alias], stats: dict,
+           catalogue: Catalogue | None = None, min_regions: int = 1) -> str:
+    """The suggestions as TOML text (see the module docstring)."""
+    cat = catalogue or load()
+    sections = [s.id for s in cat.sections]
+    kept = [g for g in groups if len(g.region_years) >= min_regions]
+    lines = [
+        "# rol catalogue suggest: statistics the catalogue does not name yet, grouped by",
+        "# measure and unit over every published region-year. Review each stanza before",
+        "# copying it into src/rol_analysis/catalogue/indicators.toml: rename the id, write",
+        "# en_name, check the section, the range and that each pattern matches only what",
+        "# it should (the comment says how many of the group's sentences it matches).",
+        f"# Read {stats['region_years']} region-years, {stats['numbers']} numbers, "
+        f"{stats['unnamed']} without an indicator"
+        + (f" ({stats['no_measure']} of them without a measure, not grouped)"
+           if stats["no_measure"] else "") + ".",
+        f"# {len(kept)} groups in at least {min_regions} region-year"
+        f"{'s' if min_regions != 1 else ''} (of {len(groups)}).",
+    ]
+    for g in kept:
+        kind = _majority(g.kinds, ["count", "amount", "rate", "change"]) or "count"
+        section = _majority(g.sections, sections)
+        lo, hi = RANGES.get(kind, RANGES["count"])
+        marked = [m for _, _, m in g.examples]
+        pats = guess_patterns(g.measure, marked)
+        lines += ["", f"# {_plural(len(g.region_years), 'region-year')}, "
+                  f"{_plural(g.count, 'number')}: " + ", ".join(sorted(g.region_years))]
+        if not section:
+            lines.append("# section: no section heading was recognised; set one of "
+                         + ", ".join(sections))
+        close = _closest(cat, g.measure, kind)
+        if close:
+            lines.append(f"# close to the existing {close[0]} ({close[1]}): "
+                         "maybe its patterns need this wording instead")
+        lines.append("# examples:")
+        lines += _examples(g.examples)
+        lines += [
+            "[[indicator]]",
+            f"id = {_toml_str(_id_for(g.measure, g.unit, section))}",
+            f"section = {_toml_str(section)}",
+            f"zh_name = {_toml_str(g.measure)}",
+            "en_name = ''",
+            f"kind = {_toml_str(kind)}",
+            f"units = [{_toml_str(g.unit)}]",
+            f"min = {lo}",
+            f"max = {hi}",
+            "patterns = [" + ", ".join(_toml_str(p) for p, _ in pats) + "]",
+            f"# of the group's {len(marked)} sentences, the patterns match "
+            + ", ".join(str(n) for _, n in pats),
+        ]
+    if aliases:
+        lines += ["", "# Measures reviewers assigned to an existing indicator (`set` decisions "
+                  "in data/reviews):", "# add their patterns to that indicator."]
+    for a in aliases:
+        marked = [m for _, _, m in a.examples]
+        pats = guess_patterns(a.measure, marked)
+        known = a.indicator_id in cat.indicators
+        lines += ["", f"# {_plural(len(a.region_years), 'region-year')}: "
+                  + ", ".join(sorted(a.region_years))
+                  + ("" if known else f"; {a.indicator_id} is not in the catalogue")]
+        lines += _examples(a.examples)
+        lines += [
+            "[[alias]]",
+            f"indicator = {_toml_str(a.indicator_id)}",
+            f"measure = {_toml_str(a.measure)}",
+            f"units = [{_toml_str(a.unit)}]",
+            "patterns = [" + ", ".join(_toml_str(p) for p, _ in pats) + "]",
+        ]
+    return "\n".join(lines) + "\n"
+
+
+def suggest(root, min_regions: int = 1, catalogue: Catalogue | None = None) -> str:
+    """``rol catalogue suggest``: the TOML text for the published data under ``root``.
+
+    Raises
+    ------
+    UsageError
+        No processed data under ``root``, or ``min_regions`` below 1.
+    """
+    if min_regions < 1:
+        raise UsageError(f"--min-regions {min_regions}: give a number of region-years, "
+                         "1 or more.")
+    groups, aliases, stats = collect(root)
+    return render(groups, aliases, stats, catalogue, min_regions)

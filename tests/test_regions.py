@@ -1,0 +1,64 @@
+"""regions.csv: one reader, every problem named with its file and line (exit 2)."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import rol_here, tree_bytes
+
+from rol_analysis import regions
+from rol_analysis.exceptions import InputError
+
+GOOD = "region,zh_name,city,province\nweibin,卫滨区,新乡市,河南省\nhongqi,红旗区,新乡市,河南省\n"
+
+
+def _csv(tmp_path, data: bytes):
+    path = tmp_path / "regions.csv"
+    path.write_bytes(data)
+    return path
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gbk", "utf-16"])
+def test_read_in_the_encodings_excel_and_wps_save(tmp_path, encoding):
+    rows = regions.read(_csv(tmp_path, GOOD.encode(encoding)))
+    assert list(rows) == ["weibin", "hongqi"]
+    assert rows["hongqi"]["zh_name"] == "红旗区" and rows["hongqi"]["line"] == 3
+
+
+@pytest.mark.parametrize("text, where, problem", [
+    (GOOD + "weibin,卫滨,新乡市,河南省\n", "lines 2 and 4", "appears twice"),
+    ("region,zh_name\nweibin,\"卫滨区\nhongqi,红旗区\n", "line 2", "quote"),
+    ("slug,name\nweibin,卫滨区\n", "line 1", "lacks the columns"),
+    ("region,zh_name\nWei Bin,卫滨区\n", "line 2", "not a region slug"),
+])
+def test_problems_name_the_line_and_the_fix(tmp_path, text, where, problem):
+    path = _csv(tmp_path, text.encode())
+    with pytest.raises(InputError) as err:
+        regions.read(path)
+    assert f"{path}, {where}" in err.value.message and problem in err.value.message
+
+
+def test_build_with_a_broken_regions_csv_exits_2_before_building(root):
+    (root / "data/raw/regions.csv").write_text(GOOD + "weibin,卫滨,新乡市,河南省\n",
+                                               encoding="utf-8")
+    before = tree_bytes(root)
+    proc = rol_here("build", "--region", "weibin", "--year", "2023", "--root", root, "-q")
+    assert proc.returncode == 2, proc
+    assert "regions.csv, lines 2 and 4" in proc.stderr and "Traceback" not in proc.stderr
+    assert tree_bytes(root) == before
+
+
+def test_gbk_regions_csv_fills_the_slug_in_extract(root, tmp_path):
+    (root / "data/raw/regions.csv").write_bytes(GOOD.encode("gbk"))
+    out = tmp_path / "out"
+    proc = rol_here("extract", root / "data/raw/weibin/2023.txt", "--out", out, check=0)
+    assert "UnicodeDecodeError" not in proc.stderr
+    assert '"region": "weibin"' in (out / "report.json").read_text(encoding="utf-8")
+
+
+def test_find_for_looks_in_the_files_own_data_raw(tmp_path):
+    project = tmp_path / "p"
+    (project / "data/raw/weibin").mkdir(parents=True)
+    (project / "data/raw/regions.csv").write_text(GOOD, encoding="utf-8")
+    assert regions.find_for(project / "data/raw/weibin/2023.txt") == \
+        project / "data/raw/regions.csv"
+    assert regions.find_for(tmp_path / "2023.txt") is None

@@ -1,0 +1,123 @@
+"""``rol catalogue suggest``: unnamed numbers of every published region-year grouped by
+measure and unit, ranked, printed as TOML stanzas ready to review."""
+
+from __future__ import annotations
+
+import tomllib
+
+import pytest
+from click.testing import CliRunner
+
+from rol_analysis import catalogue, cli, extract, fileio, suggest
+from rol_analysis.exceptions import UsageError
+
+# Tiny reports written for these tests (not taken from any real report).
+REPORTS = {
+    ("hexi", 2023): "二、深化放管服改革\n全年新增政务服务事项52项，网上办理业务2474件。"
+                    "企业开办时间由5天压缩至1天。\n六、矛盾纠纷化解\n全年法律顾问审查合同86份。",
+    ("songlin", 2023): "二、优化营商环境\n本年度新增政务服务事项40项。"
+                       "全年法律顾问审查合同120份，提出意见35条。",
+    ("qingshan", 2024): "二、政务服务\n新增政务服务事项12项，网上办理业务310件。",
+}
+def _publish(root, region, year, text):
+    ex = extract.extract_text(text, region, year)
+    extract.write_tables(ex, root / "data" / "processed" / region / str(year))
+    return ex
+
+
+@pytest.fixture(scope="module")
+def root(tmp_path_factory):
+    root = tmp_path_factory.mktemp("corpus")
+    for (region, year), text in REPORTS.items():
+        _publish(root, region, year, text)
+    # a staging folder of an unfinished build is not published: never read
+    _publish(root / "data" / "processed" / "hexi" / ".2024.building", "hexi", 2024,
+             "新增政务服务事项99项。")
+    return root
+
+
+def test_groups_ranked_by_region_years_then_numbers(root):
+    groups, _, stats = suggest.collect(root)
+    top = groups[0]
+    assert (top.measure, top.unit) == ("新增政务服务事项数", "项")
+    assert top.region_years == {"hexi/2023", "songlin/2023", "qingshan/2024"}
+    assert top.count == 3
+    assert (groups[1].measure, len(groups[1].region_years)) == ("网上办理业务数", 2)
+    # named numbers (审查合同 is a catalogue indicator) are not suggested
+    assert all(g.measure != "审查合同数" for g in groups)
+    assert stats["region_years"] == 3
+
+
+def test_output_is_valid_toml_with_ready_to_review_stanzas(root):
+    text = suggest.suggest(root)
+    data = tomllib.loads(text)
+    first = data["indicator"][0]
+    assert first["zh_name"] == "新增政务服务事项数"
+    assert (first["section"], first["kind"], first["units"]) == ("functions", "count", ["项"])
+    assert all("#" in p for p in first["patterns"])
+    # the guessed patterns find the number in the group's own sentences
+    marked = ["全年新增政务服务事项#，网上办理业务2474件。", "本年度新增政务服务事项#。"]
+    assert any(__import__("re").search(p, m) for p in first["patterns"] for m in marked)
+    assert "# 3 region-years, 3 numbers: hexi/2023, qingshan/2024, songlin/2023" in text
+    assert "#   songlin/2023: 本年度新增政务服务事项40项。" in text
+    assert "# of the group's 3 sentences, the patterns match 3, 3" in text
+    assert "99项" not in text  # the staging folder was not read
+
+
+def test_a_suggestion_fits_the_catalogue_once_named(root, tmp_path):
+    stanza = tomllib.loads(suggest.suggest(root))["indicator"][0]
+    lines = [f"{k} = {v!r}" if not isinstance(v, list) else f"{k} = {v!r}"
+             for k, v in stanza.items() if k != "en_name"]
+    path = tmp_path / "indicators.toml"
+    path.write_text(catalogue.default_path().read_text(encoding="utf-8") + "\n[[indicator]]\n"
+                    + "\n".join(lines) + "\nen_name = 'New government service items'\n",
+                    encoding="utf-8")
+    cat = catalogue.parse(path)
+    assert cat.indicator(stanza["id"]).zh_name == "新增政务服务事项数"
+
+
+def test_min_regions_keeps_groups_many_region_years_share(root):
+    data = tomllib.loads(suggest.suggest(root, min_regions=2))
+    assert [i["zh_name"] for i in data["indicator"]] == ["新增政务服务事项数", "网上办理业务数"]
+    assert suggest.suggest(root, min_regions=4).count("[[indicator]]") == 0
+    with pytest.raises(UsageError):
+        suggest.suggest(root, min_regions=0)
+
+
+def test_output_is_deterministic(root):
+    assert suggest.suggest(root) == suggest.suggest(root)
+
+
+def test_reviewers_set_decisions_become_alias_suggestions(root, tmp_path):
+    import shutil
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(root, corpus)
+    ex = _publish(corpus, "hexi", 2023, REPORTS[("hexi", 2023)])
+    online = ex.mentions[ex.mentions["text"] == "2474件"].iloc[0]
+    fileio.write_text(
+        corpus / "data" / "reviews" / "hexi" / "2023.csv",
+        "char_start,text,action,indicator_id,value,unit,qualifier,note,reviewer,date\n"
+        f"{online['char_start']},2474件,set,online_services_handled,,,,,li,2024-03-01\n"
+        "0,x,confirm,,,,,,li,2024-03-01\n")
+    data = tomllib.loads(suggest.suggest(corpus))
+    assert data["alias"] == [{
+        "indicator": "online_services_handled", "measure": "网上办理业务数",
+        "units": ["件"], "patterns": data["alias"][0]["patterns"]}]
+    assert all("#" in p for p in data["alias"][0]["patterns"])
+
+
+def test_root_without_processed_data_is_a_usage_error(tmp_path):
+    with pytest.raises(UsageError, match="no processed data"):
+        suggest.collect(tmp_path)
+
+
+def test_cli_prints_toml_and_exits_2_without_data(root, tmp_path):
+    runner = CliRunner()
+    ok = runner.invoke(cli.main, ["catalogue", "suggest", "--root", str(root),
+                                  "--min-regions", "2"])
+    assert ok.exit_code == 0, ok.output
+    assert len(tomllib.loads(ok.output)["indicator"]) == 2
+    bad = runner.invoke(cli.main, ["catalogue", "suggest", "--root", str(tmp_path)])
+    assert bad.exit_code == 2
+    assert "no processed data" in bad.output and "rol build" in bad.output
