@@ -218,7 +218,7 @@ def label(left: str, right: str, unit: str, kind: str, context: str = "",
     elif kind == "amount":
         if not core.endswith(("额", "金", "款", "费", "资金", "经费")):
             core += "金额"
-    elif unit in _DURATION_UNITS:
+    elif unit in DURATION_UNITS:
         if not core.endswith(("时长", "天数", "年数", "时间", "期限", "时限")):
             core += "时长" if unit != "年" else "年数"
     elif not core.endswith(_SUFFIX_KEEP):
@@ -226,4 +226,5 @@ def label(left: str, right: str, unit: str, kind: str, context: str = "",
     return prefix + core
 
 
-_DURATION_UNITS = {"天", "工作日", "个工作日", "小时", "分钟", "个月", "年", "学时", "课时"}
+#: Time units: a number in one of them is a duration (kind count, not a whole number).
+DURATION_UNITS = {"天", "工作日", "个工作日", "小时", "分钟", "个月", "年", "学时", "课时"}
