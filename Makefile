@@ -1,27 +1,44 @@
 # Two commands for a fresh clone: `make brief` and `make test`.
-# Each creates .venv with the first Python >= 3.11 found, installs what it needs once
-# (re-installing only when pyproject.toml changes), then does its job.
+# Each creates .venv with the first Python 3.11-3.13 found, installs what it needs once
+# (re-installing only when pyproject.toml changes), then does its job. In an activated
+# conda env made from environment.yml (it has `rol`), they use that env instead.
 
 PYTHON ?= $(shell for p in python3.13 python3.12 python3.11 python3; do \
-	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null \
+	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(not (3, 11) <= sys.version_info < (3, 14))' 2>/dev/null \
 	&& { echo $$p; break; }; done)
 VENV := .venv
 BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+INSTALLED_DEV := $(VENV)/.installed-dev
+INSTALLED_OCR := $(VENV)/.installed-ocr
+ifneq ($(CONDA_PREFIX),)
+ifneq ($(wildcard $(CONDA_PREFIX)/bin/rol),)
+# the activated conda env already holds the project (environment.yml: pip -e .)
+BIN := $(CONDA_PREFIX)/bin
+INSTALLED :=
+INSTALLED_DEV :=
+INSTALLED_OCR :=
+endif
+endif
+# axe-core for the accessibility check of tests/test_browser.py, from npm
+AXE_VERSION := 4.11.0
+AXE := .cache/axe/node_modules/axe-core/axe.min.js
 REGION ?= weibin
 YEAR ?= 2023
 JOBS ?= 2
 
-.PHONY: brief briefs test lint bench clean help
+.PHONY: brief briefs test lint bench clean help ocr
 
 help:
 	@echo "make brief   build reports/$(REGION)/$(YEAR)/brief.html from data/raw (REGION=, YEAR=)"
 	@echo "make briefs  build every region-year under data/raw (JOBS=$(JOBS))"
 	@echo "make test    run the test suite"
+	@echo "make ocr     install the optional OCR extra (scanned PDFs) into .venv"
 	@echo "make lint    ruff over src, tests and bench"
 	@echo "make bench   benchmarks in bench/ (extraction speed, batch builds)"
 
 $(BIN)/python:
-	@if [ -z "$(PYTHON)" ]; then echo "error: no Python >= 3.11 found on PATH; install one (e.g. apt-get install python3) and run make again." >&2; exit 2; fi
+	@if [ -z "$(PYTHON)" ]; then echo "error: no Python 3.11-3.13 found on PATH; install one (e.g. apt-get install python3) and run make again." >&2; exit 2; fi
 	@$(PYTHON) -m venv $(VENV) || { echo "error: '$(PYTHON) -m venv' failed; on Debian/Ubuntu install the venv module: apt-get install python3-venv" >&2; rm -rf $(VENV); exit 2; }
 	@$(BIN)/python -m pip install --quiet --upgrade pip
 
@@ -33,21 +50,36 @@ $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	@touch $@ $(VENV)/.installed
 
-brief: $(VENV)/.installed
+# The optional OCR extra (scanned PDFs): rapidocr, onnxruntime, pypdfium2, ~290 MB.
+$(VENV)/.installed-ocr: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[dev,ocr]'
+	@touch $@ $(VENV)/.installed-dev $(VENV)/.installed
+
+# (environment.yml already lists the extra's packages, so in a conda env this does nothing)
+ocr: $(INSTALLED_OCR)
+
+brief: $(INSTALLED)
 	$(BIN)/rol build --region $(REGION) --year $(YEAR)
 
-briefs: $(VENV)/.installed
+briefs: $(INSTALLED)
 	$(BIN)/rol build --all --jobs $(JOBS)
 
-test: $(VENV)/.installed-dev
+test: $(INSTALLED_DEV) $(AXE)
 	$(BIN)/python -m pytest
 
-lint: $(VENV)/.installed-dev
+$(AXE):
+	@if command -v npm >/dev/null 2>&1; then \
+		npm install --silent --no-audit --no-fund --prefix .cache/axe axe-core@$(AXE_VERSION); \
+	else echo "note: npm not found, so the accessibility check in tests/test_browser.py is skipped (install Node.js/npm to run it)" >&2; fi
+
+lint: $(INSTALLED_DEV)
 	$(BIN)/ruff check src tests bench
 
-bench: $(VENV)/.installed-dev
+bench: $(INSTALLED_DEV)
 	$(BIN)/python bench/extract.py
 	$(BIN)/python bench/batch.py --n 20 --baseline-n 2
+	@if [ -f $(VENV)/.installed-ocr ]; then $(BIN)/python bench/ocr.py; \
+	else echo "bench/ocr.py skipped: the OCR extra is not installed (make ocr)"; fi
 
 clean:
 	rm -rf data/processed/*/ reports/*/ reports/index.html

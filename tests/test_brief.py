@@ -278,3 +278,32 @@ def test_brief_with_other_statistics_is_byte_identical(tmp_path, other_page):
 
 def test_seed_other_statistics_says_every_number_is_named(seed_page):
     assert "都已归入指标目录" in seed_page.select_one(".other-stats").get_text()
+
+
+def test_scanned_report_shows_page_provenance_and_flags_low_scores(tmp_path):
+    """A report read by OCR: the header says so with its mean score, each source sentence
+    says its page, and a number read with a low score is marked for review."""
+    from brief_fixtures import report_meta
+
+    ind = gold_indicators()
+    ind["page"] = 2
+    ind["bbox"] = "72.0,100.0,520.0,112.0"
+    ind["ocr_score"] = 0.99
+    low = ind["indicator_id"] == "disputes_mediated"
+    ind.loc[low, ["page", "ocr_score"]] = [3, 0.71]
+    meta = report_meta(format="pdf", ocr_pages=[1, 2, 3], ocr_mean_score=0.9861)
+    page = _page(_brief(tmp_path, indicators=ind, meta=meta))
+    head = page.select_one("header").get_text()
+    assert "3 页经 OCR 识别" in head and "平均识别置信度 0.986" in head
+    assert "1 句识别置信度低于 0.9" in head
+    sources = page.select(".sources li")
+    assert all("数字经 OCR 识别" in li.get_text() for li in sources)
+    flagged = [li.get_text() for li in sources if "待人工核对" in li.get_text()]
+    assert len(flagged) == 1 and "第3页" in flagged[0] and "849" in flagged[0]
+    marked = page.select(".num.ocr-low")
+    assert marked and all("849" in m.get("title", "") for m in marked)
+
+
+def test_text_report_has_no_ocr_notes(seed_page):
+    assert "OCR" not in seed_page.select_one("header").get_text()
+    assert not seed_page.select(".ocr-src, .ocr-low")

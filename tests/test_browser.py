@@ -1,36 +1,42 @@
 """The published brief in a real headless Chromium: what a reviewer's browser does.
 
 Checks: no request leaves the page, no console error, every image decodes, the
-embedded font loads and draws the Chinese text (not boxes), the page is not blank.
-Skipped with an install hint when Chromium is missing, except under CI=true, where a
-missing browser is a failure (CI installs Debian's `chromium` before the tests).
+embedded font loads and draws the Chinese text (not boxes), the page is not blank, and
+axe-core finds no critical or serious accessibility violation on the brief, index.html
+and validation.html. The browser is found as `rol build --pdf` finds it
+(``render.find_chromium``); axe-core comes from npm (``make test`` and ``.ci/run``
+install it into ``.cache/axe``). Skipped with an install hint when either is missing,
+except under CI=true, where a missing browser or axe-core is a failure.
 """
 
 from __future__ import annotations
 
 import io
 import os
-import shutil
 from pathlib import Path
 
 import pytest
-from brief_fixtures import executed_brief
+from brief_fixtures import REPO, executed_brief
 
 from rol_analysis import render
 from rol_analysis.fonts import WEB_FAMILY
 
-CHROMIUM = os.environ.get("ROL_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM = render.find_chromium()
+AXE_JS = REPO / ".cache" / "axe" / "node_modules" / "axe-core" / "axe.min.js"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
-def _need_chromium():
-    if Path(CHROMIUM).is_file():
-        return
-    msg = "install Chromium: apt-get install chromium (needed to test the brief in a browser)"
+def _missing(msg):
     if os.environ.get("CI", "").lower() == "true":
-        pytest.fail(f"Chromium not found at {CHROMIUM} under CI=true; {msg}")
+        pytest.fail(f"under CI=true: {msg}")
     pytest.skip(msg)
+
+
+def _need_chromium():
+    if CHROMIUM is None or not Path(CHROMIUM).is_file():
+        _missing(f"no Chromium found; {render.INSTALL_HINT} (needed to test the brief in a "
+                 "browser)")
 
 
 @pytest.fixture(scope="module")
@@ -120,3 +126,47 @@ def test_screenshot_not_blank(page_report):
     img = _pixels(page_report["full"])
     assert img.size[1] > 1500  # a long page: every section rendered
     assert ImageStat.Stat(img).stddev[0] > 10
+
+
+# ------------------------------------------------------------------ accessibility
+
+
+@pytest.fixture(scope="module")
+def axe_results(seed_built):
+    """axe-core's violations on the three pages a reviewer opens, built from the seed."""
+    _need_chromium()
+    if not AXE_JS.is_file():
+        _missing(f"axe-core not installed at {AXE_JS}: run `npm install --prefix .cache/axe "
+                 "axe-core@4.11.0` (make test does)")
+    from playwright.sync_api import sync_playwright
+
+    reports = seed_built[0] / "reports"
+    pages = {"brief": reports / "weibin/2023/brief.html", "index": reports / "index.html",
+             "validation": reports / "weibin/2023/validation.html"}
+    out = {}
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        try:
+            for name, path in pages.items():
+                page = browser.new_page(viewport={"width": 1000, "height": 900})
+                page.goto(path.resolve().as_uri(), wait_until="load")
+                page.add_script_tag(content=AXE_JS.read_text(encoding="utf-8"))
+                result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+                out[name] = [(v["impact"], v["id"], [n["target"] for n in v["nodes"]][:5])
+                             for v in result["violations"]]
+                page.close()
+        finally:
+            browser.close()
+    return out
+
+
+@pytest.mark.parametrize("page", ["brief", "index", "validation"])
+def test_no_critical_or_serious_accessibility_violation(axe_results, page):
+    bad = [v for v in axe_results[page] if v[0] in ("critical", "serious")]
+    assert bad == [], bad
+
+
+@pytest.mark.parametrize("page", ["index", "validation"])
+def test_pages_have_a_main_landmark(axe_results, page):
+    ids = {v[1] for v in axe_results[page]}
+    assert not ids & {"landmark-one-main", "region"}, axe_results[page]

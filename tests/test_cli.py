@@ -231,3 +231,24 @@ def test_unwritable_output_folder_exits_2_naming_it(seed_copy, monkeypatch):
     assert proc.returncode == 2, proc
     assert f"cannot write {target}: permission denied" in proc.stderr
     assert "This is a bug" not in proc.stderr
+
+
+def test_scan_without_the_ocr_extra_exits_2_with_the_install_command(tmp_path, monkeypatch):
+    """Whether or not the extra is installed here, a user without it sees this."""
+    pytest.importorskip("reportlab")
+    from click.testing import CliRunner
+    from reportlab.pdfgen import canvas
+
+    from rol_analysis import cli, ocr
+
+    scan = tmp_path / "scan.pdf"
+    c = canvas.Canvas(str(scan), invariant=1)
+    c.rect(72, 500, 400, 200, fill=1)  # ink and no text layer, as a scanned page
+    c.showPage()
+    c.save()
+    monkeypatch.setattr(ocr, "available", lambda: False)
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli.main, ["extract", str(scan), "--out", str(out)])
+    assert result.exit_code == 2
+    assert "pip install 'rol-analysis[ocr]'" in result.stderr and str(scan) in result.stderr
+    assert "Traceback" not in result.stderr and not out.exists()

@@ -456,7 +456,8 @@ FAMILY_PHRASINGS = [
      {"law_exams_held":2, "law_exam_pass_rate":98}),
     ("新聘专职人民调解员35名，全县人民调解员总数达1200名。", {"people_mediators":1200}),
     ("政务服务事项按时办结率达99.8%，群众满意率100%。", {"service_on_time_rate":99.8}),
-    ("行政审批事项由312项精简至178项，审批时限平均压缩60%。", {"admin_approval_items":178}),
+    ("行政审批事项由312项精简至178项，审批时限平均压缩60%。",
+     {"admin_approval_items":178, "time_limit_reduction_rate":60}),
 ]
 
 

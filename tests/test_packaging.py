@@ -43,10 +43,13 @@ def test_environment_yml_matches_pyproject():
     listed.pop("python", None)
     listed.pop("pip", None)
     wanted = {_name(r): _spec(r) for r in PYPROJECT["project"]["dependencies"]}
-    wanted |= {_name(r): _spec(r) for r in PYPROJECT["project"]["optional-dependencies"]["dev"]}
+    for extra in PYPROJECT["project"]["optional-dependencies"].values():  # dev, ocr, ...
+        wanted |= {_name(r): _spec(r) for r in extra}
     assert listed == wanted
-    assert any(str(d).startswith("python>=3.11") for d in env["dependencies"]
-               if isinstance(d, str))
+    # the same Python range: the versions the tests run on (CI: 3.11 and 3.13)
+    pythons = [d for d in env["dependencies"] if isinstance(d, str) and _name(d) == "python"]
+    assert pythons == ["python" + PYPROJECT["project"]["requires-python"].replace(" ", "")]
+    assert re.fullmatch(r">=3\.\d+,<3\.\d+", PYPROJECT["project"]["requires-python"])
 
 
 def test_committed_notebooks_carry_no_outputs():
@@ -100,6 +103,7 @@ def test_ci_runs_the_readme_test_command():
     assert "make brief" in readme and "make test" in readme
     ci = (REPO / ".ci" / "run").read_text(encoding="utf-8")
     assert re.search(r"^make test$", ci, re.M)
+    assert re.search(r"^make ocr$", ci, re.M)  # so CI runs the OCR tests
 
 
 def test_github_workflow_builds_every_brief_and_uploads_reports():
@@ -107,6 +111,8 @@ def test_github_workflow_builds_every_brief_and_uploads_reports():
     steps = wf["jobs"]["briefs"]["steps"]
     runs = [s.get("run", "") for s in steps]
     assert "make test" in runs and "make briefs" in runs
+    # CI=true there: the OCR tests fail rather than skip without the extra
+    assert any(re.search(r"^make ocr$", r, re.M) for r in runs)
     upload = [s for s in steps if str(s.get("uses", "")).startswith("actions/upload-artifact")]
     assert upload and upload[0]["with"]["path"].rstrip("/") == "reports"
     makefile = (REPO / "Makefile").read_text(encoding="utf-8")

@@ -275,3 +275,31 @@ def test_build_without_pdf_keeps_an_up_to_date_pdf(built_copy):
              "-q", check=0)
     assert (report / "brief.pdf").read_bytes().startswith(b"%PDF-1.4 printed")
     assert json.loads((report / "build.json").read_text(encoding="utf-8"))["pdf"] is True
+
+
+def test_one_region_years_problem_stays_its_own_in_a_batch(built_copy):
+    """Two raw files for one year fail that region-year; the others build; the summary
+    names each failure; the exit code is the worst. Progress without a terminal is one
+    line per finished region-year, and nothing at all when nothing needs building."""
+    root, _ = built_copy
+    raw = root / "data/raw"
+    with open(raw / "regions.csv", "a", encoding="utf-8") as fh:
+        fh.write("hongqi,红旗区,新乡市,河南省\ndup,某区,新乡市,河南省\n")
+    (raw / "hongqi").mkdir()
+    (raw / "hongqi/2023.txt").write_bytes(SEED.read_bytes().replace("卫滨区".encode(),
+                                                                     "红旗区".encode()))
+    (raw / "dup").mkdir()
+    (raw / "dup/2024.txt").write_bytes(SEED.read_bytes())
+    (raw / "dup/2024.docx").write_bytes(b"PK")
+    proc = rol_here("build", "--all", "--jobs", "2", "--root", root)
+    assert proc.returncode == 2, proc
+    assert (root / "reports/hongqi/2023/brief.html").is_file()
+    assert "dup/2024: error:" in proc.stderr and "several raw reports" in proc.stderr
+    assert "1 of 3 region-years failed: dup/2024 (error, exit 2)" in proc.stderr
+    assert "\r" not in proc.stderr
+    assert "] hongqi/2023: built" in proc.stderr
+    assert "weibin/2023: built" in proc.stdout  # its panel now shows Hongqi
+    (raw / "dup/2024.docx").unlink()
+    (raw / "dup/2024.txt").unlink()
+    again = rol_here("build", "--all", "--root", root, check=0)
+    assert again.stderr == ""  # no progress bar, no lines: nothing was built

@@ -270,12 +270,27 @@ def test_pdf_text_layer_in_chinese(pdfs):
     assert "\x0c" not in doc.text  # page breaks become newlines
 
 
-def test_scanned_pdf_asks_for_ocr(pdfs):
+def test_scanned_pdf_without_the_ocr_extra_names_the_install_command(pdfs, monkeypatch):
+    from rol_analysis import ocr
+
     _, scan_pdf = pdfs
+    monkeypatch.setattr(ocr, "available", lambda: False)
     with pytest.raises(InputError) as err:
         read_report(scan_pdf)
     msg = err.value.message
-    assert str(scan_pdf) in msg and "no text layer" in msg and "ocrmypdf" in msg
+    assert str(scan_pdf) in msg and "no text layer" in msg
+    assert "pip install 'rol-analysis[ocr]'" in msg
+
+
+def test_scan_with_no_text_on_it_is_refused(pdfs):
+    from rol_analysis import ocr
+
+    if not ocr.available():
+        pytest.skip("the OCR extra is not installed: pip install -e '.[ocr]'")
+    _, scan_pdf = pdfs  # a filled rectangle: ink, but no text to recognise
+    with pytest.raises(InputError) as err:
+        read_report(scan_pdf)
+    assert str(scan_pdf) in err.value.message and "no text" in err.value.message
 
 
 # ------------------------------------------------------------ hostile sizes and shapes

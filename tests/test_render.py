@@ -205,6 +205,25 @@ def test_index_lists_failed_validations_with_their_report(tmp_path):
                                                          "weibin/2023/validation.html"]
 
 
+def test_find_chromium_skips_snap_shims_and_finds_playwrights_browser(tmp_path, monkeypatch):
+    # Ubuntu's chromium-browser is a script that runs the snap: it must not be chosen.
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    shim = bin_dir / "chromium-browser"
+    shim.write_text("#!/bin/sh\nexec /snap/bin/chromium \"$@\"\n")
+    shim.chmod(0o755)
+    monkeypatch.setenv("PATH", str(bin_dir))
+    monkeypatch.delenv("ROL_CHROMIUM", raising=False)
+    monkeypatch.setattr(render, "CHROMIUM_APPS", ())
+    cache = tmp_path / "ms-playwright"
+    monkeypatch.setenv("PLAYWRIGHT_BROWSERS_PATH", str(cache))
+    assert render.find_chromium() is None
+    chrome = cache / "chromium-1234" / "chrome-linux" / "chrome"
+    chrome.parent.mkdir(parents=True)
+    chrome.write_bytes(b"\x7fELF")
+    assert render.find_chromium() == str(chrome)
+
+
 def test_index_counts_inferred_rates_apart(tmp_path):
     import pandas as pd
 

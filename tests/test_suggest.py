@@ -3,6 +3,7 @@ measure and unit, ranked, printed as TOML stanzas ready to review."""
 
 from __future__ import annotations
 
+import re
 import tomllib
 
 import pytest
@@ -57,7 +58,7 @@ def test_output_is_valid_toml_with_ready_to_review_stanzas(root):
     assert all("#" in p for p in first["patterns"])
     # the guessed patterns find the number in the group's own sentences
     marked = ["全年新增政务服务事项#，网上办理业务2474件。", "本年度新增政务服务事项#。"]
-    assert any(__import__("re").search(p, m) for p in first["patterns"] for m in marked)
+    assert any(re.search(p, m) for p in first["patterns"] for m in marked)
     assert "# 3 region-years, 3 numbers: hexi/2023, qingshan/2024, songlin/2023" in text
     assert "#   songlin/2023: 本年度新增政务服务事项40项。" in text
     assert "# of the group's 3 sentences, the patterns match 3, 3" in text
@@ -121,3 +122,27 @@ def test_cli_prints_toml_and_exits_2_without_data(root, tmp_path):
     bad = runner.invoke(cli.main, ["catalogue", "suggest", "--root", str(tmp_path)])
     assert bad.exit_code == 2
     assert "no processed data" in bad.output and "rol build" in bad.output
+
+
+def test_a_worksheet_measure_serves_when_the_number_is_not_published(root, tmp_path):
+    import shutil
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(root, corpus)
+    fileio.write_text(
+        corpus / "data" / "reviews" / "songlin" / "2023.csv",
+        "char_start,text,measure,found_indicator_id,found_value,found_unit,"
+        "found_qualifier,sentence,action,indicator_id,value,unit,qualifier,note,reviewer,"
+        "date\n"
+        "9999,7场,普法讲座场次,,7,场,exact,全年举办普法讲座7场。,set,legal_lectures,,,,,"
+        "wang,2024-03-02\n")
+    alias = tomllib.loads(suggest.suggest(corpus))["alias"][0]
+    assert (alias["indicator"], alias["measure"], alias["units"]) == (
+        "legal_lectures", "普法讲座场次", ["场"])
+    assert any(re.search(p, "全年举办普法讲座#。") for p in alias["patterns"])
+
+
+def test_scope_words_do_not_split_a_group():
+    assert suggest.group_key("累计法治宣传活动数") == suggest.group_key("法治宣传活动数")
+    assert suggest.group_key("其中全年新增政务服务事项数") == "新增政务服务事项数"
+    assert suggest.group_key("其中") == "其中"

@@ -76,7 +76,8 @@ def _add(mentions, indicators, indicator_id, value, sentence):
            "unit": ind.units[0], "qualifier": "exact", "text": sentence[-3:],
            "char_start": start, "char_end": start + 3, "sentence": sentence,
            "section": ind.section, "kind": ind.kind, "scope": "annual",
-           "zh_name": ind.zh_name, "en_name": ind.en_name, "measure": ind.zh_name}
+           "zh_name": ind.zh_name, "en_name": ind.en_name, "measure": ind.zh_name,
+           "page": None, "bbox": "", "ocr_score": None}
     m = pd.concat([mentions, pd.DataFrame([row])[suites.MENTION_COLUMNS]], ignore_index=True)
     i = pd.concat([indicators, pd.DataFrame([row])[suites.INDICATOR_COLUMNS]],
                   ignore_index=True)

@@ -30,6 +30,7 @@ from html import escape
 from . import charts as _charts
 from . import ratios as _ratios
 from .catalogue import load
+from .ocr import LOW_SCORE as LOW_OCR_SCORE
 
 QUALIFIER_ZH = {"exact": "", "at_least": "以上（≥）", "at_most": "以下（≤）", "approx": "约"}
 QUALIFIER_PREFIX = {"exact": "", "at_least": "≥", "at_most": "≤", "approx": "≈"}
@@ -60,6 +61,16 @@ def _templates():
 
 def _render(name: str, **context) -> str:
     return _templates().get_template(name).render(**context)
+
+
+def _present(value) -> bool:
+    """Not None/NaN/<NA> (a CSV or nullable column's empty cell)."""
+    if value is None or value == "":
+        return False
+    try:
+        return not math.isnan(float(value))
+    except (TypeError, ValueError):
+        return False
 
 
 def _html(body: str, metadata: dict | None = None):
@@ -127,6 +138,14 @@ class Brief:
         for sentence in cited.sort_values(["char_start", "indicator_id"],
                                           kind="stable")["sentence"]:
             self._note(sentence)
+        # sentence -> (page, lowest recognition score) for numbers read by OCR
+        self._scan: dict[str, tuple[int, float]] = {}
+        for row in cited.to_dict("records"):
+            page, score = row.get("page"), row.get("ocr_score")
+            if isinstance(row.get("sentence"), str) and _present(page):
+                known = self._scan.get(row["sentence"])
+                low = float(score) if _present(score) else 1.0
+                self._scan[row["sentence"]] = (int(page), min(low, known[1]) if known else low)
         for finding in self._findings():
             for sentence in finding.get("sentences") or []:
                 self._note(sentence)
@@ -145,8 +164,13 @@ class Brief:
         return f'<sup class="fn"><a href="#src-{n}" title="{_e(sentence)}">[{n}]</a></sup>'
 
     def _num(self, text: str, sentence) -> str:
-        """A number with its source sentence on hover and a footnote link."""
+        """A number with its source sentence on hover and a footnote link; a number
+        read by OCR with a low recognition score is marked for review."""
         tip = f' title="{_e(sentence)}"' if isinstance(sentence, str) and sentence else ""
+        scan = self._scan.get(sentence) if isinstance(sentence, str) else None
+        if scan is not None and scan[1] < LOW_OCR_SCORE:
+            return (f'<span class="num ocr-low"{tip}>{_e(text)}</span>'
+                    f'<span class="ocr-flag">（OCR待核 review）</span>{self._cite(sentence)}')
         return f'<span class="num"{tip}>{_e(text)}</span>{self._cite(sentence)}'
 
     def _indicator_value(self, iid: str) -> str:
@@ -231,6 +255,7 @@ class Brief:
             ("发布机关 Issuer", _e(m.get("issuer"))),
             ("发布日期 Date", _e(m.get("date"))),
             ("来源文件 Source file", _e(m.get("source_file"))),
+            ("文字识别 OCR", self._ocr_fact()),
             ("校验状态 Validation", f'<span class="status status-{css}">{_e(label)}</span>'
                                     + self._validation_link()),
         ]
@@ -247,6 +272,19 @@ class Brief:
             "validation": css,
         }
         return _html(body, {METADATA_KEY: meta})
+
+    def _ocr_fact(self) -> str:
+        """What the header says about a scanned report ("" for a text report)."""
+        pages = self.meta.get("ocr_pages") or []
+        if not pages:
+            return ""
+        score = self.meta.get("ocr_mean_score")
+        shown = f"{float(score):.3f}" if _present(score) else "—"
+        low = sum(1 for _, s in self._scan.values() if s < LOW_OCR_SCORE)
+        flag = (f"；{low} 句识别置信度低于 {LOW_OCR_SCORE}，已标“OCR待核”" if low else "")
+        return (f"扫描件：{len(pages)} 页经 OCR 识别，平均识别置信度 {_e(shown)}{_e(flag)}"
+                f'<br><span class="en">Scanned report: {len(pages)} page(s) read by OCR, '
+                f"mean recognition score {_e(shown)}</span>")
 
     def key_findings(self):
         """Key findings written from the data: headline numbers, mismatches, claims
@@ -324,8 +362,8 @@ class Brief:
                 f"{abs(rec['difference']):.2f} 个百分点（配对按措辞推断，请核对原句）。")
         ok = inferred[inferred["status"] == _ratios.CONSISTENT_INFERRED]
         if len(ok):
-            items.append(f"{badge}另有 {len(ok)} 项比率，指标目录未定义其分子分母，但报告同句"
-                         "或上一句中的两个数字与之相符："
+            items.append(f"{badge}另有 {len(ok)} 项比率，指标目录无法核验（未定义或未找到其"
+                         "分子分母），但报告同句或上一句中的两个数字与之相符："
                          + "、".join(_e(x) for x in ok["zh_name"]) + "（见比率核验表）。")
         for rec in inferred[inferred["status"] == _ratios.COMPUTED_INFERRED].to_dict("records"):
             row = self._inferred_row(rec)
@@ -594,9 +632,19 @@ class Brief:
         return _html(f'<section class="methods"><h2>方法与说明 <span class="en">Methods and '
                      f"caveats</span></h2>{body}</section>")
 
+    def _where(self, sentence: str) -> str:
+        """Page provenance of a sentence read by OCR ("" otherwise)."""
+        scan = self._scan.get(sentence)
+        if scan is None:
+            return ""
+        page, score = scan
+        review = "，待人工核对" if score < LOW_OCR_SCORE else ""
+        return (f'<span class="ocr-src">（第{page}页，数字经 OCR 识别，识别置信度 '
+                f"{score:.2f}{review}）</span>")
+
     def sources(self):
         """The numbered source sentences every footnote points to."""
-        items = "".join(f'<li id="src-{n}">{_e(s)}</li>'
+        items = "".join(f'<li id="src-{n}">{_e(s)}{self._where(s)}</li>'
                         for s, n in sorted(self._notes.items(), key=lambda kv: kv[1]))
         return _html(f'<section class="sources"><h2>来源句 <span class="en">Source sentences'
                      f"</span></h2><ol>{items}</ol></section>")

@@ -95,28 +95,13 @@ def build(region, year, all_, force, jobs, pdf, quiet, root):
         if render.find_chromium() is None:  # say so before an hour of building, not after
             raise UsageError("--pdf needs a Chromium or Chrome to print with and none was "
                              f"found; {render.INSTALL_HINT}.")
-    bar = None
-    progress = None
-    if not quiet:
-        from tqdm import tqdm
-
-        bar = tqdm(total=len(targets), unit="report", desc="build", file=sys.stderr,
-                   dynamic_ncols=True, leave=True)
-
-        def progress(kind, payload):
-            if kind == "step":
-                region_, year_, step = payload
-                bar.set_postfix_str(f"{region_}/{year_} {step}", refresh=True)
-            else:
-                bar.update(1)
-
+    progress = None if quiet else _Progress(len(targets))
     try:
         results = pipeline.build(root, targets, force=force, pdf=pdf, jobs=jobs,
                                  progress=progress)
     finally:
-        if bar is not None:
-            bar.set_postfix_str("")
-            bar.close()
+        if progress is not None:
+            progress.close()
     code = 0
     for r in results:
         where = root / "reports" / r.region / str(r.year)
@@ -132,7 +117,47 @@ def build(region, year, all_, force, jobs, pdf, quiet, root):
         else:
             click.echo(f"{r.key}: error: {r.message}", err=True)
         code = max(code, r.exit_code)
+    failed = [r for r in results if r.exit_code]
+    if failed and len(results) > 1:
+        click.echo(f"{len(failed)} of {len(results)} region-years failed: " + ", ".join(
+            f"{r.key} ({'validation' if r.status == 'invalid' else 'error'}, exit "
+            f"{r.exit_code})" for r in failed) + f"; exit code {code}.", err=True)
     sys.exit(code)
+
+
+class _Progress:
+    """Build progress on stderr, only once there is something to build.
+
+    On a terminal: a bar naming the notebook running. Elsewhere (CI logs, pipes): one
+    line per finished region-year, no carriage returns.
+    """
+
+    def __init__(self, total: int):
+        self.total, self.done, self.bar = total, 0, None
+        self.tty = sys.stderr.isatty()
+
+    def __call__(self, kind, payload):
+        if kind == "step":
+            region, year, step = payload
+            if self.tty:
+                if self.bar is None:
+                    from tqdm import tqdm
+
+                    self.bar = tqdm(total=self.total, initial=self.done, unit="report",
+                                    desc="build", file=sys.stderr, dynamic_ncols=True)
+                self.bar.set_postfix_str(f"{region}/{year} {step}", refresh=True)
+            return
+        self.done += 1
+        if self.bar is not None:
+            self.bar.update(1)
+        elif not self.tty and payload.status != "skipped":
+            click.echo(f"[{self.done}/{self.total}] {payload.key}: {payload.status}",
+                       err=True)
+
+    def close(self):
+        if self.bar is not None:
+            self.bar.set_postfix_str("")
+            self.bar.close()
 
 
 @main.command("list")

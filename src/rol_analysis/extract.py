@@ -669,7 +669,8 @@ def _scope(norm_text: str, bounds: list[int], m: Mention) -> str:
     return "as_of"
 
 
-def extract_text(raw: str, region: str = "", year: int | None = None, catalogue=None):
+def extract_text(raw: str, region: str = "", year: int | None = None, catalogue=None,
+                 ocr=None):
     """Extract the statistics of one report's decoded text.
 
     Parameters
@@ -682,6 +683,9 @@ def extract_text(raw: str, region: str = "", year: int | None = None, catalogue=
         Report year written in every row.
     catalogue : Catalogue, optional
         Defaults to the packaged catalogue.
+    ocr : rol_analysis.ocr.OcrText, optional
+        Provenance of the OCR'd pages (:attr:`reading.RawDocument.ocr`): fills ``page``,
+        ``bbox`` and ``ocr_score`` of the mentions read on them.
 
     Returns
     -------
@@ -721,7 +725,11 @@ def extract_text(raw: str, region: str = "", year: int | None = None, catalogue=
             "qualifier": m.qualifier, "text": raw[r0:r1], "char_start": r0, "char_end": r1,
             "sentence": _clean_sentence(raw[rs0:rs1]),
             "section": section_of[m.start], "kind": m.kind, "scope": m.scope,
+            "page": None, "bbox": "", "ocr_score": None,
         }
+        where = ocr.locate(r0, r1) if ocr is not None else None
+        if where is not None:
+            base["page"], base["bbox"], base["ocr_score"] = where
         for iid, meas in zip(m.indicators, m.measures, strict=True):
             rows.append({**base, "indicator_id": iid, "measure": meas})
     rows.sort(key=lambda r: (r["char_start"], r["indicator_id"], r["measure"]))
@@ -759,8 +767,10 @@ def _frame(pd, rows: list[dict], columns: list[str]):
     df["value"] = df["value"].astype("float64")
     df["char_start"] = df["char_start"].astype("int64")
     df["char_end"] = df["char_end"].astype("int64")
+    df["page"] = df["page"].astype("Int64")
+    df["ocr_score"] = df["ocr_score"].astype("float64")
     for col in columns:
-        if col not in ("year", "value", "char_start", "char_end"):
+        if col not in ("year", "value", "char_start", "char_end", "page", "ocr_score"):
             df[col] = df[col].fillna("").astype(str)
     return df
 
@@ -812,7 +822,7 @@ def extract_file(path, region: str | None = None, year: int | None = None,
         warnings = sections.check_report_matches(
             info, asserted_region or "", year,
             regions_csv if asserted_region else None, source=path.name)
-    result = extract_text(doc.text, region or "", year, catalogue)
+    result = extract_text(doc.text, region or "", year, catalogue, ocr=doc.ocr)
     result.meta.update({
         "region": region or "", "year": year,
         "region_name": info.get("region_name"), "title": info.get("title"),
@@ -820,6 +830,10 @@ def extract_file(path, region: str | None = None, year: int | None = None,
         "source_file": path.name, "source_sha256": doc.sha256,
         "format": doc.format, "encoding": doc.encoding, "stated_year": info.get("year"),
         "warnings": warnings,
+        "ocr_pages": list(doc.ocr.pages) if doc.ocr is not None else [],
+        "ocr_mean_score": (round(doc.ocr.mean_score, 4)
+                           if doc.ocr is not None and doc.ocr.mean_score is not None
+                           else None),
     })
     return result
 
@@ -847,7 +861,7 @@ def write_tables(extraction: Extraction, out_dir) -> list[Path]:
     out = Path(out_dir)
     keys = ("region", "year", "region_name", "title", "issuer", "date", "source_file",
             "source_sha256", "format", "encoding", "n_chars", "n_mentions", "n_indicators",
-            "warnings")
+            "warnings", "ocr_pages", "ocr_mean_score")
     meta = {k: extraction.meta.get(k) for k in keys}
     return [
         fileio.write_csv(out / "mentions.csv", extraction.mentions),

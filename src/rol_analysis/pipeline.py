@@ -153,8 +153,9 @@ def select_targets(root, region=None, year=None, all_=False) -> list[tuple[str, 
                 "weibin --year 2023), or --all for every report under data/raw."
             )
         chosen = [(region, year)]
-    for r, y in chosen:
-        _ = layout.build_paths(root, r, y).raw  # raises when the raw file is missing
+    if not all_:
+        for r, y in chosen:
+            _ = layout.build_paths(root, r, y).raw  # raises when the raw file is missing
     if not chosen:
         asked = " and ".join(f"{k} {v}" for k, v in (("region", region), ("year", year))
                              if v is not None)
@@ -605,9 +606,12 @@ class InlineExecutor(cf.Executor):
 _step_sink = None
 
 
-def _worker_init(events) -> None:
+def _worker_init(events, ocr_threads: int = 1) -> None:
     global _step_sink
     _step_sink = events.put
+    # OCR (onnxruntime) in this worker's kernel shares the cores with the other workers
+    # instead of each taking them all; the kernel inherits the environment.
+    os.environ.setdefault("ROL_OCR_THREADS", str(ocr_threads))
     from multiprocessing import util
 
     from . import engine
@@ -635,8 +639,9 @@ def process_executor(jobs: int):
 
     ctx = mp.get_context("spawn")
     events = ctx.Manager().Queue()
+    ocr_threads = max(1, (os.cpu_count() or 1) // jobs)
     pool = cf.ProcessPoolExecutor(max_workers=jobs, mp_context=ctx,
-                                  initializer=_worker_init, initargs=(events,))
+                                  initializer=_worker_init, initargs=(events, ocr_threads))
     return pool, events
 
 
@@ -730,19 +735,23 @@ def build(root=".", targets=None, *, force=False, pdf=False, jobs=1, executor=No
     """
     root = Path(root)
     targets = list(targets)
+    _check_shared_inputs(root)
     runner = _Runner(executor, jobs, progress)
     try:
-        stale = {t: (str(root), *t, force) for t in targets
-                 if force or not data_current(root, *t)}
         data = {t: BuildResult(*t, "skipped") for t in targets}
+        # A problem of one region-year (two raw files for one year, an unreadable
+        # file) is that region-year's result; the others still build.
+        stale = {t: (str(root), *t, force) for t in targets
+                 if _is_stale(data[t], lambda t=t: force or not data_current(root, *t))}
         data.update(runner.run(_data_task, stale, final=False))
         ok = [t for t in targets if data[t].status in ("built", "skipped")]
         for t in targets:
             if t not in ok and progress:
                 progress("done", data[t])
-        stale = {t: (str(root), *t, force, pdf, data[t].status == "built") for t in ok
-                 if force or data[t].status == "built" or not brief_current(root, *t, pdf)}
         briefs = {t: BuildResult(*t, "skipped") for t in ok}
+        stale = {t: (str(root), *t, force, pdf, data[t].status == "built") for t in ok
+                 if _is_stale(briefs[t], lambda t=t: force or data[t].status == "built"
+                              or not brief_current(root, *t, pdf))}
         for t in ok:
             if t not in stale and progress:
                 progress("done", briefs[t])
@@ -765,6 +774,24 @@ def build(root=".", targets=None, *, force=False, pdf=False, jobs=1, executor=No
 
         render.write_index(root)
     return results
+
+
+def _check_shared_inputs(root: Path) -> None:
+    """Inputs every region-year reads: a problem there stops the batch before it starts
+    (one message, exit 2), instead of failing each region-year alike."""
+    from . import regions
+
+    if regions.default_path(root).exists():
+        regions.read(regions.default_path(root))
+
+
+def _is_stale(result: BuildResult, check) -> bool:
+    """``check()``; a RolError it raises becomes ``result``'s failure (not stale)."""
+    try:
+        return bool(check())
+    except RolError as exc:
+        _fail_result(result, exc)
+        return False
 
 
 def _collect(tasks, events, progress, final):

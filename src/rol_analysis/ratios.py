@@ -743,10 +743,9 @@ def _reductions(text: _Text, used: set) -> list[Inferred]:
         rate = None
         # The stated cut follows in the same sentence, its clause naming a cut.
         for r in nums[i + 2:]:
-            if r.group != after.group:
-                break
-            if r.unit == "%" and r.start not in used and \
-                    _CUT_RATE_RE.search(text.clause_before(r)):
+            if r.group != after.group or r.unit != "%":
+                break  # another cut may follow: its rate is not this one's
+            if r.start not in used and _CUT_RATE_RE.search(text.clause_before(r)):
                 rate = r
                 break
         if rate is None:

@@ -14,6 +14,10 @@ Conventions that offsets depend on:
 - For ``.docx``, ``.html`` and ``.pdf`` the text is built by this module (paragraphs
   joined with ``\\n``); offsets index into that built text, which is deterministic for
   the same file.
+- A PDF page without a usable text layer (a scan) is read by OCR (:mod:`rol_analysis.ocr`,
+  the optional extra ``rol-analysis[ocr]``), page by page: the recognised lines in
+  reading order, paragraphs rebuilt; :attr:`RawDocument.ocr` maps offsets back to the
+  page and box.
 
 The file is only read, never written. Every problem is an :class:`InputError` whose
 message names the file, the problem and the fix.
@@ -62,6 +66,9 @@ class RawDocument:
         The file read.
     sha256 : str
         Hex sha256 of the file's bytes (provenance of the processed tables).
+    ocr : rol_analysis.ocr.OcrText or None
+        For a PDF with scanned pages: the page, box and recognition score of every
+        recognised line, by offset into ``text``; None when nothing was OCR'd.
     """
 
     text: str
@@ -69,6 +76,7 @@ class RawDocument:
     format: str
     path: Path
     sha256: str
+    ocr: object = None
 
 
 def read_report(path) -> RawDocument:
@@ -123,6 +131,7 @@ def read_report(path) -> RawDocument:
             "published report into it, or save the original Word/PDF file here)."
         )
 
+    ocr_text = None
     if fmt == "txt":
         text, encoding = decode_text(data, path)
     elif fmt == "html":
@@ -130,12 +139,12 @@ def read_report(path) -> RawDocument:
     elif fmt == "docx":
         text, encoding = _read_docx(data, path), ""
     else:
-        text, encoding = _read_pdf(data, path), ""
+        (text, ocr_text), encoding = _read_pdf(data, path), ""
 
     _check_content(text, path, fmt)
     return RawDocument(
         text=text, encoding=encoding, format=fmt, path=path,
-        sha256=hashlib.sha256(data).hexdigest(),
+        sha256=hashlib.sha256(data).hexdigest(), ocr=ocr_text,
     )
 
 
@@ -381,8 +390,16 @@ def _docx_table(table, lines: list[str]) -> None:
 # --------------------------------------------------------------------------- pdf
 
 
-def _read_pdf(data: bytes, path: Path) -> str:
-    """The PDF's text layer (pdfminer.six), pages separated by ``\\n``."""
+def _read_pdf(data: bytes, path: Path):
+    """The PDF's text, page by page: the text layer where a page has a usable one, OCR
+    (:mod:`rol_analysis.ocr`) where it does not.
+
+    Returns
+    -------
+    (str, OcrText or None)
+        Pages each followed by ``\\n`` (a paragraph that an OCR'd page runs on to the
+        next OCR'd page is joined); the OCR provenance, None when no page was OCR'd.
+    """
     import io
 
     if b"%PDF" not in data[:1024]:
@@ -407,21 +424,48 @@ def _read_pdf(data: bytes, path: Path) -> str:
             f"{path}: the PDF is corrupt or truncated and cannot be read "
             f"({type(exc).__name__}). Download or export it again and retry."
         ) from None
-    # pdfminer ends each page with a form feed; a newline keeps offsets and line
-    # logic simple without merging the last line of a page into the next.
-    text = text.replace("\x0c", "\n")
-    body = text.strip()
+    # pdfminer ends each page with a form feed.
+    pages = text.split("\x0c")
+    if len(pages) > 1 and pages[-1] == "":
+        pages.pop()
+    scanned = [i for i, page in enumerate(pages) if not _usable_text_layer(page)]
+    if not scanned:
+        # a newline per page keeps offsets and line logic simple without merging the
+        # last line of a page into the next
+        return text.replace("\x0c", "\n"), None
+    from . import ocr
+
+    ocr.require(path, [] if len(scanned) == len(pages) else [i + 1 for i in scanned])
+    prov = ocr.OcrText()
+    out: list[str] = []
+    pos = 0
+    recognised = ocr.read_pages(data, scanned, path)
+    last_open = False  # the previous page was OCR'd and its last paragraph runs on
+    for i, layer in enumerate(pages):
+        if i not in scanned:
+            out.append(layer + "\n")
+            pos += len(layer) + 1
+            last_open = False
+            continue
+        page = next(recognised)
+        if last_open and page.open_start and out and out[-1].endswith("\n"):
+            out[-1] = out[-1][:-1]
+            pos -= 1
+        prov.spans.extend(ocr.shift(page.spans, pos))
+        prov.pages.append(i + 1)
+        out.append(page.text + "\n")
+        pos += len(page.text) + 1
+        last_open = page.open_end
+    return "".join(out), prov
+
+
+def _usable_text_layer(page: str) -> bool:
+    """Whether a page's text layer holds text (not nothing, not '(cid:NN)' glyph codes)."""
+    body = page.strip()
+    if not body:
+        return False
     cid_marks = len(re.findall(r"\(cid:\d+\)", body))
-    if not body or (cid_marks and cid_marks * 8 >= len(body) / 2):
-        problem = ("has no text layer (it is a scanned image)" if not body else
-                   "has a text layer without a Unicode map (glyphs come out as "
-                   "'(cid:NN)')")
-        raise InputError(
-            f"{path}: the PDF {problem}, so there is no text to read. Run OCR first "
-            f"(e.g. `ocrmypdf -l chi_sim {path.name} out.pdf`) and retry with the "
-            "OCRed file, or use the report's Word or web version."
-        )
-    return text
+    return not (cid_marks and cid_marks * 8 >= len(body) / 2)
 
 
 # --------------------------------------------------------------------------- html

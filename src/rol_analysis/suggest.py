@@ -3,11 +3,12 @@
 The catalogue grows from what reports actually state. Every published region-year
 (``data/processed/<region>/<year>/mentions.csv``) lists its numbers with a ``measure``,
 a short Chinese label of what each one counts. Numbers no indicator names are grouped
-by (measure, unit); a group that many region-years share is a statistic the catalogue
-is missing. Each group becomes a ready-to-review ``[[indicator]]`` stanza: an id to
-rename, the majority section and kind, the unit, ``zh_name`` = the measure, ``patterns``
-guessed from the measure's words (each checked against the group's own sentences), and
-comments with example sentences, counts and region-years.
+by (measure, unit), scope words such as 其中/累计/全年 aside; a group that many
+region-years share is a statistic the catalogue is missing. Each group becomes a
+ready-to-review ``[[indicator]]`` stanza: an id to rename, the majority section and
+kind, the unit, ``zh_name`` = the measure, ``patterns`` guessed from the measure's
+words (each checked against the group's own sentences), and comments with example
+sentences, counts and region-years.
 
 Reviewers' decisions teach it too: a ``set`` decision in
 ``data/reviews/<region>/<year>.csv`` that gives a number the indicator X says that the
@@ -41,14 +42,27 @@ _GAP = "[^，,。；;]{0,8}"
 # Endings that name the measure's unit of account rather than what is counted.
 _MEASURE_TAIL_RE = re.compile(r"(?:总数|数量|次数|人数|件数|个数|金额|总额|数|量|额)$")
 _CLAUSE_CHARS = "，,。；;：:！？!?"
+# Scope words a measure may open with; one statistic is grouped with or without them
+# (累计法治宣传活动数 and 法治宣传活动数).
+_SCOPE_RE = re.compile(r"^(?:其中|累计|全年|年内|本年度?|另|共|总共|合计)+")
+
+
+def group_key(measure: str) -> str:
+    """The measure without the scope words it opens with (其中, 累计, 全年…)."""
+    return _SCOPE_RE.sub("", measure) or measure
 
 
 @dataclass
 class Group:
-    """Numbers without an indicator sharing a measure and a unit."""
+    """Numbers without an indicator sharing a measure (scope words aside) and a unit.
+
+    ``measure`` is the label most of them carry (ties: the shortest, then the first
+    in code-point order); ``labels`` counts every label of the group.
+    """
 
     measure: str
     unit: str
+    labels: Counter = field(default_factory=Counter)
     region_years: set = field(default_factory=set)
     count: int = 0
     sections: Counter = field(default_factory=Counter)
@@ -140,7 +154,8 @@ def collect(root) -> tuple[list[Group], list[Alias], dict]:
                 stats["no_measure"] += 1
                 continue
             unit = row.get("unit") or ""
-            g = groups.setdefault((measure, unit), Group(measure, unit))
+            g = groups.setdefault((group_key(measure), unit), Group(measure, unit))
+            g.labels[measure] += 1
             g.region_years.add(key)
             g.count += 1
             g.sections[row.get("section") or ""] += 1
@@ -148,6 +163,8 @@ def collect(root) -> tuple[list[Group], list[Alias], dict]:
             sentence = row.get("sentence") or ""
             g.examples.append((key, sentence, _marked(sentence, row.get("text") or "")))
         _learn_reviews(root, region, year, seen, aliases)
+    for g in groups.values():
+        g.measure = sorted(g.labels.items(), key=lambda kv: (-kv[1], len(kv[0]), kv[0]))[0][0]
     ranked = sorted(groups.values(),
                     key=lambda g: (-len(g.region_years), -g.count, g.measure, g.unit))
     return ranked, sorted(aliases.values(), key=lambda a: (a.indicator_id, a.measure,
@@ -158,8 +175,9 @@ def _learn_reviews(root: Path, region: str, year: int, numbers: dict, aliases: d
     """Add the ``set`` decisions of ``data/reviews/<region>/<year>.csv`` to ``aliases``.
 
     A decision names its number by ``char_start`` (and ``text``); the number's measure
-    comes from the region-year's mentions table. Decisions whose number is not in the
-    table (an ``add``, or a stale row the build would refuse) teach nothing here.
+    comes from the region-year's mentions table, else from the worksheet's ``measure``
+    column (``rol review`` copies what extraction read). A decision with no measure
+    either way teaches nothing here.
     """
     path = root / "data" / "reviews" / region / f"{year}.csv"
     if not path.is_file():
@@ -172,17 +190,19 @@ def _learn_reviews(root: Path, region: str, year: int, numbers: dict, aliases: d
     for row in rows:
         if (row.get("action") or "").strip() != "set" or not row.get("indicator_id"):
             continue
-        number = numbers.get((row.get("char_start") or "").strip())
-        measure = ((number or {}).get("measure") or "").strip()
+        # The published number first; the worksheet's own copy of what extraction read
+        # (``rol review`` writes measure, found_unit and sentence) when it is not there.
+        number = numbers.get((row.get("char_start") or "").strip()) or {}
+        measure = (number.get("measure") or row.get("measure") or "").strip()
         if not measure:
             continue
-        unit = (row.get("unit") or number.get("unit") or "").strip()
+        unit = (row.get("unit") or number.get("unit") or row.get("found_unit") or "").strip()
         iid = row["indicator_id"].strip()
         a = aliases.setdefault((iid, measure, unit), Alias(iid, measure, unit))
         a.region_years.add(f"{region}/{year}")
-        sentence = number.get("sentence") or ""
-        a.examples.append((f"{region}/{year}", sentence,
-                           _marked(sentence, number.get("text") or "")))
+        sentence = number.get("sentence") or row.get("sentence") or ""
+        text = number.get("text") or row.get("text") or ""
+        a.examples.append((f"{region}/{year}", sentence, _marked(sentence, text)))
 
 
 # ------------------------------------------------------------------------------- output
@@ -298,8 +318,8 @@ def render(groups: list[Group], aliases: list[Alias], stats: dict,
         f"{stats['unnamed']} without an indicator"
         + (f" ({stats['no_measure']} of them without a measure, not grouped)"
            if stats["no_measure"] else "") + ".",
-        f"# {len(kept)} groups in at least {min_regions} region-year"
-        f"{'s' if min_regions != 1 else ''} (of {len(groups)}).",
+        f"# {_plural(len(kept), 'group')} in at least "
+        f"{_plural(min_regions, 'region-year')} (of {len(groups)}).",
     ]
     for g in kept:
         kind = _majority(g.kinds, ["count", "amount", "rate", "change"]) or "count"
@@ -316,6 +336,9 @@ def render(groups: list[Group], aliases: list[Alias], stats: dict,
         if close:
             lines.append(f"# close to the existing {close[0]} ({close[1]}): "
                          "maybe its patterns need this wording instead")
+        if len(g.labels) > 1:
+            lines.append("# labels: " + ", ".join(f"{k} ({n})" for k, n in
+                                                 sorted(g.labels.items())))
         lines.append("# examples:")
         lines += _examples(g.examples)
         lines += [

@@ -642,14 +642,15 @@ def render_html(report: ValidationReport, meta: dict | None = None,
         '<html lang="zh-CN"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{e(title_zh.strip())} / {e(title_en.strip())}</title>",
-        f"<style>{_FONT_PLACEHOLDER}{_CSS.replace('WEB_FAMILY', WEB_FAMILY)}</style></head><body>",
+        f"<style>{_FONT_PLACEHOLDER}{_CSS.replace('WEB_FAMILY', WEB_FAMILY)}</style></head>",
+        "<body><main>",
         f"<h1>{e(title_zh.strip())}<br><span class=\"en\">{e(title_en.strip())}</span></h1>",
     ]
     if meta.get("source_file"):
         parts.append(f"<p>来源文件 Source file: {e(str(meta['source_file']))}"
                      + (f" · {e(str(meta['title']))}" if meta.get("title") else "") + "</p>")
     parts += _body_html(report, cat)
-    parts.append("</body></html>")
+    parts.append("</main></body></html>")
     page = "\n".join(parts) + "\n"
     # Subset to the page's own characters (the @font-face rule adds only ASCII, which
     # every subset holds); the same page gives the same font bytes.
