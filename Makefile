@@ -46,13 +46,15 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e .
 	@touch $@
 
+# the tests also cover builds on a Dask cluster: the dask extra comes along
 $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -e '.[dev,dask]'
 	@touch $@ $(VENV)/.installed
 
-# The optional OCR extra (scanned PDFs): rapidocr, onnxruntime, pypdfium2, ~290 MB.
+# The optional OCR extra (scanned PDFs): rapidocr, onnxruntime, pypdfium2, ~290 MB; with
+# the dev and dask extras, since it stands in for .installed-dev (CI runs `make ocr` first).
 $(VENV)/.installed-ocr: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e '.[dev,ocr]'
+	$(BIN)/python -m pip install --quiet -e '.[dev,dask,ocr]'
 	@touch $@ $(VENV)/.installed-dev $(VENV)/.installed
 
 # (environment.yml already lists the extra's packages, so in a conda env this does nothing)
@@ -78,6 +80,7 @@ lint: $(INSTALLED_DEV)
 bench: $(INSTALLED_DEV)
 	$(BIN)/python bench/extract.py
 	$(BIN)/python bench/batch.py --n 20 --baseline-n 2
+	$(BIN)/python bench/national.py --n 3000
 	@if [ -f $(VENV)/.installed-ocr ]; then $(BIN)/python bench/ocr.py; \
 	else echo "bench/ocr.py skipped: the OCR extra is not installed (make ocr)"; fi
 

@@ -7,13 +7,18 @@ then times on this machine:
   (a) the naive baseline: per region-year, the papermill CLI on each notebook and the
       nbconvert CLI on the brief, sequentially (timed on --baseline-n region-years and
       scaled to N);
-  (b) ``rol build --all --jobs <cores>``;
+  (b) ``rol build --all --jobs <cores>``, then ``--repeat - 1`` forced rebuilds; the
+      median is reported (a shared machine's load comes and goes);
   (c) the same command again, when nothing changed (no-op);
+  (d) with ``--scheduler local``: ``rol build --all --scheduler local --jobs <cores>``
+      on an identical root (a Dask LocalCluster), as many times as (b);
 and the peak resident memory of the whole process tree during (b).
 
-Last line: ``speedup_vs_naive=<x> noop_s=<s> per_brief_s=<s> peak_rss_mb=<m>``.
+Last line: ``speedup_vs_naive=<x> noop_s=<s> per_brief_s=<s> peak_rss_mb=<m>
+runs=<k> [dask_vs_pool=<x> dask_per_brief_s=<s>]``.
 
-    python bench/batch.py --n 100 --baseline-n 3
+    python bench/batch.py --n 100 --baseline-n 3 --repeat 3
+    python bench/batch.py --n 40 --baseline-n 3 --scheduler local
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ import os
 import random
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -158,6 +164,10 @@ def main(argv=None) -> None:
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     ap.add_argument("--seed", type=int, default=20231229)
     ap.add_argument("--keep", action="store_true", help="keep the temporary root")
+    ap.add_argument("--repeat", type=int, default=1,
+                    help="batch builds timed (the first from scratch, then --force); median")
+    ap.add_argument("--scheduler", choices=["local"],
+                    help="also time the same batch on a Dask LocalCluster (dask extra)")
     args = ap.parse_args(argv)
     rng = random.Random(args.seed)
     tmp = Path(tempfile.mkdtemp(prefix="rol-bench-"))
@@ -176,14 +186,37 @@ def main(argv=None) -> None:
 
         cmd = [str(BIN / "rol"), "build", "--all", "--jobs", str(args.jobs), "--quiet",
                "--root", str(batch_root)]
-        batch_s, peak = timed_tree(cmd, cwd=tmp)
-        print(f"(b) rol build --all --jobs {args.jobs}: {batch_s:.1f} s "
-              f"({batch_s / args.n:.2f} s per brief), peak RSS {peak:.0f} MB", flush=True)
+        runs, peak = [], 0.0
+        for k in range(max(1, args.repeat)):
+            secs, pk = timed_tree(cmd + (["--force"] if k else []), cwd=tmp)
+            runs.append(secs)
+            peak = max(peak, pk)
+            print(f"(b) rol build --all --jobs {args.jobs}{' --force' if k else ''}: "
+                  f"{secs:.1f} s ({secs / args.n:.2f} s per brief), peak RSS {pk:.0f} MB",
+                  flush=True)
+        batch_s = statistics.median(runs)
         noop_s, _ = timed_tree(cmd, cwd=tmp)
         print(f"(c) no-op rebuild: {noop_s:.2f} s", flush=True)
+        dask = ""
+        if args.scheduler:
+            dask_root = tmp / "dask"
+            make_root(dask_root, args.n, random.Random(args.seed))
+            dcmd = [str(BIN / "rol"), "build", "--all", "--scheduler", args.scheduler,
+                    "--jobs", str(args.jobs), "--quiet", "--root", str(dask_root)]
+            druns = []
+            for k in range(max(1, args.repeat)):
+                secs, _ = timed_tree(dcmd + (["--force"] if k else []), cwd=tmp)
+                druns.append(secs)
+                print(f"(d) rol build --all --scheduler {args.scheduler} --jobs {args.jobs}"
+                      f"{' --force' if k else ''}: {secs:.1f} s "
+                      f"({secs / args.n:.2f} s per brief)", flush=True)
+            dask_s = statistics.median(druns)
+            dask = (f" dask_vs_pool={batch_s / dask_s:.2f} "
+                    f"dask_per_brief_s={dask_s / args.n:.3f}")
         speedup = naive_per * args.n / batch_s
         print(f"speedup_vs_naive={speedup:.1f} noop_s={noop_s:.2f} "
-              f"per_brief_s={batch_s / args.n:.3f} peak_rss_mb={peak:.0f}")
+              f"per_brief_s={batch_s / args.n:.3f} peak_rss_mb={peak:.0f} "
+              f"runs={len(runs)}{dask}")
     finally:
         if not args.keep:
             shutil.rmtree(tmp, ignore_errors=True)

@@ -4,8 +4,8 @@
   :func:`rol_analysis.reading.read_report`, against a flat page of the same divs and
   text. Target: at most 2x the flat page (it was ~12x: quadratic in the depth).
 - ``bomb``: a 1 GiB zip bomb saved as ``.docx`` (a few MB on disk), against an honest
-  ``.docx`` of the seed report. Target: refused (InputError) in under 2 s with peak
-  Python memory under 300 MB.
+  ``.docx`` of the seed report, and a PDF whose one Flate stream inflates to 1 GiB.
+  Target: each refused (InputError) in under 2 s with peak Python memory under 300 MB.
 
 Run: ``.venv/bin/python bench/hostile.py [--divs 10000]``. Last line: the figures.
 """
@@ -57,7 +57,7 @@ def timed(fn) -> tuple[float, int, object]:
 
 def main(argv=None) -> int:
     import docx
-    from test_reading import _zip_bomb
+    from test_reading import _pdf_bomb, _zip_bomb
 
     from rol_analysis.reading import read_report
 
@@ -80,6 +80,9 @@ def main(argv=None) -> int:
         bomb = _zip_bomb(tmp / "bomb.docx", 1 << 30)
         t_bomb, peak_bomb, out = timed(lambda: read_report(bomb))
         refused = type(out).__name__ == "InputError"
+        pdf = _pdf_bomb(tmp / "bomb.pdf", 1 << 30)
+        t_pdf, peak_pdf, out_pdf = timed(lambda: read_report(pdf))
+        pdf_refused = type(out_pdf).__name__ == "InputError"
     ratio = t_nested / t_flat
     print(f"nested page: {args.divs:,} divs, {len(nested) / 1000:.0f} KB")
     print(f"{'case':<22}{'seconds':>10}{'peak MB':>10}")
@@ -88,9 +91,13 @@ def main(argv=None) -> int:
     print(f"{'honest docx':<22}{t_docx:>10.3f}{peak_docx / 1e6:>10.1f}")
     print(f"{'1 GiB zip bomb docx':<22}{t_bomb:>10.3f}{peak_bomb / 1e6:>10.1f}  "
           f"{'refused' if refused else 'NOT REFUSED: ' + repr(out)[:80]}")
-    ok = ratio <= 2 and refused and t_bomb < 2 and peak_bomb < 300e6
-    print(f"nested_vs_flat={ratio:.2f} bomb_refused={refused} bomb_s={t_bomb:.3f} "
-          f"bomb_peak_mb={peak_bomb / 1e6:.1f} {'OK' if ok else 'MISSED'}")
+    print(f"{'1 GiB Flate PDF bomb':<22}{t_pdf:>10.3f}{peak_pdf / 1e6:>10.1f}  "
+          f"{'refused' if pdf_refused else 'NOT REFUSED: ' + repr(out_pdf)[:80]}")
+    ok = (ratio <= 2 and refused and pdf_refused and max(t_bomb, t_pdf) < 2
+          and max(peak_bomb, peak_pdf) < 300e6)
+    print(f"nested_vs_flat={ratio:.2f} docx_bomb_s={t_bomb:.3f} "
+          f"docx_bomb_peak_mb={peak_bomb / 1e6:.1f} pdf_bomb_s={t_pdf:.3f} "
+          f"pdf_bomb_peak_mb={peak_pdf / 1e6:.1f} {'OK' if ok else 'MISSED'}")
     return 0
 
 

@@ -68,6 +68,26 @@ def root(tmp_path):
     return make_root(tmp_path / "project")
 
 
+def make_batch_root(path: Path) -> Path:
+    """Two region-years (the seed and a renamed copy), both in regions.csv."""
+    seed = SEED.read_bytes()
+    other = seed.replace("卫滨区".encode(), "红旗区".encode())
+    root = make_root(path, {("weibin", 2023): seed, ("hongqi", 2023): other})
+    with open(root / "data/raw/regions.csv", "a", encoding="utf-8") as fh:
+        fh.write("hongqi,红旗区,新乡市,河南省,county\n")
+    return root
+
+
+@pytest.fixture(scope="session")
+def pool_batch(tmp_path_factory):
+    """`rol build --all --jobs 2` over :func:`make_batch_root`, built once per session:
+    (root, the process). Tests compare other builds with it; they must not modify it."""
+    root = make_batch_root(tmp_path_factory.mktemp("pool") / "batch")
+    proc = rol("build", "--all", "--jobs", "2", "--root", root)
+    assert proc.returncode == 0, proc.stderr
+    return root, proc
+
+
 class Ran:
     """What ``rol_here`` returns: the fields of a CompletedProcess the tests read."""
 

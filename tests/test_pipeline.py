@@ -166,16 +166,16 @@ def test_failed_brief_step_leaves_every_output_as_it_was(built_copy):
     assert after == before
 
 
-def test_parallel_batch_matches_one_off_builds(tmp_path):
+def test_parallel_batch_matches_one_off_builds(pool_batch, tmp_path):
     """--all --jobs 2 over two region-years; a one-off build then gives the same notebooks."""
-    seed = SEED.read_bytes()
-    other = seed.replace("卫滨区".encode(), "红旗区".encode())
-    root = make_root(tmp_path / "batch", {("weibin", 2023): seed, ("hongqi", 2023): other})
-    with open(root / "data/raw/regions.csv", "a", encoding="utf-8") as fh:
-        fh.write("hongqi,红旗区,新乡市,河南省\n")
-    proc = rol("build", "--all", "--jobs", "2", "--root", root)
-    assert proc.returncode == 0, proc.stderr
+    import shutil
+
+    batch_root, proc = pool_batch
     assert "weibin/2023" in proc.stderr  # the progress bar names the notebook running
+    assert "panel: 2 region-years" in proc.stdout  # --all ends with the national panel
+    assert (batch_root / "data/processed/panel/panel.duckdb").is_file()
+    root = tmp_path / "batch"
+    shutil.copytree(batch_root, root)  # the session's reference build stays as it was
     nb_dir = root / "reports/weibin/2023/notebooks"
     batch = tree_bytes(nb_dir) | {"brief": (root / "reports/weibin/2023/brief.html").read_bytes()}
     index = (root / "reports/index.html").read_text(encoding="utf-8")
@@ -286,19 +286,20 @@ def test_one_region_years_problem_stays_its_own_in_a_batch(built_copy):
     with open(raw / "regions.csv", "a", encoding="utf-8") as fh:
         fh.write("hongqi,红旗区,新乡市,河南省\ndup,某区,新乡市,河南省\n")
     (raw / "hongqi").mkdir()
-    (raw / "hongqi/2023.txt").write_bytes(SEED.read_bytes().replace("卫滨区".encode(),
-                                                                     "红旗区".encode()))
+    # another year: not a peer of weibin/2023, whose brief stays as it is
+    (raw / "hongqi/2022.txt").write_bytes(SEED.read_bytes().replace(
+        "卫滨区".encode(), "红旗区".encode()).replace(b"2023", b"2022"))
     (raw / "dup").mkdir()
     (raw / "dup/2024.txt").write_bytes(SEED.read_bytes())
     (raw / "dup/2024.docx").write_bytes(b"PK")
     proc = rol_here("build", "--all", "--jobs", "2", "--root", root)
     assert proc.returncode == 2, proc
-    assert (root / "reports/hongqi/2023/brief.html").is_file()
+    assert (root / "reports/hongqi/2022/brief.html").is_file()
     assert "dup/2024: error:" in proc.stderr and "several raw reports" in proc.stderr
     assert "1 of 3 region-years failed: dup/2024 (error, exit 2)" in proc.stderr
     assert "\r" not in proc.stderr
-    assert "] hongqi/2023: built" in proc.stderr
-    assert "weibin/2023: built" in proc.stdout  # its panel now shows Hongqi
+    assert "] hongqi/2022: built" in proc.stderr
+    assert "weibin/2023: up to date" in proc.stdout
     (raw / "dup/2024.docx").unlink()
     (raw / "dup/2024.txt").unlink()
     again = rol_here("build", "--all", "--root", root, check=0)

@@ -366,3 +366,9 @@ def test_two_cuts_in_one_sentence_keep_their_own_rates():
     df = _inferred("审批时限由20天压缩至5天，办理时限由15个工作日压缩至3个工作日，压缩80%。")
     assert list(df["status"]) == [ratios.COMPUTED_INFERRED, ratios.CONSISTENT_INFERRED]
     assert list(df["denominator"]) == [20, 15]
+
+
+def test_a_repeated_sentence_is_paired_once_per_occurrence():
+    df = _inferred("受理诉求12件，办结11件，办结率91.7%。" * 3)
+    assert list(df["status"]) == [ratios.CONSISTENT_INFERRED] * 3
+    assert df["ratio_id"].is_unique

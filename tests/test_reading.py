@@ -401,3 +401,36 @@ def test_nesting_deeper_than_the_recursion_limit_is_read(tmp_path):
             + "".join(f"<div>{t}" for t in lines) + "</div>" * n + "</body></html>")
     doc = read_report(_write(tmp_path, "2023.html", page.encode()))
     assert f"{n - 1}件。" in doc.text.split("\n")
+
+
+def _pdf_bomb(path: Path, unpacked: int) -> Path:
+    """A PDF whose one Flate stream inflates to ``unpacked`` zero bytes (~1 MB per GiB)."""
+    import zlib
+
+    chunk = 1 << 24
+    comp = zlib.compressobj(9, zlib.DEFLATED, -15)
+    block = comp.compress(b"\0" * chunk) + comp.flush(zlib.Z_FULL_FLUSH)
+    adler, zeros = 1, b"\0" * chunk
+    for _ in range(unpacked // chunk):
+        adler = zlib.adler32(zeros, adler)
+    body = (b"\x78\xda" + block * (unpacked // chunk)
+            + zlib.compressobj(9, zlib.DEFLATED, -15).flush() + adler.to_bytes(4, "big"))
+    path.write_bytes(b"%PDF-1.4\n1 0 obj\n<< /Length " + str(len(body)).encode()
+                     + b" /Filter /FlateDecode >>\nstream\n" + body
+                     + b"\nendstream\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n")
+    return path
+
+
+def test_pdf_stream_bomb_is_refused_without_inflating_it(tmp_path):
+    import tracemalloc
+
+    bomb = _pdf_bomb(tmp_path / "2023.pdf", 1 << 30)
+    tracemalloc.start()
+    try:
+        with pytest.raises(InputError, match="inflate") as err:
+            read_report(bomb)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert str(bomb) in err.value.message
+    assert peak < 60_000_000, peak  # streamed in 1 MB pieces, never held whole

@@ -148,11 +148,13 @@ def test_write_index_lists_every_brief(rendered, tmp_path):
     out = render.write_index(root)
     page = out.read_text(encoding="utf-8")
     soup = BeautifulSoup(page, "lxml")
-    rows = soup.select("tbody tr")
+    rows = soup.select("#briefs tbody tr")
     assert [r.a["href"] for r in rows] == ["hongqi/2022/brief.html", "weibin/2023/brief.html"]
     assert "未通过" in rows[0].get_text() and "通过" in rows[1].get_text()
     assert "仅有声明 7" in rows[1].get_text() and "常务会议学法次数 8 次" in rows[1].get_text()
-    assert soup.find("script") is None and EVIL in soup.get_text()
+    # one small inline script (filters); nothing loaded from elsewhere
+    assert [sc.get("src") for sc in soup.find_all("script")] == [None]
+    assert EVIL in soup.get_text() and "<img" not in page
     assert "data:font/woff;base64," in page
     assert render.write_index(root).read_bytes() == page.encode("utf-8")
 
@@ -193,7 +195,7 @@ def test_index_lists_failed_validations_with_their_report(tmp_path):
     fileio.write_json(proc / "report.json", {"region_name": "卫滨区", "issuer": "司法局"})
     fileio.write_parquet(proc / "indicators.parquet", gold_indicators())
     soup = BeautifulSoup(render.write_index(root).read_text("utf-8"), "lxml")
-    rows = soup.select("tbody tr")
+    rows = soup.select("#briefs tbody tr")
     assert len(rows) == 2
     hongqi, weibin = rows
     assert "红旗区" in hongqi.get_text() and "未通过" in hongqi.get_text()
@@ -203,6 +205,50 @@ def test_index_lists_failed_validations_with_their_report(tmp_path):
     assert "最近一次校验未通过" in weibin.get_text() and "上次发布的简报" in weibin.get_text()
     assert [a["href"] for a in weibin.find_all("a")] == ["weibin/2023/brief.html",
                                                          "weibin/2023/validation.html"]
+
+
+def test_index_filters_and_summary_per_year(tmp_path):
+    """Province/level from regions.csv (unknown when missing), data attributes the
+    filters use, a form hidden without scripts, and the summary per year."""
+    root = tmp_path
+    fileio.write_text(root / "data" / "raw" / "regions.csv",
+                      "region,zh_name,city,province,level\n"
+                      "weibin,卫滨区,新乡市,河南省,county\nxinxiang,新乡市,新乡市,河南省,市级\n")
+    ok = {"success": True, "warnings": [], "failures": []}
+    for region, year, success, brief in [("weibin", 2023, True, True),
+                                         ("weibin", 2022, True, True),
+                                         ("xinxiang", 2023, False, False),
+                                         ("hongqi", 2023, True, True)]:
+        rep = root / "reports" / region / str(year)
+        fileio.write_json(rep / "validation.json",
+                          ok if success else {**ok, "success": False})
+        if brief:
+            fileio.write_text(rep / "brief.html", "<html></html>")
+            proc = root / "data" / "processed" / region / str(year)
+            fileio.write_parquet(proc / "indicators.parquet", gold_indicators(region, year))
+    page = render.write_index(root).read_text("utf-8")
+    soup = BeautifulSoup(page, "lxml")
+    form = soup.find("form", id="filters")
+    assert form.has_attr("hidden")  # scripts off: no dead controls, just the table
+    assert {s["id"] for s in form.find_all(["select", "input"])} == {
+        "f-name", "f-province", "f-level", "f-year", "f-status"}
+    rows = {(tr["data-name"].split()[-1], tr["data-year"]): tr
+            for tr in soup.select("#briefs tbody tr")}
+    w = rows[("weibin", "2023")]
+    assert (w["data-province"], w["data-level"], w["data-status"]) == ("河南省", "county",
+                                                                       "passed")
+    assert "卫滨区" in w["data-name"]
+    x = rows[("xinxiang", "2023")]
+    assert (x["data-level"], x["data-status"]) == ("city", "failed")
+    h = rows[("hongqi", "2023")]
+    assert (h["data-province"], h["data-level"]) == ("unknown", "unknown")
+    assert "未知 unknown" in h.get_text()
+    assert [o.get_text() for o in soup.select("#f-level option")] == [
+        "全部 all", "市级 city", "县级 county", "未知 unknown"]
+    summary = [[td.get_text() for td in tr.find_all("td")]
+               for tr in soup.select("#summary tbody tr")]
+    # year, region-years, built, failed validation, not reviewed
+    assert summary == [["2023", "3", "2", "1", "2"], ["2022", "1", "1", "0", "1"]]
 
 
 def test_find_chromium_skips_snap_shims_and_finds_playwrights_browser(tmp_path, monkeypatch):
@@ -237,6 +283,6 @@ def test_index_counts_inferred_rates_apart(tmp_path):
         ratios.CLAIM_ONLY, ratios.MISMATCH_INFERRED, ratios.CONSISTENT_INFERRED,
         ratios.CONSISTENT_INFERRED]}))
     row = BeautifulSoup(render.write_index(tmp_path).read_text(encoding="utf-8"),
-                        "lxml").select_one("tbody tr").get_text()
+                        "lxml").select_one("#briefs tbody tr").get_text()
     assert "不一致 0 · 仅有声明 1 · 一致 0" in row
     assert "推断 inferred：不一致 1 · 一致 2 · 仅可推算 0" in row

@@ -82,12 +82,25 @@ def _year_type(value):
 @click.option("--jobs", "-j", type=click.IntRange(1, 64), default=1, show_default=True,
               help="Region-years built in parallel, each worker with one warm kernel.")
 @click.option("--pdf", is_flag=True, help="Also print each brief to PDF (needs Chromium).")
+@click.option("--scheduler", metavar="tcp://HOST:8786|local",
+              help="Run on a Dask cluster: a scheduler's address, or `local` for a "
+                   "LocalCluster of --jobs workers (needs rol-analysis[dask]).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar; one line per result.")
 @_root_option
-def build(region, year, all_, force, jobs, pdf, quiet, root):
-    """Run notebooks 01-04 and publish reports/<region>/<year>/brief.html."""
+def build(region, year, all_, force, jobs, pdf, scheduler, quiet, root):
+    """Run notebooks 01-04 and publish reports/<region>/<year>/brief.html.
+
+    With --all, the national panel (data/processed/panel/) is updated at the end.
+    """
     from . import pipeline
 
+    if scheduler is not None:
+        if not all_:
+            raise UsageError("--scheduler is for batch builds: use it with --all.")
+        pipeline.require_dask()
+        from .cluster import check_scheduler
+
+        check_scheduler(scheduler)
     targets = pipeline.select_targets(root, region, year, all_)
     if pdf:
         from . import render
@@ -98,7 +111,7 @@ def build(region, year, all_, force, jobs, pdf, quiet, root):
     progress = None if quiet else _Progress(len(targets))
     try:
         results = pipeline.build(root, targets, force=force, pdf=pdf, jobs=jobs,
-                                 progress=progress)
+                                 scheduler=scheduler, progress=progress)
     finally:
         if progress is not None:
             progress.close()
@@ -117,6 +130,14 @@ def build(region, year, all_, force, jobs, pdf, quiet, root):
         else:
             click.echo(f"{r.key}: error: {r.message}", err=True)
         code = max(code, r.exit_code)
+    if all_:
+        from . import panel as _panel
+
+        try:
+            click.echo(_panel.build(root).summary())
+        except RolError as exc:
+            click.echo(f"error: {exc.message}", err=True)
+            code = max(code, exc.exit_code)
     failed = [r for r in results if r.exit_code]
     if failed and len(results) > 1:
         click.echo(f"{len(failed)} of {len(results)} region-years failed: " + ", ".join(
@@ -158,6 +179,25 @@ class _Progress:
         if self.bar is not None:
             self.bar.set_postfix_str("")
             self.bar.close()
+
+
+@main.command()
+@click.option("--no-xlsx", is_flag=True, help="Skip panel.xlsx (the slowest output).")
+@click.option("--force", is_flag=True, help="Read every region-year again.")
+@_root_option
+def panel(no_xlsx, force, root):
+    """Gather every published region-year into data/processed/panel/.
+
+    Writes indicators, mentions, ratios and region_years as parquet, a DuckDB database
+    (panel.duckdb) with the views indicators, wide, ratios, region_years and mentions,
+    and panel.xlsx (one sheet per view). Only changed region-years are read again.
+    """
+    from . import panel as _panel
+
+    if not (root / "data").is_dir():
+        raise UsageError(f"{root}: no data/ folder here. Run rol from the project folder "
+                         "or pass --root DIR.")
+    click.echo(_panel.build(root, xlsx=not no_xlsx, force=force).summary())
 
 
 @main.command("list")

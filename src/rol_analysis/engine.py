@@ -142,6 +142,10 @@ class WarmKernel:
 
 
 _local = threading.local()
+# Every thread's kernel, so a worker that closes can stop them from any thread (a Dask
+# worker's teardown does not run on the thread that executed the notebooks).
+_all_kernels: set[WarmKernel] = set()
+_all_lock = threading.Lock()
 
 
 def current_kernel() -> WarmKernel:
@@ -149,7 +153,18 @@ def current_kernel() -> WarmKernel:
     kernel = getattr(_local, "kernel", None)
     if kernel is None:
         kernel = _local.kernel = WarmKernel()
+        with _all_lock:
+            _all_kernels.add(kernel)
     return kernel
+
+
+def shutdown_all() -> None:
+    """Stop every warm kernel this process started, whichever thread owns it."""
+    with _all_lock:
+        kernels = list(_all_kernels)
+        _all_kernels.clear()
+    for kernel in kernels:
+        kernel.shutdown()
 
 
 def shutdown_current() -> None:
@@ -157,6 +172,8 @@ def shutdown_current() -> None:
     if kernel is not None:
         kernel.shutdown()
         _local.kernel = None
+        with _all_lock:
+            _all_kernels.discard(kernel)
 
 
 class WarmEngine(pm_engines.NBClientEngine):

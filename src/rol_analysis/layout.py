@@ -21,6 +21,8 @@ from .exceptions import InputError, UsageError
 MAX_REGION_LEN = 64
 REGION_RE = re.compile(rf"\A[a-z0-9][a-z0-9-]{{0,{MAX_REGION_LEN - 1}}}\Z")
 RAW_SUFFIXES = (".txt", ".docx", ".html", ".htm", ".pdf")
+#: Slugs that name something else under data/processed (the national panel).
+RESERVED = frozenset({"panel"})
 MIN_YEAR = 2000
 
 
@@ -35,6 +37,12 @@ def check_region(region: str) -> str:
             f"region {_shown(region)} is not a region slug: use lower-case letters, digits "
             f"and hyphens only, at most {MAX_REGION_LEN} characters (for example 'weibin'), "
             "the name of a folder under data/raw/."
+        )
+    if region in RESERVED:
+        raise UsageError(
+            f"region {region!r} is reserved (data/processed/{region}/ holds the national "
+            f"panel): rename the folder data/raw/{region}/, e.g. to "
+            f"{region}-county, and its row in regions.csv."
         )
     return region
 

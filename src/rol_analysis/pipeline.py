@@ -662,16 +662,38 @@ def brief_current(root, region, year, pdf=False) -> bool:
                               brief_fingerprint(root, paths, data_fp, pdf), pdf))
 
 
+def dask_cluster(scheduler: str, jobs: int):
+    """``(executor, events)`` on a Dask cluster; UsageError (exit 2) without the extra."""
+    require_dask()
+    from . import cluster
+
+    return cluster.executor(scheduler, jobs)
+
+
+def require_dask() -> None:
+    """Raise UsageError with the install command when Dask distributed is missing."""
+    try:
+        import distributed  # noqa: F401
+    except ImportError:
+        raise UsageError(
+            "--scheduler needs Dask distributed, which is not installed. Install it with "
+            "`pip install 'rol-analysis[dask]'`, or build without --scheduler (--jobs N "
+            "uses a process pool on this machine).") from None
+
+
 class _Runner:
     """Submits phase tasks to an executor, created only when there is work to do."""
 
-    def __init__(self, executor, jobs, progress):
+    def __init__(self, executor, jobs, progress, scheduler=None):
         self.executor, self.jobs, self.progress = executor, jobs, progress
+        self.scheduler = scheduler
         self.pool = self.events = None
 
     def _get(self, n):
         if self.executor is not None:
             return self.executor
+        if self.pool is None and self.scheduler is not None:
+            self.pool, self.events = dask_cluster(self.scheduler, self.jobs)
         if self.pool is None and self.jobs > 1 and n > 1:
             self.pool, self.events = process_executor(min(self.jobs, n))
         return self.pool or InlineExecutor()
@@ -703,7 +725,7 @@ class _Runner:
 
 
 def build(root=".", targets=None, *, force=False, pdf=False, jobs=1, executor=None,
-          progress=None) -> list[BuildResult]:
+          scheduler=None, progress=None) -> list[BuildResult]:
     """Build the briefs of ``targets`` (region, year) under ``root``.
 
     Every data phase runs before any brief phase, and only stale phases run: an
@@ -724,6 +746,9 @@ def build(root=".", targets=None, *, force=False, pdf=False, jobs=1, executor=No
     executor : concurrent.futures.Executor, optional
         Run tasks on this executor instead (for example a distributed one); its workers
         must be able to import rol_analysis and see ``root``.
+    scheduler : str, optional
+        Run tasks on a Dask cluster: ``tcp://HOST:PORT`` or ``local`` (a LocalCluster
+        of ``jobs`` workers); see ``cluster.py``. Needs the ``dask`` extra.
     progress : callable, optional
         ``progress(kind, payload)`` with kind ``"step"`` (region, year, notebook) or
         ``"done"`` (BuildResult), for progress bars.
@@ -736,7 +761,7 @@ def build(root=".", targets=None, *, force=False, pdf=False, jobs=1, executor=No
     root = Path(root)
     targets = list(targets)
     _check_shared_inputs(root)
-    runner = _Runner(executor, jobs, progress)
+    runner = _Runner(executor, jobs, progress, scheduler)
     try:
         data = {t: BuildResult(*t, "skipped") for t in targets}
         # A problem of one region-year (two raw files for one year, an unreadable

@@ -33,6 +33,7 @@ Everything here is driven by the catalogue's relations (``catalogue/indicators.t
 
 from __future__ import annotations
 
+import bisect
 import json
 import math
 import re
@@ -629,6 +630,12 @@ class _Text:
     sentences: list      # compact text (no whitespace, no ** markers) per group
     adjacent: list       # adjacent[g]: sentence g directly follows sentence g-1
 
+    @property
+    def starts(self) -> list:
+        if not hasattr(self, "_starts"):
+            self._starts = [n.start for n in self.numbers]
+        return self._starts
+
     def clause_before(self, n: _Number) -> str:
         """The text of ``n``'s clause before it."""
         if n.pos < 0:
@@ -676,13 +683,17 @@ def _text_of(mentions) -> _Text:
     spans: list[list[float]] = []  # estimated raw [start, end] of each sentence
     prev, found_to = None, 0
     for n in numbers:
-        if prev is None or n.sentence != prev.sentence:
+        needle = _compact(n.text)
+        # A new sentence starts where the text changes, or where the same text comes
+        # again (a repeated sentence): its number is no longer found further on.
+        if (prev is None or n.sentence != prev.sentence
+                or (needle and sentences[-1].find(needle, found_to) < 0)):
             sentences.append(_compact(n.sentence))
             spans.append([math.inf, -math.inf])
             found_to = 0
         prev = n
         n.group = len(sentences) - 1
-        compact, needle = sentences[-1], _compact(n.text)
+        compact = sentences[-1]
         at = compact.find(needle, found_to) if needle else -1
         if at < 0:
             continue
@@ -761,11 +772,30 @@ def _reductions(text: _Text, used: set) -> list[Inferred]:
     return out
 
 
+#: Counts nearest a rate that are tried as its numerator and denominator: bounds the
+#: pairs tried per rate in a long sentence (a table flattened into one line).
+MAX_CANDIDATES = 16
+
+
 def _pair_candidates(text: _Text, rate: _Number) -> list[_Number]:
-    """Counts in the rate's sentence or the sentence right before it."""
+    """Counts in the rate's sentence or the sentence right before it (the nearest
+    ``MAX_CANDIDATES``), in text order."""
     g = rate.group
-    return [n for n in text.numbers
-            if _is_count(n) and (n.group == g or (n.group == g - 1 and text.adjacent[g]))]
+    lo = bisect.bisect_left(text.starts, rate.start) - 1
+    out = []
+    # the numbers of sentences g-1 and g lie around the rate in text order
+    i = lo
+    while i >= 0 and text.numbers[i].group >= g - 1:
+        out.append(text.numbers[i])
+        i -= 1
+    i = lo + 2
+    while i < len(text.numbers) and text.numbers[i].group == g:
+        out.append(text.numbers[i])
+        i += 1
+    cands = [n for n in out if _is_count(n)
+             and (n.group == g or (n.group == g - 1 and text.adjacent[g]))]
+    cands = sorted(cands, key=lambda n: (abs(n.start - rate.start), n.start))[:MAX_CANDIDATES]
+    return sorted(cands, key=lambda n: n.start)
 
 
 def _pair(text: _Text, rate: _Number) -> Inferred | None:

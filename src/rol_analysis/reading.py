@@ -389,6 +389,76 @@ def _docx_table(table, lines: list[str]) -> None:
 
 # --------------------------------------------------------------------------- pdf
 
+# pdfminer inflates a Flate stream whole, in memory. A page's content stream or an
+# image of a scanned page is a few MB to tens of MB; a stream beyond this is a bomb
+# (1 MB of file can claim 1 GiB), refused before pdfminer sees it.
+MAX_PDF_STREAM_BYTES = 150_000_000
+_PDF_STREAM_RE = re.compile(rb"stream\r?\n")
+
+
+def check_pdf_streams(data: bytes, path: Path, limit: int = MAX_PDF_STREAM_BYTES) -> None:
+    """Refuse a PDF with a Flate stream that inflates past ``limit`` bytes.
+
+    A PDF declares no uncompressed sizes, so each zlib stream is inflated piecewise
+    and only counted (1 MB at a time, nothing kept), stopping at ``limit``: memory
+    stays flat and a bomb is refused in a fraction of a second.
+
+    Raises
+    ------
+    InputError
+        Naming the file, the stream's offset and the fix.
+    """
+    for found in _PDF_STREAM_RE.finditer(data):
+        start = found.end()
+        if data[start:start + 1] != b"\x78":  # no zlib header: not Flate, not ours
+            continue
+        size = _inflated_size(data, start, limit)
+        if size > limit:
+            raise InputError(
+                f"{path}: a compressed stream at byte {start} would inflate to more than "
+                f"{limit // 1_000_000} MB from a {len(data) / 1e6:,.1f} MB file, far beyond "
+                "any report page, so the file was not opened (it looks like a "
+                "decompression bomb). If it is a genuine report, print it to PDF again or "
+                "save it as .docx or UTF-8 text, and retry."
+            )
+
+
+def _inflated_size(data: bytes, start: int, limit: int, chunk: int = 1 << 20) -> int:
+    """Bytes the zlib stream at ``data[start:]`` inflates to, counted up to ``limit``.
+
+    A second Flate layer inside (a filter array applying FlateDecode twice) is counted
+    through as well. Corrupt data ends the count: pdfminer reports it afterwards.
+    """
+    import zlib
+
+    outer, inner = zlib.decompressobj(), None
+    total = pos = 0
+    while not outer.eof and total <= limit:
+        if outer.unconsumed_tail:
+            feed = outer.unconsumed_tail
+        elif start + pos < len(data):
+            feed = data[start + pos:start + pos + chunk]
+            pos += len(feed)
+        else:
+            break
+        try:
+            out = outer.decompress(feed, chunk)
+        except zlib.error:
+            return total
+        if inner is None and total == 0 and out[:1] == b"\x78":
+            inner = zlib.decompressobj()
+        if inner is None:
+            total += len(out)
+            continue
+        try:
+            total += len(inner.decompress(out, chunk))
+            while inner.unconsumed_tail and total <= limit:
+                total += len(inner.decompress(inner.unconsumed_tail, chunk))
+        except zlib.error:  # the first bytes only looked like zlib
+            inner = None
+            total += len(out)
+    return total
+
 
 def _read_pdf(data: bytes, path: Path):
     """The PDF's text, page by page: the text layer where a page has a usable one, OCR
@@ -407,6 +477,7 @@ def _read_pdf(data: bytes, path: Path):
             f"{path}: the file has a .pdf extension but is not a PDF. Give it its real "
             "extension, or export the report to PDF again, and retry."
         )
+    check_pdf_streams(data, path)
     from pdfminer.high_level import extract_text
     from pdfminer.layout import LAParams
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect

@@ -1,4 +1,12 @@
-"""``data/raw/regions.csv``: region slug -> Chinese name, city and province.
+"""``data/raw/regions.csv``: region slug -> Chinese name, city, province and level.
+
+``level`` is the tier of government: ``province`` (省级), ``city`` (地级/市级) or
+``county`` (县级: counties, districts and county-level cities); the Chinese words are
+accepted too. It is optional: older files without the column still work, and an empty
+cell, a missing column or a region without a row means unknown (None in
+:func:`metadata`, NULL in the panel, 未知 unknown in the index). Any other level is an
+error naming the line. The level is not part of the build fingerprint (``row_for``):
+it describes the region, not what its report says.
 
 One reader for everything that needs the table (extraction's region check, the index,
 the build fingerprints), so that every problem in the file is reported the same way:
@@ -17,7 +25,14 @@ from pathlib import Path
 from .exceptions import InputError
 
 COLUMNS = ("region", "zh_name", "city", "province")
-HEADER_HINT = "region,zh_name,city,province"
+HEADER_HINT = "region,zh_name,city,province,level"
+LEVELS = ("province", "city", "county")
+#: Chinese words an analyst may type for a level -> the level.
+LEVEL_WORDS = {
+    "省": "province", "省级": "province",
+    "市": "city", "地级": "city", "市级": "city", "地级市": "city",
+    "县": "county", "县级": "county", "区": "county", "县区": "county", "县级市": "county",
+}
 
 _CACHE: dict = {}
 
@@ -127,8 +142,33 @@ def _parse(data: bytes, path: Path) -> dict[str, dict]:
                 f"{path}, lines {rows[slug]['line']} and {line}: the region {slug!r} "
                 "appears twice. Keep one row per region (merge the two) and save again."
             )
-        rows[slug] = {**{c: row.get(c, "") for c in COLUMNS}, "line": line}
+        rows[slug] = {**{c: row.get(c, "") for c in COLUMNS},
+                      "level": _level(row.get("level", ""), path, line, slug), "line": line}
     return rows
+
+
+def _level(value: str, path: Path, line: int, slug: str) -> str:
+    """``province``, ``city``, ``county`` or "" (unknown); InputError for anything else."""
+    if not value:
+        return ""
+    norm = LEVEL_WORDS.get(value, value.lower())
+    if norm not in LEVELS:
+        raise InputError(
+            f"{path}, line {line} ({slug}): level {value!r} is not one of "
+            f"{', '.join(LEVELS)} (or 省级/市级/县级). Correct it, or leave the cell empty "
+            "when the level is unknown."
+        )
+    return norm
+
+
+def metadata(root) -> dict[str, dict]:
+    """Slug -> ``{"zh_name", "city", "province", "level"}`` for a project, unknown
+    values as None; empty when the project has no ``regions.csv``."""
+    path = default_path(root)
+    if not path.is_file():
+        return {}
+    return {slug: {k: (row.get(k) or None) for k in ("zh_name", "city", "province", "level")}
+            for slug, row in read(path).items()}
 
 
 def row_for(path, slug: str) -> dict | None:

@@ -10,8 +10,8 @@ the footer shows the input's sha256 and the package version.
 
 from __future__ import annotations
 
+import csv
 import functools
-import html
 import os
 import re
 import shutil
@@ -170,83 +170,173 @@ def render_brief(notebook_path, out_html_path) -> Path:
 # ------------------------------------------------------------------------- index
 
 
-def _region_names(root: Path) -> dict:
-    """Region slug -> Chinese name from ``data/raw/regions.csv`` (empty when absent):
-    a region-year that never published its tables still shows a readable name."""
-    from . import regions
-    from .exceptions import InputError
+INDEX_TEMPLATE = "index.html.j2"
+UNKNOWN = ("unknown", "未知 unknown")  # filter value and label of a missing province/level
+LEVEL_LABELS = {"province": "省级 province", "city": "市级 city", "county": "县级 county",
+                UNKNOWN[0]: UNKNOWN[1]}
+STATUS_LABELS = (("passed", "通过 passed"), ("warn", "有警告 warnings"),
+                 ("failed", "未通过 failed"), ("unknown", "其他 other"))
+REVIEW_LABELS = {"fully": "已审核 reviewed", "partly": "部分审核 partly reviewed",
+                 "not_reviewed": "未审核 not reviewed"}
 
+
+def _bulk(files: list[Path], sql: str):
+    """Rows of ``sql`` over many small files at once (DuckDB), as a DataFrame.
+
+    ``$files`` in ``sql`` is the file list; a file DuckDB cannot read is skipped, so one
+    damaged table costs its row's summary, not the whole index.
+    """
+    import duckdb
+
+    if not files:
+        return None
+    con = duckdb.connect()
+    con.execute("SET enable_progress_bar = false")
     try:
-        return {s: r["zh_name"] for s, r in regions.read(regions.default_path(root)).items()}
-    except InputError:  # the build reports a broken regions.csv; the index goes on
-        return {}
+        try:
+            return con.execute(sql, {"files": [str(f) for f in files]}).df()
+        except duckdb.Error:
+            good = []
+            for f in files:
+                try:
+                    con.execute(sql, {"files": [str(f)]}).fetchone()
+                    good.append(f)
+                except duckdb.Error:
+                    pass
+            return con.execute(sql, {"files": [str(f) for f in good]}).df() if good else None
+    finally:
+        con.close()
 
 
 def _index_rows(root: Path) -> list[dict]:
-    import pandas as pd
+    """One dict per region-year with a published brief or validation report.
 
-    from . import ratios
+    The tables of thousands of region-years are read in two bulk queries, not one file
+    at a time, so the index stays quick at national scale.
+    """
+    from . import ratios, regions
     from .brief import format_number
     from .catalogue import load
 
     cat = load()
-    names = _region_names(root)
+    try:
+        meta_csv = regions.metadata(root)
+    except InputError:  # a bad level stops `rol panel`, not the briefs' index
+        meta_csv = {}
     # Every region-year with a published brief or a validation report: a build that
     # failed validation publishes only validation.json/.html, and a reviewer using the
     # index must see that failure too.
     folders = sorted({p.parent for name in ("brief.html", "validation.json")
                       for _, _, p in layout.published(root, "reports", name)})
+    has_brief = {f: (f / "brief.html").is_file() for f in folders}
+    processed = {f: root / "data" / "processed" / f.parent.name / f.name for f in folders}
+    ind_files = [processed[f] / "indicators.parquet" for f in folders
+                 if has_brief[f] and (processed[f] / "indicators.parquet").is_file()]
+    ind = _bulk(ind_files, "SELECT * FROM read_parquet($files, union_by_name = true, "
+                           "filename = true)")
+    counts_by: dict[str, dict] = {}
+    for f in folders:
+        # the csv module: DuckDB's CSV reader sniffs each file (~20 ms apiece)
+        if has_brief[f] and (f / "ratios.csv").is_file():
+            try:
+                with open(f / "ratios.csv", encoding="utf-8-sig", newline="") as fh:
+                    for rec in csv.DictReader(fh):
+                        st = counts_by.setdefault(str(f), {})
+                        st[rec.get("status")] = st.get(rec.get("status"), 0) + 1
+            except (OSError, UnicodeDecodeError, csv.Error):
+                pass  # a damaged table costs its row's counts, not the index
+    by_file: dict[str, list] = {}
+    if ind is not None:
+        cols = [c for c in ("indicator_id", "value", "unit", "kind", "review")
+                if c in ind.columns]
+        for rec in ind[["filename", *cols]].itertuples(index=False):
+            by_file.setdefault(rec[0], []).append(dict(zip(cols, rec[1:])))
+    core = [(iid, spec) for iid, spec in cat.indicators.items()
+            if spec.core and spec.kind != "rate"]
     rows = []
     for folder in folders:
         region, year = folder.parent.name, folder.name
-        has_brief = (folder / "brief.html").is_file()
-        processed = root / "data" / "processed" / region / year
-        meta = fileio.read_json(processed / "report.json", {})
+        brief = has_brief[folder]
+        meta = fileio.read_json(processed[folder] / "report.json", {})
         validation = fileio.read_json(folder / "validation.json", {})
         failed = bool(validation) and not validation.get("success")
         if not validation:
             status = ("unknown", "未校验 not validated")
-        elif failed and has_brief:
+        elif failed and brief:
             status = ("failed", "最近一次校验未通过，此为上次发布的简报 latest validation "
                                 "failed; this is the last published brief")
         elif failed:
             status = ("failed", "未通过，简报未发布 failed, no brief published")
-        elif not has_brief:
+        elif not brief:
             status = ("unknown", "已校验，简报未生成 validated, brief not built")
         elif validation.get("warnings"):
             status = ("warn", f"通过，{len(validation['warnings'])} 项警告 passed, warnings")
         else:
             status = ("passed", "通过 passed")
-        counts = {s: 0 for s in ratios.STATUS_ZH}
-        n_ind, heads = None, []
+        counts, inferred, n_ind, heads, review = None, None, None, [], "not_reviewed"
         # Without a brief there is no published analysis to summarise.
-        if has_brief and (folder / "ratios.csv").is_file():
-            rdf = pd.read_csv(folder / "ratios.csv", encoding="utf-8-sig")
-            for s, n in rdf["status"].value_counts().items():
-                counts[s] = int(n)
-        if has_brief and (processed / "indicators.parquet").is_file():
-            ind = pd.read_parquet(processed / "indicators.parquet")
-            n_ind = len(ind)
-            found = {r["indicator_id"]: r for r in ind.to_dict("records")}
-            for iid, spec in cat.indicators.items():
-                if spec.core and spec.kind != "rate" and iid in found and len(heads) < 4:
+        if brief:
+            counts = {st: 0 for st in ratios.STATUS_ZH}
+            counts.update({k: v for k, v in counts_by.get(str(folder), {}).items()
+                           if k in counts})
+            # pairs read from the wording, counted apart from the catalogue's
+            if any(k.endswith(ratios.INFERRED_SUFFIX) and v for k, v in counts.items()):
+                inferred = {"mismatch": counts.get(ratios.MISMATCH_INFERRED, 0),
+                            "consistent": counts.get(ratios.CONSISTENT_INFERRED, 0),
+                            "computed_only": counts.get(ratios.COMPUTED_INFERRED, 0)}
+            found_rows = by_file.get(str(processed[folder] / "indicators.parquet"), [])
+            n_ind = len(found_rows)
+            found = {}
+            for r in found_rows:
+                found.setdefault(r["indicator_id"], r)
+            for iid, spec in core:
+                if iid in found and len(heads) < 4:
                     r = found[iid]
-                    value = format_number(r["value"], r["unit"], r["kind"])
-                    heads.append(f"{spec.zh_name} {value}")
-        elif has_brief:
-            n_ind = 0
+                    heads.append(f"{spec.zh_name} "
+                                 f"{format_number(r['value'], r['unit'], r['kind'])}")
+            marks = [r.get("review") for r in found_rows]
+            done = sum(1 for m in marks if isinstance(m, str) and m)
+            review = ("fully" if found_rows and done == len(found_rows)
+                      else "partly" if done else "not_reviewed")
+        info = meta_csv.get(region, {})
+        name = info.get("zh_name") or meta.get("region_name") or region
+        level = info.get("level") or UNKNOWN[0]
         has_report = (folder / "validation.html").is_file()
         rows.append({
-            "region": region, "year": year,
-            "name": meta.get("region_name") or names.get(region) or region,
+            "region": region, "year": year, "name": name,
+            "search": f"{name} {region}".lower(),
+            "province": info.get("province"), "province_key": info.get("province") or UNKNOWN[0],
+            "level_key": level, "level_label": LEVEL_LABELS.get(level, level),
             "issuer": meta.get("issuer") or "",
-            "href": f"{region}/{year}/brief.html" if has_brief else None,
+            "href": f"{region}/{year}/brief.html" if brief else None,
             "validation_href": (f"{region}/{year}/validation.html"
-                                if has_report and (failed or not has_brief) else None),
-            "status": status, "n_indicators": n_ind, "counts": counts if has_brief else None,
-            "headline": heads,
+                                if has_report and (failed or not brief) else None),
+            "status": status, "n_indicators": n_ind, "counts": counts, "inferred": inferred,
+            "headline": heads, "review": review, "review_label": REVIEW_LABELS[review],
+            "built": brief, "failed": failed,
         })
     return rows
+
+
+def _summary(rows: list[dict]) -> list[dict]:
+    """Per year: region-years, briefs built, failed validations, not reviewed."""
+    out = {}
+    for r in rows:
+        s = out.setdefault(r["year"], {"year": r["year"], "total": 0, "built": 0,
+                                       "failed": 0, "not_reviewed": 0})
+        s["total"] += 1
+        s["built"] += r["built"]
+        s["failed"] += r["failed"]
+        s["not_reviewed"] += r["built"] and r["review"] == "not_reviewed"
+    return [out[y] for y in sorted(out, reverse=True)]
+
+
+@functools.lru_cache(maxsize=1)
+def _jinja_env():
+    import jinja2
+
+    return jinja2.Environment(loader=jinja2.FileSystemLoader(str(template_dir())),
+                              autoescape=True, keep_trailing_newline=True)
 
 
 def write_index(root) -> Path:
@@ -254,87 +344,35 @@ def write_index(root) -> Path:
     failed validation.
 
     One row per ``reports/<region>/<year>/`` holding a ``brief.html`` or a
-    ``validation.json`` (sorted by region, then year) with the region's name, year,
-    issuer, validation status, the number of indicators, rate statuses and a few
-    headline numbers. A region-year whose latest validation failed links its
+    ``validation.json`` (sorted by region, then year) with the region's name, province,
+    level, year, issuer, validation status, review state, the number of indicators, rate
+    statuses and a few headline numbers; above it, a summary per year (built, failed
+    validation, not reviewed). A region-year whose latest validation failed links its
     ``validation.html`` (and says whether an earlier brief is still the published one).
-    Self-contained like the briefs.
+    A small inline script filters by province, level, year and status and searches by
+    name; without scripts the page is the plain table. Self-contained like the briefs
+    (template ``templates/index.html.j2``, autoescaped).
 
     Returns
     -------
     pathlib.Path
         The index path.
     """
-    from . import __version__, ratios
+    from . import __version__
     from .fonts import WEB_FAMILY, font_face_css
 
     root = Path(root)
-    e = html.escape
-    body = []
-    for r in _index_rows(root):
-        c = r["counts"]
-        name = (f'<a href="{e(r["href"])}">{e(r["name"])}</a>' if r["href"]
-                else e(r["name"]))
-        report = (f'<br><a class="validation-link" href="{e(r["validation_href"])}">'
-                  '校验报告 <span class="en">validation report</span></a>'
-                  if r["validation_href"] else "")
-        rates = (f"不一致 {c['mismatch']} · 仅有声明 {c['claim_only']} · 一致 "
-                 f"{c['consistent']} · 仅可推算 {c['computed_only']}" if c else "—")
-        inferred = {k: n for k, n in (c or {}).items() if k.endswith(ratios.INFERRED_SUFFIX)}
-        if sum(inferred.values()):  # pairs read from the wording, counted apart
-            rates += (f"<br>推断 inferred：不一致 {inferred[ratios.MISMATCH_INFERRED]} · 一致 "
-                      f"{inferred[ratios.CONSISTENT_INFERRED]} · 仅可推算 "
-                      f"{inferred[ratios.COMPUTED_INFERRED]}")
-        body.append(
-            "<tr>"
-            f'<td>{name}<br><span class="en">{e(r["region"])}</span></td>'
-            f"<td>{e(r['year'])}</td><td>{e(r['issuer'])}</td>"
-            f'<td><span class="status status-{e(r["status"][0])}">{e(r["status"][1])}</span>'
-            f"{report}</td>"
-            f"<td>{'—' if r['n_indicators'] is None else r['n_indicators']}</td>"
-            f"<td>{rates}</td>"
-            f"<td>{'<br>'.join(e(h) for h in r['headline'])}</td>"
-            "</tr>"
-        )
-    if not body:
-        body.append('<tr><td colspan="7">尚无已发布的简报。No brief has been published yet.'
-                    "</td></tr>")
-    page = f"""<!DOCTYPE html>
-<html lang="zh-CN">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<title>法治政府建设年度报告简报索引 · Index of briefs</title>
-<style>
-{FONT_PLACEHOLDER}
-html {{ font-family: "{WEB_FAMILY}", sans-serif; color: #1f2328; }}
-body {{ max-width: 1100px; margin: 0 auto; padding: 24px; line-height: 1.6; }}
-table {{ border-collapse: collapse; width: 100%; font-size: 0.92em; }}
-th, td {{ border: 1px solid #d0d7de; padding: 4px 8px; text-align: left; vertical-align: top; }}
-thead th {{ background: #f6f8fa; }}
-.en {{ color: #59636e; font-size: 0.86em; }}
-.status {{ padding: 1px 8px; border-radius: 10px; }}
-.status-passed {{ background: #dafbe1; }} .status-warn {{ background: #fff8c5; }}
-.status-failed {{ background: #ffebe9; }} .status-unknown {{ background: #f6f8fa; }}
-footer {{ margin-top: 2em; color: #59636e; font-size: 0.82em; }}
-@media print {{ a {{ color: inherit; text-decoration: none; }} }}
-</style>
-</head>
-<body>
-<main>
-<h1>法治政府建设年度报告简报索引 <span class="en">Index of rule-of-law report briefs</span></h1>
-<table>
-<thead><tr><th>地区 Region</th><th>年度 Year</th><th>发布机关 Issuer</th><th>校验 Validation</th>
-<th>指标数 Indicators</th><th>比率状态 Rates</th><th>主要数字 Headline numbers</th></tr></thead>
-<tbody>
-{chr(10).join(body)}
-</tbody>
-</table>
-</main>
-<footer>由 rol-analysis {e(__version__)} 生成 · Generated by rol-analysis {e(__version__)}</footer>
-</body>
-</html>
-"""
+    rows = _index_rows(root)
+    page = _jinja_env().get_template(INDEX_TEMPLATE).render(
+        rows=rows, summary=_summary(rows), version=__version__, web_family=WEB_FAMILY,
+        font_placeholder=FONT_PLACEHOLDER, unknown_label=UNKNOWN[1],
+        provinces=[(p, p) for p in sorted({r["province"] for r in rows if r["province"]})]
+        + ([UNKNOWN] if any(not r["province"] for r in rows) else []),
+        levels=[(k, v) for k, v in LEVEL_LABELS.items()
+                if any(r["level_key"] == k for r in rows)],
+        years=sorted({r["year"] for r in rows}, reverse=True),
+        statuses=[(k, v) for k, v in STATUS_LABELS if any(r["status"][0] == k for r in rows)],
+    )
     page = page.replace(FONT_PLACEHOLDER, font_face_css(page), 1)
     return fileio.write_text(root / "reports" / "index.html", page)
 

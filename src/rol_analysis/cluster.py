@@ -1,0 +1,148 @@
+"""Builds on a Dask distributed cluster (``rol build --all --scheduler ADDRESS|local``).
+
+Needs the ``dask`` extra (``pip install 'rol-analysis[dask]'``); ``pipeline`` imports
+this module only when a scheduler is asked for.
+
+- ``DaskExecutor`` is a ``concurrent.futures`` executor over a ``distributed.Client``,
+  so ``pipeline.build`` runs its phase tasks on it as on the process pool.
+- Each worker thread keeps one warm kernel (``engine.current_kernel``), as a pool worker
+  does; a worker plugin stops every kernel of the worker when the worker closes. A
+  worker that is killed takes its kernel with it (the kernel exits when its parent dies).
+- Progress: a task reports the notebook it is running with ``Worker.log_event``; the
+  client's topic handler feeds the same queue the pool's workers feed.
+- A worker that dies mid-task: the scheduler gives the task to another worker. With
+  ``local`` the scheduler is ours and allows one such retry
+  (``distributed.scheduler.allowed-failures = 1``); on an existing cluster its own
+  setting applies (Dask's default is 3). The phases are restartable: the next attempt
+  clears the staging folders and puts back a half-swapped or kept-back folder before it
+  builds, so published outputs stay intact and no staging is left behind.
+- Workers must run the same rol-analysis (checked: a task on a worker whose package
+  files differ fails with a message) and see the root at the same path (checked too).
+"""
+
+from __future__ import annotations
+
+import concurrent.futures as cf
+import logging
+import queue
+from pathlib import Path
+
+import dask
+import distributed
+
+from . import __version__, engine
+from .exceptions import UsageError
+
+TOPIC = "rol-progress"
+INSTALL = "pip install 'rol-analysis[dask]'"
+
+
+class WarmKernelPlugin(distributed.WorkerPlugin):
+    """Stops the worker's warm kernels when the worker closes."""
+
+    name = "rol-warm-kernel"
+
+    def teardown(self, worker):  # noqa: ARG002 - same for every worker
+        engine.shutdown_all()
+
+
+def _emit(region, year, step) -> None:
+    try:
+        distributed.get_worker().log_event(TOPIC, [region, year, step])
+    except ValueError:  # not on a worker (should not happen): progress is optional
+        pass
+
+
+def run_task(fn, digest: str, *args):
+    """Run a pipeline phase task on a worker, after checking the worker can run it."""
+    from . import pipeline
+
+    root, region, year = args[0], args[1], args[2]
+    where = distributed.get_worker().address
+    if digest != pipeline._package_digest():
+        return pipeline.BuildResult(
+            region, year, "error",
+            f"{region}/{year}: the Dask worker {where} runs another rol-analysis than this "
+            f"client ({__version__}; the package files differ). Install the same version "
+            "on every worker and restart them.", 1)
+    if not (Path(root) / "data" / "raw").is_dir():
+        return pipeline.BuildResult(
+            region, year, "error",
+            f"{region}/{year}: the Dask worker {where} cannot see the root {root}. Put the "
+            "root on a filesystem every worker mounts at the same path (shared storage) and "
+            "pass that path with --root.", 1)
+    pipeline._step_sink = lambda ev: _emit(*ev)
+    return fn(*args)
+
+
+class DaskExecutor(cf.Executor):
+    """A ``concurrent.futures`` executor running tasks on a Dask cluster.
+
+    Parameters
+    ----------
+    scheduler : str
+        ``tcp://HOST:PORT`` of a running scheduler, or ``local`` to start a
+        ``LocalCluster`` of ``jobs`` worker processes (one thread each) on this machine.
+    jobs : int
+        Workers of the local cluster.
+    """
+
+    def __init__(self, scheduler: str, jobs: int = 1):
+        from . import pipeline
+
+        self.events: queue.Queue = queue.Queue()
+        self.cluster = None
+        self.digest = pipeline._package_digest()
+        try:
+            if scheduler == "local":
+                with dask.config.set({"distributed.scheduler.allowed-failures": 1}):
+                    self.cluster = distributed.LocalCluster(
+                        n_workers=jobs, threads_per_worker=1, processes=True,
+                        dashboard_address=None, silence_logs=logging.ERROR)
+                self.client = distributed.Client(self.cluster)
+            else:
+                self.client = distributed.Client(scheduler, timeout="20s")
+        except (OSError, TimeoutError, ValueError) as exc:
+            self.close()
+            raise UsageError(
+                f"--scheduler {scheduler}: cannot reach a Dask scheduler there ({exc}). "
+                "Start one (`dask scheduler`, then `dask worker tcp://HOST:8786` on each "
+                "machine), check the address, or use --scheduler local.") from None
+        self.client.register_plugin(WarmKernelPlugin(), name=WarmKernelPlugin.name)
+        self.client.subscribe_topic(TOPIC, self._on_event)
+        self._ex = self.client.get_executor(pure=False)
+
+    def _on_event(self, event):
+        _, msg = event
+        self.events.put(tuple(msg))
+
+    def submit(self, fn, /, *args, **kwargs):
+        return self._ex.submit(run_task, fn, self.digest, *args, **kwargs)
+
+    def shutdown(self, wait=True, *, cancel_futures=False):
+        try:
+            self._ex.shutdown(wait=wait)
+        finally:
+            self.close()
+
+    def close(self):
+        client, cluster = getattr(self, "client", None), self.cluster
+        self.client = self.cluster = None
+        if client is not None:
+            client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def executor(scheduler: str, jobs: int = 1):
+    """``(executor, progress queue)`` for ``pipeline``'s runner."""
+    ex = DaskExecutor(scheduler, jobs)
+    return ex, ex.events
+
+
+def check_scheduler(value: str) -> str:
+    """``local`` or a ``tcp://host:port`` address, else UsageError."""
+    if value == "local" or "://" in value:
+        return value
+    raise UsageError(f"--scheduler {value!r}: give the scheduler's address as "
+                     "tcp://HOST:8786, or `local` to start a cluster on this machine.")

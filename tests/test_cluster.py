@@ -1,0 +1,127 @@
+"""Builds on a Dask cluster: same outputs as the process pool, a killed worker survived."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+from click.testing import CliRunner
+from conftest import ROL, make_batch_root, make_root, tree_bytes
+
+from rol_analysis import cli
+
+
+def _outputs(root):
+    """Published outputs of the build itself (the panel's DuckDB file is not byte-stable)."""
+    out = {}
+    for top in ("data/processed/weibin", "data/processed/hongqi", "reports"):
+        out |= {f"{top}/{k}": v for k, v in tree_bytes(root / top).items()}
+    return out
+
+
+def test_scheduler_without_dask_exits_2_with_the_install_command(root, monkeypatch):
+    monkeypatch.setitem(sys.modules, "distributed", None)  # import fails as if missing
+    res = CliRunner().invoke(cli.main, ["build", "--all", "--scheduler", "local",
+                                        "--root", str(root)])
+    assert res.exit_code == 2
+    assert "pip install 'rol-analysis[dask]'" in res.output
+    assert not (root / "reports" / "weibin").exists()
+
+
+def test_scheduler_needs_an_address_or_local(root):
+    pytest.importorskip("distributed", reason="the dask extra is not installed: "
+                                              "pip install -e '.[dev,dask]'")
+    res = CliRunner().invoke(cli.main, ["build", "--all", "--scheduler", "somewhere",
+                                        "--root", str(root)])
+    assert res.exit_code == 2 and "tcp://HOST:8786" in res.output
+
+
+@pytest.fixture(scope="module")
+def dask_built(tmp_path_factory):
+    """`rol build --all --scheduler local --jobs 2` with one worker killed (SIGKILL) while
+    it runs a notebook; returns (root, process, killed pid)."""
+    psutil = pytest.importorskip("psutil")
+    pytest.importorskip("distributed", reason="the dask extra is not installed: "
+                                              "pip install -e '.[dev,dask]'")
+    root = make_batch_root(tmp_path_factory.mktemp("dask") / "batch")
+    proc = psutil.Popen([str(ROL), "build", "--all", "--scheduler", "local", "--jobs", "2",
+                         "--root", str(root)], stdout=subprocess.PIPE,
+                        stderr=subprocess.PIPE, text=True)
+    killed = None
+    deadline = time.monotonic() + 300
+    try:
+        # A worker is mid-task once a staging folder exists and its kernel is running.
+        while killed is None and time.monotonic() < deadline and proc.poll() is None:
+            staging = list((root / "data" / "processed").glob("*/.2023.building"))
+            kernels = [p for p in proc.children(recursive=True)
+                       if "ipykernel_launcher" in " ".join(p.cmdline())]
+            if staging and kernels:
+                worker = kernels[0].parent()
+                killed = worker.pid
+                os.kill(killed, signal.SIGKILL)
+            time.sleep(0.2)
+        out, err = proc.communicate(timeout=max(1, deadline - time.monotonic()))
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    return root, proc.returncode, out, err, killed
+
+
+def test_dask_build_survives_a_killed_worker(dask_built):
+    root, code, out, err, killed = dask_built
+    assert killed is not None, "no worker was caught mid-task"
+    assert code == 0, err
+    assert "weibin/2023: built" in out and "hongqi/2023: built" in out
+    assert "panel: 2 region-years" in out
+    assert "weibin/2023" in err  # the progress bar names the notebook running
+    for folder in ("data/processed/weibin", "data/processed/hongqi", "reports/weibin"):
+        hidden = [p.name for p in (root / folder).iterdir() if p.name.startswith(".")
+                  and not p.name.endswith(".lock")]
+        assert hidden == [], (folder, hidden)  # no staging or kept-back folder left
+    assert not any(p.name.startswith(".") for p in (root / "data" / "processed").iterdir()
+                   if p.is_dir())
+
+
+def test_dask_outputs_are_byte_identical_to_the_pool(dask_built, pool_batch):
+    root, *_ = dask_built
+    pool_root, _ = pool_batch
+    dask_out, pool_out = _outputs(root), _outputs(pool_root)
+    assert "reports/weibin/2023/brief.html" in dask_out
+    assert sorted(dask_out) == sorted(pool_out)
+    assert dask_out == pool_out
+
+
+def test_noop_on_a_cluster_starts_nothing(dask_built):
+    root, *_ = dask_built
+    res = subprocess.run([str(ROL), "build", "--all", "--scheduler", "local", "--root",
+                          str(root), "-q"], capture_output=True, text=True, timeout=120)
+    assert res.returncode == 0 and res.stdout.count("up to date (use --force") == 2
+
+
+def test_a_worker_that_cannot_see_the_root_says_so(tmp_path):
+    """The task's checks on the worker: another package, or a root it cannot see."""
+    pytest.importorskip("distributed")
+    from rol_analysis import cluster, pipeline
+
+    root = make_root(tmp_path / "r")
+
+    class FakeWorker:
+        address = "tcp://10.0.0.9:40000"
+
+    import distributed
+
+    orig = distributed.get_worker
+    distributed.get_worker = lambda: FakeWorker()
+    try:
+        res = cluster.run_task(pipeline._data_task, pipeline._package_digest(),
+                               str(tmp_path / "elsewhere"), "weibin", 2023, False)
+        assert res.status == "error" and "cannot see the root" in res.message
+        res = cluster.run_task(pipeline._data_task, "0" * 64, str(root), "weibin", 2023,
+                               False)
+        assert res.status == "error" and "same version on every worker" in res.message
+    finally:
+        distributed.get_worker = orig

@@ -1,0 +1,274 @@
+"""The national panel: parquet tables, DuckDB views, xlsx, incremental updates."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+
+import pandas as pd
+import pytest
+from conftest import REPO, SEED, rol
+
+from rol_analysis import fileio, panel, ratios
+from rol_analysis.exceptions import InputError
+from rol_analysis.extract import extract_to
+
+RATE = "normative_docs_timely_filing_rate"
+OUTPUTS = ["indicators.parquet", "mentions.parquet", "ratios.parquet", "region_years.parquet",
+           "panel.xlsx"]
+
+
+def publish(root, region, year, text=None, validation=None, brief=True):
+    """Publish one region-year's tables as a build would (extraction + ratios)."""
+    src = root / "seed.txt"
+    src.write_text(text or SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    processed = root / "data" / "processed" / region / str(year)
+    result, _ = extract_to(src, processed, region=region, year=year)
+    report = root / "reports" / region / str(year)
+    if brief:
+        fileio.write_csv(report / "ratios.csv", ratios.compare_ratios(result.indicators))
+        fileio.write_text(report / "brief.html", "<html></html>")
+    fileio.write_json(report / "validation.json", validation or {"success": True,
+                                                                 "failures": [], "warnings": []})
+    return result
+
+
+@pytest.fixture(scope="module")
+def proot(tmp_path_factory):
+    """Three published region-years and one that failed validation without tables.
+
+    weibin is listed in regions.csv with a level; hongqi is not listed at all.
+    """
+    root = tmp_path_factory.mktemp("panel")
+    (root / "data" / "raw").mkdir(parents=True)
+    shutil.copy(REPO / "data" / "raw" / "regions.csv", root / "data" / "raw" / "regions.csv")
+    seed = SEED.read_text(encoding="utf-8")
+    publish(root, "weibin", 2023)
+    publish(root, "weibin", 2022, seed.replace("4件", "5件"),
+            validation={"success": True, "failures": [], "warnings": [
+                {"rule": "r", "indicators": [RATE], "values": [100], "sentences": [""]}]})
+    publish(root, "hongqi", 2023, seed.replace("卫滨区", "红旗区"))
+    fileio.write_json(root / "reports" / "hongqi" / "2022" / "validation.json",
+                      {"success": False, "failures": [{"rule": "x", "indicators": []}],
+                       "warnings": []})
+    result = panel.build(root)
+    return root, result
+
+
+def out(root):
+    return root / "data" / "processed" / "panel"
+
+
+def test_row_counts_match_the_published_tables(proot):
+    root, result = proot
+    assert result.written and result.region_years == 4
+    per = {(r, y): pd.read_parquet(p) for r, y, p in
+           [("weibin", 2023, None), ("weibin", 2022, None), ("hongqi", 2023, None)]
+           for p in [root / "data/processed" / r / str(y) / "indicators.parquet"]}
+    ind = pd.read_parquet(out(root) / "indicators.parquet")
+    assert len(ind) == sum(len(t) for t in per.values()) == result.rows
+    men = pd.read_parquet(out(root) / "mentions.parquet")
+    assert len(men) == sum(len(pd.read_parquet(root / "data/processed" / r / str(y) /
+                                               "mentions.parquet")) for r, y in per)
+    rat = pd.read_parquet(out(root) / "ratios.parquet")
+    assert len(rat) == sum(len(pd.read_csv(root / "reports" / r / str(y) / "ratios.csv"))
+                           for r, y in per)
+    ry = pd.read_parquet(out(root) / "region_years.parquet")
+    assert list(zip(ry["region"], ry["year"])) == [("hongqi", 2022), ("hongqi", 2023),
+                                                   ("weibin", 2022), ("weibin", 2023)]
+    assert list(ry["validation"]) == ["failed", "passed", "warnings", "passed"]
+    assert list(ry["n_indicators"]) == [0] + [len(per[k]) for k in
+                                              [("hongqi", 2023), ("weibin", 2022),
+                                               ("weibin", 2023)]]
+    # the columns the issue names
+    for col in ("region", "province", "level", "year", "indicator_id", "measure", "zh_name",
+                "value", "unit", "qualifier", "validation", "review", "sentence",
+                "char_start", "char_end"):
+        assert col in ind.columns, col
+
+
+def test_values_qualifiers_and_provenance_kept(proot):
+    root, _ = proot
+    ind = pd.read_parquet(out(root) / "indicators.parquet")
+    src = pd.read_parquet(root / "data/processed/weibin/2023/indicators.parquet")
+    mine = ind[(ind.region == "weibin") & (ind.year == 2023)].reset_index(drop=True)
+    assert list(mine["indicator_id"]) == list(src["indicator_id"])  # order kept
+    assert list(mine["value"]) == list(src["value"])
+    assert list(mine["qualifier"]) == list(src["qualifier"])
+    assert list(mine["measure"].fillna("")) == list(src["measure"].fillna(""))
+    assert mine["measure"].notna().any()  # what each number counts (extraction's measure)
+    assert "at_least" in set(mine["qualifier"])  # 余/多 survive
+    raw = SEED.read_text(encoding="utf-8")
+    for t, a, b in zip(mine["text"], mine["char_start"], mine["char_end"]):
+        assert raw[a:b] == t
+    # a value changed in one report shows up only there
+    w22 = ind[(ind.region == "weibin") & (ind.year == 2022)]
+    assert (w22["value"] != mine["value"].values).sum() >= 1
+
+
+def test_region_metadata_and_unknowns(proot):
+    root, _ = proot
+    ry = pd.read_parquet(out(root) / "region_years.parquet").set_index(["region", "year"])
+    w = ry.loc[("weibin", 2023)]
+    assert (w["province"], w["level"], w["region_name"], w["city"]) == (
+        "河南省", "county", "卫滨区", "新乡市")
+    h = ry.loc[("hongqi", 2023)]
+    assert pd.isna(h["province"]) and pd.isna(h["level"])  # not in regions.csv: unknown
+    report = json.loads((root / "data/processed/hongqi/2023/report.json").read_text("utf-8"))
+    assert h["region_name"] == report["region_name"]  # the name its report gives
+
+
+def test_validation_status_per_row(proot):
+    root, _ = proot
+    ind = pd.read_parquet(out(root) / "indicators.parquet")
+    w22 = ind[(ind.region == "weibin") & (ind.year == 2022)].set_index("indicator_id")
+    assert w22.loc[RATE, "validation"] == "warning"
+    assert set(w22.drop(index=RATE)["validation"]) == {"passed"}
+
+
+def test_duckdb_views(proot):
+    import duckdb
+
+    root, _ = proot
+    con = duckdb.connect(str(out(root) / "panel.duckdb"), read_only=True)
+    try:
+        views = dict(con.execute("SELECT view_name, comment FROM duckdb_views() "
+                                 "WHERE NOT internal").fetchall())
+        assert {"indicators", "wide", "ratios", "region_years"} <= set(views)
+        assert all(views[v] for v in panel.VIEWS)  # documented inside the database
+        wide = con.execute("SELECT * FROM wide").df()
+        assert len(wide) == 4 and RATE in wide.columns
+        assert wide.set_index(["region", "year"]).loc[("weibin", 2023), RATE] == 100.0
+        assert pd.isna(wide.set_index(["region", "year"]).loc[("hongqi", 2022), RATE])
+        n = con.execute("SELECT count(*) FROM indicators").fetchone()[0]
+        assert n == len(pd.read_parquet(out(root) / "indicators.parquet"))
+    finally:
+        con.close()
+
+
+def test_xlsx_has_one_sheet_per_view_with_chinese_intact(proot):
+    import openpyxl
+
+    root, _ = proot
+    wb = openpyxl.load_workbook(out(root) / "panel.xlsx", read_only=True)
+    assert wb.sheetnames == ["indicators", "wide", "ratios", "region_years"]
+    rows = list(wb["indicators"].iter_rows(max_row=2, values_only=True))
+    assert rows[0][:3] == ("地区代码", "地区", "省份") and rows[1][:3] == (
+        "region", "region_name", "province")
+    wide_head = list(wb["wide"].iter_rows(max_row=2, values_only=True))
+    assert wide_head[0][wide_head[1].index(RATE)] == "规范性文件报备及时率"
+    wb.close()
+    back = pd.read_excel(out(root) / "panel.xlsx", sheet_name="indicators", header=1)
+    ind = pd.read_parquet(out(root) / "indicators.parquet")
+    assert len(back) == len(ind)
+    assert list(back["sentence"]) == list(ind["sentence"])  # Chinese round-trips
+    assert list(back["zh_name"]) == list(ind["zh_name"])
+    assert list(back["qualifier"]) == list(ind["qualifier"])
+
+
+def _readme_example():
+    text = (REPO / "README.md").read_text(encoding="utf-8")
+    sql = re.search(r"```sql\n(.*?)```", text, re.S).group(1)
+    line = re.search(r"```python\n(.*?)```", text, re.S).group(1)
+    return sql, line
+
+
+def test_readme_example_query_and_pandas_line(proot, monkeypatch):
+    """Exactly the README's SQL and pandas line, run in a project root."""
+    import duckdb
+
+    root, _ = proot
+    sql, code = _readme_example()
+    assert "报备及时率" in (REPO / "README.md").read_text(encoding="utf-8")
+    monkeypatch.chdir(root)
+    con = duckdb.connect("data/processed/panel/panel.duckdb", read_only=True)
+    by_sql = con.execute(sql).df()
+    con.close()
+    ns = {}
+    exec(code, ns)  # noqa: S102 - the README's own line
+    by_pandas = ns["rates"]
+    expect = [("hongqi", 2023, 100.0), ("weibin", 2022, 100.0), ("weibin", 2023, 100.0)]
+    for df in (by_sql, by_pandas):
+        assert list(zip(df["region"], df["year"], df["value"])) == expect
+        assert set(df["qualifier"]) == {"exact"}
+
+
+def test_rerun_is_a_no_op_and_force_is_byte_identical(proot):
+    root, _ = proot
+    before = {n: (out(root) / n).read_bytes() for n in OUTPUTS}
+    again = panel.build(root)
+    assert not again.written and not again.changed
+    forced = panel.build(root, force=True)
+    assert forced.written and len(forced.changed) == 4
+    assert {n: (out(root) / n).read_bytes() for n in OUTPUTS} == before
+
+
+def test_incremental_reads_only_changed_region_years_and_equals_a_fresh_panel(
+        proot, tmp_path):
+    root, _ = proot
+    work = tmp_path / "p"
+    shutil.copytree(root, work)
+    f = work / "data/processed/weibin/2023/indicators.parquet"
+    df = pd.read_parquet(f)
+    df.loc[df["indicator_id"] == RATE, "value"] = 97.5
+    fileio.write_parquet(f, df)
+    shutil.rmtree(work / "reports/hongqi/2022")  # a region-year gone
+    os.utime(work / "data/processed/weibin/2022/indicators.parquet")  # touched, same bytes
+    res = panel.build(work)
+    assert res.changed == ["weibin/2023"] and res.removed == ["hongqi/2022"]
+    ind = pd.read_parquet(out(work) / "indicators.parquet")
+    assert ind[(ind.region == "weibin") & (ind.year == 2023)
+               & (ind.indicator_id == RATE)]["value"].tolist() == [97.5]
+    incremental = {n: (out(work) / n).read_bytes() for n in OUTPUTS}
+    panel.build(work, force=True)
+    assert {n: (out(work) / n).read_bytes() for n in OUTPUTS} == incremental
+    assert not list((work / "data" / "processed").glob(".panel*building"))
+
+
+def test_regions_csv_changes_apply_without_reading_tables(proot, tmp_path):
+    root, _ = proot
+    work = tmp_path / "p"
+    shutil.copytree(root, work)
+    (work / "data/raw/regions.csv").write_text(
+        "region,zh_name,city,province\nhongqi,红旗区,新乡市,河南省\n", encoding="utf-8")
+    res = panel.build(work)  # an old regions.csv without `level` still works
+    assert res.written and res.changed == []
+    ry = pd.read_parquet(out(work) / "region_years.parquet").set_index(["region", "year"])
+    assert ry.loc[("hongqi", 2023), "province"] == "河南省"
+    assert pd.isna(ry.loc[("weibin", 2023), "level"])
+
+
+def test_bad_level_is_an_input_error_naming_the_line(proot, tmp_path):
+    root, _ = proot
+    work = tmp_path / "p"
+    shutil.copytree(root, work)
+    before = (out(work) / "indicators.parquet").read_bytes()
+    (work / "data/raw/regions.csv").write_text(
+        "region,zh_name,city,province,level\nweibin,卫滨区,新乡市,河南省,village\n",
+        encoding="utf-8")
+    with pytest.raises(InputError, match=r"line 2 \(weibin\).*village"):
+        panel.build(work)
+    proc = rol("panel", "--root", work, check=2)
+    assert "regions.csv, line 2" in proc.stderr and "Traceback" not in proc.stderr
+    assert (out(work) / "indicators.parquet").read_bytes() == before
+
+
+def test_damaged_table_is_named(proot, tmp_path):
+    root, _ = proot
+    work = tmp_path / "p"
+    shutil.copytree(root, work)
+    bad = work / "data/processed/hongqi/2023/indicators.parquet"
+    bad.write_bytes(b"not parquet")
+    with pytest.raises(InputError, match="hongqi/2023/indicators.parquet") as exc:
+        panel.build(work)
+    assert "--region hongqi --year 2023 --force" in exc.value.message
+
+
+def test_manifest_records_digests(proot):
+    root, _ = proot
+    manifest = json.loads((out(root) / "manifest.json").read_text(encoding="utf-8"))
+    entry = manifest["region_years"]["weibin/2023"]
+    assert re.fullmatch(r"[0-9a-f]{64}", entry["digest"])
+    assert {"indicators", "mentions", "ratios", "validation", "report"} <= set(entry["files"])
