@@ -349,7 +349,8 @@ def review(region, year, root):
 
 @main.group()
 def catalogue():
-    """The indicator catalogue: grow it from the corpus."""
+    """The indicator catalogue (src/rol_analysis/catalogue/indicators.toml): check it,
+    grow it from the corpus."""
 
 
 @catalogue.command()
@@ -363,6 +364,24 @@ def suggest(min_regions, root):
     click.echo(_suggest.suggest(root, min_regions=min_regions), nl=False)
 
 
+@catalogue.command("check", short_help="Validate a catalogue file; exit 2 naming each problem.")
+@click.option("--catalogue", "path", type=click.Path(dir_okay=False, path_type=Path),
+              default=None, help="Catalogue file (default: the packaged indicators.toml).")
+def catalogue_check(path):
+    """Check duplicate ids, patterns without '#', invalid regexes, unknown units,
+    sections and kinds, and relations naming unknown indicators."""
+    from . import catalogue as _catalogue
+
+    source = str(path) if path else str(_catalogue.default_path())
+    problems, counts = _catalogue.check(path)
+    if problems:
+        for p in problems:
+            click.echo(f"error: {p.message(source)}", err=True)
+        click.echo(f"{len(problems)} problem(s) in {source}; nothing was changed.", err=True)
+        sys.exit(2)
+    click.echo(f"{source}: ok ({counts['sections']} sections, {counts['indicators']} "
+               f"indicators, {counts['relations']} relations, {counts['patterns']} patterns)")
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()
-
