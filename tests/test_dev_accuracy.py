@@ -19,8 +19,8 @@ from rol_analysis import catalogue
 
 # Ratchet, measured on the dev set as committed (counts of gold rows, and of mentions
 # for false positives). Engineers raise these as attribution improves.
-MIN_FOUND = 274
-MIN_NAMED_CORRECTLY = 265
+MIN_FOUND = 278
+MIN_NAMED_CORRECTLY = 269
 MAX_NAMED_WRONGLY = 4
 MAX_FALSE_POSITIVES = 2
 

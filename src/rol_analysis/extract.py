@@ -57,7 +57,7 @@ UNITS = (
     "人次", "场次", "户次", "家次", "件次", "批次", "课时", "学时", "部门",
     "%", "元", "件", "次", "项", "个", "名", "人", "份", "场", "户", "家", "支", "批", "天",
     "期", "条", "起", "部", "处", "所", "座", "辆", "台", "套", "篇", "本", "册", "张",
-    "类", "宗", "位", "亩", "吨", "页", "卷", "轮", "堂", "节", "单", "门", "省", "年",
+    "类", "宗", "位", "亩", "吨", "页", "卷", "轮", "堂", "节", "单", "门", "省", "年", "分",
 )
 _UNIT_RE = "|".join(re.escape(u) for u in UNITS)
 _CN_NUM = "[一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*"
@@ -102,10 +102,12 @@ _BOUNDARY = set("，,。；;：:、）)（(！？!?\n“”") | {""}
 _CHANGE_VERB_RE = re.compile(
     r"(?:同比|环比|较上年|比上年|较去年|比去年|较\d{4}年|与上年相比|与去年相比)?[^，,。；;]{0,4}?"
     r"(?:增长|增加|上升|下降|减少|提高|降低|提升|增幅为?|降幅为?|减幅为?|回落)了?(?:达|为)?$"
+    # "比上年少了46人", "较去年多3件": 少/多 right after a comparison, or 少了/多了
+    r"|(?:同比|环比|较上年|比上年|较去年|比去年|较\d{4}年)(?:少|多)了?$|(?:少|多)了$"
 )
 _COMPARE_RE = re.compile(r"同比|环比|较上年|比上年|较去年|比去年|较\d{4}年|与上年相比|与去年相比"
                          r"|上升|下降|增幅|降幅")
-_DECREASE_RE = re.compile(r"下降|减少|降低|降幅|减幅|回落")
+_DECREASE_RE = re.compile(r"下降|减少|降低|降幅|减幅|回落|少了?$")
 _AS_OF_RE = re.compile(r"截至|截止|至今|目前|累计|历年")
 _ANNUAL_RE = re.compile(r"全年|年内|本年|今年|当年|年度|\d{4}年")
 _RANGE_BEFORE_RE = re.compile(r"\d[-－~～至到]$")
@@ -121,7 +123,9 @@ _CHANGE_TO_RE = re.compile(r"\s*(?:压缩|压减|缩短|减少|降低|精简|提
                            r"(?:至|到|为)\s*")
 _PART_RE = re.compile(r"其中")
 # "A、B、C均不足500件": the same value for each name (均/都/各 right before the value).
-_SHARED_COUNT_RE = re.compile(r"(?:均|都|各)(?:为|是|达到|达|有|不足|不到|超过|在)?$")
+# "委员会会议和办公室会议各开了1次": 各 with a short verb before the value.
+_SHARED_COUNT_RE = re.compile(r"(?:均|都|各)(?:为|是|达到|达|有|不足|不到|超过|在"
+                              r"|(?:召开|开|举办|开展|组织|办理|受理|收到|完成)了?)?$")
 _RESPECTIVELY_RE = re.compile(r"分别(?:为|是|达到|达|有|占)?")
 
 
@@ -167,11 +171,32 @@ _DIGIT_RE = re.compile(r"\d")
 _JOINERS = ("和", "及", "与", "、", "并")
 
 
+# Topic families that split case work: an indicator of one family does not name a number
+# whose scope (the section, or the topic carried from the clause before) is another.
+_FAMILIES = (("复议", ("行政复议", "复议")),
+             ("诉讼", ("行政诉讼", "行政应诉", "诉讼", "应诉")),
+             ("执法", ("行政执法", "行政处罚", "行政检查", "行政强制", "执法")))
+_SECTION_FAMILIES = {"disputes": frozenset({"复议", "诉讼"}),
+                     "enforcement": frozenset({"执法"})}
+
+
+def family(text: str) -> str:
+    """The case-work family (复议, 诉讼, 执法) of the first family word in ``text``."""
+    best, pos = "", len(text) + 1
+    for fam, words in _FAMILIES:
+        for w in words:
+            i = text.find(w)
+            if 0 <= i < pos:
+                best, pos = fam, i
+    return best
+
+
 @dataclass(frozen=True)
 class _Entry:
     iid: str
     kind: str
     section: str
+    family: str                  # 复议/诉讼/执法 from the indicator's name, or ""
     rx: re.Pattern | None       # patterns, searched in the sentence with the number as #
     alias_rx: re.Pattern | None  # aliases, searched in the measure label
     exclude_rx: re.Pattern | None  # words in the number's clause that rule it out
@@ -209,7 +234,7 @@ class _Matcher:
         for ind in cat.indicators.values():
             if not ind.patterns and not ind.aliases:
                 continue
-            entry = _Entry(ind.id, ind.kind, ind.section,
+            entry = _Entry(ind.id, ind.kind, ind.section, family(ind.zh_name),
                            _compile(cat, ind, "pattern", ind.patterns, True),
                            _compile(cat, ind, "alias", ind.aliases, False),
                            _compile(cat, ind, "exclude", ind.exclude, False))
@@ -217,19 +242,24 @@ class _Matcher:
                 self.by_unit.setdefault(unit, []).append(entry)
 
     def scored(self, marked: str, measure: str, clause: str, unit: str, kind: str,
-               section: str = "", scope: str = "", hash_pos: int = -1
-               ) -> list[tuple[float, str]]:
+               section: str = "", scope: str = "", hash_pos: int = -1,
+               families: frozenset = frozenset()) -> list[tuple[float, str]]:
         """(score, indicator id) of every indicator that may name the number.
 
         A pattern match scores 10 less a tenth of a point per character the match
         spans (a pattern that finds its words right next to the number beats one that
         reaches across the clause), an alias found in the measure 4, the indicator's
         section 0.5, an annual number 0.2 (a running total loses to the year's own
-        figure). An ``exclude`` word in the clause rules the indicator out.
+        figure). An ``exclude`` word in the clause rules the indicator out, and so
+        does a topic conflict: an indicator of one case-work family (复议, 诉讼, 执法)
+        when ``families``, the scope of the number, names others only.
         """
         out = []
+        # a part (其中受理34件) is matched by what it counts; the part rule in _assign
+        # keeps it from its whole's indicator
+        bare = measure.removeprefix("其中")
         for e in self.by_unit.get(unit, ()):
-            if e.kind != kind:
+            if e.kind != kind or (families and e.family and e.family not in families):
                 continue
             mt = e.rx.search(marked) if e.rx is not None else None
             for _ in range(3):  # the leftmost match may reach far; a later one is closer
@@ -239,7 +269,7 @@ class _Matcher:
                 if later is None or later.start() > hash_pos:
                     break
                 mt = later
-            al = e.alias_rx is not None and e.alias_rx.search(measure) is not None
+            al = e.alias_rx is not None and e.alias_rx.search(bare) is not None
             if mt is None and not al:
                 continue
             if e.exclude_rx is not None and e.exclude_rx.search(clause):
@@ -366,6 +396,9 @@ def find_mentions(text: str) -> list[Mention]:
         if unit == "年" and not streak:
             pending.clear()
             continue  # a year or a period (2023年, 十四五), unless a streak: 连续12年
+        if unit == "分" and not _is_score(text, a, b, num):
+            pending.clear()
+            continue  # 三分之一, 十分重要, 5分别…: 分 is a score only in a score's context
         if (_inside(quoted, a, b) and not (unit == "%" and _quoted_claim(quoted, text, a))
                 or _inside(slogans, a, b)):
             pending.clear()
@@ -404,6 +437,21 @@ def find_mentions(text: str) -> list[Mention]:
         out.append(mention)
     out.sort(key=lambda x: x.start)
     return out
+
+
+_SCORE_CONTEXT_RE = re.compile(r"得分|分数|评分|打分|测评|考评|考核|满意度|评估|排名|成绩|总分")
+_NOT_SCORE_NEXT = set("之别局类析院会队支钟公部区段期批项")
+
+
+def _is_score(text: str, a: int, b: int, num: str) -> bool:
+    """Whether ``分`` after the number at [a, b) is a score (``80.13分``, ``得分92分``).
+
+    A score has decimals or stands in a score's context; 分 that begins another word
+    (分之, 分别, 分局, 分类…) is not one.
+    """
+    if text[b:b + 1] in _NOT_SCORE_NEXT:
+        return False
+    return "." in num or bool(_SCORE_CONTEXT_RE.search(text, max(0, a - 20), a))
 
 
 def _kind(text: str, start: int, unit: str, value: float) -> tuple[str, float]:
@@ -470,8 +518,19 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
     slots: list[_Slot] = []
 
     def slot(m: Mention, index: int, marked: str, meas: str, clause: str) -> None:
-        cands = matcher.scored(marked, meas, clause, m.unit, m.kind,
-                               sections_of.get(m.start, ""), m.scope, marked.find("#"))
+        section = sections_of.get(m.start, "")
+        # the number's scope: the topic carried from before the clause when the words
+        # before the number name no family of their own, else the section's
+        own = family(marked[:marked.find("#")][-len(clause) - 1:])
+        fams = (frozenset({own}) if own else
+                frozenset({carried}) if carried else
+                _SECTION_FAMILIES.get(section, frozenset()))
+        if own and section in _SECTION_FAMILIES and own not in _SECTION_FAMILIES[section]:
+            # "复议案件中…行政处罚案件12件": in a reconsideration section a penalty case
+            # is a case type of the section's work, not the enforcement count
+            fams = _SECTION_FAMILIES[section]
+        cands = matcher.scored(marked, meas, clause, m.unit, m.kind, section, m.scope,
+                               marked.find("#"), fams)
         slots.append(_Slot(m, index, cands))
 
     for i, m in enumerate(mentions):
@@ -490,10 +549,11 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
             # 304项" share its words, "审查合同30余份、备案8份" starts after it
             gap = norm_text[prev.end:m.start]
             left = (sent[clause_start:prev.start - s0]
-                    if gap.strip(" （(") == "" or _CHANGE_TO_RE.fullmatch(gap)
+                    if gap.strip(" （(、和及") == "" or _CHANGE_TO_RE.fullmatch(gap)
                     else norm_text[prev.end:m.start])
         prev0 = _sentence_of(bounds, norm_text, s0 - 1)[0] if s0 else 0
         context = norm_text[prev0:s0] + sent[:clause_start]
+        carried = _last_family(context)
 
         # 分别为: a list of names, then as many numbers.
         shared = _shared_respectively(sent, a)
@@ -542,10 +602,11 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
         previous = (prev.measures[0] if prev is not None and prev.measures
                     and prev.start >= s0 else "")
         each = _SHARED_COUNT_RE.search(left) if m.kind != "rate" else None
-        names = ([left[n0:n1] for n0, n1 in _split_names(left[:each.start()], 0,
-                                                          re.compile("、"))]
-                 if each and "、" in left[:each.start()] else [])
-        if len(names) >= 2 and all(len(n) <= 12 for n in names):
+        # "A、B均为…" and "A和B各开了…": 和/及/与 join names only before 各
+        sep = _NAME_SEP_RE if each and left[each.start()] == "各" else re.compile("、")
+        names = ([left[n0:n1] for n0, n1 in _split_names(left[:each.start()], 0, sep)]
+                 if each and sep.search(left[:each.start()]) else [])
+        if len(names) >= 2 and all(len(n) <= 16 for n in names):
             # one value stated for each name: one reading per name
             suffix = names[-1][len(names[0]):] if len(names[-1]) > len(names[0]) + 1 else ""
             lefts = [n + suffix for n in names[:-1]] + [names[-1]]
@@ -588,6 +649,12 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
             continue  # a tie: a wrong name is worse than none
         sl.mention.indicators[sl.index] = iid
         used.add(iid)
+
+
+def _last_family(text: str) -> str:
+    """The family of the last case-work topic named in ``text`` (see :func:`family`)."""
+    last = measure.topic(text)
+    return family(last) if last else ""
 
 
 def _next_is_number(sent: str, pos: int) -> bool:
