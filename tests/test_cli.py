@@ -96,12 +96,14 @@ def test_extract_bad_file_exits_2_naming_it(tmp_path, content, problem):
     assert not (tmp_path / "out").exists()
 
 
-def test_validate_passes_the_seed_and_publishes_only_the_report(root):
+def test_validate_passes_the_seed_and_publishes_nothing(root):
     proc = rol_here("validate", "--region", "weibin", "--year", "2023", "--root", root, check=0)
     assert "validation passed" in proc.stdout
-    assert (root / "reports/weibin/2023/validation.html").is_file()
-    assert not (root / "data" / "processed" / "weibin" / "2023").exists()
-    assert not (root / "reports/weibin/2023/brief.html").exists()
+    report = root / ".rol-cache/validate/weibin/2023/validation.html"
+    assert report.is_file() and str(report) in proc.stdout
+    assert not (root / "data" / "processed").exists()
+    assert not (root / "reports").exists()
+    assert not list((root / ".rol-cache" / "stage").iterdir())
 
 
 def test_validate_fails_with_exit_1_on_an_impossible_rate(root):
@@ -111,10 +113,13 @@ def test_validate_fails_with_exit_1_on_an_impossible_rate(root):
     assert proc.returncode == 1
     assert "mediation_success_rate" in proc.stderr or "调解成功率" in proc.stderr
     assert "调解成功率120%" in proc.stderr  # the source sentence
-    assert "120" in (root / "reports/weibin/2023/validation.html").read_text(encoding="utf-8")
-    # the JSON the index and the next build read describes the same run as the HTML
-    validation = json.loads((root / "reports/weibin/2023/validation.json").read_text("utf-8"))
+    report = root / ".rol-cache/validate/weibin/2023"
+    assert str(report / "validation.html") in proc.stderr
+    assert "120" in (report / "validation.html").read_text(encoding="utf-8")
+    # the JSON beside it describes the same run as the HTML
+    validation = json.loads((report / "validation.json").read_text("utf-8"))
     assert validation["success"] is False
+    assert not (root / "reports").exists()
 
 
 def test_misspelled_suite_in_the_root_exits_2_naming_file_and_entry(root):
@@ -222,10 +227,10 @@ def test_unwritable_output_folder_exits_2_naming_it(seed_copy, monkeypatch):
 
     target = seed_copy / "data" / "processed" / "weibin" / "2023"
 
-    def refuse(stage, final, keep=None):
-        raise PermissionError(errno.EACCES, "Permission denied", str(final))
+    def refuse(journal):  # the first rename of the publish: the data folder
+        raise PermissionError(errno.EACCES, "Permission denied", journal["moves"][0][1])
 
-    monkeypatch.setattr(pipeline, "_swap_into_place", refuse)
+    monkeypatch.setattr(pipeline, "_apply", refuse)
     proc = rol_here("build", "--region", "weibin", "--year", "2023", "--root", seed_copy,
                     "--force", "-q")
     assert proc.returncode == 2, proc

@@ -43,3 +43,62 @@ def test_each_notebook_starts_clean_on_the_same_kernel(notebook, tmp_path):
     assert out2 == f"{tmp_path / 'sub'} 2 False\n"
     assert [c.execution_count for c in first.cells] == [c.execution_count for c in second.cells]
     assert first.cells[0].execution_count == 1
+
+
+@pytest.fixture(scope="module")
+def slow_notebook(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("slow")
+    nb = new_notebook(metadata={"kernelspec": {"name": "python3", "language": "python",
+                                               "display_name": "Python 3"}})
+    nb.cells = [
+        new_code_cell("x = 0", metadata={"tags": ["parameters"]}),
+        new_code_cell("import time\nprint('started', flush=True)\ntime.sleep(120)"),
+    ]
+    path = folder / "slow.ipynb"
+    nbformat.write(nb, path)
+    yield path
+    engine.shutdown_current()
+
+
+def test_a_kernel_that_dies_is_noticed_within_seconds_and_replaced(notebook, slow_notebook,
+                                                                    tmp_path):
+    import os
+    import signal
+    import threading
+    import time
+
+    kernel = engine.current_kernel()
+    kernel.ensure_started()
+    pid = kernel.km.provisioner.process.pid
+    killed = []
+
+    def kill_when_running():
+        time.sleep(3)  # the cell is sleeping by now (the notebook itself takes ~0.1 s)
+        killed.append(time.monotonic())
+        os.kill(pid, signal.SIGKILL)
+
+    threading.Thread(target=kill_when_running, daemon=True).start()
+    with pytest.raises(engine.KernelDied) as info:
+        _run(slow_notebook, tmp_path / "s.ipynb", 1, tmp_path)
+    noticed = time.monotonic() - killed[0]
+    assert info.value.how == "killed by SIGKILL"
+    assert noticed < 30, noticed  # was: never (nbclient waited forever)
+    print(f"kernel death noticed after {noticed:.2f} s")
+    # the next notebook runs on a fresh kernel
+    out = _run(notebook, tmp_path / "after.ipynb", 5, tmp_path)
+    assert out.cells[-1].outputs[0]["text"] == f"{tmp_path} 5 False\n"
+    assert engine.current_kernel().km.provisioner.process.pid != pid
+
+
+def test_a_cell_past_the_timeout_stops_the_kernel(notebook, slow_notebook, tmp_path):
+    kernel = engine.current_kernel()
+    kernel.ensure_started()
+    pid = kernel.km.provisioner.process.pid
+    with pytest.raises(engine.CellTimeout):
+        papermill.execute_notebook(str(slow_notebook), str(tmp_path / "t.ipynb"),
+                                   engine_name=engine.ENGINE_NAME, kernel_name="python3",
+                                   progress_bar=False, kernel_cwd=str(tmp_path),
+                                   execution_timeout=2)
+    out = _run(notebook, tmp_path / "after.ipynb", 6, tmp_path)
+    assert out.cells[-1].outputs[0]["text"] == f"{tmp_path} 6 False\n"
+    assert engine.current_kernel().km.provisioner.process.pid != pid

@@ -28,8 +28,12 @@ def test_good_parameters_pass():
 def test_raw_file_lookup(root):
     paths = layout.build_paths(root, "weibin", 2023)
     assert paths.raw == root / "data" / "raw" / "weibin" / "2023.txt"
-    assert paths.processed.parent == paths.processed_final.parent
-    assert paths.processed.name.startswith(".")
+    # staging lives in the cache folder, never beside the published outputs
+    assert paths.processed.is_relative_to(root / ".rol-cache" / "stage")
+    assert paths.report.is_relative_to(root / ".rol-cache" / "stage")
+    staged = layout.build_paths(root, "weibin", 2023, stage=".rol-cache/stage/b1")
+    assert staged.processed == root / ".rol-cache/stage/b1/data/processed/weibin/2023"
+    assert staged.tables == staged.processed_final  # nothing validated in the stage yet
     with pytest.raises(UsageError, match="rol list"):
         _ = layout.build_paths(root, "weibin", 2022).raw
     (root / "data" / "raw" / "weibin" / "2023.pdf").write_bytes(b"%PDF-1.4")

@@ -34,8 +34,9 @@ def test_build_publishes_tables_brief_notebooks_and_index(built):
     assert names == ["01_clean.ipynb", "02_validate.ipynb", "03_analyze.ipynb", "04_brief.ipynb"]
     assert (root / "reports" / "index.html").is_file()
     assert (report / "validation.html").is_file()
-    # the hidden staging folders are gone
-    assert not list(root.rglob(".2023.building"))
+    # staging happens in the cache folder, which is emptied of it at the end
+    assert not list((root / ".rol-cache" / "stage").iterdir())
+    assert not [p for p in (root / "reports").rglob("*") if p.name.startswith(".")]
     # no kernel chatter reaches the user
     for noise in ("Traceback", "without encryption", "frozen modules", "Glyph", "Warning"):
         assert noise not in proc.stderr, proc.stderr
@@ -109,23 +110,36 @@ def test_failed_validation_exits_1_and_keeps_the_last_good_brief(built_copy):
     original = raw.read_bytes()
     before = tree_bytes(root / "reports" / "weibin" / "2023")
     processed_before = tree_bytes(root / "data" / "processed")
-    raw.write_bytes(original.replace("调解成功率100%".encode(), "调解成功率120%".encode()))
-    proc = rol_here("build", "--region", "weibin", "--year", "2023", "--root", root, "-q")
-    assert proc.returncode == 1, proc.stderr
-    assert "Traceback" not in proc.stderr
-    assert "mediation_success_rate" in proc.stderr or "调解成功率" in proc.stderr
-    after = tree_bytes(root / "reports" / "weibin" / "2023")
-    assert after["brief.html"] == before["brief.html"]
-    assert after["build.json"] == before["build.json"]
-    assert "120" in after["validation.html"].decode("utf-8")
-    assert tree_bytes(root / "data" / "processed") == processed_before
-    assert "failed validation" in rol_here("list", "--root", root, check=0).stdout
-    raw.write_bytes(original)
-    # back to the good report: the next build validates again, so the published
-    # validation report matches the published tables once more
+    try:
+        raw.write_bytes(original.replace("调解成功率100%".encode(), "调解成功率120%".encode()))
+        proc = rol_here("build", "--region", "weibin", "--year", "2023", "--root", root, "-q")
+        assert proc.returncode == 1, proc.stderr
+        assert "Traceback" not in proc.stderr
+        assert "mediation_success_rate" in proc.stderr or "调解成功率" in proc.stderr
+        after = tree_bytes(root / "reports" / "weibin" / "2023")
+        # the kept brief keeps linking the validation that passed it ...
+        for name in ("brief.html", "build.json", "validation.html", "validation.json"):
+            assert after[name] == before[name], name
+        # ... and the failed one is published beside it, printed and linked from the index
+        failed = root / "reports/weibin/2023/validation-failed.html"
+        assert "120" in after["validation-failed.html"].decode("utf-8")
+        assert str(failed) in proc.stderr
+        index = (root / "reports/index.html").read_text(encoding="utf-8")
+        assert 'href="weibin/2023/validation-failed.html"' in index
+        assert tree_bytes(root / "data" / "processed") == processed_before
+        # no staging folder or lock file anywhere under the published folders (13.2)
+        for folder in ("reports", "data/processed"):
+            hidden = [p for p in (root / folder).rglob("*") if p.name.startswith(".")]
+            assert not hidden, hidden
+        assert "failed validation" in rol_here("list", "--root", root, check=0).stdout
+    finally:
+        raw.write_bytes(original)
+    # back to the good report: the next build validates again and the failed report goes
     rol_here("build", "--region", "weibin", "--year", "2023", "--root", root, "-q", check=0)
     validation = json.loads((root / "reports/weibin/2023/validation.json").read_text("utf-8"))
     assert validation["success"] is True
+    assert not (root / "reports/weibin/2023/validation-failed.html").exists()
+    assert "validation-failed" not in (root / "reports/index.html").read_text("utf-8")
     assert "up to date" in rol_here("list", "--root", root, check=0).stdout
 
 
@@ -223,21 +237,33 @@ def test_runner_takes_any_concurrent_futures_executor(tmp_path):
     assert Counting.submitted == 2
 
 
-def test_tables_kept_back_by_a_killed_build_are_put_back_and_rebuilt(built_copy):
-    """A build killed between its data and brief phases leaves `.2023.previous`."""
+def test_a_publish_cut_short_is_finished_by_the_next_build(built_copy):
+    """A build killed after its publish journal was written, between two renames."""
     import shutil
 
+    from rol_analysis import pipeline
+
     root, _ = built_copy
-    final = root / "data/processed/weibin/2023"
-    kept = final.with_name(".2023.previous")
-    shutil.copytree(final, kept)
-    record = json.loads((kept / "build.json").read_text(encoding="utf-8"))
-    record["raw"] = {"2023.txt": "0" * 64}  # the kept tables came from an older raw file
-    (kept / "build.json").write_text(json.dumps(record), encoding="utf-8")
-    proc = rol_here("build", "--region", "weibin", "--year", "2023", "--root", root, "-q",
-                    check=0)
-    assert "built" in proc.stdout  # the data phase ran again
-    assert not kept.exists()
+    published = tree_bytes(root / "reports") | {
+        f"processed/{k}": v for k, v in tree_bytes(root / "data" / "processed").items()}
+    # the state such a kill leaves: new data folder in place, new report still waiting
+    txn = root / ".rol-cache/txn/weibin.2023"
+    txn.mkdir(parents=True)
+    report = root / "reports/weibin/2023"
+    shutil.copytree(report, txn / "report")
+    (txn / "report" / "marker.txt").write_text("new", encoding="utf-8")
+    journal = {"dir": str(txn), "moves": [[str(txn / "data"), str(root / "data/processed/"
+                                                                   "weibin/2023")],
+                                          [str(txn / "report"), str(report)]]}
+    (txn / "journal.json").write_text(json.dumps(journal), encoding="utf-8")
+    assert "stopped while publishing" in rol_here("list", "--root", root, check=0).stdout
+    assert pipeline.recover(root, "weibin", 2023) is True
+    assert (report / "marker.txt").read_text(encoding="utf-8") == "new"
+    assert not txn.exists()
+    (report / "marker.txt").unlink()
+    after = tree_bytes(root / "reports") | {
+        f"processed/{k}": v for k, v in tree_bytes(root / "data" / "processed").items()}
+    assert after == published
     assert "up to date" in rol_here("list", "--root", root, check=0).stdout
 
 

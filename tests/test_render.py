@@ -139,8 +139,10 @@ def test_write_index_lists_every_brief(rendered, tmp_path):
                                         ("hongqi", 2022, f"红旗区{EVIL}", False)]:
         rep = root / "reports" / region / str(year)
         fileio.write_text(rep / "brief.html", "<html></html>")
-        fileio.write_json(rep / "validation.json", {"success": success, "warnings": [],
+        fileio.write_json(rep / "validation.json", {"success": True, "warnings": [],
                                                     "failures": []})
+        if not success:  # a later build failed validation: published beside the brief
+            fileio.write_json(rep / "validation-failed.json", {"success": False})
         proc = root / "data" / "processed" / region / str(year)
         fileio.write_json(proc / "report.json", {"region_name": name, "issuer": "司法局"})
         fileio.write_parquet(proc / "indicators.parquet", gold_indicators(region, year))
@@ -182,15 +184,18 @@ def test_index_lists_failed_validations_with_their_report(tmp_path):
     fileio.write_text(root / "data" / "raw" / "regions.csv",
                       "region,zh_name,city,province\nhongqi,红旗区,新乡市,河南省\n")
     failed = {"success": False, "warnings": [], "failures": [{"rule": "r"}]}
-    # hongqi/2023: the first build failed validation; only the validation report exists.
+    # hongqi/2023: the first build failed validation; only the failed report exists.
     rep = root / "reports" / "hongqi" / "2023"
-    fileio.write_json(rep / "validation.json", failed)
-    fileio.write_text(rep / "validation.html", "<html></html>")
-    # weibin/2023: a brief was published, then a rebuild failed validation.
+    fileio.write_json(rep / "validation-failed.json", failed)
+    fileio.write_text(rep / "validation-failed.html", "<html></html>")
+    # weibin/2023: a brief was published (with the validation that passed it), then a
+    # rebuild failed validation: the failed report sits beside, under its own name.
     rep = root / "reports" / "weibin" / "2023"
     fileio.write_text(rep / "brief.html", "<html></html>")
-    fileio.write_json(rep / "validation.json", failed)
+    fileio.write_json(rep / "validation.json", {"success": True, "warnings": []})
     fileio.write_text(rep / "validation.html", "<html></html>")
+    fileio.write_json(rep / "validation-failed.json", failed)
+    fileio.write_text(rep / "validation-failed.html", "<html></html>")
     proc = root / "data" / "processed" / "weibin" / "2023"
     fileio.write_json(proc / "report.json", {"region_name": "卫滨区", "issuer": "司法局"})
     fileio.write_parquet(proc / "indicators.parquet", gold_indicators())
@@ -200,11 +205,11 @@ def test_index_lists_failed_validations_with_their_report(tmp_path):
     hongqi, weibin = rows
     assert "红旗区" in hongqi.get_text() and "未通过" in hongqi.get_text()
     assert "简报未发布" in hongqi.get_text()
-    assert [a["href"] for a in hongqi.find_all("a")] == ["hongqi/2023/validation.html"]
+    assert [a["href"] for a in hongqi.find_all("a")] == ["hongqi/2023/validation-failed.html"]
     assert hongqi.select_one(".status-failed") is not None
     assert "最近一次校验未通过" in weibin.get_text() and "上次发布的简报" in weibin.get_text()
-    assert [a["href"] for a in weibin.find_all("a")] == ["weibin/2023/brief.html",
-                                                         "weibin/2023/validation.html"]
+    assert [a["href"] for a in weibin.find_all("a")] == [
+        "weibin/2023/brief.html", "weibin/2023/validation-failed.html"]
 
 
 def test_index_filters_and_summary_per_year(tmp_path):
@@ -220,7 +225,8 @@ def test_index_filters_and_summary_per_year(tmp_path):
                                          ("xinxiang", 2023, False, False),
                                          ("hongqi", 2023, True, True)]:
         rep = root / "reports" / region / str(year)
-        fileio.write_json(rep / "validation.json",
+        # a failed validation is published as validation-failed.json
+        fileio.write_json(rep / ("validation.json" if success else "validation-failed.json"),
                           ok if success else {**ok, "success": False})
         if brief:
             fileio.write_text(rep / "brief.html", "<html></html>")

@@ -110,8 +110,8 @@ class Brief:
     Parameters
     ----------
     paths : layout.BuildPaths
-        The build's paths: the tables are read from the published
-        ``processed_final``, validation.json from the report's staging folder.
+        The build's paths: the tables are read from ``paths.tables``,
+        validation.json from the report's staging folder.
     analysis : ratios.Analysis, optional
         Reuse an analysis already computed (tests); computed from ``paths`` otherwise.
 

@@ -2,19 +2,36 @@
 ``suggest``.
 
 Exit codes: 0 success, 1 validation failed (nothing published) or a build step failed,
-2 bad input or usage. Every error is one paragraph saying what to do, never a traceback.
+2 bad input or usage, 130 interrupted. Every error is one paragraph saying what to do,
+never a traceback.
 """
 
 from __future__ import annotations
 
 import os
+import signal
 import sys
 from pathlib import Path
 
-import click
+INTERRUPTED = "interrupted; published outputs unchanged"
 
-from . import __version__, layout
-from .exceptions import RolError, UsageError, ValidationFailed
+
+def _interrupted_early(*_):
+    # Ctrl-C while the command is still loading: nothing has started, nothing to undo
+    os.write(2, f"{INTERRUPTED}\n".encode())
+    os._exit(130)
+
+
+# Signal handlers are the command's business, not that of a program (or test) that
+# imports this module and runs the click group itself.
+_AS_COMMAND = Path(sys.argv[0]).stem in ("rol", "rol-script") or __name__ == "__main__"
+if _AS_COMMAND:
+    signal.signal(signal.SIGINT, _interrupted_early)
+
+import click  # noqa: E402 - after the handler: importing takes most of a second
+
+from . import __version__, layout  # noqa: E402
+from .exceptions import RolError, UsageError, ValidationFailed  # noqa: E402
 
 ROOT_HELP = ("Project folder holding data/ and reports/ (default: the current folder). Its "
              "notebooks/ and expectations/ are used when present, else the packaged ones.")
@@ -25,18 +42,32 @@ def _fail(exc: RolError) -> None:
     sys.exit(exc.exit_code)
 
 
+def _on_sigint(handler) -> None:
+    if _AS_COMMAND:
+        signal.signal(signal.SIGINT, handler)
+
+
+def _interrupted() -> None:
+    _on_sigint(signal.SIG_IGN)  # a second Ctrl-C: still one line
+    click.echo(INTERRUPTED, err=True)
+    sys.exit(130)
+
+
 class _Group(click.Group):
     """Turns RolError (and anything unexpected) into a message and an exit code."""
 
     def invoke(self, ctx):
+        # from here on Ctrl-C raises KeyboardInterrupt: builds clean up, then one line
+        _on_sigint(signal.default_int_handler)
         try:
-            return super().invoke(ctx)
+            try:
+                return super().invoke(ctx)
+            finally:  # finished or failing: Ctrl-C cannot change the outcome any more
+                _on_sigint(signal.SIG_IGN)
         except RolError as exc:
             _fail(exc)
         except KeyboardInterrupt:
-            click.echo("interrupted: outputs of the unfinished build were left as they were.",
-                       err=True)
-            sys.exit(130)
+            _interrupted()
         except (click.exceptions.Exit, click.ClickException, SystemExit):
             raise
         except Exception as exc:  # noqa: BLE001 - last line of defence: no bare traceback
@@ -58,6 +89,15 @@ def main():
     """rol-analysis: rule-of-law government reports -> checked tables -> HTML briefs."""
 
 
+def _on_wait(message: str) -> None:
+    click.echo(f"{message}; this build starts when it is done (--no-wait: exit instead).",
+               err=True)
+
+
+def _no_wait_option(f):
+    return click.option("--no-wait", is_flag=True,
+                        help="Exit with code 2 instead of waiting when another build holds "
+                             "the region-year.")(f)
 def _absolute(ctx, param, value):
     # messages name the folder ("/home/me/project/data/raw"), never "."
     return None if value is None else Path(value).absolute()
@@ -86,8 +126,13 @@ def _year_type(value):
               help="Run on a Dask cluster: a scheduler's address, or `local` for a "
                    "LocalCluster of --jobs workers (needs rol-analysis[dask]).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar; one line per result.")
+@click.option("--cell-timeout", type=float, default=None, metavar="SECONDS",
+              help="Stop a notebook cell that runs longer (default: $ROL_CELL_TIMEOUT, "
+                   "else 900).")
+@_no_wait_option
 @_root_option
-def build(region, year, all_, force, jobs, pdf, scheduler, quiet, root):
+def build(region, year, all_, force, jobs, pdf, scheduler, quiet, cell_timeout, no_wait,
+          root):
     """Run notebooks 01-04 and publish reports/<region>/<year>/brief.html.
 
     With --all, the national panel (data/processed/panel/) is updated at the end.
@@ -102,6 +147,7 @@ def build(region, year, all_, force, jobs, pdf, scheduler, quiet, root):
 
         check_scheduler(scheduler)
     targets = pipeline.select_targets(root, region, year, all_)
+    cell_timeout = pipeline.cell_timeout(cell_timeout)
     if pdf:
         from . import render
 
@@ -111,7 +157,9 @@ def build(region, year, all_, force, jobs, pdf, scheduler, quiet, root):
     progress = None if quiet else _Progress(len(targets))
     try:
         results = pipeline.build(root, targets, force=force, pdf=pdf, jobs=jobs,
-                                 scheduler=scheduler, progress=progress)
+                                 scheduler=scheduler, progress=progress,
+                                 wait=not no_wait, on_wait=_on_wait, timeout=cell_timeout)
+        _on_sigint(signal.SIG_IGN)  # published: report it, whatever comes
     finally:
         if progress is not None:
             progress.close()
@@ -125,8 +173,9 @@ def build(region, year, all_, force, jobs, pdf, scheduler, quiet, root):
         elif r.status == "skipped":
             click.echo(f"{r.key}: up to date (use --force to rebuild)")
         elif r.status == "invalid":
-            click.echo(f"{r.key}: FAILED validation, nothing published; see "
-                       f"{where / 'validation.html'}\n{r.message}", err=True)
+            click.echo(f"{r.key}: FAILED validation; the tables and brief were left as they "
+                       f"were. The failed validation report: "
+                       f"{where / 'validation-failed.html'}\n{r.message}", err=True)
         else:
             click.echo(f"{r.key}: error: {r.message}", err=True)
         code = max(code, r.exit_code)
@@ -263,17 +312,18 @@ def extract(file, out, region, year, regions_csv):
 @main.command()
 @click.option("--region", required=True, help="Region slug (e.g. weibin).")
 @click.option("--year", required=True, help="Report year (e.g. 2023).")
+@_no_wait_option
 @_root_option
-def validate(region, year, root):
-    """Extract and validate one report; publish only its validation report."""
+def validate(region, year, no_wait, root):
+    """Extract and validate one report; publish nothing (the report goes to .rol-cache/)."""
     from . import pipeline
 
     year = layout.check_year(year)
-    where = root / "reports" / region / str(year) / "validation.html"
     try:
-        report = pipeline.validate_only(root, region, year)
-    except ValidationFailed:
-        click.echo(f"validation report: {where}", err=True)
+        report, where = pipeline.validate_only(root, region, year, wait=not no_wait,
+                                               on_wait=_on_wait)
+    except ValidationFailed as exc:
+        click.echo(f"validation report: {getattr(exc, 'report_path', '')}", err=True)
         raise
     click.echo(f"{region}/{year}: validation passed. {report}\nvalidation report: {where}")
 

@@ -6,18 +6,29 @@ each). ``WarmKernel`` starts the project's own Python kernel once; before each n
 it resets the kernel to a clean namespace (fresh execution counter, no variables, closed
 figures, working folder set) while the imported modules stay loaded. A one-off build and
 a batch build use the same engine, so their executed notebooks are identical.
+
+Each notebook is executed through an asynchronous client on that kernel, so nbclient's
+watch on the kernel process works: a kernel that dies is noticed within about a second
+(``KernelDied``, with the end of the kernel's log), and a cell that runs past the
+timeout stops the kernel (``CellTimeout``). Either way the next notebook gets a fresh
+kernel.
 """
 
 from __future__ import annotations
 
+import signal
 import sys
 import tempfile
 import threading
 
 import papermill.engines as pm_engines
 from jupyter_client import KernelManager
+from jupyter_client.asynchronous import AsyncKernelClient
 from jupyter_client.kernelspec import KernelSpec, KernelSpecManager
+from jupyter_core.utils import run_sync
 from papermill.clientwrap import PapermillNotebookClient
+
+from .layout import STAGE_ENV
 
 ENGINE_NAME = "rol-warm"
 KERNEL_NAME = "python3"
@@ -34,8 +45,28 @@ try:
 except ImportError:
     pass
 _os.chdir({cwd!r})
-del _os
+{env}del _os
 """
+
+
+class KernelDied(RuntimeError):
+    """The kernel process ended while a notebook ran on it.
+
+    Attributes
+    ----------
+    how : str
+        Its exit status in words (``killed by SIGKILL``, ``exit code 1``).
+    log_tail : str
+        The last lines the kernel wrote to its stdout/stderr.
+    """
+
+    def __init__(self, how: str, log_tail: str):
+        super().__init__(f"the kernel died ({how})")
+        self.how, self.log_tail = how, log_tail
+
+
+class CellTimeout(RuntimeError):
+    """A cell ran longer than the execution timeout; the kernel was stopped."""
 
 
 class _OwnPythonKernelSpecs(KernelSpecManager):
@@ -72,7 +103,6 @@ class WarmKernel:
     def __init__(self, startup_timeout: float = 60):
         self.startup_timeout = startup_timeout
         self.km: KernelManager | None = None
-        self.kc = None
         self.log = None
 
     def ensure_started(self) -> None:
@@ -90,24 +120,27 @@ class WarmKernel:
         # that dies should be able to say why.
         self.log = tempfile.TemporaryFile()
         km.start_kernel(stdout=self.log, stderr=self.log)
-        kc = km.client()
-        kc.start_channels()
+        self.km = km
+        kc = self.async_client()
         try:
-            kc.wait_for_ready(timeout=self.startup_timeout)
+            run_sync(kc.wait_for_ready)(timeout=self.startup_timeout)
         except RuntimeError as exc:
-            self.log.seek(0)
-            tail = self.log.read()[-2000:].decode("utf-8", "replace")
-            km.shutdown_kernel(now=True)
+            tail = self.log_tail()
+            self.shutdown()
             raise RuntimeError(f"the notebook kernel did not start: {exc}\n{tail}") from None
-        kc.allow_stdin = False
-        self.km, self.kc = km, kc
+        finally:
+            kc.stop_channels()
 
-    def reset(self, cwd: str) -> None:
-        """Give the next notebook a clean namespace and working folder ``cwd``."""
-        self.ensure_started()
-        reply = self.kc.execute_interactive(
-            _RESET.format(cwd=str(cwd)), silent=True, store_history=False,
-            timeout=self.startup_timeout, output_hook=lambda msg: None,
+    def reset(self, kc, cwd: str, env: dict | None = None) -> None:
+        """Give the next notebook a clean namespace, working folder ``cwd`` and the
+        environment variables ``env`` (None: unset), through the client ``kc``."""
+        lines = "".join(
+            f"_os.environ[{k!r}] = {v!r}\n" if v is not None
+            else f"_os.environ.pop({k!r}, None)\n"
+            for k, v in sorted((env or {}).items()))
+        reply = run_sync(kc.execute_interactive)(
+            _RESET.format(cwd=str(cwd), env=lines), silent=True, store_history=False,
+            timeout=self.startup_timeout, output_hook=lambda msg: None, allow_stdin=False,
         )
         if reply["content"].get("status") != "ok":
             # A kernel that cannot reset is not trusted with the next notebook.
@@ -116,19 +149,49 @@ class WarmKernel:
             raise RuntimeError(f"kernel reset failed: {content.get('ename')}: "
                                f"{content.get('evalue')}")
 
-    def shutdown(self) -> None:
-        """Stop the kernel and its client, if any."""
-        if self.kc is not None:
+    def log_tail(self, n: int = 20) -> str:
+        """The last ``n`` lines the kernel process wrote to its stdout/stderr."""
+        if self.log is None:
+            return ""
+        try:
+            self.log.seek(0)
+            text = self.log.read()[-8000:].decode("utf-8", "replace")
+        except (OSError, ValueError):
+            return ""
+        return "\n".join(text.strip().splitlines()[-n:])
+
+    def exit_status(self) -> str:
+        """How the kernel process ended, in words."""
+        proc = getattr(getattr(self.km, "provisioner", None), "process", None)
+        code = proc.poll() if proc is not None else None
+        if code is None:
+            return "no exit status"
+        if code < 0:
             try:
-                self.kc.stop_channels()
-            except Exception:  # noqa: BLE001 - best effort on the way out
-                pass
+                return f"killed by {signal.Signals(-code).name}"
+            except ValueError:
+                return f"killed by signal {-code}"
+        return f"exit code {code}"
+
+    def async_client(self) -> AsyncKernelClient:
+        """A new asynchronous client of this kernel, as nbclient wants one: its
+        ``is_alive`` asks the kernel manager, which sees the process die."""
+        kw = self.km.get_connection_info(session=True)
+        for key in ("curve_publickey", "curve_secretkey"):
+            if isinstance(kw.get(key), str):
+                kw[key] = kw[key].encode("ascii")
+        kc = AsyncKernelClient(**kw, parent=self.km)
+        kc.start_channels(hb=False, stdin=False, control=False)
+        return kc
+
+    def shutdown(self) -> None:
+        """Stop the kernel, if any."""
         if self.km is not None:
             try:
                 self.km.shutdown_kernel(now=True)
-            except Exception:  # noqa: BLE001
+            except Exception:  # noqa: BLE001 - best effort on the way out
                 pass
-        self.km = self.kc = None
+        self.km = None
         if getattr(self, "log", None) is not None:
             self.log.close()
             self.log = None
@@ -182,9 +245,19 @@ class WarmEngine(pm_engines.NBClientEngine):
     @classmethod
     def execute_managed_notebook(cls, nb_man, kernel_name, log_output=False,
                                  stdout_file=None, stderr_file=None, start_timeout=60,
-                                 execution_timeout=None, kernel_cwd=".", **kwargs):
+                                 execution_timeout=None, kernel_cwd=".", rol_env=None,
+                                 **kwargs):
+        from nbclient.exceptions import CellTimeoutError, DeadKernelError
+
         kernel = current_kernel()
-        kernel.reset(kernel_cwd)
+        kernel.ensure_started()
+        kc = kernel.async_client()
+        try:
+            # unset unless given: nothing leaks from the notebook run before
+            kernel.reset(kc, kernel_cwd, {STAGE_ENV: None, **(rol_env or {})})
+        except BaseException:
+            kc.stop_channels()
+            raise
         client = PapermillNotebookClient(
             nb_man,
             km=kernel.km,
@@ -196,8 +269,22 @@ class WarmEngine(pm_engines.NBClientEngine):
             stdout_file=stdout_file,
             stderr_file=stderr_file,
         )
-        client.kc = kernel.kc
-        return client.execute(cleanup_kc=False)
+        client.kc = kc
+        try:
+            return client.execute(cleanup_kc=False)
+        except DeadKernelError:
+            died = KernelDied(kernel.exit_status(), kernel.log_tail())
+            kernel.shutdown()
+            raise died from None
+        except CellTimeoutError:
+            kernel.shutdown()  # still busy with the cell: not fit for the next notebook
+            raise CellTimeout() from None
+        except BaseException:
+            # Ctrl-C or anything unexpected: the kernel's state is unknown
+            kernel.shutdown()
+            raise
+        finally:
+            kc.stop_channels()
 
 
 pm_engines.papermill_engines.register(ENGINE_NAME, WarmEngine)

@@ -1,14 +1,17 @@
 """Where things live under a project root, and the checks on region and year.
 
 A root holds ``data/raw/<region>/<year>.<ext>`` (inputs, read-only),
-``data/processed/<region>/<year>/`` and ``reports/<region>/<year>/`` (outputs). A build
-writes into hidden staging folders beside the outputs and renames them into place at
-the end, so readers never see a half-written folder.
+``data/processed/<region>/<year>/`` and ``reports/<region>/<year>/`` (outputs) and the
+cache folder ``.rol-cache/`` (locks, staging folders, publish journals: never published,
+safe to delete when no build runs). A build writes into a staging folder of its own
+under ``.rol-cache/stage/`` and renames the finished folders into place at the end, so
+readers never see a half-written folder.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
+import os
 import re
 from dataclasses import dataclass
 from importlib import resources
@@ -24,6 +27,11 @@ RAW_SUFFIXES = (".txt", ".docx", ".html", ".htm", ".pdf")
 #: Slugs that name something else under data/processed (the national panel).
 RESERVED = frozenset({"panel"})
 MIN_YEAR = 2000
+#: The cache folder under a root: locks, staging folders, publish journals.
+CACHE = ".rol-cache"
+#: Set by ``rol build`` in the notebook kernel: the staging folder of the running build
+#: (relative to the root, or absolute). Unset, notebooks stage in ``.rol-cache/stage/lab``.
+STAGE_ENV = "ROL_STAGE"
 
 
 def max_year() -> int:
@@ -67,14 +75,15 @@ def check_year(year) -> int:
 class BuildPaths:
     """All paths of one region-year under ``root``.
 
-    Notebooks write to ``processed`` and ``report`` (the staging folders during a build);
-    the runner renames them to ``processed_final`` and ``report_final`` when the build
-    succeeds.
+    Notebooks write to ``processed`` and ``report``, the region-year's folders inside
+    ``stage`` (the running build's own staging folder); the runner renames them to
+    ``processed_final`` and ``report_final`` when the build succeeds.
     """
 
     root: Path
     region: str
     year: int
+    stage: Path | None = None
 
     @property
     def raw_dir(self) -> Path:
@@ -117,48 +126,94 @@ class BuildPaths:
     def report_final(self) -> Path:
         return self.root / "reports" / self.region / str(self.year)
 
+    def staged(self, folder: str) -> Path:
+        """``<stage>/<folder>/<region>/<year>``: the staging folder mirrors the root."""
+        stage = self.stage if self.stage is not None else default_stage(self.root)
+        return stage / folder / self.region / str(self.year)
+
     @property
     def processed(self) -> Path:
         """Staging folder for processed tables (renamed to processed_final on success)."""
-        return self.processed_final.with_name(f".{self.year}.building")
+        return self.staged("data/processed")
 
     @property
     def report(self) -> Path:
         """Staging folder for the report (renamed to report_final on success)."""
-        return self.report_final.with_name(f".{self.year}.building")
+        return self.staged("reports")
+
+    @property
+    def tables(self) -> Path:
+        """The tables the analysis reads: this build's validated ones when it made
+        them (the staging folder holds their ``build.json``), else the published ones."""
+        return self.processed if (self.processed / "build.json").is_file() \
+            else self.processed_final
 
 
-def build_paths(root, region, year) -> BuildPaths:
-    """Check ``region`` and ``year`` and return their paths under ``root``."""
-    return BuildPaths(Path(root), check_region(region), check_year(year))
+def cache_dir(root) -> Path:
+    """``<root>/.rol-cache``: locks, staging folders and publish journals."""
+    return Path(root) / CACHE
 
 
-def published(root, folder: str, name: str) -> list[tuple[str, int, Path]]:
+def default_stage(root) -> Path:
+    """The staging folder named by ``ROL_STAGE`` (set by ``rol build`` in its kernels),
+    else ``.rol-cache/stage/lab`` (notebooks run by hand)."""
+    env = os.environ.get(STAGE_ENV)
+    return Path(root) / env if env else cache_dir(root) / "stage" / "lab"
+
+
+def build_paths(root, region, year, stage=None) -> BuildPaths:
+    """Check ``region`` and ``year`` and return their paths under ``root``.
+
+    ``stage`` is the build's staging folder, absolute or relative to ``root``
+    (default: :func:`default_stage`).
+    """
+    root = Path(root)
+    stage = root / stage if stage is not None else default_stage(root)
+    return BuildPaths(root, check_region(region), check_year(year), stage)
+
+
+def published(root, folder: str, name: str, stage=None) -> list[tuple[str, int, Path]]:
     """``(region, year, path)`` of every published ``<folder>/<region>/<year>/<name>``.
 
-    ``folder`` is ``data/processed`` or ``reports``. Hidden staging (``.2023.building``)
-    and kept-back (``.2023.previous``) folders are not published and are skipped, as is
-    anything that is not a region slug and a four-digit year. Sorted.
+    ``folder`` is ``data/processed`` or ``reports``; anything that is not a region slug
+    and a four-digit year is skipped. Sorted.
+
+    With ``stage`` (a build's staging folder), the region-years whose tables that build
+    validated (``<stage>/data/processed/<region>/<year>/build.json``) are read from there
+    instead: the view a batch build gives its briefs, in which every data phase of the
+    batch has run. Without it, the staging folder of the running build (``ROL_STAGE``)
+    is used when set (``stage=False``: never).
     """
     base = Path(root) / folder
-    out = []
+    found = {}
     for path in sorted(base.glob(f"*/*/{name}")):
         region, year = path.parent.parent.name, path.parent.name
         if REGION_RE.match(region) and year.isdigit() and len(year) == 4:
-            out.append((region, int(year), path))
-    return out
+            found[(region, int(year))] = path
+    if stage is None and os.environ.get(STAGE_ENV):
+        stage = default_stage(root)
+    if stage and folder == "data/processed":
+        for marker in sorted(Path(stage).glob(f"{folder}/*/*/build.json")):
+            region, year = marker.parent.parent.name, marker.parent.name
+            if REGION_RE.match(region) and year.isdigit() and len(year) == 4:
+                if (marker.parent / name).is_file():
+                    found[(region, int(year))] = marker.parent / name
+                else:
+                    found.pop((region, int(year)), None)
+    return [(r, y, p) for (r, y), p in sorted(found.items())]
 
 
-def brief_peers(root, region: str, year: int, name: str = "indicators.parquet"
-                ) -> list[tuple[str, int, Path]]:
+def brief_peers(root, region: str, year: int, name: str = "indicators.parquet",
+                stage=None) -> list[tuple[str, int, Path]]:
     """The published region-years a brief of ``region``/``year`` shows, with ``name``.
 
     The brief compares the year with the region's latest earlier published year
     (year-over-year) and with the same year's other regions (the panel). A later year,
     or an earlier one that is not the latest, changes nothing in it: the build's
     fingerprint records exactly these peers, and the analysis reads exactly these.
+    ``stage``: as for :func:`published`.
     """
-    found = published(root, "data/processed", name)
+    found = published(root, "data/processed", name, stage=stage)
     earlier = [y for r, y, _ in found if r == region and y < int(year)]
     previous = max(earlier, default=None)
     return [(r, y, p) for r, y, p in found

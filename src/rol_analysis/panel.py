@@ -139,7 +139,10 @@ def _inputs(root: Path, region: str, year: int) -> dict[str, Path]:
         "mentions": processed / "mentions.parquet",
         "report": processed / "report.json",
         "ratios": report / "ratios.csv",
-        "validation": report / "validation.json",
+        # the latest attempt: a failed one is published beside the passing one
+        "validation": (report / "validation-failed.json"
+                       if (report / "validation-failed.json").is_file()
+                       else report / "validation.json"),
         "brief": report / "build.json",
     }
     return {k: p for k, p in files.items() if p.is_file()}
@@ -149,7 +152,8 @@ def region_years(root) -> list[tuple[str, int]]:
     """Every region-year with published tables or a published validation report."""
     found = {(r, y) for r, y, _ in layout.published(root, "data/processed",
                                                     "indicators.parquet")}
-    found |= {(r, y) for r, y, _ in layout.published(root, "reports", "validation.json")}
+    for name in ("validation.json", "validation-failed.json"):
+        found |= {(r, y) for r, y, _ in layout.published(root, "reports", name)}
     return sorted(found)
 
 

@@ -3,14 +3,20 @@
 A build of one region-year runs in two phases, each a pair of notebooks executed by
 papermill on a warm kernel (see ``engine.py``):
 
-- data phase: ``01_clean`` and ``02_validate`` write ``data/processed/<region>/<year>/``
-  into a staging folder; when validation passes the folder is renamed into place.
-- brief phase: ``03_analyze`` and ``04_brief`` read the published tables (this
-  region-year's and, for year-over-year and cross-region panels, its peers'), the brief
-  is rendered to HTML, and the report folder is renamed into place.
+- data phase: ``01_clean`` and ``02_validate`` write the tables into the build's own
+  staging folder (``.rol-cache/stage/<build>/``, laid out like the root).
+- brief phase: ``03_analyze`` and ``04_brief`` read those tables (this region-year's
+  and, for year-over-year and cross-region panels, its peers': the batch's new ones
+  where it made them, else the published ones) and the brief is rendered to HTML.
 
 ``build`` runs every data phase before any brief phase, so a brief always sees the
-whole batch's data whatever the number of workers: same inputs, same outputs.
+whole batch's data whatever the number of workers: same inputs, same outputs. Workers
+only ever write into the staging folder; the process that called ``build`` holds every
+region-year's lock from the first step to the last publish, and publishes (see
+``publish``): the data folder, the report folder and ``reports/index.html`` of a
+region-year are renamed into place together, after a journal is written, so a build
+killed at any moment leaves the previous outputs or the new ones, and the next build
+finishes a publish the journal says was started.
 
 Each phase records a fingerprint (sha256 of every input it depends on) in
 ``build.json``; an unchanged region-year is skipped without starting a kernel.
@@ -25,20 +31,36 @@ import hashlib
 import os
 import queue as _queue
 import re
+import secrets
 import shutil
+import signal
 import sys
+import threading
 import time
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from . import __version__, layout
+from . import __version__, layout, locking
 from .exceptions import BuildError, InputError, RolError, UsageError, ValidationFailed
 from .fileio import read_json, sha256_file, write_bytes, write_json
 
 DATA_NOTEBOOKS = ("01_clean.ipynb", "02_validate.ipynb")
 BRIEF_NOTEBOOKS = ("03_analyze.ipynb", "04_brief.ipynb")
 BUILD_FILE = "build.json"
+#: A failed validation is published under these names beside the brief, which keeps
+#: linking the validation report that passed it (``validation.json``/``.html``).
+FAILED_VALIDATION = ("validation-failed.json", "validation-failed.html")
+#: Seconds a notebook cell may run before the build gives up on it (``ROL_CELL_TIMEOUT``
+#: or ``rol build --cell-timeout`` change it).
+DEFAULT_CELL_TIMEOUT = 900.0
+
+
+class PublishError(RolError):
+    """An output folder cannot be written (permissions): nothing was published. Exit 2."""
+
+    exit_code = 2
+
 
 @dataclass
 class BuildResult:
@@ -185,6 +207,21 @@ def _digest_files(folder: Path, names) -> dict[str, str]:
     return {n: sha256_file(folder / n) for n in names}
 
 
+def cell_timeout(value=None) -> float:
+    """The per-cell timeout in seconds: ``value``, else ``ROL_CELL_TIMEOUT``, else the
+    default (15 minutes: far more than any cell of a report needs)."""
+    if value is None:
+        env = os.environ.get("ROL_CELL_TIMEOUT")
+        try:
+            value = float(env) if env else DEFAULT_CELL_TIMEOUT
+        except ValueError:
+            raise UsageError(f"ROL_CELL_TIMEOUT={env!r} is not a number of seconds; set it "
+                             "to e.g. 900, or unset it.") from None
+    if value <= 0:
+        raise UsageError(f"cell timeout {value!r}: give a positive number of seconds.")
+    return float(value)
+
+
 def data_fingerprint(root, paths: layout.BuildPaths) -> dict:
     """Everything the data phase's outputs depend on.
 
@@ -205,20 +242,23 @@ def data_fingerprint(root, paths: layout.BuildPaths) -> dict:
     }
 
 
-def _peers(root, paths: layout.BuildPaths) -> dict[str, str]:
-    """Published tables the brief shows: the region's latest earlier year and the
-    year's other regions (``layout.brief_peers``); a later year is not among them."""
+def _peers(root, paths: layout.BuildPaths, stage=None) -> dict[str, str]:
+    """Tables the brief shows: the region's latest earlier year and the year's other
+    regions (``layout.brief_peers``); a later year is not among them. Published, or
+    this build's where ``stage`` holds new ones (the view its briefs read)."""
     return {f"{region}/{year}": sha256_file(f) for region, year, f
-            in layout.brief_peers(root, paths.region, paths.year, "indicators.csv")}
+            in layout.brief_peers(root, paths.region, paths.year, "indicators.csv",
+                                  stage=stage)}
 
 
-def brief_fingerprint(root, paths: layout.BuildPaths, data_fp: dict, pdf: bool) -> dict:
+def brief_fingerprint(root, paths: layout.BuildPaths, data_fp: dict, pdf: bool,
+                      stage=None) -> dict:
     """Everything the brief depends on; ``pdf`` records whether a PDF was printed."""
     nb_dir = layout.resource_dir(root, "notebooks")
     return {
         "data": data_fp,
         "notebooks": _digest_files(nb_dir, BRIEF_NOTEBOOKS),
-        "peers": _peers(root, paths),
+        "peers": _peers(root, paths, stage),
         "pdf": bool(pdf),
     }
 
@@ -267,62 +307,254 @@ def _explain(old, new, where: str = "") -> list[str]:
     return reasons or ["the build record differs"]
 
 
-# -------------------------------------------------------------------- folder helpers
+# ------------------------------------------------------------- staging and locks
 
 
-def _swap_into_place(stage: Path, final: Path, keep: Path | None = None) -> None:
-    """Replace ``final`` by ``stage`` with two renames.
+class Stage:
+    """The staging folder of one build: ``.rol-cache/stage/<pid>-<random>/``.
 
-    The replaced folder is removed, or moved to ``keep`` when given (so a later failure
-    can put it back with ``_restore``).
+    Every region-year of the build writes into ``data/processed/<region>/<year>/`` and
+    ``reports/<region>/<year>/`` below it (see ``layout.BuildPaths.processed`` and
+    ``.report``), in whichever worker runs it; two
+    builds never share one. ``owner.json`` says which process made it, so a later build
+    removes the folder of a build that was killed (``remove_orphans``).
     """
-    old = final.with_name(f".{final.name}.old")
-    for leftover in (old, keep):
-        if leftover is not None and leftover.exists():
-            shutil.rmtree(leftover)
-    if final.exists():
-        os.replace(final, old)
-    os.replace(stage, final)
-    if old.exists():
-        if keep is not None:
-            os.replace(old, keep)
-        else:
-            shutil.rmtree(old)
+
+    def __init__(self, root):
+        self.root = Path(root).resolve()
+        base = layout.cache_dir(self.root) / "stage"
+        self.path = base / f"{os.getpid()}-{secrets.token_hex(4)}"
+        _mkdir(self.path)
+        write_json(self.path / "owner.json", locking.me())
+
+    @property
+    def relative(self) -> str:
+        """The folder relative to the root: what the kernels are given (``ROL_STAGE``),
+        so nothing absolute can end up in an executed notebook."""
+        return str(self.path.relative_to(self.root))
+
+    def remove(self) -> None:
+        shutil.rmtree(self.path, ignore_errors=True)
+
+    @staticmethod
+    def remove_orphans(root) -> None:
+        """Delete the staging folders of builds whose process has ended."""
+        base = layout.cache_dir(root) / "stage"
+        if not base.is_dir():
+            return
+        for folder in base.iterdir():
+            if folder.name == "lab" or not folder.is_dir():
+                continue
+            owner = read_json(folder / "owner.json")
+            # a folder without owner.json was killed between mkdir and the write
+            young = time.time() - folder.stat().st_mtime < 60
+            if locking.owner_gone(owner) or (owner is None and not young):
+                shutil.rmtree(folder, ignore_errors=True)
 
 
-def _previous(final: Path) -> Path:
-    return final.with_name(f".{final.name}.previous")
+def region_lock(root, region, year) -> locking.Lock:
+    """The lock of one region-year: held by a build from its first step to its last
+    publish, and by ``rol validate``."""
+    return locking.Lock(layout.cache_dir(root) / "locks" / f"{region}.{year}.lock",
+                        f"{region}/{year}")
 
 
-def _restore(final: Path) -> None:
-    """Put back the folder a data phase replaced, after its brief phase failed."""
-    prev = _previous(final)
-    if prev.exists():
-        if final.exists():
-            shutil.rmtree(final)
-        os.replace(prev, final)
+def index_lock(root) -> locking.Lock:
+    """The lock of ``reports/index.html``, shared by every region-year's publish."""
+    return locking.Lock(layout.cache_dir(root) / "locks" / "index.lock", "reports/index.html")
 
 
-def _recover(final: Path) -> None:
-    """Undo a swap interrupted between its two renames."""
-    old = final.with_name(f".{final.name}.old")
-    if old.exists() and not final.exists():
-        os.replace(old, final)
+def _mkdir(path: Path) -> None:
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except PermissionError:
+        raise _cannot_write(path) from None
+
+
+def _cannot_write(path: Path) -> PublishError:
+    return PublishError(
+        f"cannot write {path}: permission denied. Nothing was published and the previous "
+        f"outputs are as they were; make the folder writable (for example `chmod -R u+w "
+        f"{path}`) and build again."
+    )
+
+
+# ---------------------------------------------------------------------- publishing
+
+
+def _txn_dir(root, region, year) -> Path:
+    return layout.cache_dir(root) / "txn" / f"{region}.{year}"
+
+
+def _apply(journal: dict) -> None:
+    """Rename a journal's new folders into place, moving what they replace aside.
+
+    Idempotent: run again after a kill at any point, it finishes the same renames.
+    """
+    for n, (src, dst) in enumerate(journal["moves"]):
+        src, dst = Path(src), Path(dst)
+        old = Path(journal["dir"]) / f"old-{n}"
+        if not src.exists():
+            continue  # done before the kill
+        if dst.exists() and not old.exists():
+            os.replace(dst, old)
+        dst.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(src, dst)
+
+
+def _undo(journal: dict) -> None:
+    """Put back what ``_apply`` replaced (after a write error in this process)."""
+    for n, (src, dst) in reversed(list(enumerate(journal["moves"]))):
+        src, dst = Path(src), Path(dst)
+        old = Path(journal["dir"]) / f"old-{n}"
+        if dst.exists() and not src.exists():
+            os.replace(dst, src)
+        if old.exists():
+            os.replace(old, dst)
+
+
+def recover(root, region, year) -> bool:
+    """Finish the publish of a region-year that a killed build had started.
+
+    Call under the region-year's lock. Returns whether a publish was finished (then
+    ``reports/index.html`` must be written again).
+    """
+    txn = _txn_dir(root, region, year)
+    if not txn.exists():
+        return False
+    journal = read_json(txn / "journal.json")
+    if journal is not None:
+        _apply(journal)
+    # without a journal the publish never started: its new folders are simply dropped
+    shutil.rmtree(txn, ignore_errors=True)
+    return journal is not None
+
+
+def _check_writable(paths: list[Path]) -> None:
+    """Refuse before anything moves when a destination cannot be written."""
+    for dst in paths:
+        parent = dst.parent
+        while not parent.exists():
+            parent = parent.parent
+        if not os.access(parent, os.W_OK | os.X_OK):
+            raise _cannot_write(parent)
+        # moving a folder to another parent rewrites its ".." entry: it must be writable
+        if dst.is_dir() and not os.access(dst, os.W_OK | os.X_OK):
+            raise _cannot_write(dst)
 
 
 @contextlib.contextmanager
-def _locked(paths: layout.BuildPaths):
-    """One build of a region-year at a time (another process waits)."""
-    lock_path = paths.report_final.with_name(f".{paths.year}.lock")
-    lock_path.parent.mkdir(parents=True, exist_ok=True)
-    with open(lock_path, "a+") as fh:
-        try:
-            import fcntl
-
-            fcntl.flock(fh, fcntl.LOCK_EX)
-        except ImportError:  # pragma: no cover - Windows: no lock, builds still atomic
-            pass
+def _no_interrupt():
+    """Hold back Ctrl-C while renames are under way: the publish finishes first."""
+    if threading.current_thread() is not threading.main_thread():
         yield
+        return
+    caught = []
+    previous = signal.signal(signal.SIGINT, lambda *_: caught.append(True))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if caught:
+        raise KeyboardInterrupt
+
+
+def publish(root, entries: list[tuple[layout.BuildPaths, Path | None, Path | None]],
+            index: bool = True) -> None:
+    """Publish region-years: each one's data and report folders and the index, together.
+
+    Parameters
+    ----------
+    root : path-like
+        Project root.
+    entries : list of (paths, data, report)
+        A region-year's new ``data/processed`` folder and new ``reports`` folder (either
+        may be None: left as it is). The folders must be complete; they are moved.
+    index : bool
+        Also write ``reports/index.html`` (rendered before anything moves, with the new
+        folders in place of the old).
+
+    Raises
+    ------
+    PublishError
+        A destination is not writable; nothing was published.
+
+    Notes
+    -----
+    The caller holds each region-year's lock. Per region-year, the new folders are
+    first moved into ``.rol-cache/txn/<region>.<year>/`` and a journal naming the
+    renames is written: the commit point. A build killed before it leaves the outputs
+    as they were; after it, the next build (or ``rol list``'s hint) finishes the renames
+    (``recover``). The renames themselves take microseconds.
+    """
+    root = Path(root)
+    index_path = root / "reports" / "index.html"
+    targets = [p for paths, data, report in entries
+               for p, new in ((paths.processed_final, data), (paths.report_final, report))
+               if new is not None]
+    _check_writable(targets + ([index_path] if index else []))
+    with index_lock(root):
+        overlay = {(paths.region, paths.year): {"data/processed": data, "reports": report}
+                   for paths, data, report in entries}
+        new_index = None
+        if index:
+            from . import render
+
+            _mkdir(layout.cache_dir(root) / "txn")
+            new_index = render.write_index(
+                root, out=layout.cache_dir(root) / "txn" / f"index.{os.getpid()}.html",
+                overlay=overlay)
+        journals = []
+        try:
+            with _no_interrupt():
+                for paths, data, report in entries:
+                    txn = _txn_dir(root, paths.region, paths.year)
+                    shutil.rmtree(txn, ignore_errors=True)
+                    txn.mkdir(parents=True)
+                    moves = []
+                    for name, new, final in (("data", data, paths.processed_final),
+                                             ("report", report, paths.report_final)):
+                        if new is not None:
+                            os.replace(new, txn / name)
+                            moves.append([str(txn / name), str(final)])
+                    journal = {"dir": str(txn), "moves": moves}
+                    write_json(txn / "journal.json", journal)  # the commit point
+                    journals.append(journal)
+                    try:
+                        _apply(journal)
+                    except OSError as exc:  # read-only, full disk: put back, then say so
+                        from .exceptions import write_error
+
+                        _undo(journal)
+                        journals.pop()
+                        shutil.rmtree(txn, ignore_errors=True)
+                        if isinstance(exc, PermissionError):
+                            raise _cannot_write(Path(exc.filename or final)) from None
+                        raise write_error(exc) or exc from None
+                if new_index is not None:
+                    try:
+                        index_path.parent.mkdir(parents=True, exist_ok=True)
+                        os.replace(new_index, index_path)
+                    except PermissionError:
+                        raise _cannot_write(index_path.parent) from None
+        except BaseException:
+            if journals and index:  # some region-years went out: the index must follow
+                render.write_index(root)
+            raise
+        finally:
+            if new_index is not None:
+                Path(new_index).unlink(missing_ok=True)
+            for journal in journals:
+                (Path(journal["dir"]) / "journal.json").unlink(missing_ok=True)
+                shutil.rmtree(journal["dir"], ignore_errors=True)
+
+
+def write_index(root) -> None:
+    """Write ``reports/index.html`` from the published folders, under its lock."""
+    from . import render
+
+    with index_lock(root):
+        render.write_index(root)
 
 
 # ----------------------------------------------------------------- notebook running
@@ -347,6 +579,17 @@ def _scrub(nb_path: Path) -> None:
     write_bytes(nb_path, (nbformat.writes(nb) + "\n").encode("utf-8"))
 
 
+def _keep_failed(paths: layout.BuildPaths, out_path: Path) -> Path:
+    """Copy a failed notebook to ``.rol-cache/failed/<region>/<year>/``: the staging
+    folder goes when the build ends, the traceback must stay for the user."""
+    kept = layout.cache_dir(paths.root) / "failed" / paths.region / str(paths.year) / out_path.name
+    try:
+        write_bytes(kept, out_path.read_bytes())
+    except OSError:
+        return out_path
+    return kept
+
+
 def _kernel_error(exc, nb_name: str, out_path: Path) -> RolError:
     """Turn a notebook failure into the error the user should see."""
     ename = getattr(exc, "ename", type(exc).__name__)
@@ -363,8 +606,19 @@ def _kernel_error(exc, nb_name: str, out_path: Path) -> RolError:
 
 
 def run_notebook(root: Path, nb_name: str, paths: layout.BuildPaths, out_dir: Path,
-                 on_step=None) -> Path:
-    """Execute one notebook of the pipeline for ``paths`` on the warm kernel."""
+                 on_step=None, timeout: float | None = None) -> Path:
+    """Execute one notebook of the pipeline for ``paths`` on the warm kernel.
+
+    The kernel gets ``paths.stage`` as ``ROL_STAGE``, so the notebook's own
+    ``layout.build_paths`` finds this build's staging folder. ``timeout`` bounds each
+    cell (seconds; default :func:`cell_timeout`).
+
+    Raises
+    ------
+    BuildError
+        The notebook failed, a cell ran past the timeout, or the kernel died (each
+        says which notebook, and for a dead kernel the end of the kernel's log).
+    """
     import papermill
     from papermill.exceptions import PapermillExecutionError
 
@@ -375,16 +629,37 @@ def run_notebook(root: Path, nb_name: str, paths: layout.BuildPaths, out_dir: Pa
     nb_in = layout.resource_dir(root, "notebooks") / nb_name
     out = out_dir / nb_name
     out.parent.mkdir(parents=True, exist_ok=True)
+    stage = paths.stage
+    if stage is not None:  # the kernel runs in the root: relative to it, no absolute path
+        with contextlib.suppress(ValueError):
+            stage = stage.resolve().relative_to(Path(root).resolve())
+    timeout = cell_timeout(timeout)
+    step = Path(nb_name).stem
     try:
         papermill.execute_notebook(
             str(nb_in), str(out),
             parameters={"region": paths.region, "year": paths.year, "root": "."},
             engine_name=engine.ENGINE_NAME, kernel_name=engine.KERNEL_NAME,
             progress_bar=False, request_save_on_cell_execute=False,
-            kernel_cwd=str(Path(root).resolve()),
+            kernel_cwd=str(Path(root).resolve()), execution_timeout=timeout,
+            rol_env={layout.STAGE_ENV: str(stage) if stage is not None else None},
         )
     except PapermillExecutionError as exc:
-        raise _kernel_error(exc, nb_name, out) from None
+        raise _kernel_error(exc, nb_name, _keep_failed(paths, out)) from None
+    except engine.KernelDied as exc:
+        raise BuildError(
+            f"{paths.region}/{paths.year}: the notebook kernel died while running {step} "
+            f"({exc.how}). Nothing was published. The end of the kernel's log:\n"
+            f"{exc.log_tail or '(empty)'}\nIf it ran out of memory, build with fewer "
+            "--jobs; otherwise build again."
+        ) from None
+    except engine.CellTimeout:
+        raise BuildError(
+            f"{paths.region}/{paths.year}: a cell of {step} ran longer than the cell "
+            f"timeout ({timeout:g} s) and was stopped; nothing was published. If the "
+            "report is very large, raise the limit with --cell-timeout SECONDS or "
+            "ROL_CELL_TIMEOUT."
+        ) from None
     _scrub(out)
     return out
 
@@ -392,116 +667,8 @@ def run_notebook(root: Path, nb_name: str, paths: layout.BuildPaths, out_dir: Pa
 # ------------------------------------------------------------------------- phases
 
 
-@contextlib.contextmanager
-def _phase(root, region, year, on_error=None):
-    """Lock a region-year, time the phase and turn any failure into its result.
-
-    Yields ``(paths, result)``; the result starts as ``skipped``. Failures are reported
-    per region-year so a batch goes on; ``on_error(paths)`` runs first to put back what
-    the phase had replaced.
-    """
-    paths = layout.build_paths(root, region, year)
-    result = BuildResult(region, paths.year, "skipped")
-    t0 = time.perf_counter()
-    try:
-        with _locked(paths):
-            yield paths, result
-    except BaseException as exc:  # Ctrl-C too: put things back, then let it through
-        if on_error is not None:
-            on_error(paths)
-        if not isinstance(exc, Exception):
-            raise
-        _fail_result(result, exc)
-    finally:
-        result.seconds = time.perf_counter() - t0
-
-
 def _last_validation_failed(paths: layout.BuildPaths) -> bool:
-    validation = read_json(paths.report_final / "validation.json")
-    return bool(validation) and not validation.get("success", True)
-
-
-def data_phase(root, region, year, force=False, on_step=None) -> BuildResult:
-    """Run 01_clean and 02_validate; publish ``data/processed`` when valid.
-
-    Returns a result with status ``built`` or ``skipped``; a gate failure gives status
-    ``invalid`` (validation.html is published, nothing else), bad input ``error``.
-    """
-    root = Path(root)
-    with _phase(root, region, year) as (paths, result):
-        _recover(paths.processed_final)
-        _recover(paths.report_final)
-        # Tables kept back by a build whose brief phase never finished (killed): put
-        # them back, so this build redoes the data phase instead of trusting them.
-        _restore(paths.processed_final)
-        fp = data_fingerprint(root, paths)
-        done = read_json(paths.processed_final / BUILD_FILE)
-        # After a failed attempt the published validation report describes that
-        # attempt, not the tables: run again even if the inputs are back as they were.
-        if not force and done == fp and not _last_validation_failed(paths):
-            return result
-        for stage in (paths.processed, paths.report):
-            shutil.rmtree(stage, ignore_errors=True)
-            stage.mkdir(parents=True)
-        for nb_name in DATA_NOTEBOOKS:
-            try:
-                run_notebook(root, nb_name, paths, paths.report / "notebooks", on_step)
-            except ValidationFailed:
-                _publish_validation(paths)  # the reviewer needs to see why; nothing else
-                raise
-        write_json(paths.processed / BUILD_FILE, fp)
-        # e.g. the report names another region or year than the folder it is filed in
-        report = read_json(paths.processed / "report.json") or {}
-        result.warnings = list(report.get("warnings") or [])
-        # The old tables are kept until this region-year's brief is published, so a
-        # failed brief phase leaves every output as it was.
-        _swap_into_place(paths.processed, paths.processed_final,
-                         keep=_previous(paths.processed_final))
-        result.status = "built"
-    return result
-
-
-def _publish_validation(paths: layout.BuildPaths) -> None:
-    """Copy the staging validation report (JSON and HTML together) into place."""
-    for name in ("validation.json", "validation.html"):
-        src = paths.report / name
-        if src.is_file():
-            write_bytes(paths.report_final / name, src.read_bytes())
-
-
-def validate_only(root, region, year):
-    """``rol validate``: extract and validate one report, publish only its validation.
-
-    Runs steps 01 and 02 in this process (no notebooks), under the region-year's build
-    lock, and publishes ``validation.json`` and ``validation.html``; the tables and the
-    brief stay as they were.
-
-    Returns
-    -------
-    validate.ValidationReport
-
-    Raises
-    ------
-    ValidationFailed
-        A gating rule failed (the validation report is published all the same).
-    """
-    from . import extract, validate
-
-    paths = layout.build_paths(root, region, year)
-    _ = paths.raw  # a clear error when there is no raw report
-    with _locked(paths):
-        for stage in (paths.processed, paths.report):
-            shutil.rmtree(stage, ignore_errors=True)
-            stage.mkdir(parents=True)
-        try:
-            extract.clean(paths)
-            try:
-                return validate.run(paths)
-            finally:
-                _publish_validation(paths)
-        finally:
-            for stage in (paths.processed, paths.report):
-                shutil.rmtree(stage, ignore_errors=True)
+    return (paths.report_final / FAILED_VALIDATION[0]).is_file()
 
 
 def _fail_result(result: BuildResult, exc: Exception) -> None:
@@ -519,54 +686,98 @@ def _fail_result(result: BuildResult, exc: Exception) -> None:
     result.message, result.exit_code = exc.message, exc.exit_code
 
 
-def brief_phase(root, region, year, force=False, pdf=False, on_step=None,
-                fresh_data=False) -> BuildResult:
-    """Run 03_analyze and 04_brief on published data; render and publish the report.
+@contextlib.contextmanager
+def _phase(root, region, year, stage):
+    """Time a phase and turn any failure into its result (a batch goes on).
 
-    ``fresh_data`` says the data phase ran in this build, so the report's staging
-    folder holds its notebooks and validation report; otherwise they are carried over
-    from the published report.
+    Yields ``(paths, result)``; the result starts as ``skipped``. The caller holds the
+    region-year's lock; a phase writes only into the staging folder.
+    """
+    paths = layout.build_paths(root, region, year, stage)
+    result = BuildResult(region, paths.year, "skipped")
+    t0 = time.perf_counter()
+    try:
+        yield paths, result
+    except Exception as exc:  # noqa: BLE001 - reported per region-year
+        _fail_result(result, exc)
+    finally:
+        result.seconds = time.perf_counter() - t0
+
+
+def data_phase(root, region, year, force=False, on_step=None, stage=None,
+               timeout=None) -> BuildResult:
+    """Run 01_clean and 02_validate into the staging folder ``stage``.
+
+    Returns a result with status ``built`` (validated tables and their ``build.json`` in
+    ``paths.processed``) or ``skipped``; a gate failure gives status ``invalid`` (the
+    failed validation report is in ``paths.report``), bad input ``error``. Publishes
+    nothing: see ``publish``.
     """
     root = Path(root)
-    with _phase(root, region, year,
-                on_error=lambda paths: _restore(paths.processed_final)) as (paths, result):
-        data_fp = read_json(paths.processed_final / BUILD_FILE)
+    with _phase(root, region, year, stage) as (paths, result):
+        fp = data_fingerprint(root, paths)
+        if not force and data_current(root, region, year, fp):
+            return result
+        for folder in (paths.processed, paths.report):
+            shutil.rmtree(folder, ignore_errors=True)
+            _mkdir(folder)
+        for nb_name in DATA_NOTEBOOKS:
+            run_notebook(root, nb_name, paths, paths.report / "notebooks", on_step, timeout)
+        write_json(paths.processed / BUILD_FILE, fp)
+        # e.g. the report names another region or year than the folder it is filed in
+        report = read_json(paths.processed / "report.json") or {}
+        result.warnings = list(report.get("warnings") or [])
+        result.status = "built"
+    return result
+
+
+def brief_phase(root, region, year, force=False, pdf=False, on_step=None,
+                fresh_data=False, stage=None, timeout=None) -> BuildResult:
+    """Run 03_analyze and 04_brief and render the brief, in the staging folder.
+
+    ``fresh_data`` says the data phase ran in this build, so the staging folder holds
+    the new tables, their notebooks and validation report; otherwise the published
+    report's notebooks and validation are carried over. Publishes nothing.
+    """
+    root = Path(root)
+    with _phase(root, region, year, stage) as (paths, result):
+        data_fp = read_json(paths.tables / BUILD_FILE)
         if data_fp is None:
             raise BuildError(
                 f"{paths.processed_final}: no validated tables to build a brief from. "
                 f"Run `rol build --region {region} --year {year}` to build them first."
             )
-        fp = brief_fingerprint(root, paths, data_fp, pdf)
+        fp = brief_fingerprint(root, paths, data_fp, pdf, paths.stage)
         done = read_json(paths.report_final / BUILD_FILE)
         # Fresh data means a fresh validation report in the staging folder: publish it.
         if (not force and not fresh_data and brief_matches(done, fp, pdf)
                 and (paths.report_final / "brief.html").is_file()):
             return result
-        stage = paths.report
+        report = paths.report
         if not fresh_data:
-            shutil.rmtree(stage, ignore_errors=True)
+            shutil.rmtree(report, ignore_errors=True)
             if not (paths.report_final / "validation.json").is_file():
                 raise BuildError(
                     f"{paths.report_final}: the validation outputs are missing. Run "
                     f"`rol build --region {region} --year {year} --force`."
                 )
-            shutil.copytree(paths.report_final, stage)
+            shutil.copytree(paths.report_final, report)
+            for name in FAILED_VALIDATION:
+                (report / name).unlink(missing_ok=True)
         for nb_name in BRIEF_NOTEBOOKS:
-            run_notebook(root, nb_name, paths, stage / "notebooks", on_step)
+            run_notebook(root, nb_name, paths, report / "notebooks", on_step, timeout)
         from . import render
 
         if on_step:
             on_step(paths.region, paths.year, "brief.html")
-        render.render_brief(stage / "notebooks" / BRIEF_NOTEBOOKS[-1], stage / "brief.html")
+        render.render_brief(report / "notebooks" / BRIEF_NOTEBOOKS[-1], report / "brief.html")
         if pdf:
-            render.print_pdf(stage / "brief.html", stage / "brief.pdf")
-        elif _keeps_pdf(paths, stage, done):
+            render.print_pdf(report / "brief.html", report / "brief.pdf")
+        elif _keeps_pdf(paths, report, done):
             fp["pdf"] = True  # same HTML as the published one: its PDF still matches it
         else:
-            (stage / "brief.pdf").unlink(missing_ok=True)
-        write_json(stage / BUILD_FILE, fp)
-        _swap_into_place(stage, paths.report_final)
-        shutil.rmtree(_previous(paths.processed_final), ignore_errors=True)
+            (report / "brief.pdf").unlink(missing_ok=True)
+        write_json(report / BUILD_FILE, fp)
         result.status = "built"
     return result
 
@@ -586,17 +797,81 @@ def _keeps_pdf(paths: layout.BuildPaths, stage: Path, done: dict | None) -> bool
     return True
 
 
+def failed_validation_report(paths: layout.BuildPaths) -> Path:
+    """The report folder to publish after a failed validation: the published one as it
+    is (its brief still links the validation that passed it), plus the failed
+    validation as ``validation-failed.json``/``.html``. Built in the staging folder."""
+    out = paths.staged("reports-failed")
+    shutil.rmtree(out, ignore_errors=True)
+    if paths.report_final.is_dir():
+        shutil.copytree(paths.report_final, out)
+    else:
+        out.mkdir(parents=True)
+    for src, dst in zip(("validation.json", "validation.html"), FAILED_VALIDATION):
+        if (paths.report / src).is_file():
+            shutil.copyfile(paths.report / src, out / dst)
+    return out
+
+
+def validate_only(root, region, year, wait=True, on_wait=None):
+    """``rol validate``: extract and validate one report; publish nothing.
+
+    Runs steps 01 and 02 in this process (no notebooks), under the region-year's build
+    lock, in a staging folder of its own. The validation report goes to
+    ``.rol-cache/validate/<region>/<year>/validation.html`` (JSON beside it): the
+    published tables, brief and validation report stay as they were.
+
+    Returns
+    -------
+    (validate.ValidationReport, pathlib.Path)
+        The report and the path of its HTML page.
+
+    Raises
+    ------
+    ValidationFailed
+        A gating rule failed (the report is written all the same; its path is in
+        ``exc.report_path``).
+    """
+    from . import extract, validate
+
+    root = Path(root)
+    paths = layout.build_paths(root, region, year)
+    _ = paths.raw  # a clear error when there is no raw report
+    out = layout.cache_dir(root) / "validate" / region / str(paths.year)
+    with region_lock(root, region, paths.year).acquire(wait, on_wait):
+        stage = Stage(root)
+        paths = layout.build_paths(root, region, year, stage.path)
+        try:
+            for folder in (paths.processed, paths.report):
+                _mkdir(folder)
+            extract.clean(paths)
+            try:
+                return validate.run(paths), out / "validation.html"
+            except ValidationFailed as exc:
+                exc.report_path = out / "validation.html"
+                raise
+            finally:
+                for name in ("validation.json", "validation.html"):
+                    if (paths.report / name).is_file():
+                        write_bytes(out / name, (paths.report / name).read_bytes())
+        finally:
+            stage.remove()
+
+
 # ------------------------------------------------------------------------ executors
 
 
 class InlineExecutor(cf.Executor):
-    """A concurrent.futures executor that runs each task at submit time, in-process."""
+    """A concurrent.futures executor that runs each task at submit time, in-process.
+
+    Ctrl-C is not a task's result: it goes straight up to the caller.
+    """
 
     def submit(self, fn, /, *args, **kwargs):
         fut: cf.Future = cf.Future()
         try:
             fut.set_result(fn(*args, **kwargs))
-        except BaseException as exc:  # noqa: BLE001 - delivered through the future
+        except Exception as exc:  # noqa: BLE001 - delivered through the future
             fut.set_exception(exc)
         return fut
 
@@ -616,6 +891,15 @@ def _worker_init(events, ocr_threads: int = 1) -> None:
 
     from . import engine
 
+    # Ctrl-C is the main process's to handle: it stops the workers (SIGTERM), and a
+    # worker then stops its kernel and leaves without a traceback.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+    def _terminate(*_):
+        engine.shutdown_current()
+        os._exit(143)
+
+    signal.signal(signal.SIGTERM, _terminate)
     # Workers end with os._exit: a multiprocessing finaliser stops the kernel first.
     util.Finalize(None, engine.shutdown_current, exitpriority=10)
 
@@ -625,12 +909,13 @@ def _emit(region, year, step) -> None:
         _step_sink((region, year, step))
 
 
-def _data_task(root, region, year, force):
-    return data_phase(root, region, year, force, on_step=_emit)
+def _data_task(root, region, year, force, stage, timeout):
+    return data_phase(root, region, year, force, on_step=_emit, stage=stage, timeout=timeout)
 
 
-def _brief_task(root, region, year, force, pdf, fresh_data):
-    return brief_phase(root, region, year, force, pdf, on_step=_emit, fresh_data=fresh_data)
+def _brief_task(root, region, year, force, pdf, fresh_data, stage, timeout):
+    return brief_phase(root, region, year, force, pdf, on_step=_emit, fresh_data=fresh_data,
+                       stage=stage, timeout=timeout)
 
 
 def process_executor(jobs: int):
@@ -645,21 +930,24 @@ def process_executor(jobs: int):
     return pool, events
 
 
-def data_current(root, region, year) -> bool:
-    """Whether the published tables were built from exactly the current inputs."""
+def data_current(root, region, year, fp=None) -> bool:
+    """Whether the published tables were built from exactly the current inputs (and
+    their last validation did not fail since)."""
     paths = layout.build_paths(root, region, year)
-    return (read_json(paths.processed_final / BUILD_FILE) == data_fingerprint(root, paths)
+    fp = fp if fp is not None else data_fingerprint(root, paths)
+    return (read_json(paths.processed_final / BUILD_FILE) == fp
             and not _last_validation_failed(paths)
-            and not _previous(paths.processed_final).exists())  # a killed build's leftovers
+            and not _txn_dir(root, region, paths.year).exists())  # a publish to finish
 
 
-def brief_current(root, region, year, pdf=False) -> bool:
-    """Whether the published brief was built from the current tables and notebooks."""
+def brief_current(root, region, year, pdf=False, stage=None) -> bool:
+    """Whether the published brief was built from the current tables and notebooks
+    (and peers: in a build, those of its staging folder ``stage`` where it has new ones)."""
     paths = layout.build_paths(root, region, year)
     data_fp = read_json(paths.processed_final / BUILD_FILE)
     return (data_fp is not None and (paths.report_final / "brief.html").is_file()
             and brief_matches(read_json(paths.report_final / BUILD_FILE),
-                              brief_fingerprint(root, paths, data_fp, pdf), pdf))
+                              brief_fingerprint(root, paths, data_fp, pdf, stage), pdf))
 
 
 def dask_cluster(scheduler: str, jobs: int):
@@ -688,6 +976,7 @@ class _Runner:
         self.executor, self.jobs, self.progress = executor, jobs, progress
         self.scheduler = scheduler
         self.pool = self.events = None
+        self.futures: list[cf.Future] = []
 
     def _get(self, n):
         if self.executor is not None:
@@ -707,11 +996,34 @@ class _Runner:
         if isinstance(ex, InlineExecutor) and self.progress:
             _step_sink = functools.partial(self.progress, "step")
         try:
-            tasks = [(key, ex.submit(fn, *args)) for key, args in jobs.items()]
+            tasks = []
+            for key, args in jobs.items():
+                tasks.append((key, ex.submit(fn, *args)))
+                self.futures.append(tasks[-1][1])
             return dict(zip(jobs, _collect(tasks, self.events, self.progress, final)))
         finally:
             if isinstance(ex, InlineExecutor):
                 _step_sink = None
+
+    def abort(self):
+        """Stop everything at once (Ctrl-C): cancel what has not started, stop the
+        workers and their kernels. Tasks only ever write into the staging folder, so a
+        worker of a foreign executor that keeps running publishes nothing."""
+        for fut in self.futures:
+            fut.cancel()
+        if self.pool is not None:
+            procs = list((getattr(self.pool, "_processes", None) or {}).values())
+            self.pool.shutdown(wait=False, cancel_futures=True)
+            for proc in procs:
+                with contextlib.suppress(Exception):
+                    proc.terminate()
+            for proc in procs:
+                with contextlib.suppress(Exception):
+                    proc.join(10)
+                    if proc.is_alive():
+                        proc.kill()
+            self.pool = None
+        self.close()
 
     def close(self):
         if self.pool is not None:
@@ -725,7 +1037,8 @@ class _Runner:
 
 
 def build(root=".", targets=None, *, force=False, pdf=False, jobs=1, executor=None,
-          scheduler=None, progress=None) -> list[BuildResult]:
+          scheduler=None, progress=None, wait=True, on_wait=None, timeout=None
+          ) -> list[BuildResult]:
     """Build the briefs of ``targets`` (region, year) under ``root``.
 
     Every data phase runs before any brief phase, and only stale phases run: an
@@ -752,37 +1065,80 @@ def build(root=".", targets=None, *, force=False, pdf=False, jobs=1, executor=No
     progress : callable, optional
         ``progress(kind, payload)`` with kind ``"step"`` (region, year, notebook) or
         ``"done"`` (BuildResult), for progress bars.
+    wait : bool
+        Wait for a region-year another build holds (default); False raises
+        ``locking.LockBusy`` (exit 2) instead.
+    on_wait : callable, optional
+        Called with one sentence naming the holder when the build has to wait.
+    timeout : float, optional
+        Seconds a notebook cell may run (default :func:`cell_timeout`).
 
     Returns
     -------
     list of BuildResult
         One per target, in target order.
+
+    Notes
+    -----
+    This process holds the lock of every target from before the first step until the
+    publish, and is the only one that publishes; tasks write only into this build's
+    staging folder, which is removed at the end whatever happens.
     """
     root = Path(root)
     targets = list(targets)
+    timeout = cell_timeout(timeout)
     _check_shared_inputs(root)
     runner = _Runner(executor, jobs, progress, scheduler)
+    locks = []
+    stage = None
     try:
+        Stage.remove_orphans(root)
+        recovered = False
+        for t in sorted(targets):  # one order for every build: no deadlock
+            locks.append(region_lock(root, *t).acquire(wait, on_wait))
+            recovered |= recover(root, *t)
+        stage = Stage(root)
+        st = stage.relative
         data = {t: BuildResult(*t, "skipped") for t in targets}
         # A problem of one region-year (two raw files for one year, an unreadable
         # file) is that region-year's result; the others still build.
-        stale = {t: (str(root), *t, force) for t in targets
+        stale = {t: (str(root), *t, force, st, timeout) for t in targets
                  if _is_stale(data[t], lambda t=t: force or not data_current(root, *t))}
+        # a folder that cannot be written is found now, not after minutes of building
+        _check_writable([p for t in stale for p in (
+            layout.build_paths(root, *t).processed_final,
+            layout.build_paths(root, *t).report_final)]
+            + ([root / "reports" / "index.html"] if stale else []))
         data.update(runner.run(_data_task, stale, final=False))
         ok = [t for t in targets if data[t].status in ("built", "skipped")]
         for t in targets:
             if t not in ok and progress:
                 progress("done", data[t])
         briefs = {t: BuildResult(*t, "skipped") for t in ok}
-        stale = {t: (str(root), *t, force, pdf, data[t].status == "built") for t in ok
-                 if _is_stale(briefs[t], lambda t=t: force or data[t].status == "built"
-                              or not brief_current(root, *t, pdf))}
+        stale = {t: (str(root), *t, force, pdf, data[t].status == "built", st, timeout)
+                 for t in ok if _is_stale(briefs[t], lambda t=t: force or data[t].status == "built"
+                              or not brief_current(root, *t, pdf, stage.path))}
         for t in ok:
             if t not in stale and progress:
                 progress("done", briefs[t])
         briefs.update(runner.run(_brief_task, stale, final=True))
+        results = _merge(targets, data, briefs)
+        _publish_results(root, stage, results, data, recovered)
+    except KeyboardInterrupt:
+        if threading.current_thread() is threading.main_thread():
+            signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C: no traceback
+        runner.abort()
+        raise
     finally:
         runner.close()
+        if stage is not None:
+            stage.remove()
+        for lock in locks:
+            lock.release()
+    return results
+
+
+def _merge(targets, data, briefs) -> list[BuildResult]:
     results = []
     for t in targets:
         result = data[t]
@@ -793,12 +1149,29 @@ def build(root=".", targets=None, *, force=False, pdf=False, jobs=1, executor=No
             result.seconds += data[t].seconds
             result.warnings = data[t].warnings + result.warnings
         results.append(result)
-    index = root / "reports" / "index.html"
-    if any(r.status != "skipped" for r in results) or not index.exists():
-        from . import render
-
-        render.write_index(root)
     return results
+
+
+def _publish_results(root: Path, stage: Stage, results, data, recovered: bool) -> None:
+    """Publish every region-year that built (tables and brief) or failed validation
+    (the failed report), and the index, in one ``publish``."""
+    entries = []
+    for r in results:
+        paths = layout.build_paths(root, r.region, r.year, stage.path)
+        if r.status == "built":
+            fresh = data[(r.region, r.year)].status == "built"
+            entries.append((paths, paths.processed if fresh else None, paths.report))
+        elif r.status == "invalid":
+            entries.append((paths, None, failed_validation_report(paths)))
+    reports = root / "reports"
+    try:
+        # an index is written when something changed, or is missing beside briefs
+        if entries or recovered or (reports.is_dir() and not (reports / "index.html").exists()):
+            publish(root, entries, index=True)
+    except RolError as exc:  # PublishError, or a write error the publish put back
+        for r in results:
+            if r.status in ("built", "invalid"):
+                r.status, r.message, r.exit_code = "error", exc.message, exc.exit_code
 
 
 def _check_shared_inputs(root: Path) -> None:
@@ -865,16 +1238,19 @@ def status(root) -> list[dict]:
             rows.append(row)
             continue
         built = read_json(paths.report_final / BUILD_FILE)
-        validation = read_json(paths.report_final / "validation.json") or {}
+        failed = _last_validation_failed(paths)
         current = brief_fingerprint(root, paths, data_fp, False) if built else None
-        if built is None:
-            if validation and not validation.get("success", True):
+        if (_txn_dir(root, region, year) / "journal.json").exists():
+            row["status"] = ("outdated (a build was stopped while publishing; the next "
+                             "build finishes it)")
+        elif built is None:
+            if failed:
                 row["status"] = "failed validation"
         elif brief_matches(built, current, False):
             row["status"] = "up to date"
         else:
             row["status"] = "outdated: " + "; ".join(_explain(built, current))
-        if validation and not validation.get("success", True) and built is not None:
+        if failed and built is not None:
             row["status"] += " (last build failed validation)"
         rows.append(row)
     return rows

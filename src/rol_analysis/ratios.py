@@ -995,13 +995,14 @@ def _region_names(root: Path, meta: dict, region: str, year: int) -> dict:
 def analyse(paths, catalogue: Catalogue | None = None) -> Analysis:
     """Compute the analysis of one region-year (writes nothing).
 
-    Runs in the brief phase of a build, after the data phase has validated and published
-    the tables: they are read from ``paths.processed_final``.
+    Runs in the brief phase of a build, after the data phase has validated the tables:
+    they are read from ``paths.tables`` (this build's validated copy, else the
+    published one).
 
     Parameters
     ----------
     paths : layout.BuildPaths
-        ``paths.processed_final`` must hold the indicators/mentions tables and
+        ``paths.tables`` must hold the indicators/mentions tables and
         report.json; ``paths.report`` (the report's staging folder) may hold
         validation.json.
 
@@ -1011,9 +1012,9 @@ def analyse(paths, catalogue: Catalogue | None = None) -> Analysis:
         When a table or report.json is missing or unreadable.
     """
     cat = catalogue or load()
-    indicators = _read_table(paths.processed_final, "indicators")
-    mentions = _read_table(paths.processed_final, "mentions")
-    meta = _read_json(paths.processed_final / "report.json", required=True)
+    indicators = _read_table(paths.tables, "indicators")
+    mentions = _read_table(paths.tables, "mentions")
+    meta = _read_json(paths.tables / "report.json", required=True)
     validation = _read_json(paths.report / "validation.json", required=False)
     history = published_history(paths.root, paths.region, paths.year, indicators)
     return Analysis(

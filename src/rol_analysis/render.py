@@ -208,7 +208,25 @@ def _bulk(files: list[Path], sql: str):
         con.close()
 
 
-def _index_rows(root: Path) -> list[dict]:
+def _index_folders(root: Path, overlay: dict | None) -> list[tuple[Path, Path]]:
+    """(report folder, processed folder) of every region-year with a brief or a
+    validation report, by region and year; ``overlay`` (``{(region, year):
+    {"reports": folder, "data/processed": folder}}``) puts a publish's new folders in
+    place of the published ones."""
+    found = {}
+    for name in ("brief.html", "validation.json", "validation-failed.json"):
+        for region, year, p in layout.published(root, "reports", name, stage=False):
+            found[(region, year)] = (p.parent, root / "data" / "processed" / region / str(year))
+    for (region, year), new in (overlay or {}).items():
+        report, processed = found.get((region, year), (
+            root / "reports" / region / str(year),
+            root / "data" / "processed" / region / str(year)))
+        found[(region, year)] = (new.get("reports") or report,
+                                 new.get("data/processed") or processed)
+    return [found[k] for k in sorted(found)]
+
+
+def _index_rows(root: Path, overlay: dict | None = None) -> list[dict]:
     """One dict per region-year with a published brief or validation report.
 
     The tables of thousands of region-years are read in two bulk queries, not one file
@@ -224,12 +242,12 @@ def _index_rows(root: Path) -> list[dict]:
     except InputError:  # a bad level stops `rol panel`, not the briefs' index
         meta_csv = {}
     # Every region-year with a published brief or a validation report: a build that
-    # failed validation publishes only validation.json/.html, and a reviewer using the
-    # index must see that failure too.
-    folders = sorted({p.parent for name in ("brief.html", "validation.json")
-                      for _, _, p in layout.published(root, "reports", name)})
+    # failed validation publishes only validation-failed.json/.html, and a reviewer
+    # using the index must see that failure too.
+    pairs = _index_folders(root, overlay)
+    folders = [report for report, _ in pairs]
     has_brief = {f: (f / "brief.html").is_file() for f in folders}
-    processed = {f: root / "data" / "processed" / f.parent.name / f.name for f in folders}
+    processed = dict(pairs)
     ind_files = [processed[f] / "indicators.parquet" for f in folders
                  if has_brief[f] and (processed[f] / "indicators.parquet").is_file()]
     ind = _bulk(ind_files, "SELECT * FROM read_parquet($files, union_by_name = true, "
@@ -259,14 +277,14 @@ def _index_rows(root: Path) -> list[dict]:
         brief = has_brief[folder]
         meta = fileio.read_json(processed[folder] / "report.json", {})
         validation = fileio.read_json(folder / "validation.json", {})
-        failed = bool(validation) and not validation.get("success")
-        if not validation:
-            status = ("unknown", "未校验 not validated")
-        elif failed and brief:
+        failed = (folder / "validation-failed.json").is_file()
+        if failed and brief:
             status = ("failed", "最近一次校验未通过，此为上次发布的简报 latest validation "
                                 "failed; this is the last published brief")
         elif failed:
             status = ("failed", "未通过，简报未发布 failed, no brief published")
+        elif not validation:
+            status = ("unknown", "未校验 not validated")
         elif not brief:
             status = ("unknown", "已校验，简报未生成 validated, brief not built")
         elif validation.get("warnings"):
@@ -301,7 +319,8 @@ def _index_rows(root: Path) -> list[dict]:
         info = meta_csv.get(region, {})
         name = info.get("zh_name") or meta.get("region_name") or region
         level = info.get("level") or UNKNOWN[0]
-        has_report = (folder / "validation.html").is_file()
+        report_name = "validation-failed.html" if failed else "validation.html"
+        has_report = (folder / report_name).is_file()
         rows.append({
             "region": region, "year": year, "name": name,
             "search": f"{name} {region}".lower(),
@@ -309,7 +328,7 @@ def _index_rows(root: Path) -> list[dict]:
             "level_key": level, "level_label": LEVEL_LABELS.get(level, level),
             "issuer": meta.get("issuer") or "",
             "href": f"{region}/{year}/brief.html" if brief else None,
-            "validation_href": (f"{region}/{year}/validation.html"
+            "validation_href": (f"{region}/{year}/{report_name}"
                                 if has_report and (failed or not brief) else None),
             "status": status, "n_indicators": n_ind, "counts": counts, "inferred": inferred,
             "headline": heads, "review": review, "review_label": REVIEW_LABELS[review],
@@ -339,7 +358,7 @@ def _jinja_env():
                               autoescape=True, keep_trailing_newline=True)
 
 
-def write_index(root) -> Path:
+def write_index(root, out=None, overlay=None) -> Path:
     """Write ``<root>/reports/index.html`` listing every published brief and every
     failed validation.
 
@@ -348,10 +367,12 @@ def write_index(root) -> Path:
     level, year, issuer, validation status, review state, the number of indicators, rate
     statuses and a few headline numbers; above it, a summary per year (built, failed
     validation, not reviewed). A region-year whose latest validation failed links its
-    ``validation.html`` (and says whether an earlier brief is still the published one).
-    A small inline script filters by province, level, year and status and searches by
-    name; without scripts the page is the plain table. Self-contained like the briefs
-    (template ``templates/index.html.j2``, autoescaped).
+    ``validation-failed.html`` (and says whether an earlier brief is still the published
+    one). ``out`` writes the page elsewhere, and ``overlay`` (see ``_index_folders``)
+    reads a publish's new folders instead of the published ones: the index that publish
+    is about to put in place. A small inline script filters by province, level, year
+    and status and searches by name; without scripts the page is the plain table.
+    Self-contained like the briefs (template ``templates/index.html.j2``, autoescaped).
 
     Returns
     -------
@@ -362,7 +383,7 @@ def write_index(root) -> Path:
     from .fonts import WEB_FAMILY, font_face_css
 
     root = Path(root)
-    rows = _index_rows(root)
+    rows = _index_rows(root, overlay)
     page = _jinja_env().get_template(INDEX_TEMPLATE).render(
         rows=rows, summary=_summary(rows), version=__version__, web_family=WEB_FAMILY,
         font_placeholder=FONT_PLACEHOLDER, unknown_label=UNKNOWN[1],
@@ -374,7 +395,7 @@ def write_index(root) -> Path:
         statuses=[(k, v) for k, v in STATUS_LABELS if any(r["status"][0] == k for r in rows)],
     )
     page = page.replace(FONT_PLACEHOLDER, font_face_css(page), 1)
-    return fileio.write_text(root / "reports" / "index.html", page)
+    return fileio.write_text(out or root / "reports" / "index.html", page)
 
 
 # ------------------------------------------------------------------------- PDF

@@ -587,12 +587,11 @@ def run(paths, catalogue: Catalogue | None = None, suites_dir=None) -> Validatio
     fileio.write_json(Path(paths.report) / "validation.json", report.to_dict())
     fileio.write_text(Path(paths.report) / "validation.html", render_html(report, meta, cat))
     if not report.success:
-        where = f"reports/{paths.region}/{paths.year}/validation.html"
         raise ValidationFailed(
             f"{paths.region}/{paths.year} ({meta.get('source_file', 'raw report')}): "
             f"validation failed, so the brief is not published and the previous one stays "
             f"as it was. Correct the raw report or the extraction (or, if the rule is wrong, "
-            f"the catalogue) and build again; the full report is {where}.\n"
+            f"the catalogue) and build again.\n"
             + report.message())
     return report
 

@@ -1,0 +1,333 @@
+"""Faults during builds: concurrent builds, dead kernels, Ctrl-C, SIGKILL, read-only folders.
+
+Every test here runs real `rol` processes with real kernels. The published outputs
+after any fault must be exactly the previous build's or exactly a complete new build's.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import nbformat
+import pytest
+from conftest import ROL, SEED, make_root, rol, tree_bytes
+
+from rol_analysis import layout, locking
+
+ARGS = ("build", "--region", "weibin", "--year", "2023", "-q")
+NEW_RAW = SEED.read_bytes().replace("调解纠纷849件".encode(), "调解纠纷850件".encode())
+
+
+def published(root: Path) -> dict[str, bytes]:
+    """Everything a reader sees: reports/ and data/processed/."""
+    return ({f"reports/{k}": v for k, v in tree_bytes(root / "reports").items()}
+            | {f"processed/{k}": v for k, v in tree_bytes(root / "data/processed").items()})
+
+
+def copy_root(src: Path, dst: Path) -> Path:
+    shutil.copytree(src, dst, ignore=shutil.ignore_patterns(".rol-cache"))
+    return dst
+
+
+def start(root: Path, *args) -> subprocess.Popen:
+    """`rol ...` in its own process group with the root as working folder, like a
+    terminal runs it (Ctrl-C reaches the whole group)."""
+    return subprocess.Popen([str(ROL), *map(str, args), "--root", str(root)], cwd=root,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            start_new_session=True)
+
+
+def processes_in(root: Path) -> list[int]:
+    """Processes whose working folder is ``root`` (the build, its workers, kernels)."""
+    found = []
+    for proc in Path("/proc").iterdir():
+        if proc.name.isdigit():
+            try:
+                if Path(os.readlink(proc / "cwd")) == root.resolve():
+                    found.append(int(proc.name))
+            except OSError:
+                continue
+    return found
+
+
+def assert_no_processes_left(root: Path, grace: float = 15) -> None:
+    deadline = time.monotonic() + grace
+    while processes_in(root) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not processes_in(root), [
+        Path(f"/proc/{p}/cmdline").read_bytes() for p in processes_in(root)]
+
+
+def assert_unlocked(root: Path) -> None:
+    lock = locking.Lock(root / ".rol-cache/locks/weibin.2023.lock", "weibin/2023")
+    lock.acquire(wait=False)  # raises LockBusy when a lock was left held
+    lock.release()
+
+
+def assert_nothing_hidden_published(root: Path) -> None:
+    for folder in ("reports", "data/processed"):
+        base = root / folder
+        hidden = [p for p in base.rglob("*") if p.name.startswith(".")] if base.exists() else []
+        assert not hidden, hidden
+
+
+@pytest.fixture(scope="module")
+def pair(tmp_path_factory):
+    """One previous/new reference pair, shared by every test of this module.
+
+    ``old``: the seed built from a fresh root. ``new``: a copy of it, rebuilt after one
+    number of the raw report changed (849 -> 850), timed: the build the fault tests cut.
+    """
+    base = tmp_path_factory.mktemp("faults")
+    old = make_root(base / "old")
+    rol(*ARGS, "--root", old, check=0)
+    new = copy_root(old, base / "new")
+    (new / "data/raw/weibin/2023.txt").write_bytes(NEW_RAW)
+    t0 = time.monotonic()
+    rol(*ARGS, "--root", new, check=0)
+    seconds = time.monotonic() - t0
+    assert published(old) != published(new)
+    return {"old": old, "new": new, "old_tree": published(old),
+            "new_tree": published(new), "seconds": seconds}
+
+
+def test_concurrent_builds_and_validate_wait_for_the_lock(pair, tmp_path):
+    """Issue 14.1: a forced build, then another forced build and `rol validate` on the
+    same root while it runs. Before, the second deleted the first one's staging folder
+    and the published report lost its validation."""
+    root = copy_root(pair["old"], tmp_path / "root")
+    first = start(root, *ARGS, "--force")
+    lock_file = root / ".rol-cache/locks/weibin.2023.lock"
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        if lock_file.is_file() and f'"pid": {first.pid}' in lock_file.read_text("utf-8"):
+            break
+        assert first.poll() is None, first.communicate()
+        time.sleep(0.05)
+    else:
+        pytest.fail("the first build never took its lock")
+    busy = rol(*ARGS, "--force", "--no-wait", "--root", root)
+    assert busy.returncode == 2, busy.stderr
+    assert f"pid {first.pid}" in busy.stderr and "rol build --region weibin" in busy.stderr
+    assert "since" in busy.stderr and "Traceback" not in busy.stderr
+    second = start(root, *ARGS, "--force")
+    check = start(root, "validate", "--region", "weibin", "--year", "2023")
+    outs = [p.communicate(timeout=900) for p in (first, second, check)]
+    assert [p.returncode for p in (first, second, check)] == [0, 0, 0], outs
+    assert f"waiting: weibin/2023 is being built by pid {first.pid}" in outs[1][1]
+    # the validation report printed by `rol validate` exists
+    shown = outs[2][0].strip().splitlines()[-1].removeprefix("validation report: ")
+    assert Path(shown).is_file()
+    # every output is there and byte for byte what one build makes
+    assert published(root) == pair["old_tree"]
+    report = root / "reports/weibin/2023"
+    assert (report / "validation.html").is_file() and (report / "validation.json").is_file()
+    assert len(list((report / "notebooks").glob("*.ipynb"))) == 4
+    assert "up to date" in rol("list", "--root", root, check=0).stdout
+    assert_nothing_hidden_published(root)
+    assert not list((root / ".rol-cache/stage").iterdir())
+
+
+_ORPHAN = """
+import os, sys, time
+from rol_analysis import locking
+lock = locking.Lock(sys.argv[1], "weibin/2023").acquire()
+if os.fork():
+    os._exit(0)  # the holder dies; its child keeps the locked file open
+sys.stdout.close()
+time.sleep(120)
+"""
+
+
+def test_a_lock_whose_holder_died_is_taken_over(tmp_path):
+    path = tmp_path / ".rol-cache/locks/weibin.2023.lock"
+    # 1. a lock file left by a killed process: flock died with it, the record stays
+    path.parent.mkdir(parents=True)
+    path.write_text('{"pid": 999999999, "host": "x", "since": "then"}', encoding="utf-8")
+    lock = locking.Lock(path, "weibin/2023").acquire(wait=False)
+    assert f'"pid": {os.getpid()}' in path.read_text("utf-8")
+    lock.release()
+    # 2. the holder died but a forked child inherited the locked file: the record names
+    # a dead process, so the lock is stale although the flock is still held
+    holder = subprocess.run([sys.executable, "-c", _ORPHAN, str(path)], timeout=60,
+                            capture_output=True, text=True)
+    assert holder.returncode == 0, holder.stderr
+    orphans = [p for p in Path("/proc").iterdir() if p.name.isdigit()
+               and _ORPHAN.encode()[:20] in (p / "cmdline").read_bytes()]
+    try:
+        lock = locking.Lock(path, "weibin/2023").acquire(wait=False)
+        assert f'"pid": {os.getpid()}' in path.read_text("utf-8")
+        lock.release()
+    finally:
+        for p in orphans:
+            os.kill(int(p.name), signal.SIGKILL)
+    # 3. a live holder is waited for (or refused), never taken over
+    live = locking.Lock(path, "weibin/2023").acquire()
+    try:
+        with pytest.raises(locking.LockBusy, match=rf"pid {os.getpid()} on host"):
+            locking.Lock(path, "weibin/2023").acquire(wait=False)
+    finally:
+        live.release()
+
+
+def _notebooks_killing_the_kernel(root: Path, region: str) -> None:
+    """A local notebooks/ whose 02_validate kills its own kernel for ``region``."""
+    local = root / "notebooks"
+    shutil.copytree(layout.resource_dir(root.parent / "none", "notebooks"), local)
+    nb = nbformat.read(local / "02_validate.ipynb", as_version=4)
+    nb.cells.append(nbformat.v4.new_code_cell(
+        f"import os, signal\nif region == {region!r}:\n"
+        "    print('about to die', flush=True)\n"
+        "    os.kill(os.getpid(), signal.SIGKILL)"))
+    nbformat.write(nb, local / "02_validate.ipynb")
+
+
+def test_a_dead_kernel_fails_its_region_year_and_the_batch_goes_on(tmp_path):
+    """Issue 14.2: a kernel that dies is noticed; the same worker gets a fresh kernel."""
+    other = SEED.read_bytes().replace("卫滨区".encode(), "红旗区".encode())
+    root = make_root(tmp_path / "root", {("weibin", 2023): SEED.read_bytes(),
+                                         ("hongqi", 2023): other})
+    with open(root / "data/raw/regions.csv", "a", encoding="utf-8") as fh:
+        fh.write("hongqi,红旗区,新乡市,河南省\n")
+    _notebooks_killing_the_kernel(root, "hongqi")
+    proc = start(root, "build", "--all", "-q")  # one process, one kernel: hongqi first
+    out, err = proc.communicate(timeout=900)
+    assert proc.returncode == 1, (out, err)
+    assert "hongqi/2023" in err
+    assert "the notebook kernel died while running 02_validate" in err
+    assert "SIGKILL" in err and "Traceback" not in err
+    # weibin came after, on a fresh kernel, and was published; hongqi was not
+    assert "weibin/2023: built" in out
+    assert (root / "reports/weibin/2023/brief.html").is_file()
+    assert not (root / "reports/hongqi").exists()
+    assert not (root / "data/processed/hongqi").exists()
+    assert_no_processes_left(root)
+
+
+def test_a_stuck_cell_is_stopped_by_the_cell_timeout(tmp_path):
+    root = make_root(tmp_path / "root")
+    local = root / "notebooks"
+    shutil.copytree(layout.resource_dir(root.parent / "none", "notebooks"), local)
+    nb = nbformat.read(local / "01_clean.ipynb", as_version=4)
+    nb.cells.insert(1, nbformat.v4.new_code_cell("while True:\n    pass"))
+    nbformat.write(nb, local / "01_clean.ipynb")
+    proc = start(root, *ARGS, "--cell-timeout", "3")
+    out, err = proc.communicate(timeout=300)
+    assert proc.returncode == 1, (out, err)
+    assert "a cell of 01_clean ran longer than the cell timeout (3 s)" in err
+    assert "--cell-timeout" in err and "Traceback" not in err
+    assert not (root / "reports").exists() and not (root / "data/processed").exists()
+    assert_no_processes_left(root)
+
+
+def _run_as_unprivileged(cmd: list[str]) -> list[str]:
+    """Root ignores file modes; without CAP_DAC_OVERRIDE it respects them."""
+    if os.geteuid() != 0:
+        return cmd
+    setpriv = shutil.which("setpriv")
+    if setpriv is None:
+        pytest.skip("running as root without setpriv: read-only folders cannot be tested")
+    return [setpriv, "--bounding-set=-dac_override,-dac_read_search", *cmd]
+
+
+@pytest.mark.parametrize("readonly", ["reports/weibin/2023", "reports", "data/processed/weibin"])
+def test_a_read_only_output_folder_exits_2_and_changes_nothing(pair, tmp_path, readonly):
+    """Issue 14.3: before, the brief went out, the tables were put back, and the index
+    stayed stale for good."""
+    root = copy_root(pair["old"], tmp_path / "root")
+    (root / "data/raw/weibin/2023.txt").write_bytes(NEW_RAW)
+    folder = root / readonly
+    folder.chmod(0o555)
+    try:
+        proc = subprocess.run(_run_as_unprivileged([str(ROL), *ARGS, "--root", str(root)]),
+                              capture_output=True, text=True, timeout=900)
+    finally:
+        folder.chmod(0o755)
+    assert proc.returncode == 2, (proc.stdout, proc.stderr)
+    assert f"cannot write {folder}: permission denied" in proc.stderr
+    assert "Traceback" not in proc.stderr and "bug" not in proc.stderr
+    assert published(root) == pair["old_tree"]
+    assert_nothing_hidden_published(root)
+    if readonly == "reports":  # permissions fixed: the next build completes, index too
+        rol(*ARGS, "--root", root, check=0)
+        assert published(root) == pair["new_tree"]
+        assert "up to date" in rol("list", "--root", root, check=0).stdout
+
+
+def test_ctrl_c_during_a_batch_exits_130_with_one_line(pair, tmp_path):
+    """Issue 14.4: before, 8 worker tracebacks or 'release unlocked lock'."""
+    other = SEED.read_bytes().replace("卫滨区".encode(), "红旗区".encode())
+    root = make_root(tmp_path / "root", {("weibin", 2023): SEED.read_bytes(),
+                                         ("hongqi", 2023): other})
+    proc = start(root, "build", "--all", "--jobs", "2", "-q")
+    # wait until both workers run notebooks (a kernel per worker), then press Ctrl-C
+    deadline = time.monotonic() + 300
+    while time.monotonic() < deadline and len(processes_in(root)) < 5:
+        time.sleep(0.2)
+    time.sleep(pair["seconds"] * 0.3)
+    os.killpg(proc.pid, signal.SIGINT)
+    out, err = proc.communicate(timeout=120)
+    assert proc.returncode == 130, (out, err)
+    assert err == "interrupted; published outputs unchanged\n", err
+    assert not (root / "reports").exists() and not (root / "data/processed").exists()
+    assert_no_processes_left(root)
+    assert_unlocked(root)
+    assert not list((root / ".rol-cache/stage").iterdir())
+
+
+@pytest.mark.slow
+def test_builds_killed_at_random_points_leave_old_or_new_outputs(pair, tmp_path):
+    """Issue 14 done-when: 20 builds cut by SIGKILL or Ctrl-C at random points (fixed
+    seed). After each, what is published is byte for byte the previous build's or the
+    new one's; every build that ran to its end succeeded, and the last one completes.
+
+    The builds form a chain: each starts from whatever the previous cut left and builds
+    the other version of the report, so each one is also "the next build" of a kill.
+    """
+    rng = random.Random(14)
+    trees = {"old": pair["old_tree"], "new": pair["new_tree"]}
+    raws = {"old": SEED.read_bytes(), "new": NEW_RAW}
+    root = copy_root(pair["old"], tmp_path / "root")
+    shown = "old"
+    log = []
+    for n in range(20):
+        target = "new" if shown == "old" else "old"
+        (root / "data/raw/weibin/2023.txt").write_bytes(raws[target])
+        how = signal.SIGKILL if n % 2 == 0 else signal.SIGINT
+        after = max(0.5, rng.uniform(0.02, 1.1) * pair["seconds"])
+        proc = start(root, *ARGS)
+        try:
+            out, err = proc.communicate(timeout=after)
+            finished = True
+        except subprocess.TimeoutExpired:
+            (os.killpg if how == signal.SIGINT else os.kill)(proc.pid, how)
+            out, err = proc.communicate(timeout=120)
+            finished = False
+        if finished:
+            assert proc.returncode == 0, (n, out, err)
+        elif how == signal.SIGINT:
+            assert proc.returncode in (130, 0), (n, proc.returncode, err)
+            if proc.returncode == 130:
+                assert err == "interrupted; published outputs unchanged\n", (n, err)
+        now = published(root)
+        assert now in (trees["old"], trees["new"]), (n, how, after)
+        shown = "old" if now == trees["old"] else "new"
+        if proc.returncode == 130:
+            assert shown != target, n  # "unchanged" was true
+        log.append((n, how.name, round(after, 1), proc.returncode, shown))
+        assert_nothing_hidden_published(root)
+    # the build after the last cut completes, and nothing is left over
+    rol(*ARGS, "--root", root, check=0)
+    assert published(root) == trees[target]
+    assert "up to date" in rol("list", "--root", root, check=0).stdout
+    assert_no_processes_left(root)
+    assert not list((root / ".rol-cache/stage").iterdir())
+    assert not (root / ".rol-cache/txn").exists() or not list((root / ".rol-cache/txn").iterdir())
+    print(log)
