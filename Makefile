@@ -27,12 +27,13 @@ REGION ?= weibin
 YEAR ?= 2023
 JOBS ?= 2
 
-.PHONY: brief briefs test lint bench clean help ocr
+.PHONY: brief briefs test lint bench lab clean help ocr
 
 help:
 	@echo "make brief   build reports/$(REGION)/$(YEAR)/brief.html from data/raw (REGION=, YEAR=)"
 	@echo "make briefs  build every region-year under data/raw (JOBS=$(JOBS))"
 	@echo "make test    run the test suite"
+	@echo "make lab     open the notebooks in JupyterLab with the project's kernel"
 	@echo "make ocr     install the optional OCR extra (scanned PDFs) into .venv"
 	@echo "make lint    ruff over src, tests and bench"
 	@echo "make bench   benchmarks in bench/ (extraction speed, batch builds)"
@@ -83,6 +84,13 @@ bench: $(INSTALLED_DEV)
 	$(BIN)/python bench/national.py --n 3000
 	@if [ -f $(VENV)/.installed-ocr ]; then $(BIN)/python bench/ocr.py; \
 	else echo "bench/ocr.py skipped: the OCR extra is not installed (make ocr)"; fi
+
+# The kernel is this venv's Python, installed into the venv and put first on JUPYTER_PATH
+# so a "python3" kernel of another Python (say in ~/.local/share/jupyter) cannot shadow it.
+lab: $(VENV)/.installed-dev
+	@$(BIN)/python -m ipykernel install --prefix $(VENV) --name python3 \
+		--display-name "Python 3 (rol-analysis)" >/dev/null
+	JUPYTER_PATH="$(CURDIR)/$(VENV)/share/jupyter" $(BIN)/jupyter lab --notebook-dir=notebooks
 
 clean:
 	rm -rf data/processed/*/ reports/*/ reports/index.html

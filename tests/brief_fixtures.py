@@ -153,7 +153,8 @@ def executed_brief(tmp_path_factory, indicators=None, key="seed"):
     paths = stage(root, indicators=indicators)
     out = paths.report / "notebooks"
     out.mkdir(parents=True, exist_ok=True)
-    params = {"region": "weibin", "year": 2023, "root": str(root)}
+    # as rol build runs them: the fixture plays the runner's staging
+    params = {"region": "weibin", "year": 2023, "root": str(root), "standalone": False}
     for name in ("03_analyze", "04_brief"):
         pm.execute_notebook(str(NOTEBOOKS / f"{name}.ipynb"), str(out / f"{name}.ipynb"),
                             parameters=params, engine_name=engine.ENGINE_NAME,

@@ -22,12 +22,12 @@ from rol_analysis import catalogue
 
 BLIND = Path(__file__).resolve().parent / "data" / "blind"
 
-# Ratchet, measured on the blind set as first committed (gold rows; mentions for false
-# positives).
+# Ratchet, measured on the blind set against the grown catalogue (172 indicators; gold
+# rows, and mentions for false positives).
 MIN_FOUND = 113               # of 119 gold rows
-MIN_NAMED_CORRECTLY = 94      # all rows (an empty gold id counts when left unnamed)
-MIN_ID_ROWS_NAMED = 12        # of 29 rows whose gold id is a catalogue indicator
-MAX_NAMED_WRONGLY = 2
+MIN_NAMED_CORRECTLY = 86      # all rows (an empty gold id counts when left unnamed)
+MIN_ID_ROWS_NAMED = 18        # of 40 rows whose gold id is a catalogue indicator
+MAX_NAMED_WRONGLY = 5
 MAX_FALSE_POSITIVES = 1
 
 QUALIFIERS = {"exact", "at_least", "at_most", "approx"}

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import math
 import re
 
 import pytest
-from brief_fixtures import gold_indicators, stage, validation_doc, with_rows
+from brief_fixtures import gold_indicators, publish, stage, validation_doc, with_rows
 from bs4 import BeautifulSoup
 
 from rol_analysis import brief, ratios
@@ -193,6 +194,37 @@ def test_source_warnings_from_extraction_are_shown_escaped(tmp_path):
 ])
 def test_numbers_are_written_out_plainly(value, unit, expected):
     assert brief.format_number(value, unit) == expected
+
+
+def test_year_over_year_keeps_values_and_qualifiers_as_stated(tmp_path):
+    seed = gold_indicators()
+    earlier = with_rows(seed, [
+        {"indicator_id": "mediation_success_rate", "value": 99.5, "text": "99.5%"},
+        {"indicator_id": "complaint_window_satisfaction_rate", "value": 98.0, "text": "98%"},
+        {"indicator_id": "legal_advisor_services", "value": 120.0, "text": "120余次",
+         "qualifier": "at_least"},
+        {"indicator_id": "disputes_mediated", "value": 700.0, "text": "700件"},
+    ])
+    publish(tmp_path, "weibin", 2022, earlier.assign(year=2022))
+    b = _brief(tmp_path)
+    yoy = b.analysis.yoy.set_index("indicator_id")
+    rows = {tr.find_all("td")[0].get_text(): [td.get_text() for td in tr.find_all("td")]
+            for tr in _page(b).select(".trends table.yoy tbody tr")}
+    # 1. 99.5% stays 99.5% (not rounded to 100%)
+    assert rows["调解成功率"][2] == "99.5%"
+    assert yoy.at["mediation_success_rate", "previous_text"] == "99.5%"
+    # 2. 120余次 keeps its "at least", and the change from it is marked approximate
+    assert rows["法律顾问提供法律服务次数"][2].startswith("≥120")
+    assert yoy.at["legal_advisor_services", "previous_qualifier"] == "at_least"
+    assert rows["法律顾问提供法律服务次数"][4].startswith("≈")
+    # 3. rates change in percentage points, counts in relative %; the heading says so
+    assert rows["“有诉即办”满意率"][4] == "+2.0 个百分点"
+    assert rows["调解成功率"][4] == "+0.5 个百分点"
+    assert math.isnan(yoy.at["complaint_window_satisfaction_rate", "change_pct"])
+    assert yoy.at["complaint_window_satisfaction_rate", "change_unit"] == "pp"
+    assert rows["受理调解纠纷数"][4] == "+21.3%"
+    head = _page(b).select_one(".trends table.yoy thead").get_text()
+    assert "个百分点" in head and "%" in head
 
 
 # --------------------------------------------------- other statistics, inferred rates

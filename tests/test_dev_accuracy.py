@@ -19,10 +19,10 @@ from rol_analysis import catalogue
 
 # Ratchet, measured on the dev set as committed (counts of gold rows, and of mentions
 # for false positives). Engineers raise these as attribution improves.
-MIN_FOUND = 268
-MIN_NAMED_CORRECTLY = 169
-MAX_NAMED_WRONGLY = 13
-MAX_FALSE_POSITIVES = 3
+MIN_FOUND = 274
+MIN_NAMED_CORRECTLY = 265
+MAX_NAMED_WRONGLY = 4
+MAX_FALSE_POSITIVES = 2
 
 QUALIFIERS = {"exact", "at_least", "at_most", "approx"}
 KINDS = {"count", "amount", "rate", "change", "duration"}

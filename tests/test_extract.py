@@ -404,3 +404,65 @@ def test_best_match_wins_over_first_match(sentence, expected):
     result = extract.extract_text(sentence)
     found = dict(zip(result.indicators["indicator_id"], result.indicators["value"]))
     assert found == expected
+
+
+# Phrasings of the families issue 9 added (written for this test, not taken from the dev
+# set): every number a reader would name gets its indicator, and nothing else is named.
+FAMILY_PHRASINGS = [
+    ("区级保留政务服务事项486项，其中行政许可事项205项，全程网办事项达到431项。",
+     {"gov_service_items":486, "online_service_items":431}),
+    ("全年共有68名部门主要负责人在年终述法中作了述法报告。", {"law_performance_statements":68}),
+    ("组织全县2860名国家工作人员参加学法考试，参考率100%，合格率99.6%。",
+     {"law_exam_participants":2860, "law_exam_participation_rate":100,
+      "law_exam_pass_rate":99.6}),
+    ("全年累计为企业减税降费3.2亿元，兑现各类惠企补贴资金8600万元。",
+     {"tax_fee_relief_amount":320000000, "enterprise_subsidy_amount":86000000}),
+    ("通过法律援助为农民工讨回欠薪420万元。", {"migrant_wages_recovered_amount":4200000}),
+    ("县委理论学习中心组开展专题学法4次，县政府常务会议会前学法12次。",
+     {"central_group_law_study_sessions":4, "exec_meeting_law_study_sessions":12}),
+    ("建成县级公共法律服务中心1个、镇（街道）公共法律服务站18个、村（社区）公共法律服务室236个。",
+     {"public_legal_service_centres":1, "public_legal_service_stations":18}),
+    ("全市共有执业律师1120名，律师事务所86家，全年办理公证业务2.3万件。",
+     {"practising_lawyers":1120, "law_firms":86, "notarizations":23000}),
+    ("开展法治督察4轮，发现问题37个，已整改32个，整改率86.5%。",
+     {"inspection_problems_found":37,
+      "inspection_problems_rectified":32,
+      "inspection_rectification_rate":86.5}),
+    ("将企业开办时间由5个工作日压缩至0.5个工作日。", {"business_startup_days":0.5}),
+    ("全年收到行政复议申请156件，依法受理138件，审结121件，其中调解和解结案27件，调解和解率22.3%。",
+     {"admin_reconsideration_received":156,
+      "admin_reconsideration_accepted":138,
+      "admin_reconsideration_closed":121,
+      "admin_reconsideration_mediated":27,
+      "admin_reconsideration_mediation_rate":22.3}),
+    ("全年组织领导干部法治培训班3期，培训干部1260人次，人均完成学法学时42学时。",
+     {"officials_law_training_sessions":3, "officials_trained":1260, "law_training_hours":42}),
+    ("在学法平台上线法治课程35门。", {"training_courses":35}),
+    ("取消各类证明事项43项。", {"certification_items_cancelled":43}),
+    ("全县公职律师达到58名，政府法律顾问参与审查合同136份。",
+     {"public_sector_lawyers":58, "contracts_reviewed":136}),
+    ("全县有8个村被命名为省级民主法治示范村。", {"model_rol_villages":8}),
+    ("12348公共法律服务热线全年解答群众咨询2.6万人次。", {"legal_hotline_services":26000}),
+    ("开展“以案释法”活动26场，受教育群众1.2万人次。",
+     {"legal_education_events":26, "legal_education_participants":12000}),
+    ("参与研判信访积案300余件，化解信访积案41件。", {"backlog_petitions_resolved":41}),
+    ("全年共受理行政复议案件96件；审结89件，其中纠错11件。",
+     {"admin_reconsideration_accepted":96,
+      "admin_reconsideration_closed":89,
+      "admin_reconsideration_corrected":11}),
+    ("常务会议9次研究部署法治政府建设重点任务。",
+     {"exec_meeting_rol_briefings":9}),
+    ("组织行政执法人员网上考试2次，参考人员合格率98%。",
+     {"law_exams_held":2, "law_exam_pass_rate":98}),
+    ("新聘专职人民调解员35名，全县人民调解员总数达1200名。", {"people_mediators":1200}),
+    ("政务服务事项按时办结率达99.8%，群众满意率100%。", {"service_on_time_rate":99.8}),
+    ("行政审批事项由312项精简至178项，审批时限平均压缩60%。",
+     {"admin_approval_items":178, "time_limit_reduction_rate":60}),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", FAMILY_PHRASINGS, ids=lambda x: str(x)[:12])
+def test_issue9_families_are_named(sentence, expected):
+    m = extract.extract_text(sentence).mentions
+    got = {i: v for i, v in zip(m["indicator_id"], m["value"]) if i}
+    assert got == pytest.approx(expected)

@@ -141,7 +141,8 @@ from rol_analysis import locking
 lock = locking.Lock(sys.argv[1], "weibin/2023").acquire()
 if os.fork():
     os._exit(0)  # the holder dies; its child keeps the locked file open
-sys.stdout.close()
+os.close(1)
+os.close(2)  # let the caller see the holder's end of output
 time.sleep(120)
 """
 

@@ -274,11 +274,22 @@ def test_seed_gets_no_inferred_pairs():
 
 
 def test_a_share_after_its_part_is_checked_even_when_it_disagrees():
-    row = _inferred("市级836项政务服务事项进驻平台，其中659项实现网上可办，"
-                    "网办事项比例达88.52%。").iloc[0]
+    # (a measure outside the catalogue: 网上可办 has a catalogue relation, see below)
+    row = _inferred("市级836项便民事项进驻平台，其中659项实现自助办理，"
+                    "自助办理比例达88.52%。").iloc[0]
     assert row["status"] == ratios.MISMATCH_INFERRED
     assert (row["numerator"], row["denominator"]) == (659, 836)
     assert row["recomputed"] == pytest.approx(78.8278, abs=1e-4)
+
+
+def test_a_catalogue_relation_recomputes_the_online_share():
+    from rol_analysis import extract
+
+    ex = extract.extract_text("市级836项政务服务事项进驻平台，其中659项实现网上可办，"
+                              "网办事项比例达88.52%。", "x", 2023)
+    df = ratios.compare_ratios(ex.indicators, mentions=ex.mentions)
+    row = df[df["basis"] == "catalogue"].iloc[0]
+    assert (row["status"], row["numerator"], row["denominator"]) == ("mismatch", 659, 836)
 
 
 def test_a_part_the_rate_does_not_name_is_no_evidence():

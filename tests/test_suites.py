@@ -90,3 +90,12 @@ def test_check_mode_reports_drift(tmp_path, capsys):
     assert "critical.json is out of date" in capsys.readouterr().err
     assert suites.main([str(copy)]) == 0
     assert suites.main([str(copy), "--check"]) == 0
+
+
+def test_durations_may_be_fractional_but_counts_of_things_not():
+    # "企业开办时间压缩至1.5个工作日" must not fail the whole-number gate
+    rule = next(e for e in suites.generate()["critical"]["expectations"]
+                if e["meta"]["rule"] == "indicators.count_whole")
+    assert "business_startup_days" not in rule["meta"]["indicators"]
+    assert "approval_time_limit" not in rule["meta"]["indicators"]
+    assert "disputes_mediated" in rule["meta"]["indicators"]

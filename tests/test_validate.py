@@ -77,7 +77,7 @@ def _add(mentions, indicators, indicator_id, value, sentence):
            "char_start": start, "char_end": start + 3, "sentence": sentence,
            "section": ind.section, "kind": ind.kind, "scope": "annual",
            "zh_name": ind.zh_name, "en_name": ind.en_name, "measure": ind.zh_name,
-           "page": None, "bbox": "", "ocr_score": None}
+           "page": None, "bbox": "", "ocr_score": None, "review": ""}
     m = pd.concat([mentions, pd.DataFrame([row])[suites.MENTION_COLUMNS]], ignore_index=True)
     i = pd.concat([indicators, pd.DataFrame([row])[suites.INDICATOR_COLUMNS]],
                   ignore_index=True)
@@ -399,3 +399,10 @@ def test_validation_page_embeds_a_font_covering_its_text(good_report):
     assert not missing, f"glyphs missing from the subset: {missing}"
     assert "卫" in text and len(cmap) < 2000  # a subset of the page, not the whole font
     assert validate.render_html(good_report, meta) == page  # deterministic
+
+
+def test_a_fractional_duration_passes_the_gate(good):
+    m, i, n = good
+    m, i = _add(m, i, "business_startup_days", 1.5, "企业开办全流程压缩至1.5个工作日")
+    report = validate.validate_tables(m, i, n + 40, EXPECTATIONS)
+    assert report.failures == [], report.message()

@@ -31,7 +31,12 @@ from . import charts as _charts
 from . import ratios as _ratios
 from .catalogue import load
 from .ocr import LOW_SCORE as LOW_OCR_SCORE
+from .reviews import parse_mark
 
+#: How the brief marks a number a reviewer decided on (data/reviews/).
+REVIEW_MARKS = {"confirm": ("✓", "已复核确认", "confirmed by a reviewer"),
+                "set": ("✎", "已复核更正", "corrected by a reviewer"),
+                "add": ("✎", "复核补充", "added by a reviewer")}
 QUALIFIER_ZH = {"exact": "", "at_least": "以上（≥）", "at_most": "以下（≤）", "approx": "约"}
 QUALIFIER_PREFIX = {"exact": "", "at_least": "≥", "at_most": "≤", "approx": "≈"}
 CHECK_ZH = {"ok": "成立", "violated": "不成立", "uncertain": "无法确定（含约数）"}
@@ -104,6 +109,33 @@ def format_number(value: float, unit: str = "", kind: str = "count", decimals: i
     return f"{text} {unit}".strip()
 
 
+def as_stated(value, unit="", kind="count", qualifier="exact", text=None) -> str:
+    """A number as the report stated it: its qualifier kept (``≥120 次``) and a rate's
+    decimals as written (``99.5%`` stays ``99.5%``)."""
+    prefix = QUALIFIER_PREFIX.get(qualifier or "exact", "")
+    return prefix + format_number(value, unit or "", kind, _ratios._stated_decimals(text))
+
+
+def change_text(rec: dict) -> str:
+    """A year-over-year change: rates in 个百分点 (pp), other indicators in relative %.
+
+    ``≈`` marks a change computed from a number stated with a qualifier (余, 以上, 约):
+    the true change is not known exactly.
+    """
+    approx = "≈" if {rec.get("qualifier"), rec.get("previous_qualifier")} - {"exact", None} else ""
+    if rec.get("change_unit") == "pp":
+        d = rec["change"]
+        if d is None or (isinstance(d, float) and math.isnan(d)):
+            return "—"
+        decimals = max(_ratios._stated_decimals(rec.get("text")),
+                       _ratios._stated_decimals(rec.get("previous_text")), 1)
+        return f"{approx}{d:+.{decimals}f} 个百分点"
+    pct = rec.get("change_pct")
+    if pct is None or (isinstance(pct, float) and math.isnan(pct)):
+        return "—"
+    return f"{approx}{pct:+.1f}%"
+
+
 class Brief:
     """The brief of one region-year.
 
@@ -133,6 +165,16 @@ class Brief:
         ind = self.analysis.indicators.sort_values(["char_start", "indicator_id"], kind="stable")
         self._rows = {r["indicator_id"]: r for r in ind.to_dict("records")}
         self._notes: dict[str, int] = {}
+        # source sentence -> what reviewers corrected in it (shown in its footnote)
+        self._corrections: dict[str, list[str]] = {}
+        for rec in ind.to_dict("records"):
+            action, who, original = parse_mark(rec.get("review"))
+            if action in ("set", "add"):
+                zh = (self.catalogue.indicators[rec["indicator_id"]].zh_name
+                      if rec["indicator_id"] in self.catalogue.indicators else "")
+                note = (f"复核更正（{who}）：{zh} 原读作 {original}" if action == "set"
+                        else f"复核补充（{who}）：{zh}")
+                self._corrections.setdefault(rec["sentence"], []).append(note)
         mentions = self.analysis.mentions
         cited = (mentions if mentions is not None and len(mentions) else ind)
         for sentence in cited.sort_values(["char_start", "indicator_id"],
@@ -163,23 +205,31 @@ class Brief:
             return ""
         return f'<sup class="fn"><a href="#src-{n}" title="{_e(sentence)}">[{n}]</a></sup>'
 
-    def _num(self, text: str, sentence) -> str:
-        """A number with its source sentence on hover and a footnote link; a number
-        read by OCR with a low recognition score is marked for review."""
-        tip = f' title="{_e(sentence)}"' if isinstance(sentence, str) and sentence else ""
+    def _num(self, text: str, sentence, review=None) -> str:
+        """A number with its source sentence on hover and a footnote link. A number a
+        reviewer decided on is marked (✓ confirmed, ✎ corrected or added); a number read
+        by OCR with a low recognition score is flagged for review."""
+        tip = sentence if isinstance(sentence, str) and sentence else ""
+        action, who, _ = parse_mark(review)
+        cls, mark = "num", ""
+        if action in REVIEW_MARKS:
+            sym, zh, en = REVIEW_MARKS[action]
+            cls += f" reviewed reviewed-{action}"
+            label = _e(f"{zh}（{who}）/ {en}")
+            mark = f'<span class="review-mark" title="{label}">{sym}</span>'
+            tip = f"{tip}\n{zh}（{who}）" if tip else f"{zh}（{who}）"
+        attr = f' title="{_e(tip)}"' if tip else ""
         scan = self._scan.get(sentence) if isinstance(sentence, str) else None
-        if scan is not None and scan[1] < LOW_OCR_SCORE:
-            return (f'<span class="num ocr-low"{tip}>{_e(text)}</span>'
+        if scan is not None and scan[1] < LOW_OCR_SCORE and action not in REVIEW_MARKS:
+            return (f'<span class="{cls} ocr-low"{attr}>{_e(text)}</span>'
                     f'<span class="ocr-flag">（OCR待核 review）</span>{self._cite(sentence)}')
-        return f'<span class="num"{tip}>{_e(text)}</span>{self._cite(sentence)}'
+        return f'<span class="{cls}"{attr}>{_e(text)}</span>{mark}{self._cite(sentence)}'
 
     def _indicator_value(self, iid: str) -> str:
         row = self._rows[iid]
-        prefix = QUALIFIER_PREFIX.get(row.get("qualifier") or "exact", "")
-        decimals = _ratios._stated_decimals(row.get("text"))
-        text = prefix + format_number(row["value"], row.get("unit") or "", row.get("kind"),
-                                      decimals)
-        return self._num(text, row.get("sentence"))
+        text = as_stated(row["value"], row.get("unit"), row.get("kind"), row.get("qualifier"),
+                         row.get("text"))
+        return self._num(text, row.get("sentence"), row.get("review"))
 
     def _name(self) -> str:
         return self.meta.get("region_name") or self.analysis.region
@@ -198,6 +248,20 @@ class Brief:
         if v.get("warnings"):
             return "warn", f"通过，{len(v['warnings'])} 项警告 passed with warnings"
         return "passed", "通过 passed"
+
+    def _review_summary(self) -> str:
+        """How many of the report's numbers reviewers decided on (data/reviews/)."""
+        men = self.analysis.mentions
+        if men is None or "review" not in men.columns:
+            return "未复核 not reviewed"
+        marks = men.drop_duplicates("char_start")["review"].fillna("").astype(str)
+        actions = [parse_mark(m)[0] for m in marks if m]
+        if not actions:
+            return "未复核 not reviewed"
+        n = {a: actions.count(a) for a in ("confirm", "set", "add")}
+        return (f"已复核 {len(actions)} 个数字（共 {len(marks)} 个）：确认 {n['confirm']}，更正 "
+                f"{n['set']}，补充 {n['add']} · {len(actions)} of {len(marks)} numbers "
+                "reviewed (✓ confirmed, ✎ corrected or added)")
 
     def _validation_link(self) -> str:
         """A relative link to the validation report beside the brief (same folder, so
@@ -258,6 +322,7 @@ class Brief:
             ("文字识别 OCR", self._ocr_fact()),
             ("校验状态 Validation", f'<span class="status status-{css}">{_e(label)}</span>'
                                     + self._validation_link()),
+            ("人工复核 Review", _e(self._review_summary())),
         ]
         dl = "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in facts if v)
         body = (
@@ -579,16 +644,27 @@ class Brief:
         if len(a.yoy):
             rows = []
             for rec in a.yoy.to_dict("records"):
-                pct = "—" if math.isnan(rec["change_pct"]) else f"{rec['change_pct']:+.1f}%"
+                before = as_stated(rec["previous"], rec["unit"], rec["kind"],
+                                   rec["previous_qualifier"], rec["previous_text"])
                 rows.append([_e(rec["zh_name"]), f'<span class="en">{_e(rec["en_name"])}</span>',
-                             _e(format_number(rec["previous"], rec["unit"], rec["kind"])),
-                             self._indicator_value(rec["indicator_id"]), _e(pct)])
+                             _e(before), self._indicator_value(rec["indicator_id"]),
+                             _e(change_text(rec))])
             prev = int(a.yoy["previous_year"].iloc[0])
             parts.append(f"<h3>与 {prev} 年比较 <span class=\"en\">Year over year</span></h3>"
+                         "<p class=\"note\">数值按报告原文（含“余”“以上”等限定）列出；比率的变化以"
+                         "个百分点计，其他指标的变化为相对百分比（%）；≈ 表示含约数或下限，变化为"
+                         "近似值。<span class=\"en\"> Values as stated, qualifiers kept; rates "
+                         "change in percentage points (pp), other indicators in relative %; ≈: "
+                         "computed from a bound or an approximate number.</span></p>"
                          + self._table(["指标", "Indicator", f"{prev} 年", f"{a.year} 年",
-                                        "变化 Change"], rows, "yoy"))
+                                        "变化 Change<br><span class=\"en\">比率：个百分点 pp；"
+                                        "其他：% relative</span>"], rows, "yoy"))
         if len(a.panel) > 1:
             ids = list(a.panel.columns[2:])
+            # qualifiers and written forms of the other regions' numbers, kept as stated
+            same_year = a.history[a.history["year"] == a.year]
+            stated = {(r["region"], r["indicator_id"]): (r.get("qualifier"), r.get("text"))
+                      for r in same_year.to_dict("records")}
             head = ["地区 Region"] + [
                 f"{_e(self.catalogue.indicator(i).zh_name)}<br><span class=\"en\">"
                 f"{_e(self.catalogue.indicator(i).en_name)}</span>" for i in ids]
@@ -601,8 +677,9 @@ class Brief:
                     if rec["region"] == a.region and i in self._rows:
                         cells.append(self._indicator_value(i))
                     else:
-                        cells.append(_e(format_number(v, ind.units[0] if ind.kind != "rate"
-                                                      else "%", ind.kind)))
+                        q, t = stated.get((rec["region"], i), ("exact", None))
+                        cells.append(_e(as_stated(v, ind.units[0] if ind.kind != "rate"
+                                                  else "%", ind.kind, q, t)))
                 rows.append(cells)
             parts.append(f"<h3>{a.year} 年各地区 <span class=\"en\">Regions in {a.year}</span>"
                          f"</h3><div class=\"wide\">{self._table(head, rows, 'panel')}</div>")
@@ -644,7 +721,11 @@ class Brief:
 
     def sources(self):
         """The numbered source sentences every footnote points to."""
-        items = "".join(f'<li id="src-{n}">{_e(s)}{self._where(s)}</li>'
-                        for s, n in sorted(self._notes.items(), key=lambda kv: kv[1]))
+        items = "".join(
+            f'<li id="src-{n}">{_e(s)}{self._where(s)}'
+            + "".join(f'<br><span class="review-note">{_e(c)}</span>'
+                      for c in self._corrections.get(s, []))
+            + "</li>"
+            for s, n in sorted(self._notes.items(), key=lambda kv: kv[1]))
         return _html(f'<section class="sources"><h2>来源句 <span class="en">Source sentences'
                      f"</span></h2><ol>{items}</ol></section>")

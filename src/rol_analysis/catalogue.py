@@ -160,3 +160,172 @@ def parse(path: Path) -> Catalogue:
 def load(path: str | None = None) -> Catalogue:
     """Load the catalogue (the packaged one unless ``path`` is given); cached."""
     return parse(Path(path) if path else default_path())
+
+
+# ----------------------------------------------------------------------------- checking
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in a catalogue file: where, what, and how to fix it."""
+
+    entry: str    # e.g. 'indicator #12 (admin_reconsideration_closed)'
+    problem: str
+    fix: str
+
+    def message(self, source: str) -> str:
+        return f"{source}: {self.entry}: {self.problem}. Fix: {self.fix}"
+
+
+def _regex_problems(where: str, field_name: str, pats, need_hash: bool) -> list[Problem]:
+    import re
+
+    out = []
+    if isinstance(pats, str) or not isinstance(pats, list | tuple):
+        return [Problem(where, f"{field_name} is not a list of strings",
+                        f"write {field_name} = ['…', '…']")]
+    for pat in pats:
+        if not isinstance(pat, str):
+            out.append(Problem(where, f"{field_name} entry {pat!r} is not a string",
+                               "quote it ('…')"))
+            continue
+        try:
+            re.compile(pat)
+        except re.error as exc:
+            one = {"patterns": "pattern", "aliases": "alias",
+                   "heading_patterns": "heading pattern"}.get(field_name, field_name)
+            out.append(Problem(where, f"{one} {pat!r} is not a valid regular "
+                                      f"expression ({exc})",
+                               "balance its brackets/parentheses or escape the character"))
+            continue
+        if need_hash and "#" not in pat:
+            out.append(Problem(where, f"pattern {pat!r} has no '#'",
+                               "put '#' where the number stands, e.g. '调解纠纷#'"))
+    return out
+
+
+def check(path=None) -> tuple[list[Problem], dict]:
+    """Every problem of a catalogue file, not only the first.
+
+    Checks what extraction, the suites and analysis rely on: the file is TOML; sections
+    and indicators have their fields; ids are unique (sections, indicators, relations);
+    an indicator's kind and section exist; its units are counting words the extractor
+    reads (:data:`rol_analysis.extract.UNITS`); min <= max; patterns, aliases, exclude
+    and heading patterns are valid regular expressions and every pattern holds ``#``;
+    relations have a known type and severity, the fields their type needs, and name
+    only known indicators (a ratio's rate is a rate).
+
+    Parameters
+    ----------
+    path : path-like, optional
+        The catalogue file (default: the packaged one).
+
+    Returns
+    -------
+    (list of Problem, dict)
+        The problems (empty when the file is fine) and counts of sections, indicators,
+        relations and patterns.
+    """
+    from .extract import UNITS
+
+    path = Path(path) if path else default_path()
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return [Problem("file", "does not exist", "give the path of an indicators.toml")], {}
+    except (OSError, UnicodeDecodeError) as exc:
+        return [Problem("file", f"cannot be read ({exc})", "save it as UTF-8 text")], {}
+    except tomllib.TOMLDecodeError as exc:
+        return [Problem("file", f"is not valid TOML ({exc})",
+                        "correct the syntax at the line given")], {}
+
+    problems: list[Problem] = []
+    section_ids: set[str] = set()
+    for n, raw in enumerate(data.get("section", []), 1):
+        where = f"section #{n} ({raw.get('id', '?')})"
+        for key in ("id", "zh_name", "en_name"):
+            if key not in raw:
+                problems.append(Problem(where, f"lacks the field {key!r}",
+                                        f"add {key} = \"…\""))
+        if raw.get("id") in section_ids:
+            problems.append(Problem(where, "id appears twice", "give each section its own id"))
+        section_ids.add(raw.get("id"))
+        problems += _regex_problems(where, "heading_patterns",
+                                    raw.get("heading_patterns", []), False)
+
+    ids: dict[str, str] = {}  # id -> kind
+    n_patterns = 0
+    for n, raw in enumerate(data.get("indicator", []), 1):
+        iid = raw.get("id", "?")
+        where = f"indicator #{n} ({iid})"
+        for key in ("id", "section", "zh_name", "en_name", "kind", "units", "min", "max"):
+            if key not in raw:
+                problems.append(Problem(where, f"lacks the field {key!r}",
+                                        f"add {key} = … (see the comment at the top)"))
+        if iid in ids:
+            problems.append(Problem(where, f"id {iid!r} appears twice",
+                                    "rename one of them or merge the two entries"))
+        kind = raw.get("kind")
+        ids[iid] = kind
+        if "kind" in raw and kind not in KINDS:
+            problems.append(Problem(where, f"kind {kind!r} is unknown",
+                                    f"use one of {', '.join(KINDS)}"))
+        if "section" in raw and raw["section"] not in section_ids:
+            problems.append(Problem(where, f"section {raw['section']!r} is unknown",
+                                    f"use one of {', '.join(sorted(section_ids))}"))
+        units = raw.get("units", [])
+        for unit in units if isinstance(units, list) else [units]:
+            if unit not in UNITS:
+                problems.append(Problem(
+                    where, f"unit {unit!r} is not a counting word the extractor reads",
+                    "use a unit of rol_analysis.extract.UNITS (scale removed: 元 not 万元), "
+                    "or add the word there first"))
+        try:
+            if float(raw.get("min", 0)) > float(raw.get("max", 0)):
+                problems.append(Problem(where, "min is greater than max", "swap them"))
+        except (TypeError, ValueError):
+            problems.append(Problem(where, "min or max is not a number", "write a number"))
+        pats = raw.get("patterns", [])
+        n_patterns += len(pats) if isinstance(pats, list) else 0
+        if not pats and not raw.get("aliases"):
+            problems.append(Problem(where, "has no patterns and no aliases, so nothing "
+                                           "can ever be named with it",
+                                    "add patterns = ['…#…']"))
+        problems += _regex_problems(where, "patterns", pats, True)
+        problems += _regex_problems(where, "aliases", raw.get("aliases", []), False)
+        problems += _regex_problems(where, "exclude", raw.get("exclude", []), False)
+
+    fields = {"ratio": ("rate", "numerator", "denominator"), "le": ("left", "right"),
+              "sum": ("parts", "whole"), "intensity": ("numerator", "denominator")}
+    rel_ids: set[str] = set()
+    for n, raw in enumerate(data.get("relation", []), 1):
+        where = f"relation #{n} ({raw.get('id', '?')})"
+        if raw.get("id") in rel_ids:
+            problems.append(Problem(where, "id appears twice", "give each relation its own id"))
+        rel_ids.add(raw.get("id"))
+        rtype = raw.get("type")
+        if rtype not in RELATION_TYPES:
+            problems.append(Problem(where, f"type {rtype!r} is unknown",
+                                    f"use one of {', '.join(RELATION_TYPES)}"))
+        if raw.get("severity", "warn") not in SEVERITIES:
+            problems.append(Problem(where, f"severity {raw.get('severity')!r} is unknown",
+                                    f"use one of {', '.join(SEVERITIES)}"))
+        for key in fields.get(rtype, ()):
+            if key not in raw:
+                problems.append(Problem(where, f"a {rtype} relation needs {key!r}",
+                                        f"add {key} = …"))
+        unknown = set(raw) - {f.name for f in Relation.__dataclass_fields__.values()}
+        for key in sorted(unknown):
+            problems.append(Problem(where, f"field {key!r} is unknown",
+                                    "remove it or correct its spelling"))
+        refs = [raw.get(k) for k in ("rate", "numerator", "denominator", "left", "right",
+                                     "whole")] + list(raw.get("parts", []))
+        for ref in refs:
+            if ref and ref not in ids:
+                problems.append(Problem(where, f"names unknown indicator {ref!r}",
+                                        "use the id of an [[indicator]] of this file"))
+        if rtype == "ratio" and raw.get("rate") in ids and ids[raw["rate"]] != "rate":
+            problems.append(Problem(where, f"rate {raw['rate']!r} is not of kind rate",
+                                    "point rate at a kind = \"rate\" indicator"))
+    counts = {"sections": len(section_ids), "indicators": len(ids),
+              "relations": len(rel_ids), "patterns": n_patterns}
+    return problems, counts

@@ -240,18 +240,20 @@ def _rates_figure(analysis):
 
 @_memo
 def year_over_year(analysis) -> Chart | None:
-    """Bar chart of each indicator's change (%) from the latest earlier year.
+    """Bar chart of each count's relative change (%) from the latest earlier year.
 
-    ``None`` when no earlier year of the region is published.
+    Rates change in percentage points, not in %: they stay in the brief's table rather
+    than share an axis with relative changes. ``None`` when no earlier year of the
+    region is published or no count changed from a non-zero value.
     """
     df = analysis.yoy
     if df is None or not len(df):
         return None
-    df = df[df["change_pct"].notna()]
+    df = df[df["change_pct"].notna() & (df["change_unit"] == "%")]
     if not len(df):
         return None
     prev = int(df["previous_year"].iloc[0])
-    title = f"{_place(analysis)}：较{prev}年变化"
+    title = f"{_place(analysis)}：较{prev}年变化（相对 %，比率除外）"
     fig = _figure(7.5, 0.4 * len(df) + 1.5)
     ax = fig.add_subplot()
     labels = df["zh_name"].tolist()[::-1]
@@ -263,7 +265,7 @@ def year_over_year(analysis) -> Chart | None:
         ax.text(v, y, f" {v:+.1f}% ", va="center", ha="left" if v >= 0 else "right", fontsize=8)
     span = max(abs(v) for v in vals) or 1
     ax.set_xlim(-span * 1.35 if min(vals) < 0 else -span * 0.05, span * 1.35)
-    ax.set_xlabel(f"变化（%），{prev}年 → {analysis.year}年")
+    ax.set_xlabel(f"相对变化（%），{prev}年 → {analysis.year}年；比率的变化（个百分点）见表")
     ax.set_title(title)
     ax.spines[["top", "right"]].set_visible(False)
     return _finish(fig, "year_over_year", title)

@@ -328,9 +328,29 @@ def validate(region, year, no_wait, root):
     click.echo(f"{region}/{year}: validation passed. {report}\nvalidation report: {where}")
 
 
+@main.command()
+@click.option("--region", required=True, help="Region slug (e.g. weibin).")
+@click.option("--year", required=True, help="Report year (e.g. 2023).")
+@_root_option
+def review(region, year, root):
+    """Write or refresh the reviewers' worksheet data/reviews/<region>/<year>.csv.
+
+    Every number extraction finds in the raw report, with what it read and empty
+    decision columns (confirm, set, exclude, add); decisions already made are kept.
+    See data/reviews/README.md.
+    """
+    from . import reviews
+
+    paths = layout.build_paths(root, region, year)
+    path, n, decided = reviews.write_worksheet(paths)
+    click.echo(f"{region}/{year}: {n} numbers, {decided} decided -> {path}\n"
+               "Fill in action (confirm/set/exclude/add) and reviewer, then `rol build`.")
+
+
 @main.group()
 def catalogue():
-    """The indicator catalogue: grow it from the corpus."""
+    """The indicator catalogue (src/rol_analysis/catalogue/indicators.toml): check it,
+    grow it from the corpus."""
 
 
 @catalogue.command()
@@ -344,6 +364,24 @@ def suggest(min_regions, root):
     click.echo(_suggest.suggest(root, min_regions=min_regions), nl=False)
 
 
+@catalogue.command("check", short_help="Validate a catalogue file; exit 2 naming each problem.")
+@click.option("--catalogue", "path", type=click.Path(dir_okay=False, path_type=Path),
+              default=None, help="Catalogue file (default: the packaged indicators.toml).")
+def catalogue_check(path):
+    """Check duplicate ids, patterns without '#', invalid regexes, unknown units,
+    sections and kinds, and relations naming unknown indicators."""
+    from . import catalogue as _catalogue
+
+    source = str(path) if path else str(_catalogue.default_path())
+    problems, counts = _catalogue.check(path)
+    if problems:
+        for p in problems:
+            click.echo(f"error: {p.message(source)}", err=True)
+        click.echo(f"{len(problems)} problem(s) in {source}; nothing was changed.", err=True)
+        sys.exit(2)
+    click.echo(f"{source}: ok ({counts['sections']} sections, {counts['indicators']} "
+               f"indicators, {counts['relations']} relations, {counts['patterns']} patterns)")
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()
-

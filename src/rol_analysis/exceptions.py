@@ -25,6 +25,11 @@ class RolError(Exception):
     def __str__(self) -> str:  # pragma: no cover - trivial
         return self.message
 
+    def _render_traceback_(self) -> list[str]:
+        # IPython shows this instead of a traceback: in a notebook the user sees the
+        # message, as on the command line.
+        return [f"{type(self).__name__}: {self.message}"]
+
 
 class InputError(RolError):
     """A raw report (or another input file) cannot be used as it is. Exit code 2."""

@@ -57,7 +57,7 @@ UNITS = (
     "人次", "场次", "户次", "家次", "件次", "批次", "课时", "学时", "部门",
     "%", "元", "件", "次", "项", "个", "名", "人", "份", "场", "户", "家", "支", "批", "天",
     "期", "条", "起", "部", "处", "所", "座", "辆", "台", "套", "篇", "本", "册", "张",
-    "类", "宗", "位", "亩", "吨", "页", "卷", "轮", "堂", "节", "单", "门", "年",
+    "类", "宗", "位", "亩", "吨", "页", "卷", "轮", "堂", "节", "单", "门", "省", "年",
 )
 _UNIT_RE = "|".join(re.escape(u) for u in UNITS)
 _CN_NUM = "[一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*"
@@ -115,6 +115,13 @@ _SHARED_TAIL_RE = re.compile(r"(?:均|都|全部|全)?(?:达到|达|为|是|保�
 # names they count only after 率, and 及 never before 时.
 _RATE_SEP_RE = re.compile(r"、|(?<=率)[和及与]")
 _NAME_SEP_RE = re.compile(r"、|和|及(?!时)|与(?!会)")
+# "由494项减少到304项", "从15个工作日压缩至3个工作日": the before and after values.
+_CHANGE_TO_RE = re.compile(r"\s*(?:压缩|压减|缩短|减少|降低|精简|提高|提升|增加|增长|控制|下降|降"
+                           r"|减|增)"
+                           r"(?:至|到|为)\s*")
+_PART_RE = re.compile(r"其中")
+# "A、B、C均不足500件": the same value for each name (均/都/各 right before the value).
+_SHARED_COUNT_RE = re.compile(r"(?:均|都|各)(?:为|是|达到|达|有|不足|不到|超过|在)?$")
 _RESPECTIVELY_RE = re.compile(r"分别(?:为|是|达到|达|有|占)?")
 
 
@@ -225,6 +232,13 @@ class _Matcher:
             if e.kind != kind:
                 continue
             mt = e.rx.search(marked) if e.rx is not None else None
+            for _ in range(3):  # the leftmost match may reach far; a later one is closer
+                if mt is None or mt.end() - mt.start() <= 6:
+                    break
+                later = e.rx.search(marked, mt.start() + 1)
+                if later is None or later.start() > hash_pos:
+                    break
+                mt = later
             al = e.alias_rx is not None and e.alias_rx.search(measure) is not None
             if mt is None and not al:
                 continue
@@ -233,7 +247,7 @@ class _Matcher:
             score = 0.0
             if mt is not None:
                 score += 10 - min(mt.end() - mt.start() - 1, 40) / 10
-                if _DIGIT_RE.search(mt.group()):
+                if _DIGIT_RE.search(marked, mt.start(), max(mt.start(), hash_pos - 4)):
                     score -= 3  # the words reach across another number to this one
                 elif mt.end() == hash_pos + 1 and marked[hash_pos - 1:hash_pos] in _JOINERS:
                     score -= 2  # "…执法证换发工作和#…": the words belong to the item before
@@ -368,6 +382,11 @@ def find_mentions(text: str) -> list[Mention]:
             continue  # 一次性, 一个, 一批…: a word, not a count
         qual = _qualifier(m.group("pre"), m.group("q1"), m.group("q2"), m.group("post"))
         kind, value = _kind(text, a, unit, value)
+        prev = out[-1] if out else None
+        if (kind != "change" and prev is not None and prev.kind == "change"
+                and prev.unit == unit and text[prev.end:a] in ("、", "和", "及")):
+            kind = "change"  # "分别下降21.74%、15.31%": the list shares the change
+            value = -abs(value) if prev.value < 0 else value
         mention = Mention(a, b, value, unit, qual, kind, weak=weak)
         # Only an unbroken list borrows the unit ("48、65件"): "编号12、其他事项共5件"
         # must not turn 12 into 12件.
@@ -467,15 +486,28 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
         left = sent[clause_start:a]
         prev = mentions[i - 1] if i else None
         if prev is not None and s0 + clause_start <= prev.start:
-            # another number earlier in the clause: "20支（612人）" shares its words,
-            # "审查合同30余份、备案8份" starts after it
+            # another number earlier in the clause: "20支（612人）" and "由494项减少到
+            # 304项" share its words, "审查合同30余份、备案8份" starts after it
             gap = norm_text[prev.end:m.start]
-            left = (sent[clause_start:prev.start - s0] if gap.strip(" （(") == ""
+            left = (sent[clause_start:prev.start - s0]
+                    if gap.strip(" （(") == "" or _CHANGE_TO_RE.fullmatch(gap)
                     else norm_text[prev.end:m.start])
         prev0 = _sentence_of(bounds, norm_text, s0 - 1)[0] if s0 else 0
         context = norm_text[prev0:s0] + sent[:clause_start]
 
         # 分别为: a list of names, then as many numbers.
+        shared = _shared_respectively(sent, a)
+        if shared:
+            # "中心组与常务会议分别举办了2次": each name did 2
+            names_start, names_end, names = shared
+            m.measures = [measure.label(n + sent[names_end:a], sent[b:], m.unit, m.kind,
+                                        context) for n in names]
+            m.indicators = [""] * len(names)
+            for k, name in enumerate(names):
+                item_marked = (sent[:names_start] + name + sent[names_end:a] + "#"
+                               + sent[b:])
+                slot(m, k, item_marked, m.measures[k], name + sent[names_end:b])
+            continue
         resp = _respectively(sent, s0, a, by_start)
         if resp:
             names, items = resp
@@ -490,7 +522,7 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
 
         # Rates named in a list before one shared value (结案率、满意率均为100%): one
         # reading per name, named in the catalogue or not.
-        if m.kind == "rate" and "、" in left:
+        if m.kind == "rate" and _RATE_SEP_RE.search(left):
             tail = _SHARED_TAIL_RE.search(left)
             names_part = left[: tail.start()] if tail else left
             names = [names_part[n0:n1] for n0, n1 in _split_names(names_part, 0, _RATE_SEP_RE)]
@@ -507,9 +539,37 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
                     slot(m, k, item_marked, m.measures[k], name)
                 continue
 
-        m.measures = [measure.label(left, sent[b:], m.unit, m.kind, context)]
+        previous = (prev.measures[0] if prev is not None and prev.measures
+                    and prev.start >= s0 else "")
+        each = _SHARED_COUNT_RE.search(left) if m.kind != "rate" else None
+        names = ([left[n0:n1] for n0, n1 in _split_names(left[:each.start()], 0,
+                                                          re.compile("、"))]
+                 if each and "、" in left[:each.start()] else [])
+        if len(names) >= 2 and all(len(n) <= 12 for n in names):
+            # one value stated for each name: one reading per name
+            suffix = names[-1][len(names[0]):] if len(names[-1]) > len(names[0]) + 1 else ""
+            lefts = [n + suffix for n in names[:-1]] + [names[-1]]
+            m.measures = [measure.label(x, sent[b:], m.unit, m.kind, context) for x in lefts]
+            m.indicators = [""] * len(names)
+            for k, x in enumerate(lefts):
+                slot(m, k, sent[:clause_start] + x + left[each.start():] + "#" + sent[b:],
+                     m.measures[k], x)
+            continue
+        m.measures = [measure.label(left, sent[b:], m.unit, m.kind, context, previous)]
         m.indicators = [""]
+        if _CHANGE_TO_RE.match(sent, b) and (s0 + b + 1) < s1 and _next_is_number(sent, b):
+            # "由494项减少到304项": the value before the change keeps its measure; the
+            # indicator is the value after it
+            continue
         slot(m, 0, sent[:a] + "#" + sent[b:], m.measures[0], clause)
+        part = _last_match(_PART_RE, sent[:a])
+        if part is not None:
+            # "54件，其中审查市级…27件": a part never takes an indicator its whole (a
+            # number before 其中 in the sentence) could take, and loses ties to others
+            whole = [sl for sl in slots[:-1] if s0 <= sl.mention.start < s0 + part.start()]
+            taken = {iid for sl in whole for _sc, iid in sl.cands}
+            slots[-1].cands = [(sc - 1, iid) for sc, iid in slots[-1].cands
+                               if iid not in taken]
 
     # Best first over the whole report: a number takes the indicator it fits best, an
     # indicator goes to the number that fits it best (ties: the first in the text), and
@@ -528,6 +588,29 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
             continue  # a tie: a wrong name is worse than none
         sl.mention.indicators[sl.index] = iid
         used.add(iid)
+
+
+def _next_is_number(sent: str, pos: int) -> bool:
+    """Whether a change verb at ``pos`` (减少到, 压缩至…) leads straight to a number."""
+    m = _CHANGE_TO_RE.match(sent, pos)
+    return bool(m) and bool(re.match(r"\d|[一二两三四五六七八九十]", sent[m.end():m.end() + 1]))
+
+
+def _shared_respectively(sent: str, a: int):
+    """(start, end, names) when one number follows "A与B分别…" (each did that many)."""
+    head = sent[:a]
+    rm = _last_match(_RESPECTIVELY_RE, head)
+    if rm is None or len(head) - rm.end() > 8 or re.search(r"[，,、\d]", head[rm.end():]):
+        return None
+    after = sent[a:]
+    if re.match(r"[^，,。；;]{0,6}[、和及与]\s*\d", after[1:]):
+        return None  # a list of numbers: _respectively's case
+    clause_start = max(sent.rfind(c, 0, rm.start()) for c in "，,。；;：:\n") + 1
+    names_text = sent[clause_start:rm.start()]
+    spans = _split_names(names_text, clause_start, re.compile(r"、|与|和|及(?!时)|同"))
+    if len(spans) < 2:
+        return None
+    return clause_start, rm.start(), [sent[n0:n1] for n0, n1 in spans]
 
 
 def _split_names(text: str, offset: int, sep: re.Pattern) -> list[tuple[int, int]]:
@@ -643,6 +726,7 @@ def extract_text(raw: str, region: str = "", year: int | None = None, catalogue=
             "sentence": _clean_sentence(raw[rs0:rs1]),
             "section": section_of[m.start], "kind": m.kind, "scope": m.scope,
             "page": None, "bbox": "", "ocr_score": None,
+            "review": "",  # a reviewer's decision, filled by reviews.apply
         }
         where = ocr.locate(r0, r1) if ocr is not None else None
         if where is not None:
@@ -794,10 +878,24 @@ def _default_regions_csv(root) -> Path | None:
     return p if p.is_file() else None
 
 
-def clean(paths) -> Extraction:
-    """Notebook 01: extract ``paths.raw`` and write the tables into ``paths.processed``."""
+def extract_paths(paths, reviews: bool = True) -> Extraction:
+    """Extract the region-year's raw report (writes nothing).
+
+    With ``reviews`` the reviewers' decisions (``data/reviews/<region>/<year>.csv``)
+    are applied to the result: see ``reviews.py``.
+    """
     result = extract_file(paths.raw, paths.region, paths.year,
                           regions_csv=_default_regions_csv(paths.root))
+    if reviews:
+        from . import reviews as _reviews
+
+        result = _reviews.apply_file(result, paths)
+    return result
+
+
+def clean(paths) -> Extraction:
+    """Notebook 01: extract ``paths.raw`` and write the tables into ``paths.processed``."""
+    result = extract_paths(paths)
     write_tables(result, paths.processed)
     return result
 

@@ -62,8 +62,9 @@ _FILLER_RE = re.compile(
     r"一是|二是|三是|四是|五是|六是|七是|八是|九是|十是|首先|其次|此外|同时|另外|"
     r"截至目前|截止目前|截至|截止|目前|至今|现已|已经|共计|总计|合计|累计|共有|为期|"
     r"先后|陆续|全面|积极|深入|扎实|持续|不断|进一步|切实|认真|有效|大力|主动|全力|依法|严格|"
+    r"每年|每月|择优|(?<!公)共(?!享|建|治)|"
     r"稳步|着力|全年|年内|本年度|本年|今年以来|今年|当年|年度|上半年|下半年|全市|全县|"
-    r"全区|全镇|全省|全乡|全街道|全局|我市|我县|我区|我镇|我局|本市|本县|本区|本级|"
+    r"全区|全镇|全省|全乡|全街道|全局|全国|我市|我县|我区|我镇|我局|本市|本县|本区|本级|"
     r"\d{4}年(?:度|以来)?|\d{1,2}月(?:份)?(?:\d{1,2}日)?|以来|其中|"
     r"组织开展|开展了|开展|举办|举行|召开|进行|"
     r"分别|同比|较上年|比上年|总数|总量|数量|次数|人数|件数|个数"
@@ -71,10 +72,12 @@ _FILLER_RE = re.compile(
 # Linking words between the object and the number (达到, 为, 有…), trimmed at the end.
 _LINK_TAIL_RE = re.compile(r"(?:达到了|达到|达|为|是|有|共|计|约|累计|合计|总计|实现|"
                            r"保持在|保持|占比|占|近|超过|逾|不低于|不少于|高于|低于|多达|超|"
-                           r"均|都|已|了|的)+$")
+                           r"均|都|已|了|的|由|从|"
+                           r"(?:压缩|压减|缩短|减少|降低|精简|提高|提升|增加|增长|控制|下降|降|减|增)"
+                           r"(?:至|到|在|为))+$")
 # Clause openers that are not the object (对15家企业…: 对 is a preposition).
-_LEAD_RE = re.compile(r"^(?:对|向|为|给|在|于|将|把|从|由|按|经|通过|围绕|针对|并|且|和|及|"
-                      r"与|而|其|该|各级|各|相关|有关|共|均|都|还|又|已|现|累计|、)+")
+_LEAD_RE = re.compile(r"^(?:对|向|为|给|在|于|将|把|从|由|按照|经|通过|围绕|针对|并|且|和|及|"
+                      r"与|而|其|该|各级|各类|各|相关|有关|共|均|都|还|又|已|累计|、)+")
 _CLAUSE_STOP = "，,。；;：:！？!?\n"
 _DROP_CHARS_RE = re.compile(r"[“”\"‘’'《》「」『』〈〉【】\[\]（）()\s*#/·．.\-—…]+")
 _DIGITS_RE = re.compile(r"[0-9０-９]+(?:[.,][0-9]+)*[%余多万亿千百]*"
@@ -83,11 +86,13 @@ _DIGITS_RE = re.compile(r"[0-9０-９]+(?:[.,][0-9]+)*[%余多万亿千百]*"
 _AFTER_STOP_RE = re.compile(
     r"[，,。；;：:！？!?\n、0-9]|的|等|和|及|与|并|均|全部|全|次|"
     r"依托|依法|开展|研究|部署|审议|听取|实现|完成|获得|得到|纳入|达到|达|为|被|予以|"
-    r"进行|组织|举办|召开|构建|建立|成立|推动|推进|落实|签订|入驻|进驻|通过|涉及|累计|共|"
-    r"参与|参加|提供|发放|接待")
+    r"进行|组织|举办|召开|构建|建立|成立|推动|推进|落实|签订|入驻|进驻|通过|涉及|"
+    r"参与|参加|提供|发放|接待|选聘|聘请|聘任|配备|设立|担任|列入|评为|命名|统一|整体|"
+    r"划转|进入|上线|办理|压缩|压减|缩短|减少|降低|精简|提高|提升|增加|增长|下降|降至|增至")
 _PAREN_RE = re.compile(r"[（(][^（()）]{0,8}[)）]")
 _VERB_HEAD_RE = re.compile(r"^(?:研究|审议|听取|学习|部署|审查|办理|审结|受理|调解|化解|培训|"
-                           r"出庭|接待|解答|提供|发放|覆盖)")
+                           r"出庭|接待|解答|提供|发放|覆盖|实现网上(?:可办|办理)|实现|进驻|入驻|"
+                           r"划转|上线)")
 # Verbs that are not the object: a clause made only of these needs the carried topic.
 _VERBS = ("受理", "审结", "审理", "办理", "收到", "收案", "新收", "立案", "纠错", "纠正",
           "撤销", "变更", "确认违法", "责令履行", "维持", "驳回", "终止", "调解", "和解",
@@ -96,9 +101,11 @@ _VERBS = ("受理", "审结", "审理", "办理", "收到", "收案", "新收", 
           "成功", "按期", "按时", "及时", "依法", "在法定期限内", "法定期限内", "限期",
           "新增", "减少", "提供", "解答", "接待", "涉及", "审核", "核查", "上线", "办件",
           "申请", "案件", "件", "结案", "办结", "已", "成立", "建立", "组建", "完成", "实现",
-          "新建", "建成")
+          "新建", "建成", "服务", "办理", "开展", "增长", "下降", "提高", "提升", "上升",
+          "降低", "增加", "回落", "增幅", "降幅")
 _VERB_RE = re.compile("|".join(re.escape(v) for v in sorted(_VERBS, key=len, reverse=True)))
 _AS_OF_RE = re.compile(r"累计|截至|截止|历年|至今")
+_SUFFIX_RE = re.compile(r"(?:数|金额|时长|年数|变化|比例)$")
 _PART_RE = re.compile(r"其中")
 _CUT_RE = re.compile(r"的|等(?![候待同级])")
 
@@ -144,7 +151,8 @@ def has_object(core: str) -> bool:
     return len(rest) >= 2
 
 
-def label(left: str, right: str, unit: str, kind: str, context: str = "") -> str:
+def label(left: str, right: str, unit: str, kind: str, context: str = "",
+          previous: str = "") -> str:
     """The measure of one number.
 
     Parameters
@@ -161,6 +169,9 @@ def label(left: str, right: str, unit: str, kind: str, context: str = "") -> str
     context : str
         The text before the clause: earlier clauses of the sentence and the sentence
         before; a topic is carried from it when the clause names none.
+    previous : str
+        The measure of the number before in the same sentence: a change without an
+        object of its own (``31.5万件，同比增长17.1%``) is a change of that measure.
 
     Returns
     -------
@@ -172,19 +183,22 @@ def label(left: str, right: str, unit: str, kind: str, context: str = "") -> str
         prefix = "累计"
     elif _PART_RE.search(left):
         prefix = "其中"
-    core = _LEAD_RE.sub("", _LINK_TAIL_RE.sub("", _clean(left)))
+    core = _LINK_TAIL_RE.sub("", _clean(left))
+    core = _LEAD_RE.sub("", core) if len(_LEAD_RE.sub("", core)) >= 2 else core
     core = _after_cut(core)
     # what follows the counting word: "7个部门", "273名人民调解员", "9次研究部署"
     right = _PAREN_RE.sub("", right).lstrip("的")
     cut = _AFTER_STOP_RE.search(right)
-    noun = _clean(right[: cut.start()] if cut else right)[:8]
+    noun = _clean(right[: cut.start()] if cut else right)[:12]
     if noun:
         core += noun
     elif cut is not None and cut.start() == 0 and not _VERB_RE.search(core):
         verb = _VERB_HEAD_RE.match(right)
         if verb:  # the verb after the number completes it: 常务会议9次研究部署
             core += verb.group()
-    if not has_object(core):
+    if kind == "change" and previous and not has_object(core):
+        core = _SUFFIX_RE.sub("", previous.removeprefix("累计").removeprefix("其中"))
+    elif not noun and not has_object(core):
         carried = topic(context + left)
         if carried and carried not in core:
             core = carried + core
@@ -204,7 +218,7 @@ def label(left: str, right: str, unit: str, kind: str, context: str = "") -> str
     elif kind == "amount":
         if not core.endswith(("额", "金", "款", "费", "资金", "经费")):
             core += "金额"
-    elif unit in _DURATION_UNITS:
+    elif unit in DURATION_UNITS:
         if not core.endswith(("时长", "天数", "年数", "时间", "期限", "时限")):
             core += "时长" if unit != "年" else "年数"
     elif not core.endswith(_SUFFIX_KEEP):
@@ -212,4 +226,5 @@ def label(left: str, right: str, unit: str, kind: str, context: str = "") -> str
     return prefix + core
 
 
-_DURATION_UNITS = {"天", "工作日", "个工作日", "小时", "分钟", "个月", "年", "学时", "课时"}
+#: Time units: a number in one of them is a duration (kind count, not a whole number).
+DURATION_UNITS = {"天", "工作日", "个工作日", "小时", "分钟", "个月", "年", "学时", "课时"}

@@ -232,10 +232,12 @@ def data_fingerprint(root, paths: layout.BuildPaths) -> dict:
 
     nb_dir = layout.resource_dir(root, "notebooks")
     exp_dir = layout.resource_dir(root, "expectations")
+    review = Path(root) / "data" / "reviews" / paths.region / f"{paths.year}.csv"
     return {
         "parameters": {"region": paths.region, "year": paths.year},
         "raw": {paths.raw.name: sha256_file(paths.raw)},
         "region_row": regions.row_for(regions.default_path(root), paths.region),
+        "review": sha256_file(review) if review.is_file() else None,
         "notebooks": _digest_files(nb_dir, DATA_NOTEBOOKS),
         "expectations": _digest_files(exp_dir, sorted(p.name for p in exp_dir.glob("*.json"))),
         "package": {"version": __version__, "sha256": _package_digest()},
@@ -291,6 +293,9 @@ def _explain(old, new, where: str = "") -> list[str]:
             reasons += _explain(a, b)
         elif key == "region_row":
             reasons.append("its row in regions.csv " + (
+                "was added" if a is None else "was removed" if b is None else "changed"))
+        elif key == "review":
+            reasons.append("its review file data/reviews/<region>/<year>.csv " + (
                 "was added" if a is None else "was removed" if b is None else "changed"))
         elif key == "package":
             va, vb = (a or {}).get("version"), (b or {}).get("version")
@@ -638,7 +643,9 @@ def run_notebook(root: Path, nb_name: str, paths: layout.BuildPaths, out_dir: Pa
     try:
         papermill.execute_notebook(
             str(nb_in), str(out),
-            parameters={"region": paths.region, "year": paths.year, "root": "."},
+            # standalone=False: the runner stages, validates and publishes itself
+            parameters={"region": paths.region, "year": paths.year, "root": ".",
+                        "standalone": False},
             engine_name=engine.ENGINE_NAME, kernel_name=engine.KERNEL_NAME,
             progress_bar=False, request_save_on_cell_execute=False,
             kernel_cwd=str(Path(root).resolve()), execution_timeout=timeout,
@@ -856,6 +863,184 @@ def validate_only(root, region, year, wait=True, on_wait=None):
                         write_bytes(out / name, (paths.report / name).read_bytes())
         finally:
             stage.remove()
+
+
+# ------------------------------------------------- notebooks opened in JupyterLab
+#
+# Run one by one from notebooks/ (standalone=True), the notebooks publish through the
+# same phases as `rol build`: 02 runs the data phase, 04 the brief phase. What they show
+# is computed by the same functions, so the published files are rol build's, byte for byte.
+
+
+def _raise_for(result: BuildResult) -> BuildResult:
+    if result.status in ("built", "skipped"):
+        return result
+    if result.status == "invalid":
+        raise ValidationFailed(result.message)
+    raise (InputError if result.exit_code == 2 else BuildError)(result.message)
+
+
+def published_paths(root, region, year) -> layout.BuildPaths:
+    """Paths for notebooks 03 and 04: the published tables, checked to be current.
+
+    Raises
+    ------
+    UsageError
+        One sentence saying what to run, when there are no published tables or they
+        were made from other inputs than the current ones (say, an edited raw report).
+    """
+    paths = layout.build_paths(root, region, year)
+    done = read_json(paths.processed_final / BUILD_FILE)
+    again = (f"run notebooks 01_clean and 02_validate for {region} {year} first (or "
+             f"`rol build --region {region} --year {year}`).")
+    if done is None:
+        raise UsageError(f"There are no published tables for {region} {year} yet: {again}")
+    if done != data_fingerprint(root, paths):
+        raise UsageError(f"The published tables for {region} {year} were made from older "
+                         f"inputs than the current ones (the raw report, regions.csv, "
+                         f"reviews, notebooks or package changed): {again}")
+    return paths
+
+
+def clean_step(paths: layout.BuildPaths, standalone: bool):
+    """Notebook 01's call: extract the raw report.
+
+    Under ``rol build`` the tables are written into the data phase's staging folder.
+    Run on its own it only shows them: notebook 02 runs steps 01 and 02 as ``rol build``
+    does and publishes, so no half-built folder is left behind.
+
+    Returns
+    -------
+    extract.Extraction
+    """
+    from . import extract
+
+    if not standalone:
+        return extract.clean(paths)
+    return extract.extract_paths(paths)
+
+
+def analyze_step(paths: layout.BuildPaths, standalone: bool):
+    """Notebook 03's call: analyse the published tables.
+
+    Under ``rol build`` it also writes ``ratios.csv`` into the report's staging folder.
+    Run on its own it writes nothing: notebook 04 publishes the report.
+
+    Returns
+    -------
+    ratios.Analysis
+    """
+    from . import ratios
+
+    return ratios.run(paths) if not standalone else ratios.analyse(paths)
+
+
+def brief_paths(root, region, year, standalone: bool) -> layout.BuildPaths:
+    """Paths for notebooks 03 and 04; run on their own, see ``published_paths``."""
+    if standalone:
+        return published_paths(root, region, year)
+    return layout.build_paths(root, region, year)
+
+
+def validate_step(paths: layout.BuildPaths, standalone: bool):
+    """Notebook 02's call: validate, and publish when run on its own.
+
+    Under ``rol build`` (``standalone=False``) it validates the staged tables and the
+    runner publishes. Run on its own it runs ``rol build`` for the region-year (steps
+    01-04 on a warm kernel, under the build lock): when the gate passes the tables, the
+    validation report and the brief are published together; when it fails only the
+    failed validation report is, and ValidationFailed says where it is.
+
+    Returns
+    -------
+    validate.ValidationReport
+    """
+    from . import validate
+
+    if not standalone:
+        return validate.run(paths)
+    # rol build publishes a region-year's tables, report and index as one transaction,
+    # so run on its own 02 builds the region-year exactly as `rol build` does.
+    for result in build(paths.root, [(paths.region, paths.year)]):
+        _raise_for(result)
+    return validate.ValidationReport.from_dict(
+        read_json(paths.report_final / "validation.json") or {})
+
+
+def publish_brief(paths: layout.BuildPaths, standalone: bool, pdf: bool = False):
+    """Notebook 04's last call: publish the brief when run on its own.
+
+    Under ``rol build`` it does nothing (the runner renders and publishes). On its own
+    it checks the published tables are current, then runs ``rol build``'s brief phase
+    for this region-year (03 and 04 on a warm kernel, rendered, published with the
+    index), so the brief is the one ``rol build`` makes.
+
+    Returns
+    -------
+    Outputs or None
+        The published files, shown with their paths.
+    """
+    if not standalone:
+        return None
+    published_paths(paths.root, paths.region, paths.year)
+    for result in build(paths.root, [(paths.region, paths.year)], pdf=pdf):
+        _raise_for(result)
+    return outputs(paths.root, [paths.report_final, paths.root / "reports" / "index.html"])
+
+
+def _shutdown_engine() -> None:
+    if "rol_analysis.engine" in sys.modules:
+        sys.modules["rol_analysis.engine"].shutdown_current()
+
+
+@dataclass
+class Outputs:
+    """Files a notebook step wrote, shown relative to the project folder."""
+
+    root: Path
+    files: list[Path]
+
+    def __repr__(self) -> str:
+        return "\n".join(self._lines()) or "(nothing written)"
+
+    def _lines(self) -> list[str]:
+        out = []
+        for f in self.files:
+            try:
+                out.append(f.resolve().relative_to(self.root.resolve()).as_posix())
+            except ValueError:
+                out.append(str(f))
+        return out
+
+    def _repr_html_(self) -> str:
+        from html import escape
+
+        items = "".join(f"<li><code>{escape(line)}</code></li>" for line in self._lines())
+        return f"<p>Written:</p><ul>{items}</ul>"
+
+
+def data_outputs(paths: layout.BuildPaths, standalone: bool) -> Outputs | None:
+    """Notebook 02's last cell: what it published when run on its own.
+
+    Under ``rol build`` nothing is shown: the runner publishes, and a staging path in
+    the executed notebook would name a folder that no longer exists.
+    """
+    if not standalone:
+        return None
+    return outputs(paths.root, [paths.processed_final,
+                                paths.report_final / "validation.html",
+                                paths.report_final / "validation.json"])
+
+
+def outputs(root, places) -> Outputs:
+    """Every file under ``places`` (folders or files) that exists, sorted."""
+    files = []
+    for place in map(Path, places):
+        if place.is_dir():
+            files += sorted(p for p in place.rglob("*") if p.is_file())
+        elif place.is_file():
+            files.append(place)
+    return Outputs(Path(root), files)
 
 
 # ------------------------------------------------------------------------ executors

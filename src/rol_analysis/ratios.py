@@ -94,8 +94,11 @@ CHECK_COLUMNS = [
 ]
 YOY_COLUMNS = [
     "indicator_id", "zh_name", "en_name", "kind", "unit", "previous_year", "previous",
-    "value", "change", "change_pct",
+    "previous_qualifier", "previous_text", "value", "qualifier", "text", "change",
+    "change_unit", "change_pct",
 ]
+#: How a year-over-year change is counted: rates in percentage points, the rest relative.
+CHANGE_UNITS = {"rate": "pp", "default": "%"}
 _TEXT_COLUMNS = [
     "ratio_id", "zh_name", "en_name", "severity", "rate_id", "numerator_id",
     "denominator_id", "qualifier", "status", "rate_text", "rate_sentence",
@@ -185,6 +188,14 @@ def _num(x) -> float:
     except (TypeError, ValueError):
         return math.nan
     return x
+
+
+def _qualifier(q) -> str:
+    return q if isinstance(q, str) and q else "exact"
+
+
+def _str(x) -> str:
+    return x if isinstance(x, str) else ""
 
 
 def _lookup(indicators) -> dict:
@@ -485,12 +496,12 @@ def published_history(root, region: str, year: int, current=None):
     Returns
     -------
     pandas.DataFrame
-        Columns ``region, year, indicator_id, value, unit, qualifier``, sorted by
-        region, year and catalogue order.
+        Columns ``region, year, indicator_id, value, unit, qualifier, text`` (``text``:
+        the number as the report wrote it), sorted by region, year and catalogue order.
     """
     import pandas as pd
 
-    cols = ["region", "year", "indicator_id", "value", "unit", "qualifier"]
+    cols = ["region", "year", "indicator_id", "value", "unit", "qualifier", "text"]
     frames = []
     for reg, yr, path in layout.brief_peers(root, region, year):
         try:
@@ -521,11 +532,18 @@ def published_history(root, region: str, year: int, current=None):
 def year_over_year(history, region: str, year: int, catalogue: Catalogue | None = None):
     """This year's indicators against the latest earlier published year of the region.
 
+    Values and qualifiers are kept as each report stated them (``previous_text``,
+    ``text``, ``*qualifier``), never rounded or dropped. A rate's change is counted in
+    percentage points (个百分点): ``change`` with ``change_unit`` ``"pp"`` and no
+    ``change_pct``; any other indicator's change is relative: ``change_pct`` (%), with
+    ``change_unit`` ``"%"``.
+
     Returns
     -------
     pandas.DataFrame
         Columns ``YOY_COLUMNS`` for indicators stated in both years (catalogue order);
-        ``change_pct`` is NaN when the earlier value is 0. Empty without an earlier year.
+        ``change_pct`` is NaN for rates and when the earlier value is 0. Empty without an
+        earlier year.
     """
     import pandas as pd
 
@@ -542,11 +560,16 @@ def year_over_year(history, region: str, year: int, catalogue: Catalogue | None 
         if iid not in now.index or iid not in prev.index or ind.kind == "change":
             continue
         v, p = _num(now.at[iid, "value"]), _num(prev.at[iid, "value"])
+        rate = ind.kind == "rate"
         rows.append({
             "indicator_id": iid, "zh_name": ind.zh_name, "en_name": ind.en_name,
             "kind": ind.kind, "unit": now.at[iid, "unit"], "previous_year": prev_year,
-            "previous": p, "value": v, "change": round(v - p, 4),
-            "change_pct": round((v - p) / p * 100, 2) if p else math.nan,
+            "previous": p, "previous_qualifier": _qualifier(prev.at[iid, "qualifier"]),
+            "previous_text": _str(prev.at[iid, "text"]),
+            "value": v, "qualifier": _qualifier(now.at[iid, "qualifier"]),
+            "text": _str(now.at[iid, "text"]), "change": round(v - p, 4),
+            "change_unit": CHANGE_UNITS["rate" if rate else "default"],
+            "change_pct": round((v - p) / p * 100, 2) if p and not rate else math.nan,
         })
     return pd.DataFrame(rows, columns=YOY_COLUMNS)
 
@@ -1015,7 +1038,9 @@ def analyse(paths, catalogue: Catalogue | None = None) -> Analysis:
     indicators = _read_table(paths.tables, "indicators")
     mentions = _read_table(paths.tables, "mentions")
     meta = _read_json(paths.tables / "report.json", required=True)
-    validation = _read_json(paths.report / "validation.json", required=False)
+    # the build's staging folder's; the published one for notebooks run on their own
+    validation = (_read_json(paths.report / "validation.json", required=False)
+                  or _read_json(paths.report_final / "validation.json", required=False))
     history = published_history(paths.root, paths.region, paths.year, indicators)
     return Analysis(
         region=paths.region, year=paths.year, meta=meta, validation=validation,

@@ -26,6 +26,8 @@ from .exceptions import BuildError, InputError, UsageError
 TEMPLATE_NAME = "rol_brief"
 FONT_PLACEHOLDER = "/*ROL-FONT-FACE*/"
 METADATA_KEY = "rol_brief"  # same key as brief.METADATA_KEY (kept import-light)
+#: Cells with this tag run in the notebook but are not part of the brief.
+NOTEBOOK_ONLY = "notebook-only"
 
 _SCRIPT_SRC = re.compile(r"<script\b[^>]*\bsrc\s*=[^>]*>\s*</script\s*>", re.IGNORECASE | re.DOTALL)
 _EXTERNAL = re.compile(
@@ -70,6 +72,10 @@ def export_html(nb, meta: dict) -> str:
     import copy
 
     nb = copy.deepcopy(nb)
+    # The page is the code cells' outputs: the notebook's own headings and its
+    # notebook-only cells (publishing when opened in JupyterLab) are for the analyst.
+    nb.cells = [c for c in nb.cells if c.cell_type == "code"
+                and NOTEBOOK_ONLY not in c.get("metadata", {}).get("tags", [])]
     nb.metadata["title"] = meta.get("title") or "brief"
     exporter = _exporter()
     res = {"metadata": {"name": "brief"}, "rol": {
@@ -170,6 +176,7 @@ def render_brief(notebook_path, out_html_path) -> Path:
 # ------------------------------------------------------------------------- index
 
 
+
 INDEX_TEMPLATE = "index.html.j2"
 UNKNOWN = ("unknown", "未知 unknown")  # filter value and label of a missing province/level
 LEVEL_LABELS = {"province": "省级 province", "city": "市级 city", "county": "县级 county",
@@ -191,7 +198,12 @@ def _bulk(files: list[Path], sql: str):
     if not files:
         return None
     con = duckdb.connect()
-    con.execute("SET enable_progress_bar = false")
+    try:
+        con.execute("SET enable_progress_bar = false")
+    except duckdb.Error:
+        # Inside a Jupyter kernel (notebook 04 publishing the index) DuckDB refuses the
+        # setting without ipywidgets; these queries are far too short to show a bar.
+        pass
     try:
         try:
             return con.execute(sql, {"files": [str(f) for f in files]}).df()

@@ -177,7 +177,11 @@ def _value_rules(cat: Catalogue) -> list[dict]:
             f"{_num(lo)}{pct} to {_num(hi)}{pct}",
             ids, column="value", min_value=_num(lo), max_value=_num(hi),
             row_condition=_in_list(ids)))
-    counts = [i.id for i in cat.indicators.values() if i.kind == "count"]
+    from .measure import DURATION_UNITS
+
+    # durations (企业开办 1.5个工作日) are counts of time, not of things: not whole numbers
+    counts = [i.id for i in cat.indicators.values()
+              if i.kind == "count" and not set(i.units) <= DURATION_UNITS]
     # No Great Expectations rule tests for whole numbers, and its structured conditions
     # have no arithmetic: a pandas query (pass-through condition) selects the count rows
     # with a fractional part (beyond float noise such as 1.1 * 10000); expect none.

@@ -9,14 +9,15 @@ KEYS = ["region", "year"]
 #: The data contract (docs/design.md): extraction writes these columns, in this order,
 #: and the validation suites require them.
 #: ``page``, ``bbox`` and ``ocr_score`` locate a mention read by OCR on the scanned page
-#: (empty for text inputs).
+#: (empty for text inputs). ``review``: a reviewer's decision on the number
+#: (``reviews.py``), "" when there is none.
 MENTION_COLUMNS = ["region", "year", "indicator_id", "value", "unit", "qualifier", "text",
                    "char_start", "char_end", "sentence", "section", "kind", "scope",
-                   "measure", "page", "bbox", "ocr_score"]
+                   "measure", "page", "bbox", "ocr_score", "review"]
 INDICATOR_COLUMNS = ["region", "year", "indicator_id", "zh_name", "en_name", "kind",
                      "section", "value", "unit", "qualifier", "scope", "text",
                      "char_start", "char_end", "sentence", "measure", "page", "bbox",
-                     "ocr_score"]
+                     "ocr_score", "review"]
 
 
 def wide(indicators, catalogue: Catalogue | None = None):

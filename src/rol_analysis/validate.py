@@ -88,6 +88,13 @@ class ValidationReport:
         """True when no gating rule failed."""
         return not self.failures
 
+    @classmethod
+    def from_dict(cls, data: dict) -> ValidationReport:
+        """The report ``to_dict`` wrote (``validation.json``)."""
+        return cls(int(data.get("evaluated", 0)), int(data.get("passed", 0)),
+                   [Finding(**f) for f in data.get("failures") or []],
+                   [Finding(**f) for f in data.get("warnings") or []])
+
     def to_dict(self) -> dict:
         return {"success": self.success, "evaluated": self.evaluated, "passed": self.passed,
                 "failures": [f.to_dict() for f in self.failures],

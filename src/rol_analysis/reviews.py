@@ -1,0 +1,439 @@
+"""Reviewers' decisions on extracted numbers, kept across rebuilds.
+
+A reviewer never edits the raw report (the source) to correct a reading. Decisions live
+in ``data/reviews/<region>/<year>.csv`` (UTF-8 with BOM, so Excel opens it), one row per
+number, keyed by the number's position and text in the raw report (``char_start``,
+``text``: the same key as ``mentions.csv``). Decision columns:
+
+``action``
+    ``confirm`` (the reading is right), ``set`` (change ``indicator_id``, ``value``,
+    ``unit`` or ``qualifier``), ``exclude`` (not a statistic), ``add`` (a statistic the
+    extractor missed, given by its span in the raw text), or empty (not decided yet).
+``indicator_id``, ``value``, ``unit``, ``qualifier``
+    The corrected or added reading (``set``: only what changes; ``add``: indicator,
+    value and unit, qualifier defaults to ``exact``).
+``note``, ``reviewer``, ``date``
+    Who decided, when and why.
+
+Step 01 applies the decisions right after extraction (:func:`apply`), so validation,
+ratios and the brief see the corrected numbers; the ``review`` column of ``mentions``
+and ``indicators`` records ``action | reviewer`` (and, for ``set``, ``| 原读作 …``: the
+original reading). A decided row whose key no longer matches the raw text stops the
+build (exit 2): it is never dropped or applied to another number.
+
+:func:`write_worksheet` (``rol review``) lists every number with what extraction read
+and empty decision columns, keeping decisions already made.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .exceptions import InputError
+
+ACTIONS = ("confirm", "set", "exclude", "add")
+QUALIFIERS = ("exact", "at_least", "at_most", "approx")
+KEY = ["char_start", "text"]
+DECISION = ["action", "indicator_id", "value", "unit", "qualifier", "note", "reviewer",
+            "date"]
+#: What extraction read, shown to the reviewer (refreshed by ``rol review``).
+FOUND = ["measure", "found_indicator_id", "found_value", "found_unit", "found_qualifier",
+         "sentence"]
+COLUMNS = KEY + FOUND + DECISION
+SEP = " | "
+ORIGINAL = "原读作 "
+
+
+def review_file(root, region: str, year: int) -> Path:
+    """``<root>/data/reviews/<region>/<year>.csv``."""
+    return Path(root) / "data" / "reviews" / region / f"{year}.csv"
+
+
+@dataclass
+class Decision:
+    """One decided row of a review file."""
+
+    line: int  # line number in the CSV file (header = 1)
+    char_start: int
+    text: str
+    action: str
+    indicator_id: str
+    value: float | None
+    unit: str
+    qualifier: str
+    note: str
+    reviewer: str
+    date: str
+
+    @property
+    def key(self) -> tuple[int, str]:
+        return self.char_start, self.text
+
+    def mark(self) -> str:
+        """The ``review`` column: ``action | reviewer``."""
+        return f"{self.action}{SEP}{self.reviewer or '?'}"
+
+
+def _bad(path, line, problem, fix) -> InputError:
+    return InputError(f"{path}, row {line}: {problem}. {fix}")
+
+
+def read(path, catalogue=None) -> list[Decision]:
+    """The decided rows of a review file (rows with an empty ``action`` are skipped).
+
+    Raises
+    ------
+    InputError
+        A malformed file: missing columns, an unknown action, a value that is not a
+        number, an unknown indicator or qualifier, two decisions on one number. The
+        message names the file, the row and the fix.
+    """
+    from .catalogue import load
+
+    path = Path(path)
+    cat = catalogue or load()
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        raise InputError(f"{path}: not UTF-8. Save it as 'CSV UTF-8' (Excel) or UTF-8 "
+                         "text and build again.") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot be read ({exc.strerror}).") from None
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    if not rows:
+        return []
+    head = [h.strip() for h in rows[0]]
+    missing = [c for c in KEY + DECISION if c not in head]
+    if missing:
+        raise InputError(f"{path}: the columns {', '.join(missing)} are missing. Keep the "
+                         "header `rol review` writes (run it again to refresh the file; "
+                         "decisions already made are kept).")
+    out, seen = [], {}
+    for n, raw in enumerate(rows[1:], start=2):
+        if not any(c.strip() for c in raw):
+            continue
+        row = {h: (raw[i].strip() if i < len(raw) else "") for i, h in enumerate(head)}
+        action = row["action"].lower()
+        if not action:
+            continue
+        fix = "Correct the row and build again (see data/reviews/README.md)."
+        if action not in ACTIONS:
+            raise _bad(path, n, f"unknown action {row['action']!r}",
+                       f"Use one of {', '.join(ACTIONS)}, or leave it empty. {fix}")
+        try:
+            start = int(row["char_start"])
+            if start < 0:
+                raise ValueError
+        except ValueError:
+            raise _bad(path, n, f"char_start {row['char_start']!r} is not a position in "
+                       "the raw text", f"Give the 0-based character offset. {fix}") from None
+        if not row["text"]:
+            raise _bad(path, n, "text is empty", f"Give the number as the raw text has it. {fix}")
+        value = None
+        if row["value"]:
+            try:
+                value = float(row["value"].replace(",", ""))
+                if math.isnan(value) or math.isinf(value):
+                    raise ValueError
+            except ValueError:
+                raise _bad(path, n, f"value {row['value']!r} is not a number",
+                           f"Write digits only, e.g. 849 or 95.87 (the unit goes in unit). "
+                           f"{fix}") from None
+        iid, qualifier = row["indicator_id"], row["qualifier"].lower()
+        if iid and iid not in cat.indicators:
+            raise _bad(path, n, f"indicator_id {iid!r} is not in the catalogue",
+                       f"Use an id from src/rol_analysis/catalogue/indicators.toml. {fix}")
+        if qualifier and qualifier not in QUALIFIERS:
+            raise _bad(path, n, f"qualifier {row['qualifier']!r} is unknown",
+                       f"Use one of {', '.join(QUALIFIERS)}. {fix}")
+        if SEP.strip() in row["reviewer"]:
+            raise _bad(path, n, "reviewer contains '|'", f"Write the name without it. {fix}")
+        if action == "set" and not (iid or value is not None or row["unit"] or qualifier):
+            raise _bad(path, n, "set changes nothing",
+                       f"Fill in the indicator_id, value, unit or qualifier to change. {fix}")
+        if action == "add" and not (iid and value is not None and row["unit"]):
+            raise _bad(path, n, "add needs indicator_id, value and unit",
+                       f"Fill them in (qualifier defaults to exact). {fix}")
+        d = Decision(n, start, row["text"], action, iid, value, row["unit"], qualifier,
+                     row["note"], row["reviewer"], row["date"])
+        if d.key in seen:
+            raise _bad(path, n, f"a second decision on the number at {start} "
+                       f"({row['text']!r}); row {seen[d.key]} decides it already",
+                       f"Keep one of the two rows. {fix}")
+        seen[d.key] = n
+        out.append(d)
+    return out
+
+
+# ---------------------------------------------------------------------------- applying
+
+
+def _sentence_at(raw: str, start: int, end: int) -> str:
+    """The sentence of the raw text around ``start:end`` (for an added number)."""
+    stops = "。！？；\n"
+    lo = max((raw.rfind(c, 0, start) for c in stops), default=-1) + 1
+    his = [i for i in (raw.find(c, end) for c in stops) if i >= 0]
+    hi = min(his) + 1 if his else len(raw)
+    return re.sub(r"\s+", " ", raw[lo:hi]).strip()
+
+
+def _reading(row: dict) -> str:
+    """What extraction read, for the brief's footnote: ``849 件 · disputes_mediated``."""
+    v = row.get("value")
+    num = "" if v is None or (isinstance(v, float) and math.isnan(v)) else (
+        f"{v:g}" if float(v) != int(v) else f"{int(v)}")
+    q = {"at_least": "≥", "at_most": "≤", "approx": "≈"}.get(row.get("qualifier") or "", "")
+    what = row.get("indicator_id") or "未归入指标"
+    return f"{q}{num} {row.get('unit') or ''}".strip() + f" · {what}"
+
+
+def apply(extraction, raw_text: str, decisions: list[Decision], path, catalogue=None):
+    """Apply reviewers' decisions to an extraction (in place) and return it.
+
+    Parameters
+    ----------
+    extraction : extract.Extraction
+        Step 01's tables (``mentions``/``indicators`` with a ``review`` column).
+    raw_text : str
+        The raw report's text, as extraction read it (the keys' offsets point into it).
+    decisions : list of Decision
+    path : path-like
+        The review file, for messages.
+
+    Raises
+    ------
+    InputError
+        A decision whose key does not match the raw text at its position (the report
+        was replaced or edited), or that names a number extraction did not find
+        (``confirm``/``set``/``exclude``) or did find (``add``).
+    """
+    import pandas as pd
+
+    from .catalogue import load
+
+    cat = catalogue or load()
+    men = extraction.mentions.copy()
+    if "review" not in men.columns:
+        men["review"] = ""
+    at = {}
+    for i, (s, t) in enumerate(zip(men["char_start"], men["text"], strict=True)):
+        at.setdefault((int(s), t), []).append(i)
+    refresh = ("Check the number in the raw report and correct char_start/text, or run "
+               "`rol review` to list the current numbers (decided rows are kept).")
+    drop, new_rows, touched = set(), [], {}
+    for d in decisions:
+        found = raw_text[d.char_start:d.char_start + len(d.text)]
+        if found != d.text:
+            raise InputError(
+                f"{path}, row {d.line}: the raw report no longer has {d.text!r} at "
+                f"char_start {d.char_start}; it has {found!r} there (the report was "
+                f"replaced or edited). This {d.action} decision is not applied to any "
+                f"other number. {refresh}")
+        rows = at.get(d.key, [])
+        if d.action == "add":
+            if rows:
+                raise InputError(f"{path}, row {d.line}: {d.text!r} at {d.char_start} was "
+                                 "extracted already; use set (or confirm) instead of add.")
+            ind = cat.indicators[d.indicator_id]
+            new_rows.append({
+                "region": men["region"].iloc[0] if len(men) else extraction.meta.get("region", ""),
+                "year": extraction.meta.get("year"), "indicator_id": d.indicator_id,
+                "value": d.value, "unit": d.unit, "qualifier": d.qualifier or "exact",
+                "text": d.text, "char_start": d.char_start,
+                "char_end": d.char_start + len(d.text),
+                "sentence": _sentence_at(raw_text, d.char_start, d.char_start + len(d.text)),
+                "section": ind.section, "kind": ind.kind, "scope": "annual",
+                "page": None, "ocr_score": None, "review": d.mark(),
+            })
+            continue
+        if not rows:
+            raise InputError(
+                f"{path}, row {d.line}: extraction found no number {d.text!r} at "
+                f"char_start {d.char_start}, so there is nothing to {d.action}. To add a "
+                f"number the extractor missed use add. {refresh}")
+        if d.action == "exclude":
+            drop.update(rows)
+            continue
+        for i in rows:
+            mark = d.mark()
+            if d.action == "set":
+                mark += SEP + ORIGINAL + _reading(men.loc[men.index[i]].to_dict())
+                if d.indicator_id:
+                    ind = cat.indicators[d.indicator_id]
+                    men.iat[i, men.columns.get_loc("indicator_id")] = d.indicator_id
+                    men.iat[i, men.columns.get_loc("kind")] = ind.kind
+                if d.value is not None:
+                    men.iat[i, men.columns.get_loc("value")] = d.value
+                if d.unit:
+                    men.iat[i, men.columns.get_loc("unit")] = d.unit
+                if d.qualifier:
+                    men.iat[i, men.columns.get_loc("qualifier")] = d.qualifier
+            men.iat[i, men.columns.get_loc("review")] = mark
+            touched[i] = d
+    if drop:
+        men = men.drop(index=men.index[sorted(drop)])
+    if new_rows:
+        added = pd.DataFrame(new_rows).reindex(columns=men.columns)
+        text_cols = [c for c in men.columns if c not in _NUMERIC]
+        added[text_cols] = added[text_cols].astype(object).where(added[text_cols].notna(), "")
+        men = pd.concat([men, _types(added)], ignore_index=True)
+    men = men.drop_duplicates(["char_start", "indicator_id"], keep="first")
+    men = men.sort_values(["char_start", "indicator_id"], kind="stable").reset_index(drop=True)
+    extraction.mentions = _types(men)
+    extraction.indicators = _indicators(extraction.mentions, extraction.indicators, cat)
+    extraction.meta["n_mentions"] = len(extraction.mentions)
+    extraction.meta["n_indicators"] = len(extraction.indicators)
+    return extraction
+
+
+#: Columns that are numbers in the tables (the rest are text, "" when empty).
+_NUMERIC = {"year": "Int64", "value": "float64", "char_start": "int64", "char_end": "int64",
+            "page": "Int64", "ocr_score": "float64"}
+
+
+def _types(df):
+    for col in df.columns:
+        if col in _NUMERIC:
+            df[col] = df[col].astype(object).where(df[col].astype(str) != "", None).astype(
+                _NUMERIC[col])
+        else:
+            df[col] = df[col].fillna("").astype(str)
+    return df
+
+
+def _indicators(mentions, before, cat):
+    """The indicators table after the decisions.
+
+    An indicator keeps the row extraction chose unless that number was excluded or
+    moved to another indicator; a number a reviewer decided on (set, add, confirm)
+    is the indicator's row.
+    """
+    import pandas as pd
+
+    cols = list(before.columns)
+    if "review" not in cols:
+        cols.append("review")
+    pick = {}
+    for rec in before.to_dict("records"):
+        pick[rec["indicator_id"]] = (int(rec["char_start"]), rec["text"])
+    by_key = {}
+    for rec in mentions.to_dict("records"):
+        if rec["indicator_id"]:
+            by_key[(rec["indicator_id"], int(rec["char_start"]), rec["text"])] = rec
+    chosen = {}
+    for (iid, _, _), rec in by_key.items():
+        if rec.get("review"):
+            chosen[iid] = rec  # a reviewer's number wins
+    for iid, (s, t) in pick.items():
+        if iid not in chosen and (iid, s, t) in by_key:
+            chosen[iid] = by_key[(iid, s, t)]
+    for (iid, _, _), rec in by_key.items():
+        chosen.setdefault(iid, rec)  # its extracted number was moved away or excluded
+    rows = []
+    for iid, ind in cat.indicators.items():
+        if iid in chosen:
+            r = chosen[iid]
+            rows.append({**{k: r.get(k, "") for k in cols}, "zh_name": ind.zh_name,
+                         "en_name": ind.en_name, "kind": ind.kind, "section": ind.section})
+    return _types(pd.DataFrame(rows, columns=cols))
+
+
+def apply_file(extraction, paths, catalogue=None):
+    """Apply ``data/reviews/<region>/<year>.csv`` to step 01's extraction, if it exists."""
+    path = review_file(paths.root, paths.region, paths.year)
+    if not path.is_file():
+        return extraction
+    decisions = read(path, catalogue)
+    if not decisions:
+        return extraction
+    from .reading import read_report
+
+    return apply(extraction, read_report(paths.raw).text, decisions, path, catalogue)
+
+
+def parse_mark(mark) -> tuple[str, str, str]:
+    """``review`` column -> (action, reviewer, original reading or "")."""
+    if not isinstance(mark, str) or not mark:
+        return "", "", ""
+    parts = mark.split(SEP)
+    original = next((p[len(ORIGINAL):] for p in parts[2:] if p.startswith(ORIGINAL)), "")
+    return parts[0], parts[1] if len(parts) > 1 else "", original
+
+
+# --------------------------------------------------------------------------- worksheet
+
+
+def _fmt(v) -> str:
+    if v is None or (isinstance(v, float) and math.isnan(v)):
+        return ""
+    return f"{int(v)}" if float(v).is_integer() else f"{v}"
+
+
+def worksheet_rows(mentions, decisions_rows: list[dict]) -> list[dict]:
+    """Every extracted number, with the decisions already made filled in.
+
+    Numbers extraction no longer finds keep their rows when decided (``add`` rows and
+    rows the build will report as stale), so no decision is lost.
+    """
+    kept = {(r["char_start"], r["text"]): r for r in decisions_rows if r.get("action")}
+    out, listed = [], set()
+    for rec in mentions.to_dict("records"):
+        key = (str(int(rec["char_start"])), rec["text"])
+        if key in listed:
+            # one number, several indicators (a shared rate): one row per indicator
+            out[-1]["found_indicator_id"] += ";" + (rec.get("indicator_id") or "")
+            continue
+        listed.add(key)
+        row = {c: "" for c in COLUMNS}
+        row.update({
+            "char_start": key[0], "text": rec["text"], "measure": rec.get("measure", ""),
+            "found_indicator_id": rec.get("indicator_id") or "",
+            "found_value": _fmt(rec.get("value")), "found_unit": rec.get("unit") or "",
+            "found_qualifier": rec.get("qualifier") or "", "sentence": rec.get("sentence") or "",
+        })
+        if key in kept:
+            row.update({c: kept[key].get(c, "") for c in DECISION})
+        out.append(row)
+    for key, rec in kept.items():
+        if key not in listed:
+            row = {c: "" for c in COLUMNS}
+            row.update({c: rec.get(c, "") for c in COLUMNS if c in rec})
+            out.append(row)
+    out.sort(key=lambda r: (int(r["char_start"]) if r["char_start"].isdigit() else -1,
+                            r["text"]))
+    return out
+
+
+def write_worksheet(paths) -> tuple[Path, int, int]:
+    """``rol review``: write or refresh ``data/reviews/<region>/<year>.csv``.
+
+    Lists every number extraction finds in the raw report (before any decision) with
+    its measure, indicator, value, unit, qualifier and sentence, and empty decision
+    columns; decisions already in the file are kept. Written atomically.
+
+    Returns
+    -------
+    (path, numbers, decided)
+    """
+    from . import extract, fileio
+
+    path = review_file(paths.root, paths.region, paths.year)
+    old = []
+    if path.is_file():
+        read(path)  # refuse to rewrite a malformed file: the reviewer fixes it first
+        with open(path, encoding="utf-8-sig", newline="") as fh:
+            old = [{k: (v or "").strip() for k, v in r.items() if k}
+                   for r in csv.DictReader(fh)]
+    result = extract.extract_paths(paths, reviews=False)
+    rows = worksheet_rows(result.mentions, old)
+    buf = io.StringIO(newline="")
+    w = csv.DictWriter(buf, fieldnames=COLUMNS, lineterminator="\r\n")
+    w.writeheader()
+    w.writerows(rows)
+    fileio.write_bytes(path, b"\xef\xbb\xbf" + buf.getvalue().encode("utf-8"))
+    return path, len(rows), sum(1 for r in rows if r["action"])

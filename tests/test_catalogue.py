@@ -1,0 +1,135 @@
+"""The catalogue as data: `rol catalogue check` finds every mistake and names the entry."""
+
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+
+from rol_analysis import catalogue, extract
+from rol_analysis.cli import main
+
+GOOD = """
+[[section]]
+id = "disputes"
+zh_name = "矛盾纠纷"
+en_name = "Disputes"
+
+[[indicator]]
+id = "disputes_mediated"
+section = "disputes"
+zh_name = "调解纠纷数"
+en_name = "Disputes mediated"
+kind = "count"
+units = ["件"]
+min = 0
+max = 100
+patterns = ['调解纠纷#']
+
+[[indicator]]
+id = "mediation_success_rate"
+section = "disputes"
+zh_name = "调解成功率"
+en_name = "Mediation success rate"
+kind = "rate"
+units = ["%"]
+min = 0
+max = 100
+patterns = ['成功率#']
+
+[[indicator]]
+id = "disputes_mediated_successfully"
+section = "disputes"
+zh_name = "调解成功数"
+en_name = "Disputes mediated successfully"
+kind = "count"
+units = ["件"]
+min = 0
+max = 100
+patterns = ['调解成功#']
+
+[[relation]]
+id = "mediation_success"
+type = "ratio"
+zh_name = "调解成功率"
+en_name = "Mediation success rate"
+rate = "mediation_success_rate"
+numerator = "disputes_mediated_successfully"
+denominator = "disputes_mediated"
+"""
+
+
+def _write(tmp_path, text):
+    path = tmp_path / "indicators.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_the_packaged_catalogue_is_clean():
+    problems, counts = catalogue.check()
+    assert problems == []
+    assert counts["indicators"] == len(catalogue.load().indicators) >= 150
+
+
+@pytest.mark.parametrize("edit, entry, words", [
+    (lambda t: t.replace('id = "mediation_success_rate"', 'id = "disputes_mediated"'),
+     "indicator #2 (disputes_mediated)", "appears twice"),
+    (lambda t: t.replace("patterns = ['调解纠纷#']", "patterns = ['调解纠纷']"),
+     "indicator #1 (disputes_mediated)", "has no '#'"),
+    (lambda t: t.replace("patterns = ['调解纠纷#']", "patterns = ['调解(纠纷#']"),
+     "indicator #1 (disputes_mediated)", "not a valid regular expression"),
+    (lambda t: t.replace('units = ["件"]', 'units = ["万件"]', 1),
+     "indicator #1 (disputes_mediated)", "unit '万件'"),
+    (lambda t: t.replace('denominator = "disputes_mediated"', 'denominator = "disputes"'),
+     "relation #1 (mediation_success)", "unknown indicator 'disputes'"),
+    (lambda t: t.replace('section = "disputes"\nzh_name = "调解纠纷数"',
+                         'section = "dispute"\nzh_name = "调解纠纷数"'),
+     "indicator #1 (disputes_mediated)", "section 'dispute' is unknown"),
+    (lambda t: t.replace('kind = "rate"', 'kind = "ratio"'),
+     "indicator #2 (mediation_success_rate)", "kind 'ratio' is unknown"),
+    (lambda t: t + 'tolerence = 0.5\n',
+     "relation #1 (mediation_success)", "field 'tolerence' is unknown"),
+])
+def test_each_mistake_exits_2_naming_file_entry_and_fix(tmp_path, edit, entry, words):
+    path = _write(tmp_path, edit(GOOD))
+    result = CliRunner().invoke(main, ["catalogue", "check", "--catalogue", str(path)])
+    assert result.exit_code == 2, result.output
+    line = next(x for x in result.output.splitlines() if words in x)
+    assert str(path) in line and entry in line and "Fix:" in line
+
+
+def test_a_good_catalogue_gives_one_summary_line(tmp_path):
+    path = _write(tmp_path, GOOD)
+    result = CliRunner().invoke(main, ["catalogue", "check", "--catalogue", str(path)])
+    assert result.exit_code == 0, result.output
+    assert result.output.strip().splitlines() == [
+        f"{path}: ok (1 sections, 3 indicators, 1 relations, 3 patterns)"]
+
+
+def test_every_problem_is_listed_not_only_the_first(tmp_path):
+    text = GOOD.replace("patterns = ['调解纠纷#']", "patterns = ['调解纠纷']").replace(
+        'denominator = "disputes_mediated"', 'denominator = "nope"')
+    problems, _ = catalogue.check(_write(tmp_path, text))
+    assert len(problems) == 2
+
+
+def test_not_toml_and_missing_file_exit_2(tmp_path):
+    bad = _write(tmp_path, "[[indicator]\nid = ")
+    for path in (bad, tmp_path / "missing.toml"):
+        result = CliRunner().invoke(main, ["catalogue", "check", "--catalogue", str(path)])
+        assert result.exit_code == 2 and str(path) in result.output
+
+
+def test_units_are_the_extractors_and_the_catalogue_uses_only_those():
+    used = {u for i in catalogue.load().indicators.values() for u in i.units}
+    assert used <= set(extract.UNITS)
+
+
+def test_aliases_and_exclude_steer_a_number(tmp_path):
+    # exclude rules an indicator out in its clause; an alias names a number by its measure
+    text = GOOD.replace("patterns = ['调解纠纷#']",
+                        "patterns = ['调解纠纷#']\nexclude = ['诉前']\n"
+                        "aliases = ['^人民调解审结数$']")
+    cat = catalogue.parse(_write(tmp_path, text))
+    got = extract.extract_text("诉前调解纠纷12件。人民调解工作扎实；审结30件。", catalogue=cat)
+    assert list(zip(got.mentions["indicator_id"], got.mentions["value"])) == [
+        ("", 12), ("disputes_mediated", 30)]

@@ -1,0 +1,188 @@
+"""Reviewers' corrections: the review file, `rol review`, and the round trip through a build."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pandas as pd
+import pytest
+from bs4 import BeautifulSoup
+from conftest import SEED, make_root
+from conftest import rol_here as rol
+
+from rol_analysis import layout, reviews
+from rol_analysis.exceptions import InputError
+
+RAW = SEED.read_text(encoding="utf-8")
+
+
+def _write(path, rows, columns=reviews.COLUMNS):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    buf = io.StringIO(newline="")
+    w = csv.DictWriter(buf, fieldnames=columns, lineterminator="\r\n", extrasaction="ignore")
+    w.writeheader()
+    w.writerows(rows)
+    path.write_bytes(b"\xef\xbb\xbf" + buf.getvalue().encode("utf-8"))
+
+
+def _read(path) -> list[dict]:
+    with open(path, encoding="utf-8-sig", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def _at(text: str, after: str = "") -> int:
+    return RAW.index(text, RAW.index(after) if after else 0)
+
+
+@pytest.mark.parametrize(("row", "problem"), [
+    ({"action": "approve"}, "unknown action 'approve'"),
+    ({"action": "set", "value": "八百"}, "value '八百' is not a number"),
+    ({"action": "set", "indicator_id": "no_such_thing"}, "is not in the catalogue"),
+    ({"action": "set", "qualifier": "roughly"}, "qualifier 'roughly' is unknown"),
+    ({"action": "set"}, "set changes nothing"),
+    ({"action": "add", "value": "3"}, "add needs indicator_id, value and unit"),
+    ({"action": "confirm", "char_start": "x"}, "is not a position"),
+])
+def test_malformed_review_rows_name_file_row_and_fix(tmp_path, row, problem):
+    path = tmp_path / "2023.csv"
+    base = {"char_start": "10", "text": "849件"}
+    _write(path, [{"char_start": "0", "text": "x"}, {**base, **row}])
+    with pytest.raises(InputError) as err:
+        reviews.read(path)
+    msg = err.value.message
+    assert str(path) in msg and "row 3" in msg and problem in msg
+    assert "README" in msg or "Use" in msg or "Write" in msg or "Fill" in msg or "Give" in msg
+
+
+def test_missing_columns_say_how_to_refresh(tmp_path):
+    path = tmp_path / "2023.csv"
+    _write(path, [{"action": "confirm"}], columns=["action", "char_start"])
+    with pytest.raises(InputError, match="columns text, indicator_id.*rol review"):
+        reviews.read(path)
+
+
+@pytest.fixture(scope="module")
+def round_trip(tmp_path_factory):
+    """`rol review` -> decisions typed in -> `rol build`, on a copy of the seed."""
+    root = make_root(tmp_path_factory.mktemp("reviews") / "p")
+    proc = rol("review", "--region", "weibin", "--year", "2023", "--root", root, check=0)
+    sheet = reviews.review_file(root, "weibin", 2023)
+    rows = _read(sheet)
+    first = sheet.read_bytes()
+    by_text = {}
+    for r in rows:
+        by_text.setdefault(r["text"], r)
+    mediated, mediators = by_text["849件"], by_text["273名"]
+    # The decisions exercise the mechanics on the seed (every number of which extraction
+    # reads right): the survey's 2 days are excluded and the 365 days added in their place.
+    not_a_stat = next(r for r in rows if r["found_indicator_id"] == "delegation_survey_days")
+    mediated.update(action="set", value="850", note="misread", reviewer="李四",
+                    date="2024-03-01")
+    mediators.update(action="confirm", reviewer="李四", date="2024-03-01")
+    not_a_stat.update(action="exclude", reviewer="王五", note="not a statistic")
+    missed = _missed_number(rows)
+    rows.append({"char_start": str(missed[0]), "text": missed[1], "action": "add",
+                 "indicator_id": "delegation_survey_days", "value": missed[2], "unit": "天",
+                 "reviewer": "王五", "date": "2024-03-02"})
+    _write(sheet, rows)
+    build = rol("build", "--region", "weibin", "--year", "2023", "--root", root)
+    return root, proc, first, build, dict(mediated=mediated, mediators=mediators,
+                                           excluded=not_a_stat, missed=missed)
+
+
+def _missed_number(rows):
+    """A number extraction does not list (365天 of "全年365天不打烊"), so ``add`` applies."""
+    start = RAW.index("365天")
+    assert all(int(r["char_start"]) != start for r in rows)
+    return start, "365天", "365"
+
+
+def test_rol_review_lists_every_number_with_empty_decisions(round_trip):
+    root, proc, first, _, _ = round_trip
+    assert first.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(io.StringIO(first.decode("utf-8-sig"))))
+    assert list(rows[0]) == reviews.COLUMNS
+    mentions = pd.read_csv(root / "data" / "processed" / "weibin" / "2023" / "mentions.csv",
+                           encoding="utf-8-sig", keep_default_na=False)
+    # every published number (bar the excluded one, plus the added one) is in the sheet
+    assert len(rows) >= mentions["char_start"].nunique() - 1
+    assert all(r["action"] == "" and r["reviewer"] == "" for r in rows)
+    for r in rows:
+        s = int(r["char_start"])
+        assert RAW[s:s + len(r["text"])] == r["text"]
+        assert r["sentence"] and r["found_value"]
+    assert "2023.csv" in proc.stdout
+
+
+def test_decisions_reach_tables_validation_brief_and_index(round_trip):
+    root, _, _, build, d = round_trip
+    assert build.returncode == 0, build.stdout + build.stderr
+    out = root / "data" / "processed" / "weibin" / "2023"
+    ind = pd.read_csv(out / "indicators.csv", encoding="utf-8-sig", keep_default_na=False)
+    men = pd.read_csv(out / "mentions.csv", encoding="utf-8-sig", keep_default_na=False)
+    row = ind.set_index("indicator_id").loc["disputes_mediated"]
+    assert row["value"] == 850 and row["review"].startswith("set | 李四")
+    assert "原读作 849 件" in row["review"]
+    assert ind.set_index("indicator_id").loc["people_mediators", "review"] == "confirm | 李四"
+    added = ind.set_index("indicator_id").loc["delegation_survey_days"]
+    assert added["text"] == d["missed"][1] and added["review"] == "add | 王五"
+    excluded = int(d["excluded"]["char_start"])
+    assert excluded not in set(men["char_start"])
+    # validation and ratios see the corrected value
+    ratios = pd.read_csv(root / "reports" / "weibin" / "2023" / "ratios.csv",
+                         encoding="utf-8-sig")
+    assert 850 in set(ratios["denominator"].dropna()) or "850" in ratios.to_csv()
+    assert (root / "reports" / "weibin" / "2023" / "validation.json").is_file()
+    page = BeautifulSoup((root / "reports" / "weibin" / "2023" / "brief.html").read_text(
+        encoding="utf-8"), "lxml")
+    header = page.get_text()
+    assert "已复核 3 个数字" in header
+    corrected = page.select(".num.reviewed-set")
+    assert corrected and "850" in corrected[0].get_text()
+    assert page.select(".num.reviewed-confirm")
+    assert "原读作 849 件" in page.select_one(".sources").get_text()
+    index = (root / "reports" / "index.html").read_text(encoding="utf-8")
+    assert "部分审核 partly reviewed" in index
+
+
+def test_refreshing_the_worksheet_keeps_decisions(round_trip):
+    root, _, _, _, d = round_trip
+    rol("review", "--region", "weibin", "--year", "2023", "--root", root, check=0)
+    rows = _read(reviews.review_file(root, "weibin", 2023))
+    decided = {(r["char_start"], r["text"]): r["action"] for r in rows if r["action"]}
+    again = reviews.review_file(root, "weibin", 2023).read_bytes()
+    rol("review", "--region", "weibin", "--year", "2023", "--root", root, check=0)
+    assert reviews.review_file(root, "weibin", 2023).read_bytes() == again  # idempotent
+    assert decided[(d["mediated"]["char_start"], "849件")] == "set"
+    assert decided[(str(d["missed"][0]), d["missed"][1])] == "add"
+    assert len(decided) == 4
+
+
+def test_review_file_is_part_of_the_fingerprint(round_trip):
+    from rol_analysis import pipeline
+
+    root, *_ = round_trip
+    paths = layout.build_paths(root, "weibin", 2023)
+    sheet = reviews.review_file(root, "weibin", 2023)
+    data = sheet.read_bytes()
+    before = pipeline.data_fingerprint(root, paths)
+    try:
+        sheet.write_bytes(data.replace(b"misread", b"misread twice"))
+        assert pipeline.data_fingerprint(root, paths) != before
+    finally:
+        sheet.write_bytes(data)
+    assert pipeline.data_fingerprint(root, paths) == before
+
+
+def test_stale_decision_stops_the_build_naming_the_row(tmp_path):
+    root = make_root(tmp_path / "p")
+    s = _at("849件")
+    _write(reviews.review_file(root, "weibin", 2023),
+           [{"char_start": str(s), "text": "849件", "action": "confirm", "reviewer": "李四"}])
+    raw = root / "data" / "raw" / "weibin" / "2023.txt"
+    raw.write_text(RAW.replace("849件", "851件"), encoding="utf-8")
+    proc = rol("build", "--region", "weibin", "--year", "2023", "--root", root, check=2)
+    msg = proc.stderr + proc.stdout
+    assert "2023.csv, row 2" in msg and "'849件'" in msg and "'851件'" in msg
+    assert not (root / "data" / "processed" / "weibin" / "2023").exists()
