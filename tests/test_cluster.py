@@ -54,15 +54,19 @@ def dask_built(tmp_path_factory):
     killed = None
     deadline = time.monotonic() + 300
     try:
-        # A worker is mid-task once a staging folder exists and its kernel is running.
+        # A worker is mid-task once its kernel runs and a build's staging folder (under
+        # .rol-cache) holds an executed notebook being written.
         while killed is None and time.monotonic() < deadline and proc.poll() is None:
-            staging = list((root / "data" / "processed").glob("*/.2023.building"))
-            kernels = [p for p in proc.children(recursive=True)
-                       if "ipykernel_launcher" in " ".join(p.cmdline())]
-            if staging and kernels:
-                worker = kernels[0].parent()
-                killed = worker.pid
-                os.kill(killed, signal.SIGKILL)
+            try:
+                staging = list((root / ".rol-cache").rglob("*.ipynb"))
+                kernels = [p for p in proc.children(recursive=True)
+                           if "ipykernel_launcher" in " ".join(p.cmdline())]
+                if staging and kernels:
+                    worker = kernels[0].parent()
+                    killed = worker.pid
+                    os.kill(killed, signal.SIGKILL)
+            except (psutil.Error, OSError):
+                pass  # a process ended while we looked: look again
             time.sleep(0.2)
         out, err = proc.communicate(timeout=max(1, deadline - time.monotonic()))
     finally:
@@ -84,6 +88,7 @@ def test_dask_build_survives_a_killed_worker(dask_built):
         assert hidden == [], (folder, hidden)  # no staging or kept-back folder left
     assert not any(p.name.startswith(".") for p in (root / "data" / "processed").iterdir()
                    if p.is_dir())
+    assert not list((root / ".rol-cache").rglob("*.ipynb"))  # no staging folder left
 
 
 def test_dask_outputs_are_byte_identical_to_the_pool(dask_built, pool_batch):

@@ -486,8 +486,6 @@ def build(root=".", xlsx: bool = True, force: bool = False) -> PanelResult:
     InputError
         When ``regions.csv`` or a published table cannot be read (the file is named).
     """
-    import pandas as pd
-
     t0 = time.perf_counter()
     root = Path(root)
     final = root / "data" / "processed" / PANEL
@@ -529,6 +527,8 @@ def build(root=".", xlsx: bool = True, force: bool = False) -> PanelResult:
                 manifest["region_years"] = entries
                 write_json(final / "manifest.json", manifest)
             return result
+
+        import pandas as pd  # not before: an up-to-date panel costs a few stat() calls
 
         # regions.csv first; a region it does not list keeps the name its report gives
         meta_for = {r: dict(region_meta.get(r, {})) for r, _ in keys}
