@@ -566,3 +566,11 @@ def test_a_case_family_loses_to_the_scope_of_its_section_or_clause():
 def test_far_verbs_synonyms_and_enumerations(sentence, expected):
     m = extract.extract_text(sentence).mentions
     assert {i: v for i, v in zip(m["indicator_id"], m["value"]) if i} == expected
+
+
+def test_a_change_takes_its_topic_from_the_measure():
+    m = extract.extract_text("平台归集行政执法案件3万件，比上年增加12.5%。").mentions
+    assert m.iloc[1]["indicator_id"] == "cases_year_on_year_change"
+    # a reconsideration change stays with its own indicator
+    m = extract.extract_text("全市行政复议新收案件820件，同比增长7.5%。").mentions
+    assert m.iloc[1]["indicator_id"] == "admin_reconsideration_received_change"

@@ -63,3 +63,28 @@ def test_label_is_capped_and_keeps_the_words_nearest_the_number():
                         "", "件", "count")
     assert len(got) <= measure.MAX_CHARS + 1
     assert got.endswith("行政复议申请数")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the copula before the counted thing is not part of it
+    ("办件最多的是城东街道（860件）。", "城东街道数"),
+    ("受理量较大的单位有县自然资源局（420件）。", "县自然资源局数"),
+    # 国有/所有 are words, not a copula
+    ("涉及国有土地上房屋征收的占12%。", "涉及国有土地上房屋征收比例"),
+    # a preposition alone before the number, or right after the unit, is no object
+    ("对36件行政规范性文件开展审查。", "行政规范性文件数"),
+    ("又聘请了2家在金融、税务领域见长的律所。", "聘请数"),
+    # a time phrase is not what is counted
+    ("全镇一年下来累计开展普法活动20余次。", "累计普法活动数"),
+    # a long label starts at a word boundary, never inside a name
+    ("县委、县政府举办习近平法治思想专题讲座2场。", "县政府习近平法治思想专题讲座数"),
+])
+def test_labels_are_contiguous_phrases(text, expected):
+    assert _measures(text)[0][2] == expected
+
+
+def test_the_far_verb_and_the_enumeration_stay_in_the_label():
+    assert _measures("区司法局收到以区政府为被申请人的行政复议申请28件。")[0][2] == \
+        "收到行政复议申请数"
+    assert _measures("主动公开教育、卫生、交通等各类信息230条。")[0][2] == "公开信息数"
+    assert _measures("清理行政权力事项，第一批取消2项。")[0][2] == "权力事项取消数"

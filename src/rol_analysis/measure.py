@@ -66,19 +66,26 @@ _FILLER_RE = re.compile(
     r"每年|每月|择优|(?<!公)共(?!享|建|治)|"
     r"稳步|着力|全年|年内|本年度|本年|今年以来|今年|当年|年度|上半年|下半年|全市|全县|"
     r"全区|全镇|全省|全乡|全街道|全局|全国|我市|我县|我区|我镇|我局|本市|本县|本区|本级|"
-    r"第[一二三四五六七八九十\d]+批次?|\d{4}年(?:度|以来)?|\d{1,2}月(?:份)?(?:\d{1,2}日)?|以来|其中|"
+    r"第[一二三四五六七八九十\d]+批次?|一年(?:下来|来|中)|近年来|多年来|\d{4}年(?:度|以来)?|\d{1,2}月(?:份)?(?:\d{1,2}日)?|以来|其中|"
     r"组织开展|开展了|开展|举办|举行|召开|进行|"
     r"分别|同比|较上年|比上年|总数|总量|数量|次数|人数|件数|个数"
 )
 # Linking words between the object and the number (达到, 为, 有…), trimmed at the end.
 _LINK_TAIL_RE = re.compile(r"(?:达到了|达到|达|为|是|有|共|计|约|累计|合计|总计|实现|"
                            r"保持在|保持|占比|占|近|超过|逾|不低于|不少于|高于|低于|多达|超|"
-                           r"均|都|已|了|的|由|从|(?<![公展])开|"
+                           r"均|都|已|了|的|由|从|(?<![公展])开|对|向|给|把|将|(?<![存现实所])在|"
                            r"(?:压缩|压减|缩短|减少|降低|精简|提高|提升|增加|增长|控制|下降|降|减|增)"
                            r"(?:至|到|在|为))+$")
 # Clause openers that are not the object (对15家企业…: 对 is a preposition).
 _LEAD_RE = re.compile(r"^(?:对|向|为|给|在|于|将|把|从|由|按照|经|通过|围绕|针对|并|且|和|及|"
-                      r"与|而|其|该|各级|各类|各|相关|有关|共|均|都|还|又|已|累计|、)+")
+                      r"与|而|其|该|各级|各类|各|相关|有关|共|均|都|还|又|已|累计|是|"
+                      r"有(?![效序力利])|、)+")
+# "执法总量最多的是宝平街道", "较多的部门有区市场监管局": what follows the copula is
+# the thing counted.
+_COPULA_RE = re.compile(r"(?<![但于就])是|(?<![具拥国所没只占])有(?![效序力利关所])")
+# A preposition right after the counting word opens an adverbial, not a noun
+# ("聘请了3家在土地征用…领域…的律所").
+_PREP_HEAD_RE = re.compile(r"^(?:在|对|向|从|于|给|为|按)")
 _CLAUSE_STOP = "，,。；;：:！？!?\n"
 _DROP_CHARS_RE = re.compile(r"[“”\"‘’'《》「」『』〈〉【】\[\]（）()\s*#/·．.\-—…]+")
 _DIGITS_RE = re.compile(r"[0-9０-９]+(?:[.,][0-9]+)*[%余多万亿千百]*"
@@ -87,7 +94,7 @@ _DIGITS_RE = re.compile(r"[0-9０-９]+(?:[.,][0-9]+)*[%余多万亿千百]*"
 _AFTER_STOP_RE = re.compile(
     r"[，,。；;：:！？!?\n、0-9]|的|等|和|及|与|并|均|全部|全|次|"
     r"依托|依法(?!行政|治)|开展|研究|部署|审议|听取|实现|完成|获得|得到|纳入|达到|达|为|被|予以|"
-    r"进行|组织|举办|召开|构建|建立|成立|推动|推进|落实|签订|入驻|进驻|通过|涉及|"
+    r"之外|以外|之内|之中|中$|进行|组织|举办|召开|构建|建立|成立|推动|推进|落实|签订|入驻|进驻|通过|涉及|"
     r"参与|参加|提供|发放|接待|选聘|聘请|聘任|配备|设立|担任|列入|评为|命名|统一|整体|"
     r"划转|进入|上线|办理|压缩|压减|缩短|减少|降低|精简|提高|提升|增加|增长|下降|降至|增至")
 _PAREN_RE = re.compile(r"[（(][^（()）]{0,8}[)）]")
@@ -190,9 +197,18 @@ def label(left: str, right: str, unit: str, kind: str, context: str = "",
     core = _LINK_TAIL_RE.sub("", _clean(left))
     core = _LEAD_RE.sub("", core) if len(_LEAD_RE.sub("", core)) >= 2 else core
     core = _after_cut(core)
+    copula = None
+    for copula in _COPULA_RE.finditer(core):
+        pass
+    if copula is not None and has_object(core[copula.end():]):
+        core = core[copula.end():]
+    if _LEAD_RE.fullmatch(core):
+        core = ""  # only a preposition before the number: 对85件规范性文件
     # what follows the counting word: "7个部门", "273名人民调解员", "9次研究部署"
     right = _PAREN_RE.sub("", right).lstrip("的")
     cut = _AFTER_STOP_RE.search(right)
+    if _PREP_HEAD_RE.match(right):
+        cut = re.match("", right)
     noun = _clean(right[: cut.start()] if cut else right)[:12]
     if noun:
         core += noun
@@ -211,7 +227,13 @@ def label(left: str, right: str, unit: str, kind: str, context: str = "",
         # keep the words nearest the number, from the first topic or verb that fits
         starts = sorted(m.start() for rx in (_TOPIC_RE, _VERB_RE) for m in rx.finditer(core)
                         if len(core) - m.start() <= MAX_CHARS)
-        core = core[starts[0]:] if starts else core[-MAX_CHARS:]
+        if starts:
+            core = core[starts[0]:]
+        else:
+            # start at a word boundary (after 、/和/的), never inside a name
+            tail = core[-MAX_CHARS:]
+            sep = re.search(r"[、和及与的]", tail[:6])
+            core = tail[sep.end():] if sep and len(tail) - sep.end() >= 2 else tail
     if kind == "rate":
         if "率" in core:
             core = core[: core.rindex("率") + 1]
