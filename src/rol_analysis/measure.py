@@ -143,6 +143,13 @@ def _after_cut(core: str) -> str:
     return _CUT_RE.sub("", core)
 
 
+def _last_match(pattern: re.Pattern, text: str) -> re.Match | None:
+    last = None
+    for last in pattern.finditer(text):  # noqa: B007 - the last match is the result
+        pass
+    return last
+
+
 def _synonyms(text: str) -> str:
     return _SYNONYM_RE.sub(lambda m: SYNONYMS[m.group()], text)
 
@@ -197,9 +204,7 @@ def label(left: str, right: str, unit: str, kind: str, context: str = "",
     core = _LINK_TAIL_RE.sub("", _clean(left))
     core = _LEAD_RE.sub("", core) if len(_LEAD_RE.sub("", core)) >= 2 else core
     core = _after_cut(core)
-    copula = None
-    for copula in _COPULA_RE.finditer(core):
-        pass
+    copula = _last_match(_COPULA_RE, core)
     if copula is not None and has_object(core[copula.end():]):
         core = core[copula.end():]
     if _LEAD_RE.fullmatch(core):
