@@ -87,10 +87,11 @@ bench: $(INSTALLED_DEV)
 
 # The kernel is this venv's Python, installed into the venv and put first on JUPYTER_PATH
 # so a "python3" kernel of another Python (say in ~/.local/share/jupyter) cannot shadow it.
+# LAB_ARGS passes options to jupyter lab (e.g. LAB_ARGS=--no-browser).
 lab: $(VENV)/.installed-dev
 	@$(BIN)/python -m ipykernel install --prefix $(VENV) --name python3 \
 		--display-name "Python 3 (rol-analysis)" >/dev/null
-	JUPYTER_PATH="$(CURDIR)/$(VENV)/share/jupyter" $(BIN)/jupyter lab --notebook-dir=notebooks
+	JUPYTER_PATH="$(CURDIR)/$(VENV)/share/jupyter" $(BIN)/jupyter lab --notebook-dir=notebooks $(LAB_ARGS)
 
 clean:
 	rm -rf data/processed/*/ reports/*/ reports/index.html

@@ -332,3 +332,20 @@ def test_builds_killed_at_random_points_leave_old_or_new_outputs(pair, tmp_path)
     assert not list((root / ".rol-cache/stage").iterdir())
     assert not (root / ".rol-cache/txn").exists() or not list((root / ".rol-cache/txn").iterdir())
     print(log)
+
+
+def test_a_staging_folder_cut_off_while_being_made_is_removed(tmp_path):
+    """A build killed between creating its staging folder and recording its owner leaves
+    ``.<pid>-<random>.new``; the next build removes it at once when that pid is gone,
+    while a live build's folder stays."""
+    from rol_analysis.pipeline import Stage
+
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True, check=True).stdout.strip()
+    base = layout.cache_dir(tmp_path) / "stage"
+    (base / f".{dead}-0badcafe.new").mkdir(parents=True)
+    live = Stage(tmp_path)
+    Stage.remove_orphans(tmp_path)
+    assert [p.name for p in base.iterdir()] == [live.path.name]
+    assert (live.path / "owner.json").is_file()
+    live.remove()

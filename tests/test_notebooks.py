@@ -154,3 +154,48 @@ def test_edited_raw_report_shows_its_new_number(analyst_and_build, tmp_path):
     table = (root / "data" / "processed" / "weibin" / "2023" / "indicators.csv").read_text(
         encoding="utf-8-sig")
     assert ",850.0,件," in table and ",849.0," not in table
+
+
+def test_make_lab_serves_the_notebooks_with_the_projects_kernel():
+    """`make lab` starts JupyterLab on notebooks/ whose python3 kernel is this venv's
+    Python (not another one on the machine)."""
+    import os
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    if not (REPO / ".venv" / "bin" / "python").exists() or shutil.which("make") is None:
+        pytest.skip("make lab needs the repository's .venv (made by make test) and make")
+    if Path(sys.executable).parent != REPO / ".venv" / "bin":
+        pytest.skip("the tests are not running in the repository's .venv")
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    token = "rol-lab-test"
+    args = (f"--no-browser --allow-root --ip=127.0.0.1 --port={port} "
+            f"--IdentityProvider.token={token} --ServerApp.port_retries=0")
+    proc = subprocess.Popen(["make", "-s", "lab", f"LAB_ARGS={args}"], cwd=REPO,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            start_new_session=True)
+    base = f"http://127.0.0.1:{port}/api"
+    try:
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                with urllib.request.urlopen(f"{base}/kernelspecs?token={token}") as r:
+                    specs = json.load(r)
+                break
+            except OSError:
+                assert proc.poll() is None, "make lab exited before serving"
+                assert time.monotonic() < deadline, "make lab did not start serving"
+                time.sleep(0.5)
+        with urllib.request.urlopen(f"{base}/contents?token={token}") as r:
+            names = {item["name"] for item in json.load(r)["content"]}
+    finally:
+        os.killpg(proc.pid, 15)
+        proc.wait(timeout=60)
+    assert {f"{n}.ipynb" for n in NOTEBOOKS} <= names
+    kernel = specs["kernelspecs"][specs["default"]]["spec"]
+    assert Path(kernel["argv"][0]).resolve() == (REPO / ".venv/bin/python").resolve()

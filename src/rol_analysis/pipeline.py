@@ -328,9 +328,14 @@ class Stage:
     def __init__(self, root):
         self.root = Path(root).resolve()
         base = layout.cache_dir(self.root) / "stage"
-        self.path = base / f"{os.getpid()}-{secrets.token_hex(4)}"
-        _mkdir(self.path)
-        write_json(self.path / "owner.json", locking.me())
+        name = f"{os.getpid()}-{secrets.token_hex(4)}"
+        self.path = base / name
+        # The folder appears under its name only with owner.json inside, so a build
+        # killed at any point leaves nothing that a later build could not attribute.
+        making = base / f".{name}.new"
+        _mkdir(making)
+        write_json(making / "owner.json", locking.me())
+        os.replace(making, self.path)
 
     @property
     def relative(self) -> str:
@@ -350,10 +355,16 @@ class Stage:
         for folder in base.iterdir():
             if folder.name == "lab" or not folder.is_dir():
                 continue
+            age = time.time() - folder.stat().st_mtime
+            if folder.name.startswith("."):
+                # ``.<pid>-<random>.new`` exists for the moment it takes to write
+                # owner.json: left behind when its maker died then, or now and then
+                pid = folder.name[1:].split("-", 1)[0]
+                if age > 5 or (pid.isdigit() and not locking.process_alive(int(pid))):
+                    shutil.rmtree(folder, ignore_errors=True)
+                continue
             owner = read_json(folder / "owner.json")
-            # a folder without owner.json was killed between mkdir and the write
-            young = time.time() - folder.stat().st_mtime < 60
-            if locking.owner_gone(owner) or (owner is None and not young):
+            if locking.owner_gone(owner) or (owner is None and age > 60):
                 shutil.rmtree(folder, ignore_errors=True)
 
 
