@@ -34,9 +34,10 @@ unit and whose kind agrees, candidates are scored (:meth:`_Matcher.scored`) and 
 (number, indicator) pairs of the whole report are taken first, each indicator once
 (batches, 第一批…第二批…, share one; the indicators table sums them); a number two
 indicators fit equally well stays unnamed. An indicator of one case-work family (复议,
-诉讼, 执法) does not name a number whose scope (clause, carried topic, section) is another. Two constructions give one number
-several readings or several numbers a list of names: ``结案率、满意率均为100%`` (every
-rate named before a shared value: one row per name) and ``受理、审结案件分别为48件、65件``
+诉讼, 执法) does not name a number whose scope (clause, carried topic, section) is
+another. Two constructions give one number several readings or several numbers a
+list of names: ``结案率、满意率均为100%`` (every rate named before a shared value: one
+row per name) and ``受理、审结案件分别为48件、65件``
 (values mapped in order to the names before 分别).
 """
 
