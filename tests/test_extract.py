@@ -574,15 +574,3 @@ def test_a_change_takes_its_topic_from_the_measure():
     # a reconsideration change stays with its own indicator
     m = extract.extract_text("全市行政复议新收案件820件，同比增长7.5%。").mentions
     assert m.iloc[1]["indicator_id"] == "admin_reconsideration_received_change"
-
-
-def test_batches_of_one_measure_share_its_indicator():
-    m = extract.extract_text("清理行政权力事项，第一批取消2项，第二批取消4项。").mentions
-    assert list(zip(m["indicator_id"], m["value"])) == [("powers_cancelled", 2),
-                                                         ("powers_cancelled", 4)]
-    # the indicator's figure for the year is the sum of its batches
-    ind = extract.extract_text("清理行政权力事项，第一批取消2项，第二批取消4项。").indicators
-    assert list(zip(ind["indicator_id"], ind["value"])) == [("powers_cancelled", 6)]
-    # without batches an indicator is still used once per report
-    m = extract.extract_text("取消行政权力事项2项。取消行政权力事项4项。").mentions
-    assert list(m["indicator_id"]).count("powers_cancelled") == 1

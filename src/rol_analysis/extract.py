@@ -31,13 +31,12 @@ searched in the mention's sentence with the mention itself replaced by ``#`` (ot
 numbers are left as written), optional ``aliases`` searched in the measure and optional
 ``exclude`` words that rule it out. Among indicators whose units accept the mention's
 unit and whose kind agrees, candidates are scored (:meth:`_Matcher.scored`) and the best
-(number, indicator) pairs of the whole report are taken first, each indicator once
-(batches, 第一批…第二批…, share one; the indicators table sums them); a number two
-indicators fit equally well stays unnamed. An indicator of one case-work family (复议,
-诉讼, 执法) does not name a number whose scope (clause, carried topic, section) is
-another. Two constructions give one number several readings or several numbers a
-list of names: ``结案率、满意率均为100%`` (every rate named before a shared value: one
-row per name) and ``受理、审结案件分别为48件、65件``
+(number, indicator) pairs of the whole report are taken first, each indicator once; a
+number two indicators fit equally well stays unnamed. An indicator of one case-work
+family (复议, 诉讼, 执法) does not name a number whose scope (clause, carried topic,
+section) is another. Two constructions give one number
+several readings or several numbers a list of names: ``结案率、满意率均为100%`` (every
+rate named before a shared value: one row per name) and ``受理、审结案件分别为48件、65件``
 (values mapped in order to the names before 分别).
 """
 
@@ -125,8 +124,6 @@ _CHANGE_TO_RE = re.compile(r"\s*(?:压缩|压减|缩短|减少|降低|精简|提
                            r"|减|增)"
                            r"(?:至|到|为)\s*")
 _PART_RE = re.compile(r"其中")
-# "第一批取消1项，第二批取消4项": each batch is a part stated on its own
-_BATCH_RE = re.compile(r"第[一二三四五六七八九十\d]{1,3}批")
 # The clause around a number: the run of non-punctuation before it, the next mark after.
 # (greedy .* backtracks from the end: linear, where [^…]*$ would retry at every start)
 _CLAUSE_HEAD_RE = re.compile(r".*[，,。；;：:！？!?\n]", re.S)
@@ -519,7 +516,6 @@ class _Slot:
     mention: Mention
     index: int
     cands: list[tuple[float, str]]
-    batch: bool = False  # one batch of several (第二批取消8项): batches share an indicator
 
 
 def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
@@ -544,7 +540,7 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
             fams = _SECTION_FAMILIES[section]
         cands = matcher.scored(marked, meas, clause, m.unit, m.kind, section, m.scope,
                                marked.find("#"), fams)
-        slots.append(_Slot(m, index, cands, bool(_BATCH_RE.search(clause))))
+        slots.append(_Slot(m, index, cands))
 
     for i, m in enumerate(mentions):
         if m.start in handled:
@@ -653,21 +649,16 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
     ranked = sorted(((score, k, iid) for k, sl in enumerate(slots) for score, iid in sl.cands),
                     key=lambda x: (-x[0], x[1]))
     used: set[str] = set()
-    batched: set[str] = set()  # indicators held by batches only
     done: set[int] = set()
     for score, k, iid in ranked:
-        sl = slots[k]
-        if k in done or (iid in used and not (sl.batch and iid in batched)):
+        if k in done or iid in used:
             continue
+        sl = slots[k]
         done.add(k)
         if any(other != iid and other not in used and abs(s2 - score) < 1e-9
                for s2, other in sl.cands):
             continue  # a tie: a wrong name is worse than none
         sl.mention.indicators[sl.index] = iid
-        if sl.batch and (iid not in used or iid in batched):
-            batched.add(iid)
-        else:
-            batched.discard(iid)
         used.add(iid)
 
 
@@ -823,17 +814,7 @@ def extract_text(raw: str, region: str = "", year: int | None = None, catalogue=
     rows.sort(key=lambda r: (r["char_start"], r["indicator_id"], r["measure"]))
     mdf = _frame(pd, rows, MENTION_COLUMNS)
 
-    found: dict[str, dict] = {}
-    for r in rows:
-        iid = r["indicator_id"]
-        if not iid:
-            continue
-        if iid in found:
-            # only batches share an indicator (第一批取消2项，第二批取消4项): the year's
-            # figure is their sum, located at the first batch
-            found[iid] = {**found[iid], "value": found[iid]["value"] + r["value"]}
-        else:
-            found[iid] = r
+    found = {r["indicator_id"]: r for r in rows if r["indicator_id"]}
     ind_rows = []
     for iid, ind in cat.indicators.items():
         if iid in found:
