@@ -245,3 +245,13 @@ def test_check_report_matches():
     assert check_report_matches(other, "weibin", 2023, None) == []  # nothing to compare
     unstated = dict(meta, region_name=None, year=None)
     assert check_report_matches(unstated, "weibin", 2023, REGIONS) == []
+
+
+def test_yearbook_bracket_titles_and_more_heading_words():
+    text = ("某县2022年法治政府建设情况\n一、基本情况\n全年推进依法行政。\n"
+            "（一）组织保障更加健全\n县委召开专题会议3次。\n"
+            "【行政应诉】2022年，全县办理行政诉讼案件共31宗。\n"
+            "【法律援助】全年办理法律援助案件95件。\n")
+    got = [(s.heading, s.section_id) for s in section_spans(text)]
+    assert got == [("一、基本情况", ""), ("（一）组织保障更加健全", "leadership"),
+                   ("【行政应诉】", "disputes"), ("【法律援助】", "legal_education")]

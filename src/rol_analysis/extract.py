@@ -32,7 +32,9 @@ numbers are left as written), optional ``aliases`` searched in the measure and o
 ``exclude`` words that rule it out. Among indicators whose units accept the mention's
 unit and whose kind agrees, candidates are scored (:meth:`_Matcher.scored`) and the best
 (number, indicator) pairs of the whole report are taken first, each indicator once; a
-number two indicators fit equally well stays unnamed. Two constructions give one number
+number two indicators fit equally well stays unnamed. An indicator of one case-work
+family (复议, 诉讼, 执法) does not name a number whose scope (clause, carried topic,
+section) is another. Two constructions give one number
 several readings or several numbers a list of names: ``结案率、满意率均为100%`` (every
 rate named before a shared value: one row per name) and ``受理、审结案件分别为48件、65件``
 (values mapped in order to the names before 分别).
@@ -122,6 +124,11 @@ _CHANGE_TO_RE = re.compile(r"\s*(?:压缩|压减|缩短|减少|降低|精简|提
                            r"|减|增)"
                            r"(?:至|到|为)\s*")
 _PART_RE = re.compile(r"其中")
+# The clause around a number: the run of non-punctuation before it, the next mark after.
+# (greedy .* backtracks from the end: linear, where [^…]*$ would retry at every start)
+_CLAUSE_HEAD_RE = re.compile(r".*[，,。；;：:！？!?\n]", re.S)
+_CLAUSE_END_RE = re.compile(r"[，,。；;：:！？!?\n]")
+_KIND_HEAD_RE = re.compile(r".*[，,。；;\n]", re.S)
 # "A、B、C均不足500件": the same value for each name (均/都/各 right before the value).
 # "委员会会议和办公室会议各开了1次": 各 with a short verb before the value.
 _SHARED_COUNT_RE = re.compile(r"(?:均|都|各)(?:为|是|达到|达|有|不足|不到|超过|在"
@@ -180,15 +187,14 @@ _SECTION_FAMILIES = {"disputes": frozenset({"复议", "诉讼"}),
                      "enforcement": frozenset({"执法"})}
 
 
+_FAMILY_OF = {w: fam for fam, words in _FAMILIES for w in words}
+_FAMILY_RE = re.compile("|".join(sorted(_FAMILY_OF, key=len, reverse=True)))
+
+
 def family(text: str) -> str:
     """The case-work family (复议, 诉讼, 执法) of the first family word in ``text``."""
-    best, pos = "", len(text) + 1
-    for fam, words in _FAMILIES:
-        for w in words:
-            i = text.find(w)
-            if 0 <= i < pos:
-                best, pos = fam, i
-    return best
+    m = _FAMILY_RE.search(text)
+    return _FAMILY_OF[m.group()] if m else ""
 
 
 @dataclass(frozen=True)
@@ -231,6 +237,7 @@ class _Matcher:
     def __init__(self, cat):
         self.cat = cat
         self.by_unit: dict[str, list[_Entry]] = {}
+        self.by_unit_kind: dict[tuple[str, str], list[_Entry]] = {}
         for ind in cat.indicators.values():
             if not ind.patterns and not ind.aliases:
                 continue
@@ -240,6 +247,7 @@ class _Matcher:
                            _compile(cat, ind, "exclude", ind.exclude, False))
             for unit in ind.units:
                 self.by_unit.setdefault(unit, []).append(entry)
+                self.by_unit_kind.setdefault((unit, ind.kind), []).append(entry)
 
     def scored(self, marked: str, measure: str, clause: str, unit: str, kind: str,
                section: str = "", scope: str = "", hash_pos: int = -1,
@@ -258,8 +266,8 @@ class _Matcher:
         # a part (其中受理34件) is matched by what it counts; the part rule in _assign
         # keeps it from its whole's indicator
         bare = measure.removeprefix("其中")
-        for e in self.by_unit.get(unit, ()):
-            if e.kind != kind or (families and e.family and e.family not in families):
+        for e in self.by_unit_kind.get((unit, kind), ()):
+            if families and e.family and e.family not in families:
                 continue
             mt = e.rx.search(marked) if e.rx is not None else None
             for _ in range(3):  # the leftmost match may reach far; a later one is closer
@@ -457,7 +465,8 @@ def _is_score(text: str, a: int, b: int, num: str) -> bool:
 def _kind(text: str, start: int, unit: str, value: float) -> tuple[str, float]:
     """(kind, signed value): change when a change verb leads to the number."""
     lo = max(0, start - 80)  # a bounded look-back: rfind over the whole text is O(n)
-    clause_start = max(max(text.rfind(c, lo, start) for c in "，,。；;\n") + 1, lo)
+    head = _KIND_HEAD_RE.match(text, lo, start)
+    clause_start = head.end() if head else lo
     left = text[max(clause_start, start - 16):start]
     if unit in ("个百分点", "百分点"):
         is_change = True
@@ -539,9 +548,11 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
         s0, s1 = _sentence_of(bounds, norm_text, m.start)
         sent = norm_text[s0:s1]
         a, b = m.start - s0, m.end - s0
-        clause_start = max(sent.rfind(c, 0, a) for c in _CLAUSE_END) + 1
-        ends = [i for i in (sent.find(c, b) for c in _CLAUSE_END) if i >= 0]
-        clause = sent[clause_start:min(ends) if ends else len(sent)]
+        # one regex pass each way instead of a find per punctuation mark (hot loop)
+        head = _CLAUSE_HEAD_RE.match(sent, 0, a)
+        clause_start = head.end() if head else 0
+        end = _CLAUSE_END_RE.search(sent, b)
+        clause = sent[clause_start:end.start() if end else len(sent)]
         left = sent[clause_start:a]
         prev = mentions[i - 1] if i else None
         if prev is not None and s0 + clause_start <= prev.start:

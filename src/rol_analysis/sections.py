@@ -29,6 +29,8 @@ _CN_NUM = "一二三四五六七八九十"
 
 # Numbering styles, outermost first; the level is the nesting depth.
 _MARKERS = (
+    # yearbook entries open with a bracketed title: 【行政应诉】2021年，……
+    (1, re.compile(r"^【[^【】\n]{1,20}】\s*")),
     (1, re.compile(rf"^(第[{_CN_NUM}]{{1,3}}部分|[{_CN_NUM}]{{1,3}}\s*[、．.])\s*")),
     (2, re.compile(rf"^[（(]\s*[{_CN_NUM}]{{1,3}}\s*[）)]\s*")),
     (3, re.compile(r"^\d{1,2}\s*[.．、](?![\d０-９])\s*")),
@@ -151,6 +153,9 @@ def _heading_level(line: _Line) -> tuple[int, str] | None:
     """(level, heading text) when the line starts with a numbering marker."""
     for level, pat in _MARKERS:
         m = pat.match(line.text)
+        if m and line.text.startswith("【"):
+            # the bracketed title is the heading; the entry's text runs on after it
+            return level, line.text[: m.end()].strip()
         if m and m.end() < len(line.text):
             rest = line.text[m.end():]
             end = _HEADING_END_RE.search(rest)
@@ -176,7 +181,8 @@ def section_spans(text: str, catalogue=None) -> list[SectionSpan]:
     """The headings of a report and the section each stretch of text belongs to.
 
     Headings are lines that start with a numbering marker (``一、`` ``（一）`` ``(一)``
-    ``1.`` ``1、`` ``1．`` ``（1）`` ``①``, after any ``#``/``**`` markers), and
+    ``1.`` ``1、`` ``1．`` ``（1）`` ``①``, after any ``#``/``**`` markers), yearbook
+    entry titles in brackets (``【行政应诉】``, the rest of the line is the entry), and
     unnumbered short lines that map to a section. Nesting follows the marker style; a
     heading that maps to no section inherits its parent's, and under ``problems`` or
     ``plans`` every sub-heading stays in that section.
