@@ -186,3 +186,25 @@ def test_stale_decision_stops_the_build_naming_the_row(tmp_path):
     msg = proc.stderr + proc.stdout
     assert "2023.csv, row 2" in msg and "'849件'" in msg and "'851件'" in msg
     assert not (root / "data" / "processed" / "weibin" / "2023").exists()
+
+
+def test_worksheet_marks_numbers_read_by_ocr_and_flags_low_scores():
+    """Issue 12: a number OCR read with a low recognition score stands out in the
+    worksheet (page, score, 待核); numbers from a text layer carry no OCR note."""
+    from rol_analysis.ocr import LOW_SCORE
+
+    mentions = pd.DataFrame([
+        {"char_start": 10, "text": "849件", "measure": "调解纠纷数", "indicator_id": "x",
+         "value": 849.0, "unit": "件", "qualifier": "exact", "sentence": "s",
+         "page": 2, "ocr_score": LOW_SCORE - 0.2},
+        {"char_start": 30, "text": "12次", "measure": "学法数", "indicator_id": "",
+         "value": 12.0, "unit": "次", "qualifier": "exact", "sentence": "t",
+         "page": 3, "ocr_score": 0.99},
+        {"char_start": 50, "text": "5项", "measure": "事项数", "indicator_id": "",
+         "value": 5.0, "unit": "项", "qualifier": "exact", "sentence": "u",
+         "page": None, "ocr_score": float("nan")},
+    ])
+    checks = [r["ocr_check"] for r in reviews.worksheet_rows(mentions, [])]
+    assert checks[0] == f"第2页 OCR {LOW_SCORE - 0.2:.2f} 待核 check"
+    assert checks[1] == "第3页 OCR 0.99"
+    assert checks[2] == ""

@@ -43,7 +43,7 @@ DECISION = ["action", "indicator_id", "value", "unit", "qualifier", "note", "rev
             "date"]
 #: What extraction read, shown to the reviewer (refreshed by ``rol review``).
 FOUND = ["measure", "found_indicator_id", "found_value", "found_unit", "found_qualifier",
-         "sentence"]
+         "sentence", "ocr_check"]
 COLUMNS = KEY + FOUND + DECISION
 SEP = " | "
 ORIGINAL = "原读作 "
@@ -374,6 +374,22 @@ def _fmt(v) -> str:
     return f"{int(v)}" if float(v).is_integer() else f"{v}"
 
 
+def _missing(v) -> bool:
+    return v is None or v == "" or (isinstance(v, float) and math.isnan(v))
+
+
+def _ocr_check(page, score) -> str:
+    """What the reviewer should know about a number read by OCR: its page, its
+    recognition score, and 待核 (check it) when the score is low. Empty for text."""
+    if _missing(score):
+        return ""
+    from .ocr import LOW_SCORE
+
+    where = "" if _missing(page) else f"第{int(page)}页 "
+    low = " 待核 check" if float(score) < LOW_SCORE else ""
+    return f"{where}OCR {float(score):.2f}{low}"
+
+
 def worksheet_rows(mentions, decisions_rows: list[dict]) -> list[dict]:
     """Every extracted number, with the decisions already made filled in.
 
@@ -395,6 +411,7 @@ def worksheet_rows(mentions, decisions_rows: list[dict]) -> list[dict]:
             "found_indicator_id": rec.get("indicator_id") or "",
             "found_value": _fmt(rec.get("value")), "found_unit": rec.get("unit") or "",
             "found_qualifier": rec.get("qualifier") or "", "sentence": rec.get("sentence") or "",
+            "ocr_check": _ocr_check(rec.get("page"), rec.get("ocr_score")),
         })
         if key in kept:
             row.update({c: kept[key].get(c, "") for c in DECISION})
