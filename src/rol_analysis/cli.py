@@ -8,6 +8,7 @@ never a traceback.
 
 from __future__ import annotations
 
+import logging
 import os
 import signal
 import sys
@@ -49,6 +50,8 @@ def _on_sigint(handler) -> None:
 
 def _interrupted() -> None:
     _on_sigint(signal.SIG_IGN)  # a second Ctrl-C: still one line
+    # abandoned notebook runs leave asyncio tasks that would be reported at exit
+    logging.getLogger("asyncio").disabled = True
     click.echo(INTERRUPTED, err=True)
     sys.exit(130)
 

@@ -280,8 +280,13 @@ class WarmEngine(pm_engines.NBClientEngine):
         except CellTimeoutError:
             kernel.shutdown()  # still busy with the cell: not fit for the next notebook
             raise CellTimeout() from None
-        except BaseException:
+        except BaseException as exc:
             # Ctrl-C or anything unexpected: the kernel's state is unknown
+            if isinstance(exc, KeyboardInterrupt):
+                # the run is abandoned: nbclient's cell task then ends in DeadKernelError
+                # that nobody awaits, which asyncio would print ("Task exception was
+                # never retrieved") below the one-line "interrupted" message
+                logging.getLogger("asyncio").disabled = True
             kernel.shutdown()
             raise
         finally:
