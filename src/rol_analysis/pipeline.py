@@ -461,18 +461,20 @@ def _check_writable(paths: list[Path]) -> None:
 
 @contextlib.contextmanager
 def _no_interrupt():
-    """Hold back Ctrl-C while renames are under way: the publish finishes first."""
+    """Hold back Ctrl-C while the outputs are being published: the publish finishes.
+
+    A Ctrl-C that arrives meanwhile is dropped rather than raised afterwards: by then
+    the outputs have changed, so "interrupted; published outputs unchanged" would be
+    false. The build runs to its end (a few milliseconds) and reports what it did.
+    """
     if threading.current_thread() is not threading.main_thread():
         yield
         return
-    caught = []
-    previous = signal.signal(signal.SIGINT, lambda *_: caught.append(True))
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
         yield
     finally:
         signal.signal(signal.SIGINT, previous)
-    if caught:
-        raise KeyboardInterrupt
 
 
 def publish(root, entries: list[tuple[layout.BuildPaths, Path | None, Path | None]],
@@ -1287,6 +1289,7 @@ def build(root=".", targets=None, *, force=False, pdf=False, jobs=1, executor=No
     runner = _Runner(executor, jobs, progress, scheduler)
     locks = []
     stage = None
+    held = contextlib.ExitStack()
     try:
         Stage.remove_orphans(root)
         recovered = False
@@ -1319,6 +1322,9 @@ def build(root=".", targets=None, *, force=False, pdf=False, jobs=1, executor=No
                 progress("done", briefs[t])
         briefs.update(runner.run(_brief_task, stale, final=True))
         results = _merge(targets, data, briefs)
+        # from the first rename on, the build completes: Ctrl-C is held back until it
+        # has cleaned up and returns (see _no_interrupt)
+        held.enter_context(_no_interrupt())
         _publish_results(root, stage, results, data, recovered)
     except KeyboardInterrupt:
         if threading.current_thread() is threading.main_thread():
@@ -1331,6 +1337,7 @@ def build(root=".", targets=None, *, force=False, pdf=False, jobs=1, executor=No
             stage.remove()
         for lock in locks:
             lock.release()
+        held.close()
     return results
 
 
