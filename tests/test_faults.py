@@ -334,9 +334,9 @@ def test_builds_killed_at_random_points_leave_old_or_new_outputs(pair, tmp_path)
     print(log)
 
 
-def test_a_staging_folder_cut_off_while_being_made_is_removed(tmp_path):
-    """A build killed between creating its staging folder and recording its owner leaves
-    ``.<pid>-<random>.new``; the next build removes it at once when that pid is gone,
+def test_a_staging_folder_cut_off_while_made_or_removed_is_removed(tmp_path):
+    """A build killed while making its staging folder (``.<pid>-<random>.new``) or while
+    removing it (no owner.json any more) leaves a folder the next build removes at once,
     while a live build's folder stays."""
     from rol_analysis.pipeline import Stage
 
@@ -344,6 +344,8 @@ def test_a_staging_folder_cut_off_while_being_made_is_removed(tmp_path):
                           capture_output=True, text=True, check=True).stdout.strip()
     base = layout.cache_dir(tmp_path) / "stage"
     (base / f".{dead}-0badcafe.new").mkdir(parents=True)
+    # killed while removing its own folder: rmtree had already taken owner.json
+    (base / f"{dead}-0badf00d" / "reports").mkdir(parents=True)
     live = Stage(tmp_path)
     Stage.remove_orphans(tmp_path)
     assert [p.name for p in base.iterdir()] == [live.path.name]

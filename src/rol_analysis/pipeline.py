@@ -364,7 +364,9 @@ class Stage:
                     shutil.rmtree(folder, ignore_errors=True)
                 continue
             owner = read_json(folder / "owner.json")
-            if locking.owner_gone(owner) or (owner is None and age > 60):
+            # owner.json comes with the folder (see __init__), so a folder without it
+            # was being removed when its build died (rmtree takes owner.json early)
+            if owner is None or locking.owner_gone(owner):
                 shutil.rmtree(folder, ignore_errors=True)
 
 
