@@ -56,6 +56,30 @@ def read_gold(path: Path) -> list[dict]:
         return list(csv.DictReader(fh, delimiter="\t"))
 
 
+QUALIFIERS = {"exact", "at_least", "at_most", "approx"}
+KINDS = {"count", "amount", "rate", "change", "duration"}
+
+
+def check_gold(folder: Path, name: str, sections: set[str]):
+    """Assert the gold table of fixture ``name`` is well formed; yield each row that
+    names an indicator, with its ``where`` label, for the set's own id rule."""
+    import re
+
+    raw = (folder / f"{name}.txt").read_text(encoding="utf-8")
+    rows = read_gold(folder / f"{name}.gold.tsv")
+    assert rows and list(rows[0]) == GOLD_COLUMNS
+    for r in rows:
+        where = f"{name}: {r['anchor']!r}"
+        assert raw.count(r["anchor"]) == 1, f"{where}: anchor must occur exactly once"
+        assert r["qualifier"] in QUALIFIERS and r["kind"] in KINDS, where
+        assert r["measure"], f"{where}: every statistic has a measure"
+        assert r["section"] in sections, where
+        float(r["value"])
+        if r["id"]:
+            assert re.fullmatch(r"[a-z][a-z0-9_]*", r["id"]), where
+            yield r, where
+
+
 def fixtures(folder: Path = DEV) -> list[str]:
     """Names (``<slug>_<year>``) of the dev fixtures that have a gold table."""
     return sorted(p.name[: -len(".gold.tsv")] for p in folder.glob("*.gold.tsv"))
