@@ -183,9 +183,12 @@ def table(scores: list[Score]) -> str:
 
     ``id rows ok``: of the gold rows that have an indicator id, how many were found and
     named with it (the rows without one count as correct when left unnamed).
+    ``named/all``: rows found and named with their (non-empty) gold id, over *all* gold
+    rows. This is issue 9's headline metric: a statistic left without an indicator does
+    not count, so it measures the catalogue's coverage and the matcher together.
     """
     head = (f"{'fixture':24} {'gold':>5} {'found':>13} {'named ok':>13} {'wrong':>12} "
-            f"{'FP':>4} {'id rows ok':>16}")
+            f"{'FP':>4} {'id rows ok':>16} {'named/all':>9}")
     lines = [head, "-" * len(head)]
     for s in [*scores, total(scores)]:
         if s.name == "total":
@@ -193,7 +196,8 @@ def table(scores: list[Score]) -> str:
         lines.append(f"{s.name:24} {s.gold:5d} {s.found:5d} {_pct(s.found, s.gold)} "
                      f"{s.correct:5d} {_pct(s.correct, s.gold)} "
                      f"{s.wrong:4d} {_pct(s.wrong, s.gold)} {s.false_positives:4d} "
-                     f"{s.correct_with_id:4d}/{s.with_id:<4d} {_pct(s.correct_with_id, s.with_id)}")
+                     f"{s.correct_with_id:4d}/{s.with_id:<4d} {_pct(s.correct_with_id, s.with_id)} "
+                     f"{_pct(s.correct_with_id, s.gold):>9}")
     return "\n".join(lines)
 
 
