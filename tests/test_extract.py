@@ -625,6 +625,35 @@ FAMILY_A_PHRASINGS = [
     ("村（社区）法律顾问覆盖率达100%。", {"village_legal_adviser_coverage_rate": 100}),
     ("建议提案按期办复率100%。", {"suggestions_reply_rate": 100}),
     ("修订完善各类应急预案15件。", {"emergency_plans_revised": 15}),
+    # the leading group named clauses before 召开…会议; 研究解决…问题
+    ("乡党委成立法治政府建设工作领导小组，办公室设在党政办，全年定期召开专题会议5次，"
+     "研究解决法治建设重点问题9项。",
+     {"rol_committee_meetings": 5, "rol_major_issues_resolved": 9}),
+    ("区委依法治区委共召开会议3次，区委依法治区办共召开会议6次。",
+     {"rol_committee_meetings": 3, "rol_committee_office_meetings": 6}),
+    ("组织领导干部旁听庭审4次，参加人员260人次。", {"court_hearing_attendance_sessions": 4}),
+    # the enforcement statistics by type (行政执法统计年报)
+    ("全区行政执法单位共办理各类行政执法案件12.3万宗，涉及金额5.6亿元。其中，行政处罚3560宗，"
+     "罚没收入2800万元；行政强制410宗；行政征收1200宗，征收金额3.1亿元；行政给付8.2万宗，"
+     "给付金额1.9亿元；行政确认2.1万宗；行政裁决6宗；行政奖励85宗。",
+     {"enforcement_cases": 123000, "enforcement_cases_amount": 560000000,
+      "admin_penalty_cases": 3560, "admin_penalty_amount": 28000000,
+      "admin_coercion_cases": 410, "admin_levy_cases": 1200, "admin_levy_amount": 310000000,
+      "admin_benefit_cases": 82000, "admin_benefit_amount": 190000000,
+      "admin_confirmation_cases": 21000, "admin_adjudication_cases": 6,
+      "admin_reward_cases": 85}),
+    ("向公安机关移送涉嫌犯罪案件12件。", {"cases_transferred_to_judiciary": 12}),
+    ("制发行政执法监督意见书18份，聘请特邀行政执法监督员35名。",
+     {"enforcement_supervision_notices": 18, "enforcement_supervisors": 35}),
+    ("对轻微违法行为依法不予处罚326件，减免罚款金额180万元。",
+     {"penalty_exemption_cases": 326, "penalty_waived_amount": 1800000}),
+    ("涉企行政检查次数同比下降32.5%。", {"inspections_change": -32.5}),
+    ("全年开展涉企行政检查2100余次。", {"enforcement_inspections": 2100}),
+    ("因工作不力问责干部11人。", {"officials_held_accountable": 11}),
+    ("妥善处置突发事件23起，转移避险群众1.5万人。",
+     {"emergencies_handled": 23, "people_evacuated": 15000}),
+    ("完成审计项目28个，审计查出问题资金约2.3亿元。",
+     {"audit_plans_completed": 28, "audit_problem_amount": 230000000}),
 ]
 
 
