@@ -743,6 +743,16 @@ FAMILY_A_PHRASINGS = [
      {"emergencies_handled": 23, "people_evacuated": 15000}),
     ("完成审计项目28个，审计查出问题资金约2.3亿元。",
      {"audit_plans_completed": 28, "audit_problem_amount": 230000000}),
+    # changes by type: the penalty change is not the generic case-count change
+    ("全县各执法机关共办理行政执法案件3.2万宗，同比增长8.4%。其中行政处罚4120宗，同比下降21.5%。",
+     {"enforcement_cases": 32000, "cases_year_on_year_change": 8.4,
+      "admin_penalty_cases": 4120, "admin_penalty_cases_change": -21.5}),
+    ("对乡镇（街道）的42项赋权事项开展评估。", {"powers_delegated": 42}),
+    ("完善行政裁量权基准，全县31个部门制定裁量基准1260项。", {"discretion_benchmarks": 1260}),
+    # a town's 会前学法: the rule named before, the study count after 学习…
+    ("落实会前学法制度，全年集中学习宪法、行政处罚法等法律法规11次。",
+     {"exec_meeting_law_study_sessions": 11}),
+    ("坚持会前学法制度，全年召开常务会议24次。", {}),
 ]
 
 
