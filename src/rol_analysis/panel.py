@@ -63,7 +63,8 @@ TABLES = ("indicators", "mentions", "ratios", "region_years")
 #: multiple of this: fragments of about this many regions (all their years).
 FRAGMENT_EVERY = 8
 #: panel.xlsx is written by default when its sheets hold at most this many cells
-#: (openpyxl writes ~150,000 cells a second); beyond, only with ``xlsx=True``.
+#: (a 3,000-region-year panel is ~4.5 M cells: minutes of openpyxl); beyond, only with
+#: ``xlsx=True``.
 XLSX_AUTO_CELLS = 1_000_000
 
 INDICATOR_COLUMNS = [
@@ -761,7 +762,7 @@ def build(root=".", xlsx: bool | None = None, force: bool = False) -> PanelResul
     root : path-like
         Project folder holding ``data/`` and ``reports/``.
     xlsx : bool or None
-        ``panel.xlsx`` (the slowest output: openpyxl writes ~150,000 cells a second):
+        ``panel.xlsx`` (the slowest output: minutes for millions of cells):
         None writes it when its sheets hold at most :data:`XLSX_AUTO_CELLS` cells, True
         always, False never. It is written only when the panel changed; a panel that
         changed without it loses the previous, now outdated, ``panel.xlsx``.
