@@ -425,7 +425,7 @@ FAMILY_PHRASINGS = [
     ("全市共有执业律师1120名，律师事务所86家，全年办理公证业务2.3万件。",
      {"practising_lawyers":1120, "law_firms":86, "notarizations":23000}),
     ("开展法治督察4轮，发现问题37个，已整改32个，整改率86.5%。",
-     {"inspection_problems_found":37,
+     {"rol_inspection_rounds":4, "inspection_problems_found":37,
       "inspection_problems_rectified":32,
       "inspection_rectification_rate":86.5}),
     ("将企业开办时间由5个工作日压缩至0.5个工作日。", {"business_startup_days":0.5}),
@@ -574,3 +574,101 @@ def test_a_change_takes_its_topic_from_the_measure():
     # a reconsideration change stays with its own indicator
     m = extract.extract_text("全市行政复议新收案件820件，同比增长7.5%。").mentions
     assert m.iloc[1]["indicator_id"] == "admin_reconsideration_received_change"
+
+
+# Families A of session 3 (leadership, decisions, enforcement, oversight): phrasings
+# written for this test, one or more statistics each, with the indicator a reader names.
+FAMILY_A_PHRASINGS = [
+    ("市委全面依法治市委员会召开会议3次，市委依法治市办公室会议5次。",
+     {"rol_committee_meetings": 3, "rol_committee_office_meetings": 5}),
+    ("法治政府建设领导小组全年召开专题会议4次。", {"rol_committee_meetings": 4}),
+    # an elliptical second name: 办公室会议 is the committee office's
+    ("县委全面依法治县委员会会议和办公室会议全年各开了1次，对全年工作作出安排。",
+     {"rol_committee_meetings": 1, "rol_committee_office_meetings": 1}),
+    ("区政府主要领导就法治工作作出批示9次。", {"leader_rol_instructions": 9}),
+    ("印发年度工作要点，明确法治政府建设重点任务42项。", {"rol_key_tasks": 42}),
+    ("开展法治督察3轮，约谈部门负责人6名。",
+     {"rol_inspection_rounds": 3, "accountability_interviews": 6}),
+    ("法治建设考核结果在综合考核中的权重提高到12%。", {"rol_assessment_weight": 12}),
+    ("对现行有效的规范性文件开展全面清理，共清理规范性文件128件，决定废止11件、修改9件。",
+     {"normative_docs_cleaned": 128, "normative_docs_repealed": 11,
+      "normative_docs_amended": 9}),
+    ("全年出具合法性审核意见书215份，提出修改意见建议430余条。",
+     {"legality_review_opinions": 215, "legality_review_suggestions": 430}),
+    ("法律顾问全年出具法律意见书76份，政府法律顾问覆盖率达100%。",
+     {"legal_opinions_issued": 76, "legal_adviser_coverage_rate": 100}),
+    ("作出重大行政决策7项，召开听证会2次。", {"major_decisions": 7, "decision_hearings": 2}),
+    ("全区共有行政执法主体58个，全年开展执法检查8600余次。",
+     {"enforcement_bodies": 58, "enforcement_inspections": 8600}),
+    ("开展“双随机、一公开”抽查126次。", {"random_inspections": 126}),
+    ("开展行政执法监督检查11次，评查行政执法案卷320卷，案卷优良率92%。",
+     {"enforcement_supervision_checks": 11, "case_file_reviews": 320,
+      "case_file_pass_rate": 92}),
+    ("办理行政强制案件41件，公示行政执法信息2.3万条。",
+     {"admin_coercion_cases": 41, "enforcement_disclosures": 23000}),
+    ("对重大执法决定开展法制审核168件，为62家企业办理信用修复。",
+     {"major_enforcement_decisions_reviewed": 168, "credit_repairs": 62}),
+    ("受理政府信息公开申请57件，已全部答复57件，按时答复率100%。",
+     {"disclosure_requests": 57, "disclosure_requests_answered": 57,
+      "disclosure_answer_rate": 100}),
+    ("全年召开新闻发布会12场，发布政策解读文章86篇，回复网民留言1300余条。",
+     {"press_conferences": 12, "policy_interpretations": 86,
+      "public_messages_handled": 1300}),
+    ("12345热线办结率98.6%，群众满意率95.1%。",
+     {"hotline_resolution_rate": 98.6, "hotline_satisfaction_rate": 95.1}),
+    ("承办人大代表建议45件、政协提案62件，代表委员满意率100%。",
+     {"npc_suggestions_handled": 45, "cppcc_proposals_handled": 62,
+      "suggestions_satisfaction_rate": 100}),
+    ("审计查出违规资金1.2亿元。", {"audit_problem_amount": 120000000}),
+    ("群众对法治政府建设满意度达到96.3%。", {"rol_public_satisfaction_rate": 96.3}),
+    # neighbours that share words keep their own indicator
+    ("村（社区）法律顾问覆盖率达100%。", {"village_legal_adviser_coverage_rate": 100}),
+    ("建议提案按期办复率100%。", {"suggestions_reply_rate": 100}),
+    ("修订完善各类应急预案15件。", {"emergency_plans_revised": 15}),
+    # the leading group named clauses before 召开…会议; 研究解决…问题
+    ("乡党委成立法治政府建设工作领导小组，办公室设在党政办，全年定期召开专题会议5次，"
+     "研究解决法治建设重点问题9项。",
+     {"rol_committee_meetings": 5, "rol_major_issues_resolved": 9}),
+    ("区委依法治区委共召开会议3次，区委依法治区办共召开会议6次。",
+     {"rol_committee_meetings": 3, "rol_committee_office_meetings": 6}),
+    ("组织领导干部旁听庭审4次，参加人员260人次。", {"court_hearing_attendance_sessions": 4}),
+    # the enforcement statistics by type (行政执法统计年报)
+    ("全区行政执法单位共办理各类行政执法案件12.3万宗，涉及金额5.6亿元。其中，行政处罚3560宗，"
+     "罚没收入2800万元；行政强制410宗；行政征收1200宗，征收金额3.1亿元；行政给付8.2万宗，"
+     "给付金额1.9亿元；行政确认2.1万宗；行政裁决6宗；行政奖励85宗。",
+     {"enforcement_cases": 123000, "enforcement_cases_amount": 560000000,
+      "admin_penalty_cases": 3560, "admin_penalty_amount": 28000000,
+      "admin_coercion_cases": 410, "admin_levy_cases": 1200, "admin_levy_amount": 310000000,
+      "admin_benefit_cases": 82000, "admin_benefit_amount": 190000000,
+      "admin_confirmation_cases": 21000, "admin_adjudication_cases": 6,
+      "admin_reward_cases": 85}),
+    ("向公安机关移送涉嫌犯罪案件12件。", {"cases_transferred_to_judiciary": 12}),
+    ("制发行政执法监督意见书18份，聘请特邀行政执法监督员35名。",
+     {"enforcement_supervision_notices": 18, "enforcement_supervisors": 35}),
+    ("对轻微违法行为依法不予处罚326件，减免罚款金额180万元。",
+     {"penalty_exemption_cases": 326, "penalty_waived_amount": 1800000}),
+    ("涉企行政检查次数同比下降32.5%。", {"inspections_change": -32.5}),
+    ("全年开展涉企行政检查2100余次。", {"enforcement_inspections": 2100}),
+    ("因工作不力问责干部11人。", {"officials_held_accountable": 11}),
+    ("妥善处置突发事件23起，转移避险群众1.5万人。",
+     {"emergencies_handled": 23, "people_evacuated": 15000}),
+    ("完成审计项目28个，审计查出问题资金约2.3亿元。",
+     {"audit_plans_completed": 28, "audit_problem_amount": 230000000}),
+    # changes by type: the penalty change is not the generic case-count change
+    ("全县各执法机关共办理行政执法案件3.2万宗，同比增长8.4%。其中行政处罚4120宗，同比下降21.5%。",
+     {"enforcement_cases": 32000, "cases_year_on_year_change": 8.4,
+      "admin_penalty_cases": 4120, "admin_penalty_cases_change": -21.5}),
+    ("对乡镇（街道）的42项赋权事项开展评估。", {"powers_delegated": 42}),
+    ("完善行政裁量权基准，全县31个部门制定裁量基准1260项。", {"discretion_benchmarks": 1260}),
+    # a town's 会前学法: the rule named before, the study count after 学习…
+    ("落实会前学法制度，全年集中学习宪法、行政处罚法等法律法规11次。",
+     {"exec_meeting_law_study_sessions": 11}),
+    ("坚持会前学法制度，全年召开常务会议24次。", {}),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", FAMILY_A_PHRASINGS, ids=lambda x: str(x)[:12])
+def test_session3_families_a_are_named(sentence, expected):
+    m = extract.extract_text(sentence).mentions
+    got = {i: v for i, v in zip(m["indicator_id"], m["value"]) if i}
+    assert got == pytest.approx(expected)
