@@ -576,6 +576,94 @@ def test_a_change_takes_its_topic_from_the_measure():
     assert m.iloc[1]["indicator_id"] == "admin_reconsideration_received_change"
 
 
+# Families B of session 3 (government services, reconsideration and litigation, disputes,
+# public legal services, legal education, training): phrasings written for this test.
+FAMILY_B_PHRASINGS = [
+    ("全县“最多跑一次”事项达到1126项，占全部政务服务事项的97.5%。",
+     {"one_visit_service_items": 1126, "one_visit_service_rate": 97.5}),
+    ("新增“跨省通办”事项42项，46项高频事项下沉至镇（街道）便民服务中心办理。",
+     {"cross_province_service_items": 42, "devolved_service_items": 46}),
+    ("即办件比例提高到65%，村级便民服务站覆盖率达100%。",
+     {"instant_service_rate": 65, "convenience_service_coverage_rate": 100}),
+    ("全区实有市场主体8.6万户，全年新登记市场主体1.2万户。",
+     {"market_entities_total": 86000, "business_registrations_new": 12000}),
+    ("推行电子证照共享，全年为企业和群众节省办事成本约2300万元。",
+     {"cost_savings_amount": 23000000}),
+    ("全年审结行政复议案件64件，其中维持31件，驳回9件，申请人主动撤回12件，结案率95.5%。",
+     {"admin_reconsideration_closed": 64, "admin_reconsideration_upheld": 31,
+      "admin_reconsideration_dismissed": 9, "admin_reconsideration_withdrawn": 12,
+      "admin_reconsideration_closure_rate": 95.5}),
+    ("受理涉企行政复议案件18件；从案件类型看，行政处罚类25件，政府信息公开类7件，投诉举报类6件。",
+     {"admin_reconsideration_enterprise_cases": 18, "admin_reconsideration_penalty_cases": 25,
+      "admin_reconsideration_disclosure_cases": 7, "admin_reconsideration_complaint_cases": 6}),
+    ("全年行政诉讼案件审结40件，胜诉33件，原告撤诉4件，胜诉率82.5%。",
+     {"admin_litigation_concluded": 40, "admin_litigation_won": 33,
+      "admin_litigation_withdrawn": 4, "admin_litigation_win_rate": 82.5}),
+    ("行政机关败诉率同比下降2.6个百分点，负责人出庭应诉率同比提高5个百分点。",
+     {"admin_litigation_loss_rate_change": -2.6, "head_appearance_rate_change": 5}),
+    ("收到法院司法建议和检察建议11份，已全部办结回复。",
+     {"judicial_suggestions_received": 11}),
+    ("开展矛盾纠纷排查126次，排查出各类矛盾纠纷842件，化解矛盾纠纷815件，化解率96.8%。",
+     {"disputes_screened": 842, "disputes_resolved": 815, "dispute_resolution_rate": 96.8}),
+    ("各级行政机关办理行政调解案件237件。",
+     {"admin_mediation_cases": 237}),
+    ("全年受理群众信访事项380件，办结362件，按期办结率95.3%。",
+     {"petitions_received": 380, "petitions_closed": 362, "petition_on_time_rate": 95.3}),
+    ("全市现有公证机构6家、公证员42名、基层法律服务工作者130名。",
+     {"notary_offices": 6, "notaries": 42, "grassroots_legal_workers": 130}),
+    ("各级公共法律服务中心（站）全年接待服务群众4.8万人次。",
+     {"public_legal_service_users": 48000}),
+    ("新建法治文化公园3个、法治宣传长廊12处，发布以案释法典型案例15个。",
+     {"rol_culture_venues": 3, "legal_education_cases_published": 15}),
+    ("通过政务新媒体推送普法信息620条，2个乡镇获评省级法治建设示范乡镇。",
+     {"legal_education_posts": 620, "rol_model_units": 2}),
+    ("组织领导干部旁听庭审4次，参加旁听人员达到260人次。",
+     {"court_hearing_attendance_sessions": 4, "court_hearing_observers": 260}),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", FAMILY_B_PHRASINGS, ids=lambda x: str(x)[:12])
+def test_service_dispute_and_education_families_are_named(sentence, expected):
+    m = extract.extract_text(sentence).mentions
+    got = {i: v for i, v in zip(m["indicator_id"], m["value"]) if i}
+    assert got == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("sentence", [
+    "案件主要集中在土地征收、房屋拆迁、社会保障、市场监管等五类。",
+    "把审批、监管和执法捆绑在一起推进。",
+    "各部门的力量被拧到一起。",
+])
+def test_an_enumeration_count_and_together_are_not_statistics(sentence):
+    assert extract.extract_text(sentence).mentions.empty
+
+
+def test_one_case_in_chinese_numerals_is_still_a_count():
+    m = extract.extract_text("全年行政诉讼败诉案件仅有一起。").mentions
+    assert list(zip(m["value"], m["unit"])) == [(1, "起")]
+
+
+def test_a_case_type_is_not_the_family_of_what_follows():
+    # "行政处罚类" names a reconsideration case type: the next type is still a
+    # reconsideration count, not an enforcement one
+    m = extract.extract_text("复议案件中，行政处罚类9件，政府信息公开类4件。").mentions
+    assert list(m["indicator_id"]) == ["admin_reconsideration_penalty_cases",
+                                       "admin_reconsideration_disclosure_cases"]
+
+
+def test_an_excluded_topic_carried_into_the_measure_rules_an_indicator_out():
+    # the rate's clause says only 按期办结率; its measure carries 信访 from before, which
+    # the service-hall on-time rate excludes
+    m = extract.extract_text("全年受理信访事项90件，按期办结率97%。").mentions
+    assert list(m["indicator_id"]) == ["petitions_received", "petition_on_time_rate"]
+
+
+def test_a_later_pattern_match_that_spans_more_is_not_taken():
+    # both numbers fit the venue indicator equally closely: the first in the text wins
+    m = extract.extract_text("建成法治文化广场5个、法治宣传长廊9处。").mentions
+    assert list(m["indicator_id"]) == ["rol_culture_venues", ""]
+
+
 # Families A of session 3 (leadership, decisions, enforcement, oversight): phrasings
 # written for this test, one or more statistics each, with the indicator a reader names.
 FAMILY_A_PHRASINGS = [
@@ -631,7 +719,8 @@ FAMILY_A_PHRASINGS = [
      {"rol_committee_meetings": 5, "rol_major_issues_resolved": 9}),
     ("区委依法治区委共召开会议3次，区委依法治区办共召开会议6次。",
      {"rol_committee_meetings": 3, "rol_committee_office_meetings": 6}),
-    ("组织领导干部旁听庭审4次，参加人员260人次。", {"court_hearing_attendance_sessions": 4}),
+    ("组织领导干部旁听庭审4次，参加人员260人次。", {"court_hearing_attendance_sessions": 4,
+                                           "court_hearing_observers": 260}),
     # the enforcement statistics by type (行政执法统计年报)
     ("全区行政执法单位共办理各类行政执法案件12.3万宗，涉及金额5.6亿元。其中，行政处罚3560宗，"
      "罚没收入2800万元；行政强制410宗；行政征收1200宗，征收金额3.1亿元；行政给付8.2万宗，"

@@ -188,7 +188,9 @@ _SECTION_FAMILIES = {"disputes": frozenset({"复议", "诉讼"}),
 
 
 _FAMILY_OF = {w: fam for fam, words in _FAMILIES for w in words}
-_FAMILY_RE = re.compile("|".join(sorted(_FAMILY_OF, key=len, reverse=True)))
+# "行政处罚类17件": a family word before 类 names a case type of other work, not the family
+_FAMILY_RE = re.compile("(?:" + "|".join(sorted(_FAMILY_OF, key=len, reverse=True))
+                        + ")(?!类)")
 
 
 def family(text: str) -> str:
@@ -270,13 +272,16 @@ class _Matcher:
             if families and e.family and e.family not in families:
                 continue
             mt = e.rx.search(marked) if e.rx is not None else None
+            at = mt.start() if mt is not None else 0
             for _ in range(3):  # the leftmost match may reach far; a later one is closer
                 if mt is None or mt.end() - mt.start() <= 6:
                     break
-                later = e.rx.search(marked, mt.start() + 1)
+                later = e.rx.search(marked, at + 1)
                 if later is None or later.start() > hash_pos:
                     break
-                mt = later
+                at = later.start()
+                if later.end() - later.start() < mt.end() - mt.start():
+                    mt = later  # a later match that spans more is no closer
             al = e.alias_rx is not None and e.alias_rx.search(bare) is not None
             if mt is None and not al:
                 continue
@@ -390,6 +395,8 @@ def find_mentions(text: str) -> list[Mention]:
             continue
         if chinese and before and before in numbers.CN_NUMERAL_CHARS:
             continue
+        if chinese and before == "等":
+            continue  # "…、政府信息公开等八类": the count of the list just named
         unit = m.group("unit") or ""
         if num.startswith("百分之"):
             unit = unit or "%"
@@ -424,6 +431,8 @@ def find_mentions(text: str) -> list[Mention]:
         weak = chinese and after not in _BOUNDARY and not streak
         if chinese and value == 1 and weak:
             continue  # 一次性, 一个, 一批…: a word, not a count
+        if chinese and value == 1 and unit == "起" and before in ("在", "到"):
+            continue  # "捆绑在一起", "聚到一起": together, not one case
         qual = _qualifier(m.group("pre"), m.group("q1"), m.group("q2"), m.group("post"))
         kind, value = _kind(text, a, unit, value)
         prev = out[-1] if out else None
@@ -667,7 +676,7 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
 
 def _last_family(text: str) -> str:
     """The family of the last case-work topic named in ``text`` (see :func:`family`)."""
-    last = measure.topic(text)
+    last = measure.topic(text, case_types=False)
     return family(last) if last else ""
 
 
