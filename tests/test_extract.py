@@ -758,7 +758,29 @@ FAMILY_A_PHRASINGS = [
     ("落实会前学法制度，全年集中学习宪法、行政处罚法等法律法规11次。",
      {"exec_meeting_law_study_sessions": 11}),
     ("坚持会前学法制度，全年召开常务会议24次。", {}),
+    ("全年报备规范性文件14件，报备率、及时率、规范率均达100%。",
+     {"normative_docs_filed": 14, "normative_docs_filing_rate": 100,
+      "normative_docs_timely_filing_rate": 100, "normative_docs_compliance_rate": 100}),
+    ("审核县政府及办公室文件186件，审查各类合同协议231份。",
+     {"legality_reviews": 186, "contracts_reviewed": 231}),
+    ("新申领行政执法证件128个，注销执法证23个。", {"enforcement_certificates_issued": 128}),
+    ("针对督察反馈的12个问题，已整改完成10个，整改率83.3%。",
+     {"inspection_problems_found": 12, "inspection_problems_rectified": 10,
+      "inspection_rectification_rate": 83.3}),
+    # a coordination group's meetings are not the committee's
+    ("全区依法治区委员会各协调小组共召开会议14次。", {}),
 ]
+
+
+def test_an_excluded_scope_in_the_measure_rules_an_indicator_out():
+    # the rate's clause names no hotline; its measure carries 热线 from the clause
+    # before, so the service-hall on-time rate (which excludes 热线) does not take it
+    m = extract.extract_text("便民服务热线全年受理群众诉求2.1万件，按时办结率98.2%。").mentions
+    got = dict(zip(m["value"], m["indicator_id"]))
+    assert got[98.2] == "hotline_resolution_rate"
+    # without the hotline topic the same words are the service-hall rate
+    m = extract.extract_text("政务服务大厅办件量12万件，按时办结率99.1%。").mentions
+    assert dict(zip(m["value"], m["indicator_id"]))[99.1] == "service_on_time_rate"
 
 
 @pytest.mark.parametrize("sentence,expected", FAMILY_A_PHRASINGS, ids=lambda x: str(x)[:12])

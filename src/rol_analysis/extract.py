@@ -295,6 +295,8 @@ class _Matcher:
             al = e.alias_rx is not None and e.alias_rx.search(bare) is not None
             if mt is None and not al:
                 continue
+            # the measure carries the topic of the clause before (热线…，按时办结率98%):
+            # an excluded scope named there rules the indicator out as well
             if e.exclude_rx is not None and (e.exclude_rx.search(clause)
                                              or e.exclude_rx.search(bare)):
                 continue
