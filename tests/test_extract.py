@@ -619,6 +619,29 @@ FAMILY_B_PHRASINGS = [
      {"legal_education_posts": 620, "rol_model_units": 2}),
     ("组织领导干部旁听庭审4次，参加旁听人员达到260人次。",
      {"court_hearing_attendance_sessions": 4, "court_hearing_observers": 260}),
+    ("全市承接省级下放的行政许可事项26项，梳理推出“一件事一次办”主题45个。",
+     {"licensing_items_taken_over": 26, "one_thing_services_launched": 45}),
+    ("复议案件中，不履行法定职责类11件，行政强制类3件。",
+     {"admin_reconsideration_nonfeasance_cases": 11, "admin_reconsideration_coercion_cases": 3}),
+    ("电视台《法治时空》栏目全年播出普法节目52期。", {"legal_education_posts": 52}),
+    ("对新出台的38件涉及市场主体经济活动的政策措施开展公平竞争审查。",
+     {"fair_competition_reviews": 38}),
+    ("全年听证审理行政复议案件7件，在各乡镇设立行政复议基层服务点14个。",
+     {"admin_reconsideration_hearings": 7, "admin_reconsideration_service_points": 14}),
+    ("通过协调和解实质性化解行政争议23件，办理行政赔偿案件2件。",
+     {"admin_disputes_resolved_substantively": 23, "state_compensation_cases": 2}),
+    ("建立行业性专业性人民调解组织16个，设立个人调解工作室9个。",
+     {"specialised_mediation_organisations": 16, "mediation_studios": 9}),
+    ("法院委派诉前调解案件1580件，受理劳动人事争议仲裁案件412件。",
+     {"pre_litigation_mediations": 1580, "labour_arbitration_cases": 412}),
+    ("全县在册社区矫正对象186人，衔接刑满释放人员73人。",
+     {"community_corrections_persons": 186, "released_prisoners_assisted": 73}),
+    ("在镇村设立法律援助工作站21个，全年完成司法鉴定业务640件。",
+     {"legal_aid_stations": 21, "judicial_appraisals": 640}),
+    ("全区律师全年办理各类法律事务5200余件。",
+     {"lawyer_cases": 5200}),
+    ("为全县中小学配备法治副校长96名，培育农村学法用法示范户300户。",
+     {"school_rol_vice_principals": 96, "model_law_abiding_households": 300}),
 ]
 
 
@@ -753,7 +776,29 @@ FAMILY_A_PHRASINGS = [
     ("落实会前学法制度，全年集中学习宪法、行政处罚法等法律法规11次。",
      {"exec_meeting_law_study_sessions": 11}),
     ("坚持会前学法制度，全年召开常务会议24次。", {}),
+    ("全年报备规范性文件14件，报备率、及时率、规范率均达100%。",
+     {"normative_docs_filed": 14, "normative_docs_filing_rate": 100,
+      "normative_docs_timely_filing_rate": 100, "normative_docs_compliance_rate": 100}),
+    ("审核县政府及办公室文件186件，审查各类合同协议231份。",
+     {"legality_reviews": 186, "contracts_reviewed": 231}),
+    ("新申领行政执法证件128个，注销执法证23个。", {"enforcement_certificates_issued": 128}),
+    ("针对督察反馈的12个问题，已整改完成10个，整改率83.3%。",
+     {"inspection_problems_found": 12, "inspection_problems_rectified": 10,
+      "inspection_rectification_rate": 83.3}),
+    # a coordination group's meetings are not the committee's
+    ("全区依法治区委员会各协调小组共召开会议14次。", {}),
 ]
+
+
+def test_an_excluded_scope_in_the_measure_rules_an_indicator_out():
+    # the rate's clause names no hotline; its measure carries 热线 from the clause
+    # before, so the service-hall on-time rate (which excludes 热线) does not take it
+    m = extract.extract_text("便民服务热线全年受理群众诉求2.1万件，按时办结率98.2%。").mentions
+    got = dict(zip(m["value"], m["indicator_id"]))
+    assert got[98.2] == "hotline_resolution_rate"
+    # without the hotline topic the same words are the service-hall rate
+    m = extract.extract_text("政务服务大厅办件量12万件，按时办结率99.1%。").mentions
+    assert dict(zip(m["value"], m["indicator_id"]))[99.1] == "service_on_time_rate"
 
 
 @pytest.mark.parametrize("sentence,expected", FAMILY_A_PHRASINGS, ids=lambda x: str(x)[:12])
@@ -761,3 +806,17 @@ def test_session3_families_a_are_named(sentence, expected):
     m = extract.extract_text(sentence).mentions
     got = {i: v for i, v in zip(m["indicator_id"], m["value"]) if i}
     assert got == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the count of the event named in the clause or sentence before
+    ("县政府常务会议专题听取法治政府建设工作汇报，全年开了3次。",
+     ["exec_meeting_rol_briefings"]),
+    ("区政府常务会议专题研究法治政府建设工作。今年以来共召开5次。", ["exec_meeting_rol_briefings"]),
+    # a clause with its own object keeps its own words
+    ("县政府常务会议专题听取法治政府建设工作汇报，组织执法培训3次。", [""]),
+    # the clause before states its own number: it lends nothing
+    ("常务会议听取法治政府建设汇报2次，全年开了3次。", ["exec_meeting_rol_briefings", ""]),
+])
+def test_a_bare_light_verb_counts_the_event_before_it(text, expected):
+    assert list(extract.extract_text(text).mentions["indicator_id"]) == expected

@@ -175,6 +175,16 @@ class Extraction:
 # ----------------------------------------------------------------------------- matching
 
 _DIGIT_RE = re.compile(r"\d")
+# a clause with nothing but time words, 共/累计 and a light verb before its number
+_LIGHT_ONLY_RE = re.compile(r"\s*(?:全年|今年|本年度?|年内|当年|以来|一年来|全年度|共计?|累计|先后|"
+                            r"已经?|合计|总计|一共|分别|召开|开展|举办|举行|组织|进行|开|办|"
+                            r"了|达到?|为)+\s*")
+
+
+def _last_clause_start(text: str) -> int:
+    """Offset where the last clause of ``text`` starts (after its last punctuation)."""
+    head = _CLAUSE_HEAD_RE.match(text)
+    return head.end() if head else 0
 _JOINERS = ("和", "及", "与", "、", "并")
 
 
@@ -285,6 +295,8 @@ class _Matcher:
             al = e.alias_rx is not None and e.alias_rx.search(bare) is not None
             if mt is None and not al:
                 continue
+            # the measure carries the topic of the clause before (热线…，按时办结率98%):
+            # an excluded scope named there rules the indicator out as well
             if e.exclude_rx is not None and (e.exclude_rx.search(clause)
                                              or e.exclude_rx.search(bare)):
                 continue
@@ -536,7 +548,8 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
     handled: set[int] = set()
     slots: list[_Slot] = []
 
-    def slot(m: Mention, index: int, marked: str, meas: str, clause: str) -> None:
+    def slot(m: Mention, index: int, marked: str, meas: str, clause: str,
+             elided: str = "") -> None:
         section = sections_of.get(m.start, "")
         # the number's scope: the topic carried from before the clause when the words
         # before the number name no family of their own, else the section's
@@ -550,6 +563,15 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
             fams = _SECTION_FAMILIES[section]
         cands = matcher.scored(marked, meas, clause, m.unit, m.kind, section, m.scope,
                                marked.find("#"), fams)
+        if elided:
+            # "常务会议专题听取法治建设汇报，全年开了#": the number counts the event of the
+            # clause before; matched there too, 1 less than a match in its own clause
+            best = dict((iid, sc) for sc, iid in cands)
+            for sc, iid in matcher.scored(elided, meas, clause, m.unit, m.kind, section,
+                                          m.scope, elided.find("#"), fams):
+                if sc - 1 > best.get(iid, -99.0):
+                    best[iid] = sc - 1
+            cands = [(sc, iid) for iid, sc in best.items()]
         slots.append(_Slot(m, index, cands))
 
     for i, m in enumerate(mentions):
@@ -643,7 +665,16 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
             # "由494项减少到304项": the value before the change keeps its measure; the
             # indicator is the value after it
             continue
-        slot(m, 0, sent[:a] + "#" + sent[b:], m.measures[0], clause)
+        elided = ""
+        if _LIGHT_ONLY_RE.fullmatch(sent[clause_start:a]):
+            # only a light verb before the number ("全年开了3次"): what it counts is the
+            # clause (or sentence) before, when that one states no number of its own
+            before = (sent[:clause_start] if clause_start else norm_text[prev0:s0])
+            before = before.rstrip("，,。；;：:！？!? \n")
+            last = before[_last_clause_start(before):]
+            if last and not _DIGIT_RE.search(last):
+                elided = before + "#" + sent[b:]
+        slot(m, 0, sent[:a] + "#" + sent[b:], m.measures[0], clause, elided)
         part = _last_match(_PART_RE, sent[:a])
         if part is not None:
             # "54件，其中审查市级…27件": a part never takes an indicator its whole (a
