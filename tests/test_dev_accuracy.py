@@ -19,10 +19,10 @@ from rol_analysis import catalogue
 # Ratchet, measured on the dev set as committed (counts of gold rows, and of mentions
 # for false positives). Engineers raise these as attribution improves.
 MIN_FOUND = 278
-MIN_NAMED_CORRECTLY = 271
+MIN_NAMED_CORRECTLY = 272
 MAX_NAMED_WRONGLY = 2
 MAX_FALSE_POSITIVES = 0
-MIN_NAMED_WITH_ID = 134       # rows named with their gold id (the named/all column)
+MIN_NAMED_WITH_ID = 136       # rows named with their gold id (the named/all column)
 
 
 

@@ -619,6 +619,11 @@ FAMILY_B_PHRASINGS = [
      {"legal_education_posts": 620, "rol_model_units": 2}),
     ("组织领导干部旁听庭审4次，参加旁听人员达到260人次。",
      {"court_hearing_attendance_sessions": 4, "court_hearing_observers": 260}),
+    ("全市承接省级下放的行政许可事项26项，梳理推出“一件事一次办”主题45个。",
+     {"licensing_items_taken_over": 26, "one_thing_services_launched": 45}),
+    ("复议案件中，不履行法定职责类11件，行政强制类3件。",
+     {"admin_reconsideration_nonfeasance_cases": 11, "admin_reconsideration_coercion_cases": 3}),
+    ("电视台《法治时空》栏目全年播出普法节目52期。", {"legal_education_posts": 52}),
 ]
 
 
@@ -816,3 +821,17 @@ def test_consultations_and_hearings_are_two_counts():
     m = extract.extract_text("公开征求意见14次，召开专家论证会3次。").mentions
     assert dict(zip(m["indicator_id"], m["value"])) == {
         "public_consultations": 14, "decision_hearings": 3}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the count of the event named in the clause or sentence before
+    ("县政府常务会议专题听取法治政府建设工作汇报，全年开了3次。",
+     ["exec_meeting_rol_briefings"]),
+    ("区政府常务会议专题研究法治政府建设工作。今年以来共召开5次。", ["exec_meeting_rol_briefings"]),
+    # a clause with its own object keeps its own words
+    ("县政府常务会议专题听取法治政府建设工作汇报，组织执法培训3次。", [""]),
+    # the clause before states its own number: it lends nothing
+    ("常务会议听取法治政府建设汇报2次，全年开了3次。", ["exec_meeting_rol_briefings", ""]),
+])
+def test_a_bare_light_verb_counts_the_event_before_it(text, expected):
+    assert list(extract.extract_text(text).mentions["indicator_id"]) == expected

@@ -181,6 +181,16 @@ class Extraction:
 # ----------------------------------------------------------------------------- matching
 
 _DIGIT_RE = re.compile(r"\d")
+# a clause with nothing but time words, 共/累计 and a light verb before its number
+_LIGHT_ONLY_RE = re.compile(r"\s*(?:全年|今年|本年度?|年内|当年|以来|一年来|全年度|共计?|累计|先后|"
+                            r"已经?|合计|总计|一共|分别|召开|开展|举办|举行|组织|进行|开|办|"
+                            r"了|达到?|为)+\s*")
+
+
+def _last_clause_start(text: str) -> int:
+    """Offset where the last clause of ``text`` starts (after its last punctuation)."""
+    head = _CLAUSE_HEAD_RE.match(text)
+    return head.end() if head else 0
 _JOINERS = ("和", "及", "与", "、", "并")
 
 
@@ -551,7 +561,8 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
     slots: list[_Slot] = []
 
     def slot(m: Mention, index: int, marked: str, meas: str, clause: str,
-             alt: tuple[str, str] | None = None, xclause: str | None = None) -> None:
+             alt: tuple[str, str] | None = None, xclause: str | None = None,
+             elided: str = "") -> None:
         section = sections_of.get(m.start, "")
         # the number's scope: the topic carried from before the clause when the words
         # before the number name no family of their own, else the section's
@@ -563,8 +574,9 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
             # "复议案件中…行政处罚案件12件": in a reconsideration section a penalty case
             # is a case type of the section's work, not the enforcement count
             fams = _SECTION_FAMILIES[section]
-        cands = matcher.scored(marked, meas, clause if xclause is None else xclause, m.unit,
-                               m.kind, section, m.scope, marked.find("#"), fams)
+        xcl = clause if xclause is None else xclause
+        cands = matcher.scored(marked, meas, xcl, m.unit, m.kind, section, m.scope,
+                               marked.find("#"), fams)
         if alt is not None:
             # a list item read with the list's leading verb right before it
             # (审查规范性文件、重大行政决策和合同分别为…: 审查合同#): the better score wins
@@ -577,6 +589,15 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
                 amarked, meas, aclause, m.unit, m.kind, section, m.scope,
                 amarked.find("#"), fams, excluded_only=True)}
             cands = [(sc, iid) for iid, sc in best.items() if iid not in excluded]
+        if elided:
+            # "常务会议专题听取法治建设汇报，全年开了#": the number counts the event of the
+            # clause before; matched there too, 1 less than a match in its own clause
+            best = dict((iid, sc) for sc, iid in cands)
+            for sc, iid in matcher.scored(elided, meas, xcl, m.unit, m.kind, section,
+                                          m.scope, elided.find("#"), fams):
+                if sc - 1 > best.get(iid, -99.0):
+                    best[iid] = sc - 1
+            cands = [(sc, iid) for iid, sc in best.items()]
         slots.append(_Slot(m, index, cands))
 
     for i, m in enumerate(mentions):
@@ -676,6 +697,15 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
             # "由494项减少到304项": the value before the change keeps its measure; the
             # indicator is the value after it
             continue
+        elided = ""
+        if _LIGHT_ONLY_RE.fullmatch(sent[clause_start:a]):
+            # only a light verb before the number ("全年开了3次"): what it counts is the
+            # clause (or sentence) before, when that one states no number of its own
+            before = (sent[:clause_start] if clause_start else norm_text[prev0:s0])
+            before = before.rstrip("，,。；;：:！？!? \n")
+            last = before[_last_clause_start(before):]
+            if last and not _DIGIT_RE.search(last):
+                elided = before + "#" + sent[b:]
         # exclusions read the clause up to the end of the number's list item when a
         # later item has its own number (学法12次、中心组学法6次: 中心组 is the scope of 6);
         # a list of nouns shares the words after it (2700名律师、基层法律服务工作者担任…)
@@ -684,7 +714,7 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
         if item_end >= 0 and not _DIGIT_RE.search(sent, item_end, clause_end):
             item_end = -1
         slot(m, 0, sent[:a] + "#" + sent[b:], m.measures[0], clause,
-             xclause=clause if item_end < 0 else sent[clause_start:item_end])
+             xclause=clause if item_end < 0 else sent[clause_start:item_end], elided=elided)
         part = _last_match(_PART_RE, sent[:a])
         if part is not None:
             # "54件，其中审查市级…27件": a part never takes an indicator its whole (a
