@@ -809,6 +809,39 @@ def test_session3_families_a_are_named(sentence, expected):
     assert got == pytest.approx(expected)
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    # the verb that opens the list applies to every name: 审查…合同 is a contract review
+    ("本年度审核规范性文件、重大行政决策和行政协议分别为17件、4件和95件。",
+     {"normative_docs_reviewed": 17, "major_decisions_reviewed": 4,
+      "contracts_reviewed": 95}),
+    ("依法办理人大代表建议和政协委员提案分别为41件、58件。",
+     {"npc_suggestions_handled": 41, "cppcc_proposals_handled": 58}),
+    # a short verb phrase between 分别 and the numbers is shared by the names
+    ("市委依法治市委员会、市委依法治市办公室分别召开会议3次、7次。",
+     {"rol_committee_meetings": 3, "rol_committee_office_meetings": 7}),
+])
+def test_a_list_shares_its_leading_verb_and_verb_phrase(sentence, expected):
+    m = extract.extract_text(sentence).mentions
+    assert {i: v for i, v in zip(m["indicator_id"], m["value"]) if i} == expected
+
+
+def test_a_later_list_item_with_its_own_number_does_not_exclude_this_one():
+    # 中心组 rules the meeting law-study count out of its own item only
+    m = extract.extract_text("区政府常务会议学法10次、区委理论学习中心组学法5次。").mentions
+    assert dict(zip(m["value"], m["indicator_id"])) == {
+        10: "exec_meeting_law_study_sessions", 5: "central_group_law_study_sessions"}
+    # a list of nouns shares the words after it: the exclusion still applies
+    m = extract.extract_text(
+        "选聘1800余名律师、基层法律服务工作者担任村（社区）法律顾问。").mentions
+    assert list(m["indicator_id"]) == ["village_legal_advisers"]
+
+
+def test_consultations_and_hearings_are_two_counts():
+    m = extract.extract_text("公开征求意见14次，召开专家论证会3次。").mentions
+    assert dict(zip(m["indicator_id"], m["value"])) == {
+        "public_consultations": 14, "decision_hearings": 3}
+
+
 @pytest.mark.parametrize("text, expected", [
     # the count of the event named in the clause or sentence before
     ("县政府常务会议专题听取法治政府建设工作汇报，全年开了3次。",
