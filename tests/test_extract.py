@@ -948,3 +948,60 @@ def test_common_service_and_dispute_statistics_are_named(sentence, expected):
     m = extract.extract_text(sentence).mentions
     got = {i: v for i, v in zip(m["indicator_id"], m["value"]) if i}
     assert got == pytest.approx(expected)
+
+
+# Synonyms and grammar of the same families (written for this test): 收案/结案 with the topic
+# in the sentence before, 调处 for 调解, 一网通办 items, 精简至, an exam held for N people,
+# 宣传品 in 件, a change of the petition total.
+FAMILY_B_GRAMMAR = [
+    ("行政复议工作稳步推进。全年共收案64件，结案59件，其中调解结案18件。",
+     {"admin_reconsideration_received": 64, "admin_reconsideration_closed": 59,
+      "admin_reconsideration_mediated": 18}),
+    ("全年共办理行政应诉案件31件，其中胜诉27件、撤诉2件。",
+     {"admin_litigation_cases": 31, "admin_litigation_won": 27, "admin_litigation_withdrawn": 2}),
+    ("镇人民调解委员会共调处各类纠纷86起，调处成功84起。",
+     {"disputes_mediated": 86, "disputes_mediated_successfully": 84}),
+    ("司法所全年排查矛盾纠纷42次，发现并化解纠纷39件。",
+     {"disputes_resolved": 39}),
+    ("开展“法律进乡村”活动15场，发放法律知识手册2000余册。",
+     {"legal_education_events": 15, "legal_materials_distributed": 2000}),
+    ("全县行政许可事项精简至182项。",
+     {"admin_approval_items": 182}),
+    ("“一网通办”事项达1380项，网上办件量12.6万件。",
+     {"online_service_items": 1380, "gov_service_cases_handled": 126000}),
+    ("审批时限平均压缩65%，申请材料平均精简40%。",
+     {"time_limit_reduction_rate": 65, "materials_reduction_rate": 40}),
+    ("全年为企业减免各项税费2.1亿元，兑现稳岗补贴3600万元。",
+     {"tax_fee_relief_amount": 210000000, "enterprise_subsidy_amount": 36000000}),
+    ("法律援助中心全年受理法律援助案件418件，办结402件。",
+     {"legal_aid_cases": 418, "legal_aid_cases_closed": 402}),
+    ("全年接待法律咨询1260人次。",
+     {"public_legal_service_consultations": 1260}),
+    ("对58名新任职领导干部进行任前法律知识考试，合格率100%。",
+     {"law_exam_participants": 58, "law_exam_pass_rate": 100}),
+    ("全县公务员年人均学法时长不少于40学时。",
+     {"law_training_hours": 40}),
+    ("全年信访总量同比下降12.5%，信访事项按期办结率达98%。",
+     {"petitions_change": -12.5, "petition_on_time_rate": 98}),
+    ("行政复议纠错率为9.6%，行政诉讼败诉率为4.2%。",
+     {"admin_reconsideration_correction_rate": 9.6, "admin_litigation_loss_rate": 4.2}),
+    ("县委、县政府主要负责人出庭应诉2次。",
+     {"head_appearances": 2}),
+    ("全市共有基层法律服务所9家、基层法律服务工作者58名。",
+     {"grassroots_legal_workers": 58}),
+    ("累计培育法治宣传教育基地6个。",
+     {"rol_culture_venues": 6}),
+    ("全年化解行政争议16件，行政复议案件调解和解率达31%。",
+     {"admin_disputes_resolved_substantively": 16, "admin_reconsideration_mediation_rate": 31}),
+    ("在全镇11个村建成法治文化广场，实现全覆盖。",
+     {"rol_culture_venues": 11}),
+    ("全年共发放法治宣传品5000余件。",
+     {"legal_materials_distributed": 5000}),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", FAMILY_B_GRAMMAR, ids=lambda x: str(x)[:12])
+def test_service_and_dispute_synonyms_and_grammar(sentence, expected):
+    m = extract.extract_text(sentence).mentions
+    got = {i: v for i, v in zip(m["indicator_id"], m["value"]) if i}
+    assert got == pytest.approx(expected)
