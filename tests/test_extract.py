@@ -425,7 +425,7 @@ FAMILY_PHRASINGS = [
     ("全市共有执业律师1120名，律师事务所86家，全年办理公证业务2.3万件。",
      {"practising_lawyers":1120, "law_firms":86, "notarizations":23000}),
     ("开展法治督察4轮，发现问题37个，已整改32个，整改率86.5%。",
-     {"inspection_problems_found":37,
+     {"rol_inspection_rounds":4, "inspection_problems_found":37,
       "inspection_problems_rectified":32,
       "inspection_rectification_rate":86.5}),
     ("将企业开办时间由5个工作日压缩至0.5个工作日。", {"business_startup_days":0.5}),
@@ -574,3 +574,249 @@ def test_a_change_takes_its_topic_from_the_measure():
     # a reconsideration change stays with its own indicator
     m = extract.extract_text("全市行政复议新收案件820件，同比增长7.5%。").mentions
     assert m.iloc[1]["indicator_id"] == "admin_reconsideration_received_change"
+
+
+# Families B of session 3 (government services, reconsideration and litigation, disputes,
+# public legal services, legal education, training): phrasings written for this test.
+FAMILY_B_PHRASINGS = [
+    ("全县“最多跑一次”事项达到1126项，占全部政务服务事项的97.5%。",
+     {"one_visit_service_items": 1126, "one_visit_service_rate": 97.5}),
+    ("新增“跨省通办”事项42项，46项高频事项下沉至镇（街道）便民服务中心办理。",
+     {"cross_province_service_items": 42, "devolved_service_items": 46}),
+    ("即办件比例提高到65%，村级便民服务站覆盖率达100%。",
+     {"instant_service_rate": 65, "convenience_service_coverage_rate": 100}),
+    ("全区实有市场主体8.6万户，全年新登记市场主体1.2万户。",
+     {"market_entities_total": 86000, "business_registrations_new": 12000}),
+    ("推行电子证照共享，全年为企业和群众节省办事成本约2300万元。",
+     {"cost_savings_amount": 23000000}),
+    ("全年审结行政复议案件64件，其中维持31件，驳回9件，申请人主动撤回12件，结案率95.5%。",
+     {"admin_reconsideration_closed": 64, "admin_reconsideration_upheld": 31,
+      "admin_reconsideration_dismissed": 9, "admin_reconsideration_withdrawn": 12,
+      "admin_reconsideration_closure_rate": 95.5}),
+    ("受理涉企行政复议案件18件；从案件类型看，行政处罚类25件，政府信息公开类7件，投诉举报类6件。",
+     {"admin_reconsideration_enterprise_cases": 18, "admin_reconsideration_penalty_cases": 25,
+      "admin_reconsideration_disclosure_cases": 7, "admin_reconsideration_complaint_cases": 6}),
+    ("全年行政诉讼案件审结40件，胜诉33件，原告撤诉4件，胜诉率82.5%。",
+     {"admin_litigation_concluded": 40, "admin_litigation_won": 33,
+      "admin_litigation_withdrawn": 4, "admin_litigation_win_rate": 82.5}),
+    ("行政机关败诉率同比下降2.6个百分点，负责人出庭应诉率同比提高5个百分点。",
+     {"admin_litigation_loss_rate_change": -2.6, "head_appearance_rate_change": 5}),
+    ("收到法院司法建议和检察建议11份，已全部办结回复。",
+     {"judicial_suggestions_received": 11}),
+    ("开展矛盾纠纷排查126次，排查出各类矛盾纠纷842件，化解矛盾纠纷815件，化解率96.8%。",
+     {"disputes_screened": 842, "disputes_resolved": 815, "dispute_resolution_rate": 96.8}),
+    ("各级行政机关办理行政调解案件237件。",
+     {"admin_mediation_cases": 237}),
+    ("全年受理群众信访事项380件，办结362件，按期办结率95.3%。",
+     {"petitions_received": 380, "petitions_closed": 362, "petition_on_time_rate": 95.3}),
+    ("全市现有公证机构6家、公证员42名、基层法律服务工作者130名。",
+     {"notary_offices": 6, "notaries": 42, "grassroots_legal_workers": 130}),
+    ("各级公共法律服务中心（站）全年接待服务群众4.8万人次。",
+     {"public_legal_service_users": 48000}),
+    ("新建法治文化公园3个、法治宣传长廊12处，发布以案释法典型案例15个。",
+     {"rol_culture_venues": 3, "legal_education_cases_published": 15}),
+    ("通过政务新媒体推送普法信息620条，2个乡镇获评省级法治建设示范乡镇。",
+     {"legal_education_posts": 620, "rol_model_units": 2}),
+    ("组织领导干部旁听庭审4次，参加旁听人员达到260人次。",
+     {"court_hearing_attendance_sessions": 4, "court_hearing_observers": 260}),
+    ("全市承接省级下放的行政许可事项26项，梳理推出“一件事一次办”主题45个。",
+     {"licensing_items_taken_over": 26, "one_thing_services_launched": 45}),
+    ("复议案件中，不履行法定职责类11件，行政强制类3件。",
+     {"admin_reconsideration_nonfeasance_cases": 11, "admin_reconsideration_coercion_cases": 3}),
+    ("电视台《法治时空》栏目全年播出普法节目52期。", {"legal_education_posts": 52}),
+    ("对新出台的38件涉及市场主体经济活动的政策措施开展公平竞争审查。",
+     {"fair_competition_reviews": 38}),
+    ("全年听证审理行政复议案件7件，在各乡镇设立行政复议基层服务点14个。",
+     {"admin_reconsideration_hearings": 7, "admin_reconsideration_service_points": 14}),
+    ("通过协调和解实质性化解行政争议23件，办理行政赔偿案件2件。",
+     {"admin_disputes_resolved_substantively": 23, "state_compensation_cases": 2}),
+    ("建立行业性专业性人民调解组织16个，设立个人调解工作室9个。",
+     {"specialised_mediation_organisations": 16, "mediation_studios": 9}),
+    ("法院委派诉前调解案件1580件，受理劳动人事争议仲裁案件412件。",
+     {"pre_litigation_mediations": 1580, "labour_arbitration_cases": 412}),
+    ("全县在册社区矫正对象186人，衔接刑满释放人员73人。",
+     {"community_corrections_persons": 186, "released_prisoners_assisted": 73}),
+    ("在镇村设立法律援助工作站21个，全年完成司法鉴定业务640件。",
+     {"legal_aid_stations": 21, "judicial_appraisals": 640}),
+    ("全区律师全年办理各类法律事务5200余件。",
+     {"lawyer_cases": 5200}),
+    ("为全县中小学配备法治副校长96名，培育农村学法用法示范户300户。",
+     {"school_rol_vice_principals": 96, "model_law_abiding_households": 300}),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", FAMILY_B_PHRASINGS, ids=lambda x: str(x)[:12])
+def test_service_dispute_and_education_families_are_named(sentence, expected):
+    m = extract.extract_text(sentence).mentions
+    got = {i: v for i, v in zip(m["indicator_id"], m["value"]) if i}
+    assert got == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("sentence", [
+    "案件主要集中在土地征收、房屋拆迁、社会保障、市场监管等五类。",
+    "把审批、监管和执法捆绑在一起推进。",
+    "各部门的力量被拧到一起。",
+])
+def test_an_enumeration_count_and_together_are_not_statistics(sentence):
+    assert extract.extract_text(sentence).mentions.empty
+
+
+def test_one_case_in_chinese_numerals_is_still_a_count():
+    m = extract.extract_text("全年行政诉讼败诉案件仅有一起。").mentions
+    assert list(zip(m["value"], m["unit"])) == [(1, "起")]
+
+
+def test_a_case_type_is_not_the_family_of_what_follows():
+    # "行政处罚类" names a reconsideration case type: the next type is still a
+    # reconsideration count, not an enforcement one
+    m = extract.extract_text("复议案件中，行政处罚类9件，政府信息公开类4件。").mentions
+    assert list(m["indicator_id"]) == ["admin_reconsideration_penalty_cases",
+                                       "admin_reconsideration_disclosure_cases"]
+
+
+def test_an_excluded_topic_carried_into_the_measure_rules_an_indicator_out():
+    # the rate's clause says only 按期办结率; its measure carries 信访 from before, which
+    # the service-hall on-time rate excludes
+    m = extract.extract_text("全年受理信访事项90件，按期办结率97%。").mentions
+    assert list(m["indicator_id"]) == ["petitions_received", "petition_on_time_rate"]
+
+
+def test_a_later_pattern_match_that_spans_more_is_not_taken():
+    # both numbers fit the venue indicator equally closely: the first in the text wins
+    m = extract.extract_text("建成法治文化广场5个、法治宣传长廊9处。").mentions
+    assert list(m["indicator_id"]) == ["rol_culture_venues", ""]
+
+
+# Families A of session 3 (leadership, decisions, enforcement, oversight): phrasings
+# written for this test, one or more statistics each, with the indicator a reader names.
+FAMILY_A_PHRASINGS = [
+    ("市委全面依法治市委员会召开会议3次，市委依法治市办公室会议5次。",
+     {"rol_committee_meetings": 3, "rol_committee_office_meetings": 5}),
+    ("法治政府建设领导小组全年召开专题会议4次。", {"rol_committee_meetings": 4}),
+    # an elliptical second name: 办公室会议 is the committee office's
+    ("县委全面依法治县委员会会议和办公室会议全年各开了1次，对全年工作作出安排。",
+     {"rol_committee_meetings": 1, "rol_committee_office_meetings": 1}),
+    ("区政府主要领导就法治工作作出批示9次。", {"leader_rol_instructions": 9}),
+    ("印发年度工作要点，明确法治政府建设重点任务42项。", {"rol_key_tasks": 42}),
+    ("开展法治督察3轮，约谈部门负责人6名。",
+     {"rol_inspection_rounds": 3, "accountability_interviews": 6}),
+    ("法治建设考核结果在综合考核中的权重提高到12%。", {"rol_assessment_weight": 12}),
+    ("对现行有效的规范性文件开展全面清理，共清理规范性文件128件，决定废止11件、修改9件。",
+     {"normative_docs_cleaned": 128, "normative_docs_repealed": 11,
+      "normative_docs_amended": 9}),
+    ("全年出具合法性审核意见书215份，提出修改意见建议430余条。",
+     {"legality_review_opinions": 215, "legality_review_suggestions": 430}),
+    ("法律顾问全年出具法律意见书76份，政府法律顾问覆盖率达100%。",
+     {"legal_opinions_issued": 76, "legal_adviser_coverage_rate": 100}),
+    ("作出重大行政决策7项，召开听证会2次。", {"major_decisions": 7, "decision_hearings": 2}),
+    ("全区共有行政执法主体58个，全年开展执法检查8600余次。",
+     {"enforcement_bodies": 58, "enforcement_inspections": 8600}),
+    ("开展“双随机、一公开”抽查126次。", {"random_inspections": 126}),
+    ("开展行政执法监督检查11次，评查行政执法案卷320卷，案卷优良率92%。",
+     {"enforcement_supervision_checks": 11, "case_file_reviews": 320,
+      "case_file_pass_rate": 92}),
+    ("办理行政强制案件41件，公示行政执法信息2.3万条。",
+     {"admin_coercion_cases": 41, "enforcement_disclosures": 23000}),
+    ("对重大执法决定开展法制审核168件，为62家企业办理信用修复。",
+     {"major_enforcement_decisions_reviewed": 168, "credit_repairs": 62}),
+    ("受理政府信息公开申请57件，已全部答复57件，按时答复率100%。",
+     {"disclosure_requests": 57, "disclosure_requests_answered": 57,
+      "disclosure_answer_rate": 100}),
+    ("全年召开新闻发布会12场，发布政策解读文章86篇，回复网民留言1300余条。",
+     {"press_conferences": 12, "policy_interpretations": 86,
+      "public_messages_handled": 1300}),
+    ("12345热线办结率98.6%，群众满意率95.1%。",
+     {"hotline_resolution_rate": 98.6, "hotline_satisfaction_rate": 95.1}),
+    ("承办人大代表建议45件、政协提案62件，代表委员满意率100%。",
+     {"npc_suggestions_handled": 45, "cppcc_proposals_handled": 62,
+      "suggestions_satisfaction_rate": 100}),
+    ("审计查出违规资金1.2亿元。", {"audit_problem_amount": 120000000}),
+    ("群众对法治政府建设满意度达到96.3%。", {"rol_public_satisfaction_rate": 96.3}),
+    # neighbours that share words keep their own indicator
+    ("村（社区）法律顾问覆盖率达100%。", {"village_legal_adviser_coverage_rate": 100}),
+    ("建议提案按期办复率100%。", {"suggestions_reply_rate": 100}),
+    ("修订完善各类应急预案15件。", {"emergency_plans_revised": 15}),
+    # the leading group named clauses before 召开…会议; 研究解决…问题
+    ("乡党委成立法治政府建设工作领导小组，办公室设在党政办，全年定期召开专题会议5次，"
+     "研究解决法治建设重点问题9项。",
+     {"rol_committee_meetings": 5, "rol_major_issues_resolved": 9}),
+    ("区委依法治区委共召开会议3次，区委依法治区办共召开会议6次。",
+     {"rol_committee_meetings": 3, "rol_committee_office_meetings": 6}),
+    ("组织领导干部旁听庭审4次，参加人员260人次。", {"court_hearing_attendance_sessions": 4,
+                                           "court_hearing_observers": 260}),
+    # the enforcement statistics by type (行政执法统计年报)
+    ("全区行政执法单位共办理各类行政执法案件12.3万宗，涉及金额5.6亿元。其中，行政处罚3560宗，"
+     "罚没收入2800万元；行政强制410宗；行政征收1200宗，征收金额3.1亿元；行政给付8.2万宗，"
+     "给付金额1.9亿元；行政确认2.1万宗；行政裁决6宗；行政奖励85宗。",
+     {"enforcement_cases": 123000, "enforcement_cases_amount": 560000000,
+      "admin_penalty_cases": 3560, "admin_penalty_amount": 28000000,
+      "admin_coercion_cases": 410, "admin_levy_cases": 1200, "admin_levy_amount": 310000000,
+      "admin_benefit_cases": 82000, "admin_benefit_amount": 190000000,
+      "admin_confirmation_cases": 21000, "admin_adjudication_cases": 6,
+      "admin_reward_cases": 85}),
+    ("向公安机关移送涉嫌犯罪案件12件。", {"cases_transferred_to_judiciary": 12}),
+    ("制发行政执法监督意见书18份，聘请特邀行政执法监督员35名。",
+     {"enforcement_supervision_notices": 18, "enforcement_supervisors": 35}),
+    ("对轻微违法行为依法不予处罚326件，减免罚款金额180万元。",
+     {"penalty_exemption_cases": 326, "penalty_waived_amount": 1800000}),
+    ("涉企行政检查次数同比下降32.5%。", {"inspections_change": -32.5}),
+    ("全年开展涉企行政检查2100余次。", {"enforcement_inspections": 2100}),
+    ("因工作不力问责干部11人。", {"officials_held_accountable": 11}),
+    ("妥善处置突发事件23起，转移避险群众1.5万人。",
+     {"emergencies_handled": 23, "people_evacuated": 15000}),
+    ("完成审计项目28个，审计查出问题资金约2.3亿元。",
+     {"audit_plans_completed": 28, "audit_problem_amount": 230000000}),
+    # changes by type: the penalty change is not the generic case-count change
+    ("全县各执法机关共办理行政执法案件3.2万宗，同比增长8.4%。其中行政处罚4120宗，同比下降21.5%。",
+     {"enforcement_cases": 32000, "cases_year_on_year_change": 8.4,
+      "admin_penalty_cases": 4120, "admin_penalty_cases_change": -21.5}),
+    ("对乡镇（街道）的42项赋权事项开展评估。", {"powers_delegated": 42}),
+    ("完善行政裁量权基准，全县31个部门制定裁量基准1260项。", {"discretion_benchmarks": 1260}),
+    # a town's 会前学法: the rule named before, the study count after 学习…
+    ("落实会前学法制度，全年集中学习宪法、行政处罚法等法律法规11次。",
+     {"exec_meeting_law_study_sessions": 11}),
+    ("坚持会前学法制度，全年召开常务会议24次。", {}),
+    ("全年报备规范性文件14件，报备率、及时率、规范率均达100%。",
+     {"normative_docs_filed": 14, "normative_docs_filing_rate": 100,
+      "normative_docs_timely_filing_rate": 100, "normative_docs_compliance_rate": 100}),
+    ("审核县政府及办公室文件186件，审查各类合同协议231份。",
+     {"legality_reviews": 186, "contracts_reviewed": 231}),
+    ("新申领行政执法证件128个，注销执法证23个。", {"enforcement_certificates_issued": 128}),
+    ("针对督察反馈的12个问题，已整改完成10个，整改率83.3%。",
+     {"inspection_problems_found": 12, "inspection_problems_rectified": 10,
+      "inspection_rectification_rate": 83.3}),
+    # a coordination group's meetings are not the committee's
+    ("全区依法治区委员会各协调小组共召开会议14次。", {}),
+]
+
+
+def test_an_excluded_scope_in_the_measure_rules_an_indicator_out():
+    # the rate's clause names no hotline; its measure carries 热线 from the clause
+    # before, so the service-hall on-time rate (which excludes 热线) does not take it
+    m = extract.extract_text("便民服务热线全年受理群众诉求2.1万件，按时办结率98.2%。").mentions
+    got = dict(zip(m["value"], m["indicator_id"]))
+    assert got[98.2] == "hotline_resolution_rate"
+    # without the hotline topic the same words are the service-hall rate
+    m = extract.extract_text("政务服务大厅办件量12万件，按时办结率99.1%。").mentions
+    assert dict(zip(m["value"], m["indicator_id"]))[99.1] == "service_on_time_rate"
+
+
+@pytest.mark.parametrize("sentence,expected", FAMILY_A_PHRASINGS, ids=lambda x: str(x)[:12])
+def test_session3_families_a_are_named(sentence, expected):
+    m = extract.extract_text(sentence).mentions
+    got = {i: v for i, v in zip(m["indicator_id"], m["value"]) if i}
+    assert got == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the count of the event named in the clause or sentence before
+    ("县政府常务会议专题听取法治政府建设工作汇报，全年开了3次。",
+     ["exec_meeting_rol_briefings"]),
+    ("区政府常务会议专题研究法治政府建设工作。今年以来共召开5次。", ["exec_meeting_rol_briefings"]),
+    # a clause with its own object keeps its own words
+    ("县政府常务会议专题听取法治政府建设工作汇报，组织执法培训3次。", [""]),
+    # the clause before states its own number: it lends nothing
+    ("常务会议听取法治政府建设汇报2次，全年开了3次。", ["exec_meeting_rol_briefings", ""]),
+])
+def test_a_bare_light_verb_counts_the_event_before_it(text, expected):
+    assert list(extract.extract_text(text).mentions["indicator_id"]) == expected

@@ -175,6 +175,16 @@ class Extraction:
 # ----------------------------------------------------------------------------- matching
 
 _DIGIT_RE = re.compile(r"\d")
+# a clause with nothing but time words, 共/累计 and a light verb before its number
+_LIGHT_ONLY_RE = re.compile(r"\s*(?:全年|今年|本年度?|年内|当年|以来|一年来|全年度|共计?|累计|先后|"
+                            r"已经?|合计|总计|一共|分别|召开|开展|举办|举行|组织|进行|开|办|"
+                            r"了|达到?|为)+\s*")
+
+
+def _last_clause_start(text: str) -> int:
+    """Offset where the last clause of ``text`` starts (after its last punctuation)."""
+    head = _CLAUSE_HEAD_RE.match(text)
+    return head.end() if head else 0
 _JOINERS = ("和", "及", "与", "、", "并")
 
 
@@ -188,7 +198,9 @@ _SECTION_FAMILIES = {"disputes": frozenset({"复议", "诉讼"}),
 
 
 _FAMILY_OF = {w: fam for fam, words in _FAMILIES for w in words}
-_FAMILY_RE = re.compile("|".join(sorted(_FAMILY_OF, key=len, reverse=True)))
+# "行政处罚类17件": a family word before 类 names a case type of other work, not the family
+_FAMILY_RE = re.compile("(?:" + "|".join(sorted(_FAMILY_OF, key=len, reverse=True))
+                        + ")(?!类)")
 
 
 def family(text: str) -> str:
@@ -270,17 +282,23 @@ class _Matcher:
             if families and e.family and e.family not in families:
                 continue
             mt = e.rx.search(marked) if e.rx is not None else None
+            at = mt.start() if mt is not None else 0
             for _ in range(3):  # the leftmost match may reach far; a later one is closer
                 if mt is None or mt.end() - mt.start() <= 6:
                     break
-                later = e.rx.search(marked, mt.start() + 1)
+                later = e.rx.search(marked, at + 1)
                 if later is None or later.start() > hash_pos:
                     break
-                mt = later
+                at = later.start()
+                if later.end() - later.start() < mt.end() - mt.start():
+                    mt = later  # a later match that spans more is no closer
             al = e.alias_rx is not None and e.alias_rx.search(bare) is not None
             if mt is None and not al:
                 continue
-            if e.exclude_rx is not None and e.exclude_rx.search(clause):
+            # the measure carries the topic of the clause before (热线…，按时办结率98%):
+            # an excluded scope named there rules the indicator out as well
+            if e.exclude_rx is not None and (e.exclude_rx.search(clause)
+                                             or e.exclude_rx.search(bare)):
                 continue
             score = 0.0
             if mt is not None:
@@ -387,6 +405,8 @@ def find_mentions(text: str) -> list[Mention]:
             continue
         if chinese and before and before in numbers.CN_NUMERAL_CHARS:
             continue
+        if chinese and before == "等":
+            continue  # "…、政府信息公开等八类": the count of the list just named
         unit = m.group("unit") or ""
         if num.startswith("百分之"):
             unit = unit or "%"
@@ -421,6 +441,8 @@ def find_mentions(text: str) -> list[Mention]:
         weak = chinese and after not in _BOUNDARY and not streak
         if chinese and value == 1 and weak:
             continue  # 一次性, 一个, 一批…: a word, not a count
+        if chinese and value == 1 and unit == "起" and before in ("在", "到"):
+            continue  # "捆绑在一起", "聚到一起": together, not one case
         qual = _qualifier(m.group("pre"), m.group("q1"), m.group("q2"), m.group("post"))
         kind, value = _kind(text, a, unit, value)
         prev = out[-1] if out else None
@@ -526,7 +548,8 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
     handled: set[int] = set()
     slots: list[_Slot] = []
 
-    def slot(m: Mention, index: int, marked: str, meas: str, clause: str) -> None:
+    def slot(m: Mention, index: int, marked: str, meas: str, clause: str,
+             elided: str = "") -> None:
         section = sections_of.get(m.start, "")
         # the number's scope: the topic carried from before the clause when the words
         # before the number name no family of their own, else the section's
@@ -540,6 +563,15 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
             fams = _SECTION_FAMILIES[section]
         cands = matcher.scored(marked, meas, clause, m.unit, m.kind, section, m.scope,
                                marked.find("#"), fams)
+        if elided:
+            # "常务会议专题听取法治建设汇报，全年开了#": the number counts the event of the
+            # clause before; matched there too, 1 less than a match in its own clause
+            best = dict((iid, sc) for sc, iid in cands)
+            for sc, iid in matcher.scored(elided, meas, clause, m.unit, m.kind, section,
+                                          m.scope, elided.find("#"), fams):
+                if sc - 1 > best.get(iid, -99.0):
+                    best[iid] = sc - 1
+            cands = [(sc, iid) for iid, sc in best.items()]
         slots.append(_Slot(m, index, cands))
 
     for i, m in enumerate(mentions):
@@ -633,7 +665,16 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
             # "由494项减少到304项": the value before the change keeps its measure; the
             # indicator is the value after it
             continue
-        slot(m, 0, sent[:a] + "#" + sent[b:], m.measures[0], clause)
+        elided = ""
+        if _LIGHT_ONLY_RE.fullmatch(sent[clause_start:a]):
+            # only a light verb before the number ("全年开了3次"): what it counts is the
+            # clause (or sentence) before, when that one states no number of its own
+            before = (sent[:clause_start] if clause_start else norm_text[prev0:s0])
+            before = before.rstrip("，,。；;：:！？!? \n")
+            last = before[_last_clause_start(before):]
+            if last and not _DIGIT_RE.search(last):
+                elided = before + "#" + sent[b:]
+        slot(m, 0, sent[:a] + "#" + sent[b:], m.measures[0], clause, elided)
         part = _last_match(_PART_RE, sent[:a])
         if part is not None:
             # "54件，其中审查市级…27件": a part never takes an indicator its whole (a
@@ -664,7 +705,7 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
 
 def _last_family(text: str) -> str:
     """The family of the last case-work topic named in ``text`` (see :func:`family`)."""
-    last = measure.topic(text)
+    last = measure.topic(text, case_types=False)
     return family(last) if last else ""
 
 
