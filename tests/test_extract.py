@@ -421,7 +421,8 @@ FAMILY_PHRASINGS = [
     ("县委理论学习中心组开展专题学法4次，县政府常务会议会前学法12次。",
      {"central_group_law_study_sessions":4, "exec_meeting_law_study_sessions":12}),
     ("建成县级公共法律服务中心1个、镇（街道）公共法律服务站18个、村（社区）公共法律服务室236个。",
-     {"public_legal_service_centres":1, "public_legal_service_stations":18}),
+     {"public_legal_service_centres":1, "public_legal_service_stations":18,
+      "public_legal_service_rooms":236}),
     ("全市共有执业律师1120名，律师事务所86家，全年办理公证业务2.3万件。",
      {"practising_lawyers":1120, "law_firms":86, "notarizations":23000}),
     ("开展法治督察4轮，发现问题37个，已整改32个，整改率86.5%。",
@@ -808,6 +809,39 @@ def test_session3_families_a_are_named(sentence, expected):
     assert got == pytest.approx(expected)
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    # the verb that opens the list applies to every name: 审查…合同 is a contract review
+    ("本年度审核规范性文件、重大行政决策和行政协议分别为17件、4件和95件。",
+     {"normative_docs_reviewed": 17, "major_decisions_reviewed": 4,
+      "contracts_reviewed": 95}),
+    ("依法办理人大代表建议和政协委员提案分别为41件、58件。",
+     {"npc_suggestions_handled": 41, "cppcc_proposals_handled": 58}),
+    # a short verb phrase between 分别 and the numbers is shared by the names
+    ("市委依法治市委员会、市委依法治市办公室分别召开会议3次、7次。",
+     {"rol_committee_meetings": 3, "rol_committee_office_meetings": 7}),
+])
+def test_a_list_shares_its_leading_verb_and_verb_phrase(sentence, expected):
+    m = extract.extract_text(sentence).mentions
+    assert {i: v for i, v in zip(m["indicator_id"], m["value"]) if i} == expected
+
+
+def test_a_later_list_item_with_its_own_number_does_not_exclude_this_one():
+    # 中心组 rules the meeting law-study count out of its own item only
+    m = extract.extract_text("区政府常务会议学法10次、区委理论学习中心组学法5次。").mentions
+    assert dict(zip(m["value"], m["indicator_id"])) == {
+        10: "exec_meeting_law_study_sessions", 5: "central_group_law_study_sessions"}
+    # a list of nouns shares the words after it: the exclusion still applies
+    m = extract.extract_text(
+        "选聘1800余名律师、基层法律服务工作者担任村（社区）法律顾问。").mentions
+    assert list(m["indicator_id"]) == ["village_legal_advisers"]
+
+
+def test_consultations_and_hearings_are_two_counts():
+    m = extract.extract_text("公开征求意见14次，召开专家论证会3次。").mentions
+    assert dict(zip(m["indicator_id"], m["value"])) == {
+        "public_consultations": 14, "decision_hearings": 3}
+
+
 @pytest.mark.parametrize("text, expected", [
     # the count of the event named in the clause or sentence before
     ("县政府常务会议专题听取法治政府建设工作汇报，全年开了3次。",
@@ -820,3 +854,147 @@ def test_session3_families_a_are_named(sentence, expected):
 ])
 def test_a_bare_light_verb_counts_the_event_before_it(text, expected):
     assert list(extract.extract_text(text).mentions["indicator_id"]) == expected
+
+
+# The statistics a county report of these families typically states, in its usual
+# phrasings (written for this test): topic words before or after the number, 件次 units,
+# the three levels of public legal service (中心/工作站/服务室), 全程网办 beside 网上可办.
+FAMILY_B_COMMON = [
+    ("全县政务服务事项网上可办率达到98.6%，全程网办事项占比85%。",
+     {"online_service_rate": 98.6, "fully_online_service_rate": 85}),
+    ("县政务服务中心全年共受理各类办件23.5万件，按时办结率100%。",
+     {"gov_service_cases_handled": 235000, "service_on_time_rate": 100}),
+    ("进驻县政务服务大厅事项1286项。",
+     {"gov_service_items": 1286}),
+    ("共取消证明事项56项，对21项证明事项实行告知承诺制。",
+     {"certification_items_cancelled": 56, "credit_commitment_items": 21}),
+    ("工程建设项目审批时间压缩至80个工作日以内。",
+     {"construction_approval_days": 80}),
+    ("全年新增减税降费及退税缓税缓费4.6亿元。",
+     {"tax_fee_relief_amount": 460000000}),
+    ("截至年底，全县市场主体总量达到5.3万户，同比增长8.2%。",
+     {"market_entities_total": 53000}),
+    ("全年新设立各类市场主体6230户。",
+     {"business_registrations_new": 6230}),
+    ("全年共收到行政复议申请85件，依法受理72件，不予受理8件。",
+     {"admin_reconsideration_received": 85, "admin_reconsideration_accepted": 72,
+      "admin_reconsideration_dismissed": 8}),
+    ("审结的案件中，决定维持40件，撤销、变更、确认违法等纠错9件，纠错率14.1%。",
+     {"admin_reconsideration_upheld": 40, "admin_reconsideration_corrected": 9,
+      "admin_reconsideration_correction_rate": 14.1}),
+    ("全年新收行政应诉案件58件，审结46件，败诉3件，败诉率6.5%。",
+     {"admin_litigation_cases": 58, "admin_litigation_concluded": 46,
+      "admin_litigation_lost": 3, "admin_litigation_loss_rate": 6.5}),
+    ("行政机关负责人出庭应诉42件次，出庭应诉率100%。",
+     {"head_appearances": 42, "head_appearance_rate": 100}),
+    ("全县共有人民调解委员会245个，人民调解员1360名。",
+     {"people_mediation_committees": 245, "people_mediators": 1360}),
+    ("各级调解组织共调解矛盾纠纷3120件，调解成功3086件，调解成功率98.9%。",
+     {"disputes_mediated": 3120, "disputes_mediated_successfully": 3086,
+      "mediation_success_rate": 98.9}),
+    ("深入开展矛盾纠纷排查化解，排查矛盾纠纷1530件，成功化解1492件。",
+     {"disputes_screened": 1530, "disputes_resolved": 1492}),
+    ("全年县信访局共受理群众来信来访426件次。",
+     {"petitions_received": 426}),
+    ("全年办理法律援助案件862件，为受援人挽回经济损失1250万元。",
+     {"legal_aid_cases": 862, "legal_aid_recovered_amount": 12500000}),
+    ("建成县公共法律服务中心1个、乡镇公共法律服务工作站15个、村（居）公共法律服务室210个，实现全覆盖。",
+     {"public_legal_service_centres": 1, "public_legal_service_stations": 15,
+      "public_legal_service_rooms": 210}),
+    ("全县共有律师事务所12家，执业律师146人，公证处1家，公证员6名。",
+     {"law_firms": 12, "practising_lawyers": 146, "notary_offices": 1, "notaries": 6}),
+    ("为238个村（社区）配备法律顾问，实现村（社区）法律顾问全覆盖。",
+     {"village_legal_advisor_units": 238}),
+    ("全年开展各类普法宣传活动320余场次，发放宣传资料6万余份，受教育群众达15万人次。",
+     {"legal_education_events": 320, "legal_materials_distributed": 60000,
+      "legal_education_participants": 150000}),
+    ("培育农村“法律明白人”1850名。",
+     {"legal_literate_villagers": 1850}),
+    ("新创建省级民主法治示范村（社区）4个。",
+     {"model_rol_villages": 4}),
+    ("组织全县2300余名国家工作人员参加年度学法考试，参考率达100%，合格率99.8%。",
+     {"law_exam_participants": 2300, "law_exam_participation_rate": 100,
+      "law_exam_pass_rate": 99.8}),
+    ("举办领导干部法治专题讲座6期，培训领导干部560人次。",
+     {"officials_law_training_sessions": 6, "officials_trained": 560}),
+    ("12348热线全年接听群众来电1.2万个。",
+     {"legal_hotline_services": 12000}),
+    ("公共法律服务平台全年解答法律咨询2.8万人次。",
+     {"public_legal_service_consultations": 28000}),
+    ("全年为农民工讨回欠薪860万元，办理农民工法律援助案件215件。",
+     {"migrant_wages_recovered_amount": 8600000, "migrant_worker_legal_aid_cases": 215}),
+    ("化解信访积案37件。",
+     {"backlog_petitions_resolved": 37}),
+    ("全县设立村（社区）便民服务站312个。",
+     {"convenience_service_centres": 312}),
+    ("将企业开办时间压缩至1个工作日内。",
+     {"business_startup_days": 1}),
+    ("推动186项政务服务事项实现“跨省通办”。",
+     {"cross_province_service_items": 186}),
+    ("全年收到人民法院司法建议2件、检察机关检察建议5件，均按期回复。",
+     {"judicial_suggestions_received": 2}),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", FAMILY_B_COMMON, ids=lambda x: str(x)[:12])
+def test_common_service_and_dispute_statistics_are_named(sentence, expected):
+    m = extract.extract_text(sentence).mentions
+    got = {i: v for i, v in zip(m["indicator_id"], m["value"]) if i}
+    assert got == pytest.approx(expected)
+
+
+# Synonyms and grammar of the same families (written for this test): 收案/结案 with the topic
+# in the sentence before, 调处 for 调解, 一网通办 items, 精简至, an exam held for N people,
+# 宣传品 in 件, a change of the petition total.
+FAMILY_B_GRAMMAR = [
+    ("行政复议工作稳步推进。全年共收案64件，结案59件，其中调解结案18件。",
+     {"admin_reconsideration_received": 64, "admin_reconsideration_closed": 59,
+      "admin_reconsideration_mediated": 18}),
+    ("全年共办理行政应诉案件31件，其中胜诉27件、撤诉2件。",
+     {"admin_litigation_cases": 31, "admin_litigation_won": 27, "admin_litigation_withdrawn": 2}),
+    ("镇人民调解委员会共调处各类纠纷86起，调处成功84起。",
+     {"disputes_mediated": 86, "disputes_mediated_successfully": 84}),
+    ("司法所全年排查矛盾纠纷42次，发现并化解纠纷39件。",
+     {"disputes_resolved": 39}),
+    ("开展“法律进乡村”活动15场，发放法律知识手册2000余册。",
+     {"legal_education_events": 15, "legal_materials_distributed": 2000}),
+    ("全县行政许可事项精简至182项。",
+     {"admin_approval_items": 182}),
+    ("“一网通办”事项达1380项，网上办件量12.6万件。",
+     {"online_service_items": 1380, "gov_service_cases_handled": 126000}),
+    ("审批时限平均压缩65%，申请材料平均精简40%。",
+     {"time_limit_reduction_rate": 65, "materials_reduction_rate": 40}),
+    ("全年为企业减免各项税费2.1亿元，兑现稳岗补贴3600万元。",
+     {"tax_fee_relief_amount": 210000000, "enterprise_subsidy_amount": 36000000}),
+    ("法律援助中心全年受理法律援助案件418件，办结402件。",
+     {"legal_aid_cases": 418, "legal_aid_cases_closed": 402}),
+    ("全年接待法律咨询1260人次。",
+     {"public_legal_service_consultations": 1260}),
+    ("对58名新任职领导干部进行任前法律知识考试，合格率100%。",
+     {"law_exam_participants": 58, "law_exam_pass_rate": 100}),
+    ("全县公务员年人均学法时长不少于40学时。",
+     {"law_training_hours": 40}),
+    ("全年信访总量同比下降12.5%，信访事项按期办结率达98%。",
+     {"petitions_change": -12.5, "petition_on_time_rate": 98}),
+    ("行政复议纠错率为9.6%，行政诉讼败诉率为4.2%。",
+     {"admin_reconsideration_correction_rate": 9.6, "admin_litigation_loss_rate": 4.2}),
+    ("县委、县政府主要负责人出庭应诉2次。",
+     {"head_appearances": 2}),
+    ("全市共有基层法律服务所9家、基层法律服务工作者58名。",
+     {"grassroots_legal_workers": 58}),
+    ("累计培育法治宣传教育基地6个。",
+     {"rol_culture_venues": 6}),
+    ("全年化解行政争议16件，行政复议案件调解和解率达31%。",
+     {"admin_disputes_resolved_substantively": 16, "admin_reconsideration_mediation_rate": 31}),
+    ("在全镇11个村建成法治文化广场，实现全覆盖。",
+     {"rol_culture_venues": 11}),
+    ("全年共发放法治宣传品5000余件。",
+     {"legal_materials_distributed": 5000}),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", FAMILY_B_GRAMMAR, ids=lambda x: str(x)[:12])
+def test_service_and_dispute_synonyms_and_grammar(sentence, expected):
+    m = extract.extract_text(sentence).mentions
+    got = {i: v for i, v in zip(m["indicator_id"], m["value"]) if i}
+    assert got == pytest.approx(expected)

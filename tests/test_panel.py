@@ -324,12 +324,12 @@ def test_a_changed_region_year_is_the_only_one_read_and_only_its_fragment_rewrit
     read = []
     real = panel._load_parquet
     monkeypatch.setattr(panel, "_load_parquet",
-                        lambda con, table, files: read.append((table, sorted(files)))
-                        or real(con, table, files))
+                        lambda con, table, files, *rest: read.append((table, sorted(files)))
+                        or real(con, table, files, *rest))
     res = panel.build(work, xlsx=False)
     assert res.changed == ["county-20/2023"] and res.rewritten == 1
-    assert read == [("indicators", [f]),
-                    ("mentions", [f.with_name("mentions.parquet")])]
+    assert read == [("indicators", [str(f)]),
+                    ("mentions", [str(f.with_name("mentions.parquet"))])]
     after = {p.name: p.stat().st_ino for p in (out(work) / "indicators.parquet").iterdir()}
     rewritten = {n for n in after if after[n] != before.get(n)}
     assert rewritten == {"county-20+.parquet"}  # the others are the same files

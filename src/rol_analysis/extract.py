@@ -134,6 +134,12 @@ _KIND_HEAD_RE = re.compile(r".*[，,。；;\n]", re.S)
 _SHARED_COUNT_RE = re.compile(r"(?:均|都|各)(?:为|是|达到|达|有|不足|不到|超过|在"
                               r"|(?:召开|开|举办|开展|组织|办理|受理|收到|完成)了?)?$")
 _RESPECTIVELY_RE = re.compile(r"分别(?:为|是|达到|达|有|占)?")
+# The verb that opens a list of names and applies to each (审查规范性文件、合同分别为…).
+_LIST_LEAD_RE = re.compile(
+    r"(?:全年|今年|当年|本年度?|年内|共|累计|全县|全市|全区|全镇|全乡|依法|先后|积极)*"
+    r"(?P<verb>审查|审核|办理|承办|查处|作出|受理|审结|收到|出具|制定|制发|发布|公开|召开|"
+    r"开展|组织|举办|清理|废止|备案|报备|答复|化解|调解|评查|检查|聘请|新增|取消|下放|"
+    r"培训|处置|移送|约谈|问责)")
 
 
 @dataclass
@@ -263,7 +269,8 @@ class _Matcher:
 
     def scored(self, marked: str, measure: str, clause: str, unit: str, kind: str,
                section: str = "", scope: str = "", hash_pos: int = -1,
-               families: frozenset = frozenset()) -> list[tuple[float, str]]:
+               families: frozenset = frozenset(),
+               excluded_only: bool = False) -> list[tuple[float, str]]:
         """(score, indicator id) of every indicator that may name the number.
 
         A pattern match scores 10 less a tenth of a point per character the match
@@ -297,8 +304,13 @@ class _Matcher:
                 continue
             # the measure carries the topic of the clause before (热线…，按时办结率98%):
             # an excluded scope named there rules the indicator out as well
-            if e.exclude_rx is not None and (e.exclude_rx.search(clause)
-                                             or e.exclude_rx.search(bare)):
+            out_ruled = e.exclude_rx is not None and (e.exclude_rx.search(clause)
+                                                      or e.exclude_rx.search(bare))
+            if excluded_only:
+                if out_ruled:
+                    out.append((0.0, e.iid))
+                continue
+            if out_ruled:
                 continue
             score = 0.0
             if mt is not None:
@@ -549,6 +561,7 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
     slots: list[_Slot] = []
 
     def slot(m: Mention, index: int, marked: str, meas: str, clause: str,
+             alt: tuple[str, str] | None = None, xclause: str | None = None,
              elided: str = "") -> None:
         section = sections_of.get(m.start, "")
         # the number's scope: the topic carried from before the clause when the words
@@ -561,13 +574,26 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
             # "复议案件中…行政处罚案件12件": in a reconsideration section a penalty case
             # is a case type of the section's work, not the enforcement count
             fams = _SECTION_FAMILIES[section]
-        cands = matcher.scored(marked, meas, clause, m.unit, m.kind, section, m.scope,
+        xcl = clause if xclause is None else xclause
+        cands = matcher.scored(marked, meas, xcl, m.unit, m.kind, section, m.scope,
                                marked.find("#"), fams)
+        if alt is not None:
+            # a list item read with the list's leading verb right before it
+            # (审查规范性文件、重大行政决策和合同分别为…: 审查合同#): the better score wins
+            best = dict((iid, sc) for sc, iid in cands)
+            amarked, aclause = alt
+            for sc, iid in matcher.scored(amarked, meas, aclause, m.unit, m.kind, section,
+                                          m.scope, amarked.find("#"), fams):
+                best[iid] = max(sc, best.get(iid, sc))
+            excluded = {iid for _sc, iid in matcher.scored(
+                amarked, meas, aclause, m.unit, m.kind, section, m.scope,
+                amarked.find("#"), fams, excluded_only=True)}
+            cands = [(sc, iid) for iid, sc in best.items() if iid not in excluded]
         if elided:
             # "常务会议专题听取法治建设汇报，全年开了#": the number counts the event of the
             # clause before; matched there too, 1 less than a match in its own clause
             best = dict((iid, sc) for sc, iid in cands)
-            for sc, iid in matcher.scored(elided, meas, clause, m.unit, m.kind, section,
+            for sc, iid in matcher.scored(elided, meas, xcl, m.unit, m.kind, section,
                                           m.scope, elided.find("#"), fams):
                 if sc - 1 > best.get(iid, -99.0):
                     best[iid] = sc - 1
@@ -613,13 +639,19 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
             continue
         resp = _respectively(sent, s0, a, by_start)
         if resp:
-            names, items = resp
-            for (n0, n1), item in zip(names, items, strict=True):
-                marked = sent[:n1] + "#" + sent[item.end - s0:]
-                item.measures = [measure.label(sent[n0:n1], "", item.unit, item.kind,
+            names, items, mid = resp
+            lead = _LIST_LEAD_RE.match(sent, names[0][0], names[0][1])
+            for k, ((n0, n1), item) in enumerate(zip(names, items, strict=True)):
+                marked = sent[:n1] + mid + "#" + sent[item.end - s0:]
+                item.measures = [measure.label(sent[n0:n1] + mid, "", item.unit, item.kind,
                                                norm_text[prev0:s0] + sent[:n0])]
                 item.indicators = [""]
-                slot(item, 0, marked, item.measures[0], sent[n0:n1])
+                alt = None
+                if k and lead and lead.end() < names[0][1]:
+                    verb = lead.group("verb")
+                    alt = (sent[:names[0][0]] + verb + sent[n0:n1] + mid + "#"
+                           + sent[item.end - s0:], verb + sent[n0:n1] + mid)
+                slot(item, 0, marked, item.measures[0], sent[n0:n1] + mid, alt)
                 handled.add(item.start)
             continue
 
@@ -674,7 +706,15 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
             last = before[_last_clause_start(before):]
             if last and not _DIGIT_RE.search(last):
                 elided = before + "#" + sent[b:]
-        slot(m, 0, sent[:a] + "#" + sent[b:], m.measures[0], clause, elided)
+        # exclusions read the clause up to the end of the number's list item when a
+        # later item has its own number (学法12次、中心组学法6次: 中心组 is the scope of 6);
+        # a list of nouns shares the words after it (2700名律师、基层法律服务工作者担任…)
+        clause_end = clause_start + len(clause)
+        item_end = sent.find("、", b, clause_end)
+        if item_end >= 0 and not _DIGIT_RE.search(sent, item_end, clause_end):
+            item_end = -1
+        slot(m, 0, sent[:a] + "#" + sent[b:], m.measures[0], clause,
+             xclause=clause if item_end < 0 else sent[clause_start:item_end], elided=elided)
         part = _last_match(_PART_RE, sent[:a])
         if part is not None:
             # "54件，其中审查市级…27件": a part never takes an indicator its whole (a
@@ -756,7 +796,11 @@ def _respectively(sent: str, s0: int, a: int, by_start: dict[int, Mention]):
     """(name spans, mentions) when the mention at ``a`` opens a 分别为 list."""
     head = sent[:a]
     rm = _last_match(_RESPECTIVELY_RE, head)
-    if rm is None or head[rm.end():].strip(" :：") not in ("",):
+    if rm is None:
+        return None
+    # 分别为23件、6件 or 分别召开会议2次、5次: a short verb phrase each name shares
+    mid = head[rm.end():].strip(" :：")
+    if len(mid) > 8 or re.search(r"[，,、。；;：:\d]", mid):
         return None
     items = [by_start[s0 + a]]
     pos = items[0].end - s0
@@ -771,7 +815,7 @@ def _respectively(sent: str, s0: int, a: int, by_start: dict[int, Mention]):
     names = _split_names(sent[clause_start:rm.start()], clause_start, _NAME_SEP_RE)
     if len(items) < 2 or len(names) != len(items):
         return None
-    return names, items
+    return names, items, mid
 
 
 def _scope(norm_text: str, bounds: list[int], m: Mention) -> str:

@@ -52,7 +52,7 @@ from pathlib import Path
 
 from . import __version__, layout, regions
 from .exceptions import InputError
-from .fileio import read_json, sha256_file, write_bytes, write_json
+from .fileio import read_json, sha256_file, write_bytes, write_text
 
 PANEL = "panel"
 FORMAT = 2  # bump when the panel's columns or layout change: the next run starts afresh
@@ -168,9 +168,10 @@ class PanelResult:
 # --------------------------------------------------------------------------- inputs
 
 
-def _scan(root: Path) -> dict[tuple[str, int], dict[str, tuple[Path, int, int]]]:
+def _scan(root: Path) -> dict[tuple[str, int], dict[str, tuple[str, int, int]]]:
     """``(region, year) -> {file name: (path, size, mtime_ns)}`` of every published
-    region-year's files the panel reads: one directory listing per folder, no glob."""
+    region-year's files the panel reads: one directory listing per folder, no glob,
+    plain strings (pathlib costs more than the listing at 3,000 region-years)."""
     found: dict = {}
     for top, wanted in (("data/processed", _PROCESSED_FILES), ("reports", _REPORT_FILES)):
         try:
@@ -189,7 +190,7 @@ def _scan(root: Path) -> dict[tuple[str, int], dict[str, tuple[Path, int, int]]]
                     name = wanted.get(f.name)
                     if name and f.is_file():
                         st = f.stat()
-                        files[name] = (Path(f.path), st.st_size, st.st_mtime_ns)
+                        files[name] = (f.path, st.st_size, st.st_mtime_ns)
                 if files:
                     found.setdefault((r.name, int(y.name)), {}).update(files)
     return found
@@ -336,79 +337,119 @@ def _cast(col: str, src: str) -> str:
     return f"TRY_CAST(NULLIF(CAST({src} AS VARCHAR), '') AS {t})"
 
 
-def _unreadable(p: Path, why: str) -> InputError:
+def _unreadable(p, why: str) -> InputError:
+    p = Path(p)
     region, year = p.parent.parent.name, p.parent.name
     return InputError(f"{p}: cannot be read for the panel ({why}). Rebuild it with "
                       f"`rol build --region {region} --year {year} --force`.")
 
 
-def _load_parquet(con, table: str, files: dict[Path, tuple[str, int]]):
+def _lookup(name: str, columns: dict[str, tuple[str, list]]) -> str:
+    """A lookup table as SQL over list parameters (``$<name>_<column>``): DuckDB's
+    ``register`` of an Arrow table would import pandas (half a second)."""
+    cols = ", ".join(f"unnest(CAST(${name}_{c} AS {t}[])) AS {c}"
+                     for c, (t, _) in columns.items())
+    return f"(SELECT {cols})"
+
+
+def _lookup_params(name: str, columns: dict[str, tuple[str, list]]) -> dict:
+    return {f"{name}_{c}": values for c, (_, values) in columns.items()}
+
+
+def _load_parquet(con, table: str, files: dict[str, tuple[str, int]], schema_file: Path,
+                  status: dict, warned: list):
     """The rows of many region-years' parquet tables as one Arrow table, read in one
     DuckDB scan; region and year from each file's folder, ``_row`` its row number.
 
-    A file DuckDB cannot read is named in the error.
+    ``schema_file`` (no rows, every column the panel takes, read with the others by
+    name) makes every column exist even when no table has it. A file DuckDB cannot
+    read is named in the error.
     """
     import duckdb
-    import pyarrow as pa
 
     if not files:
         return _empty(table)
-    paths = [str(p) for p in files]
-    con.register("_files", pa.table({
-        "filename": pa.array(paths, pa.string()),
-        "_region": pa.array([r for r, _ in files.values()], pa.string()),
-        "_year": pa.array([y for _, y in files.values()], pa.int64())}))
-    scan = ("read_parquet($files, union_by_name = true, filename = true, "
-            "file_row_number = true)")
+    paths = list(files)
+    exprs = []
+    for c in COLUMNS[table]:
+        if c == "region":
+            exprs.append("f._region")
+        elif c == "year":
+            exprs.append("f._year")
+        elif c in META or c == "validation":
+            exprs.append(f"NULL::{_sql_type(c)}")  # joined later
+        else:
+            exprs.append(_cast(c, f't."{c}"'))
+    params = {"files": [*paths, str(schema_file)]}
+    lookups = {"f": {"filename": ("VARCHAR", paths),
+                     "_region": ("VARCHAR", [r for r, _ in files.values()]),
+                     "_year": ("BIGINT", [y for _, y in files.values()])}}
+    joins = ""
+    if table == "indicators":
+        # A row's validation: the region-year's status, narrowed to the indicators a
+        # broken warning rule names; tables kept from an earlier build after the latest
+        # validation failed are "superseded".
+        exprs[COLUMNS[table].index("validation")] = (
+            "CASE WHEN s.status = 'failed' THEN 'superseded' "
+            "WHEN w.indicator_id IS NOT NULL THEN 'warning' "
+            "WHEN s.status IN ('passed', 'warnings') THEN 'passed' ELSE s.status END")
+        lookups["s"] = {"region": ("VARCHAR", [r for r, _ in status]),
+                        "year": ("BIGINT", [y for _, y in status]),
+                        "status": ("VARCHAR", list(status.values()))}
+        lookups["w"] = {"region": ("VARCHAR", [w[0] for w in warned]),
+                        "year": ("BIGINT", [w[1] for w in warned]),
+                        "indicator_id": ("VARCHAR", [w[2] for w in warned])}
+        joins = (f" LEFT JOIN {_lookup('s', lookups['s'])} s"
+                 " ON s.region = f._region AND s.year = f._year"
+                 f" LEFT JOIN {_lookup('w', lookups['w'])} w"
+                 " ON w.region = f._region AND w.year = f._year"
+                 " AND w.indicator_id = t.indicator_id")
+    for name, cols in lookups.items():
+        params |= _lookup_params(name, cols)
+    named = ", ".join(f'{e} AS "{c}"' for e, c in zip(exprs, COLUMNS[table]))
+    sql = (f"SELECT {named}, t.file_row_number AS _row FROM read_parquet($files, "
+           "union_by_name = true, filename = true, file_row_number = true) t "
+           f"JOIN {_lookup('f', lookups['f'])} f ON f.filename = t.filename{joins}")
     try:
-        # one scan of every file into Arrow (a DuckDB table would compress the text:
-        # 5x slower), then the casts from the columns there are
-        raw = _arrow(con, f"SELECT * FROM {scan}", {"files": paths})
-        present = set(raw.column_names)
-        con.register("_raw", raw)
-        exprs = []
-        for c in COLUMNS[table]:
-            if c == "region":
-                exprs.append("f._region")
-            elif c == "year":
-                exprs.append("f._year")
-            elif c in META or c == "validation":
-                exprs.append(f"NULL::{_sql_type(c)}")  # joined later
-            elif c in present:
-                exprs.append(_cast(c, f't."{c}"'))
-            else:
-                exprs.append(f"NULL::{_sql_type(c)}")
-        validation = ""
-        if table == "indicators":
-            # A row's validation: the region-year's status, narrowed to the indicators
-            # a broken warning rule names; tables kept from an earlier build after the
-            # latest validation failed are "superseded".
-            exprs[COLUMNS[table].index("validation")] = (
-                "CASE WHEN s.status = 'failed' THEN 'superseded' "
-                "WHEN w.indicator_id IS NOT NULL THEN 'warning' "
-                "WHEN s.status IN ('passed', 'warnings') THEN 'passed' ELSE s.status END")
-            validation = (
-                " LEFT JOIN _status s ON s.region = f._region AND s.year = f._year"
-                " LEFT JOIN _warned w ON w.region = f._region AND w.year = f._year"
-                " AND w.indicator_id = t.indicator_id")
-        named = ", ".join(f'{e} AS "{c}"' for e, c in zip(exprs, COLUMNS[table]))
-        out = _arrow(con, f"SELECT {named}, t.file_row_number AS _row "
-                          f"FROM _raw t JOIN _files f ON f.filename = t.filename{validation}")
-        con.unregister("_raw")
-        return out
+        return _arrow(con, sql, params).cast(_empty(table).schema)
     except duckdb.Error as exc:
-        for p in files:  # find and name the file that breaks the batch
+        for p in paths:  # find and name the file that breaks the batch
             try:
-                con.execute("SELECT * FROM read_parquet($f)", {"f": [str(p)]}).fetchall()
+                con.execute("SELECT * FROM read_parquet($f)", {"f": [p]}).fetchall()
             except duckdb.Error as one:
                 raise _unreadable(p, str(one).splitlines()[0]) from None
         raise InputError(f"the panel could not read the published {table} tables "
                          f"({str(exc).splitlines()[0]}).") from None
-    finally:
-        con.unregister("_files")
 
 
-def _load_csvs(con, files: dict[Path, tuple[str, int]]):
+def _schema_file(folder: Path, table: str) -> Path:
+    """A parquet file without rows holding every column the panel takes from the
+    published ``table`` files (see :func:`_load_parquet`)."""
+    import pyarrow.parquet as pq
+
+    path = folder / f"{table}.parquet"
+    schema = _arrow_schema(table)
+    pq.write_table(schema.empty_table().select(
+        [c for c in schema.names if c not in (*META, "validation")]), path)
+    return path
+
+
+def _number(value, kind: str):
+    """A CSV cell as the panel stores it: empty or unparsable -> None."""
+    if value is None or value == "":
+        return None
+    if kind == "VARCHAR":
+        return value
+    try:
+        f = float(value)
+    except ValueError:
+        return None
+    if kind == "BIGINT":
+        return int(round(f)) if f == f and abs(f) != float("inf") else None
+    return f
+
+
+def _load_csvs(files: dict[str, tuple[str, int]]):
     """Many small ratios.csv files (UTF-8 with BOM) as one Arrow table.
 
     Python's csv module: DuckDB's CSV reader sniffs every file (~20 ms each), and
@@ -418,120 +459,96 @@ def _load_csvs(con, files: dict[Path, tuple[str, int]]):
 
     if not files:
         return _empty("ratios")
-    cols = {c: [] for c in RATIO_COLUMNS if c not in ("region", "year", *META)}
-    region, year, row = [], [], []
+    kinds = {c: _sql_type(c) for c in RATIO_COLUMNS if c not in ("region", "year", *META)}
+    cols = {c: [] for c in [*RATIO_COLUMNS, "_row"]}
     for p, (r, y) in files.items():
         try:
             with open(p, encoding="utf-8-sig", newline="") as fh:
                 for i, rec in enumerate(csv.DictReader(fh)):
-                    for c, values in cols.items():
-                        values.append(rec.get(c))
-                    region.append(r)
-                    year.append(y)
-                    row.append(i)
+                    for c, kind in kinds.items():
+                        cols[c].append(_number(rec.get(c), kind))
+                    cols["region"].append(r)
+                    cols["year"].append(y)
+                    cols["_row"].append(i)
         except (OSError, UnicodeDecodeError, csv.Error) as exc:
             raise _unreadable(p, str(exc)) from None
-    con.register("_csv", pa.table({"region": pa.array(region, pa.string()),
-                                   "year": pa.array(year, pa.int64()),
-                                   "_row": pa.array(row, pa.int64()),
-                                   **{c: pa.array(v, pa.string()) for c, v in cols.items()}}))
-    exprs = [c if c in ("region", "year") else
-             f"NULL::{_sql_type(c)}" if c in META else _cast(c, f'"{c}"')
-             for c in RATIO_COLUMNS]
-    named = ", ".join(f'{e} AS "{c}"' for e, c in zip(exprs, RATIO_COLUMNS))
-    out = _arrow(con, f"SELECT {named}, _row FROM _csv")
-    con.unregister("_csv")
-    return out
+    n = len(cols["_row"])
+    for c in META:
+        cols[c] = [None] * n
+    return pa.table(cols, schema=_empty("ratios").schema)
 
 
-def _load_fresh(con, keys: list, files_of: dict, rows: dict) -> dict:
-    """Arrow tables, registered as ``new_<table>`` in ``con``, with the rows of the
-    region-years ``keys`` read from their published files (region metadata not joined
-    yet)."""
+def _load_fresh(con, keys: list, files_of: dict, rows: dict, tmp: Path) -> dict:
+    """Arrow tables with the rows of the region-years ``keys`` read from their
+    published files (region metadata not joined yet)."""
     import pyarrow as pa
 
     new = {}
-    con.register("_status", pa.table({
-        "region": pa.array([r for r, _ in keys], pa.string()),
-        "year": pa.array([y for _, y in keys], pa.int64()),
-        "status": pa.array([rows[k]["validation"] for k in keys], pa.string())}))
+    status = {k: rows[k]["validation"] for k in keys}
     warned = [(r, y, i) for r, y in keys for i in rows[(r, y)]["warned"]]
-    con.register("_warned", pa.table({
-        "region": pa.array([w[0] for w in warned], pa.string()),
-        "year": pa.array([w[1] for w in warned], pa.int64()),
-        "indicator_id": pa.array([w[2] for w in warned], pa.string())}))
     for t in ("indicators", "mentions"):
-        new[t] = _load_parquet(con, t, {files_of[k][t][0]: k for k in keys
-                                        if t in files_of[k]})
-        con.register(f"new_{t}", new[t])
-    new["ratios"] = _load_csvs(con, {files_of[k]["ratios"][0]: k for k in keys
-                                     if "ratios" in files_of[k]})
-    con.register("new_ratios", new["ratios"])
-    con.unregister("_status")
-    con.unregister("_warned")
+        new[t] = _load_parquet(con, t, {str(files_of[k][t][0]): k for k in keys
+                                        if t in files_of[k]},
+                               _schema_file(tmp, t), status, warned)
+    new["ratios"] = _load_csvs({files_of[k]["ratios"][0]: k for k in keys
+                                if "ratios" in files_of[k]})
     # region_years: the report records, then counts from the tables just read
-    schema = _arrow_schema("region_years")
-    con.register("_ry", pa.table({
-        c: pa.array([rows[k].get(c) for k in keys], schema.field(c).type)
-        for c in REGION_YEAR_COLUMNS if c not in (*META, "city", "review_state", "n_reviewed",
-                                                  "n_mentions", "n_indicators")}))
-    exprs = []
-    for c in REGION_YEAR_COLUMNS:
-        if c in (*META, "city"):
-            exprs.append(f"NULL::{_sql_type(c)}")
-        elif c == "n_indicators":
-            exprs.append("COALESCE(i.n, 0)")
-        elif c == "n_mentions":
-            exprs.append("COALESCE(m.n, 0)")
-        elif c == "n_reviewed":
-            exprs.append("COALESCE(m.done, 0)")
-        elif c == "review_state":
-            exprs.append("CASE WHEN m.n > 0 AND m.done = m.n THEN 'fully' "
-                         "WHEN m.done > 0 THEN 'partly' ELSE 'not_reviewed' END")
-        else:
-            exprs.append(f'ry."{c}"')
-    named = ", ".join(f'{e} AS "{c}"' for e, c in zip(exprs, REGION_YEAR_COLUMNS))
-    new["region_years"] = _arrow(
-        con, f"SELECT {named}, 0::BIGINT AS _row FROM _ry ry "
-        "LEFT JOIN (SELECT region, year, count(*) AS n FROM new_indicators "
-        "GROUP BY ALL) i USING (region, year) "
-        "LEFT JOIN (SELECT region, year, count(*) AS n, count(review) AS done "
-        "FROM new_mentions GROUP BY ALL) m USING (region, year)")
-    con.register("new_region_years", new["region_years"])
-    con.unregister("_ry")
+    n_ind = _counts(new["indicators"])
+    n_men = _counts(new["mentions"])
+    cols = {c: [] for c in [*REGION_YEAR_COLUMNS, "_row"]}
+    for k in keys:
+        n, done = n_men.get(k, (0, 0))
+        values = {**rows[k], "n_indicators": n_ind.get(k, (0, 0))[0], "n_mentions": n,
+                  "n_reviewed": done,
+                  "review_state": ("fully" if n and done == n else "partly" if done
+                                   else "not_reviewed"),
+                  "_row": 0}
+        for c in cols:
+            cols[c].append(None if c in (*META, "city") else values.get(c))
+    new["region_years"] = pa.table(cols, schema=_empty("region_years").schema)
     return new
 
 
-def _assemble(con, table: str, old_files: list[Path], keep: list, meta_for: dict):
-    """The rows of the rewritten fragments' regions, sorted, as one Arrow table: the
-    region-years just read (``new_<table>``) and the unchanged ones (``keep``) from the
-    previous fragments, with region metadata joined from ``meta_for``."""
-    import pyarrow as pa
+def _counts(table) -> dict:
+    """(region, year) -> (rows, rows with a review decision)."""
+    if not len(table):
+        return {}
+    g = table.group_by(["region", "year"]).aggregate([("region", "count"),
+                                                       ("review", "count")])
+    return {(r, y): (n, d) for r, y, n, d in zip(
+        g["region"].to_pylist(), g["year"].to_pylist(), g["region_count"].to_pylist(),
+        g["review_count"].to_pylist())}
 
-    cols = COLUMNS[table]
-    sources = [f"SELECT * FROM new_{table}"]
+
+def _assemble(table: str, new, old_files: list[Path], keep: list, meta_for: dict):
+    """The rows of the rewritten fragments' regions, sorted by region, year and their
+    order in the report, as one Arrow table: the region-years just read (``new``) and
+    the unchanged ones (``keep``) from the previous fragments, with region metadata
+    joined from ``meta_for``."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+    import pyarrow.parquet as pq
+
+    schema = _empty(table).schema
+    parts = [new]
     if old_files and keep:
-        con.register("_keep", pa.table({"region": pa.array([r for r, _ in keep], pa.string()),
-                                        "year": pa.array([y for _, y in keep], pa.int64())}))
-        sources.append(
-            f"SELECT {', '.join(chr(34) + c + chr(34) for c in cols)}, file_row_number "
-            f"FROM read_parquet($old, file_row_number = true) JOIN _keep USING (region, year)")
-    regions_ = sorted(meta_for)
-    con.register("_meta", pa.table({
-        "region": pa.array(regions_, pa.string()),
-        **{k: pa.array([meta_for[r].get(k) for r in regions_], pa.string())
-           for k in ("zh_name", "city", "province", "level")}}))
-    joined = {"region_name": "m.zh_name", "province": "m.province", "level": "m.level",
-              "city": "m.city"}
-    exprs = [f"{joined[c]} AS \"{c}\"" if c in joined else f'u."{c}"' for c in cols]
-    sql = (f"SELECT {', '.join(exprs)} FROM ({' UNION ALL '.join(sources)}) u "
-           "LEFT JOIN _meta m USING (region) ORDER BY u.region, u.year, u._row")
-    out = _arrow(con, sql, {"old": [str(p) for p in old_files]} if len(sources) > 1
-                 else None)
-    con.unregister("_meta")
-    if len(sources) > 1:
-        con.unregister("_keep")
-    return out.cast(_arrow_schema(table)).combine_chunks()
+        wanted = pa.array([f"{r}/{y}" for r, y in keep], pa.string())
+        for p in old_files:
+            old = pq.read_table(p).cast(_arrow_schema(table))
+            old = old.append_column("_row", pa.array(range(len(old)), pa.int64()))
+            key = pc.binary_join_element_wise(old["region"],
+                                              pc.cast(old["year"], pa.string()), "/")
+            parts.append(old.filter(pc.is_in(key, value_set=wanted)))
+    out = pa.concat_tables([p.cast(schema) for p in parts]).sort_by(
+        [("region", "ascending"), ("year", "ascending"), ("_row", "ascending")])
+    order = sorted(meta_for)
+    where = pc.index_in(out["region"], value_set=pa.array(order, pa.string()))
+    for col, key in (("region_name", "zh_name"), ("city", "city"),
+                     ("province", "province"), ("level", "level")):
+        if col in schema.names:
+            values = pa.array([meta_for[r].get(key) for r in order], pa.string())
+            out = out.set_column(schema.get_field_index(col), col, pc.take(values, where))
+    return out.select(COLUMNS[table]).combine_chunks()
 
 
 def _write_fragment(path: Path, part) -> None:
@@ -591,13 +608,11 @@ def _indicator_ids(con) -> list[str]:
 
 
 def _write_duckdb(path: Path, stage: Path, previous: Path | None, drop_regions: list[str],
-                  new: dict) -> None:
+                  written: list[str]) -> None:
     """``panel.duckdb`` in ``stage``: a copy of the ``previous`` database with the rows
-    of ``drop_regions`` replaced by ``new`` (table -> Arrow table of the rewritten
-    fragments' rows), or (without a usable previous database) one holding ``new`` and
-    the rows of the fragments in ``stage`` that were kept."""
+    of ``drop_regions`` replaced by those of the ``written`` fragments, or (without a
+    usable previous database) one holding every fragment in ``stage``."""
     import duckdb
-    import pyarrow as pa
 
     tmp = path.with_name(f".{path.name}.tmp")
     tmp.unlink(missing_ok=True)
@@ -615,28 +630,18 @@ def _write_duckdb(path: Path, stage: Path, previous: Path | None, drop_regions: 
         for t in TABLES:
             _create(con, f"data.{t}", t)
     try:
-        if not fresh and drop_regions:
-            con.register("_drop", pa.table({"region": pa.array(drop_regions, pa.string())}))
-            for t in TABLES:
-                con.execute(f"DELETE FROM data.{t} WHERE region IN (SELECT region FROM _drop)")
-            con.unregister("_drop")
-        rewritten = set(drop_regions)
         for t in TABLES:
-            if fresh:  # the kept fragments' rows from their files
-                kept = [str(p) for p in sorted((stage / f"{t}.parquet").glob("*.parquet"))
-                        if p.name.removesuffix("+.parquet") not in rewritten]
-                if kept:
-                    # the file's columns, then its row number: the table's _row
-                    con.execute(f"INSERT INTO data.{t} SELECT * FROM read_parquet($f, "
-                                "file_row_number = true) WHERE region NOT IN "
-                                "(SELECT unnest($r))", {"f": kept, "r": sorted(rewritten)})
-            rows = new.get(t)
-            if rows is not None and len(rows):
-                # rows sorted by region, year and report order: their position is _row
-                con.register("_new", rows.append_column(
-                    "_row", pa.array(range(len(rows)), pa.int64())))
-                con.execute(f"INSERT INTO data.{t} SELECT * FROM _new")
-                con.unregister("_new")
+            if fresh:
+                files = sorted(str(p) for p in (stage / f"{t}.parquet").glob("*.parquet"))
+            else:
+                files = [str(stage / f"{t}.parquet" / n) for n in written]
+                if drop_regions:
+                    con.execute(f"DELETE FROM data.{t} WHERE region IN "
+                                "(SELECT unnest(CAST($r AS VARCHAR[])))", {"r": drop_regions})
+            if files:
+                # the file's columns, then its row number: the table's _row
+                con.execute(f"INSERT INTO data.{t} SELECT * FROM "
+                            "read_parquet($f, file_row_number = true)", {"f": files})
         for t in TABLES:
             con.execute(f"CREATE OR REPLACE VIEW {t} AS SELECT * EXCLUDE (_row) "
                         f"FROM data.{t} ORDER BY region, year, _row")
@@ -740,6 +745,13 @@ def _locked(root: Path):
         except ImportError:  # pragma: no cover - Windows
             pass
         yield
+
+
+def _write_manifest(path: Path, manifest: dict) -> None:
+    """Compact JSON, sorted keys: a machine's record (~0.3 KB per region-year), read
+    and written on every run, so no indentation."""
+    write_text(path, json.dumps(manifest, ensure_ascii=False, sort_keys=True,
+                                separators=(",", ":")) + "\n")
 
 
 def _keep_file(src: Path, dst: Path) -> None:
@@ -854,7 +866,7 @@ def build(root=".", xlsx: bool | None = None, force: bool = False) -> PanelResul
             # nothing to do; refresh the stat cache only if it moved
             if entries != before:
                 manifest["region_years"] = entries
-                write_json(final / "manifest.json", manifest)
+                _write_manifest(final / "manifest.json", manifest)
             if xlsx_skipped and xlsx is None:
                 result.xlsx = manifest.get("xlsx_note", "")
             return result
@@ -863,15 +875,13 @@ def build(root=".", xlsx: bool | None = None, force: bool = False) -> PanelResul
         shutil.rmtree(stage, ignore_errors=True)
         stage.mkdir(parents=True)
         try:
-            frag_meta, new = _write_tables(root, final, stage, frags, dirty, sigs,
-                                           old_frags, keys, changed, files_of, rows,
-                                           meta_for)
+            frag_meta = _write_tables(final, stage, frags, dirty, sigs, old_frags, keys,
+                                      changed, files_of, rows, meta_for)
             drop = sorted({r for n, f in old_frags.items()
                            if n not in frags or n in set(dirty) for r in f["regions"]}
                           | {r for n in dirty for r in frags[n]})
             _write_duckdb(stage / "panel.duckdb", stage,
-                          final / "panel.duckdb" if usable else None, drop, new)
-            del new
+                          final / "panel.duckdb" if usable else None, drop, dirty)
             state = {"xlsx": None, "xlsx_skipped": None, "xlsx_note": None}
             if xlsx is not False:
                 if xlsx_ok:
@@ -892,7 +902,7 @@ def build(root=".", xlsx: bool | None = None, force: bool = False) -> PanelResul
                             f"panel.xlsx not written: {cells / 1e6:.1f} M cells (over "
                             f"{XLSX_AUTO_CELLS / 1e6:.0f} M takes minutes); `rol panel "
                             "--xlsx` writes it")
-            write_json(stage / "manifest.json", {
+            _write_manifest(stage / "manifest.json", {
                 "format": FORMAT, "version": __version__, "catalogue": catalogue_sig,
                 "region_years": entries, "fragments": frag_meta, **state})
             _swap(stage, final)
@@ -905,11 +915,12 @@ def build(root=".", xlsx: bool | None = None, force: bool = False) -> PanelResul
     return result
 
 
-def _write_tables(root, final, stage, frags, dirty, sigs, old_frags, keys, changed,
-                  files_of, rows, meta_for) -> dict:
+def _write_tables(final, stage, frags, dirty, sigs, old_frags, keys, changed, files_of,
+                  rows, meta_for) -> dict:
     """Write the ``dirty`` fragments of every table into ``stage`` and link the others
-    from ``final``; the manifest's ``fragments`` entry, and per table the rows written
-    (one Arrow table)."""
+    from ``final``; the manifest's ``fragments`` entry."""
+    import tempfile
+
     frag_meta = {}
     for n in frags:
         if n not in dirty:
@@ -918,9 +929,8 @@ def _write_tables(root, final, stage, frags, dirty, sigs, old_frags, keys, chang
                 _keep_file(final / f"{t}.parquet" / n, stage / f"{t}.parquet" / n)
     for t in TABLES:
         (stage / f"{t}.parquet").mkdir(exist_ok=True)
-    new = {}
     if not dirty:
-        return frag_meta, new
+        return frag_meta
     dirty_regions = {r for n in dirty for r in frags[n]}
     changed_set = set(changed)
     keep = [k for k in keys if k[0] in dirty_regions and k not in changed_set]
@@ -928,19 +938,19 @@ def _write_tables(root, final, stage, frags, dirty, sigs, old_frags, keys, chang
     old_names = sorted({old_of[r] for r, _ in keep})
     con = _connect()
     try:
-        _load_fresh(con, changed, files_of, rows)
-        wanted = {n: frags[n] for n in dirty}
-        for t in TABLES:
-            table = _assemble(con, t, [final / f"{t}.parquet" / n for n in old_names], keep,
-                              {r: meta_for[r] for r in dirty_regions})
-            for n, part in _split(table, wanted):
-                _write_fragment(stage / f"{t}.parquet" / n, part)
-                frag_meta.setdefault(n, {"regions": frags[n], "sig": sigs[n], "rows": {}})
-                frag_meta[n]["rows"][t] = len(part)
-            new[t] = table
+        with tempfile.TemporaryDirectory(prefix="rol-panel-") as tmp:
+            new = _load_fresh(con, changed, files_of, rows, Path(tmp))
     finally:
         con.close()
-    return frag_meta, new
+    wanted = {n: frags[n] for n in dirty}
+    for t in TABLES:
+        table = _assemble(t, new.pop(t), [final / f"{t}.parquet" / n for n in old_names],
+                          keep, {r: meta_for[r] for r in dirty_regions})
+        for n, part in _split(table, wanted):
+            _write_fragment(stage / f"{t}.parquet" / n, part)
+            frag_meta.setdefault(n, {"regions": frags[n], "sig": sigs[n], "rows": {}})
+            frag_meta[n]["rows"][t] = len(part)
+    return frag_meta
 
 
 def _swap(stage: Path, final: Path) -> None:
