@@ -788,6 +788,13 @@ FAMILY_A_PHRASINGS = [
       "inspection_rectification_rate": 83.3}),
     # a coordination group's meetings are not the committee's
     ("全区依法治区委员会各协调小组共召开会议14次。", {}),
+    # study of 习近平法治思想 outside the theory group; the group keeps its own count
+    ("把学习贯彻习近平法治思想作为首要任务，全年组织专题学习6次。",
+     {"rol_thought_study_sessions": 6}),
+    ("县委理论学习中心组集体学习习近平法治思想4次。", {"central_group_law_study_sessions": 4}),
+    ("街道党工委理论学习中心组以集中研讨等方式开展习近平法治思想学习5次，开展宪法专题学习2次。",
+     {"central_group_law_study_sessions": 5}),
+    ("对报备的规范性文件开展备案审查，督促纠正问题文件3件。", {"normative_docs_corrected": 3}),
 ]
 
 
