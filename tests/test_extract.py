@@ -788,6 +788,13 @@ FAMILY_A_PHRASINGS = [
       "inspection_rectification_rate": 83.3}),
     # a coordination group's meetings are not the committee's
     ("全区依法治区委员会各协调小组共召开会议14次。", {}),
+    # study of 习近平法治思想 outside the theory group; the group keeps its own count
+    ("把学习贯彻习近平法治思想作为首要任务，全年组织专题学习6次。",
+     {"rol_thought_study_sessions": 6}),
+    ("县委理论学习中心组集体学习习近平法治思想4次。", {"central_group_law_study_sessions": 4}),
+    ("街道党工委理论学习中心组以集中研讨等方式开展习近平法治思想学习5次，开展宪法专题学习2次。",
+     {"central_group_law_study_sessions": 5}),
+    ("对报备的规范性文件开展备案审查，督促纠正问题文件3件。", {"normative_docs_corrected": 3}),
 ]
 
 
@@ -938,6 +945,99 @@ FAMILY_B_COMMON = [
 
 @pytest.mark.parametrize("sentence,expected", FAMILY_B_COMMON, ids=lambda x: str(x)[:12])
 def test_common_service_and_dispute_statistics_are_named(sentence, expected):
+    m = extract.extract_text(sentence).mentions
+    got = {i: v for i, v in zip(m["indicator_id"], m["value"]) if i}
+    assert got == pytest.approx(expected)
+
+
+# Synonyms and grammar of the same families (written for this test): 收案/结案 with the topic
+# in the sentence before, 调处 for 调解, 一网通办 items, 精简至, an exam held for N people,
+# 宣传品 in 件, a change of the petition total.
+FAMILY_B_GRAMMAR = [
+    ("行政复议工作稳步推进。全年共收案64件，结案59件，其中调解结案18件。",
+     {"admin_reconsideration_received": 64, "admin_reconsideration_closed": 59,
+      "admin_reconsideration_mediated": 18}),
+    ("全年共办理行政应诉案件31件，其中胜诉27件、撤诉2件。",
+     {"admin_litigation_cases": 31, "admin_litigation_won": 27, "admin_litigation_withdrawn": 2}),
+    ("镇人民调解委员会共调处各类纠纷86起，调处成功84起。",
+     {"disputes_mediated": 86, "disputes_mediated_successfully": 84}),
+    ("司法所全年排查矛盾纠纷42次，发现并化解纠纷39件。",
+     {"disputes_resolved": 39}),
+    ("开展“法律进乡村”活动15场，发放法律知识手册2000余册。",
+     {"legal_education_events": 15, "legal_materials_distributed": 2000}),
+    ("全县行政许可事项精简至182项。",
+     {"admin_approval_items": 182}),
+    ("“一网通办”事项达1380项，网上办件量12.6万件。",
+     {"online_service_items": 1380, "gov_service_cases_handled": 126000}),
+    ("审批时限平均压缩65%，申请材料平均精简40%。",
+     {"time_limit_reduction_rate": 65, "materials_reduction_rate": 40}),
+    ("全年为企业减免各项税费2.1亿元，兑现稳岗补贴3600万元。",
+     {"tax_fee_relief_amount": 210000000, "enterprise_subsidy_amount": 36000000}),
+    ("法律援助中心全年受理法律援助案件418件，办结402件。",
+     {"legal_aid_cases": 418, "legal_aid_cases_closed": 402}),
+    ("全年接待法律咨询1260人次。",
+     {"public_legal_service_consultations": 1260}),
+    ("对58名新任职领导干部进行任前法律知识考试，合格率100%。",
+     {"law_exam_participants": 58, "law_exam_pass_rate": 100}),
+    ("全县公务员年人均学法时长不少于40学时。",
+     {"law_training_hours": 40}),
+    ("全年信访总量同比下降12.5%，信访事项按期办结率达98%。",
+     {"petitions_change": -12.5, "petition_on_time_rate": 98}),
+    ("行政复议纠错率为9.6%，行政诉讼败诉率为4.2%。",
+     {"admin_reconsideration_correction_rate": 9.6, "admin_litigation_loss_rate": 4.2}),
+    ("县委、县政府主要负责人出庭应诉2次。",
+     {"head_appearances": 2}),
+    ("全市共有基层法律服务所9家、基层法律服务工作者58名。",
+     {"grassroots_legal_workers": 58}),
+    ("累计培育法治宣传教育基地6个。",
+     {"rol_culture_venues": 6}),
+    ("全年化解行政争议16件，行政复议案件调解和解率达31%。",
+     {"admin_disputes_resolved_substantively": 16, "admin_reconsideration_mediation_rate": 31}),
+    ("在全镇11个村建成法治文化广场，实现全覆盖。",
+     {"rol_culture_venues": 11}),
+    ("全年共发放法治宣传品5000余件。",
+     {"legal_materials_distributed": 5000}),
+    ("全年组织公务员参加网上学法，人均学时达45学时，开设法治课程28门。",
+     {"law_training_hours": 45, "training_courses": 28}),
+    ("2023年度全县国家工作人员学法考试参考人数3620人，通过率99.2%。",
+     {"law_exam_participants": 3620, "law_exam_pass_rate": 99.2}),
+    ("组织副科级以上领导干部旁听庭审，共有136名领导干部参加。",
+     {"court_hearing_observers": 136}),
+    ("清理涉企收费项目12项，为企业减轻负担860万元。",
+     {"enterprise_fees_cleared": 12, "cost_savings_amount": 8600000}),
+    ("全县涉企经营许可事项实行告知承诺制的达到48项。",
+     {"credit_commitment_items": 48}),
+    ("行政机关负责人出庭率达到95%以上。",
+     {"head_appearance_rate": 95}),
+    ("全年办理一审行政诉讼案件44件，结案38件。",
+     {"admin_litigation_cases": 44, "admin_litigation_concluded": 38}),
+    ("行政复议案件办结率100%。",
+     {"admin_reconsideration_closure_rate": 100}),
+    ("申请人撤回行政复议申请终止审理6件。",
+     {"admin_reconsideration_withdrawn": 6}),
+    ("全年通过人民调解化解各类矛盾纠纷2860件。",
+     {"disputes_resolved": 2860}),
+    ("全镇15个村（社区）均成立人民调解委员会，配备调解员63名。",
+     {"people_mediation_committees": 15, "people_mediators": 63}),
+    ("“法律明白人”骨干达到620人。",
+     {"legal_literate_villagers": 620}),
+    ("县法律援助中心为困难群众提供法律咨询3400余人次。",
+     {"legal_aid_consultations": 3400}),
+    ("为企业开展“法治体检”86家次。",
+     {"enterprise_legal_checkups": 86}),
+    ("全县政务服务“好差评”好评率99.9%。",
+     {"service_positive_review_rate": 99.9}),
+    ("县级政务服务事项即办件占比提升至45%。",
+     {"instant_service_rate": 45}),
+    ("“最多跑一次”改革实现率达到98%。",
+     {"one_visit_service_rate": 98}),
+    ("全年累计办结12345热线工单4.6万件。",
+     {"hotline_requests": 46000}),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", FAMILY_B_GRAMMAR, ids=lambda x: str(x)[:12])
+def test_service_and_dispute_synonyms_and_grammar(sentence, expected):
     m = extract.extract_text(sentence).mentions
     got = {i: v for i, v in zip(m["indicator_id"], m["value"]) if i}
     assert got == pytest.approx(expected)
