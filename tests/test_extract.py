@@ -795,6 +795,19 @@ FAMILY_A_PHRASINGS = [
     ("街道党工委理论学习中心组以集中研讨等方式开展习近平法治思想学习5次，开展宪法专题学习2次。",
      {"central_group_law_study_sessions": 5}),
     ("对报备的规范性文件开展备案审查，督促纠正问题文件3件。", {"normative_docs_corrected": 3}),
+    ("县委常委会会议两次专题听取法治建设情况汇报。", {"exec_meeting_rol_briefings": 2}),
+    ("组织开展法治政府建设督察，共督察乡镇和部门26个，反馈问题58条。",
+     {"rol_inspection_departments": 26, "inspection_problems_found": 58}),
+    ("对12个乡镇开展法治建设实地考核。", {"rol_inspection_regions": 12}),
+    ("全县共有行政执法机关43个，行政执法人员2136名。",
+     {"enforcement_bodies": 43, "enforcement_personnel": 2136}),
+    ("行政执法案卷评查共抽查案卷480宗，优秀案卷率达到85%。",
+     {"case_file_reviews": 480, "case_file_pass_rate": 85}),
+    ("通过政府网站发布各类信息1.2万条，其中政策解读稿件260篇。",
+     {"gov_info_disclosed": 12000, "policy_interpretations": 260}),
+    ("审计部门全年完成审计项目45个，查出违规金额3.4亿元，移送案件线索6件。",
+     {"audit_plans_completed": 45, "audit_problem_amount": 340000000,
+      "cases_transferred_to_judiciary": 6}),
 ]
 
 
