@@ -26,13 +26,17 @@ AXE := .cache/axe/node_modules/axe-core/axe.min.js
 REGION ?= weibin
 YEAR ?= 2023
 JOBS ?= 2
+# pytest-xdist workers of `make test`: the tests of one module stay on one worker (they
+# share its built fixtures); the modules are spread over the workers
+TEST_JOBS ?= 2
 
-.PHONY: brief briefs test lint bench lab clean help ocr
+.PHONY: brief briefs test coverage lint bench lab clean help ocr
 
 help:
 	@echo "make brief   build reports/$(REGION)/$(YEAR)/brief.html from data/raw (REGION=, YEAR=)"
 	@echo "make briefs  build every region-year under data/raw (JOBS=$(JOBS))"
-	@echo "make test    run the test suite"
+	@echo "make test    run the test suite (TEST_JOBS=$(TEST_JOBS) workers)"
+	@echo "make coverage  the test suite with line coverage of src/rol_analysis"
 	@echo "make lab     open the notebooks in JupyterLab with the project's kernel"
 	@echo "make ocr     install the optional OCR extra (scanned PDFs) into .venv"
 	@echo "make lint    ruff over src, tests and bench"
@@ -68,7 +72,12 @@ briefs: $(INSTALLED)
 	$(BIN)/rol build --all --jobs $(JOBS)
 
 test: $(INSTALLED_DEV) $(AXE)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(TEST_JOBS) --dist loadscope
+
+# the same run with line coverage of src/rol_analysis (in the test processes; code that
+# runs only in `rol` subprocesses and kernels is not counted)
+coverage: $(INSTALLED_DEV) $(AXE)
+	$(BIN)/python -m pytest -n $(TEST_JOBS) --dist loadscope --cov=rol_analysis --cov-report=term
 
 $(AXE):
 	@if command -v npm >/dev/null 2>&1; then \

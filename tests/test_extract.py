@@ -421,11 +421,12 @@ FAMILY_PHRASINGS = [
     ("县委理论学习中心组开展专题学法4次，县政府常务会议会前学法12次。",
      {"central_group_law_study_sessions":4, "exec_meeting_law_study_sessions":12}),
     ("建成县级公共法律服务中心1个、镇（街道）公共法律服务站18个、村（社区）公共法律服务室236个。",
-     {"public_legal_service_centres":1, "public_legal_service_stations":18}),
+     {"public_legal_service_centres":1, "public_legal_service_stations":18,
+      "public_legal_service_rooms":236}),
     ("全市共有执业律师1120名，律师事务所86家，全年办理公证业务2.3万件。",
      {"practising_lawyers":1120, "law_firms":86, "notarizations":23000}),
     ("开展法治督察4轮，发现问题37个，已整改32个，整改率86.5%。",
-     {"inspection_problems_found":37,
+     {"rol_inspection_rounds":4, "inspection_problems_found":37,
       "inspection_problems_rectified":32,
       "inspection_rectification_rate":86.5}),
     ("将企业开办时间由5个工作日压缩至0.5个工作日。", {"business_startup_days":0.5}),
@@ -574,3 +575,506 @@ def test_a_change_takes_its_topic_from_the_measure():
     # a reconsideration change stays with its own indicator
     m = extract.extract_text("全市行政复议新收案件820件，同比增长7.5%。").mentions
     assert m.iloc[1]["indicator_id"] == "admin_reconsideration_received_change"
+
+
+# Families B of session 3 (government services, reconsideration and litigation, disputes,
+# public legal services, legal education, training): phrasings written for this test.
+FAMILY_B_PHRASINGS = [
+    ("全县“最多跑一次”事项达到1126项，占全部政务服务事项的97.5%。",
+     {"one_visit_service_items": 1126, "one_visit_service_rate": 97.5}),
+    ("新增“跨省通办”事项42项，46项高频事项下沉至镇（街道）便民服务中心办理。",
+     {"cross_province_service_items": 42, "devolved_service_items": 46}),
+    ("即办件比例提高到65%，村级便民服务站覆盖率达100%。",
+     {"instant_service_rate": 65, "convenience_service_coverage_rate": 100}),
+    ("全区实有市场主体8.6万户，全年新登记市场主体1.2万户。",
+     {"market_entities_total": 86000, "business_registrations_new": 12000}),
+    ("推行电子证照共享，全年为企业和群众节省办事成本约2300万元。",
+     {"cost_savings_amount": 23000000}),
+    ("全年审结行政复议案件64件，其中维持31件，驳回9件，申请人主动撤回12件，结案率95.5%。",
+     {"admin_reconsideration_closed": 64, "admin_reconsideration_upheld": 31,
+      "admin_reconsideration_dismissed": 9, "admin_reconsideration_withdrawn": 12,
+      "admin_reconsideration_closure_rate": 95.5}),
+    ("受理涉企行政复议案件18件；从案件类型看，行政处罚类25件，政府信息公开类7件，投诉举报类6件。",
+     {"admin_reconsideration_enterprise_cases": 18, "admin_reconsideration_penalty_cases": 25,
+      "admin_reconsideration_disclosure_cases": 7, "admin_reconsideration_complaint_cases": 6}),
+    ("全年行政诉讼案件审结40件，胜诉33件，原告撤诉4件，胜诉率82.5%。",
+     {"admin_litigation_concluded": 40, "admin_litigation_won": 33,
+      "admin_litigation_withdrawn": 4, "admin_litigation_win_rate": 82.5}),
+    ("行政机关败诉率同比下降2.6个百分点，负责人出庭应诉率同比提高5个百分点。",
+     {"admin_litigation_loss_rate_change": -2.6, "head_appearance_rate_change": 5}),
+    ("收到法院司法建议和检察建议11份，已全部办结回复。",
+     {"judicial_suggestions_received": 11}),
+    ("开展矛盾纠纷排查126次，排查出各类矛盾纠纷842件，化解矛盾纠纷815件，化解率96.8%。",
+     {"disputes_screened": 842, "disputes_resolved": 815, "dispute_resolution_rate": 96.8}),
+    ("各级行政机关办理行政调解案件237件。",
+     {"admin_mediation_cases": 237}),
+    ("全年受理群众信访事项380件，办结362件，按期办结率95.3%。",
+     {"petitions_received": 380, "petitions_closed": 362, "petition_on_time_rate": 95.3}),
+    ("全市现有公证机构6家、公证员42名、基层法律服务工作者130名。",
+     {"notary_offices": 6, "notaries": 42, "grassroots_legal_workers": 130}),
+    ("各级公共法律服务中心（站）全年接待服务群众4.8万人次。",
+     {"public_legal_service_users": 48000}),
+    ("新建法治文化公园3个、法治宣传长廊12处，发布以案释法典型案例15个。",
+     {"rol_culture_venues": 3, "legal_education_cases_published": 15}),
+    ("通过政务新媒体推送普法信息620条，2个乡镇获评省级法治建设示范乡镇。",
+     {"legal_education_posts": 620, "rol_model_units": 2}),
+    ("组织领导干部旁听庭审4次，参加旁听人员达到260人次。",
+     {"court_hearing_attendance_sessions": 4, "court_hearing_observers": 260}),
+    ("全市承接省级下放的行政许可事项26项，梳理推出“一件事一次办”主题45个。",
+     {"licensing_items_taken_over": 26, "one_thing_services_launched": 45}),
+    ("复议案件中，不履行法定职责类11件，行政强制类3件。",
+     {"admin_reconsideration_nonfeasance_cases": 11, "admin_reconsideration_coercion_cases": 3}),
+    ("电视台《法治时空》栏目全年播出普法节目52期。", {"legal_education_posts": 52}),
+    ("对新出台的38件涉及市场主体经济活动的政策措施开展公平竞争审查。",
+     {"fair_competition_reviews": 38}),
+    ("全年听证审理行政复议案件7件，在各乡镇设立行政复议基层服务点14个。",
+     {"admin_reconsideration_hearings": 7, "admin_reconsideration_service_points": 14}),
+    ("通过协调和解实质性化解行政争议23件，办理行政赔偿案件2件。",
+     {"admin_disputes_resolved_substantively": 23, "state_compensation_cases": 2}),
+    ("建立行业性专业性人民调解组织16个，设立个人调解工作室9个。",
+     {"specialised_mediation_organisations": 16, "mediation_studios": 9}),
+    ("法院委派诉前调解案件1580件，受理劳动人事争议仲裁案件412件。",
+     {"pre_litigation_mediations": 1580, "labour_arbitration_cases": 412}),
+    ("全县在册社区矫正对象186人，衔接刑满释放人员73人。",
+     {"community_corrections_persons": 186, "released_prisoners_assisted": 73}),
+    ("在镇村设立法律援助工作站21个，全年完成司法鉴定业务640件。",
+     {"legal_aid_stations": 21, "judicial_appraisals": 640}),
+    ("全区律师全年办理各类法律事务5200余件。",
+     {"lawyer_cases": 5200}),
+    ("为全县中小学配备法治副校长96名，培育农村学法用法示范户300户。",
+     {"school_rol_vice_principals": 96, "model_law_abiding_households": 300}),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", FAMILY_B_PHRASINGS, ids=lambda x: str(x)[:12])
+def test_service_dispute_and_education_families_are_named(sentence, expected):
+    m = extract.extract_text(sentence).mentions
+    got = {i: v for i, v in zip(m["indicator_id"], m["value"]) if i}
+    assert got == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("sentence", [
+    "案件主要集中在土地征收、房屋拆迁、社会保障、市场监管等五类。",
+    "把审批、监管和执法捆绑在一起推进。",
+    "各部门的力量被拧到一起。",
+])
+def test_an_enumeration_count_and_together_are_not_statistics(sentence):
+    assert extract.extract_text(sentence).mentions.empty
+
+
+def test_one_case_in_chinese_numerals_is_still_a_count():
+    m = extract.extract_text("全年行政诉讼败诉案件仅有一起。").mentions
+    assert list(zip(m["value"], m["unit"])) == [(1, "起")]
+
+
+def test_a_case_type_is_not_the_family_of_what_follows():
+    # "行政处罚类" names a reconsideration case type: the next type is still a
+    # reconsideration count, not an enforcement one
+    m = extract.extract_text("复议案件中，行政处罚类9件，政府信息公开类4件。").mentions
+    assert list(m["indicator_id"]) == ["admin_reconsideration_penalty_cases",
+                                       "admin_reconsideration_disclosure_cases"]
+
+
+def test_an_excluded_topic_carried_into_the_measure_rules_an_indicator_out():
+    # the rate's clause says only 按期办结率; its measure carries 信访 from before, which
+    # the service-hall on-time rate excludes
+    m = extract.extract_text("全年受理信访事项90件，按期办结率97%。").mentions
+    assert list(m["indicator_id"]) == ["petitions_received", "petition_on_time_rate"]
+
+
+def test_a_later_pattern_match_that_spans_more_is_not_taken():
+    # both numbers fit the venue indicator equally closely: the first in the text wins
+    m = extract.extract_text("建成法治文化广场5个、法治宣传长廊9处。").mentions
+    assert list(m["indicator_id"]) == ["rol_culture_venues", ""]
+
+
+# Families A of session 3 (leadership, decisions, enforcement, oversight): phrasings
+# written for this test, one or more statistics each, with the indicator a reader names.
+FAMILY_A_PHRASINGS = [
+    ("市委全面依法治市委员会召开会议3次，市委依法治市办公室会议5次。",
+     {"rol_committee_meetings": 3, "rol_committee_office_meetings": 5}),
+    ("法治政府建设领导小组全年召开专题会议4次。", {"rol_committee_meetings": 4}),
+    # an elliptical second name: 办公室会议 is the committee office's
+    ("县委全面依法治县委员会会议和办公室会议全年各开了1次，对全年工作作出安排。",
+     {"rol_committee_meetings": 1, "rol_committee_office_meetings": 1}),
+    ("区政府主要领导就法治工作作出批示9次。", {"leader_rol_instructions": 9}),
+    ("印发年度工作要点，明确法治政府建设重点任务42项。", {"rol_key_tasks": 42}),
+    ("开展法治督察3轮，约谈部门负责人6名。",
+     {"rol_inspection_rounds": 3, "accountability_interviews": 6}),
+    ("法治建设考核结果在综合考核中的权重提高到12%。", {"rol_assessment_weight": 12}),
+    ("对现行有效的规范性文件开展全面清理，共清理规范性文件128件，决定废止11件、修改9件。",
+     {"normative_docs_cleaned": 128, "normative_docs_repealed": 11,
+      "normative_docs_amended": 9}),
+    ("全年出具合法性审核意见书215份，提出修改意见建议430余条。",
+     {"legality_review_opinions": 215, "legality_review_suggestions": 430}),
+    ("法律顾问全年出具法律意见书76份，政府法律顾问覆盖率达100%。",
+     {"legal_opinions_issued": 76, "legal_adviser_coverage_rate": 100}),
+    ("作出重大行政决策7项，召开听证会2次。", {"major_decisions": 7, "decision_hearings": 2}),
+    ("全区共有行政执法主体58个，全年开展执法检查8600余次。",
+     {"enforcement_bodies": 58, "enforcement_inspections": 8600}),
+    ("开展“双随机、一公开”抽查126次。", {"random_inspections": 126}),
+    ("开展行政执法监督检查11次，评查行政执法案卷320卷，案卷优良率92%。",
+     {"enforcement_supervision_checks": 11, "case_file_reviews": 320,
+      "case_file_pass_rate": 92}),
+    ("办理行政强制案件41件，公示行政执法信息2.3万条。",
+     {"admin_coercion_cases": 41, "enforcement_disclosures": 23000}),
+    ("对重大执法决定开展法制审核168件，为62家企业办理信用修复。",
+     {"major_enforcement_decisions_reviewed": 168, "credit_repairs": 62}),
+    ("受理政府信息公开申请57件，已全部答复57件，按时答复率100%。",
+     {"disclosure_requests": 57, "disclosure_requests_answered": 57,
+      "disclosure_answer_rate": 100}),
+    ("全年召开新闻发布会12场，发布政策解读文章86篇，回复网民留言1300余条。",
+     {"press_conferences": 12, "policy_interpretations": 86,
+      "public_messages_handled": 1300}),
+    ("12345热线办结率98.6%，群众满意率95.1%。",
+     {"hotline_resolution_rate": 98.6, "hotline_satisfaction_rate": 95.1}),
+    ("承办人大代表建议45件、政协提案62件，代表委员满意率100%。",
+     {"npc_suggestions_handled": 45, "cppcc_proposals_handled": 62,
+      "suggestions_satisfaction_rate": 100}),
+    ("审计查出违规资金1.2亿元。", {"audit_problem_amount": 120000000}),
+    ("群众对法治政府建设满意度达到96.3%。", {"rol_public_satisfaction_rate": 96.3}),
+    # neighbours that share words keep their own indicator
+    ("村（社区）法律顾问覆盖率达100%。", {"village_legal_adviser_coverage_rate": 100}),
+    ("建议提案按期办复率100%。", {"suggestions_reply_rate": 100}),
+    ("修订完善各类应急预案15件。", {"emergency_plans_revised": 15}),
+    # the leading group named clauses before 召开…会议; 研究解决…问题
+    ("乡党委成立法治政府建设工作领导小组，办公室设在党政办，全年定期召开专题会议5次，"
+     "研究解决法治建设重点问题9项。",
+     {"rol_committee_meetings": 5, "rol_major_issues_resolved": 9}),
+    ("区委依法治区委共召开会议3次，区委依法治区办共召开会议6次。",
+     {"rol_committee_meetings": 3, "rol_committee_office_meetings": 6}),
+    ("组织领导干部旁听庭审4次，参加人员260人次。", {"court_hearing_attendance_sessions": 4,
+                                           "court_hearing_observers": 260}),
+    # the enforcement statistics by type (行政执法统计年报)
+    ("全区行政执法单位共办理各类行政执法案件12.3万宗，涉及金额5.6亿元。其中，行政处罚3560宗，"
+     "罚没收入2800万元；行政强制410宗；行政征收1200宗，征收金额3.1亿元；行政给付8.2万宗，"
+     "给付金额1.9亿元；行政确认2.1万宗；行政裁决6宗；行政奖励85宗。",
+     {"enforcement_cases": 123000, "enforcement_cases_amount": 560000000,
+      "admin_penalty_cases": 3560, "admin_penalty_amount": 28000000,
+      "admin_coercion_cases": 410, "admin_levy_cases": 1200, "admin_levy_amount": 310000000,
+      "admin_benefit_cases": 82000, "admin_benefit_amount": 190000000,
+      "admin_confirmation_cases": 21000, "admin_adjudication_cases": 6,
+      "admin_reward_cases": 85}),
+    ("向公安机关移送涉嫌犯罪案件12件。", {"cases_transferred_to_judiciary": 12}),
+    ("制发行政执法监督意见书18份，聘请特邀行政执法监督员35名。",
+     {"enforcement_supervision_notices": 18, "enforcement_supervisors": 35}),
+    ("对轻微违法行为依法不予处罚326件，减免罚款金额180万元。",
+     {"penalty_exemption_cases": 326, "penalty_waived_amount": 1800000}),
+    ("涉企行政检查次数同比下降32.5%。", {"inspections_change": -32.5}),
+    ("全年开展涉企行政检查2100余次。", {"enforcement_inspections": 2100}),
+    ("因工作不力问责干部11人。", {"officials_held_accountable": 11}),
+    ("妥善处置突发事件23起，转移避险群众1.5万人。",
+     {"emergencies_handled": 23, "people_evacuated": 15000}),
+    ("完成审计项目28个，审计查出问题资金约2.3亿元。",
+     {"audit_plans_completed": 28, "audit_problem_amount": 230000000}),
+    # changes by type: the penalty change is not the generic case-count change
+    ("全县各执法机关共办理行政执法案件3.2万宗，同比增长8.4%。其中行政处罚4120宗，同比下降21.5%。",
+     {"enforcement_cases": 32000, "cases_year_on_year_change": 8.4,
+      "admin_penalty_cases": 4120, "admin_penalty_cases_change": -21.5}),
+    ("对乡镇（街道）的42项赋权事项开展评估。", {"powers_delegated": 42}),
+    ("完善行政裁量权基准，全县31个部门制定裁量基准1260项。", {"discretion_benchmarks": 1260}),
+    # a town's 会前学法: the rule named before, the study count after 学习…
+    ("落实会前学法制度，全年集中学习宪法、行政处罚法等法律法规11次。",
+     {"exec_meeting_law_study_sessions": 11}),
+    ("坚持会前学法制度，全年召开常务会议24次。", {}),
+    ("全年报备规范性文件14件，报备率、及时率、规范率均达100%。",
+     {"normative_docs_filed": 14, "normative_docs_filing_rate": 100,
+      "normative_docs_timely_filing_rate": 100, "normative_docs_compliance_rate": 100}),
+    ("审核县政府及办公室文件186件，审查各类合同协议231份。",
+     {"legality_reviews": 186, "contracts_reviewed": 231}),
+    ("新申领行政执法证件128个，注销执法证23个。", {"enforcement_certificates_issued": 128}),
+    ("针对督察反馈的12个问题，已整改完成10个，整改率83.3%。",
+     {"inspection_problems_found": 12, "inspection_problems_rectified": 10,
+      "inspection_rectification_rate": 83.3}),
+    # a coordination group's meetings are not the committee's
+    ("全区依法治区委员会各协调小组共召开会议14次。", {}),
+    # study of 习近平法治思想 outside the theory group; the group keeps its own count
+    ("把学习贯彻习近平法治思想作为首要任务，全年组织专题学习6次。",
+     {"rol_thought_study_sessions": 6}),
+    ("县委理论学习中心组集体学习习近平法治思想4次。", {"central_group_law_study_sessions": 4}),
+    ("街道党工委理论学习中心组以集中研讨等方式开展习近平法治思想学习5次，开展宪法专题学习2次。",
+     {"central_group_law_study_sessions": 5}),
+    ("对报备的规范性文件开展备案审查，督促纠正问题文件3件。", {"normative_docs_corrected": 3}),
+    ("县委常委会会议两次专题听取法治建设情况汇报。", {"exec_meeting_rol_briefings": 2}),
+    ("组织开展法治政府建设督察，共督察乡镇和部门26个，反馈问题58条。",
+     {"rol_inspection_departments": 26, "inspection_problems_found": 58}),
+    ("对12个乡镇开展法治建设实地考核。", {"rol_inspection_regions": 12}),
+    ("全县共有行政执法机关43个，行政执法人员2136名。",
+     {"enforcement_bodies": 43, "enforcement_personnel": 2136}),
+    ("行政执法案卷评查共抽查案卷480宗，优秀案卷率达到85%。",
+     {"case_file_reviews": 480, "case_file_pass_rate": 85}),
+    ("通过政府网站发布各类信息1.2万条，其中政策解读稿件260篇。",
+     {"gov_info_disclosed": 12000, "policy_interpretations": 260}),
+    ("审计部门全年完成审计项目45个，查出违规金额3.4亿元，移送案件线索6件。",
+     {"audit_plans_completed": 45, "audit_problem_amount": 340000000,
+      "cases_transferred_to_judiciary": 6}),
+]
+
+
+def test_an_excluded_scope_in_the_measure_rules_an_indicator_out():
+    # the rate's clause names no hotline; its measure carries 热线 from the clause
+    # before, so the service-hall on-time rate (which excludes 热线) does not take it
+    m = extract.extract_text("便民服务热线全年受理群众诉求2.1万件，按时办结率98.2%。").mentions
+    got = dict(zip(m["value"], m["indicator_id"]))
+    assert got[98.2] == "hotline_resolution_rate"
+    # without the hotline topic the same words are the service-hall rate
+    m = extract.extract_text("政务服务大厅办件量12万件，按时办结率99.1%。").mentions
+    assert dict(zip(m["value"], m["indicator_id"]))[99.1] == "service_on_time_rate"
+
+
+@pytest.mark.parametrize("sentence,expected", FAMILY_A_PHRASINGS, ids=lambda x: str(x)[:12])
+def test_session3_families_a_are_named(sentence, expected):
+    m = extract.extract_text(sentence).mentions
+    got = {i: v for i, v in zip(m["indicator_id"], m["value"]) if i}
+    assert got == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # the verb that opens the list applies to every name: 审查…合同 is a contract review
+    ("本年度审核规范性文件、重大行政决策和行政协议分别为17件、4件和95件。",
+     {"normative_docs_reviewed": 17, "major_decisions_reviewed": 4,
+      "contracts_reviewed": 95}),
+    ("依法办理人大代表建议和政协委员提案分别为41件、58件。",
+     {"npc_suggestions_handled": 41, "cppcc_proposals_handled": 58}),
+    # a short verb phrase between 分别 and the numbers is shared by the names
+    ("市委依法治市委员会、市委依法治市办公室分别召开会议3次、7次。",
+     {"rol_committee_meetings": 3, "rol_committee_office_meetings": 7}),
+])
+def test_a_list_shares_its_leading_verb_and_verb_phrase(sentence, expected):
+    m = extract.extract_text(sentence).mentions
+    assert {i: v for i, v in zip(m["indicator_id"], m["value"]) if i} == expected
+
+
+def test_a_later_list_item_with_its_own_number_does_not_exclude_this_one():
+    # 中心组 rules the meeting law-study count out of its own item only
+    m = extract.extract_text("区政府常务会议学法10次、区委理论学习中心组学法5次。").mentions
+    assert dict(zip(m["value"], m["indicator_id"])) == {
+        10: "exec_meeting_law_study_sessions", 5: "central_group_law_study_sessions"}
+    # a list of nouns shares the words after it: the exclusion still applies
+    m = extract.extract_text(
+        "选聘1800余名律师、基层法律服务工作者担任村（社区）法律顾问。").mentions
+    assert list(m["indicator_id"]) == ["village_legal_advisers"]
+
+
+def test_consultations_and_hearings_are_two_counts():
+    m = extract.extract_text("公开征求意见14次，召开专家论证会3次。").mentions
+    assert dict(zip(m["indicator_id"], m["value"])) == {
+        "public_consultations": 14, "decision_hearings": 3}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the count of the event named in the clause or sentence before
+    ("县政府常务会议专题听取法治政府建设工作汇报，全年开了3次。",
+     ["exec_meeting_rol_briefings"]),
+    ("区政府常务会议专题研究法治政府建设工作。今年以来共召开5次。", ["exec_meeting_rol_briefings"]),
+    # a clause with its own object keeps its own words
+    ("县政府常务会议专题听取法治政府建设工作汇报，组织执法培训3次。", [""]),
+    # the clause before states its own number: it lends nothing
+    ("常务会议听取法治政府建设汇报2次，全年开了3次。", ["exec_meeting_rol_briefings", ""]),
+])
+def test_a_bare_light_verb_counts_the_event_before_it(text, expected):
+    assert list(extract.extract_text(text).mentions["indicator_id"]) == expected
+
+
+# The statistics a county report of these families typically states, in its usual
+# phrasings (written for this test): topic words before or after the number, 件次 units,
+# the three levels of public legal service (中心/工作站/服务室), 全程网办 beside 网上可办.
+FAMILY_B_COMMON = [
+    ("全县政务服务事项网上可办率达到98.6%，全程网办事项占比85%。",
+     {"online_service_rate": 98.6, "fully_online_service_rate": 85}),
+    ("县政务服务中心全年共受理各类办件23.5万件，按时办结率100%。",
+     {"gov_service_cases_handled": 235000, "service_on_time_rate": 100}),
+    ("进驻县政务服务大厅事项1286项。",
+     {"gov_service_items": 1286}),
+    ("共取消证明事项56项，对21项证明事项实行告知承诺制。",
+     {"certification_items_cancelled": 56, "credit_commitment_items": 21}),
+    ("工程建设项目审批时间压缩至80个工作日以内。",
+     {"construction_approval_days": 80}),
+    ("全年新增减税降费及退税缓税缓费4.6亿元。",
+     {"tax_fee_relief_amount": 460000000}),
+    ("截至年底，全县市场主体总量达到5.3万户，同比增长8.2%。",
+     {"market_entities_total": 53000}),
+    ("全年新设立各类市场主体6230户。",
+     {"business_registrations_new": 6230}),
+    ("全年共收到行政复议申请85件，依法受理72件，不予受理8件。",
+     {"admin_reconsideration_received": 85, "admin_reconsideration_accepted": 72,
+      "admin_reconsideration_dismissed": 8}),
+    ("审结的案件中，决定维持40件，撤销、变更、确认违法等纠错9件，纠错率14.1%。",
+     {"admin_reconsideration_upheld": 40, "admin_reconsideration_corrected": 9,
+      "admin_reconsideration_correction_rate": 14.1}),
+    ("全年新收行政应诉案件58件，审结46件，败诉3件，败诉率6.5%。",
+     {"admin_litigation_cases": 58, "admin_litigation_concluded": 46,
+      "admin_litigation_lost": 3, "admin_litigation_loss_rate": 6.5}),
+    ("行政机关负责人出庭应诉42件次，出庭应诉率100%。",
+     {"head_appearances": 42, "head_appearance_rate": 100}),
+    ("全县共有人民调解委员会245个，人民调解员1360名。",
+     {"people_mediation_committees": 245, "people_mediators": 1360}),
+    ("各级调解组织共调解矛盾纠纷3120件，调解成功3086件，调解成功率98.9%。",
+     {"disputes_mediated": 3120, "disputes_mediated_successfully": 3086,
+      "mediation_success_rate": 98.9}),
+    ("深入开展矛盾纠纷排查化解，排查矛盾纠纷1530件，成功化解1492件。",
+     {"disputes_screened": 1530, "disputes_resolved": 1492}),
+    ("全年县信访局共受理群众来信来访426件次。",
+     {"petitions_received": 426}),
+    ("全年办理法律援助案件862件，为受援人挽回经济损失1250万元。",
+     {"legal_aid_cases": 862, "legal_aid_recovered_amount": 12500000}),
+    ("建成县公共法律服务中心1个、乡镇公共法律服务工作站15个、村（居）公共法律服务室210个，实现全覆盖。",
+     {"public_legal_service_centres": 1, "public_legal_service_stations": 15,
+      "public_legal_service_rooms": 210}),
+    ("全县共有律师事务所12家，执业律师146人，公证处1家，公证员6名。",
+     {"law_firms": 12, "practising_lawyers": 146, "notary_offices": 1, "notaries": 6}),
+    ("为238个村（社区）配备法律顾问，实现村（社区）法律顾问全覆盖。",
+     {"village_legal_advisor_units": 238}),
+    ("全年开展各类普法宣传活动320余场次，发放宣传资料6万余份，受教育群众达15万人次。",
+     {"legal_education_events": 320, "legal_materials_distributed": 60000,
+      "legal_education_participants": 150000}),
+    ("培育农村“法律明白人”1850名。",
+     {"legal_literate_villagers": 1850}),
+    ("新创建省级民主法治示范村（社区）4个。",
+     {"model_rol_villages": 4}),
+    ("组织全县2300余名国家工作人员参加年度学法考试，参考率达100%，合格率99.8%。",
+     {"law_exam_participants": 2300, "law_exam_participation_rate": 100,
+      "law_exam_pass_rate": 99.8}),
+    ("举办领导干部法治专题讲座6期，培训领导干部560人次。",
+     {"officials_law_training_sessions": 6, "officials_trained": 560}),
+    ("12348热线全年接听群众来电1.2万个。",
+     {"legal_hotline_services": 12000}),
+    ("公共法律服务平台全年解答法律咨询2.8万人次。",
+     {"public_legal_service_consultations": 28000}),
+    ("全年为农民工讨回欠薪860万元，办理农民工法律援助案件215件。",
+     {"migrant_wages_recovered_amount": 8600000, "migrant_worker_legal_aid_cases": 215}),
+    ("化解信访积案37件。",
+     {"backlog_petitions_resolved": 37}),
+    ("全县设立村（社区）便民服务站312个。",
+     {"convenience_service_centres": 312}),
+    ("将企业开办时间压缩至1个工作日内。",
+     {"business_startup_days": 1}),
+    ("推动186项政务服务事项实现“跨省通办”。",
+     {"cross_province_service_items": 186}),
+    ("全年收到人民法院司法建议2件、检察机关检察建议5件，均按期回复。",
+     {"judicial_suggestions_received": 2}),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", FAMILY_B_COMMON, ids=lambda x: str(x)[:12])
+def test_common_service_and_dispute_statistics_are_named(sentence, expected):
+    m = extract.extract_text(sentence).mentions
+    got = {i: v for i, v in zip(m["indicator_id"], m["value"]) if i}
+    assert got == pytest.approx(expected)
+
+
+# Synonyms and grammar of the same families (written for this test): 收案/结案 with the topic
+# in the sentence before, 调处 for 调解, 一网通办 items, 精简至, an exam held for N people,
+# 宣传品 in 件, a change of the petition total.
+FAMILY_B_GRAMMAR = [
+    ("行政复议工作稳步推进。全年共收案64件，结案59件，其中调解结案18件。",
+     {"admin_reconsideration_received": 64, "admin_reconsideration_closed": 59,
+      "admin_reconsideration_mediated": 18}),
+    ("全年共办理行政应诉案件31件，其中胜诉27件、撤诉2件。",
+     {"admin_litigation_cases": 31, "admin_litigation_won": 27, "admin_litigation_withdrawn": 2}),
+    ("镇人民调解委员会共调处各类纠纷86起，调处成功84起。",
+     {"disputes_mediated": 86, "disputes_mediated_successfully": 84}),
+    ("司法所全年排查矛盾纠纷42次，发现并化解纠纷39件。",
+     {"disputes_resolved": 39}),
+    ("开展“法律进乡村”活动15场，发放法律知识手册2000余册。",
+     {"legal_education_events": 15, "legal_materials_distributed": 2000}),
+    ("全县行政许可事项精简至182项。",
+     {"admin_approval_items": 182}),
+    ("“一网通办”事项达1380项，网上办件量12.6万件。",
+     {"online_service_items": 1380, "gov_service_cases_handled": 126000}),
+    ("审批时限平均压缩65%，申请材料平均精简40%。",
+     {"time_limit_reduction_rate": 65, "materials_reduction_rate": 40}),
+    ("全年为企业减免各项税费2.1亿元，兑现稳岗补贴3600万元。",
+     {"tax_fee_relief_amount": 210000000, "enterprise_subsidy_amount": 36000000}),
+    ("法律援助中心全年受理法律援助案件418件，办结402件。",
+     {"legal_aid_cases": 418, "legal_aid_cases_closed": 402}),
+    ("全年接待法律咨询1260人次。",
+     {"public_legal_service_consultations": 1260}),
+    ("对58名新任职领导干部进行任前法律知识考试，合格率100%。",
+     {"law_exam_participants": 58, "law_exam_pass_rate": 100}),
+    ("全县公务员年人均学法时长不少于40学时。",
+     {"law_training_hours": 40}),
+    ("全年信访总量同比下降12.5%，信访事项按期办结率达98%。",
+     {"petitions_change": -12.5, "petition_on_time_rate": 98}),
+    ("行政复议纠错率为9.6%，行政诉讼败诉率为4.2%。",
+     {"admin_reconsideration_correction_rate": 9.6, "admin_litigation_loss_rate": 4.2}),
+    ("县委、县政府主要负责人出庭应诉2次。",
+     {"head_appearances": 2}),
+    ("全市共有基层法律服务所9家、基层法律服务工作者58名。",
+     {"grassroots_legal_workers": 58}),
+    ("累计培育法治宣传教育基地6个。",
+     {"rol_culture_venues": 6}),
+    ("全年化解行政争议16件，行政复议案件调解和解率达31%。",
+     {"admin_disputes_resolved_substantively": 16, "admin_reconsideration_mediation_rate": 31}),
+    ("在全镇11个村建成法治文化广场，实现全覆盖。",
+     {"rol_culture_venues": 11}),
+    ("全年共发放法治宣传品5000余件。",
+     {"legal_materials_distributed": 5000}),
+    ("全年组织公务员参加网上学法，人均学时达45学时，开设法治课程28门。",
+     {"law_training_hours": 45, "training_courses": 28}),
+    ("2023年度全县国家工作人员学法考试参考人数3620人，通过率99.2%。",
+     {"law_exam_participants": 3620, "law_exam_pass_rate": 99.2}),
+    ("组织副科级以上领导干部旁听庭审，共有136名领导干部参加。",
+     {"court_hearing_observers": 136}),
+    ("清理涉企收费项目12项，为企业减轻负担860万元。",
+     {"enterprise_fees_cleared": 12, "cost_savings_amount": 8600000}),
+    ("全县涉企经营许可事项实行告知承诺制的达到48项。",
+     {"credit_commitment_items": 48}),
+    ("行政机关负责人出庭率达到95%以上。",
+     {"head_appearance_rate": 95}),
+    ("全年办理一审行政诉讼案件44件，结案38件。",
+     {"admin_litigation_cases": 44, "admin_litigation_concluded": 38}),
+    ("行政复议案件办结率100%。",
+     {"admin_reconsideration_closure_rate": 100}),
+    ("申请人撤回行政复议申请终止审理6件。",
+     {"admin_reconsideration_withdrawn": 6}),
+    ("全年通过人民调解化解各类矛盾纠纷2860件。",
+     {"disputes_resolved": 2860}),
+    ("全镇15个村（社区）均成立人民调解委员会，配备调解员63名。",
+     {"people_mediation_committees": 15, "people_mediators": 63}),
+    ("“法律明白人”骨干达到620人。",
+     {"legal_literate_villagers": 620}),
+    ("县法律援助中心为困难群众提供法律咨询3400余人次。",
+     {"legal_aid_consultations": 3400}),
+    ("为企业开展“法治体检”86家次。",
+     {"enterprise_legal_checkups": 86}),
+    ("全县政务服务“好差评”好评率99.9%。",
+     {"service_positive_review_rate": 99.9}),
+    ("县级政务服务事项即办件占比提升至45%。",
+     {"instant_service_rate": 45}),
+    ("“最多跑一次”改革实现率达到98%。",
+     {"one_visit_service_rate": 98}),
+    ("全年累计办结12345热线工单4.6万件。",
+     {"hotline_requests": 46000}),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", FAMILY_B_GRAMMAR, ids=lambda x: str(x)[:12])
+def test_service_and_dispute_synonyms_and_grammar(sentence, expected):
+    m = extract.extract_text(sentence).mentions
+    got = {i: v for i, v in zip(m["indicator_id"], m["value"]) if i}
+    assert got == pytest.approx(expected)
+
+
+def test_the_needed_words_prefilter_never_hides_a_match():
+    # the matcher skips a pattern search when the sentence holds none of the words the
+    # pattern needs; over real-report sentences, every match holds one of them
+    import re as _re
+
+    assert extract._needed_words(['(?:常务会|党组会)[^。]{0,24}听取[^，,]{0,16}法治#']) == (
+        "党组会", "常务会")
+    assert extract._needed_words(['(?:调解)?纠纷#', '#人']) is None  # nothing needed
+    matcher = extract._matcher(catalogue.load())
+    entries = {e.iid: e for es in matcher.by_unit.values() for e in es}
+    texts = [p.read_text(encoding="utf-8") for p in
+             sorted((Path(__file__).parent / "data" / "dev").glob("*.txt"))]
+    checked = 0
+    for text in texts:
+        for sent in _re.split(r"[。！？\n]", text):
+            for num in _re.finditer(r"\d+(?:\.\d+)?", sent):
+                marked = sent[:num.start()] + "#" + sent[num.end():]
+                for e in entries.values():
+                    if e.rx is not None and e.lits is not None and e.rx.search(marked):
+                        checked += 1
+                        assert any(w in marked for w in e.lits), (e.iid, marked)
+    assert checked > 100

@@ -7,7 +7,6 @@ after any fault must be exactly the previous build's or exactly a complete new b
 from __future__ import annotations
 
 import os
-import random
 import shutil
 import signal
 import subprocess
@@ -283,46 +282,82 @@ def test_ctrl_c_during_a_batch_exits_130_with_one_line(pair, tmp_path):
     assert not list((root / ".rol-cache/stage").iterdir())
 
 
+DRIVER = Path(__file__).with_name("fault_driver.py")
+
+#: One chain of builds, each cut at named points (see fault_driver.py for the names):
+#: every phase of a build, the millisecond windows included, both by SIGKILL and by
+#: Ctrl-C. Several points in one build are Ctrl-Cs the build must ride out, then a kill.
+CUTS = [
+    "KILL@lock",                         # locks taken, nothing else
+    "KILL@stage-new",                    # staging folder half made
+    "INT@kernel:01_clean:0.5",           # Ctrl-C while a notebook runs: exit 130
+    "KILL@kernel:02_validate:0.5",       # killed while a notebook runs
+    "INT@index,KILL@journal",            # Ctrl-C held back in the publish; killed at commit
+    "KILL@rename:1",                     # old data folder moved aside, new not in place
+    "KILL@lock",                         # the next build dies before finishing that publish
+    "INT@rename:1,KILL@rename:4",        # both folders published, the index not yet
+    "INT@rename:2,KILL@stage-remove",    # published; staging folder half removed
+    "KILL@index",                        # the new index rendered aside, nothing moved
+    "INT@kernel:04_brief:0.5",           # Ctrl-C in the last notebook: exit 130
+]
+
+
+def cut(root: Path, log: Path, faults: str, *args) -> subprocess.Popen:
+    """Like :func:`start`, through fault_driver.py with ``faults``."""
+    return subprocess.Popen([sys.executable, str(DRIVER), str(log), faults, *map(str, args),
+                             "--root", str(root)], cwd=root, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, start_new_session=True)
+
+
 @pytest.mark.slow
-def test_builds_killed_at_random_points_leave_old_or_new_outputs(pair, tmp_path):
-    """Issue 14 done-when: 20 builds cut by SIGKILL or Ctrl-C at random points (fixed
-    seed). After each, what is published is byte for byte the previous build's or the
-    new one's; every build that ran to its end succeeded, and the last one completes.
+def test_builds_cut_at_every_phase_leave_old_or_new_outputs(pair, tmp_path):
+    """Issue 14 done-when: builds cut by SIGKILL or Ctrl-C in every phase of a build
+    (:data:`CUTS`). After each, what is published is byte for byte the previous build's
+    or the new one's, or a publish cut after its commit point that ``rol list`` names
+    and the next build finishes; a Ctrl-C outside the publish exits 130 with outputs
+    unchanged; and the build after the last cut completes with nothing left over.
 
     The builds form a chain: each starts from whatever the previous cut left and builds
-    the other version of the report, so each one is also "the next build" of a kill.
+    the other version of the report, so each one is also "the next build" of a cut.
     """
-    rng = random.Random(14)
     trees = {"old": pair["old_tree"], "new": pair["new_tree"]}
     raws = {"old": SEED.read_bytes(), "new": NEW_RAW}
     root = copy_root(pair["old"], tmp_path / "root")
-    shown = "old"
-    log = []
-    for n in range(20):
+    journal = root / ".rol-cache/txn/weibin.2023/journal.json"
+    log = tmp_path / "fired.log"
+    shown = pending = "old"
+    for n, faults in enumerate(CUTS):
         target = "new" if shown == "old" else "old"
         (root / "data/raw/weibin/2023.txt").write_bytes(raws[target])
-        how = signal.SIGKILL if n % 2 == 0 else signal.SIGINT
-        after = max(0.5, rng.uniform(0.02, 1.1) * pair["seconds"])
-        proc = start(root, *ARGS)
-        try:
-            out, err = proc.communicate(timeout=after)
-            finished = True
-        except subprocess.TimeoutExpired:
-            (os.killpg if how == signal.SIGINT else os.kill)(proc.pid, how)
-            out, err = proc.communicate(timeout=120)
-            finished = False
-        if finished:
-            assert proc.returncode == 0, (n, out, err)
-        elif how == signal.SIGINT:
-            assert proc.returncode in (130, 0), (n, proc.returncode, err)
-            if proc.returncode == 130:
-                assert err == "interrupted; published outputs unchanged\n", (n, err)
-        now = published(root)
-        assert now in (trees["old"], trees["new"]), (n, how, after)
-        shown = "old" if now == trees["old"] else "new"
-        if proc.returncode == 130:
-            assert shown != target, n  # "unchanged" was true
-        log.append((n, how.name, round(after, 1), proc.returncode, shown))
+        log.write_text("", encoding="utf-8")
+        proc = cut(root, log, faults, *ARGS)
+        out, err = proc.communicate(timeout=600)
+        points = [item.split("@", 1)[1] for item in faults.split(",")]
+        # every point was reached: the cut happened where it says
+        assert log.read_text("utf-8").split() == points, (n, faults, out, err)
+        killed = faults.split(",")[-1].startswith("KILL")
+        if killed:
+            assert proc.returncode == -signal.SIGKILL, (n, faults, proc.returncode, err)
+        elif proc.returncode == 130:
+            assert err == "interrupted; published outputs unchanged\n", (n, err)
+        else:  # Ctrl-C during the publish: held back, the build completes
+            assert proc.returncode == 0, (n, faults, proc.returncode, out, err)
+        # from the commit point on, a build's outputs go out (finished by the next build
+        # when it was killed in the renames)
+        committed = proc.returncode == 0 or any(
+            p in ("journal", "stage-remove") or p.startswith("rename:") for p in points)
+        if journal.exists():  # cut after a commit point: the next build finishes it
+            assert killed, n
+            listed = rol("list", "--root", root, check=0).stdout
+            assert "stopped while publishing; the next build finishes it" in listed, listed
+            if committed:  # else the journal is an earlier build's, still to finish
+                pending = target
+            shown = pending
+        else:
+            now = published(root)
+            assert now in (trees["old"], trees["new"]), (n, faults)
+            shown = "old" if now == trees["old"] else "new"
+            assert (shown == target) == committed, (n, faults, proc.returncode)
         assert_nothing_hidden_published(root)
     # the build after the last cut completes, and nothing is left over
     rol(*ARGS, "--root", root, check=0)
@@ -331,7 +366,6 @@ def test_builds_killed_at_random_points_leave_old_or_new_outputs(pair, tmp_path)
     assert_no_processes_left(root)
     assert not list((root / ".rol-cache/stage").iterdir())
     assert not (root / ".rol-cache/txn").exists() or not list((root / ".rol-cache/txn").iterdir())
-    print(log)
 
 
 def test_a_staging_folder_cut_off_while_made_or_removed_is_removed(tmp_path):

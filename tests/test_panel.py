@@ -9,15 +9,19 @@ import shutil
 
 import pandas as pd
 import pytest
-from conftest import REPO, SEED, rol
+from conftest import REPO, SEED, rol, tree_bytes
 
 from rol_analysis import fileio, panel, ratios
 from rol_analysis.exceptions import InputError
 from rol_analysis.extract import extract_to
 
 RATE = "normative_docs_timely_filing_rate"
-OUTPUTS = ["indicators.parquet", "mentions.parquet", "ratios.parquet", "region_years.parquet",
-           "panel.xlsx"]
+
+
+def outputs(root):
+    """The panel's byte-stable outputs: every parquet fragment, the xlsx, the manifest
+    (panel.duckdb is documented as not byte-stable)."""
+    return {k: v for k, v in tree_bytes(out(root)).items() if k != "panel.duckdb"}
 
 
 def publish(root, region, year, text=None, validation=None, brief=True):
@@ -197,12 +201,13 @@ def test_readme_example_query_and_pandas_line(proot, monkeypatch):
 
 def test_rerun_is_a_no_op_and_force_is_byte_identical(proot):
     root, _ = proot
-    before = {n: (out(root) / n).read_bytes() for n in OUTPUTS}
+    before = outputs(root)
+    assert "panel.xlsx" in before and "indicators.parquet/hongqi+.parquet" in before
     again = panel.build(root)
     assert not again.written and not again.changed
     forced = panel.build(root, force=True)
     assert forced.written and len(forced.changed) == 4
-    assert {n: (out(root) / n).read_bytes() for n in OUTPUTS} == before
+    assert outputs(root) == before
 
 
 def test_incremental_reads_only_changed_region_years_and_equals_a_fresh_panel(
@@ -221,9 +226,9 @@ def test_incremental_reads_only_changed_region_years_and_equals_a_fresh_panel(
     ind = pd.read_parquet(out(work) / "indicators.parquet")
     assert ind[(ind.region == "weibin") & (ind.year == 2023)
                & (ind.indicator_id == RATE)]["value"].tolist() == [97.5]
-    incremental = {n: (out(work) / n).read_bytes() for n in OUTPUTS}
+    incremental = outputs(work)
     panel.build(work, force=True)
-    assert {n: (out(work) / n).read_bytes() for n in OUTPUTS} == incremental
+    assert outputs(work) == incremental
     assert not list((work / "data" / "processed").glob(".panel*building"))
 
 
@@ -244,7 +249,7 @@ def test_bad_level_is_an_input_error_naming_the_line(proot, tmp_path):
     root, _ = proot
     work = tmp_path / "p"
     shutil.copytree(root, work)
-    before = (out(work) / "indicators.parquet").read_bytes()
+    before = outputs(work)
     (work / "data/raw/regions.csv").write_text(
         "region,zh_name,city,province,level\nweibin,卫滨区,新乡市,河南省,village\n",
         encoding="utf-8")
@@ -252,7 +257,7 @@ def test_bad_level_is_an_input_error_naming_the_line(proot, tmp_path):
         panel.build(work)
     proc = rol("panel", "--root", work, check=2)
     assert "regions.csv, line 2" in proc.stderr and "Traceback" not in proc.stderr
-    assert (out(work) / "indicators.parquet").read_bytes() == before
+    assert outputs(work) == before
 
 
 def test_damaged_table_is_named(proot, tmp_path):
@@ -272,3 +277,128 @@ def test_manifest_records_digests(proot):
     entry = manifest["region_years"]["weibin/2023"]
     assert re.fullmatch(r"[0-9a-f]{64}", entry["digest"])
     assert {"indicators", "mentions", "ratios", "validation", "report"} <= set(entry["files"])
+
+
+# ------------------------------------------------------------ incremental, fragmented
+
+
+@pytest.fixture(scope="module")
+def many(proot, tmp_path_factory):
+    """24 regions x 2 years (copies of weibin's published folders): several fragments."""
+    root, _ = proot
+    work = tmp_path_factory.mktemp("many")
+    (work / "data" / "raw").mkdir(parents=True)
+    lines = ["region,zh_name,city,province,level"]
+    for i in range(24):
+        slug = f"county-{i:02d}"
+        lines.append(f"{slug},县{i:02d},市,省{i % 3},county")
+        for year in (2022, 2023):
+            for top in ("data/processed", "reports"):
+                shutil.copytree(root / top / "weibin" / str(year), work / top / slug / str(year))
+    (work / "data/raw/regions.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    panel.build(work, xlsx=False)
+    return work
+
+
+def _duck(root, sql):
+    import duckdb
+
+    con = duckdb.connect(str(out(root) / "panel.duckdb"), read_only=True)
+    try:
+        return con.execute(sql).df()
+    finally:
+        con.close()
+
+
+def test_a_changed_region_year_is_the_only_one_read_and_only_its_fragment_rewritten(
+        many, tmp_path, monkeypatch):
+    work = tmp_path / "m"
+    shutil.copytree(many, work)
+    frags = sorted((out(work) / "indicators.parquet").iterdir())
+    assert len(frags) >= 3  # the fixture spans several fragments
+    before = {p.name: p.stat().st_ino for p in frags}
+    f = work / "data/processed/county-20/2023/indicators.parquet"
+    df = pd.read_parquet(f)
+    df.loc[df["indicator_id"] == RATE, "value"] = 93.0
+    fileio.write_parquet(f, df)
+    read = []
+    real = panel._load_parquet
+    monkeypatch.setattr(panel, "_load_parquet",
+                        lambda con, table, files, *rest: read.append((table, sorted(files)))
+                        or real(con, table, files, *rest))
+    res = panel.build(work, xlsx=False)
+    assert res.changed == ["county-20/2023"] and res.rewritten == 1
+    assert read == [("indicators", [str(f)]),
+                    ("mentions", [str(f.with_name("mentions.parquet"))])]
+    after = {p.name: p.stat().st_ino for p in (out(work) / "indicators.parquet").iterdir()}
+    rewritten = {n for n in after if after[n] != before.get(n)}
+    assert rewritten == {"county-20+.parquet"}  # the others are the same files
+    # the views see the change; everything equals a panel built from scratch
+    q = ("SELECT region, year, value FROM indicators WHERE indicator_id = "
+         f"'{RATE}' AND region = 'county-20'")
+    assert _duck(work, q)["value"].tolist() == [100.0, 93.0]
+    assert _duck(work, f'SELECT "{RATE}" FROM wide WHERE region = \'county-20\' '
+                       "ORDER BY year")[RATE].tolist() == [100.0, 93.0]
+    views = {v: _duck(work, f"SELECT * FROM {v}") for v in panel.VIEWS}
+    incremental = outputs(work)
+    panel.build(work, xlsx=False, force=True)
+    assert outputs(work) == incremental
+    for v, df in views.items():
+        pd.testing.assert_frame_equal(df, _duck(work, f"SELECT * FROM {v}"), obj=v)
+
+
+def test_a_deleted_region_year_disappears_from_the_panel_and_its_views(many, tmp_path):
+    work = tmp_path / "m"
+    shutil.copytree(many, work)
+    for top in ("data/processed", "reports"):
+        shutil.rmtree(work / top / "county-03" / "2022")
+    for top in ("data/processed", "reports"):  # a whole region gone
+        shutil.rmtree(work / top / "county-19")
+    res = panel.build(work, xlsx=False)
+    assert res.changed == [] and res.removed == ["county-03/2022", "county-19/2022",
+                                                 "county-19/2023"]
+    assert not (out(work) / "indicators.parquet" / "county-19+.parquet").exists()
+    ind = pd.read_parquet(out(work) / "indicators.parquet")
+    assert set(ind.loc[ind.region == "county-03", "year"]) == {2023}
+    assert "county-19" not in set(ind["region"])
+    per = len(pd.read_parquet(many / "data/processed/county-00/2023/indicators.parquet"))
+    assert len(ind) == per * (48 - 3)
+    for view in ("indicators", "mentions", "ratios", "region_years", "wide"):
+        got = _duck(work, f"SELECT DISTINCT region, year FROM {view} "
+                          "WHERE region IN ('county-03', 'county-19')")
+        assert list(zip(got["region"], got["year"])) == [("county-03", 2023)], view
+    n = _duck(work, "SELECT count(*) AS n FROM indicators")["n"][0]
+    assert n == len(ind)
+
+
+def test_regions_csv_change_rewrites_only_the_fragments_of_that_region(many, tmp_path):
+    work = tmp_path / "m"
+    shutil.copytree(many, work)
+    csv_path = work / "data/raw/regions.csv"
+    csv_path.write_text(csv_path.read_text(encoding="utf-8").replace(
+        "county-21,县21,市,省0", "county-21,县21,市,河北省"), encoding="utf-8")
+    res = panel.build(work, xlsx=False)
+    assert res.changed == [] and res.rewritten == 1
+    got = _duck(work, "SELECT DISTINCT province FROM region_years WHERE region = 'county-21'")
+    assert got["province"].tolist() == ["河北省"]
+    ind = pd.read_parquet(out(work) / "indicators.parquet",
+                          filters=[("region", "==", "county-21")])
+    assert set(ind["province"]) == {"河北省"}
+
+
+def test_xlsx_beyond_the_size_limit_is_left_out_unless_asked(many, tmp_path, monkeypatch):
+    work = tmp_path / "m"
+    shutil.copytree(many, work)
+    assert not (out(work) / "panel.xlsx").exists()  # built with xlsx=False
+    monkeypatch.setattr(panel, "XLSX_AUTO_CELLS", 1000)
+    res = panel.build(work)
+    assert not (out(work) / "panel.xlsx").exists()
+    assert "panel.xlsx not written" in res.summary() and "--xlsx" in res.summary()
+    assert not panel.build(work).written  # the decision is remembered: a no-op
+    res = panel.build(work, xlsx=True)
+    assert res.written and res.changed == [] and (out(work) / "panel.xlsx").is_file()
+    # a panel that changes without its xlsx drops the outdated one
+    shutil.rmtree(work / "reports" / "county-05" / "2023")
+    shutil.rmtree(work / "data/processed" / "county-05" / "2023")
+    panel.build(work, xlsx=False)
+    assert not (out(work) / "panel.xlsx").exists()

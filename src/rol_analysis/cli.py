@@ -234,22 +234,25 @@ class _Progress:
 
 
 @main.command()
-@click.option("--no-xlsx", is_flag=True, help="Skip panel.xlsx (the slowest output).")
+@click.option("--xlsx/--no-xlsx", default=None,
+              help="Always / never write panel.xlsx (the slowest output). Default: "
+                   "written when its sheets hold at most 1 million cells.")
 @click.option("--force", is_flag=True, help="Read every region-year again.")
 @_root_option
-def panel(no_xlsx, force, root):
+def panel(xlsx, force, root):
     """Gather every published region-year into data/processed/panel/.
 
-    Writes indicators, mentions, ratios and region_years as parquet, a DuckDB database
-    (panel.duckdb) with the views indicators, wide, ratios, region_years and mentions,
-    and panel.xlsx (one sheet per view). Only changed region-years are read again.
+    Writes indicators, mentions, ratios and region_years as parquet datasets, a DuckDB
+    database (panel.duckdb) with the views indicators, wide, ratios, region_years and
+    mentions, and panel.xlsx (one sheet per view). Only changed region-years are read
+    again, and only the fragments holding them are written again.
     """
     from . import panel as _panel
 
     if not (root / "data").is_dir():
         raise UsageError(f"{root}: no data/ folder here. Run rol from the project folder "
                          "or pass --root DIR.")
-    click.echo(_panel.build(root, xlsx=not no_xlsx, force=force).summary())
+    click.echo(_panel.build(root, xlsx=xlsx, force=force).summary())
 
 
 @main.command("list")

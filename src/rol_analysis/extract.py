@@ -134,6 +134,12 @@ _KIND_HEAD_RE = re.compile(r".*[，,。；;\n]", re.S)
 _SHARED_COUNT_RE = re.compile(r"(?:均|都|各)(?:为|是|达到|达|有|不足|不到|超过|在"
                               r"|(?:召开|开|举办|开展|组织|办理|受理|收到|完成)了?)?$")
 _RESPECTIVELY_RE = re.compile(r"分别(?:为|是|达到|达|有|占)?")
+# The verb that opens a list of names and applies to each (审查规范性文件、合同分别为…).
+_LIST_LEAD_RE = re.compile(
+    r"(?:全年|今年|当年|本年度?|年内|共|累计|全县|全市|全区|全镇|全乡|依法|先后|积极)*"
+    r"(?P<verb>审查|审核|办理|承办|查处|作出|受理|审结|收到|出具|制定|制发|发布|公开|召开|"
+    r"开展|组织|举办|清理|废止|备案|报备|答复|化解|调解|评查|检查|聘请|新增|取消|下放|"
+    r"培训|处置|移送|约谈|问责)")
 
 
 @dataclass
@@ -175,6 +181,16 @@ class Extraction:
 # ----------------------------------------------------------------------------- matching
 
 _DIGIT_RE = re.compile(r"\d")
+# a clause with nothing but time words, 共/累计 and a light verb before its number
+_LIGHT_ONLY_RE = re.compile(r"\s*(?:全年|今年|本年度?|年内|当年|以来|一年来|全年度|共计?|累计|先后|"
+                            r"已经?|合计|总计|一共|分别|召开|开展|举办|举行|组织|进行|开|办|"
+                            r"了|达到?|为)+\s*")
+
+
+def _last_clause_start(text: str) -> int:
+    """Offset where the last clause of ``text`` starts (after its last punctuation)."""
+    head = _CLAUSE_HEAD_RE.match(text)
+    return head.end() if head else 0
 _JOINERS = ("和", "及", "与", "、", "并")
 
 
@@ -188,7 +204,9 @@ _SECTION_FAMILIES = {"disputes": frozenset({"复议", "诉讼"}),
 
 
 _FAMILY_OF = {w: fam for fam, words in _FAMILIES for w in words}
-_FAMILY_RE = re.compile("|".join(sorted(_FAMILY_OF, key=len, reverse=True)))
+# "行政处罚类17件": a family word before 类 names a case type of other work, not the family
+_FAMILY_RE = re.compile("(?:" + "|".join(sorted(_FAMILY_OF, key=len, reverse=True))
+                        + ")(?!类)")
 
 
 def family(text: str) -> str:
@@ -204,6 +222,7 @@ class _Entry:
     section: str
     family: str                  # 复议/诉讼/执法 from the indicator's name, or ""
     rx: re.Pattern | None       # patterns, searched in the sentence with the number as #
+    lits: tuple[str, ...] | None  # one word each pattern needs; None: search always
     alias_rx: re.Pattern | None  # aliases, searched in the measure label
     exclude_rx: re.Pattern | None  # words in the number's clause that rule it out
 
@@ -231,6 +250,47 @@ def _compile(cat, ind, field_name: str, pats, need_hash: bool) -> re.Pattern | N
     return re.compile("|".join(f"(?:{p})" for p in pats))
 
 
+def _needed(items) -> frozenset[str] | None:
+    """Words one of which every match of the parsed pattern ``items`` contains (``#``
+    aside), or None when no such set of words of two characters or more is found."""
+    from re import _parser as sre_parse  # Python >= 3.11, as pyproject requires
+
+    cands: list[frozenset[str]] = []
+    run = ""
+    for op, arg in items:
+        if op is sre_parse.LITERAL and arg != ord("#"):
+            run += chr(arg)
+            continue
+        if len(run) >= 2:
+            cands.append(frozenset({run}))
+        run = ""
+        alts = None
+        if op is sre_parse.SUBPATTERN:
+            alts = _needed(arg[-1])
+        elif op is sre_parse.BRANCH:
+            parts = [_needed(alt) for alt in arg[1]]
+            alts = None if None in parts else frozenset().union(*parts)
+        if alts:
+            cands.append(alts)
+    if len(run) >= 2:
+        cands.append(frozenset({run}))
+    # the fewest, longest words make the cheapest and surest test
+    return max(cands, key=lambda c: (min(map(len, c)), -len(c)), default=None)
+
+
+def _needed_words(pats) -> tuple[str, ...] | None:
+    """Words one of which any match of the patterns ``pats`` contains, or None."""
+    from re import _parser as sre_parse
+
+    words: set[str] = set()
+    for pat in pats or ():
+        need = _needed(sre_parse.parse(pat))
+        if need is None:
+            return None
+        words |= need
+    return tuple(sorted(words)) or None
+
+
 class _Matcher:
     """The catalogue's patterns, aliases and exclusions, compiled and indexed by unit."""
 
@@ -243,6 +303,7 @@ class _Matcher:
                 continue
             entry = _Entry(ind.id, ind.kind, ind.section, family(ind.zh_name),
                            _compile(cat, ind, "pattern", ind.patterns, True),
+                           _needed_words(ind.patterns),
                            _compile(cat, ind, "alias", ind.aliases, False),
                            _compile(cat, ind, "exclude", ind.exclude, False))
             for unit in ind.units:
@@ -251,7 +312,8 @@ class _Matcher:
 
     def scored(self, marked: str, measure: str, clause: str, unit: str, kind: str,
                section: str = "", scope: str = "", hash_pos: int = -1,
-               families: frozenset = frozenset()) -> list[tuple[float, str]]:
+               families: frozenset = frozenset(),
+               excluded_only: bool = False) -> list[tuple[float, str]]:
         """(score, indicator id) of every indicator that may name the number.
 
         A pattern match scores 10 less a tenth of a point per character the match
@@ -269,18 +331,32 @@ class _Matcher:
         for e in self.by_unit_kind.get((unit, kind), ()):
             if families and e.family and e.family not in families:
                 continue
-            mt = e.rx.search(marked) if e.rx is not None else None
+            # a sentence without any word the patterns need cannot match (most cannot:
+            # a substring test is far cheaper than the search)
+            mt = (e.rx.search(marked) if e.rx is not None
+                  and (e.lits is None or any(w in marked for w in e.lits)) else None)
+            at = mt.start() if mt is not None else 0
             for _ in range(3):  # the leftmost match may reach far; a later one is closer
                 if mt is None or mt.end() - mt.start() <= 6:
                     break
-                later = e.rx.search(marked, mt.start() + 1)
+                later = e.rx.search(marked, at + 1)
                 if later is None or later.start() > hash_pos:
                     break
-                mt = later
+                at = later.start()
+                if later.end() - later.start() < mt.end() - mt.start():
+                    mt = later  # a later match that spans more is no closer
             al = e.alias_rx is not None and e.alias_rx.search(bare) is not None
             if mt is None and not al:
                 continue
-            if e.exclude_rx is not None and e.exclude_rx.search(clause):
+            # the measure carries the topic of the clause before (热线…，按时办结率98%):
+            # an excluded scope named there rules the indicator out as well
+            out_ruled = e.exclude_rx is not None and (e.exclude_rx.search(clause)
+                                                      or e.exclude_rx.search(bare))
+            if excluded_only:
+                if out_ruled:
+                    out.append((0.0, e.iid))
+                continue
+            if out_ruled:
                 continue
             score = 0.0
             if mt is not None:
@@ -387,6 +463,8 @@ def find_mentions(text: str) -> list[Mention]:
             continue
         if chinese and before and before in numbers.CN_NUMERAL_CHARS:
             continue
+        if chinese and before == "等":
+            continue  # "…、政府信息公开等八类": the count of the list just named
         unit = m.group("unit") or ""
         if num.startswith("百分之"):
             unit = unit or "%"
@@ -421,6 +499,8 @@ def find_mentions(text: str) -> list[Mention]:
         weak = chinese and after not in _BOUNDARY and not streak
         if chinese and value == 1 and weak:
             continue  # 一次性, 一个, 一批…: a word, not a count
+        if chinese and value == 1 and unit == "起" and before in ("在", "到"):
+            continue  # "捆绑在一起", "聚到一起": together, not one case
         qual = _qualifier(m.group("pre"), m.group("q1"), m.group("q2"), m.group("post"))
         kind, value = _kind(text, a, unit, value)
         prev = out[-1] if out else None
@@ -526,7 +606,9 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
     handled: set[int] = set()
     slots: list[_Slot] = []
 
-    def slot(m: Mention, index: int, marked: str, meas: str, clause: str) -> None:
+    def slot(m: Mention, index: int, marked: str, meas: str, clause: str,
+             alt: tuple[str, str] | None = None, xclause: str | None = None,
+             elided: str = "") -> None:
         section = sections_of.get(m.start, "")
         # the number's scope: the topic carried from before the clause when the words
         # before the number name no family of their own, else the section's
@@ -538,8 +620,30 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
             # "复议案件中…行政处罚案件12件": in a reconsideration section a penalty case
             # is a case type of the section's work, not the enforcement count
             fams = _SECTION_FAMILIES[section]
-        cands = matcher.scored(marked, meas, clause, m.unit, m.kind, section, m.scope,
+        xcl = clause if xclause is None else xclause
+        cands = matcher.scored(marked, meas, xcl, m.unit, m.kind, section, m.scope,
                                marked.find("#"), fams)
+        if alt is not None:
+            # a list item read with the list's leading verb right before it
+            # (审查规范性文件、重大行政决策和合同分别为…: 审查合同#): the better score wins
+            best = dict((iid, sc) for sc, iid in cands)
+            amarked, aclause = alt
+            for sc, iid in matcher.scored(amarked, meas, aclause, m.unit, m.kind, section,
+                                          m.scope, amarked.find("#"), fams):
+                best[iid] = max(sc, best.get(iid, sc))
+            excluded = {iid for _sc, iid in matcher.scored(
+                amarked, meas, aclause, m.unit, m.kind, section, m.scope,
+                amarked.find("#"), fams, excluded_only=True)}
+            cands = [(sc, iid) for iid, sc in best.items() if iid not in excluded]
+        if elided:
+            # "常务会议专题听取法治建设汇报，全年开了#": the number counts the event of the
+            # clause before; matched there too, 1 less than a match in its own clause
+            best = dict((iid, sc) for sc, iid in cands)
+            for sc, iid in matcher.scored(elided, meas, xcl, m.unit, m.kind, section,
+                                          m.scope, elided.find("#"), fams):
+                if sc - 1 > best.get(iid, -99.0):
+                    best[iid] = sc - 1
+            cands = [(sc, iid) for iid, sc in best.items()]
         slots.append(_Slot(m, index, cands))
 
     for i, m in enumerate(mentions):
@@ -581,13 +685,19 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
             continue
         resp = _respectively(sent, s0, a, by_start)
         if resp:
-            names, items = resp
-            for (n0, n1), item in zip(names, items, strict=True):
-                marked = sent[:n1] + "#" + sent[item.end - s0:]
-                item.measures = [measure.label(sent[n0:n1], "", item.unit, item.kind,
+            names, items, mid = resp
+            lead = _LIST_LEAD_RE.match(sent, names[0][0], names[0][1])
+            for k, ((n0, n1), item) in enumerate(zip(names, items, strict=True)):
+                marked = sent[:n1] + mid + "#" + sent[item.end - s0:]
+                item.measures = [measure.label(sent[n0:n1] + mid, "", item.unit, item.kind,
                                                norm_text[prev0:s0] + sent[:n0])]
                 item.indicators = [""]
-                slot(item, 0, marked, item.measures[0], sent[n0:n1])
+                alt = None
+                if k and lead and lead.end() < names[0][1]:
+                    verb = lead.group("verb")
+                    alt = (sent[:names[0][0]] + verb + sent[n0:n1] + mid + "#"
+                           + sent[item.end - s0:], verb + sent[n0:n1] + mid)
+                slot(item, 0, marked, item.measures[0], sent[n0:n1] + mid, alt)
                 handled.add(item.start)
             continue
 
@@ -633,7 +743,24 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
             # "由494项减少到304项": the value before the change keeps its measure; the
             # indicator is the value after it
             continue
-        slot(m, 0, sent[:a] + "#" + sent[b:], m.measures[0], clause)
+        elided = ""
+        if _LIGHT_ONLY_RE.fullmatch(sent[clause_start:a]):
+            # only a light verb before the number ("全年开了3次"): what it counts is the
+            # clause (or sentence) before, when that one states no number of its own
+            before = (sent[:clause_start] if clause_start else norm_text[prev0:s0])
+            before = before.rstrip("，,。；;：:！？!? \n")
+            last = before[_last_clause_start(before):]
+            if last and not _DIGIT_RE.search(last):
+                elided = before + "#" + sent[b:]
+        # exclusions read the clause up to the end of the number's list item when a
+        # later item has its own number (学法12次、中心组学法6次: 中心组 is the scope of 6);
+        # a list of nouns shares the words after it (2700名律师、基层法律服务工作者担任…)
+        clause_end = clause_start + len(clause)
+        item_end = sent.find("、", b, clause_end)
+        if item_end >= 0 and not _DIGIT_RE.search(sent, item_end, clause_end):
+            item_end = -1
+        slot(m, 0, sent[:a] + "#" + sent[b:], m.measures[0], clause,
+             xclause=clause if item_end < 0 else sent[clause_start:item_end], elided=elided)
         part = _last_match(_PART_RE, sent[:a])
         if part is not None:
             # "54件，其中审查市级…27件": a part never takes an indicator its whole (a
@@ -664,7 +791,7 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
 
 def _last_family(text: str) -> str:
     """The family of the last case-work topic named in ``text`` (see :func:`family`)."""
-    last = measure.topic(text)
+    last = measure.topic(text, case_types=False)
     return family(last) if last else ""
 
 
@@ -715,7 +842,11 @@ def _respectively(sent: str, s0: int, a: int, by_start: dict[int, Mention]):
     """(name spans, mentions) when the mention at ``a`` opens a 分别为 list."""
     head = sent[:a]
     rm = _last_match(_RESPECTIVELY_RE, head)
-    if rm is None or head[rm.end():].strip(" :：") not in ("",):
+    if rm is None:
+        return None
+    # 分别为23件、6件 or 分别召开会议2次、5次: a short verb phrase each name shares
+    mid = head[rm.end():].strip(" :：")
+    if len(mid) > 8 or re.search(r"[，,、。；;：:\d]", mid):
         return None
     items = [by_start[s0 + a]]
     pos = items[0].end - s0
@@ -730,7 +861,7 @@ def _respectively(sent: str, s0: int, a: int, by_start: dict[int, Mention]):
     names = _split_names(sent[clause_start:rm.start()], clause_start, _NAME_SEP_RE)
     if len(items) < 2 or len(names) != len(items):
         return None
-    return names, items
+    return names, items, mid
 
 
 def _scope(norm_text: str, bounds: list[int], m: Mention) -> str:

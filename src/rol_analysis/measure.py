@@ -154,11 +154,16 @@ def _synonyms(text: str) -> str:
     return _SYNONYM_RE.sub(lambda m: SYNONYMS[m.group()], text)
 
 
-def topic(text: str) -> str:
-    """The last domain topic (:data:`TOPICS`) named in ``text``, or ``""``."""
+def topic(text: str, case_types: bool = True) -> str:
+    """The last domain topic (:data:`TOPICS`) named in ``text``, or ``""``.
+
+    With ``case_types=False`` a topic followed by 类 (行政处罚类, a case type of the
+    work named before it) is skipped.
+    """
     last = ""
     for m in _TOPIC_RE.finditer(text):
-        last = m.group()
+        if case_types or text[m.end():m.end() + 1] != "类":
+            last = m.group()
     return last
 
 

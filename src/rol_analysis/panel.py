@@ -3,31 +3,46 @@
 ``build(root)`` (``rol panel``, also run at the end of ``rol build --all``) writes
 ``data/processed/panel/``:
 
-- ``indicators.parquet``: one row per region-year and catalogue indicator;
-- ``mentions.parquet``: every statistic found, with or without an indicator;
-- ``ratios.parquet``: reported vs recomputed rates (each brief's ``ratios.csv``);
-- ``region_years.parquet``: one row per region-year: metadata, validation, review state;
+- ``indicators.parquet/``: one row per region-year and catalogue indicator;
+- ``mentions.parquet/``: every statistic found, with or without an indicator;
+- ``ratios.parquet/``: reported vs recomputed rates (each brief's ``ratios.csv``);
+- ``region_years.parquet/``: one row per region-year: metadata, validation, review state;
 - ``panel.duckdb``: DuckDB database with the views ``indicators``, ``wide`` (one column
   per indicator), ``ratios``, ``region_years`` and ``mentions`` (see :data:`VIEWS`);
-- ``panel.xlsx``: one sheet per view, Chinese header row above the English one;
-- ``manifest.json``: per region-year digests of the files read, for incremental runs.
+- ``panel.xlsx``: one sheet per view, Chinese header row above the English one (written
+  by default up to :data:`XLSX_AUTO_CELLS` cells; ``xlsx=True`` always);
+- ``manifest.json``: per region-year digests of the files read, per fragment the
+  regions it holds and a signature of its inputs, for incremental runs.
+
+Each ``*.parquet`` is a dataset folder (``pandas.read_parquet`` and DuckDB read it as one
+table) of fragments: a fragment holds a run of consecutive regions (sorted by slug), all
+their years; a region starts a new fragment when its slug's hash says so (one in
+:data:`FRAGMENT_EVERY`), so the cut points depend on nothing but the slugs and a change
+to one region-year rewrites one fragment per table. Fragments are named after their
+first region, with a ``+`` that sorts before any slug character, so reading the folder
+in name order gives the rows sorted by region, year and their order in the report.
 
 Incremental: a region-year whose published files have the same size and modification
 time as recorded is not read again; when they differ, their sha256 decides. Only
-changed region-years are read; the others' rows come from the previous panel. Region
-metadata (name, province, level) is joined from ``data/raw/regions.csv`` on every run.
+changed region-years are read; a fragment whose region-years and region metadata
+(``data/raw/regions.csv``) are unchanged is kept as it is, and in one that changed the
+unchanged region-years' rows come from the previous fragment. ``panel.duckdb`` holds the
+same tables and is updated by deleting and inserting the rewritten fragments' regions.
 
-Everything is written into a hidden staging folder and renamed into place, so readers
-see the old panel or the new one, never a mix. The parquet files and the xlsx are
-byte-identical across runs on the same inputs; ``panel.duckdb`` is not (DuckDB's file
-format carries free-block layout), but its query results are.
+Everything is written into a hidden staging folder (kept fragments are hard links) and
+renamed into place, so readers see the old panel or the new one, never a mix. The
+parquet files and the xlsx are byte-identical across runs on the same inputs, whether
+written from scratch or incrementally; ``panel.duckdb`` is not (DuckDB's file format
+carries free-block layout), but its query results are.
 """
 
 from __future__ import annotations
 
 import contextlib
+import csv
 import hashlib
 import io
+import json
 import os
 import shutil
 import time
@@ -37,12 +52,20 @@ from pathlib import Path
 
 from . import __version__, layout, regions
 from .exceptions import InputError
-from .fileio import read_json, sha256_file, write_bytes, write_json, write_parquet
+from .fileio import read_json, sha256_file, write_bytes, write_text
 
 PANEL = "panel"
-FORMAT = 1  # bump when the panel's columns change: the next run starts from scratch
+FORMAT = 2  # bump when the panel's columns or layout change: the next run starts afresh
 KEYS = ["region", "year"]
 META = ["region_name", "province", "level"]
+TABLES = ("indicators", "mentions", "ratios", "region_years")
+#: A region starts a new fragment when the first byte of its slug's sha256 is a
+#: multiple of this: fragments of about this many regions (all their years).
+FRAGMENT_EVERY = 8
+#: panel.xlsx is written by default when its sheets hold at most this many cells
+#: (a 3,000-region-year panel is ~4.5 M cells: minutes of openpyxl); beyond, only with
+#: ``xlsx=True``.
+XLSX_AUTO_CELLS = 1_000_000
 
 INDICATOR_COLUMNS = [
     "region", "region_name", "province", "level", "year", "indicator_id", "measure",
@@ -65,6 +88,8 @@ REGION_YEAR_COLUMNS = [
     "source_file", "source_sha256", "validation", "n_failures", "n_warnings",
     "review_state", "n_reviewed", "n_mentions", "n_indicators", "has_brief",
 ]
+COLUMNS = {"indicators": INDICATOR_COLUMNS, "mentions": MENTION_COLUMNS,
+           "ratios": RATIO_COLUMNS, "region_years": REGION_YEAR_COLUMNS}
 FLOATS = {"value", "reported", "numerator", "denominator", "recomputed", "difference",
           "tolerance"}
 INTS = {"year", "char_start", "char_end", "decimals", "n_failures", "n_warnings",
@@ -106,6 +131,13 @@ SHEETS = ("indicators", "wide", "ratios", "region_years")
 XLSX_MAX_ROWS = 1_048_576 - 2  # Excel's sheet limit, minus the two header rows
 _FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 
+# The files of a region-year the panel reads, by the name the manifest gives them.
+_PROCESSED_FILES = {"indicators.parquet": "indicators", "mentions.parquet": "mentions",
+                    "report.json": "report"}
+_REPORT_FILES = {"ratios.csv": "ratios", "validation.json": "validation",
+                 "validation-failed.json": "validation-failed", "build.json": "brief",
+                 "brief.html": "brief.html"}
+
 
 @dataclass
 class PanelResult:
@@ -118,57 +150,74 @@ class PanelResult:
     rows: int = 0
     seconds: float = 0.0
     written: bool = False
+    fragments: int = 0
+    rewritten: int = 0
+    xlsx: str = ""
 
     def summary(self) -> str:
         if not self.written:
-            return (f"panel: up to date ({self.region_years} region-years) -> {self.folder}")
+            return (f"panel: up to date ({self.region_years} region-years) -> {self.folder}"
+                    + (f"; {self.xlsx}" if self.xlsx else ""))
         return (f"panel: {self.region_years} region-years, {self.rows} indicator rows "
-                f"({len(self.changed)} read, {len(self.removed)} removed) in "
-                f"{self.seconds:.1f} s -> {self.folder}")
+                f"({len(self.changed)} read, {len(self.removed)} removed; "
+                f"{self.rewritten} of {self.fragments} fragments written) in "
+                f"{self.seconds:.1f} s -> {self.folder}"
+                + (f"; {self.xlsx}" if self.xlsx else ""))
 
 
 # --------------------------------------------------------------------------- inputs
 
 
-def _inputs(root: Path, region: str, year: int) -> dict[str, Path]:
-    """The published files of one region-year the panel reads (those that exist)."""
-    processed = root / "data" / "processed" / region / str(year)
-    report = root / "reports" / region / str(year)
-    files = {
-        "indicators": processed / "indicators.parquet",
-        "mentions": processed / "mentions.parquet",
-        "report": processed / "report.json",
-        "ratios": report / "ratios.csv",
-        # the latest attempt: a failed one is published beside the passing one
-        "validation": (report / "validation-failed.json"
-                       if (report / "validation-failed.json").is_file()
-                       else report / "validation.json"),
-        "brief": report / "build.json",
-    }
-    return {k: p for k, p in files.items() if p.is_file()}
+def _scan(root: Path) -> dict[tuple[str, int], dict[str, tuple[str, int, int]]]:
+    """``(region, year) -> {file name: (path, size, mtime_ns)}`` of every published
+    region-year's files the panel reads: one directory listing per folder, no glob,
+    plain strings (pathlib costs more than the listing at 3,000 region-years)."""
+    found: dict = {}
+    for top, wanted in (("data/processed", _PROCESSED_FILES), ("reports", _REPORT_FILES)):
+        try:
+            regions_ = sorted(os.scandir(root / top), key=lambda e: e.name)
+        except FileNotFoundError:
+            continue
+        for r in regions_:
+            if (r.name in layout.RESERVED or not layout.REGION_RE.match(r.name)
+                    or not r.is_dir()):
+                continue
+            for y in os.scandir(r.path):
+                if not (len(y.name) == 4 and y.name.isdigit() and y.is_dir()):
+                    continue
+                files = {}
+                for f in os.scandir(y.path):
+                    name = wanted.get(f.name)
+                    if name and f.is_file():
+                        st = f.stat()
+                        files[name] = (f.path, st.st_size, st.st_mtime_ns)
+                if files:
+                    found.setdefault((r.name, int(y.name)), {}).update(files)
+    return found
+
+
+def _inputs(files: dict) -> dict:
+    """The files a region-year contributes: the latest validation attempt (a failed one
+    is published beside the passing one), its build record, its tables."""
+    out = {k: v for k, v in files.items()
+           if k not in ("validation-failed", "brief.html", "validation")}
+    v = files.get("validation-failed") or files.get("validation")
+    if v:
+        out["validation"] = v
+    return out
 
 
 def region_years(root) -> list[tuple[str, int]]:
     """Every region-year with published tables or a published validation report."""
-    found = {(r, y) for r, y, _ in layout.published(root, "data/processed",
-                                                    "indicators.parquet")}
-    for name in ("validation.json", "validation-failed.json"):
-        found |= {(r, y) for r, y, _ in layout.published(root, "reports", name)}
-    return sorted(found)
+    return sorted(k for k, files in _scan(Path(root)).items()
+                  if {"indicators", "validation", "validation-failed"} & set(files))
 
 
-def _stat(files: dict[str, Path]) -> list:
-    out = []
-    for name, p in sorted(files.items()):
-        st = p.stat()
-        out.append([name, st.st_size, st.st_mtime_ns])
-    return out
-
-
-def _digest(files: dict[str, Path]) -> str:
+def _digest(files: dict, has_brief: bool) -> str:
     h = hashlib.sha256()
-    for name, p in sorted(files.items()):
+    for name, (p, _, _) in sorted(files.items()):
         h.update(f"{name}:{sha256_file(p)}\n".encode())
+    h.update(f"has_brief:{has_brief}\n".encode())
     return h.hexdigest()
 
 
@@ -185,80 +234,47 @@ def _validation_state(validation: dict | None) -> tuple[str, set, int, int]:
     return status, warned, len(fails), len(warns)
 
 
+def _region_year_row(region: str, year: int, files: dict, has_brief: bool) -> dict:
+    report = (read_json(files["report"][0]) if "report" in files else None) or {}
+    validation = read_json(files["validation"][0]) if "validation" in files else None
+    status, warned, n_fail, n_warn = _validation_state(validation)
+    return {
+        "region": region, "year": year,
+        "title": report.get("title"), "issuer": report.get("issuer"),
+        "date": report.get("date"), "source_file": report.get("source_file"),
+        "source_sha256": report.get("source_sha256"),
+        "region_name_report": report.get("region_name"),
+        "validation": status, "warned": sorted(warned), "n_failures": n_fail,
+        "n_warnings": n_warn, "has_brief": has_brief,
+    }
+
+
+# ------------------------------------------------------------------------ fragments
+
+
+def _starts_fragment(region: str) -> bool:
+    return hashlib.sha256(region.encode()).digest()[0] % FRAGMENT_EVERY == 0
+
+
+def _fragments(region_list: list[str]) -> dict[str, list[str]]:
+    """Fragment file name -> its regions (sorted), for sorted ``region_list``."""
+    out: dict[str, list[str]] = {}
+    current = None
+    for r in region_list:
+        if current is None or _starts_fragment(r):
+            # "+" sorts before "-" and every slug character: "a+" < "a-b+" < "ab+"
+            current = f"{r}+.parquet"
+            out[current] = []
+        out[current].append(r)
+    return out
+
+
+def _signature(obj) -> str:
+    return hashlib.sha256(json.dumps(obj, ensure_ascii=False, sort_keys=True).encode()
+                          ).hexdigest()
+
+
 # ------------------------------------------------------------------------- reading
-
-
-def _read_many(con, files: list[Path]):
-    """Read many parquet files at once with DuckDB; a pandas DataFrame.
-
-    Adds ``_row`` (the row's position in its file) so the original order survives
-    (DuckDB keeps the files' order and their rows' order: ``preserve_insertion_order``).
-    A file DuckDB cannot read is named in the error.
-    """
-    if not files:
-        return None
-    sql = ("SELECT *, filename AS _file FROM read_parquet($files, union_by_name = true, "
-           "filename = true)")
-    try:
-        df = con.execute(sql, {"files": [str(p) for p in files]}).df()
-    except Exception:  # noqa: BLE001 - find and name the file that breaks the batch
-        for p in files:
-            try:
-                con.execute(sql, {"files": [str(p)]}).fetchone()
-            except Exception as exc:  # noqa: BLE001
-                raise _unreadable(p, str(exc).splitlines()[0]) from None
-        raise
-    df["_row"] = df.groupby("_file", sort=False).cumcount()
-    return df.drop(columns=["_file", "filename"], errors="ignore")
-
-
-def _read_csvs(files: list[Path]):
-    """Many small CSV files (UTF-8 with BOM) as one DataFrame of strings, with ``_row``.
-
-    Python's csv module: DuckDB's reader sniffs every file, ~20 ms each.
-    """
-    import csv
-
-    import pandas as pd
-
-    if not files:
-        return None
-    rows = []
-    for p in files:
-        try:
-            with open(p, encoding="utf-8-sig", newline="") as fh:
-                rows += [{**r, "_row": i} for i, r in enumerate(csv.DictReader(fh))]
-        except (OSError, UnicodeDecodeError, csv.Error) as exc:
-            raise _unreadable(p, str(exc)) from None
-    return pd.DataFrame(rows)
-
-
-def _unreadable(p: Path, why: str) -> InputError:
-    region, year = p.parent.parent.name, p.parent.name
-    return InputError(f"{p}: cannot be read for the panel ({why}). Rebuild it with "
-                      f"`rol build --region {region} --year {year} --force`.")
-
-
-def _normalise(df, columns):
-    """``df`` with exactly ``columns`` (missing ones empty) and stable dtypes."""
-    import pandas as pd
-
-    if df is None:
-        df = pd.DataFrame(columns=columns)
-    for c in columns:
-        if c not in df.columns:
-            df[c] = None
-    df = df[columns].copy()
-    for c in columns:
-        if c in FLOATS:
-            df[c] = pd.to_numeric(df[c], errors="coerce").astype("float64")
-        elif c in INTS:
-            df[c] = pd.to_numeric(df[c], errors="coerce").astype("Int64")
-        elif c == "has_brief":
-            df[c] = df[c].astype("bool")
-        else:
-            df[c] = df[c].astype("string").replace("", pd.NA)
-    return df
 
 
 def _connect(path=None, read_only=False):
@@ -266,86 +282,303 @@ def _connect(path=None, read_only=False):
     import duckdb
 
     con = duckdb.connect(str(path) if path else ":memory:", read_only=read_only)
-    con.execute("SET enable_progress_bar = false")
+    with contextlib.suppress(duckdb.Error):
+        # inside a Jupyter kernel DuckDB refuses the setting without ipywidgets
+        con.execute("SET enable_progress_bar = false")
     con.execute("SET preserve_insertion_order = true")
     return con
 
 
-def _read_changed(root: Path, keys: list[tuple[str, int]], entries: dict):
-    """The indicator, mention and ratio rows of ``keys`` (region metadata not joined)."""
-    import pandas as pd
+def _arrow(con, sql: str, params=None):
+    """The result of ``sql`` as an Arrow table (DuckDB 1.x and 2.x spell it apart)."""
+    rel = con.sql(sql, params=params)
+    fetch = getattr(rel, "to_arrow_table", None) or rel.fetch_arrow_table
+    return fetch()
 
-    con = _connect()
-    try:
-        ind = _read_many(con, [root / "data/processed" / r / str(y) / "indicators.parquet"
-                               for r, y in keys
-                               if "indicators" in entries[f"{r}/{y}"]["files"]])
-        men = _read_many(con, [root / "data/processed" / r / str(y) / "mentions.parquet"
-                               for r, y in keys
-                               if "mentions" in entries[f"{r}/{y}"]["files"]])
-    finally:
-        con.close()
-    rat = _read_csvs([root / "reports" / r / str(y) / "ratios.csv" for r, y in keys
-                      if "ratios" in entries[f"{r}/{y}"]["files"]])
-    if ind is not None and len(ind):
+
+def _sql_type(col: str) -> str:
+    if col in FLOATS:
+        return "DOUBLE"
+    if col in INTS:
+        return "BIGINT"
+    if col == "has_brief":
+        return "BOOLEAN"
+    return "VARCHAR"
+
+
+def _arrow_schema(table: str):
+    import pyarrow as pa
+
+    types = {"DOUBLE": pa.float64(), "BIGINT": pa.int64(), "BOOLEAN": pa.bool_(),
+             "VARCHAR": pa.string()}
+    return pa.schema([(c, types[_sql_type(c)]) for c in COLUMNS[table]])
+
+
+def _create(con, name: str, table: str) -> None:
+    cols = ", ".join(f'"{c}" {_sql_type(c)}' for c in COLUMNS[table])
+    con.execute(f"CREATE TABLE {name} ({cols}, _row BIGINT)")
+
+
+def _empty(table: str):
+    """No rows, the table's columns and ``_row``, as Arrow."""
+    import pyarrow as pa
+
+    return _arrow_schema(table).append(pa.field("_row", pa.int64())).empty_table()
+
+
+def _cast(col: str, src: str) -> str:
+    """SQL turning ``src`` into the column's type the way the panel stores it: an
+    empty string is NULL, a number that does not parse is NULL."""
+    t = _sql_type(col)
+    if t == "VARCHAR":
+        return f"NULLIF(CAST({src} AS VARCHAR), '')"
+    if t == "BIGINT":
+        return f"CAST(TRY_CAST(NULLIF(CAST({src} AS VARCHAR), '') AS DOUBLE) AS BIGINT)"
+    return f"TRY_CAST(NULLIF(CAST({src} AS VARCHAR), '') AS {t})"
+
+
+def _unreadable(p, why: str) -> InputError:
+    p = Path(p)
+    region, year = p.parent.parent.name, p.parent.name
+    return InputError(f"{p}: cannot be read for the panel ({why}). Rebuild it with "
+                      f"`rol build --region {region} --year {year} --force`.")
+
+
+def _lookup(name: str, columns: dict[str, tuple[str, list]]) -> str:
+    """A lookup table as SQL over list parameters (``$<name>_<column>``): DuckDB's
+    ``register`` of an Arrow table would import pandas (half a second)."""
+    cols = ", ".join(f"unnest(CAST(${name}_{c} AS {t}[])) AS {c}"
+                     for c, (t, _) in columns.items())
+    return f"(SELECT {cols})"
+
+
+def _lookup_params(name: str, columns: dict[str, tuple[str, list]]) -> dict:
+    return {f"{name}_{c}": values for c, (_, values) in columns.items()}
+
+
+def _load_parquet(con, table: str, files: dict[str, tuple[str, int]], schema_file: Path,
+                  status: dict, warned: list):
+    """The rows of many region-years' parquet tables as one Arrow table, read in one
+    DuckDB scan; region and year from each file's folder, ``_row`` its row number.
+
+    ``schema_file`` (no rows, every column the panel takes, read with the others by
+    name) makes every column exist even when no table has it. A file DuckDB cannot
+    read is named in the error.
+    """
+    import duckdb
+
+    if not files:
+        return _empty(table)
+    paths = list(files)
+    exprs = []
+    for c in COLUMNS[table]:
+        if c == "region":
+            exprs.append("f._region")
+        elif c == "year":
+            exprs.append("f._year")
+        elif c in META or c == "validation":
+            exprs.append(f"NULL::{_sql_type(c)}")  # joined later
+        else:
+            exprs.append(_cast(c, f't."{c}"'))
+    params = {"files": [*paths, str(schema_file)]}
+    lookups = {"f": {"filename": ("VARCHAR", paths),
+                     "_region": ("VARCHAR", [r for r, _ in files.values()]),
+                     "_year": ("BIGINT", [y for _, y in files.values()])}}
+    joins = ""
+    if table == "indicators":
         # A row's validation: the region-year's status, narrowed to the indicators a
         # broken warning rule names; tables kept from an earlier build after the latest
         # validation failed are "superseded".
-        import numpy as np
-
-        metas = {(r, y): entries[f"{r}/{y}"]["meta"] for r, y in keys}
-        status = pd.DataFrame([(r, y, m["validation"]) for (r, y), m in metas.items()],
-                              columns=["region", "year", "_status"])
-        warned = pd.DataFrame([(r, y, i, True) for (r, y), m in metas.items()
-                               for i in m["warned"]],
-                              columns=["region", "year", "indicator_id", "_warned"])
-        ind["year"] = ind["year"].astype("int64")
-        ind["region"] = ind["region"].astype(object)
-        ind["indicator_id"] = ind["indicator_id"].astype(object)
-        merged = ind[["region", "year", "indicator_id"]].merge(
-            status, on=KEYS, how="left").merge(
-            warned, on=["region", "year", "indicator_id"], how="left")
-        st = merged["_status"].to_numpy(dtype=object)
-        ind["validation"] = np.select(
-            [st == "failed", merged["_warned"].fillna(False).to_numpy(dtype=bool),
-             (st == "passed") | (st == "warnings")],
-            ["superseded", "warning", "passed"], default=st)
-    return ind, men, rat
-
-
-def _region_year_row(root: Path, region: str, year: int, files: dict) -> dict:
-    report = read_json(files["report"]) if "report" in files else {}
-    validation = read_json(files["validation"]) if "validation" in files else None
-    status, warned, n_fail, n_warn = _validation_state(validation)
-    return {
-        "region": region, "year": year,
-        "title": (report or {}).get("title"), "issuer": (report or {}).get("issuer"),
-        "date": (report or {}).get("date"), "source_file": (report or {}).get("source_file"),
-        "source_sha256": (report or {}).get("source_sha256"),
-        "region_name_report": (report or {}).get("region_name"),
-        "validation": status, "warned": sorted(warned), "n_failures": n_fail,
-        "n_warnings": n_warn,
-        "has_brief": (root / "reports" / region / str(year) / "brief.html").is_file(),
-    }
+        exprs[COLUMNS[table].index("validation")] = (
+            "CASE WHEN s.status = 'failed' THEN 'superseded' "
+            "WHEN w.indicator_id IS NOT NULL THEN 'warning' "
+            "WHEN s.status IN ('passed', 'warnings') THEN 'passed' ELSE s.status END")
+        lookups["s"] = {"region": ("VARCHAR", [r for r, _ in status]),
+                        "year": ("BIGINT", [y for _, y in status]),
+                        "status": ("VARCHAR", list(status.values()))}
+        lookups["w"] = {"region": ("VARCHAR", [w[0] for w in warned]),
+                        "year": ("BIGINT", [w[1] for w in warned]),
+                        "indicator_id": ("VARCHAR", [w[2] for w in warned])}
+        joins = (f" LEFT JOIN {_lookup('s', lookups['s'])} s"
+                 " ON s.region = f._region AND s.year = f._year"
+                 f" LEFT JOIN {_lookup('w', lookups['w'])} w"
+                 " ON w.region = f._region AND w.year = f._year"
+                 " AND w.indicator_id = t.indicator_id")
+    for name, cols in lookups.items():
+        params |= _lookup_params(name, cols)
+    named = ", ".join(f'{e} AS "{c}"' for e, c in zip(exprs, COLUMNS[table]))
+    sql = (f"SELECT {named}, t.file_row_number AS _row FROM read_parquet($files, "
+           "union_by_name = true, filename = true, file_row_number = true) t "
+           f"JOIN {_lookup('f', lookups['f'])} f ON f.filename = t.filename{joins}")
+    try:
+        return _arrow(con, sql, params).cast(_empty(table).schema)
+    except duckdb.Error as exc:
+        for p in paths:  # find and name the file that breaks the batch
+            try:
+                con.execute("SELECT * FROM read_parquet($f)", {"f": [p]}).fetchall()
+            except duckdb.Error as one:
+                raise _unreadable(p, str(one).splitlines()[0]) from None
+        raise InputError(f"the panel could not read the published {table} tables "
+                         f"({str(exc).splitlines()[0]}).") from None
 
 
-def _sort(df):
-    df = df.copy()
-    df["year"] = df["year"].astype("int64")
-    df["_row"] = df["_row"].astype("int64")
-    return df.sort_values(KEYS + ["_row"], kind="mergesort").reset_index(drop=True)
+def _schema_file(folder: Path, table: str) -> Path:
+    """A parquet file without rows holding every column the panel takes from the
+    published ``table`` files (see :func:`_load_parquet`)."""
+    import pyarrow.parquet as pq
+
+    path = folder / f"{table}.parquet"
+    schema = _arrow_schema(table)
+    pq.write_table(schema.empty_table().select(
+        [c for c in schema.names if c not in (*META, "validation")]), path)
+    return path
+
+
+def _number(value, kind: str):
+    """A CSV cell as the panel stores it: empty or unparsable -> None."""
+    if value is None or value == "":
+        return None
+    if kind == "VARCHAR":
+        return value
+    try:
+        f = float(value)
+    except ValueError:
+        return None
+    if kind == "BIGINT":
+        return int(round(f)) if f == f and abs(f) != float("inf") else None
+    return f
+
+
+def _load_csvs(files: dict[str, tuple[str, int]]):
+    """Many small ratios.csv files (UTF-8 with BOM) as one Arrow table.
+
+    Python's csv module: DuckDB's CSV reader sniffs every file (~20 ms each), and
+    pyarrow's starts a reader per file (~2 ms each).
+    """
+    import pyarrow as pa
+
+    if not files:
+        return _empty("ratios")
+    kinds = {c: _sql_type(c) for c in RATIO_COLUMNS if c not in ("region", "year", *META)}
+    cols = {c: [] for c in [*RATIO_COLUMNS, "_row"]}
+    for p, (r, y) in files.items():
+        try:
+            with open(p, encoding="utf-8-sig", newline="") as fh:
+                for i, rec in enumerate(csv.DictReader(fh)):
+                    for c, kind in kinds.items():
+                        cols[c].append(_number(rec.get(c), kind))
+                    cols["region"].append(r)
+                    cols["year"].append(y)
+                    cols["_row"].append(i)
+        except (OSError, UnicodeDecodeError, csv.Error) as exc:
+            raise _unreadable(p, str(exc)) from None
+    n = len(cols["_row"])
+    for c in META:
+        cols[c] = [None] * n
+    return pa.table(cols, schema=_empty("ratios").schema)
+
+
+def _load_fresh(con, keys: list, files_of: dict, rows: dict, tmp: Path) -> dict:
+    """Arrow tables with the rows of the region-years ``keys`` read from their
+    published files (region metadata not joined yet)."""
+    import pyarrow as pa
+
+    new = {}
+    status = {k: rows[k]["validation"] for k in keys}
+    warned = [(r, y, i) for r, y in keys for i in rows[(r, y)]["warned"]]
+    for t in ("indicators", "mentions"):
+        new[t] = _load_parquet(con, t, {str(files_of[k][t][0]): k for k in keys
+                                        if t in files_of[k]},
+                               _schema_file(tmp, t), status, warned)
+    new["ratios"] = _load_csvs({files_of[k]["ratios"][0]: k for k in keys
+                                if "ratios" in files_of[k]})
+    # region_years: the report records, then counts from the tables just read
+    n_ind = _counts(new["indicators"])
+    n_men = _counts(new["mentions"])
+    cols = {c: [] for c in [*REGION_YEAR_COLUMNS, "_row"]}
+    for k in keys:
+        n, done = n_men.get(k, (0, 0))
+        values = {**rows[k], "n_indicators": n_ind.get(k, (0, 0))[0], "n_mentions": n,
+                  "n_reviewed": done,
+                  "review_state": ("fully" if n and done == n else "partly" if done
+                                   else "not_reviewed"),
+                  "_row": 0}
+        for c in cols:
+            cols[c].append(None if c in (*META, "city") else values.get(c))
+    new["region_years"] = pa.table(cols, schema=_empty("region_years").schema)
+    return new
+
+
+def _counts(table) -> dict:
+    """(region, year) -> (rows, rows with a review decision)."""
+    if not len(table):
+        return {}
+    g = table.group_by(["region", "year"]).aggregate([("region", "count"),
+                                                       ("review", "count")])
+    return {(r, y): (n, d) for r, y, n, d in zip(
+        g["region"].to_pylist(), g["year"].to_pylist(), g["region_count"].to_pylist(),
+        g["review_count"].to_pylist())}
+
+
+def _assemble(table: str, new, old_files: list[Path], keep: list, meta_for: dict):
+    """The rows of the rewritten fragments' regions, sorted by region, year and their
+    order in the report, as one Arrow table: the region-years just read (``new``) and
+    the unchanged ones (``keep``) from the previous fragments, with region metadata
+    joined from ``meta_for``."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+    import pyarrow.parquet as pq
+
+    schema = _empty(table).schema
+    parts = [new]
+    if old_files and keep:
+        wanted = pa.array([f"{r}/{y}" for r, y in keep], pa.string())
+        for p in old_files:
+            old = pq.read_table(p).cast(_arrow_schema(table))
+            old = old.append_column("_row", pa.array(range(len(old)), pa.int64()))
+            key = pc.binary_join_element_wise(old["region"],
+                                              pc.cast(old["year"], pa.string()), "/")
+            parts.append(old.filter(pc.is_in(key, value_set=wanted)))
+    out = pa.concat_tables([p.cast(schema) for p in parts]).sort_by(
+        [("region", "ascending"), ("year", "ascending"), ("_row", "ascending")])
+    order = sorted(meta_for)
+    where = pc.index_in(out["region"], value_set=pa.array(order, pa.string()))
+    for col, key in (("region_name", "zh_name"), ("city", "city"),
+                     ("province", "province"), ("level", "level")):
+        if col in schema.names:
+            values = pa.array([meta_for[r].get(key) for r in order], pa.string())
+            out = out.set_column(schema.get_field_index(col), col, pc.take(values, where))
+    return out.select(COLUMNS[table]).combine_chunks()
+
+
+def _write_fragment(path: Path, part) -> None:
+    """One fragment, the same bytes for the same rows (one chunk, pyarrow's writer)."""
+    import pyarrow.parquet as pq
+
+    buf = io.BytesIO()
+    pq.write_table(part.combine_chunks(), buf)
+    write_bytes(path, buf.getvalue())
+
+
+def _split(table, fragments: dict[str, list[str]]):
+    """``(fragment name, rows)`` for each fragment, slicing ``table`` (sorted by region:
+    a fragment's rows are contiguous)."""
+    import pyarrow.compute as pc
+
+    spans, pos = {}, 0
+    if len(table):
+        counts = pc.value_counts(table.column("region"))
+        for region, n in sorted(zip(counts.field("values").to_pylist(),
+                                    counts.field("counts").to_pylist())):
+            spans[region] = (pos, n)
+            pos += n
+    for name, members in fragments.items():
+        mine = [spans[r] for r in members if r in spans]
+        yield name, (table.slice(mine[0][0], sum(n for _, n in mine)) if mine
+                     else table.slice(0, 0))
 
 
 # ------------------------------------------------------------------------- writing
-
-
-def _join_meta(df, region_meta: dict, columns):
-    """Add region_name, province and level from regions.csv (None when unknown)."""
-    df = df.copy()
-    for col, key in (("region_name", "zh_name"), ("province", "province"),
-                     ("level", "level")):
-        df[col] = df["region"].map({r: m.get(key) for r, m in region_meta.items()})
-    return _normalise(df, columns)
 
 
 def _wide_sql(ids: list[str]) -> str:
@@ -362,34 +595,86 @@ def _wide_sql(ids: list[str]) -> str:
     )
 
 
-def _indicator_ids(indicators) -> list[str]:
+def _indicator_ids(con) -> list[str]:
     """Every catalogue indicator in catalogue order (a stable set of columns), then any
     id an older build used that the catalogue no longer has, alphabetically."""
     from .catalogue import load
 
     ordered = list(load().indicators)
-    present = set(indicators["indicator_id"].dropna())
+    present = {r[0] for r in con.execute(
+        "SELECT DISTINCT indicator_id FROM data.indicators WHERE indicator_id IS NOT NULL"
+    ).fetchall()}
     return ordered + sorted(present - set(ordered))
 
 
-def _write_duckdb(path: Path, stage: Path, ids: list[str]) -> None:
+def _write_duckdb(path: Path, stage: Path, previous: Path | None, drop_regions: list[str],
+                  written: list[str]) -> None:
+    """``panel.duckdb`` in ``stage``: a copy of the ``previous`` database with the rows
+    of ``drop_regions`` replaced by those of the ``written`` fragments, or (without a
+    usable previous database) one holding every fragment in ``stage``."""
+    import duckdb
+
     tmp = path.with_name(f".{path.name}.tmp")
     tmp.unlink(missing_ok=True)
-    con = _connect(tmp)
-    try:
+    fresh = previous is None
+    if not fresh:
+        shutil.copyfile(previous, tmp)
+        try:
+            con = _connect(tmp)
+        except duckdb.Error:  # another DuckDB version's file: build it again
+            tmp.unlink(missing_ok=True)
+            fresh = True
+    if fresh:
+        con = _connect(tmp)
         con.execute("CREATE SCHEMA data")
-        for name in ("indicators", "mentions", "ratios", "region_years"):
-            src = str(stage / f"{name}.parquet").replace("'", "''")
-            con.execute(f"CREATE TABLE data.{name} AS SELECT * FROM read_parquet('{src}')")
-        for name in ("indicators", "mentions", "ratios", "region_years"):
-            con.execute(f"CREATE VIEW {name} AS SELECT * FROM data.{name}")
-        con.execute(f"CREATE VIEW wide AS {_wide_sql(ids)}")
+        for t in TABLES:
+            _create(con, f"data.{t}", t)
+    try:
+        for t in TABLES:
+            if fresh:
+                files = sorted(str(p) for p in (stage / f"{t}.parquet").glob("*.parquet"))
+            else:
+                files = [str(stage / f"{t}.parquet" / n) for n in written]
+                if drop_regions:
+                    con.execute(f"DELETE FROM data.{t} WHERE region IN "
+                                "(SELECT unnest(CAST($r AS VARCHAR[])))", {"r": drop_regions})
+            if files:
+                # the file's columns, then its row number: the table's _row
+                con.execute(f"INSERT INTO data.{t} SELECT * FROM "
+                            "read_parquet($f, file_row_number = true)", {"f": files})
+        for t in TABLES:
+            con.execute(f"CREATE OR REPLACE VIEW {t} AS SELECT * EXCLUDE (_row) "
+                        f"FROM data.{t} ORDER BY region, year, _row")
+        con.execute(f"CREATE OR REPLACE VIEW wide AS {_wide_sql(_indicator_ids(con))}")
         for name, doc in VIEWS.items():
             con.execute(f"COMMENT ON VIEW {name} IS '{doc}'")
         con.execute("CHECKPOINT")
     finally:
         con.close()
     os.replace(tmp, path)
+
+
+def _xlsx_frames(db: Path) -> tuple[dict, int]:
+    """The sheets' DataFrames from the views, and their number of cells."""
+    con = _connect(db, read_only=True)
+    try:
+        frames = {v: con.execute(f"SELECT * FROM {v}").df() for v in SHEETS}
+    finally:
+        con.close()
+    return frames, sum(df.shape[0] * df.shape[1] for df in frames.values())
+
+
+def _xlsx_cells(db: Path) -> int:
+    con = _connect(db, read_only=True)
+    try:
+        n = 0
+        for v in SHEETS:
+            rows = con.execute(f"SELECT count(*) FROM {v}").fetchone()[0]
+            cols = len(con.execute(f"SELECT * FROM {v} LIMIT 0").description)
+            n += rows * cols
+        return n
+    finally:
+        con.close()
 
 
 def _write_xlsx(path: Path, frames: dict, zh_for_ids: dict) -> None:
@@ -462,20 +747,39 @@ def _locked(root: Path):
         yield
 
 
+def _write_manifest(path: Path, manifest: dict) -> None:
+    """Compact JSON, sorted keys: a machine's record (~0.3 KB per region-year), read
+    and written on every run, so no indentation."""
+    write_text(path, json.dumps(manifest, ensure_ascii=False, sort_keys=True,
+                                separators=(",", ":")) + "\n")
+
+
+def _keep_file(src: Path, dst: Path) -> None:
+    """Put an unchanged file of the previous panel into the new one (a hard link)."""
+    dst.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(src, dst)
+    except OSError:  # a filesystem without hard links
+        shutil.copy2(src, dst)
+
+
 # --------------------------------------------------------------------------- build
 
 
-def build(root=".", xlsx: bool = True, force: bool = False) -> PanelResult:
+def build(root=".", xlsx: bool | None = None, force: bool = False) -> PanelResult:
     """Write or update ``data/processed/panel/`` from the published region-years.
 
     Parameters
     ----------
     root : path-like
         Project folder holding ``data/`` and ``reports/``.
-    xlsx : bool
-        Also write ``panel.xlsx`` (the slowest output: ~10 µs per cell).
+    xlsx : bool or None
+        ``panel.xlsx`` (the slowest output: minutes for millions of cells):
+        None writes it when its sheets hold at most :data:`XLSX_AUTO_CELLS` cells, True
+        always, False never. It is written only when the panel changed; a panel that
+        changed without it loses the previous, now outdated, ``panel.xlsx``.
     force : bool
-        Read every region-year again, ignoring the manifest.
+        Read every region-year again and rewrite everything, ignoring the manifest.
 
     Returns
     -------
@@ -486,137 +790,167 @@ def build(root=".", xlsx: bool = True, force: bool = False) -> PanelResult:
     InputError
         When ``regions.csv`` or a published table cannot be read (the file is named).
     """
+    from .catalogue import default_path
+
     t0 = time.perf_counter()
     root = Path(root)
     final = root / "data" / "processed" / PANEL
     result = PanelResult(final)
     with _locked(root):
         region_meta = regions.metadata(root)
-        keys = region_years(root)
+        scanned = _scan(root)
+        keys = sorted(k for k, f in scanned.items()
+                      if {"indicators", "validation", "validation-failed"} & set(f))
         result.region_years = len(keys)
         manifest = read_json(final / "manifest.json") or {}
-        outputs = ["indicators.parquet", "mentions.parquet", "ratios.parquet",
-                   "region_years.parquet", "panel.duckdb"] + (["panel.xlsx"] if xlsx else [])
+        old_frags = manifest.get("fragments") or {}
         usable = (not force and manifest.get("format") == FORMAT
                   and manifest.get("version") == __version__
-                  and all((final / n).is_file() for n in outputs))
+                  and (final / "panel.duckdb").is_file()
+                  and all((final / f"{t}.parquet" / n).is_file()
+                          for n in old_frags for t in TABLES))
+        if not usable:
+            old_frags = {}
         before = manifest.get("region_years", {}) if usable else {}
-        entries, changed = {}, []
-        for r, y in keys:
-            k = f"{r}/{y}"
-            files = _inputs(root, r, y)
-            stat = _stat(files)
-            prev = before.get(k)
+
+        # which region-years changed: stat first, sha256 when the stat moved
+        entries, changed, files_of, rows = {}, [], {}, {}
+        for k in keys:
+            r, y = k
+            s = f"{r}/{y}"
+            files = _inputs(scanned[k])
+            has_brief = "brief.html" in scanned[k]
+            files_of[k] = files
+            stat = [[n, size, mtime] for n, (_, size, mtime) in sorted(files.items())]
+            stat.append(["brief.html", has_brief])
+            prev = before.get(s)
             if prev and prev["stat"] == stat:
-                entries[k] = prev
+                entries[s] = prev
                 continue
-            digest = _digest(files)
+            digest = _digest(files, has_brief)
             if prev and prev["digest"] == digest:
-                entries[k] = {**prev, "stat": stat}
+                entries[s] = {**prev, "stat": stat}
                 continue
-            entries[k] = {"stat": stat, "digest": digest, "files": sorted(files),
-                          "meta": _region_year_row(root, r, y, files)}
-            changed.append((r, y))
+            rows[k] = _region_year_row(r, y, files, has_brief)
+            entries[s] = {"stat": stat, "digest": digest, "files": sorted(files),
+                          "name": rows[k]["region_name_report"]}
+            changed.append(k)
         removed = sorted(set(before) - set(entries))
-        result.changed, result.removed = [f"{r}/{y}" for r, y in changed], removed
-        regions_digest = hashlib.sha256(repr(sorted(region_meta.items())).encode()).hexdigest()
-        if (usable and not changed and not removed
-                and manifest.get("regions") == regions_digest):
+        result.changed = [f"{r}/{y}" for r, y in changed]
+        result.removed = removed
+
+        # regions.csv first; a region it does not list keeps the name its report gives
+        meta_for: dict[str, dict] = {}
+        years_of: dict[str, list[int]] = {}
+        for r, y in keys:
+            if r not in meta_for:
+                m = region_meta.get(r, {})
+                meta_for[r] = {c: m.get(c) for c in ("zh_name", "city", "province", "level")}
+            if not meta_for[r]["zh_name"]:
+                meta_for[r]["zh_name"] = entries[f"{r}/{y}"].get("name")
+            years_of.setdefault(r, []).append(y)
+        frags = _fragments(sorted(years_of))
+        sigs = {n: _signature([[r, meta_for[r], [[y, entries[f"{r}/{y}"]["digest"]]
+                                                 for y in years_of[r]]] for r in members])
+                for n, members in frags.items()}
+        dirty = [n for n in frags if old_frags.get(n, {}).get("sig") != sigs[n]]
+        catalogue_sig = sha256_file(default_path())
+        xlsx_sig = _signature([sorted(sigs.items()), catalogue_sig])
+        xlsx_ok = (usable and manifest.get("xlsx") == xlsx_sig
+                   and (final / "panel.xlsx").is_file())
+        xlsx_skipped = usable and manifest.get("xlsx_skipped") == xlsx_sig
+        xlsx_wanted = xlsx is True or (xlsx is None and not xlsx_skipped)
+        if (usable and not dirty and set(frags) == set(old_frags)
+                and manifest.get("catalogue") == catalogue_sig
+                and (xlsx_ok or not xlsx_wanted)):
             # nothing to do; refresh the stat cache only if it moved
             if entries != before:
                 manifest["region_years"] = entries
-                write_json(final / "manifest.json", manifest)
+                _write_manifest(final / "manifest.json", manifest)
+            if xlsx_skipped and xlsx is None:
+                result.xlsx = manifest.get("xlsx_note", "")
             return result
-
-        import pandas as pd  # not before: an up-to-date panel costs a few stat() calls
-
-        # regions.csv first; a region it does not list keeps the name its report gives
-        meta_for = {r: dict(region_meta.get(r, {})) for r, _ in keys}
-        for r, y in keys:
-            if not meta_for[r].get("zh_name"):
-                meta_for[r]["zh_name"] = entries[f"{r}/{y}"]["meta"].get("region_name_report")
-        ind, men, rat = _read_changed(root, changed, entries)
-        drop = {tuple(k.split("/")) for k in result.changed + removed}
-        tables = {}
-        for name, new, cols in (("indicators", ind, INDICATOR_COLUMNS),
-                                ("mentions", men, MENTION_COLUMNS),
-                                ("ratios", rat, RATIO_COLUMNS)):
-            parts = []
-            if usable:
-                old = pd.read_parquet(final / f"{name}.parquet")
-                keep = [(r, str(y)) not in drop for r, y in zip(old["region"], old["year"])]
-                old = old[keep]
-                old["_row"] = old.groupby(KEYS, sort=False).cumcount()
-                parts.append(old)
-            if new is not None and len(new):
-                parts.append(new)
-            base = pd.concat(parts, ignore_index=True) if parts else None
-            if base is None or not len(base):
-                tables[name] = _normalise(None, cols)
-            else:
-                tables[name] = _join_meta(_sort(base), meta_for, cols)
-
-        ry = []
-        for r, y in keys:
-            e = entries[f"{r}/{y}"]["meta"]
-            meta = meta_for[r]
-            ry.append({**{c: e.get(c) for c in REGION_YEAR_COLUMNS if c in e},
-                       "region_name": meta.get("zh_name"),
-                       "city": meta.get("city"), "province": meta.get("province"),
-                       "level": meta.get("level")})
-        ry = _normalise(pd.DataFrame(ry, columns=REGION_YEAR_COLUMNS), REGION_YEAR_COLUMNS)
-        ry = _review_counts(ry, tables["mentions"], tables["indicators"])
-        tables["region_years"] = ry
 
         stage = final.with_name(f".{PANEL}.building")
         shutil.rmtree(stage, ignore_errors=True)
         stage.mkdir(parents=True)
         try:
-            for name, df in tables.items():
-                write_parquet(stage / f"{name}.parquet", df)
-            ids = _indicator_ids(tables["indicators"])
-            _write_duckdb(stage / "panel.duckdb", stage, ids)
-            if xlsx:
-                con = _connect(stage / "panel.duckdb", read_only=True)
-                try:
-                    frames = {v: con.execute(f"SELECT * FROM {v}").df() for v in SHEETS}
-                finally:
-                    con.close()
-                frames["indicators"] = tables["indicators"]  # same rows, no round trip
-                from .catalogue import load
+            frag_meta = _write_tables(final, stage, frags, dirty, sigs, old_frags, keys,
+                                      changed, files_of, rows, meta_for)
+            drop = sorted({r for n, f in old_frags.items()
+                           if n not in frags or n in set(dirty) for r in f["regions"]}
+                          | {r for n in dirty for r in frags[n]})
+            _write_duckdb(stage / "panel.duckdb", stage,
+                          final / "panel.duckdb" if usable else None, drop, dirty)
+            state = {"xlsx": None, "xlsx_skipped": None, "xlsx_note": None}
+            if xlsx is not False:
+                if xlsx_ok:
+                    _keep_file(final / "panel.xlsx", stage / "panel.xlsx")
+                    state["xlsx"] = xlsx_sig
+                else:
+                    cells = _xlsx_cells(stage / "panel.duckdb")
+                    if xlsx or cells <= XLSX_AUTO_CELLS:
+                        from .catalogue import load
 
-                zh_ids = {i: spec.zh_name for i, spec in load().indicators.items()}
-                _write_xlsx(stage / "panel.xlsx", frames, zh_ids)
-            write_json(stage / "manifest.json", {
-                "format": FORMAT, "version": __version__, "regions": regions_digest,
-                "region_years": entries,
-            })
+                        frames, _ = _xlsx_frames(stage / "panel.duckdb")
+                        zh_ids = {i: spec.zh_name for i, spec in load().indicators.items()}
+                        _write_xlsx(stage / "panel.xlsx", frames, zh_ids)
+                        state["xlsx"] = xlsx_sig
+                    else:
+                        state["xlsx_skipped"] = xlsx_sig
+                        state["xlsx_note"] = result.xlsx = (
+                            f"panel.xlsx not written: {cells / 1e6:.1f} M cells (over "
+                            f"{XLSX_AUTO_CELLS / 1e6:.0f} M takes minutes); `rol panel "
+                            "--xlsx` writes it")
+            _write_manifest(stage / "manifest.json", {
+                "format": FORMAT, "version": __version__, "catalogue": catalogue_sig,
+                "region_years": entries, "fragments": frag_meta, **state})
             _swap(stage, final)
         finally:
             shutil.rmtree(stage, ignore_errors=True)
-        result.rows = len(tables["indicators"])
+        result.rows = sum(f["rows"]["indicators"] for f in frag_meta.values())
+        result.fragments, result.rewritten = len(frags), len(dirty)
         result.written = True
         result.seconds = time.perf_counter() - t0
     return result
 
 
-def _review_counts(ry, mentions, indicators):
-    """Counts and review state per region-year (from the mentions' ``review`` column)."""
-    import pandas as pd
+def _write_tables(final, stage, frags, dirty, sigs, old_frags, keys, changed, files_of,
+                  rows, meta_for) -> dict:
+    """Write the ``dirty`` fragments of every table into ``stage`` and link the others
+    from ``final``; the manifest's ``fragments`` entry."""
+    import tempfile
 
-    n_ind = indicators.groupby(KEYS, sort=False).size()
-    ry["n_indicators"] = pd.array([int(n_ind.get((r, y), 0))
-                                   for r, y in zip(ry["region"], ry["year"])], dtype="Int64")
-    reviewed = mentions.assign(_r=mentions["review"].notna()).groupby(
-        KEYS, sort=False).agg(n=("_r", "size"), done=("_r", "sum"))
-    n = [reviewed["n"].get((r, y), 0) for r, y in zip(ry["region"], ry["year"])]
-    done = [reviewed["done"].get((r, y), 0) for r, y in zip(ry["region"], ry["year"])]
-    ry["n_mentions"] = pd.array(n, dtype="Int64")
-    ry["n_reviewed"] = pd.array(done, dtype="Int64")
-    ry["review_state"] = pd.array(
-        ["fully" if t and d == t else "partly" if d else "not_reviewed"
-         for t, d in zip(n, done)], dtype="string")
-    return ry
+    frag_meta = {}
+    for n in frags:
+        if n not in dirty:
+            frag_meta[n] = old_frags[n]
+            for t in TABLES:
+                _keep_file(final / f"{t}.parquet" / n, stage / f"{t}.parquet" / n)
+    for t in TABLES:
+        (stage / f"{t}.parquet").mkdir(exist_ok=True)
+    if not dirty:
+        return frag_meta
+    dirty_regions = {r for n in dirty for r in frags[n]}
+    changed_set = set(changed)
+    keep = [k for k in keys if k[0] in dirty_regions and k not in changed_set]
+    old_of = {r: n for n, f in old_frags.items() for r in f["regions"]}
+    old_names = sorted({old_of[r] for r, _ in keep})
+    con = _connect()
+    try:
+        with tempfile.TemporaryDirectory(prefix="rol-panel-") as tmp:
+            new = _load_fresh(con, changed, files_of, rows, Path(tmp))
+    finally:
+        con.close()
+    wanted = {n: frags[n] for n in dirty}
+    for t in TABLES:
+        table = _assemble(t, new.pop(t), [final / f"{t}.parquet" / n for n in old_names],
+                          keep, {r: meta_for[r] for r in dirty_regions})
+        for n, part in _split(table, wanted):
+            _write_fragment(stage / f"{t}.parquet" / n, part)
+            frag_meta.setdefault(n, {"regions": frags[n], "sig": sigs[n], "rows": {}})
+            frag_meta[n]["rows"][t] = len(part)
+    return frag_meta
 
 
 def _swap(stage: Path, final: Path) -> None:

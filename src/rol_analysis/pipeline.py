@@ -521,6 +521,10 @@ def publish(root, entries: list[tuple[layout.BuildPaths, Path | None, Path | Non
             from . import render
 
             _mkdir(layout.cache_dir(root) / "txn")
+            # a build renders its index here only under the index lock and removes it
+            # before letting go: any other one is a killed build's
+            for stale in (layout.cache_dir(root) / "txn").glob("index.*.html"):
+                stale.unlink(missing_ok=True)
             new_index = render.write_index(
                 root, out=layout.cache_dir(root) / "txn" / f"index.{os.getpid()}.html",
                 overlay=overlay)

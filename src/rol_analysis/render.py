@@ -187,11 +187,12 @@ REVIEW_LABELS = {"fully": "已审核 reviewed", "partly": "部分审核 partly r
                  "not_reviewed": "未审核 not reviewed"}
 
 
-def _bulk(files: list[Path], sql: str):
-    """Rows of ``sql`` over many small files at once (DuckDB), as a DataFrame.
+def _bulk(files: list[Path], sql: str) -> tuple[list[str], list[tuple]] | None:
+    """Rows of ``sql`` over many small files at once (DuckDB): (column names, tuples).
 
     ``$files`` in ``sql`` is the file list; a file DuckDB cannot read is skipped, so one
-    damaged table costs its row's summary, not the whole index.
+    damaged table costs its row's summary, not the whole index. Plain tuples, not a
+    DataFrame: at national scale pandas' string conversion cost more than the read.
     """
     import duckdb
 
@@ -204,9 +205,13 @@ def _bulk(files: list[Path], sql: str):
         # Inside a Jupyter kernel (notebook 04 publishing the index) DuckDB refuses the
         # setting without ipywidgets; these queries are far too short to show a bar.
         pass
+    def run(paths):
+        cur = con.execute(sql, {"files": [str(f) for f in paths]})
+        return [d[0] for d in cur.description], cur.fetchall()
+
     try:
         try:
-            return con.execute(sql, {"files": [str(f) for f in files]}).df()
+            return run(files)
         except duckdb.Error:
             good = []
             for f in files:
@@ -215,7 +220,7 @@ def _bulk(files: list[Path], sql: str):
                     good.append(f)
                 except duckdb.Error:
                     pass
-            return con.execute(sql, {"files": [str(f) for f in good]}).df() if good else None
+            return run(good) if good else None
     finally:
         con.close()
 
@@ -262,8 +267,9 @@ def _index_rows(root: Path, overlay: dict | None = None) -> list[dict]:
     processed = dict(pairs)
     ind_files = [processed[f] / "indicators.parquet" for f in folders
                  if has_brief[f] and (processed[f] / "indicators.parquet").is_file()]
-    ind = _bulk(ind_files, "SELECT * FROM read_parquet($files, union_by_name = true, "
-                           "filename = true)")
+    # only the columns the index shows (the sentences are most of each file)
+    ind = _bulk(ind_files, "SELECT filename, COLUMNS('^(indicator_id|value|unit|kind|review)$') "
+                           "FROM read_parquet($files, union_by_name = true, filename = true)")
     counts_by: dict[str, dict] = {}
     for f in folders:
         # the csv module: DuckDB's CSV reader sniffs each file (~20 ms apiece)
@@ -277,9 +283,9 @@ def _index_rows(root: Path, overlay: dict | None = None) -> list[dict]:
                 pass  # a damaged table costs its row's counts, not the index
     by_file: dict[str, list] = {}
     if ind is not None:
-        cols = [c for c in ("indicator_id", "value", "unit", "kind", "review")
-                if c in ind.columns]
-        for rec in ind[["filename", *cols]].itertuples(index=False):
+        names, records = ind
+        cols = names[1:]
+        for rec in records:
             by_file.setdefault(rec[0], []).append(dict(zip(cols, rec[1:])))
     core = [(iid, spec) for iid, spec in cat.indicators.items()
             if spec.core and spec.kind != "rate"]
