@@ -1079,3 +1079,27 @@ def test_a_number_inside_a_list_of_nouns_is_not_read_before_its_noun():
     assert "practising_lawyers" not in set(m["indicator_id"])
     m = extract.extract_text("全市共有6名执业律师。").mentions
     assert list(m["indicator_id"]) == ["practising_lawyers"]
+
+
+def test_the_needed_words_prefilter_never_hides_a_match():
+    # the matcher skips a pattern search when the sentence holds none of the words the
+    # pattern needs; over real-report sentences, every match holds one of them
+    import re as _re
+
+    assert extract._needed_words(['(?:常务会|党组会)[^。]{0,24}听取[^，,]{0,16}法治#']) == (
+        "党组会", "常务会")
+    assert extract._needed_words(['(?:调解)?纠纷#', '#人']) is None  # nothing needed
+    matcher = extract._matcher(catalogue.load())
+    entries = {e.iid: e for es in matcher.by_unit.values() for e in es}
+    texts = [p.read_text(encoding="utf-8") for p in
+             sorted((Path(__file__).parent / "data" / "dev").glob("*.txt"))]
+    checked = 0
+    for text in texts:
+        for sent in _re.split(r"[。！？\n]", text):
+            for num in _re.finditer(r"\d+(?:\.\d+)?", sent):
+                marked = sent[:num.start()] + "#" + sent[num.end():]
+                for e in entries.values():
+                    if e.rx is not None and e.lits is not None and e.rx.search(marked):
+                        checked += 1
+                        assert any(w in marked for w in e.lits), (e.iid, marked)
+    assert checked > 100

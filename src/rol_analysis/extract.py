@@ -230,6 +230,7 @@ class _Entry:
     section: str
     family: str                  # 复议/诉讼/执法 from the indicator's name, or ""
     rx: re.Pattern | None       # patterns, searched in the sentence with the number as #
+    lits: tuple[str, ...] | None  # one word each pattern needs; None: search always
     alias_rx: re.Pattern | None  # aliases, searched in the measure label
     exclude_rx: re.Pattern | None  # words in the number's clause that rule it out
 
@@ -257,6 +258,47 @@ def _compile(cat, ind, field_name: str, pats, need_hash: bool) -> re.Pattern | N
     return re.compile("|".join(f"(?:{p})" for p in pats))
 
 
+def _needed(items) -> frozenset[str] | None:
+    """Words one of which every match of the parsed pattern ``items`` contains (``#``
+    aside), or None when no such set of words of two characters or more is found."""
+    from re import _parser as sre_parse  # Python >= 3.11, as pyproject requires
+
+    cands: list[frozenset[str]] = []
+    run = ""
+    for op, arg in items:
+        if op is sre_parse.LITERAL and arg != ord("#"):
+            run += chr(arg)
+            continue
+        if len(run) >= 2:
+            cands.append(frozenset({run}))
+        run = ""
+        alts = None
+        if op is sre_parse.SUBPATTERN:
+            alts = _needed(arg[-1])
+        elif op is sre_parse.BRANCH:
+            parts = [_needed(alt) for alt in arg[1]]
+            alts = None if None in parts else frozenset().union(*parts)
+        if alts:
+            cands.append(alts)
+    if len(run) >= 2:
+        cands.append(frozenset({run}))
+    # the fewest, longest words make the cheapest and surest test
+    return max(cands, key=lambda c: (min(map(len, c)), -len(c)), default=None)
+
+
+def _needed_words(pats) -> tuple[str, ...] | None:
+    """Words one of which any match of the patterns ``pats`` contains, or None."""
+    from re import _parser as sre_parse
+
+    words: set[str] = set()
+    for pat in pats or ():
+        need = _needed(sre_parse.parse(pat))
+        if need is None:
+            return None
+        words |= need
+    return tuple(sorted(words)) or None
+
+
 class _Matcher:
     """The catalogue's patterns, aliases and exclusions, compiled and indexed by unit."""
 
@@ -269,6 +311,7 @@ class _Matcher:
                 continue
             entry = _Entry(ind.id, ind.kind, ind.section, family(ind.zh_name),
                            _compile(cat, ind, "pattern", ind.patterns, True),
+                           _needed_words(ind.patterns),
                            _compile(cat, ind, "alias", ind.aliases, False),
                            _compile(cat, ind, "exclude", ind.exclude, False))
             for unit in ind.units:
@@ -296,7 +339,10 @@ class _Matcher:
         for e in self.by_unit_kind.get((unit, kind), ()):
             if families and e.family and e.family not in families:
                 continue
-            mt = e.rx.search(marked) if e.rx is not None else None
+            # a sentence without any word the patterns need cannot match (most cannot:
+            # a substring test is far cheaper than the search)
+            mt = (e.rx.search(marked) if e.rx is not None
+                  and (e.lits is None or any(w in marked for w in e.lits)) else None)
             at = mt.start() if mt is not None else 0
             for _ in range(3):  # the leftmost match may reach far; a later one is closer
                 if mt is None or mt.end() - mt.start() <= 6:
