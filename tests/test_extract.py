@@ -1090,6 +1090,31 @@ def test_service_and_dispute_synonyms_and_grammar(sentence, expected):
     assert got == pytest.approx(expected)
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    # the counted noun after the number: read as if it stood before it
+    ("召开了2次县委全面依法治县委员会会议。", {"rol_committee_meetings": 2}),
+    ("完成了3件重大行政决策的合法性审查。", {"major_decisions_reviewed": 3}),
+    ("全年作出了1256件行政处罚决定，罚没款合计2380万元。",
+     {"admin_penalty_cases": 1256, "admin_penalty_amount": 23800000}),
+    ("向社会主动公开了3600条政府信息。", {"gov_info_disclosed": 3600}),
+    ("办理了28件政府信息公开申请。", {"disclosure_requests": 28}),
+    # a meeting is not a training session
+    ("镇政府开了3次法治政府建设专题会议。", {"exec_meeting_rol_briefings": 3}),
+])
+def test_a_number_before_its_noun_is_named_by_the_noun(sentence, expected):
+    m = extract.extract_text(sentence).mentions
+    assert {i: v for i, v in zip(m["indicator_id"], m["value"]) if i} == expected
+
+
+def test_a_number_inside_a_list_of_nouns_is_not_read_before_its_noun():
+    # 6名执业律师 between 、 is a participant of the activity, not the region's lawyers
+    m = extract.extract_text(
+        "司法局组织法律援助中心、6名执业律师、城关司法所开展普法活动。").mentions
+    assert "practising_lawyers" not in set(m["indicator_id"])
+    m = extract.extract_text("全市共有6名执业律师。").mentions
+    assert list(m["indicator_id"]) == ["practising_lawyers"]
+
+
 def test_the_needed_words_prefilter_never_hides_a_match():
     # the matcher skips a pattern search when the sentence holds none of the words the
     # pattern needs; over real-report sentences, every match holds one of them
