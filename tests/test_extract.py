@@ -796,6 +796,10 @@ FAMILY_A_PHRASINGS = [
      {"central_group_law_study_sessions": 5}),
     ("对报备的规范性文件开展备案审查，督促纠正问题文件3件。", {"normative_docs_corrected": 3}),
     ("重大行政决策合法性审查率达到100%。", {"legality_review_rate": 100}),
+    # the count first, the review after: 对N项…进行合法性审查
+    ("对18项重大行政决策事项进行合法性审查。", {"major_decisions_reviewed": 18}),
+    ("对42件县政府文件进行合法性审核。", {"legality_reviews": 42}),
+    ("对66份合同进行了合法性审查。", {"contracts_reviewed": 66}),
     ("规范性文件合法性审核率、备案率均为100%。",
      {"legality_review_rate": 100, "normative_docs_filing_rate": 100}),
     ("县委常委会会议两次专题听取法治建设情况汇报。", {"exec_meeting_rol_briefings": 2}),
