@@ -136,7 +136,10 @@ def _expected(name):
     return rows
 
 
-FIXTURE_NAMES = ["county_numbered_2024", "district_pdf_2023", "city_sections_2022"]
+# county_families_a_2024: a county report written for this test (families A of session
+# 3: leadership, decisions, enforcement, oversight, emergency), every row checked by hand
+FIXTURE_NAMES = ["county_numbered_2024", "district_pdf_2023", "city_sections_2022",
+                 "county_families_a_2024"]
 
 
 @pytest.mark.parametrize("name", FIXTURE_NAMES)
