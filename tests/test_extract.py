@@ -805,6 +805,7 @@ FAMILY_A_PHRASINGS = [
     ("对66份合同进行了合法性审查。", {"contracts_reviewed": 66}),
     ("经清理，现行有效规范性文件168件，废止12件。",
      {"normative_docs_in_force": 168, "normative_docs_repealed": 12}),
+    ("制定轻微违法行为不予处罚清单，涵盖事项326项。", {"penalty_exemption_list_items": 326}),
     ("公布不予处罚和减轻处罚清单事项共计210项，全年依法不予处罚案件95件。",
      {"penalty_exemption_list_items": 210, "penalty_exemption_cases": 95}),
     ("规范性文件合法性审核率、备案率均为100%。",
