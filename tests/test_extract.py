@@ -136,7 +136,10 @@ def _expected(name):
     return rows
 
 
-FIXTURE_NAMES = ["county_numbered_2024", "district_pdf_2023", "city_sections_2022"]
+# county_families_a_2024: a county report written for this test (families A of session
+# 3: leadership, decisions, enforcement, oversight, emergency), every row checked by hand
+FIXTURE_NAMES = ["county_numbered_2024", "district_pdf_2023", "city_sections_2022",
+                 "county_families_a_2024"]
 
 
 @pytest.mark.parametrize("name", FIXTURE_NAMES)
@@ -795,6 +798,31 @@ FAMILY_A_PHRASINGS = [
     ("街道党工委理论学习中心组以集中研讨等方式开展习近平法治思想学习5次，开展宪法专题学习2次。",
      {"central_group_law_study_sessions": 5}),
     ("对报备的规范性文件开展备案审查，督促纠正问题文件3件。", {"normative_docs_corrected": 3}),
+    ("重大行政决策合法性审查率达到100%。", {"legality_review_rate": 100}),
+    # the count first, the review after: 对N项…进行合法性审查
+    ("对18项重大行政决策事项进行合法性审查。", {"major_decisions_reviewed": 18}),
+    ("对42件县政府文件进行合法性审核。", {"legality_reviews": 42}),
+    ("对66份合同进行了合法性审查。", {"contracts_reviewed": 66}),
+    ("经清理，现行有效规范性文件168件，废止12件。",
+     {"normative_docs_in_force": 168, "normative_docs_repealed": 12}),
+    ("制定轻微违法行为不予处罚清单，涵盖事项326项。", {"penalty_exemption_list_items": 326}),
+    ("公布不予处罚和减轻处罚清单事项共计210项，全年依法不予处罚案件95件。",
+     {"penalty_exemption_list_items": 210, "penalty_exemption_cases": 95}),
+    ("规范性文件合法性审核率、备案率均为100%。",
+     {"legality_review_rate": 100, "normative_docs_filing_rate": 100}),
+    ("县委常委会会议两次专题听取法治建设情况汇报。", {"exec_meeting_rol_briefings": 2}),
+    ("组织开展法治政府建设督察，共督察乡镇和部门26个，反馈问题58条。",
+     {"rol_inspection_departments": 26, "inspection_problems_found": 58}),
+    ("对12个乡镇开展法治建设实地考核。", {"rol_inspection_regions": 12}),
+    ("全县共有行政执法机关43个，行政执法人员2136名。",
+     {"enforcement_bodies": 43, "enforcement_personnel": 2136}),
+    ("行政执法案卷评查共抽查案卷480宗，优秀案卷率达到85%。",
+     {"case_file_reviews": 480, "case_file_pass_rate": 85}),
+    ("通过政府网站发布各类信息1.2万条，其中政策解读稿件260篇。",
+     {"gov_info_disclosed": 12000, "policy_interpretations": 260}),
+    ("审计部门全年完成审计项目45个，查出违规金额3.4亿元，移送案件线索6件。",
+     {"audit_plans_completed": 45, "audit_problem_amount": 340000000,
+      "cases_transferred_to_judiciary": 6}),
 ]
 
 
@@ -1033,6 +1061,40 @@ FAMILY_B_GRAMMAR = [
      {"one_visit_service_rate": 98}),
     ("全年累计办结12345热线工单4.6万件。",
      {"hotline_requests": 46000}),
+    ("不动产登记办理时限由20个工作日压缩至3个工作日。",
+     {"approval_time_limit": 3}),
+    ("全年办理留抵退税5.2亿元。",
+     {"tax_fee_relief_amount": 520000000}),
+    ("通过法律服务帮助企业挽回经济损失1600万元。",
+     {"funds_recovered_amount": 16000000}),
+    ("全年办理各类公证事项3200件。",
+     {"notarizations": 3200}),
+    ("全年共接待来访群众420批1260人次。",
+     {"petitions_received": 420}),
+    ("全县法律援助案件受援群众达1020人。",
+     {"legal_aid_recipients": 1020}),
+    ("行政复议申请量同比增长23.6%。",
+     {"admin_reconsideration_received_change": 23.6}),
+    ("全年举办各类法治培训班12期，培训执法人员860人次。",
+     {"officials_law_training_sessions": 12, "grassroots_officers_trained": 860}),
+    ("全年新建村级公共法律服务点35个。",
+     {"public_legal_service_rooms": 35}),
+    ("现有专职人民调解员48名。",
+     {"full_time_mediators": 48}),
+    ("累计开展法律“六进”活动186场。",
+     {"legal_education_events": 186}),
+    ("开展民法典专题宣传活动22场次，覆盖群众8600余人。",
+     {"legal_education_events": 22, "legal_education_participants": 8600}),
+    ("全区村（社区）法律顾问覆盖率100%。",
+     {"village_legal_adviser_coverage_rate": 100}),
+    ("全年共审查各类合同协议156份。",
+     {"contracts_reviewed": 156}),
+    ("政务服务事项承诺时限较法定时限平均压缩75%。",
+     {"time_limit_reduction_rate": 75}),
+    ("市场主体总数达到12.8万户。",
+     {"market_entities_total": 128000}),
+    ("落实行政机关负责人出庭应诉制度，全年应出庭案件21件，实际出庭21件，出庭率100%。",
+     {"head_appearance_hearings": 21, "head_appearances": 21, "head_appearance_rate": 100}),
 ]
 
 
@@ -1041,3 +1103,52 @@ def test_service_and_dispute_synonyms_and_grammar(sentence, expected):
     m = extract.extract_text(sentence).mentions
     got = {i: v for i, v in zip(m["indicator_id"], m["value"]) if i}
     assert got == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # the counted noun after the number: read as if it stood before it
+    ("召开了2次县委全面依法治县委员会会议。", {"rol_committee_meetings": 2}),
+    ("完成了3件重大行政决策的合法性审查。", {"major_decisions_reviewed": 3}),
+    ("全年作出了1256件行政处罚决定，罚没款合计2380万元。",
+     {"admin_penalty_cases": 1256, "admin_penalty_amount": 23800000}),
+    ("向社会主动公开了3600条政府信息。", {"gov_info_disclosed": 3600}),
+    ("办理了28件政府信息公开申请。", {"disclosure_requests": 28}),
+    # a meeting is not a training session
+    ("镇政府开了3次法治政府建设专题会议。", {"exec_meeting_rol_briefings": 3}),
+])
+def test_a_number_before_its_noun_is_named_by_the_noun(sentence, expected):
+    m = extract.extract_text(sentence).mentions
+    assert {i: v for i, v in zip(m["indicator_id"], m["value"]) if i} == expected
+
+
+def test_a_number_inside_a_list_of_nouns_is_not_read_before_its_noun():
+    # 6名执业律师 between 、 is a participant of the activity, not the region's lawyers
+    m = extract.extract_text(
+        "司法局组织法律援助中心、6名执业律师、城关司法所开展普法活动。").mentions
+    assert "practising_lawyers" not in set(m["indicator_id"])
+    m = extract.extract_text("全市共有6名执业律师。").mentions
+    assert list(m["indicator_id"]) == ["practising_lawyers"]
+
+
+def test_the_needed_words_prefilter_never_hides_a_match():
+    # the matcher skips a pattern search when the sentence holds none of the words the
+    # pattern needs; over real-report sentences, every match holds one of them
+    import re as _re
+
+    assert extract._needed_words(['(?:常务会|党组会)[^。]{0,24}听取[^，,]{0,16}法治#']) == (
+        "党组会", "常务会")
+    assert extract._needed_words(['(?:调解)?纠纷#', '#人']) is None  # nothing needed
+    matcher = extract._matcher(catalogue.load())
+    entries = {e.iid: e for es in matcher.by_unit.values() for e in es}
+    texts = [p.read_text(encoding="utf-8") for p in
+             sorted((Path(__file__).parent / "data" / "dev").glob("*.txt"))]
+    checked = 0
+    for text in texts:
+        for sent in _re.split(r"[。！？\n]", text):
+            for num in _re.finditer(r"\d+(?:\.\d+)?", sent):
+                marked = sent[:num.start()] + "#" + sent[num.end():]
+                for e in entries.values():
+                    if e.rx is not None and e.lits is not None and e.rx.search(marked):
+                        checked += 1
+                        assert any(w in marked for w in e.lits), (e.iid, marked)
+    assert checked > 100
