@@ -1155,3 +1155,18 @@ def test_the_needed_words_prefilter_never_hides_a_match():
                         checked += 1
                         assert any(w in marked for w in e.lits), (e.iid, marked)
     assert checked > 100
+
+
+@pytest.mark.parametrize("sentence, unwanted", [
+    # words an indicator of families A shares with other work: no wrong name
+    ("市场监管部门约谈电商平台企业12家。", "accountability_interviews"),
+    ("开展食品安全监督检查3600次。", "enforcement_supervision_checks"),
+    ("开展重点项目督查4次。", "rol_inspection_rounds"),
+    ("组织农村劳动力转移就业2.1万人。", "people_evacuated"),
+    ("妥善处置信访突出事件6起。", "emergencies_handled"),
+    ("企业年报公示率达到95%，公示企业年报1.2万户。", "enforcement_disclosures"),
+    ("案卷评查中发现问题23个。", "case_file_reviews"),
+])
+def test_families_a_do_not_name_the_same_words_elsewhere(sentence, unwanted):
+    m = extract.extract_text(sentence).mentions
+    assert unwanted not in set(m["indicator_id"])
