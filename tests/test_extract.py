@@ -1137,3 +1137,14 @@ def test_the_needed_words_prefilter_never_hides_a_match():
                         checked += 1
                         assert any(w in marked for w in e.lits), (e.iid, marked)
     assert checked > 100
+
+
+def test_headings_give_bare_counts_their_topic():
+    text = ("（四）行政复议工作\n全年共收到申请52件，受理49件，审结48件，纠错6件。\n"
+            "（五）人民调解\n全年调解纠纷320件，成功318件。\n"
+            "（六）法律援助\n全年办理案件156件。")
+    m = extract.extract_text(text).mentions
+    assert list(m["indicator_id"]) == [
+        "admin_reconsideration_received", "admin_reconsideration_accepted",
+        "admin_reconsideration_closed", "admin_reconsideration_corrected",
+        "disputes_mediated", "disputes_mediated_successfully", "legal_aid_cases"]
