@@ -136,7 +136,10 @@ def _expected(name):
     return rows
 
 
-FIXTURE_NAMES = ["county_numbered_2024", "district_pdf_2023", "city_sections_2022"]
+# county_families_a_2024: a county report written for this test (families A of session
+# 3: leadership, decisions, enforcement, oversight, emergency), every row checked by hand
+FIXTURE_NAMES = ["county_numbered_2024", "district_pdf_2023", "city_sections_2022",
+                 "county_families_a_2024"]
 
 
 @pytest.mark.parametrize("name", FIXTURE_NAMES)
@@ -796,6 +799,18 @@ FAMILY_A_PHRASINGS = [
      {"central_group_law_study_sessions": 5}),
     ("对报备的规范性文件开展备案审查，督促纠正问题文件3件。", {"normative_docs_corrected": 3}),
     ("重大行政决策合法性审查率达到100%。", {"legality_review_rate": 100}),
+    # the count first, the review after: 对N项…进行合法性审查
+    ("对18项重大行政决策事项进行合法性审查。", {"major_decisions_reviewed": 18}),
+    ("对42件县政府文件进行合法性审核。", {"legality_reviews": 42}),
+    ("对66份合同进行了合法性审查。", {"contracts_reviewed": 66}),
+    ("经清理，现行有效规范性文件168件，废止12件。",
+     {"normative_docs_in_force": 168, "normative_docs_repealed": 12}),
+    ("制定轻微违法行为不予处罚清单，涵盖事项326项。", {"penalty_exemption_list_items": 326}),
+    ("审计发现问题已整改到位，整改问题金额2.3亿元。", {"audit_rectified_amount": 230000000}),
+    ("全年发布各类预警信息320条，转移群众1800人。",
+     {"warnings_issued": 320, "people_evacuated": 1800}),
+    ("公布不予处罚和减轻处罚清单事项共计210项，全年依法不予处罚案件95件。",
+     {"penalty_exemption_list_items": 210, "penalty_exemption_cases": 95}),
     ("规范性文件合法性审核率、备案率均为100%。",
      {"legality_review_rate": 100, "normative_docs_filing_rate": 100}),
     ("县委常委会会议两次专题听取法治建设情况汇报。", {"exec_meeting_rol_briefings": 2}),
