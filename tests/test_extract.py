@@ -1098,6 +1098,22 @@ FAMILY_B_GRAMMAR = [
      {"market_entities_total": 128000}),
     ("落实行政机关负责人出庭应诉制度，全年应出庭案件21件，实际出庭21件，出庭率100%。",
      {"head_appearance_hearings": 21, "head_appearances": 21, "head_appearance_rate": 100}),
+    ("全镇共排查矛盾纠纷56起，化解54起，化解率96.4%。",
+     {"disputes_screened": 56, "disputes_resolved": 54, "dispute_resolution_rate": 96.4}),
+    ("镇便民服务中心全年办理各类事项3200余件。",
+     {"gov_service_cases_handled": 3200}),
+    ("全年开展普法宣传12次。",
+     {"legal_education_events": 12}),
+    ("村法律顾问为群众提供法律咨询260余人次。",
+     {"public_legal_service_consultations": 260}),
+    ("全街道成功调处各类矛盾纠纷78件，调处成功率100%。",
+     {"disputes_mediated_successfully": 78, "mediation_success_rate": 100}),
+    ("全年受理群众信访件45件，办结率100%。",
+     {"petitions_received": 45, "petition_on_time_rate": 100}),
+    ("镇政府聘请法律顾问1名，全年审查合同12份。",
+     {"government_legal_advisers": 1, "contracts_reviewed": 12}),
+    ("全年无行政复议和行政诉讼案件发生，行政诉讼败诉率为0。",
+     {}),
 ]
 
 
@@ -1170,3 +1186,14 @@ def test_the_needed_words_prefilter_never_hides_a_match():
 def test_families_a_do_not_name_the_same_words_elsewhere(sentence, unwanted):
     m = extract.extract_text(sentence).mentions
     assert unwanted not in set(m["indicator_id"])
+
+
+def test_headings_give_bare_counts_their_topic():
+    text = ("（四）行政复议工作\n全年共收到申请52件，受理49件，审结48件，纠错6件。\n"
+            "（五）人民调解\n全年调解纠纷320件，成功318件。\n"
+            "（六）法律援助\n全年办理案件156件。")
+    m = extract.extract_text(text).mentions
+    assert list(m["indicator_id"]) == [
+        "admin_reconsideration_received", "admin_reconsideration_accepted",
+        "admin_reconsideration_closed", "admin_reconsideration_corrected",
+        "disputes_mediated", "disputes_mediated_successfully", "legal_aid_cases"]
