@@ -136,7 +136,10 @@ def _expected(name):
     return rows
 
 
-FIXTURE_NAMES = ["county_numbered_2024", "district_pdf_2023", "city_sections_2022"]
+# county_families_a_2024: a county report written for this test (families A of session
+# 3: leadership, decisions, enforcement, oversight, emergency), every row checked by hand
+FIXTURE_NAMES = ["county_numbered_2024", "district_pdf_2023", "city_sections_2022",
+                 "county_families_a_2024"]
 
 
 @pytest.mark.parametrize("name", FIXTURE_NAMES)
@@ -795,6 +798,24 @@ FAMILY_A_PHRASINGS = [
     ("街道党工委理论学习中心组以集中研讨等方式开展习近平法治思想学习5次，开展宪法专题学习2次。",
      {"central_group_law_study_sessions": 5}),
     ("对报备的规范性文件开展备案审查，督促纠正问题文件3件。", {"normative_docs_corrected": 3}),
+    ("重大行政决策合法性审查率达到100%。", {"legality_review_rate": 100}),
+    # the count first, the review after: 对N项…进行合法性审查
+    ("对18项重大行政决策事项进行合法性审查。", {"major_decisions_reviewed": 18}),
+    ("对42件县政府文件进行合法性审核。", {"legality_reviews": 42}),
+    ("对66份合同进行了合法性审查。", {"contracts_reviewed": 66}),
+    ("经清理，现行有效规范性文件168件，废止12件。",
+     {"normative_docs_in_force": 168, "normative_docs_repealed": 12}),
+    ("制定轻微违法行为不予处罚清单，涵盖事项326项。", {"penalty_exemption_list_items": 326}),
+    ("审计发现问题已整改到位，整改问题金额2.3亿元。", {"audit_rectified_amount": 230000000}),
+    ("全县设立基层立法联系点5个，征集立法意见建议120条。", {"grassroots_legislation_points": 5}),
+    ("建成应急避难场所36处。", {"emergency_shelters": 36}),
+    ("全年发生生产安全事故3起，同比下降40%。", {"safety_accidents": 3}),
+    ("全年发布各类预警信息320条，转移群众1800人。",
+     {"warnings_issued": 320, "people_evacuated": 1800}),
+    ("公布不予处罚和减轻处罚清单事项共计210项，全年依法不予处罚案件95件。",
+     {"penalty_exemption_list_items": 210, "penalty_exemption_cases": 95}),
+    ("规范性文件合法性审核率、备案率均为100%。",
+     {"legality_review_rate": 100, "normative_docs_filing_rate": 100}),
     ("县委常委会会议两次专题听取法治建设情况汇报。", {"exec_meeting_rol_briefings": 2}),
     ("组织开展法治政府建设督察，共督察乡镇和部门26个，反馈问题58条。",
      {"rol_inspection_departments": 26, "inspection_problems_found": 58}),
@@ -1046,6 +1067,56 @@ FAMILY_B_GRAMMAR = [
      {"one_visit_service_rate": 98}),
     ("全年累计办结12345热线工单4.6万件。",
      {"hotline_requests": 46000}),
+    ("不动产登记办理时限由20个工作日压缩至3个工作日。",
+     {"approval_time_limit": 3}),
+    ("全年办理留抵退税5.2亿元。",
+     {"tax_fee_relief_amount": 520000000}),
+    ("通过法律服务帮助企业挽回经济损失1600万元。",
+     {"funds_recovered_amount": 16000000}),
+    ("全年办理各类公证事项3200件。",
+     {"notarizations": 3200}),
+    ("全年共接待来访群众420批1260人次。",
+     {"petitions_received": 420}),
+    ("全县法律援助案件受援群众达1020人。",
+     {"legal_aid_recipients": 1020}),
+    ("行政复议申请量同比增长23.6%。",
+     {"admin_reconsideration_received_change": 23.6}),
+    ("全年举办各类法治培训班12期，培训执法人员860人次。",
+     {"officials_law_training_sessions": 12, "grassroots_officers_trained": 860}),
+    ("全年新建村级公共法律服务点35个。",
+     {"public_legal_service_rooms": 35}),
+    ("现有专职人民调解员48名。",
+     {"full_time_mediators": 48}),
+    ("累计开展法律“六进”活动186场。",
+     {"legal_education_events": 186}),
+    ("开展民法典专题宣传活动22场次，覆盖群众8600余人。",
+     {"legal_education_events": 22, "legal_education_participants": 8600}),
+    ("全区村（社区）法律顾问覆盖率100%。",
+     {"village_legal_adviser_coverage_rate": 100}),
+    ("全年共审查各类合同协议156份。",
+     {"contracts_reviewed": 156}),
+    ("政务服务事项承诺时限较法定时限平均压缩75%。",
+     {"time_limit_reduction_rate": 75}),
+    ("市场主体总数达到12.8万户。",
+     {"market_entities_total": 128000}),
+    ("落实行政机关负责人出庭应诉制度，全年应出庭案件21件，实际出庭21件，出庭率100%。",
+     {"head_appearance_hearings": 21, "head_appearances": 21, "head_appearance_rate": 100}),
+    ("全镇共排查矛盾纠纷56起，化解54起，化解率96.4%。",
+     {"disputes_screened": 56, "disputes_resolved": 54, "dispute_resolution_rate": 96.4}),
+    ("镇便民服务中心全年办理各类事项3200余件。",
+     {"gov_service_cases_handled": 3200}),
+    ("全年开展普法宣传12次。",
+     {"legal_education_events": 12}),
+    ("村法律顾问为群众提供法律咨询260余人次。",
+     {"public_legal_service_consultations": 260}),
+    ("全街道成功调处各类矛盾纠纷78件，调处成功率100%。",
+     {"disputes_mediated_successfully": 78, "mediation_success_rate": 100}),
+    ("全年受理群众信访件45件，办结率100%。",
+     {"petitions_received": 45, "petition_on_time_rate": 100}),
+    ("镇政府聘请法律顾问1名，全年审查合同12份。",
+     {"government_legal_advisers": 1, "contracts_reviewed": 12}),
+    ("全年无行政复议和行政诉讼案件发生，行政诉讼败诉率为0。",
+     {}),
 ]
 
 
@@ -1054,6 +1125,31 @@ def test_service_and_dispute_synonyms_and_grammar(sentence, expected):
     m = extract.extract_text(sentence).mentions
     got = {i: v for i, v in zip(m["indicator_id"], m["value"]) if i}
     assert got == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # the counted noun after the number: read as if it stood before it
+    ("召开了2次县委全面依法治县委员会会议。", {"rol_committee_meetings": 2}),
+    ("完成了3件重大行政决策的合法性审查。", {"major_decisions_reviewed": 3}),
+    ("全年作出了1256件行政处罚决定，罚没款合计2380万元。",
+     {"admin_penalty_cases": 1256, "admin_penalty_amount": 23800000}),
+    ("向社会主动公开了3600条政府信息。", {"gov_info_disclosed": 3600}),
+    ("办理了28件政府信息公开申请。", {"disclosure_requests": 28}),
+    # a meeting is not a training session
+    ("镇政府开了3次法治政府建设专题会议。", {"exec_meeting_rol_briefings": 3}),
+])
+def test_a_number_before_its_noun_is_named_by_the_noun(sentence, expected):
+    m = extract.extract_text(sentence).mentions
+    assert {i: v for i, v in zip(m["indicator_id"], m["value"]) if i} == expected
+
+
+def test_a_number_inside_a_list_of_nouns_is_not_read_before_its_noun():
+    # 6名执业律师 between 、 is a participant of the activity, not the region's lawyers
+    m = extract.extract_text(
+        "司法局组织法律援助中心、6名执业律师、城关司法所开展普法活动。").mentions
+    assert "practising_lawyers" not in set(m["indicator_id"])
+    m = extract.extract_text("全市共有6名执业律师。").mentions
+    assert list(m["indicator_id"]) == ["practising_lawyers"]
 
 
 def test_the_needed_words_prefilter_never_hides_a_match():
@@ -1078,3 +1174,29 @@ def test_the_needed_words_prefilter_never_hides_a_match():
                         checked += 1
                         assert any(w in marked for w in e.lits), (e.iid, marked)
     assert checked > 100
+
+
+@pytest.mark.parametrize("sentence, unwanted", [
+    # words an indicator of families A shares with other work: no wrong name
+    ("市场监管部门约谈电商平台企业12家。", "accountability_interviews"),
+    ("开展食品安全监督检查3600次。", "enforcement_supervision_checks"),
+    ("开展重点项目督查4次。", "rol_inspection_rounds"),
+    ("组织农村劳动力转移就业2.1万人。", "people_evacuated"),
+    ("妥善处置信访突出事件6起。", "emergencies_handled"),
+    ("企业年报公示率达到95%，公示企业年报1.2万户。", "enforcement_disclosures"),
+    ("案卷评查中发现问题23个。", "case_file_reviews"),
+])
+def test_families_a_do_not_name_the_same_words_elsewhere(sentence, unwanted):
+    m = extract.extract_text(sentence).mentions
+    assert unwanted not in set(m["indicator_id"])
+
+
+def test_headings_give_bare_counts_their_topic():
+    text = ("（四）行政复议工作\n全年共收到申请52件，受理49件，审结48件，纠错6件。\n"
+            "（五）人民调解\n全年调解纠纷320件，成功318件。\n"
+            "（六）法律援助\n全年办理案件156件。")
+    m = extract.extract_text(text).mentions
+    assert list(m["indicator_id"]) == [
+        "admin_reconsideration_received", "admin_reconsideration_accepted",
+        "admin_reconsideration_closed", "admin_reconsideration_corrected",
+        "disputes_mediated", "disputes_mediated_successfully", "legal_aid_cases"]

@@ -134,6 +134,14 @@ _KIND_HEAD_RE = re.compile(r".*[，,。；;\n]", re.S)
 _SHARED_COUNT_RE = re.compile(r"(?:均|都|各)(?:为|是|达到|达|有|不足|不到|超过|在"
                               r"|(?:召开|开|举办|开展|组织|办理|受理|收到|完成)了?)?$")
 _RESPECTIVELY_RE = re.compile(r"分别(?:为|是|达到|达|有|占)?")
+# The noun phrase right after a number (办理了45件人大代表建议和…, 完成了3件重大行政决策的合法
+# 性审查): up to the next separator or number; one that starts with a verb is no noun.
+_NOUN_AFTER_RE = re.compile(
+    r"(?:(?!参与|参加|开展|进行|取得|担任|接受|完成|通过|实现|获得|纳入|提供|签订|处理|发放|"
+    r"得到|受到|列入|被|已|均|全部)[^，,。；;：:、和及与（(\d\s“”\"]){2,16}")
+_VERB_AFTER_RE = re.compile(r"(?:以上|以下|左右|之|多|余|的|是|为|在|以|中|上|下|内|外|后|前|"
+                            r"研究|审议|听取|部署|专题|开展|组织|召开|举办|参加|参与|达到|达|"
+                            r"共|累计|合计|同比|比|较|增|减|下降|上升|提高|涉及|覆盖|占)")
 # The verb that opens a list of names and applies to each (审查规范性文件、合同分别为…).
 _LIST_LEAD_RE = re.compile(
     r"(?:全年|今年|当年|本年度?|年内|共|累计|全县|全市|全区|全镇|全乡|依法|先后|积极)*"
@@ -607,7 +615,7 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
     slots: list[_Slot] = []
 
     def slot(m: Mention, index: int, marked: str, meas: str, clause: str,
-             alt: tuple[str, str] | None = None, xclause: str | None = None,
+             alt: tuple[str, str, float] | None = None, xclause: str | None = None,
              elided: str = "") -> None:
         section = sections_of.get(m.start, "")
         # the number's scope: the topic carried from before the clause when the words
@@ -626,11 +634,13 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
         if alt is not None:
             # a list item read with the list's leading verb right before it
             # (审查规范性文件、重大行政决策和合同分别为…: 审查合同#): the better score wins
+            # "作出了1256件行政处罚决定": the noun after the number read as if before it
+            # (作出了行政处罚决定#), 1.5 below a reading of the text as written
             best = dict((iid, sc) for sc, iid in cands)
-            amarked, aclause = alt
+            amarked, aclause, lower = alt
             for sc, iid in matcher.scored(amarked, meas, aclause, m.unit, m.kind, section,
                                           m.scope, amarked.find("#"), fams):
-                best[iid] = max(sc, best.get(iid, sc))
+                best[iid] = max(sc - lower, best.get(iid, sc - lower))
             excluded = {iid for _sc, iid in matcher.scored(
                 amarked, meas, aclause, m.unit, m.kind, section, m.scope,
                 amarked.find("#"), fams, excluded_only=True)}
@@ -696,7 +706,7 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
                 if k and lead and lead.end() < names[0][1]:
                     verb = lead.group("verb")
                     alt = (sent[:names[0][0]] + verb + sent[n0:n1] + mid + "#"
-                           + sent[item.end - s0:], verb + sent[n0:n1] + mid)
+                           + sent[item.end - s0:], verb + sent[n0:n1] + mid, 0.0)
                 slot(item, 0, marked, item.measures[0], sent[n0:n1] + mid, alt)
                 handled.add(item.start)
             continue
@@ -759,8 +769,15 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
         item_end = sent.find("、", b, clause_end)
         if item_end >= 0 and not _DIGIT_RE.search(sent, item_end, clause_end):
             item_end = -1
-        slot(m, 0, sent[:a] + "#" + sent[b:], m.measures[0], clause,
-             xclause=clause if item_end < 0 else sent[clause_start:item_end], elided=elided)
+        xclause = clause if item_end < 0 else sent[clause_start:item_end]
+        noun = _NOUN_AFTER_RE.match(sent, b)
+        alt = None
+        if (noun is not None and not _VERB_AFTER_RE.match(noun.group())
+                and sent[a - 1:a] != "、"):
+            # not inside a list of nouns (组织法律援助中心、4名执业律师、司法所…)
+            alt = (sent[:a] + noun.group() + "#" + sent[noun.end():], xclause, 1.5)
+        slot(m, 0, sent[:a] + "#" + sent[b:], m.measures[0], clause, alt,
+             xclause=xclause, elided=elided)
         part = _last_match(_PART_RE, sent[:a])
         if part is not None:
             # "54件，其中审查市级…27件": a part never takes an indicator its whole (a

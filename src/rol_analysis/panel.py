@@ -291,7 +291,10 @@ def _connect(path=None, read_only=False):
 
 def _arrow(con, sql: str, params=None):
     """The result of ``sql`` as an Arrow table (DuckDB 1.x and 2.x spell it apart)."""
-    rel = con.sql(sql, params=params)
+    try:
+        rel = con.sql(sql, params=params)
+    except TypeError:  # an older DuckDB without parameters on relations
+        return con.execute(sql, params).fetch_arrow_table()
     fetch = getattr(rel, "to_arrow_table", None) or rel.fetch_arrow_table
     return fetch()
 
