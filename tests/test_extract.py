@@ -809,6 +809,9 @@ FAMILY_A_PHRASINGS = [
      {"normative_docs_in_force": 168, "normative_docs_repealed": 12}),
     ("制定轻微违法行为不予处罚清单，涵盖事项326项。", {"penalty_exemption_list_items": 326}),
     ("审计发现问题已整改到位，整改问题金额2.3亿元。", {"audit_rectified_amount": 230000000}),
+    ("全县设立基层立法联系点5个，征集立法意见建议120条。", {"grassroots_legislation_points": 5}),
+    ("建成应急避难场所36处。", {"emergency_shelters": 36}),
+    ("全年发生生产安全事故3起，同比下降40%。", {"safety_accidents": 3}),
     ("全年发布各类预警信息320条，转移群众1800人。",
      {"warnings_issued": 320, "people_evacuated": 1800}),
     ("公布不予处罚和减轻处罚清单事项共计210项，全年依法不予处罚案件95件。",
@@ -1173,6 +1176,21 @@ def test_the_needed_words_prefilter_never_hides_a_match():
                         checked += 1
                         assert any(w in marked for w in e.lits), (e.iid, marked)
     assert checked > 100
+
+
+@pytest.mark.parametrize("sentence, unwanted", [
+    # words an indicator of families A shares with other work: no wrong name
+    ("市场监管部门约谈电商平台企业12家。", "accountability_interviews"),
+    ("开展食品安全监督检查3600次。", "enforcement_supervision_checks"),
+    ("开展重点项目督查4次。", "rol_inspection_rounds"),
+    ("组织农村劳动力转移就业2.1万人。", "people_evacuated"),
+    ("妥善处置信访突出事件6起。", "emergencies_handled"),
+    ("企业年报公示率达到95%，公示企业年报1.2万户。", "enforcement_disclosures"),
+    ("案卷评查中发现问题23个。", "case_file_reviews"),
+])
+def test_families_a_do_not_name_the_same_words_elsewhere(sentence, unwanted):
+    m = extract.extract_text(sentence).mentions
+    assert unwanted not in set(m["indicator_id"])
 
 
 def test_headings_give_bare_counts_their_topic():
