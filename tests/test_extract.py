@@ -137,9 +137,11 @@ def _expected(name):
 
 
 # county_families_a_2024: a county report written for this test (families A of session
-# 3: leadership, decisions, enforcement, oversight, emergency), every row checked by hand
+# 3: leadership, decisions, enforcement, oversight, emergency), every row checked by hand;
+# county_families_b_2024 likewise for families B (services and business environment,
+# reconsideration and litigation, disputes, public legal services, legal education)
 FIXTURE_NAMES = ["county_numbered_2024", "district_pdf_2023", "city_sections_2022",
-                 "county_families_a_2024"]
+                 "county_families_a_2024", "county_families_b_2024"]
 
 
 @pytest.mark.parametrize("name", FIXTURE_NAMES)
