@@ -137,9 +137,11 @@ def _expected(name):
 
 
 # county_families_a_2024: a county report written for this test (families A of session
-# 3: leadership, decisions, enforcement, oversight, emergency), every row checked by hand
+# 3: leadership, decisions, enforcement, oversight, emergency), every row checked by hand;
+# county_families_b_2024 likewise for families B (services and business environment,
+# reconsideration and litigation, disputes, public legal services, legal education)
 FIXTURE_NAMES = ["county_numbered_2024", "district_pdf_2023", "city_sections_2022",
-                 "county_families_a_2024"]
+                 "county_families_a_2024", "county_families_b_2024"]
 
 
 @pytest.mark.parametrize("name", FIXTURE_NAMES)
@@ -806,6 +808,12 @@ FAMILY_A_PHRASINGS = [
     ("经清理，现行有效规范性文件168件，废止12件。",
      {"normative_docs_in_force": 168, "normative_docs_repealed": 12}),
     ("制定轻微违法行为不予处罚清单，涵盖事项326项。", {"penalty_exemption_list_items": 326}),
+    ("审计发现问题已整改到位，整改问题金额2.3亿元。", {"audit_rectified_amount": 230000000}),
+    ("全县设立基层立法联系点5个，征集立法意见建议120条。", {"grassroots_legislation_points": 5}),
+    ("建成应急避难场所36处。", {"emergency_shelters": 36}),
+    ("全年发生生产安全事故3起，同比下降40%。", {"safety_accidents": 3}),
+    ("全年发布各类预警信息320条，转移群众1800人。",
+     {"warnings_issued": 320, "people_evacuated": 1800}),
     ("公布不予处罚和减轻处罚清单事项共计210项，全年依法不予处罚案件95件。",
      {"penalty_exemption_list_items": 210, "penalty_exemption_cases": 95}),
     ("规范性文件合法性审核率、备案率均为100%。",
@@ -1095,6 +1103,22 @@ FAMILY_B_GRAMMAR = [
      {"market_entities_total": 128000}),
     ("落实行政机关负责人出庭应诉制度，全年应出庭案件21件，实际出庭21件，出庭率100%。",
      {"head_appearance_hearings": 21, "head_appearances": 21, "head_appearance_rate": 100}),
+    ("全镇共排查矛盾纠纷56起，化解54起，化解率96.4%。",
+     {"disputes_screened": 56, "disputes_resolved": 54, "dispute_resolution_rate": 96.4}),
+    ("镇便民服务中心全年办理各类事项3200余件。",
+     {"gov_service_cases_handled": 3200}),
+    ("全年开展普法宣传12次。",
+     {"legal_education_events": 12}),
+    ("村法律顾问为群众提供法律咨询260余人次。",
+     {"public_legal_service_consultations": 260}),
+    ("全街道成功调处各类矛盾纠纷78件，调处成功率100%。",
+     {"disputes_mediated_successfully": 78, "mediation_success_rate": 100}),
+    ("全年受理群众信访件45件，办结率100%。",
+     {"petitions_received": 45, "petition_on_time_rate": 100}),
+    ("镇政府聘请法律顾问1名，全年审查合同12份。",
+     {"government_legal_advisers": 1, "contracts_reviewed": 12}),
+    ("全年无行政复议和行政诉讼案件发生，行政诉讼败诉率为0。",
+     {}),
 ]
 
 
@@ -1152,3 +1176,29 @@ def test_the_needed_words_prefilter_never_hides_a_match():
                         checked += 1
                         assert any(w in marked for w in e.lits), (e.iid, marked)
     assert checked > 100
+
+
+@pytest.mark.parametrize("sentence, unwanted", [
+    # words an indicator of families A shares with other work: no wrong name
+    ("市场监管部门约谈电商平台企业12家。", "accountability_interviews"),
+    ("开展食品安全监督检查3600次。", "enforcement_supervision_checks"),
+    ("开展重点项目督查4次。", "rol_inspection_rounds"),
+    ("组织农村劳动力转移就业2.1万人。", "people_evacuated"),
+    ("妥善处置信访突出事件6起。", "emergencies_handled"),
+    ("企业年报公示率达到95%，公示企业年报1.2万户。", "enforcement_disclosures"),
+    ("案卷评查中发现问题23个。", "case_file_reviews"),
+])
+def test_families_a_do_not_name_the_same_words_elsewhere(sentence, unwanted):
+    m = extract.extract_text(sentence).mentions
+    assert unwanted not in set(m["indicator_id"])
+
+
+def test_headings_give_bare_counts_their_topic():
+    text = ("（四）行政复议工作\n全年共收到申请52件，受理49件，审结48件，纠错6件。\n"
+            "（五）人民调解\n全年调解纠纷320件，成功318件。\n"
+            "（六）法律援助\n全年办理案件156件。")
+    m = extract.extract_text(text).mentions
+    assert list(m["indicator_id"]) == [
+        "admin_reconsideration_received", "admin_reconsideration_accepted",
+        "admin_reconsideration_closed", "admin_reconsideration_corrected",
+        "disputes_mediated", "disputes_mediated_successfully", "legal_aid_cases"]

@@ -167,6 +167,10 @@ def topic(text: str, case_types: bool = True) -> str:
     return last
 
 
+# a rate's name (败诉率, 结案率), not a change word (增长率)
+_RATE_NAME_RE = re.compile(r"(?<![增下上降])[\u4e00-\u9fff]{2}率")
+
+
 def has_object(core: str) -> bool:
     """Whether ``core`` names something besides verbs (``审结`` has none)."""
     rest = _VERB_RE.sub("", core)
@@ -226,7 +230,8 @@ def label(left: str, right: str, unit: str, kind: str, context: str = "",
         verb = _VERB_HEAD_RE.match(right)
         if verb:  # the verb after the number completes it: 常务会议9次研究部署
             core += verb.group()
-    if kind == "change" and previous and not has_object(core):
+    if kind == "change" and previous and not has_object(core) and not _RATE_NAME_RE.search(core):
+        # "…率100%，败诉率较上年下降3.1个百分点": a change that names its own rate keeps it
         core = _SUFFIX_RE.sub("", previous.removeprefix("累计").removeprefix("其中"))
     elif not noun and not has_object(core):
         carried = topic(context + left)
