@@ -812,6 +812,10 @@ FAMILY_A_PHRASINGS = [
     ("全县设立基层立法联系点5个，征集立法意见建议120条。", {"grassroots_legislation_points": 5}),
     ("建成应急避难场所36处。", {"emergency_shelters": 36}),
     ("开展联合执法行动45次。", {"enforcement_inspections": 45}),
+    # a town's statements
+    ("全年完成行政合同合法性审查9起。", {"contracts_reviewed": 9}),
+    ("领导班子学法10次，开展习近平法治思想专题研讨3次。",
+     {"exec_meeting_law_study_sessions": 10, "rol_thought_study_sessions": 3}),
     # the topic in the sentence before: 审查 and 报备 alone count the documents
     ("加强规范性文件监督管理。全年审查12件，报备8件，报备率100%。",
      {"normative_docs_reviewed": 12, "normative_docs_filed": 8,
