@@ -1196,6 +1196,7 @@ def test_the_needed_words_prefilter_never_hides_a_match():
     ("妥善处置信访突出事件6起。", "emergencies_handled"),
     ("企业年报公示率达到95%，公示企业年报1.2万户。", "enforcement_disclosures"),
     ("案卷评查中发现问题23个。", "case_file_reviews"),
+    ("复议案件所占比重达到61%。", "rol_assessment_weight"),
 ])
 def test_families_a_do_not_name_the_same_words_elsewhere(sentence, unwanted):
     m = extract.extract_text(sentence).mentions
