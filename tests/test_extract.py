@@ -811,6 +811,15 @@ FAMILY_A_PHRASINGS = [
     ("审计发现问题已整改到位，整改问题金额2.3亿元。", {"audit_rectified_amount": 230000000}),
     ("全县设立基层立法联系点5个，征集立法意见建议120条。", {"grassroots_legislation_points": 5}),
     ("建成应急避难场所36处。", {"emergency_shelters": 36}),
+    ("开展联合执法行动45次。", {"enforcement_inspections": 45}),
+    # a town's statements
+    ("全年完成行政合同合法性审查9起。", {"contracts_reviewed": 9}),
+    ("领导班子学法10次，开展习近平法治思想专题研讨3次。",
+     {"exec_meeting_law_study_sessions": 10, "rol_thought_study_sessions": 3}),
+    # the topic in the sentence before: 审查 and 报备 alone count the documents
+    ("加强规范性文件监督管理。全年审查12件，报备8件，报备率100%。",
+     {"normative_docs_reviewed": 12, "normative_docs_filed": 8,
+      "normative_docs_filing_rate": 100}),
     ("全年发生生产安全事故3起，同比下降40%。", {"safety_accidents": 3}),
     ("全年发布各类预警信息320条，转移群众1800人。",
      {"warnings_issued": 320, "people_evacuated": 1800}),
