@@ -1128,6 +1128,20 @@ FAMILY_B_GRAMMAR = [
      {"government_legal_advisers": 1, "contracts_reviewed": 12}),
     ("全年无行政复议和行政诉讼案件发生，行政诉讼败诉率为0。",
      {}),
+    ("行政复议综合纠错率为15.2%。",
+     {"admin_reconsideration_correction_rate": 15.2}),
+    ("行政复议案件审结率98.8%。",
+     {"admin_reconsideration_closure_rate": 98.8}),
+    ("全年行政复议案件调解率达到26.5%。",
+     {"admin_reconsideration_mediation_rate": 26.5}),
+    ("全市一审行政案件败诉率5.8%。",
+     {"admin_litigation_loss_rate": 5.8}),
+    ("政务服务网上可办事项达到1600项。",
+     {"online_service_items": 1600}),
+    ("“一件事一次办”主题事项累计办件2.3万件。",
+     {"one_thing_cases_accepted": 23000}),
+    ("全年接待法律咨询群众2300余人次，代写法律文书86份。",
+     {"public_legal_service_consultations": 2300}),
 ]
 
 
