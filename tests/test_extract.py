@@ -811,6 +811,7 @@ FAMILY_A_PHRASINGS = [
     ("审计发现问题已整改到位，整改问题金额2.3亿元。", {"audit_rectified_amount": 230000000}),
     ("全县设立基层立法联系点5个，征集立法意见建议120条。", {"grassroots_legislation_points": 5}),
     ("建成应急避难场所36处。", {"emergency_shelters": 36}),
+    ("开展联合执法行动45次。", {"enforcement_inspections": 45}),
     # the topic in the sentence before: 审查 and 报备 alone count the documents
     ("加强规范性文件监督管理。全年审查12件，报备8件，报备率100%。",
      {"normative_docs_reviewed": 12, "normative_docs_filed": 8,
