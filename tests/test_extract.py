@@ -812,6 +812,10 @@ FAMILY_A_PHRASINGS = [
     ("全县设立基层立法联系点5个，征集立法意见建议120条。", {"grassroots_legislation_points": 5}),
     ("建成应急避难场所36处。", {"emergency_shelters": 36}),
     ("开展联合执法行动45次。", {"enforcement_inspections": 45}),
+    # a town's statements
+    ("全年完成行政合同合法性审查9起。", {"contracts_reviewed": 9}),
+    ("领导班子学法10次，开展习近平法治思想专题研讨3次。",
+     {"exec_meeting_law_study_sessions": 10, "rol_thought_study_sessions": 3}),
     # the topic in the sentence before: 审查 and 报备 alone count the documents
     ("加强规范性文件监督管理。全年审查12件，报备8件，报备率100%。",
      {"normative_docs_reviewed": 12, "normative_docs_filed": 8,
@@ -1124,6 +1128,20 @@ FAMILY_B_GRAMMAR = [
      {"government_legal_advisers": 1, "contracts_reviewed": 12}),
     ("全年无行政复议和行政诉讼案件发生，行政诉讼败诉率为0。",
      {}),
+    ("行政复议综合纠错率为15.2%。",
+     {"admin_reconsideration_correction_rate": 15.2}),
+    ("行政复议案件审结率98.8%。",
+     {"admin_reconsideration_closure_rate": 98.8}),
+    ("全年行政复议案件调解率达到26.5%。",
+     {"admin_reconsideration_mediation_rate": 26.5}),
+    ("全市一审行政案件败诉率5.8%。",
+     {"admin_litigation_loss_rate": 5.8}),
+    ("政务服务网上可办事项达到1600项。",
+     {"online_service_items": 1600}),
+    ("“一件事一次办”主题事项累计办件2.3万件。",
+     {"one_thing_cases_accepted": 23000}),
+    ("全年接待法律咨询群众2300余人次，代写法律文书86份。",
+     {"public_legal_service_consultations": 2300}),
 ]
 
 
@@ -1192,6 +1210,7 @@ def test_the_needed_words_prefilter_never_hides_a_match():
     ("妥善处置信访突出事件6起。", "emergencies_handled"),
     ("企业年报公示率达到95%，公示企业年报1.2万户。", "enforcement_disclosures"),
     ("案卷评查中发现问题23个。", "case_file_reviews"),
+    ("复议案件所占比重达到61%。", "rol_assessment_weight"),
 ])
 def test_families_a_do_not_name_the_same_words_elsewhere(sentence, unwanted):
     m = extract.extract_text(sentence).mentions
