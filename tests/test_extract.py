@@ -781,7 +781,7 @@ FAMILY_A_PHRASINGS = [
     # a town's 会前学法: the rule named before, the study count after 学习…
     ("落实会前学法制度，全年集中学习宪法、行政处罚法等法律法规11次。",
      {"exec_meeting_law_study_sessions": 11}),
-    ("坚持会前学法制度，全年召开常务会议24次。", {}),
+    ("坚持会前学法制度，全年召开常务会议24次。", {"exec_meetings_held": 24}),
     ("全年报备规范性文件14件，报备率、及时率、规范率均达100%。",
      {"normative_docs_filed": 14, "normative_docs_filing_rate": 100,
       "normative_docs_timely_filing_rate": 100, "normative_docs_compliance_rate": 100}),
@@ -812,6 +812,8 @@ FAMILY_A_PHRASINGS = [
     ("全县设立基层立法联系点5个，征集立法意见建议120条。", {"grassroots_legislation_points": 5}),
     ("建成应急避难场所36处。", {"emergency_shelters": 36}),
     ("开展联合执法行动45次。", {"enforcement_inspections": 45}),
+    ("县政府全年召开常务会议31次，其中专题研究法治政府建设工作3次。",
+     {"exec_meetings_held": 31, "exec_meeting_rol_briefings": 3}),
     # a town's statements
     ("全年完成行政合同合法性审查9起。", {"contracts_reviewed": 9}),
     ("领导班子学法10次，开展习近平法治思想专题研讨3次。",
