@@ -1200,7 +1200,20 @@ def test_the_needed_words_prefilter_never_hides_a_match():
                     if e.rx is not None and e.lits is not None and e.rx.search(marked):
                         checked += 1
                         assert any(w in marked for w in e.lits), (e.iid, marked)
+        # aliases likewise, over the measures of the same report's numbers
+        for label in extract.extract_text(text).mentions["measure"]:
+            for e in entries.values():
+                if (e.alias_rx is not None and e.alias_lits is not None
+                        and e.alias_rx.search(label.removeprefix("其中"))):
+                    checked += 1
+                    assert any(w in label for w in e.alias_lits), (e.iid, label)
     assert checked > 100
+    # the one-pass word index finds exactly the entries a word test finds, words
+    # inside longer words included (常务会 in 常务会议)
+    index = extract._WordIndex([("常务会",), ("常务会议", "党组会"), None, ()])
+    assert index.hits("县政府常务会议研究") == {0, 1, 2}
+    assert index.hits("党组会") == {1, 2}
+    assert index.hits("无关的句子") == {2}
 
 
 @pytest.mark.parametrize("sentence, unwanted", [
