@@ -1144,6 +1144,16 @@ FAMILY_B_GRAMMAR = [
      {"one_thing_cases_accepted": 23000}),
     ("全年接待法律咨询群众2300余人次，代写法律文书86份。",
      {"public_legal_service_consultations": 2300}),
+    ("全县国家工作人员在线学法参学率100%，考试通过率99.5%。",
+     {"online_law_study_rate": 100, "law_exam_pass_rate": 99.5}),
+    ("领导干部年度学法不少于40学时，全年开设网络课程52门。",
+     {"law_training_hours": 40, "training_courses": 52}),
+    ("举办新任公务员法治培训班2期，培训320人次。",
+     {"officials_law_training_sessions": 2, "officials_trained": 320}),
+    ("全年组织行政执法人员专业法律知识考试1次，参考人员860人，合格率98.2%。",
+     {"law_exams_held": 1, "law_exam_participants": 860, "law_exam_pass_rate": 98.2}),
+    ("组织机关干部旁听庭审活动2场次。",
+     {"court_hearing_attendance_sessions": 2}),
 ]
 
 
