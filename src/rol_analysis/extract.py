@@ -676,7 +676,9 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
         xcl = clause if xclause is None else xclause
         cands = matcher.scored(marked, meas, xcl, m.unit, m.kind, section, m.scope,
                                marked.find("#"), fams)
-        if alt is not None:
+        # the noun-after reading (lowered) only where the text as written names nothing:
+        # it cannot change a number that already has a candidate much (and costs a pass)
+        if alt is not None and (not alt[2] or not cands):
             # a list item read with the list's leading verb right before it
             # (审查规范性文件、重大行政决策和合同分别为…: 审查合同#): the better score wins
             # "作出了1256件行政处罚决定": the noun after the number read as if before it
