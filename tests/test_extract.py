@@ -1144,6 +1144,16 @@ FAMILY_B_GRAMMAR = [
      {"one_thing_cases_accepted": 23000}),
     ("全年接待法律咨询群众2300余人次，代写法律文书86份。",
      {"public_legal_service_consultations": 2300}),
+    ("全县国家工作人员在线学法参学率100%，考试通过率99.5%。",
+     {"online_law_study_rate": 100, "law_exam_pass_rate": 99.5}),
+    ("领导干部年度学法不少于40学时，全年开设网络课程52门。",
+     {"law_training_hours": 40, "training_courses": 52}),
+    ("举办新任公务员法治培训班2期，培训320人次。",
+     {"officials_law_training_sessions": 2, "officials_trained": 320}),
+    ("全年组织行政执法人员专业法律知识考试1次，参考人员860人，合格率98.2%。",
+     {"law_exams_held": 1, "law_exam_participants": 860, "law_exam_pass_rate": 98.2}),
+    ("组织机关干部旁听庭审活动2场次。",
+     {"court_hearing_attendance_sessions": 2}),
 ]
 
 
@@ -1200,7 +1210,20 @@ def test_the_needed_words_prefilter_never_hides_a_match():
                     if e.rx is not None and e.lits is not None and e.rx.search(marked):
                         checked += 1
                         assert any(w in marked for w in e.lits), (e.iid, marked)
+        # aliases likewise, over the measures of the same report's numbers
+        for label in extract.extract_text(text).mentions["measure"]:
+            for e in entries.values():
+                if (e.alias_rx is not None and e.alias_lits is not None
+                        and e.alias_rx.search(label.removeprefix("其中"))):
+                    checked += 1
+                    assert any(w in label for w in e.alias_lits), (e.iid, label)
     assert checked > 100
+    # the one-pass word index finds exactly the entries a word test finds, words
+    # inside longer words included (常务会 in 常务会议)
+    index = extract._WordIndex([("常务会",), ("常务会议", "党组会"), None, ()])
+    assert index.hits("县政府常务会议研究") == {0, 1, 2}
+    assert index.hits("党组会") == {1, 2}
+    assert index.hits("无关的句子") == {2}
 
 
 @pytest.mark.parametrize("sentence, unwanted", [
