@@ -137,9 +137,11 @@ def _expected(name):
 
 
 # county_families_a_2024: a county report written for this test (families A of session
-# 3: leadership, decisions, enforcement, oversight, emergency), every row checked by hand
+# 3: leadership, decisions, enforcement, oversight, emergency), every row checked by hand;
+# county_families_b_2024 likewise for families B (services and business environment,
+# reconsideration and litigation, disputes, public legal services, legal education)
 FIXTURE_NAMES = ["county_numbered_2024", "district_pdf_2023", "city_sections_2022",
-                 "county_families_a_2024"]
+                 "county_families_a_2024", "county_families_b_2024"]
 
 
 @pytest.mark.parametrize("name", FIXTURE_NAMES)
@@ -779,7 +781,7 @@ FAMILY_A_PHRASINGS = [
     # a town's 会前学法: the rule named before, the study count after 学习…
     ("落实会前学法制度，全年集中学习宪法、行政处罚法等法律法规11次。",
      {"exec_meeting_law_study_sessions": 11}),
-    ("坚持会前学法制度，全年召开常务会议24次。", {}),
+    ("坚持会前学法制度，全年召开常务会议24次。", {"exec_meetings_held": 24}),
     ("全年报备规范性文件14件，报备率、及时率、规范率均达100%。",
      {"normative_docs_filed": 14, "normative_docs_filing_rate": 100,
       "normative_docs_timely_filing_rate": 100, "normative_docs_compliance_rate": 100}),
@@ -809,6 +811,17 @@ FAMILY_A_PHRASINGS = [
     ("审计发现问题已整改到位，整改问题金额2.3亿元。", {"audit_rectified_amount": 230000000}),
     ("全县设立基层立法联系点5个，征集立法意见建议120条。", {"grassroots_legislation_points": 5}),
     ("建成应急避难场所36处。", {"emergency_shelters": 36}),
+    ("开展联合执法行动45次。", {"enforcement_inspections": 45}),
+    ("县政府全年召开常务会议31次，其中专题研究法治政府建设工作3次。",
+     {"exec_meetings_held": 31, "exec_meeting_rol_briefings": 3}),
+    # a town's statements
+    ("全年完成行政合同合法性审查9起。", {"contracts_reviewed": 9}),
+    ("领导班子学法10次，开展习近平法治思想专题研讨3次。",
+     {"exec_meeting_law_study_sessions": 10, "rol_thought_study_sessions": 3}),
+    # the topic in the sentence before: 审查 and 报备 alone count the documents
+    ("加强规范性文件监督管理。全年审查12件，报备8件，报备率100%。",
+     {"normative_docs_reviewed": 12, "normative_docs_filed": 8,
+      "normative_docs_filing_rate": 100}),
     ("全年发生生产安全事故3起，同比下降40%。", {"safety_accidents": 3}),
     ("全年发布各类预警信息320条，转移群众1800人。",
      {"warnings_issued": 320, "people_evacuated": 1800}),
@@ -1117,6 +1130,30 @@ FAMILY_B_GRAMMAR = [
      {"government_legal_advisers": 1, "contracts_reviewed": 12}),
     ("全年无行政复议和行政诉讼案件发生，行政诉讼败诉率为0。",
      {}),
+    ("行政复议综合纠错率为15.2%。",
+     {"admin_reconsideration_correction_rate": 15.2}),
+    ("行政复议案件审结率98.8%。",
+     {"admin_reconsideration_closure_rate": 98.8}),
+    ("全年行政复议案件调解率达到26.5%。",
+     {"admin_reconsideration_mediation_rate": 26.5}),
+    ("全市一审行政案件败诉率5.8%。",
+     {"admin_litigation_loss_rate": 5.8}),
+    ("政务服务网上可办事项达到1600项。",
+     {"online_service_items": 1600}),
+    ("“一件事一次办”主题事项累计办件2.3万件。",
+     {"one_thing_cases_accepted": 23000}),
+    ("全年接待法律咨询群众2300余人次，代写法律文书86份。",
+     {"public_legal_service_consultations": 2300}),
+    ("全县国家工作人员在线学法参学率100%，考试通过率99.5%。",
+     {"online_law_study_rate": 100, "law_exam_pass_rate": 99.5}),
+    ("领导干部年度学法不少于40学时，全年开设网络课程52门。",
+     {"law_training_hours": 40, "training_courses": 52}),
+    ("举办新任公务员法治培训班2期，培训320人次。",
+     {"officials_law_training_sessions": 2, "officials_trained": 320}),
+    ("全年组织行政执法人员专业法律知识考试1次，参考人员860人，合格率98.2%。",
+     {"law_exams_held": 1, "law_exam_participants": 860, "law_exam_pass_rate": 98.2}),
+    ("组织机关干部旁听庭审活动2场次。",
+     {"court_hearing_attendance_sessions": 2}),
 ]
 
 
@@ -1173,7 +1210,20 @@ def test_the_needed_words_prefilter_never_hides_a_match():
                     if e.rx is not None and e.lits is not None and e.rx.search(marked):
                         checked += 1
                         assert any(w in marked for w in e.lits), (e.iid, marked)
+        # aliases likewise, over the measures of the same report's numbers
+        for label in extract.extract_text(text).mentions["measure"]:
+            for e in entries.values():
+                if (e.alias_rx is not None and e.alias_lits is not None
+                        and e.alias_rx.search(label.removeprefix("其中"))):
+                    checked += 1
+                    assert any(w in label for w in e.alias_lits), (e.iid, label)
     assert checked > 100
+    # the one-pass word index finds exactly the entries a word test finds, words
+    # inside longer words included (常务会 in 常务会议)
+    index = extract._WordIndex([("常务会",), ("常务会议", "党组会"), None, ()])
+    assert index.hits("县政府常务会议研究") == {0, 1, 2}
+    assert index.hits("党组会") == {1, 2}
+    assert index.hits("无关的句子") == {2}
 
 
 @pytest.mark.parametrize("sentence, unwanted", [
@@ -1185,6 +1235,7 @@ def test_the_needed_words_prefilter_never_hides_a_match():
     ("妥善处置信访突出事件6起。", "emergencies_handled"),
     ("企业年报公示率达到95%，公示企业年报1.2万户。", "enforcement_disclosures"),
     ("案卷评查中发现问题23个。", "case_file_reviews"),
+    ("复议案件所占比重达到61%。", "rol_assessment_weight"),
 ])
 def test_families_a_do_not_name_the_same_words_elsewhere(sentence, unwanted):
     m = extract.extract_text(sentence).mentions

@@ -232,6 +232,7 @@ class _Entry:
     rx: re.Pattern | None       # patterns, searched in the sentence with the number as #
     lits: tuple[str, ...] | None  # one word each pattern needs; None: search always
     alias_rx: re.Pattern | None  # aliases, searched in the measure label
+    alias_lits: tuple[str, ...] | None  # one word each alias needs; None: search always
     exclude_rx: re.Pattern | None  # words in the number's clause that rule it out
 
 
@@ -299,6 +300,37 @@ def _needed_words(pats) -> tuple[str, ...] | None:
     return tuple(sorted(words)) or None
 
 
+class _WordIndex:
+    """Which of a list of entries may match a text, from the words each one needs.
+
+    ``needs[i]`` is entry i's needed words (one of them is in every match), None when
+    it needs none we know (always looked at), or ``()`` when it has nothing to match.
+    """
+
+    def __init__(self, needs):
+        self.always = frozenset(i for i, n in enumerate(needs) if n is None)
+        by_word: dict[str, set[int]] = {}
+        for i, n in enumerate(needs):
+            for w in n or ():
+                by_word.setdefault(w, set()).add(i)
+        words = sorted(by_word, key=lambda w: (-len(w), w))
+        # at each position the longest word wins; a shorter one starting there is a
+        # prefix of it, so each word found stands for every needed word inside it
+        self.rx = (re.compile("(?=(" + "|".join(map(re.escape, words)) + "))")
+                   if words else None)
+        self.entries = {w: frozenset().union(*(by_word[v] for v in words if v in w))
+                        for w in words}
+
+    def hits(self, text: str) -> frozenset[int]:
+        """Indices of the entries that may match ``text``."""
+        if self.rx is None:
+            return self.always
+        found = set(self.rx.findall(text))
+        if not found:
+            return self.always
+        return self.always.union(*(self.entries[w] for w in found))
+
+
 class _Matcher:
     """The catalogue's patterns, aliases and exclusions, compiled and indexed by unit."""
 
@@ -313,10 +345,17 @@ class _Matcher:
                            _compile(cat, ind, "pattern", ind.patterns, True),
                            _needed_words(ind.patterns),
                            _compile(cat, ind, "alias", ind.aliases, False),
+                           _needed_words(ind.aliases),
                            _compile(cat, ind, "exclude", ind.exclude, False))
             for unit in ind.units:
                 self.by_unit.setdefault(unit, []).append(entry)
                 self.by_unit_kind.setdefault((unit, ind.kind), []).append(entry)
+        # per unit and kind, the needed words of all entries, found in one regex pass:
+        # only the entries one of whose words is present are looked at
+        self.index = {key: (_WordIndex([e.lits if e.rx is not None else () for e in es]),
+                            _WordIndex([e.alias_lits if e.alias_rx is not None else ()
+                                        for e in es]))
+                      for key, es in self.by_unit_kind.items()}
 
     def scored(self, marked: str, measure: str, clause: str, unit: str, kind: str,
                section: str = "", scope: str = "", hash_pos: int = -1,
@@ -336,13 +375,19 @@ class _Matcher:
         # a part (其中受理34件) is matched by what it counts; the part rule in _assign
         # keeps it from its whole's indicator
         bare = measure.removeprefix("其中")
-        for e in self.by_unit_kind.get((unit, kind), ()):
+        entries = self.by_unit_kind.get((unit, kind))
+        if not entries:
+            return out
+        pat_index, alias_index = self.index[(unit, kind)]
+        # a sentence without any word a pattern needs cannot match it (most cannot: one
+        # pass for the words is far cheaper than a search per indicator)
+        pat_hits = pat_index.hits(marked)
+        alias_hits = alias_index.hits(bare)
+        for i in sorted(pat_hits | alias_hits):
+            e = entries[i]
             if families and e.family and e.family not in families:
                 continue
-            # a sentence without any word the patterns need cannot match (most cannot:
-            # a substring test is far cheaper than the search)
-            mt = (e.rx.search(marked) if e.rx is not None
-                  and (e.lits is None or any(w in marked for w in e.lits)) else None)
+            mt = e.rx.search(marked) if i in pat_hits else None
             at = mt.start() if mt is not None else 0
             for _ in range(3):  # the leftmost match may reach far; a later one is closer
                 if mt is None or mt.end() - mt.start() <= 6:
@@ -353,7 +398,7 @@ class _Matcher:
                 at = later.start()
                 if later.end() - later.start() < mt.end() - mt.start():
                     mt = later  # a later match that spans more is no closer
-            al = e.alias_rx is not None and e.alias_rx.search(bare) is not None
+            al = i in alias_hits and e.alias_rx.search(bare) is not None
             if mt is None and not al:
                 continue
             # the measure carries the topic of the clause before (热线…，按时办结率98%):
@@ -631,7 +676,9 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
         xcl = clause if xclause is None else xclause
         cands = matcher.scored(marked, meas, xcl, m.unit, m.kind, section, m.scope,
                                marked.find("#"), fams)
-        if alt is not None:
+        # the noun-after reading (lowered) only where the text as written names nothing:
+        # it cannot change a number that already has a candidate much (and costs a pass)
+        if alt is not None and (not alt[2] or not cands):
             # a list item read with the list's leading verb right before it
             # (审查规范性文件、重大行政决策和合同分别为…: 审查合同#): the better score wins
             # "作出了1256件行政处罚决定": the noun after the number read as if before it

@@ -932,6 +932,9 @@ def _write_tables(final, stage, frags, dirty, sigs, old_frags, keys, changed, fi
                 _keep_file(final / f"{t}.parquet" / n, stage / f"{t}.parquet" / n)
     for t in TABLES:
         (stage / f"{t}.parquet").mkdir(exist_ok=True)
+        if not frags:  # nothing published: one empty fragment keeps the columns readable
+            _write_fragment(stage / f"{t}.parquet" / "+.parquet",
+                            _arrow_schema(t).empty_table())
     if not dirty:
         return frag_meta
     dirty_regions = {r for n in dirty for r in frags[n]}
