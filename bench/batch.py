@@ -19,6 +19,13 @@ runs=<k> [dask_vs_pool=<x> dask_per_brief_s=<s>]``.
 
     python bench/batch.py --n 100 --baseline-n 3 --repeat 3
     python bench/batch.py --n 40 --baseline-n 3 --scheduler local
+
+``--targets`` measures everything issue 11 asks in one run (about 13 minutes on a quiet
+2-core machine): the naive loop once, then N=40 and N=100 on the pool and N=40 on a Dask
+LocalCluster, each the median of ``--repeat`` runs (3), and prints each figure against
+its target on the last line (``... all_targets=met|MISSED``), with the load average.
+
+    python bench/batch.py --targets
 """
 
 from __future__ import annotations
@@ -113,6 +120,9 @@ def naive(root: Path, targets) -> float:
             subprocess.run([str(BIN / "papermill"), str(nb_dir / nb),
                             str(paths.report / "notebooks" / nb), "-p", "region", region,
                             "-p", "year", str(year), "-p", "root", str(root),
+                            # as `rol build` runs them: write into the staging folder
+                            # (paths.processed/report), publish nothing themselves
+                            "-p", "standalone", "False",
                             "--no-progress-bar", "--cwd", str(root)],
                            check=True, capture_output=True)
         subprocess.run([str(BIN / "jupyter-nbconvert"), "--to", "html", "--no-input",
@@ -156,6 +166,83 @@ def timed_tree(cmd, cwd) -> tuple[float, float]:
     return elapsed, peak
 
 
+def batch_runs(tmp: Path, name: str, n: int, seed: int, jobs: int, repeat: int,
+               scheduler: str | None = None) -> tuple[list[float], float, Path]:
+    """Time ``rol build --all`` ``repeat`` times on a fresh synthetic root of ``n``
+    region-years (the first from scratch, then ``--force``); returns (seconds per run,
+    peak RSS MB, root)."""
+    root = tmp / name
+    make_root(root, n, random.Random(seed))
+    cmd = [str(BIN / "rol"), "build", "--all", "--jobs", str(jobs), "--quiet",
+           "--root", str(root)]
+    if scheduler:
+        cmd[3:3] = ["--scheduler", scheduler]
+    label = f"--scheduler {scheduler} --jobs {jobs}" if scheduler else f"--jobs {jobs}"
+    runs, peak = [], 0.0
+    for k in range(max(1, repeat)):
+        secs, pk = timed_tree(cmd + (["--force"] if k else []), cwd=tmp)
+        runs.append(secs)
+        peak = max(peak, pk)
+        print(f"    N={n} rol build --all {label}{' --force' if k else ''}: {secs:.1f} s "
+              f"({secs / n:.2f} s per brief), peak RSS {pk:.0f} MB, load "
+              f"{os.getloadavg()[0]:.1f}", flush=True)
+    return runs, peak, root
+
+
+def noop_seconds(tmp: Path, root: Path, jobs: int) -> float:
+    cmd = [str(BIN / "rol"), "build", "--all", "--jobs", str(jobs), "--quiet",
+           "--root", str(root)]
+    return timed_tree(cmd, cwd=tmp)[0]
+
+
+def naive_per_region_year(tmp: Path, n: int, seed: int) -> float:
+    base_root = tmp / "naive"
+    targets = sorted(make_root(base_root, n, random.Random(seed)))
+    naive_s = naive(base_root, targets)
+    print(f"(a) naive CLI loop: {naive_s:.1f} s for {len(targets)} -> "
+          f"{naive_s / len(targets):.2f} s per region-year", flush=True)
+    return naive_s / len(targets)
+
+
+#: The issue's targets: speedup over the naive loop at N=40 and N=100 (medians), and the
+#: Dask LocalCluster's throughput against the process pool's at the same N.
+TARGETS = {40: 10.0, 100: 12.0}
+DASK_TARGET = 0.9
+
+
+def targets(args, tmp: Path) -> None:
+    """``--targets``: every figure the issue asks for, in one run, against its target."""
+    load0 = os.getloadavg()[0]
+    naive_per = naive_per_region_year(tmp, args.baseline_n, args.seed)
+    figures, ok = [], True
+    medians = {}
+    for n, target in TARGETS.items():
+        print(f"(b) process pool, N={n}, median of {args.repeat}:", flush=True)
+        runs, peak, root = batch_runs(tmp, f"pool{n}", n, args.seed, args.jobs, args.repeat)
+        medians[n] = statistics.median(runs)
+        speedup = naive_per * n / medians[n]
+        ok &= speedup >= target
+        figures.append(f"speedup_n{n}={speedup:.1f}(target>={target:g}"
+                       f"{'' if speedup >= target else ',MISSED'}) "
+                       f"per_brief_s_n{n}={medians[n] / n:.3f}")
+        if n == min(TARGETS):
+            noop = noop_seconds(tmp, root, args.jobs)
+            print(f"(c) no-op rebuild, N={n}: {noop:.2f} s", flush=True)
+            figures.append(f"noop_s_n{n}={noop:.2f}")
+        shutil.rmtree(root, ignore_errors=True)
+    n = min(TARGETS)
+    print(f"(d) Dask LocalCluster, N={n}, median of {args.repeat}:", flush=True)
+    druns, _, droot = batch_runs(tmp, f"dask{n}", n, args.seed, args.jobs, args.repeat,
+                                 scheduler="local")
+    ratio = medians[n] / statistics.median(druns)
+    ok &= ratio >= DASK_TARGET
+    figures.append(f"dask_vs_pool_n{n}={ratio:.2f}(target>={DASK_TARGET:g}"
+                   f"{'' if ratio >= DASK_TARGET else ',MISSED'})")
+    print(f"naive_s_per_region_year={naive_per:.2f} " + " ".join(figures)
+          + f" load={load0:.1f}->{os.getloadavg()[0]:.1f}"
+          + f" all_targets={'met' if ok else 'MISSED'}")
+
+
 def main(argv=None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--n", type=int, default=100, help="synthetic region-years (default 100)")
@@ -164,52 +251,39 @@ def main(argv=None) -> None:
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     ap.add_argument("--seed", type=int, default=20231229)
     ap.add_argument("--keep", action="store_true", help="keep the temporary root")
-    ap.add_argument("--repeat", type=int, default=1,
-                    help="batch builds timed (the first from scratch, then --force); median")
+    ap.add_argument("--repeat", type=int, default=None,
+                    help="batch builds timed (the first from scratch, then --force); "
+                         "median (default 1; 3 with --targets)")
     ap.add_argument("--scheduler", choices=["local"],
                     help="also time the same batch on a Dask LocalCluster (dask extra)")
+    ap.add_argument("--targets", action="store_true",
+                    help="the issue's figures in one run: N=40 and N=100 on the pool and "
+                         "N=40 on a Dask LocalCluster, each the median of --repeat runs "
+                         "(default 3 here), against their targets (ignores --n, "
+                         "--scheduler)")
     args = ap.parse_args(argv)
-    rng = random.Random(args.seed)
     tmp = Path(tempfile.mkdtemp(prefix="rol-bench-"))
     try:
-        batch_root, base_root = tmp / "batch", tmp / "naive"
-        targets = make_root(batch_root, args.n, rng)
-        make_root(base_root, args.baseline_n, random.Random(args.seed))
-        base_targets = sorted(p for p in targets[: args.baseline_n])
-        print(f"synthetic root: {tmp} ({len(targets)} region-years, SYNTHETIC)", flush=True)
-
-        naive_s = naive(base_root, base_targets)
-        naive_per = naive_s / len(base_targets)
-        print(f"(a) naive CLI loop: {naive_s:.1f} s for {len(base_targets)} -> "
-              f"{naive_per:.2f} s per region-year, {naive_per * args.n:.0f} s scaled to "
-              f"{args.n}", flush=True)
-
-        cmd = [str(BIN / "rol"), "build", "--all", "--jobs", str(args.jobs), "--quiet",
-               "--root", str(batch_root)]
-        runs, peak = [], 0.0
-        for k in range(max(1, args.repeat)):
-            secs, pk = timed_tree(cmd + (["--force"] if k else []), cwd=tmp)
-            runs.append(secs)
-            peak = max(peak, pk)
-            print(f"(b) rol build --all --jobs {args.jobs}{' --force' if k else ''}: "
-                  f"{secs:.1f} s ({secs / args.n:.2f} s per brief), peak RSS {pk:.0f} MB",
+        args.repeat = args.repeat or (3 if args.targets else 1)
+        if args.targets:
+            print(f"synthetic roots under {tmp} (SYNTHETIC); load {os.getloadavg()[0]:.1f}",
                   flush=True)
+            targets(args, tmp)
+            return
+        print(f"synthetic roots under {tmp} ({args.n} region-years, SYNTHETIC)", flush=True)
+        naive_per = naive_per_region_year(tmp, args.baseline_n, args.seed)
+        print(f"    scaled to N={args.n}: {naive_per * args.n:.0f} s", flush=True)
+        print(f"(b) process pool, N={args.n}:", flush=True)
+        runs, peak, root = batch_runs(tmp, "batch", args.n, args.seed, args.jobs,
+                                      args.repeat)
         batch_s = statistics.median(runs)
-        noop_s, _ = timed_tree(cmd, cwd=tmp)
+        noop_s = noop_seconds(tmp, root, args.jobs)
         print(f"(c) no-op rebuild: {noop_s:.2f} s", flush=True)
         dask = ""
         if args.scheduler:
-            dask_root = tmp / "dask"
-            make_root(dask_root, args.n, random.Random(args.seed))
-            dcmd = [str(BIN / "rol"), "build", "--all", "--scheduler", args.scheduler,
-                    "--jobs", str(args.jobs), "--quiet", "--root", str(dask_root)]
-            druns = []
-            for k in range(max(1, args.repeat)):
-                secs, _ = timed_tree(dcmd + (["--force"] if k else []), cwd=tmp)
-                druns.append(secs)
-                print(f"(d) rol build --all --scheduler {args.scheduler} --jobs {args.jobs}"
-                      f"{' --force' if k else ''}: {secs:.1f} s "
-                      f"({secs / args.n:.2f} s per brief)", flush=True)
+            print(f"(d) Dask LocalCluster, N={args.n}:", flush=True)
+            druns, _, _ = batch_runs(tmp, "dask", args.n, args.seed, args.jobs,
+                                     args.repeat, scheduler=args.scheduler)
             dask_s = statistics.median(druns)
             dask = (f" dask_vs_pool={batch_s / dask_s:.2f} "
                     f"dask_per_brief_s={dask_s / args.n:.3f}")

@@ -25,11 +25,11 @@ BLIND = Path(__file__).resolve().parent / "data" / "blind"
 # rows, and mentions for false positives). Raised after the pass that fixed the blind
 # set's failure classes (see tests/data/blind/README.md: no longer strictly blind).
 MIN_FOUND = 118               # of 119 gold rows
-MIN_NAMED_CORRECTLY = 102     # all rows (an empty gold id counts when left unnamed); 107
+MIN_NAMED_CORRECTLY = 103     # all rows (an empty gold id counts when left unnamed); 107
                               # before 5 rows left unnamed got an id by meaning (litigation
                               # conclusion rate, disputes resolved, a second batch, two
                               # 习近平法治思想 study counts): README
-MIN_ID_ROWS_NAMED = 55        # of 70 rows whose gold id is a catalogue indicator (the
+MIN_ID_ROWS_NAMED = 56        # of 70 rows whose gold id is a catalogue indicator (the
                               # named/all column's count)
 MAX_NAMED_WRONGLY = 1
 MAX_FALSE_POSITIVES = 0

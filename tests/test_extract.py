@@ -136,7 +136,12 @@ def _expected(name):
     return rows
 
 
-FIXTURE_NAMES = ["county_numbered_2024", "district_pdf_2023", "city_sections_2022"]
+# county_families_a_2024: a county report written for this test (families A of session
+# 3: leadership, decisions, enforcement, oversight, emergency), every row checked by hand;
+# county_families_b_2024 likewise for families B (services and business environment,
+# reconsideration and litigation, disputes, public legal services, legal education)
+FIXTURE_NAMES = ["county_numbered_2024", "district_pdf_2023", "city_sections_2022",
+                 "county_families_a_2024", "county_families_b_2024"]
 
 
 @pytest.mark.parametrize("name", FIXTURE_NAMES)
@@ -776,7 +781,7 @@ FAMILY_A_PHRASINGS = [
     # a town's 会前学法: the rule named before, the study count after 学习…
     ("落实会前学法制度，全年集中学习宪法、行政处罚法等法律法规11次。",
      {"exec_meeting_law_study_sessions": 11}),
-    ("坚持会前学法制度，全年召开常务会议24次。", {}),
+    ("坚持会前学法制度，全年召开常务会议24次。", {"exec_meetings_held": 24}),
     ("全年报备规范性文件14件，报备率、及时率、规范率均达100%。",
      {"normative_docs_filed": 14, "normative_docs_filing_rate": 100,
       "normative_docs_timely_filing_rate": 100, "normative_docs_compliance_rate": 100}),
@@ -795,6 +800,48 @@ FAMILY_A_PHRASINGS = [
     ("街道党工委理论学习中心组以集中研讨等方式开展习近平法治思想学习5次，开展宪法专题学习2次。",
      {"central_group_law_study_sessions": 5}),
     ("对报备的规范性文件开展备案审查，督促纠正问题文件3件。", {"normative_docs_corrected": 3}),
+    ("重大行政决策合法性审查率达到100%。", {"legality_review_rate": 100}),
+    # the count first, the review after: 对N项…进行合法性审查
+    ("对18项重大行政决策事项进行合法性审查。", {"major_decisions_reviewed": 18}),
+    ("对42件县政府文件进行合法性审核。", {"legality_reviews": 42}),
+    ("对66份合同进行了合法性审查。", {"contracts_reviewed": 66}),
+    ("经清理，现行有效规范性文件168件，废止12件。",
+     {"normative_docs_in_force": 168, "normative_docs_repealed": 12}),
+    ("制定轻微违法行为不予处罚清单，涵盖事项326项。", {"penalty_exemption_list_items": 326}),
+    ("审计发现问题已整改到位，整改问题金额2.3亿元。", {"audit_rectified_amount": 230000000}),
+    ("全县设立基层立法联系点5个，征集立法意见建议120条。", {"grassroots_legislation_points": 5}),
+    ("建成应急避难场所36处。", {"emergency_shelters": 36}),
+    ("开展联合执法行动45次。", {"enforcement_inspections": 45}),
+    ("县政府全年召开常务会议31次，其中专题研究法治政府建设工作3次。",
+     {"exec_meetings_held": 31, "exec_meeting_rol_briefings": 3}),
+    # a town's statements
+    ("全年完成行政合同合法性审查9起。", {"contracts_reviewed": 9}),
+    ("领导班子学法10次，开展习近平法治思想专题研讨3次。",
+     {"exec_meeting_law_study_sessions": 10, "rol_thought_study_sessions": 3}),
+    # the topic in the sentence before: 审查 and 报备 alone count the documents
+    ("加强规范性文件监督管理。全年审查12件，报备8件，报备率100%。",
+     {"normative_docs_reviewed": 12, "normative_docs_filed": 8,
+      "normative_docs_filing_rate": 100}),
+    ("全年发生生产安全事故3起，同比下降40%。", {"safety_accidents": 3}),
+    ("全年发布各类预警信息320条，转移群众1800人。",
+     {"warnings_issued": 320, "people_evacuated": 1800}),
+    ("公布不予处罚和减轻处罚清单事项共计210项，全年依法不予处罚案件95件。",
+     {"penalty_exemption_list_items": 210, "penalty_exemption_cases": 95}),
+    ("规范性文件合法性审核率、备案率均为100%。",
+     {"legality_review_rate": 100, "normative_docs_filing_rate": 100}),
+    ("县委常委会会议两次专题听取法治建设情况汇报。", {"exec_meeting_rol_briefings": 2}),
+    ("组织开展法治政府建设督察，共督察乡镇和部门26个，反馈问题58条。",
+     {"rol_inspection_departments": 26, "inspection_problems_found": 58}),
+    ("对12个乡镇开展法治建设实地考核。", {"rol_inspection_regions": 12}),
+    ("全县共有行政执法机关43个，行政执法人员2136名。",
+     {"enforcement_bodies": 43, "enforcement_personnel": 2136}),
+    ("行政执法案卷评查共抽查案卷480宗，优秀案卷率达到85%。",
+     {"case_file_reviews": 480, "case_file_pass_rate": 85}),
+    ("通过政府网站发布各类信息1.2万条，其中政策解读稿件260篇。",
+     {"gov_info_disclosed": 12000, "policy_interpretations": 260}),
+    ("审计部门全年完成审计项目45个，查出违规金额3.4亿元，移送案件线索6件。",
+     {"audit_plans_completed": 45, "audit_problem_amount": 340000000,
+      "cases_transferred_to_judiciary": 6}),
 ]
 
 
@@ -997,6 +1044,116 @@ FAMILY_B_GRAMMAR = [
      {"rol_culture_venues": 11}),
     ("全年共发放法治宣传品5000余件。",
      {"legal_materials_distributed": 5000}),
+    ("全年组织公务员参加网上学法，人均学时达45学时，开设法治课程28门。",
+     {"law_training_hours": 45, "training_courses": 28}),
+    ("2023年度全县国家工作人员学法考试参考人数3620人，通过率99.2%。",
+     {"law_exam_participants": 3620, "law_exam_pass_rate": 99.2}),
+    ("组织副科级以上领导干部旁听庭审，共有136名领导干部参加。",
+     {"court_hearing_observers": 136}),
+    ("清理涉企收费项目12项，为企业减轻负担860万元。",
+     {"enterprise_fees_cleared": 12, "cost_savings_amount": 8600000}),
+    ("全县涉企经营许可事项实行告知承诺制的达到48项。",
+     {"credit_commitment_items": 48}),
+    ("行政机关负责人出庭率达到95%以上。",
+     {"head_appearance_rate": 95}),
+    ("全年办理一审行政诉讼案件44件，结案38件。",
+     {"admin_litigation_cases": 44, "admin_litigation_concluded": 38}),
+    ("行政复议案件办结率100%。",
+     {"admin_reconsideration_closure_rate": 100}),
+    ("申请人撤回行政复议申请终止审理6件。",
+     {"admin_reconsideration_withdrawn": 6}),
+    ("全年通过人民调解化解各类矛盾纠纷2860件。",
+     {"disputes_resolved": 2860}),
+    ("全镇15个村（社区）均成立人民调解委员会，配备调解员63名。",
+     {"people_mediation_committees": 15, "people_mediators": 63}),
+    ("“法律明白人”骨干达到620人。",
+     {"legal_literate_villagers": 620}),
+    ("县法律援助中心为困难群众提供法律咨询3400余人次。",
+     {"legal_aid_consultations": 3400}),
+    ("为企业开展“法治体检”86家次。",
+     {"enterprise_legal_checkups": 86}),
+    ("全县政务服务“好差评”好评率99.9%。",
+     {"service_positive_review_rate": 99.9}),
+    ("县级政务服务事项即办件占比提升至45%。",
+     {"instant_service_rate": 45}),
+    ("“最多跑一次”改革实现率达到98%。",
+     {"one_visit_service_rate": 98}),
+    ("全年累计办结12345热线工单4.6万件。",
+     {"hotline_requests": 46000}),
+    ("不动产登记办理时限由20个工作日压缩至3个工作日。",
+     {"approval_time_limit": 3}),
+    ("全年办理留抵退税5.2亿元。",
+     {"tax_fee_relief_amount": 520000000}),
+    ("通过法律服务帮助企业挽回经济损失1600万元。",
+     {"funds_recovered_amount": 16000000}),
+    ("全年办理各类公证事项3200件。",
+     {"notarizations": 3200}),
+    ("全年共接待来访群众420批1260人次。",
+     {"petitions_received": 420}),
+    ("全县法律援助案件受援群众达1020人。",
+     {"legal_aid_recipients": 1020}),
+    ("行政复议申请量同比增长23.6%。",
+     {"admin_reconsideration_received_change": 23.6}),
+    ("全年举办各类法治培训班12期，培训执法人员860人次。",
+     {"officials_law_training_sessions": 12, "grassroots_officers_trained": 860}),
+    ("全年新建村级公共法律服务点35个。",
+     {"public_legal_service_rooms": 35}),
+    ("现有专职人民调解员48名。",
+     {"full_time_mediators": 48}),
+    ("累计开展法律“六进”活动186场。",
+     {"legal_education_events": 186}),
+    ("开展民法典专题宣传活动22场次，覆盖群众8600余人。",
+     {"legal_education_events": 22, "legal_education_participants": 8600}),
+    ("全区村（社区）法律顾问覆盖率100%。",
+     {"village_legal_adviser_coverage_rate": 100}),
+    ("全年共审查各类合同协议156份。",
+     {"contracts_reviewed": 156}),
+    ("政务服务事项承诺时限较法定时限平均压缩75%。",
+     {"time_limit_reduction_rate": 75}),
+    ("市场主体总数达到12.8万户。",
+     {"market_entities_total": 128000}),
+    ("落实行政机关负责人出庭应诉制度，全年应出庭案件21件，实际出庭21件，出庭率100%。",
+     {"head_appearance_hearings": 21, "head_appearances": 21, "head_appearance_rate": 100}),
+    ("全镇共排查矛盾纠纷56起，化解54起，化解率96.4%。",
+     {"disputes_screened": 56, "disputes_resolved": 54, "dispute_resolution_rate": 96.4}),
+    ("镇便民服务中心全年办理各类事项3200余件。",
+     {"gov_service_cases_handled": 3200}),
+    ("全年开展普法宣传12次。",
+     {"legal_education_events": 12}),
+    ("村法律顾问为群众提供法律咨询260余人次。",
+     {"public_legal_service_consultations": 260}),
+    ("全街道成功调处各类矛盾纠纷78件，调处成功率100%。",
+     {"disputes_mediated_successfully": 78, "mediation_success_rate": 100}),
+    ("全年受理群众信访件45件，办结率100%。",
+     {"petitions_received": 45, "petition_on_time_rate": 100}),
+    ("镇政府聘请法律顾问1名，全年审查合同12份。",
+     {"government_legal_advisers": 1, "contracts_reviewed": 12}),
+    ("全年无行政复议和行政诉讼案件发生，行政诉讼败诉率为0。",
+     {}),
+    ("行政复议综合纠错率为15.2%。",
+     {"admin_reconsideration_correction_rate": 15.2}),
+    ("行政复议案件审结率98.8%。",
+     {"admin_reconsideration_closure_rate": 98.8}),
+    ("全年行政复议案件调解率达到26.5%。",
+     {"admin_reconsideration_mediation_rate": 26.5}),
+    ("全市一审行政案件败诉率5.8%。",
+     {"admin_litigation_loss_rate": 5.8}),
+    ("政务服务网上可办事项达到1600项。",
+     {"online_service_items": 1600}),
+    ("“一件事一次办”主题事项累计办件2.3万件。",
+     {"one_thing_cases_accepted": 23000}),
+    ("全年接待法律咨询群众2300余人次，代写法律文书86份。",
+     {"public_legal_service_consultations": 2300}),
+    ("全县国家工作人员在线学法参学率100%，考试通过率99.5%。",
+     {"online_law_study_rate": 100, "law_exam_pass_rate": 99.5}),
+    ("领导干部年度学法不少于40学时，全年开设网络课程52门。",
+     {"law_training_hours": 40, "training_courses": 52}),
+    ("举办新任公务员法治培训班2期，培训320人次。",
+     {"officials_law_training_sessions": 2, "officials_trained": 320}),
+    ("全年组织行政执法人员专业法律知识考试1次，参考人员860人，合格率98.2%。",
+     {"law_exams_held": 1, "law_exam_participants": 860, "law_exam_pass_rate": 98.2}),
+    ("组织机关干部旁听庭审活动2场次。",
+     {"court_hearing_attendance_sessions": 2}),
 ]
 
 
@@ -1005,3 +1162,92 @@ def test_service_and_dispute_synonyms_and_grammar(sentence, expected):
     m = extract.extract_text(sentence).mentions
     got = {i: v for i, v in zip(m["indicator_id"], m["value"]) if i}
     assert got == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # the counted noun after the number: read as if it stood before it
+    ("召开了2次县委全面依法治县委员会会议。", {"rol_committee_meetings": 2}),
+    ("完成了3件重大行政决策的合法性审查。", {"major_decisions_reviewed": 3}),
+    ("全年作出了1256件行政处罚决定，罚没款合计2380万元。",
+     {"admin_penalty_cases": 1256, "admin_penalty_amount": 23800000}),
+    ("向社会主动公开了3600条政府信息。", {"gov_info_disclosed": 3600}),
+    ("办理了28件政府信息公开申请。", {"disclosure_requests": 28}),
+    # a meeting is not a training session
+    ("镇政府开了3次法治政府建设专题会议。", {"exec_meeting_rol_briefings": 3}),
+])
+def test_a_number_before_its_noun_is_named_by_the_noun(sentence, expected):
+    m = extract.extract_text(sentence).mentions
+    assert {i: v for i, v in zip(m["indicator_id"], m["value"]) if i} == expected
+
+
+def test_a_number_inside_a_list_of_nouns_is_not_read_before_its_noun():
+    # 6名执业律师 between 、 is a participant of the activity, not the region's lawyers
+    m = extract.extract_text(
+        "司法局组织法律援助中心、6名执业律师、城关司法所开展普法活动。").mentions
+    assert "practising_lawyers" not in set(m["indicator_id"])
+    m = extract.extract_text("全市共有6名执业律师。").mentions
+    assert list(m["indicator_id"]) == ["practising_lawyers"]
+
+
+def test_the_needed_words_prefilter_never_hides_a_match():
+    # the matcher skips a pattern search when the sentence holds none of the words the
+    # pattern needs; over real-report sentences, every match holds one of them
+    import re as _re
+
+    assert extract._needed_words(['(?:常务会|党组会)[^。]{0,24}听取[^，,]{0,16}法治#']) == (
+        "党组会", "常务会")
+    assert extract._needed_words(['(?:调解)?纠纷#', '#人']) is None  # nothing needed
+    matcher = extract._matcher(catalogue.load())
+    entries = {e.iid: e for es in matcher.by_unit.values() for e in es}
+    texts = [p.read_text(encoding="utf-8") for p in
+             sorted((Path(__file__).parent / "data" / "dev").glob("*.txt"))]
+    checked = 0
+    for text in texts:
+        for sent in _re.split(r"[。！？\n]", text):
+            for num in _re.finditer(r"\d+(?:\.\d+)?", sent):
+                marked = sent[:num.start()] + "#" + sent[num.end():]
+                for e in entries.values():
+                    if e.rx is not None and e.lits is not None and e.rx.search(marked):
+                        checked += 1
+                        assert any(w in marked for w in e.lits), (e.iid, marked)
+        # aliases likewise, over the measures of the same report's numbers
+        for label in extract.extract_text(text).mentions["measure"]:
+            for e in entries.values():
+                if (e.alias_rx is not None and e.alias_lits is not None
+                        and e.alias_rx.search(label.removeprefix("其中"))):
+                    checked += 1
+                    assert any(w in label for w in e.alias_lits), (e.iid, label)
+    assert checked > 100
+    # the one-pass word index finds exactly the entries a word test finds, words
+    # inside longer words included (常务会 in 常务会议)
+    index = extract._WordIndex([("常务会",), ("常务会议", "党组会"), None, ()])
+    assert index.hits("县政府常务会议研究") == {0, 1, 2}
+    assert index.hits("党组会") == {1, 2}
+    assert index.hits("无关的句子") == {2}
+
+
+@pytest.mark.parametrize("sentence, unwanted", [
+    # words an indicator of families A shares with other work: no wrong name
+    ("市场监管部门约谈电商平台企业12家。", "accountability_interviews"),
+    ("开展食品安全监督检查3600次。", "enforcement_supervision_checks"),
+    ("开展重点项目督查4次。", "rol_inspection_rounds"),
+    ("组织农村劳动力转移就业2.1万人。", "people_evacuated"),
+    ("妥善处置信访突出事件6起。", "emergencies_handled"),
+    ("企业年报公示率达到95%，公示企业年报1.2万户。", "enforcement_disclosures"),
+    ("案卷评查中发现问题23个。", "case_file_reviews"),
+    ("复议案件所占比重达到61%。", "rol_assessment_weight"),
+])
+def test_families_a_do_not_name_the_same_words_elsewhere(sentence, unwanted):
+    m = extract.extract_text(sentence).mentions
+    assert unwanted not in set(m["indicator_id"])
+
+
+def test_headings_give_bare_counts_their_topic():
+    text = ("（四）行政复议工作\n全年共收到申请52件，受理49件，审结48件，纠错6件。\n"
+            "（五）人民调解\n全年调解纠纷320件，成功318件。\n"
+            "（六）法律援助\n全年办理案件156件。")
+    m = extract.extract_text(text).mentions
+    assert list(m["indicator_id"]) == [
+        "admin_reconsideration_received", "admin_reconsideration_accepted",
+        "admin_reconsideration_closed", "admin_reconsideration_corrected",
+        "disputes_mediated", "disputes_mediated_successfully", "legal_aid_cases"]

@@ -88,3 +88,8 @@ def test_the_far_verb_and_the_enumeration_stay_in_the_label():
         "收到行政复议申请数"
     assert _measures("主动公开教育、卫生、交通等各类信息230条。")[0][2] == "公开信息数"
     assert _measures("清理行政权力事项，第一批取消2项。")[0][2] == "权力事项取消数"
+
+
+def test_a_bare_filing_verb_takes_the_topic_before_it():
+    # 报备 alone counts the documents of the sentence before
+    assert _measures("加强规范性文件管理。全年报备8件。")[0][2] == "规范性文件报备数"

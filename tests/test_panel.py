@@ -402,3 +402,16 @@ def test_xlsx_beyond_the_size_limit_is_left_out_unless_asked(many, tmp_path, mon
     shutil.rmtree(work / "data/processed" / "county-05" / "2023")
     panel.build(work, xlsx=False)
     assert not (out(work) / "panel.xlsx").exists()
+
+
+def test_an_empty_project_gives_an_empty_panel_with_its_columns(tmp_path):
+    (tmp_path / "data" / "raw").mkdir(parents=True)
+    res = panel.build(tmp_path, xlsx=False)
+    assert res.written and res.region_years == 0
+    ind = pd.read_parquet(out(tmp_path) / "indicators.parquet")
+    assert len(ind) == 0 and list(ind.columns) == panel.INDICATOR_COLUMNS
+    assert _duck(tmp_path, "SELECT count(*) AS n FROM wide")["n"][0] == 0
+    publish(tmp_path, "weibin", 2023)  # the first region-year replaces the empty part
+    panel.build(tmp_path, xlsx=False)
+    assert sorted(p.name for p in (out(tmp_path) / "indicators.parquet").iterdir()) == [
+        "weibin+.parquet"]

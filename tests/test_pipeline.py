@@ -343,3 +343,40 @@ def test_one_region_years_problem_stays_its_own_in_a_batch(built_copy):
     (raw / "dup/2024.txt").unlink()
     again = rol_here("build", "--all", "--root", root, check=0)
     assert again.stderr == ""  # no progress bar, no lines: nothing was built
+
+
+# A script named `rol` that, like the real one, imports the command at the top (a spawned
+# worker runs that part again) starts a pool worker and sends it SIGINT over and over
+# while it is still starting (Python, the package, the script).
+_CTRL_C_AT_WORKER_START = r"""
+import contextlib, os, signal, sys, time
+import rol_analysis.cli
+from rol_analysis import pipeline
+
+if __name__ == "__main__":
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # this process is not under test
+    pool, _ = pipeline.process_executor(1)
+    with getattr(pipeline, "_sigint_blocked", contextlib.nullcontext)():
+        fut = pool.submit(os.getpid)
+    pid = next(iter(pool._processes))
+    while not fut.done():
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGINT)
+        time.sleep(0.002)
+    print("worker", fut.result(timeout=120) == pid, flush=True)
+    pool.shutdown()
+"""
+
+
+def test_ctrl_c_while_a_worker_starts_says_nothing_from_the_worker(tmp_path):
+    # Seen under load: a Ctrl-C reached a worker still importing the `rol` script, which
+    # printed its own "interrupted" line (two lines in all) or a traceback, and died.
+    import subprocess
+    import sys
+
+    script = tmp_path / "rol"
+    script.write_text(_CTRL_C_AT_WORKER_START, encoding="utf-8")
+    proc = subprocess.run([sys.executable, str(script)], cwd=tmp_path,
+                          capture_output=True, text=True, timeout=300)
+    assert (proc.returncode, proc.stdout) == (0, "worker True\n"), proc.stderr
+    assert "interrupted" not in proc.stderr and "Traceback" not in proc.stderr, proc.stderr

@@ -292,3 +292,30 @@ def test_index_counts_inferred_rates_apart(tmp_path):
                         "lxml").select_one("#briefs tbody tr").get_text()
     assert "不一致 0 · 仅有声明 1 · 一致 0" in row
     assert "推断 inferred：不一致 1 · 一致 2 · 仅可推算 0" in row
+
+
+def test_index_reads_old_and_new_tables_together_and_survives_a_damaged_one(tmp_path):
+    """The index reads every indicators table in one scan of the columns it shows: a
+    table from an older build without the ``review`` column, a reviewed one and a
+    damaged one side by side."""
+    ok = {"success": True, "warnings": [], "failures": []}
+    reviewed = gold_indicators("alpha", 2023).assign(review="confirmed")
+    older = gold_indicators("beta", 2023).drop(columns=["review"])
+    for region, table in (("alpha", reviewed), ("beta", older), ("gamma", None)):
+        rep = tmp_path / "reports" / region / "2023"
+        fileio.write_json(rep / "validation.json", ok)
+        fileio.write_text(rep / "brief.html", "<html></html>")
+        proc = tmp_path / "data" / "processed" / region / "2023"
+        if table is None:
+            fileio.write_bytes(proc / "indicators.parquet", b"not parquet")
+        else:
+            fileio.write_parquet(proc / "indicators.parquet", table)
+    soup = BeautifulSoup(render.write_index(tmp_path).read_text("utf-8"), "lxml")
+    rows = {tr["data-name"].split()[-1]: [td.get_text() for td in tr.find_all("td")]
+            for tr in soup.select("#briefs tbody tr")}
+    n = str(len(reviewed))
+    # columns: region, province, level, year, issuer, validation, review, indicators, ...
+    assert rows["alpha"][6:8] == ["已审核 reviewed", n]
+    assert rows["beta"][6:8] == ["未审核 not reviewed", n]
+    assert rows["alpha"][9] and rows["alpha"][9] == rows["beta"][9]  # headline numbers
+    assert rows["gamma"][7] == "0" and rows["gamma"][9] == ""  # counts lost, row kept

@@ -25,7 +25,10 @@ def _interrupted_early(*_):
 
 # Signal handlers are the command's business, not that of a program (or test) that
 # imports this module and runs the click group itself.
-_AS_COMMAND = Path(sys.argv[0]).stem in ("rol", "rol-script") or __name__ == "__main__"
+# A worker process spawned by the command gets the command's sys.argv but is not the
+# command: the interpreter's own arguments (sys.orig_argv) tell them apart.
+_AS_COMMAND = ((Path(sys.argv[0]).stem in ("rol", "rol-script") or __name__ == "__main__")
+               and "--multiprocessing-fork" not in getattr(sys, "orig_argv", ()))
 if _AS_COMMAND:
     signal.signal(signal.SIGINT, _interrupted_early)
 

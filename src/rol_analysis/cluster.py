@@ -30,11 +30,22 @@ from pathlib import Path
 import dask
 import distributed
 
-from . import __version__, engine
+from . import __version__
 from .exceptions import UsageError
 
 TOPIC = "rol-progress"
 INSTALL = "pip install 'rol-analysis[dask]'"
+
+
+#: Dask settings of ``--scheduler local``. One retry of a task whose worker died; and
+#: the cluster shares two cores with its own notebooks, so its housekeeping runs less
+#: often than Dask's defaults (made for long-lived multi-node clusters): the event-loop
+#: health tick every second instead of every 20 ms, the resource monitor every 2 s.
+LOCAL_CONFIG = {
+    "distributed.scheduler.allowed-failures": 1,
+    "distributed.admin.tick.interval": "1s",
+    "distributed.admin.system-monitor.interval": "2s",
+}
 
 
 class WarmKernelPlugin(distributed.WorkerPlugin):
@@ -43,6 +54,10 @@ class WarmKernelPlugin(distributed.WorkerPlugin):
     name = "rol-warm-kernel"
 
     def teardown(self, worker):  # noqa: ARG002 - same for every worker
+        # imported here: the client unpickles nothing of it, and papermill (which the
+        # engine imports) costs the client process a second of start-up for nothing
+        from . import engine
+
         engine.shutdown_all()
 
 
@@ -95,10 +110,14 @@ class DaskExecutor(cf.Executor):
         self.digest = pipeline._package_digest()
         try:
             if scheduler == "local":
-                with dask.config.set({"distributed.scheduler.allowed-failures": 1}):
+                with dask.config.set(LOCAL_CONFIG):
+                    # memory_limit=0: the memory a build takes is its kernel's, a process
+                    # of its own the nanny does not measure; watching the worker's few
+                    # hundred MB ten times a second would cost CPU and protect nothing.
                     self.cluster = distributed.LocalCluster(
                         n_workers=jobs, threads_per_worker=1, processes=True,
-                        dashboard_address=None, silence_logs=logging.ERROR)
+                        memory_limit=0, dashboard_address=None,
+                        silence_logs=logging.ERROR)
                 self.client = distributed.Client(self.cluster)
             else:
                 self.client = distributed.Client(scheduler, timeout="20s")

@@ -134,6 +134,14 @@ _KIND_HEAD_RE = re.compile(r".*[，,。；;\n]", re.S)
 _SHARED_COUNT_RE = re.compile(r"(?:均|都|各)(?:为|是|达到|达|有|不足|不到|超过|在"
                               r"|(?:召开|开|举办|开展|组织|办理|受理|收到|完成)了?)?$")
 _RESPECTIVELY_RE = re.compile(r"分别(?:为|是|达到|达|有|占)?")
+# The noun phrase right after a number (办理了45件人大代表建议和…, 完成了3件重大行政决策的合法
+# 性审查): up to the next separator or number; one that starts with a verb is no noun.
+_NOUN_AFTER_RE = re.compile(
+    r"(?:(?!参与|参加|开展|进行|取得|担任|接受|完成|通过|实现|获得|纳入|提供|签订|处理|发放|"
+    r"得到|受到|列入|被|已|均|全部)[^，,。；;：:、和及与（(\d\s“”\"]){2,16}")
+_VERB_AFTER_RE = re.compile(r"(?:以上|以下|左右|之|多|余|的|是|为|在|以|中|上|下|内|外|后|前|"
+                            r"研究|审议|听取|部署|专题|开展|组织|召开|举办|参加|参与|达到|达|"
+                            r"共|累计|合计|同比|比|较|增|减|下降|上升|提高|涉及|覆盖|占)")
 # The verb that opens a list of names and applies to each (审查规范性文件、合同分别为…).
 _LIST_LEAD_RE = re.compile(
     r"(?:全年|今年|当年|本年度?|年内|共|累计|全县|全市|全区|全镇|全乡|依法|先后|积极)*"
@@ -222,7 +230,9 @@ class _Entry:
     section: str
     family: str                  # 复议/诉讼/执法 from the indicator's name, or ""
     rx: re.Pattern | None       # patterns, searched in the sentence with the number as #
+    lits: tuple[str, ...] | None  # one word each pattern needs; None: search always
     alias_rx: re.Pattern | None  # aliases, searched in the measure label
+    alias_lits: tuple[str, ...] | None  # one word each alias needs; None: search always
     exclude_rx: re.Pattern | None  # words in the number's clause that rule it out
 
 
@@ -249,6 +259,78 @@ def _compile(cat, ind, field_name: str, pats, need_hash: bool) -> re.Pattern | N
     return re.compile("|".join(f"(?:{p})" for p in pats))
 
 
+def _needed(items) -> frozenset[str] | None:
+    """Words one of which every match of the parsed pattern ``items`` contains (``#``
+    aside), or None when no such set of words of two characters or more is found."""
+    from re import _parser as sre_parse  # Python >= 3.11, as pyproject requires
+
+    cands: list[frozenset[str]] = []
+    run = ""
+    for op, arg in items:
+        if op is sre_parse.LITERAL and arg != ord("#"):
+            run += chr(arg)
+            continue
+        if len(run) >= 2:
+            cands.append(frozenset({run}))
+        run = ""
+        alts = None
+        if op is sre_parse.SUBPATTERN:
+            alts = _needed(arg[-1])
+        elif op is sre_parse.BRANCH:
+            parts = [_needed(alt) for alt in arg[1]]
+            alts = None if None in parts else frozenset().union(*parts)
+        if alts:
+            cands.append(alts)
+    if len(run) >= 2:
+        cands.append(frozenset({run}))
+    # the fewest, longest words make the cheapest and surest test
+    return max(cands, key=lambda c: (min(map(len, c)), -len(c)), default=None)
+
+
+def _needed_words(pats) -> tuple[str, ...] | None:
+    """Words one of which any match of the patterns ``pats`` contains, or None."""
+    from re import _parser as sre_parse
+
+    words: set[str] = set()
+    for pat in pats or ():
+        need = _needed(sre_parse.parse(pat))
+        if need is None:
+            return None
+        words |= need
+    return tuple(sorted(words)) or None
+
+
+class _WordIndex:
+    """Which of a list of entries may match a text, from the words each one needs.
+
+    ``needs[i]`` is entry i's needed words (one of them is in every match), None when
+    it needs none we know (always looked at), or ``()`` when it has nothing to match.
+    """
+
+    def __init__(self, needs):
+        self.always = frozenset(i for i, n in enumerate(needs) if n is None)
+        by_word: dict[str, set[int]] = {}
+        for i, n in enumerate(needs):
+            for w in n or ():
+                by_word.setdefault(w, set()).add(i)
+        words = sorted(by_word, key=lambda w: (-len(w), w))
+        # at each position the longest word wins; a shorter one starting there is a
+        # prefix of it, so each word found stands for every needed word inside it
+        self.rx = (re.compile("(?=(" + "|".join(map(re.escape, words)) + "))")
+                   if words else None)
+        self.entries = {w: frozenset().union(*(by_word[v] for v in words if v in w))
+                        for w in words}
+
+    def hits(self, text: str) -> frozenset[int]:
+        """Indices of the entries that may match ``text``."""
+        if self.rx is None:
+            return self.always
+        found = set(self.rx.findall(text))
+        if not found:
+            return self.always
+        return self.always.union(*(self.entries[w] for w in found))
+
+
 class _Matcher:
     """The catalogue's patterns, aliases and exclusions, compiled and indexed by unit."""
 
@@ -261,11 +343,19 @@ class _Matcher:
                 continue
             entry = _Entry(ind.id, ind.kind, ind.section, family(ind.zh_name),
                            _compile(cat, ind, "pattern", ind.patterns, True),
+                           _needed_words(ind.patterns),
                            _compile(cat, ind, "alias", ind.aliases, False),
+                           _needed_words(ind.aliases),
                            _compile(cat, ind, "exclude", ind.exclude, False))
             for unit in ind.units:
                 self.by_unit.setdefault(unit, []).append(entry)
                 self.by_unit_kind.setdefault((unit, ind.kind), []).append(entry)
+        # per unit and kind, the needed words of all entries, found in one regex pass:
+        # only the entries one of whose words is present are looked at
+        self.index = {key: (_WordIndex([e.lits if e.rx is not None else () for e in es]),
+                            _WordIndex([e.alias_lits if e.alias_rx is not None else ()
+                                        for e in es]))
+                      for key, es in self.by_unit_kind.items()}
 
     def scored(self, marked: str, measure: str, clause: str, unit: str, kind: str,
                section: str = "", scope: str = "", hash_pos: int = -1,
@@ -285,10 +375,19 @@ class _Matcher:
         # a part (其中受理34件) is matched by what it counts; the part rule in _assign
         # keeps it from its whole's indicator
         bare = measure.removeprefix("其中")
-        for e in self.by_unit_kind.get((unit, kind), ()):
+        entries = self.by_unit_kind.get((unit, kind))
+        if not entries:
+            return out
+        pat_index, alias_index = self.index[(unit, kind)]
+        # a sentence without any word a pattern needs cannot match it (most cannot: one
+        # pass for the words is far cheaper than a search per indicator)
+        pat_hits = pat_index.hits(marked)
+        alias_hits = alias_index.hits(bare)
+        for i in sorted(pat_hits | alias_hits):
+            e = entries[i]
             if families and e.family and e.family not in families:
                 continue
-            mt = e.rx.search(marked) if e.rx is not None else None
+            mt = e.rx.search(marked) if i in pat_hits else None
             at = mt.start() if mt is not None else 0
             for _ in range(3):  # the leftmost match may reach far; a later one is closer
                 if mt is None or mt.end() - mt.start() <= 6:
@@ -299,7 +398,7 @@ class _Matcher:
                 at = later.start()
                 if later.end() - later.start() < mt.end() - mt.start():
                     mt = later  # a later match that spans more is no closer
-            al = e.alias_rx is not None and e.alias_rx.search(bare) is not None
+            al = i in alias_hits and e.alias_rx.search(bare) is not None
             if mt is None and not al:
                 continue
             # the measure carries the topic of the clause before (热线…，按时办结率98%):
@@ -561,7 +660,7 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
     slots: list[_Slot] = []
 
     def slot(m: Mention, index: int, marked: str, meas: str, clause: str,
-             alt: tuple[str, str] | None = None, xclause: str | None = None,
+             alt: tuple[str, str, float] | None = None, xclause: str | None = None,
              elided: str = "") -> None:
         section = sections_of.get(m.start, "")
         # the number's scope: the topic carried from before the clause when the words
@@ -577,14 +676,18 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
         xcl = clause if xclause is None else xclause
         cands = matcher.scored(marked, meas, xcl, m.unit, m.kind, section, m.scope,
                                marked.find("#"), fams)
-        if alt is not None:
+        # the noun-after reading (lowered) only where the text as written names nothing:
+        # it cannot change a number that already has a candidate much (and costs a pass)
+        if alt is not None and (not alt[2] or not cands):
             # a list item read with the list's leading verb right before it
             # (审查规范性文件、重大行政决策和合同分别为…: 审查合同#): the better score wins
+            # "作出了1256件行政处罚决定": the noun after the number read as if before it
+            # (作出了行政处罚决定#), 1.5 below a reading of the text as written
             best = dict((iid, sc) for sc, iid in cands)
-            amarked, aclause = alt
+            amarked, aclause, lower = alt
             for sc, iid in matcher.scored(amarked, meas, aclause, m.unit, m.kind, section,
                                           m.scope, amarked.find("#"), fams):
-                best[iid] = max(sc, best.get(iid, sc))
+                best[iid] = max(sc - lower, best.get(iid, sc - lower))
             excluded = {iid for _sc, iid in matcher.scored(
                 amarked, meas, aclause, m.unit, m.kind, section, m.scope,
                 amarked.find("#"), fams, excluded_only=True)}
@@ -650,7 +753,7 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
                 if k and lead and lead.end() < names[0][1]:
                     verb = lead.group("verb")
                     alt = (sent[:names[0][0]] + verb + sent[n0:n1] + mid + "#"
-                           + sent[item.end - s0:], verb + sent[n0:n1] + mid)
+                           + sent[item.end - s0:], verb + sent[n0:n1] + mid, 0.0)
                 slot(item, 0, marked, item.measures[0], sent[n0:n1] + mid, alt)
                 handled.add(item.start)
             continue
@@ -713,8 +816,15 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
         item_end = sent.find("、", b, clause_end)
         if item_end >= 0 and not _DIGIT_RE.search(sent, item_end, clause_end):
             item_end = -1
-        slot(m, 0, sent[:a] + "#" + sent[b:], m.measures[0], clause,
-             xclause=clause if item_end < 0 else sent[clause_start:item_end], elided=elided)
+        xclause = clause if item_end < 0 else sent[clause_start:item_end]
+        noun = _NOUN_AFTER_RE.match(sent, b)
+        alt = None
+        if (noun is not None and not _VERB_AFTER_RE.match(noun.group())
+                and sent[a - 1:a] != "、"):
+            # not inside a list of nouns (组织法律援助中心、4名执业律师、司法所…)
+            alt = (sent[:a] + noun.group() + "#" + sent[noun.end():], xclause, 1.5)
+        slot(m, 0, sent[:a] + "#" + sent[b:], m.measures[0], clause, alt,
+             xclause=xclause, elided=elided)
         part = _last_match(_PART_RE, sent[:a])
         if part is not None:
             # "54件，其中审查市级…27件": a part never takes an indicator its whole (a

@@ -105,7 +105,7 @@ _VERB_HEAD_RE = re.compile(r"^(?:研究|审议|听取|学习|部署|审查|办�
 _VERBS = ("受理", "审结", "审理", "办理", "收到", "收案", "新收", "立案", "纠错", "纠正",
           "撤销", "变更", "确认违法", "责令履行", "维持", "驳回", "终止", "调解", "和解",
           "化解", "败诉", "胜诉", "应诉", "出庭", "答复", "回复", "反馈", "处理", "审查",
-          "备案", "检查", "发现", "整改", "培训", "参训", "考试", "合格", "通过",
+          "备案", "报备", "检查", "发现", "整改", "培训", "参训", "考试", "合格", "通过",
           "成功", "按期", "按时", "及时", "依法", "在法定期限内", "法定期限内", "限期",
           "新增", "减少", "提供", "解答", "接待", "涉及", "审核", "核查", "上线", "办件",
           "申请", "案件", "件", "结案", "办结", "已", "成立", "建立", "组建", "完成", "实现",
@@ -167,6 +167,10 @@ def topic(text: str, case_types: bool = True) -> str:
     return last
 
 
+# a rate's name (败诉率, 结案率), not a change word (增长率)
+_RATE_NAME_RE = re.compile(r"(?<![增下上降])[\u4e00-\u9fff]{2}率")
+
+
 def has_object(core: str) -> bool:
     """Whether ``core`` names something besides verbs (``审结`` has none)."""
     rest = _VERB_RE.sub("", core)
@@ -226,7 +230,8 @@ def label(left: str, right: str, unit: str, kind: str, context: str = "",
         verb = _VERB_HEAD_RE.match(right)
         if verb:  # the verb after the number completes it: 常务会议9次研究部署
             core += verb.group()
-    if kind == "change" and previous and not has_object(core):
+    if kind == "change" and previous and not has_object(core) and not _RATE_NAME_RE.search(core):
+        # "…率100%，败诉率较上年下降3.1个百分点": a change that names its own rate keeps it
         core = _SUFFIX_RE.sub("", previous.removeprefix("累计").removeprefix("其中"))
     elif not noun and not has_object(core):
         carried = topic(context + left)

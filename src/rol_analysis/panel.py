@@ -291,7 +291,10 @@ def _connect(path=None, read_only=False):
 
 def _arrow(con, sql: str, params=None):
     """The result of ``sql`` as an Arrow table (DuckDB 1.x and 2.x spell it apart)."""
-    rel = con.sql(sql, params=params)
+    try:
+        rel = con.sql(sql, params=params)
+    except TypeError:  # an older DuckDB without parameters on relations
+        return con.execute(sql, params).fetch_arrow_table()
     fetch = getattr(rel, "to_arrow_table", None) or rel.fetch_arrow_table
     return fetch()
 
@@ -929,6 +932,9 @@ def _write_tables(final, stage, frags, dirty, sigs, old_frags, keys, changed, fi
                 _keep_file(final / f"{t}.parquet" / n, stage / f"{t}.parquet" / n)
     for t in TABLES:
         (stage / f"{t}.parquet").mkdir(exist_ok=True)
+        if not frags:  # nothing published: one empty fragment keeps the columns readable
+            _write_fragment(stage / f"{t}.parquet" / "+.parquet",
+                            _arrow_schema(t).empty_table())
     if not dirty:
         return frag_meta
     dirty_regions = {r for n in dirty for r in frags[n]}

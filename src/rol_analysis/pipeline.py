@@ -1096,8 +1096,12 @@ def _worker_init(events, ocr_threads: int = 1) -> None:
     from . import engine
 
     # Ctrl-C is the main process's to handle: it stops the workers (SIGTERM), and a
-    # worker then stops its kernel and leaves without a traceback.
+    # worker then stops its kernel and leaves without a traceback. The worker was born
+    # with SIGINT blocked (see _sigint_blocked): a Ctrl-C that came while it was still
+    # starting is pending, and is dropped here instead of interrupting the start-up.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
     def _terminate(*_):
         engine.shutdown_current()
@@ -1122,12 +1126,35 @@ def _brief_task(root, region, year, force, pdf, fresh_data, stage, timeout):
                        stage=stage, timeout=timeout)
 
 
+@contextlib.contextmanager
+def _sigint_blocked():
+    """Start child processes inside this: they are born with SIGINT blocked.
+
+    A spawned worker imports Python, the package and the ``rol`` script before its
+    initializer can ignore SIGINT; a Ctrl-C in those seconds (long on a loaded machine)
+    would print a traceback or a second "interrupted" line from the child. The signal
+    mask survives fork and exec, so the child holds the Ctrl-C until it ignores it
+    (:func:`_worker_init`). This process gets its own Ctrl-C when the block ends: none is
+    lost.
+    """
+    if (not hasattr(signal, "pthread_sigmask")
+            or threading.current_thread() is not threading.main_thread()):
+        yield
+        return
+    old = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, old)
+
+
 def process_executor(jobs: int):
     """A process pool whose workers each keep one warm kernel; progress via a queue."""
     import multiprocessing as mp
 
     ctx = mp.get_context("spawn")
-    events = ctx.Manager().Queue()
+    with _sigint_blocked():  # the manager's server process, too
+        events = ctx.Manager().Queue()
     ocr_threads = max(1, (os.cpu_count() or 1) // jobs)
     pool = cf.ProcessPoolExecutor(max_workers=jobs, mp_context=ctx,
                                   initializer=_worker_init, initargs=(events, ocr_threads))
@@ -1201,9 +1228,10 @@ class _Runner:
             _step_sink = functools.partial(self.progress, "step")
         try:
             tasks = []
-            for key, args in jobs.items():
-                tasks.append((key, ex.submit(fn, *args)))
-                self.futures.append(tasks[-1][1])
+            with _sigint_blocked():  # a pool spawns its workers in submit()
+                for key, args in jobs.items():
+                    tasks.append((key, ex.submit(fn, *args)))
+                    self.futures.append(tasks[-1][1])
             return dict(zip(jobs, _collect(tasks, self.events, self.progress, final)))
         finally:
             if isinstance(ex, InlineExecutor):
