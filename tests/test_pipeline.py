@@ -264,6 +264,22 @@ def test_a_publish_cut_short_is_finished_by_the_next_build(built_copy):
     assert "up to date" in rol_here("list", "--root", root, check=0).stdout
 
 
+def test_an_index_left_by_a_killed_publish_is_removed_by_the_next(seed_copy):
+    """A build killed after rendering its index aside (in .rol-cache/txn/) left the file
+    there for good; the next publish, holding the index lock, removes it."""
+    from rol_analysis import pipeline
+
+    index = seed_copy / "reports/index.html"
+    before = index.read_bytes()
+    stale = seed_copy / ".rol-cache/txn/index.999999999.html"
+    stale.parent.mkdir(parents=True, exist_ok=True)
+    stale.write_text("<p>a killed build's index</p>", encoding="utf-8")
+    pipeline.publish(seed_copy, [], index=True)
+    assert not stale.exists()
+    assert list(stale.parent.iterdir()) == []
+    assert index.read_bytes() == before
+
+
 def test_another_regions_line_or_a_later_year_leaves_the_brief_current(built_copy):
     import shutil
 
