@@ -40,11 +40,14 @@ INSTALL = "pip install 'rol-analysis[dask]'"
 #: Dask settings of ``--scheduler local``. One retry of a task whose worker died; and
 #: the cluster shares two cores with its own notebooks, so its housekeeping runs less
 #: often than Dask's defaults (made for long-lived multi-node clusters): the event-loop
-#: health tick every second instead of every 20 ms, the resource monitor every 2 s.
+#: health tick every second instead of every 20 ms, the resource monitor every 2 s, and
+#: no statistical profiler sampling the task thread's stack every 10 ms (a notebook's
+#: time is spent in its kernel, where that profiler does not look).
 LOCAL_CONFIG = {
     "distributed.scheduler.allowed-failures": 1,
     "distributed.admin.tick.interval": "1s",
     "distributed.admin.system-monitor.interval": "2s",
+    "distributed.worker.profile.enabled": False,
 }
 
 
