@@ -1,17 +1,19 @@
-"""Attribution accuracy on the blind set (tests/data/blind/): paraphrased excerpts of real
-reports written after the catalogue was tuned on the dev set, from places and years that
-are neither in the dev set nor held out. Gold ids were chosen from the catalogue's names,
-not from the extractor's output.
+"""Attribution accuracy on the blind sets (tests/data/blind/, blind2/, blind3/): paraphrased
+excerpts of real reports written after the catalogue was tuned on the dev set, from places
+and years that are neither in the dev set nor held out. Gold ids were chosen from the
+catalogue's names, not from the extractor's output. blind2 and blind3 were written in
+session 3 by engineers who never read the extractor, and scored once, at the end.
 
 The dev score is optimistic (the catalogue was grown from it); this one says how the
 catalogue generalises. The counts are printed (``pytest -s``, or
-``python tests/dev_eval.py -v tests/data/blind``) and held by a ratchet at the level of
+``python tests/dev_eval.py -v tests/data/blind2``) and held by a ratchet at the level of
 the first scoring run. **Raise them when work on other material lifts them; never tune
 the catalogue on these texts, and never lower them to make a change pass.**
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -19,35 +21,56 @@ from dev_eval import check_gold, evaluate, fixtures, main, table, total
 
 from rol_analysis import catalogue
 
-BLIND = Path(__file__).resolve().parent / "data" / "blind"
-
-# Ratchet, measured on the blind set against the grown catalogue (172 indicators; gold
-# rows, and mentions for false positives). Raised after the pass that fixed the blind
-# set's failure classes (see tests/data/blind/README.md: no longer strictly blind).
-MIN_FOUND = 118               # of 119 gold rows
-MIN_NAMED_CORRECTLY = 103     # all rows (an empty gold id counts when left unnamed); 107
-                              # before 5 rows left unnamed got an id by meaning (litigation
-                              # conclusion rate, disputes resolved, a second batch, two
-                              # 习近平法治思想 study counts): README
-MIN_ID_ROWS_NAMED = 56        # of 70 rows whose gold id is a catalogue indicator (the
-                              # named/all column's count)
-MAX_NAMED_WRONGLY = 1
-MAX_FALSE_POSITIVES = 0
+DATA = Path(__file__).resolve().parent / "data"
+BLIND = DATA / "blind"
 
 
+@dataclass(frozen=True)
+class Ratchet:
+    """Floors and ceilings for one blind set (gold rows; mentions for false positives)."""
 
-@pytest.fixture(scope="module")
-def scores():
-    return evaluate(folder=BLIND)
+    min_found: int
+    min_named_correctly: int  # all rows (an empty gold id counts when left unnamed)
+    min_id_rows_named: int    # rows found and named with their non-empty gold id
+    max_named_wrongly: int
+    max_false_positives: int
 
 
-def test_blind_set_is_there():
-    names = fixtures(BLIND)
+RATCHETS = {
+    # Measured against the grown catalogue (172 indicators), raised after the pass that
+    # fixed this set's failure classes (tests/data/blind/README.md: no longer strictly
+    # blind). Named correctly was 107 before 5 rows left unnamed got an id by meaning
+    # (litigation conclusion rate, disputes resolved, a second batch, two 习近平法治思想
+    # study counts): README.
+    "blind": Ratchet(min_found=118, min_named_correctly=103, min_id_rows_named=56,
+                     max_named_wrongly=1, max_false_positives=0),
+    # The fresh sets of session 3 (READMEs): written without reading the extractor, gold
+    # re-read against the 308-indicator catalogue before their first scoring; these are
+    # the figures of that first run.
+    # blind2 (116 rows; 56 with an id) and blind3 (140 rows; 52 with an id), 08:50 UTC,
+    # main at 39a46fe: named/all 27/116 (23.3%) and 29/140 (20.7%).
+    "blind2": Ratchet(min_found=110, min_named_correctly=75, min_id_rows_named=27,
+                      max_named_wrongly=10, max_false_positives=0),
+    "blind3": Ratchet(min_found=133, min_named_correctly=101, min_id_rows_named=29,
+                      max_named_wrongly=13, max_false_positives=2),
+}
+SETS = list(RATCHETS)
+
+
+@pytest.fixture(scope="module", params=SETS)
+def scored(request):
+    """(set name, per-fixture scores) of one blind set."""
+    return request.param, evaluate(folder=DATA / request.param)
+
+
+@pytest.mark.parametrize("folder", SETS)
+def test_blind_set_is_there(folder):
+    names = fixtures(DATA / folder)
     assert len(names) >= 12
-    readme = (BLIND / "README.md").read_text(encoding="utf-8")
+    readme = (DATA / folder / "README.md").read_text(encoding="utf-8")
     for name in names:
-        assert (BLIND / f"{name}.txt").exists(), name
-        assert f"`{name}`" in readme, f"{name} is not described in tests/data/blind/README.md"
+        assert (DATA / folder / f"{name}.txt").exists(), name
+        assert f"`{name}`" in readme, f"{name} is not described in tests/data/{folder}/README.md"
 
 
 def test_scorer_takes_a_folder_and_rejects_one_without_gold(tmp_path, capsys):
@@ -58,31 +81,41 @@ def test_scorer_takes_a_folder_and_rejects_one_without_gold(tmp_path, capsys):
     assert str(tmp_path) in err and "gold.tsv" in err
 
 
-def test_blind_set_does_not_overlap_the_dev_set():
-    dev = {n for n in fixtures()}
-    assert not dev & set(fixtures(BLIND))
+def test_blind_sets_overlap_neither_the_dev_set_nor_each_other():
+    seen = set(fixtures())
+    for folder in SETS:
+        names = set(fixtures(DATA / folder))
+        assert not seen & names, (folder, seen & names)
+        seen |= names
 
 
-@pytest.mark.parametrize("name", fixtures(BLIND))
-def test_blind_gold_table_is_well_formed(name):
+@pytest.mark.parametrize(("folder", "name"),
+                         [(f, n) for f in SETS for n in fixtures(DATA / f)])
+def test_blind_gold_table_is_well_formed(folder, name):
     cat = catalogue.load()
-    # The blind set only uses indicators the catalogue has: it measures the catalogue
-    # as it is, and proposes nothing.
-    for r, where in check_gold(BLIND, name, {s.id for s in cat.sections}):
+    # A blind set only uses indicators the catalogue has: it measures the catalogue as
+    # it is, and proposes nothing. One indicator names one statistic per report.
+    ids = []
+    for r, where in check_gold(DATA / folder, name, {s.id for s in cat.sections}):
         assert r["id"] in cat.indicators, f"{where}: {r['id']} is not in the catalogue"
         known = cat.indicators[r["id"]]
         assert (r["zh_name"], r["en_name"]) == (known.zh_name, known.en_name), where
+        # (the first blind set predates the rule: wuzhou's 取消 batches share one id)
+        if folder != "blind":
+            assert r["id"] not in ids, f"{where}: {r['id']} names two rows of one report"
+        ids.append(r["id"])
 
 
-def test_blind_accuracy_ratchet(scores):
-    t = total(scores)
+def test_blind_accuracy_ratchet(scored):
+    folder, scores = scored
+    t, floor = total(scores), RATCHETS[folder]
     print()
     print(table(scores))
-    print(f"blind: found {t.found}/{t.gold}, named correctly {t.correct}, "
+    print(f"{folder}: found {t.found}/{t.gold}, named correctly {t.correct}, "
           f"id rows ok {t.correct_with_id}/{t.with_id}, named wrongly {t.wrong}, "
           f"false positives {t.false_positives}")
-    assert t.found >= MIN_FOUND
-    assert t.correct >= MIN_NAMED_CORRECTLY
-    assert t.correct_with_id >= MIN_ID_ROWS_NAMED
-    assert t.wrong <= MAX_NAMED_WRONGLY
-    assert t.false_positives <= MAX_FALSE_POSITIVES
+    assert t.found >= floor.min_found
+    assert t.correct >= floor.min_named_correctly
+    assert t.correct_with_id >= floor.min_id_rows_named
+    assert t.wrong <= floor.max_named_wrongly
+    assert t.false_positives <= floor.max_false_positives
