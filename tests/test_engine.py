@@ -102,3 +102,32 @@ def test_a_cell_past_the_timeout_stops_the_kernel(notebook, slow_notebook, tmp_p
     out = _run(notebook, tmp_path / "after.ipynb", 6, tmp_path)
     assert out.cells[-1].outputs[0]["text"] == f"{tmp_path} 6 False\n"
     assert engine.current_kernel().km.provisioner.process.pid != pid
+
+
+def test_a_kernel_whose_port_is_taken_is_started_again_on_fresh_ports(monkeypatch):
+    # Seen in a 100-brief batch: two workers started kernels at the same moment, both
+    # were given the same free port, and one build failed "Address already in use".
+    import socket
+
+    taken = socket.socket()
+    taken.bind(("127.0.0.1", 0))
+    taken.listen()
+    made = []
+
+    class Clashing(engine.KernelManager):
+        def __init__(self, **kw):
+            super().__init__(**kw)
+            if not made:  # the first kernel is handed a port someone else holds
+                self.cache_ports = False  # (else jupyter_client picks its own)
+                self.stdin_port = taken.getsockname()[1]
+            made.append(self)
+
+    monkeypatch.setattr(engine, "KernelManager", Clashing)
+    kernel = engine.WarmKernel()
+    try:
+        kernel.ensure_started()
+        assert kernel.km.is_alive() and len(made) == 2
+        assert kernel.km.stdin_port != taken.getsockname()[1]
+    finally:
+        kernel.shutdown()
+        taken.close()

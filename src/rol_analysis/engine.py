@@ -102,6 +102,10 @@ def _encryption_policy() -> str:
     return "auto" if zmq.has("curve") else "disabled"
 
 
+#: Extra kernel starts after a port clash with another kernel starting at the same time.
+_PORT_RACE_RETRIES = 3
+
+
 class WarmKernel:
     """One kernel process, reused by every notebook a worker runs.
 
@@ -120,6 +124,18 @@ class WarmKernel:
         """Start the kernel if it is not running (or died)."""
         if self.km is not None and self.km.is_alive():
             return
+        for attempt in range(_PORT_RACE_RETRIES + 1):
+            try:
+                return self._start()
+            except RuntimeError as exc:
+                # jupyter_client picks free ports and releases them before the kernel
+                # binds them: two workers starting kernels at the same moment can pick
+                # the same port, and one kernel dies with "Address already in use".
+                # Fresh ports make that harmless; any other start failure is reported.
+                if "Address already in use" not in str(exc) or attempt == _PORT_RACE_RETRIES:
+                    raise
+
+    def _start(self) -> None:
         self.shutdown()
         km = KernelManager(
             kernel_name=KERNEL_NAME,
