@@ -130,3 +130,43 @@ def test_a_worker_that_cannot_see_the_root_says_so(tmp_path):
         assert res.status == "error" and "same version on every worker" in res.message
     finally:
         distributed.get_worker = orig
+
+
+def test_build_on_an_existing_cluster_by_address(seed_built, tmp_path):
+    """`--scheduler tcp://HOST:PORT`: a cluster started the way the README says (`dask
+    scheduler`, then `dask worker`), the root on a filesystem both see."""
+    import json
+
+    pytest.importorskip("distributed")
+    dask_cli = [sys.executable, "-m", "distributed.cli.dask_scheduler"]
+    info = tmp_path / "scheduler.json"
+    env = {**os.environ, "DASK_DISTRIBUTED__WORKER__PROFILE__ENABLED": "False"}
+    procs = [subprocess.Popen([*dask_cli, "--host", "127.0.0.1", "--port", "0",
+                               "--no-dashboard", "--scheduler-file", str(info)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)]
+    try:
+        deadline = time.monotonic() + 120
+        while not info.exists() and time.monotonic() < deadline:
+            time.sleep(0.2)
+        address = json.loads(info.read_text())["address"]
+        procs.append(subprocess.Popen(
+            [sys.executable, "-m", "distributed.cli.dask_worker", address, "--nthreads", "1",
+             "--no-dashboard", "--memory-limit", "0"],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env))
+        root = make_root(tmp_path / "root")
+        res = subprocess.run([str(ROL), "build", "--all", "--scheduler", address, "--root",
+                              str(root), "-q"], capture_output=True, text=True, timeout=600)
+        assert res.returncode == 0, res.stderr
+        assert "weibin/2023: built" in res.stdout
+        seed_root = seed_built[0]
+        for rel in ("data/processed/weibin/2023/mentions.csv",
+                    "data/processed/weibin/2023/indicators.csv",
+                    "reports/weibin/2023/brief.html"):
+            assert (root / rel).read_bytes() == (seed_root / rel).read_bytes(), rel
+    finally:
+        for proc in reversed(procs):
+            proc.terminate()
+            try:
+                proc.wait(30)
+            except subprocess.TimeoutExpired:
+                proc.kill()

@@ -254,7 +254,7 @@ class Brief:
         men = self.analysis.mentions
         if men is None or "review" not in men.columns:
             return "未复核 not reviewed"
-        marks = men.drop_duplicates("char_start")["review"].fillna("").astype(str)
+        marks = men.drop_duplicates("char_start")["review"].astype(object).fillna("").astype(str)
         actions = [parse_mark(m)[0] for m in marks if m]
         if not actions:
             return "未复核 not reviewed"
