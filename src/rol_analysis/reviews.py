@@ -182,10 +182,15 @@ def _sentence_at(raw: str, start: int, end: int) -> str:
     return re.sub(r"\s+", " ", raw[lo:hi]).strip()
 
 
+def _missing(v) -> bool:
+    """None, NaN (an empty cell read by pandas) or the empty string."""
+    return v is None or v == "" or (isinstance(v, float) and math.isnan(v))
+
+
 def _reading(row: dict) -> str:
     """What extraction read, for the brief's footnote: ``849 件 · disputes_mediated``."""
     v = row.get("value")
-    num = "" if v is None or (isinstance(v, float) and math.isnan(v)) else (
+    num = "" if _missing(v) else (
         f"{v:g}" if float(v) != int(v) else f"{int(v)}")
     q = {"at_least": "≥", "at_most": "≤", "approx": "≈"}.get(row.get("qualifier") or "", "")
     what = row.get("indicator_id") or "未归入指标"
@@ -369,13 +374,9 @@ def parse_mark(mark) -> tuple[str, str, str]:
 
 
 def _fmt(v) -> str:
-    if v is None or (isinstance(v, float) and math.isnan(v)):
+    if _missing(v):
         return ""
     return f"{int(v)}" if float(v).is_integer() else f"{v}"
-
-
-def _missing(v) -> bool:
-    return v is None or v == "" or (isinstance(v, float) and math.isnan(v))
 
 
 def _ocr_check(page, score) -> str:
