@@ -29,7 +29,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 DEV = REPO / "tests" / "data" / "dev"
 GOLD_COLUMNS = ["id", "section", "value", "unit", "qualifier", "anchor", "zh_name",
-                "en_name", "kind", "measure"]
+                "en_name", "kind", "measure", "part_of"]
 
 
 def anchor_occurrences(raw: str, anchor: str) -> list[int]:
@@ -75,6 +75,9 @@ def check_gold(folder: Path, name: str, sections: set[str]):
         assert r["measure"], f"{where}: every statistic has a measure"
         assert r["section"] in sections, where
         float(r["value"])
+        if r["part_of"]:
+            assert re.fullmatch(r"[a-z][a-z0-9_]*", r["part_of"]), where
+            assert not r["id"], f"{where}: a part names its whole in part_of, not in id"
         if r["id"]:
             assert re.fullmatch(r"[a-z][a-z0-9_]*", r["id"]), where
             yield r, where
