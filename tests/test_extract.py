@@ -1277,7 +1277,8 @@ PARTS = [
       "548件": ("", "admin_reconsideration_received")}),
     # a part with an indicator of its own keeps it, and is no part in the table
     ("全年审结行政复议案件52件，其中纠错4件。",
-     {"52件": ("admin_reconsideration_closed", ""), "4件": ("admin_reconsideration_corrected", "")}),
+     {"52件": ("admin_reconsideration_closed", ""),
+      "4件": ("admin_reconsideration_corrected", "")}),
     # 其中 inside a closed aside covers the aside only
     ("共取消行政权力事项15项（其中2项为子项），新增17项。",
      {"15项": ("powers_cancelled", ""), "2项": ("", "powers_cancelled"), "17项": ("", "")}),
