@@ -817,17 +817,24 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
         if resp:
             names, items, mid = resp
             lead = _LIST_LEAD_RE.match(sent, names[0][0], names[0][1])
+            # short names of one length and a long last one (济南、临沂、青岛受理的行政一审
+            # 案件数): the last name's tail is every name's noun
+            sizes = [n1 - n0 for n0, n1 in names]
+            shared_tail = (sent[names[-1][0] + sizes[0]:names[-1][1]]
+                           if len(set(sizes[:-1])) == 1 and sizes[0] <= 4
+                           and sizes[-1] > sizes[0] + 1 else "")
             for k, ((n0, n1), item) in enumerate(zip(names, items, strict=True)):
-                marked = sent[:n1] + mid + "#" + sent[item.end - s0:]
-                item.measures = [measure.label(sent[n0:n1] + mid, "", item.unit, item.kind,
-                                               norm_text[prev0:s0] + sent[:n0])]
+                tail = shared_tail if k < len(names) - 1 else ""
+                marked = sent[:n1] + tail + mid + "#" + sent[item.end - s0:]
+                item.measures = [measure.label(sent[n0:n1] + tail + mid, "", item.unit,
+                                               item.kind, norm_text[prev0:s0] + sent[:n0])]
                 item.indicators = [""]
                 alt = None
                 if k and lead and lead.end() < names[0][1]:
                     verb = lead.group("verb")
                     alt = (sent[:names[0][0]] + verb + sent[n0:n1] + mid + "#"
                            + sent[item.end - s0:], verb + sent[n0:n1] + mid, 0.0)
-                slot(item, 0, marked, item.measures[0], sent[n0:n1] + mid, alt)
+                slot(item, 0, marked, item.measures[0], sent[n0:n1] + tail + mid, alt)
                 handled.add(item.start)
             continue
 
