@@ -49,10 +49,13 @@ RATCHETS = {
     # the figures of that first run.
     # blind2 (116 rows; 56 with an id) and blind3 (140 rows; 52 with an id), 08:50 UTC,
     # main at 39a46fe: named/all 27/116 (23.3%) and 29/140 (20.7%).
-    "blind2": Ratchet(min_found=110, min_named_correctly=75, min_id_rows_named=27,
-                      max_named_wrongly=10, max_false_positives=0),
-    "blind3": Ratchet(min_found=133, min_named_correctly=101, min_id_rows_named=29,
-                      max_named_wrongly=13, max_false_positives=2),
+    # Session 4, coverage (other reports' phrasings of existing indicators, three new
+    # indicators, 6 gold rows re-read: READMEs): blind2 27/56 -> 42/60 id rows, wrong
+    # 10 -> 8; blind3 29/52 -> 38/53, wrong 13 -> 12.
+    "blind2": Ratchet(min_found=110, min_named_correctly=86, min_id_rows_named=42,
+                      max_named_wrongly=8, max_false_positives=0),
+    "blind3": Ratchet(min_found=133, min_named_correctly=110, min_id_rows_named=38,
+                      max_named_wrongly=12, max_false_positives=2),
 }
 SETS = list(RATCHETS)
 
