@@ -992,7 +992,8 @@ def _same_count(a: Mention, b: Mention) -> bool:
 
 _ITEM_TAIL_RE = re.compile(r"[^，,。；;：:！？!?\n（）()、\d]{0,12}")
 # between two items of one list: a separator, then the next item's own words
-_LIST_SEP_RE = re.compile(r"[^，,。；;：:！？!?\n（）()]*?(?:、|和|及|与)([^，,。；;：:！？!?\n（）()、]*)")
+_LIST_SEP_RE = re.compile(r"[^，,。；;：:！？!?\n（）()]*?(?:、|和|及|与)"
+                          r"([^，,。；;：:！？!?\n（）()、]*)")
 _PAREN_OPEN_RE = re.compile(r"[（(][^）)]*$")
 _PAREN_CLOSE_RE = re.compile(r"[）)]")
 
