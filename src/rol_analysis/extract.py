@@ -18,7 +18,7 @@ How a mention is read:
 What is not a statistic and is left out: numbers without a counting word (years,
 dates, document numbers 〔2023〕5号, plan periods, hotlines 12345; but digits with 万/亿,
 ``向11.43万农民工``, and a whole number ending its clause after 达/超过, ``访问量累计达
-2986773``, are counts with an empty unit), ordinals (第二届),
+2986773``, are counts with an empty unit), ordinals and ranks (第二届, 前10名),
 numbers inside quotation marks or book titles (“1211”机制, “一件事”; a percentage in
 quotation marks is a claim and stays: “三个100%”, and so does a quoted achievement that
 ends with its count: “整改突出问题2330个”), fixed phrases
@@ -59,8 +59,8 @@ from .tables import INDICATOR_COLUMNS, MENTION_COLUMNS  # noqa: F401 - re-export
 # Counting words, longest first where one is a prefix of another (人次 before 人).
 # 个部门 is 个 with 部门 in the measure; 年 only counts in a streak (连续12年).
 UNITS = (
-    "个百分点", "百分点", "个工作日", "工作日", "个月", "平方米", "公里", "小时", "分钟",
-    "人次", "场次", "户次", "家次", "件次", "批次", "课时", "学时", "部门",
+    "个百分点", "百分点", "个工作日", "工作日", "个月", "平方公里", "平方米", "公里", "小时",
+    "分钟", "人次", "场次", "户次", "家次", "件次", "批次", "课时", "学时", "部门",
     "%", "元", "件", "次", "项", "个", "名", "人", "份", "场", "户", "家", "支", "批", "天",
     "期", "条", "起", "部", "处", "所", "座", "辆", "台", "套", "篇", "本", "册", "张",
     "类", "宗", "位", "亩", "吨", "页", "卷", "轮", "堂", "节", "单", "门", "省", "年", "分",
@@ -580,6 +580,8 @@ def find_mentions(text: str) -> list[Mention]:
             continue
         if chinese and before and before in numbers.CN_NUMERAL_CHARS:
             continue
+        if before == "前" and m.group("unit") in ("名", "位"):
+            continue  # "位列全省前10名", "排名前五位": a rank, not a count
         if chinese and before == "等":
             continue  # "…、政府信息公开等八类": the count of the list just named
         unit = m.group("unit") or ""
