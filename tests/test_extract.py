@@ -427,6 +427,11 @@ def test_a_percentage_in_quotes_is_a_claim():
      [("上千人次", 1000, "人次", "at_least"), ("近百件", 100, "件", "at_most")]),
     ("网上办件量是上年的3倍。", [("3倍", 3, "倍", "exact")]),
     ("巡回审判覆盖2.1万平方公里。", [("2.1万平方公里", 21000, "平方公里", "exact")]),
+    ("热线接听来电8600余通，回访至少3次，审批最多5个工作日。",
+     [("8600余通", 8600, "通", "at_least"), ("至少3次", 3, "次", "at_least"),
+      ("最多5个工作日", 5, "个工作日", "at_most")]),
+    # a qualifier makes a Chinese numeral glued to its noun a count, not a word
+    ("组织十余家单位参加联合检查。", [("十余家", 10, "家", "at_least")]),
 ])
 def test_counts_without_a_counting_word_and_new_counting_words(sentence, expected):
     m = extract.extract_text(sentence).mentions

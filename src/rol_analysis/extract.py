@@ -64,13 +64,13 @@ UNITS = (
     "%", "元", "件", "次", "项", "个", "名", "人", "份", "场", "户", "家", "支", "批", "天",
     "期", "条", "起", "部", "处", "所", "座", "辆", "台", "套", "篇", "本", "册", "张",
     "类", "宗", "位", "亩", "吨", "页", "卷", "轮", "堂", "节", "单", "门", "省", "年", "分",
-    "种", "面", "票", "成", "倍",
+    "种", "面", "票", "成", "倍", "通",
 )
 _UNIT_RE = "|".join(re.escape(u) for u in UNITS)
 _CN_NUM = "[一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*"
 _MENTION_RE = re.compile(
     r"(?P<pre>大约|约|将近|接近|近|不足|不到|不低于|不少于|不超过|不高于|高于|低于|少于"
-    r"|超过|逾|多达|超|上(?=[百千万]))?"
+    r"|超过|逾|多达|超|上(?=[百千万])|至少|最少|至多|最多|最长)?"
     # 百余场, 近千人, 上万人次: a bare place word with 余/多 or after 近/逾/超/上
     r"(?P<num>百分之[零〇一二两三四五六七八九十百千点]+|[百千万](?=[余多])|(?<=[近逾超上])[百千万]"
     r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -81,9 +81,10 @@ _MENTION_RE = re.compile(
     rf"(?P<unit>{_UNIT_RE})?"
     r"(?P<post>以上|以下|以内|左右|上下)?"
 )
-_AT_LEAST = {"余", "多", "逾", "超过", "超", "多达", "以上", "高于", "不低于", "不少于", "上"}
+_AT_LEAST = {"余", "多", "逾", "超过", "超", "多达", "以上", "高于", "不低于", "不少于", "上",
+             "至少", "最少"}
 _AT_MOST = {"近", "将近", "接近", "不足", "不到", "以下", "以内", "低于", "不超过", "不高于",
-            "少于"}
+            "少于", "至多", "最多", "最长"}
 _APPROX = {"约", "大约", "左右", "上下"}
 
 #: Fixed phrases and slogans whose numerals are names, not counts.
@@ -619,7 +620,9 @@ def find_mentions(text: str) -> list[Mention]:
         if (value, unit) in _SLOGAN_VALUES:
             continue
         after = text[b:b + 1]
-        weak = chinese and after not in _BOUNDARY and not streak
+        # a qualifier (十余家, 近百名, 不少于两次) makes a Chinese numeral a count
+        weak = (chinese and after not in _BOUNDARY and not streak
+                and not (m.group("pre") or m.group("q1") or m.group("q2")))
         if chinese and value == 1 and weak:
             continue  # 一次性, 一个, 一批…: a word, not a count
         if weak and not (before in _BOUNDARY or _WEAK_LEAD_RE.search(text[max(0, a - 4):a])
@@ -627,6 +630,8 @@ def find_mentions(text: str) -> list[Mention]:
             continue  # 法治政府建设十项重点任务: a numeral inside a name, no verb counts it
         if chinese and value == 1 and unit in ("起", "处") and before in ("在", "到"):
             continue  # "捆绑在一起", "合在一处": together, not one case or one place
+        if unit == "通" and after in _NOT_CALLS_NEXT:
+            continue  # 3通过, 2通知: not calls
         if unit == "成":
             if value > 10 or not (after in _BOUNDARY or after == "的" or m.group("post")):
                 continue  # 一成不变, 3成员…: not tenths
@@ -657,6 +662,7 @@ def find_mentions(text: str) -> list[Mention]:
     return out
 
 
+_NOT_CALLS_NEXT = set("过知报道讯行用达畅告关")
 _SCORE_CONTEXT_RE = re.compile(r"得分|分数|评分|打分|测评|考评|考核|满意度|评估|排名|成绩|总分")
 _NOT_SCORE_NEXT = set("之别局类析院会队支钟公部区段期批项")
 
