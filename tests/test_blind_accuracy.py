@@ -49,10 +49,12 @@ RATCHETS = {
     # the figures of that first run.
     # blind2 (116 rows; 56 with an id) and blind3 (140 rows; 52 with an id), 08:50 UTC,
     # main at 39a46fe: named/all 27/116 (23.3%) and 29/140 (20.7%).
-    "blind2": Ratchet(min_found=110, min_named_correctly=75, min_id_rows_named=27,
-                      max_named_wrongly=10, max_false_positives=0),
-    "blind3": Ratchet(min_found=133, min_named_correctly=101, min_id_rows_named=29,
-                      max_named_wrongly=13, max_false_positives=2),
+    # Session 4 (prec: runner-up margin, 等 examples, joint meetings, exclude scopes):
+    # blind2 named correctly 75 -> 78, wrong 10 -> 6; blind3 101 -> 102, wrong 13 -> 11.
+    "blind2": Ratchet(min_found=110, min_named_correctly=78, min_id_rows_named=27,
+                      max_named_wrongly=6, max_false_positives=0),
+    "blind3": Ratchet(min_found=133, min_named_correctly=102, min_id_rows_named=29,
+                      max_named_wrongly=11, max_false_positives=2),
 }
 SETS = list(RATCHETS)
 
