@@ -42,19 +42,22 @@ RATCHETS = {
     # blind). Named correctly was 107 before 5 rows left unnamed got an id by meaning
     # (litigation conclusion rate, disputes resolved, a second batch, two 习近平法治思想
     # study counts): README.
-    "blind": Ratchet(min_found=118, min_named_correctly=103, min_id_rows_named=56,
+    "blind": Ratchet(min_found=119, min_named_correctly=104, min_id_rows_named=56,
                      max_named_wrongly=1, max_false_positives=0),
     # The fresh sets of session 3 (READMEs): written without reading the extractor, gold
     # re-read against the 308-indicator catalogue before their first scoring; these are
     # the figures of that first run.
     # blind2 (116 rows; 56 with an id) and blind3 (140 rows; 52 with an id), 08:50 UTC,
     # main at 39a46fe: named/all 27/116 (23.3%) and 29/140 (20.7%).
-    # Session 4 (prec: runner-up margin, 等 examples, joint meetings, exclude scopes):
-    # blind2 named correctly 75 -> 78, wrong 10 -> 6; blind3 101 -> 102, wrong 13 -> 11.
-    "blind2": Ratchet(min_found=110, min_named_correctly=78, min_id_rows_named=27,
+    # Session 4, number grammar (counts without a counting word, 提前N年, 各 after a
+    # verb, quoted achievements, 票/种/面/成, numerals inside names): found blind2
+    # 110 -> 114, blind3 133 -> 139, blind3 false positives 2 -> 0.
+    # Precision (prec: runner-up margin, 等 examples, joint meetings, exclude scopes):
+    # blind2 named correctly 77 -> 80, wrong 10 -> 6; blind3 106 -> 107, wrong 13 -> 11.
+    "blind2": Ratchet(min_found=114, min_named_correctly=80, min_id_rows_named=27,
                       max_named_wrongly=6, max_false_positives=0),
-    "blind3": Ratchet(min_found=133, min_named_correctly=102, min_id_rows_named=29,
-                      max_named_wrongly=11, max_false_positives=2),
+    "blind3": Ratchet(min_found=139, min_named_correctly=107, min_id_rows_named=29,
+                      max_named_wrongly=11, max_false_positives=0),
 }
 SETS = list(RATCHETS)
 

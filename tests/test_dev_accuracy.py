@@ -18,8 +18,8 @@ from rol_analysis import catalogue
 
 # Ratchet, measured on the dev set as committed (counts of gold rows, and of mentions
 # for false positives). Engineers raise these as attribution improves.
-MIN_FOUND = 278
-MIN_NAMED_CORRECTLY = 272
+MIN_FOUND = 284               # was 278: bare 万/亿 counts, 种/面/成 (grammar, session 4)
+MIN_NAMED_CORRECTLY = 276
 MAX_NAMED_WRONGLY = 2
 MAX_FALSE_POSITIVES = 0
 MIN_NAMED_WITH_ID = 138       # rows named with their gold id (the named/all column)

@@ -398,6 +398,57 @@ def test_a_percentage_in_quotes_is_a_claim():
     assert list(zip(m["value"], m["unit"])) == [(100, "%")]
 
 
+# Number grammar of unseen reports (issue 9, session 4): counts without a counting word,
+# more counting words, quoted achievements, 提前N年, 各 after a verb. Sentences written
+# for these tests.
+@pytest.mark.parametrize("sentence, expected", [
+    # digits with 万/亿 count even without a counting word
+    ("线上普法直播累计观看超860万，覆盖全部镇街。", [("超860万", 8600000, "", "at_least")]),
+    ("全年为9.8万困难群众提供法律援助。", [("9.8万", 98000, "", "exact")]),
+    ("为3.6万名务工人员追回工资4.5亿。",
+     [("3.6万名", 36000, "名", "exact"), ("4.5亿", 450000000, "", "exact")]),
+    # a whole number ending its clause after 达/超过
+    ("门户网站全年点击量累计达1354682。", [("1354682", 1354682, "", "exact")]),
+    ("政务平台注册用户超过56000，日均办件稳定。", [("超过56000", 56000, "", "at_least")]),
+    ("比省定时限提前3年完成创建任务。", [("3年", 3, "年", "exact")]),
+    ("群众知晓率已达7成以上。", [("7成以上", 70, "%", "at_least")]),
+    ("印制宣传折页15种，收到群众赠送锦旗12面。",
+     [("15种", 15, "种", "exact"), ("12面", 12, "面", "exact")]),
+    ("表决结果为赞成 21 票、弃权 2 票。",
+     [("21 票", 21, "票", "exact"), ("2 票", 2, "票", "exact")]),
+    # a quoted achievement ends with its count: a claim, not a name
+    ("报告列出“整改执法领域突出问题318个”“注销不合格执法证件96个”等成绩。",
+     [("318个", 318, "个", "exact"), ("96个", 96, "个", "exact")]),
+    ("发布“优化营商环境行动方案2.0版（120条举措）”。", [("120条", 120, "条", "exact")]),
+])
+def test_counts_without_a_counting_word_and_new_counting_words(sentence, expected):
+    m = extract.extract_text(sentence).mentions
+    found = list(zip(m["text"], m["value"], m["unit"], m["qualifier"]))
+    assert found == [(t, pytest.approx(v), u, q) for t, v, u, q in expected]
+
+
+@pytest.mark.parametrize("sentence", [
+    "举报电话：12348，办公时间为每周一至周五。",          # hotline
+    "依据《实施办法》（政发〔2023〕15号）执行。",           # document number
+    "2023年12月31日前完成，编号为20230415。",              # date, code
+    "建立“15分钟公共法律服务圈”和“1211”机制。",           # names in quotes
+    "推动全市法治政府建设十项重点任务在本区落地见效。",      # a numeral inside a name
+    "把调解、信访、警务合在一处办理，方案一成不变。",        # words, not counts
+    "发布营商环境实施方案4.0版，阅读量突破3千。",            # a version; 千 is too small a scale
+    "经济总量达到2025。",                                    # year-like after 达
+])
+def test_what_is_still_not_a_statistic(sentence):
+    assert extract.extract_text(sentence).mentions.empty, sentence
+
+
+def test_each_after_a_verb_gives_one_row_per_name():
+    m = extract.extract_text("全镇12个村的村委会主任围绕依法履职情况参加述职评议和民主测评"
+                             "各1次。").mentions
+    ones = m[m["value"] == 1]
+    assert len(ones) == 2 and ones["char_start"].nunique() == 1
+    assert sorted(ones["measure"]) == ["参加民主测评数", "参加述职评议数"]
+
+
 @pytest.mark.parametrize("sentence, expected", [
     # each number takes the indicator that fits it best, not the first that matches
     ("完成了304名行政执法人员执法证换发工作和10名行政执法人员监督证核发工作。",

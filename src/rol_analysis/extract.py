@@ -16,13 +16,17 @@ How a mention is read:
 - two units side by side (``20支（612人）``, ``308批589人次``) are two mentions.
 
 What is not a statistic and is left out: numbers without a counting word (years,
-dates, document numbers 〔2023〕5号, plan periods, hotlines 12345), ordinals (第二届),
+dates, document numbers 〔2023〕5号, plan periods, hotlines 12345; but digits with 万/亿,
+``向11.43万农民工``, and a whole number ending its clause after 达/超过, ``访问量累计达
+2986773``, are counts with an empty unit), ordinals (第二届),
 numbers inside quotation marks or book titles (“1211”机制, “一件事”; a percentage in
-quotation marks is a claim and stays: “三个100%”), fixed phrases
+quotation marks is a claim and stays: “三个100%”, and so does a quoted achievement that
+ends with its count: “整改突出问题2330个”), fixed phrases
 and slogans (三项制度, 双随机、一公开, 八五普法, 二十大, listed in ``SLOGANS``), the
 service slogans ``24小时``/``365天``, placeholders (``召开会议*次`` has no digit), and
 Chinese numerals that read as words rather than counts (``一次性``, ``两个方面``)
-unless the catalogue recognises them.
+unless the catalogue recognises them and a verb leads to or follows them (not
+``法治政府建设十项重点任务``).
 
 Every mention gets a ``measure`` (:mod:`rol_analysis.measure`): what it counts.
 
@@ -61,6 +65,7 @@ UNITS = (
     "%", "元", "件", "次", "项", "个", "名", "人", "份", "场", "户", "家", "支", "批", "天",
     "期", "条", "起", "部", "处", "所", "座", "辆", "台", "套", "篇", "本", "册", "张",
     "类", "宗", "位", "亩", "吨", "页", "卷", "轮", "堂", "节", "单", "门", "省", "年", "分",
+    "种", "面", "票", "成",
 )
 _UNIT_RE = "|".join(re.escape(u) for u in UNITS)
 _CN_NUM = "[一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*"
@@ -134,6 +139,8 @@ _KIND_HEAD_RE = re.compile(r".*[，,。；;\n]", re.S)
 # "委员会会议和办公室会议各开了1次": 各 with a short verb before the value.
 _SHARED_COUNT_RE = re.compile(r"(?:均|都|各)(?:为|是|达到|达|有|不足|不到|超过|在"
                               r"|(?:召开|开|举办|开展|组织|办理|受理|收到|完成)了?)?$")
+# The verb before a list of names that share a value with 各 (接受述职评议和述法测评各1次).
+_EACH_VERB_RE = re.compile(r"接受|开展|进行|组织|召开|举办|举行|参加|参与|完成|听取|实施")
 _RESPECTIVELY_RE = re.compile(r"分别(?:为|是|达到|达|有|占)?")
 # The noun phrase right after a number (办理了45件人大代表建议和…, 完成了3件重大行政决策的合法
 # 性审查): up to the next separator or number; one that starts with a verb is no noun.
@@ -501,14 +508,63 @@ def _qualifier(*words: str | None) -> str:
     return "exact"
 
 
-def _quoted_claim(spans: tuple[list[int], list[int]], text: str, a: int) -> bool:
-    """Whether the quotation holding ``a`` is a claim in quotes (“三个100%”), not a name.
+# what may follow a quoted claim's number before the closing mark: a short noun (举措)
+_CLAIM_TAIL_RE = re.compile(r"[\u4e00-\u9fff]{0,3}[）)]?")
 
-    A percentage inside quotation marks (not a book title) still states a level.
+
+def _quoted_claim(spans: tuple[list[int], list[int]], text: str, a: int, b: int,
+                  unit: str, chinese: bool) -> bool:
+    """Whether the number at [a, b) inside a quotation is a claim, not part of a name.
+
+    A percentage inside quotation marks (not a book title) still states a level
+    (“三个100%”). So does a quoted achievement that ends with its count: a clause of four
+    characters or more, then digits, a counting word and at most a short noun
+    (“排查整改突出问题2330个”, “实施方案（300条举措）”). A name keeps its number inside
+    (“1211”机制, “15分钟服务圈”, “一件事”).
     """
-    starts, _ends = spans
+    starts, ends = spans
     i = bisect.bisect_right(starts, a) - 1
-    return i >= 0 and text[starts[i]] in "“\"'"
+    if i < 0 or text[starts[i]] not in "“\"'":
+        return False
+    if unit == "%":
+        return True
+    return (not chinese and a - starts[i] - 1 >= 4
+            and bool(_CLAIM_TAIL_RE.fullmatch(text, b, ends[i] - 1)))
+
+
+# A count without a counting word: digits with a scale word (向11.43万农民工, 讨回欠薪8.2亿),
+# or a whole number that ends its clause after 达/超过/突破 (访问量累计达2986773).
+_BIG_SCALES = frozenset({"万", "亿", "千万", "百万"})
+_BARE_LEAD_RE = re.compile(r"(?:达到?|突破|共计|合计|总计)$")
+_BARE_PRE = frozenset({"超过", "超", "逾", "多达"})
+
+
+# A word-like Chinese numeral (召开三次常务会议, 会议两次专题听取) is a count when a verb
+# or a light word leads to it, or a verb follows it; otherwise it sits inside a name.
+_WEAK_LEAD_RE = re.compile(
+    r"(?:了|共|计|有|达|为|召开|开展|举办|举行|组织|制定|出台|印发|确定|明确|提出|部署|完成|推出"
+    r"|建立|设立|建成|办理|进行|开设|聘请|开|办|听取|审议|研究|培训|发布|作出|受理|审结|新增)$")
+
+
+def _bare_count(text: str, m: re.Match) -> bool:
+    """Whether the arabic number ``m`` with no counting word is still a statistic.
+
+    Years, dates, document numbers, hotlines and codes have no scale word and do not
+    end a clause right after 达/超过, so they stay out.
+    """
+    nxt = text[m.end():m.end() + 1]
+    if nxt.isascii() and (nxt.isalnum() or nxt in "+.-_/*×%"):
+        return False  # a code, a version, a formula (5+2)
+    if m.group("scale") in _BIG_SCALES:
+        return True
+    num, a = m.group("num"), m.start()
+    if not (m.group("pre") in _BARE_PRE or _BARE_LEAD_RE.search(text[max(0, a - 2):a])):
+        return False
+    if nxt and nxt not in "，,。；;！!？?\n":
+        return False
+    digits = num.replace(",", "")
+    return digits.isdigit() and len(digits) >= 3 and not (
+        len(digits) == 4 and 1900 <= int(digits) <= 2100)
 
 
 _LIST_GAP_RE = re.compile(r"\s*[、和及]\s*")
@@ -539,6 +595,7 @@ def find_mentions(text: str) -> list[Mention]:
         if before.isascii() and (before.isalnum() or before in "._-/") and before:
             continue  # part of a code, a version or a decimal we did not start at
         streak = text[max(0, a - 3):a].endswith(("连续", "连续第"))
+        early = text[max(0, a - 3):a].endswith(("提前", "提前了"))  # 提前2年: a duration
         if (before == "第" and not streak) or _RANGE_BEFORE_RE.search(text[max(0, a - 2):a]):
             continue
         if chinese and before and before in numbers.CN_NUMERAL_CHARS:
@@ -556,16 +613,17 @@ def find_mentions(text: str) -> list[Mention]:
             nxt = text[b:b + 1]
             if not chinese and nxt in ("、", "和", "及") and not _inside(quoted, a, b):
                 pending.append(m)
-            else:
-                pending.clear()
-            continue
-        if unit == "年" and not streak:
+                continue
             pending.clear()
-            continue  # a year or a period (2023年, 十四五), unless a streak: 连续12年
+            if chinese or not _bare_count(text, m):
+                continue
+        if unit == "年" and not (streak or early):
+            pending.clear()
+            continue  # a year or a period (2023年, 十四五), unless 连续12年 or 提前2年
         if unit == "分" and not _is_score(text, a, b, num):
             pending.clear()
             continue  # 三分之一, 十分重要, 5分别…: 分 is a score only in a score's context
-        if (_inside(quoted, a, b) and not (unit == "%" and _quoted_claim(quoted, text, a))
+        if (_inside(quoted, a, b) and not _quoted_claim(quoted, text, a, b, unit, chinese)
                 or _inside(slogans, a, b)):
             pending.clear()
             continue
@@ -579,8 +637,15 @@ def find_mentions(text: str) -> list[Mention]:
         weak = chinese and after not in _BOUNDARY and not streak
         if chinese and value == 1 and weak:
             continue  # 一次性, 一个, 一批…: a word, not a count
-        if chinese and value == 1 and unit == "起" and before in ("在", "到"):
-            continue  # "捆绑在一起", "聚到一起": together, not one case
+        if weak and not (before in _BOUNDARY or _WEAK_LEAD_RE.search(text[max(0, a - 4):a])
+                         or _VERB_AFTER_RE.match(text, b)):
+            continue  # 法治政府建设十项重点任务: a numeral inside a name, no verb counts it
+        if chinese and value == 1 and unit in ("起", "处") and before in ("在", "到"):
+            continue  # "捆绑在一起", "合在一处": together, not one case or one place
+        if unit == "成":
+            if value > 10 or not (after in _BOUNDARY or after == "的" or m.group("post")):
+                continue  # 一成不变, 3成员…: not tenths
+            value, unit = value * 10, "%"  # 八成以上: tenths of a whole, a rate
         qual = _qualifier(m.group("pre"), m.group("q1"), m.group("q2"), m.group("post"))
         kind, value = _kind(text, a, unit, value)
         prev = out[-1] if out else None
@@ -809,11 +874,21 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
         sep = _NAME_SEP_RE if each and left[each.start()] == "各" else re.compile("、")
         names = ([left[n0:n1] for n0, n1 in _split_names(left[:each.start()], 0, sep)]
                  if each and sep.search(left[:each.start()]) else [])
-        if len(names) >= 2 and all(len(n) <= 16 for n in names):
+        lead = verb_word = ""
+        if len(names) >= 2 and len(names[0]) > 16:
+            # "负责人接受述职评议和述法测评各1次": the list starts after its verb, which
+            # every name shares
+            verb = _last_match(_EACH_VERB_RE, names[0])
+            if verb is not None:
+                lead, names[0] = names[0][:verb.end()], names[0][verb.end():]
+                verb_word = verb.group()
+        if len(names) >= 2 and all(0 < len(n) <= 16 for n in names):
             # one value stated for each name: one reading per name
             suffix = names[-1][len(names[0]):] if len(names[-1]) > len(names[0]) + 1 else ""
             lefts = [n + suffix for n in names[:-1]] + [names[-1]]
-            m.measures = [measure.label(x, sent[b:], m.unit, m.kind, context) for x in lefts]
+            m.measures = [measure.label(verb_word + x, sent[b:], m.unit, m.kind, context)
+                          for x in lefts]
+            lefts = [lead + x for x in lefts]
             m.indicators = [""] * len(names)
             for k, x in enumerate(lefts):
                 slot(m, k, sent[:clause_start] + x + left[each.start():] + "#" + sent[b:],
