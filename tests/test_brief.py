@@ -312,6 +312,25 @@ def test_seed_other_statistics_says_every_number_is_named(seed_page):
     assert "都已归入指标目录" in seed_page.select_one(".other-stats").get_text()
 
 
+def test_a_part_shows_the_total_it_belongs_to(tmp_path, other_page):
+    """Other statistics: a part (其中…) names its total's indicator under 属于; a number
+    that is no part shows —; without any part the column is not there."""
+    from rol_analysis import catalogue, extract
+
+    text = "全年新收行政复议申请860件，其中市级收到312件、县级收到548件。另有来信来访31件。"
+    ex = extract.extract_text(text, "weibin", 2023)
+    b = brief.Brief(stage(tmp_path, indicators=ex.indicators, mentions=ex.mentions))
+    table = _page(b).select_one(".other-stats table.other")
+    assert [th.get_text() for th in table.select("thead th")][-1] == "属于 Part of"
+    whole = catalogue.load().indicator("admin_reconsideration_received")
+    cells = {r.select("td")[1].select_one(".num").get_text(): r.select("td")[-1].get_text()
+             for r in table.select("tbody tr")}
+    assert cells == {"312件": f"{whole.zh_name} {whole.en_name}",
+                     "548件": f"{whole.zh_name} {whole.en_name}", "31件": "—"}
+    _, page, _ = other_page
+    assert "Part of" not in page.select_one(".other-stats").get_text()
+
+
 def test_scanned_report_shows_page_provenance_and_flags_low_scores(tmp_path):
     """A report read by OCR: the header says so with its mean score, each source sentence
     says its page, and a number read with a low score is marked for review."""

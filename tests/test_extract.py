@@ -1302,3 +1302,49 @@ def test_headings_give_bare_counts_their_topic():
         "admin_reconsideration_received", "admin_reconsideration_accepted",
         "admin_reconsideration_closed", "admin_reconsideration_corrected",
         "disputes_mediated", "disputes_mediated_successfully", "legal_aid_cases"]
+
+
+# ------------------------------------------------------------------ parts (part_of)
+# A part of a total never takes the total's indicator; it names the total's indicator in
+# ``part_of`` (sentences written for these tests).
+
+def _parts(text: str) -> dict[str, tuple[str, str]]:
+    """Mention text -> (indicator_id, part_of)."""
+    m = extract.extract_text(text).mentions
+    return {t: (i, p) for t, i, p in zip(m["text"], m["indicator_id"], m["part_of"])}
+
+
+PARTS = [
+    # 其中 after the whole in the same sentence: the whole's id
+    ("全年审查规范性文件54件，其中审查市级规范性文件27件。",
+     {"54件": ("normative_docs_reviewed", ""), "27件": ("", "normative_docs_reviewed")}),
+    # 其中 opening the next sentence: the whole is the sentence before
+    ("全镇人民调解组织共调处纠纷120件。其中，涉及土地纠纷38件。",
+     {"120件": ("disputes_mediated", ""), "38件": ("", "disputes_mediated")}),
+    # a breakdown by level after 其中: every item is a part
+    ("全年新收行政复议申请860件，其中市级收到312件、县级收到548件。",
+     {"860件": ("admin_reconsideration_received", ""),
+      "312件": ("", "admin_reconsideration_received"),
+      "548件": ("", "admin_reconsideration_received")}),
+    # a part with an indicator of its own keeps it, and is no part in the table
+    ("全年审结行政复议案件52件，其中纠错4件。",
+     {"52件": ("admin_reconsideration_closed", ""),
+      "4件": ("admin_reconsideration_corrected", "")}),
+    # 其中 inside a closed aside covers the aside only
+    ("共取消行政权力事项15项（其中2项为子项），新增17项。",
+     {"15项": ("powers_cancelled", ""), "2项": ("", "powers_cancelled"), "17项": ("", "")}),
+]
+
+
+@pytest.mark.parametrize("text,expected", PARTS, ids=lambda x: str(x)[:14])
+def test_a_part_names_its_whole_in_part_of(text, expected):
+    assert _parts(text) == expected
+
+
+def test_part_of_is_empty_or_a_catalogue_id_and_never_beside_an_id(seed):
+    cat = catalogue.load()
+    for text, _ in PARTS:
+        m = extract.extract_text(text).mentions
+        assert set(m["part_of"]) <= {"", *cat.indicators}
+        assert not ((m["part_of"] != "") & (m["indicator_id"] != "")).any()
+    assert set(seed.mentions["part_of"]) == {""}  # the seed states no parts

@@ -172,6 +172,7 @@ class Mention:
     weak: bool = False  # a Chinese numeral read as a word unless the catalogue knows it
     indicators: list[str] = field(default_factory=list)  # one per measure; "" = none
     measures: list[str] = field(default_factory=list)  # what it counts, one per reading
+    parts: list[str] = field(default_factory=list)  # per reading: the whole's id, or ""
 
 
 @dataclass
@@ -741,6 +742,9 @@ class _Slot:
     mention: Mention
     index: int
     cands: list[tuple[float, str]]
+    part: bool = False   # a part of a total: never named with the whole's indicator
+    whole: int = -1      # the slot of the stated whole, when there is one
+    total: list[tuple[float, str]] = field(default_factory=list)  # the whole's concepts
 
 
 def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
@@ -931,18 +935,12 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
             # "召开市委常委会会议和依法治市委员会会议4次": one count of two kinds of
             # meeting together; an indicator of either kind counts only its own
             slots[-1].cands = []
-        part = _last_match(_PART_RE, sent[:a])
-        if part is not None:
-            # "54件，其中审查市级…27件": a part never takes an indicator its whole (a
-            # number before 其中 in the sentence) could take, and loses ties to others
-            whole = [sl for sl in slots[:-1] if s0 <= sl.mention.start < s0 + part.start()]
-            taken = {iid for sl in whole for _sc, iid in sl.cands}
-            slots[-1].cands = [(sc - 1, iid) for sc, iid in slots[-1].cands
-                               if iid not in taken]
+
+    _mark_parts(norm_text, bounds, slots)
 
     # Best first over the whole report: a number takes the indicator it fits best, an
     # indicator goes to the number that fits it best (ties: the first in the text), and
-    # a number two indicators fit equally well stays unnamed.
+    # a number two indicators fit (nearly) equally well stays unnamed.
     ranked = sorted(((score, k, iid) for k, sl in enumerate(slots) for score, iid in sl.cands),
                     key=lambda x: (-x[0], x[1]))
     used: set[str] = set()
@@ -957,6 +955,90 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
             continue  # (nearly) a tie: a wrong name is worse than none
         sl.mention.indicators[sl.index] = iid
         used.add(iid)
+    _name_wholes(slots)
+
+
+# Units that count the same kind of thing: a part and its whole share one (其中 may
+# switch 个 to 家: 执法主体共56个，其中区直单位32家).
+_UNIT_CLASSES = ({"件", "宗", "起", "例", "单", "件次"}, {"人", "名", "位", "人次"},
+                 {"次", "场", "场次", "期", "轮", "批", "批次"},
+                 {"个", "家", "所", "处", "座", "支"}, {"项", "条", "个", "件"})
+
+
+def _same_count(a: Mention, b: Mention) -> bool:
+    """Whether ``b`` may be the whole of ``a``: the same kind and a unit of one class."""
+    if a.kind != b.kind:
+        return False
+    return a.unit == b.unit or any(a.unit in c and b.unit in c for c in _UNIT_CLASSES)
+
+
+_PAREN_OPEN_RE = re.compile(r"[（(][^）)]*$")
+_PAREN_CLOSE_RE = re.compile(r"[）)]")
+
+
+def _mark_parts(norm_text: str, bounds: list[int], slots: list[_Slot]) -> None:
+    """Find the readings that are parts of a total and keep them from its indicator.
+
+    A number after 其中 in its sentence is a part of the numbers before 其中 (of the
+    sentence before, when 其中 opens the sentence): it cannot take an indicator they
+    could take, and loses 1 elsewhere (54件，其中审查市级…27件). Those indicators are the
+    whole's concepts, and the nearest of those numbers that counts the same kind of
+    thing is its whole: :func:`_name_wholes` gives the part that whole's indicator.
+    """
+    sent_start = [_sentence_of(bounds, norm_text, sl.mention.start)[0] for sl in slots]
+    first: dict[int, int] = {}
+    for k, s0 in enumerate(sent_start):
+        first.setdefault(s0, k)
+    for k, sl in enumerate(slots):
+        m, s0 = sl.mention, sent_start[k]
+        cue = _last_match(_PART_RE, norm_text[s0:m.start])
+        if cue is None:
+            continue
+        at = s0 + cue.start()
+        if _PAREN_CLOSE_RE.search(norm_text, at, m.start) and \
+                _PAREN_OPEN_RE.search(norm_text[s0:at][-12:]):
+            continue  # "取消15项（其中2项为子项），新增17项": the 其中 of a closed aside
+        wholes = [j for j in range(first[s0], k)
+                  if slots[j].mention.start < at and slots[j].mention is not m]
+        if not wholes and not norm_text[s0:at].strip(" \n（(一二三四五六七八九十、.0123456789"):
+            # "其中，农民工群体案件2188件": the whole is in the sentence before
+            prev0 = _sentence_of(bounds, norm_text, s0 - 1)[0] if s0 else 0
+            wholes = [j for j in range(first.get(prev0, k), k)
+                      if sent_start[j] == prev0 and prev0 < s0]
+        taken = {iid for j in wholes for _sc, iid in slots[j].cands}
+        sl.part = True
+        sl.total = [(sc, iid) for sc, iid in sl.cands if iid in taken]
+        sl.cands = [(sc - 1, iid) for sc, iid in sl.cands if iid not in taken]
+        sl.whole = next((j for j in reversed(wholes)
+                         if _same_count(m, slots[j].mention)), -1)
+
+
+def _clear_best(cands: list[tuple[float, str]]) -> str:
+    """The best-scoring id of ``cands`` when no other ties with it, else ``""``."""
+    if not cands:
+        return ""
+    ranked = sorted(cands, key=lambda x: -x[0])
+    if len(ranked) > 1 and abs(ranked[0][0] - ranked[1][0]) < 1e-9 \
+            and ranked[0][1] != ranked[1][1]:
+        return ""
+    return ranked[0][1]
+
+
+def _name_wholes(slots: list[_Slot]) -> None:
+    """Fill ``parts`` (the ``part_of`` column): a part left without an indicator of its
+    own gets its whole's indicator, or, when the whole is not named or not stated, the
+    whole's concept its own words fit best (none when two fit equally well)."""
+    for sl in slots:
+        m = sl.mention
+        if len(m.parts) != len(m.indicators):
+            m.parts = [""] * len(m.indicators)
+        if not sl.part or m.indicators[sl.index]:
+            continue
+        iid = ""
+        if sl.whole >= 0:
+            w = slots[sl.whole]
+            iid = w.mention.indicators[w.index]
+        m.parts[sl.index] = iid or _clear_best(sl.total)
 
 
 # Two or more meetings of different kinds joined before one count (常委会会议和依法治市
@@ -1130,8 +1212,9 @@ def extract_text(raw: str, region: str = "", year: int | None = None, catalogue=
         where = ocr.locate(r0, r1) if ocr is not None else None
         if where is not None:
             base["page"], base["bbox"], base["ocr_score"] = where
-        for iid, meas in zip(m.indicators, m.measures, strict=True):
-            rows.append({**base, "indicator_id": iid, "measure": meas})
+        parts = m.parts if len(m.parts) == len(m.indicators) else [""] * len(m.indicators)
+        for iid, meas, whole in zip(m.indicators, m.measures, parts, strict=True):
+            rows.append({**base, "indicator_id": iid, "measure": meas, "part_of": whole})
     rows.sort(key=lambda r: (r["char_start"], r["indicator_id"], r["measure"]))
     mdf = _frame(pd, rows, MENTION_COLUMNS)
 

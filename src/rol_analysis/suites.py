@@ -211,6 +211,18 @@ def _value_rules(cat: Catalogue) -> list[dict]:
         "A mention names an indicator id the catalogue does not have",
         column="indicator_id", value_set=["", *cat.indicators]))
     rules.append(_exp(
+        "expect_column_values_to_be_in_set", "mentions", "mentions.part_of",
+        "数字提及表中“属于”（part_of）的指标编号不在目录中",
+        "A mention's part_of names an indicator id the catalogue does not have",
+        column="part_of", value_set=["", *cat.indicators]))
+    # one indicator names one figure per region-year: a part never carries an id
+    rules.append(_exp(
+        "expect_column_values_to_be_in_set", "mentions", "mentions.part_has_no_id",
+        "一个数字既有指标编号又标为某总量的分项（part_of）",
+        "A mention has both an indicator id and a part_of (a part names its total in "
+        "part_of only)", column="part_of", value_set=[""],
+        row_condition=_where("indicator_id", "!=", "")))
+    rules.append(_exp(
         "expect_column_values_to_be_between", "mentions", "mentions.nonnegative",
         "计数或金额为负数", "A count or an amount is negative",
         column="value", min_value=0,
