@@ -420,6 +420,12 @@ def test_a_percentage_in_quotes_is_a_claim():
     ("报告列出“整改执法领域突出问题318个”“注销不合格执法证件96个”等成绩。",
      [("318个", 318, "个", "exact"), ("96个", 96, "个", "exact")]),
     ("发布“优化营商环境行动方案2.0版（120条举措）”。", [("120条", 120, "条", "exact")]),
+    # a bare place word with 余/多, or after 近/上
+    ("开展送法下乡百余场，覆盖村民千余人。",
+     [("百余场", 100, "场", "at_least"), ("千余人", 1000, "人", "at_least")]),
+    ("全年接待来访群众上千人次，调处纠纷近百件。",
+     [("上千人次", 1000, "人次", "at_least"), ("近百件", 100, "件", "at_most")]),
+    ("网上办件量是上年的3倍。", [("3倍", 3, "倍", "exact")]),
 ])
 def test_counts_without_a_counting_word_and_new_counting_words(sentence, expected):
     m = extract.extract_text(sentence).mentions
@@ -436,9 +442,21 @@ def test_counts_without_a_counting_word_and_new_counting_words(sentence, expecte
     "把调解、信访、警务合在一处办理，方案一成不变。",        # words, not counts
     "发布营商环境实施方案4.0版，阅读量突破3千。",            # a version; 千 is too small a scale
     "经济总量达到2025。",                                    # year-like after 达
+    "打造15分钟公共法律服务圈和半径5公里便民生活圈。",          # a service radius
 ])
 def test_what_is_still_not_a_statistic(sentence):
     assert extract.extract_text(sentence).mentions.empty, sentence
+
+
+def test_a_rate_shared_by_the_counted_items_before_it_gives_one_row_each():
+    m = extract.extract_text("全年办理人大代表建议52件和政协委员提案38件，"
+                             "办复率均为100%。").mentions
+    rates = m[m["unit"] == "%"]
+    assert len(rates) == 2 and set(rates["value"]) == {100}
+    assert sorted(rates["measure"]) == ["办理人大代表建议办复率", "政协委员提案办复率"]
+    # one counted item only: one row
+    m = extract.extract_text("全年受理行政复议案件20件，办结率均为100%。").mentions
+    assert list(m["unit"]).count("%") == 1
 
 
 def test_each_after_a_verb_gives_one_row_per_name():

@@ -65,14 +65,15 @@ UNITS = (
     "%", "元", "件", "次", "项", "个", "名", "人", "份", "场", "户", "家", "支", "批", "天",
     "期", "条", "起", "部", "处", "所", "座", "辆", "台", "套", "篇", "本", "册", "张",
     "类", "宗", "位", "亩", "吨", "页", "卷", "轮", "堂", "节", "单", "门", "省", "年", "分",
-    "种", "面", "票", "成",
+    "种", "面", "票", "成", "倍",
 )
 _UNIT_RE = "|".join(re.escape(u) for u in UNITS)
 _CN_NUM = "[一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*"
 _MENTION_RE = re.compile(
     r"(?P<pre>大约|约|将近|接近|近|不足|不到|不低于|不少于|不超过|不高于|高于|低于|少于"
-    r"|超过|逾|多达|超)?"
-    r"(?P<num>百分之[零〇一二两三四五六七八九十百千点]+"
+    r"|超过|逾|多达|超|上(?=[百千万]))?"
+    # 百余场, 近千人, 上万人次: a bare place word with 余/多 or after 近/逾/超/上
+    r"(?P<num>百分之[零〇一二两三四五六七八九十百千点]+|[百千万](?=[余多])|(?<=[近逾超上])[百千万]"
     r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
     rf"|{_CN_NUM}(?:点[零〇一二三四五六七八九]+)?)"
     r"(?P<q1>余|多)?"
@@ -81,7 +82,7 @@ _MENTION_RE = re.compile(
     rf"(?P<unit>{_UNIT_RE})?"
     r"(?P<post>以上|以下|以内|左右|上下)?"
 )
-_AT_LEAST = {"余", "多", "逾", "超过", "超", "多达", "以上", "高于", "不低于", "不少于"}
+_AT_LEAST = {"余", "多", "逾", "超过", "超", "多达", "以上", "高于", "不低于", "不少于", "上"}
 _AT_MOST = {"近", "将近", "接近", "不足", "不到", "以下", "以内", "低于", "不超过", "不高于",
             "少于"}
 _APPROX = {"约", "大约", "左右", "上下"}
@@ -139,6 +140,11 @@ _KIND_HEAD_RE = re.compile(r".*[，,。；;\n]", re.S)
 # "委员会会议和办公室会议各开了1次": 各 with a short verb before the value.
 _SHARED_COUNT_RE = re.compile(r"(?:均|都|各)(?:为|是|达到|达|有|不足|不到|超过|在"
                               r"|(?:召开|开|举办|开展|组织|办理|受理|收到|完成)了?)?$")
+# "15分钟公共法律服务圈", "1小时生活圈": a distance or time that names a service radius
+_CIRCLE_RE = re.compile(r"[\u4e00-\u9fff]{0,8}圈")
+# A single rate name before a value each counted item of the clause before shares.
+_EACH_RATE_RE = re.compile(r"(?P<rate>[^、和及与]{1,8}率)(?:均|都)(?:为|是|达到|达|保持在|保持)?")
+_ITEM_JOINERS = frozenset("和、及与")
 # The verb before a list of names that share a value with 各 (接受述职评议和述法测评各1次).
 _EACH_VERB_RE = re.compile(r"接受|开展|进行|组织|召开|举办|举行|参加|参与|完成|听取|实施")
 _RESPECTIVELY_RE = re.compile(r"分别(?:为|是|达到|达|有|占)?")
@@ -618,6 +624,9 @@ def find_mentions(text: str) -> list[Mention]:
             pending.clear()
             if chinese or not _bare_count(text, m):
                 continue
+        if unit in ("分钟", "小时", "公里") and _CIRCLE_RE.match(text, b):
+            pending.clear()
+            continue  # 15分钟公共法律服务圈: the name of a service radius, not a time
         if unit == "年" and not (streak or early):
             pending.clear()
             continue  # a year or a period (2023年, 十四五), unless 连续12年 or 提前2年
@@ -700,7 +709,8 @@ def _kind(text: str, start: int, unit: str, value: float) -> tuple[str, float]:
         m = _CHANGE_VERB_RE.search(left)
         # For a count, 增加/减少 alone may describe the level ("新增…"); require a
         # comparison word in the clause. A percentage after 增长 is always a change.
-        is_change = bool(m) and (unit == "%" or bool(_COMPARE_RE.search(text[clause_start:start])))
+        is_change = bool(m) and (unit in ("%", "倍")
+                                 or bool(_COMPARE_RE.search(text[clause_start:start])))
     if is_change:
         if _DECREASE_RE.search(left[-8:]):
             value = -abs(value)
@@ -869,6 +879,26 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
                     # reach across the list into the next name
                     item_marked = sent[:clause_start] + name + "#" + sent[b:]
                     slot(m, k, item_marked, m.measures[k], name)
+                continue
+        # "承办建议119件和提案105件，办复率均为100%": one rate stated for each counted
+        # item of the clause before; one reading per item
+        rate_each = (_EACH_RATE_RE.fullmatch(left) if m.kind == "rate" and clause_start
+                     else None)
+        if rate_each:
+            c0 = _last_clause_start(sent[:clause_start - 1])
+            items = [x for x in mentions[:i]
+                     if s0 + c0 <= x.start < s0 + clause_start and x.kind == "count"]
+            if len(items) >= 2 and all(norm_text[x.end:x.end + 1] in _ITEM_JOINERS
+                                       for x in items[:-1]):
+                rate = rate_each.group("rate")
+                starts = [s0 + c0] + [x.end + 1 for x in items[:-1]]
+                names = [norm_text[p0:x.start] for p0, x in zip(starts, items, strict=True)]
+                m.measures = [measure.label(n + rate, "", m.unit, m.kind, context)
+                              for n in names]
+                m.indicators = [""] * len(names)
+                for k, name in enumerate(names):
+                    slot(m, k, sent[:clause_start] + name + rate + "#" + sent[b:],
+                         m.measures[k], name + rate)
                 continue
 
         previous = (prev.measures[0] if prev is not None and prev.measures
