@@ -630,7 +630,9 @@ def test_a_case_family_loses_to_the_scope_of_its_section_or_clause():
     # the verb far from the number, the count before the noun, a part of a whole
     ("区司法局收到以区政府为被申请人的行政复议申请28件，其中受理25件。",
      {"admin_reconsideration_received": 28, "admin_reconsideration_accepted": 25}),
-    ("镇政府召开了6次依法行政专题会议。", {"exec_meeting_rol_briefings": 6}),
+    # (a special meeting on 依法行政 has its own indicator since session 4, not the
+    # executive meeting's briefings)
+    ("镇政府召开了6次依法行政专题会议。", {"rol_special_meetings": 6}),
     # synonyms: 取得执法资格 = 持证, 合法性审核 = 合法性审查
     ("全县取得执法资格的行政执法人员960人。", {"enforcement_personnel_certified": 960}),
     ("开展合法性审核42件。", {"legality_reviews": 42}),
@@ -1242,7 +1244,7 @@ def test_service_and_dispute_synonyms_and_grammar(sentence, expected):
     ("向社会主动公开了3600条政府信息。", {"gov_info_disclosed": 3600}),
     ("办理了28件政府信息公开申请。", {"disclosure_requests": 28}),
     # a meeting is not a training session
-    ("镇政府开了3次法治政府建设专题会议。", {"exec_meeting_rol_briefings": 3}),
+    ("镇政府开了3次法治政府建设专题会议。", {"rol_special_meetings": 3}),
 ])
 def test_a_number_before_its_noun_is_named_by_the_noun(sentence, expected):
     m = extract.extract_text(sentence).mentions
@@ -1320,6 +1322,95 @@ def test_headings_give_bare_counts_their_topic():
         "admin_reconsideration_received", "admin_reconsideration_accepted",
         "admin_reconsideration_closed", "admin_reconsideration_corrected",
         "disputes_mediated", "disputes_mediated_successfully", "legal_aid_cases"]
+
+
+# How other reports say what the catalogue already counts (session 4, coverage), and three
+# concepts that recur across provinces (行政审批中介服务事项, 法治建设专题会议, 企业法律服务).
+# Sentences written for this test; two phrasings per class where the class has two.
+COVERAGE_PHRASINGS = [
+    # 中心组 + (理论)学习 + count, law content in the same sentence
+    ("区委理论学习中心组全年集中学习12次，专题学习了宪法和民法典。",
+     {"central_group_law_study_sessions": 12}),
+    ("镇党委中心组开展理论学习9次，重点学习习近平法治思想。",
+     {"central_group_law_study_sessions": 9}),
+    # 行政许可事项 is the list of approval items, also as a 清单
+    ("公布县级行政许可事项清单共计218项。", {"admin_approval_items": 218}),
+    ("对市级以下行政许可事项312项逐项进行了梳理。", {"admin_approval_items": 312}),
+    # 法律体检 = 法治体检, also counted in 次
+    ("全年为中小企业开展法律体检64次。", {"enterprise_legal_checkups": 64}),
+    ("组织律师为民营企业法治体检120家。", {"enterprise_legal_checkups": 120}),
+    # “一件事” items in 项, with 高效办成 / 联办 / 集成
+    ("新上线婚育户口联办等42项“一件事”集成事项。", {"one_thing_services_launched": 42}),
+    ("推出58项高频“高效办成一件事”联办事项。", {"one_thing_services_launched": 58}),
+    # information published, counted in 篇
+    ("通过区政府门户网站主动发布政务信息356篇。", {"gov_info_disclosed": 356}),
+    ("在政府网站公开各类信息1200余篇。", {"gov_info_disclosed": 1200}),
+    # 普法直播 is a legal-education event
+    ("开设“法润万家”普法直播63场。", {"legal_education_events": 63}),
+    # 民主法治村 with or without 示范
+    ("全县有15个村获评“省级民主法治村”。", {"model_rol_villages": 15}),
+    ("新增国家级民主法治示范村2个。", {"model_rol_villages": 2}),
+    # 村（居）and 嘎查 legal advisers, the count before the title
+    ("全市2300名村（居）法律顾问定期坐班服务。", {"village_legal_advisers": 2300}),
+    ("旗里86个嘎查法律顾问实现全覆盖。", {"village_legal_advisor_units": 86}),
+    # mediation organisations' caseload said as 案件 or 各类纠纷
+    ("全区人民调解组织共调处案件1530件，调解成功率98%。",
+     {"disputes_mediated": 1530, "mediation_success_rate": 98}),
+    ("各级人民调解委员会受理各类纠纷2650宗。", {"disputes_mediated": 2650}),
+    # 立法基层联系点 and 基层立法联系点
+    ("年内新设7个政府立法基层联系点。", {"grassroots_legislation_points": 7}),
+    ("全市已有基层立法联系点15个。", {"grassroots_legislation_points": 15}),
+    # drafts of regulations submitted, 法规规章 reviewed
+    ("提请市人大常委会审议的地方性法规草案4件。", {"legislation_projects_reviewed": 4}),
+    ("审查修改《物业管理条例》等法规规章11部。", {"legislation_projects_reviewed": 11}),
+    # a short adverb between the rate and its value
+    ("行政机关负责人出庭应诉率首次达到100%。", {"head_appearance_rate": 100}),
+    # the correction formula in the sentence after the reconsideration topic
+    ("全年审结行政复议案件860件。其中依法纠正违法或者不当行政行为96件。",
+     {"admin_reconsideration_closed": 860, "admin_reconsideration_corrected": 96}),
+    # the count before the executive meeting; 常务会议上N次对法治…研究部署
+    ("全年召开7次县政府常务会议，专题研究部署法治政府建设工作。",
+     {"exec_meeting_rol_briefings": 7}),
+    ("市长在常务会议上12次对法治政府建设作专题研究部署。",
+     {"exec_meeting_rol_briefings": 12}),
+    # 减时限比例
+    ("全区政务服务事项减时限比例达88.2%。", {"time_limit_reduction_rate": 88.2}),
+    # new: intermediary services required for approval (the level after the cut)
+    ("行政审批中介服务事项由63项精简至41项。", {"intermediary_service_items": 41}),
+    ("全市保留行政审批中介服务事项29项。", {"intermediary_service_items": 29}),
+    # new: special meetings on rule-of-law work (not the executive meeting's briefings)
+    ("街道全年召开法治建设专题会议3次。", {"rol_special_meetings": 3}),
+    ("镇党委先后开了2次依法行政工作专题会。", {"rol_special_meetings": 2}),
+    # new: enterprises given legal services
+    ("律师服务团为86家企业提供法律服务。", {"enterprises_legal_served": 86}),
+    ("开展民营企业法律服务210家。", {"enterprises_legal_served": 210}),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", COVERAGE_PHRASINGS, ids=lambda x: str(x)[:12])
+def test_other_reports_phrasings_reach_their_indicator(sentence, expected):
+    m = extract.extract_text(sentence).mentions
+    got = {i: v for i, v in zip(m["indicator_id"], m["value"]) if i}
+    assert got == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("sentence, unwanted", [
+    # a centre-group study count without law content is not the law-study count
+    ("局党委理论学习中心组学习15次，学习党的二十大精神。", "central_group_law_study_sessions"),
+    # a combined count of several bodies is none of them
+    ("县委常委会、县委中心组和政府常务会合计学习10次，领导干部学法全覆盖。",
+     "central_group_law_study_sessions"),
+    # a part (其中) of centralised powers is not the list of approval items
+    ("相对集中的行政权力事项共980项，其中行政许可事项150项。", "admin_approval_items"),
+    # departments are not intermediary items; legal check-ups have their own indicator
+    ("中介服务事项涉及的部门由16个精简为12个部门。", "intermediary_service_items"),
+    ("为企业开展法治体检45家。", "enterprises_legal_served"),
+    # a leading group's special meeting is the group's meeting, not this one
+    ("领导小组召开法治建设专题会议2次。", "rol_special_meetings"),
+])
+def test_widened_phrasings_keep_their_scope(sentence, unwanted):
+    m = extract.extract_text(sentence).mentions
+    assert unwanted not in set(m["indicator_id"])
 
 
 # ------------------------------------------------------------------ parts (part_of)
