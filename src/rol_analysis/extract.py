@@ -36,7 +36,8 @@ numbers are left as written), optional ``aliases`` searched in the measure and o
 ``exclude`` words that rule it out. Among indicators whose units accept the mention's
 unit and whose kind agrees, candidates are scored (:meth:`_Matcher.scored`) and the best
 (number, indicator) pairs of the whole report are taken first, each indicator once; a
-number two indicators fit equally well stays unnamed. An indicator of one case-work
+number two indicators fit (nearly) equally well stays unnamed, and so does one count of
+several kinds of meeting (docs/design.md, "Confidence"). An indicator of one case-work
 family (复议, 诉讼, 执法) does not name a number whose scope (clause, carried topic,
 section) is another. Two constructions give one number
 several readings or several numbers a list of names: ``结案率、满意率均为100%`` (every
@@ -346,6 +347,27 @@ class _WordIndex:
         return self.always.union(*(self.entries[w] for w in found))
 
 
+_ITEM_START_RE = re.compile(r".*[、，,。；;：:！？!?\n]", re.S)
+
+
+def _only_examples(rx: re.Pattern, marked: str, mt: re.Match, hash_pos: int) -> bool:
+    """Whether the match ``mt`` finds its words only in the last example of a list
+    closed by 等 before a noun (专题研究行政立法、执法监督等工作#: the number counts
+    the 工作, 执法监督 is one example of it).
+
+    The last item before 等 (from the 、 that opens it) is cut out and the pattern
+    searched again; a list without 、 (学习《民法典》等法律法规#) is left alone.
+    """
+    etc = marked.rfind("等", mt.start(), hash_pos)
+    if etc < 0 or hash_pos - etc <= 2:
+        return False  # no 等, or 等 right before the number: it counts the list (等7个单位)
+    head = _ITEM_START_RE.match(marked, 0, etc)
+    if head is None or marked[head.end() - 1] != "、":
+        return False
+    cut = marked[:head.end() - 1] + marked[etc + 1:]
+    return rx.search(cut) is None
+
+
 class _Matcher:
     """The catalogue's patterns, aliases and exclusions, compiled and indexed by unit."""
 
@@ -375,8 +397,9 @@ class _Matcher:
     def scored(self, marked: str, measure: str, clause: str, unit: str, kind: str,
                section: str = "", scope: str = "", hash_pos: int = -1,
                families: frozenset = frozenset(),
-               excluded_only: bool = False) -> list[tuple[float, str]]:
-        """(score, indicator id) of every indicator that may name the number.
+               ) -> tuple[list[tuple[float, str]], set[str]]:
+        """(score, indicator id) of every indicator that may name the number, and the
+        ids that matched but were ruled out.
 
         A pattern match scores 10 less a tenth of a point per character the match
         spans (a pattern that finds its words right next to the number beats one that
@@ -384,15 +407,19 @@ class _Matcher:
         section 0.5, an annual number 0.2 (a running total loses to the year's own
         figure). An ``exclude`` word in the clause rules the indicator out, and so
         does a topic conflict: an indicator of one case-work family (复议, 诉讼, 执法)
-        when ``families``, the scope of the number, names others only.
+        when ``families``, the scope of the number, names others only. A pattern whose
+        words stand before 等 with a noun between 等 and the number (专题研究行政立法、
+        执法监督等工作11次) names examples of what is counted, not the count: it does not
+        match.
         """
-        out = []
+        out: list[tuple[float, str]] = []
+        excluded: set[str] = set()
         # a part (其中受理34件) is matched by what it counts; the part rule in _assign
         # keeps it from its whole's indicator
         bare = measure.removeprefix("其中")
         entries = self.by_unit_kind.get((unit, kind))
         if not entries:
-            return out
+            return out, excluded
         pat_index, alias_index = self.index[(unit, kind)]
         # a sentence without any word a pattern needs cannot match it (most cannot: one
         # pass for the words is far cheaper than a search per indicator)
@@ -413,6 +440,9 @@ class _Matcher:
                 at = later.start()
                 if later.end() - later.start() < mt.end() - mt.start():
                     mt = later  # a later match that spans more is no closer
+            if mt is not None and mt.start() < hash_pos and _only_examples(e.rx, marked,
+                                                                          mt, hash_pos):
+                mt = None
             al = i in alias_hits and e.alias_rx.search(bare) is not None
             if mt is None and not al:
                 continue
@@ -420,11 +450,8 @@ class _Matcher:
             # an excluded scope named there rules the indicator out as well
             out_ruled = e.exclude_rx is not None and (e.exclude_rx.search(clause)
                                                       or e.exclude_rx.search(bare))
-            if excluded_only:
-                if out_ruled:
-                    out.append((0.0, e.iid))
-                continue
             if out_ruled:
+                excluded.add(e.iid)
                 continue
             score = 0.0
             if mt is not None:
@@ -440,12 +467,12 @@ class _Matcher:
             if scope == "annual":
                 score += 0.2
             out.append((score, e.iid))
-        return out
+        return out, excluded
 
     def candidates(self, marked: str, unit: str, kind: str) -> list[str]:
         """Indicator ids whose patterns match ``marked``, best first (no measure)."""
-        ranked = sorted(self.scored(marked, "", marked, unit, kind, hash_pos=marked.find("#")),
-                        key=lambda x: -x[0])
+        ranked = sorted(self.scored(marked, "", marked, unit, kind,
+                                    hash_pos=marked.find("#"))[0], key=lambda x: -x[0])
         return [iid for _s, iid in ranked]
 
 
@@ -761,8 +788,8 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
             # is a case type of the section's work, not the enforcement count
             fams = _SECTION_FAMILIES[section]
         xcl = clause if xclause is None else xclause
-        cands = matcher.scored(marked, meas, xcl, m.unit, m.kind, section, m.scope,
-                               marked.find("#"), fams)
+        cands, _ruled = matcher.scored(marked, meas, xcl, m.unit, m.kind, section, m.scope,
+                                       marked.find("#"), fams)
         # the noun-after reading (lowered) only where the text as written names nothing:
         # it cannot change a number that already has a candidate much (and costs a pass)
         if alt is not None and (not alt[2] or not cands):
@@ -772,19 +799,17 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
             # (作出了行政处罚决定#), 1.5 below a reading of the text as written
             best = dict((iid, sc) for sc, iid in cands)
             amarked, aclause, lower = alt
-            for sc, iid in matcher.scored(amarked, meas, aclause, m.unit, m.kind, section,
-                                          m.scope, amarked.find("#"), fams):
+            acands, excluded = matcher.scored(amarked, meas, aclause, m.unit, m.kind,
+                                              section, m.scope, amarked.find("#"), fams)
+            for sc, iid in acands:
                 best[iid] = max(sc - lower, best.get(iid, sc - lower))
-            excluded = {iid for _sc, iid in matcher.scored(
-                amarked, meas, aclause, m.unit, m.kind, section, m.scope,
-                amarked.find("#"), fams, excluded_only=True)}
             cands = [(sc, iid) for iid, sc in best.items() if iid not in excluded]
         if elided:
             # "常务会议专题听取法治建设汇报，全年开了#": the number counts the event of the
             # clause before; matched there too, 1 less than a match in its own clause
             best = dict((iid, sc) for sc, iid in cands)
             for sc, iid in matcher.scored(elided, meas, xcl, m.unit, m.kind, section,
-                                          m.scope, elided.find("#"), fams):
+                                          m.scope, elided.find("#"), fams)[0]:
                 if sc - 1 > best.get(iid, -99.0):
                     best[iid] = sc - 1
             cands = [(sc, iid) for iid, sc in best.items()]
@@ -918,6 +943,7 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
             # indicator is the value after it
             continue
         elided = ""
+        subject = left  # what the words before the number name (for a joint count)
         if _LIGHT_ONLY_RE.fullmatch(sent[clause_start:a]):
             # only a light verb before the number ("全年开了3次"): what it counts is the
             # clause (or sentence) before, when that one states no number of its own
@@ -926,6 +952,7 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
             last = before[_last_clause_start(before):]
             if last and not _DIGIT_RE.search(last):
                 elided = before + "#" + sent[b:]
+                subject = last
         # exclusions read the clause up to the end of the number's list item when a
         # later item has its own number (学法12次、中心组学法6次: 中心组 is the scope of 6);
         # a list of nouns shares the words after it (2700名律师、基层法律服务工作者担任…)
@@ -942,12 +969,16 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
             alt = (sent[:a] + noun.group() + "#" + sent[noun.end():], xclause, 1.5)
         slot(m, 0, sent[:a] + "#" + sent[b:], m.measures[0], clause, alt,
              xclause=xclause, elided=elided)
+        if m.kind == "count" and _joint_meetings(subject):
+            # "召开市委常委会会议和依法治市委员会会议4次": one count of two kinds of
+            # meeting together; an indicator of either kind counts only its own
+            slots[-1].cands = []
 
     _mark_parts(norm_text, bounds, slots)
 
     # Best first over the whole report: a number takes the indicator it fits best, an
     # indicator goes to the number that fits it best (ties: the first in the text), and
-    # a number two indicators fit equally well stays unnamed.
+    # a number two indicators fit (nearly) equally well stays unnamed.
     ranked = sorted(((score, k, iid) for k, sl in enumerate(slots) for score, iid in sl.cands),
                     key=lambda x: (-x[0], x[1]))
     used: set[str] = set()
@@ -957,9 +988,9 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
             continue
         sl = slots[k]
         done.add(k)
-        if any(other != iid and other not in used and abs(s2 - score) < 1e-9
+        if any(other != iid and other not in used and score - s2 < RUNNER_UP_MARGIN
                for s2, other in sl.cands):
-            continue  # a tie: a wrong name is worse than none
+            continue  # (nearly) a tie: a wrong name is worse than none
         sl.mention.indicators[sl.index] = iid
         used.add(iid)
     _name_wholes(slots)
@@ -1046,6 +1077,26 @@ def _name_wholes(slots: list[_Slot]) -> None:
             w = slots[sl.whole]
             iid = w.mention.indicators[w.index]
         m.parts[sl.index] = iid or _clear_best(sl.total)
+
+
+# Two or more meetings of different kinds joined before one count (常委会会议和依法治市
+# 委员会会议4次; 委员会会议、督察动员会和推进会…，合计4次). 委员会, 社会, 协会 … are no meetings.
+_MEETING = r"(?:会议|(?<![员社机学协工商都大])会)"
+_JOINT_EVENTS_RE = re.compile(rf"{_MEETING}(?:和|及|与|、|以及)[^，,。；;：:\d]{{1,24}}?{_MEETING}")
+# what such meetings did, when the count is of that (常委会、常务会议专题听取…汇报10次)
+_MEETING_WORK_RE = re.compile(r"听取|研究|审议|讨论|部署|学习|学法|汇报")
+
+
+def _joint_meetings(subject: str) -> bool:
+    """Whether ``subject``, the words a count follows, names two or more meetings of
+    different kinds counted together (see ``_JOINT_EVENTS_RE``), and not work done at
+    them."""
+    last = _last_match(_JOINT_EVENTS_RE, subject)
+    return last is not None and not _MEETING_WORK_RE.search(subject, last.end())
+
+#: A number whose best free indicator beats another free one by less than this stays
+#: unnamed (docs/design.md "Confidence"; tuned on the dev and blind sets together).
+RUNNER_UP_MARGIN = 0.15
 
 
 def _last_family(text: str) -> str:
