@@ -54,13 +54,17 @@ RATCHETS = {
     # 110 -> 114, blind3 133 -> 140, blind3 false positives 2 -> 0.
     # Session 4, coverage (other reports' phrasings of existing indicators, three new
     # indicators, 6 gold rows re-read: READMEs): blind2 27/56 -> 42/60 id rows, wrong
-    # 10 -> 8; blind3 29/52 -> 38/53, wrong 13 -> 12. Then scopes (combined meeting
-    # counts, changes of the power list, 措施 vs problems, 汇报 vs training, 承接和下放,
-    # 动员会 vs inspection rounds): blind2 wrong 8 -> 3, id rows 43; blind3 wrong 12 -> 10.
+    # 10 -> 8; blind3 29/52 -> 38/53, wrong 13 -> 12.
+    # Session 4, precision (runner-up margin, 等 examples, joint meetings, exclude
+    # scopes: docs/design.md "Confidence"): blind2 named correctly 88 -> 91, wrong 8 -> 5;
+    # blind3 116 -> 117, wrong 12 -> 10.
+    # Session 4, coverage scopes (combined meeting counts, changes of the power list,
+    # 措施 vs problems, 承接和下放, 动员会 vs inspection rounds), merged with precision:
+    # blind2 wrong 3, blind3 8.
     "blind2": Ratchet(min_found=114, min_named_correctly=94, min_id_rows_named=43,
                       max_named_wrongly=3, max_false_positives=0),
-    "blind3": Ratchet(min_found=140, min_named_correctly=118, min_id_rows_named=38,
-                      max_named_wrongly=10, max_false_positives=0),
+    "blind3": Ratchet(min_found=140, min_named_correctly=119, min_id_rows_named=38,
+                      max_named_wrongly=8, max_false_positives=0),
 }
 SETS = list(RATCHETS)
 

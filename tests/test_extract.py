@@ -426,6 +426,12 @@ def test_a_percentage_in_quotes_is_a_claim():
     ("全年接待来访群众上千人次，调处纠纷近百件。",
      [("上千人次", 1000, "人次", "at_least"), ("近百件", 100, "件", "at_most")]),
     ("网上办件量是上年的3倍。", [("3倍", 3, "倍", "exact")]),
+    ("巡回审判覆盖2.1万平方公里。", [("2.1万平方公里", 21000, "平方公里", "exact")]),
+    ("热线接听来电8600余通，回访至少3次，审批最多5个工作日。",
+     [("8600余通", 8600, "通", "at_least"), ("至少3次", 3, "次", "at_least"),
+      ("最多5个工作日", 5, "个工作日", "at_most")]),
+    # a qualifier makes a Chinese numeral glued to its noun a count, not a word
+    ("组织十余家单位参加联合检查。", [("十余家", 10, "家", "at_least")]),
 ])
 def test_counts_without_a_counting_word_and_new_counting_words(sentence, expected):
     m = extract.extract_text(sentence).mentions
@@ -443,6 +449,7 @@ def test_counts_without_a_counting_word_and_new_counting_words(sentence, expecte
     "发布营商环境实施方案4.0版，阅读量突破3千。",            # a version; 千 is too small a scale
     "经济总量达到2025。",                                    # year-like after 达
     "打造15分钟公共法律服务圈和半径5公里便民生活圈。",          # a service radius
+    "考评结果位列全省前10名，办件量排名前3位的事项已全部网办。",  # ranks
 ])
 def test_what_is_still_not_a_statistic(sentence):
     assert extract.extract_text(sentence).mentions.empty, sentence

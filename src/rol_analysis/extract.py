@@ -18,7 +18,7 @@ How a mention is read:
 What is not a statistic and is left out: numbers without a counting word (years,
 dates, document numbers 〔2023〕5号, plan periods, hotlines 12345; but digits with 万/亿,
 ``向11.43万农民工``, and a whole number ending its clause after 达/超过, ``访问量累计达
-2986773``, are counts with an empty unit), ordinals (第二届),
+2986773``, are counts with an empty unit), ordinals and ranks (第二届, 前10名),
 numbers inside quotation marks or book titles (“1211”机制, “一件事”; a percentage in
 quotation marks is a claim and stays: “三个100%”, and so does a quoted achievement that
 ends with its count: “整改突出问题2330个”), fixed phrases
@@ -36,7 +36,8 @@ numbers are left as written), optional ``aliases`` searched in the measure and o
 ``exclude`` words that rule it out. Among indicators whose units accept the mention's
 unit and whose kind agrees, candidates are scored (:meth:`_Matcher.scored`) and the best
 (number, indicator) pairs of the whole report are taken first, each indicator once; a
-number two indicators fit equally well stays unnamed. An indicator of one case-work
+number two indicators fit (nearly) equally well stays unnamed, and so does one count of
+several kinds of meeting (docs/design.md, "Confidence"). An indicator of one case-work
 family (复议, 诉讼, 执法) does not name a number whose scope (clause, carried topic,
 section) is another. Two constructions give one number
 several readings or several numbers a list of names: ``结案率、满意率均为100%`` (every
@@ -59,18 +60,18 @@ from .tables import INDICATOR_COLUMNS, MENTION_COLUMNS  # noqa: F401 - re-export
 # Counting words, longest first where one is a prefix of another (人次 before 人).
 # 个部门 is 个 with 部门 in the measure; 年 only counts in a streak (连续12年).
 UNITS = (
-    "个百分点", "百分点", "个工作日", "工作日", "个月", "平方米", "公里", "小时", "分钟",
-    "人次", "场次", "户次", "家次", "件次", "批次", "课时", "学时", "部门",
+    "个百分点", "百分点", "个工作日", "工作日", "个月", "平方公里", "平方米", "公里", "小时",
+    "分钟", "人次", "场次", "户次", "家次", "件次", "批次", "课时", "学时", "部门",
     "%", "元", "件", "次", "项", "个", "名", "人", "份", "场", "户", "家", "支", "批", "天",
     "期", "条", "起", "部", "处", "所", "座", "辆", "台", "套", "篇", "本", "册", "张",
     "类", "宗", "位", "亩", "吨", "页", "卷", "轮", "堂", "节", "单", "门", "省", "年", "分",
-    "种", "面", "票", "成", "倍",
+    "种", "面", "票", "成", "倍", "通",
 )
 _UNIT_RE = "|".join(re.escape(u) for u in UNITS)
 _CN_NUM = "[一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*"
 _MENTION_RE = re.compile(
     r"(?P<pre>大约|约|将近|接近|近|不足|不到|不低于|不少于|不超过|不高于|高于|低于|少于"
-    r"|超过|逾|多达|超|上(?=[百千万]))?"
+    r"|超过|逾|多达|超|上(?=[百千万])|至少|最少|至多|最多|最长)?"
     # 百余场, 近千人, 上万人次: a bare place word with 余/多 or after 近/逾/超/上
     r"(?P<num>百分之[零〇一二两三四五六七八九十百千点]+|[百千万](?=[余多])|(?<=[近逾超上])[百千万]"
     r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -81,9 +82,10 @@ _MENTION_RE = re.compile(
     rf"(?P<unit>{_UNIT_RE})?"
     r"(?P<post>以上|以下|以内|左右|上下)?"
 )
-_AT_LEAST = {"余", "多", "逾", "超过", "超", "多达", "以上", "高于", "不低于", "不少于", "上"}
+_AT_LEAST = {"余", "多", "逾", "超过", "超", "多达", "以上", "高于", "不低于", "不少于", "上",
+             "至少", "最少"}
 _AT_MOST = {"近", "将近", "接近", "不足", "不到", "以下", "以内", "低于", "不超过", "不高于",
-            "少于"}
+            "少于", "至多", "最多", "最长"}
 _APPROX = {"约", "大约", "左右", "上下"}
 
 #: Fixed phrases and slogans whose numerals are names, not counts.
@@ -345,6 +347,27 @@ class _WordIndex:
         return self.always.union(*(self.entries[w] for w in found))
 
 
+_ITEM_START_RE = re.compile(r".*[、，,。；;：:！？!?\n]", re.S)
+
+
+def _only_examples(rx: re.Pattern, marked: str, mt: re.Match, hash_pos: int) -> bool:
+    """Whether the match ``mt`` finds its words only in the last example of a list
+    closed by 等 before a noun (专题研究行政立法、执法监督等工作#: the number counts
+    the 工作, 执法监督 is one example of it).
+
+    The last item before 等 (from the 、 that opens it) is cut out and the pattern
+    searched again; a list without 、 (学习《民法典》等法律法规#) is left alone.
+    """
+    etc = marked.rfind("等", mt.start(), hash_pos)
+    if etc < 0 or hash_pos - etc <= 2:
+        return False  # no 等, or 等 right before the number: it counts the list (等7个单位)
+    head = _ITEM_START_RE.match(marked, 0, etc)
+    if head is None or marked[head.end() - 1] != "、":
+        return False
+    cut = marked[:head.end() - 1] + marked[etc + 1:]
+    return rx.search(cut) is None
+
+
 class _Matcher:
     """The catalogue's patterns, aliases and exclusions, compiled and indexed by unit."""
 
@@ -374,8 +397,9 @@ class _Matcher:
     def scored(self, marked: str, measure: str, clause: str, unit: str, kind: str,
                section: str = "", scope: str = "", hash_pos: int = -1,
                families: frozenset = frozenset(),
-               excluded_only: bool = False) -> list[tuple[float, str]]:
-        """(score, indicator id) of every indicator that may name the number.
+               ) -> tuple[list[tuple[float, str]], set[str]]:
+        """(score, indicator id) of every indicator that may name the number, and the
+        ids that matched but were ruled out.
 
         A pattern match scores 10 less a tenth of a point per character the match
         spans (a pattern that finds its words right next to the number beats one that
@@ -383,15 +407,19 @@ class _Matcher:
         section 0.5, an annual number 0.2 (a running total loses to the year's own
         figure). An ``exclude`` word in the clause rules the indicator out, and so
         does a topic conflict: an indicator of one case-work family (复议, 诉讼, 执法)
-        when ``families``, the scope of the number, names others only.
+        when ``families``, the scope of the number, names others only. A pattern whose
+        words stand before 等 with a noun between 等 and the number (专题研究行政立法、
+        执法监督等工作11次) names examples of what is counted, not the count: it does not
+        match.
         """
-        out = []
+        out: list[tuple[float, str]] = []
+        excluded: set[str] = set()
         # a part (其中受理34件) is matched by what it counts; the part rule in _assign
         # keeps it from its whole's indicator
         bare = measure.removeprefix("其中")
         entries = self.by_unit_kind.get((unit, kind))
         if not entries:
-            return out
+            return out, excluded
         pat_index, alias_index = self.index[(unit, kind)]
         # a sentence without any word a pattern needs cannot match it (most cannot: one
         # pass for the words is far cheaper than a search per indicator)
@@ -412,6 +440,9 @@ class _Matcher:
                 at = later.start()
                 if later.end() - later.start() < mt.end() - mt.start():
                     mt = later  # a later match that spans more is no closer
+            if mt is not None and mt.start() < hash_pos and _only_examples(e.rx, marked,
+                                                                          mt, hash_pos):
+                mt = None
             al = i in alias_hits and e.alias_rx.search(bare) is not None
             if mt is None and not al:
                 continue
@@ -419,11 +450,8 @@ class _Matcher:
             # an excluded scope named there rules the indicator out as well
             out_ruled = e.exclude_rx is not None and (e.exclude_rx.search(clause)
                                                       or e.exclude_rx.search(bare))
-            if excluded_only:
-                if out_ruled:
-                    out.append((0.0, e.iid))
-                continue
             if out_ruled:
+                excluded.add(e.iid)
                 continue
             score = 0.0
             if mt is not None:
@@ -439,12 +467,12 @@ class _Matcher:
             if scope == "annual":
                 score += 0.2
             out.append((score, e.iid))
-        return out
+        return out, excluded
 
     def candidates(self, marked: str, unit: str, kind: str) -> list[str]:
         """Indicator ids whose patterns match ``marked``, best first (no measure)."""
-        ranked = sorted(self.scored(marked, "", marked, unit, kind, hash_pos=marked.find("#")),
-                        key=lambda x: -x[0])
+        ranked = sorted(self.scored(marked, "", marked, unit, kind,
+                                    hash_pos=marked.find("#"))[0], key=lambda x: -x[0])
         return [iid for _s, iid in ranked]
 
 
@@ -580,6 +608,8 @@ def find_mentions(text: str) -> list[Mention]:
             continue
         if chinese and before and before in numbers.CN_NUMERAL_CHARS:
             continue
+        if before == "前" and m.group("unit") in ("名", "位"):
+            continue  # "位列全省前10名", "排名前五位": a rank, not a count
         if chinese and before == "等":
             continue  # "…、政府信息公开等八类": the count of the list just named
         unit = m.group("unit") or ""
@@ -617,7 +647,9 @@ def find_mentions(text: str) -> list[Mention]:
         if (value, unit) in _SLOGAN_VALUES:
             continue
         after = text[b:b + 1]
-        weak = chinese and after not in _BOUNDARY and not streak
+        # a qualifier (十余家, 近百名, 不少于两次) makes a Chinese numeral a count
+        weak = (chinese and after not in _BOUNDARY and not streak
+                and not (m.group("pre") or m.group("q1") or m.group("q2")))
         if chinese and value == 1 and weak:
             continue  # 一次性, 一个, 一批…: a word, not a count
         if weak and not (before in _BOUNDARY or _WEAK_LEAD_RE.search(text[max(0, a - 4):a])
@@ -625,6 +657,8 @@ def find_mentions(text: str) -> list[Mention]:
             continue  # 法治政府建设十项重点任务: a numeral inside a name, no verb counts it
         if chinese and value == 1 and unit in ("起", "处") and before in ("在", "到"):
             continue  # "捆绑在一起", "合在一处": together, not one case or one place
+        if unit == "通" and after in _NOT_CALLS_NEXT:
+            continue  # 3通过, 2通知: not calls
         if unit == "成":
             if value > 10 or not (after in _BOUNDARY or after == "的" or m.group("post")):
                 continue  # 一成不变, 3成员…: not tenths
@@ -655,6 +689,7 @@ def find_mentions(text: str) -> list[Mention]:
     return out
 
 
+_NOT_CALLS_NEXT = set("过知报道讯行用达畅告关")
 _SCORE_CONTEXT_RE = re.compile(r"得分|分数|评分|打分|测评|考评|考核|满意度|评估|排名|成绩|总分")
 _NOT_SCORE_NEXT = set("之别局类析院会队支钟公部区段期批项")
 
@@ -753,8 +788,8 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
             # is a case type of the section's work, not the enforcement count
             fams = _SECTION_FAMILIES[section]
         xcl = clause if xclause is None else xclause
-        cands = matcher.scored(marked, meas, xcl, m.unit, m.kind, section, m.scope,
-                               marked.find("#"), fams)
+        cands, _ruled = matcher.scored(marked, meas, xcl, m.unit, m.kind, section, m.scope,
+                                       marked.find("#"), fams)
         # the noun-after reading (lowered) only where the text as written names nothing:
         # it cannot change a number that already has a candidate much (and costs a pass)
         if alt is not None and (not alt[2] or not cands):
@@ -764,19 +799,17 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
             # (作出了行政处罚决定#), 1.5 below a reading of the text as written
             best = dict((iid, sc) for sc, iid in cands)
             amarked, aclause, lower = alt
-            for sc, iid in matcher.scored(amarked, meas, aclause, m.unit, m.kind, section,
-                                          m.scope, amarked.find("#"), fams):
+            acands, excluded = matcher.scored(amarked, meas, aclause, m.unit, m.kind,
+                                              section, m.scope, amarked.find("#"), fams)
+            for sc, iid in acands:
                 best[iid] = max(sc - lower, best.get(iid, sc - lower))
-            excluded = {iid for _sc, iid in matcher.scored(
-                amarked, meas, aclause, m.unit, m.kind, section, m.scope,
-                amarked.find("#"), fams, excluded_only=True)}
             cands = [(sc, iid) for iid, sc in best.items() if iid not in excluded]
         if elided:
             # "常务会议专题听取法治建设汇报，全年开了#": the number counts the event of the
             # clause before; matched there too, 1 less than a match in its own clause
             best = dict((iid, sc) for sc, iid in cands)
             for sc, iid in matcher.scored(elided, meas, xcl, m.unit, m.kind, section,
-                                          m.scope, elided.find("#"), fams):
+                                          m.scope, elided.find("#"), fams)[0]:
                 if sc - 1 > best.get(iid, -99.0):
                     best[iid] = sc - 1
             cands = [(sc, iid) for iid, sc in best.items()]
@@ -910,6 +943,7 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
             # indicator is the value after it
             continue
         elided = ""
+        subject = left  # what the words before the number name (for a joint count)
         if _LIGHT_ONLY_RE.fullmatch(sent[clause_start:a]):
             # only a light verb before the number ("全年开了3次"): what it counts is the
             # clause (or sentence) before, when that one states no number of its own
@@ -918,6 +952,7 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
             last = before[_last_clause_start(before):]
             if last and not _DIGIT_RE.search(last):
                 elided = before + "#" + sent[b:]
+                subject = last
         # exclusions read the clause up to the end of the number's list item when a
         # later item has its own number (学法12次、中心组学法6次: 中心组 is the scope of 6);
         # a list of nouns shares the words after it (2700名律师、基层法律服务工作者担任…)
@@ -934,12 +969,16 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
             alt = (sent[:a] + noun.group() + "#" + sent[noun.end():], xclause, 1.5)
         slot(m, 0, sent[:a] + "#" + sent[b:], m.measures[0], clause, alt,
              xclause=xclause, elided=elided)
+        if m.kind == "count" and _joint_meetings(subject):
+            # "召开市委常委会会议和依法治市委员会会议4次": one count of two kinds of
+            # meeting together; an indicator of either kind counts only its own
+            slots[-1].cands = []
 
     _mark_parts(norm_text, bounds, slots)
 
     # Best first over the whole report: a number takes the indicator it fits best, an
     # indicator goes to the number that fits it best (ties: the first in the text), and
-    # a number two indicators fit equally well stays unnamed.
+    # a number two indicators fit (nearly) equally well stays unnamed.
     ranked = sorted(((score, k, iid) for k, sl in enumerate(slots) for score, iid in sl.cands),
                     key=lambda x: (-x[0], x[1]))
     used: set[str] = set()
@@ -949,9 +988,9 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
             continue
         sl = slots[k]
         done.add(k)
-        if any(other != iid and other not in used and abs(s2 - score) < 1e-9
+        if any(other != iid and other not in used and score - s2 < RUNNER_UP_MARGIN
                for s2, other in sl.cands):
-            continue  # a tie: a wrong name is worse than none
+            continue  # (nearly) a tie: a wrong name is worse than none
         sl.mention.indicators[sl.index] = iid
         used.add(iid)
     _name_wholes(slots)
@@ -1038,6 +1077,26 @@ def _name_wholes(slots: list[_Slot]) -> None:
             w = slots[sl.whole]
             iid = w.mention.indicators[w.index]
         m.parts[sl.index] = iid or _clear_best(sl.total)
+
+
+# Two or more meetings of different kinds joined before one count (常委会会议和依法治市
+# 委员会会议4次; 委员会会议、督察动员会和推进会…，合计4次). 委员会, 社会, 协会 … are no meetings.
+_MEETING = r"(?:会议|(?<![员社机学协工商都大])会)"
+_JOINT_EVENTS_RE = re.compile(rf"{_MEETING}(?:和|及|与|、|以及)[^，,。；;：:\d]{{1,24}}?{_MEETING}")
+# what such meetings did, when the count is of that (常委会、常务会议专题听取…汇报10次)
+_MEETING_WORK_RE = re.compile(r"听取|研究|审议|讨论|部署|学习|学法|汇报")
+
+
+def _joint_meetings(subject: str) -> bool:
+    """Whether ``subject``, the words a count follows, names two or more meetings of
+    different kinds counted together (see ``_JOINT_EVENTS_RE``), and not work done at
+    them."""
+    last = _last_match(_JOINT_EVENTS_RE, subject)
+    return last is not None and not _MEETING_WORK_RE.search(subject, last.end())
+
+#: A number whose best free indicator beats another free one by less than this stays
+#: unnamed (docs/design.md "Confidence"; tuned on the dev and blind sets together).
+RUNNER_UP_MARGIN = 0.15
 
 
 def _last_family(text: str) -> str:
