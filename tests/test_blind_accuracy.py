@@ -56,10 +56,17 @@ RATCHETS = {
     # indicators, 6 gold rows re-read: READMEs): blind2 27/56 -> 42/60 id rows, wrong
     # 10 -> 8; blind3 29/52 -> 38/53, wrong 13 -> 12.
     # Session 4, precision (runner-up margin, 等 examples, joint meetings, exclude
-    # scopes, joint items, power-list changes: docs/design.md "Confidence"): blind2
-    # named correctly 88 -> 92, wrong 8 -> 4; blind3 116 -> 119, wrong 12 -> 8.
-    "blind2": Ratchet(min_found=114, min_named_correctly=92, min_id_rows_named=42,
-                      max_named_wrongly=4, max_false_positives=0),
+    # scopes: docs/design.md "Confidence"): blind2 named correctly 88 -> 91, wrong 8 -> 5;
+    # blind3 116 -> 117, wrong 12 -> 10.
+    # Number grammar, implied units (欠薪8.2亿 matched as 元): blind2 named correctly
+    # +1, id rows +1.
+    # Session 4, coverage scopes (combined meeting counts, changes of the power list,
+    # 措施 vs problems, 承接和下放, 动员会 vs inspection rounds), merged with precision
+    # and grammar: blind2 named correctly 95, wrong 3; blind3 119, wrong 8.
+    # Precision, joint items (开办企业和不动产登记仅用1个工作日): blind2 named correctly
+    # 95 -> 96, wrong 3 -> 2.
+    "blind2": Ratchet(min_found=114, min_named_correctly=96, min_id_rows_named=44,
+                      max_named_wrongly=2, max_false_positives=0),
     "blind3": Ratchet(min_found=140, min_named_correctly=119, min_id_rows_named=38,
                       max_named_wrongly=8, max_false_positives=0),
 }

@@ -405,8 +405,9 @@ def test_a_percentage_in_quotes_is_a_claim():
     # digits with 万/亿 count even without a counting word
     ("线上普法直播累计观看超860万，覆盖全部镇街。", [("超860万", 8600000, "", "at_least")]),
     ("全年为9.8万困难群众提供法律援助。", [("9.8万", 98000, "", "exact")]),
+    # named (欠薪 recovered), so it carries the 元 its money words imply
     ("为3.6万名务工人员追回工资4.5亿。",
-     [("3.6万名", 36000, "名", "exact"), ("4.5亿", 450000000, "", "exact")]),
+     [("3.6万名", 36000, "名", "exact"), ("4.5亿", 450000000, "元", "exact")]),
     # a whole number ending its clause after 达/超过
     ("门户网站全年点击量累计达1354682。", [("1354682", 1354682, "", "exact")]),
     ("政务平台注册用户超过56000，日均办件稳定。", [("超过56000", 56000, "", "at_least")]),
@@ -426,6 +427,12 @@ def test_a_percentage_in_quotes_is_a_claim():
     ("全年接待来访群众上千人次，调处纠纷近百件。",
      [("上千人次", 1000, "人次", "at_least"), ("近百件", 100, "件", "at_most")]),
     ("网上办件量是上年的3倍。", [("3倍", 3, "倍", "exact")]),
+    ("巡回审判覆盖2.1万平方公里。", [("2.1万平方公里", 21000, "平方公里", "exact")]),
+    ("热线接听来电8600余通，回访至少3次，审批最多5个工作日。",
+     [("8600余通", 8600, "通", "at_least"), ("至少3次", 3, "次", "at_least"),
+      ("最多5个工作日", 5, "个工作日", "at_most")]),
+    # a qualifier makes a Chinese numeral glued to its noun a count, not a word
+    ("组织十余家单位参加联合检查。", [("十余家", 10, "家", "at_least")]),
 ])
 def test_counts_without_a_counting_word_and_new_counting_words(sentence, expected):
     m = extract.extract_text(sentence).mentions
@@ -443,9 +450,20 @@ def test_counts_without_a_counting_word_and_new_counting_words(sentence, expecte
     "发布营商环境实施方案4.0版，阅读量突破3千。",            # a version; 千 is too small a scale
     "经济总量达到2025。",                                    # year-like after 达
     "打造15分钟公共法律服务圈和半径5公里便民生活圈。",          # a service radius
+    "考评结果位列全省前10名，办件量排名前3位的事项已全部网办。",  # ranks
 ])
 def test_what_is_still_not_a_statistic(sentence):
     assert extract.extract_text(sentence).mentions.empty, sentence
+
+
+def test_a_count_without_a_counting_word_is_named_with_the_unit_its_words_imply():
+    m = extract.extract_text("全年为1.2万名务工人员追回欠薪3.5亿，门户网站访问量达1354682。"
+                             ).mentions.set_index("text")
+    # money words before it: matched and written as 元, an amount
+    assert m.loc["3.5亿", ["indicator_id", "unit", "kind"]].tolist() == [
+        "migrant_wages_recovered_amount", "元", "amount"]
+    # nothing implied: stays a count without a unit, unnamed
+    assert m.loc["1354682", ["indicator_id", "unit", "kind"]].tolist() == ["", "", "count"]
 
 
 def test_a_rate_shared_by_the_counted_items_before_it_gives_one_row_each():
@@ -1457,3 +1475,36 @@ def test_part_of_is_empty_or_a_catalogue_id_and_never_beside_an_id(seed):
         assert set(m["part_of"]) <= {"", *cat.indicators}
         assert not ((m["part_of"] != "") & (m["indicator_id"] != "")).any()
     assert set(seed.mentions["part_of"]) == {""}  # the seed states no parts
+
+
+@pytest.mark.parametrize("sentence, unwanted", [
+    # a change of the power list (taken back, cut) is not the list's size
+    ("县政府年内向开发区下放行政职权12项，收回行政职权3项。", "power_list_items"),
+    ("五年来累计精简行政职权860项。", "power_list_items"),
+    # a meeting about inspection is no inspection round
+    ("法治督察动员会和推进会合计召开3次。", "rol_inspection_rounds"),
+    # combined counts of two bodies' meetings name neither body
+    ("县委书记主持召开县委常委会会议和县委全面依法治县委员会会议5次。", "rol_committee_meetings"),
+    ("全年召开依法治区委员会会议及办公室会议9次。", "rol_committee_meetings"),
+    # measures against problems are not problems found; a briefing is not a training
+    ("制定21项重点问题解决措施清单。", "inspection_problems_found"),
+    ("专题听取法治建设工作汇报3次。", "officials_law_training_sessions"),
+    # powers taken over and handed down, added up, are neither
+    ("全年承接和下放行政权力事项35项。", "licensing_items_taken_over"),
+    ("全年承接和下放行政权力事项35项。", "powers_delegated"),
+])
+def test_combined_counts_and_near_words_stay_out_of_the_scope(sentence, unwanted):
+    m = extract.extract_text(sentence).mentions
+    assert unwanted not in set(m["indicator_id"])
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # the same indicators still name their own phrasing
+    ("公布县级权责清单，共有行政职权3120项。", {"power_list_items": 3120}),
+    ("全年召开县委全面依法治县委员会会议2次。", {"rol_committee_meetings": 2}),
+    ("为机关干部举办民法典和宪法知识专题讲座共4次。", {"officials_law_training_sessions": 4}),
+    ("全市承接省级下放的行政许可事项26项。", {"licensing_items_taken_over": 26}),
+])
+def test_scoped_indicators_keep_their_own_phrasing(sentence, expected):
+    m = extract.extract_text(sentence).mentions
+    assert {i: v for i, v in zip(m["indicator_id"], m["value"]) if i} == pytest.approx(expected)

@@ -18,7 +18,7 @@ How a mention is read:
 What is not a statistic and is left out: numbers without a counting word (years,
 dates, document numbers 〔2023〕5号, plan periods, hotlines 12345; but digits with 万/亿,
 ``向11.43万农民工``, and a whole number ending its clause after 达/超过, ``访问量累计达
-2986773``, are counts with an empty unit), ordinals (第二届),
+2986773``, are counts with an empty unit), ordinals and ranks (第二届, 前10名),
 numbers inside quotation marks or book titles (“1211”机制, “一件事”; a percentage in
 quotation marks is a claim and stays: “三个100%”, and so does a quoted achievement that
 ends with its count: “整改突出问题2330个”), fixed phrases
@@ -60,18 +60,18 @@ from .tables import INDICATOR_COLUMNS, MENTION_COLUMNS  # noqa: F401 - re-export
 # Counting words, longest first where one is a prefix of another (人次 before 人).
 # 个部门 is 个 with 部门 in the measure; 年 only counts in a streak (连续12年).
 UNITS = (
-    "个百分点", "百分点", "个工作日", "工作日", "个月", "平方米", "公里", "小时", "分钟",
-    "人次", "场次", "户次", "家次", "件次", "批次", "课时", "学时", "部门",
+    "个百分点", "百分点", "个工作日", "工作日", "个月", "平方公里", "平方米", "公里", "小时",
+    "分钟", "人次", "场次", "户次", "家次", "件次", "批次", "课时", "学时", "部门",
     "%", "元", "件", "次", "项", "个", "名", "人", "份", "场", "户", "家", "支", "批", "天",
     "期", "条", "起", "部", "处", "所", "座", "辆", "台", "套", "篇", "本", "册", "张",
     "类", "宗", "位", "亩", "吨", "页", "卷", "轮", "堂", "节", "单", "门", "省", "年", "分",
-    "种", "面", "票", "成", "倍",
+    "种", "面", "票", "成", "倍", "通",
 )
 _UNIT_RE = "|".join(re.escape(u) for u in UNITS)
 _CN_NUM = "[一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*"
 _MENTION_RE = re.compile(
     r"(?P<pre>大约|约|将近|接近|近|不足|不到|不低于|不少于|不超过|不高于|高于|低于|少于"
-    r"|超过|逾|多达|超|上(?=[百千万]))?"
+    r"|超过|逾|多达|超|上(?=[百千万])|至少|最少|至多|最多|最长)?"
     # 百余场, 近千人, 上万人次: a bare place word with 余/多 or after 近/逾/超/上
     r"(?P<num>百分之[零〇一二两三四五六七八九十百千点]+|[百千万](?=[余多])|(?<=[近逾超上])[百千万]"
     r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -82,9 +82,10 @@ _MENTION_RE = re.compile(
     rf"(?P<unit>{_UNIT_RE})?"
     r"(?P<post>以上|以下|以内|左右|上下)?"
 )
-_AT_LEAST = {"余", "多", "逾", "超过", "超", "多达", "以上", "高于", "不低于", "不少于", "上"}
+_AT_LEAST = {"余", "多", "逾", "超过", "超", "多达", "以上", "高于", "不低于", "不少于", "上",
+             "至少", "最少"}
 _AT_MOST = {"近", "将近", "接近", "不足", "不到", "以下", "以内", "低于", "不超过", "不高于",
-            "少于"}
+            "少于", "至多", "最多", "最长"}
 _APPROX = {"约", "大约", "左右", "上下"}
 
 #: Fixed phrases and slogans whose numerals are names, not counts.
@@ -179,6 +180,9 @@ class Mention:
     indicators: list[str] = field(default_factory=list)  # one per measure; "" = none
     measures: list[str] = field(default_factory=list)  # what it counts, one per reading
     parts: list[str] = field(default_factory=list)  # per reading: the whole's id, or ""
+    # (unit, kind) a count stated without a counting word implies (欠薪8.2亿: 元, amount);
+    # matched with it, and written with it once an indicator names the number
+    implied: tuple[str, str] | None = None
 
 
 @dataclass
@@ -599,6 +603,30 @@ _WEAK_LEAD_RE = re.compile(
     r"|建立|设立|建成|办理|进行|开设|聘请|开|办|听取|审议|研究|培训|发布|作出|受理|审结|新增)$")
 
 
+# What a count without a counting word counts, from the words around it: people-times
+# (观看人次超1232万), money (讨回欠薪8.2亿), people (工作人员超过150万, 向11.43万农民工).
+_PERSON_TIMES_RE = re.compile(r"人次")
+_MONEY_RE = re.compile(r"金额|资金|欠薪|工资|薪酬|报酬|费用|补贴|补助|损失|成本|经费|奖金|罚没|罚款"
+                       r"|款项|欠款|税费|减税|降费|贷款|融资|投资|收入")
+_PEOPLE_RE = re.compile(r"人数|人员|群众|农民工|居民|村民|职工|干部|党员|学生|市民|网民|用户|人口")
+_PEOPLE_AFTER_RE = re.compile(r"(?:名|位)?(?:农民工|群众|居民|村民|职工|干部|党员|学生|市民|网民"
+                              r"|用户|人)")
+
+
+def _implied_unit(text: str, a: int, b: int) -> tuple[str, str] | None:
+    """(unit, kind) implied by the words around a count without a counting word at
+    [a, b) (see ``_PERSON_TIMES_RE``…), or None when they imply none."""
+    head = _KIND_HEAD_RE.match(text, max(0, a - 24), a)
+    left = text[head.end() if head else max(0, a - 24):a]
+    if _PERSON_TIMES_RE.search(left):
+        return "人次", "count"
+    if _MONEY_RE.search(left):
+        return "元", "amount"
+    if _PEOPLE_RE.search(left) or _PEOPLE_AFTER_RE.match(text, b):
+        return "人", "count"
+    return None
+
+
 def _bare_count(text: str, m: re.Match) -> bool:
     """Whether the arabic number ``m`` with no counting word is still a statistic.
 
@@ -653,6 +681,8 @@ def find_mentions(text: str) -> list[Mention]:
             continue
         if chinese and before and before in numbers.CN_NUMERAL_CHARS:
             continue
+        if before == "前" and m.group("unit") in ("名", "位"):
+            continue  # "位列全省前10名", "排名前五位": a rank, not a count
         if chinese and before == "等":
             continue  # "…、政府信息公开等八类": the count of the list just named
         unit = m.group("unit") or ""
@@ -690,7 +720,9 @@ def find_mentions(text: str) -> list[Mention]:
         if (value, unit) in _SLOGAN_VALUES:
             continue
         after = text[b:b + 1]
-        weak = chinese and after not in _BOUNDARY and not streak
+        # a qualifier (十余家, 近百名, 不少于两次) makes a Chinese numeral a count
+        weak = (chinese and after not in _BOUNDARY and not streak
+                and not (m.group("pre") or m.group("q1") or m.group("q2")))
         if chinese and value == 1 and weak:
             continue  # 一次性, 一个, 一批…: a word, not a count
         if weak and not (before in _BOUNDARY or _WEAK_LEAD_RE.search(text[max(0, a - 4):a])
@@ -698,6 +730,8 @@ def find_mentions(text: str) -> list[Mention]:
             continue  # 法治政府建设十项重点任务: a numeral inside a name, no verb counts it
         if chinese and value == 1 and unit in ("起", "处") and before in ("在", "到"):
             continue  # "捆绑在一起", "合在一处": together, not one case or one place
+        if unit == "通" and after in _NOT_CALLS_NEXT:
+            continue  # 3通过, 2通知: not calls
         if unit == "成":
             if value > 10 or not (after in _BOUNDARY or after == "的" or m.group("post")):
                 continue  # 一成不变, 3成员…: not tenths
@@ -709,7 +743,8 @@ def find_mentions(text: str) -> list[Mention]:
                 and prev.unit == unit and text[prev.end:a] in ("、", "和", "及")):
             kind = "change"  # "分别下降21.74%、15.31%": the list shares the change
             value = -abs(value) if prev.value < 0 else value
-        mention = Mention(a, b, value, unit, qual, kind, weak=weak)
+        mention = Mention(a, b, value, unit, qual, kind, weak=weak,
+                          implied=_implied_unit(text, a, b) if not unit else None)
         # Only an unbroken list borrows the unit ("48、65件"): "编号12、其他事项共5件"
         # must not turn 12 into 12件.
         chain = [*pending, m]
@@ -728,6 +763,7 @@ def find_mentions(text: str) -> list[Mention]:
     return out
 
 
+_NOT_CALLS_NEXT = set("过知报道讯行用达畅告关")
 _SCORE_CONTEXT_RE = re.compile(r"得分|分数|评分|打分|测评|考评|考核|满意度|评估|排名|成绩|总分")
 _NOT_SCORE_NEXT = set("之别局类析院会队支钟公部区段期批项")
 
@@ -826,7 +862,8 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
             # is a case type of the section's work, not the enforcement count
             fams = _SECTION_FAMILIES[section]
         xcl = clause if xclause is None else xclause
-        cands, _ruled = matcher.scored(marked, meas, xcl, m.unit, m.kind, section, m.scope,
+        unit, kind = m.implied or (m.unit, m.kind)
+        cands, _ruled = matcher.scored(marked, meas, xcl, unit, kind, section, m.scope,
                                        marked.find("#"), fams)
         # the noun-after reading (lowered) only where the text as written names nothing:
         # it cannot change a number that already has a candidate much (and costs a pass)
@@ -837,7 +874,7 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
             # (作出了行政处罚决定#), 1.5 below a reading of the text as written
             best = dict((iid, sc) for sc, iid in cands)
             amarked, aclause, lower = alt
-            acands, excluded = matcher.scored(amarked, meas, aclause, m.unit, m.kind,
+            acands, excluded = matcher.scored(amarked, meas, aclause, unit, kind,
                                               section, m.scope, amarked.find("#"), fams)
             for sc, iid in acands:
                 best[iid] = max(sc - lower, best.get(iid, sc - lower))
@@ -846,7 +883,7 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
             # "常务会议专题听取法治建设汇报，全年开了#": the number counts the event of the
             # clause before; matched there too, 1 less than a match in its own clause
             best = dict((iid, sc) for sc, iid in cands)
-            for sc, iid in matcher.scored(elided, meas, xcl, m.unit, m.kind, section,
+            for sc, iid in matcher.scored(elided, meas, xcl, unit, kind, section,
                                           m.scope, elided.find("#"), fams)[0]:
                 if sc - 1 > best.get(iid, -99.0):
                     best[iid] = sc - 1
@@ -1031,6 +1068,9 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
             continue  # (nearly) a tie: a wrong name is worse than none
         sl.mention.indicators[sl.index] = iid
         used.add(iid)
+        if sl.mention.implied:
+            # a named count without a counting word carries the unit its indicator reads
+            sl.mention.unit, sl.mention.kind = sl.mention.implied
     _name_wholes(slots)
 
 
