@@ -67,13 +67,15 @@ RATCHETS = {
     # Session 4, coverage scopes (combined meeting counts, changes of the power list,
     # 措施 vs problems, 承接和下放, 动员会 vs inspection rounds), merged with precision
     # and grammar: blind2 named correctly 95, wrong 3; blind3 119, wrong 8.
+    # Precision, joint items (开办企业和不动产登记仅用1个工作日): blind2 named correctly
+    # 95 -> 96, wrong 3 -> 2.
     # Session 4, parts (part_of: 其中, lists, sub-unit/level scopes, breakdown headers):
     # parts ok blind2 0/8, blind3 2/22 -> 11/22 with part wrong 0 -> 1 (a 其中 count the
     # gold names with its own id: 被纠正的…2850件, which has no candidate and gets its
     # whole's); with precision, grammar and coverage merged it takes blind3 from 119
     # named correctly and 8 wrong to 121 and 6.
-    "blind2": Ratchet(min_found=114, min_named_correctly=95, min_id_rows_named=44,
-                      max_named_wrongly=3, max_false_positives=0),
+    "blind2": Ratchet(min_found=114, min_named_correctly=96, min_id_rows_named=44,
+                      max_named_wrongly=2, max_false_positives=0),
     "blind3": Ratchet(min_found=140, min_named_correctly=121, min_id_rows_named=38,
                       max_named_wrongly=6, max_false_positives=0, min_parts_ok=11,
                       max_parts_wrong=1),
