@@ -431,6 +431,8 @@ def test_a_percentage_in_quotes_is_a_claim():
     ("热线接听来电8600余通，回访至少3次，审批最多5个工作日。",
      [("8600余通", 8600, "通", "at_least"), ("至少3次", 3, "次", "at_least"),
       ("最多5个工作日", 5, "个工作日", "at_most")]),
+    ("单篇推文阅读量10万+，转发量突破3000次。",
+     [("10万+", 100000, "", "at_least"), ("突破3000次", 3000, "次", "at_least")]),
     # a qualifier makes a Chinese numeral glued to its noun a count, not a word
     ("组织十余家单位参加联合检查。", [("十余家", 10, "家", "at_least")]),
 ])
@@ -451,6 +453,7 @@ def test_counts_without_a_counting_word_and_new_counting_words(sentence, expecte
     "经济总量达到2025。",                                    # year-like after 达
     "打造15分钟公共法律服务圈和半径5公里便民生活圈。",          # a service radius
     "考评结果位列全省前10名，办件量排名前3位的事项已全部网办。",  # ranks
+    "推行1+3+N服务机制和5+2工作模式。",                      # formulas
 ])
 def test_what_is_still_not_a_statistic(sentence):
     assert extract.extract_text(sentence).mentions.empty, sentence
