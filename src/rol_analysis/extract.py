@@ -70,8 +70,9 @@ UNITS = (
 _UNIT_RE = "|".join(re.escape(u) for u in UNITS)
 _CN_NUM = "[一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*"
 _MENTION_RE = re.compile(
-    r"(?P<pre>大约|约|将近|接近|近|不足|不到|不低于|不少于|不超过|不高于|高于|低于|少于"
-    r"|超过|逾|多达|超|上(?=[百千万])|至少|最少|至多|最多|最长)?"
+    # 约/近 inside a word (节约10天, 签约3家, 最近3个月) are no qualifiers
+    r"(?P<pre>大约|(?<![节制签预邀履违合条公契特集缔守践解赴])约|将近|接近|(?<![最就附临邻亲])近|不足|不到|不低于|不少于|不超过|不高于|高于|低于|少于"
+    r"|超过|逾|多达|突破|超|上(?=[百千万])|至少|最少|至多|最多|最长)?"
     # 百余场, 近千人, 上万人次: a bare place word with 余/多 or after 近/逾/超/上
     r"(?P<num>百分之[零〇一二两三四五六七八九十百千点]+|[百千万](?=[余多])|(?<=[近逾超上])[百千万]"
     r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -80,10 +81,10 @@ _MENTION_RE = re.compile(
     r"(?P<scale>千万|百万|十万|万|亿|千)?"
     r"(?P<q2>余|多)?"
     rf"(?P<unit>{_UNIT_RE})?"
-    r"(?P<post>以上|以下|以内|左右|上下)?"
+    r"(?P<post>以上|以下|以内|左右|上下|\+(?![\dA-Za-z+]))?"
 )
-_AT_LEAST = {"余", "多", "逾", "超过", "超", "多达", "以上", "高于", "不低于", "不少于", "上",
-             "至少", "最少"}
+_AT_LEAST = {"余", "多", "逾", "超过", "超", "多达", "突破", "以上", "高于", "不低于", "不少于",
+             "上", "至少", "最少", "+"}
 _AT_MOST = {"近", "将近", "接近", "不足", "不到", "以下", "以内", "低于", "不超过", "不高于",
             "少于", "至多", "最多", "最长"}
 _APPROX = {"约", "大约", "左右", "上下"}
@@ -592,8 +593,8 @@ def _quoted_claim(spans: tuple[list[int], list[int]], text: str, a: int, b: int,
 # A count without a counting word: digits with a scale word (向11.43万农民工, 讨回欠薪8.2亿),
 # or a whole number that ends its clause after 达/超过/突破 (访问量累计达2986773).
 _BIG_SCALES = frozenset({"万", "亿", "千万", "百万"})
-_BARE_LEAD_RE = re.compile(r"(?:达到?|突破|共计|合计|总计)$")
-_BARE_PRE = frozenset({"超过", "超", "逾", "多达"})
+_BARE_LEAD_RE = re.compile(r"(?:达到?|共计|合计|总计)$")
+_BARE_PRE = frozenset({"超过", "超", "逾", "多达", "突破"})
 
 
 # A word-like Chinese numeral (召开三次常务会议, 会议两次专题听取) is a count when a verb
