@@ -1531,6 +1531,14 @@ def test_a_part_names_its_whole_in_part_of(text, expected):
     assert _parts(text) == expected
 
 
+def test_a_list_an_indicator_names_as_a_whole_is_no_breakdown():
+    # 建议提案办复率 names both items: one reading takes it, neither is a part
+    m = extract.extract_text("办理人大代表建议119件和政协提案105件，办复率均为100%。").mentions
+    rate = m[m["text"] == "100%"]
+    assert sorted(rate["indicator_id"]) == ["", "suggestions_reply_rate"]
+    assert set(rate["part_of"]) == {""}
+
+
 def test_part_of_is_empty_or_a_catalogue_id_and_never_beside_an_id(seed):
     cat = catalogue.load()
     for text, _ in PARTS:
