@@ -405,8 +405,9 @@ def test_a_percentage_in_quotes_is_a_claim():
     # digits with 万/亿 count even without a counting word
     ("线上普法直播累计观看超860万，覆盖全部镇街。", [("超860万", 8600000, "", "at_least")]),
     ("全年为9.8万困难群众提供法律援助。", [("9.8万", 98000, "", "exact")]),
+    # named (欠薪 recovered), so it carries the 元 its money words imply
     ("为3.6万名务工人员追回工资4.5亿。",
-     [("3.6万名", 36000, "名", "exact"), ("4.5亿", 450000000, "", "exact")]),
+     [("3.6万名", 36000, "名", "exact"), ("4.5亿", 450000000, "元", "exact")]),
     # a whole number ending its clause after 达/超过
     ("门户网站全年点击量累计达1354682。", [("1354682", 1354682, "", "exact")]),
     ("政务平台注册用户超过56000，日均办件稳定。", [("超过56000", 56000, "", "at_least")]),
@@ -453,6 +454,16 @@ def test_counts_without_a_counting_word_and_new_counting_words(sentence, expecte
 ])
 def test_what_is_still_not_a_statistic(sentence):
     assert extract.extract_text(sentence).mentions.empty, sentence
+
+
+def test_a_count_without_a_counting_word_is_named_with_the_unit_its_words_imply():
+    m = extract.extract_text("全年为1.2万名务工人员追回欠薪3.5亿，门户网站访问量达1354682。"
+                             ).mentions.set_index("text")
+    # money words before it: matched and written as 元, an amount
+    assert m.loc["3.5亿", ["indicator_id", "unit", "kind"]].tolist() == [
+        "migrant_wages_recovered_amount", "元", "amount"]
+    # nothing implied: stays a count without a unit, unnamed
+    assert m.loc["1354682", ["indicator_id", "unit", "kind"]].tolist() == ["", "", "count"]
 
 
 def test_a_rate_shared_by_the_counted_items_before_it_gives_one_row_each():

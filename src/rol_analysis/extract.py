@@ -180,6 +180,9 @@ class Mention:
     indicators: list[str] = field(default_factory=list)  # one per measure; "" = none
     measures: list[str] = field(default_factory=list)  # what it counts, one per reading
     parts: list[str] = field(default_factory=list)  # per reading: the whole's id, or ""
+    # (unit, kind) a count stated without a counting word implies (欠薪8.2亿: 元, amount);
+    # matched with it, and written with it once an indicator names the number
+    implied: tuple[str, str] | None = None
 
 
 @dataclass
@@ -554,6 +557,30 @@ _WEAK_LEAD_RE = re.compile(
     r"|建立|设立|建成|办理|进行|开设|聘请|开|办|听取|审议|研究|培训|发布|作出|受理|审结|新增)$")
 
 
+# What a count without a counting word counts, from the words around it: people-times
+# (观看人次超1232万), money (讨回欠薪8.2亿), people (工作人员超过150万, 向11.43万农民工).
+_PERSON_TIMES_RE = re.compile(r"人次")
+_MONEY_RE = re.compile(r"金额|资金|欠薪|工资|薪酬|报酬|费用|补贴|补助|损失|成本|经费|奖金|罚没|罚款"
+                       r"|款项|欠款|税费|减税|降费|贷款|融资|投资|收入")
+_PEOPLE_RE = re.compile(r"人数|人员|群众|农民工|居民|村民|职工|干部|党员|学生|市民|网民|用户|人口")
+_PEOPLE_AFTER_RE = re.compile(r"(?:名|位)?(?:农民工|群众|居民|村民|职工|干部|党员|学生|市民|网民"
+                              r"|用户|人)")
+
+
+def _implied_unit(text: str, a: int, b: int) -> tuple[str, str] | None:
+    """(unit, kind) implied by the words around a count without a counting word at
+    [a, b) (see ``_PERSON_TIMES_RE``…), or None when they imply none."""
+    head = _KIND_HEAD_RE.match(text, max(0, a - 24), a)
+    left = text[head.end() if head else max(0, a - 24):a]
+    if _PERSON_TIMES_RE.search(left):
+        return "人次", "count"
+    if _MONEY_RE.search(left):
+        return "元", "amount"
+    if _PEOPLE_RE.search(left) or _PEOPLE_AFTER_RE.match(text, b):
+        return "人", "count"
+    return None
+
+
 def _bare_count(text: str, m: re.Match) -> bool:
     """Whether the arabic number ``m`` with no counting word is still a statistic.
 
@@ -670,7 +697,8 @@ def find_mentions(text: str) -> list[Mention]:
                 and prev.unit == unit and text[prev.end:a] in ("、", "和", "及")):
             kind = "change"  # "分别下降21.74%、15.31%": the list shares the change
             value = -abs(value) if prev.value < 0 else value
-        mention = Mention(a, b, value, unit, qual, kind, weak=weak)
+        mention = Mention(a, b, value, unit, qual, kind, weak=weak,
+                          implied=_implied_unit(text, a, b) if not unit else None)
         # Only an unbroken list borrows the unit ("48、65件"): "编号12、其他事项共5件"
         # must not turn 12 into 12件.
         chain = [*pending, m]
@@ -788,7 +816,8 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
             # is a case type of the section's work, not the enforcement count
             fams = _SECTION_FAMILIES[section]
         xcl = clause if xclause is None else xclause
-        cands, _ruled = matcher.scored(marked, meas, xcl, m.unit, m.kind, section, m.scope,
+        unit, kind = m.implied or (m.unit, m.kind)
+        cands, _ruled = matcher.scored(marked, meas, xcl, unit, kind, section, m.scope,
                                        marked.find("#"), fams)
         # the noun-after reading (lowered) only where the text as written names nothing:
         # it cannot change a number that already has a candidate much (and costs a pass)
@@ -799,7 +828,7 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
             # (作出了行政处罚决定#), 1.5 below a reading of the text as written
             best = dict((iid, sc) for sc, iid in cands)
             amarked, aclause, lower = alt
-            acands, excluded = matcher.scored(amarked, meas, aclause, m.unit, m.kind,
+            acands, excluded = matcher.scored(amarked, meas, aclause, unit, kind,
                                               section, m.scope, amarked.find("#"), fams)
             for sc, iid in acands:
                 best[iid] = max(sc - lower, best.get(iid, sc - lower))
@@ -808,7 +837,7 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
             # "常务会议专题听取法治建设汇报，全年开了#": the number counts the event of the
             # clause before; matched there too, 1 less than a match in its own clause
             best = dict((iid, sc) for sc, iid in cands)
-            for sc, iid in matcher.scored(elided, meas, xcl, m.unit, m.kind, section,
+            for sc, iid in matcher.scored(elided, meas, xcl, unit, kind, section,
                                           m.scope, elided.find("#"), fams)[0]:
                 if sc - 1 > best.get(iid, -99.0):
                     best[iid] = sc - 1
@@ -993,6 +1022,9 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
             continue  # (nearly) a tie: a wrong name is worse than none
         sl.mention.indicators[sl.index] = iid
         used.add(iid)
+        if sl.mention.implied:
+            # a named count without a counting word carries the unit its indicator reads
+            sl.mention.unit, sl.mention.kind = sl.mention.implied
     _name_wholes(slots)
 
 
