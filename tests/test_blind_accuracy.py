@@ -62,11 +62,12 @@ RATCHETS = {
     # +1, id rows +1.
     # Session 4, coverage scopes (combined meeting counts, changes of the power list,
     # 措施 vs problems, 承接和下放, 动员会 vs inspection rounds), merged with precision
-    # and grammar: blind2 named correctly 95, wrong 3; blind3 119, wrong 8. Two more
-    # indicators (zones' powers, business-environment measures; 4 rows re-read):
-    # blind2 id rows 46/62, blind3 40/55.
-    "blind2": Ratchet(min_found=114, min_named_correctly=95, min_id_rows_named=46,
-                      max_named_wrongly=3, max_false_positives=0),
+    # and grammar: blind2 named correctly 95, wrong 3; blind3 119, wrong 8.
+    # Precision, joint items (开办企业和不动产登记仅用1个工作日): blind2 named correctly
+    # 95 -> 96, wrong 3 -> 2. Two more coverage indicators (zones' powers,
+    # business-environment measures; 4 rows re-read): blind2 id rows 46/62, blind3 40/55.
+    "blind2": Ratchet(min_found=114, min_named_correctly=96, min_id_rows_named=46,
+                      max_named_wrongly=2, max_false_positives=0),
     "blind3": Ratchet(min_found=140, min_named_correctly=119, min_id_rows_named=40,
                       max_named_wrongly=8, max_false_positives=0),
 }

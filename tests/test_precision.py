@@ -142,3 +142,32 @@ def test_scored_returns_the_ruled_out_ids_beside_the_candidates():
     assert "exec_meeting_law_study_sessions" in ruled
     assert "exec_meeting_law_study_sessions" not in {iid for _s, iid in cands}
     assert "central_group_law_study_sessions" in {iid for _s, iid in cands}
+
+
+@pytest.mark.parametrize("sentence, value, expected", [
+    # one number for two items joined by 和: the first item's indicator does not name it
+    ("全年承接和清理市级行政权力事项31项。", 31, ""),
+    ("企业开办和不动产抵押登记最快只需2个工作日。", 2, ""),
+    ("全县受理行政复议和行政诉讼案件共52件。", 52, ""),
+    # the same words with one item are named
+    ("全年承接市级行政权力事项31项。", 31, "licensing_items_taken_over"),
+    ("企业开办最快只需2个工作日。", 2, "business_startup_days"),
+    ("全年受理行政复议案件52件。", 52, "admin_reconsideration_accepted"),
+    # two verbs of one object the pattern needs as a whole, and 和解 (no joiner), stay
+    ("审查和备案规范性文件41件。", 41, "normative_docs_reviewed"),
+    # a second item the indicator's own name holds (办理政协提案及社情民意数)
+    ("全年办理政协提案及社情民意88件。", 88, "cppcc_proposals_handled"),
+    ("依法调解、和解方式结案11件。", 11, "admin_reconsideration_mediated"),
+])
+def test_a_number_stated_for_two_items_is_not_named_by_the_first(sentence, value, expected):
+    assert _named(sentence) == {value: expected}
+
+
+@pytest.mark.parametrize("sentence, value, expected", [
+    # powers taken back or cut are a change to the power list, not its size
+    ("年内向开发区收回行政职权8项。", 8, ""),
+    ("十年来累计精简行政职权1200余项。", 1200, ""),
+    ("公布权责清单事项3120项。", 3120, "power_list_items"),
+])
+def test_a_change_to_the_power_list_is_not_its_size(sentence, value, expected):
+    assert _named(sentence) == {value: expected}

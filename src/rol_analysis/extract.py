@@ -248,6 +248,7 @@ class _Entry:
     kind: str
     section: str
     family: str                  # 复议/诉讼/执法 from the indicator's name, or ""
+    zh_name: str
     rx: re.Pattern | None       # patterns, searched in the sentence with the number as #
     lits: tuple[str, ...] | None  # one word each pattern needs; None: search always
     alias_rx: re.Pattern | None  # aliases, searched in the measure label
@@ -371,6 +372,34 @@ def _only_examples(rx: re.Pattern, marked: str, mt: re.Match, hash_pos: int) -> 
     return rx.search(cut) is None
 
 
+# 和/及/与/、 joining two items before one number; not inside 和解, 及时, 与会 …
+_ITEM_JOINER_RE = re.compile(r"[和及与、](?![解谐平时会])")
+
+
+def _only_first_item(rx: re.Pattern, marked: str, mt: re.Match, hash_pos: int) -> int:
+    """Where the joiner is (else -1) when the match ``mt`` finds its words only in the
+    item before a joiner that the number follows with another item (开办企业和不动产登记
+    仅用#, 承接和下放#: the number is stated for both together).
+
+    The text from the last joiner in the match up to the number is cut out and the
+    pattern searched again: when it still matches, its words were the first item's
+    alone. 审查和备案规范性文件# keeps its name (the pattern needs 规范性文件).
+    """
+    joiner = _last_match(_ITEM_JOINER_RE, marked[mt.start():hash_pos])
+    if joiner is None or joiner.start() == 0:
+        return -1
+    j = mt.start() + joiner.start()
+    if hash_pos - j < 3 or not _CJK_RE.fullmatch(marked, j + 1, hash_pos) \
+            or "等" in marked[j:hash_pos]:
+        # "A、#" starts a new list item; a run closed by 等 (撤销、变更、确认违法或责令
+        # 履行等方式作出纠错决定#) lists ways of doing what is counted, not a second item
+        return -1
+    return j if rx.search(marked[:j] + marked[hash_pos:]) is not None else -1
+
+
+_CJK_RE = re.compile(r"[\u4e00-\u9fff]+")
+
+
 class _Matcher:
     """The catalogue's patterns, aliases and exclusions, compiled and indexed by unit."""
 
@@ -381,7 +410,7 @@ class _Matcher:
         for ind in cat.indicators.values():
             if not ind.patterns and not ind.aliases:
                 continue
-            entry = _Entry(ind.id, ind.kind, ind.section, family(ind.zh_name),
+            entry = _Entry(ind.id, ind.kind, ind.section, family(ind.zh_name), ind.zh_name,
                            _compile(cat, ind, "pattern", ind.patterns, True),
                            _needed_words(ind.patterns),
                            _compile(cat, ind, "alias", ind.aliases, False),
@@ -443,8 +472,9 @@ class _Matcher:
                 at = later.start()
                 if later.end() - later.start() < mt.end() - mt.start():
                     mt = later  # a later match that spans more is no closer
-            if mt is not None and mt.start() < hash_pos and _only_examples(e.rx, marked,
-                                                                          mt, hash_pos):
+            if mt is not None and mt.start() < hash_pos and (
+                    _only_examples(e.rx, marked, mt, hash_pos)
+                    or self._joint_item(entries, pat_index, e, marked, mt, hash_pos)):
                 mt = None
             al = i in alias_hits and e.alias_rx.search(bare) is not None
             if mt is None and not al:
@@ -471,6 +501,22 @@ class _Matcher:
                 score += 0.2
             out.append((score, e.iid))
         return out, excluded
+
+    @staticmethod
+    def _joint_item(entries, pat_index, e: _Entry, marked: str, mt: re.Match,
+                    hash_pos: int) -> bool:
+        """Whether ``e`` matched only the first of two items the number is stated for
+        together (开办企业和不动产登记仅用#, 行政复议和行政诉讼案件#): a joint count that
+        names neither, unless the indicator's own name holds the second item (办理政协
+        提案及社情民意数 for 政协提案及社情民意#) and no other indicator claims it."""
+        j = _only_first_item(e.rx, marked, mt, hash_pos)
+        if j < 0:
+            return False
+        if marked[j + 1:hash_pos][:4] not in e.zh_name:
+            return True
+        second = marked[j + 1:]
+        return any(entries[i] is not e and entries[i].rx is not None
+                   and entries[i].rx.search(second) for i in pat_index.hits(second))
 
     def candidates(self, marked: str, unit: str, kind: str) -> list[str]:
         """Indicator ids whose patterns match ``marked``, best first (no measure)."""
