@@ -431,6 +431,12 @@ def test_a_percentage_in_quotes_is_a_claim():
     ("热线接听来电8600余通，回访至少3次，审批最多5个工作日。",
      [("8600余通", 8600, "通", "at_least"), ("至少3次", 3, "次", "at_least"),
       ("最多5个工作日", 5, "个工作日", "at_most")]),
+    # 约/近 inside a word are no qualifiers
+    ("审查时限平均节约10天以上，新签约企业12家，就近办理近200项。",
+     [("10天以上", 10, "天", "at_least"), ("12家", 12, "家", "exact"),
+      ("近200项", 200, "项", "at_most")]),
+    ("单篇推文阅读量10万+，转发量突破3000次。",
+     [("10万+", 100000, "", "at_least"), ("突破3000次", 3000, "次", "at_least")]),
     # a qualifier makes a Chinese numeral glued to its noun a count, not a word
     ("组织十余家单位参加联合检查。", [("十余家", 10, "家", "at_least")]),
 ])
@@ -451,9 +457,33 @@ def test_counts_without_a_counting_word_and_new_counting_words(sentence, expecte
     "经济总量达到2025。",                                    # year-like after 达
     "打造15分钟公共法律服务圈和半径5公里便民生活圈。",          # a service radius
     "考评结果位列全省前10名，办件量排名前3位的事项已全部网办。",  # ranks
+    "推行1+3+N服务机制和5+2工作模式。",                      # formulas
 ])
 def test_what_is_still_not_a_statistic(sentence):
     assert extract.extract_text(sentence).mentions.empty, sentence
+
+
+@pytest.mark.parametrize("folder", ["dev", "blind", "blind2", "blind3"])
+def test_found_numbers_carry_the_gold_unit_and_qualifier(folder):
+    """Every gold row found (value inside its anchor) has the gold's counting word and
+    qualifier; a count the report wrote without one may carry the unit its indicator
+    implies once named (欠薪8.2亿: 元)."""
+    data = REPO / "tests" / "data" / folder
+    wrong = []
+    for gold in sorted(data.glob("*.gold.tsv")):
+        raw = gold.with_name(gold.name.replace(".gold.tsv", ".txt")).read_text(
+            encoding="utf-8")
+        rows = extract.extract_text(raw).mentions.to_dict("records")
+        for g in read_gold(gold):
+            hit = next((r for r in rows if r["value"] == pytest.approx(float(g["value"]))
+                        and inside_anchor(raw, g["anchor"], r["char_start"], r["char_end"])),
+                       None)
+            if hit is None:
+                continue
+            unit_ok = hit["unit"] == g["unit"] or (not g["unit"] and hit["indicator_id"])
+            if not unit_ok or hit["qualifier"] != g["qualifier"]:
+                wrong.append((gold.name, g["anchor"], hit["unit"], hit["qualifier"]))
+    assert wrong == []
 
 
 def test_a_count_without_a_counting_word_is_named_with_the_unit_its_words_imply():
@@ -1469,6 +1499,39 @@ PARTS = [
     # 其中 inside a closed aside covers the aside only
     ("共取消行政权力事项15项（其中2项为子项），新增17项。",
      {"15项": ("powers_cancelled", ""), "2项": ("", "powers_cancelled"), "17项": ("", "")}),
+    # 其中 opening a sentence after two totals: the one the part's words fit
+    ("全县共设立政务大厅12个，乡镇便民服务中心21个。其中县级政务大厅1个，园区政务大厅2个。",
+     {"12个": ("gov_service_halls", ""), "21个": ("convenience_service_centres", ""),
+      "1个": ("", "gov_service_halls"), "2个": ("", "gov_service_halls")}),
+    # places listed before 分别 share the last name's noun: a breakdown by place
+    ("城关镇、新华镇、河口镇调解的矛盾纠纷分别为56件、43件、38件。",
+     {"56件": ("", "disputes_mediated"), "43件": ("", "disputes_mediated"),
+      "38件": ("", "disputes_mediated")}),
+    # a sub-unit's figure beside another sub-unit's, no total stated
+    ("区直部门共开展行政执法检查1200次。各街镇共开展行政执法检查860次。",
+     {"1200次": ("", "enforcement_inspections"), "860次": ("", "enforcement_inspections")}),
+    # a level's figure when the report states the total
+    ("全市共新收行政复议申请1520件。市本级新收行政复议申请380件。",
+     {"1520件": ("admin_reconsideration_received", ""),
+      "380件": ("", "admin_reconsideration_received")}),
+    # the lines under a breakdown header
+    ("全市新收行政复议申请1520件，受理1388件。按层级分：\n（1）市政府：新收复议申请380件，"
+     "受理352件。\n（2）县级：新收复议申请1140件。\n全市行政诉讼案件210件。",
+     {"1520件": ("admin_reconsideration_received", ""),
+      "1388件": ("admin_reconsideration_accepted", ""),
+      "380件": ("", "admin_reconsideration_received"),
+      "352件": ("", "admin_reconsideration_accepted"),
+      "1140件": ("", "admin_reconsideration_received"),
+      "210件": ("admin_litigation_cases", "")}),
+    # not parts: a level that is the report's own (no total beside it), one thing counted
+    # in two units, a later list item whose own words name it, a number and its noun
+    ("区级保留政务服务事项486项。", {"486项": ("gov_service_items", "")}),
+    ("全年共接待来访群众420批1260人次。",
+     {"420批": ("petitions_received", ""), "1260人次": ("", "")}),
+    ("新建法治文化广场5个、法治宣传长廊9处。",
+     {"5个": ("rol_culture_venues", ""), "9处": ("", "")}),
+    ("全年收到人民法院司法建议2件、检察机关检察建议5件。",
+     {"2件": ("judicial_suggestions_received", ""), "5件": ("", "")}),
 ]
 
 
