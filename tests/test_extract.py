@@ -1368,8 +1368,9 @@ def test_headings_give_bare_counts_their_topic():
         "disputes_mediated", "disputes_mediated_successfully", "legal_aid_cases"]
 
 
-# How other reports say what the catalogue already counts (session 4, coverage), and three
-# concepts that recur across provinces (行政审批中介服务事项, 法治建设专题会议, 企业法律服务).
+# How other reports say what the catalogue already counts (session 4, coverage), and five
+# concepts that recur across provinces (行政审批中介服务事项, 法治建设专题会议, 企业法律服务,
+# 向开发区赋权, 营商环境举措).
 # Sentences written for this test; two phrasings per class where the class has two.
 COVERAGE_PHRASINGS = [
     # 中心组 + (理论)学习 + count, law content in the same sentence
@@ -1428,6 +1429,14 @@ COVERAGE_PHRASINGS = [
     # new: enterprises given legal services
     ("律师服务团为86家企业提供法律服务。", {"enterprises_legal_served": 86}),
     ("开展民营企业法律服务210家。", {"enterprises_legal_served": 210}),
+    # new: powers granted to development zones, parks and free-trade zones (not towns)
+    ("年内向经济开发区赋权58项。", {"powers_granted_to_zones": 58}),
+    ("公布向自由贸易试验区赋予的省级管理事项120项。", {"powers_granted_to_zones": 120}),
+    ("全年向乡镇（街道）赋权42项。", {"powers_delegated": 42}),
+    # new: measures to improve the business environment, the count before or after
+    ("出台25条优化营商环境举措。", {"business_env_measures": 25}),
+    ("制定规范涉企行政检查的18条措施。", {"business_env_measures": 18}),
+    ("印发优化营商环境若干措施35条。", {"business_env_measures": 35}),
 ]
 
 
@@ -1551,6 +1560,9 @@ def test_part_of_is_empty_or_a_catalogue_id_and_never_beside_an_id(seed):
     # powers taken over and handed down, added up, are neither
     ("全年承接和下放行政权力事项35项。", "licensing_items_taken_over"),
     ("全年承接和下放行政权力事项35项。", "powers_delegated"),
+    # a zone is not a town; rectification measures are not problems rectified
+    ("向高新区下放市级管理权限46项。", "powers_delegated"),
+    ("制定整改措施18条。", "inspection_problems_rectified"),
 ])
 def test_combined_counts_and_near_words_stay_out_of_the_scope(sentence, unwanted):
     m = extract.extract_text(sentence).mentions
