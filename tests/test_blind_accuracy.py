@@ -82,8 +82,11 @@ RATCHETS = {
     # is left unnamed with no part_of).
     "blind2": Ratchet(min_found=114, min_named_correctly=96, min_id_rows_named=46,
                       max_named_wrongly=2, max_false_positives=0),
-    "blind3": Ratchet(min_found=140, min_named_correctly=122, min_id_rows_named=41,
-                      max_named_wrongly=6, max_false_positives=0, min_parts_ok=10,
+    # Precision, runner-up margin 0.3 (复议案件数量同比增长42.8% fits two change
+    # indicators 0.2 apart): blind3 named correctly 121 -> 122, wrong 6 -> 5; merged with
+    # the part rule above: 123.
+    "blind3": Ratchet(min_found=140, min_named_correctly=123, min_id_rows_named=41,
+                      max_named_wrongly=5, max_false_positives=0, min_parts_ok=10,
                       max_parts_wrong=0),
 }
 SETS = list(RATCHETS)

@@ -1328,7 +1328,7 @@ def _joint_meetings(subject: str) -> bool:
 
 #: A number whose best free indicator beats another free one by less than this stays
 #: unnamed (docs/design.md "Confidence"; tuned on the dev and blind sets together).
-RUNNER_UP_MARGIN = 0.15
+RUNNER_UP_MARGIN = 0.3
 
 
 def _last_family(text: str) -> str:
