@@ -1194,20 +1194,26 @@ def _mark_parts(norm_text: str, bounds: list[int], slots: list[_Slot],
             at = _clauses_before(norm_text, sent_start[k], m.start)
             scope.append("sub" if _SUBUNIT_RE.search(norm_text, at, m.start) else
                          "level" if _LEVEL_RE.search(norm_text, at, m.start) else "")
+    # indexed by indicator, so a long report costs one pass (not one per scoped number)
+    totals: dict[str, list[int]] = {}
+    sub_sentences: dict[str, set[int]] = {}
+    for j, o in enumerate(slots):
+        if not scope[j] and not o.part and j not in listed:
+            for i in {i for _sc, i in o.cands}:
+                totals.setdefault(i, []).append(j)
+        elif scope[j] == "sub":
+            sub_sentences.setdefault(best[j], set()).add(sent_start[j])
     parts = []
     for k, sl in enumerate(slots):
         if not scope[k]:
             continue
         iid, m = best[k], sl.mention
-        others = [(j, o) for j, o in enumerate(slots) if o.mention is not m]
-        total = any(not scope[j] and not o.part and j not in listed
-                    and any(i == iid for _sc, i in o.cands)
+        total = any(slots[j].mention is not m
                     and (m.kind not in ("count", "amount")
-                         or _same_count(m, o.mention) and o.mention.value >= m.value)
-                    for j, o in others)
-        peer = scope[k] == "sub" and any(scope[j] == "sub" and best[j] == iid
-                                         and sent_start[j] != sent_start[k]
-                                         for j, _o in others)
+                         or _same_count(m, slots[j].mention)
+                         and slots[j].mention.value >= m.value)
+                    for j in totals.get(iid, ()))
+        peer = scope[k] == "sub" and bool(sub_sentences.get(iid, set()) - {sent_start[k]})
         if scope[k] == "item" or total or peer:
             parts.append(k)
     for k in parts:
