@@ -75,14 +75,22 @@ RATCHETS = {
     # whole's); with precision, grammar and coverage merged it takes blind3 from 119
     # named correctly and 8 wrong to 121 and 6.
     # Two more coverage indicators (zones' powers, business-environment measures; 4 rows
-    # re-read), merged: blind2 id rows 46/62, blind3 40/55. Then more phrasings
-    # (观看人次, 追回, 一张网办理, 复议机关办理, 党校参训, 等N个单位, 主题, 免证办, 专门研究):
-    # blind2 id rows 51/62, blind3 44/55, no new wrong.
+    # re-read), merged: blind2 id rows 46/62, blind3 40/55.
+    # Parts: a list an indicator names as a whole (建议和提案…办复率均为100%, 建议提案办复率)
+    # is no breakdown: blind3 named correctly 121 -> 122, id rows 40 -> 41 (measured), part
+    # wrong 1 -> 0, parts ok 11 -> 10 (that list's other reading, a part by the gold,
+    # is left unnamed with no part_of).
+    # Coverage, more phrasings (观看人次, 追回, 一张网办理, 复议机关办理, 党校参训, 等N个单位,
+    # 主题, 免证办, 专门研究): blind2 id rows 46 -> 51, named correctly 96 -> 101; merged
+    # with the rules below, blind3 id rows 45, named correctly 127.
     "blind2": Ratchet(min_found=114, min_named_correctly=101, min_id_rows_named=51,
                       max_named_wrongly=2, max_false_positives=0),
-    "blind3": Ratchet(min_found=140, min_named_correctly=125, min_id_rows_named=44,
-                      max_named_wrongly=6, max_false_positives=0, min_parts_ok=11,
-                      max_parts_wrong=1),
+    # Precision, runner-up margin 0.3 (复议案件数量同比增长42.8% fits two change
+    # indicators 0.2 apart): blind3 named correctly 121 -> 122, wrong 6 -> 5; merged with
+    # the part rule above: 123.
+    "blind3": Ratchet(min_found=140, min_named_correctly=127, min_id_rows_named=45,
+                      max_named_wrongly=5, max_false_positives=0, min_parts_ok=10,
+                      max_parts_wrong=0),
 }
 SETS = list(RATCHETS)
 
