@@ -34,6 +34,8 @@ class Ratchet:
     min_id_rows_named: int    # rows found and named with their non-empty gold id
     max_named_wrongly: int
     max_false_positives: int
+    min_parts_ok: int = 0     # gold parts found with no id and the same part_of
+    max_parts_wrong: int = 0  # found rows given a part_of other than gold's
 
 
 RATCHETS = {
@@ -42,8 +44,10 @@ RATCHETS = {
     # blind). Named correctly was 107 before 5 rows left unnamed got an id by meaning
     # (litigation conclusion rate, disputes resolved, a second batch, two 习近平法治思想
     # study counts): README.
-    "blind": Ratchet(min_found=119, min_named_correctly=104, min_id_rows_named=56,
-                     max_named_wrongly=1, max_false_positives=0),
+    # Session 4, parts (part_of: lists, sub-unit/level scopes, breakdown headers): named
+    # correctly 104 -> 105, wrong 1 -> 0, parts ok 2/16 -> 4/16, part wrong 0.
+    "blind": Ratchet(min_found=119, min_named_correctly=105, min_id_rows_named=56,
+                     max_named_wrongly=0, max_false_positives=0, min_parts_ok=4),
     # The fresh sets of session 3 (READMEs): written without reading the extractor, gold
     # re-read against the 308-indicator catalogue before their first scoring; these are
     # the figures of that first run.
@@ -65,10 +69,16 @@ RATCHETS = {
     # and grammar: blind2 named correctly 95, wrong 3; blind3 119, wrong 8.
     # Precision, joint items (开办企业和不动产登记仅用1个工作日): blind2 named correctly
     # 95 -> 96, wrong 3 -> 2.
+    # Session 4, parts (part_of: 其中, lists, sub-unit/level scopes, breakdown headers):
+    # parts ok blind2 0/8, blind3 2/22 -> 11/22 with part wrong 0 -> 1 (a 其中 count the
+    # gold names with its own id: 被纠正的…2850件, which has no candidate and gets its
+    # whole's); with precision, grammar and coverage merged it takes blind3 from 119
+    # named correctly and 8 wrong to 121 and 6.
     "blind2": Ratchet(min_found=114, min_named_correctly=96, min_id_rows_named=44,
                       max_named_wrongly=2, max_false_positives=0),
-    "blind3": Ratchet(min_found=140, min_named_correctly=119, min_id_rows_named=38,
-                      max_named_wrongly=8, max_false_positives=0),
+    "blind3": Ratchet(min_found=140, min_named_correctly=121, min_id_rows_named=38,
+                      max_named_wrongly=6, max_false_positives=0, min_parts_ok=11,
+                      max_parts_wrong=1),
 }
 SETS = list(RATCHETS)
 
@@ -129,9 +139,12 @@ def test_blind_accuracy_ratchet(scored):
     print(table(scores))
     print(f"{folder}: found {t.found}/{t.gold}, named correctly {t.correct}, "
           f"id rows ok {t.correct_with_id}/{t.with_id}, named wrongly {t.wrong}, "
-          f"false positives {t.false_positives}")
+          f"false positives {t.false_positives}, parts ok {t.part_ok}/{t.with_part}, "
+          f"part wrong {t.part_wrong}")
     assert t.found >= floor.min_found
     assert t.correct >= floor.min_named_correctly
     assert t.correct_with_id >= floor.min_id_rows_named
     assert t.wrong <= floor.max_named_wrongly
     assert t.false_positives <= floor.max_false_positives
+    assert t.part_ok >= floor.min_parts_ok
+    assert t.part_wrong <= floor.max_parts_wrong

@@ -23,6 +23,11 @@ MIN_NAMED_CORRECTLY = 276
 MAX_NAMED_WRONGLY = 2
 MAX_FALSE_POSITIVES = 0
 MIN_NAMED_WITH_ID = 138       # rows named with their gold id (the named/all column)
+# Parts (part_of, session 4): gold parts found with no id and the same part_of (8/50
+# with 其中 alone, 12/50 with lists, scopes and breakdown headers), and found rows given
+# a part_of other than gold's (4 -> 0).
+MIN_PARTS_OK = 12
+MAX_PARTS_WRONG = 0
 
 
 
@@ -82,3 +87,5 @@ def test_dev_accuracy_ratchet(scores):
     assert t.correct_with_id >= MIN_NAMED_WITH_ID
     assert t.wrong <= MAX_NAMED_WRONGLY
     assert t.false_positives <= MAX_FALSE_POSITIVES
+    assert t.part_ok >= MIN_PARTS_OK
+    assert t.part_wrong <= MAX_PARTS_WRONG

@@ -1491,6 +1491,39 @@ PARTS = [
     # 其中 inside a closed aside covers the aside only
     ("共取消行政权力事项15项（其中2项为子项），新增17项。",
      {"15项": ("powers_cancelled", ""), "2项": ("", "powers_cancelled"), "17项": ("", "")}),
+    # 其中 opening a sentence after two totals: the one the part's words fit
+    ("全县共设立政务大厅12个，乡镇便民服务中心21个。其中县级政务大厅1个，园区政务大厅2个。",
+     {"12个": ("gov_service_halls", ""), "21个": ("convenience_service_centres", ""),
+      "1个": ("", "gov_service_halls"), "2个": ("", "gov_service_halls")}),
+    # places listed before 分别 share the last name's noun: a breakdown by place
+    ("城关镇、新华镇、河口镇调解的矛盾纠纷分别为56件、43件、38件。",
+     {"56件": ("", "disputes_mediated"), "43件": ("", "disputes_mediated"),
+      "38件": ("", "disputes_mediated")}),
+    # a sub-unit's figure beside another sub-unit's, no total stated
+    ("区直部门共开展行政执法检查1200次。各街镇共开展行政执法检查860次。",
+     {"1200次": ("", "enforcement_inspections"), "860次": ("", "enforcement_inspections")}),
+    # a level's figure when the report states the total
+    ("全市共新收行政复议申请1520件。市本级新收行政复议申请380件。",
+     {"1520件": ("admin_reconsideration_received", ""),
+      "380件": ("", "admin_reconsideration_received")}),
+    # the lines under a breakdown header
+    ("全市新收行政复议申请1520件，受理1388件。按层级分：\n（1）市政府：新收复议申请380件，"
+     "受理352件。\n（2）县级：新收复议申请1140件。\n全市行政诉讼案件210件。",
+     {"1520件": ("admin_reconsideration_received", ""),
+      "1388件": ("admin_reconsideration_accepted", ""),
+      "380件": ("", "admin_reconsideration_received"),
+      "352件": ("", "admin_reconsideration_accepted"),
+      "1140件": ("", "admin_reconsideration_received"),
+      "210件": ("admin_litigation_cases", "")}),
+    # not parts: a level that is the report's own (no total beside it), one thing counted
+    # in two units, a later list item whose own words name it, a number and its noun
+    ("区级保留政务服务事项486项。", {"486项": ("gov_service_items", "")}),
+    ("全年共接待来访群众420批1260人次。",
+     {"420批": ("petitions_received", ""), "1260人次": ("", "")}),
+    ("新建法治文化广场5个、法治宣传长廊9处。",
+     {"5个": ("rol_culture_venues", ""), "9处": ("", "")}),
+    ("全年收到人民法院司法建议2件、检察机关检察建议5件。",
+     {"2件": ("judicial_suggestions_received", ""), "5件": ("", "")}),
 ]
 
 

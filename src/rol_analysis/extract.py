@@ -837,8 +837,10 @@ class _Slot:
     mention: Mention
     index: int
     cands: list[tuple[float, str]]
+    group: int = 0       # the list the number is an item of (its first slot's index)
+    item: str = ""       # a later item of a list: its own words (、专项清理12次: 专项清理)
     part: bool = False   # a part of a total: never named with the whole's indicator
-    whole: int = -1      # the slot of the stated whole, when there is one
+    wholes: list[int] = field(default_factory=list)  # slots that may be its whole, nearest first
     total: list[tuple[float, str]] = field(default_factory=list)  # the whole's concepts
 
 
@@ -849,6 +851,7 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
     by_start = {m.start: m for m in mentions}
     handled: set[int] = set()
     slots: list[_Slot] = []
+    group = [0]  # the list construct the next slots belong to (its first slot's index)
 
     def slot(m: Mention, index: int, marked: str, meas: str, clause: str,
              alt: tuple[str, str, float] | None = None, xclause: str | None = None,
@@ -891,7 +894,7 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
                 if sc - 1 > best.get(iid, -99.0):
                     best[iid] = sc - 1
             cands = [(sc, iid) for iid, sc in best.items()]
-        slots.append(_Slot(m, index, cands))
+        slots.append(_Slot(m, index, cands, group=group[0]))
 
     for i, m in enumerate(mentions):
         if m.start in handled:
@@ -918,6 +921,7 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
         carried = _last_family(context)
 
         # 分别为: a list of names, then as many numbers.
+        group[0] = len(slots)
         shared = _shared_respectively(sent, a)
         if shared:
             # "中心组与常务会议分别举办了2次": each name did 2
@@ -934,17 +938,24 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
         if resp:
             names, items, mid = resp
             lead = _LIST_LEAD_RE.match(sent, names[0][0], names[0][1])
+            # short names of one length and a long last one (济南、临沂、青岛受理的行政一审
+            # 案件数): the last name's tail is every name's noun
+            sizes = [n1 - n0 for n0, n1 in names]
+            shared_tail = (sent[names[-1][0] + sizes[0]:names[-1][1]]
+                           if len(set(sizes[:-1])) == 1 and sizes[0] <= 4
+                           and sizes[-1] > sizes[0] + 1 else "")
             for k, ((n0, n1), item) in enumerate(zip(names, items, strict=True)):
-                marked = sent[:n1] + mid + "#" + sent[item.end - s0:]
-                item.measures = [measure.label(sent[n0:n1] + mid, "", item.unit, item.kind,
-                                               norm_text[prev0:s0] + sent[:n0])]
+                tail = shared_tail if k < len(names) - 1 else ""
+                marked = sent[:n1] + tail + mid + "#" + sent[item.end - s0:]
+                item.measures = [measure.label(sent[n0:n1] + tail + mid, "", item.unit,
+                                               item.kind, norm_text[prev0:s0] + sent[:n0])]
                 item.indicators = [""]
                 alt = None
                 if k and lead and lead.end() < names[0][1]:
                     verb = lead.group("verb")
                     alt = (sent[:names[0][0]] + verb + sent[n0:n1] + mid + "#"
                            + sent[item.end - s0:], verb + sent[n0:n1] + mid, 0.0)
-                slot(item, 0, marked, item.measures[0], sent[n0:n1] + mid, alt)
+                slot(item, 0, marked, item.measures[0], sent[n0:n1] + tail + mid, alt)
                 handled.add(item.start)
             continue
 
@@ -1045,14 +1056,22 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
                 and sent[a - 1:a] != "、"):
             # not inside a list of nouns (组织法律援助中心、4名执业律师、司法所…)
             alt = (sent[:a] + noun.group() + "#" + sent[noun.end():], xclause, 1.5)
+        item = ""
+        if prev is not None and slots and slots[-1].mention is prev:
+            sep = _LIST_SEP_RE.fullmatch(norm_text, prev.end, m.start)
+            if sep is not None:
+                group[0] = slots[-1].group  # "定期清理3次、专项清理12次": one list
+                after = _ITEM_TAIL_RE.match(norm_text, m.end).group()
+                item = sep.group(1) + "#" + after
         slot(m, 0, sent[:a] + "#" + sent[b:], m.measures[0], clause, alt,
              xclause=xclause, elided=elided)
+        slots[-1].item = item
         if m.kind == "count" and _joint_meetings(subject):
             # "召开市委常委会会议和依法治市委员会会议4次": one count of two kinds of
             # meeting together; an indicator of either kind counts only its own
             slots[-1].cands = []
 
-    _mark_parts(norm_text, bounds, slots)
+    _mark_parts(norm_text, bounds, slots, matcher)
 
     # Best first over the whole report: a number takes the indicator it fits best, an
     # indicator goes to the number that fits it best (ties: the first in the text), and
@@ -1091,11 +1110,16 @@ def _same_count(a: Mention, b: Mention) -> bool:
     return a.unit == b.unit or any(a.unit in c and b.unit in c for c in _UNIT_CLASSES)
 
 
+_ITEM_TAIL_RE = re.compile(r"[^，,。；;：:！？!?\n（）()、\d]{0,12}")
+# between two items of one list: a separator, then the next item's own words
+_LIST_SEP_RE = re.compile(r"[^，,。；;：:！？!?\n（）()]*?(?:、|和|及|与)"
+                          r"([^，,。；;：:！？!?\n（）()、]*)")
 _PAREN_OPEN_RE = re.compile(r"[（(][^）)]*$")
 _PAREN_CLOSE_RE = re.compile(r"[）)]")
 
 
-def _mark_parts(norm_text: str, bounds: list[int], slots: list[_Slot]) -> None:
+def _mark_parts(norm_text: str, bounds: list[int], slots: list[_Slot],
+                matcher: _Matcher) -> None:
     """Find the readings that are parts of a total and keep them from its indicator.
 
     A number after 其中 in its sentence is a part of the numbers before 其中 (of the
@@ -1119,17 +1143,130 @@ def _mark_parts(norm_text: str, bounds: list[int], slots: list[_Slot]) -> None:
             continue  # "取消15项（其中2项为子项），新增17项": the 其中 of a closed aside
         wholes = [j for j in range(first[s0], k)
                   if slots[j].mention.start < at and slots[j].mention is not m]
-        if not wholes and not norm_text[s0:at].strip(" \n（(一二三四五六七八九十、.0123456789"):
-            # "其中，农民工群体案件2188件": the whole is in the sentence before
+        if wholes:
+            taken = {iid for j in wholes for _sc, iid in slots[j].cands}
+        elif not norm_text[s0:at].strip(" \n（(一二三四五六七八九十、.0123456789"):
+            # "其中，农民工群体案件2188件": the wholes are in the sentence before, and
+            # only what they name best is kept from the part
             prev0 = _sentence_of(bounds, norm_text, s0 - 1)[0] if s0 else 0
             wholes = [j for j in range(first.get(prev0, k), k)
                       if sent_start[j] == prev0 and prev0 < s0]
-        taken = {iid for j in wholes for _sc, iid in slots[j].cands}
-        sl.part = True
-        sl.total = [(sc, iid) for sc, iid in sl.cands if iid in taken]
-        sl.cands = [(sc - 1, iid) for sc, iid in sl.cands if iid not in taken]
-        sl.whole = next((j for j in reversed(wholes)
-                         if _same_count(m, slots[j].mention)), -1)
+            taken = {_clear_best(slots[j].cands) for j in wholes} - {""}
+        else:
+            taken = set()
+        _make_part(sl, taken, 1)
+        sl.wholes = [j for j in reversed(wholes) if _same_count(m, slots[j].mention)]
+    best = [_clear_best(sl.cands) for sl in slots]
+    # A list whose items the words cannot tell apart (the same candidates, the same best:
+    # 定期清理3次、专项清理12次; 济南、青岛…分别为3595件、3125件; A、B、C均不足500件) is a
+    # breakdown of that concept, by type, place or level.
+    members: dict[tuple[int, frozenset], list[int]] = {}
+    for k, sl in enumerate(slots):
+        if best[k] and not sl.part:
+            ids = frozenset(iid for _sc, iid in sl.cands)
+            members.setdefault((sl.group, ids), []).append(k)
+    listed = set()
+    for ks in members.values():
+        # a later item whose own words fit the indicator is a concept of its own
+        # (司法建议2件、检察建议5件), not one more place or type of the first
+        if len(ks) >= 2 and len({best[k] for k in ks}) == 1 and not any(
+                best[k] in _item_fits(matcher, slots[k]) for k in ks):
+            listed.update(ks)
+            for k in ks:
+                _make_part(slots[k], {best[k]})
+    # A number under a breakdown header (按层级分：) is a part. So is one whose clause (or
+    # the clause before) names a sub-unit (区直部门, 各街镇, 市州) or a level (市级, 县本级)
+    # when the report states the concept without such a scope too (a count at least as
+    # large); a sub-unit's number also when another sentence states the concept for a
+    # sub-unit (区直…执法检查25918次 / 各街镇…执法检查31700次). A level alone may be the
+    # report's own (区级政务服务事项 in a district's report): it needs the total.
+    spans = _breakdown_items(norm_text)
+    scope = []
+    for k, sl in enumerate(slots):
+        m = sl.mention
+        if sl.part or k in listed or not best[k]:
+            scope.append("")
+        elif any(a <= m.start < b for a, b in spans):
+            scope.append("item")
+        else:
+            at = _clauses_before(norm_text, sent_start[k], m.start)
+            scope.append("sub" if _SUBUNIT_RE.search(norm_text, at, m.start) else
+                         "level" if _LEVEL_RE.search(norm_text, at, m.start) else "")
+    parts = []
+    for k, sl in enumerate(slots):
+        if not scope[k]:
+            continue
+        iid, m = best[k], sl.mention
+        others = [(j, o) for j, o in enumerate(slots) if o.mention is not m]
+        total = any(not scope[j] and not o.part and j not in listed
+                    and any(i == iid for _sc, i in o.cands)
+                    and (m.kind not in ("count", "amount")
+                         or _same_count(m, o.mention) and o.mention.value >= m.value)
+                    for j, o in others)
+        peer = scope[k] == "sub" and any(scope[j] == "sub" and best[j] == iid
+                                         and sent_start[j] != sent_start[k]
+                                         for j, _o in others)
+        if scope[k] == "item" or total or peer:
+            parts.append(k)
+    for k in parts:
+        _make_part(slots[k], {best[k]})
+
+
+def _clauses_before(text: str, s0: int, start: int) -> int:
+    """Where the clause before the one holding ``start`` begins (not before ``s0``)."""
+    marks = [i for i in range(max(s0, start - 60), start) if text[i] in _CLAUSE_END]
+    return marks[-2] + 1 if len(marks) >= 2 else max(s0, start - 60)
+
+
+def _item_fits(matcher: _Matcher, sl: _Slot) -> set[str]:
+    """Indicators a later list item's own words fit, with its noun before or after the
+    number (检察建议5件; 发现的29个问题 read as 发现的问题#)."""
+    if not sl.item:
+        return set()
+    m = sl.mention
+    before, after = sl.item.split("#", 1)
+    out = set(matcher.candidates(sl.item, m.unit, m.kind))
+    if after:
+        out.update(matcher.candidates(before + after + "#", m.unit, m.kind))
+    return out
+
+
+def _make_part(sl: _Slot, whole_ids, lower: float = 0.0) -> None:
+    """Mark ``sl`` a part: the ids of its whole's concepts leave its candidates (kept as
+    ``total`` for ``part_of``); the others lose ``lower``."""
+    sl.part = True
+    sl.total += [(sc, iid) for sc, iid in sl.cands if iid in whole_ids]
+    sl.cands = [(sc - lower, iid) for sc, iid in sl.cands if iid not in whole_ids]
+
+
+# A sub-unit named before a number (区直部门, 各街镇, 市州), and a level (市级, 县本级,
+# 街道一级), which may also be the report's own.
+_SUBUNIT_RE = re.compile(
+    r"(?:省|市|州|盟|县|区|旗)直"
+    r"|各(?:乡镇|街镇|街道|乡|镇|村|社区|部门|单位|县区|区县|县市区|市州|地市|县|区|市|州|旗)"
+    r"|市州|地市|区县|县区|县市区|街镇")
+_LEVEL_RE = re.compile(r"(?:省|市|州|盟|县|区|旗|乡镇|乡|镇|街道|社区|村)(?:本级|一级|级)")
+# "按层级分：", "按案件类型划分：", "分地区看：": the lines after it are a breakdown.
+_BREAKDOWN_RE = re.compile(r"(?:按|分)[\u4e00-\u9fff]{1,6}(?:分|划分|统计|区分|看|来看)[：:]")
+_ENUM_LINE_RE = re.compile(r"\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、．]"
+                           r"|[①②③④⑤⑥⑦⑧⑨⑩])")
+
+
+def _breakdown_items(text: str) -> list[tuple[int, int]]:
+    """Spans of the breakdowns a header such as 按层级分： opens: the rest of its line,
+    and the enumerated lines right after it ((1)…, 1.…, ①…)."""
+    spans = []
+    for cue in _BREAKDOWN_RE.finditer(text):
+        end = text.find("\n", cue.end())
+        end = len(text) if end < 0 else end
+        while end < len(text):
+            nxt = text.find("\n", end + 1)
+            nxt = len(text) if nxt < 0 else nxt
+            if not _ENUM_LINE_RE.match(text, end + 1, nxt):
+                break
+            end = nxt
+        spans.append((cue.end(), end))
+    return spans
 
 
 def _clear_best(cands: list[tuple[float, str]]) -> str:
@@ -1153,10 +1290,10 @@ def _name_wholes(slots: list[_Slot]) -> None:
             m.parts = [""] * len(m.indicators)
         if not sl.part or m.indicators[sl.index]:
             continue
-        iid = ""
-        if sl.whole >= 0:
-            w = slots[sl.whole]
-            iid = w.mention.indicators[w.index]
+        # the nearest whole whose indicator the part's own words fit, else the nearest
+        named = [slots[j].mention.indicators[slots[j].index] for j in sl.wholes]
+        fits = {iid for _sc, iid in sl.total}
+        iid = next((i for i in named if i in fits), named[0] if named else "")
         m.parts[sl.index] = iid or _clear_best(sl.total)
 
 
