@@ -74,11 +74,20 @@ RATCHETS = {
     # gold names with its own id: 被纠正的…2850件, which has no candidate and gets its
     # whole's); with precision, grammar and coverage merged it takes blind3 from 119
     # named correctly and 8 wrong to 121 and 6.
-    "blind2": Ratchet(min_found=114, min_named_correctly=96, min_id_rows_named=44,
+    # Two more coverage indicators (zones' powers, business-environment measures; 4 rows
+    # re-read), merged: blind2 id rows 46/62, blind3 40/55.
+    # Parts: a list an indicator names as a whole (建议和提案…办复率均为100%, 建议提案办复率)
+    # is no breakdown: blind3 named correctly 121 -> 122, id rows 40 -> 41 (measured), part
+    # wrong 1 -> 0, parts ok 11 -> 10 (that list's other reading, a part by the gold,
+    # is left unnamed with no part_of).
+    "blind2": Ratchet(min_found=114, min_named_correctly=96, min_id_rows_named=46,
                       max_named_wrongly=2, max_false_positives=0),
-    "blind3": Ratchet(min_found=140, min_named_correctly=121, min_id_rows_named=38,
-                      max_named_wrongly=6, max_false_positives=0, min_parts_ok=11,
-                      max_parts_wrong=1),
+    # Precision, runner-up margin 0.3 (复议案件数量同比增长42.8% fits two change
+    # indicators 0.2 apart): blind3 named correctly 121 -> 122, wrong 6 -> 5; merged with
+    # the part rule above: 123.
+    "blind3": Ratchet(min_found=140, min_named_correctly=123, min_id_rows_named=41,
+                      max_named_wrongly=5, max_false_positives=0, min_parts_ok=10,
+                      max_parts_wrong=0),
 }
 SETS = list(RATCHETS)
 

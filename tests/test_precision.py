@@ -63,6 +63,29 @@ def test_a_runner_up_too_close_to_the_best_leaves_the_number_unnamed(
     assert _named("全年查阅文件后审查7件。", cat) == {7: expected}
 
 
+@pytest.mark.parametrize("sentence, close", [
+    # two near concepts whose patterns differ by two characters of span (0.2): the
+    # catalogue cannot tell them apart here (moved from test_extract's phrasing tables,
+    # where they were named by span alone)
+    ("各级公共法律服务中心（站）全年接待服务群众4.8万人次。",
+     {"public_legal_service_users", "public_legal_service_consultations"}),
+    ("全年通过人民调解化解各类矛盾纠纷2860件。", {"disputes_resolved", "disputes_mediated"}),
+])
+def test_near_concepts_that_score_alike_leave_the_number_unnamed(sentence, close):
+    m = extract.extract_text(sentence).mentions
+    assert list(m["indicator_id"]) == [""]
+    # ... and the two are the close pair: each is named when the other is not a rival
+    matcher = extract._matcher(catalogue.load())
+    s0 = sentence.find("4.8万人次") if "4.8" in sentence else sentence.find("2860件")
+    unit = "人次" if "4.8" in sentence else "件"
+    marked = sentence[:s0] + "#" + sentence[s0:].split(unit, 1)[1]
+    cands, _ruled = matcher.scored(marked, m["measure"].iloc[0], marked, unit, "count",
+                                   hash_pos=marked.find("#"))
+    top = sorted(cands, reverse=True)[:2]
+    assert {iid for _s, iid in top} == close
+    assert top[0][0] - top[1][0] < extract.RUNNER_UP_MARGIN
+
+
 def test_the_margin_only_counts_indicators_still_free(tmp_path):
     # reviews_b is taken by a number it fits far better (its alias 核查 is in that
     # number's measure), so it is no rival for 7 any more

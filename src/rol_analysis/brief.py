@@ -630,10 +630,13 @@ class Brief:
         crow = []
         for rec in a.checks.to_dict("records"):
             ids = rec["indicators"].split("|")
-            vals = " ＋ ".join(self._indicator_value(i) for i in ids[:-1])
+            if rec["type"] == "part":  # a part (part_of) against its stated whole
+                vals, op = self._num(rec["part_text"], rec["part_sentence"]), "≤"
+            else:
+                vals = " ＋ ".join(self._indicator_value(i) for i in ids[:-1])
+                op = "≤" if rec["type"] == "le" else "＝"
             crow.append([_e(rec["zh_name"]), f'<span class="en">{_e(rec["en_name"])}</span>',
-                         (f"{vals} {'≤' if rec['type'] == 'le' else '＝'} "
-                          f"{self._indicator_value(ids[-1])}"),
+                         f"{vals} {op} {self._indicator_value(ids[-1])}",
                          _e(CHECK_ZH[rec["status"]])])
         if crow:
             parts.append(self._table(["校验", "Check", "数值 Values", "结果 Result"], crow,

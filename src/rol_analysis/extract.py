@@ -1169,8 +1169,11 @@ def _mark_parts(norm_text: str, bounds: list[int], slots: list[_Slot],
     for ks in members.values():
         # a later item whose own words fit the indicator is a concept of its own
         # (司法建议2件、检察建议5件), not one more place or type of the first
+        # nor is a list an indicator names as a whole (建议和提案…办复率均为100%: 建议提案办复率)
         if len(ks) >= 2 and len({best[k] for k in ks}) == 1 and not any(
-                best[k] in _item_fits(matcher, slots[k]) for k in ks):
+                best[k] in _item_fits(matcher, slots[k]) for k in ks) and not _names_items(
+                matcher.cat.indicators[best[ks[0]]].zh_name,
+                [slots[k].mention.measures[slots[k].index] for k in ks]):
             listed.update(ks)
             for k in ks:
                 _make_part(slots[k], {best[k]})
@@ -1216,6 +1219,19 @@ def _clauses_before(text: str, s0: int, start: int) -> int:
     """Where the clause before the one holding ``start`` begins (not before ``s0``)."""
     marks = [i for i in range(max(s0, start - 60), start) if text[i] in _CLAUSE_END]
     return marks[-2] + 1 if len(marks) >= 2 else max(s0, start - 60)
+
+
+def _grams(text: str) -> set[str]:
+    return {text[i:i + 2] for i in range(len(text) - 1)}
+
+
+def _names_items(zh_name: str, measures: list[str]) -> bool:
+    """Whether ``zh_name`` names two or more items of a list by the words that set each
+    item apart from the others (建议提案办复率 names 人大代表建议 and 政协提案)."""
+    grams = [_grams(m) for m in measures]
+    common = set.intersection(*grams) if grams else set()
+    name = _grams(zh_name)
+    return sum(1 for g in grams if (g - common) & name) >= 2
 
 
 def _item_fits(matcher: _Matcher, sl: _Slot) -> set[str]:
@@ -1314,7 +1330,7 @@ def _joint_meetings(subject: str) -> bool:
 
 #: A number whose best free indicator beats another free one by less than this stays
 #: unnamed (docs/design.md "Confidence"; tuned on the dev and blind sets together).
-RUNNER_UP_MARGIN = 0.15
+RUNNER_UP_MARGIN = 0.3
 
 
 def _last_family(text: str) -> str:
