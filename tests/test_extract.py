@@ -1549,6 +1549,20 @@ PARTS = [
       "352件": ("", "admin_reconsideration_accepted"),
       "1140件": ("", "admin_reconsideration_received"),
       "210件": ("admin_litigation_cases", "")}),
+    # a subset (涉企) beside the total; alone it is what the report counts
+    ("全年开展行政检查5000次，涉企行政检查2100次。",
+     {"5000次": ("enforcement_inspections", ""), "2100次": ("", "enforcement_inspections")}),
+    ("全年开展涉企行政检查2100余次。", {"2100余次": ("enforcement_inspections", "")}),
+    # 包括 after a total opens its parts (here with indicators of their own); 包括…在内 does not
+    ("全年受理行政复议案件46件，包括行政处罚类17件、投诉举报类12件。",
+     {"46件": ("admin_reconsideration_accepted", ""),
+      "17件": ("admin_reconsideration_penalty_cases", ""),
+      "12件": ("admin_reconsideration_complaint_cases", "")}),
+    ("全年受理行政复议案件46件，包括区政府作被申请人的31件。",
+     {"46件": ("admin_reconsideration_accepted", ""),
+      "31件": ("", "admin_reconsideration_accepted")}),
+    ("包括区司法局在内的12个部门参加培训，全年培训干部300人次。",
+     {"12个": ("", ""), "300人次": ("officials_trained", "")}),
     # not parts: a level that is the report's own (no total beside it), one thing counted
     # in two units, a later list item whose own words name it, a number and its noun
     ("区级保留政务服务事项486项。", {"486项": ("gov_service_items", "")}),
