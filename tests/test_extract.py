@@ -1457,6 +1457,13 @@ COVERAGE_PHRASINGS = [
     ("梳理出“免证办”事项180项。", {"certification_items_cancelled": 180}),
     # 专门研究…重大事项
     ("专门研究法治建设重大事项3次。", {"rol_major_issues_resolved": 3}),
+    # the count between a party committee's special meeting and what it studied
+    ("镇党委专题会议全年开了4次，专门研究法治建设难点问题。", {"rol_special_meetings": 4}),
+    # the count before what the meeting studied
+    ("全年召开局党组会10次，学习习近平法治思想和有关法律法规。",
+     {"rol_thought_study_sessions": 10}),
+    # the kind of dispute between 化解 and 纠纷
+    ("排查化解婚姻家庭矛盾纠纷42件。", {"disputes_resolved": 42}),
 ]
 
 
@@ -1480,6 +1487,9 @@ def test_other_reports_phrasings_reach_their_indicator(sentence, expected):
     ("为企业开展法治体检45家。", "enterprises_legal_served"),
     # a leading group's special meeting is the group's meeting, not this one
     ("领导小组召开法治建设专题会议2次。", "rol_special_meetings"),
+    # a meeting with no party body named before it stays with the body of the sentence
+    ("成立法治建设工作领导小组。全年定期召开专题会议4次，研究解决法治建设重点问题。",
+     "rol_special_meetings"),
 ])
 def test_widened_phrasings_keep_their_scope(sentence, unwanted):
     m = extract.extract_text(sentence).mentions
