@@ -488,6 +488,15 @@ def test_found_numbers_carry_the_gold_unit_and_qualifier(folder):
     assert wrong == []
 
 
+@pytest.mark.parametrize("sentence", [
+    "县长四次主持召开常务会议研究法治政府建设。",  # a verb after the numeral
+    "全年召开三次常务会议专题研究法治政府建设。",  # a verb before it
+])
+def test_a_word_like_numeral_a_verb_governs_stays_a_count(sentence):
+    m = extract.extract_text(sentence).mentions
+    assert len(m) == 1 and m.iloc[0]["indicator_id"], m
+
+
 def test_a_count_without_a_counting_word_is_named_with_the_unit_its_words_imply():
     m = extract.extract_text("全年为1.2万名务工人员追回欠薪3.5亿，门户网站访问量达1354682。"
                              ).mentions.set_index("text")

@@ -630,6 +630,9 @@ def _implied_unit(text: str, a: int, b: int) -> tuple[str, str] | None:
     return None
 
 
+_WEAK_AFTER_RE = re.compile(r"主持|带头|深入|赴|前往|作出|批示|调研|督导|讲授|宣讲|学习|学法|到")
+
+
 def _bare_count(text: str, m: re.Match) -> bool:
     """Whether the arabic number ``m`` with no counting word is still a statistic.
 
@@ -729,7 +732,7 @@ def find_mentions(text: str) -> list[Mention]:
         if chinese and value == 1 and weak:
             continue  # 一次性, 一个, 一批…: a word, not a count
         if weak and not (before in _BOUNDARY or _WEAK_LEAD_RE.search(text[max(0, a - 4):a])
-                         or _VERB_AFTER_RE.match(text, b)):
+                         or _VERB_AFTER_RE.match(text, b) or _WEAK_AFTER_RE.match(text, b)):
             continue  # 法治政府建设十项重点任务: a numeral inside a name, no verb counts it
         if chinese and value == 1 and unit in ("起", "处") and before in ("在", "到"):
             continue  # "捆绑在一起", "合在一处": together, not one case or one place
