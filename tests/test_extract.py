@@ -1437,6 +1437,25 @@ COVERAGE_PHRASINGS = [
     ("出台25条优化营商环境举措。", {"business_env_measures": 25}),
     ("制定规范涉企行政检查的18条措施。", {"business_env_measures": 18}),
     ("印发优化营商环境若干措施35条。", {"business_env_measures": 35}),
+    # viewers of a legal-education broadcast are its audience
+    ("开设普法直播栏目，累计观看人次超过860万。", {"legal_education_participants": 8600000}),
+    # money recovered for villages, not only for firms
+    ("帮助村集体追回欠款126万元。", {"funds_recovered_amount": 1260000}),
+    # cases handled through the online service platform
+    ("群众经“一张网”办理的各类事项达3.2万件。", {"gov_service_cases_handled": 32000}),
+    # the reconsideration bodies' whole caseload
+    ("全市各级行政复议机关共办理行政复议案件2140件。",
+     {"admin_reconsideration_received": 2140}),
+    # trainees of the party school's main classes
+    ("将习近平法治思想纳入县委党校主体班次，参训学员420人。", {"officials_trained": 420}),
+    # units inspected, listed with 等
+    ("实地督察了县住建局、自然资源局等8个单位。", {"rol_inspection_departments": 8}),
+    # themes of a “一件事” list
+    ("推出“高效办成一件事”事项清单，涵盖36个主题。", {"one_thing_services_launched": 36}),
+    # 免证办 items: proof requirements removed
+    ("梳理出“免证办”事项180项。", {"certification_items_cancelled": 180}),
+    # 专门研究…重大事项
+    ("专门研究法治建设重大事项3次。", {"rol_major_issues_resolved": 3}),
 ]
 
 
