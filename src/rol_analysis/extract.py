@@ -567,6 +567,7 @@ def _qualifier(*words: str | None) -> str:
 
 
 # what may follow a quoted claim's number before the closing mark: a short noun (举措)
+_TWO_DIGITS_RE = re.compile(r"\D*\d\d")
 _CLAIM_TAIL_RE = re.compile(r"[\u4e00-\u9fff]{0,3}[）)]?")
 
 
@@ -576,7 +577,7 @@ def _quoted_claim(spans: tuple[list[int], list[int]], text: str, a: int, b: int,
 
     A percentage inside quotation marks (not a book title) still states a level
     (“三个100%”). So does a quoted achievement that ends with its count: a clause of four
-    characters or more, then digits, a counting word and at most a short noun
+    characters or more, then two digits or more, a counting word and at most a short noun
     (“排查整改突出问题2330个”, “实施方案（300条举措）”). A name keeps its number inside
     (“1211”机制, “15分钟服务圈”, “一件事”).
     """
@@ -586,7 +587,8 @@ def _quoted_claim(spans: tuple[list[int], list[int]], text: str, a: int, b: int,
         return False
     if unit == "%":
         return True
-    return (not chinese and a - starts[i] - 1 >= 4
+    # two digits or more: “最多跑1次” is a slogan, an achievement counts many
+    return (not chinese and a - starts[i] - 1 >= 4 and bool(_TWO_DIGITS_RE.match(text, a, b))
             and bool(_CLAIM_TAIL_RE.fullmatch(text, b, ends[i] - 1)))
 
 
