@@ -46,7 +46,9 @@ RATCHETS = {
     # study counts): README.
     # Session 4, parts (part_of: lists, sub-unit/level scopes, breakdown headers): named
     # correctly 104 -> 105, wrong 1 -> 0, parts ok 2/16 -> 4/16, part wrong 0.
-    "blind": Ratchet(min_found=119, min_named_correctly=105, min_id_rows_named=56,
+    # Session 4, coverage (the count before what a meeting studied, a dispute's kind, a
+    # town party committee's special meetings re-read: README): 56 -> 59 id rows.
+    "blind": Ratchet(min_found=119, min_named_correctly=108, min_id_rows_named=59,
                      max_named_wrongly=0, max_false_positives=0, min_parts_ok=4),
     # The fresh sets of session 3 (READMEs): written without reading the extractor, gold
     # re-read against the 308-indicator catalogue before their first scoring; these are

@@ -1457,6 +1457,13 @@ COVERAGE_PHRASINGS = [
     ("梳理出“免证办”事项180项。", {"certification_items_cancelled": 180}),
     # 专门研究…重大事项
     ("专门研究法治建设重大事项3次。", {"rol_major_issues_resolved": 3}),
+    # the count between a party committee's special meeting and what it studied
+    ("镇党委专题会议全年开了4次，专门研究法治建设难点问题。", {"rol_special_meetings": 4}),
+    # the count before what the meeting studied
+    ("全年召开局党组会10次，学习习近平法治思想和有关法律法规。",
+     {"rol_thought_study_sessions": 10}),
+    # the kind of dispute between 化解 and 纠纷
+    ("排查化解婚姻家庭矛盾纠纷42件。", {"disputes_resolved": 42}),
 ]
 
 
@@ -1480,6 +1487,9 @@ def test_other_reports_phrasings_reach_their_indicator(sentence, expected):
     ("为企业开展法治体检45家。", "enterprises_legal_served"),
     # a leading group's special meeting is the group's meeting, not this one
     ("领导小组召开法治建设专题会议2次。", "rol_special_meetings"),
+    # a meeting with no party body named before it stays with the body of the sentence
+    ("成立法治建设工作领导小组。全年定期召开专题会议4次，研究解决法治建设重点问题。",
+     "rol_special_meetings"),
 ])
 def test_widened_phrasings_keep_their_scope(sentence, unwanted):
     m = extract.extract_text(sentence).mentions
@@ -1539,6 +1549,20 @@ PARTS = [
       "352件": ("", "admin_reconsideration_accepted"),
       "1140件": ("", "admin_reconsideration_received"),
       "210件": ("admin_litigation_cases", "")}),
+    # a subset (涉企) beside the total; alone it is what the report counts
+    ("全年开展行政检查5000次，涉企行政检查2100次。",
+     {"5000次": ("enforcement_inspections", ""), "2100次": ("", "enforcement_inspections")}),
+    ("全年开展涉企行政检查2100余次。", {"2100余次": ("enforcement_inspections", "")}),
+    # 包括 after a total opens its parts (here with indicators of their own); 包括…在内 does not
+    ("全年受理行政复议案件46件，包括行政处罚类17件、投诉举报类12件。",
+     {"46件": ("admin_reconsideration_accepted", ""),
+      "17件": ("admin_reconsideration_penalty_cases", ""),
+      "12件": ("admin_reconsideration_complaint_cases", "")}),
+    ("全年受理行政复议案件46件，包括区政府作被申请人的31件。",
+     {"46件": ("admin_reconsideration_accepted", ""),
+      "31件": ("", "admin_reconsideration_accepted")}),
+    ("包括区司法局在内的12个部门参加培训，全年培训干部300人次。",
+     {"12个": ("", ""), "300人次": ("officials_trained", "")}),
     # not parts: a level that is the report's own (no total beside it), one thing counted
     # in two units, a later list item whose own words name it, a number and its noun
     ("区级保留政务服务事项486项。", {"486项": ("gov_service_items", "")}),

@@ -132,7 +132,8 @@ _NAME_SEP_RE = re.compile(r"、|和|及(?!时)|与(?!会)")
 _CHANGE_TO_RE = re.compile(r"\s*(?:压缩|压减|缩短|减少|降低|精简|提高|提升|增加|增长|控制|下降|降"
                            r"|减|增)"
                            r"(?:至|到|为)\s*")
-_PART_RE = re.compile(r"其中")
+# 其中, and 包括 after a comma (…12件，包括…3件), not 包括X在内的12个 (the whole itself)
+_PART_RE = re.compile(r"其中|(?<=[，,])包括(?![^，,。；;]*在内)")
 # The clause around a number: the run of non-punctuation before it, the next mark after.
 # (greedy .* backtracks from the end: linear, where [^…]*$ would retry at every start)
 _CLAUSE_HEAD_RE = re.compile(r".*[，,。；;：:！？!?\n]", re.S)
@@ -1195,20 +1196,26 @@ def _mark_parts(norm_text: str, bounds: list[int], slots: list[_Slot],
             at = _clauses_before(norm_text, sent_start[k], m.start)
             scope.append("sub" if _SUBUNIT_RE.search(norm_text, at, m.start) else
                          "level" if _LEVEL_RE.search(norm_text, at, m.start) else "")
+    # indexed by indicator, so a long report costs one pass (not one per scoped number)
+    totals: dict[str, list[int]] = {}
+    sub_sentences: dict[str, set[int]] = {}
+    for j, o in enumerate(slots):
+        if not scope[j] and not o.part and j not in listed:
+            for i in {i for _sc, i in o.cands}:
+                totals.setdefault(i, []).append(j)
+        elif scope[j] == "sub":
+            sub_sentences.setdefault(best[j], set()).add(sent_start[j])
     parts = []
     for k, sl in enumerate(slots):
         if not scope[k]:
             continue
         iid, m = best[k], sl.mention
-        others = [(j, o) for j, o in enumerate(slots) if o.mention is not m]
-        total = any(not scope[j] and not o.part and j not in listed
-                    and any(i == iid for _sc, i in o.cands)
+        total = any(slots[j].mention is not m
                     and (m.kind not in ("count", "amount")
-                         or _same_count(m, o.mention) and o.mention.value >= m.value)
-                    for j, o in others)
-        peer = scope[k] == "sub" and any(scope[j] == "sub" and best[j] == iid
-                                         and sent_start[j] != sent_start[k]
-                                         for j, _o in others)
+                         or _same_count(m, slots[j].mention)
+                         and slots[j].mention.value >= m.value)
+                    for j in totals.get(iid, ()))
+        peer = scope[k] == "sub" and bool(sub_sentences.get(iid, set()) - {sent_start[k]})
         if scope[k] == "item" or total or peer:
             parts.append(k)
     for k in parts:
@@ -1256,12 +1263,13 @@ def _make_part(sl: _Slot, whole_ids, lower: float = 0.0) -> None:
 
 
 # A sub-unit named before a number (区直部门, 各街镇, 市州), and a level (市级, 县本级,
-# 街道一级), which may also be the report's own.
+# 街道一级) or a subset (涉企), which may also be what the whole report counts.
 _SUBUNIT_RE = re.compile(
     r"(?:省|市|州|盟|县|区|旗)直"
     r"|各(?:乡镇|街镇|街道|乡|镇|村|社区|部门|单位|县区|区县|县市区|市州|地市|县|区|市|州|旗)"
     r"|市州|地市|区县|县区|县市区|街镇")
-_LEVEL_RE = re.compile(r"(?:省|市|州|盟|县|区|旗|乡镇|乡|镇|街道|社区|村)(?:本级|一级|级)")
+_LEVEL_RE = re.compile(r"(?:省|市|州|盟|县|区|旗|乡镇|乡|镇|街道|社区|村)(?:本级|一级|级)"
+                       r"|涉(?:企|农|外|军|侨|台|港澳)")  # a subset: 涉企 cases among all
 # "按层级分：", "按案件类型划分：", "分地区看：": the lines after it are a breakdown.
 _BREAKDOWN_RE = re.compile(r"(?:按|分)[\u4e00-\u9fff]{1,6}(?:分|划分|统计|区分|看|来看)[：:]")
 _ENUM_LINE_RE = re.compile(r"\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、．]"
