@@ -1559,6 +1559,14 @@ PARTS = [
       "352件": ("", "admin_reconsideration_accepted"),
       "1140件": ("", "admin_reconsideration_received"),
       "210件": ("admin_litigation_cases", "")}),
+    # clauses that are only a level or sub-unit label after a total: its items
+    ("全年新收行政复议申请860件，市级312件、县级548件。",
+     {"860件": ("admin_reconsideration_received", ""),
+      "312件": ("", "admin_reconsideration_received"),
+      "548件": ("", "admin_reconsideration_received")}),
+    ("全区行政执法主体共56个，区直单位32家、街镇24个。",
+     {"56个": ("enforcement_bodies", ""), "32家": ("", "enforcement_bodies"),
+      "24个": ("", "enforcement_bodies")}),
     # a subset (涉企) beside the total; alone it is what the report counts
     ("全年开展行政检查5000次，涉企行政检查2100次。",
      {"5000次": ("enforcement_inspections", ""), "2100次": ("", "enforcement_inspections")}),

@@ -1160,6 +1160,27 @@ def _mark_parts(norm_text: str, bounds: list[int], slots: list[_Slot],
             taken = set()
         _make_part(sl, taken, 1)
         sl.wholes = [j for j in reversed(wholes) if _same_count(m, slots[j].mention)]
+    # "…860件，市级312件、县级548件": a clause that is only a level or sub-unit label and
+    # a number, after a total in the same sentence, is an item of that total
+    labelled: set[int] = set()
+    for k, sl in enumerate(slots):
+        m, s0 = sl.mention, sent_start[k]
+        lo = max(s0, m.start - 16)
+        head = norm_text[lo:m.start]
+        cut = max(head.rfind(c) for c in "，,；;：:、")
+        if sl.part or (cut < 0 and lo > s0):
+            continue
+        label = _LABEL_FILL_RE.sub("", head[cut + 1:])
+        if len(label) < 2 or not _LABEL_RE.fullmatch(label):
+            continue
+        labelled.add(k)
+        clause = lo + cut + 1
+        whole = next((j for j in range(k - 1, first[s0] - 1, -1)
+                      if j not in labelled and slots[j].mention.end <= clause
+                      and _same_count(m, slots[j].mention)), -1)
+        if whole >= 0:
+            _make_part(sl, {iid for _sc, iid in slots[whole].cands})
+            sl.wholes = [whole]
     best = [_clear_best(sl.cands) for sl in slots]
     # A list whose items the words cannot tell apart (the same candidates, the same best:
     # 定期清理3次、专项清理12次; 济南、青岛…分别为3595件、3125件; A、B、C均不足500件) is a
@@ -1277,6 +1298,10 @@ _SUBUNIT_RE = re.compile(
     r"|市州|地市|区县|县区|县市区|街镇")
 _LEVEL_RE = re.compile(r"(?:省|市|州|盟|县|区|旗|乡镇|乡|镇|街道|社区|村)(?:本级|一级|级)"
                        r"|涉(?:企|农|外|军|侨|台|港澳)")  # a subset: 涉企 cases among all
+# A clause that names only a level or sub-unit before its number (市级312件, 区直单位32家).
+_LABEL_RE = re.compile(r"(?:各)?(?:省|市|州|盟|县|区|旗|乡镇|乡|镇|街道|街镇|社区|村|市州|地市|"
+                       r"县区|区县|县市区)(?:本级|一级|级|直)?(?:部门|单位|政府|机关)?")
+_LABEL_FILL_RE = re.compile(r"其中|合计|共计|共|分别|为|有|达|计|\s")
 # "按层级分：", "按案件类型划分：", "分地区看：": the lines after it are a breakdown.
 _BREAKDOWN_RE = re.compile(r"(?:按|分)[\u4e00-\u9fff]{1,6}(?:分|划分|统计|区分|看|来看)[：:]")
 _ENUM_LINE_RE = re.compile(r"\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、．]"
