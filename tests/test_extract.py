@@ -427,6 +427,7 @@ def test_a_percentage_in_quotes_is_a_claim():
     ("全年接待来访群众上千人次，调处纠纷近百件。",
      [("上千人次", 1000, "人次", "at_least"), ("近百件", 100, "件", "at_most")]),
     ("网上办件量是上年的3倍。", [("3倍", 3, "倍", "exact")]),
+    ("线上百分之九十的事项可网办。", [("百分之九十", 90, "%", "exact")]),  # 上 is no qualifier
     ("巡回审判覆盖2.1万平方公里。", [("2.1万平方公里", 21000, "平方公里", "exact")]),
     ("热线接听来电8600余通，回访至少3次，审批最多5个工作日。",
      [("8600余通", 8600, "通", "at_least"), ("至少3次", 3, "次", "at_least"),
@@ -485,6 +486,15 @@ def test_found_numbers_carry_the_gold_unit_and_qualifier(folder):
             if not unit_ok or hit["qualifier"] != g["qualifier"]:
                 wrong.append((gold.name, g["anchor"], hit["unit"], hit["qualifier"]))
     assert wrong == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "县长四次主持召开常务会议研究法治政府建设。",  # a verb after the numeral
+    "全年召开三次常务会议专题研究法治政府建设。",  # a verb before it
+])
+def test_a_word_like_numeral_a_verb_governs_stays_a_count(sentence):
+    m = extract.extract_text(sentence).mentions
+    assert len(m) == 1 and m.iloc[0]["indicator_id"], m
 
 
 def test_a_count_without_a_counting_word_is_named_with_the_unit_its_words_imply():

@@ -194,3 +194,10 @@ def test_a_number_stated_for_two_items_is_not_named_by_the_first(sentence, value
 ])
 def test_a_change_to_the_power_list_is_not_its_size(sentence, value, expected):
     assert _named(sentence) == {value: expected}
+
+
+def test_a_lecture_for_the_public_is_not_officials_training():
+    # issue 9, class 4: the audience decides between the two concepts
+    assert _named("面向辖区群众开展法治宣传讲座15场。") == {15: "legal_education_events"}
+    assert _named("为全体干部职工举办宪法知识专题讲座2次。") == {
+        2: "officials_law_training_sessions"}

@@ -72,7 +72,7 @@ _CN_NUM = "[一二两三四五六七八九十][零〇一二两三四五六七八
 _MENTION_RE = re.compile(
     # 约/近 inside a word (节约10天, 签约3家, 最近3个月) are no qualifiers
     r"(?P<pre>大约|(?<![节制签预邀履违合条公契特集缔守践解赴])约|将近|接近|(?<![最就附临邻亲])近|不足|不到|不低于|不少于|不超过|不高于|高于|低于|少于"
-    r"|超过|逾|多达|突破|超|上(?=[百千万])|至少|最少|至多|最多|最长)?"
+    r"|超过|逾|多达|突破|超|上(?=[百千万](?!分之))|至少|最少|至多|最多|最长)?"
     # 百余场, 近千人, 上万人次: a bare place word with 余/多 or after 近/逾/超/上
     r"(?P<num>百分之[零〇一二两三四五六七八九十百千点]+|[百千万](?=[余多])|(?<=[近逾超上])[百千万]"
     r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -631,6 +631,9 @@ def _implied_unit(text: str, a: int, b: int) -> tuple[str, str] | None:
     return None
 
 
+_WEAK_AFTER_RE = re.compile(r"主持|带头|深入|赴|前往|作出|批示|调研|督导|讲授|宣讲|学习|学法|到")
+
+
 def _bare_count(text: str, m: re.Match) -> bool:
     """Whether the arabic number ``m`` with no counting word is still a statistic.
 
@@ -730,7 +733,7 @@ def find_mentions(text: str) -> list[Mention]:
         if chinese and value == 1 and weak:
             continue  # 一次性, 一个, 一批…: a word, not a count
         if weak and not (before in _BOUNDARY or _WEAK_LEAD_RE.search(text[max(0, a - 4):a])
-                         or _VERB_AFTER_RE.match(text, b)):
+                         or _VERB_AFTER_RE.match(text, b) or _WEAK_AFTER_RE.match(text, b)):
             continue  # 法治政府建设十项重点任务: a numeral inside a name, no verb counts it
         if chinese and value == 1 and unit in ("起", "处") and before in ("在", "到"):
             continue  # "捆绑在一起", "合在一处": together, not one case or one place
