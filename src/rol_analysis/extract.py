@@ -1167,7 +1167,7 @@ def _mark_parts(norm_text: str, bounds: list[int], slots: list[_Slot],
     members: dict[tuple[int, frozenset], list[int]] = {}
     for k, sl in enumerate(slots):
         if best[k] and not sl.part:
-            ids = frozenset(iid for _sc, iid in sl.cands)
+            ids = frozenset([c[1] for c in sl.cands])
             members.setdefault((sl.group, ids), []).append(k)
     listed = set()
     for ks in members.values():
@@ -1196,9 +1196,13 @@ def _mark_parts(norm_text: str, bounds: list[int], slots: list[_Slot],
         elif any(a <= m.start < b for a, b in spans):
             scope.append("item")
         else:
-            at = _clauses_before(norm_text, sent_start[k], m.start)
-            scope.append("sub" if _SUBUNIT_RE.search(norm_text, at, m.start) else
-                         "level" if _LEVEL_RE.search(norm_text, at, m.start) else "")
+            lo = max(sent_start[k], m.start - 60)
+            sub = _SUBUNIT_RE.search(norm_text, lo, m.start)
+            level = None if sub else _LEVEL_RE.search(norm_text, lo, m.start)
+            at = _clauses_before(norm_text, sent_start[k], m.start) if sub or level else 0
+            scope.append("sub" if sub and _SUBUNIT_RE.search(norm_text, at, m.start) else
+                         "level" if (sub or level) and _LEVEL_RE.search(norm_text, at, m.start)
+                         else "")
     # indexed by indicator, so a long report costs one pass (not one per scoped number)
     totals: dict[str, list[int]] = {}
     sub_sentences: dict[str, set[int]] = {}
