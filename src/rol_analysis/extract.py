@@ -376,6 +376,7 @@ def _only_examples(rx: re.Pattern, marked: str, mt: re.Match, hash_pos: int) -> 
 
 # 和/及/与/、 joining two items before one number; not inside 和解, 及时, 与会 …
 _ITEM_JOINER_RE = re.compile(r"[和及与、](?![解谐平时会])")
+_NOT_JOINED = frozenset("解谐平时会")
 
 
 def _only_first_item(rx: re.Pattern, marked: str, mt: re.Match, hash_pos: int) -> int:
@@ -387,10 +388,15 @@ def _only_first_item(rx: re.Pattern, marked: str, mt: re.Match, hash_pos: int) -
     pattern searched again: when it still matches, its words were the first item's
     alone. 审查和备案规范性文件# keeps its name (the pattern needs 规范性文件).
     """
-    joiner = _last_match(_ITEM_JOINER_RE, marked[mt.start():hash_pos])
-    if joiner is None or joiner.start() == 0:
+    # the last joiner by rfind (this runs for nearly every pattern match: no slicing)
+    j = max(marked.rfind(c, mt.start() + 1, hash_pos) for c in "和及与、")
+    if j < 0:
         return -1
-    j = mt.start() + joiner.start()
+    if marked[j + 1:j + 2] in _NOT_JOINED:
+        joiner = _last_match(_ITEM_JOINER_RE, marked[mt.start():hash_pos])
+        if joiner is None or joiner.start() == 0:
+            return -1
+        j = mt.start() + joiner.start()
     if hash_pos - j < 3 or not _CJK_RE.fullmatch(marked, j + 1, hash_pos) \
             or "等" in marked[j:hash_pos]:
         # "A、#" starts a new list item; a run closed by 等 (撤销、变更、确认违法或责令
