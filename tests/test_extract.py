@@ -1477,6 +1477,14 @@ COVERAGE_PHRASINGS = [
      {"rol_thought_study_sessions": 10}),
     # the kind of dispute between 化解 and 纠纷
     ("排查化解婚姻家庭矛盾纠纷42件。", {"disputes_resolved": 42}),
+    # the caseload 办理 (not 办结) of reconsideration, its parts after 其中
+    ("全年办理行政复议案件136件，其中维持98件，撤销12件。",
+     {"admin_reconsideration_received": 136, "admin_reconsideration_upheld": 98,
+      "admin_reconsideration_corrected": 12}),
+    # trainees in the clause after the enforcement training
+    ("全年共组织执法人员培训42期，培训3600人次。", {"grassroots_officers_trained": 3600}),
+    # visits counted in 批次
+    ("全年累计接待来访群众1260批次。", {"petitions_received": 1260}),
 ]
 
 
