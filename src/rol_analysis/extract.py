@@ -743,8 +743,8 @@ def find_mentions(text: str) -> list[Mention]:
             continue  # 法治政府建设十项重点任务: a numeral inside a name, no verb counts it
         if chinese and value == 1 and unit in ("起", "处") and before in ("在", "到"):
             continue  # "捆绑在一起", "合在一处": together, not one case or one place
-        if unit == "通" and after in _NOT_CALLS_NEXT:
-            continue  # 3通过, 2通知: not calls
+        if unit in _NOT_UNIT_NEXT and after in _NOT_UNIT_NEXT[unit]:
+            continue  # 3通过, 2通知, 5面向: the character starts a word, it counts nothing
         if unit == "成":
             if value > 10 or not (after in _BOUNDARY or after == "的" or m.group("post")):
                 continue  # 一成不变, 3成员…: not tenths
@@ -776,7 +776,8 @@ def find_mentions(text: str) -> list[Mention]:
     return out
 
 
-_NOT_CALLS_NEXT = set("过知报道讯行用达畅告关")
+# characters that make a new counting word the start of another word (通过, 面向)
+_NOT_UNIT_NEXT = {"通": frozenset("过知报道讯行用达畅告关"), "面": frozenset("向对临积貌上")}
 _SCORE_CONTEXT_RE = re.compile(r"得分|分数|评分|打分|测评|考评|考核|满意度|评估|排名|成绩|总分")
 _NOT_SCORE_NEXT = set("之别局类析院会队支钟公部区段期批项")
 
