@@ -428,6 +428,9 @@ def test_a_percentage_in_quotes_is_a_claim():
      [("上千人次", 1000, "人次", "at_least"), ("近百件", 100, "件", "at_most")]),
     ("网上办件量是上年的3倍。", [("3倍", 3, "倍", "exact")]),
     ("线上百分之九十的事项可网办。", [("百分之九十", 90, "%", "exact")]),  # 上 is no qualifier
+    ("出动执法人员1.6万人次、执法车辆2,300台次，检查企业860个次。",
+     [("1.6万人次", 16000, "人次", "exact"), ("2,300台次", 2300, "台次", "exact"),
+      ("860个次", 860, "个次", "exact")]),
     ("巡回审判覆盖2.1万平方公里。", [("2.1万平方公里", 21000, "平方公里", "exact")]),
     ("热线接听来电8600余通，回访至少3次，审批最多5个工作日。",
      [("8600余通", 8600, "通", "at_least"), ("至少3次", 3, "次", "at_least"),
@@ -1474,6 +1477,14 @@ COVERAGE_PHRASINGS = [
      {"rol_thought_study_sessions": 10}),
     # the kind of dispute between 化解 and 纠纷
     ("排查化解婚姻家庭矛盾纠纷42件。", {"disputes_resolved": 42}),
+    # the caseload 办理 (not 办结) of reconsideration, its parts after 其中
+    ("全年办理行政复议案件136件，其中维持98件，撤销12件。",
+     {"admin_reconsideration_received": 136, "admin_reconsideration_upheld": 98,
+      "admin_reconsideration_corrected": 12}),
+    # trainees in the clause after the enforcement training
+    ("全年共组织执法人员培训42期，培训3600人次。", {"grassroots_officers_trained": 3600}),
+    # visits counted in 批次
+    ("全年累计接待来访群众1260批次。", {"petitions_received": 1260}),
 ]
 
 
