@@ -517,9 +517,12 @@ class _Matcher:
         """Whether ``e`` matched only the first of two items the number is stated for
         together (开办企业和不动产登记仅用#, 行政复议和行政诉讼案件#): a joint count that
         names neither, unless the indicator's own name holds the second item (办理政协
-        提案及社情民意数 for 政协提案及社情民意#) and no other indicator claims it."""
+        提案及社情民意数 for 政协提案及社情民意#) and no other indicator claims it.
+
+        The first item must end in a word the indicator's patterns need (开办企业 before
+        和): in 开展法治宣传进机关、进企业活动# the words 法治宣传 head both items."""
         j = _only_first_item(e.rx, marked, mt, hash_pos)
-        if j < 0:
+        if j < 0 or not e.lits or not any(marked.endswith(w, 0, j) for w in e.lits):
             return False
         if marked[j + 1:hash_pos][:4] not in e.zh_name:
             return True
