@@ -61,7 +61,8 @@ from .tables import INDICATOR_COLUMNS, MENTION_COLUMNS  # noqa: F401 - re-export
 # 个部门 is 个 with 部门 in the measure; 年 only counts in a streak (连续12年).
 UNITS = (
     "个百分点", "百分点", "个工作日", "工作日", "个月", "平方公里", "平方米", "公里", "小时",
-    "分钟", "人次", "场次", "户次", "家次", "件次", "批次", "课时", "学时", "部门",
+    "分钟", "人次", "场次", "户次", "家次", "件次", "批次", "台次", "车次", "辆次", "艘次",
+    "架次", "个次", "班次", "课时", "学时", "部门",
     "%", "元", "件", "次", "项", "个", "名", "人", "份", "场", "户", "家", "支", "批", "天",
     "期", "条", "起", "部", "处", "所", "座", "辆", "台", "套", "篇", "本", "册", "张",
     "类", "宗", "位", "亩", "吨", "页", "卷", "轮", "堂", "节", "单", "门", "省", "年", "分",
@@ -599,18 +600,20 @@ def _quoted_claim(spans: tuple[list[int], list[int]], text: str, a: int, b: int,
             and bool(_CLAIM_TAIL_RE.fullmatch(text, b, ends[i] - 1)))
 
 
+# A word-like Chinese numeral (召开三次常务会议, 会议两次专题听取) is a count when a verb
+# or a light word leads to it, or a verb follows it (besides _VERB_AFTER_RE's);
+# otherwise it sits inside a name.
+_WEAK_LEAD_RE = re.compile(
+    r"(?:了|共|计|有|达|为|召开|开展|举办|举行|组织|制定|出台|印发|确定|明确|提出|部署|完成|推出"
+    r"|建立|设立|建成|办理|进行|开设|聘请|开|办|听取|审议|研究|培训|发布|作出|受理|审结|新增)$")
+_WEAK_AFTER_RE = re.compile(r"主持|带头|深入|赴|前往|作出|批示|调研|督导|讲授|宣讲|学习|学法|到")
+
+
 # A count without a counting word: digits with a scale word (向11.43万农民工, 讨回欠薪8.2亿),
 # or a whole number that ends its clause after 达/超过/突破 (访问量累计达2986773).
 _BIG_SCALES = frozenset({"万", "亿", "千万", "百万"})
 _BARE_LEAD_RE = re.compile(r"(?:达到?|共计|合计|总计)$")
 _BARE_PRE = frozenset({"超过", "超", "逾", "多达", "突破"})
-
-
-# A word-like Chinese numeral (召开三次常务会议, 会议两次专题听取) is a count when a verb
-# or a light word leads to it, or a verb follows it; otherwise it sits inside a name.
-_WEAK_LEAD_RE = re.compile(
-    r"(?:了|共|计|有|达|为|召开|开展|举办|举行|组织|制定|出台|印发|确定|明确|提出|部署|完成|推出"
-    r"|建立|设立|建成|办理|进行|开设|聘请|开|办|听取|审议|研究|培训|发布|作出|受理|审结|新增)$")
 
 
 # What a count without a counting word counts, from the words around it: people-times
@@ -635,9 +638,6 @@ def _implied_unit(text: str, a: int, b: int) -> tuple[str, str] | None:
     if _PEOPLE_RE.search(left) or _PEOPLE_AFTER_RE.match(text, b):
         return "人", "count"
     return None
-
-
-_WEAK_AFTER_RE = re.compile(r"主持|带头|深入|赴|前往|作出|批示|调研|督导|讲授|宣讲|学习|学法|到")
 
 
 def _bare_count(text: str, m: re.Match) -> bool:
