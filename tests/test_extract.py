@@ -463,6 +463,7 @@ def test_counts_without_a_counting_word_and_new_counting_words(sentence, expecte
     "考评结果位列全省前10名，办件量排名前3位的事项已全部网办。",  # ranks
     "推行1+3+N服务机制和5+2工作模式。",                      # formulas
     "深化“群众办事最多跑1次”改革。",                          # a slogan in quotes
+    "共12通过审查，其中5面向企业。",                          # 通过, 面向 are words
 ])
 def test_what_is_still_not_a_statistic(sentence):
     assert extract.extract_text(sentence).mentions.empty, sentence

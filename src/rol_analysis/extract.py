@@ -517,9 +517,12 @@ class _Matcher:
         """Whether ``e`` matched only the first of two items the number is stated for
         together (开办企业和不动产登记仅用#, 行政复议和行政诉讼案件#): a joint count that
         names neither, unless the indicator's own name holds the second item (办理政协
-        提案及社情民意数 for 政协提案及社情民意#) and no other indicator claims it."""
+        提案及社情民意数 for 政协提案及社情民意#) and no other indicator claims it.
+
+        The first item must end in a word the indicator's patterns need (开办企业 before
+        和): in 开展法治宣传进机关、进企业活动# the words 法治宣传 head both items."""
         j = _only_first_item(e.rx, marked, mt, hash_pos)
-        if j < 0:
+        if j < 0 or not e.lits or not any(marked.endswith(w, 0, j) for w in e.lits):
             return False
         if marked[j + 1:hash_pos][:4] not in e.zh_name:
             return True
@@ -743,8 +746,8 @@ def find_mentions(text: str) -> list[Mention]:
             continue  # 法治政府建设十项重点任务: a numeral inside a name, no verb counts it
         if chinese and value == 1 and unit in ("起", "处") and before in ("在", "到"):
             continue  # "捆绑在一起", "合在一处": together, not one case or one place
-        if unit == "通" and after in _NOT_CALLS_NEXT:
-            continue  # 3通过, 2通知: not calls
+        if unit in _NOT_UNIT_NEXT and after in _NOT_UNIT_NEXT[unit]:
+            continue  # 3通过, 2通知, 5面向: the character starts a word, it counts nothing
         if unit == "成":
             if value > 10 or not (after in _BOUNDARY or after == "的" or m.group("post")):
                 continue  # 一成不变, 3成员…: not tenths
@@ -776,7 +779,8 @@ def find_mentions(text: str) -> list[Mention]:
     return out
 
 
-_NOT_CALLS_NEXT = set("过知报道讯行用达畅告关")
+# characters that make a new counting word the start of another word (通过, 面向)
+_NOT_UNIT_NEXT = {"通": frozenset("过知报道讯行用达畅告关"), "面": frozenset("向对临积貌上")}
 _SCORE_CONTEXT_RE = re.compile(r"得分|分数|评分|打分|测评|考评|考核|满意度|评估|排名|成绩|总分")
 _NOT_SCORE_NEXT = set("之别局类析院会队支钟公部区段期批项")
 
