@@ -1486,6 +1486,12 @@ COVERAGE_PHRASINGS = [
     ("全年共组织执法人员培训42期，培训3600人次。", {"grassroots_officers_trained": 3600}),
     # visits counted in 批次
     ("全年累计接待来访群众1260批次。", {"petitions_received": 1260}),
+    # the count before the suggestions and proposals handled
+    ("全年办理126件人大代表建议。", {"npc_suggestions_handled": 126}),
+    ("承办45件政协委员提案。", {"cppcc_proposals_handled": 45}),
+    # applications counted without a verb are the applications received
+    ("全年共有85件行政复议申请，依法受理78件。",
+     {"admin_reconsideration_received": 85, "admin_reconsideration_accepted": 78}),
 ]
 
 
