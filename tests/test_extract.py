@@ -1493,6 +1493,10 @@ COVERAGE_PHRASINGS = [
     # applications counted without a verb are the applications received
     ("全年共有85件行政复议申请，依法受理78件。",
      {"admin_reconsideration_received": 85, "admin_reconsideration_accepted": 78}),
+    # licensing cases said as 办件量
+    ("行政许可办件量3.6万件。", {"licensing_cases_accepted": 36000}),
+    # the verb before the time limit cut
+    ("压缩审批时限60%以上。", {"time_limit_reduction_rate": 60}),
 ]
 
 
