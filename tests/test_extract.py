@@ -412,6 +412,7 @@ def test_a_percentage_in_quotes_is_a_claim():
     ("门户网站全年点击量累计达1354682。", [("1354682", 1354682, "", "exact")]),
     ("政务平台注册用户超过56000，日均办件稳定。", [("超过56000", 56000, "", "at_least")]),
     ("比省定时限提前3年完成创建任务。", [("3年", 3, "年", "exact")]),
+    ("项目历时2年建成，审批周期缩短1年。", [("2年", 2, "年", "exact"), ("1年", 1, "年", "exact")]),
     ("群众知晓率已达7成以上。", [("7成以上", 70, "%", "at_least")]),
     ("印制宣传折页15种，收到群众赠送锦旗12面。",
      [("15种", 15, "种", "exact"), ("12面", 12, "面", "exact")]),
@@ -428,6 +429,9 @@ def test_a_percentage_in_quotes_is_a_claim():
      [("上千人次", 1000, "人次", "at_least"), ("近百件", 100, "件", "at_most")]),
     ("网上办件量是上年的3倍。", [("3倍", 3, "倍", "exact")]),
     ("线上百分之九十的事项可网办。", [("百分之九十", 90, "%", "exact")]),  # 上 is no qualifier
+    ("出动执法人员1.6万人次、执法车辆2,300台次，检查企业860个次。",
+     [("1.6万人次", 16000, "人次", "exact"), ("2,300台次", 2300, "台次", "exact"),
+      ("860个次", 860, "个次", "exact")]),
     ("巡回审判覆盖2.1万平方公里。", [("2.1万平方公里", 21000, "平方公里", "exact")]),
     ("热线接听来电8600余通，回访至少3次，审批最多5个工作日。",
      [("8600余通", 8600, "通", "at_least"), ("至少3次", 3, "次", "at_least"),
@@ -460,6 +464,7 @@ def test_counts_without_a_counting_word_and_new_counting_words(sentence, expecte
     "考评结果位列全省前10名，办件量排名前3位的事项已全部网办。",  # ranks
     "推行1+3+N服务机制和5+2工作模式。",                      # formulas
     "深化“群众办事最多跑1次”改革。",                          # a slogan in quotes
+    "共12通过审查，其中5面向企业。",                          # 通过, 面向 are words
 ])
 def test_what_is_still_not_a_statistic(sentence):
     assert extract.extract_text(sentence).mentions.empty, sentence
@@ -1474,6 +1479,24 @@ COVERAGE_PHRASINGS = [
      {"rol_thought_study_sessions": 10}),
     # the kind of dispute between 化解 and 纠纷
     ("排查化解婚姻家庭矛盾纠纷42件。", {"disputes_resolved": 42}),
+    # the caseload 办理 (not 办结) of reconsideration, its parts after 其中
+    ("全年办理行政复议案件136件，其中维持98件，撤销12件。",
+     {"admin_reconsideration_received": 136, "admin_reconsideration_upheld": 98,
+      "admin_reconsideration_corrected": 12}),
+    # trainees in the clause after the enforcement training
+    ("全年共组织执法人员培训42期，培训3600人次。", {"grassroots_officers_trained": 3600}),
+    # visits counted in 批次
+    ("全年累计接待来访群众1260批次。", {"petitions_received": 1260}),
+    # the count before the suggestions and proposals handled
+    ("全年办理126件人大代表建议。", {"npc_suggestions_handled": 126}),
+    ("承办45件政协委员提案。", {"cppcc_proposals_handled": 45}),
+    # applications counted without a verb are the applications received
+    ("全年共有85件行政复议申请，依法受理78件。",
+     {"admin_reconsideration_received": 85, "admin_reconsideration_accepted": 78}),
+    # licensing cases said as 办件量
+    ("行政许可办件量3.6万件。", {"licensing_cases_accepted": 36000}),
+    # the verb before the time limit cut
+    ("压缩审批时限60%以上。", {"time_limit_reduction_rate": 60}),
 ]
 
 

@@ -180,6 +180,8 @@ def test_scored_returns_the_ruled_out_ids_beside_the_candidates():
     ("审查和备案规范性文件41件。", 41, "normative_docs_reviewed"),
     # a second item the indicator's own name holds (办理政协提案及社情民意数)
     ("全年办理政协提案及社情民意88件。", 88, "cppcc_proposals_handled"),
+    # the indicator's words head both items (法治宣传 进机关、进企业): one kind of event
+    ("全年开展法治宣传进机关、进企业活动共40场。", 40, "legal_education_events"),
     ("依法调解、和解方式结案11件。", 11, "admin_reconsideration_mediated"),
 ])
 def test_a_number_stated_for_two_items_is_not_named_by_the_first(sentence, value, expected):

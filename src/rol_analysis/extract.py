@@ -61,7 +61,8 @@ from .tables import INDICATOR_COLUMNS, MENTION_COLUMNS  # noqa: F401 - re-export
 # 个部门 is 个 with 部门 in the measure; 年 only counts in a streak (连续12年).
 UNITS = (
     "个百分点", "百分点", "个工作日", "工作日", "个月", "平方公里", "平方米", "公里", "小时",
-    "分钟", "人次", "场次", "户次", "家次", "件次", "批次", "课时", "学时", "部门",
+    "分钟", "人次", "场次", "户次", "家次", "件次", "批次", "台次", "车次", "辆次", "艘次",
+    "架次", "个次", "班次", "课时", "学时", "部门",
     "%", "元", "件", "次", "项", "个", "名", "人", "份", "场", "户", "家", "支", "批", "天",
     "期", "条", "起", "部", "处", "所", "座", "辆", "台", "套", "篇", "本", "册", "张",
     "类", "宗", "位", "亩", "吨", "页", "卷", "轮", "堂", "节", "单", "门", "省", "年", "分",
@@ -376,6 +377,7 @@ def _only_examples(rx: re.Pattern, marked: str, mt: re.Match, hash_pos: int) -> 
 
 # 和/及/与/、 joining two items before one number; not inside 和解, 及时, 与会 …
 _ITEM_JOINER_RE = re.compile(r"[和及与、](?![解谐平时会])")
+_NOT_JOINED = frozenset("解谐平时会")
 
 
 def _only_first_item(rx: re.Pattern, marked: str, mt: re.Match, hash_pos: int) -> int:
@@ -387,10 +389,15 @@ def _only_first_item(rx: re.Pattern, marked: str, mt: re.Match, hash_pos: int) -
     pattern searched again: when it still matches, its words were the first item's
     alone. 审查和备案规范性文件# keeps its name (the pattern needs 规范性文件).
     """
-    joiner = _last_match(_ITEM_JOINER_RE, marked[mt.start():hash_pos])
-    if joiner is None or joiner.start() == 0:
+    # the last joiner by rfind (this runs for nearly every pattern match: no slicing)
+    j = max(marked.rfind(c, mt.start() + 1, hash_pos) for c in "和及与、")
+    if j < 0:
         return -1
-    j = mt.start() + joiner.start()
+    if marked[j + 1:j + 2] in _NOT_JOINED:
+        joiner = _last_match(_ITEM_JOINER_RE, marked[mt.start():hash_pos])
+        if joiner is None or joiner.start() == 0:
+            return -1
+        j = mt.start() + joiner.start()
     if hash_pos - j < 3 or not _CJK_RE.fullmatch(marked, j + 1, hash_pos) \
             or "等" in marked[j:hash_pos]:
         # "A、#" starts a new list item; a run closed by 等 (撤销、变更、确认违法或责令
@@ -510,9 +517,12 @@ class _Matcher:
         """Whether ``e`` matched only the first of two items the number is stated for
         together (开办企业和不动产登记仅用#, 行政复议和行政诉讼案件#): a joint count that
         names neither, unless the indicator's own name holds the second item (办理政协
-        提案及社情民意数 for 政协提案及社情民意#) and no other indicator claims it."""
+        提案及社情民意数 for 政协提案及社情民意#) and no other indicator claims it.
+
+        The first item must end in a word the indicator's patterns need (开办企业 before
+        和): in 开展法治宣传进机关、进企业活动# the words 法治宣传 head both items."""
         j = _only_first_item(e.rx, marked, mt, hash_pos)
-        if j < 0:
+        if j < 0 or not e.lits or not any(marked.endswith(w, 0, j) for w in e.lits):
             return False
         if marked[j + 1:hash_pos][:4] not in e.zh_name:
             return True
@@ -593,18 +603,21 @@ def _quoted_claim(spans: tuple[list[int], list[int]], text: str, a: int, b: int,
             and bool(_CLAIM_TAIL_RE.fullmatch(text, b, ends[i] - 1)))
 
 
+_YEAR_SPAN_LEADS = ("提前", "提前了", "历时", "用时", "耗时", "缩短", "缩短了", "延长", "延长了")
+# A word-like Chinese numeral (召开三次常务会议, 会议两次专题听取) is a count when a verb
+# or a light word leads to it, or a verb follows it (besides _VERB_AFTER_RE's);
+# otherwise it sits inside a name.
+_WEAK_LEAD_RE = re.compile(
+    r"(?:了|共|计|有|达|为|召开|开展|举办|举行|组织|制定|出台|印发|确定|明确|提出|部署|完成|推出"
+    r"|建立|设立|建成|办理|进行|开设|聘请|开|办|听取|审议|研究|培训|发布|作出|受理|审结|新增)$")
+_WEAK_AFTER_RE = re.compile(r"主持|带头|深入|赴|前往|作出|批示|调研|督导|讲授|宣讲|学习|学法|到")
+
+
 # A count without a counting word: digits with a scale word (向11.43万农民工, 讨回欠薪8.2亿),
 # or a whole number that ends its clause after 达/超过/突破 (访问量累计达2986773).
 _BIG_SCALES = frozenset({"万", "亿", "千万", "百万"})
 _BARE_LEAD_RE = re.compile(r"(?:达到?|共计|合计|总计)$")
 _BARE_PRE = frozenset({"超过", "超", "逾", "多达", "突破"})
-
-
-# A word-like Chinese numeral (召开三次常务会议, 会议两次专题听取) is a count when a verb
-# or a light word leads to it, or a verb follows it; otherwise it sits inside a name.
-_WEAK_LEAD_RE = re.compile(
-    r"(?:了|共|计|有|达|为|召开|开展|举办|举行|组织|制定|出台|印发|确定|明确|提出|部署|完成|推出"
-    r"|建立|设立|建成|办理|进行|开设|聘请|开|办|听取|审议|研究|培训|发布|作出|受理|审结|新增)$")
 
 
 # What a count without a counting word counts, from the words around it: people-times
@@ -629,9 +642,6 @@ def _implied_unit(text: str, a: int, b: int) -> tuple[str, str] | None:
     if _PEOPLE_RE.search(left) or _PEOPLE_AFTER_RE.match(text, b):
         return "人", "count"
     return None
-
-
-_WEAK_AFTER_RE = re.compile(r"主持|带头|深入|赴|前往|作出|批示|调研|督导|讲授|宣讲|学习|学法|到")
 
 
 def _bare_count(text: str, m: re.Match) -> bool:
@@ -683,7 +693,8 @@ def find_mentions(text: str) -> list[Mention]:
         if before.isascii() and (before.isalnum() or before in "._-/") and before:
             continue  # part of a code, a version or a decimal we did not start at
         streak = text[max(0, a - 3):a].endswith(("连续", "连续第"))
-        early = text[max(0, a - 3):a].endswith(("提前", "提前了"))  # 提前2年: a duration
+        # 提前2年, 历时3年, 缩短1年: a span of years, not a year
+        early = text[max(0, a - 3):a].endswith(_YEAR_SPAN_LEADS)
         if (before == "第" and not streak) or _RANGE_BEFORE_RE.search(text[max(0, a - 2):a]):
             continue
         if chinese and before and before in numbers.CN_NUMERAL_CHARS:
@@ -712,7 +723,7 @@ def find_mentions(text: str) -> list[Mention]:
             continue  # 15分钟公共法律服务圈: the name of a service radius, not a time
         if unit == "年" and not (streak or early):
             pending.clear()
-            continue  # a year or a period (2023年, 十四五), unless 连续12年 or 提前2年
+            continue  # a year or a period (2023年, 十四五), unless 连续12年 or 提前2年 …
         if unit == "分" and not _is_score(text, a, b, num):
             pending.clear()
             continue  # 三分之一, 十分重要, 5分别…: 分 is a score only in a score's context
@@ -737,8 +748,8 @@ def find_mentions(text: str) -> list[Mention]:
             continue  # 法治政府建设十项重点任务: a numeral inside a name, no verb counts it
         if chinese and value == 1 and unit in ("起", "处") and before in ("在", "到"):
             continue  # "捆绑在一起", "合在一处": together, not one case or one place
-        if unit == "通" and after in _NOT_CALLS_NEXT:
-            continue  # 3通过, 2通知: not calls
+        if unit in _NOT_UNIT_NEXT and after in _NOT_UNIT_NEXT[unit]:
+            continue  # 3通过, 2通知, 5面向: the character starts a word, it counts nothing
         if unit == "成":
             if value > 10 or not (after in _BOUNDARY or after == "的" or m.group("post")):
                 continue  # 一成不变, 3成员…: not tenths
@@ -770,7 +781,8 @@ def find_mentions(text: str) -> list[Mention]:
     return out
 
 
-_NOT_CALLS_NEXT = set("过知报道讯行用达畅告关")
+# characters that make a new counting word the start of another word (通过, 面向)
+_NOT_UNIT_NEXT = {"通": frozenset("过知报道讯行用达畅告关"), "面": frozenset("向对临积貌上")}
 _SCORE_CONTEXT_RE = re.compile(r"得分|分数|评分|打分|测评|考评|考核|满意度|评估|排名|成绩|总分")
 _NOT_SCORE_NEXT = set("之别局类析院会队支钟公部区段期批项")
 
