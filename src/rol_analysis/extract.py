@@ -603,6 +603,7 @@ def _quoted_claim(spans: tuple[list[int], list[int]], text: str, a: int, b: int,
             and bool(_CLAIM_TAIL_RE.fullmatch(text, b, ends[i] - 1)))
 
 
+_YEAR_SPAN_LEADS = ("提前", "提前了", "历时", "用时", "耗时", "缩短", "缩短了", "延长", "延长了")
 # A word-like Chinese numeral (召开三次常务会议, 会议两次专题听取) is a count when a verb
 # or a light word leads to it, or a verb follows it (besides _VERB_AFTER_RE's);
 # otherwise it sits inside a name.
@@ -692,7 +693,8 @@ def find_mentions(text: str) -> list[Mention]:
         if before.isascii() and (before.isalnum() or before in "._-/") and before:
             continue  # part of a code, a version or a decimal we did not start at
         streak = text[max(0, a - 3):a].endswith(("连续", "连续第"))
-        early = text[max(0, a - 3):a].endswith(("提前", "提前了"))  # 提前2年: a duration
+        # 提前2年, 历时3年, 缩短1年: a span of years, not a year
+        early = text[max(0, a - 3):a].endswith(_YEAR_SPAN_LEADS)
         if (before == "第" and not streak) or _RANGE_BEFORE_RE.search(text[max(0, a - 2):a]):
             continue
         if chinese and before and before in numbers.CN_NUMERAL_CHARS:
@@ -721,7 +723,7 @@ def find_mentions(text: str) -> list[Mention]:
             continue  # 15分钟公共法律服务圈: the name of a service radius, not a time
         if unit == "年" and not (streak or early):
             pending.clear()
-            continue  # a year or a period (2023年, 十四五), unless 连续12年 or 提前2年
+            continue  # a year or a period (2023年, 十四五), unless 连续12年 or 提前2年 …
         if unit == "分" and not _is_score(text, a, b, num):
             pending.clear()
             continue  # 三分之一, 十分重要, 5分别…: 分 is a score only in a score's context
