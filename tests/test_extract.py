@@ -1497,6 +1497,18 @@ COVERAGE_PHRASINGS = [
     ("行政许可办件量3.6万件。", {"licensing_cases_accepted": 36000}),
     # the verb before the time limit cut
     ("压缩审批时限60%以上。", {"time_limit_reduction_rate": 60}),
+    # a campaign name of legal services to enterprises
+    ("开展“以法兴企”法治宣讲活动36场。", {"law_to_enterprise_events": 36}),
+    # the levels of an indicator system
+    ("对照85项三级指标开展自评。", {"assessment_indicators": 85}),
+    # the field between the rectifying verb and 问题
+    ("排查并整改执法领域突出问题126个。", {"inspection_problems_rectified": 126}),
+    # the share stated as 在全部…中占
+    ("其中“最多跑一次”事项860项，在全部政务服务事项中占96.5%。",
+     {"one_visit_service_items": 860, "one_visit_service_rate": 96.5}),
+    # the change of the caseload the reconsideration bodies handled
+    ("全市行政复议机关共办理行政复议案件960件，同比增长12.6%。",
+     {"admin_reconsideration_received": 960, "admin_reconsideration_received_change": 12.6}),
 ]
 
 
