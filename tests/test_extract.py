@@ -1633,6 +1633,13 @@ def test_a_part_names_its_whole_in_part_of(text, expected):
     assert _parts(text) == expected
 
 
+def test_a_label_item_measures_its_whole_thing():
+    # "市级312件" alone counts nothing: its measure is the level and the whole's measure
+    m = extract.extract_text("全年调解矛盾纠纷1200件，各乡镇960件，县直部门240件。").mentions
+    assert list(m["measure"]) == ["调解矛盾纠纷数", "乡镇调解矛盾纠纷数", "县直部门调解矛盾纠纷数"]
+    assert list(m["part_of"]) == ["", "disputes_mediated", "disputes_mediated"]
+
+
 def test_a_list_an_indicator_names_as_a_whole_is_no_breakdown():
     # 建议提案办复率 names both items: one reading takes it, neither is a part
     m = extract.extract_text("办理人大代表建议119件和政协提案105件，办复率均为100%。").mentions

@@ -1193,6 +1193,11 @@ def _mark_parts(norm_text: str, bounds: list[int], slots: list[_Slot],
         if whole >= 0:
             _make_part(sl, {iid for _sc, iid in slots[whole].cands})
             sl.wholes = [whole]
+            w = slots[whole]
+            # the label alone counts nothing: the item measures the whole's thing
+            # (市级 + 新收行政复议申请数), so it lines up with other reports' items
+            of_whole = w.mention.measures[w.index].removeprefix("累计").removeprefix("其中")
+            m.measures[sl.index] = label.removeprefix("各") + of_whole
     best = [_clear_best(sl.cands) for sl in slots]
     # A list whose items the words cannot tell apart (the same candidates, the same best:
     # 定期清理3次、专项清理12次; 济南、青岛…分别为3595件、3125件; A、B、C均不足500件) is a
