@@ -1640,6 +1640,15 @@ def test_a_label_item_measures_its_whole_thing():
     assert list(m["part_of"]) == ["", "disputes_mediated", "disputes_mediated"]
 
 
+def test_a_breakdown_item_label_leads_its_measure():
+    text = ("全市新收行政复议申请1520件。按层级分：\n（1）市政府：新收复议申请380件。\n"
+            "（2）县级：新收复议申请1140件。")
+    m = extract.extract_text(text).mentions.set_index("text")
+    assert m.loc["380件", "measure"].startswith("市政府")
+    assert m.loc["1140件", "measure"].startswith("县级")
+    assert m.loc["1140件", "part_of"] == "admin_reconsideration_received"
+
+
 def test_a_list_an_indicator_names_as_a_whole_is_no_breakdown():
     # 建议提案办复率 names both items: one reading takes it, neither is a part
     m = extract.extract_text("办理人大代表建议119件和政协提案105件，办复率均为100%。").mentions

@@ -1265,6 +1265,15 @@ def _mark_parts(norm_text: str, bounds: list[int], slots: list[_Slot],
             parts.append(k)
     for k in parts:
         _make_part(slots[k], {best[k]})
+        if scope[k] == "item":
+            # "（1）省政府：新收复议申请188件": the item's label leads its measure
+            m = slots[k].mention
+            line = norm_text.rfind("\n", 0, m.start) + 1
+            enum = _ENUM_LINE_RE.match(norm_text, line, m.start)
+            head = _ITEM_LABEL_RE.match(norm_text, enum.end(), m.start) if enum else None
+            meas = m.measures[slots[k].index]
+            if head is not None and head.group(1) not in meas:
+                m.measures[slots[k].index] = head.group(1) + meas
 
 
 def _clauses_before(text: str, s0: int, start: int) -> int:
@@ -1321,6 +1330,7 @@ _LABEL_RE = re.compile(r"(?:各)?(?:省|市|州|盟|县|区|旗|乡镇|乡|镇|�
 _LABEL_FILL_RE = re.compile(r"其中|合计|共计|共|分别|为|有|达|计|\s")
 # "按层级分：", "按案件类型划分：", "分地区看：": the lines after it are a breakdown.
 _BREAKDOWN_RE = re.compile(r"(?:按|分)[\u4e00-\u9fff]{1,6}(?:分|划分|统计|区分|看|来看)[：:]")
+_ITEM_LABEL_RE = re.compile(r"\s*([^：:，,。；;（()）\d\s]{1,10})[：:]")
 _ENUM_LINE_RE = re.compile(r"\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、．]"
                            r"|[①②③④⑤⑥⑦⑧⑨⑩])")
 
