@@ -85,12 +85,15 @@ RATCHETS = {
     # Coverage, more phrasings (观看人次, 追回, 一张网办理, 复议机关办理, 党校参训, 等N个单位,
     # 主题, 免证办, 专门研究): blind2 id rows 46 -> 51, named correctly 96 -> 101; merged
     # with the rules below, blind3 id rows 45, named correctly 127.
-    "blind2": Ratchet(min_found=114, min_named_correctly=101, min_id_rows_named=51,
+    # Coverage, last phrasings (以法兴企, 三级指标, 在全部…中占, 办理复议案件's change):
+    # blind2 id rows 51 -> 55, named correctly 101 -> 105.
+    "blind2": Ratchet(min_found=114, min_named_correctly=105, min_id_rows_named=55,
                       max_named_wrongly=2, max_false_positives=0),
     # Precision, runner-up margin 0.3 (复议案件数量同比增长42.8% fits two change
     # indicators 0.2 apart): blind3 named correctly 121 -> 122, wrong 6 -> 5; merged with
     # the part rule above: 123.
-    "blind3": Ratchet(min_found=140, min_named_correctly=127, min_id_rows_named=45,
+    # Coverage, 整改…问题N个: blind3 id rows 45 -> 46, named correctly 127 -> 128.
+    "blind3": Ratchet(min_found=140, min_named_correctly=128, min_id_rows_named=46,
                       max_named_wrongly=5, max_false_positives=0, min_parts_ok=10,
                       max_parts_wrong=0),
 }

@@ -412,6 +412,7 @@ def test_a_percentage_in_quotes_is_a_claim():
     ("门户网站全年点击量累计达1354682。", [("1354682", 1354682, "", "exact")]),
     ("政务平台注册用户超过56000，日均办件稳定。", [("超过56000", 56000, "", "at_least")]),
     ("比省定时限提前3年完成创建任务。", [("3年", 3, "年", "exact")]),
+    ("项目历时2年建成，审批周期缩短1年。", [("2年", 2, "年", "exact"), ("1年", 1, "年", "exact")]),
     ("群众知晓率已达7成以上。", [("7成以上", 70, "%", "at_least")]),
     ("印制宣传折页15种，收到群众赠送锦旗12面。",
      [("15种", 15, "种", "exact"), ("12面", 12, "面", "exact")]),
@@ -463,6 +464,7 @@ def test_counts_without_a_counting_word_and_new_counting_words(sentence, expecte
     "考评结果位列全省前10名，办件量排名前3位的事项已全部网办。",  # ranks
     "推行1+3+N服务机制和5+2工作模式。",                      # formulas
     "深化“群众办事最多跑1次”改革。",                          # a slogan in quotes
+    "共12通过审查，其中5面向企业。",                          # 通过, 面向 are words
 ])
 def test_what_is_still_not_a_statistic(sentence):
     assert extract.extract_text(sentence).mentions.empty, sentence
@@ -1485,6 +1487,28 @@ COVERAGE_PHRASINGS = [
     ("全年共组织执法人员培训42期，培训3600人次。", {"grassroots_officers_trained": 3600}),
     # visits counted in 批次
     ("全年累计接待来访群众1260批次。", {"petitions_received": 1260}),
+    # the count before the suggestions and proposals handled
+    ("全年办理126件人大代表建议。", {"npc_suggestions_handled": 126}),
+    ("承办45件政协委员提案。", {"cppcc_proposals_handled": 45}),
+    # applications counted without a verb are the applications received
+    ("全年共有85件行政复议申请，依法受理78件。",
+     {"admin_reconsideration_received": 85, "admin_reconsideration_accepted": 78}),
+    # licensing cases said as 办件量
+    ("行政许可办件量3.6万件。", {"licensing_cases_accepted": 36000}),
+    # the verb before the time limit cut
+    ("压缩审批时限60%以上。", {"time_limit_reduction_rate": 60}),
+    # a campaign name of legal services to enterprises
+    ("开展“以法兴企”法治宣讲活动36场。", {"law_to_enterprise_events": 36}),
+    # the levels of an indicator system
+    ("对照85项三级指标开展自评。", {"assessment_indicators": 85}),
+    # the field between the rectifying verb and 问题
+    ("排查并整改执法领域突出问题126个。", {"inspection_problems_rectified": 126}),
+    # the share stated as 在全部…中占
+    ("其中“最多跑一次”事项860项，在全部政务服务事项中占96.5%。",
+     {"one_visit_service_items": 860, "one_visit_service_rate": 96.5}),
+    # the change of the caseload the reconsideration bodies handled
+    ("全市行政复议机关共办理行政复议案件960件，同比增长12.6%。",
+     {"admin_reconsideration_received": 960, "admin_reconsideration_received_change": 12.6}),
 ]
 
 
@@ -1570,6 +1594,14 @@ PARTS = [
       "352件": ("", "admin_reconsideration_accepted"),
       "1140件": ("", "admin_reconsideration_received"),
       "210件": ("admin_litigation_cases", "")}),
+    # clauses that are only a level or sub-unit label after a total: its items
+    ("全年新收行政复议申请860件，市级312件、县级548件。",
+     {"860件": ("admin_reconsideration_received", ""),
+      "312件": ("", "admin_reconsideration_received"),
+      "548件": ("", "admin_reconsideration_received")}),
+    ("全区行政执法主体共56个，区直单位32家、街镇24个。",
+     {"56个": ("enforcement_bodies", ""), "32家": ("", "enforcement_bodies"),
+      "24个": ("", "enforcement_bodies")}),
     # a subset (涉企) beside the total; alone it is what the report counts
     ("全年开展行政检查5000次，涉企行政检查2100次。",
      {"5000次": ("enforcement_inspections", ""), "2100次": ("", "enforcement_inspections")}),

@@ -603,6 +603,7 @@ def _quoted_claim(spans: tuple[list[int], list[int]], text: str, a: int, b: int,
             and bool(_CLAIM_TAIL_RE.fullmatch(text, b, ends[i] - 1)))
 
 
+_YEAR_SPAN_LEADS = ("提前", "提前了", "历时", "用时", "耗时", "缩短", "缩短了", "延长", "延长了")
 # A word-like Chinese numeral (召开三次常务会议, 会议两次专题听取) is a count when a verb
 # or a light word leads to it, or a verb follows it (besides _VERB_AFTER_RE's);
 # otherwise it sits inside a name.
@@ -692,7 +693,8 @@ def find_mentions(text: str) -> list[Mention]:
         if before.isascii() and (before.isalnum() or before in "._-/") and before:
             continue  # part of a code, a version or a decimal we did not start at
         streak = text[max(0, a - 3):a].endswith(("连续", "连续第"))
-        early = text[max(0, a - 3):a].endswith(("提前", "提前了"))  # 提前2年: a duration
+        # 提前2年, 历时3年, 缩短1年: a span of years, not a year
+        early = text[max(0, a - 3):a].endswith(_YEAR_SPAN_LEADS)
         if (before == "第" and not streak) or _RANGE_BEFORE_RE.search(text[max(0, a - 2):a]):
             continue
         if chinese and before and before in numbers.CN_NUMERAL_CHARS:
@@ -721,7 +723,7 @@ def find_mentions(text: str) -> list[Mention]:
             continue  # 15分钟公共法律服务圈: the name of a service radius, not a time
         if unit == "年" and not (streak or early):
             pending.clear()
-            continue  # a year or a period (2023年, 十四五), unless 连续12年 or 提前2年
+            continue  # a year or a period (2023年, 十四五), unless 连续12年 or 提前2年 …
         if unit == "分" and not _is_score(text, a, b, num):
             pending.clear()
             continue  # 三分之一, 十分重要, 5分别…: 分 is a score only in a score's context
@@ -746,8 +748,8 @@ def find_mentions(text: str) -> list[Mention]:
             continue  # 法治政府建设十项重点任务: a numeral inside a name, no verb counts it
         if chinese and value == 1 and unit in ("起", "处") and before in ("在", "到"):
             continue  # "捆绑在一起", "合在一处": together, not one case or one place
-        if unit == "通" and after in _NOT_CALLS_NEXT:
-            continue  # 3通过, 2通知: not calls
+        if unit in _NOT_UNIT_NEXT and after in _NOT_UNIT_NEXT[unit]:
+            continue  # 3通过, 2通知, 5面向: the character starts a word, it counts nothing
         if unit == "成":
             if value > 10 or not (after in _BOUNDARY or after == "的" or m.group("post")):
                 continue  # 一成不变, 3成员…: not tenths
@@ -779,7 +781,8 @@ def find_mentions(text: str) -> list[Mention]:
     return out
 
 
-_NOT_CALLS_NEXT = set("过知报道讯行用达畅告关")
+# characters that make a new counting word the start of another word (通过, 面向)
+_NOT_UNIT_NEXT = {"通": frozenset("过知报道讯行用达畅告关"), "面": frozenset("向对临积貌上")}
 _SCORE_CONTEXT_RE = re.compile(r"得分|分数|评分|打分|测评|考评|考核|满意度|评估|排名|成绩|总分")
 _NOT_SCORE_NEXT = set("之别局类析院会队支钟公部区段期批项")
 
@@ -1169,6 +1172,27 @@ def _mark_parts(norm_text: str, bounds: list[int], slots: list[_Slot],
             taken = set()
         _make_part(sl, taken, 1)
         sl.wholes = [j for j in reversed(wholes) if _same_count(m, slots[j].mention)]
+    # "…860件，市级312件、县级548件": a clause that is only a level or sub-unit label and
+    # a number, after a total in the same sentence, is an item of that total
+    labelled: set[int] = set()
+    for k, sl in enumerate(slots):
+        m, s0 = sl.mention, sent_start[k]
+        lo = max(s0, m.start - 16)
+        head = norm_text[lo:m.start]
+        cut = max(head.rfind(c) for c in "，,；;：:、")
+        if sl.part or (cut < 0 and lo > s0):
+            continue
+        label = _LABEL_FILL_RE.sub("", head[cut + 1:])
+        if len(label) < 2 or not _LABEL_RE.fullmatch(label):
+            continue
+        labelled.add(k)
+        clause = lo + cut + 1
+        whole = next((j for j in range(k - 1, first[s0] - 1, -1)
+                      if j not in labelled and slots[j].mention.end <= clause
+                      and _same_count(m, slots[j].mention)), -1)
+        if whole >= 0:
+            _make_part(sl, {iid for _sc, iid in slots[whole].cands})
+            sl.wholes = [whole]
     best = [_clear_best(sl.cands) for sl in slots]
     # A list whose items the words cannot tell apart (the same candidates, the same best:
     # 定期清理3次、专项清理12次; 济南、青岛…分别为3595件、3125件; A、B、C均不足500件) is a
@@ -1286,6 +1310,10 @@ _SUBUNIT_RE = re.compile(
     r"|市州|地市|区县|县区|县市区|街镇")
 _LEVEL_RE = re.compile(r"(?:省|市|州|盟|县|区|旗|乡镇|乡|镇|街道|社区|村)(?:本级|一级|级)"
                        r"|涉(?:企|农|外|军|侨|台|港澳)")  # a subset: 涉企 cases among all
+# A clause that names only a level or sub-unit before its number (市级312件, 区直单位32家).
+_LABEL_RE = re.compile(r"(?:各)?(?:省|市|州|盟|县|区|旗|乡镇|乡|镇|街道|街镇|社区|村|市州|地市|"
+                       r"县区|区县|县市区)(?:本级|一级|级|直)?(?:部门|单位|政府|机关)?")
+_LABEL_FILL_RE = re.compile(r"其中|合计|共计|共|分别|为|有|达|计|\s")
 # "按层级分：", "按案件类型划分：", "分地区看：": the lines after it are a breakdown.
 _BREAKDOWN_RE = re.compile(r"(?:按|分)[\u4e00-\u9fff]{1,6}(?:分|划分|统计|区分|看|来看)[：:]")
 _ENUM_LINE_RE = re.compile(r"\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、．]"
