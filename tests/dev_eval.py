@@ -10,6 +10,12 @@ excerpts, each with a gold table listing every statistic in it. A gold row is
 - *named wrongly* when the mention has a non-empty id other than the gold id;
 - otherwise found but *unnamed*.
 
+Parts (the ``part_of`` column): a gold row with a ``part_of`` is *part ok* when its
+mention has no id and the same ``part_of``; a mention whose non-empty ``part_of``
+differs from its gold row's (empty included) is *part wrong*. *Attributed* rows are the
+rows named with their (non-empty) gold id plus the parts ok: a statistic an analyst can
+line up across regions, either as an indicator or as a part of one.
+
 A mention that matches no gold row is a *false positive*. Matching is one to one: a
 shared value (``报备率、及时率均达100%``) is two gold rows and needs two mentions.
 
@@ -104,21 +110,28 @@ class Score:
     false_positives: int = 0
     with_id: int = 0          # gold rows that have an indicator id
     correct_with_id: int = 0  # ... and were found and named with it
+    with_part: int = 0        # gold rows that have a part_of
+    part_ok: int = 0          # ... found, no id and the same part_of
+    part_wrong: int = 0       # found rows whose non-empty part_of differs from gold's
     missed: list[dict] = field(default_factory=list)      # gold rows not found
     misnamed: list[tuple] = field(default_factory=list)   # (gold row, mention id) wrong
+    mispart: list[tuple] = field(default_factory=list)    # (gold row, id, part_of) wrong
+    part_missed: list[tuple] = field(default_factory=list)  # (gold row, id) gold part unseen
     unnamed: list[dict] = field(default_factory=list)     # found, id empty, gold has one
     extra: list[tuple] = field(default_factory=list)      # (text, value, id, sentence)
 
     def add(self, other: Score) -> None:
         for k in ("gold", "found", "correct", "wrong", "false_positives", "with_id",
-                  "correct_with_id"):
+                  "correct_with_id", "with_part", "part_ok", "part_wrong"):
             setattr(self, k, getattr(self, k) + getattr(other, k))
 
 
 def score(name: str, raw: str, gold: list[dict], mentions) -> Score:
     """Match ``mentions`` (extraction rows) to ``gold`` rows one to one and count."""
-    rows = list(mentions[["indicator_id", "value", "char_start", "char_end", "text",
-                          "sentence"]].itertuples(index=False))
+    if "part_of" not in mentions.columns:
+        mentions = mentions.assign(part_of="")
+    rows = list(mentions[["indicator_id", "part_of", "value", "char_start", "char_end",
+                          "text", "sentence"]].itertuples(index=False))
     cands = [[i for i, m in enumerate(rows)
               if same_value(m.value, float(g["value"]))
               and inside_anchor(raw, g["anchor"], m.char_start, m.char_end)]
@@ -135,13 +148,23 @@ def score(name: str, raw: str, gold: list[dict], mentions) -> Score:
                 if mi not in taken and (not exact or rows[mi].indicator_id == g["id"]):
                     taken[mi], match[gi] = gi, mi
                     break
-    s = Score(name, gold=len(gold), with_id=sum(1 for g in gold if g["id"]))
+    s = Score(name, gold=len(gold), with_id=sum(1 for g in gold if g["id"]),
+              with_part=sum(1 for g in gold if g.get("part_of")))
     for gi, g in enumerate(gold):
         if gi not in match:
             s.missed.append(g)
             continue
         s.found += 1
         got = rows[match[gi]].indicator_id
+        part = rows[match[gi]].part_of or ""
+        gold_part = g.get("part_of") or ""
+        if gold_part and not got and part == gold_part:
+            s.part_ok += 1
+        elif part and part != gold_part:
+            s.part_wrong += 1
+            s.mispart.append((g, got, part))
+        elif gold_part:
+            s.part_missed.append((g, got))
         if got == g["id"]:
             s.correct += 1
             s.correct_with_id += bool(got)
@@ -189,9 +212,13 @@ def table(scores: list[Score]) -> str:
     ``named/all``: rows found and named with their (non-empty) gold id, over *all* gold
     rows. This is issue 9's headline metric: a statistic left without an indicator does
     not count, so it measures the catalogue's coverage and the matcher together.
+    ``part ok``: of the gold rows that are parts (``part_of``), how many were found with
+    no id and that ``part_of``; ``part wrong``: found rows given a ``part_of`` other
+    than gold's; ``attr/all``: rows named with their gold id plus parts ok, over all rows.
     """
     head = (f"{'fixture':24} {'gold':>5} {'found':>13} {'named ok':>13} {'wrong':>12} "
-            f"{'FP':>4} {'id rows ok':>16} {'named/all':>9}")
+            f"{'FP':>4} {'id rows ok':>16} {'named/all':>9} {'part ok':>9} "
+            f"{'part wrong':>10} {'attr/all':>8}")
     lines = [head, "-" * len(head)]
     for s in [*scores, total(scores)]:
         if s.name == "total":
@@ -200,7 +227,9 @@ def table(scores: list[Score]) -> str:
                      f"{s.correct:5d} {_pct(s.correct, s.gold)} "
                      f"{s.wrong:4d} {_pct(s.wrong, s.gold)} {s.false_positives:4d} "
                      f"{s.correct_with_id:4d}/{s.with_id:<4d} {_pct(s.correct_with_id, s.with_id)} "
-                     f"{_pct(s.correct_with_id, s.gold):>9}")
+                     f"{_pct(s.correct_with_id, s.gold):>9} "
+                     f"{s.part_ok:4d}/{s.with_part:<4d} {s.part_wrong:10d} "
+                     f"{_pct(s.correct_with_id + s.part_ok, s.gold):>8}")
     return "\n".join(lines)
 
 
@@ -212,6 +241,11 @@ def details(s: Score) -> str:
             for g, got in s.misnamed]
     out += [f"  unnamed  {g['value']}{g['unit']} gold={g['id']} {g['anchor']}"
             for g in s.unnamed if g["id"]]
+    out += [f"  part?    {g['value']}{g['unit']} gold part_of={g['part_of']} got "
+            f"id={got or '-'} part_of=- {g['anchor']}" for g, got in s.part_missed]
+    out += [f"  part!    {g['value']}{g['unit']} gold part_of={g.get('part_of') or '-'} "
+            f"id={g['id'] or '-'} got id={got or '-'} part_of={part} {g['anchor']}"
+            for g, got, part in s.mispart]
     out += [f"  extra    {t!r} {v} [{i or '-'}] {sent[:60]}" for t, v, i, sent in s.extra]
     return "\n".join(out)
 

@@ -312,6 +312,42 @@ def test_seed_other_statistics_says_every_number_is_named(seed_page):
     assert "都已归入指标目录" in seed_page.select_one(".other-stats").get_text()
 
 
+def test_a_part_shows_the_total_it_belongs_to(tmp_path, other_page):
+    """Other statistics: a part (其中…) names its total's indicator under 属于; a number
+    that is no part shows —; without any part the column is not there."""
+    from rol_analysis import catalogue, extract
+
+    text = "全年新收行政复议申请860件，其中市级收到312件、县级收到548件。另有来信来访31件。"
+    ex = extract.extract_text(text, "weibin", 2023)
+    b = brief.Brief(stage(tmp_path, indicators=ex.indicators, mentions=ex.mentions))
+    table = _page(b).select_one(".other-stats table.other")
+    assert [th.get_text() for th in table.select("thead th")][-1] == "属于 Part of"
+    whole = catalogue.load().indicator("admin_reconsideration_received")
+    cells = {r.select("td")[1].select_one(".num").get_text(): r.select("td")[-1].get_text()
+             for r in table.select("tbody tr")}
+    assert cells == {"312件": f"{whole.zh_name} {whole.en_name}",
+                     "548件": f"{whole.zh_name} {whole.en_name}", "31件": "—"}
+    _, page, _ = other_page
+    assert "Part of" not in page.select_one(".other-stats").get_text()
+
+
+def test_a_part_larger_than_its_whole_is_a_finding(tmp_path):
+    """The part/whole checks hold each part against its stated whole: a part that
+    exceeds it is listed as not holding, with both numbers and their sources."""
+    from rol_analysis import extract
+
+    text = "全年审查规范性文件54件，其中审查市级规范性文件87件。"
+    ex = extract.extract_text(text, "weibin", 2023)
+    b = brief.Brief(stage(tmp_path, indicators=ex.indicators, mentions=ex.mentions))
+    page = _page(b)
+    row = page.select_one(".intensities table.checks tbody tr")
+    cells = [td.get_text() for td in row.select("td")]
+    assert "不超过" in cells[0] and cells[-1] == "不成立"
+    assert [n.get_text() for n in row.select(".num")] == ["87件", "54 件"]
+    finding = page.select_one("section.findings").get_text()
+    assert "市级规范性文件数不超过" in finding and "不成立：87 对 54" in finding
+
+
 def test_scanned_report_shows_page_provenance_and_flags_low_scores(tmp_path):
     """A report read by OCR: the header says so with its mean score, each source sentence
     says its page, and a number read with a low score is marked for review."""

@@ -91,6 +91,8 @@ def test_row_counts_match_the_published_tables(proot):
                 "value", "unit", "qualifier", "validation", "review", "sentence",
                 "char_start", "char_end"):
         assert col in ind.columns, col
+    # a part names the indicator of its total (the seeds state no parts)
+    assert "part_of" in men.columns and set(men["part_of"].fillna("")) == {""}
 
 
 def test_values_qualifiers_and_provenance_kept(proot):

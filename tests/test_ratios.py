@@ -372,3 +372,29 @@ def test_a_repeated_sentence_is_paired_once_per_occurrence():
     df = _inferred("受理诉求12件，办结11件，办结率91.7%。" * 3)
     assert list(df["status"]) == [ratios.CONSISTENT_INFERRED] * 3
     assert df["ratio_id"].is_unique
+
+
+def test_a_part_never_exceeds_its_stated_whole():
+    """part_of (extraction) against the whole's indicator, same unit: ok, violated, or
+    uncertain when a number is qualified; a part in another unit is not compared."""
+    from rol_analysis import extract
+
+    def checks(text):
+        ex = extract.extract_text(text, "r", 2023)
+        out = ratios.part_whole(ex.indicators, mentions=ex.mentions)
+        return out[out["type"] == "part"]
+
+    ok = checks("全年新收行政复议申请860件，其中市级收到312件、县级收到548件。")
+    assert list(ok["status"]) == ["ok", "ok"]
+    assert list(ok["part_text"]) == ["312件", "548件"]
+    assert set(ok["indicators"]) == {"admin_reconsideration_received"}
+    assert list(ok["right"]) == [860, 860]
+    bad = checks("全年审查规范性文件54件，其中审查市级规范性文件87件。")
+    assert list(bad["status"]) == ["violated"] and list(bad["left"]) == [87]
+    assert "不超过" in bad["zh_name"].iloc[0]
+    assert list(checks("全年审查规范性文件54余件，其中审查市级规范性文件87件。")["status"]) \
+        == ["uncertain"]
+    assert checks("全年审查规范性文件54件，其中审查市级规范性文件87份。").empty
+    # without mentions (older callers) only the catalogue's relations are checked
+    ex = extract.extract_text("全年审查规范性文件54件，其中审查市级规范性文件87件。", "r", 2023)
+    assert ratios.part_whole(ex.indicators).empty

@@ -208,3 +208,21 @@ def test_worksheet_marks_numbers_read_by_ocr_and_flags_low_scores():
     assert checks[0] == f"第2页 OCR {LOW_SCORE - 0.2:.2f} 待核 check"
     assert checks[1] == "第3页 OCR 0.99"
     assert checks[2] == ""
+
+
+def test_a_reviewer_naming_a_part_makes_it_no_part():
+    """A `set` that gives a part (part_of filled, no id) an indicator clears its part_of:
+    a named number is the indicator's figure, never a part of another."""
+    from rol_analysis import extract
+
+    text = "全年新收行政复议申请860件，其中市级收到312件、县级收到548件。"
+    ex = extract.extract_text(text, "r", 2023)
+    ex.mentions["review"] = ""
+    start = text.index("312件")
+    assert ex.mentions.set_index("text").loc["312件", "part_of"] != ""
+    decision = reviews.Decision(2, start, "312件", "set", "admin_reconsideration_accepted",
+                                None, "", "", "", "李四", "")
+    out = reviews.apply(ex, text, [decision], "r/2023.csv").mentions.set_index("text")
+    assert out.loc["312件", "indicator_id"] == "admin_reconsideration_accepted"
+    assert out.loc["312件", "part_of"] == ""
+    assert out.loc["548件", "part_of"] == "admin_reconsideration_received"

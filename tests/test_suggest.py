@@ -85,6 +85,15 @@ def test_min_regions_keeps_groups_many_region_years_share(root):
         suggest.suggest(root, min_regions=0)
 
 
+def test_numbers_without_a_counting_word_ask_for_their_unit(tmp_path):
+    for region in ("hexi", "songlin"):
+        _publish(tmp_path, region, 2023, "五、普法宣传\n全年普法直播累计观看超86万。")
+    text = suggest.suggest(tmp_path)
+    stanza = tomllib.loads(text)["indicator"][0]
+    assert stanza["units"] == []  # no guessed unit; the reviewer supplies it
+    assert "without a counting word" in text
+
+
 def test_output_is_deterministic(root):
     assert suggest.suggest(root) == suggest.suggest(root)
 

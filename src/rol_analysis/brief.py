@@ -560,7 +560,7 @@ class Brief:
 
         mentions = self.analysis.mentions
         if mentions is None or not len(mentions):
-            return _render("other_statistics.html.j2", rows=[])
+            return _render("other_statistics.html.j2", rows=[], parts=False)
         shown = {(iid, int(r["char_start"])) for iid, r in self._rows.items()}
         numbers: dict[int, list[dict]] = {}
         for rec in mentions.sort_values(["char_start", "indicator_id"],
@@ -573,13 +573,19 @@ class Brief:
                 continue
             rec = recs[0]
             measure = rec.get("measure")
+            whole = rec.get("part_of")
+            whole = (self.catalogue.indicators.get(whole)
+                     if isinstance(whole, str) and whole else None)
             rows.append({
                 "measure": measure if isinstance(measure, str) else "",
+                "part_of": whole.zh_name if whole is not None else "",
+                "part_of_en": whole.en_name if whole is not None else "",
                 "value_html": Markup(self._num(str(rec.get("text") or ""), rec.get("sentence"))),
                 "kind": KIND_ZH.get(rec.get("kind"), rec.get("kind") or ""),
                 "section": sections.get(rec.get("section"), rec.get("section") or ""),
             })
-        return _render("other_statistics.html.j2", rows=rows)
+        return _render("other_statistics.html.j2", rows=rows,
+                       parts=any(r["part_of"] for r in rows))
 
     def section_tables(self):
         """One table per report section with every indicator found in it."""
@@ -624,10 +630,13 @@ class Brief:
         crow = []
         for rec in a.checks.to_dict("records"):
             ids = rec["indicators"].split("|")
-            vals = " ＋ ".join(self._indicator_value(i) for i in ids[:-1])
+            if rec["type"] == "part":  # a part (part_of) against its stated whole
+                vals, op = self._num(rec["part_text"], rec["part_sentence"]), "≤"
+            else:
+                vals = " ＋ ".join(self._indicator_value(i) for i in ids[:-1])
+                op = "≤" if rec["type"] == "le" else "＝"
             crow.append([_e(rec["zh_name"]), f'<span class="en">{_e(rec["en_name"])}</span>',
-                         (f"{vals} {'≤' if rec['type'] == 'le' else '＝'} "
-                          f"{self._indicator_value(ids[-1])}"),
+                         f"{vals} {op} {self._indicator_value(ids[-1])}",
                          _e(CHECK_ZH[rec["status"]])])
         if crow:
             parts.append(self._table(["校验", "Check", "数值 Values", "结果 Result"], crow,

@@ -16,13 +16,17 @@ How a mention is read:
 - two units side by side (``20支（612人）``, ``308批589人次``) are two mentions.
 
 What is not a statistic and is left out: numbers without a counting word (years,
-dates, document numbers 〔2023〕5号, plan periods, hotlines 12345), ordinals (第二届),
+dates, document numbers 〔2023〕5号, plan periods, hotlines 12345; but digits with 万/亿,
+``向11.43万农民工``, and a whole number ending its clause after 达/超过, ``访问量累计达
+2986773``, are counts with an empty unit), ordinals and ranks (第二届, 前10名),
 numbers inside quotation marks or book titles (“1211”机制, “一件事”; a percentage in
-quotation marks is a claim and stays: “三个100%”), fixed phrases
+quotation marks is a claim and stays: “三个100%”, and so does a quoted achievement that
+ends with its count: “整改突出问题2330个”), fixed phrases
 and slogans (三项制度, 双随机、一公开, 八五普法, 二十大, listed in ``SLOGANS``), the
 service slogans ``24小时``/``365天``, placeholders (``召开会议*次`` has no digit), and
 Chinese numerals that read as words rather than counts (``一次性``, ``两个方面``)
-unless the catalogue recognises them.
+unless the catalogue recognises them and a verb leads to or follows them (not
+``法治政府建设十项重点任务``).
 
 Every mention gets a ``measure`` (:mod:`rol_analysis.measure`): what it counts.
 
@@ -32,7 +36,8 @@ numbers are left as written), optional ``aliases`` searched in the measure and o
 ``exclude`` words that rule it out. Among indicators whose units accept the mention's
 unit and whose kind agrees, candidates are scored (:meth:`_Matcher.scored`) and the best
 (number, indicator) pairs of the whole report are taken first, each indicator once; a
-number two indicators fit equally well stays unnamed. An indicator of one case-work
+number two indicators fit (nearly) equally well stays unnamed, and so does one count of
+several kinds of meeting (docs/design.md, "Confidence"). An indicator of one case-work
 family (复议, 诉讼, 执法) does not name a number whose scope (clause, carried topic,
 section) is another. Two constructions give one number
 several readings or several numbers a list of names: ``结案率、满意率均为100%`` (every
@@ -55,29 +60,34 @@ from .tables import INDICATOR_COLUMNS, MENTION_COLUMNS  # noqa: F401 - re-export
 # Counting words, longest first where one is a prefix of another (人次 before 人).
 # 个部门 is 个 with 部门 in the measure; 年 only counts in a streak (连续12年).
 UNITS = (
-    "个百分点", "百分点", "个工作日", "工作日", "个月", "平方米", "公里", "小时", "分钟",
-    "人次", "场次", "户次", "家次", "件次", "批次", "课时", "学时", "部门",
+    "个百分点", "百分点", "个工作日", "工作日", "个月", "平方公里", "平方米", "公里", "小时",
+    "分钟", "人次", "场次", "户次", "家次", "件次", "批次", "台次", "车次", "辆次", "艘次",
+    "架次", "个次", "班次", "课时", "学时", "部门",
     "%", "元", "件", "次", "项", "个", "名", "人", "份", "场", "户", "家", "支", "批", "天",
     "期", "条", "起", "部", "处", "所", "座", "辆", "台", "套", "篇", "本", "册", "张",
     "类", "宗", "位", "亩", "吨", "页", "卷", "轮", "堂", "节", "单", "门", "省", "年", "分",
+    "种", "面", "票", "成", "倍", "通",
 )
 _UNIT_RE = "|".join(re.escape(u) for u in UNITS)
 _CN_NUM = "[一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*"
 _MENTION_RE = re.compile(
-    r"(?P<pre>大约|约|将近|接近|近|不足|不到|不低于|不少于|不超过|不高于|高于|低于|少于"
-    r"|超过|逾|多达|超)?"
-    r"(?P<num>百分之[零〇一二两三四五六七八九十百千点]+"
+    # 约/近 inside a word (节约10天, 签约3家, 最近3个月) are no qualifiers
+    r"(?P<pre>大约|(?<![节制签预邀履违合条公契特集缔守践解赴])约|将近|接近|(?<![最就附临邻亲])近|不足|不到|不低于|不少于|不超过|不高于|高于|低于|少于"
+    r"|超过|逾|多达|突破|超|上(?=[百千万](?!分之))|至少|最少|至多|最多|最长)?"
+    # 百余场, 近千人, 上万人次: a bare place word with 余/多 or after 近/逾/超/上
+    r"(?P<num>百分之[零〇一二两三四五六七八九十百千点]+|[百千万](?=[余多])|(?<=[近逾超上])[百千万]"
     r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
     rf"|{_CN_NUM}(?:点[零〇一二三四五六七八九]+)?)"
     r"(?P<q1>余|多)?"
     r"(?P<scale>千万|百万|十万|万|亿|千)?"
     r"(?P<q2>余|多)?"
     rf"(?P<unit>{_UNIT_RE})?"
-    r"(?P<post>以上|以下|以内|左右|上下)?"
+    r"(?P<post>以上|以下|以内|左右|上下|\+(?![\dA-Za-z+]))?"
 )
-_AT_LEAST = {"余", "多", "逾", "超过", "超", "多达", "以上", "高于", "不低于", "不少于"}
+_AT_LEAST = {"余", "多", "逾", "超过", "超", "多达", "突破", "以上", "高于", "不低于", "不少于",
+             "上", "至少", "最少", "+"}
 _AT_MOST = {"近", "将近", "接近", "不足", "不到", "以下", "以内", "低于", "不超过", "不高于",
-            "少于"}
+            "少于", "至多", "最多", "最长"}
 _APPROX = {"约", "大约", "左右", "上下"}
 
 #: Fixed phrases and slogans whose numerals are names, not counts.
@@ -123,7 +133,8 @@ _NAME_SEP_RE = re.compile(r"、|和|及(?!时)|与(?!会)")
 _CHANGE_TO_RE = re.compile(r"\s*(?:压缩|压减|缩短|减少|降低|精简|提高|提升|增加|增长|控制|下降|降"
                            r"|减|增)"
                            r"(?:至|到|为)\s*")
-_PART_RE = re.compile(r"其中")
+# 其中, and 包括 after a comma (…12件，包括…3件), not 包括X在内的12个 (the whole itself)
+_PART_RE = re.compile(r"其中|(?<=[，,])包括(?![^，,。；;]*在内)")
 # The clause around a number: the run of non-punctuation before it, the next mark after.
 # (greedy .* backtracks from the end: linear, where [^…]*$ would retry at every start)
 _CLAUSE_HEAD_RE = re.compile(r".*[，,。；;：:！？!?\n]", re.S)
@@ -133,6 +144,13 @@ _KIND_HEAD_RE = re.compile(r".*[，,。；;\n]", re.S)
 # "委员会会议和办公室会议各开了1次": 各 with a short verb before the value.
 _SHARED_COUNT_RE = re.compile(r"(?:均|都|各)(?:为|是|达到|达|有|不足|不到|超过|在"
                               r"|(?:召开|开|举办|开展|组织|办理|受理|收到|完成)了?)?$")
+# "15分钟公共法律服务圈", "1小时生活圈": a distance or time that names a service radius
+_CIRCLE_RE = re.compile(r"[\u4e00-\u9fff]{0,8}圈")
+# A single rate name before a value each counted item of the clause before shares.
+_EACH_RATE_RE = re.compile(r"(?P<rate>[^、和及与]{1,8}率)(?:均|都)(?:为|是|达到|达|保持在|保持)?")
+_ITEM_JOINERS = frozenset("和、及与")
+# The verb before a list of names that share a value with 各 (接受述职评议和述法测评各1次).
+_EACH_VERB_RE = re.compile(r"接受|开展|进行|组织|召开|举办|举行|参加|参与|完成|听取|实施")
 _RESPECTIVELY_RE = re.compile(r"分别(?:为|是|达到|达|有|占)?")
 # The noun phrase right after a number (办理了45件人大代表建议和…, 完成了3件重大行政决策的合法
 # 性审查): up to the next separator or number; one that starts with a verb is no noun.
@@ -164,6 +182,10 @@ class Mention:
     weak: bool = False  # a Chinese numeral read as a word unless the catalogue knows it
     indicators: list[str] = field(default_factory=list)  # one per measure; "" = none
     measures: list[str] = field(default_factory=list)  # what it counts, one per reading
+    parts: list[str] = field(default_factory=list)  # per reading: the whole's id, or ""
+    # (unit, kind) a count stated without a counting word implies (欠薪8.2亿: 元, amount);
+    # matched with it, and written with it once an indicator names the number
+    implied: tuple[str, str] | None = None
 
 
 @dataclass
@@ -229,6 +251,7 @@ class _Entry:
     kind: str
     section: str
     family: str                  # 复议/诉讼/执法 from the indicator's name, or ""
+    zh_name: str
     rx: re.Pattern | None       # patterns, searched in the sentence with the number as #
     lits: tuple[str, ...] | None  # one word each pattern needs; None: search always
     alias_rx: re.Pattern | None  # aliases, searched in the measure label
@@ -331,6 +354,61 @@ class _WordIndex:
         return self.always.union(*(self.entries[w] for w in found))
 
 
+_ITEM_START_RE = re.compile(r".*[、，,。；;：:！？!?\n]", re.S)
+
+
+def _only_examples(rx: re.Pattern, marked: str, mt: re.Match, hash_pos: int) -> bool:
+    """Whether the match ``mt`` finds its words only in the last example of a list
+    closed by 等 before a noun (专题研究行政立法、执法监督等工作#: the number counts
+    the 工作, 执法监督 is one example of it).
+
+    The last item before 等 (from the 、 that opens it) is cut out and the pattern
+    searched again; a list without 、 (学习《民法典》等法律法规#) is left alone.
+    """
+    etc = marked.rfind("等", mt.start(), hash_pos)
+    if etc < 0 or hash_pos - etc <= 2:
+        return False  # no 等, or 等 right before the number: it counts the list (等7个单位)
+    head = _ITEM_START_RE.match(marked, 0, etc)
+    if head is None or marked[head.end() - 1] != "、":
+        return False
+    cut = marked[:head.end() - 1] + marked[etc + 1:]
+    return rx.search(cut) is None
+
+
+# 和/及/与/、 joining two items before one number; not inside 和解, 及时, 与会 …
+_ITEM_JOINER_RE = re.compile(r"[和及与、](?![解谐平时会])")
+_NOT_JOINED = frozenset("解谐平时会")
+
+
+def _only_first_item(rx: re.Pattern, marked: str, mt: re.Match, hash_pos: int) -> int:
+    """Where the joiner is (else -1) when the match ``mt`` finds its words only in the
+    item before a joiner that the number follows with another item (开办企业和不动产登记
+    仅用#, 承接和下放#: the number is stated for both together).
+
+    The text from the last joiner in the match up to the number is cut out and the
+    pattern searched again: when it still matches, its words were the first item's
+    alone. 审查和备案规范性文件# keeps its name (the pattern needs 规范性文件).
+    """
+    # the last joiner by rfind (this runs for nearly every pattern match: no slicing)
+    j = max(marked.rfind(c, mt.start() + 1, hash_pos) for c in "和及与、")
+    if j < 0:
+        return -1
+    if marked[j + 1:j + 2] in _NOT_JOINED:
+        joiner = _last_match(_ITEM_JOINER_RE, marked[mt.start():hash_pos])
+        if joiner is None or joiner.start() == 0:
+            return -1
+        j = mt.start() + joiner.start()
+    if hash_pos - j < 3 or not _CJK_RE.fullmatch(marked, j + 1, hash_pos) \
+            or "等" in marked[j:hash_pos]:
+        # "A、#" starts a new list item; a run closed by 等 (撤销、变更、确认违法或责令
+        # 履行等方式作出纠错决定#) lists ways of doing what is counted, not a second item
+        return -1
+    return j if rx.search(marked[:j] + marked[hash_pos:]) is not None else -1
+
+
+_CJK_RE = re.compile(r"[\u4e00-\u9fff]+")
+
+
 class _Matcher:
     """The catalogue's patterns, aliases and exclusions, compiled and indexed by unit."""
 
@@ -341,7 +419,7 @@ class _Matcher:
         for ind in cat.indicators.values():
             if not ind.patterns and not ind.aliases:
                 continue
-            entry = _Entry(ind.id, ind.kind, ind.section, family(ind.zh_name),
+            entry = _Entry(ind.id, ind.kind, ind.section, family(ind.zh_name), ind.zh_name,
                            _compile(cat, ind, "pattern", ind.patterns, True),
                            _needed_words(ind.patterns),
                            _compile(cat, ind, "alias", ind.aliases, False),
@@ -360,8 +438,9 @@ class _Matcher:
     def scored(self, marked: str, measure: str, clause: str, unit: str, kind: str,
                section: str = "", scope: str = "", hash_pos: int = -1,
                families: frozenset = frozenset(),
-               excluded_only: bool = False) -> list[tuple[float, str]]:
-        """(score, indicator id) of every indicator that may name the number.
+               ) -> tuple[list[tuple[float, str]], set[str]]:
+        """(score, indicator id) of every indicator that may name the number, and the
+        ids that matched but were ruled out.
 
         A pattern match scores 10 less a tenth of a point per character the match
         spans (a pattern that finds its words right next to the number beats one that
@@ -369,15 +448,19 @@ class _Matcher:
         section 0.5, an annual number 0.2 (a running total loses to the year's own
         figure). An ``exclude`` word in the clause rules the indicator out, and so
         does a topic conflict: an indicator of one case-work family (复议, 诉讼, 执法)
-        when ``families``, the scope of the number, names others only.
+        when ``families``, the scope of the number, names others only. A pattern whose
+        words stand before 等 with a noun between 等 and the number (专题研究行政立法、
+        执法监督等工作11次) names examples of what is counted, not the count: it does not
+        match.
         """
-        out = []
+        out: list[tuple[float, str]] = []
+        excluded: set[str] = set()
         # a part (其中受理34件) is matched by what it counts; the part rule in _assign
         # keeps it from its whole's indicator
         bare = measure.removeprefix("其中")
         entries = self.by_unit_kind.get((unit, kind))
         if not entries:
-            return out
+            return out, excluded
         pat_index, alias_index = self.index[(unit, kind)]
         # a sentence without any word a pattern needs cannot match it (most cannot: one
         # pass for the words is far cheaper than a search per indicator)
@@ -398,6 +481,10 @@ class _Matcher:
                 at = later.start()
                 if later.end() - later.start() < mt.end() - mt.start():
                     mt = later  # a later match that spans more is no closer
+            if mt is not None and mt.start() < hash_pos and (
+                    _only_examples(e.rx, marked, mt, hash_pos)
+                    or self._joint_item(entries, pat_index, e, marked, mt, hash_pos)):
+                mt = None
             al = i in alias_hits and e.alias_rx.search(bare) is not None
             if mt is None and not al:
                 continue
@@ -405,11 +492,8 @@ class _Matcher:
             # an excluded scope named there rules the indicator out as well
             out_ruled = e.exclude_rx is not None and (e.exclude_rx.search(clause)
                                                       or e.exclude_rx.search(bare))
-            if excluded_only:
-                if out_ruled:
-                    out.append((0.0, e.iid))
-                continue
             if out_ruled:
+                excluded.add(e.iid)
                 continue
             score = 0.0
             if mt is not None:
@@ -425,12 +509,31 @@ class _Matcher:
             if scope == "annual":
                 score += 0.2
             out.append((score, e.iid))
-        return out
+        return out, excluded
+
+    @staticmethod
+    def _joint_item(entries, pat_index, e: _Entry, marked: str, mt: re.Match,
+                    hash_pos: int) -> bool:
+        """Whether ``e`` matched only the first of two items the number is stated for
+        together (开办企业和不动产登记仅用#, 行政复议和行政诉讼案件#): a joint count that
+        names neither, unless the indicator's own name holds the second item (办理政协
+        提案及社情民意数 for 政协提案及社情民意#) and no other indicator claims it.
+
+        The first item must end in a word the indicator's patterns need (开办企业 before
+        和): in 开展法治宣传进机关、进企业活动# the words 法治宣传 head both items."""
+        j = _only_first_item(e.rx, marked, mt, hash_pos)
+        if j < 0 or not e.lits or not any(marked.endswith(w, 0, j) for w in e.lits):
+            return False
+        if marked[j + 1:hash_pos][:4] not in e.zh_name:
+            return True
+        second = marked[j + 1:]
+        return any(entries[i] is not e and entries[i].rx is not None
+                   and entries[i].rx.search(second) for i in pat_index.hits(second))
 
     def candidates(self, marked: str, unit: str, kind: str) -> list[str]:
         """Indicator ids whose patterns match ``marked``, best first (no measure)."""
-        ranked = sorted(self.scored(marked, "", marked, unit, kind, hash_pos=marked.find("#")),
-                        key=lambda x: -x[0])
+        ranked = sorted(self.scored(marked, "", marked, unit, kind,
+                                    hash_pos=marked.find("#"))[0], key=lambda x: -x[0])
         return [iid for _s, iid in ranked]
 
 
@@ -474,14 +577,92 @@ def _qualifier(*words: str | None) -> str:
     return "exact"
 
 
-def _quoted_claim(spans: tuple[list[int], list[int]], text: str, a: int) -> bool:
-    """Whether the quotation holding ``a`` is a claim in quotes (“三个100%”), not a name.
+# what may follow a quoted claim's number before the closing mark: a short noun (举措)
+_TWO_DIGITS_RE = re.compile(r"\D*\d\d")
+_CLAIM_TAIL_RE = re.compile(r"[\u4e00-\u9fff]{0,3}[）)]?")
 
-    A percentage inside quotation marks (not a book title) still states a level.
+
+def _quoted_claim(spans: tuple[list[int], list[int]], text: str, a: int, b: int,
+                  unit: str, chinese: bool) -> bool:
+    """Whether the number at [a, b) inside a quotation is a claim, not part of a name.
+
+    A percentage inside quotation marks (not a book title) still states a level
+    (“三个100%”). So does a quoted achievement that ends with its count: a clause of four
+    characters or more, then two digits or more, a counting word and at most a short noun
+    (“排查整改突出问题2330个”, “实施方案（300条举措）”). A name keeps its number inside
+    (“1211”机制, “15分钟服务圈”, “一件事”).
     """
-    starts, _ends = spans
+    starts, ends = spans
     i = bisect.bisect_right(starts, a) - 1
-    return i >= 0 and text[starts[i]] in "“\"'"
+    if i < 0 or text[starts[i]] not in "“\"'":
+        return False
+    if unit == "%":
+        return True
+    # two digits or more: “最多跑1次” is a slogan, an achievement counts many
+    return (not chinese and a - starts[i] - 1 >= 4 and bool(_TWO_DIGITS_RE.match(text, a, b))
+            and bool(_CLAIM_TAIL_RE.fullmatch(text, b, ends[i] - 1)))
+
+
+_YEAR_SPAN_LEADS = ("提前", "提前了", "历时", "用时", "耗时", "缩短", "缩短了", "延长", "延长了")
+# A word-like Chinese numeral (召开三次常务会议, 会议两次专题听取) is a count when a verb
+# or a light word leads to it, or a verb follows it (besides _VERB_AFTER_RE's);
+# otherwise it sits inside a name.
+_WEAK_LEAD_RE = re.compile(
+    r"(?:了|共|计|有|达|为|召开|开展|举办|举行|组织|制定|出台|印发|确定|明确|提出|部署|完成|推出"
+    r"|建立|设立|建成|办理|进行|开设|聘请|开|办|听取|审议|研究|培训|发布|作出|受理|审结|新增)$")
+_WEAK_AFTER_RE = re.compile(r"主持|带头|深入|赴|前往|作出|批示|调研|督导|讲授|宣讲|学习|学法|到")
+
+
+# A count without a counting word: digits with a scale word (向11.43万农民工, 讨回欠薪8.2亿),
+# or a whole number that ends its clause after 达/超过/突破 (访问量累计达2986773).
+_BIG_SCALES = frozenset({"万", "亿", "千万", "百万"})
+_BARE_LEAD_RE = re.compile(r"(?:达到?|共计|合计|总计)$")
+_BARE_PRE = frozenset({"超过", "超", "逾", "多达", "突破"})
+
+
+# What a count without a counting word counts, from the words around it: people-times
+# (观看人次超1232万), money (讨回欠薪8.2亿), people (工作人员超过150万, 向11.43万农民工).
+_PERSON_TIMES_RE = re.compile(r"人次")
+_MONEY_RE = re.compile(r"金额|资金|欠薪|工资|薪酬|报酬|费用|补贴|补助|损失|成本|经费|奖金|罚没|罚款"
+                       r"|款项|欠款|税费|减税|降费|贷款|融资|投资|收入")
+_PEOPLE_RE = re.compile(r"人数|人员|群众|农民工|居民|村民|职工|干部|党员|学生|市民|网民|用户|人口")
+_PEOPLE_AFTER_RE = re.compile(r"(?:名|位)?(?:农民工|群众|居民|村民|职工|干部|党员|学生|市民|网民"
+                              r"|用户|人)")
+
+
+def _implied_unit(text: str, a: int, b: int) -> tuple[str, str] | None:
+    """(unit, kind) implied by the words around a count without a counting word at
+    [a, b) (see ``_PERSON_TIMES_RE``…), or None when they imply none."""
+    head = _KIND_HEAD_RE.match(text, max(0, a - 24), a)
+    left = text[head.end() if head else max(0, a - 24):a]
+    if _PERSON_TIMES_RE.search(left):
+        return "人次", "count"
+    if _MONEY_RE.search(left):
+        return "元", "amount"
+    if _PEOPLE_RE.search(left) or _PEOPLE_AFTER_RE.match(text, b):
+        return "人", "count"
+    return None
+
+
+def _bare_count(text: str, m: re.Match) -> bool:
+    """Whether the arabic number ``m`` with no counting word is still a statistic.
+
+    Years, dates, document numbers, hotlines and codes have no scale word and do not
+    end a clause right after 达/超过, so they stay out.
+    """
+    nxt = text[m.end():m.end() + 1]
+    if nxt.isascii() and (nxt.isalnum() or nxt in "+.-_/*×%"):
+        return False  # a code, a version, a formula (5+2)
+    if m.group("scale") in _BIG_SCALES:
+        return True
+    num, a = m.group("num"), m.start()
+    if not (m.group("pre") in _BARE_PRE or _BARE_LEAD_RE.search(text[max(0, a - 2):a])):
+        return False
+    if nxt and nxt not in "，,。；;！!？?\n":
+        return False
+    digits = num.replace(",", "")
+    return digits.isdigit() and len(digits) >= 3 and not (
+        len(digits) == 4 and 1900 <= int(digits) <= 2100)
 
 
 _LIST_GAP_RE = re.compile(r"\s*[、和及]\s*")
@@ -512,10 +693,14 @@ def find_mentions(text: str) -> list[Mention]:
         if before.isascii() and (before.isalnum() or before in "._-/") and before:
             continue  # part of a code, a version or a decimal we did not start at
         streak = text[max(0, a - 3):a].endswith(("连续", "连续第"))
+        # 提前2年, 历时3年, 缩短1年: a span of years, not a year
+        early = text[max(0, a - 3):a].endswith(_YEAR_SPAN_LEADS)
         if (before == "第" and not streak) or _RANGE_BEFORE_RE.search(text[max(0, a - 2):a]):
             continue
         if chinese and before and before in numbers.CN_NUMERAL_CHARS:
             continue
+        if before == "前" and m.group("unit") in ("名", "位"):
+            continue  # "位列全省前10名", "排名前五位": a rank, not a count
         if chinese and before == "等":
             continue  # "…、政府信息公开等八类": the count of the list just named
         unit = m.group("unit") or ""
@@ -529,16 +714,20 @@ def find_mentions(text: str) -> list[Mention]:
             nxt = text[b:b + 1]
             if not chinese and nxt in ("、", "和", "及") and not _inside(quoted, a, b):
                 pending.append(m)
-            else:
-                pending.clear()
-            continue
-        if unit == "年" and not streak:
+                continue
             pending.clear()
-            continue  # a year or a period (2023年, 十四五), unless a streak: 连续12年
+            if chinese or not _bare_count(text, m):
+                continue
+        if unit in ("分钟", "小时", "公里") and _CIRCLE_RE.match(text, b):
+            pending.clear()
+            continue  # 15分钟公共法律服务圈: the name of a service radius, not a time
+        if unit == "年" and not (streak or early):
+            pending.clear()
+            continue  # a year or a period (2023年, 十四五), unless 连续12年 or 提前2年 …
         if unit == "分" and not _is_score(text, a, b, num):
             pending.clear()
             continue  # 三分之一, 十分重要, 5分别…: 分 is a score only in a score's context
-        if (_inside(quoted, a, b) and not (unit == "%" and _quoted_claim(quoted, text, a))
+        if (_inside(quoted, a, b) and not _quoted_claim(quoted, text, a, b, unit, chinese)
                 or _inside(slogans, a, b)):
             pending.clear()
             continue
@@ -549,11 +738,22 @@ def find_mentions(text: str) -> list[Mention]:
         if (value, unit) in _SLOGAN_VALUES:
             continue
         after = text[b:b + 1]
-        weak = chinese and after not in _BOUNDARY and not streak
+        # a qualifier (十余家, 近百名, 不少于两次) makes a Chinese numeral a count
+        weak = (chinese and after not in _BOUNDARY and not streak
+                and not (m.group("pre") or m.group("q1") or m.group("q2")))
         if chinese and value == 1 and weak:
             continue  # 一次性, 一个, 一批…: a word, not a count
-        if chinese and value == 1 and unit == "起" and before in ("在", "到"):
-            continue  # "捆绑在一起", "聚到一起": together, not one case
+        if weak and not (before in _BOUNDARY or _WEAK_LEAD_RE.search(text[max(0, a - 4):a])
+                         or _VERB_AFTER_RE.match(text, b) or _WEAK_AFTER_RE.match(text, b)):
+            continue  # 法治政府建设十项重点任务: a numeral inside a name, no verb counts it
+        if chinese and value == 1 and unit in ("起", "处") and before in ("在", "到"):
+            continue  # "捆绑在一起", "合在一处": together, not one case or one place
+        if unit in _NOT_UNIT_NEXT and after in _NOT_UNIT_NEXT[unit]:
+            continue  # 3通过, 2通知, 5面向: the character starts a word, it counts nothing
+        if unit == "成":
+            if value > 10 or not (after in _BOUNDARY or after == "的" or m.group("post")):
+                continue  # 一成不变, 3成员…: not tenths
+            value, unit = value * 10, "%"  # 八成以上: tenths of a whole, a rate
         qual = _qualifier(m.group("pre"), m.group("q1"), m.group("q2"), m.group("post"))
         kind, value = _kind(text, a, unit, value)
         prev = out[-1] if out else None
@@ -561,7 +761,8 @@ def find_mentions(text: str) -> list[Mention]:
                 and prev.unit == unit and text[prev.end:a] in ("、", "和", "及")):
             kind = "change"  # "分别下降21.74%、15.31%": the list shares the change
             value = -abs(value) if prev.value < 0 else value
-        mention = Mention(a, b, value, unit, qual, kind, weak=weak)
+        mention = Mention(a, b, value, unit, qual, kind, weak=weak,
+                          implied=_implied_unit(text, a, b) if not unit else None)
         # Only an unbroken list borrows the unit ("48、65件"): "编号12、其他事项共5件"
         # must not turn 12 into 12件.
         chain = [*pending, m]
@@ -580,6 +781,8 @@ def find_mentions(text: str) -> list[Mention]:
     return out
 
 
+# characters that make a new counting word the start of another word (通过, 面向)
+_NOT_UNIT_NEXT = {"通": frozenset("过知报道讯行用达畅告关"), "面": frozenset("向对临积貌上")}
 _SCORE_CONTEXT_RE = re.compile(r"得分|分数|评分|打分|测评|考评|考核|满意度|评估|排名|成绩|总分")
 _NOT_SCORE_NEXT = set("之别局类析院会队支钟公部区段期批项")
 
@@ -607,7 +810,8 @@ def _kind(text: str, start: int, unit: str, value: float) -> tuple[str, float]:
         m = _CHANGE_VERB_RE.search(left)
         # For a count, 增加/减少 alone may describe the level ("新增…"); require a
         # comparison word in the clause. A percentage after 增长 is always a change.
-        is_change = bool(m) and (unit == "%" or bool(_COMPARE_RE.search(text[clause_start:start])))
+        is_change = bool(m) and (unit in ("%", "倍")
+                                 or bool(_COMPARE_RE.search(text[clause_start:start])))
     if is_change:
         if _DECREASE_RE.search(left[-8:]):
             value = -abs(value)
@@ -649,6 +853,11 @@ class _Slot:
     mention: Mention
     index: int
     cands: list[tuple[float, str]]
+    group: int = 0       # the list the number is an item of (its first slot's index)
+    item: str = ""       # a later item of a list: its own words (、专项清理12次: 专项清理)
+    part: bool = False   # a part of a total: never named with the whole's indicator
+    wholes: list[int] = field(default_factory=list)  # slots that may be its whole, nearest first
+    total: list[tuple[float, str]] = field(default_factory=list)  # the whole's concepts
 
 
 def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
@@ -658,6 +867,7 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
     by_start = {m.start: m for m in mentions}
     handled: set[int] = set()
     slots: list[_Slot] = []
+    group = [0]  # the list construct the next slots belong to (its first slot's index)
 
     def slot(m: Mention, index: int, marked: str, meas: str, clause: str,
              alt: tuple[str, str, float] | None = None, xclause: str | None = None,
@@ -674,8 +884,9 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
             # is a case type of the section's work, not the enforcement count
             fams = _SECTION_FAMILIES[section]
         xcl = clause if xclause is None else xclause
-        cands = matcher.scored(marked, meas, xcl, m.unit, m.kind, section, m.scope,
-                               marked.find("#"), fams)
+        unit, kind = m.implied or (m.unit, m.kind)
+        cands, _ruled = matcher.scored(marked, meas, xcl, unit, kind, section, m.scope,
+                                       marked.find("#"), fams)
         # the noun-after reading (lowered) only where the text as written names nothing:
         # it cannot change a number that already has a candidate much (and costs a pass)
         if alt is not None and (not alt[2] or not cands):
@@ -685,23 +896,21 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
             # (作出了行政处罚决定#), 1.5 below a reading of the text as written
             best = dict((iid, sc) for sc, iid in cands)
             amarked, aclause, lower = alt
-            for sc, iid in matcher.scored(amarked, meas, aclause, m.unit, m.kind, section,
-                                          m.scope, amarked.find("#"), fams):
+            acands, excluded = matcher.scored(amarked, meas, aclause, unit, kind,
+                                              section, m.scope, amarked.find("#"), fams)
+            for sc, iid in acands:
                 best[iid] = max(sc - lower, best.get(iid, sc - lower))
-            excluded = {iid for _sc, iid in matcher.scored(
-                amarked, meas, aclause, m.unit, m.kind, section, m.scope,
-                amarked.find("#"), fams, excluded_only=True)}
             cands = [(sc, iid) for iid, sc in best.items() if iid not in excluded]
         if elided:
             # "常务会议专题听取法治建设汇报，全年开了#": the number counts the event of the
             # clause before; matched there too, 1 less than a match in its own clause
             best = dict((iid, sc) for sc, iid in cands)
-            for sc, iid in matcher.scored(elided, meas, xcl, m.unit, m.kind, section,
-                                          m.scope, elided.find("#"), fams):
+            for sc, iid in matcher.scored(elided, meas, xcl, unit, kind, section,
+                                          m.scope, elided.find("#"), fams)[0]:
                 if sc - 1 > best.get(iid, -99.0):
                     best[iid] = sc - 1
             cands = [(sc, iid) for iid, sc in best.items()]
-        slots.append(_Slot(m, index, cands))
+        slots.append(_Slot(m, index, cands, group=group[0]))
 
     for i, m in enumerate(mentions):
         if m.start in handled:
@@ -728,6 +937,7 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
         carried = _last_family(context)
 
         # 分别为: a list of names, then as many numbers.
+        group[0] = len(slots)
         shared = _shared_respectively(sent, a)
         if shared:
             # "中心组与常务会议分别举办了2次": each name did 2
@@ -744,17 +954,24 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
         if resp:
             names, items, mid = resp
             lead = _LIST_LEAD_RE.match(sent, names[0][0], names[0][1])
+            # short names of one length and a long last one (济南、临沂、青岛受理的行政一审
+            # 案件数): the last name's tail is every name's noun
+            sizes = [n1 - n0 for n0, n1 in names]
+            shared_tail = (sent[names[-1][0] + sizes[0]:names[-1][1]]
+                           if len(set(sizes[:-1])) == 1 and sizes[0] <= 4
+                           and sizes[-1] > sizes[0] + 1 else "")
             for k, ((n0, n1), item) in enumerate(zip(names, items, strict=True)):
-                marked = sent[:n1] + mid + "#" + sent[item.end - s0:]
-                item.measures = [measure.label(sent[n0:n1] + mid, "", item.unit, item.kind,
-                                               norm_text[prev0:s0] + sent[:n0])]
+                tail = shared_tail if k < len(names) - 1 else ""
+                marked = sent[:n1] + tail + mid + "#" + sent[item.end - s0:]
+                item.measures = [measure.label(sent[n0:n1] + tail + mid, "", item.unit,
+                                               item.kind, norm_text[prev0:s0] + sent[:n0])]
                 item.indicators = [""]
                 alt = None
                 if k and lead and lead.end() < names[0][1]:
                     verb = lead.group("verb")
                     alt = (sent[:names[0][0]] + verb + sent[n0:n1] + mid + "#"
                            + sent[item.end - s0:], verb + sent[n0:n1] + mid, 0.0)
-                slot(item, 0, marked, item.measures[0], sent[n0:n1] + mid, alt)
+                slot(item, 0, marked, item.measures[0], sent[n0:n1] + tail + mid, alt)
                 handled.add(item.start)
             continue
 
@@ -776,6 +993,26 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
                     item_marked = sent[:clause_start] + name + "#" + sent[b:]
                     slot(m, k, item_marked, m.measures[k], name)
                 continue
+        # "承办建议119件和提案105件，办复率均为100%": one rate stated for each counted
+        # item of the clause before; one reading per item
+        rate_each = (_EACH_RATE_RE.fullmatch(left) if m.kind == "rate" and clause_start
+                     else None)
+        if rate_each:
+            c0 = _last_clause_start(sent[:clause_start - 1])
+            items = [x for x in mentions[:i]
+                     if s0 + c0 <= x.start < s0 + clause_start and x.kind == "count"]
+            if len(items) >= 2 and all(norm_text[x.end:x.end + 1] in _ITEM_JOINERS
+                                       for x in items[:-1]):
+                rate = rate_each.group("rate")
+                starts = [s0 + c0] + [x.end + 1 for x in items[:-1]]
+                names = [norm_text[p0:x.start] for p0, x in zip(starts, items, strict=True)]
+                m.measures = [measure.label(n + rate, "", m.unit, m.kind, context)
+                              for n in names]
+                m.indicators = [""] * len(names)
+                for k, name in enumerate(names):
+                    slot(m, k, sent[:clause_start] + name + rate + "#" + sent[b:],
+                         m.measures[k], name + rate)
+                continue
 
         previous = (prev.measures[0] if prev is not None and prev.measures
                     and prev.start >= s0 else "")
@@ -784,11 +1021,21 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
         sep = _NAME_SEP_RE if each and left[each.start()] == "各" else re.compile("、")
         names = ([left[n0:n1] for n0, n1 in _split_names(left[:each.start()], 0, sep)]
                  if each and sep.search(left[:each.start()]) else [])
-        if len(names) >= 2 and all(len(n) <= 16 for n in names):
+        lead = verb_word = ""
+        if len(names) >= 2 and len(names[0]) > 16:
+            # "负责人接受述职评议和述法测评各1次": the list starts after its verb, which
+            # every name shares
+            verb = _last_match(_EACH_VERB_RE, names[0])
+            if verb is not None:
+                lead, names[0] = names[0][:verb.end()], names[0][verb.end():]
+                verb_word = verb.group()
+        if len(names) >= 2 and all(0 < len(n) <= 16 for n in names):
             # one value stated for each name: one reading per name
             suffix = names[-1][len(names[0]):] if len(names[-1]) > len(names[0]) + 1 else ""
             lefts = [n + suffix for n in names[:-1]] + [names[-1]]
-            m.measures = [measure.label(x, sent[b:], m.unit, m.kind, context) for x in lefts]
+            m.measures = [measure.label(verb_word + x, sent[b:], m.unit, m.kind, context)
+                          for x in lefts]
+            lefts = [lead + x for x in lefts]
             m.indicators = [""] * len(names)
             for k, x in enumerate(lefts):
                 slot(m, k, sent[:clause_start] + x + left[each.start():] + "#" + sent[b:],
@@ -801,6 +1048,7 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
             # indicator is the value after it
             continue
         elided = ""
+        subject = left  # what the words before the number name (for a joint count)
         if _LIGHT_ONLY_RE.fullmatch(sent[clause_start:a]):
             # only a light verb before the number ("全年开了3次"): what it counts is the
             # clause (or sentence) before, when that one states no number of its own
@@ -809,6 +1057,7 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
             last = before[_last_clause_start(before):]
             if last and not _DIGIT_RE.search(last):
                 elided = before + "#" + sent[b:]
+                subject = last
         # exclusions read the clause up to the end of the number's list item when a
         # later item has its own number (学法12次、中心组学法6次: 中心组 is the scope of 6);
         # a list of nouns shares the words after it (2700名律师、基层法律服务工作者担任…)
@@ -823,20 +1072,26 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
                 and sent[a - 1:a] != "、"):
             # not inside a list of nouns (组织法律援助中心、4名执业律师、司法所…)
             alt = (sent[:a] + noun.group() + "#" + sent[noun.end():], xclause, 1.5)
+        item = ""
+        if prev is not None and slots and slots[-1].mention is prev:
+            sep = _LIST_SEP_RE.fullmatch(norm_text, prev.end, m.start)
+            if sep is not None:
+                group[0] = slots[-1].group  # "定期清理3次、专项清理12次": one list
+                after = _ITEM_TAIL_RE.match(norm_text, m.end).group()
+                item = sep.group(1) + "#" + after
         slot(m, 0, sent[:a] + "#" + sent[b:], m.measures[0], clause, alt,
              xclause=xclause, elided=elided)
-        part = _last_match(_PART_RE, sent[:a])
-        if part is not None:
-            # "54件，其中审查市级…27件": a part never takes an indicator its whole (a
-            # number before 其中 in the sentence) could take, and loses ties to others
-            whole = [sl for sl in slots[:-1] if s0 <= sl.mention.start < s0 + part.start()]
-            taken = {iid for sl in whole for _sc, iid in sl.cands}
-            slots[-1].cands = [(sc - 1, iid) for sc, iid in slots[-1].cands
-                               if iid not in taken]
+        slots[-1].item = item
+        if m.kind == "count" and _joint_meetings(subject):
+            # "召开市委常委会会议和依法治市委员会会议4次": one count of two kinds of
+            # meeting together; an indicator of either kind counts only its own
+            slots[-1].cands = []
+
+    _mark_parts(norm_text, bounds, slots, matcher)
 
     # Best first over the whole report: a number takes the indicator it fits best, an
     # indicator goes to the number that fits it best (ties: the first in the text), and
-    # a number two indicators fit equally well stays unnamed.
+    # a number two indicators fit (nearly) equally well stays unnamed.
     ranked = sorted(((score, k, iid) for k, sl in enumerate(slots) for score, iid in sl.cands),
                     key=lambda x: (-x[0], x[1]))
     used: set[str] = set()
@@ -846,11 +1101,303 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
             continue
         sl = slots[k]
         done.add(k)
-        if any(other != iid and other not in used and abs(s2 - score) < 1e-9
+        if any(other != iid and other not in used and score - s2 < RUNNER_UP_MARGIN
                for s2, other in sl.cands):
-            continue  # a tie: a wrong name is worse than none
+            continue  # (nearly) a tie: a wrong name is worse than none
         sl.mention.indicators[sl.index] = iid
         used.add(iid)
+        if sl.mention.implied:
+            # a named count without a counting word carries the unit its indicator reads
+            sl.mention.unit, sl.mention.kind = sl.mention.implied
+    _name_wholes(slots)
+
+
+# Units that count the same kind of thing: a part and its whole share one (其中 may
+# switch 个 to 家: 执法主体共56个，其中区直单位32家).
+_UNIT_CLASSES = ({"件", "宗", "起", "例", "单", "件次"}, {"人", "名", "位", "人次"},
+                 {"次", "场", "场次", "期", "轮", "批", "批次"},
+                 {"个", "家", "所", "处", "座", "支"}, {"项", "条", "个", "件"})
+
+
+def _same_count(a: Mention, b: Mention) -> bool:
+    """Whether ``b`` may be the whole of ``a``: the same kind and a unit of one class."""
+    if a.kind != b.kind:
+        return False
+    return a.unit == b.unit or any(a.unit in c and b.unit in c for c in _UNIT_CLASSES)
+
+
+_ITEM_TAIL_RE = re.compile(r"[^，,。；;：:！？!?\n（）()、\d]{0,12}")
+# between two items of one list: a separator, then the next item's own words
+_LIST_SEP_RE = re.compile(r"[^，,。；;：:！？!?\n（）()]*?(?:、|和|及|与)"
+                          r"([^，,。；;：:！？!?\n（）()、]*)")
+_PAREN_OPEN_RE = re.compile(r"[（(][^）)]*$")
+_PAREN_CLOSE_RE = re.compile(r"[）)]")
+
+
+def _mark_parts(norm_text: str, bounds: list[int], slots: list[_Slot],
+                matcher: _Matcher) -> None:
+    """Find the readings that are parts of a total and keep them from its indicator.
+
+    A number after 其中 in its sentence is a part of the numbers before 其中 (of the
+    sentence before, when 其中 opens the sentence): it cannot take an indicator they
+    could take, and loses 1 elsewhere (54件，其中审查市级…27件). Those indicators are the
+    whole's concepts, and the nearest of those numbers that counts the same kind of
+    thing is its whole: :func:`_name_wholes` gives the part that whole's indicator.
+    """
+    sent_start = [_sentence_of(bounds, norm_text, sl.mention.start)[0] for sl in slots]
+    first: dict[int, int] = {}
+    for k, s0 in enumerate(sent_start):
+        first.setdefault(s0, k)
+    for k, sl in enumerate(slots):
+        m, s0 = sl.mention, sent_start[k]
+        cue = _last_match(_PART_RE, norm_text[s0:m.start])
+        if cue is None:
+            continue
+        at = s0 + cue.start()
+        if _PAREN_CLOSE_RE.search(norm_text, at, m.start) and \
+                _PAREN_OPEN_RE.search(norm_text[s0:at][-12:]):
+            continue  # "取消15项（其中2项为子项），新增17项": the 其中 of a closed aside
+        wholes = [j for j in range(first[s0], k)
+                  if slots[j].mention.start < at and slots[j].mention is not m]
+        if wholes:
+            taken = {iid for j in wholes for _sc, iid in slots[j].cands}
+        elif not norm_text[s0:at].strip(" \n（(一二三四五六七八九十、.0123456789"):
+            # "其中，农民工群体案件2188件": the wholes are in the sentence before, and
+            # only what they name best is kept from the part
+            prev0 = _sentence_of(bounds, norm_text, s0 - 1)[0] if s0 else 0
+            wholes = [j for j in range(first.get(prev0, k), k)
+                      if sent_start[j] == prev0 and prev0 < s0]
+            taken = {_clear_best(slots[j].cands) for j in wholes} - {""}
+        else:
+            taken = set()
+        _make_part(sl, taken, 1)
+        sl.wholes = [j for j in reversed(wholes) if _same_count(m, slots[j].mention)]
+    # "…860件，市级312件、县级548件": a clause that is only a level or sub-unit label and
+    # a number, after a total in the same sentence, is an item of that total
+    labelled: set[int] = set()
+    for k, sl in enumerate(slots):
+        m, s0 = sl.mention, sent_start[k]
+        lo = max(s0, m.start - 16)
+        head = norm_text[lo:m.start]
+        cut = max(head.rfind(c) for c in "，,；;：:、")
+        if sl.part or (cut < 0 and lo > s0):
+            continue
+        label = _LABEL_FILL_RE.sub("", head[cut + 1:])
+        if len(label) < 2 or not _LABEL_RE.fullmatch(label):
+            continue
+        labelled.add(k)
+        clause = lo + cut + 1
+        whole = next((j for j in range(k - 1, first[s0] - 1, -1)
+                      if j not in labelled and slots[j].mention.end <= clause
+                      and _same_count(m, slots[j].mention)), -1)
+        if whole >= 0:
+            _make_part(sl, {iid for _sc, iid in slots[whole].cands})
+            sl.wholes = [whole]
+            w = slots[whole]
+            # the label alone counts nothing: the item measures the whole's thing
+            # (市级 + 新收行政复议申请数), so it lines up with other reports' items
+            of_whole = w.mention.measures[w.index].removeprefix("累计").removeprefix("其中")
+            m.measures[sl.index] = label.removeprefix("各") + of_whole
+    best = [_clear_best(sl.cands) for sl in slots]
+    # A list whose items the words cannot tell apart (the same candidates, the same best:
+    # 定期清理3次、专项清理12次; 济南、青岛…分别为3595件、3125件; A、B、C均不足500件) is a
+    # breakdown of that concept, by type, place or level.
+    members: dict[tuple[int, frozenset], list[int]] = {}
+    for k, sl in enumerate(slots):
+        if best[k] and not sl.part:
+            ids = frozenset([c[1] for c in sl.cands])
+            members.setdefault((sl.group, ids), []).append(k)
+    listed = set()
+    for ks in members.values():
+        # a later item whose own words fit the indicator is a concept of its own
+        # (司法建议2件、检察建议5件), not one more place or type of the first
+        # nor is a list an indicator names as a whole (建议和提案…办复率均为100%: 建议提案办复率)
+        if len(ks) >= 2 and len({best[k] for k in ks}) == 1 and not any(
+                best[k] in _item_fits(matcher, slots[k]) for k in ks) and not _names_items(
+                matcher.cat.indicators[best[ks[0]]].zh_name,
+                [slots[k].mention.measures[slots[k].index] for k in ks]):
+            listed.update(ks)
+            for k in ks:
+                _make_part(slots[k], {best[k]})
+    # A number under a breakdown header (按层级分：) is a part. So is one whose clause (or
+    # the clause before) names a sub-unit (区直部门, 各街镇, 市州) or a level (市级, 县本级)
+    # when the report states the concept without such a scope too (a count at least as
+    # large); a sub-unit's number also when another sentence states the concept for a
+    # sub-unit (区直…执法检查25918次 / 各街镇…执法检查31700次). A level alone may be the
+    # report's own (区级政务服务事项 in a district's report): it needs the total.
+    spans = _breakdown_items(norm_text)
+    scope = []
+    for k, sl in enumerate(slots):
+        m = sl.mention
+        if sl.part or k in listed or not best[k]:
+            scope.append("")
+        elif any(a <= m.start < b for a, b in spans):
+            scope.append("item")
+        else:
+            lo = max(sent_start[k], m.start - 60)
+            sub = _SUBUNIT_RE.search(norm_text, lo, m.start)
+            level = None if sub else _LEVEL_RE.search(norm_text, lo, m.start)
+            at = _clauses_before(norm_text, sent_start[k], m.start) if sub or level else 0
+            scope.append("sub" if sub and _SUBUNIT_RE.search(norm_text, at, m.start) else
+                         "level" if (sub or level) and _LEVEL_RE.search(norm_text, at, m.start)
+                         else "")
+    # indexed by indicator, so a long report costs one pass (not one per scoped number)
+    totals: dict[str, list[int]] = {}
+    sub_sentences: dict[str, set[int]] = {}
+    for j, o in enumerate(slots):
+        if not scope[j] and not o.part and j not in listed:
+            for i in {i for _sc, i in o.cands}:
+                totals.setdefault(i, []).append(j)
+        elif scope[j] == "sub":
+            sub_sentences.setdefault(best[j], set()).add(sent_start[j])
+    parts = []
+    for k, sl in enumerate(slots):
+        if not scope[k]:
+            continue
+        iid, m = best[k], sl.mention
+        total = any(slots[j].mention is not m
+                    and (m.kind not in ("count", "amount")
+                         or _same_count(m, slots[j].mention)
+                         and slots[j].mention.value >= m.value)
+                    for j in totals.get(iid, ()))
+        peer = scope[k] == "sub" and bool(sub_sentences.get(iid, set()) - {sent_start[k]})
+        if scope[k] == "item" or total or peer:
+            parts.append(k)
+    for k in parts:
+        _make_part(slots[k], {best[k]})
+        if scope[k] == "item":
+            # "（1）省政府：新收复议申请188件": the item's label leads its measure
+            m = slots[k].mention
+            line = norm_text.rfind("\n", 0, m.start) + 1
+            enum = _ENUM_LINE_RE.match(norm_text, line, m.start)
+            head = _ITEM_LABEL_RE.match(norm_text, enum.end(), m.start) if enum else None
+            meas = m.measures[slots[k].index]
+            if head is not None and head.group(1) not in meas:
+                m.measures[slots[k].index] = head.group(1) + meas
+
+
+def _clauses_before(text: str, s0: int, start: int) -> int:
+    """Where the clause before the one holding ``start`` begins (not before ``s0``)."""
+    marks = [i for i in range(max(s0, start - 60), start) if text[i] in _CLAUSE_END]
+    return marks[-2] + 1 if len(marks) >= 2 else max(s0, start - 60)
+
+
+def _grams(text: str) -> set[str]:
+    return {text[i:i + 2] for i in range(len(text) - 1)}
+
+
+def _names_items(zh_name: str, measures: list[str]) -> bool:
+    """Whether ``zh_name`` names two or more items of a list by the words that set each
+    item apart from the others (建议提案办复率 names 人大代表建议 and 政协提案)."""
+    grams = [_grams(m) for m in measures]
+    common = set.intersection(*grams) if grams else set()
+    name = _grams(zh_name)
+    return sum(1 for g in grams if (g - common) & name) >= 2
+
+
+def _item_fits(matcher: _Matcher, sl: _Slot) -> set[str]:
+    """Indicators a later list item's own words fit, with its noun before or after the
+    number (检察建议5件; 发现的29个问题 read as 发现的问题#)."""
+    if not sl.item:
+        return set()
+    m = sl.mention
+    before, after = sl.item.split("#", 1)
+    out = set(matcher.candidates(sl.item, m.unit, m.kind))
+    if after:
+        out.update(matcher.candidates(before + after + "#", m.unit, m.kind))
+    return out
+
+
+def _make_part(sl: _Slot, whole_ids, lower: float = 0.0) -> None:
+    """Mark ``sl`` a part: the ids of its whole's concepts leave its candidates (kept as
+    ``total`` for ``part_of``); the others lose ``lower``."""
+    sl.part = True
+    sl.total += [(sc, iid) for sc, iid in sl.cands if iid in whole_ids]
+    sl.cands = [(sc - lower, iid) for sc, iid in sl.cands if iid not in whole_ids]
+
+
+# A sub-unit named before a number (区直部门, 各街镇, 市州), and a level (市级, 县本级,
+# 街道一级) or a subset (涉企), which may also be what the whole report counts.
+_SUBUNIT_RE = re.compile(
+    r"(?:省|市|州|盟|县|区|旗)直"
+    r"|各(?:乡镇|街镇|街道|乡|镇|村|社区|部门|单位|县区|区县|县市区|市州|地市|县|区|市|州|旗)"
+    r"|市州|地市|区县|县区|县市区|街镇")
+_LEVEL_RE = re.compile(r"(?:省|市|州|盟|县|区|旗|乡镇|乡|镇|街道|社区|村)(?:本级|一级|级)"
+                       r"|涉(?:企|农|外|军|侨|台|港澳)")  # a subset: 涉企 cases among all
+# A clause that names only a level or sub-unit before its number (市级312件, 区直单位32家).
+_LABEL_RE = re.compile(r"(?:各)?(?:省|市|州|盟|县|区|旗|乡镇|乡|镇|街道|街镇|社区|村|市州|地市|"
+                       r"县区|区县|县市区)(?:本级|一级|级|直)?(?:部门|单位|政府|机关)?")
+_LABEL_FILL_RE = re.compile(r"其中|合计|共计|共|分别|为|有|达|计|\s")
+# "按层级分：", "按案件类型划分：", "分地区看：": the lines after it are a breakdown.
+_BREAKDOWN_RE = re.compile(r"(?:按|分)[\u4e00-\u9fff]{1,6}(?:分|划分|统计|区分|看|来看)[：:]")
+_ITEM_LABEL_RE = re.compile(r"\s*([^：:，,。；;（()）\d\s]{1,10})[：:]")
+_ENUM_LINE_RE = re.compile(r"\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、．]"
+                           r"|[①②③④⑤⑥⑦⑧⑨⑩])")
+
+
+def _breakdown_items(text: str) -> list[tuple[int, int]]:
+    """Spans of the breakdowns a header such as 按层级分： opens: the rest of its line,
+    and the enumerated lines right after it ((1)…, 1.…, ①…)."""
+    spans = []
+    for cue in _BREAKDOWN_RE.finditer(text):
+        end = text.find("\n", cue.end())
+        end = len(text) if end < 0 else end
+        while end < len(text):
+            nxt = text.find("\n", end + 1)
+            nxt = len(text) if nxt < 0 else nxt
+            if not _ENUM_LINE_RE.match(text, end + 1, nxt):
+                break
+            end = nxt
+        spans.append((cue.end(), end))
+    return spans
+
+
+def _clear_best(cands: list[tuple[float, str]]) -> str:
+    """The best-scoring id of ``cands`` when no other ties with it, else ``""``."""
+    if not cands:
+        return ""
+    ranked = sorted(cands, key=lambda x: -x[0])
+    if len(ranked) > 1 and abs(ranked[0][0] - ranked[1][0]) < 1e-9 \
+            and ranked[0][1] != ranked[1][1]:
+        return ""
+    return ranked[0][1]
+
+
+def _name_wholes(slots: list[_Slot]) -> None:
+    """Fill ``parts`` (the ``part_of`` column): a part left without an indicator of its
+    own gets its whole's indicator, or, when the whole is not named or not stated, the
+    whole's concept its own words fit best (none when two fit equally well)."""
+    for sl in slots:
+        m = sl.mention
+        if len(m.parts) != len(m.indicators):
+            m.parts = [""] * len(m.indicators)
+        if not sl.part or m.indicators[sl.index]:
+            continue
+        # the nearest whole whose indicator the part's own words fit, else the nearest
+        named = [slots[j].mention.indicators[slots[j].index] for j in sl.wholes]
+        fits = {iid for _sc, iid in sl.total}
+        iid = next((i for i in named if i in fits), named[0] if named else "")
+        m.parts[sl.index] = iid or _clear_best(sl.total)
+
+
+# Two or more meetings of different kinds joined before one count (常委会会议和依法治市
+# 委员会会议4次; 委员会会议、督察动员会和推进会…，合计4次). 委员会, 社会, 协会 … are no meetings.
+_MEETING = r"(?:会议|(?<![员社机学协工商都大])会)"
+_JOINT_EVENTS_RE = re.compile(rf"{_MEETING}(?:和|及|与|、|以及)[^，,。；;：:\d]{{1,24}}?{_MEETING}")
+# what such meetings did, when the count is of that (常委会、常务会议专题听取…汇报10次)
+_MEETING_WORK_RE = re.compile(r"听取|研究|审议|讨论|部署|学习|学法|汇报")
+
+
+def _joint_meetings(subject: str) -> bool:
+    """Whether ``subject``, the words a count follows, names two or more meetings of
+    different kinds counted together (see ``_JOINT_EVENTS_RE``), and not work done at
+    them."""
+    last = _last_match(_JOINT_EVENTS_RE, subject)
+    return last is not None and not _MEETING_WORK_RE.search(subject, last.end())
+
+#: A number whose best free indicator beats another free one by less than this stays
+#: unnamed (docs/design.md "Confidence"; tuned on the dev and blind sets together).
+RUNNER_UP_MARGIN = 0.3
 
 
 def _last_family(text: str) -> str:
@@ -1004,8 +1551,9 @@ def extract_text(raw: str, region: str = "", year: int | None = None, catalogue=
         where = ocr.locate(r0, r1) if ocr is not None else None
         if where is not None:
             base["page"], base["bbox"], base["ocr_score"] = where
-        for iid, meas in zip(m.indicators, m.measures, strict=True):
-            rows.append({**base, "indicator_id": iid, "measure": meas})
+        parts = m.parts if len(m.parts) == len(m.indicators) else [""] * len(m.indicators)
+        for iid, meas, whole in zip(m.indicators, m.measures, parts, strict=True):
+            rows.append({**base, "indicator_id": iid, "measure": meas, "part_of": whole})
     rows.sort(key=lambda r: (r["char_start"], r["indicator_id"], r["measure"]))
     mdf = _frame(pd, rows, MENTION_COLUMNS)
 

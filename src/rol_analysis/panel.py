@@ -55,7 +55,7 @@ from .exceptions import InputError
 from .fileio import read_json, sha256_file, write_bytes, write_text
 
 PANEL = "panel"
-FORMAT = 2  # bump when the panel's columns or layout change: the next run starts afresh
+FORMAT = 3  # bump when the panel's columns or layout change: the next run starts afresh
 KEYS = ["region", "year"]
 META = ["region_name", "province", "level"]
 TABLES = ("indicators", "mentions", "ratios", "region_years")
@@ -73,7 +73,7 @@ INDICATOR_COLUMNS = [
     "validation", "review", "text", "sentence", "char_start", "char_end",
 ]
 MENTION_COLUMNS = [
-    "region", "region_name", "province", "level", "year", "indicator_id", "measure",
+    "region", "region_name", "province", "level", "year", "indicator_id", "part_of", "measure",
     "value", "unit", "qualifier", "kind", "scope", "section", "review", "text", "sentence",
     "char_start", "char_end",
 ]
@@ -98,7 +98,8 @@ INTS = {"year", "char_start", "char_end", "decimals", "n_failures", "n_warnings"
 #: Column -> Chinese header (the xlsx's first header row).
 ZH = {
     "region": "地区代码", "region_name": "地区", "city": "所属市", "province": "省份",
-    "level": "层级", "year": "年度", "indicator_id": "指标代码", "measure": "统计对象",
+    "level": "层级", "year": "年度", "indicator_id": "指标代码", "part_of": "所属总量指标",
+    "measure": "统计对象",
     "zh_name": "名称", "en_name": "英文名称", "kind": "类型", "section": "章节",
     "value": "数值", "unit": "单位", "qualifier": "限定", "scope": "范围",
     "validation": "校验状态", "review": "审核", "text": "原文数字", "sentence": "原句",
@@ -125,7 +126,8 @@ VIEWS = {
     "region_years": "One row per region-year: name, province, level, report metadata, "
                     "validation status and review state.",
     "mentions": "Every statistic found in the reports, with or without a catalogue "
-                "indicator.",
+                "indicator; part_of names the indicator of the total a part (其中…, one "
+                "item of a breakdown) belongs to.",
 }
 SHEETS = ("indicators", "wide", "ratios", "region_years")
 XLSX_MAX_ROWS = 1_048_576 - 2  # Excel's sheet limit, minus the two header rows

@@ -90,7 +90,7 @@ INTENSITY_COLUMNS = [
 ]
 CHECK_COLUMNS = [
     "check_id", "type", "zh_name", "en_name", "severity", "indicators", "left", "right",
-    "status",
+    "status", "part_text", "part_sentence",
 ]
 YOY_COLUMNS = [
     "indicator_id", "zh_name", "en_name", "kind", "unit", "previous_year", "previous",
@@ -436,23 +436,50 @@ def intensities(indicators, catalogue: Catalogue | None = None):
     return pd.DataFrame(rows, columns=INTENSITY_COLUMNS)
 
 
-def part_whole(indicators, catalogue: Catalogue | None = None):
-    """Ordering (``le``) and part/whole (``sum``) checks whose numbers are all stated.
+def part_whole(indicators, catalogue: Catalogue | None = None, mentions=None):
+    """Ordering (``le``) and part/whole (``sum``) checks whose numbers are all stated,
+    and, with ``mentions``, that each part (``part_of``) does not exceed its stated whole.
 
     A check that fails while one of its numbers is qualified ("余", "约", ...) is
     ``uncertain`` rather than ``violated``: the report did not give the exact count.
+    A part is checked when its whole's indicator is stated in the same unit and both
+    are counts or amounts (a part's rate or change may exceed the whole's).
 
     Returns
     -------
     pandas.DataFrame
-        Columns ``CHECK_COLUMNS``; ``left`` is the smaller side (or the parts' sum) and
-        ``right`` the larger side (or the whole).
+        Columns ``CHECK_COLUMNS``; ``left`` is the smaller side (or the parts' sum, or the
+        part) and ``right`` the larger side (or the whole). A part's check (``type``
+        ``part``) names the whole's indicator in ``indicators`` and the part's number
+        as written and its sentence in ``part_text`` and ``part_sentence``.
     """
     import pandas as pd
 
     cat = catalogue or load()
     found = _lookup(indicators)
     rows = []
+    if mentions is not None and "part_of" in mentions.columns and len(mentions):
+        for rec in mentions.sort_values("char_start", kind="stable").to_dict("records"):
+            whole = found.get(_str(rec.get("part_of")))
+            if (whole is None or rec.get("kind") not in ("count", "amount")
+                    or rec.get("kind") != whole.get("kind")
+                    or _str(rec.get("unit")) != _str(whole.get("unit"))):
+                continue
+            ind = cat.indicators.get(rec["part_of"])
+            left, right = _num(rec["value"]), _num(whole["value"])
+            inexact = any(_str(r.get("qualifier")) not in ("", "exact") for r in (rec, whole))
+            status = (CHECK_OK if left <= right + _EPS
+                      else CHECK_UNCERTAIN if inexact else CHECK_VIOLATED)
+            zh = ind.zh_name if ind is not None else rec["part_of"]
+            en = ind.en_name if ind is not None else rec["part_of"]
+            measure = _str(rec.get("measure")) or _str(rec.get("text"))
+            rows.append({
+                "check_id": f"part.{rec['part_of']}.{int(rec['char_start'])}", "type": "part",
+                "zh_name": f"{measure}不超过{zh}", "en_name": f"A part does not exceed {en}",
+                "severity": "warn", "indicators": rec["part_of"], "left": left,
+                "right": right, "status": status, "part_text": _str(rec.get("text")),
+                "part_sentence": _str(rec.get("sentence")),
+            })
     for rel in cat.relations:
         if rel.type == "le":
             ids, lefts, rights = [rel.left, rel.right], [rel.left], [rel.right]
@@ -470,7 +497,8 @@ def part_whole(indicators, catalogue: Catalogue | None = None):
         rows.append({
             "check_id": rel.id, "type": rel.type, "zh_name": rel.zh_name,
             "en_name": rel.en_name, "severity": rel.severity, "indicators": "|".join(ids),
-            "left": left, "right": right, "status": status,
+            "left": left, "right": right, "status": status, "part_text": "",
+            "part_sentence": "",
         })
     return pd.DataFrame(rows, columns=CHECK_COLUMNS)
 
@@ -1046,7 +1074,7 @@ def analyse(paths, catalogue: Catalogue | None = None) -> Analysis:
         region=paths.region, year=paths.year, meta=meta, validation=validation,
         indicators=indicators, mentions=mentions,
         ratios=compare_ratios(indicators, cat, mentions), intensities=intensities(indicators, cat),
-        checks=part_whole(indicators, cat), history=history,
+        checks=part_whole(indicators, cat, mentions), history=history,
         yoy=year_over_year(history, paths.region, paths.year, cat),
         panel=region_panel(history, paths.year, cat),
         region_names=_region_names(Path(paths.root), meta, paths.region, paths.year),

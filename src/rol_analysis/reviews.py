@@ -272,6 +272,8 @@ def apply(extraction, raw_text: str, decisions: list[Decision], path, catalogue=
                     ind = cat.indicators[d.indicator_id]
                     men.iat[i, men.columns.get_loc("indicator_id")] = d.indicator_id
                     men.iat[i, men.columns.get_loc("kind")] = ind.kind
+                    if "part_of" in men.columns:  # a named number is no part of another
+                        men.iat[i, men.columns.get_loc("part_of")] = ""
                 if d.value is not None:
                     men.iat[i, men.columns.get_loc("value")] = d.value
                 if d.unit:

@@ -339,6 +339,9 @@ def render(groups: list[Group], aliases: list[Alias], stats: dict,
         if len(g.labels) > 1:
             lines.append("# labels: " + ", ".join(f"{k} ({n})" for k, n in
                                                  sorted(g.labels.items())))
+        if not g.unit:
+            lines.append("# units: the reports state these numbers without a counting word "
+                         "(向11.43万农民工); put the unit they count in `units`")
         lines.append("# examples:")
         lines += _examples(g.examples)
         lines += [
@@ -348,7 +351,7 @@ def render(groups: list[Group], aliases: list[Alias], stats: dict,
             f"zh_name = {_toml_str(g.measure)}",
             "en_name = ''",
             f"kind = {_toml_str(kind)}",
-            f"units = [{_toml_str(g.unit)}]",
+            f"units = [{_toml_str(g.unit)}]" if g.unit else "units = []",
             f"min = {lo}",
             f"max = {hi}",
             "patterns = [" + ", ".join(_toml_str(p) for p, _ in pats) + "]",

@@ -53,7 +53,8 @@ _NUMERIC = {"year": _INT_TYPES, "char_start": _INT_TYPES, "char_end": _INT_TYPES
 EXTRA_UNITS = ["件", "次", "项", "个", "名", "人", "人次", "份", "场", "场次", "户", "户次",
                "家", "家次", "元", "%", "个百分点", "条", "支", "批", "天", "期", "处", "部",
                "起", "所", "座", "篇", "本", "册", "宗", "套", "台", "辆", "块", "张", "类",
-               "轮", "组", "队", "位", "小时", "公里", "米", "平方米", "亩", "吨", "倍"]
+               "轮", "组", "队", "位", "小时", "公里", "米", "平方米", "亩", "吨", "倍",
+               ""]  # a count stated without a counting word (向11.43万农民工)
 
 GENERATOR = "python -m rol_analysis.suites"
 
@@ -209,6 +210,18 @@ def _value_rules(cat: Catalogue) -> list[dict]:
         "数字提及表中的指标编号不在目录中",
         "A mention names an indicator id the catalogue does not have",
         column="indicator_id", value_set=["", *cat.indicators]))
+    rules.append(_exp(
+        "expect_column_values_to_be_in_set", "mentions", "mentions.part_of",
+        "数字提及表中“属于”（part_of）的指标编号不在目录中",
+        "A mention's part_of names an indicator id the catalogue does not have",
+        column="part_of", value_set=["", *cat.indicators]))
+    # one indicator names one figure per region-year: a part never carries an id
+    rules.append(_exp(
+        "expect_column_values_to_be_in_set", "mentions", "mentions.part_has_no_id",
+        "一个数字既有指标编号又标为某总量的分项（part_of）",
+        "A mention has both an indicator id and a part_of (a part names its total in "
+        "part_of only)", column="part_of", value_set=[""],
+        row_condition=_where("indicator_id", "!=", "")))
     rules.append(_exp(
         "expect_column_values_to_be_between", "mentions", "mentions.nonnegative",
         "计数或金额为负数", "A count or an amount is negative",

@@ -10,9 +10,11 @@ KEYS = ["region", "year"]
 #: and the validation suites require them.
 #: ``page``, ``bbox`` and ``ocr_score`` locate a mention read by OCR on the scanned page
 #: (empty for text inputs). ``review``: a reviewer's decision on the number
-#: (``reviews.py``), "" when there is none.
-MENTION_COLUMNS = ["region", "year", "indicator_id", "value", "unit", "qualifier", "text",
-                   "char_start", "char_end", "sentence", "section", "kind", "scope",
+#: (``reviews.py``), "" when there is none. ``part_of``: for a number that is a part
+#: of a total (其中…, one item of a breakdown), the id of the indicator naming that
+#: total; ``indicator_id`` is then empty (one indicator names one figure per region-year).
+MENTION_COLUMNS = ["region", "year", "indicator_id", "part_of", "value", "unit", "qualifier",
+                   "text", "char_start", "char_end", "sentence", "section", "kind", "scope",
                    "measure", "page", "bbox", "ocr_score", "review"]
 INDICATOR_COLUMNS = ["region", "year", "indicator_id", "zh_name", "en_name", "kind",
                      "section", "value", "unit", "qualifier", "scope", "text",
