@@ -1,6 +1,6 @@
 """Attribution accuracy on the blind sets (tests/data/blind/, blind2/, blind3/, blind4/):
-paraphrased excerpts of real reports written after the catalogue was tuned on the dev set, from places
-and years that are neither in the dev set nor held out. Gold ids were chosen from the
+paraphrased excerpts of real reports written after the catalogue was tuned on the dev set,
+from places and years that are neither in the dev set nor held out. Gold ids were chosen from the
 catalogue's names, not from the extractor's output. blind2 and blind3 were written in
 session 3 by engineers who never read the extractor, and scored once, at the end.
 
