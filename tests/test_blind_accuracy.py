@@ -87,22 +87,28 @@ RATCHETS = {
     # with the rules below, blind3 id rows 45, named correctly 127.
     # Coverage, last phrasings (以法兴企, 三级指标, 在全部…中占, 办理复议案件's change):
     # blind2 id rows 51 -> 55, named correctly 101 -> 105.
-    "blind2": Ratchet(min_found=114, min_named_correctly=105, min_id_rows_named=55,
+    # Round 2, parts (one concept twice in a report, level breakdowns): blind2 105 -> 104
+    # and id rows 55 -> 54 (批示15次 / 批示21次 tie: neither is named), lowered for named
+    # wrongly 51 -> 42 over the five sets.
+    "blind2": Ratchet(min_found=114, min_named_correctly=104, min_id_rows_named=54,
                       max_named_wrongly=2, max_false_positives=0),
     # Precision, runner-up margin 0.3 (复议案件数量同比增长42.8% fits two change
     # indicators 0.2 apart): blind3 named correctly 121 -> 122, wrong 6 -> 5; merged with
     # the part rule above: 123.
     # Coverage, 整改…问题N个: blind3 id rows 45 -> 46, named correctly 127 -> 128.
-    "blind3": Ratchet(min_found=140, min_named_correctly=128, min_id_rows_named=46,
-                      max_named_wrongly=5, max_false_positives=0, min_parts_ok=10,
+    # Round 2, parts: blind3 named correctly 128 -> 131, id rows 46 -> 47, wrong 5 -> 3.
+    "blind3": Ratchet(min_found=140, min_named_correctly=131, min_id_rows_named=47,
+                      max_named_wrongly=3, max_false_positives=0, min_parts_ok=10,
                       max_parts_wrong=0),
     # The fresh set of session 4 (36 reports of nine provinces, 299 rows; README): written
     # and re-read without reading the extractor, scored once at 11:02 UTC on main f8d479f
     # (313 indicators): found 295 (98.7%), named correctly 210 (70.2%), wrong 42 (14.0%),
     # FP 2, id rows 68/125 (54.4%), named/all 22.7%, parts 0/50. The session's generic
     # fixes, tuned on the four earlier sets, did not carry over to precision.
-    "blind4": Ratchet(min_found=295, min_named_correctly=210, min_id_rows_named=68,
-                      max_named_wrongly=42, max_false_positives=2, min_parts_ok=0,
+    # Round 2, parts (one concept twice in a report, level breakdowns: docs/design.md):
+    # named correctly 210 -> 217, id rows 68 -> 70, wrong 42 -> 35, parts ok 0 -> 7.
+    "blind4": Ratchet(min_found=295, min_named_correctly=217, min_id_rows_named=70,
+                      max_named_wrongly=35, max_false_positives=2, min_parts_ok=7,
                       max_parts_wrong=0),
 }
 SETS = list(RATCHETS)

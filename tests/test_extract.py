@@ -1625,6 +1625,23 @@ PARTS = [
      {"5个": ("rol_culture_venues", ""), "9处": ("", "")}),
     ("全年收到人民法院司法建议2件、检察机关检察建议5件。",
      {"2件": ("judicial_suggestions_received", ""), "5件": ("", "")}),
+    # a breakdown by level (each item names a level, all one noun): every item is a part
+    ("创建国家级民主法治示范村（社区）12个、省级民主法治示范村（社区）45个。",
+     {"12个": ("", "model_rol_villages"), "45个": ("", "model_rol_villages")}),
+    ("指导各县创建2个国家级、17个省级民主法治示范村（社区）。",
+     {"2个": ("", "model_rol_villages"), "17个": ("", "model_rol_villages")}),
+    # one concept twice in a sentence: the first and largest is the total, then its part
+    ("举办法治专题培训三期、法治讲座一期。",
+     {"三期": ("officials_law_training_sessions", ""),
+      "一期": ("", "officials_law_training_sessions")}),
+    # ... each with a noun of its own after it: the first keeps it, the other is another thing
+    ("建有2个便民服务中心和35个便民服务站。",
+     {"2个": ("convenience_service_centres", ""), "35个": ("", "")}),
+    # ... the later one larger and the same noun: neither can be told to be the total
+    ("年中自查发现27个问题，年底督察发现54个问题。", {"27个": ("", ""), "54个": ("", "")}),
+    # one concept in two sentences: the largest keeps it when it fits better; else none
+    ("街道对违反文明行为条例的行为实施行政处罚7起。全年实施行政处罚52起。",
+     {"7起": ("", ""), "52起": ("admin_penalty_cases", "")}),
 ]
 
 

@@ -1274,6 +1274,185 @@ def _mark_parts(norm_text: str, bounds: list[int], slots: list[_Slot],
             meas = m.measures[slots[k].index]
             if head is not None and head.group(1) not in meas:
                 m.measures[slots[k].index] = head.group(1) + meas
+    _level_breakdowns(norm_text, sent_start, slots)
+    _same_concept_twice(norm_text, sent_start, slots)
+
+
+# A level word in a number's own item: 国家级, 全省, 市级, or a place noun right after
+# the number (9个市（州）、88个县（市、区）). Each maps to its level.
+_ITEM_LEVEL_RE = re.compile(r"国家级|全国|省级|全省|市级|县级|区级|乡(?:（镇）|镇)?级|镇级|街道级"
+                            r"|村级|社区级")
+_AFTER_LEVEL_RE = re.compile(r"(?:个|家)?(省|市|州|县|区|乡|镇|街道|村|社区)(?![a-z\d])")
+_LEVEL_KEY = {"国": "国", "全国": "国", "省": "省", "全省": "省", "市": "市", "州": "市",
+              "县": "县", "区": "县", "乡": "乡", "镇": "乡", "街": "乡", "村": "村", "社": "村"}
+
+
+def _item_span(text: str, s0: int, slots: list[_Slot], k: int, sent_start) -> tuple[int, int]:
+    """The words of number ``k``'s own item: from the clause mark or number before it to
+    the clause mark or number after it, in its sentence (marks inside an aside such as
+    县（市、区） do not count)."""
+    m = slots[k].mention
+    lo, depth = m.start, 0
+    while lo > s0 and m.start - lo < 80:
+        c = text[lo - 1]
+        depth += (c in "）)") - (c in "（(")
+        if depth <= 0 and c in "，,；;：:、":
+            break
+        lo -= 1
+    hi, depth = m.end, 0
+    while hi < len(text) and hi - m.end < 80:
+        c = text[hi]
+        depth += (c in "（(") - (c in "）)")
+        if depth <= 0 and c in "，,；;。：:、\n":
+            break
+        hi += 1
+    for j in range(k - 1, -1, -1):
+        if slots[j].mention is not m:
+            if sent_start[j] == s0:
+                lo = max(lo, slots[j].mention.end)
+            break
+    for j in range(k + 1, len(slots)):
+        if slots[j].mention is not m:
+            if sent_start[j] == s0:
+                hi = min(hi, slots[j].mention.start)
+            break
+    return lo, hi
+
+
+_ASIDE_RE = re.compile(r"[（(][^）)]*[）)]?|[“”\"‘’「」\s]")
+
+
+def _levels(text: str, lo: int, hi: int, m: Mention) -> tuple[frozenset[str], str]:
+    """The levels an item names (see ``_ITEM_LEVEL_RE``) and the noun after the last of
+    them (asides, quotes and the number itself left out)."""
+    keys, noun_at = set(), -1
+    for w in _ITEM_LEVEL_RE.finditer(text, lo, hi):
+        keys.add(_LEVEL_KEY[w.group()[:2] if w.group()[:2] in _LEVEL_KEY else w.group()[0]])
+        noun_at = w.end()
+    at = m.end - 1 if text[m.end - 1:m.end] in "个家" else m.end
+    after = _AFTER_LEVEL_RE.match(text, at, hi)
+    if after is not None:
+        keys.add(_LEVEL_KEY[after.group(1)[0]])
+        noun_at = max(noun_at, after.end())
+    if noun_at < 0:
+        return frozenset(), ""
+    noun = text[noun_at:m.start] + text[max(noun_at, m.end):hi] if noun_at < m.start \
+        else text[noun_at:hi]
+    return frozenset(keys), _ASIDE_RE.sub("", noun)
+
+
+def _same_thing(a: Mention, b: Mention) -> bool:
+    """:func:`_same_count`, without the 个 that also counts items (31个部门 / 1260项)."""
+    return a.unit == b.unit or "个" not in (a.unit, b.unit) and _same_count(a, b)
+
+
+def _level_breakdowns(text: str, sent_start: list[int], slots: list[_Slot]) -> None:
+    """Items of one sentence that one indicator fits best, that each name a level, not
+    all the same, and one noun after it (国家级…示范村60个、市级…示范村691个; 3个国家级、
+    28个省级…示范村; 8个村入选“全国…示范村”，19个村获评“全省…示范村”), are a breakdown
+    of that concept by level: every one is a part. Two nouns are two concepts (13个乡级
+    工作站和109个村级工作室)."""
+    groups: dict[tuple[int, str], list[int]] = {}
+    for k, sl in enumerate(slots):
+        iid = "" if sl.part else _clear_best(sl.cands)
+        if iid and sl.mention.kind in ("count", "amount"):
+            groups.setdefault((sent_start[k], iid), []).append(k)
+    for (s0, iid), ks in groups.items():
+        if len(ks) < 2 or not all(_same_thing(slots[k].mention, slots[ks[0]].mention)
+                                  for k in ks):
+            continue
+        found = [_levels(text, *_item_span(text, s0, slots, k, sent_start), slots[k].mention)
+                 for k in ks]
+        levels = [lv for lv, _noun in found]
+        nouns = {noun for _lv, noun in found} - {""}
+        if all(levels) and len(set(levels)) > 1 and len(nouns) <= 1:
+            for k in ks:
+                _make_part(slots[k], {iid})
+
+
+_TOTAL_CUE_RE = re.compile(r"共|合计|总计|累计|总数|总量|全年|全(?:国|省|市|州|县|区|镇|街)")
+
+
+def _unname(sl: _Slot, iid: str) -> None:
+    """Keep ``iid`` from ``sl`` without naming a whole: a figure of that concept that
+    cannot be told to be the total or a part of it."""
+    _make_part(sl, {iid})
+    sl.total = [t for t in sl.total if t[1] != iid]
+
+
+def _noun_after(text: str, sent_start: list[int], slots: list[_Slot], k: int) -> str:
+    """The noun of number ``k``'s item, asides left out: the words after the number
+    (13个乡（镇）级工作站: 乡级工作站), else those before it (法治宣传长廊9处)."""
+    m = slots[k].mention
+    lo, hi = _item_span(text, sent_start[k], slots, k, sent_start)
+    return _ASIDE_RE.sub("", text[m.end:hi]) or _ASIDE_RE.sub("", text[lo:m.start])
+
+
+def _distinct_nouns(nouns: list[str]) -> bool:
+    """Whether every noun is there and none starts another (问题 / 问题逐一整改: one)."""
+    return all(nouns) and not any(a.startswith(b) for i, a in enumerate(nouns)
+                                  for j, b in enumerate(nouns) if i != j)
+
+
+def _same_concept_twice(text: str, sent_start: list[int], slots: list[_Slot]) -> None:
+    """One indicator fitting best two or more numbers of a report that count the same
+    kind of thing with different values: one may be the total, the others its parts.
+
+    In one sentence a total comes first (发放宣传单60000余份、宣传手册18000余册;
+    专题培训两期、法治讲座一期): when the first is the largest, the later ones are its
+    parts; when each has a noun of its own, the first keeps it and the others are other
+    things; otherwise none of them is named. Across sentences the largest keeps the
+    indicator when it fits it better than every smaller one (or ties and says it is a
+    total); the others are left unnamed. A wrong name is worse than none."""
+    groups: dict[str, list[int]] = {}
+    for k, sl in enumerate(slots):
+        iid = "" if sl.part else _clear_best(sl.cands)
+        if iid and sl.mention.kind in ("count", "amount"):
+            groups.setdefault(iid, []).append(k)
+    for iid, ks in groups.items():
+        if len(ks) < 2:
+            continue
+        score = {k: max(sc for sc, i in slots[k].cands if i == iid) for k in ks}
+        # the units of the best-fitting number decide which others count the same thing
+        top = max(ks, key=lambda k: (score[k], -k))
+        ks = [k for k in ks if _same_thing(slots[k].mention, slots[top].mention)]
+        value = {k: slots[k].mention.value for k in ks}
+        by_sentence: dict[int, list[int]] = {}
+        for k in ks:
+            by_sentence.setdefault(sent_start[k], []).append(k)
+        rest = []
+        for sk in by_sentence.values():
+            vals = [value[k] for k in sk]
+            if len(set(vals)) < 2:
+                rest += sk
+            elif vals[0] == max(vals) and vals.count(vals[0]) == 1:
+                rest.append(sk[0])
+                for k in sk[1:]:
+                    _make_part(slots[k], {iid})
+            elif _distinct_nouns([_noun_after(text, sent_start, slots, k) for k in sk]):
+                # "建有1个便民服务中心和21个便民服务站": each number has a noun of its
+                # own after it; the later ones are other things, the first keeps
+                rest.append(sk[0])
+                for k in sk[1:]:
+                    _unname(slots[k], iid)
+            else:
+                for k in sk:
+                    _unname(slots[k], iid)
+        if len({value[k] for k in rest}) < 2:
+            continue
+        biggest = max(value[k] for k in rest)
+        big = [k for k in rest if value[k] == biggest]
+        small = [k for k in rest if value[k] < biggest]
+        lead, rival = max(score[k] for k in big), max(score[k] for k in small)
+        # a tie goes to the largest only when it says it is a total (共设立政务大厅3058
+        # 个) or has parts of its own (…，其中省级政务大厅19个)
+        clear = lead > rival + 1e-9 or lead > rival - 1e-9 and any(
+            _TOTAL_CUE_RE.search(text, *_item_span(text, sent_start[k], slots, k, sent_start))
+            or any(k in o.wholes for o in slots) for k in big)
+        # a smaller figure in another sentence is no part by that alone (组织…4名执业律师
+        # / 受援农民工178人): it is left unnamed, with no whole
+        for k in small + ([] if clear else big):
+            _unname(slots[k], iid)
 
 
 def _clauses_before(text: str, s0: int, start: int) -> int:
