@@ -1628,8 +1628,6 @@ PARTS = [
     # a breakdown by level (each item names a level, all one noun): every item is a part
     ("创建国家级民主法治示范村（社区）12个、省级民主法治示范村（社区）45个。",
      {"12个": ("", "model_rol_villages"), "45个": ("", "model_rol_villages")}),
-    ("指导各县创建2个国家级、17个省级民主法治示范村（社区）。",
-     {"2个": ("", "model_rol_villages"), "17个": ("", "model_rol_villages")}),
     # one concept twice in a sentence: the first and largest is the total, then its part
     ("举办法治专题培训三期、法治讲座一期。",
      {"三期": ("officials_law_training_sessions", ""),

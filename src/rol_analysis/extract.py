@@ -1451,6 +1451,11 @@ def _distinct_nouns(nouns: list[str]) -> bool:
                                   for j, b in enumerate(nouns) if i != j)
 
 
+#: How much better a smaller figure of a concept must fit than the largest for the two
+#: to be read as different things rather than one concept stated twice.
+CLEARLY_BETTER = 1.0
+
+
 def _same_concept_twice(text: str, sent_start: list[int], slots: list[_Slot]) -> None:
     """One indicator fitting best two or more numbers of a report that count the same
     kind of thing with different values: one may be the total, the others its parts.
@@ -1460,7 +1465,8 @@ def _same_concept_twice(text: str, sent_start: list[int], slots: list[_Slot]) ->
     parts; when each has a noun of its own, the first keeps it and the others are other
     things; otherwise none of them is named. Across sentences the largest keeps the
     indicator when it fits it better than every smaller one (or ties and says it is a
-    total); the others are left unnamed. A wrong name is worse than none."""
+    total); the others are left unnamed. A smaller one that fits far better
+    (``CLEARLY_BETTER``) is read as another thing. A wrong name is worse than none."""
     groups: dict[str, list[int]] = {}
     for k, sl in enumerate(slots):
         iid = "" if sl.part else _clear_best(sl.cands)
@@ -1501,6 +1507,8 @@ def _same_concept_twice(text: str, sent_start: list[int], slots: list[_Slot]) ->
         big = [k for k in rest if value[k] == biggest]
         small = [k for k in rest if value[k] < biggest]
         lead, rival = max(score[k] for k in big), max(score[k] for k in small)
+        if rival - lead >= CLEARLY_BETTER:
+            continue  # a smaller one fits far better (核查3件 / 审查7件): not one concept
         # a tie goes to the largest only when it says it is a total (共设立政务大厅3058
         # 个) or has parts of its own (…，其中省级政务大厅19个)
         clear = lead > rival + 1e-9 or lead > rival - 1e-9 and any(
