@@ -236,8 +236,23 @@ def test_the_noun_counted_must_be_the_kind_the_indicator_counts(sentence, value,
     ("全县创建2个国家级、9个省级民主法治示范村（社区）。", 2, ""),
     ("全县创建2个国家级、9个省级民主法治示范村（社区）。", 9, ""),
     ("全县有4个村入选全国民主法治示范村名单。", 4, ""),
+    ("创建国家级民主法治示范村（社区）6个、市级民主法治示范村（社区）30个。", 6, ""),
+    ("全县共有民主法治示范村（社区）36个，均为市级以上。", 36, "model_rol_villages"),
     ("全县共有民主法治示范村（社区）9个。", 9, "model_rol_villages"),
 ])
 def test_a_level_item_or_a_list_entered_is_not_the_regions_own_count(
         sentence, value, expected):
+    assert _named(sentence)[value] == expected
+
+
+@pytest.mark.parametrize("sentence, value, expected", [
+    # 累计 over a span of several years: not the year's figure
+    ("排查化解专项行动连续4年开展，累计排查矛盾纠纷1.2万件。", 12000, ""),
+    ("近三年来，累计排查矛盾纠纷1.2万件。", 12000, ""),
+    # 累计 within the year, or since a date, is the year's own total
+    ("全年累计排查矛盾纠纷1200件。", 1200, "disputes_screened"),
+    ("今年以来，累计排查矛盾纠纷1200件。", 1200, "disputes_screened"),
+    ("二〇二三年以来，累计排查矛盾纠纷1200件。", 1200, "disputes_screened"),
+])
+def test_a_total_over_several_years_is_not_the_years_figure(sentence, value, expected):
     assert _named(sentence)[value] == expected

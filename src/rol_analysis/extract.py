@@ -414,8 +414,15 @@ _CJK_RE = re.compile(r"[\u4e00-\u9fff]+")
 # 按期整改…反馈的#问题) makes it a count of what was changed, not of the stock; not when the
 # verb states a result (调整后…, 精简为/至…: the stock after the change).
 _CHANGE_OBJ_RE = re.compile(r"(取消|下放|调整|承接|划转|整改)(?![后为至到])")
-# A per-level item (3个国家级、#省级示范村) or a list the places entered (#村入选…).
+# A per-level item (3个国家级、#省级示范村; 国家级示范村#、市级示范村…) or a list the places
+# entered (#村入选…).
 _LEVEL_AFTER_RE = re.compile(r"(?:（[^）]{0,8}）)?(?:国家|省|市|县|区|乡镇)级")
+_LEVEL_RE_ANY = re.compile(r"(?:国家|省|市|县|区|乡镇)级")
+# A span of several years before the number (连续4年, 五年来, 三年间, 历年): with 累计 the
+# number totals those years. 今年以来 and 2023年以来 are no such span.
+_YEARS_SPAN_RE = re.compile(r"连续[\d一二两三四五六七八九十]{1,2}年"
+                            r"|(?<![\d年〇零一二两三四五六七八九十])"
+                            r"[\d一二两三四五六七八九十]{1,2}年(?:来|间|以来)|历年|多年来")
 # The counted noun right after the number: organisations or places. A count of 部门/单位
 # cannot take an indicator whose name counts 地区/县/乡镇, nor a count of places one whose
 # name counts 部门/机关.
@@ -445,8 +452,12 @@ def _unfit_scope(zh_name: str, marked: str, hash_pos: int) -> bool:
     if verbs and not any(v in zh_name for v in verbs):
         return True
     after = marked[hash_pos + 1:end]
-    if "级" not in zh_name and _LEVEL_AFTER_RE.match(after):
+    if "级" not in zh_name and (_LEVEL_AFTER_RE.match(after) or len(
+            set(_LEVEL_RE_ANY.findall(marked, start, end))) >= 2):
         return True
+    if ("累计" in marked[start:hash_pos] and "累计" not in zh_name
+            and _YEARS_SPAN_RE.search(marked, 0, hash_pos)):
+        return True  # 连续4年开展，累计排查…#: a total over years, not the year's figure
     if "入选" in after and "入选" not in zh_name:
         return True
     noun = _NOUN_END_RE.split(after, 1)[0][:10]
