@@ -1626,8 +1626,10 @@ PARTS = [
     ("全年收到人民法院司法建议2件、检察机关检察建议5件。",
      {"2件": ("judicial_suggestions_received", ""), "5件": ("", "")}),
     # a breakdown by level (each item names a level, all one noun): every item is a part
-    ("创建国家级民主法治示范村（社区）12个、省级民主法治示范村（社区）45个。",
-     {"12个": ("", "model_rol_villages"), "45个": ("", "model_rol_villages")}),
+    ("获评全国民主法治示范村（社区）4个、全省民主法治示范村（社区）23个。",
+     {"4个": ("", "model_rol_villages"), "23个": ("", "model_rol_villages")}),
+    ("4个村获评全国民主法治示范村，23个村获评全省民主法治示范村。",
+     {"4个": ("", "model_rol_villages"), "23个": ("", "model_rol_villages")}),
     # one concept twice in a sentence: the first and largest is the total, then its part
     ("举办法治专题培训三期、法治讲座一期。",
      {"三期": ("officials_law_training_sessions", ""),
