@@ -18,6 +18,8 @@ from dev_eval import inside_anchor, read_gold
 
 from rol_analysis import catalogue, extract, layout
 from rol_analysis.exceptions import InputError
+from rol_analysis.matcher import _matcher, _needed_words, _WordIndex
+from rol_analysis.mentions import find_mentions
 
 REPO = Path(__file__).resolve().parents[1]
 SEED = REPO / "data" / "raw" / "weibin" / "2023.txt"
@@ -355,7 +357,7 @@ def test_unseen_phrasings_map_to_the_right_indicator(sentence, expected):
     ("编号12、其他事项共5件。", [("5件", 5, "件")]),
 ])
 def test_only_an_unbroken_list_borrows_the_next_unit(sentence, expected):
-    found = [(sentence[m.start:m.end], m.value, m.unit) for m in extract.find_mentions(sentence)]
+    found = [(sentence[m.start:m.end], m.value, m.unit) for m in find_mentions(sentence)]
     assert found == expected
 
 
@@ -1325,10 +1327,10 @@ def test_the_needed_words_prefilter_never_hides_a_match():
     # pattern needs; over real-report sentences, every match holds one of them
     import re as _re
 
-    assert extract._needed_words(['(?:常务会|党组会)[^。]{0,24}听取[^，,]{0,16}法治#']) == (
+    assert _needed_words(['(?:常务会|党组会)[^。]{0,24}听取[^，,]{0,16}法治#']) == (
         "党组会", "常务会")
-    assert extract._needed_words(['(?:调解)?纠纷#', '#人']) is None  # nothing needed
-    matcher = extract._matcher(catalogue.load())
+    assert _needed_words(['(?:调解)?纠纷#', '#人']) is None  # nothing needed
+    matcher = _matcher(catalogue.load())
     entries = {e.iid: e for es in matcher.by_unit.values() for e in es}
     texts = [p.read_text(encoding="utf-8") for p in
              sorted((Path(__file__).parent / "data" / "dev").glob("*.txt"))]
@@ -1351,7 +1353,7 @@ def test_the_needed_words_prefilter_never_hides_a_match():
     assert checked > 100
     # the one-pass word index finds exactly the entries a word test finds, words
     # inside longer words included (常务会 in 常务会议)
-    index = extract._WordIndex([("常务会",), ("常务会议", "党组会"), None, ()])
+    index = _WordIndex([("常务会",), ("常务会议", "党组会"), None, ()])
     assert index.hits("县政府常务会议研究") == {0, 1, 2}
     assert index.hits("党组会") == {1, 2}
     assert index.hits("无关的句子") == {2}
