@@ -1,6 +1,6 @@
-"""Attribution accuracy on the blind sets (tests/data/blind/, blind2/, blind3/): paraphrased
-excerpts of real reports written after the catalogue was tuned on the dev set, from places
-and years that are neither in the dev set nor held out. Gold ids were chosen from the
+"""Attribution accuracy on the blind sets (tests/data/blind/, blind2/, blind3/, blind4/):
+paraphrased excerpts of real reports written after the catalogue was tuned on the dev set,
+from places and years that are neither in the dev set nor held out. Gold ids were chosen from the
 catalogue's names, not from the extractor's output. blind2 and blind3 were written in
 session 3 by engineers who never read the extractor, and scored once, at the end.
 
@@ -95,6 +95,14 @@ RATCHETS = {
     # Coverage, 整改…问题N个: blind3 id rows 45 -> 46, named correctly 127 -> 128.
     "blind3": Ratchet(min_found=140, min_named_correctly=128, min_id_rows_named=46,
                       max_named_wrongly=5, max_false_positives=0, min_parts_ok=10,
+                      max_parts_wrong=0),
+    # The fresh set of session 4 (36 reports of nine provinces, 299 rows; README): written
+    # and re-read without reading the extractor, scored once at 11:02 UTC on main f8d479f
+    # (313 indicators): found 295 (98.7%), named correctly 210 (70.2%), wrong 42 (14.0%),
+    # FP 2, id rows 68/125 (54.4%), named/all 22.7%, parts 0/50. The session's generic
+    # fixes, tuned on the four earlier sets, did not carry over to precision.
+    "blind4": Ratchet(min_found=295, min_named_correctly=210, min_id_rows_named=68,
+                      max_named_wrongly=42, max_false_positives=2, min_parts_ok=0,
                       max_parts_wrong=0),
 }
 SETS = list(RATCHETS)
