@@ -101,8 +101,12 @@ RATCHETS = {
     # (313 indicators): found 295 (98.7%), named correctly 210 (70.2%), wrong 42 (14.0%),
     # FP 2, id rows 68/125 (54.4%), named/all 22.7%, parts 0/50. The session's generic
     # fixes, tuned on the four earlier sets, did not carry over to precision.
-    "blind4": Ratchet(min_found=295, min_named_correctly=210, min_id_rows_named=68,
-                      max_named_wrongly=42, max_false_positives=2, min_parts_ok=0,
+    # The number's own clause rules an indicator out (a verb of change before the object,
+    # 部门/单位 vs places counted, a per-level item, a list entered; docs/design.md
+    # "Confidence"): named correctly 210 -> 213, id rows 68 -> 69, wrong 42 -> 36; a
+    # per-level list and 累计 over several years: 215, wrong 34.
+    "blind4": Ratchet(min_found=295, min_named_correctly=215, min_id_rows_named=69,
+                      max_named_wrongly=34, max_false_positives=2, min_parts_ok=0,
                       max_parts_wrong=0),
 }
 SETS = list(RATCHETS)

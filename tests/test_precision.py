@@ -204,3 +204,56 @@ def test_a_lecture_for_the_public_is_not_officials_training():
     assert _named("面向辖区群众开展法治宣传讲座15场。") == {15: "legal_education_events"}
     assert _named("为全体干部职工举办宪法知识专题讲座2次。") == {
         2: "officials_law_training_sessions"}
+
+
+@pytest.mark.parametrize("sentence, value, expected", [
+    # a verb of change before the counted object: a count of what was changed
+    ("全年取消行政许可事项12项。", 12, ""),
+    ("年内对县级政务服务事项动态调整5次。", 5, ""),
+    ("对照督察反馈意见，按期整改上级督察指出的15个问题。", 15,
+     "inspection_problems_rectified"),
+    # the stock itself, and a verb of change the indicator's own name holds
+    ("全年共有行政审批事项212项。", 212, "admin_approval_items"),
+    ("第一批取消2项、承接7项、调整3项行政许可事项。", 7, "licensing_items_taken_over"),
+    ("法治督察发现问题15个，已全部整改。", 15, "inspection_problems_found"),
+])
+def test_a_verb_of_change_before_the_object_rules_out_the_stock(sentence, value, expected):
+    assert _named(sentence)[value] == expected
+
+
+@pytest.mark.parametrize("sentence, value, expected", [
+    # 单位/部门 counted: not an indicator that counts places, whichever way it is read
+    ("本年度对24个市直单位开展法治政府建设督察。", 24, ""),
+    ("对全市16个乡镇和42个市直部门开展法治政府建设督察。", 42,
+     "rol_inspection_departments"),
+    ("对全市16个乡镇开展法治政府建设督察。", 16, "rol_inspection_regions"),
+])
+def test_the_noun_counted_must_be_the_kind_the_indicator_counts(sentence, value, expected):
+    assert _named(sentence)[value] == expected
+
+
+@pytest.mark.parametrize("sentence, value, expected", [
+    # one level of a list by level, and places that entered a national list
+    ("全县创建2个国家级、9个省级民主法治示范村（社区）。", 2, ""),
+    ("全县创建2个国家级、9个省级民主法治示范村（社区）。", 9, ""),
+    ("全县有4个村入选全国民主法治示范村名单。", 4, ""),
+    ("创建国家级民主法治示范村（社区）6个、市级民主法治示范村（社区）30个。", 6, ""),
+    ("全县共有民主法治示范村（社区）36个，均为市级以上。", 36, "model_rol_villages"),
+    ("全县共有民主法治示范村（社区）9个。", 9, "model_rol_villages"),
+])
+def test_a_level_item_or_a_list_entered_is_not_the_regions_own_count(
+        sentence, value, expected):
+    assert _named(sentence)[value] == expected
+
+
+@pytest.mark.parametrize("sentence, value, expected", [
+    # 累计 over a span of several years: not the year's figure
+    ("排查化解专项行动连续4年开展，累计排查矛盾纠纷1.2万件。", 12000, ""),
+    ("近三年来，累计排查矛盾纠纷1.2万件。", 12000, ""),
+    # 累计 within the year, or since a date, is the year's own total
+    ("全年累计排查矛盾纠纷1200件。", 1200, "disputes_screened"),
+    ("今年以来，累计排查矛盾纠纷1200件。", 1200, "disputes_screened"),
+    ("二〇二三年以来，累计排查矛盾纠纷1200件。", 1200, "disputes_screened"),
+])
+def test_a_total_over_several_years_is_not_the_years_figure(sentence, value, expected):
+    assert _named(sentence)[value] == expected

@@ -48,6 +48,8 @@ from .matcher import (
     family,
 )
 from .mentions import (
+    _CLAUSE_END_RE,
+    _CLAUSE_HEAD_RE,
     _VERB_AFTER_RE,
     Mention,
     _last_match,
@@ -70,10 +72,6 @@ _NAME_SEP_RE = re.compile(r"、|和|及(?!时)|与(?!会)")
 _CHANGE_TO_RE = re.compile(r"\s*(?:压缩|压减|缩短|减少|降低|精简|提高|提升|增加|增长|控制|下降|降"
                            r"|减|增)"
                            r"(?:至|到|为)\s*")
-# The clause around a number: the run of non-punctuation before it, the next mark after.
-# (greedy .* backtracks from the end: linear, where [^…]*$ would retry at every start)
-_CLAUSE_HEAD_RE = re.compile(r".*[，,。；;：:！？!?\n]", re.S)
-_CLAUSE_END_RE = re.compile(r"[，,。；;：:！？!?\n]")
 # "A、B、C均不足500件": the same value for each name (均/都/各 right before the value).
 # "委员会会议和办公室会议各开了1次": 各 with a short verb before the value.
 _SHARED_COUNT_RE = re.compile(r"(?:均|都|各)(?:为|是|达到|达|有|不足|不到|超过|在"
@@ -164,8 +162,10 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
             fams = _SECTION_FAMILIES[section]
         xcl = clause if xclause is None else xclause
         unit, kind = m.implied or (m.unit, m.kind)
-        cands, _ruled = matcher.scored(marked, meas, xcl, unit, kind, section, m.scope,
-                                       marked.find("#"), fams)
+        # what the text as written rules out (an exclude word, a change verb, the noun
+        # counted) stays out of the readings below
+        cands, ruled = matcher.scored(marked, meas, xcl, unit, kind, section, m.scope,
+                                      marked.find("#"), fams)
         # the noun-after reading (lowered) only where the text as written names nothing:
         # it cannot change a number that already has a candidate much (and costs a pass)
         if alt is not None and (not alt[2] or not cands):
@@ -179,14 +179,15 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
                                               section, m.scope, amarked.find("#"), fams)
             for sc, iid in acands:
                 best[iid] = max(sc - lower, best.get(iid, sc - lower))
-            cands = [(sc, iid) for iid, sc in best.items() if iid not in excluded]
+            cands = [(sc, iid) for iid, sc in best.items()
+                     if iid not in excluded and iid not in ruled]
         if elided:
             # "常务会议专题听取法治建设汇报，全年开了#": the number counts the event of the
             # clause before; matched there too, 1 less than a match in its own clause
             best = dict((iid, sc) for sc, iid in cands)
             for sc, iid in matcher.scored(elided, meas, xcl, unit, kind, section,
                                           m.scope, elided.find("#"), fams)[0]:
-                if sc - 1 > best.get(iid, -99.0):
+                if sc - 1 > best.get(iid, -99.0) and iid not in ruled:
                     best[iid] = sc - 1
             cands = [(sc, iid) for iid, sc in best.items()]
         slots.append(_Slot(m, index, cands, group=group[0]))

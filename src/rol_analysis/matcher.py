@@ -10,11 +10,13 @@ candidates of one reading (:meth:`_Matcher.scored`).
 The confidence rules that belong to a single number live here too: a pattern that
 matches only the examples before 等, or only the first of two items the number is stated
 for together, does not count (:func:`_only_examples`, :func:`_only_first_item`); a count
-of several kinds of meeting names none of them (:func:`_joint_meetings`); and the margin
-by which the best free indicator must beat the runner-up, else the number stays unnamed
-(:data:`RUNNER_UP_MARGIN`; both applied by :func:`rol_analysis.extract._assign`). The
-case-work families (复议, 诉讼, 执法: :func:`family`) keep an indicator of one family from
-a number whose scope is another.
+of several kinds of meeting names none of them (:func:`_joint_meetings`); words of the
+number's own clause (a change verb, a level, a span of years with 累计, the noun counted)
+rule an indicator out (:func:`_unfit_scope`); and the margin by which the best free
+indicator must beat the runner-up, else the number stays unnamed
+(:data:`RUNNER_UP_MARGIN`; it and :func:`_joint_meetings` are applied by
+:func:`rol_analysis.extract._assign`). The case-work families (复议, 诉讼, 执法:
+:func:`family`) keep an indicator of one family from a number whose scope is another.
 
 Not here: finding the numbers (:mod:`rol_analysis.mentions`), handing the indicators
 out over the whole report, each indicator once (:func:`rol_analysis.extract._assign`),
@@ -28,7 +30,7 @@ from dataclasses import dataclass
 
 from . import measure
 from .exceptions import InputError
-from .mentions import _last_match
+from .mentions import _CLAUSE_END_RE, _last_match
 
 _DIGIT_RE = re.compile(r"\d")
 _JOINERS = ("和", "及", "与", "、", "并")
@@ -218,6 +220,68 @@ def _only_first_item(rx: re.Pattern, marked: str, mt: re.Match, hash_pos: int) -
 
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]+")
 
+# Words of the number's own clause that say it counts something other than what an
+# indicator names (docs/design.md "Confidence"; measured on dev+blind+blind2+blind3+blind4).
+# A verb of change before the counted object (取消行政许可事项#, 对政务服务事项动态调整#次,
+# 按期整改…反馈的#问题) makes it a count of what was changed, not of the stock; not when the
+# verb states a result (调整后…, 精简为/至…: the stock after the change).
+_CHANGE_OBJ_RE = re.compile(r"(取消|下放|调整|承接|划转|整改)(?![后为至到])")
+# A per-level item (3个国家级、#省级示范村; 国家级示范村#、市级示范村…) or a list the places
+# entered (#村入选…).
+_LEVEL_AFTER_RE = re.compile(r"(?:（[^）]{0,8}）)?(?:国家|省|市|县|区|乡镇)级")
+_LEVEL_RE_ANY = re.compile(r"(?:国家|省|市|县|区|乡镇)级")
+# A span of several years before the number (连续4年, 五年来, 三年间, 历年): with 累计 the
+# number totals those years. 今年以来 and 2023年以来 are no such span.
+_YEARS_SPAN_RE = re.compile(r"连续[\d一二两三四五六七八九十]{1,2}年"
+                            r"|(?<![\d年〇零一二两三四五六七八九十])"
+                            r"[\d一二两三四五六七八九十]{1,2}年(?:来|间|以来)|历年|多年来")
+# The counted noun right after the number: organisations or places. A count of 部门/单位
+# cannot take an indicator whose name counts 地区/县/乡镇, nor a count of places one whose
+# name counts 部门/机关.
+_ORG_PLACE_RE = re.compile(r"(部门|单位|机关)|(地区|县|乡镇|乡|镇|街道|街镇|村|社区)")
+
+
+def _counted_class(text: str) -> str:
+    """``org`` or ``place`` for the last such word of ``text`` ("" when none)."""
+    last = ""
+    for mt in _ORG_PLACE_RE.finditer(text):
+        last = "org" if mt.group(1) else "place"
+    return last
+
+
+def _unfit_scope(zh_name: str, marked: str, hash_pos: int) -> bool:
+    """Whether the number's own clause rules out an indicator named ``zh_name``.
+
+    ``marked`` is the sentence with ``#`` for the number (and its unit)."""
+    if hash_pos < 0:
+        return False
+    head = _OWN_CLAUSE_HEAD_RE.match(marked, 0, hash_pos)
+    start = head.end() if head else 0
+    end_mt = _CLAUSE_END_RE.search(marked, hash_pos)
+    end = end_mt.start() if end_mt else len(marked)
+    verbs = {mt.group(1) for mt in _CHANGE_OBJ_RE.finditer(marked, start, hash_pos)}
+    # 取消1项、承接# and 取消调整…职权共#: one verb the indicator names is enough
+    if verbs and not any(v in zh_name for v in verbs):
+        return True
+    after = marked[hash_pos + 1:end]
+    if "级" not in zh_name and (_LEVEL_AFTER_RE.match(after) or len(
+            set(_LEVEL_RE_ANY.findall(marked, start, end))) >= 2):
+        return True
+    if ("累计" in marked[start:hash_pos] and "累计" not in zh_name
+            and _YEARS_SPAN_RE.search(marked, 0, hash_pos)):
+        return True  # 连续4年开展，累计排查…#: a total over years, not the year's figure
+    if "入选" in after and "入选" not in zh_name:
+        return True
+    noun = _NOUN_END_RE.split(after, 1)[0][:10]
+    mine = _counted_class(noun)
+    # in a name, 单位 is any unit (法治建设示范单位 may be a town): only 部门/机关 say org
+    theirs = _counted_class(zh_name.replace("单位", ""))
+    return bool(mine and theirs and mine != theirs)
+
+
+_NOUN_END_RE = re.compile(r"[、和及与（(]")
+_OWN_CLAUSE_HEAD_RE = re.compile(r".*[，,。；;：:！？!?\n“”]", re.S)
+
 
 class _Matcher:
     """The catalogue's patterns, aliases and exclusions, compiled and indexed by unit."""
@@ -297,6 +361,9 @@ class _Matcher:
                 mt = None
             al = i in alias_hits and e.alias_rx.search(bare) is not None
             if mt is None and not al:
+                continue
+            if _unfit_scope(e.zh_name, marked, hash_pos):
+                excluded.add(e.iid)
                 continue
             # the measure carries the topic of the clause before (热线…，按时办结率98%):
             # an excluded scope named there rules the indicator out as well

@@ -112,6 +112,10 @@ _DECREASE_RE = re.compile(r"下降|减少|降低|降幅|减幅|回落|少了?$")
 _AS_OF_RE = re.compile(r"截至|截止|至今|目前|累计|历年")
 _ANNUAL_RE = re.compile(r"全年|年内|本年|今年|当年|年度|\d{4}年")
 _RANGE_BEFORE_RE = re.compile(r"\d[-－~～至到]$")
+# The clause around a number: the run of non-punctuation before it, the next mark after.
+# (greedy .* backtracks from the end: linear, where [^…]*$ would retry at every start)
+_CLAUSE_HEAD_RE = re.compile(r".*[，,。；;：:！？!?\n]", re.S)
+_CLAUSE_END_RE = re.compile(r"[，,。；;：:！？!?\n]")
 _KIND_HEAD_RE = re.compile(r".*[，,。；;\n]", re.S)
 # "15分钟公共法律服务圈", "1小时生活圈": a distance or time that names a service radius
 _CIRCLE_RE = re.compile(r"[\u4e00-\u9fff]{0,8}圈")
