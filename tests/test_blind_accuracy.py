@@ -104,9 +104,10 @@ RATCHETS = {
     # The number's own clause rules an indicator out (a verb of change before the object,
     # 部门/单位 vs places counted, a per-level item, a list entered; docs/design.md
     # "Confidence"): named correctly 210 -> 213, id rows 68 -> 69, wrong 42 -> 36; a
-    # per-level list and 累计 over several years: 215, wrong 34.
-    "blind4": Ratchet(min_found=295, min_named_correctly=215, min_id_rows_named=69,
-                      max_named_wrongly=34, max_false_positives=2, min_parts_ok=0,
+    # per-level list and 累计 over several years: 215, wrong 34; training in the clause,
+    # a 涉X subset, a type item: 218, wrong 30.
+    "blind4": Ratchet(min_found=295, min_named_correctly=218, min_id_rows_named=69,
+                      max_named_wrongly=30, max_false_positives=2, min_parts_ok=0,
                       max_parts_wrong=0),
 }
 SETS = list(RATCHETS)

@@ -257,3 +257,21 @@ def test_a_level_item_or_a_list_entered_is_not_the_regions_own_count(
 ])
 def test_a_total_over_several_years_is_not_the_years_figure(sentence, value, expected):
     assert _named(sentence)[value] == expected
+
+
+@pytest.mark.parametrize("sentence, value, expected", [
+    # training in the number's own clause: trainees or sessions, not the stock
+    ("全年举办行政执法业务培训班，共有820名行政执法人员参加培训。", 820, ""),
+    ("全年开展业务培训和应急演练活动12次。", 12, ""),
+    ("全县共有行政执法人员820名。", 820, "enforcement_personnel"),
+    ("全年开展应急演练活动12次。", 12, "emergency_drills"),
+    # a count narrowed to one domain (涉农) is a subset of the indicator's
+    ("全年办理涉农公证320件。", 320, ""),
+    ("全年办理公证320件。", 320, "notarizations"),
+    # one type of a breakdown by type (…类15件) is no count of its own kind
+    ("复议案件中，行政处罚类45件，行政确认类15件，其他类30件。", 15, ""),
+    ("全年受理行政确认案件15件。", 15, "admin_confirmation_cases"),
+])
+def test_training_a_narrowed_noun_or_a_type_item_rule_out_the_stock(
+        sentence, value, expected):
+    assert _named(sentence)[value] == expected

@@ -9,14 +9,14 @@ candidates of one reading (:meth:`_Matcher.scored`).
 
 The confidence rules that belong to a single number live here too: a pattern that
 matches only the examples before 等, or only the first of two items the number is stated
-for together, does not count (:func:`_only_examples`, :func:`_only_first_item`); a count
-of several kinds of meeting names none of them (:func:`_joint_meetings`); words of the
-number's own clause (a change verb, a level, a span of years with 累计, the noun counted)
-rule an indicator out (:func:`_unfit_scope`); and the margin by which the best free
-indicator must beat the runner-up, else the number stays unnamed
-(:data:`RUNNER_UP_MARGIN`; it and :func:`_joint_meetings` are applied by
-:func:`rol_analysis.extract._assign`). The case-work families (复议, 诉讼, 执法:
-:func:`family`) keep an indicator of one family from a number whose scope is another.
+for together, does not count (:func:`_only_examples`, :func:`_only_first_item`); words of
+the number's own clause (a change verb, a level, training, a 涉X subset, a type, a span
+of years with 累计, the noun counted) rule an indicator out (:func:`_unfit_scope`); a
+count of several kinds of meeting names none of them (:func:`_joint_meetings`); and the
+best free indicator must beat the runner-up by :data:`RUNNER_UP_MARGIN`, else the number
+stays unnamed (these two are applied by :func:`rol_analysis.extract._assign`). The
+case-work families (复议, 诉讼, 执法: :func:`family`) keep an indicator of one family from
+a number whose scope is another.
 
 Not here: finding the numbers (:mod:`rol_analysis.mentions`), handing the indicators
 out over the whole report, each indicator once (:func:`rol_analysis.extract._assign`),
@@ -230,6 +230,12 @@ _CHANGE_OBJ_RE = re.compile(r"(取消|下放|调整|承接|划转|整改)(?![后
 # entered (#村入选…).
 _LEVEL_AFTER_RE = re.compile(r"(?:（[^）]{0,8}）)?(?:国家|省|市|县|区|乡镇)级")
 _LEVEL_RE_ANY = re.compile(r"(?:国家|省|市|县|区|乡镇)级")
+# Training or exams in the number's own clause: it counts trainees, sessions or
+# candidates, which only an indicator of training, exams or study names.
+_TRAINING_RE = re.compile(r"培训|轮训|参训|考试")
+_TRAINING_NAME_RE = re.compile(r"训|考|学|培")
+# A noun of the number narrowed to one domain right before it (涉农公证#, 涉企案件#).
+_SUBSET_NOUN_RE = re.compile(r"(涉[农企税外侨军黑恶访])[\u4e00-\u9fff]{0,4}$")
 # A span of several years before the number (连续4年, 五年来, 三年间, 历年): with 累计 the
 # number totals those years. 今年以来 and 2023年以来 are no such span.
 _YEARS_SPAN_RE = re.compile(r"连续[\d一二两三四五六七八九十]{1,2}年"
@@ -249,10 +255,11 @@ def _counted_class(text: str) -> str:
     return last
 
 
-def _unfit_scope(zh_name: str, marked: str, hash_pos: int) -> bool:
+def _unfit_scope(zh_name: str, marked: str, hash_pos: int, words: str = "") -> bool:
     """Whether the number's own clause rules out an indicator named ``zh_name``.
 
-    ``marked`` is the sentence with ``#`` for the number (and its unit)."""
+    ``marked`` is the sentence with ``#`` for the number (and its unit); ``words`` the
+    indicator's patterns, whose own words (涉企检查) are no narrowing."""
     if hash_pos < 0:
         return False
     head = _OWN_CLAUSE_HEAD_RE.match(marked, 0, hash_pos)
@@ -267,7 +274,15 @@ def _unfit_scope(zh_name: str, marked: str, hash_pos: int) -> bool:
     if "级" not in zh_name and (_LEVEL_AFTER_RE.match(after) or len(
             set(_LEVEL_RE_ANY.findall(marked, start, end))) >= 2):
         return True
-    if ("累计" in marked[start:hash_pos] and "累计" not in zh_name
+    own = marked[start:hash_pos]
+    if _TRAINING_RE.search(marked, start, end) and not _TRAINING_NAME_RE.search(zh_name):
+        return True  # 共有#行政执法人员…参加培训: trainees (or sessions), not the stock
+    if own.endswith("类") and "类" not in zh_name:
+        return True  # 行政确认类#: one type of a breakdown by type
+    narrowed = _SUBSET_NOUN_RE.search(own)
+    if narrowed and narrowed.group(1) not in zh_name and narrowed.group(1) not in words:
+        return True  # 办理涉农公证#: a subset of the indicator's count
+    if ("累计" in own and "累计" not in zh_name
             and _YEARS_SPAN_RE.search(marked, 0, hash_pos)):
         return True  # 连续4年开展，累计排查…#: a total over years, not the year's figure
     if "入选" in after and "入选" not in zh_name:
@@ -362,7 +377,8 @@ class _Matcher:
             al = i in alias_hits and e.alias_rx.search(bare) is not None
             if mt is None and not al:
                 continue
-            if _unfit_scope(e.zh_name, marked, hash_pos):
+            if _unfit_scope(e.zh_name, marked, hash_pos,
+                            e.rx.pattern if e.rx is not None else ""):
                 excluded.add(e.iid)
                 continue
             # the measure carries the topic of the clause before (热线…，按时办结率98%):
