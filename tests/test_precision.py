@@ -271,6 +271,7 @@ def test_a_total_over_several_years_is_not_the_years_figure(sentence, value, exp
     # one type of a breakdown by type (…类15件) is no count of its own kind
     ("复议案件中，行政处罚类45件，行政确认类15件，其他类30件。", 15, ""),
     ("全年受理行政确认案件15件。", 15, "admin_confirmation_cases"),
+    ("全年调处矛盾纠纷各类120件。", 120, "disputes_mediated"),  # 各类: all types
 ])
 def test_training_a_narrowed_noun_or_a_type_item_rule_out_the_stock(
         sentence, value, expected):

@@ -277,8 +277,8 @@ def _unfit_scope(zh_name: str, marked: str, hash_pos: int, words: str = "") -> b
     own = marked[start:hash_pos]
     if _TRAINING_RE.search(marked, start, end) and not _TRAINING_NAME_RE.search(zh_name):
         return True  # 共有#行政执法人员…参加培训: trainees (or sessions), not the stock
-    if own.endswith("类") and "类" not in zh_name:
-        return True  # 行政确认类#: one type of a breakdown by type
+    if own.endswith("类") and own[-2:-1] not in "各等多几这此该同" and "类" not in zh_name:
+        return True  # 行政确认类#: one type of a breakdown by type (各类# is all types)
     narrowed = _SUBSET_NOUN_RE.search(own)
     if narrowed and narrowed.group(1) not in zh_name and narrowed.group(1) not in words:
         return True  # 办理涉农公证#: a subset of the indicator's count
