@@ -12,6 +12,7 @@ from __future__ import annotations
 import pytest
 
 from rol_analysis import catalogue, extract
+from rol_analysis.matcher import RUNNER_UP_MARGIN, _matcher
 
 TWO = """
 [[section]]
@@ -59,7 +60,7 @@ def test_a_runner_up_too_close_to_the_best_leaves_the_number_unnamed(
     path = tmp_path / "indicators.toml"
     path.write_text(TWO.replace("PATTERN_B", pattern_b), encoding="utf-8")
     cat = catalogue.parse(path)
-    assert extract.RUNNER_UP_MARGIN > 0.1
+    assert RUNNER_UP_MARGIN > 0.1
     assert _named("全年查阅文件后审查7件。", cat) == {7: expected}
 
 
@@ -75,7 +76,7 @@ def test_near_concepts_that_score_alike_leave_the_number_unnamed(sentence, close
     m = extract.extract_text(sentence).mentions
     assert list(m["indicator_id"]) == [""]
     # ... and the two are the close pair: each is named when the other is not a rival
-    matcher = extract._matcher(catalogue.load())
+    matcher = _matcher(catalogue.load())
     s0 = sentence.find("4.8万人次") if "4.8" in sentence else sentence.find("2860件")
     unit = "人次" if "4.8" in sentence else "件"
     marked = sentence[:s0] + "#" + sentence[s0:].split(unit, 1)[1]
@@ -83,7 +84,7 @@ def test_near_concepts_that_score_alike_leave_the_number_unnamed(sentence, close
                                    hash_pos=marked.find("#"))
     top = sorted(cands, reverse=True)[:2]
     assert {iid for _s, iid in top} == close
-    assert top[0][0] - top[1][0] < extract.RUNNER_UP_MARGIN
+    assert top[0][0] - top[1][0] < RUNNER_UP_MARGIN
 
 
 def test_the_margin_only_counts_indicators_still_free(tmp_path):
@@ -157,7 +158,7 @@ def test_enterprise_legal_events_are_not_general_legal_education_events():
 
 
 def test_scored_returns_the_ruled_out_ids_beside_the_candidates():
-    matcher = extract._matcher(catalogue.load())
+    matcher = _matcher(catalogue.load())
     # 中心组 is outside the executive-meeting study count's scope
     marked = "区委理论学习中心组学法#。"
     cands, ruled = matcher.scored(marked, "区委理论学习中心组学法数", marked, "次", "count",
