@@ -1582,6 +1582,9 @@ PARTS = [
      {"4个": ("", "model_rol_villages"), "23个": ("", "model_rol_villages")}),
     ("4个村获评全国民主法治示范村，23个村获评全省民主法治示范村。",
      {"4个": ("", "model_rol_villages"), "23个": ("", "model_rol_villages")}),
+    # ... also when the matcher rules one item out (#村入选…: a list the places entered)
+    ("5个村入选第八批“全国民主法治示范村”，14个村获评“全省民主法治示范村”。",
+     {"5个": ("", "model_rol_villages"), "14个": ("", "model_rol_villages")}),
     # one concept twice in a sentence: the first and largest is the total, then its part
     ("举办法治专题培训三期、法治讲座一期。",
      {"三期": ("officials_law_training_sessions", ""),

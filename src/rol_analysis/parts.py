@@ -276,27 +276,37 @@ def _same_thing(a: Mention, b: Mention) -> bool:
 
 
 def _level_breakdowns(text: str, sent_start: list[int], slots: list[_Slot]) -> None:
-    """Items of one sentence that one indicator fits best, that each name a level, not
-    all the same, and one noun after it (国家级…示范村60个、市级…示范村691个; 3个国家级、
-    28个省级…示范村; 8个村入选“全国…示范村”，19个村获评“全省…示范村”), are a breakdown
-    of that concept by level: every one is a part. Two nouns are two concepts (13个乡级
-    工作站和109个村级工作室)."""
-    groups: dict[tuple[int, str], list[int]] = {}
+    """Items of one sentence that one indicator fits best (or that no indicator fits),
+    that each name a level, not all the same, and one noun after it (国家级…示范村60个、
+    市级…示范村691个; 3个国家级、28个省级…示范村; 8个村入选“全国…示范村”，19个村获评
+    “全省…示范村”), are a breakdown of that concept by level: every one is a part of it.
+    Two nouns are two concepts (13个乡级工作站和109个村级工作室)."""
+    by_sentence: dict[int, list[int]] = {}
     for k, sl in enumerate(slots):
-        iid = "" if sl.part else _clear_best(sl.cands)
-        if iid and sl.mention.kind in ("count", "amount"):
-            groups.setdefault((sent_start[k], iid), []).append(k)
-    for (s0, iid), ks in groups.items():
-        if len(ks) < 2 or not all(_same_thing(slots[k].mention, slots[ks[0]].mention)
-                                  for k in ks):
+        if not sl.part and sl.mention.kind in ("count", "amount"):
+            by_sentence.setdefault(sent_start[k], []).append(k)
+    for s0, ks in by_sentence.items():
+        if len(ks) < 2:
             continue
-        found = [_levels(text, *_item_span(text, s0, slots, k, sent_start), slots[k].mention)
-                 for k in ks]
-        levels = [lv for lv, _noun in found]
-        nouns = {noun for _lv, noun in found} - {""}
-        if all(levels) and len(set(levels)) > 1 and len(nouns) <= 1:
-            for k in ks:
-                _make_part(slots[k], {iid})
+        best = {k: _clear_best(slots[k].cands) for k in ks}
+        for iid in sorted({b for b in best.values() if b}):
+            anchor = next(k for k in ks if best[k] == iid)
+            # a number the matcher ruled out (3个国家级、#省级…) may still be an item
+            members = [k for k in ks if not slots[k].part
+                       and (best[k] == iid or not slots[k].cands)
+                       and _same_thing(slots[k].mention, slots[anchor].mention)]
+            if len(members) < 2:
+                continue
+            found = [_levels(text, *_item_span(text, s0, slots, k, sent_start),
+                             slots[k].mention) for k in members]
+            levels = [lv for lv, _noun in found]
+            nouns = {noun for _lv, noun in found} - {""}
+            if all(levels) and len(set(levels)) > 1 and len(nouns) <= 1:
+                score = max(sc for sc, i in slots[anchor].cands if i == iid)
+                for k in members:
+                    _make_part(slots[k], {iid})
+                    if not slots[k].total:
+                        slots[k].total = [(score, iid)]
 
 
 _TOTAL_CUE_RE = re.compile(r"共|合计|总计|累计|总数|总量|全年|全(?:国|省|市|州|县|区|镇|街)")
