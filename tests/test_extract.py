@@ -1582,6 +1582,12 @@ PARTS = [
      {"4个": ("", "model_rol_villages"), "23个": ("", "model_rol_villages")}),
     ("4个村获评全国民主法治示范村，23个村获评全省民主法治示范村。",
      {"4个": ("", "model_rol_villages"), "23个": ("", "model_rol_villages")}),
+    # ... also when the matcher rules the items out (a per-level list): of the one
+    # indicator their words ruled out
+    ("创建国家级民主法治示范村（社区）12个、省级民主法治示范村（社区）45个。",
+     {"12个": ("", "model_rol_villages"), "45个": ("", "model_rol_villages")}),
+    ("指导各县创建2个国家级、17个省级民主法治示范村（社区）。",
+     {"2个": ("", "model_rol_villages"), "17个": ("", "model_rol_villages")}),
     # ... also when the matcher rules one item out (#村入选…: a list the places entered)
     ("5个村入选第八批“全国民主法治示范村”，14个村获评“全省民主法治示范村”。",
      {"5个": ("", "model_rol_villages"), "14个": ("", "model_rol_villages")}),

@@ -190,7 +190,7 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
                 if sc - 1 > best.get(iid, -99.0) and iid not in ruled:
                     best[iid] = sc - 1
             cands = [(sc, iid) for iid, sc in best.items()]
-        slots.append(_Slot(m, index, cands, group=group[0]))
+        slots.append(_Slot(m, index, cands, group=group[0], ruled=frozenset(ruled)))
 
     for i, m in enumerate(mentions):
         if m.start in handled:

@@ -43,6 +43,7 @@ class _Slot:
     part: bool = False   # a part of a total: never named with the whole's indicator
     wholes: list[int] = field(default_factory=list)  # slots that may be its whole, nearest first
     total: list[tuple[float, str]] = field(default_factory=list)  # the whole's concepts
+    ruled: frozenset[str] = frozenset()  # ids the number's own words ruled out
 
 
 # Units that count the same kind of thing: a part and its whole share one (其中 may
@@ -289,11 +290,15 @@ def _level_breakdowns(text: str, sent_start: list[int], slots: list[_Slot]) -> N
         if len(ks) < 2:
             continue
         best = {k: _clear_best(slots[k].cands) for k in ks}
-        for iid in sorted({b for b in best.values() if b}):
-            anchor = next(k for k in ks if best[k] == iid)
-            # a number the matcher ruled out (3个国家级、#省级…) may still be an item
+        # a number the matcher ruled out (3个国家级、#省级…) may still be an item: of the
+        # one indicator it ruled out, or of its peers' when it fits none
+        only = {k: next(iter(slots[k].ruled)) for k in ks
+                if not slots[k].cands and len(slots[k].ruled) == 1}
+        for iid in sorted({b for b in best.values() if b} | set(only.values())):
+            anchor = next(k for k in ks if best[k] == iid or only.get(k) == iid)
             members = [k for k in ks if not slots[k].part
-                       and (best[k] == iid or not slots[k].cands)
+                       and (best[k] == iid or not slots[k].cands
+                            and slots[k].ruled <= {iid})
                        and _same_thing(slots[k].mention, slots[anchor].mention)]
             if len(members) < 2:
                 continue
@@ -302,7 +307,7 @@ def _level_breakdowns(text: str, sent_start: list[int], slots: list[_Slot]) -> N
             levels = [lv for lv, _noun in found]
             nouns = {noun for _lv, noun in found} - {""}
             if all(levels) and len(set(levels)) > 1 and len(nouns) <= 1:
-                score = max(sc for sc, i in slots[anchor].cands if i == iid)
+                score = max((sc for sc, i in slots[anchor].cands if i == iid), default=0.0)
                 for k in members:
                     _make_part(slots[k], {iid})
                     if not slots[k].total:
