@@ -48,7 +48,10 @@ RATCHETS = {
     # correctly 104 -> 105, wrong 1 -> 0, parts ok 2/16 -> 4/16, part wrong 0.
     # Session 4, coverage (the count before what a meeting studied, a dispute's kind, a
     # town party committee's special meetings re-read: README): 56 -> 59 id rows.
-    "blind": Ratchet(min_found=119, min_named_correctly=108, min_id_rows_named=59,
+    # Round 2, parts (one concept twice: 第一批取消1项、承接9项, the later and larger is
+    # left unnamed), merged with precision: 108 -> 107, id rows 59 -> 58, lowered for
+    # named wrongly 39 -> 34 over the five sets (main 131b9fa -> this merge).
+    "blind": Ratchet(min_found=119, min_named_correctly=107, min_id_rows_named=58,
                      max_named_wrongly=0, max_false_positives=0, min_parts_ok=4),
     # The fresh sets of session 3 (READMEs): written without reading the extractor, gold
     # re-read against the 308-indicator catalogue before their first scoring; these are
@@ -87,14 +90,18 @@ RATCHETS = {
     # with the rules below, blind3 id rows 45, named correctly 127.
     # Coverage, last phrasings (以法兴企, 三级指标, 在全部…中占, 办理复议案件's change):
     # blind2 id rows 51 -> 55, named correctly 101 -> 105.
-    "blind2": Ratchet(min_found=114, min_named_correctly=105, min_id_rows_named=55,
+    # Round 2, parts (one concept twice in a report, level breakdowns): blind2 105 -> 104
+    # and id rows 55 -> 54 (批示15次 / 批示21次 tie: neither is named), lowered for named
+    # wrongly 51 -> 42 over the five sets.
+    "blind2": Ratchet(min_found=114, min_named_correctly=104, min_id_rows_named=54,
                       max_named_wrongly=2, max_false_positives=0),
     # Precision, runner-up margin 0.3 (复议案件数量同比增长42.8% fits two change
     # indicators 0.2 apart): blind3 named correctly 121 -> 122, wrong 6 -> 5; merged with
     # the part rule above: 123.
     # Coverage, 整改…问题N个: blind3 id rows 45 -> 46, named correctly 127 -> 128.
-    "blind3": Ratchet(min_found=140, min_named_correctly=128, min_id_rows_named=46,
-                      max_named_wrongly=5, max_false_positives=0, min_parts_ok=10,
+    # Round 2, parts: blind3 named correctly 128 -> 131, id rows 46 -> 47, wrong 5 -> 3.
+    "blind3": Ratchet(min_found=140, min_named_correctly=131, min_id_rows_named=47,
+                      max_named_wrongly=3, max_false_positives=0, min_parts_ok=10,
                       max_parts_wrong=0),
     # The fresh set of session 4 (36 reports of nine provinces, 299 rows; README): written
     # and re-read without reading the extractor, scored once at 11:02 UTC on main f8d479f
@@ -103,9 +110,16 @@ RATCHETS = {
     # fixes, tuned on the four earlier sets, did not carry over to precision.
     # The number's own clause rules an indicator out (a verb of change before the object,
     # 部门/单位 vs places counted, a per-level item, a list entered; docs/design.md
-    # "Confidence"): named correctly 210 -> 213, id rows 68 -> 69, wrong 42 -> 36.
-    "blind4": Ratchet(min_found=295, min_named_correctly=213, min_id_rows_named=69,
-                      max_named_wrongly=36, max_false_positives=2, min_parts_ok=0,
+    # "Confidence"): named correctly 210 -> 213, id rows 68 -> 69, wrong 42 -> 36; a
+    # per-level list and 累计 over several years: 215, wrong 34; training in the clause,
+    # a 涉X subset, a type item: 218, wrong 30.
+    # Round 2, parts (one concept twice in a report, level breakdowns: docs/design.md):
+    # alone named correctly 210 -> 217, id rows 68 -> 70, wrong 42 -> 35, parts ok 0 -> 7;
+    # merged with the rules above: named correctly 222, id rows 70, wrong 27, parts ok 1;
+    # a level item the matcher ruled out still counts in a level breakdown: 223, wrong
+    # 26, parts ok 3; of the one indicator its words ruled out: parts ok 7.
+    "blind4": Ratchet(min_found=295, min_named_correctly=223, min_id_rows_named=70,
+                      max_named_wrongly=26, max_false_positives=2, min_parts_ok=7,
                       max_parts_wrong=0),
 }
 SETS = list(RATCHETS)

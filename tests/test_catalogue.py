@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from click.testing import CliRunner
 
-from rol_analysis import catalogue, extract
+from rol_analysis import catalogue, extract, mentions
 from rol_analysis.cli import main
 
 GOOD = """
@@ -121,7 +121,7 @@ def test_not_toml_and_missing_file_exit_2(tmp_path):
 
 def test_units_are_the_extractors_and_the_catalogue_uses_only_those():
     used = {u for i in catalogue.load().indicators.values() for u in i.units}
-    assert used <= set(extract.UNITS)
+    assert used <= set(mentions.UNITS)
 
 
 def test_aliases_and_exclude_steer_a_number(tmp_path):

@@ -19,10 +19,13 @@ from rol_analysis import catalogue
 # Ratchet, measured on the dev set as committed (counts of gold rows, and of mentions
 # for false positives). Engineers raise these as attribution improves.
 MIN_FOUND = 284               # was 278: bare 万/亿 counts, 种/面/成 (grammar, session 4)
-MIN_NAMED_CORRECTLY = 276
+# Session 4 round 2, parts (one concept twice, level breakdowns: docs/design.md): 276 -> 275
+# and 138 -> 137 (评估指出的22个问题、…发现的29个问题: the later, larger one is left unnamed),
+# lowered for named wrongly 51 -> 42 over the five sets dev/blind/blind2/blind3/blind4.
+MIN_NAMED_CORRECTLY = 275
 MAX_NAMED_WRONGLY = 2
 MAX_FALSE_POSITIVES = 0
-MIN_NAMED_WITH_ID = 138       # rows named with their gold id (the named/all column)
+MIN_NAMED_WITH_ID = 137       # rows named with their gold id (the named/all column)
 # Parts (part_of, session 4): gold parts found with no id and the same part_of (8/50
 # with 其中 alone, 12/50 with lists, scopes and breakdown headers), and found rows given
 # a part_of other than gold's (4 -> 0).

@@ -12,6 +12,7 @@ from __future__ import annotations
 import pytest
 
 from rol_analysis import catalogue, extract
+from rol_analysis.matcher import RUNNER_UP_MARGIN, _matcher
 
 TWO = """
 [[section]]
@@ -59,7 +60,7 @@ def test_a_runner_up_too_close_to_the_best_leaves_the_number_unnamed(
     path = tmp_path / "indicators.toml"
     path.write_text(TWO.replace("PATTERN_B", pattern_b), encoding="utf-8")
     cat = catalogue.parse(path)
-    assert extract.RUNNER_UP_MARGIN > 0.1
+    assert RUNNER_UP_MARGIN > 0.1
     assert _named("全年查阅文件后审查7件。", cat) == {7: expected}
 
 
@@ -75,7 +76,7 @@ def test_near_concepts_that_score_alike_leave_the_number_unnamed(sentence, close
     m = extract.extract_text(sentence).mentions
     assert list(m["indicator_id"]) == [""]
     # ... and the two are the close pair: each is named when the other is not a rival
-    matcher = extract._matcher(catalogue.load())
+    matcher = _matcher(catalogue.load())
     s0 = sentence.find("4.8万人次") if "4.8" in sentence else sentence.find("2860件")
     unit = "人次" if "4.8" in sentence else "件"
     marked = sentence[:s0] + "#" + sentence[s0:].split(unit, 1)[1]
@@ -83,7 +84,7 @@ def test_near_concepts_that_score_alike_leave_the_number_unnamed(sentence, close
                                    hash_pos=marked.find("#"))
     top = sorted(cands, reverse=True)[:2]
     assert {iid for _s, iid in top} == close
-    assert top[0][0] - top[1][0] < extract.RUNNER_UP_MARGIN
+    assert top[0][0] - top[1][0] < RUNNER_UP_MARGIN
 
 
 def test_the_margin_only_counts_indicators_still_free(tmp_path):
@@ -157,7 +158,7 @@ def test_enterprise_legal_events_are_not_general_legal_education_events():
 
 
 def test_scored_returns_the_ruled_out_ids_beside_the_candidates():
-    matcher = extract._matcher(catalogue.load())
+    matcher = _matcher(catalogue.load())
     # 中心组 is outside the executive-meeting study count's scope
     marked = "区委理论学习中心组学法#。"
     cands, ruled = matcher.scored(marked, "区委理论学习中心组学法数", marked, "次", "count",
@@ -236,8 +237,42 @@ def test_the_noun_counted_must_be_the_kind_the_indicator_counts(sentence, value,
     ("全县创建2个国家级、9个省级民主法治示范村（社区）。", 2, ""),
     ("全县创建2个国家级、9个省级民主法治示范村（社区）。", 9, ""),
     ("全县有4个村入选全国民主法治示范村名单。", 4, ""),
+    ("创建国家级民主法治示范村（社区）6个、市级民主法治示范村（社区）30个。", 6, ""),
+    ("全县共有民主法治示范村（社区）36个，均为市级以上。", 36, "model_rol_villages"),
     ("全县共有民主法治示范村（社区）9个。", 9, "model_rol_villages"),
 ])
 def test_a_level_item_or_a_list_entered_is_not_the_regions_own_count(
+        sentence, value, expected):
+    assert _named(sentence)[value] == expected
+
+
+@pytest.mark.parametrize("sentence, value, expected", [
+    # 累计 over a span of several years: not the year's figure
+    ("排查化解专项行动连续4年开展，累计排查矛盾纠纷1.2万件。", 12000, ""),
+    ("近三年来，累计排查矛盾纠纷1.2万件。", 12000, ""),
+    # 累计 within the year, or since a date, is the year's own total
+    ("全年累计排查矛盾纠纷1200件。", 1200, "disputes_screened"),
+    ("今年以来，累计排查矛盾纠纷1200件。", 1200, "disputes_screened"),
+    ("二〇二三年以来，累计排查矛盾纠纷1200件。", 1200, "disputes_screened"),
+])
+def test_a_total_over_several_years_is_not_the_years_figure(sentence, value, expected):
+    assert _named(sentence)[value] == expected
+
+
+@pytest.mark.parametrize("sentence, value, expected", [
+    # training in the number's own clause: trainees or sessions, not the stock
+    ("全年举办行政执法业务培训班，共有820名行政执法人员参加培训。", 820, ""),
+    ("全年开展业务培训和应急演练活动12次。", 12, ""),
+    ("全县共有行政执法人员820名。", 820, "enforcement_personnel"),
+    ("全年开展应急演练活动12次。", 12, "emergency_drills"),
+    # a count narrowed to one domain (涉农) is a subset of the indicator's
+    ("全年办理涉农公证320件。", 320, ""),
+    ("全年办理公证320件。", 320, "notarizations"),
+    # one type of a breakdown by type (…类15件) is no count of its own kind
+    ("复议案件中，行政处罚类45件，行政确认类15件，其他类30件。", 15, ""),
+    ("全年受理行政确认案件15件。", 15, "admin_confirmation_cases"),
+    ("全年调处矛盾纠纷各类120件。", 120, "disputes_mediated"),  # 各类: all types
+])
+def test_training_a_narrowed_noun_or_a_type_item_rule_out_the_stock(
         sentence, value, expected):
     assert _named(sentence)[value] == expected

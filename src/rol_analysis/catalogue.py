@@ -209,7 +209,7 @@ def check(path=None) -> tuple[list[Problem], dict]:
     Checks what extraction, the suites and analysis rely on: the file is TOML; sections
     and indicators have their fields; ids are unique (sections, indicators, relations);
     an indicator's kind and section exist; its units are counting words the extractor
-    reads (:data:`rol_analysis.extract.UNITS`); min <= max; patterns, aliases, exclude
+    reads (:data:`rol_analysis.mentions.UNITS`); min <= max; patterns, aliases, exclude
     and heading patterns are valid regular expressions and every pattern holds ``#``;
     relations have a known type and severity, the fields their type needs, and name
     only known indicators (a ratio's rate is a rate).
@@ -225,7 +225,7 @@ def check(path=None) -> tuple[list[Problem], dict]:
         The problems (empty when the file is fine) and counts of sections, indicators,
         relations and patterns.
     """
-    from .extract import UNITS
+    from .mentions import UNITS
 
     path = Path(path) if path else default_path()
     try:
@@ -277,7 +277,7 @@ def check(path=None) -> tuple[list[Problem], dict]:
             if unit not in UNITS:
                 problems.append(Problem(
                     where, f"unit {unit!r} is not a counting word the extractor reads",
-                    "use a unit of rol_analysis.extract.UNITS (scale removed: 元 not 万元), "
+                    "use a unit of rol_analysis.mentions.UNITS (scale removed: 元 not 万元), "
                     "or add the word there first"))
         try:
             if float(raw.get("min", 0)) > float(raw.get("max", 0)):

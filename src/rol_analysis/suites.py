@@ -294,7 +294,7 @@ def _sum_rules(cat: Catalogue) -> list[tuple[str, dict]]:
 
 
 def _warning_table_rules(cat: Catalogue) -> list[dict]:
-    from .extract import UNITS
+    from .mentions import UNITS
 
     units = sorted({u for i in cat.indicators.values() for u in i.units} | set(EXTRA_UNITS)
                    | set(UNITS))

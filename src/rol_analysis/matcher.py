@@ -1,0 +1,467 @@
+"""Match a number to the catalogue indicators that may name it, and score them.
+
+Each ``[[indicator]]`` of the catalogue carries ``patterns``, regular expressions searched
+in the mention's sentence with the mention itself replaced by ``#`` (other numbers are
+left as written), optional ``aliases`` searched in the measure and optional ``exclude``
+words that rule it out. :class:`_Matcher` compiles them once per catalogue, indexes them
+by (unit, kind) and by the words each pattern needs (:class:`_WordIndex`), and scores the
+candidates of one reading (:meth:`_Matcher.scored`).
+
+The confidence rules that belong to a single number live here too: a pattern that
+matches only the examples before 等, or only the first of two items the number is stated
+for together, does not count (:func:`_only_examples`, :func:`_only_first_item`); words of
+the number's own clause (a change verb, a level, training, a 涉X subset, a type, a span
+of years with 累计, the noun counted) rule an indicator out (:func:`_unfit_scope`); a
+count of several kinds of meeting names none of them (:func:`_joint_meetings`); and the
+best free indicator must beat the runner-up by :data:`RUNNER_UP_MARGIN`, else the number
+stays unnamed (these two are applied by :func:`rol_analysis.extract._assign`). The
+case-work families (复议, 诉讼, 执法: :func:`family`) keep an indicator of one family from
+a number whose scope is another.
+
+Not here: finding the numbers (:mod:`rol_analysis.mentions`), handing the indicators
+out over the whole report, each indicator once (:func:`rol_analysis.extract._assign`),
+and keeping parts of a total from the whole's indicator (:mod:`rol_analysis.parts`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import measure
+from .exceptions import InputError
+from .mentions import _CLAUSE_END_RE, _last_match
+
+_DIGIT_RE = re.compile(r"\d")
+_JOINERS = ("和", "及", "与", "、", "并")
+
+
+# Topic families that split case work: an indicator of one family does not name a number
+# whose scope (the section, or the topic carried from the clause before) is another.
+_FAMILIES = (("复议", ("行政复议", "复议")),
+             ("诉讼", ("行政诉讼", "行政应诉", "诉讼", "应诉")),
+             ("执法", ("行政执法", "行政处罚", "行政检查", "行政强制", "执法")))
+_SECTION_FAMILIES = {"disputes": frozenset({"复议", "诉讼"}),
+                     "enforcement": frozenset({"执法"})}
+
+
+_FAMILY_OF = {w: fam for fam, words in _FAMILIES for w in words}
+# "行政处罚类17件": a family word before 类 names a case type of other work, not the family
+_FAMILY_RE = re.compile("(?:" + "|".join(sorted(_FAMILY_OF, key=len, reverse=True))
+                        + ")(?!类)")
+
+
+def family(text: str) -> str:
+    """The case-work family (复议, 诉讼, 执法) of the first family word in ``text``."""
+    m = _FAMILY_RE.search(text)
+    return _FAMILY_OF[m.group()] if m else ""
+
+
+@dataclass(frozen=True)
+class _Entry:
+    iid: str
+    kind: str
+    section: str
+    family: str                  # 复议/诉讼/执法 from the indicator's name, or ""
+    zh_name: str
+    rx: re.Pattern | None       # patterns, searched in the sentence with the number as #
+    lits: tuple[str, ...] | None  # one word each pattern needs; None: search always
+    alias_rx: re.Pattern | None  # aliases, searched in the measure label
+    alias_lits: tuple[str, ...] | None  # one word each alias needs; None: search always
+    exclude_rx: re.Pattern | None  # words in the number's clause that rule it out
+
+
+def _compile(cat, ind, field_name: str, pats, need_hash: bool) -> re.Pattern | None:
+    if not pats:
+        return None
+    for pat in pats:
+        try:
+            # compiled alone first: inside the joined alternation a stray "[" or "(" could
+            # pair with the next pattern and hide the mistake
+            re.compile(pat)
+        except re.error as exc:
+            raise InputError(
+                f"{cat.source}: {field_name} {pat!r} of indicator {ind.id!r} is not a "
+                f"valid regular expression ({exc}). Fix it in the catalogue file and run "
+                "again (`rol catalogue check` lists every problem)."
+            ) from None
+        if need_hash and "#" not in pat:
+            raise InputError(
+                f"{cat.source}: pattern {pat!r} of indicator {ind.id!r} has no '#'. "
+                "A pattern is searched in the sentence with the number replaced "
+                "by '#'; put '#' where the number stands (e.g. '调解纠纷#')."
+            )
+    return re.compile("|".join(f"(?:{p})" for p in pats))
+
+
+def _needed(items) -> frozenset[str] | None:
+    """Words one of which every match of the parsed pattern ``items`` contains (``#``
+    aside), or None when no such set of words of two characters or more is found."""
+    from re import _parser as sre_parse  # Python >= 3.11, as pyproject requires
+
+    cands: list[frozenset[str]] = []
+    run = ""
+    for op, arg in items:
+        if op is sre_parse.LITERAL and arg != ord("#"):
+            run += chr(arg)
+            continue
+        if len(run) >= 2:
+            cands.append(frozenset({run}))
+        run = ""
+        alts = None
+        if op is sre_parse.SUBPATTERN:
+            alts = _needed(arg[-1])
+        elif op is sre_parse.BRANCH:
+            parts = [_needed(alt) for alt in arg[1]]
+            alts = None if None in parts else frozenset().union(*parts)
+        if alts:
+            cands.append(alts)
+    if len(run) >= 2:
+        cands.append(frozenset({run}))
+    # the fewest, longest words make the cheapest and surest test
+    return max(cands, key=lambda c: (min(map(len, c)), -len(c)), default=None)
+
+
+def _needed_words(pats) -> tuple[str, ...] | None:
+    """Words one of which any match of the patterns ``pats`` contains, or None."""
+    from re import _parser as sre_parse
+
+    words: set[str] = set()
+    for pat in pats or ():
+        need = _needed(sre_parse.parse(pat))
+        if need is None:
+            return None
+        words |= need
+    return tuple(sorted(words)) or None
+
+
+class _WordIndex:
+    """Which of a list of entries may match a text, from the words each one needs.
+
+    ``needs[i]`` is entry i's needed words (one of them is in every match), None when
+    it needs none we know (always looked at), or ``()`` when it has nothing to match.
+    """
+
+    def __init__(self, needs):
+        self.always = frozenset(i for i, n in enumerate(needs) if n is None)
+        by_word: dict[str, set[int]] = {}
+        for i, n in enumerate(needs):
+            for w in n or ():
+                by_word.setdefault(w, set()).add(i)
+        words = sorted(by_word, key=lambda w: (-len(w), w))
+        # at each position the longest word wins; a shorter one starting there is a
+        # prefix of it, so each word found stands for every needed word inside it
+        self.rx = (re.compile("(?=(" + "|".join(map(re.escape, words)) + "))")
+                   if words else None)
+        self.entries = {w: frozenset().union(*(by_word[v] for v in words if v in w))
+                        for w in words}
+
+    def hits(self, text: str) -> frozenset[int]:
+        """Indices of the entries that may match ``text``."""
+        if self.rx is None:
+            return self.always
+        found = set(self.rx.findall(text))
+        if not found:
+            return self.always
+        return self.always.union(*(self.entries[w] for w in found))
+
+
+_ITEM_START_RE = re.compile(r".*[、，,。；;：:！？!?\n]", re.S)
+
+
+def _only_examples(rx: re.Pattern, marked: str, mt: re.Match, hash_pos: int) -> bool:
+    """Whether the match ``mt`` finds its words only in the last example of a list
+    closed by 等 before a noun (专题研究行政立法、执法监督等工作#: the number counts
+    the 工作, 执法监督 is one example of it).
+
+    The last item before 等 (from the 、 that opens it) is cut out and the pattern
+    searched again; a list without 、 (学习《民法典》等法律法规#) is left alone.
+    """
+    etc = marked.rfind("等", mt.start(), hash_pos)
+    if etc < 0 or hash_pos - etc <= 2:
+        return False  # no 等, or 等 right before the number: it counts the list (等7个单位)
+    head = _ITEM_START_RE.match(marked, 0, etc)
+    if head is None or marked[head.end() - 1] != "、":
+        return False
+    cut = marked[:head.end() - 1] + marked[etc + 1:]
+    return rx.search(cut) is None
+
+
+# 和/及/与/、 joining two items before one number; not inside 和解, 及时, 与会 …
+_ITEM_JOINER_RE = re.compile(r"[和及与、](?![解谐平时会])")
+_NOT_JOINED = frozenset("解谐平时会")
+
+
+def _only_first_item(rx: re.Pattern, marked: str, mt: re.Match, hash_pos: int) -> int:
+    """Where the joiner is (else -1) when the match ``mt`` finds its words only in the
+    item before a joiner that the number follows with another item (开办企业和不动产登记
+    仅用#, 承接和下放#: the number is stated for both together).
+
+    The text from the last joiner in the match up to the number is cut out and the
+    pattern searched again: when it still matches, its words were the first item's
+    alone. 审查和备案规范性文件# keeps its name (the pattern needs 规范性文件).
+    """
+    # the last joiner by rfind (this runs for nearly every pattern match: no slicing)
+    j = max(marked.rfind(c, mt.start() + 1, hash_pos) for c in "和及与、")
+    if j < 0:
+        return -1
+    if marked[j + 1:j + 2] in _NOT_JOINED:
+        joiner = _last_match(_ITEM_JOINER_RE, marked[mt.start():hash_pos])
+        if joiner is None or joiner.start() == 0:
+            return -1
+        j = mt.start() + joiner.start()
+    if hash_pos - j < 3 or not _CJK_RE.fullmatch(marked, j + 1, hash_pos) \
+            or "等" in marked[j:hash_pos]:
+        # "A、#" starts a new list item; a run closed by 等 (撤销、变更、确认违法或责令
+        # 履行等方式作出纠错决定#) lists ways of doing what is counted, not a second item
+        return -1
+    return j if rx.search(marked[:j] + marked[hash_pos:]) is not None else -1
+
+
+_CJK_RE = re.compile(r"[\u4e00-\u9fff]+")
+
+# Words of the number's own clause that say it counts something other than what an
+# indicator names (docs/design.md "Confidence"; measured on dev+blind+blind2+blind3+blind4).
+# A verb of change before the counted object (取消行政许可事项#, 对政务服务事项动态调整#次,
+# 按期整改…反馈的#问题) makes it a count of what was changed, not of the stock; not when the
+# verb states a result (调整后…, 精简为/至…: the stock after the change).
+_CHANGE_OBJ_RE = re.compile(r"(取消|下放|调整|承接|划转|整改)(?![后为至到])")
+# A per-level item (3个国家级、#省级示范村; 国家级示范村#、市级示范村…) or a list the places
+# entered (#村入选…).
+_LEVEL_AFTER_RE = re.compile(r"(?:（[^）]{0,8}）)?(?:国家|省|市|县|区|乡镇)级")
+_LEVEL_RE_ANY = re.compile(r"(?:国家|省|市|县|区|乡镇)级")
+# Training or exams in the number's own clause: it counts trainees, sessions or
+# candidates, which only an indicator of training, exams or study names.
+_TRAINING_RE = re.compile(r"培训|轮训|参训|考试")
+_TRAINING_NAME_RE = re.compile(r"训|考|学|培")
+# A noun of the number narrowed to one domain right before it (涉农公证#, 涉企案件#).
+_SUBSET_NOUN_RE = re.compile(r"(涉[农企税外侨军黑恶访])[\u4e00-\u9fff]{0,4}$")
+# A span of several years before the number (连续4年, 五年来, 三年间, 历年): with 累计 the
+# number totals those years. 今年以来 and 2023年以来 are no such span.
+_YEARS_SPAN_RE = re.compile(r"连续[\d一二两三四五六七八九十]{1,2}年"
+                            r"|(?<![\d年〇零一二两三四五六七八九十])"
+                            r"[\d一二两三四五六七八九十]{1,2}年(?:来|间|以来)|历年|多年来")
+# The counted noun right after the number: organisations or places. A count of 部门/单位
+# cannot take an indicator whose name counts 地区/县/乡镇, nor a count of places one whose
+# name counts 部门/机关.
+_ORG_PLACE_RE = re.compile(r"(部门|单位|机关)|(地区|县|乡镇|乡|镇|街道|街镇|村|社区)")
+
+
+def _counted_class(text: str) -> str:
+    """``org`` or ``place`` for the last such word of ``text`` ("" when none)."""
+    last = ""
+    for mt in _ORG_PLACE_RE.finditer(text):
+        last = "org" if mt.group(1) else "place"
+    return last
+
+
+def _unfit_scope(zh_name: str, marked: str, hash_pos: int, words: str = "") -> bool:
+    """Whether the number's own clause rules out an indicator named ``zh_name``.
+
+    ``marked`` is the sentence with ``#`` for the number (and its unit); ``words`` the
+    indicator's patterns, whose own words (涉企检查) are no narrowing."""
+    if hash_pos < 0:
+        return False
+    head = _OWN_CLAUSE_HEAD_RE.match(marked, 0, hash_pos)
+    start = head.end() if head else 0
+    end_mt = _CLAUSE_END_RE.search(marked, hash_pos)
+    end = end_mt.start() if end_mt else len(marked)
+    verbs = {mt.group(1) for mt in _CHANGE_OBJ_RE.finditer(marked, start, hash_pos)}
+    # 取消1项、承接# and 取消调整…职权共#: one verb the indicator names is enough
+    if verbs and not any(v in zh_name for v in verbs):
+        return True
+    after = marked[hash_pos + 1:end]
+    if "级" not in zh_name and (_LEVEL_AFTER_RE.match(after) or len(
+            set(_LEVEL_RE_ANY.findall(marked, start, end))) >= 2):
+        return True
+    own = marked[start:hash_pos]
+    if _TRAINING_RE.search(marked, start, end) and not _TRAINING_NAME_RE.search(zh_name):
+        return True  # 共有#行政执法人员…参加培训: trainees (or sessions), not the stock
+    if own.endswith("类") and own[-2:-1] not in "各等多几这此该同" and "类" not in zh_name:
+        return True  # 行政确认类#: one type of a breakdown by type (各类# is all types)
+    narrowed = _SUBSET_NOUN_RE.search(own)
+    if narrowed and narrowed.group(1) not in zh_name and narrowed.group(1) not in words:
+        return True  # 办理涉农公证#: a subset of the indicator's count
+    if ("累计" in own and "累计" not in zh_name
+            and _YEARS_SPAN_RE.search(marked, 0, hash_pos)):
+        return True  # 连续4年开展，累计排查…#: a total over years, not the year's figure
+    if "入选" in after and "入选" not in zh_name:
+        return True
+    noun = _NOUN_END_RE.split(after, 1)[0][:10]
+    mine = _counted_class(noun)
+    # in a name, 单位 is any unit (法治建设示范单位 may be a town): only 部门/机关 say org
+    theirs = _counted_class(zh_name.replace("单位", ""))
+    return bool(mine and theirs and mine != theirs)
+
+
+_NOUN_END_RE = re.compile(r"[、和及与（(]")
+_OWN_CLAUSE_HEAD_RE = re.compile(r".*[，,。；;：:！？!?\n“”]", re.S)
+
+
+class _Matcher:
+    """The catalogue's patterns, aliases and exclusions, compiled and indexed by unit."""
+
+    def __init__(self, cat):
+        self.cat = cat
+        self.by_unit: dict[str, list[_Entry]] = {}
+        self.by_unit_kind: dict[tuple[str, str], list[_Entry]] = {}
+        for ind in cat.indicators.values():
+            if not ind.patterns and not ind.aliases:
+                continue
+            entry = _Entry(ind.id, ind.kind, ind.section, family(ind.zh_name), ind.zh_name,
+                           _compile(cat, ind, "pattern", ind.patterns, True),
+                           _needed_words(ind.patterns),
+                           _compile(cat, ind, "alias", ind.aliases, False),
+                           _needed_words(ind.aliases),
+                           _compile(cat, ind, "exclude", ind.exclude, False))
+            for unit in ind.units:
+                self.by_unit.setdefault(unit, []).append(entry)
+                self.by_unit_kind.setdefault((unit, ind.kind), []).append(entry)
+        # per unit and kind, the needed words of all entries, found in one regex pass:
+        # only the entries one of whose words is present are looked at
+        self.index = {key: (_WordIndex([e.lits if e.rx is not None else () for e in es]),
+                            _WordIndex([e.alias_lits if e.alias_rx is not None else ()
+                                        for e in es]))
+                      for key, es in self.by_unit_kind.items()}
+
+    def scored(self, marked: str, measure: str, clause: str, unit: str, kind: str,
+               section: str = "", scope: str = "", hash_pos: int = -1,
+               families: frozenset = frozenset(),
+               ) -> tuple[list[tuple[float, str]], set[str]]:
+        """(score, indicator id) of every indicator that may name the number, and the
+        ids that matched but were ruled out.
+
+        A pattern match scores 10 less a tenth of a point per character the match
+        spans (a pattern that finds its words right next to the number beats one that
+        reaches across the clause), an alias found in the measure 4, the indicator's
+        section 0.5, an annual number 0.2 (a running total loses to the year's own
+        figure). An ``exclude`` word in the clause rules the indicator out, and so
+        does a topic conflict: an indicator of one case-work family (复议, 诉讼, 执法)
+        when ``families``, the scope of the number, names others only. A pattern whose
+        words stand before 等 with a noun between 等 and the number (专题研究行政立法、
+        执法监督等工作11次) names examples of what is counted, not the count: it does not
+        match.
+        """
+        out: list[tuple[float, str]] = []
+        excluded: set[str] = set()
+        # a part (其中受理34件) is matched by what it counts; the part rule in _assign
+        # keeps it from its whole's indicator
+        bare = measure.removeprefix("其中")
+        entries = self.by_unit_kind.get((unit, kind))
+        if not entries:
+            return out, excluded
+        pat_index, alias_index = self.index[(unit, kind)]
+        # a sentence without any word a pattern needs cannot match it (most cannot: one
+        # pass for the words is far cheaper than a search per indicator)
+        pat_hits = pat_index.hits(marked)
+        alias_hits = alias_index.hits(bare)
+        for i in sorted(pat_hits | alias_hits):
+            e = entries[i]
+            if families and e.family and e.family not in families:
+                continue
+            mt = e.rx.search(marked) if i in pat_hits else None
+            at = mt.start() if mt is not None else 0
+            for _ in range(3):  # the leftmost match may reach far; a later one is closer
+                if mt is None or mt.end() - mt.start() <= 6:
+                    break
+                later = e.rx.search(marked, at + 1)
+                if later is None or later.start() > hash_pos:
+                    break
+                at = later.start()
+                if later.end() - later.start() < mt.end() - mt.start():
+                    mt = later  # a later match that spans more is no closer
+            if mt is not None and mt.start() < hash_pos and (
+                    _only_examples(e.rx, marked, mt, hash_pos)
+                    or self._joint_item(entries, pat_index, e, marked, mt, hash_pos)):
+                mt = None
+            al = i in alias_hits and e.alias_rx.search(bare) is not None
+            if mt is None and not al:
+                continue
+            if _unfit_scope(e.zh_name, marked, hash_pos,
+                            e.rx.pattern if e.rx is not None else ""):
+                excluded.add(e.iid)
+                continue
+            # the measure carries the topic of the clause before (热线…，按时办结率98%):
+            # an excluded scope named there rules the indicator out as well
+            out_ruled = e.exclude_rx is not None and (e.exclude_rx.search(clause)
+                                                      or e.exclude_rx.search(bare))
+            if out_ruled:
+                excluded.add(e.iid)
+                continue
+            score = 0.0
+            if mt is not None:
+                score += 10 - min(mt.end() - mt.start() - 1, 40) / 10
+                if _DIGIT_RE.search(marked, mt.start(), max(mt.start(), hash_pos - 4)):
+                    score -= 3  # the words reach across another number to this one
+                elif mt.end() == hash_pos + 1 and marked[hash_pos - 1:hash_pos] in _JOINERS:
+                    score -= 2  # "…执法证换发工作和#…": the words belong to the item before
+            if al:
+                score += 4
+            if section and e.section == section:
+                score += 0.5
+            if scope == "annual":
+                score += 0.2
+            out.append((score, e.iid))
+        return out, excluded
+
+    @staticmethod
+    def _joint_item(entries, pat_index, e: _Entry, marked: str, mt: re.Match,
+                    hash_pos: int) -> bool:
+        """Whether ``e`` matched only the first of two items the number is stated for
+        together (开办企业和不动产登记仅用#, 行政复议和行政诉讼案件#): a joint count that
+        names neither, unless the indicator's own name holds the second item (办理政协
+        提案及社情民意数 for 政协提案及社情民意#) and no other indicator claims it.
+
+        The first item must end in a word the indicator's patterns need (开办企业 before
+        和): in 开展法治宣传进机关、进企业活动# the words 法治宣传 head both items."""
+        j = _only_first_item(e.rx, marked, mt, hash_pos)
+        if j < 0 or not e.lits or not any(marked.endswith(w, 0, j) for w in e.lits):
+            return False
+        if marked[j + 1:hash_pos][:4] not in e.zh_name:
+            return True
+        second = marked[j + 1:]
+        return any(entries[i] is not e and entries[i].rx is not None
+                   and entries[i].rx.search(second) for i in pat_index.hits(second))
+
+    def candidates(self, marked: str, unit: str, kind: str) -> list[str]:
+        """Indicator ids whose patterns match ``marked``, best first (no measure)."""
+        ranked = sorted(self.scored(marked, "", marked, unit, kind,
+                                    hash_pos=marked.find("#"))[0], key=lambda x: -x[0])
+        return [iid for _s, iid in ranked]
+
+
+_MATCHERS: dict[int, _Matcher] = {}
+
+
+def _matcher(cat) -> _Matcher:
+    m = _MATCHERS.get(id(cat))
+    if m is None or m.cat is not cat:
+        m = _MATCHERS[id(cat)] = _Matcher(cat)
+    return m
+
+
+# Two or more meetings of different kinds joined before one count (常委会会议和依法治市
+# 委员会会议4次; 委员会会议、督察动员会和推进会…，合计4次). 委员会, 社会, 协会 … are no meetings.
+_MEETING = r"(?:会议|(?<![员社机学协工商都大])会)"
+_JOINT_EVENTS_RE = re.compile(rf"{_MEETING}(?:和|及|与|、|以及)[^，,。；;：:\d]{{1,24}}?{_MEETING}")
+# what such meetings did, when the count is of that (常委会、常务会议专题听取…汇报10次)
+_MEETING_WORK_RE = re.compile(r"听取|研究|审议|讨论|部署|学习|学法|汇报")
+
+
+def _joint_meetings(subject: str) -> bool:
+    """Whether ``subject``, the words a count follows, names two or more meetings of
+    different kinds counted together (see ``_JOINT_EVENTS_RE``), and not work done at
+    them."""
+    last = _last_match(_JOINT_EVENTS_RE, subject)
+    return last is not None and not _MEETING_WORK_RE.search(subject, last.end())
+
+
+#: A number whose best free indicator beats another free one by less than this stays
+#: unnamed (docs/design.md "Confidence"; tuned on the dev and blind sets together).
+RUNNER_UP_MARGIN = 0.3
+
+
+def _last_family(text: str) -> str:
+    """The family of the last case-work topic named in ``text`` (see :func:`family`)."""
+    last = measure.topic(text, case_types=False)
+    return family(last) if last else ""

@@ -1,0 +1,451 @@
+"""Find the statistics a report states: numbers with their counting words.
+
+A *mention* is a number with its counting word as the report writes it: ``849件``,
+``1628 万元``, ``99%以上``, ``二百余场``, ``提高6个百分点``. :func:`find_mentions` works
+on the normalised text (:mod:`rol_analysis.normalize`); :mod:`rol_analysis.extract` maps
+every span back to the raw text, so ``raw[char_start:char_end]`` is the mention as
+published.
+
+How a mention is read:
+
+- value: digits with separators and decimals, Chinese numerals, ``百分之…``, times the
+  scale word (万, 亿); a decrease (下降, 减少) is negative.
+- qualifier: ``余 多 逾 超过 以上 高于 不低于 不少于`` -> at_least, ``近 不足 低于 不超过``
+  -> at_most, ``约 左右`` -> approx, else exact.
+- kind: ``%`` -> rate, ``元`` -> amount, a change (``同比增长12.6%``, ``提高6个百分点``)
+  -> change, else count. scope (:func:`_scope`): change, as_of (截至目前, 累计, 目前) or
+  annual.
+- two units side by side (``20支（612人）``, ``308批589人次``) are two mentions.
+
+What is not a statistic and is left out: numbers without a counting word (years,
+dates, document numbers 〔2023〕5号, plan periods, hotlines 12345; but digits with 万/亿,
+``向11.43万农民工``, and a whole number ending its clause after 达/超过, ``访问量累计达
+2986773``, are counts with an empty unit), ordinals and ranks (第二届, 前10名),
+numbers inside quotation marks or book titles (“1211”机制, “一件事”; a percentage in
+quotation marks is a claim and stays: “三个100%”, and so does a quoted achievement that
+ends with its count: “整改突出问题2330个”), fixed phrases
+and slogans (三项制度, 双随机、一公开, 八五普法, 二十大, listed in ``SLOGANS``), the
+service slogans ``24小时``/``365天``, placeholders (``召开会议*次`` has no digit), and
+Chinese numerals that read as words rather than counts (``一次性``, ``两个方面``)
+unless the catalogue recognises them and a verb leads to or follows them (not
+``法治政府建设十项重点任务``).
+
+Also here: the sentence helpers every later step uses (:func:`_sentence_bounds`,
+:func:`_sentence_of`, :func:`_last_match`).
+
+Not here: what a number counts (its ``measure``, :mod:`rol_analysis.measure`), which
+indicator names it (:mod:`rol_analysis.matcher`), whether it is a part of a total
+(:mod:`rol_analysis.parts`), and the tables written from it (:mod:`rol_analysis.extract`).
+This module does not read the catalogue.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from . import numbers
+
+# Counting words, longest first where one is a prefix of another (人次 before 人).
+# 个部门 is 个 with 部门 in the measure; 年 only counts in a streak (连续12年).
+UNITS = (
+    "个百分点", "百分点", "个工作日", "工作日", "个月", "平方公里", "平方米", "公里", "小时",
+    "分钟", "人次", "场次", "户次", "家次", "件次", "批次", "台次", "车次", "辆次", "艘次",
+    "架次", "个次", "班次", "课时", "学时", "部门",
+    "%", "元", "件", "次", "项", "个", "名", "人", "份", "场", "户", "家", "支", "批", "天",
+    "期", "条", "起", "部", "处", "所", "座", "辆", "台", "套", "篇", "本", "册", "张",
+    "类", "宗", "位", "亩", "吨", "页", "卷", "轮", "堂", "节", "单", "门", "省", "年", "分",
+    "种", "面", "票", "成", "倍", "通",
+)
+_UNIT_RE = "|".join(re.escape(u) for u in UNITS)
+_CN_NUM = "[一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*"
+_MENTION_RE = re.compile(
+    # 约/近 inside a word (节约10天, 签约3家, 最近3个月) are no qualifiers
+    r"(?P<pre>大约|(?<![节制签预邀履违合条公契特集缔守践解赴])约|将近|接近|(?<![最就附临邻亲])近|不足|不到|不低于|不少于|不超过|不高于|高于|低于|少于"
+    r"|超过|逾|多达|突破|超|上(?=[百千万](?!分之))|至少|最少|至多|最多|最长)?"
+    # 百余场, 近千人, 上万人次: a bare place word with 余/多 or after 近/逾/超/上
+    r"(?P<num>百分之[零〇一二两三四五六七八九十百千点]+|[百千万](?=[余多])|(?<=[近逾超上])[百千万]"
+    r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+    rf"|{_CN_NUM}(?:点[零〇一二三四五六七八九]+)?)"
+    r"(?P<q1>余|多)?"
+    r"(?P<scale>千万|百万|十万|万|亿|千)?"
+    r"(?P<q2>余|多)?"
+    rf"(?P<unit>{_UNIT_RE})?"
+    r"(?P<post>以上|以下|以内|左右|上下|\+(?![\dA-Za-z+]))?"
+)
+_AT_LEAST = {"余", "多", "逾", "超过", "超", "多达", "突破", "以上", "高于", "不低于", "不少于",
+             "上", "至少", "最少", "+"}
+_AT_MOST = {"近", "将近", "接近", "不足", "不到", "以下", "以内", "低于", "不超过", "不高于",
+            "少于", "至多", "最多", "最长"}
+_APPROX = {"约", "大约", "左右", "上下"}
+
+#: Fixed phrases and slogans whose numerals are names, not counts.
+SLOGANS = (
+    "一件事", "三项制度", "双随机", "一公开", "八五普法", "七五普法", "六五普法", "二十大",
+    "十九大", "十八大", "十四五", "十三五", "十五五", "两个确立", "两个维护", "四个意识",
+    "四个自信", "四个全面", "五位一体", "一次办好", "最多跑一次", "跑一次", "一网通办",
+    "一网统管", "一窗受理", "一站式", "一张网", "三个一", "千家万户", "一村一", "一社区一",
+    "一会一学", "五个一", "一把手", "一对一", "一案一", "一企一", "一户一", "一人一",
+    "一事一", "一地一", "一条龙", "一盘棋", "一体化", "一揽子", "一线", "第一责任人",
+    "两法衔接", "两个责任", "三零", "三夏", "六防六促", "一号", "一号文件", "两会",
+    "两新", "两委", "两级", "三级", "四级", "五级", "一带一路", "7×24", "7*24", "5+2",
+)
+_SLOGAN_RE = re.compile("|".join(re.escape(s) for s in sorted(SLOGANS, key=len, reverse=True)))
+# Round-the-clock service slogans ("24小时自助办理", "全年365天不打烊").
+_SLOGAN_VALUES = {(24.0, "小时"), (365.0, "天"), (366.0, "天")}
+# Quotation marks and book titles: a number inside names something (“1211”机制).
+_QUOTED_RE = re.compile(r"“[^“”\n]{0,40}”|\"[^\"\n]{0,40}\"|《[^《》\n]{0,80}》|「[^「」\n]{0,40}」"
+                        r"|『[^『』\n]{0,40}』|‘[^‘’\n]{0,20}’|〔[^〔〕\n]{0,10}〕|\[[^\]\n]{0,10}\]")
+_SENTENCE_END_RE = re.compile(r"[。！？!?；;\n]")
+# After the unit: where a clause (or list item) ends, so a Chinese numeral is a count.
+_BOUNDARY = set("，,。；;：:、）)（(！？!?\n“”") | {""}
+_CHANGE_VERB_RE = re.compile(
+    r"(?:同比|环比|较上年|比上年|较去年|比去年|较\d{4}年|与上年相比|与去年相比)?[^，,。；;]{0,4}?"
+    r"(?:增长|增加|上升|下降|减少|提高|降低|提升|增幅为?|降幅为?|减幅为?|回落)了?(?:达|为)?$"
+    # "比上年少了46人", "较去年多3件": 少/多 right after a comparison, or 少了/多了
+    r"|(?:同比|环比|较上年|比上年|较去年|比去年|较\d{4}年)(?:少|多)了?$|(?:少|多)了$"
+)
+_COMPARE_RE = re.compile(r"同比|环比|较上年|比上年|较去年|比去年|较\d{4}年|与上年相比|与去年相比"
+                         r"|上升|下降|增幅|降幅")
+_DECREASE_RE = re.compile(r"下降|减少|降低|降幅|减幅|回落|少了?$")
+_AS_OF_RE = re.compile(r"截至|截止|至今|目前|累计|历年")
+_ANNUAL_RE = re.compile(r"全年|年内|本年|今年|当年|年度|\d{4}年")
+_RANGE_BEFORE_RE = re.compile(r"\d[-－~～至到]$")
+# The clause around a number: the run of non-punctuation before it, the next mark after.
+# (greedy .* backtracks from the end: linear, where [^…]*$ would retry at every start)
+_CLAUSE_HEAD_RE = re.compile(r".*[，,。；;：:！？!?\n]", re.S)
+_CLAUSE_END_RE = re.compile(r"[，,。；;：:！？!?\n]")
+_KIND_HEAD_RE = re.compile(r".*[，,。；;\n]", re.S)
+# "15分钟公共法律服务圈", "1小时生活圈": a distance or time that names a service radius
+_CIRCLE_RE = re.compile(r"[\u4e00-\u9fff]{0,8}圈")
+_VERB_AFTER_RE = re.compile(r"(?:以上|以下|左右|之|多|余|的|是|为|在|以|中|上|下|内|外|后|前|"
+                            r"研究|审议|听取|部署|专题|开展|组织|召开|举办|参加|参与|达到|达|"
+                            r"共|累计|合计|同比|比|较|增|减|下降|上升|提高|涉及|覆盖|占)")
+
+
+@dataclass
+class Mention:
+    """One number-with-unit found in the normalised text."""
+
+    start: int  # normalised offsets of the whole mention (prefix qualifier included)
+    end: int
+    value: float
+    unit: str
+    qualifier: str
+    kind: str
+    scope: str = "annual"
+    weak: bool = False  # a Chinese numeral read as a word unless the catalogue knows it
+    indicators: list[str] = field(default_factory=list)  # one per measure; "" = none
+    measures: list[str] = field(default_factory=list)  # what it counts, one per reading
+    parts: list[str] = field(default_factory=list)  # per reading: the whole's id, or ""
+    # (unit, kind) a count stated without a counting word implies (欠薪8.2亿: 元, amount);
+    # matched with it, and written with it once an indicator names the number
+    implied: tuple[str, str] | None = None
+
+
+def _spans(regex: re.Pattern, text: str) -> tuple[list[int], list[int]]:
+    starts, ends = [], []
+    for m in regex.finditer(text):
+        starts.append(m.start())
+        ends.append(m.end())
+    return starts, ends
+
+
+def _inside(spans: tuple[list[int], list[int]], a: int, b: int) -> bool:
+    """Whether [a, b) overlaps one of the (sorted, disjoint) spans."""
+    starts, ends = spans
+    i = bisect.bisect_right(starts, a) - 1
+    if i >= 0 and ends[i] > a:
+        return True
+    return i + 1 < len(starts) and starts[i + 1] < b
+
+
+def _qualifier(*words: str | None) -> str:
+    for w in words:
+        if w in _AT_LEAST:
+            return "at_least"
+        if w in _AT_MOST:
+            return "at_most"
+        if w in _APPROX:
+            return "approx"
+    return "exact"
+
+
+# what may follow a quoted claim's number before the closing mark: a short noun (举措)
+_TWO_DIGITS_RE = re.compile(r"\D*\d\d")
+_CLAIM_TAIL_RE = re.compile(r"[\u4e00-\u9fff]{0,3}[）)]?")
+
+
+def _quoted_claim(spans: tuple[list[int], list[int]], text: str, a: int, b: int,
+                  unit: str, chinese: bool) -> bool:
+    """Whether the number at [a, b) inside a quotation is a claim, not part of a name.
+
+    A percentage inside quotation marks (not a book title) still states a level
+    (“三个100%”). So does a quoted achievement that ends with its count: a clause of four
+    characters or more, then two digits or more, a counting word and at most a short noun
+    (“排查整改突出问题2330个”, “实施方案（300条举措）”). A name keeps its number inside
+    (“1211”机制, “15分钟服务圈”, “一件事”).
+    """
+    starts, ends = spans
+    i = bisect.bisect_right(starts, a) - 1
+    if i < 0 or text[starts[i]] not in "“\"'":
+        return False
+    if unit == "%":
+        return True
+    # two digits or more: “最多跑1次” is a slogan, an achievement counts many
+    return (not chinese and a - starts[i] - 1 >= 4 and bool(_TWO_DIGITS_RE.match(text, a, b))
+            and bool(_CLAIM_TAIL_RE.fullmatch(text, b, ends[i] - 1)))
+
+
+_YEAR_SPAN_LEADS = ("提前", "提前了", "历时", "用时", "耗时", "缩短", "缩短了", "延长", "延长了")
+# A word-like Chinese numeral (召开三次常务会议, 会议两次专题听取) is a count when a verb
+# or a light word leads to it, or a verb follows it (besides _VERB_AFTER_RE's);
+# otherwise it sits inside a name.
+_WEAK_LEAD_RE = re.compile(
+    r"(?:了|共|计|有|达|为|召开|开展|举办|举行|组织|制定|出台|印发|确定|明确|提出|部署|完成|推出"
+    r"|建立|设立|建成|办理|进行|开设|聘请|开|办|听取|审议|研究|培训|发布|作出|受理|审结|新增)$")
+_WEAK_AFTER_RE = re.compile(r"主持|带头|深入|赴|前往|作出|批示|调研|督导|讲授|宣讲|学习|学法|到")
+
+
+# A count without a counting word: digits with a scale word (向11.43万农民工, 讨回欠薪8.2亿),
+# or a whole number that ends its clause after 达/超过/突破 (访问量累计达2986773).
+_BIG_SCALES = frozenset({"万", "亿", "千万", "百万"})
+_BARE_LEAD_RE = re.compile(r"(?:达到?|共计|合计|总计)$")
+_BARE_PRE = frozenset({"超过", "超", "逾", "多达", "突破"})
+
+
+# What a count without a counting word counts, from the words around it: people-times
+# (观看人次超1232万), money (讨回欠薪8.2亿), people (工作人员超过150万, 向11.43万农民工).
+_PERSON_TIMES_RE = re.compile(r"人次")
+_MONEY_RE = re.compile(r"金额|资金|欠薪|工资|薪酬|报酬|费用|补贴|补助|损失|成本|经费|奖金|罚没|罚款"
+                       r"|款项|欠款|税费|减税|降费|贷款|融资|投资|收入")
+_PEOPLE_RE = re.compile(r"人数|人员|群众|农民工|居民|村民|职工|干部|党员|学生|市民|网民|用户|人口")
+_PEOPLE_AFTER_RE = re.compile(r"(?:名|位)?(?:农民工|群众|居民|村民|职工|干部|党员|学生|市民|网民"
+                              r"|用户|人)")
+
+
+def _implied_unit(text: str, a: int, b: int) -> tuple[str, str] | None:
+    """(unit, kind) implied by the words around a count without a counting word at
+    [a, b) (see ``_PERSON_TIMES_RE``…), or None when they imply none."""
+    head = _KIND_HEAD_RE.match(text, max(0, a - 24), a)
+    left = text[head.end() if head else max(0, a - 24):a]
+    if _PERSON_TIMES_RE.search(left):
+        return "人次", "count"
+    if _MONEY_RE.search(left):
+        return "元", "amount"
+    if _PEOPLE_RE.search(left) or _PEOPLE_AFTER_RE.match(text, b):
+        return "人", "count"
+    return None
+
+
+def _bare_count(text: str, m: re.Match) -> bool:
+    """Whether the arabic number ``m`` with no counting word is still a statistic.
+
+    Years, dates, document numbers, hotlines and codes have no scale word and do not
+    end a clause right after 达/超过, so they stay out.
+    """
+    nxt = text[m.end():m.end() + 1]
+    if nxt.isascii() and (nxt.isalnum() or nxt in "+.-_/*×%"):
+        return False  # a code, a version, a formula (5+2)
+    if m.group("scale") in _BIG_SCALES:
+        return True
+    num, a = m.group("num"), m.start()
+    if not (m.group("pre") in _BARE_PRE or _BARE_LEAD_RE.search(text[max(0, a - 2):a])):
+        return False
+    if nxt and nxt not in "，,。；;！!？?\n":
+        return False
+    digits = num.replace(",", "")
+    return digits.isdigit() and len(digits) >= 3 and not (
+        len(digits) == 4 and 1900 <= int(digits) <= 2100)
+
+
+_LIST_GAP_RE = re.compile(r"\s*[、和及]\s*")
+
+
+def find_mentions(text: str) -> list[Mention]:
+    """All statistics in normalised ``text`` (catalogue not consulted).
+
+    Parameters
+    ----------
+    text : str
+        Normalised text (:attr:`Normalized.text`).
+
+    Returns
+    -------
+    list of Mention
+        In text order; Chinese-numeral mentions that may be words are marked ``weak``.
+    """
+    quoted = _spans(_QUOTED_RE, text)
+    slogans = _spans(_SLOGAN_RE, text)
+    out: list[Mention] = []
+    pending: list[re.Match] = []  # bare numbers in a list waiting for the next unit
+    for m in _MENTION_RE.finditer(text):
+        num = m.group("num")
+        a, b = m.start(), m.end()
+        before = text[a - 1] if a else ""
+        chinese = not num[0].isdigit() and not num.startswith("百分之")
+        if before.isascii() and (before.isalnum() or before in "._-/") and before:
+            continue  # part of a code, a version or a decimal we did not start at
+        streak = text[max(0, a - 3):a].endswith(("连续", "连续第"))
+        # 提前2年, 历时3年, 缩短1年: a span of years, not a year
+        early = text[max(0, a - 3):a].endswith(_YEAR_SPAN_LEADS)
+        if (before == "第" and not streak) or _RANGE_BEFORE_RE.search(text[max(0, a - 2):a]):
+            continue
+        if chinese and before and before in numbers.CN_NUMERAL_CHARS:
+            continue
+        if before == "前" and m.group("unit") in ("名", "位"):
+            continue  # "位列全省前10名", "排名前五位": a rank, not a count
+        if chinese and before == "等":
+            continue  # "…、政府信息公开等八类": the count of the list just named
+        unit = m.group("unit") or ""
+        if num.startswith("百分之"):
+            unit = unit or "%"
+            if unit != "%":
+                continue
+        if not unit:
+            # "分别为48、65件": a bare number followed by a list separator borrows the
+            # unit of the next number.
+            nxt = text[b:b + 1]
+            if not chinese and nxt in ("、", "和", "及") and not _inside(quoted, a, b):
+                pending.append(m)
+                continue
+            pending.clear()
+            if chinese or not _bare_count(text, m):
+                continue
+        if unit in ("分钟", "小时", "公里") and _CIRCLE_RE.match(text, b):
+            pending.clear()
+            continue  # 15分钟公共法律服务圈: the name of a service radius, not a time
+        if unit == "年" and not (streak or early):
+            pending.clear()
+            continue  # a year or a period (2023年, 十四五), unless 连续12年 or 提前2年 …
+        if unit == "分" and not _is_score(text, a, b, num):
+            pending.clear()
+            continue  # 三分之一, 十分重要, 5分别…: 分 is a score only in a score's context
+        if (_inside(quoted, a, b) and not _quoted_claim(quoted, text, a, b, unit, chinese)
+                or _inside(slogans, a, b)):
+            pending.clear()
+            continue
+        try:
+            value = numbers.scaled(num, m.group("scale") or "")
+        except ValueError:
+            continue
+        if (value, unit) in _SLOGAN_VALUES:
+            continue
+        after = text[b:b + 1]
+        # a qualifier (十余家, 近百名, 不少于两次) makes a Chinese numeral a count
+        weak = (chinese and after not in _BOUNDARY and not streak
+                and not (m.group("pre") or m.group("q1") or m.group("q2")))
+        if chinese and value == 1 and weak:
+            continue  # 一次性, 一个, 一批…: a word, not a count
+        if weak and not (before in _BOUNDARY or _WEAK_LEAD_RE.search(text[max(0, a - 4):a])
+                         or _VERB_AFTER_RE.match(text, b) or _WEAK_AFTER_RE.match(text, b)):
+            continue  # 法治政府建设十项重点任务: a numeral inside a name, no verb counts it
+        if chinese and value == 1 and unit in ("起", "处") and before in ("在", "到"):
+            continue  # "捆绑在一起", "合在一处": together, not one case or one place
+        if unit in _NOT_UNIT_NEXT and after in _NOT_UNIT_NEXT[unit]:
+            continue  # 3通过, 2通知, 5面向: the character starts a word, it counts nothing
+        if unit == "成":
+            if value > 10 or not (after in _BOUNDARY or after == "的" or m.group("post")):
+                continue  # 一成不变, 3成员…: not tenths
+            value, unit = value * 10, "%"  # 八成以上: tenths of a whole, a rate
+        qual = _qualifier(m.group("pre"), m.group("q1"), m.group("q2"), m.group("post"))
+        kind, value = _kind(text, a, unit, value)
+        prev = out[-1] if out else None
+        if (kind != "change" and prev is not None and prev.kind == "change"
+                and prev.unit == unit and text[prev.end:a] in ("、", "和", "及")):
+            kind = "change"  # "分别下降21.74%、15.31%": the list shares the change
+            value = -abs(value) if prev.value < 0 else value
+        mention = Mention(a, b, value, unit, qual, kind, weak=weak,
+                          implied=_implied_unit(text, a, b) if not unit else None)
+        # Only an unbroken list borrows the unit ("48、65件"): "编号12、其他事项共5件"
+        # must not turn 12 into 12件.
+        chain = [*pending, m]
+        if not all(_LIST_GAP_RE.fullmatch(text[x.end():y.start()])
+                   for x, y in zip(chain, chain[1:])):
+            pending.clear()
+        for p in pending:
+            if text[p.end():p.end() + 1] in ("、", "和", "及"):
+                pv = numbers.scaled(p.group("num"), p.group("scale") or "")
+                pq = _qualifier(p.group("pre"), p.group("q1"), p.group("q2"))
+                pk, pv = _kind(text, p.start(), unit, pv)
+                out.append(Mention(p.start(), p.end(), pv, unit, pq, pk))
+        pending.clear()
+        out.append(mention)
+    out.sort(key=lambda x: x.start)
+    return out
+
+
+# characters that make a new counting word the start of another word (通过, 面向)
+_NOT_UNIT_NEXT = {"通": frozenset("过知报道讯行用达畅告关"), "面": frozenset("向对临积貌上")}
+_SCORE_CONTEXT_RE = re.compile(r"得分|分数|评分|打分|测评|考评|考核|满意度|评估|排名|成绩|总分")
+_NOT_SCORE_NEXT = set("之别局类析院会队支钟公部区段期批项")
+
+
+def _is_score(text: str, a: int, b: int, num: str) -> bool:
+    """Whether ``分`` after the number at [a, b) is a score (``80.13分``, ``得分92分``).
+
+    A score has decimals or stands in a score's context; 分 that begins another word
+    (分之, 分别, 分局, 分类…) is not one.
+    """
+    if text[b:b + 1] in _NOT_SCORE_NEXT:
+        return False
+    return "." in num or bool(_SCORE_CONTEXT_RE.search(text, max(0, a - 20), a))
+
+
+def _kind(text: str, start: int, unit: str, value: float) -> tuple[str, float]:
+    """(kind, signed value): change when a change verb leads to the number."""
+    lo = max(0, start - 80)  # a bounded look-back: rfind over the whole text is O(n)
+    head = _KIND_HEAD_RE.match(text, lo, start)
+    clause_start = head.end() if head else lo
+    left = text[max(clause_start, start - 16):start]
+    if unit in ("个百分点", "百分点"):
+        is_change = True
+    else:
+        m = _CHANGE_VERB_RE.search(left)
+        # For a count, 增加/减少 alone may describe the level ("新增…"); require a
+        # comparison word in the clause. A percentage after 增长 is always a change.
+        is_change = bool(m) and (unit in ("%", "倍")
+                                 or bool(_COMPARE_RE.search(text[clause_start:start])))
+    if is_change:
+        if _DECREASE_RE.search(left[-8:]):
+            value = -abs(value)
+        return "change", value
+    if unit == "%":
+        return "rate", value
+    if unit == "元":
+        return "amount", value
+    return "count", value
+
+
+def _sentence_bounds(text: str) -> list[int]:
+    return [m.end() for m in _SENTENCE_END_RE.finditer(text)]
+
+
+def _sentence_of(bounds: list[int], text: str, pos: int) -> tuple[int, int]:
+    i = bisect.bisect_right(bounds, pos)
+    start = bounds[i - 1] if i else 0
+    end = bounds[i] if i < len(bounds) else len(text)
+    return start, end
+
+
+def _last_match(pattern: re.Pattern, text: str) -> re.Match | None:
+    """The last match of ``pattern`` in ``text``, or None."""
+    last = None
+    for m in pattern.finditer(text):
+        last = m
+    return last
+
+
+def _scope(norm_text: str, bounds: list[int], m: Mention) -> str:
+    if m.kind == "change":
+        return "change"
+    s0, _ = _sentence_of(bounds, norm_text, m.start)
+    prefix = norm_text[s0:m.start]
+    as_of = _last_match(_AS_OF_RE, prefix)
+    if as_of is None:
+        return "annual"
+    if (_ANNUAL_RE.search(prefix, as_of.end())
+            or re.search(r"全年|本年|年内", prefix[:as_of.start()])):
+        return "annual"
+    return "as_of"

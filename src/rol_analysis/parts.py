@@ -1,0 +1,511 @@
+"""Find the numbers that are parts of a total, and name the whole they belong to.
+
+A reading is a part of a total, and may not take an indicator the total could take
+(:func:`_mark_parts`), when it follows 其中 (or 包括 after a comma); when its clause is
+only a level or sub-unit label after a total (…860件，市级312件、县级548件); when it is an
+item of a list whose items the words cannot tell apart (定期清理3次、专项清理12次); or when
+it sits under a breakdown header (按层级分：) or names a sub-unit or level while the report
+states the concept without one; when the items of a sentence name different levels of
+one concept (国家级…60个、市级…691个: :func:`_level_breakdowns`); or when one concept is
+stated twice with different values and the first, largest one is the total
+(:func:`_same_concept_twice`, which also leaves both unnamed when neither can be told to
+be the total). The ``part_of`` column then names the whole: the whole's
+indicator, or the whole's concept the part's own words fit best when the whole is not
+named (:func:`_name_wholes`).
+
+Not here: finding numbers (:mod:`rol_analysis.mentions`), scoring indicators
+(:mod:`rol_analysis.matcher`) and handing them out (:func:`rol_analysis.extract._assign`,
+which calls these two functions on its reading slots, :class:`_Slot`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .matcher import _Matcher
+from .mentions import Mention, _last_match, _sentence_of
+
+_CLAUSE_END = "，,。；;：:！？!?\n"
+# 其中, and 包括 after a comma (…12件，包括…3件), not 包括X在内的12个 (the whole itself)
+_PART_RE = re.compile(r"其中|(?<=[，,])包括(?![^，,。；;]*在内)")
+
+
+@dataclass
+class _Slot:
+    """One reading of a number waiting for an indicator: (mention, reading index)."""
+
+    mention: Mention
+    index: int
+    cands: list[tuple[float, str]]
+    group: int = 0       # the list the number is an item of (its first slot's index)
+    item: str = ""       # a later item of a list: its own words (、专项清理12次: 专项清理)
+    part: bool = False   # a part of a total: never named with the whole's indicator
+    wholes: list[int] = field(default_factory=list)  # slots that may be its whole, nearest first
+    total: list[tuple[float, str]] = field(default_factory=list)  # the whole's concepts
+    ruled: frozenset[str] = frozenset()  # ids the number's own words ruled out
+
+
+# Units that count the same kind of thing: a part and its whole share one (其中 may
+# switch 个 to 家: 执法主体共56个，其中区直单位32家).
+_UNIT_CLASSES = ({"件", "宗", "起", "例", "单", "件次"}, {"人", "名", "位", "人次"},
+                 {"次", "场", "场次", "期", "轮", "批", "批次"},
+                 {"个", "家", "所", "处", "座", "支"}, {"项", "条", "个", "件"})
+
+
+def _same_count(a: Mention, b: Mention) -> bool:
+    """Whether ``b`` may be the whole of ``a``: the same kind and a unit of one class."""
+    if a.kind != b.kind:
+        return False
+    return a.unit == b.unit or any(a.unit in c and b.unit in c for c in _UNIT_CLASSES)
+
+
+_PAREN_OPEN_RE = re.compile(r"[（(][^）)]*$")
+_PAREN_CLOSE_RE = re.compile(r"[）)]")
+
+
+def _mark_parts(norm_text: str, bounds: list[int], slots: list[_Slot],
+                matcher: _Matcher) -> None:
+    """Find the readings that are parts of a total and keep them from its indicator.
+
+    A number after 其中 in its sentence is a part of the numbers before 其中 (of the
+    sentence before, when 其中 opens the sentence): it cannot take an indicator they
+    could take, and loses 1 elsewhere (54件，其中审查市级…27件). Those indicators are the
+    whole's concepts, and the nearest of those numbers that counts the same kind of
+    thing is its whole: :func:`_name_wholes` gives the part that whole's indicator.
+    """
+    sent_start = [_sentence_of(bounds, norm_text, sl.mention.start)[0] for sl in slots]
+    first: dict[int, int] = {}
+    for k, s0 in enumerate(sent_start):
+        first.setdefault(s0, k)
+    for k, sl in enumerate(slots):
+        m, s0 = sl.mention, sent_start[k]
+        cue = _last_match(_PART_RE, norm_text[s0:m.start])
+        if cue is None:
+            continue
+        at = s0 + cue.start()
+        if _PAREN_CLOSE_RE.search(norm_text, at, m.start) and \
+                _PAREN_OPEN_RE.search(norm_text[s0:at][-12:]):
+            continue  # "取消15项（其中2项为子项），新增17项": the 其中 of a closed aside
+        wholes = [j for j in range(first[s0], k)
+                  if slots[j].mention.start < at and slots[j].mention is not m]
+        if wholes:
+            taken = {iid for j in wholes for _sc, iid in slots[j].cands}
+        elif not norm_text[s0:at].strip(" \n（(一二三四五六七八九十、.0123456789"):
+            # "其中，农民工群体案件2188件": the wholes are in the sentence before, and
+            # only what they name best is kept from the part
+            prev0 = _sentence_of(bounds, norm_text, s0 - 1)[0] if s0 else 0
+            wholes = [j for j in range(first.get(prev0, k), k)
+                      if sent_start[j] == prev0 and prev0 < s0]
+            taken = {_clear_best(slots[j].cands) for j in wholes} - {""}
+        else:
+            taken = set()
+        _make_part(sl, taken, 1)
+        sl.wholes = [j for j in reversed(wholes) if _same_count(m, slots[j].mention)]
+    # "…860件，市级312件、县级548件": a clause that is only a level or sub-unit label and
+    # a number, after a total in the same sentence, is an item of that total
+    labelled: set[int] = set()
+    for k, sl in enumerate(slots):
+        m, s0 = sl.mention, sent_start[k]
+        lo = max(s0, m.start - 16)
+        head = norm_text[lo:m.start]
+        cut = max(head.rfind(c) for c in "，,；;：:、")
+        if sl.part or (cut < 0 and lo > s0):
+            continue
+        label = _LABEL_FILL_RE.sub("", head[cut + 1:])
+        if len(label) < 2 or not _LABEL_RE.fullmatch(label):
+            continue
+        labelled.add(k)
+        clause = lo + cut + 1
+        whole = next((j for j in range(k - 1, first[s0] - 1, -1)
+                      if j not in labelled and slots[j].mention.end <= clause
+                      and _same_count(m, slots[j].mention)), -1)
+        if whole >= 0:
+            _make_part(sl, {iid for _sc, iid in slots[whole].cands})
+            sl.wholes = [whole]
+            w = slots[whole]
+            # the label alone counts nothing: the item measures the whole's thing
+            # (市级 + 新收行政复议申请数), so it lines up with other reports' items
+            of_whole = w.mention.measures[w.index].removeprefix("累计").removeprefix("其中")
+            m.measures[sl.index] = label.removeprefix("各") + of_whole
+    best = [_clear_best(sl.cands) for sl in slots]
+    # A list whose items the words cannot tell apart (the same candidates, the same best:
+    # 定期清理3次、专项清理12次; 济南、青岛…分别为3595件、3125件; A、B、C均不足500件) is a
+    # breakdown of that concept, by type, place or level.
+    members: dict[tuple[int, frozenset], list[int]] = {}
+    for k, sl in enumerate(slots):
+        if best[k] and not sl.part:
+            ids = frozenset([c[1] for c in sl.cands])
+            members.setdefault((sl.group, ids), []).append(k)
+    listed = set()
+    for ks in members.values():
+        # a later item whose own words fit the indicator is a concept of its own
+        # (司法建议2件、检察建议5件), not one more place or type of the first
+        # nor is a list an indicator names as a whole (建议和提案…办复率均为100%: 建议提案办复率)
+        if len(ks) >= 2 and len({best[k] for k in ks}) == 1 and not any(
+                best[k] in _item_fits(matcher, slots[k]) for k in ks) and not _names_items(
+                matcher.cat.indicators[best[ks[0]]].zh_name,
+                [slots[k].mention.measures[slots[k].index] for k in ks]):
+            listed.update(ks)
+            for k in ks:
+                _make_part(slots[k], {best[k]})
+    # A number under a breakdown header (按层级分：) is a part. So is one whose clause (or
+    # the clause before) names a sub-unit (区直部门, 各街镇, 市州) or a level (市级, 县本级)
+    # when the report states the concept without such a scope too (a count at least as
+    # large); a sub-unit's number also when another sentence states the concept for a
+    # sub-unit (区直…执法检查25918次 / 各街镇…执法检查31700次). A level alone may be the
+    # report's own (区级政务服务事项 in a district's report): it needs the total.
+    spans = _breakdown_items(norm_text)
+    scope = []
+    for k, sl in enumerate(slots):
+        m = sl.mention
+        if sl.part or k in listed or not best[k]:
+            scope.append("")
+        elif any(a <= m.start < b for a, b in spans):
+            scope.append("item")
+        else:
+            lo = max(sent_start[k], m.start - 60)
+            sub = _SUBUNIT_RE.search(norm_text, lo, m.start)
+            level = None if sub else _LEVEL_RE.search(norm_text, lo, m.start)
+            at = _clauses_before(norm_text, sent_start[k], m.start) if sub or level else 0
+            scope.append("sub" if sub and _SUBUNIT_RE.search(norm_text, at, m.start) else
+                         "level" if (sub or level) and _LEVEL_RE.search(norm_text, at, m.start)
+                         else "")
+    # indexed by indicator, so a long report costs one pass (not one per scoped number)
+    totals: dict[str, list[int]] = {}
+    sub_sentences: dict[str, set[int]] = {}
+    for j, o in enumerate(slots):
+        if not scope[j] and not o.part and j not in listed:
+            for i in {i for _sc, i in o.cands}:
+                totals.setdefault(i, []).append(j)
+        elif scope[j] == "sub":
+            sub_sentences.setdefault(best[j], set()).add(sent_start[j])
+    parts = []
+    for k, sl in enumerate(slots):
+        if not scope[k]:
+            continue
+        iid, m = best[k], sl.mention
+        total = any(slots[j].mention is not m
+                    and (m.kind not in ("count", "amount")
+                         or _same_count(m, slots[j].mention)
+                         and slots[j].mention.value >= m.value)
+                    for j in totals.get(iid, ()))
+        peer = scope[k] == "sub" and bool(sub_sentences.get(iid, set()) - {sent_start[k]})
+        if scope[k] == "item" or total or peer:
+            parts.append(k)
+    for k in parts:
+        _make_part(slots[k], {best[k]})
+        if scope[k] == "item":
+            # "（1）省政府：新收复议申请188件": the item's label leads its measure
+            m = slots[k].mention
+            line = norm_text.rfind("\n", 0, m.start) + 1
+            enum = _ENUM_LINE_RE.match(norm_text, line, m.start)
+            head = _ITEM_LABEL_RE.match(norm_text, enum.end(), m.start) if enum else None
+            meas = m.measures[slots[k].index]
+            if head is not None and head.group(1) not in meas:
+                m.measures[slots[k].index] = head.group(1) + meas
+    _level_breakdowns(norm_text, sent_start, slots)
+    _same_concept_twice(norm_text, sent_start, slots)
+
+
+# A level word in a number's own item: 国家级, 全省, 市级, or a place noun right after
+# the number (9个市（州）、88个县（市、区）). Each maps to its level.
+_ITEM_LEVEL_RE = re.compile(r"国家级|全国|省级|全省|市级|县级|区级|乡(?:（镇）|镇)?级|镇级|街道级"
+                            r"|村级|社区级")
+_AFTER_LEVEL_RE = re.compile(r"(?:个|家)?(省|市|州|县|区|乡|镇|街道|村|社区)(?![a-z\d])")
+_LEVEL_KEY = {"国": "国", "全国": "国", "省": "省", "全省": "省", "市": "市", "州": "市",
+              "县": "县", "区": "县", "乡": "乡", "镇": "乡", "街": "乡", "村": "村", "社": "村"}
+
+
+def _item_span(text: str, s0: int, slots: list[_Slot], k: int, sent_start) -> tuple[int, int]:
+    """The words of number ``k``'s own item: from the clause mark or number before it to
+    the clause mark or number after it, in its sentence (marks inside an aside such as
+    县（市、区） do not count)."""
+    m = slots[k].mention
+    lo, depth = m.start, 0
+    while lo > s0 and m.start - lo < 80:
+        c = text[lo - 1]
+        depth += (c in "）)") - (c in "（(")
+        if depth <= 0 and c in "，,；;：:、":
+            break
+        lo -= 1
+    hi, depth = m.end, 0
+    while hi < len(text) and hi - m.end < 80:
+        c = text[hi]
+        depth += (c in "（(") - (c in "）)")
+        if depth <= 0 and c in "，,；;。：:、\n":
+            break
+        hi += 1
+    for j in range(k - 1, -1, -1):
+        if slots[j].mention is not m:
+            if sent_start[j] == s0:
+                lo = max(lo, slots[j].mention.end)
+            break
+    for j in range(k + 1, len(slots)):
+        if slots[j].mention is not m:
+            if sent_start[j] == s0:
+                hi = min(hi, slots[j].mention.start)
+            break
+    return lo, hi
+
+
+_ASIDE_RE = re.compile(r"[（(][^）)]*[）)]?|[“”\"‘’「」\s]")
+
+
+def _levels(text: str, lo: int, hi: int, m: Mention) -> tuple[frozenset[str], str]:
+    """The levels an item names (see ``_ITEM_LEVEL_RE``) and the noun after the last of
+    them (asides, quotes and the number itself left out)."""
+    keys, noun_at = set(), -1
+    for w in _ITEM_LEVEL_RE.finditer(text, lo, hi):
+        keys.add(_LEVEL_KEY[w.group()[:2] if w.group()[:2] in _LEVEL_KEY else w.group()[0]])
+        noun_at = w.end()
+    at = m.end - 1 if text[m.end - 1:m.end] in "个家" else m.end
+    after = _AFTER_LEVEL_RE.match(text, at, hi)
+    if after is not None:
+        keys.add(_LEVEL_KEY[after.group(1)[0]])
+        noun_at = max(noun_at, after.end())
+    if noun_at < 0:
+        return frozenset(), ""
+    noun = text[noun_at:m.start] + text[max(noun_at, m.end):hi] if noun_at < m.start \
+        else text[noun_at:hi]
+    return frozenset(keys), _ASIDE_RE.sub("", noun)
+
+
+def _same_thing(a: Mention, b: Mention) -> bool:
+    """:func:`_same_count`, without the 个 that also counts items (31个部门 / 1260项)."""
+    return a.unit == b.unit or "个" not in (a.unit, b.unit) and _same_count(a, b)
+
+
+def _level_breakdowns(text: str, sent_start: list[int], slots: list[_Slot]) -> None:
+    """Items of one sentence that one indicator fits best (or that no indicator fits),
+    that each name a level, not all the same, and one noun after it (国家级…示范村60个、
+    市级…示范村691个; 3个国家级、28个省级…示范村; 8个村入选“全国…示范村”，19个村获评
+    “全省…示范村”), are a breakdown of that concept by level: every one is a part of it.
+    Two nouns are two concepts (13个乡级工作站和109个村级工作室)."""
+    by_sentence: dict[int, list[int]] = {}
+    for k, sl in enumerate(slots):
+        if not sl.part and sl.mention.kind in ("count", "amount"):
+            by_sentence.setdefault(sent_start[k], []).append(k)
+    for s0, ks in by_sentence.items():
+        if len(ks) < 2:
+            continue
+        best = {k: _clear_best(slots[k].cands) for k in ks}
+        # a number the matcher ruled out (3个国家级、#省级…) may still be an item: of the
+        # one indicator it ruled out, or of its peers' when it fits none
+        only = {k: next(iter(slots[k].ruled)) for k in ks
+                if not slots[k].cands and len(slots[k].ruled) == 1}
+        for iid in sorted({b for b in best.values() if b} | set(only.values())):
+            anchor = next(k for k in ks if best[k] == iid or only.get(k) == iid)
+            members = [k for k in ks if not slots[k].part
+                       and (best[k] == iid or not slots[k].cands
+                            and slots[k].ruled <= {iid})
+                       and _same_thing(slots[k].mention, slots[anchor].mention)]
+            if len(members) < 2:
+                continue
+            found = [_levels(text, *_item_span(text, s0, slots, k, sent_start),
+                             slots[k].mention) for k in members]
+            levels = [lv for lv, _noun in found]
+            nouns = {noun for _lv, noun in found} - {""}
+            if all(levels) and len(set(levels)) > 1 and len(nouns) <= 1:
+                score = max((sc for sc, i in slots[anchor].cands if i == iid), default=0.0)
+                for k in members:
+                    _make_part(slots[k], {iid})
+                    if not slots[k].total:
+                        slots[k].total = [(score, iid)]
+
+
+_TOTAL_CUE_RE = re.compile(r"共|合计|总计|累计|总数|总量|全年|全(?:国|省|市|州|县|区|镇|街)")
+
+
+def _unname(sl: _Slot, iid: str) -> None:
+    """Keep ``iid`` from ``sl`` without naming a whole: a figure of that concept that
+    cannot be told to be the total or a part of it."""
+    _make_part(sl, {iid})
+    sl.total = [t for t in sl.total if t[1] != iid]
+
+
+def _noun_after(text: str, sent_start: list[int], slots: list[_Slot], k: int) -> str:
+    """The noun of number ``k``'s item, asides left out: the words after the number
+    (13个乡（镇）级工作站: 乡级工作站), else those before it (法治宣传长廊9处)."""
+    m = slots[k].mention
+    lo, hi = _item_span(text, sent_start[k], slots, k, sent_start)
+    return _ASIDE_RE.sub("", text[m.end:hi]) or _ASIDE_RE.sub("", text[lo:m.start])
+
+
+def _distinct_nouns(nouns: list[str]) -> bool:
+    """Whether every noun is there and none starts another (问题 / 问题逐一整改: one)."""
+    return all(nouns) and not any(a.startswith(b) for i, a in enumerate(nouns)
+                                  for j, b in enumerate(nouns) if i != j)
+
+
+#: How much better a smaller figure of a concept must fit than the largest for the two
+#: to be read as different things rather than one concept stated twice.
+CLEARLY_BETTER = 1.0
+
+
+def _same_concept_twice(text: str, sent_start: list[int], slots: list[_Slot]) -> None:
+    """One indicator fitting best two or more numbers of a report that count the same
+    kind of thing with different values: one may be the total, the others its parts.
+
+    In one sentence a total comes first (发放宣传单60000余份、宣传手册18000余册;
+    专题培训两期、法治讲座一期): when the first is the largest, the later ones are its
+    parts; when each has a noun of its own, the first keeps it and the others are other
+    things; otherwise none of them is named. Across sentences the largest keeps the
+    indicator when it fits it better than every smaller one (or ties and says it is a
+    total); the others are left unnamed. A smaller one that fits far better
+    (``CLEARLY_BETTER``) is read as another thing. A wrong name is worse than none."""
+    groups: dict[str, list[int]] = {}
+    for k, sl in enumerate(slots):
+        iid = "" if sl.part else _clear_best(sl.cands)
+        if iid and sl.mention.kind in ("count", "amount"):
+            groups.setdefault(iid, []).append(k)
+    for iid, ks in groups.items():
+        if len(ks) < 2:
+            continue
+        score = {k: max(sc for sc, i in slots[k].cands if i == iid) for k in ks}
+        # the units of the best-fitting number decide which others count the same thing
+        top = max(ks, key=lambda k: (score[k], -k))
+        ks = [k for k in ks if _same_thing(slots[k].mention, slots[top].mention)]
+        value = {k: slots[k].mention.value for k in ks}
+        by_sentence: dict[int, list[int]] = {}
+        for k in ks:
+            by_sentence.setdefault(sent_start[k], []).append(k)
+        rest = []
+        for sk in by_sentence.values():
+            vals = [value[k] for k in sk]
+            if len(set(vals)) < 2:
+                rest += sk
+            elif vals[0] == max(vals) and vals.count(vals[0]) == 1:
+                rest.append(sk[0])
+                for k in sk[1:]:
+                    _make_part(slots[k], {iid})
+            elif _distinct_nouns([_noun_after(text, sent_start, slots, k) for k in sk]):
+                # "建有1个便民服务中心和21个便民服务站": each number has a noun of its
+                # own after it; the later ones are other things, the first keeps
+                rest.append(sk[0])
+                for k in sk[1:]:
+                    _unname(slots[k], iid)
+            else:
+                for k in sk:
+                    _unname(slots[k], iid)
+        if len({value[k] for k in rest}) < 2:
+            continue
+        biggest = max(value[k] for k in rest)
+        big = [k for k in rest if value[k] == biggest]
+        small = [k for k in rest if value[k] < biggest]
+        lead, rival = max(score[k] for k in big), max(score[k] for k in small)
+        if rival - lead >= CLEARLY_BETTER:
+            continue  # a smaller one fits far better (核查3件 / 审查7件): not one concept
+        # a tie goes to the largest only when it says it is a total (共设立政务大厅3058
+        # 个) or has parts of its own (…，其中省级政务大厅19个)
+        clear = lead > rival + 1e-9 or lead > rival - 1e-9 and any(
+            _TOTAL_CUE_RE.search(text, *_item_span(text, sent_start[k], slots, k, sent_start))
+            or any(k in o.wholes for o in slots) for k in big)
+        # a smaller figure in another sentence is no part by that alone (组织…4名执业律师
+        # / 受援农民工178人): it is left unnamed, with no whole
+        for k in small + ([] if clear else big):
+            _unname(slots[k], iid)
+
+
+def _clauses_before(text: str, s0: int, start: int) -> int:
+    """Where the clause before the one holding ``start`` begins (not before ``s0``)."""
+    marks = [i for i in range(max(s0, start - 60), start) if text[i] in _CLAUSE_END]
+    return marks[-2] + 1 if len(marks) >= 2 else max(s0, start - 60)
+
+
+def _grams(text: str) -> set[str]:
+    return {text[i:i + 2] for i in range(len(text) - 1)}
+
+
+def _names_items(zh_name: str, measures: list[str]) -> bool:
+    """Whether ``zh_name`` names two or more items of a list by the words that set each
+    item apart from the others (建议提案办复率 names 人大代表建议 and 政协提案)."""
+    grams = [_grams(m) for m in measures]
+    common = set.intersection(*grams) if grams else set()
+    name = _grams(zh_name)
+    return sum(1 for g in grams if (g - common) & name) >= 2
+
+
+def _item_fits(matcher: _Matcher, sl: _Slot) -> set[str]:
+    """Indicators a later list item's own words fit, with its noun before or after the
+    number (检察建议5件; 发现的29个问题 read as 发现的问题#)."""
+    if not sl.item:
+        return set()
+    m = sl.mention
+    before, after = sl.item.split("#", 1)
+    out = set(matcher.candidates(sl.item, m.unit, m.kind))
+    if after:
+        out.update(matcher.candidates(before + after + "#", m.unit, m.kind))
+    return out
+
+
+def _make_part(sl: _Slot, whole_ids, lower: float = 0.0) -> None:
+    """Mark ``sl`` a part: the ids of its whole's concepts leave its candidates (kept as
+    ``total`` for ``part_of``); the others lose ``lower``."""
+    sl.part = True
+    sl.total += [(sc, iid) for sc, iid in sl.cands if iid in whole_ids]
+    sl.cands = [(sc - lower, iid) for sc, iid in sl.cands if iid not in whole_ids]
+
+
+# A sub-unit named before a number (区直部门, 各街镇, 市州), and a level (市级, 县本级,
+# 街道一级) or a subset (涉企), which may also be what the whole report counts.
+_SUBUNIT_RE = re.compile(
+    r"(?:省|市|州|盟|县|区|旗)直"
+    r"|各(?:乡镇|街镇|街道|乡|镇|村|社区|部门|单位|县区|区县|县市区|市州|地市|县|区|市|州|旗)"
+    r"|市州|地市|区县|县区|县市区|街镇")
+_LEVEL_RE = re.compile(r"(?:省|市|州|盟|县|区|旗|乡镇|乡|镇|街道|社区|村)(?:本级|一级|级)"
+                       r"|涉(?:企|农|外|军|侨|台|港澳)")  # a subset: 涉企 cases among all
+# A clause that names only a level or sub-unit before its number (市级312件, 区直单位32家).
+_LABEL_RE = re.compile(r"(?:各)?(?:省|市|州|盟|县|区|旗|乡镇|乡|镇|街道|街镇|社区|村|市州|地市|"
+                       r"县区|区县|县市区)(?:本级|一级|级|直)?(?:部门|单位|政府|机关)?")
+_LABEL_FILL_RE = re.compile(r"其中|合计|共计|共|分别|为|有|达|计|\s")
+# "按层级分：", "按案件类型划分：", "分地区看：": the lines after it are a breakdown.
+_BREAKDOWN_RE = re.compile(r"(?:按|分)[\u4e00-\u9fff]{1,6}(?:分|划分|统计|区分|看|来看)[：:]")
+_ITEM_LABEL_RE = re.compile(r"\s*([^：:，,。；;（()）\d\s]{1,10})[：:]")
+_ENUM_LINE_RE = re.compile(r"\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、．]"
+                           r"|[①②③④⑤⑥⑦⑧⑨⑩])")
+
+
+def _breakdown_items(text: str) -> list[tuple[int, int]]:
+    """Spans of the breakdowns a header such as 按层级分： opens: the rest of its line,
+    and the enumerated lines right after it ((1)…, 1.…, ①…)."""
+    spans = []
+    for cue in _BREAKDOWN_RE.finditer(text):
+        end = text.find("\n", cue.end())
+        end = len(text) if end < 0 else end
+        while end < len(text):
+            nxt = text.find("\n", end + 1)
+            nxt = len(text) if nxt < 0 else nxt
+            if not _ENUM_LINE_RE.match(text, end + 1, nxt):
+                break
+            end = nxt
+        spans.append((cue.end(), end))
+    return spans
+
+
+def _clear_best(cands: list[tuple[float, str]]) -> str:
+    """The best-scoring id of ``cands`` when no other ties with it, else ``""``."""
+    if not cands:
+        return ""
+    ranked = sorted(cands, key=lambda x: -x[0])
+    if len(ranked) > 1 and abs(ranked[0][0] - ranked[1][0]) < 1e-9 \
+            and ranked[0][1] != ranked[1][1]:
+        return ""
+    return ranked[0][1]
+
+
+def _name_wholes(slots: list[_Slot]) -> None:
+    """Fill ``parts`` (the ``part_of`` column): a part left without an indicator of its
+    own gets its whole's indicator, or, when the whole is not named or not stated, the
+    whole's concept its own words fit best (none when two fit equally well)."""
+    for sl in slots:
+        m = sl.mention
+        if len(m.parts) != len(m.indicators):
+            m.parts = [""] * len(m.indicators)
+        if not sl.part or m.indicators[sl.index]:
+            continue
+        # the nearest whole whose indicator the part's own words fit, else the nearest
+        named = [slots[j].mention.indicators[slots[j].index] for j in sl.wholes]
+        fits = {iid for _sc, iid in sl.total}
+        iid = next((i for i in named if i in fits), named[0] if named else "")
+        m.parts[sl.index] = iid or _clear_best(sl.total)
