@@ -121,8 +121,9 @@ RATCHETS = {
     # Round 3, a law-study count needs its own body (a meeting named, no party body or
     # other bodies' meetings in the clause): named correctly 223 -> 225, id rows 70 -> 71,
     # wrong 26 -> 24.
+    # Round 3, a count after 等 that repeats the names just listed is no statistic: FP 2 -> 0.
     "blind4": Ratchet(min_found=295, min_named_correctly=225, min_id_rows_named=71,
-                      max_named_wrongly=24, max_false_positives=2, min_parts_ok=7,
+                      max_named_wrongly=24, max_false_positives=0, min_parts_ok=7,
                       max_parts_wrong=0),
     # The fresh set of session 4's second round (36 reports of 13 provinces, 293 rows;
     # README): written and re-read without reading the extractor, scored once at 11:31 UTC

@@ -261,6 +261,20 @@ def _bare_count(text: str, m: re.Match) -> bool:
 
 
 _LIST_GAP_RE = re.compile(r"\s*[、和及]\s*")
+_LIST_CLAUSE_RE = re.compile(r"[^，,。；;：:！？!?\n]*$")
+
+
+def _names_listed(text: str, end: int) -> int:
+    """How many names the list ending at ``end`` (just before 等) holds: "A、B和C" is 3.
+
+    A count after 等 that equals it repeats the list (等4个核心指标 after four names);
+    a larger one (卫生等26个部门) counts more than was named, a statistic.
+    """
+    clause = _LIST_CLAUSE_RE.search(text, max(0, end - 80), end).group()
+    if "、" not in clause:
+        return 0
+    last = clause.rsplit("、", 1)[1]
+    return clause.count("、") + 1 + (1 if re.search("[和及与]", last) else 0)
 
 
 def find_mentions(text: str) -> list[Mention]:
@@ -298,6 +312,8 @@ def find_mentions(text: str) -> list[Mention]:
             continue  # "位列全省前10名", "排名前五位": a rank, not a count
         if chinese and before == "等":
             continue  # "…、政府信息公开等八类": the count of the list just named
+        if before == "等" and _names_listed(text, a - 1) == numbers.scaled(num, ""):
+            continue  # "A、B、C和D等4个指标": it counts the names just listed, no more
         unit = m.group("unit") or ""
         if num.startswith("百分之"):
             unit = unit or "%"
