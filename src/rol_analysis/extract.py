@@ -52,6 +52,7 @@ from .mentions import (
     _CLAUSE_HEAD_RE,
     _VERB_AFTER_RE,
     Mention,
+    counted_word,
     _last_match,
     _scope,
     _sentence_bounds,
@@ -503,7 +504,8 @@ def extract_text(raw: str, region: str = "", year: int | None = None, catalogue=
                          if sp.start <= r0 < sp.end), None)
         section_of[m.start] = section
     _assign(norm.text, mentions, _matcher(cat), section_of)
-    mentions = [m for m in mentions if not (m.weak and not any(m.indicators))]
+    mentions = [m for m in mentions if not (m.weak and not any(m.indicators)
+                                            and not counted_word(norm.text, m))]
 
     rows = []
     for m in mentions:
