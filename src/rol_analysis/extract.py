@@ -52,11 +52,11 @@ from .mentions import (
     _CLAUSE_HEAD_RE,
     _VERB_AFTER_RE,
     Mention,
-    counted_word,
     _last_match,
     _scope,
     _sentence_bounds,
     _sentence_of,
+    counted_word,
     find_mentions,
 )
 from .normalize import normalize
