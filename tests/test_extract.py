@@ -257,7 +257,8 @@ def test_every_indicator_has_patterns_across_sections():
 def test_a_broken_pattern_is_reported_with_the_catalogue_file(tmp_path):
     text = catalogue.default_path().read_text(encoding="utf-8")
     bad = tmp_path / "indicators.toml"
-    bad.write_text(text.replace("patterns = ['学法[^，,]{0,6}#'", "patterns = ['学法(#'", 1),
+    bad.write_text(text.replace("patterns = ['(?:会|班子)[^。]{0,60}学法[^，,]{0,6}#'",
+                                "patterns = ['学法(#'", 1),
                    encoding="utf-8")
     cat = catalogue.parse(bad)
     with pytest.raises(InputError, match="indicators.toml.*exec_meeting_law_study_sessions"):

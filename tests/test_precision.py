@@ -160,8 +160,8 @@ def test_enterprise_legal_events_are_not_general_legal_education_events():
 def test_scored_returns_the_ruled_out_ids_beside_the_candidates():
     matcher = _matcher(catalogue.load())
     # 中心组 is outside the executive-meeting study count's scope
-    marked = "区委理论学习中心组学法#。"
-    cands, ruled = matcher.scored(marked, "区委理论学习中心组学法数", marked, "次", "count",
+    marked = "区委理论学习中心组会上学法#。"
+    cands, ruled = matcher.scored(marked, "区委理论学习中心组会上学法数", marked, "次", "count",
                                   hash_pos=marked.find("#"))
     assert "exec_meeting_law_study_sessions" in ruled
     assert "exec_meeting_law_study_sessions" not in {iid for _s, iid in cands}
@@ -276,3 +276,27 @@ def test_a_total_over_several_years_is_not_the_years_figure(sentence, value, exp
 def test_training_a_narrowed_noun_or_a_type_item_rule_out_the_stock(
         sentence, value, expected):
     assert _named(sentence)[value] == expected
+
+
+@pytest.mark.parametrize("sentence, value", [
+    # a party body's meeting is not the government's executive meeting
+    ("全年镇党工委会议集中学法7次，研究法治工作2次。", 7),
+    ("2024年县委常委会会前学法9次。", 9),
+    # the study group counted together with other bodies' meetings
+    ("乡党委会、乡长办公室会议和理论学习中心组全年共学法11次。", 11),
+    # law study with no meeting named at all: whose it is is not said
+    ("围绕依法行政重点任务，组织专题学法13次。", 13),
+])
+def test_a_law_study_count_of_another_body_names_no_meeting_indicator(sentence, value):
+    assert _named(sentence).get(value, "") not in {
+        "exec_meeting_law_study_sessions", "central_group_law_study_sessions"}
+
+
+@pytest.mark.parametrize("sentence, value, expected", [
+    ("全年县政府常务会议会前学法7次。", 7, "exec_meeting_law_study_sessions"),
+    ("镇班子会议全年集中学法9次。", 9, "exec_meeting_law_study_sessions"),
+    ("县委理论学习中心组全年专题学法11次。", 11, "central_group_law_study_sessions"),
+])
+def test_a_law_study_count_of_the_indicators_own_body_is_still_named(
+        sentence, value, expected):
+    assert _named(sentence).get(value) == expected
