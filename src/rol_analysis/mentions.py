@@ -204,7 +204,9 @@ _YEAR_SPAN_LEADS = ("提前", "提前了", "历时", "用时", "耗时", "缩短
 # otherwise it sits inside a name.
 _WEAK_LEAD_RE = re.compile(
     r"(?:了|共|计|有|达|为|召开|开展|举办|举行|组织|制定|出台|印发|确定|明确|提出|部署|完成|推出"
-    r"|建立|设立|建成|办理|进行|开设|聘请|开|办|听取|审议|研究|培训|发布|作出|受理|审结|新增)$")
+    r"|建立|设立|建成|办理|进行|开设|聘请|开|办|听取|审议|研究|培训|发布|作出|受理|审结|新增"
+    r"|承担)$")
+_LEAD_VERB_RE = re.compile(r"(?:了|召开|开展|举办|举行|组织|设立|建立|承担|确定)$")
 _WEAK_AFTER_RE = re.compile(r"主持|带头|深入|赴|前往|作出|批示|调研|督导|讲授|宣讲|学习|学法|到")
 
 
@@ -465,3 +467,15 @@ def _scope(norm_text: str, bounds: list[int], m: Mention) -> str:
             or re.search(r"全年|本年|年内", prefix[:as_of.start()])):
         return "annual"
     return "as_of"
+
+
+def counted_word(text: str, m: Mention) -> bool:
+    """Whether the weak mention ``m`` is a count even when no indicator names it: an act
+    leads to it (开展了三轮权责清单清理, 主要承担九项职能) or it opens a clause after a comma
+    (，三个镇和…街道). At a sentence's start, after a closing quote (“A”和“B”两条主线)
+    or in a heading it stays a word, and so it does when no noun follows it."""
+    a, nxt = m.start, text[m.end:m.end + 1]
+    if not "\u4e00" <= nxt <= "\u9fff":
+        return False  # no noun follows (两项5分别计): nothing it counts
+    return text[a - 1:a] == "，" or bool(_LEAD_VERB_RE.search(text, max(0, a - 4), a))
+
