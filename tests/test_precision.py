@@ -323,3 +323,19 @@ def test_a_legality_review_count_of_one_kind_is_that_kinds(sentence, value, expe
 def test_decisions_named_as_an_example_before_deng_are_not_the_decisions_count():
     assert _named("全年对45件镇政府重大行政决策事项草案等开展合法性审核。").get(45) != (
         "major_decisions_reviewed")
+
+
+@pytest.mark.parametrize("sentence, value, expected", [
+    # found problems the clause says were rectified are the rectified count
+    ("市县两级法治督察发现的87个问题得到有力整改。", 87, "inspection_problems_rectified"),
+    ("督察发现问题87个。", 87, "inspection_problems_found"),
+])
+def test_problems_said_rectified_are_rectified(sentence, value, expected):
+    assert _named(sentence).get(value) == expected
+
+
+def test_problems_still_to_be_rectified_are_not_rectified():
+    m = extract.extract_text("督察组集中反馈需整改的问题64个。").mentions
+    assert "inspection_problems_rectified" not in set(m["indicator_id"])
+    m = extract.extract_text("督察组反馈的问题已整改64个。").mentions
+    assert set(m["indicator_id"]) == {"inspection_problems_rectified"}
