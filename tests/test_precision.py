@@ -300,3 +300,26 @@ def test_a_law_study_count_of_another_body_names_no_meeting_indicator(sentence, 
 def test_a_law_study_count_of_the_indicators_own_body_is_still_named(
         sentence, value, expected):
     assert _named(sentence).get(value) == expected
+
+
+@pytest.mark.parametrize("sentence, value", [
+    # kinds joined before one legality-review count: the count as a whole
+    ("全年对重大决策和规范性文件进行法制审核27件。", 27),
+    ("全年完成重要合同和重大行政决策合法性审核213项。", 213),
+])
+def test_a_legality_review_count_of_several_kinds_is_the_whole_count(sentence, value):
+    assert _named(sentence).get(value) == "legality_reviews"
+
+
+@pytest.mark.parametrize("sentence, value, expected", [
+    # one kind reviewed is that kind's count
+    ("全年对规范性文件进行合法性审核27件。", 27, "normative_docs_reviewed"),
+    ("全年完成重大行政决策合法性审核21项。", 21, "major_decisions_reviewed"),
+])
+def test_a_legality_review_count_of_one_kind_is_that_kinds(sentence, value, expected):
+    assert _named(sentence).get(value) == expected
+
+
+def test_decisions_named_as_an_example_before_deng_are_not_the_decisions_count():
+    assert _named("全年对45件镇政府重大行政决策事项草案等开展合法性审核。").get(45) != (
+        "major_decisions_reviewed")
