@@ -140,8 +140,9 @@ RATCHETS = {
     # Round 3, a word-like numeral an act leads to stays without an indicator: found
     # 285 -> 286, named correctly 198 -> 199 with the law-study rule; 201 with both;
     # problems still to be rectified (需整改) are not rectified ones: wrong 27 -> 26.
+    # A Chinese numeral right before a quoted name (三个“一号工程”) is no count: FP 2 -> 1.
     "blind5": Ratchet(min_found=286, min_named_correctly=201, min_id_rows_named=72,
-                      max_named_wrongly=26, max_false_positives=2, min_parts_ok=0,
+                      max_named_wrongly=26, max_false_positives=1, min_parts_ok=0,
                       max_parts_wrong=0),
 }
 SETS = list(RATCHETS)

@@ -33,3 +33,16 @@ def test_only_an_unbroken_list_borrows_the_next_unit(sentence, expected):
 def test_a_count_after_deng_that_repeats_the_list_is_no_statistic(sentence, expected):
     found = [(sentence[m.start:m.end], m.value, m.unit) for m in find_mentions(sentence)]
     assert found == expected
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # a Chinese numeral right before a quoted name counts the slogan's names
+    ("全力融入三个“一号工程”建设。", []),
+    ("坚持两个“毫不动摇”。", []),
+    # digits, or a qualifier, before the quote still count things
+    ("建成3个“枫桥式”司法所。", [("3个", 3, "个")]),
+    ("共建成十余个“共享法庭”。", [("十余个", 10, "个")]),
+])
+def test_a_chinese_numeral_before_a_quoted_name_is_no_count(sentence, expected):
+    found = [(sentence[m.start:m.end], m.value, m.unit) for m in find_mentions(sentence)]
+    assert found == expected

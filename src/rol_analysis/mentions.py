@@ -354,6 +354,9 @@ def find_mentions(text: str) -> list[Mention]:
         # a qualifier (十余家, 近百名, 不少于两次) makes a Chinese numeral a count
         weak = (chinese and after not in _BOUNDARY and not streak
                 and not (m.group("pre") or m.group("q1") or m.group("q2")))
+        if (chinese and after == "“" and unit in ("个", "项", "条")
+                and not (m.group("pre") or m.group("q1") or m.group("q2"))):
+            continue  # 融入三个“一号工程”, 两个“确保”: how many names a slogan holds
         if chinese and value == 1 and weak:
             continue  # 一次性, 一个, 一批…: a word, not a count
         if weak and not (before in _BOUNDARY or _WEAK_LEAD_RE.search(text[max(0, a - 4):a])
