@@ -257,7 +257,8 @@ def test_every_indicator_has_patterns_across_sections():
 def test_a_broken_pattern_is_reported_with_the_catalogue_file(tmp_path):
     text = catalogue.default_path().read_text(encoding="utf-8")
     bad = tmp_path / "indicators.toml"
-    bad.write_text(text.replace("patterns = ['学法[^，,]{0,6}#'", "patterns = ['学法(#'", 1),
+    bad.write_text(text.replace("patterns = ['(?:会|班子)[^。]{0,60}学法[^，,]{0,6}#'",
+                                "patterns = ['学法(#'", 1),
                    encoding="utf-8")
     cat = catalogue.parse(bad)
     with pytest.raises(InputError, match="indicators.toml.*exec_meeting_law_study_sessions"):
@@ -1678,3 +1679,17 @@ def test_combined_counts_and_near_words_stay_out_of_the_scope(sentence, unwanted
 def test_scoped_indicators_keep_their_own_phrasing(sentence, expected):
     m = extract.extract_text(sentence).mentions
     assert {i: v for i, v in zip(m["indicator_id"], m["value"]) if i} == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # an act leads to the numeral, or it opens a clause: a count even with no indicator
+    ("本年度开展了三轮权责清单的清理和公开工作。", ["三轮"]),
+    ("乡镇综合执法站点主要承担九项职能。", ["九项"]),
+    ("持续深化改革，两个乡镇和城关街道的权责清单已完成公开。", ["两个"]),
+    # after a closing quote, at a sentence's start or in a heading it is part of a name
+    ("围绕“依法行政”和“城乡共治”两条主线推进工作。", []),
+    ("五通桥区年度法治政府建设工作报告\n", []),
+])
+def test_a_word_like_numeral_an_act_leads_to_stays_without_an_indicator(sentence, expected):
+    got = extract.extract_text(sentence).mentions
+    assert [sentence[r.char_start:r.char_end] for r in got.itertuples()] == expected

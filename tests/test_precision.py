@@ -160,8 +160,8 @@ def test_enterprise_legal_events_are_not_general_legal_education_events():
 def test_scored_returns_the_ruled_out_ids_beside_the_candidates():
     matcher = _matcher(catalogue.load())
     # 中心组 is outside the executive-meeting study count's scope
-    marked = "区委理论学习中心组学法#。"
-    cands, ruled = matcher.scored(marked, "区委理论学习中心组学法数", marked, "次", "count",
+    marked = "区委理论学习中心组会上学法#。"
+    cands, ruled = matcher.scored(marked, "区委理论学习中心组会上学法数", marked, "次", "count",
                                   hash_pos=marked.find("#"))
     assert "exec_meeting_law_study_sessions" in ruled
     assert "exec_meeting_law_study_sessions" not in {iid for _s, iid in cands}
@@ -276,3 +276,66 @@ def test_a_total_over_several_years_is_not_the_years_figure(sentence, value, exp
 def test_training_a_narrowed_noun_or_a_type_item_rule_out_the_stock(
         sentence, value, expected):
     assert _named(sentence)[value] == expected
+
+
+@pytest.mark.parametrize("sentence, value", [
+    # a party body's meeting is not the government's executive meeting
+    ("全年镇党工委会议集中学法7次，研究法治工作2次。", 7),
+    ("2024年县委常委会会前学法9次。", 9),
+    # the study group counted together with other bodies' meetings
+    ("乡党委会、乡长办公室会议和理论学习中心组全年共学法11次。", 11),
+    # law study with no meeting named at all: whose it is is not said
+    ("围绕依法行政重点任务，组织专题学法13次。", 13),
+])
+def test_a_law_study_count_of_another_body_names_no_meeting_indicator(sentence, value):
+    assert _named(sentence).get(value, "") not in {
+        "exec_meeting_law_study_sessions", "central_group_law_study_sessions"}
+
+
+@pytest.mark.parametrize("sentence, value, expected", [
+    ("全年县政府常务会议会前学法7次。", 7, "exec_meeting_law_study_sessions"),
+    ("镇班子会议全年集中学法9次。", 9, "exec_meeting_law_study_sessions"),
+    ("县委理论学习中心组全年专题学法11次。", 11, "central_group_law_study_sessions"),
+])
+def test_a_law_study_count_of_the_indicators_own_body_is_still_named(
+        sentence, value, expected):
+    assert _named(sentence).get(value) == expected
+
+
+@pytest.mark.parametrize("sentence, value", [
+    # kinds joined before one legality-review count: the count as a whole
+    ("全年对重大决策和规范性文件进行法制审核27件。", 27),
+    ("全年完成重要合同和重大行政决策合法性审核213项。", 213),
+])
+def test_a_legality_review_count_of_several_kinds_is_the_whole_count(sentence, value):
+    assert _named(sentence).get(value) == "legality_reviews"
+
+
+@pytest.mark.parametrize("sentence, value, expected", [
+    # one kind reviewed is that kind's count
+    ("全年对规范性文件进行合法性审核27件。", 27, "normative_docs_reviewed"),
+    ("全年完成重大行政决策合法性审核21项。", 21, "major_decisions_reviewed"),
+])
+def test_a_legality_review_count_of_one_kind_is_that_kinds(sentence, value, expected):
+    assert _named(sentence).get(value) == expected
+
+
+def test_decisions_named_as_an_example_before_deng_are_not_the_decisions_count():
+    assert _named("全年对45件镇政府重大行政决策事项草案等开展合法性审核。").get(45) != (
+        "major_decisions_reviewed")
+
+
+@pytest.mark.parametrize("sentence, value, expected", [
+    # found problems the clause says were rectified are the rectified count
+    ("市县两级法治督察发现的87个问题得到有力整改。", 87, "inspection_problems_rectified"),
+    ("督察发现问题87个。", 87, "inspection_problems_found"),
+])
+def test_problems_said_rectified_are_rectified(sentence, value, expected):
+    assert _named(sentence).get(value) == expected
+
+
+def test_problems_still_to_be_rectified_are_not_rectified():
+    m = extract.extract_text("督察组集中反馈需整改的问题64个。").mentions
+    assert "inspection_problems_rectified" not in set(m["indicator_id"])
+    m = extract.extract_text("督察组反馈的问题已整改64个。").mentions
+    assert set(m["indicator_id"]) == {"inspection_problems_rectified"}

@@ -56,6 +56,7 @@ from .mentions import (
     _scope,
     _sentence_bounds,
     _sentence_of,
+    counted_word,
     find_mentions,
 )
 from .normalize import normalize
@@ -503,7 +504,8 @@ def extract_text(raw: str, region: str = "", year: int | None = None, catalogue=
                          if sp.start <= r0 < sp.end), None)
         section_of[m.start] = section
     _assign(norm.text, mentions, _matcher(cat), section_of)
-    mentions = [m for m in mentions if not (m.weak and not any(m.indicators))]
+    mentions = [m for m in mentions if not (m.weak and not any(m.indicators)
+                                            and not counted_word(norm.text, m))]
 
     rows = []
     for m in mentions:

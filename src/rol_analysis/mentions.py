@@ -204,7 +204,9 @@ _YEAR_SPAN_LEADS = ("提前", "提前了", "历时", "用时", "耗时", "缩短
 # otherwise it sits inside a name.
 _WEAK_LEAD_RE = re.compile(
     r"(?:了|共|计|有|达|为|召开|开展|举办|举行|组织|制定|出台|印发|确定|明确|提出|部署|完成|推出"
-    r"|建立|设立|建成|办理|进行|开设|聘请|开|办|听取|审议|研究|培训|发布|作出|受理|审结|新增)$")
+    r"|建立|设立|建成|办理|进行|开设|聘请|开|办|听取|审议|研究|培训|发布|作出|受理|审结|新增"
+    r"|承担)$")
+_LEAD_VERB_RE = re.compile(r"(?:了|召开|开展|举办|举行|组织|设立|建立|承担|确定)$")
 _WEAK_AFTER_RE = re.compile(r"主持|带头|深入|赴|前往|作出|批示|调研|督导|讲授|宣讲|学习|学法|到")
 
 
@@ -261,6 +263,20 @@ def _bare_count(text: str, m: re.Match) -> bool:
 
 
 _LIST_GAP_RE = re.compile(r"\s*[、和及]\s*")
+_LIST_CLAUSE_RE = re.compile(r"[^，,。；;：:！？!?\n]*$")
+
+
+def _names_listed(text: str, end: int) -> int:
+    """How many names the list ending at ``end`` (just before 等) holds: "A、B和C" is 3.
+
+    A count after 等 that equals it repeats the list (等4个核心指标 after four names);
+    a larger one (卫生等26个部门) counts more than was named, a statistic.
+    """
+    clause = _LIST_CLAUSE_RE.search(text, max(0, end - 80), end).group()
+    if "、" not in clause:
+        return 0
+    last = clause.rsplit("、", 1)[1]
+    return clause.count("、") + 1 + (1 if re.search("[和及与]", last) else 0)
 
 
 def find_mentions(text: str) -> list[Mention]:
@@ -298,6 +314,8 @@ def find_mentions(text: str) -> list[Mention]:
             continue  # "位列全省前10名", "排名前五位": a rank, not a count
         if chinese and before == "等":
             continue  # "…、政府信息公开等八类": the count of the list just named
+        if before == "等" and _names_listed(text, a - 1) == numbers.scaled(num, ""):
+            continue  # "A、B、C和D等4个指标": it counts the names just listed, no more
         unit = m.group("unit") or ""
         if num.startswith("百分之"):
             unit = unit or "%"
@@ -336,6 +354,9 @@ def find_mentions(text: str) -> list[Mention]:
         # a qualifier (十余家, 近百名, 不少于两次) makes a Chinese numeral a count
         weak = (chinese and after not in _BOUNDARY and not streak
                 and not (m.group("pre") or m.group("q1") or m.group("q2")))
+        if (chinese and after == "“" and unit in ("个", "项", "条")
+                and not (m.group("pre") or m.group("q1") or m.group("q2"))):
+            continue  # 融入三个“一号工程”, 两个“确保”: how many names a slogan holds
         if chinese and value == 1 and weak:
             continue  # 一次性, 一个, 一批…: a word, not a count
         if weak and not (before in _BOUNDARY or _WEAK_LEAD_RE.search(text[max(0, a - 4):a])
@@ -449,3 +470,15 @@ def _scope(norm_text: str, bounds: list[int], m: Mention) -> str:
             or re.search(r"全年|本年|年内", prefix[:as_of.start()])):
         return "annual"
     return "as_of"
+
+
+def counted_word(text: str, m: Mention) -> bool:
+    """Whether the weak mention ``m`` is a count even when no indicator names it: an act
+    leads to it (开展了三轮权责清单清理, 主要承担九项职能) or it opens a clause after a comma
+    (，三个镇和…街道). At a sentence's start, after a closing quote (“A”和“B”两条主线)
+    or in a heading it stays a word, and so it does when no noun follows it."""
+    a, nxt = m.start, text[m.end:m.end + 1]
+    if not "\u4e00" <= nxt <= "\u9fff":
+        return False  # no noun follows (两项5分别计): nothing it counts
+    return text[a - 1:a] == "，" or bool(_LEAD_VERB_RE.search(text, max(0, a - 4), a))
+
