@@ -359,6 +359,9 @@ def _same_concept_twice(text: str, sent_start: list[int], slots: list[_Slot]) ->
         iid = "" if sl.part else _clear_best(sl.cands)
         if iid and sl.mention.kind in ("count", "amount"):
             groups.setdefault(iid, []).append(k)
+    # the slots that are some part's whole, gathered once: scanning every slot's wholes
+    # per candidate made this quadratic in the report's numbers (wholes stay fixed here)
+    has_parts = {j for o in slots for j in o.wholes}
     for iid, ks in groups.items():
         if len(ks) < 2:
             continue
@@ -400,7 +403,7 @@ def _same_concept_twice(text: str, sent_start: list[int], slots: list[_Slot]) ->
         # 个) or has parts of its own (…，其中省级政务大厅19个)
         clear = lead > rival + 1e-9 or lead > rival - 1e-9 and any(
             _TOTAL_CUE_RE.search(text, *_item_span(text, sent_start[k], slots, k, sent_start))
-            or any(k in o.wholes for o in slots) for k in big)
+            or k in has_parts for k in big)
         # a smaller figure in another sentence is no part by that alone (组织…4名执业律师
         # / 受援农民工178人): it is left unnamed, with no whole
         for k in small + ([] if clear else big):
