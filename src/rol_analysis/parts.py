@@ -24,9 +24,8 @@ import re
 from dataclasses import dataclass, field
 
 from .matcher import _Matcher
-from .mentions import Mention, _last_match, _sentence_of
+from .mentions import _CLAUSE_END_RE, Mention, _last_match, _sentence_of
 
-_CLAUSE_END = "，,。；;：:！？!?\n"
 # 其中, and 包括 after a comma (…12件，包括…3件), not 包括X在内的12个 (the whole itself)
 _PART_RE = re.compile(r"其中|(?<=[，,])包括(?![^，,。；;]*在内)")
 
@@ -412,7 +411,7 @@ def _same_concept_twice(text: str, sent_start: list[int], slots: list[_Slot]) ->
 
 def _clauses_before(text: str, s0: int, start: int) -> int:
     """Where the clause before the one holding ``start`` begins (not before ``s0``)."""
-    marks = [i for i in range(max(s0, start - 60), start) if text[i] in _CLAUSE_END]
+    marks = [mt.start() for mt in _CLAUSE_END_RE.finditer(text, max(s0, start - 60), start)]
     return marks[-2] + 1 if len(marks) >= 2 else max(s0, start - 60)
 
 
