@@ -98,6 +98,12 @@ def _values(vals, spans) -> set:
     return {v for (start, end), v in vals.items() if _inside(spans, start, end)}
 
 
+def _fits(row, want) -> bool:
+    """True when the row's two numbers have the labelled counts' values (either order)."""
+    pair = (row["numerator"], row["denominator"])
+    return any(p in want[0] and q in want[1] for p, q in (pair, pair[::-1]))
+
+
 def _where(offsets, text, sentence) -> list:
     return offsets.get((_compact(text), _compact(sentence)), [])
 
@@ -128,14 +134,10 @@ def score_fixture(name: str, raw: str, labelled: list[dict], table, mentions) ->
         # The values of the labelled counts: a report may state one count twice
         # (纠错236件 in two paragraphs) and the catalogue takes either occurrence.
         want = (_values(vals, a_at), _values(vals, b_at))
-
-        def fits(c):
-            pair = (c[3]["numerator"], c[3]["denominator"])
-            return any(p in want[0] and q in want[1] for p, q in (pair, pair[::-1]))
-
-        if any(fits(c) for c in mine):
+        fitting = [c for c in mine if _fits(c[3], want)]
+        if fitting:
             s.right += 1
-            c = next(c for c in mine if fits(c))
+            c = fitting[0]
             outcome = f"right    {c[3]['status']}"
         elif mine:
             s.wrong += 1
