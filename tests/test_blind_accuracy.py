@@ -126,7 +126,8 @@ RATCHETS = {
     # Round 3, a count after 等 that repeats the names just listed is no statistic: FP 2 -> 0;
     # a word-like numeral an act leads to stays without an indicator: found 295 -> 297,
     # named correctly 225 -> 227 with the law-study rule.
-    "blind4": Ratchet(min_found=297, min_named_correctly=228, min_id_rows_named=72,
+    # Session 5 grammar: fractions (四分之一) and 包括…在内的五个: found 297 -> 299.
+    "blind4": Ratchet(min_found=299, min_named_correctly=230, min_id_rows_named=72,
                       max_named_wrongly=22, max_false_positives=0, min_parts_ok=7,
                       max_parts_wrong=0),
     # The fresh set of session 4's second round (36 reports of 13 provinces, 293 rows;
@@ -141,8 +142,10 @@ RATCHETS = {
     # 285 -> 286, named correctly 198 -> 199 with the law-study rule; 201 with both;
     # problems still to be rectified (需整改) are not rectified ones: wrong 27 -> 26.
     # A Chinese numeral right before a quoted name (三个“一号工程”) is no count: FP 2 -> 1.
-    "blind5": Ratchet(min_found=286, min_named_correctly=201, min_id_rows_named=72,
-                      max_named_wrongly=26, max_false_positives=1, min_parts_ok=0,
+    # Session 5 grammar: 减幅达60% a rate, not a change (FP 1 -> 0), 组, a quote holding
+    # only its number (“最多80天”), 已停工4年: found 286 -> 290.
+    "blind5": Ratchet(min_found=290, min_named_correctly=203, min_id_rows_named=72,
+                      max_named_wrongly=26, max_false_positives=0, min_parts_ok=0,
                       max_parts_wrong=0),
 }
 SETS = list(RATCHETS)
