@@ -143,8 +143,9 @@ RATCHETS = {
     # problems still to be rectified (需整改) are not rectified ones: wrong 27 -> 26.
     # A Chinese numeral right before a quoted name (三个“一号工程”) is no count: FP 2 -> 1.
     # Session 5 grammar: 减幅达60% a rate, not a change (FP 1 -> 0), 组, a quote holding
-    # only its number (“最多80天”), 已停工4年: found 286 -> 290.
-    "blind5": Ratchet(min_found=290, min_named_correctly=203, min_id_rows_named=72,
+    # only its number (“最多80天”), 已停工4年: found 286 -> 290. A list before the first
+    # of two shared rate names modifies it (省、市、县三级…覆盖率和…覆盖率均): 290 -> 291.
+    "blind5": Ratchet(min_found=291, min_named_correctly=204, min_id_rows_named=73,
                       max_named_wrongly=26, max_false_positives=0, min_parts_ok=0,
                       max_parts_wrong=0),
 }

@@ -266,6 +266,10 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
             tail = _SHARED_TAIL_RE.search(left)
             names_part = left[: tail.start()] if tail else left
             names = [names_part[n0:n1] for n0, n1 in _split_names(names_part, 0, _RATE_SEP_RE)]
+            # "省、市、县三级的顾问覆盖率和审查覆盖率均…": a list that only modifies the
+            # first rate name is part of it, not a name of its own
+            while len(names) > 2 and not names[0].endswith("率"):
+                names[:2] = [names[0] + "、" + names[1]]
             if len(names) >= 2 and all(n.endswith("率") for n in names):
                 # the first name's topic is every name's (行政复议结案率、满意率)
                 shared_topic = measure.topic(context + names[0])
