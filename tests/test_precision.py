@@ -339,3 +339,108 @@ def test_problems_still_to_be_rectified_are_not_rectified():
     assert "inspection_problems_rectified" not in set(m["indicator_id"])
     m = extract.extract_text("督察组反馈的问题已整改64个。").mentions
     assert set(m["indicator_id"]) == {"inspection_problems_rectified"}
+
+
+# Session 5, near concepts (docs/design.md "Confidence", the law-study and training rules)
+@pytest.mark.parametrize("sentence, value", [
+    # two bodies in the number's own clause, the count being their study
+    ("去年县政府常务会及党组扩大会议共学法9次。", 9),
+    # its own clause names no body; the clauses before name two
+    ("把宪法学习列入市委常委会议、市政府常务会议的议程，全年开展会前学法17次。", 17),
+    ("将民法典列入党工委理论学习中心组和主任办公会的学习计划，全年组织集体学法11次。", 11),
+])
+def test_a_law_study_count_of_two_bodies_names_no_bodys_indicator(sentence, value):
+    assert _named(sentence).get(value, "") == ""
+
+
+@pytest.mark.parametrize("sentence, value, expected", [
+    # one body before a clause that names none: still that body's count
+    ("区政府常务会议传达了上级会议精神，会前学法开展7次。", 7,
+     "exec_meeting_law_study_sessions"),
+    # a party working committee's study group is one body, not two
+    ("街道党工委理论学习中心组把学法作为重点，开展习近平法治思想学习5次。", 5,
+     "central_group_law_study_sessions"),
+])
+def test_a_law_study_count_of_one_body_keeps_its_name(sentence, value, expected):
+    assert _named(sentence).get(value) == expected
+
+
+@pytest.mark.parametrize("sentence, value, expected", [
+    # a lecture or a course on the Thought is a training session: the form decides
+    ("县里举办了习近平法治思想专题讲座3期。", 3, "officials_law_training_sessions"),
+    ("在党校各主体班次中开设习近平法治思想专题课程4次。", 4, ""),
+    ("全年开展习近平法治思想集中学习培训6期。", 6, ""),
+    # a study session on the Thought with no body named is the Thought's study count
+    ("把学习贯彻习近平法治思想作为首要任务，全年组织专题学习5次。", 5,
+     "rol_thought_study_sessions"),
+])
+def test_a_lecture_or_course_on_the_thought_is_no_study_session(sentence, value, expected):
+    got = _named(sentence).get(value, "")
+    assert got != "rol_thought_study_sessions" if not expected else got == expected
+
+
+@pytest.mark.parametrize("sentence, value, expected", [
+    # every study group of the place is no one group
+    ("全市各级理论学习中心组围绕宪法专题学习60余次。", 60, ""),
+    ("市委理论学习中心组围绕宪法专题学习6次。", 6, "central_group_law_study_sessions"),
+])
+def test_all_levels_study_groups_are_not_the_places_own_group(sentence, value, expected):
+    assert _named(sentence).get(value, "") == expected
+
+
+@pytest.mark.parametrize("sentence, value, expected", [
+    # 依法治X委员会办公室 is the committee's office in full
+    ("全年依法治县委员会办公室召开会议6次。", 6, "rol_committee_office_meetings"),
+    ("全年依法治县委员会召开会议3次。", 3, "rol_committee_meetings"),
+])
+def test_the_committee_office_by_its_full_name_is_the_office(sentence, value, expected):
+    assert _named(sentence).get(value) == expected
+
+
+@pytest.mark.parametrize("sentence, value, expected", [
+    # an exam in the clause counts candidates, not trainees
+    ("组织全市机关干部学法考试2.1万人次。", 21000, "law_exam_participants"),
+    # the exam indicator taken by the first exam, the second stays unnamed
+    ("组织新提任领导干部考试40人次，组织机关干部学法考试1.3万人次。", 13000, ""),
+    ("全年培训机关干部1200人次。", 1200, "officials_trained"),
+])
+def test_an_exam_count_is_no_count_of_officials_trained(sentence, value, expected):
+    assert _named(sentence).get(value, "") == expected
+
+
+@pytest.mark.parametrize("sentence, value, expected", [
+    # officials study (参加学习, 学法): no audience of legal education for the public
+    ("组织专题学法8次、法治讲座3场，参加学习人数达300余人次。", 300, ""),
+    ("开展普法宣传活动20场，参与群众3000余人次。", 3000, "legal_education_participants"),
+])
+def test_officials_study_is_no_legal_education_audience(sentence, value, expected):
+    assert _named(sentence).get(value, "") == expected
+
+
+@pytest.mark.parametrize("sentence, value, expected", [
+    # 可网办 is 网上可办; 全程网办 is a narrower count
+    ("梳理政务服务事项，可网办事项1200项。", 1200, "online_service_items"),
+    ("梳理政务服务事项，全程网办事项1100项。", 1100, ""),
+])
+def test_items_available_online_are_not_items_fully_online(sentence, value, expected):
+    assert _named(sentence).get(value, "") == expected
+
+
+@pytest.mark.parametrize("sentence, value, expected", [
+    # items put under a reform are a subset of the approval list
+    ("全区共有210项审批事项实行“告知承诺”改革。", 210, ""),
+    ("全区行政审批事项精简至210项。", 210, "admin_approval_items"),
+])
+def test_approval_items_under_a_reform_are_no_list_size(sentence, value, expected):
+    assert _named(sentence).get(value, "") == expected
+
+
+@pytest.mark.parametrize("sentence, value, expected", [
+    # rules and laws repealed are no normative documents, named in the clause or,
+    # for a clause of a bare verb, before it
+    ("全年修改、废止地方政府规章12件。", 12, ""),
+    ("全年制定政府规章2件，修订3件，废止7件。", 7, ""),
+    ("全年清理规范性文件200件，修订3件，废止7件。", 7, "normative_docs_repealed"),
+])
+def test_rules_repealed_are_no_normative_documents(sentence, value, expected):
+    assert _named(sentence).get(value, "") == expected
