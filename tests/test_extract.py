@@ -554,7 +554,7 @@ def test_best_match_wins_over_first_match(sentence, expected):
 # Phrasings of the families issue 9 added (written for this test, not taken from the dev
 # set): every number a reader would name gets its indicator, and nothing else is named.
 FAMILY_PHRASINGS = [
-    ("区级保留政务服务事项486项，其中行政许可事项205项，全程网办事项达到431项。",
+    ("区级保留政务服务事项486项，其中行政许可事项205项，网上可办事项达到431项。",
      {"gov_service_items":486, "online_service_items":431}),
     ("全年共有68名部门主要负责人在年终述法中作了述法报告。", {"law_performance_statements":68}),
     ("组织全县2860名国家工作人员参加学法考试，参考率100%，合格率99.6%。",
