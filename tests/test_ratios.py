@@ -374,6 +374,60 @@ def test_a_repeated_sentence_is_paired_once_per_occurrence():
     assert df["ratio_id"].is_unique
 
 
+def test_a_breakdowns_parts_together_never_exceed_its_whole():
+    """The items of one breakdown (parts of one stated whole in one sentence) are summed
+    against it: each item alone fits while the sum may not; a qualified number makes it
+    uncertain; items naming different stages of one flow (受理/办结) may overlap and are
+    not summed."""
+    from rol_analysis import extract
+
+    def sums(text):
+        ex = extract.extract_text(text, "r", 2023)
+        out = ratios.part_whole(ex.indicators, mentions=ex.mentions)
+        return out[out["type"] == "parts"]
+
+    ok = sums("本年新收到行政复议申请900件，其中乡镇级收到400件、区级收到500件。")
+    assert list(ok["status"]) == ["ok"] and list(ok["left"]) == [900]
+    assert list(ok["part_text"]) == ["400件|500件"]
+    bad = sums("本年新收到行政复议申请900件，其中乡镇级收到450件、区级收到500件。")
+    assert list(bad["status"]) == ["violated"]
+    assert list(bad["left"]) == [950] and list(bad["right"]) == [900]
+    assert "各部分之和不超过" in bad["zh_name"].iloc[0]
+    # each part alone is within the whole: only the sum shows the error
+    ex = extract.extract_text("本年新收到行政复议申请900件，其中乡镇级收到450件、区级收到500件。",
+                              "r", 2023)
+    single = ratios.part_whole(ex.indicators, mentions=ex.mentions)
+    assert set(single.loc[single["type"] == "part", "status"]) == {"ok"}
+    assert list(sums("本年新收到行政复议申请约900件，其中乡镇级收到450件、区级收到500件。")
+                ["status"]) == ["uncertain"]
+
+
+def test_parts_at_different_stages_are_not_summed():
+    """受理 and 办结 parts of one whole may count one case twice: each is held against
+    the whole, their sum is not; two items of one stage are summed, and the same
+    sentence stated again far away is a breakdown of its own."""
+    import pandas as pd
+
+    ind = pd.DataFrame([{"indicator_id": "admin_reconsideration_received", "value": 40.0,
+                         "unit": "件", "kind": "count", "qualifier": "exact"}])
+    sentence = "收到复议申请40件，其中区级受理30件、区级办结25件。"
+    men = pd.DataFrame([{"part_of": "admin_reconsideration_received", "value": v,
+                         "unit": "件", "kind": "count", "qualifier": "exact",
+                         "char_start": at, "text": f"{int(v)}件", "measure": meas,
+                         "sentence": sentence}
+                        for v, at, meas in [(30.0, 15, "区级受理数"), (25.0, 23, "区级办结数")]])
+    out = ratios.part_whole(ind, mentions=men)
+    assert list(out["type"]) == ["part", "part"]
+    men.loc[1, "measure"] = "乡镇级受理数"
+    assert list(ratios.part_whole(ind, mentions=men)["type"]) == ["part", "part", "parts"]
+    again = pd.concat([men, men.assign(char_start=men["char_start"] + 200)],
+                      ignore_index=True)
+    summed = ratios.part_whole(ind, mentions=again)
+    summed = summed[summed["type"] == "parts"]
+    assert list(summed["status"]) == ["violated", "violated"]
+    assert list(summed["left"]) == [55, 55] and summed["check_id"].is_unique
+
+
 def test_a_part_never_exceeds_its_stated_whole():
     """part_of (extraction) against the whole's indicator, same unit: ok, violated, or
     uncertain when a number is qualified; a part in another unit is not compared."""

@@ -632,6 +632,10 @@ class Brief:
             ids = rec["indicators"].split("|")
             if rec["type"] == "part":  # a part (part_of) against its stated whole
                 vals, op = self._num(rec["part_text"], rec["part_sentence"]), "≤"
+            elif rec["type"] == "parts":  # the items of one breakdown against their whole
+                vals = " ＋ ".join(self._num(t, rec["part_sentence"])
+                                  for t in rec["part_text"].split("|"))
+                op = "≤"
             else:
                 vals = " ＋ ".join(self._indicator_value(i) for i in ids[:-1])
                 op = "≤" if rec["type"] == "le" else "＝"

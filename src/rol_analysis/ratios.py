@@ -436,6 +436,53 @@ def intensities(indicators, catalogue: Catalogue | None = None):
     return pd.DataFrame(rows, columns=INTENSITY_COLUMNS)
 
 
+# Stages of one flow of cases: parts that name two of them may count the same case twice
+# (其中受理30件、办结25件 of 40件), so their sum says nothing about the whole.
+_STAGE_RE = re.compile(r"受理|收到|新收|立案|审结|办结|结案|纠错|调解|撤回|终止|答复|办理")
+
+
+def _breakdown_sums(breakdowns: dict, found: dict, cat: Catalogue) -> list[dict]:
+    """One ``parts`` check per breakdown: two or more parts of one stated whole, in one
+    sentence and its unit (市级312件、县级548件 of 860件), summed against the whole. A part
+    alone may fit its whole while the items together exceed it: a figure is wrong or an
+    item is counted twice. Parts that name different stages of one flow (受理/办结) may
+    overlap and are not summed; a sentence the report repeats is one breakdown per place."""
+    out = []
+    for (iid, sentence), items in breakdowns.items():
+        groups, last = [], None
+        for item in items:  # a repeated sentence: a far part starts another breakdown
+            at = int(item[0]["char_start"])
+            if last is None or at - last > max(len(sentence), 1):
+                groups.append([])
+            groups[-1].append(item)
+            last = at
+        for group in groups:
+            stages = {st for rec, _v, _q in group
+                      for st in _STAGE_RE.findall(_str(rec.get("measure"))
+                                                  or _str(rec.get("text")))}
+            if len(group) < 2 or len(stages) > 1:
+                continue
+            whole = found[iid]
+            left, right = sum(v for _r, v, _q in group), _num(whole["value"])
+            inexact = any(q for _r, _v, q in group) or \
+                _str(whole.get("qualifier")) not in ("", "exact")
+            status = (CHECK_OK if left <= right + _EPS
+                      else CHECK_UNCERTAIN if inexact else CHECK_VIOLATED)
+            ind = cat.indicators.get(iid)
+            zh = ind.zh_name if ind is not None else iid
+            en = ind.en_name if ind is not None else iid
+            out.append({
+                "check_id": f"parts.{iid}.{int(group[0][0]['char_start'])}", "type": "parts",
+                "zh_name": f"各部分之和不超过{zh}",
+                "en_name": f"The parts together do not exceed {en}",
+                "severity": "warn", "indicators": iid, "left": left, "right": right,
+                "status": status,
+                "part_text": "|".join(_str(rec.get("text")) for rec, _v, _q in group),
+                "part_sentence": sentence,
+            })
+    return out
+
+
 def part_whole(indicators, catalogue: Catalogue | None = None, mentions=None):
     """Ordering (``le``) and part/whole (``sum``) checks whose numbers are all stated,
     and, with ``mentions``, that each part (``part_of``) does not exceed its stated whole.
@@ -451,13 +498,16 @@ def part_whole(indicators, catalogue: Catalogue | None = None, mentions=None):
         Columns ``CHECK_COLUMNS``; ``left`` is the smaller side (or the parts' sum, or the
         part) and ``right`` the larger side (or the whole). A part's check (``type``
         ``part``) names the whole's indicator in ``indicators`` and the part's number
-        as written and its sentence in ``part_text`` and ``part_sentence``.
+        as written and its sentence in ``part_text`` and ``part_sentence``. A
+        breakdown's check (``type`` ``parts``, :func:`_breakdown_sums`) has the parts'
+        sum in ``left`` and their numbers, joined by ``|``, in ``part_text``.
     """
     import pandas as pd
 
     cat = catalogue or load()
     found = _lookup(indicators)
     rows = []
+    breakdowns: dict[tuple[str, str], list] = {}  # (whole, sentence): the parts, in order
     if mentions is not None and "part_of" in mentions.columns and len(mentions):
         for rec in mentions.sort_values("char_start", kind="stable").to_dict("records"):
             whole = found.get(_str(rec.get("part_of")))
@@ -473,6 +523,8 @@ def part_whole(indicators, catalogue: Catalogue | None = None, mentions=None):
             zh = ind.zh_name if ind is not None else rec["part_of"]
             en = ind.en_name if ind is not None else rec["part_of"]
             measure = _str(rec.get("measure")) or _str(rec.get("text"))
+            breakdowns.setdefault((rec["part_of"], _str(rec.get("sentence"))), []).append(
+                (rec, left, inexact))
             rows.append({
                 "check_id": f"part.{rec['part_of']}.{int(rec['char_start'])}", "type": "part",
                 "zh_name": f"{measure}不超过{zh}", "en_name": f"A part does not exceed {en}",
@@ -480,6 +532,7 @@ def part_whole(indicators, catalogue: Catalogue | None = None, mentions=None):
                 "right": right, "status": status, "part_text": _str(rec.get("text")),
                 "part_sentence": _str(rec.get("sentence")),
             })
+    rows += _breakdown_sums(breakdowns, found, cat)
     for rel in cat.relations:
         if rel.type == "le":
             ids, lefts, rights = [rel.left, rel.right], [rel.left], [rel.right]

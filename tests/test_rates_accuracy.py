@@ -1,0 +1,72 @@
+"""Rate checking on the six gold sets: every stated rate whose two counts are in the
+text (``rates.tsv`` of each set, tests/data/dev/README.md) should be recomputed from
+those two counts, and no rate may be given a wrong pair (issue 9: "a wrong pairing is
+worse than none").
+
+The counts are printed (``pytest -s``, or ``python tests/rates_eval.py -v``) and held by
+a ratchet: raise ``min_right`` with gains; ``max_wrong`` and ``max_spurious`` only fall.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from dev_eval import fixtures
+from rates_eval import RATE_KINDS, evaluate, line, main, read_rates, total
+
+DATA = Path(__file__).resolve().parent / "data"
+
+
+@dataclass(frozen=True)
+class Ratchet:
+    min_right: int     # labelled rates recomputed from their two counts
+    max_wrong: int     # labelled rates recomputed from another pair
+    max_spurious: int  # unlabelled rates (counts not in the text) given a pair
+
+
+RATCHETS = {
+    # First measurement (session 5, main 5755d33): dev 6/10, blind 2/4, blind2 2/3,
+    # blind3 0/4, blind4 3/7, blind5 0/0 right; 3 wrong pairs, 5 spurious.
+    "dev": Ratchet(min_right=6, max_wrong=0, max_spurious=0),
+    "blind": Ratchet(min_right=2, max_wrong=1, max_spurious=1),
+    "blind2": Ratchet(min_right=2, max_wrong=1, max_spurious=0),
+    "blind3": Ratchet(min_right=0, max_wrong=1, max_spurious=0),
+    "blind4": Ratchet(min_right=3, max_wrong=0, max_spurious=3),
+    "blind5": Ratchet(min_right=0, max_wrong=0, max_spurious=1),
+}
+
+
+@pytest.mark.parametrize("name", sorted(RATCHETS))
+def test_labelled_rates_are_well_formed(name):
+    folder = DATA / name
+    names = set(fixtures(folder))
+    for r in read_rates(folder):
+        where = f"{name}/{r['fixture']}: {r['rate_anchor']!r}"
+        assert r["fixture"] in names, where
+        raw = (folder / f"{r['fixture']}.txt").read_text(encoding="utf-8")
+        for col in ("rate_anchor", "a_anchor", "b_anchor"):
+            assert raw.count(r[col]) == 1, f"{where}: {col} must occur exactly once"
+        assert r["kind"] in RATE_KINDS, where
+        assert r["rate_value"].lstrip("-") in r["rate_anchor"], where
+
+
+@pytest.fixture(scope="module", params=sorted(RATCHETS))
+def scored(request):
+    return request.param, total(evaluate(DATA / request.param), request.param)
+
+
+def test_stated_rates_are_recomputed_from_their_counts(scored):
+    name, t = scored
+    print("\n" + line(t))
+    r = RATCHETS[name]
+    assert t.right >= r.min_right
+    assert t.wrong <= r.max_wrong
+    assert t.spurious <= r.max_spurious
+    assert t.right + t.wrong + t.unchecked == t.stated
+
+
+def test_scorer_rejects_a_folder_without_labels(tmp_path, capsys):
+    assert main([str(tmp_path)]) == 2
+    assert "no rates.tsv" in capsys.readouterr().err
