@@ -157,20 +157,22 @@ RATCHETS = {
     # problems still to be rectified (需整改) are not rectified ones: wrong 27 -> 26.
     # A Chinese numeral right before a quoted name (三个“一号工程”) is no count: FP 2 -> 1.
     # Session 5 grammar: 减幅达60% a rate, not a change (FP 1 -> 0), 组, a quote holding
-    # only its number (“最多80天”), 已停工4年: found 286 -> 290.
+    # only its number (“最多80天”), 已停工4年: found 286 -> 290. A list before the first
+    # of two shared rate names modifies it (省、市、县三级…覆盖率和…覆盖率均): 290 -> 291.
     # Session 5, near concepts: a law-study count of two bodies (in its clause, or in
     # the clauses before when its own names none) names no body's indicator, and
     # 依法治区委员会办公室 is the committee's office: named correctly 201 -> 204, id rows
     # 72 -> 73, wrong 26 -> 23.
     # Merged: named correctly 206, id rows 73, wrong 23. Near concepts, second part (an
     # exam is no training, rules repealed are no normative documents): named correctly
-    # 207, wrong 21.
+    # 207, wrong 21. Merged with the grammar lane: found 291, named correctly 208, id
+    # rows 74.
     # Session 5, the number's own words agree with the indicator (matcher._Agreement):
-    # wrong 21 -> 14, named correctly 207 -> 214 (six numbers rightly left unnamed, and
-    # the on-time rate whose slot 综合化解率 had taken), id rows 73 -> 74, parts ok 0 -> 1.
+    # wrong 21 -> 14, named correctly 208 -> 215 (six numbers rightly left unnamed, and
+    # the on-time rate whose slot 综合化解率 had taken), id rows 74 -> 75, parts ok 0 -> 1.
     # Of the seven: rate nouns 2 (综合化解率, 及时回复率), counted objects 4 (修订建议,
     # 人大议案, 涉企规范性文件, 精神…篇), planned acts 1 (拟修改的).
-    "blind5": Ratchet(min_found=290, min_named_correctly=214, min_id_rows_named=74,
+    "blind5": Ratchet(min_found=291, min_named_correctly=215, min_id_rows_named=75,
                       max_named_wrongly=14, max_false_positives=0, min_parts_ok=1,
                       max_parts_wrong=0),
 }

@@ -457,7 +457,7 @@ _DISAGREE = [
     ("全年审查规范性文件30件，其中涉企规范性文件12件。", 12,
      "admin_reconsideration_enterprise_cases"),
     ("向制定机关提出修改或废止建议26件。", 26, "normative_docs_repealed"),
-    ("修改、废止地方性法规和政府规章21件。", 21, "normative_docs_repealed"),
+    ("全市现行有效政府规章15件。", 15, "normative_docs_in_force"),
     ("区政府办理区人大议案3件。", 3, "npc_suggestions_handled"),
     ("深入学习习近平总书记重要讲话和重要指示批示精神60余篇。", 60, "leader_rol_instructions"),
     # a planned act is not a realised count
