@@ -615,9 +615,9 @@ def test_fen_is_a_score_only_in_a_score_context():
     assert list(zip(m["value"], m["unit"], m["kind"])) == [(88.5, "分", "count"),
                                                           (90.2, "分", "count")]
     assert set(m["measure"]) == {"群众满意度测评得分数"}
-    # 分之, 分钟, 分别 and 十分 (very) are not scores
+    # 分之 (a fraction, a rate), 分钟, 分别 and 十分 (very) are not scores
     m = extract.extract_text("三分之一的事项十分重要，5分钟办结，两项5分别计。").mentions
-    assert list(zip(m["value"], m["unit"])) == [(5, "分钟")]
+    assert list(zip(m["value"], m["unit"])) == [(33.33, "%"), (5, "分钟")]
 
 
 def test_ge_with_a_verb_shares_the_value_between_names_joined_by_he():

@@ -503,9 +503,13 @@ def extract_text(raw: str, region: str = "", year: int | None = None, catalogue=
         m.scope = _scope(norm.text, bounds, m)
         r0 = norm.raw_span(m.start, m.end)[0]
         if span is None or not span[0] <= r0 < span[1]:
-            section = sections.section_at(spans, r0)
-            span = next(((sp.start, sp.end) for sp in spans[_first_at(spans, r0):][:1]
-                         if sp.start <= r0 < sp.end), None)
+            # what sections.section_at answers, without rebuilding its list of starts
+            # (or slicing the spans) for every new span: both were O(spans) per number
+            sp = spans[_first_at(spans, r0)] if spans else None
+            if sp is not None and sp.start <= r0 < sp.end:
+                section, span = sp.section_id, (sp.start, sp.end)
+            else:
+                section, span = "", None
         section_of[m.start] = section
     _assign(norm.text, mentions, _matcher(cat), section_of)
     mentions = [m for m in mentions if not (m.weak and not any(m.indicators)
