@@ -339,3 +339,59 @@ def test_problems_still_to_be_rectified_are_not_rectified():
     assert "inspection_problems_rectified" not in set(m["indicator_id"])
     m = extract.extract_text("督察组反馈的问题已整改64个。").mentions
     assert set(m["indicator_id"]) == {"inspection_problems_rectified"}
+
+
+# Session 5, near concepts (docs/design.md "Confidence", the law-study and training rules)
+@pytest.mark.parametrize("sentence, value", [
+    # two bodies in the number's own clause, the count being their study
+    ("去年县政府常务会及党组扩大会议共学法9次。", 9),
+    # its own clause names no body; the clauses before name two
+    ("把宪法学习列入市委常委会议、市政府常务会议的议程，全年开展会前学法17次。", 17),
+    ("将民法典列入党工委理论学习中心组和主任办公会的学习计划，全年组织集体学法11次。", 11),
+])
+def test_a_law_study_count_of_two_bodies_names_no_bodys_indicator(sentence, value):
+    assert _named(sentence).get(value, "") == ""
+
+
+@pytest.mark.parametrize("sentence, value, expected", [
+    # one body before a clause that names none: still that body's count
+    ("区政府常务会议传达了上级会议精神，会前学法开展7次。", 7,
+     "exec_meeting_law_study_sessions"),
+    # a party working committee's study group is one body, not two
+    ("街道党工委理论学习中心组把学法作为重点，开展习近平法治思想学习5次。", 5,
+     "central_group_law_study_sessions"),
+])
+def test_a_law_study_count_of_one_body_keeps_its_name(sentence, value, expected):
+    assert _named(sentence).get(value) == expected
+
+
+@pytest.mark.parametrize("sentence, value, expected", [
+    # a lecture or a course on the Thought is a training session: the form decides
+    ("县里举办了习近平法治思想专题讲座3期。", 3, "officials_law_training_sessions"),
+    ("在党校各主体班次中开设习近平法治思想专题课程4次。", 4, ""),
+    ("全年开展习近平法治思想集中学习培训6期。", 6, ""),
+    # a study session on the Thought with no body named is the Thought's study count
+    ("把学习贯彻习近平法治思想作为首要任务，全年组织专题学习5次。", 5,
+     "rol_thought_study_sessions"),
+])
+def test_a_lecture_or_course_on_the_thought_is_no_study_session(sentence, value, expected):
+    got = _named(sentence).get(value, "")
+    assert got != "rol_thought_study_sessions" if not expected else got == expected
+
+
+@pytest.mark.parametrize("sentence, value, expected", [
+    # every study group of the place is no one group
+    ("全市各级理论学习中心组围绕宪法专题学习60余次。", 60, ""),
+    ("市委理论学习中心组围绕宪法专题学习6次。", 6, "central_group_law_study_sessions"),
+])
+def test_all_levels_study_groups_are_not_the_places_own_group(sentence, value, expected):
+    assert _named(sentence).get(value, "") == expected
+
+
+@pytest.mark.parametrize("sentence, value, expected", [
+    # 依法治X委员会办公室 is the committee's office in full
+    ("全年依法治县委员会办公室召开会议6次。", 6, "rol_committee_office_meetings"),
+    ("全年依法治县委员会召开会议3次。", 3, "rol_committee_meetings"),
+])
+def test_the_committee_office_by_its_full_name_is_the_office(sentence, value, expected):
+    assert _named(sentence).get(value) == expected

@@ -42,6 +42,7 @@ from .matcher import (
     _SECTION_FAMILIES,
     RUNNER_UP_MARGIN,
     _joint_meetings,
+    _joint_study,
     _last_family,
     _Matcher,
     _matcher,
@@ -367,7 +368,8 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
         slot(m, 0, sent[:a] + "#" + sent[b:], m.measures[0], clause, alt,
              xclause=xclause, elided=elided)
         slots[-1].item = item
-        if m.kind == "count" and _joint_meetings(subject):
+        if m.kind == "count" and (_joint_meetings(subject)
+                                  or _joint_study(sent[:clause_start], sent[clause_start:a])):
             # "召开市委常委会会议和依法治市委员会会议4次": one count of two kinds of
             # meeting together; an indicator of either kind counts only its own
             slots[-1].cands = []

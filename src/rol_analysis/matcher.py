@@ -456,6 +456,39 @@ def _joint_meetings(subject: str) -> bool:
     return last is not None and not _MEETING_WORK_RE.search(subject, last.end())
 
 
+# The bodies whose meetings hold law study (docs/design.md "Confidence"): the party
+# committee's standing committee, the government's executive meeting, the theory study
+# group, a party group's or party committee's meeting, a party working committee, an
+# office meeting of a town or street. 党组 alone is no meeting (各级党委（党组）), and
+# 党工委理论学习中心组 is the working committee's study group, one body.
+_STUDY_BODY_RE = re.compile(r"(常委会)|(常务会)|(中心组)|(党组(?:扩大)?会)|(党委会)"
+                            r"|(党工委(?!(?:理论学习)?中心组))|(办公会|办公室会议)")
+_STUDY_RE = re.compile(r"学法|学习|研讨")
+
+
+def _study_bodies(text: str) -> set[int]:
+    """Which kinds of body (group numbers of ``_STUDY_BODY_RE``) ``text`` names."""
+    return {mt.lastindex for mt in _STUDY_BODY_RE.finditer(text)}
+
+
+def _joint_study(before: str, own: str) -> bool:
+    """Whether a law-study count whose own clause is ``own`` (up to the number) is a
+    joint count of two or more bodies: named in its own clause (区政府常务会及党组扩大
+    会议也学法6次), or, when its own clause names no body, in the clauses of its sentence
+    before it (``before``: 纳入区委常委会议、区政府常务会议学习内容，…，全年开展会前学法
+    30余次). One body's indicator does not name a count of several bodies' study."""
+    last_number = _last_match(_DIGIT_RE, own)
+    if last_number is not None:
+        # 常务会议学法10次、中心组学法5次: the item before is another number's
+        own = own[last_number.end():]
+    if not _STUDY_RE.search(own):
+        return False
+    bodies = _study_bodies(own)
+    if not bodies:
+        bodies = _study_bodies(before)
+    return len(bodies) >= 2
+
+
 #: A number whose best free indicator beats another free one by less than this stays
 #: unnamed (docs/design.md "Confidence"; tuned on the dev and blind sets together).
 RUNNER_UP_MARGIN = 0.3
