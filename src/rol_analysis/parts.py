@@ -364,10 +364,11 @@ def _same_concept_twice(text: str, sent_start: list[int], slots: list[_Slot]) ->
     专题培训两期、法治讲座一期): when the first is the largest, the later ones are its
     parts; when each has a noun of its own, the first keeps it and the others are kinds
     of it, its parts (1个便民服务中心和21个便民服务站), unless one names a level of its own
-    (乡（镇）级工作站和村（社区）级工作室: another thing); otherwise none of them is named. Across sentences the largest keeps the
-    indicator when it fits it better than every smaller one (or ties and says it is a
-    total); the others are left unnamed. A smaller one that fits far better
-    (``CLEARLY_BETTER``) is read as another thing. A wrong name is worse than none."""
+    (乡（镇）级工作站和村（社区）级工作室: another thing); otherwise none of them is
+    named. Across sentences the largest keeps the indicator when it fits it better than
+    every smaller one (or ties and says it is a total); the others are left unnamed. A
+    smaller one that fits far better (``CLEARLY_BETTER``) is read as another thing. A
+    wrong name is worse than none."""
     groups: dict[str, list[int]] = {}
     for k, sl in enumerate(slots):
         iid = "" if sl.part else _clear_best(sl.cands)
