@@ -395,3 +395,52 @@ def test_all_levels_study_groups_are_not_the_places_own_group(sentence, value, e
 ])
 def test_the_committee_office_by_its_full_name_is_the_office(sentence, value, expected):
     assert _named(sentence).get(value) == expected
+
+
+@pytest.mark.parametrize("sentence, value, expected", [
+    # an exam in the clause counts candidates, not trainees
+    ("组织全市机关干部学法考试2.1万人次。", 21000, "law_exam_participants"),
+    # the exam indicator taken by the first exam, the second stays unnamed
+    ("组织新提任领导干部考试40人次，组织机关干部学法考试1.3万人次。", 13000, ""),
+    ("全年培训机关干部1200人次。", 1200, "officials_trained"),
+])
+def test_an_exam_count_is_no_count_of_officials_trained(sentence, value, expected):
+    assert _named(sentence).get(value, "") == expected
+
+
+@pytest.mark.parametrize("sentence, value, expected", [
+    # officials study (参加学习, 学法): no audience of legal education for the public
+    ("组织专题学法8次、法治讲座3场，参加学习人数达300余人次。", 300, ""),
+    ("开展普法宣传活动20场，参与群众3000余人次。", 3000, "legal_education_participants"),
+])
+def test_officials_study_is_no_legal_education_audience(sentence, value, expected):
+    assert _named(sentence).get(value, "") == expected
+
+
+@pytest.mark.parametrize("sentence, value, expected", [
+    # 可网办 is 网上可办; 全程网办 is a narrower count
+    ("梳理政务服务事项，可网办事项1200项。", 1200, "online_service_items"),
+    ("梳理政务服务事项，全程网办事项1100项。", 1100, ""),
+])
+def test_items_available_online_are_not_items_fully_online(sentence, value, expected):
+    assert _named(sentence).get(value, "") == expected
+
+
+@pytest.mark.parametrize("sentence, value, expected", [
+    # items put under a reform are a subset of the approval list
+    ("全区共有210项审批事项实行“告知承诺”改革。", 210, ""),
+    ("全区行政审批事项精简至210项。", 210, "admin_approval_items"),
+])
+def test_approval_items_under_a_reform_are_no_list_size(sentence, value, expected):
+    assert _named(sentence).get(value, "") == expected
+
+
+@pytest.mark.parametrize("sentence, value, expected", [
+    # rules and laws repealed are no normative documents, named in the clause or,
+    # for a clause of a bare verb, before it
+    ("全年修改、废止地方政府规章12件。", 12, ""),
+    ("全年制定政府规章2件，修订3件，废止7件。", 7, ""),
+    ("全年清理规范性文件200件，修订3件，废止7件。", 7, "normative_docs_repealed"),
+])
+def test_rules_repealed_are_no_normative_documents(sentence, value, expected):
+    assert _named(sentence).get(value, "") == expected

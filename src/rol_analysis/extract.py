@@ -352,6 +352,10 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
         if item_end >= 0 and not _DIGIT_RE.search(sent, item_end, clause_end):
             item_end = -1
         xclause = clause if item_end < 0 else sent[clause_start:item_end]
+        if _BARE_VERB_RE.fullmatch(sent, clause_start, a):
+            # "出台政府规章1件，修订1件，废止6件": a clause of a bare verb counts the
+            # object named before it, so the words before it rule indicators out too
+            xclause = sent[:clause_start] + xclause
         noun = _NOUN_AFTER_RE.match(sent, b)
         alt = None
         if (noun is not None and not _VERB_AFTER_RE.match(noun.group())
@@ -399,6 +403,9 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
     _name_wholes(slots)
 
 
+# a clause that is only a verb of drafting, amending or repealing before its number
+_BARE_VERB_RE = re.compile(r"[并再另还又共]?(?:修订|修改|废止|废除|宣布失效|失效|撤销|制定|出台"
+                           r"|清理|审查|审核|备案)(?:了)?")
 _ITEM_TAIL_RE = re.compile(r"[^，,。；;：:！？!?\n（）()、\d]{0,12}")
 # between two items of one list: a separator, then the next item's own words
 _LIST_SEP_RE = re.compile(r"[^，,。；;：:！？!?\n（）()]*?(?:、|和|及|与)"
