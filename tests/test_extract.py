@@ -1604,6 +1604,12 @@ PARTS = [
     ("建有2个便民服务中心和35个便民服务站。",
      {"2个": ("convenience_service_centres", ""),
       "35个": ("", "convenience_service_centres")}),
+    # ... in clauses of their own, each is one kind, the first too: no total is stated
+    ("全年办理法院发来的司法建议3条，办理检察机关发来的检察建议12条。",
+     {"3条": ("", "judicial_suggestions_received"),
+      "12条": ("", "judicial_suggestions_received")}),
+    ("本年命名4个法治政府建设示范乡镇，表彰21个依法行政示范单位。",
+     {"4个": ("", "rol_model_units"), "21个": ("", "rol_model_units")}),
     # ... unless the later one names a level of its own: another thing, unnamed
     ("全县新建成13个乡（镇）级公共法律服务工作站和109个村（社区）级工作室，均已规范运行。",
      {"13个": ("public_legal_service_stations", ""), "109个": ("", "")}),

@@ -362,13 +362,14 @@ def _same_concept_twice(text: str, sent_start: list[int], slots: list[_Slot]) ->
 
     In one sentence a total comes first (发放宣传单60000余份、宣传手册18000余册;
     专题培训两期、法治讲座一期): when the first is the largest, the later ones are its
-    parts; when each has a noun of its own, the first keeps it and the others are kinds
-    of it, its parts (1个便民服务中心和21个便民服务站), unless one names a level of its own
-    (乡（镇）级工作站和村（社区）级工作室: another thing); otherwise none of them is
-    named. Across sentences the largest keeps the indicator when it fits it better than
-    every smaller one (or ties and says it is a total); the others are left unnamed. A
-    smaller one that fits far better (``CLEARLY_BETTER``) is read as another thing. A
-    wrong name is worse than none."""
+    parts; when each has a noun of its own, the others are kinds of it, its parts
+    (1个便民服务中心和21个便民服务站), unless one names a level of its own (乡（镇）级工作站
+    和村（社区）级工作室: another thing), and the first keeps it when they are one list
+    with it, or is one more kind when they stand in clauses of their own (司法建议4条，…
+    检察建议51条); otherwise none of them is named. Across sentences the largest keeps
+    the indicator when it fits it better than every smaller one (or ties and says it is
+    a total); the others are left unnamed. A smaller one that fits far better
+    (``CLEARLY_BETTER``) is read as another thing. A wrong name is worse than none."""
     groups: dict[str, list[int]] = {}
     for k, sl in enumerate(slots):
         iid = "" if sl.part else _clear_best(sl.cands)
@@ -396,21 +397,25 @@ def _same_concept_twice(text: str, sent_start: list[int], slots: list[_Slot]) ->
             elif vals[0] == max(vals) and vals.count(vals[0]) == 1:
                 rest.append(sk[0])
                 for k in sk[1:]:
-                    if _levels(text, *_item_span(text, sent_start[k], slots, k, sent_start),
-                               slots[k].mention)[0]:
-                        _unname(slots[k], iid)  # 乡级工作站和村级工作室: two concepts
-                    else:
-                        _make_part(slots[k], {iid})
+                    _make_part(slots[k], {iid})
             elif _distinct_nouns([_noun_after(text, sent_start, slots, k) for k in sk]):
                 # "建有1个便民服务中心和21个便民服务站": each number has a noun of its
-                # own after it; the later ones are kinds of it, the first keeps
-                rest.append(sk[0])
+                # own; the later ones are kinds of it. The first keeps it when they are
+                # one list with it; in clauses of their own (司法建议4条，…检察建议51条)
+                # each is one kind, the first too, and no total is stated
+                kinds = []
                 for k in sk[1:]:
                     if _levels(text, *_item_span(text, sent_start[k], slots, k, sent_start),
                                slots[k].mention)[0]:
                         _unname(slots[k], iid)  # 乡级工作站和村级工作室: two concepts
                     else:
-                        _make_part(slots[k], {iid})
+                        kinds.append(k)
+                if all(slots[k].group == slots[sk[0]].group for k in kinds):
+                    rest.append(sk[0])
+                else:
+                    kinds.insert(0, sk[0])
+                for k in kinds:
+                    _make_part(slots[k], {iid})
             else:
                 for k in sk:
                     _unname(slots[k], iid)
