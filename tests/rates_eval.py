@@ -20,6 +20,10 @@ in the text, so any pair given to it is wrong). A wrong pairing is worse than no
 
 Run ``python tests/rates_eval.py [-v] [FOLDER ...]`` (default: the six gold sets);
 ``-v`` lists every labelled rate with its outcome and every spurious row.
+``--chance`` instead measures how often a *fake* rate finds a unique false whole
+anywhere in a report, the risk behind ``ratios.FAR_PRECISION`` and
+``FAR_SHARE_PRECISION``: every exact count of every fixture as the part, fake rates
+17.0%..99.9% (one decimal) and 25%..99% (integers, the whole before the part).
 """
 
 from __future__ import annotations
@@ -189,7 +193,43 @@ def line(s: RateScore) -> str:
             f"unchecked {s.unchecked:3d}  spurious {s.spurious:2d}")
 
 
+def chance(folders: list[Path]) -> tuple[float, float]:
+    """Share of (part, fake rate) trials in which a unique whole fits by chance: fake
+    rates with one decimal (whole anywhere), integer rates (whole before the part)."""
+    from dev_eval import fixtures, year_of
+
+    from rol_analysis import extract, ratios
+
+    fake = ([(x / 10, 0.05, False) for x in range(170, 1000, 7)]
+            + [(float(v), 0.5, True) for v in range(25, 100)])
+    tried = [0, 0]
+    hits = [0, 0]
+    for folder in folders:
+        for name in fixtures(folder):
+            raw = (folder / f"{name}.txt").read_text(encoding="utf-8")
+            ex = extract.extract_text(raw, "x", year_of(name))
+            text = ratios._text_of(ex.mentions)
+            counts = [n for n in text.numbers if ratios._is_count(n) and n.value > 0]
+            for n in counts:
+                wholes = [d for d in counts if d is not n and d.value >= n.value
+                          and ratios._unit_class(d.unit) == ratios._unit_class(n.unit)]
+                for rate, half, before in fake:
+                    fits = [d for d in wholes if abs(n.value / d.value * 100 - rate) <= half]
+                    k = int(before)
+                    tried[k] += 1
+                    if before and any(d.start > n.start for d in fits):
+                        continue
+                    hits[k] += len({d.value for d in fits}) == 1
+    return hits[0] / tried[0], hits[1] / tried[1]
+
+
 def main(argv: list[str]) -> int:
+    if "--chance" in argv:
+        folders = [REPO / "tests" / "data" / s for s in SETS]
+        one, share = chance(folders)
+        print(f"false unique whole: one-decimal rates {one:.2%}, integer shares (whole "
+              f"before) {share:.2%}")
+        return 0
     folders = [Path(a) for a in argv if not a.startswith("-")] or [
         REPO / "tests" / "data" / s for s in SETS]
     totals = []

@@ -499,8 +499,15 @@ def test_a_precise_share_finds_its_one_whole_anywhere_in_the_report():
     row = _inferred(head + "其中甲市收到申请2220件，在全省申请中占40.94%。").iloc[0]
     assert (row["numerator"], row["denominator"]) == (2220, 5422)
     assert row["status"] == ratios.CONSISTENT_INFERRED
-    # written roughly (41%: 5360..5480 fit), the whole is too far to be sure of
-    assert _inferred(head + "其中甲市收到申请2220件，在全省申请中占41%。").empty
+    # a rate written roughly (41%: 5349..5481 fit) that is no share: too far to be sure
+    assert _inferred(head + "其中甲市收到申请2220件，办结率为41%。").empty
+
+
+def test_a_rough_share_finds_its_whole_only_before_it():
+    mid = "\n\n案件类型多样。\n\n管理领域集中。\n\n"
+    row = _inferred("全年受理复议案件34件。" + mid + "投诉举报案件有13件，占总量的38%。").iloc[0]
+    assert (row["numerator"], row["denominator"]) == (13, 34)
+    assert _inferred("投诉举报案件有13件，占总量的38%。" + mid + "全年受理复议案件34件。").empty
 
 
 def test_a_change_in_points_is_recomputed_from_the_rate_before():
