@@ -383,6 +383,23 @@ def test_shared_value_gives_one_row_per_name_even_without_indicators():
     assert sorted(m["measure"]) == ["矛盾纠纷群众满意率", "矛盾纠纷调处审结率"]
 
 
+def test_a_list_before_the_first_shared_rate_name_modifies_it():
+    # 市、县两级 belongs to the first rate name: two names, two rows
+    m = extract.extract_text("市、县两级政府的法律顾问覆盖率和合同审查覆盖率均达到100%。").mentions
+    assert len(m) == 2 and m["char_start"].nunique() == 1
+    assert m["measure"].str.contains("法律顾问覆盖率").sum() == 1
+    # a list with one rate name is one reading
+    m = extract.extract_text("市、县、乡三级政府法律顾问覆盖率达到100%。").mentions
+    assert len(m) == 1
+
+
+def test_village_adviser_coverage_needs_villages_named():
+    m = extract.extract_text("全乡村和社区均由律师担任法律顾问，覆盖率达100%。").mentions
+    assert list(m["indicator_id"]) == ["village_legal_adviser_coverage_rate"]
+    m = extract.extract_text("县级党委政府的法律顾问覆盖率达到100%。").mentions
+    assert list(m["indicator_id"]) == ["legal_adviser_coverage_rate"]
+
+
 def test_a_percentage_in_quotes_is_a_claim():
     m = extract.extract_text("行政复议实现“三个100%”，“1211”机制运行良好。").mentions
     assert list(zip(m["value"], m["unit"])) == [(100, "%")]
@@ -537,7 +554,7 @@ def test_best_match_wins_over_first_match(sentence, expected):
 # Phrasings of the families issue 9 added (written for this test, not taken from the dev
 # set): every number a reader would name gets its indicator, and nothing else is named.
 FAMILY_PHRASINGS = [
-    ("区级保留政务服务事项486项，其中行政许可事项205项，全程网办事项达到431项。",
+    ("区级保留政务服务事项486项，其中行政许可事项205项，网上可办事项达到431项。",
      {"gov_service_items":486, "online_service_items":431}),
     ("全年共有68名部门主要负责人在年终述法中作了述法报告。", {"law_performance_statements":68}),
     ("组织全县2860名国家工作人员参加学法考试，参考率100%，合格率99.6%。",
