@@ -1616,11 +1616,13 @@ PARTS = [
     ("举办法治专题培训三期、法治讲座一期。",
      {"三期": ("officials_law_training_sessions", ""),
       "一期": ("", "officials_law_training_sessions")}),
-    # ... each with a noun of its own after it: the first keeps it, the others are kinds
-    # of that concept, its parts
+    # ... each with a noun of its own, in one list: the first keeps it, the others are
+    # kinds of that concept, its parts, except one larger than the first's figure
+    ("全年办结人民网网民留言300件、本地论坛网民留言120件、问政平台网民留言460件。",
+     {"300件": ("public_messages_handled", ""), "120件": ("", "public_messages_handled"),
+      "460件": ("", "")}),
     ("建有2个便民服务中心和35个便民服务站。",
-     {"2个": ("convenience_service_centres", ""),
-      "35个": ("", "convenience_service_centres")}),
+     {"2个": ("convenience_service_centres", ""), "35个": ("", "")}),
     # ... in clauses of their own, each is one kind, the first too: no total is stated
     ("全年办理法院发来的司法建议3条，办理检察机关发来的检察建议12条。",
      {"3条": ("", "judicial_suggestions_received"),
