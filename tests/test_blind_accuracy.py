@@ -178,9 +178,15 @@ RATCHETS = {
     # 0 -> 8, for part wrong 0 -> 1 (机关干部学法考试1.3万人次 after 新提任领导干部考试
     # 37人次, which the gold reads as the whole); the ceiling is raised. Merged with
     # grammar: found 291, named correctly 213, id rows 75.
-    "blind5": Ratchet(min_found=291, min_named_correctly=213, min_id_rows_named=75,
-                      max_named_wrongly=17, max_false_positives=0, min_parts_ok=8,
-                      max_parts_wrong=1),
+    # Session 5, the number's own words agree with the indicator (matcher._Agreement):
+    # wrong 17 -> 10, named correctly 213 -> 220 (six numbers rightly left unnamed, and
+    # the on-time rate whose slot 综合化解率 had taken), id rows 75 -> 76, parts ok 9 -> 10,
+    # part wrong 3 -> 2 (拟废止的5件 is no part of a planned amendment's whole). Of the
+    # seven: rate nouns 2 (综合化解率, 及时回复率), counted objects 4 (修订建议, 人大议案,
+    # 涉企规范性文件, 精神…篇), planned acts 1 (拟修改的).
+    "blind5": Ratchet(min_found=291, min_named_correctly=220, min_id_rows_named=76,
+                      max_named_wrongly=10, max_false_positives=0, min_parts_ok=10,
+                      max_parts_wrong=2),
 }
 SETS = list(RATCHETS)
 
