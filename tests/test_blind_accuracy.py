@@ -108,6 +108,10 @@ RATCHETS = {
     # correctly 131 -> 132, id rows 47 -> 48, wrong 3 -> 2.
     # Session 5, near concepts: a bare-verb clause (修订1件，废止6件) counts the object
     # named before it (政府规章: no normative documents): named correctly 133, wrong 1.
+    # Session 5, parts: the later kinds of one concept in one list are its parts (parts ok
+    # 10 -> 11), but not one larger than the figure that keeps the indicator: 21个便民服务站
+    # after 1个便民服务中心 is left unnamed again (11 -> 10), since as a part its check
+    # against that figure (21 > 1) was a false "part exceeds its whole" finding.
     "blind3": Ratchet(min_found=140, min_named_correctly=133, min_id_rows_named=48,
                       max_named_wrongly=1, max_false_positives=0, min_parts_ok=10,
                       max_parts_wrong=0),
@@ -184,9 +188,13 @@ RATCHETS = {
     # part wrong 3 -> 2 (拟废止的5件 is no part of a planned amendment's whole). Of the
     # seven: rate nouns 2 (综合化解率, 及时回复率), counted objects 4 (修订建议, 人大议案,
     # 涉企规范性文件, 精神…篇), planned acts 1 (拟修改的).
+    # Session 5, parts: a kind larger than the figure that keeps the indicator is no part
+    # of it (问政四川网民留言2497件 after 网上信访2003件; 32名…廉政考试 after 15名…): parts
+    # ok 10 -> 9, part wrong 2 -> 1; its check against that figure would be a false
+    # "part exceeds its whole" finding.
     "blind5": Ratchet(min_found=291, min_named_correctly=220, min_id_rows_named=76,
-                      max_named_wrongly=10, max_false_positives=0, min_parts_ok=10,
-                      max_parts_wrong=2),
+                      max_named_wrongly=10, max_false_positives=0, min_parts_ok=9,
+                      max_parts_wrong=1),
 }
 SETS = list(RATCHETS)
 
