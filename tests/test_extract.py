@@ -1593,10 +1593,12 @@ PARTS = [
      {"420批": ("petitions_received", ""), "1260人次": ("", "")}),
     ("新建法治文化广场5个、法治宣传长廊9处。",
      {"5个": ("rol_culture_venues", ""), "9处": ("", "")}),
-    # (a later item of a kind the first's indicator also counts is its part: 司法建议
-    # （检察建议）数 counts both; the first, its own words naming it, keeps it)
+    # (one list: the first keeps the indicator; a later kind larger than its figure is
+    # no part of it, and a smaller one is: 司法建议（检察建议）数 counts both kinds)
     ("全年收到人民法院司法建议2件、检察机关检察建议5件。",
-     {"2件": ("judicial_suggestions_received", ""),
+     {"2件": ("judicial_suggestions_received", ""), "5件": ("", "")}),
+    ("全年收到人民法院司法建议8件、检察机关检察建议5件。",
+     {"8件": ("judicial_suggestions_received", ""),
       "5件": ("", "judicial_suggestions_received")}),
     # a breakdown by level (each item names a level, all one noun): every item is a part
     ("获评全国民主法治示范村（社区）4个、全省民主法治示范村（社区）23个。",
