@@ -110,7 +110,10 @@ RATCHETS = {
     # named before it (政府规章: no normative documents): named correctly 133, wrong 1.
     # Session 5, parts: the later kinds of one concept in a sentence (1个便民服务中心和21个
     # 便民服务站) are its parts: parts ok 10 -> 11.
-    "blind3": Ratchet(min_found=140, min_named_correctly=133, min_id_rows_named=48,
+    # Session 5, acts on documents (matcher._Agreement): 修改地方性法规3件 no longer takes
+    # the drafts-reviewed count from the 地方性法规草案3件 beside it: named correctly
+    # 133 -> 134, id rows 48 -> 49.
+    "blind3": Ratchet(min_found=140, min_named_correctly=134, min_id_rows_named=49,
                       max_named_wrongly=1, max_false_positives=0, min_parts_ok=11,
                       max_parts_wrong=0),
     # The fresh set of session 4 (36 reports of nine provinces, 299 rows; README): written
@@ -145,8 +148,10 @@ RATCHETS = {
     # correctly 234, id rows 74, wrong 17.
     # Session 5, parts: a level breakdown of places after a count of people that fits the
     # same indicator (9400名…述法, 9个市（州）、88个县（市、区）): parts ok 7 -> 9.
-    "blind4": Ratchet(min_found=299, min_named_correctly=234, min_id_rows_named=74,
-                      max_named_wrongly=17, max_false_positives=0, min_parts_ok=9,
+    # Session 5, acts on documents (matcher._Agreement): 制定、修订地方性法规50部 is no
+    # count of drafts reviewed: named correctly 234 -> 235, wrong 17 -> 16.
+    "blind4": Ratchet(min_found=299, min_named_correctly=235, min_id_rows_named=74,
+                      max_named_wrongly=16, max_false_positives=0, min_parts_ok=9,
                       max_parts_wrong=0),
     # The fresh set of session 4's second round (36 reports of 13 provinces, 293 rows;
     # README): written and re-read without reading the extractor, scored once at 11:31 UTC
@@ -188,8 +193,10 @@ RATCHETS = {
     # part wrong 3 -> 2 (拟废止的5件 is no part of a planned amendment's whole). Of the
     # seven: rate nouns 2 (综合化解率, 及时回复率), counted objects 4 (修订建议, 人大议案,
     # 涉企规范性文件, 精神…篇), planned acts 1 (拟修改的).
-    "blind5": Ratchet(min_found=291, min_named_correctly=220, min_id_rows_named=76,
-                      max_named_wrongly=10, max_false_positives=0, min_parts_ok=10,
+    # Acts on documents: 省政府规章出台7项 is no count of drafts reviewed: named
+    # correctly 220 -> 221, wrong 10 -> 9.
+    "blind5": Ratchet(min_found=291, min_named_correctly=221, min_id_rows_named=76,
+                      max_named_wrongly=9, max_false_positives=0, min_parts_ok=10,
                       max_parts_wrong=2),
 }
 SETS = list(RATCHETS)
