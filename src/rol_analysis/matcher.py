@@ -428,7 +428,9 @@ class _Agreement:
             if own and not own & e.objects:
                 return True  # 修订建议#: suggestions, not documents repealed
         if e.acts:
-            acts = self.acts_in(marked, start, hash_pos)
+            # the whole clause: 对新出台的#件政策措施开展公平竞争审查 is reviews
+            end = _CLAUSE_END_RE.search(marked, hash_pos)
+            acts = self.acts_in(marked, start, end.start() if end else len(marked))
             if acts and not acts & e.acts:
                 return True  # 制定、修订地方性法规#: enacted, not drafts reviewed
         return not e.planned and self.modal_rx.search(marked, start, hash_pos) is not None
