@@ -140,9 +140,10 @@ RATCHETS = {
     # is no one group (专题学习100余次 left unnamed): wrong 21 -> 20.
     # Merged: named correctly 231, id rows 73, wrong 20. Near concepts, second part (an
     # officials' study audience, 可网办 vs 全程网办, approval items under 告知承诺): named
-    # correctly 234, id rows 74, wrong 17.
-    "blind4": Ratchet(min_found=299, min_named_correctly=234, min_id_rows_named=74,
-                      max_named_wrongly=17, max_false_positives=0, min_parts_ok=7,
+    # correctly 234, id rows 74, wrong 17; a bare 咨询 after a hotline is no legal
+    # consultation: 235, wrong 16.
+    "blind4": Ratchet(min_found=299, min_named_correctly=235, min_id_rows_named=74,
+                      max_named_wrongly=16, max_false_positives=0, min_parts_ok=7,
                       max_parts_wrong=0),
     # The fresh set of session 4's second round (36 reports of 13 provinces, 293 rows;
     # README): written and re-read without reading the extractor, scored once at 11:31 UTC
@@ -164,9 +165,10 @@ RATCHETS = {
     # 72 -> 73, wrong 26 -> 23.
     # Merged: named correctly 206, id rows 73, wrong 23. Near concepts, second part (an
     # exam is no training, rules repealed are no normative documents): named correctly
-    # 207, wrong 21.
+    # 207, wrong 21; a party body's rule-of-law study is not the executive meeting's
+    # briefing: wrong 20.
     "blind5": Ratchet(min_found=290, min_named_correctly=207, min_id_rows_named=73,
-                      max_named_wrongly=21, max_false_positives=0, min_parts_ok=0,
+                      max_named_wrongly=20, max_false_positives=0, min_parts_ok=0,
                       max_parts_wrong=0),
 }
 SETS = list(RATCHETS)
