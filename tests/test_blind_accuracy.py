@@ -158,16 +158,18 @@ RATCHETS = {
     # problems still to be rectified (需整改) are not rectified ones: wrong 27 -> 26.
     # A Chinese numeral right before a quoted name (三个“一号工程”) is no count: FP 2 -> 1.
     # Session 5 grammar: 减幅达60% a rate, not a change (FP 1 -> 0), 组, a quote holding
-    # only its number (“最多80天”), 已停工4年: found 286 -> 290.
+    # only its number (“最多80天”), 已停工4年: found 286 -> 290. A list before the first
+    # of two shared rate names modifies it (省、市、县三级…覆盖率和…覆盖率均): 290 -> 291.
     # Session 5, near concepts: a law-study count of two bodies (in its clause, or in
     # the clauses before when its own names none) names no body's indicator, and
     # 依法治区委员会办公室 is the committee's office: named correctly 201 -> 204, id rows
     # 72 -> 73, wrong 26 -> 23.
     # Merged: named correctly 206, id rows 73, wrong 23. Near concepts, second part (an
     # exam is no training, rules repealed are no normative documents): named correctly
-    # 207, wrong 21; a party body's rule-of-law study is not the executive meeting's
-    # briefing: wrong 20.
-    "blind5": Ratchet(min_found=290, min_named_correctly=207, min_id_rows_named=73,
+    # 207, wrong 21. Merged with the grammar lane: found 291, named correctly 208, id
+    # rows 74. A party body's rule-of-law study is not the executive meeting's briefing:
+    # wrong 20 (merged figures below).
+    "blind5": Ratchet(min_found=291, min_named_correctly=208, min_id_rows_named=74,
                       max_named_wrongly=20, max_false_positives=0, min_parts_ok=0,
                       max_parts_wrong=0),
 }

@@ -383,6 +383,23 @@ def test_shared_value_gives_one_row_per_name_even_without_indicators():
     assert sorted(m["measure"]) == ["矛盾纠纷群众满意率", "矛盾纠纷调处审结率"]
 
 
+def test_a_list_before_the_first_shared_rate_name_modifies_it():
+    # 市、县两级 belongs to the first rate name: two names, two rows
+    m = extract.extract_text("市、县两级政府的法律顾问覆盖率和合同审查覆盖率均达到100%。").mentions
+    assert len(m) == 2 and m["char_start"].nunique() == 1
+    assert m["measure"].str.contains("法律顾问覆盖率").sum() == 1
+    # a list with one rate name is one reading
+    m = extract.extract_text("市、县、乡三级政府法律顾问覆盖率达到100%。").mentions
+    assert len(m) == 1
+
+
+def test_village_adviser_coverage_needs_villages_named():
+    m = extract.extract_text("全乡村和社区均由律师担任法律顾问，覆盖率达100%。").mentions
+    assert list(m["indicator_id"]) == ["village_legal_adviser_coverage_rate"]
+    m = extract.extract_text("县级党委政府的法律顾问覆盖率达到100%。").mentions
+    assert list(m["indicator_id"]) == ["legal_adviser_coverage_rate"]
+
+
 def test_a_percentage_in_quotes_is_a_claim():
     m = extract.extract_text("行政复议实现“三个100%”，“1211”机制运行良好。").mentions
     assert list(zip(m["value"], m["unit"])) == [(100, "%")]

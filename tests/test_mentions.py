@@ -132,3 +132,10 @@ def test_a_whole_that_names_one_member_is_counted():
     # the same numeral inside a name, no verb or 在内的 before it: a word
     text = "落实依法治县六个工作专班制度。"
     assert all(not counted_word(text, m) for m in find_mentions(text))
+
+
+def test_some_tens_is_at_least_ten():
+    assert _one("开展送法进村活动数十场。") == ("十场", 10, "场", "count", "at_least")
+    assert _one("组织旁听庭审几十次。") == ("十次", 10, "次", "count", "at_least")
+    # without 数/几 the numeral is exact
+    assert _one("组织旁听庭审十次。") == ("十次", 10, "次", "count", "exact")

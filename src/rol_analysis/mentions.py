@@ -396,6 +396,8 @@ def find_mentions(text: str) -> list[Mention]:
                 continue  # 一成不变, 3成员…: not tenths
             value, unit = value * 10, "%"  # 八成以上: tenths of a whole, a rate
         qual = _qualifier(m.group("pre"), m.group("q1"), m.group("q2"), m.group("post"))
+        if chinese and before in ("数", "几") and qual == "exact":
+            qual = "at_least"  # 数十场, 几十次: some tens, not ten
         kind, value = _kind(text, a, unit, value)
         prev = out[-1] if out else None
         if (kind != "change" and prev is not None and prev.kind == "change"
