@@ -1595,8 +1595,11 @@ PARTS = [
      {"420批": ("petitions_received", ""), "1260人次": ("", "")}),
     ("新建法治文化广场5个、法治宣传长廊9处。",
      {"5个": ("rol_culture_venues", ""), "9处": ("", "")}),
+    # (a later item of a kind the first's indicator also counts is its part: 司法建议
+    # （检察建议）数 counts both; the first, its own words naming it, keeps it)
     ("全年收到人民法院司法建议2件、检察机关检察建议5件。",
-     {"2件": ("judicial_suggestions_received", ""), "5件": ("", "")}),
+     {"2件": ("judicial_suggestions_received", ""),
+      "5件": ("", "judicial_suggestions_received")}),
     # a breakdown by level (each item names a level, all one noun): every item is a part
     ("获评全国民主法治示范村（社区）4个、全省民主法治示范村（社区）23个。",
      {"4个": ("", "model_rol_villages"), "23个": ("", "model_rol_villages")}),
@@ -1615,9 +1618,30 @@ PARTS = [
     ("举办法治专题培训三期、法治讲座一期。",
      {"三期": ("officials_law_training_sessions", ""),
       "一期": ("", "officials_law_training_sessions")}),
-    # ... each with a noun of its own after it: the first keeps it, the other is another thing
+    # ... each with a noun of its own after it: the first keeps it, the others are kinds
+    # of that concept, its parts
     ("建有2个便民服务中心和35个便民服务站。",
-     {"2个": ("convenience_service_centres", ""), "35个": ("", "")}),
+     {"2个": ("convenience_service_centres", ""),
+      "35个": ("", "convenience_service_centres")}),
+    # ... in clauses of their own, each is one kind, the first too: no total is stated
+    ("全年办理法院发来的司法建议3条，办理检察机关发来的检察建议12条。",
+     {"3条": ("", "judicial_suggestions_received"),
+      "12条": ("", "judicial_suggestions_received")}),
+    ("本年命名4个法治政府建设示范乡镇，表彰21个依法行政示范单位。",
+     {"4个": ("", "rol_model_units"), "21个": ("", "rol_model_units")}),
+    # ... unless the later one names a level of its own: another thing, unnamed
+    ("全县新建成13个乡（镇）级公共法律服务工作站和109个村（社区）级工作室，均已规范运行。",
+     {"13个": ("public_legal_service_stations", ""), "109个": ("", "")}),
+    # a breakdown by level in places after a total in other units: the places are parts
+    ("全市1200名党政主要负责人完成书面述法，5个县（区）、60个乡（镇）党委均组织了现场述法。",
+     {"1200名": ("law_performance_statements", ""),
+      "5个": ("", "law_performance_statements"), "60个": ("", "law_performance_statements")}),
+    # one rate twice in a sentence: the first is the rate, the later one a subset's
+    ("行政机关负责人出庭应诉率保持100%，主要负责人出庭应诉率为58.3%。",
+     {"100%": ("head_appearance_rate", ""), "58.3%": ("", "head_appearance_rate")}),
+    # ... not across sentences, nor with one value
+    ("行政机关负责人出庭应诉率保持100%。主要负责人出庭应诉率为58.3%。",
+     {"100%": ("", ""), "58.3%": ("head_appearance_rate", "")}),
     # ... the later one larger and the same noun: neither can be told to be the total
     ("年中自查发现27个问题，年底督察发现54个问题。", {"27个": ("", ""), "54个": ("", "")}),
     # one concept in two sentences: the largest keeps it when it fits better; else none

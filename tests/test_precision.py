@@ -446,6 +446,82 @@ def test_rules_repealed_are_no_normative_documents(sentence, value, expected):
     assert _named(sentence).get(value, "") == expected
 
 
+# The number's own words agree with the indicator (matcher._Agreement, lexicon
+# catalogue/agreement.toml). Each negative sentence is one the indicator named before the
+# rule (the rule switched off below names it), so the rule is what leaves it unnamed.
+_DISAGREE = [
+    # a rate noun that is not the indicator's: another manner (综合 vs 按期) or core
+    ("全县信访事项综合化解率达到100%。", 100, "petition_on_time_rate"),
+    ("热线工单及时回复率为99%。", 99, "hotline_resolution_rate"),
+    # what is counted is of another class than the indicator's
+    ("全年审查规范性文件30件，其中涉企规范性文件12件。", 12,
+     "admin_reconsideration_enterprise_cases"),
+    ("向制定机关提出修改或废止建议26件。", 26, "normative_docs_repealed"),
+    ("全市现行有效政府规章15件。", 15, "normative_docs_in_force"),
+    ("区政府办理区人大议案3件。", 3, "npc_suggestions_handled"),
+    ("深入学习习近平总书记重要讲话和重要指示批示精神60余篇。", 60, "leader_rol_instructions"),
+    # a planned act is not a realised count
+    ("梳理确定拟废止的行政规范性文件7件。", 7, "normative_docs_repealed"),
+]
+
+
+@pytest.mark.parametrize("sentence, value, before", _DISAGREE)
+def test_own_words_that_disagree_with_the_indicator_leave_the_number_unnamed(
+        sentence, value, before, monkeypatch):
+    assert _named(sentence)[value] == ""
+    from rol_analysis import matcher
+    monkeypatch.setattr(matcher._agreement(), "disagrees", lambda *_a: False)
+    assert _named(sentence)[value] == before
+
+
+@pytest.mark.parametrize("sentence, value, expected", [
+    # the indicator's own rate noun, or a synonym the lexicon declares
+    ("全县信访事项按期办结率达到99.5%。", 99.5, "petition_on_time_rate"),
+    ("12345热线诉求办结率为98%。", 98, "hotline_resolution_rate"),
+    ("全区规范性文件备案率为100%。", 100, "normative_docs_filing_rate"),
+    ("政府法律顾问配备率达100%。", 100, "legal_adviser_coverage_rate"),
+    # the indicator's core inside a longer stated noun
+    ("重大行政决策合法性审查覆盖率为100%。", 100, "legality_review_rate"),
+    # the class the indicator counts
+    ("区政府办理区人大代表建议45件。", 45, "npc_suggestions_handled"),
+    ("县委书记对法治建设作出批示8次。", 8, "leader_rol_instructions"),
+    ("举办领导干部学法培训班4期。", 4, "officials_law_training_sessions"),
+    ("在主体班次中开设法治专题课程5次。", 5, "officials_law_training_sessions"),  # a course
+    ("废止规范性文件21件。", 21, "normative_docs_repealed"),
+    # done, not planned
+    ("废止行政规范性文件7件。", 7, "normative_docs_repealed"),
+])
+def test_own_words_that_agree_with_the_indicator_keep_the_name(sentence, value, expected):
+    assert _named(sentence)[value] == expected
+
+
+def test_an_exam_count_is_no_training_count():
+    # 学法考试…人次 counts examinees: the training count is ruled out, the exam one is not
+    matcher = _matcher(catalogue.load())
+    marked = "组织机关干部学法考试#。"
+    cands, ruled = matcher.scored(marked, "组织机关干部学法考试数", marked, "人次", "count",
+                                  hash_pos=marked.find("#"))
+    assert "officials_trained" in ruled
+    assert "law_exam_participants" in {iid for _s, iid in cands}
+    marked = "组织机关干部学法培训#。"
+    cands, ruled = matcher.scored(marked, "组织机关干部学法培训数", marked, "人次", "count",
+                                  hash_pos=marked.find("#"))
+    assert "officials_trained" in {iid for _s, iid in cands}
+
+
+def test_the_agreement_lexicon_reads_names_with_their_alternatives():
+    from rol_analysis.matcher import _agreement, _name_variants
+
+    assert _name_variants("信访事项按期办结（化解）率") == ["信访事项按期办结率",
+                                                    "信访事项按期化解率"]
+    # a list in parentheses adds words, it replaces none
+    assert _name_variants("学习习近平法治思想（专题学习、研讨）次数") == [
+        "学习习近平法治思想次数"]
+    rates, objects, planned = _agreement().of_name("涉企行政复议案件数", "count")
+    assert objects == {"case"}  # 复议案件 is a case, not a 议案 (motion)
+    assert _agreement().of_name("完成审计计划数", "count")[2]  # a plan's own count
+
+
 @pytest.mark.parametrize("sentence, value, expected", [
     # the party committee's standing committee is no executive meeting
     ("县委常委会会议专题研究法治建设工作5次。", 5, ""),

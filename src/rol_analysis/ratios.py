@@ -756,6 +756,19 @@ class _Text:
             self._starts = [n.start for n in self.numbers]
         return self._starts
 
+    def counts_by_unit(self, unit_class: frozenset) -> tuple[list, list]:
+        """(values, numbers) of the exact counts of one kind of unit, by value."""
+        if not hasattr(self, "_by_unit"):
+            by: dict = {}
+            for n in self.numbers:
+                if _is_count(n):
+                    by.setdefault(_unit_class(n.unit), []).append(n)
+            self._by_unit = {}
+            for cls, nums in by.items():
+                nums.sort(key=lambda x: (x.value, x.start))
+                self._by_unit[cls] = ([x.value for x in nums], nums)
+        return self._by_unit.get(unit_class, ([], []))
+
     def clause_before(self, n: _Number) -> str:
         """The text of ``n``'s clause before it."""
         if n.pos < 0:
@@ -1160,9 +1173,12 @@ def _far_whole(text: _Text, rate: _Number, last: _Number | None) -> Inferred | N
     if spread > (FAR_SHARE_PRECISION if share else FAR_PRECISION):
         return None
     n = last
-    fits = [d for d in text.numbers
-            if d is not n and _is_count(d) and d.value >= n.value and d.value > 0
-            and _unit_class(d.unit) == _unit_class(n.unit)
+    values, counts = text.counts_by_unit(_unit_class(n.unit))
+    # only wholes near n / rate can round to it: a window of the sorted values
+    lo = n.value * 100 / (rate.value + 1)
+    hi = n.value * 100 / max(rate.value - 1, _EPS)
+    fits = [d for d in counts[bisect.bisect_left(values, lo):bisect.bisect_right(values, hi)]
+            if d is not n and d.value >= n.value and d.value > 0
             and rate_status(rate.value, n.value / d.value * 100, decimals=decimals,
                             tolerance=INFERRED_TOLERANCE) == CONSISTENT]
     if spread > FAR_PRECISION and any(d.start > rate.start for d in fits):
