@@ -543,3 +543,13 @@ def test_a_cut_of_a_list_pairs_item_by_item_and_gives_the_rate_to_the_fit():
     assert list(df["status"]) == [ratios.COMPUTED_INFERRED, ratios.CONSISTENT_INFERRED]
     df = _inferred("这类事项由原来的18个部门、75项，精简为14个部门、46项，事项数精简50%。")
     assert list(df["status"]) == [ratios.COMPUTED_INFERRED] * 2
+
+
+def test_falls_are_recomputed_from_the_earlier_value_or_the_difference():
+    row = _inferred("全年执法人员1397人，比上年减少46人，下降3.2%。").iloc[0]
+    assert row["method"] == "change_by" and "降幅" in row["zh_name"]
+    assert row["recomputed"] == pytest.approx(46 / 1443 * 100, abs=1e-4)
+    row = _inferred("全年收案4050件，与上年的5827件相比，同比下降30.5%。").iloc[0]
+    assert (row["numerator"], row["denominator"]) == (4050, 5827)
+    # a fall the values do not give, or given the wrong way, is not claimed
+    assert _inferred("全年收案4050件，与上年的5827件相比，同比增长30.5%。").empty

@@ -160,7 +160,11 @@ class _WordIndex:
         words = sorted(by_word, key=lambda w: (-len(w), w))
         # at each position the longest word wins; a shorter one starting there is a
         # prefix of it, so each word found stands for every needed word inside it
-        self.rx = (re.compile("(?=(" + "|".join(map(re.escape, words)) + "))")
+        # (the class of first characters lets the scan skip every other position at
+        # once: the alternation alone is tried at each one, twice as slow)
+        firsts = ("(?=[" + "".join(sorted({re.escape(w[0]) for w in words})) + "])"
+                  if all(words) else "")
+        self.rx = (re.compile(firsts + "(?=(" + "|".join(map(re.escape, words)) + "))")
                    if words else None)
         self.entries = {w: frozenset().union(*(by_word[v] for v in words if v in w))
                         for w in words}

@@ -1033,22 +1033,26 @@ def _growth(text: _Text, k: int, down: bool) -> Inferred | None:
     c = text.numbers[k]
     same = [n for n in text.numbers[:k] if n.group == c.group and n.pos >= 0]
     for i, b in enumerate(same):
-        if not _is_count(b):
+        # a stated difference may be read as a change itself ("减少46人": -46)
+        difference = (b.kind == "change" and b.unit not in _NOT_COUNTS
+                      and b.qualifier == "exact" and not math.isnan(b.value))
+        if not (_is_count(b) or difference):
             continue
         clause = text.clause_before(b)
         earlier = [a for a in same[:i] if _is_count(a)
                    and _unit_class(a.unit) == _unit_class(b.unit)]
-        if not earlier or b.value <= 0:
+        if not earlier or b.value == 0:
             continue
         a = earlier[-1]
-        if _BEFORE_MARK_RE.search(clause):
+        if _BEFORE_MARK_RE.search(clause) and not difference:
             change = (a.value - b.value) / b.value * 100
             method, after, base = "change", a, b
         elif _DIFF_MARK_RE.search(clause):
-            base_value = a.value + b.value if down else a.value - b.value
+            size = abs(b.value)
+            base_value = a.value + size if down else a.value - size
             if base_value <= 0:
                 continue
-            change = (-b.value if down else b.value) / base_value * 100
+            change = (-size if down else size) / base_value * 100
             method, after, base = "change_by", b, a
         else:
             continue
