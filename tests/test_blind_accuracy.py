@@ -145,8 +145,11 @@ RATCHETS = {
     # correctly 234, id rows 74, wrong 17.
     # Session 5, parts: a level breakdown of places after a count of people that fits the
     # same indicator (9400名…述法, 9个市（州）、88个县（市、区）): parts ok 7 -> 9.
-    "blind4": Ratchet(min_found=299, min_named_correctly=234, min_id_rows_named=74,
-                      max_named_wrongly=17, max_false_positives=0, min_parts_ok=9,
+    # correctly 234, id rows 74, wrong 17; a bare 咨询 after a hotline is no legal
+    # consultation: 235, wrong 16.
+    # Merged (parts + near): named correctly 235, id rows 74, wrong 16, parts ok 9.
+    "blind4": Ratchet(min_found=299, min_named_correctly=235, min_id_rows_named=74,
+                      max_named_wrongly=16, max_false_positives=0, min_parts_ok=9,
                       max_parts_wrong=0),
     # The fresh set of session 4's second round (36 reports of 13 provinces, 293 rows;
     # README): written and re-read without reading the extractor, scored once at 11:31 UTC
@@ -188,8 +191,11 @@ RATCHETS = {
     # part wrong 3 -> 2 (拟废止的5件 is no part of a planned amendment's whole). Of the
     # seven: rate nouns 2 (综合化解率, 及时回复率), counted objects 4 (修订建议, 人大议案,
     # 涉企规范性文件, 精神…篇), planned acts 1 (拟修改的).
+    # Near concepts, third part: a party body's rule-of-law study is not the executive
+    # meeting's briefing (区委常委会会议专题研究…3次): wrong 21 -> 20 before this merge.
+    # Merged (parts + agree + near): named correctly 220, id rows 76, wrong 9.
     "blind5": Ratchet(min_found=291, min_named_correctly=220, min_id_rows_named=76,
-                      max_named_wrongly=10, max_false_positives=0, min_parts_ok=10,
+                      max_named_wrongly=9, max_false_positives=0, min_parts_ok=10,
                       max_parts_wrong=2),
 }
 SETS = list(RATCHETS)

@@ -520,3 +520,23 @@ def test_the_agreement_lexicon_reads_names_with_their_alternatives():
     rates, objects, planned = _agreement().of_name("涉企行政复议案件数", "count")
     assert objects == {"case"}  # 复议案件 is a case, not a 议案 (motion)
     assert _agreement().of_name("完成审计计划数", "count")[2]  # a plan's own count
+
+
+@pytest.mark.parametrize("sentence, value, expected", [
+    # the party committee's standing committee is no executive meeting
+    ("县委常委会会议专题研究法治建设工作5次。", 5, ""),
+    ("县政府常务会议专题研究法治政府建设工作5次。", 5, "exec_meeting_rol_briefings"),
+])
+def test_a_party_bodys_rule_of_law_meetings_are_not_the_executive_meetings(
+        sentence, value, expected):
+    assert _named(sentence).get(value, "") == expected
+
+
+@pytest.mark.parametrize("sentence, value, expected", [
+    # a bare 咨询 is whose the clauses before say: a business hotline's is no legal one
+    ("企业服务热线运行平稳，各类咨询累计解答约6.1万件。", 61000, ""),
+    ("司法所运行平稳，全年解答法律咨询800余人次。", 800, "public_legal_service_consultations"),
+])
+def test_bare_consultations_take_their_scope_from_the_clauses_before(
+        sentence, value, expected):
+    assert _named(sentence).get(value, "") == expected
