@@ -969,7 +969,9 @@ FAMILY_A_PHRASINGS = [
      {"penalty_exemption_list_items": 210, "penalty_exemption_cases": 95}),
     ("规范性文件合法性审核率、备案率均为100%。",
      {"legality_review_rate": 100, "normative_docs_filing_rate": 100}),
-    ("县委常委会会议两次专题听取法治建设情况汇报。", {"exec_meeting_rol_briefings": 2}),
+    # the government's executive meeting, by the number placed before its hearings (a
+    # party committee's standing committee is another body: test_precision)
+    ("县政府常务会议两次专题听取法治建设情况汇报。", {"exec_meeting_rol_briefings": 2}),
     ("组织开展法治政府建设督察，共督察乡镇和部门26个，反馈问题58条。",
      {"rol_inspection_departments": 26, "inspection_problems_found": 58}),
     ("对12个乡镇开展法治建设实地考核。", {"rol_inspection_regions": 12}),

@@ -357,9 +357,12 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
         if item_end >= 0 and not _DIGIT_RE.search(sent, item_end, clause_end):
             item_end = -1
         xclause = clause if item_end < 0 else sent[clause_start:item_end]
-        if _BARE_VERB_RE.fullmatch(sent, clause_start, a):
+        if _BARE_VERB_RE.fullmatch(sent, clause_start, a) or (
+                "咨询" in sent[clause_start:a] and "法律咨询" not in sent[clause_start:a]):
             # "出台政府规章1件，修订1件，废止6件": a clause of a bare verb counts the
-            # object named before it, so the words before it rule indicators out too
+            # object named before it, so the words before it rule indicators out too;
+            # so does a bare 咨询 (not 法律咨询): whose consultations the clauses before
+            # say (法律援助机构…接待群众咨询, 营商环境热线…各类咨询)
             xclause = sent[:clause_start] + xclause
         noun = _NOUN_AFTER_RE.match(sent, b)
         alt = None
