@@ -110,7 +110,10 @@ RATCHETS = {
     # named before it (政府规章: no normative documents): named correctly 133, wrong 1.
     # Session 5, parts: the later kinds of one concept in a sentence (1个便民服务中心和21个
     # 便民服务站) are its parts: parts ok 10 -> 11.
-    "blind3": Ratchet(min_found=140, min_named_correctly=133, min_id_rows_named=48,
+    # Session 5, acts on documents (matcher._Agreement): 修改地方性法规3件 no longer takes
+    # the drafts-reviewed count from the 地方性法规草案3件 beside it: named correctly
+    # 133 -> 134, id rows 48 -> 49.
+    "blind3": Ratchet(min_found=140, min_named_correctly=134, min_id_rows_named=49,
                       max_named_wrongly=1, max_false_positives=0, min_parts_ok=11,
                       max_parts_wrong=0),
     # The fresh set of session 4 (36 reports of nine provinces, 299 rows; README): written
@@ -148,8 +151,12 @@ RATCHETS = {
     # correctly 234, id rows 74, wrong 17; a bare 咨询 after a hotline is no legal
     # consultation: 235, wrong 16.
     # Merged (parts + near): named correctly 235, id rows 74, wrong 16, parts ok 9.
-    "blind4": Ratchet(min_found=299, min_named_correctly=235, min_id_rows_named=74,
-                      max_named_wrongly=16, max_false_positives=0, min_parts_ok=9,
+    # Session 5, acts on documents (matcher._Agreement): 制定、修订地方性法规50部 is no
+    # count of drafts reviewed: named correctly 235 -> 236, wrong 16 -> 15.
+    # A training class or 法治课 in a sentence about law study: 235 -> 237, id rows 76;
+    # merged: 238, id rows 76, wrong 15.
+    "blind4": Ratchet(min_found=299, min_named_correctly=238, min_id_rows_named=76,
+                      max_named_wrongly=15, max_false_positives=0, min_parts_ok=9,
                       max_parts_wrong=0),
     # The fresh set of session 4's second round (36 reports of 13 provinces, 293 rows;
     # README): written and re-read without reading the extractor, scored once at 11:31 UTC
@@ -194,8 +201,12 @@ RATCHETS = {
     # Near concepts, third part: a party body's rule-of-law study is not the executive
     # meeting's briefing (区委常委会会议专题研究…3次): wrong 21 -> 20 before this merge.
     # Merged (parts + agree + near): named correctly 220, id rows 76, wrong 9.
-    "blind5": Ratchet(min_found=291, min_named_correctly=220, min_id_rows_named=76,
-                      max_named_wrongly=9, max_false_positives=0, min_parts_ok=10,
+    # Acts on documents (matcher._Agreement): 省政府规章出台7项 is no count of drafts
+    # reviewed: named correctly 220 -> 221, wrong 9 -> 8.
+    # A training class in a sentence about law study: 220 -> 222, id rows 78; merged:
+    # 223, id rows 78, wrong 8.
+    "blind5": Ratchet(min_found=291, min_named_correctly=223, min_id_rows_named=78,
+                      max_named_wrongly=8, max_false_positives=0, min_parts_ok=10,
                       max_parts_wrong=2),
 }
 SETS = list(RATCHETS)
