@@ -155,7 +155,9 @@ RATCHETS = {
     # Merged (parts + near): named correctly 235, id rows 74, wrong 16, parts ok 9.
     # Session 5, acts on documents (matcher._Agreement): 制定、修订地方性法规50部 is no
     # count of drafts reviewed: named correctly 235 -> 236, wrong 16 -> 15.
-    "blind4": Ratchet(min_found=299, min_named_correctly=236, min_id_rows_named=74,
+    # A training class or 法治课 in a sentence about law study: 235 -> 237, id rows 76;
+    # merged: 238, id rows 76, wrong 15.
+    "blind4": Ratchet(min_found=299, min_named_correctly=238, min_id_rows_named=76,
                       max_named_wrongly=15, max_false_positives=0, min_parts_ok=9,
                       max_parts_wrong=0),
     # The fresh set of session 4's second round (36 reports of 13 provinces, 293 rows;
@@ -201,11 +203,13 @@ RATCHETS = {
     # Merged (parts + agree + near): named correctly 220, id rows 76, wrong 9.
     # Acts on documents (matcher._Agreement): 省政府规章出台7项 is no count of drafts
     # reviewed: named correctly 220 -> 221, wrong 9 -> 8.
+    # A training class in a sentence about law study: 220 -> 222, id rows 78; merged:
+    # 223, id rows 78, wrong 8.
     # Session 5, parts: a kind larger than the figure that keeps the indicator is no part
     # of it (问政四川网民留言2497件 after 网上信访2003件; 32名…廉政考试 after 15名…): parts
     # ok 10 -> 9, part wrong 2 -> 1; its check against that figure would be a false
     # "part exceeds its whole" finding.
-    "blind5": Ratchet(min_found=291, min_named_correctly=221, min_id_rows_named=76,
+    "blind5": Ratchet(min_found=291, min_named_correctly=223, min_id_rows_named=78,
                       max_named_wrongly=8, max_false_positives=0, min_parts_ok=9,
                       max_parts_wrong=1),
 }
