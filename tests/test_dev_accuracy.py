@@ -23,7 +23,7 @@ MIN_FOUND = 284               # was 278: bare 万/亿 counts, 种/面/成 (gramm
 # and 138 -> 137 (评估指出的22个问题、…发现的29个问题: the later, larger one is left unnamed),
 # lowered for named wrongly 51 -> 42 over the five sets dev/blind/blind2/blind3/blind4.
 MIN_NAMED_CORRECTLY = 275
-MAX_NAMED_WRONGLY = 2
+MAX_NAMED_WRONGLY = 1          # was 2: a bare 咨询 after 法律援助机构 (session 5)
 MAX_FALSE_POSITIVES = 0
 # Session 5, near concepts: gaotai's 会前学法21次 (the county government's 党组会议 and
 # 常务会议 together) re-read by meaning as a joint count of two bodies, which names no

@@ -460,6 +460,8 @@ _DISAGREE = [
     ("全市现行有效政府规章15件。", 15, "normative_docs_in_force"),
     ("区政府办理区人大议案3件。", 3, "npc_suggestions_handled"),
     ("深入学习习近平总书记重要讲话和重要指示批示精神60余篇。", 60, "leader_rol_instructions"),
+    # an act on documents other than the indicator's (enacted, not drafts reviewed)
+    ("全年推动制定、修订地方性法规12部。", 12, "legislation_projects_reviewed"),
     # a planned act is not a realised count
     ("梳理确定拟废止的行政规范性文件7件。", 7, "normative_docs_repealed"),
 ]
@@ -488,6 +490,9 @@ def test_own_words_that_disagree_with_the_indicator_leave_the_number_unnamed(
     ("举办领导干部学法培训班4期。", 4, "officials_law_training_sessions"),
     ("在主体班次中开设法治专题课程5次。", 5, "officials_law_training_sessions"),  # a course
     ("废止规范性文件21件。", 21, "normative_docs_repealed"),
+    # the indicator's own acts (起草, 审查)
+    ("全年起草审查地方性法规和政府规章草案8件。", 8, "legislation_projects_reviewed"),
+    ("全年审查地方性法规草案5件。", 5, "legislation_projects_reviewed"),
     # done, not planned
     ("废止行政规范性文件7件。", 7, "normative_docs_repealed"),
 ])
@@ -517,6 +522,38 @@ def test_the_agreement_lexicon_reads_names_with_their_alternatives():
     # a list in parentheses adds words, it replaces none
     assert _name_variants("学习习近平法治思想（专题学习、研讨）次数") == [
         "学习习近平法治思想次数"]
-    rates, objects, planned = _agreement().of_name("涉企行政复议案件数", "count")
+    rates, objects, planned, acts = _agreement().of_name("涉企行政复议案件数", "count")
     assert objects == {"case"}  # 复议案件 is a case, not a 议案 (motion)
+    assert _agreement().of_name("法规规章起草审查项目数", "count")[3] == {"draft", "review"}
     assert _agreement().of_name("完成审计计划数", "count")[2]  # a plan's own count
+
+
+@pytest.mark.parametrize("sentence, value, expected", [
+    # the party committee's standing committee is no executive meeting
+    ("县委常委会会议专题研究法治建设工作5次。", 5, ""),
+    ("县政府常务会议专题研究法治政府建设工作5次。", 5, "exec_meeting_rol_briefings"),
+])
+def test_a_party_bodys_rule_of_law_meetings_are_not_the_executive_meetings(
+        sentence, value, expected):
+    assert _named(sentence).get(value, "") == expected
+
+
+@pytest.mark.parametrize("sentence, value, expected", [
+    # a bare 咨询 is whose the clauses before say: a business hotline's is no legal one
+    ("企业服务热线运行平稳，各类咨询累计解答约6.1万件。", 61000, ""),
+    ("司法所运行平稳，全年解答法律咨询800余人次。", 800, "public_legal_service_consultations"),
+])
+def test_bare_consultations_take_their_scope_from_the_clauses_before(
+        sentence, value, expected):
+    assert _named(sentence).get(value, "") == expected
+
+
+@pytest.mark.parametrize("sentence, value, expected", [
+    # a class or course in a sentence about law study is officials' law training
+    ("把宪法列为干部学习的重点内容，全年共举办培训班3期。", 3, "officials_law_training_sessions"),
+    ("县长为全体干部讲授法治课2次。", 2, "officials_law_training_sessions"),
+    # a class with no law in its sentence is no law training
+    ("全年举办业务培训班6期。", 6, ""),
+])
+def test_a_training_class_in_a_sentence_about_law_is_law_training(sentence, value, expected):
+    assert _named(sentence).get(value, "") == expected

@@ -71,6 +71,8 @@ _SHARED_TAIL_RE = re.compile(r"(?:均|都|全部|全)?(?:达到|达|为|是|保�
 # names they count only after 率, and 及 never before 时.
 _RATE_SEP_RE = re.compile(r"、|(?<=率)[和及与]")
 _NAME_SEP_RE = re.compile(r"、|和|及(?!时)|与(?!会)")
+# a list item that names a level of its own (满意度、办结率…), not a modifier (省、市、…)
+_RATE_WORD_RE = re.compile(r"率|度|比例|占比|比重")
 # "由494项减少到304项", "从15个工作日压缩至3个工作日": the before and after values.
 _CHANGE_TO_RE = re.compile(r"\s*(?:压缩|压减|缩短|减少|降低|精简|提高|提升|增加|增长|控制|下降|降"
                            r"|减|增)"
@@ -270,7 +272,7 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
             names = [names_part[n0:n1] for n0, n1 in _split_names(names_part, 0, _RATE_SEP_RE)]
             # "省、市、县三级的顾问覆盖率和审查覆盖率均…": a list that only modifies the
             # first rate name is part of it, not a name of its own
-            while len(names) > 2 and not names[0].endswith("率"):
+            while len(names) > 2 and not _RATE_WORD_RE.search(names[0]):
                 names[:2] = [names[0] + "、" + names[1]]
             if len(names) >= 2 and all(n.endswith("率") for n in names):
                 # the first name's topic is every name's (行政复议结案率、满意率)
@@ -357,9 +359,12 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
         if item_end >= 0 and not _DIGIT_RE.search(sent, item_end, clause_end):
             item_end = -1
         xclause = clause if item_end < 0 else sent[clause_start:item_end]
-        if _BARE_VERB_RE.fullmatch(sent, clause_start, a):
+        if _BARE_VERB_RE.fullmatch(sent, clause_start, a) or (
+                "咨询" in sent[clause_start:a] and "法律咨询" not in sent[clause_start:a]):
             # "出台政府规章1件，修订1件，废止6件": a clause of a bare verb counts the
-            # object named before it, so the words before it rule indicators out too
+            # object named before it, so the words before it rule indicators out too;
+            # so does a bare 咨询 (not 法律咨询): whose consultations the clauses before
+            # say (法律援助机构…接待群众咨询, 营商环境热线…各类咨询)
             xclause = sent[:clause_start] + xclause
         noun = _NOUN_AFTER_RE.match(sent, b)
         alt = None

@@ -12,8 +12,8 @@ matches only the examples before 等, or only the first of two items the number 
 for together, does not count (:func:`_only_examples`, :func:`_only_first_item`); words of
 the number's own clause (a change verb, a level, training, a 涉X subset, a type, a span
 of years with 累计, the noun counted) rule an indicator out (:func:`_unfit_scope`), and
-so do a rate noun, a class of counted thing or a planned act that the indicator's name
-does not state (:class:`_Agreement`, words in ``catalogue/agreement.toml``); a
+so do a rate noun, a class of counted thing, an act on documents or a planned act that
+the indicator's name does not state (:class:`_Agreement`, words in ``catalogue/agreement.toml``); a
 count of several kinds of meeting names none of them (:func:`_joint_meetings`); and the
 best free indicator must beat the runner-up by :data:`RUNNER_UP_MARGIN`, else the number
 stays unnamed (these two are applied by :func:`rol_analysis.extract._assign`). The
@@ -77,6 +77,7 @@ class _Entry:
     rates: tuple[tuple[str, int], ...] = ()  # rate nouns of the name (see _Agreement)
     objects: frozenset[str] = frozenset()  # classes of what the name counts
     planned: bool = False  # the name itself counts planned acts (完成审计计划数)
+    acts: frozenset[str] = frozenset()  # classes of the acts on documents it counts
 
 
 def _compile(cat, ind, field_name: str, pats, need_hash: bool) -> re.Pattern | None:
@@ -336,7 +337,8 @@ def _name_variants(name: str) -> list[str]:
 class _Agreement:
     """The agreement lexicon (``catalogue/agreement.toml``): whether a number's own
     words (its clause up to the number, and the noun right after it) state a rate noun,
-    a class of counted thing or a planned act that the indicator's name does not.
+    a class of counted thing, an act on documents or a planned act that the indicator's
+    name does not.
 
     Each check only rules an indicator out (docs/design.md "Confidence")."""
 
@@ -357,6 +359,9 @@ class _Agreement:
         self.object_rx = re.compile(f"(?:{alts})")
         self.object_end_rx = re.compile(f"(?:{alts})$")
         self.modal_rx = re.compile("|".join(f"(?:{w})" for w in data["modality"]["words"]))
+        self.acts = {w: cls for cls, words in data["act"]["classes"].items() for w in words}
+        self.act_rx = re.compile("|".join(map(re.escape, sorted(self.acts, key=len,
+                                                                reverse=True))))
 
     def _rate_nouns(self, text: str, end: int, start: int = 0):
         """(core, manner class or -1) of each rate noun (…率, …满意度) in
@@ -378,8 +383,14 @@ class _Agreement:
             pos = text.find("满意度", pos + 1, end)
         return out
 
+    def acts_in(self, text: str, start: int = 0, end: int | None = None) -> frozenset[str]:
+        """Classes of the acts on documents named in ``text[start:end]``."""
+        end = len(text) if end is None else end
+        return frozenset(self.acts[mt.group()]
+                         for mt in self.act_rx.finditer(text, start, end))
+
     def of_name(self, zh_name: str, kind: str):
-        """The (rates, objects, planned) fields of an indicator's catalogue entry."""
+        """The (rates, objects, planned, acts) fields of an indicator's catalogue entry."""
         rates: list[tuple[str, int]] = []
         if kind == "rate":
             for v in _name_variants(zh_name):
@@ -388,7 +399,8 @@ class _Agreement:
         objects = frozenset().union(*(self.classes[mt.group()]
                                       for mt in self.object_rx.finditer(zh_name)))
         return (tuple(dict.fromkeys(rates)), objects,
-                self.modal_rx.search(zh_name) is not None or "计划" in zh_name)
+                self.modal_rx.search(zh_name) is not None or "计划" in zh_name,
+                self.acts_in(zh_name))
 
     def _rate_agrees(self, stated, named) -> bool:
         for core, manner, word in stated:
@@ -405,7 +417,8 @@ class _Agreement:
     def disagrees(self, e: _Entry, marked: str, hash_pos: int) -> bool:
         """Whether the number's own words (``marked`` with ``#`` at ``hash_pos``) rule
         out the indicator ``e``: a rate noun that is not the indicator's, a counted
-        thing of a class its name does not count, or a planned act."""
+        thing of a class its name does not count, acts on documents none of which its
+        name names, or a planned act."""
         if hash_pos < 0:
             return False
         head = _OWN_CLAUSE_HEAD_RE.match(marked, 0, hash_pos)
@@ -418,6 +431,12 @@ class _Agreement:
             own = self._counted(marked, start, hash_pos)
             if own and not own & e.objects:
                 return True  # 修订建议#: suggestions, not documents repealed
+        if e.acts:
+            # the whole clause: 对新出台的#件政策措施开展公平竞争审查 is reviews
+            end = _CLAUSE_END_RE.search(marked, hash_pos)
+            acts = self.acts_in(marked, start, end.start() if end else len(marked))
+            if acts and not acts & e.acts:
+                return True  # 制定、修订地方性法规#: enacted, not drafts reviewed
         return not e.planned and self.modal_rx.search(marked, start, hash_pos) is not None
 
     def _counted(self, marked: str, start: int, hash_pos: int) -> frozenset[str]:
