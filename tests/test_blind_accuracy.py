@@ -154,9 +154,10 @@ RATCHETS = {
     # Session 5, acts on documents (matcher._Agreement): 制定、修订地方性法规50部 is no
     # count of drafts reviewed: named correctly 235 -> 236, wrong 16 -> 15.
     # A training class or 法治课 in a sentence about law study: 235 -> 237, id rows 76;
-    # merged: 238, id rows 76, wrong 15.
+    # merged: 238, id rows 76, wrong 15. 审批事项 after another qualifier (依申请) is no
+    # approval list: wrong 14.
     "blind4": Ratchet(min_found=299, min_named_correctly=238, min_id_rows_named=76,
-                      max_named_wrongly=15, max_false_positives=0, min_parts_ok=9,
+                      max_named_wrongly=14, max_false_positives=0, min_parts_ok=9,
                       max_parts_wrong=0),
     # The fresh set of session 4's second round (36 reports of 13 provinces, 293 rows;
     # README): written and re-read without reading the extractor, scored once at 11:31 UTC
@@ -204,9 +205,10 @@ RATCHETS = {
     # Acts on documents (matcher._Agreement): 省政府规章出台7项 is no count of drafts
     # reviewed: named correctly 220 -> 221, wrong 9 -> 8.
     # A training class in a sentence about law study: 220 -> 222, id rows 78; merged:
-    # 223, id rows 78, wrong 8.
-    "blind5": Ratchet(min_found=291, min_named_correctly=223, min_id_rows_named=78,
-                      max_named_wrongly=8, max_false_positives=0, min_parts_ok=10,
+    # 223, id rows 78, wrong 8. 审批事项 after another qualifier (报建) is no approval
+    # list: named correctly 225, id rows 79, wrong 7.
+    "blind5": Ratchet(min_found=291, min_named_correctly=225, min_id_rows_named=79,
+                      max_named_wrongly=7, max_false_positives=0, min_parts_ok=10,
                       max_parts_wrong=2),
 }
 SETS = list(RATCHETS)
