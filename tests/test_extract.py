@@ -391,6 +391,10 @@ def test_a_list_before_the_first_shared_rate_name_modifies_it():
     # a list with one rate name is one reading
     m = extract.extract_text("市、县、乡三级政府法律顾问覆盖率达到100%。").mentions
     assert len(m) == 1
+    # a level of its own (满意度) is no modifier of the rate name after it: not glued
+    # into a two-name reading (the clause stays one reading, as a list not all of 率)
+    m = extract.extract_text("群众满意度、按时办结率、好评率均为100%。").mentions
+    assert len(m) == 1
 
 
 def test_village_adviser_coverage_needs_villages_named():
