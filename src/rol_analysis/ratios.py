@@ -873,9 +873,12 @@ def _stem(clause: str) -> str:
 class Inferred:
     """One rate recomputed from numbers paired by their wording, not by the catalogue.
 
-    ``method`` is ``ratio`` (numerator / denominator) or ``reduction`` (a cut from
-    ``before`` to ``after``: (before - after) / before); for a reduction the numerator
-    is the value after the cut and the denominator the value before it.
+    ``method`` is ``ratio`` (numerator / denominator), ``reduction`` (a cut from
+    ``before`` to ``after``: (before - after) / before; the numerator is the value after
+    the cut, the denominator the value before it), ``change`` (a count's growth or fall:
+    numerator after, denominator before), ``change_by`` (from a stated difference:
+    numerator the difference, denominator the value it changed to) or ``points`` (a
+    rate's change in points: numerator the rate after, denominator the rate before).
     """
 
     method: str
@@ -1285,13 +1288,21 @@ def infer_ratios(mentions, skip: set | None = None) -> list[Inferred]:
           same kind of unit and Y < X, gives (X - Y) / X; a stated cut (压缩56.1%,
           减少…%) later in the sentence is compared with it (consistent or mismatch),
           else the cut is ``computed_only``.
-        - ratio: a stated rate (kind rate) and two exact counts of the same kind of unit
-          in its sentence or the sentence right before, numerator <= denominator, whose
-          quotient rounds to the rate as :func:`rate_status` reads it (stated decimals,
-          以上 = at least). The closest such pair wins (same sentence first). A pair that
-          does not give the rate is not reported, since nothing says they belong
-          together, except when the wording links them (see ``_linked_mismatch``):
-          then it is a ``mismatch``.
+          A list cut item by item pairs by position and unit.
+        - changes (:func:`_changes`, consistent ones only): a rate's change in points
+          against the earlier rate of the same name; a count's growth or fall against
+          its marked earlier value or from a stated difference.
+        - ratio: a stated rate (kind rate, its clause naming no change) and two exact
+          counts of the same kind of unit in its sentence or the sentence right before,
+          numerator <= denominator, whose quotient rounds to the rate as
+          :func:`rate_status` reads it (stated decimals, 以上 = at least); the count
+          written last before the rate is one of them, a rate that names itself
+          (纠错率) has those characters in the numerator's words, and a 100% needs
+          equal counts. The closest such pair wins (same sentence first). Failing
+          that, a precisely stated share takes the one whole in the report that gives
+          it (``_far_whole``). A pair that does not give the rate is not reported,
+          since nothing says they belong together, except when the wording links them
+          (see ``_linked_mismatch``): then it is a ``mismatch``.
     """
     text = _text_of(mentions)
     used = set(skip or ())
