@@ -113,8 +113,10 @@ RATCHETS = {
     # Session 5, acts on documents (matcher._Agreement): 修改地方性法规3件 no longer takes
     # the drafts-reviewed count from the 地方性法规草案3件 beside it: named correctly
     # 133 -> 134, id rows 48 -> 49.
+    # Session 5 grammar: a count compared with a named year is a change (比2019年增加了
+    # 1325件, 较2019年多出842件): parts ok 11 -> 13.
     "blind3": Ratchet(min_found=140, min_named_correctly=134, min_id_rows_named=49,
-                      max_named_wrongly=1, max_false_positives=0, min_parts_ok=11,
+                      max_named_wrongly=1, max_false_positives=0, min_parts_ok=13,
                       max_parts_wrong=0),
     # The fresh set of session 4 (36 reports of nine provinces, 299 rows; README): written
     # and re-read without reading the extractor, scored once at 11:02 UTC on main f8d479f
