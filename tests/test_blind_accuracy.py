@@ -108,13 +108,15 @@ RATCHETS = {
     # correctly 131 -> 132, id rows 47 -> 48, wrong 3 -> 2.
     # Session 5, near concepts: a bare-verb clause (修订1件，废止6件) counts the object
     # named before it (政府规章: no normative documents): named correctly 133, wrong 1.
-    # Session 5, parts: the later kinds of one concept in a sentence (1个便民服务中心和21个
-    # 便民服务站) are its parts: parts ok 10 -> 11.
     # Session 5, acts on documents (matcher._Agreement): 修改地方性法规3件 no longer takes
     # the drafts-reviewed count from the 地方性法规草案3件 beside it: named correctly
     # 133 -> 134, id rows 48 -> 49.
+    # Session 5, parts: the later kinds of one concept in one list are its parts (parts ok
+    # 10 -> 11), but not one larger than the figure that keeps the indicator: 21个便民服务站
+    # after 1个便民服务中心 is left unnamed again (11 -> 10), since as a part its check
+    # against that figure (21 > 1) was a false "part exceeds its whole" finding.
     "blind3": Ratchet(min_found=140, min_named_correctly=134, min_id_rows_named=49,
-                      max_named_wrongly=1, max_false_positives=0, min_parts_ok=11,
+                      max_named_wrongly=1, max_false_positives=0, min_parts_ok=10,
                       max_parts_wrong=0),
     # The fresh set of session 4 (36 reports of nine provinces, 299 rows; README): written
     # and re-read without reading the extractor, scored once at 11:02 UTC on main f8d479f
@@ -153,7 +155,9 @@ RATCHETS = {
     # Merged (parts + near): named correctly 235, id rows 74, wrong 16, parts ok 9.
     # Session 5, acts on documents (matcher._Agreement): 制定、修订地方性法规50部 is no
     # count of drafts reviewed: named correctly 235 -> 236, wrong 16 -> 15.
-    "blind4": Ratchet(min_found=299, min_named_correctly=236, min_id_rows_named=74,
+    # A training class or 法治课 in a sentence about law study: 235 -> 237, id rows 76;
+    # merged: 238, id rows 76, wrong 15.
+    "blind4": Ratchet(min_found=299, min_named_correctly=238, min_id_rows_named=76,
                       max_named_wrongly=15, max_false_positives=0, min_parts_ok=9,
                       max_parts_wrong=0),
     # The fresh set of session 4's second round (36 reports of 13 provinces, 293 rows;
@@ -182,14 +186,12 @@ RATCHETS = {
     # Session 5, parts (from main's 207 / 73 / 21, before the grammar merge): a rate
     # stated twice in a sentence, the later one a subset's (主要负责人出庭应诉率): named
     # correctly +2, id rows +1, wrong -1, parts ok +1. The later kinds of one concept in
-    # a sentence are its parts (人民网网民留言、麻辣社区网民留言…), the first too when
-    # they stand in clauses of their own (司法建议4条，…检察建议51条; 命名5个示范市
-    # （县）…，表彰35个…示范单位): named correctly 212, id rows 74, wrong 17, parts ok
-    # 0 -> 9, for part wrong 0 -> 3 (拟修改…拟废止, whose gold gives the later one its own
-    # id; 32名处级干部参加廉政考试 after 15名…法律法规考试, which the gold leaves alone;
-    # 机关干部学法考试1.3万人次 after 新提任领导干部考试37人次, which the gold reads as the
-    # whole); the ceiling is raised. Merged with grammar: found 291, named correctly 213,
-    # id rows 75.
+    # a sentence are its parts (网上信访…、人民网网民留言…、麻辣社区网民留言…), the first
+    # too when they stand in clauses of their own (司法建议4条，…检察建议51条; 命名5个示范
+    # 市（县）…，表彰35个…示范单位): named correctly 212, id rows 74, wrong 17, parts ok
+    # 0 -> 8, for part wrong 0 -> 1 (机关干部学法考试1.3万人次 after 新提任领导干部考试
+    # 37人次, which the gold reads as the whole); the ceiling is raised. Merged with
+    # grammar: found 291, named correctly 213, id rows 75.
     # Session 5, the number's own words agree with the indicator (matcher._Agreement):
     # wrong 17 -> 10, named correctly 213 -> 220 (six numbers rightly left unnamed, and
     # the on-time rate whose slot 综合化解率 had taken), id rows 75 -> 76, parts ok 9 -> 10,
@@ -201,9 +203,15 @@ RATCHETS = {
     # Merged (parts + agree + near): named correctly 220, id rows 76, wrong 9.
     # Acts on documents (matcher._Agreement): 省政府规章出台7项 is no count of drafts
     # reviewed: named correctly 220 -> 221, wrong 9 -> 8.
-    "blind5": Ratchet(min_found=291, min_named_correctly=221, min_id_rows_named=76,
-                      max_named_wrongly=8, max_false_positives=0, min_parts_ok=10,
-                      max_parts_wrong=2),
+    # A training class in a sentence about law study: 220 -> 222, id rows 78; merged:
+    # 223, id rows 78, wrong 8.
+    # Session 5, parts: a kind larger than the figure that keeps the indicator is no part
+    # of it (问政四川网民留言2497件 after 网上信访2003件; 32名…廉政考试 after 15名…): parts
+    # ok 10 -> 9, part wrong 2 -> 1; its check against that figure would be a false
+    # "part exceeds its whole" finding.
+    "blind5": Ratchet(min_found=291, min_named_correctly=223, min_id_rows_named=78,
+                      max_named_wrongly=8, max_false_positives=0, min_parts_ok=9,
+                      max_parts_wrong=1),
 }
 SETS = list(RATCHETS)
 

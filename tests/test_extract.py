@@ -391,6 +391,10 @@ def test_a_list_before_the_first_shared_rate_name_modifies_it():
     # a list with one rate name is one reading
     m = extract.extract_text("市、县、乡三级政府法律顾问覆盖率达到100%。").mentions
     assert len(m) == 1
+    # a level of its own (满意度) is no modifier of the rate name after it: not glued
+    # into a two-name reading (the clause stays one reading, as a list not all of 率)
+    m = extract.extract_text("群众满意度、按时办结率、好评率均为100%。").mentions
+    assert len(m) == 1
 
 
 def test_village_adviser_coverage_needs_villages_named():
@@ -1595,10 +1599,12 @@ PARTS = [
      {"420批": ("petitions_received", ""), "1260人次": ("", "")}),
     ("新建法治文化广场5个、法治宣传长廊9处。",
      {"5个": ("rol_culture_venues", ""), "9处": ("", "")}),
-    # (a later item of a kind the first's indicator also counts is its part: 司法建议
-    # （检察建议）数 counts both; the first, its own words naming it, keeps it)
+    # (one list: the first keeps the indicator; a later kind larger than its figure is
+    # no part of it, and a smaller one is: 司法建议（检察建议）数 counts both kinds)
     ("全年收到人民法院司法建议2件、检察机关检察建议5件。",
-     {"2件": ("judicial_suggestions_received", ""),
+     {"2件": ("judicial_suggestions_received", ""), "5件": ("", "")}),
+    ("全年收到人民法院司法建议8件、检察机关检察建议5件。",
+     {"8件": ("judicial_suggestions_received", ""),
       "5件": ("", "judicial_suggestions_received")}),
     # a breakdown by level (each item names a level, all one noun): every item is a part
     ("获评全国民主法治示范村（社区）4个、全省民主法治示范村（社区）23个。",
@@ -1618,11 +1624,13 @@ PARTS = [
     ("举办法治专题培训三期、法治讲座一期。",
      {"三期": ("officials_law_training_sessions", ""),
       "一期": ("", "officials_law_training_sessions")}),
-    # ... each with a noun of its own after it: the first keeps it, the others are kinds
-    # of that concept, its parts
+    # ... each with a noun of its own, in one list: the first keeps it, the others are
+    # kinds of that concept, its parts, except one larger than the first's figure
+    ("全年办结人民网网民留言300件、本地论坛网民留言120件、问政平台网民留言460件。",
+     {"300件": ("public_messages_handled", ""), "120件": ("", "public_messages_handled"),
+      "460件": ("", "")}),
     ("建有2个便民服务中心和35个便民服务站。",
-     {"2个": ("convenience_service_centres", ""),
-      "35个": ("", "convenience_service_centres")}),
+     {"2个": ("convenience_service_centres", ""), "35个": ("", "")}),
     # ... in clauses of their own, each is one kind, the first too: no total is stated
     ("全年办理法院发来的司法建议3条，办理检察机关发来的检察建议12条。",
      {"3条": ("", "judicial_suggestions_received"),

@@ -82,6 +82,8 @@ def test_a_cut_stated_as_its_size_is_a_rate_a_yearly_drop_a_change():
     # against last year: still a change, negative
     assert _one("信访总量同比降幅为12%。") == ("12%", -12, "%", "change", "exact")
     assert _one("收案数较上年减幅达8%。") == ("8%", -8, "%", "change", "exact")
+    # no comparison, but a yearly count rather than a time limit or paperwork cut
+    assert _one("刑事案件发案数降幅达20%。") == ("20%", -20, "%", "change", "exact")
 
 
 @pytest.mark.parametrize("sentence,expected", [

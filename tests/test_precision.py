@@ -560,3 +560,14 @@ def test_a_broken_agreement_lexicon_names_the_file_and_the_fix(text, named):
         _load_agreement(text, "agreement.toml")
     assert str(err.value).startswith("agreement.toml: the agreement lexicon cannot be read")
     assert named in str(err.value) and "fix the entry named" in str(err.value)
+
+
+@pytest.mark.parametrize("sentence, value, expected", [
+    # a class or course in a sentence about law study is officials' law training
+    ("把宪法列为干部学习的重点内容，全年共举办培训班3期。", 3, "officials_law_training_sessions"),
+    ("县长为全体干部讲授法治课2次。", 2, "officials_law_training_sessions"),
+    # a class with no law in its sentence is no law training
+    ("全年举办业务培训班6期。", 6, ""),
+])
+def test_a_training_class_in_a_sentence_about_law_is_law_training(sentence, value, expected):
+    assert _named(sentence).get(value, "") == expected

@@ -71,6 +71,8 @@ _SHARED_TAIL_RE = re.compile(r"(?:均|都|全部|全)?(?:达到|达|为|是|保�
 # names they count only after 率, and 及 never before 时.
 _RATE_SEP_RE = re.compile(r"、|(?<=率)[和及与]")
 _NAME_SEP_RE = re.compile(r"、|和|及(?!时)|与(?!会)")
+# a list item that names a level of its own (满意度、办结率…), not a modifier (省、市、…)
+_RATE_WORD_RE = re.compile(r"率|度|比例|占比|比重")
 # "由494项减少到304项", "从15个工作日压缩至3个工作日": the before and after values.
 _CHANGE_TO_RE = re.compile(r"\s*(?:压缩|压减|缩短|减少|降低|精简|提高|提升|增加|增长|控制|下降|降"
                            r"|减|增)"
@@ -270,7 +272,7 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
             names = [names_part[n0:n1] for n0, n1 in _split_names(names_part, 0, _RATE_SEP_RE)]
             # "省、市、县三级的顾问覆盖率和审查覆盖率均…": a list that only modifies the
             # first rate name is part of it, not a name of its own
-            while len(names) > 2 and not names[0].endswith("率"):
+            while len(names) > 2 and not _RATE_WORD_RE.search(names[0]):
                 names[:2] = [names[0] + "、" + names[1]]
             if len(names) >= 2 and all(n.endswith("率") for n in names):
                 # the first name's topic is every name's (行政复议结案率、满意率)

@@ -10,8 +10,8 @@ How a mention is read:
 
 - value: digits with separators and decimals, Chinese numerals, ``百分之…`` and other
   fractions (``四分之一`` -> 25, unit %), times the scale word (万, 亿); a decrease
-  (下降, 减少) is negative, but a cut stated by its size with no comparison
-  (``时限减幅达60%``) is a positive rate.
+  (下降, 减少) is negative, but a reform's cut of a time limit or paperwork stated by
+  its size with no comparison (``时限减幅达60%``) is a positive rate.
 - qualifier: ``余 多 逾 超过 以上 高于 不低于 不少于`` -> at_least, ``近 不足 低于 不超过``
   -> at_most, ``约 左右`` -> approx, else exact.
 - kind: ``%`` -> rate, ``元`` -> amount, a change (``同比增长12.6%``, ``提高6个百分点``)
@@ -119,6 +119,8 @@ _COMPARE_RE = re.compile(r"同比|环比|较上年|比上年|较去年|比去年
                          r"|上升|下降|增幅|降幅")
 # "减幅达60%": the size of a cut; "同比降幅": a change against an earlier period
 _CUT_BY_RE = re.compile(r"(?:减幅|降幅)(?:为|达到?)?$")
+# what a reform cuts (not a yearly count): time limits, paperwork, steps, costs
+_CUT_OBJECT_RE = re.compile(r"时限|时间|用时|时长|材料|环节|成本|费用|流程|证明|跑动")
 _THAN_BEFORE_RE = re.compile(r"同比|环比|较上年|比上年|较去年|比去年|较\d{4}年|与上年相比"
                              r"|与去年相比")
 _DECREASE_RE = re.compile(r"下降|减少|降低|降幅|减幅|回落|少了?$")
@@ -457,9 +459,11 @@ def _kind(text: str, start: int, unit: str, value: float) -> tuple[str, float]:
         is_change = bool(m) and (unit in ("%", "倍")
                                  or bool(_COMPARE_RE.search(text[clause_start:start])))
         if (is_change and _CUT_BY_RE.search(left)
+                and _CUT_OBJECT_RE.search(text, clause_start, start)
                 and not _THAN_BEFORE_RE.search(text[clause_start:start])):
-            # 办理时限减幅达60%: how much a reform cut, stated as a positive rate (like
-            # 减少幅度达60.2%); 同比降幅为5% still compares two years
+            # 办理时限减幅达60%: how much a reform cut a time limit or the paperwork,
+            # stated as a positive rate (like 减少幅度达60.2%); 同比降幅为5% and
+            # 发案数降幅达20% still compare two years
             is_change = False
     if is_change:
         if _DECREASE_RE.search(left[-8:]):

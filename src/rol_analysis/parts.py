@@ -363,12 +363,13 @@ def _same_concept_twice(text: str, sent_start: list[int], slots: list[_Slot]) ->
     In one sentence a total comes first (发放宣传单60000余份、宣传手册18000余册;
     专题培训两期、法治讲座一期): when the first is the largest, the later ones are its
     parts; when each has a noun of its own, the others are kinds of it, its parts
-    (1个便民服务中心和21个便民服务站), unless one names a level of its own (乡（镇）级工作站
-    和村（社区）级工作室: another thing), and the first keeps it when they are one list
-    with it, or is one more kind when they stand in clauses of their own (司法建议4条，…
-    检察建议51条); otherwise none of them is named. Across sentences the largest keeps
-    the indicator when it fits it better than every smaller one (or ties and says it is
-    a total); the others are left unnamed. A smaller one that fits far better
+    (留言1186件、留言1379件 after 网上信访2003件), unless one names a level of its own
+    (乡（镇）级工作站和村（社区）级工作室: another thing), and the first keeps it when
+    they are one list with it (then a kind larger than the first is another thing: 1个
+    便民服务中心和21个便民服务站), or is one more kind when they stand in clauses of their
+    own (司法建议4条，…检察建议51条); otherwise none of them is named. Across sentences
+    the largest keeps the indicator when it fits it better than every smaller one (or
+    ties and says it is a total); the others are left unnamed. A smaller one that fits far better
     (``CLEARLY_BETTER``) is read as another thing. A wrong name is worse than none."""
     groups: dict[str, list[int]] = {}
     for k, sl in enumerate(slots):
@@ -412,6 +413,11 @@ def _same_concept_twice(text: str, sent_start: list[int], slots: list[_Slot]) ->
                         kinds.append(k)
                 if all(slots[k].group == slots[sk[0]].group for k in kinds):
                     rest.append(sk[0])
+                    # the first keeps the indicator: a kind larger than its figure is no
+                    # part of it (1个中心和21个站), another thing
+                    for k in [k for k in kinds if value[k] > value[sk[0]]]:
+                        kinds.remove(k)
+                        _unname(slots[k], iid)
                 else:
                     kinds.insert(0, sk[0])
                 for k in kinds:
