@@ -115,8 +115,10 @@ RATCHETS = {
     # 10 -> 11), but not one larger than the figure that keeps the indicator: 21个便民服务站
     # after 1个便民服务中心 is left unnamed again (11 -> 10), since as a part its check
     # against that figure (21 > 1) was a false "part exceeds its whole" finding.
+    # Session 5 grammar: a count compared with a named year is a change (比2019年增加了
+    # 1325件, 较2019年多出842件): parts ok 10 -> 12.
     "blind3": Ratchet(min_found=140, min_named_correctly=134, min_id_rows_named=49,
-                      max_named_wrongly=1, max_false_positives=0, min_parts_ok=10,
+                      max_named_wrongly=1, max_false_positives=0, min_parts_ok=12,
                       max_parts_wrong=0),
     # The fresh set of session 4 (36 reports of nine provinces, 299 rows; README): written
     # and re-read without reading the extractor, scored once at 11:02 UTC on main f8d479f
