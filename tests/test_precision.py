@@ -557,3 +557,15 @@ def test_bare_consultations_take_their_scope_from_the_clauses_before(
 ])
 def test_a_training_class_in_a_sentence_about_law_is_law_training(sentence, value, expected):
     assert _named(sentence).get(value, "") == expected
+
+
+@pytest.mark.parametrize("sentence, value, expected", [
+    # 审批事项 after another qualifier than 行政 or a level: another list, or a subset
+    ("施工报建审批事项由50项减至30项。", 30, ""),
+    ("区本级依申请审批事项共计900项，涵盖许可、确认、给付等类型。", 900, ""),
+    # the approval list itself
+    ("市级行政审批事项精简至180项。", 180, "admin_approval_items"),
+    ("本级审批事项共保留120项。", 120, "admin_approval_items"),
+])
+def test_approval_items_after_another_qualifier_are_another_list(sentence, value, expected):
+    assert _named(sentence).get(value, "") == expected

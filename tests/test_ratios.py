@@ -553,3 +553,11 @@ def test_falls_are_recomputed_from_the_earlier_value_or_the_difference():
     assert (row["numerator"], row["denominator"]) == (4050, 5827)
     # a fall the values do not give, or given the wrong way, is not claimed
     assert _inferred("全年收案4050件，与上年的5827件相比，同比增长30.5%。").empty
+
+
+def test_a_rate_that_names_itself_pairs_only_a_part_with_those_words():
+    # 118/120 = 98.3% rounds to 98%, but 满意 is not what the 118 counts
+    assert _inferred("全年受理诉求120件，办结118件，满意率98%。").empty
+    # 网办 in 网上办理, character by character
+    row = _inferred("全年受理诉求120件，网上办理118件，网办率98%。").iloc[0]
+    assert (row["numerator"], row["denominator"]) == (118, 120)

@@ -1092,6 +1092,14 @@ def _pair_candidates(text: _Text, rate: _Number) -> list[_Number]:
     return sorted(cands, key=lambda n: n.start)
 
 
+def _names_part(text: _Text, n: _Number, stem: str) -> bool:
+    """True when what a rate calls itself (the two characters before 率) is in its part's
+    words, character by character ("网办率" and "网上办理2369件"; not "满意率" and
+    "办结118件")."""
+    words = text.clause_before(n) + n.measure
+    return all(ch in words for ch in stem)
+
+
 def _nearest_count(text: _Text, rate: _Number) -> _Number | None:
     """The count written last before the rate in its sentence or the one before (any
     qualifier: "2200多项" too), or None."""
@@ -1132,6 +1140,8 @@ def _pair(text: _Text, rate: _Number) -> Inferred | None:
                 continue
             if whole and (n.value != d.value or not stem
                           or stem not in text.clause_before(n)):
+                continue
+            if stem and not _names_part(text, n, stem):
                 continue
             q = n.value / d.value * 100
             if rate_status(rate.value, q, decimals=decimals, qualifier=rate.qualifier,
@@ -1177,6 +1187,9 @@ def _far_whole(text: _Text, rate: _Number, last: _Number | None) -> Inferred | N
     if spread > (FAR_SHARE_PRECISION if share else FAR_PRECISION):
         return None
     n = last
+    stem = _stem(text.clause_before(rate))
+    if stem and not _names_part(text, n, stem):
+        return None
     values, counts = text.counts_by_unit(_unit_class(n.unit))
     # only wholes near n / rate can round to it: a window of the sorted values
     lo = n.value * 100 / (rate.value + 1)
