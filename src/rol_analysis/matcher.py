@@ -456,7 +456,22 @@ class _Agreement:
 @functools.cache
 def _agreement() -> _Agreement:
     path = resources.files("rol_analysis") / "catalogue" / "agreement.toml"
-    return _Agreement(tomllib.loads(path.read_text(encoding="utf-8")))
+    return _load_agreement(path.read_text(encoding="utf-8"), str(path))
+
+
+def _load_agreement(text: str, source: str) -> _Agreement:
+    """The lexicon in ``text``; an edit that breaks it names the file and the fix."""
+    try:
+        return _Agreement(tomllib.loads(text))
+    except (tomllib.TOMLDecodeError, KeyError, TypeError, re.error) as exc:
+        what = (f"a missing table or key {exc}" if isinstance(exc, KeyError)
+                else f"{type(exc).__name__}: {exc}")
+        raise InputError(
+            f"{source}: the agreement lexicon cannot be read ({what}). It needs the "
+            "tables [rate] (synonyms, manner, not_rates), [object.classes], "
+            "[act.classes] and [modality] (words, regular expressions); restore the "
+            "file from the package or fix the entry named."
+        ) from None
 
 
 class _Matcher:
