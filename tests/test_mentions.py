@@ -148,6 +148,8 @@ def test_some_tens_is_at_least_ten():
     ("共收到申请3100件，比2021年增加了420件。", ("420件", 420, "change")),
     ("新收案件980件，较2020年多出135件。", ("135件", 135, "change")),
     ("受理诉求860件，与2022年的700件相比增加了160件。", ("160件", 160, "change")),
+    ("办件量比上一年增加了20件。", ("20件", 20, "change")),
+    ("调解纠纷较同期增加45件。", ("45件", 45, "change")),
 ])
 def test_a_count_against_a_named_year_is_a_change(sentence, expected):
     last = find_mentions(sentence)[-1]

@@ -109,9 +109,10 @@ _QUOTED_RE = re.compile(r"“[^“”\n]{0,40}”|\"[^\"\n]{0,40}\"|《[^《》\
 _SENTENCE_END_RE = re.compile(r"[。！？!?；;\n]")
 # After the unit: where a clause (or list item) ends, so a Chinese numeral is a count.
 _BOUNDARY = set("，,。；;：:、）)（(！？!?\n“”") | {""}
-# A comparison with an earlier period: 同比, 较上年, 比2019年, 与2022年的558件相比
-_THAN = (r"同比|环比|较上年|比上年|较去年|比去年|[较比]\d{4}年|与上年相比|与去年相比"
-         r"|与\d{4}年[^，,。；;]{0,12}相比")
+# A comparison with an earlier period: 同比, 较上年(同期), 比上一年度, 较同期, 比2019年,
+# 与上年相比, 与2022年的558件相比
+_THAN = (r"同比|环比|[较比](?:上一?年度?|去年|同期|\d{4}年)"
+         r"|与(?:上一?年度?|去年|\d{4}年[^，,。；;]{0,12})(?:同期)?相比")
 _CHANGE_VERB_RE = re.compile(
     rf"(?:{_THAN})?[^，,。；;]{{0,4}}?"
     r"(?:增长|增加|上升|下降|减少|提高|降低|提升|增幅为?|降幅为?|减幅为?|回落)了?(?:达|为)?$"
