@@ -96,7 +96,9 @@ RATCHETS = {
     # Round 2, parts (one concept twice in a report, level breakdowns): blind2 105 -> 104
     # and id rows 55 -> 54 (批示15次 / 批示21次 tie: neither is named), lowered for named
     # wrongly 51 -> 42 over the five sets.
-    "blind2": Ratchet(min_found=114, min_named_correctly=104, min_id_rows_named=54,
+    # Session 5, near concepts: 集中研讨26次 of the 街党工委中心组 re-read as the group's,
+    # not the Thought's study (README): named correctly 104 -> 105, id rows 54/62 -> 54/61.
+    "blind2": Ratchet(min_found=114, min_named_correctly=105, min_id_rows_named=54,
                       max_named_wrongly=2, max_false_positives=0),
     # Precision, runner-up margin 0.3 (复议案件数量同比增长42.8% fits two change
     # indicators 0.2 apart): blind3 named correctly 121 -> 122, wrong 6 -> 5; merged with
