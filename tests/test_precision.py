@@ -583,3 +583,12 @@ def test_a_training_class_in_a_sentence_about_law_is_law_training(sentence, valu
 ])
 def test_approval_items_after_another_qualifier_are_another_list(sentence, value, expected):
     assert _named(sentence).get(value, "") == expected
+
+
+@pytest.mark.parametrize("sentence, value, expected", [
+    # a business start-up time may be stated in minutes
+    ("企业开办时间压缩至40分钟以内。", 40, "business_startup_days"),
+    ("审批办理时间压缩至40分钟以内。", 40, "approval_time_limit"),
+])
+def test_a_start_up_time_in_minutes_is_the_start_up_time(sentence, value, expected):
+    assert _named(sentence).get(value, "") == expected

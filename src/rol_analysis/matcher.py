@@ -445,7 +445,8 @@ class _Agreement:
         after = self.object_rx.match(marked, hash_pos + 1)
         if after is not None:
             return self.classes[after.group()]
-        before = marked[start:hash_pos]
+        # a counted word and its fillers are short: the tail is enough (and cheap)
+        before = marked[max(start, hash_pos - 16):hash_pos]
         filler = _FILLER_END_RE.search(before)
         if filler is not None:
             before = before[:filler.start()]
