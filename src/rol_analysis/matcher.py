@@ -656,6 +656,8 @@ def _joint_study(before: str, own: str) -> bool:
     会议也学法6次), or, when its own clause names no body, in the clauses of its sentence
     before it (``before``: 纳入区委常委会议、区政府常务会议学习内容，…，全年开展会前学法
     30余次). One body's indicator does not name a count of several bodies' study."""
+    if not _STUDY_RE.search(own):
+        return False  # most clauses: no study at all (cheap test first)
     last_number = _last_match(_DIGIT_RE, own)
     if last_number is not None:
         # 常务会议学法10次、中心组学法5次: the item before is another number's
