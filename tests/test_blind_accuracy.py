@@ -96,7 +96,9 @@ RATCHETS = {
     # Round 2, parts (one concept twice in a report, level breakdowns): blind2 105 -> 104
     # and id rows 55 -> 54 (批示15次 / 批示21次 tie: neither is named), lowered for named
     # wrongly 51 -> 42 over the five sets.
-    "blind2": Ratchet(min_found=114, min_named_correctly=104, min_id_rows_named=54,
+    # Session 5, near concepts: 集中研讨26次 of the 街党工委中心组 re-read as the group's,
+    # not the Thought's study (README): named correctly 104 -> 105, id rows 54/62 -> 54/61.
+    "blind2": Ratchet(min_found=114, min_named_correctly=105, min_id_rows_named=54,
                       max_named_wrongly=2, max_false_positives=0),
     # Precision, runner-up margin 0.3 (复议案件数量同比增长42.8% fits two change
     # indicators 0.2 apart): blind3 named correctly 121 -> 122, wrong 6 -> 5; merged with
@@ -115,8 +117,10 @@ RATCHETS = {
     # 10 -> 11), but not one larger than the figure that keeps the indicator: 21个便民服务站
     # after 1个便民服务中心 is left unnamed again (11 -> 10), since as a part its check
     # against that figure (21 > 1) was a false "part exceeds its whole" finding.
+    # Session 5 grammar: a count compared with a named year is a change (比2019年增加了
+    # 1325件, 较2019年多出842件): parts ok 10 -> 12.
     "blind3": Ratchet(min_found=140, min_named_correctly=134, min_id_rows_named=49,
-                      max_named_wrongly=1, max_false_positives=0, min_parts_ok=10,
+                      max_named_wrongly=1, max_false_positives=0, min_parts_ok=12,
                       max_parts_wrong=0),
     # The fresh set of session 4 (36 reports of nine provinces, 299 rows; README): written
     # and re-read without reading the extractor, scored once at 11:02 UTC on main f8d479f
@@ -158,7 +162,8 @@ RATCHETS = {
     # A training class or 法治课 in a sentence about law study: 235 -> 237, id rows 76;
     # merged: 238, id rows 76, wrong 15. 审批事项 after another qualifier (依申请) is no
     # approval list: wrong 14.
-    "blind4": Ratchet(min_found=299, min_named_correctly=238, min_id_rows_named=76,
+    # 企业开办…30分钟以内 (分钟 a unit of the start-up time): 239, id rows 77.
+    "blind4": Ratchet(min_found=299, min_named_correctly=239, min_id_rows_named=77,
                       max_named_wrongly=14, max_false_positives=0, min_parts_ok=9,
                       max_parts_wrong=0),
     # The fresh set of session 4's second round (36 reports of 13 provinces, 293 rows;

@@ -1647,9 +1647,12 @@ PARTS = [
     # one rate twice in a sentence: the first is the rate, the later one a subset's
     ("行政机关负责人出庭应诉率保持100%，主要负责人出庭应诉率为58.3%。",
      {"100%": ("head_appearance_rate", ""), "58.3%": ("", "head_appearance_rate")}),
-    # ... not across sentences, nor with one value
+    # ... not across sentences, nor two rates of two indicators
     ("行政机关负责人出庭应诉率保持100%。主要负责人出庭应诉率为58.3%。",
      {"100%": ("", ""), "58.3%": ("head_appearance_rate", "")}),
+    ("行政复议纠错率为12%，行政诉讼败诉率为6%。",
+     {"12%": ("admin_reconsideration_correction_rate", ""),
+      "6%": ("admin_litigation_loss_rate", "")}),
     # ... the later one larger and the same noun: neither can be told to be the total
     ("年中自查发现27个问题，年底督察发现54个问题。", {"27个": ("", ""), "54个": ("", "")}),
     # one concept in two sentences: the largest keeps it when it fits better; else none

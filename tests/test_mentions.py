@@ -141,3 +141,25 @@ def test_some_tens_is_at_least_ten():
     assert _one("组织旁听庭审几十次。") == ("十次", 10, "次", "count", "at_least")
     # without 数/几 the numeral is exact
     assert _one("组织旁听庭审十次。") == ("十次", 10, "次", "count", "exact")
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # a count compared with a named year is a change, like one compared with 上年
+    ("共收到申请3100件，比2021年增加了420件。", ("420件", 420, "change")),
+    ("新收案件980件，较2020年多出135件。", ("135件", 135, "change")),
+    ("受理诉求860件，与2022年的700件相比增加了160件。", ("160件", 160, "change")),
+    ("办件量比上一年增加了20件。", ("20件", 20, "change")),
+    ("调解纠纷较同期增加45件。", ("45件", 45, "change")),
+])
+def test_a_count_against_a_named_year_is_a_change(sentence, expected):
+    last = find_mentions(sentence)[-1]
+    assert (sentence[last.start:last.end], last.value, last.kind) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "2021年增加调解组织12件。",        # a year, no comparison: a level
+    "与律师事务所相比增加了12件。",      # compared with no period
+    "受理诉求860件，与2022年的700件相比。",  # the earlier year's value is a level
+])
+def test_without_a_compared_period_a_count_stays_a_level(sentence):
+    assert find_mentions(sentence)[-1].kind == "count"

@@ -548,6 +548,20 @@ def test_bare_consultations_take_their_scope_from_the_clauses_before(
     assert _named(sentence).get(value, "") == expected
 
 
+@pytest.mark.parametrize("text, named", [
+    ("[rate]\nsynonyms = [", "TOMLDecodeError"),
+    ("[rate]\nsynonyms = []\nmanner = []\nnot_rates = []\n", "'object'"),
+])
+def test_a_broken_agreement_lexicon_names_the_file_and_the_fix(text, named):
+    from rol_analysis.exceptions import InputError
+    from rol_analysis.matcher import _load_agreement
+
+    with pytest.raises(InputError) as err:
+        _load_agreement(text, "agreement.toml")
+    assert str(err.value).startswith("agreement.toml: the agreement lexicon cannot be read")
+    assert named in str(err.value) and "fix the entry named" in str(err.value)
+
+
 @pytest.mark.parametrize("sentence, value, expected", [
     # a class or course in a sentence about law study is officials' law training
     ("把宪法列为干部学习的重点内容，全年共举办培训班3期。", 3, "officials_law_training_sessions"),
@@ -568,4 +582,13 @@ def test_a_training_class_in_a_sentence_about_law_is_law_training(sentence, valu
     ("本级审批事项共保留120项。", 120, "admin_approval_items"),
 ])
 def test_approval_items_after_another_qualifier_are_another_list(sentence, value, expected):
+    assert _named(sentence).get(value, "") == expected
+
+
+@pytest.mark.parametrize("sentence, value, expected", [
+    # a business start-up time may be stated in minutes
+    ("企业开办时间压缩至40分钟以内。", 40, "business_startup_days"),
+    ("审批办理时间压缩至40分钟以内。", 40, "approval_time_limit"),
+])
+def test_a_start_up_time_in_minutes_is_the_start_up_time(sentence, value, expected):
     assert _named(sentence).get(value, "") == expected

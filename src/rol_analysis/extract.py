@@ -535,14 +535,18 @@ def extract_text(raw: str, region: str = "", year: int | None = None, catalogue=
                                             and not counted_word(norm.text, m))]
 
     rows = []
+    shown: dict[tuple[int, int], str] = {}  # raw sentence span -> display sentence
     for m in mentions:
         r0, r1 = norm.raw_span(m.start, m.end)
         s0, s1 = _sentence_of(bounds, norm.text, m.start)
         rs0, rs1 = norm.raw_span(s0, s1)
+        sentence = shown.get((rs0, rs1))
+        if sentence is None:
+            sentence = shown[(rs0, rs1)] = _clean_sentence(raw[rs0:rs1])
         base = {
             "region": region, "year": year, "value": float(m.value), "unit": m.unit,
             "qualifier": m.qualifier, "text": raw[r0:r1], "char_start": r0, "char_end": r1,
-            "sentence": _clean_sentence(raw[rs0:rs1]),
+            "sentence": sentence,
             "section": section_of[m.start], "kind": m.kind, "scope": m.scope,
             "page": None, "bbox": "", "ocr_score": None,
             "review": "",  # a reviewer's decision, filled by reviews.apply

@@ -445,7 +445,8 @@ class _Agreement:
         after = self.object_rx.match(marked, hash_pos + 1)
         if after is not None:
             return self.classes[after.group()]
-        before = marked[start:hash_pos]
+        # a counted word and its fillers are short: the tail is enough (and cheap)
+        before = marked[max(start, hash_pos - 16):hash_pos]
         filler = _FILLER_END_RE.search(before)
         if filler is not None:
             before = before[:filler.start()]
@@ -456,7 +457,22 @@ class _Agreement:
 @functools.cache
 def _agreement() -> _Agreement:
     path = resources.files("rol_analysis") / "catalogue" / "agreement.toml"
-    return _Agreement(tomllib.loads(path.read_text(encoding="utf-8")))
+    return _load_agreement(path.read_text(encoding="utf-8"), str(path))
+
+
+def _load_agreement(text: str, source: str) -> _Agreement:
+    """The lexicon in ``text``; an edit that breaks it names the file and the fix."""
+    try:
+        return _Agreement(tomllib.loads(text))
+    except (tomllib.TOMLDecodeError, KeyError, TypeError, re.error) as exc:
+        what = (f"a missing table or key {exc}" if isinstance(exc, KeyError)
+                else f"{type(exc).__name__}: {exc}")
+        raise InputError(
+            f"{source}: the agreement lexicon cannot be read ({what}). It needs the "
+            "tables [rate] (synonyms, manner, not_rates), [object.classes], "
+            "[act.classes] and [modality] (words, regular expressions); restore the "
+            "file from the package or fix the entry named."
+        ) from None
 
 
 class _Matcher:
@@ -640,6 +656,8 @@ def _joint_study(before: str, own: str) -> bool:
     会议也学法6次), or, when its own clause names no body, in the clauses of its sentence
     before it (``before``: 纳入区委常委会议、区政府常务会议学习内容，…，全年开展会前学法
     30余次). One body's indicator does not name a count of several bodies' study."""
+    if not _STUDY_RE.search(own):
+        return False  # most clauses: no study at all (cheap test first)
     last_number = _last_match(_DIGIT_RE, own)
     if last_number is not None:
         # 常务会议学法10次、中心组学法5次: the item before is another number's

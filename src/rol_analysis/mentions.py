@@ -109,20 +109,23 @@ _QUOTED_RE = re.compile(r"“[^“”\n]{0,40}”|\"[^\"\n]{0,40}\"|《[^《》\
 _SENTENCE_END_RE = re.compile(r"[。！？!?；;\n]")
 # After the unit: where a clause (or list item) ends, so a Chinese numeral is a count.
 _BOUNDARY = set("，,。；;：:、）)（(！？!?\n“”") | {""}
+# A comparison with an earlier period: 同比, 较上年(同期), 比上一年度, 较同期, 比2019年,
+# 与上年相比, 与2022年的558件相比
+_THAN = (r"同比|环比|[较比](?:上一?年度?|去年|同期|\d{4}年)"
+         r"|与(?:上一?年度?|去年|\d{4}年[^，,。；;]{0,12})(?:同期)?相比")
 _CHANGE_VERB_RE = re.compile(
-    r"(?:同比|环比|较上年|比上年|较去年|比去年|较\d{4}年|与上年相比|与去年相比)?[^，,。；;]{0,4}?"
+    rf"(?:{_THAN})?[^，,。；;]{{0,4}}?"
     r"(?:增长|增加|上升|下降|减少|提高|降低|提升|增幅为?|降幅为?|减幅为?|回落)了?(?:达|为)?$"
-    # "比上年少了46人", "较去年多3件": 少/多 right after a comparison, or 少了/多了
-    r"|(?:同比|环比|较上年|比上年|较去年|比去年|较\d{4}年)(?:少|多)了?$|(?:少|多)了$"
+    # "比上年少了46人", "较去年多3件", "较2019年多出842件": 少/多 right after a comparison,
+    # or 少了/多了
+    rf"|(?:{_THAN})(?:少|多)(?:出|了)?$|(?:少|多)了$"
 )
-_COMPARE_RE = re.compile(r"同比|环比|较上年|比上年|较去年|比去年|较\d{4}年|与上年相比|与去年相比"
-                         r"|上升|下降|增幅|降幅")
+_COMPARE_RE = re.compile(rf"{_THAN}|上升|下降|增幅|降幅")
 # "减幅达60%": the size of a cut; "同比降幅": a change against an earlier period
 _CUT_BY_RE = re.compile(r"(?:减幅|降幅)(?:为|达到?)?$")
 # what a reform cuts (not a yearly count): time limits, paperwork, steps, costs
 _CUT_OBJECT_RE = re.compile(r"时限|时间|用时|时长|材料|环节|成本|费用|流程|证明|跑动")
-_THAN_BEFORE_RE = re.compile(r"同比|环比|较上年|比上年|较去年|比去年|较\d{4}年|与上年相比"
-                             r"|与去年相比")
+_THAN_BEFORE_RE = re.compile(_THAN)
 _DECREASE_RE = re.compile(r"下降|减少|降低|降幅|减幅|回落|少了?$")
 _AS_OF_RE = re.compile(r"截至|截止|至今|目前|累计|历年")
 _ANNUAL_RE = re.compile(r"全年|年内|本年|今年|当年|年度|\d{4}年")
