@@ -76,3 +76,13 @@ def test_stated_rates_are_recomputed_from_their_counts(scored):
 def test_scorer_rejects_a_folder_without_labels(tmp_path, capsys):
     assert main([str(tmp_path)]) == 2
     assert "no rates.tsv" in capsys.readouterr().err
+
+
+def test_listing_shows_every_recomputed_rate_of_an_unlabelled_set(tmp_path, capsys):
+    (tmp_path / "town_2023.txt").write_text(
+        "全年受理投诉25件，办结24件，办结率96%。满意率98%。", encoding="utf-8")
+    (tmp_path / "town_2023.gold.tsv").write_text("", encoding="utf-8")
+    assert main(["--list", str(tmp_path)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert len(out) == 1  # the claim 满意率98% has no pair: not listed
+    assert "96% <- 24件 / 25件" in out[0] and "(inferred)" in out[0]
