@@ -20,6 +20,12 @@ in the text, so any pair given to it is wrong). A wrong pairing is worse than no
 
 Run ``python tests/rates_eval.py [-v] [FOLDER ...]`` (default: the six gold sets);
 ``-v`` lists every labelled rate with its outcome and every spurious row.
+``--list FOLDER`` prints, per fixture, every stated rate a row recomputes (its pair,
+status and basis), labels or not: how a fresh set's pairs are read by a person before
+its ``rates.tsv`` exists. ``--chance`` instead measures how often a *fake* rate finds a
+unique false whole anywhere in a report, the risk behind ``ratios.FAR_PRECISION`` and
+``FAR_SHARE_PRECISION``: every exact count of every fixture as the part, fake rates
+17.0%..99.9% (one decimal) and 25%..99% (integers, the whole before the part).
 """
 
 from __future__ import annotations
@@ -189,7 +195,70 @@ def line(s: RateScore) -> str:
             f"unchecked {s.unchecked:3d}  spurious {s.spurious:2d}")
 
 
+def chance(folders: list[Path]) -> tuple[float, float]:
+    """Share of (part, fake rate) trials in which a unique whole fits by chance: fake
+    rates with one decimal (whole anywhere), integer rates (whole before the part)."""
+    from dev_eval import fixtures, year_of
+
+    from rol_analysis import extract, ratios
+
+    fake = ([(x / 10, 0.05, False) for x in range(170, 1000, 7)]
+            + [(float(v), 0.5, True) for v in range(25, 100)])
+    tried = [0, 0]
+    hits = [0, 0]
+    for folder in folders:
+        for name in fixtures(folder):
+            raw = (folder / f"{name}.txt").read_text(encoding="utf-8")
+            ex = extract.extract_text(raw, "x", year_of(name))
+            text = ratios._text_of(ex.mentions)
+            counts = [n for n in text.numbers if ratios._is_count(n) and n.value > 0]
+            for n in counts:
+                wholes = [d for d in counts if d is not n and d.value >= n.value
+                          and ratios._unit_class(d.unit) == ratios._unit_class(n.unit)]
+                for rate, half, before in fake:
+                    fits = [d for d in wholes if abs(n.value / d.value * 100 - rate) <= half]
+                    k = int(before)
+                    tried[k] += 1
+                    if before and any(d.start > n.start for d in fits):
+                        continue
+                    hits[k] += len({d.value for d in fits}) == 1
+    return hits[0] / tried[0], hits[1] / tried[1]
+
+
+def listing(folder: Path) -> list[str]:
+    """Every row that recomputes a stated rate, per fixture (see ``--list``)."""
+    from dev_eval import fixtures, year_of
+
+    from rol_analysis import extract, ratios
+
+    out = []
+    for name in fixtures(folder):
+        raw = (folder / f"{name}.txt").read_text(encoding="utf-8")
+        ex = extract.extract_text(raw, name.rsplit("_", 1)[0], year_of(name))
+        table = ratios.compare_ratios(ex.indicators, mentions=ex.mentions)
+        for r in table.to_dict("records"):
+            if not r["rate_text"] or math.isnan(r["recomputed"]):
+                continue
+            out.append(f"{name:24} {r['rate_text']:>10} <- {r['numerator_text']} / "
+                       f"{r['denominator_text']} [{r['method']}] {r['status']} "
+                       f"({r['basis']}): {_compact(r['rate_sentence'])[:60]}")
+    return out
+
+
 def main(argv: list[str]) -> int:
+    if "--list" in argv:
+        folders = [Path(a) for a in argv if not a.startswith("-")]
+        if len(folders) != 1 or not folders[0].is_dir():
+            print("usage: rates_eval.py --list FOLDER", file=sys.stderr)
+            return 2
+        print("\n".join(listing(folders[0])))
+        return 0
+    if "--chance" in argv:
+        folders = [REPO / "tests" / "data" / s for s in SETS]
+        one, share = chance(folders)
+        print(f"false unique whole: one-decimal rates {one:.2%}, integer shares (whole "
+              f"before) {share:.2%}")
+        return 0
     folders = [Path(a) for a in argv if not a.startswith("-")] or [
         REPO / "tests" / "data" / s for s in SETS]
     totals = []

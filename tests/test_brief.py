@@ -393,3 +393,18 @@ def test_scanned_report_shows_page_provenance_and_flags_low_scores(tmp_path):
 def test_text_report_has_no_ocr_notes(seed_page):
     assert "OCR" not in seed_page.select_one("header").get_text()
     assert not seed_page.select(".ocr-src, .ocr-low")
+
+
+def test_inferred_changes_are_shown_as_inferred_in_their_own_units(tmp_path):
+    from rol_analysis import extract
+
+    text = ("一、行政复议\n2021年得分率59.7%；2022年得分率61.74%，上升2.04%。"
+            "全年收到申请1113件，与2022年的558件相比增加了555件，同比增长99.5%。")
+    ex = extract.extract_text(text, "weibin", 2023)
+    page = _page(brief.Brief(stage(tmp_path, indicators=ex.indicators,
+                                   mentions=ex.mentions)))
+    assert all("推断" not in r.get_text() for r in page.select("table.ratios tbody tr"))
+    rows = [r.get_text() for r in page.select("table.ratios-inferred tbody tr")]
+    assert len(rows) == 2 and all("推断 inferred" in r for r in rows)
+    assert "2.04 个百分点" in rows[0] and "59.7%" in rows[0] and "61.74%" in rows[0]
+    assert "99.46%" in rows[1] and "558件" in rows[1] and "1113件" in rows[1]
