@@ -11,6 +11,11 @@ import pytest
 from rol_analysis.mentions import find_mentions
 
 
+def _read(sentence: str) -> list[tuple[str, float, str]]:
+    """(text, value, unit) of every number found in ``sentence``."""
+    return [(sentence[m.start:m.end], m.value, m.unit) for m in find_mentions(sentence)]
+
+
 @pytest.mark.parametrize("sentence,expected", [
     ("分别为48、65件。", [("48", 48, "件"), ("65件", 65, "件")]),
     ("分别办理12、15和20件。", [("12", 12, "件"), ("15", 15, "件"), ("20件", 20, "件")]),
@@ -18,8 +23,7 @@ from rol_analysis.mentions import find_mentions
     ("编号12、其他事项共5件。", [("5件", 5, "件")]),
 ])
 def test_only_an_unbroken_list_borrows_the_next_unit(sentence, expected):
-    found = [(sentence[m.start:m.end], m.value, m.unit) for m in find_mentions(sentence)]
-    assert found == expected
+    assert _read(sentence) == expected
 
 
 @pytest.mark.parametrize("sentence,expected", [
@@ -31,8 +35,7 @@ def test_only_an_unbroken_list_borrows_the_next_unit(sentence, expected):
     ("抽查了甲镇、乙镇和丙街道等5个乡镇。", [("5个", 5, "个")]),
 ])
 def test_a_count_after_deng_that_repeats_the_list_is_no_statistic(sentence, expected):
-    found = [(sentence[m.start:m.end], m.value, m.unit) for m in find_mentions(sentence)]
-    assert found == expected
+    assert _read(sentence) == expected
 
 
 @pytest.mark.parametrize("sentence,expected", [
@@ -44,5 +47,4 @@ def test_a_count_after_deng_that_repeats_the_list_is_no_statistic(sentence, expe
     ("共建成十余个“共享法庭”。", [("十余个", 10, "个")]),
 ])
 def test_a_chinese_numeral_before_a_quoted_name_is_no_count(sentence, expected):
-    found = [(sentence[m.start:m.end], m.value, m.unit) for m in find_mentions(sentence)]
-    assert found == expected
+    assert _read(sentence) == expected

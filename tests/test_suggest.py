@@ -155,3 +155,70 @@ def test_scope_words_do_not_split_a_group():
     assert suggest.group_key("累计法治宣传活动数") == suggest.group_key("法治宣传活动数")
     assert suggest.group_key("其中全年新增政务服务事项数") == "新增政务服务事项数"
     assert suggest.group_key("其中") == "其中"
+
+
+# Hand-written processed tables: parts (part_of) and a table from before part_of existed.
+_HEAD = "region,year,indicator_id,part_of,value,unit,text,char_start,sentence,section,kind,measure"
+
+
+def _table(root, region, year, rows, head=_HEAD):
+    fileio.write_text(root / "data" / "processed" / region / str(year) / "mentions.csv",
+                      head + "\n" + "".join(",".join(r) + "\n" for r in rows))
+
+
+def _rec(region, year, iid, part_of, value, unit, start, sentence, measure):
+    return [region, str(year), iid, part_of, value, unit, value + unit, str(start),
+            sentence, "disputes", "count", measure]
+
+
+@pytest.fixture(scope="module")
+def parts_root(tmp_path_factory):
+    root = tmp_path_factory.mktemp("parts")
+    closed = "admin_reconsideration_closed"
+    for region, total, part, online in (("hexi", "52", "4", "31"), ("songlin", "40", "6", "9")):
+        sentence = f"全年审结行政复议案件{total}件，其中县级审结{part}件。"
+        _table(root, region, 2023, [
+            _rec(region, 2023, closed, "", total, "件", 10, sentence, "审结行政复议案件数"),
+            _rec(region, 2023, "", closed, part, "件", 30, sentence, "其中县级审结数"),
+            _rec(region, 2023, "", "", online, "件", 60, f"复议网上受理{online}件。",
+                 "复议网上受理数"),
+        ])
+    # written before part_of existed: no such column, every number counts as not a part
+    _table(root, "qingshan", 2021,
+           [[r for n, r in enumerate(_rec("qingshan", 2021, "", "", "12", "件", 5,
+                                          "复议网上受理12件。", "复议网上受理数")) if n != 3]],
+           head=_HEAD.replace("part_of,", ""))
+    return root
+
+
+def test_a_part_is_listed_under_its_whole_not_proposed(parts_root):
+    groups, _, stats = suggest.collect(parts_root)
+    assert [(g.measure, len(g.region_years)) for g in groups] == [("复议网上受理数", 3)]
+    assert stats["parts"] == 2 and stats["unnamed"] == 5
+    (whole,) = stats["breakdowns"]
+    assert whole.indicator_id == "admin_reconsideration_closed"
+    assert [(g.measure, g.unit, g.count) for g in whole.groups] == [("其中县级审结数", "件", 2)]
+    text = suggest.suggest(parts_root)
+    assert [i["zh_name"] for i in tomllib.loads(text)["indicator"]] == ["复议网上受理数"]
+    zh = catalogue.load().indicator("admin_reconsideration_closed").zh_name
+    assert f"# breakdowns of admin_reconsideration_closed {zh}: 2 region-years, 2 numbers" in text
+    assert "#   其中县级审结数 (件): 2 region-years, 2 numbers: hexi/2023, songlin/2023" in text
+    assert "#     songlin/2023: 全年审结行政复议案件40件，其中县级审结6件。" in text
+    assert "NOT\n# proposed as new indicators" in text
+    assert "# 2 numbers without an indicator are parts of a total" in text
+
+
+def test_min_regions_applies_to_parts_too(parts_root):
+    assert "breakdowns of" in suggest.suggest(parts_root, min_regions=2)
+    text = suggest.suggest(parts_root, min_regions=3)
+    assert "breakdowns of" not in text and "Parts of totals" not in text
+    assert [i["zh_name"] for i in tomllib.loads(text)["indicator"]] == ["复议网上受理数"]
+
+
+def test_a_table_without_part_of_still_counts(parts_root):
+    (group,) = suggest.collect(parts_root)[0]
+    assert "qingshan/2021" in group.region_years
+    runner = CliRunner()
+    out = runner.invoke(cli.main, ["catalogue", "suggest", "--root", str(parts_root)])
+    assert out.exit_code == 0, out.output
+    assert "# 3 region-years, 3 numbers: hexi/2023, qingshan/2021, songlin/2023" in out.output

@@ -138,6 +138,17 @@ def _clean_sentence(raw: str) -> str:
     return _WS_RE.sub(" ", _CJK_WS_RE.sub("", raw)).strip()
 
 
+def _merged(cands: list[tuple[float, str]], more: list[tuple[float, str]], lower: float,
+            drop: set[str]) -> list[tuple[float, str]]:
+    """``cands`` with the candidates of another reading of the number (``more``, each
+    ``lower`` below its own score) where they score better, without the ids in ``drop``."""
+    best = {iid: sc for sc, iid in cands}
+    for sc, iid in more:
+        if sc - lower > best.get(iid, float("-inf")):
+            best[iid] = sc - lower
+    return [(sc, iid) for iid, sc in best.items() if iid not in drop]
+
+
 def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
             sections_of: dict[int, str]) -> None:
     """Fill ``measures`` and ``indicators`` of every mention (see module docstring)."""
@@ -174,23 +185,16 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
             # (审查规范性文件、重大行政决策和合同分别为…: 审查合同#): the better score wins
             # "作出了1256件行政处罚决定": the noun after the number read as if before it
             # (作出了行政处罚决定#), 1.5 below a reading of the text as written
-            best = dict((iid, sc) for sc, iid in cands)
             amarked, aclause, lower = alt
             acands, excluded = matcher.scored(amarked, meas, aclause, unit, kind,
                                               section, m.scope, amarked.find("#"), fams)
-            for sc, iid in acands:
-                best[iid] = max(sc - lower, best.get(iid, sc - lower))
-            cands = [(sc, iid) for iid, sc in best.items()
-                     if iid not in excluded and iid not in ruled]
+            cands = _merged(cands, acands, lower, excluded | ruled)
         if elided:
             # "常务会议专题听取法治建设汇报，全年开了#": the number counts the event of the
             # clause before; matched there too, 1 less than a match in its own clause
-            best = dict((iid, sc) for sc, iid in cands)
-            for sc, iid in matcher.scored(elided, meas, xcl, unit, kind, section,
-                                          m.scope, elided.find("#"), fams)[0]:
-                if sc - 1 > best.get(iid, -99.0) and iid not in ruled:
-                    best[iid] = sc - 1
-            cands = [(sc, iid) for iid, sc in best.items()]
+            ecands = matcher.scored(elided, meas, xcl, unit, kind, section, m.scope,
+                                    elided.find("#"), fams)[0]
+            cands = _merged(cands, ecands, 1.0, ruled)
         slots.append(_Slot(m, index, cands, group=group[0], ruled=frozenset(ruled)))
 
     for i, m in enumerate(mentions):

@@ -24,9 +24,8 @@ import re
 from dataclasses import dataclass, field
 
 from .matcher import _Matcher
-from .mentions import Mention, _last_match, _sentence_of
+from .mentions import _CLAUSE_END_RE, Mention, _last_match, _sentence_of
 
-_CLAUSE_END = "，,。；;：:！？!?\n"
 # 其中, and 包括 after a comma (…12件，包括…3件), not 包括X在内的12个 (the whole itself)
 _PART_RE = re.compile(r"其中|(?<=[，,])包括(?![^，,。；;]*在内)")
 
@@ -359,6 +358,9 @@ def _same_concept_twice(text: str, sent_start: list[int], slots: list[_Slot]) ->
         iid = "" if sl.part else _clear_best(sl.cands)
         if iid and sl.mention.kind in ("count", "amount"):
             groups.setdefault(iid, []).append(k)
+    # the slots that are some part's whole, gathered once: scanning every slot's wholes
+    # per candidate made this quadratic in the report's numbers (wholes stay fixed here)
+    has_parts = {j for o in slots for j in o.wholes}
     for iid, ks in groups.items():
         if len(ks) < 2:
             continue
@@ -400,7 +402,7 @@ def _same_concept_twice(text: str, sent_start: list[int], slots: list[_Slot]) ->
         # 个) or has parts of its own (…，其中省级政务大厅19个)
         clear = lead > rival + 1e-9 or lead > rival - 1e-9 and any(
             _TOTAL_CUE_RE.search(text, *_item_span(text, sent_start[k], slots, k, sent_start))
-            or any(k in o.wholes for o in slots) for k in big)
+            or k in has_parts for k in big)
         # a smaller figure in another sentence is no part by that alone (组织…4名执业律师
         # / 受援农民工178人): it is left unnamed, with no whole
         for k in small + ([] if clear else big):
@@ -409,7 +411,7 @@ def _same_concept_twice(text: str, sent_start: list[int], slots: list[_Slot]) ->
 
 def _clauses_before(text: str, s0: int, start: int) -> int:
     """Where the clause before the one holding ``start`` begins (not before ``s0``)."""
-    marks = [i for i in range(max(s0, start - 60), start) if text[i] in _CLAUSE_END]
+    marks = [mt.start() for mt in _CLAUSE_END_RE.finditer(text, max(s0, start - 60), start)]
     return marks[-2] + 1 if len(marks) >= 2 else max(s0, start - 60)
 
 

@@ -10,6 +10,13 @@ kind, the unit, ``zh_name`` = the measure, ``patterns`` guessed from the measure
 words (each checked against the group's own sentences), and comments with example
 sentences, counts and region-years.
 
+A number that is a *part* of a total the catalogue already names (``part_of`` holds
+the total's indicator: a 其中 subset, one level or type of a breakdown) is not a missing
+statistic: under the data contract it keeps an empty ``indicator_id`` on purpose. Such
+numbers are grouped apart, under their whole ("breakdowns of <id> <zh_name>"), as
+comments, never as ``[[indicator]]`` stanzas. Tables written before ``part_of`` existed
+have no such column: every number of them counts as not a part.
+
 Reviewers' decisions teach it too: a ``set`` decision in
 ``data/reviews/<region>/<year>.csv`` that gives a number the indicator X says that the
 number's measure is a way reports state X. Each such measure becomes an ``[[alias]]``
@@ -71,6 +78,17 @@ class Group:
 
 
 @dataclass
+class Breakdown:
+    """The parts (``part_of``) of one indicator's total: one :class:`Group` per
+    (measure, unit) of the parts, ranked like the new-indicator groups."""
+
+    indicator_id: str
+    groups: list = field(default_factory=list)
+    region_years: set = field(default_factory=set)
+    count: int = 0
+
+
+@dataclass
 class Alias:
     """A measure a reviewer tied to an indicator with a ``set`` decision."""
 
@@ -99,6 +117,24 @@ def _marked(sentence: str, text: str) -> str:
     return compact if at < 0 else compact[:at] + "#" + compact[at + len(needle):]
 
 
+def _add(groups: dict, key: tuple, measure: str, unit: str, region_year: str,
+         row: dict) -> None:
+    g = groups.setdefault(key, Group(measure, unit))
+    g.labels[measure] += 1
+    g.region_years.add(region_year)
+    g.count += 1
+    g.sections[row.get("section") or ""] += 1
+    g.kinds[row.get("kind") or "count"] += 1
+    sentence = row.get("sentence") or ""
+    g.examples.append((region_year, sentence, _marked(sentence, row.get("text") or "")))
+
+
+def _ranked(groups) -> list[Group]:
+    for g in groups:
+        g.measure = sorted(g.labels.items(), key=lambda kv: (-kv[1], len(kv[0]), kv[0]))[0][0]
+    return sorted(groups, key=lambda g: (-len(g.region_years), -g.count, g.measure, g.unit))
+
+
 def collect(root) -> tuple[list[Group], list[Alias], dict]:
     """Read every published region-year under ``root`` and group its unnamed numbers.
 
@@ -115,7 +151,9 @@ def collect(root) -> tuple[list[Group], list[Alias], dict]:
         From reviewers' ``set`` decisions, sorted by indicator and measure.
     stats : dict
         ``region_years``, ``numbers`` (all numbers read), ``unnamed`` (without an
-        indicator), ``no_measure`` (unnamed and without a measure: not grouped).
+        indicator), ``no_measure`` (unnamed, not a part and without a measure: not
+        grouped), ``parts`` (unnamed numbers with a ``part_of``) and ``breakdowns``:
+        a list of :class:`Breakdown`, most region-years first, then the id.
 
     Raises
     ------
@@ -133,7 +171,9 @@ def collect(root) -> tuple[list[Group], list[Alias], dict]:
             "pass --root DIR naming the project folder that holds data/processed.")
     groups: dict[tuple[str, str], Group] = {}
     aliases: dict[tuple[str, str, str], Alias] = {}
-    stats = {"region_years": len(published), "numbers": 0, "unnamed": 0, "no_measure": 0}
+    parts: dict[tuple[str, str, str], Group] = {}
+    stats = {"region_years": len(published), "numbers": 0, "unnamed": 0, "no_measure": 0,
+             "parts": 0}
     for region, year, path in published:
         key = f"{region}/{year}"
         rows = _read_csv(path)
@@ -150,23 +190,29 @@ def collect(root) -> tuple[list[Group], list[Alias], dict]:
                 continue
             stats["unnamed"] += 1
             measure = (row.get("measure") or "").strip()
+            unit = row.get("unit") or ""
+            # Old tables have no part_of column: .get gives None, read as "not a part".
+            whole = (row.get("part_of") or "").strip()
+            if whole:
+                stats["parts"] += 1
+                _add(parts, (whole, group_key(measure), unit), measure, unit, key, row)
+                continue
             if not measure:
                 stats["no_measure"] += 1
                 continue
-            unit = row.get("unit") or ""
-            g = groups.setdefault((group_key(measure), unit), Group(measure, unit))
-            g.labels[measure] += 1
-            g.region_years.add(key)
-            g.count += 1
-            g.sections[row.get("section") or ""] += 1
-            g.kinds[row.get("kind") or "count"] += 1
-            sentence = row.get("sentence") or ""
-            g.examples.append((key, sentence, _marked(sentence, row.get("text") or "")))
+            _add(groups, (group_key(measure), unit), measure, unit, key, row)
         _learn_reviews(root, region, year, seen, aliases)
-    for g in groups.values():
-        g.measure = sorted(g.labels.items(), key=lambda kv: (-kv[1], len(kv[0]), kv[0]))[0][0]
-    ranked = sorted(groups.values(),
-                    key=lambda g: (-len(g.region_years), -g.count, g.measure, g.unit))
+    wholes: dict[str, Breakdown] = {}
+    for (whole, _, _), g in parts.items():
+        b = wholes.setdefault(whole, Breakdown(whole))
+        b.groups.append(g)
+        b.region_years |= g.region_years
+        b.count += g.count
+    for b in wholes.values():
+        b.groups = _ranked(b.groups)
+    stats["breakdowns"] = sorted(wholes.values(),
+                                 key=lambda b: (-len(b.region_years), -b.count, b.indicator_id))
+    ranked = _ranked(groups.values())
     return ranked, sorted(aliases.values(), key=lambda a: (a.indicator_id, a.measure,
                                                             a.unit)), stats
 
@@ -291,12 +337,12 @@ def _majority(counter: Counter, order: list[str]) -> str:
     return sorted(items, key=lambda kv: (-kv[1], rank.get(kv[0], len(rank)), kv[0]))[0][0]
 
 
-def _examples(examples: list, n: int = EXAMPLES) -> list[str]:
+def _examples(examples: list, n: int = EXAMPLES, indent: str = "#   ") -> list[str]:
     out, seen = [], set()
     for key, sentence, _ in sorted(examples, key=lambda e: (e[0], e[1])):
         if sentence and sentence not in seen:
             seen.add(sentence)
-            out.append(f"#   {key}: {_comment(sentence)}")
+            out.append(f"{indent}{key}: {_comment(sentence)}")
         if len(out) == n:
             break
     return out
@@ -308,6 +354,9 @@ def render(groups: list[Group], aliases: list[Alias], stats: dict,
     cat = catalogue or load()
     sections = [s.id for s in cat.sections]
     kept = [g for g in groups if len(g.region_years) >= min_regions]
+    breakdowns = [(b, [g for g in b.groups if len(g.region_years) >= min_regions])
+                  for b in stats.get("breakdowns", [])]
+    breakdowns = [(b, gs) for b, gs in breakdowns if gs]
     lines = [
         "# rol catalogue suggest: statistics the catalogue does not name yet, grouped by",
         "# measure and unit over every published region-year. Review each stanza before",
@@ -318,6 +367,10 @@ def render(groups: list[Group], aliases: list[Alias], stats: dict,
         f"{stats['unnamed']} without an indicator"
         + (f" ({stats['no_measure']} of them without a measure, not grouped)"
            if stats["no_measure"] else "") + ".",
+        *([f"# {_plural(stats['parts'], 'number')} without an indicator "
+           f"{'is a part' if stats['parts'] == 1 else 'are parts'} of a total",
+           "# an indicator already names (part_of): not proposed, listed at the end under",
+           "# their whole."] if stats.get("parts") else []),
         f"# {_plural(len(kept), 'group')} in at least "
         f"{_plural(min_regions, 'region-year')} (of {len(groups)}).",
     ]
@@ -358,6 +411,28 @@ def render(groups: list[Group], aliases: list[Alias], stats: dict,
             f"# of the group's {len(marked)} sentences, the patterns match "
             + ", ".join(str(n) for _, n in pats),
         ]
+    if breakdowns:
+        lines += [
+            "",
+            "# Parts of totals the catalogue already names (part_of in mentions.csv). NOT",
+            "# proposed as new indicators: each number is one part of a total that an",
+            "# existing indicator names (a 其中 subset, one level or one type of a breakdown),",
+            "# so it keeps an empty indicator_id by design (docs/design.md, \"The data",
+            "# contract\"). An indicator of its own would name a slice of that total as if it",
+            "# were a statistic of its own. Read them to check the whole's patterns and the",
+            "# part cues; a part that is really a statistic of its own is a `set` decision.",
+        ]
+    for b, gs in breakdowns:
+        ind = cat.indicators.get(b.indicator_id)
+        name = ind.zh_name if ind is not None else "(not in the catalogue)"
+        lines += ["", f"# breakdowns of {b.indicator_id} {name}: "
+                  f"{_plural(len(b.region_years), 'region-year')}, "
+                  f"{_plural(b.count, 'number')}"]
+        for g in gs:
+            lines.append(f"#   {g.measure or '(no measure read)'} ({g.unit or 'no unit'}): "
+                         f"{_plural(len(g.region_years), 'region-year')}, "
+                         f"{_plural(g.count, 'number')}: " + ", ".join(sorted(g.region_years)))
+            lines += _examples(g.examples, indent="#     ")
     if aliases:
         lines += ["", "# Measures reviewers assigned to an existing indicator (`set` decisions "
                   "in data/reviews):", "# add their patterns to that indicator."]
