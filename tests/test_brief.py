@@ -348,6 +348,24 @@ def test_a_part_larger_than_its_whole_is_a_finding(tmp_path):
     assert "市级规范性文件数不超过" in finding and "不成立：87 对 54" in finding
 
 
+def test_a_breakdown_summing_above_its_whole_is_a_finding(tmp_path):
+    """Items of one breakdown that each fit the whole but together exceed it: the check
+    row shows every item and the whole, and the key findings list it as not holding."""
+    from rol_analysis import extract
+
+    text = "本年新收到行政复议申请900件，其中乡镇级收到450件、区级收到500件。"
+    ex = extract.extract_text(text, "weibin", 2023)
+    b = brief.Brief(stage(tmp_path, indicators=ex.indicators, mentions=ex.mentions))
+    page = _page(b)
+    rows = page.select(".intensities table.checks tbody tr")
+    summed = [r for r in rows if "各部分之和" in r.get_text()]
+    assert len(summed) == 1
+    assert [n.get_text() for n in summed[0].select(".num")] == ["450件", "500件", "900 件"]
+    assert summed[0].select("td")[-1].get_text() == "不成立"
+    finding = page.select_one("section.findings").get_text()
+    assert "各部分之和不超过" in finding and "不成立：950 对 900" in finding
+
+
 def test_scanned_report_shows_page_provenance_and_flags_low_scores(tmp_path):
     """A report read by OCR: the header says so with its mean score, each source sentence
     says its page, and a number read with a low score is marked for review."""
@@ -375,3 +393,18 @@ def test_scanned_report_shows_page_provenance_and_flags_low_scores(tmp_path):
 def test_text_report_has_no_ocr_notes(seed_page):
     assert "OCR" not in seed_page.select_one("header").get_text()
     assert not seed_page.select(".ocr-src, .ocr-low")
+
+
+def test_inferred_changes_are_shown_as_inferred_in_their_own_units(tmp_path):
+    from rol_analysis import extract
+
+    text = ("一、行政复议\n2021年得分率59.7%；2022年得分率61.74%，上升2.04%。"
+            "全年收到申请1113件，与2022年的558件相比增加了555件，同比增长99.5%。")
+    ex = extract.extract_text(text, "weibin", 2023)
+    page = _page(brief.Brief(stage(tmp_path, indicators=ex.indicators,
+                                   mentions=ex.mentions)))
+    assert all("推断" not in r.get_text() for r in page.select("table.ratios tbody tr"))
+    rows = [r.get_text() for r in page.select("table.ratios-inferred tbody tr")]
+    assert len(rows) == 2 and all("推断 inferred" in r for r in rows)
+    assert "2.04 个百分点" in rows[0] and "59.7%" in rows[0] and "61.74%" in rows[0]
+    assert "99.46%" in rows[1] and "558件" in rows[1] and "1113件" in rows[1]

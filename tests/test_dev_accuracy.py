@@ -23,9 +23,13 @@ MIN_FOUND = 284               # was 278: bare 万/亿 counts, 种/面/成 (gramm
 # and 138 -> 137 (评估指出的22个问题、…发现的29个问题: the later, larger one is left unnamed),
 # lowered for named wrongly 51 -> 42 over the five sets dev/blind/blind2/blind3/blind4.
 MIN_NAMED_CORRECTLY = 275
-MAX_NAMED_WRONGLY = 2
+MAX_NAMED_WRONGLY = 1          # was 2: a bare 咨询 after 法律援助机构 (session 5)
 MAX_FALSE_POSITIVES = 0
-MIN_NAMED_WITH_ID = 137       # rows named with their gold id (the named/all column)
+# Session 5, near concepts: gaotai's 会前学法21次 (the county government's 党组会议 and
+# 常务会议 together) re-read by meaning as a joint count of two bodies, which names no
+# body's indicator (README): id rows 137/145 -> 136/144, the extractor unchanged on it
+# (it now leaves the number unnamed, as the gold does); not an extractor loss.
+MIN_NAMED_WITH_ID = 136       # rows named with their gold id (the named/all column)
 # Parts (part_of, session 4): gold parts found with no id and the same part_of (8/50
 # with 其中 alone, 12/50 with lists, scopes and breakdown headers), and found rows given
 # a part_of other than gold's (4 -> 0).

@@ -48,3 +48,118 @@ def test_a_count_after_deng_that_repeats_the_list_is_no_statistic(sentence, expe
 ])
 def test_a_chinese_numeral_before_a_quoted_name_is_no_count(sentence, expected):
     assert _read(sentence) == expected
+
+
+def _one(sentence: str) -> tuple[str, float, str, str, str]:
+    """(text, value, unit, kind, qualifier) of the single number in ``sentence``."""
+    found = find_mentions(sentence)
+    assert len(found) == 1, [(sentence[m.start:m.end], m.value) for m in found]
+    m = found[0]
+    return sentence[m.start:m.end], m.value, m.unit, m.kind, m.qualifier
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("信访事项中涉及征地的占约五分之一。", ("约五分之一", 20, "%", "rate", "approx")),
+    ("参训人员中青年干部超过三分之二。", ("超过三分之二", 66.67, "%", "rate", "at_least")),
+    ("全县4分之3的村居建成法律服务点。", ("4分之3", 75, "%", "rate", "exact")),
+])
+def test_a_fraction_is_a_percentage(sentence, expected):
+    assert _one(sentence) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("sentence", [
+    "依法行政十分重要，分之外不计。",  # 十分 is an adverb: no numeral after 分之
+    "比赛进入四分之决赛阶段。",       # no numerator: no fraction
+])
+def test_fen_zhi_without_both_numbers_is_no_fraction(sentence):
+    assert find_mentions(sentence) == []
+
+
+def test_a_cut_stated_as_its_size_is_a_rate_a_yearly_drop_a_change():
+    # the size of a reform's cut: a positive rate, like 减少幅度达60%
+    assert _one("试点窗口审批时限减幅达45%。") == ("45%", 45, "%", "rate", "exact")
+    assert _one("登记材料降幅为30%。") == ("30%", 30, "%", "rate", "exact")
+    # against last year: still a change, negative
+    assert _one("信访总量同比降幅为12%。") == ("12%", -12, "%", "change", "exact")
+    assert _one("收案数较上年减幅达8%。") == ("8%", -8, "%", "change", "exact")
+    # no comparison, but a yearly count rather than a time limit or paperwork cut
+    assert _one("刑事案件发案数降幅达20%。") == ("20%", -20, "%", "change", "exact")
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # the quote holds the pledge alone: a claim
+    ("企业开办全流程压缩到“最多3天”。", ("最多3天", 3, "天", "count", "at_most")),
+    ("项目审批实现“60个工作日”，", ("60个工作日", 60, "个工作日", "count", "exact")),
+])
+def test_a_quote_holding_only_the_number_is_a_claim(sentence, expected):
+    assert _one(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "打造“15分钟”法律服务圈。",   # the quote is the first word of a name
+    "推行“最多跑1次”改革。",      # more than the number in the quote: a slogan
+    "对标“3550”目标。",           # no counting word
+])
+def test_a_quoted_name_keeps_its_number(sentence):
+    assert find_mentions(sentence) == []
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("推出联办套餐26组。", ("26组", 26, "组", "count", "exact")),
+    ("成立调解小分队5组，", ("5组", 5, "组", "count", "exact")),
+])
+def test_zu_counts_groups(sentence, expected):
+    assert _one(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", ["第3组织部门参会。", "由7组建而成的专班。"])
+def test_zu_that_starts_a_word_counts_nothing(sentence):
+    assert find_mentions(sentence) == []
+
+
+def test_years_a_thing_stood_still_are_a_duration():
+    assert _one("已停产6年的厂区完成处置。") == ("6年", 6, "年", "count", "exact")
+    assert _one("该地块闲置3年后收回。") == ("3年", 3, "年", "count", "exact")
+    # a period or a year is still no statistic
+    assert find_mentions("近3年来，2024年实施三年行动。") == []
+
+
+def test_a_whole_that_names_one_member_is_counted():
+    from rol_analysis.mentions import counted_word
+
+    text = "组建了包括行政复议在内的六个工作专班，"
+    (m,) = find_mentions(text)
+    assert (text[m.start:m.end], m.value, m.unit) == ("六个", 6, "个")
+    assert counted_word(text, m)
+    # the same numeral inside a name, no verb or 在内的 before it: a word
+    text = "落实依法治县六个工作专班制度。"
+    assert all(not counted_word(text, m) for m in find_mentions(text))
+
+
+def test_some_tens_is_at_least_ten():
+    assert _one("开展送法进村活动数十场。") == ("十场", 10, "场", "count", "at_least")
+    assert _one("组织旁听庭审几十次。") == ("十次", 10, "次", "count", "at_least")
+    # without 数/几 the numeral is exact
+    assert _one("组织旁听庭审十次。") == ("十次", 10, "次", "count", "exact")
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # a count compared with a named year is a change, like one compared with 上年
+    ("共收到申请3100件，比2021年增加了420件。", ("420件", 420, "change")),
+    ("新收案件980件，较2020年多出135件。", ("135件", 135, "change")),
+    ("受理诉求860件，与2022年的700件相比增加了160件。", ("160件", 160, "change")),
+    ("办件量比上一年增加了20件。", ("20件", 20, "change")),
+    ("调解纠纷较同期增加45件。", ("45件", 45, "change")),
+])
+def test_a_count_against_a_named_year_is_a_change(sentence, expected):
+    last = find_mentions(sentence)[-1]
+    assert (sentence[last.start:last.end], last.value, last.kind) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "2021年增加调解组织12件。",        # a year, no comparison: a level
+    "与律师事务所相比增加了12件。",      # compared with no period
+    "受理诉求860件，与2022年的700件相比。",  # the earlier year's value is a level
+])
+def test_without_a_compared_period_a_count_stays_a_level(sentence):
+    assert find_mentions(sentence)[-1].kind == "count"

@@ -38,12 +38,16 @@ def test_malformed_arabic_is_rejected(text):
     ("百分之百", 100.0),
     ("百分之九十五点五", 95.5),
     ("百分之六十", 60.0),
+    # a fraction is a percentage, two decimals as reports state rates
+    ("四分之一", 25.0),
+    ("三分之二", 66.67),
+    ("4分之3", 75.0),
 ])
 def test_number_expressions_give_the_value_a_reader_means(text, value):
     assert numbers.parse_number(text) == pytest.approx(value)
 
 
-@pytest.mark.parametrize("text", ["余", "件", "百分之", "十二次"])
+@pytest.mark.parametrize("text", ["余", "件", "百分之", "十二次", "零分之一", "四分之"])
 def test_non_numbers_are_rejected(text):
     with pytest.raises(ValueError):
         numbers.parse_number(text)

@@ -92,6 +92,7 @@ def test_wheel_ships_notebooks_suites_and_catalogue(wheel):
         assert f"rol_analysis/notebooks/{nb}.ipynb" in names
     assert any(n.startswith("rol_analysis/expectations/") and n.endswith(".json") for n in names)
     assert "rol_analysis/catalogue/indicators.toml" in names
+    assert "rol_analysis/catalogue/agreement.toml" in names  # the matcher reads it
     # the packaged copies are the same files as the repository's
     with zipfile.ZipFile(wheel) as zf:
         assert zf.read("rol_analysis/notebooks/01_clean.ipynb") == \

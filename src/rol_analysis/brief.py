@@ -428,7 +428,7 @@ class Brief:
         ok = inferred[inferred["status"] == _ratios.CONSISTENT_INFERRED]
         if len(ok):
             items.append(f"{badge}另有 {len(ok)} 项比率，指标目录无法核验（未定义或未找到其"
-                         "分子分母），但报告同句或上一句中的两个数字与之相符："
+                         "分子分母），但报告中按措辞配对的两个数字与之相符："
                          + "、".join(_e(x) for x in ok["zh_name"]) + "（见比率核验表）。")
         for rec in inferred[inferred["status"] == _ratios.COMPUTED_INFERRED].to_dict("records"):
             row = self._inferred_row(rec)
@@ -538,8 +538,17 @@ class Brief:
                            rec.get("numerator_measure"))
         den = self._stated(rec["denominator_text"], rec["denominator_sentence"],
                            rec.get("denominator_measure"))
-        if rec.get("method") == "reduction":
+        method = rec.get("method")
+        unit = "%"
+        if method == "reduction":
             paired = f"由 {den} 至 {num}：(前 − 后) ÷ 前"
+        elif method == "change":
+            paired = f"由 {den} 至 {num}：|后 − 前| ÷ 前"
+        elif method == "change_by":
+            paired = f"{den}，比前期增减 {num}：增减 ÷ 前期（{den} ∓ 增减）"
+        elif method == "points":
+            paired = f"由 {den} 至 {num}：|后 − 前|"
+            unit = " 个百分点"
         else:
             paired = f"分子 {num} ÷ 分母 {den}"
         st = rec["status"]
@@ -548,7 +557,8 @@ class Brief:
             "name": rec["zh_name"], "en_name": rec["en_name"],
             "reported_html": Markup("—" if reported else self._rate_reported(rec)),
             "paired_html": Markup(paired),
-            "recomputed": "—" if math.isnan(rec["recomputed"]) else f"{rec['recomputed']:.2f}%",
+            "recomputed": ("—" if math.isnan(rec["recomputed"])
+                           else f"{rec['recomputed']:.2f}{unit}"),
             "diff": "—" if math.isnan(rec["difference"]) else f"{rec['difference']:+.2f}",
             "css": st.removesuffix(_ratios.INFERRED_SUFFIX),
             "status_zh": _ratios.STATUS_ZH.get(st, st), "status_en": _ratios.STATUS_EN.get(st, st),
@@ -632,6 +642,10 @@ class Brief:
             ids = rec["indicators"].split("|")
             if rec["type"] == "part":  # a part (part_of) against its stated whole
                 vals, op = self._num(rec["part_text"], rec["part_sentence"]), "≤"
+            elif rec["type"] == "parts":  # the items of one breakdown against their whole
+                vals = " ＋ ".join(self._num(t, rec["part_sentence"])
+                                  for t in rec["part_text"].split("|"))
+                op = "≤"
             else:
                 vals = " ＋ ".join(self._indicator_value(i) for i in ids[:-1])
                 op = "≤" if rec["type"] == "le" else "＝"

@@ -32,6 +32,7 @@ rate named before a shared value: one row per name) and ``受理、审结案件�
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -42,6 +43,7 @@ from .matcher import (
     _SECTION_FAMILIES,
     RUNNER_UP_MARGIN,
     _joint_meetings,
+    _joint_study,
     _last_family,
     _Matcher,
     _matcher,
@@ -69,6 +71,8 @@ _SHARED_TAIL_RE = re.compile(r"(?:均|都|全部|全)?(?:达到|达|为|是|保�
 # names they count only after 率, and 及 never before 时.
 _RATE_SEP_RE = re.compile(r"、|(?<=率)[和及与]")
 _NAME_SEP_RE = re.compile(r"、|和|及(?!时)|与(?!会)")
+# a list item that names a level of its own (满意度、办结率…), not a modifier (省、市、…)
+_RATE_WORD_RE = re.compile(r"率|度|比例|占比|比重")
 # "由494项减少到304项", "从15个工作日压缩至3个工作日": the before and after values.
 _CHANGE_TO_RE = re.compile(r"\s*(?:压缩|压减|缩短|减少|降低|精简|提高|提升|增加|增长|控制|下降|降"
                            r"|减|增)"
@@ -266,6 +270,10 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
             tail = _SHARED_TAIL_RE.search(left)
             names_part = left[: tail.start()] if tail else left
             names = [names_part[n0:n1] for n0, n1 in _split_names(names_part, 0, _RATE_SEP_RE)]
+            # "省、市、县三级的顾问覆盖率和审查覆盖率均…": a list that only modifies the
+            # first rate name is part of it, not a name of its own
+            while len(names) > 2 and not _RATE_WORD_RE.search(names[0]):
+                names[:2] = [names[0] + "、" + names[1]]
             if len(names) >= 2 and all(n.endswith("率") for n in names):
                 # the first name's topic is every name's (行政复议结案率、满意率)
                 shared_topic = measure.topic(context + names[0])
@@ -351,6 +359,13 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
         if item_end >= 0 and not _DIGIT_RE.search(sent, item_end, clause_end):
             item_end = -1
         xclause = clause if item_end < 0 else sent[clause_start:item_end]
+        if _BARE_VERB_RE.fullmatch(sent, clause_start, a) or (
+                "咨询" in sent[clause_start:a] and "法律咨询" not in sent[clause_start:a]):
+            # "出台政府规章1件，修订1件，废止6件": a clause of a bare verb counts the
+            # object named before it, so the words before it rule indicators out too;
+            # so does a bare 咨询 (not 法律咨询): whose consultations the clauses before
+            # say (法律援助机构…接待群众咨询, 营商环境热线…各类咨询)
+            xclause = sent[:clause_start] + xclause
         noun = _NOUN_AFTER_RE.match(sent, b)
         alt = None
         if (noun is not None and not _VERB_AFTER_RE.match(noun.group())
@@ -367,7 +382,8 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
         slot(m, 0, sent[:a] + "#" + sent[b:], m.measures[0], clause, alt,
              xclause=xclause, elided=elided)
         slots[-1].item = item
-        if m.kind == "count" and _joint_meetings(subject):
+        if m.kind == "count" and (_joint_meetings(subject)
+                                  or _joint_study(sent[:clause_start], sent[clause_start:a])):
             # "召开市委常委会会议和依法治市委员会会议4次": one count of two kinds of
             # meeting together; an indicator of either kind counts only its own
             slots[-1].cands = []
@@ -397,6 +413,9 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
     _name_wholes(slots)
 
 
+# a clause that is only a verb of drafting, amending or repealing before its number
+_BARE_VERB_RE = re.compile(r"[并再另还又共]?(?:修订|修改|废止|废除|宣布失效|失效|撤销|制定|出台"
+                           r"|清理|审查|审核|备案)(?:了)?")
 _ITEM_TAIL_RE = re.compile(r"[^，,。；;：:！？!?\n（）()、\d]{0,12}")
 # between two items of one list: a separator, then the next item's own words
 _LIST_SEP_RE = re.compile(r"[^，,。；;：:！？!?\n（）()]*?(?:、|和|及|与)"
@@ -503,23 +522,31 @@ def extract_text(raw: str, region: str = "", year: int | None = None, catalogue=
         m.scope = _scope(norm.text, bounds, m)
         r0 = norm.raw_span(m.start, m.end)[0]
         if span is None or not span[0] <= r0 < span[1]:
-            section = sections.section_at(spans, r0)
-            span = next(((sp.start, sp.end) for sp in spans[_first_at(spans, r0):][:1]
-                         if sp.start <= r0 < sp.end), None)
+            # what sections.section_at answers, without rebuilding its list of starts
+            # (or slicing the spans) for every new span: both were O(spans) per number
+            sp = spans[_first_at(spans, r0)] if spans else None
+            if sp is not None and sp.start <= r0 < sp.end:
+                section, span = sp.section_id, (sp.start, sp.end)
+            else:
+                section, span = "", None
         section_of[m.start] = section
     _assign(norm.text, mentions, _matcher(cat), section_of)
     mentions = [m for m in mentions if not (m.weak and not any(m.indicators)
                                             and not counted_word(norm.text, m))]
 
     rows = []
+    shown: dict[tuple[int, int], str] = {}  # raw sentence span -> display sentence
     for m in mentions:
         r0, r1 = norm.raw_span(m.start, m.end)
         s0, s1 = _sentence_of(bounds, norm.text, m.start)
         rs0, rs1 = norm.raw_span(s0, s1)
+        sentence = shown.get((rs0, rs1))
+        if sentence is None:
+            sentence = shown[(rs0, rs1)] = _clean_sentence(raw[rs0:rs1])
         base = {
             "region": region, "year": year, "value": float(m.value), "unit": m.unit,
             "qualifier": m.qualifier, "text": raw[r0:r1], "char_start": r0, "char_end": r1,
-            "sentence": _clean_sentence(raw[rs0:rs1]),
+            "sentence": sentence,
             "section": section_of[m.start], "kind": m.kind, "scope": m.scope,
             "page": None, "bbox": "", "ocr_score": None,
             "review": "",  # a reviewer's decision, filled by reviews.apply
@@ -559,18 +586,27 @@ def _first_at(spans, offset: int) -> int:
     return max(lo - 1, 0)
 
 
+_FRAME_DTYPES = {"year": "Int64", "value": "float64", "char_start": "int64",
+                 "char_end": "int64", "page": "Int64", "ocr_score": "float64"}
+
+
+def _text_cell(v) -> str:
+    return "" if v is None or (isinstance(v, float) and math.isnan(v)) else str(v)
+
+
 def _frame(pd, rows: list[dict], columns: list[str]):
-    df = pd.DataFrame(rows, columns=columns)
-    df["year"] = df["year"].astype("Int64")
-    df["value"] = df["value"].astype("float64")
-    df["char_start"] = df["char_start"].astype("int64")
-    df["char_end"] = df["char_end"].astype("int64")
-    df["page"] = df["page"].astype("Int64")
-    df["ocr_score"] = df["ocr_score"].astype("float64")
+    # one typed column at a time, built once: a frame of rows converted column by
+    # column (astype, fillna) cost ~20 ms per report, more than extracting a short one
+    # (arrays, not Series: a Series per column costs an index union and a reindex each)
+    data = {}
     for col in columns:
-        if col not in ("year", "value", "char_start", "char_end", "page", "ocr_score"):
-            df[col] = df[col].fillna("").astype(str)
-    return df
+        cells = [r.get(col) for r in rows]
+        dtype = _FRAME_DTYPES.get(col)
+        if dtype is None:
+            data[col] = pd.array([_text_cell(v) for v in cells], dtype=str)
+        else:
+            data[col] = pd.array(cells, dtype=dtype)
+    return pd.DataFrame(data, columns=columns)
 
 
 # --------------------------------------------------------------------------- file level

@@ -11,7 +11,9 @@ The confidence rules that belong to a single number live here too: a pattern tha
 matches only the examples before 等, or only the first of two items the number is stated
 for together, does not count (:func:`_only_examples`, :func:`_only_first_item`); words of
 the number's own clause (a change verb, a level, training, a 涉X subset, a type, a span
-of years with 累计, the noun counted) rule an indicator out (:func:`_unfit_scope`); a
+of years with 累计, the noun counted) rule an indicator out (:func:`_unfit_scope`), and
+so do a rate noun, a class of counted thing, an act on documents or a planned act that
+the indicator's name does not state (:class:`_Agreement`, words in ``catalogue/agreement.toml``); a
 count of several kinds of meeting names none of them (:func:`_joint_meetings`); and the
 best free indicator must beat the runner-up by :data:`RUNNER_UP_MARGIN`, else the number
 stays unnamed (these two are applied by :func:`rol_analysis.extract._assign`). The
@@ -25,8 +27,11 @@ and keeping parts of a total from the whole's indicator (:mod:`rol_analysis.part
 
 from __future__ import annotations
 
+import functools
 import re
+import tomllib
 from dataclasses import dataclass
+from importlib import resources
 
 from . import measure
 from .exceptions import InputError
@@ -69,6 +74,10 @@ class _Entry:
     alias_rx: re.Pattern | None  # aliases, searched in the measure label
     alias_lits: tuple[str, ...] | None  # one word each alias needs; None: search always
     exclude_rx: re.Pattern | None  # words in the number's clause that rule it out
+    rates: tuple[tuple[str, int], ...] = ()  # rate nouns of the name (see _Agreement)
+    objects: frozenset[str] = frozenset()  # classes of what the name counts
+    planned: bool = False  # the name itself counts planned acts (完成审计计划数)
+    acts: frozenset[str] = frozenset()  # classes of the acts on documents it counts
 
 
 def _compile(cat, ind, field_name: str, pats, need_hash: bool) -> re.Pattern | None:
@@ -151,7 +160,11 @@ class _WordIndex:
         words = sorted(by_word, key=lambda w: (-len(w), w))
         # at each position the longest word wins; a shorter one starting there is a
         # prefix of it, so each word found stands for every needed word inside it
-        self.rx = (re.compile("(?=(" + "|".join(map(re.escape, words)) + "))")
+        # (the class of first characters lets the scan skip every other position at
+        # once: the alternation alone is tried at each one, twice as slow)
+        firsts = ("(?=[" + "".join(sorted({re.escape(w[0]) for w in words})) + "])"
+                  if all(words) else "")
+        self.rx = (re.compile(firsts + "(?=(" + "|".join(map(re.escape, words)) + "))")
                    if words else None)
         self.entries = {w: frozenset().union(*(by_word[v] for v in words if v in w))
                         for w in words}
@@ -298,6 +311,170 @@ _NOUN_END_RE = re.compile(r"[、和及与（(]")
 _OWN_CLAUSE_HEAD_RE = re.compile(r".*[，,。；;：:！？!?\n“”]", re.S)
 
 
+# A name's alternatives in parentheses replace as many characters before them:
+# 按期办结（化解）率 is 按期办结率 or 按期化解率, 满意度（满意率） is 满意度 or 满意率.
+_NAME_ALT_RE = re.compile(r"（([^）]+)）")
+# What may stand between a counted noun and its number (涉企规范性文件共10件).
+_FILLER_END_RE = re.compile(r"(?:共计|合计|累计|总计|总数|数量|分别|达到|超过|共|计|达|为|有"
+                            r"|约|近|超|逾|了|的|各|均|\s)+$")
+_CJK_END_RE = re.compile(r"[\u4e00-\u9fff]+$")
+
+
+def _name_variants(name: str) -> list[str]:
+    """``name`` with each parenthesised alternative read in place of the characters
+    before it, and without it (``按期办结（化解）率`` gives 按期办结率, 按期化解率)."""
+    out = [_NAME_ALT_RE.sub("", name)]
+    for mt in _NAME_ALT_RE.finditer(name):
+        alt = mt.group(1)
+        if "、" in alt:
+            continue  # a list (专题学习、研讨) adds words, it replaces none
+        head = _NAME_ALT_RE.sub("", name[:mt.start()])
+        out.append(head[:max(0, len(head) - len(alt))] + alt
+                   + _NAME_ALT_RE.sub("", name[mt.end():]))
+    return out
+
+
+class _Agreement:
+    """The agreement lexicon (``catalogue/agreement.toml``): whether a number's own
+    words (its clause up to the number, and the noun right after it) state a rate noun,
+    a class of counted thing, an act on documents or a planned act that the indicator's
+    name does not.
+
+    Each check only rules an indicator out (docs/design.md "Confidence")."""
+
+    def __init__(self, data: dict):
+        rate = data["rate"]
+        self.synonyms: dict[str, frozenset[str]] = {}
+        for group in rate["synonyms"]:
+            for w in group:
+                self.synonyms[w] = self.synonyms.get(w, frozenset()) | frozenset(group)
+        self.manner = {w: k for k, group in enumerate(rate["manner"]) for w in group}
+        self.not_rates = frozenset(rate["not_rates"])
+        classes: dict[str, set[str]] = {}
+        for cls, words in data["object"]["classes"].items():
+            for w in words:
+                classes.setdefault(w, set()).add(cls)
+        self.classes = {w: frozenset(c) for w, c in classes.items()}
+        alts = "|".join(map(re.escape, sorted(classes, key=lambda w: (-len(w), w))))
+        self.object_rx = re.compile(f"(?:{alts})")
+        self.object_end_rx = re.compile(f"(?:{alts})$")
+        self.modal_rx = re.compile("|".join(f"(?:{w})" for w in data["modality"]["words"]))
+        self.acts = {w: cls for cls, words in data["act"]["classes"].items() for w in words}
+        self.act_rx = re.compile("|".join(map(re.escape, sorted(self.acts, key=len,
+                                                                reverse=True))))
+
+    def _rate_nouns(self, text: str, end: int, start: int = 0):
+        """(core, manner class or -1) of each rate noun (…率, …满意度) in
+        ``text[start:end]``: the two characters before 率, and a manner word before them."""
+        out = []
+        pos = text.find("率", start, end)
+        while pos >= 0:
+            word = _CJK_END_RE.search(text, start, pos)
+            if word is not None and word.end() == pos:
+                w = word.group()
+                if len(w) >= 2 and w[-1] + "率" not in self.not_rates \
+                        and w[-2:] + "率" not in self.not_rates:
+                    out.append((w[-2:], self.manner.get(w[-4:-2], -1), w[-4:]))
+            pos = text.find("率", pos + 1, end)
+        pos = text.find("满意度", start, end)
+        while pos >= 0:
+            out.append(("满意", self.manner.get(text[max(start, pos - 2):pos], -1),
+                        text[max(start, pos - 2):pos + 2]))
+            pos = text.find("满意度", pos + 1, end)
+        return out
+
+    def acts_in(self, text: str, start: int = 0, end: int | None = None) -> frozenset[str]:
+        """Classes of the acts on documents named in ``text[start:end]``."""
+        end = len(text) if end is None else end
+        return frozenset(self.acts[mt.group()]
+                         for mt in self.act_rx.finditer(text, start, end))
+
+    def of_name(self, zh_name: str, kind: str):
+        """The (rates, objects, planned, acts) fields of an indicator's catalogue entry."""
+        rates: list[tuple[str, int]] = []
+        if kind == "rate":
+            for v in _name_variants(zh_name):
+                for _core, manner, phrase in self._rate_nouns(v, len(v)):
+                    rates.append((phrase, manner))
+        objects = frozenset().union(*(self.classes[mt.group()]
+                                      for mt in self.object_rx.finditer(zh_name)))
+        return (tuple(dict.fromkeys(rates)), objects,
+                self.modal_rx.search(zh_name) is not None or "计划" in zh_name,
+                self.acts_in(zh_name))
+
+    def _rate_agrees(self, stated, named) -> bool:
+        for core, manner, word in stated:
+            words = frozenset({core}).union(
+                *(self.synonyms.get(word[-n:], ()) for n in (2, 3, 4)))
+            for phrase, their in named:
+                if manner >= 0 and their >= 0 and manner != their:
+                    continue  # 综合化解率 is not the 按期化解率
+                theirs = self.synonyms.get(phrase[-2:], frozenset({phrase[-2:]}))
+                if any(w in phrase for w in words) or any(w in word for w in theirs):
+                    return True
+        return False
+
+    def disagrees(self, e: _Entry, marked: str, hash_pos: int) -> bool:
+        """Whether the number's own words (``marked`` with ``#`` at ``hash_pos``) rule
+        out the indicator ``e``: a rate noun that is not the indicator's, a counted
+        thing of a class its name does not count, acts on documents none of which its
+        name names, or a planned act."""
+        if hash_pos < 0:
+            return False
+        head = _OWN_CLAUSE_HEAD_RE.match(marked, 0, hash_pos)
+        start = head.end() if head else 0
+        if e.rates:
+            stated = self._rate_nouns(marked, hash_pos, start)
+            if stated and not self._rate_agrees(stated, e.rates):
+                return True  # 综合化解率# is not the 按期办结（化解）率
+        if e.objects:
+            own = self._counted(marked, start, hash_pos)
+            if own and not own & e.objects:
+                return True  # 修订建议#: suggestions, not documents repealed
+        if e.acts:
+            # the whole clause: 对新出台的#件政策措施开展公平竞争审查 is reviews
+            end = _CLAUSE_END_RE.search(marked, hash_pos)
+            acts = self.acts_in(marked, start, end.start() if end else len(marked))
+            if acts and not acts & e.acts:
+                return True  # 制定、修订地方性法规#: enacted, not drafts reviewed
+        return not e.planned and self.modal_rx.search(marked, start, hash_pos) is not None
+
+    def _counted(self, marked: str, start: int, hash_pos: int) -> frozenset[str]:
+        """Classes of the noun right after the number (10件规范性文件), else of the one
+        right before it (涉企规范性文件共10件)."""
+        after = self.object_rx.match(marked, hash_pos + 1)
+        if after is not None:
+            return self.classes[after.group()]
+        # a counted word and its fillers are short: the tail is enough (and cheap)
+        before = marked[max(start, hash_pos - 16):hash_pos]
+        filler = _FILLER_END_RE.search(before)
+        if filler is not None:
+            before = before[:filler.start()]
+        mt = self.object_end_rx.search(before)
+        return self.classes[mt.group()] if mt is not None else frozenset()
+
+
+@functools.cache
+def _agreement() -> _Agreement:
+    path = resources.files("rol_analysis") / "catalogue" / "agreement.toml"
+    return _load_agreement(path.read_text(encoding="utf-8"), str(path))
+
+
+def _load_agreement(text: str, source: str) -> _Agreement:
+    """The lexicon in ``text``; an edit that breaks it names the file and the fix."""
+    try:
+        return _Agreement(tomllib.loads(text))
+    except (tomllib.TOMLDecodeError, KeyError, TypeError, re.error) as exc:
+        what = (f"a missing table or key {exc}" if isinstance(exc, KeyError)
+                else f"{type(exc).__name__}: {exc}")
+        raise InputError(
+            f"{source}: the agreement lexicon cannot be read ({what}). It needs the "
+            "tables [rate] (synonyms, manner, not_rates), [object.classes], "
+            "[act.classes] and [modality] (words, regular expressions); restore the "
+            "file from the package or fix the entry named."
+        ) from None
+
+
 class _Matcher:
     """The catalogue's patterns, aliases and exclusions, compiled and indexed by unit."""
 
@@ -313,7 +490,8 @@ class _Matcher:
                            _needed_words(ind.patterns),
                            _compile(cat, ind, "alias", ind.aliases, False),
                            _needed_words(ind.aliases),
-                           _compile(cat, ind, "exclude", ind.exclude, False))
+                           _compile(cat, ind, "exclude", ind.exclude, False),
+                           *_agreement().of_name(ind.zh_name, ind.kind))
             for unit in ind.units:
                 self.by_unit.setdefault(unit, []).append(entry)
                 self.by_unit_kind.setdefault((unit, ind.kind), []).append(entry)
@@ -378,7 +556,8 @@ class _Matcher:
             if mt is None and not al:
                 continue
             if _unfit_scope(e.zh_name, marked, hash_pos,
-                            e.rx.pattern if e.rx is not None else ""):
+                            e.rx.pattern if e.rx is not None else "") \
+                    or _agreement().disagrees(e, marked, hash_pos):
                 excluded.add(e.iid)
                 continue
             # the measure carries the topic of the clause before (热线…，按时办结率98%):
@@ -454,6 +633,41 @@ def _joint_meetings(subject: str) -> bool:
     them."""
     last = _last_match(_JOINT_EVENTS_RE, subject)
     return last is not None and not _MEETING_WORK_RE.search(subject, last.end())
+
+
+# The bodies whose meetings hold law study (docs/design.md "Confidence"): the party
+# committee's standing committee, the government's executive meeting, the theory study
+# group, a party group's or party committee's meeting, a party working committee, an
+# office meeting of a town or street. 党组 alone is no meeting (各级党委（党组）), and
+# 党工委理论学习中心组 is the working committee's study group, one body.
+_STUDY_BODY_RE = re.compile(r"(常委会)|(常务会)|(中心组)|(党组(?:扩大)?会)|(党委会)"
+                            r"|(党工委(?!(?:理论学习)?中心组))|(办公会|办公室会议)")
+_STUDY_RE = re.compile(r"学法|学习|研讨")
+
+
+def _study_bodies(text: str) -> set[int]:
+    """Which kinds of body (group numbers of ``_STUDY_BODY_RE``) ``text`` names."""
+    return {mt.lastindex for mt in _STUDY_BODY_RE.finditer(text)}
+
+
+def _joint_study(before: str, own: str) -> bool:
+    """Whether a law-study count whose own clause is ``own`` (up to the number) is a
+    joint count of two or more bodies: named in its own clause (区政府常务会及党组扩大
+    会议也学法6次), or, when its own clause names no body, in the clauses of its sentence
+    before it (``before``: 纳入区委常委会议、区政府常务会议学习内容，…，全年开展会前学法
+    30余次). One body's indicator does not name a count of several bodies' study."""
+    if not _STUDY_RE.search(own):
+        return False  # most clauses: no study at all (cheap test first)
+    last_number = _last_match(_DIGIT_RE, own)
+    if last_number is not None:
+        # 常务会议学法10次、中心组学法5次: the item before is another number's
+        own = own[last_number.end():]
+    if not _STUDY_RE.search(own):
+        return False
+    bodies = _study_bodies(own)
+    if not bodies:
+        bodies = _study_bodies(before)
+    return len(bodies) >= 2
 
 
 #: A number whose best free indicator beats another free one by less than this stays

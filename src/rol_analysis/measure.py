@@ -171,10 +171,13 @@ def topic(text: str, case_types: bool = True) -> str:
 _RATE_NAME_RE = re.compile(r"(?<![增下上降])[\u4e00-\u9fff]{2}率")
 
 
+_NOT_OBJECT_RE = re.compile(r"[率数总了的等共中后前]")
+
+
 def has_object(core: str) -> bool:
     """Whether ``core`` names something besides verbs (``审结`` has none)."""
     rest = _VERB_RE.sub("", core)
-    rest = re.sub(r"率|数|总|了|的|等|共|中|后|前", "", rest)
+    rest = _NOT_OBJECT_RE.sub("", rest)
     return len(rest) >= 2
 
 
@@ -211,7 +214,8 @@ def label(left: str, right: str, unit: str, kind: str, context: str = "",
     elif _PART_RE.search(left):
         prefix = "其中"
     core = _LINK_TAIL_RE.sub("", _clean(left))
-    core = _LEAD_RE.sub("", core) if len(_LEAD_RE.sub("", core)) >= 2 else core
+    led = _LEAD_RE.sub("", core)
+    core = led if len(led) >= 2 else core
     core = _after_cut(core)
     copula = _last_match(_COPULA_RE, core)
     if copula is not None and has_object(core[copula.end():]):

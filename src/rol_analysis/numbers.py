@@ -33,6 +33,7 @@ CN_NUMERAL_CHARS = CN_DIGITS + CN_PLACES + "点"
 
 _ARABIC_RE = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 _PERCENT_CN_RE = re.compile(r"百分之(.+)")
+_FRACTION_RE = re.compile(r"(.+?)分之(.+)")
 
 
 def parse_arabic(text: str) -> float:
@@ -94,6 +95,8 @@ def parse_number(text: str) -> float:
         …) and optionally written as ``百分之…``; examples: ``"1,274.6万"`` ->
         12746000, ``"8.6万"`` -> 86000, ``"十二"`` -> 12, ``"两"`` -> 2,
         ``"3.5亿"`` -> 350000000, ``"百分之九十五点五"`` -> 95.5, ``"百分之百"`` -> 100.
+        A fraction is read as a percentage, rounded to two decimals as reports state
+        rates: ``"四分之一"`` -> 25, ``"三分之二"`` -> 66.67, ``"4分之1"`` -> 25.
         Qualifiers (余, 多) and counting words are not part of it.
 
     Returns
@@ -109,6 +112,12 @@ def parse_number(text: str) -> float:
     m = _PERCENT_CN_RE.fullmatch(text)
     if m:
         return parse_number(m.group(1))
+    m = _FRACTION_RE.fullmatch(text)
+    if m:
+        whole, part = parse_number(m.group(1)), parse_number(m.group(2))
+        if not whole:
+            raise ValueError(f"a fraction of zero: {text!r}")
+        return round(100.0 * part / whole, 2)
     if not text:
         raise ValueError("empty number")
     if text[0].isdigit():
@@ -130,6 +139,8 @@ def scaled(number: str, scale: str = "") -> float:
     2000000.0
     """
     text = number.strip()
+    if "分之" in text:
+        return parse_number(text) * scale_factor(scale)  # a percentage has no scale
     if not scale and text.isdigit():
         return float(text)  # the common case, without Decimal's cost
     factor = Decimal(int(scale_factor(scale)))

@@ -205,6 +205,7 @@ def _mark_parts(norm_text: str, bounds: list[int], slots: list[_Slot],
                 m.measures[slots[k].index] = head.group(1) + meas
     _level_breakdowns(norm_text, sent_start, slots)
     _same_concept_twice(norm_text, sent_start, slots)
+    _rate_stated_twice(sent_start, slots)
 
 
 # A level word in a number's own item: 国家级, 全省, 市级, or a place noun right after
@@ -293,8 +294,7 @@ def _level_breakdowns(text: str, sent_start: list[int], slots: list[_Slot]) -> N
         # one indicator it ruled out, or of its peers' when it fits none
         only = {k: next(iter(slots[k].ruled)) for k in ks
                 if not slots[k].cands and len(slots[k].ruled) == 1}
-        for iid in sorted({b for b in best.values() if b} | set(only.values())):
-            anchor = next(k for k in ks if best[k] == iid or only.get(k) == iid)
+        for iid, anchor in _anchors(ks, best, only, slots):
             members = [k for k in ks if not slots[k].part
                        and (best[k] == iid or not slots[k].cands
                             and slots[k].ruled <= {iid})
@@ -311,6 +311,20 @@ def _level_breakdowns(text: str, sent_start: list[int], slots: list[_Slot]) -> N
                     _make_part(slots[k], {iid})
                     if not slots[k].total:
                         slots[k].total = [(score, iid)]
+
+
+def _anchors(ks: list[int], best: dict, only: dict, slots: list[_Slot]):
+    """(indicator, first number) for each indicator the sentence's numbers fit and each
+    kind of thing they count: 9400名 and 9个市（州）、88个县（市、区） may fit one
+    indicator, and the places are a breakdown of their own even though the people come
+    first."""
+    for iid in sorted({b for b in best.values() if b} | set(only.values())):
+        seen: list[int] = []
+        for k in ks:
+            if (best[k] == iid or only.get(k) == iid) and not any(
+                    _same_thing(slots[k].mention, slots[a].mention) for a in seen):
+                seen.append(k)
+                yield iid, k
 
 
 _TOTAL_CUE_RE = re.compile(r"共|合计|总计|累计|总数|总量|全年|全(?:国|省|市|州|县|区|镇|街)")
@@ -348,10 +362,14 @@ def _same_concept_twice(text: str, sent_start: list[int], slots: list[_Slot]) ->
 
     In one sentence a total comes first (发放宣传单60000余份、宣传手册18000余册;
     专题培训两期、法治讲座一期): when the first is the largest, the later ones are its
-    parts; when each has a noun of its own, the first keeps it and the others are other
-    things; otherwise none of them is named. Across sentences the largest keeps the
-    indicator when it fits it better than every smaller one (or ties and says it is a
-    total); the others are left unnamed. A smaller one that fits far better
+    parts; when each has a noun of its own, the others are kinds of it, its parts
+    (留言1186件、留言1379件 after 网上信访2003件), unless one names a level of its own
+    (乡（镇）级工作站和村（社区）级工作室: another thing), and the first keeps it when
+    they are one list with it (then a kind larger than the first is another thing: 1个
+    便民服务中心和21个便民服务站), or is one more kind when they stand in clauses of their
+    own (司法建议4条，…检察建议51条); otherwise none of them is named. Across sentences
+    the largest keeps the indicator when it fits it better than every smaller one (or
+    ties and says it is a total); the others are left unnamed. A smaller one that fits far better
     (``CLEARLY_BETTER``) is read as another thing. A wrong name is worse than none."""
     groups: dict[str, list[int]] = {}
     for k, sl in enumerate(slots):
@@ -383,10 +401,27 @@ def _same_concept_twice(text: str, sent_start: list[int], slots: list[_Slot]) ->
                     _make_part(slots[k], {iid})
             elif _distinct_nouns([_noun_after(text, sent_start, slots, k) for k in sk]):
                 # "建有1个便民服务中心和21个便民服务站": each number has a noun of its
-                # own after it; the later ones are other things, the first keeps
-                rest.append(sk[0])
+                # own; the later ones are kinds of it. The first keeps it when they are
+                # one list with it; in clauses of their own (司法建议4条，…检察建议51条)
+                # each is one kind, the first too, and no total is stated
+                kinds = []
                 for k in sk[1:]:
-                    _unname(slots[k], iid)
+                    if _levels(text, *_item_span(text, sent_start[k], slots, k, sent_start),
+                               slots[k].mention)[0]:
+                        _unname(slots[k], iid)  # 乡级工作站和村级工作室: two concepts
+                    else:
+                        kinds.append(k)
+                if all(slots[k].group == slots[sk[0]].group for k in kinds):
+                    rest.append(sk[0])
+                    # the first keeps the indicator: a kind larger than its figure is no
+                    # part of it (1个中心和21个站), another thing
+                    for k in [k for k in kinds if value[k] > value[sk[0]]]:
+                        kinds.remove(k)
+                        _unname(slots[k], iid)
+                else:
+                    kinds.insert(0, sk[0])
+                for k in kinds:
+                    _make_part(slots[k], {iid})
             else:
                 for k in sk:
                     _unname(slots[k], iid)
@@ -407,6 +442,20 @@ def _same_concept_twice(text: str, sent_start: list[int], slots: list[_Slot]) ->
         # / 受援农民工178人): it is left unnamed, with no whole
         for k in small + ([] if clear else big):
             _unname(slots[k], iid)
+
+
+def _rate_stated_twice(sent_start: list[int], slots: list[_Slot]) -> None:
+    """Two rates of one sentence that one indicator fits best, with different values
+    (负责人出庭应诉率100%，主要负责人出庭应诉率63.22%): the first is the rate, the later
+    ones are the rate of a subset, parts of it, whichever fits the words better."""
+    firsts: dict[tuple[int, str], int] = {}
+    for k, sl in enumerate(slots):
+        iid = "" if sl.part else _clear_best(sl.cands)
+        if not iid or sl.mention.kind != "rate":
+            continue
+        first = firsts.setdefault((sent_start[k], iid), k)
+        if first != k and slots[first].mention.value != sl.mention.value:
+            _make_part(sl, {iid})
 
 
 def _clauses_before(text: str, s0: int, start: int) -> int:

@@ -92,9 +92,12 @@ def _lines(text: str) -> list[_Line]:
     return out
 
 
+_MD_HEADING_RE = re.compile(r"#{1,6}\s*")
+
+
 def _unmark(line: str) -> tuple[str, bool]:
     marked = False
-    m = re.match(r"^#{1,6}\s*", line)
+    m = _MD_HEADING_RE.match(line)
     if m:
         line, marked = line[m.end():], True
     if line.startswith("**"):
