@@ -226,8 +226,10 @@ RATCHETS = {
     # on dev and blind..blind5): found 100 (99.0%), named correctly 75 (74.3%), wrong 10
     # (9.9%), FP 2, id rows 19/38 (50.0%), named/all 18.8%, parts 3/23. The round cut
     # wrong names on blind5 from 8.9% to 2.4%; on this unseen set it is 9.9%.
-    "blind6": Ratchet(min_found=100, min_named_correctly=75, min_id_rows_named=19,
-                      max_named_wrongly=10, max_false_positives=2, min_parts_ok=3,
+    # session 5 round 2 (r2near): near-concept scopes and the plan-years rule, wrong
+    # 10 -> 6, named correctly 75 -> 78, id rows 19 -> 21
+    "blind6": Ratchet(min_found=100, min_named_correctly=78, min_id_rows_named=21,
+                      max_named_wrongly=6, max_false_positives=2, min_parts_ok=3,
                       max_parts_wrong=0),
 }
 SETS = list(RATCHETS)
