@@ -531,8 +531,9 @@ def _scope(norm_text: str, bounds: list[int], m: Mention) -> str:
 def counted_word(text: str, m: Mention) -> bool:
     """Whether the weak mention ``m`` is a count even when no indicator names it: an act
     leads to it (开展了三轮权责清单清理, 主要承担九项职能) or it opens a clause after a comma
-    (，三个镇和…街道), or it is a sample drawn (抽选四家单位). At a sentence's start, after a closing quote (“A”和“B”两条主线)
-    or in a heading it stays a word, and so it does when no noun follows it."""
+    (，三个镇和…街道), or it is a sample drawn (抽选四家单位). At a sentence's start,
+    after a closing quote (“A”和“B”两条主线) or in a heading it stays a word, and so it
+    does when no noun follows it."""
     a, nxt = m.start, text[m.end:m.end + 1]
     if not "\u4e00" <= nxt <= "\u9fff":
         return False  # no noun follows (两项5分别计): nothing it counts
