@@ -217,8 +217,11 @@ RATCHETS = {
     # "part exceeds its whole" finding.
     # 审批事项 after another qualifier (报建) is no approval list: named correctly 225, id
     # rows 79, wrong 7 (merged).
-    "blind5": Ratchet(min_found=291, min_named_correctly=225, min_id_rows_named=79,
-                      max_named_wrongly=7, max_false_positives=0, min_parts_ok=9,
+    # Session 5, second round: a sample drawn (抽选四家单位) is found as a part, and nouns
+    # listed before one shared rate (行政许可、行政处罚等…公示率均已达到100%) give a row
+    # each: found 291 -> 293, named correctly 227, parts ok 10.
+    "blind5": Ratchet(min_found=293, min_named_correctly=227, min_id_rows_named=79,
+                      max_named_wrongly=7, max_false_positives=0, min_parts_ok=10,
                       max_parts_wrong=1),
     # The fresh set written at the end of session 4 (21 reports of 11 provinces, 101 rows;
     # README), held back on a branch, re-read against the frozen 313-indicator catalogue
@@ -226,10 +229,12 @@ RATCHETS = {
     # on dev and blind..blind5): found 100 (99.0%), named correctly 75 (74.3%), wrong 10
     # (9.9%), FP 2, id rows 19/38 (50.0%), named/all 18.8%, parts 3/23. The round cut
     # wrong names on blind5 from 8.9% to 2.4%; on this unseen set it is 9.9%.
-    # session 5 round 2 (r2near): near-concept scopes and the plan-years rule, wrong
-    # 10 -> 6, named correctly 75 -> 78, id rows 19 -> 21
-    "blind6": Ratchet(min_found=100, min_named_correctly=78, min_id_rows_named=21,
-                      max_named_wrongly=6, max_false_positives=2, min_parts_ok=3,
+    # Second round: a session ordinal (十三届三次、四次全会) and the numeral of rates that
+    # share a value (两项整改率均达到100%, now two rows) are no counts: FP 2 -> 0, found
+    # 100 -> 101. r2near: near-concept scopes and the plan-years rule, wrong 10 -> 6,
+    # named correctly +3, id rows 19 -> 21.
+    "blind6": Ratchet(min_found=101, min_named_correctly=79, min_id_rows_named=21,
+                      max_named_wrongly=6, max_false_positives=0, min_parts_ok=3,
                       max_parts_wrong=0),
 }
 SETS = list(RATCHETS)

@@ -79,6 +79,10 @@ def _mark_parts(norm_text: str, bounds: list[int], slots: list[_Slot],
         first.setdefault(s0, k)
     for k, sl in enumerate(slots):
         m, s0 = sl.mention, sent_start[k]
+        if m.sample:
+            # "抽选四家单位…述法": a sample of what the concept counts, never the whole
+            _make_part(sl, {iid for _sc, iid in sl.cands})
+            continue
         cue = _last_match(_PART_RE, norm_text[s0:m.start])
         if cue is None:
             continue
