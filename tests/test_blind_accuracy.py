@@ -234,9 +234,10 @@ RATCHETS = {
     # wrong names on blind5 from 8.9% to 2.4%; on this unseen set it is 9.9%.
     # Second round: a session ordinal (十三届三次、四次全会) and the numeral of rates that
     # share a value (两项整改率均达到100%, now two rows) are no counts: FP 2 -> 0, found
-    # 100 -> 101, named correctly 76.
-    "blind6": Ratchet(min_found=101, min_named_correctly=76, min_id_rows_named=19,
-                      max_named_wrongly=10, max_false_positives=0, min_parts_ok=3,
+    # 100 -> 101. r2near: near-concept scopes and the plan-years rule, wrong 10 -> 6,
+    # named correctly +3, id rows 19 -> 21.
+    "blind6": Ratchet(min_found=101, min_named_correctly=79, min_id_rows_named=21,
+                      max_named_wrongly=6, max_false_positives=0, min_parts_ok=3,
                       max_parts_wrong=0),
 }
 SETS = list(RATCHETS)
