@@ -98,7 +98,10 @@ RATCHETS = {
     # wrongly 51 -> 42 over the five sets.
     # Session 5, near concepts: 集中研讨26次 of the 街党工委中心组 re-read as the group's,
     # not the Thought's study (README): named correctly 104 -> 105, id rows 54/62 -> 54/61.
-    "blind2": Ratchet(min_found=114, min_named_correctly=105, min_id_rows_named=54,
+    # Session 5, second round: 1集体 is counted, and a time stated once for two procedures
+    # (开办企业和不动产登记仅用1个工作日) is each one's, left unnamed as a figure for most
+    # cases (大部分…): found 114 -> 116, named correctly 105 -> 107, wrong stays 2.
+    "blind2": Ratchet(min_found=116, min_named_correctly=107, min_id_rows_named=54,
                       max_named_wrongly=2, max_false_positives=0),
     # Precision, runner-up margin 0.3 (复议案件数量同比增长42.8% fits two change
     # indicators 0.2 apart): blind3 named correctly 121 -> 122, wrong 6 -> 5; merged with
