@@ -1765,3 +1765,30 @@ def test_scoped_indicators_keep_their_own_phrasing(sentence, expected):
 def test_a_word_like_numeral_an_act_leads_to_stays_without_an_indicator(sentence, expected):
     got = extract.extract_text(sentence).mentions
     assert [sentence[r.char_start:r.char_end] for r in got.itertuples()] == expected
+
+
+def test_a_sample_drawn_is_a_part_never_the_whole():
+    # the sample of units drawn to report is a part of the statements counted
+    got = _parts("组织全区86个领导班子开展述法，并抽选三家单位的负责人现场述法。")
+    assert got["86个"] == ("law_performance_statements", "")
+    assert got["三家"] == ("", "law_performance_statements")
+    # no act of drawing before it: the numeral stays a word, no row
+    assert "三家" not in _parts("组织全区86个领导班子开展述法，落实三家单位联述机制。")
+
+
+def test_things_sharing_one_rate_give_one_row_each():
+    # a numeral says how many rates share the value: two rows, no row for the numeral
+    m = extract.extract_text("对审计发现的问题和督察反馈的问题开展跟踪督办，"
+                             "两项整改率均达到100%。").mentions
+    assert list(m["value"]) == [100, 100] and m["char_start"].nunique() == 1
+    # only one of two readings the words cannot tell apart may carry a name
+    assert (m["indicator_id"] != "").sum() <= 1
+    # nouns listed before one rate name: one row per noun
+    m = extract.extract_text("全县行政检查、行政强制等执法信息的公示率均已达到100%。").mentions
+    assert len(m) == 2 and m["char_start"].nunique() == 1
+    # levels before a rate name are one rate (省、市、县 of one coverage): one row
+    m = extract.extract_text("省、市、县三级政府的法律顾问覆盖率均达到100%。").mentions
+    assert len(m) == 1
+    # a single rate with 均 and no list or numeral: one row
+    m = extract.extract_text("全年办理复议案件，结案率均达到100%。").mentions
+    assert len(m) == 1

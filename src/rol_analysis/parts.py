@@ -80,6 +80,10 @@ def _mark_parts(norm_text: str, bounds: list[int], slots: list[_Slot],
         first.setdefault(s0, k)
     for k, sl in enumerate(slots):
         m, s0 = sl.mention, sent_start[k]
+        if m.sample:
+            # "抽选四家单位…述法": a sample of what the concept counts, never the whole
+            _make_part(sl, {iid for _sc, iid in sl.cands})
+            continue
         cue = _last_match(_PART_RE, norm_text[s0:m.start])
         if cue is None:
             continue
@@ -471,11 +475,12 @@ def _common_tail(words: list[str]) -> str:
 def _kinds_lists(text: str, sent_start: list[int], slots: list[_Slot],
                  matcher: _Matcher) -> None:
     """Items of one sentence that end in one head noun, each after words of its own, with
-    no total among them (政策清理1次，…文件清理1次；…规范性文件清理一次; 专题部署会4次、工作推进会6次)
-    are kinds of that head: none is named, each is a part of what the head counts (the
-    indicator the head alone fits, ``清理#``: 规范性文件清理次数). A wrong name is worse than
-    none: one kind is not the whole, and a kind's words alone (专题培训会) say nothing of
-    whose activity it is."""
+    no total among them (政策清理1次，…文件清理1次；…规范性文件清理一次; 专题部署会4次、
+    工作推进会6次) are kinds of that head: none is named, each is a part of what the
+    head counts (the indicator the head alone fits, ``清理#``: 规范性文件清理次数). A wrong
+    name is worse than none: one kind is not the whole. Left alone: a list after a stated
+    total, a kind the catalogue names by its own words (涉企案件), and kinds whose best
+    indicators differ when the head alone fits none (常务会议学法 / 中心组学法)."""
     groups: dict[tuple[int, str, str], list[int]] = {}
     for k, sl in enumerate(slots):
         m = sl.mention
