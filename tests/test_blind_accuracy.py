@@ -98,9 +98,12 @@ RATCHETS = {
     # wrongly 51 -> 42 over the five sets.
     # Session 5, near concepts: 集中研讨26次 of the 街党工委中心组 re-read as the group's,
     # not the Thought's study (README): named correctly 104 -> 105, id rows 54/62 -> 54/61.
+    # Session 5, second round: 1集体 is counted, and a time stated once for two procedures
+    # (开办企业和不动产登记仅用1个工作日) is each one's, left unnamed as a figure for most
+    # cases (大部分…): found 114 -> 116, named correctly 105 -> 107, wrong stays 2.
     # Session 5, second round, kinds of one act with no total (定期清理3次、专项清理12次:
     # parts of the clean-ups): parts ok 0 -> 2.
-    "blind2": Ratchet(min_found=114, min_named_correctly=105, min_id_rows_named=54,
+    "blind2": Ratchet(min_found=116, min_named_correctly=107, min_id_rows_named=54,
                       max_named_wrongly=2, max_false_positives=0, min_parts_ok=2),
     # Precision, runner-up margin 0.3 (复议案件数量同比增长42.8% fits two change
     # indicators 0.2 apart): blind3 named correctly 121 -> 122, wrong 6 -> 5; merged with
@@ -236,12 +239,14 @@ RATCHETS = {
     # wrong names on blind5 from 8.9% to 2.4%; on this unseen set it is 9.9%.
     # Second round: a session ordinal (十三届三次、四次全会) and the numeral of rates that
     # share a value (两项整改率均达到100%, now two rows) are no counts: FP 2 -> 0, found
+    # 100 -> 101. r2near: near-concept scopes and the plan-years rule, wrong 10 -> 6,
+    # named correctly +3, id rows 19 -> 21.
     # 100 -> 101, named correctly 76.
     # Second round, kinds of one act with no total (政策清理…、宣布失效文件清理…、规范性文件
     # 清理; 专题部署会4次、工作推进会6次): named correctly 75 -> 77, wrong 10 -> 8, parts
-    # ok 3 -> 6. Merged: found 101, named correctly 78, wrong 8, FP 0, parts ok 6.
-    "blind6": Ratchet(min_found=101, min_named_correctly=78, min_id_rows_named=19,
-                      max_named_wrongly=8, max_false_positives=0, min_parts_ok=6,
+    # ok 3 -> 6. Merged with r2near: named correctly 81, id rows 21, wrong 4, parts ok 6.
+    "blind6": Ratchet(min_found=101, min_named_correctly=81, min_id_rows_named=21,
+                      max_named_wrongly=4, max_false_positives=0, min_parts_ok=6,
                       max_parts_wrong=0),
 }
 SETS = list(RATCHETS)

@@ -1792,3 +1792,28 @@ def test_things_sharing_one_rate_give_one_row_each():
     # a single rate with 均 and no list or numeral: one row
     m = extract.extract_text("全年办理复议案件，结案率均达到100%。").mentions
     assert len(m) == 1
+
+
+def test_a_time_only_stated_for_a_list_of_procedures_is_each_ones():
+    # times are not added up: each procedure takes it, one row per name
+    m = extract.extract_text("目前户籍迁移和社保转移只需2个工作日即可办结。").mentions
+    assert list(m["value"]) == [2, 2] and m["char_start"].nunique() == 1
+    assert sorted(m["measure"]) == ["户籍迁移即可审结时长", "社保转移即可审结时长"]
+    # a count after A和B is no per-name figure: one row
+    m = extract.extract_text("目前户籍迁移和社保转移共办理320件。").mentions
+    assert len(m) == 1
+
+
+def test_a_figure_for_most_cases_is_not_the_indicator():
+    # what most start-ups take is no time limit for starting a business
+    m = extract.extract_text("大部分企业开办仅用1个工作日。").mentions
+    assert list(m["indicator_id"]) == [""]
+    m = extract.extract_text("企业开办时间压缩至1个工作日。").mentions
+    assert list(m["indicator_id"]) == ["business_startup_days"]
+
+
+def test_collectives_are_counted_without_a_counting_word():
+    m = extract.extract_text("全县有2集体、3名个人获评省级普法先进。").mentions
+    assert sorted(m["text"]) == ["2", "3名"]
+    # a number glued to another noun stays out (no counting word, no scale)
+    assert list(extract.extract_text("全县有2团队获评省级普法先进。").mentions["text"]) == []

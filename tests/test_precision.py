@@ -592,3 +592,46 @@ def test_approval_items_after_another_qualifier_are_another_list(sentence, value
 ])
 def test_a_start_up_time_in_minutes_is_the_start_up_time(sentence, value, expected):
     assert _named(sentence).get(value, "") == expected
+
+
+@pytest.mark.parametrize("sentence, value, expected", [
+    # training and exams counted together are sessions of training (法制 is 法治)
+    ("本年度共组织干部参加法制培训、考试等6次。", 6, "officials_law_training_sessions"),
+    # exams alone stay exams
+    ("全年组织机关干部学法考试3次。", 3, "law_exams_held"),
+])
+def test_training_and_exams_counted_together_are_no_exams_held(sentence, value, expected):
+    assert _named(sentence).get(value, "") == expected
+
+
+@pytest.mark.parametrize("sentence, value, expected", [
+    # consultations counted with other services are no consultations
+    ("依托各村法律服务室，为村民提供法律咨询、信访咨询和法律服务共450余人次。", 450, ""),
+    ("为园区企业提供合同审核、法律咨询等专项法律服务共计7次。", 7, ""),
+    # consultations alone are
+    ("全年为群众解答法律咨询820人次。", 820, "public_legal_service_consultations"),
+])
+def test_consultations_counted_with_other_services_are_no_consultations(
+        sentence, value, expected):
+    assert _named(sentence).get(value, "") == expected
+
+
+@pytest.mark.parametrize("sentence, value, expected", [
+    # an opinion written, counted in times, is an opinion
+    ("两级法律顾问全年审核各类合同15份，出具法律意见书3次。", 3, "legal_opinions_issued"),
+    # the advisers' services stay theirs
+    ("政府法律顾问全年提供法律服务40余次。", 40, "legal_advisor_services"),
+])
+def test_opinions_written_counted_in_times_are_opinions(sentence, value, expected):
+    assert _named(sentence).get(value, "") == expected
+
+
+@pytest.mark.parametrize("sentence, value, expected", [
+    # a plan spanning several years: its tasks are not the year's key tasks
+    ("印发《法治建设规划(2024-2028年)》任务分工方案，将12项重点工作分解到各部门。", 12, ""),
+    # the year's own plan
+    ("印发年度法治政府建设工作要点，将12项重点工作分解到各部门。", 12, "rol_key_tasks"),
+])
+def test_tasks_of_a_plan_over_several_years_are_not_the_years_key_tasks(
+        sentence, value, expected):
+    assert _named(sentence).get(value, "") == expected

@@ -90,6 +90,11 @@ _CHANGE_TO_RE = re.compile(r"\s*(?:压缩|压减|缩短|减少|降低|精简|提
 # "委员会会议和办公室会议各开了1次": 各 with a short verb before the value.
 _SHARED_COUNT_RE = re.compile(r"(?:均|都|各)(?:为|是|达到|达|有|不足|不到|超过|在"
                               r"|(?:召开|开|举办|开展|组织|办理|受理|收到|完成)了?)?$")
+# a clause about most (or some) of the cases: 大部分开办企业…, 多数案件…
+_MOST_RE = re.compile(r"(?:其中)?(?:绝大部分|绝大多数|大部分|大多数|多数|部分)")
+# "A和B仅用1个工作日": what each of the names takes, when only a time is stated
+_SHARED_TIME_RE = re.compile(r"(?:均|都)?(?:仅|只)(?:需要?|用了?|要)$")
+_DURATION_UNITS = frozenset({"天", "个工作日", "工作日", "小时", "分钟", "个月"})
 # A single rate name before a value each counted item of the clause before shares.
 _EACH_RATE_RE = re.compile(r"(?P<rate>[^、和及与]{1,8}率)(?:均|都)(?:为|是|达到|达|保持在|保持)?")
 _ITEM_JOINERS = frozenset("和、及与")
@@ -208,6 +213,11 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
             ecands = matcher.scored(elided, meas, xcl, unit, kind, section, m.scope,
                                     elided.find("#"), fams)[0]
             cands = _merged(cands, ecands, 1.0, ruled)
+        head = marked[:marked.find("#")]
+        if _MOST_RE.match(head, _last_clause_start(head)):
+            # "大部分开办企业…仅用1个工作日": what most cases take, not the figure an
+            # indicator states for all of them
+            cands = []
         slots.append(_Slot(m, index, cands, group=group[0], ruled=frozenset(ruled)))
 
     for i, m in enumerate(mentions):
@@ -334,8 +344,13 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
         previous = (prev.measures[0] if prev is not None and prev.measures
                     and prev.start >= s0 else "")
         each = _SHARED_COUNT_RE.search(left) if m.kind != "rate" else None
-        # "A、B均为…" and "A和B各开了…": 和/及/与 join names only before 各
-        sep = _NAME_SEP_RE if each and left[each.start()] == "各" else re.compile("、")
+        # "A、B均为…" and "A和B各开了…": 和/及/与 join names only before 各, or before
+        # a time each takes (开办企业和不动产登记仅用1个工作日: times are not added up)
+        time_each = (each is None and m.unit in _DURATION_UNITS
+                     and _SHARED_TIME_RE.search(left) or None)
+        each = each or time_each
+        sep = (_NAME_SEP_RE if each and (time_each or left[each.start()] == "各")
+               else re.compile("、"))
         names = ([left[n0:n1] for n0, n1 in _split_names(left[:each.start()], 0, sep)]
                  if each and sep.search(left[:each.start()]) else [])
         lead = verb_word = ""

@@ -300,6 +300,8 @@ def _unfit_scope(zh_name: str, marked: str, hash_pos: int, words: str = "") -> b
         return True  # 连续4年开展，累计排查…#: a total over years, not the year's figure
     if "入选" in after and "入选" not in zh_name:
         return True
+    if "年度" in zh_name and _YEAR_RANGE_RE.search(marked, 0, hash_pos):
+        return True  # 《纲要(2023-2027年)》…20项重点工作: a plan's, not the year's tasks
     noun = _NOUN_END_RE.split(after, 1)[0][:10]
     mine = _counted_class(noun)
     # in a name, 单位 is any unit (法治建设示范单位 may be a town): only 部门/机关 say org
@@ -308,6 +310,9 @@ def _unfit_scope(zh_name: str, marked: str, hash_pos: int, words: str = "") -> b
 
 
 _NOUN_END_RE = re.compile(r"[、和及与（(]")
+# A span of years in the number's sentence (《纲要(2023-2027年)》, 2021—2025年): what it
+# counts belongs to a plan of several years, not to one year's.
+_YEAR_RANGE_RE = re.compile(r"(?:19|20)\d\d年?\s*[-—–~～至到]\s*(?:19|20)?\d\d年")
 _OWN_CLAUSE_HEAD_RE = re.compile(r".*[，,。；;：:！？!?\n“”]", re.S)
 
 

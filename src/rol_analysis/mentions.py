@@ -288,8 +288,8 @@ def _bare_count(text: str, m: re.Match) -> bool:
     nxt = text[m.end():m.end() + 1]
     if nxt.isascii() and (nxt.isalnum() or nxt in "+.-_/*×%"):
         return False  # a code, a version, a formula (5+2)
-    if m.group("scale") in _BIG_SCALES:
-        return True
+    if m.group("scale") in _BIG_SCALES or text.startswith("集体", m.end()):
+        return True  # 8.2亿, and 1集体 (collectives are counted without a counting word)
     num, a = m.group("num"), m.start()
     if not (m.group("pre") in _BARE_PRE or _BARE_LEAD_RE.search(text[max(0, a - 2):a])):
         return False
