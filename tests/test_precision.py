@@ -635,3 +635,25 @@ def test_opinions_written_counted_in_times_are_opinions(sentence, value, expecte
 def test_tasks_of_a_plan_over_several_years_are_not_the_years_key_tasks(
         sentence, value, expected):
     assert _named(sentence).get(value, "") == expected
+
+
+def _named_parts(text) -> dict:
+    m = extract.extract_text(text).mentions
+    return {v: (i, p) for i, p, v in zip(m["indicator_id"], m["part_of"], m["value"])}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # the repealed count joins two acts (废止（宣布失效）): stated apart, each is a part
+    # of it, and the number between them is no total of both either
+    ("年内完成规范性文件清理工作，废止12件、修改4件、宣布失效20件。",
+     {12: ("", "normative_docs_repealed"), 20: ("", "normative_docs_repealed"),
+      4: ("normative_docs_amended", "")}),
+    ("经清理，宣布7件规范性文件失效，30件继续有效，2件予以废止。",
+     {7: ("", "normative_docs_repealed"), 2: ("", "normative_docs_repealed")}),
+    # one act alone is the count
+    ("全年废止规范性文件12件。", {12: ("normative_docs_repealed", "")}),
+    ("经清理，宣布失效规范性文件9件。", {9: ("normative_docs_repealed", "")}),
+])
+def test_two_acts_a_count_joins_stated_apart_are_parts_of_it(sentence, expected):
+    got = _named_parts(sentence)
+    assert {v: got[v] for v in expected} == expected

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .matcher import _Matcher
+from .matcher import _Matcher, stated_apart
 from .mentions import _CLAUSE_END_RE, Mention, _last_match, _sentence_of
 
 # 其中, and 包括 after a comma (…12件，包括…3件), not 包括X在内的12个 (the whole itself)
@@ -132,6 +132,7 @@ def _mark_parts(norm_text: str, bounds: list[int], slots: list[_Slot],
             # (市级 + 新收行政复议申请数), so it lines up with other reports' items
             of_whole = w.mention.measures[w.index].removeprefix("累计").removeprefix("其中")
             m.measures[sl.index] = label.removeprefix("各") + of_whole
+    _acts_stated_apart(norm_text, bounds, slots, matcher)
     best = [_clear_best(sl.cands) for sl in slots]
     # A list whose items the words cannot tell apart (the same candidates, the same best:
     # 定期清理3次、专项清理12次; 济南、青岛…分别为3595件、3125件; A、B、C均不足500件) is a
@@ -585,6 +586,27 @@ def _item_fits(matcher: _Matcher, sl: _Slot) -> set[str]:
     if after:
         out.update(matcher.candidates(before + after + "#", m.unit, m.kind))
     return out
+
+
+def _acts_stated_apart(norm_text: str, bounds: list[int], slots: list[_Slot],
+                       matcher: _Matcher) -> None:
+    """Make a part of each number whose indicator counts two acts together (废止（宣布失效）
+    规范性文件数) while its sentence states the two apart, each with its own number
+    (废止139件、宣布失效182件): neither is the total (:func:`matcher.stated_apart`), nor
+    is another number of that sentence."""
+    alts = matcher.act_alternatives
+    for sl in slots:
+        ids = {iid for _sc, iid in sl.cands if iid in alts}
+        if not ids:
+            continue
+        m = sl.mention
+        s0, s1 = _sentence_of(bounds, norm_text, m.start)
+        sent = norm_text[s0:s1]
+        how = {iid: stated_apart(alts[iid], sent, m.start - s0, m.end - s0) for iid in ids}
+        if any(v == 2 for v in how.values()):
+            _make_part(sl, {iid for iid, v in how.items() if v == 2})
+        # 修改18件 between them (matched across 废止139件、): no total of both either
+        sl.cands = [(sc, iid) for sc, iid in sl.cands if how.get(iid) != 1]
 
 
 def _make_part(sl: _Slot, whole_ids, lower: float = 0.0) -> None:
