@@ -90,8 +90,6 @@ _CHANGE_TO_RE = re.compile(r"\s*(?:压缩|压减|缩短|减少|降低|精简|提
 # "委员会会议和办公室会议各开了1次": 各 with a short verb before the value.
 _SHARED_COUNT_RE = re.compile(r"(?:均|都|各)(?:为|是|达到|达|有|不足|不到|超过|在"
                               r"|(?:召开|开|举办|开展|组织|办理|受理|收到|完成)了?)?$")
-# a clause about most (or some) of the cases: 大部分开办企业…, 多数案件…
-_MOST_RE = re.compile(r"(?:其中)?(?:绝大部分|绝大多数|大部分|大多数|多数|部分)")
 # "A和B仅用1个工作日": what each of the names takes, when only a time is stated
 _SHARED_TIME_RE = re.compile(r"(?:均|都)?(?:仅|只)(?:需要?|用了?|要)$")
 _DURATION_UNITS = frozenset({"天", "个工作日", "工作日", "小时", "分钟", "个月"})
@@ -213,11 +211,6 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
             ecands = matcher.scored(elided, meas, xcl, unit, kind, section, m.scope,
                                     elided.find("#"), fams)[0]
             cands = _merged(cands, ecands, 1.0, ruled)
-        head = marked[:marked.find("#")]
-        if _MOST_RE.match(head, _last_clause_start(head)):
-            # "大部分开办企业…仅用1个工作日": what most cases take, not the figure an
-            # indicator states for all of them
-            cands = []
         slots.append(_Slot(m, index, cands, group=group[0], ruled=frozenset(ruled)))
 
     for i, m in enumerate(mentions):
@@ -372,6 +365,11 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
             for k, x in enumerate(lefts):
                 slot(m, k, sent[:clause_start] + x + left[each.start():] + "#" + sent[b:],
                      m.measures[k], x)
+                if time_each:
+                    # the time both take may be what the first one's indicator states
+                    # or not (企业开办和不动产抵押登记最快只需2个工作日: a joint figure
+                    # is no figure of the first alone); found, not named
+                    slots[-1].cands = []
             continue
         m.measures = [measure.label(left, sent[b:], m.unit, m.kind, context, previous)]
         m.indicators = [""]
