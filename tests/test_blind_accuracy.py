@@ -251,8 +251,9 @@ RATCHETS = {
     # 清理; 专题部署会4次、工作推进会6次): named correctly 75 -> 77, wrong 10 -> 8, parts
     # ok 3 -> 6. Merged with r2near (both part rules): named correctly 82, id rows 21,
     # wrong 3, parts ok 7.
+    # r2near: study and exams together (参加学习考试的…人次) are no exam candidates: wrong 2.
     "blind6": Ratchet(min_found=101, min_named_correctly=82, min_id_rows_named=21,
-                      max_named_wrongly=3, max_false_positives=0, min_parts_ok=7,
+                      max_named_wrongly=2, max_false_positives=0, min_parts_ok=7,
                       max_parts_wrong=0),
 }
 SETS = list(RATCHETS)
