@@ -1655,6 +1655,24 @@ PARTS = [
       "6%": ("admin_litigation_loss_rate", "")}),
     # ... the later one larger and the same noun: neither can be told to be the total
     ("年中自查发现27个问题，年底督察发现54个问题。", {"27个": ("", ""), "54个": ("", "")}),
+    # kinds of one head noun, each with words of its own and no total: none is named,
+    # each is a part of what the head counts (清理#: the clean-ups)
+    ("本年度开展涉及民营企业的政策措施清理1次，开展过时文件专项清理2次。",
+     {"1次": ("", "normative_docs_cleanups"), "2次": ("", "normative_docs_cleanups")}),
+    # ... and a kind's own fit that is not about the head is no name, nor its whole
+    ("县司法局全年召开依法治县专题部署会3次、督办推进会5次。",
+     {"3次": ("", ""), "5次": ("", "")}),
+    # ... but a total stated before the kinds keeps its indicator
+    ("全县共开展规范性文件清理3次：定期清理1次、专项清理2次。",
+     {"3次": ("normative_docs_cleanups", ""), "1次": ("", "normative_docs_cleanups"),
+      "2次": ("", "normative_docs_cleanups")}),
+    # ... a kind the catalogue names by its own words is a concept of its own
+    ("全年受理民生类案件120件、涉企案件45件。",
+     {"120件": ("", ""), "45件": ("admin_reconsideration_enterprise_cases", "")}),
+    # ... and so is each body's study: two indicators, no kinds of one
+    ("全年常务会议学法6次、中心组学法4次。",
+     {"6次": ("exec_meeting_law_study_sessions", ""),
+      "4次": ("central_group_law_study_sessions", "")}),
     # one concept in two sentences: the largest keeps it when it fits better; else none
     ("街道对违反文明行为条例的行为实施行政处罚7起。全年实施行政处罚52起。",
      {"7起": ("", ""), "52起": ("admin_penalty_cases", "")}),

@@ -9,7 +9,8 @@ states the concept without one; when the items of a sentence name different leve
 one concept (国家级…60个、市级…691个: :func:`_level_breakdowns`); or when one concept is
 stated twice with different values and the first, largest one is the total
 (:func:`_same_concept_twice`, which also leaves both unnamed when neither can be told to
-be the total). The ``part_of`` column then names the whole: the whole's
+be the total); or when it is one of the kinds of one act listed with no total (政策清理1次，
+…文件清理1次: :func:`_kinds_lists`). The ``part_of`` column then names the whole: the whole's
 indicator, or the whole's concept the part's own words fit best when the whole is not
 named (:func:`_name_wholes`).
 
@@ -211,6 +212,7 @@ def _mark_parts(norm_text: str, bounds: list[int], slots: list[_Slot],
     _level_breakdowns(norm_text, sent_start, slots)
     _same_concept_twice(norm_text, sent_start, slots)
     _rate_stated_twice(sent_start, slots)
+    _kinds_lists(norm_text, sent_start, slots, matcher)
 
 
 # A level word in a number's own item: 国家级, 全省, 市级, or a place noun right after
@@ -447,6 +449,97 @@ def _same_concept_twice(text: str, sent_start: list[int], slots: list[_Slot]) ->
         # / 受援农民工178人): it is left unnamed, with no whole
         for k in small + ([] if clear else big):
             _unname(slots[k], iid)
+
+
+# words an item may open with that name no kind (开展, 召开…): left off its modifier
+_KIND_VERB_RE = re.compile(r"^(?:[全年度共另还又再并]*)(?:开展|召开|举办|组织|进行|参与|参加|完成"
+                           r"|实施|推进|出具|制作|起草|命名|认定|评选|创建)?")
+
+
+def _kind_words(text: str, sent_start: list[int], slots: list[_Slot], k: int) -> str:
+    """The words of number ``k``'s item before it when nothing follows the number in its
+    item (政策清理1次), asides and quotes left out; ``""`` otherwise."""
+    m = slots[k].mention
+    lo, hi = _item_span(text, sent_start[k], slots, k, sent_start)
+    if _ASIDE_RE.sub("", text[m.end:hi]):
+        return ""
+    return _ASIDE_RE.sub("", text[lo:m.start])
+
+
+def _common_tail(words: list[str]) -> str:
+    n = 0
+    while all(len(w) > n for w in words) and len({w[-1 - n] for w in words}) == 1:
+        n += 1
+    return words[0][len(words[0]) - n:] if n else ""
+
+
+def _kinds_lists(text: str, sent_start: list[int], slots: list[_Slot],
+                 matcher: _Matcher) -> None:
+    """Items of one sentence that end in one head noun, each after words of its own, with
+    no total among them (政策清理1次，…文件清理1次；…规范性文件清理一次; 专题部署会4次、
+    工作推进会6次) are kinds of that head: none is named, each is a part of what the
+    head counts (the indicator the head alone fits, ``清理#``: 规范性文件清理次数). A wrong
+    name is worse than none: one kind is not the whole. Left alone: a list after a stated
+    total, a kind the catalogue names by its own words (涉企案件), and kinds whose best
+    indicators differ when the head alone fits none (常务会议学法 / 中心组学法)."""
+    groups: dict[tuple[int, str, str], list[int]] = {}
+    for k, sl in enumerate(slots):
+        m = sl.mention
+        if sl.part or sl.index or m.kind != "count":
+            continue
+        words = _kind_words(text, sent_start, slots, k)
+        if len(words) < 3 or _SUM_CUE_RE.search(words) or _MORE_RE.search(words):
+            continue
+        event = _EVENT_HEAD_RE.search(words)
+        if event is None:
+            continue  # 研判信访积案、化解信访积案: acts on one object, no kinds of one act
+        key = event.group()[-1:] if event.group().endswith("会") else event.group()
+        # a list may run across 、，； up to the full stop
+        full = max(text.rfind("。", 0, m.start), text.rfind("\n", 0, m.start)) + 1
+        groups.setdefault((full, m.unit, key), []).append(k)
+    for (_s0, unit, _key), ks in groups.items():
+        if len(ks) < 2:
+            continue
+        words = [_kind_words(text, sent_start, slots, k) for k in ks]
+        head = _common_tail(words)
+        mods = [_KIND_VERB_RE.sub("", w[:len(w) - len(head)]) for w in words]
+        if not all(mods) or len(set(mods)) < len(mods):
+            continue
+        # a kind the catalogue names by the words that set it apart from the others
+        # (民生领域案件、涉企案件: 涉企行政复议案件数) is a concept of its own
+        # (the whole's own concept, which the head alone fits, is no such name)
+        whole = matcher.candidates(head + "#", unit, slots[ks[0]].mention.kind)
+        grams = [_grams(x) for x in mods]
+        kinds = []
+        for i, k in enumerate(ks):
+            mine = grams[i].difference(*(g for j, g in enumerate(grams) if j != i))
+            best = _clear_best(slots[k].cands)
+            if not best or best in whole[:1] or not mine & _grams(
+                    matcher.cat.indicators[best].zh_name):
+                kinds.append(k)
+        if len(kinds) < 2 or any(
+                o.mention.unit == unit and _s0 <= o.mention.start < slots[kinds[0]].mention.start
+                and head in text[_s0:o.mention.start] for o in slots):
+            continue  # 政务服务事项1352项，可网办事项1301项…: a total stated before them
+        own = {_clear_best(slots[k].cands) for k in kinds} - {""}
+        if len(own) > 1 and not whole:
+            continue  # each kind fits a concept of its own (常务会议学法 / 中心组学法)
+        for k in kinds:
+            _make_part(slots[k], own | set(whole[:1]))
+            # the whole is what the head counts: a kind's own best that does not name
+            # the head (专题部署会: 领导干部学法培训场次) is no whole of it
+            slots[k].total = [(float("inf"), whole[0])] if whole else [
+                t for t in slots[k].total
+                if head in matcher.cat.indicators[t[1]].zh_name]
+
+
+# the heads whose kinds a report lists: meetings, clean-ups, inspections, training and
+# lectures, campaigns (an object such as 案件 or 事项 has kinds of its own concepts)
+_EVENT_HEAD_RE = re.compile(r"(?:会|会议|清理|检查|督察|培训|讲座|研讨|活动|宣讲)$")
+# a sum over kinds (全年 and 累计 sum over time: 全年召开…部署会4次 is one kind)
+_SUM_CUE_RE = re.compile(r"共|合计|总计|总数|总量")
+# 另, 还, 又: one more item beside the one before (另举办…专题讲座2场), not one more kind
+_MORE_RE = re.compile(r"另|还|又")
 
 
 def _rate_stated_twice(sent_start: list[int], slots: list[_Slot]) -> None:
