@@ -678,3 +678,16 @@ def test_a_rates_subject_decides_its_indicator(sentence, value, expected):
 ])
 def test_study_and_exams_together_are_no_exam_candidates(sentence, value, expected):
     assert _named(sentence).get(value, "") == expected
+
+
+@pytest.mark.parametrize("sentence, value, expected", [
+    # people a station served with consultations and other services are its users
+    ("通过镇公共法律服务工作站，为村民提供法律咨询、信访咨询和法律服务共450余人次。",
+     450, "public_legal_service_users"),
+    # consultations alone are consultations
+    ("镇公共法律服务工作站全年为村民提供法律咨询450余人次。", 450,
+     "public_legal_service_consultations"),
+])
+def test_a_stations_consultations_with_other_services_are_its_users(
+        sentence, value, expected):
+    assert _named(sentence).get(value, "") == expected
