@@ -657,3 +657,15 @@ def _named_parts(text) -> dict:
 def test_two_acts_a_count_joins_stated_apart_are_parts_of_it(sentence, expected):
     got = _named_parts(sentence)
     assert {v: got[v] for v in expected} == expected
+
+
+@pytest.mark.parametrize("sentence, value, expected", [
+    # the subject of a rate decides: the legal-service hotline is not the 12345 hotline
+    ("全省12348公共法律服务热线来电评价满意率达99.5%。", 99.5, ""),
+    ("12345政务服务便民热线群众满意率达98.6%。", 98.6, "hotline_satisfaction_rate"),
+    # cases an inspection assigned are no government services
+    ("办理省生态环境督察反馈案件30件，按期办结率达到100%。", 100, ""),
+    ("全区政务服务事项按时办结率达到100%。", 100, "service_on_time_rate"),
+])
+def test_a_rates_subject_decides_its_indicator(sentence, value, expected):
+    assert _named(sentence).get(value, "") == expected
