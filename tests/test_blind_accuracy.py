@@ -251,10 +251,12 @@ RATCHETS = {
     # Second round, kinds of one act with no total (政策清理…、宣布失效文件清理…、规范性文件
     # 清理; 专题部署会4次、工作推进会6次): named correctly 75 -> 77, wrong 10 -> 8, parts
     # ok 3 -> 6. Merged with r2near (both part rules): named correctly 82, id rows 21,
-    # wrong 3, parts ok 7. A kind's own best whose name lacks the head (专题培训会、专题
-    # 研讨会 of a legal adviser: no officials' training): named correctly 83, wrong 2.
+    # wrong 3, parts ok 7.
+    # r2near: study and exams together (参加学习考试的…人次) are no exam candidates: wrong 2.
+    # A kind's own best whose name lacks the head (专题培训会、专题研讨会 of a legal
+    # adviser: no officials' training): named correctly 83, wrong 1.
     "blind6": Ratchet(min_found=101, min_named_correctly=83, min_id_rows_named=21,
-                      max_named_wrongly=2, max_false_positives=0, min_parts_ok=7,
+                      max_named_wrongly=1, max_false_positives=0, min_parts_ok=7,
                       max_parts_wrong=0),
 }
 SETS = list(RATCHETS)

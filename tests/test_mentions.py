@@ -196,3 +196,19 @@ def test_a_sample_drawn_is_counted():
     # the same numeral inside a name, with no act of drawing before it: a word
     text = "推行五个部门联席制度。"
     assert all(not counted_word(text, m) for m in find_mentions(text))
+
+
+def test_checks_drawn_at_random_are_no_sample():
+    # 抽查 counts the checks themselves, and 轮 counts rounds: neither is a sample drawn
+    assert [m.sample for m in find_mentions("全年抽查两次，随机抽取两轮。")] == [False, False]
+
+
+def test_a_numeral_before_places_with_a_shared_rate_still_counts():
+    # 三个乡镇 counts towns; only 项 right before the rate name says how many rates
+    assert _read("全县有三个乡镇的法律顾问覆盖率均达到100%。") == [
+        ("三个", 3, "个"), ("100%", 100, "%")]
+
+
+def test_collective_property_is_no_count_of_collectives():
+    assert _read("全县有1集体获评先进。") == [("1", 1, "")]
+    assert _read("2023集体经济组织完成登记。") == []

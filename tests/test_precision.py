@@ -669,3 +669,12 @@ def test_two_acts_a_count_joins_stated_apart_are_parts_of_it(sentence, expected)
 ])
 def test_a_rates_subject_decides_its_indicator(sentence, value, expected):
     assert _named(sentence).get(value, "") == expected
+
+
+@pytest.mark.parametrize("sentence, value, expected", [
+    # people who took study and exams together are no exam candidates alone
+    ("全年参加学习考试的干部共350余人次。", 350, ""),
+    ("本年度参加学法考试的干部共350余人次。", 350, "law_exam_participants"),
+])
+def test_study_and_exams_together_are_no_exam_candidates(sentence, value, expected):
+    assert _named(sentence).get(value, "") == expected

@@ -68,7 +68,7 @@ from .tables import INDICATOR_COLUMNS, MENTION_COLUMNS  # noqa: F401 - re-export
 # "报备及时率、合法合规率(均)达100%": the names share the value.
 _SHARED_TAIL_RE = re.compile(r"(?:均|都|全部|全)?已?(?:达到|达|为|是|保持在|保持|实现)?$")
 # "两项整改率均达到100%": a numeral says how many rates of one name share the value.
-_N_RATES_RE = re.compile(r"(?P<n>[两二三四五六七八九十])(?:项|个)(?P<rate>[^，,、\d]{0,10}率)"
+_N_RATES_RE = re.compile(r"(?P<n>[两二三四五六七八九十])项(?P<rate>[^，,、的\d]{0,8}率)"
                          r"(?:均|都|全部)")
 # "行政许可、行政处罚等执法信息的公示率均已达到100%": things listed before one rate
 # name, each with its own rate of that value (names of two characters or more: 省、市、县

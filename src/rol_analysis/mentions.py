@@ -240,12 +240,15 @@ _LEAD_VERB_RE = re.compile(r"(?:了|召开|开展|举办|举行|组织|设立|�
 _WEAK_AFTER_RE = re.compile(r"主持|带头|深入|赴|前往|作出|批示|调研|督导|讲授|宣讲|学习|学法|到")
 # A sample drawn from a whole (抽选四家单位, 随机抽取三个部门): a count, but a part of the
 # whole the sentence counts, so the matcher marks it and never gives it the whole's name.
-_SAMPLE_LEAD_RE = re.compile(r"(?:抽选|抽取|抽查|选取|选派|遴选)$")
+# Not 抽查 (抽查两次 counts inspections) nor events (抽取两轮): units of things drawn only.
+_SAMPLE_LEAD_RE = re.compile(r"(?:抽选|抽取|选取)$")
+_SAMPLE_UNITS = frozenset({"家", "个", "名", "位", "所", "部门", "件", "份", "条"})
 # "十三届三次、四次全会", "五届二次会议": which session of a congress or a plenum, an
 # ordinal without 第 (right after 届, or a later item of such a list), not a count.
 _SESSION_BEFORE_RE = re.compile(r"届(?:[一二三四五六七八九十]+次、)+$")
 # "两项整改率均达到100%": the numeral says how many rates share the value, no count.
-_RATES_SHARED_RE = re.compile(r"[^，,。；;：:、\d]{0,10}率(?:均|都|全部)")
+# (项 only, and no 的 between: 三个乡镇的覆盖率均… counts towns.)
+_RATES_SHARED_RE = re.compile(r"[^，,。；;：:、的\d]{0,8}率(?:均|都|全部)")
 
 
 # A count without a counting word: digits with a scale word (向11.43万农民工, 讨回欠薪8.2亿),
@@ -253,6 +256,8 @@ _RATES_SHARED_RE = re.compile(r"[^，,。；;：:、\d]{0,10}率(?:均|都|全�
 _BIG_SCALES = frozenset({"万", "亿", "千万", "百万"})
 _BARE_LEAD_RE = re.compile(r"(?:达到?|共计|合计|总计)$")
 _BARE_PRE = frozenset({"超过", "超", "逾", "多达", "突破"})
+# 1集体 (honoured collectives), not 集体经济/集体土地 (collective property)
+_COLLECTIVE_RE = re.compile(r"集体(?!经济|土地|资产|所有|产权|林|企业|组织|学习|约谈|研究|讨论)")
 
 
 # What a count without a counting word counts, from the words around it: people-times
@@ -288,7 +293,7 @@ def _bare_count(text: str, m: re.Match) -> bool:
     nxt = text[m.end():m.end() + 1]
     if nxt.isascii() and (nxt.isalnum() or nxt in "+.-_/*×%"):
         return False  # a code, a version, a formula (5+2)
-    if m.group("scale") in _BIG_SCALES or text.startswith("集体", m.end()):
+    if m.group("scale") in _BIG_SCALES or _COLLECTIVE_RE.match(text, m.end()):
         return True  # 8.2亿, and 1集体 (collectives are counted without a counting word)
     num, a = m.group("num"), m.start()
     if not (m.group("pre") in _BARE_PRE or _BARE_LEAD_RE.search(text[max(0, a - 2):a])):
@@ -354,7 +359,7 @@ def find_mentions(text: str) -> list[Mention]:
         if chinese and m.group("unit") == "次" and (
                 before == "届" or _SESSION_BEFORE_RE.search(text, max(0, a - 16), a)):
             continue  # 十三届三次、四次全会: the ordinal of a session, no count
-        if chinese and m.group("unit") in ("项", "个") and _RATES_SHARED_RE.match(text, b):
+        if chinese and m.group("unit") == "项" and _RATES_SHARED_RE.match(text, b):
             continue  # 两项整改率均达到100%: how many rates share one value
         if chinese and before == "等":
             continue  # "…、政府信息公开等八类": the count of the list just named
@@ -403,7 +408,8 @@ def find_mentions(text: str) -> list[Mention]:
             continue  # 融入三个“一号工程”, 两个“确保”: how many names a slogan holds
         if chinese and value == 1 and weak:
             continue  # 一次性, 一个, 一批…: a word, not a count
-        sample = bool(chinese and _SAMPLE_LEAD_RE.search(text, max(0, a - 4), a))
+        sample = bool(chinese and unit in _SAMPLE_UNITS
+                      and _SAMPLE_LEAD_RE.search(text, max(0, a - 4), a))
         if weak and not (before in _BOUNDARY or _WEAK_LEAD_RE.search(text[max(0, a - 4):a])
                          or sample
                          or _VERB_AFTER_RE.match(text, b) or _WEAK_AFTER_RE.match(text, b)):
