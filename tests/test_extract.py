@@ -1662,6 +1662,24 @@ PARTS = [
     # ... and a kind's own fit that is not about the head is no name, nor its whole
     ("县司法局全年召开依法治县专题部署会3次、督办推进会5次。",
      {"3次": ("", ""), "5次": ("", "")}),
+    # ... nor is a kind's own best whose name lacks the head: training sessions count no
+    # meetings (专题培训会 matched by its modifier alone)
+    ("村法律顾问本年举办民法典专题培训会2次、合同风险专题研讨会1次。",
+     {"2次": ("", ""), "1次": ("", "")}),
+    # ... while each body's meetings keep their indicators
+    ("区委办牵头召开区委依法治区委员会会议2次、委员会办公室会议3次。",
+     {"2次": ("rol_committee_meetings", ""), "3次": ("rol_committee_office_meetings", "")}),
+    # the rest of a list (其他…) names no concept of its own: no indicator
+    ("全年审查规范性文件40件、行政合同25份、其他涉法事项60件。",
+     {"40件": ("normative_docs_reviewed", ""), "25份": ("", ""), "60件": ("", "")}),
+    # ... the same item without 其他 is a concept of its own
+    ("全年审查规范性文件40件、行政合同25份、涉法事项60件。",
+     {"40件": ("normative_docs_reviewed", ""), "25份": ("", ""),
+      "60件": ("legal_affairs_handled", "")}),
+    # ... and 另有 beside a 其中 part is one more part of the same whole
+    ("年度重点任务共58项，其中55项已完成，另有3项持续推进。",
+     {"58项": ("rol_key_tasks", ""), "55项": ("", "rol_key_tasks"),
+      "3项": ("", "rol_key_tasks")}),
     # ... but a total stated before the kinds keeps its indicator
     ("全县共开展规范性文件清理3次：定期清理1次、专项清理2次。",
      {"3次": ("normative_docs_cleanups", ""), "1次": ("", "normative_docs_cleanups"),

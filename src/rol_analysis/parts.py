@@ -10,7 +10,8 @@ one concept (国家级…60个、市级…691个: :func:`_level_breakdowns`); or
 stated twice with different values and the first, largest one is the total
 (:func:`_same_concept_twice`, which also leaves both unnamed when neither can be told to
 be the total); or when it is one of the kinds of one act listed with no total (政策清理1次，
-…文件清理1次: :func:`_kinds_lists`). The ``part_of`` column then names the whole: the whole's
+…文件清理1次: :func:`_kinds_lists`), or the rest of a breakdown (其他类130件, 另有2项:
+:func:`_the_rest`). The ``part_of`` column then names the whole: the whole's
 indicator, or the whole's concept the part's own words fit best when the whole is not
 named (:func:`_name_wholes`).
 
@@ -213,6 +214,7 @@ def _mark_parts(norm_text: str, bounds: list[int], slots: list[_Slot],
     _same_concept_twice(norm_text, sent_start, slots)
     _rate_stated_twice(sent_start, slots)
     _kinds_lists(norm_text, sent_start, slots, matcher)
+    _the_rest(norm_text, sent_start, slots)
 
 
 # A level word in a number's own item: 国家级, 全省, 市级, or a place noun right after
@@ -480,7 +482,7 @@ def _kinds_lists(text: str, sent_start: list[int], slots: list[_Slot],
     工作推进会6次) are kinds of that head: none is named, each is a part of what the
     head counts (the indicator the head alone fits, ``清理#``: 规范性文件清理次数). A wrong
     name is worse than none: one kind is not the whole. Left alone: a list after a stated
-    total, a kind the catalogue names by its own words (涉企案件), and kinds whose best
+    total, a kind the catalogue names by its own words and the head (委员会会议), kinds whose best
     indicators differ when the head alone fits none (常务会议学法 / 中心组学法)."""
     groups: dict[tuple[int, str, str], list[int]] = {}
     for k, sl in enumerate(slots):
@@ -505,17 +507,19 @@ def _kinds_lists(text: str, sent_start: list[int], slots: list[_Slot],
         mods = [_KIND_VERB_RE.sub("", w[:len(w) - len(head)]) for w in words]
         if not all(mods) or len(set(mods)) < len(mods):
             continue
-        # a kind the catalogue names by the words that set it apart from the others
-        # (民生领域案件、涉企案件: 涉企行政复议案件数) is a concept of its own
-        # (the whole's own concept, which the head alone fits, is no such name)
+        # a kind the catalogue names, as the head, by the words that set it apart from
+        # the others (依法治区委员会会议、委员会办公室会议: 依法治县委员会…会议次数) is a
+        # concept of its own; not the whole's own concept, which the head alone fits, nor
+        # one whose name lacks the head (专题培训会、专题研讨会: 领导干部学法培训场次 counts
+        # no meetings; it matched the modifier alone)
         whole = matcher.candidates(head + "#", unit, slots[ks[0]].mention.kind)
         grams = [_grams(x) for x in mods]
         kinds = []
         for i, k in enumerate(ks):
             mine = grams[i].difference(*(g for j, g in enumerate(grams) if j != i))
             best = _clear_best(slots[k].cands)
-            if not best or best in whole[:1] or not mine & _grams(
-                    matcher.cat.indicators[best].zh_name):
+            name = matcher.cat.indicators[best].zh_name if best else ""
+            if best in whole[:1] or head not in name or not mine & _grams(name):
                 kinds.append(k)
         if len(kinds) < 2 or any(
                 o.mention.unit == unit and _s0 <= o.mention.start < slots[kinds[0]].mention.start
@@ -540,6 +544,36 @@ _EVENT_HEAD_RE = re.compile(r"(?:会|会议|清理|检查|督察|培训|讲座|�
 _SUM_CUE_RE = re.compile(r"共|合计|总计|总数|总量")
 # 另, 还, 又: one more item beside the one before (另举办…专题讲座2场), not one more kind
 _MORE_RE = re.compile(r"另|还|又")
+
+
+# the items a breakdown ends with: the rest of it (其他类130件, 其余…) or one more beside a
+# 其中 part (其中229项已完成，另有2项…)
+_REST_RE = re.compile(r"[，,；;、]\s*(?:其他|其它|其余|另有)")
+
+
+def _the_rest(text: str, sent_start: list[int], slots: list[_Slot]) -> None:
+    """A count whose item opens with 其他, 其余 or 另有 after another count of the same kind
+    of thing in its sentence (…行政确认类15件，其他类130件; 审查…重大行政决策7件、其他涉法事项
+    92件; 其中229项举措已经完成，另有2项…) is the rest of a breakdown: its words name no
+    concept of their own, so it takes no indicator; it is a part of what its peers are
+    parts of (``part_of``), when they are."""
+    for k, sl in enumerate(slots):
+        m = sl.mention
+        if sl.part or sl.index or m.kind not in ("count", "amount"):
+            continue
+        lo = _item_span(text, sent_start[k], slots, k, sent_start)[0]
+        cue = _REST_RE.match(text, lo - 1)
+        if cue is None:
+            continue
+        peers = [j for j in range(k - 1, -1, -1)
+                 if sent_start[j] == sent_start[k] and slots[j].mention is not m
+                 and _same_count(m, slots[j].mention)]
+        if not peers:
+            continue
+        _make_part(sl, {iid for _sc, iid in sl.cands})
+        # its own words' fit (其他涉法事项: 涉法事项办理数) is no whole of the rest
+        near = slots[peers[0]]
+        sl.wholes, sl.total = (list(near.wholes), list(near.total)) if near.part else ([], [])
 
 
 def _rate_stated_twice(sent_start: list[int], slots: list[_Slot]) -> None:
