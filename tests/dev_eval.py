@@ -119,6 +119,7 @@ class Score:
     part_missed: list[tuple] = field(default_factory=list)  # (gold row, id) gold part unseen
     unnamed: list[dict] = field(default_factory=list)     # found, id empty, gold has one
     extra: list[tuple] = field(default_factory=list)      # (text, value, id, sentence)
+    outcomes: list[tuple] = field(default_factory=list)   # (gold index, id, part_of) found
 
     def add(self, other: Score) -> None:
         for k in ("gold", "found", "correct", "wrong", "false_positives", "with_id",
@@ -158,6 +159,7 @@ def score(name: str, raw: str, gold: list[dict], mentions) -> Score:
         got = rows[match[gi]].indicator_id
         part = rows[match[gi]].part_of or ""
         gold_part = g.get("part_of") or ""
+        s.outcomes.append((gi, got, part))
         if gold_part and not got and part == gold_part:
             s.part_ok += 1
         elif part and part != gold_part:

@@ -1,4 +1,4 @@
-"""Attribution accuracy on the blind sets (tests/data/blind/ and blind2/ to blind5/):
+"""Attribution accuracy on the blind sets (tests/data/blind/ and blind2/ to blind6/):
 paraphrased excerpts of real reports written after the catalogue was tuned on the dev set,
 from places and years that are neither in the dev set nor held out. Gold ids were chosen from the
 catalogue's names, not from the extractor's output. blind2 and blind3 were written in
@@ -98,8 +98,13 @@ RATCHETS = {
     # wrongly 51 -> 42 over the five sets.
     # Session 5, near concepts: 集中研讨26次 of the 街党工委中心组 re-read as the group's,
     # not the Thought's study (README): named correctly 104 -> 105, id rows 54/62 -> 54/61.
-    "blind2": Ratchet(min_found=114, min_named_correctly=105, min_id_rows_named=54,
-                      max_named_wrongly=2, max_false_positives=0),
+    # Session 5, second round: 1集体 is counted, and a time stated once for two procedures
+    # (开办企业和不动产登记仅用1个工作日) is each one's, left unnamed as a figure for most
+    # cases (大部分…): found 114 -> 116, named correctly 105 -> 107, wrong stays 2.
+    # Session 5, second round, kinds of one act with no total (定期清理3次、专项清理12次:
+    # parts of the clean-ups): parts ok 0 -> 2.
+    "blind2": Ratchet(min_found=116, min_named_correctly=107, min_id_rows_named=54,
+                      max_named_wrongly=2, max_false_positives=0, min_parts_ok=2),
     # Precision, runner-up margin 0.3 (复议案件数量同比增长42.8% fits two change
     # indicators 0.2 apart): blind3 named correctly 121 -> 122, wrong 6 -> 5; merged with
     # the part rule above: 123.
@@ -163,8 +168,9 @@ RATCHETS = {
     # merged: 238, id rows 76, wrong 15. 审批事项 after another qualifier (依申请) is no
     # approval list: wrong 14.
     # 企业开办…30分钟以内 (分钟 a unit of the start-up time): 239, id rows 77.
-    "blind4": Ratchet(min_found=299, min_named_correctly=239, min_id_rows_named=77,
-                      max_named_wrongly=14, max_false_positives=0, min_parts_ok=9,
+    # r2near: an inspection's 按时办结率 is no government-service rate: 240, wrong 13.
+    "blind4": Ratchet(min_found=299, min_named_correctly=240, min_id_rows_named=77,
+                      max_named_wrongly=13, max_false_positives=0, min_parts_ok=9,
                       max_parts_wrong=0),
     # The fresh set of session 4's second round (36 reports of 13 provinces, 293 rows;
     # README): written and re-read without reading the extractor, scored once at 11:31 UTC
@@ -217,9 +223,43 @@ RATCHETS = {
     # "part exceeds its whole" finding.
     # 审批事项 after another qualifier (报建) is no approval list: named correctly 225, id
     # rows 79, wrong 7 (merged).
-    "blind5": Ratchet(min_found=291, min_named_correctly=225, min_id_rows_named=79,
-                      max_named_wrongly=7, max_false_positives=0, min_parts_ok=9,
+    # Session 5, second round: a sample drawn (抽选四家单位) is found as a part, and nouns
+    # listed before one shared rate (行政许可、行政处罚等…公示率均已达到100%) give a row
+    # each: found 291 -> 293, named correctly 227, parts ok 10.
+    # r2near: 废止 and 宣布失效 stated apart are parts of the repealed count (其中废止139件、
+    # 修改18件、宣布失效182件): wrong 7 -> 6, named correctly 228, parts ok 12. The
+    # 12348 hotline's 满意率 is not the 12345 hotline's (r2near): wrong -1.
+    # Session 5, second round, kinds of one act with no total (全面清理1次，…专项清理4次):
+    # named correctly 225 -> 226, wrong 7 -> 6, parts ok 9 -> 11. Merged: found 293, named
+    # correctly 228, wrong 6, parts ok 12. Both lanes' part rules together: named
+    # correctly 229, wrong 5, parts ok 14. With the hotline scope: 230, wrong 4. The rest
+    # of a list (审查…、其他涉法事项92件) takes no indicator: 231, wrong 3.
+    "blind5": Ratchet(min_found=293, min_named_correctly=231, min_id_rows_named=79,
+                      max_named_wrongly=3, max_false_positives=0, min_parts_ok=14,
                       max_parts_wrong=1),
+    # The fresh set written at the end of session 4 (21 reports of 11 provinces, 101 rows;
+    # README), held back on a branch, re-read against the frozen 313-indicator catalogue
+    # and scored once at 13:35 UTC on main 0f97f08, after session 5's first round (tuned
+    # on dev and blind..blind5): found 100 (99.0%), named correctly 75 (74.3%), wrong 10
+    # (9.9%), FP 2, id rows 19/38 (50.0%), named/all 18.8%, parts 3/23. The round cut
+    # wrong names on blind5 from 8.9% to 2.4%; on this unseen set it is 9.9%.
+    # Second round: a session ordinal (十三届三次、四次全会) and the numeral of rates that
+    # share a value (两项整改率均达到100%, now two rows) are no counts: FP 2 -> 0, found
+    # 100 -> 101. r2near: near-concept scopes and the plan-years rule, wrong 10 -> 6,
+    # named correctly +3, id rows 19 -> 21; the acts stated apart (宣布6件…失效，…1件予以
+    # 废止): wrong 5, named correctly 80, parts ok 4.
+    # Second round, kinds of one act with no total (政策清理…、宣布失效文件清理…、规范性文件
+    # 清理; 专题部署会4次、工作推进会6次): named correctly 75 -> 77, wrong 10 -> 8, parts
+    # ok 3 -> 6. Merged with r2near (both part rules): named correctly 82, id rows 21,
+    # wrong 3, parts ok 7.
+    # r2near: study and exams together (参加学习考试的…人次) are no exam candidates: wrong 2.
+    # A kind's own best whose name lacks the head (专题培训会、专题研讨会 of a legal
+    # adviser: no officials' training): named correctly 83, wrong 1.
+    # r2near: a station's consultations counted with other services are its users:
+    # merged 84, id rows 22.
+    "blind6": Ratchet(min_found=101, min_named_correctly=84, min_id_rows_named=22,
+                      max_named_wrongly=1, max_false_positives=0, min_parts_ok=7,
+                      max_parts_wrong=0),
 }
 SETS = list(RATCHETS)
 

@@ -1655,6 +1655,42 @@ PARTS = [
       "6%": ("admin_litigation_loss_rate", "")}),
     # ... the later one larger and the same noun: neither can be told to be the total
     ("年中自查发现27个问题，年底督察发现54个问题。", {"27个": ("", ""), "54个": ("", "")}),
+    # kinds of one head noun, each with words of its own and no total: none is named,
+    # each is a part of what the head counts (清理#: the clean-ups)
+    ("本年度开展涉及民营企业的政策措施清理1次，开展过时文件专项清理2次。",
+     {"1次": ("", "normative_docs_cleanups"), "2次": ("", "normative_docs_cleanups")}),
+    # ... and a kind's own fit that is not about the head is no name, nor its whole
+    ("县司法局全年召开依法治县专题部署会3次、督办推进会5次。",
+     {"3次": ("", ""), "5次": ("", "")}),
+    # ... nor is a kind's own best whose name lacks the head: training sessions count no
+    # meetings (专题培训会 matched by its modifier alone)
+    ("村法律顾问本年举办民法典专题培训会2次、合同风险专题研讨会1次。",
+     {"2次": ("", ""), "1次": ("", "")}),
+    # ... while each body's meetings keep their indicators
+    ("区委办牵头召开区委依法治区委员会会议2次、委员会办公室会议3次。",
+     {"2次": ("rol_committee_meetings", ""), "3次": ("rol_committee_office_meetings", "")}),
+    # the rest of a list (其他…) names no concept of its own: no indicator
+    ("全年审查规范性文件40件、行政合同25份、其他涉法事项60件。",
+     {"40件": ("normative_docs_reviewed", ""), "25份": ("", ""), "60件": ("", "")}),
+    # ... the same item without 其他 is a concept of its own
+    ("全年审查规范性文件40件、行政合同25份、涉法事项60件。",
+     {"40件": ("normative_docs_reviewed", ""), "25份": ("", ""),
+      "60件": ("legal_affairs_handled", "")}),
+    # ... and 另有 beside a 其中 part is one more part of the same whole
+    ("年度重点任务共58项，其中55项已完成，另有3项持续推进。",
+     {"58项": ("rol_key_tasks", ""), "55项": ("", "rol_key_tasks"),
+      "3项": ("", "rol_key_tasks")}),
+    # ... but a total stated before the kinds keeps its indicator
+    ("全县共开展规范性文件清理3次：定期清理1次、专项清理2次。",
+     {"3次": ("normative_docs_cleanups", ""), "1次": ("", "normative_docs_cleanups"),
+      "2次": ("", "normative_docs_cleanups")}),
+    # ... a kind the catalogue names by its own words is a concept of its own
+    ("全年受理民生类案件120件、涉企案件45件。",
+     {"120件": ("", ""), "45件": ("admin_reconsideration_enterprise_cases", "")}),
+    # ... and so is each body's study: two indicators, no kinds of one
+    ("全年常务会议学法6次、中心组学法4次。",
+     {"6次": ("exec_meeting_law_study_sessions", ""),
+      "4次": ("central_group_law_study_sessions", "")}),
     # one concept in two sentences: the largest keeps it when it fits better; else none
     ("街道对违反文明行为条例的行为实施行政处罚7起。全年实施行政处罚52起。",
      {"7起": ("", ""), "52起": ("admin_penalty_cases", "")}),
@@ -1747,3 +1783,50 @@ def test_scoped_indicators_keep_their_own_phrasing(sentence, expected):
 def test_a_word_like_numeral_an_act_leads_to_stays_without_an_indicator(sentence, expected):
     got = extract.extract_text(sentence).mentions
     assert [sentence[r.char_start:r.char_end] for r in got.itertuples()] == expected
+
+
+def test_a_sample_drawn_is_a_part_never_the_whole():
+    # the sample of units drawn to report is a part of the statements counted
+    got = _parts("组织全区86个领导班子开展述法，并抽选三家单位的负责人现场述法。")
+    assert got["86个"] == ("law_performance_statements", "")
+    assert got["三家"] == ("", "law_performance_statements")
+    # no act of drawing before it: the numeral stays a word, no row
+    assert "三家" not in _parts("组织全区86个领导班子开展述法，落实三家单位联述机制。")
+
+
+def test_things_sharing_one_rate_give_one_row_each():
+    # a numeral says how many rates share the value: two rows, no row for the numeral
+    m = extract.extract_text("对审计发现的问题和督察反馈的问题开展跟踪督办，"
+                             "两项整改率均达到100%。").mentions
+    assert list(m["value"]) == [100, 100] and m["char_start"].nunique() == 1
+    # only one of two readings the words cannot tell apart may carry a name
+    assert (m["indicator_id"] != "").sum() <= 1
+    # nouns listed before one rate name: one row per noun
+    m = extract.extract_text("全县行政检查、行政强制等执法信息的公示率均已达到100%。").mentions
+    assert len(m) == 2 and m["char_start"].nunique() == 1
+    # levels before a rate name are one rate (省、市、县 of one coverage): one row
+    m = extract.extract_text("省、市、县三级政府的法律顾问覆盖率均达到100%。").mentions
+    assert len(m) == 1
+    # a single rate with 均 and no list or numeral: one row
+    m = extract.extract_text("全年办理复议案件，结案率均达到100%。").mentions
+    assert len(m) == 1
+
+
+def test_a_time_only_stated_for_a_list_of_procedures_is_each_ones():
+    # times are not added up: each procedure takes it, one row per name
+    m = extract.extract_text("目前户籍迁移和社保转移只需2个工作日即可办结。").mentions
+    assert list(m["value"]) == [2, 2] and m["char_start"].nunique() == 1
+    assert sorted(m["measure"]) == ["户籍迁移即可审结时长", "社保转移即可审结时长"]
+    # a joint figure is no figure of the first alone: none of the two is named
+    m = extract.extract_text("企业开办和银行开户只需1个工作日。").mentions
+    assert len(m) == 2 and set(m["indicator_id"]) == {""}
+    # a count after A和B is no per-name figure: one row
+    m = extract.extract_text("目前户籍迁移和社保转移共办理320件。").mentions
+    assert len(m) == 1
+
+
+def test_collectives_are_counted_without_a_counting_word():
+    m = extract.extract_text("全县有2集体、3名个人获评省级普法先进。").mentions
+    assert sorted(m["text"]) == ["2", "3名"]
+    # a number glued to another noun stays out (no counting word, no scale)
+    assert list(extract.extract_text("全县有2团队获评省级普法先进。").mentions["text"]) == []

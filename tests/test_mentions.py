@@ -163,3 +163,52 @@ def test_a_count_against_a_named_year_is_a_change(sentence, expected):
 ])
 def test_without_a_compared_period_a_count_stays_a_level(sentence):
     assert find_mentions(sentence)[-1].kind == "count"
+
+
+@pytest.mark.parametrize("sentence", [
+    # which session of a congress or a plenum: an ordinal without 第, no count
+    "区委召开九届五次、六次全会部署依法行政工作。",
+    "县人大十八届二次会议审议了政府工作报告。",
+])
+def test_the_session_number_of_a_plenum_is_no_count(sentence):
+    assert _read(sentence) == []
+
+
+def test_meetings_counted_beside_a_plenum_still_count():
+    # the numeral is led by a verb and no 届 comes before it: a count of meetings
+    assert _read("全年召开两次全会研究法治工作。") == [("两次", 2, "次")]
+
+
+def test_how_many_rates_share_a_value_is_no_count():
+    # 三项 says how many rates share 100%, it counts nothing
+    assert _read("开展回头看，三项办结率均达到100%。") == [("100%", 100, "%")]
+    # without a shared rate after it the numeral still counts
+    assert _read("开展回头看，完成三项整改任务。") == [("三项", 3, "项")]
+
+
+def test_a_sample_drawn_is_counted():
+    from rol_analysis.mentions import counted_word
+
+    text = "从各部门中随机抽取五个部门的负责人现场述法。"
+    (m,) = find_mentions(text)
+    assert (text[m.start:m.end], m.value, m.unit, m.sample) == ("五个", 5, "个", True)
+    assert counted_word(text, m)
+    # the same numeral inside a name, with no act of drawing before it: a word
+    text = "推行五个部门联席制度。"
+    assert all(not counted_word(text, m) for m in find_mentions(text))
+
+
+def test_checks_drawn_at_random_are_no_sample():
+    # 抽查 counts the checks themselves, and 轮 counts rounds: neither is a sample drawn
+    assert [m.sample for m in find_mentions("全年抽查两次，随机抽取两轮。")] == [False, False]
+
+
+def test_a_numeral_before_places_with_a_shared_rate_still_counts():
+    # 三个乡镇 counts towns; only 项 right before the rate name says how many rates
+    assert _read("全县有三个乡镇的法律顾问覆盖率均达到100%。") == [
+        ("三个", 3, "个"), ("100%", 100, "%")]
+
+
+def test_collective_property_is_no_count_of_collectives():
+    assert _read("全县有1集体获评先进。") == [("1", 1, "")]
+    assert _read("2023集体经济组织完成登记。") == []

@@ -592,3 +592,102 @@ def test_approval_items_after_another_qualifier_are_another_list(sentence, value
 ])
 def test_a_start_up_time_in_minutes_is_the_start_up_time(sentence, value, expected):
     assert _named(sentence).get(value, "") == expected
+
+
+@pytest.mark.parametrize("sentence, value, expected", [
+    # training and exams counted together are sessions of training (法制 is 法治)
+    ("本年度共组织干部参加法制培训、考试等6次。", 6, "officials_law_training_sessions"),
+    # exams alone stay exams
+    ("全年组织机关干部学法考试3次。", 3, "law_exams_held"),
+])
+def test_training_and_exams_counted_together_are_no_exams_held(sentence, value, expected):
+    assert _named(sentence).get(value, "") == expected
+
+
+@pytest.mark.parametrize("sentence, value, expected", [
+    # consultations counted with other services are no consultations
+    ("依托各村法律服务室，为村民提供法律咨询、信访咨询和法律服务共450余人次。", 450, ""),
+    ("为园区企业提供合同审核、法律咨询等专项法律服务共计7次。", 7, ""),
+    # consultations alone are
+    ("全年为群众解答法律咨询820人次。", 820, "public_legal_service_consultations"),
+])
+def test_consultations_counted_with_other_services_are_no_consultations(
+        sentence, value, expected):
+    assert _named(sentence).get(value, "") == expected
+
+
+@pytest.mark.parametrize("sentence, value, expected", [
+    # an opinion written, counted in times, is an opinion
+    ("两级法律顾问全年审核各类合同15份，出具法律意见书3次。", 3, "legal_opinions_issued"),
+    # the advisers' services stay theirs
+    ("政府法律顾问全年提供法律服务40余次。", 40, "legal_advisor_services"),
+])
+def test_opinions_written_counted_in_times_are_opinions(sentence, value, expected):
+    assert _named(sentence).get(value, "") == expected
+
+
+@pytest.mark.parametrize("sentence, value, expected", [
+    # a plan spanning several years: its tasks are not the year's key tasks
+    ("印发《法治建设规划(2024-2028年)》任务分工方案，将12项重点工作分解到各部门。", 12, ""),
+    # the year's own plan
+    ("印发年度法治政府建设工作要点，将12项重点工作分解到各部门。", 12, "rol_key_tasks"),
+])
+def test_tasks_of_a_plan_over_several_years_are_not_the_years_key_tasks(
+        sentence, value, expected):
+    assert _named(sentence).get(value, "") == expected
+
+
+def _named_parts(text) -> dict:
+    m = extract.extract_text(text).mentions
+    return {v: (i, p) for i, p, v in zip(m["indicator_id"], m["part_of"], m["value"])}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # the repealed count joins two acts (废止（宣布失效）): stated apart, each is a part
+    # of it, and the number between them is no total of both either
+    ("年内完成规范性文件清理工作，废止12件、修改4件、宣布失效20件。",
+     {12: ("", "normative_docs_repealed"), 20: ("", "normative_docs_repealed"),
+      4: ("normative_docs_amended", "")}),
+    ("经清理，宣布7件规范性文件失效，30件继续有效，2件予以废止。",
+     {7: ("", "normative_docs_repealed"), 2: ("", "normative_docs_repealed")}),
+    # one act alone is the count
+    ("全年废止规范性文件12件。", {12: ("normative_docs_repealed", "")}),
+    ("经清理，宣布失效规范性文件9件。", {9: ("normative_docs_repealed", "")}),
+])
+def test_two_acts_a_count_joins_stated_apart_are_parts_of_it(sentence, expected):
+    got = _named_parts(sentence)
+    assert {v: got[v] for v in expected} == expected
+
+
+@pytest.mark.parametrize("sentence, value, expected", [
+    # the subject of a rate decides: the legal-service hotline is not the 12345 hotline
+    ("全省12348公共法律服务热线来电评价满意率达99.5%。", 99.5, ""),
+    ("12345政务服务便民热线群众满意率达98.6%。", 98.6, "hotline_satisfaction_rate"),
+    # cases an inspection assigned are no government services
+    ("办理省生态环境督察反馈案件30件，按期办结率达到100%。", 100, ""),
+    ("全区政务服务事项按时办结率达到100%。", 100, "service_on_time_rate"),
+])
+def test_a_rates_subject_decides_its_indicator(sentence, value, expected):
+    assert _named(sentence).get(value, "") == expected
+
+
+@pytest.mark.parametrize("sentence, value, expected", [
+    # people who took study and exams together are no exam candidates alone
+    ("全年参加学习考试的干部共350余人次。", 350, ""),
+    ("本年度参加学法考试的干部共350余人次。", 350, "law_exam_participants"),
+])
+def test_study_and_exams_together_are_no_exam_candidates(sentence, value, expected):
+    assert _named(sentence).get(value, "") == expected
+
+
+@pytest.mark.parametrize("sentence, value, expected", [
+    # people a station served with consultations and other services are its users
+    ("通过镇公共法律服务工作站，为村民提供法律咨询、信访咨询和法律服务共450余人次。",
+     450, "public_legal_service_users"),
+    # consultations alone are consultations
+    ("镇公共法律服务工作站全年为村民提供法律咨询450余人次。", 450,
+     "public_legal_service_consultations"),
+])
+def test_a_stations_consultations_with_other_services_are_its_users(
+        sentence, value, expected):
+    assert _named(sentence).get(value, "") == expected

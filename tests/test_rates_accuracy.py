@@ -41,6 +41,9 @@ RATCHETS = {
     "blind3": Ratchet(min_right=4, max_wrong=0, max_spurious=0),
     "blind4": Ratchet(min_right=6, max_wrong=0, max_spurious=0),
     "blind5": Ratchet(min_right=0, max_wrong=0, max_spurious=0),
+    # blind6 (labelled before its scoring by an engineer who never read ratios.py): no
+    # stated rate has both its counts in the text; first run: no spurious pair.
+    "blind6": Ratchet(min_right=0, max_wrong=0, max_spurious=0),
 }
 
 

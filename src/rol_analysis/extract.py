@@ -37,7 +37,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import measure
+from . import measure, numbers
 from .matcher import (
     _DIGIT_RE,
     _SECTION_FAMILIES,
@@ -66,7 +66,16 @@ from .parts import _mark_parts, _name_wholes, _Slot
 from .tables import INDICATOR_COLUMNS, MENTION_COLUMNS  # noqa: F401 - re-exported
 
 # "报备及时率、合法合规率(均)达100%": the names share the value.
-_SHARED_TAIL_RE = re.compile(r"(?:均|都|全部|全)?(?:达到|达|为|是|保持在|保持|实现)?$")
+_SHARED_TAIL_RE = re.compile(r"(?:均|都|全部|全)?已?(?:达到|达|为|是|保持在|保持|实现)?$")
+# "两项整改率均达到100%": a numeral says how many rates of one name share the value.
+_N_RATES_RE = re.compile(r"(?P<n>[两二三四五六七八九十])项(?P<rate>[^，,、的\d]{0,8}率)"
+                         r"(?:均|都|全部)")
+# "行政许可、行政处罚等执法信息的公示率均已达到100%": things listed before one rate
+# name, each with its own rate of that value (names of two characters or more: 省、市、县
+# before 三级…的覆盖率 are levels of one rate).
+_LISTED_RATE_RE = re.compile(r"(?P<list>[^，,。；;：:]+?)(?P<rate>(?:等[^、，,。；;]{0,12}?)?"
+                             r"(?:的)?[^、，,。；;的\d]{0,8}率)(?:均|都|全部)已?"
+                             r"(?:达到|达|为|是|保持在|保持|实现)?")
 # List separators. 和/及/与 also occur inside words (及时, 参与, 和谐), so between rate
 # names they count only after 率, and 及 never before 时.
 _RATE_SEP_RE = re.compile(r"、|(?<=率)[和及与]")
@@ -81,6 +90,9 @@ _CHANGE_TO_RE = re.compile(r"\s*(?:压缩|压减|缩短|减少|降低|精简|提
 # "委员会会议和办公室会议各开了1次": 各 with a short verb before the value.
 _SHARED_COUNT_RE = re.compile(r"(?:均|都|各)(?:为|是|达到|达|有|不足|不到|超过|在"
                               r"|(?:召开|开|举办|开展|组织|办理|受理|收到|完成)了?)?$")
+# "A和B仅用1个工作日": what each of the names takes, when only a time is stated
+_SHARED_TIME_RE = re.compile(r"(?:均|都)?(?:仅|只)(?:需要?|用了?|要)$")
+_DURATION_UNITS = frozenset({"天", "个工作日", "工作日", "小时", "分钟", "个月"})
 # A single rate name before a value each counted item of the clause before shares.
 _EACH_RATE_RE = re.compile(r"(?P<rate>[^、和及与]{1,8}率)(?:均|都)(?:为|是|达到|达|保持在|保持)?")
 _ITEM_JOINERS = frozenset("和、及与")
@@ -286,6 +298,21 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
                     item_marked = sent[:clause_start] + name + "#" + sent[b:]
                     slot(m, k, item_marked, m.measures[k], name)
                 continue
+        if m.kind == "rate":
+            shared_rates = _shared_rate_names(left)
+            if shared_rates:
+                # one reading per thing; readings the words cannot tell apart cannot
+                # all take one name, so only the first is matched
+                names, rate = shared_rates
+                m.measures = [measure.label(n + rate, "", m.unit, m.kind, context)
+                              for n in names]
+                m.indicators = [""] * len(names)
+                for k, name in enumerate(names):
+                    slot(m, k, sent[:clause_start] + name + rate + "#" + sent[b:],
+                         m.measures[k], name + rate)
+                    if k and name == names[0]:
+                        slots[-1].cands = []
+                continue
         # "承办建议119件和提案105件，办复率均为100%": one rate stated for each counted
         # item of the clause before; one reading per item
         rate_each = (_EACH_RATE_RE.fullmatch(left) if m.kind == "rate" and clause_start
@@ -310,8 +337,13 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
         previous = (prev.measures[0] if prev is not None and prev.measures
                     and prev.start >= s0 else "")
         each = _SHARED_COUNT_RE.search(left) if m.kind != "rate" else None
-        # "A、B均为…" and "A和B各开了…": 和/及/与 join names only before 各
-        sep = _NAME_SEP_RE if each and left[each.start()] == "各" else re.compile("、")
+        # "A、B均为…" and "A和B各开了…": 和/及/与 join names only before 各, or before
+        # a time each takes (开办企业和不动产登记仅用1个工作日: times are not added up)
+        time_each = (each is None and m.unit in _DURATION_UNITS
+                     and _SHARED_TIME_RE.search(left) or None)
+        each = each or time_each
+        sep = (_NAME_SEP_RE if each and (time_each or left[each.start()] == "各")
+               else re.compile("、"))
         names = ([left[n0:n1] for n0, n1 in _split_names(left[:each.start()], 0, sep)]
                  if each and sep.search(left[:each.start()]) else [])
         lead = verb_word = ""
@@ -333,6 +365,11 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
             for k, x in enumerate(lefts):
                 slot(m, k, sent[:clause_start] + x + left[each.start():] + "#" + sent[b:],
                      m.measures[k], x)
+                if time_each:
+                    # the time both take may be what the first one's indicator states
+                    # or not (企业开办和不动产抵押登记最快只需2个工作日: a joint figure
+                    # is no figure of the first alone); found, not named
+                    slots[-1].cands = []
             continue
         m.measures = [measure.label(left, sent[b:], m.unit, m.kind, context, previous)]
         m.indicators = [""]
@@ -443,6 +480,24 @@ def _shared_respectively(sent: str, a: int):
     if len(spans) < 2:
         return None
     return clause_start, rm.start(), [sent[n0:n1] for n0, n1 in spans]
+
+
+def _shared_rate_names(left: str) -> tuple[list[str], str] | None:
+    """(names, rate) when several things share the rate value after ``left``: a
+    numeral (两项整改率均达到: twice the name) or a list of nouns before one rate name
+    (行政许可、行政处罚等…的公示率均已达到); None otherwise."""
+    nm = _N_RATES_RE.match(left)
+    if nm is not None:
+        n = int(numbers.parse_chinese(nm.group("n")))
+        return ([""] * n, nm.group("rate")) if n <= 10 else None
+    lm = _LISTED_RATE_RE.fullmatch(left)
+    if lm is None or "、" not in lm.group("list") or "率" in lm.group("list"):
+        return None
+    names = lm.group("list").split("、")
+    if any(len(n) < 2 for n in names) or "等" not in lm.group("rate") and "的" not in lm.group(
+            "rate"):
+        return None
+    return names, lm.group("rate")
 
 
 def _split_names(text: str, offset: int, sep: re.Pattern) -> list[tuple[int, int]]:

@@ -300,6 +300,8 @@ def _unfit_scope(zh_name: str, marked: str, hash_pos: int, words: str = "") -> b
         return True  # 连续4年开展，累计排查…#: a total over years, not the year's figure
     if "入选" in after and "入选" not in zh_name:
         return True
+    if "年度" in zh_name and _YEAR_RANGE_RE.search(marked, 0, hash_pos):
+        return True  # 《纲要(2023-2027年)》…20项重点工作: a plan's, not the year's tasks
     noun = _NOUN_END_RE.split(after, 1)[0][:10]
     mine = _counted_class(noun)
     # in a name, 单位 is any unit (法治建设示范单位 may be a town): only 部门/机关 say org
@@ -308,7 +310,59 @@ def _unfit_scope(zh_name: str, marked: str, hash_pos: int, words: str = "") -> b
 
 
 _NOUN_END_RE = re.compile(r"[、和及与（(]")
+# A span of years in the number's sentence (《纲要(2023-2027年)》, 2021—2025年): what it
+# counts belongs to a plan of several years, not to one year's.
+_YEAR_RANGE_RE = re.compile(r"(?:19|20)\d\d年?\s*[-—–~～至到]\s*(?:19|20)?\d\d年")
 _OWN_CLAUSE_HEAD_RE = re.compile(r".*[，,。；;：:！？!?\n“”]", re.S)
+# The items of a sentence: what lies between two of these is one number's own words.
+_ITEM_BOUND_RE = re.compile(r"[，,。；;：:、！？!?\n]")
+
+
+def _act_alternatives(zh_name: str, acts: dict[str, str]) -> tuple[tuple[str, str], ...]:
+    """The (act, alternative act) pairs of a count's name whose two words are acts of
+    one class of the agreement lexicon (``acts``: word -> class): 废止（宣布失效）规范性文件数
+    gives (废止, 宣布失效). The act is as many characters before the parenthesis as the
+    alternative has, or all of them when fewer."""
+    out = []
+    for mt in _NAME_ALT_RE.finditer(zh_name):
+        alt = mt.group(1)
+        word = _NAME_ALT_RE.sub("", zh_name[:mt.start()])[-len(alt):]
+        for n in range(len(word) - 1):
+            if word[n:] in acts and acts[word[n:]] == acts.get(alt):
+                out.append((word[n:], alt))
+                break
+    return tuple(out)
+
+
+def _says(item: str, word: str) -> bool:
+    """Whether ``item`` states ``word``, split words included (宣布6件文件失效 says 宣布失效:
+    a word of four characters by its last two)."""
+    return word in item or (len(word) >= 4 and word[-2:] in item)
+
+
+def stated_apart(alternatives, sent: str, start: int, end: int) -> int:
+    """How the sentence ``sent`` of the number at ``sent[start:end]`` states the two acts
+    of an alternative (``_act_alternatives``) apart, each in an item with a number of its
+    own (废止139件、修改18件、宣布失效182件; 宣布6件文件失效，…，1件予以废止): 2 when the
+    number's own item states one of them (it is a part of the total of both), 1 when it
+    states neither (it is not that total either), 0 when the acts are not stated apart."""
+    head = _last_match(_ITEM_BOUND_RE, sent[:start])
+    lo = head.end() if head is not None else 0
+    tail = _ITEM_BOUND_RE.search(sent, end)
+    hi = tail.start() if tail is not None else len(sent)
+    own = sent[lo:hi]
+    items = [it for it in _ITEM_BOUND_RE.split(sent[:lo]) + _ITEM_BOUND_RE.split(sent[hi:])
+             if _DIGIT_RE.search(it)]
+    for word, alt in alternatives:
+        for mine, other in ((word, alt), (alt, word)):
+            if _says(own, mine) and not _says(own, other) and any(
+                    _says(it, other) for it in items):
+                return 2
+        if not _says(own, word) and not _says(own, alt) and any(
+                _says(it, word) and not _says(it, alt) for it in items) and any(
+                _says(it, alt) and not _says(it, word) for it in items):
+            return 1
+    return 0
 
 
 # A name's alternatives in parentheses replace as many characters before them:
@@ -495,6 +549,12 @@ class _Matcher:
             for unit in ind.units:
                 self.by_unit.setdefault(unit, []).append(entry)
                 self.by_unit_kind.setdefault((unit, ind.kind), []).append(entry)
+        # the counts whose name joins two acts of one class (废止（宣布失效）): see
+        # stated_apart
+        acts = _agreement().acts
+        self.act_alternatives = {
+            ind.id: pairs for ind in cat.indicators.values()
+            if ind.kind == "count" and (pairs := _act_alternatives(ind.zh_name, acts))}
         # per unit and kind, the needed words of all entries, found in one regex pass:
         # only the entries one of whose words is present are looked at
         self.index = {key: (_WordIndex([e.lits if e.rx is not None else () for e in es]),

@@ -154,6 +154,7 @@ class Mention:
     kind: str
     scope: str = "annual"
     weak: bool = False  # a Chinese numeral read as a word unless the catalogue knows it
+    sample: bool = False  # drawn from a whole (抽选四家单位): a part of what it counts
     indicators: list[str] = field(default_factory=list)  # one per measure; "" = none
     measures: list[str] = field(default_factory=list)  # what it counts, one per reading
     parts: list[str] = field(default_factory=list)  # per reading: the whole's id, or ""
@@ -234,9 +235,20 @@ _WEAK_LEAD_RE = re.compile(
     r"|建立|设立|建成|办理|进行|开设|聘请|开|办|听取|审议|研究|培训|发布|作出|受理|审结|新增"
     r"|承担|在内的)$")
 # 包括…在内的五个专项小组: the count of a whole that names one of its members, always a
-# count (a sample drawn, 抽选四家单位, is not added: its whole takes its indicator)
+# count
 _LEAD_VERB_RE = re.compile(r"(?:了|召开|开展|举办|举行|组织|设立|建立|承担|确定|在内的)$")
 _WEAK_AFTER_RE = re.compile(r"主持|带头|深入|赴|前往|作出|批示|调研|督导|讲授|宣讲|学习|学法|到")
+# A sample drawn from a whole (抽选四家单位, 随机抽取三个部门): a count, but a part of the
+# whole the sentence counts, so the matcher marks it and never gives it the whole's name.
+# Not 抽查 (抽查两次 counts inspections) nor events (抽取两轮): units of things drawn only.
+_SAMPLE_LEAD_RE = re.compile(r"(?:抽选|抽取|选取)$")
+_SAMPLE_UNITS = frozenset({"家", "个", "名", "位", "所", "部门", "件", "份", "条"})
+# "十三届三次、四次全会", "五届二次会议": which session of a congress or a plenum, an
+# ordinal without 第 (right after 届, or a later item of such a list), not a count.
+_SESSION_BEFORE_RE = re.compile(r"届(?:[一二三四五六七八九十]+次、)+$")
+# "两项整改率均达到100%": the numeral says how many rates share the value, no count.
+# (项 only, and no 的 between: 三个乡镇的覆盖率均… counts towns.)
+_RATES_SHARED_RE = re.compile(r"[^，,。；;：:、的\d]{0,8}率(?:均|都|全部)")
 
 
 # A count without a counting word: digits with a scale word (向11.43万农民工, 讨回欠薪8.2亿),
@@ -244,6 +256,8 @@ _WEAK_AFTER_RE = re.compile(r"主持|带头|深入|赴|前往|作出|批示|调�
 _BIG_SCALES = frozenset({"万", "亿", "千万", "百万"})
 _BARE_LEAD_RE = re.compile(r"(?:达到?|共计|合计|总计)$")
 _BARE_PRE = frozenset({"超过", "超", "逾", "多达", "突破"})
+# 1集体 (honoured collectives), not 集体经济/集体土地 (collective property)
+_COLLECTIVE_RE = re.compile(r"集体(?!经济|土地|资产|所有|产权|林|企业|组织|学习|约谈|研究|讨论)")
 
 
 # What a count without a counting word counts, from the words around it: people-times
@@ -279,8 +293,8 @@ def _bare_count(text: str, m: re.Match) -> bool:
     nxt = text[m.end():m.end() + 1]
     if nxt.isascii() and (nxt.isalnum() or nxt in "+.-_/*×%"):
         return False  # a code, a version, a formula (5+2)
-    if m.group("scale") in _BIG_SCALES:
-        return True
+    if m.group("scale") in _BIG_SCALES or _COLLECTIVE_RE.match(text, m.end()):
+        return True  # 8.2亿, and 1集体 (collectives are counted without a counting word)
     num, a = m.group("num"), m.start()
     if not (m.group("pre") in _BARE_PRE or _BARE_LEAD_RE.search(text[max(0, a - 2):a])):
         return False
@@ -342,6 +356,11 @@ def find_mentions(text: str) -> list[Mention]:
             continue
         if before == "前" and m.group("unit") in ("名", "位"):
             continue  # "位列全省前10名", "排名前五位": a rank, not a count
+        if chinese and m.group("unit") == "次" and (
+                before == "届" or _SESSION_BEFORE_RE.search(text, max(0, a - 16), a)):
+            continue  # 十三届三次、四次全会: the ordinal of a session, no count
+        if chinese and m.group("unit") == "项" and _RATES_SHARED_RE.match(text, b):
+            continue  # 两项整改率均达到100%: how many rates share one value
         if chinese and before == "等":
             continue  # "…、政府信息公开等八类": the count of the list just named
         if before == "等" and _names_listed(text, a - 1) == numbers.scaled(num, ""):
@@ -389,7 +408,10 @@ def find_mentions(text: str) -> list[Mention]:
             continue  # 融入三个“一号工程”, 两个“确保”: how many names a slogan holds
         if chinese and value == 1 and weak:
             continue  # 一次性, 一个, 一批…: a word, not a count
+        sample = bool(chinese and unit in _SAMPLE_UNITS
+                      and _SAMPLE_LEAD_RE.search(text, max(0, a - 4), a))
         if weak and not (before in _BOUNDARY or _WEAK_LEAD_RE.search(text[max(0, a - 4):a])
+                         or sample
                          or _VERB_AFTER_RE.match(text, b) or _WEAK_AFTER_RE.match(text, b)):
             continue  # 法治政府建设十项重点任务: a numeral inside a name, no verb counts it
         if chinese and value == 1 and unit in ("起", "处") and before in ("在", "到"):
@@ -409,7 +431,7 @@ def find_mentions(text: str) -> list[Mention]:
                 and prev.unit == unit and text[prev.end:a] in ("、", "和", "及")):
             kind = "change"  # "分别下降21.74%、15.31%": the list shares the change
             value = -abs(value) if prev.value < 0 else value
-        mention = Mention(a, b, value, unit, qual, kind, weak=weak,
+        mention = Mention(a, b, value, unit, qual, kind, weak=weak, sample=sample,
                           implied=_implied_unit(text, a, b) if not unit else None)
         # Only an unbroken list borrows the unit ("48、65件"): "编号12、其他事项共5件"
         # must not turn 12 into 12件.
@@ -515,10 +537,12 @@ def _scope(norm_text: str, bounds: list[int], m: Mention) -> str:
 def counted_word(text: str, m: Mention) -> bool:
     """Whether the weak mention ``m`` is a count even when no indicator names it: an act
     leads to it (开展了三轮权责清单清理, 主要承担九项职能) or it opens a clause after a comma
-    (，三个镇和…街道). At a sentence's start, after a closing quote (“A”和“B”两条主线)
-    or in a heading it stays a word, and so it does when no noun follows it."""
+    (，三个镇和…街道), or it is a sample drawn (抽选四家单位). At a sentence's start,
+    after a closing quote (“A”和“B”两条主线) or in a heading it stays a word, and so it
+    does when no noun follows it."""
     a, nxt = m.start, text[m.end:m.end + 1]
     if not "\u4e00" <= nxt <= "\u9fff":
         return False  # no noun follows (两项5分别计): nothing it counts
-    return text[a - 1:a] == "，" or bool(_LEAD_VERB_RE.search(text, max(0, a - 4), a))
+    return (m.sample or text[a - 1:a] == "，"
+            or bool(_LEAD_VERB_RE.search(text, max(0, a - 4), a)))
 

@@ -9,7 +9,9 @@ states the concept without one; when the items of a sentence name different leve
 one concept (国家级…60个、市级…691个: :func:`_level_breakdowns`); or when one concept is
 stated twice with different values and the first, largest one is the total
 (:func:`_same_concept_twice`, which also leaves both unnamed when neither can be told to
-be the total). The ``part_of`` column then names the whole: the whole's
+be the total); or when it is one of the kinds of one act listed with no total (政策清理1次，
+…文件清理1次: :func:`_kinds_lists`), or the rest of a breakdown (其他类130件, 另有2项:
+:func:`_the_rest`). The ``part_of`` column then names the whole: the whole's
 indicator, or the whole's concept the part's own words fit best when the whole is not
 named (:func:`_name_wholes`).
 
@@ -23,7 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .matcher import _Matcher
+from .matcher import _Matcher, stated_apart
 from .mentions import _CLAUSE_END_RE, Mention, _last_match, _sentence_of
 
 # 其中, and 包括 after a comma (…12件，包括…3件), not 包括X在内的12个 (the whole itself)
@@ -79,6 +81,10 @@ def _mark_parts(norm_text: str, bounds: list[int], slots: list[_Slot],
         first.setdefault(s0, k)
     for k, sl in enumerate(slots):
         m, s0 = sl.mention, sent_start[k]
+        if m.sample:
+            # "抽选四家单位…述法": a sample of what the concept counts, never the whole
+            _make_part(sl, {iid for _sc, iid in sl.cands})
+            continue
         cue = _last_match(_PART_RE, norm_text[s0:m.start])
         if cue is None:
             continue
@@ -127,6 +133,7 @@ def _mark_parts(norm_text: str, bounds: list[int], slots: list[_Slot],
             # (市级 + 新收行政复议申请数), so it lines up with other reports' items
             of_whole = w.mention.measures[w.index].removeprefix("累计").removeprefix("其中")
             m.measures[sl.index] = label.removeprefix("各") + of_whole
+    _acts_stated_apart(norm_text, bounds, slots, matcher)
     best = [_clear_best(sl.cands) for sl in slots]
     # A list whose items the words cannot tell apart (the same candidates, the same best:
     # 定期清理3次、专项清理12次; 济南、青岛…分别为3595件、3125件; A、B、C均不足500件) is a
@@ -206,6 +213,8 @@ def _mark_parts(norm_text: str, bounds: list[int], slots: list[_Slot],
     _level_breakdowns(norm_text, sent_start, slots)
     _same_concept_twice(norm_text, sent_start, slots)
     _rate_stated_twice(sent_start, slots)
+    _kinds_lists(norm_text, sent_start, slots, matcher)
+    _the_rest(norm_text, sent_start, slots)
 
 
 # A level word in a number's own item: 国家级, 全省, 市级, or a place noun right after
@@ -444,6 +453,129 @@ def _same_concept_twice(text: str, sent_start: list[int], slots: list[_Slot]) ->
             _unname(slots[k], iid)
 
 
+# words an item may open with that name no kind (开展, 召开…): left off its modifier
+_KIND_VERB_RE = re.compile(r"^(?:[全年度共另还又再并]*)(?:开展|召开|举办|组织|进行|参与|参加|完成"
+                           r"|实施|推进|出具|制作|起草|命名|认定|评选|创建)?")
+
+
+def _kind_words(text: str, sent_start: list[int], slots: list[_Slot], k: int) -> str:
+    """The words of number ``k``'s item before it when nothing follows the number in its
+    item (政策清理1次), asides and quotes left out; ``""`` otherwise."""
+    m = slots[k].mention
+    lo, hi = _item_span(text, sent_start[k], slots, k, sent_start)
+    if _ASIDE_RE.sub("", text[m.end:hi]):
+        return ""
+    return _ASIDE_RE.sub("", text[lo:m.start])
+
+
+def _common_tail(words: list[str]) -> str:
+    n = 0
+    while all(len(w) > n for w in words) and len({w[-1 - n] for w in words}) == 1:
+        n += 1
+    return words[0][len(words[0]) - n:] if n else ""
+
+
+def _kinds_lists(text: str, sent_start: list[int], slots: list[_Slot],
+                 matcher: _Matcher) -> None:
+    """Items of one sentence that end in one head noun, each after words of its own, with
+    no total among them (政策清理1次，…文件清理1次；…规范性文件清理一次; 专题部署会4次、
+    工作推进会6次) are kinds of that head: none is named, each is a part of what the
+    head counts (the indicator the head alone fits, ``清理#``: 规范性文件清理次数). A wrong
+    name is worse than none: one kind is not the whole. Left alone: a list after a stated
+    total, a kind the catalogue names by its own words and the head (委员会会议), kinds whose best
+    indicators differ when the head alone fits none (常务会议学法 / 中心组学法)."""
+    groups: dict[tuple[int, str, str], list[int]] = {}
+    for k, sl in enumerate(slots):
+        m = sl.mention
+        if sl.part or sl.index or m.kind != "count":
+            continue
+        words = _kind_words(text, sent_start, slots, k)
+        if len(words) < 3 or _SUM_CUE_RE.search(words) or _MORE_RE.search(words):
+            continue
+        event = _EVENT_HEAD_RE.search(words)
+        if event is None:
+            continue  # 研判信访积案、化解信访积案: acts on one object, no kinds of one act
+        key = event.group()[-1:] if event.group().endswith("会") else event.group()
+        # a list may run across 、，； up to the full stop
+        full = max(text.rfind("。", 0, m.start), text.rfind("\n", 0, m.start)) + 1
+        groups.setdefault((full, m.unit, key), []).append(k)
+    for (_s0, unit, _key), ks in groups.items():
+        if len(ks) < 2:
+            continue
+        words = [_kind_words(text, sent_start, slots, k) for k in ks]
+        head = _common_tail(words)
+        mods = [_KIND_VERB_RE.sub("", w[:len(w) - len(head)]) for w in words]
+        if not all(mods) or len(set(mods)) < len(mods):
+            continue
+        # a kind the catalogue names, as the head, by the words that set it apart from
+        # the others (依法治区委员会会议、委员会办公室会议: 依法治县委员会…会议次数) is a
+        # concept of its own; not the whole's own concept, which the head alone fits, nor
+        # one whose name lacks the head (专题培训会、专题研讨会: 领导干部学法培训场次 counts
+        # no meetings; it matched the modifier alone)
+        whole = matcher.candidates(head + "#", unit, slots[ks[0]].mention.kind)
+        grams = [_grams(x) for x in mods]
+        kinds = []
+        for i, k in enumerate(ks):
+            mine = grams[i].difference(*(g for j, g in enumerate(grams) if j != i))
+            best = _clear_best(slots[k].cands)
+            name = matcher.cat.indicators[best].zh_name if best else ""
+            if best in whole[:1] or head not in name or not mine & _grams(name):
+                kinds.append(k)
+        if len(kinds) < 2 or any(
+                o.mention.unit == unit and _s0 <= o.mention.start < slots[kinds[0]].mention.start
+                and head in text[_s0:o.mention.start] for o in slots):
+            continue  # 政务服务事项1352项，可网办事项1301项…: a total stated before them
+        own = {_clear_best(slots[k].cands) for k in kinds} - {""}
+        if len(own) > 1 and not whole:
+            continue  # each kind fits a concept of its own (常务会议学法 / 中心组学法)
+        for k in kinds:
+            _make_part(slots[k], own | set(whole[:1]))
+            # the whole is what the head counts: a kind's own best that does not name
+            # the head (专题部署会: 领导干部学法培训场次) is no whole of it
+            slots[k].total = [(float("inf"), whole[0])] if whole else [
+                t for t in slots[k].total
+                if head in matcher.cat.indicators[t[1]].zh_name]
+
+
+# the heads whose kinds a report lists: meetings, clean-ups, inspections, training and
+# lectures, campaigns (an object such as 案件 or 事项 has kinds of its own concepts)
+_EVENT_HEAD_RE = re.compile(r"(?:会|会议|清理|检查|督察|培训|讲座|研讨|活动|宣讲)$")
+# a sum over kinds (全年 and 累计 sum over time: 全年召开…部署会4次 is one kind)
+_SUM_CUE_RE = re.compile(r"共|合计|总计|总数|总量")
+# 另, 还, 又: one more item beside the one before (另举办…专题讲座2场), not one more kind
+_MORE_RE = re.compile(r"另|还|又")
+
+
+# the items a breakdown ends with: the rest of it (其他类130件, 其余…) or one more beside a
+# 其中 part (其中229项已完成，另有2项…)
+_REST_RE = re.compile(r"[，,；;、]\s*(?:其他|其它|其余|另有)")
+
+
+def _the_rest(text: str, sent_start: list[int], slots: list[_Slot]) -> None:
+    """A count whose item opens with 其他, 其余 or 另有 after another count of the same kind
+    of thing in its sentence (…行政确认类15件，其他类130件; 审查…重大行政决策7件、其他涉法事项
+    92件; 其中229项举措已经完成，另有2项…) is the rest of a breakdown: its words name no
+    concept of their own, so it takes no indicator; it is a part of what its peers are
+    parts of (``part_of``), when they are."""
+    for k, sl in enumerate(slots):
+        m = sl.mention
+        if sl.part or sl.index or m.kind not in ("count", "amount"):
+            continue
+        lo = _item_span(text, sent_start[k], slots, k, sent_start)[0]
+        cue = _REST_RE.match(text, lo - 1)
+        if cue is None:
+            continue
+        peers = [j for j in range(k - 1, -1, -1)
+                 if sent_start[j] == sent_start[k] and slots[j].mention is not m
+                 and _same_count(m, slots[j].mention)]
+        if not peers:
+            continue
+        _make_part(sl, {iid for _sc, iid in sl.cands})
+        # its own words' fit (其他涉法事项: 涉法事项办理数) is no whole of the rest
+        near = slots[peers[0]]
+        sl.wholes, sl.total = (list(near.wholes), list(near.total)) if near.part else ([], [])
+
+
 def _rate_stated_twice(sent_start: list[int], slots: list[_Slot]) -> None:
     """Two rates of one sentence that one indicator fits best, with different values
     (负责人出庭应诉率100%，主要负责人出庭应诉率63.22%): the first is the rate, the later
@@ -488,6 +620,27 @@ def _item_fits(matcher: _Matcher, sl: _Slot) -> set[str]:
     if after:
         out.update(matcher.candidates(before + after + "#", m.unit, m.kind))
     return out
+
+
+def _acts_stated_apart(norm_text: str, bounds: list[int], slots: list[_Slot],
+                       matcher: _Matcher) -> None:
+    """Make a part of each number whose indicator counts two acts together (废止（宣布失效）
+    规范性文件数) while its sentence states the two apart, each with its own number
+    (废止139件、宣布失效182件): neither is the total (:func:`matcher.stated_apart`), nor
+    is another number of that sentence."""
+    alts = matcher.act_alternatives
+    for sl in slots:
+        ids = {iid for _sc, iid in sl.cands if iid in alts}
+        if not ids:
+            continue
+        m = sl.mention
+        s0, s1 = _sentence_of(bounds, norm_text, m.start)
+        sent = norm_text[s0:s1]
+        how = {iid: stated_apart(alts[iid], sent, m.start - s0, m.end - s0) for iid in ids}
+        if any(v == 2 for v in how.values()):
+            _make_part(sl, {iid for iid, v in how.items() if v == 2})
+        # 修改18件 between them (matched across 废止139件、): no total of both either
+        sl.cands = [(sc, iid) for sc, iid in sl.cands if how.get(iid) != 1]
 
 
 def _make_part(sl: _Slot, whole_ids, lower: float = 0.0) -> None:
