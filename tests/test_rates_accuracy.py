@@ -44,6 +44,9 @@ RATCHETS = {
     # blind6 (labelled before its scoring by an engineer who never read ratios.py): no
     # stated rate has both its counts in the text; first run: no spurious pair.
     "blind6": Ratchet(min_right=0, max_wrong=0, max_spurious=0),
+    # blind7 (labelled like blind6, before its scoring): 2 stated rates; first run on main
+    # 07d829f: 1 right (a share), the 由164个精简至70个 reduction named 整合率 unchecked.
+    "blind7": Ratchet(min_right=1, max_wrong=0, max_spurious=0),
 }
 
 
