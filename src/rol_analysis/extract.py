@@ -218,6 +218,17 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
             cands = _merged(cands, ecands, 1.0, ruled)
         slots.append(_Slot(m, index, cands, group=group[0], ruled=frozenset(ruled)))
 
+    def slot_each(m: Mention, names: list[str], rate: str, before: str, after: str,
+                  context: str) -> list[_Slot]:
+        """One reading of the rate ``m`` per name that shares it (…的A率、B率均为100%;
+        承办建议…件和提案…件，办复率均为100%); ``before``/``after`` are the sentence
+        around the names and the number. Returns the readings' slots."""
+        m.measures = [measure.label(n + rate, "", m.unit, m.kind, context) for n in names]
+        m.indicators = [""] * len(names)
+        for k, name in enumerate(names):
+            slot(m, k, before + name + rate + "#" + after, m.measures[k], name + rate)
+        return slots[-len(names):]
+
     for i, m in enumerate(mentions):
         if m.start in handled:
             continue
@@ -309,14 +320,10 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
                 # one reading per thing; readings the words cannot tell apart cannot
                 # all take one name, so only the first is matched
                 names, rate = shared_rates
-                m.measures = [measure.label(n + rate, "", m.unit, m.kind, context)
-                              for n in names]
-                m.indicators = [""] * len(names)
-                for k, name in enumerate(names):
-                    slot(m, k, sent[:clause_start] + name + rate + "#" + sent[b:],
-                         m.measures[k], name + rate)
-                    if k and name == names[0]:
-                        slots[-1].cands = []
+                read = slot_each(m, names, rate, sent[:clause_start], sent[b:], context)
+                for k, reading in enumerate(read):
+                    if k and names[k] == names[0]:
+                        reading.cands = []
                 continue
         # "承办建议119件和提案105件，办复率均为100%": one rate stated for each counted
         # item of the clause before; one reading per item
@@ -331,12 +338,7 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
                 rate = rate_each.group("rate")
                 starts = [s0 + c0] + [x.end + 1 for x in items[:-1]]
                 names = [norm_text[p0:x.start] for p0, x in zip(starts, items, strict=True)]
-                m.measures = [measure.label(n + rate, "", m.unit, m.kind, context)
-                              for n in names]
-                m.indicators = [""] * len(names)
-                for k, name in enumerate(names):
-                    slot(m, k, sent[:clause_start] + name + rate + "#" + sent[b:],
-                         m.measures[k], name + rate)
+                slot_each(m, names, rate, sent[:clause_start], sent[b:], context)
                 continue
 
         previous = (prev.measures[0] if prev is not None and prev.measures
