@@ -50,12 +50,12 @@ from .matcher import (
     family,
     requirement,
 )
+from .measure import _last_match
 from .mentions import (
     _CLAUSE_END_RE,
     _CLAUSE_HEAD_RE,
     _VERB_AFTER_RE,
     Mention,
-    _last_match,
     _scope,
     _sentence_bounds,
     _sentence_of,

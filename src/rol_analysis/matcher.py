@@ -35,7 +35,8 @@ from importlib import resources
 
 from . import measure
 from .exceptions import InputError
-from .mentions import _CLAUSE_END_RE, _last_match
+from .measure import _last_match
+from .mentions import _CLAUSE_END_RE
 
 _DIGIT_RE = re.compile(r"\d")
 _JOINERS = ("和", "及", "与", "、", "并")

@@ -144,6 +144,7 @@ def _after_cut(core: str) -> str:
 
 
 def _last_match(pattern: re.Pattern, text: str) -> re.Match | None:
+    """The last match of ``pattern`` in ``text``, or None."""
     last = None
     for last in pattern.finditer(text):  # noqa: B007 - the last match is the result
         pass

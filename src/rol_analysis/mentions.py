@@ -34,7 +34,7 @@ unless the catalogue recognises them and a verb leads to or follows them (not
 ``法治政府建设十项重点任务``).
 
 Also here: the sentence helpers every later step uses (:func:`_sentence_bounds`,
-:func:`_sentence_of`, :func:`_last_match`).
+:func:`_sentence_of`; the last match of a pattern is :func:`measure._last_match`).
 
 Not here: what a number counts (its ``measure``, :mod:`rol_analysis.measure`), which
 indicator names it (:mod:`rol_analysis.matcher`), whether it is a part of a total
@@ -49,6 +49,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import numbers
+from .measure import _last_match
 
 # Counting words, longest first where one is a prefix of another (人次 before 人).
 # 个部门 is 个 with 部门 in the measure; 年 only counts in a streak (连续12年).
@@ -510,14 +511,6 @@ def _sentence_of(bounds: list[int], text: str, pos: int) -> tuple[int, int]:
     start = bounds[i - 1] if i else 0
     end = bounds[i] if i < len(bounds) else len(text)
     return start, end
-
-
-def _last_match(pattern: re.Pattern, text: str) -> re.Match | None:
-    """The last match of ``pattern`` in ``text``, or None."""
-    last = None
-    for m in pattern.finditer(text):
-        last = m
-    return last
 
 
 def _scope(norm_text: str, bounds: list[int], m: Mention) -> str:

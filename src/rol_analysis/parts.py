@@ -26,7 +26,8 @@ import re
 from dataclasses import dataclass, field
 
 from .matcher import _Matcher, stated_apart
-from .mentions import _CLAUSE_END_RE, Mention, _last_match, _sentence_of
+from .measure import _last_match
+from .mentions import _CLAUSE_END_RE, Mention, _sentence_of
 
 # 其中, and 包括 after a comma (…12件，包括…3件), not 包括X在内的12个 (the whole itself)
 _PART_RE = re.compile(r"其中|(?<=[，,])包括(?![^，,。；;]*在内)")
