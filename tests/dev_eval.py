@@ -182,17 +182,20 @@ def score(name: str, raw: str, gold: list[dict], mentions) -> Score:
     return s
 
 
-def evaluate(names: list[str] | None = None, folder: Path = DEV) -> list[Score]:
-    """Extract every dev fixture (text only, no pipeline) and score it."""
+def extracted(folder: Path = DEV, names: list[str] | None = None):
+    """(name, raw text, extraction) of every fixture of ``folder`` (or of ``names``):
+    text only, no pipeline."""
     from rol_analysis import extract
 
-    out = []
     for name in names or fixtures(folder):
         raw = (folder / f"{name}.txt").read_text(encoding="utf-8")
-        result = extract.extract_text(raw, name.rsplit("_", 1)[0], year_of(name))
-        out.append(score(name, raw, read_gold(folder / f"{name}.gold.tsv"),
-                         result.mentions))
-    return out
+        yield name, raw, extract.extract_text(raw, name.rsplit("_", 1)[0], year_of(name))
+
+
+def evaluate(names: list[str] | None = None, folder: Path = DEV) -> list[Score]:
+    """Extract every fixture of ``folder`` (or of ``names``) and score it."""
+    return [score(name, raw, read_gold(folder / f"{name}.gold.tsv"), result.mentions)
+            for name, raw, result in extracted(folder, names)]
 
 
 def total(scores: list[Score]) -> Score:

@@ -168,15 +168,13 @@ def score_fixture(name: str, raw: str, labelled: list[dict], table, mentions) ->
 
 def evaluate(folder: Path) -> list[RateScore]:
     """Extract every fixture of ``folder`` and score its rate checks."""
-    from dev_eval import fixtures, year_of
+    from dev_eval import extracted
 
-    from rol_analysis import extract, ratios
+    from rol_analysis import ratios
 
     labelled = read_rates(folder)
     out = []
-    for name in fixtures(folder):
-        raw = (folder / f"{name}.txt").read_text(encoding="utf-8")
-        ex = extract.extract_text(raw, name.rsplit("_", 1)[0], year_of(name))
+    for name, raw, ex in extracted(folder):
         table = ratios.compare_ratios(ex.indicators, mentions=ex.mentions)
         out.append(score_fixture(name, raw, [g for g in labelled if g["fixture"] == name],
                                  table, ex.mentions))
@@ -198,18 +196,16 @@ def line(s: RateScore) -> str:
 def chance(folders: list[Path]) -> tuple[float, float]:
     """Share of (part, fake rate) trials in which a unique whole fits by chance: fake
     rates with one decimal (whole anywhere), integer rates (whole before the part)."""
-    from dev_eval import fixtures, year_of
+    from dev_eval import extracted
 
-    from rol_analysis import extract, ratios
+    from rol_analysis import ratios
 
     fake = ([(x / 10, 0.05, False) for x in range(170, 1000, 7)]
             + [(float(v), 0.5, True) for v in range(25, 100)])
     tried = [0, 0]
     hits = [0, 0]
     for folder in folders:
-        for name in fixtures(folder):
-            raw = (folder / f"{name}.txt").read_text(encoding="utf-8")
-            ex = extract.extract_text(raw, "x", year_of(name))
+        for _name, _raw, ex in extracted(folder):
             text = ratios._text_of(ex.mentions)
             counts = [n for n in text.numbers if ratios._is_count(n) and n.value > 0]
             for n in counts:
@@ -227,14 +223,12 @@ def chance(folders: list[Path]) -> tuple[float, float]:
 
 def listing(folder: Path) -> list[str]:
     """Every row that recomputes a stated rate, per fixture (see ``--list``)."""
-    from dev_eval import fixtures, year_of
+    from dev_eval import extracted
 
-    from rol_analysis import extract, ratios
+    from rol_analysis import ratios
 
     out = []
-    for name in fixtures(folder):
-        raw = (folder / f"{name}.txt").read_text(encoding="utf-8")
-        ex = extract.extract_text(raw, name.rsplit("_", 1)[0], year_of(name))
+    for name, _raw, ex in extracted(folder):
         table = ratios.compare_ratios(ex.indicators, mentions=ex.mentions)
         for r in table.to_dict("records"):
             if not r["rate_text"] or math.isnan(r["recomputed"]):
