@@ -249,7 +249,8 @@ _LEVEL_RE_ANY = re.compile(r"(?:国家|省|市|县|区|乡镇)级")
 _TRAINING_RE = re.compile(r"培训|轮训|参训|考试")
 _TRAINING_NAME_RE = re.compile(r"训|考|学|培")
 # A noun of the number narrowed to one domain right before it (涉农公证#, 涉企案件#).
-_SUBSET_NOUN_RE = re.compile(r"(涉[农企税外侨军黑恶访])[\u4e00-\u9fff]{0,4}$")
+_SUBSET_WORD = r"涉[农企税外侨军黑恶访]"
+_SUBSET_NOUN_RE = re.compile(rf"({_SUBSET_WORD})[\u4e00-\u9fff]{{0,4}}$")
 # A span of several years before the number (连续4年, 五年来, 三年间, 历年): with 累计 the
 # number totals those years. 今年以来 and 2023年以来 are no such span.
 _YEARS_SPAN_RE = re.compile(r"连续[\d一二两三四五六七八九十]{1,2}年"
@@ -280,7 +281,7 @@ _QUALIFYING_EXAM_RE = re.compile(r"资格(?:认证)?考试")
 # A step still pending (待申领执法证件#): people waiting for it, not a count of it done.
 _PENDING_RE = re.compile(r"待(?:申领|换发|核发|审核|审批|办理|整改|处理)")
 # A domain narrowing right after the number (#个涉企执法单位): as _SUBSET_NOUN_RE, after it.
-_SUBSET_AFTER_RE = re.compile(r"涉[农企税外侨军黑恶访]")
+_SUBSET_AFTER_RE = re.compile(_SUBSET_WORD)
 
 
 def _counted_class(text: str) -> str:
