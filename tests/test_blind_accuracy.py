@@ -169,9 +169,13 @@ RATCHETS = {
     # approval list: wrong 14.
     # 企业开办…30分钟以内 (分钟 a unit of the start-up time): 239, id rows 77.
     # r2near: an inspection's 按时办结率 is no government-service rate: 240, wrong 13.
-    "blind4": Ratchet(min_found=299, min_named_correctly=240, min_id_rows_named=77,
-                      max_named_wrongly=13, max_false_positives=0, min_parts_ok=9,
-                      max_parts_wrong=0),
+    # Session 6, subset: a restricting modifier on the indicator's noun (“…”专窗办件#) is a
+    # part of it: named correctly 240 -> 241, wrong 13 -> 12, parts ok 9 -> 10. Part wrong
+    # 0 -> 1: 每年平均可办理涉农公证1.7万件, a 涉X subset of notarizations (unnamed before,
+    # now part_of notarizations) that the gold leaves without a whole.
+    "blind4": Ratchet(min_found=299, min_named_correctly=241, min_id_rows_named=77,
+                      max_named_wrongly=12, max_false_positives=0, min_parts_ok=10,
+                      max_parts_wrong=1),
     # The fresh set of session 4's second round (36 reports of 13 provinces, 293 rows;
     # README): written and re-read without reading the extractor, scored once at 11:31 UTC
     # on main bebca10 (313 indicators), after the round tuned on blind4: found 285 (97.3%),
@@ -272,8 +276,10 @@ RATCHETS = {
     # r3 (third round): abstaining on rules (每季度至少#), days cut (压减#个工作日), units
     # acted on or narrowed (对#个执法单位, #个涉企执法单位), qualifying exams and pending
     # steps: named correctly 153, wrong 14 (6.6%), parts 5/29, part wrong 3.
-    "blind7": Ratchet(min_found=210, min_named_correctly=153, min_id_rows_named=49,
-                      max_named_wrongly=14, max_false_positives=2, min_parts_ok=5,
+    # Session 6, subset: 查找出共性问题# is a part of the problems found, and #个涉企执法单位
+    # now names its whole: named correctly 153 -> 154, wrong 14 -> 13, parts ok 5 -> 7.
+    "blind7": Ratchet(min_found=210, min_named_correctly=154, min_id_rows_named=49,
+                      max_named_wrongly=13, max_false_positives=2, min_parts_ok=7,
                       max_parts_wrong=3),
 }
 SETS = list(RATCHETS)

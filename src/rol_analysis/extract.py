@@ -197,8 +197,9 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
             # 每季度至少听取1次: a rule of what must be done names no indicator
             slots.append(_Slot(m, index, [], group=group[0], rule=True))
             return
+        subsets: set[str] = set()  # ids the number counts a subset of (专窗办件#)
         cands, ruled = matcher.scored(marked, meas, xcl, unit, kind, section, m.scope,
-                                      marked.find("#"), fams)
+                                      marked.find("#"), fams, subsets)
         # the noun-after reading (lowered) only where the text as written names nothing:
         # it cannot change a number that already has a candidate much (and costs a pass)
         if alt is not None and (not alt[2] or not cands):
@@ -208,7 +209,8 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
             # (作出了行政处罚决定#), 1.5 below a reading of the text as written
             amarked, aclause, lower = alt
             acands, excluded = matcher.scored(amarked, meas, aclause, unit, kind,
-                                              section, m.scope, amarked.find("#"), fams)
+                                              section, m.scope, amarked.find("#"), fams,
+                                              subsets)
             cands = _merged(cands, acands, lower, excluded | ruled)
         if elided:
             # "常务会议专题听取法治建设汇报，全年开了#": the number counts the event of the
@@ -216,7 +218,8 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
             ecands = matcher.scored(elided, meas, xcl, unit, kind, section, m.scope,
                                     elided.find("#"), fams)[0]
             cands = _merged(cands, ecands, 1.0, ruled)
-        slots.append(_Slot(m, index, cands, group=group[0], ruled=frozenset(ruled)))
+        slots.append(_Slot(m, index, cands, group=group[0], ruled=frozenset(ruled),
+                           subset=frozenset(subsets)))
 
     def slot_each(m: Mention, names: list[str], rate: str, before: str, after: str,
                   context: str) -> list[_Slot]:
