@@ -258,9 +258,10 @@ _SUBSET_NOUN_RE = re.compile(rf"({_SUBSET_WORD})[\u4e00-\u9fff]{{0,4}}$")
 # (报建审批事项, 诉前调解). Measured on the first runs of blind4 (专窗), blind5 (报建) and
 # blind7 (共性, 线下). A shape, not a word list: any X性 before the noun is caught. The
 # modifier narrows only when the two characters right after it (quotes and a neutral
-# 全年, 累计, 共计… aside) are words of the indicator's name (共性+问题: 发现问题数), not when it modifies another noun of
-# the clause (现场述法: the act done on the spot). Not a class: places (农村学法用法示范户
-# is the whole of its indicator), levels (parts.py: a level alone may be the report's own).
+# 全年, 累计, 共计… aside) are words of the indicator's name (共性+问题: 发现问题数),
+# not when it modifies another noun of the clause (现场述法: the act done on the spot).
+# Not a class: places (农村学法用法示范户 is the whole of its indicator), levels
+# (parts.py: a level alone may be the report's own).
 _NARROWING_RE = re.compile(
     r"(?<![、和及与])"  # 县级、线上线下…: modifiers listed together span the whole
     r"([\u4e00-\u9fff]性(?!文件)|专窗|窗口|线上|线下|掌上|报建|诉前|审前|庭前)"
