@@ -1863,3 +1863,20 @@ def test_collectives_are_counted_without_a_counting_word():
     assert sorted(m["text"]) == ["2", "3名"]
     # a number glued to another noun stays out (no counting word, no scale)
     assert list(extract.extract_text("全县有2团队获评省级普法先进。").mentions["text"]) == []
+
+
+def test_explaining_changes_no_table():
+    """``explain=True`` (the review worksheet's candidates) reads the same numbers with
+    the same names: mentions and indicators are identical, and every reading has one
+    explanation."""
+    texts = [p.read_text(encoding="utf-8")
+             for p in sorted((Path(__file__).parent / "data" / "blind7").glob("*.txt"))[:8]]
+    texts.append((Path(__file__).parent.parent / "data" / "raw" / "weibin" / "2023.txt")
+                 .read_text(encoding="utf-8"))
+    for text in texts:
+        plain = extract.extract_text(text, "r", 2023)
+        told = extract.extract_text(text, "r", 2023, explain=True)
+        assert plain.mentions.equals(told.mentions)
+        assert plain.indicators.equals(told.indicators)
+        assert not plain.explain
+        assert sum(len(v) for v in told.explain.values()) == len(told.mentions)

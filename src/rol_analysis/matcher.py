@@ -614,7 +614,7 @@ class _Matcher:
 
     def scored(self, marked: str, measure: str, clause: str, unit: str, kind: str,
                section: str = "", scope: str = "", hash_pos: int = -1,
-               families: frozenset = frozenset(),
+               families: frozenset = frozenset(), reasons: dict | None = None,
                ) -> tuple[list[tuple[float, str]], set[str]]:
         """(score, indicator id) of every indicator that may name the number, and the
         ids that matched but were ruled out.
@@ -629,6 +629,11 @@ class _Matcher:
         words stand before 等 with a noun between 等 and the number (专题研究行政立法、
         执法监督等工作11次) names examples of what is counted, not the count: it does not
         match.
+
+        ``reasons``, when given, receives why each indicator that matched the words was
+        set aside: ``family`` (a topic conflict), ``scope`` (:func:`_unfit_scope`),
+        ``agreement`` (:class:`_Agreement`) or ``exclude`` (an ``exclude`` word), for the
+        review worksheet (it changes no score).
         """
         out: list[tuple[float, str]] = []
         excluded: set[str] = set()
@@ -646,6 +651,10 @@ class _Matcher:
         for i in sorted(pat_hits | alias_hits):
             e = entries[i]
             if families and e.family and e.family not in families:
+                if reasons is not None and (
+                        i in pat_hits and e.rx.search(marked)
+                        or i in alias_hits and e.alias_rx.search(bare)):
+                    reasons.setdefault(e.iid, "family")  # its words are there
                 continue
             mt = e.rx.search(marked) if i in pat_hits else None
             at = mt.start() if mt is not None else 0
@@ -665,10 +674,12 @@ class _Matcher:
             al = i in alias_hits and e.alias_rx.search(bare) is not None
             if mt is None and not al:
                 continue
-            if _unfit_scope(e.zh_name, marked, hash_pos,
-                            e.rx.pattern if e.rx is not None else "") \
-                    or _agreement().disagrees(e, marked, hash_pos):
+            unfit = _unfit_scope(e.zh_name, marked, hash_pos,
+                                 e.rx.pattern if e.rx is not None else "")
+            if unfit or _agreement().disagrees(e, marked, hash_pos):
                 excluded.add(e.iid)
+                if reasons is not None:
+                    reasons.setdefault(e.iid, "scope" if unfit else "agreement")
                 continue
             # the measure carries the topic of the clause before (热线…，按时办结率98%):
             # an excluded scope named there rules the indicator out as well
@@ -676,6 +687,8 @@ class _Matcher:
                                                       or e.exclude_rx.search(bare))
             if out_ruled:
                 excluded.add(e.iid)
+                if reasons is not None:
+                    reasons.setdefault(e.iid, "exclude")
                 continue
             score = 0.0
             if mt is not None:
