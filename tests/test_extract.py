@@ -1534,6 +1534,22 @@ def test_whom_a_training_clause_reached_is_the_officials_trained(sentence, value
     got = dict(zip(m["value"], m["indicator_id"]))
     assert got[value] == expected
 
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a law-study clause with only time words and a light verb (组织法治学习N次) after a
+    # clause naming one study body is that body's study
+    ("坚持县政府常务会议学法制度，本年度组织法治学习6次。", "exec_meeting_law_study_sessions"),
+    ("将宪法和民法典列入镇党委理论学习中心组年度学习计划，全年开展学习法律法规7次。",
+     "central_group_law_study_sessions"),
+    # fails closed: two bodies named before it, or another audience in its own clause
+    ("把法治内容列入理论学习中心组和政府常务会议学习计划，全年组织法治学习9次。", ""),
+    ("健全理论学习中心组学习制度，组织干部职工法律知识学习4次。", ""),
+])
+def test_a_bare_law_study_count_is_the_study_of_the_one_body_named_before(
+        sentence, expected):
+    m = extract.extract_text(sentence).mentions
+    assert list(m["indicator_id"]) == [expected]
+
 # ------------------------------------------------------------------ parts (part_of)
 # A part of a total never takes the total's indicator; it names the total's indicator in
 # ``part_of`` (sentences written for these tests).
@@ -1856,3 +1872,20 @@ def test_collectives_are_counted_without_a_counting_word():
     assert sorted(m["text"]) == ["2", "3名"]
     # a number glued to another noun stays out (no counting word, no scale)
     assert list(extract.extract_text("全县有2团队获评省级普法先进。").mentions["text"]) == []
+
+
+def test_explaining_changes_no_table():
+    """``explain=True`` (the review worksheet's candidates) reads the same numbers with
+    the same names: mentions and indicators are identical, and every reading has one
+    explanation."""
+    texts = [p.read_text(encoding="utf-8")
+             for p in sorted((Path(__file__).parent / "data" / "blind7").glob("*.txt"))[:8]]
+    texts.append((Path(__file__).parent.parent / "data" / "raw" / "weibin" / "2023.txt")
+                 .read_text(encoding="utf-8"))
+    for text in texts:
+        plain = extract.extract_text(text, "r", 2023)
+        told = extract.extract_text(text, "r", 2023, explain=True)
+        assert plain.mentions.equals(told.mentions)
+        assert plain.indicators.equals(told.indicators)
+        assert not plain.explain
+        assert sum(len(v) for v in told.explain.values()) == len(told.mentions)

@@ -87,3 +87,23 @@ def test_scored_names_the_ids_a_subset_was_ruled_out_of():
     cands, _ruled = matcher.scored(marked, "", "", "个", "count",
                                    hash_pos=marked.find("#"), subsets=subsets)
     assert not subsets and "inspection_problems_found" in {iid for _s, iid in cands}
+
+
+def test_scored_says_why_it_set_an_indicator_aside():
+    """``reasons`` (for the review worksheet) names the check that set a matching
+    indicator aside, and is left empty for the one that fits; the scores are the same
+    with and without it."""
+    matcher = _matcher(catalogue.load())
+    marked = "市委理论学习中心组会上学法#。"
+    args = (marked, "市委理论学习中心组会上学法数", marked, "次", "count")
+    reasons: dict = {}
+    told = matcher.scored(*args, hash_pos=marked.find("#"), reasons=reasons)
+    assert told == matcher.scored(*args, hash_pos=marked.find("#"))
+    assert reasons.get("exec_meeting_law_study_sessions") == "exclude"
+    assert "central_group_law_study_sessions" not in reasons
+    # approval items cut (取消) are outside the count of items held: a scope check
+    cut = "本年度共取消行政许可事项#。"
+    reasons = {}
+    matcher.scored(cut, "取消行政许可事项数", cut, "项", "count", hash_pos=cut.find("#"),
+                   reasons=reasons)
+    assert reasons == {"admin_approval_items": "scope"}

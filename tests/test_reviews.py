@@ -112,6 +112,9 @@ def test_rol_review_lists_every_number_with_empty_decisions(round_trip):
         s = int(r["char_start"])
         assert RAW[s:s + len(r["text"])] == r["text"]
         assert r["sentence"] and r["found_value"]
+        # every seed number is named: its name is among the candidates offered
+        for iid in r["found_indicator_id"].split(";"):
+            assert iid + " " in r["candidates"] and "未归入" not in r["candidates"]
     assert "2023.csv" in proc.stdout
 
 
@@ -226,3 +229,93 @@ def test_a_reviewer_naming_a_part_makes_it_no_part():
     assert out.loc["312件", "indicator_id"] == "admin_reconsideration_accepted"
     assert out.loc["312件", "part_of"] == ""
     assert out.loc["548件", "part_of"] == "admin_reconsideration_received"
+
+
+# ------------------------------------------------------- candidates in the worksheet
+# Sentences written for these tests: each shows one reason a reviewer reads in the
+# ``candidates`` column, beside a sentence where the same words get a name.
+
+
+def _cells(text: str) -> dict[str, str]:
+    """text of each number -> its worksheet ``candidates`` cell."""
+    from rol_analysis import catalogue, extract
+
+    ex = extract.extract_text(text, "r", 2023, explain=True)
+    rows = reviews.worksheet_rows(ex.mentions, [], ex.explain, catalogue.load())
+    return {r["text"]: r["candidates"] for r in rows}
+
+
+def test_a_tie_lists_both_indicators_and_says_it_is_a_tie():
+    cell = _cells("街道举办法治讲座5场。")["5场"]
+    assert cell.startswith("legal_education_events 普法宣传活动场次；"
+                           "officials_law_training_sessions ")
+    assert "未归入：legal_education_events 与 officials_law_training_sessions 得分相近" in cell
+    # the same lecture count with its audience named is named: no reason given
+    named = _cells("全年面向干部群众组织法治讲座12场。")["12场"]
+    assert named == "legal_education_events 普法宣传活动场次"
+
+
+def test_a_part_says_whose_part_it_is():
+    cells = _cells("全年新收行政复议申请860件，其中市级收到312件、县级收到548件。")
+    assert cells["312件"] == ("admin_reconsideration_received 收到行政复议申请数 的部分 "
+                             "(a part of it)")
+    assert cells["860件"] == "admin_reconsideration_received 收到行政复议申请数"
+
+
+def test_an_indicator_ruled_out_by_a_check_is_named_with_the_check():
+    cell = _cells("本年度共取消行政许可事项12项。")["12项"]
+    assert cell == ("未归入：admin_approval_items 行政审批事项数 被排除：范围不符 scope "
+                    "(ruled out by a check)")
+    assert "被排除" not in _cells("市政府重大行政决策事项草案7件经合法性审查。")["7件"]
+
+
+def test_an_indicator_taken_by_a_better_number_is_said():
+    rows = _cells_in_order("全年调解纠纷530件。各调解委员会调解纠纷530件。")
+    first, second = rows
+    assert first == "disputes_mediated 受理调解纠纷数"
+    assert second == ("disputes_mediated 受理调解纠纷数。未归入：disputes_mediated "
+                      "已归入更相符的另一个数 (its indicators went to numbers that fit "
+                      "them better)")
+
+
+def _cells_in_order(text: str) -> list[str]:
+    from rol_analysis import catalogue, extract
+
+    ex = extract.extract_text(text, "r", 2023, explain=True)
+    return [r["candidates"] for r in
+            reviews.worksheet_rows(ex.mentions, [], ex.explain, catalogue.load())]
+
+
+@pytest.mark.parametrize(("text", "number", "says"), [
+    ("区政府常务会议每季度至少听取1次法治建设工作汇报。", "1次", "是要求不是统计"),
+    ("召开区委常委会会议和依法治区委员会会议共4次。", "4次", "几个机构或会议合计的数"),
+    ("企业开办时间由10个工作日压缩至2个工作日。", "10个工作日", "变化前的数值"),
+    ("全区新建口袋公园7个。", "7个", "目录中没有词语和单位都相符的指标"),
+    ("去年调解纠纷420件。今年调解纠纷530件。", "530件", "同一指标还有其他数值，看不出哪个是总数"),
+])
+def test_an_unnamed_number_says_why(text, number, says):
+    assert "未归入：" + says in _cells(text)[number]
+
+
+@pytest.mark.parametrize(("text", "number"), [
+    ("区政府常务会议全年听取法治建设工作汇报4次。", "4次"),
+    ("企业开办时间由10个工作日压缩至2个工作日。", "2个工作日"),
+    ("全年人民调解组织调解纠纷530件。", "530件"),
+])
+def test_a_named_number_gives_no_reason(text, number):
+    cell = _cells(text)[number]
+    assert cell and "未归入" not in cell and "的部分" not in cell
+
+
+def test_refreshing_an_old_worksheet_adds_candidates_and_keeps_decisions():
+    """A worksheet written before the column existed keeps its decisions on refresh."""
+    from rol_analysis import catalogue, extract
+
+    text = "街道举办法治讲座5场。全年调解纠纷530件。"
+    ex = extract.extract_text(text, "r", 2023, explain=True)
+    old = [{"char_start": str(text.index("5场")), "text": "5场", "action": "set",
+            "indicator_id": "legal_education_events", "reviewer": "李四"}]
+    rows = reviews.worksheet_rows(ex.mentions, old, ex.explain, catalogue.load())
+    lecture = next(r for r in rows if r["text"] == "5场")
+    assert lecture["action"] == "set" and lecture["indicator_id"] == "legal_education_events"
+    assert "得分相近" in lecture["candidates"]

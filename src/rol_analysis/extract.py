@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import measure, numbers
@@ -126,11 +126,96 @@ class Extraction:
         catalogue order.
     meta : dict
         The ``report.json`` fields known so far.
+    explain : dict
+        Only when asked for (``explain=True``, the review worksheet): per number, keyed
+        by its raw ``char_start``, one :class:`Explanation` per reading, in reading order.
     """
 
     mentions: object
     indicators: object
     meta: dict
+    explain: dict = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Explanation:
+    """What the matcher considered for one reading of a number, and why it was left
+    unnamed or made a part (``rol review``'s ``candidates`` column).
+
+    Attributes
+    ----------
+    measure, indicator_id, part_of : str
+        The reading as extraction wrote it.
+    candidates : tuple of str
+        Indicator ids its words and unit fit, best score first.
+    why : str
+        ``""`` (named, or nothing to say), ``rule`` (a rule of what must be done),
+        ``change`` (the value before a change), ``joint`` (one count of several bodies
+        or meetings), ``shared_time`` (a time several items share), ``same_name`` (reads
+        like the reading before it), ``twice`` (its indicator's concept is stated with
+        other figures and none is clearly the total), ``apart`` (two acts stated apart),
+        ``tie`` (two indicators fit nearly equally), ``taken`` (its indicators went to
+        numbers that fit them better), ``part`` (a part of ``part_of`` or of an unnamed
+        total), ``ruled`` (every indicator whose words matched was set aside), ``none``
+        (no indicator's words and unit fit).
+    others : tuple of str
+        The ids ``why`` is about: the tie's rival, the indicators taken, the ones set
+        aside.
+    ruled : tuple of (str, str)
+        (id, reason) of the indicators whose words matched but were set aside:
+        ``family``, ``scope``, ``agreement``, ``exclude``.
+    """
+
+    measure: str
+    indicator_id: str
+    part_of: str
+    candidates: tuple[str, ...]
+    why: str
+    others: tuple[str, ...] = ()
+    ruled: tuple[tuple[str, str], ...] = ()
+
+
+def _explanation(sl: _Slot | None, m: Mention, k: int, used: dict[str, int]) -> Explanation:
+    """The :class:`Explanation` of reading ``k`` of ``m`` (``sl`` its slot, ``None``
+    for the value before a change); ``used`` maps each named id to its number's start."""
+    iid = m.indicators[k]
+    part_of = m.parts[k] if k < len(m.parts) else ""
+    if sl is None:
+        return Explanation(m.measures[k], iid, part_of, (), "change")
+    best = {}
+    for sc, i in sl.considered:
+        best[i] = max(sc, best.get(i, sc))
+    cands = tuple(sorted(best, key=lambda i: (-best[i], i)))
+    ruled = tuple(sorted((i, r) for i, r in (sl.reasons or {}).items() if i not in best))
+    others: tuple[str, ...] = ()
+    if iid:
+        why = ""
+    elif sl.rule or sl.why in ("rule", "joint", "shared_time", "same_name") \
+            and not sl.part:
+        why = sl.why
+    elif sl.part and (part_of or sl.why not in ("twice", "apart")):
+        why = "part"
+    elif sl.why in ("twice", "apart"):
+        why = sl.why
+    elif sl.rival:
+        why, others = "tie", sl.rival
+    elif sl.cands:
+        why, others = "taken", tuple(i for i in cands if i in used)
+    elif ruled:
+        why, others = "ruled", tuple(i for i, _r in ruled)
+    else:
+        why = "none"
+    return Explanation(m.measures[k], iid, part_of, cands, why, others, ruled)
+
+
+def explanations(mentions: list[Mention], slots: list[_Slot],
+                 raw_start) -> dict[int, list[Explanation]]:
+    """Per number (keyed by ``raw_start(m)``), the :class:`Explanation` of each reading."""
+    of = {(id(sl.mention), sl.index): sl for sl in slots}
+    used = {iid: m.start for m in mentions for iid in m.indicators if iid}
+    return {raw_start(m): [_explanation(of.get((id(m), k)), m, k, used)
+                           for k in range(len(m.indicators))]
+            for m in mentions}
 
 
 # a clause with nothing but time words, 共/累计 and a light verb before its number
@@ -167,8 +252,11 @@ def _merged(cands: list[tuple[float, str]], more: list[tuple[float, str]], lower
 
 
 def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
-            sections_of: dict[int, str]) -> None:
-    """Fill ``measures`` and ``indicators`` of every mention (see module docstring)."""
+            sections_of: dict[int, str], explain: bool = False) -> list[_Slot]:
+    """Fill ``measures`` and ``indicators`` of every mention (see module docstring).
+
+    Returns the readings' slots; with ``explain`` they also keep why the matcher set
+    indicators aside (for :func:`explanations`; no reading changes)."""
     bounds = _sentence_bounds(norm_text)
     by_start = {m.start: m for m in mentions}
     handled: set[int] = set()
@@ -195,11 +283,12 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
         # counted) stays out of the readings below
         if requirement(marked, marked.find("#"), norm_text[m.start:m.end]):
             # 每季度至少听取1次: a rule of what must be done names no indicator
-            slots.append(_Slot(m, index, [], group=group[0], rule=True))
+            slots.append(_Slot(m, index, [], group=group[0], rule=True, why="rule"))
             return
+        reasons = {} if explain else None
         subsets: set[str] = set()  # ids the number counts a subset of (专窗办件#)
         cands, ruled = matcher.scored(marked, meas, xcl, unit, kind, section, m.scope,
-                                      marked.find("#"), fams, subsets)
+                                      marked.find("#"), fams, reasons, subsets)
         # the noun-after reading (lowered) only where the text as written names nothing:
         # it cannot change a number that already has a candidate much (and costs a pass)
         if alt is not None and (not alt[2] or not cands):
@@ -210,15 +299,16 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
             amarked, aclause, lower = alt
             acands, excluded = matcher.scored(amarked, meas, aclause, unit, kind,
                                               section, m.scope, amarked.find("#"), fams,
-                                              subsets)
+                                              reasons, subsets)
             cands = _merged(cands, acands, lower, excluded | ruled)
         if elided:
             # "常务会议专题听取法治建设汇报，全年开了#": the number counts the event of the
             # clause before; matched there too, 1 less than a match in its own clause
             ecands = matcher.scored(elided, meas, xcl, unit, kind, section, m.scope,
-                                    elided.find("#"), fams)[0]
+                                    elided.find("#"), fams, reasons)[0]
             cands = _merged(cands, ecands, 1.0, ruled)
         slots.append(_Slot(m, index, cands, group=group[0], ruled=frozenset(ruled),
+                           considered=cands, reasons=reasons,
                            subset=frozenset(subsets)))
 
     def slot_each(m: Mention, names: list[str], rate: str, before: str, after: str,
@@ -326,7 +416,7 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
                 read = slot_each(m, names, rate, sent[:clause_start], sent[b:], context)
                 for k, reading in enumerate(read):
                     if k and names[k] == names[0]:
-                        reading.cands = []
+                        reading.cands, reading.why = [], "same_name"
                 continue
         # "承办建议119件和提案105件，办复率均为100%": one rate stated for each counted
         # item of the clause before; one reading per item
@@ -379,7 +469,7 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
                     # the time both take may be what the first one's indicator states
                     # or not (企业开办和不动产抵押登记最快只需2个工作日: a joint figure
                     # is no figure of the first alone); found, not named
-                    slots[-1].cands = []
+                    slots[-1].cands, slots[-1].why = [], "shared_time"
             continue
         m.measures = [measure.label(left, sent[b:], m.unit, m.kind, context, previous)]
         m.indicators = [""]
@@ -433,7 +523,7 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
                                   or _joint_study(sent[:clause_start], sent[clause_start:a])):
             # "召开市委常委会会议和依法治市委员会会议4次": one count of two kinds of
             # meeting together; an indicator of either kind counts only its own
-            slots[-1].cands = []
+            slots[-1].cands, slots[-1].why = [], "joint"
 
     _mark_parts(norm_text, bounds, slots, matcher)
 
@@ -449,8 +539,10 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
             continue
         sl = slots[k]
         done.add(k)
-        if any(other != iid and other not in used and score - s2 < RUNNER_UP_MARGIN
-               for s2, other in sl.cands):
+        rival = next((other for s2, other in sl.cands if other != iid and other not in used
+                      and score - s2 < RUNNER_UP_MARGIN), "")
+        if rival:
+            sl.rival = (iid, rival)
             continue  # (nearly) a tie: a wrong name is worse than none
         sl.mention.indicators[sl.index] = iid
         used.add(iid)
@@ -458,6 +550,7 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
             # a named count without a counting word carries the unit its indicator reads
             sl.mention.unit, sl.mention.kind = sl.mention.implied
     _name_wholes(slots)
+    return slots
 
 
 # a clause that is only a verb of drafting, amending or repealing before its number
@@ -549,7 +642,7 @@ def _respectively(sent: str, s0: int, a: int, by_start: dict[int, Mention]):
 
 
 def extract_text(raw: str, region: str = "", year: int | None = None, catalogue=None,
-                 ocr=None):
+                 ocr=None, explain: bool = False):
     """Extract the statistics of one report's decoded text.
 
     Parameters
@@ -565,6 +658,9 @@ def extract_text(raw: str, region: str = "", year: int | None = None, catalogue=
     ocr : rol_analysis.ocr.OcrText, optional
         Provenance of the OCR'd pages (:attr:`reading.RawDocument.ocr`): fills ``page``,
         ``bbox`` and ``ocr_score`` of the mentions read on them.
+    explain : bool
+        Also fill :attr:`Extraction.explain` (the review worksheet's candidates and
+        reasons); the tables are the same either way.
 
     Returns
     -------
@@ -595,9 +691,11 @@ def extract_text(raw: str, region: str = "", year: int | None = None, catalogue=
             else:
                 section, span = "", None
         section_of[m.start] = section
-    _assign(norm.text, mentions, _matcher(cat), section_of)
+    slots = _assign(norm.text, mentions, _matcher(cat), section_of, explain)
     mentions = [m for m in mentions if not (m.weak and not any(m.indicators)
                                             and not counted_word(norm.text, m))]
+    why = (explanations(mentions, slots, lambda m: norm.raw_span(m.start, m.end)[0])
+           if explain else {})
 
     rows = []
     shown: dict[tuple[int, int], str] = {}  # raw sentence span -> display sentence
@@ -636,7 +734,7 @@ def extract_text(raw: str, region: str = "", year: int | None = None, catalogue=
     idf = _frame(pd, ind_rows, INDICATOR_COLUMNS)
     meta = {"region": region, "year": year, "n_chars": len(raw), "n_mentions": len(mdf),
             "n_indicators": len(idf)}
-    return Extraction(mdf, idf, meta)
+    return Extraction(mdf, idf, meta, why)
 
 
 def _first_at(spans, offset: int) -> int:
@@ -677,7 +775,7 @@ def _frame(pd, rows: list[dict], columns: list[str]):
 # --------------------------------------------------------------------------- file level
 
 def extract_file(path, region: str | None = None, year: int | None = None,
-                 regions_csv=None, catalogue=None) -> Extraction:
+                 regions_csv=None, catalogue=None, explain: bool = False) -> Extraction:
     """Read a raw report file and extract it, with ``report.json`` metadata.
 
     Parameters
@@ -692,6 +790,8 @@ def extract_file(path, region: str | None = None, year: int | None = None,
     regions_csv : path-like, optional
         ``data/raw/regions.csv``, which helps read the region name and check it.
     catalogue : Catalogue, optional
+    explain : bool
+        Fill :attr:`Extraction.explain` (see :func:`extract_text`).
 
     Returns
     -------
@@ -721,7 +821,8 @@ def extract_file(path, region: str | None = None, year: int | None = None,
         warnings = sections.check_report_matches(
             info, asserted_region or "", year,
             regions_csv if asserted_region else None, source=path.name)
-    result = extract_text(doc.text, region or "", year, catalogue, ocr=doc.ocr)
+    result = extract_text(doc.text, region or "", year, catalogue, ocr=doc.ocr,
+                          explain=explain)
     result.meta.update({
         "region": region or "", "year": year,
         "region_name": info.get("region_name"), "title": info.get("title"),
@@ -776,14 +877,15 @@ def _default_regions_csv(root) -> Path | None:
     return p if p.is_file() else None
 
 
-def extract_paths(paths, reviews: bool = True) -> Extraction:
+def extract_paths(paths, reviews: bool = True, explain: bool = False) -> Extraction:
     """Extract the region-year's raw report (writes nothing).
 
     With ``reviews`` the reviewers' decisions (``data/reviews/<region>/<year>.csv``)
-    are applied to the result: see ``reviews.py``.
+    are applied to the result: see ``reviews.py``. With ``explain``,
+    :attr:`Extraction.explain` is filled (see :func:`extract_text`).
     """
     result = extract_file(paths.raw, paths.region, paths.year,
-                          regions_csv=_default_regions_csv(paths.root))
+                          regions_csv=_default_regions_csv(paths.root), explain=explain)
     if reviews:
         from . import reviews as _reviews
 

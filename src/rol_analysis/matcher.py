@@ -653,7 +653,8 @@ class _Matcher:
 
     def scored(self, marked: str, measure: str, clause: str, unit: str, kind: str,
                section: str = "", scope: str = "", hash_pos: int = -1,
-               families: frozenset = frozenset(), subsets: set[str] | None = None,
+               families: frozenset = frozenset(), reasons: dict | None = None,
+               subsets: set[str] | None = None,
                ) -> tuple[list[tuple[float, str]], set[str]]:
         """(score, indicator id) of every indicator that may name the number, and the
         ids that matched but were ruled out.
@@ -667,8 +668,14 @@ class _Matcher:
         when ``families``, the scope of the number, names others only. A pattern whose
         words stand before 等 with a noun between 等 and the number (专题研究行政立法、
         执法监督等工作11次) names examples of what is counted, not the count: it does not
-        match. The ids ruled out because the number counts a subset of what they count
-        (:func:`narrowed`) are also added to ``subsets`` when it is given.
+        match.
+
+        ``reasons``, when given, receives why each indicator that matched the words was
+        set aside: ``family`` (a topic conflict), ``subset`` (:func:`narrowed`),
+        ``scope`` (:func:`_unfit_scope`), ``agreement`` (:class:`_Agreement`) or
+        ``exclude`` (an ``exclude`` word), for the review worksheet (it changes no
+        score). ``subsets``, when given, receives the ids set aside because the number
+        counts a subset of what they count (:func:`narrowed`; parts names them).
         """
         out: list[tuple[float, str]] = []
         excluded: set[str] = set()
@@ -686,6 +693,10 @@ class _Matcher:
         for i in sorted(pat_hits | alias_hits):
             e = entries[i]
             if families and e.family and e.family not in families:
+                if reasons is not None and (
+                        i in pat_hits and e.rx.search(marked)
+                        or i in alias_hits and e.alias_rx.search(bare)):
+                    reasons.setdefault(e.iid, "family")  # its words are there
                 continue
             mt = e.rx.search(marked) if i in pat_hits else None
             at = mt.start() if mt is not None else 0
@@ -710,10 +721,14 @@ class _Matcher:
                 excluded.add(e.iid)
                 if subsets is not None:
                     subsets.add(e.iid)
+                if reasons is not None:
+                    reasons.setdefault(e.iid, "subset")
                 continue
-            if _unfit_scope(e.zh_name, marked, hash_pos, words) \
-                    or _agreement().disagrees(e, marked, hash_pos):
+            unfit = _unfit_scope(e.zh_name, marked, hash_pos, words)
+            if unfit or _agreement().disagrees(e, marked, hash_pos):
                 excluded.add(e.iid)
+                if reasons is not None:
+                    reasons.setdefault(e.iid, "scope" if unfit else "agreement")
                 continue
             # the measure carries the topic of the clause before (热线…，按时办结率98%):
             # an excluded scope named there rules the indicator out as well
@@ -721,6 +736,8 @@ class _Matcher:
                                                       or e.exclude_rx.search(bare))
             if out_ruled:
                 excluded.add(e.iid)
+                if reasons is not None:
+                    reasons.setdefault(e.iid, "exclude")
                 continue
             score = 0.0
             if mt is not None:

@@ -49,6 +49,14 @@ class _Slot:
     ruled: frozenset[str] = frozenset()  # ids the number's own words ruled out
     rule: bool = False  # a rule of what must be done (每季度至少1次): neither named nor a part
     subset: frozenset[str] = frozenset()  # ids its words narrow to a subset (专窗办件#)
+    # for the review worksheet only (extract.explain), never read by a naming rule: the
+    # candidates as scored before any rule took some away, why they were taken away
+    # (joint, shared_time, same_name, twice, apart), the rival of a tie, and why the
+    # matcher set aside the indicators whose words matched (matcher.scored's reasons)
+    considered: list[tuple[float, str]] = field(default_factory=list)
+    why: str = ""
+    rival: tuple[str, ...] = ()
+    reasons: dict | None = None
 
 
 # Units that count the same kind of thing: a part and its whole share one (其中 may
@@ -361,6 +369,7 @@ def _unname(sl: _Slot, iid: str) -> None:
     cannot be told to be the total or a part of it."""
     _make_part(sl, {iid})
     sl.total = [t for t in sl.total if t[1] != iid]
+    sl.why = sl.why or "twice"
 
 
 def _noun_after(text: str, sent_start: list[int], slots: list[_Slot], k: int) -> str:
@@ -657,6 +666,8 @@ def _acts_stated_apart(norm_text: str, bounds: list[int], slots: list[_Slot],
         if any(v == 2 for v in how.values()):
             _make_part(sl, {iid for iid, v in how.items() if v == 2})
         # 修改18件 between them (matched across 废止139件、): no total of both either
+        if any(v == 1 for v in how.values()):
+            sl.why = sl.why or "apart"
         sl.cands = [(sc, iid) for sc, iid in sl.cands if how.get(iid) != 1]
 
 

@@ -21,8 +21,10 @@ and ``indicators`` records ``action | reviewer`` (and, for ``set``, ``| 原读�
 original reading). A decided row whose key no longer matches the raw text stops the
 build (exit 2): it is never dropped or applied to another number.
 
-:func:`write_worksheet` (``rol review``) lists every number with what extraction read
-and empty decision columns, keeping decisions already made.
+:func:`write_worksheet` (``rol review``) lists every number with what extraction read,
+the indicators the matcher considered for it and why it was left unnamed or made a part
+(``candidates``, :func:`candidates_cell`), and empty decision columns, keeping decisions
+already made.
 """
 
 from __future__ import annotations
@@ -42,8 +44,8 @@ KEY = ["char_start", "text"]
 DECISION = ["action", "indicator_id", "value", "unit", "qualifier", "note", "reviewer",
             "date"]
 #: What extraction read, shown to the reviewer (refreshed by ``rol review``).
-FOUND = ["measure", "found_indicator_id", "found_value", "found_unit", "found_qualifier",
-         "sentence", "ocr_check"]
+FOUND = ["measure", "found_indicator_id", "candidates", "found_value", "found_unit",
+         "found_qualifier", "sentence", "ocr_check"]
 COLUMNS = KEY + FOUND + DECISION
 SEP = " | "
 ORIGINAL = "原读作 "
@@ -393,11 +395,77 @@ def _ocr_check(page, score) -> str:
     return f"{where}OCR {float(score):.2f}{low}"
 
 
-def worksheet_rows(mentions, decisions_rows: list[dict]) -> list[dict]:
+#: Why a reading was left without an indicator (see extract.Explanation), as the
+#: worksheet says it: Chinese for the reviewer, English in brackets.
+_WHY = {
+    "rule": "是要求不是统计 (a rule of what must be done, not a figure)",
+    "change": "变化前的数值 (the value before a change)",
+    "joint": "几个机构或会议合计的数，不归其中任何一个 (one count of several bodies or "
+             "meetings together)",
+    "shared_time": "几个事项共用的时限 (a time several items share)",
+    "same_name": "与前一读法无法区分 (reads the same as the reading before it)",
+    "twice": "同一指标还有其他数值，看不出哪个是总数 (its indicator is stated with other "
+             "figures and none is clearly the total)",
+    "apart": "两项行为分开统计，不是合计 (two acts stated apart, not their total)",
+    "none": "目录中没有词语和单位都相符的指标 (no catalogue indicator fits its words and "
+            "unit)",
+}
+#: Why the matcher set an indicator aside (matcher.scored's reasons).
+_RULED = {"family": "主题不符 topic", "subset": "只计其中一部分 a subset of it",
+          "scope": "范围不符 scope",
+          "agreement": "用词不一致 agreement", "exclude": "排除词 exclude word"}
+
+
+def candidates_cell(explained, catalogue) -> str:
+    """The ``candidates`` cell of a number: per reading, up to three indicators the
+    matcher considered, best first, as ``id 中文名``, and, when the reading got no
+    indicator, why (a tie, a part of X, ruled out by a scope or agreement check …).
+
+    Parameters
+    ----------
+    explained : list of extract.Explanation
+        The number's readings (:attr:`extract.Extraction.explain`).
+    catalogue : Catalogue
+    """
+    def name(iid: str) -> str:
+        ind = catalogue.indicators.get(iid)
+        return f"{iid} {ind.zh_name}" if ind is not None else iid
+
+    cells = []
+    for e in explained:
+        # a part's whole is said in its reason, not offered as its name
+        shown = [i for i in e.candidates if not (e.why == "part" and i == e.part_of)]
+        text = "；".join(name(i) for i in shown[:3])
+        why = ""
+        if e.why == "part":
+            why = (f"{name(e.part_of)} 的部分 (a part of it)" if e.part_of else
+                   "总数的部分，总数无指标 (a part of a total that has no indicator)")
+        elif e.why == "tie":
+            why = (f"未归入：{' 与 '.join(e.others)} 得分相近，宁缺勿错 (a tie between two "
+                   "indicators)")
+        elif e.why == "taken":
+            why = (f"未归入：{'、'.join(e.others)} 已归入更相符的另一个数 (its indicators "
+                   "went to numbers that fit them better)")
+        elif e.why == "ruled":
+            why = "未归入：" + "；".join(f"{name(i)} 被排除：{_RULED.get(r, r)}"
+                                     for i, r in e.ruled[:3]) + " (ruled out by a check)"
+        elif e.why in _WHY:
+            why = "未归入：" + _WHY[e.why]
+        cell = "。".join(x for x in (text, why) if x)
+        if len(explained) > 1:
+            cell = f"{e.measure}：{cell or '—'}"
+        cells.append(cell)
+    return " ‖ ".join(c for c in cells if c)
+
+
+def worksheet_rows(mentions, decisions_rows: list[dict], explain=None,
+                   catalogue=None) -> list[dict]:
     """Every extracted number, with the decisions already made filled in.
 
     Numbers extraction no longer finds keep their rows when decided (``add`` rows and
-    rows the build will report as stale), so no decision is lost.
+    rows the build will report as stale), so no decision is lost. With ``explain``
+    (:attr:`extract.Extraction.explain`) and ``catalogue``, each number's
+    ``candidates`` cell is filled (:func:`candidates_cell`).
     """
     kept = {(r["char_start"], r["text"]): r for r in decisions_rows if r.get("action")}
     out, listed = [], set()
@@ -416,6 +484,8 @@ def worksheet_rows(mentions, decisions_rows: list[dict]) -> list[dict]:
             "found_qualifier": rec.get("qualifier") or "", "sentence": rec.get("sentence") or "",
             "ocr_check": _ocr_check(rec.get("page"), rec.get("ocr_score")),
         })
+        if explain and int(rec["char_start"]) in explain:
+            row["candidates"] = candidates_cell(explain[int(rec["char_start"])], catalogue)
         if key in kept:
             row.update({c: kept[key].get(c, "") for c in DECISION})
         out.append(row)
@@ -433,14 +503,16 @@ def write_worksheet(paths) -> tuple[Path, int, int]:
     """``rol review``: write or refresh ``data/reviews/<region>/<year>.csv``.
 
     Lists every number extraction finds in the raw report (before any decision) with
-    its measure, indicator, value, unit, qualifier and sentence, and empty decision
-    columns; decisions already in the file are kept. Written atomically.
+    its measure, indicator, candidates (:func:`candidates_cell`), value, unit,
+    qualifier and sentence, and empty decision columns; decisions already in the file
+    are kept. Written atomically.
 
     Returns
     -------
     (path, numbers, decided)
     """
     from . import extract, fileio
+    from .catalogue import load
 
     path = review_file(paths.root, paths.region, paths.year)
     old = []
@@ -449,8 +521,8 @@ def write_worksheet(paths) -> tuple[Path, int, int]:
         with open(path, encoding="utf-8-sig", newline="") as fh:
             old = [{k: (v or "").strip() for k, v in r.items() if k}
                    for r in csv.DictReader(fh)]
-    result = extract.extract_paths(paths, reviews=False)
-    rows = worksheet_rows(result.mentions, old)
+    result = extract.extract_paths(paths, reviews=False, explain=True)
+    rows = worksheet_rows(result.mentions, old, result.explain, load())
     buf = io.StringIO(newline="")
     w = csv.DictWriter(buf, fieldnames=COLUMNS, lineterminator="\r\n")
     w.writeheader()
