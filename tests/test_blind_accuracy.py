@@ -265,8 +265,12 @@ RATCHETS = {
     # adviser: no officials' training): named correctly 83, wrong 1.
     # r2near: a station's consultations counted with other services are its users:
     # merged 84, id rows 22.
-    "blind6": Ratchet(min_found=101, min_named_correctly=84, min_id_rows_named=22,
-                      max_named_wrongly=1, max_false_positives=0, min_parts_ok=7,
+    # Session 6: the 14 rows where the gold and the independent second reading differed
+    # were adjudicated by a third reader who read neither the extractor nor its output
+    # (README "Adjudication": gold stands 9, second reading right 5): against the decided
+    # gold, named correctly 84 -> 81, wrong 1 -> 3, id rows 22/38 -> 20/39, parts 7/24.
+    "blind6": Ratchet(min_found=101, min_named_correctly=81, min_id_rows_named=20,
+                      max_named_wrongly=3, max_false_positives=0, min_parts_ok=7,
                       max_parts_wrong=0),
     # The fresh set of session 5 (27 reports of 21 provinces, 212 rows; README): written
     # and re-read without reading the extractor while the session's code engineers were
@@ -286,8 +290,12 @@ RATCHETS = {
     # now ties with the officials trained and stays unnamed).
     # Session 6, recall: 常务会议学法制度，年内组织专题法治学习8次 is the executive
     # meeting's study: named correctly 156 -> 157, id rows 52 -> 53.
-    "blind7": Ratchet(min_found=210, min_named_correctly=157, min_id_rows_named=53,
-                      max_named_wrongly=13, max_false_positives=2, min_parts_ok=5,
+    # Session 6: 14 rows where the gold and the independent second reading differed
+    # adjudicated by a third reader independent of the extractor (README "Adjudication":
+    # gold stands 3, second reading right 11): against the decided gold, named correctly
+    # 157 -> 153, wrong 13 -> 16, id rows 53/101 -> 50/99, parts 5/32.
+    "blind7": Ratchet(min_found=210, min_named_correctly=153, min_id_rows_named=50,
+                      max_named_wrongly=16, max_false_positives=2, min_parts_ok=5,
                       max_parts_wrong=3),
 }
 SETS = list(RATCHETS)
