@@ -169,11 +169,16 @@ RATCHETS = {
     # approval list: wrong 14.
     # 企业开办…30分钟以内 (分钟 a unit of the start-up time): 239, id rows 77.
     # r2near: an inspection's 按时办结率 is no government-service rate: 240, wrong 13.
+    # Session 6, subset: a restricting modifier on the indicator's noun (“…”专窗办件#) is a
+    # part of it: named correctly 240 -> 241, wrong 13 -> 12, parts ok 9 -> 10. Part wrong
+    # 0 -> 1: 每年平均可办理涉农公证1.7万件, a 涉X subset of notarizations (unnamed before,
+    # now part_of notarizations) that the gold leaves without a whole.
     # Session 6, recall: 常务会议…部署推动法治政府建设工作共4次 is the executive
     # meeting's rule-of-law business: named correctly 240 -> 241, id rows 77 -> 78.
-    "blind4": Ratchet(min_found=299, min_named_correctly=241, min_id_rows_named=78,
-                      max_named_wrongly=13, max_false_positives=0, min_parts_ok=9,
-                      max_parts_wrong=0),
+    # (merged: subset and recall together) named correctly 242, id rows 78.
+    "blind4": Ratchet(min_found=299, min_named_correctly=242, min_id_rows_named=78,
+                      max_named_wrongly=12, max_false_positives=0, min_parts_ok=10,
+                      max_parts_wrong=1),
     # The fresh set of session 4's second round (36 reports of 13 provinces, 293 rows;
     # README): written and re-read without reading the extractor, scored once at 11:31 UTC
     # on main bebca10 (313 indicators), after the round tuned on blind4: found 285 (97.3%),
@@ -294,8 +299,10 @@ RATCHETS = {
     # adjudicated by a third reader independent of the extractor (README "Adjudication":
     # gold stands 3, second reading right 11): against the decided gold, named correctly
     # 157 -> 153, wrong 13 -> 16, id rows 53/101 -> 50/99, parts 5/32.
-    "blind7": Ratchet(min_found=210, min_named_correctly=153, min_id_rows_named=50,
-                      max_named_wrongly=16, max_false_positives=2, min_parts_ok=5,
+    # Session 6, subset: 查找出共性问题# is a part of the problems found, and #个涉企执法单位
+    # now names its whole: named correctly 153 -> 154, wrong 16 -> 15, parts ok 5 -> 7.
+    "blind7": Ratchet(min_found=210, min_named_correctly=154, min_id_rows_named=50,
+                      max_named_wrongly=15, max_false_positives=2, min_parts_ok=7,
                       max_parts_wrong=3),
 }
 SETS = list(RATCHETS)

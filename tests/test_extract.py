@@ -1741,6 +1741,15 @@ PARTS = [
     # one concept in two sentences: the largest keeps it when it fits better; else none
     ("街道对违反文明行为条例的行为实施行政处罚7起。全年实施行政处罚52起。",
      {"7起": ("", ""), "52起": ("admin_penalty_cases", "")}),
+    # a restricting modifier on the indicator's noun (a property, a channel, a stage, a
+    # domain) makes a subset of what it counts: a part of it, with no other indicator
+    ("年内开展法治督察，发现共性问题8个。", {"8个": ("", "inspection_problems_found")}),
+    ("“一窗通办”专窗全年办件3200件。", {"3200件": ("", "gov_service_cases_handled")}),
+    ("全区诉前成功调解矛盾纠纷320件。", {"320件": ("", "disputes_mediated_successfully")}),
+    ("全面梳理后确认15个涉企执法单位。", {"15个": ("", "enforcement_bodies")}),
+    # ... not the noun without it, nor modifiers listed together (all channels)
+    ("年内开展法治督察，发现问题8个。", {"8个": ("inspection_problems_found", "")}),
+    ("线上、线下办件共计3200件。", {"3200件": ("gov_service_cases_handled", "")}),
 ]
 
 
