@@ -1534,6 +1534,36 @@ def test_whom_a_training_clause_reached_is_the_officials_trained(sentence, value
     got = dict(zip(m["value"], m["indicator_id"]))
     assert got[value] == expected
 
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a law-study clause with only time words and a light verb (组织法治学习N次) after a
+    # clause naming one study body is that body's study
+    ("坚持县政府常务会议学法制度，本年度组织法治学习6次。", "exec_meeting_law_study_sessions"),
+    ("将宪法和民法典列入镇党委理论学习中心组年度学习计划，全年开展学习法律法规7次。",
+     "central_group_law_study_sessions"),
+    # fails closed: two bodies named before it, or another audience in its own clause
+    ("把法治内容列入理论学习中心组和政府常务会议学习计划，全年组织法治学习9次。", ""),
+    ("健全理论学习中心组学习制度，组织干部职工法律知识学习4次。", ""),
+])
+def test_a_bare_law_study_count_is_the_study_of_the_one_body_named_before(
+        sentence, expected):
+    m = extract.extract_text(sentence).mentions
+    assert list(m["indicator_id"]) == [expected]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # the executive meeting's rule-of-law business with the topic before the verb
+    # (就/围绕…法治…听取汇报N次) or with 部署 as the verb
+    ("县政府常务会议围绕法治政府建设专题听取工作汇报3次。", "exec_meeting_rol_briefings"),
+    ("区政府常务会议部署推进法治政府建设工作2次。", "exec_meeting_rol_briefings"),
+    # not a party body's meeting, not another topic
+    ("县委常委会就法治建设听取专题汇报3次。", ""),
+    ("县政府常务会议就安全生产工作听取汇报5次。", ""),
+])
+def test_an_executive_meeting_hearing_on_rule_of_law_topic_first(sentence, expected):
+    m = extract.extract_text(sentence).mentions
+    assert list(m["indicator_id"]) == [expected]
+
 # ------------------------------------------------------------------ parts (part_of)
 # A part of a total never takes the total's indicator; it names the total's indicator in
 # ``part_of`` (sentences written for these tests).
@@ -1711,6 +1741,15 @@ PARTS = [
     # one concept in two sentences: the largest keeps it when it fits better; else none
     ("街道对违反文明行为条例的行为实施行政处罚7起。全年实施行政处罚52起。",
      {"7起": ("", ""), "52起": ("admin_penalty_cases", "")}),
+    # a restricting modifier on the indicator's noun (a property, a channel, a stage, a
+    # domain) makes a subset of what it counts: a part of it, with no other indicator
+    ("年内开展法治督察，发现共性问题8个。", {"8个": ("", "inspection_problems_found")}),
+    ("“一窗通办”专窗全年办件3200件。", {"3200件": ("", "gov_service_cases_handled")}),
+    ("全区诉前成功调解矛盾纠纷320件。", {"320件": ("", "disputes_mediated_successfully")}),
+    ("全面梳理后确认15个涉企执法单位。", {"15个": ("", "enforcement_bodies")}),
+    # ... not the noun without it, nor modifiers listed together (all channels)
+    ("年内开展法治督察，发现问题8个。", {"8个": ("inspection_problems_found", "")}),
+    ("线上、线下办件共计3200件。", {"3200件": ("gov_service_cases_handled", "")}),
 ]
 
 

@@ -50,6 +50,49 @@ def test_the_needed_words_prefilter_never_hides_a_match():
     assert index.hits("无关的句子") == {2}
 
 
+def test_a_restricting_modifier_on_the_indicators_noun_narrows_it_to_a_subset():
+    from rol_analysis.matcher import narrowed
+
+    def says(marked, name, words=""):
+        return narrowed(name, marked, marked.find("#"), words)
+
+    # a property (X性), a channel and a stage right on the words the name counts
+    assert says("年内开展法治督察，查出普遍性问题#、个别问题3个", "督察发现问题数")
+    assert says("“一网通办”专窗全年办件#", "政务服务事项办件量")
+    assert says("报建审批事项压减至#", "行政审批事项数")
+    assert says("诉前成功调解矛盾纠纷#", "调解成功纠纷数")
+    assert says("组织新录用公务员参加学法考试#", "公务员学法考试参考人数")
+    # a domain, before the noun or after the number (as before)
+    assert says("全年办理涉外公证#", "办理公证件数")
+    assert says("确认#涉企执法单位", "行政执法主体（单位）数")
+    # not narrowed: the same clause without the modifier; a modifier the indicator's own
+    # name or patterns hold; one on another noun of the clause; modifiers listed together
+    assert not says("年内开展法治督察，查出问题#", "督察发现问题数")
+    assert not says("全年网上可办事项#", "网上可办政务服务事项数")
+    assert not says("诉前调解案件#", "诉前调解案件数", "诉前调解[^，]{0,6}#")
+    assert not says("安排#名干部线上参加旁听庭审", "旁听庭审人次")
+    assert not says("线上、线下办件共计#", "政务服务事项办件量")
+    assert not says("对各单位规范性文件开展清理#", "规范性文件清理次数")
+    # criteria and the document class are no property of a subset (合法性审查 …)
+    assert not says("完成行政合同合法性审查#", "合同审查数")
+    assert not says("全年组织公务员参加学法考试#", "公务员学法考试参考人数")
+
+
+def test_scored_names_the_ids_a_subset_was_ruled_out_of():
+    matcher = _matcher(catalogue.load())
+    subsets: set[str] = set()
+    marked = "年内开展法治督察，发现共性问题#"
+    cands, ruled = matcher.scored(marked, "", "", "个", "count",
+                                  hash_pos=marked.find("#"), subsets=subsets)
+    assert "inspection_problems_found" in subsets <= ruled
+    assert "inspection_problems_found" not in {iid for _s, iid in cands}
+    subsets.clear()
+    marked = "年内开展法治督察，发现问题#"
+    cands, _ruled = matcher.scored(marked, "", "", "个", "count",
+                                   hash_pos=marked.find("#"), subsets=subsets)
+    assert not subsets and "inspection_problems_found" in {iid for _s, iid in cands}
+
+
 def test_scored_says_why_it_set_an_indicator_aside():
     """``reasons`` (for the review worksheet) names the check that set a matching
     indicator aside, and is left empty for the one that fits; the scores are the same

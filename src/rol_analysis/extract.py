@@ -286,8 +286,9 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
             slots.append(_Slot(m, index, [], group=group[0], rule=True, why="rule"))
             return
         reasons = {} if explain else None
+        subsets: set[str] = set()  # ids the number counts a subset of (专窗办件#)
         cands, ruled = matcher.scored(marked, meas, xcl, unit, kind, section, m.scope,
-                                      marked.find("#"), fams, reasons)
+                                      marked.find("#"), fams, reasons, subsets)
         # the noun-after reading (lowered) only where the text as written names nothing:
         # it cannot change a number that already has a candidate much (and costs a pass)
         if alt is not None and (not alt[2] or not cands):
@@ -298,7 +299,7 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
             amarked, aclause, lower = alt
             acands, excluded = matcher.scored(amarked, meas, aclause, unit, kind,
                                               section, m.scope, amarked.find("#"), fams,
-                                              reasons)
+                                              reasons, subsets)
             cands = _merged(cands, acands, lower, excluded | ruled)
         if elided:
             # "常务会议专题听取法治建设汇报，全年开了#": the number counts the event of the
@@ -307,7 +308,8 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
                                     elided.find("#"), fams, reasons)[0]
             cands = _merged(cands, ecands, 1.0, ruled)
         slots.append(_Slot(m, index, cands, group=group[0], ruled=frozenset(ruled),
-                           considered=cands, reasons=reasons))
+                           considered=cands, reasons=reasons,
+                           subset=frozenset(subsets)))
 
     def slot_each(m: Mention, names: list[str], rate: str, before: str, after: str,
                   context: str) -> list[_Slot]:

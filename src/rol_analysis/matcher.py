@@ -10,8 +10,9 @@ candidates of one reading (:meth:`_Matcher.scored`).
 The confidence rules that belong to a single number live here too: a pattern that
 matches only the examples before 等, or only the first of two items the number is stated
 for together, does not count (:func:`_only_examples`, :func:`_only_first_item`); words of
-the number's own clause (a change verb, a level, training, a 涉X subset, a type, a span
-of years with 累计, the noun counted) rule an indicator out (:func:`_unfit_scope`), and
+the number's own clause (a change verb, a level, training, a type, a span of years with
+累计, the noun counted) rule an indicator out (:func:`_unfit_scope`), so does a modifier
+that narrows its noun to a subset (涉企, 共性, 专窗: :func:`narrowed`), and
 so do a rate noun, a class of counted thing, an act on documents or a planned act that
 the indicator's name does not state (:class:`_Agreement`, words in ``catalogue/agreement.toml``); a
 count of several kinds of meeting names none of them (:func:`_joint_meetings`); and the
@@ -251,6 +252,24 @@ _TRAINING_NAME_RE = re.compile(r"训|考|学|培")
 # A noun of the number narrowed to one domain right before it (涉农公证#, 涉企案件#).
 _SUBSET_WORD = r"涉[农企税外侨军黑恶访]"
 _SUBSET_NOUN_RE = re.compile(rf"({_SUBSET_WORD})[\u4e00-\u9fff]{{0,4}}$")
+# A restricting modifier right on the noun the indicator names: what the number counts is
+# one subset of it. Closed classes of modifier, each a shape that recurs across reports:
+# a property (X性: 共性问题, 个性问题), a channel (“市县同权”专窗办件, 线下培训), a stage
+# (报建审批事项, 诉前调解), a class of person by tenure (新提任领导干部). Measured on the
+# first runs of blind4 (专窗), blind5 (报建, 新提任) and blind7 (共性, 线下). A window
+# (窗口) is left out: most counter work is done at one, it is no subset. A shape, not a
+# word list: any X性 before the noun is caught. The modifier narrows only when the two
+# characters right after it (quotes and a neutral 全年, 累计, 共计… aside) are words of
+# the indicator's name (共性+问题: 发现问题数), not when it modifies another noun of the
+# clause (现场述法: the act done on the spot). Not a class: places (农村学法用法示范户 is
+# the whole of its indicator), levels (parts.py: a level alone may be the report's own).
+_NARROWING_RE = re.compile(
+    r"(?<![、和及与])"  # 县级、线上线下…: modifiers listed together span the whole
+    # X性, not a criterion or the document class (合法性审查, 规范性文件 …)
+    r"([\u4e00-\u9fff]性(?<!合法性)(?<!规范性)(?<!强制性)(?<!实质性)(?!文件)"
+    r"|专窗|线上|线下|掌上|报建|诉前|审前|庭前"
+    r"|新提任|新任职|新任|新录用|新招录|新入职|新进)"
+    r"[”“\"」「]*(?:全年|年度|本年|累计|共计|合计|共)?([\u4e00-\u9fff]{2})")
 # A span of several years before the number (连续4年, 五年来, 三年间, 历年): with 累计 the
 # number totals those years. 今年以来 and 2023年以来 are no such span.
 _YEARS_SPAN_RE = re.compile(r"连续[\d一二两三四五六七八九十]{1,2}年"
@@ -325,13 +344,6 @@ def _unfit_scope(zh_name: str, marked: str, hash_pos: int, words: str = "") -> b
         return True  # 通过行政执法资格考试#: a qualifying exam, not a law-study exam
     if _PENDING_RE.search(own) and "待" not in zh_name:
         return True
-    subset_after = _SUBSET_AFTER_RE.match(after)
-    if subset_after and subset_after.group(0) not in zh_name \
-            and subset_after.group(0) not in words:
-        return True  # 梳理出#个涉企执法单位: a subset of the bodies
-    narrowed = _SUBSET_NOUN_RE.search(own)
-    if narrowed and narrowed.group(1) not in zh_name and narrowed.group(1) not in words:
-        return True  # 办理涉农公证#: a subset of the indicator's count
     if ("累计" in own and "累计" not in zh_name
             and _YEARS_SPAN_RE.search(marked, 0, hash_pos)):
         return True  # 连续4年开展，累计排查…#: a total over years, not the year's figure
@@ -344,6 +356,37 @@ def _unfit_scope(zh_name: str, marked: str, hash_pos: int, words: str = "") -> b
     # in a name, 单位 is any unit (法治建设示范单位 may be a town): only 部门/机关 say org
     theirs = _counted_class(zh_name.replace("单位", ""))
     return bool(mine and theirs and mine != theirs)
+
+
+def narrowed(zh_name: str, marked: str, hash_pos: int, words: str = "") -> bool:
+    """Whether the number's own clause narrows what an indicator named ``zh_name`` counts
+    to a subset of it: a domain (办理涉农公证#, #个涉企执法单位) or a restricting modifier
+    right on the indicator's noun (:data:`_NARROWING_RE`: 查找出共性问题#, 专窗办件#).
+
+    ``words`` are the indicator's patterns: a modifier they hold (涉企检查, 网上可办) is
+    the indicator's own, no narrowing. Such a number is a part of the indicator's count
+    (:func:`rol_analysis.parts._mark_subsets`)."""
+    if hash_pos < 0:
+        return False
+    head = _OWN_CLAUSE_HEAD_RE.match(marked, 0, hash_pos)
+    start = head.end() if head else 0
+    end_mt = _CLAUSE_END_RE.search(marked, hash_pos)
+    end = end_mt.start() if end_mt else len(marked)
+    after = marked[hash_pos + 1:end]
+    own = marked[start:hash_pos]
+    subset_after = _SUBSET_AFTER_RE.match(after)
+    if subset_after and subset_after.group(0) not in zh_name \
+            and subset_after.group(0) not in words:
+        return True  # 梳理出#个涉企执法单位: a subset of the bodies
+    domain = _SUBSET_NOUN_RE.search(own)
+    if domain and domain.group(1) not in zh_name and domain.group(1) not in words:
+        return True  # 办理涉农公证#: a subset of the indicator's count
+    for part in (own, after):
+        for mt in _NARROWING_RE.finditer(part):
+            word = mt.group(1)
+            if word not in zh_name and word not in words and mt.group(2) in zh_name:
+                return True  # 查找出共性问题#: a kind of the problems found
+    return False
 
 
 def requirement(marked: str, hash_pos: int, stated: str) -> bool:
@@ -615,6 +658,7 @@ class _Matcher:
     def scored(self, marked: str, measure: str, clause: str, unit: str, kind: str,
                section: str = "", scope: str = "", hash_pos: int = -1,
                families: frozenset = frozenset(), reasons: dict | None = None,
+               subsets: set[str] | None = None,
                ) -> tuple[list[tuple[float, str]], set[str]]:
         """(score, indicator id) of every indicator that may name the number, and the
         ids that matched but were ruled out.
@@ -631,9 +675,11 @@ class _Matcher:
         match.
 
         ``reasons``, when given, receives why each indicator that matched the words was
-        set aside: ``family`` (a topic conflict), ``scope`` (:func:`_unfit_scope`),
-        ``agreement`` (:class:`_Agreement`) or ``exclude`` (an ``exclude`` word), for the
-        review worksheet (it changes no score).
+        set aside: ``family`` (a topic conflict), ``subset`` (:func:`narrowed`),
+        ``scope`` (:func:`_unfit_scope`), ``agreement`` (:class:`_Agreement`) or
+        ``exclude`` (an ``exclude`` word), for the review worksheet (it changes no
+        score). ``subsets``, when given, receives the ids set aside because the number
+        counts a subset of what they count (:func:`narrowed`; parts names them).
         """
         out: list[tuple[float, str]] = []
         excluded: set[str] = set()
@@ -674,8 +720,15 @@ class _Matcher:
             al = i in alias_hits and e.alias_rx.search(bare) is not None
             if mt is None and not al:
                 continue
-            unfit = _unfit_scope(e.zh_name, marked, hash_pos,
-                                 e.rx.pattern if e.rx is not None else "")
+            words = e.rx.pattern if e.rx is not None else ""
+            if narrowed(e.zh_name, marked, hash_pos, words):
+                excluded.add(e.iid)
+                if subsets is not None:
+                    subsets.add(e.iid)
+                if reasons is not None:
+                    reasons.setdefault(e.iid, "subset")
+                continue
+            unfit = _unfit_scope(e.zh_name, marked, hash_pos, words)
             if unfit or _agreement().disagrees(e, marked, hash_pos):
                 excluded.add(e.iid)
                 if reasons is not None:

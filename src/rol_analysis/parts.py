@@ -11,7 +11,8 @@ stated twice with different values and the first, largest one is the total
 (:func:`_same_concept_twice`, which also leaves both unnamed when neither can be told to
 be the total); or when it is one of the kinds of one act listed with no total (政策清理1次，
 …文件清理1次: :func:`_kinds_lists`), or the rest of a breakdown (其他类130件, 另有2项:
-:func:`_the_rest`). The ``part_of`` column then names the whole: the whole's
+:func:`_the_rest`), or a subset its own words narrow one indicator to (查找出共性问题10条:
+:func:`_mark_subsets`). The ``part_of`` column then names the whole: the whole's
 indicator, or the whole's concept the part's own words fit best when the whole is not
 named (:func:`_name_wholes`).
 
@@ -47,6 +48,7 @@ class _Slot:
     total: list[tuple[float, str]] = field(default_factory=list)  # the whole's concepts
     ruled: frozenset[str] = frozenset()  # ids the number's own words ruled out
     rule: bool = False  # a rule of what must be done (每季度至少1次): neither named nor a part
+    subset: frozenset[str] = frozenset()  # ids its words narrow to a subset (专窗办件#)
     # for the review worksheet only (extract.explain), never read by a naming rule: the
     # candidates as scored before any rule took some away, why they were taken away
     # (joint, shared_time, same_name, twice, apart), the rival of a tie, and why the
@@ -225,6 +227,19 @@ def _mark_parts(norm_text: str, bounds: list[int], slots: list[_Slot],
     _rate_stated_twice(sent_start, slots)
     _kinds_lists(norm_text, sent_start, slots, matcher)
     _the_rest(norm_text, sent_start, slots)
+    _mark_subsets(slots)
+
+
+def _mark_subsets(slots: list[_Slot]) -> None:
+    """A number whose own words narrow what one indicator counts to a subset of it
+    (查找出共性问题#, “…”专窗办件#, #个涉企执法单位: :func:`matcher.narrowed`) and that no
+    other indicator fits is a part of that indicator's count: its ``part_of``. Two such
+    indicators name no whole (which one the subset is of is not sure)."""
+    for sl in slots:
+        if sl.part or sl.rule or sl.cands or len(sl.subset) != 1:
+            continue
+        _make_part(sl, ())
+        sl.total = [(0.0, next(iter(sl.subset)))]
 
 
 # A level word in a number's own item: 国家级, 全省, 市级, or a place noun right after

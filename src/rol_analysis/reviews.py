@@ -411,7 +411,8 @@ _WHY = {
             "unit)",
 }
 #: Why the matcher set an indicator aside (matcher.scored's reasons).
-_RULED = {"family": "主题不符 topic", "scope": "范围不符 scope",
+_RULED = {"family": "主题不符 topic", "subset": "只计其中一部分 a subset of it",
+          "scope": "范围不符 scope",
           "agreement": "用词不一致 agreement", "exclude": "排除词 exclude word"}
 
 
