@@ -1550,6 +1550,20 @@ def test_a_bare_law_study_count_is_the_study_of_the_one_body_named_before(
     m = extract.extract_text(sentence).mentions
     assert list(m["indicator_id"]) == [expected]
 
+
+@pytest.mark.parametrize("sentence, expected", [
+    # the executive meeting's rule-of-law business with the topic before the verb
+    # (就/围绕…法治…听取汇报N次) or with 部署 as the verb
+    ("县政府常务会议围绕法治政府建设专题听取工作汇报3次。", "exec_meeting_rol_briefings"),
+    ("区政府常务会议部署推进法治政府建设工作2次。", "exec_meeting_rol_briefings"),
+    # not a party body's meeting, not another topic
+    ("县委常委会就法治建设听取专题汇报3次。", ""),
+    ("县政府常务会议就安全生产工作听取汇报5次。", ""),
+])
+def test_an_executive_meeting_hearing_on_rule_of_law_topic_first(sentence, expected):
+    m = extract.extract_text(sentence).mentions
+    assert list(m["indicator_id"]) == [expected]
+
 # ------------------------------------------------------------------ parts (part_of)
 # A part of a total never takes the total's indicator; it names the total's indicator in
 # ``part_of`` (sentences written for these tests).
