@@ -61,6 +61,7 @@ def test_a_restricting_modifier_on_the_indicators_noun_narrows_it_to_a_subset():
     assert says("“一网通办”专窗全年办件#", "政务服务事项办件量")
     assert says("报建审批事项压减至#", "行政审批事项数")
     assert says("诉前成功调解矛盾纠纷#", "调解成功纠纷数")
+    assert says("组织新录用公务员参加学法考试#", "公务员学法考试参考人数")
     # a domain, before the noun or after the number (as before)
     assert says("全年办理涉外公证#", "办理公证件数")
     assert says("确认#涉企执法单位", "行政执法主体（单位）数")
@@ -72,6 +73,9 @@ def test_a_restricting_modifier_on_the_indicators_noun_narrows_it_to_a_subset():
     assert not says("安排#名干部线上参加旁听庭审", "旁听庭审人次")
     assert not says("线上、线下办件共计#", "政务服务事项办件量")
     assert not says("对各单位规范性文件开展清理#", "规范性文件清理次数")
+    # criteria and the document class are no property of a subset (合法性审查 …)
+    assert not says("完成行政合同合法性审查#", "合同审查数")
+    assert not says("全年组织公务员参加学法考试#", "公务员学法考试参考人数")
 
 
 def test_scored_names_the_ids_a_subset_was_ruled_out_of():

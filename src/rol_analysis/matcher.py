@@ -255,16 +255,20 @@ _SUBSET_NOUN_RE = re.compile(rf"({_SUBSET_WORD})[\u4e00-\u9fff]{{0,4}}$")
 # A restricting modifier right on the noun the indicator names: what the number counts is
 # one subset of it. Closed classes of modifier, each a shape that recurs across reports:
 # a property (X性: 共性问题, 个性问题), a channel (“市县同权”专窗办件, 线下培训), a stage
-# (报建审批事项, 诉前调解). Measured on the first runs of blind4 (专窗), blind5 (报建) and
-# blind7 (共性, 线下). A shape, not a word list: any X性 before the noun is caught. The
-# modifier narrows only when the two characters right after it (quotes and a neutral
-# 全年, 累计, 共计… aside) are words of the indicator's name (共性+问题: 发现问题数),
-# not when it modifies another noun of the clause (现场述法: the act done on the spot).
-# Not a class: places (农村学法用法示范户 is the whole of its indicator), levels
-# (parts.py: a level alone may be the report's own).
+# (报建审批事项, 诉前调解), a class of person by tenure (新提任领导干部). Measured on the
+# first runs of blind4 (专窗), blind5 (报建, 新提任) and blind7 (共性, 线下). A window
+# (窗口) is left out: most counter work is done at one, it is no subset. A shape, not a
+# word list: any X性 before the noun is caught. The modifier narrows only when the two
+# characters right after it (quotes and a neutral 全年, 累计, 共计… aside) are words of
+# the indicator's name (共性+问题: 发现问题数), not when it modifies another noun of the
+# clause (现场述法: the act done on the spot). Not a class: places (农村学法用法示范户 is
+# the whole of its indicator), levels (parts.py: a level alone may be the report's own).
 _NARROWING_RE = re.compile(
     r"(?<![、和及与])"  # 县级、线上线下…: modifiers listed together span the whole
-    r"([\u4e00-\u9fff]性(?!文件)|专窗|窗口|线上|线下|掌上|报建|诉前|审前|庭前)"
+    # X性, not a criterion or the document class (合法性审查, 规范性文件 …)
+    r"([\u4e00-\u9fff]性(?<!合法性)(?<!规范性)(?<!强制性)(?<!实质性)(?!文件)"
+    r"|专窗|线上|线下|掌上|报建|诉前|审前|庭前"
+    r"|新提任|新任职|新任|新录用|新招录|新入职|新进)"
     r"[”“\"」「]*(?:全年|年度|本年|累计|共计|合计|共)?([\u4e00-\u9fff]{2})")
 # A span of several years before the number (连续4年, 五年来, 三年间, 历年): with 累计 the
 # number totals those years. 今年以来 and 2023年以来 are no such span.
