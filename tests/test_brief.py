@@ -62,6 +62,32 @@ def test_each_section_has_a_table_with_english_names(seed_page):
     assert "Normative documents filed" in text and "规范性文件备案数" in text
 
 
+def test_an_indicator_with_a_definition_shows_it_and_one_without_shows_none(seed_page):
+    """The section tables' names: an indicator the catalogue defines links to its entry
+    in the 指标定义 list and shows the definition on hover; one it does not define is
+    plain text; the list holds exactly the defined indicators the tables name."""
+    from rol_analysis import catalogue
+
+    cat = catalogue.load()
+    by_name = {i.zh_name: i for i in cat.indicators.values()}
+    defined, plain = [], []
+    for td in seed_page.select(".sections table.indicators tbody tr td:first-child"):
+        ind, link = by_name[td.get_text()], td.select_one("a.defined")
+        if ind.definition:
+            assert link["title"] == ind.definition
+            dt = seed_page.select_one(f'dt[id="{link["href"].lstrip("#")}"]')
+            assert dt.find_next_sibling("dd").get_text() == ind.definition
+            defined.append(ind.id)
+        else:
+            assert link is None and not td.find(title=True)
+            plain.append(ind.id)
+    assert "exec_meeting_law_study_sessions" in defined and "admin_litigation_cases" in defined
+    assert len(plain) > 40
+    listed = [dt["id"].removeprefix("def-") for dt in seed_page.select("dl.definitions dt")]
+    assert listed == [i for i in cat.indicators if i in set(defined)]
+    assert "指标定义" in seed_page.select_one("section.definitions h2").get_text()
+
+
 def test_findings_say_claims_mismatches_and_warnings_plainly(seed_page):
     text = seed_page.select_one(".findings").get_text()
     assert "7 项比率只有报告的说法" in text
@@ -329,6 +355,24 @@ def test_a_part_shows_the_total_it_belongs_to(tmp_path, other_page):
                      "548件": f"{whole.zh_name} {whole.en_name}", "31件": "—"}
     _, page, _ = other_page
     assert "Part of" not in page.select_one(".other-stats").get_text()
+    # neither indicator has a definition in the catalogue: no link, no 指标定义 list
+    assert not whole.definition and _page(b).select_one("section.definitions") is None
+    assert table.select_one("a.defined") is None
+
+
+def test_a_part_links_to_the_definition_of_its_total(tmp_path):
+    from rol_analysis import catalogue, extract
+
+    text = "全年开展行政执法检查860次，其中市级312次、县级548次。"
+    ex = extract.extract_text(text, "weibin", 2023)
+    whole = catalogue.load().indicator("enforcement_inspections")
+    # the total is a table row; drop it so that only its parts name it
+    ind = ex.indicators[ex.indicators["indicator_id"] != whole.id]
+    page = _page(brief.Brief(stage(tmp_path, indicators=ind, mentions=ex.mentions)))
+    links = page.select(".other-stats table.other tbody a.defined")
+    assert len(links) == 2 and {a["title"] for a in links} == {whole.definition}
+    assert [dt["id"] for dt in page.select("dl.definitions dt")] == [f"def-{whole.id}"]
+    assert page.select_one("dl.definitions dd").get_text() == whole.definition
 
 
 def test_a_part_larger_than_its_whole_is_a_finding(tmp_path):

@@ -88,6 +88,12 @@ def test_the_packaged_catalogue_is_clean():
      "indicator #2 (mediation_success_rate)", "kind 'ratio' is unknown"),
     (lambda t: t + 'tolerence = 0.5\n',
      "relation #1 (mediation_success)", "field 'tolerence' is unknown"),
+    (lambda t: t.replace('en_name = "Mediation success rate"\nkind',
+                         'en_name = "Mediation success rate"\ndefinition = "  "\nkind'),
+     "indicator #2 (mediation_success_rate)", "definition is empty"),
+    (lambda t: t.replace('en_name = "Disputes mediated"\n',
+                         'en_name = "Disputes mediated"\ndefinition = ["调解"]\n'),
+     "indicator #1 (disputes_mediated)", "definition is not a string"),
 ])
 def test_each_mistake_exits_2_naming_file_entry_and_fix(tmp_path, edit, entry, words):
     path = _write(tmp_path, edit(GOOD))
@@ -103,6 +109,35 @@ def test_a_good_catalogue_gives_one_summary_line(tmp_path):
     assert result.exit_code == 0, result.output
     assert result.output.strip().splitlines() == [
         f"{path}: ok (1 sections, 3 indicators, 1 relations, 3 patterns)"]
+
+
+def test_a_definition_is_read_and_an_indicator_without_one_has_none(tmp_path):
+    text = GOOD.replace('en_name = "Disputes mediated"\n',
+                        'en_name = "Disputes mediated"\ndefinition = """\\\n'
+                        '纠纷 mediated by any mediator, all kinds together; \\\n'
+                        '诉前 mediation is not counted."""\n')
+    path = _write(tmp_path, text)
+    assert catalogue.check(path)[0] == []
+    cat = catalogue.parse(path)
+    assert cat.indicator("disputes_mediated").definition == (
+        "纠纷 mediated by any mediator, all kinds together; 诉前 mediation is not counted.")
+    assert cat.indicator("mediation_success_rate").definition == ""
+
+
+def test_the_packaged_definitions_are_self_contained():
+    """Every definition the adjudicated disagreements asked for is in the catalogue, and
+    none names a test set, a fixture or a place: it must read on its own."""
+    import re
+
+    defined = {i.id: i.definition for i in catalogue.load().indicators.values()
+               if i.definition}
+    assert {"central_group_law_study_sessions", "rol_thought_study_sessions",
+            "officials_law_training_sessions", "inspection_problems_rectified",
+            "legality_reviews", "gov_info_disclosed", "legal_education_posts"} <= set(defined)
+    assert len(defined) >= 33
+    for iid, text in defined.items():
+        assert not re.search(r"blind|dev set|fixture|gold|\b[a-z]+'s [a-z]+_", text), iid
+        assert text == text.strip() and "  " not in text, iid
 
 
 def test_every_problem_is_listed_not_only_the_first(tmp_path):

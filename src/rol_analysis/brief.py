@@ -566,11 +566,16 @@ class Brief:
 
     def other_statistics(self) -> str:
         """Every number that no indicator row shows, in report order (HTML)."""
+        rows = self._other_rows()
+        return _render("other_statistics.html.j2", rows=rows,
+                       parts=any(r["part_of"] for r in rows))
+
+    def _other_rows(self) -> list[dict]:
         from markupsafe import Markup
 
         mentions = self.analysis.mentions
         if mentions is None or not len(mentions):
-            return _render("other_statistics.html.j2", rows=[], parts=False)
+            return []
         shown = {(iid, int(r["char_start"])) for iid, r in self._rows.items()}
         numbers: dict[int, list[dict]] = {}
         for rec in mentions.sort_values(["char_start", "indicator_id"],
@@ -590,12 +595,30 @@ class Brief:
                 "measure": measure if isinstance(measure, str) else "",
                 "part_of": whole.zh_name if whole is not None else "",
                 "part_of_en": whole.en_name if whole is not None else "",
+                "part_of_id": whole.id if whole is not None else "",
+                "part_of_definition": whole.definition if whole is not None else "",
                 "value_html": Markup(self._num(str(rec.get("text") or ""), rec.get("sentence"))),
                 "kind": KIND_ZH.get(rec.get("kind"), rec.get("kind") or ""),
                 "section": sections.get(rec.get("section"), rec.get("section") or ""),
             })
-        return _render("other_statistics.html.j2", rows=rows,
-                       parts=any(r["part_of"] for r in rows))
+        return rows
+
+    def _indicator_name(self, iid: str) -> str:
+        """An indicator's Chinese name (HTML); with a definition in the catalogue, a link
+        to it in the definitions list whose title shows it on hover."""
+        ind = self.catalogue.indicator(iid)
+        if not ind.definition:
+            return _e(ind.zh_name)
+        return (f'<a class="defined" href="#def-{_e(iid)}" title="{_e(ind.definition)}">'
+                f'{_e(ind.zh_name)}</a>')
+
+    def definitions(self, ids) -> str:
+        """The catalogue's definitions of the indicators ``ids`` that have one, in
+        catalogue order (HTML; empty when none has one)."""
+        wanted = set(ids)
+        rows = [ind for iid, ind in self.catalogue.indicators.items()
+                if iid in wanted and ind.definition]
+        return _render("definitions.html.j2", rows=rows) if rows else ""
 
     def section_tables(self):
         """One table per report section with every indicator found in it."""
@@ -612,17 +635,24 @@ class Brief:
             rows = []
             for iid in ids:
                 ind, r = self.catalogue.indicator(iid), self._rows[iid]
-                rows.append([_e(ind.zh_name), f'<span class="en">{_e(ind.en_name)}</span>',
+                rows.append([self._indicator_name(iid),
+                             f'<span class="en">{_e(ind.en_name)}</span>',
                              self._indicator_value(iid),
                              _e(QUALIFIER_ZH.get(r.get("qualifier") or "exact", ""))])
             out.append(f'<h3>{_e(sec.zh_name)} <span class="en">{_e(sec.en_name)}</span></h3>'
                        + self._table(["指标", "Indicator", "数值 Value", "口径 Qualifier"], rows,
                                      "indicators"))
-        # The numbers no indicator names follow in the same cell, so that the notebook's
-        # cells stay as they are.
+        # The numbers no indicator names, then the definitions of every indicator these
+        # tables name, follow in the same cell, so that the notebook's cells stay as
+        # they are.
+        other = self._other_rows()
+        named = [i for ids in by_section.values() for i in ids]
+        named += [r["part_of_id"] for r in other if r["part_of_id"]]
         return _html(f'<section class="sections"><h2>分部分指标 <span class="en">Indicators '
                      f'by section</span></h2>{"".join(out)}</section>'
-                     + self.other_statistics())
+                     + _render("other_statistics.html.j2", rows=other,
+                               parts=any(r["part_of"] for r in other))
+                     + self.definitions(named))
 
     def intensity_table(self):
         """Per-unit figures and part/whole checks."""

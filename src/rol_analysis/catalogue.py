@@ -41,6 +41,8 @@ class Indicator:
     patterns: tuple[str, ...] = ()
     aliases: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
+    #: what is counted and what is not ("" when the catalogue writes none)
+    definition: str = ""
 
 
 @dataclass(frozen=True)
@@ -123,9 +125,12 @@ def parse(path: Path) -> Catalogue:
                 patterns=tuple(raw.get("patterns", ())),
                 aliases=tuple(raw.get("aliases", ())),
                 exclude=tuple(raw.get("exclude", ())),
+                definition=raw.get("definition", ""),
             )
         except KeyError as exc:
             raise _fail(path, f"indicator #{n} lacks the field {exc}") from None
+        if not isinstance(ind.definition, str):
+            raise _fail(path, f"indicator {ind.id!r} has a definition that is not a string")
         if ind.id in indicators:
             raise _fail(path, f"indicator id {ind.id!r} appears twice")
         if ind.kind not in KINDS:
@@ -211,6 +216,7 @@ def check(path=None) -> tuple[list[Problem], dict]:
     an indicator's kind and section exist; its units are counting words the extractor
     reads (:data:`rol_analysis.mentions.UNITS`); min <= max; patterns, aliases, exclude
     and heading patterns are valid regular expressions and every pattern holds ``#``;
+    a definition, when present, is a non-empty string;
     relations have a known type and severity, the fields their type needs, and name
     only known indicators (a ratio's rate is a rate).
 
@@ -293,6 +299,16 @@ def check(path=None) -> tuple[list[Problem], dict]:
         problems += _regex_problems(where, "patterns", pats, True)
         problems += _regex_problems(where, "aliases", raw.get("aliases", []), False)
         problems += _regex_problems(where, "exclude", raw.get("exclude", []), False)
+        if "definition" in raw:
+            definition = raw["definition"]
+            if not isinstance(definition, str):
+                problems.append(Problem(where, "definition is not a string",
+                                        'write definition = "what is counted and what is '
+                                        'not" (or remove it)'))
+            elif not definition.strip():
+                problems.append(Problem(where, "definition is empty",
+                                        "write what is counted and what is not, or remove "
+                                        "the field"))
 
     fields = {"ratio": ("rate", "numerator", "denominator"), "le": ("left", "right"),
               "sum": ("parts", "whole"), "intensity": ("numerator", "denominator")}
