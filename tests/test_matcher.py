@@ -75,6 +75,7 @@ def test_a_restricting_modifier_on_the_indicators_noun_narrows_it_to_a_subset():
     assert not says("对各单位规范性文件开展清理#", "规范性文件清理次数")
     # criteria and the document class are no property of a subset (合法性审查 …)
     assert not says("完成行政合同合法性审查#", "合同审查数")
+    assert not says("提请审议地方性法规草案#", "法规规章草案数")
     assert not says("全年组织公务员参加学法考试#", "公务员学法考试参考人数")
 
 

@@ -265,8 +265,8 @@ _SUBSET_NOUN_RE = re.compile(rf"({_SUBSET_WORD})[\u4e00-\u9fff]{{0,4}}$")
 # the whole of its indicator), levels (parts.py: a level alone may be the report's own).
 _NARROWING_RE = re.compile(
     r"(?<![、和及与])"  # 县级、线上线下…: modifiers listed together span the whole
-    # X性, not a criterion or the document class (合法性审查, 规范性文件 …)
-    r"([\u4e00-\u9fff]性(?<!合法性)(?<!规范性)(?<!强制性)(?<!实质性)(?!文件)"
+    # X性, not a criterion or a class of rule (合法性审查, 规范性文件, 地方性法规 …)
+    r"([\u4e00-\u9fff]性(?<!合法性)(?<!规范性)(?<!强制性)(?<!实质性)(?<!地方性)(?!文件)"
     r"|专窗|线上|线下|掌上|报建|诉前|审前|庭前"
     r"|新提任|新任职|新任|新录用|新招录|新入职|新进)"
     r"[”“\"」「]*(?:全年|年度|本年|累计|共计|合计|共)?([\u4e00-\u9fff]{2})")
