@@ -251,6 +251,14 @@ def test_year_over_year_keeps_values_and_qualifiers_as_stated(tmp_path):
     assert rows["受理调解纠纷数"][4] == "+21.3%"
     head = _page(b).select_one(".trends table.yoy thead").get_text()
     assert "个百分点" in head and "%" in head
+    # 4. a defined indicator's name carries its definition here too; an undefined one not
+    from rol_analysis import catalogue
+
+    names = {tr.find_all("td")[0].get_text(): tr.find_all("td")[0]
+             for tr in _page(b).select(".trends table.yoy tbody tr")}
+    defined = catalogue.load().indicator("legal_advisor_services").definition
+    assert names["法律顾问提供法律服务次数"].select_one(".defined")["title"] == defined
+    assert names["调解成功率"].select_one(".defined") is None
 
 
 # --------------------------------------------------- other statistics, inferred rates

@@ -604,11 +604,14 @@ class Brief:
         return rows
 
     def _indicator_name(self, iid: str) -> str:
-        """An indicator's Chinese name (HTML); with a definition in the catalogue, a link
-        to it in the definitions list whose title shows it on hover."""
+        """An indicator's Chinese name (HTML); with a definition in the catalogue, its
+        title shows the definition on hover, and it links to the definitions list when
+        the section tables name it (only those are listed)."""
         ind = self.catalogue.indicator(iid)
         if not ind.definition:
             return _e(ind.zh_name)
+        if iid not in self._rows:
+            return f'<span class="defined" title="{_e(ind.definition)}">{_e(ind.zh_name)}</span>'
         return (f'<a class="defined" href="#def-{_e(iid)}" title="{_e(ind.definition)}">'
                 f'{_e(ind.zh_name)}</a>')
 
@@ -699,7 +702,10 @@ class Brief:
             for rec in a.yoy.to_dict("records"):
                 before = as_stated(rec["previous"], rec["unit"], rec["kind"],
                                    rec["previous_qualifier"], rec["previous_text"])
-                rows.append([_e(rec["zh_name"]), f'<span class="en">{_e(rec["en_name"])}</span>',
+                name = (self._indicator_name(rec["indicator_id"])
+                        if rec["indicator_id"] in self.catalogue.indicators
+                        else _e(rec["zh_name"]))
+                rows.append([name, f'<span class="en">{_e(rec["en_name"])}</span>',
                              _e(before), self._indicator_value(rec["indicator_id"]),
                              _e(change_text(rec))])
             prev = int(a.yoy["previous_year"].iloc[0])
@@ -719,7 +725,7 @@ class Brief:
             stated = {(r["region"], r["indicator_id"]): (r.get("qualifier"), r.get("text"))
                       for r in same_year.to_dict("records")}
             head = ["地区 Region"] + [
-                f"{_e(self.catalogue.indicator(i).zh_name)}<br><span class=\"en\">"
+                f"{self._indicator_name(i)}<br><span class=\"en\">"
                 f"{_e(self.catalogue.indicator(i).en_name)}</span>" for i in ids]
             rows = []
             for rec in a.panel.to_dict("records"):
