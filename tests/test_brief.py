@@ -484,6 +484,8 @@ def test_every_name_nobody_confirmed_is_marked_and_counted(seed_brief, seed_page
     methods = seed_page.select_one(".methods").get_text()
     assert f"本报告 {n} 个指标名称中 {n} 个未经复核确认" in methods
     assert f"{n} of this report's {n} names" in methods
+    # the charts cannot mark each figure: a note beside them says it once
+    assert f"图中数字所归指标有 {n} 个为自动命名" in seed_page.select_one(".charts").get_text()
     # numbers with no name (validation findings, other statistics) carry no ○
     assert not seed_page.select(".findings ul.finding-indicators .unconfirmed-mark")
 
@@ -500,6 +502,7 @@ def test_a_confirmed_name_shows_its_check_instead(tmp_path):
     assert mediated.select_one(".unconfirmed-mark") is None
     n = len(reviewed)
     assert f"{n} 个指标名称中 {n - 1} 个为自动命名" in page.select_one(".brief-head").get_text()
+    assert f"图中数字所归指标有 {n - 1} 个" in page.select_one(".charts").get_text()
 
 
 def test_other_regions_figures_show_whether_their_names_were_confirmed(tmp_path):
@@ -520,3 +523,11 @@ def test_other_regions_figures_show_whether_their_names_were_confirmed(tmp_path)
     assert mediators.endswith("✓") and "○" not in mediators
     # a region that does not state an indicator shows no mark for it
     assert not any(v.endswith("○") and v.startswith("—") for v in cells.values())
+
+
+def test_a_fully_reviewed_report_shows_no_unconfirmed_mark(tmp_path):
+    seed = gold_indicators().assign(review="confirm | 李四")
+    page = _page(_brief(tmp_path, indicators=seed))
+    assert not page.select(".unconfirmed-mark")
+    assert f"all {len(seed)} indicator names reviewed" in page.select_one(".brief-head").get_text()
+    assert "自动命名" not in page.select_one(".charts").get_text()

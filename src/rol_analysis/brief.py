@@ -520,6 +520,14 @@ class Brief:
         figs = []
         for c in _charts.all_charts(self.analysis):
             figs.append(f'<figure>{c.img_tag()}<figcaption>{_e(c.title)}</figcaption></figure>')
+        if figs and self.n_unconfirmed:
+            # a chart cannot carry the ○ of each figure: say it once, beside them
+            sym = UNCONFIRMED_MARK[0]
+            figs.append(f'<p class="note">图中数字所归指标有 {self.n_unconfirmed} 个为自动命名、'
+                        f"未经复核确认（表中标 {sym}）。<span class=\"en\"> "
+                        f"{self.n_unconfirmed} of the indicator names behind these charts are "
+                        f"automatic and not confirmed by a reviewer ({sym} in the tables)."
+                        "</span></p>")
         return _html(f'<section class="charts"><h2>图表 <span class="en">Charts</span></h2>'
                      f'{"".join(figs)}</section>')
 
