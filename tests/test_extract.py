@@ -1564,6 +1564,20 @@ def test_an_executive_meeting_hearing_on_rule_of_law_topic_first(sentence, expec
     m = extract.extract_text(sentence).mentions
     assert list(m["indicator_id"]) == [expected]
 
+
+@pytest.mark.parametrize("sentence, expected", [
+    # 考法 (a law exam) names the candidates like 考试 does, the count before or after it
+    ("组织86名新任科级干部集中考法。", "law_exam_participants"),
+    ("全县“两类人员”考法1520人次。", "law_exam_participants"),
+    # fails closed: training and exam together are no exam count, nor is a count
+    # with a verb between it and 考法 (培训干部…)
+    ("组织120名干部参加培训和考法。", ""),
+    ("安排112名干部培训后考法。", ""),
+])
+def test_kaofa_is_a_law_exam(sentence, expected):
+    m = extract.extract_text(sentence).mentions
+    assert list(m["indicator_id"]) == [expected]
+
 # ------------------------------------------------------------------ parts (part_of)
 # A part of a total never takes the total's indicator; it names the total's indicator in
 # ``part_of`` (sentences written for these tests).
