@@ -262,6 +262,14 @@ def test_a_part_says_whose_part_it_is():
     assert cells["860件"] == "admin_reconsideration_received 收到行政复议申请数"
 
 
+def test_a_subset_says_whose_part_it_is():
+    # a restricting modifier on the indicator's noun (共性问题): a part, said as one
+    cell = _cells("年内开展法治督察，发现共性问题8个。")["8个"]
+    assert cell == "inspection_problems_found 督察（考核评估）发现问题数 的部分 (a part of it)"
+    assert _cells("年内开展法治督察，发现问题8个。")["8个"] == (
+        "inspection_problems_found 督察（考核评估）发现问题数")
+
+
 def test_an_indicator_ruled_out_by_a_check_is_named_with_the_check():
     cell = _cells("本年度共取消行政许可事项12项。")["12项"]
     assert cell == ("未归入：admin_approval_items 行政审批事项数 被排除：范围不符 scope "
