@@ -1578,6 +1578,21 @@ def test_kaofa_is_a_law_exam(sentence, expected):
     m = extract.extract_text(sentence).mentions
     assert list(m["indicator_id"]) == [expected]
 
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a rule-of-law plan split into aspects and items (N个方面M项具体任务): M is its tasks,
+    # the aspects stay unnamed
+    ("区政府印发法治政府建设工作要点，细化为8个方面31项具体任务。",
+     {"8个": "", "31项": "rol_key_tasks"}),
+    # another plan (普法, a rectification plan) is not the rule-of-law plan
+    ("印发八五普法工作方案，明确6个方面30项具体任务。", {"6个": "", "30项": ""}),
+    ("制定法治政府建设督察反馈问题整改方案，明确4个方面15项具体措施。",
+     {"4个": "", "15项": ""}),
+])
+def test_the_items_of_a_rule_of_law_plan_split_into_aspects_are_its_tasks(sentence, expected):
+    m = extract.extract_text(sentence).mentions
+    assert dict(zip(m["text"], m["indicator_id"])) == expected
+
 # ------------------------------------------------------------------ parts (part_of)
 # A part of a total never takes the total's indicator; it names the total's indicator in
 # ``part_of`` (sentences written for these tests).
