@@ -229,15 +229,18 @@ def test_year_over_year_keeps_values_and_qualifiers_as_stated(tmp_path):
         {"indicator_id": "complaint_window_satisfaction_rate", "value": 98.0, "text": "98%"},
         {"indicator_id": "legal_advisor_services", "value": 120.0, "text": "120余次",
          "qualifier": "at_least"},
-        {"indicator_id": "disputes_mediated", "value": 700.0, "text": "700件"},
+        {"indicator_id": "disputes_mediated", "value": 700.0, "text": "700件",
+         "review": "confirm | 李四"},
     ])
     publish(tmp_path, "weibin", 2022, earlier.assign(year=2022))
     b = _brief(tmp_path)
     yoy = b.analysis.yoy.set_index("indicator_id")
     rows = {tr.find_all("td")[0].get_text(): [td.get_text() for td in tr.find_all("td")]
             for tr in _page(b).select(".trends table.yoy tbody tr")}
-    # 1. 99.5% stays 99.5% (not rounded to 100%)
-    assert rows["调解成功率"][2] == "99.5%"
+    # 1. 99.5% stays 99.5% (not rounded to 100%); nobody confirmed that year's name (○)
+    assert rows["调解成功率"][2] == "99.5%○"
+    # a figure a reviewer confirmed that year carries its ✓, not ○
+    assert rows["受理调解纠纷数"][2].endswith("✓") and "○" not in rows["受理调解纠纷数"][2]
     assert yoy.at["mediation_success_rate", "previous_text"] == "99.5%"
     # 2. 120余次 keeps its "at least", and the change from it is marked approximate
     assert rows["法律顾问提供法律服务次数"][2].startswith("≥120")
@@ -460,3 +463,60 @@ def test_inferred_changes_are_shown_as_inferred_in_their_own_units(tmp_path):
     assert len(rows) == 2 and all("推断 inferred" in r for r in rows)
     assert "2.04 个百分点" in rows[0] and "59.7%" in rows[0] and "61.74%" in rows[0]
     assert "99.46%" in rows[1] and "558件" in rows[1] and "1113件" in rows[1]
+
+
+# ------------------------------------------------------------ unconfirmed names
+
+
+def test_every_name_nobody_confirmed_is_marked_and_counted(seed_brief, seed_page):
+    """On a report without review decisions every indicator's figure shows ○ (named
+    automatically, not confirmed), and the header and the method note say how many of
+    the report's names are unconfirmed. No figure is hidden."""
+    n = len(seed_brief.analysis.indicators)
+    values = seed_page.select(".sections table.indicators td:nth-of-type(3)")
+    assert len(values) == n
+    for td in values:
+        assert td.select_one("span.num.unconfirmed") is not None
+        assert td.select_one(".unconfirmed-mark").get_text() == "○"
+        assert "未经复核确认" in td.select_one(".unconfirmed-mark")["title"]
+    assert f"{n} 个指标名称中 {n} 个为自动命名、未经复核确认（○）" in \
+        seed_page.select_one(".brief-head").get_text()
+    methods = seed_page.select_one(".methods").get_text()
+    assert f"本报告 {n} 个指标名称中 {n} 个未经复核确认" in methods
+    assert f"{n} of this report's {n} names" in methods
+    # numbers with no name (validation findings, other statistics) carry no ○
+    assert not seed_page.select(".findings ul.finding-indicators .unconfirmed-mark")
+
+
+def test_a_confirmed_name_shows_its_check_instead(tmp_path):
+    seed = gold_indicators()
+    reviewed = with_rows(seed, [{"indicator_id": "disputes_mediated", "value": 849.0,
+                                 "text": "849件", "review": "confirm | 李四"}])
+    page = _page(_brief(tmp_path, indicators=reviewed))
+    cells = {tr.find_all("td")[0].get_text(): tr.find_all("td")[2]
+             for tr in page.select(".sections table.indicators tbody tr")}
+    mediated = cells["受理调解纠纷数"]
+    assert mediated.select_one(".review-mark").get_text() == "✓"
+    assert mediated.select_one(".unconfirmed-mark") is None
+    n = len(reviewed)
+    assert f"{n} 个指标名称中 {n - 1} 个为自动命名" in page.select_one(".brief-head").get_text()
+
+
+def test_other_regions_figures_show_whether_their_names_were_confirmed(tmp_path):
+    seed = gold_indicators()
+    other = seed[seed["indicator_id"].isin(["disputes_mediated", "people_mediators"])].copy()
+    other["review"] = ["confirm | 王五" if i == "people_mediators" else ""
+                       for i in other["indicator_id"]]
+    publish(tmp_path, "hongqi", 2023, other, "红旗区")
+    page = _page(_brief(tmp_path))
+    table = page.select_one(".trends table.panel")
+    head = [th.get_text() for th in table.select("thead th")]
+    hongqi = next(tr for tr in table.select("tbody tr")
+                  if tr.find("td").get_text() == "红旗区")
+    cells = dict(zip(head, [td.get_text() for td in hongqi.find_all("td")], strict=True))
+    mediated = next(v for k, v in cells.items() if k.startswith("受理调解纠纷数"))
+    mediators = next(v for k, v in cells.items() if k.startswith("人民调解员"))
+    assert mediated.endswith("○")
+    assert mediators.endswith("✓") and "○" not in mediators
+    # a region that does not state an indicator shows no mark for it
+    assert not any(v.endswith("○") and v.startswith("—") for v in cells.values())

@@ -220,6 +220,7 @@ def test_incremental_reads_only_changed_region_years_and_equals_a_fresh_panel(
     f = work / "data/processed/weibin/2023/indicators.parquet"
     df = pd.read_parquet(f)
     df.loc[df["indicator_id"] == RATE, "value"] = 97.5
+    df.loc[df["indicator_id"] == RATE, "review"] = "set | 李四"  # a reviewer named one
     fileio.write_parquet(f, df)
     shutil.rmtree(work / "reports/hongqi/2022")  # a region-year gone
     os.utime(work / "data/processed/weibin/2022/indicators.parquet")  # touched, same bytes
@@ -228,6 +229,11 @@ def test_incremental_reads_only_changed_region_years_and_equals_a_fresh_panel(
     ind = pd.read_parquet(out(work) / "indicators.parquet")
     assert ind[(ind.region == "weibin") & (ind.year == 2023)
                & (ind.indicator_id == RATE)]["value"].tolist() == [97.5]
+    # names no reviewer decided on are counted per region-year (none reviewed but one)
+    ry = pd.read_parquet(out(work) / "region_years.parquet").set_index(["region", "year"])
+    w23, h23 = ry.loc[("weibin", 2023)], ry.loc[("hongqi", 2023)]
+    assert w23["n_unconfirmed"] == w23["n_indicators"] - 1
+    assert h23["n_unconfirmed"] == h23["n_indicators"] > 0
     incremental = outputs(work)
     panel.build(work, force=True)
     assert outputs(work) == incremental

@@ -143,7 +143,15 @@ def test_decisions_reach_tables_validation_brief_and_index(round_trip):
     assert "已复核 3 个数字" in header
     corrected = page.select(".num.reviewed-set")
     assert corrected and "850" in corrected[0].get_text()
-    assert page.select(".num.reviewed-confirm")
+    confirmed = page.select_one(".num.reviewed-confirm")
+    assert confirmed is not None
+    # a decided number carries its own mark, never the unconfirmed one (○) ...
+    assert confirmed.find_next_sibling("span")["class"] == ["review-mark"]
+    # ... while every number named automatically and not decided shows ○, and the header
+    # counts them: 3 of the names were decided (set, confirm, add)
+    n = len(ind)
+    assert len(page.select(".sections .num.unconfirmed")) == n - 3
+    assert f"{n} 个指标名称中 {n - 3} 个为自动命名、未经复核确认" in header
     assert "原读作 849 件" in page.select_one(".sources").get_text()
     index = (root / "reports" / "index.html").read_text(encoding="utf-8")
     assert "部分审核 partly reviewed" in index

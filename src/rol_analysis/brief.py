@@ -37,6 +37,11 @@ from .reviews import parse_mark
 REVIEW_MARKS = {"confirm": ("✓", "已复核确认", "confirmed by a reviewer"),
                 "set": ("✎", "已复核更正", "corrected by a reviewer"),
                 "add": ("✎", "复核补充", "added by a reviewer")}
+#: How the brief marks a number named automatically that no reviewer decided on: the
+#: name may be wrong (README "Assumptions and caveats": about a third of the names on
+#: reports the catalogue was not written from).
+UNCONFIRMED_MARK = ("○", "自动命名，未经复核确认",
+                    "named automatically, not confirmed by a reviewer")
 QUALIFIER_ZH = {"exact": "", "at_least": "以上（≥）", "at_most": "以下（≤）", "approx": "约"}
 QUALIFIER_PREFIX = {"exact": "", "at_least": "≥", "at_most": "≤", "approx": "≈"}
 CHECK_ZH = {"ok": "成立", "violated": "不成立", "uncertain": "无法确定（含约数）"}
@@ -164,6 +169,9 @@ class Brief:
         self.catalogue = load()
         ind = self.analysis.indicators.sort_values(["char_start", "indicator_id"], kind="stable")
         self._rows = {r["indicator_id"]: r for r in ind.to_dict("records")}
+        #: the report's indicator names that no reviewer confirmed, set or added
+        self.n_unconfirmed = sum(1 for r in self._rows.values()
+                                 if parse_mark(r.get("review"))[0] not in REVIEW_MARKS)
         self._notes: dict[str, int] = {}
         # source sentence -> what reviewers corrected in it (shown in its footnote)
         self._corrections: dict[str, list[str]] = {}
@@ -205,10 +213,12 @@ class Brief:
             return ""
         return f'<sup class="fn"><a href="#src-{n}" title="{_e(sentence)}">[{n}]</a></sup>'
 
-    def _num(self, text: str, sentence, review=None) -> str:
+    def _num(self, text: str, sentence, review=None, named: bool = False) -> str:
         """A number with its source sentence on hover and a footnote link. A number a
-        reviewer decided on is marked (✓ confirmed, ✎ corrected or added); a number read
-        by OCR with a low recognition score is flagged for review."""
+        reviewer decided on is marked (✓ confirmed, ✎ corrected or added), and a
+        ``named`` one (shown as an indicator's figure) that no reviewer decided on is
+        marked unconfirmed (○); a number read by OCR with a low recognition score is
+        flagged for review."""
         tip = sentence if isinstance(sentence, str) and sentence else ""
         action, who, _ = parse_mark(review)
         cls, mark = "num", ""
@@ -218,10 +228,14 @@ class Brief:
             label = _e(f"{zh}（{who}）/ {en}")
             mark = f'<span class="review-mark" title="{label}">{sym}</span>'
             tip = f"{tip}\n{zh}（{who}）" if tip else f"{zh}（{who}）"
+        elif named:
+            sym, zh, en = UNCONFIRMED_MARK
+            cls += " unconfirmed"
+            mark = f'<span class="unconfirmed-mark" title="{_e(f"{zh} / {en}")}">{sym}</span>'
         attr = f' title="{_e(tip)}"' if tip else ""
         scan = self._scan.get(sentence) if isinstance(sentence, str) else None
         if scan is not None and scan[1] < LOW_OCR_SCORE and action not in REVIEW_MARKS:
-            return (f'<span class="{cls} ocr-low"{attr}>{_e(text)}</span>'
+            return (f'<span class="{cls} ocr-low"{attr}>{_e(text)}</span>{mark}'
                     f'<span class="ocr-flag">（OCR待核 review）</span>{self._cite(sentence)}')
         return f'<span class="{cls}"{attr}>{_e(text)}</span>{mark}{self._cite(sentence)}'
 
@@ -229,7 +243,30 @@ class Brief:
         row = self._rows[iid]
         text = as_stated(row["value"], row.get("unit"), row.get("kind"), row.get("qualifier"),
                          row.get("text"))
-        return self._num(text, row.get("sentence"), row.get("review"))
+        return self._num(text, row.get("sentence"), row.get("review"), named=True)
+
+    def _peer_value(self, text: str, review) -> str:
+        """Another region-year's figure (year over year, the regions table): as stated,
+        marked unconfirmed (○) when no reviewer decided on its name there."""
+        action, who, _ = parse_mark(review)
+        if action in REVIEW_MARKS:
+            sym, zh, en = REVIEW_MARKS[action]
+            return (f'{_e(text)}<span class="review-mark" title="{_e(f"{zh}（{who}）/ {en}")}">'
+                    f"{sym}</span>")
+        sym, zh, en = UNCONFIRMED_MARK
+        return (f'<span class="unconfirmed">{_e(text)}</span><span class="unconfirmed-mark" '
+                f'title="{_e(f"{zh} / {en}")}">{sym}</span>')
+
+    def _unconfirmed_summary(self) -> str:
+        """How many of the report's indicator names no reviewer confirmed."""
+        n, u = len(self._rows), self.n_unconfirmed
+        if not n:
+            return ""
+        sym = UNCONFIRMED_MARK[0]
+        if not u:
+            return f"{n} 个指标名称均经复核 · all {n} indicator names reviewed"
+        return (f"{n} 个指标名称中 {u} 个为自动命名、未经复核确认（{sym}） · {u} of {n} "
+                f"indicator names are automatic and not confirmed by a reviewer ({sym})")
 
     def _name(self) -> str:
         return self.meta.get("region_name") or self.analysis.region
@@ -323,6 +360,7 @@ class Brief:
             ("校验状态 Validation", f'<span class="status status-{css}">{_e(label)}</span>'
                                     + self._validation_link()),
             ("人工复核 Review", _e(self._review_summary())),
+            ("指标命名 Names", _e(self._unconfirmed_summary())),
         ]
         dl = "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in facts if v)
         body = (
@@ -699,6 +737,11 @@ class Brief:
         parts = []
         if len(a.yoy):
             rows = []
+            # the earlier year's review decisions: its figures are marked like this year's
+            h = a.history
+            mine = h[(h["region"] == a.region)
+                     & (h["year"] == int(a.yoy["previous_year"].iloc[0]))]
+            earlier = dict(zip(mine["indicator_id"], mine["review"], strict=True))
             for rec in a.yoy.to_dict("records"):
                 before = as_stated(rec["previous"], rec["unit"], rec["kind"],
                                    rec["previous_qualifier"], rec["previous_text"])
@@ -706,7 +749,8 @@ class Brief:
                         if rec["indicator_id"] in self.catalogue.indicators
                         else _e(rec["zh_name"]))
                 rows.append([name, f'<span class="en">{_e(rec["en_name"])}</span>',
-                             _e(before), self._indicator_value(rec["indicator_id"]),
+                             self._peer_value(before, earlier.get(rec["indicator_id"])),
+                             self._indicator_value(rec["indicator_id"]),
                              _e(change_text(rec))])
             prev = int(a.yoy["previous_year"].iloc[0])
             parts.append(f"<h3>与 {prev} 年比较 <span class=\"en\">Year over year</span></h3>"
@@ -722,7 +766,8 @@ class Brief:
             ids = list(a.panel.columns[2:])
             # qualifiers and written forms of the other regions' numbers, kept as stated
             same_year = a.history[a.history["year"] == a.year]
-            stated = {(r["region"], r["indicator_id"]): (r.get("qualifier"), r.get("text"))
+            stated = {(r["region"], r["indicator_id"]): (r.get("qualifier"), r.get("text"),
+                                                         r.get("review"))
                       for r in same_year.to_dict("records")}
             head = ["地区 Region"] + [
                 f"{self._indicator_name(i)}<br><span class=\"en\">"
@@ -736,9 +781,12 @@ class Brief:
                     if rec["region"] == a.region and i in self._rows:
                         cells.append(self._indicator_value(i))
                     else:
-                        q, t = stated.get((rec["region"], i), ("exact", None))
-                        cells.append(_e(as_stated(v, ind.units[0] if ind.kind != "rate"
-                                                  else "%", ind.kind, q, t)))
+                        q, t, review = stated.get((rec["region"], i), ("exact", None, None))
+                        shown = as_stated(v, ind.units[0] if ind.kind != "rate" else "%",
+                                          ind.kind, q, t)
+                        # a region that does not state it shows no name to confirm
+                        cells.append(self._peer_value(shown, review)
+                                     if (rec["region"], i) in stated else _e(shown))
                 rows.append(cells)
             parts.append(f"<h3>{a.year} 年各地区 <span class=\"en\">Regions in {a.year}</span>"
                          f"</h3><div class=\"wide\">{self._table(head, rows, 'panel')}</div>")
@@ -757,12 +805,23 @@ class Brief:
             ("比率核验：比率的定义（分子、分母）来自指标目录。推算值 = 分子 ÷ 分母 × 100；"
              "报告值按其书写的小数位四舍五入后与推算值比较，允许误差不超过目录为该比率规定的"
              "容差。“以上”类说法只要求推算值不低于报告值。"),
+            (f"指标命名：数字与目录指标的对应由程序自动给出。在目录未据以编写的报告上，约"
+             f"三分之一的自动命名有误（见 README“Assumptions and caveats”）。经人工复核的数字"
+             f"带复核标记（确认为 ✓），未经复核的自动命名标 {UNCONFIRMED_MARK[0]}，请在比较"
+             f"地区或年份前核对其原句；其他地区和往年的数字同样标注。"
+             + (f"本报告 {len(self._rows)} 个指标名称中 {self.n_unconfirmed} 个未经复核确认。"
+                if self._rows else "")),
             ("注意事项：各地统计口径不同（例如复议案件可能含上年结转），不一致首先是提请复核的"
              "线索，而不是错误的结论；“余”“多”“近”“约”等表示的数字按下限、上限或约数处理；"
              "报告未写出的指标不等于为零。"),
             ("Methods: numbers are extracted automatically from the report text; rates are "
              "recomputed from their counts as defined in the indicator catalogue. A mismatch "
-             "is a prompt for review, not proof of error: denominators differ between places."),
+             "is a prompt for review, not proof of error: denominators differ between places. "
+             "Indicator names are given automatically; on reports the catalogue was not "
+             f"written from about a third of them are wrong. {UNCONFIRMED_MARK[0]} marks a "
+             "name no reviewer confirmed (✓: confirmed by a reviewer)"
+             + (f": {self.n_unconfirmed} of this report's {len(self._rows)} names."
+                if self._rows else ".")),
         ]
         body = "".join(f"<p>{_e(p)}</p>" for p in paras)
         return _html(f'<section class="methods"><h2>方法与说明 <span class="en">Methods and '

@@ -55,7 +55,7 @@ from .exceptions import InputError
 from .fileio import read_json, sha256_file, write_bytes, write_text
 
 PANEL = "panel"
-FORMAT = 3  # bump when the panel's columns or layout change: the next run starts afresh
+FORMAT = 4  # bump when the panel's columns or layout change: the next run starts afresh
 KEYS = ["region", "year"]
 META = ["region_name", "province", "level"]
 TABLES = ("indicators", "mentions", "ratios", "region_years")
@@ -86,14 +86,14 @@ RATIO_COLUMNS = [
 REGION_YEAR_COLUMNS = [
     "region", "region_name", "city", "province", "level", "year", "title", "issuer", "date",
     "source_file", "source_sha256", "validation", "n_failures", "n_warnings",
-    "review_state", "n_reviewed", "n_mentions", "n_indicators", "has_brief",
+    "review_state", "n_reviewed", "n_mentions", "n_indicators", "n_unconfirmed", "has_brief",
 ]
 COLUMNS = {"indicators": INDICATOR_COLUMNS, "mentions": MENTION_COLUMNS,
            "ratios": RATIO_COLUMNS, "region_years": REGION_YEAR_COLUMNS}
 FLOATS = {"value", "reported", "numerator", "denominator", "recomputed", "difference",
           "tolerance"}
 INTS = {"year", "char_start", "char_end", "decimals", "n_failures", "n_warnings",
-        "n_reviewed", "n_mentions", "n_indicators"}
+        "n_reviewed", "n_mentions", "n_indicators", "n_unconfirmed"}
 
 #: Column -> Chinese header (the xlsx's first header row).
 ZH = {
@@ -112,7 +112,8 @@ ZH = {
     "issuer": "发布机关", "date": "发布日期", "source_file": "原始文件",
     "source_sha256": "原始文件 sha256", "n_failures": "关键规则未通过数",
     "n_warnings": "提示数", "review_state": "审核状态", "n_reviewed": "已审核数字数",
-    "n_mentions": "统计数字数", "n_indicators": "指标数", "has_brief": "已发布简报",
+    "n_mentions": "统计数字数", "n_indicators": "指标数", "n_unconfirmed": "未确认指标名称数",
+    "has_brief": "已发布简报",
 }
 
 #: View -> its documentation (also stored in the database with COMMENT ON VIEW).
@@ -120,11 +121,14 @@ VIEWS = {
     "indicators": "One row per region-year and catalogue indicator: value, unit, "
                   "qualifier, validation status, review, source sentence and offsets.",
     "wide": "One row per region-year, one column per catalogue indicator (its value; NULL "
-            "when the report does not state it).",
+            "when the report does not state it). A value whose name no reviewer confirmed "
+            "is included like a confirmed one: see indicators.review (NULL: not confirmed) "
+            "and region_years.n_unconfirmed.",
     "ratios": "Reported rates against the counts behind them, one row per region-year and "
               "rate (status consistent / mismatch / claim_only / computed_only).",
     "region_years": "One row per region-year: name, province, level, report metadata, "
-                    "validation status and review state.",
+                    "validation status, review state and n_unconfirmed (indicator names no "
+                    "reviewer confirmed, set or added).",
     "mentions": "Every statistic found in the reports, with or without a catalogue "
                 "indicator; part_of names the indicator of the total a part (其中…, one "
                 "item of a breakdown) belongs to.",
@@ -503,7 +507,9 @@ def _load_fresh(con, keys: list, files_of: dict, rows: dict, tmp: Path) -> dict:
     cols = {c: [] for c in [*REGION_YEAR_COLUMNS, "_row"]}
     for k in keys:
         n, done = n_men.get(k, (0, 0))
-        values = {**rows[k], "n_indicators": n_ind.get(k, (0, 0))[0], "n_mentions": n,
+        named, confirmed = n_ind.get(k, (0, 0))
+        values = {**rows[k], "n_indicators": named, "n_mentions": n,
+                  "n_unconfirmed": named - confirmed,
                   "n_reviewed": done,
                   "review_state": ("fully" if n and done == n else "partly" if done
                                    else "not_reviewed"),
