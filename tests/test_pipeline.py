@@ -208,6 +208,9 @@ def test_executed_notebooks_hold_no_widgets_or_cdn_references(built):
             "https://github.com", ""), nb.name
     page = (root / "reports/weibin/2023/brief.html").read_text(encoding="utf-8")
     assert "<script src=" not in page and "cdn." not in page
+    # the catalogue's definitions reach the published page (offline, in-page links)
+    assert "指标定义" in page and 'href="#def-exec_meeting_law_study_sessions"' in page
+    assert 'id="def-exec_meeting_law_study_sessions"' in page
 
 
 def test_runner_takes_any_concurrent_futures_executor(tmp_path):
