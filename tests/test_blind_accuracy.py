@@ -253,7 +253,9 @@ RATCHETS = {
     # verb): named correctly 233 -> 234, id rows 81 -> 82.
     # Session 6, recall: a rule-of-law plan's N个方面M项具体任务/重点内容 are its tasks (two
     # rows): named correctly 234 -> 236, id rows 82 -> 84.
-    "blind5": Ratchet(min_found=293, min_named_correctly=236, min_id_rows_named=84,
+    # Session 6, recall: a noun-only list item takes the list's verb (审查…、行政合同78个、
+    # 重大行政决策7件): named correctly 236 -> 238, id rows 84 -> 86.
+    "blind5": Ratchet(min_found=293, min_named_correctly=238, min_id_rows_named=86,
                       max_named_wrongly=3, max_false_positives=0, min_parts_ok=14,
                       max_parts_wrong=1),
     # The fresh set written at the end of session 4 (21 reports of 11 provinces, 101 rows;
@@ -311,7 +313,9 @@ RATCHETS = {
     # now names its whole: named correctly 153 -> 154, wrong 16 -> 15, parts ok 5 -> 7.
     # Session 6, recall: 考法 is a law exam (“三类人员”考法7906人次): named correctly
     # 154 -> 155, id rows 50 -> 51.
-    "blind7": Ratchet(min_found=210, min_named_correctly=155, min_id_rows_named=51,
+    # Session 6, recall: a noun-only list item takes the list's verb (前置审核15次、行政机关
+    # 合同31件): named correctly 155 -> 156, id rows 51 -> 52.
+    "blind7": Ratchet(min_found=210, min_named_correctly=156, min_id_rows_named=52,
                       max_named_wrongly=15, max_false_positives=2, min_parts_ok=7,
                       max_parts_wrong=3),
 }

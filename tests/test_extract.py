@@ -1593,6 +1593,21 @@ def test_the_items_of_a_rule_of_law_plan_split_into_aspects_are_its_tasks(senten
     m = extract.extract_text(sentence).mentions
     assert dict(zip(m["text"], m["indicator_id"])) == expected
 
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a later list item that is only a noun takes the list's leading verb (审核…、行政协议#)
+    ("全年审核规范性文件23件、行政协议14份、重大行政决策5件。",
+     {"23件": "normative_docs_reviewed", "14份": "contracts_reviewed",
+      "5件": "major_decisions_reviewed"}),
+    # fails closed: no review verb leads the list (印发), or the item's noun fits nothing
+    ("区政府办公室印发规范性文件23件、行政协议14份。",
+     {"23件": "normative_docs_issued", "14份": ""}),
+    ("审核规范性文件23件、会议纪要14份。", {"23件": "normative_docs_reviewed", "14份": ""}),
+])
+def test_a_noun_only_list_item_takes_the_lists_leading_verb(sentence, expected):
+    m = extract.extract_text(sentence).mentions
+    assert dict(zip(m["text"], m["indicator_id"])) == expected
+
 # ------------------------------------------------------------------ parts (part_of)
 # A part of a total never takes the total's indicator; it names the total's indicator in
 # ``part_of`` (sentences written for these tests).
@@ -1746,11 +1761,13 @@ PARTS = [
     ("区委办牵头召开区委依法治区委员会会议2次、委员会办公室会议3次。",
      {"2次": ("rol_committee_meetings", ""), "3次": ("rol_committee_office_meetings", "")}),
     # the rest of a list (其他…) names no concept of its own: no indicator
+    # (行政合同25份 takes the list's verb 审查: the contracts reviewed)
     ("全年审查规范性文件40件、行政合同25份、其他涉法事项60件。",
-     {"40件": ("normative_docs_reviewed", ""), "25份": ("", ""), "60件": ("", "")}),
+     {"40件": ("normative_docs_reviewed", ""), "25份": ("contracts_reviewed", ""),
+      "60件": ("", "")}),
     # ... the same item without 其他 is a concept of its own
     ("全年审查规范性文件40件、行政合同25份、涉法事项60件。",
-     {"40件": ("normative_docs_reviewed", ""), "25份": ("", ""),
+     {"40件": ("normative_docs_reviewed", ""), "25份": ("contracts_reviewed", ""),
       "60件": ("legal_affairs_handled", "")}),
     # ... and 另有 beside a 其中 part is one more part of the same whole
     ("年度重点任务共58项，其中55项已完成，另有3项持续推进。",
