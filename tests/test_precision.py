@@ -691,3 +691,58 @@ def test_study_and_exams_together_are_no_exam_candidates(sentence, value, expect
 def test_a_stations_consultations_with_other_services_are_its_users(
         sentence, value, expected):
     assert _named(sentence).get(value, "") == expected
+
+
+@pytest.mark.parametrize("sentence, value, expected", [
+    # a required frequency or floor is a rule of what must be done, not a count done
+    ("县政府常务会议每半年至少专题听取2次法治政府建设情况汇报。", 2, ""),
+    ("按照规定，干部每人每年参加法治培训不少于40学时、网络学法不少于20学时。", 40, ""),
+    # the count done is still named
+    ("全年县政府常务会议专题听取法治政府建设情况汇报2次。", 2,
+     "exec_meeting_rol_briefings"),
+    ("全年干部参加法治培训学时共计40学时。", 40, "law_training_hours"),
+])
+def test_a_required_frequency_or_floor_names_no_indicator(sentence, value, expected):
+    assert _named(sentence).get(value, "") == expected
+
+
+def test_a_required_floor_is_no_part_of_the_floor_beside_it():
+    got = _named_parts("按照规定，干部每人每年参加法治培训不少于40学时、网络学法不少于20学时。")
+    assert got[20] == ("", "")
+
+
+@pytest.mark.parametrize("sentence, value, expected", [
+    # days cut, summed over many items, are no time limit
+    ("全县政务服务事项法定办理时限累计压减2180个工作日。", 2180, ""),
+    # the limit after the cut is one
+    ("全县政务服务事项承诺办理时限压缩至5个工作日。", 5, "approval_time_limit"),
+])
+def test_days_cut_are_no_time_limit(sentence, value, expected):
+    assert _named(sentence).get(value, "") == expected
+
+
+@pytest.mark.parametrize("sentence, value, expected", [
+    # units an action was aimed at, or a narrowed kind, are not all enforcement bodies
+    ("年内对12个行政执法单位逐一开展了现场执法检查。", 12, ""),
+    ("今年从全县9个执法单位抽选执法案卷60卷进行评查。", 9, ""),
+    ("经梳理，确认15个涉企行政执法单位。", 15, ""),
+    # the region's bodies are
+    ("全县共有行政执法主体45个。", 45, "enforcement_bodies"),
+    ("全面梳理公布行政执法主体45个。", 45, "enforcement_bodies"),
+])
+def test_units_acted_on_are_no_count_of_enforcement_bodies(sentence, value, expected):
+    assert _named(sentence).get(value, "") == expected
+
+
+@pytest.mark.parametrize("sentence, value, expected", [
+    # a qualifying exam's candidates are no law-study exam's; a step still pending is
+    # not done
+    ("年内新增通过行政执法资格考试人员12人。", 12, ""),
+    ("因调动岗位尚待申领执法证件2人。", 2, ""),
+    # a law-study exam and certificates renewed are named
+    ("组织全县公职人员参加学法考试共1200人。", 1200, "law_exam_participants"),
+    ("全年为执法人员换发执法证件35人。", 35, "enforcement_certificates_renewed"),
+])
+def test_a_qualifying_exam_or_a_pending_step_counts_no_law_exam_or_renewal(
+        sentence, value, expected):
+    assert _named(sentence).get(value, "") == expected

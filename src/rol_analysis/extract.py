@@ -48,6 +48,7 @@ from .matcher import (
     _Matcher,
     _matcher,
     family,
+    requirement,
 )
 from .mentions import (
     _CLAUSE_END_RE,
@@ -192,6 +193,10 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
         unit, kind = m.implied or (m.unit, m.kind)
         # what the text as written rules out (an exclude word, a change verb, the noun
         # counted) stays out of the readings below
+        if requirement(marked, marked.find("#"), norm_text[m.start:m.end]):
+            # 每季度至少听取1次: a rule of what must be done names no indicator
+            slots.append(_Slot(m, index, [], group=group[0], rule=True))
+            return
         cands, ruled = matcher.scored(marked, meas, xcl, unit, kind, section, m.scope,
                                       marked.find("#"), fams)
         # the noun-after reading (lowered) only where the text as written names nothing:

