@@ -1,4 +1,4 @@
-"""Attribution accuracy on the blind sets (tests/data/blind/ and blind2/ to blind7/):
+"""Attribution accuracy on the blind sets (tests/data/blind/ and blind2/ to blind8/):
 paraphrased excerpts of real reports written after the catalogue was tuned on the dev set,
 from places and years that are neither in the dev set nor held out. Gold ids were chosen from the
 catalogue's names, not from the extractor's output. blind2 and blind3 were written in
@@ -318,6 +318,21 @@ RATCHETS = {
     "blind7": Ratchet(min_found=210, min_named_correctly=156, min_id_rows_named=52,
                       max_named_wrongly=15, max_false_positives=2, min_parts_ok=7,
                       max_parts_wrong=3),
+    # The fresh set written at the end of session 5 (24 reports of 17 provinces, 171 rows;
+    # README): written and re-read without reading the extractor, held back on a branch,
+    # its 19 rows where the gold and the independent second reading differed adjudicated by
+    # a third reader (also independent of the extractor) before scoring, and scored once at
+    # 15:32 UTC on main cf889ec, after session 6's round (subset modifiers, recall of
+    # follow-on counts, tuned on dev and blind..blind7): found 169 (98.8%), named correctly
+    # 125 (73.1%), wrong 18 (10.5%), FP 1, id rows 39/75 (52.0%), named/all 22.8%, parts
+    # 5/25, part wrong 8. The session-start main 00f115f, scored in the same run, gives the
+    # same figures (part wrong 7): the round moved nothing on unseen text. Against the gold
+    # as first written (before adjudication) also wrong 18. The second human reader is wrong
+    # on 7.0% against that gold, and 15 of the extractor's 18 wrong names are on rows the
+    # two readers agree on.
+    "blind8": Ratchet(min_found=169, min_named_correctly=125, min_id_rows_named=39,
+                      max_named_wrongly=18, max_false_positives=1, min_parts_ok=5,
+                      max_parts_wrong=8),
 }
 SETS = list(RATCHETS)
 
