@@ -315,9 +315,12 @@ RATCHETS = {
     # 154 -> 155, id rows 50 -> 51.
     # Session 6, recall: a noun-only list item takes the list's verb (前置审核15次、行政机关
     # 合同31件): named correctly 155 -> 156, id rows 51 -> 52.
+    # Session 6, parts: a smaller figure in a clause of its own after a first that says
+    # no sum is no sure part of it (组织干部职工学法4次 after 中心组法治学习5次): part wrong
+    # 3 -> 2.
     "blind7": Ratchet(min_found=210, min_named_correctly=156, min_id_rows_named=52,
                       max_named_wrongly=15, max_false_positives=2, min_parts_ok=7,
-                      max_parts_wrong=3),
+                      max_parts_wrong=2),
     # The fresh set written at the end of session 5 (24 reports of 17 provinces, 171 rows;
     # README): written and re-read without reading the extractor, held back on a branch,
     # its 19 rows where the gold and the independent second reading differed adjudicated by
@@ -330,9 +333,13 @@ RATCHETS = {
     # as first written (before adjudication) also wrong 18. The second human reader is wrong
     # on 7.0% against that gold, and 15 of the extractor's 18 wrong names are on rows the
     # two readers agree on.
-    "blind8": Ratchet(min_found=169, min_named_correctly=125, min_id_rows_named=39,
-                      max_named_wrongly=18, max_false_positives=1, min_parts_ok=5,
-                      max_parts_wrong=8),
+    # Session 6, parts: kinds of one head with no total (不予处罚事项291项、从轻处罚事项
+    # 219项…) name none, each is a part; 州级 is a level (州级…中心1个、县级…中心16个); a
+    # figure in a clause of its own is no sure part (理论学习中心组集中学习13次): named
+    # correctly 125 -> 127, wrong 18 -> 16, parts ok 5 -> 8, part wrong 8 -> 7.
+    "blind8": Ratchet(min_found=169, min_named_correctly=127, min_id_rows_named=39,
+                      max_named_wrongly=16, max_false_positives=1, min_parts_ok=8,
+                      max_parts_wrong=7),
 }
 SETS = list(RATCHETS)
 
