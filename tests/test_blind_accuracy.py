@@ -321,10 +321,12 @@ RATCHETS = {
     # correctly 156 -> 157, id rows 52 -> 53, wrong 15 -> 14.
     # Session 6, parts: a smaller figure in a clause of its own after a first that says
     # no sum is no sure part of it (组织干部职工学法4次 after 中心组法治学习5次): part wrong
-    # 3 -> 2.
-    "blind7": Ratchet(min_found=210, min_named_correctly=157, min_id_rows_named=53,
+    # 3 -> 2. A later item that fits far better than a first-and-largest one is the
+    # indicator's own figure (旗委常委会4次、依法治旗委员会会议1次): named correctly
+    # 157 -> 158, id rows 53 -> 54, part wrong 2 -> 0.
+    "blind7": Ratchet(min_found=210, min_named_correctly=158, min_id_rows_named=54,
                       max_named_wrongly=14, max_false_positives=2, min_parts_ok=7,
-                      max_parts_wrong=2),
+                      max_parts_wrong=0),
     # The fresh set written at the end of session 5 (24 reports of 17 provinces, 171 rows;
     # README): written and re-read without reading the extractor, held back on a branch,
     # its 19 rows where the gold and the independent second reading differed adjudicated by
