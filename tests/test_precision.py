@@ -134,9 +134,10 @@ def test_one_count_of_several_kinds_of_meeting_is_named_by_none(sentence):
 @pytest.mark.parametrize("sentence, value, expected", [
     # one kind of meeting
     ("全年召开县委全面依法治县委员会会议3次。", 3, "rol_committee_meetings"),
-    # the meetings' work is what is counted: the hearings, named as such
-    ("区委常委会、区政府常务会议专题听取法治政府建设情况汇报6次。", 6,
-     "exec_meeting_rol_briefings"),
+    # the meetings' work is what is counted: the hearings, named as such (one body's: a
+    # count joining the standing committee's is the leadership's, no executive-meeting
+    # briefing, by rol_major_issues_resolved's definition: tests/test_extract.py)
+    ("区政府常务会议专题听取法治政府建设情况汇报6次。", 6, "exec_meeting_rol_briefings"),
     # each meeting did it that many times: one reading per name (各)
     ("依法治县委员会会议和办公室会议各开了2次。", 2, "rol_committee_meetings"),
 ])
@@ -334,6 +335,33 @@ def test_problems_said_rectified_are_rectified(sentence, value, expected):
     assert _named(sentence).get(value) == expected
 
 
+@pytest.mark.parametrize("sentence, value, expected", [
+    # notified or assigned for rectification: found (the found count's definition)
+    ("开展专项督察3次，通报整改问题9项。", 9, "inspection_problems_found"),
+    ("督察组集中反馈需整改的问题64个。", 64, "inspection_problems_found"),
+    # said rectified, with the adverbs reports use (已全部整改完毕), or rectified by urging
+    ("督察反馈的14个问题已全部整改完毕。", 14, "inspection_problems_rectified"),
+    ("实地督察后督促整改问题30个。", 30, "inspection_problems_rectified"),
+])
+def test_problems_sent_for_rectification_are_found_and_done_ones_rectified(
+        sentence, value, expected):
+    assert _named(sentence).get(value) == expected
+
+
+@pytest.mark.parametrize("sentence, value, expected", [
+    # kinds joined, the last with a modifier (村级合同): the legality-review count
+    ("对重大行政决策、规范性文件和村级合同开展全流程审查共520件。", 520, "legality_reviews"),
+    # a review of cases is of enforcement decisions, a kind with its own indicator
+    ("全年完成重大法制审核案件18件。", 18, "major_enforcement_decisions_reviewed"),
+    # one kind alone, with or without a modifier, is that kind's count
+    ("全年审查村级合同120件。", 120, "contracts_reviewed"),
+    ("全年对政府合同进行合法性审查120件。", 120, "contracts_reviewed"),
+])
+def test_a_review_of_joined_kinds_is_all_reviews_and_of_one_kind_that_kinds(
+        sentence, value, expected):
+    assert _named(sentence).get(value) == expected
+
+
 def test_problems_still_to_be_rectified_are_not_rectified():
     m = extract.extract_text("督察组集中反馈需整改的问题64个。").mentions
     assert "inspection_problems_rectified" not in set(m["indicator_id"])
@@ -460,6 +488,9 @@ _DISAGREE = [
     ("全市现行有效政府规章15件。", 15, "normative_docs_in_force"),
     ("区政府办理区人大议案3件。", 3, "npc_suggestions_handled"),
     ("深入学习习近平总书记重要讲话和重要指示批示精神60余篇。", 60, "leader_rol_instructions"),
+    # a complaint about a service, where the service's name counts no class (strict)
+    ("本年度办结公证投诉5件、法律援助投诉3件。", 5, "notarizations"),
+    ("本年度办结公证投诉5件、法律援助投诉3件。", 3, "legal_aid_cases"),
     # an act on documents other than the indicator's (enacted, not drafts reviewed)
     ("全年推动制定、修订地方性法规12部。", 12, "legislation_projects_reviewed"),
     # a planned act is not a realised count
@@ -495,6 +526,11 @@ def test_own_words_that_disagree_with_the_indicator_leave_the_number_unnamed(
     ("全年审查地方性法规草案5件。", 5, "legislation_projects_reviewed"),
     # done, not planned
     ("废止行政规范性文件7件。", 7, "normative_docs_repealed"),
+    # the service itself, and complaints where the indicator counts complaints
+    ("全年办理公证事项850件。", 850, "notarizations"),
+    ("受理行政执法投诉举报23件。", 23, "enforcement_complaints"),
+    # a strict class in a relative clause before the number: it counts the noun after it
+    ("对存在问题的12个县（区）开展跟踪督察。", 12, "rol_inspection_regions"),
 ])
 def test_own_words_that_agree_with_the_indicator_keep_the_name(sentence, value, expected):
     assert _named(sentence)[value] == expected
@@ -551,6 +587,9 @@ def test_bare_consultations_take_their_scope_from_the_clauses_before(
 @pytest.mark.parametrize("text, named", [
     ("[rate]\nsynonyms = [", "TOMLDecodeError"),
     ("[rate]\nsynonyms = []\nmanner = []\nnot_rates = []\n", "'object'"),
+    ("[rate]\nsynonyms = []\nmanner = []\nnot_rates = []\n[object]\nstrict = ['gripe']\n"
+     "[object.classes]\ncomplaint = ['投诉']\n[act.classes]\n[modality]\nwords = []\n",
+     "lacks: gripe"),
 ])
 def test_a_broken_agreement_lexicon_names_the_file_and_the_fix(text, named):
     from rol_analysis.exceptions import InputError

@@ -240,7 +240,10 @@ _CJK_RE = re.compile(r"[\u4e00-\u9fff]+")
 # A verb of change before the counted object (取消行政许可事项#, 对政务服务事项动态调整#次,
 # 按期整改…反馈的#问题) makes it a count of what was changed, not of the stock; not when the
 # verb states a result (调整后…, 精简为/至…: the stock after the change).
-_CHANGE_OBJ_RE = re.compile(r"(取消|下放|调整|承接|划转|整改)(?![后为至到])")
+# 整改 sent or still due (通报整改问题#, 需整改的问题#) changes nothing yet: problems found
+_CHANGE_OBJ_RE = re.compile(r"(取消|下放|调整|承接|划转"
+                            r"|(?<!通报)(?<!交办)(?<!反馈)(?<![需待应])整改)"
+                            r"(?![后为至到])")
 # A per-level item (3个国家级、#省级示范村; 国家级示范村#、市级示范村…) or a list the places
 # entered (#村入选…).
 _LEVEL_AFTER_RE = re.compile(r"(?:（[^）]{0,8}）)?(?:国家|省|市|县|区|乡镇)级")
@@ -502,6 +505,11 @@ class _Agreement:
             for w in words:
                 classes.setdefault(w, set()).add(cls)
         self.classes = {w: frozenset(c) for w, c in classes.items()}
+        self.strict = frozenset(data["object"].get("strict", ()))
+        unknown = self.strict - set(data["object"]["classes"])
+        if unknown:
+            raise ValueError("[object] strict names classes that [object.classes] "
+                             f"lacks: {', '.join(sorted(unknown))}")
         alts = "|".join(map(re.escape, sorted(classes, key=lambda w: (-len(w), w))))
         self.object_rx = re.compile(f"(?:{alts})")
         self.object_end_rx = re.compile(f"(?:{alts})$")
@@ -574,10 +582,11 @@ class _Agreement:
             stated = self._rate_nouns(marked, hash_pos, start)
             if stated and not self._rate_agrees(stated, e.rates):
                 return True  # 综合化解率# is not the 按期办结（化解）率
-        if e.objects:
-            own = self._counted(marked, start, hash_pos)
-            if own and not own & e.objects:
-                return True  # 修订建议#: suggestions, not documents repealed
+        own = self._counted(marked, start, hash_pos, relative=bool(e.objects))
+        if own and not own & e.objects and (e.objects or own & self.strict):
+            # 修订建议#: suggestions, not documents repealed; 公证投诉#: complaints, where
+            # 办理公证数 names no class (fails closed on a strict class)
+            return True
         if e.acts:
             # the whole clause: 对新出台的#件政策措施开展公平竞争审查 is reviews
             end = _CLAUSE_END_RE.search(marked, hash_pos)
@@ -586,9 +595,12 @@ class _Agreement:
                 return True  # 制定、修订地方性法规#: enacted, not drafts reviewed
         return not e.planned and self.modal_rx.search(marked, start, hash_pos) is not None
 
-    def _counted(self, marked: str, start: int, hash_pos: int) -> frozenset[str]:
+    def _counted(self, marked: str, start: int, hash_pos: int,
+                 relative: bool = True) -> frozenset[str]:
         """Classes of the noun right after the number (10件规范性文件), else of the one
-        right before it (涉企规范性文件共10件)."""
+        right before it (涉企规范性文件共10件); with ``relative`` false, not of one in a
+        relative clause before it (存在问题的15个县: the number counts the noun after it,
+        which no class names)."""
         after = self.object_rx.match(marked, hash_pos + 1)
         if after is not None:
             return self.classes[after.group()]
@@ -596,6 +608,8 @@ class _Agreement:
         before = marked[max(start, hash_pos - 16):hash_pos]
         filler = _FILLER_END_RE.search(before)
         if filler is not None:
+            if not relative and "的" in filler.group():
+                return frozenset()
             before = before[:filler.start()]
         mt = self.object_end_rx.search(before)
         return self.classes[mt.group()] if mt is not None else frozenset()
@@ -611,12 +625,13 @@ def _load_agreement(text: str, source: str) -> _Agreement:
     """The lexicon in ``text``; an edit that breaks it names the file and the fix."""
     try:
         return _Agreement(tomllib.loads(text))
-    except (tomllib.TOMLDecodeError, KeyError, TypeError, re.error) as exc:
+    except (tomllib.TOMLDecodeError, KeyError, TypeError, ValueError, re.error) as exc:
         what = (f"a missing table or key {exc}" if isinstance(exc, KeyError)
                 else f"{type(exc).__name__}: {exc}")
         raise InputError(
             f"{source}: the agreement lexicon cannot be read ({what}). It needs the "
-            "tables [rate] (synonyms, manner, not_rates), [object.classes], "
+            "tables [rate] (synonyms, manner, not_rates), [object] (strict, optional: "
+            "names of classes), [object.classes], "
             "[act.classes] and [modality] (words, regular expressions); restore the "
             "file from the package or fix the entry named."
         ) from None
