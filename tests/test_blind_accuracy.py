@@ -326,11 +326,15 @@ RATCHETS = {
     # 合同31件): named correctly 155 -> 156, id rows 51 -> 52.
     # Session 6, object: 反馈的21个问题已全部整改完毕 is rectified, not found: named
     # correctly 156 -> 157, id rows 52 -> 53, wrong 15 -> 14.
+    # Session 6, parts: a smaller figure in a clause of its own after a first that says
+    # no sum is no sure part of it (组织干部职工学法4次 after 中心组法治学习5次): part wrong
+    # 3 -> 2.
     # Session 6, study: the 中心组 named in the clause before 全年组织专题学习11次 is
-    # the body of that count: named correctly +1, id rows +1, wrong -1 (merged: 158, 54, 13).
+    # the body of that count: named correctly +1, id rows +1, wrong -1 (merged: 158, 54, 13;
+    # with parts: part wrong 2).
     "blind7": Ratchet(min_found=210, min_named_correctly=158, min_id_rows_named=54,
                       max_named_wrongly=13, max_false_positives=2, min_parts_ok=7,
-                      max_parts_wrong=3),
+                      max_parts_wrong=2),
     # The fresh set written at the end of session 5 (24 reports of 17 provinces, 171 rows;
     # README): written and re-read without reading the extractor, held back on a branch,
     # its 19 rows where the gold and the independent second reading differed adjudicated by
@@ -348,14 +352,19 @@ RATCHETS = {
     # kinds (…和镇村合同…全流程审查#) are all reviews, 重大法制审核案件# is of enforcement
     # decisions: named correctly 125 -> 132, id rows 39 -> 43, wrong 18 -> 12, parts ok
     # 5 -> 6, part wrong 8 -> 7.
+    # Session 6, parts: kinds of one head with no total (不予处罚事项291项、从轻处罚事项
+    # 219项…) name none, each is a part; 州级 is a level (州级…中心1个、县级…中心16个); a
+    # figure in a clause of its own is no sure part (理论学习中心组集中学习13次): named
+    # correctly 132 -> 134, wrong 12 -> 10, parts ok 6 -> 9, part wrong 7 -> 6.
     # Session 6, study: the body decides a study count (各级…中心组学习习近平法治思想 is
     # the Thought's study, twice; the 中心组 named before 专题学习4次; 党工委会学法 is no
     # group's), the executive meeting's briefing needs that meeting alone (县委、县政府
     # 主要负责同志专题研究 left unnamed): named correctly +6, id rows +5, wrong -5,
     # part wrong -1 (alone, from 125 / 39 / 18 / 8); merged with object: named correctly
-    # 138, id rows 48, wrong 7, parts ok 6, part wrong 6.
-    "blind8": Ratchet(min_found=169, min_named_correctly=138, min_id_rows_named=48,
-                      max_named_wrongly=7, max_false_positives=1, min_parts_ok=6,
+    # 138, id rows 48, wrong 7, parts ok 6, part wrong 6; with parts: named correctly 140,
+    # id rows 48, wrong 5, parts ok 9, part wrong 6.
+    "blind8": Ratchet(min_found=169, min_named_correctly=140, min_id_rows_named=48,
+                      max_named_wrongly=5, max_false_positives=1, min_parts_ok=9,
                       max_parts_wrong=6),
 }
 SETS = list(RATCHETS)

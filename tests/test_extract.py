@@ -1691,17 +1691,25 @@ PARTS = [
     ("新建法治文化广场5个、法治宣传长廊9处。",
      {"5个": ("rol_culture_venues", ""), "9处": ("", "")}),
     # (one list: the first keeps the indicator; a later kind larger than its figure is
-    # no part of it, and a smaller one is: 司法建议（检察建议）数 counts both kinds)
+    # no part of it; when the first is the larger, the two are kinds of one head (建议)
+    # with no total: both are parts of 司法建议（检察建议）数, which counts both kinds)
     ("全年收到人民法院司法建议2件、检察机关检察建议5件。",
      {"2件": ("judicial_suggestions_received", ""), "5件": ("", "")}),
     ("全年收到人民法院司法建议8件、检察机关检察建议5件。",
-     {"8件": ("judicial_suggestions_received", ""),
+     {"8件": ("", "judicial_suggestions_received"),
       "5件": ("", "judicial_suggestions_received")}),
     # a breakdown by level (each item names a level, all one noun): every item is a part
     ("获评全国民主法治示范村（社区）4个、全省民主法治示范村（社区）23个。",
      {"4个": ("", "model_rol_villages"), "23个": ("", "model_rol_villages")}),
     ("4个村获评全国民主法治示范村，23个村获评全省民主法治示范村。",
      {"4个": ("", "model_rol_villages"), "23个": ("", "model_rol_villages")}),
+    # ... 州级 and 盟级 are a city's level, 旗级 a county's
+    ("全州建成州级公共法律服务中心1个、县级公共法律服务中心12个。",
+     {"1个": ("", "public_legal_service_centres"),
+      "12个": ("", "public_legal_service_centres")}),
+    ("全盟建成盟级公共法律服务中心1个、旗级公共法律服务中心9个。",
+     {"1个": ("", "public_legal_service_centres"),
+      "9个": ("", "public_legal_service_centres")}),
     # ... also when the matcher rules the items out (a per-level list): of the one
     # indicator their words ruled out
     ("创建国家级民主法治示范村（社区）12个、省级民主法治示范村（社区）45个。",
@@ -1715,6 +1723,24 @@ PARTS = [
     ("举办法治专题培训三期、法治讲座一期。",
      {"三期": ("officials_law_training_sessions", ""),
       "一期": ("", "officials_law_training_sessions")}),
+    # ... but kinds of one head noun (处罚事项), each with a modifier of its own, in one
+    # list: the largest is one kind, not a total; none is named, each is a part
+    ("全区已公布不予处罚事项150项、从轻处罚事项96项、减轻处罚事项40项。",
+     {"150项": ("", "penalty_exemption_list_items"),
+      "96项": ("", "penalty_exemption_list_items"),
+      "40项": ("", "penalty_exemption_list_items")}),
+    # ... unless the first says it is a sum (共)
+    ("全区共公布不予处罚事项150项、从轻处罚事项96项、减轻处罚事项40项。",
+     {"150项": ("penalty_exemption_list_items", ""),
+      "96项": ("", "penalty_exemption_list_items"),
+      "40项": ("", "penalty_exemption_list_items")}),
+    # ... a smaller one in a clause of its own is no sure part of a first that says no
+    # sum: unnamed, with no whole
+    ("党委理论学习中心组开展法治学习8次，组织机关干部集中学法5次。",
+     {"8次": ("central_group_law_study_sessions", ""), "5次": ("", "")}),
+    ("理论学习中心组全年共集中学法8次，专题研讨学法3次。",
+     {"8次": ("central_group_law_study_sessions", ""),
+      "3次": ("", "central_group_law_study_sessions")}),
     # ... each with a noun of its own, in one list: the first keeps it, the others are
     # kinds of that concept, its parts, except one larger than the first's figure
     ("全年办结人民网网民留言300件、本地论坛网民留言120件、问政平台网民留言460件。",
