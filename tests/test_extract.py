@@ -1979,3 +1979,39 @@ def test_explaining_changes_no_table():
         assert plain.indicators.equals(told.indicators)
         assert not plain.explain
         assert sum(len(v) for v in told.explain.values()) == len(told.mentions)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # the body decides a study count (docs/design.md "The body decides"): the theory
+    # study group named in a clause before a bare study count is its body when the
+    # sentence names law content, whatever the topic (the Thought included)
+    ("乡党委把宪法学习摆在首位，纳入乡党委理论学习中心组年度计划，全年开展专题学习7次。",
+     {7: "central_group_law_study_sessions"}),
+    ("街道党工委理论学习中心组坚持定期学法，全年集体学习习近平法治思想4次。",
+     {4: "central_group_law_study_sessions"}),
+    # fails closed: no law content in the sentence
+    ("乡党委把党的二十大精神摆在首位，纳入乡党委理论学习中心组年度计划，全年开展专题学习7次。",
+     {7: ""}),
+    # every group of the place (各级…中心组) is no one body: its study of the Thought is
+    # the Thought's study count, its law study no group's count
+    ("全市各级各部门党委（党组）理论学习中心组学习习近平法治思想150余次。",
+     {150: "rol_thought_study_sessions"}),
+    ("全县各级党组理论学习中心组开展法律法规学习80余次。", {80: ""}),
+    # a working committee's meeting (党工委会) is no study group
+    ("把宪法列入街道党工委会和理论学习中心组年度学习重点，全年党工委会学法20次。", {20: ""}),
+    # the executive meeting's rule-of-law business needs that meeting as its only body
+    ("县政府常务会议专题研究法治建设工作6次。", {6: "exec_meeting_rol_briefings"}),
+    ("县委常委会会议和县政府常务会议专题研究法治建设工作6次。", {6: ""}),
+    ("县委、县政府主要负责同志专题研究法治建设工作5次。", {5: ""}),
+    # a later count of the clause chain is still the body's named before it
+    ("区政府常务会议会前学法5次，专题听取法治政府建设情况汇报2次。",
+     {5: "exec_meeting_law_study_sessions", 2: "exec_meeting_rol_briefings"}),
+    # a seminar class (研讨班) on the Thought is a part of the Thought's study, no
+    # officials' training; one on another law topic is training
+    ("全县各级理论学习中心组围绕习近平法治思想专题学习60余次，全县举办习近平法治思想"
+     "专题研讨班4期。", {60: "rol_thought_study_sessions", 4: ""}),
+    ("举办依法行政专题研讨班3期。", {3: "officials_law_training_sessions"}),
+])
+def test_the_body_decides_a_study_count(sentence, expected):
+    m = extract.extract_text(sentence).mentions
+    assert dict(zip(m["value"], m["indicator_id"])) == expected
