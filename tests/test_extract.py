@@ -1691,17 +1691,25 @@ PARTS = [
     ("新建法治文化广场5个、法治宣传长廊9处。",
      {"5个": ("rol_culture_venues", ""), "9处": ("", "")}),
     # (one list: the first keeps the indicator; a later kind larger than its figure is
-    # no part of it, and a smaller one is: 司法建议（检察建议）数 counts both kinds)
+    # no part of it; when the first is the larger, the two are kinds of one head (建议)
+    # with no total: both are parts of 司法建议（检察建议）数, which counts both kinds)
     ("全年收到人民法院司法建议2件、检察机关检察建议5件。",
      {"2件": ("judicial_suggestions_received", ""), "5件": ("", "")}),
     ("全年收到人民法院司法建议8件、检察机关检察建议5件。",
-     {"8件": ("judicial_suggestions_received", ""),
+     {"8件": ("", "judicial_suggestions_received"),
       "5件": ("", "judicial_suggestions_received")}),
     # a breakdown by level (each item names a level, all one noun): every item is a part
     ("获评全国民主法治示范村（社区）4个、全省民主法治示范村（社区）23个。",
      {"4个": ("", "model_rol_villages"), "23个": ("", "model_rol_villages")}),
     ("4个村获评全国民主法治示范村，23个村获评全省民主法治示范村。",
      {"4个": ("", "model_rol_villages"), "23个": ("", "model_rol_villages")}),
+    # ... 州级 and 盟级 are a city's level, 旗级 a county's
+    ("全州建成州级公共法律服务中心1个、县级公共法律服务中心12个。",
+     {"1个": ("", "public_legal_service_centres"),
+      "12个": ("", "public_legal_service_centres")}),
+    ("全盟建成盟级公共法律服务中心1个、旗级公共法律服务中心9个。",
+     {"1个": ("", "public_legal_service_centres"),
+      "9个": ("", "public_legal_service_centres")}),
     # ... also when the matcher rules the items out (a per-level list): of the one
     # indicator their words ruled out
     ("创建国家级民主法治示范村（社区）12个、省级民主法治示范村（社区）45个。",
@@ -1715,6 +1723,24 @@ PARTS = [
     ("举办法治专题培训三期、法治讲座一期。",
      {"三期": ("officials_law_training_sessions", ""),
       "一期": ("", "officials_law_training_sessions")}),
+    # ... but kinds of one head noun (处罚事项), each with a modifier of its own, in one
+    # list: the largest is one kind, not a total; none is named, each is a part
+    ("全区已公布不予处罚事项150项、从轻处罚事项96项、减轻处罚事项40项。",
+     {"150项": ("", "penalty_exemption_list_items"),
+      "96项": ("", "penalty_exemption_list_items"),
+      "40项": ("", "penalty_exemption_list_items")}),
+    # ... unless the first says it is a sum (共)
+    ("全区共公布不予处罚事项150项、从轻处罚事项96项、减轻处罚事项40项。",
+     {"150项": ("penalty_exemption_list_items", ""),
+      "96项": ("", "penalty_exemption_list_items"),
+      "40项": ("", "penalty_exemption_list_items")}),
+    # ... a smaller one in a clause of its own is no sure part of a first that says no
+    # sum: unnamed, with no whole
+    ("党委理论学习中心组开展法治学习8次，组织机关干部集中学法5次。",
+     {"8次": ("central_group_law_study_sessions", ""), "5次": ("", "")}),
+    ("理论学习中心组全年共集中学法8次，专题研讨学法3次。",
+     {"8次": ("central_group_law_study_sessions", ""),
+      "3次": ("", "central_group_law_study_sessions")}),
     # ... each with a noun of its own, in one list: the first keeps it, the others are
     # kinds of that concept, its parts, except one larger than the first's figure
     ("全年办结人民网网民留言300件、本地论坛网民留言120件、问政平台网民留言460件。",
@@ -1949,3 +1975,39 @@ def test_explaining_changes_no_table():
         assert plain.indicators.equals(told.indicators)
         assert not plain.explain
         assert sum(len(v) for v in told.explain.values()) == len(told.mentions)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # the body decides a study count (docs/design.md "The body decides"): the theory
+    # study group named in a clause before a bare study count is its body when the
+    # sentence names law content, whatever the topic (the Thought included)
+    ("乡党委把宪法学习摆在首位，纳入乡党委理论学习中心组年度计划，全年开展专题学习7次。",
+     {7: "central_group_law_study_sessions"}),
+    ("街道党工委理论学习中心组坚持定期学法，全年集体学习习近平法治思想4次。",
+     {4: "central_group_law_study_sessions"}),
+    # fails closed: no law content in the sentence
+    ("乡党委把党的二十大精神摆在首位，纳入乡党委理论学习中心组年度计划，全年开展专题学习7次。",
+     {7: ""}),
+    # every group of the place (各级…中心组) is no one body: its study of the Thought is
+    # the Thought's study count, its law study no group's count
+    ("全市各级各部门党委（党组）理论学习中心组学习习近平法治思想150余次。",
+     {150: "rol_thought_study_sessions"}),
+    ("全县各级党组理论学习中心组开展法律法规学习80余次。", {80: ""}),
+    # a working committee's meeting (党工委会) is no study group
+    ("把宪法列入街道党工委会和理论学习中心组年度学习重点，全年党工委会学法20次。", {20: ""}),
+    # the executive meeting's rule-of-law business needs that meeting as its only body
+    ("县政府常务会议专题研究法治建设工作6次。", {6: "exec_meeting_rol_briefings"}),
+    ("县委常委会会议和县政府常务会议专题研究法治建设工作6次。", {6: ""}),
+    ("县委、县政府主要负责同志专题研究法治建设工作5次。", {5: ""}),
+    # a later count of the clause chain is still the body's named before it
+    ("区政府常务会议会前学法5次，专题听取法治政府建设情况汇报2次。",
+     {5: "exec_meeting_law_study_sessions", 2: "exec_meeting_rol_briefings"}),
+    # a seminar class (研讨班) on the Thought is a part of the Thought's study, no
+    # officials' training; one on another law topic is training
+    ("全县各级理论学习中心组围绕习近平法治思想专题学习60余次，全县举办习近平法治思想"
+     "专题研讨班4期。", {60: "rol_thought_study_sessions", 4: ""}),
+    ("举办依法行政专题研讨班3期。", {3: "officials_law_training_sessions"}),
+])
+def test_the_body_decides_a_study_count(sentence, expected):
+    m = extract.extract_text(sentence).mentions
+    assert dict(zip(m["value"], m["indicator_id"])) == expected

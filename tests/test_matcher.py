@@ -104,7 +104,8 @@ def test_scored_says_why_it_set_an_indicator_aside():
     reasons: dict = {}
     told = matcher.scored(*args, hash_pos=marked.find("#"), reasons=reasons)
     assert told == matcher.scored(*args, hash_pos=marked.find("#"))
-    assert reasons.get("exec_meeting_law_study_sessions") == "exclude"
+    # the body whose study it is (the group) rules the executive meeting out
+    assert reasons.get("exec_meeting_law_study_sessions") == "scope"
     assert "central_group_law_study_sessions" not in reasons
     # approval items cut (取消) are outside the count of items held: a scope check
     cut = "本年度共取消行政许可事项#。"
@@ -112,3 +113,23 @@ def test_scored_says_why_it_set_an_indicator_aside():
     matcher.scored(cut, "取消行政许可事项数", cut, "项", "count", hash_pos=cut.find("#"),
                    reasons=reasons)
     assert reasons == {"admin_approval_items": "scope"}
+
+
+def test_count_bodies_reads_the_numbers_own_item_then_the_nearest_clause_naming_one():
+    """The kinds of body whose count a number is (matcher.count_bodies)."""
+    from rol_analysis.matcher import _ALL_GROUPS, _EXEC, _GROUP, count_bodies
+
+    def bodies(marked):
+        return count_bodies(marked, marked.find("#"))
+
+    # its own item, after any earlier number of the clause
+    assert bodies("常务会议学法10次、中心组学法#。") == {_GROUP}
+    # right after the number
+    assert bodies("市政府先后召开#政府常务会议，专门研究法治议题。") == {_EXEC}
+    # the nearest clause before that names one
+    assert bodies("列入镇党委理论学习中心组学习计划，全年开展专题学习#。") == {_GROUP}
+    # every group of the place is its own kind, not the group
+    assert bodies("全区各级理论学习中心组专题学习#。") == {_ALL_GROUPS}
+    # none named: the text does not say whose count it is (a party committee, 党委, is
+    # no meeting)
+    assert bodies("镇党委高度重视，全年开展专题学习#。") == set()

@@ -134,9 +134,10 @@ def test_one_count_of_several_kinds_of_meeting_is_named_by_none(sentence):
 @pytest.mark.parametrize("sentence, value, expected", [
     # one kind of meeting
     ("全年召开县委全面依法治县委员会会议3次。", 3, "rol_committee_meetings"),
-    # the meetings' work is what is counted: the hearings, named as such
-    ("区委常委会、区政府常务会议专题听取法治政府建设情况汇报6次。", 6,
-     "exec_meeting_rol_briefings"),
+    # the meetings' work is what is counted: the hearings, named as such (one body's: a
+    # count joining the standing committee's is the leadership's, no executive-meeting
+    # briefing, by rol_major_issues_resolved's definition: tests/test_extract.py)
+    ("区政府常务会议专题听取法治政府建设情况汇报6次。", 6, "exec_meeting_rol_briefings"),
     # each meeting did it that many times: one reading per name (各)
     ("依法治县委员会会议和办公室会议各开了2次。", 2, "rol_committee_meetings"),
 ])

@@ -743,7 +743,8 @@ class _Matcher:
                 if reasons is not None:
                     reasons.setdefault(e.iid, "subset")
                 continue
-            unfit = _unfit_scope(e.zh_name, marked, hash_pos, words)
+            unfit = (_unfit_scope(e.zh_name, marked, hash_pos, words)
+                     or body_unfit(e.zh_name, marked, hash_pos))
             if unfit or _agreement().disagrees(e, marked, hash_pos):
                 excluded.add(e.iid)
                 if reasons is not None:
@@ -826,19 +827,79 @@ def _joint_meetings(subject: str) -> bool:
     return last is not None and not _MEETING_WORK_RE.search(subject, last.end())
 
 
-# The bodies whose meetings hold law study (docs/design.md "Confidence"): the party
-# committee's standing committee, the government's executive meeting, the theory study
-# group, a party group's or party committee's meeting, a party working committee, an
-# office meeting of a town or street. 党组 alone is no meeting (各级党委（党组）), and
-# 党工委理论学习中心组 is the working committee's study group, one body.
-_STUDY_BODY_RE = re.compile(r"(常委会)|(常务会)|(中心组)|(党组(?:扩大)?会)|(党委会)"
+# The bodies whose meetings hold law study (docs/design.md "Confidence"): every theory
+# study group of the place (各级…中心组: no one body), the party committee's standing
+# committee, the government's executive meeting, the theory study group, a party group's
+# or party committee's meeting, a party working committee, an office meeting of a town or
+# street. 党组 alone is no meeting (各级党委（党组）), and 党工委理论学习中心组 is the working
+# committee's study group, one body.
+_STUDY_BODY_RE = re.compile(r"(各级[^，,。；;：:、]{0,16}?中心组)"
+                            r"|(常委会)|(常务会)|(中心组)|(党组(?:扩大)?会)|(党委会)"
                             r"|(党工委(?!(?:理论学习)?中心组))|(办公会|办公室会议)")
+_ALL_GROUPS, _EXEC, _GROUP = 1, 3, 4
 _STUDY_RE = re.compile(r"学法|学习|研讨")
+# law content that makes a theory study group's study law study (its definition)
+_LAW_CONTENT_RE = re.compile(r"法治|法律|法规|宪法|民法典|学法")
+_CLAUSE_BOUND_RE = re.compile(r"[，,。；;：:！？!?\n]")
 
 
 def _study_bodies(text: str) -> set[int]:
     """Which kinds of body (group numbers of ``_STUDY_BODY_RE``) ``text`` names."""
     return {mt.lastindex for mt in _STUDY_BODY_RE.finditer(text)}
+
+
+def count_bodies(marked: str, hash_pos: int) -> set[int]:
+    """The kinds of body (:data:`_STUDY_BODY_RE`) whose count the number at ``hash_pos``
+    of ``marked`` is: those its own item names, before the number (after any earlier
+    number of the clause: 常务会议学法10次、中心组学法5次) or right after it (召开6次政府
+    常务会议); when it names none, those of the nearest clause before it in the sentence
+    that names one (列入镇党委理论学习中心组学习计划，全年开展专题学习4次; 常务会议会前
+    学法4次，专题听取…汇报2次: a later count of the chain is still that body's). Empty
+    when no body is named: the text does not say whose count it is."""
+    head = _OWN_CLAUSE_HEAD_RE.match(marked, 0, hash_pos)
+    start = head.end() if head else 0
+    own = marked[start:hash_pos]
+    last_number = _last_match(_DIGIT_RE, own)
+    if last_number is not None:
+        own = own[last_number.end():]
+    tail = _ITEM_TAIL_END_RE.match(marked, hash_pos + 1).group()
+    bodies = _study_bodies(own) | _study_bodies(tail)
+    end = start - 1
+    while not bodies and end > 0:
+        bound = _last_match(_CLAUSE_BOUND_RE, marked[:end])
+        begin = bound.end() if bound is not None else 0
+        bodies = _study_bodies(marked[begin:end])
+        end = begin - 1
+    return bodies
+
+
+# the number's item after it: up to the next item, clause end or number
+_ITEM_TAIL_END_RE = re.compile(r"[^，,。；;：:！？!?\n、\d]*")
+
+
+def body_unfit(zh_name: str, marked: str, hash_pos: int) -> bool:
+    """Whether the body whose count the number is rules out an indicator of one body's
+    study or meetings (docs/design.md "The body decides"): a count of the theory study
+    group (中心组 in the name) needs that group as its only body and law content in its
+    sentence; one of the executive meeting (常务会) no body but that meeting;
+    the study of the Thought (法治思想) is no count of either of them. Other indicators
+    are not concerned (False)."""
+    if hash_pos < 0:
+        return False
+    if "中心组" in zh_name:
+        return (count_bodies(marked, hash_pos) != {_GROUP}
+                or not _LAW_CONTENT_RE.search(marked))
+    if "常务会" in zh_name:
+        bodies = count_bodies(marked, hash_pos)
+        if "汇报" in zh_name:
+            # its business (专题研究法治工作) with no meeting named is the leadership's
+            # (县委、县政府主要负责同志), not the executive meeting's
+            return bodies != {_EXEC}
+        # law study with none named: a town's 班子会议学法, 会前学法 (its patterns decide)
+        return not bodies <= {_EXEC}
+    if "法治思想" in zh_name:
+        return bool(count_bodies(marked, hash_pos) & {_EXEC, _GROUP})
+    return False
 
 
 def _joint_study(before: str, own: str) -> bool:

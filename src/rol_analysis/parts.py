@@ -244,11 +244,12 @@ def _mark_subsets(slots: list[_Slot]) -> None:
 
 # A level word in a number's own item: 国家级, 全省, 市级, or a place noun right after
 # the number (9个市（州）、88个县（市、区）). Each maps to its level.
-_ITEM_LEVEL_RE = re.compile(r"国家级|全国|省级|全省|市级|县级|区级|乡(?:（镇）|镇)?级|镇级|街道级"
-                            r"|村级|社区级")
+_ITEM_LEVEL_RE = re.compile(r"国家级|全国|省级|全省|市级|州级|盟级|县级|区级|旗级"
+                            r"|乡(?:（镇）|镇)?级|镇级|街道级|村级|社区级")
 _AFTER_LEVEL_RE = re.compile(r"(?:个|家)?(省|市|州|县|区|乡|镇|街道|村|社区)(?![a-z\d])")
 _LEVEL_KEY = {"国": "国", "全国": "国", "省": "省", "全省": "省", "市": "市", "州": "市",
-              "县": "县", "区": "县", "乡": "乡", "镇": "乡", "街": "乡", "村": "村", "社": "村"}
+              "盟": "市", "县": "县", "区": "县", "旗": "县", "乡": "乡", "镇": "乡", "街": "乡",
+              "村": "村", "社": "村"}
 
 
 def _item_span(text: str, s0: int, slots: list[_Slot], k: int, sent_start) -> tuple[int, int]:
@@ -380,6 +381,20 @@ def _noun_after(text: str, sent_start: list[int], slots: list[_Slot], k: int) ->
     return _ASIDE_RE.sub("", text[m.end:hi]) or _ASIDE_RE.sub("", text[lo:m.start])
 
 
+_JOIN_TAIL_RE = re.compile(r"[和及与、]+$")
+
+
+def _kinds_of_one_head(nouns: list[str]) -> bool:
+    """Whether the nouns end in one head of two or more characters, each after a modifier
+    of its own (不予处罚事项 / 从轻处罚事项 / 减轻处罚事项: kinds of 处罚事项)."""
+    nouns = [_JOIN_TAIL_RE.sub("", n) for n in nouns]
+    head = _common_tail(nouns) if all(nouns) else ""
+    if len(head) < 2:
+        return False
+    mods = [_KIND_VERB_RE.sub("", n[:len(n) - len(head)]) for n in nouns]
+    return all(mods) and len(set(mods)) == len(mods)
+
+
 def _distinct_nouns(nouns: list[str]) -> bool:
     """Whether every noun is there and none starts another (问题 / 问题逐一整改: one)."""
     return all(nouns) and not any(a.startswith(b) for i, a in enumerate(nouns)
@@ -397,7 +412,9 @@ def _same_concept_twice(text: str, sent_start: list[int], slots: list[_Slot]) ->
 
     In one sentence a total comes first (发放宣传单60000余份、宣传手册18000余册;
     专题培训两期、法治讲座一期): when the first is the largest, the later ones are its
-    parts; when each has a noun of its own, the others are kinds of it, its parts
+    parts (of a first that says no sum, only those in one list with it), but a list of
+    kinds of one head with no total (不予处罚事项291项、从轻处罚事项219项) names none, each
+    a part; when each has a noun of its own, the others are kinds of it, its parts
     (留言1186件、留言1379件 after 网上信访2003件), unless one names a level of its own
     (乡（镇）级工作站和村（社区）级工作室: another thing), and the first keeps it when
     they are one list with it (then a kind larger than the first is another thing: 1个
@@ -431,9 +448,25 @@ def _same_concept_twice(text: str, sent_start: list[int], slots: list[_Slot]) ->
             if len(set(vals)) < 2:
                 rest += sk
             elif vals[0] == max(vals) and vals.count(vals[0]) == 1:
+                first = _item_span(text, sent_start[sk[0]], slots, sk[0], sent_start)
+                summed = _SUM_CUE_RE.search(text, *first) is not None
+                if not summed and _kinds_of_one_head(
+                        [_noun_after(text, sent_start, slots, k) for k in sk]) and all(
+                        slots[k].group == slots[sk[0]].group for k in sk):
+                    # "不予处罚事项291项、从轻处罚事项219项、减轻处罚事项210项": one list of
+                    # kinds of one head and no total: the largest is one kind, no whole;
+                    # none takes the id, each is a part of it
+                    for k in sk:
+                        _make_part(slots[k], {iid})
+                    continue
                 rest.append(sk[0])
                 for k in sk[1:]:
-                    _make_part(slots[k], {iid})
+                    if summed or slots[k].group == slots[sk[0]].group:
+                        _make_part(slots[k], {iid})
+                    else:
+                        # "党工委会学法31次，理论学习中心组集中学习13次": a clause of its
+                        # own after a first that says no sum: no part of it for sure
+                        _unname(slots[k], iid)
             elif _distinct_nouns([_noun_after(text, sent_start, slots, k) for k in sk]):
                 # "建有1个便民服务中心和21个便民服务站": each number has a noun of its
                 # own; the later ones are kinds of it. The first keeps it when they are
