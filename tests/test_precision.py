@@ -339,8 +339,10 @@ def test_problems_said_rectified_are_rectified(sentence, value, expected):
     # notified or assigned for rectification: found (the found count's definition)
     ("开展专项督察3次，通报整改问题9项。", 9, "inspection_problems_found"),
     ("督察组集中反馈需整改的问题64个。", 64, "inspection_problems_found"),
+    ("督察组交办整改问题17个。", 17, "inspection_problems_found"),
     # said rectified, with the adverbs reports use (已全部整改完毕), or rectified by urging
     ("督察反馈的14个问题已全部整改完毕。", 14, "inspection_problems_rectified"),
+    ("督察反馈问题21个已全部整改。", 21, "inspection_problems_rectified"),
     ("实地督察后督促整改问题30个。", 30, "inspection_problems_rectified"),
 ])
 def test_problems_sent_for_rectification_are_found_and_done_ones_rectified(
