@@ -493,6 +493,7 @@ _DISAGREE = [
     # a complaint about a service, where the service's name counts no class (strict)
     ("本年度办结公证投诉5件、法律援助投诉3件。", 5, "notarizations"),
     ("本年度办结公证投诉5件、法律援助投诉3件。", 3, "legal_aid_cases"),
+    ("全年办结公证投诉案件3件。", 3, "notarizations"),  # 投诉案件: complaints, not cases
     # an act on documents other than the indicator's (enacted, not drafts reviewed)
     ("全年推动制定、修订地方性法规12部。", 12, "legislation_projects_reviewed"),
     # a planned act is not a realised count
@@ -531,6 +532,7 @@ def test_own_words_that_disagree_with_the_indicator_leave_the_number_unnamed(
     # the service itself, and complaints where the indicator counts complaints
     ("全年办理公证事项850件。", 850, "notarizations"),
     ("受理行政执法投诉举报23件。", 23, "enforcement_complaints"),
+    ("受理行政执法投诉举报案件23件。", 23, "enforcement_complaints"),
     ("12345热线全年受理投诉举报3.2万件。", 32000, "hotline_requests"),  # 诉求 are complaints
     # a compound that ends in a strict word but names a matter of its own
     ("全年办理涉法问题42件。", 42, "legal_affairs_handled"),
