@@ -529,6 +529,10 @@ def test_own_words_that_disagree_with_the_indicator_leave_the_number_unnamed(
     # the service itself, and complaints where the indicator counts complaints
     ("全年办理公证事项850件。", 850, "notarizations"),
     ("受理行政执法投诉举报23件。", 23, "enforcement_complaints"),
+    ("12345热线全年受理投诉举报3.2万件。", 32000, "hotline_requests"),  # 诉求 are complaints
+    # a compound that ends in a strict word but names a matter of its own
+    ("全年办理涉法问题42件。", 42, "legal_affairs_handled"),
+    ("全年化解信访问题58件。", 58, "petitions_closed"),
     # a strict class in a relative clause before the number: it counts the noun after it
     ("对存在问题的12个县（区）开展跟踪督察。", 12, "rol_inspection_regions"),
 ])
