@@ -573,8 +573,9 @@ def test_the_agreement_lexicon_reads_names_with_their_alternatives():
 
 
 @pytest.mark.parametrize("sentence, value, expected", [
-    # the party committee's standing committee is no executive meeting
-    ("县委常委会会议专题研究法治建设工作5次。", 5, ""),
+    # the party committee's standing committee is no executive meeting: its rule-of-law
+    # business is the leadership's (rol_major_issues_resolved's definition)
+    ("县委常委会会议专题研究法治建设工作5次。", 5, "rol_major_issues_resolved"),
     ("县政府常务会议专题研究法治政府建设工作5次。", 5, "exec_meeting_rol_briefings"),
 ])
 def test_a_party_bodys_rule_of_law_meetings_are_not_the_executive_meetings(
