@@ -1999,10 +1999,18 @@ def test_explaining_changes_no_table():
     ("全县各级党组理论学习中心组开展法律法规学习80余次。", {80: ""}),
     # a working committee's meeting (党工委会) is no study group
     ("把宪法列入街道党工委会和理论学习中心组年度学习重点，全年党工委会学法20次。", {20: ""}),
-    # the executive meeting's rule-of-law business needs that meeting as its only body
+    # the executive meeting's rule-of-law business needs that meeting as its only body;
+    # the leadership's (a party body's, or bodies counted together) is the times it
+    # studied rule-of-law work (rol_major_issues_resolved's definition)
     ("县政府常务会议专题研究法治建设工作6次。", {6: "exec_meeting_rol_briefings"}),
-    ("县委常委会会议和县政府常务会议专题研究法治建设工作6次。", {6: ""}),
-    ("县委、县政府主要负责同志专题研究法治建设工作5次。", {5: ""}),
+    ("县委常委会会议和县政府常务会议专题研究法治建设工作6次。",
+     {6: "rol_major_issues_resolved"}),
+    ("县委、县政府主要负责同志专题研究法治建设工作5次。", {5: "rol_major_issues_resolved"}),
+    ("区委常委会会议专题研究法治建设工作3次。", {3: "rol_major_issues_resolved"}),
+    # fails closed: tasks deployed are no times studied, and a body's business with no
+    # rule-of-law words names nothing
+    ("区委常委会会议部署法治建设重点工作12项。", {12: ""}),
+    ("区委常委会会议专题研究乡村振兴工作4次。", {4: ""}),
     # a later count of the clause chain is still the body's named before it
     ("区政府常务会议会前学法5次，专题听取法治政府建设情况汇报2次。",
      {5: "exec_meeting_law_study_sessions", 2: "exec_meeting_rol_briefings"}),
