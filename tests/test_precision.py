@@ -339,8 +339,10 @@ def test_problems_said_rectified_are_rectified(sentence, value, expected):
     # notified or assigned for rectification: found (the found count's definition)
     ("开展专项督察3次，通报整改问题9项。", 9, "inspection_problems_found"),
     ("督察组集中反馈需整改的问题64个。", 64, "inspection_problems_found"),
+    ("督察组交办整改问题17个。", 17, "inspection_problems_found"),
     # said rectified, with the adverbs reports use (已全部整改完毕), or rectified by urging
     ("督察反馈的14个问题已全部整改完毕。", 14, "inspection_problems_rectified"),
+    ("督察反馈问题21个已全部整改。", 21, "inspection_problems_rectified"),
     ("实地督察后督促整改问题30个。", 30, "inspection_problems_rectified"),
 ])
 def test_problems_sent_for_rectification_are_found_and_done_ones_rectified(
@@ -491,6 +493,7 @@ _DISAGREE = [
     # a complaint about a service, where the service's name counts no class (strict)
     ("本年度办结公证投诉5件、法律援助投诉3件。", 5, "notarizations"),
     ("本年度办结公证投诉5件、法律援助投诉3件。", 3, "legal_aid_cases"),
+    ("全年办结公证投诉案件3件。", 3, "notarizations"),  # 投诉案件: complaints, not cases
     # an act on documents other than the indicator's (enacted, not drafts reviewed)
     ("全年推动制定、修订地方性法规12部。", 12, "legislation_projects_reviewed"),
     # a planned act is not a realised count
@@ -529,6 +532,7 @@ def test_own_words_that_disagree_with_the_indicator_leave_the_number_unnamed(
     # the service itself, and complaints where the indicator counts complaints
     ("全年办理公证事项850件。", 850, "notarizations"),
     ("受理行政执法投诉举报23件。", 23, "enforcement_complaints"),
+    ("受理行政执法投诉举报案件23件。", 23, "enforcement_complaints"),
     ("12345热线全年受理投诉举报3.2万件。", 32000, "hotline_requests"),  # 诉求 are complaints
     # a compound that ends in a strict word but names a matter of its own
     ("全年办理涉法问题42件。", 42, "legal_affairs_handled"),
