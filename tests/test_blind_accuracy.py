@@ -342,11 +342,14 @@ RATCHETS = {
     # Session 6, study: the 中心组 named in the clause before 全年组织专题学习11次 is
     # the body of that count: named correctly +1, id rows +1, wrong -1 (merged: 158, 54, 13;
     # with parts: part wrong 2).
+    # Session 6, parts: a later item that fits far better than a first-and-largest one
+    # is the indicator's own figure (旗委常委会4次、依法治旗委员会会议1次): named
+    # correctly 158 -> 159, id rows 54 -> 55, part wrong 2 -> 0.
     # The group's own study count (开展党工委中心组学习9期, 理论中心组共举办专题学习讲座4次):
-    # named correctly 158 -> 160, id rows 54 -> 56.
-    "blind7": Ratchet(min_found=210, min_named_correctly=160, min_id_rows_named=56,
+    # named correctly +2, id rows +2; merged with parts: 161, id rows 57.
+    "blind7": Ratchet(min_found=210, min_named_correctly=161, min_id_rows_named=57,
                       max_named_wrongly=13, max_false_positives=2, min_parts_ok=7,
-                      max_parts_wrong=2),
+                      max_parts_wrong=0),
     # The fresh set written at the end of session 5 (24 reports of 17 provinces, 171 rows;
     # README): written and re-read without reading the extractor, held back on a branch,
     # its 19 rows where the gold and the independent second reading differed adjudicated by

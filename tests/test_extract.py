@@ -1734,6 +1734,10 @@ PARTS = [
      {"150项": ("penalty_exemption_list_items", ""),
       "96项": ("", "penalty_exemption_list_items"),
       "40项": ("", "penalty_exemption_list_items")}),
+    # ... nor when a later one fits the indicator far better than the first: that one is
+    # the indicator's own figure, and the others are other things, with no whole
+    ("县领导召开县委常委会6次、依法治县委员会会议2次、政府党组会3次，专题听取法治建设汇报。",
+     {"6次": ("", ""), "2次": ("rol_committee_meetings", ""), "3次": ("", "")}),
     # ... a smaller one in a clause of its own is no sure part of a first that says no
     # sum: unnamed, with no whole
     ("党委理论学习中心组开展法治学习8次，组织机关干部集中学法5次。",

@@ -414,7 +414,9 @@ def _same_concept_twice(text: str, sent_start: list[int], slots: list[_Slot]) ->
     专题培训两期、法治讲座一期): when the first is the largest, the later ones are its
     parts (of a first that says no sum, only those in one list with it), but a list of
     kinds of one head with no total (不予处罚事项291项、从轻处罚事项219项) names none, each
-    a part; when each has a noun of its own, the others are kinds of it, its parts
+    a part, and a later one that fits far better (``CLEARLY_BETTER``) is the indicator's
+    own figure, the others no parts of it; when each has a noun of its own, the others
+    are kinds of it, its parts
     (留言1186件、留言1379件 after 网上信访2003件), unless one names a level of its own
     (乡（镇）级工作站和村（社区）级工作室: another thing), and the first keeps it when
     they are one list with it (then a kind larger than the first is another thing: 1个
@@ -447,6 +449,16 @@ def _same_concept_twice(text: str, sent_start: list[int], slots: list[_Slot]) ->
             vals = [value[k] for k in sk]
             if len(set(vals)) < 2:
                 rest += sk
+            elif vals[0] == max(vals) and vals.count(vals[0]) == 1 \
+                    and score[sk[0]] <= max(score[k] for k in sk[1:]) - CLEARLY_BETTER:
+                # "召开旗委常委会4次、依法治旗委员会会议1次": a later one fits far better than
+                # the first, so they are no kinds of one concept: that one is the
+                # indicator's own figure, the others are other things, with no whole
+                own = max(sk[1:], key=lambda k: (score[k], -k))
+                rest.append(own)
+                for k in sk:
+                    if k != own:
+                        _unname(slots[k], iid)
             elif vals[0] == max(vals) and vals.count(vals[0]) == 1:
                 first = _item_span(text, sent_start[sk[0]], slots, sk[0], sent_start)
                 summed = _SUM_CUE_RE.search(text, *first) is not None
