@@ -1995,6 +1995,14 @@ def test_explaining_changes_no_table():
      {7: "central_group_law_study_sessions"}),
     ("街道党工委理论学习中心组坚持定期学法，全年集体学习习近平法治思想4次。",
      {4: "central_group_law_study_sessions"}),
+    # the group's own study count, whatever its words between the group and the number,
+    # with law content elsewhere in the sentence
+    ("认真学习宪法和民法典，开展街道党工委中心组学习10期。",
+     {10: "central_group_law_study_sessions"}),
+    ("镇党委理论学习中心组通过专题辅导、实地调研等方式学习7次，重点学习习近平法治思想。",
+     {7: "central_group_law_study_sessions"}),
+    ("全县各级理论学习中心组专题学习80余次，重点学习宪法。", {80: ""}),
+    ("镇党委理论学习中心组集中学习8次，学习党的二十大精神。", {8: ""}),
     # fails closed: no law content in the sentence
     ("乡党委把党的二十大精神摆在首位，纳入乡党委理论学习中心组年度计划，全年开展专题学习7次。",
      {7: ""}),
