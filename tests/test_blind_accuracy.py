@@ -382,9 +382,11 @@ RATCHETS = {
     # (rol_major_issues_resolved): named correctly 140 -> 141, id rows 48 -> 49.
     # The group's own study count (理论学习中心组通过专题研讨、现场调研等方式学习14次):
     # named correctly 141 -> 142, id rows 49 -> 50.
+    # Session 6, parts: kinds in clauses of their own count in one word (主体培训6期 /
+    # 专题培训宣讲160余场次; 讲座1期、培训班1期 / 专题调研34次): part wrong 6 -> 3.
     "blind8": Ratchet(min_found=169, min_named_correctly=142, min_id_rows_named=50,
                       max_named_wrongly=5, max_false_positives=1, min_parts_ok=9,
-                      max_parts_wrong=6),
+                      max_parts_wrong=3),
 }
 SETS = list(RATCHETS)
 

@@ -1764,6 +1764,13 @@ PARTS = [
       "12条": ("", "judicial_suggestions_received")}),
     ("本年命名4个法治政府建设示范乡镇，表彰21个依法行政示范单位。",
      {"4个": ("", "rol_model_units"), "21个": ("", "rol_model_units")}),
+    # ... kinds in one counting word: one in another word (次 after 期) is another
+    # thing, and a lone kind is no list: unnamed, with no whole
+    ("举办法治专题讲座2期，举办法治培训班1期，开展法治专题调研15次。",
+     {"2期": ("", "officials_law_training_sessions"),
+      "1期": ("", "officials_law_training_sessions"), "15次": ("", "")}),
+    ("全县举办法治思想相关主体培训4期，开展法治思想专题培训宣讲90余场次。",
+     {"4期": ("", ""), "90余场次": ("", "")}),
     # ... unless the later one names a level of its own: another thing, unnamed
     ("全县新建成13个乡（镇）级公共法律服务工作站和109个村（社区）级工作室，均已规范运行。",
      {"13个": ("public_legal_service_stations", ""), "109个": ("", "")}),

@@ -516,6 +516,16 @@ def _same_concept_twice(text: str, sent_start: list[int], slots: list[_Slot],
                         _unname(slots[k], iid)
                 else:
                     kinds.insert(0, sk[0])
+                    # kinds in clauses of their own count in one word: 主体培训6期，…
+                    # 专题培训宣讲160余场次 are two things, and a lone kind is no list
+                    unit = slots[sk[0]].mention.unit
+                    for k in [k for k in kinds if slots[k].mention.unit != unit]:
+                        kinds.remove(k)
+                        _unname(slots[k], iid)
+                    if len(kinds) < 2:
+                        for k in kinds:
+                            _unname(slots[k], iid)
+                        kinds = []
                 for k in kinds:
                     _make_part(slots[k], {iid})
             else:
