@@ -1734,6 +1734,12 @@ PARTS = [
      {"150项": ("penalty_exemption_list_items", ""),
       "96项": ("", "penalty_exemption_list_items"),
       "40项": ("", "penalty_exemption_list_items")}),
+    # ... but not when one kind is the indicator's own item (行政执法检查次数 holds 行政),
+    # nor when the items are two acts on one object, each fitting an indicator of its own
+    ("全年开展行政执法检查300次、联合执法检查40次。",
+     {"300次": ("enforcement_inspections", ""), "40次": ("", "enforcement_inspections")}),
+    ("全年受理行政诉讼案件80件、审结行政诉讼案件60件。",
+     {"80件": ("admin_litigation_cases", ""), "60件": ("admin_litigation_concluded", "")}),
     # ... nor when a later one fits the indicator far better than the first: that one is
     # the indicator's own figure, and the others are other things, with no whole
     ("县领导召开县委常委会6次、依法治县委员会会议2次、政府党组会3次，专题听取法治建设汇报。",

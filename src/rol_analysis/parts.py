@@ -223,7 +223,7 @@ def _mark_parts(norm_text: str, bounds: list[int], slots: list[_Slot],
             if head is not None and head.group(1) not in meas:
                 m.measures[slots[k].index] = head.group(1) + meas
     _level_breakdowns(norm_text, sent_start, slots)
-    _same_concept_twice(norm_text, sent_start, slots)
+    _same_concept_twice(norm_text, sent_start, slots, matcher)
     _rate_stated_twice(sent_start, slots)
     _kinds_lists(norm_text, sent_start, slots, matcher)
     _the_rest(norm_text, sent_start, slots)
@@ -384,15 +384,25 @@ def _noun_after(text: str, sent_start: list[int], slots: list[_Slot], k: int) ->
 _JOIN_TAIL_RE = re.compile(r"[和及与、]+$")
 
 
-def _kinds_of_one_head(nouns: list[str]) -> bool:
+def _kinds_of_one_head(nouns: list[str], zh_name: str) -> bool:
     """Whether the nouns end in one head of two or more characters, each after a modifier
-    of its own (不予处罚事项 / 从轻处罚事项 / 减轻处罚事项: kinds of 处罚事项)."""
+    of its own (不予处罚事项 / 从轻处罚事项 / 减轻处罚事项: kinds of 处罚事项), and the
+    indicator named ``zh_name`` is not the item of just one of them: a modifier that sets
+    one item apart and that the name holds (行政执法检查 / 联合执法检查 for 行政执法检查次数)
+    makes that item the indicator's own, while a name that holds two (不予处罚, 减轻处罚)
+    names the kinds together."""
     nouns = [_JOIN_TAIL_RE.sub("", n) for n in nouns]
     head = _common_tail(nouns) if all(nouns) else ""
     if len(head) < 2:
         return False
     mods = [_KIND_VERB_RE.sub("", n[:len(n) - len(head)]) for n in nouns]
-    return all(mods) and len(set(mods)) == len(mods)
+    if not all(mods) or len(set(mods)) < len(mods):
+        return False
+    grams = [_grams(x) for x in mods]
+    name = _grams(zh_name)
+    own = sum(1 for i, g in enumerate(grams)
+              if g.difference(*(h for j, h in enumerate(grams) if j != i)) & name)
+    return own != 1
 
 
 def _distinct_nouns(nouns: list[str]) -> bool:
@@ -406,7 +416,8 @@ def _distinct_nouns(nouns: list[str]) -> bool:
 CLEARLY_BETTER = 1.0
 
 
-def _same_concept_twice(text: str, sent_start: list[int], slots: list[_Slot]) -> None:
+def _same_concept_twice(text: str, sent_start: list[int], slots: list[_Slot],
+                        matcher: _Matcher | None = None) -> None:
     """One indicator fitting best two or more numbers of a report that count the same
     kind of thing with different values: one may be the total, the others its parts.
 
@@ -462,9 +473,14 @@ def _same_concept_twice(text: str, sent_start: list[int], slots: list[_Slot]) ->
             elif vals[0] == max(vals) and vals.count(vals[0]) == 1:
                 first = _item_span(text, sent_start[sk[0]], slots, sk[0], sent_start)
                 summed = _SUM_CUE_RE.search(text, *first) is not None
-                if not summed and _kinds_of_one_head(
-                        [_noun_after(text, sent_start, slots, k) for k in sk]) and all(
-                        slots[k].group == slots[sk[0]].group for k in sk):
+                # only where no item fits another indicator (受理…案件 / 审结…案件: two
+                # acts, not two kinds) and all are one list
+                if not summed and matcher is not None and all(
+                        slots[k].group == slots[sk[0]].group
+                        and {i for _sc, i in slots[k].cands} == {iid} for k in sk) \
+                        and _kinds_of_one_head(
+                            [_noun_after(text, sent_start, slots, k) for k in sk],
+                            matcher.cat.indicators[iid].zh_name):
                     # "不予处罚事项291项、从轻处罚事项219项、减轻处罚事项210项": one list of
                     # kinds of one head and no total: the largest is one kind, no whole;
                     # none takes the id, each is a part of it
