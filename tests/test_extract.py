@@ -2044,3 +2044,20 @@ def test_explaining_changes_no_table():
 def test_the_body_decides_a_study_count(sentence, expected):
     m = extract.extract_text(sentence).mentions
     assert dict(zip(m["value"], m["indicator_id"])) == expected
+
+
+@pytest.mark.parametrize("sentence, value, expected", [
+    # form before topic: a class, lecture or course right before its number is the
+    # officials' law training in a sentence that names law content (its definition)
+    ("把学习宪法作为重点，举办专题讲座3场、集体学习2次。", 3, "officials_law_training_sessions"),
+    ("推进依法行政，县委党校举办培训6期。", 6, "officials_law_training_sessions"),
+    # fails closed: no law content, enforcement staff's training in the clause or in the
+    # rest of the sentence
+    ("举办乡村振兴专题讲座4场。", 4, ""),
+    ("推进法治建设，组织开展执法规范化培训5场。", 5, ""),
+    ("坚持学法用法，举办各类培训10余场次，组织行政执法人员能力测试3场次。", 10, ""),
+])
+def test_a_training_form_in_a_sentence_about_law_is_officials_training(
+        sentence, value, expected):
+    m = extract.extract_text(sentence).mentions
+    assert dict(zip(m["value"], m["indicator_id"]))[value] == expected

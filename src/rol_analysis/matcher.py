@@ -839,7 +839,7 @@ _STUDY_BODY_RE = re.compile(r"(各级[^，,。；;：:、]{0,16}?中心组)"
 _ALL_GROUPS, _EXEC, _GROUP = 1, 3, 4
 _STUDY_RE = re.compile(r"学法|学习|研讨")
 # law content that makes a theory study group's study law study (its definition)
-_LAW_CONTENT_RE = re.compile(r"法治|法律|法规|宪法|民法典|学法")
+_LAW_CONTENT_RE = re.compile(r"法治|法制|法律|法规|宪法|民法典|学法|依法行政")
 _CLAUSE_BOUND_RE = re.compile(r"[，,。；;：:！？!?\n]")
 
 
@@ -899,6 +899,9 @@ def body_unfit(zh_name: str, marked: str, hash_pos: int) -> bool:
         return not bodies <= {_EXEC}
     if "法治思想" in zh_name:
         return bool(count_bodies(marked, hash_pos) & {_EXEC, _GROUP})
+    if "学法培训" in zh_name:
+        # officials' law training: a class or lecture counts only in a sentence about law
+        return not _LAW_CONTENT_RE.search(marked)
     return False
 
 
