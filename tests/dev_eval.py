@@ -120,6 +120,7 @@ class Score:
     unnamed: list[dict] = field(default_factory=list)     # found, id empty, gold has one
     extra: list[tuple] = field(default_factory=list)      # (text, value, id, sentence)
     outcomes: list[tuple] = field(default_factory=list)   # (gold index, id, part_of) found
+    mention_of: dict = field(default_factory=dict)        # gold index -> mention row found
 
     def add(self, other: Score) -> None:
         for k in ("gold", "found", "correct", "wrong", "false_positives", "with_id",
@@ -160,6 +161,7 @@ def score(name: str, raw: str, gold: list[dict], mentions) -> Score:
         part = rows[match[gi]].part_of or ""
         gold_part = g.get("part_of") or ""
         s.outcomes.append((gi, got, part))
+        s.mention_of[gi] = match[gi]
         if gold_part and not got and part == gold_part:
             s.part_ok += 1
         elif part and part != gold_part:

@@ -1517,6 +1517,23 @@ def test_widened_phrasings_keep_their_scope(sentence, unwanted):
     assert unwanted not in set(m["indicator_id"])
 
 
+
+@pytest.mark.parametrize("sentence, value, expected", [
+    # the count of a clause that says only whom a training clause before it reached
+    # (覆盖, 参训) is the officials trained
+    ("面向村（社区）干部开展分层培训，举办法治培训班12期，覆盖650余人次。", 650,
+     "officials_trained"),
+    ("举办年度依法行政知识培训班，参训人员180余人。", 180, "officials_trained"),
+    # fails closed: a training for the public, or one for enforcement staff, is not
+    # the officials' (the public's audience has no training indicator: unnamed)
+    ("为辖区居民举办法律知识培训6场，覆盖420人次。", 420, ""),
+    ("组织执法人员专项培训4期，参训300人次。", 300, "grassroots_officers_trained"),
+])
+def test_whom_a_training_clause_reached_is_the_officials_trained(sentence, value, expected):
+    m = extract.extract_text(sentence).mentions
+    got = dict(zip(m["value"], m["indicator_id"]))
+    assert got[value] == expected
+
 # ------------------------------------------------------------------ parts (part_of)
 # A part of a total never takes the total's indicator; it names the total's indicator in
 # ``part_of`` (sentences written for these tests).

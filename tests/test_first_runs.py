@@ -1,0 +1,37 @@
+"""The first-run tables (tests/data/first_runs) still line up with their gold sets."""
+
+import csv
+
+import dev_eval
+import first_runs
+import pytest
+
+TABLES = sorted(first_runs.FIRST.glob("*.tsv"))
+
+
+def test_every_fresh_set_scored_since_blind4_has_its_first_run():
+    assert [t.stem for t in TABLES][:4] == ["blind4", "blind5", "blind6", "blind7"]
+
+
+@pytest.mark.parametrize("table", TABLES, ids=lambda t: t.stem)
+def test_one_line_per_gold_row_in_gold_order(table):
+    folder = first_runs.DATA / table.stem
+    with open(table, encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh, delimiter="\t"))
+    assert list(rows[0]) == first_runs.COLUMNS
+    expected = [(name, i) for name in dev_eval.fixtures(folder)
+                for i in range(len(dev_eval.read_gold(folder / f"{name}.gold.tsv")))]
+    assert [(r["fixture"], int(r["row"])) for r in rows] == expected
+    assert {r["found"] for r in rows} <= {"0", "1"}
+    assert all(not r["id"] for r in rows if r["found"] == "0")
+
+
+def test_study_reports_every_signal_against_all_first_run_names():
+    report = first_runs.study(TABLES)
+    named = sum(1 for t in TABLES for r in first_runs.read(t) if r["found"] == "1" and r["id"])
+    assert report.splitlines()[0].startswith(f"first-run names: {named} (")
+    for label in ("measure overlaps the name", "clause covers the name",
+                  "indicator's record (LOSO)"):
+        # keeping every name keeps every right and every wrong one
+        line = next(x for x in report.splitlines() if x.startswith(label) and "100%" in x)
+        assert line.split()[-1] == report.splitlines()[2].split()[-1]
