@@ -1,4 +1,4 @@
-"""Attribution accuracy on the blind sets (tests/data/blind/ and blind2/ to blind8/):
+"""Attribution accuracy on the blind sets (tests/data/blind/ and blind2/ to blind9/):
 paraphrased excerpts of real reports written after the catalogue was tuned on the dev set,
 from places and years that are neither in the dev set nor held out. Gold ids were chosen from the
 catalogue's names, not from the extractor's output. blind2 and blind3 were written in
@@ -394,6 +394,20 @@ RATCHETS = {
     # 专题培训宣讲160余场次; 讲座1期、培训班1期 / 专题调研34次): part wrong 6 -> 3.
     "blind8": Ratchet(min_found=169, min_named_correctly=143, min_id_rows_named=51,
                       max_named_wrongly=5, max_false_positives=1, min_parts_ok=9,
+                      max_parts_wrong=3),
+    # The fresh set of session 6 (24 reports of 17 provinces, 163 rows; README): written
+    # and re-read without reading the extractor, given an independent second reading and
+    # its 14 differing rows adjudicated before scoring, held back while the session's code
+    # engineers were barred from it, and scored once at 16:03 UTC on main 3645f21 after
+    # both of the session's rounds (tuned on dev, blind..blind8): found 160 (98.2%),
+    # named correctly 117 (71.8%), wrong 17 (10.4%), FP 2, id rows 39/71 (54.9%),
+    # named/all 23.9%, parts 4/37, part wrong 3. Scored on the same files in the same run,
+    # the session-start main 00f115f gives named correctly 112, wrong 18 (11.0%), id rows
+    # 33/71; the main after the first round (cf889ec) 115, wrong 19, id rows 37/71. The
+    # second human reader is wrong on 3.7% against the gold as first written, and 16 of
+    # the extractor's 17 wrong names are on rows the two readers agree on.
+    "blind9": Ratchet(min_found=160, min_named_correctly=117, min_id_rows_named=39,
+                      max_named_wrongly=17, max_false_positives=2, min_parts_ok=4,
                       max_parts_wrong=3),
 }
 SETS = list(RATCHETS)
