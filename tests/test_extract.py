@@ -1839,6 +1839,12 @@ PARTS = [
     # ... not the noun without it, nor modifiers listed together (all channels)
     ("年内开展法治督察，发现问题8个。", {"8个": ("inspection_problems_found", "")}),
     ("线上、线下办件共计3200件。", {"3200件": ("gov_service_cases_handled", "")}),
+    # one kind of enforcement (joint action) and one service post: parts of the whole
+    ("城管中队会同市场监管等部门开展联合执法25次。",
+     {"25次": ("", "enforcement_inspections")}),
+    ("村级便民驿站全年办件860件。", {"860件": ("", "gov_service_cases_handled")}),
+    # ... not the inspections of no kind
+    ("城管中队全年开展行政执法检查25次。", {"25次": ("enforcement_inspections", "")}),
 ]
 
 
