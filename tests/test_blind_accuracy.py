@@ -355,9 +355,11 @@ RATCHETS = {
     # correctly 161 -> 163, id rows 57 -> 59.
     # Session 6, third round: joint enforcement (联合执法10次) is one kind of inspection, a
     # part (definition of enforcement_inspections): named correctly 163 -> 164, wrong
-    # 13 -> 12, parts ok 7 -> 8.
-    "blind7": Ratchet(min_found=210, min_named_correctly=164, min_id_rows_named=59,
-                      max_named_wrongly=12, max_false_positives=2, min_parts_ok=8,
+    # 13 -> 12, parts ok 7 -> 8. The principal heads' rate is a part of the heads' rate
+    # (主要负责人出庭应诉率达到69.23%, its definition): named correctly 164 -> 165, wrong
+    # 12 -> 11, parts ok 8 -> 9.
+    "blind7": Ratchet(min_found=210, min_named_correctly=165, min_id_rows_named=59,
+                      max_named_wrongly=11, max_false_positives=2, min_parts_ok=9,
                       max_parts_wrong=0),
     # The fresh set written at the end of session 5 (24 reports of 17 provinces, 171 rows;
     # README): written and re-read without reading the extractor, held back on a branch,

@@ -1782,9 +1782,15 @@ PARTS = [
     # one rate twice in a sentence: the first is the rate, the later one a subset's
     ("行政机关负责人出庭应诉率保持100%，主要负责人出庭应诉率为58.3%。",
      {"100%": ("head_appearance_rate", ""), "58.3%": ("", "head_appearance_rate")}),
-    # ... not across sentences, nor two rates of two indicators
+    # ... and across sentences, or alone: the principal heads' rate is a part of the
+    # heads' rate whether that is stated or not (definition of head_appearance_rate)
     ("行政机关负责人出庭应诉率保持100%。主要负责人出庭应诉率为58.3%。",
-     {"100%": ("", ""), "58.3%": ("head_appearance_rate", "")}),
+     {"100%": ("head_appearance_rate", ""), "58.3%": ("", "head_appearance_rate")}),
+    ("全县行政机关主要负责人出庭应诉率达到72.5%。", {"72.5%": ("", "head_appearance_rate")}),
+    # ... not a count of principal heads' appearances, nor the heads' rate; and not two
+    # rates of two indicators
+    ("全年行政机关主要负责人出庭应诉15次。", {"15次": ("head_appearances", "")}),
+    ("全县行政机关负责人出庭应诉率达到96.5%。", {"96.5%": ("head_appearance_rate", "")}),
     ("行政复议纠错率为12%，行政诉讼败诉率为6%。",
      {"12%": ("admin_reconsideration_correction_rate", ""),
       "6%": ("admin_litigation_loss_rate", "")}),

@@ -100,6 +100,20 @@ def test_one_kind_of_enforcement_or_a_service_post_is_a_subset():
     assert not says("政务服务中心全年办件#", "政务服务事项办件量")
 
 
+def test_a_rate_of_principal_heads_only_is_a_subset_of_the_heads_rate():
+    from rol_analysis.matcher import narrowed
+
+    def says(marked, name, words="出庭(?:应诉)?率[^，,]{0,6}#"):
+        return narrowed(name, marked, marked.find("#"), words)
+
+    assert says("区政府部门主要负责人出庭应诉率为#", "行政机关负责人出庭应诉率")
+    assert says("各单位主要负责同志出庭应诉率达#", "行政机关负责人出庭应诉率")
+    # not the heads' rate itself, not a count, not an indicator that names 主要
+    assert not says("区政府部门负责人出庭应诉率为#", "行政机关负责人出庭应诉率")
+    assert not says("主要负责人出庭应诉#", "行政机关负责人出庭应诉数", "负责人[^，,]{0,6}出庭#")
+    assert not says("主要负责人出庭应诉率为#", "主要负责人出庭应诉率")
+
+
 def test_scored_names_the_ids_a_subset_was_ruled_out_of():
     matcher = _matcher(catalogue.load())
     subsets: set[str] = set()

