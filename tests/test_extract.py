@@ -2008,6 +2008,20 @@ def test_explaining_changes_no_table():
         assert sum(len(v) for v in told.explain.values()) == len(told.mentions)
 
 
+def test_explaining_names_close_runner_ups_and_the_numbers_that_took_them():
+    """A named reading keeps the indicators that scored within the tie margin of its
+    name, and each taken or close indicator says which number (raw start, text) got it;
+    with nothing close, nothing is kept."""
+    text = "全年面向干部群众组织法治讲座12场。街道举办法治讲座5场。"
+    ex = extract.extract_text(text, "r", 2023, explain=True)
+    (lectures,), (street,) = ex.explain[text.index("12场")], ex.explain[text.index("5场")]
+    assert street.indicator_id == "officials_law_training_sessions"
+    assert street.close == ("legal_education_events",)
+    assert street.takers == (("legal_education_events", text.index("12场"), "12场"),)
+    assert lectures.indicator_id == "legal_education_events"
+    assert lectures.close == () and lectures.takers == ()
+
+
 @pytest.mark.parametrize("sentence, expected", [
     # the body decides a study count (docs/design.md "The body decides"): the theory
     # study group named in a clause before a bare study count is its body when the

@@ -285,13 +285,45 @@ def test_an_indicator_ruled_out_by_a_check_is_named_with_the_check():
     assert "被排除" not in _cells("市政府重大行政决策事项草案7件经合法性审查。")["7件"]
 
 
-def test_an_indicator_taken_by_a_better_number_is_said():
-    rows = _cells_in_order("全年调解纠纷530件。各调解委员会调解纠纷530件。")
-    first, second = rows
-    assert first == "disputes_mediated 受理调解纠纷数"
-    assert second == ("disputes_mediated 受理调解纠纷数。未归入：disputes_mediated "
-                      "已归入更相符的另一个数 (its indicators went to numbers that fit "
-                      "them better)")
+def test_an_indicator_taken_by_a_better_number_names_that_number():
+    """The reviewer reads which number took the indicator (its char_start and text, as
+    its own worksheet row shows them), so the two rows can be compared."""
+    from rol_analysis import catalogue, extract
+
+    text = "全年调解纠纷530件。各调解委员会调解纠纷530件。"
+    ex = extract.extract_text(text, "r", 2023, explain=True)
+    first, second = reviews.worksheet_rows(ex.mentions, [], ex.explain, catalogue.load())
+    assert first["candidates"] == "disputes_mediated 受理调解纠纷数"
+    assert first["found_indicator_id"] == "disputes_mediated"
+    assert second["candidates"] == (
+        f"disputes_mediated 受理调解纠纷数。未归入：disputes_mediated（取走者：char_start "
+        f"{first['char_start']} “530件”） 已归入更相符的另一个数 (its indicators went to "
+        "numbers that fit them better)")
+    # a number left unnamed for another reason names no taker
+    assert "取走者" not in _cells("街道举办法治讲座5场。")["5场"]
+
+
+def test_an_indicator_taken_by_another_reading_of_the_same_number_says_so():
+    # one rate shared by two kinds of item: the first reading takes the indicator
+    cell = _cells("全年办理人大代表建议12件、政协委员提案20件，办复率均为100%。")["100%"]
+    assert "suggestions_reply_rate（取走者：本数的另一读法 another reading of this number）" in cell
+    assert "char_start" not in cell
+
+
+def test_a_named_number_with_a_close_runner_up_says_so():
+    """A number named although another indicator scored within the tie margin (that
+    indicator went to another number first): the reviewer is pointed there first."""
+    cells = _cells("全年面向干部群众组织法治讲座12场。街道举办法治讲座5场。")
+    start = "全年面向干部群众组织法治讲座12场。".index("12场")
+    assert cells["5场"].startswith("legal_education_events 普法宣传活动场次；"
+                                  "officials_law_training_sessions ")
+    assert cells["5场"].endswith(
+        f"次选 legal_education_events（取走者：char_start {start} “12场”） 得分接近，请先核对 "
+        "(a runner-up scored about as well and went to another number: check this name "
+        "first)")
+    # named with no rival near it: no hint; a tie stays a tie (unnamed), not a hint
+    assert cells["12场"] == "legal_education_events 普法宣传活动场次"
+    assert "次选" not in _cells("街道举办法治讲座5场。")["5场"]
 
 
 def _cells_in_order(text: str) -> list[str]:

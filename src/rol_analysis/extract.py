@@ -168,6 +168,13 @@ class Explanation:
     ruled : tuple of (str, str)
         (id, reason) of the indicators whose words matched but were set aside:
         ``family``, ``scope``, ``agreement``, ``exclude``.
+    close : tuple of str
+        A named reading only: the other indicators it scored within
+        :data:`~rol_analysis.matcher.RUNNER_UP_MARGIN` of its name (they went to other
+        numbers first, else it would have been a tie).
+    takers : tuple of (str, int, str)
+        (id, raw ``char_start``, raw text) of the number each indicator of ``others``
+        (``taken``) and ``close`` went to, so a reviewer can compare the two.
     """
 
     measure: str
@@ -177,11 +184,15 @@ class Explanation:
     why: str
     others: tuple[str, ...] = ()
     ruled: tuple[tuple[str, str], ...] = ()
+    close: tuple[str, ...] = ()
+    takers: tuple[tuple[str, int, str], ...] = ()
 
 
-def _explanation(sl: _Slot | None, m: Mention, k: int, used: dict[str, int]) -> Explanation:
+def _explanation(sl: _Slot | None, m: Mention, k: int,
+                 used: dict[str, tuple[int, str]]) -> Explanation:
     """The :class:`Explanation` of reading ``k`` of ``m`` (``sl`` its slot, ``None``
-    for the value before a change); ``used`` maps each named id to its number's start."""
+    for the value before a change); ``used`` maps each named id to its number's raw
+    start and text."""
     iid = m.indicators[k]
     part_of = m.parts[k] if k < len(m.parts) else ""
     if sl is None:
@@ -209,16 +220,21 @@ def _explanation(sl: _Slot | None, m: Mention, k: int, used: dict[str, int]) -> 
         why, others = "ruled", tuple(i for i, _r in ruled)
     else:
         why = "none"
-    return Explanation(m.measures[k], iid, part_of, cands, why, others, ruled)
+    close = tuple(i for i in sl.close if i in used) if iid else ()
+    takers = tuple((i, *used[i]) for i in (*(others if why == "taken" else ()), *close))
+    return Explanation(m.measures[k], iid, part_of, cands, why, others, ruled, close,
+                       takers)
 
 
 def explanations(mentions: list[Mention], slots: list[_Slot],
-                 raw_start) -> dict[int, list[Explanation]]:
-    """Per number (keyed by ``raw_start(m)``), the :class:`Explanation` of each reading."""
+                 raw_span) -> dict[int, list[Explanation]]:
+    """Per number (keyed by its raw start), the :class:`Explanation` of each reading;
+    ``raw_span(m)`` is the number's (raw start, raw text)."""
     of = {(id(sl.mention), sl.index): sl for sl in slots}
-    used = {iid: m.start for m in mentions for iid in m.indicators if iid}
-    return {raw_start(m): [_explanation(of.get((id(m), k)), m, k, used)
-                           for k in range(len(m.indicators))]
+    where = {id(m): raw_span(m) for m in mentions}
+    used = {iid: where[id(m)] for m in mentions for iid in m.indicators if iid}
+    return {where[id(m)][0]: [_explanation(of.get((id(m), k)), m, k, used)
+                              for k in range(len(m.indicators))]
             for m in mentions}
 
 
@@ -561,6 +577,11 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
             continue  # (nearly) a tie: a wrong name is worse than none
         sl.mention.indicators[sl.index] = iid
         used.add(iid)
+        if explain:
+            # for the worksheet: runner-ups as close as a tie's, which went to other
+            # numbers before this one (a reviewer looks at these names first)
+            sl.close = tuple(other for s2, other in sl.cands
+                             if other != iid and abs(score - s2) < RUNNER_UP_MARGIN)
         if sl.mention.implied:
             # a named count without a counting word carries the unit its indicator reads
             sl.mention.unit, sl.mention.kind = sl.mention.implied
@@ -709,8 +730,11 @@ def extract_text(raw: str, region: str = "", year: int | None = None, catalogue=
     slots = _assign(norm.text, mentions, _matcher(cat), section_of, explain)
     mentions = [m for m in mentions if not (m.weak and not any(m.indicators)
                                             and not counted_word(norm.text, m))]
-    why = (explanations(mentions, slots, lambda m: norm.raw_span(m.start, m.end)[0])
-           if explain else {})
+    def raw_span(m: Mention) -> tuple[int, str]:
+        r0, r1 = norm.raw_span(m.start, m.end)
+        return r0, raw[r0:r1]
+
+    why = explanations(mentions, slots, raw_span) if explain else {}
 
     rows = []
     shown: dict[tuple[int, int], str] = {}  # raw sentence span -> display sentence

@@ -51,12 +51,14 @@ class _Slot:
     subset: frozenset[str] = frozenset()  # ids its words narrow to a subset (专窗办件#)
     # for the review worksheet only (extract.explain), never read by a naming rule: the
     # candidates as scored before any rule took some away, why they were taken away
-    # (joint, shared_time, same_name, twice, apart), the rival of a tie, and why the
-    # matcher set aside the indicators whose words matched (matcher.scored's reasons)
+    # (joint, shared_time, same_name, twice, apart), the rival of a tie, why the
+    # matcher set aside the indicators whose words matched (matcher.scored's reasons),
+    # and a named reading's close runner-ups
     considered: list[tuple[float, str]] = field(default_factory=list)
     why: str = ""
     rival: tuple[str, ...] = ()
     reasons: dict | None = None
+    close: tuple[str, ...] = ()  # a named reading's runner-ups within the tie margin
 
 
 # Units that count the same kind of thing: a part and its whole share one (其中 may

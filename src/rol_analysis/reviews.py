@@ -426,20 +426,36 @@ _RULED = {"family": "主题不符 topic", "subset": "只计其中一部分 a sub
           "agreement": "用词不一致 agreement", "exclude": "排除词 exclude word"}
 
 
-def candidates_cell(explained, catalogue) -> str:
+def candidates_cell(explained, catalogue, own_start: int | None = None) -> str:
     """The ``candidates`` cell of a number: per reading, up to three indicators the
     matcher considered, best first, as ``id 中文名``, and, when the reading got no
-    indicator, why (a tie, a part of X, ruled out by a scope or agreement check …).
+    indicator, why (a tie, a part of X, ruled out by a scope or agreement check, its
+    indicator went to a better-fitting number, named with that number's char_start and
+    text …); a named reading that another candidate scored within the tie margin of
+    says so (次选 X 得分接近), naming the number X went to.
 
     Parameters
     ----------
     explained : list of extract.Explanation
         The number's readings (:attr:`extract.Extraction.explain`).
     catalogue : Catalogue
+    own_start : int, optional
+        The number's ``char_start``: an indicator another reading of the same number
+        took is said as such.
     """
     def name(iid: str) -> str:
         ind = catalogue.indicators.get(iid)
         return f"{iid} {ind.zh_name}" if ind is not None else iid
+
+    def taker(e, iid: str) -> str:
+        """Which number ``iid`` went to: its text and char_start, as the worksheet
+        lists it (that row can be read beside this one)."""
+        got = next(((start, text) for i, start, text in e.takers if i == iid), None)
+        if got is None:
+            return iid
+        if got[0] == own_start:
+            return f"{iid}（取走者：本数的另一读法 another reading of this number）"
+        return f"{iid}（取走者：char_start {got[0]} “{got[1]}”）"
 
     cells = []
     for e in explained:
@@ -454,13 +470,19 @@ def candidates_cell(explained, catalogue) -> str:
             why = (f"未归入：{' 与 '.join(e.others)} 得分相近，宁缺勿错 (a tie between two "
                    "indicators)")
         elif e.why == "taken":
-            why = (f"未归入：{'、'.join(e.others)} 已归入更相符的另一个数 (its indicators "
-                   "went to numbers that fit them better)")
+            why = (f"未归入：{'、'.join(taker(e, i) for i in e.others)} 已归入更相符的另一个"
+                   "数 (its indicators went to numbers that fit them better)")
         elif e.why == "ruled":
             why = "未归入：" + "；".join(f"{name(i)} 被排除：{_RULED.get(r, r)}"
                                      for i, r in e.ruled[:3]) + " (ruled out by a check)"
         elif e.why in _WHY:
             why = "未归入：" + _WHY[e.why]
+        elif e.indicator_id and e.close:
+            # within the tie margin either way (it may have scored a little above this
+            # name and gone to another number first): only "close" is true of both
+            why = (f"次选 {'、'.join(taker(e, i) for i in e.close)} 得分接近，请先核对 (a "
+                   "runner-up scored about as well and went to another number: check this "
+                   "name first)")
         cell = "。".join(x for x in (text, why) if x)
         if len(explained) > 1:
             cell = f"{e.measure}：{cell or '—'}"
@@ -495,7 +517,8 @@ def worksheet_rows(mentions, decisions_rows: list[dict], explain=None,
             "ocr_check": _ocr_check(rec.get("page"), rec.get("ocr_score")),
         })
         if explain and int(rec["char_start"]) in explain:
-            row["candidates"] = candidates_cell(explain[int(rec["char_start"])], catalogue)
+            row["candidates"] = candidates_cell(explain[int(rec["char_start"])], catalogue,
+                                                int(rec["char_start"]))
         if key in kept:
             row.update({c: kept[key].get(c, "") for c in DECISION})
         out.append(row)
