@@ -357,8 +357,9 @@ RATCHETS = {
     # part (definition of enforcement_inspections): named correctly 163 -> 164, wrong
     # 13 -> 12, parts ok 7 -> 8. The principal heads' rate is a part of the heads' rate
     # (主要负责人出庭应诉率达到69.23%, its definition): named correctly 164 -> 165, wrong
-    # 12 -> 11, parts ok 8 -> 9.
-    "blind7": Ratchet(min_found=210, min_named_correctly=165, min_id_rows_named=59,
+    # 12 -> 11, parts ok 8 -> 9. Officials' collective study (组织干部职工学法4次) is
+    # their law training, not a meeting's: named correctly 165 -> 166, id rows 59 -> 60.
+    "blind7": Ratchet(min_found=210, min_named_correctly=166, min_id_rows_named=60,
                       max_named_wrongly=11, max_false_positives=2, min_parts_ok=9,
                       max_parts_wrong=0),
     # The fresh set written at the end of session 5 (24 reports of 17 provinces, 171 rows;
@@ -413,9 +414,11 @@ RATCHETS = {
     # the extractor's 17 wrong names are on rows the two readers agree on.
     # Session 6, third round: joint enforcement (开展联合执法30次) and a service post
     # (政务服务驿站全年办件973件) are parts: named correctly 117 -> 119, wrong 17 -> 15,
-    # parts ok 4 -> 6.
-    "blind9": Ratchet(min_found=160, min_named_correctly=119, min_id_rows_named=39,
-                      max_named_wrongly=15, max_false_positives=2, min_parts_ok=6,
+    # parts ok 4 -> 6. Officials' collective study (党政班子成员共开展学法活动4次) is their
+    # law training, not the executive meeting's: named correctly 119 -> 120, wrong
+    # 15 -> 14, id rows 39 -> 40.
+    "blind9": Ratchet(min_found=160, min_named_correctly=120, min_id_rows_named=40,
+                      max_named_wrongly=14, max_false_positives=2, min_parts_ok=6,
                       max_parts_wrong=3),
 }
 SETS = list(RATCHETS)

@@ -2089,3 +2089,17 @@ def test_a_training_form_in_a_sentence_about_law_is_officials_training(
         sentence, value, expected):
     m = extract.extract_text(sentence).mentions
     assert dict(zip(m["value"], m["indicator_id"]))[value] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # officials' collective study with no meeting named (definition of
+    # officials_law_training_sessions), not the executive meeting's study
+    ("全年镇领导班子成员共开展学法活动6次。", "officials_law_training_sessions"),
+    ("街道每季度组织机关干部职工集中学法，全年组织干部职工学法5次。",
+     "officials_law_training_sessions"),
+    # ... a meeting's study stays the meeting's
+    ("全年镇班子会议学法9次。", "exec_meeting_law_study_sessions"),
+])
+def test_officials_collective_study_is_their_training_not_a_meetings(text, expected):
+    m = extract.extract_text(text).mentions
+    assert list(m["indicator_id"]) == [expected]

@@ -168,3 +168,18 @@ def test_count_bodies_reads_the_numbers_own_item_then_the_nearest_clause_naming_
     # none named: the text does not say whose count it is (a party committee, 党委, is
     # no meeting)
     assert bodies("镇党委高度重视，全年开展专题学习#。") == set()
+
+
+def test_officials_studying_with_no_meeting_named_is_no_meetings_study():
+    from rol_analysis.matcher import body_unfit
+
+    def unfit(marked, name="常务会议学法次数"):
+        return body_unfit(name, marked, marked.find("#"))
+
+    # people as who studied, no meeting in their clause: officials' collective study
+    assert unfit("每月组织班子会议讨论工作，全年镇领导班子成员共开展集中学法#")
+    assert unfit("全年组织机关干部职工学法#")
+    # a meeting that studied is the meeting's study; other indicators are not concerned
+    assert not unfit("全年班子会议学法#")
+    assert not unfit("全年镇政府常务会议会前学法#")
+    assert not unfit("全年组织机关干部职工学法#", "领导干部学法培训场次")

@@ -895,6 +895,17 @@ def count_bodies(marked: str, hash_pos: int) -> set[int]:
 _ITEM_TAIL_END_RE = re.compile(r"[^，,。；;：:！？!?\n、\d]*")
 
 
+# Officials studying, with no meeting in the clause (班子成员共开展学法活动#, 组织干部职工
+# 学法#): officials' collective law study (definition of officials_law_training_sessions),
+# not a meeting's. First runs blind4 guoyuan, blind7 lizi, blind9 huangzhai, shuangshan.
+_PERSONS_STUDY_RE = re.compile(r"(?:成员|干部|职工|工作人员|公职人员)[^，,。；;：:会\d]{0,10}学法")
+
+
+def _own_clause_start(marked: str, hash_pos: int) -> int:
+    head = _OWN_CLAUSE_HEAD_RE.match(marked, 0, hash_pos)
+    return head.end() if head else 0
+
+
 def body_unfit(zh_name: str, marked: str, hash_pos: int) -> bool:
     """Whether the body whose count the number is rules out an indicator of one body's
     study or meetings (docs/design.md "The body decides"): a count of the theory study
@@ -913,8 +924,11 @@ def body_unfit(zh_name: str, marked: str, hash_pos: int) -> bool:
             # its business (专题研究法治工作) with no meeting named is the leadership's
             # (县委、县政府主要负责同志), not the executive meeting's
             return bodies != {_EXEC}
-        # law study with none named: a town's 班子会议学法, 会前学法 (its patterns decide)
-        return not bodies <= {_EXEC}
+        # law study with none named: a town's 班子会议学法, 会前学法 (its patterns decide);
+        # but people studying with no meeting in their clause (班子成员开展学法活动#,
+        # 组织干部职工学法#) is officials' collective study, no meeting's
+        return not bodies <= {_EXEC} or (not bodies and _PERSONS_STUDY_RE.search(
+            marked, _own_clause_start(marked, hash_pos), hash_pos) is not None)
     if "法治思想" in zh_name:
         return bool(count_bodies(marked, hash_pos) & {_EXEC, _GROUP})
     if "学法培训" in zh_name:
