@@ -1746,9 +1746,11 @@ PARTS = [
     ("县领导召开县委常委会6次、依法治县委员会会议2次、政府党组会3次，专题听取法治建设汇报。",
      {"6次": ("", ""), "2次": ("rol_committee_meetings", ""), "3次": ("", "")}),
     # ... a smaller one in a clause of its own is no sure part of a first that says no
-    # sum: unnamed, with no whole
+    # sum: no whole (here officials' collective study, named as such by the definition
+    # of officials_law_training_sessions, as the gold of blind7 lizi)
     ("党委理论学习中心组开展法治学习8次，组织机关干部集中学法5次。",
-     {"8次": ("central_group_law_study_sessions", ""), "5次": ("", "")}),
+     {"8次": ("central_group_law_study_sessions", ""),
+      "5次": ("officials_law_training_sessions", "")}),
     ("理论学习中心组全年共集中学法8次，专题研讨学法3次。",
      {"8次": ("central_group_law_study_sessions", ""),
       "3次": ("", "central_group_law_study_sessions")}),
