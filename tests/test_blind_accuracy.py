@@ -416,9 +416,11 @@ RATCHETS = {
     # (政务服务驿站全年办件973件) are parts: named correctly 117 -> 119, wrong 17 -> 15,
     # parts ok 4 -> 6. Officials' collective study (党政班子成员共开展学法活动4次) is their
     # law training, not the executive meeting's: named correctly 119 -> 120, wrong
-    # 15 -> 14, id rows 39 -> 40.
-    "blind9": Ratchet(min_found=160, min_named_correctly=120, min_id_rows_named=40,
-                      max_named_wrongly=14, max_false_positives=2, min_parts_ok=6,
+    # 15 -> 14, id rows 39 -> 40. A review of joined kinds ending in 涉法事务 is all
+    # reviews (legality_reviews): named correctly 120 -> 121, wrong 14 -> 13, id rows
+    # 40 -> 41.
+    "blind9": Ratchet(min_found=160, min_named_correctly=121, min_id_rows_named=41,
+                      max_named_wrongly=13, max_false_positives=2, min_parts_ok=6,
                       max_parts_wrong=3),
 }
 SETS = list(RATCHETS)

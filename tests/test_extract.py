@@ -2105,3 +2105,17 @@ def test_a_training_form_in_a_sentence_about_law_is_officials_training(
 def test_officials_collective_study_is_their_training_not_a_meetings(text, expected):
     m = extract.extract_text(text).mentions
     assert list(m["indicator_id"]) == [expected]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the review verb before joined kinds that end in 涉法事务 (definition of
+    # legality_reviews: all kinds together), not the legal-affairs count
+    ("全年审核区政府规范性文件、重大决策事项和涉法事务210件。", "legality_reviews"),
+    ("全年审查行政合同和其他涉法事项40件。", "legality_reviews"),
+    # ... legal affairs handled alone stay that count, one kind stays its own
+    ("全年办理各类涉法事务120件。", "legal_affairs_handled"),
+    ("全年审核行政规范性文件32件。", "normative_docs_reviewed"),
+])
+def test_a_review_of_joined_kinds_with_legal_affairs_is_all_reviews(text, expected):
+    m = extract.extract_text(text).mentions
+    assert list(m["indicator_id"]) == [expected]
