@@ -14,6 +14,7 @@ from conftest import REPO, SEED, rol, tree_bytes
 from rol_analysis import fileio, panel, ratios
 from rol_analysis.exceptions import InputError
 from rol_analysis.extract import extract_to
+from rol_analysis.reviews import unconfirmed
 
 RATE = "normative_docs_timely_filing_rate"
 
@@ -221,6 +222,8 @@ def test_incremental_reads_only_changed_region_years_and_equals_a_fresh_panel(
     df = pd.read_parquet(f)
     df.loc[df["indicator_id"] == RATE, "value"] = 97.5
     df.loc[df["indicator_id"] == RATE, "review"] = "set | 李四"  # a reviewer named one
+    # a mark that is no confirm, set or add decides no name: the brief still shows its ○
+    df.loc[df.index[df["indicator_id"] != RATE][0], "review"] = "exclude | 王五"
     fileio.write_parquet(f, df)
     shutil.rmtree(work / "reports/hongqi/2022")  # a region-year gone
     os.utime(work / "data/processed/weibin/2022/indicators.parquet")  # touched, same bytes
@@ -229,10 +232,11 @@ def test_incremental_reads_only_changed_region_years_and_equals_a_fresh_panel(
     ind = pd.read_parquet(out(work) / "indicators.parquet")
     assert ind[(ind.region == "weibin") & (ind.year == 2023)
                & (ind.indicator_id == RATE)]["value"].tolist() == [97.5]
-    # names no reviewer decided on are counted per region-year (none reviewed but one)
+    # names no reviewer decided on are counted per region-year (none reviewed but one),
+    # by the brief's rule (reviews.unconfirmed, its ○ count) on the same table
     ry = pd.read_parquet(out(work) / "region_years.parquet").set_index(["region", "year"])
     w23, h23 = ry.loc[("weibin", 2023)], ry.loc[("hongqi", 2023)]
-    assert w23["n_unconfirmed"] == w23["n_indicators"] - 1
+    assert w23["n_unconfirmed"] == w23["n_indicators"] - 1 == unconfirmed(df["review"])
     assert h23["n_unconfirmed"] == h23["n_indicators"] > 0
     incremental = outputs(work)
     panel.build(work, force=True)

@@ -122,8 +122,8 @@ VIEWS = {
                   "qualifier, validation status, review, source sentence and offsets.",
     "wide": "One row per region-year, one column per catalogue indicator (its value; NULL "
             "when the report does not state it). A value whose name no reviewer confirmed "
-            "is included like a confirmed one: see indicators.review (NULL: not confirmed) "
-            "and region_years.n_unconfirmed.",
+            "is included like a confirmed one: see indicators.review (confirmed only when "
+            "it begins confirm, set or add) and region_years.n_unconfirmed.",
     "ratios": "Reported rates against the counts behind them, one row per region-year and "
               "rate (status consistent / mismatch / claim_only / computed_only).",
     "region_years": "One row per region-year: name, province, level, report metadata, "
@@ -504,12 +504,12 @@ def _load_fresh(con, keys: list, files_of: dict, rows: dict, tmp: Path) -> dict:
     # region_years: the report records, then counts from the tables just read
     n_ind = _counts(new["indicators"])
     n_men = _counts(new["mentions"])
+    n_unc = _unconfirmed(new["indicators"])
     cols = {c: [] for c in [*REGION_YEAR_COLUMNS, "_row"]}
     for k in keys:
         n, done = n_men.get(k, (0, 0))
-        named, confirmed = n_ind.get(k, (0, 0))
-        values = {**rows[k], "n_indicators": named, "n_mentions": n,
-                  "n_unconfirmed": named - confirmed,
+        values = {**rows[k], "n_indicators": n_ind.get(k, (0, 0))[0], "n_mentions": n,
+                  "n_unconfirmed": n_unc.get(k, 0),
                   "n_reviewed": done,
                   "review_state": ("fully" if n and done == n else "partly" if done
                                    else "not_reviewed"),
@@ -518,6 +518,21 @@ def _load_fresh(con, keys: list, files_of: dict, rows: dict, tmp: Path) -> dict:
             cols[c].append(None if c in (*META, "city") else values.get(c))
     new["region_years"] = pa.table(cols, schema=_empty("region_years").schema)
     return new
+
+
+def _unconfirmed(table) -> dict:
+    """(region, year) -> indicator names no reviewer decided on, by the rule the brief's
+    ○ count and the index use (:func:`reviews.unconfirmed`): a mark that is not a
+    confirm, set or add (an empty one, say) decides no name."""
+    from .reviews import unconfirmed
+
+    if not len(table):
+        return {}
+    marks: dict = {}
+    for r, y, m in zip(table["region"].to_pylist(), table["year"].to_pylist(),
+                       table["review"].to_pylist(), strict=True):
+        marks.setdefault((r, y), []).append(m)
+    return {k: unconfirmed(v) for k, v in marks.items()}
 
 
 def _counts(table) -> dict:
