@@ -327,6 +327,14 @@ def _counted_class(text: str) -> str:
     return last
 
 
+def _own_clause(marked: str, hash_pos: int) -> tuple[int, int]:
+    """(start, end) of the number's own clause in ``marked``: from after the last clause
+    mark or quote before ``#`` (at ``hash_pos``) to the next clause mark."""
+    head = _OWN_CLAUSE_HEAD_RE.match(marked, 0, hash_pos)
+    end = _CLAUSE_END_RE.search(marked, hash_pos)
+    return (head.end() if head else 0), (end.start() if end else len(marked))
+
+
 def _unfit_scope(zh_name: str, marked: str, hash_pos: int, words: str = "") -> bool:
     """Whether the number's own clause rules out an indicator named ``zh_name``.
 
@@ -334,10 +342,7 @@ def _unfit_scope(zh_name: str, marked: str, hash_pos: int, words: str = "") -> b
     indicator's patterns, whose own words (涉企检查) are no narrowing."""
     if hash_pos < 0:
         return False
-    head = _OWN_CLAUSE_HEAD_RE.match(marked, 0, hash_pos)
-    start = head.end() if head else 0
-    end_mt = _CLAUSE_END_RE.search(marked, hash_pos)
-    end = end_mt.start() if end_mt else len(marked)
+    start, end = _own_clause(marked, hash_pos)
     verbs = {mt.group(1) for mt in _CHANGE_OBJ_RE.finditer(marked, start, hash_pos)}
     # 取消1项、承接# and 取消调整…职权共#: one verb the indicator names is enough
     if verbs and not any(v in zh_name for v in verbs):
@@ -384,10 +389,7 @@ def narrowed(zh_name: str, marked: str, hash_pos: int, words: str = "") -> bool:
     (:func:`rol_analysis.parts._mark_subsets`)."""
     if hash_pos < 0:
         return False
-    head = _OWN_CLAUSE_HEAD_RE.match(marked, 0, hash_pos)
-    start = head.end() if head else 0
-    end_mt = _CLAUSE_END_RE.search(marked, hash_pos)
-    end = end_mt.start() if end_mt else len(marked)
+    start, end = _own_clause(marked, hash_pos)
     after = marked[hash_pos + 1:end]
     own = marked[start:hash_pos]
     subset_after = _SUBSET_AFTER_RE.match(after)
@@ -594,8 +596,7 @@ class _Agreement:
         name names, or a planned act."""
         if hash_pos < 0:
             return False
-        head = _OWN_CLAUSE_HEAD_RE.match(marked, 0, hash_pos)
-        start = head.end() if head else 0
+        start, end = _own_clause(marked, hash_pos)
         if e.rates:
             stated = self._rate_nouns(marked, hash_pos, start)
             if stated and not self._rate_agrees(stated, e.rates):
@@ -607,8 +608,7 @@ class _Agreement:
             return True
         if e.acts:
             # the whole clause: 对新出台的#件政策措施开展公平竞争审查 is reviews
-            end = _CLAUSE_END_RE.search(marked, hash_pos)
-            acts = self.acts_in(marked, start, end.start() if end else len(marked))
+            acts = self.acts_in(marked, start, end)
             if acts and not acts & e.acts:
                 return True  # 制定、修订地方性法规#: enacted, not drafts reviewed
         return not e.planned and self.modal_rx.search(marked, start, hash_pos) is not None
@@ -858,12 +858,15 @@ _ALL_GROUPS, _EXEC, _GROUP = 1, 3, 4
 _STUDY_RE = re.compile(r"学法|学习|研讨")
 # law content that makes a theory study group's study law study (its definition)
 _LAW_CONTENT_RE = re.compile(r"法治|法制|法律|法规|宪法|民法典|学法|依法行政")
-_CLAUSE_BOUND_RE = re.compile(r"[，,。；;：:！？!?\n]")
 
 
 def _study_bodies(text: str) -> set[int]:
     """Which kinds of body (group numbers of ``_STUDY_BODY_RE``) ``text`` names."""
     return {mt.lastindex for mt in _STUDY_BODY_RE.finditer(text)}
+
+
+# the number's item after it: up to the next item, clause end or number
+_ITEM_TAIL_END_RE = re.compile(r"[^，,。；;：:！？!?\n、\d]*")
 
 
 def count_bodies(marked: str, hash_pos: int) -> set[int]:
@@ -874,8 +877,7 @@ def count_bodies(marked: str, hash_pos: int) -> set[int]:
     that names one (列入镇党委理论学习中心组学习计划，全年开展专题学习4次; 常务会议会前
     学法4次，专题听取…汇报2次: a later count of the chain is still that body's). Empty
     when no body is named: the text does not say whose count it is."""
-    head = _OWN_CLAUSE_HEAD_RE.match(marked, 0, hash_pos)
-    start = head.end() if head else 0
+    start = _own_clause(marked, hash_pos)[0]
     own = marked[start:hash_pos]
     last_number = _last_match(_DIGIT_RE, own)
     if last_number is not None:
@@ -884,26 +886,17 @@ def count_bodies(marked: str, hash_pos: int) -> set[int]:
     bodies = _study_bodies(own) | _study_bodies(tail)
     end = start - 1
     while not bodies and end > 0:
-        bound = _last_match(_CLAUSE_BOUND_RE, marked[:end])
+        bound = _last_match(_CLAUSE_END_RE, marked[:end])
         begin = bound.end() if bound is not None else 0
         bodies = _study_bodies(marked[begin:end])
         end = begin - 1
     return bodies
 
 
-# the number's item after it: up to the next item, clause end or number
-_ITEM_TAIL_END_RE = re.compile(r"[^，,。；;：:！？!?\n、\d]*")
-
-
 # Officials studying, with no meeting in the clause (班子成员共开展学法活动#, 组织干部职工
 # 学法#): officials' collective law study (definition of officials_law_training_sessions),
 # not a meeting's. First runs blind4 guoyuan, blind7 lizi, blind9 huangzhai, shuangshan.
 _PERSONS_STUDY_RE = re.compile(r"(?:成员|干部|职工|工作人员|公职人员)[^，,。；;：:会\d]{0,10}学法")
-
-
-def _own_clause_start(marked: str, hash_pos: int) -> int:
-    head = _OWN_CLAUSE_HEAD_RE.match(marked, 0, hash_pos)
-    return head.end() if head else 0
 
 
 def body_unfit(zh_name: str, marked: str, hash_pos: int) -> bool:
@@ -928,7 +921,7 @@ def body_unfit(zh_name: str, marked: str, hash_pos: int) -> bool:
         # but people studying with no meeting in their clause (班子成员开展学法活动#,
         # 组织干部职工学法#) is officials' collective study, no meeting's
         return not bodies <= {_EXEC} or (not bodies and _PERSONS_STUDY_RE.search(
-            marked, _own_clause_start(marked, hash_pos), hash_pos) is not None)
+            marked, _own_clause(marked, hash_pos)[0], hash_pos) is not None)
     if "法治思想" in zh_name:
         return bool(count_bodies(marked, hash_pos) & {_EXEC, _GROUP})
     if "学法培训" in zh_name:
