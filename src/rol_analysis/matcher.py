@@ -335,11 +335,10 @@ def _own_clause(marked: str, hash_pos: int) -> tuple[int, int]:
     return (head.end() if head else 0), (end.start() if end else len(marked))
 
 
-def _unfit_scope(zh_name: str, marked: str, hash_pos: int, words: str = "") -> bool:
+def _unfit_scope(zh_name: str, marked: str, hash_pos: int) -> bool:
     """Whether the number's own clause rules out an indicator named ``zh_name``.
 
-    ``marked`` is the sentence with ``#`` for the number (and its unit); ``words`` the
-    indicator's patterns, whose own words (涉企检查) are no narrowing."""
+    ``marked`` is the sentence with ``#`` for the number (and its unit)."""
     if hash_pos < 0:
         return False
     start, end = _own_clause(marked, hash_pos)
@@ -761,7 +760,7 @@ class _Matcher:
                 if reasons is not None:
                     reasons.setdefault(e.iid, "subset")
                 continue
-            unfit = (_unfit_scope(e.zh_name, marked, hash_pos, words)
+            unfit = (_unfit_scope(e.zh_name, marked, hash_pos)
                      or body_unfit(e.zh_name, marked, hash_pos))
             if unfit or _agreement().disagrees(e, marked, hash_pos):
                 excluded.add(e.iid)
