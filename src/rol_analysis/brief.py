@@ -609,13 +609,9 @@ class Brief:
             "status_zh": _ratios.STATUS_ZH.get(st, st), "status_en": _ratios.STATUS_EN.get(st, st),
         }
 
-    def other_statistics(self) -> str:
-        """Every number that no indicator row shows, in report order (HTML)."""
-        rows = self._other_rows()
-        return _render("other_statistics.html.j2", rows=rows,
-                       parts=any(r["part_of"] for r in rows))
-
     def _other_rows(self) -> list[dict]:
+        """Every number that no indicator row shows, in report order (the rows of
+        ``other_statistics.html.j2``)."""
         from markupsafe import Markup
 
         mentions = self.analysis.mentions
