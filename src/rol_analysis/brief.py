@@ -141,6 +141,16 @@ def change_text(rec: dict) -> str:
     return f"{approx}{pct:+.1f}%"
 
 
+def _name_mark(action: str, who: str) -> str:
+    """The mark after a figure shown as an indicator's: ✓/✎ with the reviewer's name on
+    hover for a reviewer's ``action``, else ○ (a name no reviewer decided on)."""
+    if action in REVIEW_MARKS:
+        sym, zh, en = REVIEW_MARKS[action]
+        return f'<span class="review-mark" title="{_e(f"{zh}（{who}）/ {en}")}">{sym}</span>'
+    sym, zh, en = UNCONFIRMED_MARK
+    return f'<span class="unconfirmed-mark" title="{_e(f"{zh} / {en}")}">{sym}</span>'
+
+
 class Brief:
     """The brief of one region-year.
 
@@ -222,15 +232,13 @@ class Brief:
         action, who, _ = parse_mark(review)
         cls, mark = "num", ""
         if action in REVIEW_MARKS:
-            sym, zh, en = REVIEW_MARKS[action]
+            zh = REVIEW_MARKS[action][1]
             cls += f" reviewed reviewed-{action}"
-            label = _e(f"{zh}（{who}）/ {en}")
-            mark = f'<span class="review-mark" title="{label}">{sym}</span>'
+            mark = _name_mark(action, who)
             tip = f"{tip}\n{zh}（{who}）" if tip else f"{zh}（{who}）"
         elif named:
-            sym, zh, en = UNCONFIRMED_MARK
             cls += " unconfirmed"
-            mark = f'<span class="unconfirmed-mark" title="{_e(f"{zh} / {en}")}">{sym}</span>'
+            mark = _name_mark(action, who)
         attr = f' title="{_e(tip)}"' if tip else ""
         scan = self._scan.get(sentence) if isinstance(sentence, str) else None
         if scan is not None and scan[1] < LOW_OCR_SCORE and action not in REVIEW_MARKS:
@@ -249,12 +257,8 @@ class Brief:
         marked unconfirmed (○) when no reviewer decided on its name there."""
         action, who, _ = parse_mark(review)
         if action in REVIEW_MARKS:
-            sym, zh, en = REVIEW_MARKS[action]
-            return (f'{_e(text)}<span class="review-mark" title="{_e(f"{zh}（{who}）/ {en}")}">'
-                    f"{sym}</span>")
-        sym, zh, en = UNCONFIRMED_MARK
-        return (f'<span class="unconfirmed">{_e(text)}</span><span class="unconfirmed-mark" '
-                f'title="{_e(f"{zh} / {en}")}">{sym}</span>')
+            return _e(text) + _name_mark(action, who)
+        return f'<span class="unconfirmed">{_e(text)}</span>' + _name_mark(action, who)
 
     def _unconfirmed_summary(self) -> str:
         """How many of the report's indicator names no reviewer confirmed."""
