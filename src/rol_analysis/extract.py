@@ -167,7 +167,8 @@ class Explanation:
         aside.
     ruled : tuple of (str, str)
         (id, reason) of the indicators whose words matched but were set aside:
-        ``family``, ``scope``, ``agreement``, ``exclude``.
+        ``family``, ``subset``, ``scope``, ``agreement``, ``exclude``
+        (:meth:`matcher._Matcher.scored`'s ``reasons``).
     close : tuple of str
         A named reading only: the other indicators it scored within
         :data:`~rol_analysis.matcher.RUNNER_UP_MARGIN` of its name (they went to other

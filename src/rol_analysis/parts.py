@@ -50,10 +50,10 @@ class _Slot:
     rule: bool = False  # a rule of what must be done (每季度至少1次): neither named nor a part
     subset: frozenset[str] = frozenset()  # ids its words narrow to a subset (专窗办件#)
     # for the review worksheet only (extract.explain), never read by a naming rule: the
-    # candidates as scored before any rule took some away, why they were taken away
-    # (joint, shared_time, same_name, twice, apart), the rival of a tie, why the
-    # matcher set aside the indicators whose words matched (matcher.scored's reasons),
-    # and a named reading's close runner-ups
+    # candidates as scored before any rule took some away, why it has none or they were
+    # taken away (rule, joint, shared_time, same_name, twice, apart), the rival of a
+    # tie, why the matcher set aside the indicators whose words matched (matcher.scored's
+    # reasons), and a named reading's close runner-ups
     considered: list[tuple[float, str]] = field(default_factory=list)
     why: str = ""
     rival: tuple[str, ...] = ()
