@@ -330,7 +330,7 @@ def test_index_counts_the_names_no_reviewer_confirmed_like_the_brief(tmp_path):
     mark does not (the brief's ○ rule); a region-year without a brief has no count."""
     ok = {"success": True, "warnings": [], "failures": []}
     table = gold_indicators("alpha", 2023)
-    marks = ["confirm | 张三", "set | 李四 | 原读作 5 件 · x", "add | 王五"]
+    marks = ["confirm | 张三", "set | 李四 | 原读作 5 件 · x", "add | 王五", "exclude | 赵六"]
     table["review"] = marks + [""] * (len(table) - len(marks))
     for region, year, t in (("alpha", 2023, table), ("beta", 2023, table.head(4)),
                             ("gamma", 2022, None)):
