@@ -326,14 +326,6 @@ def test_a_named_number_with_a_close_runner_up_says_so():
     assert "次选" not in _cells("街道举办法治讲座5场。")["5场"]
 
 
-def _cells_in_order(text: str) -> list[str]:
-    from rol_analysis import catalogue, extract
-
-    ex = extract.extract_text(text, "r", 2023, explain=True)
-    return [r["candidates"] for r in
-            reviews.worksheet_rows(ex.mentions, [], ex.explain, catalogue.load())]
-
-
 @pytest.mark.parametrize(("text", "number", "says"), [
     ("区政府常务会议每季度至少听取1次法治建设工作汇报。", "1次", "是要求不是统计"),
     ("召开区委常委会会议和依法治区委员会会议共4次。", "4次", "几个机构或会议合计的数"),
