@@ -50,12 +50,14 @@ def test_the_needed_words_prefilter_never_hides_a_match():
     assert index.hits("无关的句子") == {2}
 
 
-def test_a_restricting_modifier_on_the_indicators_noun_narrows_it_to_a_subset():
+def says(marked: str, name: str, words: str = "") -> bool:
+    """:func:`matcher.narrowed` for the number at ``#`` of ``marked``."""
     from rol_analysis.matcher import narrowed
 
-    def says(marked, name, words=""):
-        return narrowed(name, marked, marked.find("#"), words)
+    return narrowed(name, marked, marked.find("#"), words)
 
+
+def test_a_restricting_modifier_on_the_indicators_noun_narrows_it_to_a_subset():
     # a property (X性), a channel and a stage right on the words the name counts
     assert says("年内开展法治督察，查出普遍性问题#、个别问题3个", "督察发现问题数")
     assert says("“一网通办”专窗全年办件#", "政务服务事项办件量")
@@ -80,11 +82,6 @@ def test_a_restricting_modifier_on_the_indicators_noun_narrows_it_to_a_subset():
 
 
 def test_one_kind_of_enforcement_or_a_service_post_is_a_subset():
-    from rol_analysis.matcher import narrowed
-
-    def says(marked, name, words=""):
-        return narrowed(name, marked, marked.find("#"), words)
-
     joint = "(?:综合查一次|联合执法(?:行动)?)[^，,]{0,8}#"
     # joint action with other departments is one kind of inspection, even though the
     # indicator's own patterns hold 联合执法 (they find the number, the definition makes
@@ -101,17 +98,13 @@ def test_one_kind_of_enforcement_or_a_service_post_is_a_subset():
 
 
 def test_a_rate_of_principal_heads_only_is_a_subset_of_the_heads_rate():
-    from rol_analysis.matcher import narrowed
-
-    def says(marked, name, words="出庭(?:应诉)?率[^，,]{0,6}#"):
-        return narrowed(name, marked, marked.find("#"), words)
-
-    assert says("区政府部门主要负责人出庭应诉率为#", "行政机关负责人出庭应诉率")
-    assert says("各单位主要负责同志出庭应诉率达#", "行政机关负责人出庭应诉率")
+    rate = "出庭(?:应诉)?率[^，,]{0,6}#"
+    assert says("区政府部门主要负责人出庭应诉率为#", "行政机关负责人出庭应诉率", rate)
+    assert says("各单位主要负责同志出庭应诉率达#", "行政机关负责人出庭应诉率", rate)
     # not the heads' rate itself, not a count, not an indicator that names 主要
-    assert not says("区政府部门负责人出庭应诉率为#", "行政机关负责人出庭应诉率")
+    assert not says("区政府部门负责人出庭应诉率为#", "行政机关负责人出庭应诉率", rate)
     assert not says("主要负责人出庭应诉#", "行政机关负责人出庭应诉数", "负责人[^，,]{0,6}出庭#")
-    assert not says("主要负责人出庭应诉率为#", "主要负责人出庭应诉率")
+    assert not says("主要负责人出庭应诉率为#", "主要负责人出庭应诉率", rate)
 
 
 def test_scored_names_the_ids_a_subset_was_ruled_out_of():
