@@ -371,7 +371,8 @@ NAMING = ("confirm", "set", "add")
 
 def unconfirmed(marks) -> int:
     """How many of an indicators table's names no reviewer decided on, given its
-    ``review`` column: the brief's ○ count and the index's, one rule for both."""
+    ``review`` column: the brief's ○ count, the index's and the panel's
+    ``n_unconfirmed``, one rule for all three."""
     return sum(1 for m in marks if parse_mark(m)[0] not in NAMING)
 
 
