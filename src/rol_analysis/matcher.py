@@ -12,14 +12,15 @@ matches only the examples before 等, or only the first of two items the number 
 for together, does not count (:func:`_only_examples`, :func:`_only_first_item`); words of
 the number's own clause (a change verb, a level, training, a type, a span of years with
 累计, the noun counted) rule an indicator out (:func:`_unfit_scope`), so does a modifier
-that narrows its noun to a subset (涉企, 共性, 专窗: :func:`narrowed`), and
-so do a rate noun, a class of counted thing, an act on documents or a planned act that
-the indicator's name does not state (:class:`_Agreement`, words in ``catalogue/agreement.toml``); a
-count of several kinds of meeting names none of them (:func:`_joint_meetings`); and the
-best free indicator must beat the runner-up by :data:`RUNNER_UP_MARGIN`, else the number
-stays unnamed (these two are applied by :func:`rol_analysis.extract._assign`). The
-case-work families (复议, 诉讼, 执法: :func:`family`) keep an indicator of one family from
-a number whose scope is another.
+that narrows its noun to a subset (涉企, 共性, 专窗: :func:`narrowed`), so does a body
+other than the one whose study or meetings an indicator counts (:func:`body_unfit`, over
+:func:`count_bodies`), and so do a rate noun, a class of counted thing, an act on
+documents or a planned act that the indicator's name does not state (:class:`_Agreement`,
+words in ``catalogue/agreement.toml``); a count of several kinds of meeting names none of
+them (:func:`_joint_meetings`); and the best free indicator must beat the runner-up by
+:data:`RUNNER_UP_MARGIN`, else the number stays unnamed (these two are applied by
+:func:`rol_analysis.extract._assign`). The case-work families (复议, 诉讼, 执法:
+:func:`family`) keep an indicator of one family from a number whose scope is another.
 
 Not here: finding the numbers (:mod:`rol_analysis.mentions`), handing the indicators
 out over the whole report, each indicator once (:func:`rol_analysis.extract._assign`),
