@@ -490,6 +490,14 @@ def test_every_name_nobody_confirmed_is_marked_and_counted(seed_brief, seed_page
     assert not seed_page.select(".findings ul.finding-indicators .unconfirmed-mark")
 
 
+def test_every_action_that_decides_a_name_has_its_mark():
+    """The ✓/✎ marks and the ○ count follow one rule (reviews.NAMING): a decided name
+    with no mark of its own would show neither."""
+    from rol_analysis import reviews
+
+    assert set(brief.REVIEW_MARKS) == set(reviews.NAMING)
+
+
 def test_a_confirmed_name_shows_its_check_instead(tmp_path):
     seed = gold_indicators()
     reviewed = with_rows(seed, [{"indicator_id": "disputes_mediated", "value": 849.0,

@@ -31,9 +31,10 @@ from . import charts as _charts
 from . import ratios as _ratios
 from .catalogue import load
 from .ocr import LOW_SCORE as LOW_OCR_SCORE
-from .reviews import parse_mark, unconfirmed
+from .reviews import NAMING, parse_mark, unconfirmed
 
-#: How the brief marks a number a reviewer decided on (data/reviews/).
+#: How the brief marks a number a reviewer decided on (data/reviews/): one mark for each
+#: action that decides a name (reviews.NAMING, the rule of the ○ count too).
 REVIEW_MARKS = {"confirm": ("✓", "已复核确认", "confirmed by a reviewer"),
                 "set": ("✎", "已复核更正", "corrected by a reviewer"),
                 "add": ("✎", "复核补充", "added by a reviewer")}
@@ -144,7 +145,7 @@ def change_text(rec: dict) -> str:
 def _name_mark(action: str, who: str) -> str:
     """The mark after a figure shown as an indicator's: ✓/✎ with the reviewer's name on
     hover for a reviewer's ``action``, else ○ (a name no reviewer decided on)."""
-    if action in REVIEW_MARKS:
+    if action in NAMING:
         sym, zh, en = REVIEW_MARKS[action]
         return f'<span class="review-mark" title="{_e(f"{zh}（{who}）/ {en}")}">{sym}</span>'
     sym, zh, en = UNCONFIRMED_MARK
@@ -231,7 +232,7 @@ class Brief:
         tip = sentence if isinstance(sentence, str) and sentence else ""
         action, who, _ = parse_mark(review)
         cls, mark = "num", ""
-        if action in REVIEW_MARKS:
+        if action in NAMING:
             zh = REVIEW_MARKS[action][1]
             cls += f" reviewed reviewed-{action}"
             mark = _name_mark(action, who)
@@ -241,7 +242,7 @@ class Brief:
             mark = _name_mark(action, who)
         attr = f' title="{_e(tip)}"' if tip else ""
         scan = self._scan.get(sentence) if isinstance(sentence, str) else None
-        if scan is not None and scan[1] < LOW_OCR_SCORE and action not in REVIEW_MARKS:
+        if scan is not None and scan[1] < LOW_OCR_SCORE and action not in NAMING:
             return (f'<span class="{cls} ocr-low"{attr}>{_e(text)}</span>{mark}'
                     f'<span class="ocr-flag">（OCR待核 review）</span>{self._cite(sentence)}')
         return f'<span class="{cls}"{attr}>{_e(text)}</span>{mark}{self._cite(sentence)}'
@@ -256,7 +257,7 @@ class Brief:
         """Another region-year's figure (year over year, the regions table): as stated,
         marked unconfirmed (○) when no reviewer decided on its name there."""
         action, who, _ = parse_mark(review)
-        if action in REVIEW_MARKS:
+        if action in NAMING:
             return _e(text) + _name_mark(action, who)
         return f'<span class="unconfirmed">{_e(text)}</span>' + _name_mark(action, who)
 
