@@ -206,8 +206,8 @@ def _explanation(sl: _Slot | None, m: Mention, k: int,
     others: tuple[str, ...] = ()
     if iid:
         why = ""
-    elif sl.rule or sl.why in ("rule", "joint", "shared_time", "same_name") \
-            and not sl.part:
+    elif sl.rule or (sl.why in ("joint", "shared_time", "same_name") and not sl.part):
+        # a rule is said as one even when it is a part; these others only when not
         why = sl.why
     elif sl.part and (part_of or sl.why not in ("twice", "apart")):
         why = "part"
