@@ -746,9 +746,8 @@ class Brief:
         if len(a.yoy):
             rows = []
             # the earlier year's review decisions: its figures are marked like this year's
-            h = a.history
-            mine = h[(h["region"] == a.region)
-                     & (h["year"] == int(a.yoy["previous_year"].iloc[0]))]
+            h, prev = a.history, int(a.yoy["previous_year"].iloc[0])
+            mine = h[(h["region"] == a.region) & (h["year"] == prev)]
             earlier = dict(zip(mine["indicator_id"], mine["review"], strict=True))
             for rec in a.yoy.to_dict("records"):
                 before = as_stated(rec["previous"], rec["unit"], rec["kind"],
@@ -760,7 +759,6 @@ class Brief:
                              self._peer_value(before, earlier.get(rec["indicator_id"])),
                              self._indicator_value(rec["indicator_id"]),
                              _e(change_text(rec))])
-            prev = int(a.yoy["previous_year"].iloc[0])
             parts.append(f"<h3>与 {prev} 年比较 <span class=\"en\">Year over year</span></h3>"
                          "<p class=\"note\">数值按报告原文（含“余”“以上”等限定）列出；比率的变化以"
                          "个百分点计，其他指标的变化为相对百分比（%）；≈ 表示含约数或下限，变化为"
