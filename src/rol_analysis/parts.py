@@ -393,18 +393,11 @@ def _kinds_of_one_head(nouns: list[str], zh_name: str) -> bool:
     one item apart and that the name holds (行政执法检查 / 联合执法检查 for 行政执法检查次数)
     makes that item the indicator's own, while a name that holds two (不予处罚, 减轻处罚)
     names the kinds together."""
-    nouns = [_JOIN_TAIL_RE.sub("", n) for n in nouns]
-    head = _common_tail(nouns) if all(nouns) else ""
-    if len(head) < 2:
+    head, apart = _kind_modifiers([_JOIN_TAIL_RE.sub("", n) for n in nouns])
+    if len(head) < 2 or apart is None:
         return False
-    mods = [_KIND_VERB_RE.sub("", n[:len(n) - len(head)]) for n in nouns]
-    if not all(mods) or len(set(mods)) < len(mods):
-        return False
-    grams = [_grams(x) for x in mods]
     name = _grams(zh_name)
-    own = sum(1 for i, g in enumerate(grams)
-              if g.difference(*(h for j, h in enumerate(grams) if j != i)) & name)
-    return own != 1
+    return sum(1 for g in apart if g & name) != 1
 
 
 def _distinct_nouns(nouns: list[str]) -> bool:
@@ -574,6 +567,20 @@ def _common_tail(words: list[str]) -> str:
     return words[0][len(words[0]) - n:] if n else ""
 
 
+def _kind_modifiers(words: list[str]) -> tuple[str, list[set[str]] | None]:
+    """The head ``words`` end in (:func:`_common_tail`) and, per word, the character
+    pairs of its modifier that no other word's modifier has (what sets that kind apart:
+    不予 / 从轻 / 减轻 before 处罚事项); ``None`` for those when a modifier is missing or
+    two are the same (the words name no distinct kinds)."""
+    head = _common_tail(words)
+    mods = [_KIND_VERB_RE.sub("", w[:len(w) - len(head)]) for w in words]
+    if not all(mods) or len(set(mods)) < len(mods):
+        return head, None
+    grams = [_grams(x) for x in mods]
+    return head, [g.difference(*(h for j, h in enumerate(grams) if j != i))
+                  for i, g in enumerate(grams)]
+
+
 def _kinds_lists(text: str, sent_start: list[int], slots: list[_Slot],
                  matcher: _Matcher) -> None:
     """Items of one sentence that end in one head noun, each after words of its own, with
@@ -601,10 +608,8 @@ def _kinds_lists(text: str, sent_start: list[int], slots: list[_Slot],
     for (_s0, unit, _key), ks in groups.items():
         if len(ks) < 2:
             continue
-        words = [_kind_words(text, sent_start, slots, k) for k in ks]
-        head = _common_tail(words)
-        mods = [_KIND_VERB_RE.sub("", w[:len(w) - len(head)]) for w in words]
-        if not all(mods) or len(set(mods)) < len(mods):
+        head, apart = _kind_modifiers([_kind_words(text, sent_start, slots, k) for k in ks])
+        if apart is None:
             continue
         # a kind the catalogue names, as the head, by the words that set it apart from
         # the others (依法治区委员会会议、委员会办公室会议: 依法治县委员会…会议次数) is a
@@ -612,10 +617,8 @@ def _kinds_lists(text: str, sent_start: list[int], slots: list[_Slot],
         # one whose name lacks the head (专题培训会、专题研讨会: 领导干部学法培训场次 counts
         # no meetings; it matched the modifier alone)
         whole = matcher.candidates(head + "#", unit, slots[ks[0]].mention.kind)
-        grams = [_grams(x) for x in mods]
         kinds = []
-        for i, k in enumerate(ks):
-            mine = grams[i].difference(*(g for j, g in enumerate(grams) if j != i))
+        for mine, k in zip(apart, ks, strict=True):
             best = _clear_best(slots[k].cands)
             name = matcher.cat.indicators[best].zh_name if best else ""
             if best in whole[:1] or head not in name or not mine & _grams(name):
