@@ -420,8 +420,7 @@ def requirement(marked: str, hash_pos: int, stated: str) -> bool:
     (每季度至少听取1次, 要求每人每年线下培训不少于90课时、线上培训不少于50课时)."""
     if hash_pos < 0:
         return False
-    head = _OWN_CLAUSE_HEAD_RE.match(marked, 0, hash_pos)
-    own = marked[head.end() if head else 0:hash_pos] + stated
+    own = marked[_own_clause(marked, hash_pos)[0]:hash_pos] + stated
     return _REQUIREMENT_RE.search(own) is not None
 
 
