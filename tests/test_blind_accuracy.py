@@ -353,8 +353,11 @@ RATCHETS = {
     # named correctly +2, id rows +2; merged with parts: 161, id rows 57.
     # Form before topic (举办专题讲座3场; 组织3次全区行政合同规范化专题培训会): named
     # correctly 161 -> 163, id rows 57 -> 59.
-    "blind7": Ratchet(min_found=210, min_named_correctly=163, min_id_rows_named=59,
-                      max_named_wrongly=13, max_false_positives=2, min_parts_ok=7,
+    # Session 6, third round: joint enforcement (联合执法10次) is one kind of inspection, a
+    # part (definition of enforcement_inspections): named correctly 163 -> 164, wrong
+    # 13 -> 12, parts ok 7 -> 8.
+    "blind7": Ratchet(min_found=210, min_named_correctly=164, min_id_rows_named=59,
+                      max_named_wrongly=12, max_false_positives=2, min_parts_ok=8,
                       max_parts_wrong=0),
     # The fresh set written at the end of session 5 (24 reports of 17 provinces, 171 rows;
     # README): written and re-read without reading the extractor, held back on a branch,
@@ -406,8 +409,11 @@ RATCHETS = {
     # 33/71; the main after the first round (cf889ec) 115, wrong 19, id rows 37/71. The
     # second human reader is wrong on 3.7% against the gold as first written, and 16 of
     # the extractor's 17 wrong names are on rows the two readers agree on.
-    "blind9": Ratchet(min_found=160, min_named_correctly=117, min_id_rows_named=39,
-                      max_named_wrongly=17, max_false_positives=2, min_parts_ok=4,
+    # Session 6, third round: joint enforcement (开展联合执法30次) and a service post
+    # (政务服务驿站全年办件973件) are parts: named correctly 117 -> 119, wrong 17 -> 15,
+    # parts ok 4 -> 6.
+    "blind9": Ratchet(min_found=160, min_named_correctly=119, min_id_rows_named=39,
+                      max_named_wrongly=15, max_false_positives=2, min_parts_ok=6,
                       max_parts_wrong=3),
 }
 SETS = list(RATCHETS)

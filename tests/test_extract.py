@@ -955,7 +955,8 @@ FAMILY_A_PHRASINGS = [
     ("审计发现问题已整改到位，整改问题金额2.3亿元。", {"audit_rectified_amount": 230000000}),
     ("全县设立基层立法联系点5个，征集立法意见建议120条。", {"grassroots_legislation_points": 5}),
     ("建成应急避难场所36处。", {"emergency_shelters": 36}),
-    ("开展联合执法行动45次。", {"enforcement_inspections": 45}),
+    # (开展联合执法行动45次 was here: by the definition of enforcement_inspections one
+    # kind of inspection is a part of it, see PARTS)
     ("县政府全年召开常务会议31次，其中专题研究法治政府建设工作3次。",
      {"exec_meetings_held": 31, "exec_meeting_rol_briefings": 3}),
     # a town's statements
@@ -1839,6 +1840,13 @@ PARTS = [
     # ... not the noun without it, nor modifiers listed together (all channels)
     ("年内开展法治督察，发现问题8个。", {"8个": ("inspection_problems_found", "")}),
     ("线上、线下办件共计3200件。", {"3200件": ("gov_service_cases_handled", "")}),
+    # one kind of enforcement (joint action) and one service post: parts of the whole
+    ("城管中队会同市场监管等部门开展联合执法25次。",
+     {"25次": ("", "enforcement_inspections")}),
+    ("开展联合执法行动45次。", {"45次": ("", "enforcement_inspections")}),
+    ("村级便民驿站全年办件860件。", {"860件": ("", "gov_service_cases_handled")}),
+    # ... not the inspections of no kind
+    ("城管中队全年开展行政执法检查25次。", {"25次": ("enforcement_inspections", "")}),
 ]
 
 

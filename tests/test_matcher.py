@@ -79,6 +79,27 @@ def test_a_restricting_modifier_on_the_indicators_noun_narrows_it_to_a_subset():
     assert not says("全年组织公务员参加学法考试#", "公务员学法考试参考人数")
 
 
+def test_one_kind_of_enforcement_or_a_service_post_is_a_subset():
+    from rol_analysis.matcher import narrowed
+
+    def says(marked, name, words=""):
+        return narrowed(name, marked, marked.find("#"), words)
+
+    joint = "(?:综合查一次|联合执法(?:行动)?)[^，,]{0,8}#"
+    # joint action with other departments is one kind of inspection, even though the
+    # indicator's own patterns hold 联合执法 (they find the number, the definition makes
+    # it a part); a service post (驿站) is one channel of the cases handled
+    assert says("城管科会同交通、住建等部门开展联合执法#", "行政执法检查次数", joint)
+    assert says("全年牵头组织联合检查#", "行政执法检查次数")
+    assert says("社区政务服务驿站全年办件#", "政务服务事项办件量")
+    # not narrowed: inspections with no kind, joint work named by the indicator itself,
+    # 联合 on another act of the clause, a service centre (the whole counter work)
+    assert not says("全年开展行政执法检查#", "行政执法检查次数", joint)
+    assert not says("开展联合执法#", "联合执法次数")
+    assert not says("联合多部门开展执法检查#", "行政执法检查次数", joint)
+    assert not says("政务服务中心全年办件#", "政务服务事项办件量")
+
+
 def test_scored_names_the_ids_a_subset_was_ruled_out_of():
     matcher = _matcher(catalogue.load())
     subsets: set[str] = set()

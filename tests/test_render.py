@@ -253,8 +253,10 @@ def test_index_filters_and_summary_per_year(tmp_path):
         "全部 all", "市级 city", "县级 county", "未知 unknown"]
     summary = [[td.get_text() for td in tr.find_all("td")]
                for tr in soup.select("#summary tbody tr")]
-    # year, region-years, built, failed validation, not reviewed
-    assert summary == [["2023", "3", "2", "1", "2"], ["2022", "1", "1", "0", "1"]]
+    # year, region-years, built, failed validation, not reviewed, unconfirmed names
+    n = str(len(gold_indicators()))
+    assert summary == [["2023", "3", "2", "1", "2", str(2 * int(n))],
+                       ["2022", "1", "1", "0", "1", n]]
 
 
 def test_find_chromium_skips_snap_shims_and_finds_playwrights_browser(tmp_path, monkeypatch):
@@ -299,7 +301,7 @@ def test_index_reads_old_and_new_tables_together_and_survives_a_damaged_one(tmp_
     table from an older build without the ``review`` column, a reviewed one and a
     damaged one side by side."""
     ok = {"success": True, "warnings": [], "failures": []}
-    reviewed = gold_indicators("alpha", 2023).assign(review="confirmed")
+    reviewed = gold_indicators("alpha", 2023).assign(review="confirm | 张三")
     older = gold_indicators("beta", 2023).drop(columns=["review"])
     for region, table in (("alpha", reviewed), ("beta", older), ("gamma", None)):
         rep = tmp_path / "reports" / region / "2023"
@@ -315,7 +317,38 @@ def test_index_reads_old_and_new_tables_together_and_survives_a_damaged_one(tmp_
             for tr in soup.select("#briefs tbody tr")}
     n = str(len(reviewed))
     # columns: region, province, level, year, issuer, validation, review, indicators, ...
-    assert rows["alpha"][6:8] == ["已审核 reviewed", n]
-    assert rows["beta"][6:8] == ["未审核 not reviewed", n]
+    assert rows["alpha"][6:8] == ["已审核 reviewed0 个指标名称未确认 ○ 0 names unconfirmed", n]
+    assert rows["beta"][6:8] == [f"未审核 not reviewed{n} 个指标名称未确认 ○ {n} names "
+                                 "unconfirmed", n]
     assert rows["alpha"][9] and rows["alpha"][9] == rows["beta"][9]  # headline numbers
     assert rows["gamma"][7] == "0" and rows["gamma"][9] == ""  # counts lost, row kept
+
+
+def test_index_counts_the_names_no_reviewer_confirmed_like_the_brief(tmp_path):
+    """Per region-year and per year, how many indicator names nobody confirmed: a
+    confirmed, a corrected and an added name count as decided, an excluded mark or no
+    mark does not (the brief's ○ rule); a region-year without a brief has no count."""
+    ok = {"success": True, "warnings": [], "failures": []}
+    table = gold_indicators("alpha", 2023)
+    marks = ["confirm | 张三", "set | 李四 | 原读作 5 件 · x", "add | 王五"]
+    table["review"] = marks + [""] * (len(table) - len(marks))
+    for region, year, t in (("alpha", 2023, table), ("beta", 2023, table.head(4)),
+                            ("gamma", 2022, None)):
+        rep = tmp_path / "reports" / region / str(year)
+        fileio.write_json(rep / "validation.json", ok)
+        if t is not None:
+            fileio.write_text(rep / "brief.html", "<html></html>")
+            proc = tmp_path / "data" / "processed" / region / str(year)
+            fileio.write_parquet(proc / "indicators.parquet", t)
+    soup = BeautifulSoup(render.write_index(tmp_path).read_text("utf-8"), "lxml")
+    cells = {tr["data-name"].split()[-1]: tr.find_all("td")[6]
+             for tr in soup.select("#briefs tbody tr")}
+    left = len(table) - 3
+    assert cells["alpha"].select_one(".unconfirmed-count").get_text() == (
+        f"{left} 个指标名称未确认 ○ {left} names unconfirmed")
+    assert "部分审核" in cells["alpha"].get_text()
+    assert cells["beta"].select_one(".unconfirmed-count").get_text().startswith("1 个")
+    assert cells["gamma"].select_one(".unconfirmed-count") is None
+    summary = {tr.td.get_text(): tr.find_all("td")[-1].get_text()
+               for tr in soup.select("#summary tbody tr")}
+    assert summary == {"2023": str(left + 1), "2022": "0"}

@@ -31,7 +31,7 @@ from . import charts as _charts
 from . import ratios as _ratios
 from .catalogue import load
 from .ocr import LOW_SCORE as LOW_OCR_SCORE
-from .reviews import parse_mark
+from .reviews import parse_mark, unconfirmed
 
 #: How the brief marks a number a reviewer decided on (data/reviews/).
 REVIEW_MARKS = {"confirm": ("✓", "已复核确认", "confirmed by a reviewer"),
@@ -170,8 +170,7 @@ class Brief:
         ind = self.analysis.indicators.sort_values(["char_start", "indicator_id"], kind="stable")
         self._rows = {r["indicator_id"]: r for r in ind.to_dict("records")}
         #: the report's indicator names that no reviewer confirmed, set or added
-        self.n_unconfirmed = sum(1 for r in self._rows.values()
-                                 if parse_mark(r.get("review"))[0] not in REVIEW_MARKS)
+        self.n_unconfirmed = unconfirmed(r.get("review") for r in self._rows.values())
         self._notes: dict[str, int] = {}
         # source sentence -> what reviewers corrected in it (shown in its footnote)
         self._corrections: dict[str, list[str]] = {}

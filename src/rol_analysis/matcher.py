@@ -259,7 +259,8 @@ _SUBSET_NOUN_RE = re.compile(rf"({_SUBSET_WORD})[\u4e00-\u9fff]{{0,4}}$")
 # one subset of it. Closed classes of modifier, each a shape that recurs across reports:
 # a property (X性: 共性问题, 个性问题), a channel (“市县同权”专窗办件, 线下培训), a stage
 # (报建审批事项, 诉前调解), a class of person by tenure (新提任领导干部). Measured on the
-# first runs of blind4 (专窗), blind5 (报建, 新提任) and blind7 (共性, 线下). A window
+# first runs of blind4 (专窗), blind5 (报建, 新提任), blind7 (共性, 线下) and blind9
+# (驿站: a service post, one channel of the handled cases). A window
 # (窗口) is left out: most counter work is done at one, it is no subset. A shape, not a
 # word list: any X性 before the noun is caught. The modifier narrows only when the two
 # characters right after it (quotes and a neutral 全年, 累计, 共计… aside) are words of
@@ -270,9 +271,14 @@ _NARROWING_RE = re.compile(
     r"(?<![、和及与])"  # 县级、线上线下…: modifiers listed together span the whole
     # X性, not a criterion or a class of rule (合法性审查, 规范性文件, 地方性法规 …)
     r"([\u4e00-\u9fff]性(?<!合法性)(?<!规范性)(?<!强制性)(?<!实质性)(?<!地方性)(?!文件)"
-    r"|专窗|线上|线下|掌上|报建|诉前|审前|庭前"
+    r"|专窗|驿站|线上|线下|掌上|报建|诉前|审前|庭前"
     r"|新提任|新任职|新任|新录用|新招录|新入职|新进)"
     r"[”“\"」「]*(?:全年|年度|本年|累计|共计|合计|共)?([\u4e00-\u9fff]{2})")
+# One kind of enforcement: joint action with other departments right before the number
+# (联合执法#, 开展联合检查#). The definition of enforcement_inspections makes it a part
+# of the region's inspections, all kinds together, even though that indicator's patterns
+# hold 联合执法 (to find the number): first runs of blind7 (guanba) and blind9 (gongming).
+_JOINT_RE = re.compile(r"联合(?:执法|检查|巡查)(?:行动)?(?:全年|累计|共计|共)?$")
 # A span of several years before the number (连续4年, 五年来, 三年间, 历年): with 累计 the
 # number totals those years. 今年以来 and 2023年以来 are no such span.
 _YEARS_SPAN_RE = re.compile(r"连续[\d一二两三四五六七八九十]{1,2}年"
@@ -384,6 +390,8 @@ def narrowed(zh_name: str, marked: str, hash_pos: int, words: str = "") -> bool:
     domain = _SUBSET_NOUN_RE.search(own)
     if domain and domain.group(1) not in zh_name and domain.group(1) not in words:
         return True  # 办理涉农公证#: a subset of the indicator's count
+    if _JOINT_RE.search(own) and "联合" not in zh_name:
+        return True  # 开展联合执法#: one kind of the inspections
     for part in (own, after):
         for mt in _NARROWING_RE.finditer(part):
             word = mt.group(1)

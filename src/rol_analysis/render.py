@@ -252,6 +252,7 @@ def _index_rows(root: Path, overlay: dict | None = None) -> list[dict]:
     from . import ratios, regions
     from .brief import format_number
     from .catalogue import load
+    from .reviews import unconfirmed
 
     cat = load()
     try:
@@ -310,6 +311,7 @@ def _index_rows(root: Path, overlay: dict | None = None) -> list[dict]:
         else:
             status = ("passed", "通过 passed")
         counts, inferred, n_ind, heads, review = None, None, None, [], "not_reviewed"
+        n_unconf = None
         # Without a brief there is no published analysis to summarise.
         if brief:
             counts = {st: 0 for st in ratios.STATUS_ZH}
@@ -331,6 +333,8 @@ def _index_rows(root: Path, overlay: dict | None = None) -> list[dict]:
                     heads.append(f"{spec.zh_name} "
                                  f"{format_number(r['value'], r['unit'], r['kind'])}")
             marks = [r.get("review") for r in found_rows]
+            # the brief's ○ count, by the brief's rule (reviews.unconfirmed)
+            n_unconf = unconfirmed(marks)
             done = sum(1 for m in marks if isinstance(m, str) and m)
             review = ("fully" if found_rows and done == len(found_rows)
                       else "partly" if done else "not_reviewed")
@@ -350,17 +354,20 @@ def _index_rows(root: Path, overlay: dict | None = None) -> list[dict]:
                                 if has_report and (failed or not brief) else None),
             "status": status, "n_indicators": n_ind, "counts": counts, "inferred": inferred,
             "headline": heads, "review": review, "review_label": REVIEW_LABELS[review],
+            "n_unconfirmed": n_unconf,
             "built": brief, "failed": failed,
         })
     return rows
 
 
 def _summary(rows: list[dict]) -> list[dict]:
-    """Per year: region-years, briefs built, failed validations, not reviewed."""
+    """Per year: region-years, briefs built, failed validations, not reviewed, and
+    the indicator names of its built briefs no reviewer confirmed."""
     out = {}
     for r in rows:
         s = out.setdefault(r["year"], {"year": r["year"], "total": 0, "built": 0,
-                                       "failed": 0, "not_reviewed": 0})
+                                       "failed": 0, "not_reviewed": 0, "unconfirmed": 0})
+        s["unconfirmed"] += r["n_unconfirmed"] or 0
         s["total"] += 1
         s["built"] += r["built"]
         s["failed"] += r["failed"]
@@ -382,14 +389,15 @@ def write_index(root, out=None, overlay=None) -> Path:
 
     One row per ``reports/<region>/<year>/`` holding a ``brief.html`` or a
     ``validation.json`` (sorted by region, then year) with the region's name, province,
-    level, year, issuer, validation status, review state, the number of indicators, rate
-    statuses and a few headline numbers; above it, a summary per year (built, failed
-    validation, not reviewed). A region-year whose latest validation failed links its
+    level, year, issuer, validation status, review state with how many indicator names no
+    reviewer confirmed (the brief's ○ count), the number of indicators, rate statuses and a
+    few headline numbers; above it, a summary per year (built, failed validation, not
+    reviewed, unconfirmed names). A region-year whose latest validation failed links its
     ``validation-failed.html`` (and says whether an earlier brief is still the published
-    one). ``out`` writes the page elsewhere, and ``overlay`` (see ``_index_folders``)
-    reads a publish's new folders instead of the published ones: the index that publish
-    is about to put in place. A small inline script filters by province, level, year
-    and status and searches by name; without scripts the page is the plain table.
+    one). ``out`` writes the page elsewhere, and ``overlay`` (see ``_index_folders``) reads
+    a publish's new folders instead of the published ones: the index that publish is about
+    to put in place. A small inline script filters by province, level, year and status and
+    searches by name; without scripts the page is the plain table.
     Self-contained like the briefs (template ``templates/index.html.j2``, autoescaped).
 
     Returns

@@ -365,6 +365,16 @@ def apply_file(extraction, paths, catalogue=None):
     return apply(extraction, read_report(paths.raw).text, decisions, path, catalogue)
 
 
+#: The actions by which a reviewer decided a number's name (confirmed, set or added it).
+NAMING = ("confirm", "set", "add")
+
+
+def unconfirmed(marks) -> int:
+    """How many of an indicators table's names no reviewer decided on, given its
+    ``review`` column: the brief's ○ count and the index's, one rule for both."""
+    return sum(1 for m in marks if parse_mark(m)[0] not in NAMING)
+
+
 def parse_mark(mark) -> tuple[str, str, str]:
     """``review`` column -> (action, reviewer, original reading or "")."""
     if not isinstance(mark, str) or not mark:
