@@ -274,7 +274,8 @@ RATCHETS = {
     # Form before topic: a class, lecture or course right before its number in a sentence
     # naming law content is officials' training (讲座培训2场): 243 -> 244, id rows 91 -> 92.
     # Session 7, recall (phrasings of existing indicators: cancelled and delegated approval
-    # items (取消和下放的行政审批事项)): named correctly 244 -> 245, id rows 92 -> 93, wrong unchanged.
+    # items (取消和下放的行政审批事项)): named correctly 244 -> 245, id rows 92 -> 93, wrong
+    # unchanged.
     "blind5": Ratchet(min_found=293, min_named_correctly=245, min_id_rows_named=93,
                       max_named_wrongly=3, max_false_positives=0, min_parts_ok=14,
                       max_parts_wrong=1),
