@@ -419,8 +419,11 @@ RATCHETS = {
     # 15 -> 14, id rows 39 -> 40. A review of joined kinds ending in 涉法事务 is all
     # reviews (legality_reviews): named correctly 120 -> 121, wrong 14 -> 13, id rows
     # 40 -> 41.
-    "blind9": Ratchet(min_found=160, min_named_correctly=121, min_id_rows_named=41,
-                      max_named_wrongly=13, max_false_positives=2, min_parts_ok=6,
+    # Session 7: kinds of one thing with no shared head and no total (法治文化广场1个和
+    # 法治文化长廊1个; 14个社区和5个行政村) are parts: named correctly 121 -> 123, wrong
+    # 13 -> 11, parts ok 6 -> 9.
+    "blind9": Ratchet(min_found=160, min_named_correctly=123, min_id_rows_named=41,
+                      max_named_wrongly=11, max_false_positives=2, min_parts_ok=9,
                       max_parts_wrong=3),
 }
 SETS = list(RATCHETS)
