@@ -435,8 +435,11 @@ RATCHETS = {
     # start main 00f115f named correctly 109, wrong 10 (6.4%), id rows 36/68, parts 1/18,
     # part wrong 0. The second human reader is wrong on 2.6% against the gold as first
     # written, and all 11 of the extractor's wrong names are on rows the readers agree on.
-    "blind10": Ratchet(min_found=149, min_named_correctly=110, min_id_rows_named=38,
-                       max_named_wrongly=11, max_false_positives=6, min_parts_ok=0,
+    # Session 7: clauses of one sentence that each name a sub-unit of their own (区直…
+    # 述法232人，街镇…述法48人) are parts with no total: named correctly 110 -> 111, wrong
+    # 11 -> 10, parts ok 0 -> 2.
+    "blind10": Ratchet(min_found=149, min_named_correctly=111, min_id_rows_named=38,
+                       max_named_wrongly=10, max_false_positives=6, min_parts_ok=2,
                        max_parts_wrong=1),
 }
 SETS = list(RATCHETS)
