@@ -436,13 +436,16 @@ RATCHETS = {
     # reviews (legality_reviews): named correctly 120 -> 121, wrong 14 -> 13, id rows
     # 40 -> 41.
     # Session 7, recall (phrasings of existing indicators: 宣讲 of the Thought): named
-    # correctly 121 -> 122, id rows 41 -> 42, wrong unchanged.
+    # correctly 121 -> 122, id rows 41 -> 42, wrong unchanged. Session 7, parts: kinds of
+    # one thing with no shared head and no total (法治文化广场1个和法治文化长廊1个;
+    # 14个社区和5个行政村) are parts: named correctly 122 -> 124, wrong 13 -> 11, parts ok
+    # 6 -> 9.
     # Session 7, confusions: a qualification exam's candidates are no law-exam
     # participants, and the study group's study counted with training (中心组理论学习和
-    # 各类法治培训5次) is not the group's: with recall's, named correctly 122 -> 124,
-    # wrong 13 -> 11.
-    "blind9": Ratchet(min_found=160, min_named_correctly=124, min_id_rows_named=42,
-                      max_named_wrongly=11, max_false_positives=2, min_parts_ok=6,
+    # 各类法治培训5次) is not the group's: with recall's and parts', named correctly
+    # 124 -> 126, wrong 11 -> 9.
+    "blind9": Ratchet(min_found=160, min_named_correctly=126, min_id_rows_named=42,
+                      max_named_wrongly=9, max_false_positives=2, min_parts_ok=9,
                       max_parts_wrong=3),
     # The fresh set written in session 6 (21 reports, 156 rows; README): written and
     # re-read without reading the extractor, given an independent second reading and its
@@ -455,14 +458,17 @@ RATCHETS = {
     # part wrong 0. The second human reader is wrong on 2.6% against the gold as first
     # written, and all 11 of the extractor's wrong names are on rows the readers agree on.
     # Session 7, recall (phrasings of existing indicators: 宣讲 outreach, a 督察 of 单位): named
-    # correctly 110 -> 112, id rows 38 -> 40, wrong unchanged.
+    # correctly 110 -> 112, id rows 38 -> 40, wrong unchanged. Session 7, parts: clauses
+    # of one sentence that each name a sub-unit of their own (区直…述法232人，街镇…述法
+    # 48人) are parts with no total: named correctly 112 -> 113, wrong 11 -> 10, parts ok
+    # 0 -> 2.
     # Session 7, confusions: money recovered with no legal aid named (消费者挽回经济损失)
     # is not legal aid's, 典型案例 with no legal-education use, those who should sit an
     # exam (应参加考试人员) and a study count shared with 三会一课 are left unnamed; the
-    # 实际参加考试 count then takes law_exam_participants: with recall's, named
-    # correctly 112 -> 116, wrong 11 -> 7, id rows 40 -> 41.
-    "blind10": Ratchet(min_found=149, min_named_correctly=116, min_id_rows_named=41,
-                       max_named_wrongly=7, max_false_positives=6, min_parts_ok=0,
+    # 实际参加考试 count then takes law_exam_participants: with recall's and parts',
+    # named correctly 113 -> 117, wrong 10 -> 6, id rows 40 -> 41.
+    "blind10": Ratchet(min_found=149, min_named_correctly=117, min_id_rows_named=41,
+                       max_named_wrongly=6, max_false_positives=6, min_parts_ok=2,
                        max_parts_wrong=1),
 }
 SETS = list(RATCHETS)
