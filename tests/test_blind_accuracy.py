@@ -438,8 +438,11 @@ RATCHETS = {
     # start main 00f115f named correctly 109, wrong 10 (6.4%), id rows 36/68, parts 1/18,
     # part wrong 0. The second human reader is wrong on 2.6% against the gold as first
     # written, and all 11 of the extractor's wrong names are on rows the readers agree on.
-    "blind10": Ratchet(min_found=149, min_named_correctly=110, min_id_rows_named=38,
-                       max_named_wrongly=11, max_false_positives=6, min_parts_ok=0,
+    # Session 7, numbers: targets and expected values are no statistics (有望降至5%以下,
+    # 市考核指标为45%以上, 考核指标为比值50%以上): FP 6 -> 1; 出台七项 is a count: found
+    # 149 -> 150, named correctly 110 -> 111.
+    "blind10": Ratchet(min_found=150, min_named_correctly=111, min_id_rows_named=38,
+                       max_named_wrongly=11, max_false_positives=1, min_parts_ok=0,
                        max_parts_wrong=1),
 }
 SETS = list(RATCHETS)
