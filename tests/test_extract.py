@@ -2129,3 +2129,36 @@ def test_rates_sharing_a_value_with_zai_or_shuang_give_one_row_each():
     # one rate name before 双: one reading only
     m = extract.extract_text("执法人员持证率实现双100%。").mentions
     assert len(m) == 1
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a cancelled licensing or approval item is a cancelled power, also when it is
+    # cancelled together with items delegated (the indicator's one figure)
+    ("深化审批制度改革，全年取消行政许可事项12项，下放8项。", {12: "powers_cancelled", 8: ""}),
+    ("省市两级取消和下放的行政审批事项共计340项。", {340: "powers_cancelled"}),
+    # fails closed: items added are the list, items only delegated are delegated
+    ("全年新增行政许可事项12项。", {12: "admin_approval_items"}),
+    ("全年下放行政审批事项15项。", {15: "powers_delegated"}),
+    # a 督察 names what it covers as 单位 or 部门, also the second item of a list
+    ("年内法治督察覆盖27家单位，发现问题40条。",
+     {27: "rol_inspection_departments", 40: "inspection_problems_found"}),
+    ("督察组实地督查了8个乡镇和17个县直部门。", {8: "", 17: "rol_inspection_departments"}),
+    # fails closed: units urged (督促) to rectify were not the ones inspected
+    ("开展法治督察，督促12家单位限期整改。", {12: ""}),
+    # 宣讲 in a sentence on the law or the Thought is outreach (legal_education_events'
+    # definition) ...
+    ("围绕习近平法治思想组建宣讲队伍，深入社区、学校开展宣讲200余场次。",
+     {200: "legal_education_events"}),
+    ("组织民法典主题宣讲活动全年开展45场。", {45: "legal_education_events"}),
+    # ... not when officials are its audience, nor with no law content
+    ("围绕法治建设，为机关干部宣讲12场。", {12: ""}),
+    ("开展乡村振兴政策宣讲30场。", {30: ""}),
+    # a study form of the Thought stated after other figures of its sentence
+    ("各部门以习近平法治思想为主题，发放读本300册，开展专题学习活动26场次。",
+     {300: "legal_materials_distributed", 26: "rol_thought_study_sessions"}),
+    # fails closed: a seminar with no law content
+    ("开展乡村振兴专题研讨5次。", {5: ""}),
+])
+def test_unseen_reports_phrasings_of_existing_indicators(sentence, expected):
+    m = extract.extract_text(sentence).mentions
+    assert dict(zip(m["value"], m["indicator_id"])) == expected
