@@ -438,12 +438,15 @@ RATCHETS = {
     # reviews (legality_reviews): named correctly 120 -> 121, wrong 14 -> 13, id rows
     # 40 -> 41.
     # Session 7, numbers: two rates before 实现双100% give a row each: found 160 -> 161,
-    # named correctly 121 -> 122, id rows 41 -> 42 (merged with recall below: found 161,
-    # named correctly 123, id rows 43).
+    # named correctly 121 -> 122, id rows 41 -> 42 (merged with recall and parts below:
+    # found 161, named correctly 125, id rows 43).
     # Session 7, recall (phrasings of existing indicators: 宣讲 of the Thought): named
-    # correctly 121 -> 122, id rows 41 -> 42, wrong unchanged.
-    "blind9": Ratchet(min_found=161, min_named_correctly=123, min_id_rows_named=43,
-                      max_named_wrongly=13, max_false_positives=2, min_parts_ok=6,
+    # correctly 121 -> 122, id rows 41 -> 42, wrong unchanged. Session 7, parts: kinds of
+    # one thing with no shared head and no total (法治文化广场1个和法治文化长廊1个;
+    # 14个社区和5个行政村) are parts: named correctly 122 -> 124, wrong 13 -> 11, parts ok
+    # 6 -> 9.
+    "blind9": Ratchet(min_found=161, min_named_correctly=125, min_id_rows_named=43,
+                      max_named_wrongly=11, max_false_positives=2, min_parts_ok=9,
                       max_parts_wrong=3),
     # The fresh set written in session 6 (21 reports, 156 rows; README): written and
     # re-read without reading the extractor, given an independent second reading and its
@@ -457,12 +460,15 @@ RATCHETS = {
     # written, and all 11 of the extractor's wrong names are on rows the readers agree on.
     # Session 7, numbers: targets and expected values are no statistics (有望降至5%以下,
     # 市考核指标为45%以上, 考核指标为比值50%以上): FP 6 -> 1; 出台七项 is a count: found
-    # 149 -> 150, named correctly 110 -> 111 (merged with recall below: found 150, named
-    # correctly 113, id rows 40, FP 1).
+    # 149 -> 150, named correctly 110 -> 111 (merged with recall and parts below: found
+    # 150, named correctly 114, id rows 40, FP 1).
     # Session 7, recall (phrasings of existing indicators: 宣讲 outreach, a 督察 of 单位): named
-    # correctly 110 -> 112, id rows 38 -> 40, wrong unchanged.
-    "blind10": Ratchet(min_found=150, min_named_correctly=113, min_id_rows_named=40,
-                       max_named_wrongly=11, max_false_positives=1, min_parts_ok=0,
+    # correctly 110 -> 112, id rows 38 -> 40, wrong unchanged. Session 7, parts: clauses
+    # of one sentence that each name a sub-unit of their own (区直…述法232人，街镇…述法
+    # 48人) are parts with no total: named correctly 112 -> 113, wrong 11 -> 10, parts ok
+    # 0 -> 2.
+    "blind10": Ratchet(min_found=150, min_named_correctly=114, min_id_rows_named=40,
+                       max_named_wrongly=10, max_false_positives=1, min_parts_ok=2,
                        max_parts_wrong=1),
 }
 SETS = list(RATCHETS)
