@@ -2146,6 +2146,16 @@ def test_a_review_of_joined_kinds_with_legal_affairs_is_all_reviews(text, expect
     assert list(m["indicator_id"]) == [expected]
 
 
+def test_rates_sharing_a_value_with_zai_or_shuang_give_one_row_each():
+    for text in ("今年参学率、考试合格率均在90%以上。",
+                 "执法人员的持证率和轮训覆盖率实现双100%。"):
+        m = extract.extract_text(text).mentions
+        assert len(m) == 2 and m["char_start"].nunique() == 1, text
+    # one rate name before 双: one reading only
+    m = extract.extract_text("执法人员持证率实现双100%。").mentions
+    assert len(m) == 1
+
+
 @pytest.mark.parametrize("sentence, expected", [
     # a cancelled licensing or approval item is a cancelled power, also when it is
     # cancelled together with items delegated (the indicator's one figure)
