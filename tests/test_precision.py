@@ -850,3 +850,49 @@ def test_who_should_sit_or_a_qualification_exam_are_no_law_exam_participants(
 def test_a_study_count_shared_with_branch_meetings_or_training_is_not_the_groups(
         sentence, value, expected):
     assert _named(sentence).get(value, "") == expected
+
+
+@pytest.mark.parametrize("sentence, value, expected", [
+    # an on-time rate of enforcement cases (the topic its measure carries) is no
+    # government services' rate
+    ("全年办理行政处罚案件120件，按期办结率为98%。", 98, ""),
+    ("镇综合执法队全年办理行政强制案件30件，按期办结率为97%。", 97, ""),
+    # a service hall's is
+    ("政务服务中心全年受理群众办件8.6万件，按期办结率为99.5%。", 99.5,
+     "service_on_time_rate"),
+])
+def test_an_on_time_rate_of_cases_is_no_service_rate(sentence, value, expected):
+    assert _named(sentence).get(value, "") == expected
+
+
+@pytest.mark.parametrize("sentence, value, expected", [
+    # villagers trained as 法律明白人 are the public, not officials
+    ("年内开展乡村“法律明白人”培训60场次。", 60, ""),
+    # officials' law training is
+    ("年内开展机关干部法治培训12场次。", 12, "officials_law_training_sessions"),
+])
+def test_training_of_villagers_as_law_literate_is_no_officials_training(
+        sentence, value, expected):
+    assert _named(sentence).get(value, "") == expected
+
+
+@pytest.mark.parametrize("sentence, value, expected", [
+    # batches of goods sampled, or rounds of a campaign, are no random inspections
+    ("对成品油质量开展抽查1500批次。", 1500, ""),
+    ("全年组织12批次“双随机”联合抽查。", 12, ""),
+    # entities inspected at random are
+    ("全年开展“双随机、一公开”抽查860户次。", 860, "random_inspections"),
+])
+def test_batches_are_no_random_inspections(sentence, value, expected):
+    assert _named(sentence).get(value, "") == expected
+
+
+@pytest.mark.parametrize("sentence, value, expected", [
+    # lawsuits with an outcome (调撤, 和解) are a subset, not the year's lawsuits
+    ("今年一审行政诉讼案件调撤35件。", 35, ""),
+    ("行政诉讼案件和解8件。", 8, ""),
+    # the year's lawsuits are
+    ("今年全县行政诉讼案件共76件。", 76, "admin_litigation_cases"),
+])
+def test_lawsuits_with_an_outcome_are_not_all_lawsuits(sentence, value, expected):
+    assert _named(sentence).get(value, "") == expected
