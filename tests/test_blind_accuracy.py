@@ -461,13 +461,15 @@ RATCHETS = {
     # Session 7, numbers: targets and expected values are no statistics (有望降至5%以下,
     # 市考核指标为45%以上, 考核指标为比值50%以上): FP 6 -> 1; 出台七项 is a count: found
     # 149 -> 150, named correctly 110 -> 111 (merged with recall and parts below: found
-    # 150, named correctly 114, id rows 40, FP 1).
+    # 150, named correctly 114, id rows 40, FP 1). A count of bodies before 各 gives a row
+    # per body (3个协调小组各召开会议1次): found 150 -> 152 (97.4%), named correctly
+    # 114 -> 116.
     # Session 7, recall (phrasings of existing indicators: 宣讲 outreach, a 督察 of 单位): named
     # correctly 110 -> 112, id rows 38 -> 40, wrong unchanged. Session 7, parts: clauses
     # of one sentence that each name a sub-unit of their own (区直…述法232人，街镇…述法
     # 48人) are parts with no total: named correctly 112 -> 113, wrong 11 -> 10, parts ok
     # 0 -> 2.
-    "blind10": Ratchet(min_found=150, min_named_correctly=114, min_id_rows_named=40,
+    "blind10": Ratchet(min_found=152, min_named_correctly=116, min_id_rows_named=40,
                        max_named_wrongly=10, max_false_positives=1, min_parts_ok=2,
                        max_parts_wrong=1),
 }

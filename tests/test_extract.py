@@ -2187,3 +2187,14 @@ def test_rates_sharing_a_value_with_zai_or_shuang_give_one_row_each():
 def test_unseen_reports_phrasings_of_existing_indicators(sentence, expected):
     m = extract.extract_text(sentence).mentions
     assert dict(zip(m["value"], m["indicator_id"])) == expected
+
+
+def test_a_count_of_bodies_before_each_gives_one_row_per_body():
+    m = extract.extract_text("市场、交通两个执法大队和全镇4个工作组各召开例会2次。").mentions
+    twice = m[m["value"] == 2]
+    assert len(twice[twice["unit"] == "次"]) == 4 and twice["char_start"].nunique() == 1
+    # only the first reading may take a name: the others read the same
+    assert (twice["indicator_id"].iloc[1:] == "").all()
+    # without 各 the count is what the bodies did together: one row
+    m = extract.extract_text("全镇4个工作组召开例会9次。").mentions
+    assert list(m[m["unit"] == "次"]["value"]) == [9]
