@@ -189,7 +189,9 @@ RATCHETS = {
     # Session 7, recall (phrasings of existing indicators: cancelled licensing items
     # (取消行政许可事项), 宣讲 outreach): named correctly 247 -> 249, id rows 82 -> 84, wrong
     # unchanged.
-    "blind4": Ratchet(min_found=299, min_named_correctly=249, min_id_rows_named=84,
+    # Session 7, recall, second round (创建指标 of a demonstration bid): named correctly 249 ->
+    # 251, id rows 84 -> 86, wrong unchanged.
+    "blind4": Ratchet(min_found=299, min_named_correctly=251, min_id_rows_named=86,
                       max_named_wrongly=11, max_false_positives=0, min_parts_ok=10,
                       max_parts_wrong=1),
     # The fresh set of session 4's second round (36 reports of 13 provinces, 293 rows;
@@ -276,7 +278,9 @@ RATCHETS = {
     # Session 7, recall (phrasings of existing indicators: cancelled and delegated approval
     # items (取消和下放的行政审批事项)): named correctly 244 -> 245, id rows 92 -> 93, wrong
     # unchanged.
-    "blind5": Ratchet(min_found=293, min_named_correctly=245, min_id_rows_named=93,
+    # Session 7, recall, second round (创建指标 of a demonstration bid): named correctly 245 ->
+    # 246, id rows 93 -> 94, wrong unchanged.
+    "blind5": Ratchet(min_found=293, min_named_correctly=246, min_id_rows_named=94,
                       max_named_wrongly=3, max_false_positives=0, min_parts_ok=14,
                       max_parts_wrong=1),
     # The fresh set written at the end of session 4 (21 reports of 11 provinces, 101 rows;
@@ -315,7 +319,9 @@ RATCHETS = {
     # 84 -> 85, id rows 23 -> 24.
     # Session 7, recall (phrasings of existing indicators: a 督察 of a second list item's 部门):
     # named correctly 85 -> 86, id rows 24 -> 25, wrong unchanged.
-    "blind6": Ratchet(min_found=101, min_named_correctly=86, min_id_rows_named=25,
+    # Session 7, recall, second round (officials counted before the training they took):
+    # named correctly 86 -> 88, id rows 25 -> 27, wrong unchanged.
+    "blind6": Ratchet(min_found=101, min_named_correctly=88, min_id_rows_named=27,
                       max_named_wrongly=1, max_false_positives=0, min_parts_ok=7,
                       max_parts_wrong=0),
     # The fresh set of session 5 (27 reports of 21 provinces, 212 rows; README): written
@@ -369,7 +375,9 @@ RATCHETS = {
     # their law training, not a meeting's: named correctly 165 -> 166, id rows 59 -> 60.
     # Session 7, recall (phrasings of existing indicators: cancelled approval items, a 督察
     # covering 单位): named correctly 166 -> 168, id rows 60 -> 62, wrong unchanged.
-    "blind7": Ratchet(min_found=210, min_named_correctly=168, min_id_rows_named=62,
+    # Session 7, recall, second round (创建指标 of a demonstration bid): named correctly 168 ->
+    # 169, id rows 62 -> 63, wrong unchanged.
+    "blind7": Ratchet(min_found=210, min_named_correctly=169, min_id_rows_named=63,
                       max_named_wrongly=11, max_false_positives=2, min_parts_ok=9,
                       max_parts_wrong=0),
     # The fresh set written at the end of session 5 (24 reports of 17 provinces, 171 rows;
@@ -411,7 +419,9 @@ RATCHETS = {
     # Session 7, recall (phrasings of existing indicators: the Thought's study form after
     # other figures, 宣讲 outreach): named correctly 143 -> 145, id rows 51 -> 53, wrong
     # unchanged.
-    "blind8": Ratchet(min_found=169, min_named_correctly=145, min_id_rows_named=53,
+    # Session 7, recall, second round (officials counted before the training they took):
+    # named correctly 145 -> 146, id rows 53 -> 54, wrong unchanged.
+    "blind8": Ratchet(min_found=169, min_named_correctly=146, min_id_rows_named=54,
                       max_named_wrongly=5, max_false_positives=1, min_parts_ok=9,
                       max_parts_wrong=3),
     # The fresh set of session 6 (24 reports of 17 provinces, 163 rows; README): written
@@ -434,7 +444,9 @@ RATCHETS = {
     # 40 -> 41.
     # Session 7, recall (phrasings of existing indicators: 宣讲 of the Thought): named
     # correctly 121 -> 122, id rows 41 -> 42, wrong unchanged.
-    "blind9": Ratchet(min_found=160, min_named_correctly=122, min_id_rows_named=42,
+    # Session 7, recall, second round (officials counted before the training they took):
+    # named correctly 122 -> 123, id rows 42 -> 43, wrong unchanged.
+    "blind9": Ratchet(min_found=160, min_named_correctly=123, min_id_rows_named=43,
                       max_named_wrongly=13, max_false_positives=2, min_parts_ok=6,
                       max_parts_wrong=3),
     # The fresh set written in session 6 (21 reports, 156 rows; README): written and
