@@ -1649,6 +1649,12 @@ PARTS = [
     # a sub-unit's figure beside another sub-unit's, no total stated
     ("区直部门共开展行政执法检查1200次。各街镇共开展行政执法检查860次。",
      {"1200次": ("", "enforcement_inspections"), "860次": ("", "enforcement_inspections")}),
+    # ... also in one sentence, each clause naming a sub-unit of its own
+    ("区直部门主要负责人述法85人，各街镇负责人述法30人。",
+     {"85人": ("", "law_performance_statements"), "30人": ("", "law_performance_statements")}),
+    # ... not after a total stated without one
+    ("全区共有300人述法，各街镇负责人述法30人。",
+     {"300人": ("law_performance_statements", ""), "30人": ("", "law_performance_statements")}),
     # a level's figure when the report states the total
     ("全市共新收行政复议申请1520件。市本级新收行政复议申请380件。",
      {"1520件": ("admin_reconsideration_received", ""),
@@ -1761,6 +1767,14 @@ PARTS = [
       "460件": ("", "")}),
     ("建有2个便民服务中心和35个便民服务站。",
      {"2个": ("convenience_service_centres", ""), "35个": ("", "")}),
+    # ... but nouns of one list with no shared head that the indicator counts together
+    # (its name holds the words of none or of both) are kinds of it with no total: none
+    # is named (the first the larger; the same value: test_kinds_with_one_value_...)
+    ("辖区12个社区和4个行政村均配备了法律顾问。",
+     {"12个": ("", "village_legal_advisor_units"), "4个": ("", "village_legal_advisor_units")}),
+    # ... while a name that holds one noun's own words (便民服务中心) keeps it for that one
+    ("建有3个便民服务中心和1个便民服务站。",
+     {"3个": ("convenience_service_centres", ""), "1个": ("", "convenience_service_centres")}),
     # ... in clauses of their own, each is one kind, the first too: no total is stated
     ("全年办理法院发来的司法建议3条，办理检察机关发来的检察建议12条。",
      {"3条": ("", "judicial_suggestions_received"),
@@ -1861,6 +1875,17 @@ PARTS = [
 @pytest.mark.parametrize("text,expected", PARTS, ids=lambda x: str(x)[:14])
 def test_a_part_names_its_whole_in_part_of(text, expected):
     assert _parts(text) == expected
+
+
+def test_kinds_with_one_value_and_no_shared_head_are_parts():
+    # one value twice in one list, two kinds of what the indicator counts (阵地: squares
+    # and corridors alike): neither is its figure, both are parts of it
+    m = extract.extract_text("新建法治文化广场3个和法治文化长廊3个。").mentions
+    assert list(m["indicator_id"]) == ["", ""]
+    assert list(m["part_of"]) == ["rol_culture_venues", "rol_culture_venues"]
+    # ... not after a sum cue: the list then states its total elsewhere or is one
+    m = extract.extract_text("全县共建成法治文化广场3个和法治文化长廊3个。").mentions
+    assert "rol_culture_venues" in set(m["indicator_id"])
 
 
 def test_a_label_item_measures_its_whole_thing():
@@ -2119,6 +2144,16 @@ def test_officials_collective_study_is_their_training_not_a_meetings(text, expec
 def test_a_review_of_joined_kinds_with_legal_affairs_is_all_reviews(text, expected):
     m = extract.extract_text(text).mentions
     assert list(m["indicator_id"]) == [expected]
+
+
+def test_rates_sharing_a_value_with_zai_or_shuang_give_one_row_each():
+    for text in ("今年参学率、考试合格率均在90%以上。",
+                 "执法人员的持证率和轮训覆盖率实现双100%。"):
+        m = extract.extract_text(text).mentions
+        assert len(m) == 2 and m["char_start"].nunique() == 1, text
+    # one rate name before 双: one reading only
+    m = extract.extract_text("执法人员持证率实现双100%。").mentions
+    assert len(m) == 1
 
 
 @pytest.mark.parametrize("sentence, expected", [

@@ -67,7 +67,8 @@ from .parts import _mark_parts, _name_wholes, _Slot
 from .tables import INDICATOR_COLUMNS, MENTION_COLUMNS  # noqa: F401 - re-exported
 
 # "报备及时率、合法合规率(均)达100%": the names share the value.
-_SHARED_TAIL_RE = re.compile(r"(?:均|都|全部|全)?已?(?:达到|达|为|是|保持在|保持|实现)?$")
+# "参考率、及格率均在80%以上", "持证率和培训率实现双100%": 在 and 双 too.
+_SHARED_TAIL_RE = re.compile(r"(?:均|都|全部|全)?已?(?:达到|达|为|是|保持在|保持|实现|在)?双?$")
 # "两项整改率均达到100%": a numeral says how many rates of one name share the value.
 _N_RATES_RE = re.compile(r"(?P<n>[两二三四五六七八九十])项(?P<rate>[^，,、的\d]{0,8}率)"
                          r"(?:均|都|全部)")
