@@ -415,10 +415,11 @@ RATCHETS = {
     # Session 7, numbers: a target is no statistic (下达的6万平方米年度目标): FP 1 -> 0.
     # Session 7, recall (phrasings of existing indicators: the Thought's study form after
     # other figures, 宣讲 outreach): named correctly 143 -> 145, id rows 51 -> 53, wrong
-    # unchanged.
-    "blind8": Ratchet(min_found=169, min_named_correctly=145, min_id_rows_named=53,
+    # unchanged. Session 7, parts: 线上 narrows nothing (3000余名领导干部线上学法考试 is
+    # the exam's count): named correctly 145 -> 146, id rows 53 -> 54, part wrong 3 -> 2.
+    "blind8": Ratchet(min_found=169, min_named_correctly=146, min_id_rows_named=54,
                       max_named_wrongly=5, max_false_positives=0, min_parts_ok=9,
-                      max_parts_wrong=3),
+                      max_parts_wrong=2),
     # The fresh set of session 6 (24 reports of 17 provinces, 163 rows; README): written
     # and re-read without reading the extractor, given an independent second reading and
     # its 14 differing rows adjudicated before scoring, held back while the session's code
@@ -445,9 +446,11 @@ RATCHETS = {
     # one thing with no shared head and no total (法治文化广场1个和法治文化长廊1个;
     # 14个社区和5个行政村) are parts: named correctly 122 -> 124, wrong 13 -> 11, parts ok
     # 6 -> 9.
-    "blind9": Ratchet(min_found=161, min_named_correctly=125, min_id_rows_named=43,
+    # Session 7, parts: 线上 narrows nothing (126名…完成线上学法考法): named correctly
+    # 125 -> 126, id rows 43 -> 44, part wrong 3 -> 2.
+    "blind9": Ratchet(min_found=161, min_named_correctly=126, min_id_rows_named=44,
                       max_named_wrongly=11, max_false_positives=2, min_parts_ok=9,
-                      max_parts_wrong=3),
+                      max_parts_wrong=2),
     # The fresh set written in session 6 (21 reports, 156 rows; README): written and
     # re-read without reading the extractor, given an independent second reading and its
     # 9 differing rows adjudicated before scoring, held back from the code engineers, and
