@@ -208,8 +208,9 @@ def test_a_lecture_for_the_public_is_not_officials_training():
 
 
 @pytest.mark.parametrize("sentence, value, expected", [
-    # a verb of change before the counted object: a count of what was changed
-    ("全年取消行政许可事项12项。", 12, ""),
+    # a verb of change before the counted object: a count of what was changed, not the
+    # stock (what was cancelled is powers_cancelled's since session 7's recall round)
+    ("全年取消行政许可事项12项。", 12, "powers_cancelled"),
     ("年内对县级政务服务事项动态调整5次。", 5, ""),
     ("对照督察反馈意见，按期整改上级督察指出的15个问题。", 15,
      "inspection_problems_rectified"),
@@ -792,5 +793,60 @@ def test_units_acted_on_are_no_count_of_enforcement_bodies(sentence, value, expe
     ("全年为执法人员换发执法证件35人。", 35, "enforcement_certificates_renewed"),
 ])
 def test_a_qualifying_exam_or_a_pending_step_counts_no_law_exam_or_renewal(
+        sentence, value, expected):
+    assert _named(sentence).get(value, "") == expected
+
+
+@pytest.mark.parametrize("sentence, value, expected", [
+    # money recovered with no legal aid in its sentence is not legal aid's
+    ("全年受理投诉举报3.1万件，为群众挽回经济损失560万元。", 5600000, ""),
+    ("调处各类纠纷420起，帮助当事人挽回损失75万元。", 750000, ""),
+    # legal aid named before the sum, in the same sentence
+    ("全县办理法律援助案件300件，为受援群众挽回经济损失820万元。", 8200000,
+     "legal_aid_recovered_amount"),
+])
+def test_money_recovered_is_legal_aids_only_with_legal_aid_named(sentence, value, expected):
+    assert _named(sentence).get(value, "") == expected
+
+
+@pytest.mark.parametrize("sentence, value, expected", [
+    # a showcase of a reform or a campaign is no legal-education case
+    ("推行证照联办改革，8个领域共形成典型案例15个。", 15, ""),
+    ("开展食品安全专项整治，公开曝光典型案例9件。", 9, ""),
+    # cases published to explain the law are
+    ("编写以案释法典型案例26个，在政务新媒体推送。", 26,
+     "legal_education_cases_published"),
+    ("围绕普法宣传重点，向社会发布典型案例14件。", 14, "legal_education_cases_published"),
+])
+def test_typical_cases_are_legal_education_only_with_that_use_named(
+        sentence, value, expected):
+    assert _named(sentence).get(value, "") == expected
+
+
+@pytest.mark.parametrize("sentence, value, expected", [
+    # those who should sit the exam, and a professional qualification exam
+    ("本单位应参加考试干部88人，实际参加考试85人。", 88, ""),
+    ("支持6名执法人员报考法律职业资格考试。", 6, ""),
+    # those who sat it
+    ("本单位应参加考试干部88人，实际参加考试85人。", 85, "law_exam_participants"),
+])
+def test_who_should_sit_or_a_qualification_exam_are_no_law_exam_participants(
+        sentence, value, expected):
+    assert _named(sentence).get(value, "") == expected
+
+
+@pytest.mark.parametrize("sentence, value, expected", [
+    # the study group listed with the branches' meetings or training as the vehicles of
+    # a study plan, or counted with training, does not own the count
+    ("将宪法和民法典列为镇党委中心组和“三会一课”的重点学习内容，年内组织专题学习6次。",
+     6, ""),
+    ("依托中心组理论学习和干部法治培训等载体，全年开展中心组理论学习和法治培训7次。", 7, ""),
+    # the group alone, and officials' own study after a list of study plans
+    ("将宪法和民法典列为镇党委理论学习中心组的重点学习内容，年内组织专题学习6次。",
+     6, "central_group_law_study_sessions"),
+    ("把法治列为中心组和“三会一课”的学习内容，组织机关干部职工学法9次。", 9,
+     "officials_law_training_sessions"),
+])
+def test_a_study_count_shared_with_branch_meetings_or_training_is_not_the_groups(
         sentence, value, expected):
     assert _named(sentence).get(value, "") == expected

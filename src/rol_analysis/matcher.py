@@ -853,10 +853,16 @@ def _joint_meetings(subject: str) -> bool:
 # committee, the government's executive meeting, the theory study group, a party group's
 # or party committee's meeting, a party working committee, an office meeting of a town or
 # street. 党组 alone is no meeting (各级党委（党组）), and 党工委理论学习中心组 is the working
-# committee's study group, one body.
+# committee's study group, one body. Two vehicles of study that are no body's meeting
+# count as other bodies too, so that a count they share with the study group is nobody's
+# alone: the party branches' meetings (三会一课, 主题党日) and officials' training (培训,
+# 党校): 列为党委中心组和“三会一课”的必学内容，全年开展专题学习4次; 组织中心组理论学习
+# 和法治培训5次 (first runs blind10 shuikuan, blind9 xushe, blind7 xinganmeng). A lecture
+# (讲座) is a form of the group's own study (通过专题讲座、集中研讨等形式), no other body.
 _STUDY_BODY_RE = re.compile(r"(各级[^，,。；;：:、]{0,16}?中心组)"
                             r"|(常委会)|(常务会)|(中心组)|(党组(?:扩大)?会)|(党委会)"
-                            r"|(党工委(?!(?:理论学习)?中心组))|(办公会|办公室会议)")
+                            r"|(党工委(?!(?:理论学习)?中心组))|(办公会|办公室会议)"
+                            r"|(三会一课|主题党日)|(培训|党校)")
 _ALL_GROUPS, _EXEC, _GROUP = 1, 3, 4
 _STUDY_RE = re.compile(r"学法|学习|研讨")
 # law content that makes a theory study group's study law study (its definition)
@@ -949,6 +955,10 @@ def _joint_study(before: str, own: str) -> bool:
         return False
     bodies = _study_bodies(own)
     if not bodies:
+        if _PERSONS_STUDY_RE.search(own):
+            # 组织干部职工学法4次: the officials' own study, whatever bodies' study plans
+            # the clauses before list
+            return False
         bodies = _study_bodies(before)
     return len(bodies) >= 2
 
