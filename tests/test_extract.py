@@ -2191,3 +2191,23 @@ def test_rates_sharing_a_value_with_zai_or_shuang_give_one_row_each():
 def test_unseen_reports_phrasings_of_existing_indicators(sentence, expected):
     m = extract.extract_text(sentence).mentions
     assert dict(zip(m["value"], m["indicator_id"])) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a demonstration bid is assessed against its 创建指标
+    ("对照法治政府建设示范创建的90项指标任务逐项补短板。", {90: "assessment_indicators"}),
+    ("年内高质量完成85项创建指标。", {85: "assessment_indicators"}),
+    # fails closed: a bid's tasks are no indicators
+    ("创建全国文明城市，完成创建任务12项。", {12: ""}),
+    # officials counted before their noun, then the training they took
+    ("组织1.2万余名党员干部参加法治专题轮训。", {12000: "officials_trained"}),
+    ("为全区90名科级干部集中授课。", {90: "officials_trained"}),
+    # fails closed: an exam is no training, enforcement staff are not the officials
+    # counted, and a headcount with no training after it is none
+    ("组织300名干部参加法律知识考试。", {300: "law_exam_participants"}),
+    ("组织60名执法人员参加业务培训。", {60: ""}),
+    ("全区共有机关干部2300名，参加培训的占95%。", {2300: "", 95: ""}),
+])
+def test_unseen_reports_bids_and_officials_counted_before_their_training(sentence, expected):
+    m = extract.extract_text(sentence).mentions
+    assert dict(zip(m["value"], m["indicator_id"])) == expected

@@ -210,6 +210,7 @@ def test_a_lecture_for_the_public_is_not_officials_training():
 @pytest.mark.parametrize("sentence, value, expected", [
     # a verb of change before the counted object: a count of what was changed, not the
     # stock (what was cancelled is powers_cancelled's since session 7's recall round)
+    ("全年调整行政许可事项12项。", 12, ""),
     ("全年取消行政许可事项12项。", 12, "powers_cancelled"),
     ("年内对县级政务服务事项动态调整5次。", 5, ""),
     ("对照督察反馈意见，按期整改上级督察指出的15个问题。", 15,
