@@ -468,7 +468,8 @@ RATCHETS = {
     # participants, and the study group's study counted with training (中心组理论学习和
     # 各类法治培训5次) is not the group's: merged with numbers, recall and parts, named
     # correctly 125 -> 127, wrong 11 -> 9. Merged with recall's second round and parts
-    # (线上 narrows nothing: 126名…完成线上学法考法): named correctly 129, id rows 45, wrong 9, part wrong 2.
+    # (线上 narrows nothing: 126名…完成线上学法考法): named correctly 129, id rows 45,
+    # wrong 9, part wrong 2.
     "blind9": Ratchet(min_found=161, min_named_correctly=129, min_id_rows_named=45,
                       max_named_wrongly=9, max_false_positives=2, min_parts_ok=9,
                       max_parts_wrong=2),
