@@ -2193,6 +2193,17 @@ def test_unseen_reports_phrasings_of_existing_indicators(sentence, expected):
     assert dict(zip(m["value"], m["indicator_id"])) == expected
 
 
+def test_a_count_of_bodies_before_each_gives_one_row_per_body():
+    m = extract.extract_text("市场、交通两个执法大队和全镇4个工作组各召开例会2次。").mentions
+    twice = m[m["value"] == 2]
+    assert len(twice[twice["unit"] == "次"]) == 4 and twice["char_start"].nunique() == 1
+    # only the first reading may take a name: the others read the same
+    assert (twice["indicator_id"].iloc[1:] == "").all()
+    # without 各 the count is what the bodies did together: one row
+    m = extract.extract_text("全镇4个工作组召开例会9次。").mentions
+    assert list(m[m["unit"] == "次"]["value"]) == [9]
+
+
 @pytest.mark.parametrize("sentence, expected", [
     # a demonstration bid is assessed against its 创建指标
     ("对照法治政府建设示范创建的90项指标任务逐项补短板。", {90: "assessment_indicators"}),
