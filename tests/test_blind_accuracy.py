@@ -428,15 +428,15 @@ RATCHETS = {
     # Session 7, numbers: a target is no statistic (下达的6万平方米年度目标): FP 1 -> 0.
     # Session 7, recall (phrasings of existing indicators: the Thought's study form after
     # other figures, 宣讲 outreach): named correctly 143 -> 145, id rows 51 -> 53, wrong
-    # unchanged.
-    # Session 7, recall, second round (officials counted before the training they took):
-    # named correctly 145 -> 146, id rows 53 -> 54, wrong unchanged.
-    # Session 7, confusions (second increment): an on-time rate of enforcement cases is
-    # no service rate (按期办结率 after 行政强制): merged with recall's second round, named
-    # correctly 146 -> 147, wrong 5 -> 4.
-    "blind8": Ratchet(min_found=169, min_named_correctly=147, min_id_rows_named=54,
+    # unchanged. Session 7, recall, second round (officials counted before the training
+    # they took) and parts (线上 narrows nothing: 3000余名领导干部线上学法考试 is the
+    # exam's count), merged: named correctly 145 -> 147, id rows 53 -> 55, part wrong
+    # 3 -> 2, wrong unchanged. Confusions' second increment: an on-time rate of
+    # enforcement cases is no service rate (按期办结率 after 行政强制): merged, named
+    # correctly 147 -> 148, wrong 5 -> 4.
+    "blind8": Ratchet(min_found=169, min_named_correctly=148, min_id_rows_named=55,
                       max_named_wrongly=4, max_false_positives=0, min_parts_ok=9,
-                      max_parts_wrong=3),
+                      max_parts_wrong=2),
     # The fresh set of session 6 (24 reports of 17 provinces, 163 rows; README): written
     # and re-read without reading the extractor, given an independent second reading and
     # its 14 differing rows adjudicated before scoring, held back while the session's code
@@ -469,12 +469,13 @@ RATCHETS = {
     # Session 7, confusions: a qualification exam's candidates are no law-exam
     # participants, and the study group's study counted with training (中心组理论学习和
     # 各类法治培训5次) is not the group's: merged with numbers, recall and parts, named
-    # correctly 125 -> 127, wrong 11 -> 9. Merged with recall's second round: named
-    # correctly 128, id rows 44, wrong 9. Confusions' second increment: 法律明白人
-    # training is outreach, no officials' training (left unnamed): wrong 9 -> 8.
-    "blind9": Ratchet(min_found=161, min_named_correctly=128, min_id_rows_named=44,
+    # correctly 125 -> 127, wrong 11 -> 9. Merged with recall's second round and parts
+    # (线上 narrows nothing: 126名…完成线上学法考法): named correctly 129, id rows 45,
+    # wrong 9, part wrong 2. Confusions' second increment: 法律明白人 training is
+    # outreach, no officials' training (left unnamed): wrong 9 -> 8.
+    "blind9": Ratchet(min_found=161, min_named_correctly=129, min_id_rows_named=45,
                       max_named_wrongly=8, max_false_positives=2, min_parts_ok=9,
-                      max_parts_wrong=3),
+                      max_parts_wrong=2),
     # The fresh set written in session 6 (21 reports, 156 rows; README): written and
     # re-read without reading the extractor, given an independent second reading and its
     # 9 differing rows adjudicated before scoring, held back from the code engineers, and

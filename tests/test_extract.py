@@ -1859,6 +1859,10 @@ PARTS = [
     ("“一窗通办”专窗全年办件3200件。", {"3200件": ("", "gov_service_cases_handled")}),
     ("全区诉前成功调解矛盾纠纷320件。", {"320件": ("", "disputes_mediated_successfully")}),
     ("全面梳理后确认15个涉企执法单位。", {"15个": ("", "enforcement_bodies")}),
+    # ... offline work is one channel, but online is where a whole exam or study is
+    # done (线上学法考试 stated alone is the exam's count), so 线上 narrows nothing
+    ("全年组织干部线下学法考试300人次。", {"300人次": ("", "law_exam_participants")}),
+    ("全年组织干部线上学法考试300人次。", {"300人次": ("law_exam_participants", "")}),
     # ... not the noun without it, nor modifiers listed together (all channels)
     ("年内开展法治督察，发现问题8个。", {"8个": ("inspection_problems_found", "")}),
     ("线上、线下办件共计3200件。", {"3200件": ("gov_service_cases_handled", "")}),
