@@ -1649,6 +1649,12 @@ PARTS = [
     # a sub-unit's figure beside another sub-unit's, no total stated
     ("区直部门共开展行政执法检查1200次。各街镇共开展行政执法检查860次。",
      {"1200次": ("", "enforcement_inspections"), "860次": ("", "enforcement_inspections")}),
+    # ... also in one sentence, each clause naming a sub-unit of its own
+    ("区直部门主要负责人述法85人，各街镇负责人述法30人。",
+     {"85人": ("", "law_performance_statements"), "30人": ("", "law_performance_statements")}),
+    # ... not after a total stated without one
+    ("全区共有300人述法，各街镇负责人述法30人。",
+     {"300人": ("law_performance_statements", ""), "30人": ("", "law_performance_statements")}),
     # a level's figure when the report states the total
     ("全市共新收行政复议申请1520件。市本级新收行政复议申请380件。",
      {"1520件": ("admin_reconsideration_received", ""),
@@ -1761,6 +1767,14 @@ PARTS = [
       "460件": ("", "")}),
     ("建有2个便民服务中心和35个便民服务站。",
      {"2个": ("convenience_service_centres", ""), "35个": ("", "")}),
+    # ... but nouns of one list with no shared head that the indicator counts together
+    # (its name holds the words of none or of both) are kinds of it with no total: none
+    # is named (the first the larger; the same value: test_kinds_with_one_value_...)
+    ("辖区12个社区和4个行政村均配备了法律顾问。",
+     {"12个": ("", "village_legal_advisor_units"), "4个": ("", "village_legal_advisor_units")}),
+    # ... while a name that holds one noun's own words (便民服务中心) keeps it for that one
+    ("建有3个便民服务中心和1个便民服务站。",
+     {"3个": ("convenience_service_centres", ""), "1个": ("", "convenience_service_centres")}),
     # ... in clauses of their own, each is one kind, the first too: no total is stated
     ("全年办理法院发来的司法建议3条，办理检察机关发来的检察建议12条。",
      {"3条": ("", "judicial_suggestions_received"),
@@ -1845,6 +1859,10 @@ PARTS = [
     ("“一窗通办”专窗全年办件3200件。", {"3200件": ("", "gov_service_cases_handled")}),
     ("全区诉前成功调解矛盾纠纷320件。", {"320件": ("", "disputes_mediated_successfully")}),
     ("全面梳理后确认15个涉企执法单位。", {"15个": ("", "enforcement_bodies")}),
+    # ... offline work is one channel, but online is where a whole exam or study is
+    # done (线上学法考试 stated alone is the exam's count), so 线上 narrows nothing
+    ("全年组织干部线下学法考试300人次。", {"300人次": ("", "law_exam_participants")}),
+    ("全年组织干部线上学法考试300人次。", {"300人次": ("law_exam_participants", "")}),
     # ... not the noun without it, nor modifiers listed together (all channels)
     ("年内开展法治督察，发现问题8个。", {"8个": ("inspection_problems_found", "")}),
     ("线上、线下办件共计3200件。", {"3200件": ("gov_service_cases_handled", "")}),
@@ -1861,6 +1879,17 @@ PARTS = [
 @pytest.mark.parametrize("text,expected", PARTS, ids=lambda x: str(x)[:14])
 def test_a_part_names_its_whole_in_part_of(text, expected):
     assert _parts(text) == expected
+
+
+def test_kinds_with_one_value_and_no_shared_head_are_parts():
+    # one value twice in one list, two kinds of what the indicator counts (阵地: squares
+    # and corridors alike): neither is its figure, both are parts of it
+    m = extract.extract_text("新建法治文化广场3个和法治文化长廊3个。").mentions
+    assert list(m["indicator_id"]) == ["", ""]
+    assert list(m["part_of"]) == ["rol_culture_venues", "rol_culture_venues"]
+    # ... not after a sum cue: the list then states its total elsewhere or is one
+    m = extract.extract_text("全县共建成法治文化广场3个和法治文化长廊3个。").mentions
+    assert "rol_culture_venues" in set(m["indicator_id"])
 
 
 def test_a_label_item_measures_its_whole_thing():
@@ -2119,3 +2148,77 @@ def test_officials_collective_study_is_their_training_not_a_meetings(text, expec
 def test_a_review_of_joined_kinds_with_legal_affairs_is_all_reviews(text, expected):
     m = extract.extract_text(text).mentions
     assert list(m["indicator_id"]) == [expected]
+
+
+def test_rates_sharing_a_value_with_zai_or_shuang_give_one_row_each():
+    for text in ("今年参学率、考试合格率均在90%以上。",
+                 "执法人员的持证率和轮训覆盖率实现双100%。"):
+        m = extract.extract_text(text).mentions
+        assert len(m) == 2 and m["char_start"].nunique() == 1, text
+    # one rate name before 双: one reading only
+    m = extract.extract_text("执法人员持证率实现双100%。").mentions
+    assert len(m) == 1
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a cancelled licensing or approval item is a cancelled power, also when it is
+    # cancelled together with items delegated (the indicator's one figure)
+    ("深化审批制度改革，全年取消行政许可事项12项，下放8项。", {12: "powers_cancelled", 8: ""}),
+    ("省市两级取消和下放的行政审批事项共计340项。", {340: "powers_cancelled"}),
+    # fails closed: items added are the list, items only delegated are delegated
+    ("全年新增行政许可事项12项。", {12: "admin_approval_items"}),
+    ("全年下放行政审批事项15项。", {15: "powers_delegated"}),
+    # a 督察 names what it covers as 单位 or 部门, also the second item of a list
+    ("年内法治督察覆盖27家单位，发现问题40条。",
+     {27: "rol_inspection_departments", 40: "inspection_problems_found"}),
+    ("督察组实地督查了8个乡镇和17个县直部门。", {8: "", 17: "rol_inspection_departments"}),
+    # fails closed: units urged (督促) to rectify were not the ones inspected
+    ("开展法治督察，督促12家单位限期整改。", {12: ""}),
+    # 宣讲 in a sentence on the law or the Thought is outreach (legal_education_events'
+    # definition) ...
+    ("围绕习近平法治思想组建宣讲队伍，深入社区、学校开展宣讲200余场次。",
+     {200: "legal_education_events"}),
+    ("组织民法典主题宣讲活动全年开展45场。", {45: "legal_education_events"}),
+    # ... not when officials are its audience, nor with no law content
+    ("围绕法治建设，为机关干部宣讲12场。", {12: ""}),
+    ("开展乡村振兴政策宣讲30场。", {30: ""}),
+    # a study form of the Thought stated after other figures of its sentence
+    ("各部门以习近平法治思想为主题，发放读本300册，开展专题学习活动26场次。",
+     {300: "legal_materials_distributed", 26: "rol_thought_study_sessions"}),
+    # fails closed: a seminar with no law content
+    ("开展乡村振兴专题研讨5次。", {5: ""}),
+])
+def test_unseen_reports_phrasings_of_existing_indicators(sentence, expected):
+    m = extract.extract_text(sentence).mentions
+    assert dict(zip(m["value"], m["indicator_id"])) == expected
+
+
+def test_a_count_of_bodies_before_each_gives_one_row_per_body():
+    m = extract.extract_text("市场、交通两个执法大队和全镇4个工作组各召开例会2次。").mentions
+    twice = m[m["value"] == 2]
+    assert len(twice[twice["unit"] == "次"]) == 4 and twice["char_start"].nunique() == 1
+    # only the first reading may take a name: the others read the same
+    assert (twice["indicator_id"].iloc[1:] == "").all()
+    # without 各 the count is what the bodies did together: one row
+    m = extract.extract_text("全镇4个工作组召开例会9次。").mentions
+    assert list(m[m["unit"] == "次"]["value"]) == [9]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a demonstration bid is assessed against its 创建指标
+    ("对照法治政府建设示范创建的90项指标任务逐项补短板。", {90: "assessment_indicators"}),
+    ("年内高质量完成85项创建指标。", {85: "assessment_indicators"}),
+    # fails closed: a bid's tasks are no indicators
+    ("创建全国文明城市，完成创建任务12项。", {12: ""}),
+    # officials counted before their noun, then the training they took
+    ("组织1.2万余名党员干部参加法治专题轮训。", {12000: "officials_trained"}),
+    ("为全区90名科级干部集中授课。", {90: "officials_trained"}),
+    # fails closed: an exam is no training, enforcement staff are not the officials
+    # counted, and a headcount with no training after it is none
+    ("组织300名干部参加法律知识考试。", {300: "law_exam_participants"}),
+    ("组织60名执法人员参加业务培训。", {60: ""}),
+    ("全区共有机关干部2300名，参加培训的占95%。", {2300: "", 95: ""}),
+])
+def test_unseen_reports_bids_and_officials_counted_before_their_training(sentence, expected):
+    m = extract.extract_text(sentence).mentions
+    assert dict(zip(m["value"], m["indicator_id"])) == expected

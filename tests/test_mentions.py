@@ -212,3 +212,28 @@ def test_a_numeral_before_places_with_a_shared_rate_still_counts():
 def test_collective_property_is_no_count_of_collectives():
     assert _read("全县有1集体获评先进。") == [("1", 1, "")]
     assert _read("2023集体经济组织完成登记。") == []
+
+
+def test_issuing_or_doing_things_in_rounds_counts_a_chinese_numeral():
+    from rol_analysis.mentions import counted_word
+
+    for text, shown in (("对照短板，印发五项专项整治工作方案。", "五项"),
+                        ("清理文件时先后两轮公开征求意见。", "两轮")):
+        (m,) = find_mentions(text)
+        assert text[m.start:m.end] == shown and counted_word(text, m)
+    # the same numeral with no act before it stays a word inside a name
+    text = "落实五项专项整治工作方案要求。"
+    assert all(not counted_word(text, m) for m in find_mentions(text))
+
+
+def test_targets_and_expected_values_are_not_statistics():
+    # what was reached is a statistic; the value it may reach and the target are not
+    text = "一审案件调解率为41.2%，有望升至42%以上（区考核指标为42%以上）。"
+    assert [m.value for m in find_mentions(text)] == [41.2]
+    text = "区里下达的3万平方米年度目标已提前完成。"
+    assert find_mentions(text) == []
+    # a count of targets is a count: 8个 counts what was set
+    (m,) = find_mentions("年初明确8个量化目标。")
+    assert (m.value, m.unit) == (8, "个")
+    # 有望 only before the value: a value stated after the clause stays
+    assert [m.value for m in find_mentions("工作有望提速，全年办结案件36件。")] == [36]

@@ -208,8 +208,10 @@ def test_a_lecture_for_the_public_is_not_officials_training():
 
 
 @pytest.mark.parametrize("sentence, value, expected", [
-    # a verb of change before the counted object: a count of what was changed
-    ("全年取消行政许可事项12项。", 12, ""),
+    # a verb of change before the counted object: a count of what was changed, not the
+    # stock (what was cancelled is powers_cancelled's since session 7's recall round)
+    ("全年调整行政许可事项12项。", 12, ""),
+    ("全年取消行政许可事项12项。", 12, "powers_cancelled"),
     ("年内对县级政务服务事项动态调整5次。", 5, ""),
     ("对照督察反馈意见，按期整改上级督察指出的15个问题。", 15,
      "inspection_problems_rectified"),
@@ -793,4 +795,105 @@ def test_units_acted_on_are_no_count_of_enforcement_bodies(sentence, value, expe
 ])
 def test_a_qualifying_exam_or_a_pending_step_counts_no_law_exam_or_renewal(
         sentence, value, expected):
+    assert _named(sentence).get(value, "") == expected
+
+
+@pytest.mark.parametrize("sentence, value, expected", [
+    # money recovered with no legal aid in its sentence is not legal aid's
+    ("全年受理投诉举报3.1万件，为群众挽回经济损失560万元。", 5600000, ""),
+    ("调处各类纠纷420起，帮助当事人挽回损失75万元。", 750000, ""),
+    # legal aid named before the sum, in the same sentence
+    ("全县办理法律援助案件300件，为受援群众挽回经济损失820万元。", 8200000,
+     "legal_aid_recovered_amount"),
+])
+def test_money_recovered_is_legal_aids_only_with_legal_aid_named(sentence, value, expected):
+    assert _named(sentence).get(value, "") == expected
+
+
+@pytest.mark.parametrize("sentence, value, expected", [
+    # a showcase of a reform or a campaign is no legal-education case
+    ("推行证照联办改革，8个领域共形成典型案例15个。", 15, ""),
+    ("开展食品安全专项整治，公开曝光典型案例9件。", 9, ""),
+    # cases published to explain the law are
+    ("编写以案释法典型案例26个，在政务新媒体推送。", 26,
+     "legal_education_cases_published"),
+    ("围绕普法宣传重点，向社会发布典型案例14件。", 14, "legal_education_cases_published"),
+])
+def test_typical_cases_are_legal_education_only_with_that_use_named(
+        sentence, value, expected):
+    assert _named(sentence).get(value, "") == expected
+
+
+@pytest.mark.parametrize("sentence, value, expected", [
+    # those who should sit the exam, and a professional qualification exam
+    ("本单位应参加考试干部88人，实际参加考试85人。", 88, ""),
+    ("支持6名执法人员报考法律职业资格考试。", 6, ""),
+    # those who sat it
+    ("本单位应参加考试干部88人，实际参加考试85人。", 85, "law_exam_participants"),
+])
+def test_who_should_sit_or_a_qualification_exam_are_no_law_exam_participants(
+        sentence, value, expected):
+    assert _named(sentence).get(value, "") == expected
+
+
+@pytest.mark.parametrize("sentence, value, expected", [
+    # the study group listed with the branches' meetings or training as the vehicles of
+    # a study plan, or counted with training, does not own the count
+    ("将宪法和民法典列为镇党委中心组和“三会一课”的重点学习内容，年内组织专题学习6次。",
+     6, ""),
+    ("依托中心组理论学习和干部法治培训等载体，全年开展中心组理论学习和法治培训7次。", 7, ""),
+    # the group alone, and officials' own study after a list of study plans
+    ("将宪法和民法典列为镇党委理论学习中心组的重点学习内容，年内组织专题学习6次。",
+     6, "central_group_law_study_sessions"),
+    ("把法治列为中心组和“三会一课”的学习内容，组织机关干部职工学法9次。", 9,
+     "officials_law_training_sessions"),
+])
+def test_a_study_count_shared_with_branch_meetings_or_training_is_not_the_groups(
+        sentence, value, expected):
+    assert _named(sentence).get(value, "") == expected
+
+
+@pytest.mark.parametrize("sentence, value, expected", [
+    # an on-time rate of enforcement cases (the topic its measure carries) is no
+    # government services' rate
+    ("全年办理行政处罚案件120件，按期办结率为98%。", 98, ""),
+    ("镇综合执法队全年办理行政强制案件30件，按期办结率为97%。", 97, ""),
+    # a service hall's is
+    ("政务服务中心全年受理群众办件8.6万件，按期办结率为99.5%。", 99.5,
+     "service_on_time_rate"),
+])
+def test_an_on_time_rate_of_cases_is_no_service_rate(sentence, value, expected):
+    assert _named(sentence).get(value, "") == expected
+
+
+@pytest.mark.parametrize("sentence, value, expected", [
+    # villagers trained as 法律明白人 are the public, not officials
+    ("年内开展乡村“法律明白人”培训60场次。", 60, ""),
+    # officials' law training is
+    ("年内开展机关干部法治培训12场次。", 12, "officials_law_training_sessions"),
+])
+def test_training_of_villagers_as_law_literate_is_no_officials_training(
+        sentence, value, expected):
+    assert _named(sentence).get(value, "") == expected
+
+
+@pytest.mark.parametrize("sentence, value, expected", [
+    # batches of goods sampled, or rounds of a campaign, are no random inspections
+    ("对成品油质量开展抽查1500批次。", 1500, ""),
+    ("全年组织12批次“双随机”联合抽查。", 12, ""),
+    # entities inspected at random are
+    ("全年开展“双随机、一公开”抽查860户次。", 860, "random_inspections"),
+])
+def test_batches_are_no_random_inspections(sentence, value, expected):
+    assert _named(sentence).get(value, "") == expected
+
+
+@pytest.mark.parametrize("sentence, value, expected", [
+    # lawsuits with an outcome (调撤, 和解) are a subset, not the year's lawsuits
+    ("今年一审行政诉讼案件调撤35件。", 35, ""),
+    ("行政诉讼案件和解8件。", 8, ""),
+    # the year's lawsuits are
+    ("今年全县行政诉讼案件共76件。", 76, "admin_litigation_cases"),
+])
+def test_lawsuits_with_an_outcome_are_not_all_lawsuits(sentence, value, expected):
     assert _named(sentence).get(value, "") == expected

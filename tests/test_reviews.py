@@ -279,7 +279,8 @@ def test_a_subset_says_whose_part_it_is():
 
 
 def test_an_indicator_ruled_out_by_a_check_is_named_with_the_check():
-    cell = _cells("本年度共取消行政许可事项12项。")["12项"]
+    # (调整: 取消 is now powers_cancelled's own change, session 7)
+    cell = _cells("本年度共调整行政许可事项12项。")["12项"]
     assert cell == ("未归入：admin_approval_items 行政审批事项数 被排除：范围不符 scope "
                     "(ruled out by a check)")
     assert "被排除" not in _cells("市政府重大行政决策事项草案7件经合法性审查。")["7件"]

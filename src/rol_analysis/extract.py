@@ -67,7 +67,8 @@ from .parts import _mark_parts, _name_wholes, _Slot
 from .tables import INDICATOR_COLUMNS, MENTION_COLUMNS  # noqa: F401 - re-exported
 
 # "报备及时率、合法合规率(均)达100%": the names share the value.
-_SHARED_TAIL_RE = re.compile(r"(?:均|都|全部|全)?已?(?:达到|达|为|是|保持在|保持|实现)?$")
+# "参考率、及格率均在80%以上", "持证率和培训率实现双100%": 在 and 双 too.
+_SHARED_TAIL_RE = re.compile(r"(?:均|都|全部|全)?已?(?:达到|达|为|是|保持在|保持|实现|在)?双?$")
 # "两项整改率均达到100%": a numeral says how many rates of one name share the value.
 _N_RATES_RE = re.compile(r"(?P<n>[两二三四五六七八九十])项(?P<rate>[^，,、的\d]{0,8}率)"
                          r"(?:均|都|全部)")
@@ -91,6 +92,12 @@ _CHANGE_TO_RE = re.compile(r"\s*(?:压缩|压减|缩短|减少|降低|精简|提
 # "委员会会议和办公室会议各开了1次": 各 with a short verb before the value.
 _SHARED_COUNT_RE = re.compile(r"(?:均|都|各)(?:为|是|达到|达|有|不足|不到|超过|在"
                               r"|(?:召开|开|举办|开展|组织|办理|受理|收到|完成)了?)?$")
+# "司法、执法、守法普法3个协调小组各召开会议1次": a count of bodies right before 各 says
+# how many share the value (as 两项整改率均 does for rates); 各 and a verb with a short
+# object (会议, 培训) before it.
+_N_EACH_RE = re.compile(r"(?P<noun>[^，,、和及与\d]{1,8})各(?:召开|开|举办|开展|组织|举行|参加)了?"
+                        r"(?:[^，,、\d]{1,4})?$")
+_N_EACH_UNITS = frozenset({"个", "家", "支"})
 # "A和B仅用1个工作日": what each of the names takes, when only a time is stated
 _SHARED_TIME_RE = re.compile(r"(?:均|都)?(?:仅|只)(?:需要?|用了?|要)$")
 _DURATION_UNITS = frozenset({"天", "个工作日", "工作日", "小时", "分钟", "个月"})
@@ -457,6 +464,22 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
 
         previous = (prev.measures[0] if prev is not None and prev.measures
                     and prev.start >= s0 else "")
+        n_each = (_N_EACH_RE.fullmatch(left) if m.kind == "count" and prev is not None
+                  and prev.kind == "count" and prev.unit in _N_EACH_UNITS
+                  and 2 <= prev.value <= 10 and prev.value == int(prev.value)
+                  and norm_text[prev.end:m.start] == left else None)
+        if n_each:
+            # one reading per body counted just before; the words cannot tell them
+            # apart, so only the first may take a name
+            noun = n_each.group("noun")
+            names = [noun] * int(prev.value)
+            m.measures = [measure.label(left, sent[b:], m.unit, m.kind, context)] * len(names)
+            m.indicators = [""] * len(names)
+            for k in range(len(names)):
+                slot(m, k, sent[:a] + "#" + sent[b:], m.measures[k], left)
+                if k:
+                    slots[-1].cands, slots[-1].why = [], "same_name"
+            continue
         each = _SHARED_COUNT_RE.search(left) if m.kind != "rate" else None
         # "A、B均为…" and "A和B各开了…": 和/及/与 join names only before 各, or before
         # a time each takes (开办企业和不动产登记仅用1个工作日: times are not added up)

@@ -234,14 +234,23 @@ _YEAR_SPAN_LEADS = ("提前", "提前了", "历时", "用时", "耗时", "缩短
 _WEAK_LEAD_RE = re.compile(
     r"(?:了|共|计|有|达|为|召开|开展|举办|举行|组织|制定|出台|印发|确定|明确|提出|部署|完成|推出"
     r"|建立|设立|建成|办理|进行|开设|聘请|开|办|听取|审议|研究|培训|发布|作出|受理|审结|新增"
-    r"|承担|在内的)$")
+    r"|承担|在内的|先后)$")
 # 包括…在内的五个专项小组: the count of a whole that names one of its members, always a
 # count
-_LEAD_VERB_RE = re.compile(r"(?:了|召开|开展|举办|举行|组织|设立|建立|承担|确定|在内的)$")
+# 出台七项…方案, 先后三轮征求意见: issuing or doing things in rounds counts them too.
+_LEAD_VERB_RE = re.compile(r"(?:了|召开|开展|举办|举行|组织|设立|建立|承担|确定|在内的"
+                           r"|出台|制定|印发|推出|先后)$")
 _WEAK_AFTER_RE = re.compile(r"主持|带头|深入|赴|前往|作出|批示|调研|督导|讲授|宣讲|学习|学法|到")
 # A sample drawn from a whole (抽选四家单位, 随机抽取三个部门): a count, but a part of the
 # whole the sentence counts, so the matcher marks it and never gives it the whole's name.
 # Not 抽查 (抽查两次 counts inspections) nor events (抽取两轮): units of things drawn only.
+# Targets and expected values are not what was done or had (有望降至5%以下, 市考核指标为
+# 45%以上, 下达的6万平方米年度目标): the value a plan sets, not a statistic. A count of
+# targets (明确35个量化目标) is one: counting units keep it.
+_TARGET_BEFORE_RE = re.compile(r"(?:有望|力争|考核指标为?(?:比值)?)"
+                               r"(?:[降升提增减]至|达到|达|超过|保持在|控制在|在)?$")
+_TARGET_AFTER_RE = re.compile(r"(?:的)?(?:年度|工作)?目标(?!任务)")
+_TARGET_COUNT_UNITS = frozenset({"个", "项", "条", "类", "件"})
 _SAMPLE_LEAD_RE = re.compile(r"(?:抽选|抽取|选取)$")
 _SAMPLE_UNITS = frozenset({"家", "个", "名", "位", "所", "部门", "件", "份", "条"})
 # "十三届三次、四次全会", "五届二次会议": which session of a congress or a plenum, an
@@ -367,6 +376,10 @@ def find_mentions(text: str) -> list[Mention]:
         if before == "等" and _names_listed(text, a - 1) == numbers.scaled(num, ""):
             continue  # "A、B、C和D等4个指标": it counts the names just listed, no more
         unit = m.group("unit") or ""
+        if (_TARGET_BEFORE_RE.search(text, max(0, a - 12), a)
+                or unit not in _TARGET_COUNT_UNITS and _TARGET_AFTER_RE.match(text, b)):
+            pending.clear()
+            continue  # 有望升至45%以上, 6万平方米年度目标: a target, not a statistic
         if "分之" in num:
             unit = unit or "%"
             if unit != "%":

@@ -9,7 +9,10 @@ states the concept without one; when the items of a sentence name different leve
 one concept (国家级…60个、市级…691个: :func:`_level_breakdowns`); or when one concept is
 stated twice with different values and the first, largest one is the total
 (:func:`_same_concept_twice`, which also leaves both unnamed when neither can be told to
-be the total); or when it is one of the kinds of one act listed with no total (政策清理1次，
+be the total, and which names none for kinds of one thing listed with no total:
+不予处罚事项291项、从轻处罚事项219项; 14个社区和5个行政村); or when its clause and another
+clause of its sentence each name a sub-unit of their own (区直…232人，街镇…48人); or when it
+is one of the kinds of one act listed with no total (政策清理1次，
 …文件清理1次: :func:`_kinds_lists`), or the rest of a breakdown (其他类130件, 另有2项:
 :func:`_the_rest`), or a subset its own words narrow one indicator to (查找出共性问题10条:
 :func:`_mark_subsets`). The ``part_of`` column then names the whole: the whole's
@@ -200,6 +203,16 @@ def _mark_parts(norm_text: str, bounds: list[int], slots: list[_Slot],
                 totals.setdefault(i, []).append(j)
         elif scope[j] == "sub":
             sub_sentences.setdefault(best[j], set()).add(sent_start[j])
+    # the sub-unit each scoped number's own clause names (区直各部门…232人，街镇…48人)
+    own_sub = {}
+    for k, sl in enumerate(slots):
+        if scope[k] == "sub":
+            m = sl.mention
+            lo = max(sent_start[k], m.start - 60)
+            cut = max(norm_text.rfind(c, lo, m.start) for c in "，,；;。")
+            found = list(_SUBUNIT_RE.finditer(norm_text, max(lo, cut + 1), m.start))
+            if found:
+                own_sub[k] = found[-1].group()
     parts = []
     for k, sl in enumerate(slots):
         if not scope[k]:
@@ -211,6 +224,13 @@ def _mark_parts(norm_text: str, bounds: list[int], slots: list[_Slot],
                          and slots[j].mention.value >= m.value)
                     for j in totals.get(iid, ()))
         peer = scope[k] == "sub" and bool(sub_sentences.get(iid, set()) - {sent_start[k]})
+        # "区直各部门述法232人，街镇主要负责人述法48人": clauses of one sentence that each
+        # name a sub-unit of their own for one concept are a breakdown by sub-unit, with
+        # no total: the first is no more the whole than the others
+        peer = peer or k in own_sub and any(
+            j != k and j in own_sub and own_sub[j] != own_sub[k] and best[j] == iid
+            and sent_start[j] == sent_start[k] and slots[j].mention is not m
+            and _same_count(m, slots[j].mention) for j in own_sub)
         if scope[k] == "item" or total or peer:
             parts.append(k)
     for k in parts:
@@ -384,6 +404,18 @@ def _noun_after(text: str, sent_start: list[int], slots: list[_Slot], k: int) ->
 
 
 _JOIN_TAIL_RE = re.compile(r"[和及与、]+$")
+_JOIN_HEAD_RE = re.compile(r"^[和及与、以]")
+
+
+def _item_noun(text: str, sent_start: list[int], slots: list[_Slot], k: int) -> str:
+    """:func:`_noun_after`, but the words before the number when what follows it only
+    joins the next item (法治文化广场1个和法治文化长廊1个: 法治文化广场)."""
+    m = slots[k].mention
+    lo, hi = _item_span(text, sent_start[k], slots, k, sent_start)
+    after = _ASIDE_RE.sub("", text[m.end:hi])
+    if after and not _JOIN_HEAD_RE.match(after):
+        return after
+    return _ASIDE_RE.sub("", text[lo:m.start])
 
 
 def _kinds_of_one_head(nouns: list[str], zh_name: str) -> bool:
@@ -395,6 +427,28 @@ def _kinds_of_one_head(nouns: list[str], zh_name: str) -> bool:
     names the kinds together."""
     head, apart = _kind_modifiers([_JOIN_TAIL_RE.sub("", n) for n in nouns])
     if len(head) < 2 or apart is None:
+        return False
+    name = _grams(zh_name)
+    return sum(1 for g in apart if g & name) != 1
+
+
+def _kinds_of_one_thing(nouns: list[str], zh_name: str) -> bool:
+    """:func:`_kinds_of_one_head`, or nouns of one list with no shared head that the
+    indicator named ``zh_name`` counts together (法治文化广场 / 法治文化长廊 for
+    法治文化阵地数; 社区 / 行政村 for 配备法律顾问村（社区）数): each noun has words no
+    other has, and the name holds those of none or of two or more of them. A name that
+    holds just one noun's own words (便民服务中心 / 便民服务站 for 便民服务中心数) makes
+    that item the indicator's own figure."""
+    if _kinds_of_one_head(nouns, zh_name):
+        return True
+    words = [_KIND_VERB_RE.sub("", _JOIN_TAIL_RE.sub("", _ASIDE_RE.sub("", n)))
+             for n in nouns]
+    if len(words) < 2 or _common_tail(words) or not _distinct_nouns(words):
+        return False
+    grams = [_grams(w) for w in words]
+    apart = [g.difference(*(h for j, h in enumerate(grams) if j != i))
+             for i, g in enumerate(grams)]
+    if not all(apart):
         return False
     name = _grams(zh_name)
     return sum(1 for g in apart if g & name) != 1
@@ -454,6 +508,19 @@ def _same_concept_twice(text: str, sent_start: list[int], slots: list[_Slot],
         for sk in by_sentence.values():
             vals = [value[k] for k in sk]
             if len(set(vals)) < 2:
+                first = _item_span(text, sent_start[sk[0]], slots, sk[0], sent_start)
+                if len(sk) >= 2 and matcher is not None \
+                        and _SUM_CUE_RE.search(text, *first) is None and all(
+                        slots[k].group == slots[sk[0]].group
+                        and {i for _sc, i in slots[k].cands} == {iid} for k in sk) \
+                        and _kinds_of_one_thing(
+                            [_item_noun(text, sent_start, slots, k) for k in sk],
+                            matcher.cat.indicators[iid].zh_name):
+                    # "法治文化广场1个和法治文化长廊1个": kinds of one thing with one
+                    # value each and no total: neither is the indicator's figure
+                    for k in sk:
+                        _make_part(slots[k], {iid})
+                    continue
                 rest += sk
             elif vals[0] == max(vals) and vals.count(vals[0]) == 1 \
                     and score[sk[0]] <= max(score[k] for k in sk[1:]) - CLEARLY_BETTER:
@@ -473,7 +540,7 @@ def _same_concept_twice(text: str, sent_start: list[int], slots: list[_Slot],
                 if not summed and matcher is not None and all(
                         slots[k].group == slots[sk[0]].group
                         and {i for _sc, i in slots[k].cands} == {iid} for k in sk) \
-                        and _kinds_of_one_head(
+                        and _kinds_of_one_thing(
                             [_noun_after(text, sent_start, slots, k) for k in sk],
                             matcher.cat.indicators[iid].zh_name):
                     # "不予处罚事项291项、从轻处罚事项219项、减轻处罚事项210项": one list of
