@@ -519,8 +519,11 @@ RATCHETS = {
     # parts 2/23, part wrong 2. The second human reader is wrong on 3.4% against the gold
     # as first written; 8 of the extractor's 11 wrong names are on rows the readers agree
     # on, 3 on rows they read differently.
-    "blind11": Ratchet(min_found=117, min_named_correctly=81, min_id_rows_named=28,
-                       max_named_wrongly=11, max_false_positives=2, min_parts_ok=3,
+    # Session 7, round E (lists2): a body's list of work items (法律顾问…修改文书、接受法律
+    # 咨询、沟通解释、法治培训, each with its count) are parts of the body's indicator and
+    # none is named: named correctly 81 -> 83, wrong 11 -> 9, parts ok 3 -> 7.
+    "blind11": Ratchet(min_found=117, min_named_correctly=83, min_id_rows_named=28,
+                       max_named_wrongly=9, max_false_positives=2, min_parts_ok=7,
                        max_parts_wrong=4),
 }
 SETS = list(RATCHETS)
