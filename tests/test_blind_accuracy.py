@@ -1,4 +1,4 @@
-"""Attribution accuracy on the blind sets (tests/data/blind/ and blind2/ to blind10/):
+"""Attribution accuracy on the blind sets (tests/data/blind/ and blind2/ to blind11/):
 paraphrased excerpts of real reports written after the catalogue was tuned on the dev set,
 from places and years that are neither in the dev set nor held out. Gold ids were chosen from the
 catalogue's names, not from the extractor's output. blind2 and blind3 were written in
@@ -514,6 +514,19 @@ RATCHETS = {
     "blind10": Ratchet(min_found=152, min_named_correctly=122, min_id_rows_named=41,
                        max_named_wrongly=4, max_false_positives=1, min_parts_ok=2,
                        max_parts_wrong=1),
+    # The fresh set written in session 7 (19 reports, 118 rows; README): written without
+    # reading the extractor, given an independent second reading and its 8 differing rows
+    # adjudicated before scoring, held back from the code engineers, and scored once in
+    # session 7 at 17:56 UTC on main 41f71b8 (round D: nums, enum, confuse, recall7):
+    # found 117 (99.2%), named correctly 81 (68.6%), wrong 11 (9.3%), FP 2, id rows 28/57
+    # (49.1%), named/all 23.7%, parts 3/23, part wrong 4. Same files, same run: the
+    # session-7 start main b4327f9 named correctly 79, wrong 12 (10.2%), id rows 27/57,
+    # parts 2/23, part wrong 2. The second human reader is wrong on 3.4% against the gold
+    # as first written; 8 of the extractor's 11 wrong names are on rows the readers agree
+    # on, 3 on rows they read differently.
+    "blind11": Ratchet(min_found=117, min_named_correctly=81, min_id_rows_named=28,
+                       max_named_wrongly=11, max_false_positives=2, min_parts_ok=3,
+                       max_parts_wrong=4),
 }
 SETS = list(RATCHETS)
 
