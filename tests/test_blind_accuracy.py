@@ -524,8 +524,10 @@ RATCHETS = {
     # parts 2/23, part wrong 2. The second human reader is wrong on 3.4% against the gold
     # as first written; 8 of the extractor's 11 wrong names are on rows the readers agree
     # on, 3 on rows they read differently.
-    "blind11": Ratchet(min_found=117, min_named_correctly=81, min_id_rows_named=28,
-                       max_named_wrongly=11, max_false_positives=2, min_parts_ok=3,
+    # Session 7, round E (specific over generic, negation, whose study, law in training):
+    # named correctly 81 -> 85, wrong 11 -> 6, id rows 28 -> 29.
+    "blind11": Ratchet(min_found=117, min_named_correctly=85, min_id_rows_named=29,
+                       max_named_wrongly=6, max_false_positives=2, min_parts_ok=3,
                        max_parts_wrong=4),
 }
 SETS = list(RATCHETS)
