@@ -1,4 +1,4 @@
-"""Attribution accuracy on the blind sets (tests/data/blind/ and blind2/ to blind10/):
+"""Attribution accuracy on the blind sets (tests/data/blind/ and blind2/ to blind11/):
 paraphrased excerpts of real reports written after the catalogue was tuned on the dev set,
 from places and years that are neither in the dev set nor held out. Gold ids were chosen from the
 catalogue's names, not from the extractor's output. blind2 and blind3 were written in
@@ -195,8 +195,11 @@ RATCHETS = {
     # legal_education_cases_published (一业一证 cases): with recall's, named correctly
     # 249 -> 250, wrong 11 -> 10. Merged with recall's second round: named correctly 252,
     # id rows 86, wrong 10.
+    # Session 7, round E (specific over generic): a time limit whose sentence names a
+    # procedure with its own indicator (企业开办…办理时间压缩到#) is no generic
+    # approval_time_limit: wrong 10 -> 9, left unnamed.
     "blind4": Ratchet(min_found=299, min_named_correctly=252, min_id_rows_named=86,
-                      max_named_wrongly=10, max_false_positives=0, min_parts_ok=10,
+                      max_named_wrongly=9, max_false_positives=0, min_parts_ok=10,
                       max_parts_wrong=1),
     # The fresh set of session 4's second round (36 reports of 13 provinces, 293 rows;
     # README): written and re-read without reading the extractor, scored once at 11:31 UTC
@@ -433,9 +436,11 @@ RATCHETS = {
     # exam's count), merged: named correctly 145 -> 147, id rows 53 -> 55, part wrong
     # 3 -> 2, wrong unchanged. Confusions' second increment: an on-time rate of
     # enforcement cases is no service rate (按期办结率 after 行政强制): merged, named
-    # correctly 147 -> 148, wrong 5 -> 4.
-    "blind8": Ratchet(min_found=169, min_named_correctly=148, min_id_rows_named=55,
-                      max_named_wrongly=4, max_false_positives=0, min_parts_ok=9,
+    # correctly 147 -> 148, wrong 5 -> 4. Round E: officials trained with no law named
+    # in their sentence (a 大讲堂's classes) are no officials_trained: named correctly
+    # 148 -> 149, wrong 4 -> 3.
+    "blind8": Ratchet(min_found=169, min_named_correctly=149, min_id_rows_named=55,
+                      max_named_wrongly=3, max_false_positives=0, min_parts_ok=9,
                       max_parts_wrong=2),
     # The fresh set of session 6 (24 reports of 17 provinces, 163 rows; README): written
     # and re-read without reading the extractor, given an independent second reading and
@@ -515,6 +520,25 @@ RATCHETS = {
     "blind10": Ratchet(min_found=152, min_named_correctly=123, min_id_rows_named=42,
                        max_named_wrongly=4, max_false_positives=1, min_parts_ok=2,
                        max_parts_wrong=1),
+    # The fresh set written in session 7 (19 reports, 118 rows; README): written without
+    # reading the extractor, given an independent second reading and its 8 differing rows
+    # adjudicated before scoring, held back from the code engineers, and scored once in
+    # session 7 at 17:56 UTC on main 41f71b8 (round D: nums, enum, confuse, recall7):
+    # found 117 (99.2%), named correctly 81 (68.6%), wrong 11 (9.3%), FP 2, id rows 28/57
+    # (49.1%), named/all 23.7%, parts 3/23, part wrong 4. Same files, same run: the
+    # session-7 start main b4327f9 named correctly 79, wrong 12 (10.2%), id rows 27/57,
+    # parts 2/23, part wrong 2. The second human reader is wrong on 3.4% against the gold
+    # as first written; 8 of the extractor's 11 wrong names are on rows the readers agree
+    # on, 3 on rows they read differently.
+    # Session 7, round E (specific over generic, negation, whose study, law in training):
+    # named correctly 81 -> 85, wrong 11 -> 6, id rows 28 -> 29.
+    # Session 7, round E (lists2): a body's list of work items (法律顾问…修改文书、接受法律
+    # 咨询、沟通解释、法治培训, each with its count) are parts of the body's indicator and
+    # none is named: named correctly 81 -> 83, wrong 11 -> 9, parts ok 3 -> 7 alone;
+    # merged with the line above, named correctly 85 -> 87, wrong 6 -> 4, parts ok 3 -> 7.
+    "blind11": Ratchet(min_found=117, min_named_correctly=87, min_id_rows_named=29,
+                       max_named_wrongly=4, max_false_positives=2, min_parts_ok=7,
+                       max_parts_wrong=4),
 }
 SETS = list(RATCHETS)
 

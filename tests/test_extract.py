@@ -961,8 +961,11 @@ FAMILY_A_PHRASINGS = [
      {"exec_meetings_held": 31, "exec_meeting_rol_briefings": 3}),
     # a town's statements
     ("全年完成行政合同合法性审查9起。", {"contracts_reviewed": 9}),
+    # a team studying with no meeting named is officials' collective study, no
+    # meeting's (the definitions; round E): the meeting's is 班子会议学法#
     ("领导班子学法10次，开展习近平法治思想专题研讨3次。",
-     {"exec_meeting_law_study_sessions": 10, "rol_thought_study_sessions": 3}),
+     {"rol_thought_study_sessions": 3}),
+    ("镇领导班子会议学法10次。", {"exec_meeting_law_study_sessions": 10}),
     # the topic in the sentence before: 审查 and 报备 alone count the documents
     ("加强规范性文件监督管理。全年审查12件，报备8件，报备率100%。",
      {"normative_docs_reviewed": 12, "normative_docs_filed": 8,
@@ -1688,7 +1691,7 @@ PARTS = [
     ("全年受理行政复议案件46件，包括区政府作被申请人的31件。",
      {"46件": ("admin_reconsideration_accepted", ""),
       "31件": ("", "admin_reconsideration_accepted")}),
-    ("包括区司法局在内的12个部门参加培训，全年培训干部300人次。",
+    ("包括区司法局在内的12个部门参加法治培训，全年培训干部300人次。",
      {"12个": ("", ""), "300人次": ("officials_trained", "")}),
     # not parts: a level that is the report's own (no total beside it), one thing counted
     # in two units, a later list item whose own words name it, a number and its noun
@@ -1890,6 +1893,25 @@ def test_kinds_with_one_value_and_no_shared_head_are_parts():
     # ... not after a sum cue: the list then states its total elsewhere or is one
     m = extract.extract_text("全县共建成法治文化广场3个和法治文化长廊3个。").mentions
     assert "rol_culture_venues" in set(m["indicator_id"])
+
+
+def test_a_body_s_list_of_work_items_are_parts_of_its_work():
+    # the advisers' team, then three kinds of its work with a count each: parts of the
+    # advisers' services, and no item takes what its own words fit (咨询, 培训)
+    m = extract.extract_text("镇政府常年法律顾问团由4名律师组成，全年修订各类协议文本15次，"
+                             "解答群众法律咨询30次，为镇村干部法治培训3次。").mentions
+    m = m[m["unit"] == "次"]
+    assert list(m["indicator_id"]) == ["", "", ""]
+    assert list(m["part_of"]) == ["legal_advisor_services"] * 3
+    # ... no body named before the list: each item is read by its own words
+    m = extract.extract_text("全镇解答群众法律咨询30次，为镇村干部法治培训3次，"
+                             "修订协议文本15次。").mentions
+    assert "public_legal_service_consultations" in set(m["indicator_id"])
+    assert set(m["part_of"]) == {""}
+    # ... nor two items: no list of the body's work
+    m = extract.extract_text("镇政府常年法律顾问修订各类协议文本15次，"
+                             "解答群众法律咨询30次。").mentions
+    assert set(m["part_of"]) == {""}
 
 
 def test_a_label_item_measures_its_whole_thing():
@@ -2212,7 +2234,7 @@ def test_a_count_of_bodies_before_each_gives_one_row_per_body():
     ("创建全国文明城市，完成创建任务12项。", {12: ""}),
     # officials counted before their noun, then the training they took
     ("组织1.2万余名党员干部参加法治专题轮训。", {12000: "officials_trained"}),
-    ("为全区90名科级干部集中授课。", {90: "officials_trained"}),
+    ("邀请专家围绕宪法为全区90名科级干部集中授课。", {90: "officials_trained"}),
     # fails closed: an exam is no training, enforcement staff are not the officials
     # counted, and a headcount with no training after it is none
     ("组织300名干部参加法律知识考试。", {300: "law_exam_participants"}),

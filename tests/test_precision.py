@@ -434,7 +434,7 @@ def test_the_committee_office_by_its_full_name_is_the_office(sentence, value, ex
     ("组织全市机关干部学法考试2.1万人次。", 21000, "law_exam_participants"),
     # the exam indicator taken by the first exam, the second stays unnamed
     ("组织新提任领导干部考试40人次，组织机关干部学法考试1.3万人次。", 13000, ""),
-    ("全年培训机关干部1200人次。", 1200, "officials_trained"),
+    ("全年开展法治培训，培训机关干部1200人次。", 1200, "officials_trained"),
 ])
 def test_an_exam_count_is_no_count_of_officials_trained(sentence, value, expected):
     assert _named(sentence).get(value, "") == expected
@@ -897,3 +897,53 @@ def test_batches_are_no_random_inspections(sentence, value, expected):
 ])
 def test_lawsuits_with_an_outcome_are_not_all_lawsuits(sentence, value, expected):
     assert _named(sentence).get(value, "") == expected
+
+
+@pytest.mark.parametrize("sentence, value, expected", [
+    # the not-done half of a count (免于, 不予) is never the done count
+    ("本年收到依申请公开5件，不予公开的政府信息3条。", 3, ""),
+    ("全年免予公开的信息2条。", 2, ""),
+    # the done count is named
+    ("全年主动公开政府信息57条。", 57, "gov_info_disclosed"),
+])
+def test_an_act_stated_as_not_done_is_not_the_done_count(sentence, value, expected):
+    assert _named(sentence).get(value, "") == expected
+
+
+@pytest.mark.parametrize("sentence, value, expected", [
+    # a procedure with its own time indicator named in a clause before the number's
+    ("企业开办流程再度优化，审批时限控制在2个工作日以内。", 2, ""),
+    ("工程项目类审批用时压缩至35个工作日。", 35, ""),
+    # a time limit of approvals in general is the generic one
+    ("全县审批事项承诺时限压缩至4个工作日。", 4, "approval_time_limit"),
+])
+def test_a_generic_time_limit_gives_way_to_a_procedure_named_in_its_sentence(
+        sentence, value, expected):
+    assert _named(sentence).get(value, "") == expected
+
+
+@pytest.mark.parametrize("sentence, value, expected", [
+    # a class on the plenum's spirit, no law named: no officials' law training
+    ("举办学习党的全会精神专题研讨班，培训各级领导干部约450人次。", 450, ""),
+    # a class on law is
+    ("举办依法行政专题研讨班，培训各级领导干部约450人次。", 450, "officials_trained"),
+])
+def test_officials_trained_with_no_law_named_are_no_law_training(sentence, value, expected):
+    assert _named(sentence).get(value, "") == expected
+
+
+@pytest.mark.parametrize("sentence, value", [
+    # the leadership team studying, with no meeting named, is officials' own study
+    ("镇党政领导班子全年开展集中学法3次。", 3),
+    # a party committee's enlarged meeting is a second body beside the study group
+    ("把宪法和法律法规列为党委理论学习中心组和党委（扩大）会议学习的重点，全年集中学习"
+     "共组织14次。", 14),
+])
+def test_study_of_a_team_or_of_two_bodies_names_no_meeting_indicator(sentence, value):
+    assert _named(sentence).get(value, "") not in {
+        "exec_meeting_law_study_sessions", "central_group_law_study_sessions"}
+
+
+def test_study_of_the_study_group_alone_is_still_its_count():
+    sentence = "把宪法和法律法规列为党委理论学习中心组学习的重点，全年集中学习共组织14次。"
+    assert _named(sentence).get(14) == "central_group_law_study_sessions"

@@ -1,4 +1,4 @@
-"""Rate checking on the eleven gold sets: every stated rate whose two counts are in the
+"""Rate checking on the twelve gold sets: every stated rate whose two counts are in the
 text (``rates.tsv`` of each set, tests/data/dev/README.md) should be recomputed from
 those two counts, and no rate may be given a wrong pair (issue 9: "a wrong pairing is
 worse than none").
@@ -58,6 +58,11 @@ RATCHETS = {
     # blind10 (labelled like blind9, before its scoring): 4 stated rates, all shares; first
     # run on main b4327f9: 3 right, none wrong, 1 unchecked, no spurious pair.
     "blind10": Ratchet(min_right=3, max_wrong=0, max_spurious=0),
+    # blind11 (labelled like blind10, before its scoring): no stated rate has both its
+    # counts in the text. First run on main 41f71b8 (and b4327f9): 1 spurious pair, a real
+    # inferred mismatch where the share's whole is not given (主动公开率100% read from
+    # 2条 of the 43条 published; the 公文 due for disclosure are not counted).
+    "blind11": Ratchet(min_right=0, max_wrong=0, max_spurious=1),
 }
 
 

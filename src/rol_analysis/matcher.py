@@ -319,9 +319,15 @@ _TARGET_OF_RE = re.compile(r"(?:对|从|向)(?:全[区县市省镇旗州]|本级
 # yingdong name the qualification indicator, blind7 xincheng counts who passed it).
 _QUALIFYING_EXAM_RE = re.compile(r"资格(?:认证)?考试")
 # A step still pending (待申领执法证件#): people waiting for it, not a count of it done.
+# units of durations (time limits of a procedure)
+_DURATION_UNITS = frozenset({"个工作日", "工作日", "天", "小时", "分钟"})
 _PENDING_RE = re.compile(r"待(?:申领|换发|核发|审核|审批|办理|整改|处理)")
 # A domain narrowing right after the number (#个涉企执法单位): as _SUBSET_NOUN_RE, after it.
 _SUBSET_AFTER_RE = re.compile(_SUBSET_WORD)
+# An act stated as not done (免于公开的信息#, 不予受理#, 不予处罚#): the not-done half of a
+# count is never the done count. The act is the two characters after the negation; an
+# indicator whose name holds the act but not the negation is ruled out.
+_NEGATED_ACT_RE = re.compile(r"(?:不予|免于|免予|未予|暂不|未能|无法|不能)([\u4e00-\u9fff]{2})")
 
 
 def _counted_class(text: str) -> str:
@@ -369,6 +375,9 @@ def _unfit_scope(zh_name: str, marked: str, hash_pos: int) -> bool:
         return True  # 通过行政执法资格考试#: a qualifying exam, not a law-study exam
     if _PENDING_RE.search(own) and "待" not in zh_name:
         return True
+    for mt in _NEGATED_ACT_RE.finditer(own):
+        if mt.group(1) in zh_name and mt.group(0)[:2] not in zh_name:
+            return True  # 免于公开的信息#: not 主动公开…信息条数
     if ("累计" in own and "累计" not in zh_name
             and _YEARS_SPAN_RE.search(marked, 0, hash_pos)):
         return True  # 连续4年开展，累计排查…#: a total over years, not the year's figure
@@ -773,8 +782,12 @@ class _Matcher:
                 continue
             # the measure carries the topic of the clause before (热线…，按时办结率98%):
             # an excluded scope named there rules the indicator out as well
-            out_ruled = e.exclude_rx is not None and (e.exclude_rx.search(clause)
-                                                      or e.exclude_rx.search(bare))
+            # a duration's procedure is often named in a clause before the number's own
+            # (企业开办时限进一步压缩，审批时限控制在#): there an excluded topic rules out too
+            out_ruled = e.exclude_rx is not None and (
+                e.exclude_rx.search(clause) or e.exclude_rx.search(bare)
+                or (unit in _DURATION_UNITS and hash_pos > 0
+                    and e.exclude_rx.search(marked, 0, hash_pos)))
             if out_ruled:
                 excluded.add(e.iid)
                 if reasons is not None:
@@ -862,7 +875,8 @@ def _joint_meetings(subject: str) -> bool:
 # A street office's 主任办公会(议) is its executive meeting (召开主任办公会议#次, 召开#次主任
 # 办公会: blind10 kongjianglu, blind11 guangnei first runs), not another body's 办公会.
 _STUDY_BODY_RE = re.compile(r"(各级[^，,。；;：:、]{0,16}?中心组)"
-                            r"|(常委会)|(常务会|主任办公会)|(中心组)|(党组(?:扩大)?会)|(党委会)"
+                            r"|(常委会)|(常务会|主任办公会)|(中心组)|(党组(?:扩大)?会)"
+                            r"|(党委(?:（扩大）|扩大)?会)"
                             r"|(党工委(?!(?:理论学习)?中心组))|(办公会|办公室会议)"
                             r"|(三会一课|主题党日)|(培训|党校)")
 _ALL_GROUPS, _EXEC, _GROUP = 1, 3, 4
@@ -907,7 +921,8 @@ def count_bodies(marked: str, hash_pos: int) -> set[int]:
 # Officials studying, with no meeting in the clause (班子成员共开展学法活动#, 组织干部职工
 # 学法#): officials' collective law study (definition of officials_law_training_sessions),
 # not a meeting's. First runs blind4 guoyuan, blind7 lizi, blind9 huangzhai, shuangshan.
-_PERSONS_STUDY_RE = re.compile(r"(?:成员|干部|职工|工作人员|公职人员)[^，,。；;：:会\d]{0,10}学法")
+_PERSONS_STUDY_RE = re.compile(
+    r"(?:成员|班子|干部|职工|工作人员|公职人员)[^，,。；;：:会\d]{0,10}学法")
 
 
 def body_unfit(zh_name: str, marked: str, hash_pos: int) -> bool:
@@ -935,8 +950,10 @@ def body_unfit(zh_name: str, marked: str, hash_pos: int) -> bool:
             marked, _own_clause(marked, hash_pos)[0], hash_pos) is not None)
     if "法治思想" in zh_name:
         return bool(count_bodies(marked, hash_pos) & {_EXEC, _GROUP})
-    if "学法培训" in zh_name:
-        # officials' law training: a class or lecture counts only in a sentence about law
+    if "学法培训" in zh_name or "法治培训" in zh_name:
+        # officials' law training (sessions or trainees): a class or lecture counts only
+        # in a sentence about law (专题研讨班…培训干部#人次 with no law named is no law
+        # training: first runs blind8 turpan, blind11 jianghan)
         return not _LAW_CONTENT_RE.search(marked)
     return False
 
