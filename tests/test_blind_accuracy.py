@@ -388,9 +388,10 @@ RATCHETS = {
     # covering 单位): named correctly 166 -> 168, id rows 60 -> 62, wrong unchanged.
     # Session 7, recall, second round (创建指标 of a demonstration bid): named correctly 168 ->
     # 169, id rows 62 -> 63, wrong unchanged; merged with numbers: named correctly 171,
-    # id rows 64.
+    # id rows 64. Session 7, round E: a count after a list of kinds (行政许可、行政处罚、
+    # 行政强制案卷#) is not the last kind's: wrong 11 -> 10, left unnamed.
     "blind7": Ratchet(min_found=212, min_named_correctly=171, min_id_rows_named=64,
-                      max_named_wrongly=11, max_false_positives=2, min_parts_ok=9,
+                      max_named_wrongly=10, max_false_positives=2, min_parts_ok=9,
                       max_parts_wrong=0),
     # The fresh set written at the end of session 5 (24 reports of 17 provinces, 171 rows;
     # README): written and re-read without reading the extractor, held back on a branch,
@@ -525,9 +526,10 @@ RATCHETS = {
     # as first written; 8 of the extractor's 11 wrong names are on rows the readers agree
     # on, 3 on rows they read differently.
     # Session 7, round E (specific over generic, negation, whose study, law in training):
-    # named correctly 81 -> 85, wrong 11 -> 6, id rows 28 -> 29.
-    "blind11": Ratchet(min_found=117, min_named_correctly=85, min_id_rows_named=29,
-                       max_named_wrongly=6, max_false_positives=2, min_parts_ok=3,
+    # named correctly 81 -> 85, wrong 11 -> 6, id rows 28 -> 29; with the list rule
+    # (专题研讨、法治培训#), named correctly 86, wrong 5.
+    "blind11": Ratchet(min_found=117, min_named_correctly=86, min_id_rows_named=29,
+                       max_named_wrongly=5, max_false_positives=2, min_parts_ok=3,
                        max_parts_wrong=4),
 }
 SETS = list(RATCHETS)
