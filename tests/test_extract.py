@@ -1895,6 +1895,25 @@ def test_kinds_with_one_value_and_no_shared_head_are_parts():
     assert "rol_culture_venues" in set(m["indicator_id"])
 
 
+def test_a_body_s_list_of_work_items_are_parts_of_its_work():
+    # the advisers' team, then three kinds of its work with a count each: parts of the
+    # advisers' services, and no item takes what its own words fit (咨询, 培训)
+    m = extract.extract_text("镇政府常年法律顾问团由4名律师组成，全年修订各类协议文本15次，"
+                             "解答群众法律咨询30次，为镇村干部法治培训3次。").mentions
+    m = m[m["unit"] == "次"]
+    assert list(m["indicator_id"]) == ["", "", ""]
+    assert list(m["part_of"]) == ["legal_advisor_services"] * 3
+    # ... no body named before the list: each item is read by its own words
+    m = extract.extract_text("全镇解答群众法律咨询30次，为镇村干部法治培训3次，"
+                             "修订协议文本15次。").mentions
+    assert "public_legal_service_consultations" in set(m["indicator_id"])
+    assert set(m["part_of"]) == {""}
+    # ... nor two items: no list of the body's work
+    m = extract.extract_text("镇政府常年法律顾问修订各类协议文本15次，"
+                             "解答群众法律咨询30次。").mentions
+    assert set(m["part_of"]) == {""}
+
+
 def test_a_label_item_measures_its_whole_thing():
     # "市级312件" alone counts nothing: its measure is the level and the whole's measure
     m = extract.extract_text("全年调解矛盾纠纷1200件，各乡镇960件，县直部门240件。").mentions

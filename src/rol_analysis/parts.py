@@ -248,6 +248,7 @@ def _mark_parts(norm_text: str, bounds: list[int], slots: list[_Slot],
     _same_concept_twice(norm_text, sent_start, slots, matcher)
     _rate_stated_twice(sent_start, slots)
     _kinds_lists(norm_text, sent_start, slots, matcher)
+    _body_lists(norm_text, sent_start, slots, matcher)
     _the_rest(norm_text, sent_start, slots)
     _mark_subsets(slots)
 
@@ -704,6 +705,59 @@ def _kinds_lists(text: str, sent_start: list[int], slots: list[_Slot],
             slots[k].total = [(float("inf"), whole[0])] if whole else [
                 t for t in slots[k].total
                 if head in matcher.cat.indicators[t[1]].zh_name]
+
+
+def _body_lists(text: str, sent_start: list[int], slots: list[_Slot],
+                matcher: _Matcher) -> None:
+    """A body's list of work items (法律顾问团…修改各类文书20次，接受法律咨询20次，…沟通解释
+    工作2次，…法治培训2次): three or more counts of one sentence in the unit of an indicator
+    of that body's work, all kinds together, which one item has as a rival it does not win,
+    reached from the body named before the list and not in that item's own clause. Each
+    item is a part of it (``part_of``) and none is named, neither by the body's indicator
+    (no item is all the work) nor by what an item's own words fit (接受法律咨询 of an
+    adviser is no public legal service's consultation). An item whose best indicator names
+    the body (法律顾问…出具法律意见书) is a concept of its own and stays."""
+    by_sent: dict[int, list[int]] = {}
+    for k, sl in enumerate(slots):
+        if not (sl.part or sl.rule or sl.index) and sl.mention.kind == "count":
+            by_sent.setdefault(sent_start[k], []).append(k)
+    for s0, ks in by_sent.items():
+        done = False
+        for k in ks:
+            best = _clear_best(slots[k].cands)
+            for _sc, w in slots[k].cands:
+                ind = matcher.cat.indicators[w]
+                if done or w == best or slots[k].mention.unit not in ind.units:
+                    continue
+                lo = _item_span(text, s0, slots, k, sent_start)[0]
+                body = _body_named(ind.zh_name, text[s0:lo])
+                if not body or body in text[lo:slots[k].mention.start]:
+                    continue
+                at = s0 + text.rfind(body, s0, lo) - s0
+                run = [j for j in ks if slots[j].mention.start > at
+                       and slots[j].mention.unit in ind.units
+                       and _kind_words(text, sent_start, slots, j)
+                       and body not in _zh(matcher, _clear_best(slots[j].cands))]
+                if len(run) < 3:
+                    continue
+                for j in run:
+                    _make_part(slots[j], {iid for _s, iid in slots[j].cands})
+                    slots[j].total = [(float("inf"), w)]
+                    slots[j].why = slots[j].why or "body_list"
+                done = True
+
+
+def _zh(matcher: _Matcher, iid: str) -> str:
+    return matcher.cat.indicators[iid].zh_name if iid else ""
+
+
+def _body_named(zh_name: str, before: str) -> str:
+    """The longest head of ``zh_name`` (two to six characters: 法律顾问 of 法律顾问提供法律
+    服务次数) that ``before`` names, ``""`` when none does."""
+    for n in range(min(6, len(zh_name)), 1, -1):
+        if zh_name[:n] in before:
+            return zh_name[:n]
+    return ""
 
 
 # the heads whose kinds a report lists: meetings, clean-ups, inspections, training and
