@@ -2256,3 +2256,24 @@ def test_a_count_of_bodies_before_each_gives_one_row_per_body():
 def test_unseen_reports_bids_and_officials_counted_before_their_training(sentence, expected):
     m = extract.extract_text(sentence).mentions
     assert dict(zip(m["value"], m["indicator_id"])) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a street office's 主任办公会(议) is its executive meeting, the count before or after
+    ("本年度街道召开主任办公会议41次，重大事项均经集体讨论。", {41: "exec_meetings_held"}),
+    ("全年共召开19次主任办公会、15次党工委会议。", {19: "exec_meetings_held", 15: ""}),
+    # fails closed: a committee office's 办公室主任会议 is no executive meeting, and
+    # meetings stated with what they specially studied are topic meetings, not all
+    ("法治委员会召开办公室主任会议3次。", {3: ""}),
+    ("累计召开主任办公会8次，专题研究重大行政决策事项。", {8: ""}),
+    # the rule-of-law work itself studied, the number right after it
+    ("年内专题研究法治建设工作6次，推动重点任务落实。", {6: "rol_major_issues_resolved"}),
+    ("2023年区委、区政府对法治建设工作研究部署7次。", {7: "rol_major_issues_resolved"}),
+    # fails closed: the executive meeting's such study is its briefing, and a count of
+    # problems found is no count of studies
+    ("区政府常务会议专题研究法治政府建设工作3次。", {3: "exec_meeting_rol_briefings"}),
+    ("专题研究法治建设存在问题9个。", {9: ""}),
+])
+def test_unseen_reports_street_meetings_and_rule_of_law_work_studied(sentence, expected):
+    m = extract.extract_text(sentence).mentions
+    assert dict(zip(m["value"], m["indicator_id"])) == expected

@@ -872,8 +872,10 @@ def _joint_meetings(subject: str) -> bool:
 # 党校): 列为党委中心组和“三会一课”的必学内容，全年开展专题学习4次; 组织中心组理论学习
 # 和法治培训5次 (first runs blind10 shuikuan, blind9 xushe, blind7 xinganmeng). A lecture
 # (讲座) is a form of the group's own study (通过专题讲座、集中研讨等形式), no other body.
+# A street office's 主任办公会(议) is its executive meeting (召开主任办公会议#次, 召开#次主任
+# 办公会: blind10 kongjianglu, blind11 guangnei first runs), not another body's 办公会.
 _STUDY_BODY_RE = re.compile(r"(各级[^，,。；;：:、]{0,16}?中心组)"
-                            r"|(常委会)|(常务会)|(中心组)|(党组(?:扩大)?会)"
+                            r"|(常委会)|(常务会|主任办公会)|(中心组)|(党组(?:扩大)?会)"
                             r"|(党委(?:（扩大）|扩大)?会)"
                             r"|(党工委(?!(?:理论学习)?中心组))|(办公会|办公室会议)"
                             r"|(三会一课|主题党日)|(培训|党校)")
