@@ -388,9 +388,10 @@ RATCHETS = {
     # covering 单位): named correctly 166 -> 168, id rows 60 -> 62, wrong unchanged.
     # Session 7, recall, second round (创建指标 of a demonstration bid): named correctly 168 ->
     # 169, id rows 62 -> 63, wrong unchanged; merged with numbers: named correctly 171,
-    # id rows 64.
+    # id rows 64. Session 7, round E: a count after a list of kinds (行政许可、行政处罚、
+    # 行政强制案卷#) is not the last kind's: wrong 11 -> 10, left unnamed.
     "blind7": Ratchet(min_found=212, min_named_correctly=171, min_id_rows_named=64,
-                      max_named_wrongly=11, max_false_positives=2, min_parts_ok=9,
+                      max_named_wrongly=10, max_false_positives=2, min_parts_ok=9,
                       max_parts_wrong=0),
     # The fresh set written at the end of session 5 (24 reports of 17 provinces, 171 rows;
     # README): written and re-read without reading the extractor, held back on a branch,

@@ -947,3 +947,18 @@ def test_study_of_a_team_or_of_two_bodies_names_no_meeting_indicator(sentence, v
 def test_study_of_the_study_group_alone_is_still_its_count():
     sentence = "把宪法和法律法规列为党委理论学习中心组学习的重点，全年集中学习共组织14次。"
     assert _named(sentence).get(14) == "central_group_law_study_sessions"
+
+
+@pytest.mark.parametrize("sentence, value, expected", [
+    # a count after a list of kinds is the list's: not the last kind's indicator
+    ("全年系统中共归档行政许可、行政检查、行政强制案卷870件。", 870, ""),
+    ("街道法律顾问全年参与专题座谈、法治培训3次。", 3, ""),
+    # one kind alone is that kind's
+    ("全年办理行政强制案件41件。", 41, "admin_coercion_cases"),
+    ("全年开展机关干部法治培训3次。", 3, "officials_law_training_sessions"),
+    # levels of one thing are no kinds, and a name that holds both items takes the count
+    ("新建市级、镇村两级法治文化阵地18个。", 18, "rol_culture_venues"),
+    ("复议机构通过调解、和解方式结案26件。", 26, "admin_reconsideration_mediated"),
+])
+def test_a_count_after_a_list_of_kinds_is_not_the_last_kinds(sentence, value, expected):
+    assert _named(sentence).get(value, "") == expected

@@ -235,6 +235,39 @@ def _only_first_item(rx: re.Pattern, marked: str, mt: re.Match, hash_pos: int) -
 
 
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]+")
+# the last item of a list of nouns a number follows (行政处罚、行政强制案卷#; 专题研讨、
+# 法治培训#): short, with no verb of its own and no number
+_LIST_ITEM_RE = re.compile(r"[\u4e00-\u9fff]{2,8}")
+_LIST_VERB_RE = re.compile(r"开展|组织|举办|召开|完成|办理|共|累计|合计|全年")
+
+
+def _last_of_list(zh_name: str, marked: str, mt: re.Match, hash_pos: int) -> bool:
+    """Whether the match ``mt`` finds its words only in the last item of a 、-list of
+    nouns that the number follows (录入行政许可、行政处罚、行政强制案卷#; 开展专题研讨、
+    法治培训#): the number counts the list together, and an indicator whose name takes
+    its words from that item alone (行政强制案件数, 学法培训场次) is one kind's, not the
+    list's. An indicator named by words all items share (the head noun: 行政执法案件数
+    for 案卷) is not concerned."""
+    j = marked.rfind("、", 0, hash_pos)
+    if j < 0 or mt.start() <= j or not _LIST_ITEM_RE.fullmatch(marked, j + 1, hash_pos):
+        return False
+    last = marked[j + 1:hash_pos]
+    if "等" in last or _LIST_VERB_RE.search(last):
+        return False  # 宪法等主题宣传#: examples before 等 (see _only_examples)
+    if any(last.startswith(act) for act in _agreement().acts):
+        return False  # 制定、修订地方性法规#: acts on one object, not kinds of it
+    head = _ITEM_START_RE.match(marked, 0, j)
+    begin = head.end() if head is not None else 0
+    earlier = marked[begin:j]
+    if not earlier or not _CJK_RE.fullmatch(earlier) or earlier.endswith("级"):
+        return False  # 县级、乡村法治文化阵地#: levels of one thing, not kinds
+    own = {last[i:i + 2] for i in range(len(last) - 1)}
+    theirs = {earlier[i:i + 2] for i in range(len(earlier) - 1)} - own
+    if any(w in zh_name for w in theirs):
+        return False  # 调解、和解方式结案#: the name holds the earlier item too
+    return any(w in zh_name and w not in earlier for w in own)
+
+
 
 # Words of the number's own clause that say it counts something other than what an
 # indicator names (docs/design.md "Confidence"; measured on dev+blind+blind2+blind3+blind4).
@@ -758,11 +791,16 @@ class _Matcher:
                 at = later.start()
                 if later.end() - later.start() < mt.end() - mt.start():
                     mt = later  # a later match that spans more is no closer
+            listed = (mt is not None and mt.start() < hash_pos
+                      and _last_of_list(e.zh_name, marked, mt, hash_pos))
             if mt is not None and mt.start() < hash_pos and (
-                    _only_examples(e.rx, marked, mt, hash_pos)
+                    listed or _only_examples(e.rx, marked, mt, hash_pos)
                     or self._joint_item(entries, pat_index, e, marked, mt, hash_pos)):
                 mt = None
-            al = i in alias_hits and e.alias_rx.search(bare) is not None
+            # one kind of a list the number counts together: its measure, which carries
+            # the whole list, does not name that kind's indicator either
+            al = (not listed and i in alias_hits
+                  and e.alias_rx.search(bare) is not None)
             if mt is None and not al:
                 continue
             words = e.rx.pattern if e.rx is not None else ""
