@@ -445,10 +445,12 @@ RATCHETS = {
     # correctly 147 -> 148, wrong 5 -> 4. Round E: officials trained with no law named
     # in their sentence (a 大讲堂's classes) are no officials_trained: named correctly
     # 148 -> 149, wrong 4 -> 3.
+    # Session 7, round E (lists2): counts right after a total that add up to it exactly
+    # (…926件，…简易程序的528件…；…普通程序的358件) are its parts: parts ok 9 -> 11.
     # Session 7, recall round E (recall8): 召开专题会议# in a sentence on rule-of-law work is
     # rol_special_meetings: named correctly 149 -> 150, id rows 55 -> 56, wrong unchanged.
     "blind8": Ratchet(min_found=169, min_named_correctly=150, min_id_rows_named=56,
-                      max_named_wrongly=3, max_false_positives=0, min_parts_ok=9,
+                      max_named_wrongly=3, max_false_positives=0, min_parts_ok=11,
                       max_parts_wrong=2),
     # The fresh set of session 6 (24 reports of 17 provinces, 163 rows; README): written
     # and re-read without reading the extractor, given an independent second reading and

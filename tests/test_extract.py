@@ -1914,6 +1914,18 @@ def test_a_body_s_list_of_work_items_are_parts_of_its_work():
     assert set(m["part_of"]) == {""}
 
 
+def test_counts_that_add_up_to_a_total_are_its_parts():
+    # two procedures' counts right after the total, summing to it exactly: its breakdown
+    m = extract.extract_text("全年办理行政处罚案件600件，按简易程序办理的420件；"
+                             "按普通程序办理的180件。").mentions
+    assert list(m["indicator_id"]) == ["admin_penalty_cases", "", ""]
+    assert list(m["part_of"]) == ["", "admin_penalty_cases", "admin_penalty_cases"]
+    # ... not when they do not add up: nothing says they break it down
+    m = extract.extract_text("全年办理行政处罚案件600件，按简易程序办理的420件；"
+                             "按普通程序办理的170件。").mentions
+    assert list(m["part_of"]) == ["", "", ""]
+
+
 def test_a_label_item_measures_its_whole_thing():
     # "市级312件" alone counts nothing: its measure is the level and the whole's measure
     m = extract.extract_text("全年调解矛盾纠纷1200件，各乡镇960件，县直部门240件。").mentions
