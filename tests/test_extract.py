@@ -2299,3 +2299,18 @@ def test_unseen_reports_street_meetings_and_rule_of_law_work_studied(sentence, e
 def test_unseen_reports_special_meetings_and_pieces_counted_as_times(sentence, expected):
     m = extract.extract_text(sentence).mentions
     assert dict(zip(m["value"], m["indicator_id"])) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # the units an assessment (考核) is carried out on, counted before them
+    ("对全区45个单位开展年度法治考核，督促整改短板。", {45: "rol_inspection_departments"}),
+    ("委托第三方对全市58家党政机关进行分类考核。", {58: "rol_inspection_departments"}),
+    ("把9个乡镇和27个县直部门纳入法治政府建设考核。",
+     {9: "rol_inspection_regions", 27: "rol_inspection_departments"}),
+    # fails closed: an enforcement check of firms, outreach to units
+    ("对15家企业开展执法检查。", {15: ""}),
+    ("对全区40个单位开展普法宣传。", {40: ""}),
+])
+def test_unseen_reports_units_an_assessment_covers(sentence, expected):
+    m = extract.extract_text(sentence).mentions
+    assert dict(zip(m["value"], m["indicator_id"])) == expected
