@@ -2277,3 +2277,25 @@ def test_unseen_reports_bids_and_officials_counted_before_their_training(sentenc
 def test_unseen_reports_street_meetings_and_rule_of_law_work_studied(sentence, expected):
     m = extract.extract_text(sentence).mentions
     assert dict(zip(m["value"], m["indicator_id"])) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a rule-of-law topic before 专题会议 in its clause, or a bare 召开专题会议# in a
+    # sentence on rule-of-law work or its first responsibility
+    ("镇长召开推进法治政府建设重点任务的专题会议2次。", {2: "rol_special_meetings"}),
+    ("县政府围绕法治政府建设议题召开专题会议研究4次。", {4: "rol_special_meetings"}),
+    ("街道党工委书记履行法治建设第一责任人职责，全年共召开专题会议5次，推动问题解决。",
+     {5: "rol_special_meetings"}),
+    # fails closed: another topic's meeting; a committee's meetings are its own indicator
+    ("法治建设稳步推进，召开防汛专题会议3次。", {3: ""}),
+    ("依法治区委员会全年召开专题会议8次。", {8: "rol_committee_meetings"}),
+    # 件次 counts pieces as 件 does
+    ("收到法律顾问的法律审查意见17件次。", {17: "legal_opinions_issued"}),
+    ("全年开展合法性审查460件次。", {460: "legality_reviews"}),
+    ("主要负责同志就法治建设工作作出批示12件次。", {12: "leader_rol_instructions"}),
+    # fails closed: 件次 of services is no review, opinion or instruction
+    ("全年为群众办理实事2.5万件次。", {25000: ""}),
+])
+def test_unseen_reports_special_meetings_and_pieces_counted_as_times(sentence, expected):
+    m = extract.extract_text(sentence).mentions
+    assert dict(zip(m["value"], m["indicator_id"])) == expected
