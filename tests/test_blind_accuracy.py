@@ -483,8 +483,10 @@ RATCHETS = {
     # 4次) is rol_major_issues_resolved: named correctly 129 -> 130, id rows 45 -> 46,
     # wrong unchanged (a 主任办公会 count followed by what it specially studied stays
     # unnamed and no part).
+    # Round E: a count after a list joined by 和 (提供法律咨询和法律意见#) is not the last
+    # item's: wrong 8 -> 7 (left unnamed), named correctly and id rows unchanged.
     "blind9": Ratchet(min_found=161, min_named_correctly=130, min_id_rows_named=46,
-                      max_named_wrongly=8, max_false_positives=2, min_parts_ok=9,
+                      max_named_wrongly=7, max_false_positives=2, min_parts_ok=9,
                       max_parts_wrong=2),
     # The fresh set written in session 6 (21 reports, 156 rows; README): written and
     # re-read without reading the extractor, given an independent second reading and its
