@@ -1914,6 +1914,18 @@ def test_a_body_s_list_of_work_items_are_parts_of_its_work():
     assert set(m["part_of"]) == {""}
 
 
+def test_counts_that_add_up_to_a_total_are_its_parts():
+    # two procedures' counts right after the total, summing to it exactly: its breakdown
+    m = extract.extract_text("全年办理行政处罚案件600件，按简易程序办理的420件；"
+                             "按普通程序办理的180件。").mentions
+    assert list(m["indicator_id"]) == ["admin_penalty_cases", "", ""]
+    assert list(m["part_of"]) == ["", "admin_penalty_cases", "admin_penalty_cases"]
+    # ... not when they do not add up: nothing says they break it down
+    m = extract.extract_text("全年办理行政处罚案件600件，按简易程序办理的420件；"
+                             "按普通程序办理的170件。").mentions
+    assert list(m["part_of"]) == ["", "", ""]
+
+
 def test_a_label_item_measures_its_whole_thing():
     # "市级312件" alone counts nothing: its measure is the level and the whole's measure
     m = extract.extract_text("全年调解矛盾纠纷1200件，各乡镇960件，县直部门240件。").mentions
@@ -2263,5 +2275,27 @@ def test_unseen_reports_bids_and_officials_counted_before_their_training(sentenc
     ("专题研究法治建设存在问题9个。", {9: ""}),
 ])
 def test_unseen_reports_street_meetings_and_rule_of_law_work_studied(sentence, expected):
+    m = extract.extract_text(sentence).mentions
+    assert dict(zip(m["value"], m["indicator_id"])) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a rule-of-law topic before 专题会议 in its clause, or a bare 召开专题会议# in a
+    # sentence on rule-of-law work or its first responsibility
+    ("镇长召开推进法治政府建设重点任务的专题会议2次。", {2: "rol_special_meetings"}),
+    ("县政府围绕法治政府建设议题召开专题会议研究4次。", {4: "rol_special_meetings"}),
+    ("街道党工委书记履行法治建设第一责任人职责，全年共召开专题会议5次，推动问题解决。",
+     {5: "rol_special_meetings"}),
+    # fails closed: another topic's meeting; a committee's meetings are its own indicator
+    ("法治建设稳步推进，召开防汛专题会议3次。", {3: ""}),
+    ("依法治区委员会全年召开专题会议8次。", {8: "rol_committee_meetings"}),
+    # 件次 counts pieces as 件 does
+    ("收到法律顾问的法律审查意见17件次。", {17: "legal_opinions_issued"}),
+    ("全年开展合法性审查460件次。", {460: "legality_reviews"}),
+    ("主要负责同志就法治建设工作作出批示12件次。", {12: "leader_rol_instructions"}),
+    # fails closed: 件次 of services is no review, opinion or instruction
+    ("全年为群众办理实事2.5万件次。", {25000: ""}),
+])
+def test_unseen_reports_special_meetings_and_pieces_counted_as_times(sentence, expected):
     m = extract.extract_text(sentence).mentions
     assert dict(zip(m["value"], m["indicator_id"])) == expected

@@ -249,6 +249,7 @@ def _mark_parts(norm_text: str, bounds: list[int], slots: list[_Slot],
     _rate_stated_twice(sent_start, slots)
     _kinds_lists(norm_text, sent_start, slots, matcher)
     _body_lists(norm_text, sent_start, slots, matcher)
+    _summed_items(norm_text, slots)
     _the_rest(norm_text, sent_start, slots)
     _mark_subsets(slots)
 
@@ -745,6 +746,42 @@ def _body_lists(text: str, sent_start: list[int], slots: list[_Slot],
                     slots[j].total = [(float("inf"), w)]
                     slots[j].why = slots[j].why or "body_list"
                 done = True
+
+
+def _summed_items(text: str, slots: list[_Slot]) -> None:
+    """Two or more counts right before or right after a count of one full sentence, in one
+    class of unit, whose values add up to it exactly (非常满意802条、满意163条，共计965条;
+    合计731宗，…简易程序的512件…；…普通程序的219件) are its breakdown: parts of it, never
+    named with what it could be named with. The sum is the evidence, so every value must be
+    exact."""
+    full = [max(text.rfind("。", 0, sl.mention.start),
+                text.rfind("\n", 0, sl.mention.start)) for sl in slots]
+    counts = [k for k, sl in enumerate(slots)
+              if not sl.index and sl.mention.kind in ("count", "amount")
+              and sl.mention.qualifier == "exact" and sl.mention.value > 0]
+    for t in counts:
+        whole = slots[t].mention
+        for step in (-1, 1):
+            run, total = [], 0.0
+            j = counts.index(t) + step
+            while 0 <= j < len(counts):
+                k = counts[j]
+                m = slots[k].mention
+                if full[k] != full[t] or not _same_count(m, whole) or m.kind != whole.kind:
+                    break
+                run.append(k)
+                total += m.value
+                if total >= whole.value - 1e-9:
+                    break
+                j += step
+            if len(run) >= 2 and abs(total - whole.value) < 1e-9 and not slots[t].part:
+                ids = {iid for _sc, iid in slots[t].cands}
+                for k in run:
+                    if not slots[k].part:
+                        _make_part(slots[k], ids)
+                        slots[k].wholes = [t]
+                        slots[k].total = slots[k].total or list(slots[t].cands)
+                break
 
 
 def _zh(matcher: _Matcher, iid: str) -> str:
