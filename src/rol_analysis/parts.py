@@ -759,11 +759,11 @@ def _summed_items(text: str, slots: list[_Slot]) -> None:
     counts = [k for k, sl in enumerate(slots)
               if not sl.index and sl.mention.kind in ("count", "amount")
               and sl.mention.qualifier == "exact" and sl.mention.value > 0]
-    for t in counts:
+    for at, t in enumerate(counts):
         whole = slots[t].mention
         for step in (-1, 1):
             run, total = [], 0.0
-            j = counts.index(t) + step
+            j = at + step
             while 0 <= j < len(counts):
                 k = counts[j]
                 m = slots[k].mention
