@@ -500,8 +500,10 @@ RATCHETS = {
     # unnamed and no part).
     # Session 7, recall round E (recall8): 件次 counts instructions as 件 does (专门批示23件次):
     # named correctly 130 -> 131, id rows 46 -> 47, wrong unchanged.
+    # Round E (specific): a count after a list joined by 和 (提供法律咨询和法律意见#) is not
+    # the last item's: wrong 8 -> 7 (left unnamed); merged with recall8, 131, 47, 7.
     "blind9": Ratchet(min_found=161, min_named_correctly=131, min_id_rows_named=47,
-                      max_named_wrongly=8, max_false_positives=2, min_parts_ok=9,
+                      max_named_wrongly=7, max_false_positives=2, min_parts_ok=9,
                       max_parts_wrong=2),
     # The fresh set written in session 6 (21 reports, 156 rows; README): written and
     # re-read without reading the extractor, given an independent second reading and its

@@ -950,15 +950,20 @@ def test_study_of_the_study_group_alone_is_still_its_count():
 
 
 @pytest.mark.parametrize("sentence, value, expected", [
-    # a count after a list of kinds is the list's: not the last kind's indicator
+    # a count after a list of kinds is the list's: not the last kind's indicator (and
+    # case files filed are not reviewed)
     ("全年系统中共归档行政许可、行政检查、行政强制案卷870件。", 870, ""),
     ("街道法律顾问全年参与专题座谈、法治培训3次。", 3, ""),
+    ("街道法律顾问全年提供法律咨询和法律意见38次。", 38, ""),
     # one kind alone is that kind's
     ("全年办理行政强制案件41件。", 41, "admin_coercion_cases"),
     ("全年开展机关干部法治培训3次。", 3, "officials_law_training_sessions"),
     # levels of one thing are no kinds, and a name that holds both items takes the count
     ("新建市级、镇村两级法治文化阵地18个。", 18, "rol_culture_venues"),
     ("复议机构通过调解、和解方式结案26件。", 26, "admin_reconsideration_mediated"),
+    # words after the items' nouns are said of every item
+    ("组织机关负责人和工作人员旁听庭审2次。", 2, "court_hearing_attendance_sessions"),
+    ("全年出具法律意见38次。", 38, "legal_opinions_issued"),
 ])
 def test_a_count_after_a_list_of_kinds_is_not_the_last_kinds(sentence, value, expected):
     assert _named(sentence).get(value, "") == expected

@@ -242,14 +242,19 @@ _LIST_VERB_RE = re.compile(r"开展|组织|举办|召开|完成|办理|共|累�
 
 
 def _last_of_list(zh_name: str, marked: str, mt: re.Match, hash_pos: int) -> bool:
-    """Whether the match ``mt`` finds its words only in the last item of a 、-list of
-    nouns that the number follows (录入行政许可、行政处罚、行政强制案卷#; 开展专题研讨、
-    法治培训#): the number counts the list together, and an indicator whose name takes
+    """Whether the match ``mt`` finds its words only in the last item of a list of
+    nouns joined by 、 or 和 that the number follows (录入行政许可、行政处罚、行政强制
+    案卷#; 开展专题研讨、法治培训#; 提供法律咨询和法律意见#): the number counts the list
+    together, and an indicator whose name takes
     its words from that item alone (行政强制案件数, 学法培训场次) is one kind's, not the
     list's. An indicator named by words all items share (the head noun: 行政执法案件数
     for 案卷) is not concerned."""
-    j = marked.rfind("、", 0, hash_pos)
-    if j < 0 or mt.start() <= j or not _LIST_ITEM_RE.fullmatch(marked, j + 1, hash_pos):
+    j = max(marked.rfind(c, 0, hash_pos) for c in "、和")
+    # the words must open the item (行政强制案卷#, 法律意见#): words after its noun
+    # (负责人和工作人员旁听庭审#, …和区直各部门述法#) are said of every item
+    if j < 0 or not j < mt.start() <= j + 3 \
+            or not _LIST_ITEM_RE.fullmatch(marked, j + 1, hash_pos) \
+            or marked[j + 1:j + 2] in _NOT_JOINED:
         return False
     last = marked[j + 1:hash_pos]
     if "等" in last or _LIST_VERB_RE.search(last):
@@ -261,6 +266,9 @@ def _last_of_list(zh_name: str, marked: str, mt: re.Match, hash_pos: int) -> boo
     earlier = marked[begin:j]
     if not earlier or not _CJK_RE.fullmatch(earlier) or earlier.endswith("级"):
         return False  # 县级、乡村法治文化阵地#: levels of one thing, not kinds
+    # the item before is about as long as the last; the clause's head before it (街道
+    # 法律顾问全年提供…) is said of the whole list
+    earlier = earlier[-max(len(last), 4):]
     own = {last[i:i + 2] for i in range(len(last) - 1)}
     theirs = {earlier[i:i + 2] for i in range(len(earlier) - 1)} - own
     if any(w in zh_name for w in theirs):
