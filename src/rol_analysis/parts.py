@@ -27,6 +27,7 @@ which calls these two functions on its reading slots, :class:`_Slot`).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .matcher import _Matcher, stated_apart
@@ -467,6 +468,42 @@ def _distinct_nouns(nouns: list[str]) -> bool:
 CLEARLY_BETTER = 1.0
 
 
+def _kinds_with_no_total(text: str, sent_start: list[int], slots: list[_Slot],
+                         sk: list[int], iid: str, matcher: _Matcher | None,
+                         noun: Callable[[str, list[int], list[_Slot], int], str]) -> bool:
+    """Whether the numbers ``sk`` of one sentence, all fitting only ``iid``, are one list
+    of kinds of one thing with no total stated (法治文化广场1个和法治文化长廊1个; 不予处罚
+    事项291项、从轻处罚事项219项).
+
+    Parameters
+    ----------
+    text, sent_start, slots
+        As :func:`_mark_parts` has them.
+    sk
+        The slots of one sentence that :func:`_same_concept_twice` holds for ``iid``.
+    iid
+        The indicator they fit.
+    matcher
+        The catalogue's matcher (``None``: no names to compare, so never).
+    noun
+        How each item's noun is read (:func:`_item_noun`, :func:`_noun_after`).
+
+    Returns
+    -------
+    bool
+        True when no sum cue opens the first item, all are one list (one group) fitting
+        only ``iid``, and their nouns are kinds of one thing for the indicator's name.
+    """
+    if matcher is None:
+        return False
+    first = _item_span(text, sent_start[sk[0]], slots, sk[0], sent_start)
+    return (_SUM_CUE_RE.search(text, *first) is None
+            and all(slots[k].group == slots[sk[0]].group
+                    and {i for _sc, i in slots[k].cands} == {iid} for k in sk)
+            and _kinds_of_one_thing([noun(text, sent_start, slots, k) for k in sk],
+                                    matcher.cat.indicators[iid].zh_name))
+
+
 def _same_concept_twice(text: str, sent_start: list[int], slots: list[_Slot],
                         matcher: _Matcher | None = None) -> None:
     """One indicator fitting best two or more numbers of a report that count the same
@@ -510,14 +547,8 @@ def _same_concept_twice(text: str, sent_start: list[int], slots: list[_Slot],
         for sk in by_sentence.values():
             vals = [value[k] for k in sk]
             if len(set(vals)) < 2:
-                first = _item_span(text, sent_start[sk[0]], slots, sk[0], sent_start)
-                if len(sk) >= 2 and matcher is not None \
-                        and _SUM_CUE_RE.search(text, *first) is None and all(
-                        slots[k].group == slots[sk[0]].group
-                        and {i for _sc, i in slots[k].cands} == {iid} for k in sk) \
-                        and _kinds_of_one_thing(
-                            [_item_noun(text, sent_start, slots, k) for k in sk],
-                            matcher.cat.indicators[iid].zh_name):
+                if len(sk) >= 2 and _kinds_with_no_total(
+                        text, sent_start, slots, sk, iid, matcher, _item_noun):
                     # "法治文化广场1个和法治文化长廊1个": kinds of one thing with one
                     # value each and no total: neither is the indicator's figure
                     for k in sk:
@@ -539,12 +570,8 @@ def _same_concept_twice(text: str, sent_start: list[int], slots: list[_Slot],
                 summed = _SUM_CUE_RE.search(text, *first) is not None
                 # only where no item fits another indicator (受理…案件 / 审结…案件: two
                 # acts, not two kinds) and all are one list
-                if not summed and matcher is not None and all(
-                        slots[k].group == slots[sk[0]].group
-                        and {i for _sc, i in slots[k].cands} == {iid} for k in sk) \
-                        and _kinds_of_one_thing(
-                            [_noun_after(text, sent_start, slots, k) for k in sk],
-                            matcher.cat.indicators[iid].zh_name):
+                if not summed and _kinds_with_no_total(
+                        text, sent_start, slots, sk, iid, matcher, _noun_after):
                     # "不予处罚事项291项、从轻处罚事项219项、减轻处罚事项210项": one list of
                     # kinds of one head and no total: the largest is one kind, no whole;
                     # none takes the id, each is a part of it
