@@ -40,6 +40,7 @@ from pathlib import Path
 from . import measure, numbers
 from .matcher import (
     _DIGIT_RE,
+    _DURATION_UNITS,
     _SECTION_FAMILIES,
     RUNNER_UP_MARGIN,
     _joint_meetings,
@@ -100,7 +101,6 @@ _N_EACH_RE = re.compile(r"(?P<noun>[^，,、和及与\d]{1,8})各(?:召开|开|�
 _N_EACH_UNITS = frozenset({"个", "家", "支"})
 # "A和B仅用1个工作日": what each of the names takes, when only a time is stated
 _SHARED_TIME_RE = re.compile(r"(?:均|都)?(?:仅|只)(?:需要?|用了?|要)$")
-_DURATION_UNITS = frozenset({"天", "个工作日", "工作日", "小时", "分钟", "个月"})
 # A single rate name before a value each counted item of the clause before shares.
 _EACH_RATE_RE = re.compile(r"(?P<rate>[^、和及与]{1,8}率)(?:均|都)(?:为|是|达到|达|保持在|保持)?")
 _ITEM_JOINERS = frozenset("和、及与")

@@ -359,9 +359,9 @@ _TARGET_OF_RE = re.compile(r"(?:对|从|向)(?:全[区县市省镇旗州]|本级
 # sentence: its candidates and pass rates are no law-study exam's (dev liulang and blind7
 # yingdong name the qualification indicator, blind7 xincheng counts who passed it).
 _QUALIFYING_EXAM_RE = re.compile(r"资格(?:认证)?考试")
+# units of durations (time limits of a procedure; also read by extract's shared times)
+_DURATION_UNITS = frozenset({"天", "个工作日", "工作日", "小时", "分钟", "个月"})
 # A step still pending (待申领执法证件#): people waiting for it, not a count of it done.
-# units of durations (time limits of a procedure)
-_DURATION_UNITS = frozenset({"个工作日", "工作日", "天", "小时", "分钟"})
 _PENDING_RE = re.compile(r"待(?:申领|换发|核发|审核|审批|办理|整改|处理)")
 # A domain narrowing right after the number (#个涉企执法单位): as _SUBSET_NOUN_RE, after it.
 _SUBSET_AFTER_RE = re.compile(_SUBSET_WORD)
