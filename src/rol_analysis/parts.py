@@ -431,6 +431,13 @@ def _kinds_of_one_head(nouns: list[str], zh_name: str) -> bool:
     head, apart = _kind_modifiers([_JOIN_TAIL_RE.sub("", n) for n in nouns])
     if len(head) < 2 or apart is None:
         return False
+    return _names_no_one_kind(apart, zh_name)
+
+
+def _names_no_one_kind(apart: list[set[str]], zh_name: str) -> bool:
+    """Whether the name ``zh_name`` holds the own words (``apart``: each kind's character
+    pairs no other kind has) of none of the kinds or of two or more: then it names them
+    together; holding just one kind's makes that kind the indicator's own figure."""
     name = _grams(zh_name)
     return sum(1 for g in apart if g & name) != 1
 
@@ -448,13 +455,10 @@ def _kinds_of_one_thing(nouns: list[str], zh_name: str) -> bool:
              for n in nouns]
     if len(words) < 2 or _common_tail(words) or not _distinct_nouns(words):
         return False
-    grams = [_grams(w) for w in words]
-    apart = [g.difference(*(h for j, h in enumerate(grams) if j != i))
-             for i, g in enumerate(grams)]
+    apart = _own_grams([_grams(w) for w in words])
     if not all(apart):
         return False
-    name = _grams(zh_name)
-    return sum(1 for g in apart if g & name) != 1
+    return _names_no_one_kind(apart, zh_name)
 
 
 def _distinct_nouns(nouns: list[str]) -> bool:
@@ -672,9 +676,13 @@ def _kind_modifiers(words: list[str]) -> tuple[str, list[set[str]] | None]:
     mods = [_KIND_VERB_RE.sub("", w[:len(w) - len(head)]) for w in words]
     if not all(mods) or len(set(mods)) < len(mods):
         return head, None
-    grams = [_grams(x) for x in mods]
-    return head, [g.difference(*(h for j, h in enumerate(grams) if j != i))
-                  for i, g in enumerate(grams)]
+    return head, _own_grams([_grams(x) for x in mods])
+
+
+def _own_grams(grams: list[set[str]]) -> list[set[str]]:
+    """Per set of character pairs, those no other set has."""
+    return [g.difference(*(h for j, h in enumerate(grams) if j != i))
+            for i, g in enumerate(grams)]
 
 
 def _kinds_lists(text: str, sent_start: list[int], slots: list[_Slot],
@@ -761,7 +769,7 @@ def _body_lists(text: str, sent_start: list[int], slots: list[_Slot],
                 body = _body_named(ind.zh_name, text[s0:lo])
                 if not body or body in text[lo:slots[k].mention.start]:
                     continue
-                at = s0 + text.rfind(body, s0, lo) - s0
+                at = text.rfind(body, s0, lo)
                 run = [j for j in ks if slots[j].mention.start > at
                        and slots[j].mention.unit in ind.units
                        and _kind_words(text, sent_start, slots, j)
@@ -812,6 +820,7 @@ def _summed_items(text: str, slots: list[_Slot]) -> None:
 
 
 def _zh(matcher: _Matcher, iid: str) -> str:
+    """The ``zh_name`` of indicator ``iid``, ``""`` for no indicator."""
     return matcher.cat.indicators[iid].zh_name if iid else ""
 
 
