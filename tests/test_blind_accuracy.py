@@ -54,8 +54,11 @@ RATCHETS = {
     # Session 5, near concepts: xujiawan's 集体学法8次 (中心组 and 主任办公会 named before
     # it) re-read as a joint count of two bodies, no body's indicator (README): id rows
     # 58/70 -> 57/69; the extractor leaves it unnamed as the gold now does.
-    "blind": Ratchet(min_found=119, min_named_correctly=107, min_id_rows_named=57,
-                     max_named_wrongly=0, max_false_positives=0, min_parts_ok=4),
+        # Session 7's consistency re-read (tests/data/dev/README.md) re-labelled gold rows here;
+    # re-measured on the same code:
+    # named correctly 107 -> 111, id rows 57/69 -> 55/61, wrong 0 -> 2.
+    "blind": Ratchet(min_found=119, min_named_correctly=111, min_id_rows_named=55,
+                     max_named_wrongly=2, max_false_positives=0, min_parts_ok=4),
     # The fresh sets of session 3 (READMEs): written without reading the extractor, gold
     # re-read against the 308-indicator catalogue before their first scoring; these are
     # the figures of that first run.
@@ -124,8 +127,11 @@ RATCHETS = {
     # against that figure (21 > 1) was a false "part exceeds its whole" finding.
     # Session 5 grammar: a count compared with a named year is a change (比2019年增加了
     # 1325件, 较2019年多出842件): parts ok 10 -> 12.
-    "blind3": Ratchet(min_found=140, min_named_correctly=134, min_id_rows_named=49,
-                      max_named_wrongly=1, max_false_positives=0, min_parts_ok=12,
+        # Session 7's consistency re-read (tests/data/dev/README.md) re-labelled gold rows here;
+    # re-measured on the same code:
+    # named correctly 134 -> 132, id rows 49/55 -> 47/53, wrong 1 -> 3.
+    "blind3": Ratchet(min_found=140, min_named_correctly=132, min_id_rows_named=47,
+                      max_named_wrongly=3, max_false_positives=0, min_parts_ok=12,
                       max_parts_wrong=0),
     # The fresh set of session 4 (36 reports of nine provinces, 299 rows; README): written
     # and re-read without reading the extractor, scored once at 11:02 UTC on main f8d479f
@@ -291,8 +297,11 @@ RATCHETS = {
     # 246, id rows 93 -> 94, wrong unchanged.
     # Session 7, recall round E (recall8): 件次 counts reviews as 件 does (合法性审查5710件次):
     # named correctly 246 -> 247, id rows 94 -> 95, wrong unchanged.
-    "blind5": Ratchet(min_found=293, min_named_correctly=247, min_id_rows_named=95,
-                      max_named_wrongly=3, max_false_positives=0, min_parts_ok=14,
+        # Session 7's consistency re-read (tests/data/dev/README.md) re-labelled gold rows here;
+    # re-measured on the same code:
+    # named correctly 247 -> 245, id rows 95/139 -> 93/137, wrong 3 -> 5.
+    "blind5": Ratchet(min_found=293, min_named_correctly=245, min_id_rows_named=93,
+                      max_named_wrongly=5, max_false_positives=0, min_parts_ok=14,
                       max_parts_wrong=1),
     # The fresh set written at the end of session 4 (21 reports of 11 provinces, 101 rows;
     # README), held back on a branch, re-read against the frozen 313-indicator catalogue
@@ -399,8 +408,11 @@ RATCHETS = {
     # wrong unchanged.
     # Session 7, recall8 third increment: the units a 考核 covers, counted before them (对全市
     # 69家党政机关进行分类考核): named correctly 172 -> 173, id rows 65 -> 66, wrong unchanged.
-    "blind7": Ratchet(min_found=212, min_named_correctly=173, min_id_rows_named=66,
-                      max_named_wrongly=10, max_false_positives=2, min_parts_ok=9,
+        # Session 7's consistency re-read (tests/data/dev/README.md) re-labelled gold rows here;
+    # re-measured on the same code:
+    # named correctly 173 -> 172, id rows 66/99 -> 65/98, wrong 10 -> 11.
+    "blind7": Ratchet(min_found=212, min_named_correctly=172, min_id_rows_named=65,
+                      max_named_wrongly=11, max_false_positives=2, min_parts_ok=9,
                       max_parts_wrong=0),
     # The fresh set written at the end of session 5 (24 reports of 17 provinces, 171 rows;
     # README): written and re-read without reading the extractor, held back on a branch,
@@ -502,8 +514,12 @@ RATCHETS = {
     # named correctly 130 -> 131, id rows 46 -> 47, wrong unchanged.
     # Round E (specific): a count after a list joined by 和 (提供法律咨询和法律意见#) is not
     # the last item's: wrong 8 -> 7 (left unnamed); merged with recall8, 131, 47, 7.
-    "blind9": Ratchet(min_found=161, min_named_correctly=131, min_id_rows_named=47,
-                      max_named_wrongly=7, max_false_positives=2, min_parts_ok=9,
+        # Session 7's consistency re-read (tests/data/dev/README.md) re-labelled gold rows here;
+    # re-measured on the same code:
+    # found 161 -> 163 and FP 2 -> 0 (gongming's cuts now positive, as
+    # extraction reads them), named correctly 131 -> 132, id rows 47/71 -> 46/70, wrong 7 -> 8.
+    "blind9": Ratchet(min_found=163, min_named_correctly=132, min_id_rows_named=46,
+                      max_named_wrongly=8, max_false_positives=0, min_parts_ok=9,
                       max_parts_wrong=2),
     # The fresh set written in session 6 (21 reports, 156 rows; README): written and
     # re-read without reading the extractor, given an independent second reading and its

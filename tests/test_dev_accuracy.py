@@ -29,14 +29,16 @@ MIN_FOUND = 284               # was 278: bare 万/亿 counts, 种/面/成 (gramm
 # 136 -> 135, lowered for named wrongly 55 -> 46 over the nine sets. Then the leadership's
 # business joined across bodies named as rol_major_issues_resolved, and laiwu's row
 # re-read by that definition (README): 274 -> 275, id rows 135 -> 136.
-MIN_NAMED_CORRECTLY = 275
-MAX_NAMED_WRONGLY = 1          # was 2: a bare 咨询 after 法律援助机构 (session 5)
+MIN_NAMED_CORRECTLY = 274     # was 275: gangu's website count re-read as a part
+                              # (session 7 consistency re-read, dev README)
+MAX_NAMED_WRONGLY = 2          # 1 before the session-7 consistency re-read made gangu's website
+                               # count a part (the extractor still names it); 2 before session 5
 MAX_FALSE_POSITIVES = 0
 # Session 5, near concepts: gaotai's 会前学法21次 (the county government's 党组会议 and
 # 常务会议 together) re-read by meaning as a joint count of two bodies, which names no
 # body's indicator (README): id rows 137/145 -> 136/144, the extractor unchanged on it
 # (it now leaves the number unnamed, as the gold does); not an extractor loss.
-MIN_NAMED_WITH_ID = 136       # rows named with their gold id (the named/all column)
+MIN_NAMED_WITH_ID = 135       # rows named with their gold id (the named/all column)
 # Parts (part_of, session 4): gold parts found with no id and the same part_of (8/50
 # with 其中 alone, 12/50 with lists, scopes and breakdown headers), and found rows given
 # a part_of other than gold's (4 -> 0).
