@@ -147,6 +147,25 @@ def _needed_words(pats) -> tuple[str, ...] | None:
     return tuple(sorted(words)) or None
 
 
+def _first_char_alternation(words: list[str]) -> str:
+    """A pattern whose findall gives, at each position, the first of ``words`` (longest
+    first) that starts there.
+
+    The words are grouped by their first character (ab|ac|b -> a(?:b|c)|b(?:)), each
+    group keeping the words' order: the regex engine tries the alternatives of a
+    position one by one, so with a few hundred words a flat alternation costs a check
+    per word at every candidate position, the grouped one a check per first character
+    and then the few words of one group. Only one group can match a position, so what
+    is found is the same."""
+    groups: dict[str, list[str]] = {}
+    for w in words:
+        groups.setdefault(w[0], []).append(w[1:])
+    firsts = "(?=[" + "".join(sorted(map(re.escape, groups))) + "])"
+    return firsts + "(?=(" + "|".join(
+        re.escape(ch) + "(?:" + "|".join(map(re.escape, rests)) + ")"
+        for ch, rests in sorted(groups.items())) + "))"
+
+
 class _WordIndex:
     """Which of a list of entries may match a text, from the words each one needs.
 
@@ -165,9 +184,8 @@ class _WordIndex:
         # prefix of it, so each word found stands for every needed word inside it
         # (the class of first characters lets the scan skip every other position at
         # once: the alternation alone is tried at each one, twice as slow)
-        firsts = ("(?=[" + "".join(sorted({re.escape(w[0]) for w in words})) + "])"
-                  if all(words) else "")
-        self.rx = (re.compile(firsts + "(?=(" + "|".join(map(re.escape, words)) + "))")
+        self.rx = (re.compile(_first_char_alternation(words)) if words and all(words)
+                   else re.compile("(?=(" + "|".join(map(re.escape, words)) + "))")
                    if words else None)
         self.entries = {w: frozenset().union(*(by_word[v] for v in words if v in w))
                         for w in words}
@@ -379,6 +397,7 @@ def _counted_class(text: str) -> str:
     return last
 
 
+@functools.lru_cache(maxsize=256)  # asked again by every check of every candidate
 def _own_clause(marked: str, hash_pos: int) -> tuple[int, int]:
     """(start, end) of the number's own clause in ``marked``: from after the last clause
     mark or quote before ``#`` (at ``hash_pos``) to the next clause mark."""

@@ -26,6 +26,7 @@ which calls these two functions on its reading slots, :class:`_Slot`).
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -179,13 +180,13 @@ def _mark_parts(norm_text: str, bounds: list[int], slots: list[_Slot],
     # large); a sub-unit's number also when another sentence states the concept for a
     # sub-unit (区直…执法检查25918次 / 各街镇…执法检查31700次). A level alone may be the
     # report's own (区级政务服务事项 in a district's report): it needs the total.
-    spans = _breakdown_items(norm_text)
+    in_breakdown = _Covered(_breakdown_items(norm_text))
     scope = []
     for k, sl in enumerate(slots):
         m = sl.mention
         if sl.part or k in listed or not best[k]:
             scope.append("")
-        elif any(a <= m.start < b for a, b in spans):
+        elif m.start in in_breakdown:
             scope.append("item")
         else:
             lo = max(sent_start[k], m.start - 60)
@@ -983,6 +984,26 @@ def _breakdown_items(text: str) -> list[tuple[int, int]]:
             end = nxt
         spans.append((cue.end(), end))
     return spans
+
+
+class _Covered:
+    """Whether an offset is inside one of a list of spans: the spans merged once, then a
+    bisection per offset (a walk over every span for every number is quadratic in a
+    long report)."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for a, b in sorted(s for s in spans if s[0] < s[1]):  # empty spans cover nothing
+            if self.ends and a <= self.ends[-1]:
+                self.ends[-1] = max(self.ends[-1], b)
+            else:
+                self.starts.append(a)
+                self.ends.append(b)
+
+    def __contains__(self, pos: int) -> bool:
+        i = bisect.bisect_right(self.starts, pos) - 1
+        return i >= 0 and pos < self.ends[i]
 
 
 def _clear_best(cands: list[tuple[float, str]]) -> str:
