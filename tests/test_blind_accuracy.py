@@ -54,7 +54,7 @@ RATCHETS = {
     # Session 5, near concepts: xujiawan's 集体学法8次 (中心组 and 主任办公会 named before
     # it) re-read as a joint count of two bodies, no body's indicator (README): id rows
     # 58/70 -> 57/69; the extractor leaves it unnamed as the gold now does.
-        # Session 7's consistency re-read (tests/data/dev/README.md) re-labelled gold rows here;
+    # Session 7's consistency re-read (tests/data/dev/README.md) re-labelled gold rows here;
     # re-measured on the same code:
     # named correctly 107 -> 111, id rows 57/69 -> 55/61, wrong 0 -> 2.
     "blind": Ratchet(min_found=119, min_named_correctly=111, min_id_rows_named=55,
@@ -127,7 +127,7 @@ RATCHETS = {
     # against that figure (21 > 1) was a false "part exceeds its whole" finding.
     # Session 5 grammar: a count compared with a named year is a change (比2019年增加了
     # 1325件, 较2019年多出842件): parts ok 10 -> 12.
-        # Session 7's consistency re-read (tests/data/dev/README.md) re-labelled gold rows here;
+    # Session 7's consistency re-read (tests/data/dev/README.md) re-labelled gold rows here;
     # re-measured on the same code:
     # named correctly 134 -> 132, id rows 49/55 -> 47/53, wrong 1 -> 3.
     "blind3": Ratchet(min_found=140, min_named_correctly=132, min_id_rows_named=47,
@@ -297,7 +297,7 @@ RATCHETS = {
     # 246, id rows 93 -> 94, wrong unchanged.
     # Session 7, recall round E (recall8): 件次 counts reviews as 件 does (合法性审查5710件次):
     # named correctly 246 -> 247, id rows 94 -> 95, wrong unchanged.
-        # Session 7's consistency re-read (tests/data/dev/README.md) re-labelled gold rows here;
+    # Session 7's consistency re-read (tests/data/dev/README.md) re-labelled gold rows here;
     # re-measured on the same code:
     # named correctly 247 -> 245, id rows 95/139 -> 93/137, wrong 3 -> 5.
     "blind5": Ratchet(min_found=293, min_named_correctly=245, min_id_rows_named=93,
@@ -408,7 +408,7 @@ RATCHETS = {
     # wrong unchanged.
     # Session 7, recall8 third increment: the units a 考核 covers, counted before them (对全市
     # 69家党政机关进行分类考核): named correctly 172 -> 173, id rows 65 -> 66, wrong unchanged.
-        # Session 7's consistency re-read (tests/data/dev/README.md) re-labelled gold rows here;
+    # Session 7's consistency re-read (tests/data/dev/README.md) re-labelled gold rows here;
     # re-measured on the same code:
     # named correctly 173 -> 172, id rows 66/99 -> 65/98, wrong 10 -> 11.
     "blind7": Ratchet(min_found=212, min_named_correctly=172, min_id_rows_named=65,
@@ -514,7 +514,7 @@ RATCHETS = {
     # named correctly 130 -> 131, id rows 46 -> 47, wrong unchanged.
     # Round E (specific): a count after a list joined by 和 (提供法律咨询和法律意见#) is not
     # the last item's: wrong 8 -> 7 (left unnamed); merged with recall8, 131, 47, 7.
-        # Session 7's consistency re-read (tests/data/dev/README.md) re-labelled gold rows here;
+    # Session 7's consistency re-read (tests/data/dev/README.md) re-labelled gold rows here;
     # re-measured on the same code:
     # found 161 -> 163 and FP 2 -> 0 (gongming's cuts now positive, as
     # extraction reads them), named correctly 131 -> 132, id rows 47/71 -> 46/70, wrong 7 -> 8.

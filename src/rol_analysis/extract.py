@@ -96,7 +96,7 @@ _SHARED_COUNT_RE = re.compile(r"(?:均|都|各)(?:为|是|达到|达|有|不足|
 # "司法、执法、守法普法3个协调小组各召开会议1次": a count of bodies right before 各 says
 # how many share the value (as 两项整改率均 does for rates); 各 and a verb with a short
 # object (会议, 培训) before it.
-_N_EACH_RE = re.compile(r"(?P<noun>[^，,、和及与\d]{1,8})各(?:召开|开|举办|开展|组织|举行|参加)了?"
+_N_EACH_RE = re.compile(r"[^，,、和及与\d]{1,8}各(?:召开|开|举办|开展|组织|举行|参加)了?"
                         r"(?:[^，,、\d]{1,4})?$")
 _N_EACH_UNITS = frozenset({"个", "家", "支"})
 # "A和B仅用1个工作日": what each of the names takes, when only a time is stated
@@ -502,11 +502,10 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
         if n_each:
             # one reading per body counted just before; the words cannot tell them
             # apart, so only the first may take a name
-            noun = n_each.group("noun")
-            names = [noun] * int(prev.value)
-            m.measures = [measure.label(left, sent[b:], m.unit, m.kind, context)] * len(names)
-            m.indicators = [""] * len(names)
-            for k in range(len(names)):
+            bodies = int(prev.value)
+            m.measures = [measure.label(left, sent[b:], m.unit, m.kind, context)] * bodies
+            m.indicators = [""] * bodies
+            for k in range(bodies):
                 slot(m, k, sent[:a] + "#" + sent[b:], m.measures[k], left)
                 if k:
                     slots[-1].cands, slots[-1].why = [], "same_name"

@@ -238,7 +238,7 @@ _CJK_RE = re.compile(r"[\u4e00-\u9fff]+")
 # the last item of a list of nouns a number follows (行政处罚、行政强制案卷#; 专题研讨、
 # 法治培训#): short, with no verb of its own and no number
 _LIST_ITEM_RE = re.compile(r"[\u4e00-\u9fff]{2,8}")
-_LIST_VERB_RE = re.compile(r"开展|组织|举办|召开|完成|办理|共|累计|合计|全年")
+_VERB_OR_SUM_RE = re.compile(r"开展|组织|举办|召开|完成|办理|共|累计|合计|全年")
 
 
 def _last_of_list(zh_name: str, marked: str, mt: re.Match, hash_pos: int) -> bool:
@@ -257,7 +257,7 @@ def _last_of_list(zh_name: str, marked: str, mt: re.Match, hash_pos: int) -> boo
             or marked[j + 1:j + 2] in _NOT_JOINED:
         return False
     last = marked[j + 1:hash_pos]
-    if "等" in last or _LIST_VERB_RE.search(last):
+    if "等" in last or _VERB_OR_SUM_RE.search(last):
         return False  # 宪法等主题宣传#: examples before 等 (see _only_examples)
     if any(last.startswith(act) for act in _agreement().acts):
         return False  # 制定、修订地方性法规#: acts on one object, not kinds of it
