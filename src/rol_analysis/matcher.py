@@ -263,10 +263,9 @@ def _last_of_list(zh_name: str, marked: str, mt: re.Match, hash_pos: int) -> boo
     """Whether the match ``mt`` finds its words only in the last item of a list of
     nouns joined by 、 or 和 that the number follows (录入行政许可、行政处罚、行政强制
     案卷#; 开展专题研讨、法治培训#; 提供法律咨询和法律意见#): the number counts the list
-    together, and an indicator whose name takes
-    its words from that item alone (行政强制案件数, 学法培训场次) is one kind's, not the
-    list's. An indicator named by words all items share (the head noun: 行政执法案件数
-    for 案卷) is not concerned."""
+    together, and an indicator whose name takes its words from that item alone
+    (行政强制案件数, 学法培训场次) is one kind's, not the list's. An indicator named by
+    words all items share (the head noun: 行政执法案件数 for 案卷) is not concerned."""
     j = max(marked.rfind(c, 0, hash_pos) for c in "、和")
     # the words must open the item (行政强制案卷#, 法律意见#): words after its noun
     # (负责人和工作人员旁听庭审#, …和区直各部门述法#) are said of every item
@@ -292,7 +291,6 @@ def _last_of_list(zh_name: str, marked: str, mt: re.Match, hash_pos: int) -> boo
     if any(w in zh_name for w in theirs):
         return False  # 调解、和解方式结案#: the name holds the earlier item too
     return any(w in zh_name and w not in earlier for w in own)
-
 
 
 # Words of the number's own clause that say it counts something other than what an

@@ -241,9 +241,6 @@ _WEAK_LEAD_RE = re.compile(
 _LEAD_VERB_RE = re.compile(r"(?:了|召开|开展|举办|举行|组织|设立|建立|承担|确定|在内的"
                            r"|出台|制定|印发|推出|先后)$")
 _WEAK_AFTER_RE = re.compile(r"主持|带头|深入|赴|前往|作出|批示|调研|督导|讲授|宣讲|学习|学法|到")
-# A sample drawn from a whole (抽选四家单位, 随机抽取三个部门): a count, but a part of the
-# whole the sentence counts, so the matcher marks it and never gives it the whole's name.
-# Not 抽查 (抽查两次 counts inspections) nor events (抽取两轮): units of things drawn only.
 # Targets and expected values are not what was done or had (有望降至5%以下, 市考核指标为
 # 45%以上, 下达的6万平方米年度目标): the value a plan sets, not a statistic. A count of
 # targets (明确35个量化目标) is one: counting units keep it.
@@ -251,6 +248,9 @@ _TARGET_BEFORE_RE = re.compile(r"(?:有望|力争|考核指标为?(?:比值)?)"
                                r"(?:[降升提增减]至|达到|达|超过|保持在|控制在|在)?$")
 _TARGET_AFTER_RE = re.compile(r"(?:的)?(?:年度|工作)?目标(?!任务)")
 _TARGET_COUNT_UNITS = frozenset({"个", "项", "条", "类", "件"})
+# A sample drawn from a whole (抽选四家单位, 随机抽取三个部门): a count, but a part of the
+# whole the sentence counts, so the matcher marks it and never gives it the whole's name.
+# Not 抽查 (抽查两次 counts inspections) nor events (抽取两轮): units of things drawn only.
 _SAMPLE_LEAD_RE = re.compile(r"(?:抽选|抽取|选取)$")
 _SAMPLE_UNITS = frozenset({"家", "个", "名", "位", "所", "部门", "件", "份", "条"})
 # "十三届三次、四次全会", "五届二次会议": which session of a congress or a plenum, an

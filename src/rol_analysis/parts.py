@@ -764,7 +764,7 @@ def _body_lists(text: str, sent_start: list[int], slots: list[_Slot],
             best = _clear_best(slots[k].cands)
             for _sc, w in slots[k].cands:
                 ind = matcher.cat.indicators[w]
-                if done or w == best or slots[k].mention.unit not in ind.units:
+                if w == best or slots[k].mention.unit not in ind.units:
                     continue
                 lo = _item_span(text, s0, slots, k, sent_start)[0]
                 body = _body_named(ind.zh_name, text[s0:lo])
@@ -781,7 +781,10 @@ def _body_lists(text: str, sent_start: list[int], slots: list[_Slot],
                     _make_part(slots[j], {iid for _s, iid in slots[j].cands})
                     slots[j].total = [(float("inf"), w)]
                     slots[j].why = slots[j].why or "body_list"
-                done = True
+                done = True  # one list per sentence
+                break
+            if done:
+                break
 
 
 def _summed_items(text: str, slots: list[_Slot]) -> None:
