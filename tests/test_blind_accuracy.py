@@ -579,8 +579,11 @@ RATCHETS = {
     # Session 7, recall round E (recall8): the rule-of-law topic before 专题会议 (召开部署…法治
     # 建设…的专题会议1次, 就法治政府建设议题召开专题会议研究5次) and 件次 (法律审查意见13件次):
     # named correctly 90 -> 93, id rows 32 -> 35, wrong unchanged.
-    "blind11": Ratchet(min_found=117, min_named_correctly=93, min_id_rows_named=35,
-                       max_named_wrongly=4, max_false_positives=2, min_parts_ok=7,
+    # Session 7, round F (topic): a clause with no object counts the one topic of the
+    # clause before (行政处罚工作有序推进，合计731宗): named correctly 93 -> 94, id rows
+    # 35 -> 36, parts ok 7 -> 8, wrong unchanged.
+    "blind11": Ratchet(min_found=117, min_named_correctly=94, min_id_rows_named=36,
+                       max_named_wrongly=4, max_false_positives=2, min_parts_ok=8,
                        max_parts_wrong=4),
 }
 SETS = list(RATCHETS)

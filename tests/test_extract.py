@@ -1060,6 +1060,21 @@ def test_a_bare_light_verb_counts_the_event_before_it(text, expected):
     assert list(extract.extract_text(text).mentions["indicator_id"]) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a clause with no object counts the one topic of the clause or sentence before
+    ("今年全镇行政处罚工作稳步推进，合计358宗。", ["admin_penalty_cases"]),
+    ("行政处罚工作稳步推进。全年共计358宗。", ["admin_penalty_cases"]),
+    # two topics before it: whose total it is, is not said
+    ("行政处罚和行政许可工作稳步推进，合计358宗。", [""]),
+    # a count between the topic and the number: the total may be of that count
+    ("全镇行政处罚工作稳步推进，查处案件40宗，合计358宗。", ["", ""]),
+    # a clause with its own object keeps its own words
+    ("全镇行政处罚工作稳步推进，受理投诉358件。", [""]),
+])
+def test_a_clause_without_an_object_counts_the_topic_carried_before_it(text, expected):
+    assert list(extract.extract_text(text).mentions["indicator_id"]) == expected
+
+
 # The statistics a county report of these families typically states, in its usual
 # phrasings (written for this test): topic words before or after the number, 件次 units,
 # the three levels of public legal service (中心/工作站/服务室), 全程网办 beside 网上可办.

@@ -29,6 +29,13 @@ def test_topic_is_carried_from_the_clause_before():
     assert [g[2] for g in got] == ["行政复议审结数", "其中行政复议纠错数"]
 
 
+def test_carried_topic_only_for_a_clause_without_an_object():
+    # what label() puts in front of a bare verb is what carried_topic() reports
+    assert measure.carried_topic("审结", "。", "行政复议工作规范开展，") == "行政复议"
+    assert measure.carried_topic("受理投诉", "。", "行政复议工作规范开展，") == ""
+    assert measure.carried_topic("审结", "。", "工作规范开展，") == ""
+
+
 def test_the_counted_noun_after_the_unit_is_the_measure():
     assert _measures("全县7个部门参与联合执法。") == [(7, "个", "部门数")]
     assert _measures("聘请273名人民调解员。")[0][2].endswith("人民调解员数")

@@ -252,6 +252,34 @@ _LIGHT_ONLY_RE = re.compile(r"\s*(?:全年|今年|本年度?|年内|当年|以�
                             r"了|达到?|为)+\s*")
 
 
+# time words and totals before a number: no part of what it counts
+_TIME_WORDS_RE = re.compile(r"^\s*(?:全年|今年|本年度?|年内|当年|以来|一年来|全年度|共计?|"
+                            r"累计|先后|现已|已经?|合计|总计|一共|\s)+")
+# a digit of a number, not of a date (2024年, 3月)
+_COUNT_DIGIT_RE = re.compile(r"\d(?![\d.]*\s*[年月日号])")
+
+
+def _carried_topic(left: str, right: str, context: str) -> str:
+    """The topic a number's clause (``left`` the words before it, ``right`` those after)
+    carries from ``context`` (the clauses before) when it names no object of its own,
+    or ``""``: also when the clause that names the topic names another topic as well
+    (行政复议和行政诉讼…，审结52件: whose cases is not said)."""
+    word = measure.carried_topic(left, right, context)
+    if not word:
+        return ""
+    text = context + left
+    at = text.rfind(word)
+    c0 = _last_clause_start(text[:at])
+    end = _CLAUSE_END_RE.search(text, at)
+    c1 = end.start() if end else len(text)
+    if _COUNT_DIGIT_RE.search(text, c0, len(text)):
+        # the topic's clause, or one between it and the number, counts something of
+        # its own (调解成功26件): what this number counts of that topic is not said
+        return ""
+    named = {t.group() for t in measure._TOPIC_RE.finditer(text, c0, c1)}
+    return word if named == {word} else ""
+
+
 def _last_clause_start(text: str) -> int:
     """Offset where the last clause of ``text`` starts (after its last punctuation)."""
     head = _CLAUSE_HEAD_RE.match(text)
@@ -293,7 +321,7 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
 
     def slot(m: Mention, index: int, marked: str, meas: str, clause: str,
              alt: tuple[str, str, float] | None = None, xclause: str | None = None,
-             elided: str = "") -> None:
+             elided: str | tuple[str, str] = "") -> None:
         section = sections_of.get(m.start, "")
         # the number's scope: the topic carried from before the clause when the words
         # before the number name no family of their own, else the section's
@@ -329,11 +357,14 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
                                               section, m.scope, amarked.find("#"), fams,
                                               reasons, subsets)
             cands = _merged(cands, acands, lower, excluded | ruled)
-        if elided:
+        for before in (elided,) if isinstance(elided, str) else elided:
             # "常务会议专题听取法治建设汇报，全年开了#": the number counts the event of the
-            # clause before; matched there too, 1 less than a match in its own clause
-            ecands = matcher.scored(elided, meas, xcl, unit, kind, section, m.scope,
-                                    elided.find("#"), fams, reasons)[0]
+            # clause before (or the topic carried from it: 行政处罚合计#); matched there
+            # too, 1 less than a match in its own clause
+            if not before:
+                continue
+            ecands = matcher.scored(before, meas, xcl, unit, kind, section, m.scope,
+                                    before.find("#"), fams, reasons)[0]
             cands = _merged(cands, ecands, 1.0, ruled)
         slots.append(_Slot(m, index, cands, group=group[0], ruled=frozenset(ruled),
                            considered=cands, reasons=reasons,
@@ -531,6 +562,13 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
             if last and not _DIGIT_RE.search(last):
                 elided = before + "#" + sent[b:]
                 subject = last
+        if m.kind in ("count", "rate") and not _COUNT_DIGIT_RE.search(sent, clause_start, a):
+            # "行政处罚工作有序推进，合计731宗": a clause with no object of its own
+            # counts the one topic carried from before; read as if the topic stood first
+            topic_word = _carried_topic(left, sent[b:], context)
+            if topic_word:
+                own = _TIME_WORDS_RE.sub("", left)
+                elided = (elided, topic_word + own + "#" + sent[b:])
         # exclusions read the clause up to the end of the number's list item when a
         # later item has its own number (学法12次、中心组学法6次: 中心组 is the scope of 6);
         # a list of nouns shares the words after it (2700名律师、基层法律服务工作者担任…)

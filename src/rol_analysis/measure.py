@@ -182,6 +182,45 @@ def has_object(core: str) -> bool:
     return len(rest) >= 2
 
 
+
+def _core(left: str, right: str) -> tuple[str, str]:
+    """The object and verb of a clause before a number (``left``) and the noun after its
+    counting word (``right``), before a topic is carried and synonyms are mapped:
+    (core, the noun after the counting word)."""
+    core = _LINK_TAIL_RE.sub("", _clean(left))
+    led = _LEAD_RE.sub("", core)
+    core = led if len(led) >= 2 else core
+    core = _after_cut(core)
+    copula = _last_match(_COPULA_RE, core)
+    if copula is not None and has_object(core[copula.end():]):
+        core = core[copula.end():]
+    if _LEAD_RE.fullmatch(core):
+        core = ""  # only a preposition before the number: 对85件规范性文件
+    # what follows the counting word: "7个部门", "273名人民调解员", "9次研究部署"
+    right = _PAREN_RE.sub("", right).lstrip("的")
+    cut = _AFTER_STOP_RE.search(right)
+    if _PREP_HEAD_RE.match(right):
+        cut = re.match("", right)
+    noun = _clean(right[: cut.start()] if cut else right)[:12]
+    if noun:
+        core += noun
+    elif cut is not None and cut.start() == 0 and not _VERB_RE.search(core):
+        verb = _VERB_HEAD_RE.match(right)
+        if verb:  # the verb after the number completes it: 常务会议9次研究部署
+            core += verb.group()
+    return core, noun
+
+
+def carried_topic(left: str, right: str, context: str) -> str:
+    """The topic :func:`label` carries into the measure of a count or rate whose own
+    clause (``left``, ``right``) names no object, or ``""`` when it carries none."""
+    core, noun = _core(left, right)
+    if noun or has_object(core):
+        return ""
+    carried = topic(context + left)
+    return carried if carried and carried not in core else ""
+
+
 def label(left: str, right: str, unit: str, kind: str, context: str = "",
           previous: str = "") -> str:
     """The measure of one number.
@@ -214,27 +253,7 @@ def label(left: str, right: str, unit: str, kind: str, context: str = "",
         prefix = "累计"
     elif _PART_RE.search(left):
         prefix = "其中"
-    core = _LINK_TAIL_RE.sub("", _clean(left))
-    led = _LEAD_RE.sub("", core)
-    core = led if len(led) >= 2 else core
-    core = _after_cut(core)
-    copula = _last_match(_COPULA_RE, core)
-    if copula is not None and has_object(core[copula.end():]):
-        core = core[copula.end():]
-    if _LEAD_RE.fullmatch(core):
-        core = ""  # only a preposition before the number: 对85件规范性文件
-    # what follows the counting word: "7个部门", "273名人民调解员", "9次研究部署"
-    right = _PAREN_RE.sub("", right).lstrip("的")
-    cut = _AFTER_STOP_RE.search(right)
-    if _PREP_HEAD_RE.match(right):
-        cut = re.match("", right)
-    noun = _clean(right[: cut.start()] if cut else right)[:12]
-    if noun:
-        core += noun
-    elif cut is not None and cut.start() == 0 and not _VERB_RE.search(core):
-        verb = _VERB_HEAD_RE.match(right)
-        if verb:  # the verb after the number completes it: 常务会议9次研究部署
-            core += verb.group()
+    core, noun = _core(left, right)
     if kind == "change" and previous and not has_object(core) and not _RATE_NAME_RE.search(core):
         # "…率100%，败诉率较上年下降3.1个百分点": a change that names its own rate keeps it
         core = _SUFFIX_RE.sub("", previous.removeprefix("累计").removeprefix("其中"))
