@@ -441,8 +441,9 @@ def test_an_exam_count_is_no_count_of_officials_trained(sentence, value, expecte
 
 
 @pytest.mark.parametrize("sentence, value, expected", [
-    # officials study (参加学习, 学法): no audience of legal education for the public
-    ("组织专题学法8次、法治讲座3场，参加学习人数达300余人次。", 300, ""),
+    # officials study (参加学习, 学法): no audience of legal education for the public, but
+    # the officials who took part (officials_trained's definition, round F)
+    ("组织专题学法8次、法治讲座3场，参加学习人数达300余人次。", 300, "officials_trained"),
     ("开展普法宣传活动20场，参与群众3000余人次。", 3000, "legal_education_participants"),
 ])
 def test_officials_study_is_no_legal_education_audience(sentence, value, expected):

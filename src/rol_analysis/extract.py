@@ -120,6 +120,8 @@ _LIST_LEAD_RE = re.compile(
     r"(?:全年|今年|当年|本年度?|年内|共|累计|全县|全市|全区|全镇|全乡|依法|先后|积极)*"
     rf"(?P<verb>{_LIST_VERBS})")
 _LIST_VERB_RE = re.compile(_LIST_VERBS)
+# an item of a list that names its own act or form of event (…、集体学习2次), not only a noun
+_ITEM_ACT_RE = re.compile(_LIST_VERBS + r"|学习|研讨|学法|讲座|宣讲")
 # a later item of a list of counts that is only a noun (审查文件51件、行政合同78个)
 _LIST_NOUN_RE = re.compile(r"、([^，,。；;：:！？!?\n、和及与（()\d\s“”\"]{2,12})")
 
@@ -577,6 +579,14 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
         if item_end >= 0 and not _DIGIT_RE.search(sent, item_end, clause_end):
             item_end = -1
         xclause = clause if item_end < 0 else sent[clause_start:item_end]
+        if prev is not None and s0 + clause_start <= prev.start:
+            # and they start after the item before when that item has its own number
+            # and this one its own act (举办专题讲座3场、集体学习2次: 讲座 is the scope of
+            # 3, not of 2); an item that is only a noun (审查文件51件、行政合同78个) still
+            # reads the list's words
+            item_start = sent.rfind("、", prev.end - s0, a) + 1
+            if item_start and _ITEM_ACT_RE.search(sent, item_start, a):
+                xclause = xclause[item_start - clause_start:]
         if _BARE_VERB_RE.fullmatch(sent, clause_start, a) or (
                 "咨询" in sent[clause_start:a] and "法律咨询" not in sent[clause_start:a]):
             # "出台政府规章1件，修订1件，废止6件": a clause of a bare verb counts the
