@@ -2286,6 +2286,30 @@ def test_rates_sharing_a_value_with_zai_or_shuang_give_one_row_each():
     # fails closed: an enforcement check of firms, outreach to units
     ("对15家企业开展执法检查。", {15: ""}),
     ("对全区40个单位开展普法宣传。", {40: ""}),
+    # who took part in officials' law study, stated in a clause of its own after it
+    ("全镇组织干部职工专题学习民法典、行政诉讼法等法律法规，学习培训累计260余人次。",
+     {260: "officials_trained"}),
+    ("区政府举办法治专题讲座6次，参学人员累计900余人。",
+     {6: "officials_law_training_sessions", 900: "officials_trained"}),
+    ("参加省“法治大讲堂”专题讲座20期，全市各级领导干部累计参加达3万余人次。",
+     {20: "officials_law_training_sessions", 30000: "officials_trained"}),
+    # fails closed: the public's audience, training with no law content, enforcement staff
+    ("社区开展民法典宣传进小区活动12场，参加群众累计1500余人次。",
+     {12: "", 1500: "legal_education_participants"}),
+    ("全年组织乡村振兴业务培训4期，学习培训累计300余人次。", {4: "", 300: ""}),
+    ("举办执法人员法律知识培训2期，参加学习人数达180人次。", {2: "", 180: ""}),
+    # an exclude word in the list item before, which has its own number, is that item's
+    # scope: 讲座 does not make the study a training, 中心组 does not make the training
+    # a study group's
+    ("把学习宪法作为长期任务，组织法治讲座4场、集体学习习近平法治思想3次，学习全覆盖。",
+     {4: "", 3: "rol_thought_study_sessions"}),
+    ("覆盖各级理论学习中心组60余场、干部法治教育培训120余场。",
+     {60: "", 120: "officials_law_training_sessions"}),
+    # fails closed: an item that is only a noun still reads the list's verb and scope;
+    # the item's own scope still rules
+    ("审查行政规范性文件40件、重大行政决策6件。",
+     {40: "normative_docs_reviewed", 6: "major_decisions_reviewed"}),
+    ("组织法治讲座4场、中心组学法5次。", {4: "", 5: "central_group_law_study_sessions"}),
 ])
 def test_unseen_reports_phrasings_of_existing_indicators(sentence, expected):
     m = extract.extract_text(sentence).mentions
@@ -2301,41 +2325,3 @@ def test_a_count_of_bodies_before_each_gives_one_row_per_body():
     # without 各 the count is what the bodies did together: one row
     m = extract.extract_text("全镇4个工作组召开例会9次。").mentions
     assert list(m[m["unit"] == "次"]["value"]) == [9]
-
-
-@pytest.mark.parametrize("sentence, expected", [
-    # who took part in officials' law study, stated in a clause of its own after it
-    ("全镇组织干部职工专题学习民法典、行政诉讼法等法律法规，学习培训累计260余人次。",
-     {260: "officials_trained"}),
-    ("区政府举办法治专题讲座6次，参学人员累计900余人。",
-     {6: "officials_law_training_sessions", 900: "officials_trained"}),
-    ("参加省“法治大讲堂”专题讲座20期，全市各级领导干部累计参加达3万余人次。",
-     {20: "officials_law_training_sessions", 30000: "officials_trained"}),
-    # fails closed: the public's audience, training with no law content, enforcement staff
-    ("社区开展民法典宣传进小区活动12场，参加群众累计1500余人次。",
-     {12: "", 1500: "legal_education_participants"}),
-    ("全年组织乡村振兴业务培训4期，学习培训累计300余人次。", {4: "", 300: ""}),
-    ("举办执法人员法律知识培训2期，参加学习人数达180人次。", {2: "", 180: ""}),
-])
-def test_participants_of_officials_law_study_stated_after_it(sentence, expected):
-    m = extract.extract_text(sentence).mentions
-    assert dict(zip(m["value"], m["indicator_id"])) == expected
-
-
-@pytest.mark.parametrize("sentence, expected", [
-    # an exclude word in the list item before, which has its own number, is that item's
-    # scope: 讲座 does not make the study a training, 中心组 does not make the training
-    # a study group's
-    ("把学习宪法作为长期任务，组织法治讲座4场、集体学习习近平法治思想3次，学习全覆盖。",
-     {4: "", 3: "rol_thought_study_sessions"}),
-    ("覆盖各级理论学习中心组60余场、干部法治教育培训120余场。",
-     {60: "", 120: "officials_law_training_sessions"}),
-    # fails closed: an item that is only a noun still reads the list's verb and scope;
-    # the item's own scope still rules
-    ("审查行政规范性文件40件、重大行政决策6件。",
-     {40: "normative_docs_reviewed", 6: "major_decisions_reviewed"}),
-    ("组织法治讲座4场、中心组学法5次。", {4: "", 5: "central_group_law_study_sessions"}),
-])
-def test_an_exclude_word_of_the_item_before_is_that_items_scope(sentence, expected):
-    m = extract.extract_text(sentence).mentions
-    assert dict(zip(m["value"], m["indicator_id"])) == expected
