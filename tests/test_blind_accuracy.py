@@ -109,7 +109,11 @@ RATCHETS = {
     # cases (大部分…): found 114 -> 116, named correctly 105 -> 107, wrong stays 2.
     # Session 5, second round, kinds of one act with no total (定期清理3次、专项清理12次:
     # parts of the clean-ups): parts ok 0 -> 2.
-    "blind2": Ratchet(min_found=116, min_named_correctly=107, min_id_rows_named=54,
+    # Session 7, round F (topic): a change with no object is read with the count it
+    # changes, past a comparison with the year before (…申请5422件，较2019年多出842件，增幅为
+    # 18.38%); cases_year_on_year_change excludes 复议 and 行政处罚:
+    # named correctly 107 -> 108, id rows 54 -> 55, wrong unchanged.
+    "blind2": Ratchet(min_found=116, min_named_correctly=108, min_id_rows_named=55,
                       max_named_wrongly=2, max_false_positives=0, min_parts_ok=2),
     # Precision, runner-up margin 0.3 (复议案件数量同比增长42.8% fits two change
     # indicators 0.2 apart): blind3 named correctly 121 -> 122, wrong 6 -> 5; merged with
@@ -133,7 +137,11 @@ RATCHETS = {
     # Session 7's consistency re-read (tests/data/dev/README.md) re-labelled gold rows here;
     # re-measured on the same code:
     # named correctly 134 -> 132, id rows 49/55 -> 47/53, wrong 1 -> 3.
-    "blind3": Ratchet(min_found=140, min_named_correctly=132, min_id_rows_named=47,
+    # Session 7, round F (topic): a change with no object is read with the count it
+    # changes, past a comparison with the year before (…申请5422件，较2019年多出842件，增幅为
+    # 18.38%); cases_year_on_year_change excludes 复议 and 行政处罚:
+    # named correctly 132 -> 133, id rows 47 -> 48, wrong unchanged.
+    "blind3": Ratchet(min_found=140, min_named_correctly=133, min_id_rows_named=48,
                       max_named_wrongly=3, max_false_positives=0, min_parts_ok=12,
                       max_parts_wrong=0),
     # The fresh set of session 4 (36 reports of nine provinces, 299 rows; README): written
@@ -212,10 +220,15 @@ RATCHETS = {
     # Session 7, round F (clusters): the participants of officials' law study in a clause of
     # their own after it (…法治讲座4场，参加学习人数达#) are officials_trained: named
     # correctly 253 -> 254, id rows 87 -> 88, wrong unchanged.
+    # Session 7, round F (topic): a change with no object is read with the count it
+    # changes, past a comparison with the year before (…申请5422件，较2019年多出842件，增幅为
+    # 18.38%); cases_year_on_year_change excludes 复议 and 行政处罚:
+    # named correctly 254 -> 255, id rows 88 -> 89, wrong unchanged.
     # Session 7, round F (clusters), second increment: kinds of documents reviewed together
     # then one count (审核行政规范性文件、重大协议和其他各类文件#, 审核的区政府文件、决策等共#)
-    # are legality_reviews: named correctly 254 -> 256, id rows 88 -> 90, wrong unchanged.
-    "blind4": Ratchet(min_found=299, min_named_correctly=256, min_id_rows_named=90,
+    # are legality_reviews: named correctly 254 -> 256 alone, id rows 88 -> 90, wrong
+    # unchanged; merged with the line above, named correctly 255 -> 257, id rows 89 -> 91.
+    "blind4": Ratchet(min_found=299, min_named_correctly=257, min_id_rows_named=91,
                       max_named_wrongly=9, max_false_positives=0, min_parts_ok=10,
                       max_parts_wrong=1),
     # The fresh set of session 4's second round (36 reports of 13 provinces, 293 rows;
@@ -309,7 +322,11 @@ RATCHETS = {
     # Session 7's consistency re-read (tests/data/dev/README.md) re-labelled gold rows here;
     # re-measured on the same code:
     # named correctly 247 -> 245, id rows 95/139 -> 93/137, wrong 3 -> 5.
-    "blind5": Ratchet(min_found=293, min_named_correctly=245, min_id_rows_named=93,
+    # Session 7, round F (topic): a change with no object is read with the count it
+    # changes, past a comparison with the year before (…申请5422件，较2019年多出842件，增幅为
+    # 18.38%); cases_year_on_year_change excludes 复议 and 行政处罚:
+    # named correctly 245 -> 246, id rows 93 -> 94, wrong unchanged.
+    "blind5": Ratchet(min_found=293, min_named_correctly=246, min_id_rows_named=94,
                       max_named_wrongly=5, max_false_positives=0, min_parts_ok=14,
                       max_parts_wrong=1),
     # The fresh set written at the end of session 4 (21 reports of 11 provinces, 101 rows;
@@ -424,7 +441,11 @@ RATCHETS = {
     # (…领导干部累计参加达#), and an exclude word in a list item before with its own number
     # (专题讲座3场、集体学习#) no longer rules the next item out: named correctly 172 -> 174,
     # id rows 65 -> 67, wrong unchanged.
-    "blind7": Ratchet(min_found=212, min_named_correctly=174, min_id_rows_named=67,
+    # Session 7, round F (topic): a change with no object is read with the count it
+    # changes, past a comparison with the year before (…申请5422件，较2019年多出842件，增幅为
+    # 18.38%); cases_year_on_year_change excludes 复议 and 行政处罚:
+    # named correctly 174 -> 175, id rows 67 -> 68, wrong unchanged.
+    "blind7": Ratchet(min_found=212, min_named_correctly=175, min_id_rows_named=68,
                       max_named_wrongly=11, max_false_positives=2, min_parts_ok=9,
                       max_parts_wrong=0),
     # The fresh set written at the end of session 5 (24 reports of 17 provinces, 171 rows;
@@ -603,8 +624,10 @@ RATCHETS = {
     # (学习培训累计#, 参学人员累计#) are officials_trained: named correctly 93 -> 95 alone,
     # id rows 35 -> 37, wrong unchanged; merged with the line above, named correctly
     # 94 -> 96, id rows 36 -> 38.
+    # Session 7, round F (topic): cases_year_on_year_change excludes 复议 (行政复议案件同比
+    # 增长118.4% is the received change): wrong 4 -> 3, named correctly unchanged.
     "blind11": Ratchet(min_found=117, min_named_correctly=96, min_id_rows_named=38,
-                       max_named_wrongly=4, max_false_positives=2, min_parts_ok=8,
+                       max_named_wrongly=3, max_false_positives=2, min_parts_ok=8,
                        max_parts_wrong=4),
 }
 SETS = list(RATCHETS)

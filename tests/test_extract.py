@@ -1075,6 +1075,26 @@ def test_a_clause_without_an_object_counts_the_topic_carried_before_it(text, exp
     assert list(extract.extract_text(text).mentions["indicator_id"]) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a change with no object of its own is a change of the count before it, past an
+    # absolute change and the numbers of a comparison with the year before
+    ("本年共受理行政复议案件86件，同比增长16.2%。", "admin_reconsideration_received_change"),
+    ("全县新收行政复议申请86件，较上年多出12件，增幅为16.2%。",
+     "admin_reconsideration_received_change"),
+    ("全县新收行政复议申请86件，与上年的74件相比增加了12件，同比增长16.2%。",
+     "admin_reconsideration_received_change"),
+    ("全区行政机关办理行政应诉案件320件，同比下降4.5%。", "cases_year_on_year_change"),
+    # the count before is a part (纠错), not the cases received: no name
+    ("全县新收行政复议申请86件，其中纠错9件，同比增长16.2%。", ""),
+    # reconsideration and penalty cases have changes of their own: never the generic one
+    ("全县行政复议案件同比增长16.2%。", ""),
+    ("全年办理行政处罚案件3120件，同比下降8.6%。", "admin_penalty_cases_change"),
+])
+def test_a_change_is_read_with_the_count_it_changes(text, expected):
+    m = extract.extract_text(text).mentions
+    assert m[m["kind"] == "change"]["indicator_id"].iloc[-1] == expected
+
+
 # The statistics a county report of these families typically states, in its usual
 # phrasings (written for this test): topic words before or after the number, 件次 units,
 # the three levels of public legal service (中心/工作站/服务室), 全程网办 beside 网上可办.

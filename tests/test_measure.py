@@ -36,6 +36,14 @@ def test_carried_topic_only_for_a_clause_without_an_object():
     assert measure.carried_topic("审结", "。", "工作规范开展，") == ""
 
 
+def test_a_change_is_labelled_by_the_count_past_the_comparison():
+    got = _measures("全县新收行政复议申请86件，较上年多出12件，增幅为16.2%。")
+    assert got[-1][2] == "新收行政复议申请变化"
+    # a change that names its own rate keeps it
+    got = _measures("全县新收行政复议申请86件，较上年多出12件，办结率上升3个百分点。")
+    assert got[-1][2].startswith("行政复议审结率")
+
+
 def test_the_counted_noun_after_the_unit_is_the_measure():
     assert _measures("全县7个部门参与联合执法。") == [(7, "个", "部门数")]
     assert _measures("聘请273名人民调解员。")[0][2].endswith("人民调解员数")

@@ -254,6 +254,28 @@ _LIGHT_ONLY_RE = re.compile(r"\s*(?:全年|今年|本年度?|年内|当年|以�
                             r"了|达到?|为)+\s*")
 
 
+# a comparison with an earlier year (较2019年多出842件, 与2022年的558件相比): its numbers
+# are not the count a later change is a change of
+_COMPARE_RE = re.compile(r"较|相比|比(?:上年|去年|上一年|\d{4}年)|同比|环比")
+
+
+def _change_base(mentions: list[Mention], i: int, sent: str, s0: int):
+    """(count, its clause's words before it) that the change ``mentions[i]`` is a change
+    of: the nearest earlier count of the sentence stated outside a comparison, past
+    other changes and the numbers of a comparison; None when there is none."""
+    for prev in reversed(mentions[:i]):
+        if prev.start < s0:
+            return None
+        a = prev.start - s0
+        c0 = _last_clause_start(sent[:a])
+        end = _CLAUSE_END_RE.search(sent, prev.end - s0)
+        if prev.kind == "change" or _COMPARE_RE.search(sent, c0, end.start() if end
+                                                       else len(sent)):
+            continue
+        return (prev, sent[c0:a]) if prev.kind in ("count", "amount") else None
+    return None
+
+
 # time words and totals before a number: no part of what it counts
 _TIME_WORDS_RE = re.compile(r"^\s*(?:全年|今年|本年度?|年内|当年|以来|一年来|全年度|共计?|"
                             r"累计|先后|现已|已经?|合计|总计|一共|\s)+")
@@ -497,6 +519,11 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
 
         previous = (prev.measures[0] if prev is not None and prev.measures
                     and prev.start >= s0 else "")
+        base = _change_base(mentions, i, sent, s0) if m.kind == "change" else None
+        if base is not None and base[0] is not prev and base[0].measures:
+            # "新收…申请5422件，较2019年多出842件，增幅为18.38%": a change of the count, not
+            # of the comparison before it
+            previous = base[0].measures[0]
         n_each = (_N_EACH_RE.fullmatch(left) if m.kind == "count" and prev is not None
                   and prev.kind == "count" and prev.unit in _N_EACH_UNITS
                   and 2 <= prev.value <= 10 and prev.value == int(prev.value)
@@ -564,7 +591,11 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
             if last and not _DIGIT_RE.search(last):
                 elided = before + "#" + sent[b:]
                 subject = last
-        if m.kind in ("count", "rate") and not _COUNT_DIGIT_RE.search(sent, clause_start, a):
+        if base is not None and measure.borrows_previous(left, sent[b:]):
+            # "受理行政复议案件136件，同比增长254.5%": a change with no object of its own
+            # is a change of the count before it; read with that count's words before it
+            elided = (elided, base[1] + _TIME_WORDS_RE.sub("", left) + "#" + sent[b:])
+        elif m.kind in ("count", "rate") and not _COUNT_DIGIT_RE.search(sent, clause_start, a):
             # "行政处罚工作有序推进，合计731宗": a clause with no object of its own
             # counts the one topic carried from before; read as if the topic stood first
             topic_word = _carried_topic(left, sent[b:], context)

@@ -221,6 +221,13 @@ def carried_topic(left: str, right: str, context: str) -> str:
     return carried if carried and carried not in core else ""
 
 
+def borrows_previous(left: str, right: str) -> bool:
+    """Whether a change's clause (``left``, ``right``) names nothing of its own, so
+    that :func:`label` labels it with the measure of the number before it."""
+    core = _core(left, right)[0]
+    return not has_object(core) and not _RATE_NAME_RE.search(core)
+
+
 def label(left: str, right: str, unit: str, kind: str, context: str = "",
           previous: str = "") -> str:
     """The measure of one number.
