@@ -57,7 +57,10 @@ RATCHETS = {
     # Session 7's consistency re-read (tests/data/dev/README.md) re-labelled gold rows here;
     # re-measured on the same code:
     # named correctly 107 -> 111, id rows 57/69 -> 55/61, wrong 0 -> 2.
-    "blind": Ratchet(min_found=119, min_named_correctly=111, min_id_rows_named=55,
+    # Session 7, round F (clusters): kinds of documents reviewed together then one count
+    # (审查决策类文件和规范性文件共#) are legality_reviews: named correctly 111 -> 112,
+    # id rows 55 -> 56, wrong unchanged.
+    "blind": Ratchet(min_found=119, min_named_correctly=112, min_id_rows_named=56,
                      max_named_wrongly=2, max_false_positives=0, min_parts_ok=4),
     # The fresh sets of session 3 (READMEs): written without reading the extractor, gold
     # re-read against the 308-indicator catalogue before their first scoring; these are
@@ -221,7 +224,11 @@ RATCHETS = {
     # changes, past a comparison with the year before (…申请5422件，较2019年多出842件，增幅为
     # 18.38%); cases_year_on_year_change excludes 复议 and 行政处罚:
     # named correctly 254 -> 255, id rows 88 -> 89, wrong unchanged.
-    "blind4": Ratchet(min_found=299, min_named_correctly=255, min_id_rows_named=89,
+    # Session 7, round F (clusters), second increment: kinds of documents reviewed together
+    # then one count (审核行政规范性文件、重大协议和其他各类文件#, 审核的区政府文件、决策等共#)
+    # are legality_reviews: named correctly 254 -> 256 alone, id rows 88 -> 90, wrong
+    # unchanged; merged with the line above, named correctly 255 -> 257, id rows 89 -> 91.
+    "blind4": Ratchet(min_found=299, min_named_correctly=257, min_id_rows_named=91,
                       max_named_wrongly=9, max_false_positives=0, min_parts_ok=10,
                       max_parts_wrong=1),
     # The fresh set of session 4's second round (36 reports of 13 provinces, 293 rows;

@@ -2330,6 +2330,14 @@ def test_rates_sharing_a_value_with_zai_or_shuang_give_one_row_each():
     ("审查行政规范性文件40件、重大行政决策6件。",
      {40: "normative_docs_reviewed", 6: "major_decisions_reviewed"}),
     ("组织法治讲座4场、中心组学法5次。", {4: "", 5: "central_group_law_study_sessions"}),
+    # kinds of documents reviewed together, then one count (共, 各类, 等): the review count
+    # as a whole; a kind named as a class (决策类文件) is no kind's own count
+    ("全年审查重大行政决策类文件和行政规范性文件共40份。", {40: "legality_reviews"}),
+    ("年内审核区政府文件、决策等共64件。", {64: "legality_reviews"}),
+    ("全年审核行政规范性文件、重大合同和其他各类文件120件。", {120: "legality_reviews"}),
+    # fails closed: one kind is its own count; documents issued are not reviewed
+    ("全年审查行政规范性文件共12件。", {12: "normative_docs_reviewed"}),
+    ("全年印发政府文件、通知等共30件。", {30: ""}),
 ])
 def test_unseen_reports_phrasings_of_existing_indicators(sentence, expected):
     m = extract.extract_text(sentence).mentions

@@ -779,7 +779,6 @@ def _body_lists(text: str, sent_start: list[int], slots: list[_Slot],
                 for j in run:
                     _make_part(slots[j], {iid for _s, iid in slots[j].cands})
                     slots[j].total = [(float("inf"), w)]
-                    slots[j].why = slots[j].why or "body_list"
                 done = True  # one list per sentence
                 break
             if done:
