@@ -283,6 +283,13 @@ _TIME_WORDS_RE = re.compile(r"^\s*(?:全年|今年|本年度?|年内|当年|以�
 _COUNT_DIGIT_RE = re.compile(r"\d(?![\d.]*\s*[年月日号])")
 
 
+def _carries(label: str, left: str) -> bool:
+    """Whether the measure ``label`` opens with a topic its clause's words (``left``) do
+    not name: only then can :func:`_carried_topic` find one (a cheap test first)."""
+    head = measure._TOPIC_RE.match(label.removeprefix("累计").removeprefix("其中"))
+    return head is not None and head.group() not in left
+
+
 def _carried_topic(left: str, right: str, context: str) -> str:
     """The topic a number's clause (``left`` the words before it, ``right`` those after)
     carries from ``context`` (the clauses before) when it names no object of its own,
@@ -595,7 +602,8 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
             # "受理行政复议案件136件，同比增长254.5%": a change with no object of its own
             # is a change of the count before it; read with that count's words before it
             elided = (elided, base[1] + _TIME_WORDS_RE.sub("", left) + "#" + sent[b:])
-        elif m.kind in ("count", "rate") and not _COUNT_DIGIT_RE.search(sent, clause_start, a):
+        elif (m.kind in ("count", "rate") and _carries(m.measures[0], left)
+              and not _COUNT_DIGIT_RE.search(sent, clause_start, a)):
             # "行政处罚工作有序推进，合计731宗": a clause with no object of its own
             # counts the one topic carried from before; read as if the topic stood first
             topic_word = _carried_topic(left, sent[b:], context)
