@@ -10,6 +10,11 @@ matching sees varied values, not one cached sentence), then times
 
 and prints seconds and ratios to the baselines. Target: ``extract`` under 1 s per MB
 on one core. Run: ``.venv/bin/python bench/extract.py [--mb 1] [--repeat 3]``.
+
+``--baseline CHECKOUT`` also times the extraction of another checkout of the project (a
+``git worktree`` of an older commit) on the same text, in child processes that alternate
+with this one's (a loaded machine slows both alike), and prints the ratio: how a change
+moved the speed, measured in one run.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ from __future__ import annotations
 import argparse
 import random
 import re
+import subprocess
 import sys
 import tempfile
 import time
@@ -52,13 +58,21 @@ def best_of(repeat: int, fn) -> float:
 
 
 def main(argv=None) -> int:
-    # imported here, after the sys.path insert above, so the bench runs from a checkout
-    from rol_analysis import catalogue, extract, normalize
-
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--mb", type=float, default=1.0, help="megabytes of text (default 1)")
     ap.add_argument("--repeat", type=int, default=3, help="runs per timing, best kept")
+    ap.add_argument("--baseline", type=Path, default=None, metavar="CHECKOUT",
+                    help="another checkout of the project whose extraction is timed too")
+    ap.add_argument("--extract-once", type=Path, default=None, metavar="SRC",
+                    help=argparse.SUPPRESS)  # child process: time one extraction of SRC
     args = ap.parse_args(argv)
+    if args.extract_once is not None:
+        return _extract_once(args.extract_once, args.mb)
+    if args.baseline is not None:
+        return _compare(args.baseline.resolve(), args.mb, args.repeat)
+
+    # imported here, after the sys.path insert above, so the bench runs from a checkout
+    from rol_analysis import catalogue, extract, normalize
 
     text = build_text(args.mb)
     mb = len(text.encode("utf-8")) / 1e6
@@ -85,6 +99,46 @@ def main(argv=None) -> int:
         print(f"{name:<12}{t:>10.3f}{t / mb:>10.3f}{t / t_read:>10.1f}{t / t_re:>12.1f}")
     verdict = "OK" if t_ext / mb < 1.0 else "SLOW"
     print(f"extract: {t_ext / mb:.3f} s per MB ({verdict}: target < 1 s per MB)")
+    return 0
+
+
+def _extract_once(src: Path, megabytes: float) -> int:
+    """Print the seconds one extraction of the bench text takes with the code in ``src``
+    (the package of that checkout, imported before this one's)."""
+    sys.path.insert(0, str(src))
+    from rol_analysis import catalogue, extract
+
+    text = build_text(megabytes)
+    cat = catalogue.load()
+    extract.extract_text(SEED.read_text(encoding="utf-8"), catalogue=cat)  # warm caches
+    t0 = time.perf_counter()
+    extract.extract_text(text, catalogue=cat)
+    print(time.perf_counter() - t0)
+    return 0
+
+
+def _compare(baseline: Path, megabytes: float, repeat: int) -> int:
+    """Time this checkout's extraction against ``baseline``'s, alternating child
+    processes; print the best of ``repeat`` for each and their ratio."""
+    if not (baseline / "src" / "rol_analysis").is_dir():
+        print(f"bench/extract.py: {baseline} is no checkout of rol-analysis (it has no "
+              "src/rol_analysis); pass the root of one, e.g. a `git worktree add` of the "
+              "commit to compare with.", file=sys.stderr)
+        return 2
+    mb = len(build_text(megabytes).encode("utf-8")) / 1e6
+    checkouts = {"this": REPO / "src", "baseline": baseline / "src"}
+    best = dict.fromkeys(checkouts, float("inf"))
+    for _ in range(repeat):
+        for name, src in checkouts.items():
+            out = subprocess.run([sys.executable, __file__, "--mb", str(megabytes),
+                                  "--extract-once", str(src)],
+                                 check=True, capture_output=True, text=True).stdout
+            best[name] = min(best[name], float(out.split()[-1]))
+    print(f"text: {mb:.2f} MB; baseline: {baseline}")
+    for name, t in best.items():
+        print(f"{name:<10}{t:>10.3f} s{t / mb:>10.3f} s/MB")
+    print(f"extract: {best['this'] / mb:.3f} s per MB, baseline {best['baseline'] / mb:.3f} "
+          f"s per MB ({best['this'] / best['baseline']:.2f}x the baseline's time)")
     return 0
 
 
