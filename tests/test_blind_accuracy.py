@@ -228,8 +228,12 @@ RATCHETS = {
     # then one count (审核行政规范性文件、重大协议和其他各类文件#, 审核的区政府文件、决策等共#)
     # are legality_reviews: named correctly 254 -> 256 alone, id rows 88 -> 90, wrong
     # unchanged; merged with the line above, named correctly 255 -> 257, id rows 89 -> 91.
+    # Session 7, round G (prevsub): a bare count of handled cases after a channel or
+    # programme named earlier in the sentence (…“一件事”…场景上线，…#办件量) is no count of
+    # all cases; a programme the whole's indicator excludes (一件事) is ruled out, no part:
+    # wrong 9 -> 8, nothing else moves.
     "blind4": Ratchet(min_found=299, min_named_correctly=257, min_id_rows_named=91,
-                      max_named_wrongly=9, max_false_positives=0, min_parts_ok=10,
+                      max_named_wrongly=8, max_false_positives=0, min_parts_ok=10,
                       max_parts_wrong=1),
     # The fresh set of session 4's second round (36 reports of 13 provinces, 293 rows;
     # README): written and re-read without reading the extractor, scored once at 11:31 UTC
@@ -445,8 +449,11 @@ RATCHETS = {
     # changes, past a comparison with the year before (…申请5422件，较2019年多出842件，增幅为
     # 18.38%); cases_year_on_year_change excludes 复议 and 行政处罚:
     # named correctly 174 -> 175, id rows 67 -> 68, wrong unchanged.
-    "blind7": Ratchet(min_found=212, min_named_correctly=175, min_id_rows_named=68,
-                      max_named_wrongly=11, max_false_positives=2, min_parts_ok=9,
+    # Session 7, round G (prevsub): 签署“跨省通办”协议，…，办件量# is that channel's cases,
+    # a part of gov_service_cases_handled: named correctly 175 -> 176, wrong 11 -> 10,
+    # parts 9 -> 10.
+    "blind7": Ratchet(min_found=212, min_named_correctly=176, min_id_rows_named=68,
+                      max_named_wrongly=10, max_false_positives=2, min_parts_ok=10,
                       max_parts_wrong=0),
     # The fresh set written at the end of session 5 (24 reports of 17 provinces, 171 rows;
     # README): written and re-read without reading the extractor, held back on a branch,

@@ -1911,6 +1911,16 @@ PARTS = [
     ("村级便民驿站全年办件860件。", {"860件": ("", "gov_service_cases_handled")}),
     # ... not the inspections of no kind
     ("城管中队全年开展行政执法检查25次。", {"25次": ("enforcement_inspections", "")}),
+    # a channel named in the clause before a bare count of cases: the channel's cases
+    ("与邻省签订“跨省通办”合作协议，互认事项120余项，办件量4万余件。",
+     {"120余项": ("", ""), "4万余件": ("", "gov_service_cases_handled")}),
+    # ... a programme the whole's indicator excludes (一件事 has an indicator of its
+    # own): its cases are no part of the whole, nothing is named
+    ("推出“一件事”套餐服务，上线集成场景40个，各场景累计办件5万余件。",
+     {"40个": ("", ""), "5万余件": ("", "")}),
+    # ... not when the sentence names the whole that opened the channel
+    ("区政务服务大厅增设跨省通办窗口，全年办件量21万件。",
+     {"21万件": ("gov_service_cases_handled", "")}),
 ]
 
 

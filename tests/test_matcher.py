@@ -97,6 +97,20 @@ def test_one_kind_of_enforcement_or_a_service_post_is_a_subset():
     assert not says("政务服务中心全年办件#", "政务服务事项办件量")
 
 
+def test_a_channel_named_before_a_bare_count_of_cases_narrows_it_to_that_channel():
+    # a channel or programme named in an earlier clause, then a bare 办件量: its cases
+    assert says("与邻省签订“跨省通办”合作协议，互认事项120余项，办件量#",
+                "政务服务事项办件量")
+    assert says("推出“一件事”套餐服务，上线集成场景40个，各场景累计办件#",
+                "政务服务事项办件量")
+    # not narrowed: no channel; the sentence names the whole (the hall opening a
+    # channel counts all its cases); the whole online platform (一网通办) is no channel
+    assert not says("优化审批流程，精简材料三成，办件量#", "政务服务事项办件量")
+    assert not says("区政务服务大厅增设跨省通办窗口，全年办件量#", "政务服务事项办件量")
+    assert not says("深化“一网通办”改革，事项全部上网，办件量#", "政务服务事项办件量",
+                    "(?:一张网|政务服务网|一网通办)[^，,]{0,4}办理[^，,]{0,10}#")
+
+
 def test_a_rate_of_principal_heads_only_is_a_subset_of_the_heads_rate():
     rate = "出庭(?:应诉)?率[^，,]{0,6}#"
     assert says("区政府部门主要负责人出庭应诉率为#", "行政机关负责人出庭应诉率", rate)

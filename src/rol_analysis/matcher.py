@@ -336,6 +336,16 @@ _NARROWING_RE = re.compile(
     r"|专窗|驿站|线下|掌上|报建|诉前|审前|庭前"
     r"|新提任|新任职|新任|新录用|新招录|新入职|新进)"
     r"[”“\"」「]*(?:全年|年度|本年|累计|共计|合计|共)?([\u4e00-\u9fff]{2})")
+# A channel or programme of service (跨省通办, 一件事, 专窗, 驿站, a scene 场景) named in
+# the sentence before a bare count of handled cases (…签署“跨省通办”协议，…，办件量#;
+# …“一件事”…场景上线，#个场景共生成#办件量): the cases are that channel's, a part of the
+# handled cases (first runs blind4 haidian, blind7 xinganmeng; blind9 yinzhou_tieling and
+# blind4 jingdezhen name the channel in the number's own clause). When the sentence also
+# names the whole (全区, 政务服务大厅, 中心: 大厅开设跨省通办专窗，全年办件#) the count may be
+# the whole's: the rule stays out.
+_CHANNEL_RE = re.compile(r"(?:跨[省市区县域]{1,2}|全[省市]域?|异地|就近)通办|一件事|专窗|驿站|场景")
+_WHOLE_SCOPE_RE = re.compile(r"全[区市县旗省盟州镇街]|政务服务|大厅|中心|总")
+_HANDLED_NAME_RE = re.compile(r"办件|受理|办理|办结")
 # One kind of enforcement: joint action with other departments right before the number
 # (联合执法#, 开展联合检查#). The definition of enforcement_inspections makes it a part
 # of the region's inspections, all kinds together, even though that indicator's patterns
@@ -450,6 +460,22 @@ def _unfit_scope(zh_name: str, marked: str, hash_pos: int) -> bool:
     return bool(mine and theirs and mine != theirs)
 
 
+def channel_before(zh_name: str, marked: str, hash_pos: int, words: str = "") -> str:
+    """The channel or programme (:data:`_CHANNEL_RE`) named in the sentence before a
+    count of handled cases whose indicator ``zh_name`` counts all cases ("" when none, or
+    when the sentence names the whole: :data:`_WHOLE_SCOPE_RE`). ``words`` are the
+    indicator's patterns: a channel they hold is the indicator's own."""
+    if hash_pos < 0 or not _HANDLED_NAME_RE.search(zh_name):
+        return ""
+    end = _own_clause(marked, hash_pos)[1]
+    if _WHOLE_SCOPE_RE.search(marked, 0, end):
+        return ""
+    for mt in _CHANNEL_RE.finditer(marked, 0, hash_pos):
+        if mt.group(0) not in zh_name and mt.group(0) not in words:
+            return mt.group(0)
+    return ""
+
+
 def narrowed(zh_name: str, marked: str, hash_pos: int, words: str = "") -> bool:
     """Whether the number's own clause narrows what an indicator named ``zh_name`` counts
     to a subset of it: a domain (办理涉农公证#, #个涉企执法单位) or a restricting modifier
@@ -475,6 +501,8 @@ def narrowed(zh_name: str, marked: str, hash_pos: int, words: str = "") -> bool:
     if zh_name.endswith("率") and "负责人" in zh_name and "主要" not in zh_name \
             and _PRINCIPAL_RE.search(own) and "主要" not in words:
         return True  # 主要负责人出庭应诉率#: the principal heads' share only
+    if channel_before(zh_name, marked, hash_pos, words):
+        return True  # 签署“跨省通办”协议，…，办件量#: the channel's cases
     for part in (own, after):
         for mt in _NARROWING_RE.finditer(part):
             word = mt.group(1)
@@ -829,6 +857,14 @@ class _Matcher:
             if mt is None and not al:
                 continue
             words = e.rx.pattern if e.rx is not None else ""
+            # a channel the indicator excludes (一件事: counted by an indicator of its
+            # own) names cases that are no part of this one's count: ruled out, no part
+            ch = channel_before(e.zh_name, marked, hash_pos, words)
+            if ch and e.exclude_rx is not None and e.exclude_rx.search(ch):
+                excluded.add(e.iid)
+                if reasons is not None:
+                    reasons.setdefault(e.iid, "exclude")
+                continue
             if narrowed(e.zh_name, marked, hash_pos, words):
                 excluded.add(e.iid)
                 if subsets is not None:
