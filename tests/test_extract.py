@@ -2371,12 +2371,14 @@ def test_kinds_the_name_joins_stated_in_clauses_of_their_own_are_parts():
 def test_kinds_the_name_joins_when_both_fit_it_are_parts():
     # both clauses fit lawyer_cases, one kind each of what its name joins (案件 and 法律
     # 事务): the larger first is no total of them, so neither takes the id
-    m = extract.extract_text("本年度全市律师承办各类案件3100件，办理非诉讼法律事务2800件。").mentions
+    m = extract.extract_text("本年度全市律师承办各类案件3100件，"
+                             "办理非诉讼法律事务2800件。").mentions
     assert list(m["indicator_id"]) == ["", ""]
     assert list(m["part_of"]) == ["lawyer_cases"] * 2
     # ... a sum cue before the first makes it the total, and an act whose head the name
     # lacks (反馈) is no kind of it
-    m = extract.extract_text("本年度全市律师共办理各类案件3100件，办理非诉讼法律事务2800件。").mentions
+    m = extract.extract_text("本年度全市律师共办理各类案件3100件，"
+                             "办理非诉讼法律事务2800件。").mentions
     assert m["indicator_id"].iloc[0] == "lawyer_cases"
     m = extract.extract_text("本年度全市律师承办各类案件3100件，收到群众反馈2800件。").mentions
     assert m["indicator_id"].iloc[0] == "lawyer_cases"
