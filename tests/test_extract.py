@@ -2363,3 +2363,32 @@ def test_a_count_of_bodies_before_each_gives_one_row_per_body():
     # without 各 the count is what the bodies did together: one row
     m = extract.extract_text("全镇4个工作组召开例会9次。").mentions
     assert list(m[m["unit"] == "次"]["value"]) == [9]
+
+
+def test_kinds_the_name_joins_stated_in_clauses_of_their_own_are_parts():
+    # the name joins two kinds (法规 and 规章); each clause states one with its own count
+    # and the later one fits no pattern: no total, so both are parts and none takes the id
+    m = extract.extract_text("当年市政府向人大常委会提请审议地方性法规草案6件，"
+                             "另行公布政府规章3件。").mentions
+    assert list(m["indicator_id"]) == ["", ""]
+    assert list(m["part_of"]) == ["legislation_projects_reviewed"] * 2
+    # ... a later clause whose head the name lacks is another thing: the first keeps it
+    m = extract.extract_text("当年市政府向人大常委会提请审议地方性法规草案6件，"
+                             "另行受理群众来信3件。").mentions
+    assert m["indicator_id"].iloc[0] == "legislation_projects_reviewed"
+
+
+def test_kinds_the_name_joins_when_both_fit_it_are_parts():
+    # both clauses fit lawyer_cases, one kind each of what its name joins (案件 and 法律
+    # 事务): the larger first is no total of them, so neither takes the id
+    m = extract.extract_text("本年度全市律师承办各类案件3100件，"
+                             "办理非诉讼法律事务2800件。").mentions
+    assert list(m["indicator_id"]) == ["", ""]
+    assert list(m["part_of"]) == ["lawyer_cases"] * 2
+    # ... a sum cue before the first makes it the total, and an act whose head the name
+    # lacks (反馈) is no kind of it
+    m = extract.extract_text("本年度全市律师共办理各类案件3100件，"
+                             "办理非诉讼法律事务2800件。").mentions
+    assert m["indicator_id"].iloc[0] == "lawyer_cases"
+    m = extract.extract_text("本年度全市律师承办各类案件3100件，收到群众反馈2800件。").mentions
+    assert m["indicator_id"].iloc[0] == "lawyer_cases"

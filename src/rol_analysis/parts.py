@@ -250,6 +250,7 @@ def _mark_parts(norm_text: str, bounds: list[int], slots: list[_Slot],
     _same_concept_twice(norm_text, sent_start, slots, matcher)
     _rate_stated_twice(sent_start, slots)
     _kinds_lists(norm_text, sent_start, slots, matcher)
+    _kinds_the_name_joins(norm_text, sent_start, slots, matcher)
     _body_lists(norm_text, sent_start, slots, matcher)
     _summed_items(norm_text, slots)
     _the_rest(norm_text, sent_start, slots)
@@ -468,6 +469,62 @@ def _distinct_nouns(nouns: list[str]) -> bool:
                                   for j, b in enumerate(nouns) if i != j)
 
 
+def _kinds_the_name_joins(text: str, sent_start: list[int], slots: list[_Slot],
+                          matcher: _Matcher) -> None:
+    """A named count and a later count of its sentence in a clause of its own that fits
+    no indicator, in the same counting word, each of one kind that the indicator's name
+    joins (律师办理法律事务（案件）数: 代理各类案件…，办理非诉讼法律事务…; 法规规章起草审查
+    项目数: 地方性法规草案…，新公布政府规章…): the two nouns have words of their own, the
+    name holds some of each one's, and the later noun's head (its last two characters)
+    is in the name. Stated apart with no total, each is a part of that indicator and
+    none is its figure. A name that holds the own words of only one of them (党工委会
+    学法…，中心组学习…) leaves the named count its figure; a sum cue before the named
+    count (共, 累计) makes it the total."""
+    by_sentence: dict[int, list[int]] = {}
+    for k, s0 in enumerate(sent_start):
+        by_sentence.setdefault(s0, []).append(k)
+    for k, sl in enumerate(slots):
+        iid = "" if sl.part else _clear_best(sl.cands)
+        if not iid or sl.mention.kind not in ("count", "amount"):
+            continue
+        name = _grams(matcher.cat.indicators[iid].zh_name)
+        mine = _kind_noun(text, sent_start, slots, k)
+        joined = []
+        for j in by_sentence[sent_start[k]]:
+            o = slots[j]
+            if j <= k or o.part or o.cands or o.ruled or o.rule or o.group == sl.group \
+                    or o.mention.unit != sl.mention.unit or o.mention.kind != sl.mention.kind:
+                continue
+            if _name_joins(name, [mine, _kind_noun(text, sent_start, slots, j)]):
+                joined.append(j)
+        first = _item_span(text, sent_start[k], slots, k, sent_start)
+        if not joined or _SUM_CUE_RE.search(text, *first) is not None:
+            continue
+        score = max(sc for sc, i in sl.cands if i == iid)
+        _make_part(sl, {iid})
+        for j in joined:
+            _make_part(slots[j], {iid})
+            slots[j].total = [(score, iid)]
+
+
+def _name_joins(name: set[str], words: list[str]) -> bool:
+    """Whether the name's character pairs ``name`` hold some of each noun's own words
+    and the head (last two characters) of every later noun (…法律事务, …政府规章): own
+    words that are only an act (收到反馈) or a head the name lacks (律师回函) make
+    another thing."""
+    if not _distinct_nouns(words):
+        return False
+    own = _own_grams([_grams(w) for w in words])
+    return all(g & name for g in own) and all(w[-2:] in name for w in words[1:])
+
+
+def _kind_noun(text: str, sent_start: list[int], slots: list[_Slot], k: int) -> str:
+    """Number ``k``'s item noun (:func:`_noun_after`), without a leading act word or
+    a joining word, for comparing kinds."""
+    return _KIND_VERB_RE.sub("", _JOIN_TAIL_RE.sub("", _ASIDE_RE.sub(
+        "", _noun_after(text, sent_start, slots, k))))
+
+
 #: How much better a smaller figure of a concept must fit than the largest for the two
 #: to be read as different things rather than one concept stated twice.
 CLEARLY_BETTER = 1.0
@@ -580,6 +637,15 @@ def _same_concept_twice(text: str, sent_start: list[int], slots: list[_Slot],
                     # "不予处罚事项291项、从轻处罚事项219项、减轻处罚事项210项": one list of
                     # kinds of one head and no total: the largest is one kind, no whole;
                     # none takes the id, each is a part of it
+                    for k in sk:
+                        _make_part(slots[k], {iid})
+                    continue
+                if not summed and len(sk) == 2 and slots[sk[1]].group != slots[sk[0]].group \
+                        and _name_joins(_grams(matcher.cat.indicators[iid].zh_name),
+                                        [_kind_noun(text, sent_start, slots, k)
+                                         for k in sk]) if matcher else False:
+                    # "承办各类案件…，办理非诉讼法律事务…": each clause one of the kinds
+                    # the name joins (:func:`_kinds_the_name_joins`), no total: parts
                     for k in sk:
                         _make_part(slots[k], {iid})
                     continue
