@@ -248,9 +248,11 @@ def explanations(mentions: list[Mention], slots: list[_Slot],
             for m in mentions}
 
 
+# time words and totals (全年, 累计, 合计…): no part of what a number counts
+_TIME_TOTALS = (r"全年|今年|本年度?|年内|当年|以来|一年来|全年度|共计?|累计|先后|已经?|合计|总计"
+                r"|一共")
 # a clause with nothing but time words, 共/累计 and a light verb before its number
-_LIGHT_ONLY_RE = re.compile(r"\s*(?:全年|今年|本年度?|年内|当年|以来|一年来|全年度|共计?|累计|先后|"
-                            r"已经?|合计|总计|一共|分别|召开|开展|举办|举行|组织|进行|开|办|"
+_LIGHT_ONLY_RE = re.compile(rf"\s*(?:{_TIME_TOTALS}|分别|召开|开展|举办|举行|组织|进行|开|办|"
                             r"了|达到?|为)+\s*")
 
 
@@ -276,9 +278,8 @@ def _change_base(mentions: list[Mention], i: int, sent: str, s0: int):
     return None
 
 
-# time words and totals before a number: no part of what it counts
-_TIME_WORDS_RE = re.compile(r"^\s*(?:全年|今年|本年度?|年内|当年|以来|一年来|全年度|共计?|"
-                            r"累计|先后|现已|已经?|合计|总计|一共|\s)+")
+# the time words and totals a clause opens with (现已 too)
+_TIME_WORDS_RE = re.compile(rf"^\s*(?:{_TIME_TOTALS}|现已|\s)+")
 # a digit of a number, not of a date (2024年, 3月)
 _COUNT_DIGIT_RE = re.compile(r"\d(?![\d.]*\s*[年月日号])")
 
