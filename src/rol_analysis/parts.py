@@ -453,8 +453,7 @@ def _kinds_of_one_thing(nouns: list[str], zh_name: str) -> bool:
     that item the indicator's own figure."""
     if _kinds_of_one_head(nouns, zh_name):
         return True
-    words = [_KIND_VERB_RE.sub("", _JOIN_TAIL_RE.sub("", _ASIDE_RE.sub("", n)))
-             for n in nouns]
+    words = [_bare_kind(n) for n in nouns]
     if len(words) < 2 or _common_tail(words) or not _distinct_nouns(words):
         return False
     apart = _own_grams([_grams(w) for w in words])
@@ -497,8 +496,7 @@ def _kinds_the_name_joins(text: str, sent_start: list[int], slots: list[_Slot],
                 continue
             if _name_joins(name, [mine, _kind_noun(text, sent_start, slots, j)]):
                 joined.append(j)
-        first = _item_span(text, sent_start[k], slots, k, sent_start)
-        if not joined or _SUM_CUE_RE.search(text, *first) is not None:
+        if not joined or _opens_with_sum(text, sent_start, slots, k):
             continue
         score = max(sc for sc, i in sl.cands if i == iid)
         _make_part(sl, {iid})
@@ -519,10 +517,20 @@ def _name_joins(name: set[str], words: list[str]) -> bool:
 
 
 def _kind_noun(text: str, sent_start: list[int], slots: list[_Slot], k: int) -> str:
-    """Number ``k``'s item noun (:func:`_noun_after`), without a leading act word or
-    a joining word, for comparing kinds."""
-    return _KIND_VERB_RE.sub("", _JOIN_TAIL_RE.sub("", _ASIDE_RE.sub(
-        "", _noun_after(text, sent_start, slots, k))))
+    """Number ``k``'s item noun (:func:`_noun_after`) as :func:`_bare_kind` has it."""
+    return _bare_kind(_noun_after(text, sent_start, slots, k))
+
+
+def _bare_kind(noun: str) -> str:
+    """An item's noun without asides, a trailing joining word or a leading act word,
+    for comparing kinds."""
+    return _KIND_VERB_RE.sub("", _JOIN_TAIL_RE.sub("", _ASIDE_RE.sub("", noun)))
+
+
+def _opens_with_sum(text: str, sent_start: list[int], slots: list[_Slot], k: int) -> bool:
+    """Whether number ``k``'s list item says it is a sum (共, 合计: :data:`_SUM_CUE_RE`)."""
+    return _SUM_CUE_RE.search(
+        text, *_item_span(text, sent_start[k], slots, k, sent_start)) is not None
 
 
 #: How much better a smaller figure of a concept must fit than the largest for the two
@@ -558,8 +566,7 @@ def _kinds_with_no_total(text: str, sent_start: list[int], slots: list[_Slot],
     """
     if matcher is None:
         return False
-    first = _item_span(text, sent_start[sk[0]], slots, sk[0], sent_start)
-    return (_SUM_CUE_RE.search(text, *first) is None
+    return (not _opens_with_sum(text, sent_start, slots, sk[0])
             and all(slots[k].group == slots[sk[0]].group
                     and {i for _sc, i in slots[k].cands} == {iid} for k in sk)
             and _kinds_of_one_thing([noun(text, sent_start, slots, k) for k in sk],
@@ -628,8 +635,7 @@ def _same_concept_twice(text: str, sent_start: list[int], slots: list[_Slot],
                     if k != own:
                         _unname(slots[k], iid)
             elif vals[0] == max(vals) and vals.count(vals[0]) == 1:
-                first = _item_span(text, sent_start[sk[0]], slots, sk[0], sent_start)
-                summed = _SUM_CUE_RE.search(text, *first) is not None
+                summed = _opens_with_sum(text, sent_start, slots, sk[0])
                 # only where no item fits another indicator (受理…案件 / 审结…案件: two
                 # acts, not two kinds) and all are one list
                 if not summed and _kinds_with_no_total(
