@@ -173,9 +173,10 @@ class Explanation:
         or meetings), ``shared_time`` (a time several items share), ``same_name`` (reads
         like the reading before it), ``pair`` (the second of two things joined by 和
         that share one stated rate: found, the first reading names it), ``twice`` (its
-        indicator's concept is stated with other figures and none is clearly the total), ``apart`` (two acts stated apart),
-        ``tie`` (two indicators fit nearly equally), ``taken`` (its indicators went to
-        numbers that fit them better), ``part`` (a part of ``part_of`` or of an unnamed
+        indicator's concept is stated with other figures and none is clearly the
+        total), ``apart`` (two acts stated apart), ``tie`` (two indicators fit nearly
+        equally), ``taken`` (its indicators went to numbers that fit them better),
+        ``part`` (a part of ``part_of`` or of an unnamed
         total), ``ruled`` (every indicator whose words matched was set aside), ``none``
         (no indicator's words and unit fit).
     others : tuple of str

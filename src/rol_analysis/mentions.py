@@ -22,8 +22,9 @@ How a mention is read:
 What is not a statistic and is left out: numbers without a counting word (years,
 dates, document numbers 〔2023〕5号, plan periods, hotlines 12345; but digits with 万/亿,
 ``向11.43万农民工``, and a whole number ending its clause after 达/超过, ``访问量累计达
-2986773``, are counts with an empty unit), ordinals and ranks (第二届, 前10名),
-numbers inside quotation marks or book titles (“1211”机制, “一件事”; a percentage in
+2986773``, ``评查案卷370余，``, are counts with an empty unit), a model's formula
+(“1组+1办+16个专班”, and an aside with + that spells one out), ordinals and ranks
+(第二届, 前10名), numbers inside quotation marks or book titles (“1211”机制, “一件事”; a percentage in
 quotation marks is a claim and stays: “三个100%”, and so does a quoted achievement that
 ends with its count: “整改突出问题2330个”, or a quote that holds only the mention:
 做到“最多80天”。), fixed phrases
