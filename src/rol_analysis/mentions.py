@@ -24,10 +24,10 @@ dates, document numbers 〔2023〕5号, plan periods, hotlines 12345; but digits
 ``向11.43万农民工``, and a whole number ending its clause after 达/超过, ``访问量累计达
 2986773``, ``评查案卷370余，``, are counts with an empty unit), a model's formula
 (“1组+1办+16个专班”, and an aside with + that spells one out), ordinals and ranks
-(第二届, 前10名), numbers inside quotation marks or book titles (“1211”机制, “一件事”; a percentage in
-quotation marks is a claim and stays: “三个100%”, and so does a quoted achievement that
-ends with its count: “整改突出问题2330个”, or a quote that holds only the mention:
-做到“最多80天”。), fixed phrases
+(第二届, 前10名), numbers inside quotation marks or book titles (“1211”机制, “一件事”;
+a percentage in quotation marks is a claim and stays: “三个100%”, and so does a quoted
+achievement that ends with its count: “整改突出问题2330个”, or a quote that holds only the
+mention: 做到“最多80天”。), fixed phrases
 and slogans (三项制度, 双随机、一公开, 八五普法, 二十大, listed in ``SLOGANS``), the
 service slogans ``24小时``/``365天``, placeholders (``召开会议*次`` has no digit), and
 Chinese numerals that read as words rather than counts (``一次性``, ``两个方面``)
