@@ -985,7 +985,8 @@ def _joint_meetings(subject: str) -> bool:
 # study group of the place (各级…中心组, and 各部门/各单位…中心组 alike: no one body; first
 # runs blind4 miyun, blind8 haiyuan, tianshui), the party committee's standing committee,
 # the government's executive meeting, the theory study group, a party group's or party
-# committee's meeting, a party working committee, an office meeting of a town or street. 党组 alone is no meeting (各级党委（党组）), and 党工委理论学习中心组 is the working
+# committee's meeting, a party working committee, an office meeting of a town or street.
+# 党组 alone is no meeting (各级党委（党组）), and 党工委理论学习中心组 is the working
 # committee's study group, one body. Two vehicles of study that are no body's meeting
 # count as other bodies too, so that a count they share with the study group is nobody's
 # alone: the party branches' meetings (三会一课, 主题党日) and officials' training (培训,
