@@ -263,7 +263,9 @@ def _mark_subsets(slots: list[_Slot]) -> None:
     other indicator fits is a part of that indicator's count: its ``part_of``. Two such
     indicators name no whole (which one the subset is of is not sure)."""
     for sl in slots:
-        if sl.part or sl.rule or sl.cands or len(sl.subset) != 1:
+        # a part whose whole is not named yet (a sample: 抽选四家单位…现场述法) is a
+        # part of the one indicator its words narrow as well
+        if sl.part and sl.total or sl.rule or sl.cands or len(sl.subset) != 1:
             continue
         _make_part(sl, ())
         sl.total = [(0.0, next(iter(sl.subset)))]
@@ -940,6 +942,17 @@ def _the_rest(text: str, sent_start: list[int], slots: list[_Slot]) -> None:
                  if sent_start[j] == sent_start[k] and slots[j].mention is not m
                  and _same_count(m, slots[j].mention)]
         if not peers:
+            ids = {iid for _sc, iid in sl.cands}
+            if not ids or not cue.group().endswith("另有"):
+                continue
+            # "…会上5个单位现场述法。…会议上，另有4个单位…述法": 另有 counts more of
+            # something stated before, never the whole: no name; a part of the indicator
+            # an earlier count of the same kind fits, when one does (yanzhou, blind8)
+            _make_part(sl, ids)
+            fits = [{i for _s, i in o.cands + o.total} | o.subset for o in slots[:k]]
+            shared = next((ids & fits[j] for j in range(k - 1, -1, -1)
+                           if _same_count(m, slots[j].mention) and ids & fits[j]), set())
+            sl.total = [t for t in sl.total if t[1] in shared]
             continue
         _make_part(sl, {iid for _sc, iid in sl.cands})
         # its own words' fit (其他涉法事项: 涉法事项办理数) is no whole of the rest
