@@ -333,8 +333,11 @@ RATCHETS = {
     # changes, past a comparison with the year before (…申请5422件，较2019年多出842件，增幅为
     # 18.38%); cases_year_on_year_change excludes 复议 and 行政处罚:
     # named correctly 245 -> 246, id rows 93 -> 94, wrong unchanged.
-    "blind5": Ratchet(min_found=293, min_named_correctly=246, min_id_rows_named=94,
-                      max_named_wrongly=5, max_false_positives=0, min_parts_ok=14,
+    # Session 8, round H (parts8): one form of the counted act on its verb (现场述法, 当场
+    # 述法, 接受现场咨询#) is that form's share, a part; 另有 is never the whole: named
+    # correctly 246 -> 248, wrong 5 -> 3, parts 14 -> 16 (huangshi, luoyuan).
+    "blind5": Ratchet(min_found=293, min_named_correctly=248, min_id_rows_named=94,
+                      max_named_wrongly=3, max_false_positives=0, min_parts_ok=16,
                       max_parts_wrong=1),
     # The fresh set written at the end of session 4 (21 reports of 11 provinces, 101 rows;
     # README), held back on a branch, re-read against the frozen 313-indicator catalogue
@@ -457,8 +460,11 @@ RATCHETS = {
     # parts 9 -> 10.
     # Session 8, round H (none8): certificate items (证明事项) are no credit-commitment
     # items: named correctly 176 -> 177, wrong 10 -> 9.
-    "blind7": Ratchet(min_found=212, min_named_correctly=177, min_id_rows_named=68,
-                      max_named_wrongly=9, max_false_positives=2, min_parts_ok=10,
+    # Session 8, round H (parts8): one form of the counted act on its verb (现场述法, 当场
+    # 述法, 接受现场咨询#) is that form's share, a part; 另有 is never the whole: named
+    # correctly 177 -> 178, wrong 9 -> 8, parts 10 -> 11 (yinchuan).
+    "blind7": Ratchet(min_found=212, min_named_correctly=178, min_id_rows_named=68,
+                      max_named_wrongly=8, max_false_positives=2, min_parts_ok=11,
                       max_parts_wrong=0),
     # The fresh set written at the end of session 5 (24 reports of 17 provinces, 171 rows;
     # README): written and re-read without reading the extractor, held back on a branch,
@@ -516,8 +522,11 @@ RATCHETS = {
     # Session 8, round H (none8): a joint 排查化解 count with a 化解率 on it is the
     # screened count (both definitions): named correctly 151 -> 152, id rows 57 -> 58,
     # wrong 3 -> 2.
-    "blind8": Ratchet(min_found=169, min_named_correctly=152, min_id_rows_named=58,
-                      max_named_wrongly=2, max_false_positives=0, min_parts_ok=11,
+    # Session 8, round H (parts8): one form of the counted act on its verb (现场述法, 当场
+    # 述法, 接受现场咨询#) is that form's share, a part; 另有 is never the whole: named
+    # correctly 152 -> 153, wrong 2 -> 1, parts 11 -> 14 (yanzhou's 现场, 多媒体 and 另有).
+    "blind8": Ratchet(min_found=169, min_named_correctly=153, min_id_rows_named=58,
+                      max_named_wrongly=1, max_false_positives=0, min_parts_ok=14,
                       max_parts_wrong=2),
     # The fresh set of session 6 (24 reports of 17 provinces, 163 rows; README): written
     # and re-read without reading the extractor, given an independent second reading and
@@ -567,8 +576,11 @@ RATCHETS = {
     # re-measured on the same code:
     # found 161 -> 163 and FP 2 -> 0 (gongming's cuts now positive, as
     # extraction reads them), named correctly 131 -> 132, id rows 47/71 -> 46/70, wrong 7 -> 8.
-    "blind9": Ratchet(min_found=163, min_named_correctly=132, min_id_rows_named=46,
-                      max_named_wrongly=8, max_false_positives=0, min_parts_ok=9,
+    # Session 8, round H (parts8): one form of the counted act on its verb (现场述法, 当场
+    # 述法, 接受现场咨询#) is that form's share, a part; 另有 is never the whole: named
+    # correctly 132 -> 134, wrong 8 -> 6, parts 9 -> 11 (bachu, langxi).
+    "blind9": Ratchet(min_found=163, min_named_correctly=134, min_id_rows_named=46,
+                      max_named_wrongly=6, max_false_positives=0, min_parts_ok=11,
                       max_parts_wrong=2),
     # The fresh set written in session 6 (21 reports, 156 rows; README): written and
     # re-read without reading the extractor, given an independent second reading and its
@@ -668,9 +680,14 @@ RATCHETS = {
     # chained count's first number counts groups (#板块36项), 成功化解 after the
     # mediation of the same sentence is mediated successfully: named correctly 96 -> 100,
     # id rows 32 -> 34, wrong 12 -> 9.
-    "blind12": Ratchet(min_found=125, min_named_correctly=100, min_id_rows_named=34,
-                       max_named_wrongly=9, max_false_positives=0, min_parts_ok=2,
-                       max_parts_wrong=0),
+    # Session 8, round H (parts8): one form of the counted act on its verb (现场述法, 当场
+    # 述法, 接受现场咨询#) is that form's share, a part; 另有 is never the whole: named
+    # correctly 100 -> 102, wrong 9 -> 7, parts 2 -> 3 (shangluo's 现场咨询); part wrong
+    # ceiling 0 -> 1 for that drop of 2 in wrong: zhuji's 开展现场检查34次 (gold: no id, an
+    # approval's site checks) was named enforcement_inspections and is now its part.
+    "blind12": Ratchet(min_found=125, min_named_correctly=102, min_id_rows_named=34,
+                       max_named_wrongly=7, max_false_positives=0, min_parts_ok=3,
+                       max_parts_wrong=1),
 }
 SETS = list(RATCHETS)
 

@@ -929,7 +929,9 @@ def _the_rest(text: str, sent_start: list[int], slots: list[_Slot]) -> None:
     of thing in its sentence (…行政确认类15件，其他类130件; 审查…重大行政决策7件、其他涉法事项
     92件; 其中229项举措已经完成，另有2项…) is the rest of a breakdown: its words name no
     concept of their own, so it takes no indicator; it is a part of what its peers are
-    parts of (``part_of``), when they are."""
+    parts of (``part_of``), when they are. 另有 with no peer in its sentence still counts
+    more of something stated before (…会议上，另有4个单位…述法): no name either, and a part
+    of the indicator an earlier count of the same kind fits, when one does."""
     for k, sl in enumerate(slots):
         m = sl.mention
         if sl.part or sl.index or m.kind not in ("count", "amount"):
