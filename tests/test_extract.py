@@ -2415,3 +2415,21 @@ def test_kinds_the_name_joins_when_both_fit_it_are_parts():
     assert m["indicator_id"].iloc[0] == "lawyer_cases"
     m = extract.extract_text("本年度全市律师承办各类案件3100件，收到群众反馈2800件。").mentions
     assert m["indicator_id"].iloc[0] == "lawyer_cases"
+
+
+def test_two_things_joined_by_he_share_one_rate_or_change():
+    # two exams joined by 和 before one pass rate: a row for each, and the second
+    # reading is found but left unnamed (the first keeps the name its words give)
+    m = extract.extract_text("全区干部年度普法考试和新任职干部考法的合格率均达到100%。").mentions
+    assert list(m["value"]) == [100, 100] and m["char_start"].nunique() == 1
+    assert (m["indicator_id"] != "").sum() <= 1
+    # one thing's rate with 均 and no joined pair: one row
+    m = extract.extract_text("全年组织的法律知识考试的合格率均达到100%。").mentions
+    assert len(m) == 1
+    # two counts joined by 和 changing by one stated figure: a change row for each
+    m = extract.extract_text("全县发生交通事故12起，受伤人数和财产损失同比均下降23.5%。").mentions
+    ch = m[m["kind"] == "change"]
+    assert list(ch["value"]) == [-23.5, -23.5] and ch["char_start"].nunique() == 1
+    # one count's change with no 均: one row
+    m = extract.extract_text("全县发生交通事故12起，受伤人数同比下降23.5%。").mentions
+    assert list(m[m["kind"] == "change"]["value"]) == [-23.5]
