@@ -333,8 +333,11 @@ RATCHETS = {
     # changes, past a comparison with the year before (…申请5422件，较2019年多出842件，增幅为
     # 18.38%); cases_year_on_year_change excludes 复议 and 行政处罚:
     # named correctly 245 -> 246, id rows 93 -> 94, wrong unchanged.
-    "blind5": Ratchet(min_found=293, min_named_correctly=246, min_id_rows_named=94,
-                      max_named_wrongly=5, max_false_positives=0, min_parts_ok=14,
+    # Session 8, round H (parts8): one form of the counted act on its verb (现场述法, 当场
+    # 述法, 接受现场咨询#) is that form's share, a part; 另有 is never the whole: named
+    # correctly 246 -> 248, wrong 5 -> 3, parts 14 -> 16 (huangshi, luoyuan).
+    "blind5": Ratchet(min_found=293, min_named_correctly=248, min_id_rows_named=94,
+                      max_named_wrongly=3, max_false_positives=0, min_parts_ok=16,
                       max_parts_wrong=1),
     # The fresh set written at the end of session 4 (21 reports of 11 provinces, 101 rows;
     # README), held back on a branch, re-read against the frozen 313-indicator catalogue
@@ -459,8 +462,11 @@ RATCHETS = {
     # items: named correctly 176 -> 177, wrong 10 -> 9.
     # Session 8, round H (found8): a model's formula spelled out in an aside with +
     # (“1+3”（综窗+…3个主题综合专区）) holds no statistic: FP 2 -> 1.
-    "blind7": Ratchet(min_found=212, min_named_correctly=177, min_id_rows_named=68,
-                      max_named_wrongly=9, max_false_positives=1, min_parts_ok=10,
+    # Session 8, round H (parts8): one form of the counted act on its verb (现场述法, 当场
+    # 述法, 接受现场咨询#) is that form's share, a part; 另有 is never the whole: named
+    # correctly 177 -> 178, wrong 9 -> 8, parts 10 -> 11 (yinchuan).
+    "blind7": Ratchet(min_found=212, min_named_correctly=178, min_id_rows_named=68,
+                      max_named_wrongly=8, max_false_positives=1, min_parts_ok=11,
                       max_parts_wrong=0),
     # The fresh set written at the end of session 5 (24 reports of 17 provinces, 171 rows;
     # README): written and re-read without reading the extractor, held back on a branch,
@@ -520,10 +526,15 @@ RATCHETS = {
     # wrong 3 -> 2.
     # Session 8, round H (found8): two exams joined by 和 before 的合格率均达100% give a
     # row each, the second found and left unnamed: found 169 -> 170, named correctly
-    # 152 -> 153. A Chinese numeral closing what an issuing verb put out (出台了优化营商
-    # 环境一百条和…) is a count: found 170 -> 171.
-    "blind8": Ratchet(min_found=171, min_named_correctly=153, min_id_rows_named=58,
-                      max_named_wrongly=2, max_false_positives=0, min_parts_ok=11,
+    # 152 -> 153.
+    # Session 8, round H (parts8): one form of the counted act on its verb (现场述法, 当场
+    # 述法, 接受现场咨询#) is that form's share, a part; 另有 is never the whole: named
+    # correctly 152 -> 153, wrong 2 -> 1, parts 11 -> 14 (yanzhou's 现场, 多媒体 and 另有);
+    # merged with found8: 154.
+    # Session 8, round H (found8): a Chinese numeral closing what an issuing verb put out
+    # (出台了优化营商环境一百条和…) is a count: found 170 -> 171.
+    "blind8": Ratchet(min_found=171, min_named_correctly=154, min_id_rows_named=58,
+                      max_named_wrongly=1, max_false_positives=0, min_parts_ok=14,
                       max_parts_wrong=2),
     # The fresh set of session 6 (24 reports of 17 provinces, 163 rows; README): written
     # and re-read without reading the extractor, given an independent second reading and
@@ -573,8 +584,11 @@ RATCHETS = {
     # re-measured on the same code:
     # found 161 -> 163 and FP 2 -> 0 (gongming's cuts now positive, as
     # extraction reads them), named correctly 131 -> 132, id rows 47/71 -> 46/70, wrong 7 -> 8.
-    "blind9": Ratchet(min_found=163, min_named_correctly=132, min_id_rows_named=46,
-                      max_named_wrongly=8, max_false_positives=0, min_parts_ok=9,
+    # Session 8, round H (parts8): one form of the counted act on its verb (现场述法, 当场
+    # 述法, 接受现场咨询#) is that form's share, a part; 另有 is never the whole: named
+    # correctly 132 -> 134, wrong 8 -> 6, parts 9 -> 11 (bachu, langxi).
+    "blind9": Ratchet(min_found=163, min_named_correctly=134, min_id_rows_named=46,
+                      max_named_wrongly=6, max_false_positives=0, min_parts_ok=11,
                       max_parts_wrong=2),
     # The fresh set written in session 6 (21 reports, 156 rows; README): written and
     # re-read without reading the extractor, given an independent second reading and its
@@ -684,9 +698,15 @@ RATCHETS = {
     # id rows 32 -> 34, wrong 12 -> 9.
     # Session 8, round H (found8): 幅 and 则 are counting words (宣传横幅7幅, 刊发报道646则):
     # found 125 -> 127, named correctly 100 -> 102.
-    "blind12": Ratchet(min_found=127, min_named_correctly=102, min_id_rows_named=34,
-                       max_named_wrongly=9, max_false_positives=0, min_parts_ok=2,
-                       max_parts_wrong=0),
+    # Session 8, round H (parts8): one form of the counted act on its verb (现场述法, 当场
+    # 述法, 接受现场咨询#) is that form's share, a part; 另有 is never the whole: named
+    # correctly 100 -> 102, wrong 9 -> 7, parts 2 -> 3 (shangluo's 现场咨询); part wrong
+    # ceiling 0 -> 1 for that drop of 2 in wrong: zhuji's 开展现场检查34次 (gold: no id, an
+    # approval's site checks) was named enforcement_inspections and is now its part.
+    # Merged with found8: named correctly 104.
+    "blind12": Ratchet(min_found=127, min_named_correctly=104, min_id_rows_named=34,
+                       max_named_wrongly=7, max_false_positives=0, min_parts_ok=3,
+                       max_parts_wrong=1),
 }
 SETS = list(RATCHETS)
 

@@ -1923,6 +1923,27 @@ PARTS = [
     # ... not when the sentence names the whole that opened the channel
     ("区政务服务大厅增设跨省通办窗口，全年办件量21万件。",
      {"21万件": ("gov_service_cases_handled", "")}),
+    # one form of the counted act on its verb (on the spot, one medium): the speakers of
+    # one meeting or one form's share, a part of everyone who did it
+    ("召开年度述法评议会，会上6个部门主要负责人现场述法。",
+     {"6个": ("", "law_performance_statements")}),
+    ("评议会上，9名镇街党委书记当场述法。", {"9名": ("", "law_performance_statements")}),
+    ("全年有3个单位的主要负责人以视频形式述法。", {"3个": ("", "law_performance_statements")}),
+    ("服务站全年接受群众现场咨询2300余人次。",
+     {"2300余人次": ("", "public_legal_service_consultations")}),
+    # ... not when the clause says everyone did it so, nor two forms joined (the whole),
+    # nor a form on another verb than the one the indicator counts
+    ("全县58名党政主要负责人全部现场述法。", {"58名": ("law_performance_statements", "")}),
+    ("41家单位的主要负责人以书面或现场方式述法。",
+     {"41家": ("law_performance_statements", "")}),
+    ("全年组织120名党政主要负责人开展年度述法。",
+     {"120名": ("law_performance_statements", "")}),
+    ("律师在活动中现场解答法律咨询650人次。",
+     {"650人次": ("public_legal_service_consultations", "")}),
+    # 另有 counts more of something stated before: never the whole, even when the count
+    # before it is not named
+    ("会上5个单位现场述法。在全会上，另有3个单位主要负责人述法。",
+     {"5个": ("", "law_performance_statements"), "3个": ("", "law_performance_statements")}),
 ]
 
 

@@ -338,6 +338,21 @@ _NARROWING_RE = re.compile(
     r"|专窗|驿站|线下|掌上|报建|诉前|审前|庭前"
     r"|新提任|新任职|新任|新录用|新招录|新入职|新进)"
     r"[”“\"」「]*(?:全年|年度|本年|累计|共计|合计|共)?([\u4e00-\u9fff]{2})")
+# One form of doing the act the indicator counts, stated right on its verb (现场述法,
+# 当场述法, 以多媒体形式述法, 接受现场咨询#, 开展现场检查#): done on the spot, at one meeting
+# or in one form, it implies the other forms (书面, 多媒体, 非现场) and other meetings, so
+# the number is one form's share, a part (definition of law_performance_statements:
+# 现场述法, 当场述法 and a form's count are parts). First runs of blind8 (yanzhou: 会上5个
+# 单位…现场述法) and blind9 (bachu: 乡镇党委书记12名现场述法), then blind12 (接受现场咨询
+# 5600余人次); the tuned sets had four more (blind5 huangshi, luoyuan; blind7 yinchuan;
+# blind9 langxi). The form must sit on the act itself: at most four characters between
+# it and the number (or the clause end), the last two words of the indicator's name
+# (现场行政执法检查 is no form of the bodies' count; 现场解答法律咨询 names another verb).
+# A form listed with another (以现场或书面方式, “书面+现场”方式) names no single form, and a
+# clause that says everyone did it so (全部现场述法, …全覆盖) states the whole.
+_FORM_RE = re.compile(r"(?<![、和及与或+＋])(?:现场|当场|以[^，,、和及与或+＋#]{1,6}?(?:形式|方式))"
+                      r"[”“\"」「]*([\u4e00-\u9fff]{2,4})(?=#|$)")
+_EVERYONE_RE = re.compile(r"全部|全覆盖|全体|所有|一律")
 # A channel or programme of service (跨省通办, 一件事, 专窗, 驿站, a scene 场景) named in
 # the sentence before a bare count of handled cases (…签署“跨省通办”协议，…，办件量#;
 # …“一件事”…场景上线，#个场景共生成#办件量): the cases are that channel's, a part of the
@@ -522,6 +537,10 @@ def narrowed(zh_name: str, marked: str, hash_pos: int, words: str = "") -> bool:
         return True  # 主要负责人出庭应诉率#: the principal heads' share only
     if channel_before(zh_name, marked, hash_pos, words):
         return True  # 签署“跨省通办”协议，…，办件量#: the channel's cases
+    if not _EVERYONE_RE.search(marked, start, end) and any(
+            mt.group(1)[-2:] in zh_name
+            for part in (own, after) for mt in _FORM_RE.finditer(part)):
+        return True  # #个单位主要负责人现场述法: one form's share
     for part in (own, after):
         for mt in _NARROWING_RE.finditer(part):
             word = mt.group(1)
