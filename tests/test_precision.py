@@ -962,3 +962,26 @@ def test_certificate_items_are_no_credit_commitment_items(sentence, value, expec
 ])
 def test_which_dispute_count_a_joint_or_mediation_outcome_is(sentence, value, expected):
     assert _named(sentence).get(value, "") == expected
+
+
+@pytest.mark.parametrize("sentence, value, expected", [
+    # a figure per unit (each episode, on average per year) is no total of the year
+    ("推出普法节目，每场普法讲座受众3000余人次。", 3000, ""),
+    ("全县调解组织每年平均调处矛盾纠纷400件。", 400, ""),
+    # the year's own total is
+    ("全年普法讲座受众3000余人次。", 3000, "legal_education_participants"),
+    ("全年化解矛盾纠纷400件。", 400, "disputes_resolved"),
+])
+def test_a_figure_per_unit_is_no_total(sentence, value, expected):
+    assert _named(sentence).get(value, "") == expected
+
+
+@pytest.mark.parametrize("sentence, value, expected", [
+    # the act of the clause decides: documents cleaned up, though described as in force
+    ("年内对现行有效的规范性文件142件进行全面清理。", 142, "normative_docs_cleaned"),
+    # what is left after the cleanup is in force, not cleaned
+    ("经过清理，清理后保留规范性文件77件。", 77, "normative_docs_in_force"),
+    ("全年清理规范性文件142件。", 142, "normative_docs_cleaned"),
+])
+def test_which_act_on_normative_documents_a_count_is(sentence, value, expected):
+    assert _named(sentence).get(value, "") == expected

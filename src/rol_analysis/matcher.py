@@ -411,6 +411,14 @@ _DURATION_UNITS = frozenset({"天", "个工作日", "工作日", "小时", "分�
 # reached it).
 _GROUPS_RE = re.compile(r"(方面|板块|领域|类别|维度|大类|类|模块|篇章|部分)"
                         r"(?:共计|合计|共|计)?[\d一二三四五六七八九十百]")
+# A figure per unit before the number in its clause (每期观看人数超#, 每年平均可办理…#,
+# 平均每个大厅办理#, 日均办理#): an average, no total of the region's year, unless the
+# indicator counts per unit itself (人均调解纠纷数, 每个村…案件数). First runs blind4
+# hlj_sft and blind11 fuzhou_jx. 年均 is left out: a report's 年均服务#人次 is its year's
+# figure in dev's gold; so is 人均, the way study hours are stated (人均学法#学时 is
+# law_training_hours).
+_PER_UNIT_RE = re.compile(r"每(?:期|场|次|篇|年平均|个|家|户|所)|平均每"
+                          r"|场均|期均|户均|日均|月均")
 # A step still pending (待申领执法证件#): people waiting for it, not a count of it done.
 _PENDING_RE = re.compile(r"待(?:申领|换发|核发|审核|审批|办理|整改|处理)")
 # A domain narrowing right after the number (#个涉企执法单位): as _SUBSET_NOUN_RE, after it.
@@ -472,6 +480,8 @@ def _unfit_scope(zh_name: str, marked: str, hash_pos: int) -> bool:
     if "考" in zh_name and "资格" not in zh_name \
             and _QUALIFYING_EXAM_RE.search(marked, 0, hash_pos):
         return True  # 通过行政执法资格考试#: a qualifying exam, not a law-study exam
+    if _PER_UNIT_RE.search(own) and "均" not in zh_name and "每" not in zh_name:
+        return True  # 每期观看人数超#: an average per episode, not the year's audience
     if _PENDING_RE.search(own) and "待" not in zh_name:
         return True
     for mt in _NEGATED_ACT_RE.finditer(own):
