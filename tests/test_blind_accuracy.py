@@ -63,8 +63,11 @@ RATCHETS = {
     # Session 7, round G (kindsg): kinds the indicator's name joins, each stated in a
     # clause of its own with no total (学习20余次，专题研讨4次), are parts and none takes the
     # id: named correctly 112 -> 113, wrong 2 -> 1, parts ok 4 -> 6.
-    "blind": Ratchet(min_found=119, min_named_correctly=113, min_id_rows_named=56,
-                     max_named_wrongly=1, max_false_positives=0, min_parts_ok=6),
+    # Session 8, round H (parts8): a count published on one channel beside another
+    # channel is that channel's share (definition of gov_info_disclosed): named
+    # correctly 113 -> 114, wrong 1 -> 0, parts 6 -> 7 (wuyang's website).
+    "blind": Ratchet(min_found=119, min_named_correctly=114, min_id_rows_named=56,
+                     max_named_wrongly=0, max_false_positives=0, min_parts_ok=7),
     # The fresh sets of session 3 (READMEs): written without reading the extractor, gold
     # re-read against the 308-indicator catalogue before their first scoring; these are
     # the figures of that first run.
@@ -144,8 +147,11 @@ RATCHETS = {
     # changes, past a comparison with the year before (…申请5422件，较2019年多出842件，增幅为
     # 18.38%); cases_year_on_year_change excludes 复议 and 行政处罚:
     # named correctly 132 -> 133, id rows 47 -> 48, wrong unchanged.
-    "blind3": Ratchet(min_found=140, min_named_correctly=133, min_id_rows_named=48,
-                      max_named_wrongly=3, max_false_positives=0, min_parts_ok=12,
+    # Session 8, round H (parts8): a count published on one channel beside another
+    # channel is that channel's share (definition of gov_info_disclosed): named
+    # correctly 133 -> 134, wrong 3 -> 2, parts 12 -> 13 (qiaokou's portal).
+    "blind3": Ratchet(min_found=140, min_named_correctly=134, min_id_rows_named=48,
+                      max_named_wrongly=2, max_false_positives=0, min_parts_ok=13,
                       max_parts_wrong=0),
     # The fresh set of session 4 (36 reports of nine provinces, 299 rows; README): written
     # and re-read without reading the extractor, scored once at 11:02 UTC on main f8d479f
