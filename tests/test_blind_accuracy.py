@@ -596,8 +596,11 @@ RATCHETS = {
     # Session 8, round H (parts8): one form of the counted act on its verb (现场述法, 当场
     # 述法, 接受现场咨询#) is that form's share, a part; 另有 is never the whole: named
     # correctly 132 -> 134, wrong 8 -> 6, parts 9 -> 11 (bachu, langxi).
-    "blind9": Ratchet(min_found=163, min_named_correctly=134, min_id_rows_named=46,
-                      max_named_wrongly=6, max_false_positives=0, min_parts_ok=11,
+    # Session 8, round H (none8): a rate takes the exclusions of the sentence before it,
+    # where its object is named (司法建议…、检察建议…，“三书”按期办复率#): named correctly
+    # 134 -> 135, wrong 6 -> 5.
+    "blind9": Ratchet(min_found=163, min_named_correctly=135, min_id_rows_named=46,
+                      max_named_wrongly=5, max_false_positives=0, min_parts_ok=11,
                       max_parts_wrong=2),
     # The fresh set written in session 6 (21 reports, 156 rows; README): written and
     # re-read without reading the extractor, given an independent second reading and its
@@ -715,8 +718,11 @@ RATCHETS = {
     # ceiling 0 -> 1 for that drop of 2 in wrong: zhuji's 开展现场检查34次 (gold: no id, an
     # approval's site checks) was named enforcement_inspections and is now its part.
     # Merged with found8: named correctly 104.
-    "blind12": Ratchet(min_found=127, min_named_correctly=104, min_id_rows_named=34,
-                       max_named_wrongly=7, max_false_positives=0, min_parts_ok=3,
+    # Session 8, round H (none8): a rate of enforcement's documents or procedure is not
+    # normative documents' (执法文书规范率和程序合规率): named correctly 104 -> 105, wrong
+    # 7 -> 6.
+    "blind12": Ratchet(min_found=127, min_named_correctly=105, min_id_rows_named=34,
+                       max_named_wrongly=6, max_false_positives=0, min_parts_ok=3,
                        max_parts_wrong=1),
 }
 SETS = list(RATCHETS)
