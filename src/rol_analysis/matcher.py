@@ -476,14 +476,16 @@ def channel_before(zh_name: str, marked: str, hash_pos: int, words: str = "") ->
     return ""
 
 
-def narrowed(zh_name: str, marked: str, hash_pos: int, words: str = "") -> bool:
+def narrowed(zh_name: str, marked: str, hash_pos: int, words: str = "",
+             channel: str | None = None) -> bool:
     """Whether the number's own clause narrows what an indicator named ``zh_name`` counts
     to a subset of it: a domain (办理涉农公证#, #个涉企执法单位) or a restricting modifier
     right on the indicator's noun (:data:`_NARROWING_RE`: 查找出共性问题#, 专窗办件#).
 
     ``words`` are the indicator's patterns: a modifier they hold (涉企检查, 网上可办) is
     the indicator's own, no narrowing. Such a number is a part of the indicator's count
-    (:func:`rol_analysis.parts._mark_subsets`)."""
+    (:func:`rol_analysis.parts._mark_subsets`). ``channel``, when the caller has it, is
+    :func:`channel_before`'s answer for the same arguments (not asked again)."""
     if hash_pos < 0:
         return False
     start, end = _own_clause(marked, hash_pos)
@@ -501,7 +503,7 @@ def narrowed(zh_name: str, marked: str, hash_pos: int, words: str = "") -> bool:
     if zh_name.endswith("率") and "负责人" in zh_name and "主要" not in zh_name \
             and _PRINCIPAL_RE.search(own) and "主要" not in words:
         return True  # 主要负责人出庭应诉率#: the principal heads' share only
-    if channel_before(zh_name, marked, hash_pos, words):
+    if channel_before(zh_name, marked, hash_pos, words) if channel is None else channel:
         return True  # 签署“跨省通办”协议，…，办件量#: the channel's cases
     for part in (own, after):
         for mt in _NARROWING_RE.finditer(part):
@@ -865,7 +867,7 @@ class _Matcher:
                 if reasons is not None:
                     reasons.setdefault(e.iid, "exclude")
                 continue
-            if narrowed(e.zh_name, marked, hash_pos, words):
+            if narrowed(e.zh_name, marked, hash_pos, words, ch):
                 excluded.add(e.iid)
                 if subsets is not None:
                     subsets.add(e.iid)
