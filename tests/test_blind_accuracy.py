@@ -1,4 +1,4 @@
-"""Attribution accuracy on the blind sets (tests/data/blind/ and blind2/ to blind11/):
+"""Attribution accuracy on the blind sets (tests/data/blind/ and blind2/ to blind12/):
 paraphrased excerpts of real reports written after the catalogue was tuned on the dev set,
 from places and years that are neither in the dev set nor held out. Gold ids were chosen from the
 catalogue's names, not from the extractor's output. blind2 and blind3 were written in
@@ -333,8 +333,11 @@ RATCHETS = {
     # changes, past a comparison with the year before (…申请5422件，较2019年多出842件，增幅为
     # 18.38%); cases_year_on_year_change excludes 复议 and 行政处罚:
     # named correctly 245 -> 246, id rows 93 -> 94, wrong unchanged.
-    "blind5": Ratchet(min_found=293, min_named_correctly=246, min_id_rows_named=94,
-                      max_named_wrongly=5, max_false_positives=0, min_parts_ok=14,
+    # Session 8, round H (parts8): one form of the counted act on its verb (现场述法, 当场
+    # 述法, 接受现场咨询#) is that form's share, a part; 另有 is never the whole: named
+    # correctly 246 -> 248, wrong 5 -> 3, parts 14 -> 16 (huangshi, luoyuan).
+    "blind5": Ratchet(min_found=293, min_named_correctly=248, min_id_rows_named=94,
+                      max_named_wrongly=3, max_false_positives=0, min_parts_ok=16,
                       max_parts_wrong=1),
     # The fresh set written at the end of session 4 (21 reports of 11 provinces, 101 rows;
     # README), held back on a branch, re-read against the frozen 313-indicator catalogue
@@ -455,8 +458,18 @@ RATCHETS = {
     # Session 7, round G (prevsub): 签署“跨省通办”协议，…，办件量# is that channel's cases,
     # a part of gov_service_cases_handled: named correctly 175 -> 176, wrong 11 -> 10,
     # parts 9 -> 10.
-    "blind7": Ratchet(min_found=212, min_named_correctly=176, min_id_rows_named=68,
-                      max_named_wrongly=10, max_false_positives=2, min_parts_ok=10,
+    # Session 8, round H (none8): certificate items (证明事项) are no credit-commitment
+    # items: named correctly 176 -> 177, wrong 10 -> 9. The act of the clause decides
+    # between cleaned and in force (对现行有效的…文件#进行清理 is cleaned, 清理后保留…# in
+    # force): named correctly 177 -> 179, id rows 68 -> 70, wrong 9 -> 7.
+    # Session 8, round H (found8): a model's formula spelled out in an aside with +
+    # (“1+3”（综窗+…3个主题综合专区）) holds no statistic: FP 2 -> 1.
+    # Session 8, round H (parts8): one form of the counted act on its verb (现场述法, 当场
+    # 述法, 接受现场咨询#) is that form's share, a part; 另有 is never the whole: named
+    # correctly 177 -> 178, wrong 9 -> 8, parts 10 -> 11 (yinchuan). Merged with none8's
+    # act of the clause: named correctly 180, id rows 70, wrong 6.
+    "blind7": Ratchet(min_found=212, min_named_correctly=180, min_id_rows_named=70,
+                      max_named_wrongly=6, max_false_positives=1, min_parts_ok=11,
                       max_parts_wrong=0),
     # The fresh set written at the end of session 5 (24 reports of 17 provinces, 171 rows;
     # README): written and re-read without reading the extractor, held back on a branch,
@@ -511,8 +524,18 @@ RATCHETS = {
     # rol_special_meetings: named correctly 149 -> 150, id rows 55 -> 56, wrong unchanged.
     # Session 7, recall8 third increment: the units a 考核 covers, counted before them (对全区
     # 70个单位开展年度考核): named correctly 150 -> 151, id rows 56 -> 57, wrong unchanged.
-    "blind8": Ratchet(min_found=169, min_named_correctly=151, min_id_rows_named=57,
-                      max_named_wrongly=3, max_false_positives=0, min_parts_ok=11,
+    # Session 8, round H (none8): a joint 排查化解 count with a 化解率 on it is the
+    # screened count (both definitions): named correctly 151 -> 152, id rows 57 -> 58,
+    # wrong 3 -> 2.
+    # Session 8, round H (found8): two exams joined by 和 before 的合格率均达100% give a
+    # row each, the second found and left unnamed: found 169 -> 170, named correctly
+    # 152 -> 153.
+    # Session 8, round H (parts8): one form of the counted act on its verb (现场述法, 当场
+    # 述法, 接受现场咨询#) is that form's share, a part; 另有 is never the whole: named
+    # correctly 152 -> 153, wrong 2 -> 1, parts 11 -> 14 (yanzhou's 现场, 多媒体 and 另有);
+    # merged with found8: 154.
+    "blind8": Ratchet(min_found=170, min_named_correctly=154, min_id_rows_named=58,
+                      max_named_wrongly=1, max_false_positives=0, min_parts_ok=14,
                       max_parts_wrong=2),
     # The fresh set of session 6 (24 reports of 17 provinces, 163 rows; README): written
     # and re-read without reading the extractor, given an independent second reading and
@@ -562,8 +585,11 @@ RATCHETS = {
     # re-measured on the same code:
     # found 161 -> 163 and FP 2 -> 0 (gongming's cuts now positive, as
     # extraction reads them), named correctly 131 -> 132, id rows 47/71 -> 46/70, wrong 7 -> 8.
-    "blind9": Ratchet(min_found=163, min_named_correctly=132, min_id_rows_named=46,
-                      max_named_wrongly=8, max_false_positives=0, min_parts_ok=9,
+    # Session 8, round H (parts8): one form of the counted act on its verb (现场述法, 当场
+    # 述法, 接受现场咨询#) is that form's share, a part; 另有 is never the whole: named
+    # correctly 132 -> 134, wrong 8 -> 6, parts 9 -> 11 (bachu, langxi).
+    "blind9": Ratchet(min_found=163, min_named_correctly=134, min_id_rows_named=46,
+                      max_named_wrongly=6, max_false_positives=0, min_parts_ok=11,
                       max_parts_wrong=2),
     # The fresh set written in session 6 (21 reports, 156 rows; README): written and
     # re-read without reading the extractor, given an independent second reading and its
@@ -604,8 +630,13 @@ RATCHETS = {
     # Session 7, round G (kindsg): kinds the indicator's name joins stated in clauses of
     # their own (代理各类案件…，办理非诉讼法律事务…) are parts: named correctly 125 -> 126,
     # wrong 3 -> 2, parts ok 2 -> 4.
-    "blind10": Ratchet(min_found=152, min_named_correctly=126, min_id_rows_named=43,
-                       max_named_wrongly=2, max_false_positives=1, min_parts_ok=4,
+    # Session 8, round H (none8): a subset (对其中的#项) of a certificate count is no
+    # credit-commitment count: named correctly 126 -> 127, wrong 2 -> 1.
+    # Session 8, round H (found8): 事故起数和死亡人数同比均下降47.06% gives a change row
+    # each, and 评查案卷370余， is a count with no unit: found 152 -> 154, named correctly
+    # 127 -> 128.
+    "blind10": Ratchet(min_found=154, min_named_correctly=128, min_id_rows_named=43,
+                       max_named_wrongly=1, max_false_positives=1, min_parts_ok=4,
                        max_parts_wrong=1),
     # The fresh set written in session 7 (19 reports, 118 rows; README): written without
     # reading the extractor, given an independent second reading and its 8 differing rows
@@ -642,9 +673,40 @@ RATCHETS = {
     # Session 7, round G (kindsg): kinds the indicator's name joins stated in clauses of
     # their own (地方性法规草案…，新公布政府规章…) are parts: named correctly 96 -> 97,
     # wrong 3 -> 2, parts ok 8 -> 10.
-    "blind11": Ratchet(min_found=117, min_named_correctly=97, min_id_rows_named=38,
-                       max_named_wrongly=2, max_false_positives=2, min_parts_ok=10,
+    # Session 8, round H (none8): a figure per unit (每期观看人数超#) is no total of the
+    # year: named correctly 97 -> 98, wrong 2 -> 1.
+    # Session 8, round H (found8): the numbers of a quoted formula with + (“1组+1办+1中心
+    # +16个专班”) are no statistics: FP 2 -> 1.
+    "blind11": Ratchet(min_found=117, min_named_correctly=98, min_id_rows_named=38,
+                       max_named_wrongly=1, max_false_positives=1, min_parts_ok=10,
                        max_parts_wrong=4),
+    # The fresh set written in session 7 (18 reports, 128 rows; README): written without
+    # reading the extractor, given an independent second reading and its 6 differing rows
+    # adjudicated before scoring, held back from the code engineers, and scored once in
+    # session 8 at 20:45 UTC on main 9460d11 (session 7's end: rounds E, F, G; the same
+    # behaviour as e5b1c0a): found 125 (97.7%), named correctly 96 (75.0%), wrong 12
+    # (9.4%), FP 0, id rows 32/54 (59.3%), named/all 25.0%, parts 2/25, part wrong 0.
+    # Same files, same run: round D's 41f71b8 the same; the session-7 start main b4327f9
+    # named correctly 97, wrong 11 (8.6%), id rows 32/54, parts 2/25 (liaoyuan's
+    # 累计开展200余次, 宣讲 and 测试 joined, named legal_education_events since round E).
+    # The second human reader is wrong on 1.6% against the gold as first written; 10 of
+    # the extractor's 11 wrong names against that gold are on rows the readers agree on,
+    # 1 on a row they read differently.
+    # Session 8, round H (none8): items taken off a list (下架#) are no count of it, a
+    # chained count's first number counts groups (#板块36项), 成功化解 after the
+    # mediation of the same sentence is mediated successfully: named correctly 96 -> 100,
+    # id rows 32 -> 34, wrong 12 -> 9.
+    # Session 8, round H (found8): 幅 and 则 are counting words (宣传横幅7幅, 刊发报道646则):
+    # found 125 -> 127, named correctly 100 -> 102.
+    # Session 8, round H (parts8): one form of the counted act on its verb (现场述法, 当场
+    # 述法, 接受现场咨询#) is that form's share, a part; 另有 is never the whole: named
+    # correctly 100 -> 102, wrong 9 -> 7, parts 2 -> 3 (shangluo's 现场咨询); part wrong
+    # ceiling 0 -> 1 for that drop of 2 in wrong: zhuji's 开展现场检查34次 (gold: no id, an
+    # approval's site checks) was named enforcement_inspections and is now its part.
+    # Merged with found8: named correctly 104.
+    "blind12": Ratchet(min_found=127, min_named_correctly=104, min_id_rows_named=34,
+                       max_named_wrongly=7, max_false_positives=0, min_parts_ok=3,
+                       max_parts_wrong=1),
 }
 SETS = list(RATCHETS)
 

@@ -1105,8 +1105,10 @@ FAMILY_B_COMMON = [
      {"gov_service_cases_handled": 235000, "service_on_time_rate": 100}),
     ("进驻县政务服务大厅事项1286项。",
      {"gov_service_items": 1286}),
+    # certificates under 告知承诺制 are no credit-commitment items (its definition; the
+    # gold of blind7 zhenning and blind10 anshan leaves them unnamed)
     ("共取消证明事项56项，对21项证明事项实行告知承诺制。",
-     {"certification_items_cancelled": 56, "credit_commitment_items": 21}),
+     {"certification_items_cancelled": 56}),
     ("工程建设项目审批时间压缩至80个工作日以内。",
      {"construction_approval_days": 80}),
     ("全年新增减税降费及退税缓税缓费4.6亿元。",
@@ -1921,6 +1923,27 @@ PARTS = [
     # ... not when the sentence names the whole that opened the channel
     ("区政务服务大厅增设跨省通办窗口，全年办件量21万件。",
      {"21万件": ("gov_service_cases_handled", "")}),
+    # one form of the counted act on its verb (on the spot, one medium): the speakers of
+    # one meeting or one form's share, a part of everyone who did it
+    ("召开年度述法评议会，会上6个部门主要负责人现场述法。",
+     {"6个": ("", "law_performance_statements")}),
+    ("评议会上，9名镇街党委书记当场述法。", {"9名": ("", "law_performance_statements")}),
+    ("全年有3个单位的主要负责人以视频形式述法。", {"3个": ("", "law_performance_statements")}),
+    ("服务站全年接受群众现场咨询2300余人次。",
+     {"2300余人次": ("", "public_legal_service_consultations")}),
+    # ... not when the clause says everyone did it so, nor two forms joined (the whole),
+    # nor a form on another verb than the one the indicator counts
+    ("全县58名党政主要负责人全部现场述法。", {"58名": ("law_performance_statements", "")}),
+    ("41家单位的主要负责人以书面或现场方式述法。",
+     {"41家": ("law_performance_statements", "")}),
+    ("全年组织120名党政主要负责人开展年度述法。",
+     {"120名": ("law_performance_statements", "")}),
+    ("律师在活动中现场解答法律咨询650人次。",
+     {"650人次": ("public_legal_service_consultations", "")}),
+    # 另有 counts more of something stated before: never the whole, even when the count
+    # before it is not named
+    ("会上5个单位现场述法。在全会上，另有3个单位主要负责人述法。",
+     {"5个": ("", "law_performance_statements"), "3个": ("", "law_performance_statements")}),
 ]
 
 
@@ -2392,3 +2415,21 @@ def test_kinds_the_name_joins_when_both_fit_it_are_parts():
     assert m["indicator_id"].iloc[0] == "lawyer_cases"
     m = extract.extract_text("本年度全市律师承办各类案件3100件，收到群众反馈2800件。").mentions
     assert m["indicator_id"].iloc[0] == "lawyer_cases"
+
+
+def test_two_things_joined_by_he_share_one_rate_or_change():
+    # two exams joined by 和 before one pass rate: a row for each, and the second
+    # reading is found but left unnamed (the first keeps the name its words give)
+    m = extract.extract_text("全区干部年度普法考试和新任职干部考法的合格率均达到100%。").mentions
+    assert list(m["value"]) == [100, 100] and m["char_start"].nunique() == 1
+    assert (m["indicator_id"] != "").sum() <= 1
+    # one thing's rate with 均 and no joined pair: one row
+    m = extract.extract_text("全年组织的法律知识考试的合格率均达到100%。").mentions
+    assert len(m) == 1
+    # two counts joined by 和 changing by one stated figure: a change row for each
+    m = extract.extract_text("全县发生交通事故12起，受伤人数和财产损失同比均下降23.5%。").mentions
+    ch = m[m["kind"] == "change"]
+    assert list(ch["value"]) == [-23.5, -23.5] and ch["char_start"].nunique() == 1
+    # one count's change with no 均: one row
+    m = extract.extract_text("全县发生交通事故12起，受伤人数同比下降23.5%。").mentions
+    assert list(m[m["kind"] == "change"]["value"]) == [-23.5]

@@ -237,3 +237,43 @@ def test_targets_and_expected_values_are_not_statistics():
     assert (m.value, m.unit) == (8, "个")
     # 有望 only before the value: a value stated after the clause stays
     assert [m.value for m in find_mentions("工作有望提速，全年办结案件36件。")] == [36]
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # measure words of counted things (横幅, 报道, 案例, 业务, 展板, 歌曲, 信)
+    ("全村悬挂普法横幅12幅。", [("12幅", 12, "幅")]),
+    ("主流媒体刊登普法报道318则。", [("318则", 318, "则")]),
+    ("编发行政执法典型案例6例。", [("6例", 6, "例")]),
+    ("窗口全年办理不动产业务2.4万笔。", [("2.4万笔", 24000, "笔")]),
+    ("更新宪法宣传展板9块，创作法治歌曲3首，寄送致企业公开信40封。",
+     [("9块", 9, "块"), ("3首", 3, "首"), ("40封", 40, "封")]),
+    # the same characters starting a word after a number count nothing
+    ("制作询问2笔录，开展2首次执法。", []),
+])
+def test_measure_words_of_counted_things_are_units(sentence, expected):
+    assert _read(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # a noun, then its count with 余 or 多 ending the clause: a count with no unit
+    ("组织卷宗评查，抽评卷宗260余，发现问题35个。", [("260余", 260, ""), ("35个", 35, "个")]),
+    ("走访企业80多。", [("80多", 80, "")]),
+    # no 余/多, or the clause goes on: a bare number stays out
+    ("抽评卷宗260，发现问题35个。", [("35个", 35, "个")]),
+    ("编号2023余下事项另议。", []),
+])
+def test_a_count_with_yu_ending_its_clause_needs_no_unit(sentence, expected):
+    assert _read(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # the numbers of a model's formula name its pieces: inside the quote ...
+    ("构建“1专班+2中心+12个工作站”的服务格局。", []),
+    # ... and in the aside that spells the formula out
+    ("推行“1+2”（大厅+公证、仲裁2个专区）的服务模式。", []),
+    # a quoted achievement and an aside with no formula keep their numbers
+    ("完成“排查整改突出问题2330个”任务。", [("2330个", 2330, "个")]),
+    ("设立调解室（含12个村调解点）。", [("12个", 12, "个")]),
+])
+def test_the_numbers_of_a_model_formula_are_no_statistics(sentence, expected):
+    assert _read(sentence) == expected

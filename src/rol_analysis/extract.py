@@ -55,6 +55,7 @@ from .measure import _last_match
 from .mentions import (
     _CLAUSE_END_RE,
     _CLAUSE_HEAD_RE,
+    _THAN,
     _VERB_AFTER_RE,
     Mention,
     _scope,
@@ -83,6 +84,8 @@ _LISTED_RATE_RE = re.compile(r"(?P<list>[^，,。；;：:]+?)(?P<rate>(?:等[^�
 # names they count only after 率, and 及 never before 时.
 _RATE_SEP_RE = re.compile(r"、|(?<=率)[和及与]")
 _NAME_SEP_RE = re.compile(r"、|和|及(?!时)|与(?!会)")
+# one joining word between two things (not 参与, 及时, 与会, 和谐…)
+_PAIR_SEP_RE = re.compile(r"和(?!谐|解)|(?<![以涉])及(?!时)|(?<!参)与(?!会)")
 # a list item that names a level of its own (满意度、办结率…), not a modifier (省、市、…)
 _RATE_WORD_RE = re.compile(r"率|度|比例|占比|比重")
 # "由494项减少到304项", "从15个工作日压缩至3个工作日": the before and after values.
@@ -99,6 +102,9 @@ _SHARED_COUNT_RE = re.compile(r"(?:均|都|各)(?:为|是|达到|达|有|不足|
 _N_EACH_RE = re.compile(r"[^，,、和及与\d]{1,8}各(?:召开|开|举办|开展|组织|举行|参加)了?"
                         r"(?:[^，,、\d]{1,4})?$")
 _N_EACH_UNITS = frozenset({"个", "家", "支"})
+# "事故起数和死亡人数同比均下降47.06%": one change stated for each name before 均.
+_SHARED_CHANGE_RE = re.compile(rf"(?:{_THAN})?(?:均|都)(?:有所)?(?:增长|增加|上升|下降|减少|提高"
+                               r"|降低|提升|回落)了?(?:达|为)?$")
 # "A和B仅用1个工作日": what each of the names takes, when only a time is stated
 _SHARED_TIME_RE = re.compile(r"(?:均|都)?(?:仅|只)(?:需要?|用了?|要)$")
 # A single rate name before a value each counted item of the clause before shares.
@@ -165,10 +171,12 @@ class Explanation:
         ``""`` (named, or nothing to say), ``rule`` (a rule of what must be done),
         ``change`` (the value before a change), ``joint`` (one count of several bodies
         or meetings), ``shared_time`` (a time several items share), ``same_name`` (reads
-        like the reading before it), ``twice`` (its indicator's concept is stated with
-        other figures and none is clearly the total), ``apart`` (two acts stated apart),
-        ``tie`` (two indicators fit nearly equally), ``taken`` (its indicators went to
-        numbers that fit them better), ``part`` (a part of ``part_of`` or of an unnamed
+        like the reading before it), ``pair`` (the second of two things joined by 和
+        that share one stated rate: found, the first reading names it), ``twice`` (its
+        indicator's concept is stated with other figures and none is clearly the
+        total), ``apart`` (two acts stated apart), ``tie`` (two indicators fit nearly
+        equally), ``taken`` (its indicators went to numbers that fit them better),
+        ``part`` (a part of ``part_of`` or of an unnamed
         total), ``ruled`` (every indicator whose words matched was set aside), ``none``
         (no indicator's words and unit fit).
     others : tuple of str
@@ -215,7 +223,8 @@ def _explanation(sl: _Slot | None, m: Mention, k: int,
     others: tuple[str, ...] = ()
     if iid:
         why = ""
-    elif sl.rule or (sl.why in ("joint", "shared_time", "same_name") and not sl.part):
+    elif sl.rule or (sl.why in ("joint", "shared_time", "same_name", "pair")
+                     and not sl.part):
         # a rule is said as one even when it is a part; these others only when not
         why = sl.why
     elif sl.part and (part_of or sl.why not in ("twice", "apart")):
@@ -505,9 +514,14 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
                 # all take one name, so only the first is matched
                 names, rate = shared_rates
                 read = slot_each(m, names, rate, sent[:clause_start], sent[b:], context)
+                pair = len(names) == 2 and "、" not in left
                 for k, reading in enumerate(read):
                     if k and names[k] == names[0]:
                         reading.cands, reading.why = [], "same_name"
+                    elif k and pair:
+                        # "集中考试和任前考法的合格率均达100%": the second thing's row is
+                        # found; the value keeps the name the first thing's words give it
+                        reading.cands, reading.why = [], "pair"
                 continue
         # "承办建议119件和提案105件，办复率均为100%": one rate stated for each counted
         # item of the clause before; one reading per item
@@ -547,13 +561,15 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
                 if k:
                     slots[-1].cands, slots[-1].why = [], "same_name"
             continue
-        each = _SHARED_COUNT_RE.search(left) if m.kind != "rate" else None
+        each = (_SHARED_CHANGE_RE.search(left) if m.kind == "change"
+                else _SHARED_COUNT_RE.search(left) if m.kind != "rate" else None)
         # "A、B均为…" and "A和B各开了…": 和/及/与 join names only before 各, or before
         # a time each takes (开办企业和不动产登记仅用1个工作日: times are not added up)
         time_each = (each is None and m.unit in _DURATION_UNITS
                      and _SHARED_TIME_RE.search(left) or None)
         each = each or time_each
-        sep = (_NAME_SEP_RE if each and (time_each or left[each.start()] == "各")
+        sep = (_NAME_SEP_RE if each and (time_each or m.kind == "change"
+                                          or left[each.start()] == "各")
                else re.compile("、"))
         names = ([left[n0:n1] for n0, n1 in _split_names(left[:each.start()], 0, sep)]
                  if each and sep.search(left[:each.start()]) else [])
@@ -741,9 +757,14 @@ def _shared_rate_names(left: str) -> tuple[list[str], str] | None:
         n = int(numbers.parse_chinese(nm.group("n")))
         return ([""] * n, nm.group("rate")) if n <= 10 else None
     lm = _LISTED_RATE_RE.fullmatch(left)
-    if lm is None or "、" not in lm.group("list") or "率" in lm.group("list"):
+    if lm is None or "率" in lm.group("list"):
         return None
-    names = lm.group("list").split("、")
+    # "集中考试和任前考法的合格率均达100%": two things joined by 和 (及, 与) share it too
+    names = (lm.group("list").split("、") if "、" in lm.group("list")
+             else [lm.group("list")[n0:n1]
+                   for n0, n1 in _split_names(lm.group("list"), 0, _PAIR_SEP_RE)])
+    if len(names) < 2:
+        return None
     if any(len(n) < 2 for n in names) or "等" not in lm.group("rate") and "的" not in lm.group(
             "rate"):
         return None

@@ -301,7 +301,9 @@ def _last_of_list(zh_name: str, marked: str, mt: re.Match, hash_pos: int) -> boo
 # 按期整改…反馈的#问题) makes it a count of what was changed, not of the stock; not when the
 # verb states a result (调整后…, 精简为/至…: the stock after the change).
 # 整改 sent or still due (通报整改问题#, 需整改的问题#) changes nothing yet: problems found
-_CHANGE_OBJ_RE = re.compile(r"(取消|下放|调整|承接|划转"
+# A removal verb is such a change too (原有许可事项下架#: items taken off the list, not
+# the list; first runs blind4 beijing 取消, blind12 fujian_rst 下架).
+_CHANGE_OBJ_RE = re.compile(r"(取消|下放|调整|承接|划转|下架|删减|删除|移出|核减"
                             r"|(?<!通报)(?<!交办)(?<!反馈)(?<![需待应])整改)"
                             r"(?![后为至到])")
 # A per-level item (3个国家级、#省级示范村; 国家级示范村#、市级示范村…) or a list the places
@@ -343,6 +345,21 @@ _NARROWING_RE = re.compile(
 # these skips a clause that has none at once (X性 starts with any character, so the
 # full pattern is tried at every position)
 _NARROWING_HINT_RE = re.compile(f"性|{_NARROWING_WORDS}")
+# One form of doing the act the indicator counts, stated right on its verb (现场述法,
+# 当场述法, 以多媒体形式述法, 接受现场咨询#, 开展现场检查#): done on the spot, at one meeting
+# or in one form, it implies the other forms (书面, 多媒体, 非现场) and other meetings, so
+# the number is one form's share, a part (definition of law_performance_statements:
+# 现场述法, 当场述法 and a form's count are parts). First runs of blind8 (yanzhou: 会上5个
+# 单位…现场述法) and blind9 (bachu: 乡镇党委书记12名现场述法), then blind12 (接受现场咨询
+# 5600余人次); the tuned sets had four more (blind5 huangshi, luoyuan; blind7 yinchuan;
+# blind9 langxi). The form must sit on the act itself: at most four characters between
+# it and the number (or the clause end), the last two words of the indicator's name
+# (现场行政执法检查 is no form of the bodies' count; 现场解答法律咨询 names another verb).
+# A form listed with another (以现场或书面方式, “书面+现场”方式) names no single form, and a
+# clause that says everyone did it so (全部现场述法, …全覆盖) states the whole.
+_FORM_RE = re.compile(r"(?<![、和及与或+＋])(?:现场|当场|以[^，,、和及与或+＋#]{1,6}?(?:形式|方式))"
+                      r"[”“\"」「]*([\u4e00-\u9fff]{2,4})(?=#|$)")
+_EVERYONE_RE = re.compile(r"全部|全覆盖|全体|所有|一律")
 # A channel or programme of service (跨省通办, 一件事, 专窗, 驿站, a scene 场景) named in
 # the sentence before a bare count of handled cases (…签署“跨省通办”协议，…，办件量#;
 # …“一件事”…场景上线，#个场景共生成#办件量): the cases are that channel's, a part of the
@@ -394,6 +411,21 @@ _TARGET_OF_RE = re.compile(r"(?:对|从|向)(?:全[区县市省镇旗州]|本级
 _QUALIFYING_EXAM_RE = re.compile(r"资格(?:认证)?考试")
 # units of durations (time limits of a procedure; also read by extract's shared times)
 _DURATION_UNITS = frozenset({"天", "个工作日", "工作日", "小时", "分钟", "个月"})
+# A chained count whose first number counts groups (重点任务#板块36项, 细化为#方面42项任务,
+# #类共917项事项): a closed class of grouping nouns right after the number, then the
+# second count, which is the one of the items (first run blind12 zhejiang_scjg; the same
+# shape stood unnamed in blind4, blind5, blind6 and blind7 only because no pattern
+# reached it).
+_GROUPS_RE = re.compile(r"(方面|板块|领域|类别|维度|大类|类|模块|篇章|部分)"
+                        r"(?:共计|合计|共|计)?[\d一二三四五六七八九十百]")
+# A figure per unit before the number in its clause (每期观看人数超#, 每年平均可办理…#,
+# 平均每个大厅办理#, 日均办理#): an average, no total of the region's year, unless the
+# indicator counts per unit itself (人均调解纠纷数, 每个村…案件数). First runs blind4
+# hlj_sft and blind11 fuzhou_jx. 年均 is left out: a report's 年均服务#人次 is its year's
+# figure in dev's gold; so is 人均, the way study hours are stated (人均学法#学时 is
+# law_training_hours).
+_PER_UNIT_RE = re.compile(r"每(?:期|场|次|篇|年平均|个|家|户|所)|平均每"
+                          r"|场均|期均|户均|日均|月均")
 # A step still pending (待申领执法证件#): people waiting for it, not a count of it done.
 _PENDING_RE = re.compile(r"待(?:申领|换发|核发|审核|审批|办理|整改|处理)")
 # A domain narrowing right after the number (#个涉企执法单位): as _SUBSET_NOUN_RE, after it.
@@ -402,6 +434,13 @@ _SUBSET_AFTER_RE = re.compile(_SUBSET_WORD)
 # count is never the done count. The act is the two characters after the negation; an
 # indicator whose name holds the act but not the negation is ruled out.
 _NEGATED_ACT_RE = re.compile(r"(?:不予|免于|免予|未予|暂不|未能|无法|不能)([\u4e00-\u9fff]{2})")
+
+
+def _subset_of_before(marked: str, hash_pos: int) -> bool:
+    """Whether the number's own clause says it is a subset (其中) of what the sentence
+    counted before it."""
+    start = _own_clause(marked, hash_pos)[0]
+    return start > 0 and "其中" in marked[start:hash_pos]
 
 
 def _counted_class(text: str) -> str:
@@ -454,6 +493,8 @@ def _unfit_scope(zh_name: str, marked: str, hash_pos: int) -> bool:
     if "考" in zh_name and "资格" not in zh_name \
             and _QUALIFYING_EXAM_RE.search(marked, 0, hash_pos):
         return True  # 通过行政执法资格考试#: a qualifying exam, not a law-study exam
+    if _PER_UNIT_RE.search(own) and "均" not in zh_name and "每" not in zh_name:
+        return True  # 每期观看人数超#: an average per episode, not the year's audience
     if _PENDING_RE.search(own) and "待" not in zh_name:
         return True
     for mt in _NEGATED_ACT_RE.finditer(own):
@@ -462,6 +503,9 @@ def _unfit_scope(zh_name: str, marked: str, hash_pos: int) -> bool:
     if ("累计" in own and "累计" not in zh_name
             and _YEARS_SPAN_RE.search(marked, 0, hash_pos)):
         return True  # 连续4年开展，累计排查…#: a total over years, not the year's figure
+    groups = _GROUPS_RE.match(after)
+    if groups and groups.group(1) not in zh_name:
+        return True  # 重点任务#板块36项: the number of groups, not of tasks
     if "入选" in after and "入选" not in zh_name:
         return True
     if "年度" in zh_name and _YEAR_RANGE_RE.search(marked, 0, hash_pos):
@@ -519,6 +563,10 @@ def narrowed(zh_name: str, marked: str, hash_pos: int, words: str = "",
         return True  # 主要负责人出庭应诉率#: the principal heads' share only
     if channel_before(zh_name, marked, hash_pos, words) if channel is None else channel:
         return True  # 签署“跨省通办”协议，…，办件量#: the channel's cases
+    if not _EVERYONE_RE.search(marked, start, end) and any(
+            mt.group(1)[-2:] in zh_name
+            for part in (own, after) for mt in _FORM_RE.finditer(part)):
+        return True  # #个单位主要负责人现场述法: one form's share
     for part in (own, after):
         if _NARROWING_HINT_RE.search(part) is None:
             continue  # most clauses: no modifier at all (a cheap scan first)
@@ -901,10 +949,12 @@ class _Matcher:
             # an excluded scope named there rules the indicator out as well
             # a duration's procedure is often named in a clause before the number's own
             # (企业开办时限进一步压缩，审批时限控制在#): there an excluded topic rules out too
+            # so is a subset's (对其中的#项实行告知承诺制): its object is the count's before
+            # it in the sentence (…确认证明事项227项，…对其中的#项)
             out_ruled = e.exclude_rx is not None and (
                 e.exclude_rx.search(clause) or e.exclude_rx.search(bare)
-                or (unit in _DURATION_UNITS and hash_pos > 0
-                    and e.exclude_rx.search(marked, 0, hash_pos)))
+                or (hash_pos > 0 and (unit in _DURATION_UNITS or _subset_of_before(
+                    marked, hash_pos)) and e.exclude_rx.search(marked, 0, hash_pos)))
             if out_ruled:
                 excluded.add(e.iid)
                 if reasons is not None:

@@ -22,11 +22,12 @@ How a mention is read:
 What is not a statistic and is left out: numbers without a counting word (years,
 dates, document numbers 〔2023〕5号, plan periods, hotlines 12345; but digits with 万/亿,
 ``向11.43万农民工``, and a whole number ending its clause after 达/超过, ``访问量累计达
-2986773``, are counts with an empty unit), ordinals and ranks (第二届, 前10名),
-numbers inside quotation marks or book titles (“1211”机制, “一件事”; a percentage in
-quotation marks is a claim and stays: “三个100%”, and so does a quoted achievement that
-ends with its count: “整改突出问题2330个”, or a quote that holds only the mention:
-做到“最多80天”。), fixed phrases
+2986773``, ``评查案卷370余，``, are counts with an empty unit), a model's formula
+(“1组+1办+16个专班”, and an aside with + that spells one out), ordinals and ranks
+(第二届, 前10名), numbers inside quotation marks or book titles (“1211”机制, “一件事”;
+a percentage in quotation marks is a claim and stays: “三个100%”, and so does a quoted
+achievement that ends with its count: “整改突出问题2330个”, or a quote that holds only the
+mention: 做到“最多80天”。), fixed phrases
 and slogans (三项制度, 双随机、一公开, 八五普法, 二十大, listed in ``SLOGANS``), the
 service slogans ``24小时``/``365天``, placeholders (``召开会议*次`` has no digit), and
 Chinese numerals that read as words rather than counts (``一次性``, ``两个方面``)
@@ -61,6 +62,10 @@ UNITS = (
     "期", "条", "起", "部", "处", "所", "座", "辆", "台", "套", "篇", "本", "册", "张",
     "类", "宗", "位", "亩", "吨", "页", "卷", "轮", "堂", "节", "单", "门", "省", "年", "分",
     "种", "面", "票", "成", "倍", "通", "组",
+    # measure words of counted things a report lists (悬挂横幅7幅, 刊发报道646则, 典型案例
+    # 5例, 办理业务1.2万笔, 展板20块, 原创歌曲3首, 公开信2封): none of them follows a year,
+    # a date or a code, so each one makes its number a count
+    "幅", "则", "例", "笔", "块", "首", "封",
 )
 _UNIT_RE = "|".join(re.escape(u) for u in UNITS)
 _CN_NUM = "[一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*"
@@ -107,6 +112,10 @@ _SLOGAN_VALUES = {(24.0, "小时"), (365.0, "天"), (366.0, "天")}
 # Quotation marks and book titles: a number inside names something (“1211”机制).
 _QUOTED_RE = re.compile(r"“[^“”\n]{0,40}”|\"[^\"\n]{0,40}\"|《[^《》\n]{0,80}》|「[^「」\n]{0,40}」"
                         r"|『[^『』\n]{0,40}』|‘[^‘’\n]{0,20}’|〔[^〔〕\n]{0,10}〕|\[[^\]\n]{0,10}\]")
+# A model's formula and its spelled-out parts (“1组+1办+1中心+16个专班”模式, “1+3”（综窗+
+# 公安、税务、不动产3个主题综合专区）): its numbers name the model's pieces, no statistic.
+_FORMULA_RE = re.compile(r"“[^“”\n]{0,40}\+[^“”\n]{0,40}”|（[^（）\n]{0,60}\+[^（）\n]{0,60}）"
+                         r"|\([^()\n]{0,60}\+[^()\n]{0,60}\)")
 _SENTENCE_END_RE = re.compile(r"[。！？!?；;\n]")
 # After the unit: where a clause (or list item) ends, so a Chinese numeral is a count.
 _BOUNDARY = set("，,。；;：:、）)（(！？!?\n“”") | {""}
@@ -266,6 +275,7 @@ _RATES_SHARED_RE = re.compile(r"[^，,。；;：:、的\d]{0,8}率(?:均|都|全
 _BIG_SCALES = frozenset({"万", "亿", "千万", "百万"})
 _BARE_LEAD_RE = re.compile(r"(?:达到?|共计|合计|总计)$")
 _BARE_PRE = frozenset({"超过", "超", "逾", "多达", "突破"})
+_CLAUSE_ENDS = frozenset("，,。；;！!？?\n")
 # 1集体 (honoured collectives), not 集体经济/集体土地 (collective property)
 _COLLECTIVE_RE = re.compile(r"集体(?!经济|土地|资产|所有|产权|林|企业|组织|学习|约谈|研究|讨论)")
 
@@ -306,9 +316,12 @@ def _bare_count(text: str, m: re.Match) -> bool:
     if m.group("scale") in _BIG_SCALES or _COLLECTIVE_RE.match(text, m.end()):
         return True  # 8.2亿, and 1集体 (collectives are counted without a counting word)
     num, a = m.group("num"), m.start()
+    if ((m.group("q1") or m.group("q2")) and nxt in _CLAUSE_ENDS
+            and "\u4e00" <= text[a - 1:a] <= "\u9fff"):
+        return True  # 评查案卷370余，: a noun, then its count with 余/多 ends the clause
     if not (m.group("pre") in _BARE_PRE or _BARE_LEAD_RE.search(text[max(0, a - 2):a])):
         return False
-    if nxt and nxt not in "，,。；;！!？?\n":
+    if nxt and nxt not in _CLAUSE_ENDS:
         return False
     digits = num.replace(",", "")
     return digits.isdigit() and len(digits) >= 3 and not (
@@ -347,6 +360,7 @@ def find_mentions(text: str) -> list[Mention]:
     """
     quoted = _spans(_QUOTED_RE, text)
     slogans = _spans(_SLOGAN_RE, text)
+    formulas = _spans(_FORMULA_RE, text)
     out: list[Mention] = []
     pending: list[re.Match] = []  # bare numbers in a list waiting for the next unit
     for m in _MENTION_RE.finditer(text):
@@ -411,7 +425,7 @@ def find_mentions(text: str) -> list[Mention]:
             pending.clear()
             continue  # 三分之一, 十分重要, 5分别…: 分 is a score only in a score's context
         if (_inside(quoted, a, b) and not _quoted_claim(quoted, text, a, b, unit, chinese)
-                or _inside(slogans, a, b)):
+                or _inside(slogans, a, b) or _inside(formulas, a, b)):
             pending.clear()
             continue
         try:
@@ -474,7 +488,9 @@ def find_mentions(text: str) -> list[Mention]:
 
 # characters that make a new counting word the start of another word (通过, 面向)
 _NOT_UNIT_NEXT = {"通": frozenset("过知报道讯行用达畅告关"), "面": frozenset("向对临积貌上"),
-                  "组": frozenset("织建成长员合团")}
+                  "组": frozenset("织建成长员合团"), "笔": frozenset("录记试者"),
+                  "首": frozenset("次批个位先届家府长都页创"), "例": frozenset("外如会"),
+                  "封": frozenset("闭存面顶装控堵"), "块": frozenset("状")}
 _SCORE_CONTEXT_RE = re.compile(r"得分|分数|评分|打分|测评|考评|考核|满意度|评估|排名|成绩|总分")
 _NOT_SCORE_NEXT = set("之别局类析院会队支钟公部区段期批项")
 

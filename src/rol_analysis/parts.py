@@ -263,7 +263,9 @@ def _mark_subsets(slots: list[_Slot]) -> None:
     other indicator fits is a part of that indicator's count: its ``part_of``. Two such
     indicators name no whole (which one the subset is of is not sure)."""
     for sl in slots:
-        if sl.part or sl.rule or sl.cands or len(sl.subset) != 1:
+        # a part whose whole is not named yet (a sample: 抽选四家单位…现场述法) is a
+        # part of the one indicator its words narrow as well
+        if sl.part and sl.total or sl.rule or sl.cands or len(sl.subset) != 1:
             continue
         _make_part(sl, ())
         sl.total = [(0.0, next(iter(sl.subset)))]
@@ -927,7 +929,9 @@ def _the_rest(text: str, sent_start: list[int], slots: list[_Slot]) -> None:
     of thing in its sentence (…行政确认类15件，其他类130件; 审查…重大行政决策7件、其他涉法事项
     92件; 其中229项举措已经完成，另有2项…) is the rest of a breakdown: its words name no
     concept of their own, so it takes no indicator; it is a part of what its peers are
-    parts of (``part_of``), when they are."""
+    parts of (``part_of``), when they are. 另有 with no peer in its sentence still counts
+    more of something stated before (…会议上，另有4个单位…述法): no name either, and a part
+    of the indicator an earlier count of the same kind fits, when one does."""
     for k, sl in enumerate(slots):
         m = sl.mention
         if sl.part or sl.index or m.kind not in ("count", "amount"):
@@ -940,6 +944,17 @@ def _the_rest(text: str, sent_start: list[int], slots: list[_Slot]) -> None:
                  if sent_start[j] == sent_start[k] and slots[j].mention is not m
                  and _same_count(m, slots[j].mention)]
         if not peers:
+            ids = {iid for _sc, iid in sl.cands}
+            if not ids or not cue.group().endswith("另有"):
+                continue
+            # "…会上5个单位现场述法。…会议上，另有4个单位…述法": 另有 counts more of
+            # something stated before, never the whole: no name; a part of the indicator
+            # an earlier count of the same kind fits, when one does (yanzhou, blind8)
+            _make_part(sl, ids)
+            fits = [{i for _s, i in o.cands + o.total} | o.subset for o in slots[:k]]
+            shared = next((ids & fits[j] for j in range(k - 1, -1, -1)
+                           if _same_count(m, slots[j].mention) and ids & fits[j]), set())
+            sl.total = [t for t in sl.total if t[1] in shared]
             continue
         _make_part(sl, {iid for _sc, iid in sl.cands})
         # its own words' fit (其他涉法事项: 涉法事项办理数) is no whole of the rest
