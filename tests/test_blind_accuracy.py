@@ -63,8 +63,11 @@ RATCHETS = {
     # Session 7, round G (kindsg): kinds the indicator's name joins, each stated in a
     # clause of its own with no total (学习20余次，专题研讨4次), are parts and none takes the
     # id: named correctly 112 -> 113, wrong 2 -> 1, parts ok 4 -> 6.
-    "blind": Ratchet(min_found=119, min_named_correctly=113, min_id_rows_named=56,
-                     max_named_wrongly=1, max_false_positives=0, min_parts_ok=6),
+    # Session 8, round H (parts8): a count published on one channel beside another
+    # channel is that channel's share (definition of gov_info_disclosed): named
+    # correctly 113 -> 114, wrong 1 -> 0, parts 6 -> 7 (wuyang's website).
+    "blind": Ratchet(min_found=119, min_named_correctly=114, min_id_rows_named=56,
+                     max_named_wrongly=0, max_false_positives=0, min_parts_ok=7),
     # The fresh sets of session 3 (READMEs): written without reading the extractor, gold
     # re-read against the 308-indicator catalogue before their first scoring; these are
     # the figures of that first run.
@@ -144,8 +147,11 @@ RATCHETS = {
     # changes, past a comparison with the year before (…申请5422件，较2019年多出842件，增幅为
     # 18.38%); cases_year_on_year_change excludes 复议 and 行政处罚:
     # named correctly 132 -> 133, id rows 47 -> 48, wrong unchanged.
-    "blind3": Ratchet(min_found=140, min_named_correctly=133, min_id_rows_named=48,
-                      max_named_wrongly=3, max_false_positives=0, min_parts_ok=12,
+    # Session 8, round H (parts8): a count published on one channel beside another
+    # channel is that channel's share (definition of gov_info_disclosed): named
+    # correctly 133 -> 134, wrong 3 -> 2, parts 12 -> 13 (qiaokou's portal).
+    "blind3": Ratchet(min_found=140, min_named_correctly=134, min_id_rows_named=48,
+                      max_named_wrongly=2, max_false_positives=0, min_parts_ok=13,
                       max_parts_wrong=0),
     # The fresh set of session 4 (36 reports of nine provinces, 299 rows; README): written
     # and re-read without reading the extractor, scored once at 11:02 UTC on main f8d479f
@@ -588,8 +594,11 @@ RATCHETS = {
     # Session 8, round H (parts8): one form of the counted act on its verb (现场述法, 当场
     # 述法, 接受现场咨询#) is that form's share, a part; 另有 is never the whole: named
     # correctly 132 -> 134, wrong 8 -> 6, parts 9 -> 11 (bachu, langxi).
-    "blind9": Ratchet(min_found=163, min_named_correctly=134, min_id_rows_named=46,
-                      max_named_wrongly=6, max_false_positives=0, min_parts_ok=11,
+    # Session 8, round H (none8): a rate takes the exclusions of the sentence before it,
+    # where its object is named (司法建议…、检察建议…，“三书”按期办复率#): named correctly
+    # 134 -> 135, wrong 6 -> 5.
+    "blind9": Ratchet(min_found=163, min_named_correctly=135, min_id_rows_named=46,
+                      max_named_wrongly=5, max_false_positives=0, min_parts_ok=11,
                       max_parts_wrong=2),
     # The fresh set written in session 6 (21 reports, 156 rows; README): written and
     # re-read without reading the extractor, given an independent second reading and its
@@ -704,8 +713,11 @@ RATCHETS = {
     # ceiling 0 -> 1 for that drop of 2 in wrong: zhuji's 开展现场检查34次 (gold: no id, an
     # approval's site checks) was named enforcement_inspections and is now its part.
     # Merged with found8: named correctly 104.
-    "blind12": Ratchet(min_found=127, min_named_correctly=104, min_id_rows_named=34,
-                       max_named_wrongly=7, max_false_positives=0, min_parts_ok=3,
+    # Session 8, round H (none8): a rate of enforcement's documents or procedure is not
+    # normative documents' (执法文书规范率和程序合规率): named correctly 104 -> 105, wrong
+    # 7 -> 6.
+    "blind12": Ratchet(min_found=127, min_named_correctly=105, min_id_rows_named=34,
+                       max_named_wrongly=6, max_false_positives=0, min_parts_ok=3,
                        max_parts_wrong=1),
 }
 SETS = list(RATCHETS)

@@ -1940,6 +1940,19 @@ PARTS = [
      {"120名": ("law_performance_statements", "")}),
     ("律师在活动中现场解答法律咨询650人次。",
      {"650人次": ("public_legal_service_consultations", "")}),
+    # items published on one channel beside another channel are that channel's share
+    # (definition of gov_info_disclosed), and the kinds listed under it after 其中 too
+    ("加强政府网站和政务新媒体管理，政府网站全年发布各类信息5200条。",
+     {"5200条": ("", "gov_info_disclosed")}),
+    ("区政府门户网站全年累计发布政务信息6400条，其中政策文件类信息210条。"
+     "“某区发布”微信公众号推送信息830条。",
+     {"6400条": ("", "gov_info_disclosed"), "210条": ("", "gov_info_disclosed"),
+      "830条": ("", "")}),
+    # ... not a count that names no channel, nor a lone channel (where all may be
+    # published)
+    ("全年主动公开政府信息3100条，政府网站和政务新媒体运行平稳。",
+     {"3100条": ("gov_info_disclosed", "")}),
+    ("全年通过政府门户网站主动公开政府信息2900条。", {"2900条": ("gov_info_disclosed", "")}),
     # 另有 counts more of something stated before: never the whole, even when the count
     # before it is not named
     ("会上5个单位现场述法。在全会上，另有3个单位主要负责人述法。",

@@ -254,6 +254,7 @@ def _mark_parts(norm_text: str, bounds: list[int], slots: list[_Slot],
     _body_lists(norm_text, sent_start, slots, matcher)
     _summed_items(norm_text, slots)
     _the_rest(norm_text, sent_start, slots)
+    _one_channel(norm_text, sent_start, slots, matcher)
     _mark_subsets(slots)
 
 
@@ -962,6 +963,49 @@ def _the_rest(text: str, sent_start: list[int], slots: list[_Slot]) -> None:
         sl.wholes, sl.total = (list(near.wholes), list(near.total)) if near.part else ([], [])
 
 
+# A channel of publishing (a website, an account, an app, a notice board) and a verb of
+# publishing after it in the number's own clause, right up to the number: 政府网站全年发布
+# 各类信息#, 依托政府门户网站常态化发布信息#, 微信公众号推送#.
+_CHANNELS = r"网站|公众号|微博|抖音|小程序|客户端|头条号|视频号|公开栏|新媒体|APP|App|app"
+_CHANNEL_WORD_RE = re.compile(_CHANNELS)
+_SENTENCE_END_RE = re.compile(r"[。！？!?\n]")
+_PUBLISHED_ON_RE = re.compile(rf"({_CHANNELS})[^，,；;。：:、和及与]{{0,12}}?"
+                              r"(?:发布|推送|公开|刊发|刊登|发表|更新|转载)[^，,；;。：:]{0,10}$")
+
+
+def _one_channel(text: str, sent_start: list[int], slots: list[_Slot],
+                 matcher: _Matcher) -> None:
+    """A count of items published on one channel (政府网站全年发布各类信息#) in a report
+    that names another channel beside it, in its sentence (政府网站和政务新媒体) or with a
+    count of its own (…公众号推送#) anywhere in the report, is that channel's share: a
+    part of what its words fit best, never the whole (definition of
+    ``gov_info_disclosed``: a portal's count stated beside another channel's with no total
+    is a part, even when it is the larger figure). An indicator whose name holds the
+    channel is its own (none now). A count that names no channel keeps the indicator
+    (全年主动公开信息#); so does a lone channel, which may be where all is published."""
+    on: dict[int, str] = {}
+    for k, sl in enumerate(slots):
+        m = sl.mention
+        lo = max([text.rfind(c, sent_start[k], m.start) for c in "，,；;。："] + [sent_start[k]])
+        mt = _PUBLISHED_ON_RE.search(text, lo, m.start)
+        if mt is not None:
+            on[k] = mt.group(1)
+    if not on:
+        return
+    counted = set(on.values())
+    for k, channel in on.items():
+        sl = slots[k]
+        iid = "" if sl.part else _clear_best(sl.cands)
+        if not iid or channel in _zh(matcher, iid):
+            continue
+        m = sl.mention
+        end = _SENTENCE_END_RE.search(text, m.end)
+        s1 = end.start() if end else len(text)
+        beside = {w.group() for w in _CHANNEL_WORD_RE.finditer(text, sent_start[k], s1)}
+        if (counted | beside) - {channel}:
+            _make_part(sl, {iid})
+
+
 def _rate_stated_twice(sent_start: list[int], slots: list[_Slot]) -> None:
     """Two rates of one sentence that one indicator fits best, with different values
     (负责人出庭应诉率100%，主要负责人出庭应诉率63.22%): the first is the rate, the later
@@ -1117,7 +1161,12 @@ def _name_wholes(slots: list[_Slot]) -> None:
         if not sl.part or sl.rule or m.indicators[sl.index]:
             continue
         # the nearest whole whose indicator the part's own words fit, else the nearest
-        named = [slots[j].mention.indicators[slots[j].index] for j in sl.wholes]
+        # a whole that is itself a part (政府网站…10300条，其中…32条: one channel's items)
+        # passes on what it is a part of
+        named = [slots[j].mention.indicators[slots[j].index]
+                 or slots[j].part and len(slots[j].mention.parts) > slots[j].index
+                 and slots[j].mention.parts[slots[j].index] or ""
+                 for j in sl.wholes]
         fits = {iid for _sc, iid in sl.total}
         iid = next((i for i in named if i in fits), named[0] if named else "")
         m.parts[sl.index] = iid or _clear_best(sl.total)
