@@ -2457,3 +2457,18 @@ def test_two_things_joined_by_he_share_one_rate_or_change():
     # one count's change with no 均: one row
     m = extract.extract_text("全县发生交通事故12起，受伤人数同比下降23.5%。").mentions
     assert list(m[m["kind"] == "change"]["value"]) == [-23.5]
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # the numeral counts the list the subject is one item of: found, never named
+    ("该项目被列为市政府五项民生实事之一。", [("五项", "")]),
+    ("法律援助是县政府12项为民办实事之一。", [("12项", "")]),
+    # an issuing verb, a short topic, then the numeral closing what was issued
+    ("县里印发了促进民营经济发展二十条和配套细则。", [("二十条", "")]),
+    # a numeral followed by its noun, with no 之一 and no issuing verb before, stays a word
+    ("法治政府建设五项重点任务全面完成。", []),
+    ("县里印发了法治政府建设五项重点任务清单。", []),
+])
+def test_a_chinese_numeral_counting_a_set_is_a_count(sentence, expected):
+    m = extract.extract_text(sentence).mentions
+    assert list(zip(m["text"], m["indicator_id"])) == expected

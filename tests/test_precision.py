@@ -985,3 +985,16 @@ def test_a_figure_per_unit_is_no_total(sentence, value, expected):
 ])
 def test_which_act_on_normative_documents_a_count_is(sentence, value, expected):
     assert _named(sentence).get(value, "") == expected
+
+
+@pytest.mark.parametrize("sentence, value, expected", [
+    # a rate whose object, named in the sentence before it, is another's: courts' and
+    # procuratorates' suggestions, enforcement's documents
+    ("全年收到法院司法建议3件、检察建议12件，按期办复率达100%。", 100, ""),
+    ("全街道行政执法案卷规范率和程序合规率均为100%。", 100, ""),
+    # the deputies' suggestions and the normative documents' rate are named
+    ("全年承办人大代表建议和政协提案86件，办复率达100%。", 100, "suggestions_reply_rate"),
+    ("全县行政规范性文件报备规范率达100%。", 100, "normative_docs_compliance_rate"),
+])
+def test_a_rate_of_another_object_is_not_named(sentence, value, expected):
+    assert _named(sentence).get(value, "") == expected

@@ -55,6 +55,7 @@ from .measure import _last_match
 from .mentions import (
     _CLAUSE_END_RE,
     _CLAUSE_HEAD_RE,
+    _ONE_OF_RE,
     _THAN,
     _VERB_AFTER_RE,
     Mention,
@@ -172,7 +173,8 @@ class Explanation:
         ``change`` (the value before a change), ``joint`` (one count of several bodies
         or meetings), ``shared_time`` (a time several items share), ``same_name`` (reads
         like the reading before it), ``pair`` (the second of two things joined by 和
-        that share one stated rate: found, the first reading names it), ``twice`` (its
+        that share one stated rate: found, the first reading names it), ``one_of`` (the
+        size of a list the subject is one item of: 三项重大决策之一), ``twice`` (its
         indicator's concept is stated with other figures and none is clearly the
         total), ``apart`` (two acts stated apart), ``tie`` (two indicators fit nearly
         equally), ``taken`` (its indicators went to numbers that fit them better),
@@ -223,7 +225,7 @@ def _explanation(sl: _Slot | None, m: Mention, k: int,
     others: tuple[str, ...] = ()
     if iid:
         why = ""
-    elif sl.rule or (sl.why in ("joint", "shared_time", "same_name", "pair")
+    elif sl.rule or (sl.why in ("joint", "shared_time", "same_name", "pair", "one_of")
                      and not sl.part):
         # a rule is said as one even when it is a part; these others only when not
         why = sl.why
@@ -381,6 +383,11 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
         if requirement(marked, marked.find("#"), norm_text[m.start:m.end]):
             # 每季度至少听取1次: a rule of what must be done names no indicator
             slots.append(_Slot(m, index, [], group=group[0], rule=True, why="rule"))
+            return
+        if _ONE_OF_RE.match(norm_text, m.end):
+            # 被列为区政府三项重大决策之一: the size of a list someone else drew up,
+            # which the report's subject is one item of, not its own figure
+            slots.append(_Slot(m, index, [], group=group[0], why="one_of"))
             return
         reasons = {} if explain else None
         subsets: set[str] = set()  # ids the number counts a subset of (专窗办件#)

@@ -932,11 +932,14 @@ class _Matcher:
             # a duration's procedure is often named in a clause before the number's own
             # (企业开办时限进一步压缩，审批时限控制在#): there an excluded topic rules out too
             # so is a subset's (对其中的#项实行告知承诺制): its object is the count's before
-            # it in the sentence (…确认证明事项227项，…对其中的#项)
+            # it in the sentence (…确认证明事项227项，…对其中的#项); and a rate's, whose
+            # object is often the counts stated before it (收到司法建议…、检察建议…，按期
+            # 办复率#: first runs blind9 langxi, blind12 xicang)
             out_ruled = e.exclude_rx is not None and (
                 e.exclude_rx.search(clause) or e.exclude_rx.search(bare)
-                or (hash_pos > 0 and (unit in _DURATION_UNITS or _subset_of_before(
-                    marked, hash_pos)) and e.exclude_rx.search(marked, 0, hash_pos)))
+                or (hash_pos > 0 and (unit in _DURATION_UNITS or kind == "rate"
+                                      or _subset_of_before(marked, hash_pos))
+                    and e.exclude_rx.search(marked, 0, hash_pos)))
             if out_ruled:
                 excluded.add(e.iid)
                 if reasons is not None:

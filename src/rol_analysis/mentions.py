@@ -249,6 +249,14 @@ _WEAK_LEAD_RE = re.compile(
 # 出台七项…方案, 先后三轮征求意见: issuing or doing things in rounds counts them too.
 _LEAD_VERB_RE = re.compile(r"(?:了|召开|开展|举办|举行|组织|设立|建立|承担|确定|在内的"
                            r"|出台|制定|印发|推出|先后)$")
+# 列为区政府三项重大决策之一: the numeral counts the set the thing is one of (20项民生实事
+# 之一 in digits is a count too).
+_ONE_OF_RE = re.compile(r"[^，,。；;：:、“”《》\d]{1,10}之一")
+# 出台了优化营商环境一百条和…: an issuing verb, a short topic, then the numeral with its unit
+# closing what was issued (a list mark, 和/及/与 or the clause's end after it); a numeral
+# followed by its noun (制定法治政府建设十项重点任务) stays inside a name.
+_ISSUED_RE = re.compile(r"(?:出台|制定|印发|推出|发布)了?[^，,。；;：:、“”《》\d]{1,10}$")
+_ISSUED_END = frozenset("和及与、，,。；;")
 _WEAK_AFTER_RE = re.compile(r"主持|带头|深入|赴|前往|作出|批示|调研|督导|讲授|宣讲|学习|学法|到")
 # Targets and expected values are not what was done or had (有望降至5%以下, 市考核指标为
 # 45%以上, 下达的6万平方米年度目标): the value a plan sets, not a statistic. A count of
@@ -439,7 +447,7 @@ def find_mentions(text: str) -> list[Mention]:
         sample = bool(chinese and unit in _SAMPLE_UNITS
                       and _SAMPLE_LEAD_RE.search(text, max(0, a - 4), a))
         if weak and not (before in _BOUNDARY or _WEAK_LEAD_RE.search(text[max(0, a - 4):a])
-                         or sample
+                         or sample or _closes_set(text, a, b)
                          or _VERB_AFTER_RE.match(text, b) or _WEAK_AFTER_RE.match(text, b)):
             continue  # 法治政府建设十项重点任务: a numeral inside a name, no verb counts it
         if chinese and value == 1 and unit in ("起", "处") and before in ("在", "到"):
@@ -566,5 +574,13 @@ def counted_word(text: str, m: Mention) -> bool:
     if not "\u4e00" <= nxt <= "\u9fff":
         return False  # no noun follows (两项5分别计): nothing it counts
     return (m.sample or text[a - 1:a] == "，"
-            or bool(_LEAD_VERB_RE.search(text, max(0, a - 4), a)))
+            or bool(_LEAD_VERB_RE.search(text, max(0, a - 4), a))
+            or _closes_set(text, a, m.end))
+
+
+def _closes_set(text: str, a: int, b: int) -> bool:
+    """Whether the word-like numeral at [a, b) counts a set: the one a thing is one of
+    (三项重大决策之一) or the items an issuing verb put out (出台了优化营商环境一百条和…)."""
+    return bool(_ONE_OF_RE.match(text, b)) or (
+        text[b:b + 1] in _ISSUED_END and bool(_ISSUED_RE.search(text, max(0, a - 14), a)))
 
