@@ -473,9 +473,11 @@ RATCHETS = {
     # Session 8, round H (parts8): one form of the counted act on its verb (现场述法, 当场
     # 述法, 接受现场咨询#) is that form's share, a part; 另有 is never the whole: named
     # correctly 177 -> 178, wrong 9 -> 8, parts 10 -> 11 (yinchuan). Merged with none8's
-    # act of the clause: named correctly 180, id rows 70, wrong 6.
-    "blind7": Ratchet(min_found=212, min_named_correctly=180, min_id_rows_named=70,
-                      max_named_wrongly=6, max_false_positives=1, min_parts_ok=11,
+    # act of the clause: named correctly 180, id rows 70, wrong 6. An outcome verb before
+    # the lawsuits (累计办结一审行政应诉案件#) makes them concluded: named correctly 181, id
+    # rows 71, wrong 5.
+    "blind7": Ratchet(min_found=212, min_named_correctly=181, min_id_rows_named=71,
+                      max_named_wrongly=5, max_false_positives=1, min_parts_ok=11,
                       max_parts_wrong=0),
     # The fresh set written at the end of session 5 (24 reports of 17 provinces, 171 rows;
     # README): written and re-read without reading the extractor, held back on a branch,

@@ -998,3 +998,14 @@ def test_which_act_on_normative_documents_a_count_is(sentence, value, expected):
 ])
 def test_a_rate_of_another_object_is_not_named(sentence, value, expected):
     assert _named(sentence).get(value, "") == expected
+
+
+@pytest.mark.parametrize("sentence, value, expected", [
+    # the outcome verb before the object: lawsuits concluded, not lawsuits defended
+    ("全年共办结一审行政应诉案件37件，败诉3件。", 37, "admin_litigation_concluded"),
+    ("全年审结行政应诉案件37件。", 37, "admin_litigation_concluded"),
+    # with no outcome verb they are the lawsuits defended
+    ("全年共办理一审行政应诉案件37件，败诉3件。", 37, "admin_litigation_cases"),
+])
+def test_an_outcome_verb_before_the_lawsuits_makes_them_concluded(sentence, value, expected):
+    assert _named(sentence).get(value, "") == expected

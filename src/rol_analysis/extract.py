@@ -938,16 +938,19 @@ def _text_cell(v) -> str:
 def _frame(pd, rows: list[dict], columns: list[str]):
     # one typed column at a time, built once: a frame of rows converted column by
     # column (astype, fillna) cost ~20 ms per report, more than extracting a short one
-    # (arrays, not Series: a Series per column costs an index union and a reindex each)
+    # (arrays, not Series: a Series per column costs an index union and a reindex each;
+    # and not copied again: the arrays are new and the frame's alone, and for a short
+    # report the frames cost more than extracting it)
     data = {}
     for col in columns:
         cells = [r.get(col) for r in rows]
         dtype = _FRAME_DTYPES.get(col)
         if dtype is None:
-            data[col] = pd.array([_text_cell(v) for v in cells], dtype=str)
+            data[col] = pd.array([v if type(v) is str else _text_cell(v) for v in cells],
+                                 dtype=str)
         else:
             data[col] = pd.array(cells, dtype=dtype)
-    return pd.DataFrame(data, columns=columns)
+    return pd.DataFrame(data, columns=columns, copy=False)
 
 
 # --------------------------------------------------------------------------- file level

@@ -236,7 +236,9 @@ def _only_first_item(rx: re.Pattern, marked: str, mt: re.Match, hash_pos: int) -
     alone. 审查和备案规范性文件# keeps its name (the pattern needs 规范性文件).
     """
     # the last joiner by rfind (this runs for nearly every pattern match: no slicing)
-    j = max(marked.rfind(c, mt.start() + 1, hash_pos) for c in "和及与、")
+    lo = mt.start() + 1
+    j = max(marked.rfind("和", lo, hash_pos), marked.rfind("及", lo, hash_pos),
+            marked.rfind("与", lo, hash_pos), marked.rfind("、", lo, hash_pos))
     if j < 0:
         return -1
     if marked[j + 1:j + 2] in _NOT_JOINED:
@@ -266,7 +268,7 @@ def _last_of_list(zh_name: str, marked: str, mt: re.Match, hash_pos: int) -> boo
     together, and an indicator whose name takes its words from that item alone
     (行政强制案件数, 学法培训场次) is one kind's, not the list's. An indicator named by
     words all items share (the head noun: 行政执法案件数 for 案卷) is not concerned."""
-    j = max(marked.rfind(c, 0, hash_pos) for c in "、和")
+    j = max(marked.rfind("、", 0, hash_pos), marked.rfind("和", 0, hash_pos))
     # the words must open the item (行政强制案卷#, 法律意见#): words after its noun
     # (负责人和工作人员旁听庭审#, …和区直各部门述法#) are said of every item
     if j < 0 or not j < mt.start() <= j + 3 \
@@ -331,13 +333,18 @@ _SUBSET_NOUN_RE = re.compile(rf"({_SUBSET_WORD})[\u4e00-\u9fff]{{0,4}}$")
 # the indicator's name (共性+问题: 发现问题数), not when it modifies another noun of the
 # clause (现场述法: the act done on the spot). Not a class: places (农村学法用法示范户 is
 # the whole of its indicator), levels (parts.py: a level alone may be the report's own).
+_NARROWING_WORDS = (r"专窗|驿站|线下|掌上|报建|诉前|审前|庭前"
+                    r"|新提任|新任职|新任|新录用|新招录|新入职|新进")
 _NARROWING_RE = re.compile(
     r"(?<![、和及与])"  # 县级、线上线下…: modifiers listed together span the whole
     # X性, not a criterion or a class of rule (合法性审查, 规范性文件, 地方性法规 …)
     r"([\u4e00-\u9fff]性(?<!合法性)(?<!规范性)(?<!强制性)(?<!实质性)(?<!地方性)(?!文件)"
-    r"|专窗|驿站|线下|掌上|报建|诉前|审前|庭前"
-    r"|新提任|新任职|新任|新录用|新招录|新入职|新进)"
+    rf"|{_NARROWING_WORDS})"
     r"[”“\"」「]*(?:全年|年度|本年|累计|共计|合计|共)?([\u4e00-\u9fff]{2})")
+# what every match of _NARROWING_RE holds (性 of X性, or a modifier word): a search for
+# these skips a clause that has none at once (X性 starts with any character, so the
+# full pattern is tried at every position)
+_NARROWING_HINT_RE = re.compile(f"性|{_NARROWING_WORDS}")
 # One form of doing the act the indicator counts, stated right on its verb (现场述法,
 # 当场述法, 以多媒体形式述法, 接受现场咨询#, 开展现场检查#): done on the spot, at one meeting
 # or in one form, it implies the other forms (书面, 多媒体, 非现场) and other meetings, so
@@ -444,6 +451,12 @@ def _counted_class(text: str) -> str:
     return last
 
 
+@functools.lru_cache(maxsize=1024)  # one per indicator name: asked for every candidate
+def _name_class(zh_name: str) -> str:
+    """:func:`_counted_class` of an indicator's name, 单位 aside (any unit, not an org)."""
+    return _counted_class(zh_name.replace("单位", ""))
+
+
 @functools.lru_cache(maxsize=256)  # asked again by every check of every candidate
 def _own_clause(marked: str, hash_pos: int) -> tuple[int, int]:
     """(start, end) of the number's own clause in ``marked``: from after the last clause
@@ -469,7 +482,7 @@ def _unfit_scope(zh_name: str, marked: str, hash_pos: int) -> bool:
             set(_LEVEL_RE_ANY.findall(marked, start, end))) >= 2):
         return True
     own = marked[start:hash_pos]
-    if _TRAINING_RE.search(marked, start, end) and not _TRAINING_NAME_RE.search(zh_name):
+    if not _TRAINING_NAME_RE.search(zh_name) and _TRAINING_RE.search(marked, start, end):
         return True  # 共有#行政执法人员…参加培训: trainees (or sessions), not the stock
     if own.endswith("类") and own[-2:-1] not in "各等多几这此该同" and "类" not in zh_name:
         return True  # 行政确认类#: one type of a breakdown by type (各类# is all types)
@@ -497,11 +510,12 @@ def _unfit_scope(zh_name: str, marked: str, hash_pos: int) -> bool:
         return True
     if "年度" in zh_name and _YEAR_RANGE_RE.search(marked, 0, hash_pos):
         return True  # 《纲要(2023-2027年)》…20项重点工作: a plan's, not the year's tasks
-    noun = _NOUN_END_RE.split(after, 1)[0][:10]
-    mine = _counted_class(noun)
     # in a name, 单位 is any unit (法治建设示范单位 may be a town): only 部门/机关 say org
-    theirs = _counted_class(zh_name.replace("单位", ""))
-    return bool(mine and theirs and mine != theirs)
+    theirs = _name_class(zh_name)
+    if not theirs:
+        return False  # most names count neither: the noun after the number is not read
+    mine = _counted_class(_NOUN_END_RE.split(after, 1)[0][:10])
+    return bool(mine and mine != theirs)
 
 
 def channel_before(zh_name: str, marked: str, hash_pos: int, words: str = "") -> str:
@@ -520,14 +534,16 @@ def channel_before(zh_name: str, marked: str, hash_pos: int, words: str = "") ->
     return ""
 
 
-def narrowed(zh_name: str, marked: str, hash_pos: int, words: str = "") -> bool:
+def narrowed(zh_name: str, marked: str, hash_pos: int, words: str = "",
+             channel: str | None = None) -> bool:
     """Whether the number's own clause narrows what an indicator named ``zh_name`` counts
     to a subset of it: a domain (办理涉农公证#, #个涉企执法单位) or a restricting modifier
     right on the indicator's noun (:data:`_NARROWING_RE`: 查找出共性问题#, 专窗办件#).
 
     ``words`` are the indicator's patterns: a modifier they hold (涉企检查, 网上可办) is
     the indicator's own, no narrowing. Such a number is a part of the indicator's count
-    (:func:`rol_analysis.parts._mark_subsets`)."""
+    (:func:`rol_analysis.parts._mark_subsets`). ``channel``, when the caller has it, is
+    :func:`channel_before`'s answer for the same arguments (not asked again)."""
     if hash_pos < 0:
         return False
     start, end = _own_clause(marked, hash_pos)
@@ -545,13 +561,15 @@ def narrowed(zh_name: str, marked: str, hash_pos: int, words: str = "") -> bool:
     if zh_name.endswith("率") and "负责人" in zh_name and "主要" not in zh_name \
             and _PRINCIPAL_RE.search(own) and "主要" not in words:
         return True  # 主要负责人出庭应诉率#: the principal heads' share only
-    if channel_before(zh_name, marked, hash_pos, words):
+    if channel_before(zh_name, marked, hash_pos, words) if channel is None else channel:
         return True  # 签署“跨省通办”协议，…，办件量#: the channel's cases
     if not _EVERYONE_RE.search(marked, start, end) and any(
             mt.group(1)[-2:] in zh_name
             for part in (own, after) for mt in _FORM_RE.finditer(part)):
         return True  # #个单位主要负责人现场述法: one form's share
     for part in (own, after):
+        if _NARROWING_HINT_RE.search(part) is None:
+            continue  # most clauses: no modifier at all (a cheap scan first)
         for mt in _NARROWING_RE.finditer(part):
             word = mt.group(1)
             if word not in zh_name and word not in words and mt.group(2) in zh_name:
@@ -913,7 +931,7 @@ class _Matcher:
                 if reasons is not None:
                     reasons.setdefault(e.iid, "exclude")
                 continue
-            if narrowed(e.zh_name, marked, hash_pos, words):
+            if narrowed(e.zh_name, marked, hash_pos, words, ch):
                 excluded.add(e.iid)
                 if subsets is not None:
                     subsets.add(e.iid)

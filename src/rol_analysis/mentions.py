@@ -390,6 +390,13 @@ def find_mentions(text: str) -> list[Mention]:
         streak = text[max(0, a - 3):a].endswith(("连续", "连续第"))
         # 提前2年, 历时3年, 缩短1年: a span of years, not a year
         early = text[max(0, a - 3):a].endswith(_YEAR_SPAN_LEADS)
+        if not pending and (chinese and not m.group("unit")
+                            or m.group("unit") == "年" and not (streak or early)):
+            # nearly half the matches: a numeral inside a word (统一, 一体化) and a year
+            # (2023年). Every check below drops them too, and with no bare number waiting
+            # for a unit there is nothing for them to clear: skipped at once (the mention
+            # scan's hot loop)
+            continue
         if (before == "第" and not streak) or _RANGE_BEFORE_RE.search(text[max(0, a - 2):a]):
             continue
         if chinese and before and before in numbers.CN_NUMERAL_CHARS:
