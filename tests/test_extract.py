@@ -1940,6 +1940,17 @@ PARTS = [
      {"120名": ("law_performance_statements", "")}),
     ("律师在活动中现场解答法律咨询650人次。",
      {"650人次": ("public_legal_service_consultations", "")}),
+    # a kind after a subset of one indicator in its sentence, with no whole of it before
+    # them, is another kind of that breakdown: a part, not the whole
+    ("排查出共性问题15个、个案问题40个，其中共性问题已整改11个，个案问题整改完毕33个。",
+     {"15个": ("", ""), "40个": ("", ""), "11个": ("", "inspection_problems_rectified"),
+      "33个": ("", "inspection_problems_rectified")}),
+    # ... not with no subset before it, nor before the subset (the whole, its 其中 after)
+    ("排查出问题55个，其中问题整改完毕44个。",
+     {"55个": ("", ""), "44个": ("inspection_problems_rectified", "")}),
+    ("排查出问题55个，问题整改完毕44个，其中共性问题整改11个。",
+     {"55个": ("", ""), "44个": ("inspection_problems_rectified", ""),
+      "11个": ("", "inspection_problems_rectified")}),
     # items published on one channel beside another channel are that channel's share
     # (definition of gov_info_disclosed), and the kinds listed under it after 其中 too
     ("加强政府网站和政务新媒体管理，政府网站全年发布各类信息5200条。",

