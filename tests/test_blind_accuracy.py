@@ -475,9 +475,10 @@ RATCHETS = {
     # correctly 177 -> 178, wrong 9 -> 8, parts 10 -> 11 (yinchuan). Merged with none8's
     # act of the clause: named correctly 180, id rows 70, wrong 6. An outcome verb before
     # the lawsuits (累计办结一审行政应诉案件#) makes them concluded: named correctly 181, id
-    # rows 71, wrong 5.
-    "blind7": Ratchet(min_found=212, min_named_correctly=181, min_id_rows_named=71,
-                      max_named_wrongly=5, max_false_positives=1, min_parts_ok=11,
+    # rows 71, wrong 5. Tasks an inspection is aimed at (就…等9项重点工作开展督察) are no
+    # plan's tasks: named correctly 182, wrong 4.
+    "blind7": Ratchet(min_found=212, min_named_correctly=182, min_id_rows_named=71,
+                      max_named_wrongly=4, max_false_positives=1, min_parts_ok=11,
                       max_parts_wrong=0),
     # The fresh set written at the end of session 5 (24 reports of 17 provinces, 171 rows;
     # README): written and re-read without reading the extractor, held back on a branch,
@@ -726,8 +727,10 @@ RATCHETS = {
     # Session 8, round H (none8): a rate of enforcement's documents or procedure is not
     # normative documents' (执法文书规范率和程序合规率): named correctly 104 -> 105, wrong
     # 7 -> 6.
+    # An inspection aimed at enforcement (对行政执法…开展专项督查#) is no rule-of-law
+    # inspection (left unnamed; its gold is enforcement supervision): wrong 6 -> 5.
     "blind12": Ratchet(min_found=127, min_named_correctly=105, min_id_rows_named=34,
-                       max_named_wrongly=6, max_false_positives=0, min_parts_ok=3,
+                       max_named_wrongly=5, max_false_positives=0, min_parts_ok=3,
                        max_parts_wrong=1),
 }
 SETS = list(RATCHETS)
