@@ -2533,3 +2533,26 @@ def test_two_things_joined_by_he_share_one_rate_or_change():
 def test_a_chinese_numeral_counting_a_set_is_a_count(sentence, expected):
     m = extract.extract_text(sentence).mentions
     assert list(zip(m["text"], m["indicator_id"])) == expected
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # an act that makes, chooses or handles things leads to the numeral: a count
+    ("全年选派两名干部到上级机关跟班学习。", ["两名"]),
+    ("当年评选出三家法治示范单位。", ["三家"]),
+    ("镇里新建两个调解工作室。", ["两个"]),
+    # the numeral inside a plan's name, after a noun or a verb that is part of the name,
+    # stays a word
+    ("印发关于加快法治人才培养两个方案的通知。", []),
+    ("推进法治宣传教育两个专项。", []),
+])
+def test_a_chinese_numeral_after_a_counting_act_is_a_count(sentence, expected):
+    assert list(extract.extract_text(sentence).mentions["text"]) == expected
+
+
+def test_a_numeral_of_ge_before_a_short_rate_name_says_how_many_share_it():
+    # 两个 right before a rate word with 均: two rates share the value, no count of 2
+    m = extract.extract_text("开展专项整治，两个覆盖率均达到100%。").mentions
+    assert list(m["value"]) == [100, 100] and m["char_start"].nunique() == 1
+    # a longer noun before the rate (towns) is what 三个 counts: no reading per town
+    m = extract.extract_text("全县三个乡镇覆盖率均达到100%。").mentions
+    assert list(m["value"]) == [100]
