@@ -2480,6 +2480,10 @@ def test_kinds_the_name_joins_when_both_fit_it_are_parts():
     ("把宪法纳入干部教育和农民夜校课程，依托道德讲堂开办宪法专场讲座12场。", {12: ""}),
     ("把宪法纳入干部教育和农民夜校课程，为镇村干部开办宪法专场讲座12场。",
      {12: "officials_law_training_sessions"}),
+    # training and tests counted together are training sessions, never exams held; tests
+    # alone are exams
+    ("组织社区干部参加法律知识培训、测试等7次。", {7: "officials_law_training_sessions"}),
+    ("组织社区干部参加法律知识测试3次。", {3: "law_exams_held"}),
 ])
 def test_who_studies_or_meets_and_in_what_form_decides_the_count(sentence, expected):
     m = extract.extract_text(sentence).mentions
@@ -2561,3 +2565,16 @@ def test_a_numeral_of_ge_before_a_short_rate_name_says_how_many_share_it():
     # a longer noun before the rate (towns) is what 三个 counts: no reading per town
     m = extract.extract_text("全县三个乡镇覆盖率均达到100%。").mentions
     assert list(m["value"]) == [100]
+
+
+@pytest.mark.parametrize("sentence, value, expected", [
+    # cadres a lecture reached are no audience of outreach (here no pattern of officials
+    # trained reads them either: unnamed); the public, or cadres and the public together,
+    # are its audience
+    ("在县政府常务会议上开办2次民法典专题讲座，覆盖全县科级干部190人次。", 190, ""),
+    ("开展民法典普法讲座6场，覆盖辖区群众900余人次。", 900, "legal_education_participants"),
+    ("开展民法典普法讲座6场，覆盖干部群众900余人次。", 900, "legal_education_participants"),
+])
+def test_officials_reached_by_a_lecture_are_no_outreach_audience(sentence, value, expected):
+    m = extract.extract_text(sentence).mentions
+    assert dict(zip(m["value"], m["indicator_id"]))[value] == expected
