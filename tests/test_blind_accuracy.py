@@ -747,8 +747,11 @@ RATCHETS = {
     # count are its part (kaifeng): named correctly 102 -> 103, id rows 34 -> 35, wrong
     # 9 -> 7, parts ok 2 -> 3; merged with the other round-H lanes: named correctly 106,
     # id rows 35, wrong 3, parts ok 4 (part wrong 1).
-    "blind12": Ratchet(min_found=127, min_named_correctly=106, min_id_rows_named=35,
-                       max_named_wrongly=3, max_false_positives=0, min_parts_ok=4,
+    # Session 8, round H (none8): events joined with tests and no public audience named
+    # (各类宣讲、测试等活动累计开展#) are no outreach count (its definition): named correctly
+    # 106 -> 107, wrong 3 -> 2.
+    "blind12": Ratchet(min_found=127, min_named_correctly=107, min_id_rows_named=35,
+                       max_named_wrongly=2, max_false_positives=0, min_parts_ok=4,
                        max_parts_wrong=1),
 }
 SETS = list(RATCHETS)
