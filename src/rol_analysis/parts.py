@@ -280,11 +280,15 @@ def _after_a_subset(sent_start: list[int], slots: list[_Slot]) -> None:
     查找出共性问题10条、个性问题12条) is another kind of the same breakdown: a part, not the
     whole. The first runs of blind7 (jinyun) and blind10 (anshan) named the kind after the
     subset; no count after such a subset is named right on the thirteen sets."""
+    first: dict[int, int] = {}  # a sentence's first slot: no slot before it shares it
+    for k, s0 in enumerate(sent_start):
+        first.setdefault(s0, k)
     for k, sl in enumerate(slots):
         iid = "" if sl.rule else _clear_best(sl.cands)  # 其中 may have taken nothing
         if not iid:
             continue
-        before = [j for j in range(k - 1, -1, -1) if sent_start[j] == sent_start[k]]
+        before = [j for j in range(k - 1, first[sent_start[k]] - 1, -1)
+                  if sent_start[j] == sent_start[k]]
         if any(slots[j].part and iid in slots[j].subset for j in before) and not any(
                 not slots[j].part and _clear_best(slots[j].cands) == iid for j in before):
             _make_part(sl, {iid})
