@@ -1941,6 +1941,8 @@ PARTS = [
      {"120名": ("law_performance_statements", "")}),
     ("律师在活动中现场解答法律咨询650人次。",
      {"650人次": ("public_legal_service_consultations", "")}),
+    # ... nor a manner that is no medium (written replies are how all are given)
+    ("市政府以书面形式答复人大代表建议120件。", {"120件": ("npc_suggestions_handled", "")}),
     # a kind after a subset of one indicator in its sentence, with no whole of it before
     # them, is another kind of that breakdown: a part, not the whole
     ("排查出共性问题15个、个案问题40个，其中共性问题已整改11个，个案问题整改完毕33个。",
@@ -1965,6 +1967,9 @@ PARTS = [
     ("全年主动公开政府信息3100条，政府网站和政务新媒体运行平稳。",
      {"3100条": ("gov_info_disclosed", "")}),
     ("全年通过政府门户网站主动公开政府信息2900条。", {"2900条": ("gov_info_disclosed", "")}),
+    # ... nor a count of acts done on a channel (consultations: no items published)
+    ("全年通过政府网站公开征求意见15次，政务新媒体同步转发。",
+     {"15次": ("public_consultations", "")}),
     # 另有 counts more of something stated before: never the whole, even when the count
     # before it is not named
     ("会上5个单位现场述法。在全会上，另有3个单位主要负责人述法。",

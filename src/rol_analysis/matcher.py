@@ -355,9 +355,12 @@ _NARROWING_HINT_RE = re.compile(f"性|{_NARROWING_WORDS}")
 # blind9 langxi). The form must sit on the act itself: at most four characters between
 # it and the number (or the clause end), the last two words of the indicator's name
 # (现场行政执法检查 is no form of the bodies' count; 现场解答法律咨询 names another verb).
+# 以…形式 only for a medium (多媒体, 视频, 直播…): 以书面形式答复 is how all replies are
+# given, and online (线上) is where a whole exam or study is done (_NARROWING_RE).
 # A form listed with another (以现场或书面方式, “书面+现场”方式) names no single form, and a
 # clause that says everyone did it so (全部现场述法, …全覆盖) states the whole.
-_FORM_RE = re.compile(r"(?<![、和及与或+＋])(?:现场|当场|以[^，,、和及与或+＋#]{1,6}?(?:形式|方式))"
+_FORM_RE = re.compile(r"(?<![、和及与或+＋])(?:现场|当场"
+                      r"|以[“\"]?(?:多媒体|短视频|微视频|视频|直播|录像)[”\"]?(?:形式|方式))"
                       r"[”“\"」「]*([\u4e00-\u9fff]{2,4})(?=#|$)")
 _EVERYONE_RE = re.compile(r"全部|全覆盖|全体|所有|一律")
 # A channel or programme of service (跨省通办, 一件事, 专窗, 驿站, a scene 场景) named in

@@ -1036,6 +1036,7 @@ def _the_rest(text: str, sent_start: list[int], slots: list[_Slot]) -> None:
 # 各类信息#, 依托政府门户网站常态化发布信息#, 微信公众号推送#.
 _CHANNELS = r"网站|公众号|微博|抖音|小程序|客户端|头条号|视频号|公开栏|新媒体|APP|App|app"
 _CHANNEL_WORD_RE = re.compile(_CHANNELS)
+_ITEM_UNITS = {"条", "篇", "则"}  # items published (posts, articles, reports)
 _SENTENCE_END_RE = re.compile(r"[。！？!?\n]")
 _PUBLISHED_ON_RE = re.compile(rf"({_CHANNELS})[^，,；;。：:、和及与]{{0,12}}?"
                               r"(?:发布|推送|公开|刊发|刊登|发表|更新|转载)[^，,；;。：:]{0,10}$")
@@ -1050,10 +1051,13 @@ def _one_channel(text: str, sent_start: list[int], slots: list[_Slot],
     ``gov_info_disclosed``: a portal's count stated beside another channel's with no total
     is a part, even when it is the larger figure). An indicator whose name holds the
     channel is its own (none now). A count that names no channel keeps the indicator
-    (全年主动公开信息#); so does a lone channel, which may be where all is published."""
+    (全年主动公开信息#); so does a lone channel, which may be where all is published.
+    Items only (条, 篇, 则): 通过政府网站公开征求意见#次 counts consultations."""
     on: dict[int, str] = {}
     for k, sl in enumerate(slots):
         m = sl.mention
+        if m.unit not in _ITEM_UNITS:
+            continue  # 通过政府网站公开征求意见#次: consultations, no items published
         lo = max([text.rfind(c, sent_start[k], m.start) for c in "，,；;。："] + [sent_start[k]])
         mt = _PUBLISHED_ON_RE.search(text, lo, m.start)
         if mt is not None:
