@@ -190,3 +190,24 @@ def test_officials_studying_with_no_meeting_named_is_no_meetings_study():
     assert not unfit("全年班子会议学法#")
     assert not unfit("全年镇政府常务会议会前学法#")
     assert not unfit("全年组织机关干部职工学法#", "领导干部学法培训场次")
+
+
+def test_meetings_joined_before_a_count_are_read_in_its_own_item():
+    from rol_analysis.matcher import body_unfit, joined_meetings
+
+    def joined(marked):
+        return joined_meetings(marked, marked.find("#"))
+
+    # two meetings joined, or a list of meetings closed by 等
+    assert joined("县委常委会和县政府常务会共组织集体学法#")
+    assert joined("县政府借助常务会议、专项工作会等研究部署法治政府建设工作#")
+    assert joined("县政府常务会等研究部署法治政府建设工作#")
+    # one meeting, a meeting word inside a word (委员会), or an earlier item's meeting
+    assert not joined("县政府常务会议会前学法#")
+    assert not joined("依法治县委员会办公室召开会议#")
+    assert not joined("常务会议学法10次、中心组学法#")
+    # the executive meeting's counts and the group's are then no one's
+    marked = "县政府借助常务会议、专项工作会等专题听取法治政府建设汇报#"
+    assert body_unfit("常务会专题听取法治政府工作汇报次数", marked, marked.find("#"))
+    marked = "县政府常务会议专题听取法治政府建设汇报#"
+    assert not body_unfit("常务会专题听取法治政府工作汇报次数", marked, marked.find("#"))

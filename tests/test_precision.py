@@ -1009,3 +1009,16 @@ def test_a_rate_of_another_object_is_not_named(sentence, value, expected):
 ])
 def test_an_outcome_verb_before_the_lawsuits_makes_them_concluded(sentence, value, expected):
     assert _named(sentence).get(value, "") == expected
+
+
+@pytest.mark.parametrize("sentence, value, expected", [
+    # what an inspection is aimed at decides: tasks it covers are its topics, and an
+    # inspection of enforcement is no rule-of-law inspection
+    ("围绕证明事项清理等6项重点工作开展督察，印发通报3期。", 6, ""),
+    ("全年对行政执法公示制度执行情况开展专项督查3次。", 3, ""),
+    # the plan's tasks and the rule-of-law inspections are named
+    ("印发年度工作要点，部署法治建设重点任务16项。", 16, "rol_key_tasks"),
+    ("全年对各乡镇法治政府建设情况开展专项督查3次。", 3, "rol_inspection_rounds"),
+])
+def test_what_an_inspection_is_aimed_at_decides(sentence, value, expected):
+    assert _named(sentence).get(value, "") == expected

@@ -73,8 +73,8 @@ from .tables import INDICATOR_COLUMNS, MENTION_COLUMNS  # noqa: F401 - re-export
 # "参考率、及格率均在80%以上", "持证率和培训率实现双100%": 在 and 双 too.
 _SHARED_TAIL_RE = re.compile(r"(?:均|都|全部|全)?已?(?:达到|达|为|是|保持在|保持|实现|在)?双?$")
 # "两项整改率均达到100%": a numeral says how many rates of one name share the value.
-_N_RATES_RE = re.compile(r"(?P<n>[两二三四五六七八九十])项(?P<rate>[^，,、的\d]{0,8}率)"
-                         r"(?:均|都|全部)")
+_N_RATES_RE = re.compile(r"(?P<n>[两二三四五六七八九十])(?:项(?P<rate>[^，,、的\d]{0,8}率)"
+                         r"|个(?P<short>[^，,、的\d]{1,2}率))(?:均|都|全部)")
 # "行政许可、行政处罚等执法信息的公示率均已达到100%": things listed before one rate
 # name, each with its own rate of that value (names of two characters or more: 省、市、县
 # before 三级…的覆盖率 are levels of one rate).
@@ -762,7 +762,7 @@ def _shared_rate_names(left: str) -> tuple[list[str], str] | None:
     nm = _N_RATES_RE.match(left)
     if nm is not None:
         n = int(numbers.parse_chinese(nm.group("n")))
-        return ([""] * n, nm.group("rate")) if n <= 10 else None
+        return ([""] * n, nm.group("rate") or nm.group("short")) if n <= 10 else None
     lm = _LISTED_RATE_RE.fullmatch(left)
     if lm is None or "率" in lm.group("list"):
         return None

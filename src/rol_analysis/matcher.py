@@ -355,9 +355,12 @@ _NARROWING_HINT_RE = re.compile(f"性|{_NARROWING_WORDS}")
 # blind9 langxi). The form must sit on the act itself: at most four characters between
 # it and the number (or the clause end), the last two words of the indicator's name
 # (现场行政执法检查 is no form of the bodies' count; 现场解答法律咨询 names another verb).
+# 以…形式 only for a medium (多媒体, 视频, 直播…): 以书面形式答复 is how all replies are
+# given, and online (线上) is where a whole exam or study is done (_NARROWING_RE).
 # A form listed with another (以现场或书面方式, “书面+现场”方式) names no single form, and a
 # clause that says everyone did it so (全部现场述法, …全覆盖) states the whole.
-_FORM_RE = re.compile(r"(?<![、和及与或+＋])(?:现场|当场|以[^，,、和及与或+＋#]{1,6}?(?:形式|方式))"
+_FORM_RE = re.compile(r"(?<![、和及与或+＋])(?:现场|当场"
+                      r"|以[“\"]?(?:多媒体|短视频|微视频|视频|直播|录像)[”\"]?(?:形式|方式))"
                       r"[”“\"」「]*([\u4e00-\u9fff]{2,4})(?=#|$)")
 _EVERYONE_RE = re.compile(r"全部|全覆盖|全体|所有|一律")
 # A channel or programme of service (跨省通办, 一件事, 专窗, 驿站, a scene 场景) named in
@@ -1032,10 +1035,11 @@ def _joint_meetings(subject: str) -> bool:
 
 
 # The bodies whose meetings hold law study (docs/design.md "Confidence"): every theory
-# study group of the place (各级…中心组: no one body), the party committee's standing
-# committee, the government's executive meeting, the theory study group, a party group's
-# or party committee's meeting, a party working committee, an office meeting of a town or
-# street. 党组 alone is no meeting (各级党委（党组）), and 党工委理论学习中心组 is the working
+# study group of the place (各级…中心组, and 各部门/各单位…中心组 alike: no one body; first
+# runs blind4 miyun, blind8 haiyuan, tianshui), the party committee's standing committee,
+# the government's executive meeting, the theory study group, a party group's or party
+# committee's meeting, a party working committee, an office meeting of a town or street.
+# 党组 alone is no meeting (各级党委（党组）), and 党工委理论学习中心组 is the working
 # committee's study group, one body. Two vehicles of study that are no body's meeting
 # count as other bodies too, so that a count they share with the study group is nobody's
 # alone: the party branches' meetings (三会一课, 主题党日) and officials' training (培训,
@@ -1044,7 +1048,8 @@ def _joint_meetings(subject: str) -> bool:
 # (讲座) is a form of the group's own study (通过专题讲座、集中研讨等形式), no other body.
 # A street office's 主任办公会(议) is its executive meeting (召开主任办公会议#次, 召开#次主任
 # 办公会: blind10 kongjianglu, blind11 guangnei first runs), not another body's 办公会.
-_STUDY_BODY_RE = re.compile(r"(各级[^，,。；;：:、]{0,16}?中心组)"
+_STUDY_BODY_RE = re.compile(r"(各(?:级|部门|单位|系统|乡镇|街镇|镇街|街道|县区|区县|县市区)"
+                            r"[^，,。；;：:、]{0,16}?中心组)"
                             r"|(常委会)|(常务会|主任办公会)|(中心组)|(党组(?:扩大)?会)"
                             r"|(党委(?:（扩大）|扩大)?会)"
                             r"|(党工委(?!(?:理论学习)?中心组))|(办公会|办公室会议)"
@@ -1095,6 +1100,25 @@ _PERSONS_STUDY_RE = re.compile(
     r"(?:成员|班子|干部|职工|工作人员|公职人员)[^，,。；;：:会\d]{0,10}学法")
 
 
+# A meeting joined with another meeting before one count, or a meeting list closed by 等
+# (常务会、法治政府建设工作会等研究部署…#; 县委常委会和县政府常务会共组织集体学法#): the
+# count is of several meetings, whatever one of them is a body of its own, so no one
+# body's indicator names it. First runs blind6 changsha, blind12 tongren (joined with a
+# meeting that is no study body), blind4 lingshou, blind5 huyi.
+_MEETINGS_JOINED_RE = re.compile(rf"{_JOINT_EVENTS_RE.pattern}|{_MEETING}等")
+
+
+def joined_meetings(marked: str, hash_pos: int) -> bool:
+    """Whether the number's own item (its clause up to the number, after any earlier
+    number) joins a meeting with another one or closes a list of meetings with 等."""
+    start = _own_clause(marked, hash_pos)[0]
+    own = marked[start:hash_pos]
+    last_number = _last_match(_DIGIT_RE, own)
+    if last_number is not None:
+        own = own[last_number.end():]
+    return _MEETINGS_JOINED_RE.search(own) is not None
+
+
 def body_unfit(zh_name: str, marked: str, hash_pos: int) -> bool:
     """Whether the body whose count the number is rules out an indicator of one body's
     study or meetings (docs/design.md "The body decides"): a count of the theory study
@@ -1106,9 +1130,11 @@ def body_unfit(zh_name: str, marked: str, hash_pos: int) -> bool:
         return False
     if "中心组" in zh_name:
         return (count_bodies(marked, hash_pos) != {_GROUP}
-                or not _LAW_CONTENT_RE.search(marked))
+                or not _LAW_CONTENT_RE.search(marked) or joined_meetings(marked, hash_pos))
     if "常务会" in zh_name:
         bodies = count_bodies(marked, hash_pos)
+        if joined_meetings(marked, hash_pos):
+            return True
         if "汇报" in zh_name:
             # its business (专题研究法治工作) with no meeting named is the leadership's
             # (县委、县政府主要负责同志), not the executive meeting's

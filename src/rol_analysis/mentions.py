@@ -237,18 +237,24 @@ def _quoted_claim(spans: tuple[list[int], list[int]], text: str, a: int, b: int,
 _YEAR_SPAN_LEADS = ("提前", "提前了", "历时", "用时", "耗时", "缩短", "缩短了", "延长", "延长了",
                     # how long a thing has stood still (已停工4年, 闲置3年): a duration too
                     "停工", "停产", "停建", "停业", "闲置", "搁置", "拖欠", "积压")
+# Acts that make, choose, staff or handle the things a report counts (新建两个工作站,
+# 选派两名干部, 评选出三家示范单位): the numeral after one counts what the act made.
+_COUNTING_ACTS = (r"新建|创建|组建|成立|培育|评选出?|选派|选聘|选树|聘任|聘用|配备|招录|录用"
+                  r"|派驻|表彰|命名|认定|打造|修订|废止|办结|化解|查处|约谈|通报|督办|走访"
+                  r"|接待|开通|增设|取消|下放|承接|精简|汇编|印制|制作|发放|张贴|悬挂|刊发"
+                  r"|创作|邀请|签订|评为|获评|列席|旁听|参加|参与|编印|摄制|拍摄")
 # A word-like Chinese numeral (召开三次常务会议, 会议两次专题听取) is a count when a verb
 # or a light word leads to it, or a verb follows it (besides _VERB_AFTER_RE's);
 # otherwise it sits inside a name.
 _WEAK_LEAD_RE = re.compile(
     r"(?:了|共|计|有|达|为|召开|开展|举办|举行|组织|制定|出台|印发|确定|明确|提出|部署|完成|推出"
     r"|建立|设立|建成|办理|进行|开设|聘请|开|办|听取|审议|研究|培训|发布|作出|受理|审结|新增"
-    r"|承担|在内的|先后)$")
+    rf"|承担|在内的|先后|{_COUNTING_ACTS})$")
 # 包括…在内的五个专项小组: the count of a whole that names one of its members, always a
 # count
 # 出台七项…方案, 先后三轮征求意见: issuing or doing things in rounds counts them too.
 _LEAD_VERB_RE = re.compile(r"(?:了|召开|开展|举办|举行|组织|设立|建立|承担|确定|在内的"
-                           r"|出台|制定|印发|推出|先后)$")
+                           rf"|出台|制定|印发|推出|先后|{_COUNTING_ACTS})$")
 # 列为区政府三项重大决策之一: the numeral counts the set the thing is one of (20项民生实事
 # 之一 in digits is a count too).
 _ONE_OF_RE = re.compile(r"[^，,。；;：:、“”《》\d]{1,10}之一")
@@ -274,8 +280,10 @@ _SAMPLE_UNITS = frozenset({"家", "个", "名", "位", "所", "部门", "件", "
 # ordinal without 第 (right after 届, or a later item of such a list), not a count.
 _SESSION_BEFORE_RE = re.compile(r"届(?:[一二三四五六七八九十]+次、)+$")
 # "两项整改率均达到100%": the numeral says how many rates share the value, no count.
-# (项 only, and no 的 between: 三个乡镇的覆盖率均… counts towns.)
+# (项, or 个 right before a rate word of two or three characters: 两个覆盖率均; no 的
+# between: 三个乡镇的覆盖率均… and 三个乡镇覆盖率均… count towns.)
 _RATES_SHARED_RE = re.compile(r"[^，,。；;：:、的\d]{0,8}率(?:均|都|全部)")
+_RATES_SHARED_GE_RE = re.compile(r"[^，,。；;：:、的\d]{1,2}率(?:均|都|全部)")
 
 
 # A count without a counting word: digits with a scale word (向11.43万农民工, 讨回欠薪8.2亿),
@@ -398,7 +406,8 @@ def find_mentions(text: str) -> list[Mention]:
         if chinese and m.group("unit") == "次" and (
                 before == "届" or _SESSION_BEFORE_RE.search(text, max(0, a - 16), a)):
             continue  # 十三届三次、四次全会: the ordinal of a session, no count
-        if chinese and m.group("unit") == "项" and _RATES_SHARED_RE.match(text, b):
+        if chinese and (m.group("unit") == "项" and _RATES_SHARED_RE.match(text, b)
+                        or m.group("unit") == "个" and _RATES_SHARED_GE_RE.match(text, b)):
             continue  # 两项整改率均达到100%: how many rates share one value
         if chinese and before == "等":
             continue  # "…、政府信息公开等八类": the count of the list just named

@@ -31,7 +31,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from .matcher import _Matcher, stated_apart
+from .matcher import _Matcher, _study_bodies, stated_apart
 from .measure import _last_match
 from .mentions import _CLAUSE_END_RE, Mention, _sentence_of
 
@@ -252,10 +252,12 @@ def _mark_parts(norm_text: str, bounds: list[int], slots: list[_Slot],
     _kinds_lists(norm_text, sent_start, slots, matcher)
     _kinds_the_name_joins(norm_text, sent_start, slots, matcher)
     _body_lists(norm_text, sent_start, slots, matcher)
+    _second_study_form(norm_text, sent_start, slots, matcher)
     _summed_items(norm_text, slots)
     _the_rest(norm_text, sent_start, slots)
     _one_channel(norm_text, sent_start, slots, matcher)
     _mark_subsets(slots)
+    _after_a_subset(sent_start, slots)
 
 
 def _mark_subsets(slots: list[_Slot]) -> None:
@@ -270,6 +272,26 @@ def _mark_subsets(slots: list[_Slot]) -> None:
             continue
         _make_part(sl, ())
         sl.total = [(0.0, next(iter(sl.subset)))]
+
+
+def _after_a_subset(sent_start: list[int], slots: list[_Slot]) -> None:
+    """A count that fits an indicator best after a subset of that indicator in its
+    sentence, with no whole of it before them (其中共性问题已整改8项，具体问题整改完成43项;
+    查找出共性问题10条、个性问题12条) is another kind of the same breakdown: a part, not the
+    whole. The first runs of blind7 (jinyun) and blind10 (anshan) named the kind after the
+    subset; no count after such a subset is named right on the thirteen sets."""
+    first: dict[int, int] = {}  # a sentence's first slot: no slot before it shares it
+    for k, s0 in enumerate(sent_start):
+        first.setdefault(s0, k)
+    for k, sl in enumerate(slots):
+        iid = "" if sl.rule else _clear_best(sl.cands)  # 其中 may have taken nothing
+        if not iid:
+            continue
+        before = [j for j in range(k - 1, first[sent_start[k]] - 1, -1)
+                  if sent_start[j] == sent_start[k]]
+        if any(slots[j].part and iid in slots[j].subset for j in before) and not any(
+                not slots[j].part and _clear_best(slots[j].cands) == iid for j in before):
+            _make_part(sl, {iid})
 
 
 # A level word in a number's own item: 国家级, 全省, 市级, or a place noun right after
@@ -861,6 +883,52 @@ def _body_lists(text: str, sent_start: list[int], slots: list[_Slot],
                 break
 
 
+# A seminar (研讨) stated as a form of study, not a class (研讨班) or a meeting (研讨会)
+_SEMINAR_RE = re.compile(r"研讨(?![班会])")
+_STUDY_FORM_RE = re.compile(r"学习|学法")
+
+
+def _is_study_count(zh_name: str) -> bool:
+    """Whether ``zh_name`` names one body's study sessions (the theory study group's,
+    the executive meeting's, or the Thought's study by a body)."""
+    return "学" in zh_name and any(w in zh_name for w in ("中心组", "常务会", "法治思想"))
+
+
+def _second_study_form(text: str, sent_start: list[int], slots: list[_Slot],
+                       matcher: _Matcher) -> None:
+    """A body's second form of study stated right after its study count (中心组专题学习
+    11次、专题研讨5次; 集中学法5次，开展学法研讨6次): the seminars are a part of the
+    study count's indicator (the definitions of central_group_law_study_sessions and
+    rol_thought_study_sessions), never named on their own. The seminar's item names no
+    body and no study (学习 with 研讨 is the two forms together), and the count right
+    before it in the sentence, in a unit of one class, is a study count whose best
+    indicator is one body's study. First runs blind7 guanba, blind9 yuanjianglu, blind11
+    yishi, blind12 kaifeng left the seminars unnamed and no part."""
+    for k, sl in enumerate(slots):
+        m = sl.mention
+        if sl.part or sl.rule or sl.index or m.kind != "count":
+            continue
+        s0 = sent_start[k]
+        lo = _item_span(text, s0, slots, k, sent_start)[0]
+        item = text[lo:m.start]
+        if not _SEMINAR_RE.search(item) or "学习" in item or _study_bodies(item):
+            continue
+        j = next((j for j in range(k - 1, -1, -1)
+                  if slots[j].mention is not m and not slots[j].index), -1)
+        if j < 0 or sent_start[j] != s0 or not _same_count(m, slots[j].mention):
+            continue
+        best = _clear_best(slots[j].cands)
+        if not best or not _is_study_count(_zh(matcher, best)):
+            continue
+        jlo = _item_span(text, s0, slots, j, sent_start)[0]
+        if not _STUDY_FORM_RE.search(text, jlo, slots[j].mention.start) \
+                or _SEMINAR_RE.search(text, jlo, slots[j].mention.start):
+            continue
+        _make_part(sl, {iid for _s, iid in sl.cands if _is_study_count(_zh(matcher, iid))}
+                   | {best})
+        sl.total = [(float("inf"), best)]
+
+
 def _summed_items(text: str, slots: list[_Slot]) -> None:
     """Two or more counts right before or right after a count of one full sentence, in one
     class of unit, whose values add up to it exactly (非常满意802条、满意163条，共计965条;
@@ -968,6 +1036,7 @@ def _the_rest(text: str, sent_start: list[int], slots: list[_Slot]) -> None:
 # 各类信息#, 依托政府门户网站常态化发布信息#, 微信公众号推送#.
 _CHANNELS = r"网站|公众号|微博|抖音|小程序|客户端|头条号|视频号|公开栏|新媒体|APP|App|app"
 _CHANNEL_WORD_RE = re.compile(_CHANNELS)
+_ITEM_UNITS = {"条", "篇", "则"}  # items published (posts, articles, reports)
 _SENTENCE_END_RE = re.compile(r"[。！？!?\n]")
 _PUBLISHED_ON_RE = re.compile(rf"({_CHANNELS})[^，,；;。：:、和及与]{{0,12}}?"
                               r"(?:发布|推送|公开|刊发|刊登|发表|更新|转载)[^，,；;。：:]{0,10}$")
@@ -982,10 +1051,13 @@ def _one_channel(text: str, sent_start: list[int], slots: list[_Slot],
     ``gov_info_disclosed``: a portal's count stated beside another channel's with no total
     is a part, even when it is the larger figure). An indicator whose name holds the
     channel is its own (none now). A count that names no channel keeps the indicator
-    (全年主动公开信息#); so does a lone channel, which may be where all is published."""
+    (全年主动公开信息#); so does a lone channel, which may be where all is published.
+    Items only (条, 篇, 则): 通过政府网站公开征求意见#次 counts consultations."""
     on: dict[int, str] = {}
     for k, sl in enumerate(slots):
         m = sl.mention
+        if m.unit not in _ITEM_UNITS:
+            continue  # 通过政府网站公开征求意见#次: consultations, no items published
         lo = max([text.rfind(c, sent_start[k], m.start) for c in "，,；;。："] + [sent_start[k]])
         mt = _PUBLISHED_ON_RE.search(text, lo, m.start)
         if mt is not None:
