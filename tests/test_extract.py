@@ -2475,6 +2475,11 @@ def test_kinds_the_name_joins_when_both_fit_it_are_parts():
     ("面向乡村两级干部开办法治讲座5场。", {5: "officials_law_training_sessions"}),
     ("为辖区居民开办法治讲座12场。", {12: "legal_education_events"}),
     ("面向干部群众开办法治讲座9场。", {9: "legal_education_events"}),
+    # the public named in the sentence and no officials in the lecture's own clause: whose
+    # lecture it is the text does not say, so it is no officials' training
+    ("把宪法纳入干部教育和农民夜校课程，依托道德讲堂开办宪法专场讲座12场。", {12: ""}),
+    ("把宪法纳入干部教育和农民夜校课程，为镇村干部开办宪法专场讲座12场。",
+     {12: "officials_law_training_sessions"}),
 ])
 def test_who_studies_or_meets_and_in_what_form_decides_the_count(sentence, expected):
     m = extract.extract_text(sentence).mentions

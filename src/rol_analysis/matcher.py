@@ -1119,6 +1119,11 @@ def joined_meetings(marked: str, hash_pos: int) -> bool:
     return _MEETINGS_JOINED_RE.search(own) is not None
 
 
+# the public as an audience (not 干部群众, cadres and the public together), and officials
+_PUBLIC_RE = re.compile(r"(?<!干部)群众|村民|居民|农牧民|农民|市民|学生|青少年|师生|老年人")
+_OFFICIALS_RE = re.compile(r"干部|公职人员|公务员|工作人员|班子|领导|党员|职工|机关")
+
+
 def body_unfit(zh_name: str, marked: str, hash_pos: int) -> bool:
     """Whether the body whose count the number is rules out an indicator of one body's
     study or meetings (docs/design.md "The body decides"): a count of the theory study
@@ -1149,8 +1154,15 @@ def body_unfit(zh_name: str, marked: str, hash_pos: int) -> bool:
     if "学法培训" in zh_name or "法治培训" in zh_name:
         # officials' law training (sessions or trainees): a class or lecture counts only
         # in a sentence about law (专题研讨班…培训干部#人次 with no law named is no law
-        # training: first runs blind8 turpan, blind11 jianghan)
-        return not _LAW_CONTENT_RE.search(marked)
+        # training: first runs blind8 turpan, blind11 jianghan); and not when the
+        # sentence names the public (农牧民, 村民 …) while the number's own clause names
+        # no officials: whose training it is, the text does not say (列入干部培训…和农牧民
+        # 培训大纲，…举办专场讲座#: first run blind9 yanqi)
+        if not _LAW_CONTENT_RE.search(marked):
+            return True
+        start = _own_clause(marked, hash_pos)[0]
+        return (_PUBLIC_RE.search(marked) is not None
+                and _OFFICIALS_RE.search(marked, start, hash_pos) is None)
     return False
 
 
