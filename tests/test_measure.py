@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from rol_analysis import extract, measure
@@ -108,3 +110,37 @@ def test_the_far_verb_and_the_enumeration_stay_in_the_label():
 def test_a_bare_filing_verb_takes_the_topic_before_it():
     # 报备 alone counts the documents of the sentence before
     assert _measures("加强规范性文件管理。全年报备8件。")[0][2] == "规范性文件报备数"
+
+
+# skipping(): a lookahead for the first characters, the same matches as re.compile
+_SKIP_TEXTS = ["共计受理案件12件，其中依法办结10件", "收到了１２３件，有效办理", "公共服务共享",
+               "达到了98%以上", "截至目前共有3个", "２０２３年以来", "ABC abc 123", ""]
+
+
+@pytest.mark.parametrize("pattern", [
+    r"(?<!公)共(?!享|建)|达到了?|\d{4}年(?:以来)?",  # a lookbehind, words and \d
+    r"(?:有|是|达)+$",  # a repeat anchored at the end
+    r"[0-9０-９]+件|[一二三]{2,}",  # ranges and a class
+])
+def test_skipping_finds_what_re_finds(pattern):
+    fast, plain = measure.skipping(pattern), re.compile(pattern)
+    assert fast.pattern.startswith("(?=[")  # the scan skips by first character
+    for text in _SKIP_TEXTS:
+        assert [m.span() for m in fast.finditer(text)] == \
+            [m.span() for m in plain.finditer(text)]
+        assert fast.sub("", text) == plain.sub("", text)
+    # \d is Unicode's: a full-width year is still found
+    if r"\d" in pattern:
+        assert fast.search("２０２３年以来").group() == "２０２３年以来"
+
+
+@pytest.mark.parametrize("pattern", [
+    r"a?b",  # the match may start with b
+    r".共",  # any character
+    r"[^共]计",  # a negated class
+    r"(?i:abc)",  # a flag changes how a class matches
+    r"(?s)共.",  # global flags must open the pattern
+    r"x*",  # may be empty
+])
+def test_skipping_leaves_unknown_starts_alone(pattern):
+    assert measure.skipping(pattern).pattern == pattern

@@ -29,6 +29,58 @@ when the reports word a measure differently in ways the rules above do not cover
 from __future__ import annotations
 
 import re
+from re import _constants as _sre  # Python >= 3.11, as pyproject requires
+from re import _parser as _sre_parse
+
+
+def _first_class(items) -> list[str] | None:
+    """The character-class items (escaped) one of which every match of the parsed
+    pattern ``items`` starts with, or None when that is not known (a match may be empty
+    or start with any character)."""
+    for op, av in items:
+        if op in (_sre.ASSERT, _sre.ASSERT_NOT, _sre.AT):
+            continue  # zero-width: the match starts with what follows
+        if op is _sre.LITERAL:
+            return [re.escape(chr(av))]
+        if op is _sre.IN:
+            out = []
+            for op2, av2 in av:
+                if op2 is _sre.LITERAL:
+                    out.append(re.escape(chr(av2)))
+                elif op2 is _sre.RANGE:
+                    out.append(f"{re.escape(chr(av2[0]))}-{re.escape(chr(av2[1]))}")
+                elif op2 is _sre.CATEGORY and av2 is _sre.CATEGORY_DIGIT:
+                    out.append(r"\d")  # the same \d, Unicode digits included
+                else:
+                    return None  # a negated class, another category
+            return out
+        if op is _sre.BRANCH:
+            out = []
+            for alt in av[1]:
+                first = _first_class(alt)
+                if first is None:
+                    return None
+                out += first
+            return out
+        if op is _sre.SUBPATTERN:
+            # (?i:…) and the like change how a class matches: not followed
+            return _first_class(av[-1]) if not (av[1] or av[2]) else None
+        if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and av[0] >= 1:
+            return _first_class(av[2])
+        return None  # any character, an optional item, a back-reference …
+    return None  # only zero-width items: the match may be empty
+
+
+def skipping(pattern: str) -> re.Pattern:
+    """``re.compile(pattern)`` led by a lookahead for the characters a match can start
+    with, when they are known: the same matches, but a scan skips every other position
+    at once instead of trying each alternative there (a long alternation whose words
+    start with a lookbehind, a class or a word with many first characters is otherwise
+    tried at every position; 2-3x faster on the label regexes)."""
+    first = _first_class(_sre_parse.parse(pattern))
+    if not first or pattern.startswith("(?") and pattern[2:3].isalpha():
+        return re.compile(pattern)  # (?s)…: global flags must open the pattern
+    return re.compile("(?=[" + "".join(dict.fromkeys(first)) + "])(?:" + pattern + ")")
 
 #: Longest label, in characters (the suffix and qualifier prefix not counted).
 MAX_CHARS = 16
@@ -59,7 +111,7 @@ _SYNONYM_RE = re.compile("|".join(re.escape(s) for s in sorted(SYNONYMS, key=len
 
 # Words that add nothing to what is counted: adverbs, fillers, linking verbs, time words
 # and the light verbs 开展/组织/举办 (组织培训 and 培训 count the same thing).
-_FILLER_RE = re.compile(
+_FILLER_RE = skipping(
     r"一是|二是|三是|四是|五是|六是|七是|八是|九是|十是|首先|其次|此外|同时|另外|"
     r"截至目前|截止目前|截至|截止|目前|至今|现已|已经|共计|总计|合计|累计|共有|为期|"
     r"先后|陆续|全面|积极|深入|扎实|持续|不断|进一步|切实|认真|有效|大力|主动|全力|依法(?!行政|治)|严格|"
@@ -71,7 +123,7 @@ _FILLER_RE = re.compile(
     r"分别|同比|较上年|比上年|总数|总量|数量|次数|人数|件数|个数"
 )
 # Linking words between the object and the number (达到, 为, 有…), trimmed at the end.
-_LINK_TAIL_RE = re.compile(r"(?:达到了|达到|达|为|是|有|共|计|约|累计|合计|总计|实现|"
+_LINK_TAIL_RE = skipping(r"(?:达到了|达到|达|为|是|有|共|计|约|累计|合计|总计|实现|"
                            r"保持在|保持|占比|占|近|超过|逾|不低于|不少于|高于|低于|多达|超|"
                            r"均|都|已|了|的|由|从|(?<![公展])开|对|向|给|把|将|(?<![存现实所])在|"
                            r"(?:压缩|压减|缩短|减少|降低|精简|提高|提升|增加|增长|控制|下降|降|减|增)"
@@ -82,16 +134,16 @@ _LEAD_RE = re.compile(r"^(?:对|向|为|给|在|于|将|把|从|由|按照|经|�
                       r"有(?![效序力利])|、)+")
 # "执法总量最多的是宝平街道", "较多的部门有区市场监管局": what follows the copula is
 # the thing counted.
-_COPULA_RE = re.compile(r"(?<![但于就])是|(?<![具拥国所没只占])有(?![效序力利关所])")
+_COPULA_RE = skipping(r"(?<![但于就])是|(?<![具拥国所没只占])有(?![效序力利关所])")
 # A preposition right after the counting word opens an adverbial, not a noun
 # ("聘请了3家在土地征用…领域…的律所").
 _PREP_HEAD_RE = re.compile(r"^(?:在|对|向|从|于|给|为|按)")
 _CLAUSE_STOP = "，,。；;：:！？!?\n"
 _DROP_CHARS_RE = re.compile(r"[“”\"‘’'《》「」『』〈〉【】\[\]（）()\s*#/·．.\-—…]+")
-_DIGITS_RE = re.compile(r"[0-9０-９]+(?:[.,][0-9]+)*[%余多万亿千百]*"
+_DIGITS_RE = skipping(r"[0-9０-９]+(?:[.,][0-9]+)*[%余多万亿千百]*"
                         r"|[零〇一二两三四五六七八九十百千万亿]{2,}")
 # After the counting word: a name of what is counted, up to a verb or particle.
-_AFTER_STOP_RE = re.compile(
+_AFTER_STOP_RE = skipping(
     r"[，,。；;：:！？!?\n、0-9]|的|等|和|及|与|并|均|全部|全|次|"
     r"依托|依法(?!行政|治)|开展|研究|部署|审议|听取|实现|完成|获得|得到|纳入|达到|达|为|被|予以|"
     r"之外|以外|之内|之中|中$|进行|组织|举办|召开|构建|建立|成立|推动|推进|落实|签订|入驻|进驻|通过|涉及|"
