@@ -2561,3 +2561,13 @@ def test_a_numeral_of_ge_before_a_short_rate_name_says_how_many_share_it():
     # a longer noun before the rate (towns) is what 三个 counts: no reading per town
     m = extract.extract_text("全县三个乡镇覆盖率均达到100%。").mentions
     assert list(m["value"]) == [100]
+
+
+def test_a_count_of_bodies_just_named_that_share_a_value_is_no_row():
+    # the three bodies are named, then counted, then each held one meeting: three rows
+    # of 1次 and no row for the 3
+    m = extract.extract_text("立法、执法、普法3个工作小组各召开会议1次。").mentions
+    assert list(m["text"]) == ["1次", "1次", "1次"]
+    # bodies not named before their count: the count is a statistic of its own
+    m = extract.extract_text("全县4个工作小组各召开会议1次。").mentions
+    assert list(m["text"]) == ["4个", "1次", "1次", "1次", "1次"]

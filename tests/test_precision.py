@@ -1022,3 +1022,15 @@ def test_an_outcome_verb_before_the_lawsuits_makes_them_concluded(sentence, valu
 ])
 def test_what_an_inspection_is_aimed_at_decides(sentence, value, expected):
     assert _named(sentence).get(value, "") == expected
+
+
+@pytest.mark.parametrize("sentence, value, expected", [
+    # events joined with tests, no public audience named: not an outreach count
+    ("开展宪法宣传周活动，各类宣讲、测试等活动共开展80余场次。", 80, ""),
+    # a public audience named for them, or no tests joined: outreach events
+    ("开展宪法宣传周活动，面向群众开展宣讲、测试等活动80余场次。", 80,
+     "legal_education_events"),
+    ("开展宪法宣传周活动，各类宣讲活动共开展80余场次。", 80, "legal_education_events"),
+])
+def test_events_joined_with_tests_are_no_outreach_count(sentence, value, expected):
+    assert _named(sentence).get(value, "") == expected

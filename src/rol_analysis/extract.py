@@ -59,6 +59,7 @@ from .mentions import (
     _THAN,
     _VERB_AFTER_RE,
     Mention,
+    _names_listed,
     _scope,
     _sentence_bounds,
     _sentence_of,
@@ -561,6 +562,11 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
             # one reading per body counted just before; the words cannot tell them
             # apart, so only the first may take a name
             bodies = int(prev.value)
+            if _names_listed(norm_text, prev.start) == bodies:
+                # "司法、执法、守法普法3个协调小组各召开会议1次": the bodies were just named,
+                # and their count only says how many share the value (as 两项整改率均
+                # does): no statistic of its own
+                prev.shares = True
             m.measures = [measure.label(left, sent[b:], m.unit, m.kind, context)] * bodies
             m.indicators = [""] * bodies
             for k in range(bodies):
@@ -867,8 +873,8 @@ def extract_text(raw: str, region: str = "", year: int | None = None, catalogue=
                 section, span = "", None
         section_of[m.start] = section
     slots = _assign(norm.text, mentions, _matcher(cat), section_of, explain)
-    mentions = [m for m in mentions if not (m.weak and not any(m.indicators)
-                                            and not counted_word(norm.text, m))]
+    mentions = [m for m in mentions if not m.shares and not (
+        m.weak and not any(m.indicators) and not counted_word(norm.text, m))]
     def raw_span(m: Mention) -> tuple[int, str]:
         r0, r1 = norm.raw_span(m.start, m.end)
         return r0, raw[r0:r1]

@@ -1020,9 +1020,11 @@ def _the_rest(text: str, sent_start: list[int], slots: list[_Slot]) -> None:
             # something stated before, never the whole: no name; a part of the indicator
             # an earlier count of the same kind fits, when one does (yanzhou, blind8)
             _make_part(sl, ids)
-            fits = [{i for _s, i in o.cands + o.total} | o.subset for o in slots[:k]]
-            shared = next((ids & fits[j] for j in range(k - 1, -1, -1)
-                           if _same_count(m, slots[j].mention) and ids & fits[j]), set())
+            # the nearest such count first (the look-back stops there, not at the start)
+            fits = (ids & ({i for _s, i in o.cands + o.total} | o.subset)
+                    for o in (slots[j] for j in range(k - 1, -1, -1))
+                    if _same_count(m, o.mention))
+            shared = next((f for f in fits if f), set())
             sl.total = [t for t in sl.total if t[1] in shared]
             continue
         _make_part(sl, {iid for _sc, iid in sl.cands})
