@@ -1,4 +1,4 @@
-"""Attribution accuracy on the blind sets (tests/data/blind/ and blind2/ to blind11/):
+"""Attribution accuracy on the blind sets (tests/data/blind/ and blind2/ to blind12/):
 paraphrased excerpts of real reports written after the catalogue was tuned on the dev set,
 from places and years that are neither in the dev set nor held out. Gold ids were chosen from the
 catalogue's names, not from the extractor's output. blind2 and blind3 were written in
@@ -455,8 +455,10 @@ RATCHETS = {
     # Session 7, round G (prevsub): 签署“跨省通办”协议，…，办件量# is that channel's cases,
     # a part of gov_service_cases_handled: named correctly 175 -> 176, wrong 11 -> 10,
     # parts 9 -> 10.
-    "blind7": Ratchet(min_found=212, min_named_correctly=176, min_id_rows_named=68,
-                      max_named_wrongly=10, max_false_positives=2, min_parts_ok=10,
+    # Session 8, round H (none8): certificate items (证明事项) are no credit-commitment
+    # items: named correctly 176 -> 177, wrong 10 -> 9.
+    "blind7": Ratchet(min_found=212, min_named_correctly=177, min_id_rows_named=68,
+                      max_named_wrongly=9, max_false_positives=2, min_parts_ok=10,
                       max_parts_wrong=0),
     # The fresh set written at the end of session 5 (24 reports of 17 provinces, 171 rows;
     # README): written and re-read without reading the extractor, held back on a branch,
@@ -511,8 +513,11 @@ RATCHETS = {
     # rol_special_meetings: named correctly 149 -> 150, id rows 55 -> 56, wrong unchanged.
     # Session 7, recall8 third increment: the units a 考核 covers, counted before them (对全区
     # 70个单位开展年度考核): named correctly 150 -> 151, id rows 56 -> 57, wrong unchanged.
-    "blind8": Ratchet(min_found=169, min_named_correctly=151, min_id_rows_named=57,
-                      max_named_wrongly=3, max_false_positives=0, min_parts_ok=11,
+    # Session 8, round H (none8): a joint 排查化解 count with a 化解率 on it is the
+    # screened count (both definitions): named correctly 151 -> 152, id rows 57 -> 58,
+    # wrong 3 -> 2.
+    "blind8": Ratchet(min_found=169, min_named_correctly=152, min_id_rows_named=58,
+                      max_named_wrongly=2, max_false_positives=0, min_parts_ok=11,
                       max_parts_wrong=2),
     # The fresh set of session 6 (24 reports of 17 provinces, 163 rows; README): written
     # and re-read without reading the extractor, given an independent second reading and
@@ -604,8 +609,10 @@ RATCHETS = {
     # Session 7, round G (kindsg): kinds the indicator's name joins stated in clauses of
     # their own (代理各类案件…，办理非诉讼法律事务…) are parts: named correctly 125 -> 126,
     # wrong 3 -> 2, parts ok 2 -> 4.
-    "blind10": Ratchet(min_found=152, min_named_correctly=126, min_id_rows_named=43,
-                       max_named_wrongly=2, max_false_positives=1, min_parts_ok=4,
+    # Session 8, round H (none8): a subset (对其中的#项) of a certificate count is no
+    # credit-commitment count: named correctly 126 -> 127, wrong 2 -> 1.
+    "blind10": Ratchet(min_found=152, min_named_correctly=127, min_id_rows_named=43,
+                       max_named_wrongly=1, max_false_positives=1, min_parts_ok=4,
                        max_parts_wrong=1),
     # The fresh set written in session 7 (19 reports, 118 rows; README): written without
     # reading the extractor, given an independent second reading and its 8 differing rows
@@ -645,6 +652,25 @@ RATCHETS = {
     "blind11": Ratchet(min_found=117, min_named_correctly=97, min_id_rows_named=38,
                        max_named_wrongly=2, max_false_positives=2, min_parts_ok=10,
                        max_parts_wrong=4),
+    # The fresh set written in session 7 (18 reports, 128 rows; README): written without
+    # reading the extractor, given an independent second reading and its 6 differing rows
+    # adjudicated before scoring, held back from the code engineers, and scored once in
+    # session 8 at 20:45 UTC on main 9460d11 (session 7's end: rounds E, F, G; the same
+    # behaviour as e5b1c0a): found 125 (97.7%), named correctly 96 (75.0%), wrong 12
+    # (9.4%), FP 0, id rows 32/54 (59.3%), named/all 25.0%, parts 2/25, part wrong 0.
+    # Same files, same run: round D's 41f71b8 the same; the session-7 start main b4327f9
+    # named correctly 97, wrong 11 (8.6%), id rows 32/54, parts 2/25 (liaoyuan's
+    # 累计开展200余次, 宣讲 and 测试 joined, named legal_education_events since round E).
+    # The second human reader is wrong on 1.6% against the gold as first written; 10 of
+    # the extractor's 11 wrong names against that gold are on rows the readers agree on,
+    # 1 on a row they read differently.
+    # Session 8, round H (none8): items taken off a list (下架#) are no count of it, a
+    # chained count's first number counts groups (#板块36项), 成功化解 after the
+    # mediation of the same sentence is mediated successfully: named correctly 96 -> 100,
+    # id rows 32 -> 34, wrong 12 -> 9.
+    "blind12": Ratchet(min_found=125, min_named_correctly=100, min_id_rows_named=34,
+                       max_named_wrongly=9, max_false_positives=0, min_parts_ok=2,
+                       max_parts_wrong=0),
 }
 SETS = list(RATCHETS)
 

@@ -1105,8 +1105,10 @@ FAMILY_B_COMMON = [
      {"gov_service_cases_handled": 235000, "service_on_time_rate": 100}),
     ("进驻县政务服务大厅事项1286项。",
      {"gov_service_items": 1286}),
+    # certificates under 告知承诺制 are no credit-commitment items (its definition; the
+    # gold of blind7 zhenning and blind10 anshan leaves them unnamed)
     ("共取消证明事项56项，对21项证明事项实行告知承诺制。",
-     {"certification_items_cancelled": 56, "credit_commitment_items": 21}),
+     {"certification_items_cancelled": 56}),
     ("工程建设项目审批时间压缩至80个工作日以内。",
      {"construction_approval_days": 80}),
     ("全年新增减税降费及退税缓税缓费4.6亿元。",

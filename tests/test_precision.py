@@ -913,3 +913,52 @@ def test_study_of_a_team_or_of_two_bodies_names_no_meeting_indicator(sentence, v
 ])
 def test_a_count_after_a_list_of_kinds_is_not_the_last_kinds(sentence, value, expected):
     assert _named(sentence).get(value, "") == expected
+
+
+@pytest.mark.parametrize("sentence, value, expected", [
+    # items taken off a list are no count of the list
+    ("梳理本部门许可事项，原有行政审批事项下架21项。", 21, ""),
+    ("对审批事项清单进行更新，删除行政审批事项6项。", 6, ""),
+    # the list itself is
+    ("目前保留行政审批事项186项。", 186, "admin_approval_items"),
+])
+def test_items_removed_are_no_count_of_the_list(sentence, value, expected):
+    assert _named(sentence).get(value, "") == expected
+
+
+@pytest.mark.parametrize("sentence, value, expected", [
+    # the first of a chained count counts the groups the items fall into
+    ("全年围绕法治建设重点任务6个板块28项逐项推进。", 6, ""),
+    ("年度工作要点把重点任务分为4个领域19项。", 4, ""),
+    # the second counts the tasks
+    ("全年围绕法治建设重点任务6个板块28项逐项推进。", 28, "rol_key_tasks"),
+    ("出台法治政府建设工作要点，明确8个方面31项重点任务。", 31, "rol_key_tasks"),
+])
+def test_a_chained_counts_first_number_counts_groups(sentence, value, expected):
+    assert _named(sentence).get(value, "") == expected
+
+
+@pytest.mark.parametrize("sentence, value, expected", [
+    # certificates under the notify-and-commit system are no credit-commitment items,
+    # also when the number is a subset (其中) of a certificate count before it
+    ("更新本县证明事项目录，将梳理出的52项证明事项纳入告知承诺制。", 52, ""),
+    ("全面清理证明事项，保留证明事项118项，对其中的27项实行告知承诺制。", 27, ""),
+    # items under credit commitment are
+    ("推行信用承诺制度，全年办理信用承诺事项415项。", 415, "credit_commitment_items"),
+])
+def test_certificate_items_are_no_credit_commitment_items(sentence, value, expected):
+    assert _named(sentence).get(value, "") == expected
+
+
+@pytest.mark.parametrize("sentence, value, expected", [
+    # a joint 排查化解 count with a 化解率 on it is the screened count (the definitions)
+    ("各村调委会全年排查化解矛盾纠纷248件，化解率达到97%。", 248, "disputes_screened"),
+    # without a rate it is the resolved count, and so is a bare 化解 count with one
+    ("各村调委会全年排查化解矛盾纠纷248件，群众反映良好。", 248, "disputes_resolved"),
+    ("全年化解矛盾纠纷248件，化解率达到97%。", 248, "disputes_resolved"),
+    # 成功化解 after the mediation of the same sentence is the mediated disputes' outcome
+    ("全乡调解组织排查矛盾纠纷93起，受理调处88起，成功化解85起。", 85,
+     "disputes_mediated_successfully"),
+])
+def test_which_dispute_count_a_joint_or_mediation_outcome_is(sentence, value, expected):
+    assert _named(sentence).get(value, "") == expected

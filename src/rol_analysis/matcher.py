@@ -299,7 +299,9 @@ def _last_of_list(zh_name: str, marked: str, mt: re.Match, hash_pos: int) -> boo
 # 按期整改…反馈的#问题) makes it a count of what was changed, not of the stock; not when the
 # verb states a result (调整后…, 精简为/至…: the stock after the change).
 # 整改 sent or still due (通报整改问题#, 需整改的问题#) changes nothing yet: problems found
-_CHANGE_OBJ_RE = re.compile(r"(取消|下放|调整|承接|划转"
+# A removal verb is such a change too (原有许可事项下架#: items taken off the list, not
+# the list; first runs blind4 beijing 取消, blind12 fujian_rst 下架).
+_CHANGE_OBJ_RE = re.compile(r"(取消|下放|调整|承接|划转|下架|删减|删除|移出|核减"
                             r"|(?<!通报)(?<!交办)(?<!反馈)(?<![需待应])整改)"
                             r"(?![后为至到])")
 # A per-level item (3个国家级、#省级示范村; 国家级示范村#、市级示范村…) or a list the places
@@ -387,6 +389,13 @@ _TARGET_OF_RE = re.compile(r"(?:对|从|向)(?:全[区县市省镇旗州]|本级
 _QUALIFYING_EXAM_RE = re.compile(r"资格(?:认证)?考试")
 # units of durations (time limits of a procedure; also read by extract's shared times)
 _DURATION_UNITS = frozenset({"天", "个工作日", "工作日", "小时", "分钟", "个月"})
+# A chained count whose first number counts groups (重点任务#板块36项, 细化为#方面42项任务,
+# #类共917项事项): a closed class of grouping nouns right after the number, then the
+# second count, which is the one of the items (first run blind12 zhejiang_scjg; the same
+# shape stood unnamed in blind4, blind5, blind6 and blind7 only because no pattern
+# reached it).
+_GROUPS_RE = re.compile(r"(方面|板块|领域|类别|维度|大类|类|模块|篇章|部分)"
+                        r"(?:共计|合计|共|计)?[\d一二三四五六七八九十百]")
 # A step still pending (待申领执法证件#): people waiting for it, not a count of it done.
 _PENDING_RE = re.compile(r"待(?:申领|换发|核发|审核|审批|办理|整改|处理)")
 # A domain narrowing right after the number (#个涉企执法单位): as _SUBSET_NOUN_RE, after it.
@@ -395,6 +404,13 @@ _SUBSET_AFTER_RE = re.compile(_SUBSET_WORD)
 # count is never the done count. The act is the two characters after the negation; an
 # indicator whose name holds the act but not the negation is ruled out.
 _NEGATED_ACT_RE = re.compile(r"(?:不予|免于|免予|未予|暂不|未能|无法|不能)([\u4e00-\u9fff]{2})")
+
+
+def _subset_of_before(marked: str, hash_pos: int) -> bool:
+    """Whether the number's own clause says it is a subset (其中) of what the sentence
+    counted before it."""
+    start = _own_clause(marked, hash_pos)[0]
+    return start > 0 and "其中" in marked[start:hash_pos]
 
 
 def _counted_class(text: str) -> str:
@@ -449,6 +465,9 @@ def _unfit_scope(zh_name: str, marked: str, hash_pos: int) -> bool:
     if ("累计" in own and "累计" not in zh_name
             and _YEARS_SPAN_RE.search(marked, 0, hash_pos)):
         return True  # 连续4年开展，累计排查…#: a total over years, not the year's figure
+    groups = _GROUPS_RE.match(after)
+    if groups and groups.group(1) not in zh_name:
+        return True  # 重点任务#板块36项: the number of groups, not of tasks
     if "入选" in after and "入选" not in zh_name:
         return True
     if "年度" in zh_name and _YEAR_RANGE_RE.search(marked, 0, hash_pos):
@@ -883,10 +902,12 @@ class _Matcher:
             # an excluded scope named there rules the indicator out as well
             # a duration's procedure is often named in a clause before the number's own
             # (企业开办时限进一步压缩，审批时限控制在#): there an excluded topic rules out too
+            # so is a subset's (对其中的#项实行告知承诺制): its object is the count's before
+            # it in the sentence (…确认证明事项227项，…对其中的#项)
             out_ruled = e.exclude_rx is not None and (
                 e.exclude_rx.search(clause) or e.exclude_rx.search(bare)
-                or (unit in _DURATION_UNITS and hash_pos > 0
-                    and e.exclude_rx.search(marked, 0, hash_pos)))
+                or (hash_pos > 0 and (unit in _DURATION_UNITS or _subset_of_before(
+                    marked, hash_pos)) and e.exclude_rx.search(marked, 0, hash_pos)))
             if out_ruled:
                 excluded.add(e.iid)
                 if reasons is not None:
