@@ -1967,6 +1967,14 @@ PARTS = [
     ("全年主动公开政府信息3100条，政府网站和政务新媒体运行平稳。",
      {"3100条": ("gov_info_disclosed", "")}),
     ("全年通过政府门户网站主动公开政府信息2900条。", {"2900条": ("gov_info_disclosed", "")}),
+    # ... nor when the other channel is named in a clause of its own before the verb
+    # (在…公众号上，发布…): that channel's count makes the portal's a share too
+    ("全年在区政府门户网站发布政务信息3600条。在“某局发布”微信公众号上，推送就业服务类"
+     "文章40篇。",
+     {"3600条": ("", "gov_info_disclosed"), "40篇": ("", "")}),
+    # ... but a clause before that names no channel does not make one
+    ("全年在区政府门户网站发布政务信息3600条。围绕就业服务，推送就业服务类文章40篇。",
+     {"3600条": ("gov_info_disclosed", ""), "40篇": ("", "")}),
     # ... nor a count of acts done on a channel (consultations: no items published)
     ("全年通过政府网站公开征求意见15次，政务新媒体同步转发。",
      {"15次": ("public_consultations", "")}),

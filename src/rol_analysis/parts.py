@@ -1043,6 +1043,13 @@ _SENTENCE_END_RE = re.compile(r"[。！？!?\n]")
 _PUBLISHED_ON_RE = re.compile(rf"({_CHANNELS})[^，,；;。：:、和及与]{{0,12}}?"
                               r"(?:发布|推送|公开|刊发|刊登|发表|更新|转载)[^，,；;。：:]{0,10}$")
 
+# a clause that opens with a publishing verb (its channel may be in the clause before)
+_OPENS_WITH_PUBLISHING_RE = re.compile(r"[并还共全年累计]{0,3}(?:发布|推送|刊发|刊登|发表|更新|转载)"
+                                       r"[^，,；;。：:]{0,10}$")
+# a clause that only names where (在/通过/依托 … channel 上/中/平台), right before the verb's
+_CHANNEL_ONLY_CLAUSE_RE = re.compile(r"(?:在|通过|依托|利用)[^，,；;。：:]{0,16}?"
+                                     rf"({_CHANNELS})[上中内里]?[，,]$")
+
 
 def _one_channel(text: str, sent_start: list[int], slots: list[_Slot],
                  matcher: _Matcher) -> None:
@@ -1064,6 +1071,12 @@ def _one_channel(text: str, sent_start: list[int], slots: list[_Slot],
         mt = _PUBLISHED_ON_RE.search(text, lo, m.start)
         if mt is not None:
             on[k] = mt.group(1)
+        elif lo > sent_start[k] and _OPENS_WITH_PUBLISHING_RE.match(text, lo + 1, m.start):
+            # "在…公众号上，发布…推文#篇": the channel is the clause before, the verb opens
+            # this one (a channel in no clause right before names no place of publishing)
+            before = _CHANNEL_ONLY_CLAUSE_RE.search(text, sent_start[k], lo + 1)
+            if before is not None:
+                on[k] = before.group(1)
     if not on:
         return
     counted = set(on.values())
