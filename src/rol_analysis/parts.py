@@ -1072,9 +1072,9 @@ _PUBLISHED_ON_RE = re.compile(rf"({_CHANNELS})[^，,；;。：:、和及与]{{0,
                               r"(?:发布|推送|公开|刊发|刊登|发表|更新|转载)[^，,；;。：:]{0,10}$")
 
 # a clause that opens with a publishing verb (its channel may be in the clause before)
-_OPENS_WITH_PUBLISHING_RE = re.compile(r"[并还共全年累计]{0,3}(?:发布|推送|刊发|刊登|发表|更新|转载)"
-                                       r"[^，,；;。：:]{0,10}$")
-# a clause that only names where (在/通过/依托 … channel 上/中/平台), right before the verb's
+_OPENS_WITH_PUBLISHING_RE = re.compile(r"[并还共全年累计]{0,3}"
+                                       r"(?:发布|推送|刊发|刊登|发表|更新|转载)[^，,；;。：:]{0,10}$")
+# a clause that only names where (在/通过/依托 … channel 上/中), right before the verb's
 _CHANNEL_ONLY_CLAUSE_RE = re.compile(r"(?:在|通过|依托|利用)[^，,；;。：:]{0,16}?"
                                      rf"({_CHANNELS})[上中内里]?[，,]$")
 
