@@ -1967,9 +1967,30 @@ PARTS = [
     ("全年主动公开政府信息3100条，政府网站和政务新媒体运行平稳。",
      {"3100条": ("gov_info_disclosed", "")}),
     ("全年通过政府门户网站主动公开政府信息2900条。", {"2900条": ("gov_info_disclosed", "")}),
+    # ... nor when the other channel is named in a clause of its own before the verb
+    # (在…公众号上，发布…): that channel's count makes the portal's a share too
+    ("全年在区政府门户网站发布政务信息3600条。在“某局发布”微信公众号上，推送就业服务类"
+     "文章40篇。",
+     {"3600条": ("", "gov_info_disclosed"), "40篇": ("", "")}),
+    # ... but a clause before that names no channel does not make one
+    ("全年在区政府门户网站发布政务信息3600条。围绕就业服务，推送就业服务类文章40篇。",
+     {"3600条": ("gov_info_disclosed", ""), "40篇": ("", "")}),
     # ... nor a count of acts done on a channel (consultations: no items published)
     ("全年通过政府网站公开征求意见15次，政务新媒体同步转发。",
      {"15次": ("public_consultations", "")}),
+    # the same words of a name in clauses of their own, each with a body of its own
+    # and no total: items of one concept, none takes its id
+    ("向市政府报备区政府规范性文件9件，区政府部门规范性文件报备4件。",
+     {"9件": ("", "normative_docs_filed"), "4件": ("", "normative_docs_filed")}),
+    # ... not after a sum cue (the first is the total), nor when the later clause holds
+    # fewer of the name's words (another thing), nor for two acts of one object
+    ("全区共报备规范性文件9件，区政府部门规范性文件报备4件。",
+     {"9件": ("normative_docs_filed", ""), "4件": ("", "normative_docs_filed")}),
+    ("区政府规范性文件报备9件，部门文件报备4件。",
+     {"9件": ("normative_docs_filed", ""), "4件": ("", "")}),
+    ("全年受理行政复议案件50件，审结行政复议案件45件。",
+     {"50件": ("admin_reconsideration_accepted", ""),
+      "45件": ("admin_reconsideration_closed", "")}),
     # 另有 counts more of something stated before: never the whole, even when the count
     # before it is not named
     ("会上5个单位现场述法。在全会上，另有3个单位主要负责人述法。",
@@ -2511,22 +2532,29 @@ def test_a_bodys_seminars_after_its_study_count_are_its_part(sentence, expected)
         == expected
 
 
-def test_two_things_joined_by_he_share_one_rate_or_change():
-    # two exams joined by 和 before one pass rate: a row for each, and the second
-    # reading is found but left unnamed (the first keeps the name its words give)
-    m = extract.extract_text("全区干部年度普法考试和新任职干部考法的合格率均达到100%。").mentions
-    assert list(m["value"]) == [100, 100] and m["char_start"].nunique() == 1
-    assert (m["indicator_id"] != "").sum() <= 1
+@pytest.mark.parametrize("sentence, kind, rows", [
+    # rows: (kind, indicator) of every row, sorted; the rows of ``kind`` read one value
+    # two exams joined by 和 before one pass rate: a row for each at the one value; the
+    # second reading is found but left unnamed (the first keeps the name its words give)
+    ("全区干部年度普法考试和新任职干部考法的合格率均达到100%。", "rate",
+     [("rate", ""), ("rate", "law_exam_pass_rate")]),
     # one thing's rate with 均 and no joined pair: one row
-    m = extract.extract_text("全年组织的法律知识考试的合格率均达到100%。").mentions
-    assert len(m) == 1
+    ("全年组织的法律知识考试的合格率均达到100%。", "rate", [("rate", "law_exam_pass_rate")]),
     # two counts joined by 和 changing by one stated figure: a change row for each
-    m = extract.extract_text("全县发生交通事故12起，受伤人数和财产损失同比均下降23.5%。").mentions
-    ch = m[m["kind"] == "change"]
-    assert list(ch["value"]) == [-23.5, -23.5] and ch["char_start"].nunique() == 1
+    ("全县发生交通事故12起，受伤人数和财产损失同比均下降23.5%。", "change",
+     [("change", ""), ("change", ""), ("count", "")]),
     # one count's change with no 均: one row
-    m = extract.extract_text("全县发生交通事故12起，受伤人数同比下降23.5%。").mentions
-    assert list(m[m["kind"] == "change"]["value"]) == [-23.5]
+    ("全县发生交通事故12起，受伤人数同比下降23.5%。", "change",
+     [("change", ""), ("count", "")]),
+    # 两个 right before a rate word with 均: two rates share the value, no count of 2
+    ("开展专项整治，两个覆盖率均达到100%。", "rate", [("rate", ""), ("rate", "")]),
+    # a longer noun before the rate (towns) is what 三个 counts: no reading per town
+    ("全县三个乡镇覆盖率均达到100%。", "rate", [("rate", "")]),
+])
+def test_names_before_jun_share_one_rate_or_change(sentence, kind, rows):
+    m = extract.extract_text(sentence).mentions
+    assert sorted(zip(m["kind"], m["indicator_id"])) == rows
+    assert m.loc[m["kind"] == kind, "char_start"].nunique() == 1
 
 
 @pytest.mark.parametrize("sentence,expected", [
@@ -2556,15 +2584,6 @@ def test_a_chinese_numeral_counting_a_set_is_a_count(sentence, expected):
 ])
 def test_a_chinese_numeral_after_a_counting_act_is_a_count(sentence, expected):
     assert list(extract.extract_text(sentence).mentions["text"]) == expected
-
-
-def test_a_numeral_of_ge_before_a_short_rate_name_says_how_many_share_it():
-    # 两个 right before a rate word with 均: two rates share the value, no count of 2
-    m = extract.extract_text("开展专项整治，两个覆盖率均达到100%。").mentions
-    assert list(m["value"]) == [100, 100] and m["char_start"].nunique() == 1
-    # a longer noun before the rate (towns) is what 三个 counts: no reading per town
-    m = extract.extract_text("全县三个乡镇覆盖率均达到100%。").mentions
-    assert list(m["value"]) == [100]
 
 
 @pytest.mark.parametrize("sentence, value, expected", [

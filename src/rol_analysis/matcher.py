@@ -1071,6 +1071,14 @@ def _study_bodies(text: str) -> set[int]:
 _ITEM_TAIL_END_RE = re.compile(r"[^，,。；;：:！？!?\n、\d]*")
 
 
+def _after_last_number(own: str) -> str:
+    """``own`` (a clause up to the number) after its last earlier number, if any: the
+    number's own item (常务会议学法10次、中心组学法5次: the item before is another
+    number's)."""
+    last_number = _last_match(_DIGIT_RE, own)
+    return own if last_number is None else own[last_number.end():]
+
+
 def count_bodies(marked: str, hash_pos: int) -> set[int]:
     """The kinds of body (:data:`_STUDY_BODY_RE`) whose count the number at ``hash_pos``
     of ``marked`` is: those its own item names, before the number (after any earlier
@@ -1080,10 +1088,7 @@ def count_bodies(marked: str, hash_pos: int) -> set[int]:
     学法4次，专题听取…汇报2次: a later count of the chain is still that body's). Empty
     when no body is named: the text does not say whose count it is."""
     start = _own_clause(marked, hash_pos)[0]
-    own = marked[start:hash_pos]
-    last_number = _last_match(_DIGIT_RE, own)
-    if last_number is not None:
-        own = own[last_number.end():]
+    own = _after_last_number(marked[start:hash_pos])
     tail = _ITEM_TAIL_END_RE.match(marked, hash_pos + 1).group()
     bodies = _study_bodies(own) | _study_bodies(tail)
     end = start - 1
@@ -1113,11 +1118,7 @@ _MEETINGS_JOINED_RE = re.compile(rf"{_JOINT_EVENTS_RE.pattern}|{_MEETING}等")
 def joined_meetings(marked: str, hash_pos: int) -> bool:
     """Whether the number's own item (its clause up to the number, after any earlier
     number) joins a meeting with another one or closes a list of meetings with 等."""
-    start = _own_clause(marked, hash_pos)[0]
-    own = marked[start:hash_pos]
-    last_number = _last_match(_DIGIT_RE, own)
-    if last_number is not None:
-        own = own[last_number.end():]
+    own = _after_last_number(marked[_own_clause(marked, hash_pos)[0]:hash_pos])
     return _MEETINGS_JOINED_RE.search(own) is not None
 
 
@@ -1176,10 +1177,7 @@ def _joint_study(before: str, own: str) -> bool:
     30余次). One body's indicator does not name a count of several bodies' study."""
     if not _STUDY_RE.search(own):
         return False  # most clauses: no study at all (cheap test first)
-    last_number = _last_match(_DIGIT_RE, own)
-    if last_number is not None:
-        # 常务会议学法10次、中心组学法5次: the item before is another number's
-        own = own[last_number.end():]
+    own = _after_last_number(own)
     if not _STUDY_RE.search(own):
         return False
     bodies = _study_bodies(own)
