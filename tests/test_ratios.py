@@ -198,7 +198,9 @@ def test_counts_two_sentences_away_are_not_paired():
 
 
 @pytest.mark.parametrize("text", [
-    "全区办理政务服务事项2474件，网上办理2369件，网办率95.87%。",  # quotient 95.76: no
+    # quotient 95.76, and nothing ties the pair to 好评 (网办率 here is a mismatch: see
+    # test_row_tied_unambiguously_reports_a_mismatch)
+    "全区办理政务服务事项2474件，网上办理2369件，好评率95.87%。",
     "培训120人，发放资料120份，参训率100%。",                      # 人 and 份 differ
     "受理120余件，办结118件，办结率98.3%。",                      # 120余 is not exact
     "全年受理诉求25件，办结24件，满意率104%。",                    # no pair can give it
@@ -219,6 +221,69 @@ def test_wording_that_links_a_part_to_its_rate_reports_a_mismatch():
     assert row["status"] == ratios.MISMATCH_INFERRED
     assert (row["numerator"], row["denominator"], row["recomputed"]) == (30, 40, 75)
     assert row["difference"] == pytest.approx(5.5)
+
+
+@pytest.mark.parametrize("text, pair", [
+    # the rate's name abbreviates more than its part (化撤: 化解 or 撤回): whole, part,
+    # rate in a row
+    ("收到诉前委派纠纷40件，化解成功30件，化撤率75%。", (30, 40)),
+    # the part's verb follows it (里有 … 纳入): only 纳 of 纳管 is before 率
+    ("全镇350项便民事项里有336项纳入服务大厅管理，事项纳管率为96%。", (336, 350)),
+    # 100% from equal counts whose words hold the rate's (参训 of 参加培训)
+    ("应参加培训干部80人，实际参加培训80人，参训率100%。", (80, 80)),
+])
+def test_whole_part_rate_in_a_row_is_paired(text, pair):
+    row = _inferred(text).iloc[0]
+    assert (row["numerator"], row["denominator"]) == pair
+    assert row["status"] == ratios.CONSISTENT_INFERRED
+    assert row["evidence"] == "whole, part, then the rate naming the part"
+
+
+@pytest.mark.parametrize("text", [
+    # the part's clause shares nothing with what the rate names (满意 vs 走访)
+    "收到诉前委派纠纷40件，走访核实30件，满意率75%。",
+    # a number between the part and the rate breaks the row
+    "收到诉前委派纠纷40件，化解成功30件，涉及5个社区，化撤率75%。",
+    # the whole and the part are items of a list
+    "收到诉前委派纠纷40件、化解成功30件，化撤率75%。",
+])
+def test_a_broken_row_gives_no_pair(text):
+    assert _inferred(text).empty
+
+
+@pytest.mark.parametrize("text, pair", [
+    # 调处 named fully by the part's clause, not by the whole's: 45/90 = 50%, not 62.5%
+    ("全年受理劳动争议90件，通过调处结案45件，调处率为62.5%。", (45, 90)),
+    # 网办 (网上办理) in the part's clause only: 95.76%, not 95.87%
+    ("全区办理政务服务事项2474件，网上办理2369件，网办率95.87%。", (2369, 2474)),
+])
+def test_row_tied_unambiguously_reports_a_mismatch(text, pair):
+    row = _inferred(text).iloc[0]
+    assert row["status"] == ratios.MISMATCH_INFERRED
+    assert (row["numerator"], row["denominator"]) == pair
+    assert row["recomputed"] == pytest.approx(pair[0] / pair[1] * 100)
+
+
+@pytest.mark.parametrize("text", [
+    # the part's clause names only half of the rate (调 but not 撤): too loose for a
+    # mismatch
+    "全年受理劳动争议90件，调解成功45件，调撤率为62.5%。",
+    # the whole's clause names the rate too: a peer, not the whole
+    "全年调处劳动争议90件，通过调处结案45件，调处率为62.5%。",
+    # a 100% of a part smaller than its whole: the rate's whole is another, not stated
+    "全年受理劳动争议90件，通过调处结案45件，调处率为100%。",
+])
+def test_row_tied_loosely_reports_nothing(text):
+    assert _inferred(text).empty
+
+
+def test_hundred_percent_after_a_qizhong_part_is_not_a_mismatch():
+    # 其中 makes the part less than its whole, so a 100% counts another whole (what was
+    # due for publication): no pair, rather than a mismatch against the wrong whole.
+    assert _inferred("全年发布通知60条，其中主动公开的文件5条，主动公开率达100%。").empty
+    # below 100% the same wording still links the part: 5/60 = 8.3%, stated 9.5%
+    row = _inferred("全年发布通知60条，其中主动公开的文件5条，主动公开率达9.5%。").iloc[0]
+    assert row["status"] == ratios.MISMATCH_INFERRED
 
 
 @pytest.mark.parametrize("verb", ["压缩", "减少"])

@@ -1159,7 +1159,10 @@ def _pair(text: _Text, rate: _Number) -> Inferred | None:
                                       "quotient rounds to the stated rate"))
     if best is not None:
         return best[1]
-    return _far_whole(text, rate, last) or _linked_mismatch(text, rate, cands)
+    chain = _chain(text, rate)
+    if chain is not None and chain.status == CONSISTENT:
+        return chain
+    return _far_whole(text, rate, last) or _linked_mismatch(text, rate, cands) or chain
 
 
 #: A rate stated this precisely (half its last digit over its value) may find its whole
@@ -1212,6 +1215,64 @@ def _far_whole(text: _Text, rate: _Number, last: _Number | None) -> Inferred | N
                     "the one whole in the report that gives the stated rate")
 
 
+def _clause_of(text: _Text, n: _Number) -> str:
+    """``n``'s whole clause, before and after it (its verb often follows it: "2331项纳入
+    …管理")."""
+    sent = text.sentences[n.group]
+    tail = sent[n.end:]
+    cut = min((tail.find(c) for c in _CLAUSE_CHARS if c in tail), default=len(tail))
+    return text.clause_before(n) + n.measure + tail[:cut]
+
+
+def _chain(text: _Text, rate: _Number) -> Inferred | None:
+    """A share written as whole, part, rate: three numbers in a row in one sentence, at
+    most one clause break between each two, nothing else numeric between them.
+
+    "法院引调诉讼案件35件，调解成功26件，调撤率为74%", "全县2418项事项里有2331项纳入
+    …，事项入驻率为96.4%", "全年办理复议案件141件，通过调解结案75件，调解率为60.5%".
+    The order ties the three together where the rate's own name abbreviates its part
+    (调撤, 入驻): the part's clause must hold at least one character of what the rate
+    calls itself (the two characters before 率), the whole must be a count of the same
+    kind of unit not smaller than the part, neither an item of a list. A quotient that
+    rounds to the rate is ``consistent``. A quotient that does not is a ``mismatch``
+    only when the tie is unambiguous: the part's clause names the rate fully (each
+    character of its name), the whole's clause does not (else it is a peer of the part,
+    not its whole), and the rate is not 100% (all of a whole the text does not count).
+    """
+    if rate.pos < 0 or rate.qualifier != "exact" or rate.value <= 0:
+        return None
+    k = bisect.bisect_left(text.starts, rate.start)
+    if k < 2:
+        return None
+    d, n = text.numbers[k - 2], text.numbers[k - 1]
+    if not (d.group == n.group == rate.group and _is_count(d) and _is_count(n)
+            and _unit_class(d.unit) == _unit_class(n.unit) and d.value >= n.value > 0
+            and d.pos >= 0 and n.pos >= 0):
+        return None
+    sent = text.sentences[rate.group]
+    for gap in (sent[d.end:n.pos], sent[n.end:rate.pos]):
+        if sum(gap.count(c) for c in _CLAUSE_CHARS) > 1 or "、" in gap:
+            return None
+    if _in_list(text, d) or _in_list(text, n):
+        return None
+    stem = _stem(text.clause_before(rate))
+    part_words = _clause_of(text, n)
+    if not stem or not any(ch in part_words for ch in stem):
+        return None
+    q = n.value / d.value * 100
+    decimals = _stated_decimals(rate.text)
+    if rate_status(rate.value, q, decimals=decimals, tolerance=INFERRED_TOLERANCE) \
+            == CONSISTENT:
+        return Inferred("ratio", rate, n, d, q, CONSISTENT,
+                        "whole, part, then the rate naming the part")
+    whole_words = _clause_of(text, d)
+    if (rate.value == 100 or not all(ch in part_words for ch in stem)
+            or all(ch in whole_words for ch in stem)):
+        return None
+    return Inferred("ratio", rate, n, d, q, MISMATCH,
+                    "whole, part, then the rate naming the part")
+
+
 def _in_list(text: _Text, n: _Number) -> bool:
     """True when ``n`` is an item of a list ("3595件、3125件", "分别为…")."""
     if n.pos < 0:
@@ -1235,13 +1296,19 @@ def _linked_mismatch(text: _Text, rate: _Number, cands: list[_Number]) -> Inferr
       item of a list;
 
     and the denominator is the closest earlier count of the same kind of unit, not
-    smaller than the numerator.
+    smaller than the numerator. A stated 100% is never linked: the pair found here is
+    unequal (else it would have been consistent), so the rate counts another whole.
     """
     before = [n for n in cands if n.start < rate.start]
     if not before:
         return None
     n = before[-1]
     if n.group != rate.group or n.pos < 0 or rate.pos < 0:
+        return None
+    # A stated 100% says the part is all of its whole; a count linked to it that is less
+    # than the count before it ("共公开43条，其中主动公开2条，主动公开率100%") means the
+    # rate's whole is another one (what was due), not stated: no pair at all.
+    if rate.value == 100 and rate.qualifier == "exact":
         return None
     clause_n, clause_r = text.clause_before(n), text.clause_before(rate)
     share = bool(_SHARE_RE.search(clause_r))
