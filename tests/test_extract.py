@@ -1967,9 +1967,30 @@ PARTS = [
     ("全年主动公开政府信息3100条，政府网站和政务新媒体运行平稳。",
      {"3100条": ("gov_info_disclosed", "")}),
     ("全年通过政府门户网站主动公开政府信息2900条。", {"2900条": ("gov_info_disclosed", "")}),
+    # ... nor when the other channel is named in a clause of its own before the verb
+    # (在…公众号上，发布…): that channel's count makes the portal's a share too
+    ("全年在区政府门户网站发布政务信息3600条。在“某局发布”微信公众号上，推送就业服务类"
+     "文章40篇。",
+     {"3600条": ("", "gov_info_disclosed"), "40篇": ("", "")}),
+    # ... but a clause before that names no channel does not make one
+    ("全年在区政府门户网站发布政务信息3600条。围绕就业服务，推送就业服务类文章40篇。",
+     {"3600条": ("gov_info_disclosed", ""), "40篇": ("", "")}),
     # ... nor a count of acts done on a channel (consultations: no items published)
     ("全年通过政府网站公开征求意见15次，政务新媒体同步转发。",
      {"15次": ("public_consultations", "")}),
+    # the same words of a name in clauses of their own, each with a body of its own
+    # and no total: items of one concept, none takes its id
+    ("向市政府报备区政府规范性文件9件，区政府部门规范性文件报备4件。",
+     {"9件": ("", "normative_docs_filed"), "4件": ("", "normative_docs_filed")}),
+    # ... not after a sum cue (the first is the total), nor when the later clause holds
+    # fewer of the name's words (another thing), nor for two acts of one object
+    ("全区共报备规范性文件9件，区政府部门规范性文件报备4件。",
+     {"9件": ("normative_docs_filed", ""), "4件": ("", "normative_docs_filed")}),
+    ("区政府规范性文件报备9件，部门文件报备4件。",
+     {"9件": ("normative_docs_filed", ""), "4件": ("", "")}),
+    ("全年受理行政复议案件50件，审结行政复议案件45件。",
+     {"50件": ("admin_reconsideration_accepted", ""),
+      "45件": ("admin_reconsideration_closed", "")}),
     # 另有 counts more of something stated before: never the whole, even when the count
     # before it is not named
     ("会上5个单位现场述法。在全会上，另有3个单位主要负责人述法。",

@@ -541,6 +541,23 @@ def _name_joins(name: set[str], words: list[str]) -> bool:
     return all(g & name for g in own) and all(w[-2:] in name for w in words[1:])
 
 
+def _one_concept_by_bodies(nouns: list[str], zh_name: str) -> bool:
+    """Whether the nouns of items stated in clauses of their own (县政府规范性文件报备 /
+    县政府部门规范性文件报备) hold the same words of the indicator's name ``zh_name``, at
+    least two character pairs, and each has words of its own that the name lacks (a body,
+    level or form): then each names the concept for one of them, and none is its total.
+    An act word of the name in only one of them (受理…案件 / 审结…案件) makes two
+    concepts, as does a noun that is part of another (问题 / 问题整改)."""
+    if len(nouns) < 2 or not _distinct_nouns(nouns):
+        return False
+    name = _grams(zh_name)
+    grams = [_grams(n) for n in nouns]
+    shared = [g & name for g in grams]
+    if len(shared[0]) < 2 or any(g != shared[0] for g in shared[1:]):
+        return False
+    return all(_own_grams(grams))
+
+
 def _kind_noun(text: str, sent_start: list[int], slots: list[_Slot], k: int) -> str:
     """Number ``k``'s item noun (:func:`_noun_after`) as :func:`_bare_kind` has it."""
     return _bare_kind(_noun_after(text, sent_start, slots, k))
@@ -668,6 +685,17 @@ def _same_concept_twice(text: str, sent_start: list[int], slots: list[_Slot],
                     # "不予处罚事项291项、从轻处罚事项219项、减轻处罚事项210项": one list of
                     # kinds of one head and no total: the largest is one kind, no whole;
                     # none takes the id, each is a part of it
+                    for k in sk:
+                        _make_part(slots[k], {iid})
+                    continue
+                if not summed and matcher and all(
+                        slots[k].group != slots[sk[0]].group for k in sk[1:]) \
+                        and _one_concept_by_bodies(
+                            [_kind_noun(text, sent_start, slots, k) for k in sk],
+                            matcher.cat.indicators[iid].zh_name):
+                    # "报备县政府规范性文件6件，县政府部门规范性文件报备2件": each clause
+                    # holds the same words of the name and only a modifier of its own
+                    # (a body, level or form): items of one concept, no total stated
                     for k in sk:
                         _make_part(slots[k], {iid})
                     continue
@@ -1043,6 +1071,13 @@ _SENTENCE_END_RE = re.compile(r"[。！？!?\n]")
 _PUBLISHED_ON_RE = re.compile(rf"({_CHANNELS})[^，,；;。：:、和及与]{{0,12}}?"
                               r"(?:发布|推送|公开|刊发|刊登|发表|更新|转载)[^，,；;。：:]{0,10}$")
 
+# a clause that opens with a publishing verb (its channel may be in the clause before)
+_OPENS_WITH_PUBLISHING_RE = re.compile(r"[并还共全年累计]{0,3}"
+                                       r"(?:发布|推送|刊发|刊登|发表|更新|转载)[^，,；;。：:]{0,10}$")
+# a clause that only names where (在/通过/依托 … channel 上/中), right before the verb's
+_CHANNEL_ONLY_CLAUSE_RE = re.compile(r"(?:在|通过|依托|利用)[^，,；;。：:]{0,16}?"
+                                     rf"({_CHANNELS})[上中内里]?[，,]$")
+
 
 def _one_channel(text: str, sent_start: list[int], slots: list[_Slot],
                  matcher: _Matcher) -> None:
@@ -1064,6 +1099,12 @@ def _one_channel(text: str, sent_start: list[int], slots: list[_Slot],
         mt = _PUBLISHED_ON_RE.search(text, lo, m.start)
         if mt is not None:
             on[k] = mt.group(1)
+        elif lo > sent_start[k] and _OPENS_WITH_PUBLISHING_RE.match(text, lo + 1, m.start):
+            # "在…公众号上，发布…推文#篇": the channel is the clause before, the verb opens
+            # this one (a channel in no clause right before names no place of publishing)
+            before = _CHANNEL_ONLY_CLAUSE_RE.search(text, sent_start[k], lo + 1)
+            if before is not None:
+                on[k] = before.group(1)
     if not on:
         return
     counted = set(on.values())
