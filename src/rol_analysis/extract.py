@@ -53,6 +53,7 @@ from .matcher import (
 )
 from .measure import _last_match
 from .mentions import (
+    _CHANGE_VERBS,
     _CLAUSE_END_RE,
     _CLAUSE_HEAD_RE,
     _ONE_OF_RE,
@@ -105,8 +106,8 @@ _N_EACH_RE = re.compile(r"[^，,、和及与\d]{1,8}各(?:召开|开|举办|开�
                         r"(?:[^，,、\d]{1,4})?$")
 _N_EACH_UNITS = frozenset({"个", "家", "支"})
 # "事故起数和死亡人数同比均下降47.06%": one change stated for each name before 均.
-_SHARED_CHANGE_RE = re.compile(rf"(?:{_THAN})?(?:均|都)(?:有所)?(?:增长|增加|上升|下降|减少|提高"
-                               r"|降低|提升|回落)了?(?:达|为)?$")
+_SHARED_CHANGE_RE = re.compile(rf"(?:{_THAN})?(?:均|都)(?:有所)?(?:{_CHANGE_VERBS}|回落)了?"
+                               r"(?:达|为)?$")
 # "A和B仅用1个工作日": what each of the names takes, when only a time is stated
 _SHARED_TIME_RE = re.compile(r"(?:均|都)?(?:仅|只)(?:需要?|用了?|要)$")
 # A single rate name before a value each counted item of the clause before shares.

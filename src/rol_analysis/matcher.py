@@ -352,8 +352,8 @@ _NARROWING_HINT_RE = re.compile(f"性|{_NARROWING_WORDS}")
 # 现场述法, 当场述法 and a form's count are parts). First runs of blind8 (yanzhou: 会上5个
 # 单位…现场述法) and blind9 (bachu: 乡镇党委书记12名现场述法), then blind12 (接受现场咨询
 # 5600余人次); the tuned sets had four more (blind5 huangshi, luoyuan; blind7 yinchuan;
-# blind9 langxi). The form must sit on the act itself: at most four characters between
-# it and the number (or the clause end), the last two words of the indicator's name
+# blind9 langxi). The form must sit on the act itself: two to four characters between
+# it and the number (or the clause end), whose last two are in the indicator's name
 # (现场行政执法检查 is no form of the bodies' count; 现场解答法律咨询 names another verb).
 # 以…形式 only for a medium (多媒体, 视频, 直播…): 以书面形式答复 is how all replies are
 # given, and online (线上) is where a whole exam or study is done (_NARROWING_RE).

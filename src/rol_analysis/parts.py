@@ -1067,7 +1067,9 @@ def _the_rest(text: str, sent_start: list[int], slots: list[_Slot]) -> None:
 _CHANNELS = r"网站|公众号|微博|抖音|小程序|客户端|头条号|视频号|公开栏|新媒体|APP|App|app"
 _CHANNEL_WORD_RE = re.compile(_CHANNELS)
 _ITEM_UNITS = {"条", "篇", "则"}  # items published (posts, articles, reports)
-_SENTENCE_END_RE = re.compile(r"[。！？!?\n]")
+# where the channels beside a count are looked for ends: the full stop, past a ； (the
+# sentences of ``sent_start``, mentions._SENTENCE_END_RE, also end at ；)
+_FULL_STOP_RE = re.compile(r"[。！？!?\n]")
 _PUBLISHED_ON_RE = re.compile(rf"({_CHANNELS})[^，,；;。：:、和及与]{{0,12}}?"
                               r"(?:发布|推送|公开|刊发|刊登|发表|更新|转载)[^，,；;。：:]{0,10}$")
 
@@ -1114,7 +1116,7 @@ def _one_channel(text: str, sent_start: list[int], slots: list[_Slot],
         if not iid or channel in _zh(matcher, iid):
             continue
         m = sl.mention
-        end = _SENTENCE_END_RE.search(text, m.end)
+        end = _FULL_STOP_RE.search(text, m.end)
         s1 = end.start() if end else len(text)
         beside = {w.group() for w in _CHANNEL_WORD_RE.finditer(text, sent_start[k], s1)}
         if (counted | beside) - {channel}:
