@@ -2135,6 +2135,17 @@ def test_a_sample_drawn_is_a_part_never_the_whole():
     assert got["三家"] == ("", "law_performance_statements")
     # no act of drawing before it: the numeral stays a word, no row
     assert "三家" not in _parts("组织全区86个领导班子开展述法，落实三家单位联述机制。")
+    # in digits too: bodies chosen (另选取5个部门) are a part, and the officials before
+    # them keep the id the sample took when read as the whole
+    got = _parts("全县党政主要负责人60余名完成2023年度述法，另选取5个部门进行现场述法并接受评议。")
+    assert got["60余名"] == ("law_performance_statements", "")
+    assert got["5个"] == ("", "law_performance_statements")
+
+
+def test_files_drawn_in_digits_are_the_review_s_own_figure():
+    # a sample of files in digits is what a case-file review counts, not a part of it
+    got = _parts("全年从全县12个执法单位抽取执法案卷90卷进行评查。")
+    assert got["90卷"] == ("case_file_reviews", "")
 
 
 def test_things_sharing_one_rate_give_one_row_each():

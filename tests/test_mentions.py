@@ -198,6 +198,12 @@ def test_a_sample_drawn_is_counted():
     assert all(not counted_word(text, m) for m in find_mentions(text))
 
 
+def test_bodies_drawn_in_digits_are_a_sample_but_not_files():
+    # bodies chosen in digits are a sample; files drawn in digits are what a review counts
+    assert [m.sample for m in find_mentions("另选取6个单位进行述法。")] == [True]
+    assert [m.sample for m in find_mentions("抽取执法案卷40份进行评查。")] == [False]
+
+
 def test_checks_drawn_at_random_are_no_sample():
     # 抽查 counts the checks themselves, and 轮 counts rounds: neither is a sample drawn
     assert [m.sample for m in find_mentions("全年抽查两次，随机抽取两轮。")] == [False, False]

@@ -46,7 +46,9 @@ RATCHETS = {
     "blind6": Ratchet(min_right=0, max_wrong=0, max_spurious=0),
     # blind7 (labelled like blind6, before its scoring): 2 stated rates; first run on main
     # 07d829f: 1 right (a share), the 由164个精简至70个 reduction named 整合率 unchecked.
-    "blind7": Ratchet(min_right=1, max_wrong=0, max_spurious=0),
+    # Round I (rates9): 2 right; the cut 由迁建时的164个精简至70个 takes the 整合率 in
+    # the next clause, which agrees with it.
+    "blind7": Ratchet(min_right=2, max_wrong=0, max_spurious=0),
     # blind8 (labelled before its scoring by an engineer who never read ratios.py): 1
     # stated rate, a share of a target (完成率103.84% of a 6万平方米 target); first run on
     # main cf889ec: unchecked, no spurious pair.

@@ -297,6 +297,28 @@ def test_stated_cut_is_recomputed_from_before_and_after(verb):
     assert row["zh_name"] == "企业开办时间压缩幅度"
 
 
+def test_cut_from_a_dated_value_with_a_rate_named_otherwise_is_checked():
+    # 由改革前的 marks the value before the cut; 合并率 (no cut word) right after the
+    # cut is its rate because it agrees: (120 - 45) / 120 = 62.5%
+    row = _inferred("审批科室由改革前的120个精简至45个，科室合并率为62.5%。").iloc[0]
+    assert row["method"] == "reduction"
+    assert (row["denominator"], row["numerator"], row["reported"]) == (120, 45, 62.5)
+    assert row["status"] == ratios.CONSISTENT_INFERRED
+
+
+@pytest.mark.parametrize("text", [
+    # a rate named otherwise that does not agree is not the cut's: the cut stays bare
+    "审批科室由改革前的120个精简至45个，科室满意率为98.5%。",
+    # a rate two clauses on is not the cut's either
+    "审批科室由改革前的120个精简至45个，窗口统一设置，科室合并率为62.5%。",
+])
+def test_rate_named_otherwise_that_disagrees_or_stands_apart_is_not_the_cuts(text):
+    df = _inferred(text)
+    assert list(df["method"]) == ["reduction"]
+    assert df.iloc[0]["status"] == ratios.COMPUTED_INFERRED
+    assert math.isnan(df.iloc[0]["reported"])
+
+
 def test_cut_stated_rightly_is_consistent_and_a_bare_cut_is_computed():
     df = _inferred("企业开办时间由18.5天压缩至7.2天，压缩61.1%。"
                    "不动产登记办理时限由15个工作日压缩至3个工作日。")

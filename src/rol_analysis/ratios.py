@@ -704,7 +704,10 @@ _CHANGE_RE = re.compile(r"增长|增加|上升|提高|提升|下降|减少|降�
                         r"减幅|降幅|增幅|同比|环比|比上年|较上年")
 _SHARE_WORD_RE = re.compile(r"率|比例|比重|占")
 _CUT_VERBS = "压缩|缩短|减少|降低|下降|压减|缩减|精简|减|降"
-_CUT_BEFORE_RE = re.compile(r"(?:由|从)(?:原来的?|原先的?|原|过去的?|以前的?)?$")
+#: 由 (从) before the value before a cut, with a time it held ("由迁建时的164个",
+#: "由改革前的"): words ending in 时 or 前, no number or clause break among them.
+_CUT_BEFORE_RE = re.compile(r"(?:由|从)(?:原来的?|原先的?|原|过去的?|以前的?"
+                            r"|[^\d，,。；;：:、由从]{1,6}(?:时|前)的?)?$")
 _CUT_BETWEEN_RE = re.compile(rf"[，,]?(?:{_CUT_VERBS})了?(?:到|至|为)|到|至")
 #: Between two items of a list: 、, after the counted noun at most ("18个部门、75项").
 _LIST_GAP_RE = re.compile(r"[^\d，,。；;：:！？!?、]{0,4}、")
@@ -934,6 +937,12 @@ def _reductions(text: _Text, used: set) -> list[Inferred]:
             if r.start not in used and _CUT_RATE_RE.search(text.clause_before(r)):
                 rate = r
                 break
+        # A rate named otherwise (窗口整合率) right after the cut, in the next clause
+        # with no number between, is the cut's only when it agrees with it: its name
+        # alone does not say it measures the cut.
+        loose = rate is None and _next_rate(text, j)
+        if loose:
+            rate = nums[j + 1]
         found = []
         for before, after in cuts:
             recomputed = (before.value - after.value) / before.value * 100
@@ -941,7 +950,7 @@ def _reductions(text: _Text, used: set) -> list[Inferred]:
                 abs(rate.value), recomputed, decimals=_stated_decimals(rate.text),
                 qualifier=rate.qualifier, tolerance=INFERRED_TOLERANCE)
             found.append([before, after, recomputed, status])
-        if rate is not None and len(found) > 1:
+        if rate is not None and (len(found) > 1 or loose):
             fits = [f for f in found if f[3] == CONSISTENT]
             for f in found:
                 if not (len(fits) == 1 and f is fits[0]):
@@ -954,6 +963,19 @@ def _reductions(text: _Text, used: set) -> list[Inferred]:
             out.append(Inferred("reduction", stated, after, before, recomputed, status,
                                 "由…至… before/after"))
     return out
+
+
+def _next_rate(text: _Text, j: int) -> bool:
+    """True when the number after ``text.numbers[j]`` (a cut's value after) is an exact
+    stated rate in the next clause of its sentence, naming no change of its own."""
+    if j + 1 >= len(text.numbers):
+        return False
+    after, r = text.numbers[j], text.numbers[j + 1]
+    gap = text.between(after, r)
+    return (gap is not None and r.unit == "%" and r.kind == "rate"
+            and r.qualifier == "exact" and r.value > 0
+            and sum(gap.count(c) for c in _CLAUSE_CHARS) == 1
+            and "率" in gap and not _names_change(text.clause_before(r)))
 
 
 def _list_gap(gap: str | None) -> bool:
