@@ -1991,6 +1991,15 @@ PARTS = [
     ("全年受理行政复议案件50件，审结行政复议案件45件。",
      {"50件": ("admin_reconsideration_accepted", ""),
       "45件": ("admin_reconsideration_closed", "")}),
+    # a figure smaller than peers of one concept stated with no total (two clauses, one
+    # noun, different values) is no total either: one more item, none named
+    ("梳理并上报“跨省通办”事项12项；围绕与邻省的合作，确定“跨省通办”事项9项，"
+     "围绕与沿海城市的合作，确定“跨省通办”事项70项。",
+     {"12项": ("", ""), "9项": ("", ""), "70项": ("", "")}),
+    # ... but one larger than every peer may be their total and keeps the id
+    ("梳理并上报“跨省通办”事项95项；围绕与邻省的合作，确定“跨省通办”事项9项，"
+     "围绕与沿海城市的合作，确定“跨省通办”事项70项。",
+     {"95项": ("cross_province_service_items", ""), "9项": ("", ""), "70项": ("", "")}),
     # 另有 counts more of something stated before: never the whole, even when the count
     # before it is not named
     ("会上5个单位现场述法。在全会上，另有3个单位主要负责人述法。",

@@ -359,9 +359,11 @@ _NARROWING_HINT_RE = re.compile(f"性|{_NARROWING_WORDS}")
 # given, and online (线上) is where a whole exam or study is done (_NARROWING_RE).
 # A form listed with another (以现场或书面方式, “书面+现场”方式) names no single form, and a
 # clause that says everyone did it so (全部现场述法, …全覆盖) states the whole.
+# The act may be followed by a second one joined by 并 (现场述法并接受点评: the form still sits
+# on the act: 另选取8个单位进行现场述法并接受点评, first run of blind13 jinpu).
 _FORM_RE = re.compile(r"(?<![、和及与或+＋])(?:现场|当场"
                       r"|以[“\"]?(?:多媒体|短视频|微视频|视频|直播|录像)[”\"]?(?:形式|方式))"
-                      r"[”“\"」「]*([\u4e00-\u9fff]{2,4})(?=#|$)")
+                      r"[”“\"」「]*([\u4e00-\u9fff]{2,4})(?=#|$|并)")
 _EVERYONE_RE = re.compile(r"全部|全覆盖|全体|所有|一律")
 # A channel or programme of service (跨省通办, 一件事, 专窗, 驿站, a scene 场景) named in
 # the sentence before a bare count of handled cases (…签署“跨省通办”协议，…，办件量#;

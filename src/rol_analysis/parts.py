@@ -655,6 +655,7 @@ def _same_concept_twice(text: str, sent_start: list[int], slots: list[_Slot],
         for k in ks:
             by_sentence.setdefault(sent_start[k], []).append(k)
         rest = []
+        peers: list[int] = []
         for sk in by_sentence.values():
             vals = [value[k] for k in sk]
             if len(set(vals)) < 2:
@@ -750,8 +751,19 @@ def _same_concept_twice(text: str, sent_start: list[int], slots: list[_Slot],
                 for k in kinds:
                     _make_part(slots[k], {iid})
             else:
+                # "确定…事项8项，…确定…事项64项": one noun, different values, none the
+                # total: peers of one concept, none named
                 for k in sk:
                     _unname(slots[k], iid)
+                peers += sk
+        # a figure smaller than such a peer is no total of the concept either (…事项11项；
+        # …事项8项，…事项64项: three lists, no sum): it is one more item, unnamed
+        if peers:
+            top_peer = max(value[k] for k in peers)
+            for k in [k for k in rest if value[k] < top_peer
+                      and not _opens_with_sum(text, sent_start, slots, k)]:
+                rest.remove(k)
+                _unname(slots[k], iid)
         if len({value[k] for k in rest}) < 2:
             continue
         biggest = max(value[k] for k in rest)
