@@ -542,8 +542,11 @@ def channel_before(zh_name: str, marked: str, hash_pos: int, words: str = "") ->
 def narrowed(zh_name: str, marked: str, hash_pos: int, words: str = "",
              channel: str | None = None) -> bool:
     """Whether the number's own clause narrows what an indicator named ``zh_name`` counts
-    to a subset of it: a domain (办理涉农公证#, #个涉企执法单位) or a restricting modifier
-    right on the indicator's noun (:data:`_NARROWING_RE`: 查找出共性问题#, 专窗办件#).
+    to a subset of it: a domain (办理涉农公证#, #个涉企执法单位), joint action (联合执法#),
+    the principal heads of a heads' rate, a channel named before the cases
+    (:func:`channel_before`), one form of the counted act on its verb (:data:`_FORM_RE`:
+    现场述法#) or a restricting modifier right on the indicator's noun
+    (:data:`_NARROWING_RE`: 查找出共性问题#, 专窗办件#).
 
     ``words`` are the indicator's patterns: a modifier they hold (涉企检查, 网上可办) is
     the indicator's own, no narrowing. Such a number is a part of the indicator's count

@@ -257,7 +257,7 @@ def _mark_parts(norm_text: str, bounds: list[int], slots: list[_Slot],
     _the_rest(norm_text, sent_start, slots)
     _one_channel(norm_text, sent_start, slots, matcher)
     _mark_subsets(slots)
-    _after_a_subset(sent_start, slots)
+    _after_a_subset(sent_start, first, slots)
 
 
 def _mark_subsets(slots: list[_Slot]) -> None:
@@ -274,15 +274,15 @@ def _mark_subsets(slots: list[_Slot]) -> None:
         sl.total = [(0.0, next(iter(sl.subset)))]
 
 
-def _after_a_subset(sent_start: list[int], slots: list[_Slot]) -> None:
+def _after_a_subset(sent_start: list[int], first: dict[int, int],
+                    slots: list[_Slot]) -> None:
     """A count that fits an indicator best after a subset of that indicator in its
     sentence, with no whole of it before them (其中共性问题已整改8项，具体问题整改完成43项;
     查找出共性问题10条、个性问题12条) is another kind of the same breakdown: a part, not the
     whole. The first runs of blind7 (jinyun) and blind10 (anshan) named the kind after the
-    subset; no count after such a subset is named right on the thirteen sets."""
-    first: dict[int, int] = {}  # a sentence's first slot: no slot before it shares it
-    for k, s0 in enumerate(sent_start):
-        first.setdefault(s0, k)
+    subset; no count after such a subset is named right on the thirteen sets. ``first``
+    maps a sentence's start to its first slot (:func:`_mark_parts`'): no slot before it
+    shares the sentence."""
     for k, sl in enumerate(slots):
         iid = "" if sl.rule else _clear_best(sl.cands)  # 其中 may have taken nothing
         if not iid:
