@@ -1127,6 +1127,14 @@ DEFINITION_CLAUSES = [
     ("法治督察发现问题45个，已整改38个。", 45, "inspection_problems_found"),
     ("法治督察发现问题45个，已整改38个。", 38, "inspection_problems_rectified"),
     ("尚有7个问题正在整改。", 7, ""),
+    # rectified: the text says so, after the feedback (even all of it) or as the verb's
+    # object; found: problems notified for rectification, and one kind of them a part
+    ("配合上级完成法治建设督察，反馈的17个问题已全部整改完毕。", 17,
+     "inspection_problems_rectified"),
+    ("按期整改省督察组反馈的31项问题。", 31, "inspection_problems_rectified"),
+    ("全年开展专项督查3次，通报整改问题15项。", 15, "inspection_problems_found"),
+    ("专项督察查找出共性问题8条、个性问题11条，逐一交办整改。", 8, ""),
+
     ("办理政务服务事项12万件。", 120000, ""),
     ("开展议题前置合法性审核42件。", 42, ""),
     ("全年审查行政合同58件。", 58, "contracts_reviewed"),
