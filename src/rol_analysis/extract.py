@@ -180,9 +180,9 @@ class Explanation:
         indicator's concept is stated with other figures and none is clearly the
         total), ``apart`` (two acts stated apart), ``tie`` (two indicators fit nearly
         equally), ``taken`` (its indicators went to numbers that fit them better),
-        ``part`` (a part of ``part_of`` or of an unnamed
-        total), ``ruled`` (every indicator whose words matched was set aside), ``none``
-        (no indicator's words and unit fit).
+        ``part`` (a part of ``part_of`` or of an unnamed total), ``ruled`` (every
+        indicator whose words matched was set aside), ``none`` (no indicator's words and
+        unit fit).
     others : tuple of str
         The ids ``why`` is about: the tie's rival, the indicators taken, the ones set
         aside.

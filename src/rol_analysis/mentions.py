@@ -167,7 +167,8 @@ class Mention:
     scope: str = "annual"
     weak: bool = False  # a Chinese numeral read as a word unless the catalogue knows it
     sample: bool = False  # drawn from a whole (抽选四家单位): a part of what it counts
-    # how many bodies just named share the next value (A、B、C3个小组各召开1次): no row
+    # it only says how many bodies just named share the next value (A、B、C3个小组各召开
+    # 1次): no row of its own
     shares: bool = False
     indicators: list[str] = field(default_factory=list)  # one per measure; "" = none
     measures: list[str] = field(default_factory=list)  # what it counts, one per reading
