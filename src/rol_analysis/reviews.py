@@ -420,6 +420,10 @@ _WHY = {
     "apart": "两项行为分开统计，不是合计 (two acts stated apart, not their total)",
     "none": "目录中没有词语和单位都相符的指标 (no catalogue indicator fits its words and "
             "unit)",
+    "pair": "与前一项由“和”连接、共用一个比率，名称归前一项 (the second of two things joined "
+            "by 和 that share one rate: the first reading carries the name)",
+    "one_of": "所属清单的项数，不是本单位的统计 (the size of a list the subject is one item "
+              "of: …之一)",
 }
 #: Why the matcher set an indicator aside (matcher.scored's reasons).
 _RULED = {"family": "主题不符 topic", "subset": "只计其中一部分 a subset of it",
