@@ -199,7 +199,7 @@ def test_counts_two_sentences_away_are_not_paired():
 
 @pytest.mark.parametrize("text", [
     # quotient 95.76, and nothing ties the pair to 好评 (网办率 here is a mismatch: see
-    # test_row_tied_unambiguously_reports_a_mismatch)
+    # test_whole_part_rate_in_a_row_is_paired)
     "全区办理政务服务事项2474件，网上办理2369件，好评率95.87%。",
     "培训120人，发放资料120份，参训率100%。",                      # 人 and 份 differ
     "受理120余件，办结118件，办结率98.3%。",                      # 120余 is not exact
@@ -223,19 +223,28 @@ def test_wording_that_links_a_part_to_its_rate_reports_a_mismatch():
     assert row["difference"] == pytest.approx(5.5)
 
 
-@pytest.mark.parametrize("text, pair", [
+@pytest.mark.parametrize("text, pair, status", [
     # the rate's name abbreviates more than its part (化撤: 化解 or 撤回): whole, part,
     # rate in a row
-    ("收到诉前委派纠纷40件，化解成功30件，化撤率75%。", (30, 40)),
+    ("收到诉前委派纠纷40件，化解成功30件，化撤率75%。", (30, 40), ratios.CONSISTENT_INFERRED),
     # the part's verb follows it (里有 … 纳入): only 纳 of 纳管 is before 率
-    ("全镇350项便民事项里有336项纳入服务大厅管理，事项纳管率为96%。", (336, 350)),
+    ("全镇350项便民事项里有336项纳入服务大厅管理，事项纳管率为96%。", (336, 350),
+     ratios.CONSISTENT_INFERRED),
     # 100% from equal counts whose words hold the rate's (参训 of 参加培训)
-    ("应参加培训干部80人，实际参加培训80人，参训率100%。", (80, 80)),
+    ("应参加培训干部80人，实际参加培训80人，参训率100%。", (80, 80), ratios.CONSISTENT_INFERRED),
+    # a quotient that does not round to the rate is a mismatch only when the tie is
+    # unambiguous: 调处 named fully by the part's clause, not by the whole's: 45/90 = 50%,
+    # not 62.5%
+    ("全年受理劳动争议90件，通过调处结案45件，调处率为62.5%。", (45, 90), ratios.MISMATCH_INFERRED),
+    # 网办 (网上办理) in the part's clause only: 95.76%, not 95.87%
+    ("全区办理政务服务事项2474件，网上办理2369件，网办率95.87%。", (2369, 2474),
+     ratios.MISMATCH_INFERRED),
 ])
-def test_whole_part_rate_in_a_row_is_paired(text, pair):
+def test_whole_part_rate_in_a_row_is_paired(text, pair, status):
     row = _inferred(text).iloc[0]
     assert (row["numerator"], row["denominator"]) == pair
-    assert row["status"] == ratios.CONSISTENT_INFERRED
+    assert row["status"] == status
+    assert row["recomputed"] == pytest.approx(pair[0] / pair[1] * 100)
     assert row["evidence"] == "whole, part, then the rate naming the part"
 
 
@@ -246,25 +255,6 @@ def test_whole_part_rate_in_a_row_is_paired(text, pair):
     "收到诉前委派纠纷40件，化解成功30件，涉及5个社区，化撤率75%。",
     # the whole and the part are items of a list
     "收到诉前委派纠纷40件、化解成功30件，化撤率75%。",
-])
-def test_a_broken_row_gives_no_pair(text):
-    assert _inferred(text).empty
-
-
-@pytest.mark.parametrize("text, pair", [
-    # 调处 named fully by the part's clause, not by the whole's: 45/90 = 50%, not 62.5%
-    ("全年受理劳动争议90件，通过调处结案45件，调处率为62.5%。", (45, 90)),
-    # 网办 (网上办理) in the part's clause only: 95.76%, not 95.87%
-    ("全区办理政务服务事项2474件，网上办理2369件，网办率95.87%。", (2369, 2474)),
-])
-def test_row_tied_unambiguously_reports_a_mismatch(text, pair):
-    row = _inferred(text).iloc[0]
-    assert row["status"] == ratios.MISMATCH_INFERRED
-    assert (row["numerator"], row["denominator"]) == pair
-    assert row["recomputed"] == pytest.approx(pair[0] / pair[1] * 100)
-
-
-@pytest.mark.parametrize("text", [
     # the part's clause names only half of the rate (调 but not 撤): too loose for a
     # mismatch
     "全年受理劳动争议90件，调解成功45件，调撤率为62.5%。",
@@ -273,7 +263,7 @@ def test_row_tied_unambiguously_reports_a_mismatch(text, pair):
     # a 100% of a part smaller than its whole: the rate's whole is another, not stated
     "全年受理劳动争议90件，通过调处结案45件，调处率为100%。",
 ])
-def test_row_tied_loosely_reports_nothing(text):
+def test_a_broken_or_loosely_tied_row_gives_no_pair(text):
     assert _inferred(text).empty
 
 

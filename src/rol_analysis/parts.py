@@ -1082,12 +1082,15 @@ _ITEM_UNITS = {"条", "篇", "则"}  # items published (posts, articles, reports
 # where the channels beside a count are looked for ends: the full stop, past a ； (the
 # sentences of ``sent_start``, mentions._SENTENCE_END_RE, also end at ；)
 _FULL_STOP_RE = re.compile(r"[。！？!?\n]")
+# 公开 is a verb of publishing only after the channel: opening a clause (公开…) it names
+# disclosure, not a post on the channel before
+_PUBLISH_VERBS = "发布|推送|刊发|刊登|发表|更新|转载"
 _PUBLISHED_ON_RE = re.compile(rf"({_CHANNELS})[^，,；;。：:、和及与]{{0,12}}?"
-                              r"(?:发布|推送|公开|刊发|刊登|发表|更新|转载)[^，,；;。：:]{0,10}$")
+                              rf"(?:{_PUBLISH_VERBS}|公开)[^，,；;。：:]{{0,10}}$")
 
 # a clause that opens with a publishing verb (its channel may be in the clause before)
 _OPENS_WITH_PUBLISHING_RE = re.compile(r"[并还共全年累计]{0,3}"
-                                       r"(?:发布|推送|刊发|刊登|发表|更新|转载)[^，,；;。：:]{0,10}$")
+                                       rf"(?:{_PUBLISH_VERBS})[^，,；;。：:]{{0,10}}$")
 # a clause that only names where (在/通过/依托 … channel 上/中), right before the verb's
 _CHANNEL_ONLY_CLAUSE_RE = re.compile(r"(?:在|通过|依托|利用)[^，,；;。：:]{0,16}?"
                                      rf"({_CHANNELS})[上中内里]?[，,]$")
