@@ -280,10 +280,10 @@ _TARGET_COUNT_UNITS = frozenset({"个", "项", "条", "类", "件"})
 # whole the sentence counts, so the matcher marks it and never gives it the whole's name.
 # Not 抽查 (抽查两次 counts inspections) nor events (抽取两轮): units of things drawn only.
 _SAMPLE_LEAD_RE = re.compile(r"(?:抽选|抽取|选取)$")
-_SAMPLE_UNITS = frozenset({"家", "个", "名", "位", "所", "部门", "件", "份", "条"})
 # In digits only bodies drawn (另选取8个单位…述法): a sample of files in digits (抽取执法
 # 案卷46卷进行评查) is what a review counts, the review's own figure.
 _SAMPLE_BODY_UNITS = frozenset({"家", "个", "名", "位", "所", "部门"})
+_SAMPLE_UNITS = _SAMPLE_BODY_UNITS | {"件", "份", "条"}
 # "十三届三次、四次全会", "五届二次会议": which session of a congress or a plenum, an
 # ordinal without 第 (right after 届, or a later item of such a list), not a count.
 _SESSION_BEFORE_RE = re.compile(r"届(?:[一二三四五六七八九十]+次、)+$")
