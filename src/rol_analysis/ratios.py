@@ -1143,8 +1143,11 @@ def _nearest_count(text: _Text, rate: _Number) -> _Number | None:
 
 
 def _pair(text: _Text, rate: _Number) -> Inferred | None:
-    """The closest pair of counts whose quotient rounds to the stated rate, or a
-    mismatching pair that the wording links (其中 …, then the rate naming it).
+    """The closest pair of counts whose quotient rounds to the stated rate; else, in this
+    order, a whole, part and rate written in a row that agree (:func:`_chain`), a precise
+    share's one whole anywhere in the report (:func:`_far_whole`), a mismatching pair the
+    wording links (:func:`_linked_mismatch`: 其中 …, then the rate naming it) or, last,
+    such a row tied unambiguously that does not agree.
 
     A rate follows one of its counts: the count written last before it must be in the
     pair ("…事项达2200多项，…占到90%" is no share of two sums of money stated before).
