@@ -366,9 +366,13 @@ def test_a_part_shows_the_total_it_belongs_to(tmp_path, other_page):
                      "548件": f"{whole.zh_name} {whole.en_name}", "31件": "—"}
     _, page, _ = other_page
     assert "Part of" not in page.select_one(".other-stats").get_text()
-    # neither indicator has a definition in the catalogue: no link, no 指标定义 list
-    assert not whole.definition and _page(b).select_one("section.definitions") is None
-    assert table.select_one("a.defined") is None
+    # the total's indicator is defined (since blind13's adjudication): its name under 属于
+    # links to its definition, which the 指标定义 list shows
+    assert whole.definition
+    links = table.select("a.defined")
+    assert links and all(a["title"] == whole.definition for a in links)
+    listed = [dt["id"] for dt in _page(b).select("section.definitions dt")]
+    assert listed == [f"def-{whole.id}"]
 
 
 def test_a_part_links_to_the_definition_of_its_total(tmp_path):

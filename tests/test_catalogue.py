@@ -141,8 +141,9 @@ def test_the_packaged_definitions_are_self_contained():
             "exec_meeting_rol_briefings", "rol_major_issues_resolved",
             "rol_committee_meetings", "policy_interpretations", "rol_inspection_regions",
             "rol_inspection_departments", "admin_reconsideration_received",
-            "admin_reconsideration_accepted", "cross_province_service_items"} <= set(defined)
-    assert len(defined) >= 51
+            "admin_reconsideration_accepted", "cross_province_service_items",
+            "time_limit_reduction_rate", "major_decisions_reviewed"} <= set(defined)
+    assert len(defined) >= 53
     for iid, text in defined.items():
         assert not re.search(r"blind|dev set|fixture|gold|\b[a-z]+'s [a-z]+_", text), iid
         assert text == text.strip() and "  " not in text, iid
