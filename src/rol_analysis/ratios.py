@@ -696,6 +696,13 @@ ADJACENT_GAP = 5
 #: Tolerance in percentage points of an inferred rate (as the packaged relations).
 INFERRED_TOLERANCE = 0.5
 _CLAUSE_CHARS = "，,。；;：:！？!?"
+
+
+def _clause_breaks(gap: str) -> int:
+    """How many clause breaks (:data:`_CLAUSE_CHARS`) ``gap`` holds."""
+    return sum(gap.count(c) for c in _CLAUSE_CHARS)
+
+
 #: A group ending in one of these continues the same full sentence.
 _JOINERS = ("；", ";")
 # A rate written as a share of a whole ("占比", "比例达", "占全部…的").
@@ -974,7 +981,7 @@ def _next_rate(text: _Text, j: int) -> bool:
     gap = text.between(after, r)
     return (gap is not None and r.unit == "%" and r.kind == "rate"
             and r.qualifier == "exact" and r.value > 0
-            and sum(gap.count(c) for c in _CLAUSE_CHARS) == 1
+            and _clause_breaks(gap) == 1
             and "率" in gap and not _names_change(text.clause_before(r)))
 
 
@@ -1276,7 +1283,7 @@ def _chain(text: _Text, rate: _Number) -> Inferred | None:
         return None
     sent = text.sentences[rate.group]
     for gap in (sent[d.end:n.pos], sent[n.end:rate.pos]):
-        if sum(gap.count(c) for c in _CLAUSE_CHARS) > 1 or "、" in gap:
+        if _clause_breaks(gap) > 1 or "、" in gap:
             return None
     if _in_list(text, d) or _in_list(text, n):
         return None
@@ -1341,7 +1348,7 @@ def _linked_mismatch(text: _Text, rate: _Number, cands: list[_Number]) -> Inferr
     gap = text.sentences[n.group][n.end:rate.pos]
     if "其中" in clause_n and (share or (stem and stem in clause_n)):
         evidence = "其中 … then the rate of that part"
-    elif share and sum(gap.count(c) for c in _CLAUSE_CHARS) <= 1 and not _in_list(text, n):
+    elif share and _clause_breaks(gap) <= 1 and not _in_list(text, n):
         evidence = "a share right after its part"
     else:
         return None
