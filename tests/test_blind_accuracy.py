@@ -801,9 +801,11 @@ RATCHETS = {
     # The second human reader is wrong on 2.9% against the gold as first written (1.4%
     # against the adjudicated gold); the extractor's 17 wrong names against the first gold
     # (18 against the adjudicated) are all on rows the readers agree on.
-    # Main at its landing: the first-run figures.
-    "blind14": Ratchet(min_found=138, min_named_correctly=92, min_id_rows_named=31,
-                       max_named_wrongly=18, max_false_positives=6, min_parts_ok=2,
+    # Main at its landing: the first-run figures. defs10 (head_appearance_rate's pattern
+    # needs a head in the sentence, as its definition): zhonglou_rsj's lawyers' 出庭率100%
+    # left unnamed, named correctly 92 -> 93, wrong 18 -> 17.
+    "blind14": Ratchet(min_found=138, min_named_correctly=93, min_id_rows_named=31,
+                       max_named_wrongly=17, max_false_positives=6, min_parts_ok=2,
                        max_parts_wrong=0),
 }
 SETS = list(RATCHETS)

@@ -1155,6 +1155,16 @@ DEFINITION_CLAUSES = [
     # indicator of its own, a part; agenda items joined with documents are the whole
     ("全年对政府常务会议议题开展前置合法性审查37件。", 37, ""),
     ("对县政府会议议题和各类文件开展合法性审查81件。", 81, "legality_reviews"),
+    # head_appearance_rate (defs10): a rate whose sentence names no head is the agency's
+    # (or its lawyers') appearance by anyone: no id
+    ("本局公职律师参与行政诉讼案件9件，出庭率达到100%。", 100, ""),
+    ("全区行政机关负责人应诉案件23件，出庭率为95.6%。", 95.6, "head_appearance_rate"),
+    # credit_commitment_items (defs10): 告知承诺制 items not called 信用承诺 are another list
+    ("全区推行告知承诺制审批的事项达26项。", 26, ""),
+    ("全区推行承诺制审批的事项达26项。", 26, "credit_commitment_items"),
+    # major_decisions_reviewed (defs10): the definition accepts a count in 次
+    ("对区政府重大行政决策开展合法性审查11次。", 11, "major_decisions_reviewed"),
+    ("区政府作出重大行政决策11次。", 11, ""),
 ]
 
 
