@@ -690,25 +690,20 @@ def _same_concept_twice(text: str, sent_start: list[int], slots: list[_Slot],
                         _make_part(slots[k], {iid})
                     continue
                 if not summed and matcher and all(
-                        slots[k].group != slots[sk[0]].group for k in sk[1:]) \
-                        and _one_concept_by_bodies(
-                            [_kind_noun(text, sent_start, slots, k) for k in sk],
-                            matcher.cat.indicators[iid].zh_name):
-                    # "报备县政府规范性文件6件，县政府部门规范性文件报备2件": each clause
-                    # holds the same words of the name and only a modifier of its own
-                    # (a body, level or form): items of one concept, no total stated
-                    for k in sk:
-                        _make_part(slots[k], {iid})
-                    continue
-                if not summed and len(sk) == 2 and slots[sk[1]].group != slots[sk[0]].group \
-                        and _name_joins(_grams(matcher.cat.indicators[iid].zh_name),
-                                        [_kind_noun(text, sent_start, slots, k)
-                                         for k in sk]) if matcher else False:
-                    # "承办各类案件…，办理非诉讼法律事务…": each clause one of the kinds
-                    # the name joins (:func:`_kinds_the_name_joins`), no total: parts
-                    for k in sk:
-                        _make_part(slots[k], {iid})
-                    continue
+                        slots[k].group != slots[sk[0]].group for k in sk[1:]):
+                    # items in clauses of their own, no total stated: parts, none the
+                    # figure, when they are one concept for several bodies ("报备县政府
+                    # 规范性文件6件，县政府部门规范性文件报备2件": each clause holds the same
+                    # words of the name and only a modifier of its own, a body, level or
+                    # form) or two kinds the name joins ("承办各类案件…，办理非诉讼法律
+                    # 事务…": :func:`_kinds_the_name_joins`)
+                    nouns = [_kind_noun(text, sent_start, slots, k) for k in sk]
+                    zh_name = matcher.cat.indicators[iid].zh_name
+                    if _one_concept_by_bodies(nouns, zh_name) or (
+                            len(sk) == 2 and _name_joins(_grams(zh_name), nouns)):
+                        for k in sk:
+                            _make_part(slots[k], {iid})
+                        continue
                 rest.append(sk[0])
                 for k in sk[1:]:
                     if summed or slots[k].group == slots[sk[0]].group:
