@@ -1103,11 +1103,13 @@ def count_bodies(marked: str, hash_pos: int) -> set[int]:
     return bodies
 
 
+# Officials as a group: one list for the people who study (below) and the audience of
+# law training (_OFFICIALS_RE), so a word added for one is not missed by the other.
+_STAFF = "班子|干部|职工|工作人员|公职人员"
 # Officials studying, with no meeting in the clause (班子成员共开展学法活动#, 组织干部职工
 # 学法#): officials' collective law study (definition of officials_law_training_sessions),
 # not a meeting's. First runs blind4 guoyuan, blind7 lizi, blind9 huangzhai, shuangshan.
-_PERSONS_STUDY_RE = re.compile(
-    r"(?:成员|班子|干部|职工|工作人员|公职人员)[^，,。；;：:会\d]{0,10}学法")
+_PERSONS_STUDY_RE = re.compile(rf"(?:成员|{_STAFF})[^，,。；;：:会\d]{{0,10}}学法")
 
 
 # A meeting joined with another meeting before one count, or a meeting list closed by 等
@@ -1127,7 +1129,7 @@ def joined_meetings(marked: str, hash_pos: int) -> bool:
 
 # the public as an audience (not 干部群众, cadres and the public together), and officials
 _PUBLIC_RE = re.compile(r"(?<!干部)群众|村民|居民|农牧民|农民|市民|学生|青少年|师生|老年人")
-_OFFICIALS_RE = re.compile(r"干部|公职人员|公务员|工作人员|班子|领导|党员|职工|机关")
+_OFFICIALS_RE = re.compile(rf"{_STAFF}|公务员|领导|党员|机关")
 
 
 def body_unfit(zh_name: str, marked: str, hash_pos: int) -> bool:
