@@ -53,10 +53,13 @@ from .matcher import (
 )
 from .measure import _last_match
 from .mentions import (
+    _ALL_OF,
     _CHANGE_VERBS,
     _CLAUSE_END_RE,
     _CLAUSE_HEAD_RE,
     _ONE_OF_RE,
+    _SHARED_RATE,
+    _SHARED_RATE_SHORT,
     _THAN,
     _VERB_AFTER_RE,
     Mention,
@@ -74,9 +77,11 @@ from .tables import INDICATOR_COLUMNS, MENTION_COLUMNS  # noqa: F401 - re-export
 # "报备及时率、合法合规率(均)达100%": the names share the value.
 # "参考率、及格率均在80%以上", "持证率和培训率实现双100%": 在 and 双 too.
 _SHARED_TAIL_RE = re.compile(r"(?:均|都|全部|全)?已?(?:达到|达|为|是|保持在|保持|实现|在)?双?$")
-# "两项整改率均达到100%": a numeral says how many rates of one name share the value.
-_N_RATES_RE = re.compile(r"(?P<n>[两二三四五六七八九十])(?:项(?P<rate>[^，,、的\d]{0,8}率)"
-                         r"|个(?P<short>[^，,、的\d]{1,2}率))(?:均|都|全部)")
+# "两项整改率均达到100%": a numeral says how many rates of one name share the value
+# (the numeral find_mentions drops as no count). Matched in one clause, so the rate
+# names' classes need not exclude clause marks: the shared ones do, to no effect.
+_N_RATES_RE = re.compile(rf"(?P<n>[两二三四五六七八九十])(?:项(?P<rate>{_SHARED_RATE})"
+                         rf"|个(?P<short>{_SHARED_RATE_SHORT})){_ALL_OF}")
 # "行政许可、行政处罚等执法信息的公示率均已达到100%": things listed before one rate
 # name, each with its own rate of that value (names of two characters or more: 省、市、县
 # before 三级…的覆盖率 are levels of one rate).

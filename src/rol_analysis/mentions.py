@@ -290,8 +290,13 @@ _SESSION_BEFORE_RE = re.compile(r"届(?:[一二三四五六七八九十]+次、)
 # "两项整改率均达到100%": the numeral says how many rates share the value, no count.
 # (项, or 个 right before a rate word of two or three characters: 两个覆盖率均; no 的
 # between: 三个乡镇的覆盖率均… and 三个乡镇覆盖率均… count towns.)
-_RATES_SHARED_RE = re.compile(r"[^，,。；;：:、的\d]{0,8}率(?:均|都|全部)")
-_RATES_SHARED_GE_RE = re.compile(r"[^，,。；;：:、的\d]{1,2}率(?:均|都|全部)")
+# The rate name after 项 and after 个, and the word that shares the value: also how
+# extract._N_RATES_RE reads those rates, so the count dropped here is the one read there.
+_SHARED_RATE = r"[^，,。；;：:、的\d]{0,8}率"
+_SHARED_RATE_SHORT = r"[^，,。；;：:、的\d]{1,2}率"
+_ALL_OF = "(?:均|都|全部)"
+_RATES_SHARED_RE = re.compile(_SHARED_RATE + _ALL_OF)
+_RATES_SHARED_GE_RE = re.compile(_SHARED_RATE_SHORT + _ALL_OF)
 
 
 # A count without a counting word: digits with a scale word (向11.43万农民工, 讨回欠薪8.2亿),
