@@ -91,9 +91,16 @@ _LISTED_RATE_RE = re.compile(r"(?P<list>[^，,。；;：:]+?)(?P<rate>(?:等[^�
 # List separators. 和/及/与 also occur inside words (及时, 参与, 和谐), so between rate
 # names they count only after 率, and 及 never before 时.
 _RATE_SEP_RE = re.compile(r"、|(?<=率)[和及与]")
-_NAME_SEP_RE = re.compile(r"、|和|及(?!时)|与(?!会)")
+# 及 and 与 that join two names, not the words 及时 and 与会
+_JI = "及(?!时)"
+_YU = "与(?!会)"
+# Names sharing one value (A和B各…, A与B分别…). Known gap: it lacks _PAIR_SEP_RE's
+# guards, so 律师参与调解和参与仲裁各5次 reads four names (律师参, 调解, 参, 仲裁), not two.
+_NAME_SEP_RE = re.compile(rf"、|和|{_JI}|{_YU}")
 # one joining word between two things (not 参与, 及时, 与会, 和谐…)
-_PAIR_SEP_RE = re.compile(r"和(?!谐|解)|(?<![以涉])及(?!时)|(?<!参)与(?!会)")
+_PAIR_SEP_RE = re.compile(rf"和(?!谐|解)|(?<![以涉]){_JI}|(?<!参){_YU}")
+# the names before 分别 (中心组与常务会议分别举办了2次); 同 joins them too
+_RESPECTIVE_SEP_RE = re.compile(rf"、|与|和|{_JI}|同")
 # a list item that names a level of its own (满意度、办结率…), not a modifier (省、市、…)
 _RATE_WORD_RE = re.compile(r"率|度|比例|占比|比重")
 # "由494项减少到304项", "从15个工作日压缩至3个工作日": the before and after values.
@@ -761,7 +768,7 @@ def _shared_respectively(sent: str, a: int):
         return None  # a list of numbers: _respectively's case
     clause_start = max(sent.rfind(c, 0, rm.start()) for c in "，,。；;：:\n") + 1
     names_text = sent[clause_start:rm.start()]
-    spans = _split_names(names_text, clause_start, re.compile(r"、|与|和|及(?!时)|同"))
+    spans = _split_names(names_text, clause_start, _RESPECTIVE_SEP_RE)
     if len(spans) < 2:
         return None
     return clause_start, rm.start(), [sent[n0:n1] for n0, n1 in spans]
