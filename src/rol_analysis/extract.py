@@ -766,7 +766,7 @@ def _shared_respectively(sent: str, a: int):
     after = sent[a:]
     if re.match(r"[^，,。；;]{0,6}[、和及与]\s*\d", after[1:]):
         return None  # a list of numbers: _respectively's case
-    clause_start = max(sent.rfind(c, 0, rm.start()) for c in "，,。；;：:\n") + 1
+    clause_start = _last_clause_start(sent[:rm.start()])
     names_text = sent[clause_start:rm.start()]
     spans = _split_names(names_text, clause_start, _RESPECTIVE_SEP_RE)
     if len(spans) < 2:
@@ -828,7 +828,7 @@ def _respectively(sent: str, s0: int, a: int, by_start: dict[int, Mention]):
         nxt = by_start[s0 + pos + 1]
         items.append(nxt)
         pos = nxt.end - s0
-    clause_start = max(sent.rfind(c, 0, rm.start()) for c in "，,。；;：:\n") + 1
+    clause_start = _last_clause_start(sent[:rm.start()])
     names = _split_names(sent[clause_start:rm.start()], clause_start, _NAME_SEP_RE)
     if len(items) < 2 or len(names) != len(items):
         return None
