@@ -167,6 +167,9 @@ class Mention:
     scope: str = "annual"
     weak: bool = False  # a Chinese numeral read as a word unless the catalogue knows it
     sample: bool = False  # drawn from a whole (抽选四家单位): a part of what it counts
+    # a weak numeral that counts a set (三项重大决策之一, 出台了…一百条和…: _closes_set),
+    # kept so counted_word does not test it again
+    closes_set: bool = False
     # it only says how many bodies just named share the next value (A、B、C3个小组各召开
     # 1次): no row of its own
     shares: bool = False
@@ -475,8 +478,9 @@ def find_mentions(text: str) -> list[Mention]:
             continue  # 一次性, 一个, 一批…: a word, not a count
         sample = bool(unit in (_SAMPLE_UNITS if chinese else _SAMPLE_BODY_UNITS)
                       and _SAMPLE_LEAD_RE.search(text, max(0, a - 4), a))
+        closes_set = bool(weak) and _closes_set(text, a, b)
         if weak and not (before in _BOUNDARY or _WEAK_LEAD_RE.search(text[max(0, a - 4):a])
-                         or sample or _closes_set(text, a, b)
+                         or sample or closes_set
                          or _VERB_AFTER_RE.match(text, b) or _WEAK_AFTER_RE.match(text, b)):
             continue  # 法治政府建设十项重点任务: a numeral inside a name, no verb counts it
         if chinese and value == 1 and unit in ("起", "处") and before in ("在", "到"):
@@ -497,6 +501,7 @@ def find_mentions(text: str) -> list[Mention]:
             kind = "change"  # "分别下降21.74%、15.31%": the list shares the change
             value = -abs(value) if prev.value < 0 else value
         mention = Mention(a, b, value, unit, qual, kind, weak=weak, sample=sample,
+                          closes_set=closes_set,
                           implied=_implied_unit(text, a, b) if not unit else None)
         # Only an unbroken list borrows the unit ("48、65件"): "编号12、其他事项共5件"
         # must not turn 12 into 12件.
@@ -596,7 +601,8 @@ def _scope(norm_text: str, bounds: list[int], m: Mention) -> str:
 def counted_word(text: str, m: Mention) -> bool:
     """Whether the weak mention ``m`` is a count even when no indicator names it: an act
     leads to it (开展了三轮权责清单清理, 主要承担九项职能) or it opens a clause after a comma
-    (，三个镇和…街道), or it is a sample drawn (抽选四家单位). At a sentence's start,
+    (，三个镇和…街道), or it is a sample drawn (抽选四家单位), or it counts a set
+    (三项重大决策之一: :attr:`Mention.closes_set`). At a sentence's start,
     after a closing quote (“A”和“B”两条主线) or in a heading it stays a word, and so it
     does when no noun follows it."""
     a, nxt = m.start, text[m.end:m.end + 1]
@@ -604,7 +610,7 @@ def counted_word(text: str, m: Mention) -> bool:
         return False  # no noun follows (两项5分别计): nothing it counts
     return (m.sample or text[a - 1:a] == "，"
             or bool(_LEAD_VERB_RE.search(text, max(0, a - 4), a))
-            or _closes_set(text, a, m.end))
+            or m.closes_set)
 
 
 def _closes_set(text: str, a: int, b: int) -> bool:
