@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 
 from .matcher import _Matcher, _study_bodies, stated_apart
 from .measure import _last_match
-from .mentions import _CLAUSE_END_RE, Mention, _sentence_of
+from .mentions import _CLAUSE_END_RE, _CLAUSE_HEAD_RE, Mention, _sentence_of
 
 # 其中, and 包括 after a comma (…12件，包括…3件), not 包括X在内的12个 (the whole itself)
 _PART_RE = re.compile(r"其中|(?<=[，,])包括(?![^，,。；;]*在内)")
@@ -1107,7 +1107,10 @@ def _one_channel(text: str, sent_start: list[int], slots: list[_Slot],
         m = sl.mention
         if m.unit not in _ITEM_UNITS:
             continue  # 通过政府网站公开征求意见#次: consultations, no items published
-        lo = max([text.rfind(c, sent_start[k], m.start) for c in "，,；;。："] + [sent_start[k]])
+        # the shared clause head; that it also cuts at ":" changes nothing here, as no
+        # channel match below spans a ":" and the clause before must end in a comma
+        head = _CLAUSE_HEAD_RE.match(text, sent_start[k], m.start)
+        lo = head.end() - 1 if head else sent_start[k]
         mt = _PUBLISHED_ON_RE.search(text, lo, m.start)
         if mt is not None:
             on[k] = mt.group(1)
