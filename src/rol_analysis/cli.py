@@ -247,8 +247,8 @@ def panel(xlsx, force, root):
 
     Writes indicators, mentions, ratios and region_years as parquet datasets, a DuckDB
     database (panel.duckdb) with the views indicators, wide, ratios, region_years and
-    mentions, and panel.xlsx (one sheet per view). Only changed region-years are read
-    again, and only the fragments holding them are written again.
+    mentions, and panel.xlsx (a sheet per view but mentions). Only changed region-years
+    are read again, and only the fragments holding them are written again.
     """
     from . import panel as _panel
 
@@ -377,8 +377,10 @@ def suggest(min_regions, root):
 @click.option("--catalogue", "path", type=click.Path(dir_okay=False, path_type=Path),
               default=None, help="Catalogue file (default: the packaged indicators.toml).")
 def catalogue_check(path):
-    """Check duplicate ids, patterns without '#', invalid regexes, unknown units,
-    sections and kinds, and relations naming unknown indicators."""
+    """Check duplicate ids, missing fields, patterns without '#', invalid regexes,
+    unknown units, sections and kinds, min above max, a definition that is not a
+    non-empty string, and relations naming unknown indicators or lacking their fields.
+    Exit 0 with a one-line summary, or 2 listing every problem with its fix."""
     from . import catalogue as _catalogue
 
     source = str(path) if path else str(_catalogue.default_path())
