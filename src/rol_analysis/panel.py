@@ -9,8 +9,9 @@
 - ``region_years.parquet/``: one row per region-year: metadata, validation, review state;
 - ``panel.duckdb``: DuckDB database with the views ``indicators``, ``wide`` (one column
   per indicator), ``ratios``, ``region_years`` and ``mentions`` (see :data:`VIEWS`);
-- ``panel.xlsx``: one sheet per view, Chinese header row above the English one (written
-  by default up to :data:`XLSX_AUTO_CELLS` cells; ``xlsx=True`` always);
+- ``panel.xlsx``: one sheet per view but ``mentions`` (:data:`SHEETS`), Chinese header
+  row above the English one (written by default up to :data:`XLSX_AUTO_CELLS` cells;
+  ``xlsx=True`` always);
 - ``manifest.json``: per region-year digests of the files read, per fragment the
   regions it holds and a signature of its inputs, for incremental runs.
 
