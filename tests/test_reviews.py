@@ -362,3 +362,52 @@ def test_refreshing_an_old_worksheet_adds_candidates_and_keeps_decisions():
     lecture = next(r for r in rows if r["text"] == "5场")
     assert lecture["action"] == "set" and lecture["indicator_id"] == "legal_education_events"
     assert "得分相近" in lecture["candidates"]
+
+
+# A decision the validation gate would refuse is refused when the decisions are applied,
+# naming the review row: the gate's message blames the report, not the review.
+@pytest.mark.parametrize(("row", "says"), [
+    ({"action": "set", "indicator_id": "legal_advisor_services"},
+     "legal_advisor_services (法律顾问提供法律服务次数) counts 次; this number is 件. "
+     "Pick an indicator that counts 件"),
+    ({"action": "set", "value": "-5"}, "the value -5 is negative"),
+])
+def test_a_decision_the_gate_would_refuse_stops_the_build_naming_the_row(tmp_path, row,
+                                                                         says):
+    root = make_root(tmp_path / "p")
+    s = _at("849件")
+    _write(reviews.review_file(root, "weibin", 2023),
+           [{"char_start": str(s), "text": "849件", "reviewer": "李四", **row}])
+    proc = rol("build", "--region", "weibin", "--year", "2023", "--root", root, check=2)
+    msg = proc.stderr + proc.stdout
+    assert f"2023.csv, row 2 ({row['action']} at char_start {s}, '849件')" in msg, msg
+    assert says in msg and ("indicators.toml" in msg or "never is" in msg)
+    assert "validation failed" not in msg and "Traceback" not in msg
+    assert not (root / "data" / "processed" / "weibin" / "2023").exists()
+    assert not (root / "reports" / "weibin" / "2023").exists()
+
+
+@pytest.mark.parametrize(("action", "iid", "value", "unit", "says"), [
+    ("set", "disputes_mediated", 1e9, "", "the value 1000000000 is outside "
+     "disputes_mediated's catalogue range 0 to 10000000"),
+    ("set", "disputes_mediated", 849.5, "", "the value 849.5 is not a whole number, and "
+     "disputes_mediated is a count"),
+    ("set", "", None, "次", "disputes_mediated (受理调解纠纷数) counts 件、起、宗; this "
+     "number is 次"),
+    ("set", "complaint_window_satisfaction_rate", None, "", "is stated in %; this number is 件"),
+    ("add", "delegation_survey_days", 365, "件", "delegation_survey_days"),
+    ("add", "delegation_survey_days", -3, "天", "the value -3 is negative"),
+])
+def test_every_gate_check_of_a_decision_names_its_row(action, iid, value, unit, says):
+    from rol_analysis import catalogue, extract
+
+    text = "849件" if action == "set" else "365天"
+    decision = reviews.Decision(7, _at(text), text, action, iid, value, unit, "", "", "李四",
+                                "")
+    ex = extract.extract_text(RAW, "weibin", 2023)
+    ex.mentions["review"] = ""
+    with pytest.raises(InputError) as err:
+        reviews.apply(ex, RAW, [decision], "r/2023.csv", catalogue.load())
+    msg = err.value.message
+    assert msg.startswith(f"r/2023.csv, row 7 ({action} at char_start {_at(text)}, '{text}')")
+    assert says in msg and "build again" in msg

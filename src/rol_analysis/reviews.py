@@ -199,6 +199,70 @@ def _reading(row: dict) -> str:
     return f"{q}{num} {row.get('unit') or ''}".strip() + f" · {what}"
 
 
+def _num(v: float) -> str:
+    """A value as the reviewer wrote it: ``3``, not ``3.0``."""
+    return f"{v:g}" if not float(v).is_integer() else f"{int(v)}"
+
+
+def _misfit(d: Decision, ind, value, unit: str, kind: str, path) -> InputError | None:
+    """Why the validation gate would refuse a decided number, said of its review row.
+
+    The gate (``expectations/``) checks an indicator's unit against the catalogue's
+    ``units``, its value against ``min``/``max``, counts for whole numbers and counts
+    and amounts for a sign; a reviewer's ``set`` or ``add`` failing one of these would
+    otherwise fail the build with a message that blames the report. The same checks,
+    made when the decision is applied, name the review row instead.
+
+    Parameters
+    ----------
+    d : Decision
+    ind : catalogue.Indicator or None
+        The number's indicator after the decision (None: still unnamed).
+    value : float or None
+    unit, kind : str
+        The number's unit and kind after the decision.
+    path : path-like
+        The review file, for the message.
+    """
+    from .measure import DURATION_UNITS
+
+    where = f"{path}, row {d.line} ({d.action} at char_start {d.char_start}, {d.text!r})"
+    fix = "Correct the row and build again (see data/reviews/README.md)."
+    catalogue_file = "src/rol_analysis/catalogue/indicators.toml"
+    if ind is not None and unit not in ind.units:
+        takes = "、".join(ind.units)
+        verb = "counts" if ind.kind == "count" else "is stated in"
+        return InputError(
+            f"{where}: {ind.id} ({ind.zh_name}) {verb} {takes}; this number is "
+            f"{unit or 'without a unit'}. Pick an indicator that counts {unit or 'it'} "
+            f"(the worksheet's candidates column lists the ones the matcher considered), "
+            f"or, if the report means {takes}, write that unit; or widen {ind.id}'s units "
+            f"in {catalogue_file}. {fix}")
+    if value is None or _missing(value):
+        return None
+    lo = ind.min if ind is not None else 0.0
+    if value < 0 and (ind is None and kind in ("count", "amount") or lo >= 0):
+        return InputError(
+            f"{where}: the value {_num(value)} is negative; a count or an amount never "
+            f"is. Write the figure the report states, without "
+            f"a sign (a fall is a change indicator's). {fix}")
+    if ind is None:
+        return None
+    if not ind.min <= value <= ind.max:
+        pct = "%" if ind.kind == "rate" else ""
+        return InputError(
+            f"{where}: the value {_num(value)} is outside {ind.id}'s catalogue range "
+            f"{_num(ind.min)}{pct} to {_num(ind.max)}{pct}. Check the value (digits only; "
+            f"the unit goes in unit), or widen {ind.id}'s min/max in {catalogue_file}. "
+            f"{fix}")
+    if (ind.kind == "count" and not set(ind.units) <= DURATION_UNITS
+            and not float(value).is_integer()):
+        return InputError(
+            f"{where}: the value {_num(value)} is not a whole number, and {ind.id} is a "
+            f"count. Check the value, or pick an indicator that is not a count. {fix}")
+    return None
+
+
 def apply(extraction, raw_text: str, decisions: list[Decision], path, catalogue=None):
     """Apply reviewers' decisions to an extraction (in place) and return it.
 
@@ -216,8 +280,11 @@ def apply(extraction, raw_text: str, decisions: list[Decision], path, catalogue=
     ------
     InputError
         A decision whose key does not match the raw text at its position (the report
-        was replaced or edited), or that names a number extraction did not find
-        (``confirm``/``set``/``exclude``) or did find (``add``).
+        was replaced or edited), that names a number extraction did not find
+        (``confirm``/``set``/``exclude``) or did find (``add``), or a ``set``/``add``
+        whose number the validation gate would refuse: a unit its indicator does not
+        take, a value outside the indicator's range, a negative count or amount, a
+        fractional count (:func:`_misfit`).
     """
     import pandas as pd
 
@@ -247,6 +314,9 @@ def apply(extraction, raw_text: str, decisions: list[Decision], path, catalogue=
                 raise InputError(f"{path}, row {d.line}: {d.text!r} at {d.char_start} was "
                                  "extracted already; use set (or confirm) instead of add.")
             ind = cat.indicators[d.indicator_id]
+            bad = _misfit(d, ind, d.value, d.unit, ind.kind, path)
+            if bad is not None:
+                raise bad
             new_rows.append({
                 "region": men["region"].iloc[0] if len(men) else extraction.meta.get("region", ""),
                 "year": extraction.meta.get("year"), "indicator_id": d.indicator_id,
@@ -269,6 +339,13 @@ def apply(extraction, raw_text: str, decisions: list[Decision], path, catalogue=
         for i in rows:
             mark = d.mark()
             if d.action == "set":
+                now = men.iloc[i]
+                iid = d.indicator_id or now["indicator_id"]
+                ind = cat.indicators.get(iid) if iid else None
+                bad = _misfit(d, ind, d.value if d.value is not None else now["value"],
+                              d.unit or now["unit"], ind.kind if ind else now["kind"], path)
+                if bad is not None:
+                    raise bad
                 mark += SEP + ORIGINAL + _reading(men.loc[men.index[i]].to_dict())
                 if d.indicator_id:
                     ind = cat.indicators[d.indicator_id]
