@@ -37,12 +37,13 @@ def _at(text: str, after: str = "") -> int:
 
 @pytest.mark.parametrize(("row", "problem"), [
     ({"action": "approve"}, "unknown action 'approve'"),
-    ({"action": "set", "value": "八百"}, "value '八百' is not a number"),
+    ({"action": "set", "value": "八百"}, "value '八百' is not a plain decimal number"),
     ({"action": "set", "indicator_id": "no_such_thing"}, "is not in the catalogue"),
     ({"action": "set", "qualifier": "roughly"}, "qualifier 'roughly' is unknown"),
     ({"action": "set"}, "set changes nothing"),
     ({"action": "add", "value": "3"}, "add needs indicator_id, value and unit"),
     ({"action": "confirm", "char_start": "x"}, "is not a position"),
+    ({"action": "confirm", "char_start": "1_0"}, "is not a position"),
 ])
 def test_malformed_review_rows_name_file_row_and_fix(tmp_path, row, problem):
     path = tmp_path / "2023.csv"
@@ -53,6 +54,38 @@ def test_malformed_review_rows_name_file_row_and_fix(tmp_path, row, problem):
     msg = err.value.message
     assert str(path) in msg and "row 3" in msg and problem in msg
     assert "README" in msg or "Use" in msg or "Write" in msg or "Fill" in msg or "Give" in msg
+
+
+@pytest.mark.parametrize("value", ["1e3", "5_5", "0x10", "５", "1,2,3", "nan", "inf",
+                                   "95.87%", "1.", ".5", "+5"])
+def test_a_value_that_is_not_a_plain_decimal_number_is_refused(tmp_path, value):
+    """The README says digits: float() alone would read 1e3 as 1000 and 5_5 as 55."""
+    path = tmp_path / "2023.csv"
+    _write(path, [{"char_start": "10", "text": "849件", "action": "set", "value": value}])
+    with pytest.raises(InputError) as err:
+        reviews.read(path)
+    assert f"row 2: value {value!r} is not a plain decimal number" in err.value.message
+    assert "no exponent" in err.value.message
+
+
+@pytest.mark.parametrize(("value", "read"), [(" 850 ", 850), ("1,250", 1250),
+                                             ("95.87", 95.87), ("-5", -5)])
+def test_plain_decimal_values_are_read_spaces_around_them_ignored(tmp_path, value, read):
+    path = tmp_path / "2023.csv"
+    _write(path, [{"char_start": "10", "text": "849件", "action": "set", "value": value}])
+    assert reviews.read(path)[0].value == read
+
+
+def test_rol_review_refuses_an_exponent_value_with_exit_2(tmp_path):
+    root = make_root(tmp_path / "p")
+    sheet = reviews.review_file(root, "weibin", 2023)
+    _write(sheet, [{"char_start": str(_at("849件")), "text": "849件", "action": "set",
+                    "value": "1e3", "reviewer": "李四"}])
+    before = sheet.read_bytes()
+    proc = rol("review", "--region", "weibin", "--year", "2023", "--root", root, check=2)
+    msg = proc.stderr + proc.stdout
+    assert "2023.csv, row 2: value '1e3' is not a plain decimal number" in msg
+    assert sheet.read_bytes() == before  # refused, not rewritten
 
 
 def test_missing_columns_say_how_to_refresh(tmp_path):

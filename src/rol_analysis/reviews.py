@@ -81,6 +81,11 @@ class Decision:
         return f"{self.action}{SEP}{self.reviewer or '?'}"
 
 
+#: A review's value: ASCII digits, commas only between groups of three, an optional
+#: decimal part and sign (a sign is refused later, with the indicator's range).
+_PLAIN = re.compile(r"-?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?")
+
+
 def _bad(path, line, problem, fix) -> InputError:
     return InputError(f"{path}, row {line}: {problem}. {fix}")
 
@@ -128,9 +133,9 @@ def read(path, catalogue=None) -> list[Decision]:
             raise _bad(path, n, f"unknown action {row['action']!r}",
                        f"Use one of {', '.join(ACTIONS)}, or leave it empty. {fix}")
         try:
+            if not row["char_start"].isascii() or not row["char_start"].isdigit():
+                raise ValueError  # int() would take "1_0", " ٣" and "+3"
             start = int(row["char_start"])
-            if start < 0:
-                raise ValueError
         except ValueError:
             raise _bad(path, n, f"char_start {row['char_start']!r} is not a position in "
                        "the raw text", f"Give the 0-based character offset. {fix}") from None
@@ -138,14 +143,14 @@ def read(path, catalogue=None) -> list[Decision]:
             raise _bad(path, n, "text is empty", f"Give the number as the raw text has it. {fix}")
         value = None
         if row["value"]:
-            try:
-                value = float(row["value"].replace(",", ""))
-                if math.isnan(value) or math.isinf(value):
-                    raise ValueError
-            except ValueError:
-                raise _bad(path, n, f"value {row['value']!r} is not a number",
-                           f"Write digits only, e.g. 849 or 95.87 (the unit goes in unit). "
-                           f"{fix}") from None
+            # float() would also read 1e3, 5_5, nan, inf and full-width digits: a value
+            # is written as the report's figure, a plain decimal number
+            if not _PLAIN.fullmatch(row["value"]):
+                raise _bad(path, n, f"value {row['value']!r} is not a plain decimal number",
+                           "Write digits with an optional decimal point, e.g. 849, 1,250 "
+                           "or 95.87 (the unit goes in unit; no exponent, no _, no "
+                           f"full-width digits). {fix}")
+            value = float(row["value"].replace(",", ""))
         iid, qualifier = row["indicator_id"], row["qualifier"].lower()
         if iid and iid not in cat.indicators:
             raise _bad(path, n, f"indicator_id {iid!r} is not in the catalogue",
