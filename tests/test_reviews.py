@@ -444,3 +444,28 @@ def test_every_gate_check_of_a_decision_names_its_row(action, iid, value, unit, 
     msg = err.value.message
     assert msg.startswith(f"r/2023.csv, row 7 ({action} at char_start {_at(text)}, '{text}')")
     assert says in msg and "build again" in msg
+
+
+def test_a_worksheet_with_no_decision_leaves_the_brief_up_to_date(seed_copy):
+    """`rol review` writes a worksheet; until a decision is recorded in it, nothing a
+    build makes depends on it: no rebuild, `rol list` says up to date."""
+    root = seed_copy
+    rol("review", "--region", "weibin", "--year", "2023", "--root", root, check=0)
+    sheet = reviews.review_file(root, "weibin", 2023)
+    assert sheet.is_file()
+    listed = rol("list", "--root", root, check=0).stdout
+    assert "weibin/2023" in listed and "up to date" in listed, listed
+    build = rol("build", "--region", "weibin", "--year", "2023", "--root", root, check=0)
+    assert "up to date" in build.stdout, build.stdout
+    # a reviewer's note on an undecided row, or a refreshed worksheet, changes nothing
+    rows = _read(sheet)
+    rows[0]["note"] = "looked at, not decided"
+    _write(sheet, rows)
+    rol("review", "--region", "weibin", "--year", "2023", "--root", root, check=0)
+    assert "up to date" in rol("list", "--root", root, check=0).stdout
+    # a decision does
+    rows = _read(sheet)
+    rows[0].update(action="confirm", reviewer="李四")
+    _write(sheet, rows)
+    listed = rol("list", "--root", root, check=0).stdout
+    assert "outdated" in listed and "review file" in listed, listed

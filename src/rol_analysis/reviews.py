@@ -177,6 +177,38 @@ def read(path, catalogue=None) -> list[Decision]:
     return out
 
 
+def fingerprint(path) -> str | None:
+    """What of a review file a build depends on: its decided rows, as a digest.
+
+    The worksheet's other columns (what extraction read, candidates, sentences) and its
+    undecided rows change nothing a build makes, so ``rol review`` refreshing them, or
+    writing a worksheet nobody has filled in yet, leaves a brief current. None when the
+    file is missing or decides nothing (the same build as without it). A file that is
+    not a readable worksheet is digested whole: the build refuses it anyway, naming the
+    problem, and any edit of it is worth a new try.
+    """
+    import hashlib
+
+    path = Path(path)
+    if not path.is_file():
+        return None
+    data = path.read_bytes()
+    try:
+        rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+    except (UnicodeDecodeError, csv.Error):
+        rows = []
+    head = [h.strip() for h in rows[0]] if rows else []
+    if any(c not in head for c in KEY + DECISION):
+        return hashlib.sha256(data).hexdigest()
+    cols = [head.index(c) for c in KEY + DECISION]
+    decided = sorted(
+        [(raw[i].strip() if i < len(raw) else "") for i in cols] for raw in rows[1:]
+        if len(raw) > cols[len(KEY)] and raw[cols[len(KEY)]].strip())
+    if not decided:
+        return None
+    return hashlib.sha256(repr(decided).encode("utf-8")).hexdigest()
+
+
 # ---------------------------------------------------------------------------- applying
 
 
