@@ -59,11 +59,10 @@ def read_rates(folder: Path) -> list[dict]:
 
 
 def _spans(raw: str, anchor: str) -> list[tuple[int, int]]:
-    out, at = [], raw.find(anchor)
-    while at >= 0:
-        out.append((at, at + len(anchor)))
-        at = raw.find(anchor, at + 1)
-    return out
+    """(start, end) of every occurrence of ``anchor`` in ``raw``, as dev_eval finds them."""
+    from dev_eval import anchor_occurrences
+
+    return [(at, at + len(anchor)) for at in anchor_occurrences(raw, anchor)]
 
 
 def _inside(spans, start: int, end: int) -> bool:
