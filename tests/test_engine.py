@@ -8,18 +8,23 @@ from nbformat.v4 import new_code_cell, new_notebook
 from rol_analysis import engine
 
 
-@pytest.fixture(scope="module")
-def notebook(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("nb")
+def _write_notebook(folder, name: str, code: str):
+    """A notebook in ``folder`` with a parameters cell (``x = 0``), then ``code``."""
     nb = new_notebook(metadata={"kernelspec": {"name": "python3", "language": "python",
                                                "display_name": "Python 3"}})
     nb.cells = [
         new_code_cell("x = 0", metadata={"tags": ["parameters"]}),
-        new_code_cell("import os\nprint(os.getcwd(), x, 'leak' in globals())\nleak = 1"),
+        new_code_cell(code),
     ]
-    path = folder / "t.ipynb"
+    path = folder / name
     nbformat.write(nb, path)
-    yield path
+    return path
+
+
+@pytest.fixture(scope="module")
+def notebook(tmp_path_factory):
+    yield _write_notebook(tmp_path_factory.mktemp("nb"), "t.ipynb",
+                          "import os\nprint(os.getcwd(), x, 'leak' in globals())\nleak = 1")
     engine.shutdown_current()
 
 
@@ -47,16 +52,8 @@ def test_each_notebook_starts_clean_on_the_same_kernel(notebook, tmp_path):
 
 @pytest.fixture(scope="module")
 def slow_notebook(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("slow")
-    nb = new_notebook(metadata={"kernelspec": {"name": "python3", "language": "python",
-                                               "display_name": "Python 3"}})
-    nb.cells = [
-        new_code_cell("x = 0", metadata={"tags": ["parameters"]}),
-        new_code_cell("import time\nprint('started', flush=True)\ntime.sleep(120)"),
-    ]
-    path = folder / "slow.ipynb"
-    nbformat.write(nb, path)
-    yield path
+    yield _write_notebook(tmp_path_factory.mktemp("slow"), "slow.ipynb",
+                          "import time\nprint('started', flush=True)\ntime.sleep(120)")
     engine.shutdown_current()
 
 
