@@ -543,3 +543,45 @@ def test_a_fully_reviewed_report_shows_no_unconfirmed_mark(tmp_path):
     assert not page.select(".unconfirmed-mark")
     assert f"all {len(seed)} indicator names reviewed" in page.select_one(".brief-head").get_text()
     assert "自动命名" not in page.select_one(".charts").get_text()
+
+
+def _panel_cells(page, name: str) -> dict:
+    """The Regions table's row of the region shown as ``name``: header -> cell text."""
+    table = page.select_one(".trends table.panel")
+    head = [th.get_text() for th in table.select("thead th")]
+    row = next(tr for tr in table.select("tbody tr") if tr.find("td").get_text() == name)
+    return dict(zip(head, [td.get_text() for td in row.find_all("td")], strict=True))
+
+
+def test_other_regions_figures_keep_the_unit_their_report_stated(tmp_path):
+    seed = gold_indicators()
+    other = with_rows(seed[seed["indicator_id"].isin(["people_mediators"])], [
+        # units the catalogue accepts but does not list first (场次, 件, 人)
+        {"indicator_id": "law_to_enterprise_events", "value": 75.0, "text": "75场",
+         "unit": "场"},
+        {"indicator_id": "contracts_reviewed", "value": 2.0, "text": "2件", "unit": "件"},
+        {"indicator_id": "people_mediators", "value": 12.0, "text": "12人", "unit": "人"},
+    ])
+    publish(tmp_path, "hongqi", 2023, other, "红旗区")
+    page = _page(_brief(tmp_path))
+    hongqi = {k.split("\n")[0]: v for k, v in _panel_cells(page, "红旗区").items()}
+    cell = {name: next(v for k, v in hongqi.items() if k.startswith(name))
+            for name in ("“送法入企”等活动场次", "合同协议合法性审查数", "人民调解员人数")}
+    assert cell["“送法入企”等活动场次"] == "75 场○"
+    assert cell["合同协议合法性审查数"] == "2 件○"
+    assert cell["人民调解员人数"] == "12 人○"
+    # this region's own row keeps its own units too
+    mine = _panel_cells(page, "卫滨区")
+    assert next(v for k, v in mine.items() if k.startswith("“送法入企”")).startswith("33 场次")
+
+
+def test_an_earlier_year_keeps_its_own_unit(tmp_path):
+    seed = gold_indicators()
+    earlier = with_rows(seed, [{"indicator_id": "law_to_enterprise_events", "value": 20.0,
+                                "text": "20场", "unit": "场"}])
+    publish(tmp_path, "weibin", 2022, earlier.assign(year=2022))
+    rows = {tr.find_all("td")[0].get_text(): [td.get_text() for td in tr.find_all("td")]
+            for tr in _page(_brief(tmp_path)).select(".trends table.yoy tbody tr")}
+    assert rows["“送法入企”等活动场次"][2] == "20 场○"
+    assert rows["“送法入企”等活动场次"][3].startswith("33 场次")
+

@@ -84,6 +84,19 @@ def _present(value) -> bool:
         return False
 
 
+def _present_text(value) -> bool:
+    """A non-empty string (a table's text cell; None/NaN/"" are empty)."""
+    return isinstance(value, str) and bool(value.strip())
+
+
+def _stated_unit(unit, ind) -> str:
+    """The unit to show a figure of indicator ``ind`` with: ``%`` for a rate, else the
+    unit its report stated, else the catalogue's first."""
+    if ind.kind == "rate":
+        return "%"
+    return unit if _present_text(unit) else ind.units[0]
+
+
 def _html(body: str, metadata: dict | None = None):
     from IPython.display import HTML
 
@@ -749,9 +762,13 @@ class Brief:
             h, prev = a.history, int(a.yoy["previous_year"].iloc[0])
             mine = h[(h["region"] == a.region) & (h["year"] == prev)]
             earlier = dict(zip(mine["indicator_id"], mine["review"], strict=True))
+            # the earlier report's own unit (it may have written 场 where this year's
+            # writes 场次); yoy's ``unit`` is this year's
+            earlier_unit = dict(zip(mine["indicator_id"], mine["unit"], strict=True))
             for rec in a.yoy.to_dict("records"):
-                before = as_stated(rec["previous"], rec["unit"], rec["kind"],
-                                   rec["previous_qualifier"], rec["previous_text"])
+                unit = earlier_unit.get(rec["indicator_id"])
+                before = as_stated(rec["previous"], unit if _present_text(unit) else rec["unit"],
+                                   rec["kind"], rec["previous_qualifier"], rec["previous_text"])
                 name = (self._indicator_name(rec["indicator_id"])
                         if rec["indicator_id"] in self.catalogue.indicators
                         else _e(rec["zh_name"]))
@@ -773,7 +790,7 @@ class Brief:
             # qualifiers and written forms of the other regions' numbers, kept as stated
             same_year = a.history[a.history["year"] == a.year]
             stated = {(r["region"], r["indicator_id"]): (r.get("qualifier"), r.get("text"),
-                                                         r.get("review"))
+                                                         r.get("review"), r.get("unit"))
                       for r in same_year.to_dict("records")}
             head = ["地区 Region"] + [
                 f"{self._indicator_name(i)}<br><span class=\"en\">"
@@ -787,9 +804,12 @@ class Brief:
                     if rec["region"] == a.region and i in self._rows:
                         cells.append(self._indicator_value(i))
                     else:
-                        q, t, review = stated.get((rec["region"], i), ("exact", None, None))
-                        shown = as_stated(v, ind.units[0] if ind.kind != "rate" else "%",
-                                          ind.kind, q, t)
+                        q, t, review, unit = stated.get((rec["region"], i),
+                                                        ("exact", None, None, None))
+                        # the unit that region's report wrote (场次, 件), as its own row
+                        # shows it; the catalogue's first unit only for a figure the
+                        # table lacks one for
+                        shown = as_stated(v, _stated_unit(unit, ind), ind.kind, q, t)
                         # a region that does not state it shows no name to confirm
                         cells.append(self._peer_value(shown, review)
                                      if (rec["region"], i) in stated else _e(shown))
