@@ -585,3 +585,12 @@ def test_an_earlier_year_keeps_its_own_unit(tmp_path):
     assert rows["“送法入企”等活动场次"][2] == "20 场○"
     assert rows["“送法入企”等活动场次"][3].startswith("33 场次")
 
+
+def test_regions_with_the_same_name_are_told_apart_by_their_slug(tmp_path):
+    seed = gold_indicators()
+    publish(tmp_path, "xincheng-xa", 2023, seed.head(5), "新城区")
+    publish(tmp_path, "xincheng-hh", 2023, seed.head(8), "新城区")
+    page = _page(_brief(tmp_path))
+    names = [tr.find("td").get_text()
+             for tr in page.select(".trends table.panel tbody tr")]
+    assert names == ["卫滨区", "新城区（xincheng-hh）", "新城区（xincheng-xa）"]

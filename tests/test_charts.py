@@ -166,3 +166,17 @@ def test_empty_sections_show_zero(analysis):
     # with no indicator: 普法与公共法律服务 and the two closing sections).
     assert len(labels) == len(load().sections)
     assert labels.count("0") >= 1
+
+
+def test_regions_sharing_a_name_are_told_apart(tmp_path):
+    seed = gold_indicators()
+    publish(tmp_path, "xincheng-xa", 2023, seed.head(5), "新城区")
+    publish(tmp_path, "xincheng-hh", 2023, seed.head(8), "新城区")
+    a = ratios.analyse(stage(tmp_path))
+    labels = charts.region_labels(a)
+    assert labels == {"weibin": "卫滨区", "xincheng-hh": "新城区（xincheng-hh）",
+                      "xincheng-xa": "新城区（xincheng-xa）"}
+    fig, _, _ = charts._panel_figure(a)
+    fig.canvas.draw()
+    drawn = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    assert sorted(drawn) == sorted(labels.values())  # one bar each, none merged

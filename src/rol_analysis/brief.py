@@ -796,8 +796,9 @@ class Brief:
                 f"{self._indicator_name(i)}<br><span class=\"en\">"
                 f"{_e(self.catalogue.indicator(i).en_name)}</span>" for i in ids]
             rows = []
+            labels = _charts.region_labels(a)
             for rec in a.panel.to_dict("records"):
-                cells = [_e(a.region_names.get(rec["region"], rec["region"]))]
+                cells = [_e(labels[rec["region"]])]
                 for i in ids:
                     ind = self.catalogue.indicator(i)
                     v = rec[i]
