@@ -125,6 +125,14 @@ def _place(analysis) -> str:
     return f"{analysis.meta.get('region_name') or analysis.region} {analysis.year}年"
 
 
+def _count_ticks(ax) -> None:
+    """Whole-number ticks on a count axis: with one or two indicators a section,
+    matplotlib would otherwise mark 0.5 and 1.5, counts no report can have."""
+    from matplotlib.ticker import MaxNLocator
+
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+
+
 def region_labels(analysis) -> dict:
     """Region slug -> how the panel (table and chart) names it: its Chinese name, with
     the slug added when two regions of the panel share that name (two 新城区 are two
@@ -183,6 +191,7 @@ def _by_section_figure(analysis):
     ax.set_yticks(range(len(labels)), labels)
     ax.set_ylim(-0.6, len(labels) - 0.4)
     ax.set_xlabel("指标数（项）")
+    _count_ticks(ax)
     ax.set_title(title)
     ax.set_xlim(0, max(left + [1]) * 1.15 + 0.5)
     if any(left):  # a report with no indicator gets an empty chart, not a legend warning
@@ -321,6 +330,7 @@ def _panel_figure(analysis):
         ax.barh(names[::-1], vals[::-1], left=left[::-1], color=KIND_COLOURS[kind], label=zh)
         left = [a + b for a, b in zip(left, vals)]
     ax.set_xlabel("指标数（项）")
+    _count_ticks(ax)
     ax.set_title(title)
     ax.legend(loc="lower right", frameon=False)
     ax.spines[["top", "right"]].set_visible(False)
