@@ -594,3 +594,55 @@ def test_regions_with_the_same_name_are_told_apart_by_their_slug(tmp_path):
     names = [tr.find("td").get_text()
              for tr in page.select(".trends table.panel tbody tr")]
     assert names == ["卫滨区", "新城区（xincheng-hh）", "新城区（xincheng-xa）"]
+
+
+RATE_TEXT = "二、化解矛盾纠纷\n全年办理行政复议案件12件，群众满意度达到98.5%。"
+
+
+def _extracted_brief(root, text):
+    from rol_analysis import extract
+
+    ex = extract.extract_text(text, "weibin", 2023)
+    return brief.Brief(stage(root, indicators=ex.indicators, mentions=ex.mentions))
+
+
+def test_rates_no_indicator_names_are_not_called_no_rate(tmp_path):
+    """A report whose only rate has no catalogue indicator states a rate: the rates check
+    says where it is and why it is not checked (in Chinese and English), and the key
+    findings do not count it as 0."""
+    b = _extracted_brief(tmp_path, RATE_TEXT)
+    page = _page(b)
+    ratios_text = page.select_one(".ratios").get_text()
+    assert "报告未给出任何比率" not in ratios_text and "states no rate" not in ratios_text
+    unchecked = page.select_one(".ratios .unchecked-rates").get_text()
+    assert "1 项比率未归入指标目录" in unchecked and "列于“其他统计”" in unchecked
+    assert "1 stated rate(s)" in unchecked and "Other statistics" in unchecked
+    first = page.select_one(".findings li").get_text()
+    assert "比率 0 项" not in first and "1 项比率都没有对应的目录指标" in first
+    # ...and the rate is where the note says
+    other = [tr.find_all("td")[1].get_text() for tr in page.select(".other-stats tbody tr")]
+    assert any(v.startswith("98.5%") for v in other)
+
+
+def test_unnamed_rates_beside_named_ones_are_counted_apart(tmp_path):
+    b = _extracted_brief(tmp_path, RATE_TEXT + "行政复议审结52件，其中纠错4件，纠错率7.7%。")
+    page = _page(b)
+    assert page.select(".ratios table.ratios tbody tr")  # the catalogue's rate, checked
+    assert "1 项比率未归入指标目录" in page.select_one(".ratios .unchecked-rates").get_text()
+    first = page.select_one(".findings li").get_text()
+    assert "其中比率 1 项，另有 1 项比率未归入指标目录" in first
+
+
+def test_rates_paired_from_the_wording_are_not_called_unchecked(other_page):
+    b, page, _ = other_page
+    # both unnamed rates of the text are in the inferred table: none is left unchecked
+    assert page.select(".ratios table.ratios-inferred tbody tr")
+    assert page.select_one(".ratios .unchecked-rates") is None
+    assert "2 项比率都没有对应的目录指标" in page.select_one(".findings li").get_text()
+
+
+def test_a_report_without_rates_says_so_in_both_languages(tmp_path):
+    b = _extracted_brief(tmp_path, "二、化解矛盾纠纷\n全年办理行政复议案件12件。")
+    text = _page(b).select_one(".ratios").get_text()
+    assert "报告未给出任何比率。" in text and "The report states no rate." in text
+    assert "其中比率 0 项" in _page(b).select_one(".findings li").get_text()

@@ -412,9 +412,19 @@ class Brief:
         a = self.analysis
         items = []
         n_sections = a.indicators["section"].nunique()
+        n_rates = int((a.indicators["kind"] == "rate").sum())
+        n_unnamed = self._unnamed_rates()[0]
+        if n_unnamed and not n_rates:
+            # "其中比率 0 项" would read as "no rate" when the report does state some
+            rates = f"报告给出的 {n_unnamed} 项比率都没有对应的目录指标（列于“其他统计”）"
+        elif n_unnamed:
+            rates = (f"其中比率 {n_rates} 项，另有 {n_unnamed} 项比率未归入指标目录"
+                     "（列于“其他统计”）")
+        else:
+            rates = f"其中比率 {n_rates} 项"
         items.append(
             f"报告中识别出 <b>{len(a.indicators)}</b> 项统计指标，分布在 {n_sections} 个部分；"
-            f"其中比率 {int((a.indicators['kind'] == 'rate').sum())} 项。"
+            f"{rates}。"
         )
         heads = [iid for iid, ind in self.catalogue.indicators.items()
                  if ind.core and ind.kind != "rate" and iid in self._rows]
@@ -577,12 +587,23 @@ class Brief:
                 "（容差不超过目录规定）；不一致 = 不相符；仅有声明 = 报告给出比率，但没有同时"
                 "给出分子和分母（至多给出其中之一，表中可见），无法推算；仅可推算 = 报告给出"
                 "分子分母但未给出比率。</p>")
+        _, unchecked = self._unnamed_rates()
         if rows:
             table = self._table(head, rows, "ratios") + note
-        elif inferred:
-            table = "<p>指标目录定义的比率，报告一项也未给出。</p>"
+        elif inferred or unchecked:
+            table = ("<p>指标目录定义的比率，报告一项也未给出。<span class=\"en\"> The report "
+                     "states none of the rates the catalogue defines.</span></p>")
         else:
-            table = "<p>报告未给出任何比率。</p>"
+            table = ("<p>报告未给出任何比率。<span class=\"en\"> The report states no rate."
+                     "</span></p>")
+        if unchecked:
+            # rates no indicator names and the wording gave no counts for: say they exist
+            # and where they are, rather than that the report states none
+            table += (f'<p class="unchecked-rates">另有报告给出的 {unchecked} 项比率未归入指标'
+                      "目录，也未在报告中找到可据以推算的分子和分母，无法核验；它们列于“其他统计”。"
+                      f'<span class="en"> {unchecked} stated rate(s) that no catalogue '
+                      "indicator names are listed under Other statistics; no counts to "
+                      "recompute them from were found in the report.</span></p>")
         if inferred:
             table += _render("inferred_ratios.html.j2", rows=inferred)
         return _html(f'<section class="ratios"><h2>比率核验 <span class="en">Ratios: '
@@ -661,6 +682,25 @@ class Brief:
                 "section": sections.get(rec.get("section"), rec.get("section") or ""),
             })
         return rows
+
+    def _unnamed_rates(self) -> tuple[int, int]:
+        """(stated rates no indicator names, those of them no ratio table shows).
+
+        A report can state rates the catalogue has no indicator for (“三书”按期办复率
+        100%); they are listed under 其他统计, and the rates check must not say the
+        report gives none. The second count leaves out the rates the wording paired
+        with their counts (the inferred table shows those).
+        """
+        men = self.analysis.mentions
+        if men is None or not len(men) or "kind" not in men.columns:
+            return 0, 0
+        shown = {int(r["char_start"]) for r in self._rows.values()}
+        rates = men[men["kind"] == "rate"].drop_duplicates("char_start")
+        unnamed = [r for r in rates.to_dict("records") if int(r["char_start"]) not in shown]
+        r = self.analysis.ratios
+        listed = set(zip(r["rate_sentence"], r["rate_text"], strict=True)) if len(r) else set()
+        unchecked = [u for u in unnamed if (u.get("sentence"), u.get("text")) not in listed]
+        return len(unnamed), len(unchecked)
 
     def _indicator_name(self, iid: str) -> str:
         """An indicator's Chinese name (HTML); with a definition in the catalogue, its
