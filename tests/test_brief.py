@@ -646,3 +646,18 @@ def test_a_report_without_rates_says_so_in_both_languages(tmp_path):
     text = _page(b).select_one(".ratios").get_text()
     assert "报告未给出任何比率。" in text and "The report states no rate." in text
     assert "其中比率 0 项" in _page(b).select_one(".findings li").get_text()
+
+
+def test_targets_met_and_multiples_are_shown_as_inferred(tmp_path):
+    from rol_analysis import extract
+
+    text = ("一、行政执法\n本年度共清理占道经营点位1.3万平方米，上级下达的1.2万平方米年度任务"
+            "已提前完成，达成率108.33%。今年办理法律援助案件318件，比上年的80件增加了近3倍。")
+    ex = extract.extract_text(text, "weibin", 2023)
+    page = _page(brief.Brief(stage(tmp_path, indicators=ex.indicators,
+                                   mentions=ex.mentions)))
+    rows = [r.get_text() for r in page.select("table.ratios-inferred tbody tr")]
+    assert len(rows) == 2 and all("推断 inferred" in r for r in rows)
+    assert "实际" in rows[0] and "目标" in rows[0] and "1.2万平方米" in rows[0]
+    assert rows[0].count("108.33%") == 2  # stated and recomputed
+    assert "近3倍" in rows[1] and "2.98 倍" in rows[1] and "增加了N倍" in rows[1]
