@@ -257,3 +257,52 @@ def test_scan_without_the_ocr_extra_exits_2_with_the_install_command(tmp_path, m
     assert result.exit_code == 2
     assert "pip install 'rol-analysis[ocr]'" in result.stderr and str(scan) in result.stderr
     assert "Traceback" not in result.stderr and not out.exists()
+
+
+def _closed_reader(*args):
+    """Run ``rol ARGS`` (this checkout's code) with stdout a pipe whose reader has
+    already gone, as in ``rol list | head -0``: every write meets a broken pipe."""
+    import os
+    import subprocess
+    import sys
+
+    r, w = os.pipe()
+    os.close(r)
+    env = dict(os.environ, PYTHONPATH=str(REPO / "src"))
+    try:
+        return subprocess.run([sys.executable, "-m", "rol_analysis.cli", *map(str, args)],
+                              stdout=w, stderr=subprocess.PIPE, text=True, env=env,
+                              timeout=300)
+    finally:
+        os.close(w)
+
+
+@pytest.mark.parametrize("args", [("list", "--root", "{root}"), ("catalogue", "check")])
+def test_output_into_a_reader_that_stopped_ends_quietly(root, args):
+    proc = _closed_reader(*(a.format(root=root) for a in args))
+    # 141 = 128 + SIGPIPE, what `seq 1 100000 | head -1` leaves for seq
+    assert proc.returncode == 141, proc
+    assert proc.stderr == ""
+
+
+def test_a_build_whose_reader_stopped_still_publishes_and_updates_the_panel(
+        seed_copy, monkeypatch):
+    from rol_analysis import cli
+
+    real = cli.click.echo
+    said = []
+
+    def echo(message=None, file=None, nl=True, err=False, color=None):
+        if not err:
+            raise BrokenPipeError(32, "Broken pipe")  # `| head` has closed stdout
+        said.append(message)
+        real(message, file, nl, err, color)
+
+    monkeypatch.setattr(cli, "_pipe_closed", False)
+    monkeypatch.setattr(cli.click, "echo", echo)
+    shutil.rmtree(seed_copy / "data/processed/panel", ignore_errors=True)
+    proc = rol_here("build", "--all", "--root", seed_copy, "-q")
+    assert proc.returncode == 141, proc
+    assert not [m for m in said if "internal error" in str(m) or "Traceback" in str(m)]
+    assert (seed_copy / "data/processed/panel/manifest.json").is_file()
+    assert (seed_copy / "reports/weibin/2023/brief.html").is_file()
