@@ -128,7 +128,14 @@ def test_failed_validation_exits_1_and_keeps_the_last_good_brief(built_copy):
         for folder in ("reports", "data/processed"):
             hidden = [p for p in (root / folder).rglob("*") if p.name.startswith(".")]
             assert not hidden, hidden
-        assert "failed validation" in rol_here("list", "--root", root, check=0).stdout
+        listed = rol_here("list", "--root", root, check=0).stdout
+        assert "failed validation" in listed
+        # a reviewer starts a worksheet: `rol list` names the real file
+        rol_here("review", "--region", "weibin", "--year", "2023", "--root", root, check=0)
+        listed = rol_here("list", "--root", root, check=0).stdout
+        assert ("its review file data/reviews/weibin/2023.csv was added") in listed, listed
+        assert "<region>" not in listed
+        (root / "data/reviews/weibin/2023.csv").unlink()
     finally:
         raw.write_bytes(original)
     # back to the good report: the next build validates again and the failed report goes
