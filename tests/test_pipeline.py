@@ -130,11 +130,14 @@ def test_failed_validation_exits_1_and_keeps_the_last_good_brief(built_copy):
             assert not hidden, hidden
         listed = rol_here("list", "--root", root, check=0).stdout
         assert "failed validation" in listed
-        # a reviewer starts a worksheet: `rol list` names the real file
+        # a reviewer starts a worksheet: `rol list` names the real file, and says the
+        # failure of this region-year in a clause of its own, not after the last reason
         rol_here("review", "--region", "weibin", "--year", "2023", "--root", root, check=0)
         listed = rol_here("list", "--root", root, check=0).stdout
-        assert ("its review file data/reviews/weibin/2023.csv was added") in listed, listed
-        assert "<region>" not in listed
+        assert ("last build failed validation, so the published brief is the one before "
+                "it; that brief is outdated: raw report 2023.txt changed; its review file "
+                "data/reviews/weibin/2023.csv was added") in listed, listed
+        assert "<region>" not in listed and "(last build failed validation)" not in listed
         (root / "data/reviews/weibin/2023.csv").unlink()
     finally:
         raw.write_bytes(original)

@@ -1493,7 +1493,10 @@ def status(root) -> list[dict]:
             review = f"data/reviews/{region}/{year}.csv"
             row["status"] = "outdated: " + "; ".join(_explain(built, current, review))
         if failed and built is not None:
-            row["status"] += " (last build failed validation)"
+            # First and a clause of its own: appended, it read as if about the last
+            # reason given (a peer that changed), not about this region-year.
+            row["status"] = ("last build failed validation, so the published brief is "
+                             "the one before it; that brief is " + row["status"])
         rows.append(row)
     return rows
 
