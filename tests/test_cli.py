@@ -306,3 +306,38 @@ def test_a_build_whose_reader_stopped_still_publishes_and_updates_the_panel(
     assert not [m for m in said if "internal error" in str(m) or "Traceback" in str(m)]
     assert (seed_copy / "data/processed/panel/manifest.json").is_file()
     assert (seed_copy / "reports/weibin/2023/brief.html").is_file()
+
+
+PROSE_ONLY = ("某县关于2024年法治政府建设情况的报告\n\n全县深入学习贯彻习近平法治思想，持续推进依法行政，"
+              "各项工作取得明显成效。\n下一步，我们将继续努力，推动法治政府建设再上新台阶。\n")
+
+
+def test_a_report_without_any_statistic_is_bad_input_naming_causes_and_fix(tmp_path):
+    bad = tmp_path / "cover.txt"
+    bad.write_text(PROSE_ONLY, encoding="utf-8")
+    proc = rol_here("extract", bad, "--out", tmp_path / "out")
+    assert proc.returncode == 2, proc
+    assert f"{bad}: no statistic was found in it" in proc.stderr
+    for cause in ("wrong file", "cover page", "table of contents", "scan without a text layer",
+                  "pip install 'rol-analysis[ocr]'", "Fix: put the full text of the report"):
+        assert cause in proc.stderr, cause
+    assert "Traceback" not in proc.stderr and not (tmp_path / "out").exists()
+
+
+def test_build_all_with_a_report_without_statistics_fails_only_it_with_exit_2(seed_copy):
+    root = seed_copy
+    (root / "data/raw/nonum").mkdir()
+    (root / "data/raw/nonum/2024.txt").write_text(PROSE_ONLY, encoding="utf-8")
+    proc = rol_here("validate", "--region", "nonum", "--year", "2024", "--root", root)
+    assert proc.returncode == 2 and "no statistic was found" in proc.stderr, proc
+    proc = rol_here("build", "--all", "--root", root, "-q")
+    assert proc.returncode == 2, proc
+    assert "nonum/2024: error: " in proc.stderr and "no statistic was found" in proc.stderr
+    assert "nonum/2024 (error, exit 2)" in proc.stderr
+    assert "FAILED validation" not in proc.stderr and "Traceback" not in proc.stderr
+    # bad input: no validation-failed page, no half-written tables, the others publish
+    assert not (root / "reports/nonum").exists() and not (root / "data/processed/nonum").exists()
+    assert "nonum" not in (root / "reports/index.html").read_text(encoding="utf-8")
+    assert (root / "reports/weibin/2023/brief.html").is_file()
+    panel = pd.read_parquet(root / "data/processed/panel/region_years.parquet")
+    assert sorted(panel["region"]) == ["weibin"]
