@@ -308,8 +308,9 @@ def test_a_build_whose_reader_stopped_still_publishes_and_updates_the_panel(
     assert (seed_copy / "reports/weibin/2023/brief.html").is_file()
 
 
-PROSE_ONLY = ("某县关于2024年法治政府建设情况的报告\n\n全县深入学习贯彻习近平法治思想，持续推进依法行政，"
-              "各项工作取得明显成效。\n下一步，我们将继续努力，推动法治政府建设再上新台阶。\n")
+PROSE_ONLY = ("某县2024年法治政府建设工作情况\n\n"
+              "全县坚持以习近平法治思想为指引，扎实推进依法行政，法治政府建设成效明显。\n"
+              "下一步，我们将持续用力，推动各项工作迈上新台阶。\n")
 
 
 def test_a_report_without_any_statistic_is_bad_input_naming_causes_and_fix(tmp_path):

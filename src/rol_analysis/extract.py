@@ -38,6 +38,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import measure, numbers
+from .exceptions import InputError
 from .matcher import (
     _DIGIT_RE,
     _DURATION_UNITS,
@@ -67,7 +68,6 @@ from .mentions import (
     counted_word,
     find_mentions,
 )
-from .exceptions import InputError
 from .normalize import normalize
 from .parts import _mark_parts, _name_wholes, _Slot
 from .tables import INDICATOR_COLUMNS, MENTION_COLUMNS  # noqa: F401 - re-exported
