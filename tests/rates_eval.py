@@ -106,6 +106,18 @@ def _values(vals, spans) -> set:
     return {v for (start, end), v in vals.items() if _inside(spans, start, end)}
 
 
+_NUMBER_RE = re.compile(r"\d+(?:\.\d+)?(?:千万|百万|十万|万|亿|千)?")
+
+
+def _anchor_values(anchor: str) -> set:
+    """Values of the numbers written in an anchor that holds no mention: a count that
+    extraction drops on purpose (a target, 6万平方米年度目标) can still be a rate's
+    whole (``ratios._target_share`` reads it from the sentence)."""
+    from rol_analysis import numbers
+
+    return {numbers.parse_number(m.group()) for m in _NUMBER_RE.finditer(anchor)}
+
+
 def _fits(row, want) -> bool:
     """True when the row's two numbers have the labelled counts' values (either order)."""
     pair = (row["numerator"], row["denominator"])
@@ -141,7 +153,8 @@ def score_fixture(name: str, raw: str, labelled: list[dict], table, mentions) ->
 
         # The values of the labelled counts: a report may state one count twice
         # (纠错236件 in two paragraphs) and the catalogue takes either occurrence.
-        want = (_values(vals, a_at), _values(vals, b_at))
+        want = tuple(_values(vals, at) or _anchor_values(g[col])
+                     for at, col in ((a_at, "a_anchor"), (b_at, "b_anchor")))
         fitting = [c for c in mine if _fits(c[3], want)]
         if fitting:
             s.right += 1

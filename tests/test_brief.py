@@ -543,3 +543,18 @@ def test_a_fully_reviewed_report_shows_no_unconfirmed_mark(tmp_path):
     assert not page.select(".unconfirmed-mark")
     assert f"all {len(seed)} indicator names reviewed" in page.select_one(".brief-head").get_text()
     assert "自动命名" not in page.select_one(".charts").get_text()
+
+
+def test_targets_met_and_multiples_are_shown_as_inferred(tmp_path):
+    from rol_analysis import extract
+
+    text = ("一、行政执法\n本年度共清理占道经营点位1.3万平方米，上级下达的1.2万平方米年度任务"
+            "已提前完成，达成率108.33%。今年办理法律援助案件318件，比上年的80件增加了近3倍。")
+    ex = extract.extract_text(text, "weibin", 2023)
+    page = _page(brief.Brief(stage(tmp_path, indicators=ex.indicators,
+                                   mentions=ex.mentions)))
+    rows = [r.get_text() for r in page.select("table.ratios-inferred tbody tr")]
+    assert len(rows) == 2 and all("推断 inferred" in r for r in rows)
+    assert "实际" in rows[0] and "目标" in rows[0] and "1.2万平方米" in rows[0]
+    assert rows[0].count("108.33%") == 2  # stated and recomputed
+    assert "近3倍" in rows[1] and "2.98 倍" in rows[1] and "增加了N倍" in rows[1]

@@ -39,7 +39,9 @@ RATCHETS = {
     "blind": Ratchet(min_right=4, max_wrong=0, max_spurious=0),
     "blind2": Ratchet(min_right=3, max_wrong=0, max_spurious=0),
     "blind3": Ratchet(min_right=4, max_wrong=0, max_spurious=0),
-    "blind4": Ratchet(min_right=6, max_wrong=0, max_spurious=0),
+    # Session 9 (rates10): blind4 7/7, its 增长了近3倍 recomputed as a multiple (236 / 60
+    # - 1 = 2.93, growth "by" N times, 近 a range).
+    "blind4": Ratchet(min_right=7, max_wrong=0, max_spurious=0),
     "blind5": Ratchet(min_right=0, max_wrong=0, max_spurious=0),
     # blind6 (labelled before its scoring by an engineer who never read ratios.py): no
     # stated rate has both its counts in the text; first run: no spurious pair.
@@ -52,7 +54,10 @@ RATCHETS = {
     # blind8 (labelled before its scoring by an engineer who never read ratios.py): 1
     # stated rate, a share of a target (完成率103.84% of a 6万平方米 target); first run on
     # main cf889ec: unchecked, no spurious pair.
-    "blind8": Ratchet(min_right=0, max_wrong=0, max_spurious=0),
+    # Session 9 (rates10): right 1, the 完成率 as actual over the target its sentence
+    # marks (the target is no mention: ratios reads it from the sentence, the scorer
+    # from the anchor).
+    "blind8": Ratchet(min_right=1, max_wrong=0, max_spurious=0),
     # blind9 (labelled like blind8, before its scoring): 3 stated rates; first run on main
     # 3645f21: 2 right (shares, inferred), the 调撤率 (mediated cases over court-referred
     # suits) unchecked.

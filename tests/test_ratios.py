@@ -638,3 +638,76 @@ def test_a_rate_that_names_itself_pairs_only_a_part_with_those_words():
     # 网办 in 网上办理, character by character
     row = _inferred("全年受理诉求120件，网上办理118件，网办率98%。").iloc[0]
     assert (row["numerator"], row["denominator"]) == (118, 120)
+
+
+# ------------------------------------------------- targets met and multiples (rates10)
+
+def test_a_completion_rate_over_100_is_actual_over_its_target():
+    # the target is marked after its value (…的年度任务) and is no mention: extraction
+    # drops a target, the rate reads it from the sentence
+    row = _inferred("本年度共清理占道经营点位1.3万平方米，上级下达的1.2万平方米年度任务"
+                    "已提前完成，达成率108.33%。").iloc[0]
+    assert row["method"] == "target" and row["status"] == ratios.CONSISTENT_INFERRED
+    assert (row["numerator"], row["denominator"]) == (13000, 12000)
+    assert row["denominator_text"] == "1.2万平方米"
+    # marked before its value (计划…), both counts mentions, any completion word
+    row = _inferred("今年计划组织旁听庭审400人次，实际组织旁听庭审452人次，执行率113%。").iloc[0]
+    assert (row["numerator"], row["denominator"]) == (452, 400)
+    assert row["recomputed"] == pytest.approx(113.0)
+    # a share of a target, no completion word
+    row = _inferred("全年调处矛盾纠纷2600件，为年度目标2500件的104%。").iloc[0]
+    assert (row["method"], row["numerator"], row["denominator"]) == ("target", 2600, 2500)
+
+
+def test_a_completion_rate_is_a_mismatch_only_with_one_target_and_one_actual():
+    row = _inferred("今年计划组织旁听庭审400人次，实际组织旁听庭审452人次，执行率120%。").iloc[0]
+    assert row["status"] == ratios.MISMATCH_INFERRED
+    assert row["recomputed"] == pytest.approx(113.0)
+    # two actuals of the target's unit, neither fitting: nothing says which it is
+    assert _inferred("本年度拆除违建1.3万平方米，整治空地0.4万平方米，1.2万平方米年度任务"
+                     "完成率125%。").empty
+
+
+def test_a_rate_over_100_without_a_marked_target_is_not_paired():
+    # 452 / 400 = 113%, but nothing marks 400 as a target: no pair
+    assert _inferred("去年组织旁听庭审400人次，今年组织旁听庭审452人次，完成率113%。").empty
+    # a target that is not a completion's: the rate names no completion
+    assert _inferred("上级下达的400人次年度任务中，组织旁听庭审452人次，满意率113%。").empty
+
+
+@pytest.mark.parametrize("text, ratio", [
+    # growth "by" N times, the earlier value marked: after = (N + 1) x before
+    ("今年办理法律援助案件318件，比上年的80件增加了近3倍。", 318 / 80 - 1),
+    ("全年受理行政复议申请170件，与2022年的40件相比增长3倍多。", 170 / 40 - 1),
+    ("开展送法进企业活动90场，较上年的30场增长2倍。", 90 / 30 - 1),
+    # "to" N times, or N times "of": after = N x before
+    ("今年办理法律援助案件318件，是上年80件的约4倍。", 318 / 80),
+    ("全年新增公证事项615件，增长到上年205件的3倍。", 615 / 205),
+])
+def test_a_stated_multiple_is_recomputed_from_its_earlier_value(text, ratio):
+    row = _inferred(text).iloc[0]
+    assert row["method"] == "multiple" and row["status"] == ratios.CONSISTENT_INFERRED
+    assert row["recomputed"] == pytest.approx(ratio, abs=1e-4)
+
+
+@pytest.mark.parametrize("text", [
+    # read as the increase, 增加了3倍 needs 4 x 80 = 320; 240 = 3 x 80 fits only the
+    # other reading ("three times as many"): ambiguous, left unchecked, never a mismatch
+    "今年办理法律援助案件240件，比上年的80件增加了3倍。",
+    # an approximate multiple is a range: 近3倍 is not 3.5 (nor above 3)
+    "今年办理法律援助案件360件，比上年的80件增加了近3倍。",
+    # 约4倍 is 3.5..4.5; 318 / 80 = 3.98 fits 约4倍 but not 约2倍 (1.5..2.5)
+    "今年办理法律援助案件318件，是上年80件的约2倍。",
+    # no earlier value marked: nothing to pair
+    "今年办理法律援助案件318件，增长近3倍。",
+])
+def test_a_multiple_that_does_not_fit_or_is_ambiguous_is_left_unchecked(text):
+    assert _inferred(text).empty
+
+
+def test_multiple_ranges_are_ranges_not_one_value():
+    fits = ratios.multiple_fits
+    assert fits(3, 2.6, qualifier="at_most") and not fits(3, 3.1, qualifier="at_most")
+    assert fits(3, 3.9, qualifier="at_least") and not fits(3, 2.9, qualifier="at_least")
+    assert fits(10, 10.9, qualifier="approx") and not fits(10, 11.2, qualifier="approx")
+    assert fits(2.5, 2.54, decimals=1) and not fits(2.5, 2.6, decimals=1)

@@ -37,12 +37,13 @@ def _at(text: str, after: str = "") -> int:
 
 @pytest.mark.parametrize(("row", "problem"), [
     ({"action": "approve"}, "unknown action 'approve'"),
-    ({"action": "set", "value": "八百"}, "value '八百' is not a number"),
+    ({"action": "set", "value": "八百"}, "value '八百' is not a plain decimal number"),
     ({"action": "set", "indicator_id": "no_such_thing"}, "is not in the catalogue"),
     ({"action": "set", "qualifier": "roughly"}, "qualifier 'roughly' is unknown"),
     ({"action": "set"}, "set changes nothing"),
     ({"action": "add", "value": "3"}, "add needs indicator_id, value and unit"),
     ({"action": "confirm", "char_start": "x"}, "is not a position"),
+    ({"action": "confirm", "char_start": "1_0"}, "is not a position"),
 ])
 def test_malformed_review_rows_name_file_row_and_fix(tmp_path, row, problem):
     path = tmp_path / "2023.csv"
@@ -53,6 +54,38 @@ def test_malformed_review_rows_name_file_row_and_fix(tmp_path, row, problem):
     msg = err.value.message
     assert str(path) in msg and "row 3" in msg and problem in msg
     assert "README" in msg or "Use" in msg or "Write" in msg or "Fill" in msg or "Give" in msg
+
+
+@pytest.mark.parametrize("value", ["1e3", "5_5", "0x10", "５", "1,2,3", "nan", "inf",
+                                   "95.87%", "1.", ".5", "+5"])
+def test_a_value_that_is_not_a_plain_decimal_number_is_refused(tmp_path, value):
+    """The README says digits: float() alone would read 1e3 as 1000 and 5_5 as 55."""
+    path = tmp_path / "2023.csv"
+    _write(path, [{"char_start": "10", "text": "849件", "action": "set", "value": value}])
+    with pytest.raises(InputError) as err:
+        reviews.read(path)
+    assert f"row 2: value {value!r} is not a plain decimal number" in err.value.message
+    assert "no exponent" in err.value.message
+
+
+@pytest.mark.parametrize(("value", "read"), [(" 850 ", 850), ("1,250", 1250),
+                                             ("95.87", 95.87), ("-5", -5)])
+def test_plain_decimal_values_are_read_spaces_around_them_ignored(tmp_path, value, read):
+    path = tmp_path / "2023.csv"
+    _write(path, [{"char_start": "10", "text": "849件", "action": "set", "value": value}])
+    assert reviews.read(path)[0].value == read
+
+
+def test_rol_review_refuses_an_exponent_value_with_exit_2(tmp_path):
+    root = make_root(tmp_path / "p")
+    sheet = reviews.review_file(root, "weibin", 2023)
+    _write(sheet, [{"char_start": str(_at("849件")), "text": "849件", "action": "set",
+                    "value": "1e3", "reviewer": "李四"}])
+    before = sheet.read_bytes()
+    proc = rol("review", "--region", "weibin", "--year", "2023", "--root", root, check=2)
+    msg = proc.stderr + proc.stdout
+    assert "2023.csv, row 2: value '1e3' is not a plain decimal number" in msg
+    assert sheet.read_bytes() == before  # refused, not rewritten
 
 
 def test_missing_columns_say_how_to_refresh(tmp_path):
@@ -362,3 +395,77 @@ def test_refreshing_an_old_worksheet_adds_candidates_and_keeps_decisions():
     lecture = next(r for r in rows if r["text"] == "5场")
     assert lecture["action"] == "set" and lecture["indicator_id"] == "legal_education_events"
     assert "得分相近" in lecture["candidates"]
+
+
+# A decision the validation gate would refuse is refused when the decisions are applied,
+# naming the review row: the gate's message blames the report, not the review.
+@pytest.mark.parametrize(("row", "says"), [
+    ({"action": "set", "indicator_id": "legal_advisor_services"},
+     "legal_advisor_services (法律顾问提供法律服务次数) counts 次; this number is 件. "
+     "Pick an indicator that counts 件"),
+    ({"action": "set", "value": "-5"}, "the value -5 is negative"),
+])
+def test_a_decision_the_gate_would_refuse_stops_the_build_naming_the_row(tmp_path, row,
+                                                                         says):
+    root = make_root(tmp_path / "p")
+    s = _at("849件")
+    _write(reviews.review_file(root, "weibin", 2023),
+           [{"char_start": str(s), "text": "849件", "reviewer": "李四", **row}])
+    proc = rol("build", "--region", "weibin", "--year", "2023", "--root", root, check=2)
+    msg = proc.stderr + proc.stdout
+    assert f"2023.csv, row 2 ({row['action']} at char_start {s}, '849件')" in msg, msg
+    assert says in msg and ("indicators.toml" in msg or "never is" in msg)
+    assert "validation failed" not in msg and "Traceback" not in msg
+    assert not (root / "data" / "processed" / "weibin" / "2023").exists()
+    assert not (root / "reports" / "weibin" / "2023").exists()
+
+
+@pytest.mark.parametrize(("action", "iid", "value", "unit", "says"), [
+    ("set", "disputes_mediated", 1e9, "", "the value 1000000000 is outside "
+     "disputes_mediated's catalogue range 0 to 10000000"),
+    ("set", "disputes_mediated", 849.5, "", "the value 849.5 is not a whole number, and "
+     "disputes_mediated is a count"),
+    ("set", "", None, "次", "disputes_mediated (受理调解纠纷数) counts 件、起、宗; this "
+     "number is 次"),
+    ("set", "complaint_window_satisfaction_rate", None, "", "is stated in %; this number is 件"),
+    ("add", "delegation_survey_days", 365, "件", "delegation_survey_days"),
+    ("add", "delegation_survey_days", -3, "天", "the value -3 is negative"),
+])
+def test_every_gate_check_of_a_decision_names_its_row(action, iid, value, unit, says):
+    from rol_analysis import catalogue, extract
+
+    text = "849件" if action == "set" else "365天"
+    decision = reviews.Decision(7, _at(text), text, action, iid, value, unit, "", "", "李四",
+                                "")
+    ex = extract.extract_text(RAW, "weibin", 2023)
+    ex.mentions["review"] = ""
+    with pytest.raises(InputError) as err:
+        reviews.apply(ex, RAW, [decision], "r/2023.csv", catalogue.load())
+    msg = err.value.message
+    assert msg.startswith(f"r/2023.csv, row 7 ({action} at char_start {_at(text)}, '{text}')")
+    assert says in msg and "build again" in msg
+
+
+def test_a_worksheet_with_no_decision_leaves_the_brief_up_to_date(seed_copy):
+    """`rol review` writes a worksheet; until a decision is recorded in it, nothing a
+    build makes depends on it: no rebuild, `rol list` says up to date."""
+    root = seed_copy
+    rol("review", "--region", "weibin", "--year", "2023", "--root", root, check=0)
+    sheet = reviews.review_file(root, "weibin", 2023)
+    assert sheet.is_file()
+    listed = rol("list", "--root", root, check=0).stdout
+    assert "weibin/2023" in listed and "up to date" in listed, listed
+    build = rol("build", "--region", "weibin", "--year", "2023", "--root", root, check=0)
+    assert "up to date" in build.stdout, build.stdout
+    # a reviewer's note on an undecided row, or a refreshed worksheet, changes nothing
+    rows = _read(sheet)
+    rows[0]["note"] = "looked at, not decided"
+    _write(sheet, rows)
+    rol("review", "--region", "weibin", "--year", "2023", "--root", root, check=0)
+    assert "up to date" in rol("list", "--root", root, check=0).stdout
+    # a decision does
+    rows = _read(sheet)
+    rows[0].update(action="confirm", reviewer="李四")
+    _write(sheet, rows)
+    listed = rol("list", "--root", root, check=0).stdout
+    assert "outdated" in listed and "review file" in listed, listed

@@ -599,13 +599,23 @@ class Brief:
         elif method == "points":
             paired = f"由 {den} 至 {num}：|后 − 前|"
             unit = " 个百分点"
+        elif method == "target":
+            paired = f"实际 {num} ÷ 目标 {den}"
+        elif method == "multiple":
+            # the evidence says which reading of the multiple was checked
+            by = rec.get("evidence") == _ratios.TIMES_BY_EVIDENCE
+            paired = (f"由 {den} 至 {num}：后 ÷ 前 − 1（“增长N倍”按增加了N倍读）" if by
+                      else f"{num} ÷ {den}（“是……的N倍”）")
+            unit = " 倍"
         else:
             paired = f"分子 {num} ÷ 分母 {den}"
         st = rec["status"]
         reported = math.isnan(rec["reported"])
         return {
             "name": rec["zh_name"], "en_name": rec["en_name"],
-            "reported_html": Markup("—" if reported else self._rate_reported(rec)),
+            "reported_html": Markup("—" if reported else (
+                self._num(rec["rate_text"], rec.get("rate_sentence"))
+                if method == "multiple" else self._rate_reported(rec))),
             "paired_html": Markup(paired),
             "recomputed": ("—" if math.isnan(rec["recomputed"])
                            else f"{rec['recomputed']:.2f}{unit}"),

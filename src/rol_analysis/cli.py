@@ -329,15 +329,17 @@ def list_(root):
                    f"fix: {s['fix']}")
 
 
-@main.command()
+@main.command(short_help="Extract the statistics of one report file into a folder.")
 @click.argument("file", type=click.Path(path_type=Path))
 @click.option("--out", "out", required=True, type=click.Path(file_okay=False, path_type=Path),
               help="Folder for mentions.csv, indicators.csv (+ parquet) and report.json.")
-@click.option("--region", help="Region slug to record (default: read from the text).")
+@click.option("--region", help="Region slug to record (default: the region the text "
+                                "names, looked up in the regions table).")
 @click.option("--year", help="Report year (default: read from the text).")
 @click.option("--regions-csv", type=click.Path(dir_okay=False, path_type=Path),
-              default=None, help="Slug-to-name table for the region check "
-                                 "(default: data/raw/regions.csv when present).")
+              default=None, help="Slug-to-name table for the region look-up and check "
+                                 "(default: the regions.csv of the data/raw/ folder FILE "
+                                 "is in, when there is one).")
 def extract(file, out, region, year, regions_csv):
     """Extract the statistics of one report FILE (any folder) into --out DIR."""
     from . import extract as _extract
@@ -363,7 +365,7 @@ def extract(file, out, region, year, regions_csv):
                f"{out}")
 
 
-@main.command()
+@main.command(short_help="Extract and validate one report; publish nothing.")
 @click.option("--region", required=True, help="Region slug (e.g. weibin).")
 @click.option("--year", required=True, help="Report year (e.g. 2023).")
 @_no_wait_option
@@ -382,7 +384,7 @@ def validate(region, year, no_wait, root):
     click.echo(f"{region}/{year}: validation passed. {report}\nvalidation report: {where}")
 
 
-@main.command()
+@main.command(short_help="Write or refresh a reviewers' worksheet (data/reviews/).")
 @click.option("--region", required=True, help="Region slug (e.g. weibin).")
 @click.option("--year", required=True, help="Report year (e.g. 2023).")
 @_root_option
@@ -401,18 +403,25 @@ def review(region, year, root):
                "Fill in action (confirm/set/exclude/add) and reviewer, then `rol build`.")
 
 
-@main.group()
+@main.group(short_help="Check the indicator catalogue, or grow it from the corpus.")
 def catalogue():
     """The indicator catalogue (src/rol_analysis/catalogue/indicators.toml): check it,
     grow it from the corpus."""
 
 
-@catalogue.command()
+@catalogue.command(short_help="Print TOML stanzas for numbers no indicator names yet.")
 @click.option("--min-regions", type=int, default=1, show_default=True,
               help="Only groups stated in at least this many region-years.")
 @_root_option
 def suggest(min_regions, root):
-    """Print [[indicator]] stanzas (TOML) for numbers no indicator names yet."""
+    """Print [[indicator]] stanzas (TOML) for numbers no indicator names yet.
+
+    Reads every published region-year (data/processed/<region>/<year>/mentions.csv),
+    groups the unnamed numbers by measure and unit, most region-years first, and prints
+    one stanza per group to review; reviewers' `set` decisions become [[alias]] stanzas,
+    and parts of a total (part_of) are listed as comments under their whole. Exit 2 when
+    no processed data is found.
+    """
     from . import suggest as _suggest
 
     click.echo(_suggest.suggest(root, min_regions=min_regions), nl=False)

@@ -226,18 +226,20 @@ def data_fingerprint(root, paths: layout.BuildPaths) -> dict:
     """Everything the data phase's outputs depend on.
 
     Of ``regions.csv`` only this region's row counts (its name is checked against the
-    report's): adding another region's line changes nothing here.
+    report's): adding another region's line changes nothing here. Of the review file
+    only the decided rows count (``reviews.fingerprint``): ``rol review`` refreshing the
+    worksheet changes nothing here.
     """
-    from . import regions
+    from . import regions, reviews
 
     nb_dir = layout.resource_dir(root, "notebooks")
     exp_dir = layout.resource_dir(root, "expectations")
-    review = Path(root) / "data" / "reviews" / paths.region / f"{paths.year}.csv"
+    review = reviews.review_file(root, paths.region, paths.year)
     return {
         "parameters": {"region": paths.region, "year": paths.year},
         "raw": {paths.raw.name: sha256_file(paths.raw)},
         "region_row": regions.row_for(regions.default_path(root), paths.region),
-        "review": sha256_file(review) if review.is_file() else None,
+        "review": reviews.fingerprint(review),  # its decisions, not the worksheet
         "notebooks": _digest_files(nb_dir, DATA_NOTEBOOKS),
         "expectations": _digest_files(exp_dir, sorted(p.name for p in exp_dir.glob("*.json"))),
         "package": {"version": __version__, "sha256": _package_digest()},

@@ -37,10 +37,10 @@ import bisect
 import json
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from . import fileio, layout
+from . import fileio, layout, numbers
 from .catalogue import Catalogue, load
 from .exceptions import InputError
 
@@ -681,6 +681,8 @@ INFERRED_EN = {
     "change": "change, inferred from the text",
     "change_by": "change, inferred from the text",
     "points": "change in points, inferred from the text",
+    "target": "share of a target, inferred from the text",
+    "multiple": "multiple, inferred from the text",
 }
 #: Counting words that count the same things: a pair may mix them (件 and 宗).
 UNIT_CLASSES = ({"件", "宗", "起", "单"}, {"人", "名", "位"}, {"场", "场次"},
@@ -1097,6 +1099,132 @@ def _growth(text: _Text, k: int, down: bool) -> Inferred | None:
     return None
 
 
+# ----------------------------------------------------------------------- multiples
+
+#: What a 倍 number's qualifier words mean (the mention's own qualifier wins when it
+#: has one: 近3倍 is read at_most by extraction; 3倍多 and 约为…的4倍 are not).
+_TIMES_QUALIFIERS = (("近", "at_most"), ("将近", "at_most"), ("接近", "at_most"),
+                     ("不到", "at_most"), ("不足", "at_most"), ("约", "approx"),
+                     ("大约", "approx"), ("超过", "at_least"), ("超", "at_least"),
+                     ("逾", "at_least"))
+_TIMES_Q = "将近|接近|不到|不足|大约|超过|近|约|超|逾"
+#: Between the earlier value and N倍, growth "by" N times: 比上年的60件增长了近3倍,
+#: 与2022年的40件相比增加3倍多. Read as the increase (after = (N + 1) x before).
+_TIMES_BY_RE = re.compile(rf"(?:相比|相较)?[，,]?(?:同比)?(?:增长|增加|提高|提升|上升|扩大|多)了?"
+                          rf"(?P<q>{_TIMES_Q})?$")
+#: ... growth "to" N times (增长到3倍, 增加至原来的3倍) and "是/为…的N倍" (是上年40件的3倍):
+#: after = N x before, no ambiguity.
+_TIMES_TO_RE = re.compile(rf"(?:(?:增长|增加|提高|提升|上升|扩大)(?:到|至|为)了?(?:原来的|其)?"
+                          rf"|的)(?P<q>{_TIMES_Q})?$")
+#: The evidence of a multiple read as growth "by" N times (the brief says which reading).
+TIMES_BY_EVIDENCE = "增长N倍 read as an increase of N times the earlier value"
+#: Before the earlier value of "是/为/相当于…的N倍": 是上年40件的3倍, 增长到上年205件的3倍.
+_OF_MARK_RE = re.compile(r"(?:是|为|相当于|达到?|(?:增长|增加|提高|提升|上升|扩大)(?:到|至|为))"
+                         r"(?:了)?(?:上一?年|去年|前一年|上年同期|去年同期"
+                         r"|\d{4}年(?:同期)?)?(?:的)?$")
+#: After N倍: 3倍多, 3倍以上 (at least); 3倍左右 (about).
+_TIMES_TAIL_RE = re.compile(r"(?P<least>多|余|以上|有余)|(?P<about>左右)")
+
+
+def _times_qualifier(c: _Number, word: str | None, tail: str) -> str:
+    """The qualifier of a stated multiple: its own, else a qualifier word before it
+    (between its earlier value and it, or before the verb: 约为上年40件的4倍), else what
+    follows it (3倍多, 3倍左右)."""
+    if c.qualifier != "exact":
+        return c.qualifier
+    for w, q in _TIMES_QUALIFIERS:
+        if word == w:
+            return q
+    m = _TIMES_TAIL_RE.match(tail)
+    if m:
+        return "at_least" if m.group("least") else "approx"
+    return "exact"
+
+
+def multiple_fits(stated: float, recomputed: float, *, decimals: int = 0,
+                  qualifier: str = "exact") -> bool:
+    """True when a recomputed multiple fits a stated one ("3倍", "近3倍", "约4倍", "超3倍").
+
+    An exact multiple stands for anything that rounds to it (3倍: 2.5..3.5; 2.5倍:
+    2.45..2.55). A qualified one is a range, never one value: 近 (at_most) N - w..N,
+    约 (approx) N - w..N + w, 超/多/以上 (at_least) N..N + max(one unit of its last digit,
+    w), where w = max(half a unit of the last digit, 10% of N): 近3倍 is 2.5..3, 超3倍
+    3..4, 约10倍 9..11.
+    """
+    half = 0.5 * 10 ** (-decimals)
+    w = max(half, 0.1 * stated)
+    if qualifier == "at_most":
+        return stated - w - _EPS <= recomputed <= stated + _EPS
+    if qualifier == "approx":
+        return abs(recomputed - stated) <= w + _EPS
+    if qualifier == "at_least":
+        return stated - _EPS <= recomputed <= stated + max(2 * half, w) + _EPS
+    return abs(recomputed - stated) <= half + _EPS
+
+
+def _multiples(text: _Text, used: set) -> list[Inferred]:
+    """Stated multiples (N倍) recomputed from the value and its earlier value, consistent
+    ones only (as for changes, the wording does not tie a multiple to its values
+    strongly enough to call a disagreement):
+
+    - growth "by" N times, the earlier value marked (比上年的60件增长了近3倍, 与2022年的
+      40件相比增加3倍多): read as the increase, after / before - 1 (the reading taught in
+      Chinese statistics: 增长3倍 = four times as many). Where only the other
+      reading (after / before = N) fits, the multiple is left unchecked: the wording is
+      ambiguous, and an unchecked rate is better than a false finding;
+    - "to" N times or N times "of" (增长到3倍, 是上年40件的3倍): after / before.
+
+    The value after is the count written last before the earlier value in the sentence,
+    of the same kind of unit (as for a count's growth, :func:`_growth`).
+    """
+    out = []
+    nums = text.numbers
+    for k, c in enumerate(nums):
+        if (c.start in used or c.unit != "倍" or c.pos < 0 or math.isnan(c.value)
+                or c.value <= 0 or k == 0):
+            continue
+        b = nums[k - 1]
+        gap = text.between(b, c)
+        if gap is None or not _is_count(b) or b.value <= 0:
+            continue
+        by, to = _TIMES_BY_RE.fullmatch(gap), _TIMES_TO_RE.fullmatch(gap)
+        head = text.clause_before(b)
+        marked = _BEFORE_MARK_RE.search(head)
+        if by is not None and marked:
+            form, m = "by", by
+        elif to is not None and (marked or _OF_MARK_RE.search(head)):
+            form, m = "to", to
+        else:
+            continue
+        earlier = [a for a in nums[:k - 1] if a.group == c.group and a.pos >= 0
+                   and _is_count(a) and _unit_class(a.unit) == _unit_class(b.unit)]
+        if not earlier or earlier[-1].value <= b.value:
+            continue
+        a = earlier[-1]
+        sent = text.sentences[c.group]
+        lead = re.search(rf"({_TIMES_Q})(?:是|为|相当于|达|比|较|与)", head)
+        qualifier = _times_qualifier(c, m.group("q") or (lead.group(1) if lead else None),
+                                     sent[c.end:c.end + 2])
+        decimals = _stated_decimals(c.text)
+        quotient = a.value / b.value
+        if form == "by":
+            if not multiple_fits(c.value, quotient - 1, decimals=decimals,
+                                 qualifier=qualifier):
+                continue  # fits "N times as many" at most: ambiguous, left unchecked
+            recomputed = quotient - 1
+            evidence = TIMES_BY_EVIDENCE
+        else:
+            if not multiple_fits(c.value, quotient, decimals=decimals,
+                                 qualifier=qualifier):
+                continue
+            recomputed = quotient
+            evidence = "N times the earlier value (是…的N倍, 增长到N倍)"
+        stated = c if qualifier == c.qualifier else replace(c, qualifier=qualifier)
+        used.add(c.start)
+        out.append(Inferred("multiple", stated, a, b, recomputed, CONSISTENT, evidence))
+    return out
+
+
 #: Counts nearest a rate that are tried as its numerator and denominator: bounds the
 #: pairs tried per rate in a long sentence (a table flattened into one line).
 MAX_CANDIDATES = 16
@@ -1369,6 +1497,122 @@ def _linked_mismatch(text: _Text, rate: _Number, cands: list[_Number]) -> Inferr
     return Inferred("ratio", rate, n, d, q, status, evidence)
 
 
+# ----------------------------------------------------------------------- targets
+
+#: A rate of a target met, actual / target (above 100% when the target is exceeded):
+#: named by a completion word (完成率, 达成率, 执行率, 兑现率, 到位率, 完成比例), or
+#: written as a share of a target ("为年度目标3万平方米的103.3%", "完成全年任务的112%").
+_TARGET_RATE_RE = re.compile(r"(?:完成|达成|执行|兑现|到位)(?:率|比例|进度)"
+                             r"|(?:目标|任务|计划|预算)[^，,。；;：:]{0,12}的$")
+#: A target's value, marked after it ("6万平方米年度目标", "1.5万平方米的年度任务")...
+_TARGET_AFTER_RE = re.compile(r"的?(?:年度|全年|本年度|工作|考核|下达的?)?(?:目标|任务|计划)")
+#: ... or before it ("年度目标3万平方米", "下达拆违任务6万平方米", "计划培训500人次",
+#: "预算资金1000万元").
+_TARGET_BEFORE_RE = re.compile(r"(?:目标|任务|计划|预算|指标)(?:数|值|量)?(?:为|是|达到?|共)?$"
+                               r"|(?:计划|下达|预算|安排)[^，,。；;：:\d]{0,6}$")
+#: A number in a sentence, for targets that are no mention (extraction drops a target:
+#: it is what a plan sets, not a statistic).
+_SENTENCE_NUMBER_RE = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?:千万|百万|十万|万|亿|千)?")
+
+
+def _is_quantity(n: _Number) -> bool:
+    """An exact amount of anything (counts, money, areas, hours): what a target sets."""
+    return (n.kind in ("count", "amount") and n.unit not in ("%", *_POINTS_UNITS, "倍")
+            and n.qualifier == "exact" and not math.isnan(n.value) and n.value > 0)
+
+
+def _targets(text: _Text, groups: range, unit_class: frozenset) -> list[_Number]:
+    """The targets of one kind of unit stated in ``groups``: numbers whose words mark
+    them as a target, mentions or not (a number extraction dropped as a target is read
+    here from the sentence, with its raw offset estimated from a mention beside it)."""
+    out = []
+    units = sorted(unit_class, key=len, reverse=True)
+    for g in groups:
+        sent = text.sentences[g]
+        mine = [n for n in text.numbers if n.group == g]
+        ref = next((n for n in mine if n.pos >= 0), None)
+        if ref is None:
+            continue
+        for m in _SENTENCE_NUMBER_RE.finditer(sent):
+            unit = next((u for u in units if sent.startswith(u, m.end())), None)
+            if unit is None:
+                continue
+            end = m.end() + len(unit)
+            head = sent[:m.start()]
+            head = head[max(head.rfind(ch) for ch in _CLAUSE_CHARS) + 1:]
+            after = _TARGET_AFTER_RE.match(sent, end)
+            before = _TARGET_BEFORE_RE.search(head)
+            if after is None and before is None:
+                continue
+            known = next((n for n in mine if n.pos == m.start()), None)
+            if known is not None:
+                if _is_quantity(known):
+                    out.append(known)
+                continue
+            try:
+                value = numbers.parse_number(m.group())
+            except ValueError:
+                continue
+            words = (after.group().lstrip("的") if after is not None
+                     else before.group())
+            out.append(_Number(
+                start=ref.start - ref.pos + m.start(), value=value, unit=unit,
+                qualifier="exact", kind="count", text=sent[m.start():end],
+                sentence=ref.sentence, measure=words, indicator_ids=(), group=g,
+                pos=m.start(), end=end))
+    return out
+
+
+def _target_share(text: _Text, rate: _Number) -> Inferred | None:
+    """A rate of a target met: the actual over the target ("…存量违建…62301.03平方米；
+    …下达的6万平方米年度目标…，完成率为103.84%": 62301.03 / 60000).
+
+    The rate names a completion (:data:`_TARGET_RATE_RE`); the target is a number its
+    words mark as one (:data:`_TARGET_AFTER_RE`, :data:`_TARGET_BEFORE_RE`), in the
+    rate's sentence or the one before, whether extraction kept it or not; the actual is
+    an exact amount of the same kind of unit written before the rate in those
+    sentences, not itself a target. One (target, actual) pair of values whose quotient
+    rounds to the rate: ``consistent``. None that does, with exactly one target and one
+    actual of that unit and a rate that is not 100%: ``mismatch`` (the completion word,
+    the target's mark and the unit tie them). Anything else: no row.
+    """
+    if rate.pos < 0 or rate.value <= 0 or not _TARGET_RATE_RE.search(
+            text.clause_before(rate)):
+        return None
+    g = rate.group
+    first = text.lead[g]
+    if first and text.adjacent[first]:
+        first = text.lead[first - 1]
+    groups = range(first, g + 1)
+    quantities = [n for n in text.numbers
+                  if first <= n.group <= g and n.start < rate.start and _is_quantity(n)]
+    decimals = _stated_decimals(rate.text)
+    fits, tried = {}, []
+    for cls in {_unit_class(n.unit) for n in quantities}:
+        targets = _targets(text, groups, cls)
+        target_at = {(t.group, t.pos) for t in targets}
+        actuals = [n for n in quantities if _unit_class(n.unit) == cls
+                   and (n.group, n.pos) not in target_at]
+        for t in targets:
+            for a in actuals:
+                q = a.value / t.value * 100
+                tried.append((a, t, q))
+                if rate_status(rate.value, q, decimals=decimals, qualifier=rate.qualifier,
+                               tolerance=INFERRED_TOLERANCE) == CONSISTENT:
+                    fits.setdefault((a.value, t.value), (a, t, q))
+    if len(fits) == 1:
+        a, t, q = next(iter(fits.values()))
+        return Inferred("target", rate, a, t, q, CONSISTENT,
+                        "the actual over the target the sentence states")
+    if (not fits and len(tried) == 1 and not (rate.value == 100 and rate.qualifier == "exact")):
+        a, t, q = tried[0]
+        status = rate_status(rate.value, q, decimals=decimals, qualifier=rate.qualifier,
+                             tolerance=INFERRED_TOLERANCE)
+        return Inferred("target", rate, a, t, q, status,
+                        "the one actual and the one target the sentence states")
+    return None
+
+
 def infer_ratios(mentions, skip: set | None = None) -> list[Inferred]:
     """Rates recomputed from numbers the wording pairs, without a catalogue relation.
 
@@ -1393,6 +1637,11 @@ def infer_ratios(mentions, skip: set | None = None) -> list[Inferred]:
         - changes (:func:`_changes`, consistent ones only): a rate's change in points
           against the earlier rate of the same name; a count's growth or fall against
           its marked earlier value or from a stated difference.
+        - multiples (:func:`_multiples`, consistent ones only): N倍 against the value
+          after and its marked earlier value; 增长N倍 is growth by N times, 是…的N倍
+          N times; 近/约/超 a range (:func:`multiple_fits`).
+        - a target met (:func:`_target_share`, tried first for a rate that names a
+          completion): actual / target, over 100% too, the target marked by its words.
         - ratio: a stated rate (kind rate, its clause naming no change) and two exact
           counts of the same kind of unit in its sentence or the sentence right before,
           numerator <= denominator, whose quotient rounds to the rate as
@@ -1409,11 +1658,12 @@ def infer_ratios(mentions, skip: set | None = None) -> list[Inferred]:
     used = set(skip or ())
     out = _reductions(text, used)
     out += _changes(text, used)
+    out += _multiples(text, used)
     for rate in text.numbers:
         if (rate.kind != "rate" or rate.unit != "%" or rate.start in used
                 or _names_change(text.clause_before(rate))):
             continue
-        found = _pair(text, rate)
+        found = _target_share(text, rate) or _pair(text, rate)
         if found is not None:
             out.append(found)
     for inf in out:

@@ -81,6 +81,11 @@ class Decision:
         return f"{self.action}{SEP}{self.reviewer or '?'}"
 
 
+#: A review's value: ASCII digits, commas only between groups of three, an optional
+#: decimal part and sign (a sign is refused later, with the indicator's range).
+_PLAIN = re.compile(r"-?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?")
+
+
 def _bad(path, line, problem, fix) -> InputError:
     return InputError(f"{path}, row {line}: {problem}. {fix}")
 
@@ -128,9 +133,9 @@ def read(path, catalogue=None) -> list[Decision]:
             raise _bad(path, n, f"unknown action {row['action']!r}",
                        f"Use one of {', '.join(ACTIONS)}, or leave it empty. {fix}")
         try:
+            if not row["char_start"].isascii() or not row["char_start"].isdigit():
+                raise ValueError  # int() would take "1_0", " ٣" and "+3"
             start = int(row["char_start"])
-            if start < 0:
-                raise ValueError
         except ValueError:
             raise _bad(path, n, f"char_start {row['char_start']!r} is not a position in "
                        "the raw text", f"Give the 0-based character offset. {fix}") from None
@@ -138,14 +143,14 @@ def read(path, catalogue=None) -> list[Decision]:
             raise _bad(path, n, "text is empty", f"Give the number as the raw text has it. {fix}")
         value = None
         if row["value"]:
-            try:
-                value = float(row["value"].replace(",", ""))
-                if math.isnan(value) or math.isinf(value):
-                    raise ValueError
-            except ValueError:
-                raise _bad(path, n, f"value {row['value']!r} is not a number",
-                           f"Write digits only, e.g. 849 or 95.87 (the unit goes in unit). "
-                           f"{fix}") from None
+            # float() would also read 1e3, 5_5, nan, inf and full-width digits: a value
+            # is written as the report's figure, a plain decimal number
+            if not _PLAIN.fullmatch(row["value"]):
+                raise _bad(path, n, f"value {row['value']!r} is not a plain decimal number",
+                           "Write digits with an optional decimal point, e.g. 849, 1,250 "
+                           "or 95.87 (the unit goes in unit; no exponent, no _, no "
+                           f"full-width digits). {fix}")
+            value = float(row["value"].replace(",", ""))
         iid, qualifier = row["indicator_id"], row["qualifier"].lower()
         if iid and iid not in cat.indicators:
             raise _bad(path, n, f"indicator_id {iid!r} is not in the catalogue",
@@ -170,6 +175,38 @@ def read(path, catalogue=None) -> list[Decision]:
         seen[d.key] = n
         out.append(d)
     return out
+
+
+def fingerprint(path) -> str | None:
+    """What of a review file a build depends on: its decided rows, as a digest.
+
+    The worksheet's other columns (what extraction read, candidates, sentences) and its
+    undecided rows change nothing a build makes, so ``rol review`` refreshing them, or
+    writing a worksheet nobody has filled in yet, leaves a brief current. None when the
+    file is missing or decides nothing (the same build as without it). A file that is
+    not a readable worksheet is digested whole: the build refuses it anyway, naming the
+    problem, and any edit of it is worth a new try.
+    """
+    import hashlib
+
+    path = Path(path)
+    if not path.is_file():
+        return None
+    data = path.read_bytes()
+    try:
+        rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+    except (UnicodeDecodeError, csv.Error):
+        rows = []
+    head = [h.strip() for h in rows[0]] if rows else []
+    if any(c not in head for c in KEY + DECISION):
+        return hashlib.sha256(data).hexdigest()
+    cols = [head.index(c) for c in KEY + DECISION]
+    decided = sorted(
+        [(raw[i].strip() if i < len(raw) else "") for i in cols] for raw in rows[1:]
+        if len(raw) > cols[len(KEY)] and raw[cols[len(KEY)]].strip())
+    if not decided:
+        return None
+    return hashlib.sha256(repr(decided).encode("utf-8")).hexdigest()
 
 
 # ---------------------------------------------------------------------------- applying
@@ -199,6 +236,70 @@ def _reading(row: dict) -> str:
     return f"{q}{num} {row.get('unit') or ''}".strip() + f" · {what}"
 
 
+def _num(v: float) -> str:
+    """A value as the reviewer wrote it: ``3``, not ``3.0``."""
+    return f"{v:g}" if not float(v).is_integer() else f"{int(v)}"
+
+
+def _misfit(d: Decision, ind, value, unit: str, kind: str, path) -> InputError | None:
+    """Why the validation gate would refuse a decided number, said of its review row.
+
+    The gate (``expectations/``) checks an indicator's unit against the catalogue's
+    ``units``, its value against ``min``/``max``, counts for whole numbers and counts
+    and amounts for a sign; a reviewer's ``set`` or ``add`` failing one of these would
+    otherwise fail the build with a message that blames the report. The same checks,
+    made when the decision is applied, name the review row instead.
+
+    Parameters
+    ----------
+    d : Decision
+    ind : catalogue.Indicator or None
+        The number's indicator after the decision (None: still unnamed).
+    value : float or None
+    unit, kind : str
+        The number's unit and kind after the decision.
+    path : path-like
+        The review file, for the message.
+    """
+    from .measure import DURATION_UNITS
+
+    where = f"{path}, row {d.line} ({d.action} at char_start {d.char_start}, {d.text!r})"
+    fix = "Correct the row and build again (see data/reviews/README.md)."
+    catalogue_file = "src/rol_analysis/catalogue/indicators.toml"
+    if ind is not None and unit not in ind.units:
+        takes = "、".join(ind.units)
+        verb = "counts" if ind.kind == "count" else "is stated in"
+        return InputError(
+            f"{where}: {ind.id} ({ind.zh_name}) {verb} {takes}; this number is "
+            f"{unit or 'without a unit'}. Pick an indicator that counts {unit or 'it'} "
+            f"(the worksheet's candidates column lists the ones the matcher considered), "
+            f"or, if the report means {takes}, write that unit; or widen {ind.id}'s units "
+            f"in {catalogue_file}. {fix}")
+    if value is None or _missing(value):
+        return None
+    lo = ind.min if ind is not None else 0.0
+    if value < 0 and (ind is None and kind in ("count", "amount") or lo >= 0):
+        return InputError(
+            f"{where}: the value {_num(value)} is negative; a count or an amount never "
+            f"is. Write the figure the report states, without "
+            f"a sign (a fall is a change indicator's). {fix}")
+    if ind is None:
+        return None
+    if not ind.min <= value <= ind.max:
+        pct = "%" if ind.kind == "rate" else ""
+        return InputError(
+            f"{where}: the value {_num(value)} is outside {ind.id}'s catalogue range "
+            f"{_num(ind.min)}{pct} to {_num(ind.max)}{pct}. Check the value (digits only; "
+            f"the unit goes in unit), or widen {ind.id}'s min/max in {catalogue_file}. "
+            f"{fix}")
+    if (ind.kind == "count" and not set(ind.units) <= DURATION_UNITS
+            and not float(value).is_integer()):
+        return InputError(
+            f"{where}: the value {_num(value)} is not a whole number, and {ind.id} is a "
+            f"count. Check the value, or pick an indicator that is not a count. {fix}")
+    return None
+
+
 def apply(extraction, raw_text: str, decisions: list[Decision], path, catalogue=None):
     """Apply reviewers' decisions to an extraction (in place) and return it.
 
@@ -216,8 +317,11 @@ def apply(extraction, raw_text: str, decisions: list[Decision], path, catalogue=
     ------
     InputError
         A decision whose key does not match the raw text at its position (the report
-        was replaced or edited), or that names a number extraction did not find
-        (``confirm``/``set``/``exclude``) or did find (``add``).
+        was replaced or edited), that names a number extraction did not find
+        (``confirm``/``set``/``exclude``) or did find (``add``), or a ``set``/``add``
+        whose number the validation gate would refuse: a unit its indicator does not
+        take, a value outside the indicator's range, a negative count or amount, a
+        fractional count (:func:`_misfit`).
     """
     import pandas as pd
 
@@ -247,6 +351,9 @@ def apply(extraction, raw_text: str, decisions: list[Decision], path, catalogue=
                 raise InputError(f"{path}, row {d.line}: {d.text!r} at {d.char_start} was "
                                  "extracted already; use set (or confirm) instead of add.")
             ind = cat.indicators[d.indicator_id]
+            bad = _misfit(d, ind, d.value, d.unit, ind.kind, path)
+            if bad is not None:
+                raise bad
             new_rows.append({
                 "region": men["region"].iloc[0] if len(men) else extraction.meta.get("region", ""),
                 "year": extraction.meta.get("year"), "indicator_id": d.indicator_id,
@@ -269,6 +376,13 @@ def apply(extraction, raw_text: str, decisions: list[Decision], path, catalogue=
         for i in rows:
             mark = d.mark()
             if d.action == "set":
+                now = men.iloc[i]
+                iid = d.indicator_id or now["indicator_id"]
+                ind = cat.indicators.get(iid) if iid else None
+                bad = _misfit(d, ind, d.value if d.value is not None else now["value"],
+                              d.unit or now["unit"], ind.kind if ind else now["kind"], path)
+                if bad is not None:
+                    raise bad
                 mark += SEP + ORIGINAL + _reading(men.loc[men.index[i]].to_dict())
                 if d.indicator_id:
                     ind = cat.indicators[d.indicator_id]
