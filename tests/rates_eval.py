@@ -18,7 +18,7 @@ the mention inside ``rate_anchor``) and a recomputed value. Per labelled rate:
 in the text, so any pair given to it is wrong). A wrong pairing is worse than none:
 ``wrong`` and ``spurious`` should stay 0.
 
-Run ``python tests/rates_eval.py [-v] [FOLDER ...]`` (default: the fifteen gold sets of ``SETS``);
+Run ``python tests/rates_eval.py [-v] [FOLDER ...]`` (default: the sixteen gold sets of ``SETS``);
 ``-v`` lists every labelled rate with its outcome and every spurious row.
 ``--list FOLDER`` prints, per fixture, every stated rate a row recomputes (its pair,
 status and basis), labels or not: how a fresh set's pairs are read by a person before
@@ -40,7 +40,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 SETS = ("dev", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7",
         "blind8", "blind9", "blind10", "blind11", "blind12", "blind13",
-        "blind14")
+        "blind14", "blind15")
 RATE_COLUMNS = ["fixture", "rate_anchor", "rate_value", "a_anchor", "b_anchor", "kind",
                 "note"]
 RATE_KINDS = {"share", "reduction", "increase", "points"}

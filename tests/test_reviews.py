@@ -469,3 +469,88 @@ def test_a_worksheet_with_no_decision_leaves_the_brief_up_to_date(seed_copy):
     _write(sheet, rows)
     listed = rol("list", "--root", root, check=0).stdout
     assert "outdated" in listed and "review file" in listed, listed
+
+
+# A number the extractor missed in a .docx or an .html report is added by its text: its
+# char_start in the decoded text (which differs from anything a reviewer could count in
+# Word or a browser) is found for them.
+def _seed_as(fmt: str, extra: str = "") -> bytes:
+    """The seed report as a Word document or a government web page (header, navigation
+    and footer around the article), with ``extra`` as a last paragraph."""
+    lines = [line for line in RAW.splitlines() if line.strip()] + ([extra] if extra else [])
+    if fmt == "docx":
+        import docx
+
+        document = docx.Document()
+        for line in lines:
+            document.add_paragraph(line)
+        buf = io.BytesIO()
+        document.save(buf)
+        return buf.getvalue()
+    from html import escape
+
+    body = "".join(f"<p>{escape(line)}</p>" for line in lines)
+    return ('<html><head><meta charset="utf-8"><title>卫滨区2023年法治政府建设年度报告</title>'
+            '</head><body><div id="nav">首页 | 政务公开 | 法治政府 | 2 件通知</div>'
+            f'<div id="zoom">{body}</div><div id="foot">版权所有 卫滨区人民政府 '
+            '电话 0373-1234567</div></body></html>').encode()
+
+
+def _root_with(tmp_path, fmt: str, extra: str = ""):
+    root = make_root(tmp_path / "p")
+    (root / "data" / "raw" / "weibin" / "2023.txt").unlink()
+    raw = root / "data" / "raw" / "weibin" / f"2023.{fmt}"
+    raw.write_bytes(_seed_as(fmt, extra))
+    return root, raw
+
+
+_ADD = {"char_start": "", "text": "365天", "action": "add",
+        "indicator_id": "delegation_survey_days", "value": "365", "unit": "天",
+        "reviewer": "王五"}
+
+
+@pytest.mark.parametrize("fmt", ["docx", "html"])
+def test_a_missed_number_is_added_by_its_text_alone(tmp_path, fmt):
+    from rol_analysis import extract
+    from rol_analysis.reading import read_report
+
+    root, raw = _root_with(tmp_path, fmt)
+    decoded = read_report(raw).text
+    at = decoded.index("365天")
+    assert at != _at("365天")  # the decoded text's offsets are not the .txt's
+    sheet = reviews.review_file(root, "weibin", 2023)
+    _write(sheet, [_ADD])
+    # the build (step 01) finds it as it is ...
+    paths = layout.build_paths(root, "weibin", 2023)
+    men = extract.extract_paths(paths).mentions
+    added = men[men["review"] == "add | 王五"]
+    assert list(added["char_start"]) == [at] and list(added["text"]) == ["365天"]
+    # ... and `rol review` writes the place it found into the worksheet, pinning it
+    rol("review", "--region", "weibin", "--year", "2023", "--root", root, check=0)
+    row = next(r for r in _read(sheet) if r["action"] == "add")
+    assert row["char_start"] == str(at) and "365天" in row["sentence"]
+    assert decoded[at:at + 4] == "365天"
+
+
+def test_a_text_found_at_several_places_lists_them_and_words_around_it_pick_one(tmp_path):
+    root, raw = _root_with(tmp_path, "html", extra="便民服务中心全年365天开放，节假日照常受理。")
+    from rol_analysis.reading import read_report
+
+    decoded = read_report(raw).text
+    first, second = decoded.index("365天"), decoded.rindex("365天")
+    sheet = reviews.review_file(root, "weibin", 2023)
+    _write(sheet, [_ADD])
+    before = sheet.read_bytes()
+    proc = rol("review", "--region", "weibin", "--year", "2023", "--root", root, check=2)
+    msg = proc.stderr + proc.stdout
+    assert "2023.csv, row 2 (add '365天', no char_start)" in msg and "at 2 places" in msg
+    assert f"char_start {first} …" in msg and f"char_start {second} …" in msg
+    assert "中心全年【365天】开放" in msg and "sentence" in msg
+    assert sheet.read_bytes() == before  # refused, not rewritten
+    build = rol("build", "--region", "weibin", "--year", "2023", "--root", root, check=2)
+    assert "at 2 places" in build.stderr + build.stdout
+    # the words around it, copied from the page with its line breaks, pick the second
+    _write(sheet, [{**_ADD, "sentence": "服务中心全年\n365天 开放"}])
+    rol("review", "--region", "weibin", "--year", "2023", "--root", root, check=0)
+    row = next(r for r in _read(sheet) if r["action"] == "add")
+    assert row["char_start"] == str(second)

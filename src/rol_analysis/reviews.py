@@ -61,7 +61,7 @@ class Decision:
     """One decided row of a review file."""
 
     line: int  # line number in the CSV file (header = 1)
-    char_start: int
+    char_start: int | None  # None: an add row to be found by its text (locate)
     text: str
     action: str
     indicator_id: str
@@ -71,6 +71,9 @@ class Decision:
     note: str
     reviewer: str
     date: str
+    #: words around the number (the ``sentence`` cell of an ``add`` row given without
+    #: a ``char_start``), to tell apart several places that read the same
+    context: str = ""
 
     @property
     def key(self) -> tuple[int, str]:
@@ -133,9 +136,12 @@ def read(path, catalogue=None) -> list[Decision]:
             raise _bad(path, n, f"unknown action {row['action']!r}",
                        f"Use one of {', '.join(ACTIONS)}, or leave it empty. {fix}")
         try:
-            if not row["char_start"].isascii() or not row["char_start"].isdigit():
+            if action == "add" and not row["char_start"]:
+                start = None  # found by its text when applied (locate)
+            elif not row["char_start"].isascii() or not row["char_start"].isdigit():
                 raise ValueError  # int() would take "1_0", " ٣" and "+3"
-            start = int(row["char_start"])
+            else:
+                start = int(row["char_start"])
         except ValueError:
             raise _bad(path, n, f"char_start {row['char_start']!r} is not a position in "
                        "the raw text", f"Give the 0-based character offset. {fix}") from None
@@ -167,7 +173,11 @@ def read(path, catalogue=None) -> list[Decision]:
             raise _bad(path, n, "add needs indicator_id, value and unit",
                        f"Fill them in (qualifier defaults to exact). {fix}")
         d = Decision(n, start, row["text"], action, iid, value, row["unit"], qualifier,
-                     row["note"], row["reviewer"], row["date"])
+                     row["note"], row["reviewer"], row["date"],
+                     row.get("sentence", "") if start is None else "")
+        if start is None:
+            out.append(d)  # its key is known once it is located
+            continue
         if d.key in seen:
             raise _bad(path, n, f"a second decision on the number at {start} "
                        f"({row['text']!r}); row {seen[d.key]} decides it already",
@@ -207,6 +217,99 @@ def fingerprint(path) -> str | None:
     if not decided:
         return None
     return hashlib.sha256(repr(decided).encode("utf-8")).hexdigest()
+
+
+# ---------------------------------------------------------------------------- locating
+
+#: Where a number's text is a number of its own: not the "2件" inside "12件" or the
+#: "5" of "5.5" (the text's own ends decide whether a digit may touch them).
+_BEFORE, _AFTER = r"(?<![0-9.,０-９])", r"(?![0-9０-９]|[.,][0-9])"
+
+
+def _spans(raw: str, text: str) -> list[int]:
+    """Every start of ``text`` in ``raw`` that is a number of its own."""
+    pattern = ((_BEFORE if text[:1].isdigit() else "") + re.escape(text)
+               + (_AFTER if text[-1:].isdigit() else ""))
+    return [m.start() for m in re.finditer(pattern, raw)]
+
+
+def _around(raw: str, start: int, end: int, width: int = 12) -> str:
+    """The words around ``raw[start:end]``, on one line, for a message."""
+    before = re.sub(r"\s+", " ", raw[max(0, start - width):start]).lstrip()
+    after = re.sub(r"\s+", " ", raw[end:end + width]).rstrip()
+    return f"…{before}【{raw[start:end]}】{after}…"
+
+
+def _within(raw: str, start: int, end: int, context: str) -> bool:
+    """Whether ``context`` (spaces and line breaks ignored) covers ``raw[start:end]``."""
+    want = re.sub(r"\s+", "", context)
+    lo, hi = max(0, start - len(want) - 200), min(len(raw), end + len(want) + 200)
+    pos = [i for i in range(lo, hi) if not raw[i].isspace()]
+    window = "".join(raw[i] for i in pos)
+    at = window.find(want)
+    while at >= 0:
+        if pos[at] <= start and pos[at + len(want) - 1] >= end - 1:
+            return True
+        at = window.find(want, at + 1)
+    return False
+
+
+def locate(decisions: list[Decision], raw_text: str, path) -> list[Decision]:
+    """The decisions with each ``add`` row given without a ``char_start`` placed where
+    its ``text`` is in the raw text (the report as rol reads it: a .docx's or an .html
+    page's decoded text, whose offsets no reviewer can count).
+
+    The text must be there once as a number of its own; when it is there several
+    times, the row's ``sentence`` cell (a few words around the number, copied from the
+    report) must pick one.
+
+    Raises
+    ------
+    InputError
+        The text is not there, or is there several times and the words around it do not
+        pick one (the message lists each place with its ``char_start`` and the words
+        around it), or the place found is decided by another row already.
+    """
+    from dataclasses import replace
+
+    out, seen = [], {d.key: d.line for d in decisions if d.char_start is not None}
+    for d in decisions:
+        if d.char_start is not None:
+            out.append(d)
+            continue
+        where = f"{path}, row {d.line} (add {d.text!r}, no char_start)"
+        fix = ("Copy the number as the report writes it (the text of `rol review`'s rows "
+               "shows how), or give its char_start. Then build again (see "
+               "data/reviews/README.md).")
+        places = _spans(raw_text, d.text)
+        if d.context:
+            if d.text not in d.context:
+                raise InputError(f"{where}: the words in sentence, {d.context!r}, do not "
+                                 f"contain the text {d.text!r}. Copy a few words around the "
+                                 "number, the number included, into sentence.")
+            places = [p for p in places
+                      if _within(raw_text, p, p + len(d.text), d.context)]
+        if not places:
+            said = f" with the words {d.context!r} around it" if d.context else ""
+            raise InputError(f"{where}: the report's text has no number {d.text!r}{said} "
+                             f"(as rol reads the report: digits, units and spaces count). "
+                             f"{fix}")
+        if len(places) > 1:
+            listed = "; ".join(f"char_start {p} {_around(raw_text, p, p + len(d.text))}"
+                               for p in places[:10])
+            raise InputError(
+                f"{where}: the report's text has {d.text!r} at {len(places)} places: "
+                f"{listed}. Write the char_start of the one you mean, or copy a few words "
+                f"around it (the number included) into the row's sentence cell; then "
+                f"build again (see data/reviews/README.md).")
+        placed = replace(d, char_start=places[0])
+        if placed.key in seen:
+            raise InputError(f"{where}: the number it names, at char_start {places[0]}, is "
+                             f"decided by row {seen[placed.key]} already. Keep one of the two "
+                             "rows.")
+        seen[placed.key] = d.line
+        out.append(placed)
+    return out
 
 
 # ---------------------------------------------------------------------------- applying
@@ -318,7 +421,8 @@ def apply(extraction, raw_text: str, decisions: list[Decision], path, catalogue=
     InputError
         A decision whose key does not match the raw text at its position (the report
         was replaced or edited), that names a number extraction did not find
-        (``confirm``/``set``/``exclude``) or did find (``add``), or a ``set``/``add``
+        (``confirm``/``set``/``exclude``) or did find (``add``), an ``add`` given by its
+        text alone that is not found once (:func:`locate`), or a ``set``/``add``
         whose number the validation gate would refuse: a unit its indicator does not
         take, a value outside the indicator's range, a negative count or amount, a
         fractional count (:func:`_misfit`).
@@ -328,6 +432,7 @@ def apply(extraction, raw_text: str, decisions: list[Decision], path, catalogue=
     from .catalogue import load
 
     cat = catalogue or load()
+    decisions = locate(decisions, raw_text, path)
     men = extraction.mentions.copy()
     if "review" not in men.columns:
         men["review"] = ""
@@ -651,13 +756,40 @@ def worksheet_rows(mentions, decisions_rows: list[dict], explain=None,
     return out
 
 
+def _pin(rows: list[dict], decisions: list[Decision], raw, path) -> None:
+    """Write the ``char_start`` :func:`locate` finds into the worksheet rows (in place)
+    of the ``add`` decisions given by their text alone."""
+    from .reading import read_report
+
+    raw_text = read_report(raw).text
+    placed = locate(decisions, raw_text, path)  # one for one, in order
+    loose = [(d, p) for d, p in zip(decisions, placed, strict=True) if d.char_start is None]
+    # read() and csv.DictReader both keep the file's order, so the n-th add row without
+    # a char_start is the n-th such decision
+    targets = [r for r in rows if r.get("action", "").lower() == "add"
+               and not r.get("char_start")]
+    for row, (d, p) in zip(targets, loose, strict=True):
+        start = p.char_start
+        row["char_start"] = str(start)
+        if not row.get("sentence"):
+            row["sentence"] = _sentence_at(raw_text, start, start + len(d.text))
+
+
 def write_worksheet(paths) -> tuple[Path, int, int]:
     """``rol review``: write or refresh ``data/reviews/<region>/<year>.csv``.
 
     Lists every number extraction finds in the raw report (before any decision) with
     its measure, indicator, candidates (:func:`candidates_cell`), value, unit,
     qualifier and sentence, and empty decision columns; decisions already in the file
-    are kept. Written atomically.
+    are kept. An ``add`` row given without a ``char_start`` gets the one
+    :func:`locate` finds (and its sentence, when the cell is empty), so the decision is
+    pinned to that place from then on. Written atomically.
+
+    Raises
+    ------
+    InputError
+        A malformed review file, or an ``add`` row :func:`locate` cannot place (the
+        file is left as it is).
 
     Returns
     -------
@@ -669,10 +801,13 @@ def write_worksheet(paths) -> tuple[Path, int, int]:
     path = review_file(paths.root, paths.region, paths.year)
     old = []
     if path.is_file():
-        read(path)  # refuse to rewrite a malformed file: the reviewer fixes it first
+        # refuse to rewrite a malformed file: the reviewer fixes it first
+        decisions = read(path)
         with open(path, encoding="utf-8-sig", newline="") as fh:
             old = [{k: (v or "").strip() for k, v in r.items() if k}
                    for r in csv.DictReader(fh)]
+        if any(d.char_start is None for d in decisions):
+            _pin(old, decisions, paths.raw, path)
     result = extract.extract_paths(paths, reviews=False, explain=True)
     rows = worksheet_rows(result.mentions, old, result.explain, load())
     buf = io.StringIO(newline="")
