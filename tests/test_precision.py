@@ -1165,6 +1165,35 @@ DEFINITION_CLAUSES = [
     # major_decisions_reviewed (defs10): the definition accepts a count in 次
     ("对区政府重大行政决策开展合法性审查11次。", 11, "major_decisions_reviewed"),
     ("区政府作出重大行政决策11次。", 11, ""),
+    # Session 9, the definitions carried from blind15's adjudication: the halves the
+    # extractor holds (the others are listed in docs/design.md, "Definitions enforced").
+    # officials_law_training_sessions: training and collective study whose sentence names
+    # no law content are no law training
+    ("全年开展各类培训、集中学习40余场次。", 40, ""),
+    # exec_meeting_law_study_sessions: the government's executive meeting's own study
+    ("区政府常务会议会前学法12次。", 12, "exec_meeting_law_study_sessions"),
+    # officials_trained: one group beside a group named but not counted is no whole; the
+    # cadres covered by training whose sentence names law content are counted
+    ("全镇60余名机关干部和各村“两委”班子成员实现法治培训全覆盖。", 60, ""),
+    ("全街道把习近平法治思想与全会精神一起学习，各类培训覆盖党员干部900余人。", 900,
+     "officials_trained"),
+    # public_messages_handled: the heads' mailboxes and direct channels are not messages
+    ("全年办结书记信箱事项45件。", 45, ""),
+    ("全年办结区长直通车事项28件。", 28, ""),
+    ("全年回复网民留言320条。", 320, "public_messages_handled"),
+    # legality_reviews: the agenda items alone stay a kind, in 次 too
+    ("全年对区政府常务会议题开展合法性审查180余次。", 180, ""),
+    # one_thing_services_launched: the national list beside the region's own is no whole
+    ("推动12件国家“一件事”落地实施，推出本地“一件事”套餐服务150项。", 12, ""),
+    ("全年上线“一件事”集成服务26项。", 26, "one_thing_services_launched"),
+    # enforcement_bodies: one kind beside the whole is a part
+    ("全区共有行政执法主体45个，其中区直单位30个、街镇15个。", 30, ""),
+    ("全区共有行政执法主体45个，其中区直单位30个、街镇15个。", 45, "enforcement_bodies"),
+    # gov_service_items: a 其中 subset by frequency is a part
+    ("政务服务事项网上办比例达100%，其中高频事项9项实行“马上办”。", 9, ""),
+    # rol_model_units: kinds a higher level selected, stated apart with no total, are parts
+    ("6个项目入选有辨识度有影响力法治建设成果，4个项目入选县乡法治政府建设最佳实践。", 4, ""),
+    ("全年新创建法治建设示范项目10个。", 10, "rol_model_units"),
 ]
 
 

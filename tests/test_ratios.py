@@ -659,6 +659,20 @@ def test_a_completion_rate_over_100_is_actual_over_its_target():
     assert (row["method"], row["numerator"], row["denominator"]) == ("target", 2600, 2500)
 
 
+@pytest.mark.parametrize("text, pair", [
+    # the target labelled before a colon, in brackets, before a verb; money; 家
+    ("目标任务：整治裸土4万平方米；完成：整治4.4万平方米；完成率110%。", (44000, 40000)),
+    ("整治裸土4.4万平方米，占全年目标（4万平方米）的110%。", (44000, 40000)),
+    ("年度目标为整治裸土4万平方米，实际整治4.4万平方米，完成率110%。", (44000, 40000)),
+    ("镇财政安排普法经费80万元，实际支出76万元，预算执行率95%。", (760000, 800000)),
+    ("全年新签约法律顾问的村居45个，完成县里下达任务40个的112.5%。", (45, 40)),
+])
+def test_a_target_is_found_however_the_sentence_labels_it(text, pair):
+    row = _inferred(text).iloc[0]
+    assert row["method"] == "target" and row["status"] == ratios.CONSISTENT_INFERRED
+    assert (row["numerator"], row["denominator"]) == pair
+
+
 def test_a_completion_rate_is_a_mismatch_only_with_one_target_and_one_actual():
     row = _inferred("今年计划组织旁听庭审400人次，实际组织旁听庭审452人次，执行率120%。").iloc[0]
     assert row["status"] == ratios.MISMATCH_INFERRED
@@ -680,8 +694,14 @@ def test_a_rate_over_100_without_a_marked_target_is_not_paired():
     ("今年办理法律援助案件318件，比上年的80件增加了近3倍。", 318 / 80 - 1),
     ("全年受理行政复议申请170件，与2022年的40件相比增长3倍多。", 170 / 40 - 1),
     ("开展送法进企业活动90场，较上年的30场增长2倍。", 90 / 30 - 1),
+    # the earlier value after the multiple, or as the start of a growth 由…增加到…
+    ("今年办理法律援助案件318件，同比增长近3倍（上年同期为80件）。", 318 / 80 - 1),
+    ("法律援助案件由上年的80件增加到318件，增长近3倍。", 318 / 80 - 1),
+    # the difference stated instead of the earlier value: 318 - 238 = 80
+    ("今年办理法律援助案件318件，比上年增加238件，增长近3倍。", 238 / 80),
     # "to" N times, or N times "of": after = N x before
     ("今年办理法律援助案件318件，是上年80件的约4倍。", 318 / 80),
+    ("今年办理法律援助案件318件，是2022年（80件）的3.98倍。", 318 / 80),
     ("全年新增公证事项615件，增长到上年205件的3倍。", 615 / 205),
 ])
 def test_a_stated_multiple_is_recomputed_from_its_earlier_value(text, ratio):
@@ -700,6 +720,9 @@ def test_a_stated_multiple_is_recomputed_from_its_earlier_value(text, ratio):
     "今年办理法律援助案件318件，是上年80件的约2倍。",
     # no earlier value marked: nothing to pair
     "今年办理法律援助案件318件，增长近3倍。",
+    "今年办理法律援助案件318件，办结80件，增长近3倍。",
+    # two values after that fit: nothing says which grew
+    "今年受理法律援助申请319件，办理法律援助案件318件，比上年的80件增加了近3倍。",
 ])
 def test_a_multiple_that_does_not_fit_or_is_ambiguous_is_left_unchecked(text):
     assert _inferred(text).empty

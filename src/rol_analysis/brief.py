@@ -602,10 +602,16 @@ class Brief:
         elif method == "target":
             paired = f"实际 {num} ÷ 目标 {den}"
         elif method == "multiple":
-            # the evidence says which reading of the multiple was checked
-            by = rec.get("evidence") == _ratios.TIMES_BY_EVIDENCE
-            paired = (f"由 {den} 至 {num}：后 ÷ 前 − 1（“增长N倍”按增加了N倍读）" if by
-                      else f"{num} ÷ {den}（“是……的N倍”）")
+            # the evidence says which reading of the multiple was checked, and whether
+            # the denominator is the earlier value or the stated difference
+            paired = {
+                _ratios.TIMES_BY_EVIDENCE:
+                    f"由 {den} 至 {num}：后 ÷ 前 − 1（“增长N倍”按增加了N倍读）",
+                _ratios.TIMES_BY_DIFF_EVIDENCE:
+                    f"{num}，比前期增加 {den}：增加 ÷ 前期（“增长N倍”按增加了N倍读）",
+                _ratios.TIMES_OF_DIFF_EVIDENCE:
+                    f"{num}，比前期增加 {den}：后 ÷ 前期（“是……的N倍”）",
+            }.get(rec.get("evidence"), f"{num} ÷ {den}（“是……的N倍”）")
             unit = " 倍"
         else:
             paired = f"分子 {num} ÷ 分母 {den}"

@@ -1103,38 +1103,44 @@ def _growth(text: _Text, k: int, down: bool) -> Inferred | None:
 
 #: What a 倍 number's qualifier words mean (the mention's own qualifier wins when it
 #: has one: 近3倍 is read at_most by extraction; 3倍多 and 约为…的4倍 are not).
-_TIMES_QUALIFIERS = (("近", "at_most"), ("将近", "at_most"), ("接近", "at_most"),
-                     ("不到", "at_most"), ("不足", "at_most"), ("约", "approx"),
-                     ("大约", "approx"), ("超过", "at_least"), ("超", "at_least"),
-                     ("逾", "at_least"))
+_TIMES_QUALIFIERS = {"近": "at_most", "将近": "at_most", "接近": "at_most",
+                     "不到": "at_most", "不足": "at_most", "约": "approx", "大约": "approx",
+                     "超过": "at_least", "超": "at_least", "逾": "at_least"}
 _TIMES_Q = "将近|接近|不到|不足|大约|超过|近|约|超|逾"
-#: Between the earlier value and N倍, growth "by" N times: 比上年的60件增长了近3倍,
-#: 与2022年的40件相比增加3倍多. Read as the increase (after = (N + 1) x before).
-_TIMES_BY_RE = re.compile(rf"(?:相比|相较)?[，,]?(?:同比)?(?:增长|增加|提高|提升|上升|扩大|多)了?"
-                          rf"(?P<q>{_TIMES_Q})?$")
-#: ... growth "to" N times (增长到3倍, 增加至原来的3倍) and "是/为…的N倍" (是上年40件的3倍):
-#: after = N x before, no ambiguity.
-_TIMES_TO_RE = re.compile(rf"(?:(?:增长|增加|提高|提升|上升|扩大)(?:到|至|为)了?(?:原来的|其)?"
-                          rf"|的)(?P<q>{_TIMES_Q})?$")
-#: The evidence of a multiple read as growth "by" N times (the brief says which reading).
+_GROW = "增长|增加|提高|提升|上升|扩大"
+#: The words right before N倍 that say growth "by" N times (比上年的60件增长了近3倍,
+#: 同比增长3倍多, 比上年多3倍): read as the increase, after = (N + 1) x before.
+_TIMES_BY_RE = re.compile(rf"(?:{_GROW}|多)了?(?P<q>{_TIMES_Q})?$")
+#: ... and the words that say N times "of" or growth "to" N times (是上年40件的3倍,
+#: 是2022年（60件）的3.9倍, 增长到原来的3倍): after = N x before, no ambiguity.
+_TIMES_OF_RE = re.compile(rf"(?:的|(?:{_GROW})(?:到|至|为)了?(?:原来的|其)?)(?P<q>{_TIMES_Q})?$")
+#: An earlier value: a year or period word right before it (比上年的60件, 上年同期为60件,
+#: 是2022年（60件, 由上年的60件), or 由/从 before a value that grew (由60件增加到236件).
+_EARLIER_RE = re.compile(r"(?:上一?年|去年|前一年|上年同期|去年同期|\d{4}年(?:同期)?)"
+                         r"(?:的|为|是|有|共)?[（(]?$")
+#: The evidence of a multiple, by reading and by what gave the earlier value (the brief
+#: says which): growth "by" N times or N times "of"; the earlier value stated, or the
+#: value less the stated difference (the row's denominator is then the difference).
 TIMES_BY_EVIDENCE = "增长N倍 read as an increase of N times the earlier value"
-#: Before the earlier value of "是/为/相当于…的N倍": 是上年40件的3倍, 增长到上年205件的3倍.
-_OF_MARK_RE = re.compile(r"(?:是|为|相当于|达到?|(?:增长|增加|提高|提升|上升|扩大)(?:到|至|为))"
-                         r"(?:了)?(?:上一?年|去年|前一年|上年同期|去年同期"
-                         r"|\d{4}年(?:同期)?)?(?:的)?$")
+TIMES_BY_DIFF_EVIDENCE = ("增长N倍 read as an increase of N times the earlier value "
+                          "(the value less the stated difference)")
+TIMES_OF_EVIDENCE = "N times the earlier value (是…的N倍, 增长到N倍)"
+TIMES_OF_DIFF_EVIDENCE = ("N times the earlier value (是…的N倍, 增长到N倍; the value less "
+                          "the stated difference)")
 #: After N倍: 3倍多, 3倍以上 (at least); 3倍左右 (about).
 _TIMES_TAIL_RE = re.compile(r"(?P<least>多|余|以上|有余)|(?P<about>左右)")
 
 
-def _times_qualifier(c: _Number, word: str | None, tail: str) -> str:
-    """The qualifier of a stated multiple: its own, else a qualifier word before it
-    (between its earlier value and it, or before the verb: 约为上年40件的4倍), else what
-    follows it (3倍多, 3倍左右)."""
+def _times_qualifier(c: _Number, head: str, tail: str) -> str:
+    """The qualifier of a stated multiple: its own, else a qualifier word before it (in
+    the words before it, or before the verb: 约为上年40件的4倍), else what follows it
+    (3倍多, 3倍左右)."""
     if c.qualifier != "exact":
         return c.qualifier
-    for w, q in _TIMES_QUALIFIERS:
-        if word == w:
-            return q
+    m = re.search(rf"({_TIMES_Q})$", head) or re.search(
+        rf"({_TIMES_Q})(?:是|为|相当于|达|比|较|与)", head)
+    if m:
+        return _TIMES_QUALIFIERS[m.group(1)]
     m = _TIMES_TAIL_RE.match(tail)
     if m:
         return "at_least" if m.group("least") else "approx"
@@ -1162,63 +1168,82 @@ def multiple_fits(stated: float, recomputed: float, *, decimals: int = 0,
     return abs(recomputed - stated) <= half + _EPS
 
 
+def _earlier(text: _Text, n: _Number) -> bool:
+    """True when ``n``'s words mark it as the earlier value of a change (上年的…, 由…)."""
+    head = text.clause_before(n)
+    return bool(_EARLIER_RE.search(head) or _CUT_BEFORE_RE.search(head))
+
+
 def _multiples(text: _Text, used: set) -> list[Inferred]:
-    """Stated multiples (N倍) recomputed from the value and its earlier value, consistent
-    ones only (as for changes, the wording does not tie a multiple to its values
-    strongly enough to call a disagreement):
+    """Stated multiples (N倍) recomputed from the value after and the earlier value,
+    consistent ones only (as for changes, the wording does not tie a multiple to its
+    values strongly enough to call a disagreement).
 
-    - growth "by" N times, the earlier value marked (比上年的60件增长了近3倍, 与2022年的
-      40件相比增加3倍多): read as the increase, after / before - 1 (the reading taught in
-      Chinese statistics: 增长3倍 = four times as many). Where only the other
-      reading (after / before = N) fits, the multiple is left unchecked: the wording is
-      ambiguous, and an unchecked rate is better than a false finding;
-    - "to" N times or N times "of" (增长到3倍, 是上年40件的3倍): after / before.
+    The earlier value is a count in the multiple's sentence (its parts split at ； count
+    as one) whose words mark it as earlier (:data:`_EARLIER_RE`: 比上年的60件, 上年同期为
+    60件, （上年为60件）; or 由60件增加到…); the value after is a larger count of the same
+    kind of unit there, not so marked. Or the sentence states the difference
+    (比上年增加176件, :data:`_DIFF_MARK_RE`) after the value: the earlier value is their
+    difference. Exactly one pair of values must fit; else nothing.
 
-    The value after is the count written last before the earlier value in the sentence,
-    of the same kind of unit (as for a count's growth, :func:`_growth`).
+    - growth "by" N times (增长了近3倍, 同比增长3倍多, 多3倍): read as the increase,
+      after / before - 1 (the reading taught in Chinese statistics: 增长3倍 = four times
+      as many). When a pair fits the other reading (after / before = N) too, or only
+      it, the multiple is left unchecked: the wording is ambiguous, and an unchecked
+      rate is better than a false finding;
+    - N times "of" or growth "to" N times (是上年40件的3倍, 增长到原来的3倍):
+      after / before.
     """
     out = []
-    nums = text.numbers
-    for k, c in enumerate(nums):
+    for c in text.numbers:
         if (c.start in used or c.unit != "倍" or c.pos < 0 or math.isnan(c.value)
-                or c.value <= 0 or k == 0):
+                or c.value <= 0):
             continue
-        b = nums[k - 1]
-        gap = text.between(b, c)
-        if gap is None or not _is_count(b) or b.value <= 0:
+        head = text.clause_before(c)
+        by, of = _TIMES_BY_RE.search(head), _TIMES_OF_RE.search(head)
+        if by is None and of is None:
             continue
-        by, to = _TIMES_BY_RE.fullmatch(gap), _TIMES_TO_RE.fullmatch(gap)
-        head = text.clause_before(b)
-        marked = _BEFORE_MARK_RE.search(head)
-        if by is not None and marked:
-            form, m = "by", by
-        elif to is not None and (marked or _OF_MARK_RE.search(head)):
-            form, m = "to", to
-        else:
+        lead = text.lead[c.group]
+        same = [n for n in text.numbers if text.lead[n.group] == lead and n.pos >= 0
+                and n is not c]
+        pairs = []  # (after, before, before's value)
+        for b in same:
+            if _is_count(b) and b.value > 0 and _earlier(text, b):
+                pairs += [(a, b, b.value) for a in same
+                          if a is not b and _is_count(a) and not _earlier(text, a)
+                          and _unit_class(a.unit) == _unit_class(b.unit)
+                          and a.value > b.value]
+            elif (b.kind == "change" and b.unit not in _NOT_COUNTS and b.value > 0
+                  and b.qualifier == "exact" and b.start < c.start
+                  and _DIFF_MARK_RE.search(text.clause_before(b))):
+                before_b = [a for a in same if a.start < b.start and _is_count(a)
+                            and _unit_class(a.unit) == _unit_class(b.unit)]
+                if before_b and before_b[-1].value > b.value:
+                    a = before_b[-1]
+                    pairs.append((a, b, a.value - b.value))
+        if not pairs:
             continue
-        earlier = [a for a in nums[:k - 1] if a.group == c.group and a.pos >= 0
-                   and _is_count(a) and _unit_class(a.unit) == _unit_class(b.unit)]
-        if not earlier or earlier[-1].value <= b.value:
-            continue
-        a = earlier[-1]
-        sent = text.sentences[c.group]
-        lead = re.search(rf"({_TIMES_Q})(?:是|为|相当于|达|比|较|与)", head)
-        qualifier = _times_qualifier(c, m.group("q") or (lead.group(1) if lead else None),
-                                     sent[c.end:c.end + 2])
+        qualifier = _times_qualifier(c, head, text.sentences[c.group][c.end:c.end + 2])
         decimals = _stated_decimals(c.text)
-        quotient = a.value / b.value
-        if form == "by":
-            if not multiple_fits(c.value, quotient - 1, decimals=decimals,
-                                 qualifier=qualifier):
-                continue  # fits "N times as many" at most: ambiguous, left unchecked
-            recomputed = quotient - 1
-            evidence = TIMES_BY_EVIDENCE
+
+        def fitting(shift: float, pairs=pairs, c=c, qualifier=qualifier,
+                    decimals=decimals) -> dict:
+            return {(a.value, base): (a, b, a.value / base - shift) for a, b, base in pairs
+                    if multiple_fits(c.value, a.value / base - shift, decimals=decimals,
+                                     qualifier=qualifier)}
+
+        if by is not None:
+            fits = fitting(1.0)
+            if fitting(0.0):
+                continue  # a pair fits "N times as many": ambiguous, left unchecked
         else:
-            if not multiple_fits(c.value, quotient, decimals=decimals,
-                                 qualifier=qualifier):
-                continue
-            recomputed = quotient
-            evidence = "N times the earlier value (是…的N倍, 增长到N倍)"
+            fits = fitting(0.0)
+        if len(fits) != 1:
+            continue
+        a, b, recomputed = next(iter(fits.values()))
+        diff = b.kind == "change"
+        evidence = ((TIMES_BY_DIFF_EVIDENCE if diff else TIMES_BY_EVIDENCE) if by is not None
+                    else (TIMES_OF_DIFF_EVIDENCE if diff else TIMES_OF_EVIDENCE))
         stated = c if qualifier == c.qualifier else replace(c, qualifier=qualifier)
         used.add(c.start)
         out.append(Inferred("multiple", stated, a, b, recomputed, CONSISTENT, evidence))
@@ -1506,12 +1531,14 @@ _TARGET_RATE_RE = re.compile(r"(?:完成|达成|执行|兑现|到位)(?:率|比�
                              r"|(?:目标|任务|计划|预算)[^，,。；;：:]{0,12}的$")
 #: A target's value, marked after it ("6万平方米年度目标", "1.5万平方米的年度任务")...
 _TARGET_AFTER_RE = re.compile(r"的?(?:年度|全年|本年度|工作|考核|下达的?)?(?:目标|任务|计划)")
-#: ... or before it ("年度目标3万平方米", "下达拆违任务6万平方米", "计划培训500人次",
-#: "预算资金1000万元").
-_TARGET_BEFORE_RE = re.compile(r"(?:目标|任务|计划|预算|指标)(?:数|值|量)?(?:为|是|达到?|共)?$"
-                               r"|(?:计划|下达|预算|安排)[^，,。；;：:\d]{0,6}$")
+#: ... or before it, in its clause ("年度目标3万平方米", "年度目标为拆除违建6万平方米",
+#: "下达拆违任务6万平方米", "计划培训500人次", "预算资金1000万元", "全年目标（6万平方米）",
+#: "目标任务：6万平方米").
+_TARGET_BEFORE_RE = re.compile(r"(?:目标|任务|计划|预算|指标|下达|安排)[：:]?"
+                               r"[^，,。；;：:\d]{0,8}$")
 #: A number in a sentence, for targets that are no mention (extraction drops a target:
 #: it is what a plan sets, not a statistic).
+_LABEL_BREAKS = _CLAUSE_CHARS.replace("：", "").replace(":", "")
 _SENTENCE_NUMBER_RE = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?:千万|百万|十万|万|亿|千)?")
 
 
@@ -1538,8 +1565,10 @@ def _targets(text: _Text, groups: range, unit_class: frozenset) -> list[_Number]
             if unit is None:
                 continue
             end = m.end() + len(unit)
-            head = sent[:m.start()]
-            head = head[max(head.rfind(ch) for ch in _CLAUSE_CHARS) + 1:]
+            # its clause before it; a label before a colon ("目标任务：6万平方米") or a
+            # bracket ("全年目标（6万平方米）") still names it
+            head = sent[:m.start()].rstrip("（(")
+            head = head[max(head.rfind(ch) for ch in _LABEL_BREAKS) + 1:]
             after = _TARGET_AFTER_RE.match(sent, end)
             before = _TARGET_BEFORE_RE.search(head)
             if after is None and before is None:
