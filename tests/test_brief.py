@@ -542,6 +542,109 @@ def test_a_fully_reviewed_report_shows_no_unconfirmed_mark(tmp_path):
     assert "自动命名" not in page.select_one(".charts").get_text()
 
 
+def _panel_cells(page, name: str) -> dict:
+    """The Regions table's row of the region shown as ``name``: header -> cell text."""
+    table = page.select_one(".trends table.panel")
+    head = [th.get_text() for th in table.select("thead th")]
+    row = next(tr for tr in table.select("tbody tr") if tr.find("td").get_text() == name)
+    return dict(zip(head, [td.get_text() for td in row.find_all("td")], strict=True))
+
+
+def test_other_regions_figures_keep_the_unit_their_report_stated(tmp_path):
+    seed = gold_indicators()
+    other = with_rows(seed[seed["indicator_id"].isin(["people_mediators"])], [
+        # units the catalogue accepts but does not list first (场次, 件, 人)
+        {"indicator_id": "law_to_enterprise_events", "value": 75.0, "text": "75场",
+         "unit": "场"},
+        {"indicator_id": "contracts_reviewed", "value": 2.0, "text": "2件", "unit": "件"},
+        {"indicator_id": "people_mediators", "value": 12.0, "text": "12人", "unit": "人"},
+    ])
+    publish(tmp_path, "hongqi", 2023, other, "红旗区")
+    page = _page(_brief(tmp_path))
+    hongqi = {k.split("\n")[0]: v for k, v in _panel_cells(page, "红旗区").items()}
+    cell = {name: next(v for k, v in hongqi.items() if k.startswith(name))
+            for name in ("“送法入企”等活动场次", "合同协议合法性审查数", "人民调解员人数")}
+    assert cell["“送法入企”等活动场次"] == "75 场○"
+    assert cell["合同协议合法性审查数"] == "2 件○"
+    assert cell["人民调解员人数"] == "12 人○"
+    # this region's own row keeps its own units too
+    mine = _panel_cells(page, "卫滨区")
+    assert next(v for k, v in mine.items() if k.startswith("“送法入企”")).startswith("33 场次")
+
+
+def test_an_earlier_year_keeps_its_own_unit(tmp_path):
+    seed = gold_indicators()
+    earlier = with_rows(seed, [{"indicator_id": "law_to_enterprise_events", "value": 20.0,
+                                "text": "20场", "unit": "场"}])
+    publish(tmp_path, "weibin", 2022, earlier.assign(year=2022))
+    rows = {tr.find_all("td")[0].get_text(): [td.get_text() for td in tr.find_all("td")]
+            for tr in _page(_brief(tmp_path)).select(".trends table.yoy tbody tr")}
+    assert rows["“送法入企”等活动场次"][2] == "20 场○"
+    assert rows["“送法入企”等活动场次"][3].startswith("33 场次")
+
+
+def test_regions_with_the_same_name_are_told_apart_by_their_slug(tmp_path):
+    seed = gold_indicators()
+    publish(tmp_path, "xincheng-xa", 2023, seed.head(5), "新城区")
+    publish(tmp_path, "xincheng-hh", 2023, seed.head(8), "新城区")
+    page = _page(_brief(tmp_path))
+    names = [tr.find("td").get_text()
+             for tr in page.select(".trends table.panel tbody tr")]
+    assert names == ["卫滨区", "新城区（xincheng-hh）", "新城区（xincheng-xa）"]
+
+
+RATE_TEXT = "二、化解矛盾纠纷\n全年办理行政复议案件12件，群众满意度达到98.5%。"
+
+
+def _extracted_brief(root, text):
+    from rol_analysis import extract
+
+    ex = extract.extract_text(text, "weibin", 2023)
+    return brief.Brief(stage(root, indicators=ex.indicators, mentions=ex.mentions))
+
+
+def test_rates_no_indicator_names_are_not_called_no_rate(tmp_path):
+    """A report whose only rate has no catalogue indicator states a rate: the rates check
+    says where it is and why it is not checked (in Chinese and English), and the key
+    findings do not count it as 0."""
+    b = _extracted_brief(tmp_path, RATE_TEXT)
+    page = _page(b)
+    ratios_text = page.select_one(".ratios").get_text()
+    assert "报告未给出任何比率" not in ratios_text and "states no rate" not in ratios_text
+    unchecked = page.select_one(".ratios .unchecked-rates").get_text()
+    assert "1 项比率未归入指标目录" in unchecked and "列于“其他统计”" in unchecked
+    assert "1 stated rate(s)" in unchecked and "Other statistics" in unchecked
+    first = page.select_one(".findings li").get_text()
+    assert "比率 0 项" not in first and "1 项比率都没有对应的目录指标" in first
+    # ...and the rate is where the note says
+    other = [tr.find_all("td")[1].get_text() for tr in page.select(".other-stats tbody tr")]
+    assert any(v.startswith("98.5%") for v in other)
+
+
+def test_unnamed_rates_beside_named_ones_are_counted_apart(tmp_path):
+    b = _extracted_brief(tmp_path, RATE_TEXT + "行政复议审结52件，其中纠错4件，纠错率7.7%。")
+    page = _page(b)
+    assert page.select(".ratios table.ratios tbody tr")  # the catalogue's rate, checked
+    assert "1 项比率未归入指标目录" in page.select_one(".ratios .unchecked-rates").get_text()
+    first = page.select_one(".findings li").get_text()
+    assert "其中比率 1 项，另有 1 项比率未归入指标目录" in first
+
+
+def test_rates_paired_from_the_wording_are_not_called_unchecked(other_page):
+    b, page, _ = other_page
+    # both unnamed rates of the text are in the inferred table: none is left unchecked
+    assert page.select(".ratios table.ratios-inferred tbody tr")
+    assert page.select_one(".ratios .unchecked-rates") is None
+    assert "2 项比率都没有对应的目录指标" in page.select_one(".findings li").get_text()
+
+
+def test_a_report_without_rates_says_so_in_both_languages(tmp_path):
+    b = _extracted_brief(tmp_path, "二、化解矛盾纠纷\n全年办理行政复议案件12件。")
+    text = _page(b).select_one(".ratios").get_text()
+    assert "报告未给出任何比率。" in text and "The report states no rate." in text
+    assert "其中比率 0 项" in _page(b).select_one(".findings li").get_text()
+
+
 def test_targets_met_and_multiples_are_shown_as_inferred(tmp_path):
     text = ("一、行政执法\n本年度共清理占道经营点位1.3万平方米，上级下达的1.2万平方米年度任务"
             "已提前完成，达成率108.33%。今年办理法律援助案件318件，比上年的80件增加了近3倍。")

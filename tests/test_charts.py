@@ -166,3 +166,45 @@ def test_empty_sections_show_zero(analysis):
     # with no indicator: 普法与公共法律服务 and the two closing sections).
     assert len(labels) == len(load().sections)
     assert labels.count("0") >= 1
+
+
+@pytest.fixture(scope="module")
+def few_counts(tmp_path_factory):
+    """A report with one or two indicators a section, beside one other region stating
+    two: the counts where matplotlib's default ticks fall on halves."""
+    root = tmp_path_factory.mktemp("few-counts")
+    seed = gold_indicators()
+    ids = ["disputes_mediated", "people_mediators", "legal_advisor_services"]
+    publish(root, "hongqi", 2023, seed[seed["indicator_id"].isin(ids[:2])], "红旗区")
+    return ratios.analyse(stage(root, indicators=seed[seed["indicator_id"].isin(ids)]))
+
+
+def _tick_values(fig) -> list[float]:
+    fig.canvas.draw()
+    ax = fig.axes[0]
+    lo, hi = ax.get_xlim()
+    return [t for t in ax.get_xticks() if lo <= t <= hi]
+
+
+def test_count_axes_have_whole_number_ticks(few_counts):
+    for figure in (charts._by_section_figure, charts._panel_figure):
+        fig, name, _ = figure(few_counts)
+        ticks = _tick_values(fig)
+        assert len(ticks) >= 2, (name, ticks)
+        assert all(float(t).is_integer() for t in ticks), (name, ticks)
+        # the axis still reads as a count axis, not one tick per bar
+        assert fig.axes[0].get_xlabel() == "指标数（项）"
+
+
+def test_regions_sharing_a_name_are_told_apart(tmp_path):
+    seed = gold_indicators()
+    publish(tmp_path, "xincheng-xa", 2023, seed.head(5), "新城区")
+    publish(tmp_path, "xincheng-hh", 2023, seed.head(8), "新城区")
+    a = ratios.analyse(stage(tmp_path))
+    labels = charts.region_labels(a)
+    assert labels == {"weibin": "卫滨区", "xincheng-hh": "新城区（xincheng-hh）",
+                      "xincheng-xa": "新城区（xincheng-xa）"}
+    fig, _, _ = charts._panel_figure(a)
+    fig.canvas.draw()
+    drawn = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    assert sorted(drawn) == sorted(labels.values())  # one bar each, none merged

@@ -413,3 +413,20 @@ def test_a_fractional_duration_passes_the_gate(good):
     m, i = _add(m, i, "business_startup_days", 1.5, "企业开办全流程压缩至1.5个工作日")
     report = validate.validate_tables(m, i, n + 40, EXPECTATIONS)
     assert report.failures == [], report.message()
+
+
+def test_rol_validate_names_each_warning_it_counts(tmp_path):
+    """`rol validate` lists every warning (rule, indicator, value, sentence) as it lists
+    failures, not just how many there are."""
+    from conftest import make_root, rol_here
+
+    root = make_root(tmp_path / "project")
+    proc = rol_here("validate", "--region", "weibin", "--year", "2023", "--root", root,
+                    check=0)
+    out = proc.stdout
+    assert "validation passed" in out and "1 warning(s)" in out
+    assert "Warnings (shown in the brief):" in out
+    # the rule, then the indicator it is about with its value (— : not stated)
+    assert "- [warn] completeness.core:" in out
+    assert "    head_appearance_rate = —" in out
+    assert out.index("completeness.core") < out.index("validation report:")

@@ -84,6 +84,19 @@ def _present(value) -> bool:
         return False
 
 
+def _present_text(value) -> bool:
+    """A non-empty string (a table's text cell; None/NaN/"" are empty)."""
+    return isinstance(value, str) and bool(value.strip())
+
+
+def _stated_unit(unit, ind) -> str:
+    """The unit to show a figure of indicator ``ind`` with: ``%`` for a rate, else the
+    unit its report stated, else the catalogue's first."""
+    if ind.kind == "rate":
+        return "%"
+    return unit if _present_text(unit) else ind.units[0]
+
+
 def _html(body: str, metadata: dict | None = None):
     from IPython.display import HTML
 
@@ -399,9 +412,19 @@ class Brief:
         a = self.analysis
         items = []
         n_sections = a.indicators["section"].nunique()
+        n_rates = int((a.indicators["kind"] == "rate").sum())
+        n_unnamed = self._unnamed_rates()[0]
+        if n_unnamed and not n_rates:
+            # "其中比率 0 项" would read as "no rate" when the report does state some
+            rates = f"报告给出的 {n_unnamed} 项比率都没有对应的目录指标（列于“其他统计”）"
+        elif n_unnamed:
+            rates = (f"其中比率 {n_rates} 项，另有 {n_unnamed} 项比率未归入指标目录"
+                     "（列于“其他统计”）")
+        else:
+            rates = f"其中比率 {n_rates} 项"
         items.append(
             f"报告中识别出 <b>{len(a.indicators)}</b> 项统计指标，分布在 {n_sections} 个部分；"
-            f"其中比率 {int((a.indicators['kind'] == 'rate').sum())} 项。"
+            f"{rates}。"
         )
         heads = [iid for iid, ind in self.catalogue.indicators.items()
                  if ind.core and ind.kind != "rate" and iid in self._rows]
@@ -564,12 +587,23 @@ class Brief:
                 "（容差不超过目录规定）；不一致 = 不相符；仅有声明 = 报告给出比率，但没有同时"
                 "给出分子和分母（至多给出其中之一，表中可见），无法推算；仅可推算 = 报告给出"
                 "分子分母但未给出比率。</p>")
+        _, unchecked = self._unnamed_rates()
         if rows:
             table = self._table(head, rows, "ratios") + note
-        elif inferred:
-            table = "<p>指标目录定义的比率，报告一项也未给出。</p>"
+        elif inferred or unchecked:
+            table = ("<p>指标目录定义的比率，报告一项也未给出。<span class=\"en\"> The report "
+                     "states none of the rates the catalogue defines.</span></p>")
         else:
-            table = "<p>报告未给出任何比率。</p>"
+            table = ("<p>报告未给出任何比率。<span class=\"en\"> The report states no rate."
+                     "</span></p>")
+        if unchecked:
+            # rates no indicator names and the wording gave no counts for: say they exist
+            # and where they are, rather than that the report states none
+            table += (f'<p class="unchecked-rates">另有报告给出的 {unchecked} 项比率未归入指标'
+                      "目录，也未在报告中找到可据以推算的分子和分母，无法核验；它们列于“其他统计”。"
+                      f'<span class="en"> {unchecked} stated rate(s) that no catalogue '
+                      "indicator names are listed under Other statistics; no counts to "
+                      "recompute them from were found in the report.</span></p>")
         if inferred:
             table += _render("inferred_ratios.html.j2", rows=inferred)
         return _html(f'<section class="ratios"><h2>比率核验 <span class="en">Ratios: '
@@ -664,6 +698,25 @@ class Brief:
                 "section": sections.get(rec.get("section"), rec.get("section") or ""),
             })
         return rows
+
+    def _unnamed_rates(self) -> tuple[int, int]:
+        """(stated rates no indicator names, those of them no ratio table shows).
+
+        A report can state rates the catalogue has no indicator for (“三书”按期办复率
+        100%); they are listed under 其他统计, and the rates check must not say the
+        report gives none. The second count leaves out the rates the wording paired
+        with their counts (the inferred table shows those).
+        """
+        men = self.analysis.mentions
+        if men is None or not len(men) or "kind" not in men.columns:
+            return 0, 0
+        shown = {int(r["char_start"]) for r in self._rows.values()}
+        rates = men[men["kind"] == "rate"].drop_duplicates("char_start")
+        unnamed = [r for r in rates.to_dict("records") if int(r["char_start"]) not in shown]
+        r = self.analysis.ratios
+        listed = set(zip(r["rate_sentence"], r["rate_text"], strict=True)) if len(r) else set()
+        unchecked = [u for u in unnamed if (u.get("sentence"), u.get("text")) not in listed]
+        return len(unnamed), len(unchecked)
 
     def _indicator_name(self, iid: str) -> str:
         """An indicator's Chinese name (HTML); with a definition in the catalogue, its
@@ -765,9 +818,13 @@ class Brief:
             h, prev = a.history, int(a.yoy["previous_year"].iloc[0])
             mine = h[(h["region"] == a.region) & (h["year"] == prev)]
             earlier = dict(zip(mine["indicator_id"], mine["review"], strict=True))
+            # the earlier report's own unit (it may have written 场 where this year's
+            # writes 场次); yoy's ``unit`` is this year's
+            earlier_unit = dict(zip(mine["indicator_id"], mine["unit"], strict=True))
             for rec in a.yoy.to_dict("records"):
-                before = as_stated(rec["previous"], rec["unit"], rec["kind"],
-                                   rec["previous_qualifier"], rec["previous_text"])
+                unit = earlier_unit.get(rec["indicator_id"])
+                before = as_stated(rec["previous"], unit if _present_text(unit) else rec["unit"],
+                                   rec["kind"], rec["previous_qualifier"], rec["previous_text"])
                 name = (self._indicator_name(rec["indicator_id"])
                         if rec["indicator_id"] in self.catalogue.indicators
                         else _e(rec["zh_name"]))
@@ -789,23 +846,27 @@ class Brief:
             # qualifiers and written forms of the other regions' numbers, kept as stated
             same_year = a.history[a.history["year"] == a.year]
             stated = {(r["region"], r["indicator_id"]): (r.get("qualifier"), r.get("text"),
-                                                         r.get("review"))
+                                                         r.get("review"), r.get("unit"))
                       for r in same_year.to_dict("records")}
             head = ["地区 Region"] + [
                 f"{self._indicator_name(i)}<br><span class=\"en\">"
                 f"{_e(self.catalogue.indicator(i).en_name)}</span>" for i in ids]
             rows = []
+            labels = _charts.region_labels(a)
             for rec in a.panel.to_dict("records"):
-                cells = [_e(a.region_names.get(rec["region"], rec["region"]))]
+                cells = [_e(labels[rec["region"]])]
                 for i in ids:
                     ind = self.catalogue.indicator(i)
                     v = rec[i]
                     if rec["region"] == a.region and i in self._rows:
                         cells.append(self._indicator_value(i))
                     else:
-                        q, t, review = stated.get((rec["region"], i), ("exact", None, None))
-                        shown = as_stated(v, ind.units[0] if ind.kind != "rate" else "%",
-                                          ind.kind, q, t)
+                        q, t, review, unit = stated.get((rec["region"], i),
+                                                        ("exact", None, None, None))
+                        # the unit that region's report wrote (场次, 件), as its own row
+                        # shows it; the catalogue's first unit only for a figure the
+                        # table lacks one for
+                        shown = as_stated(v, _stated_unit(unit, ind), ind.kind, q, t)
                         # a region that does not state it shows no name to confirm
                         cells.append(self._peer_value(shown, review)
                                      if (rec["region"], i) in stated else _e(shown))

@@ -13,7 +13,7 @@ import functools
 import hashlib
 import io
 import math
-from collections import OrderedDict
+from collections import Counter, OrderedDict
 from dataclasses import dataclass
 from html import escape
 
@@ -125,6 +125,34 @@ def _place(analysis) -> str:
     return f"{analysis.meta.get('region_name') or analysis.region} {analysis.year}年"
 
 
+def _count_ticks(ax) -> None:
+    """Whole-number ticks on a count axis: with one or two indicators a section,
+    matplotlib would otherwise mark 0.5 and 1.5, counts no report can have."""
+    from matplotlib.ticker import MaxNLocator
+
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+
+
+def region_labels(analysis) -> dict:
+    """Region slug -> how the panel (table and chart) names it: its Chinese name, with
+    the slug added when two regions of the panel share that name (two 新城区 are two
+    places, and rows with one name could not be told apart).
+
+    Parameters
+    ----------
+    analysis : ratios.Analysis
+
+    Returns
+    -------
+    dict
+        One label per region of ``analysis.panel``; a region without a name is its slug.
+    """
+    slugs = [] if analysis.panel is None else list(analysis.panel["region"])
+    names = {r: analysis.region_names.get(r) or r for r in slugs}
+    shared = Counter(names.values())
+    return {r: f"{n}（{r}）" if shared[n] > 1 and n != r else n for r, n in names.items()}
+
+
 @_memo
 def by_section(analysis) -> Chart:
     """Bar chart: indicators found per report section, stacked by kind.
@@ -163,6 +191,7 @@ def _by_section_figure(analysis):
     ax.set_yticks(range(len(labels)), labels)
     ax.set_ylim(-0.6, len(labels) - 0.4)
     ax.set_xlabel("指标数（项）")
+    _count_ticks(ax)
     ax.set_title(title)
     ax.set_xlim(0, max(left + [1]) * 1.15 + 0.5)
     if any(left):  # a report with no indicator gets an empty chart, not a legend warning
@@ -280,9 +309,16 @@ def panel(analysis) -> Chart | None:
     tbl = analysis.panel
     if tbl is None or len(tbl) < 2:
         return None
+    return _finish(*_panel_figure(analysis))
+
+
+def _panel_figure(analysis):
+    """(figure, name, title) of :func:`panel`, before it is saved."""
+    tbl = analysis.panel
     cat = load()
     title = f"{analysis.year}年各地区报告所列指标数"
-    names = [analysis.region_names.get(r, r) for r in tbl["region"]]
+    labels = region_labels(analysis)
+    names = [labels[r] for r in tbl["region"]]
     fig = _figure(7.5, 0.45 * len(tbl) + 1.5)
     ax = fig.add_subplot()
     left = [0] * len(tbl)
@@ -294,10 +330,11 @@ def panel(analysis) -> Chart | None:
         ax.barh(names[::-1], vals[::-1], left=left[::-1], color=KIND_COLOURS[kind], label=zh)
         left = [a + b for a, b in zip(left, vals)]
     ax.set_xlabel("指标数（项）")
+    _count_ticks(ax)
     ax.set_title(title)
     ax.legend(loc="lower right", frameon=False)
     ax.spines[["top", "right"]].set_visible(False)
-    return _finish(fig, "panel", title)
+    return fig, "panel", title
 
 
 def all_charts(analysis) -> list[Chart]:

@@ -106,7 +106,9 @@ class ValidationReport:
                 f"{len(self.failures)} gating failure(s), {len(self.warnings)} warning(s)")
 
     def __str__(self) -> str:
-        return self.summary()
+        # what `rol validate` prints: a count of warnings alone leaves the user to open
+        # the HTML to learn which rule broke on which number
+        return self.message()
 
     def __repr__(self) -> str:
         return f"<ValidationReport: {self.summary()}>"
