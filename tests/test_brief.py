@@ -24,7 +24,7 @@ def _page(b) -> BeautifulSoup:
     return BeautifulSoup("".join(p.data for p in parts), "lxml")
 
 
-def _brief_of_text(root, text: str):
+def _extracted_brief(root, text: str):
     """The brief of ``text`` read as Weibin's 2023 report (its indicators and mentions)."""
     from rol_analysis import extract
 
@@ -363,7 +363,7 @@ def test_a_part_shows_the_total_it_belongs_to(tmp_path, other_page):
     from rol_analysis import catalogue
 
     text = "全年新收行政复议申请860件，其中市级收到312件、县级收到548件。另有来信来访31件。"
-    b = _brief_of_text(tmp_path, text)
+    b = _extracted_brief(tmp_path, text)
     table = _page(b).select_one(".other-stats table.other")
     assert [th.get_text() for th in table.select("thead th")][-1] == "属于 Part of"
     whole = catalogue.load().indicator("admin_reconsideration_received")
@@ -401,7 +401,7 @@ def test_a_part_larger_than_its_whole_is_a_finding(tmp_path):
     """The part/whole checks hold each part against its stated whole: a part that
     exceeds it is listed as not holding, with both numbers and their sources."""
     text = "全年审查规范性文件54件，其中审查市级规范性文件87件。"
-    b = _brief_of_text(tmp_path, text)
+    b = _extracted_brief(tmp_path, text)
     page = _page(b)
     row = page.select_one(".intensities table.checks tbody tr")
     cells = [td.get_text() for td in row.select("td")]
@@ -415,7 +415,7 @@ def test_a_breakdown_summing_above_its_whole_is_a_finding(tmp_path):
     """Items of one breakdown that each fit the whole but together exceed it: the check
     row shows every item and the whole, and the key findings list it as not holding."""
     text = "本年新收到行政复议申请900件，其中乡镇级收到450件、区级收到500件。"
-    b = _brief_of_text(tmp_path, text)
+    b = _extracted_brief(tmp_path, text)
     page = _page(b)
     rows = page.select(".intensities table.checks tbody tr")
     summed = [r for r in rows if "各部分之和" in r.get_text()]
@@ -458,7 +458,7 @@ def test_text_report_has_no_ocr_notes(seed_page):
 def test_inferred_changes_are_shown_as_inferred_in_their_own_units(tmp_path):
     text = ("一、行政复议\n2021年得分率59.7%；2022年得分率61.74%，上升2.04%。"
             "全年收到申请1113件，与2022年的558件相比增加了555件，同比增长99.5%。")
-    page = _page(_brief_of_text(tmp_path, text))
+    page = _page(_extracted_brief(tmp_path, text))
     assert all("推断" not in r.get_text() for r in page.select("table.ratios tbody tr"))
     rows = [r.get_text() for r in page.select("table.ratios-inferred tbody tr")]
     assert len(rows) == 2 and all("推断 inferred" in r for r in rows)
@@ -596,13 +596,6 @@ def test_regions_with_the_same_name_are_told_apart_by_their_slug(tmp_path):
 RATE_TEXT = "二、化解矛盾纠纷\n全年办理行政复议案件12件，群众满意度达到98.5%。"
 
 
-def _extracted_brief(root, text):
-    from rol_analysis import extract
-
-    ex = extract.extract_text(text, "weibin", 2023)
-    return brief.Brief(stage(root, indicators=ex.indicators, mentions=ex.mentions))
-
-
 def test_rates_no_indicator_names_are_not_called_no_rate(tmp_path):
     """A report whose only rate has no catalogue indicator states a rate: the rates check
     says where it is and why it is not checked (in Chinese and English), and the key
@@ -648,7 +641,7 @@ def test_a_report_without_rates_says_so_in_both_languages(tmp_path):
 def test_targets_met_and_multiples_are_shown_as_inferred(tmp_path):
     text = ("一、行政执法\n本年度共清理占道经营点位1.3万平方米，上级下达的1.2万平方米年度任务"
             "已提前完成，达成率108.33%。今年办理法律援助案件318件，比上年的80件增加了近3倍。")
-    page = _page(_brief_of_text(tmp_path, text))
+    page = _page(_extracted_brief(tmp_path, text))
     rows = [r.get_text() for r in page.select("table.ratios-inferred tbody tr")]
     assert len(rows) == 2 and all("推断 inferred" in r for r in rows)
     assert "实际" in rows[0] and "目标" in rows[0] and "1.2万平方米" in rows[0]
