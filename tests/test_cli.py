@@ -329,8 +329,10 @@ def test_build_all_with_a_report_without_statistics_fails_only_it_with_exit_2(se
     root = seed_copy
     (root / "data/raw/nonum").mkdir()
     (root / "data/raw/nonum/2024.txt").write_text(PROSE_ONLY, encoding="utf-8")
-    proc = rol_here("validate", "--region", "nonum", "--year", "2024", "--root", root)
-    assert proc.returncode == 2 and "no statistic was found" in proc.stderr, proc
+    for command in ("validate", "review"):
+        proc = rol_here(command, "--region", "nonum", "--year", "2024", "--root", root)
+        assert proc.returncode == 2 and "no statistic was found" in proc.stderr, proc
+    assert not (root / "data/reviews/nonum").exists()
     proc = rol_here("build", "--all", "--root", root, "-q")
     assert proc.returncode == 2, proc
     assert "nonum/2024: error: " in proc.stderr and "no statistic was found" in proc.stderr
