@@ -550,7 +550,13 @@ def test_a_text_found_at_several_places_lists_them_and_words_around_it_pick_one(
     build = rol("build", "--region", "weibin", "--year", "2023", "--root", root, check=2)
     assert "at 2 places" in build.stderr + build.stdout
     # the words around it, copied from the page with its line breaks, pick the second
+    from rol_analysis import pipeline
+
+    paths = layout.build_paths(root, "weibin", 2023)
+    unplaced = pipeline.data_fingerprint(root, paths)["review"]
     _write(sheet, [{**_ADD, "sentence": "服务中心全年\n365天 开放"}])
+    # they decide where the number is, so they are part of the build fingerprint
+    assert pipeline.data_fingerprint(root, paths)["review"] not in (unplaced, None)
     rol("review", "--region", "weibin", "--year", "2023", "--root", root, check=0)
     row = next(r for r in _read(sheet) if r["action"] == "add")
     assert row["char_start"] == str(second)
