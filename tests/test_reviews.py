@@ -468,7 +468,7 @@ def test_a_worksheet_with_no_decision_leaves_the_brief_up_to_date(seed_copy):
     rows[0].update(action="confirm", reviewer="李四")
     _write(sheet, rows)
     listed = rol("list", "--root", root, check=0).stdout
-    assert "outdated" in listed and "review file" in listed, listed
+    assert "data/reviews/weibin/2023.csv records decisions now" in listed, listed
 
 
 # A number the extractor missed in a .docx or an .html report is added by its text: its
@@ -583,3 +583,13 @@ def test_a_decision_that_puts_a_part_above_its_whole_names_its_row():
     fine = reviews.Decision(4, s, "849件", "set", "", 846.0, "", "", "", "李四", "")
     out = reviews.apply(extract.extract_text(text, "weibin", 2023), text, [fine], "r.csv")
     assert 846 in set(out.indicators["value"])
+
+
+@pytest.mark.parametrize(("old", "new", "says"), [
+    (None, "d1", "records decisions now"), ("d1", None, "records no decision any more"),
+    ("d1", "d2", "has changed decisions")])
+def test_rol_list_says_what_the_decisions_did(old, new, says):
+    from rol_analysis import pipeline
+
+    reasons = pipeline._explain({"review": old}, {"review": new}, "data/reviews/x/2023.csv")
+    assert reasons == [f"its review file data/reviews/x/2023.csv {says}"]
