@@ -706,3 +706,18 @@ def test_a_brief_without_exclusions_lists_none(seed_page):
     assert seed_page.select_one(".excluded-numbers") is None
     assert "排除" not in seed_page.select_one(".brief-head").get_text()
 
+
+def test_an_earlier_year_with_no_indicator_in_common_is_said_to_be_compared(tmp_path):
+    seed = gold_indicators()
+    earlier = with_rows(seed.head(1), [{"indicator_id": "head_appearance_rate",
+                                        "value": 100.0, "text": "100%"}])
+    earlier = earlier[earlier["indicator_id"] == "head_appearance_rate"]
+    assert "head_appearance_rate" not in set(seed["indicator_id"])
+    publish(tmp_path, "weibin", 2022, earlier.assign(year=2022))
+    trends = _page(_brief(tmp_path)).select_one(".trends")
+    assert trends.select_one("table.yoy") is None
+    note = trends.select_one(".no-common").get_text()
+    assert "已与本地区 2022 年已发布的报告比较" in note and "没有可比较的共同指标" in note
+    assert f"2022 年 1 项，2023 年 {len(seed)} 项" in note
+    assert "share no indicator" not in note and "state no indicator in common" in note
+    assert "尚无本地区往年" not in trends.get_text()

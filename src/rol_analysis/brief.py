@@ -28,6 +28,7 @@ from functools import lru_cache
 from html import escape
 
 from . import charts as _charts
+from . import layout
 from . import ratios as _ratios
 from .catalogue import load
 from .ocr import LOW_SCORE as LOW_OCR_SCORE
@@ -876,6 +877,8 @@ class Brief:
                          + self._table(["指标", "Indicator", f"{prev} 年", f"{a.year} 年",
                                         "变化 Change<br><span class=\"en\">比率：个百分点 pp；"
                                         "其他：% relative</span>"], rows, "yoy"))
+        elif nothing := self._nothing_in_common():
+            parts.append(nothing)
         if len(a.panel) > 1:
             ids = list(a.panel.columns[2:])
             # qualifiers and written forms of the other regions' numbers, kept as stated
@@ -914,6 +917,27 @@ class Brief:
                          "yet.</span></p>")
         return _html(f'<section class="trends"><h2>同比与地区比较 <span class="en">Trends and '
                      f'regions</span></h2>{"".join(parts)}</section>')
+
+    def _nothing_in_common(self) -> str:
+        """When the region's latest earlier year is published but the two years state no
+        indicator in common: say that it was compared (HTML; "" without an earlier year).
+
+        Saying nothing would read as if no earlier year had been looked at.
+        """
+        a = self.analysis
+        earlier = [y for r, y, _ in layout.brief_peers(self.paths.root, a.region, a.year)
+                   if r == a.region]
+        if not earlier:
+            return ""
+        prev, h = earlier[0], a.history
+        n_prev = int(((h["region"] == a.region) & (h["year"] == prev)).sum())
+        n_now = len(self._rows)
+        return (f"<h3>与 {prev} 年比较 <span class=\"en\">Year over year</span></h3>"
+                f"<p class=\"note no-common\">已与本地区 {prev} 年已发布的报告比较：两年没有可"
+                f"比较的共同指标（{prev} 年 {n_prev} 项，{a.year} 年 {n_now} 项），故无同比表。"
+                f"<span class=\"en\"> Compared with this region's published {prev} report: "
+                f"the two years state no indicator in common ({n_prev} in {prev}, {n_now} in "
+                f"{a.year}), so there is no year-over-year table.</span></p>")
 
     def methods(self):
         """Methods and caveats."""
