@@ -257,3 +257,88 @@ def test_scan_without_the_ocr_extra_exits_2_with_the_install_command(tmp_path, m
     assert result.exit_code == 2
     assert "pip install 'rol-analysis[ocr]'" in result.stderr and str(scan) in result.stderr
     assert "Traceback" not in result.stderr and not out.exists()
+
+
+def _closed_reader(*args):
+    """Run ``rol ARGS`` (this checkout's code) with stdout a pipe whose reader has
+    already gone, as in ``rol list | head -0``: every write meets a broken pipe."""
+    import os
+    import subprocess
+    import sys
+
+    r, w = os.pipe()
+    os.close(r)
+    env = dict(os.environ, PYTHONPATH=str(REPO / "src"))
+    try:
+        return subprocess.run([sys.executable, "-m", "rol_analysis.cli", *map(str, args)],
+                              stdout=w, stderr=subprocess.PIPE, text=True, env=env,
+                              timeout=300)
+    finally:
+        os.close(w)
+
+
+@pytest.mark.parametrize("args", [("list", "--root", "{root}"), ("catalogue", "check")])
+def test_output_into_a_reader_that_stopped_ends_quietly(root, args):
+    proc = _closed_reader(*(a.format(root=root) for a in args))
+    # 141 = 128 + SIGPIPE, what `seq 1 100000 | head -1` leaves for seq
+    assert proc.returncode == 141, proc
+    assert proc.stderr == ""
+
+
+def test_a_build_whose_reader_stopped_still_publishes_and_updates_the_panel(
+        seed_copy, monkeypatch):
+    from rol_analysis import cli
+
+    real = cli.click.echo
+    said = []
+
+    def echo(message=None, file=None, nl=True, err=False, color=None):
+        if not err:
+            raise BrokenPipeError(32, "Broken pipe")  # `| head` has closed stdout
+        said.append(message)
+        real(message, file, nl, err, color)
+
+    monkeypatch.setattr(cli, "_pipe_closed", False)
+    monkeypatch.setattr(cli.click, "echo", echo)
+    shutil.rmtree(seed_copy / "data/processed/panel", ignore_errors=True)
+    proc = rol_here("build", "--all", "--root", seed_copy, "-q")
+    assert proc.returncode == 141, proc
+    assert not [m for m in said if "internal error" in str(m) or "Traceback" in str(m)]
+    assert (seed_copy / "data/processed/panel/manifest.json").is_file()
+    assert (seed_copy / "reports/weibin/2023/brief.html").is_file()
+
+
+PROSE_ONLY = ("某县2024年法治政府建设工作情况\n\n"
+              "全县坚持以习近平法治思想为指引，扎实推进依法行政，法治政府建设成效明显。\n"
+              "下一步，我们将持续用力，推动各项工作迈上新台阶。\n")
+
+
+def test_a_report_without_any_statistic_is_bad_input_naming_causes_and_fix(tmp_path):
+    bad = tmp_path / "cover.txt"
+    bad.write_text(PROSE_ONLY, encoding="utf-8")
+    proc = rol_here("extract", bad, "--out", tmp_path / "out")
+    assert proc.returncode == 2, proc
+    assert f"{bad}: no statistic was found in it" in proc.stderr
+    for cause in ("wrong file", "cover page", "table of contents", "scan without a text layer",
+                  "pip install 'rol-analysis[ocr]'", "Fix: put the full text of the report"):
+        assert cause in proc.stderr, cause
+    assert "Traceback" not in proc.stderr and not (tmp_path / "out").exists()
+
+
+def test_build_all_with_a_report_without_statistics_fails_only_it_with_exit_2(seed_copy):
+    root = seed_copy
+    (root / "data/raw/nonum").mkdir()
+    (root / "data/raw/nonum/2024.txt").write_text(PROSE_ONLY, encoding="utf-8")
+    proc = rol_here("validate", "--region", "nonum", "--year", "2024", "--root", root)
+    assert proc.returncode == 2 and "no statistic was found" in proc.stderr, proc
+    proc = rol_here("build", "--all", "--root", root, "-q")
+    assert proc.returncode == 2, proc
+    assert "nonum/2024: error: " in proc.stderr and "no statistic was found" in proc.stderr
+    assert "nonum/2024 (error, exit 2)" in proc.stderr
+    assert "FAILED validation" not in proc.stderr and "Traceback" not in proc.stderr
+    # bad input: no validation-failed page, no half-written tables, the others publish
+    assert not (root / "reports/nonum").exists() and not (root / "data/processed/nonum").exists()
+    assert "nonum" not in (root / "reports/index.html").read_text(encoding="utf-8")
+    assert (root / "reports/weibin/2023/brief.html").is_file()
+    panel = pd.read_parquet(root / "data/processed/panel/region_years.parquet")
+    assert sorted(panel["region"]) == ["weibin"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 
 import nbformat
@@ -128,7 +129,24 @@ def test_failed_validation_exits_1_and_keeps_the_last_good_brief(built_copy):
         for folder in ("reports", "data/processed"):
             hidden = [p for p in (root / folder).rglob("*") if p.name.startswith(".")]
             assert not hidden, hidden
-        assert "failed validation" in rol_here("list", "--root", root, check=0).stdout
+        listed = rol_here("list", "--root", root, check=0).stdout
+        assert "failed validation" in listed
+        # a reviewer decides a number: `rol list` names the real file, and says the
+        # failure of this region-year in a clause of its own, not after the last reason
+        rol_here("review", "--region", "weibin", "--year", "2023", "--root", root, check=0)
+        sheet = root / "data/reviews/weibin/2023.csv"
+        rows = list(csv.DictReader(sheet.open(encoding="utf-8-sig", newline="")))
+        rows[0].update(action="confirm", reviewer="li")
+        with sheet.open("w", encoding="utf-8", newline="") as fh:
+            writer = csv.DictWriter(fh, fieldnames=list(rows[0]))
+            writer.writeheader()
+            writer.writerows(rows)
+        listed = rol_here("list", "--root", root, check=0).stdout
+        assert ("last build failed validation, so the published brief is the one before "
+                "it; that brief is outdated: raw report 2023.txt changed; its review file "
+                "data/reviews/weibin/2023.csv was added") in listed, listed
+        assert "<region>" not in listed and "(last build failed validation)" not in listed
+        (root / "data/reviews/weibin/2023.csv").unlink()
     finally:
         raw.write_bytes(original)
     # back to the good report: the next build validates again and the failed report goes

@@ -677,6 +677,10 @@ def test_a_completion_rate_is_a_mismatch_only_with_one_target_and_one_actual():
     row = _inferred("今年计划组织旁听庭审400人次，实际组织旁听庭审452人次，执行率120%。").iloc[0]
     assert row["status"] == ratios.MISMATCH_INFERRED
     assert row["recomputed"] == pytest.approx(113.0)
+    # one other count of the unit, not said to be what was done (a part, 其中): the
+    # actual is not stated, no mismatch
+    assert _inferred("今年计划组织旁听庭审400人次，其中领导干部120人次，执行率98%。").empty
+    assert _inferred("今年计划组织旁听庭审400人次，领导干部120人次，执行率98%。").empty
     # two actuals of the target's unit, neither fitting: nothing says which it is
     assert _inferred("本年度拆除违建1.3万平方米，整治空地0.4万平方米，1.2万平方米年度任务"
                      "完成率125%。").empty
@@ -708,6 +712,7 @@ def test_a_stated_multiple_is_recomputed_from_its_earlier_value(text, ratio):
     row = _inferred(text).iloc[0]
     assert row["method"] == "multiple" and row["status"] == ratios.CONSISTENT_INFERRED
     assert row["recomputed"] == pytest.approx(ratio, abs=1e-4)
+    assert row["zh_name"].endswith("倍数") and row["reported"] > 0
 
 
 @pytest.mark.parametrize("text", [

@@ -594,3 +594,26 @@ def test_an_excluded_number_is_kept_in_report_json_with_the_decision(tmp_path):
     extract.write_tables(plain, tmp_path / "plain")
     assert "excluded" not in json.loads((tmp_path / "plain" / "report.json").read_text(
         encoding="utf-8"))
+
+
+def test_a_decision_that_puts_a_part_above_its_whole_names_its_row():
+    """A gate relation (successful mediations <= mediations) broken by a reviewer's value
+    is the review row's fault, not the report's."""
+    from rol_analysis import extract
+
+    text = "某区2023年法治政府建设年度报告\n全区人民调解组织共受理矛盾纠纷849件，调解成功845件。"
+    s = text.index("849件")
+    ex = extract.extract_text(text, "weibin", 2023)
+    assert set(ex.indicators["indicator_id"]) >= {"disputes_mediated",
+                                                   "disputes_mediated_successfully"}
+    bad = reviews.Decision(4, s, "849件", "set", "", 800.0, "", "", "", "李四", "")
+    with pytest.raises(InputError) as err:
+        reviews.apply(ex, text, [bad], "r/2023.csv")
+    assert err.value.message.startswith(
+        f"r/2023.csv, row 4 (set at char_start {s}, '849件'): with it "
+        "disputes_mediated_successfully (调解成功纠纷数) 845 件 (char_start "
+        f"{text.index('845件')}, '845件') is above disputes_mediated (受理调解纠纷数) 800 件 "
+        "(this row); the validation gate refuses that")
+    fine = reviews.Decision(4, s, "849件", "set", "", 846.0, "", "", "", "李四", "")
+    out = reviews.apply(extract.extract_text(text, "weibin", 2023), text, [fine], "r.csv")
+    assert 846 in set(out.indicators["value"])

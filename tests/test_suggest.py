@@ -222,3 +222,55 @@ def test_a_table_without_part_of_still_counts(parts_root):
     out = runner.invoke(cli.main, ["catalogue", "suggest", "--root", str(parts_root)])
     assert out.exit_code == 0, out.output
     assert "# 3 region-years, 3 numbers: hexi/2023, qingshan/2021, songlin/2023" in out.output
+
+
+def test_a_pattern_is_built_where_the_reviewed_number_stands_not_where_its_text_first_does(
+        tmp_path):
+    # the same "3件" twice in one sentence: the reviewer's `set` is about the second
+    text = "三、依法决策\n全年对重大决策事项开展合法性审查共3件，法律顾问出具书面审查意见3件。"
+    ex = _publish(tmp_path, "hexi", 2023, text)
+    second = ex.mentions[ex.mentions["text"] == "3件"]["char_start"].max()
+    fileio.write_text(
+        tmp_path / "data" / "reviews" / "hexi" / "2023.csv",
+        "char_start,text,action,indicator_id,value,unit,qualifier,note,reviewer,date\n"
+        f"{second},3件,set,legal_advisor_services,,,,,li,2024-03-01\n")
+    out = suggest.suggest(tmp_path)
+    alias = tomllib.loads(out)["alias"][0]
+    assert alias["measure"] == "法律顾问出具书面审查意见数"
+    own = "全年对重大决策事项开展合法性审查共3件，法律顾问出具书面审查意见#。"
+    other = "全年对重大决策事项开展合法性审查共#，法律顾问出具书面审查意见3件。"
+    assert alias["patterns"]
+    assert all(re.search(p, own) and not re.search(p, other) for p in alias["patterns"])
+    assert "# of the alias's 1 sentence, the patterns match 1, 1" in out
+
+
+def test_marked_sentences_mark_each_number_where_it_stands():
+    s = "受理13件，办结3件，其中3件当场办结。"
+    rows = [{"char_start": "40", "text": "13件", "sentence": s},
+            {"char_start": "46", "text": "3件", "sentence": s},
+            {"char_start": "46", "text": "3件", "sentence": s},  # a second reading
+            {"char_start": "51", "text": "3件", "sentence": s}]
+    assert suggest.marked_sentences(rows) == {
+        "40": "受理#，办结3件，其中3件当场办结。", "46": "受理13件，办结#，其中3件当场办结。",
+        "51": "受理13件，办结3件，其中#当场办结。"}
+    # not a number of its own inside 13件, even when 13件 was not read as one
+    assert suggest.marked_sentences(rows[1:2]) == {"46": "受理13件，办结#，其中3件当场办结。"}
+
+
+def test_a_guess_that_matches_none_of_its_examples_is_not_proposed(tmp_path):
+    g = suggest.Group("企业数", "家", region_years={"hexi/2023"}, count=1,
+                      examples=[("hexi/2023", "惠及企业，1800家受益。", "惠及企业，#家受益。")])
+    g.labels["企业数"] += 1
+    text = suggest.render([g], [], {"region_years": 1, "numbers": 1, "unnamed": 1,
+                                    "no_measure": 0})
+    stanza = tomllib.loads(text)["indicator"][0]
+    assert stanza["patterns"] == []  # `rol catalogue check` refuses it until written
+    assert ("# WRITE THE PATTERN BY HAND: no pattern guessed from the measure matches any "
+            "of the group's 1 example sentence above") in text
+    assert "the patterns match 0" not in text
+    # copied in as it is, the stanza fails the catalogue check until a pattern is written
+    path = tmp_path / "indicators.toml"
+    path.write_text(catalogue.default_path().read_text(encoding="utf-8") + "\n"
+                    + text.replace("en_name = ''", "en_name = 'Firms'"), encoding="utf-8")
+    problems, _ = catalogue.check(path)
+    assert any("pattern" in p.message(str(path)) for p in problems), problems

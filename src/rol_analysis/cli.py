@@ -2,8 +2,9 @@
 ``suggest``.
 
 Exit codes: 0 success, 1 validation failed (nothing published) or a build step failed,
-2 bad input or usage, 130 interrupted. Every error is one paragraph saying what to do,
-never a traceback.
+2 bad input or usage, 130 interrupted, 141 when the output's reader went away first
+(``rol list | head -1``: 128 + SIGPIPE, as a Unix tool killed by that signal). Every
+error is one paragraph saying what to do, never a traceback.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ import sys
 from pathlib import Path
 
 INTERRUPTED = "interrupted; published outputs unchanged"
+#: Exit code when stdout or stderr was closed by its reader (``| head``): 128 + SIGPIPE.
+PIPE_CLOSED = 128 + 13
 
 
 def _interrupted_early(*_):
@@ -41,8 +44,39 @@ ROOT_HELP = ("Project folder holding data/ and reports/ (default: the current fo
              "notebooks/ and expectations/ are used when present, else the packaged ones.")
 
 
+_pipe_closed = False  # set once a reader (head, less) closed stdout or stderr
+
+
+def _drop_closed_output() -> None:
+    """Point stdout and stderr at the null device once their reader has gone.
+
+    Python ignores SIGPIPE, so a write to a pipe whose reader closed (``rol list | head
+    -1``) raises BrokenPipeError instead of ending the process as it ends ``ls``. What
+    is left to say has no reader; writing it to the null device keeps the interpreter's
+    final flush from reporting the same error again at exit.
+    """
+    global _pipe_closed
+    _pipe_closed = True
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            os.dup2(devnull, stream.fileno())
+        except (OSError, ValueError, AttributeError):  # not a real file (a test runner)
+            pass
+    os.close(devnull)
+
+
+def _say(message: str = "", err: bool = False) -> None:
+    """``click.echo`` that outlives its reader: a build that ``| head`` stopped reading
+    still publishes, updates the panel and exits with its own code."""
+    try:
+        click.echo(message, err=err)
+    except BrokenPipeError:
+        _drop_closed_output()
+
+
 def _fail(exc: RolError) -> None:
-    click.echo(f"error: {exc.message}", err=True)
+    _say(f"error: {exc.message}", err=True)
     sys.exit(exc.exit_code)
 
 
@@ -55,7 +89,7 @@ def _interrupted() -> None:
     _on_sigint(signal.SIG_IGN)  # a second Ctrl-C: still one line
     # abandoned notebook runs leave asyncio tasks that would be reported at exit
     logging.getLogger("asyncio").disabled = True
-    click.echo(INTERRUPTED, err=True)
+    _say(INTERRUPTED, err=True)
     sys.exit(130)
 
 
@@ -67,14 +101,22 @@ class _Group(click.Group):
         _on_sigint(signal.default_int_handler)
         try:
             try:
-                return super().invoke(ctx)
+                done = super().invoke(ctx)
             finally:  # finished or failing: Ctrl-C cannot change the outcome any more
                 _on_sigint(signal.SIG_IGN)
+        except BrokenPipeError:
+            # the reader has all it wanted (| head): end quietly, as Unix tools do
+            _drop_closed_output()
+            sys.exit(PIPE_CLOSED)
+        except SystemExit as exc:
+            if _pipe_closed and not exc.code:
+                sys.exit(PIPE_CLOSED)
+            raise
         except RolError as exc:
             _fail(exc)
         except KeyboardInterrupt:
             _interrupted()
-        except (click.exceptions.Exit, click.ClickException, SystemExit):
+        except (click.exceptions.Exit, click.ClickException):
             raise
         except Exception as exc:  # noqa: BLE001 - last line of defence: no bare traceback
             from .exceptions import write_error
@@ -83,10 +125,13 @@ class _Group(click.Group):
                 _fail(write_error(exc))
             if os.environ.get("ROL_DEBUG"):
                 raise
-            click.echo(
+            _say(
                 f"internal error: {type(exc).__name__}: {exc}. This is a bug in rol-analysis; "
                 "rerun with ROL_DEBUG=1 for the traceback and report it.", err=True)
             sys.exit(1)
+        if _pipe_closed:
+            sys.exit(PIPE_CLOSED)
+        return done
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -96,7 +141,7 @@ def main():
 
 
 def _on_wait(message: str) -> None:
-    click.echo(f"{message}; this build starts when it is done (--no-wait: exit instead).",
+    _say(f"{message}; this build starts when it is done (--no-wait: exit instead).",
                err=True)
 
 
@@ -173,29 +218,29 @@ def build(region, year, all_, force, jobs, pdf, scheduler, quiet, cell_timeout, 
     for r in results:
         where = root / "reports" / r.region / str(r.year)
         for w in r.warnings:
-            click.echo(f"warning: {r.key}: {w}", err=True)
+            _say(f"warning: {r.key}: {w}", err=True)
         if r.status == "built":
-            click.echo(f"{r.key}: built in {r.seconds:.1f} s -> {where / 'brief.html'}")
+            _say(f"{r.key}: built in {r.seconds:.1f} s -> {where / 'brief.html'}")
         elif r.status == "skipped":
-            click.echo(f"{r.key}: up to date (use --force to rebuild)")
+            _say(f"{r.key}: up to date (use --force to rebuild)")
         elif r.status == "invalid":
-            click.echo(f"{r.key}: FAILED validation; the tables and brief were left as they "
+            _say(f"{r.key}: FAILED validation; the tables and brief were left as they "
                        f"were. The failed validation report: "
                        f"{where / 'validation-failed.html'}\n{r.message}", err=True)
         else:
-            click.echo(f"{r.key}: error: {r.message}", err=True)
+            _say(f"{r.key}: error: {r.message}", err=True)
         code = max(code, r.exit_code)
     if all_:
         from . import panel as _panel
 
         try:
-            click.echo(_panel.build(root).summary())
+            _say(_panel.build(root).summary())
         except RolError as exc:
-            click.echo(f"error: {exc.message}", err=True)
+            _say(f"error: {exc.message}", err=True)
             code = max(code, exc.exit_code)
     failed = [r for r in results if r.exit_code]
     if failed and len(results) > 1:
-        click.echo(f"{len(failed)} of {len(results)} region-years failed: " + ", ".join(
+        _say(f"{len(failed)} of {len(results)} region-years failed: " + ", ".join(
             f"{r.key} ({'validation' if r.status == 'invalid' else 'error'}, exit "
             f"{r.exit_code})" for r in failed) + f"; exit code {code}.", err=True)
     sys.exit(code)
@@ -227,7 +272,7 @@ class _Progress:
         if self.bar is not None:
             self.bar.update(1)
         elif not self.tty and payload.status != "skipped":
-            click.echo(f"[{self.done}/{self.total}] {payload.key}: {payload.status}",
+            _say(f"[{self.done}/{self.total}] {payload.key}: {payload.status}",
                        err=True)
 
     def close(self):

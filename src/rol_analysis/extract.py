@@ -38,6 +38,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import measure, numbers
+from .exceptions import InputError
 from .matcher import (
     _DIGIT_RE,
     _DURATION_UNITS,
@@ -1069,15 +1070,65 @@ def _default_regions_csv(root) -> Path | None:
     return p if p.is_file() else None
 
 
+def require_statistics(result: Extraction, path) -> None:
+    """Refuse a report in which extraction found no statistic at all.
+
+    Every annual report states counts and rates, so a file that gives none is not the
+    report: the wrong file, a cover page or table of contents, or page images without
+    text. Validated, it would fail every gate rule at once and blame the extraction;
+    this says what is wrong with the file instead, before anything is written.
+
+    Raises
+    ------
+    InputError
+        Naming the file, the likely causes and the fix (exit 2).
+    """
+    if len(result.mentions):
+        return
+    from . import ocr
+
+    meta = result.meta
+    fmt = meta.get("format") or Path(path).suffix.lstrip(".").lower()
+    if meta.get("ocr_pages"):
+        scan = ("a scan whose recognised text holds no statistic (OCR read page(s) "
+                + ", ".join(str(n) for n in meta["ocr_pages"]) + "; check that the scan "
+                "is of the report and legible)")
+    elif fmt == "pdf":
+        scan = ("a scan without a text layer whose pages carry a few words of text (a "
+                "header, a stamp), so they were not sent to OCR: save the report as text, "
+                f"or as a PDF of page images only, which the OCR extra (`{ocr.INSTALL}`, "
+                "README \"Scanned PDFs (OCR)\") reads")
+    else:
+        scan = ("taken from a scan without a text layer, so only a title or headings "
+                "came through as text: a scanned PDF is read with the OCR extra "
+                f"(`{ocr.INSTALL}`, README \"Scanned PDFs (OCR)\"); a scan pasted into "
+                "a Word file or a web page is not")
+    raise InputError(
+        f"{path}: no statistic was found in it: {meta.get('n_chars') or 0} characters read "
+        "and not one number that counts something (件, 次, 人, %), where an annual "
+        "rule-of-law government report (法治政府建设年度报告) states dozens. Likely "
+        "causes: it is the wrong file; it holds only a cover page or a table of contents; "
+        f"it is {scan}. Fix: put the full text of the report in its place (.txt, .docx, "
+        ".html or .pdf) and run the command again. Nothing was written for it."
+    )
+
+
 def extract_paths(paths, reviews: bool = True, explain: bool = False) -> Extraction:
     """Extract the region-year's raw report (writes nothing).
 
     With ``reviews`` the reviewers' decisions (``data/reviews/<region>/<year>.csv``)
     are applied to the result: see ``reviews.py``. With ``explain``,
     :attr:`Extraction.explain` is filled (see :func:`extract_text`).
+
+    Raises
+    ------
+    InputError
+        When the report cannot be read, or states no statistic
+        (:func:`require_statistics`).
     """
     result = extract_file(paths.raw, paths.region, paths.year,
                           regions_csv=_default_regions_csv(paths.root), explain=explain)
+    require_statistics(result, paths.raw)
     if reviews:
         from . import reviews as _reviews
 
@@ -1097,7 +1148,14 @@ def extract_to(file, out_dir, region: str | None = None, year: int | None = None
     """``rol extract``: extract one file into ``out_dir``; returns (extraction, warnings).
 
     The warnings say when the report states another region or year than given.
+
+    Raises
+    ------
+    InputError
+        When the file cannot be read, or states no statistic
+        (:func:`require_statistics`); nothing is written then.
     """
     result = extract_file(file, region, year, regions_csv=regions_csv)
+    require_statistics(result, file)
     write_tables(result, out_dir)
     return result, list(result.meta["warnings"])

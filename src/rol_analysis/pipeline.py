@@ -280,8 +280,12 @@ def brief_matches(done: dict | None, fp: dict, pdf: bool) -> bool:
     return same and (not pdf or bool(done.get("pdf")))
 
 
-def _explain(old, new, where: str = "") -> list[str]:
-    """What differs between two fingerprints, in words (for ``rol list``)."""
+def _explain(old, new, review: str = "") -> list[str]:
+    """What differs between two fingerprints, in words (for ``rol list``).
+
+    ``review`` is the region-year's review file as the user would type it
+    (``data/reviews/guanxian/2024.csv``): the fingerprint keeps only its digest.
+    """
     if not isinstance(old, dict):
         return ["never built"]
     reasons = []
@@ -292,12 +296,12 @@ def _explain(old, new, where: str = "") -> list[str]:
         if a == b or key == "pdf":
             continue
         if key == "data":
-            reasons += _explain(a, b)
+            reasons += _explain(a, b, review)
         elif key == "region_row":
             reasons.append("its row in regions.csv " + (
                 "was added" if a is None else "was removed" if b is None else "changed"))
         elif key == "review":
-            reasons.append("its review file data/reviews/<region>/<year>.csv " + (
+            reasons.append(f"its review file {review or 'data/reviews'} " + (
                 "was added" if a is None else "was removed" if b is None else "changed"))
         elif key == "package":
             va, vb = (a or {}).get("version"), (b or {}).get("version")
@@ -1488,9 +1492,13 @@ def status(root) -> list[dict]:
         elif brief_matches(built, current, False):
             row["status"] = "up to date"
         else:
-            row["status"] = "outdated: " + "; ".join(_explain(built, current))
+            review = f"data/reviews/{region}/{year}.csv"
+            row["status"] = "outdated: " + "; ".join(_explain(built, current, review))
         if failed and built is not None:
-            row["status"] += " (last build failed validation)"
+            # First and a clause of its own: appended, it read as if about the last
+            # reason given (a peer that changed), not about this region-year.
+            row["status"] = ("last build failed validation, so the published brief is "
+                             "the one before it; that brief is " + row["status"])
         rows.append(row)
     return rows
 

@@ -1538,6 +1538,8 @@ _TARGET_BEFORE_RE = re.compile(r"(?:目标|任务|计划|预算|指标|下达|�
                                r"[^，,。；;：:\d]{0,8}$")
 #: A number in a sentence, for targets that are no mention (extraction drops a target:
 #: it is what a plan sets, not a statistic).
+#: What was done against a target, in the actual's clause (实际组织…, 完成…, 累计拆除…).
+_ACTUAL_RE = re.compile(r"实际|完成|实现|累计|共计|共")
 _LABEL_BREAKS = _CLAUSE_CHARS.replace("：", "").replace(":", "")
 _SENTENCE_NUMBER_RE = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?:千万|百万|十万|万|亿|千)?")
 
@@ -1602,8 +1604,10 @@ def _target_share(text: _Text, rate: _Number) -> Inferred | None:
     an exact amount of the same kind of unit written before the rate in those
     sentences, not itself a target. One (target, actual) pair of values whose quotient
     rounds to the rate: ``consistent``. None that does, with exactly one target and one
-    actual of that unit and a rate that is not 100%: ``mismatch`` (the completion word,
-    the target's mark and the unit tie them). Anything else: no row.
+    actual of that unit, the actual the count written last before the rate with words
+    of what was done (实际, 完成, 累计…; no 其中), and a rate that is not 100%:
+    ``mismatch`` (the completion word, the target's mark, the unit and the actual's
+    words tie them). Anything else: no row.
     """
     if rate.pos < 0 or rate.value <= 0 or not _TARGET_RATE_RE.search(
             text.clause_before(rate)):
@@ -1633,8 +1637,14 @@ def _target_share(text: _Text, rate: _Number) -> Inferred | None:
         a, t, q = next(iter(fits.values()))
         return Inferred("target", rate, a, t, q, CONSISTENT,
                         "the actual over the target the sentence states")
-    if (not fits and len(tried) == 1 and not (rate.value == 100 and rate.qualifier == "exact")):
+    if not fits and len(tried) == 1 and not (rate.value == 100 and rate.qualifier == "exact"):
         a, t, q = tried[0]
+        # a disagreement needs the actual tied to the rate: the count written last
+        # before it, its clause saying it is what was done (实际…, 完成…), not a part
+        words = text.clause_before(a)
+        if (a is not _nearest_count(text, rate) or "其中" in words
+                or not _ACTUAL_RE.search(words)):
+            return None
         status = rate_status(rate.value, q, decimals=decimals, qualifier=rate.qualifier,
                              tolerance=INFERRED_TOLERANCE)
         return Inferred("target", rate, a, t, q, status,
@@ -1704,7 +1714,8 @@ def _inferred_name(text: _Text, inf: Inferred) -> str:
     """A Chinese name for an inferred rate: the rate's measure, else its own words
     ("纠错率" from "纠错率为8%"); for a cut, what was cut ("办理时限压缩幅度"), else the
     measure of the value before the cut; for a count's change, the count's measure
-    with 增幅 or 降幅; for a change in points, the rate's measure with 变化."""
+    with 增幅 or 降幅; for a multiple, the value's measure with 增长倍数 (增长N倍) or
+    倍数 (是…的N倍); for a change in points, the rate's measure with 变化."""
     if inf.method == "reduction":
         # The words before 由 name what was cut better than a measure built around
         # the cut's verbs ("企业开办时间由18.5天压缩至…"; "事项由原来的18个部门、75项…").
@@ -1716,6 +1727,12 @@ def _inferred_name(text: _Text, inf: Inferred) -> str:
         word = "降幅" if inf.rate.value < 0 else "增幅"
         what = re.sub(r"数$", "", value.measure)
         return f"{what}{word}" if what else word
+    if inf.method == "multiple":
+        # what grew, from the value after ("办理法律援助案件数" -> …增长倍数)
+        what = re.sub(r"数$", "", inf.numerator.measure)
+        word = "增长倍数" if inf.evidence in (TIMES_BY_EVIDENCE, TIMES_BY_DIFF_EVIDENCE) \
+            else "倍数"
+        return f"{what[-12:]}{word}"
     if inf.method == "points":
         what = inf.numerator.measure or _RATE_TAIL_RE.sub("", text.clause_before(inf.numerator))
         return f"{what[-12:]}变化" if what else "比率变化"

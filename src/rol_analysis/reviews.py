@@ -411,6 +411,46 @@ def _misfit(d: Decision, ind, value, unit: str, kind: str, path) -> InputError |
     return None
 
 
+def _unmet(indicators, decisions: list[Decision], cat, path) -> InputError | None:
+    """The first gate relation (a part never above its whole: ``le`` pairs, a ratio's
+    numerator and denominator) that a reviewer's ``set`` or ``add`` breaks.
+
+    The gate would refuse the build with the report's figures named; the decided
+    number's row is named instead. A relation the extracted numbers alone break is
+    the gate's to report (no reviewer made it).
+    """
+    from .suites import _le_rules  # the gate's own pairs, so the two never disagree
+
+    decided = {d.key: d for d in decisions if d.action in ("set", "add")}
+    rows = {r["indicator_id"]: r for r in indicators.to_dict("records")}
+    for severity, exp in _le_rules(cat):
+        if severity != "gate":
+            continue
+        left, right = exp["kwargs"]["column_B"], exp["kwargs"]["column_A"]
+        a, b = rows.get(left), rows.get(right)
+        if a is None or b is None or _missing(a["value"]) or _missing(b["value"]):
+            continue
+        if float(a["value"]) <= float(b["value"]):
+            continue
+        mine = [r for r in (a, b) if (int(r["char_start"]), r["text"]) in decided]
+        if not mine:
+            continue
+        d = decided[(int(mine[0]["char_start"]), mine[0]["text"])]
+        sides = []
+        for iid, r in ((left, a), (right, b)):
+            where = ("this row" if r is mine[0] else
+                     f"char_start {int(r['char_start'])}, {r['text']!r}")
+            sides.append(f"{iid} ({cat.indicators[iid].zh_name}) {_num(r['value'])} "
+                         f"{r['unit']} ({where})")
+        return InputError(
+            f"{path}, row {d.line} ({d.action} at char_start {d.char_start}, {d.text!r}): "
+            f"with it {sides[0]} is above {sides[1]}; the validation gate "
+            f"refuses that ({exp['meta']['en']}). Check the value and indicator of both "
+            f"numbers: a part is never above its whole. Correct the row and build again "
+            f"(see data/reviews/README.md).")
+    return None
+
+
 def apply(extraction, raw_text: str, decisions: list[Decision], path, catalogue=None):
     """Apply reviewers' decisions to an extraction (in place) and return it.
 
@@ -433,7 +473,8 @@ def apply(extraction, raw_text: str, decisions: list[Decision], path, catalogue=
         text alone that is not found once (:func:`locate`), or a ``set``/``add``
         whose number the validation gate would refuse: a unit its indicator does not
         take, a value outside the indicator's range, a negative count or amount, a
-        fractional count (:func:`_misfit`).
+        fractional count (:func:`_misfit`), or that breaks a gate relation with
+        another number (:func:`_unmet`).
     """
     import pandas as pd
 
@@ -521,8 +562,12 @@ def apply(extraction, raw_text: str, decisions: list[Decision], path, catalogue=
         men = pd.concat([men, _types(added)], ignore_index=True)
     men = men.drop_duplicates(["char_start", "indicator_id"], keep="first")
     men = men.sort_values(["char_start", "indicator_id"], kind="stable").reset_index(drop=True)
-    extraction.mentions = _types(men)
-    extraction.indicators = _indicators(extraction.mentions, extraction.indicators, cat)
+    men = _types(men)
+    table = _indicators(men, extraction.indicators, cat)
+    bad = _unmet(table, decisions, cat, path)
+    if bad is not None:
+        raise bad
+    extraction.mentions, extraction.indicators = men, table
     extraction.meta["n_mentions"] = len(extraction.mentions)
     if excluded:
         # gone from the tables, but a second reviewer must see what was dropped and why:

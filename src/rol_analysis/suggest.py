@@ -109,24 +109,87 @@ def _read_csv(path: Path) -> list[dict]:
                          ) from None
 
 
-def _marked(sentence: str, text: str) -> str:
-    """The sentence with the number replaced by ``#``, as catalogue patterns see it."""
-    compact = re.sub(r"\s+", "", sentence.replace("**", ""))
-    needle = re.sub(r"\s+", "", text.replace("**", ""))
-    at = compact.find(needle) if needle else -1
-    return compact if at < 0 else compact[:at] + "#" + compact[at + len(needle):]
+def _compact(text: str) -> str:
+    return re.sub(r"\s+", "", text.replace("**", ""))
+
+
+# Characters a number is written with: a match of 3件 right after one of them is the end
+# of another number (13件, 十三件), not this one.
+_NUMERAL_CHARS = set("0123456789.０１２３４５６７８９〇零一二三四五六七八九十百千万亿两")
+
+
+def _find_number(compact: str, needle: str, start: int) -> int:
+    """Where ``needle`` (a number as written) stands in ``compact`` from ``start`` on,
+    as a number of its own; -1 when it does not."""
+    at = compact.find(needle, start)
+    if needle[:1] not in _NUMERAL_CHARS:
+        return at
+    while at > 0 and compact[at - 1] in _NUMERAL_CHARS:
+        at = compact.find(needle, at + 1)
+    return at
+
+
+def _start_key(value) -> str:
+    """``char_start`` as one key whichever way a table wrote it (618, 618.0, ' 618')."""
+    try:
+        return str(int(float(str(value).strip())))
+    except ValueError:
+        return str(value or "").strip()
+
+
+def marked_sentences(rows: list[dict]) -> dict[str, str]:
+    """Each number's sentence with *that* number replaced by ``#``, by ``char_start``.
+
+    The same text can stand twice in a sentence (开展合法性审查共3件，…出具意见3件): the
+    first match is then another number, and a pattern built there names the wrong one.
+    The numbers of one sentence stand in it in the order of their ``char_start``, so
+    each is looked for after the one before it. A sentence that comes again further on
+    in the report starts the search over.
+
+    Parameters
+    ----------
+    rows : list of dict
+        A region-year's rows (``mentions.csv`` or a review worksheet): ``char_start``,
+        ``text`` and ``sentence``; a number with several rows counts once.
+
+    Returns
+    -------
+    dict
+        ``char_start`` (see :func:`_start_key`) -> the compact marked sentence; the
+        sentence without a mark when the number's text is not found in it.
+    """
+    by_sentence: dict[str, dict[int, str]] = {}
+    for row in rows:
+        key = _start_key(row.get("char_start"))
+        if not key.lstrip("-").isdigit():
+            continue
+        by_sentence.setdefault(row.get("sentence") or "", {}).setdefault(
+            int(key), row.get("text") or "")
+    out: dict[str, str] = {}
+    for sentence, numbers in by_sentence.items():
+        compact, cursor = _compact(sentence), 0
+        for start in sorted(numbers):
+            needle = _compact(numbers[start])
+            at = _find_number(compact, needle, cursor) if needle else -1
+            if at < 0 and needle:
+                at = _find_number(compact, needle, 0)
+            if at < 0:
+                out[str(start)] = compact
+                continue
+            out[str(start)] = compact[:at] + "#" + compact[at + len(needle):]
+            cursor = at + len(needle)
+    return out
 
 
 def _add(groups: dict, key: tuple, measure: str, unit: str, region_year: str,
-         row: dict) -> None:
+         row: dict, marked: str) -> None:
     g = groups.setdefault(key, Group(measure, unit))
     g.labels[measure] += 1
     g.region_years.add(region_year)
     g.count += 1
     g.sections[row.get("section") or ""] += 1
     g.kinds[row.get("kind") or "count"] += 1
-    sentence = row.get("sentence") or ""
-    g.examples.append((region_year, sentence, _marked(sentence, row.get("text") or "")))
+    g.examples.append((region_year, row.get("sentence") or "", marked))
 
 
 def _ranked(groups) -> list[Group]:
@@ -177,10 +240,11 @@ def collect(root) -> tuple[list[Group], list[Alias], dict]:
     for region, year, path in published:
         key = f"{region}/{year}"
         rows = _read_csv(path)
+        marks = marked_sentences(rows)
         seen: dict[str, dict] = {}  # char_start -> first row of that number
         named: set[str] = set()
         for row in rows:
-            start = row.get("char_start", "")
+            start = _start_key(row.get("char_start", ""))
             seen.setdefault(start, row)
             if row.get("indicator_id"):
                 named.add(start)
@@ -195,13 +259,15 @@ def collect(root) -> tuple[list[Group], list[Alias], dict]:
             whole = (row.get("part_of") or "").strip()
             if whole:
                 stats["parts"] += 1
-                _add(parts, (whole, group_key(measure), unit), measure, unit, key, row)
+                _add(parts, (whole, group_key(measure), unit), measure, unit, key, row,
+                     marks.get(start, ""))
                 continue
             if not measure:
                 stats["no_measure"] += 1
                 continue
-            _add(groups, (group_key(measure), unit), measure, unit, key, row)
-        _learn_reviews(root, region, year, seen, aliases)
+            _add(groups, (group_key(measure), unit), measure, unit, key, row,
+                 marks.get(start, ""))
+        _learn_reviews(root, region, year, seen, marks, aliases)
     wholes: dict[str, Breakdown] = {}
     for (whole, _, _), g in parts.items():
         b = wholes.setdefault(whole, Breakdown(whole))
@@ -217,13 +283,16 @@ def collect(root) -> tuple[list[Group], list[Alias], dict]:
                                                             a.unit)), stats
 
 
-def _learn_reviews(root: Path, region: str, year: int, numbers: dict, aliases: dict) -> None:
+def _learn_reviews(root: Path, region: str, year: int, numbers: dict, marks: dict,
+                   aliases: dict) -> None:
     """Add the ``set`` decisions of ``data/reviews/<region>/<year>.csv`` to ``aliases``.
 
     A decision names its number by ``char_start`` (and ``text``); the number's measure
     comes from the region-year's mentions table, else from the worksheet's ``measure``
     column (``rol review`` copies what extraction read). A decision with no measure
-    either way teaches nothing here.
+    either way teaches nothing here. ``marks`` are the published numbers' marked
+    sentences (:func:`marked_sentences`); a number not published is marked in the
+    worksheet's own sentence.
     """
     path = root / "data" / "reviews" / region / f"{year}.csv"
     if not path.is_file():
@@ -233,12 +302,14 @@ def _learn_reviews(root: Path, region: str, year: int, numbers: dict, aliases: d
         raise InputError(f"{path}: a review file needs the columns action, indicator_id "
                          "and char_start; rewrite it with `rol review --region "
                          f"{region} --year {year}`.")
+    sheet_marks = marked_sentences(rows)
     for row in rows:
         if (row.get("action") or "").strip() != "set" or not row.get("indicator_id"):
             continue
         # The published number first; the worksheet's own copy of what extraction read
         # (``rol review`` writes measure, found_unit and sentence) when it is not there.
-        number = numbers.get((row.get("char_start") or "").strip()) or {}
+        start = _start_key(row.get("char_start"))
+        number = numbers.get(start) or {}
         measure = (number.get("measure") or row.get("measure") or "").strip()
         if not measure:
             continue
@@ -246,9 +317,11 @@ def _learn_reviews(root: Path, region: str, year: int, numbers: dict, aliases: d
         iid = row["indicator_id"].strip()
         a = aliases.setdefault((iid, measure, unit), Alias(iid, measure, unit))
         a.region_years.add(f"{region}/{year}")
-        sentence = number.get("sentence") or row.get("sentence") or ""
-        text = number.get("text") or row.get("text") or ""
-        a.examples.append((f"{region}/{year}", sentence, _marked(sentence, text)))
+        if number:
+            sentence, marked = number.get("sentence") or "", marks.get(start, "")
+        else:
+            sentence, marked = row.get("sentence") or "", sheet_marks.get(start, "")
+        a.examples.append((f"{region}/{year}", sentence, marked))
 
 
 # ------------------------------------------------------------------------------- output
@@ -275,10 +348,11 @@ def guess_patterns(measure: str, marked: list[str]) -> list[tuple[str, int]]:
     """Patterns for a measure, each with how many of ``marked`` sentences it matches.
 
     Tried in order, the first two that match something are kept (or the first one when
-    none does): the measure's words right before the number; its first and last two
-    characters around a gap (reports reorder words: 受理行政复议申请 vs
-    行政复议申请受理); and the words right before the number in the group's most common
-    clause.
+    none does: the caller must then say so): the measure's words right before the
+    number; its first and last two characters around a gap (reports reorder words:
+    受理行政复议申请 vs 行政复议申请受理); the number right before the measure's words
+    (为1800余家企业提供服务, 281项事项实现全覆盖); and the words right before the number
+    in the group's most common clause.
     """
     stem = _stem(measure)
     cands = [re.escape(stem) + _GAP + "#"]
@@ -286,6 +360,8 @@ def guess_patterns(measure: str, marked: list[str]) -> list[tuple[str, int]]:
         a, b = re.escape(stem[:2]), re.escape(stem[-2:])
         cands.append(f"{a}[^，,。；;]{{0,12}}{b}{_GAP}#")
         cands.append(f"{b}[^，,。；;]{{0,12}}{a}{_GAP}#")
+    # a counting word may stand between the number and the noun (#家企业): a short gap
+    cands.append("#[^，,。；;]{0,4}" + re.escape(stem))
     lefts = Counter()
     for m in marked:
         at = m.find("#")
@@ -348,6 +424,26 @@ def _examples(examples: list, n: int = EXAMPLES, indent: str = "#   ") -> list[s
     return out
 
 
+def _pattern_lines(pats: list[tuple[str, int]], n: int, whose: str) -> list[str]:
+    """The ``patterns`` line and how many of the ``n`` example sentences each matches.
+
+    A guess that matches none of its own examples would name nothing the examples
+    state: it is not proposed. ``patterns = []`` then fails ``rol catalogue check``
+    until one is written by hand, and the comment says so and shows the guess.
+    """
+    if any(hits for _, hits in pats):
+        return ["patterns = [" + ", ".join(_toml_str(p) for p, _ in pats) + "]",
+                f"# of the {whose}'s {_plural(n, 'sentence')}, the patterns match "
+                + ", ".join(str(hits) for _, hits in pats)]
+    return [
+        f"# WRITE THE PATTERN BY HAND: no pattern guessed from the measure matches any of "
+        f"the {whose}'s {_plural(n, 'example sentence')} above",
+        "# (guessed and not proposed: " + ", ".join(_toml_str(p) for p, _ in pats) + ").",
+        "# Put '#' where the number stands, e.g. '调解纠纷#' or '#[^，,]{0,4}人民调解员'.",
+        "patterns = []",
+    ]
+
+
 def render(groups: list[Group], aliases: list[Alias], stats: dict,
            catalogue: Catalogue | None = None, min_regions: int = 1) -> str:
     """The suggestions as TOML text (see the module docstring)."""
@@ -407,9 +503,7 @@ def render(groups: list[Group], aliases: list[Alias], stats: dict,
             f"units = [{_toml_str(g.unit)}]" if g.unit else "units = []",
             f"min = {lo}",
             f"max = {hi}",
-            "patterns = [" + ", ".join(_toml_str(p) for p, _ in pats) + "]",
-            f"# of the group's {len(marked)} sentences, the patterns match "
-            + ", ".join(str(n) for _, n in pats),
+            *_pattern_lines(pats, len(marked), "group"),
         ]
     if breakdowns:
         lines += [
@@ -449,7 +543,7 @@ def render(groups: list[Group], aliases: list[Alias], stats: dict,
             f"indicator = {_toml_str(a.indicator_id)}",
             f"measure = {_toml_str(a.measure)}",
             f"units = [{_toml_str(a.unit)}]",
-            "patterns = [" + ", ".join(_toml_str(p) for p, _ in pats) + "]",
+            *_pattern_lines(pats, len(marked), "alias"),
         ]
     return "\n".join(lines) + "\n"
 
