@@ -144,7 +144,7 @@ def test_failed_validation_exits_1_and_keeps_the_last_good_brief(built_copy):
         listed = rol_here("list", "--root", root, check=0).stdout
         assert ("last build failed validation, so the published brief is the one before "
                 "it; that brief is outdated: raw report 2023.txt changed; its review file "
-                "data/reviews/weibin/2023.csv was added") in listed, listed
+                "data/reviews/weibin/2023.csv records decisions now") in listed, listed
         assert "<region>" not in listed and "(last build failed validation)" not in listed
         (root / "data/reviews/weibin/2023.csv").unlink()
     finally:

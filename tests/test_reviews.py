@@ -476,7 +476,7 @@ def test_a_worksheet_with_no_decision_leaves_the_brief_up_to_date(seed_copy):
     rows[0].update(action="confirm", reviewer="李四")
     _write(sheet, rows)
     listed = rol("list", "--root", root, check=0).stdout
-    assert "outdated" in listed and "review file" in listed, listed
+    assert "data/reviews/weibin/2023.csv records decisions now" in listed, listed
 
 
 # A number the extractor missed in a .docx or an .html report is added by its text: its
@@ -534,7 +534,8 @@ def test_a_missed_number_is_added_by_its_text_alone(tmp_path, fmt):
     added = men[men["review"] == "add | 王五"]
     assert list(added["char_start"]) == [at] and list(added["text"]) == ["365天"]
     # ... and `rol review` writes the place it found into the worksheet, pinning it
-    rol("review", "--region", "weibin", "--year", "2023", "--root", root, check=0)
+    proc = rol("review", "--region", "weibin", "--year", "2023", "--root", root, check=0)
+    assert "char_start may stay empty" in proc.stdout  # how to add is said where it is done
     row = next(r for r in _read(sheet) if r["action"] == "add")
     assert row["char_start"] == str(at) and "365天" in row["sentence"]
     assert decoded[at:at + 4] == "365天"
@@ -558,7 +559,13 @@ def test_a_text_found_at_several_places_lists_them_and_words_around_it_pick_one(
     build = rol("build", "--region", "weibin", "--year", "2023", "--root", root, check=2)
     assert "at 2 places" in build.stderr + build.stdout
     # the words around it, copied from the page with its line breaks, pick the second
+    from rol_analysis import pipeline
+
+    paths = layout.build_paths(root, "weibin", 2023)
+    unplaced = pipeline.data_fingerprint(root, paths)["review"]
     _write(sheet, [{**_ADD, "sentence": "服务中心全年\n365天 开放"}])
+    # they decide where the number is, so they are part of the build fingerprint
+    assert pipeline.data_fingerprint(root, paths)["review"] not in (unplaced, None)
     rol("review", "--region", "weibin", "--year", "2023", "--root", root, check=0)
     row = next(r for r in _read(sheet) if r["action"] == "add")
     assert row["char_start"] == str(second)
@@ -617,3 +624,13 @@ def test_a_decision_that_puts_a_part_above_its_whole_names_its_row():
     fine = reviews.Decision(4, s, "849件", "set", "", 846.0, "", "", "", "李四", "")
     out = reviews.apply(extract.extract_text(text, "weibin", 2023), text, [fine], "r.csv")
     assert 846 in set(out.indicators["value"])
+
+
+@pytest.mark.parametrize(("old", "new", "says"), [
+    (None, "d1", "records decisions now"), ("d1", None, "records no decision any more"),
+    ("d1", "d2", "has changed decisions")])
+def test_rol_list_says_what_the_decisions_did(old, new, says):
+    from rol_analysis import pipeline
+
+    reasons = pipeline._explain({"review": old}, {"review": new}, "data/reviews/x/2023.csv")
+    assert reasons == [f"its review file data/reviews/x/2023.csv {says}"]

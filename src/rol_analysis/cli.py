@@ -400,7 +400,10 @@ def review(region, year, root):
     paths = layout.build_paths(root, region, year)
     path, n, decided = reviews.write_worksheet(paths)
     click.echo(f"{region}/{year}: {n} numbers, {decided} decided -> {path}\n"
-               "Fill in action (confirm/set/exclude/add) and reviewer, then `rol build`.")
+               "Fill in action (confirm/set/exclude/add) and reviewer, then `rol build`.\n"
+               "A number it missed: a new row with action add, the number's text as the "
+               "report writes it, indicator_id, value and unit; char_start may stay empty "
+               "(rol finds it).")
 
 
 @main.group(short_help="Check the indicator catalogue, or grow it from the corpus.")

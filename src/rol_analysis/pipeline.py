@@ -301,8 +301,11 @@ def _explain(old, new, review: str = "") -> list[str]:
             reasons.append("its row in regions.csv " + (
                 "was added" if a is None else "was removed" if b is None else "changed"))
         elif key == "review":
+            # the fingerprint holds the decided rows only (reviews.fingerprint): a
+            # worksheet nobody has filled in is no change, so say what the decisions did
             reasons.append(f"its review file {review or 'data/reviews'} " + (
-                "was added" if a is None else "was removed" if b is None else "changed"))
+                "records decisions now" if a is None else
+                "records no decision any more" if b is None else "has changed decisions"))
         elif key == "package":
             va, vb = (a or {}).get("version"), (b or {}).get("version")
             reasons.append(f"rol-analysis changed ({va} -> {vb})" if va != vb

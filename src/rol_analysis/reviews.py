@@ -211,9 +211,16 @@ def fingerprint(path) -> str | None:
     if any(c not in head for c in KEY + DECISION):
         return hashlib.sha256(data).hexdigest()
     cols = [head.index(c) for c in KEY + DECISION]
+    context = head.index("sentence") if "sentence" in head else None
+
+    def cell(raw, i):
+        return raw[i].strip() if i is not None and i < len(raw) else ""
+
     decided = sorted(
-        [(raw[i].strip() if i < len(raw) else "") for i in cols] for raw in rows[1:]
-        if len(raw) > cols[len(KEY)] and raw[cols[len(KEY)]].strip())
+        # an add row given by its text alone is placed by its sentence cell (locate)
+        [cell(raw, i) for i in cols] + ([cell(raw, context)] if not cell(raw, cols[0])
+                                        else [])
+        for raw in rows[1:] if cell(raw, cols[len(KEY)]))
     if not decided:
         return None
     return hashlib.sha256(repr(decided).encode("utf-8")).hexdigest()
