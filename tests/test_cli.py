@@ -329,8 +329,10 @@ def test_build_all_with_a_report_without_statistics_fails_only_it_with_exit_2(se
     root = seed_copy
     (root / "data/raw/nonum").mkdir()
     (root / "data/raw/nonum/2024.txt").write_text(PROSE_ONLY, encoding="utf-8")
-    proc = rol_here("validate", "--region", "nonum", "--year", "2024", "--root", root)
-    assert proc.returncode == 2 and "no statistic was found" in proc.stderr, proc
+    for command in ("validate", "review"):
+        proc = rol_here(command, "--region", "nonum", "--year", "2024", "--root", root)
+        assert proc.returncode == 2 and "no statistic was found" in proc.stderr, proc
+    assert not (root / "data/reviews/nonum").exists()
     proc = rol_here("build", "--all", "--root", root, "-q")
     assert proc.returncode == 2, proc
     assert "nonum/2024: error: " in proc.stderr and "no statistic was found" in proc.stderr
@@ -342,3 +344,18 @@ def test_build_all_with_a_report_without_statistics_fails_only_it_with_exit_2(se
     assert (root / "reports/weibin/2023/brief.html").is_file()
     panel = pd.read_parquet(root / "data/processed/panel/region_years.parquet")
     assert sorted(panel["region"]) == ["weibin"]
+
+
+def test_extract_reads_issuer_and_date_from_a_web_pages_metadata_table(tmp_path):
+    from test_reading import META_PAGE
+
+    page = tmp_path / "2024.html"
+    page.write_text(META_PAGE, encoding="utf-8")
+    rol_here("extract", page, "--out", tmp_path / "out", "--region", "mouxian", check=0)
+    report = json.loads((tmp_path / "out/report.json").read_text(encoding="utf-8"))
+    assert (report["issuer"], report["date"]) == ("某某县人民政府", "2025-02-18")
+    # a page whose report is signed keeps the signature: the text's own date wins
+    rol_here("extract", REPO / "tests/data/inputs/yunxi_2023_gov_page.gbk.html", "--out",
+             tmp_path / "signed", "--region", "yunxi", check=0)
+    signed = json.loads((tmp_path / "signed/report.json").read_text(encoding="utf-8"))
+    assert (signed["issuer"], signed["date"]) == ("云溪市人民政府", "2024-03-25")

@@ -434,3 +434,45 @@ def test_pdf_stream_bomb_is_refused_without_inflating_it(tmp_path):
         tracemalloc.stop()
     assert str(bomb) in err.value.message
     assert peak < 60_000_000, peak  # streamed in 1 MB pieces, never held whole
+
+
+# A government page of the 信息公开 kind, written for this test: its metadata table
+# (th/td pairs) sits outside the article, which no signature closes.
+META_PAGE = """<html><head><meta charset="utf-8">
+<title>某某县2024年法治政府建设年度报告_某某县人民政府网</title></head><body>
+<div class="nav"><a href="/">首页</a><a href="/xxgk">信息公开</a></div>
+<table class="xxgk-table">
+<tr><th>索引号</th><td>000000000/2025-00012</td><th>主题分类</th><td>法治政府</td></tr>
+<tr><th>发文机关</th><td>某某县人民政府</td><th>成文日期</th><td>2025年02月18日</td></tr>
+<tr><th>发布机构</th><td>某某县司法局</td><th>发布日期</th><td>2025-02-21 09:30</td></tr>
+</table>
+<div class="article"><h1>某某县2024年法治政府建设年度报告</h1><div id="zoom">
+<p>2024年，某某县扎实推进法治政府建设，各发布机构依法公开政府信息。</p>
+<p>一、依法履行政府职能。全年新增政务服务事项52项，网上办理业务2474件。</p>
+<p>二、化解矛盾纠纷。全年调解纠纷849件，办理法律援助案件120件。</p>
+</div></div><div class="footer">版权所有：某某县人民政府</div></body></html>"""
+
+
+def test_html_metadata_table_gives_issuer_and_date(tmp_path):
+    doc = read_report(_write(tmp_path, "2024.html", META_PAGE.encode()))
+    # the body that issued it and the day it was signed, before who posted it and when
+    assert doc.page_meta == {"issuer": "某某县人民政府", "date": "2025-02-18"}
+    assert "索引号" not in doc.text and "发文机关" not in doc.text
+
+
+@pytest.mark.parametrize("table,expected", [
+    # one cell a field, label and value with a colon (发布机构/发布日期 only)
+    ('<table class="meta"><tr><td>索引号：0001/202503-00021</td><td>发布机构：某某县司法局</td>'
+     '</tr><tr><td>发布日期：2025-03-28</td><td>浏览次数：1326</td></tr></table>',
+     {"issuer": "某某县司法局", "date": "2025-03-28"}),
+    # a list whose labels have elements of their own, two fields in one line
+    ('<ul class="info"><li><span>发布机构：</span>某某区司法局</li>'
+     '<li>发布时间：2025/3/2 来源：某某区人民政府网</li></ul>',
+     {"issuer": "某某区司法局", "date": "2025-03-02"}),
+    # no table: nothing is made up from the article's words (各发布机构…)
+    ("", {}),
+])
+def test_html_metadata_layouts(tmp_path, table, expected):
+    page = META_PAGE.replace(META_PAGE[META_PAGE.index('<table'):META_PAGE.index(
+        '</table>') + len('</table>')], table)
+    assert read_report(_write(tmp_path, "2024.html", page.encode())).page_meta == expected

@@ -1015,7 +1015,10 @@ def extract_file(path, region: str | None = None, year: int | None = None,
     result.meta.update({
         "region": region or "", "year": year,
         "region_name": info.get("region_name"), "title": info.get("title"),
-        "issuer": info.get("issuer"), "date": info.get("date"),
+        # the report's own signature first; else what its web page's metadata table
+        # says (发文机关/发布机构, 成文日期/发布日期), for a page signed nowhere in the text
+        "issuer": info.get("issuer") or doc.page_meta.get("issuer"),
+        "date": info.get("date") or doc.page_meta.get("date"),
         "source_file": path.name, "source_sha256": doc.sha256,
         "format": doc.format, "encoding": doc.encoding, "stated_year": info.get("year"),
         "warnings": warnings,

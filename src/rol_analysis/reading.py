@@ -29,7 +29,7 @@ import hashlib
 import itertools
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .exceptions import InputError
@@ -69,6 +69,10 @@ class RawDocument:
     ocr : rol_analysis.ocr.OcrText or None
         For a PDF with scanned pages: the page, box and recognition score of every
         recognised line, by offset into ``text``; None when nothing was OCR'd.
+    page_meta : dict
+        For a government web page: ``issuer`` and ``date`` (ISO) as its metadata table
+        gives them (发文机关/发布机构, 成文日期/发布日期; see :func:`_page_meta`), each
+        only when found. Empty for other formats.
     """
 
     text: str
@@ -77,6 +81,7 @@ class RawDocument:
     path: Path
     sha256: str
     ocr: object = None
+    page_meta: dict = field(default_factory=dict)
 
 
 def read_report(path) -> RawDocument:
@@ -131,11 +136,11 @@ def read_report(path) -> RawDocument:
             "published report into it, or save the original Word/PDF file here)."
         )
 
-    ocr_text = None
+    ocr_text, page_meta = None, {}
     if fmt == "txt":
         text, encoding = decode_text(data, path)
     elif fmt == "html":
-        text, encoding = _read_html(data, path)
+        text, encoding, page_meta = _read_html(data, path)
     elif fmt == "docx":
         text, encoding = _read_docx(data, path), ""
     else:
@@ -144,7 +149,7 @@ def read_report(path) -> RawDocument:
     _check_content(text, path, fmt)
     return RawDocument(
         text=text, encoding=encoding, format=fmt, path=path,
-        sha256=hashlib.sha256(data).hexdigest(), ocr=ocr_text,
+        sha256=hashlib.sha256(data).hexdigest(), ocr=ocr_text, page_meta=page_meta,
     )
 
 
@@ -596,7 +601,7 @@ _BLOCK_TAGS = {"p", "div", "section", "article", "main", "table", "tr", "li", "u
 _CELL_TAGS = {"td", "th"}
 
 
-def _read_html(data: bytes, path: Path) -> tuple[str, str]:
+def _read_html(data: bytes, path: Path) -> tuple[str, str, dict]:
     """The article body of a saved government web page, paragraphs joined by ``\\n``.
 
     Navigation, header, footer, breadcrumbs, share bars, scripts and styles are
@@ -604,13 +609,15 @@ def _read_html(data: bytes, path: Path) -> tuple[str, str]:
     (``zoom``, ``TRS_Editor``, ``content`` ...) or else the one with the most
     punctuated, non-link text. The page title (``h1`` or ``<title>``) is put first
     when the container does not already start with it, because region and year are
-    read from the title.
+    read from the title. The page's metadata table is read before the page chrome
+    goes (:func:`_page_meta`): text, encoding and that metadata are returned.
     """
     html, encoding = _decode_html(data, path)
     from bs4 import BeautifulSoup
 
     soup = BeautifulSoup(html, "lxml")
     title = _html_title(soup)
+    meta = _page_meta(soup)
     for tag in soup.find_all(_DROP_TAGS):
         tag.decompose()
     main = _find_article(soup)
@@ -624,7 +631,77 @@ def _read_html(data: bytes, path: Path) -> tuple[str, str]:
     if title and not any(title.replace(" ", "") in ln.replace(" ", "")
                          for ln in lines[:3]):
         body = title + "\n" + body if body else title
-    return body, encoding
+    return body, encoding, meta
+
+
+# Labels of a government page's metadata table (信息公开 pages: 索引号, 发文机关, 成文日期,
+# 发布机构, 发布日期 …), by field, most specific first: the body that issued the document
+# before the office that posted it, the date it was signed before the date it was posted.
+_META_FIELDS = {"issuer": ("发文机关", "发文单位", "发布机构"),
+                "date": ("成文日期", "发文日期", "发布日期", "发布时间")}
+# Every label such a table uses: a value ends where the next label starts (one cell can
+# hold several fields: 发布机构：某局 发布日期：2025-03-28).
+_META_LABEL_RE = re.compile(
+    r"(索引号|主题分类|信息分类|体裁分类|组配分类|服务对象|发文机关|发文单位|发布机构|"
+    r"成文日期|发文日期|发布日期|发布时间|发文字号|文号|标题|名称|有效性|时效|关键词|"
+    r"主题词|来源|信息来源|浏览次数|访问次数|点击数|字号)\s*[:：]?")
+
+
+def _page_meta(soup) -> dict:
+    """Issuer and date from a government page's metadata table, when it has one.
+
+    The table sits outside the article (often in a container the chrome filter drops),
+    and lays a label out as ``<th>发文机关</th><td>某县人民政府</td>``, ``<td>发布机构：
+    某县司法局</td>`` or ``<li><span>发布日期：</span>2025-03-28</li>``: the value is the
+    rest of the label's element, else what follows that element in its parent, up to
+    the next label. A date must be a real
+    date (yyyy-mm-dd, yyyy年m月d日, yyyy/m/d); an issuer a short name in Chinese.
+
+    Returns
+    -------
+    dict
+        ``issuer`` and ``date`` (ISO), each only when found.
+    """
+    from .sections import _date_in
+
+    wanted = {name for names in _META_FIELDS.values() for name in names}
+    found: dict[str, str] = {}
+    for node in soup.find_all(string=_META_LABEL_RE):
+        cell = node.parent
+        if cell is None:
+            continue
+        text = _squash(cell.get_text(" "))
+        # a label opens its cell or follows a space, and a colon or the cell's end
+        # follows it: 发布机构 inside a sentence of the article is not one
+        for m in _META_LABEL_RE.finditer(text):
+            name = m.group(1)
+            head = text[:m.start()]
+            if name not in wanted or name in found or (head and not head.endswith(" ")):
+                continue
+            rest = text[m.end():]
+            if not m.group().rstrip().endswith((":", "：")) and rest.strip():
+                continue
+            value = _META_LABEL_RE.split(rest)[0].strip(" :：")
+            if not value and cell.parent is not None:
+                # the label has an element of its own (<th>, <span>, <dt>): the value
+                # follows it in the parent (<tr>, <li>, <dl>)
+                row = _squash(cell.parent.get_text(" "))
+                after = row[row.find(text) + len(text):] if text in row else ""
+                value = _META_LABEL_RE.split(after)[0].strip(" :：")
+            if value:
+                found[name] = value
+    meta = {}
+    for name in _META_FIELDS["issuer"]:
+        value = found.get(name, "")
+        if 2 <= len(value) <= 40 and _CJK_RE.search(value) and not re.search(r"\d", value):
+            meta["issuer"] = value
+            break
+    for name in _META_FIELDS["date"]:
+        date, _ = _date_in(found.get(name, ""))
+        if date:
+            meta["date"] = date
+            break
+    return meta
 
 
 def _html_title(soup) -> str:
