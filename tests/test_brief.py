@@ -647,3 +647,63 @@ def test_targets_met_and_multiples_are_shown_as_inferred(tmp_path):
     assert "实际" in rows[0] and "目标" in rows[0] and "1.2万平方米" in rows[0]
     assert rows[0].count("108.33%") == 2  # stated and recomputed
     assert "近3倍" in rows[1] and "2.98 倍" in rows[1] and "增加了N倍" in rows[1]
+
+
+def test_numbers_a_reviewer_excluded_stay_visible(tmp_path):
+    """Excluded numbers are counted in the header (排除 N) and listed beside 其他统计 with
+    their sentence, what extraction read and the reviewer's note, escaped; the
+    sentence's footnote says it was excluded."""
+    from brief_fixtures import report_meta
+
+    seed = gold_indicators()
+    row = seed.set_index("indicator_id").loc["delegation_survey_days"]
+    kept = seed[seed["indicator_id"] != "delegation_survey_days"]
+    gone = {"char_start": int(row["char_start"]), "text": row["text"],
+            "sentence": row["sentence"],
+            "reading": f"{row['value']:g} 天 · delegation_survey_days",
+            "reviewer": "王五", "note": "问卷时长" + EVIL, "date": "2024-03-02"}
+    b = _brief(tmp_path, indicators=kept, meta=report_meta(excluded=[gone]))
+    page = _page(b)
+    head = page.select_one(".brief-head").get_text()
+    numbers = kept["char_start"].nunique() + 1  # distinct numbers, the excluded one too
+    assert f"已复核 1 个数字（共 {numbers} 个）" in head and "排除 1" in head
+    rows = page.select(".excluded-numbers table.excluded tbody tr")
+    assert len(rows) == 1
+    cells = [td.get_text() for td in rows[0].find_all("td")]
+    assert cells[0].startswith(row["text"]) and cells[1] == row["sentence"]
+    assert "delegation_survey_days" in cells[2] and cells[3] == "王五（2024-03-02）"
+    assert cells[4] == "问卷时长" + EVIL  # shown as text, not markup
+    assert not page.select(".excluded-numbers script, .excluded-numbers img")
+    # the number links to its sentence, whose footnote says a reviewer excluded it
+    num = rows[0].select_one("span.num")
+    target = num.find_next_sibling("sup").a["href"].lstrip("#")
+    note = page.select_one(f"#{target}").get_text()
+    assert "复核排除（王五）" in note and "问卷时长" in note
+    # footnotes still follow report order, the excluded sentence in its place
+    first: dict = {}
+    for _start, sentence in sorted([*zip(kept["char_start"], kept["sentence"], strict=True),
+                                   (gone["char_start"], gone["sentence"])],
+                                  key=lambda x: x[0]):
+        first.setdefault(sentence, len(first) + 1)
+    assert target == f"src-{first[row['sentence']]}"
+
+
+def test_a_brief_without_exclusions_lists_none(seed_page):
+    assert seed_page.select_one(".excluded-numbers") is None
+    assert "排除" not in seed_page.select_one(".brief-head").get_text()
+
+
+def test_an_earlier_year_with_no_indicator_in_common_is_said_to_be_compared(tmp_path):
+    seed = gold_indicators()
+    earlier = with_rows(seed.head(1), [{"indicator_id": "head_appearance_rate",
+                                        "value": 100.0, "text": "100%"}])
+    earlier = earlier[earlier["indicator_id"] == "head_appearance_rate"]
+    assert "head_appearance_rate" not in set(seed["indicator_id"])
+    publish(tmp_path, "weibin", 2022, earlier.assign(year=2022))
+    trends = _page(_brief(tmp_path)).select_one(".trends")
+    assert trends.select_one("table.yoy") is None
+    note = trends.select_one(".no-common").get_text()
+    assert "已与本地区 2022 年已发布的报告比较" in note and "没有可比较的共同指标" in note
+    assert f"2022 年 1 项，2023 年 {len(seed)} 项" in note
+    assert "share no indicator" not in note and "state no indicator in common" in note
+    assert "尚无本地区往年" not in trends.get_text()

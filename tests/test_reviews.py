@@ -173,7 +173,15 @@ def test_decisions_reach_tables_validation_brief_and_index(round_trip):
     page = BeautifulSoup((root / "reports" / "weibin" / "2023" / "brief.html").read_text(
         encoding="utf-8"), "lxml")
     header = page.get_text()
-    assert "已复核 3 个数字" in header
+    # the excluded number counts as decided, and stays visible: sentence, reading, note
+    assert "已复核 4 个数字" in header and "排除 1" in header
+    gone = page.select(".excluded-numbers table.excluded tbody tr")
+    assert len(gone) == 1
+    cells = [td.get_text() for td in gone[0].find_all("td")]
+    assert cells[0].startswith(d["excluded"]["text"])
+    assert cells[1] == d["excluded"]["sentence"]
+    assert "delegation_survey_days" in cells[2] and cells[3].startswith("王五")
+    assert cells[4] == "not a statistic"
     corrected = page.select(".num.reviewed-set")
     assert corrected and "850" in corrected[0].get_text()
     confirmed = page.select_one(".num.reviewed-confirm")
@@ -561,6 +569,38 @@ def test_a_text_found_at_several_places_lists_them_and_words_around_it_pick_one(
     rol("review", "--region", "weibin", "--year", "2023", "--root", root, check=0)
     row = next(r for r in _read(sheet) if r["action"] == "add")
     assert row["char_start"] == str(second)
+
+
+def test_an_excluded_number_is_kept_in_report_json_with_the_decision(tmp_path):
+    """An excluded number leaves the tables, but report.json keeps where it is, its
+    sentence, what extraction read and the reviewer's note, for the brief."""
+    import json
+
+    from rol_analysis import extract
+
+    text = "二、化解矛盾纠纷\n2023年3月，全年受理行政复议申请9件，审结8件。"
+    ex = extract.extract_text(text, "weibin", 2023)
+    men = ex.mentions.set_index("text")
+    start = int(men.loc["9件", "char_start"])
+    path = tmp_path / "2023.csv"
+    _write(path, [{"char_start": str(start), "text": "9件", "action": "exclude",
+                   "reviewer": "王五", "note": "上年结转，不是本年数", "date": "2024-03-02"}])
+    reviews.apply(ex, text, reviews.read(path), path)
+    assert "9件" not in set(ex.mentions["text"])
+    extract.write_tables(ex, tmp_path / "out")
+    meta = json.loads((tmp_path / "out" / "report.json").read_text(encoding="utf-8"))
+    (gone,) = meta["excluded"]
+    assert gone["char_start"] == start and gone["text"] == "9件"
+    assert gone["sentence"] == "2023年3月，全年受理行政复议申请9件，审结8件。"
+    # what extraction had read, whatever name it gave
+    assert gone["reading"] == f"9 件 · {men.loc['9件', 'indicator_id'] or '未归入指标'}"
+    assert (gone["reviewer"], gone["note"], gone["date"]) == ("王五", "上年结转，不是本年数",
+                                                              "2024-03-02")
+    # a report nobody excluded a number of has no such key
+    plain = extract.extract_text(text, "weibin", 2023)
+    extract.write_tables(plain, tmp_path / "plain")
+    assert "excluded" not in json.loads((tmp_path / "plain" / "report.json").read_text(
+        encoding="utf-8"))
 
 
 def test_a_decision_that_puts_a_part_above_its_whole_names_its_row():

@@ -28,6 +28,7 @@ from functools import lru_cache
 from html import escape
 
 from . import charts as _charts
+from . import layout
 from . import ratios as _ratios
 from .catalogue import load
 from .ocr import LOW_SCORE as LOW_OCR_SCORE
@@ -206,10 +207,23 @@ class Brief:
                 note = (f"复核更正（{who}）：{zh} 原读作 {original}" if action == "set"
                         else f"复核补充（{who}）：{zh}")
                 self._corrections.setdefault(rec["sentence"], []).append(note)
+        #: numbers a reviewer excluded (report.json ``excluded``, see reviews.apply):
+        #: gone from the tables, shown in the header's count and their own list
+        self.excluded = [e for e in self.meta.get("excluded") or [] if isinstance(e, dict)]
+        for e in self.excluded:
+            note = f"复核排除（{e.get('reviewer') or '?'}）：{e.get('text')} 不计为统计数字"
+            note += f"，原读作 {e['reading']}" if e.get("reading") else ""
+            note += f"；说明：{e['note']}" if e.get("note") else ""
+            self._corrections.setdefault(e.get("sentence"), []).append(note)
         mentions = self.analysis.mentions
         cited = (mentions if mentions is not None and len(mentions) else ind)
-        for sentence in cited.sort_values(["char_start", "indicator_id"],
-                                          kind="stable")["sentence"]:
+        order = [(int(r["char_start"]), r["sentence"]) for r in
+                 cited.sort_values(["char_start", "indicator_id"], kind="stable")
+                 [["char_start", "sentence"]].to_dict("records")]
+        # an excluded number's sentence takes its place in report order (a stable sort:
+        # without exclusions the order is the one above)
+        order += [(int(e.get("char_start") or 0), e.get("sentence")) for e in self.excluded]
+        for _, sentence in sorted(order, key=lambda x: x[0]):
             self._note(sentence)
         # sentence -> (page, lowest recognition score) for numbers read by OCR
         self._scan: dict[str, tuple[int, float]] = {}
@@ -306,16 +320,22 @@ class Brief:
     def _review_summary(self) -> str:
         """How many of the report's numbers reviewers decided on (data/reviews/)."""
         men = self.analysis.mentions
-        if men is None or "review" not in men.columns:
-            return "未复核 not reviewed"
-        marks = men.drop_duplicates("char_start")["review"].astype(object).fillna("").astype(str)
+        if men is None:
+            men = self.analysis.indicators.iloc[0:0]
+        marks = (men.drop_duplicates("char_start")["review"].astype(object).fillna("")
+                 .astype(str) if "review" in men.columns
+                 else [""] * men["char_start"].nunique())
         actions = [parse_mark(m)[0] for m in marks if m]
-        if not actions:
+        # an excluded number is one the reviewer decided on too, no longer in the tables
+        excluded = len(self.excluded)
+        if not actions and not excluded:
             return "未复核 not reviewed"
         n = {a: actions.count(a) for a in ("confirm", "set", "add")}
-        return (f"已复核 {len(actions)} 个数字（共 {len(marks)} 个）：确认 {n['confirm']}，更正 "
-                f"{n['set']}，补充 {n['add']} · {len(actions)} of {len(marks)} numbers "
-                "reviewed (✓ confirmed, ✎ corrected or added)")
+        done, total = len(actions) + excluded, len(marks) + excluded
+        return (f"已复核 {done} 个数字（共 {total} 个）：确认 {n['confirm']}，更正 "
+                f"{n['set']}，补充 {n['add']}，排除 {excluded} · {done} of {total} numbers "
+                f"reviewed (✓ confirmed, ✎ corrected or added, {excluded} excluded"
+                + ("; listed under 复核排除的数字" if excluded else "") + ")")
 
     def _validation_link(self) -> str:
         """A relative link to the validation report beside the brief (same folder, so
@@ -770,7 +790,23 @@ class Brief:
                      f'by section</span></h2>{"".join(out)}</section>'
                      + _render("other_statistics.html.j2", rows=other,
                                parts=any(r["part_of"] for r in other))
+                     + self._excluded_list()
                      + self.definitions(named))
+
+    def _excluded_list(self) -> str:
+        """The numbers a reviewer excluded, with their sentence, what extraction read and
+        the reviewer's note (HTML; empty when none was excluded). Beside 其他统计, where
+        a reviewer looks for the numbers no indicator shows."""
+        from markupsafe import Markup
+
+        if not self.excluded:
+            return ""
+        rows = [{"number_html": Markup(self._num(str(e.get("text") or ""), e.get("sentence"))),
+                 "sentence": e.get("sentence") or "", "reading": e.get("reading") or "",
+                 "reviewer": e.get("reviewer") or "?", "date": e.get("date") or "",
+                 "note": e.get("note") or ""}
+                for e in sorted(self.excluded, key=lambda e: int(e.get("char_start") or 0))]
+        return _render("excluded_numbers.html.j2", rows=rows)
 
     def intensity_table(self):
         """Per-unit figures and part/whole checks."""
@@ -841,6 +877,8 @@ class Brief:
                          + self._table(["指标", "Indicator", f"{prev} 年", f"{a.year} 年",
                                         "变化 Change<br><span class=\"en\">比率：个百分点 pp；"
                                         "其他：% relative</span>"], rows, "yoy"))
+        elif nothing := self._nothing_in_common():
+            parts.append(nothing)
         if len(a.panel) > 1:
             ids = list(a.panel.columns[2:])
             # qualifiers and written forms of the other regions' numbers, kept as stated
@@ -879,6 +917,27 @@ class Brief:
                          "yet.</span></p>")
         return _html(f'<section class="trends"><h2>同比与地区比较 <span class="en">Trends and '
                      f'regions</span></h2>{"".join(parts)}</section>')
+
+    def _nothing_in_common(self) -> str:
+        """When the region's latest earlier year is published but the two years state no
+        indicator in common: say that it was compared (HTML; "" without an earlier year).
+
+        Saying nothing would read as if no earlier year had been looked at.
+        """
+        a = self.analysis
+        earlier = [y for r, y, _ in layout.brief_peers(self.paths.root, a.region, a.year)
+                   if r == a.region]
+        if not earlier:
+            return ""
+        prev, h = earlier[0], a.history
+        n_prev = int(((h["region"] == a.region) & (h["year"] == prev)).sum())
+        n_now = len(self._rows)
+        return (f"<h3>与 {prev} 年比较 <span class=\"en\">Year over year</span></h3>"
+                f"<p class=\"note no-common\">已与本地区 {prev} 年已发布的报告比较：两年没有可"
+                f"比较的共同指标（{prev} 年 {n_prev} 项，{a.year} 年 {n_now} 项），故无同比表。"
+                f"<span class=\"en\"> Compared with this region's published {prev} report: "
+                f"the two years state no indicator in common ({n_prev} in {prev}, {n_now} in "
+                f"{a.year}), so there is no year-over-year table.</span></p>")
 
     def methods(self):
         """Methods and caveats."""

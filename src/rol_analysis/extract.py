@@ -1067,6 +1067,10 @@ def write_tables(extraction: Extraction, out_dir) -> list[Path]:
             "source_sha256", "format", "encoding", "n_chars", "n_mentions", "n_indicators",
             "warnings", "ocr_pages", "ocr_mean_score")
     meta = {k: extraction.meta.get(k) for k in keys}
+    if extraction.meta.get("excluded"):
+        # numbers a reviewer excluded (reviews.apply): no longer rows of the tables, kept
+        # for the brief; absent otherwise, so an unreviewed report's file is unchanged
+        meta["excluded"] = extraction.meta["excluded"]
     return [
         fileio.write_csv(out / "mentions.csv", extraction.mentions),
         fileio.write_parquet(out / "mentions.parquet", extraction.mentions),

@@ -331,6 +331,14 @@ def _sentence_at(raw: str, start: int, end: int) -> str:
     return re.sub(r"\s+", " ", raw[lo:hi]).strip()
 
 
+def _excluded(row: dict, d: Decision) -> dict:
+    """What ``report.json`` keeps of a number the reviewer excluded (``row``: its
+    mention): where it is, its sentence, what extraction read and the decision."""
+    return {"char_start": d.char_start, "text": d.text,
+            "sentence": str(row.get("sentence") or ""), "reading": _reading(row),
+            "reviewer": d.reviewer or "?", "note": d.note, "date": d.date}
+
+
 def _missing(v) -> bool:
     """None, NaN (an empty cell read by pandas) or the empty string."""
     return v is None or v == "" or (isinstance(v, float) and math.isnan(v))
@@ -489,7 +497,7 @@ def apply(extraction, raw_text: str, decisions: list[Decision], path, catalogue=
         at.setdefault((int(s), t), []).append(i)
     refresh = ("Check the number in the raw report and correct char_start/text, or run "
                "`rol review` to list the current numbers (decided rows are kept).")
-    drop, new_rows, touched = set(), [], {}
+    drop, new_rows, touched, excluded = set(), [], {}, []
     for d in decisions:
         found = raw_text[d.char_start:d.char_start + len(d.text)]
         if found != d.text:
@@ -525,6 +533,7 @@ def apply(extraction, raw_text: str, decisions: list[Decision], path, catalogue=
                 f"number the extractor missed use add. {refresh}")
         if d.action == "exclude":
             drop.update(rows)
+            excluded.append(_excluded(men.loc[men.index[rows[0]]].to_dict(), d))
             continue
         for i in rows:
             mark = d.mark()
@@ -567,6 +576,10 @@ def apply(extraction, raw_text: str, decisions: list[Decision], path, catalogue=
         raise bad
     extraction.mentions, extraction.indicators = men, table
     extraction.meta["n_mentions"] = len(extraction.mentions)
+    if excluded:
+        # gone from the tables, but a second reviewer must see what was dropped and why:
+        # report.json carries them to the brief
+        extraction.meta["excluded"] = sorted(excluded, key=lambda e: e["char_start"])
     extraction.meta["n_indicators"] = len(extraction.indicators)
     return extraction
 
