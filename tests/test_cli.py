@@ -6,7 +6,7 @@ import shutil
 import docx
 import pandas as pd
 import pytest
-from conftest import REPO, SEED, rol, rol_here, tree_bytes
+from conftest import REPO, SEED, make_root, rol, rol_here, tree_bytes
 
 from rol_analysis import layout
 
@@ -359,3 +359,15 @@ def test_extract_reads_issuer_and_date_from_a_web_pages_metadata_table(tmp_path)
              tmp_path / "signed", "--region", "yunxi", check=0)
     signed = json.loads((tmp_path / "signed/report.json").read_text(encoding="utf-8"))
     assert (signed["issuer"], signed["date"]) == ("云溪市人民政府", "2024-03-25")
+
+
+def test_when_stdout_s_reader_stops_errors_still_reach_stderr(tmp_path):
+    root = make_root(tmp_path / "project", {("nonum", 2024): PROSE_ONLY.encode("utf-8"),
+                                             ("empty", 2024): b""})
+    proc = _closed_reader("build", "--all", "--root", root, "-q")
+    # the panel's line met the closed pipe; the failures printed after it are not lost
+    assert proc.returncode == 2, proc
+    assert proc.stderr.rstrip().endswith(
+        "2 of 2 region-years failed: empty/2024 (error, exit 2), nonum/2024 (error, exit 2); "
+        "exit code 2."), proc.stderr
+    assert "internal error" not in proc.stderr and "Traceback" not in proc.stderr

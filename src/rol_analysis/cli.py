@@ -47,23 +47,25 @@ ROOT_HELP = ("Project folder holding data/ and reports/ (default: the current fo
 _pipe_closed = False  # set once a reader (head, less) closed stdout or stderr
 
 
-def _drop_closed_output() -> None:
-    """Point stdout and stderr at the null device once their reader has gone.
+def _drop_closed_output(err: bool = False) -> None:
+    """Point stdout (``err``: stderr) at the null device once its reader has gone.
 
     Python ignores SIGPIPE, so a write to a pipe whose reader closed (``rol list | head
     -1``) raises BrokenPipeError instead of ending the process as it ends ``ls``. What
-    is left to say has no reader; writing it to the null device keeps the interpreter's
-    final flush from reporting the same error again at exit.
+    is left to say there has no reader; writing it to the null device keeps the
+    interpreter's final flush from reporting the same error again at exit. The other
+    stream is left alone: with ``| head`` on stdout, errors still reach the terminal.
     """
     global _pipe_closed
     _pipe_closed = True
+    stream = sys.stderr if err else sys.stdout
     devnull = os.open(os.devnull, os.O_WRONLY)
-    for stream in (sys.stdout, sys.stderr):
-        try:
-            os.dup2(devnull, stream.fileno())
-        except (OSError, ValueError, AttributeError):  # not a real file (a test runner)
-            pass
-    os.close(devnull)
+    try:
+        os.dup2(devnull, stream.fileno())
+    except (OSError, ValueError, AttributeError):  # not a real file (a test runner)
+        pass
+    finally:
+        os.close(devnull)
 
 
 def _say(message: str = "", err: bool = False) -> None:
@@ -72,7 +74,7 @@ def _say(message: str = "", err: bool = False) -> None:
     try:
         click.echo(message, err=err)
     except BrokenPipeError:
-        _drop_closed_output()
+        _drop_closed_output(err)
 
 
 def _fail(exc: RolError) -> None:
