@@ -426,7 +426,7 @@ def test_rol_validate_names_each_warning_it_counts(tmp_path):
     out = proc.stdout
     assert "validation passed" in out and "1 warning(s)" in out
     assert "Warnings (shown in the brief):" in out
-    # the rule, then the indicator it is about with its value (— : not stated)
+    # the rule, then the indicator it is about, with its value or that it is not stated
     assert "- [warn] completeness.core:" in out
-    assert "    head_appearance_rate = —" in out
+    assert "    head_appearance_rate: not stated (报告未给出)" in out
     assert out.index("completeness.core") < out.index("validation report:")

@@ -68,7 +68,9 @@ class Finding:
         out = [f"- [{self.severity}] {self.rule}: {self.en} / {self.zh}"]
         for ind, val, sent in zip(self.indicators, self.values, self.sentences, strict=True):
             where = f"  «{sent}»" if sent else ""
-            out.append(f"    {ind or '(no indicator)'} = {_fmt(val)}{where}")
+            # a bare "= —" read as a value; a missing core indicator has none
+            shown = " = " + _fmt(val) if val is not None else ": not stated (报告未给出)"
+            out.append(f"    {ind or '(no indicator)'}{shown}{where}")
         return out
 
 
