@@ -1094,8 +1094,9 @@ _CHANNEL_ONLY_CLAUSE_RE = re.compile(r"(?:在|通过|依托|利用)[^，,；;。
 def _one_channel(text: str, sent_start: list[int], slots: list[_Slot],
                  matcher: _Matcher) -> None:
     """A count of items published on one channel (政府网站全年发布各类信息#) in a report
-    that names another channel beside it, in its sentence (政府网站和政务新媒体) or with a
-    count of its own (…公众号推送#) anywhere in the report, is that channel's share: a
+    that names another channel beside it, in its sentence up to the full stop (政府网站和
+    政务新媒体; past a ；, where ``sent_start``'s sentences end) or with a count of its
+    own (…公众号推送#) anywhere in the report, is that channel's share: a
     part of what its words fit best, never the whole (definition of
     ``gov_info_disclosed``: a portal's count stated beside another channel's with no total
     is a part, even when it is the larger figure). An indicator whose name holds the
