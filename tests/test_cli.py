@@ -371,3 +371,29 @@ def test_when_stdout_s_reader_stops_errors_still_reach_stderr(tmp_path):
         "2 of 2 region-years failed: empty/2024 (error, exit 2), nonum/2024 (error, exit 2); "
         "exit code 2."), proc.stderr
     assert "internal error" not in proc.stderr and "Traceback" not in proc.stderr
+
+
+def _pdf_root(tmp_path, lines, unicode_map=True):
+    from pdf_fixtures import text_pdf
+
+    root = make_root(tmp_path / "proj")
+    (root / "data" / "raw" / "weibin" / "2023.txt").unlink()
+    pdf = root / "data" / "raw" / "weibin" / "2023.pdf"
+    pdf.write_bytes(text_pdf(lines, unicode_map))
+    return root, pdf
+
+
+PDF_LINES = ["卫滨区2023年法治政府建设年度报告", "（⼆）依法化解社会⽭盾纠纷",
+             "全区⼈⺠调解组织调解纠纷849件，举办培训班12期。", "新乡市卫滨区司法局"]
+
+
+def test_pdf_font_warnings_stay_out_of_validate_review_and_extract(tmp_path):
+    # Chromium's font descriptors have no FontBBox: pdfminer warned once per font and
+    # page in every command but build (the trial's PDF: 158 lines from rol review).
+    root, pdf = _pdf_root(tmp_path, PDF_LINES)
+    for args in (["validate", "--region", "weibin", "--year", "2023", "--root", root],
+                 ["review", "--region", "weibin", "--year", "2023", "--root", root],
+                 ["extract", pdf, "--out", tmp_path / "out"]):
+        proc = rol(*args)
+        assert "FontBBox" not in proc.stderr + proc.stdout, args
+        assert proc.returncode in (0, 1), (args, proc.stderr)

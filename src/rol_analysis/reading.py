@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import hashlib
 import itertools
+import logging
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -398,6 +399,11 @@ def _docx_table(table, lines: list[str]) -> None:
 # image of a scanned page is a few MB to tens of MB; a stream beyond this is a bomb
 # (1 MB of file can claim 1 GiB), refused before pdfminer sees it.
 MAX_PDF_STREAM_BYTES = 150_000_000
+# pdfminer logs a warning per font it cannot measure ("Could not get FontBBox from font
+# descriptor ...": Chromium's PDFs, 79 lines for a 9-page report) and per odd object; the
+# text it returns is the same, and a real failure raises. Every command (build, validate,
+# review, extract) reads PDFs through this module, so this one setting quiets them all.
+logging.getLogger("pdfminer").setLevel(logging.ERROR)
 _PDF_STREAM_RE = re.compile(rb"stream\r?\n")
 
 
