@@ -397,3 +397,20 @@ def test_pdf_font_warnings_stay_out_of_validate_review_and_extract(tmp_path):
         proc = rol(*args)
         assert "FontBBox" not in proc.stderr + proc.stdout, args
         assert proc.returncode in (0, 1), (args, proc.stderr)
+
+
+def test_pdf_without_a_unicode_map_is_not_called_a_scan(tmp_path, monkeypatch):
+    # A Chromium print without CJK fonts: every glyph reads as (cid:N). It has a text
+    # layer, so "scanned image" misled; the message says what is wrong and both fixes.
+    from rol_analysis import ocr
+
+    monkeypatch.setattr(ocr, "available", lambda: False)
+    root, pdf = _pdf_root(tmp_path, PDF_LINES, unicode_map=False)
+    before = tree_bytes(root)
+    proc = rol_here("validate", "--region", "weibin", "--year", "2023", "--root", root)
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr
+    assert str(pdf) in proc.stderr and "cannot be decoded" in proc.stderr
+    assert "no Unicode map" in proc.stderr and "embedded Unicode fonts" in proc.stderr
+    assert "pip install 'rol-analysis[ocr]'" in proc.stderr
+    assert "scanned" not in proc.stderr
+    assert tree_bytes(root) == before

@@ -517,6 +517,20 @@ def _read_pdf(data: bytes, path: Path):
         return text.replace("\x0c", "\n"), None
     from . import ocr
 
+    undecodable = [i + 1 for i in scanned if _glyph_codes_only(pages[i])]
+    if undecodable and not ocr.available():
+        # Not a scan: the text is there but its fonts carry no Unicode map, so saying
+        # "scanned image" would send the user looking for a scanner problem.
+        where = ("its text layer" if len(undecodable) == len(pages) else
+                 f"the text layer of page{'s' if len(undecodable) > 1 else ''} "
+                 f"{ocr.page_list(undecodable)}")
+        raise InputError(
+            f"{path}: the text of {where} cannot be decoded: its fonts have no Unicode "
+            "map, so pdfminer reads glyph numbers such as (cid:0), not characters. Export "
+            "the report to PDF again with embedded Unicode fonts (or save it as .docx or "
+            f"UTF-8 text), or read it by OCR: install the OCR extra with `{ocr.INSTALL}` "
+            "(README, Scanned PDFs) and retry."
+        )
     ocr.require(path, [] if len(scanned) == len(pages) else [i + 1 for i in scanned])
     prov = ocr.OcrText()
     out: list[str] = []
@@ -543,11 +557,14 @@ def _read_pdf(data: bytes, path: Path):
 
 def _usable_text_layer(page: str) -> bool:
     """Whether a page's text layer holds text (not nothing, not '(cid:NN)' glyph codes)."""
+    return bool(page.strip()) and not _glyph_codes_only(page)
+
+
+def _glyph_codes_only(page: str) -> bool:
+    """Whether a page's text layer is mostly '(cid:NN)' glyph codes (no Unicode map)."""
     body = page.strip()
-    if not body:
-        return False
     cid_marks = len(re.findall(r"\(cid:\d+\)", body))
-    return not (cid_marks and cid_marks * 8 >= len(body) / 2)
+    return bool(cid_marks) and cid_marks * 8 >= len(body) / 2
 
 
 # --------------------------------------------------------------------------- html
