@@ -14,6 +14,10 @@ Conventions that offsets depend on:
 - For ``.docx``, ``.html`` and ``.pdf`` the text is built by this module (paragraphs
   joined with ``\\n``); offsets index into that built text, which is deterministic for
   the same file.
+- Kangxi radicals (U+2F00..U+2FDF) and CJK Radicals Supplement characters
+  (U+2E80..U+2EFF) that stand for an ideograph are replaced by it (``⼆`` -> ``二``,
+  ``⺠`` -> ``民``; :func:`rol_analysis.normalize.radicals_to_ideographs`), in every
+  format: one character for one, so offsets are those of the file's characters.
 - A PDF page without a usable text layer (a scan) is read by OCR (:mod:`rol_analysis.ocr`,
   the optional extra ``rol-analysis[ocr]``), page by page: the recognised lines in
   reading order, paragraphs rebuilt; :attr:`RawDocument.ocr` maps offsets back to the
@@ -34,6 +38,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .exceptions import InputError
+from .normalize import radicals_to_ideographs
 
 FORMATS = {".txt": "txt", ".docx": "docx", ".html": "html", ".htm": "html", ".pdf": "pdf"}
 
@@ -147,6 +152,10 @@ def read_report(path) -> RawDocument:
     else:
         (text, ocr_text), encoding = _read_pdf(data, path), ""
 
+    # Radical look-alikes (⼆ for 二) become the ideographs they stand for in every format,
+    # a .txt too (text copied out of a PDF carries them): one character for one, so
+    # offsets hold, and a radical never means anything else in a report's prose.
+    text = radicals_to_ideographs(text)
     _check_content(text, path, fmt)
     return RawDocument(
         text=text, encoding=encoding, format=fmt, path=path,
