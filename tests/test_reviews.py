@@ -454,6 +454,30 @@ def test_every_gate_check_of_a_decision_names_its_row(action, iid, value, unit, 
     assert says in msg and "build again" in msg
 
 
+def test_a_negative_value_set_on_an_unnamed_change_is_not_refused():
+    """Unnamed, only a count or an amount may not be negative (the gate's
+    mentions.nonnegative): a fall the reviewer writes with its sign (下降5% as -6) is a
+    change, which the gate lets through, so the decision must not stop the build."""
+    from rol_analysis import catalogue, extract
+
+    text = "全年受理行政复议案件52件，同比下降5%。全年调解纠纷530件。"
+    ex = extract.extract_text(text, "r", 2023)
+    ex.mentions["review"] = ""
+    change = ex.mentions["kind"] == "change"
+    ex.mentions.loc[change, "indicator_id"] = ""  # a change no indicator names
+    ex.indicators = ex.indicators[ex.indicators["kind"] != "change"]
+    start = text.index("5%")
+    fall = reviews.Decision(2, start, "5%", "set", "", -6.0, "", "", "", "李四", "")
+    reviews.apply(ex, text, [fall], "r/2023.csv", catalogue.load())
+    row = ex.mentions[ex.mentions["char_start"] == start].iloc[0]
+    assert row["value"] == -6 and row["kind"] == "change" and row["indicator_id"] == ""
+    # a count set negative is still refused, naming the row
+    count = reviews.Decision(3, text.index("530件"), "530件", "set", "", -530.0, "", "",
+                             "", "李四", "")
+    with pytest.raises(InputError, match="the value -530 is negative"):
+        reviews.apply(ex, text, [count], "r/2023.csv", catalogue.load())
+
+
 def test_a_worksheet_with_no_decision_leaves_the_brief_up_to_date(seed_copy):
     """`rol review` writes a worksheet; until a decision is recorded in it, nothing a
     build makes depends on it: no rebuild, `rol list` says up to date."""

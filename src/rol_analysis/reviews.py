@@ -395,8 +395,9 @@ def _misfit(d: Decision, ind, value, unit: str, kind: str, path) -> InputError |
             f"in {catalogue_file}. {fix}")
     if value is None or _missing(value):
         return None
-    lo = ind.min if ind is not None else 0.0
-    if value < 0 and (ind is None and kind in ("count", "amount") or lo >= 0):
+    # unnamed, only a count or an amount must not be negative (the gate's
+    # mentions.nonnegative): a fall stated as a change (下降5%) may be
+    if value < 0 and (kind in ("count", "amount") if ind is None else ind.min >= 0):
         return InputError(
             f"{where}: the value {_num(value)} is negative; a count or an amount never "
             f"is. Write the figure the report states, without "
