@@ -595,6 +595,20 @@ def test_a_text_found_at_several_places_lists_them_and_words_around_it_pick_one(
     assert row["char_start"] == str(second)
 
 
+@pytest.mark.parametrize(("text", "raw"), [
+    ("三件", "全年办理复议案件十三件，当年调解纠纷三件。"),
+    ("3件", "全年办理复议案件13件，当年调解纠纷3件。"),
+    ("十二次", "召开会议二十二次，组织培训十二次。"),
+])
+def test_an_add_by_its_text_is_not_found_inside_a_longer_number(text, raw):
+    """三件 inside 十三件 is part of another number, as 3件 inside 13件 is: the one place
+    the text is a number of its own is found, with no question which is meant."""
+    add = reviews.Decision(2, None, text, "add", "disputes_mediated", 3.0, "件", "exact",
+                           "", "李四", "")
+    (placed,) = reviews.locate([add], raw, "r/2023.csv")
+    assert placed.char_start == raw.rindex(text)
+
+
 def test_an_excluded_number_is_kept_in_report_json_with_the_decision(tmp_path):
     """An excluded number leaves the tables, but report.json keeps where it is, its
     sentence, what extraction read and the reviewer's note, for the brief."""
