@@ -609,6 +609,24 @@ def test_an_add_by_its_text_is_not_found_inside_a_longer_number(text, raw):
     assert placed.char_start == raw.rindex(text)
 
 
+def test_refreshing_a_worksheet_whose_header_has_spaces_keeps_its_decisions(tmp_path):
+    """read() takes a header cell saved with spaces ("action ", as a spreadsheet may
+    write it); rewriting the worksheet must read it the same way, not drop the
+    decisions made under it."""
+    root = make_root(tmp_path / "p")
+    sheet = reviews.review_file(root, "weibin", 2023)
+    s = _at("849件")
+    padded = [f" {c} " if c in ("action", "reviewer", "char_start") else c
+              for c in reviews.COLUMNS]
+    _write(sheet, [{" char_start ": str(s), "text": "849件", " action ": "confirm",
+                    " reviewer ": "李四"}], columns=padded)
+    assert [d.action for d in reviews.read(sheet)] == ["confirm"]
+    _, _, decided = reviews.write_worksheet(layout.build_paths(root, "weibin", 2023))
+    assert decided == 1
+    row = next(r for r in _read(sheet) if r["text"] == "849件")
+    assert (row["action"], row["reviewer"]) == ("confirm", "李四")
+
+
 def test_an_excluded_number_is_kept_in_report_json_with_the_decision(tmp_path):
     """An excluded number leaves the tables, but report.json keeps where it is, its
     sentence, what extraction read and the reviewer's note, for the brief."""

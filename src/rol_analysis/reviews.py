@@ -876,7 +876,9 @@ def write_worksheet(paths) -> tuple[Path, int, int]:
         # refuse to rewrite a malformed file: the reviewer fixes it first
         decisions = read(path)
         with open(path, encoding="utf-8-sig", newline="") as fh:
-            old = [{k: (v or "").strip() for k, v in r.items() if k}
+            # headers stripped as read() strips them: a header cell saved as "action "
+            # would otherwise lose every decision in the rewritten file
+            old = [{k.strip(): (v or "").strip() for k, v in r.items() if k}
                    for r in csv.DictReader(fh)]
         if any(d.char_start is None for d in decisions):
             _pin(old, decisions, paths.raw, path)
