@@ -1156,6 +1156,21 @@ def multiple_fits(stated: float, recomputed: float, *, decimals: int = 0,
     约 (approx) N - w..N + w, 超/多/以上 (at_least) N..N + max(one unit of its last digit,
     w), where w = max(half a unit of the last digit, 10% of N): 近3倍 is 2.5..3, 超3倍
     3..4, 约10倍 9..11.
+
+    Parameters
+    ----------
+    stated : float
+        The multiple the report states (N of N倍).
+    recomputed : float
+        The multiple recomputed from the two values.
+    decimals : int
+        Decimal places N is written with (2.5倍: 1).
+    qualifier : str
+        ``exact``, ``at_most`` (近), ``approx`` (约) or ``at_least`` (超, 多, 以上).
+
+    Returns
+    -------
+    bool
     """
     half = 0.5 * 10 ** (-decimals)
     w = max(half, 0.1 * stated)

@@ -197,6 +197,17 @@ def fingerprint(path) -> str | None:
     file is missing or decides nothing (the same build as without it). A file that is
     not a readable worksheet is digested whole: the build refuses it anyway, naming the
     problem, and any edit of it is worth a new try.
+
+    Parameters
+    ----------
+    path : path-like
+        The region-year's review file (``data/reviews/<region>/<year>.csv``).
+
+    Returns
+    -------
+    str or None
+        The SHA-256 hex digest of the sorted decided rows (key and decision columns, and
+        the ``sentence`` cell of an ``add`` row given without a ``char_start``), or None.
     """
     import hashlib
 
@@ -275,6 +286,20 @@ def locate(decisions: list[Decision], raw_text: str, path) -> list[Decision]:
     The text must be there once as a number of its own; when it is there several
     times, the row's ``sentence`` cell (a few words around the number, copied from the
     report) must pick one.
+
+    Parameters
+    ----------
+    decisions : list of Decision
+        As :func:`read` returns them.
+    raw_text : str
+        The report's text as ``reading.read_report`` gives it.
+    path : path-like
+        The review file, for the messages.
+
+    Returns
+    -------
+    list of Decision
+        The same decisions in the same order, each with a ``char_start``.
 
     Raises
     ------
