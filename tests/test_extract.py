@@ -542,6 +542,23 @@ def test_each_after_a_verb_gives_one_row_per_name():
     assert sorted(ones["measure"]) == ["参加民主测评数", "参加述职评议数"]
 
 
+@pytest.mark.parametrize("sentence, measures", [
+    # 参与, 和谐 and 和解 hold a joining character inside a word: the list splits at the
+    # joining word between the names only (it read 律师参, 调解, 参, 仲裁 here)
+    ("律师参与调解和参与仲裁各5次。", ["参与仲裁数", "律师参与调解数"]),
+    ("组织干部参与旁听与参与庭审评议各3次。", ["参与庭审评议数", "组织干部参与旁听数"]),
+    ("全年化解和谐共建纠纷和司法调处纠纷各16件。", ["化解和谐共建纠纷数", "司法调处纠纷数"]),
+    ("促成行政和解和司法调解各9件。", ["促成行政和解数", "司法调解数"]),
+    # the joining words themselves still split a list
+    ("全年复议纠错和诉讼败诉各2件。", ["复议纠错数", "诉讼败诉数"]),
+    ("中心组与常务会议分别举办了2次、3次。", ["中心组数", "常务会议数"]),
+    ("市本级及各区县分别建成调解室6个、21个。", ["区县建成调解室数", "市建成调解室数"]),
+])
+def test_a_name_list_splits_at_joining_words_not_inside_words(sentence, measures):
+    m = extract.extract_text(sentence).mentions
+    assert sorted(m["measure"]) == measures
+
+
 @pytest.mark.parametrize("sentence, expected", [
     # each number takes the indicator that fits it best, not the first that matches
     ("完成了304名行政执法人员执法证换发工作和10名行政执法人员监督证核发工作。",

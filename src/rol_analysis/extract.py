@@ -95,11 +95,12 @@ _RATE_SEP_RE = re.compile(r"、|(?<=率)[和及与]")
 # 及 and 与 that join two names, not the words 及时 and 与会
 _JI = "及(?!时)"
 _YU = "与(?!会)"
-# Names sharing one value (A和B各…, A与B分别…). Known gap: it lacks _PAIR_SEP_RE's
-# guards, so 律师参与调解和参与仲裁各5次 reads four names (律师参, 调解, 参, 仲裁), not two.
-_NAME_SEP_RE = re.compile(rf"、|和|{_JI}|{_YU}")
 # one joining word between two things (not 参与, 及时, 与会, 和谐…)
 _PAIR_SEP_RE = re.compile(rf"和(?!谐|解)|(?<![以涉]){_JI}|(?<!参){_YU}")
+# Names sharing one value (A和B各…, A与B分别…): a 、 or one joining word with
+# _PAIR_SEP_RE's guards, since the same words split inside a name otherwise
+# (律师参与调解和参与仲裁各5次 read four names: 律师参, 调解, 参, 仲裁).
+_NAME_SEP_RE = re.compile(rf"、|{_PAIR_SEP_RE.pattern}")
 # the names before 分别 (中心组与常务会议分别举办了2次); 同 joins them too
 _RESPECTIVE_SEP_RE = re.compile(rf"、|与|和|{_JI}|同")
 # a list item that names a level of its own (满意度、办结率…), not a modifier (省、市、…)
