@@ -427,3 +427,51 @@ def test_an_empty_project_gives_an_empty_panel_with_its_columns(tmp_path):
     panel.build(tmp_path, xlsx=False)
     assert sorted(p.name for p in (out(tmp_path) / "indicators.parquet").iterdir()) == [
         "weibin+.parquet"]
+
+
+def test_an_exclude_counts_as_reviewed_in_the_index_and_region_years_as_in_the_brief(
+        tmp_path):
+    """A report whose only decision is an exclude (the number left the tables; report.json
+    keeps it under ``excluded``) is 'partly reviewed' in the index and the panel, as its
+    brief's 已复核 1 … 排除 1 says, not 'not reviewed'; with every other number confirmed
+    it is fully reviewed. Numbers are counted as the brief counts them (distinct
+    char_start), so a shared value read by several names is one number."""
+    from bs4 import BeautifulSoup
+
+    from rol_analysis import render
+    from rol_analysis.reviews import review_state
+
+    (tmp_path / "data" / "raw").mkdir(parents=True)
+    gone = {"char_start": 1, "text": "3件", "sentence": "某句。", "reviewer": "赵六",
+            "note": "年份", "date": "2026-11-27"}
+    for region in ("alpha", "beta", "gamma"):
+        publish(tmp_path, region, 2023)
+        proc = tmp_path / "data" / "processed" / region / "2023"
+        if region == "gamma":
+            continue  # nothing decided
+        meta = json.loads((proc / "report.json").read_text(encoding="utf-8"))
+        fileio.write_json(proc / "report.json", {**meta, "excluded": [gone]})
+        if region == "beta":
+            for name in ("mentions", "indicators"):
+                df = pd.read_parquet(proc / f"{name}.parquet")
+                fileio.write_parquet(proc / f"{name}.parquet", df.assign(review="confirm | 张三"))
+    men = pd.read_parquet(tmp_path / "data/processed/alpha/2023/mentions.parquet")
+    numbers = men["char_start"].nunique()
+    assert numbers < len(men)  # the seed has shared values: rows are not numbers
+    # the brief's rule on alpha's tables: 已复核 1 个数字（共 numbers + 1 个）
+    assert review_state(numbers, 0, 1) == ("partly", 1, numbers + 1)
+
+    soup = BeautifulSoup(render.write_index(tmp_path).read_text("utf-8"), "lxml")
+    cells = {tr["data-name"].split()[-1]: tr.find_all("td")[6].get_text()
+             for tr in soup.select("#briefs tbody tr")}
+    assert cells["alpha"].startswith("部分审核 partly reviewed"), cells
+    assert cells["beta"].startswith("已审核 reviewed"), cells
+    assert cells["gamma"].startswith("未审核 not reviewed"), cells
+
+    panel.build(tmp_path)
+    ry = pd.read_parquet(out(tmp_path) / "region_years.parquet").set_index("region")
+    assert ry.loc["alpha", "review_state"] == "partly" and ry.loc["alpha", "n_excluded"] == 1
+    assert ry.loc["alpha", "n_reviewed"] == 0  # rows of the mentions table with a mark
+    assert ry.loc["beta", "review_state"] == "fully" and ry.loc["beta", "n_excluded"] == 1
+    assert ry.loc["gamma", "review_state"] == "not_reviewed"
+    assert ry.loc["gamma", "n_excluded"] == 0

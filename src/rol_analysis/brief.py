@@ -32,7 +32,7 @@ from . import layout
 from . import ratios as _ratios
 from .catalogue import load
 from .ocr import LOW_SCORE as LOW_OCR_SCORE
-from .reviews import NAMING, parse_mark, unconfirmed
+from .reviews import NAMING, parse_mark, review_state, unconfirmed
 
 #: How the brief marks a number a reviewer decided on (data/reviews/): one mark for each
 #: action that decides a name (reviews.NAMING, the rule of the ○ count too).
@@ -328,10 +328,10 @@ class Brief:
         actions = [parse_mark(m)[0] for m in marks if m]
         # an excluded number is one the reviewer decided on too, no longer in the tables
         excluded = len(self.excluded)
-        if not actions and not excluded:
+        state, done, total = review_state(len(marks), len(actions), excluded)
+        if state == "not_reviewed":
             return "未复核 not reviewed"
         n = {a: actions.count(a) for a in ("confirm", "set", "add")}
-        done, total = len(actions) + excluded, len(marks) + excluded
         return (f"已复核 {done} 个数字（共 {total} 个）：确认 {n['confirm']}，更正 "
                 f"{n['set']}，补充 {n['add']}，排除 {excluded} · {done} of {total} numbers "
                 f"reviewed (✓ confirmed, ✎ corrected or added, {excluded} excluded"

@@ -56,7 +56,7 @@ from .exceptions import InputError
 from .fileio import read_json, sha256_file, write_bytes, write_text
 
 PANEL = "panel"
-FORMAT = 4  # bump when the panel's columns or layout change: the next run starts afresh
+FORMAT = 5  # bump when the panel's columns or layout change: the next run starts afresh
 KEYS = ["region", "year"]
 META = ["region_name", "province", "level"]
 TABLES = ("indicators", "mentions", "ratios", "region_years")
@@ -87,14 +87,15 @@ RATIO_COLUMNS = [
 REGION_YEAR_COLUMNS = [
     "region", "region_name", "city", "province", "level", "year", "title", "issuer", "date",
     "source_file", "source_sha256", "validation", "n_failures", "n_warnings",
-    "review_state", "n_reviewed", "n_mentions", "n_indicators", "n_unconfirmed", "has_brief",
+    "review_state", "n_reviewed", "n_excluded", "n_mentions", "n_indicators", "n_unconfirmed",
+    "has_brief",
 ]
 COLUMNS = {"indicators": INDICATOR_COLUMNS, "mentions": MENTION_COLUMNS,
            "ratios": RATIO_COLUMNS, "region_years": REGION_YEAR_COLUMNS}
 FLOATS = {"value", "reported", "numerator", "denominator", "recomputed", "difference",
           "tolerance"}
 INTS = {"year", "char_start", "char_end", "decimals", "n_failures", "n_warnings",
-        "n_reviewed", "n_mentions", "n_indicators", "n_unconfirmed"}
+        "n_reviewed", "n_excluded", "n_mentions", "n_indicators", "n_unconfirmed"}
 
 #: Column -> Chinese header (the xlsx's first header row).
 ZH = {
@@ -113,6 +114,7 @@ ZH = {
     "issuer": "发布机关", "date": "发布日期", "source_file": "原始文件",
     "source_sha256": "原始文件 sha256", "n_failures": "关键规则未通过数",
     "n_warnings": "提示数", "review_state": "审核状态", "n_reviewed": "已审核数字数",
+    "n_excluded": "复核排除数字数",
     "n_mentions": "统计数字数", "n_indicators": "指标数", "n_unconfirmed": "未确认指标名称数",
     "has_brief": "已发布简报",
 }
@@ -253,6 +255,7 @@ def _region_year_row(region: str, year: int, files: dict, has_brief: bool) -> di
         "region_name_report": report.get("region_name"),
         "validation": status, "warned": sorted(warned), "n_failures": n_fail,
         "n_warnings": n_warn, "has_brief": has_brief,
+        "n_excluded": len([e for e in report.get("excluded") or [] if isinstance(e, dict)]),
     }
 
 
@@ -505,15 +508,19 @@ def _load_fresh(con, keys: list, files_of: dict, rows: dict, tmp: Path) -> dict:
     # region_years: the report records, then counts from the tables just read
     n_ind = _counts(new["indicators"])
     n_men = _counts(new["mentions"])
+    n_num = _numbers(new["mentions"])
+    from .reviews import review_state
     n_unc = _unconfirmed(new["indicators"])
     cols = {c: [] for c in [*REGION_YEAR_COLUMNS, "_row"]}
     for k in keys:
         n, done = n_men.get(k, (0, 0))
+        # the brief's rule: numbers (not rows: a shared value is one number read by
+        # several names) and the ones a reviewer excluded, decided but out of the tables
+        state = review_state(*n_num.get(k, (0, 0)), rows[k]["n_excluded"])[0]
         values = {**rows[k], "n_indicators": n_ind.get(k, (0, 0))[0], "n_mentions": n,
                   "n_unconfirmed": n_unc.get(k, 0),
                   "n_reviewed": done,
-                  "review_state": ("fully" if n and done == n else "partly" if done
-                                   else "not_reviewed"),
+                  "review_state": state,
                   "_row": 0}
         for c in cols:
             cols[c].append(None if c in (*META, "city") else values.get(c))
@@ -534,6 +541,24 @@ def _unconfirmed(table) -> dict:
                        table["review"].to_pylist(), strict=True):
         marks.setdefault((r, y), []).append(m)
     return {k: unconfirmed(v) for k, v in marks.items()}
+
+
+def _numbers(table) -> dict:
+    """(region, year) -> (numbers, numbers with a review decision): distinct
+    ``char_start``, as the brief counts them."""
+    if not len(table):
+        return {}
+    decided: dict = {}
+    for r, y, c, m in zip(table["region"].to_pylist(), table["year"].to_pylist(),
+                          table["char_start"].to_pylist(), table["review"].to_pylist(),
+                          strict=True):
+        key = (r, y, c)
+        decided[key] = decided.get(key, False) or (isinstance(m, str) and bool(m))
+    out: dict = {}
+    for (r, y, _), d in decided.items():
+        n, done = out.get((r, y), (0, 0))
+        out[(r, y)] = (n + 1, done + d)
+    return out
 
 
 def _counts(table) -> dict:

@@ -252,7 +252,7 @@ def _index_rows(root: Path, overlay: dict | None = None) -> list[dict]:
     from . import ratios, regions
     from .brief import format_number
     from .catalogue import load
-    from .reviews import unconfirmed
+    from .reviews import review_state, unconfirmed
 
     cat = load()
     try:
@@ -271,6 +271,16 @@ def _index_rows(root: Path, overlay: dict | None = None) -> list[dict]:
     # only the columns the index shows (the sentences are most of each file)
     ind = _bulk(ind_files, "SELECT filename, COLUMNS('^(indicator_id|value|unit|kind|review)$') "
                            "FROM read_parquet($files, union_by_name = true, filename = true)")
+    # the review state counts numbers (distinct char_start) of the mentions table, as
+    # the brief's 已复核 line does; a table from before mentions carried reviews falls
+    # back to the indicators' marks
+    men_files = [processed[f] / "mentions.parquet" for f in folders
+                 if has_brief[f] and (processed[f] / "mentions.parquet").is_file()]
+    men = _bulk(men_files, "SELECT filename, count(DISTINCT char_start), "
+                           "count(DISTINCT CASE WHEN review <> '' THEN char_start END) "
+                           "FROM read_parquet($files, union_by_name = true, filename = true) "
+                           "GROUP BY filename")
+    numbers_by = {rec[0]: (rec[1], rec[2]) for rec in (men[1] if men else [])}
     counts_by: dict[str, dict] = {}
     for f in folders:
         # the csv module: DuckDB's CSV reader sniffs each file (~20 ms apiece)
@@ -335,9 +345,12 @@ def _index_rows(root: Path, overlay: dict | None = None) -> list[dict]:
             marks = [r.get("review") for r in found_rows]
             # the brief's ○ count, by the brief's rule (reviews.unconfirmed)
             n_unconf = unconfirmed(marks)
-            done = sum(1 for m in marks if isinstance(m, str) and m)
-            review = ("fully" if found_rows and done == len(found_rows)
-                      else "partly" if done else "not_reviewed")
+            numbers, done = numbers_by.get(
+                str(processed[folder] / "mentions.parquet"),
+                (len(found_rows), sum(1 for m in marks if isinstance(m, str) and m)))
+            # numbers a reviewer excluded are decided too (the brief's 排除 N)
+            excluded = [e for e in meta.get("excluded") or [] if isinstance(e, dict)]
+            review = review_state(numbers, done, len(excluded))[0]
         info = meta_csv.get(region, {})
         name = info.get("zh_name") or meta.get("region_name") or region
         level = info.get("level") or UNKNOWN[0]

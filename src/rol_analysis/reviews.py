@@ -692,6 +692,30 @@ def unconfirmed(marks) -> int:
     return sum(1 for m in marks if parse_mark(m)[0] not in NAMING)
 
 
+def review_state(n_numbers: int, n_decided: int, n_excluded: int = 0) -> tuple[str, int, int]:
+    """A report's review state by the brief's rule (its 已复核 N 个数字（共 M 个）line),
+    which the index and the panel's ``region_years`` use too.
+
+    Parameters
+    ----------
+    n_numbers, n_decided : int
+        Numbers in the mentions table (distinct ``char_start``) and those of them with a
+        review mark.
+    n_excluded : int
+        Numbers a reviewer excluded (``report.json`` ``excluded``): they left the tables,
+        but a reviewer decided on them, so a report whose only decision is an exclude is
+        reviewed, not "not reviewed".
+
+    Returns
+    -------
+    (state, decided, numbers)
+        ``fully``, ``partly`` or ``not_reviewed``, with the counts the brief shows.
+    """
+    done, total = n_decided + n_excluded, n_numbers + n_excluded
+    state = "fully" if total and done == total else "partly" if done else "not_reviewed"
+    return state, done, total
+
+
 def parse_mark(mark) -> tuple[str, str, str]:
     """``review`` column -> (action, reviewer, original reading or "")."""
     if not isinstance(mark, str) or not mark:
