@@ -166,7 +166,15 @@ def test_bad_raw_file_exits_2_and_keeps_outputs(built_copy):
     proc = rol_here("build", "--region", "weibin", "--year", "2023", "--root", root, "-q")
     assert proc.returncode == 2, proc.stderr
     assert "2023.txt" in proc.stderr and "Traceback" not in proc.stderr
-    assert tree_bytes(root / "reports") == before
+    after = tree_bytes(root / "reports")
+    # the published brief, its validation and notebooks are kept as they were; only the
+    # record of this attempt's bad input is added, and the index marks the kept brief
+    record = "weibin/2023/input-error.json"
+    assert "2023.txt" in json.loads(after.pop(record))["message"]
+    index = after.pop("index.html").decode("utf-8")
+    assert "latest build stopped on bad input" in index
+    before.pop("index.html")
+    assert after == before
 
 
 def test_failed_brief_step_leaves_every_output_as_it_was(built_copy):
