@@ -230,7 +230,7 @@ def data_fingerprint(root, paths: layout.BuildPaths) -> dict:
     only the decided rows count (``reviews.fingerprint``): ``rol review`` refreshing the
     worksheet changes nothing here.
     """
-    from . import regions, reviews
+    from . import filing, regions, reviews
 
     nb_dir = layout.resource_dir(root, "notebooks")
     exp_dir = layout.resource_dir(root, "expectations")
@@ -240,6 +240,7 @@ def data_fingerprint(root, paths: layout.BuildPaths) -> dict:
         "raw": {paths.raw.name: sha256_file(paths.raw)},
         "region_row": regions.row_for(regions.default_path(root), paths.region),
         "review": reviews.fingerprint(review),  # its decisions, not the worksheet
+        "filing_year": filing.fingerprint(root, paths.region, paths.year),
         "notebooks": _digest_files(nb_dir, DATA_NOTEBOOKS),
         "expectations": _digest_files(exp_dir, sorted(p.name for p in exp_dir.glob("*.json"))),
         "package": {"version": __version__, "sha256": _package_digest()},
