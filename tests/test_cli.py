@@ -308,6 +308,17 @@ def test_a_build_whose_reader_stopped_still_publishes_and_updates_the_panel(
     assert (seed_copy / "reports/weibin/2023/brief.html").is_file()
 
 
+def test_a_reader_that_stopped_in_an_earlier_run_leaves_the_next_exit_code_alone(
+        monkeypatch):
+    """In one process (a notebook or a test calling the CLI twice), a closed pipe of an
+    earlier run must not make a later run that wrote everything exit 141."""
+    from rol_analysis import cli
+
+    monkeypatch.setattr(cli, "_pipe_closed", True)  # what a run cut by `| head` leaves
+    proc = rol_here("catalogue", "check")
+    assert proc.returncode == 0, proc
+
+
 PROSE_ONLY = ("某县2024年法治政府建设工作情况\n\n"
               "全县坚持以习近平法治思想为指引，扎实推进依法行政，法治政府建设成效明显。\n"
               "下一步，我们将持续用力，推动各项工作迈上新台阶。\n")

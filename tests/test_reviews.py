@@ -454,6 +454,30 @@ def test_every_gate_check_of_a_decision_names_its_row(action, iid, value, unit, 
     assert says in msg and "build again" in msg
 
 
+def test_a_negative_value_set_on_an_unnamed_change_is_not_refused():
+    """Unnamed, only a count or an amount may not be negative (the gate's
+    mentions.nonnegative): a fall the reviewer writes with its sign (下降5% as -6) is a
+    change, which the gate lets through, so the decision must not stop the build."""
+    from rol_analysis import catalogue, extract
+
+    text = "全年受理行政复议案件52件，同比下降5%。全年调解纠纷530件。"
+    ex = extract.extract_text(text, "r", 2023)
+    ex.mentions["review"] = ""
+    change = ex.mentions["kind"] == "change"
+    ex.mentions.loc[change, "indicator_id"] = ""  # a change no indicator names
+    ex.indicators = ex.indicators[ex.indicators["kind"] != "change"]
+    start = text.index("5%")
+    fall = reviews.Decision(2, start, "5%", "set", "", -6.0, "", "", "", "李四", "")
+    reviews.apply(ex, text, [fall], "r/2023.csv", catalogue.load())
+    row = ex.mentions[ex.mentions["char_start"] == start].iloc[0]
+    assert row["value"] == -6 and row["kind"] == "change" and row["indicator_id"] == ""
+    # a count set negative is still refused, naming the row
+    count = reviews.Decision(3, text.index("530件"), "530件", "set", "", -530.0, "", "",
+                             "", "李四", "")
+    with pytest.raises(InputError, match="the value -530 is negative"):
+        reviews.apply(ex, text, [count], "r/2023.csv", catalogue.load())
+
+
 def test_a_worksheet_with_no_decision_leaves_the_brief_up_to_date(seed_copy):
     """`rol review` writes a worksheet; until a decision is recorded in it, nothing a
     build makes depends on it: no rebuild, `rol list` says up to date."""
@@ -569,6 +593,38 @@ def test_a_text_found_at_several_places_lists_them_and_words_around_it_pick_one(
     rol("review", "--region", "weibin", "--year", "2023", "--root", root, check=0)
     row = next(r for r in _read(sheet) if r["action"] == "add")
     assert row["char_start"] == str(second)
+
+
+@pytest.mark.parametrize(("text", "raw"), [
+    ("三件", "全年办理复议案件十三件，当年调解纠纷三件。"),
+    ("3件", "全年办理复议案件13件，当年调解纠纷3件。"),
+    ("十二次", "召开会议二十二次，组织培训十二次。"),
+])
+def test_an_add_by_its_text_is_not_found_inside_a_longer_number(text, raw):
+    """三件 inside 十三件 is part of another number, as 3件 inside 13件 is: the one place
+    the text is a number of its own is found, with no question which is meant."""
+    add = reviews.Decision(2, None, text, "add", "disputes_mediated", 3.0, "件", "exact",
+                           "", "李四", "")
+    (placed,) = reviews.locate([add], raw, "r/2023.csv")
+    assert placed.char_start == raw.rindex(text)
+
+
+def test_refreshing_a_worksheet_whose_header_has_spaces_keeps_its_decisions(tmp_path):
+    """read() takes a header cell saved with spaces ("action ", as a spreadsheet may
+    write it); rewriting the worksheet must read it the same way, not drop the
+    decisions made under it."""
+    root = make_root(tmp_path / "p")
+    sheet = reviews.review_file(root, "weibin", 2023)
+    s = _at("849件")
+    padded = [f" {c} " if c in ("action", "reviewer", "char_start") else c
+              for c in reviews.COLUMNS]
+    _write(sheet, [{" char_start ": str(s), "text": "849件", " action ": "confirm",
+                    " reviewer ": "李四"}], columns=padded)
+    assert [d.action for d in reviews.read(sheet)] == ["confirm"]
+    _, _, decided = reviews.write_worksheet(layout.build_paths(root, "weibin", 2023))
+    assert decided == 1
+    row = next(r for r in _read(sheet) if r["text"] == "849件")
+    assert (row["action"], row["reviewer"]) == ("confirm", "李四")
 
 
 def test_an_excluded_number_is_kept_in_report_json_with_the_decision(tmp_path):

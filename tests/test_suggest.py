@@ -255,6 +255,9 @@ def test_marked_sentences_mark_each_number_where_it_stands():
         "51": "受理13件，办结3件，其中#当场办结。"}
     # not a number of its own inside 13件, even when 13件 was not read as one
     assert suggest.marked_sentences(rows[1:2]) == {"46": "受理13件，办结#，其中3件当场办结。"}
+    # a hand-edited worksheet's char_start that is no position is skipped, not a crash
+    bad = [{**rows[1], "char_start": c} for c in ("inf", "1e999", "nan", "x")]
+    assert suggest.marked_sentences(bad) == {}
 
 
 def test_a_guess_that_matches_none_of_its_examples_is_not_proposed(tmp_path):

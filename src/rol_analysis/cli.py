@@ -99,6 +99,10 @@ class _Group(click.Group):
     """Turns RolError (and anything unexpected) into a message and an exit code."""
 
     def invoke(self, ctx):
+        global _pipe_closed
+        # a closed reader ends the run it happened in: an earlier run in this process
+        # (a test, a notebook calling main) must not turn this one's exit code into 141
+        _pipe_closed = False
         # from here on Ctrl-C raises KeyboardInterrupt: builds clean up, then one line
         _on_sigint(signal.default_int_handler)
         try:

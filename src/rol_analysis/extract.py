@@ -1094,6 +1094,13 @@ def require_statistics(result: Extraction, path) -> None:
     text. Validated, it would fail every gate rule at once and blame the extraction;
     this says what is wrong with the file instead, before anything is written.
 
+    Parameters
+    ----------
+    result : Extraction
+        The file's extraction (its ``meta`` says the format, length and OCR'd pages).
+    path : path-like
+        The file, for the message.
+
     Raises
     ------
     InputError

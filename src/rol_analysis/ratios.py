@@ -1156,6 +1156,21 @@ def multiple_fits(stated: float, recomputed: float, *, decimals: int = 0,
     约 (approx) N - w..N + w, 超/多/以上 (at_least) N..N + max(one unit of its last digit,
     w), where w = max(half a unit of the last digit, 10% of N): 近3倍 is 2.5..3, 超3倍
     3..4, 约10倍 9..11.
+
+    Parameters
+    ----------
+    stated : float
+        The multiple the report states (N of N倍).
+    recomputed : float
+        The multiple recomputed from the two values.
+    decimals : int
+        Decimal places N is written with (2.5倍: 1).
+    qualifier : str
+        ``exact``, ``at_most`` (近), ``approx`` (约) or ``at_least`` (超, 多, 以上).
+
+    Returns
+    -------
+    bool
     """
     half = 0.5 * 10 ** (-decimals)
     w = max(half, 0.1 * stated)
@@ -1536,11 +1551,12 @@ _TARGET_AFTER_RE = re.compile(r"的?(?:年度|全年|本年度|工作|考核|下
 #: "目标任务：6万平方米").
 _TARGET_BEFORE_RE = re.compile(r"(?:目标|任务|计划|预算|指标|下达|安排)[：:]?"
                                r"[^，,。；;：:\d]{0,8}$")
-#: A number in a sentence, for targets that are no mention (extraction drops a target:
-#: it is what a plan sets, not a statistic).
 #: What was done against a target, in the actual's clause (实际组织…, 完成…, 累计拆除…).
 _ACTUAL_RE = re.compile(r"实际|完成|实现|累计|共计|共")
+#: Where a target's label stops: a clause mark, but not a colon (目标任务：6万平方米).
 _LABEL_BREAKS = _CLAUSE_CHARS.replace("：", "").replace(":", "")
+#: A number in a sentence, for targets that are no mention (extraction drops a target:
+#: it is what a plan sets, not a statistic).
 _SENTENCE_NUMBER_RE = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?:千万|百万|十万|万|亿|千)?")
 
 

@@ -37,6 +37,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .exceptions import InputError
+from .numbers import CN_NUMERAL_CHARS
 
 ACTIONS = ("confirm", "set", "exclude", "add")
 QUALIFIERS = ("exact", "at_least", "at_most", "approx")
@@ -196,6 +197,17 @@ def fingerprint(path) -> str | None:
     file is missing or decides nothing (the same build as without it). A file that is
     not a readable worksheet is digested whole: the build refuses it anyway, naming the
     problem, and any edit of it is worth a new try.
+
+    Parameters
+    ----------
+    path : path-like
+        The region-year's review file (``data/reviews/<region>/<year>.csv``).
+
+    Returns
+    -------
+    str or None
+        The SHA-256 hex digest of the sorted decided rows (key and decision columns, and
+        the ``sentence`` cell of an ``add`` row given without a ``char_start``), or None.
     """
     import hashlib
 
@@ -231,13 +243,18 @@ def fingerprint(path) -> str | None:
 #: Where a number's text is a number of its own: not the "2件" inside "12件" or the
 #: "5" of "5.5" (the text's own ends decide whether a digit may touch them).
 _BEFORE, _AFTER = r"(?<![0-9.,０-９])", r"(?![0-9０-９]|[.,][0-9])"
+#: The same for a number written in Chinese: not the "三件" inside "十三件".
+_CN_BEFORE = f"(?<![{CN_NUMERAL_CHARS}])"
+_CN_AFTER = f"(?![{CN_NUMERAL_CHARS}])"
 
 
 def _spans(raw: str, text: str) -> list[int]:
     """Every start of ``text`` in ``raw`` that is a number of its own."""
-    pattern = ((_BEFORE if text[:1].isdigit() else "") + re.escape(text)
-               + (_AFTER if text[-1:].isdigit() else ""))
-    return [m.start() for m in re.finditer(pattern, raw)]
+    first, last = text[:1], text[-1:]
+    before = (_BEFORE if first.isdigit() else _CN_BEFORE if first in CN_NUMERAL_CHARS
+              else "")
+    after = _AFTER if last.isdigit() else _CN_AFTER if last in CN_NUMERAL_CHARS else ""
+    return [m.start() for m in re.finditer(before + re.escape(text) + after, raw)]
 
 
 def _around(raw: str, start: int, end: int, width: int = 12) -> str:
@@ -269,6 +286,20 @@ def locate(decisions: list[Decision], raw_text: str, path) -> list[Decision]:
     The text must be there once as a number of its own; when it is there several
     times, the row's ``sentence`` cell (a few words around the number, copied from the
     report) must pick one.
+
+    Parameters
+    ----------
+    decisions : list of Decision
+        As :func:`read` returns them.
+    raw_text : str
+        The report's text as ``reading.read_report`` gives it.
+    path : path-like
+        The review file, for the messages.
+
+    Returns
+    -------
+    list of Decision
+        The same decisions in the same order, each with a ``char_start``.
 
     Raises
     ------
@@ -395,8 +426,9 @@ def _misfit(d: Decision, ind, value, unit: str, kind: str, path) -> InputError |
             f"in {catalogue_file}. {fix}")
     if value is None or _missing(value):
         return None
-    lo = ind.min if ind is not None else 0.0
-    if value < 0 and (ind is None and kind in ("count", "amount") or lo >= 0):
+    # unnamed, only a count or an amount must not be negative (the gate's
+    # mentions.nonnegative): a fall stated as a change (下降5%) may be
+    if value < 0 and (kind in ("count", "amount") if ind is None else ind.min >= 0):
         return InputError(
             f"{where}: the value {_num(value)} is negative; a count or an amount never "
             f"is. Write the figure the report states, without "
@@ -893,7 +925,9 @@ def write_worksheet(paths) -> tuple[Path, int, int]:
         # refuse to rewrite a malformed file: the reviewer fixes it first
         decisions = read(path)
         with open(path, encoding="utf-8-sig", newline="") as fh:
-            old = [{k: (v or "").strip() for k, v in r.items() if k}
+            # headers stripped as read() strips them: a header cell saved as "action "
+            # would otherwise lose every decision in the rewritten file
+            old = [{k.strip(): (v or "").strip() for k, v in r.items() if k}
                    for r in csv.DictReader(fh)]
         if any(d.char_start is None for d in decisions):
             _pin(old, decisions, paths.raw, path)

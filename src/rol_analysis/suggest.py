@@ -133,7 +133,7 @@ def _start_key(value) -> str:
     """``char_start`` as one key whichever way a table wrote it (618, 618.0, ' 618')."""
     try:
         return str(int(float(str(value).strip())))
-    except ValueError:
+    except (ValueError, OverflowError):  # a hand-edited worksheet's "inf" or "1e999"
         return str(value or "").strip()
 
 
