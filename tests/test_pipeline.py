@@ -166,7 +166,15 @@ def test_bad_raw_file_exits_2_and_keeps_outputs(built_copy):
     proc = rol_here("build", "--region", "weibin", "--year", "2023", "--root", root, "-q")
     assert proc.returncode == 2, proc.stderr
     assert "2023.txt" in proc.stderr and "Traceback" not in proc.stderr
-    assert tree_bytes(root / "reports") == before
+    after = tree_bytes(root / "reports")
+    # the published brief, its validation and notebooks are kept as they were; only the
+    # record of this attempt's bad input is added, and the index marks the kept brief
+    record = "weibin/2023/input-error.json"
+    assert "2023.txt" in json.loads(after.pop(record))["message"]
+    index = after.pop("index.html").decode("utf-8")
+    assert "latest build stopped on bad input" in index
+    before.pop("index.html")
+    assert after == before
 
 
 def test_failed_brief_step_leaves_every_output_as_it_was(built_copy):
@@ -401,3 +409,75 @@ def test_ctrl_c_while_a_worker_starts_says_nothing_from_the_worker(tmp_path):
                           capture_output=True, text=True, timeout=300)
     assert (proc.returncode, proc.stdout) == (0, "worker True\n"), proc.stderr
     assert "interrupted" not in proc.stderr and "Traceback" not in proc.stderr, proc.stderr
+
+
+NO_STATISTIC = ("某区关于2023年法治政府建设情况的报告\n\n全区深入推进依法行政，各项工作稳步开展。\n"
+                "下一步，我们将继续努力，推动法治政府建设取得新成效。\n")
+
+
+def test_bad_input_after_a_failed_validation_replaces_the_stale_failure(built_copy):
+    """The latest build attempt sets the region-year's state: a report with no statistic
+    after a build that failed validation removes that older validation-failed page (it
+    was about another raw report) and records the bad input instead; the kept brief,
+    its validation and the tables stay; the next good build clears the record."""
+    root, _ = built_copy
+    report = root / "reports/weibin/2023"
+    raw = root / "data/raw/weibin/2023.txt"
+    original = raw.read_bytes()
+    before = tree_bytes(report)
+    processed_before = tree_bytes(root / "data/processed")
+    try:
+        raw.write_bytes(original.replace("调解成功率100%".encode(), "调解成功率120%".encode()))
+        rol_here("build", "--region", "weibin", "--year", "2023", "--root", root, "-q", check=1)
+        assert (report / "validation-failed.html").is_file()
+        raw.write_text(NO_STATISTIC, encoding="utf-8")
+        proc = rol_here("build", "--region", "weibin", "--year", "2023", "--root", root, "-q")
+        assert proc.returncode == 2 and "no statistic was found" in proc.stderr, proc
+        after = tree_bytes(report)
+        assert "validation-failed.html" not in after and "validation-failed.json" not in after
+        for name in ("brief.html", "build.json", "validation.html", "validation.json"):
+            assert after[name] == before[name], name
+        record = json.loads(after["input-error.json"])
+        assert "no statistic was found" in record["message"]
+        assert tree_bytes(root / "data/processed") == processed_before
+        index = (root / "reports/index.html").read_text(encoding="utf-8")
+        assert "validation-failed" not in index and "latest build stopped on bad input" in index
+        listed = rol_here("list", "--root", root, check=0).stdout
+        assert ("last build stopped on bad input, so the published brief is the one before "
+                "it; that brief is outdated: raw report 2023.txt changed. The build said: "
+                ) in listed and "no statistic was found" in listed, listed
+        assert "failed validation" not in listed
+        for folder in ("reports", "data/processed"):  # nothing half-written left behind
+            assert not [p for p in (root / folder).rglob("*") if p.name.startswith(".")]
+    finally:
+        raw.write_bytes(original)
+    rol_here("build", "--region", "weibin", "--year", "2023", "--root", root, "-q", check=0)
+    assert not (report / "input-error.json").exists()
+    assert "bad input" not in (root / "reports/index.html").read_text(encoding="utf-8")
+    assert "up to date" in rol_here("list", "--root", root, check=0).stdout
+
+
+def test_bad_input_where_only_a_failed_validation_was_published(built_copy):
+    """A region-year that never passed validation: after a report with no statistic,
+    `rol list` says bad input with the message (not "failed validation"), and the
+    index and the panel's region_years no longer list it as failed: nothing of a report
+    is published for it."""
+    import pandas as pd
+
+    root, _ = built_copy
+    text = SEED.read_text(encoding="utf-8").replace("调解成功率100%", "调解成功率120%")
+    (root / "data/raw/other").mkdir()
+    raw = root / "data/raw/other/2023.txt"
+    raw.write_text(text, encoding="utf-8")
+    rol_here("build", "--region", "other", "--year", "2023", "--root", root, "-q", check=1)
+    assert "other/2023/validation-failed.html" in (root / "reports/index.html").read_text("utf-8")
+    raw.write_text(NO_STATISTIC, encoding="utf-8")
+    rol_here("build", "--all", "--root", root, "-q", check=2)
+    assert not (root / "reports/other/2023/validation-failed.json").exists()
+    assert "other/2023" not in (root / "reports/index.html").read_text("utf-8")
+    listed = [line for line in rol_here("list", "--root", root, check=0).stdout.splitlines()
+              if "other" in line]
+    assert listed and "bad input at the last build: " in listed[0], listed
+    assert "no statistic was found" in listed[0] and "failed validation" not in listed[0]
+    panel = pd.read_parquet(root / "data/processed/panel/region_years.parquet")
+    assert "other" not in set(panel["region"])

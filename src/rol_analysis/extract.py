@@ -1132,7 +1132,8 @@ def require_statistics(result: Extraction, path) -> None:
         "rule-of-law government report (法治政府建设年度报告) states dozens. Likely "
         "causes: it is the wrong file; it holds only a cover page or a table of contents; "
         f"it is {scan}. Fix: put the full text of the report in its place (.txt, .docx, "
-        ".html or .pdf) and run the command again. Nothing was written for it."
+        ".html or .pdf) and run the command again. No table, brief or validation report "
+        "was written for it."
     )
 
 

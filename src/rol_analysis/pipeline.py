@@ -51,6 +51,11 @@ BUILD_FILE = "build.json"
 #: A failed validation is published under these names beside the brief, which keeps
 #: linking the validation report that passed it (``validation.json``/``.html``).
 FAILED_VALIDATION = ("validation-failed.json", "validation-failed.html")
+#: A build that stopped on bad input (a report with no statistic, say) where something of
+#: the region-year was published before records it here, in place of an older
+#: validation-failed page, which no longer describes the raw report: its message and the
+#: inputs' fingerprint (``rol list`` reports it while the inputs are those).
+INPUT_ERROR = "input-error.json"
 #: Seconds a notebook cell may run before the build gives up on it (``ROL_CELL_TIMEOUT``
 #: or ``rol build --cell-timeout`` change it).
 DEFAULT_CELL_TIMEOUT = 900.0
@@ -73,6 +78,8 @@ class BuildResult:
     exit_code: int = 0
     seconds: float = 0.0
     warnings: list[str] = field(default_factory=list)
+    #: set when the data phase stopped on bad input: what ``input-error.json`` records
+    bad_input: dict | None = None
 
     @property
     def key(self) -> str:
@@ -756,8 +763,13 @@ def data_phase(root, region, year, force=False, on_step=None, stage=None,
         for folder in (paths.processed, paths.report):
             shutil.rmtree(folder, ignore_errors=True)
             _mkdir(folder)
-        for nb_name in DATA_NOTEBOOKS:
-            run_notebook(root, nb_name, paths, paths.report / "notebooks", on_step, timeout)
+        try:
+            for nb_name in DATA_NOTEBOOKS:
+                run_notebook(root, nb_name, paths, paths.report / "notebooks", on_step,
+                             timeout)
+        except InputError as exc:
+            result.bad_input = {"message": exc.message, "fingerprint": fp}
+            raise
         write_json(paths.processed / BUILD_FILE, fp)
         # e.g. the report names another region or year than the folder it is filed in
         report = read_json(paths.processed / "report.json") or {}
@@ -797,7 +809,7 @@ def brief_phase(root, region, year, force=False, pdf=False, on_step=None,
                     f"`rol build --region {region} --year {year} --force`."
                 )
             shutil.copytree(paths.report_final, report)
-            for name in FAILED_VALIDATION:
+            for name in (*FAILED_VALIDATION, INPUT_ERROR):
                 (report / name).unlink(missing_ok=True)
         for nb_name in BRIEF_NOTEBOOKS:
             run_notebook(root, nb_name, paths, report / "notebooks", on_step, timeout)
@@ -840,12 +852,36 @@ def failed_validation_report(paths: layout.BuildPaths) -> Path:
     shutil.rmtree(out, ignore_errors=True)
     if paths.report_final.is_dir():
         shutil.copytree(paths.report_final, out)
+        (out / INPUT_ERROR).unlink(missing_ok=True)  # this attempt read the report
     else:
         out.mkdir(parents=True)
     for src, dst in zip(("validation.json", "validation.html"), FAILED_VALIDATION):
         if (paths.report / src).is_file():
             shutil.copyfile(paths.report / src, out / dst)
     return out
+
+
+def bad_input_report(paths: layout.BuildPaths, record: dict) -> Path:
+    """The report folder to publish after a build stopped on bad input, where the
+    region-year has a published one: that folder as it is (a brief keeps linking the
+    validation that passed it) without an older ``validation-failed`` page, which was
+    about another raw report, and with ``input-error.json`` (``record``) saying what
+    this attempt found. Built in the staging folder."""
+    out = paths.staged("reports-bad-input")
+    shutil.rmtree(out, ignore_errors=True)
+    shutil.copytree(paths.report_final, out)
+    for name in FAILED_VALIDATION:
+        (out / name).unlink(missing_ok=True)
+    write_json(out / INPUT_ERROR, record)
+    return out
+
+
+def _last_input_error(paths: layout.BuildPaths, data_fp: dict | None) -> str | None:
+    """The message of the last build's bad input, while the inputs are the ones it read."""
+    record = read_json(paths.report_final / INPUT_ERROR)
+    if isinstance(record, dict) and data_fp is not None and record.get("fingerprint") == data_fp:
+        return str(record.get("message") or "")
+    return None
 
 
 def validate_only(root, region, year, wait=True, on_wait=None):
@@ -1177,6 +1213,7 @@ def data_current(root, region, year, fp=None) -> bool:
     fp = fp if fp is not None else data_fingerprint(root, paths)
     return (read_json(paths.processed_final / BUILD_FILE) == fp
             and not _last_validation_failed(paths)
+            and not (paths.report_final / INPUT_ERROR).is_file()
             and not _txn_dir(root, region, paths.year).exists())  # a publish to finish
 
 
@@ -1409,6 +1446,11 @@ def _publish_results(root: Path, stage: Stage, results, data, recovered: bool) -
             entries.append((paths, paths.processed if fresh else None, paths.report))
         elif r.status == "invalid":
             entries.append((paths, None, failed_validation_report(paths)))
+        elif r.bad_input and paths.report_final.is_dir():
+            # what is published must not say this region-year failed validation (an
+            # older build's page) when its latest attempt found the report unusable;
+            # with nothing published before, nothing is written (see require_statistics)
+            entries.append((paths, None, bad_input_report(paths, r.bad_input)))
     reports = root / "reports"
     try:
         # an index is written when something changed, or is missing beside briefs
@@ -1485,12 +1527,15 @@ def status(root) -> list[dict]:
             continue
         built = read_json(paths.report_final / BUILD_FILE)
         failed = _last_validation_failed(paths)
+        bad = _last_input_error(paths, data_fp)
         current = brief_fingerprint(root, paths, data_fp, False) if built else None
         if (_txn_dir(root, region, year) / "journal.json").exists():
             row["status"] = ("outdated (a build was stopped while publishing; the next "
                              "build finishes it)")
         elif built is None:
-            if failed:
+            if bad is not None:
+                row["status"] = f"bad input at the last build: {bad}"
+            elif failed:
                 row["status"] = "failed validation"
         elif brief_matches(built, current, False):
             row["status"] = "up to date"
@@ -1502,6 +1547,10 @@ def status(root) -> list[dict]:
             # reason given (a peer that changed), not about this region-year.
             row["status"] = ("last build failed validation, so the published brief is "
                              "the one before it; that brief is " + row["status"])
+        elif bad is not None and built is not None:
+            row["status"] = ("last build stopped on bad input, so the published brief is "
+                             "the one before it; that brief is " + row["status"]
+                             + f". The build said: {bad}")
         rows.append(row)
     return rows
 

@@ -307,7 +307,13 @@ def _index_rows(root: Path, overlay: dict | None = None) -> list[dict]:
         meta = fileio.read_json(processed[folder] / "report.json", {})
         validation = fileio.read_json(folder / "validation.json", {})
         failed = (folder / "validation-failed.json").is_file()
-        if failed and brief:
+        # pipeline.INPUT_ERROR: the latest build stopped on bad input (no statistic…)
+        bad_input = (folder / "input-error.json").is_file()
+        if bad_input and brief:
+            status = ("failed", "最近一次构建输入有误（见 rol list），此为上次发布的简报 latest "
+                                "build stopped on bad input (see rol list); this is the last "
+                                "published brief")
+        elif failed and brief:
             status = ("failed", "最近一次校验未通过，此为上次发布的简报 latest validation "
                                 "failed; this is the last published brief")
         elif failed:
