@@ -382,3 +382,69 @@ def test_when_stdout_s_reader_stops_errors_still_reach_stderr(tmp_path):
         "2 of 2 region-years failed: empty/2024 (error, exit 2), nonum/2024 (error, exit 2); "
         "exit code 2."), proc.stderr
     assert "internal error" not in proc.stderr and "Traceback" not in proc.stderr
+
+
+def _pdf_root(tmp_path, lines, unicode_map=True):
+    from pdf_fixtures import text_pdf
+
+    root = make_root(tmp_path / "proj")
+    (root / "data" / "raw" / "weibin" / "2023.txt").unlink()
+    pdf = root / "data" / "raw" / "weibin" / "2023.pdf"
+    pdf.write_bytes(text_pdf(lines, unicode_map))
+    return root, pdf
+
+
+PDF_LINES = ["卫滨区2023年法治政府建设年度报告", "（⼆）依法化解社会⽭盾纠纷",
+             "全区⼈⺠调解组织调解纠纷849件，举办培训班12期。", "新乡市卫滨区司法局"]
+
+
+def test_pdf_font_warnings_stay_out_of_validate_review_and_extract(tmp_path):
+    # Chromium's font descriptors have no FontBBox: pdfminer warned once per font and
+    # page in every command but build (the trial's PDF: 158 lines from rol review).
+    root, pdf = _pdf_root(tmp_path, PDF_LINES)
+    for args in (["validate", "--region", "weibin", "--year", "2023", "--root", root],
+                 ["review", "--region", "weibin", "--year", "2023", "--root", root],
+                 ["extract", pdf, "--out", tmp_path / "out"]):
+        proc = rol(*args)
+        assert "FontBBox" not in proc.stderr + proc.stdout, args
+        assert proc.returncode in (0, 1), (args, proc.stderr)
+
+
+def test_pdf_without_a_unicode_map_is_not_called_a_scan(tmp_path, monkeypatch):
+    # A Chromium print without CJK fonts: every glyph reads as (cid:N). It has a text
+    # layer, so "scanned image" misled; the message says what is wrong and both fixes.
+    from rol_analysis import ocr
+
+    monkeypatch.setattr(ocr, "available", lambda: False)
+    root, pdf = _pdf_root(tmp_path, PDF_LINES, unicode_map=False)
+    before = tree_bytes(root)
+    proc = rol_here("validate", "--region", "weibin", "--year", "2023", "--root", root)
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr
+    assert str(pdf) in proc.stderr and "cannot be decoded" in proc.stderr
+    assert "no Unicode map" in proc.stderr and "embedded Unicode fonts" in proc.stderr
+    assert "pip install 'rol-analysis[ocr]'" in proc.stderr
+    assert "scanned" not in proc.stderr
+    assert tree_bytes(root) == before
+
+
+RADICAL_LINES = ["卫滨区2023年法治政府建设年度报告", "（⼆）依法化解社会⽭盾纠纷",
+                 "全区⼈⺠调解组织调解纠纷849件，培训调解员120⼈。", "新乡市卫滨区司法局"]
+
+
+def test_radicals_in_a_pdf_read_as_ordinary_characters(tmp_path):
+    # Chromium's PDFs write ⼆ (U+2F06) for 二 and ⺠ (U+2EA0) for 民: sources quoted
+    # look-alikes, and a reviewer's row typed from the keyboard (120人) matched nothing.
+    root, pdf = _pdf_root(tmp_path, RADICAL_LINES)
+    proc = rol_here("extract", pdf, "--out", tmp_path / "out", check=0)
+    men = pd.read_csv(tmp_path / "out" / "mentions.csv", encoding="utf-8-sig")
+    texts = set(men["text"]) | set(men["sentence"]) | set(men["measure"])
+    assert "120人" in texts and "全区人民调解组织调解纠纷849件，培训调解员120人。" in texts
+    assert not any(0x2E80 <= ord(c) <= 0x2FDF for t in texts for c in str(t))
+    start = int(men.loc[men["text"] == "120人", "char_start"].iloc[0])
+    review = root / "data" / "reviews" / "weibin" / "2023.csv"
+    review.parent.mkdir(parents=True)
+    review.write_text("char_start,text,action,indicator_id,value,unit,qualifier,note,"
+                      f"reviewer,date\n{start},120人,confirm,,,,,,李,2024-01-02\n",
+                      encoding="utf-8")
+    proc = rol_here("validate", "--region", "weibin", "--year", "2023", "--root", root)
+    assert proc.returncode in (0, 1), proc.stderr

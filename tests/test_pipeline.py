@@ -481,3 +481,43 @@ def test_bad_input_where_only_a_failed_validation_was_published(built_copy):
     assert "no statistic was found" in listed[0] and "failed validation" not in listed[0]
     panel = pd.read_parquet(root / "data/processed/panel/region_years.parquet")
     assert "other" not in set(panel["region"])
+
+
+def test_a_region_year_whose_raw_report_is_gone_is_listed_and_removed(pool_batch, tmp_path):
+    """Trial 2, item 2: after its raw report was deleted a region-year stayed published
+    (index, panel, peers' tables) and `rol list` no longer showed it."""
+    import shutil
+
+    import duckdb
+
+    root = tmp_path / "copy"
+    shutil.copytree(pool_batch[0], root, symlinks=True)
+    refused = rol_here("remove", "--region", "hongqi", "--year", "2023", "--root", root)
+    assert refused.returncode == 2, refused
+    assert "2023.txt: the raw report of hongqi/2023 is still there" in refused.stderr
+    assert (root / "reports/hongqi/2023/brief.html").is_file()
+
+    (root / "data/raw/hongqi/2023.txt").unlink()
+    listed = rol_here("list", "--root", root, check=0).stdout
+    line = next(ln for ln in listed.splitlines() if ln.startswith("hongqi/2023"))
+    assert "published, raw report gone" in line
+    assert "rol remove --region hongqi --year 2023" in line
+    again = rol_here("build", "--all", "--root", root, check=0)
+    assert "hongqi/2023: published, but its raw report is gone" in again.stderr
+
+    proc = rol_here("remove", "--region", "hongqi", "--year", "2023", "--root", root)
+    assert proc.returncode == 0, proc
+    assert not (root / "reports/hongqi").exists()
+    assert not (root / "data/processed/hongqi").exists()
+    assert "hongqi" not in (root / "reports/index.html").read_text(encoding="utf-8")
+    assert "weibin/2023: its brief showed hongqi/2023" in proc.stdout
+    con = duckdb.connect()
+    keys = con.execute(
+        "select region from read_parquet(?) order by region",
+        [str(root / "data/processed/panel/region_years.parquet/*.parquet")]).fetchall()
+    assert keys == [("weibin",)]
+    listed = rol_here("list", "--root", root, check=0).stdout
+    assert not [ln for ln in listed.splitlines() if ln.startswith("hongqi")], listed
+    assert "outdated: published peer hongqi/2023 removed" in listed
+    gone = rol_here("remove", "--region", "hongqi", "--year", "2023", "--root", root)
+    assert gone.returncode == 2 and "nothing is published for hongqi/2023" in gone.stderr

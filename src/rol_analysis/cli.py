@@ -239,6 +239,12 @@ def build(region, year, all_, force, jobs, pdf, scheduler, quiet, cell_timeout, 
     if all_:
         from . import panel as _panel
 
+        # a build never deletes outputs: say which ones outlived their raw report
+        for r_, y_ in pipeline.gone_raw(root):
+            _say(f"warning: {r_}/{y_}: published, but its raw report is gone; its brief, "
+                 f"tables and index line stay (and the panel keeps it) until `rol remove "
+                 f"--region {r_} --year {y_}`", err=True)
+
         try:
             _say(_panel.build(root).summary())
         except RolError as exc:
@@ -388,6 +394,28 @@ def validate(region, year, no_wait, root):
         click.echo(f"validation report: {getattr(exc, 'report_path', '')}", err=True)
         raise
     click.echo(f"{region}/{year}: validation passed. {report}\nvalidation report: {where}")
+
+
+@main.command(short_help="Unpublish a region-year whose raw report is gone.")
+@click.option("--region", required=True, help="Region slug (e.g. weibin).")
+@click.option("--year", required=True, help="Report year (e.g. 2023).")
+@_no_wait_option
+@_root_option
+def remove(region, year, no_wait, root):
+    """Remove a region-year whose raw report was deleted: its tables
+    (data/processed/REGION/YEAR/), its report folder (reports/REGION/YEAR/) and its line
+    in reports/index.html, together; the panel, when there is one, is updated. Briefs
+    that compared with it are named: `rol build --all` rebuilds them."""
+    from . import pipeline
+
+    done = pipeline.remove(root, region, year, wait=not no_wait, on_wait=_on_wait)
+    click.echo(f"{region}/{year}: removed " + " and ".join(done["removed"])
+               + " and its line in reports/index.html.")
+    for key, why in done["outdated"]:
+        click.echo(f"{key}: its brief showed {region}/{year} and is {why}; run `rol build "
+                   "--all` to rebuild it.")
+    if done["panel"]:
+        click.echo(done["panel"])
 
 
 @main.command(short_help="Write or refresh a reviewers' worksheet (data/reviews/).")

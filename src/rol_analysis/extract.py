@@ -1147,12 +1147,17 @@ def extract_paths(paths, reviews: bool = True, explain: bool = False) -> Extract
     Raises
     ------
     InputError
-        When the report cannot be read, or states no statistic
-        (:func:`require_statistics`).
+        When the report cannot be read, states no statistic
+        (:func:`require_statistics`), or is filed under another year than the one it
+        states, or is the same file as another year's (:func:`filing.check`).
     """
     result = extract_file(paths.raw, paths.region, paths.year,
                           regions_csv=_default_regions_csv(paths.root), explain=explain)
     require_statistics(result, paths.raw)
+    from . import filing
+
+    # a report filed under another year than its own would be published as that year
+    result.meta["warnings"] = filing.check(paths, result.meta)
     if reviews:
         from . import reviews as _reviews
 

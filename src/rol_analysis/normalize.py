@@ -161,6 +161,37 @@ def map_char(ch: str) -> str:
     return out
 
 
+def _radical_table() -> dict[int, str]:
+    table = {}
+    for cp in range(0x2E80, 0x2FE0):
+        out = map_char(chr(cp))
+        # one character for one, so that offsets into the text hold
+        if out != chr(cp) and len(out) == 1:
+            table[cp] = out
+    return table
+
+
+#: Kangxi radicals and CJK Radicals Supplement -> the ideograph each stands for.
+RADICALS = _radical_table()
+
+
+def radicals_to_ideographs(text: str) -> str:
+    """``text`` with radical code points replaced by the ordinary ideographs they stand for.
+
+    PDF text layers (Chromium with Noto Sans SC, many government PDFs) write ``⼆`` (U+2F06)
+    for ``二`` and ``⺠`` (U+2EA0) for ``民``: they look the same but match no pattern,
+    heading or typed text. Kangxi radicals go through NFKC, the supplement through the
+    table above; one character for one, so every offset into the text stays valid.
+    Radicals without an ideograph (component forms NFKC and the table leave) stay.
+
+    Examples
+    --------
+    >>> radicals_to_ideographs("（⼆）⼈⺠调解")
+    '（二）人民调解'
+    """
+    return text.translate(RADICALS)
+
+
 def _char_edits(text: str):
     # Map each *distinct* character once: a report has a few thousand, the text a
     # million, so this keeps the pass linear in C code (re.finditer) rather than Python.

@@ -150,7 +150,7 @@ def require(path, pages: list[int]) -> None:
         return
     which = ("has no text layer (it is a scanned image)" if pages == [] else
              f"has no usable text layer on page{'s' if len(pages) > 1 else ''} "
-             f"{_page_list(pages)} (scanned images)")
+             f"{page_list(pages)} (scanned images)")
     raise InputError(
         f"{path}: the PDF {which}, so it needs OCR, which is an optional extra. Install "
         f"it with `{INSTALL}` and retry (the models ship with it; nothing is downloaded "
@@ -158,7 +158,8 @@ def require(path, pages: list[int]) -> None:
     )
 
 
-def _page_list(pages: list[int]) -> str:
+def page_list(pages: list[int]) -> str:
+    """``1, 2, 3``: 1-based page numbers for a message, the first ten and ``...``."""
     return ", ".join(str(p) for p in pages[:10]) + (" ..." if len(pages) > 10 else "")
 
 

@@ -237,7 +237,7 @@ def data_fingerprint(root, paths: layout.BuildPaths) -> dict:
     only the decided rows count (``reviews.fingerprint``): ``rol review`` refreshing the
     worksheet changes nothing here.
     """
-    from . import regions, reviews
+    from . import filing, regions, reviews
 
     nb_dir = layout.resource_dir(root, "notebooks")
     exp_dir = layout.resource_dir(root, "expectations")
@@ -247,6 +247,7 @@ def data_fingerprint(root, paths: layout.BuildPaths) -> dict:
         "raw": {paths.raw.name: sha256_file(paths.raw)},
         "region_row": regions.row_for(regions.default_path(root), paths.region),
         "review": reviews.fingerprint(review),  # its decisions, not the worksheet
+        "filing_year": filing.fingerprint(root, paths.region, paths.year),
         "notebooks": _digest_files(nb_dir, DATA_NOTEBOOKS),
         "expectations": _digest_files(exp_dir, sorted(p.name for p in exp_dir.glob("*.json"))),
         "package": {"version": __version__, "sha256": _package_digest()},
@@ -434,10 +435,18 @@ def _apply(journal: dict) -> None:
             os.replace(dst, old)
         dst.parent.mkdir(parents=True, exist_ok=True)
         os.replace(src, dst)
+    # `rol remove`'s journal: published folders moved aside, nothing in their place
+    for n, gone in enumerate(journal.get("removes", [])):
+        if Path(gone).exists():
+            os.replace(gone, Path(journal["dir"]) / f"gone-{n}")
 
 
 def _undo(journal: dict) -> None:
     """Put back what ``_apply`` replaced (after a write error in this process)."""
+    for n, gone in enumerate(journal.get("removes", [])):
+        moved = Path(journal["dir"]) / f"gone-{n}"
+        if moved.exists() and not Path(gone).exists():
+            os.replace(moved, gone)
     for n, (src, dst) in reversed(list(enumerate(journal["moves"]))):
         src, dst = Path(src), Path(dst)
         old = Path(journal["dir"]) / f"old-{n}"
@@ -1552,5 +1561,121 @@ def status(root) -> list[dict]:
                              "the one before it; that brief is " + row["status"]
                              + f". The build said: {bad}")
         rows.append(row)
-    return rows
+    for region, year in gone_raw(root):
+        rows.append({"region": region, "year": year, "raw": None, "status": (
+            f"published, raw report gone: its brief, tables and index line are still "
+            f"out, and peers still compare with it; remove them with `rol remove "
+            f"--region {region} --year {year}`, or put the report back in "
+            f"data/raw/{region}/")})
+    return sorted(rows, key=lambda r: (r["region"], r["year"]))
+
+
+# ------------------------------------------------------------------------ removing
+
+
+def gone_raw(root) -> list[tuple[str, int]]:
+    """Published region-years (tables, brief or validation report) without a raw report.
+
+    An analyst who deletes a wrongly filed raw report expects its outputs to go too;
+    a build never deletes published outputs on its own (a report moved away for a
+    moment would take its brief with it), so ``rol list`` names these and
+    ``rol remove`` (:func:`remove`) unpublishes them.
+    """
+    root = Path(root)
+    published = set()
+    for folder in ("data/processed", "reports"):
+        base = root / folder
+        if not base.is_dir():
+            continue
+        for path in base.glob("*/*"):
+            region, year = path.parent.name, path.name
+            if (path.is_dir() and layout.REGION_RE.match(region) and year.isdigit()
+                    and len(year) == 4 and not region.startswith(".")):
+                published.add((region, int(year)))
+    return sorted(published - set(find_targets(root)))
+
+
+def remove(root, region, year, wait=True, on_wait=None) -> dict:
+    """Unpublish a region-year whose raw report is gone (``rol remove``).
+
+    Its ``data/processed/<region>/<year>/`` and ``reports/<region>/<year>/`` folders
+    and its line in ``reports/index.html`` go together, as a publish puts them out: the
+    new index is rendered first, the folders are moved aside under a journal, the
+    index is renamed into place, then the folders are deleted. The panel, when there
+    is one, is updated after (its ``region_years`` and tables lose the region-year).
+
+    Returns
+    -------
+    dict
+        ``removed`` (the folders removed, relative to ``root``), ``outdated`` (the
+        region-years whose briefs showed it: ``(key, reason)``), ``panel`` (the panel's
+        summary line, or None when there is no panel).
+
+    Raises
+    ------
+    UsageError
+        The raw report is still there (the next build would publish it again), or
+        nothing is published for the region-year (exit 2).
+    """
+    root = Path(root)
+    region, year = layout.check_region(region), layout.check_year(year)
+    paths = layout.build_paths(root, region, year)
+    raws = sorted(p for p in paths.raw_dir.glob(f"{year}.*")
+                  if p.suffix.lower() in layout.RAW_SUFFIXES) if paths.raw_dir.is_dir() else []
+    if raws:
+        raise UsageError(
+            f"{raws[0]}: the raw report of {region}/{year} is still there, so the next "
+            f"`rol build --all` would publish it again. `rol remove` unpublishes a "
+            f"region-year whose report is gone: move the file out of data/raw/ first "
+            f"(or, if it is filed under the wrong year, rename it to the right one), then "
+            f"run `rol remove --region {region} --year {year}` again."
+        )
+    folders = [f for f in (paths.processed_final, paths.report_final) if f.exists()]
+    if not folders:
+        raise UsageError(
+            f"nothing is published for {region}/{year} (no {paths.processed_final} and "
+            f"no {paths.report_final}); `rol list` shows what is. Nothing was changed."
+        )
+    index_path = root / "reports" / "index.html"
+    with region_lock(root, region, year).acquire(wait, on_wait):
+        recover(root, region, year)
+        _check_writable(folders + [index_path])
+        from . import render
+
+        with index_lock(root):
+            txn = _txn_dir(root, region, year)
+            shutil.rmtree(txn, ignore_errors=True)
+            txn.mkdir(parents=True)
+            new_index = render.write_index(
+                root, out=txn.parent / f"index.{os.getpid()}.html",
+                overlay={(region, year): {"removed": True}})
+            journal = {"dir": str(txn), "moves": [], "removes": [str(f) for f in folders]}
+            try:
+                with _no_interrupt():
+                    write_json(txn / "journal.json", journal)  # the commit point
+                    _apply(journal)
+                    os.replace(new_index, index_path)
+            except OSError as exc:
+                from .exceptions import write_error
+
+                _undo(journal)
+                if isinstance(exc, PermissionError):
+                    raise _cannot_write(Path(exc.filename or index_path)) from None
+                raise write_error(exc) or exc from None
+            finally:
+                Path(new_index).unlink(missing_ok=True)
+                shutil.rmtree(txn, ignore_errors=True)
+    for base in {f.parent for f in folders}:  # an emptied region folder goes too
+        with contextlib.suppress(OSError):
+            base.rmdir()
+    peer = f"published peer {region}/{year} removed"
+    outdated = [(f"{r['region']}/{r['year']}", r["status"]) for r in status(root)
+                if peer in r["status"]]
+    summary = None
+    if (root / "data" / "processed" / "panel" / "manifest.json").is_file():
+        from . import panel
+
+        summary = panel.build(root).summary()
+    return {"removed": [str(f.relative_to(root)) for f in folders], "outdated": outdated,
+            "panel": summary}
 

@@ -14,6 +14,10 @@ Conventions that offsets depend on:
 - For ``.docx``, ``.html`` and ``.pdf`` the text is built by this module (paragraphs
   joined with ``\\n``); offsets index into that built text, which is deterministic for
   the same file.
+- Kangxi radicals (U+2F00..U+2FDF) and CJK Radicals Supplement characters
+  (U+2E80..U+2EFF) that stand for an ideograph are replaced by it (``⼆`` -> ``二``,
+  ``⺠`` -> ``民``; :func:`rol_analysis.normalize.radicals_to_ideographs`), in every
+  format: one character for one, so offsets are those of the file's characters.
 - A PDF page without a usable text layer (a scan) is read by OCR (:mod:`rol_analysis.ocr`,
   the optional extra ``rol-analysis[ocr]``), page by page: the recognised lines in
   reading order, paragraphs rebuilt; :attr:`RawDocument.ocr` maps offsets back to the
@@ -27,12 +31,14 @@ from __future__ import annotations
 
 import hashlib
 import itertools
+import logging
 import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .exceptions import InputError
+from .normalize import radicals_to_ideographs
 
 FORMATS = {".txt": "txt", ".docx": "docx", ".html": "html", ".htm": "html", ".pdf": "pdf"}
 
@@ -146,6 +152,10 @@ def read_report(path) -> RawDocument:
     else:
         (text, ocr_text), encoding = _read_pdf(data, path), ""
 
+    # Radical look-alikes (⼆ for 二) become the ideographs they stand for in every format,
+    # a .txt too (text copied out of a PDF carries them): one character for one, so
+    # offsets hold, and a radical never means anything else in a report's prose.
+    text = radicals_to_ideographs(text)
     _check_content(text, path, fmt)
     return RawDocument(
         text=text, encoding=encoding, format=fmt, path=path,
@@ -398,6 +408,11 @@ def _docx_table(table, lines: list[str]) -> None:
 # image of a scanned page is a few MB to tens of MB; a stream beyond this is a bomb
 # (1 MB of file can claim 1 GiB), refused before pdfminer sees it.
 MAX_PDF_STREAM_BYTES = 150_000_000
+# pdfminer logs a warning per font it cannot measure ("Could not get FontBBox from font
+# descriptor ...": Chromium's PDFs, 79 lines for a 9-page report) and per odd object; the
+# text it returns is the same, and a real failure raises. Every command (build, validate,
+# review, extract) reads PDFs through this module, so this one setting quiets them all.
+logging.getLogger("pdfminer").setLevel(logging.ERROR)
 _PDF_STREAM_RE = re.compile(rb"stream\r?\n")
 
 
@@ -511,6 +526,20 @@ def _read_pdf(data: bytes, path: Path):
         return text.replace("\x0c", "\n"), None
     from . import ocr
 
+    undecodable = [i + 1 for i in scanned if _glyph_codes_only(pages[i])]
+    if undecodable and not ocr.available():
+        # Not a scan: the text is there but its fonts carry no Unicode map, so saying
+        # "scanned image" would send the user looking for a scanner problem.
+        where = ("its text layer" if len(undecodable) == len(pages) else
+                 f"the text layer of page{'s' if len(undecodable) > 1 else ''} "
+                 f"{ocr.page_list(undecodable)}")
+        raise InputError(
+            f"{path}: the text of {where} cannot be decoded: its fonts have no Unicode "
+            "map, so pdfminer reads glyph numbers such as (cid:0), not characters. Export "
+            "the report to PDF again with embedded Unicode fonts (or save it as .docx or "
+            f"UTF-8 text), or read it by OCR: install the OCR extra with `{ocr.INSTALL}` "
+            "(README, Scanned PDFs) and retry."
+        )
     ocr.require(path, [] if len(scanned) == len(pages) else [i + 1 for i in scanned])
     prov = ocr.OcrText()
     out: list[str] = []
@@ -537,11 +566,14 @@ def _read_pdf(data: bytes, path: Path):
 
 def _usable_text_layer(page: str) -> bool:
     """Whether a page's text layer holds text (not nothing, not '(cid:NN)' glyph codes)."""
+    return bool(page.strip()) and not _glyph_codes_only(page)
+
+
+def _glyph_codes_only(page: str) -> bool:
+    """Whether a page's text layer is mostly '(cid:NN)' glyph codes (no Unicode map)."""
     body = page.strip()
-    if not body:
-        return False
     cid_marks = len(re.findall(r"\(cid:\d+\)", body))
-    return not (cid_marks and cid_marks * 8 >= len(body) / 2)
+    return bool(cid_marks) and cid_marks * 8 >= len(body) / 2
 
 
 # --------------------------------------------------------------------------- html

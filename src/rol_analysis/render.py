@@ -229,12 +229,16 @@ def _index_folders(root: Path, overlay: dict | None) -> list[tuple[Path, Path]]:
     """(report folder, processed folder) of every region-year with a brief or a
     validation report, by region and year; ``overlay`` (``{(region, year):
     {"reports": folder, "data/processed": folder}}``) puts a publish's new folders in
-    place of the published ones."""
+    place of the published ones; ``{"removed": True}`` leaves the region-year out
+    (``rol remove``)."""
     found = {}
     for name in ("brief.html", "validation.json", "validation-failed.json"):
         for region, year, p in layout.published(root, "reports", name, stage=False):
             found[(region, year)] = (p.parent, root / "data" / "processed" / region / str(year))
     for (region, year), new in (overlay or {}).items():
+        if new.get("removed"):  # `rol remove`: the index it is about lists it no more
+            found.pop((region, year), None)
+            continue
         report, processed = found.get((region, year), (
             root / "reports" / region / str(year),
             root / "data" / "processed" / region / str(year)))

@@ -37,6 +37,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .exceptions import InputError
+from .normalize import radicals_to_ideographs
 from .numbers import CN_NUMERAL_CHARS
 
 ACTIONS = ("confirm", "set", "exclude", "add")
@@ -129,6 +130,11 @@ def read(path, catalogue=None) -> list[Decision]:
         if not any(c.strip() for c in raw):
             continue
         row = {h: (raw[i].strip() if i < len(raw) else "") for i, h in enumerate(head)}
+        # the raw text reads radicals as ideographs (reading): a text copied from an
+        # older worksheet or from a PDF viewer still says ⼈ for 人
+        for col in ("text", "sentence"):
+            if col in row:
+                row[col] = radicals_to_ideographs(row[col])
         action = row["action"].lower()
         if not action:
             continue

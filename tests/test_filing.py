@@ -1,0 +1,47 @@
+"""A raw report filed under another year than its own is not published (trial 2, item 1)."""
+
+from __future__ import annotations
+
+from conftest import SEED, rol_here
+
+
+def test_a_report_filed_under_the_wrong_year_is_not_published(seed_copy):
+    root = seed_copy
+    raw = root / "data/raw/weibin"
+    # the seed (the 2023 report, "2023年" in its title) copied in as 2022
+    (raw / "2022.txt").write_bytes(SEED.read_bytes())
+    proc = rol_here("build", "--region", "weibin", "--year", "2022", "--root", root)
+    assert proc.returncode == 2, proc
+    assert "2022.txt: it is byte for byte the same file as" in proc.stderr
+    assert "2023.txt" in proc.stderr and "remove the copy" in proc.stderr
+    assert not (root / "reports/weibin/2022").exists()
+    assert "Traceback" not in proc.stderr
+
+    # not the same bytes, but it still says 2023: rename it, or confirm the year
+    (raw / "2022.txt").write_bytes(SEED.read_bytes().replace(
+        "调解纠纷849件".encode(), "调解纠纷850件".encode()))
+    proc = rol_here("build", "--region", "weibin", "--year", "2022", "--root", root)
+    assert proc.returncode == 2, proc
+    assert "2022.txt: the report states the year 2023" in proc.stderr
+    assert "but is filed as 2022" in proc.stderr
+    assert "rename it to" in proc.stderr and "2023.txt" in proc.stderr
+    assert "data/reviews/weibin/2022.year.txt" in proc.stderr
+    assert not (root / "reports/weibin/2022").exists()
+    assert not (root / "data/processed/weibin/2022").exists()
+    index = (root / "reports/index.html").read_text(encoding="utf-8")
+    assert "weibin/2022" not in index
+
+    # a confirmation that names another year is refused, naming the file
+    confirm = root / "data/reviews/weibin/2022.year.txt"
+    confirm.parent.mkdir(parents=True)
+    confirm.write_text("2023\n", encoding="utf-8")
+    proc = rol_here("build", "--region", "weibin", "--year", "2022", "--root", root)
+    assert proc.returncode == 2, proc
+    assert "2022.year.txt: its first line should be the filing year 2022" in proc.stderr
+
+    # the analyst confirms that it is the 2022 report with a misprinted title
+    confirm.write_text("2022\n标题年份印错，正文为2022年工作。\n", encoding="utf-8")
+    proc = rol_here("build", "--region", "weibin", "--year", "2022", "--root", root)
+    assert proc.returncode == 0, proc
+    assert (root / "reports/weibin/2022/brief.html").is_file()
+    assert "the filing year 2022 is confirmed in 2022.year.txt" in proc.stdout + proc.stderr
