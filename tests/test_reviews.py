@@ -661,6 +661,21 @@ def test_refreshing_a_worksheet_whose_header_has_spaces_keeps_its_decisions(tmp_
     assert (row["action"], row["reviewer"]) == ("confirm", "李四")
 
 
+def test_words_around_an_add_pick_its_place_whatever_the_spaces():
+    """The text is copied as the raw report has it (365 天) and the words around it from
+    the worksheet's sentence cell, which is the readable sentence (365天): spaces are
+    ignored on both sides, as they are when the words are looked for in the report."""
+    raw = "中心全年365 天开放，热线365 天值守。"
+    add = reviews.Decision(2, None, "365 天", "add", "delegation_survey_days", 365.0, "天",
+                           "exact", "", "李四", "", context="热线365天值守")
+    (placed,) = reviews.locate([add], raw, "r/2023.csv")
+    assert placed.char_start == raw.rindex("365 天")
+    wrong = reviews.Decision(2, None, "365 天", "add", "delegation_survey_days", 365.0,
+                             "天", "exact", "", "李四", "", context="热线366天值守")
+    with pytest.raises(InputError, match="do not contain the text"):
+        reviews.locate([wrong], raw, "r/2023.csv")
+
+
 def test_an_excluded_number_is_kept_in_report_json_with_the_decision(tmp_path):
     """An excluded number leaves the tables, but report.json keeps where it is, its
     sentence, what extraction read and the reviewer's note, for the brief."""

@@ -393,7 +393,9 @@ def locate(decisions: list[Decision], raw_text: str, path) -> list[Decision]:
                "data/reviews/README.md).")
         places = _spans(raw_text, d.text)
         if d.context:
-            if d.text not in d.context:
+            # spaces ignored, as _within ignores them: the worksheet's sentence cell is
+            # the readable sentence (365天), the text the raw one (365 天)
+            if re.sub(r"\s+", "", d.text) not in re.sub(r"\s+", "", d.context):
                 raise InputError(f"{where}: the words in sentence, {d.context!r}, do not "
                                  f"contain the text {d.text!r}. Copy a few words around the "
                                  "number, the number included, into sentence.")
