@@ -475,3 +475,25 @@ def test_html_metadata_layouts(tmp_path, table, expected):
     page = META_PAGE.replace(META_PAGE[META_PAGE.index('<table'):META_PAGE.index(
         '</table>') + len('</table>')], table)
     assert read_report(_write(tmp_path, "2024.html", page.encode())).page_meta == expected
+
+
+def test_html_metadata_reading_is_linear_in_a_long_page(tmp_path, monkeypatch):
+    """A long page whose paragraphs are split by <br> in one <div>, each holding a
+    label-like word (来源), must not have that whole <div> read once per word: the text
+    read for the metadata stays within a few times the page (it was the page times the
+    number of lines), and the metadata table beside it is still found."""
+    from bs4.element import Tag
+
+    lines = "<br>".join(f"第{i}条信息来源于本县调查，全年办理案件{i}件。" for i in range(800))
+    page = META_PAGE.replace("<p>2024年", f"<div>{lines}</div><p>2024年")
+    real, read = Tag.get_text, []
+
+    def get_text(self, *args, **kwargs):
+        text = real(self, *args, **kwargs)
+        read.append(len(text))
+        return text
+
+    monkeypatch.setattr(Tag, "get_text", get_text)
+    doc = read_report(_write(tmp_path, "2024.html", page.encode()))
+    assert doc.page_meta == {"issuer": "某某县人民政府", "date": "2025-02-18"}
+    assert sum(read) < 10 * len(page), (sum(read), len(page))

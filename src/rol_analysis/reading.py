@@ -679,6 +679,20 @@ _META_LABEL_RE = re.compile(
     r"主题词|来源|信息来源|浏览次数|访问次数|点击数|字号)\s*[:：]?")
 
 
+#: The most elements a metadata cell or row holds (a <tr> of four label/value pairs has
+#: about twenty). A label-like word inside a larger block is the article's prose, and
+#: reading such a block's whole text once per word made a long page (paragraphs split by
+#: <br> in one <div>, each with 来源 or 名称) cost time quadratic in its length.
+_META_MAX_NODES = 100
+
+
+def _small(tag) -> bool:
+    """Whether ``tag`` has at most :data:`_META_MAX_NODES` descendants (counted no
+    further than that, so the test costs the same on any page)."""
+    return sum(1 for _ in itertools.islice(tag.descendants, _META_MAX_NODES + 1)) \
+        <= _META_MAX_NODES
+
+
 def _page_meta(soup) -> dict:
     """Issuer and date from a government page's metadata table, when it has one.
 
@@ -700,8 +714,8 @@ def _page_meta(soup) -> dict:
     found: dict[str, str] = {}
     for node in soup.find_all(string=_META_LABEL_RE):
         cell = node.parent
-        if cell is None:
-            continue
+        if cell is None or not _small(cell):
+            continue  # a label-like word (来源, 名称) in a block of the article's prose
         text = _squash(cell.get_text(" "))
         # a label opens its cell or follows a space, and a colon or the cell's end
         # follows it: 发布机构 inside a sentence of the article is not one
@@ -714,7 +728,7 @@ def _page_meta(soup) -> dict:
             if not m.group().rstrip().endswith((":", "：")) and rest.strip():
                 continue
             value = _META_LABEL_RE.split(rest)[0].strip(" :：")
-            if not value and cell.parent is not None:
+            if not value and cell.parent is not None and _small(cell.parent):
                 # the label has an element of its own (<th>, <span>, <dt>): the value
                 # follows it in the parent (<tr>, <li>, <dl>)
                 row = _squash(cell.parent.get_text(" "))
