@@ -530,11 +530,11 @@ def _read_pdf(data: bytes, path: Path):
     if undecodable and not ocr.available():
         # Not a scan: the text is there but its fonts carry no Unicode map, so saying
         # "scanned image" would send the user looking for a scanner problem.
-        where = ("its text layer" if len(undecodable) == len(pages) else
+        where = ("the PDF's text layer" if len(undecodable) == len(pages) else
                  f"the text layer of page{'s' if len(undecodable) > 1 else ''} "
                  f"{ocr.page_list(undecodable)}")
         raise InputError(
-            f"{path}: the text of {where} cannot be decoded: its fonts have no Unicode "
+            f"{path}: {where} cannot be decoded: its fonts have no Unicode "
             "map, so pdfminer reads glyph numbers such as (cid:0), not characters. Export "
             "the report to PDF again with embedded Unicode fonts (or save it as .docx or "
             f"UTF-8 text), or read it by OCR: install the OCR extra with `{ocr.INSTALL}` "
