@@ -707,3 +707,16 @@ def test_an_earlier_year_with_no_indicator_in_common_is_said_to_be_compared(tmp_
     assert f"2022 年 1 项，2023 年 {len(seed)} 项" in note
     assert "share no indicator" not in note and "state no indicator in common" in note
     assert "尚无本地区往年" not in trends.get_text()
+
+
+def test_a_catalogue_rate_checked_by_inference_is_not_called_absent(tmp_path):
+    """A named catalogue rate whose counts were paired from the wording (a 乡's 调解成功率
+    96.4% beside 56起 and 54起) is in the tables: the rates check must not say the report
+    states none of the catalogue's rates (trial 2, item 9)."""
+    b = _extracted_brief(tmp_path, "二、化解矛盾纠纷\n全年排查矛盾纠纷56起，调解成功54起，"
+                                   "调解成功率96.4%。")
+    ratios_text = _page(b).select_one(".ratios").get_text()
+    assert "一项也未给出" not in ratios_text and "states none" not in ratios_text
+    assert "报告给出的指标目录比率（调解成功率）" in ratios_text
+    assert "(Mediation success rate)" in ratios_text and "Inferred rates" in ratios_text
+    assert _page(b).select(".ratios table.ratios-inferred tbody tr")

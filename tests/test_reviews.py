@@ -88,6 +88,40 @@ def test_rol_review_refuses_an_exponent_value_with_exit_2(tmp_path):
     assert sheet.read_bytes() == before  # refused, not rewritten
 
 
+def test_every_bad_row_is_listed_in_one_message_and_a_unit_must_be_the_texts(tmp_path):
+    # The trial's file: an exponent, a negative count and 2号 added with unit 次 took
+    # three builds, one message each, and the third was published (号 never checked).
+    root = make_root(tmp_path / "p")
+    sheet = reviews.review_file(root, "weibin", 2023)
+    _write(sheet, [
+        {"char_start": str(_at("849件")), "text": "849件", "action": "set", "value": "1e3",
+         "reviewer": "李四"},
+        {"text": "5件", "action": "add", "indicator_id": "disputes_mediated", "value": "-5",
+         "unit": "件", "reviewer": "李四"},
+        {"text": "2号", "action": "add", "indicator_id": "law_exams_held", "value": "2",
+         "unit": "次", "reviewer": "李四"},
+        {"char_start": str(_at("849件")), "text": "849件", "action": "confirm",
+         "reviewer": "李四"},
+    ])
+    proc = rol("validate", "--region", "weibin", "--year", "2023", "--root", root, check=2)
+    msg = proc.stderr
+    assert "Traceback" not in msg and "3 rows need correcting" in msg
+    assert "row 2: value '1e3' is not a plain decimal number" in msg
+    assert "row 3 (add '5件'): the value -5 is negative" in msg
+    assert "row 4: unit '次' is not the counting word of the text '2号'" in msg
+    assert "Write unit '号'" in msg
+    assert "row 5" not in msg
+
+
+@pytest.mark.parametrize(("text", "unit"), [
+    ("849件", "件"), ("3个部门", "个"), ("1,020 人次", "人次"), ("8600余人", "人"),
+    ("3.27亿元", "元"), ("96.4%", "%"), ("2595", "次")])
+def test_a_unit_that_is_the_texts_counting_word_is_accepted(tmp_path, text, unit):
+    path = tmp_path / "2023.csv"
+    _write(path, [{"char_start": "10", "text": text, "action": "set", "unit": unit}])
+    assert reviews.read(path)[0].unit == unit
+
+
 def test_missing_columns_say_how_to_refresh(tmp_path):
     path = tmp_path / "2023.csv"
     _write(path, [{"action": "confirm"}], columns=["action", "char_start"])

@@ -583,9 +583,14 @@ class Brief:
         paired from the wording in a table of their own, marked as inferred."""
         rows = []
         inferred = []
+        named = []  # catalogue rates the report states, checked against inferred counts
         for rec in self.analysis.ratios.to_dict("records"):
             if rec.get("basis") == _ratios.BASIS_INFERRED:
                 inferred.append(self._inferred_row(rec))
+                # a catalogue relation's row keeps its id; rates outside it are inferred_N
+                if (not str(rec["ratio_id"]).startswith("inferred_")
+                        and not math.isnan(rec["reported"])):
+                    named.append((rec["zh_name"], rec["en_name"]))
                 continue
             num = (self._indicator_value(rec["numerator_id"])
                    if rec["numerator_id"] in self._rows else "—")
@@ -610,6 +615,15 @@ class Brief:
         _, unchecked = self._unnamed_rates()
         if rows:
             table = self._table(head, rows, "ratios") + note
+        elif named:
+            # a catalogue rate is stated (and named in the tables above) but its counts
+            # were paired from the wording: it is checked in the inferred table below
+            zh = "、".join(z for z, _ in named)
+            en = ", ".join(e for _, e in named)
+            table = (f"<p>报告给出的指标目录比率（{_e(zh)}）按报告文字中与之对应的数字推算核验，"
+                     "见下方“推断的比率”表。<span class=\"en\"> The catalogue rate(s) the "
+                     f"report states ({_e(en)}) are checked against the counts its wording "
+                     "pairs them with, in Inferred rates below.</span></p>")
         elif inferred or unchecked:
             table = ("<p>指标目录定义的比率，报告一项也未给出。<span class=\"en\"> The report "
                      "states none of the rates the catalogue defines.</span></p>")

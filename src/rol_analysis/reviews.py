@@ -91,8 +91,53 @@ class Decision:
 _PLAIN = re.compile(r"-?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?")
 
 
+# A number as a review row's text writes it: qualifier, digits or numerals, 余/多, scale.
+_NUMBER_HEAD_RE = re.compile(
+    r"^(?:大约|约|将近|接近|近|不足|不到|不低于|不少于|不超过|不高于|高于|低于|少于|超过|逾|"
+    r"多达|突破|超|至少|最少|至多|最多|最长)?"
+    r"[0-9０-９,，.．零〇一二两三四五六七八九十百千万亿点]+(?:余|多)?(?:千万|百万|十万|万|亿|千)?"
+    r"(?:余|多)?")
+_NUMBER_TAIL_RE = re.compile(r"(?:以上|以下|以内|左右|上下|\+)$")
+
+
+def counting_word(text: str) -> str:
+    """The counting word a review row's ``text`` writes after its number, ``""`` if none.
+
+    ``849件`` -> ``件``, ``3.27亿元`` -> ``元`` (the scale is the value's), ``8600余人`` ->
+    ``人``, ``96.4%`` and ``百分之九十`` -> ``%``, ``2号`` -> ``号``, ``2595`` -> ``""``.
+
+    Examples
+    --------
+    >>> counting_word("1.2万人次")
+    '人次'
+    """
+    from .mentions import find_mentions
+    from .normalize import normalize
+
+    compact = normalize(text).text
+    found = [m for m in find_mentions(compact) if m.start == 0 and m.unit]
+    if found:
+        # the extractor's own reading: 3个部门 counts in 个, 1,020人次 in 人次
+        return found[0].unit
+    if "分之" in compact:
+        return "%"
+    head = _NUMBER_HEAD_RE.match(compact)
+    if head is None or not head.group():
+        return ""
+    return _NUMBER_TAIL_RE.sub("", compact[head.end():])
+
+
 def _bad(path, line, problem, fix) -> InputError:
     return InputError(f"{path}, row {line}: {problem}. {fix}")
+
+
+def _all(path, problems: list[str]) -> InputError:
+    """One error for every problem found in a review file (each names its row)."""
+    if len(problems) == 1:
+        return InputError(problems[0])
+    listed = "\n".join(f"  - {p}" for p in problems)
+    return InputError(f"{path}: {len(problems)} rows need correcting (all are listed; "
+                      f"correct them all, then build again):\n{listed}")
 
 
 def read(path, catalogue=None) -> list[Decision]:
@@ -125,72 +170,93 @@ def read(path, catalogue=None) -> list[Decision]:
         raise InputError(f"{path}: the columns {', '.join(missing)} are missing. Keep the "
                          "header `rol review` writes (run it again to refresh the file; "
                          "decisions already made are kept).")
-    out, seen = [], {}
+    out, seen, problems = [], {}, []
     for n, raw in enumerate(rows[1:], start=2):
-        if not any(c.strip() for c in raw):
-            continue
-        row = {h: (raw[i].strip() if i < len(raw) else "") for i, h in enumerate(head)}
-        # the raw text reads radicals as ideographs (reading): a text copied from an
-        # older worksheet or from a PDF viewer still says ⼈ for 人
-        for col in ("text", "sentence"):
-            if col in row:
-                row[col] = radicals_to_ideographs(row[col])
-        action = row["action"].lower()
-        if not action:
-            continue
-        fix = "Correct the row and build again (see data/reviews/README.md)."
-        if action not in ACTIONS:
-            raise _bad(path, n, f"unknown action {row['action']!r}",
-                       f"Use one of {', '.join(ACTIONS)}, or leave it empty. {fix}")
         try:
-            if action == "add" and not row["char_start"]:
-                start = None  # found by its text when applied (locate)
-            elif not row["char_start"].isascii() or not row["char_start"].isdigit():
-                raise ValueError  # int() would take "1_0", " ٣" and "+3"
-            else:
-                start = int(row["char_start"])
-        except ValueError:
-            raise _bad(path, n, f"char_start {row['char_start']!r} is not a position in "
-                       "the raw text", f"Give the 0-based character offset. {fix}") from None
-        if not row["text"]:
-            raise _bad(path, n, "text is empty", f"Give the number as the raw text has it. {fix}")
-        value = None
-        if row["value"]:
-            # float() would also read 1e3, 5_5, nan, inf and full-width digits: a value
-            # is written as the report's figure, a plain decimal number
-            if not _PLAIN.fullmatch(row["value"]):
-                raise _bad(path, n, f"value {row['value']!r} is not a plain decimal number",
-                           "Write digits with an optional decimal point, e.g. 849, 1,250 "
-                           "or 95.87 (the unit goes in unit; no exponent, no _, no "
-                           f"full-width digits). {fix}")
-            value = float(row["value"].replace(",", ""))
-        iid, qualifier = row["indicator_id"], row["qualifier"].lower()
-        if iid and iid not in cat.indicators:
-            raise _bad(path, n, f"indicator_id {iid!r} is not in the catalogue",
-                       f"Use an id from src/rol_analysis/catalogue/indicators.toml. {fix}")
-        if qualifier and qualifier not in QUALIFIERS:
-            raise _bad(path, n, f"qualifier {row['qualifier']!r} is unknown",
-                       f"Use one of {', '.join(QUALIFIERS)}. {fix}")
-        if SEP.strip() in row["reviewer"]:
-            raise _bad(path, n, "reviewer contains '|'", f"Write the name without it. {fix}")
-        if action == "set" and not (iid or value is not None or row["unit"] or qualifier):
-            raise _bad(path, n, "set changes nothing",
-                       f"Fill in the indicator_id, value, unit or qualifier to change. {fix}")
-        if action == "add" and not (iid and value is not None and row["unit"]):
-            raise _bad(path, n, "add needs indicator_id, value and unit",
-                       f"Fill them in (qualifier defaults to exact). {fix}")
-        d = Decision(n, start, row["text"], action, iid, value, row["unit"], qualifier,
-                     row["note"], row["reviewer"], row["date"],
-                     row.get("sentence", "") if start is None else "")
-        if start is None:
-            out.append(d)  # its key is known once it is located
-            continue
-        if d.key in seen:
-            raise _bad(path, n, f"a second decision on the number at {start} "
-                       f"({row['text']!r}); row {seen[d.key]} decides it already",
-                       f"Keep one of the two rows. {fix}")
-        seen[d.key] = n
-        out.append(d)
+            if not any(c.strip() for c in raw):
+                continue
+            row = {h: (raw[i].strip() if i < len(raw) else "") for i, h in enumerate(head)}
+            # the raw text reads radicals as ideographs (reading): a text copied from an
+            # older worksheet or from a PDF viewer still says ⼈ for 人
+            for col in ("text", "sentence"):
+                if col in row:
+                    row[col] = radicals_to_ideographs(row[col])
+            action = row["action"].lower()
+            if not action:
+                continue
+            fix = "Correct the row and build again (see data/reviews/README.md)."
+            if action not in ACTIONS:
+                raise _bad(path, n, f"unknown action {row['action']!r}",
+                           f"Use one of {', '.join(ACTIONS)}, or leave it empty. {fix}")
+            try:
+                if action == "add" and not row["char_start"]:
+                    start = None  # found by its text when applied (locate)
+                elif not row["char_start"].isascii() or not row["char_start"].isdigit():
+                    raise ValueError  # int() would take "1_0", " ٣" and "+3"
+                else:
+                    start = int(row["char_start"])
+            except ValueError:
+                raise _bad(path, n, f"char_start {row['char_start']!r} is not a position in "
+                           "the raw text", f"Give the 0-based character offset. {fix}") from None
+            if not row["text"]:
+                raise _bad(path, n, "text is empty",
+                           f"Give the number as the raw text has it. {fix}")
+            value = None
+            if row["value"]:
+                # float() would also read 1e3, 5_5, nan, inf and full-width digits: a value
+                # is written as the report's figure, a plain decimal number
+                if not _PLAIN.fullmatch(row["value"]):
+                    raise _bad(path, n, f"value {row['value']!r} is not a plain decimal number",
+                               "Write digits with an optional decimal point, e.g. 849, 1,250 "
+                               "or 95.87 (the unit goes in unit; no exponent, no _, no "
+                               f"full-width digits). {fix}")
+                value = float(row["value"].replace(",", ""))
+            iid, qualifier = row["indicator_id"], row["qualifier"].lower()
+            if iid and iid not in cat.indicators:
+                raise _bad(path, n, f"indicator_id {iid!r} is not in the catalogue",
+                           f"Use an id from src/rol_analysis/catalogue/indicators.toml. {fix}")
+            if qualifier and qualifier not in QUALIFIERS:
+                raise _bad(path, n, f"qualifier {row['qualifier']!r} is unknown",
+                           f"Use one of {', '.join(QUALIFIERS)}. {fix}")
+            if SEP.strip() in row["reviewer"]:
+                raise _bad(path, n, "reviewer contains '|'", f"Write the name without it. {fix}")
+            if action == "set" and not (iid or value is not None or row["unit"] or qualifier):
+                raise _bad(path, n, "set changes nothing",
+                           f"Fill in the indicator_id, value, unit or qualifier to change. {fix}")
+            if action == "add" and not (iid and value is not None and row["unit"]):
+                raise _bad(path, n, "add needs indicator_id, value and unit",
+                           f"Fill them in (qualifier defaults to exact). {fix}")
+            word = counting_word(row["text"])
+            if action in ("set", "add") and row["unit"] and word and row["unit"] != word:
+                # nothing else compares them: 2号 with unit 次 was published as 2次
+                raise _bad(path, n, f"unit {row['unit']!r} is not the counting word of the "
+                           f"text {row['text']!r}, which counts in {word!r}",
+                           f"Write unit {word!r}, or, if the number you mean is another, "
+                           f"correct text and char_start. {fix}")
+            d = Decision(n, start, row["text"], action, iid, value, row["unit"], qualifier,
+                         row["note"], row["reviewer"], row["date"],
+                         row.get("sentence", "") if start is None else "")
+            if action == "add":
+                # what the gate would refuse, checked here too so that it is listed with
+                # the file's other bad rows (a set's depends on the number extracted)
+                ind = cat.indicators[iid]
+                bad = _misfit(d, ind, value, row["unit"], ind.kind, path)
+                if bad is not None:
+                    raise bad
+            if start is None:
+                out.append(d)  # its key is known once it is located
+                continue
+            if d.key in seen:
+                raise _bad(path, n, f"a second decision on the number at {start} "
+                           f"({row['text']!r}); row {seen[d.key]} decides it already",
+                           f"Keep one of the two rows. {fix}")
+            seen[d.key] = n
+            out.append(d)
+        except InputError as exc:
+            # every bad row at once: fixing them one build at a time took three builds
+            problems.append(exc.message)
+    if problems:
+        raise _all(path, problems)
     return out
 
 
@@ -421,7 +487,8 @@ def _misfit(d: Decision, ind, value, unit: str, kind: str, path) -> InputError |
     """
     from .measure import DURATION_UNITS
 
-    where = f"{path}, row {d.line} ({d.action} at char_start {d.char_start}, {d.text!r})"
+    at = f"at char_start {d.char_start}, " if d.char_start is not None else ""
+    where = f"{path}, row {d.line} ({d.action} {at}{d.text!r})"
     fix = "Correct the row and build again (see data/reviews/README.md)."
     catalogue_file = "src/rol_analysis/catalogue/indicators.toml"
     if ind is not None and unit not in ind.units:
