@@ -430,3 +430,24 @@ def test_rol_validate_names_each_warning_it_counts(tmp_path):
     assert "- [warn] completeness.core:" in out
     assert "    head_appearance_rate: not stated (报告未给出)" in out
     assert out.index("completeness.core") < out.index("validation report:")
+
+
+def test_the_core_indicator_warning_fits_the_kind_of_report(tmp_path):
+    """Trial 2, item 7: a township's (or a department's) report got the same warning about
+    a government's core indicators as every other brief; a government's report now says
+    which kind it was checked as."""
+    from conftest import SEED, make_root, rol_here
+
+    town = SEED.read_bytes().replace("2023 年度卫滨区法治政府建设".encode(),
+                                     "2023 年度卫滨区平原镇法治政府建设".encode(), 1)
+    root = make_root(tmp_path / "project", {("weibin", 2023): SEED.read_bytes(),
+                                            ("pingyuan", 2023): town})
+    seed = rol_here("validate", "--region", "weibin", "--year", "2023", "--root", root,
+                    check=0).stdout
+    assert "completeness.core" in seed and "1 warning(s)" in seed
+    assert "checked as a county-or-higher government's annual report" in seed
+    assert "按县级以上人民政府的年度报告检查" in seed
+    proc = rol_here("validate", "--region", "pingyuan", "--year", "2023", "--root", root,
+                    check=0)
+    assert "completeness.core" not in proc.stdout, proc.stdout
+    assert "0 warning(s)" in proc.stdout

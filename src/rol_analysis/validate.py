@@ -23,6 +23,7 @@ import html
 import json
 import math
 import os
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -634,7 +635,8 @@ def run(paths, catalogue: Catalogue | None = None, suites_dir=None) -> Validatio
     mentions = _read_table(folder, "mentions")
     indicators = _read_table(folder, "indicators")
     suites_dir = suites_dir or layout.resource_dir(paths.root, "expectations")
-    report = validate_tables(mentions, indicators, n_chars, suites_dir, cat)
+    report = fit_to_kind(validate_tables(mentions, indicators, n_chars, suites_dir, cat),
+                         meta)
     fileio.write_json(Path(paths.report) / "validation.json", report.to_dict())
     fileio.write_text(Path(paths.report) / "validation.html", render_html(report, meta, cat))
     if not report.success:
@@ -645,6 +647,60 @@ def run(paths, catalogue: Catalogue | None = None, suites_dir=None) -> Validatio
             f"the catalogue) and build again.\n"
             + report.message())
     return report
+
+
+# ------------------------------------------------------------------- kind of report
+
+#: The catalogue's ``core`` indicators are what a county-or-higher people's
+#: government's annual report states (reconsideration, litigation, licensing, law
+#: enforcement across the government). A township's or a street office's report, or one
+#: department's (司法局, 办公厅), states a few of them at most: warning about the rest
+#: made every such brief carry the same warning (second trial), hiding real ones. The
+#: kind is read from the title, where the issuing body is named (a government report
+#: is often signed by its 司法局, so the signature does not tell).
+_TOWNSHIP_RE = re.compile(
+    r"^(?:\d{4}年度?)?[\u4e00-\u9fff（）()]{0,24}?(?:乡|镇|街道)(?:人民政府|办事处)?"
+    r"(?=\d|关于|法治|年度|依法)")
+_DEPARTMENT_RE = re.compile(r"^(?:\d{4}年度?)?[\u4e00-\u9fff]{1,20}?(?:局|厅)(?!长)")
+CORE_RULE = "completeness.core"
+
+
+def report_kind(meta: dict) -> str:
+    """``township``, ``department`` or ``government``, from the report's title.
+
+    ``government`` (a county-or-higher people's government, the kind the catalogue's
+    ``core`` indicators are for) when the title names neither a 乡/镇/街道 nor a 局/厅,
+    or when there is no title.
+    """
+    title = re.sub(r"\s+", "", meta.get("title") or "")
+    if _TOWNSHIP_RE.search(title):
+        return "township"
+    if _DEPARTMENT_RE.search(title):
+        return "department"
+    return "government"
+
+
+def fit_to_kind(report: ValidationReport, meta: dict) -> ValidationReport:
+    """The completeness warning as it fits the kind of report (:func:`report_kind`).
+
+    A township's or a department's report is not checked for the core indicators (the
+    rule is not counted as evaluated); for a government's report the warning says that
+    it was checked as one, so a reader can tell when the title was misread.
+    """
+    kind = report_kind(meta)
+    kept = []
+    for f in report.warnings:
+        if f.rule != CORE_RULE:
+            kept.append(f)
+        elif kind == "government":
+            f.zh += "（按县级以上人民政府的年度报告检查；乡镇、街道和部门的报告不查此项）"
+            f.en += (" (checked as a county-or-higher government's annual report; a "
+                     "township's, a street office's or a department's report is not "
+                     "checked for them)")
+            kept.append(f)
+    dropped = len(report.warnings) - len(kept)
+    return ValidationReport(report.evaluated - dropped, report.passed, report.failures,
+                            kept)
 
 
 # -------------------------------------------------------------------------------- HTML
