@@ -741,3 +741,42 @@ def test_rol_list_says_what_the_decisions_did(old, new, says):
 
     reasons = pipeline._explain({"review": old}, {"review": new}, "data/reviews/x/2023.csv")
     assert reasons == [f"its review file data/reviews/x/2023.csv {says}"]
+
+
+def test_unname_keeps_the_number_and_counts_as_a_correction(tmp_path):
+    # Trial 2: a wrong name could only be replaced by another name or the number excluded.
+    # unname drops the name and keeps the number (Other statistics); with a total's id in
+    # indicator_id it makes the number a part of that total.
+    root = make_root(tmp_path / "p")
+    sheet = reviews.review_file(root, "weibin", 2023)
+    _write(sheet, [
+        {"char_start": str(_at("13件")), "text": "13件", "action": "unname",
+         "reviewer": "李四", "note": "not the window's requests"},
+        {"char_start": str(_at("106次")), "text": "106次", "action": "unname",
+         "indicator_id": "joint_credit_checks", "reviewer": "李四"},
+    ])
+    rol("build", "--region", "weibin", "--year", "2023", "--root", root, check=0)
+    out = root / "data" / "processed" / "weibin" / "2023"
+    men = pd.read_csv(out / "mentions.csv", encoding="utf-8-sig", keep_default_na=False)
+    ind = pd.read_csv(out / "indicators.csv", encoding="utf-8-sig", keep_default_na=False)
+    window = men[men["char_start"] == _at("13件")].iloc[0]
+    assert window["indicator_id"] == "" and window["value"] == 13
+    assert window["review"].startswith("set | 李四")
+    assert "原读作 13 件 · complaint_window_requests" in window["review"]
+    feedback = men[men["char_start"] == _at("106次")].iloc[0]
+    assert feedback["indicator_id"] == "" and feedback["part_of"] == "joint_credit_checks"
+    assert not {"complaint_window_requests", "joint_credit_feedback"} & set(ind["indicator_id"])
+    page = BeautifulSoup((root / "reports" / "weibin" / "2023" / "brief.html").read_text(
+        encoding="utf-8"), "lxml")
+    assert "已复核 2 个数字" in page.get_text() and "更正 2" in page.get_text()
+    other = page.select_one(".other-stats").get_text()
+    assert "13件" in other and "106次" in other
+    index = (root / "reports" / "index.html").read_text(encoding="utf-8")
+    assert "部分审核 partly reviewed" in index
+
+
+def test_unname_refuses_a_new_value(tmp_path):
+    path = tmp_path / "2023.csv"
+    _write(path, [{"char_start": "10", "text": "13件", "action": "unname", "value": "12"}])
+    with pytest.raises(InputError, match="row 2: unname changes only the name"):
+        reviews.read(path)

@@ -40,7 +40,7 @@ from .exceptions import InputError
 from .normalize import radicals_to_ideographs
 from .numbers import CN_DIGITS, CN_PLACES
 
-ACTIONS = ("confirm", "set", "exclude", "add")
+ACTIONS = ("confirm", "set", "exclude", "add", "unname")
 QUALIFIERS = ("exact", "at_least", "at_most", "approx")
 KEY = ["char_start", "text"]
 DECISION = ["action", "indicator_id", "value", "unit", "qualifier", "note", "reviewer",
@@ -82,8 +82,13 @@ class Decision:
         return self.char_start, self.text
 
     def mark(self) -> str:
-        """The ``review`` column: ``action | reviewer``."""
-        return f"{self.action}{SEP}{self.reviewer or '?'}"
+        """The ``review`` column: ``action | reviewer``.
+
+        ``unname`` is a correction of the name, marked ``set`` so that the brief (✎ and
+        its footnote), the index and the panel count it with the other corrections.
+        """
+        action = "set" if self.action == "unname" else self.action
+        return f"{action}{SEP}{self.reviewer or '?'}"
 
 
 #: A review's value: ASCII digits, commas only between groups of three, an optional
@@ -223,6 +228,11 @@ def read(path, catalogue=None) -> list[Decision]:
             if action == "set" and not (iid or value is not None or row["unit"] or qualifier):
                 raise _bad(path, n, "set changes nothing",
                            f"Fill in the indicator_id, value, unit or qualifier to change. {fix}")
+            if action == "unname" and (value is not None or row["unit"] or qualifier):
+                raise _bad(path, n, "unname changes only the name; value, unit and "
+                           "qualifier must be empty",
+                           "Empty them (the number stays as read), or use set to change "
+                           f"the reading instead. {fix}")
             if action == "add" and not (iid and value is not None and row["unit"]):
                 raise _bad(path, n, "add needs indicator_id, value and unit",
                            f"Fill them in (qualifier defaults to exact). {fix}")
@@ -639,6 +649,15 @@ def apply(extraction, raw_text: str, decisions: list[Decision], path, catalogue=
                 f"{path}, row {d.line}: extraction found no number {d.text!r} at "
                 f"char_start {d.char_start}, so there is nothing to {d.action}. To add a "
                 f"number the extractor missed use add. {refresh}")
+        if d.action == "unname":
+            for i in rows:
+                men.iat[i, men.columns.get_loc("review")] = (
+                    d.mark() + SEP + ORIGINAL + _reading(men.loc[men.index[i]].to_dict()))
+                men.iat[i, men.columns.get_loc("indicator_id")] = ""
+                if "part_of" in men.columns:  # the total it is a part of, or none
+                    men.iat[i, men.columns.get_loc("part_of")] = d.indicator_id
+                touched[i] = d
+            continue
         if d.action == "exclude":
             drop.update(rows)
             excluded.append(_excluded(men.loc[men.index[rows[0]]].to_dict(), d))
