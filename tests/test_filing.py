@@ -24,7 +24,9 @@ def test_a_report_filed_under_the_wrong_year_is_not_published(seed_copy):
     assert proc.returncode == 2, proc
     assert "2022.txt: the report states the year 2023" in proc.stderr
     assert "but is filed as 2022" in proc.stderr
-    assert "rename it to" in proc.stderr and "2023.txt" in proc.stderr
+    # the stated year has its own file: renaming onto it is not the fix
+    assert "if it is the 2023 report, remove it (the region already has" in proc.stderr
+    assert "weibin/2023.txt for 2023)" in proc.stderr
     assert "data/reviews/weibin/2022.year.txt" in proc.stderr
     assert not (root / "reports/weibin/2022").exists()
     assert not (root / "data/processed/weibin/2022").exists()
@@ -45,3 +47,12 @@ def test_a_report_filed_under_the_wrong_year_is_not_published(seed_copy):
     assert proc.returncode == 0, proc
     assert (root / "reports/weibin/2022/brief.html").is_file()
     assert "the filing year 2022 is confirmed in 2022.year.txt" in proc.stdout + proc.stderr
+
+    # with no file for the year it states, the fix is to rename it
+    (raw / "2023.txt").rename(raw / "2021.txt")
+    (raw / "2021.txt").write_bytes(SEED.read_bytes().replace(b"2023", b"2021"))
+    confirm.unlink()
+    proc = rol_here("build", "--region", "weibin", "--year", "2022", "--root", root)
+    assert proc.returncode == 2, proc
+    assert "if it is the 2023 report, rename it to" in proc.stderr
+    assert "weibin/2023.txt;" in proc.stderr

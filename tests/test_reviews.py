@@ -633,6 +633,8 @@ def test_a_text_found_at_several_places_lists_them_and_words_around_it_pick_one(
     ("三件", "全年办理复议案件十三件，当年调解纠纷三件。"),
     ("3件", "全年办理复议案件13件，当年调解纠纷3件。"),
     ("十二次", "召开会议二十二次，组织培训十二次。"),
+    # 点 is no numeral before a number (重点三项), only between digits (三点五)
+    ("三项", "办理案件十三项，聚焦重点三项任务。"),
 ])
 def test_an_add_by_its_text_is_not_found_inside_a_longer_number(text, raw):
     """三件 inside 十三件 is part of another number, as 3件 inside 13件 is: the one place

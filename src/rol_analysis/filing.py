@@ -121,10 +121,15 @@ def check(paths, meta: dict) -> list[str]:
         return [w for w in warnings if f"states the year {stated}" not in w] + [
             f"{raw.name}: the report states the year {stated} (title: {title!r}); the "
             f"filing year {year} is confirmed in {confirm.name}."]
+    there = sorted(p for p in raw.parent.glob(f"{stated}.*")
+                   if p.is_file() and p.suffix.lower() in layout.RAW_SUFFIXES)
+    # renaming onto the stated year's own file would lose one of the two
+    rename = (f"remove it (the region already has {there[0]} for {stated})" if there
+              else f"rename it to {raw.parent / (str(stated) + raw.suffix)}")
     raise InputError(
         f"{raw}: the report states the year {stated} (title: {title!r}) but is filed as "
         f"{year}, so its brief would be published as {paths.region}'s {year} report. Fix: "
-        f"if it is the {stated} report, rename it to {raw.parent / (str(stated) + raw.suffix)}; "
+        f"if it is the {stated} report, {rename}; "
         f"if it really is the {year} report and only its title says {stated}, confirm the "
         f"filing year: write {year} on the first line of {confirm} (a note why may follow) "
         f"and build again. Nothing was published for {paths.region}/{year}."

@@ -38,7 +38,7 @@ from pathlib import Path
 
 from .exceptions import InputError
 from .normalize import radicals_to_ideographs
-from .numbers import CN_NUMERAL_CHARS
+from .numbers import CN_DIGITS, CN_PLACES
 
 ACTIONS = ("confirm", "set", "exclude", "add", "unname")
 QUALIFIERS = ("exact", "at_least", "at_most", "approx")
@@ -325,17 +325,18 @@ def fingerprint(path) -> str | None:
 #: Where a number's text is a number of its own: not the "2件" inside "12件" or the
 #: "5" of "5.5" (the text's own ends decide whether a digit may touch them).
 _BEFORE, _AFTER = r"(?<![0-9.,０-９])", r"(?![0-9０-９]|[.,][0-9])"
-#: The same for a number written in Chinese: not the "三件" inside "十三件".
-_CN_BEFORE = f"(?<![{CN_NUMERAL_CHARS}])"
-_CN_AFTER = f"(?![{CN_NUMERAL_CHARS}])"
+#: The same for a number written in Chinese: not the "三件" inside "十三件". Its digits
+#: and place words only: 点 is a decimal point between digits alone (重点三项 is 三项).
+_CN_CHARS = CN_DIGITS + CN_PLACES
+_CN_BEFORE = f"(?<![{_CN_CHARS}])"
+_CN_AFTER = f"(?![{_CN_CHARS}])"
 
 
 def _spans(raw: str, text: str) -> list[int]:
     """Every start of ``text`` in ``raw`` that is a number of its own."""
     first, last = text[:1], text[-1:]
-    before = (_BEFORE if first.isdigit() else _CN_BEFORE if first in CN_NUMERAL_CHARS
-              else "")
-    after = _AFTER if last.isdigit() else _CN_AFTER if last in CN_NUMERAL_CHARS else ""
+    before = _BEFORE if first.isdigit() else _CN_BEFORE if first in _CN_CHARS else ""
+    after = _AFTER if last.isdigit() else _CN_AFTER if last in _CN_CHARS else ""
     return [m.start() for m in re.finditer(before + re.escape(text) + after, raw)]
 
 

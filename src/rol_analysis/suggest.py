@@ -38,6 +38,7 @@ from pathlib import Path
 from . import layout
 from .catalogue import Catalogue, load
 from .exceptions import InputError, UsageError
+from .numbers import CN_DIGITS, CN_PLACES
 
 #: Ranges the packaged catalogue gives each kind.
 RANGES = {"count": (0, 10000000), "amount": (0, 1000000000000), "rate": (0, 100),
@@ -115,7 +116,7 @@ def _compact(text: str) -> str:
 
 # Characters a number is written with: a match of 3件 right after one of them is the end
 # of another number (13件, 十三件), not this one.
-_NUMERAL_CHARS = set("0123456789.０１２３４５６７８９〇零一二三四五六七八九十百千万亿两")
+_NUMERAL_CHARS = set("0123456789.０１２３４５６７８９" + CN_DIGITS + CN_PLACES)
 
 
 def _find_number(compact: str, needle: str, start: int) -> int:
