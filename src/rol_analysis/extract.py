@@ -101,8 +101,9 @@ _PAIR_SEP_RE = re.compile(rf"和(?!谐|解)|(?<![以涉]){_JI}|(?<!参){_YU}")
 # _PAIR_SEP_RE's guards, since the same words split inside a name otherwise
 # (律师参与调解和参与仲裁各5次 read four names: 律师参, 调解, 参, 仲裁).
 _NAME_SEP_RE = re.compile(rf"、|{_PAIR_SEP_RE.pattern}")
-# the names before 分别 (中心组与常务会议分别举办了2次); 同 joins them too
-_RESPECTIVE_SEP_RE = re.compile(rf"、|与|和|{_JI}|同")
+# the names before 分别 (中心组与常务会议分别举办了2次); 同 joins them too. The same
+# guards as _NAME_SEP_RE (律师参与调解和参与仲裁分别达5次 read 律师参, 调解, 参, 仲裁)
+_RESPECTIVE_SEP_RE = re.compile(rf"{_NAME_SEP_RE.pattern}|同")
 # a list item that names a level of its own (满意度、办结率…), not a modifier (省、市、…)
 _RATE_WORD_RE = re.compile(r"率|度|比例|占比|比重")
 # "由494项减少到304项", "从15个工作日压缩至3个工作日": the before and after values.
