@@ -613,31 +613,19 @@ class Brief:
                 "给出分子和分母（至多给出其中之一，表中可见），无法推算；仅可推算 = 报告给出"
                 "分子分母但未给出比率。</p>")
         _, unchecked = self._unnamed_rates()
-        if rows:
-            table = self._table(head, rows, "ratios") + note
-        elif named:
+        stated = ""
+        if not rows and named:
             # a catalogue rate is stated (and named in the tables above) but its counts
             # were paired from the wording: it is checked in the inferred table below
-            zh = "、".join(z for z, _ in named)
-            en = ", ".join(e for _, e in named)
-            table = (f"<p>报告给出的指标目录比率（{_e(zh)}）按报告文字中与之对应的数字推算核验，"
-                     "见下方“推断的比率”表。<span class=\"en\"> The catalogue rate(s) the "
-                     f"report states ({_e(en)}) are checked against the counts its wording "
-                     "pairs them with, in Inferred rates below.</span></p>")
-        elif inferred or unchecked:
-            table = ("<p>指标目录定义的比率，报告一项也未给出。<span class=\"en\"> The report "
-                     "states none of the rates the catalogue defines.</span></p>")
-        else:
-            table = ("<p>报告未给出任何比率。<span class=\"en\"> The report states no rate."
-                     "</span></p>")
-        if unchecked:
-            # rates no indicator names and the wording gave no counts for: say they exist
-            # and where they are, rather than that the report states none
-            table += (f'<p class="unchecked-rates">另有报告给出的 {unchecked} 项比率未归入指标'
-                      "目录，也未在报告中找到可据以推算的分子和分母，无法核验；它们列于“其他统计”。"
-                      f'<span class="en"> {unchecked} stated rate(s) that no catalogue '
-                      "indicator names are listed under Other statistics; no counts to "
-                      "recompute them from were found in the report.</span></p>")
+            stated = "catalogue_inferred"
+        elif not rows:
+            stated = "none_of_catalogue" if inferred or unchecked else "none"
+        # rates no indicator names and the wording gave no counts for (unchecked): say
+        # they exist and where they are, rather than that the report states none
+        table = ((self._table(head, rows, "ratios") + note if rows else "")
+                 + _render("ratio_notes.html.j2", stated=stated, unchecked=unchecked,
+                           named_zh="、".join(z for z, _ in named),
+                           named_en=", ".join(e for _, e in named)))
         if inferred:
             table += _render("inferred_ratios.html.j2", rows=inferred)
         return _html(f'<section class="ratios"><h2>比率核验 <span class="en">Ratios: '
@@ -946,12 +934,8 @@ class Brief:
         prev, h = earlier[0], a.history
         n_prev = int(((h["region"] == a.region) & (h["year"] == prev)).sum())
         n_now = len(self._rows)
-        return (f"<h3>与 {prev} 年比较 <span class=\"en\">Year over year</span></h3>"
-                f"<p class=\"note no-common\">已与本地区 {prev} 年已发布的报告比较：两年没有可"
-                f"比较的共同指标（{prev} 年 {n_prev} 项，{a.year} 年 {n_now} 项），故无同比表。"
-                f"<span class=\"en\"> Compared with this region's published {prev} report: "
-                f"the two years state no indicator in common ({n_prev} in {prev}, {n_now} in "
-                f"{a.year}), so there is no year-over-year table.</span></p>")
+        return _render("no_common_year.html.j2", prev=prev, n_prev=n_prev, n_now=n_now,
+                       year=a.year)
 
     def methods(self):
         """Methods and caveats."""
