@@ -720,3 +720,15 @@ def test_a_catalogue_rate_checked_by_inference_is_not_called_absent(tmp_path):
     assert "报告给出的指标目录比率（调解成功率）" in ratios_text
     assert "(Mediation success rate)" in ratios_text and "Inferred rates" in ratios_text
     assert _page(b).select(".ratios table.ratios-inferred tbody tr")
+
+
+def test_the_rates_check_escapes_the_rate_names_it_quotes():
+    """The note naming catalogue rates checked by inference is a template with
+    autoescape: a name with markup characters shows as text, not as markup."""
+    from rol_analysis import brief
+
+    html = brief._render("ratio_notes.html.j2", stated="catalogue_inferred", unchecked=2,
+                         named_zh="调解<b>成功</b>率", named_en="Mediation & <i>success</i>")
+    assert "调解&lt;b&gt;成功&lt;/b&gt;率" in html and "Mediation &amp; &lt;i&gt;" in html
+    assert "<b>" not in html and "<i>" not in html
+    assert html.count('class="unchecked-rates"') == 1 and "另有报告给出的 2 项比率" in html
