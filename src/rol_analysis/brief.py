@@ -32,7 +32,7 @@ from . import layout
 from . import ratios as _ratios
 from .catalogue import load
 from .ocr import LOW_SCORE as LOW_OCR_SCORE
-from .reviews import NAMING, parse_mark, review_state, unconfirmed
+from .reviews import NAMING, excluded_numbers, parse_mark, review_state, unconfirmed
 
 #: How the brief marks a number a reviewer decided on (data/reviews/): one mark for each
 #: action that decides a name (reviews.NAMING, the rule of the ○ count too).
@@ -209,7 +209,7 @@ class Brief:
                 self._corrections.setdefault(rec["sentence"], []).append(note)
         #: numbers a reviewer excluded (report.json ``excluded``, see reviews.apply):
         #: gone from the tables, shown in the header's count and their own list
-        self.excluded = [e for e in self.meta.get("excluded") or [] if isinstance(e, dict)]
+        self.excluded = excluded_numbers(self.meta)
         for e in self.excluded:
             note = f"复核排除（{e.get('reviewer') or '?'}）：{e.get('text')} 不计为统计数字"
             note += f"，原读作 {e['reading']}" if e.get("reading") else ""

@@ -244,6 +244,8 @@ def _validation_state(validation: dict | None) -> tuple[str, set, int, int]:
 
 
 def _region_year_row(region: str, year: int, files: dict, has_brief: bool) -> dict:
+    from .reviews import excluded_numbers
+
     report = (read_json(files["report"][0]) if "report" in files else None) or {}
     validation = read_json(files["validation"][0]) if "validation" in files else None
     status, warned, n_fail, n_warn = _validation_state(validation)
@@ -255,7 +257,7 @@ def _region_year_row(region: str, year: int, files: dict, has_brief: bool) -> di
         "region_name_report": report.get("region_name"),
         "validation": status, "warned": sorted(warned), "n_failures": n_fail,
         "n_warnings": n_warn, "has_brief": has_brief,
-        "n_excluded": len([e for e in report.get("excluded") or [] if isinstance(e, dict)]),
+        "n_excluded": len(excluded_numbers(report)),
     }
 
 

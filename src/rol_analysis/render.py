@@ -256,7 +256,7 @@ def _index_rows(root: Path, overlay: dict | None = None) -> list[dict]:
     from . import ratios, regions
     from .brief import format_number
     from .catalogue import load
-    from .reviews import review_state, unconfirmed
+    from .reviews import excluded_numbers, review_state, unconfirmed
 
     cat = load()
     try:
@@ -359,8 +359,7 @@ def _index_rows(root: Path, overlay: dict | None = None) -> list[dict]:
                 str(processed[folder] / "mentions.parquet"),
                 (len(found_rows), sum(1 for m in marks if isinstance(m, str) and m)))
             # numbers a reviewer excluded are decided too (the brief's 排除 N)
-            excluded = [e for e in meta.get("excluded") or [] if isinstance(e, dict)]
-            review = review_state(numbers, done, len(excluded))[0]
+            review = review_state(numbers, done, len(excluded_numbers(meta)))[0]
         info = meta_csv.get(region, {})
         name = info.get("zh_name") or meta.get("region_name") or region
         level = info.get("level") or UNKNOWN[0]

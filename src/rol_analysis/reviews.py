@@ -787,6 +787,12 @@ def unconfirmed(marks) -> int:
     return sum(1 for m in marks if parse_mark(m)[0] not in NAMING)
 
 
+def excluded_numbers(meta: dict) -> list[dict]:
+    """The numbers a reviewer excluded, as ``report.json`` ``excluded`` keeps them
+    (:func:`apply`); anything there that is not a record is skipped."""
+    return [e for e in meta.get("excluded") or [] if isinstance(e, dict)]
+
+
 def review_state(n_numbers: int, n_decided: int, n_excluded: int = 0) -> tuple[str, int, int]:
     """A report's review state by the brief's rule (its 已复核 N 个数字（共 M 个）line),
     which the index and the panel's ``region_years`` use too.
