@@ -1450,8 +1450,7 @@ def _chain(text: _Text, rate: _Number) -> Inferred | None:
             and _unit_class(d.unit) == _unit_class(n.unit) and d.value >= n.value > 0
             and d.pos >= 0 and n.pos >= 0):
         return None
-    sent = text.sentences[rate.group]
-    for gap in (sent[d.end:n.pos], sent[n.end:rate.pos]):
+    for gap in (text.between(d, n), text.between(n, rate)):
         if _clause_breaks(gap) > 1 or "、" in gap:
             return None
     if _in_list(text, d) or _in_list(text, n):
