@@ -155,6 +155,14 @@ def _no_wait_option(f):
     return click.option("--no-wait", is_flag=True,
                         help="Exit with code 2 instead of waiting when another build holds "
                              "the region-year.")(f)
+
+
+def _region_year_options(f):
+    """--region and --year, both required: the commands that act on one region-year."""
+    f = click.option("--year", required=True, help="Report year (e.g. 2023).")(f)
+    return click.option("--region", required=True, help="Region slug (e.g. weibin).")(f)
+
+
 def _absolute(ctx, param, value):
     # messages name the folder ("/home/me/project/data/raw"), never "."
     return None if value is None else Path(value).absolute()
@@ -378,8 +386,7 @@ def extract(file, out, region, year, regions_csv):
 
 
 @main.command(short_help="Extract and validate one report; publish nothing.")
-@click.option("--region", required=True, help="Region slug (e.g. weibin).")
-@click.option("--year", required=True, help="Report year (e.g. 2023).")
+@_region_year_options
 @_no_wait_option
 @_root_option
 def validate(region, year, no_wait, root):
@@ -397,8 +404,7 @@ def validate(region, year, no_wait, root):
 
 
 @main.command(short_help="Unpublish a region-year whose raw report is gone.")
-@click.option("--region", required=True, help="Region slug (e.g. weibin).")
-@click.option("--year", required=True, help="Report year (e.g. 2023).")
+@_region_year_options
 @_no_wait_option
 @_root_option
 def remove(region, year, no_wait, root):
@@ -419,8 +425,7 @@ def remove(region, year, no_wait, root):
 
 
 @main.command(short_help="Write or refresh a reviewers' worksheet (data/reviews/).")
-@click.option("--region", required=True, help="Region slug (e.g. weibin).")
-@click.option("--year", required=True, help="Report year (e.g. 2023).")
+@_region_year_options
 @_root_option
 def review(region, year, root):
     """Write or refresh the reviewers' worksheet data/reviews/<region>/<year>.csv.

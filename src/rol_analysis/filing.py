@@ -20,10 +20,10 @@ A report that states no year is not checked (nothing to compare).
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 from .exceptions import InputError
+from .fileio import sha256_file
 
 
 def confirmation_file(root, region: str, year: int) -> Path:
@@ -37,7 +37,7 @@ def fingerprint(root, region: str, year: int) -> str | None:
     path = confirmation_file(root, region, year)
     if not path.is_file():
         return None
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    return sha256_file(path)
 
 
 def _confirmed(path: Path, year: int) -> bool:
@@ -60,12 +60,6 @@ def _confirmed(path: Path, year: int) -> bool:
             "the file."
         )
     return True
-
-
-def _same_bytes(a: Path, b: Path) -> bool:
-    if a.stat().st_size != b.stat().st_size:
-        return False
-    return hashlib.sha256(a.read_bytes()).digest() == hashlib.sha256(b.read_bytes()).digest()
 
 
 def check(paths, meta: dict) -> list[str]:
@@ -93,13 +87,17 @@ def check(paths, meta: dict) -> list[str]:
     from . import layout
 
     raw, year = Path(paths.raw), int(paths.year)
+    size, digest = raw.stat().st_size, None  # the raw report is hashed once, if at all
     for other in sorted(raw.parent.iterdir()):
         if (other == raw or not other.is_file()
                 or other.suffix.lower() not in layout.RAW_SUFFIXES
                 or not (other.stem.isdigit() and len(other.stem) == 4)
                 or int(other.stem) == year):
             continue
-        if _same_bytes(raw, other):
+        if other.stat().st_size != size:
+            continue
+        digest = digest or sha256_file(raw)
+        if sha256_file(other) == digest:
             stated = meta.get("stated_year")
             hint = (f" The report states the year {stated}, so keep "
                     f"{raw.parent / (str(stated) + raw.suffix)}." if stated else "")
