@@ -1106,7 +1106,8 @@ def _growth(text: _Text, k: int, down: bool) -> Inferred | None:
 _TIMES_QUALIFIERS = {"近": "at_most", "将近": "at_most", "接近": "at_most",
                      "不到": "at_most", "不足": "at_most", "约": "approx", "大约": "approx",
                      "超过": "at_least", "超": "at_least", "逾": "at_least"}
-_TIMES_Q = "将近|接近|不到|不足|大约|超过|近|约|超|逾"
+#: The same words as one alternation, longest first (将近 before 近).
+_TIMES_Q = "|".join(sorted(_TIMES_QUALIFIERS, key=len, reverse=True))
 _GROW = "增长|增加|提高|提升|上升|扩大"
 #: The words right before N倍 that say growth "by" N times (比上年的60件增长了近3倍,
 #: 同比增长3倍多, 比上年多3倍): read as the increase, after = (N + 1) x before.
@@ -1449,8 +1450,7 @@ def _chain(text: _Text, rate: _Number) -> Inferred | None:
             and _unit_class(d.unit) == _unit_class(n.unit) and d.value >= n.value > 0
             and d.pos >= 0 and n.pos >= 0):
         return None
-    sent = text.sentences[rate.group]
-    for gap in (sent[d.end:n.pos], sent[n.end:rate.pos]):
+    for gap in (text.between(d, n), text.between(n, rate)):
         if _clause_breaks(gap) > 1 or "、" in gap:
             return None
     if _in_list(text, d) or _in_list(text, n):

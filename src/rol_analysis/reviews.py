@@ -236,8 +236,11 @@ def read(path, catalogue=None) -> list[Decision]:
             if action == "add" and not (iid and value is not None and row["unit"]):
                 raise _bad(path, n, "add needs indicator_id, value and unit",
                            f"Fill them in (qualifier defaults to exact). {fix}")
-            word = counting_word(row["text"])
-            if action in ("set", "add") and row["unit"] and word and row["unit"] != word:
+            # only a set's or an add's unit is compared: the extractor's reading of the
+            # text (find_mentions) is not run for every confirm and exclude row
+            word = (counting_word(row["text"])
+                    if action in ("set", "add") and row["unit"] else "")
+            if word and row["unit"] != word:
                 # nothing else compares them: 2号 with unit 次 was published as 2次
                 raise _bad(path, n, f"unit {row['unit']!r} is not the counting word of the "
                            f"text {row['text']!r}, which counts in {word!r}",
