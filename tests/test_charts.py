@@ -208,3 +208,26 @@ def test_regions_sharing_a_name_are_told_apart(tmp_path):
     fig.canvas.draw()
     drawn = [t.get_text() for t in fig.axes[0].get_yticklabels()]
     assert sorted(drawn) == sorted(labels.values())  # one bar each, none merged
+
+
+@pytest.mark.parametrize("n_regions", [2, 3, 8])
+def test_regions_chart_legend_never_hides_a_bar(tmp_path, n_regions):
+    """The longest bar, with every kind, drawn at the bottom (as trial 2's 兴江乡 was):
+    the legend must not cover it or any other bar, whatever the number of regions."""
+    seed = gold_indicators()
+    for i in range(n_regions - 1):  # slugs sort before weibin: weibin is the bottom bar
+        publish(tmp_path, f"r{i}", 2023, seed.head(3 + 4 * i), f"地区{i}")
+    fig, _, _ = charts._panel_figure(ratios.analyse(stage(tmp_path)))
+    img = _drawn(fig)
+    renderer = fig.canvas.get_renderer()
+    ax = fig.axes[0]
+    legends = fig.legends + [leg for leg in [ax.get_legend()] if leg is not None]
+    assert len(legends) == 1
+    legend = legends[0].get_window_extent(renderer)
+    assert [t.get_text() for t in legends[0].get_texts()] == ["数量", "金额", "比率"]
+    bars = [p.get_window_extent(renderer) for p in ax.patches]
+    assert len(bars) >= n_regions
+    assert not any(legend.overlaps(b) for b in bars), legend
+    xlabel = ax.xaxis.label.get_window_extent(renderer)
+    assert not legend.overlaps(xlabel) and legend.y0 >= 0  # whole, inside the image
+    assert legend.x0 >= 0 and legend.x1 <= img.size[0]

@@ -312,6 +312,11 @@ def panel(analysis) -> Chart | None:
     return _finish(*_panel_figure(analysis))
 
 
+#: Height of the regions chart besides its bars: title, axis label and the legend row
+#: under them.
+PANEL_FIXED_IN = 1.8
+
+
 def _panel_figure(analysis):
     """(figure, name, title) of :func:`panel`, before it is saved."""
     tbl = analysis.panel
@@ -319,7 +324,10 @@ def _panel_figure(analysis):
     title = f"{analysis.year}年各地区报告所列指标数"
     labels = region_labels(analysis)
     names = [labels[r] for r in tbl["region"]]
-    fig = _figure(7.5, 0.45 * len(tbl) + 1.5)
+    # The legend goes under the axes ("outside", room reserved by constrained layout):
+    # inside them it sat on the longest bar whenever that bar was at the bottom, and
+    # no corner of the axes is free of bars for every panel.
+    fig = _figure(7.5, 0.45 * len(tbl) + PANEL_FIXED_IN, layout="constrained")
     ax = fig.add_subplot()
     left = [0] * len(tbl)
     for kind, zh in KIND_ZH.items():
@@ -332,7 +340,9 @@ def _panel_figure(analysis):
     ax.set_xlabel("指标数（项）")
     _count_ticks(ax)
     ax.set_title(title)
-    ax.legend(loc="lower right", frameon=False)
+    handles, kinds = ax.get_legend_handles_labels()
+    fig.legend(handles, kinds, loc="outside lower center", ncol=len(kinds), frameon=False,
+               fontsize=9)
     ax.spines[["top", "right"]].set_visible(False)
     return fig, "panel", title
 
