@@ -231,3 +231,31 @@ def test_regions_chart_legend_never_hides_a_bar(tmp_path, n_regions):
     xlabel = ax.xaxis.label.get_window_extent(renderer)
     assert not legend.overlaps(xlabel) and legend.y0 >= 0  # whole, inside the image
     assert legend.x0 >= 0 and legend.x1 <= img.size[0]
+
+
+@pytest.mark.parametrize("earlier", ["one", "all"])
+def test_year_over_year_with_no_change_has_a_readable_axis(tmp_path, earlier):
+    """A count the same in both years (+0.0%), alone or on every row (trial 2: one
+    +0.0% row drew an axis from 0 to 1.2): the axis is symmetric around 0, spans at
+    least the minimum each side, and shows the zero line and each label inside it."""
+    seed = gold_indicators()
+    same = (seed[seed["indicator_id"] == "disputes_mediated"] if earlier == "one"
+            else seed[seed["kind"] == "count"].head(5))
+    publish(tmp_path, "weibin", 2022, same.assign(year=2022))
+    a = ratios.analyse(stage(tmp_path))
+    fig, _, _ = charts._year_over_year_figure(a)
+    _drawn(fig)
+    ax = fig.axes[0]
+    lo, hi = ax.get_xlim()
+    assert lo == -hi and hi >= charts.YOY_MIN_SPAN_PCT, (lo, hi)
+    ticks = [t for t in ax.get_xticks() if lo <= t <= hi]
+    assert min(ticks) < 0 < max(ticks) and 0 in ticks, ticks
+    renderer = fig.canvas.get_renderer()
+    box = ax.get_window_extent(renderer)
+    zero = ax.transData.transform((0, 0))[0]
+    assert box.x0 + box.width / 3 < zero < box.x1 - box.width / 3  # mid-axis, not an edge
+    labels = [t for t in ax.texts if t.get_text().strip() == "+0.0%"]
+    assert len(labels) == len(same)
+    assert all(box.contains(*t.get_window_extent(renderer).p0) and
+               box.contains(*t.get_window_extent(renderer).p1) for t in labels)
+    assert charts.year_over_year(a).png.startswith(b"\x89PNG")
