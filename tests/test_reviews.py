@@ -811,3 +811,28 @@ def test_unname_refuses_a_new_value(tmp_path):
     _write(path, [{"char_start": "10", "text": "13件", "action": "unname", "value": "12"}])
     with pytest.raises(InputError, match="row 2: unname changes only the name"):
         reviews.read(path)
+
+
+def test_unname_makes_a_part_only_of_a_stated_total_it_does_not_exceed(tmp_path):
+    # An unname row's indicator_id makes the number a part of that total: a part above
+    # its total, or of a total the report does not state, is refused like a set's.
+    root = make_root(tmp_path / "p")
+    _write(reviews.review_file(root, "weibin", 2023), [
+        {"char_start": str(_at("13件")), "text": "13件", "action": "unname",
+         "indicator_id": "normative_docs_filed", "reviewer": "李四"},
+        {"char_start": str(_at("2次")), "text": "2次", "action": "unname",
+         "indicator_id": "disputes_mediated_successfully", "reviewer": "李四"},
+        {"char_start": str(_at("106次")), "text": "106次", "action": "unname",
+         "indicator_id": "joint_credit_checks", "reviewer": "李四"},
+    ])
+    proc = rol("validate", "--region", "weibin", "--year", "2023", "--root", root, check=2)
+    msg = proc.stderr
+    assert "Traceback" not in msg and "2 rows need correcting" in msg, msg
+    assert (f"row 2 (unname at char_start {_at('13件')}, '13件'): as a part of "
+            "normative_docs_filed (规范性文件备案数) it is 13 件, above that total, 4 件 "
+            f"(char_start {_at('4件')}, '4件'); a part is never above its whole") in msg
+    assert (f"row 3 (unname at char_start {_at('2次')}, '2次'): indicator_id "
+            "disputes_mediated_successfully (调解成功纠纷数) names the total this number is "
+            "to be a part of, but no number of this report is "
+            "disputes_mediated_successfully") in msg
+    assert "leave indicator_id empty" in msg and "row 4" not in msg

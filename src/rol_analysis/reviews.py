@@ -630,6 +630,55 @@ def _unmet(indicators, decisions: list[Decision], cat, path) -> list[tuple[int, 
     return problems
 
 
+def _unfit_parts(mentions, indicators, decisions: list[Decision], cat,
+                 path) -> list[tuple[int, str]]:
+    """The ``unname`` rows with an ``indicator_id`` (the number made a part of that
+    total) whose total no number of the report is, or that put the part above its
+    total, as ``(line, message)``.
+
+    The part is compared with its total as the brief's part/whole checks compare them
+    (:func:`ratios.part_whole`: the same unit, counts or amounts, a qualified figure
+    only uncertain), so a decision the brief would show as a violated check is refused
+    here, naming its row.
+    """
+    from .ratios import CHECK_VIOLATED, part_whole
+
+    parts = {d.char_start: d for d in decisions if d.action == "unname" and d.indicator_id}
+    if not parts:
+        return []
+    fix = "Correct the row and build again (see data/reviews/README.md)."
+    named = set(indicators["indicator_id"])
+    problems = []
+    for d in parts.values():
+        if d.indicator_id not in named:
+            ind = cat.indicators[d.indicator_id]
+            problems.append((d.line,
+                f"{path}, row {d.line} (unname at char_start {d.char_start}, {d.text!r}): "
+                f"indicator_id {d.indicator_id} ({ind.zh_name}) names the total this number "
+                f"is to be a part of, but no number of this report is {d.indicator_id}; a "
+                f"part's total is stated in the same report. Name the total's number first "
+                f"(a set or add row), or leave indicator_id empty to leave the number "
+                f"unnamed. {fix}"))
+    mine = mentions[mentions["char_start"].isin(list(parts))]
+    whole_of = {r["indicator_id"]: r for r in indicators.to_dict("records")}
+    checks = part_whole(indicators, cat, mine)
+    for rec in checks[checks["type"] == "part"].to_dict("records"):
+        start = int(rec["check_id"].rsplit(".", 1)[1])
+        d = parts.get(start)
+        if d is None or rec["status"] != CHECK_VIOLATED:
+            continue
+        whole = whole_of[d.indicator_id]
+        ind = cat.indicators[d.indicator_id]
+        problems.append((d.line,
+            f"{path}, row {d.line} (unname at char_start {d.char_start}, {d.text!r}): as a "
+            f"part of {d.indicator_id} ({ind.zh_name}) it is {_num(rec['left'])} "
+            f"{whole['unit']}, above that total, {_num(rec['right'])} {whole['unit']} "
+            f"(char_start {int(whole['char_start'])}, {whole['text']!r}); a part is never "
+            f"above its whole. Check that indicator_id names the total this number is a "
+            f"part of, or leave it empty to leave the number unnamed. {fix}"))
+    return problems
+
+
 def apply(extraction, raw_text: str, decisions: list[Decision], path, catalogue=None):
     """Apply reviewers' decisions to an extraction (in place) and return it.
 
@@ -655,7 +704,8 @@ def apply(extraction, raw_text: str, decisions: list[Decision], path, catalogue=
         would refuse: a unit its indicator does not take, a value outside the indicator's
         range, a negative count or amount, a fractional count (:func:`_misfit`), or a
         ``set``/``add`` that breaks a gate relation with another number
-        (:func:`_unmet`).
+        (:func:`_unmet`), or an ``unname`` that makes its number a part of a total the
+        report does not name, or puts it above that total (:func:`_unfit_parts`).
     """
     problems = _apply(extraction, raw_text, decisions, path, catalogue)
     if problems:
@@ -779,6 +829,7 @@ def _apply(extraction, raw_text: str, decisions: list[Decision], path,
     # with the rows that could be applied: a relation they break is listed with the
     # file's other bad rows, not found only once those are corrected
     problems += _unmet(table, applied, cat, path)
+    problems += _unfit_parts(men, table, applied, cat, path)
     if problems:
         return problems
     extraction.mentions, extraction.indicators = men, table
