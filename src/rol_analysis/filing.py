@@ -88,13 +88,8 @@ def check(paths, meta: dict) -> list[str]:
 
     raw, year = Path(paths.raw), int(paths.year)
     size, digest = raw.stat().st_size, None  # the raw report is hashed once, if at all
-    for other in sorted(raw.parent.iterdir()):
-        if (other == raw or not other.is_file()
-                or other.suffix.lower() not in layout.RAW_SUFFIXES
-                or not (other.stem.isdigit() and len(other.stem) == 4)
-                or int(other.stem) == year):
-            continue
-        if other.stat().st_size != size:
+    for other in layout.raw_files(raw.parent):
+        if int(other.stem) == year or other.stat().st_size != size:
             continue
         digest = digest or sha256_file(raw)
         if sha256_file(other) == digest:
@@ -119,8 +114,7 @@ def check(paths, meta: dict) -> list[str]:
         return [w for w in warnings if f"states the year {stated}" not in w] + [
             f"{raw.name}: the report states the year {stated} (title: {title!r}); the "
             f"filing year {year} is confirmed in {confirm.name}."]
-    there = sorted(p for p in raw.parent.glob(f"{stated}.*")
-                   if p.is_file() and p.suffix.lower() in layout.RAW_SUFFIXES)
+    there = layout.raw_files(raw.parent, stated)
     # renaming onto the stated year's own file would lose one of the two
     rename = (f"remove it (the region already has {there[0]} for {stated})" if there
               else f"rename it to {raw.parent / (str(stated) + raw.suffix)}")
