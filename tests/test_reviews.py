@@ -113,6 +113,37 @@ def test_every_bad_row_is_listed_in_one_message_and_a_unit_must_be_the_texts(tmp
     assert "row 5" not in msg
 
 
+def test_rows_refused_when_applied_are_listed_with_the_others_in_one_message(tmp_path):
+    # A stale char_start, an add of a number already extracted and a part set above its
+    # whole were found only when the decisions were applied, one per build.
+    root = make_root(tmp_path / "p")
+    aid = _at("751件")
+    _write(reviews.review_file(root, "weibin", 2023), [
+        {"char_start": str(_at("849件") + 1), "text": "849件", "action": "confirm",
+         "reviewer": "李四"},
+        {"char_start": str(_at("13件")), "text": "13件", "action": "set", "value": "1e3",
+         "reviewer": "李四"},
+        {"char_start": str(_at("273名")), "text": "273名", "action": "add",
+         "indicator_id": "people_mediators", "value": "273", "unit": "名", "reviewer": "李四"},
+        {"char_start": str(aid), "text": "751件", "action": "set", "value": "900",
+         "indicator_id": "disputes_mediated_successfully", "reviewer": "李四"},
+        {"char_start": str(_at("54个")), "text": "54个", "action": "confirm",
+         "reviewer": "李四"},
+    ])
+    proc = rol("validate", "--region", "weibin", "--year", "2023", "--root", root, check=2)
+    msg = proc.stderr
+    assert "Traceback" not in msg and "4 rows need correcting" in msg, msg
+    rows = [line for line in msg.splitlines() if line.startswith("  - ")]
+    assert [r.split(", row ")[1][0] for r in rows] == ["2", "3", "4", "5"]
+    assert "row 2: the raw report no longer has '849件'" in rows[0]
+    assert "row 3: value '1e3' is not a plain decimal number" in rows[1]
+    assert "row 4: '273名' at" in rows[2] and "use set (or confirm) instead of add" in rows[2]
+    assert (f"row 5 (set at char_start {aid}, '751件'): with it "
+            "disputes_mediated_successfully (调解成功纠纷数) 900 件 (this row) is above "
+            "disputes_mediated") in rows[3]
+    assert "row 6" not in msg
+
+
 @pytest.mark.parametrize(("text", "unit"), [
     ("849件", "件"), ("3个部门", "个"), ("1,020 人次", "人次"), ("8600余人", "人"),
     ("3.27亿元", "元"), ("96.4%", "%"), ("2595", "次")])
@@ -473,19 +504,63 @@ def test_a_decision_the_gate_would_refuse_stops_the_build_naming_the_row(tmp_pat
     ("add", "delegation_survey_days", 365, "件", "delegation_survey_days"),
     ("add", "delegation_survey_days", -3, "天", "the value -3 is negative"),
 ])
-def test_every_gate_check_of_a_decision_names_its_row(action, iid, value, unit, says):
+def test_every_gate_check_of_a_decision_names_its_row(tmp_path, action, iid, value, unit,
+                                                      says):
     from rol_analysis import catalogue, extract
 
-    text = "849件" if action == "set" else "365天"
-    decision = reviews.Decision(7, _at(text), text, action, iid, value, unit, "", "", "李四",
-                                "")
+    # an add's text counts in its unit (else that is the message): 849件 for 件
+    text = "849件" if action == "set" or unit == "件" else "365天"
     ex = extract.extract_text(RAW, "weibin", 2023)
     ex.mentions["review"] = ""
     with pytest.raises(InputError) as err:
-        reviews.apply(ex, RAW, [decision], "r/2023.csv", catalogue.load())
+        if action == "add":  # an add's number is its row's alone: checked when read
+            path = tmp_path / "2023.csv"
+            _write(path, [{"char_start": str(_at(text)), "text": text, "action": action,
+                           "indicator_id": iid, "value": f"{value:g}", "unit": unit}])
+            reviews.read(path)
+        else:
+            path = "r/2023.csv"
+            decision = reviews.Decision(2, _at(text), text, action, iid, value, unit, "", "",
+                                        "李四", "")
+            reviews.apply(ex, RAW, [decision], path, catalogue.load())
     msg = err.value.message
-    assert msg.startswith(f"r/2023.csv, row 7 ({action} at char_start {_at(text)}, '{text}')")
+    assert msg.startswith(f"{path}, row 2 ({action} at char_start {_at(text)}, '{text}')")
     assert says in msg and "build again" in msg
+
+
+def test_the_raw_report_is_read_and_an_add_checked_once(tmp_path, monkeypatch):
+    # rol review read the raw report twice for an add given by its text (to place it,
+    # then to extract); a build read it twice to apply any decision, and checked an
+    # add's unit, range and sign twice.
+    from rol_analysis import reading
+
+    root = make_root(tmp_path / "p")
+    sheet = reviews.review_file(root, "weibin", 2023)
+    _write(sheet, [{"text": "365天", "action": "add", "indicator_id": "delegation_survey_days",
+                    "value": "365", "unit": "天", "reviewer": "王五"}])
+    calls = {"read_report": 0, "_misfit": 0}
+
+    def counted(module, name):
+        real = getattr(module, name)
+
+        def wrapper(*args, **kwargs):
+            calls[name] += 1
+            return real(*args, **kwargs)
+        monkeypatch.setattr(module, name, wrapper)
+
+    counted(reading, "read_report")
+    counted(reviews, "_misfit")
+    paths = layout.build_paths(root, "weibin", 2023)
+    reviews.write_worksheet(paths)
+    assert calls["read_report"] == 1
+    assert next(r for r in _read(sheet) if r["action"] == "add")["char_start"] == str(
+        _at("365天"))
+    calls.update(read_report=0, _misfit=0)
+    from rol_analysis import extract
+
+    out = extract.extract_paths(paths)
+    assert calls == {"read_report": 1, "_misfit": 1}
+    assert "delegation_survey_days" in set(out.mentions["indicator_id"])
 
 
 def test_a_negative_value_set_on_an_unnamed_change_is_not_refused():
@@ -780,3 +855,28 @@ def test_unname_refuses_a_new_value(tmp_path):
     _write(path, [{"char_start": "10", "text": "13件", "action": "unname", "value": "12"}])
     with pytest.raises(InputError, match="row 2: unname changes only the name"):
         reviews.read(path)
+
+
+def test_unname_makes_a_part_only_of_a_stated_total_it_does_not_exceed(tmp_path):
+    # An unname row's indicator_id makes the number a part of that total: a part above
+    # its total, or of a total the report does not state, is refused like a set's.
+    root = make_root(tmp_path / "p")
+    _write(reviews.review_file(root, "weibin", 2023), [
+        {"char_start": str(_at("13件")), "text": "13件", "action": "unname",
+         "indicator_id": "normative_docs_filed", "reviewer": "李四"},
+        {"char_start": str(_at("2次")), "text": "2次", "action": "unname",
+         "indicator_id": "disputes_mediated_successfully", "reviewer": "李四"},
+        {"char_start": str(_at("106次")), "text": "106次", "action": "unname",
+         "indicator_id": "joint_credit_checks", "reviewer": "李四"},
+    ])
+    proc = rol("validate", "--region", "weibin", "--year", "2023", "--root", root, check=2)
+    msg = proc.stderr
+    assert "Traceback" not in msg and "2 rows need correcting" in msg, msg
+    assert (f"row 2 (unname at char_start {_at('13件')}, '13件'): as a part of "
+            "normative_docs_filed (规范性文件备案数) it is 13 件, above that total, 4 件 "
+            f"(char_start {_at('4件')}, '4件'); a part is never above its whole") in msg
+    assert (f"row 3 (unname at char_start {_at('2次')}, '2次'): indicator_id "
+            "disputes_mediated_successfully (调解成功纠纷数) names the total this number is "
+            "to be a part of, but no number of this report is "
+            "disputes_mediated_successfully") in msg
+    assert "leave indicator_id empty" in msg and "row 4" not in msg
