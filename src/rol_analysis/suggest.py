@@ -38,6 +38,7 @@ from pathlib import Path
 from . import layout
 from .catalogue import Catalogue, load
 from .exceptions import InputError, UsageError
+from .normalize import compact
 from .numbers import CN_DIGITS, CN_PLACES
 
 #: Ranges the packaged catalogue gives each kind.
@@ -110,10 +111,6 @@ def _read_csv(path: Path) -> list[dict]:
                          ) from None
 
 
-def _compact(text: str) -> str:
-    return re.sub(r"\s+", "", text.replace("**", ""))
-
-
 # Characters a number is written with: a match of 3件 right after one of them is the end
 # of another number (13件, 十三件), not this one.
 _NUMERAL_CHARS = set("0123456789.０１２３４５６７８９" + CN_DIGITS + CN_PLACES)
@@ -168,16 +165,16 @@ def marked_sentences(rows: list[dict]) -> dict[str, str]:
             int(key), row.get("text") or "")
     out: dict[str, str] = {}
     for sentence, numbers in by_sentence.items():
-        compact, cursor = _compact(sentence), 0
+        flat, cursor = compact(sentence), 0
         for start in sorted(numbers):
-            needle = _compact(numbers[start])
-            at = _find_number(compact, needle, cursor) if needle else -1
+            needle = compact(numbers[start])
+            at = _find_number(flat, needle, cursor) if needle else -1
             if at < 0 and needle:
-                at = _find_number(compact, needle, 0)
+                at = _find_number(flat, needle, 0)
             if at < 0:
-                out[str(start)] = compact
+                out[str(start)] = flat
                 continue
-            out[str(start)] = compact[:at] + "#" + compact[at + len(needle):]
+            out[str(start)] = flat[:at] + "#" + flat[at + len(needle):]
             cursor = at + len(needle)
     return out
 
