@@ -38,8 +38,8 @@ from pathlib import Path
 from . import layout
 from .catalogue import Catalogue, load
 from .exceptions import InputError, UsageError
+from .mentions import own_number_starts
 from .normalize import compact
-from .numbers import CN_DIGITS, CN_PLACES
 
 #: Ranges the packaged catalogue gives each kind.
 RANGES = {"count": (0, 10000000), "amount": (0, 1000000000000), "rate": (0, 100),
@@ -111,20 +111,12 @@ def _read_csv(path: Path) -> list[dict]:
                          ) from None
 
 
-# Characters a number is written with: a match of 3件 right after one of them is the end
-# of another number (13件, 十三件), not this one.
-_NUMERAL_CHARS = set("0123456789.０１２３４５６７８９" + CN_DIGITS + CN_PLACES)
-
-
-def _find_number(compact: str, needle: str, start: int) -> int:
-    """Where ``needle`` (a number as written) stands in ``compact`` from ``start`` on,
-    as a number of its own; -1 when it does not."""
-    at = compact.find(needle, start)
-    if needle[:1] not in _NUMERAL_CHARS:
-        return at
-    while at > 0 and compact[at - 1] in _NUMERAL_CHARS:
-        at = compact.find(needle, at + 1)
-    return at
+def _find_number(flat: str, needle: str, start: int) -> int:
+    """Where ``needle`` (a number as written) stands in ``flat`` from ``start`` on, as a
+    number of its own (:func:`mentions.number_context`: not the 3件 of 13件 or 第3件,
+    nor a date's 12 of 12月); -1 when it does not."""
+    found = own_number_starts(flat, needle, start)
+    return found[0] if found else -1
 
 
 def _start_key(value) -> str:
