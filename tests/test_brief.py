@@ -732,3 +732,16 @@ def test_the_rates_check_escapes_the_rate_names_it_quotes():
     assert "调解&lt;b&gt;成功&lt;/b&gt;率" in html and "Mediation &amp; &lt;i&gt;" in html
     assert "<b>" not in html and "<i>" not in html
     assert html.count('class="unchecked-rates"') == 1 and "另有报告给出的 2 项比率" in html
+
+
+def test_unnamed_rates_are_worked_out_once_per_brief(tmp_path, monkeypatch):
+    """The key findings and the rates check both say how many stated rates no indicator
+    names; the brief reads the mentions for it once, and both cells say the same."""
+    calls = []
+    real = brief.Brief._unnamed_rates
+    monkeypatch.setattr(brief.Brief, "_unnamed_rates",
+                        lambda self: calls.append(1) or real(self))
+    page = _page(_extracted_brief(tmp_path, RATE_TEXT))
+    assert len(calls) == 1
+    assert "1 项比率都没有对应的目录指标" in page.select_one(".findings li").get_text()
+    assert "1 项比率未归入指标目录" in page.select_one(".ratios .unchecked-rates").get_text()

@@ -208,3 +208,54 @@ def test_regions_sharing_a_name_are_told_apart(tmp_path):
     fig.canvas.draw()
     drawn = [t.get_text() for t in fig.axes[0].get_yticklabels()]
     assert sorted(drawn) == sorted(labels.values())  # one bar each, none merged
+
+
+@pytest.mark.parametrize("n_regions", [2, 3, 8])
+def test_regions_chart_legend_never_hides_a_bar(tmp_path, n_regions):
+    """The longest bar, with every kind, drawn at the bottom (as trial 2's 兴江乡 was):
+    the legend must not cover it or any other bar, whatever the number of regions."""
+    seed = gold_indicators()
+    for i in range(n_regions - 1):  # slugs sort before weibin: weibin is the bottom bar
+        publish(tmp_path, f"r{i}", 2023, seed.head(3 + 4 * i), f"地区{i}")
+    fig, _, _ = charts._panel_figure(ratios.analyse(stage(tmp_path)))
+    img = _drawn(fig)
+    renderer = fig.canvas.get_renderer()
+    ax = fig.axes[0]
+    legends = fig.legends + [leg for leg in [ax.get_legend()] if leg is not None]
+    assert len(legends) == 1
+    legend = legends[0].get_window_extent(renderer)
+    assert [t.get_text() for t in legends[0].get_texts()] == ["数量", "金额", "比率"]
+    bars = [p.get_window_extent(renderer) for p in ax.patches]
+    assert len(bars) >= n_regions
+    assert not any(legend.overlaps(b) for b in bars), legend
+    xlabel = ax.xaxis.label.get_window_extent(renderer)
+    assert not legend.overlaps(xlabel) and legend.y0 >= 0  # whole, inside the image
+    assert legend.x0 >= 0 and legend.x1 <= img.size[0]
+
+
+@pytest.mark.parametrize("earlier", ["one", "all"])
+def test_year_over_year_with_no_change_has_a_readable_axis(tmp_path, earlier):
+    """A count the same in both years (+0.0%), alone or on every row (trial 2: one
+    +0.0% row drew an axis from 0 to 1.2): the axis is symmetric around 0, spans at
+    least the minimum each side, and shows the zero line and each label inside it."""
+    seed = gold_indicators()
+    same = (seed[seed["indicator_id"] == "disputes_mediated"] if earlier == "one"
+            else seed[seed["kind"] == "count"].head(5))
+    publish(tmp_path, "weibin", 2022, same.assign(year=2022))
+    a = ratios.analyse(stage(tmp_path))
+    fig, _, _ = charts._year_over_year_figure(a)
+    _drawn(fig)
+    ax = fig.axes[0]
+    lo, hi = ax.get_xlim()
+    assert lo == -hi and hi >= charts.YOY_MIN_SPAN_PCT, (lo, hi)
+    ticks = [t for t in ax.get_xticks() if lo <= t <= hi]
+    assert min(ticks) < 0 < max(ticks) and 0 in ticks, ticks
+    renderer = fig.canvas.get_renderer()
+    box = ax.get_window_extent(renderer)
+    zero = ax.transData.transform((0, 0))[0]
+    assert box.x0 + box.width / 3 < zero < box.x1 - box.width / 3  # mid-axis, not an edge
+    labels = [t for t in ax.texts if t.get_text().strip() == "+0.0%"]
+    assert len(labels) == len(same)
+    assert all(box.contains(*t.get_window_extent(renderer).p0) and
+               box.contains(*t.get_window_extent(renderer).p1) for t in labels)
+    assert charts.year_over_year(a).png.startswith(b"\x89PNG")

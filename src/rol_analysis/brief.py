@@ -24,7 +24,7 @@ needs for the page title and the footer (``rol_brief`` key).
 from __future__ import annotations
 
 import math
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from html import escape
 
 from . import charts as _charts
@@ -433,7 +433,7 @@ class Brief:
         items = []
         n_sections = a.indicators["section"].nunique()
         n_rates = int((a.indicators["kind"] == "rate").sum())
-        n_unnamed = self._unnamed_rates()[0]
+        n_unnamed = self._rates_unnamed[0]
         if n_unnamed and not n_rates:
             # "其中比率 0 项" would read as "no rate" when the report does state some
             rates = f"报告给出的 {n_unnamed} 项比率都没有对应的目录指标（列于“其他统计”）"
@@ -612,7 +612,7 @@ class Brief:
                 "（容差不超过目录规定）；不一致 = 不相符；仅有声明 = 报告给出比率，但没有同时"
                 "给出分子和分母（至多给出其中之一，表中可见），无法推算；仅可推算 = 报告给出"
                 "分子分母但未给出比率。</p>")
-        _, unchecked = self._unnamed_rates()
+        _, unchecked = self._rates_unnamed
         stated = ""
         if not rows and named:
             # a catalogue rate is stated (and named in the tables above) but its counts
@@ -720,6 +720,12 @@ class Brief:
                 "section": sections.get(rec.get("section"), rec.get("section") or ""),
             })
         return rows
+
+    @cached_property
+    def _rates_unnamed(self) -> tuple[int, int]:
+        """:meth:`_unnamed_rates`, worked out once per brief: the key findings and the
+        rates check both quote it, and each reading scans every mention and ratio row."""
+        return self._unnamed_rates()
 
     def _unnamed_rates(self) -> tuple[int, int]:
         """(stated rates no indicator names, those of them no ratio table shows).

@@ -275,6 +275,19 @@ def year_over_year(analysis) -> Chart | None:
     than share an axis with relative changes. ``None`` when no earlier year of the
     region is published or no count changed from a non-zero value.
     """
+    drawn = _year_over_year_figure(analysis)
+    return None if drawn is None else _finish(*drawn)
+
+
+#: The year-over-year axis spans at least this many percent each side of 0: changes of
+#: +0.0% (a count the same in both years) would otherwise get an axis of their own
+#: rounding (0 to 1.2 %), and a 0.3% change would fill the chart like a doubling.
+YOY_MIN_SPAN_PCT = 5.0
+
+
+def _year_over_year_figure(analysis):
+    """(figure, name, title) of :func:`year_over_year`, before it is saved; None
+    without a relative change to draw."""
     df = analysis.yoy
     if df is None or not len(df):
         return None
@@ -292,12 +305,15 @@ def year_over_year(analysis) -> Chart | None:
     ax.axvline(0, color="#555555", linewidth=1)
     for y, v in enumerate(vals):
         ax.text(v, y, f" {v:+.1f}% ", va="center", ha="left" if v >= 0 else "right", fontsize=8)
-    span = max(abs(v) for v in vals) or 1
-    ax.set_xlim(-span * 1.35 if min(vals) < 0 else -span * 0.05, span * 1.35)
+    span = max(max(abs(v) for v in vals), YOY_MIN_SPAN_PCT)
+    # Both sides when some count fell, or when none changed as shown (every label
+    # +0.0%): "no change" reads as a line in the middle of the axis, not at its edge.
+    both = min(vals) < 0 or all(f"{v:+.1f}" in ("+0.0", "-0.0") for v in vals)
+    ax.set_xlim(-span * 1.35 if both else -span * 0.05, span * 1.35)
     ax.set_xlabel(f"相对变化（%），{prev}年 → {analysis.year}年；比率的变化（个百分点）见表")
     ax.set_title(title)
     ax.spines[["top", "right"]].set_visible(False)
-    return _finish(fig, "year_over_year", title)
+    return fig, "year_over_year", title
 
 
 @_memo
@@ -312,6 +328,11 @@ def panel(analysis) -> Chart | None:
     return _finish(*_panel_figure(analysis))
 
 
+#: Height of the regions chart besides its bars: title, axis label and the legend row
+#: under them.
+PANEL_FIXED_IN = 1.8
+
+
 def _panel_figure(analysis):
     """(figure, name, title) of :func:`panel`, before it is saved."""
     tbl = analysis.panel
@@ -319,7 +340,10 @@ def _panel_figure(analysis):
     title = f"{analysis.year}年各地区报告所列指标数"
     labels = region_labels(analysis)
     names = [labels[r] for r in tbl["region"]]
-    fig = _figure(7.5, 0.45 * len(tbl) + 1.5)
+    # The legend goes under the axes ("outside", room reserved by constrained layout):
+    # inside them it sat on the longest bar whenever that bar was at the bottom, and
+    # no corner of the axes is free of bars for every panel.
+    fig = _figure(7.5, 0.45 * len(tbl) + PANEL_FIXED_IN, layout="constrained")
     ax = fig.add_subplot()
     left = [0] * len(tbl)
     for kind, zh in KIND_ZH.items():
@@ -332,7 +356,9 @@ def _panel_figure(analysis):
     ax.set_xlabel("指标数（项）")
     _count_ticks(ax)
     ax.set_title(title)
-    ax.legend(loc="lower right", frameon=False)
+    handles, kinds = ax.get_legend_handles_labels()
+    fig.legend(handles, kinds, loc="outside lower center", ncol=len(kinds), frameon=False,
+               fontsize=9)
     ax.spines[["top", "right"]].set_visible(False)
     return fig, "panel", title
 
