@@ -504,19 +504,63 @@ def test_a_decision_the_gate_would_refuse_stops_the_build_naming_the_row(tmp_pat
     ("add", "delegation_survey_days", 365, "件", "delegation_survey_days"),
     ("add", "delegation_survey_days", -3, "天", "the value -3 is negative"),
 ])
-def test_every_gate_check_of_a_decision_names_its_row(action, iid, value, unit, says):
+def test_every_gate_check_of_a_decision_names_its_row(tmp_path, action, iid, value, unit,
+                                                      says):
     from rol_analysis import catalogue, extract
 
-    text = "849件" if action == "set" else "365天"
-    decision = reviews.Decision(7, _at(text), text, action, iid, value, unit, "", "", "李四",
-                                "")
+    # an add's text counts in its unit (else that is the message): 849件 for 件
+    text = "849件" if action == "set" or unit == "件" else "365天"
     ex = extract.extract_text(RAW, "weibin", 2023)
     ex.mentions["review"] = ""
     with pytest.raises(InputError) as err:
-        reviews.apply(ex, RAW, [decision], "r/2023.csv", catalogue.load())
+        if action == "add":  # an add's number is its row's alone: checked when read
+            path = tmp_path / "2023.csv"
+            _write(path, [{"char_start": str(_at(text)), "text": text, "action": action,
+                           "indicator_id": iid, "value": f"{value:g}", "unit": unit}])
+            reviews.read(path)
+        else:
+            path = "r/2023.csv"
+            decision = reviews.Decision(2, _at(text), text, action, iid, value, unit, "", "",
+                                        "李四", "")
+            reviews.apply(ex, RAW, [decision], path, catalogue.load())
     msg = err.value.message
-    assert msg.startswith(f"r/2023.csv, row 7 ({action} at char_start {_at(text)}, '{text}')")
+    assert msg.startswith(f"{path}, row 2 ({action} at char_start {_at(text)}, '{text}')")
     assert says in msg and "build again" in msg
+
+
+def test_the_raw_report_is_read_and_an_add_checked_once(tmp_path, monkeypatch):
+    # rol review read the raw report twice for an add given by its text (to place it,
+    # then to extract); a build read it twice to apply any decision, and checked an
+    # add's unit, range and sign twice.
+    from rol_analysis import reading
+
+    root = make_root(tmp_path / "p")
+    sheet = reviews.review_file(root, "weibin", 2023)
+    _write(sheet, [{"text": "365天", "action": "add", "indicator_id": "delegation_survey_days",
+                    "value": "365", "unit": "天", "reviewer": "王五"}])
+    calls = {"read_report": 0, "_misfit": 0}
+
+    def counted(module, name):
+        real = getattr(module, name)
+
+        def wrapper(*args, **kwargs):
+            calls[name] += 1
+            return real(*args, **kwargs)
+        monkeypatch.setattr(module, name, wrapper)
+
+    counted(reading, "read_report")
+    counted(reviews, "_misfit")
+    paths = layout.build_paths(root, "weibin", 2023)
+    reviews.write_worksheet(paths)
+    assert calls["read_report"] == 1
+    assert next(r for r in _read(sheet) if r["action"] == "add")["char_start"] == str(
+        _at("365天"))
+    calls.update(read_report=0, _misfit=0)
+    from rol_analysis import extract
+
+    out = extract.extract_paths(paths)
+    assert calls == {"read_report": 1, "_misfit": 1}
+    assert "delegation_survey_days" in set(out.mentions["indicator_id"])
 
 
 def test_a_negative_value_set_on_an_unnamed_change_is_not_refused():
