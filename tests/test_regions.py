@@ -62,3 +62,25 @@ def test_find_for_looks_in_the_files_own_data_raw(tmp_path):
     assert regions.find_for(project / "data/raw/weibin/2023.txt") == \
         project / "data/raw/regions.csv"
     assert regions.find_for(tmp_path / "2023.txt") is None
+
+
+@pytest.mark.parametrize("word, level", [("乡级", "township"), ("镇", "township"),
+                                         ("街道", "township"), ("部门", "department"),
+                                         ("department", "department")])
+def test_township_and_department_levels_are_accepted(tmp_path, word, level):
+    path = _csv(tmp_path, f"region,zh_name,city,province,level\nhelong,鹤龙街道,广州市,广东省,"
+                          f"{word}\n".encode())
+    assert regions.read(path)["helong"]["level"] == level
+
+
+def test_list_with_a_bad_regions_csv_exits_2_saying_it_once(root):
+    (root / "data/raw/weibin/2024.txt").write_bytes((root / "data/raw/weibin/2023.txt")
+                                                     .read_bytes())
+    (root / "data/raw/regions.csv").write_text(
+        "region,zh_name,city,province,level\nweibin,卫滨区,新乡市,河南省,village\n",
+        encoding="utf-8")
+    proc = rol_here("list", "--root", root)
+    assert proc.returncode == 2, proc
+    assert proc.stderr.count("level 'village' is not one of") == 1
+    assert "line 2 (weibin)" in proc.stderr and "township, department" in proc.stderr
+    assert "weibin/2023" not in proc.stdout

@@ -1,8 +1,11 @@
 """``data/raw/regions.csv``: region slug -> Chinese name, city, province and level.
 
-``level`` is the tier of government: ``province`` (省级), ``city`` (地级/市级) or
-``county`` (县级: counties, districts and county-level cities); the Chinese words are
-accepted too. It is optional: older files without the column still work, and an empty
+``level`` is the tier of government, or the kind of issuer below it: ``province`` (省级),
+``city`` (地级/市级), ``county`` (县级: counties, districts and county-level cities),
+``township`` (乡级: 乡, 镇 and 街道) or ``department`` (部门: a department of a
+government, such as a 司法局, whose report covers its own work, not a whole place); the
+Chinese words are accepted too. The brief's regions table shows it, so that a
+department's or a 镇's figures are not read as a county's. It is optional: older files without the column still work, and an empty
 cell, a missing column or a region without a row means unknown (None in
 :func:`metadata`, NULL in the panel, 未知 unknown in the index). Any other level is an
 error naming the line. The level is not part of the build fingerprint (``row_for``):
@@ -26,12 +29,15 @@ from .exceptions import InputError
 
 COLUMNS = ("region", "zh_name", "city", "province")
 HEADER_HINT = "region,zh_name,city,province,level"
-LEVELS = ("province", "city", "county")
+LEVELS = ("province", "city", "county", "township", "department")
 #: Chinese words an analyst may type for a level -> the level.
 LEVEL_WORDS = {
     "省": "province", "省级": "province",
     "市": "city", "地级": "city", "市级": "city", "地级市": "city",
     "县": "county", "县级": "county", "区": "county", "县区": "county", "县级市": "county",
+    "乡": "township", "乡级": "township", "镇": "township", "乡镇": "township",
+    "街道": "township", "乡镇街道": "township", "镇街": "township",
+    "部门": "department", "政府部门": "department",
 }
 
 _CACHE: dict = {}
@@ -148,15 +154,15 @@ def _parse(data: bytes, path: Path) -> dict[str, dict]:
 
 
 def _level(value: str, path: Path, line: int, slug: str) -> str:
-    """``province``, ``city``, ``county`` or "" (unknown); InputError for anything else."""
+    """One of :data:`LEVELS` or "" (unknown); InputError for anything else."""
     if not value:
         return ""
     norm = LEVEL_WORDS.get(value, value.lower())
     if norm not in LEVELS:
         raise InputError(
             f"{path}, line {line} ({slug}): level {value!r} is not one of "
-            f"{', '.join(LEVELS)} (or 省级/市级/县级). Correct it, or leave the cell empty "
-            "when the level is unknown."
+            f"{', '.join(LEVELS)} (or 省级/市级/县级/乡镇/街道/部门). Correct it, or leave "
+            "the cell empty when the level is unknown."
         )
     return norm
 
