@@ -454,7 +454,7 @@ def test_radicals_in_a_pdf_read_as_ordinary_characters(tmp_path):
 def test_validate_all_and_a_regions_years_check_each_and_name_what_failed(root):
     raw = root / "data/raw/weibin"
     (raw / "2024.txt").write_bytes((raw / "2023.txt").read_bytes()
-                                   .replace("2023".encode(), "2024".encode())
+                                   .replace(b"2023", b"2024")
                                    .replace("调解成功率100%".encode(), "调解成功率120%".encode()))
     for args in (["--all"], ["--region", "weibin"]):
         proc = rol_here("validate", *args, "--root", root)
