@@ -244,6 +244,8 @@ def build(region, year, all_, force, jobs, pdf, scheduler, quiet, cell_timeout, 
         else:
             _say(f"{r.key}: error: {r.message}", err=True)
         code = max(code, r.exit_code)
+    for w in pipeline.renamed_regions(root):
+        _say(f"warning: {w}", err=True)
     if all_:
         from . import panel as _panel
 
@@ -346,6 +348,8 @@ def list_(root):
     for r in rows:
         click.echo(f"{r['region'] + '/' + str(r['year']):<{width}}  {r['raw'] or '-':<10}  "
                    f"{r['status']}")
+    for w in pipeline.renamed_regions(root):
+        click.echo(f"warning: {w}")
     skipped = pipeline.ignored(root)
     if skipped:
         click.echo(f"ignored under {root / 'data' / 'raw'}:")

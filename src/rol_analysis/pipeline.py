@@ -1584,6 +1584,18 @@ def status(root) -> list[dict]:
 # ------------------------------------------------------------------------ removing
 
 
+def renamed_regions(root) -> list[str]:
+    """Warnings for a region filed under two slugs (:func:`regions.renamed`)."""
+    from . import regions
+
+    raw: dict[str, set[int]] = {}
+    gone: dict[str, set[int]] = {}
+    for found, into in ((find_targets(root), raw), (gone_raw(root), gone)):
+        for region, year in found:
+            into.setdefault(region, set()).add(year)
+    return regions.renamed(root, raw, gone)
+
+
 def gone_raw(root) -> list[tuple[str, int]]:
     """Published region-years (tables, brief or validation report) without a raw report.
 
