@@ -32,6 +32,7 @@ from . import layout
 from . import ratios as _ratios
 from .catalogue import load
 from .ocr import LOW_SCORE as LOW_OCR_SCORE
+from .render import LEVEL_LABELS
 from .reviews import NAMING, excluded_numbers, parse_mark, review_state, unconfirmed
 
 #: How the brief marks a number a reviewer decided on (data/reviews/): one mark for each
@@ -50,6 +51,10 @@ CHECK_ZH = {"ok": "成立", "violated": "不成立", "uncertain": "无法确定�
 KIND_ZH = {"count": "数量 count", "amount": "金额 amount", "rate": "比率 rate",
            "change": "变化 change"}
 METADATA_KEY = "rol_brief"
+#: The regions table's kind of issuer: the index's level labels (regions.csv), and
+#: "government" when only the report's title/issuer tell it is no township or department.
+KIND_LABELS = {**{k: v for k, v in LEVEL_LABELS.items() if k != "unknown"},
+               "government": "政府 government"}
 #: The validation report sits beside brief.html (reports/<region>/<year>/).
 VALIDATION_HREF = "validation.html"
 
@@ -300,7 +305,8 @@ class Brief:
                 f"indicator names are automatic and not confirmed by a reviewer ({sym})")
 
     def _name(self) -> str:
-        return self.meta.get("region_name") or self.analysis.region
+        a = self.analysis
+        return self.meta.get("region_name") or a.region_names.get(a.region) or a.region
 
     def _findings(self) -> list[dict]:
         v = self.validation or {}
@@ -887,6 +893,10 @@ class Brief:
                                         "其他：% relative</span>"], rows, "yoy"))
         elif nothing := self._nothing_in_common():
             parts.append(nothing)
+        elif len(a.panel) > 1:
+            # other regions are compared: without this line the missing year-over-year
+            # part reads as forgotten (with neither, one line below says both)
+            parts.append(_render("no_earlier_year.html.j2", region=a.region, year=a.year))
         if len(a.panel) > 1:
             ids = list(a.panel.columns[2:])
             # qualifiers and written forms of the other regions' numbers, kept as stated
@@ -894,13 +904,16 @@ class Brief:
             stated = {(r["region"], r["indicator_id"]): (r.get("qualifier"), r.get("text"),
                                                          r.get("review"), r.get("unit"))
                       for r in same_year.to_dict("records")}
-            head = ["地区 Region"] + [
+            # the kind of issuer beside the name: a 司法局's or a 镇's figures are not a
+            # district's, and the table puts them side by side
+            head = ["地区 Region", "类别 Kind"] + [
                 f"{self._indicator_name(i)}<br><span class=\"en\">"
                 f"{_e(self.catalogue.indicator(i).en_name)}</span>" for i in ids]
             rows = []
             labels = _charts.region_labels(a)
             for rec in a.panel.to_dict("records"):
-                cells = [_e(labels[rec["region"]])]
+                kind = a.region_kinds.get(rec["region"])
+                cells = [_e(labels[rec["region"]]), _e(KIND_LABELS.get(kind, "—"))]
                 for i in ids:
                     ind = self.catalogue.indicator(i)
                     v = rec[i]
