@@ -745,3 +745,14 @@ def test_unnamed_rates_are_worked_out_once_per_brief(tmp_path, monkeypatch):
     assert len(calls) == 1
     assert "1 项比率都没有对应的目录指标" in page.select_one(".findings li").get_text()
     assert "1 项比率未归入指标目录" in page.select_one(".ratios .unchecked-rates").get_text()
+
+
+def test_templates_escape_as_the_rest_of_the_brief():
+    """A name with an apostrophe or a quote is written with the same entities whether a
+    template or a Python fragment of the brief shows it (one spelling per page)."""
+    name = 'People\'s "model" <mediators> & co'
+    html = brief._render("ratio_notes.html.j2", stated="catalogue_inferred", unchecked=0,
+                         named_zh="人民调解员", named_en=name)
+    assert brief._e(name) in html
+    assert "People&#x27;s &quot;model&quot; &lt;mediators&gt; &amp; co" in html
+    assert "&#39;" not in html and "&#34;" not in html

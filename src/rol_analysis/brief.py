@@ -61,14 +61,27 @@ def _e(text) -> str:
     return escape(str(text), quote=True)
 
 
+def _escaped_like_e(value):
+    """A template value escaped as :func:`_e` escapes (``&#x27;``, ``&quot;``); markup
+    (``__html__``) as it is. Jinja's own escaping writes ``&#39;`` and ``&#34;``: one
+    page would spell the same name two ways, depending on which part built it."""
+    from markupsafe import Markup
+
+    if hasattr(value, "__html__"):
+        return value
+    return Markup(escape(str(value), quote=True))
+
+
 @lru_cache(maxsize=1)
 def _templates():
-    """The brief's fragment templates (``templates/brief``), autoescaped."""
+    """The brief's fragment templates (``templates/brief``), autoescaped (every value
+    through :func:`_escaped_like_e`)."""
     import jinja2
 
     return jinja2.Environment(
         loader=jinja2.PackageLoader("rol_analysis", "templates/brief"),
-        autoescape=True, undefined=jinja2.StrictUndefined, keep_trailing_newline=False)
+        autoescape=True, undefined=jinja2.StrictUndefined, keep_trailing_newline=False,
+        finalize=_escaped_like_e)
 
 
 def _render(name: str, **context) -> str:
