@@ -594,6 +594,8 @@ class Brief:
     def ratio_table(self):
         """Every rate: reported, counts, recomputed, difference and status; the rates
         paired from the wording in a table of their own, marked as inferred."""
+        from markupsafe import Markup
+
         rows = []
         inferred = []
         named = []  # catalogue rates the report states, checked against inferred counts
@@ -610,21 +612,17 @@ class Brief:
             den = (self._indicator_value(rec["denominator_id"])
                    if rec["denominator_id"] in self._rows else "—")
             rep = self._rate_reported(rec) if not math.isnan(rec["reported"]) else "—"
-            recomputed = "—" if math.isnan(rec["recomputed"]) else f"{rec['recomputed']:.2f}%"
-            diff = "—" if math.isnan(rec["difference"]) else f"{rec['difference']:+.2f}"
             st = rec["status"]
-            rows.append([
-                _e(rec["zh_name"]), f'<span class="en">{_e(rec["en_name"])}</span>', rep, num,
-                den, recomputed, diff,
-                (f'<span class="flag flag-{_e(st)}">{_e(_ratios.STATUS_ZH.get(st, st))}</span>'
-                 f'<span class="en"> {_e(_ratios.STATUS_EN.get(st, st))}</span>'),
-            ])
-        head = ["比率", "Ratio", "报告值 Reported", "分子 Numerator", "分母 Denominator",
-                "推算值 Recomputed", "差值 Diff. (pp)", "状态 Status"]
-        note = ("<p class=\"note\">状态：一致 = 推算值四舍五入到报告所写位数后与报告值相符"
-                "（容差不超过目录规定）；不一致 = 不相符；仅有声明 = 报告给出比率，但没有同时"
-                "给出分子和分母（至多给出其中之一，表中可见），无法推算；仅可推算 = 报告给出"
-                "分子分母但未给出比率。</p>")
+            rows.append({
+                "name": rec["zh_name"], "en_name": rec["en_name"],
+                "reported_html": Markup(rep), "numerator_html": Markup(num),
+                "denominator_html": Markup(den),
+                "recomputed": ("—" if math.isnan(rec["recomputed"])
+                               else f"{rec['recomputed']:.2f}%"),
+                "diff": "—" if math.isnan(rec["difference"]) else f"{rec['difference']:+.2f}",
+                "status": st, "status_zh": _ratios.STATUS_ZH.get(st, st),
+                "status_en": _ratios.STATUS_EN.get(st, st),
+            })
         _, unchecked = self._rates_unnamed
         stated = ""
         if not rows and named:
@@ -633,16 +631,11 @@ class Brief:
             stated = "catalogue_inferred"
         elif not rows:
             stated = "none_of_catalogue" if inferred or unchecked else "none"
-        # rates no indicator names and the wording gave no counts for (unchecked): say
-        # they exist and where they are, rather than that the report states none
-        table = ((self._table(head, rows, "ratios") + note if rows else "")
-                 + _render("ratio_notes.html.j2", stated=stated, unchecked=unchecked,
-                           named_zh="、".join(z for z, _ in named),
-                           named_en=", ".join(e for _, e in named)))
-        if inferred:
-            table += _render("inferred_ratios.html.j2", rows=inferred)
-        return _html(f'<section class="ratios"><h2>比率核验 <span class="en">Ratios: '
-                     f"reported vs recomputed</span></h2>{table}</section>")
+        # rates no indicator names and the wording gave no counts for (unchecked): the
+        # notes say they exist and where they are, rather than that the report states none
+        return _html(_render("ratios.html.j2", rows=rows, stated=stated, unchecked=unchecked,
+                             named_zh="、".join(z for z, _ in named),
+                             named_en=", ".join(e for _, e in named), inferred=inferred))
 
     def _stated(self, text, sentence, measure="") -> str:
         """A number as the report wrote it, with provenance and what it counts."""
