@@ -442,6 +442,8 @@ class Brief:
     def key_findings(self):
         """Key findings written from the data: headline numbers, mismatches, claims
         without evidence, part/whole checks and validation findings."""
+        from markupsafe import Markup
+
         a = self.analysis
         items = []
         n_sections = a.indicators["section"].nunique()
@@ -505,9 +507,7 @@ class Brief:
         # e.g. the report names another region or year than the folder it is filed in
         for w in a.meta.get("warnings") or []:
             items.append(f'<span class="flag flag-valid">来源警告</span> {_e(w)}')
-        lis = "".join(f"<li>{i}</li>" for i in items)
-        return _html(f'<section class="findings"><h2>主要发现 <span class="en">Key findings'
-                     f"</span></h2><ul>{lis}</ul></section>")
+        return _html(_render("findings.html.j2", items=[Markup(i) for i in items]))
 
     def _inferred_findings(self) -> list[str]:
         """Findings on the rates paired from the wording, each marked as inferred."""
@@ -577,19 +577,12 @@ class Brief:
 
     def charts(self):
         """Every chart that applies, inline as PNG data URIs."""
-        figs = []
-        for c in _charts.all_charts(self.analysis):
-            figs.append(f'<figure>{c.img_tag()}<figcaption>{_e(c.title)}</figcaption></figure>')
-        if figs and self.n_unconfirmed:
-            # a chart cannot carry the ○ of each figure: say it once, beside them
-            sym = UNCONFIRMED_MARK[0]
-            figs.append(f'<p class="note">图中数字所归指标有 {self.n_unconfirmed} 个为自动命名、'
-                        f"未经复核确认（表中标 {sym}）。<span class=\"en\"> "
-                        f"{self.n_unconfirmed} of the indicator names behind these charts are "
-                        f"automatic and not confirmed by a reviewer ({sym} in the tables)."
-                        "</span></p>")
-        return _html(f'<section class="charts"><h2>图表 <span class="en">Charts</span></h2>'
-                     f'{"".join(figs)}</section>')
+        from markupsafe import Markup
+
+        found = [{"img_html": Markup(c.img_tag()), "title": c.title}
+                 for c in _charts.all_charts(self.analysis)]
+        return _html(_render("charts.html.j2", charts=found, n_unconfirmed=self.n_unconfirmed,
+                             sym=UNCONFIRMED_MARK[0]))
 
     def ratio_table(self):
         """Every rate: reported, counts, recomputed, difference and status; the rates
@@ -951,51 +944,21 @@ class Brief:
 
     def methods(self):
         """Methods and caveats."""
-        paras = [
-            ("数据来源：本简报的全部数字由 rol-analysis 从上述报告原文中自动抽取，均可人工核验："
-             "每个数字悬停可见原句，脚注编号对应文末“来源句”列表。"),
-            ("比率核验：比率的定义（分子、分母）来自指标目录。推算值 = 分子 ÷ 分母 × 100；"
-             "报告值按其书写的小数位四舍五入后与推算值比较，允许误差不超过目录为该比率规定的"
-             "容差。“以上”类说法只要求推算值不低于报告值。"),
-            (f"指标命名：数字与目录指标的对应由程序自动给出。在目录未据以编写的报告上，约"
-             f"三分之一的自动命名有误（见 README“Assumptions and caveats”）。经人工复核的数字"
-             f"带复核标记（确认为 ✓），未经复核的自动命名标 {UNCONFIRMED_MARK[0]}，请在比较"
-             f"地区或年份前核对其原句；其他地区和往年的数字同样标注。"
-             + (f"本报告 {len(self._rows)} 个指标名称中 {self.n_unconfirmed} 个未经复核确认。"
-                if self._rows else "")),
-            ("注意事项：各地统计口径不同（例如复议案件可能含上年结转），不一致首先是提请复核的"
-             "线索，而不是错误的结论；“余”“多”“近”“约”等表示的数字按下限、上限或约数处理；"
-             "报告未写出的指标不等于为零。"),
-            ("Methods: numbers are extracted automatically from the report text; rates are "
-             "recomputed from their counts as defined in the indicator catalogue. A mismatch "
-             "is a prompt for review, not proof of error: denominators differ between places. "
-             "Indicator names are given automatically; on reports the catalogue was not "
-             f"written from about a third of them are wrong. {UNCONFIRMED_MARK[0]} marks a "
-             "name no reviewer confirmed (✓: confirmed by a reviewer)"
-             + (f": {self.n_unconfirmed} of this report's {len(self._rows)} names."
-                if self._rows else ".")),
-        ]
-        body = "".join(f"<p>{_e(p)}</p>" for p in paras)
-        return _html(f'<section class="methods"><h2>方法与说明 <span class="en">Methods and '
-                     f"caveats</span></h2>{body}</section>")
+        return _html(_render("methods.html.j2", n_names=len(self._rows),
+                             n_unconfirmed=self.n_unconfirmed, sym=UNCONFIRMED_MARK[0]))
 
-    def _where(self, sentence: str) -> str:
-        """Page provenance of a sentence read by OCR ("" otherwise)."""
+    def _scan_note(self, sentence: str) -> dict | None:
+        """Page provenance of a sentence read by OCR (None otherwise): its page, score as
+        shown and whether it is low enough to ask for a check."""
         scan = self._scan.get(sentence)
         if scan is None:
-            return ""
+            return None
         page, score = scan
-        review = "，待人工核对" if score < LOW_OCR_SCORE else ""
-        return (f'<span class="ocr-src">（第{page}页，数字经 OCR 识别，识别置信度 '
-                f"{score:.2f}{review}）</span>")
+        return {"page": page, "score": f"{score:.2f}", "low": score < LOW_OCR_SCORE}
 
     def sources(self):
         """The numbered source sentences every footnote points to."""
-        items = "".join(
-            f'<li id="src-{n}">{_e(s)}{self._where(s)}'
-            + "".join(f'<br><span class="review-note">{_e(c)}</span>'
-                      for c in self._corrections.get(s, []))
-            + "</li>"
-            for s, n in sorted(self._notes.items(), key=lambda kv: kv[1]))
-        return _html(f'<section class="sources"><h2>来源句 <span class="en">Source sentences'
-                     f"</span></h2><ol>{items}</ol></section>")
+        rows = [{"n": n, "sentence": sentence, "scan": self._scan_note(sentence),
+                 "corrections": self._corrections.get(sentence, [])}
+                for sentence, n in sorted(self._notes.items(), key=lambda kv: kv[1])]
+        return _html(_render("sources.html.j2", sources=rows))
