@@ -388,12 +388,6 @@ class Brief:
             items.append(f"<li>{name}：{shown}{quote}</li>")
         return f'<ul class="finding-indicators">{"".join(items)}</ul>' if items else ""
 
-    def _table(self, head: list[str], rows: list[list[str]], cls: str = "") -> str:
-        """An HTML table; cells are already-escaped HTML."""
-        h = "".join(f"<th>{c}</th>" for c in head)
-        body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in r) + "</tr>" for r in rows)
-        return f'<table class="{cls}"><thead><tr>{h}</tr></thead><tbody>{body}</tbody></table>'
-
     # ------------------------------------------------------------------ cells
 
     def header(self):
@@ -767,34 +761,32 @@ class Brief:
 
     def section_tables(self):
         """One table per report section with every indicator found in it."""
-        out = []
+        from markupsafe import Markup
+
         by_section: dict[str, list[str]] = {}
         for iid in self.catalogue.indicators:
             if iid in self._rows:
                 sec = self._rows[iid].get("section") or self.catalogue.indicator(iid).section
                 by_section.setdefault(sec, []).append(iid)
+        sections = []
         for sec in self.catalogue.sections:
             ids = by_section.get(sec.id)
             if not ids:
                 continue
-            rows = []
-            for iid in ids:
-                ind, r = self.catalogue.indicator(iid), self._rows[iid]
-                rows.append([self._indicator_name(iid),
-                             f'<span class="en">{_e(ind.en_name)}</span>',
-                             self._indicator_value(iid),
-                             _e(QUALIFIER_ZH.get(r.get("qualifier") or "exact", ""))])
-            out.append(f'<h3>{_e(sec.zh_name)} <span class="en">{_e(sec.en_name)}</span></h3>'
-                       + self._table(["指标", "Indicator", "数值 Value", "口径 Qualifier"], rows,
-                                     "indicators"))
+            rows = [{"name_html": Markup(self._indicator_name(iid)),
+                     "en_name": self.catalogue.indicator(iid).en_name,
+                     "value_html": Markup(self._indicator_value(iid)),
+                     "qualifier": QUALIFIER_ZH.get(self._rows[iid].get("qualifier") or "exact",
+                                                   "")}
+                    for iid in ids]
+            sections.append({"zh_name": sec.zh_name, "en_name": sec.en_name, "rows": rows})
         # The numbers no indicator names, then the definitions of every indicator these
         # tables name, follow in the same cell, so that the notebook's cells stay as
         # they are.
         other = self._other_rows()
         named = [i for ids in by_section.values() for i in ids]
         named += [r["part_of_id"] for r in other if r["part_of_id"]]
-        return _html(f'<section class="sections"><h2>分部分指标 <span class="en">Indicators '
-                     f'by section</span></h2>{"".join(out)}</section>'
+        return _html(_render("sections.html.j2", sections=sections)
                      + _render("other_statistics.html.j2", rows=other,
                                parts=any(r["part_of"] for r in other))
                      + self._excluded_list()
@@ -817,18 +809,16 @@ class Brief:
 
     def intensity_table(self):
         """Per-unit figures and part/whole checks."""
+        from markupsafe import Markup
+
         a = self.analysis
-        rows = []
-        for rec in a.intensities.to_dict("records"):
-            rows.append([_e(rec["zh_name"]), f'<span class="en">{_e(rec["en_name"])}</span>',
-                         (f"{self._indicator_value(rec['numerator_id'])} ÷ "
-                          f"{self._indicator_value(rec['denominator_id'])}"),
-                         f"<b>{rec['value']:,.2f}</b>"])
-        parts = []
-        if rows:
-            parts.append(self._table(["强度指标", "Intensity", "计算 Computation", "结果 Value"],
-                                     rows, "intensities"))
-        crow = []
+        intensities = [
+            {"name": rec["zh_name"], "en_name": rec["en_name"],
+             "computation_html": Markup(f"{self._indicator_value(rec['numerator_id'])} ÷ "
+                                        f"{self._indicator_value(rec['denominator_id'])}"),
+             "value": f"{rec['value']:,.2f}"}
+            for rec in a.intensities.to_dict("records")]
+        checks = []
         for rec in a.checks.to_dict("records"):
             ids = rec["indicators"].split("|")
             if rec["type"] == "part":  # a part (part_of) against its stated whole
@@ -840,23 +830,19 @@ class Brief:
             else:
                 vals = " ＋ ".join(self._indicator_value(i) for i in ids[:-1])
                 op = "≤" if rec["type"] == "le" else "＝"
-            crow.append([_e(rec["zh_name"]), f'<span class="en">{_e(rec["en_name"])}</span>',
-                         f"{vals} {op} {self._indicator_value(ids[-1])}",
-                         _e(CHECK_ZH[rec["status"]])])
-        if crow:
-            parts.append(self._table(["校验", "Check", "数值 Values", "结果 Result"], crow,
-                                     "checks"))
-        if not parts:
-            parts.append("<p>报告未同时给出任何强度指标或部分与整体校验所需的数字。</p>")
-        return _html(f'<section class="intensities"><h2>强度与部分/整体 <span class="en">'
-                     f'Intensities and part/whole checks</span></h2>{"".join(parts)}</section>')
+            checks.append({"name": rec["zh_name"], "en_name": rec["en_name"],
+                           "values_html": Markup(f"{vals} {op} "
+                                                 f"{self._indicator_value(ids[-1])}"),
+                           "result": CHECK_ZH[rec["status"]]})
+        return _html(_render("intensities.html.j2", intensities=intensities, checks=checks))
 
     def trends(self):
         """Year-over-year table and cross-region panel, when other data is published."""
+        from markupsafe import Markup
+
         a = self.analysis
-        parts = []
+        yoy, prev = [], None
         if len(a.yoy):
-            rows = []
             # the earlier year's review decisions: its figures are marked like this year's
             h, prev = a.history, int(a.yoy["previous_year"].iloc[0])
             mine = h[(h["region"] == a.region) & (h["year"] == prev)]
@@ -871,21 +857,13 @@ class Brief:
                 name = (self._indicator_name(rec["indicator_id"])
                         if rec["indicator_id"] in self.catalogue.indicators
                         else _e(rec["zh_name"]))
-                rows.append([name, f'<span class="en">{_e(rec["en_name"])}</span>',
-                             self._peer_value(before, earlier.get(rec["indicator_id"])),
-                             self._indicator_value(rec["indicator_id"]),
-                             _e(change_text(rec))])
-            parts.append(f"<h3>与 {prev} 年比较 <span class=\"en\">Year over year</span></h3>"
-                         "<p class=\"note\">数值按报告原文（含“余”“以上”等限定）列出；比率的变化以"
-                         "个百分点计，其他指标的变化为相对百分比（%）；≈ 表示含约数或下限，变化为"
-                         "近似值。<span class=\"en\"> Values as stated, qualifiers kept; rates "
-                         "change in percentage points (pp), other indicators in relative %; ≈: "
-                         "computed from a bound or an approximate number.</span></p>"
-                         + self._table(["指标", "Indicator", f"{prev} 年", f"{a.year} 年",
-                                        "变化 Change<br><span class=\"en\">比率：个百分点 pp；"
-                                        "其他：% relative</span>"], rows, "yoy"))
-        elif nothing := self._nothing_in_common():
-            parts.append(nothing)
+                yoy.append({
+                    "name_html": Markup(name), "en_name": rec["en_name"],
+                    "before_html": Markup(self._peer_value(before,
+                                                           earlier.get(rec["indicator_id"]))),
+                    "now_html": Markup(self._indicator_value(rec["indicator_id"])),
+                    "change": change_text(rec)})
+        panel = None
         if len(a.panel) > 1:
             ids = list(a.panel.columns[2:])
             # qualifiers and written forms of the other regions' numbers, kept as stated
@@ -893,18 +871,17 @@ class Brief:
             stated = {(r["region"], r["indicator_id"]): (r.get("qualifier"), r.get("text"),
                                                          r.get("review"), r.get("unit"))
                       for r in same_year.to_dict("records")}
-            head = ["地区 Region"] + [
-                f"{self._indicator_name(i)}<br><span class=\"en\">"
-                f"{_e(self.catalogue.indicator(i).en_name)}</span>" for i in ids]
+            head = [{"name_html": Markup(self._indicator_name(i)),
+                     "en_name": self.catalogue.indicator(i).en_name} for i in ids]
             rows = []
             labels = _charts.region_labels(a)
             for rec in a.panel.to_dict("records"):
-                cells = [_e(labels[rec["region"]])]
+                cells = []
                 for i in ids:
                     ind = self.catalogue.indicator(i)
                     v = rec[i]
                     if rec["region"] == a.region and i in self._rows:
-                        cells.append(self._indicator_value(i))
+                        cells.append(Markup(self._indicator_value(i)))
                     else:
                         q, t, review, unit = stated.get((rec["region"], i),
                                                         ("exact", None, None, None))
@@ -913,17 +890,12 @@ class Brief:
                         # table lacks one for
                         shown = as_stated(v, _stated_unit(unit, ind), ind.kind, q, t)
                         # a region that does not state it shows no name to confirm
-                        cells.append(self._peer_value(shown, review)
-                                     if (rec["region"], i) in stated else _e(shown))
-                rows.append(cells)
-            parts.append(f"<h3>{a.year} 年各地区 <span class=\"en\">Regions in {a.year}</span>"
-                         f"</h3><div class=\"wide\">{self._table(head, rows, 'panel')}</div>")
-        if not parts:
-            parts.append("<p>尚无本地区往年或其他地区同年的已发布数据，暂不做同比与横向比较。"
-                         "<span class=\"en\"> No earlier year or other region is published "
-                         "yet.</span></p>")
-        return _html(f'<section class="trends"><h2>同比与地区比较 <span class="en">Trends and '
-                     f'regions</span></h2>{"".join(parts)}</section>')
+                        cells.append(Markup(self._peer_value(shown, review))
+                                     if (rec["region"], i) in stated else shown)
+                rows.append({"region": labels[rec["region"]], "cells": cells})
+            panel = {"head": head, "rows": rows}
+        return _html(_render("trends.html.j2", yoy=yoy, prev=prev, year=a.year, panel=panel,
+                             nothing_html=Markup("" if yoy else self._nothing_in_common())))
 
     def _nothing_in_common(self) -> str:
         """When the region's latest earlier year is published but the two years state no
