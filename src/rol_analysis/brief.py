@@ -351,12 +351,10 @@ class Brief:
                 + ("; listed under 复核排除的数字" if excluded else "") + ")")
 
     def _validation_link(self) -> str:
-        """A relative link to the validation report beside the brief (same folder, so
-        it works offline and wherever the reports folder is copied)."""
-        if self.validation is None:
-            return ""
-        return (f' <a class="validation-link" href="{VALIDATION_HREF}">查看校验报告 '
-                f'<span class="en">validation report</span></a>')
+        """A relative link to the validation report beside the brief (HTML; "" when
+        there is no validation report)."""
+        return _render("validation_link.html.j2", validated=self.validation is not None,
+                       href=VALIDATION_HREF)
 
     def _finding_rows(self, f: dict) -> str:
         """The indicators a validation finding is about, each with its Chinese and
@@ -395,23 +393,24 @@ class Brief:
         a, m = self.analysis, self.meta
         title = f"{self._name()} {a.year} 年法治政府建设年度报告分析简报"
         css, label = self._status()
+
+        def fact(label, text="", ocr=None, status=None):
+            return {"label": label, "text": text, "ocr": ocr, "status": status}
+
         facts = [
-            ("报告标题 Report title", _e(m.get("title"))),
-            ("发布机关 Issuer", _e(m.get("issuer"))),
-            ("发布日期 Date", _e(m.get("date"))),
-            ("来源文件 Source file", _e(m.get("source_file"))),
-            ("文字识别 OCR", self._ocr_fact()),
-            ("校验状态 Validation", f'<span class="status status-{css}">{_e(label)}</span>'
-                                    + self._validation_link()),
-            ("人工复核 Review", _e(self._review_summary())),
-            ("指标命名 Names", _e(self._unconfirmed_summary())),
+            fact("报告标题 Report title", m.get("title")),
+            fact("发布机关 Issuer", m.get("issuer")),
+            fact("发布日期 Date", m.get("date")),
+            fact("来源文件 Source file", m.get("source_file")),
+            fact("文字识别 OCR", ocr=self._ocr_fact()),
+            fact("校验状态 Validation", label, status=css),
+            fact("人工复核 Review", self._review_summary()),
+            fact("指标命名 Names", self._unconfirmed_summary()),
         ]
-        dl = "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in facts if v)
-        body = (
-            f'<header class="brief-head"><h1>{_e(title)}</h1>'
-            f'<p class="en">Analysis brief of the {_e(a.year)} rule-of-law government report '
-            f'of {_e(self._name())} ({_e(a.region)})</p><dl class="facts">{dl}</dl></header>'
-        )
+        body = _render("header.html.j2", title=title, year=a.year, region_name=self._name(),
+                       region=a.region, validated=self.validation is not None,
+                       href=VALIDATION_HREF,
+                       facts=[f for f in facts if f["ocr"] or f["status"] or _e(f["text"])])
         meta = {
             "title": title, "region": a.region, "region_name": self._name(), "year": a.year,
             "issuer": m.get("issuer") or "", "source_file": m.get("source_file") or "",
@@ -420,18 +419,17 @@ class Brief:
         }
         return _html(body, {METADATA_KEY: meta})
 
-    def _ocr_fact(self) -> str:
-        """What the header says about a scanned report ("" for a text report)."""
+    def _ocr_fact(self) -> dict | None:
+        """What the header says about a scanned report (None for a text report): pages
+        read by OCR, the mean score as shown, how many sentences score below the
+        threshold that flags them."""
         pages = self.meta.get("ocr_pages") or []
         if not pages:
-            return ""
+            return None
         score = self.meta.get("ocr_mean_score")
-        shown = f"{float(score):.3f}" if _present(score) else "—"
-        low = sum(1 for _, s in self._scan.values() if s < LOW_OCR_SCORE)
-        flag = (f"；{low} 句识别置信度低于 {LOW_OCR_SCORE}，已标“OCR待核”" if low else "")
-        return (f"扫描件：{len(pages)} 页经 OCR 识别，平均识别置信度 {_e(shown)}{_e(flag)}"
-                f'<br><span class="en">Scanned report: {len(pages)} page(s) read by OCR, '
-                f"mean recognition score {_e(shown)}</span>")
+        return {"pages": len(pages), "score": f"{float(score):.3f}" if _present(score) else "—",
+                "low": sum(1 for _, s in self._scan.values() if s < LOW_OCR_SCORE),
+                "threshold": LOW_OCR_SCORE}
 
     def key_findings(self):
         """Key findings written from the data: headline numbers, mismatches, claims
