@@ -27,6 +27,8 @@ import math
 from functools import cached_property, lru_cache
 from html import escape
 
+from markupsafe import Markup
+
 from . import charts as _charts
 from . import layout
 from . import ratios as _ratios
@@ -54,19 +56,22 @@ METADATA_KEY = "rol_brief"
 VALIDATION_HREF = "validation.html"
 
 
-def _e(text) -> str:
-    """Escape text for HTML content and attribute values ("" for None/NaN)."""
+def _plain(text) -> str:
+    """A value as the brief's text ("" for None/NaN)."""
     if text is None or (isinstance(text, float) and math.isnan(text)):
         return ""
-    return escape(str(text), quote=True)
+    return str(text)
+
+
+def _e(text) -> str:
+    """Escape text for HTML content and attribute values ("" for None/NaN)."""
+    return escape(_plain(text), quote=True)
 
 
 def _escaped_like_e(value):
     """A template value escaped as :func:`_e` escapes (``&#x27;``, ``&quot;``); markup
     (``__html__``) as it is. Jinja's own escaping writes ``&#39;`` and ``&#34;``: one
     page would spell the same name two ways, depending on which part built it."""
-    from markupsafe import Markup
-
     if hasattr(value, "__html__"):
         return value
     return Markup(escape(str(value), quote=True))
@@ -86,6 +91,18 @@ def _templates():
 
 def _render(name: str, **context) -> str:
     return _templates().get_template(name).render(**context)
+
+
+@lru_cache(maxsize=1)
+def _marks():
+    """The macros of ``marks.html.j2`` (looked up once: they run for every figure)."""
+    return _templates().get_template("marks.html.j2").module
+
+
+def _mark(macro: str, *args) -> str:
+    """A macro of ``marks.html.j2`` rendered, as a plain string: callers join it with
+    other escaped HTML, which Markup's ``+`` would escape a second time."""
+    return str(getattr(_marks(), macro)(*args))
 
 
 def _present(value) -> bool:
@@ -174,9 +191,9 @@ def _name_mark(action: str, who: str) -> str:
     hover for a reviewer's ``action``, else ○ (a name no reviewer decided on)."""
     if action in NAMING:
         sym, zh, en = REVIEW_MARKS[action]
-        return f'<span class="review-mark" title="{_e(f"{zh}（{who}）/ {en}")}">{sym}</span>'
+        return _mark("name_mark", "review-mark", f"{zh}（{who}）/ {en}", sym)
     sym, zh, en = UNCONFIRMED_MARK
-    return f'<span class="unconfirmed-mark" title="{_e(f"{zh} / {en}")}">{sym}</span>'
+    return _mark("name_mark", "unconfirmed-mark", f"{zh} / {en}", sym)
 
 
 class Brief:
@@ -261,7 +278,7 @@ class Brief:
         n = self._note(sentence)
         if n is None:
             return ""
-        return f'<sup class="fn"><a href="#src-{n}" title="{_e(sentence)}">[{n}]</a></sup>'
+        return _mark("cite", n, sentence)
 
     def _num(self, text: str, sentence, review=None, named: bool = False) -> str:
         """A number with its source sentence on hover and a footnote link. A number a
@@ -280,12 +297,10 @@ class Brief:
         elif named:
             cls += " unconfirmed"
             mark = _name_mark(action, who)
-        attr = f' title="{_e(tip)}"' if tip else ""
         scan = self._scan.get(sentence) if isinstance(sentence, str) else None
-        if scan is not None and scan[1] < LOW_OCR_SCORE and action not in NAMING:
-            return (f'<span class="{cls} ocr-low"{attr}>{_e(text)}</span>{mark}'
-                    f'<span class="ocr-flag">（OCR待核 review）</span>{self._cite(sentence)}')
-        return f'<span class="{cls}"{attr}>{_e(text)}</span>{mark}{self._cite(sentence)}'
+        low = scan is not None and scan[1] < LOW_OCR_SCORE and action not in NAMING
+        return _mark("num", cls, tip, _plain(text), Markup(mark), Markup(self._cite(sentence)),
+                     low)
 
     def _indicator_value(self, iid: str) -> str:
         row = self._rows[iid]
@@ -297,9 +312,8 @@ class Brief:
         """Another region-year's figure (year over year, the regions table): as stated,
         marked unconfirmed (○) when no reviewer decided on its name there."""
         action, who, _ = parse_mark(review)
-        if action in NAMING:
-            return _e(text) + _name_mark(action, who)
-        return f'<span class="unconfirmed">{_e(text)}</span>' + _name_mark(action, who)
+        return _mark("peer", _plain(text), action not in NAMING,
+                     Markup(_name_mark(action, who)))
 
     def _unconfirmed_summary(self) -> str:
         """How many of the report's indicator names no reviewer confirmed."""
@@ -434,8 +448,6 @@ class Brief:
     def key_findings(self):
         """Key findings written from the data: headline numbers, mismatches, claims
         without evidence, part/whole checks and validation findings."""
-        from markupsafe import Markup
-
         a = self.analysis
         items = []
         n_sections = a.indicators["section"].nunique()
@@ -569,8 +581,6 @@ class Brief:
 
     def charts(self):
         """Every chart that applies, inline as PNG data URIs."""
-        from markupsafe import Markup
-
         found = [{"img_html": Markup(c.img_tag()), "title": c.title}
                  for c in _charts.all_charts(self.analysis)]
         return _html(_render("charts.html.j2", charts=found, n_unconfirmed=self.n_unconfirmed,
@@ -579,8 +589,6 @@ class Brief:
     def ratio_table(self):
         """Every rate: reported, counts, recomputed, difference and status; the rates
         paired from the wording in a table of their own, marked as inferred."""
-        from markupsafe import Markup
-
         rows = []
         inferred = []
         named = []  # catalogue rates the report states, checked against inferred counts
@@ -629,8 +637,6 @@ class Brief:
 
     def _inferred_row(self, rec: dict) -> dict:
         """Template context of one inferred rate (ratios.infer_ratios)."""
-        from markupsafe import Markup
-
         num = self._stated(rec["numerator_text"], rec["numerator_sentence"],
                            rec.get("numerator_measure"))
         den = self._stated(rec["denominator_text"], rec["denominator_sentence"],
@@ -680,8 +686,6 @@ class Brief:
     def _other_rows(self) -> list[dict]:
         """Every number that no indicator row shows, in report order (the rows of
         ``other_statistics.html.j2``)."""
-        from markupsafe import Markup
-
         mentions = self.analysis.mentions
         if mentions is None or not len(mentions):
             return []
@@ -741,13 +745,7 @@ class Brief:
         """An indicator's Chinese name (HTML); with a definition in the catalogue, its
         title shows the definition on hover, and it links to the definitions list when
         the section tables name it (only those are listed)."""
-        ind = self.catalogue.indicator(iid)
-        if not ind.definition:
-            return _e(ind.zh_name)
-        if iid not in self._rows:
-            return f'<span class="defined" title="{_e(ind.definition)}">{_e(ind.zh_name)}</span>'
-        return (f'<a class="defined" href="#def-{_e(iid)}" title="{_e(ind.definition)}">'
-                f'{_e(ind.zh_name)}</a>')
+        return _mark("indicator_name", self.catalogue.indicator(iid), iid in self._rows)
 
     def definitions(self, ids) -> str:
         """The catalogue's definitions of the indicators ``ids`` that have one, in
@@ -759,8 +757,6 @@ class Brief:
 
     def section_tables(self):
         """One table per report section with every indicator found in it."""
-        from markupsafe import Markup
-
         by_section: dict[str, list[str]] = {}
         for iid in self.catalogue.indicators:
             if iid in self._rows:
@@ -794,8 +790,6 @@ class Brief:
         """The numbers a reviewer excluded, with their sentence, what extraction read and
         the reviewer's note (HTML; empty when none was excluded). Beside 其他统计, where
         a reviewer looks for the numbers no indicator shows."""
-        from markupsafe import Markup
-
         if not self.excluded:
             return ""
         rows = [{"number_html": Markup(self._num(str(e.get("text") or ""), e.get("sentence"))),
@@ -807,8 +801,6 @@ class Brief:
 
     def intensity_table(self):
         """Per-unit figures and part/whole checks."""
-        from markupsafe import Markup
-
         a = self.analysis
         intensities = [
             {"name": rec["zh_name"], "en_name": rec["en_name"],
@@ -836,8 +828,6 @@ class Brief:
 
     def trends(self):
         """Year-over-year table and cross-region panel, when other data is published."""
-        from markupsafe import Markup
-
         a = self.analysis
         yoy, prev = [], None
         if len(a.yoy):
