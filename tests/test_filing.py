@@ -56,3 +56,41 @@ def test_a_report_filed_under_the_wrong_year_is_not_published(seed_copy):
     assert proc.returncode == 2, proc
     assert "if it is the 2023 report, rename it to" in proc.stderr
     assert "weibin/2023.txt;" in proc.stderr
+
+
+def test_a_report_copied_from_another_region_is_not_published(seed_copy):
+    """A raw report byte for byte another region's (copied in by mistake when a place
+    was added) exits 2 naming both files and whose report it is; two regions that
+    really publish one report confirm it in either one's <year>.shared.txt."""
+    root = seed_copy
+    (root / "data/raw/hongqi").mkdir()
+    copy = root / "data/raw/hongqi/2023.txt"
+    copy.write_bytes(SEED.read_bytes())
+    with open(root / "data/raw/regions.csv", "a", encoding="utf-8") as fh:
+        fh.write("hongqi,红旗区,新乡市,河南省,county\n")
+    proc = rol_here("build", "--region", "hongqi", "--year", "2023", "--root", root)
+    assert proc.returncode == 2, proc
+    err = " ".join(proc.stderr.split())
+    assert "hongqi/2023.txt: it is byte for byte the same file as" in err
+    assert "weibin/2023.txt, the 2023 report of another region (weibin)" in err
+    assert "names 卫滨区: it is weibin's report" in err
+    assert "put hongqi's own 2023 report at" in err
+    assert "data/reviews/hongqi/2023.shared.txt" in err and "Traceback" not in err
+    assert not (root / "reports/hongqi").exists()
+    assert not (root / "data/processed/hongqi").exists()
+
+    confirm = root / "data/reviews/weibin/2023.shared.txt"
+    confirm.parent.mkdir(parents=True)
+    confirm.write_text("红旗区\n", encoding="utf-8")
+    proc = rol_here("validate", "--region", "hongqi", "--year", "2023", "--root", root)
+    assert proc.returncode == 2, proc
+    assert "2023.shared.txt: its first line should be the slug" in proc.stderr
+
+    # one government for both: confirmed on weibin's side, hongqi's brief goes out
+    confirm.write_text("hongqi\n两区合署办公，共同发布一份报告。\n", encoding="utf-8")
+    proc = rol_here("build", "--region", "hongqi", "--year", "2023", "--root", root)
+    assert proc.returncode == 0, proc
+    note = ("2023.txt: the same file as weibin's report 2023.txt; one report of both "
+            "regions, confirmed in data/reviews/weibin/2023.shared.txt")
+    assert note in proc.stdout + proc.stderr
+    assert note in (root / "reports/hongqi/2023/brief.html").read_text(encoding="utf-8")

@@ -41,6 +41,23 @@ def test_raw_file_lookup(root):
         _ = layout.build_paths(root, "weibin", 2023).raw
 
 
+def test_raw_files_are_year_named_report_files_only(root):
+    """One listing for the build, the filing checks and `rol remove`: a folder named
+    like a report, a backup copy or another format is no raw report."""
+    raw = root / "data" / "raw" / "weibin"
+    (raw / "2022.txt").mkdir()
+    (raw / "2023.old.txt").write_text("x", encoding="utf-8")
+    (raw / "2023.doc").write_bytes(b"x")
+    (raw / "2021.PDF").write_bytes(b"%PDF-1.4")
+    assert layout.raw_files(raw) == [raw / "2021.PDF", raw / "2023.txt"]
+    assert layout.raw_files(raw, 2023) == [raw / "2023.txt"]
+    assert layout.raw_files(raw, 2022) == []
+    assert layout.raw_files(raw, 2022, folders=True) == [raw / "2022.txt"]
+    assert layout.raw_files(raw.parent / "nowhere", 2023) == []
+    # a backup copy beside the report does not make two reports of 2023
+    assert layout.build_paths(root, "weibin", 2023).raw == raw / "2023.txt"
+
+
 def test_packaged_resources_are_found_without_a_local_copy(root):
     nb = layout.resource_dir(root, "notebooks")
     assert (nb / "01_clean.ipynb").is_file()

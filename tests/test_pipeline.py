@@ -485,6 +485,26 @@ def test_bad_input_where_only_a_failed_validation_was_published(built_copy):
     assert "other" not in set(panel["region"])
 
 
+def test_a_folder_named_like_the_report_does_not_stop_rol_remove(seed_copy):
+    """A folder ``2023.txt/`` (an unpacked archive) is no raw report for the build or
+    `rol list`, so `rol remove` must not refuse to unpublish "while the raw report is
+    still there" (it listed the year's names without leaving folders out)."""
+    root = seed_copy
+    raw = root / "data/raw/weibin/2023.txt"
+    raw.rename(root / "2023.txt")
+    raw.mkdir()
+    (raw / "2023.txt").write_bytes((root / "2023.txt").read_bytes())
+    listed = rol_here("list", "--root", root, check=0).stdout
+    assert "weibin/2023.txt/: a folder, not a report file" in listed, listed
+    assert "rol remove --region weibin --year 2023" in listed, listed
+    proc = rol_here("remove", "--region", "weibin", "--year", "2023", "--root", root)
+    assert proc.returncode == 0, proc
+    assert "weibin/2023: removed data/processed/weibin/2023 and reports/weibin/2023" \
+        in proc.stdout
+    assert not (root / "reports/weibin").exists()
+    assert raw.is_dir()  # raw data is read-only: the folder stays
+
+
 def test_a_region_year_whose_raw_report_is_gone_is_listed_and_removed(pool_batch, tmp_path):
     """Trial 2, item 2: after its raw report was deleted a region-year stayed published
     (index, panel, peers' tables) and `rol list` no longer showed it."""

@@ -113,6 +113,37 @@ def test_every_bad_row_is_listed_in_one_message_and_a_unit_must_be_the_texts(tmp
     assert "row 5" not in msg
 
 
+def test_rows_refused_when_applied_are_listed_with_the_others_in_one_message(tmp_path):
+    # A stale char_start, an add of a number already extracted and a part set above its
+    # whole were found only when the decisions were applied, one per build.
+    root = make_root(tmp_path / "p")
+    aid = _at("751件")
+    _write(reviews.review_file(root, "weibin", 2023), [
+        {"char_start": str(_at("849件") + 1), "text": "849件", "action": "confirm",
+         "reviewer": "李四"},
+        {"char_start": str(_at("13件")), "text": "13件", "action": "set", "value": "1e3",
+         "reviewer": "李四"},
+        {"char_start": str(_at("273名")), "text": "273名", "action": "add",
+         "indicator_id": "people_mediators", "value": "273", "unit": "名", "reviewer": "李四"},
+        {"char_start": str(aid), "text": "751件", "action": "set", "value": "900",
+         "indicator_id": "disputes_mediated_successfully", "reviewer": "李四"},
+        {"char_start": str(_at("54个")), "text": "54个", "action": "confirm",
+         "reviewer": "李四"},
+    ])
+    proc = rol("validate", "--region", "weibin", "--year", "2023", "--root", root, check=2)
+    msg = proc.stderr
+    assert "Traceback" not in msg and "4 rows need correcting" in msg, msg
+    rows = [line for line in msg.splitlines() if line.startswith("  - ")]
+    assert [r.split(", row ")[1][0] for r in rows] == ["2", "3", "4", "5"]
+    assert "row 2: the raw report no longer has '849件'" in rows[0]
+    assert "row 3: value '1e3' is not a plain decimal number" in rows[1]
+    assert "row 4: '273名' at" in rows[2] and "use set (or confirm) instead of add" in rows[2]
+    assert (f"row 5 (set at char_start {aid}, '751件'): with it "
+            "disputes_mediated_successfully (调解成功纠纷数) 900 件 (this row) is above "
+            "disputes_mediated") in rows[3]
+    assert "row 6" not in msg
+
+
 @pytest.mark.parametrize(("text", "unit"), [
     ("849件", "件"), ("3个部门", "个"), ("1,020 人次", "人次"), ("8600余人", "人"),
     ("3.27亿元", "元"), ("96.4%", "%"), ("2595", "次")])
@@ -780,3 +811,28 @@ def test_unname_refuses_a_new_value(tmp_path):
     _write(path, [{"char_start": "10", "text": "13件", "action": "unname", "value": "12"}])
     with pytest.raises(InputError, match="row 2: unname changes only the name"):
         reviews.read(path)
+
+
+def test_unname_makes_a_part_only_of_a_stated_total_it_does_not_exceed(tmp_path):
+    # An unname row's indicator_id makes the number a part of that total: a part above
+    # its total, or of a total the report does not state, is refused like a set's.
+    root = make_root(tmp_path / "p")
+    _write(reviews.review_file(root, "weibin", 2023), [
+        {"char_start": str(_at("13件")), "text": "13件", "action": "unname",
+         "indicator_id": "normative_docs_filed", "reviewer": "李四"},
+        {"char_start": str(_at("2次")), "text": "2次", "action": "unname",
+         "indicator_id": "disputes_mediated_successfully", "reviewer": "李四"},
+        {"char_start": str(_at("106次")), "text": "106次", "action": "unname",
+         "indicator_id": "joint_credit_checks", "reviewer": "李四"},
+    ])
+    proc = rol("validate", "--region", "weibin", "--year", "2023", "--root", root, check=2)
+    msg = proc.stderr
+    assert "Traceback" not in msg and "2 rows need correcting" in msg, msg
+    assert (f"row 2 (unname at char_start {_at('13件')}, '13件'): as a part of "
+            "normative_docs_filed (规范性文件备案数) it is 13 件, above that total, 4 件 "
+            f"(char_start {_at('4件')}, '4件'); a part is never above its whole") in msg
+    assert (f"row 3 (unname at char_start {_at('2次')}, '2次'): indicator_id "
+            "disputes_mediated_successfully (调解成功纠纷数) names the total this number is "
+            "to be a part of, but no number of this report is "
+            "disputes_mediated_successfully") in msg
+    assert "leave indicator_id empty" in msg and "row 4" not in msg

@@ -255,3 +255,61 @@ def test_yearbook_bracket_titles_and_more_heading_words():
     got = [(s.heading, s.section_id) for s in section_spans(text)]
     assert got == [("一、基本情况", ""), ("（一）组织保障更加健全", "leadership"),
                    ("【行政应诉】", "disputes"), ("【法律援助】", "legal_education")]
+
+
+# Headings of the two session-10 trials' reports (paraphrased): numbered the usual way,
+# but worded with words only display_patterns know.
+_TRIAL_HEADINGS = (
+    "某县2024年法治政府建设情况报告\n"
+    "一、强化政治引领，统筹推动法治政府建设向纵深发展\n"
+    "县政府常务会议专题学法6次。\n"
+    "一是健全学法制度。全年组织集中学习12次。\n"
+    "1.5万元专项经费用于普法。\n"
+    "2024年3月，开展述法评议。\n"
+    "（二）全面提升依法履职能力\n"
+    "下放审批事项20项。\n"
+    "（三）依申请公开\n"
+    "受理申请31件。\n"
+    "（四）其他工作\n"
+    "完成工作9项。\n"
+)
+
+
+def test_heading_words_name_the_section_column(tmp_path):
+    from click.testing import CliRunner
+
+    from rol_analysis import cli
+
+    text = _TRIAL_HEADINGS
+    got = [(s.heading, s.section_id) for s in section_spans(text)]
+    # 一是…, 1.5万元… and a date at a line's start are not headings
+    assert got == [("一、强化政治引领，统筹推动法治政府建设向纵深发展", "leadership"),
+                   ("（二）全面提升依法履职能力", "functions"),
+                   ("（三）依申请公开", "oversight"),
+                   ("（四）其他工作", "leadership")]  # maps to nothing: its parent's
+    report = tmp_path / "2024.txt"
+    report.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(cli.main, ["extract", str(report), "--out",
+                                           str(tmp_path / "out"), "--region", "mouxian"])
+    assert result.exit_code == 0, result.output
+    with open(tmp_path / "out" / "mentions.csv", encoding="utf-8", newline="") as fh:
+        section = {r["text"]: r["section"] for r in csv.DictReader(fh)}
+    assert [section[t] for t in ("6次", "12次", "1.5万元", "20项", "31件", "9项")] == [
+        "leadership", "leadership", "leadership", "functions", "oversight", "leadership"]
+
+
+def test_display_words_leave_the_matchers_section_as_it_was():
+    # the matcher's same-section bonus reads heading_patterns alone (design.md)
+    for heading in ("一、强化政治引领，统筹推动法治政府建设向纵深发展",
+                    "（二）全面提升依法履职能力", "（三）依申请公开"):
+        assert classify_heading(heading, scored=True) == ""
+    assert [s.section_id for s in section_spans(_TRIAL_HEADINGS, scored=True)] == [
+        "", "", "", ""]
+    # words both lists know keep their section either way
+    assert classify_heading("（一）严格规范公正文明执法", scored=True) == "enforcement"
+
+
+def test_a_thought_named_in_passing_does_not_make_a_leadership_heading():
+    # studying the Thought is a leadership heading; using it in legal education is not
+    assert classify_heading("（一）深入学习贯彻习近平法治思想") == "leadership"
+    assert classify_heading("1.把习近平法治思想作为普法宣传的第一要务") == "legal_education"

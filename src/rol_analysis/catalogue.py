@@ -25,6 +25,7 @@ class Section:
     zh_name: str
     en_name: str
     heading_patterns: tuple[str, ...] = ()
+    display_patterns: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -111,6 +112,7 @@ def parse(path: Path) -> Catalogue:
         Section(
             id=s["id"], zh_name=s["zh_name"], en_name=s["en_name"],
             heading_patterns=tuple(s.get("heading_patterns", ())),
+            display_patterns=tuple(s.get("display_patterns", ())),
         )
         for s in data.get("section", [])
     )
@@ -197,7 +199,8 @@ def _regex_problems(where: str, field_name: str, pats, need_hash: bool) -> list[
             re.compile(pat)
         except re.error as exc:
             one = {"patterns": "pattern", "aliases": "alias",
-                   "heading_patterns": "heading pattern"}.get(field_name, field_name)
+                   "heading_patterns": "heading pattern",
+                   "display_patterns": "heading pattern"}.get(field_name, field_name)
             out.append(Problem(where, f"{one} {pat!r} is not a valid regular "
                                       f"expression ({exc})",
                                "balance its brackets/parentheses or escape the character"))
@@ -255,8 +258,8 @@ def check(path=None) -> tuple[list[Problem], dict]:
         if raw.get("id") in section_ids:
             problems.append(Problem(where, "id appears twice", "give each section its own id"))
         section_ids.add(raw.get("id"))
-        problems += _regex_problems(where, "heading_patterns",
-                                    raw.get("heading_patterns", []), False)
+        for key in ("heading_patterns", "display_patterns"):
+            problems += _regex_problems(where, key, raw.get(key, []), False)
 
     ids: dict[str, str] = {}  # id -> kind
     n_patterns = 0

@@ -71,7 +71,7 @@ from .mentions import (
     counted_word,
     find_mentions,
 )
-from .normalize import normalize
+from .normalize import Normalized, normalize
 from .parts import _mark_parts, _name_wholes, _Slot
 from .tables import INDICATOR_COLUMNS, MENTION_COLUMNS  # noqa: F401 - re-exported
 
@@ -871,24 +871,16 @@ def extract_text(raw: str, region: str = "", year: int | None = None, catalogue=
     cat = catalogue or _catalogue.load()
     norm = normalize(raw)
     mentions = find_mentions(norm.text)
-    spans = sections.section_spans(raw, cat)
     bounds = _sentence_bounds(norm.text)
-    section_of: dict[int, str] = {}
-    span = None  # the section span of the previous mention: most mentions share one
-    section = ""
     for m in mentions:
         m.scope = _scope(norm.text, bounds, m)
-        r0 = norm.raw_span(m.start, m.end)[0]
-        if span is None or not span[0] <= r0 < span[1]:
-            # what sections.section_at answers, without rebuilding its list of starts
-            # (or slicing the spans) for every new span: both were O(spans) per number
-            sp = spans[_first_at(spans, r0)] if spans else None
-            if sp is not None and sp.start <= r0 < sp.end:
-                section, span = sp.section_id, (sp.start, sp.end)
-            else:
-                section, span = "", None
-        section_of[m.start] = section
-    slots = _assign(norm.text, mentions, _matcher(cat), section_of, explain)
+    # The Section column maps headings with every heading word of the catalogue; the
+    # matcher's same-section bonus only with the words it was measured with
+    # (display_patterns named no number better and broke a tie wrongly: design.md)
+    section_of = _sections_of(norm, mentions, sections.section_spans(raw, cat))
+    scored_of = (_sections_of(norm, mentions, sections.section_spans(raw, cat, scored=True))
+                 if any(s.display_patterns for s in cat.sections) else section_of)
+    slots = _assign(norm.text, mentions, _matcher(cat), scored_of, explain)
     mentions = [m for m in mentions if not m.shares and not (
         m.weak and not any(m.indicators) and not counted_word(norm.text, m))]
     def raw_span(m: Mention) -> tuple[int, str]:
@@ -935,6 +927,25 @@ def extract_text(raw: str, region: str = "", year: int | None = None, catalogue=
     meta = {"region": region, "year": year, "n_chars": len(raw), "n_mentions": len(mdf),
             "n_indicators": len(idf)}
     return Extraction(mdf, idf, meta, why)
+
+
+def _sections_of(norm: Normalized, mentions: list[Mention], spans) -> dict[int, str]:
+    """The section id of each mention (keyed by its start in the normalised text)."""
+    section_of: dict[int, str] = {}
+    span = None  # the section span of the previous mention: most mentions share one
+    section = ""
+    for m in mentions:
+        r0 = norm.raw_span(m.start, m.end)[0]
+        if span is None or not span[0] <= r0 < span[1]:
+            # what sections.section_at answers, without rebuilding its list of starts
+            # (or slicing the spans) for every new span: both were O(spans) per number
+            sp = spans[_first_at(spans, r0)] if spans else None
+            if sp is not None and sp.start <= r0 < sp.end:
+                section, span = sp.section_id, (sp.start, sp.end)
+            else:
+                section, span = "", None
+        section_of[m.start] = section
+    return section_of
 
 
 def _first_at(spans, offset: int) -> int:

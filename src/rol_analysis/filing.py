@@ -14,8 +14,16 @@ before anything is written, naming the file and the fix:
   is the filing year and whose other lines may say why;
 - another file of the same region is byte for byte the same: remove the one filed under
   the wrong year. No confirmation allows this: one report is not the report of two years.
+- a file of ANOTHER region is byte for byte the same (a report copied in by mistake when
+  a new place was added, which would publish one region's figures as another's, and put
+  them twice in the panel): put the region's own report in place of the copy. Where two
+  regions really publish one report (one government for both, e.g. a new district
+  administered together with its host county), confirm it in
+  ``data/reviews/<region>/<year>.shared.txt`` (:func:`shared_file`), first line the
+  other region's slug, on either side of the pair. Only for the same year: one report
+  is not the report of two years either.
 
-A report that states no year is not checked (nothing to compare).
+A report that states no year is not checked against its file name (nothing to compare).
 """
 
 from __future__ import annotations
@@ -31,27 +39,61 @@ def confirmation_file(root, region: str, year: int) -> Path:
     return Path(root) / "data" / "reviews" / region / f"{year}.year.txt"
 
 
-def fingerprint(root, region: str, year: int) -> str | None:
-    """Digest of the confirmation file (None when there is none), for the build's
-    fingerprint: writing or removing it rebuilds the region-year."""
-    path = confirmation_file(root, region, year)
+def shared_file(root, region: str, year: int) -> Path:
+    """``<root>/data/reviews/<region>/<year>.shared.txt``: the region whose report of
+    ``year`` is this region's too, confirmed."""
+    return Path(root) / "data" / "reviews" / region / f"{year}.shared.txt"
+
+
+def fingerprint(root, region: str, year: int) -> dict[str, str]:
+    """Digests of the region-year's confirmation files (``{name: sha256}``, empty when
+    there is none), for the build's fingerprint: writing or removing one rebuilds it."""
+    return {p.name: sha256_file(p) for p in (confirmation_file(root, region, year),
+                                              shared_file(root, region, year))
+            if p.is_file()}
+
+
+def _first_line(path: Path, what: str, expected: str) -> str | None:
+    """The first non-blank line of a confirmation file (None when there is no file)."""
     if not path.is_file():
         return None
-    return sha256_file(path)
-
-
-def _confirmed(path: Path, year: int) -> bool:
-    """Whether ``path`` confirms ``year``; InputError when it exists but says another."""
-    if not path.is_file():
-        return False
     try:
         text = path.read_bytes().decode("utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(
-            f"{path}: the filing-year confirmation cannot be read ({exc}). Save it as "
-            f"UTF-8 text whose first line is {year}."
+            f"{path}: the {what} cannot be read ({exc}). Save it as UTF-8 text whose "
+            f"first line is {expected}."
         ) from None
-    first = next((ln.strip() for ln in text.splitlines() if ln.strip()), "")
+    return next((ln.strip() for ln in text.splitlines() if ln.strip()), "")
+
+
+def _shared(root, region: str, other: str, year: int) -> Path | None:
+    """The confirmation that ``region`` and ``other`` publish one report of ``year``:
+    either region's ``<year>.shared.txt`` naming the other (None when neither does)."""
+    from . import layout
+
+    for mine, theirs in ((region, other), (other, region)):
+        path = shared_file(root, mine, year)
+        first = _first_line(path, "shared-report confirmation", f"the slug {theirs!r}")
+        if first is None:
+            continue
+        if not layout.REGION_RE.match(first):
+            raise InputError(
+                f"{path}: its first line should be the slug of the region whose {year} "
+                f"report is {mine}'s too (for example {theirs!r}), but it is {first!r}. "
+                "Write the slug on the first line (a note why may follow), or remove the "
+                "file."
+            )
+        if first == theirs:
+            return path
+    return None
+
+
+def _confirmed(path: Path, year: int) -> bool:
+    """Whether ``path`` confirms ``year``; InputError when it exists but says another."""
+    first = _first_line(path, "filing-year confirmation", str(year))
+    if first is None:
+        return False
     if first != str(year):
         raise InputError(
             f"{path}: its first line should be the filing year {year} (it confirms that "
@@ -76,41 +118,45 @@ def check(paths, meta: dict) -> list[str]:
     -------
     list of str
         ``meta["warnings"]`` with the year warning reworded when the filing year is
-        confirmed (the brief still says that the title states another year).
+        confirmed (the brief still says that the title states another year), and a
+        note when the report is confirmed as another region's too.
 
     Raises
     ------
     InputError
-        Another file of the region has the same bytes, or the report states another
-        year and no confirmation file says the filing year (exit 2; nothing written).
+        Another file of the region has the same bytes; another region's file has the
+        same bytes and neither region's ``<year>.shared.txt`` names the other (or it is
+        another year's); or the report states another year and no confirmation file
+        says the filing year (exit 2; nothing written).
     """
     from . import layout
 
     raw, year = Path(paths.raw), int(paths.year)
+    warnings = list(meta.get("warnings") or [])
     size, digest = raw.stat().st_size, None  # the raw report is hashed once, if at all
-    for other in sorted(raw.parent.iterdir()):
-        if (other == raw or not other.is_file()
-                or other.suffix.lower() not in layout.RAW_SUFFIXES
-                or not (other.stem.isdigit() and len(other.stem) == 4)
-                or int(other.stem) == year):
-            continue
-        if other.stat().st_size != size:
+    for other in _raw_reports(raw.parent.parent):
+        if other == raw or other.stat().st_size != size:
             continue
         digest = digest or sha256_file(raw)
-        if sha256_file(other) == digest:
-            stated = meta.get("stated_year")
-            hint = (f" The report states the year {stated}, so keep "
-                    f"{raw.parent / (str(stated) + raw.suffix)}." if stated else "")
-            raise InputError(
-                f"{raw}: it is byte for byte the same file as {other}: one report filed "
-                f"under two years ({year} and {other.stem}), so one of the two briefs would "
-                f"be published for a year without a report, and the year-over-year table "
-                f"would compare the report with itself. Fix: remove the copy filed under "
-                f"the wrong year and build again.{hint} Nothing was published for "
-                f"{paths.region}/{year}."
-            )
+        if sha256_file(other) != digest:
+            continue
+        if other.parent != raw.parent:
+            warnings += _other_region(paths, meta, other)
+            continue
+        # the same region: another year's file (raw_files gives one name per year here,
+        # BuildPaths.raw having refused two files of one year)
+        stated = meta.get("stated_year")
+        hint = (f" The report states the year {stated}, so keep "
+                f"{raw.parent / (str(stated) + raw.suffix)}." if stated else "")
+        raise InputError(
+            f"{raw}: it is byte for byte the same file as {other}: one report filed "
+            f"under two years ({year} and {other.stem}), so one of the two briefs would "
+            f"be published for a year without a report, and the year-over-year table "
+            f"would compare the report with itself. Fix: remove the copy filed under "
+            f"the wrong year and build again.{hint} Nothing was published for "
+            f"{paths.region}/{year}."
+        )
     stated = meta.get("stated_year")
-    warnings = list(meta.get("warnings") or [])
     if stated is None or int(stated) == year:
         return warnings
     confirm = confirmation_file(paths.root, paths.region, year)
@@ -119,8 +165,7 @@ def check(paths, meta: dict) -> list[str]:
         return [w for w in warnings if f"states the year {stated}" not in w] + [
             f"{raw.name}: the report states the year {stated} (title: {title!r}); the "
             f"filing year {year} is confirmed in {confirm.name}."]
-    there = sorted(p for p in raw.parent.glob(f"{stated}.*")
-                   if p.is_file() and p.suffix.lower() in layout.RAW_SUFFIXES)
+    there = layout.raw_files(raw.parent, stated)
     # renaming onto the stated year's own file would lose one of the two
     rename = (f"remove it (the region already has {there[0]} for {stated})" if there
               else f"rename it to {raw.parent / (str(stated) + raw.suffix)}")
@@ -131,4 +176,53 @@ def check(paths, meta: dict) -> list[str]:
         f"if it really is the {year} report and only its title says {stated}, confirm the "
         f"filing year: write {year} on the first line of {confirm} (a note why may follow) "
         f"and build again. Nothing was published for {paths.region}/{year}."
+    )
+
+
+def _raw_reports(raw_root: Path) -> list[Path]:
+    """Every region's raw reports under ``data/raw`` (``layout.raw_files``)."""
+    from . import layout
+
+    if not raw_root.is_dir():
+        return []
+    return [f for d in sorted(raw_root.iterdir())
+            if d.is_dir() and layout.REGION_RE.match(d.name) for f in layout.raw_files(d)]
+
+
+def _other_region(paths, meta: dict, other: Path) -> list[str]:
+    """The brief's note on a report that is byte for byte ``other``, another region's
+    raw report, when the two regions confirmed that they publish one report (else
+    InputError: it is a copy filed under the wrong region)."""
+    from . import regions
+
+    raw, year, region = Path(paths.raw), int(paths.year), paths.region
+    theirs, their_year = other.parent.name, int(other.stem)
+    if their_year == year:
+        confirmed = _shared(paths.root, region, theirs, year)
+        if confirmed is not None:
+            return [f"{raw.name}: the same file as {theirs}'s report {other.name}; one "
+                    f"report of both regions, confirmed in data/reviews/"
+                    f"{confirmed.parent.name}/{confirmed.name}."]
+    # whose report it is, when its title names one of the two places
+    known = regions.metadata(paths.root)
+    names = {slug: (known.get(slug) or {}).get("zh_name") for slug in (region, theirs)}
+    title = meta.get("title") or ""
+    named = [slug for slug, name in names.items() if name and name in title]
+    owner = named[0] if len(named) == 1 else None
+    hint = (f" Its title ({title!r}) names {names[owner]}: it is {owner}'s report."
+            if owner else "")
+    if owner == region:
+        fix = f"put {theirs}'s own {their_year} report at {other} in place of the copy"
+    else:
+        fix = f"put {region}'s own {year} report at {raw} in place of the copy"
+    if their_year == year:
+        fix += (f". If the two regions really publish one report (one government for "
+                f"both), confirm it: write {theirs} on the first line of "
+                f"{shared_file(paths.root, region, year)} (a note why may follow)")
+    raise InputError(
+        f"{raw}: it is byte for byte the same file as {other}, the {their_year} report "
+        f"of another region ({theirs}): a report copied in under the wrong region, so "
+        f"{theirs}'s figures would be published as {region}'s and counted twice in the "
+        f"panel.{hint} Fix: {fix}; then build again. Nothing was published for "
+        f"{region}/{year}."
     )

@@ -71,6 +71,34 @@ def check_year(year) -> int:
     return int(text)
 
 
+def raw_files(raw_dir, year: int | None = None, folders: bool = False) -> list[Path]:
+    """The raw reports in one region's folder ``data/raw/<region>/``, sorted.
+
+    A raw report is a file named ``<year>.<ext>``: a four-digit year and a report
+    suffix (:data:`RAW_SUFFIXES`, any case). The one reading of that rule for the
+    build, the filing checks and ``rol remove``, so that none of them takes a folder
+    named ``2023.txt`` (an unpacked archive) or ``2023.old.txt`` for a report the others
+    do not see.
+
+    Parameters
+    ----------
+    raw_dir : path-like
+        The region's folder (missing: no reports).
+    year : int, optional
+        Only that year's (default: every year's).
+    folders : bool
+        Return the folders that carry such a name instead (to say what is wrong).
+    """
+    raw_dir = Path(raw_dir)
+    if not raw_dir.is_dir():
+        return []
+    return sorted(
+        p for p in raw_dir.iterdir()
+        if p.suffix.lower() in RAW_SUFFIXES and p.stem.isdigit() and len(p.stem) == 4
+        and (year is None or int(p.stem) == int(year))
+        and (p.is_dir() if folders else p.is_file()))
+
+
 @dataclass(frozen=True)
 class BuildPaths:
     """All paths of one region-year under ``root``.
@@ -92,13 +120,9 @@ class BuildPaths:
     @property
     def raw(self) -> Path:
         """The region-year's raw report; UsageError when there is none, or several."""
-        found = sorted(
-            p for p in self.raw_dir.glob(f"{self.year}.*")
-            if p.suffix.lower() in RAW_SUFFIXES and p.is_file()
-        )
+        found = raw_files(self.raw_dir, self.year)
         if not found:
-            folders = sorted(p for p in self.raw_dir.glob(f"{self.year}.*")
-                             if p.suffix.lower() in RAW_SUFFIXES and p.is_dir())
+            folders = raw_files(self.raw_dir, self.year, folders=True)
             if folders:
                 raise InputError(
                     f"{folders[0]}: this is a folder, not a report file. Put the report "

@@ -100,10 +100,8 @@ def find_targets(root) -> list[tuple[str, int]]:
         for region_dir in raw.iterdir():
             if not region_dir.is_dir() or not layout.REGION_RE.match(region_dir.name):
                 continue
-            for f in region_dir.iterdir():
-                if (f.is_file() and f.suffix.lower() in layout.RAW_SUFFIXES
-                        and f.stem.isdigit() and len(f.stem) == 4
-                        and layout.MIN_YEAR <= int(f.stem) <= layout.max_year()):
+            for f in layout.raw_files(region_dir):
+                if layout.MIN_YEAR <= int(f.stem) <= layout.max_year():
                     found.add((region_dir.name, int(f.stem)))
     return sorted(found)
 
@@ -1620,8 +1618,7 @@ def remove(root, region, year, wait=True, on_wait=None) -> dict:
     root = Path(root)
     region, year = layout.check_region(region), layout.check_year(year)
     paths = layout.build_paths(root, region, year)
-    raws = sorted(p for p in paths.raw_dir.glob(f"{year}.*")
-                  if p.suffix.lower() in layout.RAW_SUFFIXES) if paths.raw_dir.is_dir() else []
+    raws = layout.raw_files(paths.raw_dir, year)
     if raws:
         raise UsageError(
             f"{raws[0]}: the raw report of {region}/{year} is still there, so the next "

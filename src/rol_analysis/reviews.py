@@ -136,13 +136,25 @@ def _bad(path, line, problem, fix) -> InputError:
     return InputError(f"{path}, row {line}: {problem}. {fix}")
 
 
-def _all(path, problems: list[str]) -> InputError:
-    """One error for every problem found in a review file (each names its row)."""
-    if len(problems) == 1:
-        return InputError(problems[0])
-    listed = "\n".join(f"  - {p}" for p in problems)
-    return InputError(f"{path}: {len(problems)} rows need correcting (all are listed; "
-                      f"correct them all, then build again):\n{listed}")
+def _all(path, problems: list[tuple[int, str]]) -> InputError:
+    """One error for every problem found in a review file, ``(line, message)`` each
+    (the message names its row), listed in the file's order."""
+    messages = [m for _, m in sorted(problems, key=lambda p: p[0])]
+    if len(messages) == 1:
+        return InputError(messages[0])
+    listed = "\n".join(f"  - {p}" for p in messages)
+    n = len({line for line, _ in problems})  # _unmet may name one row twice
+    rows = "rows need" if n > 1 else "row needs"
+    return InputError(f"{path}: {n} {rows} correcting (all are listed; correct them all, "
+                      f"then build again):\n{listed}")
+
+
+def _file_bytes(path: Path) -> bytes:
+    """The review file's bytes, read once: what is checked, applied and digested."""
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot be read ({exc.strerror}).") from None
 
 
 def read(path, catalogue=None) -> list[Decision]:
@@ -153,22 +165,43 @@ def read(path, catalogue=None) -> list[Decision]:
     InputError
         A malformed file: missing columns, an unknown action, a value that is not a
         number, an unknown indicator or qualifier, two decisions on one number. The
-        message names the file, the row and the fix.
+        message names the file, every bad row and its fix.
+    """
+    path = Path(path)
+    decisions, problems = _parse(path, _file_bytes(path), catalogue)
+    if problems:
+        raise _all(path, problems)
+    return decisions
+
+
+def _parse(path: Path, data: bytes, catalogue=None) -> tuple[list[Decision],
+                                                              list[tuple[int, str]]]:
+    """The decided rows of a review file's ``data``, and the bad rows' problems.
+
+    Returns
+    -------
+    (decisions, problems)
+        The rows that are well formed, and ``(line, message)`` for each that is not
+        (:func:`read` raises them; :func:`apply_file` lists them with the problems
+        found when the others are applied, in one message).
+
+    Raises
+    ------
+    InputError
+        The file as a whole cannot be read: not UTF-8, or the header lacks columns.
     """
     from .catalogue import load
 
-    path = Path(path)
     cat = catalogue or load()
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        # universal newlines, as a text-mode read gives them (a note typed on two lines)
+        text = data.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
     except UnicodeDecodeError:
         raise InputError(f"{path}: not UTF-8. Save it as 'CSV UTF-8' (Excel) or UTF-8 "
                          "text and build again.") from None
-    except OSError as exc:
-        raise InputError(f"{path}: cannot be read ({exc.strerror}).") from None
     rows = list(csv.reader(io.StringIO(text, newline="")))
     if not rows:
-        return []
+        return [], []
     head = [h.strip() for h in rows[0]]
     missing = [c for c in KEY + DECISION if c not in head]
     if missing:
@@ -267,10 +300,8 @@ def read(path, catalogue=None) -> list[Decision]:
             out.append(d)
         except InputError as exc:
             # every bad row at once: fixing them one build at a time took three builds
-            problems.append(exc.message)
-    if problems:
-        raise _all(path, problems)
-    return out
+            problems.append((n, exc.message))
+    return out, problems
 
 
 def fingerprint(path) -> str | None:
@@ -294,12 +325,16 @@ def fingerprint(path) -> str | None:
         The SHA-256 hex digest of the sorted decided rows (key and decision columns, and
         the ``sentence`` cell of an ``add`` row given without a ``char_start``), or None.
     """
-    import hashlib
-
     path = Path(path)
     if not path.is_file():
         return None
-    data = path.read_bytes()
+    return _digest(path.read_bytes())
+
+
+def _digest(data: bytes) -> str | None:
+    """:func:`fingerprint` of a review file's bytes."""
+    import hashlib
+
     try:
         rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
     except (UnicodeDecodeError, csv.Error):
@@ -394,9 +429,19 @@ def locate(decisions: list[Decision], raw_text: str, path) -> list[Decision]:
         pick one (the message lists each place with its ``char_start`` and the words
         around it), or the place found is decided by another row already.
     """
+    placed, problems = _locate(decisions, raw_text, path)
+    if problems:
+        raise _all(path, problems)
+    return placed
+
+
+def _locate(decisions: list[Decision], raw_text: str, path) -> tuple[
+        list[Decision], list[tuple[int, str]]]:
+    """:func:`locate`, with the rows it cannot place left out and their problems
+    returned as ``(line, message)``, to be listed with the file's other bad rows."""
     from dataclasses import replace
 
-    out, seen = [], {d.key: d.line for d in decisions if d.char_start is not None}
+    out, seen, problems = [], {d.key: d.line for d in decisions if d.char_start is not None}, []
     for d in decisions:
         if d.char_start is not None:
             out.append(d)
@@ -410,32 +455,36 @@ def locate(decisions: list[Decision], raw_text: str, path) -> list[Decision]:
             # spaces ignored, as _within ignores them: the worksheet's sentence cell is
             # the readable sentence (365天), the text the raw one (365 天)
             if re.sub(r"\s+", "", d.text) not in re.sub(r"\s+", "", d.context):
-                raise InputError(f"{where}: the words in sentence, {d.context!r}, do not "
-                                 f"contain the text {d.text!r}. Copy a few words around the "
-                                 "number, the number included, into sentence.")
+                problems.append((d.line, f"{where}: the words in sentence, {d.context!r}, do "
+                                 f"not contain the text {d.text!r}. Copy a few words around "
+                                 "the number, the number included, into sentence."))
+                continue
             places = [p for p in places
                       if _within(raw_text, p, p + len(d.text), d.context)]
         if not places:
             said = f" with the words {d.context!r} around it" if d.context else ""
-            raise InputError(f"{where}: the report's text has no number {d.text!r}{said} "
-                             f"(as rol reads the report: digits, units and spaces count). "
-                             f"{fix}")
+            problems.append((d.line, f"{where}: the report's text has no number {d.text!r}"
+                             f"{said} (as rol reads the report: digits, units and spaces "
+                             f"count). {fix}"))
+            continue
         if len(places) > 1:
             listed = "; ".join(f"char_start {p} {_around(raw_text, p, p + len(d.text))}"
                                for p in places[:10])
-            raise InputError(
+            problems.append((d.line,
                 f"{where}: the report's text has {d.text!r} at {len(places)} places: "
                 f"{listed}. Write the char_start of the one you mean, or copy a few words "
                 f"around it (the number included) into the row's sentence cell; then "
-                f"build again (see data/reviews/README.md).")
+                f"build again (see data/reviews/README.md)."))
+            continue
         placed = replace(d, char_start=places[0])
         if placed.key in seen:
-            raise InputError(f"{where}: the number it names, at char_start {places[0]}, is "
-                             f"decided by row {seen[placed.key]} already. Keep one of the two "
-                             "rows.")
+            problems.append((d.line, f"{where}: the number it names, at char_start "
+                             f"{places[0]}, is decided by row {seen[placed.key]} already. "
+                             "Keep one of the two rows."))
+            continue
         seen[placed.key] = d.line
         out.append(placed)
-    return out
+    return out, problems
 
 
 # ---------------------------------------------------------------------------- applying
@@ -539,9 +588,10 @@ def _misfit(d: Decision, ind, value, unit: str, kind: str, path) -> InputError |
     return None
 
 
-def _unmet(indicators, decisions: list[Decision], cat, path) -> InputError | None:
-    """The first gate relation (a part never above its whole: ``le`` pairs, a ratio's
-    numerator and denominator) that a reviewer's ``set`` or ``add`` breaks.
+def _unmet(indicators, decisions: list[Decision], cat, path) -> list[tuple[int, str]]:
+    """The gate relations (a part never above its whole: ``le`` pairs, a ratio's
+    numerator and denominator) that reviewers' ``set`` or ``add`` rows break, as
+    ``(line, message)``.
 
     The gate would refuse the build with the report's figures named; the decided
     number's row is named instead. A relation the extracted numbers alone break is
@@ -551,6 +601,7 @@ def _unmet(indicators, decisions: list[Decision], cat, path) -> InputError | Non
 
     decided = {d.key: d for d in decisions if d.action in ("set", "add")}
     rows = {r["indicator_id"]: r for r in indicators.to_dict("records")}
+    problems = []
     for severity, exp in _le_rules(cat):
         if severity != "gate":
             continue
@@ -570,13 +621,62 @@ def _unmet(indicators, decisions: list[Decision], cat, path) -> InputError | Non
                      f"char_start {int(r['char_start'])}, {r['text']!r}")
             sides.append(f"{iid} ({cat.indicators[iid].zh_name}) {_num(r['value'])} "
                          f"{r['unit']} ({where})")
-        return InputError(
+        problems.append((d.line,
             f"{path}, row {d.line} ({d.action} at char_start {d.char_start}, {d.text!r}): "
             f"with it {sides[0]} is above {sides[1]}; the validation gate "
             f"refuses that ({exp['meta']['en']}). Check the value and indicator of both "
             f"numbers: a part is never above its whole. Correct the row and build again "
-            f"(see data/reviews/README.md).")
-    return None
+            f"(see data/reviews/README.md)."))
+    return problems
+
+
+def _unfit_parts(mentions, indicators, decisions: list[Decision], cat,
+                 path) -> list[tuple[int, str]]:
+    """The ``unname`` rows with an ``indicator_id`` (the number made a part of that
+    total) whose total no number of the report is, or that put the part above its
+    total, as ``(line, message)``.
+
+    The part is compared with its total as the brief's part/whole checks compare them
+    (:func:`ratios.part_whole`: the same unit, counts or amounts, a qualified figure
+    only uncertain), so a decision the brief would show as a violated check is refused
+    here, naming its row.
+    """
+    from .ratios import CHECK_VIOLATED, part_whole
+
+    parts = {d.char_start: d for d in decisions if d.action == "unname" and d.indicator_id}
+    if not parts:
+        return []
+    fix = "Correct the row and build again (see data/reviews/README.md)."
+    named = set(indicators["indicator_id"])
+    problems = []
+    for d in parts.values():
+        if d.indicator_id not in named:
+            ind = cat.indicators[d.indicator_id]
+            problems.append((d.line,
+                f"{path}, row {d.line} (unname at char_start {d.char_start}, {d.text!r}): "
+                f"indicator_id {d.indicator_id} ({ind.zh_name}) names the total this number "
+                f"is to be a part of, but no number of this report is {d.indicator_id}; a "
+                f"part's total is stated in the same report. Name the total's number first "
+                f"(a set or add row), or leave indicator_id empty to leave the number "
+                f"unnamed. {fix}"))
+    mine = mentions[mentions["char_start"].isin(list(parts))]
+    whole_of = {r["indicator_id"]: r for r in indicators.to_dict("records")}
+    checks = part_whole(indicators, cat, mine)
+    for rec in checks[checks["type"] == "part"].to_dict("records"):
+        start = int(rec["check_id"].rsplit(".", 1)[1])
+        d = parts.get(start)
+        if d is None or rec["status"] != CHECK_VIOLATED:
+            continue
+        whole = whole_of[d.indicator_id]
+        ind = cat.indicators[d.indicator_id]
+        problems.append((d.line,
+            f"{path}, row {d.line} (unname at char_start {d.char_start}, {d.text!r}): as a "
+            f"part of {d.indicator_id} ({ind.zh_name}) it is {_num(rec['left'])} "
+            f"{whole['unit']}, above that total, {_num(rec['right'])} {whole['unit']} "
+            f"(char_start {int(whole['char_start'])}, {whole['text']!r}); a part is never "
+            f"above its whole. Check that indicator_id names the total this number is a "
+            f"part of, or leave it empty to leave the number unnamed. {fix}"))
+    return problems
 
 
 def apply(extraction, raw_text: str, decisions: list[Decision], path, catalogue=None):
@@ -589,27 +689,40 @@ def apply(extraction, raw_text: str, decisions: list[Decision], path, catalogue=
     raw_text : str
         The raw report's text, as extraction read it (the keys' offsets point into it).
     decisions : list of Decision
+        As :func:`read` returns them.
     path : path-like
         The review file, for messages.
 
     Raises
     ------
     InputError
-        A decision whose key does not match the raw text at its position (the report
-        was replaced or edited), that names a number extraction did not find
-        (``confirm``/``set``/``exclude``) or did find (``add``), an ``add`` given by its
-        text alone that is not found once (:func:`locate`), or a ``set``/``add``
-        whose number the validation gate would refuse: a unit its indicator does not
-        take, a value outside the indicator's range, a negative count or amount, a
-        fractional count (:func:`_misfit`), or that breaks a gate relation with
-        another number (:func:`_unmet`).
+        Naming every row (one message, the extraction left as it was) whose key does
+        not match the raw text at its position (the report was replaced or edited),
+        that names a number extraction did not find (``confirm``/``set``/``exclude``)
+        or did find (``add``), an ``add`` given by its text alone that is not found
+        once (:func:`locate`), or a ``set``/``add`` whose number the validation gate
+        would refuse: a unit its indicator does not take, a value outside the indicator's
+        range, a negative count or amount, a fractional count (:func:`_misfit`), or a
+        ``set``/``add`` that breaks a gate relation with another number
+        (:func:`_unmet`), or an ``unname`` that makes its number a part of a total the
+        report does not name, or puts it above that total (:func:`_unfit_parts`).
     """
+    problems = _apply(extraction, raw_text, decisions, path, catalogue)
+    if problems:
+        raise _all(path, problems)
+    return extraction
+
+
+def _apply(extraction, raw_text: str, decisions: list[Decision], path,
+           catalogue=None) -> list[tuple[int, str]]:
+    """:func:`apply`, returning the bad rows' problems as ``(line, message)``; the
+    extraction is changed only when there is none."""
     import pandas as pd
 
     from .catalogue import load
 
     cat = catalogue or load()
-    decisions = locate(decisions, raw_text, path)
+    decisions, problems = _locate(decisions, raw_text, path)
     men = extraction.mentions.copy()
     if "review" not in men.columns:
         men["review"] = ""
@@ -618,24 +731,28 @@ def apply(extraction, raw_text: str, decisions: list[Decision], path, catalogue=
         at.setdefault((int(s), t), []).append(i)
     refresh = ("Check the number in the raw report and correct char_start/text, or run "
                "`rol review` to list the current numbers (decided rows are kept).")
-    drop, new_rows, touched, excluded = set(), [], {}, []
+    drop, new_rows, excluded, applied = set(), [], [], []
     for d in decisions:
         found = raw_text[d.char_start:d.char_start + len(d.text)]
         if found != d.text:
-            raise InputError(
+            problems.append((d.line,
                 f"{path}, row {d.line}: the raw report no longer has {d.text!r} at "
                 f"char_start {d.char_start}; it has {found!r} there (the report was "
                 f"replaced or edited). This {d.action} decision is not applied to any "
-                f"other number. {refresh}")
+                f"other number. {refresh}"))
+            continue
         rows = at.get(d.key, [])
         if d.action == "add":
             if rows:
-                raise InputError(f"{path}, row {d.line}: {d.text!r} at {d.char_start} was "
-                                 "extracted already; use set (or confirm) instead of add.")
+                problems.append((d.line, f"{path}, row {d.line}: {d.text!r} at "
+                                 f"{d.char_start} was extracted already; use set (or "
+                                 "confirm) instead of add."))
+                continue
             ind = cat.indicators[d.indicator_id]
             bad = _misfit(d, ind, d.value, d.unit, ind.kind, path)
             if bad is not None:
-                raise bad
+                problems.append((d.line, bad.message))
+                continue
             new_rows.append({
                 "region": men["region"].iloc[0] if len(men) else extraction.meta.get("region", ""),
                 "year": extraction.meta.get("year"), "indicator_id": d.indicator_id,
@@ -646,12 +763,15 @@ def apply(extraction, raw_text: str, decisions: list[Decision], path, catalogue=
                 "section": ind.section, "kind": ind.kind, "scope": "annual",
                 "page": None, "ocr_score": None, "review": d.mark(),
             })
+            applied.append(d)
             continue
         if not rows:
-            raise InputError(
+            problems.append((d.line,
                 f"{path}, row {d.line}: extraction found no number {d.text!r} at "
                 f"char_start {d.char_start}, so there is nothing to {d.action}. To add a "
-                f"number the extractor missed use add. {refresh}")
+                f"number the extractor missed use add. {refresh}"))
+            continue
+        applied.append(d)
         if d.action == "unname":
             for i in rows:
                 men.iat[i, men.columns.get_loc("review")] = (
@@ -659,22 +779,28 @@ def apply(extraction, raw_text: str, decisions: list[Decision], path, catalogue=
                 men.iat[i, men.columns.get_loc("indicator_id")] = ""
                 if "part_of" in men.columns:  # the total it is a part of, or none
                     men.iat[i, men.columns.get_loc("part_of")] = d.indicator_id
-                touched[i] = d
             continue
         if d.action == "exclude":
             drop.update(rows)
             excluded.append(_excluded(men.loc[men.index[rows[0]]].to_dict(), d))
             continue
-        for i in rows:
-            mark = d.mark()
-            if d.action == "set":
+        if d.action == "set":
+            # every reading of the number is checked before any is changed
+            bad = None
+            for i in rows:
                 now = men.iloc[i]
                 iid = d.indicator_id or now["indicator_id"]
                 ind = cat.indicators.get(iid) if iid else None
-                bad = _misfit(d, ind, d.value if d.value is not None else now["value"],
-                              d.unit or now["unit"], ind.kind if ind else now["kind"], path)
-                if bad is not None:
-                    raise bad
+                bad = bad or _misfit(d, ind, d.value if d.value is not None else now["value"],
+                                     d.unit or now["unit"], ind.kind if ind else now["kind"],
+                                     path)
+            if bad is not None:
+                problems.append((d.line, bad.message))
+                applied.pop()
+                continue
+        for i in rows:
+            mark = d.mark()
+            if d.action == "set":
                 mark += SEP + ORIGINAL + _reading(men.loc[men.index[i]].to_dict())
                 if d.indicator_id:
                     ind = cat.indicators[d.indicator_id]
@@ -689,7 +815,6 @@ def apply(extraction, raw_text: str, decisions: list[Decision], path, catalogue=
                 if d.qualifier:
                     men.iat[i, men.columns.get_loc("qualifier")] = d.qualifier
             men.iat[i, men.columns.get_loc("review")] = mark
-            touched[i] = d
     if drop:
         men = men.drop(index=men.index[sorted(drop)])
     if new_rows:
@@ -701,9 +826,12 @@ def apply(extraction, raw_text: str, decisions: list[Decision], path, catalogue=
     men = men.sort_values(["char_start", "indicator_id"], kind="stable").reset_index(drop=True)
     men = _types(men)
     table = _indicators(men, extraction.indicators, cat)
-    bad = _unmet(table, decisions, cat, path)
-    if bad is not None:
-        raise bad
+    # with the rows that could be applied: a relation they break is listed with the
+    # file's other bad rows, not found only once those are corrected
+    problems += _unmet(table, applied, cat, path)
+    problems += _unfit_parts(men, table, applied, cat, path)
+    if problems:
+        return problems
     extraction.mentions, extraction.indicators = men, table
     extraction.meta["n_mentions"] = len(extraction.mentions)
     if excluded:
@@ -711,7 +839,7 @@ def apply(extraction, raw_text: str, decisions: list[Decision], path, catalogue=
         # report.json carries them to the brief
         extraction.meta["excluded"] = sorted(excluded, key=lambda e: e["char_start"])
     extraction.meta["n_indicators"] = len(extraction.indicators)
-    return extraction
+    return []
 
 
 #: Columns that are numbers in the tables (the rest are text, "" when empty).
@@ -767,16 +895,28 @@ def _indicators(mentions, before, cat):
 
 
 def apply_file(extraction, paths, catalogue=None):
-    """Apply ``data/reviews/<region>/<year>.csv`` to step 01's extraction, if it exists."""
+    """Apply ``data/reviews/<region>/<year>.csv`` to step 01's extraction, if it exists.
+
+    Raises
+    ------
+    InputError
+        Every bad row of the file in one message: those :func:`read` refuses and those
+        :func:`apply` refuses, in the file's order.
+    """
     path = review_file(paths.root, paths.region, paths.year)
     if not path.is_file():
         return extraction
-    decisions = read(path, catalogue)
-    if not decisions:
-        return extraction
-    from .reading import read_report
+    decisions, problems = _parse(path, _file_bytes(path), catalogue)
+    if decisions:
+        from .reading import read_report
 
-    return apply(extraction, read_report(paths.raw).text, decisions, path, catalogue)
+        # a malformed row and a stale one are listed in one message: each found only
+        # after the other was corrected took a build per row
+        problems += _apply(extraction, read_report(paths.raw).text, decisions, path,
+                           catalogue)
+    if problems:
+        raise _all(path, problems)
+    return extraction
 
 
 #: The actions by which a reviewer decided a number's name (confirmed, set or added it).

@@ -5,7 +5,8 @@ decisions, enforcement, oversight, disputes, legal education, emergency, problem
 plans) under headings that vary in wording and numbering style: ``一、``, ``（一）``,
 ``1.``/``1、``, ``（1）``, and ``#``/``**`` markers left by conversion. Which words
 map a heading to which section is data (``heading_patterns`` of the ``[[section]]``
-entries in the catalogue); this module finds the headings and their nesting.
+entries in the catalogue, and ``display_patterns``, which name the section shown but
+not the one the matcher scores on); this module finds the headings and their nesting.
 
 It also reads what the report says about itself: region, year, title, issuer and
 signature date, and compares them with the region and year a file is filed under.
@@ -110,21 +111,23 @@ def _unmark(line: str) -> tuple[str, bool]:
     return line.strip().strip("*").strip(), marked
 
 
-_RULES_CACHE: dict[int, tuple[object, list]] = {}
+_RULES_CACHE: dict[tuple[int, bool], tuple[object, list]] = {}
 
 
-def _section_rules(catalogue=None) -> list[tuple[str, list[re.Pattern]]]:
+def _section_rules(catalogue=None, scored: bool = False) -> list[tuple[str, list[re.Pattern]]]:
     from . import catalogue as _catalogue
 
     cat = catalogue or _catalogue.load()
-    cached = _RULES_CACHE.get(id(cat))
+    cached = _RULES_CACHE.get((id(cat), scored))
     if cached is None or cached[0] is not cat:
-        rules = [(s.id, [re.compile(p) for p in s.heading_patterns]) for s in cat.sections]
-        cached = _RULES_CACHE[id(cat)] = (cat, rules)
+        rules = [(s.id, [re.compile(p) for p in s.heading_patterns
+                         + (() if scored else s.display_patterns)])
+                 for s in cat.sections]
+        cached = _RULES_CACHE[(id(cat), scored)] = (cat, rules)
     return cached[1]
 
 
-def classify_heading(heading: str, catalogue=None) -> str:
+def classify_heading(heading: str, catalogue=None, scored: bool = False) -> str:
     """Map a heading's text to a catalogue section id (``""`` when none matches).
 
     The section whose ``heading_patterns`` match earliest in the text wins, since a
@@ -138,10 +141,13 @@ def classify_heading(heading: str, catalogue=None) -> str:
         Heading text, numbering marker included or not.
     catalogue : Catalogue, optional
         Defaults to the packaged catalogue.
+    scored : bool
+        Read only ``heading_patterns``, the words the matcher's section feature was
+        measured with; by default ``display_patterns`` count too (the Section column).
     """
     best: tuple[int, int, int] | None = None
     best_id = ""
-    for order, (section_id, patterns) in enumerate(_section_rules(catalogue)):
+    for order, (section_id, patterns) in enumerate(_section_rules(catalogue, scored)):
         for pat in patterns:
             m = pat.search(heading)
             if m is None:
@@ -180,7 +186,7 @@ def _is_plain_heading(line: _Line) -> bool:
     return not _ORG_SUFFIX_RE.search(text)
 
 
-def section_spans(text: str, catalogue=None) -> list[SectionSpan]:
+def section_spans(text: str, catalogue=None, scored: bool = False) -> list[SectionSpan]:
     """The headings of a report and the section each stretch of text belongs to.
 
     Headings are lines that start with a numbering marker (``一、`` ``（一）`` ``(一)``
@@ -196,6 +202,10 @@ def section_spans(text: str, catalogue=None) -> list[SectionSpan]:
         The report text (:attr:`reading.RawDocument.text`).
     catalogue : Catalogue, optional
         Defaults to the packaged catalogue.
+    scored : bool
+        Map headings with ``heading_patterns`` alone: the sections the matcher scores
+        on (``extract``). By default ``display_patterns`` map headings too: the sections
+        shown in the mentions' Section column and the brief.
 
     Returns
     -------
@@ -210,10 +220,10 @@ def section_spans(text: str, catalogue=None) -> list[SectionSpan]:
         found = _heading_level(line)
         if found:
             level, heading = found
-            headings.append((line.start, level, classify_heading(heading, catalogue),
-                             heading))
+            headings.append((line.start, level,
+                             classify_heading(heading, catalogue, scored), heading))
         elif (line.marked or _is_plain_heading(line)):
-            own = classify_heading(line.text, catalogue)
+            own = classify_heading(line.text, catalogue, scored)
             if own:
                 headings.append((line.start, 1, own, line.text))
         elif headings and _CLOSING_RE.match(line.text):
