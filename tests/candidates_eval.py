@@ -2,15 +2,16 @@
 
 ``rol review`` writes, per number, a ``candidates`` cell (:func:`rol_analysis.reviews.
 candidates_cell`): the indicators the matcher considered, the ones a reason names (a tie's
-rival, the total of a part, the ones ruled out or taken). For every gold row with an ``id`` or a ``part_of`` that
+rival, the total of a part, the ones ruled out or taken), and after them the indicators
+of similar wording (按用词相近). For every gold row with an ``id`` or a ``part_of`` that
 extraction found (rows matched as :mod:`dev_eval` matches them), this script asks where
 the gold id (for a part: its whole) stands among the catalogue ids the cell names, in
 the order the cell names them:
 
 - *first*: the first id of the cell;
 - *top 3*: among its first three ids;
-- *anywhere*: somewhere in the cell (``wording`` counts those only a similar-wording
-  part after :data:`WORDING_MARK` names);
+- *anywhere*: somewhere in the cell (``wording`` counts those only the similar-wording
+  part names);
 - *absent*: not in the cell.
 
 Rows are split by what extraction did: *right* (named with the gold id, or the gold
@@ -115,7 +116,7 @@ def tally(folder: Path, catalogue=None) -> Tally:
                 outcome = ("right" if not got and part == target else
                            "wrong" if got or part else "unnamed")
             start = int(rec["char_start"])
-            cell = (reviews.candidates_cell(result.explain[start], cat, start)
+            cell = (reviews.candidates_cell(result.explain[start], cat, start, rec)
                     if start in result.explain else "")
             ordered, wording = cell_ids(cell, cat.indicators)
             where = place(target, ordered)
