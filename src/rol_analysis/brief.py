@@ -375,30 +375,22 @@ class Brief:
         English name, value and source sentence (a list; "" when it names none)."""
         ids, values, sentences = (list(f.get(k) or []) for k in
                                   ("indicators", "values", "sentences"))
-        items = []
+        rows = []
         for n, iid in enumerate(ids):
             value = values[n] if n < len(values) else None
             sentence = sentences[n] if n < len(sentences) else ""
+            sentence = sentence if isinstance(sentence, str) else ""
             spec = self.catalogue.indicators.get(iid) if iid else None
-            if spec is not None:
-                name = (f'{_e(spec.zh_name)} <span class="en">({_e(spec.en_name)}; '
-                        f'<code>{_e(iid)}</code>)</span>')
-            elif iid:
-                name = f"<code>{_e(iid)}</code>"
-            else:
-                name = "未归入目录的数字 <span class=\"en\">(uncatalogued number)</span>"
-            if value is None or (isinstance(value, float) and math.isnan(value)):
-                shown = '报告未给出 <span class="en">not stated</span>'
-            else:
+            row = {"id": iid, "spec": spec, "sentence": sentence, "value_html": "", "text": ""}
+            if not (value is None or (isinstance(value, float) and math.isnan(value))):
                 kind = spec.kind if spec is not None else "count"
                 unit = "%" if kind == "rate" else (spec.units[0] if spec is not None else "")
                 decimals = 0 if float(value).is_integer() else 2
-                text = format_number(float(value), unit, kind, decimals)
-                shown = (self._num(text, sentence) if isinstance(sentence, str) and sentence
-                         else f"<b>{_e(text)}</b>")
-            quote = (f'：“{_e(sentence)}”' if isinstance(sentence, str) and sentence else "")
-            items.append(f"<li>{name}：{shown}{quote}</li>")
-        return f'<ul class="finding-indicators">{"".join(items)}</ul>' if items else ""
+                row["text"] = format_number(float(value), unit, kind, decimals)
+                if sentence:
+                    row["value_html"] = Markup(self._num(row["text"], sentence))
+            rows.append(row)
+        return _render("finding_indicators.html.j2", rows=rows) if rows else ""
 
     # ------------------------------------------------------------------ cells
 
