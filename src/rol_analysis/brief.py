@@ -13,9 +13,11 @@ Rules every fragment follows:
 - Rates paired from the report's wording (:func:`ratios.infer_ratios`) are shown apart
   from the catalogue's, marked "推断 inferred", with the numbers that were paired.
 
-Fragments that are more markup than logic are Jinja2 templates with autoescape
-(``templates/brief/``); the cells they get that already hold markup (numbers with their
-provenance) are built by :meth:`Brief._num`, which escapes the report's text.
+The markup is in Jinja2 templates with autoescape (``templates/brief/``: one per cell and
+per listing, and the marks of single figures as macros of ``marks.html.j2``); the methods
+here gather the values. Values that already hold markup (numbers with their provenance,
+from :meth:`Brief._num`) reach a template as ``Markup``; every other value is escaped by
+the template. The key findings' sentences are still written here, escaping with ``_e``.
 
 :meth:`Brief.header` also carries, as display metadata, what :mod:`rol_analysis.render`
 needs for the page title and the footer (``rol_brief`` key).
