@@ -277,3 +277,22 @@ def test_a_guess_that_matches_none_of_its_examples_is_not_proposed(tmp_path):
                     + text.replace("en_name = ''", "en_name = 'Firms'"), encoding="utf-8")
     problems, _ = catalogue.check(path)
     assert any("pattern" in p.message(str(path)) for p in problems), problems
+
+
+def test_an_indicator_a_reviewer_un_named_is_not_hinted_at(tmp_path):
+    # Trial 3: a reviewer un-named 99.7% (service_positive_review_rate), and suggest then
+    # proposed that very indicator's patterns for its wording
+    head = _HEAD + ",review"
+    sentence = "对105名党政主要负责人开展述法测评，好评率99.7%。"
+    _table(tmp_path, "tongliang", 2024, [
+        [*_rec("tongliang", 2024, "", "", "99.7", "%", 30, sentence, "好评率")[:10], "rate",
+         "好评率", "set | 李四 | 原读作 99.7 % · service_positive_review_rate"]], head=head)
+    text = suggest.suggest(tmp_path)
+    assert "close to the existing service_positive_review_rate" not in text
+    assert ("# a reviewer un-named service_positive_review_rate from 1 number of this group "
+            "(unname): not its wording") in text
+    # without the decision, the hint is there (it is the decision that removes it)
+    _table(tmp_path, "tongliang", 2024, [
+        [*_rec("tongliang", 2024, "", "", "99.7", "%", 30, sentence, "好评率")[:10], "rate",
+         "好评率", ""]], head=head)
+    assert "close to the existing service_positive_review_rate" in suggest.suggest(tmp_path)

@@ -76,6 +76,9 @@ class Group:
     sections: Counter = field(default_factory=Counter)
     kinds: Counter = field(default_factory=Counter)
     examples: list = field(default_factory=list)  # (region/year, sentence, marked)
+    #: indicators reviewers took off numbers of the group (``unname``), with how many:
+    #: evidence that the group's wording is NOT theirs
+    unnamed_from: Counter = field(default_factory=Counter)
 
 
 @dataclass
@@ -182,9 +185,24 @@ def marked_sentences(rows: list[dict]) -> dict[str, str]:
     return out
 
 
+def _unnamed_by_reviewer(row: dict) -> str:
+    """The indicator a reviewer's ``unname`` took off a number of ``mentions.csv``, ""
+    when none did: its ``review`` cell (``set | who | 原读作 99.7 % · X``, see
+    :meth:`reviews.Decision.mark`) names X while the number now has no indicator."""
+    from .reviews import parse_mark
+
+    action, _, original = parse_mark(row.get("review"))
+    if action != "set" or row.get("indicator_id") or " · " not in original:
+        return ""
+    iid = original.rsplit(" · ", 1)[1].strip()
+    return "" if iid == "未归入指标" else iid
+
+
 def _add(groups: dict, key: tuple, measure: str, unit: str, region_year: str,
          row: dict, marked: str) -> None:
     g = groups.setdefault(key, Group(measure, unit))
+    if _unnamed_by_reviewer(row):
+        g.unnamed_from[_unnamed_by_reviewer(row)] += 1
     g.labels[measure] += 1
     g.region_years.add(region_year)
     g.count += 1
@@ -388,13 +406,15 @@ def _id_for(measure: str, unit: str, section: str) -> str:
     return f"{section or 'new'}_{digest}"
 
 
-def _closest(cat: Catalogue, measure: str, kind: str) -> tuple[str, str] | None:
+def _closest(cat: Catalogue, measure: str, kind: str,
+             not_these=()) -> tuple[str, str] | None:
     """The catalogue indicator of the same kind whose name shares most characters
-    with the measure (at least half of them), as a hint that this may be an alias."""
+    with the measure (at least half of them), as a hint that this may be an alias;
+    never one of ``not_these`` (indicators reviewers took off such numbers)."""
     best, best_score = None, 0.0
     chars = set(measure)
     for ind in cat.indicators.values():
-        if ind.kind != kind or not chars:
+        if ind.kind != kind or not chars or ind.id in not_these:
             continue
         score = len(chars & set(ind.zh_name)) / len(chars | set(ind.zh_name))
         if score > best_score:
@@ -482,7 +502,11 @@ def render(groups: list[Group], aliases: list[Alias], stats: dict,
         if not section:
             lines.append("# section: no section heading was recognised; set one of "
                          + ", ".join(sections))
-        close = _closest(cat, g.measure, kind)
+        # a reviewer's unname says the wording is NOT that indicator's: never hint at it
+        for iid, n in sorted(g.unnamed_from.items()):
+            lines.append(f"# a reviewer un-named {iid} from {_plural(n, 'number')} of this "
+                         "group (unname): not its wording")
+        close = _closest(cat, g.measure, kind, set(g.unnamed_from))
         if close:
             lines.append(f"# close to the existing {close[0]} ({close[1]}): "
                          "maybe its patterns need this wording instead")
