@@ -471,7 +471,11 @@ def test_an_exclude_counts_as_reviewed_in_the_index_and_region_years_as_in_the_b
     panel.build(tmp_path)
     ry = pd.read_parquet(out(tmp_path) / "region_years.parquet").set_index("region")
     assert ry.loc["alpha", "review_state"] == "partly" and ry.loc["alpha", "n_excluded"] == 1
-    assert ry.loc["alpha", "n_reviewed"] == 0  # rows of the mentions table with a mark
+    # n_reviewed counts what review_state counts, the brief's 已复核 N: numbers (a
+    # shared value read by several names is one), the excluded one among them
+    assert ry.loc["alpha", "n_reviewed"] == 1
     assert ry.loc["beta", "review_state"] == "fully" and ry.loc["beta", "n_excluded"] == 1
+    assert ry.loc["beta", "n_reviewed"] == numbers + 1 == review_state(numbers, numbers, 1)[1]
+    assert ry.loc["gamma", "n_reviewed"] == 0
     assert ry.loc["gamma", "review_state"] == "not_reviewed"
     assert ry.loc["gamma", "n_excluded"] == 0

@@ -504,19 +504,63 @@ def test_a_decision_the_gate_would_refuse_stops_the_build_naming_the_row(tmp_pat
     ("add", "delegation_survey_days", 365, "件", "delegation_survey_days"),
     ("add", "delegation_survey_days", -3, "天", "the value -3 is negative"),
 ])
-def test_every_gate_check_of_a_decision_names_its_row(action, iid, value, unit, says):
+def test_every_gate_check_of_a_decision_names_its_row(tmp_path, action, iid, value, unit,
+                                                      says):
     from rol_analysis import catalogue, extract
 
-    text = "849件" if action == "set" else "365天"
-    decision = reviews.Decision(7, _at(text), text, action, iid, value, unit, "", "", "李四",
-                                "")
+    # an add's text counts in its unit (else that is the message): 849件 for 件
+    text = "849件" if action == "set" or unit == "件" else "365天"
     ex = extract.extract_text(RAW, "weibin", 2023)
     ex.mentions["review"] = ""
     with pytest.raises(InputError) as err:
-        reviews.apply(ex, RAW, [decision], "r/2023.csv", catalogue.load())
+        if action == "add":  # an add's number is its row's alone: checked when read
+            path = tmp_path / "2023.csv"
+            _write(path, [{"char_start": str(_at(text)), "text": text, "action": action,
+                           "indicator_id": iid, "value": f"{value:g}", "unit": unit}])
+            reviews.read(path)
+        else:
+            path = "r/2023.csv"
+            decision = reviews.Decision(2, _at(text), text, action, iid, value, unit, "", "",
+                                        "李四", "")
+            reviews.apply(ex, RAW, [decision], path, catalogue.load())
     msg = err.value.message
-    assert msg.startswith(f"r/2023.csv, row 7 ({action} at char_start {_at(text)}, '{text}')")
+    assert msg.startswith(f"{path}, row 2 ({action} at char_start {_at(text)}, '{text}')")
     assert says in msg and "build again" in msg
+
+
+def test_the_raw_report_is_read_and_an_add_checked_once(tmp_path, monkeypatch):
+    # rol review read the raw report twice for an add given by its text (to place it,
+    # then to extract); a build read it twice to apply any decision, and checked an
+    # add's unit, range and sign twice.
+    from rol_analysis import reading
+
+    root = make_root(tmp_path / "p")
+    sheet = reviews.review_file(root, "weibin", 2023)
+    _write(sheet, [{"text": "365天", "action": "add", "indicator_id": "delegation_survey_days",
+                    "value": "365", "unit": "天", "reviewer": "王五"}])
+    calls = {"read_report": 0, "_misfit": 0}
+
+    def counted(module, name):
+        real = getattr(module, name)
+
+        def wrapper(*args, **kwargs):
+            calls[name] += 1
+            return real(*args, **kwargs)
+        monkeypatch.setattr(module, name, wrapper)
+
+    counted(reading, "read_report")
+    counted(reviews, "_misfit")
+    paths = layout.build_paths(root, "weibin", 2023)
+    reviews.write_worksheet(paths)
+    assert calls["read_report"] == 1
+    assert next(r for r in _read(sheet) if r["action"] == "add")["char_start"] == str(
+        _at("365天"))
+    calls.update(read_report=0, _misfit=0)
+    from rol_analysis import extract
+
+    out = extract.extract_paths(paths)
+    assert calls == {"read_report": 1, "_misfit": 1}
+    assert "delegation_survey_days" in set(out.mentions["indicator_id"])
 
 
 def test_a_negative_value_set_on_an_unnamed_change_is_not_refused():
@@ -674,6 +718,40 @@ def test_an_add_by_its_text_is_not_found_inside_a_longer_number(text, raw):
                            "", "李四", "")
     (placed,) = reviews.locate([add], raw, "r/2023.csv")
     assert placed.char_start == raw.rindex(text)
+
+
+@pytest.mark.parametrize(("text", "raw"), [
+    ("3次", "召开第3次常务会议，全年共审议3次。"),       # an ordinal
+    ("5件", "每季度调解3-5件，全年调解5件。"),           # a range's end
+    ("12", "12月开展专项整治，全年查处违法案件12"),       # a date
+    ("3件", "依据B3件标准，当年调解纠纷3件。"),           # a code
+])
+def test_an_add_by_its_text_is_not_found_in_an_ordinal_a_range_a_date_or_a_code(text, raw):
+    """The extractor reads none of these as a number (mentions.number_context): an add
+    whose text stands there once more, as a number, is placed there without asking
+    (before, rol build stopped: "has '3次' at 2 places", the ordinal among them)."""
+    add = reviews.Decision(2, None, text, "add", "disputes_mediated", 3.0, "件", "exact",
+                           "", "李四", "")
+    (placed,) = reviews.locate([add], raw, "r/2023.csv")
+    assert placed.char_start == raw.rindex(text)
+    with pytest.raises(InputError, match=f"the report's text has no number '{text}'"):
+        reviews.locate([add], raw[:raw.rindex(text)], "r/2023.csv")
+
+
+@pytest.mark.parametrize(("text", "unit", "word"), [("3-5件", "件", ""), ("5G", "个", ""),
+                                                    ("12年", "次", "年")])
+def test_the_counting_word_of_a_range_or_a_code_is_none(tmp_path, text, unit, word):
+    """3-5件 counted in "-5件", 5G in "G": the message named a counting word that is
+    none. A range or a code has no one counting word to compare; 连续12年's 12年 still
+    counts in 年."""
+    assert reviews.counting_word(text) == word
+    path = tmp_path / "2023.csv"
+    _write(path, [{"char_start": "10", "text": text, "action": "set", "unit": unit}])
+    if word:
+        with pytest.raises(InputError, match=f"which counts in '{word}'"):
+            reviews.read(path)
+    else:
+        assert reviews.read(path)[0].unit == unit
 
 
 def test_refreshing_a_worksheet_whose_header_has_spaces_keeps_its_decisions(tmp_path):

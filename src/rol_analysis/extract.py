@@ -166,12 +166,17 @@ class Extraction:
     explain : dict
         Only when asked for (``explain=True``, the review worksheet): per number, keyed
         by its raw ``char_start``, one :class:`Explanation` per reading, in reading order.
+    text : str
+        The report's text as read (:func:`extract_file`; ``""`` from
+        :func:`extract_text`): the text review decisions are keyed to, so applying them
+        does not read the report a second time.
     """
 
     mentions: object
     indicators: object
     meta: dict
     explain: dict = field(default_factory=dict)
+    text: str = ""
 
 
 @dataclass(frozen=True)
@@ -1037,6 +1042,7 @@ def extract_file(path, region: str | None = None, year: int | None = None,
             regions_csv if asserted_region else None, source=path.name)
     result = extract_text(doc.text, region or "", year, catalogue, ocr=doc.ocr,
                           explain=explain)
+    result.text = doc.text
     result.meta.update({
         "region": region or "", "year": year,
         "region_name": info.get("region_name"), "title": info.get("title"),

@@ -56,7 +56,7 @@ from .exceptions import InputError
 from .fileio import read_json, sha256_file, write_bytes, write_text
 
 PANEL = "panel"
-FORMAT = 5  # bump when the panel's columns or layout change: the next run starts afresh
+FORMAT = 6  # bump when the panel's columns or layout change: the next run starts afresh
 KEYS = ["region", "year"]
 META = ["region_name", "province", "level"]
 TABLES = ("indicators", "mentions", "ratios", "region_years")
@@ -515,13 +515,14 @@ def _load_fresh(con, keys: list, files_of: dict, rows: dict, tmp: Path) -> dict:
     n_unc = _unconfirmed(new["indicators"])
     cols = {c: [] for c in [*REGION_YEAR_COLUMNS, "_row"]}
     for k in keys:
-        n, done = n_men.get(k, (0, 0))
         # the brief's rule: numbers (not rows: a shared value is one number read by
-        # several names) and the ones a reviewer excluded, decided but out of the tables
-        state = review_state(*n_num.get(k, (0, 0)), rows[k]["n_excluded"])[0]
-        values = {**rows[k], "n_indicators": n_ind.get(k, (0, 0))[0], "n_mentions": n,
+        # several names) and the ones a reviewer excluded, decided but out of the
+        # tables; n_reviewed is the brief's 已复核 N, so a "fully" reviewed report's
+        # n_reviewed is all its numbers (it counted rows with a mark, not numbers)
+        state, reviewed, _ = review_state(*n_num.get(k, (0, 0)), rows[k]["n_excluded"])
+        values = {**rows[k], "n_indicators": n_ind.get(k, 0), "n_mentions": n_men.get(k, 0),
                   "n_unconfirmed": n_unc.get(k, 0),
-                  "n_reviewed": done,
+                  "n_reviewed": reviewed,
                   "review_state": state,
                   "_row": 0}
         for c in cols:
@@ -564,14 +565,13 @@ def _numbers(table) -> dict:
 
 
 def _counts(table) -> dict:
-    """(region, year) -> (rows, rows with a review decision)."""
+    """(region, year) -> rows."""
     if not len(table):
         return {}
-    g = table.group_by(["region", "year"]).aggregate([("region", "count"),
-                                                       ("review", "count")])
-    return {(r, y): (n, d) for r, y, n, d in zip(
+    g = table.group_by(["region", "year"]).aggregate([("region", "count")])
+    return {(r, y): n for r, y, n in zip(
         g["region"].to_pylist(), g["year"].to_pylist(), g["region_count"].to_pylist(),
-        g["review_count"].to_pylist())}
+        strict=True)}
 
 
 def _assemble(table: str, new, old_files: list[Path], keep: list, meta_for: dict):

@@ -38,7 +38,6 @@ from pathlib import Path
 
 from .exceptions import InputError
 from .normalize import radicals_to_ideographs
-from .numbers import CN_DIGITS, CN_PLACES
 
 ACTIONS = ("confirm", "set", "exclude", "add", "unname")
 QUALIFIERS = ("exact", "at_least", "at_most", "approx")
@@ -109,14 +108,15 @@ def counting_word(text: str) -> str:
     """The counting word a review row's ``text`` writes after its number, ``""`` if none.
 
     ``849件`` -> ``件``, ``3.27亿元`` -> ``元`` (the scale is the value's), ``8600余人`` ->
-    ``人``, ``96.4%`` and ``百分之九十`` -> ``%``, ``2号`` -> ``号``, ``2595`` -> ``""``.
+    ``人``, ``96.4%`` and ``百分之九十`` -> ``%``, ``2号`` -> ``号``, ``2595`` -> ``""``;
+    ``""`` too when the number is part of a range or a code (``3-5件``, ``5G``).
 
     Examples
     --------
     >>> counting_word("1.2万人次")
     '人次'
     """
-    from .mentions import find_mentions
+    from .mentions import find_mentions, number_context
     from .normalize import normalize
 
     compact = normalize(text).text
@@ -128,6 +128,10 @@ def counting_word(text: str) -> str:
         return "%"
     head = _NUMBER_HEAD_RE.match(compact)
     if head is None or not head.group():
+        return ""
+    if number_context(compact, 0, head.end()) not in ("", "date"):
+        # 3-5件, 5G: the text is no one number followed by its counting word (a date's
+        # 年 is one: 连续12年's text is 12年)
         return ""
     return _NUMBER_TAIL_RE.sub("", compact[head.end():])
 
@@ -360,22 +364,13 @@ def _digest(data: bytes) -> str | None:
 
 # ---------------------------------------------------------------------------- locating
 
-#: Where a number's text is a number of its own: not the "2件" inside "12件" or the
-#: "5" of "5.5" (the text's own ends decide whether a digit may touch them).
-_BEFORE, _AFTER = r"(?<![0-9.,０-９])", r"(?![0-9０-９]|[.,][0-9])"
-#: The same for a number written in Chinese: not the "三件" inside "十三件". Its digits
-#: and place words only: 点 is a decimal point between digits alone (重点三项 is 三项).
-_CN_CHARS = CN_DIGITS + CN_PLACES
-_CN_BEFORE = f"(?<![{_CN_CHARS}])"
-_CN_AFTER = f"(?![{_CN_CHARS}])"
-
-
 def _spans(raw: str, text: str) -> list[int]:
-    """Every start of ``text`` in ``raw`` that is a number of its own."""
-    first, last = text[:1], text[-1:]
-    before = _BEFORE if first.isdigit() else _CN_BEFORE if first in _CN_CHARS else ""
-    after = _AFTER if last.isdigit() else _CN_AFTER if last in _CN_CHARS else ""
-    return [m.start() for m in re.finditer(before + re.escape(text) + after, raw)]
+    """Every start of ``text`` in ``raw`` that is a number of its own (not the 2件 of
+    12件, the 5 of 5.5, the 3次 of 第3次, a date's 12 of 12月: the extractor's reading,
+    :func:`mentions.number_context`)."""
+    from .mentions import own_number_starts
+
+    return own_number_starts(raw, text)
 
 
 def _around(raw: str, start: int, end: int, width: int = 12) -> str:
@@ -411,7 +406,8 @@ def locate(decisions: list[Decision], raw_text: str, path) -> list[Decision]:
     Parameters
     ----------
     decisions : list of Decision
-        As :func:`read` returns them.
+        As :func:`read` returns them (an ``add`` row's unit, range and sign are
+        checked there, :func:`_misfit`).
     raw_text : str
         The report's text as ``reading.read_report`` gives it.
     path : path-like
@@ -689,7 +685,8 @@ def apply(extraction, raw_text: str, decisions: list[Decision], path, catalogue=
     raw_text : str
         The raw report's text, as extraction read it (the keys' offsets point into it).
     decisions : list of Decision
-        As :func:`read` returns them.
+        As :func:`read` returns them (an ``add`` row's unit, range and sign are
+        checked there, :func:`_misfit`).
     path : path-like
         The review file, for messages.
 
@@ -700,8 +697,8 @@ def apply(extraction, raw_text: str, decisions: list[Decision], path, catalogue=
         not match the raw text at its position (the report was replaced or edited),
         that names a number extraction did not find (``confirm``/``set``/``exclude``)
         or did find (``add``), an ``add`` given by its text alone that is not found
-        once (:func:`locate`), or a ``set``/``add`` whose number the validation gate
-        would refuse: a unit its indicator does not take, a value outside the indicator's
+        once (:func:`locate`), or a ``set`` whose number the validation gate would
+        refuse: a unit its indicator does not take, a value outside the indicator's
         range, a negative count or amount, a fractional count (:func:`_misfit`), or a
         ``set``/``add`` that breaks a gate relation with another number
         (:func:`_unmet`), or an ``unname`` that makes its number a part of a total the
@@ -748,11 +745,9 @@ def _apply(extraction, raw_text: str, decisions: list[Decision], path,
                                  f"{d.char_start} was extracted already; use set (or "
                                  "confirm) instead of add."))
                 continue
+            # its unit, range and sign were checked by read() (_misfit), with the
+            # file's other malformed rows
             ind = cat.indicators[d.indicator_id]
-            bad = _misfit(d, ind, d.value, d.unit, ind.kind, path)
-            if bad is not None:
-                problems.append((d.line, bad.message))
-                continue
             new_rows.append({
                 "region": men["region"].iloc[0] if len(men) else extraction.meta.get("region", ""),
                 "year": extraction.meta.get("year"), "indicator_id": d.indicator_id,
@@ -894,6 +889,16 @@ def _indicators(mentions, before, cat):
     return _types(pd.DataFrame(rows, columns=cols))
 
 
+def _raw_text(extraction, raw) -> str:
+    """The raw report's text: the one ``extraction`` read (``extract_file`` keeps it),
+    else read now (an extraction of a text, not of a file)."""
+    if extraction.text:
+        return extraction.text
+    from .reading import read_report
+
+    return read_report(raw).text
+
+
 def apply_file(extraction, paths, catalogue=None):
     """Apply ``data/reviews/<region>/<year>.csv`` to step 01's extraction, if it exists.
 
@@ -908,11 +913,9 @@ def apply_file(extraction, paths, catalogue=None):
         return extraction
     decisions, problems = _parse(path, _file_bytes(path), catalogue)
     if decisions:
-        from .reading import read_report
-
         # a malformed row and a stale one are listed in one message: each found only
         # after the other was corrected took a build per row
-        problems += _apply(extraction, read_report(paths.raw).text, decisions, path,
+        problems += _apply(extraction, _raw_text(extraction, paths.raw), decisions, path,
                            catalogue)
     if problems:
         raise _all(path, problems)
@@ -1121,12 +1124,10 @@ def worksheet_rows(mentions, decisions_rows: list[dict], explain=None,
     return out
 
 
-def _pin(rows: list[dict], decisions: list[Decision], raw, path) -> None:
-    """Write the ``char_start`` :func:`locate` finds into the worksheet rows (in place)
-    of the ``add`` decisions given by their text alone."""
-    from .reading import read_report
-
-    raw_text = read_report(raw).text
+def _pin(rows: list[dict], decisions: list[Decision], raw_text: str, path) -> None:
+    """Write the ``char_start`` :func:`locate` finds in ``raw_text`` (the report's text
+    as read) into the worksheet rows (in place) of the ``add`` decisions given by their
+    text alone."""
     placed = locate(decisions, raw_text, path)  # one for one, in order
     loose = [(d, p) for d, p in zip(decisions, placed, strict=True) if d.char_start is None]
     # read() and csv.DictReader both keep the file's order, so the n-th add row without
@@ -1164,7 +1165,7 @@ def write_worksheet(paths) -> tuple[Path, int, int]:
     from .catalogue import load
 
     path = review_file(paths.root, paths.region, paths.year)
-    old = []
+    old, decisions = [], []
     if path.is_file():
         # refuse to rewrite a malformed file: the reviewer fixes it first
         decisions = read(path)
@@ -1173,9 +1174,11 @@ def write_worksheet(paths) -> tuple[Path, int, int]:
             # would otherwise lose every decision in the rewritten file
             old = [{k.strip(): (v or "").strip() for k, v in r.items() if k}
                    for r in csv.DictReader(fh)]
-        if any(d.char_start is None for d in decisions):
-            _pin(old, decisions, paths.raw, path)
     result = extract.extract_paths(paths, reviews=False, explain=True)
+    if any(d.char_start is None for d in decisions):
+        # placed in the text extraction read: the report is read once (a PDF's OCR,
+        # a .docx's decoding)
+        _pin(old, decisions, result.text, path)
     rows = worksheet_rows(result.mentions, old, result.explain, load())
     buf = io.StringIO(newline="")
     w = csv.DictWriter(buf, fieldnames=COLUMNS, lineterminator="\r\n")
