@@ -311,3 +311,28 @@ def test_an_indicator_a_reviewer_un_named_is_not_hinted_at(tmp_path):
         [*_rec("tongliang", 2024, "", "", "99.7", "%", 30, sentence, "好评率")[:10], "rate",
          "好评率", ""]], head=head)
     assert "close to the existing service_positive_review_rate" in suggest.suggest(tmp_path)
+
+
+def test_a_pattern_that_matches_numbers_outside_its_group_is_not_proposed(tmp_path):
+    # Trial 3: suggest proposed 开展# and patterns that name numbers of other groups; each
+    # guess is now counted against every published number's sentence
+    for region, text in (("hexi", "全年网上办理业务2474件。"), ("songlin", "网上办理业务310件。"),
+                         ("qingshan", "网上办理业务咨询30件。")):
+        _publish(tmp_path, region, 2023, "二、政务服务\n" + text)
+    text = suggest.suggest(tmp_path)
+    stanza = next(i for i in tomllib.loads(text)["indicator"] if i["zh_name"] == "网上办理业务数")
+    assert stanza["patterns"] == ["网上办理业务#"]
+    assert ("# numbers outside the group they match, in the sentences of all 3 numbers "
+            "read: 0") in text
+    assert ("# not proposed: '网上办理业务[^，,。；;]{0,8}#' (matches 1 number outside the "
+            "group)") in text
+    assert not any(re.search(p, "网上办理业务咨询#。") for p in stanza["patterns"])
+
+
+def test_a_pattern_of_fewer_than_three_characters_is_not_proposed():
+    kept, refused = suggest.guess_patterns("开展数", ["开展#"])
+    assert kept == []
+    assert refused == [("开展[^，,。；;]{0,8}#", "only 2 characters besides '#'"),
+                       ("开展#", "only 2 characters besides '#'")]
+    lines = suggest._pattern_lines(kept, refused, 1, "alias")
+    assert lines[0].startswith("# WRITE THE PATTERN BY HAND") and lines[-1] == "patterns = []"
