@@ -13,9 +13,11 @@ Rules every fragment follows:
 - Rates paired from the report's wording (:func:`ratios.infer_ratios`) are shown apart
   from the catalogue's, marked "推断 inferred", with the numbers that were paired.
 
-Fragments that are more markup than logic are Jinja2 templates with autoescape
-(``templates/brief/``); the cells they get that already hold markup (numbers with their
-provenance) are built by :meth:`Brief._num`, which escapes the report's text.
+The markup is in Jinja2 templates with autoescape (``templates/brief/``: one per cell and
+per listing, and the marks of single figures as macros of ``marks.html.j2``); the methods
+here gather the values. Values that already hold markup (numbers with their provenance,
+from :meth:`Brief._num`) reach a template as ``Markup``; every other value is escaped by
+the template. The key findings' sentences are still written here, escaping with ``_e``.
 
 :meth:`Brief.header` also carries, as display metadata, what :mod:`rol_analysis.render`
 needs for the page title and the footer (``rol_brief`` key).
@@ -375,30 +377,22 @@ class Brief:
         English name, value and source sentence (a list; "" when it names none)."""
         ids, values, sentences = (list(f.get(k) or []) for k in
                                   ("indicators", "values", "sentences"))
-        items = []
+        rows = []
         for n, iid in enumerate(ids):
             value = values[n] if n < len(values) else None
             sentence = sentences[n] if n < len(sentences) else ""
+            sentence = sentence if isinstance(sentence, str) else ""
             spec = self.catalogue.indicators.get(iid) if iid else None
-            if spec is not None:
-                name = (f'{_e(spec.zh_name)} <span class="en">({_e(spec.en_name)}; '
-                        f'<code>{_e(iid)}</code>)</span>')
-            elif iid:
-                name = f"<code>{_e(iid)}</code>"
-            else:
-                name = "未归入目录的数字 <span class=\"en\">(uncatalogued number)</span>"
-            if value is None or (isinstance(value, float) and math.isnan(value)):
-                shown = '报告未给出 <span class="en">not stated</span>'
-            else:
+            row = {"id": iid, "spec": spec, "sentence": sentence, "value_html": "", "text": ""}
+            if not (value is None or (isinstance(value, float) and math.isnan(value))):
                 kind = spec.kind if spec is not None else "count"
                 unit = "%" if kind == "rate" else (spec.units[0] if spec is not None else "")
                 decimals = 0 if float(value).is_integer() else 2
-                text = format_number(float(value), unit, kind, decimals)
-                shown = (self._num(text, sentence) if isinstance(sentence, str) and sentence
-                         else f"<b>{_e(text)}</b>")
-            quote = (f'：“{_e(sentence)}”' if isinstance(sentence, str) and sentence else "")
-            items.append(f"<li>{name}：{shown}{quote}</li>")
-        return f'<ul class="finding-indicators">{"".join(items)}</ul>' if items else ""
+                row["text"] = format_number(float(value), unit, kind, decimals)
+                if sentence:
+                    row["value_html"] = Markup(self._num(row["text"], sentence))
+            rows.append(row)
+        return _render("finding_indicators.html.j2", rows=rows) if rows else ""
 
     # ------------------------------------------------------------------ cells
 
