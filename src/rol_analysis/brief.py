@@ -239,6 +239,26 @@ class Brief:
                 note = (f"复核更正（{who}）：{zh} 原读作 {original}" if action == "set"
                         else f"复核补充（{who}）：{zh}")
                 self._corrections.setdefault(rec["sentence"], []).append(note)
+        # A number a reviewer un-named (or corrected while leaving it unnamed) is in no
+        # indicator row: its correction would otherwise leave no trace beside 其他统计.
+        mentions = self.analysis.mentions
+        unnamed = ({} if mentions is None or not len(mentions) else
+                   {int(r["char_start"]): r for r in mentions.to_dict("records")
+                    if not isinstance(r.get("indicator_id"), str) or not r["indicator_id"]})
+        named_at = {int(r["char_start"]) for r in ind.to_dict("records")}
+        for start, rec in sorted(unnamed.items()):
+            action, who, original = parse_mark(rec.get("review"))
+            if start in named_at:  # its named reading's footnote says it already
+                continue
+            if action != "set":
+                continue
+            whole = rec.get("part_of")
+            whole = (self.catalogue.indicators.get(whole)
+                     if isinstance(whole, str) and whole else None)
+            now = (f"{rec.get('text')} 作为{whole.zh_name}的分项" if whole is not None
+                   else f"{rec.get('text')} 不归入指标")
+            self._corrections.setdefault(rec["sentence"], []).append(
+                f"复核更正（{who}）：{now} 原读作 {original}")
         #: numbers a reviewer excluded (report.json ``excluded``, see reviews.apply):
         #: gone from the tables, shown in the header's count and their own list
         self.excluded = excluded_numbers(self.meta)
@@ -247,7 +267,6 @@ class Brief:
             note += f"，原读作 {e['reading']}" if e.get("reading") else ""
             note += f"；说明：{e['note']}" if e.get("note") else ""
             self._corrections.setdefault(e.get("sentence"), []).append(note)
-        mentions = self.analysis.mentions
         cited = (mentions if mentions is not None and len(mentions) else ind)
         order = [(int(r["char_start"]), r["sentence"]) for r in
                  cited.sort_values(["char_start", "indicator_id"], kind="stable")
@@ -694,6 +713,9 @@ class Brief:
             if any((r.get("indicator_id") or "", start) in shown for r in recs):
                 continue
             rec = recs[0]
+            # a reviewer's decision on the number (an unname, say) shows its ✓/✎ here too
+            review = next((r["review"] for r in recs if isinstance(r.get("review"), str)
+                           and r["review"]), "")
             measure = rec.get("measure")
             whole = rec.get("part_of")
             whole = (self.catalogue.indicators.get(whole)
@@ -704,7 +726,8 @@ class Brief:
                 "part_of_en": whole.en_name if whole is not None else "",
                 "part_of_id": whole.id if whole is not None else "",
                 "part_of_definition": whole.definition if whole is not None else "",
-                "value_html": Markup(self._num(str(rec.get("text") or ""), rec.get("sentence"))),
+                "value_html": Markup(self._num(str(rec.get("text") or ""), rec.get("sentence"),
+                                                  review)),
                 "kind": KIND_ZH.get(rec.get("kind"), rec.get("kind") or ""),
                 "section": sections.get(rec.get("section"), rec.get("section") or ""),
             })
