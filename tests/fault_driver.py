@@ -25,7 +25,9 @@ every time, so a few builds cover every phase. The points:
 ``rename:<n>``
     right after the n-th rename of the publish that touches ``reports/`` or
     ``data/processed/`` (1: the old data folder moved aside, 2: the new one in place,
-    3 and 4: the same for the report folder, 5: the index)
+    3 and 4: the same for the report folder, 5: the index); of ``rol remove``: 1 the
+    data folder moved aside, 2 the report folder, 3 the index (the panel not yet
+    written)
 ``stage-remove``
     the outputs published, the staging folder being removed: owner.json already gone
 """
@@ -107,6 +109,12 @@ def main(log: str, faults: str, args: list[str]) -> None:
         publishing.append(0)
         return publish(*a, **kw)
 
+    remove_cmd = pipeline.remove
+
+    def remove_cmd_hook(*a, **kw):  # `rol remove`: its renames are counted alike
+        publishing.append(0)
+        return remove_cmd(*a, **kw)
+
     replace = os.replace
 
     def replace_hook(src, dst, *a, **kw):
@@ -131,6 +139,7 @@ def main(log: str, faults: str, args: list[str]) -> None:
     pipeline.run_notebook = run_notebook_hook
     render.write_index = write_index_hook
     pipeline.publish = publish_hook
+    pipeline.remove = remove_cmd_hook
     os.replace = replace_hook
     pipeline.Stage.remove = remove_hook
     sys.argv = ["rol", *args]

@@ -70,7 +70,9 @@ def _inside(spans, start: int, end: int) -> bool:
 
 
 def _compact(s) -> str:
-    return re.sub(r"\s+", "", str(s or "").replace("**", ""))
+    from rol_analysis.normalize import compact  # src is on the path only once main() ran
+
+    return compact(s)
 
 
 @dataclass

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from conftest import ROL, SEED, make_root, rol, tree_bytes
+from conftest import ROL, SEED, make_root, rol, rol_here, tree_bytes
 
 from rol_analysis import layout, locking
 
@@ -385,3 +385,70 @@ def test_a_staging_folder_cut_off_while_made_or_removed_is_removed(tmp_path):
     assert [p.name for p in base.iterdir()] == [live.path.name]
     assert (live.path / "owner.json").is_file()
     live.remove()
+
+
+#: `rol remove` cut before its commit point (the new index rendered aside), at it (the
+#: journal written) and after each of its renames (the data folder moved aside, the
+#: report folder, the index: the panel not written yet)
+REMOVE_CUTS = ["KILL@index", "KILL@journal", "KILL@rename:1", "KILL@rename:2",
+               "KILL@rename:3"]
+
+
+@pytest.mark.slow
+def test_a_removal_cut_at_every_step_is_finished_by_the_next_remove_or_build(
+        pool_batch, tmp_path):
+    """`rol remove` killed at each of its steps: `rol list` says the removal is part
+    way, and the next `rol remove` (or `rol build` of another region-year) finishes it,
+    leaving exactly what an uncut removal leaves: no folder, index line or panel row of
+    the region-year, nothing in .rol-cache/txn. Before, a second `rol remove` said
+    "nothing is published" while the index and the panel still listed it, and a build
+    never looked at it."""
+    args = ("remove", "--region", "hongqi", "--year", "2023")
+
+    def fresh(name: str) -> Path:
+        root = tmp_path / name
+        shutil.copytree(pool_batch[0], root, symlinks=True)
+        (root / "data/raw/hongqi/2023.txt").unlink()
+        return root
+
+    reference = fresh("reference")
+    rol_here(*args, "--root", reference, check=0)
+    expected = published(reference)
+    assert "hongqi" not in expected["reports/index.html"].decode("utf-8")
+    before = published(fresh("untouched"))
+    log = tmp_path / "fired.log"
+    for n, faults in enumerate(REMOVE_CUTS):
+        root = fresh(f"cut{n}")
+        log.write_text("", encoding="utf-8")
+        proc = cut(root, log, faults, *args)
+        out, err = proc.communicate(timeout=300)
+        assert log.read_text("utf-8").split() == [faults.split("@")[1]], (faults, out, err)
+        assert proc.returncode == -signal.SIGKILL, (faults, proc.returncode, err)
+        line = next(ln for ln in rol_here("list", "--root", root, check=0).stdout.splitlines()
+                    if ln.startswith("hongqi/2023"))
+        if faults == "KILL@index":  # before the commit point: nothing changed
+            assert published(root) == before
+            assert "published, raw report gone" in line, line
+        else:
+            assert "being removed: a `rol remove` was stopped part way" in line, line
+        if n % 2 == 0:
+            proc = rol_here(*args, "--root", root, check=0)
+            assert "hongqi/2023: removed data/processed/hongqi/2023 and reports/hongqi/2023" \
+                in proc.stdout, proc.stdout
+            assert ("finishing the removal" in proc.stdout) == (faults != "KILL@index")
+        else:  # a build of another region-year finishes it too
+            rol_here("build", "--region", "weibin", "--year", "2023", "-q", "--root", root,
+                check=0)
+        now = published(root)
+        if n % 2 == 0:
+            assert now == expected, faults
+        else:  # weibin's brief was rebuilt (its peer is gone): the rest is as expected
+            assert {k for k in now if "weibin/2023" not in k} == {
+                k for k in expected if "weibin/2023" not in k}, faults
+            assert "hongqi" not in now["reports/index.html"].decode("utf-8")
+            assert now["processed/panel/manifest.json"] != before[
+                "processed/panel/manifest.json"]
+            assert b"hongqi" not in now["processed/panel/manifest.json"]
+        assert not [p for p in (root / ".rol-cache/txn").iterdir() if p.is_dir()], faults
+        listed = rol_here("list", "--root", root, check=0).stdout
+        assert not [ln for ln in listed.splitlines() if ln.startswith("hongqi")], listed

@@ -283,3 +283,45 @@ def test_a_count_with_yu_ending_its_clause_needs_no_unit(sentence, expected):
 ])
 def test_the_numbers_of_a_model_formula_are_no_statistics(sentence, expected):
     assert _read(sentence) == expected
+
+
+# Where a number's text is a number of its own (rol review locating an add, suggest marking
+# a number in its sentence, a review row's counting word): the extractor's reading.
+@pytest.mark.parametrize("sentence, needle, nth, expected", [
+    ("办结13件，其中3件当场办结", "3件", 0, "longer number"),
+    ("办结13件，其中3件当场办结", "3件", 1, ""),
+    ("累计1,234件，本年234件", "234件", 0, "longer number"),
+    ("调解成功率2.5%，新增5%", "5%", 0, "longer number"),
+    ("十三项任务和三项制度", "三项", 0, "longer number"),
+    ("聚焦重点三项任务", "三项", 0, ""),            # 点 is a decimal point only between numerals
+    ("召开第3次常务会议，审议3次", "3次", 0, "ordinal"),
+    ("连续第3年获评", "3年", 0, ""),              # 连续第N年 counts years
+    ("建成5G基站5个", "5", 0, "code"),
+    ("编号A3件", "3件", 0, "code"),
+    ("每季度调解3-5件，全年调解5件", "5件", 0, "range"),
+    ("每季度调解3至5件", "3", 0, "range"),
+    ("12月开展整治，查处12起", "12", 0, "date"),
+    ("12月开展整治，查处12起", "12", 1, ""),
+    ("全年办结１２件", "２件", 0, "longer number"),  # raw text: full-width digits
+])
+def test_number_context_names_what_a_number_is_part_of(sentence, needle, nth, expected):
+    from rol_analysis.mentions import number_context
+
+    at = -1
+    for _ in range(nth + 1):
+        at = sentence.index(needle, at + 1)
+    assert number_context(sentence, at, at + len(needle)) == expected
+
+
+@pytest.mark.parametrize("sentence, needle", [
+    ("办结13件，其中3件当场办结", "3件"), ("累计1,234件，本年234件", "234件"),
+    ("召开第3次常务会议，审议3次", "3次"), ("编号A3件，另有3件", "3件"),
+    ("每季度调解3-5件，全年调解5件", "5件"), ("完成十三项任务，新增三项。", "三项"),
+    ("全年调解0.5万件，新增5万件", "5万件"),
+])
+def test_own_number_starts_are_where_the_extractor_reads_that_number(sentence, needle):
+    from rol_analysis.mentions import own_number_starts
+
+    read = [m.start for m in find_mentions(sentence)
+            if sentence[m.start:m.end] == needle]
+    assert own_number_starts(sentence, needle) == read == [sentence.rindex(needle)]

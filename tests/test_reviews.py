@@ -720,6 +720,40 @@ def test_an_add_by_its_text_is_not_found_inside_a_longer_number(text, raw):
     assert placed.char_start == raw.rindex(text)
 
 
+@pytest.mark.parametrize(("text", "raw"), [
+    ("3次", "召开第3次常务会议，全年共审议3次。"),       # an ordinal
+    ("5件", "每季度调解3-5件，全年调解5件。"),           # a range's end
+    ("12", "12月开展专项整治，全年查处违法案件12"),       # a date
+    ("3件", "依据B3件标准，当年调解纠纷3件。"),           # a code
+])
+def test_an_add_by_its_text_is_not_found_in_an_ordinal_a_range_a_date_or_a_code(text, raw):
+    """The extractor reads none of these as a number (mentions.number_context): an add
+    whose text stands there once more, as a number, is placed there without asking
+    (before, rol build stopped: "has '3次' at 2 places", the ordinal among them)."""
+    add = reviews.Decision(2, None, text, "add", "disputes_mediated", 3.0, "件", "exact",
+                           "", "李四", "")
+    (placed,) = reviews.locate([add], raw, "r/2023.csv")
+    assert placed.char_start == raw.rindex(text)
+    with pytest.raises(InputError, match=f"the report's text has no number '{text}'"):
+        reviews.locate([add], raw[:raw.rindex(text)], "r/2023.csv")
+
+
+@pytest.mark.parametrize(("text", "unit", "word"), [("3-5件", "件", ""), ("5G", "个", ""),
+                                                    ("12年", "次", "年")])
+def test_the_counting_word_of_a_range_or_a_code_is_none(tmp_path, text, unit, word):
+    """3-5件 counted in "-5件", 5G in "G": the message named a counting word that is
+    none. A range or a code has no one counting word to compare; 连续12年's 12年 still
+    counts in 年."""
+    assert reviews.counting_word(text) == word
+    path = tmp_path / "2023.csv"
+    _write(path, [{"char_start": "10", "text": text, "action": "set", "unit": unit}])
+    if word:
+        with pytest.raises(InputError, match=f"which counts in '{word}'"):
+            reviews.read(path)
+    else:
+        assert reviews.read(path)[0].unit == unit
+
+
 def test_refreshing_a_worksheet_whose_header_has_spaces_keeps_its_decisions(tmp_path):
     """read() takes a header cell saved with spaces ("action ", as a spreadsheet may
     write it); rewriting the worksheet must read it the same way, not drop the

@@ -313,3 +313,15 @@ def test_a_thought_named_in_passing_does_not_make_a_leadership_heading():
     # studying the Thought is a leadership heading; using it in legal education is not
     assert classify_heading("（一）深入学习贯彻习近平法治思想") == "leadership"
     assert classify_heading("1.把习近平法治思想作为普法宣传的第一要务") == "legal_education"
+
+
+@pytest.mark.parametrize("heading, section", [
+    ("（一）以习近平法治思想为指引，发挥牵头协调作用", "leadership"),
+    ("（二）健全法律顾问制度，服务覆盖全辖区", "decisions"),
+    ("3.动态调整市场监管部门权责清单", "functions"),
+    ("二、行政机关败诉情况", "disputes"),
+    ("二、聚焦法治护航，持续优化经济社会发展的法治环境", ""),  # no topic word: as before
+])
+def test_more_heading_words_of_real_reports(heading, section):
+    assert classify_heading(heading) == section
+    assert classify_heading(heading, scored=True) == ""

@@ -260,6 +260,21 @@ def test_marked_sentences_mark_each_number_where_it_stands():
     assert suggest.marked_sentences(bad) == {}
 
 
+@pytest.mark.parametrize("sentence, text", [
+    ("累计审查1,234件，本年审查234件。", "234件"),       # inside a longer number
+    ("召开第3次常务会议，全年共审议3次。", "3次"),        # an ordinal
+    ("每季度调解3-5件，全年调解5件。", "5件"),            # a range's end
+    ("12月开展专项整治，查处违法案件12", "12"),           # a date
+])
+def test_a_reviewed_number_is_marked_where_it_is_a_number_of_its_own(sentence, text):
+    """A worksheet row alone in its sentence (nothing before it to search after): the
+    mark, and so the alias pattern, was put in 1,#, 第#常务会议, 3-#, #月."""
+    rows = [{"char_start": "60", "text": text, "sentence": sentence}]
+    at = sentence.rindex(text)
+    assert suggest.marked_sentences(rows) == {
+        "60": sentence[:at] + "#" + sentence[at + len(text):]}
+
+
 def test_a_guess_that_matches_none_of_its_examples_is_not_proposed(tmp_path):
     g = suggest.Group("企业数", "家", region_years={"hexi/2023"}, count=1,
                       examples=[("hexi/2023", "惠及企业，1800家受益。", "惠及企业，#家受益。")])

@@ -411,12 +411,16 @@ def remove(region, year, no_wait, root):
     """Remove a region-year whose raw report was deleted: its tables
     (data/processed/REGION/YEAR/), its report folder (reports/REGION/YEAR/) and its line
     in reports/index.html, together; the panel, when there is one, is updated. Briefs
-    that compared with it are named: `rol build --all` rebuilds them."""
+    that compared with it are named: `rol build --all` rebuilds them. A removal that
+    was stopped part way (killed, power cut) is finished by running it again, or by
+    the next `rol build`."""
     from . import pipeline
 
     done = pipeline.remove(root, region, year, wait=not no_wait, on_wait=_on_wait)
     click.echo(f"{region}/{year}: removed " + " and ".join(done["removed"])
-               + " and its line in reports/index.html.")
+               + " and its line in reports/index.html"
+               + (" (finishing the removal a stopped `rol remove` had started)."
+                  if done["resumed"] else "."))
     for key, why in done["outdated"]:
         click.echo(f"{key}: its brief showed {region}/{year} and is {why}; run `rol build "
                    "--all` to rebuild it.")

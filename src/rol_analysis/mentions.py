@@ -141,7 +141,9 @@ _THAN_BEFORE_RE = re.compile(_THAN)
 _DECREASE_RE = re.compile(r"下降|减少|降低|降幅|减幅|回落|少了?$")
 _AS_OF_RE = re.compile(r"截至|截止|至今|目前|累计|历年")
 _ANNUAL_RE = re.compile(r"全年|年内|本年|今年|当年|年度|\d{4}年")
-_RANGE_BEFORE_RE = re.compile(r"\d[-－~～至到]$")
+#: Marks between the two ends of a range (3-5件, 3～5家, 3至5天).
+_RANGE_MARKS = "-－~～至到"
+_RANGE_BEFORE_RE = re.compile(rf"\d[{_RANGE_MARKS}]$")
 # The clause around a number: the run of non-punctuation before it, the next mark after.
 # (greedy .* backtracks from the end: linear, where [^…]*$ would retry at every start)
 _CLAUSE_HEAD_RE = re.compile(r".*[，,。；;：:！？!?\n]", re.S)
@@ -152,6 +154,104 @@ _CIRCLE_RE = re.compile(r"[\u4e00-\u9fff]{0,8}圈")
 _VERB_AFTER_RE = re.compile(r"(?:以上|以下|左右|之|多|余|的|是|为|在|以|中|上|下|内|外|后|前|"
                             r"研究|审议|听取|部署|专题|开展|组织|召开|举办|参加|参与|达到|达|"
                             r"共|累计|合计|同比|比|较|增|减|下降|上升|提高|涉及|覆盖|占)")
+
+
+#: What an ASCII character right before a number makes it: a letter or digit, part of a
+#: code or a longer number (A3, 12); one of these marks, part of a code, a version or a
+#: decimal (V2.0, 2023-5, 0.5, 1/3). find_mentions skips such a start; own_number too.
+_CODE_MARKS = "._-/"
+_CN_NUMERALS = numbers.CN_DIGITS + numbers.CN_PLACES
+#: What a number written without a counting word is part of when one of these follows
+#: it: a date (2023年, 12月, 5日).
+_DATE_WORDS = "年月日"
+
+
+def number_context(text: str, start: int, end: int) -> str:
+    """What ``text[start:end]``, a number as a report writes it (``3件``, ``约1.2万人``,
+    ``十三项``, ``12``), is part of in ``text``; ``""`` when it is a number of its own.
+
+    The extractor's own reading (:func:`find_mentions`), for the places that look for a
+    number's text in a report or a sentence (``rol review`` locating an ``add``,
+    ``rol catalogue suggest`` marking a number in its sentence, a review row's counting
+    word). The text may be raw: full-width digits and marks count as their ASCII forms.
+
+    Parameters
+    ----------
+    text : str
+        The report's text or a sentence.
+    start, end : int
+        Where the number's text stands in ``text``.
+
+    Returns
+    -------
+    str
+        ``"longer number"`` (the ``2件`` of ``12件``, the ``5`` of ``0.5``, the ``234`` of
+        ``1,234``, the ``三项`` of ``十三项``, the ``3`` of ``3.5``), ``"code"`` (``A3``,
+        ``V2``, ``5G``, ``2023/5``), ``"ordinal"`` (``第3次``; not 连续第3年, a count
+        of years), ``"range"`` (either end of ``3-5件``, ``3至5家``, and so of a date
+        written ``2023-05-01``), ``"date"`` (a number without a counting word before 年,
+        月 or 日: ``2023年``, ``12月``), or ``""``.
+
+    Examples
+    --------
+    >>> number_context("共12件", 2, 4), number_context("第3次", 1, 3)
+    ('longer number', 'ordinal')
+    >>> number_context("共3件", 1, 3)
+    ''
+    """
+    from .normalize import map_char
+
+    if not 0 <= start < end <= len(text):
+        return "longer number"  # nothing of its own there (an empty or cut-off text)
+
+    def at(i: int, last: bool = False) -> str:
+        if not 0 <= i < len(text):
+            return " "  # the text's edge bounds a number like a space
+        ch = map_char(text[i])  # ① -> 1, ５ -> 5, ． -> .; 〇 and ，stay
+        return ch[-1:] if last else ch[:1]
+
+    first, last = at(start), at(end - 1, last=True)
+    before, before2 = at(start - 1, last=True), at(start - 2, last=True)
+    after, after2 = at(end), at(end + 1)
+    cn_first = first in _CN_NUMERALS and "分之" not in text[start:end]
+    if before.isascii() and before.isdigit() or before == "," and before2.isdigit():
+        return "longer number"
+    if before == "." and before2.isdigit():
+        return "longer number"
+    if before in _RANGE_MARKS and before2.isascii() and before2.isdigit():
+        return "range"
+    if before.isascii() and (before.isalnum() or before in _CODE_MARKS):
+        return "code"
+    if before == "第" and not text[max(0, start - 3):start].endswith("连续第"):
+        return "ordinal"
+    # 点 is a decimal point between numerals only: 三点五 is one number, 重点三项 is 三项
+    if cn_first and (before in _CN_NUMERALS or before == "点" and before2 in _CN_NUMERALS):
+        return "longer number"
+    if last.isascii() and last.isdigit():
+        if after.isascii() and after.isdigit() or after in ".," and after2.isdigit():
+            return "longer number"
+        if after in _RANGE_MARKS and after2.isascii() and after2.isdigit():
+            return "range"
+        if after.isascii() and after.isalpha() or after in _CODE_MARKS and after2.isdigit():
+            return "code"
+    if last in _CN_NUMERALS and (after in _CN_NUMERALS
+                                 or after == "点" and after2 in numbers.CN_DIGITS):
+        return "longer number"
+    if (last.isdigit() or last in _CN_NUMERALS) and after in _DATE_WORDS:
+        return "date"
+    return ""
+
+
+def own_number_starts(text: str, needle: str, start: int = 0) -> list[int]:
+    """Every start of ``needle`` in ``text``, from ``start`` on, where it is a number of
+    its own (:func:`number_context` says ``""``), in text order."""
+    out = []
+    at = text.find(needle, start) if needle else -1
+    while at >= 0:
+        if not number_context(text, at, at + len(needle)):
+            out.append(at)
+        at = text.find(needle, at + 1)
+    return out
 
 
 @dataclass
@@ -401,7 +501,7 @@ def find_mentions(text: str) -> list[Mention]:
         before = text[a - 1] if a else ""
         # a fraction (百分之五十, 四分之一) is a quantity, never a word
         chinese = not num[0].isdigit() and "分之" not in num
-        if before.isascii() and (before.isalnum() or before in "._-/") and before:
+        if before.isascii() and (before.isalnum() or before in _CODE_MARKS) and before:
             continue  # part of a code, a version or a decimal we did not start at
         streak = text[max(0, a - 3):a].endswith(("连续", "连续第"))
         # 提前2年, 历时3年, 缩短1年: a span of years, not a year

@@ -192,6 +192,24 @@ def radicals_to_ideographs(text: str) -> str:
     return text.translate(RADICALS)
 
 
+_WHITESPACE_RE = re.compile(r"\s+")
+
+
+def compact(text) -> str:
+    """``text`` without whitespace and ``**`` markers, as sentences are compared.
+
+    A mentions table's ``sentence`` is made readable (spaces next to Chinese dropped,
+    others kept) and its ``text`` is the raw slice (``849 件``): both compacted, a number's
+    text is found in its sentence whichever spaces either kept. ``None`` gives ``""``.
+
+    Examples
+    --------
+    >>> compact("办理 **849 件**，同比 增长")
+    '办理849件，同比增长'
+    """
+    return _WHITESPACE_RE.sub("", str(text or "").replace("**", ""))
+
+
 def _char_edits(text: str):
     # Map each *distinct* character once: a report has a few thousand, the text a
     # million, so this keeps the pass linear in C code (re.finditer) rather than Python.

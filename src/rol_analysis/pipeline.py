@@ -455,20 +455,84 @@ def _undo(journal: dict) -> None:
 
 
 def recover(root, region, year) -> bool:
-    """Finish the publish of a region-year that a killed build had started.
+    """Finish the publish or the removal of a region-year that a killed process started.
 
     Call under the region-year's lock. Returns whether a publish was finished (then
-    ``reports/index.html`` must be written again).
+    ``reports/index.html`` must be written again; a removal writes it itself).
+    """
+    return _recover(root, region, year) is not None
+
+
+def _recover(root, region, year) -> dict | None:
+    """:func:`recover`, returning the journal it finished (None: there was none).
+
+    A ``rol remove`` journal (``removes``) is finished whole: its folders moved aside,
+    the index and the panel written without the region-year (:func:`_after_removal`,
+    whose panel summary is returned as ``journal["panel"]``), and only then the journal
+    deleted, so a kill during any of these leaves it for the next run.
     """
     txn = _txn_dir(root, region, year)
     if not txn.exists():
-        return False
+        return None
     journal = read_json(txn / "journal.json")
     if journal is not None:
         _apply(journal)
+        if journal.get("removes"):
+            write_index(root)
+            journal["panel"] = _after_removal(root, journal)
     # without a journal the publish never started: its new folders are simply dropped
     shutil.rmtree(txn, ignore_errors=True)
-    return journal is not None
+    return journal
+
+
+def _after_removal(root, journal: dict) -> str | None:
+    """What follows a removal's renames: the emptied region folders go, and the panel
+    (when there is one) loses the region-year. Returns the panel's summary line."""
+    root = Path(root)
+    for base in {Path(f).parent for f in journal["removes"]}:
+        with contextlib.suppress(OSError):
+            base.rmdir()  # only when empty: the region's other years stay
+    if not (root / "data" / "processed" / "panel" / "manifest.json").is_file():
+        return None
+    from . import panel
+
+    return panel.build(root).summary()
+
+
+def finish_removals(root, skip=()) -> bool:
+    """Finish (or drop) what killed ``rol remove`` runs left in ``.rol-cache/txn/``.
+
+    Every region-year there but those in ``skip`` (a build's own targets, which it
+    recovers under their locks), when its lock is free: one that is held belongs to a
+    running ``rol remove`` or build. Returns whether something was finished.
+    """
+    base = layout.cache_dir(root) / "txn"
+    done = False
+    for txn in sorted(base.iterdir()) if base.is_dir() else []:
+        region, _, year = txn.name.rpartition(".")
+        if (not txn.is_dir() or not layout.REGION_RE.match(region)
+                or not (year.isdigit() and len(year) == 4) or (region, int(year)) in skip):
+            continue
+        try:
+            lock = region_lock(root, region, int(year)).acquire(wait=False)
+        except locking.LockBusy:
+            continue
+        try:
+            done |= recover(root, region, int(year))
+        finally:
+            lock.release()
+    return done
+
+
+def pending_removals(root) -> list[tuple[str, int]]:
+    """Region-years whose ``rol remove`` was cut off after its commit point."""
+    base = layout.cache_dir(root) / "txn"
+    found = []
+    for journal in sorted(base.glob("*/journal.json")) if base.is_dir() else []:
+        region, _, year = journal.parent.name.rpartition(".")
+        if year.isdigit() and (read_json(journal) or {}).get("removes"):
+            found.append((region, int(year)))
+    return found
 
 
 def _check_writable(paths: list[Path]) -> None:
@@ -1382,7 +1446,9 @@ def build(root=".", targets=None, *, force=False, pdf=False, jobs=1, executor=No
     held = contextlib.ExitStack()
     try:
         Stage.remove_orphans(root)
-        recovered = False
+        # a `rol remove` killed part way, of a region-year this build does not build:
+        # finished now, each under its own lock taken and let go before the targets'
+        recovered = finish_removals(root, skip=set(targets))
         for t in sorted(targets):  # one order for every build: no deadlock
             locks.append(region_lock(root, *t).acquire(wait, on_wait))
             recovered |= recover(root, *t)
@@ -1583,7 +1649,13 @@ def status(root) -> list[dict]:
                              "the one before it; that brief is " + row["status"]
                              + f". The build said: {bad}")
         rows.append(row)
-    for region, year in gone_raw(root):
+    pending = set(pending_removals(root)) - {(r["region"], r["year"]) for r in rows}
+    for region, year in sorted(pending):
+        rows.append({"region": region, "year": year, "raw": None, "status": (
+            f"being removed: a `rol remove` was stopped part way (its brief, tables, index "
+            f"line or panel rows may still show); run `rol remove --region {region} "
+            f"--year {year}` again, or any `rol build`, to finish it")})
+    for region, year in sorted(set(gone_raw(root)) - pending):
         rows.append({"region": region, "year": year, "raw": None, "status": (
             f"published, raw report gone: its brief, tables and index line are still "
             f"out, and peers still compare with it; remove them with `rol remove "
@@ -1623,15 +1695,19 @@ def remove(root, region, year, wait=True, on_wait=None) -> dict:
     Its ``data/processed/<region>/<year>/`` and ``reports/<region>/<year>/`` folders
     and its line in ``reports/index.html`` go together, as a publish puts them out: the
     new index is rendered first, the folders are moved aside under a journal, the
-    index is renamed into place, then the folders are deleted. The panel, when there
-    is one, is updated after (its ``region_years`` and tables lose the region-year).
+    index is renamed into place, the panel, when there is one, is updated (its
+    ``region_years`` and tables lose the region-year), then the folders and the
+    journal are deleted. A run killed after the journal is written is finished by the
+    next ``rol remove`` of the region-year or by the next build (``finish_removals``);
+    killed before, nothing has changed.
 
     Returns
     -------
     dict
         ``removed`` (the folders removed, relative to ``root``), ``outdated`` (the
         region-years whose briefs showed it: ``(key, reason)``), ``panel`` (the panel's
-        summary line, or None when there is no panel).
+        summary line, or None when there is no panel), ``resumed`` (whether it finished
+        the removal of a run that was killed).
 
     Raises
     ------
@@ -1651,52 +1727,64 @@ def remove(root, region, year, wait=True, on_wait=None) -> dict:
             f"(or, if it is filed under the wrong year, rename it to the right one), then "
             f"run `rol remove --region {region} --year {year}` again."
         )
-    folders = [f for f in (paths.processed_final, paths.report_final) if f.exists()]
-    if not folders:
-        raise UsageError(
-            f"nothing is published for {region}/{year} (no {paths.processed_final} and "
-            f"no {paths.report_final}); `rol list` shows what is. Nothing was changed."
-        )
     index_path = root / "reports" / "index.html"
     with region_lock(root, region, year).acquire(wait, on_wait):
-        recover(root, region, year)
-        _check_writable(folders + [index_path])
-        from . import render
-
-        with index_lock(root):
-            txn = _txn_dir(root, region, year)
-            shutil.rmtree(txn, ignore_errors=True)
-            txn.mkdir(parents=True)
-            new_index = render.write_index(
-                root, out=txn.parent / f"index.{os.getpid()}.html",
-                overlay={(region, year): {"removed": True}})
-            journal = {"dir": str(txn), "moves": [], "removes": [str(f) for f in folders]}
-            try:
-                with _no_interrupt():
-                    write_json(txn / "journal.json", journal)  # the commit point
-                    _apply(journal)
-                    os.replace(new_index, index_path)
-            except OSError as exc:
-                from .exceptions import write_error
-
-                _undo(journal)
-                if isinstance(exc, PermissionError):
-                    raise _cannot_write(Path(exc.filename or index_path)) from None
-                raise write_error(exc) or exc from None
-            finally:
-                Path(new_index).unlink(missing_ok=True)
-                shutil.rmtree(txn, ignore_errors=True)
-    for base in {f.parent for f in folders}:  # an emptied region folder goes too
-        with contextlib.suppress(OSError):
-            base.rmdir()
+        # a removal of this region-year that was killed part way: finish it
+        journal = _recover(root, region, year)
+        if journal is not None and journal.get("removes"):
+            folders = [Path(f) for f in journal["removes"]]
+            summary = journal["panel"]
+        else:
+            folders = [f for f in (paths.processed_final, paths.report_final) if f.exists()]
+            if not folders:
+                raise UsageError(
+                    f"nothing is published for {region}/{year} (no "
+                    f"{paths.processed_final} and no {paths.report_final}); `rol list` "
+                    "shows what is. Nothing was changed."
+                )
+            summary = _remove(root, region, year, folders, index_path)
     peer = f"published peer {region}/{year} removed"
     outdated = [(f"{r['region']}/{r['year']}", r["status"]) for r in status(root)
                 if peer in r["status"]]
-    summary = None
-    if (root / "data" / "processed" / "panel" / "manifest.json").is_file():
-        from . import panel
+    return {"removed": [os.path.relpath(f, root) for f in folders], "outdated": outdated,
+            "panel": summary, "resumed": journal is not None and bool(journal.get("removes"))}
 
-        summary = panel.build(root).summary()
-    return {"removed": [str(f.relative_to(root)) for f in folders], "outdated": outdated,
-            "panel": summary}
 
+def _remove(root: Path, region: str, year: int, folders: list[Path], index_path: Path
+            ) -> str | None:
+    """The removal itself, under the region-year's lock; returns the panel's summary.
+
+    The journal is the commit point and stays until the panel is written: a kill
+    before it changes nothing, after it leaves the journal from which the next
+    ``rol remove`` or build (:func:`_recover`) finishes the removal.
+    """
+    _check_writable(folders + [index_path])
+    from . import render
+
+    txn = _txn_dir(root, region, year)
+    with index_lock(root):
+        shutil.rmtree(txn, ignore_errors=True)
+        txn.mkdir(parents=True)
+        new_index = render.write_index(
+            root, out=txn.parent / f"index.{os.getpid()}.html",
+            overlay={(region, year): {"removed": True}})
+        journal = {"dir": str(txn), "moves": [], "removes": [str(f) for f in folders]}
+        try:
+            with _no_interrupt():
+                write_json(txn / "journal.json", journal)  # the commit point
+                _apply(journal)
+                os.replace(new_index, index_path)
+        except OSError as exc:
+            from .exceptions import write_error
+
+            _undo(journal)
+            shutil.rmtree(txn, ignore_errors=True)
+            if isinstance(exc, PermissionError):
+                raise _cannot_write(Path(exc.filename or index_path)) from None
+            raise write_error(exc) or exc from None
+        finally:
+            Path(new_index).unlink(missing_ok=True)
+    try:
+        return _after_removal(root, journal)
+    finally:  # a panel error is its own (`rol panel` redoes it); the removal is done
+        shutil.rmtree(txn, ignore_errors=True)

@@ -43,6 +43,7 @@ from pathlib import Path
 from . import fileio, layout, numbers
 from .catalogue import Catalogue, load
 from .exceptions import InputError
+from .normalize import compact
 
 CONSISTENT = "consistent"
 MISMATCH = "mismatch"
@@ -797,10 +798,6 @@ class _Text:
         return self.sentences[a.group][a.end:b.pos]
 
 
-def _compact(text) -> str:
-    return re.sub(r"\s+", "", str(text or "").replace("**", ""))
-
-
 def _text_of(mentions) -> _Text:
     """Numbers in report order, their sentence groups and which groups are adjacent.
 
@@ -830,24 +827,24 @@ def _text_of(mentions) -> _Text:
     spans: list[list[float]] = []  # estimated raw [start, end] of each sentence
     prev, found_to = None, 0
     for n in numbers:
-        needle = _compact(n.text)
+        needle = compact(n.text)
         # A new sentence starts where the text changes, or where the same text comes
         # again (a repeated sentence): its number is no longer found further on.
         if (prev is None or n.sentence != prev.sentence
                 or (needle and sentences[-1].find(needle, found_to) < 0)):
-            sentences.append(_compact(n.sentence))
+            sentences.append(compact(n.sentence))
             spans.append([math.inf, -math.inf])
             found_to = 0
         prev = n
         n.group = len(sentences) - 1
-        compact = sentences[-1]
-        at = compact.find(needle, found_to) if needle else -1
+        sent = sentences[-1]
+        at = sent.find(needle, found_to) if needle else -1
         if at < 0:
             continue
         n.pos, n.end, found_to = at, at + len(needle), at + len(needle)
         span = spans[-1]
         span[0] = min(span[0], n.start - at)
-        span[1] = max(span[1], n.start + len(compact) - at)
+        span[1] = max(span[1], n.start + len(sent) - at)
     adjacent = [False] + [spans[g][0] - spans[g - 1][1] <= ADJACENT_GAP
                           if math.isfinite(spans[g][0]) and math.isfinite(spans[g - 1][1])
                           else False for g in range(1, len(sentences))]

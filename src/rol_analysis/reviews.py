@@ -38,7 +38,6 @@ from pathlib import Path
 
 from .exceptions import InputError
 from .normalize import radicals_to_ideographs
-from .numbers import CN_DIGITS, CN_PLACES
 
 ACTIONS = ("confirm", "set", "exclude", "add", "unname")
 QUALIFIERS = ("exact", "at_least", "at_most", "approx")
@@ -109,14 +108,15 @@ def counting_word(text: str) -> str:
     """The counting word a review row's ``text`` writes after its number, ``""`` if none.
 
     ``849件`` -> ``件``, ``3.27亿元`` -> ``元`` (the scale is the value's), ``8600余人`` ->
-    ``人``, ``96.4%`` and ``百分之九十`` -> ``%``, ``2号`` -> ``号``, ``2595`` -> ``""``.
+    ``人``, ``96.4%`` and ``百分之九十`` -> ``%``, ``2号`` -> ``号``, ``2595`` -> ``""``;
+    ``""`` too when the number is part of a range or a code (``3-5件``, ``5G``).
 
     Examples
     --------
     >>> counting_word("1.2万人次")
     '人次'
     """
-    from .mentions import find_mentions
+    from .mentions import find_mentions, number_context
     from .normalize import normalize
 
     compact = normalize(text).text
@@ -128,6 +128,10 @@ def counting_word(text: str) -> str:
         return "%"
     head = _NUMBER_HEAD_RE.match(compact)
     if head is None or not head.group():
+        return ""
+    if number_context(compact, 0, head.end()) not in ("", "date"):
+        # 3-5件, 5G: the text is no one number followed by its counting word (a date's
+        # 年 is one: 连续12年's text is 12年)
         return ""
     return _NUMBER_TAIL_RE.sub("", compact[head.end():])
 
@@ -360,22 +364,13 @@ def _digest(data: bytes) -> str | None:
 
 # ---------------------------------------------------------------------------- locating
 
-#: Where a number's text is a number of its own: not the "2件" inside "12件" or the
-#: "5" of "5.5" (the text's own ends decide whether a digit may touch them).
-_BEFORE, _AFTER = r"(?<![0-9.,０-９])", r"(?![0-9０-９]|[.,][0-9])"
-#: The same for a number written in Chinese: not the "三件" inside "十三件". Its digits
-#: and place words only: 点 is a decimal point between digits alone (重点三项 is 三项).
-_CN_CHARS = CN_DIGITS + CN_PLACES
-_CN_BEFORE = f"(?<![{_CN_CHARS}])"
-_CN_AFTER = f"(?![{_CN_CHARS}])"
-
-
 def _spans(raw: str, text: str) -> list[int]:
-    """Every start of ``text`` in ``raw`` that is a number of its own."""
-    first, last = text[:1], text[-1:]
-    before = _BEFORE if first.isdigit() else _CN_BEFORE if first in _CN_CHARS else ""
-    after = _AFTER if last.isdigit() else _CN_AFTER if last in _CN_CHARS else ""
-    return [m.start() for m in re.finditer(before + re.escape(text) + after, raw)]
+    """Every start of ``text`` in ``raw`` that is a number of its own (not the 2件 of
+    12件, the 5 of 5.5, the 3次 of 第3次, a date's 12 of 12月: the extractor's reading,
+    :func:`mentions.number_context`)."""
+    from .mentions import own_number_starts
+
+    return own_number_starts(raw, text)
 
 
 def _around(raw: str, start: int, end: int, width: int = 12) -> str:

@@ -38,7 +38,8 @@ from pathlib import Path
 from . import layout
 from .catalogue import Catalogue, load
 from .exceptions import InputError, UsageError
-from .numbers import CN_DIGITS, CN_PLACES
+from .mentions import own_number_starts
+from .normalize import compact
 
 #: Ranges the packaged catalogue gives each kind.
 RANGES = {"count": (0, 10000000), "amount": (0, 1000000000000), "rate": (0, 100),
@@ -110,24 +111,12 @@ def _read_csv(path: Path) -> list[dict]:
                          ) from None
 
 
-def _compact(text: str) -> str:
-    return re.sub(r"\s+", "", text.replace("**", ""))
-
-
-# Characters a number is written with: a match of 3件 right after one of them is the end
-# of another number (13件, 十三件), not this one.
-_NUMERAL_CHARS = set("0123456789.０１２３４５６７８９" + CN_DIGITS + CN_PLACES)
-
-
-def _find_number(compact: str, needle: str, start: int) -> int:
-    """Where ``needle`` (a number as written) stands in ``compact`` from ``start`` on,
-    as a number of its own; -1 when it does not."""
-    at = compact.find(needle, start)
-    if needle[:1] not in _NUMERAL_CHARS:
-        return at
-    while at > 0 and compact[at - 1] in _NUMERAL_CHARS:
-        at = compact.find(needle, at + 1)
-    return at
+def _find_number(flat: str, needle: str, start: int) -> int:
+    """Where ``needle`` (a number as written) stands in ``flat`` from ``start`` on, as a
+    number of its own (:func:`mentions.number_context`: not the 3件 of 13件 or 第3件,
+    nor a date's 12 of 12月); -1 when it does not."""
+    found = own_number_starts(flat, needle, start)
+    return found[0] if found else -1
 
 
 def _start_key(value) -> str:
@@ -168,16 +157,16 @@ def marked_sentences(rows: list[dict]) -> dict[str, str]:
             int(key), row.get("text") or "")
     out: dict[str, str] = {}
     for sentence, numbers in by_sentence.items():
-        compact, cursor = _compact(sentence), 0
+        flat, cursor = compact(sentence), 0
         for start in sorted(numbers):
-            needle = _compact(numbers[start])
-            at = _find_number(compact, needle, cursor) if needle else -1
+            needle = compact(numbers[start])
+            at = _find_number(flat, needle, cursor) if needle else -1
             if at < 0 and needle:
-                at = _find_number(compact, needle, 0)
+                at = _find_number(flat, needle, 0)
             if at < 0:
-                out[str(start)] = compact
+                out[str(start)] = flat
                 continue
-            out[str(start)] = compact[:at] + "#" + compact[at + len(needle):]
+            out[str(start)] = flat[:at] + "#" + flat[at + len(needle):]
             cursor = at + len(needle)
     return out
 
