@@ -745,3 +745,45 @@ def test_unnamed_rates_are_worked_out_once_per_brief(tmp_path, monkeypatch):
     assert len(calls) == 1
     assert "1 项比率都没有对应的目录指标" in page.select_one(".findings li").get_text()
     assert "1 项比率未归入指标目录" in page.select_one(".ratios .unchecked-rates").get_text()
+
+
+def test_templates_escape_as_the_rest_of_the_brief():
+    """A name with an apostrophe or a quote is written with the same entities whether a
+    template or a Python fragment of the brief shows it (one spelling per page)."""
+    name = 'People\'s "model" <mediators> & co'
+    html = brief._render("ratio_notes.html.j2", stated="catalogue_inferred", unchecked=0,
+                         named_zh="人民调解员", named_en=name)
+    assert brief._e(name) in html
+    assert "People&#x27;s &quot;model&quot; &lt;mediators&gt; &amp; co" in html
+    assert "&#39;" not in html and "&#34;" not in html
+
+
+def test_names_and_sentences_with_markup_characters_show_once_escaped(tmp_path):
+    """Region names, a title and sentences with < & " ' go through the brief's templates
+    (header, trends, regions table, sources): each shows as the same text, escaped once
+    (never &amp;lt; or &amp;quot;), and makes no element."""
+    from brief_fixtures import report_meta
+
+    own, peer = '卫滨<区> & "新"区', "红旗&区's <i>"
+    sentence = '调解纠纷849件（"<b>" & 其他）'
+    seed = gold_indicators()
+    ind = with_rows(seed, [{"indicator_id": "disputes_mediated", "value": 849.0,
+                            "text": "849件", "sentence": sentence}])
+    publish(tmp_path, "weibin", 2022, with_rows(seed, [
+        {"indicator_id": "disputes_mediated", "value": 800.0}]).assign(year=2022))
+    publish(tmp_path, "hongqi", 2023, seed.head(5), peer)
+    page = _page(_brief(tmp_path, indicators=ind,
+                        meta=report_meta(region_name=own, title=f"{own}报告 & <u>")))
+    html = str(page)
+    for twice in ("&amp;lt;", "&amp;gt;", "&amp;amp;", "&amp;quot;", "&amp;#x27;"):
+        assert twice not in html, twice
+    assert page.find(["i", "u"]) is None
+    assert page.select_one(".brief-head h1").get_text().startswith(own)
+    assert f"{own}报告 & <u>" in page.select_one(".brief-head dl").get_text()
+    regions = [tr.find("td").get_text() for tr in page.select(".trends table.panel tbody tr")]
+    assert regions == [peer, own]
+    assert page.select(".trends table.yoy tbody tr")
+    assert sentence in [li.get_text() for li in page.select(".sources li")]
+    assert any(s.get("title") == sentence for s in page.select("span.num"))
+    assert all(f.get_text().startswith(own) or "各地区" in f.get_text()
+               for f in page.select(".charts figcaption"))

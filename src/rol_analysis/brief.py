@@ -27,6 +27,8 @@ import math
 from functools import cached_property, lru_cache
 from html import escape
 
+from markupsafe import Markup
+
 from . import charts as _charts
 from . import layout
 from . import ratios as _ratios
@@ -54,25 +56,53 @@ METADATA_KEY = "rol_brief"
 VALIDATION_HREF = "validation.html"
 
 
-def _e(text) -> str:
-    """Escape text for HTML content and attribute values ("" for None/NaN)."""
+def _plain(text) -> str:
+    """A value as the brief's text ("" for None/NaN)."""
     if text is None or (isinstance(text, float) and math.isnan(text)):
         return ""
-    return escape(str(text), quote=True)
+    return str(text)
+
+
+def _e(text) -> str:
+    """Escape text for HTML content and attribute values ("" for None/NaN)."""
+    return escape(_plain(text), quote=True)
+
+
+def _escaped_like_e(value):
+    """A template value escaped as :func:`_e` escapes (``&#x27;``, ``&quot;``); markup
+    (``__html__``) as it is. Jinja's own escaping writes ``&#39;`` and ``&#34;``: one
+    page would spell the same name two ways, depending on which part built it."""
+    if hasattr(value, "__html__"):
+        return value
+    return Markup(escape(str(value), quote=True))
 
 
 @lru_cache(maxsize=1)
 def _templates():
-    """The brief's fragment templates (``templates/brief``), autoescaped."""
+    """The brief's fragment templates (``templates/brief``), autoescaped (every value
+    through :func:`_escaped_like_e`)."""
     import jinja2
 
     return jinja2.Environment(
         loader=jinja2.PackageLoader("rol_analysis", "templates/brief"),
-        autoescape=True, undefined=jinja2.StrictUndefined, keep_trailing_newline=False)
+        autoescape=True, undefined=jinja2.StrictUndefined, keep_trailing_newline=False,
+        finalize=_escaped_like_e)
 
 
 def _render(name: str, **context) -> str:
     return _templates().get_template(name).render(**context)
+
+
+@lru_cache(maxsize=1)
+def _marks():
+    """The macros of ``marks.html.j2`` (looked up once: they run for every figure)."""
+    return _templates().get_template("marks.html.j2").module
+
+
+def _mark(macro: str, *args) -> str:
+    """A macro of ``marks.html.j2`` rendered, as a plain string: callers join it with
+    other escaped HTML, which Markup's ``+`` would escape a second time."""
+    return str(getattr(_marks(), macro)(*args))
 
 
 def _present(value) -> bool:
@@ -161,9 +191,9 @@ def _name_mark(action: str, who: str) -> str:
     hover for a reviewer's ``action``, else ○ (a name no reviewer decided on)."""
     if action in NAMING:
         sym, zh, en = REVIEW_MARKS[action]
-        return f'<span class="review-mark" title="{_e(f"{zh}（{who}）/ {en}")}">{sym}</span>'
+        return _mark("name_mark", "review-mark", f"{zh}（{who}）/ {en}", sym)
     sym, zh, en = UNCONFIRMED_MARK
-    return f'<span class="unconfirmed-mark" title="{_e(f"{zh} / {en}")}">{sym}</span>'
+    return _mark("name_mark", "unconfirmed-mark", f"{zh} / {en}", sym)
 
 
 class Brief:
@@ -248,7 +278,7 @@ class Brief:
         n = self._note(sentence)
         if n is None:
             return ""
-        return f'<sup class="fn"><a href="#src-{n}" title="{_e(sentence)}">[{n}]</a></sup>'
+        return _mark("cite", n, sentence)
 
     def _num(self, text: str, sentence, review=None, named: bool = False) -> str:
         """A number with its source sentence on hover and a footnote link. A number a
@@ -267,12 +297,10 @@ class Brief:
         elif named:
             cls += " unconfirmed"
             mark = _name_mark(action, who)
-        attr = f' title="{_e(tip)}"' if tip else ""
         scan = self._scan.get(sentence) if isinstance(sentence, str) else None
-        if scan is not None and scan[1] < LOW_OCR_SCORE and action not in NAMING:
-            return (f'<span class="{cls} ocr-low"{attr}>{_e(text)}</span>{mark}'
-                    f'<span class="ocr-flag">（OCR待核 review）</span>{self._cite(sentence)}')
-        return f'<span class="{cls}"{attr}>{_e(text)}</span>{mark}{self._cite(sentence)}'
+        low = scan is not None and scan[1] < LOW_OCR_SCORE and action not in NAMING
+        return _mark("num", cls, tip, _plain(text), Markup(mark), Markup(self._cite(sentence)),
+                     low)
 
     def _indicator_value(self, iid: str) -> str:
         row = self._rows[iid]
@@ -284,9 +312,8 @@ class Brief:
         """Another region-year's figure (year over year, the regions table): as stated,
         marked unconfirmed (○) when no reviewer decided on its name there."""
         action, who, _ = parse_mark(review)
-        if action in NAMING:
-            return _e(text) + _name_mark(action, who)
-        return f'<span class="unconfirmed">{_e(text)}</span>' + _name_mark(action, who)
+        return _mark("peer", _plain(text), action not in NAMING,
+                     Markup(_name_mark(action, who)))
 
     def _unconfirmed_summary(self) -> str:
         """How many of the report's indicator names no reviewer confirmed."""
@@ -338,12 +365,10 @@ class Brief:
                 + ("; listed under 复核排除的数字" if excluded else "") + ")")
 
     def _validation_link(self) -> str:
-        """A relative link to the validation report beside the brief (same folder, so
-        it works offline and wherever the reports folder is copied)."""
-        if self.validation is None:
-            return ""
-        return (f' <a class="validation-link" href="{VALIDATION_HREF}">查看校验报告 '
-                f'<span class="en">validation report</span></a>')
+        """A relative link to the validation report beside the brief (HTML; "" when
+        there is no validation report)."""
+        return _render("validation_link.html.j2", validated=self.validation is not None,
+                       href=VALIDATION_HREF)
 
     def _finding_rows(self, f: dict) -> str:
         """The indicators a validation finding is about, each with its Chinese and
@@ -375,12 +400,6 @@ class Brief:
             items.append(f"<li>{name}：{shown}{quote}</li>")
         return f'<ul class="finding-indicators">{"".join(items)}</ul>' if items else ""
 
-    def _table(self, head: list[str], rows: list[list[str]], cls: str = "") -> str:
-        """An HTML table; cells are already-escaped HTML."""
-        h = "".join(f"<th>{c}</th>" for c in head)
-        body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in r) + "</tr>" for r in rows)
-        return f'<table class="{cls}"><thead><tr>{h}</tr></thead><tbody>{body}</tbody></table>'
-
     # ------------------------------------------------------------------ cells
 
     def header(self):
@@ -388,23 +407,24 @@ class Brief:
         a, m = self.analysis, self.meta
         title = f"{self._name()} {a.year} 年法治政府建设年度报告分析简报"
         css, label = self._status()
+
+        def fact(label, text="", ocr=None, status=None):
+            return {"label": label, "text": text, "ocr": ocr, "status": status}
+
         facts = [
-            ("报告标题 Report title", _e(m.get("title"))),
-            ("发布机关 Issuer", _e(m.get("issuer"))),
-            ("发布日期 Date", _e(m.get("date"))),
-            ("来源文件 Source file", _e(m.get("source_file"))),
-            ("文字识别 OCR", self._ocr_fact()),
-            ("校验状态 Validation", f'<span class="status status-{css}">{_e(label)}</span>'
-                                    + self._validation_link()),
-            ("人工复核 Review", _e(self._review_summary())),
-            ("指标命名 Names", _e(self._unconfirmed_summary())),
+            fact("报告标题 Report title", m.get("title")),
+            fact("发布机关 Issuer", m.get("issuer")),
+            fact("发布日期 Date", m.get("date")),
+            fact("来源文件 Source file", m.get("source_file")),
+            fact("文字识别 OCR", ocr=self._ocr_fact()),
+            fact("校验状态 Validation", label, status=css),
+            fact("人工复核 Review", self._review_summary()),
+            fact("指标命名 Names", self._unconfirmed_summary()),
         ]
-        dl = "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in facts if v)
-        body = (
-            f'<header class="brief-head"><h1>{_e(title)}</h1>'
-            f'<p class="en">Analysis brief of the {_e(a.year)} rule-of-law government report '
-            f'of {_e(self._name())} ({_e(a.region)})</p><dl class="facts">{dl}</dl></header>'
-        )
+        body = _render("header.html.j2", title=title, year=a.year, region_name=self._name(),
+                       region=a.region, validated=self.validation is not None,
+                       href=VALIDATION_HREF,
+                       facts=[f for f in facts if f["ocr"] or f["status"] or _e(f["text"])])
         meta = {
             "title": title, "region": a.region, "region_name": self._name(), "year": a.year,
             "issuer": m.get("issuer") or "", "source_file": m.get("source_file") or "",
@@ -413,18 +433,17 @@ class Brief:
         }
         return _html(body, {METADATA_KEY: meta})
 
-    def _ocr_fact(self) -> str:
-        """What the header says about a scanned report ("" for a text report)."""
+    def _ocr_fact(self) -> dict | None:
+        """What the header says about a scanned report (None for a text report): pages
+        read by OCR, the mean score as shown, how many sentences score below the
+        threshold that flags them."""
         pages = self.meta.get("ocr_pages") or []
         if not pages:
-            return ""
+            return None
         score = self.meta.get("ocr_mean_score")
-        shown = f"{float(score):.3f}" if _present(score) else "—"
-        low = sum(1 for _, s in self._scan.values() if s < LOW_OCR_SCORE)
-        flag = (f"；{low} 句识别置信度低于 {LOW_OCR_SCORE}，已标“OCR待核”" if low else "")
-        return (f"扫描件：{len(pages)} 页经 OCR 识别，平均识别置信度 {_e(shown)}{_e(flag)}"
-                f'<br><span class="en">Scanned report: {len(pages)} page(s) read by OCR, '
-                f"mean recognition score {_e(shown)}</span>")
+        return {"pages": len(pages), "score": f"{float(score):.3f}" if _present(score) else "—",
+                "low": sum(1 for _, s in self._scan.values() if s < LOW_OCR_SCORE),
+                "threshold": LOW_OCR_SCORE}
 
     def key_findings(self):
         """Key findings written from the data: headline numbers, mismatches, claims
@@ -492,9 +511,7 @@ class Brief:
         # e.g. the report names another region or year than the folder it is filed in
         for w in a.meta.get("warnings") or []:
             items.append(f'<span class="flag flag-valid">来源警告</span> {_e(w)}')
-        lis = "".join(f"<li>{i}</li>" for i in items)
-        return _html(f'<section class="findings"><h2>主要发现 <span class="en">Key findings'
-                     f"</span></h2><ul>{lis}</ul></section>")
+        return _html(_render("findings.html.j2", items=[Markup(i) for i in items]))
 
     def _inferred_findings(self) -> list[str]:
         """Findings on the rates paired from the wording, each marked as inferred."""
@@ -564,19 +581,10 @@ class Brief:
 
     def charts(self):
         """Every chart that applies, inline as PNG data URIs."""
-        figs = []
-        for c in _charts.all_charts(self.analysis):
-            figs.append(f'<figure>{c.img_tag()}<figcaption>{_e(c.title)}</figcaption></figure>')
-        if figs and self.n_unconfirmed:
-            # a chart cannot carry the ○ of each figure: say it once, beside them
-            sym = UNCONFIRMED_MARK[0]
-            figs.append(f'<p class="note">图中数字所归指标有 {self.n_unconfirmed} 个为自动命名、'
-                        f"未经复核确认（表中标 {sym}）。<span class=\"en\"> "
-                        f"{self.n_unconfirmed} of the indicator names behind these charts are "
-                        f"automatic and not confirmed by a reviewer ({sym} in the tables)."
-                        "</span></p>")
-        return _html(f'<section class="charts"><h2>图表 <span class="en">Charts</span></h2>'
-                     f'{"".join(figs)}</section>')
+        found = [{"img_html": Markup(c.img_tag()), "title": c.title}
+                 for c in _charts.all_charts(self.analysis)]
+        return _html(_render("charts.html.j2", charts=found, n_unconfirmed=self.n_unconfirmed,
+                             sym=UNCONFIRMED_MARK[0]))
 
     def ratio_table(self):
         """Every rate: reported, counts, recomputed, difference and status; the rates
@@ -597,21 +605,17 @@ class Brief:
             den = (self._indicator_value(rec["denominator_id"])
                    if rec["denominator_id"] in self._rows else "—")
             rep = self._rate_reported(rec) if not math.isnan(rec["reported"]) else "—"
-            recomputed = "—" if math.isnan(rec["recomputed"]) else f"{rec['recomputed']:.2f}%"
-            diff = "—" if math.isnan(rec["difference"]) else f"{rec['difference']:+.2f}"
             st = rec["status"]
-            rows.append([
-                _e(rec["zh_name"]), f'<span class="en">{_e(rec["en_name"])}</span>', rep, num,
-                den, recomputed, diff,
-                (f'<span class="flag flag-{_e(st)}">{_e(_ratios.STATUS_ZH.get(st, st))}</span>'
-                 f'<span class="en"> {_e(_ratios.STATUS_EN.get(st, st))}</span>'),
-            ])
-        head = ["比率", "Ratio", "报告值 Reported", "分子 Numerator", "分母 Denominator",
-                "推算值 Recomputed", "差值 Diff. (pp)", "状态 Status"]
-        note = ("<p class=\"note\">状态：一致 = 推算值四舍五入到报告所写位数后与报告值相符"
-                "（容差不超过目录规定）；不一致 = 不相符；仅有声明 = 报告给出比率，但没有同时"
-                "给出分子和分母（至多给出其中之一，表中可见），无法推算；仅可推算 = 报告给出"
-                "分子分母但未给出比率。</p>")
+            rows.append({
+                "name": rec["zh_name"], "en_name": rec["en_name"],
+                "reported_html": Markup(rep), "numerator_html": Markup(num),
+                "denominator_html": Markup(den),
+                "recomputed": ("—" if math.isnan(rec["recomputed"])
+                               else f"{rec['recomputed']:.2f}%"),
+                "diff": "—" if math.isnan(rec["difference"]) else f"{rec['difference']:+.2f}",
+                "status": st, "status_zh": _ratios.STATUS_ZH.get(st, st),
+                "status_en": _ratios.STATUS_EN.get(st, st),
+            })
         _, unchecked = self._rates_unnamed
         stated = ""
         if not rows and named:
@@ -620,16 +624,11 @@ class Brief:
             stated = "catalogue_inferred"
         elif not rows:
             stated = "none_of_catalogue" if inferred or unchecked else "none"
-        # rates no indicator names and the wording gave no counts for (unchecked): say
-        # they exist and where they are, rather than that the report states none
-        table = ((self._table(head, rows, "ratios") + note if rows else "")
-                 + _render("ratio_notes.html.j2", stated=stated, unchecked=unchecked,
-                           named_zh="、".join(z for z, _ in named),
-                           named_en=", ".join(e for _, e in named)))
-        if inferred:
-            table += _render("inferred_ratios.html.j2", rows=inferred)
-        return _html(f'<section class="ratios"><h2>比率核验 <span class="en">Ratios: '
-                     f"reported vs recomputed</span></h2>{table}</section>")
+        # rates no indicator names and the wording gave no counts for (unchecked): the
+        # notes say they exist and where they are, rather than that the report states none
+        return _html(_render("ratios.html.j2", rows=rows, stated=stated, unchecked=unchecked,
+                             named_zh="、".join(z for z, _ in named),
+                             named_en=", ".join(e for _, e in named), inferred=inferred))
 
     def _stated(self, text, sentence, measure="") -> str:
         """A number as the report wrote it, with provenance and what it counts."""
@@ -638,8 +637,6 @@ class Brief:
 
     def _inferred_row(self, rec: dict) -> dict:
         """Template context of one inferred rate (ratios.infer_ratios)."""
-        from markupsafe import Markup
-
         num = self._stated(rec["numerator_text"], rec["numerator_sentence"],
                            rec.get("numerator_measure"))
         den = self._stated(rec["denominator_text"], rec["denominator_sentence"],
@@ -689,8 +686,6 @@ class Brief:
     def _other_rows(self) -> list[dict]:
         """Every number that no indicator row shows, in report order (the rows of
         ``other_statistics.html.j2``)."""
-        from markupsafe import Markup
-
         mentions = self.analysis.mentions
         if mentions is None or not len(mentions):
             return []
@@ -750,13 +745,7 @@ class Brief:
         """An indicator's Chinese name (HTML); with a definition in the catalogue, its
         title shows the definition on hover, and it links to the definitions list when
         the section tables name it (only those are listed)."""
-        ind = self.catalogue.indicator(iid)
-        if not ind.definition:
-            return _e(ind.zh_name)
-        if iid not in self._rows:
-            return f'<span class="defined" title="{_e(ind.definition)}">{_e(ind.zh_name)}</span>'
-        return (f'<a class="defined" href="#def-{_e(iid)}" title="{_e(ind.definition)}">'
-                f'{_e(ind.zh_name)}</a>')
+        return _mark("indicator_name", self.catalogue.indicator(iid), iid in self._rows)
 
     def definitions(self, ids) -> str:
         """The catalogue's definitions of the indicators ``ids`` that have one, in
@@ -768,34 +757,30 @@ class Brief:
 
     def section_tables(self):
         """One table per report section with every indicator found in it."""
-        out = []
         by_section: dict[str, list[str]] = {}
         for iid in self.catalogue.indicators:
             if iid in self._rows:
                 sec = self._rows[iid].get("section") or self.catalogue.indicator(iid).section
                 by_section.setdefault(sec, []).append(iid)
+        sections = []
         for sec in self.catalogue.sections:
             ids = by_section.get(sec.id)
             if not ids:
                 continue
-            rows = []
-            for iid in ids:
-                ind, r = self.catalogue.indicator(iid), self._rows[iid]
-                rows.append([self._indicator_name(iid),
-                             f'<span class="en">{_e(ind.en_name)}</span>',
-                             self._indicator_value(iid),
-                             _e(QUALIFIER_ZH.get(r.get("qualifier") or "exact", ""))])
-            out.append(f'<h3>{_e(sec.zh_name)} <span class="en">{_e(sec.en_name)}</span></h3>'
-                       + self._table(["指标", "Indicator", "数值 Value", "口径 Qualifier"], rows,
-                                     "indicators"))
+            rows = [{"name_html": Markup(self._indicator_name(iid)),
+                     "en_name": self.catalogue.indicator(iid).en_name,
+                     "value_html": Markup(self._indicator_value(iid)),
+                     "qualifier": QUALIFIER_ZH.get(self._rows[iid].get("qualifier") or "exact",
+                                                   "")}
+                    for iid in ids]
+            sections.append({"zh_name": sec.zh_name, "en_name": sec.en_name, "rows": rows})
         # The numbers no indicator names, then the definitions of every indicator these
         # tables name, follow in the same cell, so that the notebook's cells stay as
         # they are.
         other = self._other_rows()
         named = [i for ids in by_section.values() for i in ids]
         named += [r["part_of_id"] for r in other if r["part_of_id"]]
-        return _html(f'<section class="sections"><h2>分部分指标 <span class="en">Indicators '
-                     f'by section</span></h2>{"".join(out)}</section>'
+        return _html(_render("sections.html.j2", sections=sections)
                      + _render("other_statistics.html.j2", rows=other,
                                parts=any(r["part_of"] for r in other))
                      + self._excluded_list()
@@ -805,8 +790,6 @@ class Brief:
         """The numbers a reviewer excluded, with their sentence, what extraction read and
         the reviewer's note (HTML; empty when none was excluded). Beside 其他统计, where
         a reviewer looks for the numbers no indicator shows."""
-        from markupsafe import Markup
-
         if not self.excluded:
             return ""
         rows = [{"number_html": Markup(self._num(str(e.get("text") or ""), e.get("sentence"))),
@@ -819,17 +802,13 @@ class Brief:
     def intensity_table(self):
         """Per-unit figures and part/whole checks."""
         a = self.analysis
-        rows = []
-        for rec in a.intensities.to_dict("records"):
-            rows.append([_e(rec["zh_name"]), f'<span class="en">{_e(rec["en_name"])}</span>',
-                         (f"{self._indicator_value(rec['numerator_id'])} ÷ "
-                          f"{self._indicator_value(rec['denominator_id'])}"),
-                         f"<b>{rec['value']:,.2f}</b>"])
-        parts = []
-        if rows:
-            parts.append(self._table(["强度指标", "Intensity", "计算 Computation", "结果 Value"],
-                                     rows, "intensities"))
-        crow = []
+        intensities = [
+            {"name": rec["zh_name"], "en_name": rec["en_name"],
+             "computation_html": Markup(f"{self._indicator_value(rec['numerator_id'])} ÷ "
+                                        f"{self._indicator_value(rec['denominator_id'])}"),
+             "value": f"{rec['value']:,.2f}"}
+            for rec in a.intensities.to_dict("records")]
+        checks = []
         for rec in a.checks.to_dict("records"):
             ids = rec["indicators"].split("|")
             if rec["type"] == "part":  # a part (part_of) against its stated whole
@@ -841,23 +820,17 @@ class Brief:
             else:
                 vals = " ＋ ".join(self._indicator_value(i) for i in ids[:-1])
                 op = "≤" if rec["type"] == "le" else "＝"
-            crow.append([_e(rec["zh_name"]), f'<span class="en">{_e(rec["en_name"])}</span>',
-                         f"{vals} {op} {self._indicator_value(ids[-1])}",
-                         _e(CHECK_ZH[rec["status"]])])
-        if crow:
-            parts.append(self._table(["校验", "Check", "数值 Values", "结果 Result"], crow,
-                                     "checks"))
-        if not parts:
-            parts.append("<p>报告未同时给出任何强度指标或部分与整体校验所需的数字。</p>")
-        return _html(f'<section class="intensities"><h2>强度与部分/整体 <span class="en">'
-                     f'Intensities and part/whole checks</span></h2>{"".join(parts)}</section>')
+            checks.append({"name": rec["zh_name"], "en_name": rec["en_name"],
+                           "values_html": Markup(f"{vals} {op} "
+                                                 f"{self._indicator_value(ids[-1])}"),
+                           "result": CHECK_ZH[rec["status"]]})
+        return _html(_render("intensities.html.j2", intensities=intensities, checks=checks))
 
     def trends(self):
         """Year-over-year table and cross-region panel, when other data is published."""
         a = self.analysis
-        parts = []
+        yoy, prev = [], None
         if len(a.yoy):
-            rows = []
             # the earlier year's review decisions: its figures are marked like this year's
             h, prev = a.history, int(a.yoy["previous_year"].iloc[0])
             mine = h[(h["region"] == a.region) & (h["year"] == prev)]
@@ -872,21 +845,13 @@ class Brief:
                 name = (self._indicator_name(rec["indicator_id"])
                         if rec["indicator_id"] in self.catalogue.indicators
                         else _e(rec["zh_name"]))
-                rows.append([name, f'<span class="en">{_e(rec["en_name"])}</span>',
-                             self._peer_value(before, earlier.get(rec["indicator_id"])),
-                             self._indicator_value(rec["indicator_id"]),
-                             _e(change_text(rec))])
-            parts.append(f"<h3>与 {prev} 年比较 <span class=\"en\">Year over year</span></h3>"
-                         "<p class=\"note\">数值按报告原文（含“余”“以上”等限定）列出；比率的变化以"
-                         "个百分点计，其他指标的变化为相对百分比（%）；≈ 表示含约数或下限，变化为"
-                         "近似值。<span class=\"en\"> Values as stated, qualifiers kept; rates "
-                         "change in percentage points (pp), other indicators in relative %; ≈: "
-                         "computed from a bound or an approximate number.</span></p>"
-                         + self._table(["指标", "Indicator", f"{prev} 年", f"{a.year} 年",
-                                        "变化 Change<br><span class=\"en\">比率：个百分点 pp；"
-                                        "其他：% relative</span>"], rows, "yoy"))
-        elif nothing := self._nothing_in_common():
-            parts.append(nothing)
+                yoy.append({
+                    "name_html": Markup(name), "en_name": rec["en_name"],
+                    "before_html": Markup(self._peer_value(before,
+                                                           earlier.get(rec["indicator_id"]))),
+                    "now_html": Markup(self._indicator_value(rec["indicator_id"])),
+                    "change": change_text(rec)})
+        panel = None
         if len(a.panel) > 1:
             ids = list(a.panel.columns[2:])
             # qualifiers and written forms of the other regions' numbers, kept as stated
@@ -894,18 +859,17 @@ class Brief:
             stated = {(r["region"], r["indicator_id"]): (r.get("qualifier"), r.get("text"),
                                                          r.get("review"), r.get("unit"))
                       for r in same_year.to_dict("records")}
-            head = ["地区 Region"] + [
-                f"{self._indicator_name(i)}<br><span class=\"en\">"
-                f"{_e(self.catalogue.indicator(i).en_name)}</span>" for i in ids]
+            head = [{"name_html": Markup(self._indicator_name(i)),
+                     "en_name": self.catalogue.indicator(i).en_name} for i in ids]
             rows = []
             labels = _charts.region_labels(a)
             for rec in a.panel.to_dict("records"):
-                cells = [_e(labels[rec["region"]])]
+                cells = []
                 for i in ids:
                     ind = self.catalogue.indicator(i)
                     v = rec[i]
                     if rec["region"] == a.region and i in self._rows:
-                        cells.append(self._indicator_value(i))
+                        cells.append(Markup(self._indicator_value(i)))
                     else:
                         q, t, review, unit = stated.get((rec["region"], i),
                                                         ("exact", None, None, None))
@@ -914,17 +878,12 @@ class Brief:
                         # table lacks one for
                         shown = as_stated(v, _stated_unit(unit, ind), ind.kind, q, t)
                         # a region that does not state it shows no name to confirm
-                        cells.append(self._peer_value(shown, review)
-                                     if (rec["region"], i) in stated else _e(shown))
-                rows.append(cells)
-            parts.append(f"<h3>{a.year} 年各地区 <span class=\"en\">Regions in {a.year}</span>"
-                         f"</h3><div class=\"wide\">{self._table(head, rows, 'panel')}</div>")
-        if not parts:
-            parts.append("<p>尚无本地区往年或其他地区同年的已发布数据，暂不做同比与横向比较。"
-                         "<span class=\"en\"> No earlier year or other region is published "
-                         "yet.</span></p>")
-        return _html(f'<section class="trends"><h2>同比与地区比较 <span class="en">Trends and '
-                     f'regions</span></h2>{"".join(parts)}</section>')
+                        cells.append(Markup(self._peer_value(shown, review))
+                                     if (rec["region"], i) in stated else shown)
+                rows.append({"region": labels[rec["region"]], "cells": cells})
+            panel = {"head": head, "rows": rows}
+        return _html(_render("trends.html.j2", yoy=yoy, prev=prev, year=a.year, panel=panel,
+                             nothing_html=Markup("" if yoy else self._nothing_in_common())))
 
     def _nothing_in_common(self) -> str:
         """When the region's latest earlier year is published but the two years state no
@@ -945,51 +904,21 @@ class Brief:
 
     def methods(self):
         """Methods and caveats."""
-        paras = [
-            ("数据来源：本简报的全部数字由 rol-analysis 从上述报告原文中自动抽取，均可人工核验："
-             "每个数字悬停可见原句，脚注编号对应文末“来源句”列表。"),
-            ("比率核验：比率的定义（分子、分母）来自指标目录。推算值 = 分子 ÷ 分母 × 100；"
-             "报告值按其书写的小数位四舍五入后与推算值比较，允许误差不超过目录为该比率规定的"
-             "容差。“以上”类说法只要求推算值不低于报告值。"),
-            (f"指标命名：数字与目录指标的对应由程序自动给出。在目录未据以编写的报告上，约"
-             f"三分之一的自动命名有误（见 README“Assumptions and caveats”）。经人工复核的数字"
-             f"带复核标记（确认为 ✓），未经复核的自动命名标 {UNCONFIRMED_MARK[0]}，请在比较"
-             f"地区或年份前核对其原句；其他地区和往年的数字同样标注。"
-             + (f"本报告 {len(self._rows)} 个指标名称中 {self.n_unconfirmed} 个未经复核确认。"
-                if self._rows else "")),
-            ("注意事项：各地统计口径不同（例如复议案件可能含上年结转），不一致首先是提请复核的"
-             "线索，而不是错误的结论；“余”“多”“近”“约”等表示的数字按下限、上限或约数处理；"
-             "报告未写出的指标不等于为零。"),
-            ("Methods: numbers are extracted automatically from the report text; rates are "
-             "recomputed from their counts as defined in the indicator catalogue. A mismatch "
-             "is a prompt for review, not proof of error: denominators differ between places. "
-             "Indicator names are given automatically; on reports the catalogue was not "
-             f"written from about a third of them are wrong. {UNCONFIRMED_MARK[0]} marks a "
-             "name no reviewer confirmed (✓: confirmed by a reviewer)"
-             + (f": {self.n_unconfirmed} of this report's {len(self._rows)} names."
-                if self._rows else ".")),
-        ]
-        body = "".join(f"<p>{_e(p)}</p>" for p in paras)
-        return _html(f'<section class="methods"><h2>方法与说明 <span class="en">Methods and '
-                     f"caveats</span></h2>{body}</section>")
+        return _html(_render("methods.html.j2", n_names=len(self._rows),
+                             n_unconfirmed=self.n_unconfirmed, sym=UNCONFIRMED_MARK[0]))
 
-    def _where(self, sentence: str) -> str:
-        """Page provenance of a sentence read by OCR ("" otherwise)."""
+    def _scan_note(self, sentence: str) -> dict | None:
+        """Page provenance of a sentence read by OCR (None otherwise): its page, score as
+        shown and whether it is low enough to ask for a check."""
         scan = self._scan.get(sentence)
         if scan is None:
-            return ""
+            return None
         page, score = scan
-        review = "，待人工核对" if score < LOW_OCR_SCORE else ""
-        return (f'<span class="ocr-src">（第{page}页，数字经 OCR 识别，识别置信度 '
-                f"{score:.2f}{review}）</span>")
+        return {"page": page, "score": f"{score:.2f}", "low": score < LOW_OCR_SCORE}
 
     def sources(self):
         """The numbered source sentences every footnote points to."""
-        items = "".join(
-            f'<li id="src-{n}">{_e(s)}{self._where(s)}'
-            + "".join(f'<br><span class="review-note">{_e(c)}</span>'
-                      for c in self._corrections.get(s, []))
-            + "</li>"
-            for s, n in sorted(self._notes.items(), key=lambda kv: kv[1]))
-        return _html(f'<section class="sources"><h2>来源句 <span class="en">Source sentences'
-                     f"</span></h2><ol>{items}</ol></section>")
+        rows = [{"n": n, "sentence": sentence, "scan": self._scan_note(sentence),
+                 "corrections": self._corrections.get(sentence, [])}
+                for sentence, n in sorted(self._notes.items(), key=lambda kv: kv[1])]
+        return _html(_render("sources.html.j2", sources=rows))
