@@ -144,3 +144,16 @@ def test_skipping_finds_what_re_finds(pattern):
 ])
 def test_skipping_leaves_unknown_starts_alone(pattern):
     assert measure.skipping(pattern).pattern == pattern
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a name list that opens with 与会 or 及时: the words stay whole (were 会代表, 时回复)
+    ("与会代表和列席人员分别为40人、12人。", ["与会代表数", "列席人员数"]),
+    ("及时受理及及时回复分别为120件和115件。", ["及时受理数", "及时回复数"]),
+    ("及时回应网络舆情354起。", ["及时回应网络舆情数"]),
+    # 及时 with the verb it qualifies, before a 的-cut (was 处理问题事项; 及时问题事项 alone)
+    ("并及时处理网上办事大厅各类指南发布中的问题事项800多条。", ["及时处理问题事项数"]),
+    ("和解结案3件。", ["和解审结数"]),
+])
+def test_a_label_keeps_the_words_yu_hui_ji_shi_and_he_jie_whole(text, expected):
+    assert [m[2] for m in _measures(text)] == expected

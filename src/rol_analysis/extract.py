@@ -92,11 +92,8 @@ _LISTED_RATE_RE = re.compile(r"(?P<list>[^，,。；;：:]+?)(?P<rate>(?:等[^�
 # List separators. 和/及/与 also occur inside words (及时, 参与, 和谐), so between rate
 # names they count only after 率, and 及 never before 时.
 _RATE_SEP_RE = re.compile(r"、|(?<=率)[和及与]")
-# 及 and 与 that join two names, not the words 及时 and 与会
-_JI = "及(?!时)"
-_YU = "与(?!会)"
-# one joining word between two things (not 参与, 及时, 与会, 和谐…)
-_PAIR_SEP_RE = re.compile(rf"和(?!谐|解)|(?<![以涉]){_JI}|(?<!参){_YU}")
+# one joining word between two things (not 参与, 及时, 与会, 和谐…: measure.HE/JI/YU)
+_PAIR_SEP_RE = re.compile(rf"{measure.HE}|(?<![以涉]){measure.JI}|(?<!参){measure.YU}")
 # Names sharing one value (A和B各…, A与B分别…): a 、 or one joining word with
 # _PAIR_SEP_RE's guards, since the same words split inside a name otherwise
 # (律师参与调解和参与仲裁各5次 read four names: 律师参, 调解, 参, 仲裁).

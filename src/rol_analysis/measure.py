@@ -128,10 +128,16 @@ _LINK_TAIL_RE = skipping(r"(?:达到了|达到|达|为|是|有|共|计|约|累�
                            r"均|都|已|了|的|由|从|(?<![公展])开|对|向|给|把|将|(?<![存现实所])在|"
                            r"(?:压缩|压减|缩短|减少|降低|精简|提高|提升|增加|增长|控制|下降|降|减|增)"
                            r"(?:至|到|在|为))+$")
+#: 和, 及 and 与 as joining words, not as the first character of a word (和解, 和谐,
+#: 及时, 与会): a clause opener dropped from a label, and a list split at one (extract),
+#: keep those words whole (与会代表 is no 会代表, 及时回复 no 时回复).
+HE, JI, YU = "和(?!谐|解)", "及(?!时)", "与(?!会)"
 # Clause openers that are not the object (对15家企业…: 对 is a preposition).
-_LEAD_RE = re.compile(r"^(?:对|向|为|给|在|于|将|把|从|由|按照|经|通过|围绕|针对|并|且|和|及|"
-                      r"与|而|其|该|各级|各类|各|相关|有关|共|均|都|还|又|已|累计|是|"
+_LEAD_RE = re.compile(rf"^(?:对|向|为|给|在|于|将|把|从|由|按照|经|通过|围绕|针对|并|且|{HE}|{JI}|"
+                      rf"{YU}|而|其|该|各级|各类|各|相关|有关|共|均|都|还|又|已|累计|是|"
                       r"有(?![效序力利])|、)+")
+# Where a label cut to MAX_CHARS may start: after a list mark, a joining word or 的.
+_WORD_BREAK_RE = re.compile(rf"、|的|{HE}|{JI}|{YU}")
 # "执法总量最多的是宝平街道", "较多的部门有区市场监管局": what follows the copula is
 # the thing counted.
 _COPULA_RE = skipping(r"(?<![但于就])是|(?<![具拥国所没只占])有(?![效序力利关所])")
@@ -165,6 +171,8 @@ _VERBS = ("受理", "审结", "审理", "办理", "收到", "收案", "新收", 
           "公开", "取消", "办理", "开展", "增长", "下降", "提高", "提升", "上升",
           "降低", "增加", "回落", "增幅", "降幅")
 _VERB_RE = re.compile("|".join(re.escape(v) for v in sorted(_VERBS, key=len, reverse=True)))
+# an adverb among _VERBS goes with the verb it qualifies: 及时处理 is no 及时 alone
+_VERB_RUN_RE = re.compile(f"(?:及时|依法|按期|按时|限期)?(?:{_VERB_RE.pattern})")
 _AS_OF_RE = re.compile(r"累计|截至|截止|历年|至今")
 _SUFFIX_RE = re.compile(r"(?:数|金额|时长|年数|变化|比例)$")
 _PART_RE = re.compile(r"其中")
@@ -190,7 +198,7 @@ def _after_cut(core: str) -> str:
     if pos >= 0 and has_object(core[pos + 1:]):
         # the clause's first verb, wherever it stands before the cut: 收到以区政府为
         # 被申请人的行政复议申请 -> 收到行政复议申请
-        verb = _VERB_RE.search(core, 0, pos)
+        verb = _VERB_RUN_RE.search(core, 0, pos)
         return (verb.group() if verb else "") + core[pos + 1:]
     return _CUT_RE.sub("", core)
 
@@ -330,7 +338,7 @@ def label(left: str, right: str, unit: str, kind: str, context: str = "",
         else:
             # start at a word boundary (after 、/和/的), never inside a name
             tail = core[-MAX_CHARS:]
-            sep = re.search(r"[、和及与的]", tail[:6])
+            sep = next((m for m in _WORD_BREAK_RE.finditer(tail) if m.start() < 6), None)
             core = tail[sep.end():] if sep and len(tail) - sep.end() >= 2 else tail
     if kind == "rate":
         if "率" in core:

@@ -1029,7 +1029,12 @@ _RULED = {"family": "主题不符 topic", "subset": "只计其中一部分 a sub
           "agreement": "用词不一致 agreement", "exclude": "排除词 exclude word"}
 
 
-def candidates_cell(explained, catalogue, own_start: int | None = None) -> str:
+#: Marks the indicators of similar wording in a candidates cell (:mod:`similar`).
+SIMILAR_MARK = "按用词相近 similar wording"
+
+
+def candidates_cell(explained, catalogue, own_start: int | None = None,
+                    mention: dict | None = None) -> str:
     """The ``candidates`` cell of a number: per reading, up to three indicators the
     matcher considered, best first, as ``id 中文名``, and, when the reading got no
     indicator, why (a tie, a part of X, ruled out by a scope or agreement check, its
@@ -1045,6 +1050,11 @@ def candidates_cell(explained, catalogue, own_start: int | None = None) -> str:
     own_start : int, optional
         The number's ``char_start``: an indicator another reading of the same number
         took is said as such.
+    mention : dict, optional
+        The number's worksheet record (``measure``, ``sentence``, ``unit``, ``kind``):
+        the cell then ends with up to :data:`similar.CAP` indicators of similar
+        wording the cell does not name yet, marked :data:`SIMILAR_MARK`
+        (:func:`similar.similar_indicators`).
     """
     def name(iid: str) -> str:
         ind = catalogue.indicators.get(iid)
@@ -1060,10 +1070,12 @@ def candidates_cell(explained, catalogue, own_start: int | None = None) -> str:
             return f"{iid}（取走者：本数的另一读法 another reading of this number）"
         return f"{iid}（取走者：char_start {got[0]} “{got[1]}”）"
 
-    cells = []
+    cells, named = [], set()  # named: every id the cell names
     for e in explained:
         # a part's whole is said in its reason, not offered as its name
         shown = [i for i in e.candidates if not (e.why == "part" and i == e.part_of)]
+        named.update([*shown[:3], e.indicator_id, e.part_of, *e.others, *e.close,
+                      *(i for i, _ in e.ruled[:3])])
         text = "；".join(name(i) for i in shown[:3])
         why = ""
         if e.why == "part":
@@ -1090,7 +1102,19 @@ def candidates_cell(explained, catalogue, own_start: int | None = None) -> str:
         if len(explained) > 1:
             cell = f"{e.measure}：{cell or '—'}"
         cells.append(cell)
-    return " ‖ ".join(c for c in cells if c)
+    out = " ‖ ".join(c for c in cells if c)
+    if mention is not None and catalogue is not None:
+        from .similar import similar_indicators
+
+        # after the matcher's, marked: a reviewer looking for the right name where the
+        # matcher considered none or not it (never read by extraction)
+        more = similar_indicators(catalogue, mention.get("measure") or "",
+                                  mention.get("sentence") or "", mention.get("unit") or "",
+                                  mention.get("kind") or "", named)
+        if more:
+            out = "。".join(x for x in (out, f"{SIMILAR_MARK}：" +
+                                         "；".join(name(i) for i in more)) if x)
+    return out
 
 
 def worksheet_rows(mentions, decisions_rows: list[dict], explain=None,
@@ -1121,7 +1145,7 @@ def worksheet_rows(mentions, decisions_rows: list[dict], explain=None,
         })
         if explain and int(rec["char_start"]) in explain:
             row["candidates"] = candidates_cell(explain[int(rec["char_start"])], catalogue,
-                                                int(rec["char_start"]))
+                                                int(rec["char_start"]), rec)
         if key in kept:
             row.update({c: kept[key].get(c, "") for c in DECISION})
         out.append(row)

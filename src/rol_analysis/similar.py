@@ -1,0 +1,96 @@
+"""Indicators of similar wording: a retrieval over the catalogue's own text, for the
+reviewer only.
+
+The review worksheet's ``candidates`` cell (:func:`reviews.candidates_cell`) lists the
+indicators the matcher considered. When the matcher considered none, or not the right
+one, a reviewer still has to find the indicator among 313. :func:`similar_indicators`
+offers a few more, shown after the matcher's and marked as such (按用词相近 similar
+wording): the indicators whose text (name, aliases, definition and the words of their
+patterns) shares the most rare two-character sequences with the number's measure label
+and sentence, among those that take the number's unit and kind.
+
+Nothing here names a number: extraction never reads it, so attribution is unchanged.
+The choices (which text, what context, the weights, the fit, three at most) were made
+on the development sets dev … blind12 and checked once on blind13–15
+(``tests/candidates_eval.py``; docs/design.md gives the figures).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+
+#: How many similar-wording indicators a cell shows at most (a reviewer reads a cell,
+#: not a list: three found the right id for three in four of the numbers whose cell
+#: lacked it on dev … blind12; five found 23 more of 393 at two more names per cell).
+CAP = 3
+
+_HAN = re.compile(r"[\u4e00-\u9fff]+")
+# catalogue -> (catalogue, index): keyed by identity, the catalogue kept so its id is not
+# reused while cached
+_INDEX: dict[int, tuple] = {}
+
+
+def _bigrams(text: str) -> set[str]:
+    """The two-character sequences inside runs of CJK ideographs (punctuation, digits
+    and regex syntax split runs: a pattern's literal words count, its syntax does not)."""
+    out = set()
+    for run in _HAN.findall(text or ""):
+        out.update(run[i:i + 2] for i in range(len(run) - 1))
+    return out
+
+
+def _index(catalogue) -> tuple[dict[str, set[str]], dict[str, float]]:
+    """Each indicator's bigrams and each bigram's inverse document frequency."""
+    got = _INDEX.get(id(catalogue))
+    if got is not None and got[0] is catalogue:
+        return got[1]
+    docs = {iid: _bigrams(" ".join([ind.zh_name, *ind.aliases, ind.definition,
+                                    *ind.patterns]))
+            for iid, ind in catalogue.indicators.items()}
+    df = Counter(g for d in docs.values() for g in d)
+    n = len(docs)
+    idf = {g: math.log(n / c) for g, c in df.items()}
+    _INDEX[id(catalogue)] = (catalogue, (docs, idf))
+    return docs, idf
+
+
+def similar_indicators(catalogue, measure: str, sentence: str, unit: str, kind: str,
+                       shown=(), cap: int = CAP) -> list[str]:
+    """Up to ``cap`` indicator ids whose catalogue text best shares the words of a number's
+    measure label and sentence, best first (ties by id: deterministic).
+
+    Parameters
+    ----------
+    catalogue : Catalogue
+    measure : str
+        The number's ``measure`` label.
+    sentence : str
+        The number's sentence.
+    unit, kind : str
+        The number's unit and kind: only indicators that take that unit and are of that
+        kind are offered (a reviewer cannot set a name the gate would refuse).
+    shown : iterable of str
+        Ids the cell names already (left out).
+    cap : int
+
+    Returns
+    -------
+    list of str
+        Each scores the sum of the inverse document frequencies of the bigrams it shares
+        with the measure label and with the sentence (a bigram in both counts twice: the
+        label says what is counted); ids scoring 0 are left out.
+    """
+    docs, idf = _index(catalogue)
+    want = Counter(_bigrams(measure)) + Counter(_bigrams(sentence))
+    shown = set(shown)
+    scored = []
+    for iid, ind in catalogue.indicators.items():
+        if iid in shown or ind.kind != kind or unit not in ind.units:
+            continue
+        s = sum(w * idf[g] for g, w in want.items() if g in docs[iid])
+        if s > 0:
+            scored.append((-s, iid))
+    scored.sort()
+    return [iid for _, iid in scored[:cap]]
