@@ -113,6 +113,8 @@ class Score:
     with_part: int = 0        # gold rows that have a part_of
     part_ok: int = 0          # ... found, no id and the same part_of
     part_wrong: int = 0       # found rows whose non-empty part_of differs from gold's
+    section_ok: int = 0       # found rows whose Section column is the gold's section
+    section_empty: int = 0    # found rows whose Section column is empty
     missed: list[dict] = field(default_factory=list)      # gold rows not found
     misnamed: list[tuple] = field(default_factory=list)   # (gold row, mention id) wrong
     mispart: list[tuple] = field(default_factory=list)    # (gold row, id, part_of) wrong
@@ -124,7 +126,8 @@ class Score:
 
     def add(self, other: Score) -> None:
         for k in ("gold", "found", "correct", "wrong", "false_positives", "with_id",
-                  "correct_with_id", "with_part", "part_ok", "part_wrong"):
+                  "correct_with_id", "with_part", "part_ok", "part_wrong", "section_ok",
+                  "section_empty"):
             setattr(self, k, getattr(self, k) + getattr(other, k))
 
 
@@ -132,8 +135,10 @@ def score(name: str, raw: str, gold: list[dict], mentions) -> Score:
     """Match ``mentions`` (extraction rows) to ``gold`` rows one to one and count."""
     if "part_of" not in mentions.columns:
         mentions = mentions.assign(part_of="")
+    if "section" not in mentions.columns:
+        mentions = mentions.assign(section="")
     rows = list(mentions[["indicator_id", "part_of", "value", "char_start", "char_end",
-                          "text", "sentence"]].itertuples(index=False))
+                          "text", "sentence", "section"]].itertuples(index=False))
     cands = [[i for i, m in enumerate(rows)
               if same_value(m.value, float(g["value"]))
               and inside_anchor(raw, g["anchor"], m.char_start, m.char_end)]
@@ -158,6 +163,9 @@ def score(name: str, raw: str, gold: list[dict], mentions) -> Score:
             continue
         s.found += 1
         got = rows[match[gi]].indicator_id
+        section = rows[match[gi]].section or ""
+        s.section_ok += section == g["section"]
+        s.section_empty += not section
         part = rows[match[gi]].part_of or ""
         gold_part = g.get("part_of") or ""
         s.outcomes.append((gi, got, part))

@@ -828,6 +828,16 @@ RATCHETS = {
                        max_parts_wrong=5),
 }
 SETS = list(RATCHETS)
+# Found rows whose Section column (the heading's section) is the gold's section. Session
+# 10 (heads11): headings worded 强化政治引领, 坚持党的全面领导, 依法履职, 依申请公开 …
+# name their section (the catalogue's display_patterns), 1203 -> 1605 of 2456 over these
+# fifteen sets; figures at that landing, per set (before: blind 64, blind2 52, blind3 111,
+# blind4 180, blind5 118, blind6 50, blind7 105, blind8 101, blind9 49, blind10 54,
+# blind11 56, blind12 37, blind13 81, blind14 79, blind15 66).
+MIN_SECTION_OK = {"blind": 67, "blind2": 66, "blind3": 131, "blind4": 214, "blind5": 151,
+                  "blind6": 69, "blind7": 148, "blind8": 131, "blind9": 101, "blind10": 68,
+                  "blind11": 89, "blind12": 63, "blind13": 120, "blind14": 87,
+                  "blind15": 100}
 
 
 @pytest.fixture(scope="module", params=SETS)
@@ -887,7 +897,7 @@ def test_blind_accuracy_ratchet(scored):
     print(f"{folder}: found {t.found}/{t.gold}, named correctly {t.correct}, "
           f"id rows ok {t.correct_with_id}/{t.with_id}, named wrongly {t.wrong}, "
           f"false positives {t.false_positives}, parts ok {t.part_ok}/{t.with_part}, "
-          f"part wrong {t.part_wrong}")
+          f"part wrong {t.part_wrong}, section as gold {t.section_ok}/{t.found}")
     assert t.found >= floor.min_found
     assert t.correct >= floor.min_named_correctly
     assert t.correct_with_id >= floor.min_id_rows_named
@@ -895,3 +905,4 @@ def test_blind_accuracy_ratchet(scored):
     assert t.false_positives <= floor.max_false_positives
     assert t.part_ok >= floor.min_parts_ok
     assert t.part_wrong <= floor.max_parts_wrong
+    assert t.section_ok >= MIN_SECTION_OK[folder]

@@ -46,6 +46,12 @@ MIN_NAMED_WITH_ID = 135       # rows named with their gold id (the named/all col
 # a part_of other than gold's (4 -> 0).
 MIN_PARTS_OK = 13  # 12 -> 13: gangu's website count (session 8, parts8)
 MAX_PARTS_WRONG = 0
+# Found rows whose Section column (the heading's section) is the gold's section, and found
+# rows with no section. Session 10 (heads11): headings worded 强化政治引领, 坚持党的全面领导,
+# 主动公开, 依申请公开, 权责清单, 败诉 … name their section (display_patterns): 133 -> 171
+# and 99 -> 59.
+MIN_SECTION_OK = 171
+MAX_SECTION_EMPTY = 59
 
 
 
@@ -99,7 +105,8 @@ def test_dev_accuracy_ratchet(scores):
     print(table(scores))
     print(f"found {t.found}/{t.gold}, named correctly {t.correct}, named wrongly {t.wrong}, "
           f"false positives {t.false_positives}; rows with an id named with it "
-          f"{t.correct_with_id}/{t.with_id}")
+          f"{t.correct_with_id}/{t.with_id}; section as gold {t.section_ok}/{t.found}, "
+          f"none {t.section_empty}")
     assert t.found >= MIN_FOUND
     assert t.correct >= MIN_NAMED_CORRECTLY
     assert t.correct_with_id >= MIN_NAMED_WITH_ID
@@ -107,3 +114,5 @@ def test_dev_accuracy_ratchet(scores):
     assert t.false_positives <= MAX_FALSE_POSITIVES
     assert t.part_ok >= MIN_PARTS_OK
     assert t.part_wrong <= MAX_PARTS_WRONG
+    assert t.section_ok >= MIN_SECTION_OK
+    assert t.section_empty <= MAX_SECTION_EMPTY

@@ -885,8 +885,19 @@ def test_unname_keeps_the_number_and_counts_as_a_correction(tmp_path):
     assert "已复核 2 个数字" in page.get_text() and "更正 2" in page.get_text()
     other = page.select_one(".other-stats").get_text()
     assert "13件" in other and "106次" in other
+    # Trial 3: the un-named numbers carry ✎ and their footnote says what they were read as
+    marked = {s.get_text(): s.find_next_sibling("span").get_text()
+              for s in page.select(".other-stats .num.reviewed-set")}
+    assert marked == {"13件": "✎", "106次": "✎"}
+    notes = page.select_one(".sources").get_text()
+    assert "复核更正（李四）：13件 不归入指标 原读作 13 件 · complaint_window_requests" in notes
+    assert "106次 作为" in notes and "原读作 106 次 · joint_credit_feedback" in notes
     index = (root / "reports" / "index.html").read_text(encoding="utf-8")
     assert "部分审核 partly reviewed" in index
+    # the worksheet's prompt and help list every action, unname too
+    said = rol("review", "--region", "weibin", "--year", "2023", "--root", root, check=0)
+    assert "confirm/set/exclude/add/unname" in said.stdout
+    assert "unname" in rol("review", "--help", check=0).stdout
 
 
 def test_unname_refuses_a_new_value(tmp_path):

@@ -292,3 +292,47 @@ def test_a_guess_that_matches_none_of_its_examples_is_not_proposed(tmp_path):
                     + text.replace("en_name = ''", "en_name = 'Firms'"), encoding="utf-8")
     problems, _ = catalogue.check(path)
     assert any("pattern" in p.message(str(path)) for p in problems), problems
+
+
+def test_an_indicator_a_reviewer_un_named_is_not_hinted_at(tmp_path):
+    # Trial 3: a reviewer un-named 99.7% (service_positive_review_rate), and suggest then
+    # proposed that very indicator's patterns for its wording
+    head = _HEAD + ",review"
+    sentence = "对105名党政主要负责人开展述法测评，好评率99.7%。"
+    _table(tmp_path, "tongliang", 2024, [
+        [*_rec("tongliang", 2024, "", "", "99.7", "%", 30, sentence, "好评率")[:10], "rate",
+         "好评率", "set | 李四 | 原读作 99.7 % · service_positive_review_rate"]], head=head)
+    text = suggest.suggest(tmp_path)
+    assert "close to the existing service_positive_review_rate" not in text
+    assert ("# a reviewer un-named service_positive_review_rate from 1 number of this group "
+            "(unname): not its wording") in text
+    # without the decision, the hint is there (it is the decision that removes it)
+    _table(tmp_path, "tongliang", 2024, [
+        [*_rec("tongliang", 2024, "", "", "99.7", "%", 30, sentence, "好评率")[:10], "rate",
+         "好评率", ""]], head=head)
+    assert "close to the existing service_positive_review_rate" in suggest.suggest(tmp_path)
+
+
+def test_a_pattern_that_matches_numbers_outside_its_group_is_not_proposed(tmp_path):
+    # Trial 3: suggest proposed 开展# and patterns that name numbers of other groups; each
+    # guess is now counted against every published number's sentence
+    for region, text in (("hexi", "全年网上办理业务2474件。"), ("songlin", "网上办理业务310件。"),
+                         ("qingshan", "网上办理业务咨询30件。")):
+        _publish(tmp_path, region, 2023, "二、政务服务\n" + text)
+    text = suggest.suggest(tmp_path)
+    stanza = next(i for i in tomllib.loads(text)["indicator"] if i["zh_name"] == "网上办理业务数")
+    assert stanza["patterns"] == ["网上办理业务#"]
+    assert ("# numbers outside the group they match, in the sentences of all 3 numbers "
+            "read: 0") in text
+    assert ("# not proposed: '网上办理业务[^，,。；;]{0,8}#' (matches 1 number outside the "
+            "group)") in text
+    assert not any(re.search(p, "网上办理业务咨询#。") for p in stanza["patterns"])
+
+
+def test_a_pattern_of_fewer_than_three_characters_is_not_proposed():
+    kept, refused = suggest.guess_patterns("开展数", ["开展#"])
+    assert kept == []
+    assert refused == [("开展[^，,。；;]{0,8}#", "only 2 characters besides '#'"),
+                       ("开展#", "only 2 characters besides '#'")]
+    lines = suggest._pattern_lines(kept, refused, 1, "alias")
+    assert lines[0].startswith("# WRITE THE PATTERN BY HAND") and lines[-1] == "patterns = []"

@@ -13,9 +13,11 @@ Rules every fragment follows:
 - Rates paired from the report's wording (:func:`ratios.infer_ratios`) are shown apart
   from the catalogue's, marked "推断 inferred", with the numbers that were paired.
 
-Fragments that are more markup than logic are Jinja2 templates with autoescape
-(``templates/brief/``); the cells they get that already hold markup (numbers with their
-provenance) are built by :meth:`Brief._num`, which escapes the report's text.
+The markup is in Jinja2 templates with autoescape (``templates/brief/``: one per cell and
+per listing, and the marks of single figures as macros of ``marks.html.j2``); the methods
+here gather the values. Values that already hold markup (numbers with their provenance,
+from :meth:`Brief._num`) reach a template as ``Markup``; every other value is escaped by
+the template. The key findings' sentences are still written here, escaping with ``_e``.
 
 :meth:`Brief.header` also carries, as display metadata, what :mod:`rol_analysis.render`
 needs for the page title and the footer (``rol_brief`` key).
@@ -237,6 +239,26 @@ class Brief:
                 note = (f"复核更正（{who}）：{zh} 原读作 {original}" if action == "set"
                         else f"复核补充（{who}）：{zh}")
                 self._corrections.setdefault(rec["sentence"], []).append(note)
+        # A number a reviewer un-named (or corrected while leaving it unnamed) is in no
+        # indicator row: its correction would otherwise leave no trace beside 其他统计.
+        mentions = self.analysis.mentions
+        unnamed = ({} if mentions is None or not len(mentions) else
+                   {int(r["char_start"]): r for r in mentions.to_dict("records")
+                    if not isinstance(r.get("indicator_id"), str) or not r["indicator_id"]})
+        named_at = {int(r["char_start"]) for r in ind.to_dict("records")}
+        for start, rec in sorted(unnamed.items()):
+            action, who, original = parse_mark(rec.get("review"))
+            if start in named_at:  # its named reading's footnote says it already
+                continue
+            if action != "set":
+                continue
+            whole = rec.get("part_of")
+            whole = (self.catalogue.indicators.get(whole)
+                     if isinstance(whole, str) and whole else None)
+            now = (f"{rec.get('text')} 作为{whole.zh_name}的分项" if whole is not None
+                   else f"{rec.get('text')} 不归入指标")
+            self._corrections.setdefault(rec["sentence"], []).append(
+                f"复核更正（{who}）：{now} 原读作 {original}")
         #: numbers a reviewer excluded (report.json ``excluded``, see reviews.apply):
         #: gone from the tables, shown in the header's count and their own list
         self.excluded = excluded_numbers(self.meta)
@@ -245,7 +267,6 @@ class Brief:
             note += f"，原读作 {e['reading']}" if e.get("reading") else ""
             note += f"；说明：{e['note']}" if e.get("note") else ""
             self._corrections.setdefault(e.get("sentence"), []).append(note)
-        mentions = self.analysis.mentions
         cited = (mentions if mentions is not None and len(mentions) else ind)
         order = [(int(r["char_start"]), r["sentence"]) for r in
                  cited.sort_values(["char_start", "indicator_id"], kind="stable")
@@ -375,30 +396,22 @@ class Brief:
         English name, value and source sentence (a list; "" when it names none)."""
         ids, values, sentences = (list(f.get(k) or []) for k in
                                   ("indicators", "values", "sentences"))
-        items = []
+        rows = []
         for n, iid in enumerate(ids):
             value = values[n] if n < len(values) else None
             sentence = sentences[n] if n < len(sentences) else ""
+            sentence = sentence if isinstance(sentence, str) else ""
             spec = self.catalogue.indicators.get(iid) if iid else None
-            if spec is not None:
-                name = (f'{_e(spec.zh_name)} <span class="en">({_e(spec.en_name)}; '
-                        f'<code>{_e(iid)}</code>)</span>')
-            elif iid:
-                name = f"<code>{_e(iid)}</code>"
-            else:
-                name = "未归入目录的数字 <span class=\"en\">(uncatalogued number)</span>"
-            if value is None or (isinstance(value, float) and math.isnan(value)):
-                shown = '报告未给出 <span class="en">not stated</span>'
-            else:
+            row = {"id": iid, "spec": spec, "sentence": sentence, "value_html": "", "text": ""}
+            if not (value is None or (isinstance(value, float) and math.isnan(value))):
                 kind = spec.kind if spec is not None else "count"
                 unit = "%" if kind == "rate" else (spec.units[0] if spec is not None else "")
                 decimals = 0 if float(value).is_integer() else 2
-                text = format_number(float(value), unit, kind, decimals)
-                shown = (self._num(text, sentence) if isinstance(sentence, str) and sentence
-                         else f"<b>{_e(text)}</b>")
-            quote = (f'：“{_e(sentence)}”' if isinstance(sentence, str) and sentence else "")
-            items.append(f"<li>{name}：{shown}{quote}</li>")
-        return f'<ul class="finding-indicators">{"".join(items)}</ul>' if items else ""
+                row["text"] = format_number(float(value), unit, kind, decimals)
+                if sentence:
+                    row["value_html"] = Markup(self._num(row["text"], sentence))
+            rows.append(row)
+        return _render("finding_indicators.html.j2", rows=rows) if rows else ""
 
     # ------------------------------------------------------------------ cells
 
@@ -700,6 +713,9 @@ class Brief:
             if any((r.get("indicator_id") or "", start) in shown for r in recs):
                 continue
             rec = recs[0]
+            # a reviewer's decision on the number (an unname, say) shows its ✓/✎ here too
+            review = next((r["review"] for r in recs if isinstance(r.get("review"), str)
+                           and r["review"]), "")
             measure = rec.get("measure")
             whole = rec.get("part_of")
             whole = (self.catalogue.indicators.get(whole)
@@ -710,7 +726,8 @@ class Brief:
                 "part_of_en": whole.en_name if whole is not None else "",
                 "part_of_id": whole.id if whole is not None else "",
                 "part_of_definition": whole.definition if whole is not None else "",
-                "value_html": Markup(self._num(str(rec.get("text") or ""), rec.get("sentence"))),
+                "value_html": Markup(self._num(str(rec.get("text") or ""), rec.get("sentence"),
+                                                  review)),
                 "kind": KIND_ZH.get(rec.get("kind"), rec.get("kind") or ""),
                 "section": sections.get(rec.get("section"), rec.get("section") or ""),
             })

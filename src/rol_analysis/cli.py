@@ -435,15 +435,18 @@ def review(region, year, root):
     """Write or refresh the reviewers' worksheet data/reviews/<region>/<year>.csv.
 
     Every number extraction finds in the raw report, with what it read and empty
-    decision columns (confirm, set, exclude, add); decisions already made are kept.
-    See data/reviews/README.md.
+    decision columns (confirm, set, exclude, add, unname); decisions already made are
+    kept. See data/reviews/README.md.
     """
     from . import reviews
 
     paths = layout.build_paths(root, region, year)
     path, n, decided = reviews.write_worksheet(paths)
     click.echo(f"{region}/{year}: {n} numbers, {decided} decided -> {path}\n"
-               "Fill in action (confirm/set/exclude/add) and reviewer, then `rol build`.\n"
+               "Fill in action (confirm/set/exclude/add/unname) and reviewer, then "
+               "`rol build`.\n"
+               "unname drops a wrong name and keeps the number (with a total's id in "
+               "indicator_id it becomes a part of that total).\n"
                "A number it missed: a new row with action add, the number's text as the "
                "report writes it, indicator_id, value and unit; char_start may stay empty "
                "(rol finds it).")

@@ -7,8 +7,9 @@ by (measure, unit), scope words such as 其中/累计/全年 aside; a group that
 region-years share is a statistic the catalogue is missing. Each group becomes a
 ready-to-review ``[[indicator]]`` stanza: an id to rename, the majority section and
 kind, the unit, ``zh_name`` = the measure, ``patterns`` guessed from the measure's
-words (each checked against the group's own sentences), and comments with example
-sentences, counts and region-years.
+words (each checked against the group's own sentences, and against every published
+number's sentence: a guess that would match a number outside its group is not
+proposed), and comments with example sentences, counts and region-years.
 
 A number that is a *part* of a total the catalogue already names (``part_of`` holds
 the total's indicator: a 其中 subset, one level or type of a breakdown) is not a missing
@@ -48,6 +49,9 @@ RANGES = {"count": (0, 10000000), "amount": (0, 1000000000000), "rate": (0, 100)
 EXAMPLES = 3
 #: Characters a pattern allows between the measure's words and the number.
 _GAP = "[^，,。；;]{0,8}"
+#: Words (CJK characters, letters, digits) a proposed pattern must hold besides ``#``
+#: and the regex syntax: ``开展#`` would name every 开展N次/项 of every report.
+MIN_PATTERN_CHARS = 3
 # Endings that name the measure's unit of account rather than what is counted.
 _MEASURE_TAIL_RE = re.compile(r"(?:总数|数量|次数|人数|件数|个数|金额|总额|数|量|额)$")
 _CLAUSE_CHARS = "，,。；;：:！？!?"
@@ -77,6 +81,11 @@ class Group:
     sections: Counter = field(default_factory=Counter)
     kinds: Counter = field(default_factory=Counter)
     examples: list = field(default_factory=list)  # (region/year, sentence, marked)
+    #: indicators reviewers took off numbers of the group (``unname``), with how many:
+    #: evidence that the group's wording is NOT theirs
+    unnamed_from: Counter = field(default_factory=Counter)
+    #: (region/year, char_start) of its numbers: a pattern's match elsewhere is a false one
+    members: set = field(default_factory=set)
 
 
 @dataclass
@@ -99,6 +108,50 @@ class Alias:
     unit: str
     region_years: set = field(default_factory=set)
     examples: list = field(default_factory=list)
+    members: set = field(default_factory=set)  # as Group.members
+
+
+@dataclass
+class Sentences:
+    """Every published number's marked sentence (:func:`marked_sentences`), to count
+    what a guessed pattern would match outside its own group.
+
+    The sentences are joined by ``。``, which no guessed pattern's words or gaps cross,
+    so one regex scan finds every number a pattern matches.
+    """
+
+    keys: list = field(default_factory=list)  # (region/year, char_start) per sentence
+    ids: list = field(default_factory=list)  # the number's indicator ids per sentence
+    marked: list = field(default_factory=list)
+
+    def __post_init__(self):
+        self._text, self._ends = None, []
+
+    def add(self, key: tuple, ids: set, marked: str) -> None:
+        self.keys.append(key)
+        self.ids.append(frozenset(ids))
+        self.marked.append(marked)
+        self._text = None
+
+    def matched(self, pattern: str) -> list[int]:
+        """The sentences (their index) whose marked number ``pattern`` matches."""
+        import bisect
+
+        if self._text is None:
+            self._text, self._ends, end = "。".join(self.marked), [], -1
+            for m in self.marked:
+                end += len(m) + 1
+                self._ends.append(end)  # the separator after each sentence
+        # every pattern holds one '#', every sentence at most one: a match names the
+        # sentence it starts in
+        return sorted({bisect.bisect_left(self._ends, m.start())
+                       for m in re.finditer(pattern, self._text)})
+
+    def outside(self, pattern: str, members: set, indicator: str = "") -> int:
+        """How many numbers ``pattern`` matches that are not ``members`` (nor, for an
+        alias, already named ``indicator``)."""
+        return sum(1 for i in self.matched(pattern)
+                   if self.keys[i] not in members and indicator not in self.ids[i])
 
 
 def _read_csv(path: Path) -> list[dict]:
@@ -171,9 +224,25 @@ def marked_sentences(rows: list[dict]) -> dict[str, str]:
     return out
 
 
+def _unnamed_by_reviewer(row: dict) -> str:
+    """The indicator a reviewer's ``unname`` took off a number of ``mentions.csv``, ""
+    when none did: its ``review`` cell (``set | who | 原读作 99.7 % · X``, see
+    :meth:`reviews.Decision.mark`) names X while the number now has no indicator."""
+    from .reviews import parse_mark
+
+    action, _, original = parse_mark(row.get("review"))
+    if action != "set" or row.get("indicator_id") or " · " not in original:
+        return ""
+    iid = original.rsplit(" · ", 1)[1].strip()
+    return "" if iid == "未归入指标" else iid
+
+
 def _add(groups: dict, key: tuple, measure: str, unit: str, region_year: str,
-         row: dict, marked: str) -> None:
+         row: dict, marked: str, start: str = "") -> None:
     g = groups.setdefault(key, Group(measure, unit))
+    g.members.add((region_year, start))
+    if _unnamed_by_reviewer(row):
+        g.unnamed_from[_unnamed_by_reviewer(row)] += 1
     g.labels[measure] += 1
     g.region_years.add(region_year)
     g.count += 1
@@ -206,7 +275,8 @@ def collect(root) -> tuple[list[Group], list[Alias], dict]:
         ``region_years``, ``numbers`` (all numbers read), ``unnamed`` (without an
         indicator), ``no_measure`` (unnamed, not a part and without a measure: not
         grouped), ``parts`` (unnamed numbers with a ``part_of``) and ``breakdowns``:
-        a list of :class:`Breakdown`, most region-years first, then the id.
+        a list of :class:`Breakdown`, most region-years first, then the id;
+        ``sentences``: every number's marked sentence (:class:`Sentences`).
 
     Raises
     ------
@@ -227,20 +297,24 @@ def collect(root) -> tuple[list[Group], list[Alias], dict]:
     parts: dict[tuple[str, str, str], Group] = {}
     stats = {"region_years": len(published), "numbers": 0, "unnamed": 0, "no_measure": 0,
              "parts": 0}
+    corpus = Sentences()
     for region, year, path in published:
         key = f"{region}/{year}"
         rows = _read_csv(path)
         marks = marked_sentences(rows)
         seen: dict[str, dict] = {}  # char_start -> first row of that number
-        named: set[str] = set()
+        named: dict[str, set] = {}  # char_start -> its indicator ids
         for row in rows:
             start = _start_key(row.get("char_start", ""))
             seen.setdefault(start, row)
+            named.setdefault(start, set())
             if row.get("indicator_id"):
-                named.add(start)
+                named[start].add(row["indicator_id"])
         stats["numbers"] += len(seen)
+        for start in seen:
+            corpus.add((key, start), named[start], marks.get(start, ""))
         for start, row in seen.items():
-            if start in named:
+            if named[start]:
                 continue
             stats["unnamed"] += 1
             measure = (row.get("measure") or "").strip()
@@ -250,13 +324,13 @@ def collect(root) -> tuple[list[Group], list[Alias], dict]:
             if whole:
                 stats["parts"] += 1
                 _add(parts, (whole, group_key(measure), unit), measure, unit, key, row,
-                     marks.get(start, ""))
+                     marks.get(start, ""), start)
                 continue
             if not measure:
                 stats["no_measure"] += 1
                 continue
             _add(groups, (group_key(measure), unit), measure, unit, key, row,
-                 marks.get(start, ""))
+                 marks.get(start, ""), start)
         _learn_reviews(root, region, year, seen, marks, aliases)
     wholes: dict[str, Breakdown] = {}
     for (whole, _, _), g in parts.items():
@@ -266,6 +340,7 @@ def collect(root) -> tuple[list[Group], list[Alias], dict]:
         b.count += g.count
     for b in wholes.values():
         b.groups = _ranked(b.groups)
+    stats["sentences"] = corpus
     stats["breakdowns"] = sorted(wholes.values(),
                                  key=lambda b: (-len(b.region_years), -b.count, b.indicator_id))
     ranked = _ranked(groups.values())
@@ -307,6 +382,7 @@ def _learn_reviews(root: Path, region: str, year: int, numbers: dict, marks: dic
         iid = row["indicator_id"].strip()
         a = aliases.setdefault((iid, measure, unit), Alias(iid, measure, unit))
         a.region_years.add(f"{region}/{year}")
+        a.members.add((f"{region}/{year}", start))
         if number:
             sentence, marked = number.get("sentence") or "", marks.get(start, "")
         else:
@@ -334,11 +410,27 @@ def _stem(measure: str) -> str:
     return stem if len(stem) >= 2 else measure
 
 
-def guess_patterns(measure: str, marked: list[str]) -> list[tuple[str, int]]:
-    """Patterns for a measure, each with how many of ``marked`` sentences it matches.
+def _words(pattern: str) -> int:
+    """How many CJK characters, letters and digits a pattern holds outside its
+    character classes and repeat counts: ``开展#`` 2, ``#[^，,。；;]{0,4}党政主要负责`` 6."""
+    bare = re.sub(r"\[[^\]]*\]|\{\d*,?\d*\}", "", pattern)
+    return sum(1 for c in bare if c.isalnum())
 
-    Tried in order, the first two that match something are kept (or the first one when
-    none does: the caller must then say so): the measure's words right before the
+
+def guess_patterns(measure: str, marked: list[str], outside=None
+                   ) -> tuple[list[tuple[str, int, int]], list[tuple[str, str]]]:
+    """Patterns for a measure: (kept, refused).
+
+    ``kept`` holds up to two ``(pattern, hits, false)``: ``hits`` of the ``marked``
+    sentences it matches (at least one) and ``false`` numbers it matches outside the
+    group (``outside(pattern)``, 0 when not given). ``refused`` holds ``(pattern,
+    why)`` for the guesses that match the group but are not proposed: fewer than
+    :data:`MIN_PATTERN_CHARS` words, or a match of any number outside the group (it
+    would name that number too). A guess that matches none of ``marked`` is neither;
+    when nothing is kept and nothing refused, ``refused`` holds the first guess with the
+    reason that it matches none of them.
+
+    Tried in order: the measure's words right before the
     number; its first and last two characters around a gap (reports reorder words:
     受理行政复议申请 vs 行政复议申请受理); the number right before the measure's words
     (为1800余家企业提供服务, 281项事项实现全覆盖); and the words right before the number
@@ -363,12 +455,23 @@ def guess_patterns(measure: str, marked: list[str]) -> list[tuple[str, int]]:
     if lefts:
         top = sorted(lefts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
         cands.append(re.escape(top) + "#")
-    scored = []
+    kept, refused = [], []
     for pat in dict.fromkeys(cands):
         rx = re.compile(pat)
-        scored.append((pat, sum(1 for m in marked if rx.search(m))))
-    hits = [s for s in scored if s[1]]
-    return hits[:2] if hits else scored[:1]
+        hits = sum(1 for m in marked if rx.search(m))
+        if not hits or len(kept) == 2:
+            continue
+        if _words(pat) < MIN_PATTERN_CHARS:
+            refused.append((pat, f"only {_words(pat)} characters besides '#'"))
+            continue
+        false = outside(pat) if outside is not None else 0
+        if false:
+            refused.append((pat, f"matches {_plural(false, 'number')} outside the group"))
+            continue
+        kept.append((pat, hits, 0))
+    if not kept and not refused:
+        refused.append((cands[0], "matches none of them"))
+    return kept, refused
 
 
 def _id_for(measure: str, unit: str, section: str) -> str:
@@ -377,13 +480,15 @@ def _id_for(measure: str, unit: str, section: str) -> str:
     return f"{section or 'new'}_{digest}"
 
 
-def _closest(cat: Catalogue, measure: str, kind: str) -> tuple[str, str] | None:
+def _closest(cat: Catalogue, measure: str, kind: str,
+             not_these=()) -> tuple[str, str] | None:
     """The catalogue indicator of the same kind whose name shares most characters
-    with the measure (at least half of them), as a hint that this may be an alias."""
+    with the measure (at least half of them), as a hint that this may be an alias;
+    never one of ``not_these`` (indicators reviewers took off such numbers)."""
     best, best_score = None, 0.0
     chars = set(measure)
     for ind in cat.indicators.values():
-        if ind.kind != kind or not chars:
+        if ind.kind != kind or not chars or ind.id in not_these:
             continue
         score = len(chars & set(ind.zh_name)) / len(chars | set(ind.zh_name))
         if score > best_score:
@@ -414,17 +519,38 @@ def _examples(examples: list, n: int = EXAMPLES, indent: str = "#   ") -> list[s
     return out
 
 
-def _pattern_lines(pats: list[tuple[str, int]], n: int, whose: str) -> list[str]:
-    """The ``patterns`` line and how many of the ``n`` example sentences each matches.
+def _pattern_lines(kept: list, refused: list, n: int, whose: str,
+                   corpus: Sentences | None = None) -> list[str]:
+    """The ``patterns`` line, how many of the ``n`` example sentences each matches and
+    how many numbers outside the group (in every published sentence) each matches.
 
     A guess that matches none of its own examples would name nothing the examples
-    state: it is not proposed. ``patterns = []`` then fails ``rol catalogue check``
-    until one is written by hand, and the comment says so and shows the guess.
+    state, and one that matches other numbers, or is too short to say what it counts,
+    would name them wrongly: neither is proposed (the comment lists them, with why).
+    With nothing left, ``patterns = []`` fails ``rol catalogue check`` until one is
+    written by hand, and the comment says so.
     """
-    if any(hits for _, hits in pats):
-        return ["patterns = [" + ", ".join(_toml_str(p) for p, _ in pats) + "]",
+    why = ["# not proposed: " + "; ".join(f"{_toml_str(p)} ({r})" for p, r in refused)
+           ] if refused and kept else []
+    if kept:
+        scope = []
+        if corpus is not None:
+            scope = [f"# numbers outside the {whose} they match, in the sentences of all "
+                     f"{_plural(len(corpus.keys), 'number')} read: "
+                     + ", ".join(str(false) for _, _, false in kept)]
+        return ["patterns = [" + ", ".join(_toml_str(p) for p, _, _ in kept) + "]",
                 f"# of the {whose}'s {_plural(n, 'sentence')}, the patterns match "
-                + ", ".join(str(hits) for _, hits in pats)]
+                + ", ".join(str(hits) for _, hits, _ in kept), *scope, *why]
+    if any(r != "matches none of them" for _, r in refused):
+        return [
+            f"# WRITE THE PATTERN BY HAND: every pattern guessed that matches the {whose}'s "
+            f"{_plural(n, 'example sentence')} above is too general to propose",
+            "# (not proposed: " + "; ".join(f"{_toml_str(p)}: {r}" for p, r in refused)
+            + ").",
+            "# Put '#' where the number stands, e.g. '调解纠纷#' or '#[^，,]{0,4}人民调解员'.",
+            "patterns = []",
+        ]
+    pats = refused
     return [
         f"# WRITE THE PATTERN BY HAND: no pattern guessed from the measure matches any of "
         f"the {whose}'s {_plural(n, 'example sentence')} above",
@@ -439,6 +565,7 @@ def render(groups: list[Group], aliases: list[Alias], stats: dict,
     """The suggestions as TOML text (see the module docstring)."""
     cat = catalogue or load()
     sections = [s.id for s in cat.sections]
+    corpus = stats.get("sentences")  # absent: false matches are not counted
     kept = [g for g in groups if len(g.region_years) >= min_regions]
     breakdowns = [(b, [g for g in b.groups if len(g.region_years) >= min_regions])
                   for b in stats.get("breakdowns", [])]
@@ -465,13 +592,19 @@ def render(groups: list[Group], aliases: list[Alias], stats: dict,
         section = _majority(g.sections, sections)
         lo, hi = RANGES.get(kind, RANGES["count"])
         marked = [m for _, _, m in g.examples]
-        pats = guess_patterns(g.measure, marked)
+        proposed, refused = guess_patterns(
+            g.measure, marked,
+            corpus and (lambda p, g=g: corpus.outside(p, g.members)))
         lines += ["", f"# {_plural(len(g.region_years), 'region-year')}, "
                   f"{_plural(g.count, 'number')}: " + ", ".join(sorted(g.region_years))]
         if not section:
             lines.append("# section: no section heading was recognised; set one of "
                          + ", ".join(sections))
-        close = _closest(cat, g.measure, kind)
+        # a reviewer's unname says the wording is NOT that indicator's: never hint at it
+        for iid, n in sorted(g.unnamed_from.items()):
+            lines.append(f"# a reviewer un-named {iid} from {_plural(n, 'number')} of this "
+                         "group (unname): not its wording")
+        close = _closest(cat, g.measure, kind, set(g.unnamed_from))
         if close:
             lines.append(f"# close to the existing {close[0]} ({close[1]}): "
                          "maybe its patterns need this wording instead")
@@ -493,7 +626,7 @@ def render(groups: list[Group], aliases: list[Alias], stats: dict,
             f"units = [{_toml_str(g.unit)}]" if g.unit else "units = []",
             f"min = {lo}",
             f"max = {hi}",
-            *_pattern_lines(pats, len(marked), "group"),
+            *_pattern_lines(proposed, refused, len(marked), "group", corpus),
         ]
     if breakdowns:
         lines += [
@@ -522,7 +655,9 @@ def render(groups: list[Group], aliases: list[Alias], stats: dict,
                   "in data/reviews):", "# add their patterns to that indicator."]
     for a in aliases:
         marked = [m for _, _, m in a.examples]
-        pats = guess_patterns(a.measure, marked)
+        proposed, refused = guess_patterns(
+            a.measure, marked,
+            corpus and (lambda p, a=a: corpus.outside(p, a.members, a.indicator_id)))
         known = a.indicator_id in cat.indicators
         lines += ["", f"# {_plural(len(a.region_years), 'region-year')}: "
                   + ", ".join(sorted(a.region_years))
@@ -533,7 +668,7 @@ def render(groups: list[Group], aliases: list[Alias], stats: dict,
             f"indicator = {_toml_str(a.indicator_id)}",
             f"measure = {_toml_str(a.measure)}",
             f"units = [{_toml_str(a.unit)}]",
-            *_pattern_lines(pats, len(marked), "alias"),
+            *_pattern_lines(proposed, refused, len(marked), "alias", corpus),
         ]
     return "\n".join(lines) + "\n"
 
