@@ -325,3 +325,14 @@ def test_own_number_starts_are_where_the_extractor_reads_that_number(sentence, n
     read = [m.start for m in find_mentions(sentence)
             if sentence[m.start:m.end] == needle]
     assert own_number_starts(sentence, needle) == read == [sentence.rindex(needle)]
+
+
+def test_one_set_of_clause_marks():
+    """The clause searches (mentions' clause head and end, a name list's clause, parts'
+    level labels) read the same marks: a mark added to CLAUSE_MARKS reaches them all."""
+    from rol_analysis import mentions
+
+    text = "受理12件" + "".join(f"{c}办结3件" for c in mentions.CLAUSE_MARKS)
+    assert len(mentions._CLAUSE_END_RE.findall(text)) == len(mentions.CLAUSE_MARKS)
+    assert mentions._CLAUSE_HEAD_RE.match(text).end() == text.rindex("办结")
+    assert mentions._LIST_CLAUSE_RE.search(text).group() == "办结3件"

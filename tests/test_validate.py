@@ -451,3 +451,43 @@ def test_the_core_indicator_warning_fits_the_kind_of_report(tmp_path):
                     check=0)
     assert "completeness.core" not in proc.stdout, proc.stdout
     assert "0 warning(s)" in proc.stdout
+
+
+def test_a_title_naming_no_body_leaves_the_kind_of_report_to_its_issuer(tmp_path):
+    """A bare title ("2023年法治政府建设工作情况报告") said nothing of who reports, so a
+    town's or a 司法局's report signed as such was warned about a county government's
+    core indicators; the signer decides now. A title naming the government still
+    decides over a 司法局 signature (the seed: a government report signed by it)."""
+    from conftest import SEED, make_root, rol_here
+
+    bare = SEED.read_bytes().replace("2023 年度卫滨区法治政府建设工作情况 专项报告".encode(),
+                                     "2023年法治政府建设工作情况报告".encode(), 1)
+    town = bare.replace("新乡市卫滨区司法局".encode(), "卫滨区平原镇人民政府".encode())
+    assert bare != SEED.read_bytes() and town != bare
+    root = make_root(tmp_path / "project", {("weibin", 2023): SEED.read_bytes(),
+                                            ("sfj", 2023): bare, ("pingyuan", 2023): town})
+    for region in ("sfj", "pingyuan"):
+        proc = rol_here("validate", "--region", region, "--year", "2023", "--root", root,
+                        check=0)
+        assert "completeness.core" not in proc.stdout, (region, proc.stdout)
+        assert "0 warning(s)" in proc.stdout, (region, proc.stdout)
+
+
+@pytest.mark.parametrize("title, issuer, kind", [
+    ("2024年法治政府建设情况报告", "卫滨区平原镇人民政府", "township"),
+    ("关于2024年度法治政府建设工作情况的报告", "城关街道办事处", "township"),
+    (None, "兴江乡人民政府", "township"),
+    ("2024年法治政府建设情况报告", "南昌市红谷滩区司法局", "department"),
+    ("2024年法治政府建设情况报告", "卫滨区人民政府", "government"),
+    ("2024年法治政府建设情况报告", None, "government"),
+    # the title names the government: a 司法局 or a town signing does not change it
+    ("2023 年度卫滨区法治政府建设工作情况 专项报告", "新乡市卫滨区司法局", "government"),
+    ("卫滨区人民政府关于2024年法治政府建设情况的报告", "平原镇人民政府", "government"),
+    ("平原镇2024年法治政府建设工作报告", "卫滨区人民政府", "township"),
+])
+def test_report_kind_reads_the_issuer_only_when_the_title_names_no_body(title, issuer,
+                                                                         kind):
+    from rol_analysis.validate import report_kind
+
+    assert report_kind({"title": title, "issuer": issuer}) == kind
+

@@ -146,8 +146,10 @@ _RANGE_MARKS = "-－~～至到"
 _RANGE_BEFORE_RE = re.compile(rf"\d[{_RANGE_MARKS}]$")
 # The clause around a number: the run of non-punctuation before it, the next mark after.
 # (greedy .* backtracks from the end: linear, where [^…]*$ would retry at every start)
-_CLAUSE_HEAD_RE = re.compile(r".*[，,。；;：:！？!?\n]", re.S)
-_CLAUSE_END_RE = re.compile(r"[，,。；;：:！？!?\n]")
+#: The marks that end a clause (a sentence's end marks among them).
+CLAUSE_MARKS = "，,。；;：:！？!?\n"
+_CLAUSE_HEAD_RE = re.compile(rf".*[{CLAUSE_MARKS}]", re.S)
+_CLAUSE_END_RE = re.compile(rf"[{CLAUSE_MARKS}]")
 _KIND_HEAD_RE = re.compile(r".*[，,。；;\n]", re.S)
 # "15分钟公共法律服务圈", "1小时生活圈": a distance or time that names a service radius
 _CIRCLE_RE = re.compile(r"[\u4e00-\u9fff]{0,8}圈")
@@ -461,7 +463,7 @@ def _bare_count(text: str, m: re.Match) -> bool:
 
 
 _LIST_GAP_RE = re.compile(r"\s*[、和及]\s*")
-_LIST_CLAUSE_RE = re.compile(r"[^，,。；;：:！？!?\n]*$")
+_LIST_CLAUSE_RE = re.compile(rf"[^{CLAUSE_MARKS}]*$")
 
 
 def _names_listed(text: str, end: int) -> int:

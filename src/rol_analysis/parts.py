@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 
 from .matcher import _Matcher, _study_bodies, stated_apart
 from .measure import _last_match
-from .mentions import _CLAUSE_END_RE, _CLAUSE_HEAD_RE, Mention, _sentence_of
+from .mentions import _CLAUSE_END_RE, _CLAUSE_HEAD_RE, CLAUSE_MARKS, Mention, _sentence_of
 
 # 其中, and 包括 after a comma (…12件，包括…3件), not 包括X在内的12个 (the whole itself)
 _PART_RE = re.compile(r"其中|(?<=[，,])包括(?![^，,。；;]*在内)")
@@ -133,7 +133,8 @@ def _mark_parts(norm_text: str, bounds: list[int], slots: list[_Slot],
         m, s0 = sl.mention, sent_start[k]
         lo = max(s0, m.start - 16)
         head = norm_text[lo:m.start]
-        cut = max(head.rfind(c) for c in "，,；;：:、")
+        # a clause mark or a list's 、 (head is inside one sentence: no end mark in it)
+        cut = max(head.rfind(c) for c in CLAUSE_MARKS + "、")
         if sl.part or (cut < 0 and lo > s0):
             continue
         label = _LABEL_FILL_RE.sub("", head[cut + 1:])
@@ -211,6 +212,8 @@ def _mark_parts(norm_text: str, bounds: list[int], slots: list[_Slot],
         if scope[k] == "sub":
             m = sl.mention
             lo = max(sent_start[k], m.start - 60)
+            # not CLAUSE_MARKS: a colon does not end the clause that names the sub-unit
+            # (区直各部门：232人 is the 区直各部门's)
             cut = max(norm_text.rfind(c, lo, m.start) for c in "，,；;。")
             found = list(_SUBUNIT_RE.finditer(norm_text, max(lo, cut + 1), m.start))
             if found:

@@ -657,25 +657,43 @@ def run(paths, catalogue: Catalogue | None = None, suites_dir=None) -> Validatio
 #: department's (司法局, 办公厅), states a few of them at most: warning about the rest
 #: made every such brief carry the same warning (second trial), hiding real ones. The
 #: kind is read from the title, where the issuing body is named (a government report
-#: is often signed by its 司法局, so the signature does not tell).
+#: is often signed by its 司法局, so the signature does not tell while the title names
+#: the government). A title that names no body at all ("2024年法治政府建设情况报告",
+#: common on a town's or a bureau's own web page) leaves the signer as the only word on
+#: who reports: then the issuer (the signature, else the page's 发布机构) decides.
 _TOWNSHIP_RE = re.compile(
     r"^(?:\d{4}年度?)?[\u4e00-\u9fff（）()]{0,24}?(?:乡|镇|街道)(?:人民政府|办事处)?"
     r"(?=\d|关于|法治|年度|依法)")
 _DEPARTMENT_RE = re.compile(r"^(?:\d{4}年度?)?[\u4e00-\u9fff]{1,20}?(?:局|厅)(?!长)")
+#: a title naming no body: a year, 关于, then straight to the subject
+_BARE_TITLE_RE = re.compile(r"^(?:关于)?(?:\d{4}年度?)?(?:关于)?(?:法治|依法|年度)")
+_TOWNSHIP_ISSUER_RE = re.compile(
+    r"(?:乡|镇|街道)(?:人民政府|办事处|党委|党工委)?(?:（[^）]*）)?$")
+_DEPARTMENT_ISSUER_RE = re.compile(r"(?:局|厅)(?:党组|党委)?(?:（[^）]*）)?$")
 CORE_RULE = "completeness.core"
 
 
 def report_kind(meta: dict) -> str:
-    """``township``, ``department`` or ``government``, from the report's title.
+    """``township``, ``department`` or ``government``, from the report's title, else
+    its issuer.
 
-    ``government`` (a county-or-higher people's government, the kind the catalogue's
-    ``core`` indicators are for) when the title names neither a 乡/镇/街道 nor a 局/厅,
-    or when there is no title.
+    The title decides when it names a body: a 乡/镇/街道 or a 局/厅, else a government.
+    A title naming no body (or no title) leaves it to ``meta["issuer"]`` (the signature,
+    else the web page's metadata): a 乡/镇/街道 (人民政府, 办事处) or a 局/厅 there
+    gives that kind. Otherwise ``government`` (a county-or-higher people's government,
+    the kind the catalogue's ``core`` indicators are for).
     """
     title = re.sub(r"\s+", "", meta.get("title") or "")
     if _TOWNSHIP_RE.search(title):
         return "township"
     if _DEPARTMENT_RE.search(title):
+        return "department"
+    if title and not _BARE_TITLE_RE.match(title):
+        return "government"
+    issuer = re.sub(r"\s+", "", meta.get("issuer") or "")
+    if _TOWNSHIP_ISSUER_RE.search(issuer):
+        return "township"
+    if _DEPARTMENT_ISSUER_RE.search(issuer):
         return "department"
     return "government"
 
