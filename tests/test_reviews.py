@@ -930,3 +930,57 @@ def test_unname_makes_a_part_only_of_a_stated_total_it_does_not_exceed(tmp_path)
             "to be a part of, but no number of this report is "
             "disputes_mediated_successfully") in msg
     assert "leave indicator_id empty" in msg and "row 4" not in msg
+
+
+def test_a_review_file_edited_during_a_build_is_reported_and_left_outdated(seed_copy,
+                                                                           monkeypatch):
+    # Trial 2: a review file edited while a build ran was not reported; the build used
+    # the file as its kernel read it, but recorded the file as it was when it started.
+    from rol_analysis import pipeline
+
+    root = seed_copy
+    sheet = reviews.review_file(root, "weibin", 2023)
+    s = _at("849件")
+
+    def decide(value):
+        _write(sheet, [{"char_start": str(s), "text": "849件", "action": "set",
+                        "value": value, "reviewer": "李四"}])
+
+    def published_value():
+        men = pd.read_csv(root / "data/processed/weibin/2023/mentions.csv",
+                          encoding="utf-8-sig", keep_default_na=False)
+        return men.loc[men["char_start"] == s, "value"].iloc[0]
+
+    edit = {}
+    real = pipeline.run_notebook
+
+    def run_notebook(root_, nb_name, *args, **kwargs):
+        if nb_name == "01_clean.ipynb" and edit.get("before"):
+            decide(edit.pop("before"))  # after the build's fingerprint, before step 01
+        out = real(root_, nb_name, *args, **kwargs)
+        if nb_name == "01_clean.ipynb" and edit.get("after"):
+            decide(edit.pop("after"))  # step 01 has read the file: too late for this build
+        return out
+
+    monkeypatch.setattr(pipeline, "run_notebook", run_notebook)
+    decide("850")
+    edit["after"] = "851"
+    proc = rol("build", "--region", "weibin", "--year", "2023", "--root", root, check=0)
+    assert ("warning: weibin/2023: data/reviews/weibin/2023.csv changed while this build "
+            "ran: the published tables and brief use its decisions as the build read them"
+            ) in proc.stderr, proc.stderr
+    # one version, the one read: the tables and the brief say 850, not 851
+    assert published_value() == 850
+    brief = BeautifulSoup((root / "reports/weibin/2023/brief.html").read_text(
+        encoding="utf-8"), "lxml").get_text(" ")
+    assert "850" in brief and "851" not in brief
+    listed = rol("list", "--root", root, check=0).stdout
+    assert "its review file data/reviews/weibin/2023.csv has changed decisions" in listed
+
+    # edited after the build took its fingerprint but before step 01 read it: the build
+    # is of the new file, says nothing, and is up to date (no second rebuild)
+    edit["before"] = "852"
+    proc = rol("build", "--region", "weibin", "--year", "2023", "--root", root, check=0)
+    assert "changed while this build ran" not in proc.stderr and published_value() == 852
+    listed = rol("list", "--root", root, check=0).stdout
+    assert "up to date" in listed and "outdated" not in listed, listed

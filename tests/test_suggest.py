@@ -276,9 +276,10 @@ def test_a_reviewed_number_is_marked_where_it_is_a_number_of_its_own(sentence, t
 
 
 def test_a_guess_that_matches_none_of_its_examples_is_not_proposed(tmp_path):
-    g = suggest.Group("企业数", "家", region_years={"hexi/2023"}, count=1,
+    # (a label of whole words: 企业数 alone would be too short to be proposed at all)
+    g = suggest.Group("受益企业数", "家", region_years={"hexi/2023"}, count=1,
                       examples=[("hexi/2023", "惠及企业，1800家受益。", "惠及企业，#家受益。")])
-    g.labels["企业数"] += 1
+    g.labels["受益企业数"] += 1
     text = suggest.render([g], [], {"region_years": 1, "numbers": 1, "unnamed": 1,
                                     "no_measure": 0})
     stanza = tomllib.loads(text)["indicator"][0]
@@ -336,3 +337,26 @@ def test_a_pattern_of_fewer_than_three_characters_is_not_proposed():
                        ("开展#", "only 2 characters besides '#'")]
     lines = suggest._pattern_lines(kept, refused, 1, "alias")
     assert lines[0].startswith("# WRITE THE PATTERN BY HAND") and lines[-1] == "patterns = []"
+
+
+def test_a_label_cut_out_of_longer_words_is_listed_not_proposed(tmp_path):
+    # Trial 3: stanzas were proposed under labels such as 件事数 (of 一件事) and 覆盖数; a
+    # label must be whole words of its sentence, 3 characters or more besides its ending
+    rows = [
+        ("件事数", "3", "个", "谋划9个“综合查一次”场景和3个“监管一件事”。"),
+        ("谋划综合查一数", "9", "个", "谋划9个“综合查一次”场景和3个“监管一件事”。"),
+        ("覆盖数", "900", "人次", "组织干部学法8次，覆盖900人次。"),
+        ("形式习近平法治思想专题学习数", "6", "场",
+         "借助支部会、主题党日等形式开展习近平法治思想专题学习6场。"),
+        ("行政复议审结数", "45", "件", "行政复议方面，全年办结45件。"),
+    ]
+    _table(tmp_path, "taojia", 2025, [
+        _rec("taojia", 2025, "", "", value, unit, 10 * n + sentence.index(value), sentence,
+             measure) for n, (measure, value, unit, sentence) in enumerate(rows)])
+    text = suggest.suggest(tmp_path)
+    assert [i["zh_name"] for i in tomllib.loads(text)["indicator"]] == ["行政复议审结数"]
+    assert ("# 1 group in at least 1 region-year (of 5), and 4 groups whose label is not "
+            "whole words of its sentences, listed at the end, not proposed.") in text
+    for measure, _, unit, _ in rows[:4]:
+        assert f"#   {measure} ({unit}): 1 region-year, 1 number: taojia/2025" in text
+    assert "#     taojia/2025: 组织干部学法8次，覆盖900人次。" in text

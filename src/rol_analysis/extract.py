@@ -1087,6 +1087,10 @@ def write_tables(extraction: Extraction, out_dir) -> list[Path]:
         # numbers a reviewer excluded (reviews.apply): no longer rows of the tables, kept
         # for the brief; absent otherwise, so an unreviewed report's file is unchanged
         meta["excluded"] = extraction.meta["excluded"]
+    if extraction.meta.get("review_fingerprint"):
+        # the version of the review file applied (reviews.apply_file): a build records
+        # it as what its tables were made from, not the file as it was when it started
+        meta["review_fingerprint"] = extraction.meta["review_fingerprint"]
     return [
         fileio.write_csv(out / "mentions.csv", extraction.mentions),
         fileio.write_parquet(out / "mentions.parquet", extraction.mentions),

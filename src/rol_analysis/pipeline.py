@@ -841,9 +841,12 @@ def data_phase(root, region, year, force=False, on_step=None, stage=None,
         except InputError as exc:
             result.bad_input = {"message": exc.message, "fingerprint": fp}
             raise
-        write_json(paths.processed / BUILD_FILE, fp)
         # e.g. the report names another region or year than the folder it is filed in
         report = read_json(paths.processed / "report.json") or {}
+        # the review file as step 01 read it, which an edit since the fingerprint above
+        # was taken makes another version: the tables are that version's
+        fp["review"] = report.get("review_fingerprint")
+        write_json(paths.processed / BUILD_FILE, fp)
         result.warnings = list(report.get("warnings") or [])
         result.status = "built"
     return result
@@ -1524,6 +1527,7 @@ def _publish_results(root: Path, stage: Stage, results, data, recovered: bool) -
     for r in results:
         paths = layout.build_paths(root, r.region, r.year, stage.path)
         if r.status == "built":
+            r.warnings += _review_edited(root, paths)
             fresh = data[(r.region, r.year)].status == "built"
             entries.append((paths, paths.processed if fresh else None, paths.report))
         elif r.status == "invalid":
@@ -1546,6 +1550,26 @@ def _publish_results(root: Path, stage: Stage, results, data, recovered: bool) -
         for r in results:
             if r.status in ("built", "invalid"):
                 r.status, r.message, r.exit_code = "error", exc.message, exc.exit_code
+
+
+def _review_edited(root: Path, paths: layout.BuildPaths) -> list[str]:
+    """A warning when the region-year's review file changed while the build ran.
+
+    The tables (and so the brief) are made from the file as step 01 read it once, and
+    their ``build.json`` records that version: published, they are one version's, and
+    ``rol list`` shows the region-year outdated until it is built again. Checked under
+    the region-year's lock just before the outputs are renamed into place.
+    """
+    from . import reviews
+
+    used = (read_json(paths.tables / BUILD_FILE) or {}).get("review")
+    if used == reviews.fingerprint(reviews.review_file(root, paths.region, paths.year)):
+        return []
+    key = f"{paths.region}/{paths.year}"
+    return [f"data/reviews/{key}.csv changed while this build ran: the published tables "
+            f"and brief use its decisions as the build read them, not the new ones, and "
+            f"`rol list` shows {key} as outdated. Run `rol build --region {paths.region} "
+            f"--year {paths.year}` to apply them."]
 
 
 def _check_shared_inputs(root: Path) -> None:

@@ -907,12 +907,23 @@ def apply_file(extraction, paths, catalogue=None):
     InputError
         Every bad row of the file in one message: those :func:`read` refuses and those
         :func:`apply` refuses, in the file's order.
+
+    Notes
+    -----
+    The file is read once: its decisions and ``meta["review_fingerprint"]`` (its
+    :func:`fingerprint` when it decides anything) come from the same bytes, so the
+    tables correspond to one version of the file, and that version is known.
     """
     path = review_file(paths.root, paths.region, paths.year)
     if not path.is_file():
         return extraction
-    decisions, problems = _parse(path, _file_bytes(path), catalogue)
+    data = _file_bytes(path)
+    decisions, problems = _parse(path, data, catalogue)
     if decisions:
+        # which version of the file the tables are made from, digested from the bytes
+        # just parsed: a build compares it with the file when it publishes (the file
+        # may be edited while the build runs) and records it (report.json)
+        extraction.meta["review_fingerprint"] = _digest(data)
         # a malformed row and a stale one are listed in one message: each found only
         # after the other was corrected took a build per row
         problems += _apply(extraction, _raw_text(extraction, paths.raw), decisions, path,

@@ -41,19 +41,20 @@ def _bigrams(text: str) -> set[str]:
     return out
 
 
-def _index(catalogue) -> tuple[dict[str, set[str]], dict[str, float]]:
-    """Each indicator's bigrams and each bigram's inverse document frequency."""
+def _index(catalogue) -> tuple[dict[str, list[str]], dict[str, float]]:
+    """Each bigram's indicators (in catalogue order) and its inverse document frequency."""
     got = _INDEX.get(id(catalogue))
     if got is not None and got[0] is catalogue:
         return got[1]
-    docs = {iid: _bigrams(" ".join([ind.zh_name, *ind.aliases, ind.definition,
-                                    *ind.patterns]))
-            for iid, ind in catalogue.indicators.items()}
-    df = Counter(g for d in docs.values() for g in d)
-    n = len(docs)
-    idf = {g: math.log(n / c) for g, c in df.items()}
-    _INDEX[id(catalogue)] = (catalogue, (docs, idf))
-    return docs, idf
+    holders: dict[str, list[str]] = {}
+    for iid, ind in catalogue.indicators.items():
+        for g in sorted(_bigrams(" ".join([ind.zh_name, *ind.aliases, ind.definition,
+                                           *ind.patterns]))):
+            holders.setdefault(g, []).append(iid)
+    n = len(catalogue.indicators)
+    idf = {g: math.log(n / len(ids)) for g, ids in holders.items()}
+    _INDEX[id(catalogue)] = (catalogue, (holders, idf))
+    return holders, idf
 
 
 def similar_indicators(catalogue, measure: str, sentence: str, unit: str, kind: str,
@@ -82,15 +83,15 @@ def similar_indicators(catalogue, measure: str, sentence: str, unit: str, kind: 
         with the measure label and with the sentence (a bigram in both counts twice: the
         label says what is counted); ids scoring 0 are left out.
     """
-    docs, idf = _index(catalogue)
+    holders, idf = _index(catalogue)
     want = Counter(_bigrams(measure)) + Counter(_bigrams(sentence))
     shown = set(shown)
-    scored = []
-    for iid, ind in catalogue.indicators.items():
-        if iid in shown or ind.kind != kind or unit not in ind.units:
-            continue
-        s = sum(w * idf[g] for g, w in want.items() if g in docs[iid])
-        if s > 0:
-            scored.append((-s, iid))
-    scored.sort()
+    score: dict[str, float] = {}
+    # only the indicators sharing a bigram are scored (a report has hundreds of numbers)
+    for g, w in want.items():
+        for iid in holders.get(g, ()):
+            score[iid] = score.get(iid, 0.0) + w * idf[g]
+    scored = sorted((-s, iid) for iid, s in score.items()
+                    if s > 0 and iid not in shown and catalogue.indicators[iid].kind == kind
+                    and unit in catalogue.indicators[iid].units)
     return [iid for _, iid in scored[:cap]]

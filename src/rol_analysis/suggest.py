@@ -9,7 +9,9 @@ ready-to-review ``[[indicator]]`` stanza: an id to rename, the majority section 
 kind, the unit, ``zh_name`` = the measure, ``patterns`` guessed from the measure's
 words (each checked against the group's own sentences, and against every published
 number's sentence: a guess that would match a number outside its group is not
-proposed), and comments with example sentences, counts and region-years.
+proposed), and comments with example sentences, counts and region-years. A group
+whose label is not whole words of its sentences (:func:`whole_label`: 件事数 of 一件事)
+names no statistic: it is listed at the end, not proposed.
 
 A number that is a *part* of a total the catalogue already names (``part_of`` holds
 the total's indicator: a 其中 subset, one level or type of a breakdown) is not a missing
@@ -41,6 +43,7 @@ from .catalogue import Catalogue, load
 from .exceptions import InputError, UsageError
 from .mentions import own_number_starts
 from .normalize import compact
+from .numbers import CN_DIGITS, CN_PLACES
 
 #: Ranges the packaged catalogue gives each kind.
 RANGES = {"count": (0, 10000000), "amount": (0, 1000000000000), "rate": (0, 100),
@@ -49,6 +52,16 @@ RANGES = {"count": (0, 10000000), "amount": (0, 1000000000000), "rate": (0, 100)
 EXAMPLES = 3
 #: Characters a pattern allows between the measure's words and the number.
 _GAP = "[^，,。；;]{0,8}"
+#: Characters a proposed label must hold besides its ending (数, 比例, 金额…): 覆盖数 or
+#: 培训数 names no statistic of its own.
+MIN_LABEL_CHARS = 3
+# The endings the measure builder gives a label by kind (measure.py, step 4), and the
+# accounting words reports end a measure with.
+_LABEL_TAIL_RE = re.compile(r"(?:总数|数量|次数|人数|件数|个数|金额|总额|比例|变化|时长|数|量|额)$")
+# Characters of a number (not 点: 重点): words next to one are cut out of a longer word.
+_LABEL_NUMERALS = set("0123456789０１２３４５６７８９" + CN_DIGITS + CN_PLACES)
+# Marks the measure builder drops from a label (measure._DROP_CHARS_RE, without '#').
+_LABEL_DROPPED_RE = re.compile(r"[“”\"‘’'《》「」『』〈〉【】\[\]（）()\s*/·．\-—…]+")
 #: Words (CJK characters, letters, digits) a proposed pattern must hold besides ``#``
 #: and the regex syntax: ``开展#`` would name every 开展N次/项 of every report.
 MIN_PATTERN_CHARS = 3
@@ -474,6 +487,59 @@ def guess_patterns(measure: str, marked: list[str], outside=None
     return kept, refused
 
 
+def _bound(flat: str, at: int, piece: str, first: bool) -> bool:
+    """Whether ``piece`` found at ``at`` of ``flat`` is cut out of longer words: right
+    after a numeral (件事 of 一件事), ending in one (综合查一 of 综合查一次), or, as the
+    label's first words, right after 等 (形式 of 主题党日等形式: the list it ends is
+    what the words are about)."""
+    before = flat[at - 1] if at else ""
+    return (before in _LABEL_NUMERALS or piece[-1] in _LABEL_NUMERALS
+            or (first and before == "等"))
+
+
+def whole_label(measure: str, marked: list[str]) -> bool:
+    """Whether a measure label is made of whole words of one of its numbers' sentences.
+
+    The label without its scope words and ending must hold at least
+    :data:`MIN_LABEL_CHARS` characters and be read, left to right, as pieces of two or
+    more characters of one of the ``marked`` sentences (its quotes and brackets dropped,
+    the measure builder's synonyms applied: it may leave words out, carry a topic from
+    earlier in the sentence and join the words before and after the number), no piece
+    cut out of longer words (:func:`_bound`). A label that is not (件事数, 谋划综合查一数,
+    形式习近平法治思想专题学习数, 覆盖数) names no statistic: it is not proposed.
+
+    Examples
+    --------
+    >>> whole_label("件事数", ["谋划17个“综合查一次”应用场景和#“执法监管一件事”；"])
+    False
+    >>> whole_label("行政复议审结数", ["行政复议方面，全年办结#。"])
+    True
+    """
+    from .measure import SYNONYMS
+
+    stem = _LABEL_TAIL_RE.sub("", group_key(measure))
+    if len(stem) < MIN_LABEL_CHARS:
+        return False
+    for m in marked:
+        flat = _LABEL_DROPPED_RE.sub("", m)
+        for word, label in SYNONYMS.items():
+            flat = flat.replace(word, label)
+        i = 0
+        while i < len(stem):
+            for j in range(len(stem), i + 1, -1):
+                at = flat.find(stem[i:j])
+                while at >= 0 and _bound(flat, at, stem[i:j], i == 0):
+                    at = flat.find(stem[i:j], at + 1)
+                if at >= 0:
+                    i = j
+                    break
+            else:
+                break  # no piece of two or more characters starts here
+        if i == len(stem):
+            return True
+    return False
+
+
 def _id_for(measure: str, unit: str, section: str) -> str:
     """A stable snake_case id to rename: section plus a digest of measure and unit."""
     digest = hashlib.sha1(f"{measure}|{unit}".encode()).hexdigest()[:8]
@@ -567,6 +633,9 @@ def render(groups: list[Group], aliases: list[Alias], stats: dict,
     sections = [s.id for s in cat.sections]
     corpus = stats.get("sentences")  # absent: false matches are not counted
     kept = [g for g in groups if len(g.region_years) >= min_regions]
+    # a label cut out of longer words names no statistic: listed, never proposed
+    fragments = [g for g in kept if not whole_label(g.measure, [m for _, _, m in g.examples])]
+    kept = [g for g in kept if g not in fragments]
     breakdowns = [(b, [g for g in b.groups if len(g.region_years) >= min_regions])
                   for b in stats.get("breakdowns", [])]
     breakdowns = [(b, gs) for b, gs in breakdowns if gs]
@@ -585,7 +654,9 @@ def render(groups: list[Group], aliases: list[Alias], stats: dict,
            "# an indicator already names (part_of): not proposed, listed at the end under",
            "# their whole."] if stats.get("parts") else []),
         f"# {_plural(len(kept), 'group')} in at least "
-        f"{_plural(min_regions, 'region-year')} (of {len(groups)}).",
+        f"{_plural(min_regions, 'region-year')} (of {len(groups)})"
+        + (f", and {_plural(len(fragments), 'group')} whose label is not whole words of "
+           "its sentences, listed at the end, not proposed." if fragments else "."),
     ]
     for g in kept:
         kind = _majority(g.kinds, ["count", "amount", "rate", "change"]) or "count"
@@ -628,6 +699,19 @@ def render(groups: list[Group], aliases: list[Alias], stats: dict,
             f"max = {hi}",
             *_pattern_lines(proposed, refused, len(marked), "group", corpus),
         ]
+    if fragments:
+        lines += [
+            "",
+            "# Labels that are not whole words of their numbers' sentences (cut out of longer",
+            "# words, or fewer than 3 characters besides the ending: 件事数, 覆盖数). NOT",
+            "# proposed: such a label names no statistic. Read the sentences; a statistic",
+            "# among them is a `set` decision or an indicator written by hand.",
+        ]
+    for g in fragments:
+        lines.append(f"#   {g.measure} ({g.unit or 'no unit'}): "
+                     f"{_plural(len(g.region_years), 'region-year')}, "
+                     f"{_plural(g.count, 'number')}: " + ", ".join(sorted(g.region_years)))
+        lines += _examples(g.examples, indent="#     ")
     if breakdowns:
         lines += [
             "",
