@@ -254,8 +254,8 @@ def _add(groups: dict, key: tuple, measure: str, unit: str, region_year: str,
          row: dict, marked: str, start: str = "") -> None:
     g = groups.setdefault(key, Group(measure, unit))
     g.members.add((region_year, start))
-    if _unnamed_by_reviewer(row):
-        g.unnamed_from[_unnamed_by_reviewer(row)] += 1
+    if unnamed := _unnamed_by_reviewer(row):
+        g.unnamed_from[unnamed] += 1
     g.labels[measure] += 1
     g.region_years.add(region_year)
     g.count += 1
@@ -474,8 +474,8 @@ def guess_patterns(measure: str, marked: list[str], outside=None
         hits = sum(1 for m in marked if rx.search(m))
         if not hits or len(kept) == 2:
             continue
-        if _words(pat) < MIN_PATTERN_CHARS:
-            refused.append((pat, f"only {_words(pat)} characters besides '#'"))
+        if (words := _words(pat)) < MIN_PATTERN_CHARS:
+            refused.append((pat, f"only {words} characters besides '#'"))
             continue
         false = outside(pat) if outside is not None else 0
         if false:
