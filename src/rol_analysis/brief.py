@@ -441,7 +441,7 @@ class Brief:
         body = _render("header.html.j2", title=title, year=a.year, region_name=self._name(),
                        region=a.region, validated=self.validation is not None,
                        href=VALIDATION_HREF,
-                       facts=[f for f in facts if f["ocr"] or f["status"] or _e(f["text"])])
+                       facts=[f for f in facts if f["ocr"] or f["status"] or _plain(f["text"])])
         meta = {
             "title": title, "region": a.region, "region_name": self._name(), "year": a.year,
             "issuer": m.get("issuer") or "", "source_file": m.get("source_file") or "",
