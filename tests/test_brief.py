@@ -6,10 +6,10 @@ import math
 import re
 
 import pytest
-from brief_fixtures import gold_indicators, publish, stage, validation_doc, with_rows
+from brief_fixtures import gold_indicators, publish, report_meta, stage, validation_doc, with_rows
 from bs4 import BeautifulSoup
 
-from rol_analysis import brief, ratios
+from rol_analysis import brief, fileio, ratios
 
 EVIL = "<script>alert(1)</script><img src=x onerror=alert(1)>"
 
@@ -745,6 +745,30 @@ def test_unnamed_rates_are_worked_out_once_per_brief(tmp_path, monkeypatch):
     assert len(calls) == 1
     assert "1 项比率都没有对应的目录指标" in page.select_one(".findings li").get_text()
     assert "1 项比率未归入指标目录" in page.select_one(".ratios .unchecked-rates").get_text()
+
+
+def test_a_title_without_a_place_takes_the_regions_csv_name(tmp_path):
+    """Trial 3, item 4: "鹤龙街2024年…" gives no region name; the heading, the regions
+    table and chart said the slug although regions.csv names the place."""
+    (tmp_path / "data/raw").mkdir(parents=True)
+    (tmp_path / "data/raw/regions.csv").write_text(
+        "region,zh_name,city,province,level\nhelong,鹤龙街道,广州市,广东省,街道\n"
+        "jlp-sfj,九龙坡区司法局,重庆市,重庆市,部门\n", encoding="utf-8")
+    seed = gold_indicators()
+    other = publish(tmp_path, "jlp-sfj", 2023, seed.head(5)).processed_final / "report.json"
+    fileio.write_json(other, {**fileio.read_json(other), "region_name": None,
+                              "title": "区司法局关于2023年法治政府建设工作情况的报告"})
+    paths = stage(tmp_path, "helong", 2023, indicators=gold_indicators("helong", 2023),
+                  meta=report_meta("helong", 2023, region_name=None,
+                                   title="鹤龙街2023年法治政府建设工作报告"))
+    page = _page(brief.Brief(paths))
+    assert page.select_one(".brief-head h1").get_text().startswith("鹤龙街道 2023 年")
+    kinds = {tr.find_all("td")[0].get_text(): tr.find_all("td")[1].get_text()
+             for tr in page.select(".trends table.panel tbody tr")}
+    assert kinds == {"鹤龙街道": "乡镇街道 township", "九龙坡区司法局": "部门 department"}
+    # no earlier year of helong: said, not left out, beside the regions compared
+    note = page.select_one(".trends .no-earlier").get_text()
+    assert "没有早于 2023 年的已发布报告" in note and "No earlier year" in note
 
 
 def test_templates_escape_as_the_rest_of_the_brief():

@@ -449,3 +449,18 @@ def test_radicals_in_a_pdf_read_as_ordinary_characters(tmp_path):
                       encoding="utf-8")
     proc = rol_here("validate", "--region", "weibin", "--year", "2023", "--root", root)
     assert proc.returncode in (0, 1), proc.stderr
+
+
+def test_validate_all_and_a_regions_years_check_each_and_name_what_failed(root):
+    raw = root / "data/raw/weibin"
+    (raw / "2024.txt").write_bytes((raw / "2023.txt").read_bytes()
+                                   .replace(b"2023", b"2024")
+                                   .replace("调解成功率100%".encode(), "调解成功率120%".encode()))
+    for args in (["--all"], ["--region", "weibin"]):
+        proc = rol_here("validate", *args, "--root", root)
+        assert proc.returncode == 1, proc
+        assert "weibin/2023: validation passed" in proc.stdout
+        assert "weibin/2024: FAILED validation" in proc.stderr
+        assert "1 of 2 region-years did not pass: weibin/2024 (exit 1)" in proc.stderr
+    assert (root / ".rol-cache/validate/weibin/2024/validation.html").is_file()
+    assert not (root / "reports").exists()

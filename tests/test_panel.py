@@ -479,3 +479,17 @@ def test_an_exclude_counts_as_reviewed_in_the_index_and_region_years_as_in_the_b
     assert ry.loc["gamma", "n_reviewed"] == 0
     assert ry.loc["gamma", "review_state"] == "not_reviewed"
     assert ry.loc["gamma", "n_excluded"] == 0
+
+
+@pytest.mark.parametrize("meta, kind", [
+    ({"title": "区司法局关于2025年法治政府建设工作情况的报告"}, "department"),
+    ({"title": "鹤龙街2024年法治政府建设工作报告", "issuer": "鹤龙街道办事处"}, "township"),
+    ({"title": "重庆市铜梁区2024年法治政府建设工作报告"}, "government"),
+])
+def test_region_years_carry_the_kind_of_issuer(tmp_path, meta, kind):
+    """Trial 3, item 8f: a 司法局's report sat in the panel like a district's."""
+    report = tmp_path / "report.json"
+    report.write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
+    row = panel._region_year_row("x", 2025, {"report": [report]}, True)
+    assert row["issuer_kind"] == kind
+    assert "issuer_kind" in panel.REGION_YEAR_COLUMNS and panel.ZH["issuer_kind"]

@@ -543,3 +543,21 @@ def test_a_region_year_whose_raw_report_is_gone_is_listed_and_removed(pool_batch
     assert "outdated: published peer hongqi/2023 removed" in listed
     gone = rol_here("remove", "--region", "hongqi", "--year", "2023", "--root", root)
     assert gone.returncode == 2 and "nothing is published for hongqi/2023" in gone.stderr
+
+
+def test_list_shows_the_bad_input_of_a_region_year_never_published(seed_copy):
+    """The build of a new region-year stops on bad input: nothing is published, and
+    `rol list` says why (it said "not built") until the raw report changes."""
+    root = seed_copy
+    (root / "data/raw/nonum").mkdir()
+    raw = root / "data/raw/nonum/2024.txt"
+    raw.write_text(NO_STATISTIC, encoding="utf-8")
+    rol_here("build", "--region", "nonum", "--year", "2024", "--root", root, "-q", check=2)
+    assert not (root / "reports/nonum").exists()
+    listed = [line for line in rol_here("list", "--root", root, check=0).stdout.splitlines()
+              if line.startswith("nonum/2024")]
+    assert "bad input at the last build: " in listed[0] and "no statistic was found" in listed[0]
+    raw.write_text(NO_STATISTIC + "\n另有说明。", encoding="utf-8")  # a new report: not known yet
+    listed = [line for line in rol_here("list", "--root", root, check=0).stdout.splitlines()
+              if line.startswith("nonum/2024")]
+    assert listed[0].endswith("not built"), listed

@@ -62,3 +62,52 @@ def test_find_for_looks_in_the_files_own_data_raw(tmp_path):
     assert regions.find_for(project / "data/raw/weibin/2023.txt") == \
         project / "data/raw/regions.csv"
     assert regions.find_for(tmp_path / "2023.txt") is None
+
+
+@pytest.mark.parametrize("word, level", [("乡级", "township"), ("镇", "township"),
+                                         ("街道", "township"), ("部门", "department"),
+                                         ("department", "department")])
+def test_township_and_department_levels_are_accepted(tmp_path, word, level):
+    path = _csv(tmp_path, f"region,zh_name,city,province,level\nhelong,鹤龙街道,广州市,广东省,"
+                          f"{word}\n".encode())
+    assert regions.read(path)["helong"]["level"] == level
+
+
+def test_list_with_a_bad_regions_csv_exits_2_saying_it_once(root):
+    (root / "data/raw/weibin/2024.txt").write_bytes((root / "data/raw/weibin/2023.txt")
+                                                     .read_bytes())
+    (root / "data/raw/regions.csv").write_text(
+        "region,zh_name,city,province,level\nweibin,卫滨区,新乡市,河南省,village\n",
+        encoding="utf-8")
+    proc = rol_here("list", "--root", root)
+    assert proc.returncode == 2, proc
+    assert proc.stderr.count("level 'village' is not one of") == 1
+    assert "line 2 (weibin)" in proc.stderr and "township, department" in proc.stderr
+    assert "weibin/2023" not in proc.stdout
+
+
+def test_a_region_renamed_between_years_is_named_with_the_fix(tmp_path):
+    """Trial 3, item 1: this year's report filed under a new slug with the same name
+    split the series silently. Same-name places in another city stay quiet."""
+    raw = tmp_path / "data/raw"
+    for slug, year in (("tongliang", 2024), ("tongliang-qu", 2025), ("xincheng", 2024),
+                       ("xincheng-hh", 2025)):
+        (raw / slug).mkdir(parents=True, exist_ok=True)
+        (raw / slug / f"{year}.txt").write_text(f"{slug}{year}", encoding="utf-8")
+    (raw / "regions.csv").write_text(
+        "region,zh_name,city,province,level\ntongliang,铜梁区,重庆市,重庆市,county\n"
+        "tongliang-qu,铜梁区,重庆市,重庆市,county\nxincheng,新城区,西安市,陕西省,county\n"
+        "xincheng-hh,新城区,呼和浩特市,内蒙古自治区,county\n", encoding="utf-8")
+    (tmp_path / "data/processed/tongliang/2025").mkdir(parents=True)  # published, raw gone
+    proc = rol_here("list", "--root", tmp_path)
+    assert proc.returncode == 0, proc
+    warnings = [line for line in proc.stdout.splitlines() if line.startswith("warning:")]
+    assert len(warnings) == 1, warnings
+    w = warnings[0]
+    assert w.startswith("warning: tongliang and tongliang-qu: regions.csv names both 铜梁区")
+    assert "tongliang: 2024 (published, raw report gone: 2025); tongliang-qu: 2025" in w
+    assert "move data/raw/tongliang/<year>.* and data/reviews/tongliang/*" in w
+    assert "`rol remove --region tongliang --year <year>` for each of 2024, 2025" in w
+    # a report of one year under each slug: two issuers of one name, not a rename
+    (raw / "tongliang-qu/2024.txt").write_text("other issuer", encoding="utf-8")
+    assert "warning:" not in rol_here("list", "--root", tmp_path).stdout

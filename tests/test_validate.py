@@ -453,6 +453,18 @@ def test_the_core_indicator_warning_fits_the_kind_of_report(tmp_path):
     assert "0 warning(s)" in proc.stdout
 
 
+@pytest.mark.parametrize("title, issuer, kind", [
+    ("鹤龙街2024年法治政府建设工作报告", None, "township"),   # Guangzhou's 街道 "XX街"
+    (None, "广州市白云区鹤龙街道办事处", "township"),          # title without a place
+    ("2024年法治政府建设工作报告", "九龙坡区陶家镇人民政府", "township"),
+    ("区司法局关于2025年法治政府建设工作情况的报告", None, "department"),
+    ("重庆市铜梁区2024年法治政府建设工作报告", "重庆市铜梁区司法局", "government"),
+    ("重庆市铜梁区2024年法治政府建设工作报告", "重庆市铜梁区人民政府", "government"),
+])
+def test_report_kind_reads_xx_jie_titles_and_township_issuers(title, issuer, kind):
+    assert validate.report_kind({"title": title, "issuer": issuer}) == kind
+
+
 def test_a_title_naming_no_body_leaves_the_kind_of_report_to_its_issuer(tmp_path):
     """A bare title ("2023年法治政府建设工作情况报告") said nothing of who reports, so a
     town's or a 司法局's report signed as such was warned about a county government's

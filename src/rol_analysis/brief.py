@@ -36,6 +36,7 @@ from . import layout
 from . import ratios as _ratios
 from .catalogue import load
 from .ocr import LOW_SCORE as LOW_OCR_SCORE
+from .render import LEVEL_LABELS
 from .reviews import NAMING, excluded_numbers, parse_mark, review_state, unconfirmed
 
 #: How the brief marks a number a reviewer decided on (data/reviews/): one mark for each
@@ -54,6 +55,10 @@ CHECK_ZH = {"ok": "成立", "violated": "不成立", "uncertain": "无法确定�
 KIND_ZH = {"count": "数量 count", "amount": "金额 amount", "rate": "比率 rate",
            "change": "变化 change"}
 METADATA_KEY = "rol_brief"
+#: The regions table's kind of issuer: the index's level labels (regions.csv), and
+#: "government" when only the report's title/issuer tell it is no township or department.
+KIND_LABELS = {**{k: v for k, v in LEVEL_LABELS.items() if k != "unknown"},
+               "government": "政府 government"}
 #: The validation report sits beside brief.html (reports/<region>/<year>/).
 VALIDATION_HREF = "validation.html"
 
@@ -348,7 +353,8 @@ class Brief:
                 f"indicator names are automatic and not confirmed by a reviewer ({sym})")
 
     def _name(self) -> str:
-        return self.meta.get("region_name") or self.analysis.region
+        a = self.analysis
+        return self.meta.get("region_name") or a.region_names.get(a.region) or a.region
 
     def _findings(self) -> list[dict]:
         v = self.validation or {}
@@ -881,6 +887,9 @@ class Brief:
             rows = []
             labels = _charts.region_labels(a)
             for rec in a.panel.to_dict("records"):
+                # the kind of issuer beside the name: a 司法局's or a 镇's figures are not
+                # a district's, and the table puts them side by side
+                kind = KIND_LABELS.get(a.region_kinds.get(rec["region"]), "—")
                 cells = []
                 for i in ids:
                     ind = self.catalogue.indicator(i)
@@ -897,10 +906,15 @@ class Brief:
                         # a region that does not state it shows no name to confirm
                         cells.append(Markup(self._peer_value(shown, review))
                                      if (rec["region"], i) in stated else shown)
-                rows.append({"region": labels[rec["region"]], "cells": cells})
+                rows.append({"region": labels[rec["region"]], "kind": kind, "cells": cells})
             panel = {"head": head, "rows": rows}
+        nothing = "" if yoy else self._nothing_in_common()
+        if not yoy and not nothing and panel:
+            # other regions are compared: without this line the missing year-over-year
+            # part reads as forgotten (with neither, the template says both in one line)
+            nothing = _render("no_earlier_year.html.j2", region=a.region, year=a.year)
         return _html(_render("trends.html.j2", yoy=yoy, prev=prev, year=a.year, panel=panel,
-                             nothing_html=Markup("" if yoy else self._nothing_in_common())))
+                             nothing_html=Markup(nothing)))
 
     def _nothing_in_common(self) -> str:
         """When the region's latest earlier year is published but the two years state no

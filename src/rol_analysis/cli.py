@@ -244,6 +244,8 @@ def build(region, year, all_, force, jobs, pdf, scheduler, quiet, cell_timeout, 
         else:
             _say(f"{r.key}: error: {r.message}", err=True)
         code = max(code, r.exit_code)
+    for w in pipeline.renamed_regions(root):
+        _say(f"warning: {w}", err=True)
     if all_:
         from . import panel as _panel
 
@@ -332,6 +334,12 @@ def list_(root):
     if not (root / "data" / "raw").is_dir():
         raise UsageError(f"{root}: no data/raw/ folder here. Run rol from the project folder "
                          "or pass --root DIR.")
+    from . import regions
+
+    # every row's status reads regions.csv: a broken one is said once, with exit 2, not
+    # as the "error" of every region-year
+    if regions.default_path(root).is_file():
+        regions.read(regions.default_path(root))
     rows = pipeline.status(root)
     if not rows:
         click.echo(f"no reports under {root / 'data' / 'raw'}: add "
@@ -340,6 +348,8 @@ def list_(root):
     for r in rows:
         click.echo(f"{r['region'] + '/' + str(r['year']):<{width}}  {r['raw'] or '-':<10}  "
                    f"{r['status']}")
+    for w in pipeline.renamed_regions(root):
+        click.echo(f"warning: {w}")
     skipped = pipeline.ignored(root)
     if skipped:
         click.echo(f"ignored under {root / 'data' / 'raw'}:")
@@ -385,22 +395,52 @@ def extract(file, out, region, year, regions_csv):
                f"{out}")
 
 
-@main.command(short_help="Extract and validate one report; publish nothing.")
-@_region_year_options
+@main.command(short_help="Extract and validate reports; publish nothing.")
+@click.option("--region", help="Region slug (e.g. weibin); without --year, all its years.")
+@click.option("--year", help="Report year (e.g. 2023).")
+@click.option("--all", "all_", is_flag=True,
+              help="Every region-year under data/raw/ (narrowed by --region/--year).")
 @_no_wait_option
 @_root_option
-def validate(region, year, no_wait, root):
-    """Extract and validate one report; publish nothing (the report goes to .rol-cache/)."""
+def validate(region, year, all_, no_wait, root):
+    """Extract and validate reports; publish nothing (each report goes to
+    .rol-cache/validate/<region>/<year>/). Exit 1 when one failed validation, 2 when one
+    could not be read; every region-year is checked all the same."""
     from . import pipeline
 
-    year = layout.check_year(year)
-    try:
-        report, where = pipeline.validate_only(root, region, year, wait=not no_wait,
-                                               on_wait=_on_wait)
-    except ValidationFailed as exc:
-        click.echo(f"validation report: {getattr(exc, 'report_path', '')}", err=True)
-        raise
-    click.echo(f"{region}/{year}: validation passed. {report}\nvalidation report: {where}")
+    # one region's years are re-checked together after a catalogue change, as --all does
+    targets = pipeline.select_targets(root, region, year,
+                                      all_ or (region is not None and year is None))
+    if len(targets) == 1 and not all_ and year is not None:
+        region, year = targets[0]
+        try:
+            report, where = pipeline.validate_only(root, region, year, wait=not no_wait,
+                                                   on_wait=_on_wait)
+        except ValidationFailed as exc:
+            click.echo(f"validation report: {getattr(exc, 'report_path', '')}", err=True)
+            raise
+        click.echo(f"{region}/{year}: validation passed. {report}\nvalidation report: {where}")
+        return
+    code, failed = 0, []
+    for region, year in targets:
+        key = f"{region}/{year}"
+        try:
+            report, where = pipeline.validate_only(root, region, year, wait=not no_wait,
+                                                   on_wait=_on_wait)
+        except RolError as exc:
+            if isinstance(exc, ValidationFailed):
+                _say(f"{key}: FAILED validation. {exc.message}\nvalidation report: "
+                     f"{getattr(exc, 'report_path', '')}", err=True)
+            else:
+                _say(f"{key}: error: {exc.message}", err=True)
+            failed.append(f"{key} (exit {exc.exit_code})")
+            code = max(code, exc.exit_code)
+            continue
+        _say(f"{key}: validation passed. {report}\nvalidation report: {where}")
+    if failed:
+        _say(f"{len(failed)} of {len(targets)} region-years did not pass: "
+             f"{', '.join(failed)}; exit code {code}.", err=True)
+    sys.exit(code)
 
 
 @main.command(short_help="Unpublish a region-year whose raw report is gone.")

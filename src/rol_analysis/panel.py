@@ -56,7 +56,7 @@ from .exceptions import InputError
 from .fileio import read_json, sha256_file, write_bytes, write_text
 
 PANEL = "panel"
-FORMAT = 6  # bump when the panel's columns or layout change: the next run starts afresh
+FORMAT = 7  # bump when the panel's columns or layout change: the next run starts afresh
 KEYS = ["region", "year"]
 META = ["region_name", "province", "level"]
 TABLES = ("indicators", "mentions", "ratios", "region_years")
@@ -85,8 +85,8 @@ RATIO_COLUMNS = [
     "status", "rate_text", "rate_sentence", "numerator_sentence", "denominator_sentence",
 ]
 REGION_YEAR_COLUMNS = [
-    "region", "region_name", "city", "province", "level", "year", "title", "issuer", "date",
-    "source_file", "source_sha256", "validation", "n_failures", "n_warnings",
+    "region", "region_name", "city", "province", "level", "year", "title", "issuer",
+    "issuer_kind", "date", "source_file", "source_sha256", "validation", "n_failures", "n_warnings",
     "review_state", "n_reviewed", "n_excluded", "n_mentions", "n_indicators", "n_unconfirmed",
     "has_brief",
 ]
@@ -111,7 +111,8 @@ ZH = {
     "numerator": "分子", "denominator": "分母", "recomputed": "复算值", "difference": "差值",
     "tolerance": "容差", "status": "状态", "rate_text": "比率原文", "rate_sentence": "比率原句",
     "numerator_sentence": "分子原句", "denominator_sentence": "分母原句", "title": "报告标题",
-    "issuer": "发布机关", "date": "发布日期", "source_file": "原始文件",
+    "issuer": "发布机关", "issuer_kind": "报告主体类别", "date": "发布日期",
+    "source_file": "原始文件",
     "source_sha256": "原始文件 sha256", "n_failures": "关键规则未通过数",
     "n_warnings": "提示数", "review_state": "审核状态", "n_reviewed": "已审核数字数",
     "n_excluded": "复核排除数字数",
@@ -129,7 +130,9 @@ VIEWS = {
             "it begins confirm, set or add) and region_years.n_unconfirmed.",
     "ratios": "Reported rates against the counts behind them, one row per region-year and "
               "rate (status consistent / mismatch / claim_only / computed_only).",
-    "region_years": "One row per region-year: name, province, level, report metadata, "
+    "region_years": "One row per region-year: name, province, level, report metadata "
+                    "(issuer_kind: township, department or government, from its title and "
+                    "issuer), "
                     "validation status, review state and n_unconfirmed (indicator names no "
                     "reviewer confirmed, set or added).",
     "mentions": "Every statistic found in the reports, with or without a catalogue "
@@ -245,6 +248,7 @@ def _validation_state(validation: dict | None) -> tuple[str, set, int, int]:
 
 def _region_year_row(region: str, year: int, files: dict, has_brief: bool) -> dict:
     from .reviews import excluded_numbers
+    from .validate import report_kind
 
     report = (read_json(files["report"][0]) if "report" in files else None) or {}
     validation = read_json(files["validation"][0]) if "validation" in files else None
@@ -252,6 +256,9 @@ def _region_year_row(region: str, year: int, files: dict, has_brief: bool) -> di
     return {
         "region": region, "year": year,
         "title": report.get("title"), "issuer": report.get("issuer"),
+        # who reports, as the title and issuer say (township, department, government):
+        # a 司法局's or a 镇's figures are not a district's, even where level is unknown
+        "issuer_kind": report_kind(report) if report else None,
         "date": report.get("date"), "source_file": report.get("source_file"),
         "source_sha256": report.get("source_sha256"),
         "region_name_report": report.get("region_name"),

@@ -950,9 +950,18 @@ def bad_input_report(paths: layout.BuildPaths, record: dict) -> Path:
     return out
 
 
+def _unpublished_input_error(paths: layout.BuildPaths) -> Path:
+    """Where a build that stopped on bad input notes it when the region-year has nothing
+    published: a note in the cache, since a ``reports/<region>/<year>/`` folder holding
+    only the error would count as published (``gone_raw``, the index, the panel)."""
+    return layout.cache_dir(paths.root) / "input-errors" / paths.region / f"{paths.year}.json"
+
+
 def _last_input_error(paths: layout.BuildPaths, data_fp: dict | None) -> str | None:
     """The message of the last build's bad input, while the inputs are the ones it read."""
     record = read_json(paths.report_final / INPUT_ERROR)
+    if record is None and not (paths.report_final / BUILD_FILE).is_file():
+        record = read_json(_unpublished_input_error(paths))
     if isinstance(record, dict) and data_fp is not None and record.get("fingerprint") == data_fp:
         return str(record.get("message") or "")
     return None
@@ -1528,6 +1537,10 @@ def _publish_results(root: Path, stage: Stage, results, data, recovered: bool) -
             # older build's page) when its latest attempt found the report unusable;
             # with nothing published before, nothing is written (see require_statistics)
             entries.append((paths, None, bad_input_report(paths, r.bad_input)))
+        elif r.bad_input:
+            # nothing to publish, but `rol list` must still say why it is not built
+            write_json(_unpublished_input_error(layout.build_paths(root, r.region, r.year)),
+                       r.bad_input)
     reports = root / "reports"
     try:
         # an index is written when something changed, or is missing beside briefs
@@ -1665,6 +1678,18 @@ def status(root) -> list[dict]:
 
 
 # ------------------------------------------------------------------------ removing
+
+
+def renamed_regions(root) -> list[str]:
+    """Warnings for a region filed under two slugs (:func:`regions.renamed`)."""
+    from . import regions
+
+    raw: dict[str, set[int]] = {}
+    gone: dict[str, set[int]] = {}
+    for found, into in ((find_targets(root), raw), (gone_raw(root), gone)):
+        for region, year in found:
+            into.setdefault(region, set()).add(year)
+    return regions.renamed(root, raw, gone)
 
 
 def gone_raw(root) -> list[tuple[str, int]]:

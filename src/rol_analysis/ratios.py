@@ -153,6 +153,8 @@ class Analysis:
     yoy: object
     panel: object
     region_names: dict = field(default_factory=dict)
+    #: slug -> kind of issuer: a regions.csv level, else township/department/government
+    region_kinds: dict = field(default_factory=dict)
 
     def counts(self) -> dict:
         """Number of rates per status, every status present (0 when none)."""
@@ -1793,23 +1795,42 @@ def _read_json(path: Path, required: bool) -> dict | None:
             from None
 
 
-def _region_names(root: Path, meta: dict, region: str, year: int) -> dict:
-    """Region slug -> Chinese name, from the year's published report.json files.
+def _region_names(root: Path, meta: dict, region: str, year: int) -> tuple[dict, dict]:
+    """Region slug -> Chinese name, and slug -> kind of issuer, for the year's regions.
+
+    The name is the one the year's published report.json gives, else ``regions.csv``'s
+    ``zh_name``: a report whose title names no place (鹤龙街…, 区司法局关于…) takes the
+    name the analyst gave it, as the index does, rather than its slug. The kind is
+    ``regions.csv``'s ``level`` (province … township, department), else what the
+    report's title and issuer say (:func:`validate.report_kind`: township, department
+    or government), so a 司法局 is not read as a 镇 or a district beside them.
 
     Only the same year's regions (the panel's rows, all of them peers in the build
-    fingerprint) are read, so the names a brief shows change only with its inputs.
+    fingerprint) are read, so what a brief shows changes only with its inputs; the
+    region's own regions.csv row is in its data fingerprint.
     """
-    names = {}
+    from . import regions
+    from .validate import report_kind
+
+    names, kinds = {}, {}
     for _, _, path in layout.published(root, "data/processed", "report.json"):
         if path.parent.name != str(year):
             continue
         # a name is a nicety: an unreadable file leaves the panel with the slug
         data = fileio.read_json(path, {})
+        slug = path.parent.parent.name
         if data.get("region_name"):
-            names.setdefault(path.parent.parent.name, data["region_name"])
+            names.setdefault(slug, data["region_name"])
+        kinds.setdefault(slug, report_kind(data))
     if meta.get("region_name"):
         names[region] = meta["region_name"]
-    return names
+    kinds[region] = report_kind(meta)
+    for slug, row in regions.metadata(root).items():
+        if row["zh_name"]:
+            names.setdefault(slug, row["zh_name"])
+        if row["level"]:
+            kinds[slug] = row["level"]
+    return names, kinds
 
 
 def analyse(paths, catalogue: Catalogue | None = None) -> Analysis:
@@ -1839,6 +1860,7 @@ def analyse(paths, catalogue: Catalogue | None = None) -> Analysis:
     validation = (_read_json(paths.report / "validation.json", required=False)
                   or _read_json(paths.report_final / "validation.json", required=False))
     history = published_history(paths.root, paths.region, paths.year, indicators)
+    names, kinds = _region_names(Path(paths.root), meta, paths.region, paths.year)
     return Analysis(
         region=paths.region, year=paths.year, meta=meta, validation=validation,
         indicators=indicators, mentions=mentions,
@@ -1846,7 +1868,7 @@ def analyse(paths, catalogue: Catalogue | None = None) -> Analysis:
         checks=part_whole(indicators, cat, mentions), history=history,
         yoy=year_over_year(history, paths.region, paths.year, cat),
         panel=region_panel(history, paths.year, cat),
-        region_names=_region_names(Path(paths.root), meta, paths.region, paths.year),
+        region_names=names, region_kinds=kinds,
     )
 
 

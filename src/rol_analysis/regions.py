@@ -1,10 +1,14 @@
 """``data/raw/regions.csv``: region slug -> Chinese name, city, province and level.
 
-``level`` is the tier of government: ``province`` (省级), ``city`` (地级/市级) or
-``county`` (县级: counties, districts and county-level cities); the Chinese words are
-accepted too. It is optional: older files without the column still work, and an empty
-cell, a missing column or a region without a row means unknown (None in
-:func:`metadata`, NULL in the panel, 未知 unknown in the index). Any other level is an
+``level`` is the tier of government, or the kind of issuer below it: ``province`` (省级),
+``city`` (地级/市级), ``county`` (县级: counties, districts and county-level cities),
+``township`` (乡级: 乡, 镇 and 街道) or ``department`` (部门: a department of a
+government, such as a 司法局, whose report covers its own work, not a whole place); the
+Chinese words are accepted too. The brief's regions table shows it, so that a
+department's or a 镇's figures are not read as a county's. It is optional: older files
+without the column still work, and an empty cell, a missing column or a region without a
+row means unknown (None in :func:`metadata`, NULL in the panel, 未知 unknown in the
+index). Any other level is an
 error naming the line. The level is not part of the build fingerprint (``row_for``):
 it describes the region, not what its report says.
 
@@ -26,12 +30,15 @@ from .exceptions import InputError
 
 COLUMNS = ("region", "zh_name", "city", "province")
 HEADER_HINT = "region,zh_name,city,province,level"
-LEVELS = ("province", "city", "county")
+LEVELS = ("province", "city", "county", "township", "department")
 #: Chinese words an analyst may type for a level -> the level.
 LEVEL_WORDS = {
     "省": "province", "省级": "province",
     "市": "city", "地级": "city", "市级": "city", "地级市": "city",
     "县": "county", "县级": "county", "区": "county", "县区": "county", "县级市": "county",
+    "乡": "township", "乡级": "township", "镇": "township", "乡镇": "township",
+    "街道": "township", "乡镇街道": "township", "镇街": "township",
+    "部门": "department", "政府部门": "department",
 }
 
 _CACHE: dict = {}
@@ -148,15 +155,15 @@ def _parse(data: bytes, path: Path) -> dict[str, dict]:
 
 
 def _level(value: str, path: Path, line: int, slug: str) -> str:
-    """``province``, ``city``, ``county`` or "" (unknown); InputError for anything else."""
+    """One of :data:`LEVELS` or "" (unknown); InputError for anything else."""
     if not value:
         return ""
     norm = LEVEL_WORDS.get(value, value.lower())
     if norm not in LEVELS:
         raise InputError(
             f"{path}, line {line} ({slug}): level {value!r} is not one of "
-            f"{', '.join(LEVELS)} (or 省级/市级/县级). Correct it, or leave the cell empty "
-            "when the level is unknown."
+            f"{', '.join(LEVELS)} (or 省级/市级/县级/乡镇/街道/部门). Correct it, or leave "
+            "the cell empty when the level is unknown."
         )
     return norm
 
@@ -178,3 +185,70 @@ def row_for(path, slug: str) -> dict | None:
         return None
     row = read(path).get(slug)
     return None if row is None else {c: row[c] for c in COLUMNS}
+
+
+def renamed(root, raw_years: dict[str, set[int]], gone_years: dict[str, set[int]]) -> list[str]:
+    """Warnings for one region filed under two slugs (renamed between years).
+
+    Two slugs whose rows in ``regions.csv`` give the same ``zh_name``, city and province
+    and whose raw reports share no year are taken for one place: the briefs then compare
+    no year with the other slug's and the panel holds two short series. Two places of
+    one name stay allowed when their city or province tells them apart, or when both
+    slugs have a raw report of one year (two issuers).
+
+    Parameters
+    ----------
+    root : path-like
+        The project folder (its ``data/raw/regions.csv`` is read).
+    raw_years, gone_years : dict
+        Slug -> years with a raw report, and years published whose raw report is gone.
+
+    Returns
+    -------
+    list of str
+        One warning per pair, naming both slugs, the shared name and the fix.
+    """
+    path = default_path(root)
+    if not path.is_file():
+        return []
+    by_place: dict[tuple, list[str]] = {}
+    for slug, row in read(path).items():
+        if row["zh_name"] and (raw_years.get(slug) or gone_years.get(slug)):
+            by_place.setdefault((row["zh_name"], row["city"], row["province"]), []).append(slug)
+    out = []
+    for (name, city, province), slugs in by_place.items():
+        for i, a in enumerate(slugs):
+            for b in slugs[i + 1:]:
+                ra, rb = raw_years.get(a, set()), raw_years.get(b, set())
+                if ra & rb:
+                    continue  # a report of one year under each: two issuers, not a rename
+                # the slug whose reports start later is taken to be the new one
+                old, new = sorted((a, b), key=lambda s: (
+                    min(raw_years.get(s, set()) | gone_years.get(s, set())), s))
+                years = sorted(raw_years.get(old, set()) | gone_years.get(old, set()))
+                where = "、".join(dict.fromkeys(x for x in (province, city) if x)) or (
+                    "no city or province")
+                out.append(
+                    f"{old} and {new}: regions.csv names both {name} ({where}) and their raw "
+                    f"reports share no year ({old}: {_years(raw_years.get(old))}"
+                    f"{_gone(gone_years.get(old))}; {new}: {_years(raw_years.get(new))}"
+                    f"{_gone(gone_years.get(new))}), so one region seems filed under two "
+                    f"slugs: its briefs compare no year with the other slug's and the panel "
+                    f"holds two series. Fix: "
+                    + (f"move data/raw/{old}/<year>.* and data/reviews/{old}/* to "
+                       f"data/raw/{new}/ and data/reviews/{new}/, " if raw_years.get(old)
+                       else f"put {old}'s earlier reports in data/raw/{new}/ (and its "
+                            f"review files in data/reviews/{new}/), ")
+                    + f"run `rol remove --region {old} --year <year>` for each of "
+                    f"{', '.join(map(str, years))} that was published, "
+                    f"delete its regions.csv row and run `rol build --all`. If they are two "
+                    f"places, give each its own city/province in regions.csv.")
+    return out
+
+
+def _years(years) -> str:
+    return ", ".join(map(str, sorted(years))) if years else "no raw report"
+
+
+def _gone(years) -> str:
+    return f" (published, raw report gone: {', '.join(map(str, sorted(years)))})" if years else ""

@@ -180,6 +180,7 @@ def render_brief(notebook_path, out_html_path) -> Path:
 INDEX_TEMPLATE = "index.html.j2"
 UNKNOWN = ("unknown", "未知 unknown")  # filter value and label of a missing province/level
 LEVEL_LABELS = {"province": "省级 province", "city": "市级 city", "county": "县级 county",
+                "township": "乡镇街道 township", "department": "部门 department",
                 UNKNOWN[0]: UNKNOWN[1]}
 STATUS_LABELS = (("passed", "通过 passed"), ("warn", "有警告 warnings"),
                  ("failed", "未通过 failed"), ("unknown", "其他 other"))

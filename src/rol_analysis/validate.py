@@ -661,8 +661,9 @@ def run(paths, catalogue: Catalogue | None = None, suites_dir=None) -> Validatio
 #: the government). A title that names no body at all ("2024年法治政府建设情况报告",
 #: common on a town's or a bureau's own web page) leaves the signer as the only word on
 #: who reports: then the issuer (the signature, else the page's 发布机构) decides.
+#: Guangzhou and others name a 街道 "XX街" in titles (鹤龙街2024年…).
 _TOWNSHIP_RE = re.compile(
-    r"^(?:\d{4}年度?)?[\u4e00-\u9fff（）()]{0,24}?(?:乡|镇|街道)(?:人民政府|办事处)?"
+    r"^(?:\d{4}年度?)?[\u4e00-\u9fff（）()]{0,24}?(?:乡|镇|街道|街)(?:人民政府|办事处)?"
     r"(?=\d|关于|法治|年度|依法)")
 _DEPARTMENT_RE = re.compile(r"^(?:\d{4}年度?)?[\u4e00-\u9fff]{1,20}?(?:局|厅)(?!长)")
 #: a title naming no body: a year, 关于, then straight to the subject
