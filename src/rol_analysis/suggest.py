@@ -60,7 +60,8 @@ MIN_LABEL_CHARS = 3
 _LABEL_TAIL_RE = re.compile(r"(?:总数|数量|次数|人数|件数|个数|金额|总额|比例|变化|时长|数|量|额)$")
 # Characters of a number (not 点: 重点): words next to one are cut out of a longer word.
 _LABEL_NUMERALS = set("0123456789０１２３４５６７８９" + CN_DIGITS + CN_PLACES)
-# Marks the measure builder drops from a label (measure._DROP_CHARS_RE, without '#').
+# Marks the measure builder drops from a label (measure._DROP_CHARS_RE, without '#' and
+# the ASCII '.').
 _LABEL_DROPPED_RE = re.compile(r"[“”\"‘’'《》「」『』〈〉【】\[\]（）()\s*/·．\-—…]+")
 #: Words (CJK characters, letters, digits) a proposed pattern must hold besides ``#``
 #: and the regex syntax: ``开展#`` would name every 开展N次/项 of every report.
