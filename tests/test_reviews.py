@@ -771,7 +771,7 @@ def test_refreshing_a_worksheet_whose_header_has_spaces_keeps_its_decisions(tmp_
     _write(sheet, [{" char_start ": str(s), "text": "849件", " action ": "confirm",
                     " reviewer ": "李四"}], columns=padded)
     assert [d.action for d in reviews.read(sheet)] == ["confirm"]
-    _, _, decided = reviews.write_worksheet(layout.build_paths(root, "weibin", 2023))
+    decided = reviews.write_worksheet(layout.build_paths(root, "weibin", 2023)).decided
     assert decided == 1
     row = next(r for r in _read(sheet) if r["text"] == "849件")
     assert (row["action"], row["reviewer"]) == ("confirm", "李四")
@@ -984,3 +984,78 @@ def test_a_review_file_edited_during_a_build_is_reported_and_left_outdated(seed_
     assert "changed while this build ran" not in proc.stderr and published_value() == 852
     listed = rol("list", "--root", root, check=0).stdout
     assert "up to date" in listed and "outdated" not in listed, listed
+
+
+# ------------------------------------------------------- a corrected report replaces the old
+
+SMALL = ("渭滨区2023年法治政府建设工作报告\n\n一、推进依法行政\n"
+         "全年组织领导干部集体学法12次。全区受理行政复议案件45件，已办结41件。\n"
+         "行政机关负责人出庭应诉率达到100%。开展法治宣传活动80场。\n")
+DECIDED = ("45件", "41件", "80场")
+
+
+def _corrected(tmp_path, new_raw):
+    """Decisions on SMALL's 45件, 41件 and 80场, the report replaced by ``new_raw``,
+    then `rol review` again: (root, its output, the rewritten worksheet's rows)."""
+    root = make_root(tmp_path / "p", {("weibin", 2023): SMALL.encode("utf-8")})
+    rol("review", "--region", "weibin", "--year", "2023", "--root", root, check=0)
+    sheet = reviews.review_file(root, "weibin", 2023)
+    rows = _read(sheet)
+    for r in rows:
+        if r["text"] in DECIDED:
+            r.update(action="confirm", reviewer="李四")
+    _write(sheet, rows)
+    (root / "data" / "raw" / "weibin" / "2023.txt").write_text(new_raw, encoding="utf-8")
+    out = rol("review", "--region", "weibin", "--year", "2023", "--root", root, check=0)
+    return root, out.stdout, _read(sheet)
+
+
+def _decided(rows) -> dict:
+    return {r["text"]: r for r in rows if r["action"]}
+
+
+def test_an_inserted_clause_moves_every_decision_and_the_build_then_succeeds(tmp_path):
+    # a sentence inserted before them, a word inside their sentence: offsets shift
+    new = SMALL.replace("全年", "新聘法律顾问。全年").replace("全区受理", "全区依法受理")
+    root, out, rows = _corrected(tmp_path, new)
+    decided = _decided(rows)
+    assert "moved 3 decisions" in out and "stale" not in out
+    for text in DECIDED:
+        assert decided[text]["char_start"] == str(new.index(text)), text
+        assert f"'{text}', char_start {SMALL.index(text)} → {new.index(text)}" in out
+        assert decided[text]["found_indicator_id"] and not decided[text]["stale"]
+    # one row per number: no stale copy left at the old offset
+    assert sorted(r["text"] for r in rows) == ["100%", "12次", "41件", "45件", "80场"]
+    rol("build", "--region", "weibin", "--year", "2023", "--root", root, check=0)
+    men = pd.read_csv(root / "data" / "processed" / "weibin" / "2023" / "mentions.csv")
+    assert men.loc[men["text"].isin(DECIDED), "review"].str.startswith("confirm").all()
+
+
+@pytest.mark.parametrize(("new", "stale", "why"), [
+    # a figure corrected: its decision is stale, the later ones move (offsets +1)
+    (SMALL.replace("45件", "145件"), "45件", "has no number '45件' any more"),
+    # the sentence repeated earlier: 80场 fits both places
+    (SMALL.replace("全年", "上半年开展法治宣传活动80场。全年"), "80场", "at 2 places"),
+])
+def test_a_decision_that_cannot_be_placed_once_is_marked_stale(tmp_path, new, stale, why):
+    root, out, rows = _corrected(tmp_path, new)
+    decided = _decided(rows)
+    row = decided[stale]
+    assert row["char_start"] == str(SMALL.index(stale)) and row["action"] == "confirm"
+    assert why in row["stale"] and "delete the row" in row["stale"]
+    # what extraction read there is gone: it was read from the old text
+    assert not any(row[c] for c in ("measure", "found_indicator_id", "candidates",
+                                    "found_value", "found_unit"))
+    line = rows.index(row) + 2
+    assert "1 decisions are stale" in out
+    assert f"row {line} '{stale}' at char_start {SMALL.index(stale)}: " in out
+    others = [t for t in DECIDED if t != stale]
+    assert f"moved {len(others)} decisions" in out
+    for text in others:
+        assert decided[text]["char_start"] == str(new.index(text))
+    # the build stops on it and sends the reviewer to `rol review`
+    from rol_analysis import extract
+
+    with pytest.raises(InputError) as err:
+        extract.extract_paths(layout.build_paths(root, "weibin", 2023))
+    assert f"row {line}" in err.value.message and "`rol review`" in err.value.message

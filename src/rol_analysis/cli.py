@@ -476,12 +476,28 @@ def review(region, year, root):
 
     Every number extraction finds in the raw report, with what it read and empty
     decision columns (confirm, set, exclude, add, unname); decisions already made are
-    kept. See data/reviews/README.md.
+    kept. After a corrected report replaced the old one, a decision whose number and
+    sentence are found once in the new text is moved there (each move printed); the
+    others are marked in the `stale` column and listed. See data/reviews/README.md.
     """
     from . import reviews
 
     paths = layout.build_paths(root, region, year)
-    path, n, decided = reviews.write_worksheet(paths)
+    sheet = reviews.write_worksheet(paths)
+    path, n, decided = sheet.path, sheet.numbers, sheet.decided
+    if sheet.moved:
+        # a corrected report shifted the numbers: the reviewer sees every move
+        click.echo(f"moved {len(sheet.moved)} decisions to where their number is now "
+                   "(same number, same sentence): " + "; ".join(
+                       f"row {line} {text!r}, char_start {a} → {b}"
+                       for line, text, a, b in sheet.moved))
+    if sheet.stale:
+        click.echo(f"{len(sheet.stale)} decisions are stale (their number is not at "
+                   "their char_start in the report any more and cannot be placed "
+                   "unambiguously; the `stale` column says why and what to do; "
+                   "`rol build` stops on them until then):\n" + "\n".join(
+                       f"  row {line} {text!r} at char_start {start}: {why}"
+                       for line, text, start, why in sheet.stale))
     click.echo(f"{region}/{year}: {n} numbers, {decided} decided -> {path}\n"
                "Fill in action (confirm/set/exclude/add/unname) and reviewer, then "
                "`rol build`.\n"

@@ -46,7 +46,7 @@ DECISION = ["action", "indicator_id", "value", "unit", "qualifier", "note", "rev
             "date"]
 #: What extraction read, shown to the reviewer (refreshed by ``rol review``).
 FOUND = ["measure", "found_indicator_id", "candidates", "found_value", "found_unit",
-         "found_qualifier", "sentence", "ocr_check"]
+         "found_qualifier", "sentence", "ocr_check", "stale"]
 COLUMNS = KEY + FOUND + DECISION
 SEP = " | "
 ORIGINAL = "原读作 "
@@ -726,8 +726,11 @@ def _apply(extraction, raw_text: str, decisions: list[Decision], path,
     at = {}
     for i, (s, t) in enumerate(zip(men["char_start"], men["text"], strict=True)):
         at.setdefault((int(s), t), []).append(i)
-    refresh = ("Check the number in the raw report and correct char_start/text, or run "
-               "`rol review` to list the current numbers (decided rows are kept).")
+    refresh = ("Run `rol review`: it moves a decision to its number's new char_start "
+               "when the number and its sentence are found once in the new text, and "
+               "marks the others stale in the worksheet's `stale` column, saying what "
+               "to do (see data/reviews/README.md, \"When the report changes\"). Or "
+               "correct char_start/text yourself.")
     drop, new_rows, excluded, applied = set(), [], [], []
     for d in decisions:
         found = raw_text[d.char_start:d.char_start + len(d.text)]
@@ -1175,7 +1178,117 @@ def _pin(rows: list[dict], decisions: list[Decision], raw_text: str, path) -> No
             row["sentence"] = _sentence_at(raw_text, start, start + len(d.text))
 
 
-def write_worksheet(paths) -> tuple[Path, int, int]:
+#: How many characters each side of the number, inside its old sentence, are the
+#: "surrounding words" a moved decision is found by when its sentence changed (a
+#: clause inserted in it): enough to tell one 52名 from another, few enough that an
+#: edit a few words away does not lose it.
+_NEAR = 6
+
+#: What the ``stale`` cell asks the reviewer to do.
+_STALE_FIX = ("find the number in the corrected report (its row in this worksheet), "
+              "copy this decision there and delete this row, or delete the row if the "
+              "decision no longer applies; `rol build` stops on this row until then")
+
+
+def _moved_to(raw: str, text: str, sentence: str) -> tuple[list[int], str]:
+    """Where a stale decision's number is in the corrected ``raw`` text.
+
+    Returns
+    -------
+    (places, why)
+        The starts of ``text`` (a number of its own) whose old ``sentence`` (spaces
+        ignored) is around it, or failing that the words next to it in that sentence
+        (:data:`_NEAR`); ``why`` says why there is not exactly one.
+    """
+    places = _spans(raw, text)
+    if not places:
+        return [], (f"the corrected report has no number {text!r} any more (the figure "
+                    "was corrected or the sentence removed)")
+    if not sentence:
+        return [], (f"{text!r} is in the corrected report, but the row has no sentence to "
+                    "tell where")
+    fits = [p for p in places if _within(raw, p, p + len(text), sentence)]
+    if not fits:
+        flat, bare = re.sub(r"\s+", "", sentence), re.sub(r"\s+", "", text)
+        at = flat.find(bare)
+        # a number written twice in its sentence has no surrounding words of its own
+        if at >= 0 and flat.find(bare, at + 1) < 0:
+            near = flat[max(0, at - _NEAR):at + len(bare) + _NEAR]
+            fits = [p for p in places if _within(raw, p, p + len(text), near)]
+    if not fits:
+        return [], (f"{text!r} is in the corrected report ({len(places)}x), but not in "
+                    "the sentence it was decided in (the sentence changed)")
+    if len(fits) > 1:
+        return fits, (f"{text!r} is in the same words at {len(fits)} places (char_start "
+                      f"{', '.join(map(str, fits))}): which one is meant cannot be told")
+    return fits, ""
+
+
+def reanchor(rows: list[dict], raw: str) -> tuple[list[tuple[dict, int]], list[dict]]:
+    """Move the decided worksheet ``rows`` (in place) whose ``text`` is no longer at
+    their ``char_start`` in the corrected report's ``raw`` text.
+
+    A row is moved when :func:`_moved_to` finds its number once, in the sentence it
+    was decided in (or the same words around it), at a place no other decided row
+    holds; otherwise it is kept where it was and marked: what extraction read
+    (``measure``, ``found_*``, ``candidates``, ``ocr_check``) is cleared, since it was
+    read from the old text, and ``stale`` says why and what to do. The build never
+    moves a decision itself (:func:`apply` stops on a stale row): the reviewer sees
+    each move in ``rol review``'s summary.
+
+    Returns
+    -------
+    (moved, stale)
+        ``(row, old char_start)`` for each moved row, and the rows marked stale.
+    """
+    decided = [r for r in rows if r.get("action") and r.get("char_start", "").isdigit()]
+    held = {(int(r["char_start"]), r["text"]) for r in decided}
+    moved, stale, wanted = [], [], {}
+    for r in decided:
+        start, text = int(r["char_start"]), r["text"]
+        if raw[start:start + len(text)] == text:
+            r["stale"] = ""
+            continue
+        fits, why = _moved_to(raw, text, r.get("sentence", ""))
+        if not why and (fits[0], text) in held:
+            why = (f"its number {text!r} at char_start {fits[0]} is decided by another row "
+                   "already")
+        if not why:
+            wanted.setdefault(fits[0], []).append((r, start))
+            continue
+        stale.append(r)
+        r["stale"] = f"{why}: {_STALE_FIX}"
+    for place, claims in wanted.items():
+        for r, start in claims:
+            if len(claims) > 1:
+                # two stale rows of one number: neither is told from the other
+                stale.append(r)
+                r["stale"] = (f"{len(claims)} decided rows would move to char_start {place}: "
+                              f"{_STALE_FIX}")
+                continue
+            r["char_start"], r["stale"] = str(place), ""
+            moved.append((r, start))
+    for r in stale:
+        for c in FOUND:
+            if c not in ("sentence", "stale"):
+                r[c] = ""
+    return moved, stale
+
+
+@dataclass
+class Worksheet:
+    """What :func:`write_worksheet` wrote, for ``rol review``'s summary."""
+
+    path: Path
+    numbers: int
+    decided: int
+    #: ``(row number in the file, text, old char_start, new char_start)``
+    moved: list[tuple[int, str, int, int]]
+    #: ``(row number in the file, text, char_start, why)``
+    stale: list[tuple[int, str, str, str]]
+
+
+def write_worksheet(paths) -> Worksheet:
     """``rol review``: write or refresh ``data/reviews/<region>/<year>.csv``.
 
     Lists every number extraction finds in the raw report (before any decision) with
@@ -1191,9 +1304,14 @@ def write_worksheet(paths) -> tuple[Path, int, int]:
         A malformed review file, or an ``add`` row :func:`locate` cannot place (the
         file is left as it is).
 
+    A decided row whose number is no longer at its ``char_start`` (a corrected report
+    replaced the old one) is moved or marked stale (:func:`reanchor`).
+
     Returns
     -------
-    (path, numbers, decided)
+    Worksheet
+        The path, the numbers listed, the decided rows, and the rows moved or marked
+        stale (with their row numbers in the rewritten file).
     """
     from . import extract, fileio
     from .catalogue import load
@@ -1213,10 +1331,17 @@ def write_worksheet(paths) -> tuple[Path, int, int]:
         # placed in the text extraction read: the report is read once (a PDF's OCR,
         # a .docx's decoding)
         _pin(old, decisions, result.text, path)
+    moved, stale = reanchor(old, result.text)
     rows = worksheet_rows(result.mentions, old, result.explain, load())
+    line = {(r["char_start"], r["text"]): n for n, r in enumerate(rows, start=2)}
     buf = io.StringIO(newline="")
     w = csv.DictWriter(buf, fieldnames=COLUMNS, lineterminator="\r\n")
     w.writeheader()
     w.writerows(rows)
     fileio.write_bytes(path, b"\xef\xbb\xbf" + buf.getvalue().encode("utf-8"))
-    return path, len(rows), sum(1 for r in rows if r["action"])
+    return Worksheet(
+        path, len(rows), sum(1 for r in rows if r["action"]),
+        [(line[(r["char_start"], r["text"])], r["text"], start, int(r["char_start"]))
+         for r, start in moved],
+        [(line[(r["char_start"], r["text"])], r["text"], r["char_start"], r["stale"])
+         for r in stale])
