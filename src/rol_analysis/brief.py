@@ -257,9 +257,7 @@ class Brief:
                 continue
             if action != "set":
                 continue
-            whole = rec.get("part_of")
-            whole = (self.catalogue.indicators.get(whole)
-                     if isinstance(whole, str) and whole else None)
+            whole = self._whole_of(rec)
             now = (f"{rec.get('text')} 作为{whole.zh_name}的分项" if whole is not None
                    else f"{rec.get('text')} 不归入指标")
             self._corrections.setdefault(rec["sentence"], []).append(
@@ -443,7 +441,7 @@ class Brief:
         body = _render("header.html.j2", title=title, year=a.year, region_name=self._name(),
                        region=a.region, validated=self.validation is not None,
                        href=VALIDATION_HREF,
-                       facts=[f for f in facts if f["ocr"] or f["status"] or _e(f["text"])])
+                       facts=[f for f in facts if f["ocr"] or f["status"] or _plain(f["text"])])
         meta = {
             "title": title, "region": a.region, "region_name": self._name(), "year": a.year,
             "issuer": m.get("issuer") or "", "source_file": m.get("source_file") or "",
@@ -702,6 +700,12 @@ class Brief:
             "status_zh": _ratios.STATUS_ZH.get(st, st), "status_en": _ratios.STATUS_EN.get(st, st),
         }
 
+    def _whole_of(self, rec: dict):
+        """The catalogue indicator a number is a part of (its ``part_of``), else None."""
+        whole = rec.get("part_of")
+        return (self.catalogue.indicators.get(whole)
+                if isinstance(whole, str) and whole else None)
+
     def _other_rows(self) -> list[dict]:
         """Every number that no indicator row shows, in report order (the rows of
         ``other_statistics.html.j2``)."""
@@ -723,9 +727,7 @@ class Brief:
             review = next((r["review"] for r in recs if isinstance(r.get("review"), str)
                            and r["review"]), "")
             measure = rec.get("measure")
-            whole = rec.get("part_of")
-            whole = (self.catalogue.indicators.get(whole)
-                     if isinstance(whole, str) and whole else None)
+            whole = self._whole_of(rec)
             rows.append({
                 "measure": measure if isinstance(measure, str) else "",
                 "part_of": whole.zh_name if whole is not None else "",

@@ -254,8 +254,8 @@ def _add(groups: dict, key: tuple, measure: str, unit: str, region_year: str,
          row: dict, marked: str, start: str = "") -> None:
     g = groups.setdefault(key, Group(measure, unit))
     g.members.add((region_year, start))
-    if _unnamed_by_reviewer(row):
-        g.unnamed_from[_unnamed_by_reviewer(row)] += 1
+    if unnamed := _unnamed_by_reviewer(row):
+        g.unnamed_from[unnamed] += 1
     g.labels[measure] += 1
     g.region_years.add(region_year)
     g.count += 1
@@ -431,12 +431,12 @@ def _words(pattern: str) -> int:
 
 
 def guess_patterns(measure: str, marked: list[str], outside=None
-                   ) -> tuple[list[tuple[str, int, int]], list[tuple[str, str]]]:
+                   ) -> tuple[list[tuple[str, int]], list[tuple[str, str]]]:
     """Patterns for a measure: (kept, refused).
 
-    ``kept`` holds up to two ``(pattern, hits, false)``: ``hits`` of the ``marked``
-    sentences it matches (at least one) and ``false`` numbers it matches outside the
-    group (``outside(pattern)``, 0 when not given). ``refused`` holds ``(pattern,
+    ``kept`` holds up to two ``(pattern, hits)``: ``hits`` of the ``marked`` sentences
+    it matches (at least one); a kept pattern matches no number outside the group
+    (``outside(pattern)``, not asked when not given). ``refused`` holds ``(pattern,
     why)`` for the guesses that match the group but are not proposed: fewer than
     :data:`MIN_PATTERN_CHARS` words, or a match of any number outside the group (it
     would name that number too). A guess that matches none of ``marked`` is neither;
@@ -472,16 +472,18 @@ def guess_patterns(measure: str, marked: list[str], outside=None
     for pat in dict.fromkeys(cands):
         rx = re.compile(pat)
         hits = sum(1 for m in marked if rx.search(m))
-        if not hits or len(kept) == 2:
+        if not hits:
             continue
-        if _words(pat) < MIN_PATTERN_CHARS:
-            refused.append((pat, f"only {_words(pat)} characters besides '#'"))
+        if (words := _words(pat)) < MIN_PATTERN_CHARS:
+            refused.append((pat, f"only {words} characters besides '#'"))
             continue
         false = outside(pat) if outside is not None else 0
         if false:
             refused.append((pat, f"matches {_plural(false, 'number')} outside the group"))
             continue
-        kept.append((pat, hits, 0))
+        kept.append((pat, hits))
+        if len(kept) == 2:
+            break
     if not kept and not refused:
         refused.append((cands[0], "matches none of them"))
     return kept, refused
@@ -603,10 +605,10 @@ def _pattern_lines(kept: list, refused: list, n: int, whose: str,
         if corpus is not None:
             scope = [f"# numbers outside the {whose} they match, in the sentences of all "
                      f"{_plural(len(corpus.keys), 'number')} read: "
-                     + ", ".join(str(false) for _, _, false in kept)]
-        return ["patterns = [" + ", ".join(_toml_str(p) for p, _, _ in kept) + "]",
+                     + ", ".join("0" for _ in kept)]  # guess_patterns keeps no other
+        return ["patterns = [" + ", ".join(_toml_str(p) for p, _ in kept) + "]",
                 f"# of the {whose}'s {_plural(n, 'sentence')}, the patterns match "
-                + ", ".join(str(hits) for _, hits, _ in kept), *scope, *why]
+                + ", ".join(str(hits) for _, hits in kept), *scope, *why]
     if any(r != "matches none of them" for _, r in refused):
         return [
             f"# WRITE THE PATTERN BY HAND: every pattern guessed that matches the {whose}'s "
