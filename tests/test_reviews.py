@@ -1036,7 +1036,7 @@ def test_an_inserted_clause_moves_every_decision_and_the_build_then_succeeds(tmp
     (SMALL.replace("45件", "145件"), "45件", "has no number '45件' any more"),
     # the sentence repeated earlier: 80场 fits both places
     (SMALL.replace("全年", "上半年开展法治宣传活动80场。全年"), "80场", "at 2 places"),
-])
+], ids=["corrected_figure", "ambiguous_duplicate"])
 def test_a_decision_that_cannot_be_placed_once_is_marked_stale(tmp_path, new, stale, why):
     root, out, rows = _corrected(tmp_path, new)
     decided = _decided(rows)
@@ -1047,7 +1047,7 @@ def test_a_decision_that_cannot_be_placed_once_is_marked_stale(tmp_path, new, st
     assert not any(row[c] for c in ("measure", "found_indicator_id", "candidates",
                                     "found_value", "found_unit"))
     line = rows.index(row) + 2
-    assert "1 decisions are stale" in out
+    assert "1 decision is stale" in out
     assert f"row {line} '{stale}' at char_start {SMALL.index(stale)}: " in out
     others = [t for t in DECIDED if t != stale]
     assert f"moved {len(others)} decisions" in out

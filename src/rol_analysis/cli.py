@@ -487,15 +487,17 @@ def review(region, year, root):
     path, n, decided = sheet.path, sheet.numbers, sheet.decided
     if sheet.moved:
         # a corrected report shifted the numbers: the reviewer sees every move
-        click.echo(f"moved {len(sheet.moved)} decisions to where their number is now "
+        many = "s" if len(sheet.moved) > 1 else ""
+        click.echo(f"moved {len(sheet.moved)} decision{many} to where their number is now "
                    "(same number, same sentence): " + "; ".join(
                        f"row {line} {text!r}, char_start {a} → {b}"
                        for line, text, a, b in sheet.moved))
     if sheet.stale:
-        click.echo(f"{len(sheet.stale)} decisions are stale (their number is not at "
-                   "their char_start in the report any more and cannot be placed "
+        many = "s are" if len(sheet.stale) > 1 else " is"
+        click.echo(f"{len(sheet.stale)} decision{many} stale (the number is not at "
+                   "the row's char_start in the report any more and cannot be placed "
                    "unambiguously; the `stale` column says why and what to do; "
-                   "`rol build` stops on them until then):\n" + "\n".join(
+                   "`rol build` stops on such a row until then):\n" + "\n".join(
                        f"  row {line} {text!r} at char_start {start}: {why}"
                        for line, text, start, why in sheet.stale))
     click.echo(f"{region}/{year}: {n} numbers, {decided} decided -> {path}\n"

@@ -769,6 +769,19 @@ def _apply(extraction, raw_text: str, decisions: list[Decision], path,
                 f"char_start {d.char_start}, so there is nothing to {d.action}. To add a "
                 f"number the extractor missed use add. {refresh}"))
             continue
+        if d.action == "set":
+            # every reading of the number is checked before any is changed
+            bad = None
+            for i in rows:
+                now = men.iloc[i]
+                iid = d.indicator_id or now["indicator_id"]
+                ind = cat.indicators.get(iid) if iid else None
+                bad = bad or _misfit(d, ind, d.value if d.value is not None else now["value"],
+                                     d.unit or now["unit"], ind.kind if ind else now["kind"],
+                                     path)
+            if bad is not None:
+                problems.append((d.line, bad.message))
+                continue
         applied.append(d)
         if d.action == "unname":
             for i in rows:
@@ -782,20 +795,6 @@ def _apply(extraction, raw_text: str, decisions: list[Decision], path,
             drop.update(rows)
             excluded.append(_excluded(men.loc[men.index[rows[0]]].to_dict(), d))
             continue
-        if d.action == "set":
-            # every reading of the number is checked before any is changed
-            bad = None
-            for i in rows:
-                now = men.iloc[i]
-                iid = d.indicator_id or now["indicator_id"]
-                ind = cat.indicators.get(iid) if iid else None
-                bad = bad or _misfit(d, ind, d.value if d.value is not None else now["value"],
-                                     d.unit or now["unit"], ind.kind if ind else now["kind"],
-                                     path)
-            if bad is not None:
-                problems.append((d.line, bad.message))
-                applied.pop()
-                continue
         for i in rows:
             mark = d.mark()
             if d.action == "set":
