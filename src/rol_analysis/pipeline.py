@@ -1448,7 +1448,7 @@ def build(root=".", targets=None, *, force=False, pdf=False, jobs=1, executor=No
     root = Path(root)
     targets = list(targets)
     timeout = cell_timeout(timeout)
-    _check_shared_inputs(root)
+    check_shared_inputs(root)
     runner = _Runner(executor, jobs, progress, scheduler)
     locks = []
     stage = None
@@ -1572,9 +1572,9 @@ def _review_edited(root: Path, paths: layout.BuildPaths) -> list[str]:
             f"--year {paths.year}` to apply them."]
 
 
-def _check_shared_inputs(root: Path) -> None:
-    """Inputs every region-year reads: a problem there stops the batch before it starts
-    (one message, exit 2), instead of failing each region-year alike."""
+def check_shared_inputs(root: Path) -> None:
+    """Inputs every region-year reads: a problem there stops the batch (or ``rol list``)
+    before it starts (one message, exit 2), instead of failing each region-year alike."""
     from . import regions
 
     if regions.default_path(root).exists():
