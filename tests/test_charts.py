@@ -259,3 +259,49 @@ def test_year_over_year_with_no_change_has_a_readable_axis(tmp_path, earlier):
     assert all(box.contains(*t.get_window_extent(renderer).p0) and
                box.contains(*t.get_window_extent(renderer).p1) for t in labels)
     assert charts.year_over_year(a).png.startswith(b"\x89PNG")
+
+
+def _long_bottom_bars(root):
+    """The seed report with every 应急管理 indicator stated and a change (four kinds in
+    the legend): the longest bar sits just above the two closing sections, at the bottom
+    right, where the sections chart's legend used to be drawn over it."""
+    from rol_analysis.catalogue import load
+
+    cat = load()
+    seed = gold_indicators()
+    ids = [i for i, ind in cat.indicators.items()
+           if ind.section == "emergency"] + ["petitions_change"]
+    return stage(root, indicators=with_rows(seed, [{"indicator_id": i, "value": 3.0}
+                                                   for i in ids]))
+
+
+@pytest.mark.parametrize("report", ["seed", "long_bottom_bars"])
+def test_sections_chart_legend_is_outside_the_axes(tmp_path, report):
+    """The legend of kinds sits under the axes, as the regions chart's does: never over
+    a bar, a count label or the axis label, whole and inside the image."""
+    paths = stage(tmp_path) if report == "seed" else _long_bottom_bars(tmp_path)
+    a = ratios.analyse(paths)
+    fig, _, _ = charts._by_section_figure(a)
+    img = _drawn(fig)
+    renderer = fig.canvas.get_renderer()
+    ax = fig.axes[0]
+    assert ax.get_legend() is None and len(fig.legends) == 1
+    legend = fig.legends[0].get_window_extent(renderer)
+    kinds = [t.get_text() for t in fig.legends[0].get_texts()]
+    assert kinds == ["数量", "金额", "比率"] + (["变化"] if report != "seed" else [])
+    bars = [p.get_window_extent(renderer) for p in ax.patches]
+    assert len(bars) >= 3 * len(ax.get_yticks())  # one bar a kind and section, zeros too
+    assert not legend.overlaps(ax.get_window_extent(renderer)), legend  # the data area
+    assert not any(legend.overlaps(b) for b in bars)
+    assert not any(legend.overlaps(t.get_window_extent(renderer)) for t in ax.texts)
+    xlabel = ax.xaxis.label.get_window_extent(renderer)
+    assert not legend.overlaps(xlabel) and legend.y1 <= xlabel.y0  # under the label
+    assert legend.x0 >= 0 and legend.x1 <= img.size[0] and legend.y0 >= 0
+    # the longest bar keeps its count label inside the image
+    assert all(t.get_window_extent(renderer).x1 <= img.size[0] for t in ax.texts)
+
+
+def test_sections_chart_without_indicators_has_no_legend(tmp_path):
+    a = ratios.analyse(stage(tmp_path, indicators=gold_indicators().iloc[0:0]))
+    fig, _, _ = charts._by_section_figure(a)
+    assert not fig.legends and fig.axes[0].get_legend() is None

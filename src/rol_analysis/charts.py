@@ -163,6 +163,11 @@ def by_section(analysis) -> Chart:
     return _finish(*_by_section_figure(analysis))
 
 
+#: Height of the sections chart besides its bars: title, axis label and the legend row
+#: under them.
+SECTIONS_FIXED_IN = 1.7
+
+
 def _by_section_figure(analysis):
     """(figure, name, title) of :func:`by_section`, before it is saved."""
     cat = load()
@@ -173,7 +178,10 @@ def _by_section_figure(analysis):
         if key in counts:
             counts[key] += 1
     title = f"{_place(analysis)}：各部分指标数"
-    fig = _figure(7.5, 0.42 * len(sections) + 1.4)
+    # The legend goes under the axes, as the regions chart's does (room reserved by
+    # constrained layout): inside them, at the lower right, it sat over the closing
+    # sections and would cover whatever bar a section there drew.
+    fig = _figure(7.5, 0.42 * len(sections) + SECTIONS_FIXED_IN, layout="constrained")
     ax = fig.add_subplot()
     labels = [s.zh_name for s in sections][::-1]
     left = [0] * len(sections)
@@ -195,7 +203,9 @@ def _by_section_figure(analysis):
     ax.set_title(title)
     ax.set_xlim(0, max(left + [1]) * 1.15 + 0.5)
     if any(left):  # a report with no indicator gets an empty chart, not a legend warning
-        ax.legend(loc="lower right", frameon=False)
+        handles, kinds = ax.get_legend_handles_labels()
+        fig.legend(handles, kinds, loc="outside lower center", ncol=len(kinds), frameon=False,
+                   fontsize=9)
     ax.spines[["top", "right"]].set_visible(False)
     return fig, "by_section", title
 

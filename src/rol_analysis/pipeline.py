@@ -560,19 +560,16 @@ def finish_removals(root, skip=()) -> bool:
     recovers under their locks), when its lock is free: one that is held belongs to a
     running ``rol remove`` or build. Returns whether something was finished.
     """
-    base = layout.cache_dir(root) / "txn"
     done = False
-    for txn in sorted(base.iterdir()) if base.is_dir() else []:
-        region, _, year = txn.name.rpartition(".")
-        if (not txn.is_dir() or not layout.REGION_RE.match(region)
-                or not (year.isdigit() and len(year) == 4) or (region, int(year)) in skip):
+    for region, year, _ in _txn_folders(root):
+        if (region, year) in skip:
             continue
         try:
-            lock = region_lock(root, region, int(year)).acquire(wait=False)
+            lock = region_lock(root, region, year).acquire(wait=False)
         except locking.LockBusy:
             continue
         try:
-            done |= recover(root, region, int(year))
+            done |= recover(root, region, year)
         finally:
             lock.release()
     return done
@@ -580,12 +577,20 @@ def finish_removals(root, skip=()) -> bool:
 
 def pending_removals(root) -> list[tuple[str, int]]:
     """Region-years whose ``rol remove`` was cut off after its commit point."""
+    return [(region, year) for region, year, txn in _txn_folders(root)
+            if (read_json(txn / "journal.json") or {}).get("removes")]
+
+
+def _txn_folders(root) -> list[tuple[str, int, Path]]:
+    """``(region, year, folder)`` of every region-year's folder in ``.rol-cache/txn/``
+    (:func:`_txn_dir`), in name order; other entries are no transaction's."""
     base = layout.cache_dir(root) / "txn"
     found = []
-    for journal in sorted(base.glob("*/journal.json")) if base.is_dir() else []:
-        region, _, year = journal.parent.name.rpartition(".")
-        if year.isdigit() and (read_json(journal) or {}).get("removes"):
-            found.append((region, int(year)))
+    for txn in sorted(base.iterdir()) if base.is_dir() else []:
+        region, _, year = txn.name.rpartition(".")
+        if txn.is_dir() and layout.REGION_RE.match(region) and year.isdigit() \
+                and len(year) == 4:
+            found.append((region, int(year), txn))
     return found
 
 
@@ -1502,7 +1507,7 @@ def build(root=".", targets=None, *, force=False, pdf=False, jobs=1, executor=No
     root = Path(root)
     targets = list(targets)
     timeout = cell_timeout(timeout)
-    _check_shared_inputs(root)
+    check_shared_inputs(root)
     runner = _Runner(executor, jobs, progress, scheduler)
     locks = []
     stage = None
@@ -1626,9 +1631,9 @@ def _review_edited(root: Path, paths: layout.BuildPaths) -> list[str]:
             f"--year {paths.year}` to apply them."]
 
 
-def _check_shared_inputs(root: Path) -> None:
-    """Inputs every region-year reads: a problem there stops the batch before it starts
-    (one message, exit 2), instead of failing each region-year alike."""
+def check_shared_inputs(root: Path) -> None:
+    """Inputs every region-year reads: a problem there stops the batch (or ``rol list``)
+    before it starts (one message, exit 2), instead of failing each region-year alike."""
     from . import regions
 
     if regions.default_path(root).exists():
@@ -1679,7 +1684,8 @@ def status(root) -> list[dict]:
     """Every region-year under ``data/raw`` and whether its brief is up to date."""
     root = Path(root)
     rows = []
-    for region, year in find_targets(root):
+    targets = find_targets(root)
+    for region, year in targets:
         paths = layout.build_paths(root, region, year)
         row = {"region": region, "year": year, "raw": None, "status": "not built"}
         try:
@@ -1722,7 +1728,7 @@ def status(root) -> list[dict]:
             f"being removed: a `rol remove` was stopped part way (its brief, tables, index "
             f"line or panel rows may still show); run `rol remove --region {region} "
             f"--year {year}` again, or any `rol build`, to finish it")})
-    for region, year in sorted(set(gone_raw(root)) - pending):
+    for region, year in sorted(set(gone_raw(root, targets)) - pending):
         rows.append({"region": region, "year": year, "raw": None, "status": (
             f"published, raw report gone: its brief, tables and index line are still "
             f"out, and peers still compare with it; remove them with `rol remove "
@@ -1740,19 +1746,21 @@ def renamed_regions(root) -> list[str]:
 
     raw: dict[str, set[int]] = {}
     gone: dict[str, set[int]] = {}
-    for found, into in ((find_targets(root), raw), (gone_raw(root), gone)):
+    targets = find_targets(root)
+    for found, into in ((targets, raw), (gone_raw(root, targets), gone)):
         for region, year in found:
             into.setdefault(region, set()).add(year)
     return regions.renamed(root, raw, gone)
 
 
-def gone_raw(root) -> list[tuple[str, int]]:
+def gone_raw(root, targets=None) -> list[tuple[str, int]]:
     """Published region-years (tables, brief or validation report) without a raw report.
 
     An analyst who deletes a wrongly filed raw report expects its outputs to go too;
     a build never deletes published outputs on its own (a report moved away for a
     moment would take its brief with it), so ``rol list`` names these and
-    ``rol remove`` (:func:`remove`) unpublishes them.
+    ``rol remove`` (:func:`remove`) unpublishes them. ``targets``: :func:`find_targets`,
+    when the caller has it already.
     """
     root = Path(root)
     published = set()
@@ -1765,7 +1773,7 @@ def gone_raw(root) -> list[tuple[str, int]]:
             if (path.is_dir() and layout.REGION_RE.match(region) and year.isdigit()
                     and len(year) == 4 and not region.startswith(".")):
                 published.add((region, int(year)))
-    return sorted(published - set(find_targets(root)))
+    return sorted(published - set(find_targets(root) if targets is None else targets))
 
 
 def remove(root, region, year, wait=True, on_wait=None) -> dict:

@@ -43,6 +43,7 @@ from pathlib import Path
 from . import fileio, layout, numbers
 from .catalogue import Catalogue, load
 from .exceptions import InputError
+from .mentions import CLAUSE_MARKS
 from .normalize import compact
 
 CONSISTENT = "consistent"
@@ -700,12 +701,13 @@ _NOT_COUNTS = DURATION_UNITS | {"%", "个百分点", "百分点", "平方米", "
 ADJACENT_GAP = 5
 #: Tolerance in percentage points of an inferred rate (as the packaged relations).
 INFERRED_TOLERANCE = 0.5
-_CLAUSE_CHARS = "，,。；;：:！？!?"
+# Clauses end at mentions.CLAUSE_MARKS here too: its line break never matters, as the
+# sentences read here are compact (normalize.compact: no whitespace).
 
 
 def _clause_breaks(gap: str) -> int:
-    """How many clause breaks (:data:`_CLAUSE_CHARS`) ``gap`` holds."""
-    return sum(gap.count(c) for c in _CLAUSE_CHARS)
+    """How many clause breaks (:data:`mentions.CLAUSE_MARKS`) ``gap`` holds."""
+    return sum(gap.count(c) for c in CLAUSE_MARKS)
 
 
 #: A group ending in one of these continues the same full sentence.
@@ -791,7 +793,7 @@ class _Text:
         if n.pos < 0:
             return ""
         head = self.sentences[n.group][:n.pos]
-        return head[max(head.rfind(c) for c in _CLAUSE_CHARS) + 1:]
+        return head[max(head.rfind(c) for c in CLAUSE_MARKS) + 1:]
 
     def between(self, a: _Number, b: _Number) -> str | None:
         """Text between two numbers of one sentence (None across sentences)."""
@@ -1420,7 +1422,7 @@ def _clause_of(text: _Text, n: _Number) -> str:
     …管理")."""
     sent = text.sentences[n.group]
     tail = sent[n.end:]
-    cut = min((tail.find(c) for c in _CLAUSE_CHARS if c in tail), default=len(tail))
+    cut = min((tail.find(c) for c in CLAUSE_MARKS if c in tail), default=len(tail))
     return text.clause_before(n) + n.measure + tail[:cut]
 
 
@@ -1553,7 +1555,7 @@ _TARGET_BEFORE_RE = re.compile(r"(?:目标|任务|计划|预算|指标|下达|�
 #: What was done against a target, in the actual's clause (实际组织…, 完成…, 累计拆除…).
 _ACTUAL_RE = re.compile(r"实际|完成|实现|累计|共计|共")
 #: Where a target's label stops: a clause mark, but not a colon (目标任务：6万平方米).
-_LABEL_BREAKS = _CLAUSE_CHARS.replace("：", "").replace(":", "")
+_LABEL_BREAKS = CLAUSE_MARKS.replace("：", "").replace(":", "")
 #: A number in a sentence, for targets that are no mention (extraction drops a target:
 #: it is what a plan sets, not a statistic).
 _SENTENCE_NUMBER_RE = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?:千万|百万|十万|万|亿|千)?")
