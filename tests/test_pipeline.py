@@ -668,3 +668,29 @@ def test_the_font_rebuilds_and_a_level_no_table_shows_does_not(built_copy, monke
     monkeypatch.setattr(fonts, "digest", lambda: "0" * 64)
     assert ("outdated: the font file (Noto Sans SC of pylopdf-fonts-zh-cn) changed"
             in rol_here("list", "--root", root).stdout)
+
+
+def test_a_regions_line_whose_name_the_report_writes_outdates_it(built_copy):
+    """Step 01 takes a listed name found in the title, signature or opening lines for the
+    report's region name (the brief's title): a line added to regions.csv whose name
+    the report writes there changes the brief, and `rol list` says so; a line whose name
+    it does not write changes nothing."""
+    root, _ = built_copy
+    raw = root / "data/raw/weibin/2023.txt"
+    # a report that names no place but its city, in the opening paragraph
+    text = SEED.read_text(encoding="utf-8").replace("新乡市", "").replace("卫滨区", "")
+    raw.write_text(text.replace("和市委、市政府", "和新乡市委、市政府", 1), encoding="utf-8")
+    rol_here("build", "--region", "weibin", "--year", "2023", "--root", root, "-q", check=0)
+    brief = root / "reports/weibin/2023/brief.html"
+    assert "<title>卫滨区 2023 年" in brief.read_text("utf-8")  # regions.csv's name
+    regions_csv = root / "data/raw/regions.csv"
+    with open(regions_csv, "a", encoding="utf-8") as fh:
+        fh.write("hongqi,红旗区,新乡市,河南省,county\n")
+    assert "weibin/2023  2023.txt    up to date" in rol_here("list", "--root", root).stdout
+    with open(regions_csv, "a", encoding="utf-8") as fh:
+        fh.write("xinxiang,新乡市,新乡市,河南省,city\n")
+    assert ("outdated: regions.csv: the region name found in the report's title, signature "
+            "or opening changed (none -> 新乡市)") in rol_here("list", "--root", root).stdout
+    rol_here("build", "--region", "weibin", "--year", "2023", "--root", root, "-q", check=0)
+    assert "<title>新乡市 2023 年" in brief.read_text("utf-8")
+    assert "weibin/2023  2023.txt    up to date" in rol_here("list", "--root", root).stdout

@@ -233,18 +233,23 @@ def data_fingerprint(root, paths: layout.BuildPaths) -> dict:
     Of ``regions.csv`` only this region's row counts (its name is checked against the
     report's): adding another region's line changes nothing here. Of the review file
     only the decided rows count (``reviews.fingerprint``): ``rol review`` refreshing the
-    worksheet changes nothing here. The font is here because the validation report
-    embeds it (and every brief draws with it).
+    worksheet changes nothing here. Step 01 also looks for every ``regions.csv`` name
+    in the report's title, signature and opening lines (its ``region_name``): the name
+    it would find now (``listed_name``, tried on the words the published tables
+    recorded) is here, not the other lines. The font is here because the validation
+    report embeds it (and every brief draws with it).
     """
     from . import filing, fonts, regions, reviews
 
     nb_dir = layout.resource_dir(root, "notebooks")
     exp_dir = layout.resource_dir(root, "expectations")
     review = reviews.review_file(root, paths.region, paths.year)
+    raw_sha = sha256_file(paths.raw)
     return {
         "parameters": {"region": paths.region, "year": paths.year},
-        "raw": {paths.raw.name: sha256_file(paths.raw)},
+        "raw": {paths.raw.name: raw_sha},
         "region_row": regions.row_for(regions.default_path(root), paths.region),
+        "listed_name": _listed_name(root, paths, raw_sha),
         "review": reviews.fingerprint(review),  # its decisions, not the worksheet
         "filing_year": filing.fingerprint(root, paths.region, paths.year),
         "notebooks": _digest_files(nb_dir, DATA_NOTEBOOKS),
@@ -252,6 +257,20 @@ def data_fingerprint(root, paths: layout.BuildPaths) -> dict:
         "package": {"version": __version__, "sha256": _package_digest()},
         "font": fonts.digest(),
     }
+
+
+def _listed_name(root, paths: layout.BuildPaths, raw_sha: str) -> str | None:
+    """The ``regions.csv`` name step 01 would find in the report now, tried on the
+    words the published tables recorded (``report.json`` ``name_sources``); None when
+    they are of another raw report (the raw digest outdates them anyway)."""
+    from . import regions, sections
+
+    report = read_json(paths.processed_final / "report.json")
+    if (not isinstance(report, dict) or report.get("source_sha256") != raw_sha
+            or not isinstance(report.get("name_sources"), list)):
+        return None
+    return sections.listed_name(report["name_sources"],
+                                sections.listed_names(regions.default_path(root)))
 
 
 def _peers(root, paths: layout.BuildPaths, stage=None) -> dict[str, str]:
@@ -330,6 +349,12 @@ def _explain(old, new, review: str = "") -> list[str]:
             reasons.append(f"its review file {review or 'data/reviews'} " + (
                 "records decisions now" if a is None else
                 "records no decision any more" if b is None else "has changed decisions"))
+        elif key == "listed_name":
+            # a new raw report is said by its digest; its own words were not tried yet
+            if old.get("raw") == new.get("raw"):
+                reasons.append("regions.csv: the region name found in the report's title, "
+                               f"signature or opening changed ({a or 'none'} -> "
+                               f"{b or 'none'})")
         elif key == "level":
             # recorded only beside another region of the year: one coming or going
             # is said by its table (published peer … new/removed)
@@ -905,6 +930,7 @@ def data_phase(root, region, year, force=False, on_step=None, stage=None,
         # the review file as step 01 read it, which an edit since the fingerprint above
         # was taken makes another version: the tables are that version's
         fp["review"] = report.get("review_fingerprint")
+        fp["listed_name"] = report.get("listed_name")  # the regions.csv step 01 read
         write_json(paths.processed / BUILD_FILE, fp)
         result.warnings = list(report.get("warnings") or [])
         result.status = "built"

@@ -421,7 +421,32 @@ def _read_regions(regions_csv) -> list[dict]:
     return list(regions.read(regions_csv).values())
 
 
-def report_metadata(text: str, regions_csv: Path | None = None) -> dict:
+def listed_names(regions_csv) -> list[str]:
+    """The Chinese names of ``regions.csv`` in the order :func:`listed_name` tries them
+    (longest first); empty without the file."""
+    if regions_csv is None or not Path(regions_csv).exists():
+        return []
+    return sorted({r["zh_name"] for r in _read_regions(regions_csv) if r.get("zh_name")},
+                  key=len, reverse=True)
+
+
+def listed_name(sources, names) -> str | None:
+    """The first of ``names`` written in the first of ``sources`` that has one, or None.
+
+    ``sources`` are the title, the signature's issuer and the opening lines
+    (``report_metadata(..., names=True)["name_sources"]``): the build fingerprint keeps
+    them, so that a line added to ``regions.csv`` whose name one of them writes (a
+    department's report opening "在新乡市委…的领导下" and a row for 新乡市) outdates that
+    report's tables, and another line does not.
+    """
+    for source in sources:
+        hit = next((n for n in names if n in (source or "")), None)
+        if hit:
+            return hit
+    return None
+
+
+def report_metadata(text: str, regions_csv: Path | None = None, names: bool = False) -> dict:
     """What the report says about itself.
 
     Parameters
@@ -433,6 +458,10 @@ def report_metadata(text: str, regions_csv: Path | None = None) -> dict:
         a listed Chinese name found in the title, the signature or the opening
         paragraph is taken as the region name, which is more reliable than splitting
         administrative suffixes.
+    names : bool
+        Also return ``name_sources`` (the title, issuer and opening lines the names
+        are looked for in) and ``listed_name`` (the name found there, or None), which
+        the build records (see :func:`listed_name`).
 
     Returns
     -------
@@ -457,15 +486,9 @@ def report_metadata(text: str, regions_csv: Path | None = None) -> dict:
 
     chains = [c for c in (_region_chain(title), _region_chain(issuer)) if c]
     region_name = chains[0][-1] if chains else None
-    if regions_csv is not None and Path(regions_csv).exists():
-        names = sorted({r["zh_name"] for r in _read_regions(regions_csv) if r.get("zh_name")},
-                       key=len, reverse=True)
-        opening = "\n".join(ln.text for ln in lines[:4])
-        for source in (title or "", issuer or "", opening):
-            hit = next((n for n in names if n in source), None)
-            if hit:
-                region_name = hit
-                break
+    sources = [title or "", issuer or "", "\n".join(ln.text for ln in lines[:4])]
+    listed = listed_name(sources, listed_names(regions_csv))
+    region_name = listed or region_name
 
     city = province = None
     for chain in chains:
@@ -476,10 +499,13 @@ def report_metadata(text: str, regions_csv: Path | None = None) -> dict:
                 province = province or unit
             else:
                 city = city or unit
-    return {
+    out = {
         "region_name": region_name, "city": city, "province": province, "year": year,
         "title": title, "issuer": issuer, "date": date,
     }
+    if names:
+        out.update(name_sources=sources, listed_name=listed)
+    return out
 
 
 def _same_place(stated: str, expected: str) -> bool:
