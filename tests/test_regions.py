@@ -84,6 +84,9 @@ def test_list_with_a_bad_regions_csv_exits_2_saying_it_once(root):
     assert proc.stderr.count("level 'village' is not one of") == 1
     assert "line 2 (weibin)" in proc.stderr and "township, department" in proc.stderr
     assert "weibin/2023" not in proc.stdout
+    # the batch build's own check: the same message
+    built = rol_here("build", "--all", "--root", root)
+    assert (built.returncode, built.stderr) == (2, proc.stderr)
 
 
 def test_a_region_renamed_between_years_is_named_with_the_fix(tmp_path):

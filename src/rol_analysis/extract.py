@@ -879,9 +879,12 @@ def extract_text(raw: str, region: str = "", year: int | None = None, catalogue=
     # The Section column maps headings with every heading word of the catalogue; the
     # matcher's same-section bonus only with the words it was measured with
     # (display_patterns named no number better and broke a tie wrongly: design.md)
-    section_of = _sections_of(norm, mentions, sections.section_spans(raw, cat))
-    scored_of = (_sections_of(norm, mentions, sections.section_spans(raw, cat, scored=True))
-                 if any(s.display_patterns for s in cat.sections) else section_of)
+    if any(s.display_patterns for s in cat.sections):
+        shown, scored = sections.section_spans_pair(raw, cat)
+        section_of = _sections_of(norm, mentions, shown)
+        scored_of = _sections_of(norm, mentions, scored)
+    else:
+        section_of = scored_of = _sections_of(norm, mentions, sections.section_spans(raw, cat))
     slots = _assign(norm.text, mentions, _matcher(cat), scored_of, explain)
     mentions = [m for m in mentions if not m.shares and not (
         m.weak and not any(m.indicators) and not counted_word(norm.text, m))]

@@ -144,7 +144,10 @@ _COPULA_RE = skipping(r"(?<![但于就])是|(?<![具拥国所没只占])有(?![�
 # A preposition right after the counting word opens an adverbial, not a noun
 # ("聘请了3家在土地征用…领域…的律所").
 _PREP_HEAD_RE = re.compile(r"^(?:在|对|向|从|于|给|为|按)")
-_DROP_CHARS_RE = re.compile(r"[“”\"‘’'《》「」『』〈〉【】\[\]（）()\s*#/·．.\-—…]+")
+#: Quotes, brackets, spaces and other marks a label loses (a character class's body);
+#: :func:`_clean` drops ``#`` and the ASCII ``.`` too, suggest.whole_label keeps them.
+LABEL_MARKS = r"“”\"‘’'《》「」『』〈〉【】\[\]（）()\s*/·．\-—…"
+_DROP_CHARS_RE = re.compile(rf"[{LABEL_MARKS}#.]+")
 _DIGITS_RE = skipping(r"[0-9０-９]+(?:[.,][0-9]+)*[%余多万亿千百]*"
                         r"|[零〇一二两三四五六七八九十百千万亿]{2,}")
 # After the counting word: a name of what is counted, up to a verb or particle.

@@ -10,8 +10,10 @@ that a department's or a 镇's figures are not read as a county's. It is optiona
 without the column still work, and an empty cell, a missing column or a region without a
 row means unknown (None in :func:`metadata`, NULL in the panel, 未知 unknown in the
 index). Any other level is an
-error naming the line. The level is not part of the build fingerprint (``row_for``):
-it describes the region, not what its report says.
+error naming the line. The level is not part of the data fingerprint (``row_for``): it
+describes the region, not what its report says; the brief fingerprint holds it (the
+region's own, and its peers' through ``ratios.shown_regions``) wherever a regions table
+shows it.
 
 One reader for everything that needs the table (extraction's region check, the index,
 the build fingerprints), so that every problem in the file is reported the same way:

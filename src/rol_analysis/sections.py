@@ -214,22 +214,54 @@ def section_spans(text: str, catalogue=None, scored: bool = False) -> list[Secti
         paragraph) and the closing signature block are in no span; an unheaded closing
         summary ("一年来，……") starts a span with section ``""`` and heading ``""``.
     """
-    lines = _lines(text)
-    headings: list[tuple[int, int, str, str]] = []  # start, level, own section, text
-    for line in lines:
-        found = _heading_level(line)
-        if found:
-            level, heading = found
-            headings.append((line.start, level,
-                             classify_heading(heading, catalogue, scored), heading))
-        elif (line.marked or _is_plain_heading(line)):
-            own = classify_heading(line.text, catalogue, scored)
-            if own:
-                headings.append((line.start, 1, own, line.text))
-        elif headings and _CLOSING_RE.match(line.text):
-            headings.append((line.start, 1, "", ""))
+    return _spans(len(text), *_candidates(text), catalogue, scored)
 
-    body_end = _closing_block(text, lines)[0]
+
+def section_spans_pair(text: str, catalogue=None) -> tuple[list[SectionSpan],
+                                                             list[SectionSpan]]:
+    """``section_spans(text, catalogue)`` and ``section_spans(text, catalogue,
+    scored=True)``, the text's lines read once for both (``extract`` needs both)."""
+    candidates, body_end = _candidates(text)
+    return (_spans(len(text), candidates, body_end, catalogue, False),
+            _spans(len(text), candidates, body_end, catalogue, True))
+
+
+def _candidates(text: str) -> tuple[list[tuple[int, int, str, str]], int]:
+    """The lines that may open a span, as ``(start, level, heading, kind)``, and where
+    the closing signature block starts.
+
+    ``kind`` is ``numbered`` (a heading whatever it maps to), ``plain`` (an unnumbered
+    line, a heading only when it maps to a section) or ``closing`` (a closing paragraph,
+    :data:`_CLOSING_RE`, a span only after a heading). Which section a heading maps to
+    is left to :func:`_spans`: the lines are read once for both mappings.
+    """
+    lines = _lines(text)
+    found = []
+    for line in lines:
+        numbered = _heading_level(line)
+        if numbered:
+            found.append((line.start, *numbered, "numbered"))
+        elif line.marked or _is_plain_heading(line):
+            found.append((line.start, 1, line.text, "plain"))
+        elif _CLOSING_RE.match(line.text):
+            found.append((line.start, 1, "", "closing"))
+    return found, _closing_block(text, lines)[0]
+
+
+def _spans(size: int, candidates, body_end: int, catalogue,
+           scored: bool) -> list[SectionSpan]:
+    """:func:`section_spans` of a text of ``size`` characters from its
+    :func:`_candidates`."""
+    headings: list[tuple[int, int, str, str]] = []  # start, level, own section, text
+    for start, level, heading, kind in candidates:
+        if kind == "closing":
+            if headings:
+                headings.append((start, 1, "", ""))
+            continue
+        own = classify_heading(heading, catalogue, scored)
+        if own or kind == "numbered":
+            headings.append((start, level, own, heading))
+
     spans = []
     stack: list[tuple[int, str]] = []  # (level, resolved section)
     for i, (start, level, own, heading) in enumerate(headings):
@@ -243,7 +275,7 @@ def section_spans(text: str, catalogue=None, scored: bool = False) -> list[Secti
         else:
             section = own or parent
         stack.append((level, section))
-        end = headings[i + 1][0] if i + 1 < len(headings) else len(text)
+        end = headings[i + 1][0] if i + 1 < len(headings) else size
         spans.append(SectionSpan(start, min(end, body_end), section, heading))
     return spans
 
