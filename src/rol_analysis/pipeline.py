@@ -233,9 +233,10 @@ def data_fingerprint(root, paths: layout.BuildPaths) -> dict:
     Of ``regions.csv`` only this region's row counts (its name is checked against the
     report's): adding another region's line changes nothing here. Of the review file
     only the decided rows count (``reviews.fingerprint``): ``rol review`` refreshing the
-    worksheet changes nothing here.
+    worksheet changes nothing here. The font is here because the validation report
+    embeds it (and every brief draws with it).
     """
-    from . import filing, regions, reviews
+    from . import filing, fonts, regions, reviews
 
     nb_dir = layout.resource_dir(root, "notebooks")
     exp_dir = layout.resource_dir(root, "expectations")
@@ -249,6 +250,7 @@ def data_fingerprint(root, paths: layout.BuildPaths) -> dict:
         "notebooks": _digest_files(nb_dir, DATA_NOTEBOOKS),
         "expectations": _digest_files(exp_dir, sorted(p.name for p in exp_dir.glob("*.json"))),
         "package": {"version": __version__, "sha256": _package_digest()},
+        "font": fonts.digest(),
     }
 
 
@@ -263,14 +265,30 @@ def _peers(root, paths: layout.BuildPaths, stage=None) -> dict[str, str]:
 
 def brief_fingerprint(root, paths: layout.BuildPaths, data_fp: dict, pdf: bool,
                       stage=None) -> dict:
-    """Everything the brief depends on; ``pdf`` records whether a PDF was printed."""
+    """Everything the brief shows; ``pdf`` records whether a PDF was printed.
+
+    Beyond its data (``data_fp``) and its notebooks: the peers' tables (their figures
+    and review marks), and how the regions table names the year's regions
+    (``ratios.shown_regions``: each peer's name and kind of issuer, from its report or
+    its ``regions.csv`` row, and this region's own ``regions.csv`` level, shown beside
+    its name). A line of ``regions.csv`` for a region the brief does not show, or a
+    peer's ``zh_name`` its own report overrides, is not here: changing it leaves the
+    brief as it is.
+    """
+    from . import ratios, regions
+
     nb_dir = layout.resource_dir(root, "notebooks")
-    return {
+    fp = {
         "data": data_fp,
         "notebooks": _digest_files(nb_dir, BRIEF_NOTEBOOKS),
         "peers": _peers(root, paths, stage),
         "pdf": bool(pdf),
     }
+    shown = ratios.shown_regions(root, paths.region, paths.year, stage=stage)
+    if shown:  # without another region of the year there is no regions table
+        fp["regions"] = shown
+        fp["level"] = (regions.metadata(root).get(paths.region) or {}).get("level")
+    return fp
 
 
 def brief_matches(done: dict | None, fp: dict, pdf: bool) -> bool:
@@ -312,6 +330,16 @@ def _explain(old, new, review: str = "") -> list[str]:
             reasons.append(f"its review file {review or 'data/reviews'} " + (
                 "records decisions now" if a is None else
                 "records no decision any more" if b is None else "has changed decisions"))
+        elif key == "level":
+            # recorded only beside another region of the year: one coming or going
+            # is said by its table (published peer … new/removed)
+            if key in old and key in new:
+                reasons.append(f"regions.csv: its level changed ({a or 'none'} -> "
+                               f"{b or 'none'})")
+        elif key == "regions":
+            reasons += _explain_regions(a or {}, b or {})
+        elif key == "font":
+            reasons.append("the font file (Noto Sans SC of pylopdf-fonts-zh-cn) changed")
         elif key == "package":
             va, vb = (a or {}).get("version"), (b or {}).get("version")
             reasons.append(f"rol-analysis changed ({va} -> {vb})" if va != vb
@@ -325,6 +353,32 @@ def _explain(old, new, review: str = "") -> list[str]:
         else:
             reasons.append(f"{key.replace('_', ' ')} changed")
     return reasons or ["the build record differs"]
+
+
+def _explain_regions(old: dict, new: dict) -> list[str]:
+    """What changed in how the regions table names the year's other regions, saying
+    where it comes from: ``regions.csv`` or the peer's published report. A peer that
+    came or went is said by its table (``published peer … new``)."""
+    where = {"regions.csv": "regions.csv: peer {slug}'s {what}",
+             "report": "published report of peer {slug}: its {what}"}
+    what = {"name": "name", "kind": "kind of issuer"}
+    reasons = []
+    for slug in sorted(set(old) & set(new)):
+        a, b = old[slug], new[slug]
+        for field_ in ("name", "kind"):
+            if (a.get(field_), a.get(f"{field_}_from")) == (b.get(field_),
+                                                            b.get(f"{field_}_from")):
+                continue
+            was, now = a.get(f"{field_}_from"), b.get(f"{field_}_from")
+            values = f"({a.get(field_) or 'none'} -> {b.get(field_) or 'none'})"
+            if was and now and was != now:
+                reasons.append(f"peer {slug}'s {what[field_]} is taken from {now} now, "
+                               f"not from {was} {values}")
+                continue
+            src = now or was or "regions.csv"
+            label = "level" if field_ == "kind" and src == "regions.csv" else what[field_]
+            reasons.append(where[src].format(slug=slug, what=label) + f" changed {values}")
+    return reasons
 
 
 # ------------------------------------------------------------- staging and locks

@@ -1799,41 +1799,78 @@ def _read_json(path: Path, required: bool) -> dict | None:
             from None
 
 
+def shown_regions(root, region: str, year: int, stage=None) -> dict[str, dict]:
+    """How a brief of ``region``/``year`` names the year's other regions, and where from.
+
+    The panel's other rows are the year's other published regions (the same-year peers
+    of :func:`layout.brief_peers`). Each is named by its published ``report.json``'s
+    ``region_name``, else by ``regions.csv``'s ``zh_name`` (a report whose title names
+    no place, 鹤龙街… or 区司法局关于…, takes the name the analyst gave it, as the index
+    does), else by its slug; its kind of issuer is ``regions.csv``'s ``level``
+    (province … township, department), else what its title and issuer say
+    (:func:`validate.report_kind`: township, department or government), so a 司法局 is
+    not read as a 镇 or a district beside them.
+
+    The one rule for both the analysis (:func:`analyse`) and the brief's fingerprint
+    (``pipeline.brief_fingerprint``): what the brief shows of its peers' names and
+    kinds is what the fingerprint records, so a change to either source rebuilds it
+    and a change to anything else (another region's line in ``regions.csv``) does not.
+
+    Parameters
+    ----------
+    root : path-like
+        Project root.
+    region, year : str, int
+        The region-year whose brief this is (left out of the result).
+    stage : path-like, optional
+        As for :func:`layout.published`: a build's view, with its new tables.
+
+    Returns
+    -------
+    dict
+        Slug -> ``{"name", "name_from", "kind", "kind_from"}``; ``*_from`` is
+        ``"report"``, ``"regions.csv"`` or None (no name: the slug is shown).
+    """
+    from . import regions
+    from .validate import report_kind
+
+    rows = regions.metadata(root)
+    out = {}
+    for slug, yr, path in layout.brief_peers(root, region, year, "report.json", stage=stage):
+        if slug == region or yr != int(year):
+            continue
+        # a name is a nicety: an unreadable file leaves the panel with the slug
+        data = fileio.read_json(path, {})
+        row = rows.get(slug) or {}
+        name, name_from = ((data["region_name"], "report") if data.get("region_name")
+                           else (row["zh_name"], "regions.csv") if row.get("zh_name")
+                           else (None, None))
+        kind, kind_from = ((row["level"], "regions.csv") if row.get("level")
+                           else (report_kind(data), "report"))
+        out[slug] = {"name": name, "name_from": name_from, "kind": kind,
+                     "kind_from": kind_from}
+    return out
+
+
 def _region_names(root: Path, meta: dict, region: str, year: int) -> tuple[dict, dict]:
     """Region slug -> Chinese name, and slug -> kind of issuer, for the year's regions.
 
-    The name is the one the year's published report.json gives, else ``regions.csv``'s
-    ``zh_name``: a report whose title names no place (鹤龙街…, 区司法局关于…) takes the
-    name the analyst gave it, as the index does, rather than its slug. The kind is
-    ``regions.csv``'s ``level`` (province … township, department), else what the
-    report's title and issuer say (:func:`validate.report_kind`: township, department
-    or government), so a 司法局 is not read as a 镇 or a district beside them.
-
-    Only the same year's regions (the panel's rows, all of them peers in the build
-    fingerprint) are read, so what a brief shows changes only with its inputs; the
-    region's own regions.csv row is in its data fingerprint.
+    The other regions as :func:`shown_regions` names them; this region by its own
+    report.json (``meta``), else by its ``regions.csv`` row (in its data fingerprint),
+    its kind by its ``regions.csv`` level (in its brief fingerprint), else by ``meta``.
     """
     from . import regions
     from .validate import report_kind
 
     names, kinds = {}, {}
-    for _, _, path in layout.published(root, "data/processed", "report.json"):
-        if path.parent.name != str(year):
-            continue
-        # a name is a nicety: an unreadable file leaves the panel with the slug
-        data = fileio.read_json(path, {})
-        slug = path.parent.parent.name
-        if data.get("region_name"):
-            names.setdefault(slug, data["region_name"])
-        kinds.setdefault(slug, report_kind(data))
-    if meta.get("region_name"):
-        names[region] = meta["region_name"]
-    kinds[region] = report_kind(meta)
-    for slug, row in regions.metadata(root).items():
-        if row["zh_name"]:
-            names.setdefault(slug, row["zh_name"])
-        if row["level"]:
-            kinds[slug] = row["level"]
+    for slug, shown in shown_regions(root, region, year).items():
+        if shown["name"]:
+            names[slug] = shown["name"]
+        kinds[slug] = shown["kind"]
+    row = regions.metadata(root).get(region) or {}
+    if meta.get("region_name") or row.get("zh_name"):
+        names[region] = meta.get("region_name") or row["zh_name"]
+    kinds[region] = row.get("level") or report_kind(meta)
     return names, kinds
 
 
