@@ -37,7 +37,6 @@ from . import layout
 from . import ratios as _ratios
 from .catalogue import load
 from .ocr import LOW_SCORE as LOW_OCR_SCORE
-from .render import LEVEL_LABELS
 from .reviews import NAMING, excluded_numbers, parse_mark, review_state, unconfirmed
 
 #: How the brief marks a number a reviewer decided on (data/reviews/): one mark for each
@@ -56,10 +55,8 @@ CHECK_ZH = {"ok": "成立", "violated": "不成立", "uncertain": "无法确定�
 KIND_ZH = {"count": "数量 count", "amount": "金额 amount", "rate": "比率 rate",
            "change": "变化 change"}
 METADATA_KEY = "rol_brief"
-#: The regions table's kind of issuer: the index's level labels (regions.csv), and
-#: "government" when only the report's title/issuer tell it is no township or department.
-KIND_LABELS = {**{k: v for k, v in LEVEL_LABELS.items() if k != "unknown"},
-               "government": "政府 government"}
+#: The regions table's kind of issuer (the chart's too).
+KIND_LABELS = _charts.KIND_LABELS
 #: The validation report sits beside brief.html (reports/<region>/<year>/).
 VALIDATION_HREF = "validation.html"
 
@@ -850,9 +847,11 @@ class Brief:
                      "en_name": self.catalogue.indicator(i).en_name} for i in ids]
             rows = []
             labels = _charts.region_labels(a)
+            # the kind of issuer beside the name: a 司法局's or a 镇's figures are not a
+            # district's, and the table puts them side by side; a peer of another kind
+            # than the report's is marked, as in the chart, and a note says why
+            other = _charts.other_kinds(a)
             for rec in a.panel.to_dict("records"):
-                # the kind of issuer beside the name: a 司法局's or a 镇's figures are not
-                # a district's, and the table puts them side by side
                 kind = KIND_LABELS.get(a.region_kinds.get(rec["region"]), "—")
                 cells = []
                 for i in ids:
@@ -870,8 +869,14 @@ class Brief:
                         # a region that does not state it shows no name to confirm
                         cells.append(Markup(self._peer_value(shown, review))
                                      if (rec["region"], i) in stated else shown)
-                rows.append({"region": labels[rec["region"]], "kind": kind, "cells": cells})
-            panel = {"head": head, "rows": rows}
+                rows.append({"region": labels[rec["region"]], "kind": kind, "cells": cells,
+                             "other_kind": rec["region"] in other})
+            kinds = [KIND_LABELS[k].split(" ") for k in KIND_LABELS if k in other.values()]
+            # a peer differs only from a known kind (regions.same_kind)
+            own = KIND_LABELS[a.region_kinds[a.region]].split(" ") if other else None
+            panel = {"head": head, "rows": rows, "own_kind": own,
+                     "other_zh": "、".join(zh for zh, _ in kinds),
+                     "other_en": ", ".join(en for _, en in kinds)}
         nothing = "" if yoy else self._nothing_in_common()
         if not yoy and not nothing and panel:
             # other regions are compared: without this line the missing year-over-year

@@ -1570,7 +1570,9 @@ def _is_quantity(n: _Number) -> bool:
 def _targets(text: _Text, groups: range, unit_class: frozenset) -> list[_Number]:
     """The targets of one kind of unit stated in ``groups``: numbers whose words mark
     them as a target, mentions or not (a number extraction dropped as a target is read
-    here from the sentence, with its raw offset estimated from a mention beside it)."""
+    here from the sentence, with its raw offset estimated from a mention beside it: the
+    mentions table keeps no sentence offsets, and nothing shows the estimate, since a
+    target's row is named by its rate's offset and keeps no offset of the target)."""
     out = []
     units = sorted(unit_class, key=len, reverse=True)
     for g in groups:
