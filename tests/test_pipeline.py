@@ -610,7 +610,7 @@ def test_a_brief_is_rebuilt_when_what_it_shows_of_its_peers_changes(pool_batch, 
         fh.write("helong,鹤龙街,新乡市,河南省,\n")
     rol_here("build", "--all", "--root", root, "-q", check=0)
     table = _regions_table(root)
-    assert table["鹤龙街"] == ("部门 department", False)  # signed by a 司法局, no level
+    assert table["鹤龙街"] == ("≠ 部门 department", False)  # signed by a 司法局, no level
     assert table["红旗区"] == ("县级 county", False)
     rol_here("review", "--region", "helong", "--year", "2023", "--root", root, check=0)
     assert all("up to date" in s for s in _listed(root).values())  # no decision yet
@@ -626,8 +626,8 @@ def test_a_brief_is_rebuilt_when_what_it_shows_of_its_peers_changes(pool_batch, 
     assert "its row in regions.csv changed" in listed["helong/2023"]
     proc = rol_here("build", "--all", "--root", root, "-q", check=0)
     table = _regions_table(root)
-    assert table["鹤龙街道"] == ("部门 department", False)
-    assert table["红旗区"] == ("乡镇街道 township", False)
+    assert table["鹤龙街道"] == ("≠ 部门 department", False)
+    assert table["红旗区"] == ("≠ 乡镇街道 township", False)
     assert "鹤龙街道" in (root / "reports/hongqi/2023/brief.html").read_text("utf-8")
     assert all("up to date" in s for s in _listed(root).values()), proc
 
