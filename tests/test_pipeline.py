@@ -654,17 +654,33 @@ def test_a_brief_is_rebuilt_when_what_it_shows_of_its_peers_changes(pool_batch, 
     assert all("up to date" in s for s in _listed(root).values())
 
 
-def test_the_font_rebuilds_and_a_level_no_table_shows_does_not(built_copy, monkeypatch):
+def test_the_font_rebuilds_and_a_level_only_the_index_shows_rewrites_the_index(
+        built_copy, monkeypatch):
     """The font draws every chart and is embedded in every page: another font file (an
     upgrade of pylopdf-fonts-zh-cn) outdates the briefs. A region's level shows only in
-    the regions table, which a brief without another region of the year has not."""
+    the regions table, which a brief without another region of the year has not, and in
+    the index: `rol build` rewrites the index alone, and leaves it for an unrelated line."""
     from rol_analysis import fonts
 
     root, _ = built_copy
     regions_csv = root / "data/raw/regions.csv"
+    index, brief = root / "reports/index.html", root / "reports/weibin/2023/brief.html"
+    before = {p: p.read_bytes() for p in (index, brief)}
+    with open(regions_csv, "a", encoding="utf-8") as fh:
+        fh.write("hongqi,红旗区,新乡市,河南省,county\n")  # a region without a report
+    assert "index.html" not in rol_here("list", "--root", root).stdout
+    rol_here("build", "--all", "--root", root, "-q", check=0)
+    assert {p: p.read_bytes() for p in (index, brief)} == before
     regions_csv.write_text(regions_csv.read_text(encoding="utf-8").replace(
-        "河南省,county", "河南省,township"), encoding="utf-8")
-    assert "weibin/2023  2023.txt    up to date" in rol_here("list", "--root", root).stdout
+        "河南省,county", "河南省,township", 1), encoding="utf-8")
+    listed = rol_here("list", "--root", root).stdout
+    assert "weibin/2023  2023.txt    up to date" in listed
+    assert ("reports/index.html: outdated: regions.csv changed the name, province or level "
+            "of a region it lists; the next `rol build` rewrites it") in listed
+    rol_here("build", "--all", "--root", root, "-q", check=0)
+    assert brief.read_bytes() == before[brief]
+    assert "乡镇街道 township" in index.read_text("utf-8")
+    assert "index.html" not in rol_here("list", "--root", root).stdout
     monkeypatch.setattr(fonts, "digest", lambda: "0" * 64)
     assert ("outdated: the font file (Noto Sans SC of pylopdf-fonts-zh-cn) changed"
             in rol_here("list", "--root", root).stdout)

@@ -345,6 +345,9 @@ def list_(root):
     for r in rows:
         click.echo(f"{r['region'] + '/' + str(r['year']):<{width}}  {r['raw'] or '-':<10}  "
                    f"{r['status']}")
+    if not pipeline.index_current(root):
+        click.echo("reports/index.html: outdated: regions.csv changed the name, province or "
+                   "level of a region it lists; the next `rol build` rewrites it")
     for w in pipeline.renamed_regions(root):
         click.echo(f"warning: {w}")
     skipped = pipeline.ignored(root)

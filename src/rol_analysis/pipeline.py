@@ -1628,13 +1628,26 @@ def _publish_results(root: Path, stage: Stage, results, data, recovered: bool) -
                        r.bad_input)
     reports = root / "reports"
     try:
-        # an index is written when something changed, or is missing beside briefs
-        if entries or recovered or (reports.is_dir() and not (reports / "index.html").exists()):
+        # an index is written when something changed, or is missing beside briefs, or
+        # shows regions.csv rows that changed since (a province, a lone region's level)
+        if (entries or recovered or (reports.is_dir() and not (reports / "index.html").exists())
+                or not index_current(root)):
             publish(root, entries, index=True)
     except RolError as exc:  # PublishError, or a write error the publish put back
         for r in results:
             if r.status in ("built", "invalid"):
                 r.status, r.message, r.exit_code = "error", exc.message, exc.exit_code
+
+
+def index_current(root) -> bool:
+    """Whether ``reports/index.html`` shows ``regions.csv`` as it is (``rol list`` says
+    so, ``rol build`` rewrites it otherwise); True without an index."""
+    from . import render
+
+    index = Path(root) / "reports" / "index.html"
+    if not index.is_file():
+        return True
+    return render.index_recorded_regions(index) == render.index_regions(root)
 
 
 def _review_edited(root: Path, paths: layout.BuildPaths) -> list[str]:

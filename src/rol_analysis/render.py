@@ -248,6 +248,47 @@ def _index_folders(root: Path, overlay: dict | None) -> list[tuple[Path, Path]]:
     return [found[k] for k in sorted(found)]
 
 
+#: The ``<meta>`` of ``reports/index.html`` holding :func:`index_regions`' digest.
+INDEX_REGIONS_META = "rol-regions"
+_INDEX_REGIONS_RE = re.compile(r'<meta name="rol-regions" content="([0-9a-f]{64})">')
+
+
+def index_regions(root, overlay: dict | None = None) -> str:
+    """sha256 of what the index shows of ``regions.csv``: the name, province and level
+    of each region it lists (a line for a region it does not list is not in it).
+
+    The index is rewritten by every publish, but a ``regions.csv`` edit publishes
+    nothing when no brief shows it (a region's province, or its level while it has no
+    peer): the index records this digest (``<meta name="rol-regions">``) and ``rol
+    build`` rewrites it when the digest changes (``pipeline.index_current``).
+    """
+    import hashlib
+    import json
+
+    from . import regions
+
+    try:
+        meta_csv = regions.metadata(root)
+    except InputError:  # as _index_rows: a bad level stops `rol panel`, not the index
+        meta_csv = {}
+    slugs = sorted({report.parent.name for report, _ in _index_folders(Path(root), overlay)})
+    shown = {s: [(meta_csv.get(s) or {}).get(k) for k in ("zh_name", "province", "level")]
+             for s in slugs}
+    return hashlib.sha256(json.dumps(shown, ensure_ascii=False, sort_keys=True).encode()
+                          ).hexdigest()
+
+
+def index_recorded_regions(path) -> str | None:
+    """The :func:`index_regions` digest an index page records (None: none, or no page)."""
+    try:
+        with open(path, encoding="utf-8", errors="replace") as fh:
+            head = fh.read(4096)  # the meta is in the head, before the embedded font
+    except OSError:
+        return None
+    m = _INDEX_REGIONS_RE.search(head)
+    return m.group(1) if m else None
+
+
 def _index_rows(root: Path, overlay: dict | None = None) -> list[dict]:
     """One dict per region-year with a published brief or validation report.
 
@@ -435,6 +476,7 @@ def write_index(root, out=None, overlay=None) -> Path:
     rows = _index_rows(root, overlay)
     page = _jinja_env().get_template(INDEX_TEMPLATE).render(
         rows=rows, summary=_summary(rows), version=__version__, web_family=WEB_FAMILY,
+        regions_meta=INDEX_REGIONS_META, regions_digest=index_regions(root, overlay),
         font_placeholder=FONT_PLACEHOLDER, unknown_label=UNKNOWN[1],
         provinces=[(p, p) for p in sorted({r["province"] for r in rows if r["province"]})]
         + ([UNKNOWN] if any(not r["province"] for r in rows) else []),
