@@ -162,3 +162,33 @@ def executed_brief(tmp_path_factory, indicators=None, key="seed"):
                             kernel_cwd=str(root))
     _EXECUTED[key] = (paths, out / "04_brief.ipynb")
     return _EXECUTED[key]
+
+
+def mixed_kinds(root, year=2023):
+    """weibin (a district: regions.csv ``county``) staged beside peers of every sort the
+    regions table and chart must tell apart, each stating a few of the seed's figures:
+
+    - hongqi 红旗区, ``county`` in regions.csv, and muye 牧野区, with no row and a
+      government's title: the report's own kind, not marked;
+    - xiaodian 小店镇, with no row: a township by its title only;
+    - wb-sfj 卫滨区司法局, ``部门`` in regions.csv: a department;
+    - xinxiang 新乡市, ``市级`` in regions.csv: another tier of government.
+
+    Returns the weibin build's :class:`layout.BuildPaths`.
+    """
+    raw = Path(root) / "data" / "raw"
+    raw.mkdir(parents=True, exist_ok=True)
+    (raw / "regions.csv").write_text(
+        "region,zh_name,city,province,level\nweibin,卫滨区,新乡市,河南省,county\n"
+        "hongqi,红旗区,新乡市,河南省,县级\nwb-sfj,卫滨区司法局,新乡市,河南省,部门\n"
+        "xinxiang,新乡市,新乡市,河南省,市级\n", encoding="utf-8")
+    seed = gold_indicators()
+    for n, (slug, name) in enumerate([("hongqi", "红旗区"), ("muye", "牧野区"),
+                                      ("xiaodian", "小店镇"), ("wb-sfj", "卫滨区司法局"),
+                                      ("xinxiang", "新乡市")]):
+        paths = publish(root, slug, year, seed.head(4 + 3 * n), name)
+        meta = fileio.read_json(paths.processed_final / "report.json")
+        meta["title"] = f"{name}{year}年法治政府建设工作情况的报告"
+        meta["issuer"] = f"{name}人民政府" if slug != "wb-sfj" else name
+        fileio.write_json(paths.processed_final / "report.json", meta)
+    return stage(root, "weibin", year)

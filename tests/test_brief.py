@@ -6,7 +6,15 @@ import math
 import re
 
 import pytest
-from brief_fixtures import gold_indicators, publish, report_meta, stage, validation_doc, with_rows
+from brief_fixtures import (
+    gold_indicators,
+    mixed_kinds,
+    publish,
+    report_meta,
+    stage,
+    validation_doc,
+    with_rows,
+)
 from bs4 import BeautifulSoup
 
 from rol_analysis import brief, fileio, ratios
@@ -765,19 +773,18 @@ def test_a_title_without_a_place_takes_the_regions_csv_name(tmp_path):
     assert page.select_one(".brief-head h1").get_text().startswith("鹤龙街道 2023 年")
     kinds = {tr.find_all("td")[0].get_text(): tr.find_all("td")[1].get_text()
              for tr in page.select(".trends table.panel tbody tr")}
-    assert kinds == {"鹤龙街道": "乡镇街道 township", "九龙坡区司法局": "部门 department"}
+    assert kinds == {"鹤龙街道": "乡镇街道 township", "九龙坡区司法局": "≠ 部门 department"}
     # no earlier year of helong: said, not left out, beside the regions compared
     note = page.select_one(".trends .no-earlier").get_text()
     assert "没有早于 2023 年的已发布报告" in note and "No earlier year" in note
 
 
 def test_templates_escape_as_the_rest_of_the_brief():
-    """A name with an apostrophe or a quote is written with the same entities whether a
-    template or a Python fragment of the brief shows it (one spelling per page)."""
+    """A name with an apostrophe or a quote is written with the entities html.escape
+    writes (as in a chart's alt text), not Jinja's own (one spelling per page)."""
     name = 'People\'s "model" <mediators> & co'
     html = brief._render("ratio_notes.html.j2", stated="catalogue_inferred", unchecked=0,
                          named_zh="人民调解员", named_en=name)
-    assert brief._e(name) in html
     assert "People&#x27;s &quot;model&quot; &lt;mediators&gt; &amp; co" in html
     assert "&#39;" not in html and "&#34;" not in html
 
@@ -811,3 +818,30 @@ def test_names_and_sentences_with_markup_characters_show_once_escaped(tmp_path):
     assert any(s.get("title") == sentence for s in page.select("span.num"))
     assert all(f.get_text().startswith(own) or "各地区" in f.get_text()
                for f in page.select(".charts figcaption"))
+
+
+def _kinds(page) -> dict:
+    return {tr.find_all("td")[0].get_text(): tr.find_all("td")[1].get_text()
+            for tr in page.select(".trends table.panel tbody tr")}
+
+
+def test_regions_of_another_kind_are_marked_in_the_regions_table(tmp_path):
+    """A 镇's, a 司法局's or a city's figures beside a district's: their kind is marked
+    ≠ and a note under the table says their figures are not directly comparable; the
+    report's own and the peers of its kind are not marked."""
+    page = _page(brief.Brief(mixed_kinds(tmp_path)))
+    assert _kinds(page) == {"卫滨区": "县级 county", "红旗区": "县级 county",
+                            "牧野区": "政府 government", "小店镇": "≠ 乡镇街道 township",
+                            "卫滨区司法局": "≠ 部门 department", "新乡市": "≠ 市级 city"}
+    assert len(page.select(".trends table.panel .other-kind")) == 3
+    note = page.select_one(".trends p.other-kinds").get_text()
+    assert "与本报告（县级）不同：市级、乡镇街道、部门的数字" in note
+    assert "(county)" in note and "(city, township, department)" in note
+
+
+def test_regions_of_the_reports_kind_get_no_mark_or_note(tmp_path):
+    seed = gold_indicators()
+    publish(tmp_path, "hongqi", 2023, seed.head(5), "红旗区")
+    page = _page(_brief(tmp_path))
+    assert _kinds(page) == {"卫滨区": "政府 government", "红旗区": "政府 government"}
+    assert not page.select(".other-kind, .other-kinds")

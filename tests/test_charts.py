@@ -6,7 +6,7 @@ import io
 import warnings
 
 import pytest
-from brief_fixtures import gold_indicators, publish, stage, with_rows
+from brief_fixtures import gold_indicators, mixed_kinds, publish, stage, with_rows
 
 from rol_analysis import charts, fonts, ratios
 
@@ -225,6 +225,9 @@ def test_regions_chart_legend_never_hides_a_bar(tmp_path, n_regions):
     assert len(legends) == 1
     legend = legends[0].get_window_extent(renderer)
     assert [t.get_text() for t in legends[0].get_texts()] == ["数量", "金额", "比率"]
+    # every region is of the report's kind (a government by its title): nothing marked
+    assert not any(p.get_hatch() for p in ax.patches)
+    assert not any("（" in t.get_text() for t in ax.get_yticklabels())
     bars = [p.get_window_extent(renderer) for p in ax.patches]
     assert len(bars) >= n_regions
     assert not any(legend.overlaps(b) for b in bars), legend
@@ -259,3 +262,83 @@ def test_year_over_year_with_no_change_has_a_readable_axis(tmp_path, earlier):
     assert all(box.contains(*t.get_window_extent(renderer).p0) and
                box.contains(*t.get_window_extent(renderer).p1) for t in labels)
     assert charts.year_over_year(a).png.startswith(b"\x89PNG")
+
+
+def _long_bottom_bars(root):
+    """The seed report with every 应急管理 indicator stated and a change (four kinds in
+    the legend): the longest bar sits just above the two closing sections, at the bottom
+    right, where the sections chart's legend used to be drawn over it."""
+    from rol_analysis.catalogue import load
+
+    cat = load()
+    seed = gold_indicators()
+    ids = [i for i, ind in cat.indicators.items()
+           if ind.section == "emergency"] + ["petitions_change"]
+    return stage(root, indicators=with_rows(seed, [{"indicator_id": i, "value": 3.0}
+                                                   for i in ids]))
+
+
+@pytest.mark.parametrize("report", ["seed", "long_bottom_bars"])
+def test_sections_chart_legend_is_outside_the_axes(tmp_path, report):
+    """The legend of kinds sits under the axes, as the regions chart's does: never over
+    a bar, a count label or the axis label, whole and inside the image."""
+    paths = stage(tmp_path) if report == "seed" else _long_bottom_bars(tmp_path)
+    a = ratios.analyse(paths)
+    fig, _, _ = charts._by_section_figure(a)
+    img = _drawn(fig)
+    renderer = fig.canvas.get_renderer()
+    ax = fig.axes[0]
+    assert ax.get_legend() is None and len(fig.legends) == 1
+    legend = fig.legends[0].get_window_extent(renderer)
+    kinds = [t.get_text() for t in fig.legends[0].get_texts()]
+    assert kinds == ["数量", "金额", "比率"] + (["变化"] if report != "seed" else [])
+    bars = [p.get_window_extent(renderer) for p in ax.patches]
+    assert len(bars) >= 3 * len(ax.get_yticks())  # one bar a kind and section, zeros too
+    assert not legend.overlaps(ax.get_window_extent(renderer)), legend  # the data area
+    assert not any(legend.overlaps(b) for b in bars)
+    assert not any(legend.overlaps(t.get_window_extent(renderer)) for t in ax.texts)
+    xlabel = ax.xaxis.label.get_window_extent(renderer)
+    assert not legend.overlaps(xlabel) and legend.y1 <= xlabel.y0  # under the label
+    assert legend.x0 >= 0 and legend.x1 <= img.size[0] and legend.y0 >= 0
+    # the longest bar keeps its count label inside the image
+    assert all(t.get_window_extent(renderer).x1 <= img.size[0] for t in ax.texts)
+
+
+def test_sections_chart_without_indicators_has_no_legend(tmp_path):
+    a = ratios.analyse(stage(tmp_path, indicators=gold_indicators().iloc[0:0]))
+    fig, _, _ = charts._by_section_figure(a)
+    assert not fig.legends and fig.axes[0].get_legend() is None
+
+
+def test_regions_of_another_kind_are_named_and_hatched(tmp_path):
+    """A 镇, a 司法局 and a city beside a district: their labels say their kind and their
+    bars are hatched, a legend entry says what the hatching means; the report's own and
+    the peers of its kind (a county, a government of untold tier) are left as they are."""
+    a = ratios.analyse(mixed_kinds(tmp_path))
+    fig, _, _ = charts._panel_figure(a)
+    img = _drawn(fig)
+    ax = fig.axes[0]
+    at = {round(t.get_position()[1]): t.get_text() for t in ax.get_yticklabels()}
+    assert sorted(at.values()) == sorted(["卫滨区", "红旗区", "牧野区", "小店镇（乡镇街道）",
+                                          "卫滨区司法局（部门）", "新乡市（市级）"])
+    hatched = {at[round(p.get_y() + p.get_height() / 2)] for p in ax.patches if p.get_hatch()}
+    assert hatched == {"小店镇（乡镇街道）", "卫滨区司法局（部门）", "新乡市（市级）"}
+    legend = fig.legends[0]
+    assert [t.get_text() for t in legend.get_texts()] == [
+        "数量", "金额", "比率", "斜线：报告主体类别与本报告（县级）不同"]
+    # the kinds' swatches are plain colours, whichever region's bar comes first
+    assert [h.get_hatch() for h in legend.legend_handles] == [None, None, None, "///"]
+    renderer = fig.canvas.get_renderer()
+    box = legend.get_window_extent(renderer)
+    assert not any(box.overlaps(p.get_window_extent(renderer)) for p in ax.patches)
+    assert box.x0 >= 0 and box.x1 <= img.size[0] and box.y0 >= 0
+
+
+def test_regions_chart_is_redrawn_when_only_a_kind_changes(tmp_path):
+    """Charts are kept by content: a peer's kind (regions.csv level) is part of it."""
+    import dataclasses
+
+    a = ratios.analyse(mixed_kinds(tmp_path))
+    same = dataclasses.replace(a, region_kinds={r: "county" for r in a.region_kinds})
+    assert charts.other_kinds(same) == {}
+    assert charts.panel(a).png != charts.panel(same).png

@@ -561,3 +561,136 @@ def test_list_shows_the_bad_input_of_a_region_year_never_published(seed_copy):
     listed = [line for line in rol_here("list", "--root", root, check=0).stdout.splitlines()
               if line.startswith("nonum/2024")]
     assert listed[0].endswith("not built"), listed
+
+
+def _listed(root) -> dict[str, str]:
+    """`rol list`: region/year -> its status."""
+    out = rol_here("list", "--root", root, check=0).stdout
+    return {ln.split()[0]: ln for ln in out.splitlines() if ln[:1].isalpha() and "/" in ln}
+
+
+def _regions_table(root, region="weibin") -> dict[str, tuple[str, bool]]:
+    """The brief's regions table: region label -> (kind, whether a reviewer's mark shows
+    on one of its figures)."""
+    from bs4 import BeautifulSoup
+
+    page = BeautifulSoup((root / f"reports/{region}/2023/brief.html").read_text("utf-8"),
+                         "lxml")
+    rows = page.select("table.panel tbody tr")
+    return {r.select("td")[0].get_text(): (r.select("td")[1].get_text(),
+                                           bool(r.select(".review-mark"))) for r in rows}
+
+
+def test_a_brief_is_rebuilt_when_what_it_shows_of_its_peers_changes(pool_batch, tmp_path):
+    """Session 12: renaming a peer in regions.csv left every other brief showing the old
+    name while `rol list` called it current. Each thing a brief shows of the year's other
+    regions (name, kind of issuer from regions.csv or from the report, figures and their
+    review marks) makes it outdated, says why, and the rebuilt brief shows it; a line for
+    a region no brief shows and a worksheet with no decision leave every brief as it is."""
+    import shutil
+
+    root = tmp_path / "copy"
+    shutil.copytree(pool_batch[0], root, symlinks=True)
+    regions_csv = root / "data/raw/regions.csv"
+
+    def edit_regions(old, new):
+        text = regions_csv.read_text(encoding="utf-8")
+        assert old in text
+        regions_csv.write_text(text.replace(old, new), encoding="utf-8")
+
+    with open(regions_csv, "a", encoding="utf-8") as fh:
+        fh.write("zhangsan,张三县,某市,某省,county\n")  # a region without a report
+    assert all("up to date" in s for s in _listed(root).values())
+
+    # a street office whose report names no place: the briefs name it as regions.csv does
+    text = SEED.read_text(encoding="utf-8").replace("新乡市", "").replace("卫滨区", "")
+    (root / "data/raw/helong").mkdir()
+    (root / "data/raw/helong/2023.txt").write_text(text, encoding="utf-8")
+    with open(regions_csv, "a", encoding="utf-8") as fh:
+        fh.write("helong,鹤龙街,新乡市,河南省,\n")
+    rol_here("build", "--all", "--root", root, "-q", check=0)
+    table = _regions_table(root)
+    assert table["鹤龙街"] == ("≠ 部门 department", False)  # signed by a 司法局, no level
+    assert table["红旗区"] == ("县级 county", False)
+    rol_here("review", "--region", "helong", "--year", "2023", "--root", root, check=0)
+    assert all("up to date" in s for s in _listed(root).values())  # no decision yet
+
+    # regions.csv: a peer renamed, another's level changed
+    edit_regions("helong,鹤龙街,", "helong,鹤龙街道,")
+    edit_regions("hongqi,红旗区,新乡市,河南省,county", "hongqi,红旗区,新乡市,河南省,township")
+    listed = _listed(root)
+    assert ("outdated: regions.csv: peer helong's name changed (鹤龙街 -> 鹤龙街道); "
+            "regions.csv: peer hongqi's level changed (county -> township)"
+            ) in listed["weibin/2023"], listed
+    assert "regions.csv: its level changed (county -> township)" in listed["hongqi/2023"]
+    assert "its row in regions.csv changed" in listed["helong/2023"]
+    proc = rol_here("build", "--all", "--root", root, "-q", check=0)
+    table = _regions_table(root)
+    assert table["鹤龙街道"] == ("≠ 部门 department", False)
+    assert table["红旗区"] == ("≠ 乡镇街道 township", False)
+    assert "鹤龙街道" in (root / "reports/hongqi/2023/brief.html").read_text("utf-8")
+    assert all("up to date" in s for s in _listed(root).values()), proc
+
+    # the peer's report: signed by a government now (its figures are where they were),
+    # and a reviewer confirmed one of its numbers
+    raw = root / "data/raw/helong/2023.txt"
+    raw.write_text(text.replace("司法局", "人民政府"), encoding="utf-8")
+    sheet = root / "data/reviews/helong/2023.csv"
+    rows = list(csv.DictReader(sheet.open(encoding="utf-8-sig", newline="")))
+    named = next(r for r in rows if r["found_indicator_id"]
+                 and ";" not in r["found_indicator_id"])
+    named.update(action="confirm", reviewer="李四")
+    with sheet.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    rol_here("build", "--region", "helong", "--year", "2023", "--root", root, "-q", check=0)
+    listed = _listed(root)
+    assert ("outdated: published peer helong/2023 changed; published report of peer "
+            "helong: its kind of issuer changed (department -> government)"
+            ) in listed["weibin/2023"], listed
+    rol_here("build", "--all", "--root", root, "-q", check=0)
+    assert _regions_table(root)["鹤龙街道"] == ("政府 government", True)
+    assert all("up to date" in s for s in _listed(root).values())
+
+
+def test_the_font_rebuilds_and_a_level_no_table_shows_does_not(built_copy, monkeypatch):
+    """The font draws every chart and is embedded in every page: another font file (an
+    upgrade of pylopdf-fonts-zh-cn) outdates the briefs. A region's level shows only in
+    the regions table, which a brief without another region of the year has not."""
+    from rol_analysis import fonts
+
+    root, _ = built_copy
+    regions_csv = root / "data/raw/regions.csv"
+    regions_csv.write_text(regions_csv.read_text(encoding="utf-8").replace(
+        "河南省,county", "河南省,township"), encoding="utf-8")
+    assert "weibin/2023  2023.txt    up to date" in rol_here("list", "--root", root).stdout
+    monkeypatch.setattr(fonts, "digest", lambda: "0" * 64)
+    assert ("outdated: the font file (Noto Sans SC of pylopdf-fonts-zh-cn) changed"
+            in rol_here("list", "--root", root).stdout)
+
+
+def test_a_regions_line_whose_name_the_report_writes_outdates_it(built_copy):
+    """Step 01 takes a listed name found in the title, signature or opening lines for the
+    report's region name (the brief's title): a line added to regions.csv whose name
+    the report writes there changes the brief, and `rol list` says so; a line whose name
+    it does not write changes nothing."""
+    root, _ = built_copy
+    raw = root / "data/raw/weibin/2023.txt"
+    # a report that names no place but its city, in the opening paragraph
+    text = SEED.read_text(encoding="utf-8").replace("新乡市", "").replace("卫滨区", "")
+    raw.write_text(text.replace("和市委、市政府", "和新乡市委、市政府", 1), encoding="utf-8")
+    rol_here("build", "--region", "weibin", "--year", "2023", "--root", root, "-q", check=0)
+    brief = root / "reports/weibin/2023/brief.html"
+    assert "<title>卫滨区 2023 年" in brief.read_text("utf-8")  # regions.csv's name
+    regions_csv = root / "data/raw/regions.csv"
+    with open(regions_csv, "a", encoding="utf-8") as fh:
+        fh.write("hongqi,红旗区,新乡市,河南省,county\n")
+    assert "weibin/2023  2023.txt    up to date" in rol_here("list", "--root", root).stdout
+    with open(regions_csv, "a", encoding="utf-8") as fh:
+        fh.write("xinxiang,新乡市,新乡市,河南省,city\n")
+    assert ("outdated: regions.csv: the region name found in the report's title, signature "
+            "or opening changed (none -> 新乡市)") in rol_here("list", "--root", root).stdout
+    rol_here("build", "--region", "weibin", "--year", "2023", "--root", root, "-q", check=0)
+    assert "<title>新乡市 2023 年" in brief.read_text("utf-8")
+    assert "weibin/2023  2023.txt    up to date" in rol_here("list", "--root", root).stdout

@@ -84,6 +84,9 @@ def test_list_with_a_bad_regions_csv_exits_2_saying_it_once(root):
     assert proc.stderr.count("level 'village' is not one of") == 1
     assert "line 2 (weibin)" in proc.stderr and "township, department" in proc.stderr
     assert "weibin/2023" not in proc.stdout
+    # the batch build's own check: the same message
+    built = rol_here("build", "--all", "--root", root)
+    assert (built.returncode, built.stderr) == (2, proc.stderr)
 
 
 def test_a_region_renamed_between_years_is_named_with_the_fix(tmp_path):
@@ -111,3 +114,19 @@ def test_a_region_renamed_between_years_is_named_with_the_fix(tmp_path):
     # a report of one year under each slug: two issuers of one name, not a rename
     (raw / "tongliang-qu/2024.txt").write_text("other issuer", encoding="utf-8")
     assert "warning:" not in rol_here("list", "--root", tmp_path).stdout
+
+
+@pytest.mark.parametrize(("kind", "other", "same"), [
+    ("county", "county", True),
+    ("county", "government", True),  # a government's title does not tell its tier
+    ("city", "government", True),
+    ("county", "city", False),
+    ("government", "township", False),
+    ("department", "government", False),  # a 司法局's report beside a district's
+    ("township", "department", False),
+    (None, "township", True),  # unknown: no difference is claimed
+    ("county", None, True),
+])
+def test_same_kind_tells_which_figures_the_regions_table_marks(kind, other, same):
+    assert regions.same_kind(kind, other) is same
+    assert regions.same_kind(other, kind) is same

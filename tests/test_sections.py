@@ -17,6 +17,7 @@ from rol_analysis.sections import (
     report_metadata,
     section_at,
     section_spans,
+    section_spans_pair,
 )
 
 REPO = Path(__file__).resolve().parents[1]
@@ -307,6 +308,19 @@ def test_display_words_leave_the_matchers_section_as_it_was():
         "", "", "", ""]
     # words both lists know keep their section either way
     assert classify_heading("（一）严格规范公正文明执法", scored=True) == "enforcement"
+
+
+def test_both_mappings_from_one_reading_of_the_lines():
+    # extract reads the Section column's spans and the matcher's in one pass: an
+    # unnumbered heading only display_patterns know opens a span in the first alone,
+    # and so does the closing summary after it (no heading before it in the second)
+    text = "某县2024年法治政府建设情况报告\n依申请公开\n受理申请31件。\n一年来，工作取得成效。\n"
+    shown, scored = section_spans_pair(text)
+    assert [(s.heading, s.section_id) for s in shown] == [("依申请公开", "oversight"),
+                                                          ("", "")]
+    assert scored == []
+    for t in (text, _TRIAL_HEADINGS, read_report(SEED).text):
+        assert section_spans_pair(t) == (section_spans(t), section_spans(t, scored=True))
 
 
 def test_a_thought_named_in_passing_does_not_make_a_leadership_heading():

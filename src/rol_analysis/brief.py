@@ -17,7 +17,8 @@ The markup is in Jinja2 templates with autoescape (``templates/brief/``: one per
 per listing, and the marks of single figures as macros of ``marks.html.j2``); the methods
 here gather the values. Values that already hold markup (numbers with their provenance,
 from :meth:`Brief._num`) reach a template as ``Markup``; every other value is escaped by
-the template. The key findings' sentences are still written here, escaping with ``_e``.
+the template, so no sentence of the brief is written as markup in Python (the key
+findings are one item of values each, written by ``findings.html.j2``).
 
 :meth:`Brief.header` also carries, as display metadata, what :mod:`rol_analysis.render`
 needs for the page title and the footer (``rol_brief`` key).
@@ -36,7 +37,6 @@ from . import layout
 from . import ratios as _ratios
 from .catalogue import load
 from .ocr import LOW_SCORE as LOW_OCR_SCORE
-from .render import LEVEL_LABELS
 from .reviews import NAMING, excluded_numbers, parse_mark, review_state, unconfirmed
 
 #: How the brief marks a number a reviewer decided on (data/reviews/): one mark for each
@@ -55,10 +55,8 @@ CHECK_ZH = {"ok": "成立", "violated": "不成立", "uncertain": "无法确定�
 KIND_ZH = {"count": "数量 count", "amount": "金额 amount", "rate": "比率 rate",
            "change": "变化 change"}
 METADATA_KEY = "rol_brief"
-#: The regions table's kind of issuer: the index's level labels (regions.csv), and
-#: "government" when only the report's title/issuer tell it is no township or department.
-KIND_LABELS = {**{k: v for k, v in LEVEL_LABELS.items() if k != "unknown"},
-               "government": "政府 government"}
+#: The regions table's kind of issuer (the chart's too).
+KIND_LABELS = _charts.KIND_LABELS
 #: The validation report sits beside brief.html (reports/<region>/<year>/).
 VALIDATION_HREF = "validation.html"
 
@@ -70,15 +68,10 @@ def _plain(text) -> str:
     return str(text)
 
 
-def _e(text) -> str:
-    """Escape text for HTML content and attribute values ("" for None/NaN)."""
-    return escape(_plain(text), quote=True)
-
-
-def _escaped_like_e(value):
-    """A template value escaped as :func:`_e` escapes (``&#x27;``, ``&quot;``); markup
-    (``__html__``) as it is. Jinja's own escaping writes ``&#39;`` and ``&#34;``: one
-    page would spell the same name two ways, depending on which part built it."""
+def _escaped(value):
+    """A template value escaped as :func:`html.escape` escapes (``&#x27;``, ``&quot;``), as
+    the charts' alt text is; markup (``__html__``) as it is. Jinja's own escaping writes
+    ``&#39;`` and ``&#34;``: one page would spell the same name two ways."""
     if hasattr(value, "__html__"):
         return value
     return Markup(escape(str(value), quote=True))
@@ -87,13 +80,13 @@ def _escaped_like_e(value):
 @lru_cache(maxsize=1)
 def _templates():
     """The brief's fragment templates (``templates/brief``), autoescaped (every value
-    through :func:`_escaped_like_e`)."""
+    through :func:`_escaped`)."""
     import jinja2
 
     return jinja2.Environment(
         loader=jinja2.PackageLoader("rol_analysis", "templates/brief"),
         autoescape=True, undefined=jinja2.StrictUndefined, keep_trailing_newline=False,
-        finalize=_escaped_like_e)
+        finalize=_escaped)
 
 
 def _render(name: str, **context) -> str:
@@ -464,131 +457,112 @@ class Brief:
 
     def key_findings(self):
         """Key findings written from the data: headline numbers, mismatches, claims
-        without evidence, part/whole checks and validation findings."""
+        without evidence, part/whole checks and validation findings.
+
+        Each finding is a dict of values (``kind`` names it); ``findings.html.j2`` writes
+        its sentence. Figures with provenance reach it as ``Markup``, names and the
+        report's words as text, escaped there.
+        """
         a = self.analysis
-        items = []
-        n_sections = a.indicators["section"].nunique()
-        n_rates = int((a.indicators["kind"] == "rate").sum())
-        n_unnamed = self._rates_unnamed[0]
-        if n_unnamed and not n_rates:
-            # "其中比率 0 项" would read as "no rate" when the report does state some
-            rates = f"报告给出的 {n_unnamed} 项比率都没有对应的目录指标（列于“其他统计”）"
-        elif n_unnamed:
-            rates = (f"其中比率 {n_rates} 项，另有 {n_unnamed} 项比率未归入指标目录"
-                     "（列于“其他统计”）")
-        else:
-            rates = f"其中比率 {n_rates} 项"
-        items.append(
-            f"报告中识别出 <b>{len(a.indicators)}</b> 项统计指标，分布在 {n_sections} 个部分；"
-            f"{rates}。"
-        )
+        items = [{"kind": "count", "n": len(a.indicators),
+                  "n_sections": a.indicators["section"].nunique(),
+                  "n_rates": int((a.indicators["kind"] == "rate").sum()),
+                  "n_unnamed": self._rates_unnamed[0]}]
         heads = [iid for iid, ind in self.catalogue.indicators.items()
                  if ind.core and ind.kind != "rate" and iid in self._rows]
         if heads:
-            parts = "；".join(
-                f"{_e(self.catalogue.indicator(i).zh_name)} {self._indicator_value(i)}"
-                for i in heads)
-            items.append(f"主要数字：{parts}。")
+            items.append({"kind": "heads", "heads": [
+                {"name": self.catalogue.indicator(i).zh_name,
+                 "value_html": Markup(self._indicator_value(i))} for i in heads]})
         r = a.ratios
         for rec in r[r["status"] == _ratios.MISMATCH].to_dict("records"):
-            items.append(
-                f'<span class="flag flag-mismatch">不一致</span> {_e(rec["zh_name"])}：报告称 '
-                f"{self._rate_reported(rec)}，但按"
-                f"{_e(self.catalogue.indicator(rec['numerator_id']).zh_name)} "
-                f"{self._indicator_value(rec['numerator_id'])} ÷ "
-                f"{_e(self.catalogue.indicator(rec['denominator_id']).zh_name)} "
-                f"{self._indicator_value(rec['denominator_id'])} 推算为 "
-                f"<b>{rec['recomputed']:.2f}%</b>，相差 {abs(rec['difference']):.2f} 个百分点。"
-            )
+            items.append({
+                "kind": "mismatch", "name": rec["zh_name"],
+                "reported_html": Markup(self._rate_reported(rec)),
+                "num": self._figure(rec["numerator_id"]),
+                "den": self._figure(rec["denominator_id"]),
+                "recomputed": f"{rec['recomputed']:.2f}",
+                "diff": f"{abs(rec['difference']):.2f}"})
         claims = r[r["status"] == _ratios.CLAIM_ONLY]
         if len(claims):
             items.append(self._claims_finding(claims))
         for rec in r[r["status"] == _ratios.COMPUTED_ONLY].to_dict("records"):
-            items.append(f"{_e(rec['zh_name'])}：报告未直接给出，按数据推算为 "
-                         f"{rec['recomputed']:.2f}%。")
+            items.append({"kind": "computed", "name": rec["zh_name"],
+                          "recomputed": f"{rec['recomputed']:.2f}"})
         consistent = r[r["status"] == _ratios.CONSISTENT]
         if len(consistent):
-            items.append(f"{len(consistent)} 项比率与其分子、分母一致："
-                         + "、".join(_e(x) for x in consistent["zh_name"]) + "。")
+            items.append({"kind": "consistent", "names": list(consistent["zh_name"])})
         items.extend(self._inferred_findings())
         bad = a.checks[a.checks["status"] != "ok"]
         for rec in bad.to_dict("records"):
-            items.append(f"部分与整体校验“{_e(rec['zh_name'])}”{CHECK_ZH[rec['status']]}："
-                         f"{format_number(rec['left'], '')} 对 "
-                         f"{format_number(rec['right'], '')}。")
+            items.append({"kind": "check", "name": rec["zh_name"],
+                          "status": CHECK_ZH[rec["status"]],
+                          "left": format_number(rec["left"], ""),
+                          "right": format_number(rec["right"], "")})
         if len(a.checks) and not len(bad):
-            items.append(f"{len(a.checks)} 项部分与整体、大小关系校验全部成立。")
+            items.append({"kind": "checks_hold", "n": len(a.checks)})
         for f in self._findings():
-            sev = "校验失败" if f.get("severity") == "gate" else "校验警告"
-            items.append(f'<span class="flag flag-valid">{sev}</span> {_e(f.get("zh"))}'
-                         f'<span class="en"> ({_e(f.get("en"))})</span>'
-                         f"{self._finding_rows(f)}")
+            items.append({"kind": "validation", "gate": f.get("severity") == "gate",
+                          "zh": _plain(f.get("zh")), "en": _plain(f.get("en")),
+                          "rows_html": Markup(self._finding_rows(f))})
         if self._findings():
-            items.append(f"每条校验规则的结果见{self._validation_link()}。")
+            items.append({"kind": "validation_link",
+                          "link_html": Markup(self._validation_link())})
         # e.g. the report names another region or year than the folder it is filed in
         for w in a.meta.get("warnings") or []:
-            items.append(f'<span class="flag flag-valid">来源警告</span> {_e(w)}')
-        return _html(_render("findings.html.j2", items=[Markup(i) for i in items]))
+            items.append({"kind": "source_warning", "text": _plain(w)})
+        return _html(_render("findings.html.j2", items=items))
 
-    def _inferred_findings(self) -> list[str]:
-        """Findings on the rates paired from the wording, each marked as inferred."""
+    def _figure(self, iid: str) -> dict:
+        """An indicator of a finding: its Chinese name and its figure with provenance."""
+        return {"name": self.catalogue.indicator(iid).zh_name,
+                "value_html": Markup(self._indicator_value(iid))}
+
+    def _inferred_findings(self) -> list[dict]:
+        """Findings on the rates paired from the wording, each marked as inferred
+        (``findings.html.j2``'s items)."""
         r = self.analysis.ratios
         if "basis" not in r.columns:
             return []
         inferred = r[r["basis"] == _ratios.BASIS_INFERRED]
-        badge = '<span class="flag flag-inferred">推断 inferred</span> '
         items = []
         for rec in inferred[inferred["status"] == _ratios.MISMATCH_INFERRED].to_dict("records"):
             row = self._inferred_row(rec)
-            items.append(
-                f"{badge}{_e(rec['zh_name'])}：报告称 {row['reported_html']}，按报告中配对的"
-                f"数字（{row['paired_html']}）推算为 <b>{rec['recomputed']:.2f}%</b>，相差 "
-                f"{abs(rec['difference']):.2f} 个百分点（配对按措辞推断，请核对原句）。")
+            items.append({"kind": "inferred_mismatch", "name": rec["zh_name"],
+                          "reported_html": row["reported_html"],
+                          "paired_html": row["paired_html"],
+                          "recomputed": f"{rec['recomputed']:.2f}",
+                          "diff": f"{abs(rec['difference']):.2f}"})
         ok = inferred[inferred["status"] == _ratios.CONSISTENT_INFERRED]
         if len(ok):
-            items.append(f"{badge}另有 {len(ok)} 项比率，指标目录无法核验（未定义或未找到其"
-                         "分子分母），但报告中按措辞配对的两个数字与之相符："
-                         + "、".join(_e(x) for x in ok["zh_name"]) + "（见比率核验表）。")
+            items.append({"kind": "inferred_consistent", "names": list(ok["zh_name"])})
         for rec in inferred[inferred["status"] == _ratios.COMPUTED_INFERRED].to_dict("records"):
-            row = self._inferred_row(rec)
-            items.append(f"{badge}{_e(rec['zh_name'])}：报告未给出比率，按"
-                         f"{row['paired_html']}推算为 {rec['recomputed']:.2f}%。")
+            items.append({"kind": "inferred_computed", "name": rec["zh_name"],
+                          "paired_html": self._inferred_row(rec)["paired_html"],
+                          "recomputed": f"{rec['recomputed']:.2f}"})
         return items
 
-    def _claims_finding(self, claims) -> str:
-        """The claim-only rates, grouped by what the report does give: a denominator
-        without the count of successes, a numerator without its base, or neither."""
-        full = int((claims["reported"] >= 100).sum())
-        groups: dict[str, list[str]] = {"den": [], "num": [], "none": []}
+    def _claims_finding(self, claims) -> dict:
+        """The claim-only rates (a ``findings.html.j2`` item), grouped by what the report
+        does give: a denominator without the count of successes (``den``), a numerator
+        without its base (``num``), or neither (``none``)."""
+        groups: dict[str, list[dict]] = {"den": [], "num": [], "none": []}
         for c in claims.to_dict("records"):
             has_num = c.get("numerator_id") in self._rows
             has_den = c.get("denominator_id") in self._rows
-            item = f"{_e(c['zh_name'])} {self._rate_reported(c)}"
+            item = {"name": c["zh_name"], "reported_html": Markup(self._rate_reported(c)),
+                    "given": None}
             if has_den and not has_num:
-                den = self.catalogue.indicator(c["denominator_id"])
-                item += (f"（分母{_e(den.zh_name)} "
-                         f"{self._indicator_value(c['denominator_id'])}）")
+                item["given"] = self._figure(c["denominator_id"])
                 groups["den"].append(item)
             elif has_num and not has_den:
-                num = self.catalogue.indicator(c["numerator_id"])
-                item += (f"（分子{_e(num.zh_name)} "
-                         f"{self._indicator_value(c['numerator_id'])}）")
+                item["given"] = self._figure(c["numerator_id"])
                 groups["num"].append(item)
             else:
                 groups["none"].append(item)
-        parts = []
-        if groups["den"]:
-            parts.append(f"{len(groups['den'])} 项报告给出了分母，但没有给出成功（达标）的"
-                         f"数量，即分子：{'、'.join(groups['den'])}")
-        if groups["num"]:
-            parts.append(f"{len(groups['num'])} 项报告给出了分子，但没有给出分母："
-                         f"{'、'.join(groups['num'])}")
-        if groups["none"]:
-            parts.append(f"{len(groups['none'])} 项报告既没有给出分子，也没有给出分母："
-                         f"{'、'.join(groups['none'])}")
-        return (f'<span class="flag flag-claim">仅有声明</span> {len(claims)} 项比率只有报告的'
-                f"说法，无法用报告自身的数据推算核验（其中 {full} 项声称达到 100%）。"
-                + "；".join(parts) + "。")
+        return {"kind": "claims", "n": len(claims),
+                "full": int((claims["reported"] >= 100).sum()),
+                "groups": [(k, v) for k, v in groups.items() if v]}
 
     def _rate_reported(self, rec) -> str:
         prefix = QUALIFIER_PREFIX.get(rec.get("qualifier") or "exact", "")
@@ -647,10 +621,16 @@ class Brief:
                              named_zh="、".join(z for z, _ in named),
                              named_en=", ".join(e for _, e in named), inferred=inferred))
 
-    def _stated(self, text, sentence, measure="") -> str:
-        """A number as the report wrote it, with provenance and what it counts."""
-        shown = self._num(str(text), sentence)
-        return shown + (f'（{_e(measure)}）' if measure else "")
+    def _stated(self, text, sentence, measure="") -> dict:
+        """A number as the report wrote it, with provenance, and what it counts (a
+        ``paired.html.j2`` figure)."""
+        return {"value_html": Markup(self._num(str(text), sentence)), "measure": _plain(measure)}
+
+    #: How ``paired.html.j2`` reads a multiple (ratios.infer_ratios' evidence): as an
+    #: increase of N times (by), from a stated difference (by_diff, of_diff), else as
+    #: N times the earlier value.
+    _MULTIPLE_READING = {_ratios.TIMES_BY_EVIDENCE: "by", _ratios.TIMES_BY_DIFF_EVIDENCE: "by_diff",
+                         _ratios.TIMES_OF_DIFF_EVIDENCE: "of_diff"}
 
     def _inferred_row(self, rec: dict) -> dict:
         """Template context of one inferred rate (ratios.infer_ratios)."""
@@ -659,32 +639,9 @@ class Brief:
         den = self._stated(rec["denominator_text"], rec["denominator_sentence"],
                            rec.get("denominator_measure"))
         method = rec.get("method")
-        unit = "%"
-        if method == "reduction":
-            paired = f"由 {den} 至 {num}：(前 − 后) ÷ 前"
-        elif method == "change":
-            paired = f"由 {den} 至 {num}：|后 − 前| ÷ 前"
-        elif method == "change_by":
-            paired = f"{den}，比前期增减 {num}：增减 ÷ 前期（{den} ∓ 增减）"
-        elif method == "points":
-            paired = f"由 {den} 至 {num}：|后 − 前|"
-            unit = " 个百分点"
-        elif method == "target":
-            paired = f"实际 {num} ÷ 目标 {den}"
-        elif method == "multiple":
-            # the evidence says which reading of the multiple was checked, and whether
-            # the denominator is the earlier value or the stated difference
-            paired = {
-                _ratios.TIMES_BY_EVIDENCE:
-                    f"由 {den} 至 {num}：后 ÷ 前 − 1（“增长N倍”按增加了N倍读）",
-                _ratios.TIMES_BY_DIFF_EVIDENCE:
-                    f"{num}，比前期增加 {den}：增加 ÷ 前期（“增长N倍”按增加了N倍读）",
-                _ratios.TIMES_OF_DIFF_EVIDENCE:
-                    f"{num}，比前期增加 {den}：后 ÷ 前期（“是……的N倍”）",
-            }.get(rec.get("evidence"), f"{num} ÷ {den}（“是……的N倍”）")
-            unit = " 倍"
-        else:
-            paired = f"分子 {num} ÷ 分母 {den}"
+        unit = {"points": " 个百分点", "multiple": " 倍"}.get(method, "%")
+        paired = _render("paired.html.j2", method=method, num=num, den=den,
+                         reading=self._MULTIPLE_READING.get(rec.get("evidence"), "of"))
         st = rec["status"]
         reported = math.isnan(rec["reported"])
         return {
@@ -867,11 +824,13 @@ class Brief:
                 unit = earlier_unit.get(rec["indicator_id"])
                 before = as_stated(rec["previous"], unit if _present_text(unit) else rec["unit"],
                                    rec["kind"], rec["previous_qualifier"], rec["previous_text"])
-                name = (self._indicator_name(rec["indicator_id"])
+                # an indicator no longer in the catalogue keeps the name it was shown
+                # with (text, escaped by the template)
+                name = (Markup(self._indicator_name(rec["indicator_id"]))
                         if rec["indicator_id"] in self.catalogue.indicators
-                        else _e(rec["zh_name"]))
+                        else rec["zh_name"])
                 yoy.append({
-                    "name_html": Markup(name), "en_name": rec["en_name"],
+                    "name_html": name, "en_name": rec["en_name"],
                     "before_html": Markup(self._peer_value(before,
                                                            earlier.get(rec["indicator_id"]))),
                     "now_html": Markup(self._indicator_value(rec["indicator_id"])),
@@ -888,9 +847,11 @@ class Brief:
                      "en_name": self.catalogue.indicator(i).en_name} for i in ids]
             rows = []
             labels = _charts.region_labels(a)
+            # the kind of issuer beside the name: a 司法局's or a 镇's figures are not a
+            # district's, and the table puts them side by side; a peer of another kind
+            # than the report's is marked, as in the chart, and a note says why
+            other = _charts.other_kinds(a)
             for rec in a.panel.to_dict("records"):
-                # the kind of issuer beside the name: a 司法局's or a 镇's figures are not
-                # a district's, and the table puts them side by side
                 kind = KIND_LABELS.get(a.region_kinds.get(rec["region"]), "—")
                 cells = []
                 for i in ids:
@@ -908,8 +869,14 @@ class Brief:
                         # a region that does not state it shows no name to confirm
                         cells.append(Markup(self._peer_value(shown, review))
                                      if (rec["region"], i) in stated else shown)
-                rows.append({"region": labels[rec["region"]], "kind": kind, "cells": cells})
-            panel = {"head": head, "rows": rows}
+                rows.append({"region": labels[rec["region"]], "kind": kind, "cells": cells,
+                             "other_kind": rec["region"] in other})
+            kinds = [KIND_LABELS[k].split(" ") for k in KIND_LABELS if k in other.values()]
+            # a peer differs only from a known kind (regions.same_kind)
+            own = KIND_LABELS[a.region_kinds[a.region]].split(" ") if other else None
+            panel = {"head": head, "rows": rows, "own_kind": own,
+                     "other_zh": "、".join(zh for zh, _ in kinds),
+                     "other_en": ", ".join(en for _, en in kinds)}
         nothing = "" if yoy else self._nothing_in_common()
         if not yoy and not nothing and panel:
             # other regions are compared: without this line the missing year-over-year

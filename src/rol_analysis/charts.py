@@ -19,8 +19,17 @@ from html import escape
 
 from .catalogue import load
 from .fonts import use_in_matplotlib
+from .regions import same_kind
+from .render import LEVEL_LABELS
 
 DPI = 110
+#: A region's kind of issuer as the regions table and chart name it: the index's level
+#: labels (regions.csv), and "government" when only the report's title and issuer tell
+#: that it is no township or department (validate.report_kind).
+KIND_LABELS = {**{k: v for k, v in LEVEL_LABELS.items() if k != "unknown"},
+               "government": "政府 government"}
+#: The hatching of a peer's bars whose kind of issuer differs from the report's.
+OTHER_KIND_HATCH = "///"
 KIND_ZH = {"count": "数量", "amount": "金额", "rate": "比率", "change": "变化"}
 KIND_COLOURS = {"count": "#4C72B0", "amount": "#DD8452", "rate": "#55A868", "change": "#8172B3"}
 STATUS_COLOURS = {
@@ -87,7 +96,8 @@ def _fingerprint(analysis) -> str:
     import pandas as pd
 
     h = hashlib.sha256(repr((analysis.region, analysis.year, analysis.meta.get("region_name"),
-                             sorted(analysis.region_names.items()))).encode())
+                             sorted(analysis.region_names.items()),
+                             sorted(analysis.region_kinds.items(), key=str))).encode())
     for name in ("indicators", "ratios", "yoy", "panel", "history"):
         df = getattr(analysis, name)
         h.update(name.encode())
@@ -153,6 +163,34 @@ def region_labels(analysis) -> dict:
     return {r: f"{n}（{r}）" if shared[n] > 1 and n != r else n for r, n in names.items()}
 
 
+def kind_zh(kind) -> str:
+    """A kind of issuer's Chinese label (乡镇街道, 部门, 县级 …); "" when unknown."""
+    return KIND_LABELS[kind].split(" ")[0] if kind in KIND_LABELS else ""
+
+
+def other_kinds(analysis) -> dict:
+    """Region slug -> its kind of issuer (``KIND_LABELS`` key), for the regions of the
+    panel whose kind differs from the report's own (:func:`regions.same_kind`).
+
+    A 司法局's or a 镇's figures beside a district's are not the same measure of a place:
+    the regions table and chart mark these rows. Empty when every region is of the
+    report's kind (or of an unknown one), and then nothing is marked.
+
+    Parameters
+    ----------
+    analysis : ratios.Analysis
+
+    Returns
+    -------
+    dict
+    """
+    slugs = [] if analysis.panel is None else list(analysis.panel["region"])
+    own = analysis.region_kinds.get(analysis.region)
+    return {r: analysis.region_kinds[r] for r in slugs
+            if r != analysis.region and analysis.region_kinds.get(r) in KIND_LABELS
+            and not same_kind(own, analysis.region_kinds[r])}
+
+
 @_memo
 def by_section(analysis) -> Chart:
     """Bar chart: indicators found per report section, stacked by kind.
@@ -161,6 +199,11 @@ def by_section(analysis) -> Chart:
     section shows as "0" rather than as a gap a reader might take for missing data.
     """
     return _finish(*_by_section_figure(analysis))
+
+
+#: Height of the sections chart besides its bars: title, axis label and the legend row
+#: under them.
+SECTIONS_FIXED_IN = 1.7
 
 
 def _by_section_figure(analysis):
@@ -173,7 +216,10 @@ def _by_section_figure(analysis):
         if key in counts:
             counts[key] += 1
     title = f"{_place(analysis)}：各部分指标数"
-    fig = _figure(7.5, 0.42 * len(sections) + 1.4)
+    # The legend goes under the axes, as the regions chart's does (room reserved by
+    # constrained layout): inside them, at the lower right, it sat over the closing
+    # sections and would cover whatever bar a section there drew.
+    fig = _figure(7.5, 0.42 * len(sections) + SECTIONS_FIXED_IN, layout="constrained")
     ax = fig.add_subplot()
     labels = [s.zh_name for s in sections][::-1]
     left = [0] * len(sections)
@@ -195,7 +241,9 @@ def _by_section_figure(analysis):
     ax.set_title(title)
     ax.set_xlim(0, max(left + [1]) * 1.15 + 0.5)
     if any(left):  # a report with no indicator gets an empty chart, not a legend warning
-        ax.legend(loc="lower right", frameon=False)
+        handles, kinds = ax.get_legend_handles_labels()
+        fig.legend(handles, kinds, loc="outside lower center", ncol=len(kinds), frameon=False,
+                   fontsize=9)
     ax.spines[["top", "right"]].set_visible(False)
     return fig, "by_section", title
 
@@ -335,11 +383,17 @@ PANEL_FIXED_IN = 1.8
 
 def _panel_figure(analysis):
     """(figure, name, title) of :func:`panel`, before it is saved."""
+    from matplotlib.patches import Patch
+
     tbl = analysis.panel
     cat = load()
     title = f"{analysis.year}年各地区报告所列指标数"
     labels = region_labels(analysis)
-    names = [labels[r] for r in tbl["region"]]
+    # a peer of another kind of issuer (a 镇 or a 司法局 beside a district) says so in its
+    # label and its bars are hatched: its figures measure less than a place's
+    other = other_kinds(analysis)
+    names = [labels[r] + (f"（{kind_zh(other[r])}）" if r in other else "")
+             for r in tbl["region"]]
     # The legend goes under the axes ("outside", room reserved by constrained layout):
     # inside them it sat on the longest bar whenever that bar was at the bottom, and
     # no corner of the axes is free of bars for every panel.
@@ -351,12 +405,25 @@ def _panel_figure(analysis):
         vals = [int(tbl.loc[i, cols].notna().sum()) for i in tbl.index]
         if not any(vals):
             continue
-        ax.barh(names[::-1], vals[::-1], left=left[::-1], color=KIND_COLOURS[kind], label=zh)
+        bars = ax.barh(names[::-1], vals[::-1], left=left[::-1], color=KIND_COLOURS[kind],
+                       label=zh)
+        for bar, region in zip(bars, list(tbl["region"])[::-1]):
+            if region in other:
+                bar.set_hatch(OTHER_KIND_HATCH)
+                bar.set_edgecolor("white")  # the hatch's colour, on every bar colour
         left = [a + b for a, b in zip(left, vals)]
     ax.set_xlabel("指标数（项）")
     _count_ticks(ax)
     ax.set_title(title)
-    handles, kinds = ax.get_legend_handles_labels()
+    # Handles of their own: a bar's handle would copy its first bar, hatched when that
+    # region is of another kind.
+    kinds = ax.get_legend_handles_labels()[1]
+    zh_kind = {zh: kind for kind, zh in KIND_ZH.items()}
+    handles = [Patch(facecolor=KIND_COLOURS[zh_kind[zh]]) for zh in kinds]
+    if other:
+        own = kind_zh(analysis.region_kinds.get(analysis.region))
+        handles.append(Patch(facecolor="#888888", edgecolor="white", hatch=OTHER_KIND_HATCH))
+        kinds.append(f"斜线：报告主体类别与本报告（{own}）不同")
     fig.legend(handles, kinds, loc="outside lower center", ncol=len(kinds), frameon=False,
                fontsize=9)
     ax.spines[["top", "right"]].set_visible(False)

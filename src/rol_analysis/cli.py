@@ -334,12 +334,9 @@ def list_(root):
     if not (root / "data" / "raw").is_dir():
         raise UsageError(f"{root}: no data/raw/ folder here. Run rol from the project folder "
                          "or pass --root DIR.")
-    from . import regions
-
     # every row's status reads regions.csv: a broken one is said once, with exit 2, not
     # as the "error" of every region-year
-    if regions.default_path(root).is_file():
-        regions.read(regions.default_path(root))
+    pipeline.check_shared_inputs(root)
     rows = pipeline.status(root)
     if not rows:
         click.echo(f"no reports under {root / 'data' / 'raw'}: add "

@@ -879,9 +879,12 @@ def extract_text(raw: str, region: str = "", year: int | None = None, catalogue=
     # The Section column maps headings with every heading word of the catalogue; the
     # matcher's same-section bonus only with the words it was measured with
     # (display_patterns named no number better and broke a tie wrongly: design.md)
-    section_of = _sections_of(norm, mentions, sections.section_spans(raw, cat))
-    scored_of = (_sections_of(norm, mentions, sections.section_spans(raw, cat, scored=True))
-                 if any(s.display_patterns for s in cat.sections) else section_of)
+    if any(s.display_patterns for s in cat.sections):
+        shown, scored = sections.section_spans_pair(raw, cat)
+        section_of = _sections_of(norm, mentions, shown)
+        scored_of = _sections_of(norm, mentions, scored)
+    else:
+        section_of = scored_of = _sections_of(norm, mentions, sections.section_spans(raw, cat))
     slots = _assign(norm.text, mentions, _matcher(cat), scored_of, explain)
     mentions = [m for m in mentions if not m.shares and not (
         m.weak and not any(m.indicators) and not counted_word(norm.text, m))]
@@ -1024,7 +1027,7 @@ def extract_file(path, region: str | None = None, year: int | None = None,
 
     path = Path(path)
     doc = reading.read_report(path)
-    info = sections.report_metadata(doc.text, regions_csv)
+    info = sections.report_metadata(doc.text, regions_csv, names=True)
     asserted_region, asserted_year = region, year
     if region is None:
         region = _slug_for(info.get("region_name"), regions_csv)
@@ -1049,6 +1052,9 @@ def extract_file(path, region: str | None = None, year: int | None = None,
         "date": info.get("date") or doc.page_meta.get("date"),
         "source_file": path.name, "source_sha256": doc.sha256,
         "format": doc.format, "encoding": doc.encoding, "stated_year": info.get("year"),
+        # where a regions.csv name was looked for, and the one found: the fingerprint
+        # tries the names of a changed regions.csv there (sections.listed_name)
+        "name_sources": info["name_sources"], "listed_name": info["listed_name"],
         "warnings": warnings,
         "ocr_pages": list(doc.ocr.pages) if doc.ocr is not None else [],
         "ocr_mean_score": (round(doc.ocr.mean_score, 4)
@@ -1081,7 +1087,7 @@ def write_tables(extraction: Extraction, out_dir) -> list[Path]:
     out = Path(out_dir)
     keys = ("region", "year", "region_name", "title", "issuer", "date", "source_file",
             "source_sha256", "format", "encoding", "n_chars", "n_mentions", "n_indicators",
-            "warnings", "ocr_pages", "ocr_mean_score")
+            "warnings", "ocr_pages", "ocr_mean_score", "name_sources", "listed_name")
     meta = {k: extraction.meta.get(k) for k in keys}
     if extraction.meta.get("excluded"):
         # numbers a reviewer excluded (reviews.apply): no longer rows of the tables, kept

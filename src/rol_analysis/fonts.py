@@ -67,6 +67,16 @@ def _font_bytes() -> bytes:
     return font_path().read_bytes()
 
 
+@lru_cache(maxsize=1)
+def digest() -> str:
+    """sha256 of the font file: part of the build fingerprint, since every chart and
+    every embedded subset is drawn from it (an upgrade of pylopdf-fonts-zh-cn changes
+    the briefs' and validation reports' bytes while nothing of rol-analysis changed)."""
+    import hashlib
+
+    return hashlib.sha256(_font_bytes()).hexdigest()
+
+
 def use_in_matplotlib() -> str:
     """Register the font with matplotlib and make it the default family.
 

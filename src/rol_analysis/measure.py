@@ -153,7 +153,10 @@ _PREP_HEAD_RE = re.compile(r"^(?:在|对|向|从|于|给|为|按|内(?![容部�
 # 、 or 和 right before this number.
 _LIST_CHAIN_RE = re.compile(rf"(?:^|(?=[0-9０-９]))(?:[0-9０-９.,]*[^0-9０-９、，,。；;：:]{{0,8}}"
                             rf"(?:、|{HE}))+$")
-_DROP_CHARS_RE = re.compile(r"[“”\"‘’'《》「」『』〈〉【】\[\]（）()\s*#/·．.\-—…]+")
+#: Quotes, brackets, spaces and other marks a label loses (a character class's body);
+#: :func:`_clean` drops ``#`` and the ASCII ``.`` too, suggest.whole_label keeps them.
+LABEL_MARKS = r"“”\"‘’'《》「」『』〈〉【】\[\]（）()\s*/·．\-—…"
+_DROP_CHARS_RE = re.compile(rf"[{LABEL_MARKS}#.]+")
 # a hotline's number (12345, 12315) is its name, not a count: kept
 _DIGITS_RE = skipping(r"(?!123[0-9]{2}(?![0-9]))(?<![0-9])"
                         r"[0-9０-９]+(?:[.,][0-9]+)*[%余多万亿千百]*"

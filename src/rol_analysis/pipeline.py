@@ -233,23 +233,44 @@ def data_fingerprint(root, paths: layout.BuildPaths) -> dict:
     Of ``regions.csv`` only this region's row counts (its name is checked against the
     report's): adding another region's line changes nothing here. Of the review file
     only the decided rows count (``reviews.fingerprint``): ``rol review`` refreshing the
-    worksheet changes nothing here.
+    worksheet changes nothing here. Step 01 also looks for every ``regions.csv`` name
+    in the report's title, signature and opening lines (its ``region_name``): the name
+    it would find now (``listed_name``, tried on the words the published tables
+    recorded) is here, not the other lines. The font is here because the validation
+    report embeds it (and every brief draws with it).
     """
-    from . import filing, regions, reviews
+    from . import filing, fonts, regions, reviews
 
     nb_dir = layout.resource_dir(root, "notebooks")
     exp_dir = layout.resource_dir(root, "expectations")
     review = reviews.review_file(root, paths.region, paths.year)
+    raw_sha = sha256_file(paths.raw)
     return {
         "parameters": {"region": paths.region, "year": paths.year},
-        "raw": {paths.raw.name: sha256_file(paths.raw)},
+        "raw": {paths.raw.name: raw_sha},
         "region_row": regions.row_for(regions.default_path(root), paths.region),
+        "listed_name": _listed_name(root, paths, raw_sha),
         "review": reviews.fingerprint(review),  # its decisions, not the worksheet
         "filing_year": filing.fingerprint(root, paths.region, paths.year),
         "notebooks": _digest_files(nb_dir, DATA_NOTEBOOKS),
         "expectations": _digest_files(exp_dir, sorted(p.name for p in exp_dir.glob("*.json"))),
         "package": {"version": __version__, "sha256": _package_digest()},
+        "font": fonts.digest(),
     }
+
+
+def _listed_name(root, paths: layout.BuildPaths, raw_sha: str) -> str | None:
+    """The ``regions.csv`` name step 01 would find in the report now, tried on the
+    words the published tables recorded (``report.json`` ``name_sources``); None when
+    they are of another raw report (the raw digest outdates them anyway)."""
+    from . import regions, sections
+
+    report = read_json(paths.processed_final / "report.json")
+    if (not isinstance(report, dict) or report.get("source_sha256") != raw_sha
+            or not isinstance(report.get("name_sources"), list)):
+        return None
+    return sections.listed_name(report["name_sources"],
+                                sections.listed_names(regions.default_path(root)))
 
 
 def _peers(root, paths: layout.BuildPaths, stage=None) -> dict[str, str]:
@@ -263,14 +284,30 @@ def _peers(root, paths: layout.BuildPaths, stage=None) -> dict[str, str]:
 
 def brief_fingerprint(root, paths: layout.BuildPaths, data_fp: dict, pdf: bool,
                       stage=None) -> dict:
-    """Everything the brief depends on; ``pdf`` records whether a PDF was printed."""
+    """Everything the brief shows; ``pdf`` records whether a PDF was printed.
+
+    Beyond its data (``data_fp``) and its notebooks: the peers' tables (their figures
+    and review marks), and how the regions table names the year's regions
+    (``ratios.shown_regions``: each peer's name and kind of issuer, from its report or
+    its ``regions.csv`` row, and this region's own ``regions.csv`` level, shown beside
+    its name). A line of ``regions.csv`` for a region the brief does not show, or a
+    peer's ``zh_name`` its own report overrides, is not here: changing it leaves the
+    brief as it is.
+    """
+    from . import ratios, regions
+
     nb_dir = layout.resource_dir(root, "notebooks")
-    return {
+    fp = {
         "data": data_fp,
         "notebooks": _digest_files(nb_dir, BRIEF_NOTEBOOKS),
         "peers": _peers(root, paths, stage),
         "pdf": bool(pdf),
     }
+    shown = ratios.shown_regions(root, paths.region, paths.year, stage=stage)
+    if shown:  # without another region of the year there is no regions table
+        fp["regions"] = shown
+        fp["level"] = (regions.metadata(root).get(paths.region) or {}).get("level")
+    return fp
 
 
 def brief_matches(done: dict | None, fp: dict, pdf: bool) -> bool:
@@ -312,6 +349,22 @@ def _explain(old, new, review: str = "") -> list[str]:
             reasons.append(f"its review file {review or 'data/reviews'} " + (
                 "records decisions now" if a is None else
                 "records no decision any more" if b is None else "has changed decisions"))
+        elif key == "listed_name":
+            # a new raw report is said by its digest; its own words were not tried yet
+            if old.get("raw") == new.get("raw"):
+                reasons.append("regions.csv: the region name found in the report's title, "
+                               f"signature or opening changed ({a or 'none'} -> "
+                               f"{b or 'none'})")
+        elif key == "level":
+            # recorded only beside another region of the year: one coming or going
+            # is said by its table (published peer … new/removed)
+            if key in old and key in new:
+                reasons.append(f"regions.csv: its level changed ({a or 'none'} -> "
+                               f"{b or 'none'})")
+        elif key == "regions":
+            reasons += _explain_regions(a or {}, b or {})
+        elif key == "font":
+            reasons.append("the font file (Noto Sans SC of pylopdf-fonts-zh-cn) changed")
         elif key == "package":
             va, vb = (a or {}).get("version"), (b or {}).get("version")
             reasons.append(f"rol-analysis changed ({va} -> {vb})" if va != vb
@@ -325,6 +378,32 @@ def _explain(old, new, review: str = "") -> list[str]:
         else:
             reasons.append(f"{key.replace('_', ' ')} changed")
     return reasons or ["the build record differs"]
+
+
+def _explain_regions(old: dict, new: dict) -> list[str]:
+    """What changed in how the regions table names the year's other regions, saying
+    where it comes from: ``regions.csv`` or the peer's published report. A peer that
+    came or went is said by its table (``published peer … new``)."""
+    where = {"regions.csv": "regions.csv: peer {slug}'s {what}",
+             "report": "published report of peer {slug}: its {what}"}
+    what = {"name": "name", "kind": "kind of issuer"}
+    reasons = []
+    for slug in sorted(set(old) & set(new)):
+        a, b = old[slug], new[slug]
+        for field_ in ("name", "kind"):
+            if (a.get(field_), a.get(f"{field_}_from")) == (b.get(field_),
+                                                            b.get(f"{field_}_from")):
+                continue
+            was, now = a.get(f"{field_}_from"), b.get(f"{field_}_from")
+            values = f"({a.get(field_) or 'none'} -> {b.get(field_) or 'none'})"
+            if was and now and was != now:
+                reasons.append(f"peer {slug}'s {what[field_]} is taken from {now} now, "
+                               f"not from {was} {values}")
+                continue
+            src = now or was or "regions.csv"
+            label = "level" if field_ == "kind" and src == "regions.csv" else what[field_]
+            reasons.append(where[src].format(slug=slug, what=label) + f" changed {values}")
+    return reasons
 
 
 # ------------------------------------------------------------- staging and locks
@@ -506,19 +585,16 @@ def finish_removals(root, skip=()) -> bool:
     recovers under their locks), when its lock is free: one that is held belongs to a
     running ``rol remove`` or build. Returns whether something was finished.
     """
-    base = layout.cache_dir(root) / "txn"
     done = False
-    for txn in sorted(base.iterdir()) if base.is_dir() else []:
-        region, _, year = txn.name.rpartition(".")
-        if (not txn.is_dir() or not layout.REGION_RE.match(region)
-                or not (year.isdigit() and len(year) == 4) or (region, int(year)) in skip):
+    for region, year, _ in _txn_folders(root):
+        if (region, year) in skip:
             continue
         try:
-            lock = region_lock(root, region, int(year)).acquire(wait=False)
+            lock = region_lock(root, region, year).acquire(wait=False)
         except locking.LockBusy:
             continue
         try:
-            done |= recover(root, region, int(year))
+            done |= recover(root, region, year)
         finally:
             lock.release()
     return done
@@ -526,12 +602,20 @@ def finish_removals(root, skip=()) -> bool:
 
 def pending_removals(root) -> list[tuple[str, int]]:
     """Region-years whose ``rol remove`` was cut off after its commit point."""
+    return [(region, year) for region, year, txn in _txn_folders(root)
+            if (read_json(txn / "journal.json") or {}).get("removes")]
+
+
+def _txn_folders(root) -> list[tuple[str, int, Path]]:
+    """``(region, year, folder)`` of every region-year's folder in ``.rol-cache/txn/``
+    (:func:`_txn_dir`), in name order; other entries are no transaction's."""
     base = layout.cache_dir(root) / "txn"
     found = []
-    for journal in sorted(base.glob("*/journal.json")) if base.is_dir() else []:
-        region, _, year = journal.parent.name.rpartition(".")
-        if year.isdigit() and (read_json(journal) or {}).get("removes"):
-            found.append((region, int(year)))
+    for txn in sorted(base.iterdir()) if base.is_dir() else []:
+        region, _, year = txn.name.rpartition(".")
+        if txn.is_dir() and layout.REGION_RE.match(region) and year.isdigit() \
+                and len(year) == 4:
+            found.append((region, int(year), txn))
     return found
 
 
@@ -846,6 +930,7 @@ def data_phase(root, region, year, force=False, on_step=None, stage=None,
         # the review file as step 01 read it, which an edit since the fingerprint above
         # was taken makes another version: the tables are that version's
         fp["review"] = report.get("review_fingerprint")
+        fp["listed_name"] = report.get("listed_name")  # the regions.csv step 01 read
         write_json(paths.processed / BUILD_FILE, fp)
         result.warnings = list(report.get("warnings") or [])
         result.status = "built"
@@ -1448,7 +1533,7 @@ def build(root=".", targets=None, *, force=False, pdf=False, jobs=1, executor=No
     root = Path(root)
     targets = list(targets)
     timeout = cell_timeout(timeout)
-    _check_shared_inputs(root)
+    check_shared_inputs(root)
     runner = _Runner(executor, jobs, progress, scheduler)
     locks = []
     stage = None
@@ -1572,9 +1657,9 @@ def _review_edited(root: Path, paths: layout.BuildPaths) -> list[str]:
             f"--year {paths.year}` to apply them."]
 
 
-def _check_shared_inputs(root: Path) -> None:
-    """Inputs every region-year reads: a problem there stops the batch before it starts
-    (one message, exit 2), instead of failing each region-year alike."""
+def check_shared_inputs(root: Path) -> None:
+    """Inputs every region-year reads: a problem there stops the batch (or ``rol list``)
+    before it starts (one message, exit 2), instead of failing each region-year alike."""
     from . import regions
 
     if regions.default_path(root).exists():
@@ -1625,7 +1710,8 @@ def status(root) -> list[dict]:
     """Every region-year under ``data/raw`` and whether its brief is up to date."""
     root = Path(root)
     rows = []
-    for region, year in find_targets(root):
+    targets = find_targets(root)
+    for region, year in targets:
         paths = layout.build_paths(root, region, year)
         row = {"region": region, "year": year, "raw": None, "status": "not built"}
         try:
@@ -1668,7 +1754,7 @@ def status(root) -> list[dict]:
             f"being removed: a `rol remove` was stopped part way (its brief, tables, index "
             f"line or panel rows may still show); run `rol remove --region {region} "
             f"--year {year}` again, or any `rol build`, to finish it")})
-    for region, year in sorted(set(gone_raw(root)) - pending):
+    for region, year in sorted(set(gone_raw(root, targets)) - pending):
         rows.append({"region": region, "year": year, "raw": None, "status": (
             f"published, raw report gone: its brief, tables and index line are still "
             f"out, and peers still compare with it; remove them with `rol remove "
@@ -1686,19 +1772,21 @@ def renamed_regions(root) -> list[str]:
 
     raw: dict[str, set[int]] = {}
     gone: dict[str, set[int]] = {}
-    for found, into in ((find_targets(root), raw), (gone_raw(root), gone)):
+    targets = find_targets(root)
+    for found, into in ((targets, raw), (gone_raw(root, targets), gone)):
         for region, year in found:
             into.setdefault(region, set()).add(year)
     return regions.renamed(root, raw, gone)
 
 
-def gone_raw(root) -> list[tuple[str, int]]:
+def gone_raw(root, targets=None) -> list[tuple[str, int]]:
     """Published region-years (tables, brief or validation report) without a raw report.
 
     An analyst who deletes a wrongly filed raw report expects its outputs to go too;
     a build never deletes published outputs on its own (a report moved away for a
     moment would take its brief with it), so ``rol list`` names these and
-    ``rol remove`` (:func:`remove`) unpublishes them.
+    ``rol remove`` (:func:`remove`) unpublishes them. ``targets``: :func:`find_targets`,
+    when the caller has it already.
     """
     root = Path(root)
     published = set()
@@ -1711,7 +1799,7 @@ def gone_raw(root) -> list[tuple[str, int]]:
             if (path.is_dir() and layout.REGION_RE.match(region) and year.isdigit()
                     and len(year) == 4 and not region.startswith(".")):
                 published.add((region, int(year)))
-    return sorted(published - set(find_targets(root)))
+    return sorted(published - set(find_targets(root) if targets is None else targets))
 
 
 def remove(root, region, year, wait=True, on_wait=None) -> dict:

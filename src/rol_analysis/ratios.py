@@ -43,6 +43,7 @@ from pathlib import Path
 from . import fileio, layout, numbers
 from .catalogue import Catalogue, load
 from .exceptions import InputError
+from .mentions import CLAUSE_MARKS
 from .normalize import compact
 
 CONSISTENT = "consistent"
@@ -700,12 +701,13 @@ _NOT_COUNTS = DURATION_UNITS | {"%", "个百分点", "百分点", "平方米", "
 ADJACENT_GAP = 5
 #: Tolerance in percentage points of an inferred rate (as the packaged relations).
 INFERRED_TOLERANCE = 0.5
-_CLAUSE_CHARS = "，,。；;：:！？!?"
+# Clauses end at mentions.CLAUSE_MARKS here too: its line break never matters, as the
+# sentences read here are compact (normalize.compact: no whitespace).
 
 
 def _clause_breaks(gap: str) -> int:
-    """How many clause breaks (:data:`_CLAUSE_CHARS`) ``gap`` holds."""
-    return sum(gap.count(c) for c in _CLAUSE_CHARS)
+    """How many clause breaks (:data:`mentions.CLAUSE_MARKS`) ``gap`` holds."""
+    return sum(gap.count(c) for c in CLAUSE_MARKS)
 
 
 #: A group ending in one of these continues the same full sentence.
@@ -791,7 +793,7 @@ class _Text:
         if n.pos < 0:
             return ""
         head = self.sentences[n.group][:n.pos]
-        return head[max(head.rfind(c) for c in _CLAUSE_CHARS) + 1:]
+        return head[max(head.rfind(c) for c in CLAUSE_MARKS) + 1:]
 
     def between(self, a: _Number, b: _Number) -> str | None:
         """Text between two numbers of one sentence (None across sentences)."""
@@ -1420,7 +1422,7 @@ def _clause_of(text: _Text, n: _Number) -> str:
     …管理")."""
     sent = text.sentences[n.group]
     tail = sent[n.end:]
-    cut = min((tail.find(c) for c in _CLAUSE_CHARS if c in tail), default=len(tail))
+    cut = min((tail.find(c) for c in CLAUSE_MARKS if c in tail), default=len(tail))
     return text.clause_before(n) + n.measure + tail[:cut]
 
 
@@ -1553,7 +1555,7 @@ _TARGET_BEFORE_RE = re.compile(r"(?:目标|任务|计划|预算|指标|下达|�
 #: What was done against a target, in the actual's clause (实际组织…, 完成…, 累计拆除…).
 _ACTUAL_RE = re.compile(r"实际|完成|实现|累计|共计|共")
 #: Where a target's label stops: a clause mark, but not a colon (目标任务：6万平方米).
-_LABEL_BREAKS = _CLAUSE_CHARS.replace("：", "").replace(":", "")
+_LABEL_BREAKS = CLAUSE_MARKS.replace("：", "").replace(":", "")
 #: A number in a sentence, for targets that are no mention (extraction drops a target:
 #: it is what a plan sets, not a statistic).
 _SENTENCE_NUMBER_RE = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?:千万|百万|十万|万|亿|千)?")
@@ -1568,7 +1570,9 @@ def _is_quantity(n: _Number) -> bool:
 def _targets(text: _Text, groups: range, unit_class: frozenset) -> list[_Number]:
     """The targets of one kind of unit stated in ``groups``: numbers whose words mark
     them as a target, mentions or not (a number extraction dropped as a target is read
-    here from the sentence, with its raw offset estimated from a mention beside it)."""
+    here from the sentence, with its raw offset estimated from a mention beside it: the
+    mentions table keeps no sentence offsets, and nothing shows the estimate, since a
+    target's row is named by its rate's offset and keeps no offset of the target)."""
     out = []
     units = sorted(unit_class, key=len, reverse=True)
     for g in groups:
@@ -1795,41 +1799,78 @@ def _read_json(path: Path, required: bool) -> dict | None:
             from None
 
 
+def shown_regions(root, region: str, year: int, stage=None) -> dict[str, dict]:
+    """How a brief of ``region``/``year`` names the year's other regions, and where from.
+
+    The panel's other rows are the year's other published regions (the same-year peers
+    of :func:`layout.brief_peers`). Each is named by its published ``report.json``'s
+    ``region_name``, else by ``regions.csv``'s ``zh_name`` (a report whose title names
+    no place, 鹤龙街… or 区司法局关于…, takes the name the analyst gave it, as the index
+    does), else by its slug; its kind of issuer is ``regions.csv``'s ``level``
+    (province … township, department), else what its title and issuer say
+    (:func:`validate.report_kind`: township, department or government), so a 司法局 is
+    not read as a 镇 or a district beside them.
+
+    The one rule for both the analysis (:func:`analyse`) and the brief's fingerprint
+    (``pipeline.brief_fingerprint``): what the brief shows of its peers' names and
+    kinds is what the fingerprint records, so a change to either source rebuilds it
+    and a change to anything else (another region's line in ``regions.csv``) does not.
+
+    Parameters
+    ----------
+    root : path-like
+        Project root.
+    region, year : str, int
+        The region-year whose brief this is (left out of the result).
+    stage : path-like, optional
+        As for :func:`layout.published`: a build's view, with its new tables.
+
+    Returns
+    -------
+    dict
+        Slug -> ``{"name", "name_from", "kind", "kind_from"}``; ``*_from`` is
+        ``"report"``, ``"regions.csv"`` or None (no name: the slug is shown).
+    """
+    from . import regions
+    from .validate import report_kind
+
+    rows = regions.metadata(root)
+    out = {}
+    for slug, yr, path in layout.brief_peers(root, region, year, "report.json", stage=stage):
+        if slug == region or yr != int(year):
+            continue
+        # a name is a nicety: an unreadable file leaves the panel with the slug
+        data = fileio.read_json(path, {})
+        row = rows.get(slug) or {}
+        name, name_from = ((data["region_name"], "report") if data.get("region_name")
+                           else (row["zh_name"], "regions.csv") if row.get("zh_name")
+                           else (None, None))
+        kind, kind_from = ((row["level"], "regions.csv") if row.get("level")
+                           else (report_kind(data), "report"))
+        out[slug] = {"name": name, "name_from": name_from, "kind": kind,
+                     "kind_from": kind_from}
+    return out
+
+
 def _region_names(root: Path, meta: dict, region: str, year: int) -> tuple[dict, dict]:
     """Region slug -> Chinese name, and slug -> kind of issuer, for the year's regions.
 
-    The name is the one the year's published report.json gives, else ``regions.csv``'s
-    ``zh_name``: a report whose title names no place (鹤龙街…, 区司法局关于…) takes the
-    name the analyst gave it, as the index does, rather than its slug. The kind is
-    ``regions.csv``'s ``level`` (province … township, department), else what the
-    report's title and issuer say (:func:`validate.report_kind`: township, department
-    or government), so a 司法局 is not read as a 镇 or a district beside them.
-
-    Only the same year's regions (the panel's rows, all of them peers in the build
-    fingerprint) are read, so what a brief shows changes only with its inputs; the
-    region's own regions.csv row is in its data fingerprint.
+    The other regions as :func:`shown_regions` names them; this region by its own
+    report.json (``meta``), else by its ``regions.csv`` row (in its data fingerprint),
+    its kind by its ``regions.csv`` level (in its brief fingerprint), else by ``meta``.
     """
     from . import regions
     from .validate import report_kind
 
     names, kinds = {}, {}
-    for _, _, path in layout.published(root, "data/processed", "report.json"):
-        if path.parent.name != str(year):
-            continue
-        # a name is a nicety: an unreadable file leaves the panel with the slug
-        data = fileio.read_json(path, {})
-        slug = path.parent.parent.name
-        if data.get("region_name"):
-            names.setdefault(slug, data["region_name"])
-        kinds.setdefault(slug, report_kind(data))
-    if meta.get("region_name"):
-        names[region] = meta["region_name"]
-    kinds[region] = report_kind(meta)
-    for slug, row in regions.metadata(root).items():
-        if row["zh_name"]:
-            names.setdefault(slug, row["zh_name"])
-        if row["level"]:
-            kinds[slug] = row["level"]
+    for slug, shown in shown_regions(root, region, year).items():
+        if shown["name"]:
+            names[slug] = shown["name"]
+        kinds[slug] = shown["kind"]
+    row = regions.metadata(root).get(region) or {}
+    if meta.get("region_name") or row.get("zh_name"):
+        names[region] = meta.get("region_name") or row["zh_name"]
+    kinds[region] = row.get("level") or report_kind(meta)
     return names, kinds
 
 

@@ -4,13 +4,16 @@
 ``city`` (地级/市级), ``county`` (县级: counties, districts and county-level cities),
 ``township`` (乡级: 乡, 镇 and 街道) or ``department`` (部门: a department of a
 government, such as a 司法局, whose report covers its own work, not a whole place); the
-Chinese words are accepted too. The brief's regions table shows it, so that a
-department's or a 镇's figures are not read as a county's. It is optional: older files
+Chinese words are accepted too. The brief's regions table shows it, and marks a region
+whose kind is not the report's (:func:`same_kind`) there and in the regions chart, so
+that a department's or a 镇's figures are not read as a county's. It is optional: older files
 without the column still work, and an empty cell, a missing column or a region without a
 row means unknown (None in :func:`metadata`, NULL in the panel, 未知 unknown in the
 index). Any other level is an
-error naming the line. The level is not part of the build fingerprint (``row_for``):
-it describes the region, not what its report says.
+error naming the line. The level is not part of the data fingerprint (``row_for``): it
+describes the region, not what its report says; the brief fingerprint holds it (the
+region's own, and its peers' through ``ratios.shown_regions``) wherever a regions table
+shows it.
 
 One reader for everything that needs the table (extraction's region check, the index,
 the build fingerprints), so that every problem in the file is reported the same way:
@@ -176,6 +179,34 @@ def metadata(root) -> dict[str, dict]:
         return {}
     return {slug: {k: (row.get(k) or None) for k in ("zh_name", "city", "province", "level")}
             for slug, row in read(path).items()}
+
+
+#: The tiers :func:`validate.report_kind`'s ``government`` may be: its title names a
+#: people's government, not which tier.
+GOVERNMENT_LEVELS = ("province", "city", "county")
+
+
+def same_kind(kind, other) -> bool:
+    """Whether two issuers' figures are of one kind, for a comparison side by side.
+
+    Parameters
+    ----------
+    kind, other : str or None
+        A ``level`` (``LEVELS``) or :func:`validate.report_kind`'s ``government``;
+        None when unknown.
+
+    Returns
+    -------
+    bool
+        False when the two are known to differ: a township's or a department's figures
+        beside a government's (or each other's), or two tiers of government. A
+        ``government`` of unknown tier matches any tier, and an unknown kind matches
+        anything: a difference is only claimed where it is known.
+    """
+    if not kind or not other or kind == other:
+        return True
+    tiers = {kind, other}
+    return "government" in tiers and len(tiers - {"government"} - set(GOVERNMENT_LEVELS)) == 0
 
 
 def row_for(path, slug: str) -> dict | None:

@@ -226,7 +226,7 @@ def _parse(path: Path, data: bytes, catalogue=None) -> tuple[list[Decision],
             action = row["action"].lower()
             if not action:
                 continue
-            fix = "Correct the row and build again (see data/reviews/README.md)."
+            fix = _FIX_ROW
             if action not in ACTIONS:
                 raise _bad(path, n, f"unknown action {row['action']!r}",
                            f"Use one of {', '.join(ACTIONS)}, or leave it empty. {fix}")
@@ -523,6 +523,17 @@ def _num(v: float) -> str:
     return f"{v:g}" if not float(v).is_integer() else f"{int(v)}"
 
 
+#: How a problem of one review row ends.
+_FIX_ROW = "Correct the row and build again (see data/reviews/README.md)."
+
+
+def _row(path, d: Decision) -> str:
+    """How a message names a review row: ``<file>, row N (<action> at char_start C,
+    '<text>')``, without the offset for an add row that has none."""
+    at = f"at char_start {d.char_start}, " if d.char_start is not None else ""
+    return f"{path}, row {d.line} ({d.action} {at}{d.text!r})"
+
+
 def _misfit(d: Decision, ind, value, unit: str, kind: str, path) -> InputError | None:
     """Why the validation gate would refuse a decided number, said of its review row.
 
@@ -545,9 +556,7 @@ def _misfit(d: Decision, ind, value, unit: str, kind: str, path) -> InputError |
     """
     from .measure import DURATION_UNITS
 
-    at = f"at char_start {d.char_start}, " if d.char_start is not None else ""
-    where = f"{path}, row {d.line} ({d.action} {at}{d.text!r})"
-    fix = "Correct the row and build again (see data/reviews/README.md)."
+    where, fix = _row(path, d), _FIX_ROW
     catalogue_file = "src/rol_analysis/catalogue/indicators.toml"
     if ind is not None and unit not in ind.units:
         takes = "、".join(ind.units)
@@ -618,11 +627,9 @@ def _unmet(indicators, decisions: list[Decision], cat, path) -> list[tuple[int, 
             sides.append(f"{iid} ({cat.indicators[iid].zh_name}) {_num(r['value'])} "
                          f"{r['unit']} ({where})")
         problems.append((d.line,
-            f"{path}, row {d.line} ({d.action} at char_start {d.char_start}, {d.text!r}): "
-            f"with it {sides[0]} is above {sides[1]}; the validation gate "
+            f"{_row(path, d)}: with it {sides[0]} is above {sides[1]}; the validation gate "
             f"refuses that ({exp['meta']['en']}). Check the value and indicator of both "
-            f"numbers: a part is never above its whole. Correct the row and build again "
-            f"(see data/reviews/README.md)."))
+            f"numbers: a part is never above its whole. {_FIX_ROW}"))
     return problems
 
 
@@ -642,19 +649,17 @@ def _unfit_parts(mentions, indicators, decisions: list[Decision], cat,
     parts = {d.char_start: d for d in decisions if d.action == "unname" and d.indicator_id}
     if not parts:
         return []
-    fix = "Correct the row and build again (see data/reviews/README.md)."
     named = set(indicators["indicator_id"])
     problems = []
     for d in parts.values():
         if d.indicator_id not in named:
             ind = cat.indicators[d.indicator_id]
             problems.append((d.line,
-                f"{path}, row {d.line} (unname at char_start {d.char_start}, {d.text!r}): "
-                f"indicator_id {d.indicator_id} ({ind.zh_name}) names the total this number "
-                f"is to be a part of, but no number of this report is {d.indicator_id}; a "
-                f"part's total is stated in the same report. Name the total's number first "
-                f"(a set or add row), or leave indicator_id empty to leave the number "
-                f"unnamed. {fix}"))
+                f"{_row(path, d)}: indicator_id {d.indicator_id} ({ind.zh_name}) names the "
+                f"total this number is to be a part of, but no number of this report is "
+                f"{d.indicator_id}; a part's total is stated in the same report. Name the "
+                f"total's number first (a set or add row), or leave indicator_id empty to "
+                f"leave the number unnamed. {_FIX_ROW}"))
     mine = mentions[mentions["char_start"].isin(list(parts))]
     whole_of = {r["indicator_id"]: r for r in indicators.to_dict("records")}
     checks = part_whole(indicators, cat, mine)
@@ -666,12 +671,12 @@ def _unfit_parts(mentions, indicators, decisions: list[Decision], cat,
         whole = whole_of[d.indicator_id]
         ind = cat.indicators[d.indicator_id]
         problems.append((d.line,
-            f"{path}, row {d.line} (unname at char_start {d.char_start}, {d.text!r}): as a "
-            f"part of {d.indicator_id} ({ind.zh_name}) it is {_num(rec['left'])} "
-            f"{whole['unit']}, above that total, {_num(rec['right'])} {whole['unit']} "
-            f"(char_start {int(whole['char_start'])}, {whole['text']!r}); a part is never "
-            f"above its whole. Check that indicator_id names the total this number is a "
-            f"part of, or leave it empty to leave the number unnamed. {fix}"))
+            f"{_row(path, d)}: as a part of {d.indicator_id} ({ind.zh_name}) it is "
+            f"{_num(rec['left'])} {whole['unit']}, above that total, {_num(rec['right'])} "
+            f"{whole['unit']} (char_start {int(whole['char_start'])}, {whole['text']!r}); a "
+            f"part is never above its whole. Check that indicator_id names the total this "
+            f"number is a part of, or leave it empty to leave the number unnamed. "
+            f"{_FIX_ROW}"))
     return problems
 
 

@@ -214,22 +214,54 @@ def section_spans(text: str, catalogue=None, scored: bool = False) -> list[Secti
         paragraph) and the closing signature block are in no span; an unheaded closing
         summary ("一年来，……") starts a span with section ``""`` and heading ``""``.
     """
-    lines = _lines(text)
-    headings: list[tuple[int, int, str, str]] = []  # start, level, own section, text
-    for line in lines:
-        found = _heading_level(line)
-        if found:
-            level, heading = found
-            headings.append((line.start, level,
-                             classify_heading(heading, catalogue, scored), heading))
-        elif (line.marked or _is_plain_heading(line)):
-            own = classify_heading(line.text, catalogue, scored)
-            if own:
-                headings.append((line.start, 1, own, line.text))
-        elif headings and _CLOSING_RE.match(line.text):
-            headings.append((line.start, 1, "", ""))
+    return _spans(len(text), *_candidates(text), catalogue, scored)
 
-    body_end = _closing_block(text, lines)[0]
+
+def section_spans_pair(text: str, catalogue=None) -> tuple[list[SectionSpan],
+                                                             list[SectionSpan]]:
+    """``section_spans(text, catalogue)`` and ``section_spans(text, catalogue,
+    scored=True)``, the text's lines read once for both (``extract`` needs both)."""
+    candidates, body_end = _candidates(text)
+    return (_spans(len(text), candidates, body_end, catalogue, False),
+            _spans(len(text), candidates, body_end, catalogue, True))
+
+
+def _candidates(text: str) -> tuple[list[tuple[int, int, str, str]], int]:
+    """The lines that may open a span, as ``(start, level, heading, kind)``, and where
+    the closing signature block starts.
+
+    ``kind`` is ``numbered`` (a heading whatever it maps to), ``plain`` (an unnumbered
+    line, a heading only when it maps to a section) or ``closing`` (a closing paragraph,
+    :data:`_CLOSING_RE`, a span only after a heading). Which section a heading maps to
+    is left to :func:`_spans`: the lines are read once for both mappings.
+    """
+    lines = _lines(text)
+    found = []
+    for line in lines:
+        numbered = _heading_level(line)
+        if numbered:
+            found.append((line.start, *numbered, "numbered"))
+        elif line.marked or _is_plain_heading(line):
+            found.append((line.start, 1, line.text, "plain"))
+        elif _CLOSING_RE.match(line.text):
+            found.append((line.start, 1, "", "closing"))
+    return found, _closing_block(text, lines)[0]
+
+
+def _spans(size: int, candidates, body_end: int, catalogue,
+           scored: bool) -> list[SectionSpan]:
+    """:func:`section_spans` of a text of ``size`` characters from its
+    :func:`_candidates`."""
+    headings: list[tuple[int, int, str, str]] = []  # start, level, own section, text
+    for start, level, heading, kind in candidates:
+        if kind == "closing":
+            if headings:
+                headings.append((start, 1, "", ""))
+            continue
+        own = classify_heading(heading, catalogue, scored)
+        if own or kind == "numbered":
+            headings.append((start, level, own, heading))
+
     spans = []
     stack: list[tuple[int, str]] = []  # (level, resolved section)
     for i, (start, level, own, heading) in enumerate(headings):
@@ -243,7 +275,7 @@ def section_spans(text: str, catalogue=None, scored: bool = False) -> list[Secti
         else:
             section = own or parent
         stack.append((level, section))
-        end = headings[i + 1][0] if i + 1 < len(headings) else len(text)
+        end = headings[i + 1][0] if i + 1 < len(headings) else size
         spans.append(SectionSpan(start, min(end, body_end), section, heading))
     return spans
 
@@ -389,7 +421,32 @@ def _read_regions(regions_csv) -> list[dict]:
     return list(regions.read(regions_csv).values())
 
 
-def report_metadata(text: str, regions_csv: Path | None = None) -> dict:
+def listed_names(regions_csv) -> list[str]:
+    """The Chinese names of ``regions.csv`` in the order :func:`listed_name` tries them
+    (longest first); empty without the file."""
+    if regions_csv is None or not Path(regions_csv).exists():
+        return []
+    return sorted({r["zh_name"] for r in _read_regions(regions_csv) if r.get("zh_name")},
+                  key=len, reverse=True)
+
+
+def listed_name(sources, names) -> str | None:
+    """The first of ``names`` written in the first of ``sources`` that has one, or None.
+
+    ``sources`` are the title, the signature's issuer and the opening lines
+    (``report_metadata(..., names=True)["name_sources"]``): the build fingerprint keeps
+    them, so that a line added to ``regions.csv`` whose name one of them writes (a
+    department's report opening "在新乡市委…的领导下" and a row for 新乡市) outdates that
+    report's tables, and another line does not.
+    """
+    for source in sources:
+        hit = next((n for n in names if n in (source or "")), None)
+        if hit:
+            return hit
+    return None
+
+
+def report_metadata(text: str, regions_csv: Path | None = None, names: bool = False) -> dict:
     """What the report says about itself.
 
     Parameters
@@ -401,6 +458,10 @@ def report_metadata(text: str, regions_csv: Path | None = None) -> dict:
         a listed Chinese name found in the title, the signature or the opening
         paragraph is taken as the region name, which is more reliable than splitting
         administrative suffixes.
+    names : bool
+        Also return ``name_sources`` (the title, issuer and opening lines the names
+        are looked for in) and ``listed_name`` (the name found there, or None), which
+        the build records (see :func:`listed_name`).
 
     Returns
     -------
@@ -425,15 +486,9 @@ def report_metadata(text: str, regions_csv: Path | None = None) -> dict:
 
     chains = [c for c in (_region_chain(title), _region_chain(issuer)) if c]
     region_name = chains[0][-1] if chains else None
-    if regions_csv is not None and Path(regions_csv).exists():
-        names = sorted({r["zh_name"] for r in _read_regions(regions_csv) if r.get("zh_name")},
-                       key=len, reverse=True)
-        opening = "\n".join(ln.text for ln in lines[:4])
-        for source in (title or "", issuer or "", opening):
-            hit = next((n for n in names if n in source), None)
-            if hit:
-                region_name = hit
-                break
+    sources = [title or "", issuer or "", "\n".join(ln.text for ln in lines[:4])]
+    listed = listed_name(sources, listed_names(regions_csv))
+    region_name = listed or region_name
 
     city = province = None
     for chain in chains:
@@ -444,10 +499,13 @@ def report_metadata(text: str, regions_csv: Path | None = None) -> dict:
                 province = province or unit
             else:
                 city = city or unit
-    return {
+    out = {
         "region_name": region_name, "city": city, "province": province, "year": year,
         "title": title, "issuer": issuer, "date": date,
     }
+    if names:
+        out.update(name_sources=sources, listed_name=listed)
+    return out
 
 
 def _same_place(stated: str, expected: str) -> bool:

@@ -41,7 +41,8 @@ from pathlib import Path
 from . import layout
 from .catalogue import Catalogue, load
 from .exceptions import InputError, UsageError
-from .mentions import own_number_starts
+from .measure import LABEL_MARKS
+from .mentions import CLAUSE_MARKS, own_number_starts
 from .normalize import compact
 from .numbers import CN_DIGITS, CN_PLACES
 
@@ -60,15 +61,14 @@ MIN_LABEL_CHARS = 3
 _LABEL_TAIL_RE = re.compile(r"(?:总数|数量|次数|人数|件数|个数|金额|总额|比例|变化|时长|数|量|额)$")
 # Characters of a number (not 点: 重点): words next to one are cut out of a longer word.
 _LABEL_NUMERALS = set("0123456789０１２３４５６７８９" + CN_DIGITS + CN_PLACES)
-# Marks the measure builder drops from a label (measure._DROP_CHARS_RE, without '#' and
-# the ASCII '.').
-_LABEL_DROPPED_RE = re.compile(r"[“”\"‘’'《》「」『』〈〉【】\[\]（）()\s*/·．\-—…]+")
+# Marks the measure builder drops from a label, but '#' (the number's place in a marked
+# sentence) and the ASCII '.' (measure._DROP_CHARS_RE drops these too).
+_LABEL_DROPPED_RE = re.compile(rf"[{LABEL_MARKS}]+")
 #: Words (CJK characters, letters, digits) a proposed pattern must hold besides ``#``
 #: and the regex syntax: ``开展#`` would name every 开展N次/项 of every report.
 MIN_PATTERN_CHARS = 3
 # Endings that name the measure's unit of account rather than what is counted.
 _MEASURE_TAIL_RE = re.compile(r"(?:总数|数量|次数|人数|件数|个数|金额|总额|数|量|额)$")
-_CLAUSE_CHARS = "，,。；;：:！？!?"
 # Scope words a measure may open with; one statistic is grouped with or without them
 # (累计法治宣传活动数 and 法治宣传活动数).
 _SCOPE_RE = re.compile(r"^(?:其中|累计|全年|年内|本年度?|另|共|总共|合计)+")
@@ -463,7 +463,8 @@ def guess_patterns(measure: str, marked: list[str], outside=None
         at = m.find("#")
         if at > 0:
             head = m[:at]
-            clause = head[max(head.rfind(c) for c in _CLAUSE_CHARS) + 1:]
+            # (marked sentences are compact: CLAUSE_MARKS' line break is never in one)
+            clause = head[max(head.rfind(c) for c in CLAUSE_MARKS) + 1:]
             if len(clause) >= 2:
                 lefts[clause[-6:]] += 1
     if lefts:
