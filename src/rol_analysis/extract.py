@@ -523,7 +523,7 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
                 names[:2] = [names[0] + "、" + names[1]]
             if len(names) >= 2 and all(n.endswith("率") for n in names):
                 # the first name's topic is every name's (行政复议结案率、满意率)
-                shared_topic = measure.topic(context + names[0])
+                shared_topic = measure.carried_word(context + names[0])
                 m.measures = [measure.label(n if measure.topic(n) else shared_topic + n,
                                             "", m.unit, m.kind, context) for n in names]
                 m.indicators = [""] * len(names)

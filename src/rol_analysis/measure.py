@@ -113,17 +113,18 @@ _SYNONYM_RE = re.compile("|".join(re.escape(s) for s in sorted(SYNONYMS, key=len
 # and the light verbs 开展/组织/举办 (组织培训 and 培训 count the same thing).
 _FILLER_RE = skipping(
     r"一是|二是|三是|四是|五是|六是|七是|八是|九是|十是|首先|其次|此外|同时|另外|"
-    r"截至目前|截止目前|截至|截止|目前|至今|现已|已经|共计|总计|合计|累计|共有|为期|"
+    r"截至目前|截止目前|截至|截止|(?:到|至)目前(?:为止)?|目前|从中|至今|现已|已经|共计|总计|合计|累计|共有|为期|"
     r"先后|陆续|全面|积极|深入|扎实|持续|不断|进一步|切实|认真|有效|大力|主动|全力|依法(?!行政|治)|严格|"
-    r"每年|每月|择优|(?<!公)共(?!享|建|治)|"
+    r"每年|每月|择优|一共(?![享建治用])|(?<!公)共(?!享|建|治)|"
     r"稳步|着力|全年|年内|本年度|本年|今年以来|今年|当年|年度|上半年|下半年|全市|全县|"
     r"全区|全镇|全省|全乡|全街道|全局|全国|我市|我县|我区|我镇|我局|本市|本县|本区|本级|"
     r"第[一二三四五六七八九十\d]+批次?|一年(?:下来|来|中)|近年来|多年来|\d{4}年(?:度|以来)?|\d{1,2}月(?:份)?(?:\d{1,2}日)?|以来|其中|"
-    r"组织开展|开展了|开展|举办|举行|召开|进行|"
+    r"组织开展|开展了|开展|举办|(?<![查督承代交经包])办了|举行|召开|进行|"
     r"分别|同比|较上年|比上年|总数|总量|数量|次数|人数|件数|个数"
 )
 # Linking words between the object and the number (达到, 为, 有…), trimmed at the end.
 _LINK_TAIL_RE = skipping(r"(?:达到了|达到|达|为|是|有|共|计|约|累计|合计|总计|实现|"
+                           r"针对|仅有|只有|仅|"
                            r"保持在|保持|占比|占|近|超过|逾|不低于|不少于|高于|低于|多达|超|"
                            r"均|都|已|了|的|由|从|(?<![公展])开|对|向|给|把|将|(?<![存现实所])在|"
                            r"(?:压缩|压减|缩短|减少|降低|精简|提高|提升|增加|增长|控制|下降|降|减|增)"
@@ -141,20 +142,31 @@ _WORD_BREAK_RE = re.compile(rf"、|的|{HE}|{JI}|{YU}")
 # "执法总量最多的是宝平街道", "较多的部门有区市场监管局": what follows the copula is
 # the thing counted.
 _COPULA_RE = skipping(r"(?<![但于就])是|(?<![具拥国所没只占])有(?![效序力利关所])")
+# A preposition right before the number: what it governs is what is counted.
+_FRAME_PREP_RE = re.compile(r"(?:针对|面向|(?<![反应相绝])对|(?<![方指导])向|把|给)$")
 # A preposition right after the counting word opens an adverbial, not a noun
-# ("聘请了3家在土地征用…领域…的律所").
-_PREP_HEAD_RE = re.compile(r"^(?:在|对|向|从|于|给|为|按)")
+# ("聘请了3家在土地征用…领域…的律所"); 内 (压缩到27个工作日内) closes the number's own phrase.
+_PREP_HEAD_RE = re.compile(r"^(?:在|对|向|从|于|给|为|按|内(?![容部涵设]))")
+# The items of a list before this number at the end of its clause (分别为3、5、; 已有5个市、;
+# 市、 when the clause is read from the number before): each item a number with at most
+# a short noun, the first one opening the clause read or starting at a digit, ended by
+# 、 or 和 right before this number.
+_LIST_CHAIN_RE = re.compile(rf"(?:^|(?=[0-9０-９]))(?:[0-9０-９.,]*[^0-9０-９、，,。；;：:]{{0,8}}"
+                            rf"(?:、|{HE}))+$")
 #: Quotes, brackets, spaces and other marks a label loses (a character class's body);
 #: :func:`_clean` drops ``#`` and the ASCII ``.`` too, suggest.whole_label keeps them.
 LABEL_MARKS = r"“”\"‘’'《》「」『』〈〉【】\[\]（）()\s*/·．\-—…"
 _DROP_CHARS_RE = re.compile(rf"[{LABEL_MARKS}#.]+")
-_DIGITS_RE = skipping(r"[0-9０-９]+(?:[.,][0-9]+)*[%余多万亿千百]*"
+# a hotline's number (12345, 12315) is its name, not a count: kept
+_DIGITS_RE = skipping(r"(?!123[0-9]{2}(?![0-9]))(?<![0-9])"
+                        r"[0-9０-９]+(?:[.,][0-9]+)*[%余多万亿千百]*"
                         r"|[零〇一二两三四五六七八九十百千万亿]{2,}")
 # After the counting word: a name of what is counted, up to a verb or particle.
 _AFTER_STOP_RE = skipping(
-    r"[，,。；;：:！？!?\n、0-9]|的|等|和|及|与|并|均|全部|全|次|"
-    r"依托|依法(?!行政|治)|开展|研究|部署|审议|听取|实现|完成|获得|得到|纳入|达到|达|为|被|予以|"
-    r"之外|以外|之内|之中|中$|进行|组织|举办|召开|构建|建立|成立|推动|推进|落实|签订|入驻|进驻|通过|涉及|"
+    r"[，,。；;：:！？!?\n、0-9]|的|等|和|以及|及|与|并|均|都|已|全部|(?<!安)全|(?<!一)次|"
+    r"按(?![期时])|(?<![存所现实自])在(?!线)|"
+    r"依托|依法(?!行政|治)|开展|实施|研究|部署|审议|听取|实现|完成|获得|得到|纳入|达到|达|为|被|予以|"
+    r"之外|以外|之内|之中|中$|进行|组织|举办|召开|构建|建立|成立|推动|推进|落实|签订|入驻|进驻|通过|涉及|之一|"
     r"参与|参加|提供|发放|接待|选聘|聘请|聘任|配备|设立|担任|列入|评为|命名|统一|整体|"
     r"划转|进入|上线|办理|压缩|压减|缩短|减少|降低|精简|提高|提升|增加|增长|下降|降至|增至")
 _PAREN_RE = re.compile(r"[（(][^（()）]{0,8}[)）]")
@@ -179,6 +191,11 @@ _AS_OF_RE = re.compile(r"累计|截至|截止|历年|至今")
 _SUFFIX_RE = re.compile(r"(?:数|金额|时长|年数|变化|比例)$")
 _PART_RE = re.compile(r"其中")
 _CUT_RE = re.compile(r"的|等(?![候待同级])")
+# The means a list before 等 ends in (以…等形式, 通过…等方式): an adverbial, not the object.
+_MEANS_RE = re.compile(r"(?:形式|方式|载体|途径|渠道)")
+
+# characters of a number written in words: a word after one is part of a longer word
+_NUMERAL_CHARS = set("一二两三四五六七八九十百千万0123456789０１２３４５６７８９")
 
 _SUFFIX_KEEP = ("数", "量", "率", "额", "金", "款", "费", "次", "人次", "比", "比例", "时长",
                 "天数", "年数")
@@ -197,11 +214,20 @@ def _after_cut(core: str) -> str:
     """
     cuts = [m.start() for m in _CUT_RE.finditer(core)]
     pos = cuts[-1] if cuts else -1
-    if pos >= 0 and has_object(core[pos + 1:]):
+    after = core[pos + 1:]
+    means = _MEANS_RE.match(after) if pos >= 0 else None
+    if means:
+        # 通过专题讲座、集中研讨等形式开展学习: the list names how, not what is counted
+        rest = after[means.end():]
+        led = _LEAD_RE.sub("", rest)
+        return led if len(led) >= 2 else rest
+    if pos >= 0 and has_object(after):
         # the clause's first verb, wherever it stands before the cut: 收到以区政府为
         # 被申请人的行政复议申请 -> 收到行政复议申请
-        verb = _VERB_RUN_RE.search(core, 0, pos)
-        return (verb.group() if verb else "") + core[pos + 1:]
+        # (件 and 案件 are nouns: the 件 of 文件 is no verb)
+        verb = next((v for v in _VERB_RUN_RE.finditer(core, 0, pos)
+                     if v.group() not in ("件", "案件")), None)
+        return (verb.group() if verb else "") + after
     return _CUT_RE.sub("", core)
 
 
@@ -230,6 +256,21 @@ def topic(text: str, case_types: bool = True) -> str:
     return last
 
 
+# An exam named after the last topic: its rates (参考率, 通过率) are the exam's.
+_EXAM_RE = re.compile(r"考试|考法")
+
+
+def carried_word(text: str) -> str:
+    """What a clause without an object takes from the ``text`` before it: the last
+    domain topic (:func:`topic`), or 考试/考法 when an exam is named after it (学法用法考试
+    中，参考率、通过率均达100%: the exam's rates, not those of a topic named before)."""
+    last = topic(text)
+    exam = _last_match(_EXAM_RE, text)
+    if exam is not None and (not last or exam.start() >= text.rfind(last) + len(last)):
+        return exam.group()
+    return last
+
+
 # a rate's name (败诉率, 结案率), not a change word (增长率)
 _RATE_NAME_RE = re.compile(r"(?<![增下上降])[\u4e00-\u9fff]{2}率")
 
@@ -249,7 +290,17 @@ def _core(left: str, right: str) -> tuple[str, str]:
     """The object and verb of a clause before a number (``left``) and the noun after its
     counting word (``right``), before a topic is carried and synonyms are mapped:
     (core, the noun after the counting word)."""
-    core = _LINK_TAIL_RE.sub("", _clean(left))
+    chain = _LIST_CHAIN_RE.search(left)
+    if chain:
+        # "已有5个市、32个县": the words after the list's first number name the item
+        # before (市), not this one; only what leads the list is shared
+        left = left[: chain.start()]
+    cleaned = _clean(left)
+    core = _LINK_TAIL_RE.sub("", cleaned)
+    if _FRAME_PREP_RE.search(cleaned):
+        # 委托专家团队对15个区…开展评估: the number is the preposition's object; the
+        # words before it say who acts, not what is counted
+        core = ""
     led = _LEAD_RE.sub("", core)
     core = led if len(led) >= 2 else core
     core = _after_cut(core)
@@ -261,6 +312,9 @@ def _core(left: str, right: str) -> tuple[str, str]:
     # what follows the counting word: "7个部门", "273名人民调解员", "9次研究部署"
     right = _PAREN_RE.sub("", right).lstrip("的")
     cut = _AFTER_STOP_RE.search(right)
+    if cleaned.endswith("在") and "中" in right[: cut.start() if cut else None]:
+        # 在1.1万个村调委会中选聘…: the noun ends at the frame's 中
+        cut = re.compile("中").search(right)
     if _PREP_HEAD_RE.match(right):
         cut = re.match("", right)
     noun = _clean(right[: cut.start()] if cut else right)[:12]
@@ -273,13 +327,21 @@ def _core(left: str, right: str) -> tuple[str, str]:
     return core, noun
 
 
+def _items_only(left: str) -> bool:
+    """Whether the clause before the number is only the items of a list before it
+    (``部门、`` of 由18个部门、75项): what the number counts is not said, and a topic
+    carried from before would name something else."""
+    chain = _LIST_CHAIN_RE.search(left)
+    return chain is not None and chain.start() == 0
+
+
 def carried_topic(left: str, right: str, context: str) -> str:
     """The topic :func:`label` carries into the measure of a count or rate whose own
     clause (``left``, ``right``) names no object, or ``""`` when it carries none."""
     core, noun = _core(left, right)
-    if noun or has_object(core):
+    if noun or has_object(core) or _items_only(left):
         return ""
-    carried = topic(context + left)
+    carried = carried_word(context + left)
     return carried if carried and carried not in core else ""
 
 
@@ -326,15 +388,22 @@ def label(left: str, right: str, unit: str, kind: str, context: str = "",
     if kind == "change" and previous and not has_object(core) and not _RATE_NAME_RE.search(core):
         # "…率100%，败诉率较上年下降3.1个百分点": a change that names its own rate keeps it
         core = _SUFFIX_RE.sub("", previous.removeprefix("累计").removeprefix("其中"))
-    elif not noun and not has_object(core):
-        carried = topic(context + left)
+    elif not noun and not has_object(core) and not _items_only(left):
+        carried = carried_word(context + left)
         if carried and carried not in core:
             core = carried + core
     core = _synonyms(core)
     if len(core) > MAX_CHARS:
-        # keep the words nearest the number, from the first topic or verb that fits
-        starts = sorted(m.start() for rx in (_TOPIC_RE, _VERB_RE) for m in rx.finditer(core)
-                        if len(core) - m.start() <= MAX_CHARS)
+        # keep the words nearest the number, from the first topic or verb that fits and
+        # is no word's tail after a numeral (件 of 一件事), or from a long noun after the
+        # counting word (a whole phrase by construction; a short one alone says too little)
+        starts = [m.start() for rx in (_TOPIC_RE, _VERB_RE) for m in rx.finditer(core)
+                  if len(core) - m.start() <= MAX_CHARS
+                  and core[m.start() - 1:m.start()] not in _NUMERAL_CHARS]
+        mapped = _synonyms(noun)
+        if core.endswith(mapped) and MAX_CHARS // 2 <= len(mapped) <= MAX_CHARS:
+            starts.append(len(core) - len(mapped))
+        starts.sort()
         if starts:
             core = core[starts[0]:]
         else:
