@@ -845,3 +845,34 @@ def test_regions_of_the_reports_kind_get_no_mark_or_note(tmp_path):
     page = _page(_brief(tmp_path))
     assert _kinds(page) == {"卫滨区": "政府 government", "红旗区": "政府 government"}
     assert not page.select(".other-kind, .other-kinds")
+
+
+EXAM_TEXT = ("二、领导干部学法\n组织全区2万余名国家工作人员参加学法考试，参考率、优秀率均为100%。"
+             "落实年度报告制度，全区按期公开率达100%。")
+
+
+def test_every_reading_of_every_number_shows_once(tmp_path):
+    """Every row of mentions.csv shows exactly once: its indicator's figure in a
+    section table, or a row of 其他统计. A number read by two names (参考率、优秀率均为
+    100%, one char_start) is two rows; the unnamed one was hidden behind the named one,
+    and the key findings counted one unnamed rate where there are two (trial 4, F8)."""
+    b = _extracted_brief(tmp_path, EXAM_TEXT)
+    men = b.analysis.mentions
+    assert (men["char_start"].value_counts() > 1).any()  # a number with two readings
+    page = _page(b)
+    named = {iid: 0 for iid in b._rows}
+    for tr in page.select(".sections table tbody tr"):
+        for iid in b._rows:
+            if tr.select_one(".num") and b.catalogue.indicator(iid).zh_name in tr.get_text():
+                named[iid] += 1
+    other = [(tr.find_all("td")[0].get_text(), tr.find_all("td")[1].select_one(".num")
+              .get_text()) for tr in page.select(".other-stats table.other tbody tr")]
+    for rec in men.to_dict("records"):
+        if rec["indicator_id"]:
+            assert named[rec["indicator_id"]] == 1, rec
+        else:
+            assert other.count((rec["measure"], rec["text"])) == 1, (rec, other)
+    assert len(other) + len(named) == len(men) == 4
+    first = page.select_one(".findings li").get_text()
+    assert "另有 2 项比率未归入指标目录" in first
+    assert "2 项比率未归入指标目录" in page.select_one(".ratios .unchecked-rates").get_text()

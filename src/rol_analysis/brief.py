@@ -670,19 +670,18 @@ class Brief:
         if mentions is None or not len(mentions):
             return []
         shown = {(iid, int(r["char_start"])) for iid, r in self._rows.items()}
-        numbers: dict[int, list[dict]] = {}
-        for rec in mentions.sort_values(["char_start", "indicator_id"],
-                                        kind="stable").to_dict("records"):
-            numbers.setdefault(int(rec["char_start"]), []).append(rec)
+        recs = mentions.sort_values(["char_start", "indicator_id"],
+                                    kind="stable").to_dict("records")
         sections = {s.id: s.zh_name for s in self.catalogue.sections}
         rows = []
-        for start, recs in numbers.items():
-            if any((r.get("indicator_id") or "", start) in shown for r in recs):
+        # Each reading is a row of its own: one number read by two names (参考率、优秀率均为
+        # 100%) is two figures, and the one no indicator shows must not hide behind the
+        # one a section table shows at the same position.
+        for rec in recs:
+            if (rec.get("indicator_id") or "", int(rec["char_start"])) in shown:
                 continue
-            rec = recs[0]
-            # a reviewer's decision on the number (an unname, say) shows its ✓/✎ here too
-            review = next((r["review"] for r in recs if isinstance(r.get("review"), str)
-                           and r["review"]), "")
+            # reviews.apply marks every reading of a number it decides on
+            review = rec["review"] if isinstance(rec.get("review"), str) else ""
             measure = rec.get("measure")
             whole = self._whole_of(rec)
             rows.append({
@@ -715,12 +714,18 @@ class Brief:
         men = self.analysis.mentions
         if men is None or not len(men) or "kind" not in men.columns:
             return 0, 0
-        shown = {int(r["char_start"]) for r in self._rows.values()}
-        rates = men[men["kind"] == "rate"].drop_duplicates("char_start")
-        unnamed = [r for r in rates.to_dict("records") if int(r["char_start"]) not in shown]
+        # by reading, as 其他统计 lists them: a rate stated for two names at once is two
+        shown = {(iid, int(r["char_start"])) for iid, r in self._rows.items()}
+        rates = men[men["kind"] == "rate"]
+        unnamed = [r for r in rates.to_dict("records")
+                   if (r.get("indicator_id") or "", int(r["char_start"])) not in shown]
         r = self.analysis.ratios
-        listed = set(zip(r["rate_sentence"], r["rate_text"], strict=True)) if len(r) else set()
-        unchecked = [u for u in unnamed if (u.get("sentence"), u.get("text")) not in listed]
+        # an inferred row of an unnamed rate has no rate_id; the catalogue's row of a named
+        # reading of the same number does, and says nothing of the unnamed one
+        listed = (set(zip(r["rate_sentence"], r["rate_text"], r["rate_id"], strict=True))
+                  if len(r) else set())
+        unchecked = [u for u in unnamed
+                     if (u.get("sentence"), u.get("text"), "") not in listed]
         return len(unnamed), len(unchecked)
 
     def _indicator_name(self, iid: str) -> str:
