@@ -842,7 +842,12 @@ class Brief:
                     "change": change_text(rec)})
         panel = None
         if len(a.panel) > 1:
-            ids = list(a.panel.columns[2:])
+            # only what two regions or more state can be compared: a column one region
+            # fills alone (the union of every region's indicators was ~60 columns with
+            # two filled, trial 4 F11) is counted in the note instead
+            stated_by = a.panel[a.panel.columns[2:]].notna().sum()
+            ids = [i for i in a.panel.columns[2:] if stated_by[i] >= 2]
+            alone = len(a.panel.columns) - 2 - len(ids)
             # qualifiers and written forms of the other regions' numbers, kept as stated
             same_year = a.history[a.history["year"] == a.year]
             stated = {(r["region"], r["indicator_id"]): (r.get("qualifier"), r.get("text"),
@@ -879,7 +884,8 @@ class Brief:
             kinds = [KIND_LABELS[k].split(" ") for k in KIND_LABELS if k in other.values()]
             # a peer differs only from a known kind (regions.same_kind)
             own = KIND_LABELS[a.region_kinds[a.region]].split(" ") if other else None
-            panel = {"head": head, "rows": rows, "own_kind": own,
+            panel = {"head": head, "rows": rows, "own_kind": own, "alone": alone,
+                     "n_regions": len(rows),
                      "other_zh": "、".join(zh for zh, _ in kinds),
                      "other_en": ", ".join(en for _, en in kinds)}
         nothing = "" if yoy else self._nothing_in_common()
