@@ -396,6 +396,19 @@ def test_regions_csv_change_rewrites_only_the_fragments_of_that_region(many, tmp
     ind = pd.read_parquet(out(work) / "indicators.parquet",
                           filters=[("region", "==", "county-21")])
     assert set(ind["province"]) == {"河北省"}
+    # a rename and a level (what a brief's regions table shows) likewise; a line for a
+    # region with nothing published changes nothing
+    with open(csv_path, "a", encoding="utf-8") as fh:
+        fh.write("county-99,县99,市,省0,county\n")
+    assert not panel.build(work, xlsx=False).written
+    csv_path.write_text(csv_path.read_text(encoding="utf-8").replace(
+        "county-21,县21,市,河北省,county", "county-21,二十一镇,市,河北省,township"),
+        encoding="utf-8")
+    res = panel.build(work, xlsx=False)
+    assert res.changed == [] and res.rewritten == 1
+    got = _duck(work, "SELECT DISTINCT region_name, level FROM region_years "
+                      "WHERE region = 'county-21'")
+    assert got.values.tolist() == [["二十一镇", "township"]]
 
 
 def test_xlsx_beyond_the_size_limit_is_left_out_unless_asked(many, tmp_path, monkeypatch):

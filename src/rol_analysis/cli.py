@@ -238,9 +238,11 @@ def build(region, year, all_, force, jobs, pdf, scheduler, quiet, cell_timeout, 
         elif r.status == "skipped":
             _say(f"{r.key}: up to date (use --force to rebuild)")
         elif r.status == "invalid":
-            _say(f"{r.key}: FAILED validation; the tables and brief were left as they "
-                       f"were. The failed validation report: "
-                       f"{where / 'validation-failed.html'}\n{r.message}", err=True)
+            # a first build has no brief to keep (trial 4 F3)
+            kept = ("the published tables and brief were left as they were"
+                    if (where / "brief.html").is_file() else "no brief is published for it yet")
+            _say(f"{r.key}: FAILED validation; {kept}. The failed validation report: "
+                 f"{where / 'validation-failed.html'}\n{r.message}", err=True)
         else:
             _say(f"{r.key}: error: {r.message}", err=True)
         code = max(code, r.exit_code)

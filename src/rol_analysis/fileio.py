@@ -86,6 +86,28 @@ def read_json(path: str | os.PathLike, default: Any = None) -> Any:
         return default
 
 
+def stat_key(path: str | os.PathLike) -> tuple:
+    """What identifies a file's content for a cache within one process: path, inode,
+    size and change time (``st_ctime_ns``, which every write and rename moves and no
+    program can set back, unlike the modification time)."""
+    st = os.stat(path)
+    return (str(path), st.st_ino, st.st_size, st.st_ctime_ns)
+
+
+_SHA_CACHE: dict = {}
+
+
+def sha256_cached(path: str | os.PathLike) -> str:
+    """:func:`sha256_file`, kept by :func:`stat_key`: ``rol list`` digests every peer's
+    table once per region-year that shows it (hundreds of times at national scale)."""
+    key = stat_key(path)
+    if key not in _SHA_CACHE:
+        if len(_SHA_CACHE) > 100_000:  # bounded: a long-lived kernel builds many
+            _SHA_CACHE.clear()
+        _SHA_CACHE[key] = sha256_file(path)
+    return _SHA_CACHE[key]
+
+
 def sha256_file(path: str | os.PathLike) -> str:
     """Hex sha256 of a file's bytes."""
     h = hashlib.sha256()

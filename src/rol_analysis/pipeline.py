@@ -43,7 +43,7 @@ from pathlib import Path
 
 from . import __version__, layout, locking
 from .exceptions import BuildError, InputError, RolError, UsageError, ValidationFailed
-from .fileio import read_json, sha256_file, write_bytes, write_json
+from .fileio import read_json, sha256_cached, sha256_file, write_bytes, write_json
 
 DATA_NOTEBOOKS = ("01_clean.ipynb", "02_validate.ipynb")
 BRIEF_NOTEBOOKS = ("03_analyze.ipynb", "04_brief.ipynb")
@@ -292,13 +292,12 @@ def _listed_name(root, paths: layout.BuildPaths, raw_sha: str) -> str | None:
                                 sections.listed_names(regions.default_path(root)))
 
 
-def _peers(root, paths: layout.BuildPaths, stage=None) -> dict[str, str]:
-    """Tables the brief shows: the region's latest earlier year and the year's other
-    regions (``layout.brief_peers``); a later year is not among them. Published, or
-    this build's where ``stage`` holds new ones (the view its briefs read)."""
-    return {f"{region}/{year}": sha256_file(f) for region, year, f
-            in layout.brief_peers(root, paths.region, paths.year, "indicators.csv",
-                                  stage=stage)}
+def _peers(root, paths: layout.BuildPaths, stage=None) -> list[tuple[str, int, Path]]:
+    """The region-years the brief shows, with their ``indicators.csv``: the region's
+    latest earlier year and the year's other regions (``layout.brief_peers``); a later
+    year is not among them. Published, or this build's where ``stage`` holds new ones
+    (the view its briefs read)."""
+    return layout.brief_peers(root, paths.region, paths.year, "indicators.csv", stage=stage)
 
 
 def brief_fingerprint(root, paths: layout.BuildPaths, data_fp: dict, pdf: bool,
@@ -316,13 +315,16 @@ def brief_fingerprint(root, paths: layout.BuildPaths, data_fp: dict, pdf: bool,
     from . import ratios, regions
 
     nb_dir = layout.resource_dir(root, "notebooks")
+    peers = _peers(root, paths, stage)
     fp = {
         "data": data_fp,
         "notebooks": _digest_files(nb_dir, BRIEF_NOTEBOOKS),
-        "peers": _peers(root, paths, stage),
+        "peers": {f"{region}/{year}": sha256_cached(f) for region, year, f in peers},
         "pdf": bool(pdf),
     }
-    shown = ratios.shown_regions(root, paths.region, paths.year, stage=stage)
+    # the same listing: one look over every published folder per brief, not two
+    shown = ratios.shown_regions(root, paths.region, paths.year,
+                                 peers=[(r, y, f.with_name("report.json")) for r, y, f in peers])
     if shown:  # without another region of the year there is no regions table
         fp["regions"] = shown
         fp["level"] = (regions.metadata(root).get(paths.region) or {}).get("level")

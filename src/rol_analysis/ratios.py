@@ -1799,7 +1799,11 @@ def _read_json(path: Path, required: bool) -> dict | None:
             from None
 
 
-def shown_regions(root, region: str, year: int, stage=None) -> dict[str, dict]:
+#: report.json (by fileio.stat_key) -> (its region_name, its kind of issuer)
+_REPORT_NAMES: dict = {}
+
+
+def shown_regions(root, region: str, year: int, stage=None, peers=None) -> dict[str, dict]:
     """How a brief of ``region``/``year`` names the year's other regions, and where from.
 
     The panel's other rows are the year's other published regions (the same-year peers
@@ -1824,6 +1828,9 @@ def shown_regions(root, region: str, year: int, stage=None) -> dict[str, dict]:
         The region-year whose brief this is (left out of the result).
     stage : path-like, optional
         As for :func:`layout.published`: a build's view, with its new tables.
+    peers : list, optional
+        ``(region, year, report.json path)`` of :func:`layout.brief_peers`, when the
+        caller has listed them already (``stage`` is then not used).
 
     Returns
     -------
@@ -1836,17 +1843,28 @@ def shown_regions(root, region: str, year: int, stage=None) -> dict[str, dict]:
 
     rows = regions.metadata(root)
     out = {}
-    for slug, yr, path in layout.brief_peers(root, region, year, "report.json", stage=stage):
+    if peers is None:
+        peers = layout.brief_peers(root, region, year, "report.json", stage=stage)
+    for slug, yr, path in peers:
         if slug == region or yr != int(year):
             continue
-        # a name is a nicety: an unreadable file leaves the panel with the slug
-        data = fileio.read_json(path, {})
+        try:
+            key = fileio.stat_key(path)
+        except OSError:  # tables without a report.json: the analysis lists it not either
+            continue
+        if key not in _REPORT_NAMES:  # `rol list` reads each peer's once, not per brief
+            if len(_REPORT_NAMES) > 100_000:
+                _REPORT_NAMES.clear()
+            # a name is a nicety: an unreadable file leaves the panel with the slug
+            data = fileio.read_json(path, {})
+            _REPORT_NAMES[key] = (data.get("region_name") or None, report_kind(data))
+        report_name, report_kind_ = _REPORT_NAMES[key]
         row = rows.get(slug) or {}
-        name, name_from = ((data["region_name"], "report") if data.get("region_name")
+        name, name_from = ((report_name, "report") if report_name
                            else (row["zh_name"], "regions.csv") if row.get("zh_name")
                            else (None, None))
         kind, kind_from = ((row["level"], "regions.csv") if row.get("level")
-                           else (report_kind(data), "report"))
+                           else (report_kind_, "report"))
         out[slug] = {"name": name, "name_from": name_from, "kind": kind,
                      "kind_from": kind_from}
     return out

@@ -623,10 +623,11 @@ def _misfit(d: Decision, ind, value, unit: str, kind: str, path) -> InputError |
     """Why the validation gate would refuse a decided number, said of its review row.
 
     The gate (``expectations/``) checks an indicator's unit against the catalogue's
-    ``units``, its value against ``min``/``max``, counts for whole numbers and counts
-    and amounts for a sign; a reviewer's ``set`` or ``add`` failing one of these would
-    otherwise fail the build with a message that blames the report. The same checks,
-    made when the decision is applied, name the review row instead.
+    ``units``, counts for whole numbers and counts and amounts for a sign; a reviewer's
+    ``set`` or ``add`` failing one of these would otherwise fail the build with a
+    message that blames the report. The same checks, made when the decision is applied,
+    name the review row instead. The ``min``/``max`` range is not checked: on a number
+    a reviewer named, the gate makes its failure a warning in the brief.
 
     Parameters
     ----------
@@ -676,13 +677,9 @@ def _misfit(d: Decision, ind, value, unit: str, kind: str, path) -> InputError |
             f"a sign (a fall is a change indicator's). {fix}")
     if ind is None:
         return None
-    if not ind.min <= value <= ind.max:
-        pct = "%" if ind.kind == "rate" else ""
-        return InputError(
-            f"{where}: the value {_num(value)} is outside {ind.id}'s catalogue range "
-            f"{_num(ind.min)}{pct} to {_num(ind.max)}{pct}. Check the value (digits only; "
-            f"the unit goes in unit), or widen {ind.id}'s min/max in {catalogue_file}. "
-            f"{fix}")
+    # A value outside the catalogue's min/max is not refused: the reviewer read it in
+    # the report, and the gate publishes a reviewed number's range failure as a warning
+    # in the brief (validate._reviewed_only; trial 4 F2).
     if (ind.kind == "count" and not set(ind.units) <= DURATION_UNITS
             and not float(value).is_integer()):
         return InputError(
