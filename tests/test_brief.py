@@ -876,3 +876,39 @@ def test_every_reading_of_every_number_shows_once(tmp_path):
     first = page.select_one(".findings li").get_text()
     assert "另有 2 项比率未归入指标目录" in first
     assert "2 项比率未归入指标目录" in page.select_one(".ratios .unchecked-rates").get_text()
+
+
+def test_the_regions_table_shows_only_indicators_two_regions_state(tmp_path):
+    """A column one region fills alone compares nothing: the table keeps the indicators
+    two regions or more state and counts the others (trial 4, F11)."""
+    from rol_analysis import catalogue
+
+    seed = gold_indicators()
+    shared = ["disputes_mediated", "people_mediators"]
+    other = with_rows(seed[seed["indicator_id"].isin(shared)].copy(),
+                      [{"indicator_id": "head_appearance_rate", "value": 100.0,
+                        "text": "100%"}])
+    assert "head_appearance_rate" not in set(seed["indicator_id"])
+    publish(tmp_path, "hongqi", 2023, other, "红旗区")
+    trends = _page(_brief(tmp_path)).select_one(".trends")
+    head = [th.get_text() for th in trends.select("table.panel thead th")][2:]
+    assert len(head) == 2 and all(any(h.startswith(catalogue.load().indicator(i).zh_name)
+                                      for h in head) for i in shared)
+    alone = len(seed) - 2 + 1  # weibin's own indicators but the shared two, hongqi's one
+    note = trends.select_one("p.alone").get_text()
+    assert f"另有 {alone} 项指标只有一个地区报告，未列出" in note
+    assert f"{alone} indicator(s) stated by one region only are left out" in note
+
+
+def test_regions_that_share_no_indicator_are_said_to_be_compared(tmp_path):
+    seed = gold_indicators()
+    other = with_rows(seed.head(1), [{"indicator_id": "head_appearance_rate",
+                                      "value": 100.0, "text": "100%"}])
+    publish(tmp_path, "hongqi", 2023,
+            other[other["indicator_id"] == "head_appearance_rate"], "红旗区")
+    trends = _page(_brief(tmp_path)).select_one(".trends")
+    assert trends.select_one("table.panel") is None
+    note = trends.select_one(".no-shared").get_text()
+    assert "2 个地区没有可比较的共同指标" in note
+    assert f"所列 {len(seed) + 1} 项指标都只有一个地区报告" in note
+    assert "state no indicator in common" in note

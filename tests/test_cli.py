@@ -200,6 +200,28 @@ def test_list_names_what_it_ignores_with_reason_and_fix(root):
     assert "a folder, not a report file" in lines["weibin/2022.txt/"]
 
 
+def test_list_proposes_the_year_a_file_name_holds_and_flags_a_region_without_a_row(root):
+    """Trial 4 (F16): `liwan/2024年.txt` was told "e.g. …/liwan/2023.txt", and a region
+    folder with no regions.csv row was flagged by `rol build` only."""
+    raw = root / "data/raw"
+    (raw / "liwan").mkdir()
+    shutil.copy(SEED, raw / "liwan" / "2024年.txt")
+    (raw / "weibin/报告.txt").write_text("x", encoding="utf-8")
+    (raw / "haizhu").mkdir(exist_ok=True)
+    shutil.copy(SEED, raw / "haizhu" / "2023.txt")
+    out = rol_here("list", "--root", root, check=0).stdout
+    lines = {line.split(":")[0].strip(): line for line in out.splitlines()}
+    assert f"rename it to {raw / 'liwan' / '2024.txt'}" in lines["liwan/2024年.txt"], out
+    assert "2023.txt" not in lines["liwan/2024年.txt"]
+    # a name without a year still gets the example
+    assert "name it <year>.txt, e.g." in lines["weibin/报告.txt"]
+    flagged = [line for line in out.splitlines() if line.startswith("warning: data/raw/")]
+    assert len(flagged) == 1, out  # liwan has no report named by a year: never built
+    assert ("warning: data/raw/haizhu/: region 'haizhu' has no row in data/raw/regions.csv"
+            in flagged[0] and "add a row haizhu,<zh_name>,<city>,<province>,<level>"
+            in flagged[0]), flagged
+
+
 def test_year_file_that_is_a_folder_is_named_as_a_folder(root):
     (root / "data/raw/weibin/2022.txt").mkdir()
     proc = rol_here("build", "--region", "weibin", "--year", "2022", "--root", root)

@@ -1064,6 +1064,26 @@ def test_a_later_list_item_with_its_own_number_does_not_exclude_this_one():
     assert list(m["indicator_id"]) == ["village_legal_advisers"]
 
 
+def test_an_earlier_list_items_exclude_word_does_not_rule_out_the_next_count():
+    # 以法兴企 says what 198场 is (law_to_enterprise_events, not legal_education_events);
+    # it says nothing of the livestreams' 177场 after the 、 (trial 4, F9)
+    m = extract.extract_text("开展“以法兴企”法治宣传活动198场、“法安白云”普法直播177场，"
+                             "观看人次超1232万。").mentions
+    assert dict(zip(m["text"], m["indicator_id"])) == {
+        "198场": "law_to_enterprise_events", "177场": "legal_education_events",
+        "超1232万": "legal_education_participants"}
+    # in the count's own item the word still rules the indicator out
+    m = extract.extract_text("开展法治讲座20场、“以法兴企”普法直播177场。").mentions
+    assert dict(zip(m["text"], m["indicator_id"]))["177场"] != "legal_education_events"
+    # every other word of an earlier item stays each item's: the list's leading verb
+    # (审查: decisions reviewed, not made) and its topic (依法治县: meetings on the rule of law)
+    m = extract.extract_text("全年共审查规范性文件40件、行政合同60个、重大行政决策5件。").mentions
+    assert dict(zip(m["text"], m["indicator_id"]))["5件"] == "major_decisions_reviewed"
+    m = extract.extract_text("召开县委常委会（全面依法治县委员会）4次、政府常务会2次，"
+                             "学习研究法治建设工作。").mentions
+    assert dict(zip(m["text"], m["indicator_id"]))["2次"] != "exec_meetings_held"
+
+
 def test_consultations_and_hearings_are_two_counts():
     m = extract.extract_text("公开征求意见14次，召开专家论证会3次。").mentions
     assert dict(zip(m["indicator_id"], m["value"])) == {

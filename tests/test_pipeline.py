@@ -114,6 +114,11 @@ def test_failed_validation_exits_1_and_keeps_the_last_good_brief(built_copy):
         assert proc.returncode == 1, proc.stderr
         assert "Traceback" not in proc.stderr
         assert "mediation_success_rate" in proc.stderr or "调解成功率" in proc.stderr
+        # the fix is a review decision or the catalogue, never an edit of the raw report
+        assert "the one published before stays as it was" in proc.stderr
+        assert "the published tables and brief were left as they were" in proc.stderr
+        assert "rol review --region weibin --year 2023" in proc.stderr
+        assert "Correct the raw report" not in proc.stderr
         after = tree_bytes(root / "reports" / "weibin" / "2023")
         # the kept brief keeps linking the validation that passed it ...
         for name in ("brief.html", "build.json", "validation.html", "validation.json"):
@@ -710,3 +715,112 @@ def test_a_regions_line_whose_name_the_report_writes_outdates_it(built_copy):
     rol_here("build", "--region", "weibin", "--year", "2023", "--root", root, "-q", check=0)
     assert "<title>新乡市 2023 年" in brief.read_text("utf-8")
     assert "weibin/2023  2023.txt    up to date" in rol_here("list", "--root", root).stdout
+
+
+# A paraphrased district report (trial 4 F1, F2): a streak and a joint count of several
+# bodies' meetings, numbers no catalogue indicator names.
+_NONE_NAMED = """示范区人民政府关于2023年度法治政府建设情况的报告
+
+2023年，示范区坚持以习近平法治思想为指导，扎实推进法治政府建设。现将有关情况报告如下：
+
+一、加强党对法治建设的领导
+
+区里连续6年被评为全省平安建设先进区。区委常委会、区政府常务会议和各部门党组先后9次共同研讨法治工作。
+"""
+_AUDIENCE = "\n二、深化普法宣传\n\n开展“法润示范”普法直播活动，观看人次超{}。\n"
+
+
+def _district(tmp_path, text: str):
+    root = make_root(tmp_path / "p", {("shifan", 2023): text.encode("utf-8")})
+    with open(root / "data/raw/regions.csv", "a", encoding="utf-8") as fh:
+        fh.write("shifan,示范区,新乡市,河南省,county\n")
+    return root
+
+
+def _brief_text(root, region="shifan", year=2023) -> str:
+    import html
+    import re
+
+    page = (root / "reports" / region / str(year) / "brief.html").read_text("utf-8")
+    page = re.sub(r"<(style|script)\b.*?</\1>", "", page, flags=re.S)
+    return html.unescape(re.sub(r"<[^>]+>", "", page))
+
+
+def test_a_report_whose_numbers_no_indicator_names_is_published(tmp_path):
+    # trial 4 F1: the gate said "no number was extracted" of a report with numbers, and
+    # nothing was published until a reviewer named one
+    root = _district(tmp_path, _NONE_NAMED)
+    proc = rol_here("build", "--all", "--root", root)
+    assert proc.returncode == 0, proc.stderr
+    assert "no number was extracted" not in proc.stderr + proc.stdout
+    text = _brief_text(root)
+    assert "报告中的 2 个数字均未归入指标目录" in text  # the header
+    assert "报告中识别出 2 个数字，均未归入指标目录（列于“其他统计”）。" in text
+    assert "报告中没有数字归入指标目录" in text  # where the section tables would be
+    assert "6年" in text and "9次" in text  # under 其他统计
+    validation = json.loads((root / "reports/shifan/2023/validation.json").read_text("utf-8"))
+    assert validation["success"] is True
+    # the later steps read the empty indicators table: the panel has the region-year
+    import duckdb
+
+    con = duckdb.connect(str(root / "data/processed/panel/panel.duckdb"), read_only=True)
+    try:
+        rows = con.execute("select region, year from region_years").fetchall()
+        named = con.execute("select count(*) from indicators").fetchone()[0]
+    finally:
+        con.close()
+    assert rows == [("shifan", 2023)] and named == 0
+    assert "up to date" in rol_here("list", "--root", root, check=0).stdout
+
+
+def test_a_district_livestream_audience_is_published(tmp_path):
+    # trial 4 F2 (a): 超1232万 of a district's 普法直播 was above legal_education_participants'
+    # maximum of 10,000,000 and stopped the brief
+    root = _district(tmp_path, _NONE_NAMED + _AUDIENCE.format("1232万"))
+    proc = rol_here("build", "--all", "--root", root)
+    assert proc.returncode == 0, proc.stderr
+    indicators = (root / "data/processed/shifan/2023/indicators.csv").read_text("utf-8-sig")
+    assert "legal_education_participants" in indicators and "12320000" in indicators
+    assert "报告中识别出 3 个数字，其中 1 个归入指标目录，共 1 项统计指标" in _brief_text(root)
+
+
+def test_a_reviewed_value_above_the_range_is_a_warning_not_a_stop(tmp_path):
+    # trial 4 F2 (b): a reviewer's confirm did not help a figure above the catalogue's
+    # maximum; unreviewed, the same figure still stops the brief
+    root = _district(tmp_path, _NONE_NAMED + _AUDIENCE.format("12亿"))
+    proc = rol_here("build", "--all", "--root", root)
+    assert proc.returncode == 1, proc.stderr
+    assert "indicators.range.count" in proc.stderr and "legal_education_participants" in \
+        proc.stderr
+    assert not (root / "reports/shifan/2023/brief.html").exists()
+    rol_here("review", "--region", "shifan", "--year", "2023", "--root", root, check=0)
+    sheet = root / "data/reviews/shifan/2023.csv"
+    rows = list(csv.DictReader(sheet.open(encoding="utf-8-sig", newline="")))
+    audience = next(r for r in rows if r["text"] == "超12亿")
+    audience.update(action="confirm", reviewer="li")
+    with sheet.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    proc = rol_here("build", "--all", "--root", root)
+    assert proc.returncode == 0, proc.stderr
+    validation = json.loads((root / "reports/shifan/2023/validation.json").read_text("utf-8"))
+    assert validation["success"] is True
+    warning = next(w for w in validation["warnings"] if w["rule"].startswith("indicators.range"))
+    assert warning["severity"] == "warn" and warning["indicators"] == \
+        ["legal_education_participants"] and warning["values"] == [1200000000]
+    text = _brief_text(root)
+    assert "数值经复核人确认，超出范围照常发布" in text and "12亿" in text
+
+
+def test_a_first_failed_validation_names_the_review_and_no_kept_brief(tmp_path):
+    # trial 4 F3: it said to correct the raw report (never edited) and that "the previous
+    # one stays as it was" when there was none
+    root = _district(tmp_path, _NONE_NAMED + _AUDIENCE.format("12亿"))
+    proc = rol_here("build", "--all", "--root", root)
+    assert proc.returncode == 1
+    assert "(none was published before)" in proc.stderr
+    assert "no brief is published for it yet" in proc.stderr
+    assert "rol review --region shifan --year 2023" in proc.stderr
+    assert "data/reviews/shifan/2023.csv" in proc.stderr
+    assert "Correct the raw report" not in proc.stderr and "stays as it was" not in proc.stderr

@@ -56,6 +56,19 @@ def test_malformed_review_rows_name_file_row_and_fix(tmp_path, row, problem):
     assert "README" in msg or "Use" in msg or "Write" in msg or "Fill" in msg or "Give" in msg
 
 
+@pytest.mark.parametrize(("typed", "meant"), [("confrim", "confirm"), ("Exlcude", "exclude"),
+                                             ("unamne", "unname"), ("approve", None)])
+def test_a_mistyped_action_is_told_the_action_it_is_close_to(tmp_path, typed, meant):
+    """Trial 4 (F16): `confrim` got "unknown action 'confrim'" and no hint."""
+    path = tmp_path / "2023.csv"
+    _write(path, [{"char_start": "10", "text": "849件", "action": typed}])
+    with pytest.raises(InputError) as err:
+        reviews.read(path)
+    msg = err.value.message
+    assert f"row 2: unknown action {typed!r}. " in msg
+    assert (f"Did you mean {meant!r}? Use one of" in msg) if meant else "Did you mean" not in msg
+
+
 @pytest.mark.parametrize("value", ["1e3", "5_5", "0x10", "５", "1,2,3", "nan", "inf",
                                    "95.87%", "1.", ".5", "+5"])
 def test_a_value_that_is_not_a_plain_decimal_number_is_refused(tmp_path, value):
@@ -479,8 +492,9 @@ def test_refreshing_an_old_worksheet_adds_candidates_and_keeps_decisions():
 # naming the review row: the gate's message blames the report, not the review.
 @pytest.mark.parametrize(("row", "says"), [
     ({"action": "set", "indicator_id": "legal_advisor_services"},
-     "legal_advisor_services (法律顾问提供法律服务次数) counts 次; this number is 件. "
-     "Pick an indicator that counts 件"),
+     "legal_advisor_services (法律顾问提供法律服务次数) counts 次, not 件, and the text "
+     "'849件' counts in 件, so its unit stays 件: legal_advisor_services does not take this "
+     "number. Pick an indicator that counts 件"),
     ({"action": "set", "value": "-5"}, "the value -5 is negative"),
 ])
 def test_a_decision_the_gate_would_refuse_stops_the_build_naming_the_row(tmp_path, row,
@@ -499,13 +513,11 @@ def test_a_decision_the_gate_would_refuse_stops_the_build_naming_the_row(tmp_pat
 
 
 @pytest.mark.parametrize(("action", "iid", "value", "unit", "says"), [
-    ("set", "disputes_mediated", 1e9, "", "the value 1000000000 is outside "
-     "disputes_mediated's catalogue range 0 to 10000000"),
     ("set", "disputes_mediated", 849.5, "", "the value 849.5 is not a whole number, and "
      "disputes_mediated is a count"),
     ("set", "", None, "次", "disputes_mediated (受理调解纠纷数) counts 件、起、宗; this "
      "number is 次"),
-    ("set", "complaint_window_satisfaction_rate", None, "", "is stated in %; this number is 件"),
+    ("set", "complaint_window_satisfaction_rate", None, "", "is stated in %, not 件"),
     ("add", "delegation_survey_days", 365, "件", "delegation_survey_days"),
     ("add", "delegation_survey_days", -3, "天", "the value -3 is negative"),
 ])
@@ -531,6 +543,43 @@ def test_every_gate_check_of_a_decision_names_its_row(tmp_path, action, iid, val
     msg = err.value.message
     assert msg.startswith(f"{path}, row 2 ({action} at char_start {_at(text)}, '{text}')")
     assert says in msg and "build again" in msg
+
+
+def test_an_indicator_refusing_the_texts_own_counting_word_sends_to_no_other_unit(tmp_path):
+    """Trial 4 (F5): 120次 set to legality_reviews (件、项、份、件次) said "… or, if the
+    report means 件…, write that unit"; writing 件 then said "unit '件' is not the
+    counting word of the text '120次' … Write unit '次'". The first message now says
+    the indicator does not take the number, and what can be done instead."""
+    from rol_analysis import catalogue, extract
+
+    text = "对区重要工作会议纪要开展合法性审查120次。全年调解纠纷530件。"
+    ex = extract.extract_text(text, "r", 2023)
+    ex.mentions["review"] = ""
+    start = text.index("120次")
+    path = tmp_path / "2023.csv"
+    decision = reviews.Decision(2, start, "120次", "set", "legality_reviews", None, "", "",
+                                "", "李四", "")
+    with pytest.raises(InputError) as err:
+        reviews.apply(ex, text, [decision], path, catalogue.load())
+    msg = err.value.message
+    assert "legality_reviews (合法性审查事项数) counts 件、项、份、件次, not 次" in msg, msg
+    assert "does not take this number" in msg and "write that unit" not in msg
+    assert ('add "次" to its units in src/rol_analysis/catalogue/indicators.toml (the '
+            '[[indicator]] with id = "legality_reviews")') in msg
+    # the unit the old message offered is refused, so offering it was a circle
+    _write(path, [{"char_start": str(start), "text": "120次", "action": "set",
+                   "indicator_id": "legality_reviews", "unit": "件"}])
+    with pytest.raises(InputError, match="Write unit '次'"):
+        reviews.read(path)
+    # a number whose text has no counting word may still be given the indicator's unit
+    bare = "全年调解纠纷共计2595，"
+    ex = extract.extract_text(bare, "r", 2023)
+    ex.mentions["review"] = ""
+    assert list(ex.mentions["unit"]) == [""]
+    decision = reviews.Decision(2, bare.index("2595"), "2595", "set", "legality_reviews",
+                                None, "", "", "", "李四", "")
+    with pytest.raises(InputError, match="if the report means 件、项、份、件次, write that unit"):
+        reviews.apply(ex, bare, [decision], path, catalogue.load())
 
 
 def test_the_raw_report_is_read_and_an_add_checked_once(tmp_path, monkeypatch):
@@ -615,6 +664,120 @@ def test_a_worksheet_with_no_decision_leaves_the_brief_up_to_date(seed_copy):
     _write(sheet, rows)
     listed = rol("list", "--root", root, check=0).stdout
     assert "data/reviews/weibin/2023.csv records decisions now" in listed, listed
+
+
+def test_rol_review_pinning_an_add_row_leaves_the_brief_up_to_date(seed_copy):
+    """Trial 4 (F13): after an add given by its text alone was built, `rol review`
+    wrote the char_start it found into the row, and `rol list` called the brief
+    outdated ("has changed decisions"), forcing a second build of the same decisions."""
+    root = seed_copy
+    rol("review", "--region", "weibin", "--year", "2023", "--root", root, check=0)
+    sheet = reviews.review_file(root, "weibin", 2023)
+    rows = _read(sheet)
+    # the survey's 2 days give way to the 365 days, as in the round trip
+    next(r for r in rows if r["found_indicator_id"] == "delegation_survey_days").update(
+        action="exclude", reviewer="王五")
+    rows.append(dict(_ADD))  # char_start empty: rol finds it
+    _write(sheet, rows)
+    build = rol("build", "--region", "weibin", "--year", "2023", "--root", root, check=0)
+    assert "weibin/2023: built" in build.stdout, build.stdout
+    assert "up to date" in rol("list", "--root", root, check=0).stdout
+    rol("review", "--region", "weibin", "--year", "2023", "--root", root, check=0)
+    (added,) = [r for r in _read(sheet) if r["action"] == "add"]
+    assert added["char_start"] == str(_at("365天")) and "365天" in added["sentence"]
+    listed = rol("list", "--root", root, check=0).stdout
+    assert "weibin/2023" in listed and "up to date" in listed, listed
+    build = rol("build", "--region", "weibin", "--year", "2023", "--root", root, check=0)
+    assert "weibin/2023: up to date" in build.stdout, build.stdout
+    # the pinned row is still a decision: changing it outdates the brief
+    rows = _read(sheet)
+    next(r for r in rows if r["action"] == "add")["value"] = "366"
+    _write(sheet, rows)
+    assert "has changed decisions" in rol("list", "--root", root, check=0).stdout
+
+
+def test_a_pin_digests_an_add_row_as_the_row_with_its_char_start(tmp_path):
+    """reviews.fingerprint with the build's pins: the unpinned row is the pinned one;
+    another place, or a pin of other words, is not."""
+    sheet = tmp_path / "2023.csv"
+    _write(sheet, [{**_ADD, "sentence": "全年365天"}])
+    loose = reviews.fingerprint(sheet)
+    pinned = reviews.fingerprint(sheet, [["365天", "全年365天", 120]])
+    assert pinned != loose
+    assert reviews.fingerprint(sheet, [["365天", "全年", 120]]) == loose
+    _write(sheet, [{**_ADD, "char_start": "120", "sentence": "全年365天不打烊。"}])
+    assert reviews.fingerprint(sheet) == pinned
+    _write(sheet, [{**_ADD, "char_start": "121", "sentence": "全年365天"}])
+    assert reviews.fingerprint(sheet) != pinned
+
+
+def _write_as(path, rows, encoding, errors="strict"):
+    """A worksheet saved in ``encoding`` without a BOM (Excel's plain "CSV" on a Chinese
+    Windows writes GBK)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    buf = io.StringIO(newline="")
+    w = csv.DictWriter(buf, fieldnames=reviews.COLUMNS, lineterminator="\r\n",
+                       extrasaction="ignore")
+    w.writeheader()
+    w.writerows(rows)
+    path.write_bytes(buf.getvalue().encode(encoding, errors))
+
+
+def test_a_worksheet_saved_as_gbk_is_read_as_regions_csv_is(seed_copy):
+    """Trial 4 (F15): a worksheet saved as GBK was refused ("not UTF-8"), while
+    regions.csv accepts GBK. It is read; its decisions are the same decisions as in
+    UTF-8 (no rebuild for saving it in another encoding); `rol review` rewrites it as
+    UTF-8 with BOM and says so."""
+    root = seed_copy
+    from rol_analysis import pipeline
+
+    rol("review", "--region", "weibin", "--year", "2023", "--root", root, check=0)
+    sheet = reviews.review_file(root, "weibin", 2023)
+    rows = _read(sheet)
+    mediators = next(r for r in rows if r["text"] == "273名")
+    mediators.update(action="confirm", reviewer="李四", note="核对无误")
+    _write(sheet, rows)
+    paths = layout.build_paths(root, "weibin", 2023)
+    utf8 = pipeline.data_fingerprint(root, paths)["review"]
+    _write_as(sheet, rows, "gbk")
+    with pytest.raises(UnicodeDecodeError):
+        sheet.read_bytes().decode("utf-8")
+    (decided,) = reviews.read(sheet)
+    assert (decided.text, decided.reviewer, decided.note) == ("273名", "李四", "核对无误")
+    assert pipeline.data_fingerprint(root, paths)["review"] == utf8
+    proc = rol("review", "--region", "weibin", "--year", "2023", "--root", root, check=0)
+    assert "was saved as GB18030; rewritten as UTF-8 with BOM" in proc.stdout, proc.stdout
+    assert sheet.read_bytes().startswith(b"\xef\xbb\xbf")
+    assert [r["reviewer"] for r in _read(sheet) if r["action"]] == ["李四"]
+    build = rol("build", "--region", "weibin", "--year", "2023", "--root", root, check=0)
+    assert "weibin/2023: built" in build.stdout, build.stdout
+    ind = pd.read_csv(root / "data" / "processed" / "weibin" / "2023" / "indicators.csv",
+                      encoding="utf-8-sig", keep_default_na=False)
+    assert ind.set_index("indicator_id").loc["people_mediators", "review"] == "confirm | 李四"
+
+
+def test_rol_list_says_a_review_file_it_cannot_read_is_bad_input(seed_copy):
+    """Trial 4 (F15): `rol list` said "outdated: its review file … has changed
+    decisions" for a file no build can read; it names the problem and its fix, as the
+    build does (exit 2)."""
+    root = seed_copy
+    sheet = reviews.review_file(root, "weibin", 2023)
+    rows = [{"char_start": str(_at("273名")), "text": "273名", "action": "confirm",
+             "reviewer": "Zoë Müller", "note": "vérifié"}]
+    # a Western Windows' "CSV" (名 lost as ?): neither UTF-8 nor GBK
+    _write_as(sheet, rows, "cp1252", "replace")
+    listed = rol("list", "--root", root, check=0).stdout
+    assert "changed decisions" not in listed, listed
+    line = next(ln for ln in listed.splitlines() if ln.startswith("weibin/2023"))
+    assert "error: " in line and "data/reviews/weibin/2023.csv" in line, line
+    assert "its encoding cannot be established" in line and "CSV UTF-8" in line, line
+    build = rol("build", "--region", "weibin", "--year", "2023", "--root", root, check=2)
+    assert "CSV UTF-8" in build.stderr, build.stderr
+    # a header that is not the worksheet's is said as such too
+    _write(sheet, rows, columns=["char_start", "text", "action"])
+    line = next(ln for ln in rol("list", "--root", root, check=0).stdout.splitlines()
+                if ln.startswith("weibin/2023"))
+    assert "the columns indicator_id, value" in line and "rol review" in line, line
 
 
 # A number the extractor missed in a .docx or an .html report is added by its text: its
@@ -741,6 +904,27 @@ def test_an_add_by_its_text_is_not_found_in_an_ordinal_a_range_a_date_or_a_code(
     assert placed.char_start == raw.rindex(text)
     with pytest.raises(InputError, match=f"the report's text has no number '{text}'"):
         reviews.locate([add], raw[:raw.rindex(text)], "r/2023.csv")
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("10大亮点", ""), ("十大亮点", ""), ("50强", ""), ("三大类", "类"), ("2号文件", "号"),
+    ("2号", "号")])
+def test_a_word_of_rank_after_a_number_is_no_counting_word(tmp_path, text, word):
+    """Trial 4 (F14): an add of 10大亮点 with unit 个 was refused: "which counts in
+    '大亮点'. Write unit '大亮点'", a unit no indicator takes. The extractor reads no
+    counting word there (十大亮点: ten highlights, a bare count); 2号 still counts in 号."""
+    assert reviews.counting_word(text) == word
+    path = tmp_path / "2023.csv"
+    _write(path, [{"char_start": "", "text": text, "action": "add",
+                   "indicator_id": "rol_model_units", "value": "10", "unit": "个"}])
+    if word:
+        with pytest.raises(InputError, match=f"which counts in '{word}'. Write unit '{word}'"):
+            reviews.read(path)
+        return
+    (add,) = reviews.read(path)
+    raw = f"被列入市涉外法治建设{text}；"
+    (placed,) = reviews.locate([add], raw, path)
+    assert placed.char_start == raw.index(text)
 
 
 @pytest.mark.parametrize(("text", "unit", "word"), [("3-5件", "件", ""), ("5G", "个", ""),

@@ -80,3 +80,16 @@ def test_the_candidates_cell_holds_the_right_indicator_as_often_as_measured():
     assert rows["first"] + rows["top3"] >= MIN_TOP3
     assert found - rows["absent"] >= MIN_ANYWHERE
     assert t.wording >= MIN_WORDING
+
+
+def test_an_indicator_that_refuses_the_numbers_unit_is_never_offered():
+    """Trial 4 (F5) said legality_reviews was offered for 120次 of a meeting-minutes
+    review: it was offered for the 份 numbers of the same sentence, never for 次 (it
+    counts 件、项、份、件次), and the 次 number's cell offers only indicators of 次."""
+    cat = catalogue.load()
+    sentence = ("为区重点项目出具意见1284份，对区重要工作会议纪要开展合法性审查120次，审查征收"
+                "补偿决定42份。")
+    times = similar.similar_indicators(cat, "会议纪要合法性审查数", sentence, "次", "count")
+    copies = similar.similar_indicators(cat, "征收补偿决定审查数", sentence, "份", "count")
+    assert "legality_reviews" not in times and "legality_reviews" in copies
+    assert times and all("次" in cat.indicators[i].units for i in times)

@@ -336,12 +336,24 @@ class Brief:
         """How many of the report's indicator names no reviewer confirmed."""
         n, u = len(self._rows), self.n_unconfirmed
         if not n:
-            return ""
+            # a report whose numbers no indicator names is published (trial 4 F1): the
+            # header says so, or an empty section list reads as a report without figures
+            k = self._n_numbers()
+            en = ("the report's one number is not named by the catalogue" if k == 1 else
+                  f"none of the report's {k} numbers is named by the catalogue")
+            return (f"报告中的 {k} 个数字均未归入指标目录（列于“其他统计”） · {en} (listed "
+                    "under 其他统计)" if k else "")
         sym = UNCONFIRMED_MARK[0]
         if not u:
             return f"{n} 个指标名称均经复核 · all {n} indicator names reviewed"
         return (f"{n} 个指标名称中 {u} 个为自动命名、未经复核确认（{sym}） · {u} of {n} "
                 f"indicator names are automatic and not confirmed by a reviewer ({sym})")
+
+    def _n_numbers(self) -> int:
+        """How many numbers the report's tables hold: distinct positions of the mentions
+        table (a number read twice is one; the header's 已复核 N 个数字 counts them too)."""
+        men = self.analysis.mentions
+        return int(men["char_start"].nunique()) if men is not None else 0
 
     def _name(self) -> str:
         a = self.analysis
@@ -465,6 +477,8 @@ class Brief:
         """
         a = self.analysis
         items = [{"kind": "count", "n": len(a.indicators),
+                  "n_numbers": self._n_numbers(),
+                  "n_named": int(a.indicators["char_start"].nunique()),
                   "n_sections": a.indicators["section"].nunique(),
                   "n_rates": int((a.indicators["kind"] == "rate").sum()),
                   "n_unnamed": self._rates_unnamed[0]}]
@@ -842,7 +856,12 @@ class Brief:
                     "change": change_text(rec)})
         panel = None
         if len(a.panel) > 1:
-            ids = list(a.panel.columns[2:])
+            # only what two regions or more state can be compared: a column one region
+            # fills alone (the union of every region's indicators was ~60 columns with
+            # two filled, trial 4 F11) is counted in the note instead
+            stated_by = a.panel[a.panel.columns[2:]].notna().sum()
+            ids = [i for i in a.panel.columns[2:] if stated_by[i] >= 2]
+            alone = len(a.panel.columns) - 2 - len(ids)
             # qualifiers and written forms of the other regions' numbers, kept as stated
             same_year = a.history[a.history["year"] == a.year]
             stated = {(r["region"], r["indicator_id"]): (r.get("qualifier"), r.get("text"),
@@ -879,7 +898,8 @@ class Brief:
             kinds = [KIND_LABELS[k].split(" ") for k in KIND_LABELS if k in other.values()]
             # a peer differs only from a known kind (regions.same_kind)
             own = KIND_LABELS[a.region_kinds[a.region]].split(" ") if other else None
-            panel = {"head": head, "rows": rows, "own_kind": own,
+            panel = {"head": head, "rows": rows, "own_kind": own, "alone": alone,
+                     "n_regions": len(rows),
                      "other_zh": "、".join(zh for zh, _ in kinds),
                      "other_en": ", ".join(en for _, en in kinds)}
         nothing = "" if yoy else self._nothing_in_common()

@@ -238,9 +238,11 @@ def build(region, year, all_, force, jobs, pdf, scheduler, quiet, cell_timeout, 
         elif r.status == "skipped":
             _say(f"{r.key}: up to date (use --force to rebuild)")
         elif r.status == "invalid":
-            _say(f"{r.key}: FAILED validation; the tables and brief were left as they "
-                       f"were. The failed validation report: "
-                       f"{where / 'validation-failed.html'}\n{r.message}", err=True)
+            # a first build has no brief to keep (trial 4 F3)
+            kept = ("the published tables and brief were left as they were"
+                    if (where / "brief.html").is_file() else "no brief is published for it yet")
+            _say(f"{r.key}: FAILED validation; {kept}. The failed validation report: "
+                 f"{where / 'validation-failed.html'}\n{r.message}", err=True)
         else:
             _say(f"{r.key}: error: {r.message}", err=True)
         code = max(code, r.exit_code)
@@ -348,7 +350,7 @@ def list_(root):
     if not pipeline.index_current(root):
         click.echo("reports/index.html: outdated: regions.csv changed the name, province or "
                    "level of a region it lists; the next `rol build` rewrites it")
-    for w in pipeline.renamed_regions(root):
+    for w in pipeline.unlisted_regions(root) + pipeline.renamed_regions(root):
         click.echo(f"warning: {w}")
     skipped = pipeline.ignored(root)
     if skipped:
@@ -500,6 +502,10 @@ def review(region, year, root):
                    "`rol build` stops on such a row until then):\n" + "\n".join(
                        f"  row {line} {text!r} at char_start {start}: {why}"
                        for line, text, start, why in sheet.stale))
+    if sheet.resaved:
+        # the reviewer's spreadsheet may offer the old encoding again on the next save
+        click.echo(f"{path} was saved as {sheet.resaved.upper()}; rewritten as UTF-8 with "
+                   "BOM (as `rol review` writes every worksheet; rol reads either).")
     click.echo(f"{region}/{year}: {n} numbers, {decided} decided -> {path}\n"
                "Fill in action (confirm/set/exclude/add/unname) and reviewer, then "
                "`rol build`.\n"

@@ -1097,6 +1097,11 @@ def write_tables(extraction: Extraction, out_dir) -> list[Path]:
         # the version of the review file applied (reviews.apply_file): a build records
         # it as what its tables were made from, not the file as it was when it started
         meta["review_fingerprint"] = extraction.meta["review_fingerprint"]
+    if extraction.meta.get("review_pins"):
+        # where the add rows given by their text alone were found: `rol list` digests
+        # the file with them (reviews.fingerprint), so `rol review` writing them into
+        # the worksheet is no new decision
+        meta["review_pins"] = extraction.meta["review_pins"]
     return [
         fileio.write_csv(out / "mentions.csv", extraction.mentions),
         fileio.write_parquet(out / "mentions.parquet", extraction.mentions),

@@ -827,6 +827,31 @@ def _load_agreement(text: str, source: str) -> _Agreement:
         ) from None
 
 
+#: an earlier count of a list and the 、 after it (…活动198场、): the items after it
+#: are counts of their own
+_ITEM_END_RE = re.compile(r"\d[^\d、，,；;。]{0,4}、")
+#: a quoted name (“以法兴企”): the title of one item's campaign or event
+_QUOTED_RE = re.compile(r"“[^“”]*”|「[^「」]*」|\"[^\"]*\"")
+
+
+def exclude_scope(clause: str) -> str:
+    """The words of ``clause`` an ``exclude`` word is looked for in: all of them, but
+    the quoted names of the list items before the number's own (the words after the
+    last earlier count ended by 、).
+
+    A quoted name is the title of that item's campaign or event: 开展“以法兴企”法治宣传
+    活动198场、“法安白云”普法直播177场 -> 以法兴企 says what 198场 is, nothing of the
+    livestreams' 177场 (trial 4, F9). Every other word of an earlier item stays: a
+    list's leading verb (审查行政规范性文件51件、…重大行政决策7件) and its topic (召开常委会
+    （全面依法治县委员会）5次、政府常务会3次) are each item's too (blind5 panan, blind13
+    kaiyang: cutting the clause at 、 named both wrongly).
+    """
+    ends = [m.end() for m in _ITEM_END_RE.finditer(clause)]
+    if not ends:
+        return clause
+    return _QUOTED_RE.sub("", clause[:ends[-1]]) + clause[ends[-1]:]
+
+
 class _Matcher:
     """The catalogue's patterns, aliases and exclusions, compiled and indexed by unit."""
 
@@ -872,7 +897,8 @@ class _Matcher:
         spans (a pattern that finds its words right next to the number beats one that
         reaches across the clause), an alias found in the measure 4, the indicator's
         section 0.5, an annual number 0.2 (a running total loses to the year's own
-        figure). An ``exclude`` word in the clause rules the indicator out, and so
+        figure). An ``exclude`` word in the clause (but a quoted name of an earlier
+        list item, :func:`exclude_scope`) rules the indicator out, and so
         does a topic conflict: an indicator of one case-work family (复议, 诉讼, 执法)
         when ``families``, the scope of the number, names others only. A pattern whose
         words stand before 等 with a noun between 等 and the number (专题研究行政立法、
@@ -895,6 +921,7 @@ class _Matcher:
         if not entries:
             return out, excluded
         pat_index, alias_index = self.index[(unit, kind)]
+        own = exclude_scope(clause)
         # a sentence without any word a pattern needs cannot match it (most cannot: one
         # pass for the words is far cheaper than a search per indicator)
         pat_hits = pat_index.hits(marked)
@@ -962,7 +989,7 @@ class _Matcher:
             # object is often the counts stated before it (收到司法建议…、检察建议…，按期
             # 办复率#: first runs blind9 langxi, blind12 xicang)
             out_ruled = e.exclude_rx is not None and (
-                e.exclude_rx.search(clause) or e.exclude_rx.search(bare)
+                e.exclude_rx.search(own) or e.exclude_rx.search(bare)
                 or (hash_pos > 0 and (unit in _DURATION_UNITS or kind == "rate"
                                       or _subset_of_before(marked, hash_pos))
                     and e.exclude_rx.search(marked, 0, hash_pos)))

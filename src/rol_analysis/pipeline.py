@@ -149,8 +149,15 @@ def ignored(root) -> list[dict]:
                         else "save it as .txt, .docx, .html or .pdf")
                 skip(f, f"{suffix or 'no extension'} is not a report format", hint)
             elif not is_year:
-                skip(f, "the file name is not a year", f"name it <year>{suffix}, "
-                     f"e.g. {entry / ('2023' + suffix)}")
+                # 2024年.txt, 报告2024.txt: the year its name holds, else an example
+                said = [y for y in re.findall(r"(?<!\d)\d{4}(?!\d)", stem)
+                        if layout.MIN_YEAR <= int(y) <= layout.max_year()]
+                if len(set(said)) == 1:
+                    skip(f, "the file name is not a year", f"rename it to "
+                         f"{entry / (said[0] + suffix)}")
+                else:
+                    skip(f, "the file name is not a year", f"name it <year>{suffix}, "
+                         f"e.g. {entry / ('2023' + suffix)}")
             elif not layout.MIN_YEAR <= int(stem) <= layout.max_year():
                 skip(f, f"{stem} is outside the report years {layout.MIN_YEAR}-"
                         f"{layout.max_year()}", "correct the year in the file name")
@@ -250,13 +257,25 @@ def data_fingerprint(root, paths: layout.BuildPaths) -> dict:
         "raw": {paths.raw.name: raw_sha},
         "region_row": regions.row_for(regions.default_path(root), paths.region),
         "listed_name": _listed_name(root, paths, raw_sha),
-        "review": reviews.fingerprint(review),  # its decisions, not the worksheet
+        # its decisions, not the worksheet (nor the places of add rows the build found)
+        "review": reviews.fingerprint(review, _review_pins(paths.processed_final)),
         "filing_year": filing.fingerprint(root, paths.region, paths.year),
         "notebooks": _digest_files(nb_dir, DATA_NOTEBOOKS),
         "expectations": _digest_files(exp_dir, sorted(p.name for p in exp_dir.glob("*.json"))),
         "package": {"version": __version__, "sha256": _package_digest()},
         "font": fonts.digest(),
     }
+
+
+def _review_pins(folder: Path) -> list:
+    """Where the build whose tables are in ``folder`` placed the review file's ``add``
+    rows given by their text alone (``report.json`` ``review_pins``), for
+    ``reviews.fingerprint``; empty when it recorded none."""
+    report = read_json(folder / "report.json")
+    pins = report.get("review_pins") if isinstance(report, dict) else None
+    if not isinstance(pins, list):
+        return []
+    return [p for p in pins if isinstance(p, list) and len(p) == 3]
 
 
 def _listed_name(root, paths: layout.BuildPaths, raw_sha: str) -> str | None:
@@ -1663,7 +1682,12 @@ def _review_edited(root: Path, paths: layout.BuildPaths) -> list[str]:
     from . import reviews
 
     used = (read_json(paths.tables / BUILD_FILE) or {}).get("review")
-    if used == reviews.fingerprint(reviews.review_file(root, paths.region, paths.year)):
+    try:
+        now = reviews.fingerprint(reviews.review_file(root, paths.region, paths.year),
+                                  _review_pins(paths.tables))
+    except RolError:
+        now = "unreadable"  # saved in a form it cannot be read in since: changed
+    if used == now:
         return []
     key = f"{paths.region}/{paths.year}"
     return [f"data/reviews/{key}.csv changed while this build ran: the published tables "
@@ -1779,6 +1803,14 @@ def status(root) -> list[dict]:
 
 
 # ------------------------------------------------------------------------ removing
+
+
+def unlisted_regions(root) -> list[str]:
+    """Warnings for region folders with a raw report and no ``regions.csv`` row
+    (:func:`regions.unlisted`)."""
+    from . import regions
+
+    return regions.unlisted(root, [region for region, _ in find_targets(root)])
 
 
 def renamed_regions(root) -> list[str]:

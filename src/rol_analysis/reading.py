@@ -166,7 +166,7 @@ def read_report(path) -> RawDocument:
 # --------------------------------------------------------------------------- text
 
 
-def decode_text(data: bytes, path: Path) -> tuple[str, str]:
+def decode_text(data: bytes, path: Path, fix: str | None = None) -> tuple[str, str]:
     """Decode the bytes of a plain-text report; never guess silently.
 
     Order: a BOM decides (UTF-8, UTF-16); then strict UTF-8; then GB18030 when it
@@ -179,6 +179,9 @@ def decode_text(data: bytes, path: Path) -> tuple[str, str]:
         The file's content.
     path : pathlib.Path
         The file, for messages.
+    fix : str, optional
+        What a message says to do, for a file that is no report (a review worksheet:
+        save it from Excel as 'CSV UTF-8'); by default, re-save the report as UTF-8.
 
     Returns
     -------
@@ -192,12 +195,16 @@ def decode_text(data: bytes, path: Path) -> tuple[str, str]:
         When the bytes are binary or no encoding can be established with confidence.
     """
     if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
-        raise _resave(path, "it is encoded as UTF-32, which is not supported")
+        raise _resave(path, "it is encoded as UTF-32, which is not supported", fix)
     if data.startswith(b"\xef\xbb\xbf"):
-        return _strict(data, "utf-8-sig", path), "utf-8-sig"
+        return _strict(data, "utf-8-sig", path, fix), "utf-8-sig"
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         # The utf-16 codec reads the BOM to pick the byte order and drops it.
-        return _strict(data, "utf-16", path), "utf-16"
+        return _strict(data, "utf-16", path, fix), "utf-16"
+    if b"\x00" in data and fix is not None:
+        raise InputError(f"{path}: the file contains NUL bytes, so it is binary (a "
+                         f"workbook saved under a text name?) or UTF-16 without a "
+                         f"byte-order mark. {fix}")
     if b"\x00" in data:
         raise InputError(
             f"{path}: the file contains NUL bytes, so it is binary (or UTF-16 without a "
@@ -215,23 +222,23 @@ def decode_text(data: bytes, path: Path) -> tuple[str, str]:
     if text is not None and _looks_chinese(text):
         return text, "gb18030"
     raise _resave(path, f"its encoding cannot be established with confidence "
-                        f"(not UTF-8, not GB18030/GBK Chinese; {_guess(data)})")
+                        f"(not UTF-8, not GB18030/GBK Chinese; {_guess(data)})", fix)
 
 
-def _strict(data: bytes, encoding: str, path: Path) -> str:
+def _strict(data: bytes, encoding: str, path: Path, fix: str | None = None) -> str:
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as exc:
         raise _resave(
             path, f"it starts with a {encoding.upper()} byte-order mark but byte "
-                  f"{exc.start} is not valid {encoding.upper()}"
+                  f"{exc.start} is not valid {encoding.upper()}", fix
         ) from None
 
 
-def _resave(path: Path, problem: str) -> InputError:
+def _resave(path: Path, problem: str, fix: str | None = None) -> InputError:
     return InputError(
-        f"{path}: {problem}. Open it in an editor that shows the Chinese correctly and "
-        "re-save it as UTF-8, then retry."
+        f"{path}: {problem}. " + (fix or "Open it in an editor that shows the Chinese "
+                                  "correctly and re-save it as UTF-8, then retry.")
     )
 
 

@@ -286,6 +286,23 @@ def row_for(path, slug: str) -> dict | None:
     return None if row is None else {c: row[c] for c in COLUMNS}
 
 
+def unlisted(root, slugs) -> list[str]:
+    """Warnings for the region folders (``slugs``, each with a raw report) that have no
+    row in ``regions.csv``: ``rol list`` says what every ``rol build`` of them warns
+    (the report's region name cannot be checked, and the index and the panel show no
+    name, city, province or level for it). Empty without a ``regions.csv``, as the
+    build then checks no name either."""
+    path = default_path(root)
+    if not path.is_file():
+        return []
+    listed = read(path)
+    return [f"data/raw/{slug}/: region {slug!r} has no row in data/raw/regions.csv, so "
+            f"its reports' region name cannot be checked and the index and panel show no "
+            f"name, city, province or level for it (`rol build` warns of it too); add a "
+            f"row {slug},<zh_name>,<city>,<province>,<level>"
+            for slug in sorted(set(slugs)) if slug not in listed]
+
+
 def renamed(root, raw_years: dict[str, set[int]], gone_years: dict[str, set[int]]) -> list[str]:
     """Warnings for one region filed under two slugs (renamed between years).
 

@@ -1,7 +1,8 @@
 """Reviewers' decisions on extracted numbers, kept across rebuilds.
 
 A reviewer never edits the raw report (the source) to correct a reading. Decisions live
-in ``data/reviews/<region>/<year>.csv`` (UTF-8 with BOM, so Excel opens it), one row per
+in ``data/reviews/<region>/<year>.csv`` (written as UTF-8 with BOM, so Excel opens it;
+read in GBK/GB18030 too, as Excel on a Chinese Windows saves it), one row per
 number, keyed by the number's position and text in the raw report (``char_start``,
 ``text``: the same key as ``mentions.csv``). Decision columns:
 
@@ -104,19 +105,27 @@ _NUMBER_HEAD_RE = re.compile(
 _NUMBER_TAIL_RE = re.compile(r"(?:以上|以下|以内|左右|上下|\+)$")
 
 
+#: Words of rank between a number and what it counts (十大亮点, 百强县, 十佳): no
+#: counting word.
+_RANK = "大强佳"
+_RANK_RE = re.compile(f"^[{_RANK}](?=[\u4e00-\u9fff]|$)")
+
+
 def counting_word(text: str) -> str:
     """The counting word a review row's ``text`` writes after its number, ``""`` if none.
 
     ``849件`` -> ``件``, ``3.27亿元`` -> ``元`` (the scale is the value's), ``8600余人`` ->
-    ``人``, ``96.4%`` and ``百分之九十`` -> ``%``, ``2号`` -> ``号``, ``2595`` -> ``""``;
-    ``""`` too when the number is part of a range or a code (``3-5件``, ``5G``).
+    ``人``, ``96.4%`` and ``百分之九十`` -> ``%``, ``2号`` and ``2号文件`` -> ``号``,
+    ``三大类`` -> ``类``, ``2595`` -> ``""``; ``""`` too when the number is part of a
+    range or a code (``3-5件``, ``5G``), or when a word of rank follows it with no
+    counting word (``10大亮点``, ``50强``: a bare count, as the extractor reads it).
 
     Examples
     --------
     >>> counting_word("1.2万人次")
     '人次'
     """
-    from .mentions import find_mentions, number_context
+    from .mentions import UNITS, find_mentions, number_context
     from .normalize import normalize
 
     compact = normalize(text).text
@@ -133,7 +142,16 @@ def counting_word(text: str) -> str:
         # 3-5件, 5G: the text is no one number followed by its counting word (a date's
         # 年 is one: 连续12年's text is 12年)
         return ""
-    return _NUMBER_TAIL_RE.sub("", compact[head.end():])
+    tail = _NUMBER_TAIL_RE.sub("", compact[head.end():])
+    # 十大亮点, 50强: an adjective of rank, then the thing counted, with no counting word
+    # (the extractor reads no unit there either); 三大类 counts in the 类 after it
+    ranked = _RANK_RE.sub("", tail)
+    unit = next((u for u in UNITS if ranked.startswith(u)), "")
+    if unit or ranked != tail or not tail[:1].isalpha():
+        return unit
+    # a counting word is one character unless the extractor knows it (UNITS): 2号文件
+    # counts in 号, not in 号文件
+    return tail[:1]
 
 
 def _bad(path, line, problem, fix) -> InputError:
@@ -151,6 +169,40 @@ def _all(path, problems: list[tuple[int, str]]) -> InputError:
     rows = "rows need" if n > 1 else "row needs"
     return InputError(f"{path}: {n} {rows} correcting (all are listed; correct them all, "
                       f"then build again):\n{listed}")
+
+
+def decode(data: bytes, path) -> tuple[str, str]:
+    """A review file's text and the encoding it was read in.
+
+    The encodings ``regions.csv`` takes (:func:`reading.decode_text`: UTF-8 with or
+    without BOM, UTF-16 with BOM, GB18030/GBK), since a worksheet opened in Excel on a
+    Chinese Windows is saved as GBK by its plain "CSV" choice. Line breaks are
+    universal newlines, as a text-mode read gives them (a note typed on two lines).
+
+    Raises
+    ------
+    InputError
+        The bytes are in no encoding that can be established, naming the file and how
+        to save it.
+    """
+    from .reading import decode_text
+
+    text, encoding = decode_text(
+        data, Path(path), fix="Open it in Excel or WPS and save it as 'CSV UTF-8' (GBK/"
+        "GB18030 and UTF-16 with a byte-order mark are read too), then build again.")
+    return text.replace("\r\n", "\n").replace("\r", "\n"), encoding
+
+
+def sheet_rows(path) -> list[dict]:
+    """A review file's rows as dicts of its cells (:func:`decode`: GBK too), header
+    cells and values stripped, for what reads the worksheet's other columns
+    (``rol review`` keeping them, ``rol catalogue suggest`` learning from it)."""
+    path = Path(path)
+    text = decode(_file_bytes(path), path)[0]
+    # headers stripped as read() strips them: a header cell saved as "action " would
+    # otherwise lose every decision in a rewritten file
+    return [{k.strip(): (v or "").strip() for k, v in r.items() if k}
+            for r in csv.DictReader(io.StringIO(text, newline=""))]
 
 
 def _file_bytes(path: Path) -> bytes:
@@ -178,6 +230,25 @@ def read(path, catalogue=None) -> list[Decision]:
     return decisions
 
 
+def _rows(path: Path, data: bytes) -> list[list[str]]:
+    """The cells of a review file's ``data``, the header checked.
+
+    Raises
+    ------
+    InputError
+        The file cannot be decoded (:func:`decode`), or its header lacks a key or
+        decision column.
+    """
+    rows = list(csv.reader(io.StringIO(decode(data, path)[0], newline="")))
+    head = [h.strip() for h in rows[0]] if rows else KEY + DECISION
+    missing = [c for c in KEY + DECISION if c not in head]
+    if missing:
+        raise InputError(f"{path}: the columns {', '.join(missing)} are missing. Keep the "
+                         "header `rol review` writes (run it again to refresh the file; "
+                         "decisions already made are kept).")
+    return rows
+
+
 def _parse(path: Path, data: bytes, catalogue=None) -> tuple[list[Decision],
                                                               list[tuple[int, str]]]:
     """The decided rows of a review file's ``data``, and the bad rows' problems.
@@ -192,26 +263,16 @@ def _parse(path: Path, data: bytes, catalogue=None) -> tuple[list[Decision],
     Raises
     ------
     InputError
-        The file as a whole cannot be read: not UTF-8, or the header lacks columns.
+        The file as a whole cannot be read: in no encoding :func:`decode` takes, or
+        the header lacks columns.
     """
     from .catalogue import load
 
     cat = catalogue or load()
-    try:
-        # universal newlines, as a text-mode read gives them (a note typed on two lines)
-        text = data.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
-    except UnicodeDecodeError:
-        raise InputError(f"{path}: not UTF-8. Save it as 'CSV UTF-8' (Excel) or UTF-8 "
-                         "text and build again.") from None
-    rows = list(csv.reader(io.StringIO(text, newline="")))
+    rows = _rows(path, data)
     if not rows:
         return [], []
     head = [h.strip() for h in rows[0]]
-    missing = [c for c in KEY + DECISION if c not in head]
-    if missing:
-        raise InputError(f"{path}: the columns {', '.join(missing)} are missing. Keep the "
-                         "header `rol review` writes (run it again to refresh the file; "
-                         "decisions already made are kept).")
     out, seen, problems = [], {}, []
     for n, raw in enumerate(rows[1:], start=2):
         try:
@@ -228,8 +289,12 @@ def _parse(path: Path, data: bytes, catalogue=None) -> tuple[list[Decision],
                 continue
             fix = _FIX_ROW
             if action not in ACTIONS:
+                import difflib
+
+                near = difflib.get_close_matches(action, ACTIONS, n=1)
+                meant = f"Did you mean {near[0]!r}? " if near else ""
                 raise _bad(path, n, f"unknown action {row['action']!r}",
-                           f"Use one of {', '.join(ACTIONS)}, or leave it empty. {fix}")
+                           f"{meant}Use one of {', '.join(ACTIONS)}, or leave it empty. {fix}")
             try:
                 if action == "add" and not row["char_start"]:
                     start = None  # found by its text when applied (locate)
@@ -308,55 +373,75 @@ def _parse(path: Path, data: bytes, catalogue=None) -> tuple[list[Decision],
     return out, problems
 
 
-def fingerprint(path) -> str | None:
+def fingerprint(path, pins=()) -> str | None:
     """What of a review file a build depends on: its decided rows, as a digest.
 
     The worksheet's other columns (what extraction read, candidates, sentences) and its
     undecided rows change nothing a build makes, so ``rol review`` refreshing them, or
-    writing a worksheet nobody has filled in yet, leaves a brief current. None when the
-    file is missing or decides nothing (the same build as without it). A file that is
-    not a readable worksheet is digested whole: the build refuses it anyway, naming the
-    problem, and any edit of it is worth a new try.
+    writing a worksheet nobody has filled in yet, leaves a brief current. So does
+    ``rol review`` writing into an ``add`` row given by its text alone the
+    ``char_start`` the build found for it (:func:`_pin`): the row is digested as the
+    build placed it, by ``pins``. None when the file is missing or decides nothing
+    (the same build as without it). The encoding it is saved in is no decision either.
 
     Parameters
     ----------
     path : path-like
         The region-year's review file (``data/reviews/<region>/<year>.csv``).
+    pins : iterable of (text, sentence, char_start)
+        Where the last build placed the ``add`` rows it found by their text
+        (``report.json`` ``review_pins``, :func:`apply_file`): such a row still
+        without a ``char_start`` is digested with the one it got, as the same row
+        once ``rol review`` wrote it in.
 
     Returns
     -------
     str or None
         The SHA-256 hex digest of the sorted decided rows (key and decision columns, and
-        the ``sentence`` cell of an ``add`` row given without a ``char_start``), or None.
+        the ``sentence`` cell of an ``add`` row given without a ``char_start`` that no
+        pin places), or None.
+
+    Raises
+    ------
+    InputError
+        The file cannot be read as a worksheet (an encoding :func:`decode` does not
+        take, missing columns): the build would refuse it with the same message, so
+        ``rol list`` says that, not that its decisions changed.
     """
     path = Path(path)
     if not path.is_file():
         return None
-    return _digest(path.read_bytes())
+    return _digest(_file_bytes(path), path, pins)
 
 
-def _digest(data: bytes) -> str | None:
+def _digest(data: bytes, path, pins=()) -> str | None:
     """:func:`fingerprint` of a review file's bytes."""
     import hashlib
 
-    try:
-        rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
-    except (UnicodeDecodeError, csv.Error):
-        rows = []
+    rows = _rows(Path(path), data)
     head = [h.strip() for h in rows[0]] if rows else []
-    if any(c not in head for c in KEY + DECISION):
-        return hashlib.sha256(data).hexdigest()
+    if not head:
+        return None
     cols = [head.index(c) for c in KEY + DECISION]
     context = head.index("sentence") if "sentence" in head else None
+    placed = {(str(text), str(sentence)): str(start) for text, sentence, start in pins}
 
     def cell(raw, i):
         return raw[i].strip() if i is not None and i < len(raw) else ""
 
-    decided = sorted(
-        # an add row given by its text alone is placed by its sentence cell (locate)
-        [cell(raw, i) for i in cols] + ([cell(raw, context)] if not cell(raw, cols[0])
-                                        else [])
-        for raw in rows[1:] if cell(raw, cols[len(KEY)]))
+    def key(raw):
+        cells = [cell(raw, i) for i in cols]
+        if cells[0]:
+            return cells
+        # an add row given by its text alone is placed by its sentence cell (locate);
+        # placed by the build, it is the row rol review pins there
+        where = (radicals_to_ideographs(cells[1]),
+                 radicals_to_ideographs(cell(raw, context)))
+        if where in placed:
+            return [placed[where], *cells[1:]]
+        return cells + [cell(raw, context)]
+
+    decided = sorted(key(raw) for raw in rows[1:] if cell(raw, cols[len(KEY)]))
     if not decided:
         return None
     return hashlib.sha256(repr(decided).encode("utf-8")).hexdigest()
@@ -538,10 +623,11 @@ def _misfit(d: Decision, ind, value, unit: str, kind: str, path) -> InputError |
     """Why the validation gate would refuse a decided number, said of its review row.
 
     The gate (``expectations/``) checks an indicator's unit against the catalogue's
-    ``units``, its value against ``min``/``max``, counts for whole numbers and counts
-    and amounts for a sign; a reviewer's ``set`` or ``add`` failing one of these would
-    otherwise fail the build with a message that blames the report. The same checks,
-    made when the decision is applied, name the review row instead.
+    ``units``, counts for whole numbers and counts and amounts for a sign; a reviewer's
+    ``set`` or ``add`` failing one of these would otherwise fail the build with a
+    message that blames the report. The same checks, made when the decision is applied,
+    name the review row instead. The ``min``/``max`` range is not checked: on a number
+    a reviewer named, the gate makes its failure a warning in the brief.
 
     Parameters
     ----------
@@ -561,6 +647,19 @@ def _misfit(d: Decision, ind, value, unit: str, kind: str, path) -> InputError |
     if ind is not None and unit not in ind.units:
         takes = "、".join(ind.units)
         verb = "counts" if ind.kind == "count" else "is stated in"
+        if unit and counting_word(d.text) == unit:
+            # the text's own counting word: writing another unit is refused by the
+            # unit check (read), so it is not offered here (the two sent a reviewer
+            # back and forth: 120次 for legality_reviews)
+            return InputError(
+                f"{where}: {ind.id} ({ind.zh_name}) {verb} {takes}, not {unit}, and the "
+                f"text {d.text!r} counts in {unit}, so its unit stays {unit}: {ind.id} "
+                f"does not take this number. Pick an indicator that counts {unit} (the "
+                f"worksheet's candidates column lists the ones the matcher considered "
+                f"and some of similar wording that take {unit}), or leave the number "
+                f"unnamed; or, if {ind.id}'s definition covers a count in {unit}, add "
+                f"\"{unit}\" to its units in {catalogue_file} (the [[indicator]] with "
+                f"id = \"{ind.id}\"). {fix}")
         return InputError(
             f"{where}: {ind.id} ({ind.zh_name}) {verb} {takes}; this number is "
             f"{unit or 'without a unit'}. Pick an indicator that counts {unit or 'it'} "
@@ -578,13 +677,9 @@ def _misfit(d: Decision, ind, value, unit: str, kind: str, path) -> InputError |
             f"a sign (a fall is a change indicator's). {fix}")
     if ind is None:
         return None
-    if not ind.min <= value <= ind.max:
-        pct = "%" if ind.kind == "rate" else ""
-        return InputError(
-            f"{where}: the value {_num(value)} is outside {ind.id}'s catalogue range "
-            f"{_num(ind.min)}{pct} to {_num(ind.max)}{pct}. Check the value (digits only; "
-            f"the unit goes in unit), or widen {ind.id}'s min/max in {catalogue_file}. "
-            f"{fix}")
+    # A value outside the catalogue's min/max is not refused: the reviewer read it in
+    # the report, and the gate publishes a reviewed number's range failure as a warning
+    # in the brief (validate._reviewed_only; trial 4 F2).
     if (ind.kind == "count" and not set(ind.units) <= DURATION_UNITS
             and not float(value).is_integer()):
         return InputError(
@@ -927,14 +1022,21 @@ def apply_file(extraction, paths, catalogue=None):
     data = _file_bytes(path)
     decisions, problems = _parse(path, data, catalogue)
     if decisions:
+        raw_text = _raw_text(extraction, paths.raw)
+        loose = {d.line: d for d in decisions if d.char_start is None}
+        pins = [[d.text, loose[d.line].context, d.char_start]
+                for d in _locate(decisions, raw_text, path)[0] if d.line in loose]
         # which version of the file the tables are made from, digested from the bytes
         # just parsed: a build compares it with the file when it publishes (the file
-        # may be edited while the build runs) and records it (report.json)
-        extraction.meta["review_fingerprint"] = _digest(data)
+        # may be edited while the build runs) and records it (report.json), with where
+        # it placed the add rows given by their text: `rol review` writing those places
+        # into the file is the same version (fingerprint)
+        extraction.meta["review_fingerprint"] = _digest(data, path, pins)
+        if pins:
+            extraction.meta["review_pins"] = pins
         # a malformed row and a stale one are listed in one message: each found only
         # after the other was corrected took a build per row
-        problems += _apply(extraction, _raw_text(extraction, paths.raw), decisions, path,
-                           catalogue)
+        problems += _apply(extraction, raw_text, decisions, path, catalogue)
     if problems:
         raise _all(path, problems)
     return extraction
@@ -1291,6 +1393,9 @@ class Worksheet:
     moved: list[tuple[int, str, int, int]]
     #: ``(row number in the file, text, char_start, why)``
     stale: list[tuple[int, str, str, str]]
+    #: the encoding the file was saved in when it was not UTF-8 (``gb18030``,
+    #: ``utf-16``): it is written back as UTF-8 with BOM, like every worksheet
+    resaved: str = ""
 
 
 def write_worksheet(paths) -> Worksheet:
@@ -1301,7 +1406,9 @@ def write_worksheet(paths) -> Worksheet:
     qualifier and sentence, and empty decision columns; decisions already in the file
     are kept. An ``add`` row given without a ``char_start`` gets the one
     :func:`locate` finds (and its sentence, when the cell is empty), so the decision is
-    pinned to that place from then on. Written atomically.
+    pinned to that place from then on. Written atomically, as UTF-8 with BOM whatever
+    the encoding the file was saved in (:func:`decode` reads GBK too; Excel opens
+    UTF-8 with BOM, and one encoding keeps the file's diffs readable).
 
     Raises
     ------
@@ -1322,15 +1429,12 @@ def write_worksheet(paths) -> Worksheet:
     from .catalogue import load
 
     path = review_file(paths.root, paths.region, paths.year)
-    old, decisions = [], []
+    old, decisions, encoding = [], [], ""
     if path.is_file():
         # refuse to rewrite a malformed file: the reviewer fixes it first
         decisions = read(path)
-        with open(path, encoding="utf-8-sig", newline="") as fh:
-            # headers stripped as read() strips them: a header cell saved as "action "
-            # would otherwise lose every decision in the rewritten file
-            old = [{k.strip(): (v or "").strip() for k, v in r.items() if k}
-                   for r in csv.DictReader(fh)]
+        old = sheet_rows(path)
+        encoding = decode(_file_bytes(path), path)[1]
     result = extract.extract_paths(paths, reviews=False, explain=True)
     if any(d.char_start is None for d in decisions):
         # placed in the text extraction read: the report is read once (a PDF's OCR,
@@ -1349,4 +1453,5 @@ def write_worksheet(paths) -> Worksheet:
         [(line[(r["char_start"], r["text"])], r["text"], start, int(r["char_start"]))
          for r, start in moved],
         [(line[(r["char_start"], r["text"])], r["text"], r["char_start"], r["stale"])
-         for r in stale])
+         for r in stale],
+        encoding if encoding not in ("", "utf-8", "utf-8-sig") else "")

@@ -376,7 +376,9 @@ def _learn_reviews(root: Path, region: str, year: int, numbers: dict, marks: dic
     path = root / "data" / "reviews" / region / f"{year}.csv"
     if not path.is_file():
         return
-    rows = _read_csv(path)
+    from .reviews import sheet_rows
+
+    rows = sheet_rows(path)  # saved as GBK by Excel, as rol build reads it
     if rows and not {"action", "indicator_id", "char_start"} <= set(rows[0]):
         raise InputError(f"{path}: a review file needs the columns action, indicator_id "
                          "and char_start; rewrite it with `rol review --region "

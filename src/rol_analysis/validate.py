@@ -452,8 +452,45 @@ def validate_tables(mentions, indicators, n_chars: int, suites_dir=None,
                 passed += 1
                 continue
             finding = _finding(suite, entry, r, frames, raised)
-            (failures if suite.severity == "gate" else warnings).append(finding)
+            if suite.severity == "gate" and not raised and _reviewed_only(entry, r, frames):
+                finding = _as_reviewed(finding)
+            (failures if finding.severity == "gate" else warnings).append(finding)
     return ValidationReport(evaluated, passed, failures, warnings)
+
+
+#: Rules whose failure on a reviewer's decision is a warning: the catalogue's
+#: plausibility ranges. The other gate rules (units, whole counts, signs, structure)
+#: say what a figure cannot be, not what it rarely is.
+_REVIEWABLE = re.compile(r"^indicators\.range\.")
+
+
+def _reviewed_only(entry: dict, result, frames: dict) -> bool:
+    """True when a range rule failed only on numbers a reviewer named and read.
+
+    A reviewer who confirmed, set or added a number has read it in the report: a figure
+    above the catalogue's plausibility maximum is then a fact the catalogue did not
+    expect (trial 4 F2: a district's livestream audience of 超1232万), not a misreading,
+    so it is published with a warning. One unreviewed row in the rule's failures keeps
+    the rule gating: nothing unreviewed that fails is published.
+    """
+    from .reviews import NAMING, parse_mark
+
+    if not _REVIEWABLE.match(entry["meta"]["rule"]) or entry["meta"]["table"] != "indicators":
+        return False
+    index = (result.result or {}).get("unexpected_index_list")
+    frame = frames["indicators"]
+    if not index or "review" not in frame.columns:
+        return False
+    return all(parse_mark(frame.at[i, "review"])[0] in NAMING for i in index)
+
+
+def _as_reviewed(f: Finding) -> Finding:
+    """A range failure on reviewed numbers, as the warning the brief shows."""
+    f.severity = "warn"
+    f.zh += "（数值经复核人确认，超出范围照常发布；如范围有误，请修改指标目录）"
+    f.en += (" (the value was confirmed by a reviewer, so it is published outside the "
+             "range; if the range is wrong, widen it in the catalogue)")
+    return f
 
 
 # ----------------------------------------------------------------------------- findings
@@ -640,13 +677,31 @@ def run(paths, catalogue: Catalogue | None = None, suites_dir=None) -> Validatio
     fileio.write_json(Path(paths.report) / "validation.json", report.to_dict())
     fileio.write_text(Path(paths.report) / "validation.html", render_html(report, meta, cat))
     if not report.success:
-        raise ValidationFailed(
-            f"{paths.region}/{paths.year} ({meta.get('source_file', 'raw report')}): "
-            f"validation failed, so the brief is not published and the previous one stays "
-            f"as it was. Correct the raw report or the extraction (or, if the rule is wrong, "
-            f"the catalogue) and build again.\n"
-            + report.message())
+        raise ValidationFailed(failed_message(paths, meta, report))
     return report
+
+
+def failed_message(paths, meta: dict, report: ValidationReport) -> str:
+    """What a failed validation tells the analyst: what stays published, and the fixes.
+
+    The raw report is never edited (data/raw/README.md): a number read wrongly is
+    corrected by a review decision, a rule that is wrong by the catalogue. A kept brief
+    is mentioned only when one is published (a first build has none to keep).
+    """
+    kept = (Path(paths.report_final) / "brief.html").is_file()
+    review = f"data/reviews/{paths.region}/{paths.year}.csv"
+    return (
+        f"{paths.region}/{paths.year} ({meta.get('source_file', 'raw report')}): "
+        f"validation failed, so the brief is not published"
+        + (" and the one published before stays as it was" if kept else
+           " (none was published before)")
+        + f". If a number below is read wrongly (value, unit or indicator), record a "
+        f"decision with `rol review --region {paths.region} --year {paths.year}` "
+        f"(set, unname or exclude in {review}; the raw report is never edited); if the "
+        f"rule is wrong (a range, a unit or a relation), change it in "
+        f"src/rol_analysis/catalogue/indicators.toml and regenerate the suites "
+        f"(`python -m rol_analysis.suites`). Then build again.\n"
+        + report.message())
 
 
 # ------------------------------------------------------------------- kind of report
@@ -786,9 +841,11 @@ def _body_html(report: ValidationReport, cat: Catalogue) -> list[str]:
     """Status, counts and findings as HTML fragments (escaped)."""
     e = html.escape
     ok = report.success
-    status_zh = "通过：可以发布简报。" if ok else "未通过：简报不发布，上一次发布的简报保持不变。"
+    status_zh = ("通过：可以发布简报。" if ok else
+                 "未通过：简报不发布（此前如已发布简报，则保持不变）。")
     status_en = ("Passed: the brief can be published." if ok else
-                 "Failed: the brief is not published; the last published brief stays as it was.")
+                 "Failed: the brief is not published (a brief published before, if any, "
+                 "stays as it was).")
     parts = [
         (f'<div class="status {"pass" if ok else "fail"}"><p><strong>{e(status_zh)}</strong>'
         f'<br><span class="en">{e(status_en)}</span></p>'),
