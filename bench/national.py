@@ -73,7 +73,7 @@ def make_root(root: Path, n: int, rng) -> list[tuple[str, int]]:
     while len(targets) < n:
         slug = f"synth-{i:04d}"
         regions.append((slug, f"合成{i:04d}区", f"合成{i // 12:03d}市",
-                        f"合成省{i % 31:02d}", "city" if i % 10 == 0 else "county"))
+                        f"合成{i % 31:02d}省", "city" if i % 10 == 0 else "county"))
         targets += [(slug, y) for y in years][: n - len(targets)]
         i += 1
     with open(raw / "regions.csv", "w", encoding="utf-8", newline="") as fh:

@@ -303,7 +303,7 @@ def many(proot, tmp_path_factory):
     lines = ["region,zh_name,city,province,level"]
     for i in range(24):
         slug = f"county-{i:02d}"
-        lines.append(f"{slug},县{i:02d},市,省{i % 3},county")
+        lines.append(f"{slug},县{i:02d},合成市,合成{i % 3}省,county")
         for year in (2022, 2023):
             for top in ("data/processed", "reports"):
                 shutil.copytree(root / top / "weibin" / str(year), work / top / slug / str(year))
@@ -388,7 +388,7 @@ def test_regions_csv_change_rewrites_only_the_fragments_of_that_region(many, tmp
     shutil.copytree(many, work)
     csv_path = work / "data/raw/regions.csv"
     csv_path.write_text(csv_path.read_text(encoding="utf-8").replace(
-        "county-21,县21,市,省0", "county-21,县21,市,河北省"), encoding="utf-8")
+        "county-21,县21,合成市,合成0省", "county-21,县21,合成市,河北省"), encoding="utf-8")
     res = panel.build(work, xlsx=False)
     assert res.changed == [] and res.rewritten == 1
     got = _duck(work, "SELECT DISTINCT province FROM region_years WHERE region = 'county-21'")
@@ -399,10 +399,10 @@ def test_regions_csv_change_rewrites_only_the_fragments_of_that_region(many, tmp
     # a rename and a level (what a brief's regions table shows) likewise; a line for a
     # region with nothing published changes nothing
     with open(csv_path, "a", encoding="utf-8") as fh:
-        fh.write("county-99,县99,市,省0,county\n")
+        fh.write("county-99,县99,合成市,合成0省,county\n")
     assert not panel.build(work, xlsx=False).written
     csv_path.write_text(csv_path.read_text(encoding="utf-8").replace(
-        "county-21,县21,市,河北省,county", "county-21,二十一镇,市,河北省,township"),
+        "county-21,县21,合成市,河北省,county", "county-21,二十一镇,合成市,河北省,township"),
         encoding="utf-8")
     res = panel.build(work, xlsx=False)
     assert res.changed == [] and res.rewritten == 1
