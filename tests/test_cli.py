@@ -142,8 +142,10 @@ def test_build_warns_when_the_report_names_another_region(root):
     with open(root / "data/raw/regions.csv", "a", encoding="utf-8") as fh:
         fh.write("hongqi,红旗区,新乡市,河南省\n")
     (root / "data/raw/hongqi").mkdir()
-    # Weibin's text, filed as Hongqi (not byte for byte: that copy is refused, test_filing)
-    (root / "data/raw/hongqi/2023.txt").write_bytes(SEED.read_bytes() + b"\n")
+    # Weibin's report with a line added, filed as Hongqi (the same text, whatever its
+    # bytes, is refused as a copy: test_filing)
+    (root / "data/raw/hongqi/2023.txt").write_bytes(
+        SEED.read_bytes() + "\n（测试用副本，另加一行。）\n".encode())
     proc = rol_here("build", "--region", "hongqi", "--year", "2023", "--root", root, "-q", check=0)
     assert "warning: hongqi/2023" in proc.stderr
     assert "卫滨区" in proc.stderr and "红旗区" in proc.stderr

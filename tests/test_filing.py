@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from conftest import SEED, rol_here
 
 
@@ -94,3 +95,78 @@ def test_a_report_copied_from_another_region_is_not_published(seed_copy):
             "regions, confirmed in data/reviews/weibin/2023.shared.txt")
     assert note in proc.stdout + proc.stderr
     assert note in (root / "reports/hongqi/2023/brief.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("resave", ["gb18030", "crlf-bom", "docx"])
+def test_a_resaved_copy_of_another_regions_report_is_not_published(seed_copy, resave):
+    """The same report re-saved in GB18030, with CRLF and a BOM, or as .docx is refused
+    like a byte-identical copy (its figures would be counted twice in the panel), the
+    message saying that the texts are identical though the files differ; the same
+    <year>.shared.txt confirms a report the two regions really share."""
+    root = seed_copy
+    text = SEED.read_bytes().decode("utf-8")
+    (root / "data/raw/hongqi").mkdir()
+    if resave == "docx":
+        import docx
+
+        copy = root / "data/raw/hongqi/2023.docx"
+        document = docx.Document()
+        for para in text.splitlines():
+            document.add_paragraph(para)
+        document.save(copy)
+    else:
+        copy = root / "data/raw/hongqi/2023.txt"
+        copy.write_bytes(text.encode("gb18030") if resave == "gb18030" else
+                         b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8"))
+    with open(root / "data/raw/regions.csv", "a", encoding="utf-8") as fh:
+        fh.write("hongqi,红旗区,新乡市,河南省,county\n")
+    proc = rol_here("validate", "--region", "hongqi", "--year", "2023", "--root", root)
+    assert proc.returncode == 2, proc
+    err = " ".join(proc.stderr.split())
+    assert (f"hongqi/{copy.name}: its text is identical to that of" in err
+            and "weibin/2023.txt, the 2023 report of another region (weibin), though the "
+                "files differ" in err), err
+    assert "put hongqi's own 2023 report at" in err and "Traceback" not in err
+    assert not (root / "data/processed/hongqi").exists()
+
+    confirm = root / "data/reviews/hongqi/2023.shared.txt"
+    confirm.parent.mkdir(parents=True)
+    confirm.write_text("weibin\n", encoding="utf-8")
+    proc = rol_here("validate", "--region", "hongqi", "--year", "2023", "--root", root)
+    assert proc.returncode in (0, 1), proc  # past the filing check: validation ran
+    from rol_analysis import extract, layout
+
+    meta = extract.extract_paths(layout.build_paths(root, "hongqi", 2023)).meta
+    assert any("the same text as weibin's report 2023.txt; one report of both regions"
+               in w for w in meta["warnings"]), meta["warnings"]
+
+
+def test_a_resaved_copy_under_another_year_is_refused(seed_copy):
+    """Within one region too: the 2023 report re-saved as GB18030 under 2022 is one
+    report filed under two years, whatever its bytes."""
+    root = seed_copy
+    copy = root / "data/raw/weibin/2022.txt"
+    copy.write_bytes(SEED.read_bytes().decode("utf-8").encode("gb18030"))
+    proc = rol_here("validate", "--region", "weibin", "--year", "2022", "--root", root)
+    assert proc.returncode == 2, proc
+    err = " ".join(proc.stderr.split())
+    assert "weibin/2022.txt: its text is identical to that of" in err
+    assert "one report filed under two years (2022 and 2023)" in err
+
+
+def test_text_digests_are_cached_by_file_digest(tmp_path):
+    """A file is decoded once: the digest is kept under .rol-cache by the file's
+    sha256, so a batch does not decode every raw file per region-year."""
+    from rol_analysis import filing
+
+    report = tmp_path / "a.txt"
+    report.write_bytes(SEED.read_bytes())
+    digest = filing.text_digest(report, tmp_path)
+    stored = list((tmp_path / ".rol-cache/text-digest").iterdir())
+    assert len(stored) == 1 and stored[0].read_text().strip() == digest
+    # a GB18030 re-save says the same; a changed figure does not
+    other = tmp_path / "b.txt"
+    other.write_bytes(SEED.read_bytes().decode("utf-8").encode("gb18030"))
+    assert filing.text_digest(other, tmp_path) == digest
+    other.write_bytes(SEED.read_bytes().decode("utf-8").replace("1", "2", 1).encode("gb18030"))
+    assert filing.text_digest(other, tmp_path) != digest

@@ -37,6 +37,49 @@ def test_problems_name_the_line_and_the_fix(tmp_path, text, where, problem):
     assert f"{path}, {where}" in err.value.message and problem in err.value.message
 
 
+HEAD5 = "region,zh_name,city,province,level\n"
+
+
+@pytest.mark.parametrize("row, problem", [
+    # trial 4: full-width commas read the whole row into zh_name
+    ("liwan,荔湾区，广州市，广东省，county", "zh_name cell '荔湾区，广州市，广东省，county' "
+                                       "contains the full-width comma '，'"),
+    # trial 4: a comma missing between city and province shifts the level into province
+    ("liwan,荔湾区,广州市广东省,county", "city cell '广州市广东省' holds a province's name"),
+    ("liwan,荔湾区,广州市county", "city cell '广州市county' holds the level 'county'"),
+    ("liwan,荔湾区广州市广东省,county", "city cell 'county' holds the level 'county'"),
+    ("liwan,荔湾区,广州市,county,", "province cell 'county' holds the level 'county'"),
+    ("liwan,荔湾区,广州市,荔湾,county", "province cell '荔湾' is not a province-level name"),
+    ("liwan,荔湾区,广东省,,county", "city cell '广东省' holds a province's name"),
+    ("liwan,县级,广州市,广东省,", "zh_name cell '县级' holds the level '县级'"),
+])
+def test_a_mistyped_row_is_refused_naming_line_and_fix(tmp_path, row, problem):
+    path = _csv(tmp_path, (HEAD5 + "haizhu,海珠区,广州市,广东省,county\n" + row + "\n").encode())
+    with pytest.raises(InputError) as err:
+        regions.read(path)
+    assert f"{path}, line 3 (liwan): " in err.value.message, err.value.message
+    assert problem in err.value.message, err.value.message
+    assert "save again" in err.value.message
+
+
+@pytest.mark.parametrize("row", [
+    "liwan,荔湾区,,,",  # unknown city, province and level: empty cells
+    "liwan,荔湾区,广州市,广东省",  # written without the level: unknown, as documented
+    "chaoyang-bj,朝阳区,北京市,北京市,county",  # a municipality is city and province
+    "xinxiang-city,新乡市,新乡市,河南,city",  # a province without its 省
+    "hulun,呼伦贝尔市,,内蒙古自治区,city",
+    "kowloon,九龙城区,,香港特别行政区,",
+])
+def test_rows_with_empty_or_short_province_names_are_read(tmp_path, row):
+    rows = regions.read(_csv(tmp_path, (HEAD5 + row + "\n").encode()))
+    assert len(rows) == 1
+
+
+def test_an_old_file_without_the_level_column_still_works(tmp_path):
+    rows = regions.read(_csv(tmp_path, GOOD.encode()))
+    assert rows["weibin"]["province"] == "河南省" and rows["weibin"]["level"] == ""
+
+
 def test_build_with_a_broken_regions_csv_exits_2_before_building(root):
     (root / "data/raw/regions.csv").write_text(GOOD + "weibin,卫滨,新乡市,河南省\n",
                                                encoding="utf-8")

@@ -23,15 +23,31 @@ before anything is written, naming the file and the fix:
   other region's slug, on either side of the pair. Only for the same year: one report
   is not the report of two years either.
 
+"The same" is what the report says, not only its bytes: a copy re-saved in GB18030,
+with other line endings or a BOM, or as .docx beside a .txt, is caught the same way and
+the message says that the texts are identical though the files differ
+(:func:`text_digest`: the decoded text without whitespace). A PDF is compared by its
+bytes only: its text comes from a page layout or OCR, so decoding every other region's
+PDF would cost a build seconds to minutes for a copy that is never the same text anyway.
+
 A report that states no year is not checked against its file name (nothing to compare).
 """
 
 from __future__ import annotations
 
+import hashlib
+import re
 from pathlib import Path
 
 from .exceptions import InputError
-from .fileio import sha256_file
+from .fileio import sha256_cached, sha256_file, stat_key, write_text
+
+#: Formats compared by their decoded text as well as their bytes (see the module note).
+TEXT_COMPARED = (".txt", ".docx", ".html", ".htm")
+#: Bumped when :func:`text_digest` would give another digest for one file.
+_DIGEST_VERSION = "1"
+_WHITESPACE = re.compile(r"[\s\u200b\u200c\u200d\ufeff]+")
+_DIGESTS: dict = {}
 
 
 def confirmation_file(root, region: str, year: int) -> Path:
@@ -51,6 +67,50 @@ def fingerprint(root, region: str, year: int) -> dict[str, str]:
     return {p.name: sha256_file(p) for p in (confirmation_file(root, region, year),
                                               shared_file(root, region, year))
             if p.is_file()}
+
+
+def text_digest(path, root) -> str | None:
+    """Hex sha256 of what a raw report says: its decoded text (``reading.read_report``,
+    any encoding, BOM removed) without any whitespace, so line endings, blank lines and
+    indentation do not count. None for a PDF (see the module note) or a file that cannot
+    be read (its own build reports that).
+
+    The digest is kept in ``<root>/.rol-cache/text-digest/<file sha256>`` (and within
+    the process by :func:`fileio.stat_key`): :func:`check` runs for every region-year
+    of a batch over every raw file, and decoding a .docx each time would cost the batch
+    a decode per file per region-year.
+    """
+    from . import layout
+    from .reading import read_report
+
+    path = Path(path)
+    if path.suffix.lower() not in TEXT_COMPARED:
+        return None
+    key = stat_key(path)
+    if key in _DIGESTS:
+        return _DIGESTS[key]
+    store = (layout.cache_dir(root) / "text-digest"
+             / f"{_DIGEST_VERSION}-{sha256_cached(path)}")
+    try:
+        cached = store.read_text(encoding="ascii").strip()
+    except (OSError, UnicodeDecodeError):
+        cached = None
+    if cached is None:
+        try:
+            text = read_report(path).text
+        except InputError:
+            cached = ""  # unreadable: not compared (and not decoded again)
+        else:
+            cached = hashlib.sha256(
+                _WHITESPACE.sub("", text).encode("utf-8")).hexdigest()
+        try:
+            write_text(store, cached + "\n", encoding="ascii")
+        except OSError:
+            pass  # a read-only cache folder only costs the next build a decode
+    if len(_DIGESTS) > 100_000:  # bounded: a long-lived kernel builds many
+        _DIGESTS.clear()
+    _DIGESTS[key] = cached or None
+    return _DIGESTS[key]
 
 
 def _first_line(path: Path, what: str, expected: str) -> str | None:
@@ -124,9 +184,10 @@ def check(paths, meta: dict) -> list[str]:
     Raises
     ------
     InputError
-        Another file of the region has the same bytes; another region's file has the
-        same bytes and neither region's ``<year>.shared.txt`` names the other (or it is
-        another year's); or the report states another year and no confirmation file
+        Another file of the region has the same bytes or text (:func:`text_digest`);
+        another region's file has the same bytes or text and neither region's
+        ``<year>.shared.txt`` names the other (or it is another year's); or the report
+        states another year and no confirmation file
         says the filing year (exit 2; nothing written).
     """
     from . import layout
@@ -134,14 +195,25 @@ def check(paths, meta: dict) -> list[str]:
     raw, year = Path(paths.raw), int(paths.year)
     warnings = list(meta.get("warnings") or [])
     size, digest = raw.stat().st_size, None  # the raw report is hashed once, if at all
+    said = None  # its text digest, computed once, when a file of another size is compared
     for other in _raw_reports(raw.parent.parent):
-        if other == raw or other.stat().st_size != size:
+        if other == raw:
             continue
-        digest = digest or sha256_file(raw)
-        if sha256_file(other) != digest:
-            continue
+        if other.stat().st_size == size:
+            digest = digest or sha256_file(raw)
+            same = "bytes" if sha256_file(other) == digest else None
+        else:
+            same = None
+        if same is None:
+            # a copy re-saved in another encoding, line endings or format: same text
+            if other.suffix.lower() not in TEXT_COMPARED:
+                continue
+            said = said or text_digest(raw, paths.root) or "-"
+            if said == "-" or text_digest(other, paths.root) != said:
+                continue
+            same = "text"
         if other.parent != raw.parent:
-            warnings += _other_region(paths, meta, other)
+            warnings += _other_region(paths, meta, other, same)
             continue
         # the same region: another year's file (raw_files gives one name per year here,
         # BuildPaths.raw having refused two files of one year)
@@ -149,7 +221,7 @@ def check(paths, meta: dict) -> list[str]:
         hint = (f" The report states the year {stated}, so keep "
                 f"{raw.parent / (str(stated) + raw.suffix)}." if stated else "")
         raise InputError(
-            f"{raw}: it is byte for byte the same file as {other}: one report filed "
+            f"{raw}: {_same(same, other)}: one report filed "
             f"under two years ({year} and {other.stem}), so one of the two briefs would "
             f"be published for a year without a report, and the year-over-year table "
             f"would compare the report with itself. Fix: remove the copy filed under "
@@ -189,10 +261,19 @@ def _raw_reports(raw_root: Path) -> list[Path]:
             if d.is_dir() and layout.REGION_RE.match(d.name) for f in layout.raw_files(d)]
 
 
-def _other_region(paths, meta: dict, other: Path) -> list[str]:
-    """The brief's note on a report that is byte for byte ``other``, another region's
-    raw report, when the two regions confirmed that they publish one report (else
-    InputError: it is a copy filed under the wrong region)."""
+def _same(same: str, other: Path, whose: str = "") -> str:
+    """How a raw report is the same as ``other`` (``whose`` follows its name): its
+    bytes, or its text only."""
+    if same == "bytes":
+        return f"it is byte for byte the same file as {other}{whose}"
+    return (f"its text is identical to that of {other}{whose}, though the files differ "
+            f"(another encoding, line endings or format: a re-saved copy)")
+
+
+def _other_region(paths, meta: dict, other: Path, same: str = "bytes") -> list[str]:
+    """The brief's note on a report that is ``other``, another region's raw report
+    (byte for byte, or its text: ``same``), when the two regions confirmed that they
+    publish one report (else InputError: it is a copy filed under the wrong region)."""
     from . import regions
 
     raw, year, region = Path(paths.raw), int(paths.year), paths.region
@@ -200,7 +281,8 @@ def _other_region(paths, meta: dict, other: Path) -> list[str]:
     if their_year == year:
         confirmed = _shared(paths.root, region, theirs, year)
         if confirmed is not None:
-            return [f"{raw.name}: the same file as {theirs}'s report {other.name}; one "
+            what = "the same file as" if same == "bytes" else "the same text as"
+            return [f"{raw.name}: {what} {theirs}'s report {other.name}; one "
                     f"report of both regions, confirmed in data/reviews/"
                     f"{confirmed.parent.name}/{confirmed.name}."]
     # whose report it is, when its title names one of the two places
@@ -208,6 +290,12 @@ def _other_region(paths, meta: dict, other: Path) -> list[str]:
     names = {slug: (known.get(slug) or {}).get("zh_name") for slug in (region, theirs)}
     title = meta.get("title") or ""
     named = [slug for slug, name in names.items() if name and name in title]
+    if len(named) == 2 and names[named[0]] != names[named[1]]:
+        # 荔湾区司法局 names 荔湾区 too: the longer name that the title holds is the owner
+        longer = max(named, key=lambda slug: len(names[slug]))
+        shorter = min(named, key=lambda slug: len(names[slug]))
+        if names[shorter] in names[longer]:
+            named = [longer]
     owner = named[0] if len(named) == 1 else None
     hint = (f" Its title ({title!r}) names {names[owner]}: it is {owner}'s report."
             if owner else "")
@@ -219,9 +307,9 @@ def _other_region(paths, meta: dict, other: Path) -> list[str]:
         fix += (f". If the two regions really publish one report (one government for "
                 f"both), confirm it: write {theirs} on the first line of "
                 f"{shared_file(paths.root, region, year)} (a note why may follow)")
+    whose = f", the {their_year} report of another region ({theirs})"
     raise InputError(
-        f"{raw}: it is byte for byte the same file as {other}, the {their_year} report "
-        f"of another region ({theirs}): a report copied in under the wrong region, so "
+        f"{raw}: {_same(same, other, whose)}: a report copied in under the wrong region, so "
         f"{theirs}'s figures would be published as {region}'s and counted twice in the "
         f"panel.{hint} Fix: {fix}; then build again. Nothing was published for "
         f"{region}/{year}."

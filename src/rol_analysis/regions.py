@@ -44,6 +44,23 @@ LEVEL_WORDS = {
     "部门": "department", "政府部门": "department",
 }
 
+#: Province-level names an analyst may write without their suffix (省, 市, 自治区,
+#: 特别行政区), and the autonomous regions' full names, which do not end in 自治区 alone.
+PROVINCES = (
+    "北京", "天津", "上海", "重庆", "河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江",
+    "安徽", "福建", "江西", "山东", "河南", "湖北", "湖南", "广东", "海南", "四川", "贵州",
+    "云南", "陕西", "甘肃", "青海", "台湾", "内蒙古", "广西", "西藏", "宁夏", "新疆", "香港",
+    "澳门", "广西壮族自治区", "宁夏回族自治区", "新疆维吾尔自治区",
+)
+PROVINCE_SUFFIXES = ("省", "市", "自治区", "特别行政区")
+#: A province's full name inside a city cell: the province typed into the city column
+#: (``广州市广东省``: a comma missing). The four municipalities are left out, as a
+#: district of Beijing has 北京市 for its city.
+_PROVINCE_IN_CITY = tuple(
+    [f"{p}省" for p in PROVINCES[:27] if p not in ("北京", "天津", "上海", "重庆")]
+    + ["内蒙古", "广西壮族", "西藏自治区", "宁夏回族", "新疆维吾尔", "特别行政区"])
+FULL_WIDTH_COMMAS = "，、"
+
 _CACHE: dict = {}
 
 
@@ -84,7 +101,11 @@ def read(path) -> dict[str, dict]:
     ------
     InputError
         The file cannot be read or decoded, a quote is not closed, the header lacks
-        ``region``/``zh_name``, a slug is not a slug, or a slug appears twice.
+        ``region``/``zh_name``, a slug is not a slug, or a slug appears twice; or a row
+        is mistyped (:func:`_cell`; trial 4): a full-width comma or a level word in a
+        name cell, a province cell that is no province-level name, or a city cell that
+        holds a province (a comma missing or typed full-width shifts cells into the
+        wrong column).
     """
     path = Path(path)
     try:
@@ -152,9 +173,56 @@ def _parse(data: bytes, path: Path) -> dict[str, dict]:
                 f"{path}, lines {rows[slug]['line']} and {line}: the region {slug!r} "
                 "appears twice. Keep one row per region (merge the two) and save again."
             )
+        for column in ("zh_name", "city", "province"):
+            _cell(column, row.get(column, ""), path, line, slug)
+        # A row shorter than the header is read with its last cells empty (unknown): a
+        # row written by hand without the level (weibin,卫滨区,新乡市,河南省 under a
+        # header with level) is common and means "level unknown". A comma missing
+        # INSIDE the row shifts a cell into the wrong column, which _cell refuses: a
+        # province or a level in the city cell, a level in the province cell.
         rows[slug] = {**{c: row.get(c, "") for c in COLUMNS},
                       "level": _level(row.get("level", ""), path, line, slug), "line": line}
     return rows
+
+
+def _cell(column: str, value: str, path: Path, line: int, slug: str) -> None:
+    """Refuse a name cell that shows a mistyped row: a full-width comma, a level word,
+    a province cell that is no province-level name, a city cell holding a province."""
+    where = f"{path}, line {line} ({slug})"
+    if not value:
+        return  # unknown: allowed
+    comma = next((c for c in FULL_WIDTH_COMMAS if c in value), None)
+    if comma:
+        raise InputError(
+            f"{where}: the {column} cell {value!r} contains the full-width comma "
+            f"{comma!r}, so the cells after it are read as one. Separate the cells with "
+            "ASCII commas (,), e.g. liwan,荔湾区,广州市,广东省,county, and save again."
+        )
+    # a Chinese place name holds no Latin level word; a Chinese level word alone
+    # (县级, 部门) is no place name
+    level = next((w for w in LEVELS if w in value.lower()), None) or (
+        value if value in LEVEL_WORDS else None)
+    if level:
+        raise InputError(
+            f"{where}: the {column} cell {value!r} holds the level {level!r}, so a comma "
+            f"is missing or one too many before it and the cells are shifted. Write the row as "
+            f"{HEADER_HINT} (e.g. liwan,荔湾区,广州市,广东省,county) and save again."
+        )
+    if column == "province" and not (
+            value.endswith(PROVINCE_SUFFIXES) or value in PROVINCES):
+        raise InputError(
+            f"{where}: the province cell {value!r} is not a province-level name (one "
+            f"ending in {'/'.join(PROVINCE_SUFFIXES)}, or a name such as 广东 or 内蒙古), "
+            "so the row's cells are likely shifted. Write the province (e.g. 广东省), or "
+            "leave the cell empty when it is unknown, and save again."
+        )
+    if column == "city" and (value in PROVINCES[4:] or any(
+            p in value for p in _PROVINCE_IN_CITY)):
+        raise InputError(
+            f"{where}: the city cell {value!r} holds a province's name, so a comma is "
+            "likely missing between city and province. Write the city and the province "
+            "in their own cells (e.g. 广州市,广东省), and save again."
+        )
 
 
 def _level(value: str, path: Path, line: int, slug: str) -> str:
