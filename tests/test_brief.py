@@ -875,6 +875,10 @@ def test_every_reading_of_every_number_shows_once(tmp_path):
     assert len(other) + len(named) == len(men) == 4
     first = page.select_one(".findings li").get_text()
     assert "另有 2 项比率未归入指标目录" in first
+    # three numbers, two named, and 其他统计's two rows: the one unnamed number and the
+    # other reading of a named one
+    assert "识别出 3 个数字，其中 2 个归入指标目录" in first
+    assert "其余 1 个及已归入数字的另 1 种读法列于“其他统计”" in first
     assert "2 项比率未归入指标目录" in page.select_one(".ratios .unchecked-rates").get_text()
 
 

@@ -1243,3 +1243,20 @@ def test_a_decision_that_cannot_be_placed_once_is_marked_stale(tmp_path, new, st
     with pytest.raises(InputError) as err:
         extract.extract_paths(layout.build_paths(root, "weibin", 2023))
     assert f"row {line}" in err.value.message and "`rol review`" in err.value.message
+
+
+def test_a_decision_keeps_every_unnamed_reading_of_another_number():
+    """Two names read off one number with no indicator for either (按期公开率、群众知晓率均为
+    100%) are two rows; a decision on any number of the report dropped the second, so
+    the brief and the panel lost a stated figure."""
+    from rol_analysis import extract
+
+    text = "全年办理行政复议案件12件。全区年度报告按期公开率、群众知晓率均为100%。"
+    ex = extract.extract_text(text, "r", 2023)
+    ex.mentions["review"] = ""
+    rate = ex.mentions[ex.mentions["text"] == "100%"]
+    assert len(rate) == 2 and not any(rate["indicator_id"])
+    decision = reviews.Decision(2, text.index("12件"), "12件", "confirm", "", None, "", "",
+                                "", "李四", "")
+    out = reviews.apply(ex, text, [decision], "r/2023.csv").mentions
+    assert sorted(out.loc[out["text"] == "100%", "measure"]) == sorted(rate["measure"])

@@ -479,6 +479,8 @@ class Brief:
         items = [{"kind": "count", "n": len(a.indicators),
                   "n_numbers": self._n_numbers(),
                   "n_named": int(a.indicators["char_start"].nunique()),
+                  # 其他统计 lists readings: a named number's other, unnamed reading too
+                  "n_other": len(self._other_rows()),
                   "n_sections": a.indicators["section"].nunique(),
                   "n_rates": int((a.indicators["kind"] == "rate").sum()),
                   "n_unnamed": self._rates_unnamed[0]}]

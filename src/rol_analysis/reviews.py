@@ -919,7 +919,11 @@ def _apply(extraction, raw_text: str, decisions: list[Decision], path,
         text_cols = [c for c in men.columns if c not in _NUMERIC]
         added[text_cols] = added[text_cols].astype(object).where(added[text_cols].notna(), "")
         men = pd.concat([men, _types(added)], ignore_index=True)
-    men = men.drop_duplicates(["char_start", "indicator_id"], keep="first")
+    # a set names every reading of its number the same: one row per name stays. The
+    # unnamed readings of one number are figures of their own (按期公开率、知晓率均为100%)
+    # and all stay, as extraction wrote them: a decision on any number dropped all but one
+    named = men["indicator_id"].astype(str) != ""
+    men = men[~(named & men.duplicated(["char_start", "indicator_id"], keep="first"))]
     men = men.sort_values(["char_start", "indicator_id"], kind="stable").reset_index(drop=True)
     men = _types(men)
     table = _indicators(men, extraction.indicators, cat)
