@@ -215,8 +215,24 @@ def test_claim_only_rates_say_which_have_a_denominator(seed_page):
     assert "4 项报告给出了分母，但没有给出成功（达标）的数量" in text
     for den in ("4 件", "849 件", "212,386 个"):
         assert den in text
-    assert "3 项报告既没有给出分子，也没有给出分母" in text
-    assert "“有诉即办”满意率" in text.split("既没有给出分子")[1]
+    # the seed's other three rates have no numerator or denominator in the catalogue: the
+    # finding says so, not that the report gives neither (that was not checked)
+    assert "既没有给出分子" not in text
+    assert "3 项指标目录没有定义其分子、分母" in text
+    assert "“有诉即办”满意率" in text.split("没有定义其分子、分母")[1]
+
+
+def test_claim_only_rate_with_its_numerator_says_which_side_is_missing(tmp_path):
+    # trial 4 F7 (liwan 2024, paraphrased): the participants are the numerator of the
+    # participation rate in the same clause; only those due to sit it are not given
+    b = _extracted_brief(tmp_path, "一、法治学习\n（一）组织学法。组织全区2万余名国家工作人员"
+                                   "参加学法考试，参考率、优秀率均为100%。\n")
+    text = b.key_findings().data
+    findings = BeautifulSoup(text, "lxml").get_text()
+    assert "既没有给出分子" not in findings
+    assert "1 项报告给出了分子，但没有给出分母：学法考试参考率 100%" in findings
+    assert "（分子学法考试参考人数 ≥20,000 名" in findings
+    assert "未给出分母 学法考试应参考人数" in findings
 
 
 def test_source_warnings_from_extraction_are_shown_escaped(tmp_path):

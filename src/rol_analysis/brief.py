@@ -561,18 +561,24 @@ class Brief:
     def _claims_finding(self, claims) -> dict:
         """The claim-only rates (a ``findings.html.j2`` item), grouped by what the report
         does give: a denominator without the count of successes (``den``), a numerator
-        without its base (``num``), or neither (``none``)."""
-        groups: dict[str, list[dict]] = {"den": [], "num": [], "none": []}
+        without its base (``num``, naming the base it lacks), neither (``none``), or, for
+        a rate the catalogue defines no numerator and denominator for (``norel``), what
+        was checked: no relation, and no pair of counts found in its wording."""
+        groups: dict[str, list[dict]] = {"den": [], "num": [], "none": [], "norel": []}
         for c in claims.to_dict("records"):
             has_num = c.get("numerator_id") in self._rows
             has_den = c.get("denominator_id") in self._rows
             item = {"name": c["zh_name"], "reported_html": Markup(self._rate_reported(c)),
-                    "given": None}
-            if has_den and not has_num:
+                    "given": None, "missing": ""}
+            if not c.get("numerator_id") and not c.get("denominator_id"):
+                # "neither given" would claim a check that was not made (trial 4 F7)
+                groups["norel"].append(item)
+            elif has_den and not has_num:
                 item["given"] = self._figure(c["denominator_id"])
                 groups["den"].append(item)
             elif has_num and not has_den:
                 item["given"] = self._figure(c["numerator_id"])
+                item["missing"] = self.catalogue.indicator(c["denominator_id"]).zh_name
                 groups["num"].append(item)
             else:
                 groups["none"].append(item)
