@@ -813,8 +813,9 @@ def test_a_qualifying_exam_or_a_pending_step_counts_no_law_exam_or_renewal(
     ("编写以案释法典型案例26个，在政务新媒体推送。", 26,
      "legal_education_cases_published"),
     ("围绕普法宣传重点，向社会发布典型案例14件。", 14, "legal_education_cases_published"),
-    # those who should sit the exam, and a professional qualification exam
-    ("本单位应参加考试干部88人，实际参加考试85人。", 88, ""),
+    # those who should sit the exam are the participation rate's base (law_exam_expected,
+    # trial 4 F7), and a professional qualification exam is no law exam
+    ("本单位应参加考试干部88人，实际参加考试85人。", 88, "law_exam_expected"),
     ("支持6名执法人员报考法律职业资格考试。", 6, ""),
     # those who sat it
     ("本单位应参加考试干部88人，实际参加考试85人。", 85, "law_exam_participants"),
@@ -1112,7 +1113,7 @@ DEFINITION_CLAUSES = [
     ("开展议题前置合法性审核42件。", 42, ""),
     ("全年审查行政合同58件。", 58, "contracts_reviewed"),
     ("提请废止政府规章2部。", 2, ""),
-    ("应参加学法考试人员1500人。", 1500, ""),
+    ("应参加学法考试人员1500人。", 1500, "law_exam_expected"),
     ("参加执法资格考试210人。", 210, ""),
     ("全年组织1320名干部参加学法考试。", 1320, "law_exam_participants"),
     ("举办习近平新时代中国特色社会主义思想专题培训班，培训干部600人次。", 600, ""),
