@@ -21,7 +21,12 @@ RAW = REPO / "data" / "raw" / "weibin" / "2023.txt"
 NOTEBOOKS = REPO / "notebooks"
 
 def gold_indicators(region: str = "weibin", year: int = 2023) -> pd.DataFrame:
-    """The gold table as an ``indicators`` frame (sentence = the gold anchor)."""
+    """The gold table as an ``indicators`` frame (sentence = the gold anchor; section =
+    the indicator's catalogue section, as extraction writes it: the gold's section is
+    the heading's, which an item inside a paragraph may name otherwise)."""
+    from rol_analysis.catalogue import load
+
+    cat = load()
     gold = pd.read_csv(GOLD, sep="\t", dtype={"value": float})
     raw = RAW.read_text(encoding="utf-8")
     rows = []
@@ -34,7 +39,8 @@ def gold_indicators(region: str = "weibin", year: int = 2023) -> pd.DataFrame:
         rows.append({
             "region": region, "year": year, "indicator_id": rec["id"],
             "zh_name": rec["zh_name"], "en_name": rec["en_name"], "kind": rec["kind"],
-            "section": rec["section"], "value": float(rec["value"]), "unit": rec["unit"],
+            "section": cat.indicator(rec["id"]).section, "value": float(rec["value"]),
+            "unit": rec["unit"],
             "qualifier": rec["qualifier"], "scope": "annual", "text": text,
             "char_start": start, "char_end": start + len(text), "sentence": anchor,
             "measure": rec["zh_name"],

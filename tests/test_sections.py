@@ -41,9 +41,12 @@ def test_seed_statistics_fall_in_their_sections(seed):
     text, spans = seed
     assert _section_of(text, spans, "调解纠纷849件") == "disputes"
     assert _section_of(text, spans, "全年开展应急演练6次") == "emergency"
-    assert [s.section_id for s in spans[:7]] == [
-        "leadership", "functions", "decisions", "enforcement", "oversight", "disputes",
-        "emergency"]
+    top = [s.section_id for s in spans if s.heading[:1] in "一二三四五六七八九" and "、" in
+           s.heading[:3]]
+    assert top == ["leadership", "functions", "decisions", "enforcement", "oversight",
+                   "disputes", "emergency"]
+    # an item inside a paragraph heads its text: 五是公共法律服务建设持续深化 under 六、…矛盾纠纷
+    assert _section_of(text, spans, "法律援助案件751件") == "legal_education"
 
 
 def test_seed_every_gold_anchor_is_in_the_gold_section(seed):
@@ -283,8 +286,9 @@ def test_heading_words_name_the_section_column(tmp_path):
 
     text = _TRIAL_HEADINGS
     got = [(s.heading, s.section_id) for s in section_spans(text)]
-    # 一是…, 1.5万元… and a date at a line's start are not headings
+    # 1.5万元… and a date at a line's start are not headings; 一是… heads its item
     assert got == [("一、强化政治引领，统筹推动法治政府建设向纵深发展", "leadership"),
+                   ("一是健全学法制度", "leadership"),
                    ("（二）全面提升依法履职能力", "functions"),
                    ("（三）依申请公开", "oversight"),
                    ("（四）其他工作", "leadership")]  # maps to nothing: its parent's
@@ -339,3 +343,36 @@ def test_a_thought_named_in_passing_does_not_make_a_leadership_heading():
 def test_more_heading_words_of_real_reports(heading, section):
     assert classify_heading(heading) == section
     assert classify_heading(heading, scored=True) == ""
+
+
+# trial 4 F10 (baiyun-gz 2024, paraphrased): the numbers of one sentence under the inline
+# item 三是做好普法宣传 took the line heading's 组织领导 section
+_INLINE_ITEMS = (
+    "某区2024年法治政府建设情况报告\n"
+    "一、主要工作成效\n"
+    "（一）聚力抓统筹，压实法治建设主体责任。一是坚持党对全面依法治区工作的领导。召开会议6次。"
+    "二是履行推进法治建设第一责任人职责。主要负责同志主持常委会会议。三是做好普法宣传这篇大文章。"
+    "开展“以法兴企”法治宣传活动198场、“法安白云”普法直播177场，观看人次超1232万。"
+    "四是开展执法证考试和监督证申领工作，依规注销了43名执法人员。\n"
+    "（二）聚力促发展，更好发挥政府保障作用。完成工作9项。\n"
+)
+
+
+def test_an_item_inside_a_paragraph_heads_its_numbers():
+    text = _INLINE_ITEMS
+    spans = section_spans(text)
+    assert [(s.heading, s.section_id) for s in spans][1:5] == [
+        ("（一）聚力抓统筹，压实法治建设主体责任", "leadership"),
+        ("一是坚持党对全面依法治区工作的领导", "leadership"),
+        ("二是履行推进法治建设第一责任人职责", "leadership"),
+        ("三是做好普法宣传这篇大文章", "legal_education")]
+    for number in ("198场", "177场", "超1232万"):
+        assert _section_of(text, spans, number) == "legal_education"
+    assert _section_of(text, spans, "6次") == "leadership"
+    # an item whose first sentence is content (a count in it) ends the item before it
+    # and takes its parent's section
+    assert _section_of(text, spans, "43名") == "leadership"
+    assert _section_of(text, spans, "9项") == ""  # （二） maps to nothing, nor does 一、
+    # the matcher's spans are as measured: no inline item opens one
+    assert not any(s.heading.startswith(("一是", "三是"))
+                   for s in section_spans(text, scored=True))

@@ -38,6 +38,19 @@ _MARKERS = (
     (4, re.compile(r"^([（(]\s*\d{1,2}\s*[）)]|[①②③④⑤⑥⑦⑧⑨⑩])\s*")),
 )
 _HEADING_END_RE = re.compile(r"[。：:；;！!？?]|\*\*")
+# Enumerated items inside a paragraph (……。三是做好普法宣传这篇大文章。开展……) head the
+# text up to the next item or heading: a number there belongs to the item's topic, not
+# to the last line heading's (trial 4 F10). 一是… at a line's start or after 。；：！？,
+# and a bracketed （二）… after a full stop (not after ：, where it is an item of a list
+# of terms). Deeper than every numbered heading; the Section column only (the matcher's
+# spans are the ones its same-section bonus was measured with: ``scored``).
+_INLINE_LEVEL = 5
+# characters: longer, the item's first sentence is content (measured over 20-50)
+_INLINE_MAX = 25
+_INLINE_RE = re.compile(
+    rf"(?:^|(?<=[。；;：:！!？?]))[\s*]*((?:[{_CN_NUM}]{{1,2}}是)"
+    rf"|(?<=[。！!？?])[（(][{_CN_NUM}]{{1,3}}[）)])"
+)
 _SENTENCE_PUNCT_RE = re.compile(r"[，。；：,;:！？!?]")
 # A closing paragraph without a heading ("一年来，……但还存在……") sums up the year and
 # leads into shortcomings: it belongs to none of the work sections above it.
@@ -192,7 +205,11 @@ def section_spans(text: str, catalogue=None, scored: bool = False) -> list[Secti
     Headings are lines that start with a numbering marker (``一、`` ``（一）`` ``(一)``
     ``1.`` ``1、`` ``1．`` ``（1）`` ``①``, after any ``#``/``**`` markers), yearbook
     entry titles in brackets (``【行政应诉】``, the rest of the line is the entry), and
-    unnumbered short lines that map to a section. Nesting follows the marker style; a
+    unnumbered short lines that map to a section; unless ``scored``, also enumerated
+    items inside a paragraph (``一是…``, ``（二）…`` after a full stop), whose title is
+    read up to its first sentence mark, or which take their parent's section when that
+    first sentence is content (over 25 characters, or a digit). Nesting follows the
+    marker style; a
     heading that maps to no section inherits its parent's, and under ``problems`` or
     ``plans`` every sub-heading stays in that section.
 
@@ -245,7 +262,30 @@ def _candidates(text: str) -> tuple[list[tuple[int, int, str, str]], int]:
             found.append((line.start, 1, line.text, "plain"))
         elif _CLOSING_RE.match(line.text):
             found.append((line.start, 1, "", "closing"))
+        found.extend(_inline_items(text, line, skip_first=bool(numbered)))
     return found, _closing_block(text, lines)[0]
+
+
+def _inline_items(text: str, line: _Line, skip_first: bool) -> list[tuple[int, int, str, str]]:
+    """The enumerated items inside a line (:data:`_INLINE_RE`), as ``inline``
+    candidates; ``skip_first``: the line's own numbering marker is its heading."""
+    raw = text[line.start:line.end]
+    out = []
+    for m in _INLINE_RE.finditer(raw):
+        if skip_first and m.start(1) == 0:
+            continue
+        rest = raw[m.end(1):]
+        end = _HEADING_END_RE.search(rest)
+        title = rest[: end.start()] if end else rest
+        if len(title) > _INLINE_MAX or re.search(r"\d", title):
+            # a sentence that starts with 二是 is the item's content, not its title: the
+            # words of a long one name other topics (…列入政府年度工作计划 is no plan);
+            # it still ends the item before it, and takes its parent's section
+            title = ""
+        level = _INLINE_LEVEL if m.group(1).endswith("是") else 2
+        out.append((line.start + m.start(1), level, (m.group(1) + title).strip(),
+                    "inline"))
+    return out
 
 
 def _spans(size: int, candidates, body_end: int, catalogue,
@@ -254,12 +294,14 @@ def _spans(size: int, candidates, body_end: int, catalogue,
     :func:`_candidates`."""
     headings: list[tuple[int, int, str, str]] = []  # start, level, own section, text
     for start, level, heading, kind in candidates:
+        if kind == "inline" and scored:
+            continue
         if kind == "closing":
             if headings:
                 headings.append((start, 1, "", ""))
             continue
         own = classify_heading(heading, catalogue, scored)
-        if own or kind == "numbered":
+        if own or kind in ("numbered", "inline"):
             headings.append((start, level, own, heading))
 
     spans = []
