@@ -932,3 +932,23 @@ def test_regions_that_share_no_indicator_are_said_to_be_compared(tmp_path):
     assert "2 个地区没有可比较的共同指标" in note
     assert f"所列 {len(seed) + 1} 项指标都只有一个地区报告" in note
     assert "state no indicator in common" in note
+
+
+def test_a_named_number_under_a_heading_of_its_shown_in_section_is_shown_there(tmp_path):
+    # trial 4 F10 (baiyun-gz 2024, paraphrased): 送法入企 events are 营商环境's, but under
+    # 三是做好普法宣传 the report states them as legal education (the catalogue's shown_in)
+    text = ("一、主要工作成效\n（一）聚力抓统筹，压实法治建设主体责任。"
+            "一是坚持党对全面依法治区工作的领导。三是做好普法宣传这篇大文章。"
+            "开展“以法兴企”法治宣传活动198场、“法安白云”普法直播177场，观看人次超1232万。\n")
+    b = _extracted_brief(tmp_path, text)
+    page = BeautifulSoup(b.section_tables().data, "lxml")
+    tables = {h.get_text()[:9]: h.find_next("table").get_text() for h in page.find_all("h3")}
+    assert "198 场" in tables["普法与公共法律服务"] and "177 场" in tables["普法与公共法律服务"]
+    assert "政府职能与营商环境" not in tables
+    assert "分布在 1 个部分" in BeautifulSoup(b.key_findings().data, "lxml").get_text()
+    # under its own section's heading it stays there
+    b2 = _extracted_brief(tmp_path / "b2", "一、主要工作成效\n（二）聚力促发展，优化法治化"
+                                           "营商环境。开展“送法入企”活动12场。\n")
+    page = BeautifulSoup(b2.section_tables().data, "lxml")
+    tables = {h.get_text()[:9]: h.find_next("table").get_text() for h in page.find_all("h3")}
+    assert "12 场" in tables["政府职能与营商环境"]

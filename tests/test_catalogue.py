@@ -97,6 +97,12 @@ def test_the_packaged_catalogue_is_clean():
     (lambda t: t.replace('en_name = "Disputes mediated"\n',
                          'en_name = "Disputes mediated"\ndefinition = ["调解"]\n'),
      "indicator #1 (disputes_mediated)", "definition is not a string"),
+    (lambda t: t.replace('en_name = "Disputes mediated"\n',
+                         'en_name = "Disputes mediated"\nshown_in = ["legal_educaton"]\n'),
+     "indicator #1 (disputes_mediated)", "shown_in names 'legal_educaton', which is unknown"),
+    (lambda t: t.replace('en_name = "Disputes mediated"\n',
+                         'en_name = "Disputes mediated"\nshown_in = ["disputes"]\n'),
+     "indicator #1 (disputes_mediated)", "its own section"),
 ])
 def test_each_mistake_exits_2_naming_file_entry_and_fix(tmp_path, edit, entry, words):
     path = _write(tmp_path, edit(GOOD))

@@ -481,7 +481,7 @@ class Brief:
                   "n_named": int(a.indicators["char_start"].nunique()),
                   # 其他统计 lists readings: a named number's other, unnamed reading too
                   "n_other": len(self._other_rows()),
-                  "n_sections": a.indicators["section"].nunique(),
+                  "n_sections": len(set(self._shown_sections.values())),
                   "n_rates": int((a.indicators["kind"] == "rate").sum()),
                   "n_unnamed": self._rates_unnamed[0]}]
         heads = [iid for iid, ind in self.catalogue.indicators.items()
@@ -769,8 +769,7 @@ class Brief:
         by_section: dict[str, list[str]] = {}
         for iid in self.catalogue.indicators:
             if iid in self._rows:
-                sec = self._rows[iid].get("section") or self.catalogue.indicator(iid).section
-                by_section.setdefault(sec, []).append(iid)
+                by_section.setdefault(self._shown_sections[iid], []).append(iid)
         sections = []
         for sec in self.catalogue.sections:
             ids = by_section.get(sec.id)
@@ -794,6 +793,12 @@ class Brief:
                                parts=any(r["part_of"] for r in other))
                      + self._excluded_list()
                      + self.definitions(named))
+
+    @cached_property
+    def _shown_sections(self) -> dict[str, str]:
+        """Indicator id -> the section its table is (ratios.shown_sections)."""
+        return _ratios.shown_sections(self.analysis.indicators, self.analysis.mentions,
+                                      self.catalogue)
 
     def _excluded_list(self) -> str:
         """The numbers a reviewer excluded, with their sentence, what extraction read and

@@ -44,6 +44,10 @@ class Indicator:
     exclude: tuple[str, ...] = ()
     #: what is counted and what is not ("" when the catalogue writes none)
     definition: str = ""
+    #: other sections whose headings the indicator plainly stands under in some reports
+    #: (送法入企 under 营商环境 or under 普法): the brief's section tables show it under
+    #: the heading's section when that is one of these, else under ``section``
+    shown_in: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -128,6 +132,7 @@ def parse(path: Path) -> Catalogue:
                 aliases=tuple(raw.get("aliases", ())),
                 exclude=tuple(raw.get("exclude", ())),
                 definition=raw.get("definition", ""),
+                shown_in=tuple(raw.get("shown_in", ())),
             )
         except KeyError as exc:
             raise _fail(path, f"indicator #{n} lacks the field {exc}") from None
@@ -139,6 +144,10 @@ def parse(path: Path) -> Catalogue:
             raise _fail(path, f"indicator {ind.id!r} has kind {ind.kind!r}; use one of {KINDS}")
         if ind.section not in section_ids:
             raise _fail(path, f"indicator {ind.id!r} names unknown section {ind.section!r}")
+        for sec in ind.shown_in:
+            if sec not in section_ids:
+                raise _fail(path, f"indicator {ind.id!r} names unknown section {sec!r} in "
+                                  "shown_in")
         indicators[ind.id] = ind
 
     relations = []
@@ -281,6 +290,13 @@ def check(path=None) -> tuple[list[Problem], dict]:
         if "section" in raw and raw["section"] not in section_ids:
             problems.append(Problem(where, f"section {raw['section']!r} is unknown",
                                     f"use one of {', '.join(sorted(section_ids))}"))
+        shown_in = raw.get("shown_in", [])
+        for sec in shown_in if isinstance(shown_in, list) else [shown_in]:
+            if sec not in section_ids or sec == raw.get("section"):
+                problems.append(Problem(
+                    where, f"shown_in names {sec!r}, which is "
+                    + ("its own section" if sec == raw.get("section") else "unknown"),
+                    f"list other sections only, of {', '.join(sorted(section_ids))}"))
         units = raw.get("units", [])
         for unit in units if isinstance(units, list) else [units]:
             if unit not in UNITS:

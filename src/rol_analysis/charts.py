@@ -19,6 +19,7 @@ from html import escape
 
 from .catalogue import load
 from .fonts import use_in_matplotlib
+from .ratios import shown_sections
 from .regions import same_kind
 from .render import LEVEL_LABELS
 
@@ -103,6 +104,9 @@ def _fingerprint(analysis) -> str:
         h.update(name.encode())
         h.update(repr(list(df.columns)).encode())
         h.update(pd.util.hash_pandas_object(df, index=False).values.tobytes())
+    # the sections chart reads the mentions' heading sections too (shown_sections)
+    h.update(repr(sorted(shown_sections(analysis.indicators, analysis.mentions).items()))
+             .encode())
     return h.hexdigest()
 
 
@@ -211,8 +215,10 @@ def _by_section_figure(analysis):
     cat = load()
     sections = list(cat.sections)
     counts = {(s.id, k): 0 for s in sections for k in KIND_ZH}
-    for rec in analysis.indicators[["section", "kind"]].to_dict("records"):
-        key = (rec["section"], rec["kind"])
+    # the sections the brief's tables show them under (a shown_in heading's, else their own)
+    shown = shown_sections(analysis.indicators, analysis.mentions, cat)
+    for rec in analysis.indicators[["indicator_id", "kind"]].to_dict("records"):
+        key = (shown[rec["indicator_id"]], rec["kind"])
         if key in counts:
             counts[key] += 1
     title = f"{_place(analysis)}：各部分指标数"

@@ -256,6 +256,48 @@ def rate_status(reported: float, recomputed: float, *, decimals: int = 0,
 # ----------------------------------------------------------------------- tables
 
 
+def shown_sections(indicators, mentions=None, catalogue: Catalogue | None = None) -> dict:
+    """The section each indicator of a region-year is shown under (brief, charts).
+
+    An indicator's own section (the ``indicators`` table's ``section``), unless its
+    number stands under a heading of a section the catalogue lists in its ``shown_in``
+    (送法入企 under a 普法 heading): then that one, where the report states it.
+
+    Parameters
+    ----------
+    indicators : pandas.DataFrame
+        The ``indicators`` table of one region-year.
+    mentions : pandas.DataFrame, optional
+        The ``mentions`` table, whose ``section`` is the heading's; without it every
+        indicator keeps its own section.
+    catalogue : Catalogue, optional
+        Defaults to the packaged catalogue.
+
+    Returns
+    -------
+    dict
+        indicator id -> section id.
+    """
+    cat = catalogue or load()
+    heading = {}
+    if mentions is not None and len(mentions) and "section" in mentions.columns:
+        heading = {(r["indicator_id"], int(r["char_start"])): r["section"]
+                   for r in mentions[["indicator_id", "char_start", "section"]]
+                   .to_dict("records") if r["indicator_id"] and isinstance(r["section"], str)}
+    out = {}
+    for rec in indicators[["indicator_id", "section", "char_start"]].to_dict("records"):
+        iid = rec["indicator_id"]
+        ind = cat.indicators.get(iid)
+        own = rec["section"] if isinstance(rec["section"], str) and rec["section"] else (
+            ind.section if ind else "")
+        try:
+            at = heading.get((iid, int(rec["char_start"])), "")
+        except (TypeError, ValueError):
+            at = ""
+        out[iid] = at if ind is not None and at in ind.shown_in else own
+    return out
+
+
 def compare_ratios(indicators, catalogue: Catalogue | None = None, mentions=None):
     """Reported against recomputed rates for one region-year.
 
