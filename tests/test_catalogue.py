@@ -188,3 +188,27 @@ def test_aliases_and_exclude_steer_a_number(tmp_path):
     got = extract.extract_text("诉前调解纠纷12件。人民调解工作扎实；审结30件。", catalogue=cat)
     assert list(zip(got.mentions["indicator_id"], got.mentions["value"])) == [
         ("", 12), ("disputes_mediated", 30)]
+
+
+def test_check_of_the_packaged_catalogue_names_suites_left_out_of_date(tmp_path, monkeypatch):
+    # An indicator added to the catalogue without regenerating expectations/ made every
+    # report stating it fail validation, and the check said "ok" (trial 5 F1).
+    import json
+
+    from rol_analysis import suites
+
+    suites.write(tmp_path / "expectations")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["catalogue", "check"])
+    assert result.exit_code == 0, result.output
+    assert ": ok (" in result.output
+
+    warning = tmp_path / "expectations" / "warning.json"
+    suite = json.loads(warning.read_text("utf-8"))
+    suite["expectations"] = suite["expectations"][1:]
+    warning.write_text(json.dumps(suite), encoding="utf-8")
+    result = CliRunner().invoke(main, ["catalogue", "check"])
+    assert result.exit_code == 2
+    assert "warning.json is out of date" in result.output
+    assert "python -m rol_analysis.suites" in result.output
+    assert "critical.json" not in result.output

@@ -557,6 +557,20 @@ def catalogue_check(path):
             click.echo(f"error: {p.message(source)}", err=True)
         click.echo(f"{len(problems)} problem(s) in {source}; nothing was changed.", err=True)
         sys.exit(2)
+    if path is None:
+        # The gate reads expectations/, generated from this catalogue: an indicator added
+        # without regenerating them makes every report that states it fail validation.
+        from . import suites as _suites
+        from .layout import resource_dir
+
+        out_of_date = _suites.stale(resource_dir(".", "expectations"))
+        if out_of_date:
+            for p in out_of_date:
+                click.echo(f"error: {p} is out of date with {source}: run "
+                           f"`{_suites.GENERATOR}` to regenerate it.", err=True)
+            click.echo(f"{len(out_of_date)} expectation suite(s) out of date; nothing was "
+                       "changed.", err=True)
+            sys.exit(2)
     click.echo(f"{source}: ok ({counts['sections']} sections, {counts['indicators']} "
                f"indicators, {counts['relations']} relations, {counts['patterns']} patterns)")
 

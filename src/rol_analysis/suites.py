@@ -372,6 +372,29 @@ def write(directory, catalogue: Catalogue | None = None) -> list[Path]:
             for name, suite in generate(catalogue).items()]
 
 
+def stale(directory, catalogue: Catalogue | None = None) -> list[Path]:
+    """The suite files in ``directory`` that differ from what the catalogue generates.
+
+    Parameters
+    ----------
+    directory : path-like
+        The expectations folder.
+    catalogue : Catalogue, optional
+        Defaults to the packaged catalogue.
+
+    Returns
+    -------
+    list of Path
+        Missing or different files, in suite order; empty when the suites are current.
+    """
+    import json
+
+    directory = Path(directory)
+    return [directory / f"{name}.json" for name, suite in generate(catalogue).items()
+            if not (directory / f"{name}.json").is_file()
+            or json.loads((directory / f"{name}.json").read_text("utf-8")) != suite]
+
+
 def main(argv=None) -> int:
     """``python -m rol_analysis.suites [DIR] [--check]``: write or check the suites."""
     parser = argparse.ArgumentParser(prog=GENERATOR, description=main.__doc__)
@@ -385,14 +408,10 @@ def main(argv=None) -> int:
 
     directory = Path(args.directory) if args.directory else resource_dir(".", "expectations")
     if args.check:
-        import json
-
-        stale = [name for name, suite in generate().items()
-                 if not (directory / f"{name}.json").is_file()
-                 or json.loads((directory / f"{name}.json").read_text("utf-8")) != suite]
-        for name in stale:
-            print(f"{directory / name}.json is out of date: run {GENERATOR}", file=sys.stderr)
-        return 1 if stale else 0
+        paths = stale(directory)
+        for path in paths:
+            print(f"{path} is out of date: run {GENERATOR}", file=sys.stderr)
+        return 1 if paths else 0
     for path in write(directory):
         print(path)
     return 0
