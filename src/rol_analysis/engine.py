@@ -211,6 +211,24 @@ class WarmKernel:
         kc.start_channels(hb=False, stdin=False, control=False)
         return kc
 
+    def ready_client(self) -> AsyncKernelClient:
+        """:meth:`async_client`, returned once its IOPub channel is known to receive.
+
+        A new subscriber misses what the kernel publishes before its subscription
+        reaches the kernel (ZeroMQ's "slow joiner"). A reset's only message there is
+        its idle status: missing it left a build waiting 60 s and failing with
+        "Timeout waiting for output" (seen once in CI, on a loaded machine).
+        ``wait_for_ready`` returns only after a kernel_info round trip has also been
+        seen on IOPub.
+        """
+        kc = self.async_client()
+        try:
+            run_sync(kc.wait_for_ready)(timeout=self.startup_timeout)
+        except BaseException:
+            kc.stop_channels()
+            raise
+        return kc
+
     def shutdown(self) -> None:
         """Stop the kernel, if any."""
         if self.km is not None:
@@ -278,7 +296,7 @@ class WarmEngine(pm_engines.NBClientEngine):
 
         kernel = current_kernel()
         kernel.ensure_started()
-        kc = kernel.async_client()
+        kc = kernel.ready_client()
         try:
             # unset unless given: nothing leaks from the notebook run before
             kernel.reset(kc, kernel_cwd, {STAGE_ENV: None, **(rol_env or {})})
