@@ -264,6 +264,28 @@ def test_year_over_year_with_no_change_has_a_readable_axis(tmp_path, earlier):
     assert charts.year_over_year(a).png.startswith(b"\x89PNG")
 
 
+def test_a_change_is_rounded_once_in_the_table_and_the_chart(tmp_path):
+    """52 → 54 is +3.846%: the brief's table and the chart's label both say +3.8%, not
+    the +3.9% of rounding the stored two-decimal 3.85 again (trial 5 F2)."""
+    from bs4 import BeautifulSoup
+
+    from rol_analysis import brief
+
+    seed = gold_indicators()
+    count = seed[seed["kind"] == "count"].head(1)
+    iid, zh = count["indicator_id"].iloc[0], count["zh_name"].iloc[0]
+    now = with_rows(seed, [{"indicator_id": iid, "value": 54.0, "text": "54"}])
+    publish(tmp_path, "weibin", 2022, count.assign(year=2022, value=52.0, text="52"))
+    b = brief.Brief(stage(tmp_path, indicators=now))
+    assert b.analysis.yoy.set_index("indicator_id").at[iid, "change_pct"] == 3.85
+    page = BeautifulSoup(b.trends().data, "lxml")
+    row = [td.get_text() for tr in page.select("table.yoy tbody tr")
+           if tr.find_all("td")[0].get_text() == zh for td in tr.find_all("td")]
+    assert row[4] == "+3.8%", row
+    fig, _, _ = charts._year_over_year_figure(b.analysis)
+    assert [t.get_text().strip() for t in fig.axes[0].texts] == ["+3.8%"]
+
+
 def _long_bottom_bars(root):
     """The seed report with every 应急管理 indicator stated and a change (four kinds in
     the legend): the longest bar sits just above the two closing sections, at the bottom

@@ -183,7 +183,7 @@ def change_text(rec: dict) -> str:
     pct = rec.get("change_pct")
     if pct is None or (isinstance(pct, float) and math.isnan(pct)):
         return "—"
-    return f"{approx}{pct:+.1f}%"
+    return f"{approx}{_ratios.relative_change_text(rec.get('value'), rec.get('previous'), pct)}%"
 
 
 def _name_mark(action: str, who: str) -> str:

@@ -19,7 +19,7 @@ from html import escape
 
 from .catalogue import load
 from .fonts import use_in_matplotlib
-from .ratios import shown_sections
+from .ratios import relative_change_text, shown_sections
 from .regions import same_kind
 from .render import LEVEL_LABELS
 
@@ -354,15 +354,18 @@ def _year_over_year_figure(analysis):
     ax = fig.add_subplot()
     labels = df["zh_name"].tolist()[::-1]
     vals = df["change_pct"].tolist()[::-1]
+    # the same text as the brief's table (from the two values, not the rounded pct)
+    shown = [relative_change_text(v, p, pct) for v, p, pct in
+             zip(df["value"], df["previous"], df["change_pct"])][::-1]
     colours = ["#2E7D32" if v >= 0 else "#C62828" for v in vals]
     ax.barh(labels, vals, color=colours)
     ax.axvline(0, color="#555555", linewidth=1)
-    for y, v in enumerate(vals):
-        ax.text(v, y, f" {v:+.1f}% ", va="center", ha="left" if v >= 0 else "right", fontsize=8)
+    for y, (v, text) in enumerate(zip(vals, shown)):
+        ax.text(v, y, f" {text}% ", va="center", ha="left" if v >= 0 else "right", fontsize=8)
     span = max(max(abs(v) for v in vals), YOY_MIN_SPAN_PCT)
     # Both sides when some count fell, or when none changed as shown (every label
     # +0.0%): "no change" reads as a line in the middle of the axis, not at its edge.
-    both = min(vals) < 0 or all(f"{v:+.1f}" in ("+0.0", "-0.0") for v in vals)
+    both = min(vals) < 0 or all(text in ("+0.0", "-0.0") for text in shown)
     ax.set_xlim(-span * 1.35 if both else -span * 0.05, span * 1.35)
     ax.set_xlabel(f"相对变化（%），{prev}年 → {analysis.year}年；比率的变化（个百分点）见表")
     ax.set_title(title)

@@ -657,6 +657,24 @@ def published_history(root, region: str, year: int, current=None):
     return out.drop(columns="_o").reset_index(drop=True).astype({"year": "int64"})
 
 
+def relative_change_text(value, previous, fallback=math.nan) -> str | None:
+    """A relative change as shown (``+3.8``, one decimal, no ``%``), computed from the
+    two stated values, not from the stored ``change_pct``: that is already rounded to
+    two decimals, and rounding it again turns 52 → 54 (+3.846%) into ``+3.9``.
+
+    ``fallback`` (a percentage) is used when the values cannot give one; None when
+    neither can.
+    """
+    v, p = _num(value), _num(previous)
+    if not (math.isnan(v) or math.isnan(p)) and p:
+        pct = (v - p) / p * 100
+    else:
+        pct = _num(fallback)
+        if math.isnan(pct):
+            return None
+    return f"{pct:+.1f}"
+
+
 def year_over_year(history, region: str, year: int, catalogue: Catalogue | None = None):
     """This year's indicators against the latest earlier published year of the region.
 
