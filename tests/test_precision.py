@@ -1201,3 +1201,37 @@ DEFINITION_CLAUSES = [
 @pytest.mark.parametrize("sentence, value, expected", DEFINITION_CLAUSES)
 def test_each_definition_clause_names_what_the_definition_counts(sentence, value, expected):
     assert _named(sentence).get(value, "") == expected
+
+
+def _named_at(text) -> list[tuple[str, str]]:
+    """(the number as written, its indicator) of every statistic, in reading order."""
+    m = extract.extract_text(text, "weibin", 2024).mentions
+    return list(zip(m["text"], m["indicator_id"]))
+
+
+def test_a_goal_for_next_year_does_not_take_the_indicator_from_the_years_figure():
+    """Trial 5 F3 (paraphrased): the year's 出庭应诉率100% is named, and the 下一步 goal
+    确保…继续保持100% is not: it used to take the indicator, leaving the year's own
+    figure unnamed and the brief's rate built from the plan sentence."""
+    text = ("某县2024年法治政府建设情况的报告\n"
+            "一、主要工作\n"
+            "全年一审行政应诉案件41件，行政机关负责人出庭应诉41件，出庭应诉率100%。\n"
+            "二、下一步工作打算\n"
+            "确保全县行政机关负责人出庭应诉率继续保持100%，力争行政复议纠错率稳定在5%以内。\n")
+    named = _named_at(text)
+    assert named[2] == ("100%", "head_appearance_rate"), named
+    assert named[3][1] == "" and named[4][1] == "", named
+    why = extract.extract_text(text, "weibin", 2024, explain=True).explain
+    plan = [e for k, es in sorted(why.items()) for e in es][3]
+    assert plan.why == "target"
+
+
+@pytest.mark.parametrize("sentence", [
+    # 确保 in the year's work reports what was achieved
+    "二、主要工作\n确保行政机关负责人出庭应诉率达100%。\n",
+    # 力争 in an earlier clause is another clause's aim: 4次 was held
+    "二、主要工作\n力争在年度考评中提升位次，先后召开行政机关负责人出庭应诉专题会4次，出庭应诉率100%。\n",
+])
+def test_a_figure_of_the_year_beside_goal_words_keeps_its_name(sentence):
+    named = dict(_named_at("某县2024年法治政府建设情况的报告\n" + sentence))
+    assert named["100%"] == "head_appearance_rate", named

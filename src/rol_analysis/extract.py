@@ -51,6 +51,7 @@ from .matcher import (
     _matcher,
     family,
     requirement,
+    target,
 )
 from .measure import _last_match
 from .mentions import (
@@ -244,8 +245,8 @@ def _explanation(sl: _Slot | None, m: Mention, k: int,
     others: tuple[str, ...] = ()
     if iid:
         why = ""
-    elif sl.rule or (sl.why in ("joint", "shared_time", "same_name", "pair", "one_of")
-                     and not sl.part):
+    elif sl.rule or (sl.why in ("joint", "shared_time", "same_name", "pair", "one_of",
+                                "target") and not sl.part):
         # a rule is said as one even when it is a part; these others only when not
         why = sl.why
     elif sl.part and (part_of or sl.why not in ("twice", "apart")):
@@ -402,6 +403,11 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
         if requirement(marked, marked.find("#"), norm_text[m.start:m.end]):
             # 每季度至少听取1次: a rule of what must be done names no indicator
             slots.append(_Slot(m, index, [], group=group[0], rule=True, why="rule"))
+            return
+        if target(marked, marked.find("#"), section):
+            # 确保…出庭应诉率继续保持100% under 下一步安排: next year's goal, which must
+            # not take the indicator from the year's own 100% (trial 5 F3)
+            slots.append(_Slot(m, index, [], group=group[0], why="target"))
             return
         if _ONE_OF_RE.match(norm_text, m.end):
             # 被列为区政府三项重大决策之一: the size of a list someone else drew up,

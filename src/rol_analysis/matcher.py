@@ -597,6 +597,24 @@ def requirement(marked: str, hash_pos: int, stated: str) -> bool:
     return _REQUIREMENT_RE.search(own) is not None
 
 
+# A goal set for later in the number's own clause. 力争 always strives for what is not yet
+# done; the other words are goals only under 下一步安排 (确保…保持100% there is next
+# year's aim, while 确保…达100% in the year's work reports what was achieved).
+_TARGET_ANYWHERE_RE = re.compile(r"力争")
+_TARGET_IN_PLANS_RE = re.compile(r"确保|力争|争取|努力|保持|达到|实现|提高|提升|不低于|目标")
+
+
+def target(marked: str, hash_pos: int, section: str) -> bool:
+    """Whether the number is a goal (力争…达到95%, or under 下一步安排 确保…保持100%)
+    rather than a figure of the report's year: ``marked`` has ``#`` at ``hash_pos``,
+    ``section`` is the number's section id."""
+    if hash_pos < 0:
+        return False
+    own = marked[_own_clause(marked, hash_pos)[0]:hash_pos]
+    rx = _TARGET_IN_PLANS_RE if section == "plans" else _TARGET_ANYWHERE_RE
+    return rx.search(own) is not None
+
+
 _NOUN_END_RE = re.compile(r"[、和及与（(]")
 # A span of years in the number's sentence (《纲要(2023-2027年)》, 2021—2025年): what it
 # counts belongs to a plan of several years, not to one year's.

@@ -1135,6 +1135,8 @@ _WHY = {
             "by 和 that share one rate: the first reading carries the name)",
     "one_of": "所属清单的项数，不是本单位的统计 (the size of a list the subject is one item "
               "of: …之一)",
+    "target": "是今后的目标，不是本年度的统计 (a goal for later, not a figure of the "
+              "report's year: 力争…, or 确保/保持… under 下一步安排)",
 }
 #: Why the matcher set an indicator aside (matcher.scored's reasons).
 _RULED = {"family": "主题不符 topic", "subset": "只计其中一部分 a subset of it",
