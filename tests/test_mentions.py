@@ -87,6 +87,25 @@ def test_a_cut_stated_as_its_size_is_a_rate_a_yearly_drop_a_change():
 
 
 @pytest.mark.parametrize("sentence,expected", [
+    # a fall of 2 points or more is a change of -2 or less (trial 5 F12)
+    ("力争行政复议纠错率较上年下降2个百分点以上。", ("2个百分点以上", -2, "个百分点", "change",
+                                                 "at_most")),
+    ("案件量同比减少近10%。", ("近10%", -10, "%", "change", "at_least")),
+    # a rise keeps its words' bound
+    ("调解成功率较上年提高3个百分点以上。", ("3个百分点以上", 3, "个百分点", "change", "at_least")),
+    # a list sharing the fall: each of them
+    ("收案数和结案数分别下降5%以上、3%以上。", None),
+])
+def test_the_qualifier_of_a_fall_bounds_the_signed_change(sentence, expected):
+    if expected is not None:
+        assert _one(sentence) == pytest.approx(expected)
+    else:
+        found = find_mentions(sentence)
+        assert [(m.value, m.kind, m.qualifier) for m in found] == [
+            (-5, "change", "at_most"), (-3, "change", "at_most")]
+
+
+@pytest.mark.parametrize("sentence,expected", [
     # the quote holds the pledge alone: a claim
     ("企业开办全流程压缩到“最多3天”。", ("最多3天", 3, "天", "count", "at_most")),
     ("项目审批实现“60个工作日”，", ("60个工作日", 60, "个工作日", "count", "exact")),

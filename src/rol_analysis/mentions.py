@@ -13,7 +13,8 @@ How a mention is read:
   (下降, 减少) is negative, but a reform's cut of a time limit or paperwork stated by
   its size with no comparison (``时限减幅达60%``) is a positive rate.
 - qualifier: ``余 多 逾 超过 以上 高于 不低于 不少于`` -> at_least, ``近 不足 低于 不超过``
-  -> at_most, ``约 左右`` -> approx, else exact.
+  -> at_most, ``约 左右`` -> approx, else exact; of a fall, they bound its size, so the
+  negative value swaps them (下降2个百分点以上 -> -2, at_most).
 - kind: ``%`` -> rate, ``元`` -> amount, a change (``同比增长12.6%``, ``提高6个百分点``)
   -> change, else count. scope (:func:`_scope`): change, as_of (截至目前, 累计, 目前) or
   annual.
@@ -298,6 +299,15 @@ def _inside(spans: tuple[list[int], list[int]], a: int, b: int) -> bool:
     if i >= 0 and ends[i] > a:
         return True
     return i + 1 < len(starts) and starts[i + 1] < b
+
+
+_FLIPPED = {"at_least": "at_most", "at_most": "at_least"}
+
+
+def _signed(qual: str, kind: str, value: float) -> str:
+    """The qualifier of a fall: 下降2个百分点以上 is a change of −2 or less (at_most), as
+    the words bound the size of the fall, not the signed value (trial 5 F12)."""
+    return _FLIPPED.get(qual, qual) if kind == "change" and value < 0 else qual
 
 
 def _qualifier(*words: str | None) -> str:
@@ -602,6 +612,7 @@ def find_mentions(text: str) -> list[Mention]:
                 and prev.unit == unit and text[prev.end:a] in ("、", "和", "及")):
             kind = "change"  # "分别下降21.74%、15.31%": the list shares the change
             value = -abs(value) if prev.value < 0 else value
+        qual = _signed(qual, kind, value)
         mention = Mention(a, b, value, unit, qual, kind, weak=weak, sample=sample,
                           closes_set=closes_set,
                           implied=_implied_unit(text, a, b) if not unit else None)
@@ -616,7 +627,7 @@ def find_mentions(text: str) -> list[Mention]:
                 pv = numbers.scaled(p.group("num"), p.group("scale") or "")
                 pq = _qualifier(p.group("pre"), p.group("q1"), p.group("q2"))
                 pk, pv = _kind(text, p.start(), unit, pv)
-                out.append(Mention(p.start(), p.end(), pv, unit, pq, pk))
+                out.append(Mention(p.start(), p.end(), pv, unit, _signed(pq, pk, pv), pk))
         pending.clear()
         out.append(mention)
     out.sort(key=lambda x: x.start)
