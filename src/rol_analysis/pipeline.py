@@ -80,6 +80,8 @@ class BuildResult:
     warnings: list[str] = field(default_factory=list)
     #: set when the data phase stopped on bad input: what ``input-error.json`` records
     bad_input: dict | None = None
+    #: set when validation failed: the inputs' fingerprint it was run on
+    failed_inputs: dict | None = None
 
     @property
     def key(self) -> str:
@@ -946,16 +948,26 @@ def data_phase(root, region, year, force=False, on_step=None, stage=None,
         except InputError as exc:
             result.bad_input = {"message": exc.message, "fingerprint": fp}
             raise
-        # e.g. the report names another region or year than the folder it is filed in
+        except ValidationFailed:
+            # as data_fingerprint sees them, so `rol list` can compare (with nothing
+            # published, it sees no listed_name nor review pins: neither does this)
+            result.failed_inputs = fp
+            raise
+        write_json(paths.processed / BUILD_FILE, _as_read(paths, fp))
         report = read_json(paths.processed / "report.json") or {}
-        # the review file as step 01 read it, which an edit since the fingerprint above
-        # was taken makes another version: the tables are that version's
-        fp["review"] = report.get("review_fingerprint")
-        fp["listed_name"] = report.get("listed_name")  # the regions.csv step 01 read
-        write_json(paths.processed / BUILD_FILE, fp)
         result.warnings = list(report.get("warnings") or [])
         result.status = "built"
     return result
+
+
+def _as_read(paths: layout.BuildPaths, fp: dict) -> dict:
+    """``fp`` with the review file and regions.csv name step 01 read (an edit since the
+    fingerprint was taken makes another version: the tables are that version's)."""
+    # e.g. the report names another region or year than the folder it is filed in
+    report = read_json(paths.processed / "report.json") or {}
+    fp["review"] = report.get("review_fingerprint")
+    fp["listed_name"] = report.get("listed_name")  # the regions.csv step 01 read
+    return fp
 
 
 def brief_phase(root, region, year, force=False, pdf=False, on_step=None,
@@ -1061,6 +1073,12 @@ def _unpublished_input_error(paths: layout.BuildPaths) -> Path:
     published: a note in the cache, since a ``reports/<region>/<year>/`` folder holding
     only the error would count as published (``gone_raw``, the index, the panel)."""
     return layout.cache_dir(paths.root) / "input-errors" / paths.region / f"{paths.year}.json"
+
+
+def _failed_inputs(paths: layout.BuildPaths) -> Path:
+    """Where a failed validation notes the inputs it ran on, so that ``rol list`` can say
+    what changed since (a cache note: the published folder keeps what it showed)."""
+    return layout.cache_dir(paths.root) / "failed-inputs" / paths.region / f"{paths.year}.json"
 
 
 def _last_input_error(paths: layout.BuildPaths, data_fp: dict | None) -> str | None:
@@ -1638,6 +1656,9 @@ def _publish_results(root: Path, stage: Stage, results, data, recovered: bool) -
             entries.append((paths, paths.processed if fresh else None, paths.report))
         elif r.status == "invalid":
             entries.append((paths, None, failed_validation_report(paths)))
+            if r.failed_inputs is not None:
+                write_json(_failed_inputs(layout.build_paths(root, r.region, r.year)),
+                           r.failed_inputs)
         elif r.bad_input and paths.report_final.is_dir():
             # what is published must not say this region-year failed validation (an
             # older build's page) when its latest attempt found the report unusable;
@@ -1772,6 +1793,12 @@ def status(root) -> list[dict]:
                 row["status"] = f"bad input at the last build: {bad}"
             elif failed:
                 row["status"] = "failed validation"
+                ran_on = read_json(_failed_inputs(paths))
+                if isinstance(ran_on, dict) and ran_on != data_fp:
+                    # a decision recorded since may be the fix: say so, and what to run
+                    since = _explain(ran_on, data_fp, f"data/reviews/{region}/{year}.csv")
+                    row["status"] += (f"; since then {'; '.join(since)}: run `rol build "
+                                      f"--region {region} --year {year}` to validate again")
         elif brief_matches(built, current, False):
             row["status"] = "up to date"
         else:
