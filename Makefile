@@ -30,12 +30,13 @@ JOBS ?= 2
 # share its built fixtures); the modules are spread over the workers
 TEST_JOBS ?= 2
 
-.PHONY: brief briefs test coverage lint bench lab clean help ocr
+.PHONY: brief briefs test test-slow coverage lint bench lab clean help ocr
 
 help:
 	@echo "make brief   build reports/$(REGION)/$(YEAR)/brief.html from data/raw (REGION=, YEAR=)"
 	@echo "make briefs  build every region-year under data/raw (JOBS=$(JOBS))"
-	@echo "make test    run the test suite (TEST_JOBS=$(TEST_JOBS) workers)"
+	@echo "make test    run the test suite (TEST_JOBS=$(TEST_JOBS) workers), the slow tests left out"
+	@echo "make test-slow  the slow tests: fault injection, Dask clusters, batches (CI runs both)"
 	@echo "make coverage  the test suite with line coverage of src/rol_analysis"
 	@echo "make lab     open the notebooks in JupyterLab with the project's kernel"
 	@echo "make ocr     install the optional OCR extra (scanned PDFs) into .venv"
@@ -72,7 +73,13 @@ briefs: $(INSTALLED)
 	$(BIN)/rol build --all --jobs $(JOBS)
 
 test: $(INSTALLED_DEV) $(AXE)
-	$(BIN)/python -m pytest -n $(TEST_JOBS) --dist loadscope
+	$(BIN)/python -m pytest -n $(TEST_JOBS) --dist loadscope -m "not slow"
+
+# the tests marked slow (builds killed at every phase, dead kernels, locks, Dask
+# clusters, multi-process batches): minutes of real builds each; CI runs them after
+# `make test`
+test-slow: $(INSTALLED_DEV)
+	$(BIN)/python -m pytest -n $(TEST_JOBS) --dist loadscope -m slow
 
 # the same run with line coverage of src/rol_analysis (in the test processes; code that
 # runs only in `rol` subprocesses and kernels is not counted)

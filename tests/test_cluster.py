@@ -14,6 +14,9 @@ from conftest import ROL, make_batch_root, make_root, tree_bytes
 
 from rol_analysis import cli
 
+# Dask clusters in subprocesses: `make test-slow` (CI runs it after `make test`)
+pytestmark = pytest.mark.slow
+
 
 def _outputs(root):
     """Published outputs of the build itself (the panel's DuckDB file is not byte-stable)."""

@@ -97,6 +97,7 @@ def pair(tmp_path_factory):
             "new_tree": published(new), "seconds": seconds}
 
 
+@pytest.mark.slow
 def test_concurrent_builds_and_validate_wait_for_the_lock(pair, tmp_path):
     """Issue 14.1: a forced build, then another forced build and `rol validate` on the
     same root while it runs. Before, the second deleted the first one's staging folder
@@ -189,6 +190,7 @@ def _notebooks_killing_the_kernel(root: Path, region: str) -> None:
     nbformat.write(nb, local / "02_validate.ipynb")
 
 
+@pytest.mark.slow
 def test_a_dead_kernel_fails_its_region_year_and_the_batch_goes_on(tmp_path):
     """Issue 14.2: a kernel that dies is noticed; the same worker gets a fresh kernel."""
     other = SEED.read_bytes().replace("卫滨区".encode(), "红旗区".encode())
@@ -237,6 +239,7 @@ def _run_as_unprivileged(cmd: list[str]) -> list[str]:
     return [setpriv, "--bounding-set=-dac_override,-dac_read_search", *cmd]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("readonly", ["reports/weibin/2023", "reports", "data/processed/weibin"])
 def test_a_read_only_output_folder_exits_2_and_changes_nothing(pair, tmp_path, readonly):
     """Issue 14.3: before, the brief went out, the tables were put back, and the index
@@ -261,6 +264,7 @@ def test_a_read_only_output_folder_exits_2_and_changes_nothing(pair, tmp_path, r
         assert "up to date" in rol("list", "--root", root, check=0).stdout
 
 
+@pytest.mark.slow
 def test_ctrl_c_during_a_batch_exits_130_with_one_line(pair, tmp_path):
     """Issue 14.4: before, 8 worker tracebacks or 'release unlocked lock'."""
     other = SEED.read_bytes().replace("卫滨区".encode(), "红旗区".encode())

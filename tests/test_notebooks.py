@@ -136,6 +136,7 @@ def test_analysis_before_cleaning_says_what_to_run(tmp_path):
     assert message.count(". ") == 0 and "Traceback" not in str(err.value.traceback)
 
 
+@pytest.mark.slow
 def test_edited_raw_report_shows_its_new_number(analyst_and_build, tmp_path):
     by_hand, _, _ = analyst_and_build
     root = tmp_path / "p"
@@ -156,6 +157,7 @@ def test_edited_raw_report_shows_its_new_number(analyst_and_build, tmp_path):
     assert ",850.0,件," in table and ",849.0," not in table
 
 
+@pytest.mark.slow
 def test_make_lab_serves_the_notebooks_with_the_projects_kernel():
     """`make lab` starts JupyterLab on notebooks/ whose python3 kernel is this venv's
     Python (not another one on the machine)."""

@@ -163,6 +163,29 @@ def test_failed_validation_exits_1_and_keeps_the_last_good_brief(built_copy):
     assert "up to date" in rol_here("list", "--root", root, check=0).stdout
 
 
+def test_a_region_year_that_never_validated_says_what_changed_since(tmp_path):
+    """Trial 5 F13: a report that failed validation at its first build, and a reviewer
+    then records a decision: `rol list` says so and what to run, not only "failed
+    validation"; an unchanged input says nothing more."""
+    bad = SEED.read_bytes().replace("调解成功率100%".encode(), "调解成功率120%".encode())
+    root = make_root(tmp_path / "p", {("weibin", 2023): bad})
+    rol_here("build", "--region", "weibin", "--year", "2023", "--root", root, "-q", check=1)
+    listed = rol_here("list", "--root", root, check=0).stdout
+    assert "failed validation" in listed and "since then" not in listed, listed
+    rol_here("review", "--region", "weibin", "--year", "2023", "--root", root, check=0)
+    sheet = root / "data/reviews/weibin/2023.csv"
+    rows = list(csv.DictReader(sheet.open(encoding="utf-8-sig", newline="")))
+    rows[0].update(action="confirm", reviewer="li")
+    with sheet.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    listed = rol_here("list", "--root", root, check=0).stdout
+    assert ("failed validation; since then its review file data/reviews/weibin/2023.csv "
+            "records decisions now: run `rol build --region weibin --year 2023` to "
+            "validate again") in listed, listed
+
+
 def test_bad_raw_file_exits_2_and_keeps_outputs(built_copy):
     root, _ = built_copy
     raw = root / "data/raw/weibin/2023.txt"
@@ -210,6 +233,7 @@ def test_failed_brief_step_leaves_every_output_as_it_was(built_copy):
     assert after == before
 
 
+@pytest.mark.slow
 def test_parallel_batch_matches_one_off_builds(pool_batch, tmp_path):
     """--all --jobs 2 over two region-years; a one-off build then gives the same notebooks."""
     import shutil
@@ -510,6 +534,7 @@ def test_a_folder_named_like_the_report_does_not_stop_rol_remove(seed_copy):
     assert raw.is_dir()  # raw data is read-only: the folder stays
 
 
+@pytest.mark.slow
 def test_a_region_year_whose_raw_report_is_gone_is_listed_and_removed(pool_batch, tmp_path):
     """Trial 2, item 2: after its raw report was deleted a region-year stayed published
     (index, panel, peers' tables) and `rol list` no longer showed it."""
@@ -586,6 +611,7 @@ def _regions_table(root, region="weibin") -> dict[str, tuple[str, bool]]:
                                            bool(r.select(".review-mark"))) for r in rows}
 
 
+@pytest.mark.slow
 def test_a_brief_is_rebuilt_when_what_it_shows_of_its_peers_changes(pool_batch, tmp_path):
     """Session 12: renaming a peer in regions.csv left every other brief showing the old
     name while `rol list` called it current. Each thing a brief shows of the year's other
