@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from . import measure, numbers
@@ -215,6 +215,9 @@ class Explanation:
     takers : tuple of (str, int, str)
         (id, raw ``char_start``, raw text) of the number each indicator of ``others``
         (``taken``) and ``close`` went to, so a reviewer can compare the two.
+    alongside : tuple of (int, str)
+        ``twice`` only: (raw ``char_start``, raw text) of the other numbers stated for
+        the indicator in ``others``, so the reviewer sees which figures competed.
     """
 
     measure: str
@@ -226,6 +229,7 @@ class Explanation:
     ruled: tuple[tuple[str, str], ...] = ()
     close: tuple[str, ...] = ()
     takers: tuple[tuple[str, int, str], ...] = ()
+    alongside: tuple[tuple[int, str], ...] = ()
 
 
 def _explanation(sl: _Slot | None, m: Mention, k: int,
@@ -274,8 +278,25 @@ def explanations(mentions: list[Mention], slots: list[_Slot],
     of = {(id(sl.mention), sl.index): sl for sl in slots}
     where = {id(m): raw_span(m) for m in mentions}
     used = {iid: where[id(m)] for m in mentions for iid in m.indicators if iid}
-    return {where[id(m)][0]: [_explanation(of.get((id(m), k)), m, k, used)
-                              for k in range(len(m.indicators))]
+    # the numbers each "twice" indicator was stated with (kept from all, or named one)
+    stated: dict[str, set[tuple[int, str]]] = {}
+    for sl in slots:
+        if sl.twice_of:
+            stated.setdefault(sl.twice_of, set()).add(where[id(sl.mention)])
+    for iid, numbers in stated.items():
+        if iid in used:
+            numbers.add(used[iid])
+
+    def explained(m: Mention, k: int) -> Explanation:
+        sl = of.get((id(m), k))
+        e = _explanation(sl, m, k, used)
+        if e.why == "twice" and sl is not None and sl.twice_of:
+            own = where[id(m)]
+            e = replace(e, others=(sl.twice_of,), alongside=tuple(
+                sorted(n for n in stated.get(sl.twice_of, ()) if n != own)))
+        return e
+
+    return {where[id(m)][0]: [explained(m, k) for k in range(len(m.indicators))]
             for m in mentions}
 
 

@@ -64,6 +64,7 @@ class _Slot:
     rival: tuple[str, ...] = ()
     reasons: dict | None = None
     close: tuple[str, ...] = ()  # a named reading's runner-ups within the tie margin
+    twice_of: str = ""  # the indicator a "twice" reading was kept from
 
 
 # Units that count the same kind of thing: a part and its whole share one (其中 may
@@ -426,6 +427,7 @@ def _unname(sl: _Slot, iid: str) -> None:
     _make_part(sl, {iid})
     sl.total = [t for t in sl.total if t[1] != iid]
     sl.why = sl.why or "twice"
+    sl.twice_of = sl.twice_of or iid
 
 
 def _noun_after(text: str, sent_start: list[int], slots: list[_Slot], k: int) -> str:

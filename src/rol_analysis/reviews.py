@@ -1202,6 +1202,12 @@ def candidates_cell(explained, catalogue, own_start: int | None = None,
         elif e.why == "taken":
             why = (f"未归入：{'、'.join(taker(e, i) for i in e.others)} 已归入更相符的另一个"
                    "数 (its indicators went to numbers that fit them better)")
+        elif e.why == "twice" and e.alongside:
+            # the competing figures named, so the reason can be checked against the text
+            numbers = "、".join(f"char_start {start} “{text}”" for start, text in e.alongside)
+            why = (f"未归入：{name(e.others[0])} 还有其他数值（{numbers}），看不出哪个是总数 "
+                   "(its indicator is stated with these other figures and none is clearly "
+                   "the total)")
         elif e.why == "ruled":
             why = "未归入：" + "；".join(f"{name(i)} 被排除：{_RULED.get(r, r)}"
                                      for i, r in e.ruled[:3]) + " (ruled out by a check)"
