@@ -283,9 +283,9 @@ def explanations(mentions: list[Mention], slots: list[_Slot],
     for sl in slots:
         if sl.twice_of:
             stated.setdefault(sl.twice_of, set()).add(where[id(sl.mention)])
-    for iid, numbers in stated.items():
+    for iid, figures in stated.items():
         if iid in used:
-            numbers.add(used[iid])
+            figures.add(used[iid])
 
     def explained(m: Mention, k: int) -> Explanation:
         sl = of.get((id(m), k))
