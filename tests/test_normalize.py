@@ -100,3 +100,16 @@ def test_one_compact_form_for_suggest_and_ratios():
     assert compact("办理 **849 件**，\n同比 增长") == "办理849件，同比增长"
     assert compact(None) == "" and compact("") == ""
     assert suggest.compact is compact and ratios.compact is compact
+
+
+def test_a_run_in_headings_wrapped_line_is_joined():
+    """Trial 5 F4 (a PDF text layer, paraphrased): a line that opens with （五） but runs
+    on past its heading sentence is a paragraph's first line, so a number or a clause
+    wrapped from it is joined; a heading line of its own stays apart."""
+    raw = ("（五）加强法治宣传教育。组织各类普法活动一\n\n千二百余场，受教育群众超过15万人次。\n"
+           "（四）依法化解矛盾纠纷。全年收到行政复议申请203件，受理186件，\n\n审结171件。\n"
+           "（六）强化监督\n全年开展执法检查12次。\n")
+    text = normalize(raw).text
+    assert "普法活动一千二百余场" in text
+    assert "受理186件，审结171件" in text
+    assert "（六）强化监督\n全年" in text

@@ -225,8 +225,11 @@ def _is_title_line(line: str) -> bool:
     line = line.strip()
     if not line:
         return True
+    # a run-in heading (（五）加强法治宣传教育。开展…普法活动一) is a paragraph's first line:
+    # its heading sentence ends inside the line, so its wrap is joined (trial 5 F4)
     if (_HEADING_START_RE.match(line) and len(line) <= 2 * SHORT_LINE
-            and line[-1] not in _SENTENCE_END):
+            and line[-1] not in _SENTENCE_END
+            and not any(c in line[:-1] for c in "。；;")):
         return True
     return len(line) < SHORT_LINE and not any(c in line for c in "，,。；;")
 
