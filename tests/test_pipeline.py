@@ -102,6 +102,18 @@ def test_changed_raw_file_is_rebuilt(built_copy):
     assert "850" in text
 
 
+def _confirm_first_number(root):
+    """`rol review` for weibin 2023, then a reviewer confirms the worksheet's first row."""
+    rol_here("review", "--region", "weibin", "--year", "2023", "--root", root, check=0)
+    sheet = root / "data/reviews/weibin/2023.csv"
+    rows = list(csv.DictReader(sheet.open(encoding="utf-8-sig", newline="")))
+    rows[0].update(action="confirm", reviewer="li")
+    with sheet.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+
+
 def test_failed_validation_exits_1_and_keeps_the_last_good_brief(built_copy):
     root, _ = built_copy
     raw = root / "data/raw/weibin/2023.txt"
@@ -138,14 +150,7 @@ def test_failed_validation_exits_1_and_keeps_the_last_good_brief(built_copy):
         assert "failed validation" in listed
         # a reviewer decides a number: `rol list` names the real file, and says the
         # failure of this region-year in a clause of its own, not after the last reason
-        rol_here("review", "--region", "weibin", "--year", "2023", "--root", root, check=0)
-        sheet = root / "data/reviews/weibin/2023.csv"
-        rows = list(csv.DictReader(sheet.open(encoding="utf-8-sig", newline="")))
-        rows[0].update(action="confirm", reviewer="li")
-        with sheet.open("w", encoding="utf-8", newline="") as fh:
-            writer = csv.DictWriter(fh, fieldnames=list(rows[0]))
-            writer.writeheader()
-            writer.writerows(rows)
+        _confirm_first_number(root)
         listed = rol_here("list", "--root", root, check=0).stdout
         assert ("last build failed validation, so the published brief is the one before "
                 "it; that brief is outdated: raw report 2023.txt changed; its review file "
@@ -172,14 +177,7 @@ def test_a_region_year_that_never_validated_says_what_changed_since(tmp_path):
     rol_here("build", "--region", "weibin", "--year", "2023", "--root", root, "-q", check=1)
     listed = rol_here("list", "--root", root, check=0).stdout
     assert "failed validation" in listed and "since then" not in listed, listed
-    rol_here("review", "--region", "weibin", "--year", "2023", "--root", root, check=0)
-    sheet = root / "data/reviews/weibin/2023.csv"
-    rows = list(csv.DictReader(sheet.open(encoding="utf-8-sig", newline="")))
-    rows[0].update(action="confirm", reviewer="li")
-    with sheet.open("w", encoding="utf-8", newline="") as fh:
-        writer = csv.DictWriter(fh, fieldnames=list(rows[0]))
-        writer.writeheader()
-        writer.writerows(rows)
+    _confirm_first_number(root)
     listed = rol_here("list", "--root", root, check=0).stdout
     assert ("failed validation; since then its review file data/reviews/weibin/2023.csv "
             "records decisions now: run `rol build --region weibin --year 2023` to "
