@@ -953,21 +953,16 @@ def data_phase(root, region, year, force=False, on_step=None, stage=None,
             # published, it sees no listed_name nor review pins: neither does this)
             result.failed_inputs = fp
             raise
-        write_json(paths.processed / BUILD_FILE, _as_read(paths, fp))
+        # e.g. the report names another region or year than the folder it is filed in
         report = read_json(paths.processed / "report.json") or {}
+        # the review file as step 01 read it, which an edit since the fingerprint above
+        # was taken makes another version: the tables are that version's
+        fp["review"] = report.get("review_fingerprint")
+        fp["listed_name"] = report.get("listed_name")  # the regions.csv step 01 read
+        write_json(paths.processed / BUILD_FILE, fp)
         result.warnings = list(report.get("warnings") or [])
         result.status = "built"
     return result
-
-
-def _as_read(paths: layout.BuildPaths, fp: dict) -> dict:
-    """``fp`` with the review file and regions.csv name step 01 read (an edit since the
-    fingerprint was taken makes another version: the tables are that version's)."""
-    # e.g. the report names another region or year than the folder it is filed in
-    report = read_json(paths.processed / "report.json") or {}
-    fp["review"] = report.get("review_fingerprint")
-    fp["listed_name"] = report.get("listed_name")  # the regions.csv step 01 read
-    return fp
 
 
 def brief_phase(root, region, year, force=False, pdf=False, on_step=None,
@@ -1785,6 +1780,7 @@ def status(root) -> list[dict]:
         failed = _last_validation_failed(paths)
         bad = _last_input_error(paths, data_fp)
         current = brief_fingerprint(root, paths, data_fp, False) if built else None
+        review = f"data/reviews/{region}/{year}.csv"  # as the user would type it
         if (_txn_dir(root, region, year) / "journal.json").exists():
             row["status"] = ("outdated (a build was stopped while publishing; the next "
                              "build finishes it)")
@@ -1796,13 +1792,12 @@ def status(root) -> list[dict]:
                 ran_on = read_json(_failed_inputs(paths))
                 if isinstance(ran_on, dict) and ran_on != data_fp:
                     # a decision recorded since may be the fix: say so, and what to run
-                    since = _explain(ran_on, data_fp, f"data/reviews/{region}/{year}.csv")
+                    since = _explain(ran_on, data_fp, review)
                     row["status"] += (f"; since then {'; '.join(since)}: run `rol build "
                                       f"--region {region} --year {year}` to validate again")
         elif brief_matches(built, current, False):
             row["status"] = "up to date"
         else:
-            review = f"data/reviews/{region}/{year}.csv"
             row["status"] = "outdated: " + "; ".join(_explain(built, current, review))
         if failed and built is not None:
             # First and a clause of its own: appended, it read as if about the last
