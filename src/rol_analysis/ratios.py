@@ -657,6 +657,12 @@ def published_history(root, region: str, year: int, current=None):
     return out.drop(columns="_o").reset_index(drop=True).astype({"year": "int64"})
 
 
+def _relative_change(value, previous) -> float:
+    """(value - previous) / previous in %, unrounded; NaN from 0 or a missing value."""
+    v, p = _num(value), _num(previous)
+    return (v - p) / p * 100 if p and not math.isnan(v) else math.nan
+
+
 def relative_change_text(value, previous, fallback=math.nan) -> str | None:
     """A relative change as shown (``+3.8``, one decimal, no ``%``), computed from the
     two stated values, not from the stored ``change_pct``: that is already rounded to
@@ -665,14 +671,10 @@ def relative_change_text(value, previous, fallback=math.nan) -> str | None:
     ``fallback`` (a percentage) is used when the values cannot give one; None when
     neither can.
     """
-    v, p = _num(value), _num(previous)
-    if not (math.isnan(v) or math.isnan(p)) and p:
-        pct = (v - p) / p * 100
-    else:
+    pct = _relative_change(value, previous)
+    if math.isnan(pct):
         pct = _num(fallback)
-        if math.isnan(pct):
-            return None
-    return f"{pct:+.1f}"
+    return None if math.isnan(pct) else f"{pct:+.1f}"
 
 
 def year_over_year(history, region: str, year: int, catalogue: Catalogue | None = None):
@@ -715,7 +717,7 @@ def year_over_year(history, region: str, year: int, catalogue: Catalogue | None 
             "value": v, "qualifier": _qualifier(now.at[iid, "qualifier"]),
             "text": _str(now.at[iid, "text"]), "change": round(v - p, 4),
             "change_unit": CHANGE_UNITS["rate" if rate else "default"],
-            "change_pct": round((v - p) / p * 100, 2) if p and not rate else math.nan,
+            "change_pct": math.nan if rate else round(_relative_change(v, p), 2),
         })
     return pd.DataFrame(rows, columns=YOY_COLUMNS)
 
