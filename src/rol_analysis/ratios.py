@@ -622,14 +622,16 @@ def published_history(root, region: str, year: int, current=None):
     Returns
     -------
     pandas.DataFrame
-        Columns ``region, year, indicator_id, value, unit, qualifier, text, review``
-        (``text``: the number as the report wrote it; ``review``: a reviewer's decision,
-        empty when nobody confirmed the name), sorted by region, year and catalogue
-        order.
+        Columns ``region, year, indicator_id, value, unit, qualifier, text, review,
+        sentence`` (``text``: the number as the report wrote it; ``review``: a
+        reviewer's decision, empty when nobody confirmed the name; ``sentence``: its
+        source sentence, which the brief links to in that region-year's brief), sorted
+        by region, year and catalogue order.
     """
     import pandas as pd
 
-    cols = ["region", "year", "indicator_id", "value", "unit", "qualifier", "text", "review"]
+    cols = ["region", "year", "indicator_id", "value", "unit", "qualifier", "text", "review",
+            "sentence"]
     frames = []
     for reg, yr, path in layout.brief_peers(root, region, year):
         try:
