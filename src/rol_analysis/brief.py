@@ -37,7 +37,14 @@ from . import footnotes, layout
 from . import ratios as _ratios
 from .catalogue import load
 from .ocr import LOW_SCORE as LOW_OCR_SCORE
-from .reviews import NAMING, excluded_numbers, parse_mark, review_state, unconfirmed
+from .reviews import (
+    NAMING,
+    REVIEW_LABELS,
+    excluded_numbers,
+    parse_mark,
+    review_state,
+    unconfirmed,
+)
 
 #: How the brief marks a number a reviewer decided on (data/reviews/): one mark for each
 #: action that decides a name (reviews.NAMING, the rule of the ○ count too).
@@ -405,9 +412,10 @@ class Brief:
         if state == "not_reviewed":
             return "未复核 not reviewed"
         n = {a: actions.count(a) for a in ("confirm", "set", "add")}
-        return (f"已复核 {done} 个数字（共 {total} 个）：确认 {n['confirm']}，更正 "
-                f"{n['set']}，补充 {n['add']}，排除 {excluded} · {done} of {total} numbers "
-                f"reviewed (✓ confirmed, ✎ corrected or added, {excluded} excluded"
+        # the state in the index's words, by the same rule (every number decided)
+        return (f"{REVIEW_LABELS[state]} · 已复核 {done} 个数字（共 {total} 个）：确认 "
+                f"{n['confirm']}，更正 {n['set']}，补充 {n['add']}，排除 {excluded} · {done} of "
+                f"{total} numbers reviewed (✓ confirmed, ✎ corrected or added, {excluded} excluded"
                 + ("; listed under 复核排除的数字" if excluded else "") + ")")
 
     def _validation_link(self) -> str:
