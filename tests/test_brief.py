@@ -952,3 +952,58 @@ def test_a_named_number_under_a_heading_of_its_shown_in_section_is_shown_there(t
     page = BeautifulSoup(b2.section_tables().data, "lxml")
     tables = {h.get_text()[:9]: h.find_next("table").get_text() for h in page.find_all("h3")}
     assert "12 场" in tables["政府职能与营商环境"]
+
+
+# ------------------------------------------------- a stated change against the year before
+
+STATED_2022 = ("全年收到行政复议申请90件，受理80件，审结70件，其中纠错9件，纠错率12.9%。"
+               "全年评查行政执法案卷370卷。")
+STATED_2023 = ("全年收到行政复议申请120件，受理108件，同比增长34.2%；审结100件，其中纠错10件，"
+               "纠错率10%，较上年下降2.9个百分点。全年评查行政执法案卷350卷，较上年减少20卷。")
+
+
+def _stated_brief(root, earlier=STATED_2022, now=STATED_2023):
+    """The brief of ``now`` read as Weibin's 2023 report, with ``earlier`` published as
+    its 2022 report (both paraphrases, read by the real extraction)."""
+    from rol_analysis import extract
+
+    before = extract.extract_text(earlier, "weibin", 2022)
+    publish(root, "weibin", 2022, before.indicators)
+    return _extracted_brief(root, now)
+
+
+def test_a_stated_change_the_two_years_contradict_is_flagged(tmp_path):
+    page = _page(_stated_brief(tmp_path))
+    rows = {tr.find_all("td")[0].get_text(): tr.find_all("td")
+            for tr in page.select(".trends table.yoy tbody tr")}
+    # 80 -> 108 is +35.0%: the stated 34.2% is shown beside it as a mismatch, with the
+    # footnote of its sentence
+    accepted = rows["受理行政复议申请数"]
+    assert accepted[4].get_text() == "+35.0%"
+    stated = accepted[5]
+    assert stated.get_text().startswith("同比增长34.2%")
+    assert stated.select_one(".flag-mismatch").get_text() == "不一致"
+    assert "+35.0%" in stated.get_text()
+    fn = stated.select_one("sup.fn a")
+    assert "受理108件" in fn["title"]
+    # the change of a rate in points and of a count in its own word agree with both years
+    assert rows["行政复议纠错率"][5].select_one(".flag-consistent") is not None
+    assert "较上年下降2.9个百分点" in rows["行政复议纠错率"][5].get_text()
+    assert rows["行政执法案卷评查数"][5].select_one(".flag-consistent") is not None
+    # a figure whose change the report does not state
+    assert rows["收到行政复议申请数"][5].get_text() == "—"
+    # the mismatch is a key finding too
+    found = [li.get_text() for li in page.select(".findings li")
+             if "同比增长34.2%" in li.get_text()]
+    assert len(found) == 1 and "不一致" in found[0] and "80 件" in found[0]
+    assert "+35.0%" in found[0]
+
+
+def test_without_a_stated_change_the_year_over_year_table_is_as_before(tmp_path):
+    now = ("全年收到行政复议申请120件，受理108件；审结100件，其中纠错10件，纠错率10%。"
+           "全年评查行政执法案卷350卷。")
+    page = _page(_stated_brief(tmp_path, now=now))
+    table = page.select_one(".trends table.yoy")
+    assert "报告所述变化" not in table.get_text()
+    assert {len(tr.find_all("td")) for tr in table.select("tbody tr")} == {5}
+    assert page.select_one(".trends .note.stated") is None
