@@ -8,6 +8,7 @@ import re
 import pytest
 from brief_fixtures import (
     gold_indicators,
+    mentions_from,
     mixed_kinds,
     publish,
     report_meta,
@@ -1007,3 +1008,48 @@ def test_without_a_stated_change_the_year_over_year_table_is_as_before(tmp_path)
     assert "报告所述变化" not in table.get_text()
     assert {len(tr.find_all("td")) for tr in table.select("tbody tr")} == {5}
     assert page.select_one(".trends .note.stated") is None
+
+
+# ------------------------------------------- a figure named one year and unnamed the next
+
+LECTURES = "领导干部法治专题讲座数"
+
+
+def _unnamed_next_year(root):
+    """Weibin 2022 names 举办领导干部法治专题讲座2期 as officials_law_training_sessions;
+    its 2023 report states 讲座3期 under the same measure, unnamed."""
+    import pandas as pd
+
+    from rol_analysis.tables import MENTION_COLUMNS
+
+    seed = gold_indicators()
+    iid = "officials_law_training_sessions"
+    assert iid not in set(seed["indicator_id"])
+    earlier = with_rows(seed, [{"indicator_id": iid, "value": 2.0, "text": "2期", "unit": "期",
+                                "measure": LECTURES, "sentence": "举办领导干部法治专题讲座2期。"}])
+    publish(root, "weibin", 2022, earlier.assign(year=2022))
+    unnamed = {c: "" for c in MENTION_COLUMNS}
+    unnamed.update({"region": "weibin", "year": 2023, "value": 3.0, "unit": "期",
+                    "qualifier": "exact", "text": "3期", "char_start": 99990,
+                    "char_end": 99992, "sentence": "全年举办领导干部法治专题讲座3期。",
+                    "kind": "count", "scope": "annual", "measure": LECTURES,
+                    "section": "law_study"})
+    men = pd.concat([mentions_from(seed), pd.DataFrame([unnamed], columns=MENTION_COLUMNS)],
+                    ignore_index=True)
+    return brief.Brief(stage(root, indicators=seed, mentions=men))
+
+
+def test_a_figure_unnamed_the_next_year_is_said_to_be_missing_from_the_table(tmp_path):
+    b = _unnamed_next_year(tmp_path)
+    row = b.analysis.unpaired.set_index("indicator_id").loc["officials_law_training_sessions"]
+    assert (row["named_year"], row["text"], row["unnamed_year"], row["unnamed_text"]) == (
+        2022, "2期", 2023, "3期")
+    trends = _page(b).select_one(".trends")
+    assert "领导干部学法培训场次" not in trends.select_one("table.yoy").get_text()
+    items = [li for li in trends.select("ul.unpaired li")
+             if "领导干部学法培训场次" in li.get_text()]
+    assert len(items) == 1
+    text = items[0].get_text()
+    assert "2022 年 2 期" in text and f"2023 年“{LECTURES}” 3期" in text and "未归入指标" in text
+    # the unnamed number links to its sentence
+    assert "讲座3期" in items[0].select_one("sup.fn a")["title"]

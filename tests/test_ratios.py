@@ -823,3 +823,53 @@ def test_stated_change_status_allows_the_stated_precision(stated, low, high, hal
                                                           expected):
     assert ratios.stated_change_status(stated, low, high, half=half,
                                        qualifier=qualifier) == expected
+
+
+# --------------------------------------------------------------- unpaired indicators
+
+def _history_and_mentions(unit="期", part_of="", named_too=False):
+    import pandas as pd
+
+    history = pd.DataFrame([
+        {"region": "x", "year": 2023, "indicator_id": "officials_law_training_sessions",
+         "value": 2.0, "unit": "期", "qualifier": "exact", "text": "2期", "review": "",
+         "measure": "领导干部法治专题讲座数"},
+        {"region": "x", "year": 2023, "indicator_id": "disputes_mediated", "value": 70.0,
+         "unit": "件", "qualifier": "exact", "text": "70件", "review": "", "measure": "调解数"},
+        {"region": "x", "year": 2024, "indicator_id": "disputes_mediated", "value": 80.0,
+         "unit": "件", "qualifier": "exact", "text": "80件", "review": "", "measure": "调解数"},
+        {"region": "x", "year": 2024, "indicator_id": "people_mediators", "value": 9.0,
+         "unit": "人", "qualifier": "exact", "text": "9人", "review": "", "measure": "调解员数"},
+    ])
+    rows = [{"indicator_id": "", "part_of": part_of, "value": 3.0, "unit": unit,
+             "text": f"3{unit}", "char_start": 40, "kind": "count",
+             "measure": "领导干部法治专题讲座数", "sentence": "举办领导干部法治专题讲座3期。"}]
+    if named_too:  # the same number named otherwise: shown, not missing
+        rows.append(dict(rows[0], indicator_id="training_courses"))
+    return history, pd.DataFrame(rows)
+
+
+def test_unpaired_gives_the_unnamed_number_of_the_same_measure():
+    history, men = _history_and_mentions()
+    u = ratios.unpaired(history, "x", 2024, mentions=men).set_index("indicator_id")
+    # in both years: compared, not listed
+    assert "disputes_mediated" not in u.index
+    row = u.loc["officials_law_training_sessions"]
+    assert (row["named_year"], row["unnamed_year"], row["unnamed_text"]) == (2023, 2024, "3期")
+    assert "举办领导干部法治专题讲座3期" in row["unnamed_sentence"]
+    # named this year only, with nothing unnamed to point at
+    assert u.at["people_mediators", "named_year"] == 2024
+    assert u.at["people_mediators", "unnamed_text"] == ""
+
+
+@pytest.mark.parametrize("kwargs", [{"unit": "场"}, {"part_of": "officials_law_training_sessions"},
+                                    {"named_too": True}])
+def test_unpaired_does_not_offer_another_count_as_the_missing_figure(kwargs):
+    history, men = _history_and_mentions(**kwargs)
+    u = ratios.unpaired(history, "x", 2024, mentions=men).set_index("indicator_id")
+    assert u.at["officials_law_training_sessions", "unnamed_text"] == ""
+
+
+def test_unpaired_is_empty_without_an_earlier_year():
+    history, men = _history_and_mentions()
+    assert ratios.unpaired(history[history["year"] == 2024], "x", 2024, mentions=men).empty

@@ -937,7 +937,37 @@ class Brief:
             nothing = _render("no_earlier_year.html.j2", region=a.region, year=a.year)
         return _html(_render("trends.html.j2", yoy=yoy, prev=prev, year=a.year, panel=panel,
                              nothing_html=Markup(nothing),
-                             stated=any(r["stated"] for r in yoy)))
+                             stated=any(r["stated"] for r in yoy),
+                             unpaired=self._unpaired()))
+
+    def _unpaired(self) -> dict | None:
+        """What the year-over-year part cannot compare (:func:`ratios.unpaired`): the
+        indicators one year names whose figure the other year states unnamed (each with
+        both numbers, this year's with its footnote), and by year the names of the rest
+        that one year alone states. None when every indicator is in both years or no
+        earlier year is published: a row missing without a word reads as no figure."""
+        u = self.analysis.unpaired
+        if u is None or not len(u):
+            return None
+        found, only = [], {}
+        for rec in u.to_dict("records"):
+            iid = rec["indicator_id"]
+            name = (self._indicator_name(iid) if iid in self.catalogue.indicators
+                    else escape(rec["zh_name"]))
+            if not _present_text(rec.get("unnamed_text")):
+                only.setdefault(int(rec["named_year"]), []).append(rec["zh_name"])
+                continue
+            unit = rec["unit"] if _present_text(rec.get("unit")) else ""
+            named = as_stated(rec["value"], unit, rec["kind"], rec["qualifier"], rec["text"])
+            found.append({
+                "name_html": Markup(name), "en_name": rec["en_name"],
+                "named_year": int(rec["named_year"]),
+                "named_html": Markup(self._peer_value(named, rec.get("review"))),
+                "measure": rec["measure"], "unnamed_year": int(rec["unnamed_year"]),
+                "unnamed_html": Markup(self._num(rec["unnamed_text"],
+                                                 rec["unnamed_sentence"]))})
+        return {"found": found, "only": sorted(only.items()),
+                "n_only": sum(len(v) for v in only.values())}
 
     def _stated_change(self, rec: dict) -> dict | None:
         """The change the report states for a year-over-year row's figure, checked

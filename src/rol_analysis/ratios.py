@@ -100,6 +100,11 @@ YOY_COLUMNS = [
     "change_unit", "change_pct", "stated_text", "stated_sentence", "stated_change",
     "stated_unit", "stated_recomputed", "stated_status",
 ]
+UNPAIRED_COLUMNS = [
+    "indicator_id", "zh_name", "en_name", "kind", "named_year", "value", "unit",
+    "qualifier", "text", "review", "measure", "unnamed_year", "unnamed_text",
+    "unnamed_sentence",
+]
 #: How a year-over-year change is counted: rates in percentage points, the rest relative.
 CHANGE_UNITS = {"rate": "pp", "default": "%"}
 _TEXT_COLUMNS = [
@@ -157,6 +162,9 @@ class Analysis:
     region_names: dict = field(default_factory=dict)
     #: slug -> kind of issuer: a regions.csv level, else township/department/government
     region_kinds: dict = field(default_factory=dict)
+    #: the indicators one of the two years compared names and the other does not
+    #: (:func:`unpaired`; None: not computed, as empty)
+    unpaired: object = None
 
     def counts(self) -> dict:
         """Number of rates per status, every status present (0 when none)."""
@@ -623,14 +631,16 @@ def published_history(root, region: str, year: int, current=None):
     Returns
     -------
     pandas.DataFrame
-        Columns ``region, year, indicator_id, value, unit, qualifier, text, review``
-        (``text``: the number as the report wrote it; ``review``: a reviewer's decision,
-        empty when nobody confirmed the name), sorted by region, year and catalogue
-        order.
+        Columns ``region, year, indicator_id, value, unit, qualifier, text, review,
+        measure`` (``text``: the number as the report wrote it; ``review``: a reviewer's
+        decision, empty when nobody confirmed the name; ``measure``: the label of the
+        number's clause, which :func:`unpaired` looks for in the other year), sorted by
+        region, year and catalogue order.
     """
     import pandas as pd
 
-    cols = ["region", "year", "indicator_id", "value", "unit", "qualifier", "text", "review"]
+    cols = ["region", "year", "indicator_id", "value", "unit", "qualifier", "text", "review",
+            "measure"]
     frames = []
     for reg, yr, path in layout.brief_peers(root, region, year):
         try:
@@ -914,6 +924,83 @@ def _stated_fields(stated: dict | None, value, previous, text, previous_text, ki
     return {"stated_text": stated["text"], "stated_sentence": stated["sentence"],
             "stated_change": stated["value"], "stated_unit": unit,
             "stated_recomputed": point, "stated_status": status}
+
+
+def unpaired(history, region: str, year: int, catalogue: Catalogue | None = None,
+             mentions=None):
+    """The indicators the year-over-year table has no row for: named in one of the two
+    years it compares and not in the other.
+
+    A figure named one year and left unnamed the next (领导干部法治专题讲座2期 named in 2023,
+    …讲座3期 in 2024 unnamed: trial 5 F7) would drop out of the table without a word. When
+    this year's ``mentions`` hold an unnamed number (no indicator, no whole it is a part
+    of) whose measure is the one the earlier year's figure was named with, that number is
+    given (``unnamed_*``): the comparison is missing, not the figure.
+
+    Parameters
+    ----------
+    history : pandas.DataFrame
+        :func:`published_history`.
+    region, year : str, int
+    catalogue : Catalogue, optional
+    mentions : pandas.DataFrame, optional
+        This year's mentions.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``UNPAIRED_COLUMNS``, one row per indicator (catalogue order): the year
+        that names it and its figure there (``value``, ``unit``, ``qualifier``, ``text``,
+        ``review``, ``measure``), and ``unnamed_year`` / ``unnamed_text`` /
+        ``unnamed_sentence`` of the same measure's unnamed number in the other year ("" /
+        NaN when there is none). Empty without an earlier year.
+    """
+    import pandas as pd
+
+    cat = catalogue or load()
+    mine = history[history["region"] == region]
+    earlier = sorted(y for y in mine["year"].unique() if y < int(year))
+    if not earlier:
+        return pd.DataFrame(columns=UNPAIRED_COLUMNS)
+    prev_year = int(earlier[-1])
+    years = {y: mine[mine["year"] == y].drop_duplicates("indicator_id").set_index("indicator_id")
+             for y in (prev_year, int(year))}
+    # this year's numbers no indicator names, by measure: a number with a named reading
+    # is shown, and a part of a whole is not the whole's figure
+    loose: dict[str, list[dict]] = {}
+    if mentions is not None and len(mentions) and "measure" in mentions.columns:
+        named = {int(r["char_start"]) for r in mentions.to_dict("records")
+                 if _str(r.get("indicator_id"))}
+        for r in mentions.sort_values("char_start", kind="stable").to_dict("records"):
+            if (_str(r.get("indicator_id")) or _str(r.get("part_of"))
+                    or int(r["char_start"]) in named or r.get("kind") == "change"
+                    or not _str(r.get("measure"))):
+                continue
+            loose.setdefault(r["measure"], []).append(r)
+    rows = []
+    for iid, ind in cat.indicators.items():
+        stated = [y for y, t in years.items() if iid in t.index]
+        if len(stated) != 1 or ind.kind == "change":
+            continue
+        y = stated[0]
+        rec = years[y].loc[iid]
+        label = _str(rec.get("measure"))
+        found = loose.get(label, []) if y == prev_year else []
+        row = {"indicator_id": iid, "zh_name": ind.zh_name, "en_name": ind.en_name,
+               "kind": ind.kind, "named_year": y, "value": _num(rec.get("value")),
+               "unit": _str(rec.get("unit")), "qualifier": _qualifier(rec.get("qualifier")),
+               "text": _str(rec.get("text")), "review": _str(rec.get("review")),
+               "measure": label, "unnamed_year": math.nan, "unnamed_text": "",
+               "unnamed_sentence": ""}
+        if found:
+            # the unit must count the same things (讲座2期 is no 讲座3场)
+            same = [f for f in found
+                    if _unit_class(_str(f.get("unit"))) == _unit_class(row["unit"])]
+            if same:
+                row.update(unnamed_year=int(year), unnamed_text=_str(same[0].get("text")),
+                           unnamed_sentence=_str(same[0].get("sentence")))
+        rows.append(row)
+    return pd.DataFrame(rows, columns=UNPAIRED_COLUMNS)
 
 
 def region_panel(history, year: int, catalogue: Catalogue | None = None):
@@ -2184,6 +2271,7 @@ def analyse(paths, catalogue: Catalogue | None = None) -> Analysis:
         yoy=year_over_year(history, paths.region, paths.year, cat, indicators, mentions),
         panel=region_panel(history, paths.year, cat),
         region_names=names, region_kinds=kinds,
+        unpaired=unpaired(history, paths.region, paths.year, cat, mentions),
     )
 
 
