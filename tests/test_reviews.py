@@ -1269,7 +1269,8 @@ def _nth(text: str, s: str, n: int) -> int:
 def test_equal_numbers_and_a_corrected_neighbour_move_by_their_own_words(tmp_path):
     """Trial 5 F6: after a clause was inserted and a figure corrected, the two 37件 of an
     unchanged sentence were stale (“in the same words at 2 places”), 88件 was
-    stale because its neighbour 76件 became 77件."""
+    stale because its neighbour 76件 became 77件, and the summary counted the stale rows
+    as numbers of the report."""
     root = make_root(tmp_path / "p", {("weibin", 2023): TWICE.encode("utf-8")})
     rol("review", "--region", "weibin", "--year", "2023", "--root", root, check=0)
     sheet = reviews.review_file(root, "weibin", 2023)
@@ -1301,6 +1302,10 @@ def test_equal_numbers_and_a_corrected_neighbour_move_by_their_own_words(tmp_pat
     stale = by_note[f"was {TWICE.index('76件')}"]
     assert "has no number '76件' any more" in stale["stale"]
     assert "moved 3 decisions" in out and "1 decision is stale" in out
+    numbers = sum(1 for r in rows if not r["stale"])
+    assert numbers == len(rows) - 1
+    assert (f"weibin/2023: {numbers} numbers, 3 decided, and 1 stale decision listed "
+            "above") in out, out
 
 
 def _sheet(raw: str, decided: list[tuple[int, str]]) -> list[dict]:

@@ -1501,6 +1501,8 @@ class Worksheet:
     """What :func:`write_worksheet` wrote, for ``rol review``'s summary."""
 
     path: Path
+    #: the report's numbers listed (a stale decision's row is not one: its number is
+    #: not at its ``char_start``), and how many of them are decided
     numbers: int
     decided: int
     #: ``(row number in the file, text, old char_start, new char_start)``
@@ -1536,8 +1538,9 @@ def write_worksheet(paths) -> Worksheet:
     Returns
     -------
     Worksheet
-        The path, the numbers listed, the decided rows, and the rows moved or marked
-        stale (with their row numbers in the rewritten file).
+        The path, the numbers listed and how many of them are decided (stale rows
+        counted apart), and the rows moved or marked stale (with their row numbers in
+        the rewritten file).
     """
     from . import extract, fileio
     from .catalogue import load
@@ -1562,8 +1565,10 @@ def write_worksheet(paths) -> Worksheet:
     w.writeheader()
     w.writerows(rows)
     fileio.write_bytes(path, b"\xef\xbb\xbf" + buf.getvalue().encode("utf-8"))
+    # a stale row stays in the file for its decision, but names no number of the report
+    listed = [r for r in rows if not r.get("stale")]
     return Worksheet(
-        path, len(rows), sum(1 for r in rows if r["action"]),
+        path, len(listed), sum(1 for r in listed if r["action"]),
         [(line[(r["char_start"], r["text"])], r["text"], start, int(r["char_start"]))
          for r, start in moved],
         [(line[(r["char_start"], r["text"])], r["text"], r["char_start"], r["stale"])
