@@ -234,6 +234,8 @@ def test_dev_labels_not_whole_do_not_grow():
     # a streak says what was achieved (was 连续年数, 执法考评连续位列年数)
     ("全县连续5年被评为“平安建设先进县”，执法考评连续3年位列全市第一。",
      ["连续获评平安建设先进县年数", "执法考评连续位列第一年数"]),
+    # but organs joined by 、 own what follows: no 承担省委等任务数 (the list is 试点等)
+    ("全年承担省委、省政府法治领域改革试点等任务5项。", ["任务数"]),
     # persons described before 的: the person noun after it is counted (was 吸收热心公益数)
     ("吸收80名热心公益、业务精通的调解骨干为会员。", ["吸收调解骨干数"]),
     # but 213名公证员的服务: 服务 is no person
