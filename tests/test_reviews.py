@@ -1338,6 +1338,21 @@ def test_a_decision_without_one_closest_place_stays_stale(new, stays, why):
         r["text"] for r in rows if r not in stale)
 
 
+def test_equal_numbers_of_a_lightly_changed_sentence_move_each_to_its_own_place():
+    # a word inserted at the sentence's start, then also the first 37件 corrected to
+    # 39件: the second still moves, and to the second place, by the words next to it
+    two = [(_nth(TWICE, "37件", i), "37件") for i in (0, 1)]
+    new = "新的一句。" + TWICE.replace("全区法院", "全区人民法院")
+    moved, stale = reviews.reanchor(_sheet(TWICE, two), new)
+    assert not stale and [(r["char_start"], old) for r, old in moved] == [
+        (str(_nth(new, "37件", i)), two[i][0]) for i in (0, 1)]
+    fixed = new.replace("行政案件37件", "行政案件39件")
+    moved, stale = reviews.reanchor(_sheet(TWICE, two), fixed)
+    assert [(r["char_start"], old) for r, old in moved] == [(str(fixed.index("37件")),
+                                                            two[1][0])]
+    assert len(stale) == 1 and "nor with its own words, 一审行政案件【37件】" in stale[0]["stale"]
+
+
 def test_a_number_squeezed_between_others_is_not_placed_by_its_few_words():
     # 5件 has only 件、 and 、 once its neighbours' digits are cut: too little to find
     # it by once its sentence changed (3件 corrected to 4件)
