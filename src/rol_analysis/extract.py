@@ -42,6 +42,7 @@ from .exceptions import InputError
 from .matcher import (
     _DIGIT_RE,
     _DURATION_UNITS,
+    _GROUP_NOUN_RE,
     _SECTION_FAMILIES,
     RUNNER_UP_MARGIN,
     _joint_meetings,
@@ -711,8 +712,9 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
         noun = _NOUN_AFTER_RE.match(sent, b)
         alt = None
         if (noun is not None and not _VERB_AFTER_RE.match(noun.group())
-                and sent[a - 1:a] != "、"):
-            # not inside a list of nouns (组织法律援助中心、4名执业律师、司法所…)
+                and sent[a - 1:a] != "、" and not _GROUP_NOUN_RE.match(noun.group())):
+            # not inside a list of nouns (组织法律援助中心、4名执业律师、司法所…), nor a
+            # count of groups (指出的#方面问题 read as 指出方面问题# would count problems)
             alt = (sent[:a] + noun.group() + "#" + sent[noun.end():], xclause, 1.5)
         if alt is None and prev is not None and s0 + clause_start <= prev.start:
             # "审查行政规范性文件51件、行政合同78个、重大行政决策7件": an item that is only
