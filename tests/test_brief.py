@@ -8,6 +8,7 @@ import re
 import pytest
 from brief_fixtures import (
     gold_indicators,
+    mentions_from,
     mixed_kinds,
     publish,
     report_meta,
@@ -952,3 +953,103 @@ def test_a_named_number_under_a_heading_of_its_shown_in_section_is_shown_there(t
     page = BeautifulSoup(b2.section_tables().data, "lxml")
     tables = {h.get_text()[:9]: h.find_next("table").get_text() for h in page.find_all("h3")}
     assert "12 场" in tables["政府职能与营商环境"]
+
+
+# ------------------------------------------------- a stated change against the year before
+
+STATED_2022 = ("全年收到行政复议申请90件，受理80件，审结70件，其中纠错9件，纠错率12.9%。"
+               "全年评查行政执法案卷370卷。")
+STATED_2023 = ("全年收到行政复议申请120件，受理108件，同比增长34.2%；审结100件，其中纠错10件，"
+               "纠错率10%，较上年下降2.9个百分点。全年评查行政执法案卷350卷，较上年减少20卷。")
+
+
+def _stated_brief(root, earlier=STATED_2022, now=STATED_2023):
+    """The brief of ``now`` read as Weibin's 2023 report, with ``earlier`` published as
+    its 2022 report (both paraphrases, read by the real extraction)."""
+    from rol_analysis import extract
+
+    before = extract.extract_text(earlier, "weibin", 2022)
+    publish(root, "weibin", 2022, before.indicators)
+    return _extracted_brief(root, now)
+
+
+def test_a_stated_change_the_two_years_contradict_is_flagged(tmp_path):
+    page = _page(_stated_brief(tmp_path))
+    rows = {tr.find_all("td")[0].get_text(): tr.find_all("td")
+            for tr in page.select(".trends table.yoy tbody tr")}
+    # 80 -> 108 is +35.0%: the stated 34.2% is shown beside it as a mismatch, with the
+    # footnote of its sentence
+    accepted = rows["受理行政复议申请数"]
+    assert accepted[4].get_text() == "+35.0%"
+    stated = accepted[5]
+    assert stated.get_text().startswith("同比增长34.2%")
+    assert stated.select_one(".flag-mismatch").get_text() == "不一致"
+    assert "+35.0%" in stated.get_text()
+    fn = stated.select_one("sup.fn a")
+    assert "受理108件" in fn["title"]
+    # the change of a rate in points and of a count in its own word agree with both years
+    assert rows["行政复议纠错率"][5].select_one(".flag-consistent") is not None
+    assert "较上年下降2.9个百分点" in rows["行政复议纠错率"][5].get_text()
+    assert rows["行政执法案卷评查数"][5].select_one(".flag-consistent") is not None
+    # a figure whose change the report does not state
+    assert rows["收到行政复议申请数"][5].get_text() == "—"
+    # the mismatch is a key finding too
+    found = [li.get_text() for li in page.select(".findings li")
+             if "同比增长34.2%" in li.get_text()]
+    assert len(found) == 1 and "不一致" in found[0] and "80 件" in found[0]
+    assert "+35.0%" in found[0]
+
+
+def test_without_a_stated_change_the_year_over_year_table_is_as_before(tmp_path):
+    now = ("全年收到行政复议申请120件，受理108件；审结100件，其中纠错10件，纠错率10%。"
+           "全年评查行政执法案卷350卷。")
+    page = _page(_stated_brief(tmp_path, now=now))
+    table = page.select_one(".trends table.yoy")
+    assert "报告所述变化" not in table.get_text()
+    assert {len(tr.find_all("td")) for tr in table.select("tbody tr")} == {5}
+    assert page.select_one(".trends .note.stated") is None
+
+
+# ------------------------------------------- a figure named one year and unnamed the next
+
+LECTURES = "领导干部法治专题讲座数"
+
+
+def _unnamed_next_year(root):
+    """Weibin 2022 names 举办领导干部法治专题讲座2期 as officials_law_training_sessions;
+    its 2023 report states 讲座3期 under the same measure, unnamed."""
+    import pandas as pd
+
+    from rol_analysis.tables import MENTION_COLUMNS
+
+    seed = gold_indicators()
+    iid = "officials_law_training_sessions"
+    assert iid not in set(seed["indicator_id"])
+    earlier = with_rows(seed, [{"indicator_id": iid, "value": 2.0, "text": "2期", "unit": "期",
+                                "measure": LECTURES, "sentence": "举办领导干部法治专题讲座2期。"}])
+    publish(root, "weibin", 2022, earlier.assign(year=2022))
+    unnamed = {c: "" for c in MENTION_COLUMNS}
+    unnamed.update({"region": "weibin", "year": 2023, "value": 3.0, "unit": "期",
+                    "qualifier": "exact", "text": "3期", "char_start": 99990,
+                    "char_end": 99992, "sentence": "全年举办领导干部法治专题讲座3期。",
+                    "kind": "count", "scope": "annual", "measure": LECTURES,
+                    "section": "law_study"})
+    men = pd.concat([mentions_from(seed), pd.DataFrame([unnamed], columns=MENTION_COLUMNS)],
+                    ignore_index=True)
+    return brief.Brief(stage(root, indicators=seed, mentions=men))
+
+
+def test_a_figure_unnamed_the_next_year_is_said_to_be_missing_from_the_table(tmp_path):
+    b = _unnamed_next_year(tmp_path)
+    row = b.analysis.unpaired.set_index("indicator_id").loc["officials_law_training_sessions"]
+    assert (row["named_year"], row["text"], row["unnamed_year"], row["unnamed_text"]) == (
+        2022, "2期", 2023, "3期")
+    trends = _page(b).select_one(".trends")
+    assert "领导干部学法培训场次" not in trends.select_one("table.yoy").get_text()
+    items = [li for li in trends.select("ul.unpaired li")
+             if "领导干部学法培训场次" in li.get_text()]
+    assert len(items) == 1
+    text = items[0].get_text()
+    assert "2022 年 2 期" in text and f"2023 年“{LECTURES}” 3期" in text and "未归入指标" in text
+    # the unnamed number links to its sentence
+    assert "讲座3期" in items[0].select_one("sup.fn a")["title"]

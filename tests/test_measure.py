@@ -222,3 +222,30 @@ def test_dev_labels_not_whole_do_not_grow():
     got = labels(DEV)
     assert got.short + got.cut <= MAX_DEV_NOT_WHOLE, "\n".join(
         f"{why} {name} {label} ({g['anchor']})" for name, why, label, g in got.failures)
+
+
+# Trial 4 F12 (labels14): garbled labels of the brief's 其他统计, on paraphrased sentences.
+@pytest.mark.parametrize("text, expected", [
+    # the 依法 of 依法行政 is no verb; 研究部署 before the list is (was 依法事项数)
+    ("县委常委会会议和县政府常务会议研究部署依法行政、法治督察等事项12次。", ["研究部署事项数"]),
+    # a bare 会议 after 等 keeps the list's first item (was 依法会议数)
+    ("召开县委全面依法治县委员会会议、全县依法治县工作推进会等会议5次。",
+     ["县委依法治县委员会会议等会议数"]),
+    # a streak says what was achieved (was 连续年数, 执法考评连续位列年数)
+    ("全县连续5年被评为“平安建设先进县”，执法考评连续3年位列全市第一。",
+     ["连续获评平安建设先进县年数", "执法考评连续位列第一年数"]),
+    # but organs joined by 、 own what follows: no 承担省委等任务数 (the list is 试点等)
+    ("全年承担省委、省政府法治领域改革试点等任务5项。", ["任务数"]),
+    # persons described before 的: the person noun after it is counted (was 吸收热心公益数)
+    ("吸收80名热心公益、业务精通的调解骨干为会员。", ["吸收调解骨干数"]),
+    # but 213名公证员的服务: 服务 is no person
+    ("213名公证员的服务延伸到社区。", ["公证员数"]),
+    # a long noun after the count is not cut inside a word (was …思想重数)
+    ("县政府党组会议先后6次专题学习习近平法治思想重要论述以及《条例》等法规。",
+     ["专题学习习近平法治思想重要论述数"]),
+    # the exam of the clause, not the 中心组 of the sentence before (was 中心组参考率)
+    ("县委理论学习中心组开展集中学法4次。组织1万余名公职人员参加学法考试，参考率、合格率均为100%。",
+     ["县委理论学习中心组集中学法数", "组织公职人员数", "考试参考率", "考试合格率"]),
+])
+def test_trial4_labels_keep_the_words_of_their_clause(text, expected):
+    assert [g[2] for g in _measures(text)] == expected

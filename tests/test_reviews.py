@@ -1251,6 +1251,117 @@ def test_a_decision_that_cannot_be_placed_once_is_marked_stale(tmp_path, new, st
     assert f"row {line}" in err.value.message and "`rol review`" in err.value.message
 
 
+#: Two equal numbers in one sentence, with different words next to each, and a number
+#: whose neighbour in its sentence is the figure corrected below (paraphrased).
+TWICE = ("渭滨区2023年法治政府建设工作报告\n\n一、推进依法行政\n"
+         "全年收到复议申请88件，其中受理76件，按期办结率达到100%。"
+         "全区法院审理一审行政案件37件，行政首长到庭应诉37件，到庭率保持100%。\n")
+
+
+def _nth(text: str, s: str, n: int) -> int:
+    """The start of the ``n``-th (0-based) ``s`` in ``text``."""
+    at = -1
+    for _ in range(n + 1):
+        at = text.index(s, at + 1)
+    return at
+
+
+def test_equal_numbers_and_a_corrected_neighbour_move_by_their_own_words(tmp_path):
+    """Trial 5 F6: after a clause was inserted and a figure corrected, the two 37件 of an
+    unchanged sentence were stale (“in the same words at 2 places”), 88件 was
+    stale because its neighbour 76件 became 77件, and the summary counted the stale rows
+    as numbers of the report."""
+    root = make_root(tmp_path / "p", {("weibin", 2023): TWICE.encode("utf-8")})
+    rol("review", "--region", "weibin", "--year", "2023", "--root", root, check=0)
+    sheet = reviews.review_file(root, "weibin", 2023)
+    rows = _read(sheet)
+    wanted = {(TWICE.index("88件"), "88件"), (TWICE.index("76件"), "76件"),
+              (_nth(TWICE, "37件", 0), "37件"), (_nth(TWICE, "37件", 1), "37件")}
+    for r in rows:
+        if (int(r["char_start"]), r["text"]) in wanted:
+            # a note per row, so each moved decision can be told from the other
+            r.update(action="confirm", reviewer="李四", note=f"was {r['char_start']}")
+    _write(sheet, rows)
+    new = TWICE.replace("一、推进依法行政\n", "一、推进依法行政\n新聘法律顾问3名。").replace(
+        "受理76件", "受理77件")
+    (root / "data" / "raw" / "weibin" / "2023.txt").write_text(new, encoding="utf-8")
+    out = rol("review", "--region", "weibin", "--year", "2023", "--root", root,
+              check=0).stdout
+    rows = _read(sheet)
+    by_note = {r["note"]: r for r in rows if r["action"]}
+    shift = len("新聘法律顾问3名。")
+    for old, text in sorted(wanted - {(TWICE.index("76件"), "76件")}):
+        row = by_note[f"was {old}"]
+        assert row["char_start"] == str(old + shift) and not row["stale"], (text, row)
+        assert new[old + shift:old + shift + len(text)] == text
+        assert f"'{text}', char_start {old} → {old + shift}" in out
+    # each 37件 went to its own place: the first to the first, not both to one
+    assert {by_note[f"was {_nth(TWICE, '37件', i)}"]["char_start"] for i in (0, 1)} == {
+        str(_nth(new, "37件", i)) for i in (0, 1)}
+    # the corrected figure itself cannot be placed: stale, and said so apart
+    stale = by_note[f"was {TWICE.index('76件')}"]
+    assert "has no number '76件' any more" in stale["stale"]
+    assert "moved 3 decisions" in out and "1 decision is stale" in out
+    numbers = sum(1 for r in rows if not r["stale"])
+    assert numbers == len(rows) - 1
+    assert (f"weibin/2023: {numbers} numbers, 3 decided, and 1 stale decision listed "
+            "above") in out, out
+
+
+def _sheet(raw: str, decided: list[tuple[int, str]]) -> list[dict]:
+    """Worksheet rows of ``raw``'s sentences: one per number given, decided, with the
+    sentence it is in (as `rol review` writes it)."""
+    rows = []
+    for start, text in decided:
+        row = {c: "" for c in reviews.COLUMNS}
+        row.update(char_start=str(start), text=text, action="confirm",
+                   sentence=reviews._sentence_at(raw, start, start + len(text)))
+        rows.append(row)
+    return rows
+
+
+@pytest.mark.parametrize(("new", "stays", "why"), [
+    # the sentence twice in the corrected report: each 37件 fits two places
+    (TWICE.replace("\n全年", "\n" + TWICE.split("。")[1] + "。全年"), ["37件", "37件"],
+     "in the same words at 2 places"),
+    # its own words edited (其中受理 → 其中依法受理) as well as its neighbour corrected
+    (TWICE.replace("其中受理76件", "其中依法受理77件"), ["88件"],
+     "nor with its own words, 收到复议申请【88件】，其中受理"),
+], ids=["repeated_sentence_tie", "own_words_changed"])
+def test_a_decision_without_one_closest_place_stays_stale(new, stays, why):
+    rows = _sheet(TWICE, [(TWICE.index("88件"), "88件"), (_nth(TWICE, "37件", 0), "37件"),
+                          (_nth(TWICE, "37件", 1), "37件")])
+    moved, stale = reviews.reanchor(rows, "新的一句。" + new)  # every offset shifts
+    assert sorted(r["text"] for r in stale) == stays
+    assert all(why in r["stale"] and "delete the row" in r["stale"] for r in stale)
+    assert sorted(r["text"] for r, _ in moved) == sorted(
+        r["text"] for r in rows if r not in stale)
+
+
+def test_equal_numbers_of_a_lightly_changed_sentence_move_each_to_its_own_place():
+    # a word inserted at the sentence's start, then also the first 37件 corrected to
+    # 39件: the second still moves, and to the second place, by the words next to it
+    two = [(_nth(TWICE, "37件", i), "37件") for i in (0, 1)]
+    new = "新的一句。" + TWICE.replace("全区法院", "全区人民法院")
+    moved, stale = reviews.reanchor(_sheet(TWICE, two), new)
+    assert not stale and [(r["char_start"], old) for r, old in moved] == [
+        (str(_nth(new, "37件", i)), two[i][0]) for i in (0, 1)]
+    fixed = new.replace("行政案件37件", "行政案件39件")
+    moved, stale = reviews.reanchor(_sheet(TWICE, two), fixed)
+    assert [(r["char_start"], old) for r, old in moved] == [(str(fixed.index("37件")),
+                                                            two[1][0])]
+    assert len(stale) == 1 and "nor with its own words, 一审行政案件【37件】" in stale[0]["stale"]
+
+
+def test_a_number_squeezed_between_others_is_not_placed_by_its_few_words():
+    # 5件 has only 件、 and 、 once its neighbours' digits are cut: too little to find
+    # it by once its sentence changed (3件 corrected to 4件)
+    raw = "全年办理复议3件、5件、7件。"
+    rows = _sheet(raw, [(raw.index("5件"), "5件")])
+    moved, stale = reviews.reanchor(rows, "另起一句。" + raw.replace("3件", "4件"))
+    assert not moved and "too few to find it by" in stale[0]["stale"]
+
+
 def test_a_decision_keeps_every_unnamed_reading_of_another_number():
     """Two names read off one number with no indicator for either (按期公开率、群众知晓率均为
     100%) are two rows; a decision on any number of the report dropped the second, so

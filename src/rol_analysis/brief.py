@@ -186,6 +186,20 @@ def change_text(rec: dict) -> str:
     return f"{approx}{_ratios.relative_change_text(rec.get('value'), rec.get('previous'), pct)}%"
 
 
+def stated_recomputed_text(rec: dict) -> str:
+    """The change the two years' figures give, in the unit the report stated its own
+    (``stated_unit``): relative % and points as the change column writes them, a
+    count's change in its counting word (``-3 卷``)."""
+    unit = rec.get("stated_unit")
+    if unit in ("%", "pp"):
+        return change_text(rec)
+    d = rec.get("stated_recomputed")
+    if d is None or (isinstance(d, float) and math.isnan(d)):
+        return "—"
+    approx = "≈" if {rec.get("qualifier"), rec.get("previous_qualifier")} - {"exact", None} else ""
+    return f"{approx}{'+' if d > 0 else ''}{format_number(d, unit or '')}"
+
+
 def _name_mark(action: str, who: str) -> str:
     """The mark after a figure shown as an indicator's: ✓/✎ with the reviewer's name on
     hover for a reviewer's ``action``, else ○ (a name no reviewer decided on)."""
@@ -509,6 +523,7 @@ class Brief:
         if len(consistent):
             items.append({"kind": "consistent", "names": list(consistent["zh_name"])})
         items.extend(self._inferred_findings())
+        items.extend(self._yoy_mismatches())
         bad = a.checks[a.checks["status"] != "ok"]
         for rec in bad.to_dict("records"):
             items.append({"kind": "check", "name": rec["zh_name"],
@@ -866,7 +881,7 @@ class Brief:
                     "before_html": Markup(self._peer_value(before,
                                                            earlier.get(rec["indicator_id"]))),
                     "now_html": Markup(self._indicator_value(rec["indicator_id"])),
-                    "change": change_text(rec)})
+                    "change": change_text(rec), "stated": self._stated_change(rec)})
         panel = None
         if len(a.panel) > 1:
             # only what two regions or more state can be compared: a column one region
@@ -921,7 +936,70 @@ class Brief:
             # part reads as forgotten (with neither, the template says both in one line)
             nothing = _render("no_earlier_year.html.j2", region=a.region, year=a.year)
         return _html(_render("trends.html.j2", yoy=yoy, prev=prev, year=a.year, panel=panel,
-                             nothing_html=Markup(nothing)))
+                             nothing_html=Markup(nothing),
+                             stated=any(r["stated"] for r in yoy),
+                             unpaired=self._unpaired()))
+
+    def _unpaired(self) -> dict | None:
+        """What the year-over-year part cannot compare (:func:`ratios.unpaired`): the
+        indicators one year names whose figure the other year states unnamed (each with
+        both numbers, this year's with its footnote), and by year the names of the rest
+        that one year alone states. None when every indicator is in both years or no
+        earlier year is published: a row missing without a word reads as no figure."""
+        u = self.analysis.unpaired
+        if u is None or not len(u):
+            return None
+        found, only = [], {}
+        for rec in u.to_dict("records"):
+            iid = rec["indicator_id"]
+            name = (self._indicator_name(iid) if iid in self.catalogue.indicators
+                    else escape(rec["zh_name"]))
+            if not _present_text(rec.get("unnamed_text")):
+                only.setdefault(int(rec["named_year"]), []).append(rec["zh_name"])
+                continue
+            unit = rec["unit"] if _present_text(rec.get("unit")) else ""
+            named = as_stated(rec["value"], unit, rec["kind"], rec["qualifier"], rec["text"])
+            found.append({
+                "name_html": Markup(name), "en_name": rec["en_name"],
+                "named_year": int(rec["named_year"]),
+                "named_html": Markup(self._peer_value(named, rec.get("review"))),
+                "measure": rec["measure"], "unnamed_year": int(rec["unnamed_year"]),
+                "unnamed_html": Markup(self._num(rec["unnamed_text"],
+                                                 rec["unnamed_sentence"]))})
+        return {"found": found, "only": sorted(only.items()),
+                "n_only": sum(len(v) for v in only.values())}
+
+    def _stated_change(self, rec: dict) -> dict | None:
+        """The change the report states for a year-over-year row's figure, checked
+        against the two years (:func:`ratios.year_over_year`): its words with their
+        source footnote, the status and the change the two figures give (None when
+        the report states no change of that figure)."""
+        status = rec.get("stated_status")
+        if not _present_text(status):
+            return None
+        return {"text_html": Markup(self._num(_plain(rec.get("stated_text")),
+                                              rec.get("stated_sentence"))),
+                "status": status, "recomputed": stated_recomputed_text(rec)}
+
+    def _yoy_mismatches(self) -> list[dict]:
+        """Key findings: the stated changes the two published years contradict."""
+        a = self.analysis
+        if not len(a.yoy) or "stated_status" not in a.yoy.columns:
+            return []
+        items = []
+        for rec in a.yoy[a.yoy["stated_status"] == _ratios.MISMATCH].to_dict("records"):
+            iid = rec["indicator_id"]
+            name = (self.catalogue.indicator(iid).zh_name if iid in self.catalogue.indicators
+                    else rec["zh_name"])
+            items.append({"kind": "yoy_mismatch", "name": name,
+                          "stated_html": self._stated_change(rec)["text_html"],
+                          "prev": int(rec["previous_year"]),
+                          "before": as_stated(rec["previous"], rec["unit"], rec["kind"],
+                                              rec["previous_qualifier"],
+                                              rec["previous_text"]),
+                          "now_html": Markup(self._indicator_value(iid)),
+                          "recomputed": stated_recomputed_text(rec)})
+        return items
 
     def _nothing_in_common(self) -> str:
         """When the region's latest earlier year is published but the two years state no

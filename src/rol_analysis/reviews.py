@@ -1300,10 +1300,18 @@ def _pin(rows: list[dict], decisions: list[Decision], raw_text: str, path) -> No
 
 
 #: How many characters each side of the number, inside its old sentence, are the
-#: "surrounding words" a moved decision is found by when its sentence changed (a
-#: clause inserted in it): enough to tell one 52名 from another, few enough that an
-#: edit a few words away does not lose it.
+#: "surrounding words" a moved decision is found by: enough to tell one 52名 from
+#: another, few enough that an edit a few words away does not lose it.
 _NEAR = 6
+
+#: A number's own words stop at another number's digits: correcting a neighbour
+#: (受理106件 → 107件) leaves the words of the number beside it as they were.
+_DIGIT = re.compile(r"[0-9０-９]")
+
+#: Fewer characters of its own words than this (a number squeezed between others:
+#: 件、 and 、 for the 5件 of 3件、5件、7件) are too little to find it by outside its
+#: unchanged sentence.
+_FEWEST = 4
 
 #: What the ``stale`` cell asks the reviewer to do.
 _STALE_FIX = ("find the number in the corrected report (its row in this worksheet), "
@@ -1311,15 +1319,79 @@ _STALE_FIX = ("find the number in the corrected report (its row in this workshee
               "decision no longer applies; `rol build` stops on this row until then")
 
 
-def _moved_to(raw: str, text: str, sentence: str) -> tuple[list[int], str]:
+def _flat(s: str) -> str:
+    """``s`` without spaces and line breaks (the worksheet's sentence cell is the
+    readable sentence, the raw text may wrap inside it)."""
+    return re.sub(r"\s+", "", s)
+
+
+def _own_words(flat: str, at: int, n: int) -> tuple[str, str]:
+    """The words either side of the number ``flat[at:at + n]`` in its whitespace-free
+    sentence: up to :data:`_NEAR` characters, stopping before another number's digits
+    (:data:`_DIGIT`)."""
+    before, after = flat[max(0, at - _NEAR):at], flat[at + n:at + n + _NEAR]
+    if cut := [m.end() for m in _DIGIT.finditer(before)]:
+        before = before[cut[-1]:]
+    if m := _DIGIT.search(after):
+        after = after[:m.start()]
+    return before, after
+
+
+def _beside(raw: str, start: int, end: int, before: str, after: str) -> bool:
+    """Whether ``before`` and ``after`` (whitespace-free) are right next to
+    ``raw[start:end]``, spaces and line breaks ignored."""
+    left = _flat(raw[max(0, start - len(before) - 200):start])
+    right = _flat(raw[end:end + len(after) + 200])
+    return left.endswith(before) and right.startswith(after)
+
+
+def _nth_in_sentence(rows: list[dict]) -> dict[int, int]:
+    """For each worksheet row (by ``id``) whose number is written more than once in its
+    sentence (一审案件58件，出庭应诉58件), which of those it is (0 for the first).
+
+    Told by the order of the sentence's rows of that number, so only where the
+    worksheet has one row for each (an unextracted one, or a repeated sentence, would
+    shift the count); rows marked stale by an earlier run are left out, their
+    ``char_start`` being of an older text than the others'.
+    """
+    groups: dict[tuple[str, str], list[dict]] = {}
+    for r in rows:
+        if r.get("char_start", "").isdigit() and r.get("sentence") and not r.get("stale"):
+            groups.setdefault((_flat(r["sentence"]), _flat(r["text"])), []).append(r)
+    nth = {}
+    for (flat, bare), group in groups.items():
+        if len(group) > 1 and len(group) == len(_spans(flat, bare)):
+            for i, r in enumerate(sorted(group, key=lambda r: int(r["char_start"]))):
+                nth[id(r)] = i
+    return nth
+
+
+def _moved_to(raw: str, text: str, sentence: str, nth: int | None = None
+              ) -> tuple[list[int], str]:
     """Where a stale decision's number is in the corrected ``raw`` text.
+
+    Parameters
+    ----------
+    raw : str
+        The corrected report's text.
+    text : str
+        The row's number as the old report wrote it.
+    sentence : str
+        The row's old sentence.
+    nth : int, optional
+        Which of the sentence's places of ``text`` the row is, when it is there more
+        than once (:func:`_nth_in_sentence`); without it such a row is placed only
+        when the sentence has the number once in the corrected text.
 
     Returns
     -------
     (places, why)
-        The starts of ``text`` (a number of its own) whose old ``sentence`` (spaces
-        ignored) is around it, or failing that the words next to it in that sentence
-        (:data:`_NEAR`); ``why`` says why there is not exactly one.
+        The candidate starts of ``text`` (a number of its own), the closest context
+        tried first: its old sentence, unchanged (spaces ignored), narrowed by the
+        :data:`_NEAR` characters each side of it there; failing that, those
+        characters anywhere (the sentence changed elsewhere); failing that, its own
+        words (:func:`_own_words`: a neighbouring figure was corrected). ``why`` says
+        why there is not exactly one.
     """
     places = _spans(raw, text)
     if not places:
@@ -1328,21 +1400,49 @@ def _moved_to(raw: str, text: str, sentence: str) -> tuple[list[int], str]:
     if not sentence:
         return [], (f"{text!r} is in the corrected report, but the row has no sentence to "
                     "tell where")
+    flat, bare = _flat(sentence), _flat(text)
+    spots = _spans(flat, bare)
+    at = spots[0] if len(spots) == 1 else (
+        spots[nth] if nth is not None and nth < len(spots) else None)
     fits = [p for p in places if _within(raw, p, p + len(text), sentence)]
-    if not fits:
-        flat, bare = re.sub(r"\s+", "", sentence), re.sub(r"\s+", "", text)
-        at = flat.find(bare)
-        # a number written twice in its sentence has no surrounding words of its own
-        if at >= 0 and flat.find(bare, at + 1) < 0:
-            near = flat[max(0, at - _NEAR):at + len(bare) + _NEAR]
-            fits = [p for p in places if _within(raw, p, p + len(text), near)]
-    if not fits:
+    if at is None:
+        # its place in the sentence is not known (written there twice and not told
+        # which, or a sentence cell without it): only an unchanged sentence holding it
+        # once can place it
+        if len(fits) > 1:
+            return fits, _tie(text, fits)
+        return fits, "" if fits else (
+            f"{text!r} is in the corrected report ({len(places)}x), but not in the "
+            "sentence it was decided in (the sentence changed)")
+    near = flat[max(0, at - _NEAR):at + len(bare) + _NEAR]
+    if fits:
+        # the sentence is there unchanged: the six characters each side tell its equal
+        # numbers apart (诉讼案件58件 / 出庭应诉58件)
+        fits = [p for p in fits if _within(raw, p, p + len(text), near)] or fits
+        return fits, _tie(text, fits) if len(fits) > 1 else ""
+    fits = [p for p in places if _within(raw, p, p + len(text), near)]
+    if fits:
+        return fits, _tie(text, fits) if len(fits) > 1 else ""
+    # the six characters each side changed: a corrected neighbour (106件 → 107件) is not
+    # this number's words, so they stop at its digits
+    before, after = _own_words(flat, at, len(bare))
+    words = f"{before}【{bare}】{after}"
+    if len(before) + len(after) < _FEWEST:
         return [], (f"{text!r} is in the corrected report ({len(places)}x), but not in "
-                    "the sentence it was decided in (the sentence changed)")
-    if len(fits) > 1:
-        return fits, (f"{text!r} is in the same words at {len(fits)} places (char_start "
-                      f"{', '.join(map(str, fits))}): which one is meant cannot be told")
-    return fits, ""
+                    f"the sentence it was decided in (the sentence changed), and its own "
+                    f"words there, {words}, are too few to find it by")
+    fits = [p for p in places if _beside(raw, p, p + len(text), before, after)]
+    if not fits:
+        return [], (f"{text!r} is in the corrected report ({len(places)}x), but neither "
+                    f"in the sentence it was decided in nor with its own words, {words} "
+                    "(the sentence changed next to the number)")
+    return fits, _tie(text, fits) if len(fits) > 1 else ""
+
+
+def _tie(text: str, places: list[int]) -> str:
+    """Why a number found with the same words at several places stays stale."""
+    return (f"{text!r} is in the same words at {len(places)} places (char_start "
+            f"{', '.join(map(str, places))}): which one is meant cannot be told")
 
 
 def reanchor(rows: list[dict], raw: str) -> tuple[list[tuple[dict, int]], list[dict]]:
@@ -1350,7 +1450,7 @@ def reanchor(rows: list[dict], raw: str) -> tuple[list[tuple[dict, int]], list[d
     their ``char_start`` in the corrected report's ``raw`` text.
 
     A row is moved when :func:`_moved_to` finds its number once, in the sentence it
-    was decided in (or the same words around it), at a place no other decided row
+    was decided in (or with its own words around it), at a place no other decided row
     holds; otherwise it is kept where it was and marked: what extraction read
     (``measure``, ``found_*``, ``candidates``, ``ocr_check``) is cleared, since it was
     read from the old text, and ``stale`` says why and what to do. The build never
@@ -1364,13 +1464,15 @@ def reanchor(rows: list[dict], raw: str) -> tuple[list[tuple[dict, int]], list[d
     """
     decided = [r for r in rows if r.get("action") and r.get("char_start", "").isdigit()]
     held = {(int(r["char_start"]), r["text"]) for r in decided}
+    # read before any row's stale cell changes: ranks are among rows of one text
+    nth = _nth_in_sentence(rows)
     moved, stale, wanted = [], [], {}
     for r in decided:
         start, text = int(r["char_start"]), r["text"]
         if raw[start:start + len(text)] == text:
             r["stale"] = ""
             continue
-        fits, why = _moved_to(raw, text, r.get("sentence", ""))
+        fits, why = _moved_to(raw, text, r.get("sentence", ""), nth.get(id(r)))
         if not why and (fits[0], text) in held:
             why = (f"its number {text!r} at char_start {fits[0]} is decided by another row "
                    "already")
@@ -1401,6 +1503,8 @@ class Worksheet:
     """What :func:`write_worksheet` wrote, for ``rol review``'s summary."""
 
     path: Path
+    #: the report's numbers listed (a stale decision's row is not one: its number is
+    #: not at its ``char_start``), and how many of them are decided
     numbers: int
     decided: int
     #: ``(row number in the file, text, old char_start, new char_start)``
@@ -1436,8 +1540,9 @@ def write_worksheet(paths) -> Worksheet:
     Returns
     -------
     Worksheet
-        The path, the numbers listed, the decided rows, and the rows moved or marked
-        stale (with their row numbers in the rewritten file).
+        The path, the numbers listed and how many of them are decided (stale rows
+        counted apart), and the rows moved or marked stale (with their row numbers in
+        the rewritten file).
     """
     from . import extract, fileio
     from .catalogue import load
@@ -1462,8 +1567,10 @@ def write_worksheet(paths) -> Worksheet:
     w.writeheader()
     w.writerows(rows)
     fileio.write_bytes(path, b"\xef\xbb\xbf" + buf.getvalue().encode("utf-8"))
+    # a stale row stays in the file for its decision, but names no number of the report
+    listed = [r for r in rows if not r.get("stale")]
     return Worksheet(
-        path, len(rows), sum(1 for r in rows if r["action"]),
+        path, len(listed), sum(1 for r in listed if r["action"]),
         [(line[(r["char_start"], r["text"])], r["text"], start, int(r["char_start"]))
          for r, start in moved],
         [(line[(r["char_start"], r["text"])], r["text"], r["char_start"], r["stale"])
