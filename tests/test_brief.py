@@ -8,6 +8,7 @@ import re
 import pytest
 from brief_fixtures import (
     gold_indicators,
+    mentions_from,
     mixed_kinds,
     publish,
     report_meta,
@@ -952,3 +953,179 @@ def test_a_named_number_under_a_heading_of_its_shown_in_section_is_shown_there(t
     page = BeautifulSoup(b2.section_tables().data, "lxml")
     tables = {h.get_text()[:9]: h.find_next("table").get_text() for h in page.find_all("h3")}
     assert "12 场" in tables["政府职能与营商环境"]
+
+
+def _peers_with_shifted_sources(root):
+    """weibin/2022 and hongqi/2023 published, each with a number no indicator names
+    before its named ones, so their sources are not numbered as their indicators are."""
+    import pandas as pd
+    from brief_fixtures import mentions_from
+
+    seed = gold_indicators()
+    for region, year, ind, name in (
+            ("weibin", 2022, with_rows(seed, [{"indicator_id": "disputes_mediated",
+                                               "value": 800.0}]).assign(year=2022), "卫滨区"),
+            ("hongqi", 2023, seed.head(5).assign(region="hongqi"), "红旗区")):
+        men = mentions_from(ind)
+        unnamed = men.iloc[[0]].assign(indicator_id="", char_start=-1, text="3项",
+                                       sentence=f"{region}报告开头另有3项说明。")
+        stage(root, region, year, indicators=ind, meta=report_meta(region, year,
+                                                                     region_name=name),
+              mentions=pd.concat([unnamed, men], ignore_index=True))
+
+
+def test_peer_figures_link_to_their_sentences_in_the_peers_briefs(tmp_path):
+    """Trial 5 F14: the earlier year's figures (year over year) and the other regions'
+    (regions table) link to their source sentence in that region-year's published brief,
+    with the sentence on hover: the link's footnote is the one that brief gives it."""
+    from rol_analysis import layout
+
+    _peers_with_shifted_sources(tmp_path)
+    page = _page(_brief(tmp_path))
+    yoy = page.select(".trends table.yoy tbody tr")
+    links = page.select(".trends a.peer-src")
+    # every earlier-year figure, and every figure another region states
+    assert len(page.select(".trends table.yoy a.peer-src")) == len(yoy) > 0
+    assert page.select(".trends table.panel a.peer-src")
+    peers = {}
+    for a in links:
+        m = re.fullmatch(r"\.\./\.\./([a-z]+)/(\d{4})/brief\.html#(src-\d+)", a["href"])
+        assert m, a["href"]
+        region, year, anchor = m.groups()
+        if (region, year) not in peers:
+            peers[(region, year)] = _page(brief.Brief(layout.build_paths(tmp_path, region,
+                                                                         int(year))))
+        sentence = peers[(region, year)].select_one(f".sources li#{anchor}").get_text()
+        assert a["title"].split("\n")[0] == sentence
+        assert f"简报来源句 [{anchor[4:]}]" in a["title"]
+        assert a.get_text().split(" ")[0].strip("≥≤≈%").replace(",", "") in sentence
+    assert set(peers) == {("weibin", "2022"), ("hongqi", "2023")}
+    # the unnamed number first in each peer: no figure links to its first sentence
+    assert all(not a["href"].endswith("#src-1") for a in links)
+    # the report's own figures keep their footnotes into this brief
+    assert all(a["href"].startswith("#src-")
+               for a in page.select(".trends table.yoy td:nth-child(4) sup.fn a"))
+
+
+def test_a_peer_whose_sources_are_renumbered_rebuilds_the_briefs_linking_into_it(tmp_path):
+    """The links name a peer's footnote numbers: a number found before the linked ones
+    renumbers its sources with its indicators table unchanged, and the briefs that link
+    into it are then outdated (rol list says why); the same tables give the same record."""
+    from brief_fixtures import mentions_from
+
+    from rol_analysis import layout, pipeline
+
+    _peers_with_shifted_sources(tmp_path)
+    paths = _brief(tmp_path).paths
+    before = pipeline.brief_fingerprint(tmp_path, paths, {}, pdf=False)
+    assert before == pipeline.brief_fingerprint(tmp_path, paths, {}, pdf=False)
+    assert set(before["anchors"]) == {"weibin/2022", "hongqi/2023"}
+    hongqi = layout.build_paths(tmp_path, "hongqi", 2023).processed_final
+    fileio.write_parquet(hongqi / "mentions.parquet",
+                         mentions_from(gold_indicators().head(5).assign(region="hongqi")))
+    after = pipeline.brief_fingerprint(tmp_path, paths, {}, pdf=False)
+    assert after["peers"] == before["peers"]  # its indicators are as they were
+    assert not pipeline.brief_matches(before, after, pdf=False)
+    assert pipeline._explain(before, after) == [
+        "published peer hongqi/2023's source sentences are numbered differently (the links "
+        "to them)"]
+
+
+# ------------------------------------------------- a stated change against the year before
+
+STATED_2022 = ("全年收到行政复议申请90件，受理80件，审结70件，其中纠错9件，纠错率12.9%。"
+               "全年评查行政执法案卷370卷。")
+STATED_2023 = ("全年收到行政复议申请120件，受理108件，同比增长34.2%；审结100件，其中纠错10件，"
+               "纠错率10%，较上年下降2.9个百分点。全年评查行政执法案卷350卷，较上年减少20卷。")
+
+
+def _stated_brief(root, earlier=STATED_2022, now=STATED_2023):
+    """The brief of ``now`` read as Weibin's 2023 report, with ``earlier`` published as
+    its 2022 report (both paraphrases, read by the real extraction)."""
+    from rol_analysis import extract
+
+    before = extract.extract_text(earlier, "weibin", 2022)
+    publish(root, "weibin", 2022, before.indicators)
+    return _extracted_brief(root, now)
+
+
+def test_a_stated_change_the_two_years_contradict_is_flagged(tmp_path):
+    page = _page(_stated_brief(tmp_path))
+    rows = {tr.find_all("td")[0].get_text(): tr.find_all("td")
+            for tr in page.select(".trends table.yoy tbody tr")}
+    # 80 -> 108 is +35.0%: the stated 34.2% is shown beside it as a mismatch, with the
+    # footnote of its sentence
+    accepted = rows["受理行政复议申请数"]
+    assert accepted[4].get_text() == "+35.0%"
+    stated = accepted[5]
+    assert stated.get_text().startswith("同比增长34.2%")
+    assert stated.select_one(".flag-mismatch").get_text() == "不一致"
+    assert "+35.0%" in stated.get_text()
+    fn = stated.select_one("sup.fn a")
+    assert "受理108件" in fn["title"]
+    # the change of a rate in points and of a count in its own word agree with both years
+    assert rows["行政复议纠错率"][5].select_one(".flag-consistent") is not None
+    assert "较上年下降2.9个百分点" in rows["行政复议纠错率"][5].get_text()
+    assert rows["行政执法案卷评查数"][5].select_one(".flag-consistent") is not None
+    # a figure whose change the report does not state
+    assert rows["收到行政复议申请数"][5].get_text() == "—"
+    # the mismatch is a key finding too
+    found = [li.get_text() for li in page.select(".findings li")
+             if "同比增长34.2%" in li.get_text()]
+    assert len(found) == 1 and "不一致" in found[0] and "80 件" in found[0]
+    assert "+35.0%" in found[0]
+
+
+def test_without_a_stated_change_the_year_over_year_table_is_as_before(tmp_path):
+    now = ("全年收到行政复议申请120件，受理108件；审结100件，其中纠错10件，纠错率10%。"
+           "全年评查行政执法案卷350卷。")
+    page = _page(_stated_brief(tmp_path, now=now))
+    table = page.select_one(".trends table.yoy")
+    assert "报告所述变化" not in table.get_text()
+    assert {len(tr.find_all("td")) for tr in table.select("tbody tr")} == {5}
+    assert page.select_one(".trends .note.stated") is None
+
+
+# ------------------------------------------- a figure named one year and unnamed the next
+
+LECTURES = "领导干部法治专题讲座数"
+
+
+def _unnamed_next_year(root):
+    """Weibin 2022 names 举办领导干部法治专题讲座2期 as officials_law_training_sessions;
+    its 2023 report states 讲座3期 under the same measure, unnamed."""
+    import pandas as pd
+
+    from rol_analysis.tables import MENTION_COLUMNS
+
+    seed = gold_indicators()
+    iid = "officials_law_training_sessions"
+    assert iid not in set(seed["indicator_id"])
+    earlier = with_rows(seed, [{"indicator_id": iid, "value": 2.0, "text": "2期", "unit": "期",
+                                "measure": LECTURES, "sentence": "举办领导干部法治专题讲座2期。"}])
+    publish(root, "weibin", 2022, earlier.assign(year=2022))
+    unnamed = {c: "" for c in MENTION_COLUMNS}
+    unnamed.update({"region": "weibin", "year": 2023, "value": 3.0, "unit": "期",
+                    "qualifier": "exact", "text": "3期", "char_start": 99990,
+                    "char_end": 99992, "sentence": "全年举办领导干部法治专题讲座3期。",
+                    "kind": "count", "scope": "annual", "measure": LECTURES,
+                    "section": "law_study"})
+    men = pd.concat([mentions_from(seed), pd.DataFrame([unnamed], columns=MENTION_COLUMNS)],
+                    ignore_index=True)
+    return brief.Brief(stage(root, indicators=seed, mentions=men))
+
+
+def test_a_figure_unnamed_the_next_year_is_said_to_be_missing_from_the_table(tmp_path):
+    b = _unnamed_next_year(tmp_path)
+    row = b.analysis.unpaired.set_index("indicator_id").loc["officials_law_training_sessions"]
+    assert (row["named_year"], row["text"], row["unnamed_year"], row["unnamed_text"]) == (
+        2022, "2期", 2023, "3期")
+    trends = _page(b).select_one(".trends")
+    assert "领导干部学法培训场次" not in trends.select_one("table.yoy").get_text()
+    items = [li for li in trends.select("ul.unpaired li")
+             if "领导干部学法培训场次" in li.get_text()]
+    assert len(items) == 1
+    text = items[0].get_text()
+    assert "2022 年 2 期" in text and f"2023 年“{LECTURES}” 3期" in text and "未归入指标" in text
+    # the unnamed number links to its sentence
+    assert "讲座3期" in items[0].select_one("sup.fn a")["title"]

@@ -1269,7 +1269,8 @@ def _nth(text: str, s: str, n: int) -> int:
 def test_equal_numbers_and_a_corrected_neighbour_move_by_their_own_words(tmp_path):
     """Trial 5 F6: after a clause was inserted and a figure corrected, the two 37件 of an
     unchanged sentence were stale (“in the same words at 2 places”), 88件 was
-    stale because its neighbour 76件 became 77件."""
+    stale because its neighbour 76件 became 77件, and the summary counted the stale rows
+    as numbers of the report."""
     root = make_root(tmp_path / "p", {("weibin", 2023): TWICE.encode("utf-8")})
     rol("review", "--region", "weibin", "--year", "2023", "--root", root, check=0)
     sheet = reviews.review_file(root, "weibin", 2023)
@@ -1301,6 +1302,10 @@ def test_equal_numbers_and_a_corrected_neighbour_move_by_their_own_words(tmp_pat
     stale = by_note[f"was {TWICE.index('76件')}"]
     assert "has no number '76件' any more" in stale["stale"]
     assert "moved 3 decisions" in out and "1 decision is stale" in out
+    numbers = sum(1 for r in rows if not r["stale"])
+    assert numbers == len(rows) - 1
+    assert (f"weibin/2023: {numbers} numbers, 3 decided, and 1 stale decision listed "
+            "above") in out, out
 
 
 def _sheet(raw: str, decided: list[tuple[int, str]]) -> list[dict]:
@@ -1331,6 +1336,21 @@ def test_a_decision_without_one_closest_place_stays_stale(new, stays, why):
     assert all(why in r["stale"] and "delete the row" in r["stale"] for r in stale)
     assert sorted(r["text"] for r, _ in moved) == sorted(
         r["text"] for r in rows if r not in stale)
+
+
+def test_equal_numbers_of_a_lightly_changed_sentence_move_each_to_its_own_place():
+    # a word inserted at the sentence's start, then also the first 37件 corrected to
+    # 39件: the second still moves, and to the second place, by the words next to it
+    two = [(_nth(TWICE, "37件", i), "37件") for i in (0, 1)]
+    new = "新的一句。" + TWICE.replace("全区法院", "全区人民法院")
+    moved, stale = reviews.reanchor(_sheet(TWICE, two), new)
+    assert not stale and [(r["char_start"], old) for r, old in moved] == [
+        (str(_nth(new, "37件", i)), two[i][0]) for i in (0, 1)]
+    fixed = new.replace("行政案件37件", "行政案件39件")
+    moved, stale = reviews.reanchor(_sheet(TWICE, two), fixed)
+    assert [(r["char_start"], old) for r, old in moved] == [(str(fixed.index("37件")),
+                                                            two[1][0])]
+    assert len(stale) == 1 and "nor with its own words, 一审行政案件【37件】" in stale[0]["stale"]
 
 
 def test_a_number_squeezed_between_others_is_not_placed_by_its_few_words():

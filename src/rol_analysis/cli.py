@@ -480,8 +480,8 @@ def review(region, year, root):
     decision columns (confirm, set, exclude, add, unname); decisions already made are
     kept. After a corrected report replaced the old one, a decision whose number is
     found once in the new text in its sentence or with its own words around it is
-    moved there (each move printed); the others are marked in the `stale` column and
-    listed. See data/reviews/README.md.
+    moved there (each move printed); the others are marked in the `stale` column,
+    listed, and counted apart from the report's numbers. See data/reviews/README.md.
     """
     from . import reviews
 
@@ -507,7 +507,10 @@ def review(region, year, root):
         # the reviewer's spreadsheet may offer the old encoding again on the next save
         click.echo(f"{path} was saved as {sheet.resaved.upper()}; rewritten as UTF-8 with "
                    "BOM (as `rol review` writes every worksheet; rol reads either).")
-    click.echo(f"{region}/{year}: {n} numbers, {decided} decided -> {path}\n"
+    # a stale row is a decision whose number is not found: counted apart, not as a number
+    stale = (f", and {len(sheet.stale)} stale decision{'s' if len(sheet.stale) > 1 else ''} "
+             "listed above" if sheet.stale else "")
+    click.echo(f"{region}/{year}: {n} numbers, {decided} decided{stale} -> {path}\n"
                "Fill in action (confirm/set/exclude/add/unname) and reviewer, then "
                "`rol build`.\n"
                "unname drops a wrong name and keeps the number (with a total's id in "

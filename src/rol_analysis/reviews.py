@@ -1063,9 +1063,20 @@ def excluded_numbers(meta: dict) -> list[dict]:
     return [e for e in meta.get("excluded") or [] if isinstance(e, dict)]
 
 
+#: How the index and the brief's header name a review state (:func:`review_state`).
+REVIEW_LABELS = {"fully": "已审核 reviewed", "partly": "部分审核 partly reviewed",
+                 "not_reviewed": "未审核 not reviewed"}
+
+
 def review_state(n_numbers: int, n_decided: int, n_excluded: int = 0) -> tuple[str, int, int]:
-    """A report's review state by the brief's rule (its 已复核 N 个数字（共 M 个）line),
-    which the index and the panel's ``region_years`` use too.
+    """A report's review state: the one rule of the brief's header (its 已复核 N 个数字
+    （共 M 个）line), the index and the panel's ``region_years``.
+
+    Fully reviewed means every number the report states is decided, one decision per
+    row of its worksheet (confirmed, set, added, unnamed or excluded), the numbers no
+    indicator names too: a reviewer who confirmed every indicator's name (no ○ left)
+    but left other numbers undecided has reviewed it partly. Documented once, in
+    ``data/reviews/README.md`` ("Review state").
 
     Parameters
     ----------
@@ -1501,6 +1512,8 @@ class Worksheet:
     """What :func:`write_worksheet` wrote, for ``rol review``'s summary."""
 
     path: Path
+    #: the report's numbers listed (a stale decision's row is not one: its number is
+    #: not at its ``char_start``), and how many of them are decided
     numbers: int
     decided: int
     #: ``(row number in the file, text, old char_start, new char_start)``
@@ -1536,8 +1549,9 @@ def write_worksheet(paths) -> Worksheet:
     Returns
     -------
     Worksheet
-        The path, the numbers listed, the decided rows, and the rows moved or marked
-        stale (with their row numbers in the rewritten file).
+        The path, the numbers listed and how many of them are decided (stale rows
+        counted apart), and the rows moved or marked stale (with their row numbers in
+        the rewritten file).
     """
     from . import extract, fileio
     from .catalogue import load
@@ -1562,8 +1576,10 @@ def write_worksheet(paths) -> Worksheet:
     w.writeheader()
     w.writerows(rows)
     fileio.write_bytes(path, b"\xef\xbb\xbf" + buf.getvalue().encode("utf-8"))
+    # a stale row stays in the file for its decision, but names no number of the report
+    listed = [r for r in rows if not r.get("stale")]
     return Worksheet(
-        path, len(rows), sum(1 for r in rows if r["action"]),
+        path, len(listed), sum(1 for r in listed if r["action"]),
         [(line[(r["char_start"], r["text"])], r["text"], start, int(r["char_start"]))
          for r, start in moved],
         [(line[(r["char_start"], r["text"])], r["text"], r["char_start"], r["stale"])
