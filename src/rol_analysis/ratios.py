@@ -632,15 +632,16 @@ def published_history(root, region: str, year: int, current=None):
     -------
     pandas.DataFrame
         Columns ``region, year, indicator_id, value, unit, qualifier, text, review,
-        measure`` (``text``: the number as the report wrote it; ``review``: a reviewer's
-        decision, empty when nobody confirmed the name; ``measure``: the label of the
-        number's clause, which :func:`unpaired` looks for in the other year), sorted by
-        region, year and catalogue order.
+        measure, sentence`` (``text``: the number as the report wrote it; ``review``: a
+        reviewer's decision, empty when nobody confirmed the name; ``measure``: the label
+        of the number's clause, which :func:`unpaired` looks for in the other year;
+        ``sentence``: its source sentence, which the brief links to in that region-year's
+        brief), sorted by region, year and catalogue order.
     """
     import pandas as pd
 
     cols = ["region", "year", "indicator_id", "value", "unit", "qualifier", "text", "review",
-            "measure"]
+            "measure", "sentence"]
     frames = []
     for reg, yr, path in layout.brief_peers(root, region, year):
         try:
