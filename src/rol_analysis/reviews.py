@@ -1240,9 +1240,11 @@ def candidates_cell(explained, catalogue, own_start: int | None = None,
 
         # after the matcher's, marked: a reviewer looking for the right name where the
         # matcher considered none or not it (never read by extraction)
+        # a topic carried from the paragraph before (Explanation.topic) is read with it
+        topic = next((e.topic for e in explained if getattr(e, "topic", "")), "")
         more = similar_indicators(catalogue, mention.get("measure") or "",
                                   mention.get("sentence") or "", mention.get("unit") or "",
-                                  mention.get("kind") or "", named)
+                                  mention.get("kind") or "", named, topic=topic)
         if more:
             out = "。".join(x for x in (out, f"{SIMILAR_MARK}：" +
                                          "；".join(name(i) for i in more)) if x)
