@@ -788,9 +788,8 @@ def test_a_title_without_a_place_takes_the_regions_csv_name(tmp_path):
                                    title="鹤龙街2023年法治政府建设工作报告"))
     page = _page(brief.Brief(paths))
     assert page.select_one(".brief-head h1").get_text().startswith("鹤龙街道 2023 年")
-    kinds = {tr.find_all("td")[0].get_text(): tr.find_all("td")[1].get_text()
-             for tr in page.select(".trends table.panel tbody tr")}
-    assert kinds == {"鹤龙街道": "乡镇街道 township", "九龙坡区司法局": "≠ 部门 department"}
+    assert _kinds(page) == {"鹤龙街道": "乡镇街道 township",
+                            "九龙坡区司法局": "≠ 部门 department"}
     # no earlier year of helong: said, not left out, beside the regions compared
     note = page.select_one(".trends .no-earlier").get_text()
     assert "没有早于 2023 年的已发布报告" in note and "No earlier year" in note
@@ -838,7 +837,8 @@ def test_names_and_sentences_with_markup_characters_show_once_escaped(tmp_path):
 
 
 def _kinds(page) -> dict:
-    return {tr.find_all("td")[0].get_text(): tr.find_all("td")[1].get_text()
+    """The regions table's region -> kind (the columns: region, city, province, kind)."""
+    return {tr.find_all("td")[0].get_text(): tr.find_all("td")[3].get_text()
             for tr in page.select(".trends table.panel tbody tr")}
 
 
@@ -912,7 +912,7 @@ def test_the_regions_table_shows_only_indicators_two_regions_state(tmp_path):
     assert "head_appearance_rate" not in set(seed["indicator_id"])
     publish(tmp_path, "hongqi", 2023, other, "红旗区")
     trends = _page(_brief(tmp_path)).select_one(".trends")
-    head = [th.get_text() for th in trends.select("table.panel thead th")][2:]
+    head = [th.get_text() for th in trends.select("table.panel thead th")][4:]
     assert len(head) == 2 and all(any(h.startswith(catalogue.load().indicator(i).zh_name)
                                       for h in head) for i in shared)
     alone = len(seed) - 2 + 1  # weibin's own indicators but the shared two, hongqi's one
@@ -1129,3 +1129,75 @@ def test_a_figure_unnamed_the_next_year_is_said_to_be_missing_from_the_table(tmp
     assert "2022 年 2 期" in text and f"2023 年“{LECTURES}” 3期" in text and "未归入指标" in text
     # the unnamed number links to its sentence
     assert "讲座3期" in items[0].select_one("sup.fn a")["title"]
+
+
+def _places(root, compare=""):
+    """weibin (新乡市) staged beside a 新乡市 district, a 信阳市 county, a 天津 district and a
+    region regions.csv does not list; weibin's compare cell is ``compare``."""
+    raw = root / "data" / "raw"
+    raw.mkdir(parents=True, exist_ok=True)
+    (raw / "regions.csv").write_text(
+        "region,zh_name,city,province,level,compare\n"
+        f"weibin,卫滨区,新乡市,河南省,county,{compare}\nhongqi,红旗区,新乡市,河南省,county,\n"
+        "gushi,固始县,信阳市,河南省,county,\njinghai,静海区,天津市,天津市,county,\n",
+        encoding="utf-8")
+    seed = gold_indicators()
+    for slug, name in (("hongqi", "红旗区"), ("gushi", "固始县"), ("jinghai", "静海区"),
+                       ("muye", "牧野区")):
+        stage(root, slug, 2023, indicators=seed.head(6).assign(region=slug),
+              meta=report_meta(slug, 2023, region_name=name))
+    return _brief(root)
+
+
+def _places_table(page) -> dict:
+    return {tr.find_all("td")[0].get_text(): (tr.find_all("td")[1].get_text(),
+                                              tr.find_all("td")[2].get_text())
+            for tr in page.select(".trends table.panel tbody tr")}
+
+
+def test_the_regions_table_gives_city_and_province_and_compare_limits_it(tmp_path):
+    """Trial 5 F14: a 天津 district sat beside 河南 counties, and two cities' counties side
+    by side, with no city or province shown and no way to limit it. Each region's city
+    and province (regions.csv) are columns; the region's compare cell limits the table
+    (and the chart) to its city's or province's regions, said above the table."""
+    page = _page(_places(tmp_path))
+    head = [th.get_text() for th in page.select(".trends table.panel thead th")][:4]
+    assert head == ["地区 Region", "市 City", "省 Province", "类别 Kind"]
+    assert _places_table(page) == {"卫滨区": ("新乡市", "河南省"), "红旗区": ("新乡市", "河南省"),
+                                   "固始县": ("信阳市", "河南省"), "静海区": ("天津市", "天津市"),
+                                   "牧野区": ("—", "—")}
+    assert page.select_one(".trends .scope") is None
+    for compare, shown, place in (("same-province", {"卫滨区", "红旗区", "固始县"}, "河南省"),
+                                  ("同市", {"卫滨区", "红旗区"}, "河南省新乡市")):
+        b = _places(tmp_path, compare)
+        page = _page(b)
+        assert set(_places_table(page)) == shown, compare
+        note = page.select_one(".trends p.scope").get_text()
+        assert f"只与{place}同" in note and "compare" in note and f"({place})" in note
+        # the regions chart draws the same panel
+        assert len(b.analysis.panel) == len(shown)
+
+
+def test_a_brief_is_outdated_when_its_compare_cell_or_a_peers_city_changes(tmp_path):
+    from rol_analysis import pipeline
+
+    paths = _places(tmp_path).paths
+    before = pipeline.brief_fingerprint(tmp_path, paths, {}, pdf=False)
+    assert "compare" not in before
+    _places(tmp_path, "same-city")
+    after = pipeline.brief_fingerprint(tmp_path, paths, {}, pdf=False)
+    assert not pipeline.brief_matches(before, after, pdf=False)
+    reasons = pipeline._explain(before, after)
+    assert "regions.csv: its compare changed (all -> same-city)" in reasons
+    assert {"published peer gushi/2023 removed", "published peer jinghai/2023 removed",
+            "published peer muye/2023 removed"} <= set(reasons)
+    csv = tmp_path / "data/raw/regions.csv"
+    csv.write_text(csv.read_text(encoding="utf-8"), encoding="utf-8")  # saved again
+    assert pipeline.brief_fingerprint(tmp_path, paths, {}, pdf=False) == after
+    _places(tmp_path)
+    csv.write_text(csv.read_text(encoding="utf-8").replace("gushi,固始县,信阳市",
+                                                            "gushi,固始县,新乡市"),
+                   encoding="utf-8")
+    moved = pipeline.brief_fingerprint(tmp_path, paths, {}, pdf=False)
+    assert pipeline._explain(before, moved) == [
+        "regions.csv: peer gushi's city changed (信阳市 -> 新乡市)"]

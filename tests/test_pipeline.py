@@ -599,13 +599,13 @@ def _listed(root) -> dict[str, str]:
 
 def _regions_table(root, region="weibin") -> dict[str, tuple[str, bool]]:
     """The brief's regions table: region label -> (kind, whether a reviewer's mark shows
-    on one of its figures)."""
+    on one of its figures); its columns are region, city, province, kind, figures."""
     from bs4 import BeautifulSoup
 
     page = BeautifulSoup((root / f"reports/{region}/2023/brief.html").read_text("utf-8"),
                          "lxml")
     rows = page.select("table.panel tbody tr")
-    return {r.select("td")[0].get_text(): (r.select("td")[1].get_text(),
+    return {r.select("td")[0].get_text(): (r.select("td")[3].get_text(),
                                            bool(r.select(".review-mark"))) for r in rows}
 
 

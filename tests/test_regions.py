@@ -173,3 +173,43 @@ def test_a_region_renamed_between_years_is_named_with_the_fix(tmp_path):
 def test_same_kind_tells_which_figures_the_regions_table_marks(kind, other, same):
     assert regions.same_kind(kind, other) is same
     assert regions.same_kind(other, kind) is same
+
+
+HEAD6 = "region,zh_name,city,province,level,compare\n"
+
+
+@pytest.mark.parametrize("cell, compare", [("same-city", "same-city"), ("同市", "same-city"),
+                                           ("同省", "same-province"), ("all", ""), ("", "")])
+def test_the_compare_column_reads_its_words(tmp_path, cell, compare):
+    rows = regions.read(_csv(tmp_path, (HEAD6 + f"weibin,卫滨区,新乡市,河南省,county,{cell}\n"
+                                        ).encode()))
+    assert rows["weibin"]["compare"] == compare
+
+
+@pytest.mark.parametrize("row, problem", [
+    # a level word: a level shifted one cell to the right would read as a limit
+    ("weibin,卫滨区,新乡市,河南省,county,city", "compare 'city' is not one of"),
+    ("weibin,卫滨区,,河南省,county,same-city", "the city cell is empty"),
+    ("weibin,卫滨区,,,county,same-city", "the city and province cells are empty"),
+    ("weibin,卫滨区,新乡市,,county,同省", "the province cell is empty"),
+])
+def test_a_compare_cell_that_cannot_be_applied_is_refused_naming_the_line(tmp_path, row,
+                                                                           problem):
+    path = _csv(tmp_path, (HEAD6 + row + "\n").encode())
+    with pytest.raises(InputError) as err:
+        regions.read(path)
+    assert f"{path}, line 2 (weibin)" in err.value.message, err.value.message
+    assert problem in err.value.message and "compare" in err.value.message
+
+
+def test_compared_with_keeps_the_regions_of_the_rows_city_or_province(tmp_path):
+    raw = tmp_path / "data" / "raw"
+    raw.mkdir(parents=True)
+    rows = ("hongqi,红旗区,新乡市,河南省,county,\ngushi,固始县,信阳市,河南省,county,\n"
+            "jinghai,静海区,天津市,天津市,county,\nxinxiang,新乡县,新乡市,,county,\n")
+    slugs = ["hongqi", "gushi", "jinghai", "xinxiang", "unlisted"]
+    for compare, kept in (("", slugs), ("same-province", ["hongqi", "gushi"]),
+                          ("same-city", ["hongqi"])):
+        (raw / "regions.csv").write_text(
+            HEAD6 + f"weibin,卫滨区,新乡市,河南省,county,{compare}\n" + rows, encoding="utf-8")
+        assert regions.compared_with(tmp_path, "weibin", slugs) == kept, compare

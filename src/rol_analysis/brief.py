@@ -33,7 +33,7 @@ from html import escape
 from markupsafe import Markup
 
 from . import charts as _charts
-from . import footnotes, layout
+from . import footnotes, layout, regions
 from . import ratios as _ratios
 from .catalogue import load
 from .ocr import LOW_SCORE as LOW_OCR_SCORE
@@ -930,6 +930,9 @@ class Brief:
             # district's, and the table puts them side by side; a peer of another kind
             # than the report's is marked, as in the chart, and a note says why
             other = _charts.other_kinds(a)
+            # city and province beside each region (regions.csv, as the index shows
+            # them): a 天津 district beside 河南 counties is told apart at a glance
+            places = regions.metadata(self.paths.root)
             for rec in a.panel.to_dict("records"):
                 kind = KIND_LABELS.get(a.region_kinds.get(rec["region"]), "—")
                 cells = []
@@ -949,13 +952,23 @@ class Brief:
                         cells.append(Markup(self._peer_value(shown, review, rec["region"],
                                                              a.year, i, sentence))
                                      if (rec["region"], i) in stated else shown)
+                place = places.get(rec["region"]) or {}
                 rows.append({"region": labels[rec["region"]], "kind": kind, "cells": cells,
-                             "other_kind": rec["region"] in other})
+                             "other_kind": rec["region"] in other,
+                             "city": place.get("city") or "—",
+                             "province": place.get("province") or "—"})
             kinds = [KIND_LABELS[k].split(" ") for k in KIND_LABELS if k in other.values()]
             # a peer differs only from a known kind (regions.same_kind)
             own = KIND_LABELS[a.region_kinds[a.region]].split(" ") if other else None
+            mine = places.get(a.region) or {}
+            scope = mine.get("compare")
             panel = {"head": head, "rows": rows, "own_kind": own, "alone": alone,
                      "n_regions": len(rows),
+                     # regions.csv's compare: the table holds only these (layout.brief_peers)
+                     "scope": scope, "scope_place": (
+                         # a municipality's district has its province for its city
+                         "".join(dict.fromkeys([mine.get("province"), mine.get("city")]))
+                         if scope == "same-city" else mine.get("province") if scope else ""),
                      "other_zh": "、".join(zh for zh, _ in kinds),
                      "other_en": ", ".join(en for _, en in kinds)}
         nothing = "" if yoy else self._nothing_in_common()

@@ -232,16 +232,23 @@ def brief_peers(root, region: str, year: int, name: str = "indicators.parquet",
     """The published region-years a brief of ``region``/``year`` shows, with ``name``.
 
     The brief compares the year with the region's latest earlier published year
-    (year-over-year) and with the same year's other regions (the panel). A later year,
+    (year-over-year) and with the same year's other regions (the panel; only those of
+    its city or province when its ``regions.csv`` row says so, regions.compared_with).
+    A later year,
     or an earlier one that is not the latest, changes nothing in it: the build's
     fingerprint records exactly these peers, and the analysis reads exactly these.
     ``stage``: as for :func:`published`.
     """
+    from . import regions
+
     found = published(root, "data/processed", name, stage=stage)
     earlier = [y for r, y, _ in found if r == region and y < int(year)]
     previous = max(earlier, default=None)
+    # the same year's other regions, as far as regions.csv's compare cell reaches
+    others = set(regions.compared_with(root, region, [r for r, y, _ in found
+                                                      if r != region and y == int(year)]))
     return [(r, y, p) for r, y, p in found
-            if (r == region and y == previous) or (r != region and y == int(year))]
+            if (r == region and y == previous) or (r in others and y == int(year))]
 
 
 def resource_dir(root, name: str) -> Path:

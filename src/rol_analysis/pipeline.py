@@ -315,7 +315,10 @@ def brief_fingerprint(root, paths: layout.BuildPaths, data_fp: dict, pdf: bool,
     brief as it is. The peers' figures link to their sentences in the peers' briefs:
     ``anchors`` records the footnote number each link goes to (``footnotes.peer_notes``),
     so a peer whose sources are numbered differently now (a number found or excluded
-    before a linked one, with its indicators table unchanged) rebuilds the brief.
+    before a linked one, with its indicators table unchanged) rebuilds the brief. The
+    regions table shows each region's city and province (``regions`` has the peers',
+    ``data`` the region's own row), and ``compare`` is its row's limit on the regions
+    compared (``regions.compared_with``), which the note under the table states.
     """
     from . import footnotes, ratios, regions
 
@@ -333,9 +336,12 @@ def brief_fingerprint(root, paths: layout.BuildPaths, data_fp: dict, pdf: bool,
     # the same listing: one look over every published folder per brief, not two
     shown = ratios.shown_regions(root, paths.region, paths.year,
                                  peers=[(r, y, f.with_name("report.json")) for r, y, f in peers])
+    own = regions.metadata(root).get(paths.region) or {}
     if shown:  # without another region of the year there is no regions table
         fp["regions"] = shown
-        fp["level"] = (regions.metadata(root).get(paths.region) or {}).get("level")
+        fp["level"] = own.get("level")
+    if own.get("compare"):  # the note under the regions table, and which peers it has
+        fp["compare"] = own["compare"]
     return fp
 
 
@@ -392,6 +398,8 @@ def _explain(old, new, review: str = "") -> list[str]:
                                f"{b or 'none'})")
         elif key == "regions":
             reasons += _explain_regions(a or {}, b or {})
+        elif key == "compare":
+            reasons.append(f"regions.csv: its compare changed ({a or 'all'} -> {b or 'all'})")
         elif key == "anchors":
             # a peer coming or going is said by its table (published peer … new/removed)
             a, b = a or {}, b or {}
@@ -438,6 +446,11 @@ def _explain_regions(old: dict, new: dict) -> list[str]:
             src = now or was or "regions.csv"
             label = "level" if field_ == "kind" and src == "regions.csv" else what[field_]
             reasons.append(where[src].format(slug=slug, what=label) + f" changed {values}")
+        for field_ in ("city", "province"):  # regions.csv's only
+            # a record from before the table showed them has neither: the code changed
+            if field_ in a and field_ in b and a[field_] != b[field_]:
+                reasons.append(f"regions.csv: peer {slug}'s {field_} changed "
+                               f"({a.get(field_) or 'none'} -> {b.get(field_) or 'none'})")
     return reasons
 
 

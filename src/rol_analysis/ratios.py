@@ -2211,8 +2211,9 @@ def shown_regions(root, region: str, year: int, stage=None, peers=None) -> dict[
     Returns
     -------
     dict
-        Slug -> ``{"name", "name_from", "kind", "kind_from"}``; ``*_from`` is
-        ``"report"``, ``"regions.csv"`` or None (no name: the slug is shown).
+        Slug -> ``{"name", "name_from", "kind", "kind_from", "city", "province"}``;
+        ``*_from`` is ``"report"``, ``"regions.csv"`` or None (no name: the slug is
+        shown); city and province are ``regions.csv``'s (None when unknown).
     """
     from . import regions
     from .validate import report_kind
@@ -2241,8 +2242,10 @@ def shown_regions(root, region: str, year: int, stage=None, peers=None) -> dict[
                            else (None, None))
         kind, kind_from = ((row["level"], "regions.csv") if row.get("level")
                            else (report_kind_, "report"))
+        # the regions table's 市/省 columns: regions.csv's, as in the index
         out[slug] = {"name": name, "name_from": name_from, "kind": kind,
-                     "kind_from": kind_from}
+                     "kind_from": kind_from, "city": row.get("city"),
+                     "province": row.get("province")}
     return out
 
 

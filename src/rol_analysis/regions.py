@@ -15,6 +15,14 @@ describes the region, not what its report says; the brief fingerprint holds it (
 region's own, and its peers' through ``ratios.shown_regions``) wherever a regions table
 shows it.
 
+An optional ``compare`` column limits the regions a region's brief compares it with in
+its regions table (and the regions chart): ``same-city`` (同市) the year's other regions
+whose row gives the same city and province, ``same-province`` (同省) the same province,
+``all`` (全部) or empty every region of the year, as without the column. The brief says
+how it was limited under the table; its fingerprint holds the value (and the peers'
+city and province, which the table shows), so a change rebuilds it
+(:func:`compared_with`).
+
 One reader for everything that needs the table (extraction's region check, the index,
 the build fingerprints), so that every problem in the file is reported the same way:
 the file, the line, what is wrong and how to fix it (exit code 2), never a traceback
@@ -60,6 +68,10 @@ _PROVINCE_IN_CITY = tuple(
     [f"{p}省" for p in PROVINCES[:27] if p not in ("北京", "天津", "上海", "重庆")]
     + ["内蒙古", "广西壮族", "西藏自治区", "宁夏回族", "新疆维吾尔", "特别行政区"])
 FULL_WIDTH_COMMAS = "，、"
+#: The ``compare`` column: how far a region's brief looks for regions to compare with.
+#: Not ``city``/``province``: a ``level`` shifted one cell to the right would read as one.
+COMPARE = ("same-city", "same-province", "all")
+COMPARE_WORDS = {"同市": "same-city", "同省": "same-province", "全部": "all"}
 
 _CACHE: dict = {}
 
@@ -181,8 +193,52 @@ def _parse(data: bytes, path: Path) -> dict[str, dict]:
         # INSIDE the row shifts a cell into the wrong column, which _cell refuses: a
         # province or a level in the city cell, a level in the province cell.
         rows[slug] = {**{c: row.get(c, "") for c in COLUMNS},
-                      "level": _level(row.get("level", ""), path, line, slug), "line": line}
+                      "level": _level(row.get("level", ""), path, line, slug),
+                      "compare": _compare(row, path, line, slug), "line": line}
     return rows
+
+
+def _compare(row: dict, path: Path, line: int, slug: str) -> str:
+    """One of :data:`COMPARE` but ``all`` (every region: ""), or InputError for another
+    value or for a limit the row cannot apply (same-city without a city)."""
+    value = row.get("compare", "")
+    norm = COMPARE_WORDS.get(value, value.lower())
+    if norm not in COMPARE + ("",):
+        raise InputError(
+            f"{path}, line {line} ({slug}): compare {value!r} is not one of "
+            f"{', '.join(COMPARE)} (or 同市/同省/全部). Write same-city or same-province "
+            "to compare the region's brief with the regions of its own city or province "
+            "only, or leave the cell empty to compare it with every region of the year."
+        )
+    for need, cells in (("same-city", ("city", "province")),
+                        ("same-province", ("province",))):
+        empty = [c for c in cells if norm == need and not row.get(c)]
+        if empty:
+            raise InputError(
+                f"{path}, line {line} ({slug}): compare is {need} but the "
+                f"{' and '.join(empty)} cell{'s are' if len(empty) > 1 else ' is'} empty, "
+                f"so no region can be found to be in the same one. Fill in "
+                f"{' and '.join(empty)}, or leave compare empty."
+            )
+    return "" if norm == "all" else norm
+
+
+def compared_with(root, region: str, slugs) -> list[str]:
+    """The regions of ``slugs`` a brief of ``region`` compares it with, by the
+    ``compare`` cell of its ``regions.csv`` row (all of them without a limit).
+
+    A region the limit keeps is one whose row gives the same city and province
+    (``same-city``) or the same province (``same-province``); a region with no row or an
+    empty cell is not known to be in it and is left out.
+    """
+    rows = metadata(root)
+    own = rows.get(region) or {}
+    scope = own.get("compare")
+    if not scope:
+        return list(slugs)
+    keys = ("city", "province") if scope == "same-city" else ("province",)
+    want = tuple(own.get(k) for k in keys)
+    return [s for s in slugs if tuple((rows.get(s) or {}).get(k) for k in keys) == want]
 
 
 def _cell(column: str, value: str, path: Path, line: int, slug: str) -> None:
@@ -240,12 +296,14 @@ def _level(value: str, path: Path, line: int, slug: str) -> str:
 
 
 def metadata(root) -> dict[str, dict]:
-    """Slug -> ``{"zh_name", "city", "province", "level"}`` for a project, unknown
-    values as None; empty when the project has no ``regions.csv``."""
+    """Slug -> ``{"zh_name", "city", "province", "level", "compare"}`` for a project,
+    unknown values (and ``compare`` without a limit) as None; empty when the project has
+    no ``regions.csv``."""
     path = default_path(root)
     if not path.is_file():
         return {}
-    return {slug: {k: (row.get(k) or None) for k in ("zh_name", "city", "province", "level")}
+    return {slug: {k: (row.get(k) or None)
+                   for k in ("zh_name", "city", "province", "level", "compare")}
             for slug, row in read(path).items()}
 
 
