@@ -170,3 +170,70 @@ def test_no_critical_or_serious_accessibility_violation(axe_results, page):
 def test_pages_have_a_main_landmark(axe_results, page):
     ids = {v[1] for v in axe_results[page]}
     assert not ids & {"landmark-one-main", "region"}, axe_results[page]
+
+
+# ------------------------------------------------- a brief that shows other briefs
+
+
+@pytest.fixture(scope="module")
+def peers_built(tmp_path_factory):
+    """weibin 2022 and 2023 and hongqi 2023 built by `rol build --all`: weibin/2023's
+    brief has a year-over-year table and a regions table whose figures link into the
+    other two briefs."""
+    _need_chromium()
+    from conftest import SEED, make_root, rol
+
+    seed = SEED.read_bytes()
+    earlier = seed.replace(b"2023", b"2022").replace("全年学法 8 次".encode(),
+                                                     "全年学法 6 次".encode())
+    root = make_root(tmp_path_factory.mktemp("peers") / "root", {
+        ("weibin", 2022): earlier, ("weibin", 2023): seed,
+        ("hongqi", 2023): seed.replace("卫滨区".encode(), "红旗区".encode())})
+    with open(root / "data/raw/regions.csv", "a", encoding="utf-8") as fh:
+        fh.write("hongqi,红旗区,新乡市,河南省,county\n")
+    proc = rol("build", "--all", "--jobs", "2", "--root", root)
+    assert proc.returncode == 0, proc.stderr
+    return root / "reports"
+
+
+@pytest.mark.slow
+def test_a_brief_with_peers_is_accessible_and_its_peer_links_reach_their_sentence(
+        peers_built):
+    """Trial 5 F14: the year-over-year and regions tables' figures of other briefs are
+    links. axe-core finds no critical or serious violation on such a brief (the seed's
+    has neither table), and each link, followed in the browser, opens the other brief at
+    a source sentence that holds the figure."""
+    if not AXE_JS.is_file():
+        _missing(f"axe-core not installed at {AXE_JS}: run `npm install --prefix .cache/axe "
+                 "axe-core@4.11.0` (make test does)")
+    from playwright.sync_api import sync_playwright
+
+    brief = peers_built / "weibin/2023/brief.html"
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        try:
+            page = browser.new_page(viewport={"width": 1000, "height": 900})
+            page.goto(brief.resolve().as_uri(), wait_until="load")
+            assert page.locator("table.yoy a.peer-src").count() > 0
+            assert page.locator("table.panel a.peer-src").count() > 0
+            page.add_script_tag(content=AXE_JS.read_text(encoding="utf-8"))
+            result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+            bad = [(v["impact"], v["id"], [n["target"] for n in v["nodes"]][:5])
+                   for v in result["violations"] if v["impact"] in ("critical", "serious")]
+            assert bad == [], bad
+            links = page.evaluate(
+                "Array.from(document.querySelectorAll('a.peer-src'))"
+                ".map(a => [a.href, a.textContent])")
+            followed = set()
+            for href, text in links:
+                if href in followed:
+                    continue
+                followed.add(href)
+                page.goto(href, wait_until="load")
+                target = page.evaluate("document.querySelector(':target')?.textContent")
+                number = text.split(" ")[0].strip("≥≤≈%").replace(",", "")
+                assert target and number in target.replace(" ", ""), (href, text, target)
+            assert {h.split("/reports/")[1].split("#")[0] for h in followed} == {
+                "weibin/2022/brief.html", "hongqi/2023/brief.html"}
+        finally:
+            browser.close()
