@@ -1053,3 +1053,26 @@ def test_a_figure_unnamed_the_next_year_is_said_to_be_missing_from_the_table(tmp
     assert "2022 年 2 期" in text and f"2023 年“{LECTURES}” 3期" in text and "未归入指标" in text
     # the unnamed number links to its sentence
     assert "讲座3期" in items[0].select_one("sup.fn a")["title"]
+
+
+def test_a_stated_change_of_an_unnamed_figure_is_checked_in_its_own_table(tmp_path):
+    from rol_analysis import extract, fileio, layout
+
+    before = extract.extract_text(STATED_2022 + "发现问题案卷18卷，均已整改。", "weibin", 2022)
+    publish(tmp_path, "weibin", 2022, before.indicators)
+    # publish() writes no mentions table: the earlier year's unnamed numbers are there
+    fileio.write_parquet(layout.build_paths(tmp_path, "weibin", 2022).processed_final
+                         / "mentions.parquet", before.mentions)
+    page = _page(_extracted_brief(tmp_path, STATED_2023 + "发现问题案卷15卷，较上年减少5卷。"))
+    rows = [[td.get_text() for td in tr.find_all("td")]
+            for tr in page.select(".trends table.unnamed-changes tbody tr")]
+    assert len(rows) == 1
+    measure, before_cell, now_cell, stated = rows[0]
+    assert (measure, before_cell, now_cell[:4]) == ("发现问题案卷数", "18 卷", "15 卷")
+    assert stated.startswith("较上年减少5卷") and "不一致" in stated and "-3 卷" in stated
+    # the earlier report's sentence is on hover, never a footnote of this report's
+    cell = page.select(".trends table.unnamed-changes tbody tr td")[1]
+    assert cell.select_one("sup.fn") is None and "发现问题案卷18卷" in cell.span["title"]
+    found = [li.get_text() for li in page.select(".findings li")
+             if "较上年减少5卷" in li.get_text()]
+    assert len(found) == 1 and "未归入指标" in found[0] and "18 卷" in found[0]

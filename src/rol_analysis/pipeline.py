@@ -307,12 +307,12 @@ def brief_fingerprint(root, paths: layout.BuildPaths, data_fp: dict, pdf: bool,
     """Everything the brief shows; ``pdf`` records whether a PDF was printed.
 
     Beyond its data (``data_fp``) and its notebooks: the peers' tables (their figures
-    and review marks), and how the regions table names the year's regions
-    (``ratios.shown_regions``: each peer's name and kind of issuer, from its report or
-    its ``regions.csv`` row, and this region's own ``regions.csv`` level, shown beside
-    its name). A line of ``regions.csv`` for a region the brief does not show, or a
-    peer's ``zh_name`` its own report overrides, is not here: changing it leaves the
-    brief as it is.
+    and review marks), the earlier year's mentions table (its unnamed numbers), and how
+    the regions table names the year's regions (``ratios.shown_regions``: each peer's
+    name and kind of issuer, from its report or its ``regions.csv`` row, and this
+    region's own ``regions.csv`` level, shown beside its name). A line of
+    ``regions.csv`` for a region the brief does not show, or a peer's ``zh_name`` its
+    own report overrides, is not here: changing it leaves the brief as it is.
     """
     from . import ratios, regions
 
@@ -324,6 +324,12 @@ def brief_fingerprint(root, paths: layout.BuildPaths, data_fp: dict, pdf: bool,
         "peers": {f"{region}/{year}": sha256_cached(f) for region, year, f in peers},
         "pdf": bool(pdf),
     }
+    # the earlier year's unnamed numbers are shown too (a figure it leaves unnamed, the
+    # figure of a change this year states: ratios.unpaired, unnamed_changes); recorded
+    # only with an earlier year, so a brief without one keeps its record
+    earlier = [(r, y, f.with_name("mentions.csv")) for r, y, f in peers if r == paths.region]
+    if earlier and earlier[0][2].is_file():
+        fp["earlier_numbers"] = {f"{r}/{y}": sha256_cached(f) for r, y, f in earlier}
     # the same listing: one look over every published folder per brief, not two
     shown = ratios.shown_regions(root, paths.region, paths.year,
                                  peers=[(r, y, f.with_name("report.json")) for r, y, f in peers])
@@ -386,6 +392,14 @@ def _explain(old, new, review: str = "") -> list[str]:
                                f"{b or 'none'})")
         elif key == "regions":
             reasons += _explain_regions(a or {}, b or {})
+        elif key == "earlier_numbers":
+            # an earlier year that came, went or changed its figures is said by its
+            # peer line; only its unnamed numbers changing alone needs saying
+            peers_a, peers_b = old.get("peers") or {}, new.get("peers") or {}
+            for name in sorted(set(a or {}) | set(b or {})):
+                if (peers_a.get(name) == peers_b.get(name)
+                        and (a or {}).get(name) != (b or {}).get(name)):
+                    reasons.append(f"the numbers of published earlier year {name} changed")
         elif key == "font":
             reasons.append("the font file (Noto Sans SC of pylopdf-fonts-zh-cn) changed")
         elif key == "package":
