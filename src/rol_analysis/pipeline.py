@@ -396,10 +396,13 @@ def _explain(old, new, review: str = "") -> list[str]:
             # an earlier year that came, went or changed its figures is said by its
             # peer line; only its unnamed numbers changing alone needs saying
             peers_a, peers_b = old.get("peers") or {}, new.get("peers") or {}
-            for name in sorted(set(a or {}) | set(b or {})):
-                if (peers_a.get(name) == peers_b.get(name)
-                        and (a or {}).get(name) != (b or {}).get(name)):
-                    reasons.append(f"the numbers of published earlier year {name} changed")
+            a, b = a or {}, b or {}
+            for name in sorted(set(a) | set(b)):
+                if peers_a.get(name) == peers_b.get(name) and a.get(name) != b.get(name):
+                    # a brief built before they were recorded has none: not a change
+                    what = ("changed" if name in a and name in b else
+                            "recorded now" if name in b else "no longer recorded")
+                    reasons.append(f"the numbers of published earlier year {name} {what}")
         elif key == "font":
             reasons.append("the font file (Noto Sans SC of pylopdf-fonts-zh-cn) changed")
         elif key == "package":
