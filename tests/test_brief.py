@@ -955,6 +955,82 @@ def test_a_named_number_under_a_heading_of_its_shown_in_section_is_shown_there(t
     assert "12 场" in tables["政府职能与营商环境"]
 
 
+def _peers_with_shifted_sources(root):
+    """weibin/2022 and hongqi/2023 published, each with a number no indicator names
+    before its named ones, so their sources are not numbered as their indicators are."""
+    import pandas as pd
+    from brief_fixtures import mentions_from
+
+    seed = gold_indicators()
+    for region, year, ind, name in (
+            ("weibin", 2022, with_rows(seed, [{"indicator_id": "disputes_mediated",
+                                               "value": 800.0}]).assign(year=2022), "卫滨区"),
+            ("hongqi", 2023, seed.head(5).assign(region="hongqi"), "红旗区")):
+        men = mentions_from(ind)
+        unnamed = men.iloc[[0]].assign(indicator_id="", char_start=-1, text="3项",
+                                       sentence=f"{region}报告开头另有3项说明。")
+        stage(root, region, year, indicators=ind, meta=report_meta(region, year,
+                                                                     region_name=name),
+              mentions=pd.concat([unnamed, men], ignore_index=True))
+
+
+def test_peer_figures_link_to_their_sentences_in_the_peers_briefs(tmp_path):
+    """Trial 5 F14: the earlier year's figures (year over year) and the other regions'
+    (regions table) link to their source sentence in that region-year's published brief,
+    with the sentence on hover: the link's footnote is the one that brief gives it."""
+    from rol_analysis import layout
+
+    _peers_with_shifted_sources(tmp_path)
+    page = _page(_brief(tmp_path))
+    yoy = page.select(".trends table.yoy tbody tr")
+    links = page.select(".trends a.peer-src")
+    # every earlier-year figure, and every figure another region states
+    assert len(page.select(".trends table.yoy a.peer-src")) == len(yoy) > 0
+    assert page.select(".trends table.panel a.peer-src")
+    peers = {}
+    for a in links:
+        m = re.fullmatch(r"\.\./\.\./([a-z]+)/(\d{4})/brief\.html#(src-\d+)", a["href"])
+        assert m, a["href"]
+        region, year, anchor = m.groups()
+        if (region, year) not in peers:
+            peers[(region, year)] = _page(brief.Brief(layout.build_paths(tmp_path, region,
+                                                                         int(year))))
+        sentence = peers[(region, year)].select_one(f".sources li#{anchor}").get_text()
+        assert a["title"].split("\n")[0] == sentence
+        assert f"简报来源句 [{anchor[4:]}]" in a["title"]
+        assert a.get_text().split(" ")[0].strip("≥≤≈%").replace(",", "") in sentence
+    assert set(peers) == {("weibin", "2022"), ("hongqi", "2023")}
+    # the unnamed number first in each peer: no figure links to its first sentence
+    assert all(not a["href"].endswith("#src-1") for a in links)
+    # the report's own figures keep their footnotes into this brief
+    assert all(a["href"].startswith("#src-")
+               for a in page.select(".trends table.yoy td:nth-child(4) sup.fn a"))
+
+
+def test_a_peer_whose_sources_are_renumbered_rebuilds_the_briefs_linking_into_it(tmp_path):
+    """The links name a peer's footnote numbers: a number found before the linked ones
+    renumbers its sources with its indicators table unchanged, and the briefs that link
+    into it are then outdated (rol list says why); the same tables give the same record."""
+    from brief_fixtures import mentions_from
+
+    from rol_analysis import layout, pipeline
+
+    _peers_with_shifted_sources(tmp_path)
+    paths = _brief(tmp_path).paths
+    before = pipeline.brief_fingerprint(tmp_path, paths, {}, pdf=False)
+    assert before == pipeline.brief_fingerprint(tmp_path, paths, {}, pdf=False)
+    assert set(before["anchors"]) == {"weibin/2022", "hongqi/2023"}
+    hongqi = layout.build_paths(tmp_path, "hongqi", 2023).processed_final
+    fileio.write_parquet(hongqi / "mentions.parquet",
+                         mentions_from(gold_indicators().head(5).assign(region="hongqi")))
+    after = pipeline.brief_fingerprint(tmp_path, paths, {}, pdf=False)
+    assert after["peers"] == before["peers"]  # its indicators are as they were
+    assert not pipeline.brief_matches(before, after, pdf=False)
+    assert pipeline._explain(before, after) == [
+        "published peer hongqi/2023's source sentences are numbered differently (the links "
+        "to them)"]
+
+
 # ------------------------------------------------- a stated change against the year before
 
 STATED_2022 = ("全年收到行政复议申请90件，受理80件，审结70件，其中纠错9件，纠错率12.9%。"

@@ -160,6 +160,38 @@ def test_the_packaged_definitions_are_self_contained():
         assert text == text.strip() and "  " not in text, iid
 
 
+#: Where the documentation counts the catalogue: file -> the patterns of its counts
+#: (defined, total) and (total). Each file must state each count it has a pattern for.
+DOC_COUNTS = {
+    "README.md": [r"\((\d+) of the (\d+) do\b"],
+    "data/reviews/README.md": [r"\((\d+) of the (\d+) indicators\)"],
+    "docs/design.md": [r"\b(\d+) of the (\d+) indicators have one\b",
+                       r"indicators\.toml`, (\d+) indicators\)"],
+}
+
+
+def test_the_documentation_counts_the_catalogue_as_it_is():
+    """Trial 5 F15: data/reviews/README said 53 of the 313 indicators have a definition
+    while `rol catalogue check` counted 314. Every count the documentation gives of the
+    catalogue (indicators, and those with a definition) is the packaged catalogue's."""
+    import re
+    from pathlib import Path
+
+    repo = Path(__file__).resolve().parents[1]
+    cat = catalogue.load()
+    total = len(cat.indicators)
+    defined = sum(1 for i in cat.indicators.values() if i.definition)
+    for name, patterns in DOC_COUNTS.items():
+        text = re.sub(r"\s+", " ", (repo / name).read_text(encoding="utf-8"))
+        for pattern in patterns:
+            found = re.findall(pattern, text)
+            assert found, (name, pattern)  # reworded: move the pattern with the text
+            want = (str(defined), str(total)) if re.compile(pattern).groups == 2 else str(total)
+            assert set(found) == {want}, (name, found, want)
+    summary = CliRunner().invoke(main, ["catalogue", "check"]).output
+    assert f" {total} indicators," in summary
+
+
 def test_every_problem_is_listed_not_only_the_first(tmp_path):
     text = GOOD.replace("patterns = ['调解纠纷#']", "patterns = ['调解纠纷']").replace(
         'denominator = "disputes_mediated"', 'denominator = "nope"')

@@ -887,7 +887,7 @@ FAMILY_A_PHRASINGS = [
     ("开展“双随机、一公开”抽查126次。", {"random_inspections": 126}),
     ("开展行政执法监督检查11次，评查行政执法案卷320卷，案卷优良率92%。",
      {"enforcement_supervision_checks": 11, "case_file_reviews": 320,
-      "case_file_pass_rate": 92}),
+      "case_file_good_rate": 92}),
     ("办理行政强制案件41件，公示行政执法信息2.3万条。",
      {"admin_coercion_cases": 41, "enforcement_disclosures": 23000}),
     ("对重大执法决定开展法制审核168件，为62家企业办理信用修复。",
@@ -1010,7 +1010,7 @@ FAMILY_A_PHRASINGS = [
     ("全县共有行政执法机关43个，行政执法人员2136名。",
      {"enforcement_bodies": 43, "enforcement_personnel": 2136}),
     ("行政执法案卷评查共抽查案卷480宗，优秀案卷率达到85%。",
-     {"case_file_reviews": 480, "case_file_pass_rate": 85}),
+     {"case_file_reviews": 480, "case_file_excellent_rate": 85}),
     ("通过政府网站发布各类信息1.2万条，其中政策解读稿件260篇。",
      {"gov_info_disclosed": 12000, "policy_interpretations": 260}),
     ("审计部门全年完成审计项目45个，查出违规金额3.4亿元，移送案件线索6件。",
@@ -2130,6 +2130,37 @@ def test_part_of_is_empty_or_a_catalogue_id_and_never_beside_an_id(seed):
         assert set(m["part_of"]) <= {"", *cat.indicators}
         assert not ((m["part_of"] != "") & (m["indicator_id"] != "")).any()
     assert set(seed.mentions["part_of"]) == {""}  # the seed states no parts
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # trial 5 F8: a case file's grade is its own indicator; 合格, 优良 (excellent or good)
+    # and 优秀 (excellent) are three grades, and a regions table that put one county's
+    # 优秀率 beside another's 合格率 made the first look worse
+    ("抽查执法案卷150卷，优秀率81.2%。", {"case_file_reviews": 150,
+                                   "case_file_excellent_rate": 81.2}),
+    ("评查行政执法案卷90卷，案卷合格率97.5%。", {"case_file_reviews": 90,
+                                       "case_file_pass_rate": 97.5}),
+    ("开展案卷评查，抽查案卷300卷，案卷优良率91%。", {"case_file_reviews": 300,
+                                          "case_file_good_rate": 91}),
+    ("评查案卷240卷，合格率98%，优秀率62%。", {"case_file_reviews": 240,
+                                    "case_file_pass_rate": 98,
+                                    "case_file_excellent_rate": 62}),
+])
+def test_a_case_files_grades_are_apart(sentence, expected):
+    m = extract.extract_text(sentence).mentions
+    assert {i: v for i, v in zip(m["indicator_id"], m["value"]) if i} == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("sentence", [
+    # trial 5 F8: 方面 counts aspects (groups) of problems, not problems; with no second
+    # count after it (4个方面78个问题 is test_precision's) the number names no indicator
+    "专项督察反馈的6个方面问题已全部整改到位。",
+    "对法治督察指出的6个方面问题全部完成整改。",
+])
+def test_aspects_of_problems_are_no_count_of_problems(sentence):
+    m = extract.extract_text(sentence).mentions
+    assert list(m["value"]) == [6]
+    assert list(m["indicator_id"]) == [""]
 
 
 @pytest.mark.parametrize("sentence, unwanted", [

@@ -506,3 +506,58 @@ def test_region_years_carry_the_kind_of_issuer(tmp_path, meta, kind):
     row = panel._region_year_row("x", 2025, {"report": [report]}, True)
     assert row["issuer_kind"] == kind
     assert "issuer_kind" in panel.REGION_YEAR_COLUMNS and panel.ZH["issuer_kind"]
+
+
+def test_every_name_confirmed_with_other_numbers_undecided_is_partly_reviewed_everywhere(
+        tmp_path):
+    """Trial 5 F15: gushi/2023, every indicator's name confirmed (○ 0), said 部分审核 in
+    the index and the panel while data/reviews/README called that fully reviewed, and the
+    brief gave counts only. One rule (reviews.review_state: every number decided, the
+    unnamed ones too) and one label: the brief's header names the state as the index and
+    the panel do, and the index says how many numbers are decided; with the rest
+    confirmed too, all three say reviewed."""
+    from bs4 import BeautifulSoup
+
+    from rol_analysis import brief, layout, render
+
+    (tmp_path / "data" / "raw").mkdir(parents=True)
+    # two numbers no indicator names (every number of the seed has a name)
+    text = SEED.read_text(encoding="utf-8") + "\n全区共有社区图书角17个，开放时间延长2小时。\n"
+    counts = {}
+    for region in ("alpha", "beta"):
+        publish(tmp_path, region, 2023, text)
+        proc = tmp_path / "data" / "processed" / region / "2023"
+        men = pd.read_parquet(proc / "mentions.parquet")
+        named = men["indicator_id"].fillna("") != ""
+        decided = named if region == "alpha" else named | ~named
+        fileio.write_parquet(proc / "mentions.parquet",
+                             men.assign(review=["confirm | 张三" if d else "" for d in decided]))
+        ind = pd.read_parquet(proc / "indicators.parquet")
+        fileio.write_parquet(proc / "indicators.parquet", ind.assign(review="confirm | 张三"))
+        numbers = men["char_start"].nunique()
+        counts[region] = (men.loc[decided, "char_start"].nunique(), numbers)
+    done, numbers = counts["alpha"]
+    assert 0 < done < numbers  # the seed states numbers no indicator names
+
+    soup = BeautifulSoup(render.write_index(tmp_path).read_text("utf-8"), "lxml")
+    cells = {tr["data-name"].split()[-1]: tr.find_all("td")[6]
+             for tr in soup.select("#briefs tbody tr")}
+    assert cells["alpha"].get_text().startswith("部分审核 partly reviewed")
+    assert cells["alpha"].select_one(".decided-count").get_text() == (
+        f"{done}/{numbers} 个数字已决定 {done} of {numbers} numbers decided")
+    assert cells["alpha"].select_one(".unconfirmed-count").get_text().startswith("0 个")
+    assert cells["beta"].get_text().startswith("已审核 reviewed")
+    assert cells["beta"].select_one(".decided-count") is None
+
+    panel.build(tmp_path, xlsx=False)
+    ry = pd.read_parquet(out(tmp_path) / "region_years.parquet").set_index("region")
+    assert ry.loc["alpha", ["review_state", "n_reviewed", "n_unconfirmed"]].tolist() == [
+        "partly", done, 0]
+    assert ry.loc["beta", ["review_state", "n_reviewed"]].tolist() == ["fully", numbers]
+
+    for region, label in (("alpha", "部分审核 partly reviewed"), ("beta", "已审核 reviewed")):
+        head = BeautifulSoup(brief.Brief(layout.build_paths(tmp_path, region, 2023))
+                             .header().data, "lxml").select_one("dl").get_text()
+        d, n = counts[region]
+        assert f"{label} · 已复核 {d} 个数字（共 {n} 个）" in head, head
+        assert "指标名称均经复核" in head

@@ -914,3 +914,26 @@ def test_a_change_of_an_unnamed_figure_is_not_checked_against_two_candidates():
                "发现问题案卷6卷。")
     now = "全年评查行政执法案卷350卷，发现问题案卷15卷，较上年减少3卷。"
     assert _unnamed_changes(earlier, now).empty
+
+
+def test_of_two_equal_wholes_the_one_that_is_another_rates_part_is_not_taken():
+    # trial 5 F10: 40 cases and 40 appearances both give 3/40 = 7.5%; the appearances are
+    # the part of the 100% written right after them, so the loss rate's whole is the cases
+    df = _inferred("全市一审行政诉讼案件40件，行政机关负责人出庭应诉40件，出庭应诉率100%；"
+                   "败诉3件，败诉率7.5%。")
+    row = df[df["rate_text"] == "7.5%"].iloc[0]
+    assert (row["numerator"], row["denominator"]) == (3, 40)
+    assert row["denominator_measure"] == "一审行政诉讼案件数"
+    assert row["denominator_id"] == "admin_litigation_cases"
+    # the 100% still pairs the appearances with the cases
+    full = df[df["rate_text"] == "100%"].iloc[0]
+    assert full["numerator_measure"] == "行政机关负责人出庭应诉数"
+
+
+def test_two_equal_wholes_that_cannot_be_told_apart_are_both_said():
+    # neither 40 is another rate's part: the check stands (3/40), but which count is the
+    # whole is not said as one of them (a wrong label is worse than none)
+    row = _inferred("全市一审行政诉讼案件40件，开庭审理40件；败诉3件，败诉率7.5%。").iloc[0]
+    assert (row["numerator"], row["denominator"]) == (3, 40)
+    assert row["denominator_measure"] == "一审行政诉讼案件数或开庭审理数"
+    assert row["denominator_id"] == ""

@@ -93,3 +93,31 @@ def test_an_indicator_that_refuses_the_numbers_unit_is_never_offered():
     copies = similar.similar_indicators(cat, "征收补偿决定审查数", sentence, "份", "count")
     assert "legality_reviews" not in times and "legality_reviews" in copies
     assert times and all("次" in cat.indicators[i].units for i in times)
+
+
+def test_a_bare_verb_after_a_paragraph_break_is_offered_the_topic_before_it():
+    """Trial 5 F9: 审结N件 opening a paragraph names no object, and its measure carries no
+    topic across the break (审结数), so 行政复议 of the paragraph before was lost and the
+    similar wording offered a litigation count instead of the reconsideration one. The
+    topic carried from before is read with the measure: admin_reconsideration_closed is
+    offered, the name still left to the reviewer."""
+    from rol_analysis import extract
+
+    cat = catalogue.load()
+    text = ("全年收到行政复议申请150件，受理140件。\n"
+            "审结132件，其中通过撤销、确认违法和责令履行纠正15件，纠错率11.4%。\n")
+    got = extract.extract_text(text, "x", 2024, catalogue=cat, explain=True)
+    rec = next(r for r in got.mentions.to_dict("records") if r["text"] == "132件")
+    start = int(rec["char_start"])
+    assert (rec["measure"], rec["indicator_id"]) == ("审结数", "")  # naming unchanged
+    assert got.explain[start][0].topic == "行政复议"
+    cell = reviews.candidates_cell(got.explain[start], cat, start, rec)
+    wording = cell.partition(reviews.SIMILAR_MARK)[2]
+    assert "admin_reconsideration_closed" in wording
+    assert "admin_litigation_concluded" not in wording
+    # within a paragraph the measure itself carries the topic: nothing more is read
+    inline = extract.extract_text(text.replace("。\n审结", "，审结"), "x", 2024,
+                                  catalogue=cat, explain=True)
+    rec = next(r for r in inline.mentions.to_dict("records") if r["text"] == "132件")
+    assert rec["measure"] == "行政复议审结数"
+    assert inline.explain[int(rec["char_start"])][0].topic == ""

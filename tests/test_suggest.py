@@ -59,7 +59,7 @@ def test_output_is_valid_toml_with_ready_to_review_stanzas(root):
     # the guessed patterns find the number in the group's own sentences
     marked = ["全年新增政务服务事项#，网上办理业务2474件。", "本年度新增政务服务事项#。"]
     assert any(re.search(p, m) for p in first["patterns"] for m in marked)
-    assert "# 3 region-years, 3 numbers: hexi/2023, qingshan/2024, songlin/2023" in text
+    assert "# 3 regions, 3 region-years, 3 numbers: hexi/2023, qingshan/2024, songlin/2023" in text
     assert "#   songlin/2023: 本年度新增政务服务事项40项。" in text
     assert "# of the group's 3 sentences, the patterns match 3, 3" in text
     assert "99项" not in text  # the staging folder was not read
@@ -201,8 +201,10 @@ def test_a_part_is_listed_under_its_whole_not_proposed(parts_root):
     text = suggest.suggest(parts_root)
     assert [i["zh_name"] for i in tomllib.loads(text)["indicator"]] == ["复议网上受理数"]
     zh = catalogue.load().indicator("admin_reconsideration_closed").zh_name
-    assert f"# breakdowns of admin_reconsideration_closed {zh}: 2 region-years, 2 numbers" in text
-    assert "#   其中县级审结数 (件): 2 region-years, 2 numbers: hexi/2023, songlin/2023" in text
+    assert (f"# breakdowns of admin_reconsideration_closed {zh}: 2 regions, 2 region-years, "
+            "2 numbers") in text
+    assert ("#   其中县级审结数 (件): 2 regions, 2 region-years, 2 numbers: hexi/2023, "
+            "songlin/2023") in text
     assert "#     songlin/2023: 全年审结行政复议案件40件，其中县级审结6件。" in text
     assert "NOT\n# proposed as new indicators" in text
     assert "# 2 numbers without an indicator are parts of a total" in text
@@ -221,7 +223,8 @@ def test_a_table_without_part_of_still_counts(parts_root):
     runner = CliRunner()
     out = runner.invoke(cli.main, ["catalogue", "suggest", "--root", str(parts_root)])
     assert out.exit_code == 0, out.output
-    assert "# 3 region-years, 3 numbers: hexi/2023, qingshan/2021, songlin/2023" in out.output
+    assert ("# 3 regions, 3 region-years, 3 numbers: hexi/2023, qingshan/2021, songlin/2023"
+            in out.output)
 
 
 def test_a_pattern_is_built_where_the_reviewed_number_stands_not_where_its_text_first_does(
@@ -355,8 +358,47 @@ def test_a_label_cut_out_of_longer_words_is_listed_not_proposed(tmp_path):
              measure) for n, (measure, value, unit, sentence) in enumerate(rows)])
     text = suggest.suggest(tmp_path)
     assert [i["zh_name"] for i in tomllib.loads(text)["indicator"]] == ["行政复议审结数"]
-    assert ("# 1 group in at least 1 region-year (of 5), and 4 groups whose label is not "
-            "whole words of its sentences, listed at the end, not proposed.") in text
+    assert ("# 1 group in at least 1 region (of 5; the years of one region count once), and "
+            "4 groups whose label is not whole words of its sentences, listed at the end, not "
+            "proposed.") in text
     for measure, _, unit, _ in rows[:4]:
-        assert f"#   {measure} ({unit}): 1 region-year, 1 number: taojia/2025" in text
+        assert f"#   {measure} ({unit}): 1 region, 1 region-year, 1 number: taojia/2025" in text
     assert "#     taojia/2025: 组织干部学法8次，覆盖900人次。" in text
+
+
+# Trial 5 F11: a label opening inside a word, and --min-regions counting one county's years.
+def test_a_label_opening_inside_a_word_is_not_proposed(tmp_path):
+    # 件 is the tail of 文件: 件、合同协议数 names no statistic (and no hint at the
+    # contract filings it shares characters with)
+    _publish(tmp_path, "hexi", 2023,
+             "一、依法决策\n全年审查镇政府及党政办公室拟发文件、合同协议等58件，提出意见70条。")
+    _publish(tmp_path, "songlin", 2023,
+             "一、依法决策\n审查区政府及其办公室拟印发文件、合同协议等74件。")
+    text = suggest.suggest(tmp_path)
+    assert "件、合同协议数" not in [i["zh_name"] for i in
+                                    tomllib.loads(text).get("indicator", [])]
+    assert "#   件、合同协议数 (件): 2 regions, 2 region-years, 2 numbers" in text
+    assert "close to the existing contracts_filed" not in text
+    assert not suggest.whole_label("件、合同协议数", ["审查拟发文件、合同协议等#件。"])
+    # a list that opens the clause is whole words: 县、乡 stands after a comma
+    assert suggest.whole_label("县、乡两级调解组织数", ["全市，县、乡两级调解组织#个。"])
+
+
+def test_min_regions_counts_regions_not_the_years_of_one(tmp_path):
+    # dongshan states 县委巡察 two years running; only hexi and songlin share 进驻率
+    for region, year, text in [
+            ("dongshan", 2023, "一、组织领导\n全年开展县委巡察3轮。"),
+            ("dongshan", 2024, "一、组织领导\n全年开展县委巡察4轮，问题全部整改。"),
+            ("hexi", 2024, "二、政务服务\n政务服务事项进驻率达到96.5%。"),
+            ("songlin", 2024, "二、政务服务\n政务服务事项进驻率98.1%。")]:
+        _publish(tmp_path, region, year, text)
+    two = suggest.suggest(tmp_path, min_regions=2)
+    assert [i["zh_name"] for i in tomllib.loads(two)["indicator"]] == ["政务服务事项进驻率"]
+    one = suggest.suggest(tmp_path)
+    assert "县委巡察数" in [i["zh_name"] for i in tomllib.loads(one)["indicator"]]
+    assert "# 1 region, 2 region-years, 2 numbers: dongshan/2023, dongshan/2024" in one
+    assert "# Read 4 region-years (3 regions)" in two
+    assert "1 group in at least 2 regions" in two
+    # what is shared by regions ranks before what one region states year after year
+    ranked = [g.measure for g in suggest.collect(tmp_path)[0]]
+    assert ranked[:2] == ["政务服务事项进驻率", "县委巡察数"]

@@ -33,11 +33,18 @@ from html import escape
 from markupsafe import Markup
 
 from . import charts as _charts
-from . import layout
+from . import footnotes, layout
 from . import ratios as _ratios
 from .catalogue import load
 from .ocr import LOW_SCORE as LOW_OCR_SCORE
-from .reviews import NAMING, excluded_numbers, parse_mark, review_state, unconfirmed
+from .reviews import (
+    NAMING,
+    REVIEW_LABELS,
+    excluded_numbers,
+    parse_mark,
+    review_state,
+    unconfirmed,
+)
 
 #: How the brief marks a number a reviewer decided on (data/reviews/): one mark for each
 #: action that decides a name (reviews.NAMING, the rule of the ○ count too).
@@ -277,15 +284,9 @@ class Brief:
             note += f"，原读作 {e['reading']}" if e.get("reading") else ""
             note += f"；说明：{e['note']}" if e.get("note") else ""
             self._corrections.setdefault(e.get("sentence"), []).append(note)
+        # the rule other briefs link into this one's sources by (footnotes.peer_notes)
+        self._notes.update(footnotes.numbered(mentions, ind, self.excluded))
         cited = (mentions if mentions is not None and len(mentions) else ind)
-        order = [(int(r["char_start"]), r["sentence"]) for r in
-                 cited.sort_values(["char_start", "indicator_id"], kind="stable")
-                 [["char_start", "sentence"]].to_dict("records")]
-        # an excluded number's sentence takes its place in report order (a stable sort:
-        # without exclusions the order is the one above)
-        order += [(int(e.get("char_start") or 0), e.get("sentence")) for e in self.excluded]
-        for _, sentence in sorted(order, key=lambda x: x[0]):
-            self._note(sentence)
         # sentence -> (page, lowest recognition score) for numbers read by OCR
         self._scan: dict[str, tuple[int, float]] = {}
         for row in cited.to_dict("records"):
@@ -339,12 +340,34 @@ class Brief:
                          row.get("text"))
         return self._num(text, row.get("sentence"), row.get("review"), named=True)
 
-    def _peer_value(self, text: str, review) -> str:
+    def _peer_value(self, text: str, review, region: str | None = None, year: int = 0,
+                    iid: str = "", sentence=None) -> str:
         """Another region-year's figure (year over year, the regions table): as stated,
-        marked unconfirmed (○) when no reviewer decided on its name there."""
+        marked unconfirmed (○) when no reviewer decided on its name there, and linked
+        to its source sentence in that region-year's brief (footnotes.peer_notes), with
+        the sentence on hover, so that a reviewer checks it without opening the other
+        brief first."""
         action, who, _ = parse_mark(review)
+        n = self._peer_notes.get(f"{region}/{year}", {}).get(iid) if region else None
+        link = None
+        if n is not None:
+            tip = sentence if _present_text(sentence) else ""
+            link = {"href": footnotes.href(region, year, n),
+                    "title": f"{tip}\n{year} 年{self._region_label(region)}简报来源句 [{n}] / "
+                             f"source sentence [{n}] of that brief".lstrip("\n")}
         return _mark("peer", _plain(text), action not in NAMING,
-                     Markup(_name_mark(action, who)))
+                     Markup(_name_mark(action, who)), link)
+
+    @cached_property
+    def _peer_notes(self) -> dict[str, dict[str, int]]:
+        """The peers' footnote numbers (footnotes.peer_notes) of the tables the
+        analysis read: the build's view of them (layout.brief_peers)."""
+        a = self.analysis
+        return footnotes.peer_notes(layout.brief_peers(self.paths.root, a.region, a.year))
+
+    def _region_label(self, region: str) -> str:
+        """A region as the brief names it (its Chinese name, else its slug)."""
+        return self.analysis.region_names.get(region) or region
 
     def _unconfirmed_summary(self) -> str:
         """How many of the report's indicator names no reviewer confirmed."""
@@ -403,9 +426,10 @@ class Brief:
         if state == "not_reviewed":
             return "未复核 not reviewed"
         n = {a: actions.count(a) for a in ("confirm", "set", "add")}
-        return (f"已复核 {done} 个数字（共 {total} 个）：确认 {n['confirm']}，更正 "
-                f"{n['set']}，补充 {n['add']}，排除 {excluded} · {done} of {total} numbers "
-                f"reviewed (✓ confirmed, ✎ corrected or added, {excluded} excluded"
+        # the state in the index's words, by the same rule (every number decided)
+        return (f"{REVIEW_LABELS[state]} · 已复核 {done} 个数字（共 {total} 个）：确认 "
+                f"{n['confirm']}，更正 {n['set']}，补充 {n['add']}，排除 {excluded} · {done} of "
+                f"{total} numbers reviewed (✓ confirmed, ✎ corrected or added, {excluded} excluded"
                 + ("; listed under 复核排除的数字" if excluded else "") + ")")
 
     def _validation_link(self) -> str:
@@ -864,6 +888,7 @@ class Brief:
             h, prev = a.history, int(a.yoy["previous_year"].iloc[0])
             mine = h[(h["region"] == a.region) & (h["year"] == prev)]
             earlier = dict(zip(mine["indicator_id"], mine["review"], strict=True))
+            earlier_sentence = dict(zip(mine["indicator_id"], mine["sentence"], strict=True))
             # the earlier report's own unit (it may have written 场 where this year's
             # writes 场次); yoy's ``unit`` is this year's
             earlier_unit = dict(zip(mine["indicator_id"], mine["unit"], strict=True))
@@ -878,8 +903,9 @@ class Brief:
                         else rec["zh_name"])
                 yoy.append({
                     "name_html": name, "en_name": rec["en_name"],
-                    "before_html": Markup(self._peer_value(before,
-                                                           earlier.get(rec["indicator_id"]))),
+                    "before_html": Markup(self._peer_value(
+                        before, earlier.get(rec["indicator_id"]), a.region, prev,
+                        rec["indicator_id"], earlier_sentence.get(rec["indicator_id"]))),
                     "now_html": Markup(self._indicator_value(rec["indicator_id"])),
                     "change": change_text(rec), "stated": self._stated_change(rec)})
         panel = None
@@ -893,7 +919,8 @@ class Brief:
             # qualifiers and written forms of the other regions' numbers, kept as stated
             same_year = a.history[a.history["year"] == a.year]
             stated = {(r["region"], r["indicator_id"]): (r.get("qualifier"), r.get("text"),
-                                                         r.get("review"), r.get("unit"))
+                                                         r.get("review"), r.get("unit"),
+                                                         r.get("sentence"))
                       for r in same_year.to_dict("records")}
             head = [{"name_html": Markup(self._indicator_name(i)),
                      "en_name": self.catalogue.indicator(i).en_name} for i in ids]
@@ -912,14 +939,15 @@ class Brief:
                     if rec["region"] == a.region and i in self._rows:
                         cells.append(Markup(self._indicator_value(i)))
                     else:
-                        q, t, review, unit = stated.get((rec["region"], i),
-                                                        ("exact", None, None, None))
+                        q, t, review, unit, sentence = stated.get(
+                            (rec["region"], i), ("exact", None, None, None, None))
                         # the unit that region's report wrote (场次, 件), as its own row
                         # shows it; the catalogue's first unit only for a figure the
                         # table lacks one for
                         shown = as_stated(v, _stated_unit(unit, ind), ind.kind, q, t)
                         # a region that does not state it shows no name to confirm
-                        cells.append(Markup(self._peer_value(shown, review))
+                        cells.append(Markup(self._peer_value(shown, review, rec["region"],
+                                                             a.year, i, sentence))
                                      if (rec["region"], i) in stated else shown)
                 rows.append({"region": labels[rec["region"]], "kind": kind, "cells": cells,
                              "other_kind": rec["region"] in other})
@@ -950,6 +978,10 @@ class Brief:
         if u is None or not len(u):
             return None
         found, only = [], {}
+        a = self.analysis
+        # the earlier year's figures link to their sentence in its brief, as in the table
+        h = a.history[a.history["region"] == a.region]
+        sentences = dict(zip(zip(h["year"], h["indicator_id"]), h["sentence"], strict=True))
         for rec in u.to_dict("records"):
             iid = rec["indicator_id"]
             name = (self._indicator_name(iid) if iid in self.catalogue.indicators
@@ -963,10 +995,13 @@ class Brief:
             found.append({
                 "name_html": Markup(name), "en_name": rec["en_name"],
                 "named_year": int(rec["named_year"]),
-                # this year's figures cite this report's sentences; the earlier year's
-                # show theirs on hover only (the footnotes are this report's)
-                "named_html": Markup(self._peer_value(named, rec.get("review"))
-                                     if this_year else self._indicator_value(iid)),
+                # a figure named this year cites this report's sentence, as in the
+                # section tables; the earlier year's links to its sentence in its brief
+                "named_html": Markup(self._indicator_value(iid) if not this_year
+                                     else self._peer_value(
+                                         named, rec.get("review"), a.region,
+                                         int(rec["named_year"]), iid,
+                                         sentences.get((int(rec["named_year"]), iid)))),
                 "measure": rec["measure"], "unnamed_year": int(rec["unnamed_year"]),
                 "this_year": this_year,
                 "unnamed_html": Markup(self._num(rec["unnamed_text"], rec["unnamed_sentence"])

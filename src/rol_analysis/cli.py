@@ -528,16 +528,17 @@ def catalogue():
 
 @catalogue.command(short_help="Print TOML stanzas for numbers no indicator names yet.")
 @click.option("--min-regions", type=int, default=1, show_default=True,
-              help="Only groups stated in at least this many region-years.")
+              help="Only groups stated in at least this many distinct regions (a "
+                   "region's years count once: gushi/2023 and gushi/2024 are 1 region).")
 @_root_option
 def suggest(min_regions, root):
     """Print [[indicator]] stanzas (TOML) for numbers no indicator names yet.
 
     Reads every published region-year (data/processed/<region>/<year>/mentions.csv),
-    groups the unnamed numbers by measure and unit, most region-years first, and prints
-    one stanza per group to review; reviewers' `set` decisions become [[alias]] stanzas,
-    and parts of a total (part_of) are listed as comments under their whole. Exit 2 when
-    no processed data is found.
+    groups the unnamed numbers by measure and unit, most regions first (then
+    region-years), and prints one stanza per group to review; reviewers' `set` decisions
+    become [[alias]] stanzas, and parts of a total (part_of) are listed as comments under
+    their whole. Exit 2 when no processed data is found.
     """
     from . import suggest as _suggest
 

@@ -42,6 +42,7 @@ from .exceptions import InputError
 from .matcher import (
     _DIGIT_RE,
     _DURATION_UNITS,
+    _GROUP_NOUN_RE,
     _SECTION_FAMILIES,
     RUNNER_UP_MARGIN,
     _joint_meetings,
@@ -218,6 +219,11 @@ class Explanation:
     alongside : tuple of (int, str)
         ``twice`` only: (raw ``char_start``, raw text) of the other numbers stated for
         the indicator in ``others``, so the reviewer sees which figures competed.
+    topic : str
+        A reading whose measure names no topic and whose clause names no object (审结171件
+        at a paragraph's start): the topic of the clause before it, read across a
+        paragraph break (:func:`measure.carried_topic`), for the similar-wording offer
+        (:func:`similar.similar_indicators`); ``""`` otherwise.
     """
 
     measure: str
@@ -230,6 +236,7 @@ class Explanation:
     close: tuple[str, ...] = ()
     takers: tuple[tuple[str, int, str], ...] = ()
     alongside: tuple[tuple[int, str], ...] = ()
+    topic: str = ""
 
 
 def _explanation(sl: _Slot | None, m: Mention, k: int,
@@ -268,7 +275,7 @@ def _explanation(sl: _Slot | None, m: Mention, k: int,
     close = tuple(i for i in sl.close if i in used) if iid else ()
     takers = tuple((i, *used[i]) for i in (*(others if why == "taken" else ()), *close))
     return Explanation(m.measures[k], iid, part_of, cands, why, others, ruled, close,
-                       takers)
+                       takers, topic=sl.topic)
 
 
 def explanations(mentions: list[Mention], slots: list[_Slot],
@@ -711,8 +718,9 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
         noun = _NOUN_AFTER_RE.match(sent, b)
         alt = None
         if (noun is not None and not _VERB_AFTER_RE.match(noun.group())
-                and sent[a - 1:a] != "、"):
-            # not inside a list of nouns (组织法律援助中心、4名执业律师、司法所…)
+                and sent[a - 1:a] != "、" and not _GROUP_NOUN_RE.match(noun.group())):
+            # not inside a list of nouns (组织法律援助中心、4名执业律师、司法所…), nor a
+            # count of groups (指出的#方面问题 read as 指出方面问题# would count problems)
             alt = (sent[:a] + noun.group() + "#" + sent[noun.end():], xclause, 1.5)
         if alt is None and prev is not None and s0 + clause_start <= prev.start:
             # "审查行政规范性文件51件、行政合同78个、重大行政决策7件": an item that is only
@@ -735,6 +743,15 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
         slot(m, 0, sent[:a] + "#" + sent[b:], m.measures[0], clause, alt,
              xclause=xclause, elided=elided)
         slots[-1].item = item
+        if explain and prev0 and not norm_text[prev0:s0].strip() \
+                and not measure.topic(m.measures[0]):
+            # a paragraph's first sentence whose clause names no object (审结171件 after
+            # a paragraph ending 收到行政复议申请…，受理186件，): the measure carries no
+            # topic across the break, but a reviewer looking for the name is offered the
+            # indicators of the topic of the paragraph before (trial 5 F9)
+            before = norm_text[_sentence_of(bounds, norm_text, prev0 - 1)[0]:prev0]
+            slots[-1].topic = measure.carried_topic(left, sent[b:],
+                                                    before + sent[:clause_start])
         if m.kind == "count" and (_joint_meetings(subject)
                                   or _joint_study(sent[:clause_start], sent[clause_start:a])):
             # "召开市委常委会会议和依法治市委员会会议4次": one count of two kinds of

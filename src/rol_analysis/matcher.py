@@ -423,6 +423,12 @@ _DURATION_UNITS = frozenset({"天", "个工作日", "工作日", "小时", "分�
 # reached it).
 _GROUPS_RE = re.compile(r"(方面|板块|领域|类别|维度|大类|类|模块|篇章|部分)"
                         r"(?:共计|合计|共|计)?[\d一二三四五六七八九十百]")
+# The same grouping nouns with no second count (对反馈的#方面问题逐项整改): the number
+# still counts groups (aspects, fields) of what follows, not the things themselves, and
+# one county's 10个方面问题 beside another's 27个问题 would compare unlike figures (trial 5
+# F8). Only the nouns that are never a counting word of their own (类, 部分 and 模块 may
+# be: 3类, 两部分).
+_GROUP_NOUN_RE = re.compile(r"(方面|板块|领域|类别|维度|大类)")
 # A figure per unit before the number in its clause (每期观看人数超#, 每年平均可办理…#,
 # 平均每个大厅办理#, 日均办理#): an average, no total of the region's year, unless the
 # indicator counts per unit itself (人均调解纠纷数, 每个村…案件数). First runs blind4
@@ -508,7 +514,7 @@ def _unfit_scope(zh_name: str, marked: str, hash_pos: int) -> bool:
     if ("累计" in own and "累计" not in zh_name
             and _YEARS_SPAN_RE.search(marked, 0, hash_pos)):
         return True  # 连续4年开展，累计排查…#: a total over years, not the year's figure
-    groups = _GROUPS_RE.match(after)
+    groups = _GROUPS_RE.match(after) or _GROUP_NOUN_RE.match(after)
     if groups and groups.group(1) not in zh_name:
         return True  # 重点任务#板块36项: the number of groups, not of tasks
     if "入选" in after and "入选" not in zh_name:

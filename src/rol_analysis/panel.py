@@ -133,8 +133,9 @@ VIEWS = {
     "region_years": "One row per region-year: name, province, level, report metadata "
                     "(issuer_kind: township, department or government, from its title and "
                     "issuer), "
-                    "validation status, review state and n_unconfirmed (indicator names no "
-                    "reviewer confirmed, set or added).",
+                    "validation status, review_state (fully: every number of the report "
+                    "decided, not only every indicator name; partly; not_reviewed) and "
+                    "n_unconfirmed (indicator names no reviewer confirmed, set or added).",
     "mentions": "Every statistic found in the reports, with or without a catalogue "
                 "indicator; part_of names the indicator of the total a part (其中…, one "
                 "item of a breakdown) belongs to.",

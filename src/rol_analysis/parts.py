@@ -65,6 +65,9 @@ class _Slot:
     reasons: dict | None = None
     close: tuple[str, ...] = ()  # a named reading's runner-ups within the tie margin
     twice_of: str = ""  # the indicator a "twice" reading was kept from
+    # the topic of the clause before when the measure names none, read across a paragraph
+    # break too (which the measure does not carry over): for similar.py's offer only
+    topic: str = ""
 
 
 # Units that count the same kind of thing: a part and its whole share one (其中 may

@@ -308,13 +308,17 @@ def brief_fingerprint(root, paths: layout.BuildPaths, data_fp: dict, pdf: bool,
 
     Beyond its data (``data_fp``) and its notebooks: the peers' tables (their figures
     and review marks), the earlier year's mentions table (its unnamed numbers), and how
-    the regions table names the year's regions (``ratios.shown_regions``: each peer's
-    name and kind of issuer, from its report or its ``regions.csv`` row, and this
-    region's own ``regions.csv`` level, shown beside its name). A line of
-    ``regions.csv`` for a region the brief does not show, or a peer's ``zh_name`` its
-    own report overrides, is not here: changing it leaves the brief as it is.
+    the regions table names the year's regions
+    (``ratios.shown_regions``: each peer's name and kind of issuer, from its report or
+    its ``regions.csv`` row, and this region's own ``regions.csv`` level, shown beside
+    its name). A line of ``regions.csv`` for a region the brief does not show, or a
+    peer's ``zh_name`` its own report overrides, is not here: changing it leaves the
+    brief as it is. The peers' figures link to their sentences in the peers' briefs:
+    ``anchors`` records the footnote number each link goes to (``footnotes.peer_notes``),
+    so a peer whose sources are numbered differently now (a number found or excluded
+    before a linked one, with its indicators table unchanged) rebuilds the brief.
     """
-    from . import ratios, regions
+    from . import footnotes, ratios, regions
 
     nb_dir = layout.resource_dir(root, "notebooks")
     peers = _peers(root, paths, stage)
@@ -330,6 +334,9 @@ def brief_fingerprint(root, paths: layout.BuildPaths, data_fp: dict, pdf: bool,
     earlier = [(r, y, f.with_name("mentions.csv")) for r, y, f in peers if r == paths.region]
     if earlier and earlier[0][2].is_file():
         fp["earlier_numbers"] = {f"{r}/{y}": sha256_cached(f) for r, y, f in earlier}
+    anchors = footnotes.peer_notes(peers)
+    if anchors:
+        fp["anchors"] = anchors
     # the same listing: one look over every published folder per brief, not two
     shown = ratios.shown_regions(root, paths.region, paths.year,
                                  peers=[(r, y, f.with_name("report.json")) for r, y, f in peers])
@@ -403,6 +410,12 @@ def _explain(old, new, review: str = "") -> list[str]:
                     what = ("changed" if name in a and name in b else
                             "recorded now" if name in b else "no longer recorded")
                     reasons.append(f"the numbers of published earlier year {name} {what}")
+        elif key == "anchors":
+            # a peer coming or going is said by its table (published peer … new/removed)
+            a, b = a or {}, b or {}
+            reasons += [f"published peer {name}'s source sentences are numbered differently "
+                        "(the links to them)" for name in sorted(set(a) & set(b))
+                        if a[name] != b[name]]
         elif key == "font":
             reasons.append("the font file (Noto Sans SC of pylopdf-fonts-zh-cn) changed")
         elif key == "package":

@@ -635,15 +635,16 @@ def published_history(root, region: str, year: int, current=None):
     -------
     pandas.DataFrame
         Columns ``region, year, indicator_id, value, unit, qualifier, text, review,
-        measure`` (``text``: the number as the report wrote it; ``review``: a reviewer's
-        decision, empty when nobody confirmed the name; ``measure``: the label of the
-        number's clause, which :func:`unpaired` looks for in the other year), sorted by
-        region, year and catalogue order.
+        measure, sentence`` (``text``: the number as the report wrote it; ``review``: a
+        reviewer's decision, empty when nobody confirmed the name; ``measure``: the label
+        of the number's clause, which :func:`unpaired` looks for in the other year;
+        ``sentence``: its source sentence, which the brief links to in that region-year's
+        brief), sorted by region, year and catalogue order.
     """
     import pandas as pd
 
     cols = ["region", "year", "indicator_id", "value", "unit", "qualifier", "text", "review",
-            "measure"]
+            "measure", "sentence"]
     frames = []
     for reg, yr, path in layout.brief_peers(root, region, year):
         try:
@@ -1786,7 +1787,7 @@ def _pair(text: _Text, rate: _Number) -> Inferred | None:
     last = _nearest_count(text, rate)
     whole = rate.value == 100 and rate.qualifier == "exact"
     stem = _stem(text.clause_before(rate))
-    best = None
+    fits = []  # (key, numerator, denominator) of every pair that gives the rate
     for d in cands:
         if d.value <= 0:
             continue
@@ -1804,17 +1805,49 @@ def _pair(text: _Text, rate: _Number) -> Inferred | None:
             if rate_status(rate.value, q, decimals=decimals, qualifier=rate.qualifier,
                            tolerance=INFERRED_TOLERANCE) != CONSISTENT:
                 continue
-            key = (int(n.group != rate.group) + int(d.group != rate.group),
-                   abs(rate.start - n.start) + abs(rate.start - d.start), d.start, n.start)
-            if best is None or key < best[0]:
-                best = (key, Inferred("ratio", rate, n, d, q, CONSISTENT,
-                                      "quotient rounds to the stated rate"))
-    if best is not None:
-        return best[1]
+            fits.append(((int(n.group != rate.group) + int(d.group != rate.group),
+                          abs(rate.start - n.start) + abs(rate.start - d.start), d.start,
+                          n.start), n, d))
+    if fits:
+        _, n, d = min(fits, key=lambda f: f[0])
+        d = _whole_of_equals(text, rate, d, [x for _, m, x in fits if m is n])
+        return Inferred("ratio", rate, n, d, n.value / d.value * 100, CONSISTENT,
+                        "quotient rounds to the stated rate")
     chain = _chain(text, rate)
     if chain is not None and chain.status == CONSISTENT:
         return chain
     return _far_whole(text, rate, last) or _linked_mismatch(text, rate, cands) or chain
+
+
+def _part_of_next_rate(text: _Text, n: _Number, rate: _Number) -> bool:
+    """True when ``n`` is the part of another rate written right after it, its clause
+    naming that rate ("负责人出庭应诉58件，出庭应诉率100%": the 58 is the appearances
+    the 100% counts, not cases a loss rate could be a share of)."""
+    k = bisect.bisect_right(text.starts, n.start)
+    if k >= len(text.numbers):
+        return False
+    nxt = text.numbers[k]
+    if nxt is rate or nxt.kind != "rate" or nxt.group != n.group:
+        return False
+    own = _stem(text.clause_before(nxt))
+    return bool(own) and _names_part(text, n, own)
+
+
+def _whole_of_equals(text: _Text, rate: _Number, d: _Number, wholes: list) -> _Number:
+    """The denominator of a pair whose quotient fits, when counts of the same value could
+    each be it (``wholes``, ``d`` the closest): the one that is not another rate's part
+    (:func:`_part_of_next_rate`); when that does not tell them apart, ``d`` with no
+    indicator and a measure naming each (…或…), as a wrong name is worse than none
+    ("一审行政诉讼案件58件，行政机关负责人出庭应诉58件，…；败诉4件，败诉率6.9%": the loss
+    rate's whole is the cases, not the appearances; trial 5 F10)."""
+    same = list({x.start: x for x in wholes if x.value == d.value}.values())
+    if len(same) < 2:
+        return d
+    free = [x for x in same if not _part_of_next_rate(text, x, rate)]
+    if len(free) == 1:
+        return free[0]
+    names = "或".join(dict.fromkeys(x.measure for x in same if x.measure))
+    return replace(d, measure=names, indicator_ids=())
 
 
 #: A rate stated this precisely (half its last digit over its value) may find its whole

@@ -184,8 +184,6 @@ LEVEL_LABELS = {"province": "省级 province", "city": "市级 city", "county": 
                 UNKNOWN[0]: UNKNOWN[1]}
 STATUS_LABELS = (("passed", "通过 passed"), ("warn", "有警告 warnings"),
                  ("failed", "未通过 failed"), ("unknown", "其他 other"))
-REVIEW_LABELS = {"fully": "已审核 reviewed", "partly": "部分审核 partly reviewed",
-                 "not_reviewed": "未审核 not reviewed"}
 
 
 def _bulk(files: list[Path], sql: str) -> tuple[list[str], list[tuple]] | None:
@@ -298,7 +296,7 @@ def _index_rows(root: Path, overlay: dict | None = None) -> list[dict]:
     from . import ratios, regions
     from .brief import format_number
     from .catalogue import load
-    from .reviews import excluded_numbers, review_state, unconfirmed
+    from .reviews import REVIEW_LABELS, excluded_numbers, review_state, unconfirmed
 
     cat = load()
     try:
@@ -373,7 +371,7 @@ def _index_rows(root: Path, overlay: dict | None = None) -> list[dict]:
         else:
             status = ("passed", "通过 passed")
         counts, inferred, n_ind, heads, review = None, None, None, [], "not_reviewed"
-        n_unconf = None
+        n_unconf = n_done = n_numbers = None
         # Without a brief there is no published analysis to summarise.
         if brief:
             counts = {st: 0 for st in ratios.STATUS_ZH}
@@ -401,7 +399,8 @@ def _index_rows(root: Path, overlay: dict | None = None) -> list[dict]:
                 str(processed[folder] / "mentions.parquet"),
                 (len(found_rows), sum(1 for m in marks if isinstance(m, str) and m)))
             # numbers a reviewer excluded are decided too (the brief's 排除 N)
-            review = review_state(numbers, done, len(excluded_numbers(meta)))[0]
+            review, n_done, n_numbers = review_state(numbers, done,
+                                                     len(excluded_numbers(meta)))
         info = meta_csv.get(region, {})
         name = info.get("zh_name") or meta.get("region_name") or region
         level = info.get("level") or UNKNOWN[0]
@@ -418,6 +417,9 @@ def _index_rows(root: Path, overlay: dict | None = None) -> list[dict]:
                                 if has_report and (failed or not brief) else None),
             "status": status, "n_indicators": n_ind, "counts": counts, "inferred": inferred,
             "headline": heads, "review": review, "review_label": REVIEW_LABELS[review],
+            # how far a partly reviewed one is: its names may all be confirmed (○ 0)
+            # while other numbers wait for a decision
+            "n_decided": n_done, "n_numbers": n_numbers,
             "n_unconfirmed": n_unconf,
             "built": brief, "failed": failed,
         })

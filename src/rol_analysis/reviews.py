@@ -1063,9 +1063,20 @@ def excluded_numbers(meta: dict) -> list[dict]:
     return [e for e in meta.get("excluded") or [] if isinstance(e, dict)]
 
 
+#: How the index and the brief's header name a review state (:func:`review_state`).
+REVIEW_LABELS = {"fully": "已审核 reviewed", "partly": "部分审核 partly reviewed",
+                 "not_reviewed": "未审核 not reviewed"}
+
+
 def review_state(n_numbers: int, n_decided: int, n_excluded: int = 0) -> tuple[str, int, int]:
-    """A report's review state by the brief's rule (its 已复核 N 个数字（共 M 个）line),
-    which the index and the panel's ``region_years`` use too.
+    """A report's review state: the one rule of the brief's header (its 已复核 N 个数字
+    （共 M 个）line), the index and the panel's ``region_years``.
+
+    Fully reviewed means every number the report states is decided, one decision per
+    row of its worksheet (confirmed, set, added, unnamed or excluded), the numbers no
+    indicator names too: a reviewer who confirmed every indicator's name (no ○ left)
+    but left other numbers undecided has reviewed it partly. Documented once, in
+    ``data/reviews/README.md`` ("Review state").
 
     Parameters
     ----------
@@ -1229,9 +1240,11 @@ def candidates_cell(explained, catalogue, own_start: int | None = None,
 
         # after the matcher's, marked: a reviewer looking for the right name where the
         # matcher considered none or not it (never read by extraction)
+        # a topic carried from the paragraph before (Explanation.topic) is read with it
+        topic = next((e.topic for e in explained if getattr(e, "topic", "")), "")
         more = similar_indicators(catalogue, mention.get("measure") or "",
                                   mention.get("sentence") or "", mention.get("unit") or "",
-                                  mention.get("kind") or "", named)
+                                  mention.get("kind") or "", named, topic=topic)
         if more:
             out = "。".join(x for x in (out, f"{SIMILAR_MARK}：" +
                                          "；".join(name(i) for i in more)) if x)

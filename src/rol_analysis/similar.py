@@ -58,7 +58,7 @@ def _index(catalogue) -> tuple[dict[str, list[str]], dict[str, float]]:
 
 
 def similar_indicators(catalogue, measure: str, sentence: str, unit: str, kind: str,
-                       shown=(), cap: int = CAP) -> list[str]:
+                       shown=(), cap: int = CAP, topic: str = "") -> list[str]:
     """Up to ``cap`` indicator ids whose catalogue text best shares the words of a number's
     measure label and sentence, best first (ties by id: deterministic).
 
@@ -75,6 +75,10 @@ def similar_indicators(catalogue, measure: str, sentence: str, unit: str, kind: 
     shown : iterable of str
         Ids the cell names already (left out).
     cap : int
+    topic : str
+        A topic the number's clause carries from the paragraph before when its measure
+        names none (:attr:`extract.Explanation.topic`): read as the front of the measure,
+        as the measure itself would have it within a paragraph (行政复议 + 审结数).
 
     Returns
     -------
@@ -84,7 +88,7 @@ def similar_indicators(catalogue, measure: str, sentence: str, unit: str, kind: 
         label says what is counted); ids scoring 0 are left out.
     """
     holders, idf = _index(catalogue)
-    want = Counter(_bigrams(measure)) + Counter(_bigrams(sentence))
+    want = Counter(_bigrams(topic + measure)) + Counter(_bigrams(sentence))
     shown = set(shown)
     score: dict[str, float] = {}
     # only the indicators sharing a bigram are scored (a report has hundreds of numbers)

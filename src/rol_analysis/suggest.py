@@ -4,14 +4,15 @@ The catalogue grows from what reports actually state. Every published region-yea
 (``data/processed/<region>/<year>/mentions.csv``) lists its numbers with a ``measure``,
 a short Chinese label of what each one counts. Numbers no indicator names are grouped
 by (measure, unit), scope words such as 其中/累计/全年 aside; a group that many
-region-years share is a statistic the catalogue is missing. Each group becomes a
+regions share is a statistic the catalogue is missing (one region's years are one
+region: ``--min-regions`` counts regions). Each group becomes a
 ready-to-review ``[[indicator]]`` stanza: an id to rename, the majority section and
 kind, the unit, ``zh_name`` = the measure, ``patterns`` guessed from the measure's
 words (each checked against the group's own sentences, and against every published
 number's sentence: a guess that would match a number outside its group is not
 proposed), and comments with example sentences, counts and region-years. A group
-whose label is not whole words of its sentences (:func:`whole_label`: 件事数 of 一件事)
-names no statistic: it is listed at the end, not proposed.
+whose label is not whole words of its sentences (:func:`whole_label`: 件事数 of 一件事,
+件、合同协议数 of 拟发文件、合同协议) names no statistic: it is listed at the end, not proposed.
 
 A number that is a *part* of a total the catalogue already names (``part_of`` holds
 the total's indicator: a 其中 subset, one level or type of a breakdown) is not a missing
@@ -61,6 +62,10 @@ MIN_LABEL_CHARS = 3
 _LABEL_TAIL_RE = re.compile(r"(?:总数|数量|次数|人数|件数|个数|金额|总额|比例|变化|时长|数|量|额)$")
 # Characters of a number (not 点: 重点): words next to one are cut out of a longer word.
 _LABEL_NUMERALS = set("0123456789０１２３４５６７８９" + CN_DIGITS + CN_PLACES)
+# Marks between the items of a list, and a CJK ideograph: a label opening with one
+# character and a list mark after another character opens inside a word (件、 of 文件、).
+_LIST_MARKS = "、"
+_HAN_CHAR_RE = re.compile(r"[\u4e00-\u9fff]")
 # Marks the measure builder drops from a label, but '#' (the number's place in a marked
 # sentence) and the ASCII '.' (measure._DROP_CHARS_RE drops these too).
 _LABEL_DROPPED_RE = re.compile(rf"[{LABEL_MARKS}]+")
@@ -72,6 +77,19 @@ _MEASURE_TAIL_RE = re.compile(r"(?:总数|数量|次数|人数|件数|个数|金
 # Scope words a measure may open with; one statistic is grouped with or without them
 # (累计法治宣传活动数 and 法治宣传活动数).
 _SCOPE_RE = re.compile(r"^(?:其中|累计|全年|年内|本年度?|另|共|总共|合计)+")
+
+
+def regions(region_years) -> set[str]:
+    """The distinct regions of ``region/year`` keys: gushi/2023 and gushi/2024 are one
+    region, so a statistic one county states two years running is no wording two
+    reports share."""
+    return {ry.split("/", 1)[0] for ry in region_years}
+
+
+def _spread(region_years) -> str:
+    """``2 regions, 3 region-years`` (what ``--min-regions`` counts, then the years)."""
+    return (f"{_plural(len(regions(region_years)), 'region')}, "
+            f"{_plural(len(region_years), 'region-year')}")
 
 
 def group_key(measure: str) -> str:
@@ -268,7 +286,8 @@ def _add(groups: dict, key: tuple, measure: str, unit: str, region_year: str,
 def _ranked(groups) -> list[Group]:
     for g in groups:
         g.measure = sorted(g.labels.items(), key=lambda kv: (-kv[1], len(kv[0]), kv[0]))[0][0]
-    return sorted(groups, key=lambda g: (-len(g.region_years), -g.count, g.measure, g.unit))
+    return sorted(groups, key=lambda g: (-len(regions(g.region_years)), -len(g.region_years),
+                                         -g.count, g.measure, g.unit))
 
 
 def collect(root) -> tuple[list[Group], list[Alias], dict]:
@@ -282,15 +301,17 @@ def collect(root) -> tuple[list[Group], list[Alias], dict]:
     Returns
     -------
     groups : list of Group
-        Ranked: most region-years first, then most numbers, then measure and unit.
+        Ranked: most regions first, then most region-years, then most numbers, then
+        measure and unit.
     aliases : list of Alias
         From reviewers' ``set`` decisions, sorted by indicator and measure.
     stats : dict
-        ``region_years``, ``numbers`` (all numbers read), ``unnamed`` (without an
-        indicator), ``no_measure`` (unnamed, not a part and without a measure: not
-        grouped), ``parts`` (unnamed numbers with a ``part_of``) and ``breakdowns``:
-        a list of :class:`Breakdown`, most region-years first, then the id;
-        ``sentences``: every number's marked sentence (:class:`Sentences`).
+        ``region_years``, ``regions`` (distinct), ``numbers`` (all numbers read),
+        ``unnamed`` (without an indicator), ``no_measure`` (unnamed, not a part and
+        without a measure: not grouped), ``parts`` (unnamed numbers with a
+        ``part_of``) and ``breakdowns``: a list of :class:`Breakdown`, most regions
+        first, then region-years, then the id; ``sentences``: every number's marked
+        sentence (:class:`Sentences`).
 
     Raises
     ------
@@ -309,7 +330,8 @@ def collect(root) -> tuple[list[Group], list[Alias], dict]:
     groups: dict[tuple[str, str], Group] = {}
     aliases: dict[tuple[str, str, str], Alias] = {}
     parts: dict[tuple[str, str, str], Group] = {}
-    stats = {"region_years": len(published), "numbers": 0, "unnamed": 0, "no_measure": 0,
+    stats = {"region_years": len(published), "regions": len({r for r, _, _ in published}),
+             "numbers": 0, "unnamed": 0, "no_measure": 0,
              "parts": 0}
     corpus = Sentences()
     for region, year, path in published:
@@ -356,7 +378,9 @@ def collect(root) -> tuple[list[Group], list[Alias], dict]:
         b.groups = _ranked(b.groups)
     stats["sentences"] = corpus
     stats["breakdowns"] = sorted(wholes.values(),
-                                 key=lambda b: (-len(b.region_years), -b.count, b.indicator_id))
+                                 key=lambda b: (-len(regions(b.region_years)),
+                                                -len(b.region_years), -b.count,
+                                                b.indicator_id))
     ranked = _ranked(groups.values())
     return ranked, sorted(aliases.values(), key=lambda a: (a.indicator_id, a.measure,
                                                             a.unit)), stats
@@ -497,10 +521,12 @@ def _bound(flat: str, at: int, piece: str, first: bool) -> bool:
     """Whether ``piece`` found at ``at`` of ``flat`` is cut out of longer words: right
     after a numeral (件事 of 一件事), ending in one (综合查一 of 综合查一次), or, as the
     label's first words, right after 等 (形式 of 主题党日等形式: the list it ends is
-    what the words are about)."""
+    what the words are about) or opening with one character and a list mark right after
+    another character (件、合同协议 of 拟发文件、合同协议: the 件 is 文件's tail)."""
     before = flat[at - 1] if at else ""
     return (before in _LABEL_NUMERALS or piece[-1] in _LABEL_NUMERALS
-            or (first and before == "等"))
+            or (first and (before == "等" or (piece[1] in _LIST_MARKS
+                                                and _HAN_CHAR_RE.match(before)))))
 
 
 def whole_label(measure: str, marked: list[str]) -> bool:
@@ -512,7 +538,8 @@ def whole_label(measure: str, marked: list[str]) -> bool:
     the measure builder's synonyms applied: it may leave words out, carry a topic from
     earlier in the sentence and join the words before and after the number), no piece
     cut out of longer words (:func:`_bound`). A label that is not (件事数, 谋划综合查一数,
-    形式习近平法治思想专题学习数, 覆盖数) names no statistic: it is not proposed.
+    形式习近平法治思想专题学习数, 件、合同协议数, 覆盖数) names no statistic: it is not
+    proposed.
 
     Examples
     --------
@@ -520,6 +547,8 @@ def whole_label(measure: str, marked: list[str]) -> bool:
     False
     >>> whole_label("行政复议审结数", ["行政复议方面，全年办结#。"])
     True
+    >>> whole_label("件、合同协议数", ["审查拟发文件、合同协议等#，提出意见40条。"])
+    False
     """
     from .measure import SYNONYMS
 
@@ -638,11 +667,12 @@ def render(groups: list[Group], aliases: list[Alias], stats: dict,
     cat = catalogue or load()
     sections = [s.id for s in cat.sections]
     corpus = stats.get("sentences")  # absent: false matches are not counted
-    kept = [g for g in groups if len(g.region_years) >= min_regions]
+    # --min-regions counts regions, not region-years: one county's two years are one
+    kept = [g for g in groups if len(regions(g.region_years)) >= min_regions]
     # a label cut out of longer words names no statistic: listed, never proposed
     fragments = [g for g in kept if not whole_label(g.measure, [m for _, _, m in g.examples])]
     kept = [g for g in kept if g not in fragments]
-    breakdowns = [(b, [g for g in b.groups if len(g.region_years) >= min_regions])
+    breakdowns = [(b, [g for g in b.groups if len(regions(g.region_years)) >= min_regions])
                   for b in stats.get("breakdowns", [])]
     breakdowns = [(b, gs) for b, gs in breakdowns if gs]
     lines = [
@@ -651,7 +681,9 @@ def render(groups: list[Group], aliases: list[Alias], stats: dict,
         "# copying it into src/rol_analysis/catalogue/indicators.toml: rename the id, write",
         "# en_name, check the section, the range and that each pattern matches only what",
         "# it should (the comment says how many of the group's sentences it matches).",
-        f"# Read {stats['region_years']} region-years, {stats['numbers']} numbers, "
+        f"# Read {stats['region_years']} region-years "
+        f"({_plural(stats.get('regions', stats['region_years']), 'region')}), "
+        f"{stats['numbers']} numbers, "
         f"{stats['unnamed']} without an indicator"
         + (f" ({stats['no_measure']} of them without a measure, not grouped)"
            if stats["no_measure"] else "") + ".",
@@ -660,7 +692,8 @@ def render(groups: list[Group], aliases: list[Alias], stats: dict,
            "# an indicator already names (part_of): not proposed, listed at the end under",
            "# their whole."] if stats.get("parts") else []),
         f"# {_plural(len(kept), 'group')} in at least "
-        f"{_plural(min_regions, 'region-year')} (of {len(groups)})"
+        f"{_plural(min_regions, 'region')} (of {len(groups)}; the years of one region "
+        "count once)"
         + (f", and {_plural(len(fragments), 'group')} whose label is not whole words of "
            "its sentences, listed at the end, not proposed." if fragments else "."),
     ]
@@ -672,7 +705,7 @@ def render(groups: list[Group], aliases: list[Alias], stats: dict,
         proposed, refused = guess_patterns(
             g.measure, marked,
             corpus and (lambda p, g=g: corpus.outside(p, g.members)))
-        lines += ["", f"# {_plural(len(g.region_years), 'region-year')}, "
+        lines += ["", f"# {_spread(g.region_years)}, "
                   f"{_plural(g.count, 'number')}: " + ", ".join(sorted(g.region_years))]
         if not section:
             lines.append("# section: no section heading was recognised; set one of "
@@ -715,7 +748,7 @@ def render(groups: list[Group], aliases: list[Alias], stats: dict,
         ]
     for g in fragments:
         lines.append(f"#   {g.measure} ({g.unit or 'no unit'}): "
-                     f"{_plural(len(g.region_years), 'region-year')}, "
+                     f"{_spread(g.region_years)}, "
                      f"{_plural(g.count, 'number')}: " + ", ".join(sorted(g.region_years)))
         lines += _examples(g.examples, indent="#     ")
     if breakdowns:
@@ -733,11 +766,11 @@ def render(groups: list[Group], aliases: list[Alias], stats: dict,
         ind = cat.indicators.get(b.indicator_id)
         name = ind.zh_name if ind is not None else "(not in the catalogue)"
         lines += ["", f"# breakdowns of {b.indicator_id} {name}: "
-                  f"{_plural(len(b.region_years), 'region-year')}, "
+                  f"{_spread(b.region_years)}, "
                   f"{_plural(b.count, 'number')}"]
         for g in gs:
             lines.append(f"#   {g.measure or '(no measure read)'} ({g.unit or 'no unit'}): "
-                         f"{_plural(len(g.region_years), 'region-year')}, "
+                         f"{_spread(g.region_years)}, "
                          f"{_plural(g.count, 'number')}: " + ", ".join(sorted(g.region_years)))
             lines += _examples(g.examples, indent="#     ")
     if aliases:
@@ -772,7 +805,7 @@ def suggest(root, min_regions: int = 1, catalogue: Catalogue | None = None) -> s
         No processed data under ``root``, or ``min_regions`` below 1.
     """
     if min_regions < 1:
-        raise UsageError(f"--min-regions {min_regions}: give a number of region-years, "
+        raise UsageError(f"--min-regions {min_regions}: give a number of regions, "
                          "1 or more.")
     groups, aliases, stats = collect(root)
     return render(groups, aliases, stats, catalogue, min_regions)
