@@ -494,18 +494,30 @@ def test_an_exclude_counts_as_reviewed_in_the_index_and_region_years_as_in_the_b
     assert ry.loc["gamma", "n_excluded"] == 0
 
 
-@pytest.mark.parametrize("meta, kind", [
-    ({"title": "区司法局关于2025年法治政府建设工作情况的报告"}, "department"),
-    ({"title": "鹤龙街2024年法治政府建设工作报告", "issuer": "鹤龙街道办事处"}, "township"),
-    ({"title": "重庆市铜梁区2024年法治政府建设工作报告"}, "government"),
+@pytest.mark.parametrize("meta, kind, issuer", [
+    ({"title": "区司法局关于2025年法治政府建设工作情况的报告"}, "department", None),
+    ({"title": "鹤龙街2024年法治政府建设工作报告", "issuer": "鹤龙街道办事处"}, "township",
+     "township"),
+    ({"title": "重庆市铜梁区2024年法治政府建设工作报告"}, "government", None),
+    # trial 5 F15: the seed, a district's report signed by its 司法局, said issuer_kind
+    # government beside the issuer 新乡市卫滨区司法局
+    ({"title": "2023 年度卫滨区法治政府建设工作情况 专项报告", "issuer": "新乡市卫滨区司法局"},
+     "government", "department"),
+    ({"title": "固始县人民政府关于2023年法治政府建设情况的报告", "issuer": "固始县人民政府"},
+     "government", "government"),
 ])
-def test_region_years_carry_the_kind_of_issuer(tmp_path, meta, kind):
-    """Trial 3, item 8f: a 司法局's report sat in the panel like a district's."""
+def test_region_years_carry_whose_report_it_is_and_the_kind_of_its_issuer(tmp_path, meta,
+                                                                          kind, issuer):
+    """Trial 3, item 8f: a 司法局's report sat in the panel like a district's
+    (report_kind). Trial 5 F15: issuer_kind is the signer's kind, from the issuer's name:
+    a 司法局 is a department, also where it signs its government's report."""
     report = tmp_path / "report.json"
     report.write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
     row = panel._region_year_row("x", 2025, {"report": [report]}, True)
-    assert row["issuer_kind"] == kind
-    assert "issuer_kind" in panel.REGION_YEAR_COLUMNS and panel.ZH["issuer_kind"]
+    assert (row["report_kind"], row["issuer_kind"]) == (kind, issuer)
+    for column in ("report_kind", "issuer_kind"):
+        assert column in panel.REGION_YEAR_COLUMNS and panel.ZH[column]
+    assert panel.ZH["report_kind"] != panel.ZH["issuer_kind"]
 
 
 def test_every_name_confirmed_with_other_numbers_undecided_is_partly_reviewed_everywhere(

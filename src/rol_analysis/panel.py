@@ -56,7 +56,7 @@ from .exceptions import InputError
 from .fileio import read_json, sha256_file, write_bytes, write_text
 
 PANEL = "panel"
-FORMAT = 7  # bump when the panel's columns or layout change: the next run starts afresh
+FORMAT = 8  # bump when the panel's columns or layout change: the next run starts afresh
 KEYS = ["region", "year"]
 META = ["region_name", "province", "level"]
 TABLES = ("indicators", "mentions", "ratios", "region_years")
@@ -86,7 +86,8 @@ RATIO_COLUMNS = [
 ]
 REGION_YEAR_COLUMNS = [
     "region", "region_name", "city", "province", "level", "year", "title", "issuer",
-    "issuer_kind", "date", "source_file", "source_sha256", "validation", "n_failures", "n_warnings",
+    "issuer_kind", "report_kind", "date", "source_file", "source_sha256", "validation",
+    "n_failures", "n_warnings",
     "review_state", "n_reviewed", "n_excluded", "n_mentions", "n_indicators", "n_unconfirmed",
     "has_brief",
 ]
@@ -111,7 +112,8 @@ ZH = {
     "numerator": "分子", "denominator": "分母", "recomputed": "复算值", "difference": "差值",
     "tolerance": "容差", "status": "状态", "rate_text": "比率原文", "rate_sentence": "比率原句",
     "numerator_sentence": "分子原句", "denominator_sentence": "分母原句", "title": "报告标题",
-    "issuer": "发布机关", "issuer_kind": "报告主体类别", "date": "发布日期",
+    "issuer": "发布机关", "issuer_kind": "发布机关类别", "report_kind": "报告主体类别",
+    "date": "发布日期",
     "source_file": "原始文件",
     "source_sha256": "原始文件 sha256", "n_failures": "关键规则未通过数",
     "n_warnings": "提示数", "review_state": "审核状态", "n_reviewed": "已审核数字数",
@@ -131,8 +133,11 @@ VIEWS = {
     "ratios": "Reported rates against the counts behind them, one row per region-year and "
               "rate (status consistent / mismatch / claim_only / computed_only).",
     "region_years": "One row per region-year: name, province, level, report metadata "
-                    "(issuer_kind: township, department or government, from its title and "
-                    "issuer), "
+                    "(report_kind: whose report it is, township, department or "
+                    "government, from its title, else its issuer, as the briefs read it; "
+                    "issuer_kind: the kind of the body that signed it, from the issuer's "
+                    "name alone: a district's report signed by its 司法局 is a government's "
+                    "report with a department as issuer), "
                     "validation status, review_state (fully: every number of the report "
                     "decided, not only every indicator name; partly; not_reviewed) and "
                     "n_unconfirmed (indicator names no reviewer confirmed, set or added).",
@@ -249,7 +254,7 @@ def _validation_state(validation: dict | None) -> tuple[str, set, int, int]:
 
 def _region_year_row(region: str, year: int, files: dict, has_brief: bool) -> dict:
     from .reviews import excluded_numbers
-    from .validate import report_kind
+    from .validate import issuer_kind, report_kind
 
     report = (read_json(files["report"][0]) if "report" in files else None) or {}
     validation = read_json(files["validation"][0]) if "validation" in files else None
@@ -257,9 +262,12 @@ def _region_year_row(region: str, year: int, files: dict, has_brief: bool) -> di
     return {
         "region": region, "year": year,
         "title": report.get("title"), "issuer": report.get("issuer"),
-        # who reports, as the title and issuer say (township, department, government):
-        # a 司法局's or a 镇's figures are not a district's, even where level is unknown
-        "issuer_kind": report_kind(report) if report else None,
+        # whose report it is, as the title and issuer say (township, department,
+        # government): a 司法局's or a 镇's figures are not a district's, even where
+        # level is unknown; and who signed it, which for a district's report is often
+        # its 司法局 (a department issuing a government's report)
+        "report_kind": report_kind(report) if report else None,
+        "issuer_kind": issuer_kind(report.get("issuer")),
         "date": report.get("date"), "source_file": report.get("source_file"),
         "source_sha256": report.get("source_sha256"),
         "region_name_report": report.get("region_name"),
@@ -709,7 +717,9 @@ def _write_duckdb(path: Path, stage: Path, previous: Path | None, drop_regions: 
                         f"FROM data.{t} ORDER BY region, year, _row")
         con.execute(f"CREATE OR REPLACE VIEW wide AS {_wide_sql(_indicator_ids(con))}")
         for name, doc in VIEWS.items():
-            con.execute(f"COMMENT ON VIEW {name} IS '{doc}'")
+            # a SQL string: a quote in the text (a district's report) is doubled
+            quoted = doc.replace("'", "''")
+            con.execute(f"COMMENT ON VIEW {name} IS '{quoted}'")
         con.execute("CHECKPOINT")
     finally:
         con.close()

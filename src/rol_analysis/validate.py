@@ -746,7 +746,22 @@ def report_kind(meta: dict) -> str:
         return "department"
     if title and not _BARE_TITLE_RE.match(title):
         return "government"
-    issuer = re.sub(r"\s+", "", meta.get("issuer") or "")
+    return issuer_kind(meta.get("issuer")) or "government"
+
+
+def issuer_kind(issuer) -> str | None:
+    """``township``, ``department`` or ``government``: the kind of the body that signed
+    (or, on a web page, published) the report, from its name alone; None without one.
+
+    Not :func:`report_kind`, whose report it is: a district's report signed by its
+    司法局 (the seed: 2023年度卫滨区…报告, 新乡市卫滨区司法局) is a government's report
+    (its figures are the district's) with a department as issuer. The panel's
+    ``region_years`` gives both (trial 5 F15: ``issuer_kind`` government beside a
+    司法局 read as a mistake).
+    """
+    issuer = re.sub(r"\s+", "", issuer or "") if isinstance(issuer, str) else ""
+    if not issuer:
+        return None
     if _TOWNSHIP_ISSUER_RE.search(issuer):
         return "township"
     if _DEPARTMENT_ISSUER_RE.search(issuer):
