@@ -1201,3 +1201,26 @@ def test_a_brief_is_outdated_when_its_compare_cell_or_a_peers_city_changes(tmp_p
     moved = pipeline.brief_fingerprint(tmp_path, paths, {}, pdf=False)
     assert pipeline._explain(before, moved) == [
         "regions.csv: peer gushi's city changed (信阳市 -> 新乡市)"]
+
+
+def test_a_stated_change_of_an_unnamed_figure_is_checked_in_its_own_table(tmp_path):
+    from rol_analysis import extract, fileio, layout
+
+    before = extract.extract_text(STATED_2022 + "发现问题案卷18卷，均已整改。", "weibin", 2022)
+    publish(tmp_path, "weibin", 2022, before.indicators)
+    # publish() writes no mentions table: the earlier year's unnamed numbers are there
+    fileio.write_parquet(layout.build_paths(tmp_path, "weibin", 2022).processed_final
+                         / "mentions.parquet", before.mentions)
+    page = _page(_extracted_brief(tmp_path, STATED_2023 + "发现问题案卷15卷，较上年减少5卷。"))
+    rows = [[td.get_text() for td in tr.find_all("td")]
+            for tr in page.select(".trends table.unnamed-changes tbody tr")]
+    assert len(rows) == 1
+    measure, before_cell, now_cell, stated = rows[0]
+    assert (measure, before_cell, now_cell[:4]) == ("发现问题案卷数", "18 卷", "15 卷")
+    assert stated.startswith("较上年减少5卷") and "不一致" in stated and "-3 卷" in stated
+    # the earlier report's sentence is on hover, never a footnote of this report's
+    cell = page.select(".trends table.unnamed-changes tbody tr td")[1]
+    assert cell.select_one("sup.fn") is None and "发现问题案卷18卷" in cell.span["title"]
+    found = [li.get_text() for li in page.select(".findings li")
+             if "较上年减少5卷" in li.get_text()]
+    assert len(found) == 1 and "未归入指标" in found[0] and "18 卷" in found[0]

@@ -848,3 +848,28 @@ def test_a_first_failed_validation_names_the_review_and_no_kept_brief(tmp_path):
     assert "rol review --region shifan --year 2023" in proc.stderr
     assert "data/reviews/shifan/2023.csv" in proc.stderr
     assert "Correct the raw report" not in proc.stderr and "stays as it was" not in proc.stderr
+
+
+def test_the_earlier_years_numbers_are_in_the_brief_fingerprint(tmp_path):
+    """The brief shows the earlier year's unnamed numbers (a figure named this year and
+    left unnamed then, the figure of a stated change): a change to them alone outdates
+    it, and `rol list` says which year; without an earlier year nothing is recorded."""
+    from brief_fixtures import gold_indicators, publish, stage
+
+    from rol_analysis import fileio, layout, pipeline
+
+    paths = stage(tmp_path)
+    alone = pipeline.brief_fingerprint(tmp_path, paths, {}, False)
+    assert "earlier_numbers" not in alone
+    earlier = gold_indicators().assign(year=2022)
+    publish(tmp_path, "weibin", 2022, earlier)
+    mentions = layout.build_paths(tmp_path, "weibin", 2022).processed_final / "mentions.csv"
+    fileio.write_csv(mentions, earlier.head(3))
+    fileio.write_csv(mentions.with_name("indicators.csv"), earlier)
+    before = pipeline.brief_fingerprint(tmp_path, paths, {}, False)
+    assert set(before["earlier_numbers"]) == {"weibin/2022"}
+    fileio.write_csv(mentions, earlier.head(4))
+    after = pipeline.brief_fingerprint(tmp_path, paths, {}, False)
+    assert after["peers"] == before["peers"] and after != before
+    assert pipeline._explain(before, after) == [
+        "the numbers of published earlier year weibin/2022 changed"]

@@ -875,6 +875,47 @@ def test_unpaired_is_empty_without_an_earlier_year():
     assert ratios.unpaired(history[history["year"] == 2024], "x", 2024, mentions=men).empty
 
 
+def test_unpaired_looks_for_this_years_figure_unnamed_the_year_before():
+    import pandas as pd
+
+    history, men = _history_and_mentions()
+    # people_mediators is named in 2024 only; 2023 stated 8人 of its measure, unnamed
+    before = pd.DataFrame([{"indicator_id": "", "part_of": "", "value": 8.0, "unit": "人",
+                            "text": "8人", "char_start": 12, "kind": "count",
+                            "measure": "调解员数", "sentence": "有调解员8人。"}])
+    u = ratios.unpaired(history, "x", 2024, mentions=men, previous=before)
+    row = u.set_index("indicator_id").loc["people_mediators"]
+    assert (row["named_year"], row["unnamed_year"], row["unnamed_text"]) == (2024, 2023, "8人")
+
+
+def _unnamed_changes(earlier: str, now: str):
+    from rol_analysis import extract
+
+    before = extract.extract_text(earlier, "x", 2023)
+    after = extract.extract_text(now, "x", 2024)
+    return ratios.unnamed_changes(after.mentions, before.mentions, 2024, 2023)
+
+
+def test_a_change_of_an_unnamed_figure_is_checked_against_its_measure_the_year_before():
+    earlier = "全年评查行政执法案卷320卷，发现问题案卷18卷，均已整改到位。"
+    ok = _unnamed_changes(earlier, "全年评查行政执法案卷350卷，发现问题案卷15卷，较上年减少3卷，"
+                                   "均已整改到位。")
+    assert list(zip(ok["measure"], ok["previous"], ok["value"], ok["stated_status"])) == [
+        ("发现问题案卷数", 18.0, 15.0, ratios.CONSISTENT)]
+    bad = _unnamed_changes(earlier, "全年评查行政执法案卷350卷，发现问题案卷15卷，较上年减少5卷，"
+                                    "均已整改到位。")
+    assert list(bad["stated_status"]) == [ratios.MISMATCH]
+    assert bad.iloc[0]["stated_recomputed"] == -3
+    assert "发现问题案卷18卷" in bad.iloc[0]["previous_sentence"]
+
+
+def test_a_change_of_an_unnamed_figure_is_not_checked_against_two_candidates():
+    earlier = ("全年评查行政执法案卷320卷，发现问题案卷18卷。第二季度评查行政执法案卷80卷，"
+               "发现问题案卷6卷。")
+    now = "全年评查行政执法案卷350卷，发现问题案卷15卷，较上年减少3卷。"
+    assert _unnamed_changes(earlier, now).empty
+
+
 def test_of_two_equal_wholes_the_one_that_is_another_rates_part_is_not_taken():
     # trial 5 F10: 40 cases and 40 appearances both give 3/40 = 7.5%; the appearances are
     # the part of the 100% written right after them, so the loss rate's whole is the cases

@@ -979,7 +979,7 @@ class Brief:
         return _html(_render("trends.html.j2", yoy=yoy, prev=prev, year=a.year, panel=panel,
                              nothing_html=Markup(nothing),
                              stated=any(r["stated"] for r in yoy),
-                             unpaired=self._unpaired()))
+                             unpaired=self._unpaired(), unnamed=self._unnamed_changes()))
 
     def _unpaired(self) -> dict | None:
         """What the year-over-year part cannot compare (:func:`ratios.unpaired`): the
@@ -1004,19 +1004,52 @@ class Brief:
                 continue
             unit = rec["unit"] if _present_text(rec.get("unit")) else ""
             named = as_stated(rec["value"], unit, rec["kind"], rec["qualifier"], rec["text"])
+            this_year = int(rec["unnamed_year"]) == int(self.analysis.year)
             found.append({
                 "name_html": Markup(name), "en_name": rec["en_name"],
                 "named_year": int(rec["named_year"]),
-                "named_html": Markup(self._peer_value(
-                    named, rec.get("review"),
-                    a.region if int(rec["named_year"]) != a.year else None,
-                    int(rec["named_year"]), iid,
-                    sentences.get((int(rec["named_year"]), iid)))),
+                # a figure named this year cites this report's sentence, as in the
+                # section tables; the earlier year's links to its sentence in its brief
+                "named_html": Markup(self._indicator_value(iid) if not this_year
+                                     else self._peer_value(
+                                         named, rec.get("review"), a.region,
+                                         int(rec["named_year"]), iid,
+                                         sentences.get((int(rec["named_year"]), iid)))),
                 "measure": rec["measure"], "unnamed_year": int(rec["unnamed_year"]),
-                "unnamed_html": Markup(self._num(rec["unnamed_text"],
-                                                 rec["unnamed_sentence"]))})
+                "this_year": this_year,
+                "unnamed_html": Markup(self._num(rec["unnamed_text"], rec["unnamed_sentence"])
+                                       if this_year else self._earlier_num(
+                                           rec["unnamed_text"], rec["unnamed_sentence"]))})
         return {"found": found, "only": sorted(only.items()),
                 "n_only": sum(len(v) for v in only.values())}
+
+    @staticmethod
+    def _earlier_num(text: str, sentence) -> str:
+        """A number of the earlier year's report: its sentence on hover, no footnote
+        (the sources list is this report's)."""
+        return _mark("num", "num", _plain(sentence), _plain(text), Markup(""), Markup(""),
+                     False)
+
+    def _unnamed_changes(self) -> list[dict]:
+        """The changes the report states for figures no indicator names, checked against
+        the year before's unnamed figure of the same measure
+        (:func:`ratios.unnamed_changes`): rows of the table under the year-over-year
+        one."""
+        u = self.analysis.unnamed_changes
+        if u is None or not len(u):
+            return []
+        rows = []
+        for rec in u.to_dict("records"):
+            before = as_stated(rec["previous"], rec["unit"], rec["kind"],
+                               rec["previous_qualifier"], rec["previous_text"])
+            now = as_stated(rec["value"], rec["unit"], rec["kind"], rec["qualifier"],
+                            rec["text"])
+            rows.append({"measure": rec["measure"], "prev": int(rec["previous_year"]),
+                         "before_html": Markup(self._earlier_num(before,
+                                                                 rec["previous_sentence"])),
+                         "now_html": Markup(self._num(now, rec["sentence"])),
+                         "stated": self._stated_change(rec), "rec": rec})
+        return rows
 
     def _stated_change(self, rec: dict) -> dict | None:
         """The change the report states for a year-over-year row's figure, checked
@@ -1048,6 +1081,16 @@ class Brief:
                                               rec["previous_text"]),
                           "now_html": Markup(self._indicator_value(iid)),
                           "recomputed": stated_recomputed_text(rec)})
+        for row in self._unnamed_changes():
+            if row["stated"]["status"] == _ratios.MISMATCH:
+                items.append({"kind": "yoy_mismatch", "name": f"{row['measure']}（未归入指标）",
+                              "stated_html": row["stated"]["text_html"], "prev": row["prev"],
+                              "before": as_stated(row["rec"]["previous"], row["rec"]["unit"],
+                                                  row["rec"]["kind"],
+                                                  row["rec"]["previous_qualifier"],
+                                                  row["rec"]["previous_text"]),
+                              "now_html": row["now_html"],
+                              "recomputed": row["stated"]["recomputed"]})
         return items
 
     def _nothing_in_common(self) -> str:

@@ -307,7 +307,8 @@ def brief_fingerprint(root, paths: layout.BuildPaths, data_fp: dict, pdf: bool,
     """Everything the brief shows; ``pdf`` records whether a PDF was printed.
 
     Beyond its data (``data_fp``) and its notebooks: the peers' tables (their figures
-    and review marks), and how the regions table names the year's regions
+    and review marks), the earlier year's mentions table (its unnamed numbers), and how
+    the regions table names the year's regions
     (``ratios.shown_regions``: each peer's name and kind of issuer, from its report or
     its ``regions.csv`` row, and this region's own ``regions.csv`` level, shown beside
     its name). A line of ``regions.csv`` for a region the brief does not show, or a
@@ -330,6 +331,12 @@ def brief_fingerprint(root, paths: layout.BuildPaths, data_fp: dict, pdf: bool,
         "peers": {f"{region}/{year}": sha256_cached(f) for region, year, f in peers},
         "pdf": bool(pdf),
     }
+    # the earlier year's unnamed numbers are shown too (a figure it leaves unnamed, the
+    # figure of a change this year states: ratios.unpaired, unnamed_changes); recorded
+    # only with an earlier year, so a brief without one keeps its record
+    earlier = [(r, y, f.with_name("mentions.csv")) for r, y, f in peers if r == paths.region]
+    if earlier and earlier[0][2].is_file():
+        fp["earlier_numbers"] = {f"{r}/{y}": sha256_cached(f) for r, y, f in earlier}
     anchors = footnotes.peer_notes(peers)
     if anchors:
         fp["anchors"] = anchors
@@ -400,6 +407,17 @@ def _explain(old, new, review: str = "") -> list[str]:
             reasons += _explain_regions(a or {}, b or {})
         elif key == "compare":
             reasons.append(f"regions.csv: its compare changed ({a or 'all'} -> {b or 'all'})")
+        elif key == "earlier_numbers":
+            # an earlier year that came, went or changed its figures is said by its
+            # peer line; only its unnamed numbers changing alone needs saying
+            peers_a, peers_b = old.get("peers") or {}, new.get("peers") or {}
+            a, b = a or {}, b or {}
+            for name in sorted(set(a) | set(b)):
+                if peers_a.get(name) == peers_b.get(name) and a.get(name) != b.get(name):
+                    # a brief built before they were recorded has none: not a change
+                    what = ("changed" if name in a and name in b else
+                            "recorded now" if name in b else "no longer recorded")
+                    reasons.append(f"the numbers of published earlier year {name} {what}")
         elif key == "anchors":
             # a peer coming or going is said by its table (published peer … new/removed)
             a, b = a or {}, b or {}

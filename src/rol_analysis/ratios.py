@@ -165,6 +165,9 @@ class Analysis:
     #: the indicators one of the two years compared names and the other does not
     #: (:func:`unpaired`; None: not computed, as empty)
     unpaired: object = None
+    #: changes the report states for figures no indicator names, checked against the
+    #: year before (:func:`unnamed_changes`; None: not computed, as empty)
+    unnamed_changes: object = None
 
     def counts(self) -> dict:
         """Number of rates per status, every status present (0 when none)."""
@@ -807,14 +810,24 @@ def stated_changes(indicators, mentions, year: int) -> dict[str, dict]:
     shown: dict[int, list[str]] = {}
     for rec in indicators.to_dict("records"):
         shown.setdefault(int(rec["char_start"]), []).append(rec["indicator_id"])
-    text = _text_of(mentions)
     found: dict[str, dict] = {}
+    for f, stated in _tied_changes(mentions, year):
+        for iid in shown.get(f.start, []):
+            found.setdefault(iid, stated)
+    return found
+
+
+def _tied_changes(mentions, year: int) -> list[tuple[_Number, dict]]:
+    """(figure, its stated change) for every change tied to a figure by the rules of
+    :func:`stated_changes`, named or not."""
+    text = _text_of(mentions)
+    out = []
     for k, c in enumerate(text.numbers):
         if not k or c.kind != "change" or c.pos < 0 or math.isnan(c.value):
             continue
         f = text.numbers[k - 1]
         gap = text.between(f, c)
-        if (gap is None or f.start not in shown or f.kind not in ("count", "amount", "rate")
+        if (gap is None or f.kind not in ("count", "amount", "rate")
                 or _clause_breaks(gap) != 1):
             continue
         left = text.clause_before(c)
@@ -830,12 +843,119 @@ def stated_changes(indicators, mentions, year: int) -> dict[str, dict]:
             unit = "pp"
         else:
             unit = c.unit
-        for iid in shown[f.start]:
-            found.setdefault(iid, {
-                "text": left + c.text, "sentence": c.sentence, "value": c.value,
-                "unit": unit, "qualifier": c.qualifier, "figure_kind": f.kind,
-                "figure_unit": f.unit, "half": _half_unit(c.text, c.value, unit)})
-    return found
+        out.append((f, {"text": left + c.text, "sentence": c.sentence, "value": c.value,
+                        "unit": unit, "qualifier": c.qualifier, "figure_kind": f.kind,
+                        "figure_unit": f.unit,
+                        "half": _half_unit(c.text, c.value, unit)}))
+    return out
+
+
+def _loose(mentions) -> dict[str, list[dict]]:
+    """A year's numbers no indicator names, by measure (report order): a number with a
+    named reading is shown, a part of a whole is not the whole's figure, a change is
+    no figure."""
+    loose: dict[str, list[dict]] = {}
+    if mentions is None or not len(mentions) or "measure" not in mentions.columns:
+        return loose
+    named = {int(r["char_start"]) for r in mentions.to_dict("records")
+             if _str(r.get("indicator_id"))}
+    for r in mentions.sort_values("char_start", kind="stable").to_dict("records"):
+        if (_str(r.get("indicator_id")) or _str(r.get("part_of"))
+                or int(r["char_start"]) in named or r.get("kind") == "change"
+                or not _str(r.get("measure"))):
+            continue
+        loose.setdefault(r["measure"], []).append(r)
+    return loose
+
+
+def _same_measure(loose: dict, label: str, unit: str) -> list[dict]:
+    """The numbers of ``loose`` with measure ``label`` counting in ``unit``'s class
+    (讲座2期 is no 讲座3场)."""
+    return [r for r in loose.get(label, [])
+            if _unit_class(_str(r.get("unit"))) == _unit_class(unit)]
+
+
+UNNAMED_CHANGE_COLUMNS = [
+    "measure", "kind", "unit", "previous_year", "previous", "previous_qualifier",
+    "previous_text", "previous_sentence", "value", "qualifier", "text", "sentence",
+    "stated_text", "stated_sentence", "stated_change", "stated_unit", "stated_recomputed",
+    "stated_status",
+]
+
+
+def unnamed_changes(mentions, previous_mentions, year: int, previous_year: int | None):
+    """The changes a report states for figures no indicator names, checked against the
+    year before's unnamed figure of the same measure.
+
+    发现问题案卷15卷，较上年减少3卷 (gushi 2024) has no year-over-year row to be checked in:
+    neither year names 发现问题案卷. Its change is checked when the year before states
+    exactly one unnamed number with the same measure (发现问题案卷数) in a counting word of
+    the same class: the measure is then the only tie, so two candidates check nothing.
+
+    Parameters
+    ----------
+    mentions, previous_mentions : pandas.DataFrame or None
+        This year's and the year before's mentions.
+    year : int
+    previous_year : int or None
+        The earlier published year; nothing is checked unless it is ``year - 1``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``UNNAMED_CHANGE_COLUMNS`` (the ``stated_*`` ones as in
+        :func:`year_over_year`), in report order.
+    """
+    import pandas as pd
+
+    if (previous_year != int(year) - 1 or mentions is None or not len(mentions)
+            or "kind" not in mentions.columns):
+        return pd.DataFrame(columns=UNNAMED_CHANGE_COLUMNS)
+    this, before = _loose(mentions), _loose(previous_mentions)
+    loose_starts = {int(r["char_start"]) for rows in this.values() for r in rows}
+    rows = []
+    for f, stated in _tied_changes(mentions, year):
+        if f.start not in loose_starts or not f.measure:
+            continue
+        earlier = _same_measure(before, f.measure, f.unit)
+        if len(earlier) != 1:
+            continue
+        p = earlier[0]
+        kind = f.kind if f.kind in ("count", "amount", "rate") else "count"
+        q, pq = _qualifier(f.qualifier), _qualifier(p.get("qualifier"))
+        fields = _stated_fields(stated, f.value, p.get("value"), f.text, p.get("text"), kind,
+                                {q, pq} == {"exact"})
+        if not fields["stated_status"]:
+            continue
+        rows.append({"measure": f.measure, "kind": kind, "unit": f.unit,
+                     "previous_year": int(previous_year), "previous": _num(p.get("value")),
+                     "previous_qualifier": pq, "previous_text": _str(p.get("text")),
+                     "previous_sentence": _str(p.get("sentence")), "value": f.value,
+                     "qualifier": q, "text": f.text, "sentence": f.sentence, **fields})
+    return pd.DataFrame(rows, columns=UNNAMED_CHANGE_COLUMNS)
+
+
+def previous_mentions(root, region: str, year: int):
+    """The mentions table of the region's latest earlier published year (the one the
+    year-over-year table compares with; :func:`layout.brief_peers`), None when there is
+    none or it has no mentions table."""
+    import pandas as pd
+
+    for reg, yr, path in layout.brief_peers(root, region, year):
+        if reg != region:
+            continue
+        found = path.with_name("mentions.parquet")
+        if not found.is_file():
+            return None
+        try:
+            return pd.read_parquet(found)
+        except Exception as exc:  # noqa: BLE001 - pyarrow raises many types for a bad file
+            raise InputError(
+                f"{found}: cannot be read as a parquet table ({exc}). Rebuild that "
+                f"region-year with `rol build --region {reg} --year {yr} --force` or "
+                "delete the folder."
+            ) from None
+    return None
 
 
 def _half_unit(text, value, unit: str = "") -> float:
@@ -928,7 +1048,7 @@ def _stated_fields(stated: dict | None, value, previous, text, previous_text, ki
 
 
 def unpaired(history, region: str, year: int, catalogue: Catalogue | None = None,
-             mentions=None):
+             mentions=None, previous=None):
     """The indicators the year-over-year table has no row for: named in one of the two
     years it compares and not in the other.
 
@@ -944,8 +1064,9 @@ def unpaired(history, region: str, year: int, catalogue: Catalogue | None = None
         :func:`published_history`.
     region, year : str, int
     catalogue : Catalogue, optional
-    mentions : pandas.DataFrame, optional
-        This year's mentions.
+    mentions, previous : pandas.DataFrame, optional
+        This year's mentions and the earlier year's (:func:`previous_mentions`): an
+        indicator this year names is looked for unnamed in the earlier year the same way.
 
     Returns
     -------
@@ -966,18 +1087,7 @@ def unpaired(history, region: str, year: int, catalogue: Catalogue | None = None
     prev_year = int(earlier[-1])
     years = {y: mine[mine["year"] == y].drop_duplicates("indicator_id").set_index("indicator_id")
              for y in (prev_year, int(year))}
-    # this year's numbers no indicator names, by measure: a number with a named reading
-    # is shown, and a part of a whole is not the whole's figure
-    loose: dict[str, list[dict]] = {}
-    if mentions is not None and len(mentions) and "measure" in mentions.columns:
-        named = {int(r["char_start"]) for r in mentions.to_dict("records")
-                 if _str(r.get("indicator_id"))}
-        for r in mentions.sort_values("char_start", kind="stable").to_dict("records"):
-            if (_str(r.get("indicator_id")) or _str(r.get("part_of"))
-                    or int(r["char_start"]) in named or r.get("kind") == "change"
-                    or not _str(r.get("measure"))):
-                continue
-            loose.setdefault(r["measure"], []).append(r)
+    loose = {int(year): _loose(mentions), prev_year: _loose(previous)}
     rows = []
     for iid, ind in cat.indicators.items():
         stated = [y for y, t in years.items() if iid in t.index]
@@ -986,20 +1096,17 @@ def unpaired(history, region: str, year: int, catalogue: Catalogue | None = None
         y = stated[0]
         rec = years[y].loc[iid]
         label = _str(rec.get("measure"))
-        found = loose.get(label, []) if y == prev_year else []
+        other = int(year) if y == prev_year else prev_year
         row = {"indicator_id": iid, "zh_name": ind.zh_name, "en_name": ind.en_name,
                "kind": ind.kind, "named_year": y, "value": _num(rec.get("value")),
                "unit": _str(rec.get("unit")), "qualifier": _qualifier(rec.get("qualifier")),
                "text": _str(rec.get("text")), "review": _str(rec.get("review")),
                "measure": label, "unnamed_year": math.nan, "unnamed_text": "",
                "unnamed_sentence": ""}
-        if found:
-            # the unit must count the same things (讲座2期 is no 讲座3场)
-            same = [f for f in found
-                    if _unit_class(_str(f.get("unit"))) == _unit_class(row["unit"])]
-            if same:
-                row.update(unnamed_year=int(year), unnamed_text=_str(same[0].get("text")),
-                           unnamed_sentence=_str(same[0].get("sentence")))
+        same = _same_measure(loose[other], label, row["unit"]) if label else []
+        if same:
+            row.update(unnamed_year=other, unnamed_text=_str(same[0].get("text")),
+                       unnamed_sentence=_str(same[0].get("sentence")))
         rows.append(row)
     return pd.DataFrame(rows, columns=UNPAIRED_COLUMNS)
 
@@ -2299,6 +2406,11 @@ def analyse(paths, catalogue: Catalogue | None = None) -> Analysis:
                   or _read_json(paths.report_final / "validation.json", required=False))
     history = published_history(paths.root, paths.region, paths.year, indicators)
     names, kinds = _region_names(Path(paths.root), meta, paths.region, paths.year)
+    # the earlier year's unnamed numbers: a figure one year names, or states a change of,
+    # may be unnamed there (pipeline.brief_fingerprint records its mentions table)
+    before = previous_mentions(paths.root, paths.region, paths.year)
+    mine = history[(history["region"] == paths.region) & (history["year"] < int(paths.year))]
+    before_year = int(mine["year"].max()) if len(mine) else None
     return Analysis(
         region=paths.region, year=paths.year, meta=meta, validation=validation,
         indicators=indicators, mentions=mentions,
@@ -2307,7 +2419,8 @@ def analyse(paths, catalogue: Catalogue | None = None) -> Analysis:
         yoy=year_over_year(history, paths.region, paths.year, cat, indicators, mentions),
         panel=region_panel(history, paths.year, cat),
         region_names=names, region_kinds=kinds,
-        unpaired=unpaired(history, paths.region, paths.year, cat, mentions),
+        unpaired=unpaired(history, paths.region, paths.year, cat, mentions, before),
+        unnamed_changes=unnamed_changes(mentions, before, paths.year, before_year),
     )
 
 
