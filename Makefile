@@ -36,7 +36,7 @@ help:
 	@echo "make brief   build reports/$(REGION)/$(YEAR)/brief.html from data/raw (REGION=, YEAR=)"
 	@echo "make briefs  build every region-year under data/raw (JOBS=$(JOBS))"
 	@echo "make test    run the test suite (TEST_JOBS=$(TEST_JOBS) workers), the slow tests left out"
-	@echo "make test-slow  the slow tests: fault injection, Dask clusters, batches (CI runs both)"
+	@echo "make test-slow  the slow tests: fault injection, Dask clusters, batches, multi-brief renders (CI runs both)"
 	@echo "make coverage  the test suite with line coverage of src/rol_analysis"
 	@echo "make lab     open the notebooks in JupyterLab with the project's kernel"
 	@echo "make ocr     install the optional OCR extra (scanned PDFs) into .venv"

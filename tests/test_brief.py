@@ -974,6 +974,7 @@ def _peers_with_shifted_sources(root):
               mentions=pd.concat([unnamed, men], ignore_index=True))
 
 
+@pytest.mark.slow  # renders three briefs with charts (~15-25 s)
 def test_peer_figures_link_to_their_sentences_in_the_peers_briefs(tmp_path):
     """Trial 5 F14: the earlier year's figures (year over year) and the other regions'
     (regions table) link to their source sentence in that region-year's published brief,
@@ -1155,6 +1156,7 @@ def _places_table(page) -> dict:
             for tr in page.select(".trends table.panel tbody tr")}
 
 
+@pytest.mark.slow  # renders three briefs with charts (~15-25 s)
 def test_the_regions_table_gives_city_and_province_and_compare_limits_it(tmp_path):
     """Trial 5 F14: a 天津 district sat beside 河南 counties, and two cities' counties side
     by side, with no city or province shown and no way to limit it. Each region's city
