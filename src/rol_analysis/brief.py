@@ -173,13 +173,25 @@ def as_stated(value, unit="", kind="count", qualifier="exact", text=None) -> str
     return prefix + format_number(value, unit or "", kind, _ratios._stated_decimals(text))
 
 
+def _approx(rec: dict) -> str:
+    """``≈`` when either year's figure is stated with a qualifier (余, 以上, 约): a change
+    computed from it is not known exactly."""
+    return "≈" if {rec.get("qualifier"), rec.get("previous_qualifier")} - {"exact", None} else ""
+
+
+def _previous_as_stated(rec: dict) -> str:
+    """A year-over-year record's earlier figure as that report stated it."""
+    return as_stated(rec["previous"], rec["unit"], rec["kind"], rec["previous_qualifier"],
+                     rec["previous_text"])
+
+
 def change_text(rec: dict) -> str:
     """A year-over-year change: rates in 个百分点 (pp), other indicators in relative %.
 
     ``≈`` marks a change computed from a number stated with a qualifier (余, 以上, 约):
     the true change is not known exactly.
     """
-    approx = "≈" if {rec.get("qualifier"), rec.get("previous_qualifier")} - {"exact", None} else ""
+    approx = _approx(rec)
     if rec.get("change_unit") == "pp":
         d = rec["change"]
         if d is None or (isinstance(d, float) and math.isnan(d)):
@@ -203,7 +215,7 @@ def stated_recomputed_text(rec: dict) -> str:
     d = rec.get("stated_recomputed")
     if d is None or (isinstance(d, float) and math.isnan(d)):
         return "—"
-    approx = "≈" if {rec.get("qualifier"), rec.get("previous_qualifier")} - {"exact", None} else ""
+    approx = _approx(rec)
     return f"{approx}{'+' if d > 0 else ''}{format_number(d, unit or '')}"
 
 
@@ -1040,15 +1052,14 @@ class Brief:
             return []
         rows = []
         for rec in u.to_dict("records"):
-            before = as_stated(rec["previous"], rec["unit"], rec["kind"],
-                               rec["previous_qualifier"], rec["previous_text"])
+            before = _previous_as_stated(rec)
             now = as_stated(rec["value"], rec["unit"], rec["kind"], rec["qualifier"],
                             rec["text"])
             rows.append({"measure": rec["measure"], "prev": int(rec["previous_year"]),
                          "before_html": Markup(self._earlier_num(before,
                                                                  rec["previous_sentence"])),
                          "now_html": Markup(self._num(now, rec["sentence"])),
-                         "stated": self._stated_change(rec), "rec": rec})
+                         "stated": self._stated_change(rec), "before": before})
         return rows
 
     def _stated_change(self, rec: dict) -> dict | None:
@@ -1076,19 +1087,14 @@ class Brief:
             items.append({"kind": "yoy_mismatch", "name": name,
                           "stated_html": self._stated_change(rec)["text_html"],
                           "prev": int(rec["previous_year"]),
-                          "before": as_stated(rec["previous"], rec["unit"], rec["kind"],
-                                              rec["previous_qualifier"],
-                                              rec["previous_text"]),
+                          "before": _previous_as_stated(rec),
                           "now_html": Markup(self._indicator_value(iid)),
                           "recomputed": stated_recomputed_text(rec)})
         for row in self._unnamed_changes():
             if row["stated"]["status"] == _ratios.MISMATCH:
                 items.append({"kind": "yoy_mismatch", "name": f"{row['measure']}（未归入指标）",
                               "stated_html": row["stated"]["text_html"], "prev": row["prev"],
-                              "before": as_stated(row["rec"]["previous"], row["rec"]["unit"],
-                                                  row["rec"]["kind"],
-                                                  row["rec"]["previous_qualifier"],
-                                                  row["rec"]["previous_text"]),
+                              "before": row["before"],
                               "now_html": row["now_html"],
                               "recomputed": row["stated"]["recomputed"]})
         return items
