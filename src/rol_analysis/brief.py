@@ -35,6 +35,7 @@ from markupsafe import Markup
 from . import charts as _charts
 from . import footnotes, layout, regions
 from . import ratios as _ratios
+from . import yoy as _yoy
 from .catalogue import load
 from .ocr import LOW_SCORE as LOW_OCR_SCORE
 from .reviews import (
@@ -202,7 +203,7 @@ def change_text(rec: dict) -> str:
     pct = rec.get("change_pct")
     if pct is None or (isinstance(pct, float) and math.isnan(pct)):
         return "—"
-    return f"{approx}{_ratios.relative_change_text(rec.get('value'), rec.get('previous'), pct)}%"
+    return f"{approx}{_yoy.relative_change_text(rec.get('value'), rec.get('previous'), pct)}%"
 
 
 def stated_recomputed_text(rec: dict) -> str:
@@ -994,7 +995,7 @@ class Brief:
                              unpaired=self._unpaired(), unnamed=self._unnamed_changes()))
 
     def _unpaired(self) -> dict | None:
-        """What the year-over-year part cannot compare (:func:`ratios.unpaired`): the
+        """What the year-over-year part cannot compare (:func:`yoy.unpaired`): the
         indicators one year names whose figure the other year states unnamed (each with
         both numbers, this year's with its footnote), and by year the names of the rest
         that one year alone states. None when every indicator is in both years or no
@@ -1045,7 +1046,7 @@ class Brief:
     def _unnamed_changes(self) -> list[dict]:
         """The changes the report states for figures no indicator names, checked against
         the year before's unnamed figure of the same measure
-        (:func:`ratios.unnamed_changes`): rows of the table under the year-over-year
+        (:func:`yoy.unnamed_changes`): rows of the table under the year-over-year
         one."""
         u = self.analysis.unnamed_changes
         if u is None or not len(u):
@@ -1064,7 +1065,7 @@ class Brief:
 
     def _stated_change(self, rec: dict) -> dict | None:
         """The change the report states for a year-over-year row's figure, checked
-        against the two years (:func:`ratios.year_over_year`): its words with their
+        against the two years (:func:`yoy.year_over_year`): its words with their
         source footnote, the status and the change the two figures give (None when
         the report states no change of that figure)."""
         status = rec.get("stated_status")

@@ -19,9 +19,10 @@ from html import escape
 
 from .catalogue import load
 from .fonts import use_in_matplotlib
-from .ratios import relative_change_text, shown_sections
+from .ratios import shown_sections
 from .regions import same_kind
 from .render import LEVEL_LABELS
+from .yoy import relative_change_text
 
 DPI = 110
 #: A region's kind of issuer as the regions table and chart name it: the index's level

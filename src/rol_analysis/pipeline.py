@@ -332,7 +332,7 @@ def brief_fingerprint(root, paths: layout.BuildPaths, data_fp: dict, pdf: bool,
         "pdf": bool(pdf),
     }
     # the earlier year's unnamed numbers are shown too (a figure it leaves unnamed, the
-    # figure of a change this year states: ratios.unpaired, unnamed_changes); recorded
+    # figure of a change this year states: yoy.unpaired, unnamed_changes); recorded
     # only with an earlier year, so a brief without one keeps its record
     earlier = [(r, y, f.with_name("mentions.csv")) for r, y, f in peers if r == paths.region]
     if earlier and earlier[0][2].is_file():

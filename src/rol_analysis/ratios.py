@@ -27,8 +27,9 @@ Everything here is driven by the catalogue's relations (``catalogue/indicators.t
   ``computed_only (inferred)``), never mixed up with the catalogue's own findings.
 - ``intensity`` relations give per-unit figures (disputes per mediator, ...).
 - ``le`` and ``sum`` relations give part/whole checks.
-- Other published years and regions under ``<root>/data/processed`` give the
-  year-over-year table and the cross-region panel.
+- The year's other published regions under ``<root>/data/processed`` give the
+  cross-region panel (:func:`region_panel`). The region's earlier years, read by the same
+  :func:`published_history`, give the year-over-year tables: module :mod:`yoy`.
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from . import fileio, layout, measure, numbers
+from . import fileio, layout, numbers
 from .catalogue import Catalogue, load
 from .exceptions import InputError
 from .mentions import CLAUSE_MARKS
@@ -94,19 +95,6 @@ CHECK_COLUMNS = [
     "check_id", "type", "zh_name", "en_name", "severity", "indicators", "left", "right",
     "status", "part_text", "part_sentence",
 ]
-YOY_COLUMNS = [
-    "indicator_id", "zh_name", "en_name", "kind", "unit", "previous_year", "previous",
-    "previous_qualifier", "previous_text", "value", "qualifier", "text", "change",
-    "change_unit", "change_pct", "stated_text", "stated_sentence", "stated_change",
-    "stated_unit", "stated_recomputed", "stated_status",
-]
-UNPAIRED_COLUMNS = [
-    "indicator_id", "zh_name", "en_name", "kind", "named_year", "value", "unit",
-    "qualifier", "text", "review", "measure", "unnamed_year", "unnamed_text",
-    "unnamed_sentence",
-]
-#: How a year-over-year change is counted: rates in percentage points, the rest relative.
-CHANGE_UNITS = {"rate": "pp", "default": "%"}
 _TEXT_COLUMNS = [
     "ratio_id", "zh_name", "en_name", "severity", "rate_id", "numerator_id",
     "denominator_id", "qualifier", "status", "rate_text", "rate_sentence",
@@ -140,8 +128,8 @@ class Analysis:
         Long table ``region, year, indicator_id, value`` of every published region-year
         plus this build (this build replaces its own published copy).
     yoy : pandas.DataFrame
-        This year against the latest earlier year of the same region (``YOY_COLUMNS``);
-        empty when there is no earlier year.
+        This year against the latest earlier year of the same region
+        (:func:`yoy.year_over_year`); empty when there is no earlier year.
     panel : pandas.DataFrame
         Wide table of every region with data for this year (one row per region); only
         this region's row when no other region is published.
@@ -163,10 +151,10 @@ class Analysis:
     #: slug -> kind of issuer: a regions.csv level, else township/department/government
     region_kinds: dict = field(default_factory=dict)
     #: the indicators one of the two years compared names and the other does not
-    #: (:func:`unpaired`; None: not computed, as empty)
+    #: (:func:`yoy.unpaired`; None: not computed, as empty)
     unpaired: object = None
     #: changes the report states for figures no indicator names, checked against the
-    #: year before (:func:`unnamed_changes`; None: not computed, as empty)
+    #: year before (:func:`yoy.unnamed_changes`; None: not computed, as empty)
     unnamed_changes: object = None
 
     def counts(self) -> dict:
@@ -637,7 +625,7 @@ def published_history(root, region: str, year: int, current=None):
         Columns ``region, year, indicator_id, value, unit, qualifier, text, review,
         measure, sentence`` (``text``: the number as the report wrote it; ``review``: a
         reviewer's decision, empty when nobody confirmed the name; ``measure``: the label
-        of the number's clause, which :func:`unpaired` looks for in the other year;
+        of the number's clause, which :func:`yoy.unpaired` looks for in the other year;
         ``sentence``: its source sentence, which the brief links to in that region-year's
         brief), sorted by region, year and catalogue order.
     """
@@ -670,445 +658,6 @@ def published_history(root, region: str, year: int, current=None):
     out = out.assign(_o=out["indicator_id"].map(order).fillna(len(order)))
     out = out.sort_values(["region", "year", "_o", "indicator_id"], kind="stable")
     return out.drop(columns="_o").reset_index(drop=True).astype({"year": "int64"})
-
-
-def _relative_change(value, previous) -> float:
-    """(value - previous) / previous in %, unrounded; NaN from 0 or a missing value."""
-    v, p = _num(value), _num(previous)
-    return (v - p) / p * 100 if p and not math.isnan(v) else math.nan
-
-
-def relative_change_text(value, previous, fallback=math.nan) -> str | None:
-    """A relative change as shown (``+3.8``, one decimal, no ``%``), computed from the
-    two stated values, not from the stored ``change_pct``: that is already rounded to
-    two decimals, and rounding it again turns 52 → 54 (+3.846%) into ``+3.9``.
-
-    ``fallback`` (a percentage) is used when the values cannot give one; None when
-    neither can.
-    """
-    pct = _relative_change(value, previous)
-    if math.isnan(pct):
-        pct = _num(fallback)
-    return None if math.isnan(pct) else f"{pct:+.1f}"
-
-
-def year_over_year(history, region: str, year: int, catalogue: Catalogue | None = None,
-                   indicators=None, mentions=None):
-    """This year's indicators against the latest earlier published year of the region.
-
-    Values and qualifiers are kept as each report stated them (``previous_text``,
-    ``text``, ``*qualifier``), never rounded or dropped. A rate's change is counted in
-    percentage points (个百分点): ``change`` with ``change_unit`` ``"pp"`` and no
-    ``change_pct``; any other indicator's change is relative: ``change_pct`` (%), with
-    ``change_unit`` ``"%"``.
-
-    When the earlier year is the year before and this year's ``indicators`` and
-    ``mentions`` are given, a change the report states for a figure (受理107件，同比增长
-    34.2%; see :func:`stated_changes`) is compared with the change recomputed from the
-    two published figures (:func:`stated_change_status`): ``stated_text`` (the clause's
-    words, 同比增长34.2%), ``stated_sentence``, ``stated_change`` (signed),
-    ``stated_unit`` (``%`` relative, ``pp`` points, else the figure's counting word),
-    ``stated_recomputed`` (the same change from the two figures, NaN when they give
-    none) and ``stated_status`` (``consistent``, ``mismatch``, ``uncertain`` when a
-    figure or the change is stated with 约/余/以上 so that no answer is sure; "" when
-    the report states no change of that figure).
-
-    Parameters
-    ----------
-    history : pandas.DataFrame
-        :func:`published_history`.
-    region, year : str, int
-    catalogue : Catalogue, optional
-    indicators, mentions : pandas.DataFrame, optional
-        This year's tables, to find the changes the report states.
-
-    Returns
-    -------
-    pandas.DataFrame
-        Columns ``YOY_COLUMNS`` for indicators stated in both years (catalogue order);
-        ``change_pct`` is NaN for rates and when the earlier value is 0. Empty without an
-        earlier year.
-    """
-    import pandas as pd
-
-    cat = catalogue or load()
-    mine = history[history["region"] == region]
-    earlier = sorted(y for y in mine["year"].unique() if y < int(year))
-    if not earlier:
-        return pd.DataFrame(columns=YOY_COLUMNS)
-    prev_year = int(earlier[-1])
-    now = mine[mine["year"] == int(year)].drop_duplicates("indicator_id").set_index("indicator_id")
-    prev = mine[mine["year"] == prev_year].drop_duplicates("indicator_id").set_index("indicator_id")
-    # a report's 同比 is against the year before it: another earlier year cannot check it
-    stated = (stated_changes(indicators, mentions, int(year))
-              if prev_year == int(year) - 1 and indicators is not None else {})
-    rows = []
-    for iid, ind in cat.indicators.items():
-        if iid not in now.index or iid not in prev.index or ind.kind == "change":
-            continue
-        v, p = _num(now.at[iid, "value"]), _num(prev.at[iid, "value"])
-        rate = ind.kind == "rate"
-        rows.append({
-            "indicator_id": iid, "zh_name": ind.zh_name, "en_name": ind.en_name,
-            "kind": ind.kind, "unit": now.at[iid, "unit"], "previous_year": prev_year,
-            "previous": p, "previous_qualifier": _qualifier(prev.at[iid, "qualifier"]),
-            "previous_text": _str(prev.at[iid, "text"]),
-            "value": v, "qualifier": _qualifier(now.at[iid, "qualifier"]),
-            "text": _str(now.at[iid, "text"]), "change": round(v - p, 4),
-            "change_unit": CHANGE_UNITS["rate" if rate else "default"],
-            "change_pct": math.nan if rate else round(_relative_change(v, p), 2),
-            **_stated_fields(stated.get(iid), v, p, now.at[iid, "text"],
-                             prev.at[iid, "text"], ind.kind,
-                             {_qualifier(now.at[iid, "qualifier"]),
-                              _qualifier(prev.at[iid, "qualifier"])} == {"exact"}),
-        })
-    return pd.DataFrame(rows, columns=YOY_COLUMNS)
-
-
-#: The words before a stated change that compare with the year before the report's:
-#: 同比, 较上年, 比去年, 与上年相比, 较2023年 (checked to be that year); 环比 compares
-#: with the month before, not a year.
-_PREVIOUS_YEAR_RE = re.compile(r"同比|(?:较|比|与)(?:上一?年度?|去年|上年同期|去年同期"
-                               r"|(?P<year>\d{4})年(?:同期)?)")
-#: A figure stated inside a comparison (与2022年的558件相比, 较2019年多出842件) is the
-#: earlier year's figure or a difference, not this year's.
-_COMPARED_RE = re.compile(r"较|相比|比(?:上年|去年|上一年|\d{4}年)|同比|环比")
-#: Stated change units read as points: a rate's change.
-_POINT_UNITS = ("个百分点", "百分点")
-STATED_UNCERTAIN = CHECK_UNCERTAIN
-
-
-def stated_changes(indicators, mentions, year: int) -> dict[str, dict]:
-    """The changes against the year before that a report states for its named figures.
-
-    A change is tied to a figure only where the wording leaves no doubt: the figure is
-    the number right before the change, in the clause before it (受理107件，同比增长34.2%),
-    the change's clause names nothing of its own (the test that gives the change the
-    figure's measure, :func:`measure.borrows_previous`) and compares with the year
-    before (同比, 较上年, 较2023年 in a 2024 report). A figure inside a comparison (与
-    2022年的558件相比) is not this year's. A change that names its own rate (…率100%，
-    败诉率较上年下降3.1个百分点) is left alone: which figure it is of is a guess.
-
-    Parameters
-    ----------
-    indicators, mentions : pandas.DataFrame
-        This year's tables.
-    year : int
-        The report's year.
-
-    Returns
-    -------
-    dict
-        Indicator id -> ``text`` (the clause's words and the change, 同比增长34.2%),
-        ``sentence``, ``value`` (signed: a fall is negative), ``unit``, ``qualifier``,
-        ``decimals`` and ``half`` (what rounding of the change may hide, in its unit);
-        only for indicators whose shown figure is the changed one.
-    """
-    if (mentions is None or not len(mentions) or indicators is None or not len(indicators)
-            or "kind" not in mentions.columns):
-        return {}
-    shown: dict[int, list[str]] = {}
-    for rec in indicators.to_dict("records"):
-        shown.setdefault(int(rec["char_start"]), []).append(rec["indicator_id"])
-    found: dict[str, dict] = {}
-    for f, stated in _tied_changes(mentions, year):
-        for iid in shown.get(f.start, []):
-            found.setdefault(iid, stated)
-    return found
-
-
-def _tied_changes(mentions, year: int) -> list[tuple[_Number, dict]]:
-    """(figure, its stated change) for every change tied to a figure by the rules of
-    :func:`stated_changes`, named or not."""
-    text = _text_of(mentions)
-    out = []
-    for k, c in enumerate(text.numbers):
-        if not k or c.kind != "change" or c.pos < 0 or math.isnan(c.value):
-            continue
-        f = text.numbers[k - 1]
-        gap = text.between(f, c)
-        if (gap is None or f.kind not in ("count", "amount", "rate")
-                or _clause_breaks(gap) != 1):
-            continue
-        left = text.clause_before(c)
-        than = _PREVIOUS_YEAR_RE.search(left)
-        if (than is None or "环比" in left
-                or (than.group("year") and int(than.group("year")) != int(year) - 1)
-                or _COMPARED_RE.search(text.clause_before(f))
-                or not measure.borrows_previous(left, text.sentences[c.group][c.end:])):
-            continue
-        if c.unit == "%":
-            unit = "%"
-        elif c.unit in _POINT_UNITS:
-            unit = "pp"
-        else:
-            unit = c.unit
-        out.append((f, {"text": left + c.text, "sentence": c.sentence, "value": c.value,
-                        "unit": unit, "qualifier": c.qualifier, "figure_kind": f.kind,
-                        "figure_unit": f.unit,
-                        "half": _half_unit(c.text, c.value, unit)}))
-    return out
-
-
-def _loose(mentions) -> dict[str, list[dict]]:
-    """A year's numbers no indicator names, by measure (report order): a number with a
-    named reading is shown, a part of a whole is not the whole's figure, a change is
-    no figure."""
-    loose: dict[str, list[dict]] = {}
-    if mentions is None or not len(mentions) or "measure" not in mentions.columns:
-        return loose
-    named = {int(r["char_start"]) for r in mentions.to_dict("records")
-             if _str(r.get("indicator_id"))}
-    for r in mentions.sort_values("char_start", kind="stable").to_dict("records"):
-        if (_str(r.get("indicator_id")) or _str(r.get("part_of"))
-                or int(r["char_start"]) in named or r.get("kind") == "change"
-                or not _str(r.get("measure"))):
-            continue
-        loose.setdefault(r["measure"], []).append(r)
-    return loose
-
-
-def _same_measure(loose: dict, label: str, unit: str) -> list[dict]:
-    """The numbers of ``loose`` with measure ``label`` counting in ``unit``'s class
-    (讲座2期 is no 讲座3场)."""
-    return [r for r in loose.get(label, [])
-            if _unit_class(_str(r.get("unit"))) == _unit_class(unit)]
-
-
-UNNAMED_CHANGE_COLUMNS = [
-    "measure", "kind", "unit", "previous_year", "previous", "previous_qualifier",
-    "previous_text", "previous_sentence", "value", "qualifier", "text", "sentence",
-    "stated_text", "stated_sentence", "stated_change", "stated_unit", "stated_recomputed",
-    "stated_status",
-]
-
-
-def unnamed_changes(mentions, previous_mentions, year: int, previous_year: int | None):
-    """The changes a report states for figures no indicator names, checked against the
-    year before's unnamed figure of the same measure.
-
-    发现问题案卷15卷，较上年减少3卷 (gushi 2024) has no year-over-year row to be checked in:
-    neither year names 发现问题案卷. Its change is checked when the year before states
-    exactly one unnamed number with the same measure (发现问题案卷数) in a counting word of
-    the same class: the measure is then the only tie, so two candidates check nothing.
-
-    Parameters
-    ----------
-    mentions, previous_mentions : pandas.DataFrame or None
-        This year's and the year before's mentions.
-    year : int
-    previous_year : int or None
-        The earlier published year; nothing is checked unless it is ``year - 1``.
-
-    Returns
-    -------
-    pandas.DataFrame
-        Columns ``UNNAMED_CHANGE_COLUMNS`` (the ``stated_*`` ones as in
-        :func:`year_over_year`), in report order.
-    """
-    import pandas as pd
-
-    if (previous_year != int(year) - 1 or mentions is None or not len(mentions)
-            or "kind" not in mentions.columns):
-        return pd.DataFrame(columns=UNNAMED_CHANGE_COLUMNS)
-    this, before = _loose(mentions), _loose(previous_mentions)
-    loose_starts = {int(r["char_start"]) for rows in this.values() for r in rows}
-    rows = []
-    for f, stated in _tied_changes(mentions, year):
-        if f.start not in loose_starts or not f.measure:
-            continue
-        earlier = _same_measure(before, f.measure, f.unit)
-        if len(earlier) != 1:
-            continue
-        p = earlier[0]
-        kind = f.kind if f.kind in ("count", "amount", "rate") else "count"
-        q, pq = _qualifier(f.qualifier), _qualifier(p.get("qualifier"))
-        fields = _stated_fields(stated, f.value, p.get("value"), f.text, p.get("text"), kind,
-                                {q, pq} == {"exact"})
-        if not fields["stated_status"]:
-            continue
-        rows.append({"measure": f.measure, "kind": kind, "unit": f.unit,
-                     "previous_year": int(previous_year), "previous": _num(p.get("value")),
-                     "previous_qualifier": pq, "previous_text": _str(p.get("text")),
-                     "previous_sentence": _str(p.get("sentence")), "value": f.value,
-                     "qualifier": q, "text": f.text, "sentence": f.sentence, **fields})
-    return pd.DataFrame(rows, columns=UNNAMED_CHANGE_COLUMNS)
-
-
-def previous_mentions(root, region: str, year: int):
-    """The mentions table of the region's latest earlier published year (the one the
-    year-over-year table compares with; :func:`layout.brief_peers`), None when there is
-    none or it has no mentions table."""
-    import pandas as pd
-
-    for reg, yr, path in layout.brief_peers(root, region, year):
-        if reg != region:
-            continue
-        found = path.with_name("mentions.parquet")
-        if not found.is_file():
-            return None
-        try:
-            return pd.read_parquet(found)
-        except Exception as exc:  # noqa: BLE001 - pyarrow raises many types for a bad file
-            raise InputError(
-                f"{found}: cannot be read as a parquet table ({exc}). Rebuild that "
-                f"region-year with `rol build --region {reg} --year {yr} --force` or "
-                "delete the folder."
-            ) from None
-    return None
-
-
-def _half_unit(text, value, unit: str = "") -> float:
-    """Half a unit of the last digit a number is written with, in its value's scale:
-    what rounding may hide. A percentage (10.9%, 1.3个百分点) is rounded; a count
-    written in full (107件) is exact (0), one written in 万 is not (1.2万件: 500)."""
-    if not isinstance(text, str):
-        return 0.0
-    m = _DIGITS.search(text.replace(",", "").replace("，", ""))
-    if m is None:
-        return 0.0
-    written = float(m.group(0))
-    decimals = len(m.group(1) or "")
-    scale = abs(_num(value) / written) if written else 1.0
-    if math.isnan(scale):
-        return 0.0
-    if unit in ("%", "pp") or "%" in text:
-        scale = 1.0
-    elif decimals == 0 and abs(scale - 1) < _EPS:
-        return 0.0
-    return 0.5 * 10 ** (-decimals) * scale
-
-
-def stated_change_status(stated: float, low: float, high: float, *, half: float = 0.0,
-                         qualifier: str = "exact") -> str:
-    """Whether a stated change agrees with the range the two years' figures give.
-
-    Parameters
-    ----------
-    stated : float
-        The change as the report states it, signed (a fall is negative).
-    low, high : float
-        The least and the most change the two figures can give, as the report rounded
-        them (equal for two exact counts: 79 -> 107 is +35.44%).
-    half : float
-        Half a unit of the stated change's last digit: 34.2% stands for anything that
-        rounds to it, as a stated rate does (:func:`rate_status`).
-    qualifier : str
-        The stated change's: ``at_least`` (增长30%以上: any more is consistent),
-        ``at_most``, ``approx`` (约: no answer is sure) or ``exact``.
-
-    Returns
-    -------
-    str
-        ``consistent``, ``mismatch`` or ``uncertain`` (approximate, or no range).
-    """
-    if qualifier == "approx" or math.isnan(low) or math.isnan(high) or math.isnan(stated):
-        return STATED_UNCERTAIN
-    lo, hi = stated - half - _EPS, stated + half + _EPS
-    if qualifier == "at_least":
-        hi = math.inf
-    elif qualifier == "at_most":
-        lo = -math.inf
-    return CONSISTENT if low <= hi and high >= lo else MISMATCH
-
-
-def _stated_fields(stated: dict | None, value, previous, text, previous_text, kind: str,
-                   exact: bool) -> dict:
-    """The ``stated_*`` columns of one year-over-year row (empty values without a stated
-    change or when its unit cannot be a change of that figure)."""
-    empty = {"stated_text": "", "stated_sentence": "", "stated_change": math.nan,
-             "stated_unit": "", "stated_recomputed": math.nan, "stated_status": ""}
-    if not stated:
-        return empty
-    v, p = _num(value), _num(previous)
-    hv = _half_unit(text, v, "%" if kind == "rate" else "")
-    hp = _half_unit(previous_text, p, "%" if kind == "rate" else "")
-    unit = stated["unit"]
-    if unit == "%" and kind in ("count", "amount"):
-        point = _relative_change(v, p)
-        # the two figures' rounding widens the range (1.2万 -> 1.5万)
-        low = (_relative_change(v - hv, p + hp) if p + hp else math.nan)
-        high = (_relative_change(v + hv, p - hp) if p - hp > 0 else math.nan)
-    elif (unit == "pp" and kind == "rate") or (
-            unit not in ("%", "pp") and kind in ("count", "amount")
-            and _unit_class(unit) == _unit_class(stated["figure_unit"])):
-        point = v - p
-        low, high = point - hv - hp, point + hv + hp
-    else:
-        # 纠错率10.9%，同比下降3%: relative or points? the wording does not say; a 倍
-        return empty
-    status = stated_change_status(stated["value"], low, high, half=stated["half"],
-                                  qualifier=stated["qualifier"])
-    if not exact and status != STATED_UNCERTAIN:
-        # 余/以上/约 on a figure: the true change is not known, so neither answer is sure
-        status = STATED_UNCERTAIN
-    return {"stated_text": stated["text"], "stated_sentence": stated["sentence"],
-            "stated_change": stated["value"], "stated_unit": unit,
-            "stated_recomputed": point, "stated_status": status}
-
-
-def unpaired(history, region: str, year: int, catalogue: Catalogue | None = None,
-             mentions=None, previous=None):
-    """The indicators the year-over-year table has no row for: named in one of the two
-    years it compares and not in the other.
-
-    A figure named one year and left unnamed the next (领导干部法治专题讲座2期 named in 2023,
-    …讲座3期 in 2024 unnamed: trial 5 F7) would drop out of the table without a word. When
-    this year's ``mentions`` hold an unnamed number (no indicator, no whole it is a part
-    of) whose measure is the one the earlier year's figure was named with, that number is
-    given (``unnamed_*``): the comparison is missing, not the figure.
-
-    Parameters
-    ----------
-    history : pandas.DataFrame
-        :func:`published_history`.
-    region, year : str, int
-    catalogue : Catalogue, optional
-    mentions, previous : pandas.DataFrame, optional
-        This year's mentions and the earlier year's (:func:`previous_mentions`): an
-        indicator this year names is looked for unnamed in the earlier year the same way.
-
-    Returns
-    -------
-    pandas.DataFrame
-        Columns ``UNPAIRED_COLUMNS``, one row per indicator (catalogue order): the year
-        that names it and its figure there (``value``, ``unit``, ``qualifier``, ``text``,
-        ``review``, ``measure``), and ``unnamed_year`` / ``unnamed_text`` /
-        ``unnamed_sentence`` of the same measure's unnamed number in the other year ("" /
-        NaN when there is none). Empty without an earlier year.
-    """
-    import pandas as pd
-
-    cat = catalogue or load()
-    mine = history[history["region"] == region]
-    earlier = sorted(y for y in mine["year"].unique() if y < int(year))
-    if not earlier:
-        return pd.DataFrame(columns=UNPAIRED_COLUMNS)
-    prev_year = int(earlier[-1])
-    years = {y: mine[mine["year"] == y].drop_duplicates("indicator_id").set_index("indicator_id")
-             for y in (prev_year, int(year))}
-    loose = {int(year): _loose(mentions), prev_year: _loose(previous)}
-    rows = []
-    for iid, ind in cat.indicators.items():
-        stated = [y for y, t in years.items() if iid in t.index]
-        if len(stated) != 1 or ind.kind == "change":
-            continue
-        y = stated[0]
-        rec = years[y].loc[iid]
-        label = _str(rec.get("measure"))
-        other = int(year) if y == prev_year else prev_year
-        row = {"indicator_id": iid, "zh_name": ind.zh_name, "en_name": ind.en_name,
-               "kind": ind.kind, "named_year": y, "value": _num(rec.get("value")),
-               "unit": _str(rec.get("unit")), "qualifier": _qualifier(rec.get("qualifier")),
-               "text": _str(rec.get("text")), "review": _str(rec.get("review")),
-               "measure": label, "unnamed_year": math.nan, "unnamed_text": "",
-               "unnamed_sentence": ""}
-        same = _same_measure(loose[other], label, row["unit"]) if label else []
-        if same:
-            row.update(unnamed_year=other, unnamed_text=_str(same[0].get("text")),
-                       unnamed_sentence=_str(same[0].get("sentence")))
-        rows.append(row)
-    return pd.DataFrame(rows, columns=UNPAIRED_COLUMNS)
 
 
 def region_panel(history, year: int, catalogue: Catalogue | None = None):
@@ -2397,6 +1946,9 @@ def analyse(paths, catalogue: Catalogue | None = None) -> Analysis:
     InputError
         When a table or report.json is missing or unreadable.
     """
+    # here, not at the top: yoy reads the report's wording with this module's helpers
+    from . import yoy
+
     cat = catalogue or load()
     indicators = _read_table(paths.tables, "indicators")
     mentions = _read_table(paths.tables, "mentions")
@@ -2408,7 +1960,7 @@ def analyse(paths, catalogue: Catalogue | None = None) -> Analysis:
     names, kinds = _region_names(Path(paths.root), meta, paths.region, paths.year)
     # the earlier year's unnamed numbers: a figure one year names, or states a change of,
     # may be unnamed there (pipeline.brief_fingerprint records its mentions table)
-    before = previous_mentions(paths.root, paths.region, paths.year)
+    before = yoy.previous_mentions(paths.root, paths.region, paths.year)
     mine = history[(history["region"] == paths.region) & (history["year"] < int(paths.year))]
     before_year = int(mine["year"].max()) if len(mine) else None
     return Analysis(
@@ -2416,11 +1968,11 @@ def analyse(paths, catalogue: Catalogue | None = None) -> Analysis:
         indicators=indicators, mentions=mentions,
         ratios=compare_ratios(indicators, cat, mentions), intensities=intensities(indicators, cat),
         checks=part_whole(indicators, cat, mentions), history=history,
-        yoy=year_over_year(history, paths.region, paths.year, cat, indicators, mentions),
+        yoy=yoy.year_over_year(history, paths.region, paths.year, cat, indicators, mentions),
         panel=region_panel(history, paths.year, cat),
         region_names=names, region_kinds=kinds,
-        unpaired=unpaired(history, paths.region, paths.year, cat, mentions, before),
-        unnamed_changes=unnamed_changes(mentions, before, paths.year, before_year),
+        unpaired=yoy.unpaired(history, paths.region, paths.year, cat, mentions, before),
+        unnamed_changes=yoy.unnamed_changes(mentions, before, paths.year, before_year),
     )
 
 

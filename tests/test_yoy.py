@@ -1,0 +1,182 @@
+"""Year over year: changes a report states checked against the year before, for named
+and unnamed figures, and the indicators only one of the two years names."""
+
+from __future__ import annotations
+
+import pytest
+
+from rol_analysis import ratios, yoy
+
+# --------------------------------------------------------------- stated year-over-year changes
+
+def _stated_yoy(earlier: str, now: str, years=(2023, 2024)):
+    """year_over_year of two paraphrased reports of one region, each read by the real
+    extraction: ``now`` against ``earlier`` as published history."""
+    import pandas as pd
+
+    from rol_analysis import extract
+
+    before = extract.extract_text(earlier, "x", years[0])
+    after = extract.extract_text(now, "x", years[1])
+    history = pd.concat([before.indicators.assign(region="x", year=years[0]),
+                         after.indicators.assign(region="x", year=years[1])],
+                        ignore_index=True)
+    table = yoy.year_over_year(history, "x", years[1], indicators=after.indicators,
+                               mentions=after.mentions)
+    return table.set_index("indicator_id")
+
+
+EARLIER = ("全年收到行政复议申请90件，受理80件，审结70件，其中纠错9件，纠错率12.9%。"
+           "全年评查行政执法案卷370卷。")
+
+
+def test_a_stated_change_is_checked_against_the_year_before():
+    table = _stated_yoy(EARLIER, "全年收到行政复议申请120件，受理108件，同比增长34.2%；审结100件，"
+                      "其中纠错10件，纠错率10%，较上年下降2.9个百分点。全年评查行政执法案卷"
+                      "350卷，较上年减少20卷。")
+    # 80 -> 108 is +35.0%, not the stated 34.2%
+    row = table.loc["admin_reconsideration_accepted"]
+    assert (row["stated_text"], row["stated_unit"], row["stated_status"]) == (
+        "同比增长34.2%", "%", ratios.MISMATCH)
+    assert row["stated_recomputed"] == pytest.approx(35.0)
+    assert "受理108件" in row["stated_sentence"]
+    # a rate's change in points, within the rounding of the two rates
+    rate = table.loc["admin_reconsideration_correction_rate"]
+    assert (rate["stated_unit"], rate["stated_change"], rate["stated_status"]) == (
+        "pp", -2.9, ratios.CONSISTENT)
+    # a change in the figure's own counting word
+    files = table.loc["case_file_reviews"]
+    assert (files["stated_text"], files["stated_change"], files["stated_status"]) == (
+        "较上年减少20卷", -20, ratios.CONSISTENT)
+    # a figure the report states no change of has none
+    assert table.at["admin_reconsideration_received", "stated_status"] == ""
+
+
+def test_a_stated_change_agreeing_with_both_years_is_consistent():
+    table = _stated_yoy(EARLIER, "全年收到行政复议申请120件，受理107件，同比增长33.8%。")
+    assert table.at["admin_reconsideration_accepted", "stated_status"] == ratios.CONSISTENT
+
+
+@pytest.mark.parametrize("now", [
+    # against another year than the one published
+    "全年收到行政复议申请120件，受理108件，较2020年增长34.2%。",
+    # a figure inside a comparison is the earlier year's, not this one's
+    "全年受理行政复议申请108件，与上年的80件相比，同比增长34.2%。",
+])
+def test_a_change_against_another_year_or_figure_is_not_checked(now):
+    table = _stated_yoy(EARLIER, now)
+    assert set(table["stated_status"]) <= {""}
+
+
+def test_a_stated_change_is_not_checked_without_the_year_before():
+    # the published earlier year is two years back: the report's 同比 is not against it
+    table = _stated_yoy(EARLIER, "全年收到行政复议申请120件，受理108件，同比增长34.2%。",
+                      years=(2022, 2024))
+    assert set(table["stated_status"]) == {""}
+
+
+@pytest.mark.parametrize("stated,low,high,half,qualifier,expected", [
+    (34.2, 35.44, 35.44, 0.05, "exact", ratios.MISMATCH),
+    (34.2, 34.18, 34.18, 0.05, "exact", ratios.CONSISTENT),
+    (-3.0, -3.0, -3.0, 0.0, "exact", ratios.CONSISTENT),
+    (-3.0, 3.0, 3.0, 0.0, "exact", ratios.MISMATCH),        # a rise stated as a fall
+    (-1.3, -1.4, -1.2, 0.05, "exact", ratios.CONSISTENT),   # the rates' rounding
+    (30.0, 41.0, 41.0, 0.5, "at_least", ratios.CONSISTENT),  # 增长30%以上
+    (30.0, 21.0, 21.0, 0.5, "at_least", ratios.MISMATCH),
+    (30.0, 41.0, 41.0, 0.5, "approx", yoy.STATED_UNCERTAIN),
+])
+def test_stated_change_status_allows_the_stated_precision(stated, low, high, half, qualifier,
+                                                          expected):
+    assert yoy.stated_change_status(stated, low, high, half=half,
+                                    qualifier=qualifier) == expected
+
+
+# --------------------------------------------------------------- unpaired indicators
+
+def _history_and_mentions(unit="期", part_of="", named_too=False):
+    import pandas as pd
+
+    history = pd.DataFrame([
+        {"region": "x", "year": 2023, "indicator_id": "officials_law_training_sessions",
+         "value": 2.0, "unit": "期", "qualifier": "exact", "text": "2期", "review": "",
+         "measure": "领导干部法治专题讲座数"},
+        {"region": "x", "year": 2023, "indicator_id": "disputes_mediated", "value": 70.0,
+         "unit": "件", "qualifier": "exact", "text": "70件", "review": "", "measure": "调解数"},
+        {"region": "x", "year": 2024, "indicator_id": "disputes_mediated", "value": 80.0,
+         "unit": "件", "qualifier": "exact", "text": "80件", "review": "", "measure": "调解数"},
+        {"region": "x", "year": 2024, "indicator_id": "people_mediators", "value": 9.0,
+         "unit": "人", "qualifier": "exact", "text": "9人", "review": "", "measure": "调解员数"},
+    ])
+    rows = [{"indicator_id": "", "part_of": part_of, "value": 3.0, "unit": unit,
+             "text": f"3{unit}", "char_start": 40, "kind": "count",
+             "measure": "领导干部法治专题讲座数", "sentence": "举办领导干部法治专题讲座3期。"}]
+    if named_too:  # the same number named otherwise: shown, not missing
+        rows.append(dict(rows[0], indicator_id="training_courses"))
+    return history, pd.DataFrame(rows)
+
+
+def test_unpaired_gives_the_unnamed_number_of_the_same_measure():
+    history, men = _history_and_mentions()
+    u = yoy.unpaired(history, "x", 2024, mentions=men).set_index("indicator_id")
+    # in both years: compared, not listed
+    assert "disputes_mediated" not in u.index
+    row = u.loc["officials_law_training_sessions"]
+    assert (row["named_year"], row["unnamed_year"], row["unnamed_text"]) == (2023, 2024, "3期")
+    assert "举办领导干部法治专题讲座3期" in row["unnamed_sentence"]
+    # named this year only, with nothing unnamed to point at
+    assert u.at["people_mediators", "named_year"] == 2024
+    assert u.at["people_mediators", "unnamed_text"] == ""
+
+
+@pytest.mark.parametrize("kwargs", [{"unit": "场"}, {"part_of": "officials_law_training_sessions"},
+                                    {"named_too": True}])
+def test_unpaired_does_not_offer_another_count_as_the_missing_figure(kwargs):
+    history, men = _history_and_mentions(**kwargs)
+    u = yoy.unpaired(history, "x", 2024, mentions=men).set_index("indicator_id")
+    assert u.at["officials_law_training_sessions", "unnamed_text"] == ""
+
+
+def test_unpaired_is_empty_without_an_earlier_year():
+    history, men = _history_and_mentions()
+    assert yoy.unpaired(history[history["year"] == 2024], "x", 2024, mentions=men).empty
+
+
+def test_unpaired_looks_for_this_years_figure_unnamed_the_year_before():
+    import pandas as pd
+
+    history, men = _history_and_mentions()
+    # people_mediators is named in 2024 only; 2023 stated 8人 of its measure, unnamed
+    before = pd.DataFrame([{"indicator_id": "", "part_of": "", "value": 8.0, "unit": "人",
+                            "text": "8人", "char_start": 12, "kind": "count",
+                            "measure": "调解员数", "sentence": "有调解员8人。"}])
+    u = yoy.unpaired(history, "x", 2024, mentions=men, previous=before)
+    row = u.set_index("indicator_id").loc["people_mediators"]
+    assert (row["named_year"], row["unnamed_year"], row["unnamed_text"]) == (2024, 2023, "8人")
+
+
+def _unnamed_changes(earlier: str, now: str):
+    from rol_analysis import extract
+
+    before = extract.extract_text(earlier, "x", 2023)
+    after = extract.extract_text(now, "x", 2024)
+    return yoy.unnamed_changes(after.mentions, before.mentions, 2024, 2023)
+
+
+def test_a_change_of_an_unnamed_figure_is_checked_against_its_measure_the_year_before():
+    earlier = "全年评查行政执法案卷320卷，发现问题案卷18卷，均已整改到位。"
+    ok = _unnamed_changes(earlier, "全年评查行政执法案卷350卷，发现问题案卷15卷，较上年减少3卷，"
+                                   "均已整改到位。")
+    assert list(zip(ok["measure"], ok["previous"], ok["value"], ok["stated_status"])) == [
+        ("发现问题案卷数", 18.0, 15.0, ratios.CONSISTENT)]
+    bad = _unnamed_changes(earlier, "全年评查行政执法案卷350卷，发现问题案卷15卷，较上年减少5卷，"
+                                    "均已整改到位。")
+    assert list(bad["stated_status"]) == [ratios.MISMATCH]
+    assert bad.iloc[0]["stated_recomputed"] == -3
+    assert "发现问题案卷18卷" in bad.iloc[0]["previous_sentence"]
+
+
+def test_a_change_of_an_unnamed_figure_is_not_checked_against_two_candidates():
+    earlier = ("全年评查行政执法案卷320卷，发现问题案卷18卷。第二季度评查行政执法案卷80卷，"
+               "发现问题案卷6卷。")
+    now = "全年评查行政执法案卷350卷，发现问题案卷15卷，较上年减少3卷。"
+    assert _unnamed_changes(earlier, now).empty
