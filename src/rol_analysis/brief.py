@@ -46,6 +46,7 @@ from .reviews import (
     review_state,
     unconfirmed,
 )
+from .tables import _missing
 
 #: How the brief marks a number a reviewer decided on (data/reviews/): one mark for each
 #: action that decides a name (reviews.NAMING, the rule of the ○ count too).
@@ -71,7 +72,7 @@ VALIDATION_HREF = "validation.html"
 
 def _plain(text) -> str:
     """A value as the brief's text ("" for None/NaN)."""
-    if text is None or (isinstance(text, float) and math.isnan(text)):
+    if _missing(text):
         return ""
     return str(text)
 
@@ -155,7 +156,7 @@ def format_number(value: float, unit: str = "", kind: str = "count", decimals: i
     decimals : int
         Decimals for rates (as the report wrote them).
     """
-    if value is None or (isinstance(value, float) and math.isnan(value)):
+    if _missing(value):
         return "—"
     if kind == "rate" or unit == "%":
         return f"{value:.{decimals}f}%"
@@ -195,13 +196,13 @@ def change_text(rec: dict) -> str:
     approx = _approx(rec)
     if rec.get("change_unit") == "pp":
         d = rec["change"]
-        if d is None or (isinstance(d, float) and math.isnan(d)):
+        if _missing(d):
             return "—"
         decimals = max(_ratios._stated_decimals(rec.get("text")),
                        _ratios._stated_decimals(rec.get("previous_text")), 1)
         return f"{approx}{d:+.{decimals}f} 个百分点"
     pct = rec.get("change_pct")
-    if pct is None or (isinstance(pct, float) and math.isnan(pct)):
+    if _missing(pct):
         return "—"
     return f"{approx}{_yoy.relative_change_text(rec.get('value'), rec.get('previous'), pct)}%"
 
@@ -214,7 +215,7 @@ def stated_recomputed_text(rec: dict) -> str:
     if unit in ("%", "pp"):
         return change_text(rec)
     d = rec.get("stated_recomputed")
-    if d is None or (isinstance(d, float) and math.isnan(d)):
+    if _missing(d):
         return "—"
     approx = _approx(rec)
     return f"{approx}{'+' if d > 0 else ''}{format_number(d, unit or '')}"
@@ -463,7 +464,7 @@ class Brief:
             sentence = sentence if isinstance(sentence, str) else ""
             spec = self.catalogue.indicators.get(iid) if iid else None
             row = {"id": iid, "spec": spec, "sentence": sentence, "value_html": "", "text": ""}
-            if not (value is None or (isinstance(value, float) and math.isnan(value))):
+            if not _missing(value):
                 kind = spec.kind if spec is not None else "count"
                 unit = "%" if kind == "rate" else (spec.units[0] if spec is not None else "")
                 decimals = 0 if float(value).is_integer() else 2

@@ -32,7 +32,6 @@ rate named before a shared value: one row per name) and ``受理、审结案件�
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -75,7 +74,7 @@ from .mentions import (
 )
 from .normalize import Normalized, normalize
 from .parts import _mark_parts, _name_wholes, _Slot
-from .tables import INDICATOR_COLUMNS, MENTION_COLUMNS  # noqa: F401 - re-exported
+from .tables import INDICATOR_COLUMNS, MENTION_COLUMNS, _missing  # noqa: F401 - the columns are re-exported
 
 # "报备及时率、合法合规率(均)达100%": the names share the value.
 # "参考率、及格率均在80%以上", "持证率和培训率实现双100%": 在 and 双 too.
@@ -1014,7 +1013,7 @@ _FRAME_DTYPES = {"year": "Int64", "value": "float64", "char_start": "int64",
 
 
 def _text_cell(v) -> str:
-    return "" if v is None or (isinstance(v, float) and math.isnan(v)) else str(v)
+    return "" if _missing(v) else str(v)
 
 
 def _frame(pd, rows: list[dict], columns: list[str]):

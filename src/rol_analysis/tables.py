@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from .catalogue import Catalogue, load
 
 KEYS = ["region", "year"]
@@ -20,6 +22,13 @@ INDICATOR_COLUMNS = ["region", "year", "indicator_id", "zh_name", "en_name", "ki
                      "section", "value", "unit", "qualifier", "scope", "text",
                      "char_start", "char_end", "sentence", "measure", "page", "bbox",
                      "ocr_score", "review"]
+
+
+def _missing(value) -> bool:
+    """None or a float NaN: a table's empty cell as pandas gives it (NaN in a float
+    column, None in an object one). "" and ``pandas.NA`` are not counted (the review
+    files' ``reviews._missing`` counts "" too)."""
+    return value is None or (isinstance(value, float) and math.isnan(value))
 
 
 def wide(indicators, catalogue: Catalogue | None = None):
