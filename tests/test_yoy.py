@@ -4,8 +4,10 @@ and unnamed figures, and the indicators only one of the two years names."""
 from __future__ import annotations
 
 import pytest
+from brief_fixtures import gold_indicators, mentions_from, publish, stage
 
-from rol_analysis import ratios, yoy
+from rol_analysis import fileio, ratios, yoy
+from rol_analysis.exceptions import InputError
 
 # --------------------------------------------------------------- stated year-over-year changes
 
@@ -180,3 +182,18 @@ def test_a_change_of_an_unnamed_figure_is_not_checked_against_two_candidates():
                "发现问题案卷6卷。")
     now = "全年评查行政执法案卷350卷，发现问题案卷15卷，较上年减少3卷。"
     assert _unnamed_changes(earlier, now).empty
+
+
+# --------------------------------------------------------------- the earlier year's tables
+
+@pytest.mark.parametrize("table", ["indicators", "mentions"])
+def test_an_unreadable_earlier_year_stops_the_analysis_with_its_rebuild(tmp_path, table):
+    # the earlier year's figures (ratios.published_history) and its unnamed numbers
+    # (previous_mentions) are read alike: a broken file names the rebuild that fixes it
+    earlier = publish(tmp_path, "weibin", 2022, gold_indicators(year=2022))
+    fileio.write_parquet(earlier.processed_final / "mentions.parquet",
+                         mentions_from(gold_indicators(year=2022)))
+    (earlier.processed_final / f"{table}.parquet").write_bytes(b"not a parquet file")
+    with pytest.raises(InputError, match=rf"{table}\.parquet: cannot be read as a parquet "
+                       r"table .*rol build --region weibin --year 2022 --force"):
+        ratios.analyse(stage(tmp_path))

@@ -601,6 +601,26 @@ def part_whole(indicators, catalogue: Catalogue | None = None, mentions=None):
     return pd.DataFrame(rows, columns=CHECK_COLUMNS)
 
 
+def _read_peer(path, region: str, year):
+    """A published peer's table (``path``: its parquet file; ``region``/``year``: whose).
+
+    Raises
+    ------
+    InputError
+        When the file cannot be read, naming the rebuild that fixes it.
+    """
+    import pandas as pd
+
+    try:
+        return pd.read_parquet(path)
+    except Exception as exc:  # noqa: BLE001 - pyarrow raises many types for a bad file
+        raise InputError(
+            f"{path}: cannot be read as a parquet table ({exc}). Rebuild that "
+            f"region-year with `rol build --region {region} --year {year} --force` or "
+            "delete the folder."
+        ) from None
+
+
 def published_history(root, region: str, year: int, current=None):
     """Indicators of the published peers of a region-year under ``<root>/data/processed``.
 
@@ -635,15 +655,7 @@ def published_history(root, region: str, year: int, current=None):
             "measure", "sentence"]
     frames = []
     for reg, yr, path in layout.brief_peers(root, region, year):
-        try:
-            df = pd.read_parquet(path)
-        except Exception as exc:  # noqa: BLE001 - pyarrow raises many types for a bad file
-            raise InputError(
-                f"{path}: cannot be read as a parquet table ({exc}). Rebuild that "
-                f"region-year with `rol build --region {reg} --year {yr} --force` or "
-                "delete the folder."
-            ) from None
-        df = df.reindex(columns=cols)
+        df = _read_peer(path, reg, yr).reindex(columns=cols)
         df["region"], df["year"] = reg, int(yr)
         frames.append(df)
     if current is not None and len(current):
@@ -1961,8 +1973,7 @@ def analyse(paths, catalogue: Catalogue | None = None) -> Analysis:
     # the earlier year's unnamed numbers: a figure one year names, or states a change of,
     # may be unnamed there (pipeline.brief_fingerprint records its mentions table)
     before = yoy.previous_mentions(paths.root, paths.region, paths.year)
-    mine = history[(history["region"] == paths.region) & (history["year"] < int(paths.year))]
-    before_year = int(mine["year"].max()) if len(mine) else None
+    before_year = yoy.earlier_year(history, paths.region, paths.year)
     return Analysis(
         region=paths.region, year=paths.year, meta=meta, validation=validation,
         indicators=indicators, mentions=mentions,

@@ -24,7 +24,6 @@ import re
 
 from . import layout, measure
 from .catalogue import Catalogue, load
-from .exceptions import InputError
 from .ratios import (
     _DIGITS,
     _EPS,
@@ -36,6 +35,7 @@ from .ratios import (
     _num,
     _Number,
     _qualifier,
+    _read_peer,
     _str,
     _text_of,
     _unit_class,
@@ -82,6 +82,20 @@ def relative_change_text(value, previous, fallback=math.nan) -> str | None:
     return None if math.isnan(pct) else f"{pct:+.1f}"
 
 
+def earlier_year(history, region: str, year: int) -> int | None:
+    """The region's latest year before ``year`` in ``history`` (the year the tables here
+    compare with), None when there is none."""
+    mine = history[history["region"] == region]
+    earlier = sorted(y for y in mine["year"].unique() if y < int(year))
+    return int(earlier[-1]) if earlier else None
+
+
+def _by_indicator(history, region: str, year: int):
+    """One region-year's rows of ``history`` indexed by indicator id (the first of each)."""
+    mine = history[history["region"] == region]
+    return mine[mine["year"] == year].drop_duplicates("indicator_id").set_index("indicator_id")
+
+
 def year_over_year(history, region: str, year: int, catalogue: Catalogue | None = None,
                    indicators=None, mentions=None):
     """This year's indicators against the latest earlier published year of the region.
@@ -122,13 +136,10 @@ def year_over_year(history, region: str, year: int, catalogue: Catalogue | None 
     import pandas as pd
 
     cat = catalogue or load()
-    mine = history[history["region"] == region]
-    earlier = sorted(y for y in mine["year"].unique() if y < int(year))
-    if not earlier:
+    prev_year = earlier_year(history, region, year)
+    if prev_year is None:
         return pd.DataFrame(columns=YOY_COLUMNS)
-    prev_year = int(earlier[-1])
-    now = mine[mine["year"] == int(year)].drop_duplicates("indicator_id").set_index("indicator_id")
-    prev = mine[mine["year"] == prev_year].drop_duplicates("indicator_id").set_index("indicator_id")
+    now, prev = (_by_indicator(history, region, y) for y in (int(year), prev_year))
     # a report's 同比 is against the year before it: another earlier year cannot check it
     stated = (stated_changes(indicators, mentions, int(year))
               if prev_year == int(year) - 1 and indicators is not None else {})
@@ -319,22 +330,11 @@ def previous_mentions(root, region: str, year: int):
     """The mentions table of the region's latest earlier published year (the one the
     year-over-year table compares with; :func:`layout.brief_peers`), None when there is
     none or it has no mentions table."""
-    import pandas as pd
-
     for reg, yr, path in layout.brief_peers(root, region, year):
         if reg != region:
             continue
         found = path.with_name("mentions.parquet")
-        if not found.is_file():
-            return None
-        try:
-            return pd.read_parquet(found)
-        except Exception as exc:  # noqa: BLE001 - pyarrow raises many types for a bad file
-            raise InputError(
-                f"{found}: cannot be read as a parquet table ({exc}). Rebuild that "
-                f"region-year with `rol build --region {reg} --year {yr} --force` or "
-                "delete the folder."
-            ) from None
+        return _read_peer(found, reg, yr) if found.is_file() else None
     return None
 
 
@@ -460,13 +460,10 @@ def unpaired(history, region: str, year: int, catalogue: Catalogue | None = None
     import pandas as pd
 
     cat = catalogue or load()
-    mine = history[history["region"] == region]
-    earlier = sorted(y for y in mine["year"].unique() if y < int(year))
-    if not earlier:
+    prev_year = earlier_year(history, region, year)
+    if prev_year is None:
         return pd.DataFrame(columns=UNPAIRED_COLUMNS)
-    prev_year = int(earlier[-1])
-    years = {y: mine[mine["year"] == y].drop_duplicates("indicator_id").set_index("indicator_id")
-             for y in (prev_year, int(year))}
+    years = {y: _by_indicator(history, region, y) for y in (prev_year, int(year))}
     loose = {int(year): _loose(mentions), prev_year: _loose(previous)}
     rows = []
     for iid, ind in cat.indicators.items():
