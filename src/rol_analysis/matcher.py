@@ -444,7 +444,11 @@ _SUBSET_AFTER_RE = re.compile(_SUBSET_WORD)
 # An act stated as not done (免于公开的信息#, 不予受理#, 不予处罚#): the not-done half of a
 # count is never the done count. The act is the two characters after the negation; an
 # indicator whose name holds the act but not the negation is ruled out.
-_NEGATED_ACT_RE = re.compile(r"(?:不予|免于|免予|未予|暂不|未能|无法|不能)([\u4e00-\u9fff]{2})")
+# A verb of carrying out (实施, 采取, 作出, 给予) and 行政 may stand between the negation and
+# the act (不予实施行政强制措施的案件#: the cases with no coercion, first run blind13
+# tianjin_scjw): the act is then the two characters after them.
+_NEGATED_ACT_RE = re.compile(r"(?:不予|免于|免予|未予|暂不|未能|无法|不能)"
+                             r"(?:实施|采取|作出|给予)?(?:行政)?([\u4e00-\u9fff]{2})")
 
 
 def _subset_of_before(marked: str, hash_pos: int) -> bool:
@@ -1102,6 +1106,10 @@ def _joint_meetings(subject: str) -> bool:
 # 党校): 列为党委中心组和“三会一课”的必学内容，全年开展专题学习4次; 组织中心组理论学习
 # 和法治培训5次 (first runs blind10 shuikuan, blind9 xushe, blind7 xinganmeng). A lecture
 # (讲座) is a form of the group's own study (通过专题讲座、集中研讨等形式), no other body.
+# A town's or street's 党政班子会 (党政联席会议) joins the party body with the office: a body
+# of its own, whose study is the leadership team's (definitions of the executive meeting's
+# and officials' study; first run blind15 yingpu: 制定《…党政班子会…学法清单》，全年开展班子
+# 会前学法#). A 班子会议 with no 党政 stays for the patterns (dev huangwan's gold).
 # A street office's 主任办公会(议) is its executive meeting (召开主任办公会议#次, 召开#次主任
 # 办公会: blind10 kongjianglu, blind11 guangnei first runs), not another body's 办公会.
 _STUDY_BODY_RE = re.compile(r"(各(?:级|部门|单位|系统|乡镇|街镇|镇街|街道|县区|区县|县市区)"
@@ -1109,7 +1117,7 @@ _STUDY_BODY_RE = re.compile(r"(各(?:级|部门|单位|系统|乡镇|街镇|镇�
                             r"|(常委会)|(常务会|主任办公会)|(中心组)|(党组(?:扩大)?会)"
                             r"|(党委(?:（扩大）|扩大)?会)"
                             r"|(党工委(?!(?:理论学习)?中心组))|(办公会|办公室会议)"
-                            r"|(三会一课|主题党日)|(培训|党校)")
+                            r"|(三会一课|主题党日)|(培训|党校)|(党政班子会|党政联席会)")
 _ALL_GROUPS, _EXEC, _GROUP = 1, 3, 4
 _STUDY_RE = re.compile(r"学法|学习|研讨")
 # law content that makes a theory study group's study law study (its definition)
@@ -1183,6 +1191,35 @@ _PUBLIC_RE = re.compile(r"(?<!干部)群众|村民|居民|农牧民|农民|市�
 _OFFICIALS_RE = re.compile(rf"{_STAFF}|公务员|领导|党员|机关")
 
 
+# Two study groups joined before one count (市委理论学习中心组、市政府党组理论学习中心组集体
+# 学法#): one kind of body twice, still two bodies' joint count (first run blind15
+# linxiangshi). Groups named only in a clause before the number (列入区委…中心组和区政府
+# 党组…中心组的学习内容，全年共组织学习#) are whose plan it is, not the count's bodies (blind5
+# changqing's gold names the group's count there).
+_GROUPS_JOINED_RE = re.compile(r"中心组[、和及与][^，,。；;：:\d]{0,16}中心组")
+# A meeting's study before the meeting (会前学法) named in the sentence before a count whose
+# own item names no body (落实会前学法制度，全年累计学习#): the count takes in the meetings'
+# study too, so it is no count of the group alone (first run blind15 huangjueping).
+_PRE_MEETING_STUDY = "会前学法"
+
+
+def _groups_joined_or_study_beside(marked: str, hash_pos: int) -> bool:
+    """Whether a law-study count is more than one study group's own: its own item joins
+    two groups (:data:`_GROUPS_JOINED_RE`), or names no body while the sentence before it
+    names a meeting's pre-meeting study."""
+    own = _after_last_number(marked[_own_clause(marked, hash_pos)[0]:hash_pos])
+    if _GROUPS_JOINED_RE.search(own):
+        return True
+    return not _study_bodies(own) and _PRE_MEETING_STUDY in marked[:hash_pos]
+
+
+# Legal outreach (普法) named in the sentence, but not a 普法 plan, which officials' study is
+# written into (写入“八五”普法规划，举办专题讲座#: blind7 jianzhuxincun): with no officials
+# in the number's own clause, its training is outreach (举办民法典专题培训#、…，民法典以案普法
+# …: first run blind12 shangluo_pufa).
+_OUTREACH_RE = re.compile(r"普法(?![”\"]?(?:规划|责任))")
+
+
 def body_unfit(zh_name: str, marked: str, hash_pos: int) -> bool:
     """Whether the body whose count the number is rules out an indicator of one body's
     study or meetings (docs/design.md "The body decides"): a count of the theory study
@@ -1194,7 +1231,8 @@ def body_unfit(zh_name: str, marked: str, hash_pos: int) -> bool:
         return False
     if "中心组" in zh_name:
         return (count_bodies(marked, hash_pos) != {_GROUP}
-                or not _LAW_CONTENT_RE.search(marked) or joined_meetings(marked, hash_pos))
+                or not _LAW_CONTENT_RE.search(marked) or joined_meetings(marked, hash_pos)
+                or _groups_joined_or_study_beside(marked, hash_pos))
     if "常务会" in zh_name:
         bodies = count_bodies(marked, hash_pos)
         if joined_meetings(marked, hash_pos):
@@ -1220,7 +1258,8 @@ def body_unfit(zh_name: str, marked: str, hash_pos: int) -> bool:
         if not _LAW_CONTENT_RE.search(marked):
             return True
         start = _own_clause(marked, hash_pos)[0]
-        return (_PUBLIC_RE.search(marked) is not None
+        return ((_PUBLIC_RE.search(marked) is not None
+                 or _OUTREACH_RE.search(marked) is not None)
                 and _OFFICIALS_RE.search(marked, start, hash_pos) is None)
     return False
 
