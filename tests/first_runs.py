@@ -34,7 +34,7 @@ COLUMNS = ["fixture", "row", "found", "id", "part_of", "measure"]
 
 
 def tables() -> list[Path]:
-    """The first-run tables in the order the sets were scored (blind4 … blind15, not
+    """The first-run tables in the order the sets were scored (blind4 … blind16, not
     the string order that puts blind10 first)."""
     return sorted(FIRST.glob("*.tsv"),
                   key=lambda t: (len(t.stem), t.stem))

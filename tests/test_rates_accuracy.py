@@ -95,6 +95,11 @@ RATCHETS = {
     # counts in the text (16 stated rates, each with one count or none beside it, or growth
     # with no base-year figure). First run on main a66a03f: 0 stated, no spurious pair.
     "blind15": Ratchet(min_right=0, max_wrong=0, max_spurious=0),
+    # blind16 (labelled before its scoring, session 16): 2 stated rates, both shares, both
+    # in luoping (败诉率22.22% = 4/18, 纠错率9.38% = 3/32). First run on main ab933ac: right
+    # 2 (the 22.22% inferred from the wording, the 9.38% by the catalogue relation), no
+    # spurious pair; the session-16 start code 34a8c4b the same.
+    "blind16": Ratchet(min_right=2, max_wrong=0, max_spurious=0),
 }
 
 
