@@ -18,7 +18,7 @@ the mention inside ``rate_anchor``) and a recomputed value. Per labelled rate:
 in the text, so any pair given to it is wrong). A wrong pairing is worse than none:
 ``wrong`` and ``spurious`` should stay 0.
 
-Run ``python tests/rates_eval.py [-v] [FOLDER ...]`` (default: the sixteen gold sets of ``SETS``);
+Run ``python tests/rates_eval.py [-v] [FOLDER ...]`` (default: the seventeen gold sets of ``SETS``);
 ``-v`` lists every labelled rate with its outcome and every spurious row.
 ``--list FOLDER`` prints, per fixture, every stated rate a row recomputes (its pair,
 status and basis), labels or not: how a fresh set's pairs are read by a person before

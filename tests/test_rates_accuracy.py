@@ -1,4 +1,4 @@
-"""Rate checking on the sixteen gold sets: every stated rate whose two counts are in the
+"""Rate checking on the seventeen gold sets: every stated rate whose two counts are in the
 text (``rates.tsv`` of each set, tests/data/dev/README.md) should be recomputed from
 those two counts, and no rate may be given a wrong pair (issue 9: "a wrong pairing is
 worse than none").
