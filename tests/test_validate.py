@@ -224,6 +224,21 @@ def test_parts_not_summing_to_whole_warns(good):
     assert f.sentences[0] == "26个行政村"
 
 
+def test_two_broken_rules_of_a_suite_on_two_tables_are_both_reported(good):
+    # the gate suite's mentions rule and its wide-table relation, each with its own rows
+    m, i, n = good
+    m, i = _add(m, i, "admin_reconsideration_closed", 5.0, "审结5件")
+    report = validate.validate_tables(_set(m, "disputes_mediated", value=-3.0), i, n + 10,
+                                      EXPECTATIONS)
+    negative = _finding(report, "mentions.nonnegative")
+    relation = _finding(report, "relation.reconsideration_closed_on_time_le_closed")
+    assert negative.severity == relation.severity == "gate"
+    assert negative.values == [-3] and negative.sentences == ["调解纠纷849件"]
+    assert relation.values == [9, 5] and "审结5件" in relation.sentences
+    assert {f.rule for f in report.failures} == {"mentions.nonnegative",
+                                                 "relation.reconsideration_closed_on_time_le_closed"}
+
+
 def test_empty_tables_gate(good):
     m, i, n = good
     report = validate.validate_tables(m.iloc[:0], i.iloc[:0], n, EXPECTATIONS)
@@ -289,6 +304,20 @@ def test_malformed_json_suite_exits_2(suite_copy, good):
         validate.validate_tables(*good, suite_copy)
     assert err.value.exit_code == 2
     assert "warning.json" in err.value.message and "not valid JSON" in err.value.message
+
+
+def test_a_suite_edited_between_two_validations_is_read_anew(suite_copy, good):
+    # suites are kept between validations in one process (a warm kernel): by their text
+    assert validate.validate_tables(*good, suite_copy).success
+    data = json.loads((suite_copy / "critical.json").read_text("utf-8"))
+    rule = next(e for e in data["expectations"] if e["meta"]["rule"] == "mentions.char_start")
+    rule["kwargs"]["min_value"] = 10**9
+    (suite_copy / "critical.json").write_text(json.dumps(data), "utf-8")
+    report = validate.validate_tables(*good, suite_copy)
+    assert [f.rule for f in report.failures] == ["mentions.char_start"]
+    (suite_copy / "critical.json").write_text("{not json", "utf-8")
+    with pytest.raises(SuiteError, match="critical.json.*not valid JSON"):
+        validate.validate_tables(*good, suite_copy)
 
 
 def test_misspelled_expectation_type_exits_2(suite_copy):

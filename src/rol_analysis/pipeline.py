@@ -41,7 +41,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from . import __version__, layout, locking
+from . import __version__, imports, layout, locking
 from .exceptions import BuildError, InputError, RolError, UsageError, ValidationFailed
 from .fileio import read_json, sha256_cached, sha256_file, write_bytes, write_json
 
@@ -880,6 +880,7 @@ def run_notebook(root: Path, nb_name: str, paths: layout.BuildPaths, out_dir: Pa
         The notebook failed, a cell ran past the timeout, or the kernel died (each
         says which notebook, and for a dead kernel the end of the kernel's log).
     """
+    imports.defer_iri_parser()
     import papermill
     from papermill.exceptions import PapermillExecutionError
 
@@ -1383,6 +1384,7 @@ def _worker_init(events, ocr_threads: int = 1) -> None:
     os.environ.setdefault("ROL_OCR_THREADS", str(ocr_threads))
     from multiprocessing import util
 
+    imports.defer_iri_parser()
     from . import engine
 
     # Ctrl-C is the main process's to handle: it stops the workers (SIGTERM), and a

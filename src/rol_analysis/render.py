@@ -20,7 +20,7 @@ import tempfile
 from importlib import resources as _resources
 from pathlib import Path
 
-from . import fileio, layout
+from . import fileio, imports, layout
 from .exceptions import BuildError, InputError, UsageError
 
 TEMPLATE_NAME = "rol_brief"
@@ -89,6 +89,7 @@ def export_html(nb, meta: dict) -> str:
 @functools.lru_cache(maxsize=1)
 def _exporter():
     """One configured exporter per process: its template setup is most of a render."""
+    imports.defer_iri_parser()
     from nbconvert import HTMLExporter
     from traitlets.config import Config
 
@@ -158,6 +159,7 @@ def render_brief(notebook_path, out_html_path) -> Path:
     BuildError
         When it is not an executed brief, or the page would load anything external.
     """
+    imports.defer_iri_parser()
     import nbformat
 
     notebook_path = Path(notebook_path)
