@@ -41,7 +41,7 @@ help:
 	@echo "make lab     open the notebooks in JupyterLab with the project's kernel"
 	@echo "make ocr     install the optional OCR extra (scanned PDFs) into .venv"
 	@echo "make lint    ruff over src, tests and bench"
-	@echo "make bench   benchmarks in bench/ (extraction speed, batch builds)"
+	@echo "make bench   benchmarks in bench/ (extraction speed, batch builds, build phases)"
 
 $(BIN)/python:
 	@if [ -z "$(PYTHON)" ]; then echo "error: no Python 3.11-3.13 found on PATH; install one (e.g. apt-get install python3) and run make again." >&2; exit 2; fi
@@ -98,6 +98,7 @@ bench: $(INSTALLED_DEV)
 	$(BIN)/python bench/extract.py
 	$(BIN)/python bench/batch.py --n 20 --baseline-n 2
 	$(BIN)/python bench/national.py --n 3000
+	$(BIN)/python bench/build_phases.py
 	@if [ -f $(VENV)/.installed-ocr ]; then $(BIN)/python bench/ocr.py; \
 	else echo "bench/ocr.py skipped: the OCR extra is not installed (make ocr)"; fi
 

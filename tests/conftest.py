@@ -24,6 +24,12 @@ from pathlib import Path
 
 import pytest
 
+from rol_analysis import imports
+
+# As `rol` and its kernel do: the tests import nbformat and Great Expectations too, and
+# each worker would compile jsonschema's IRI parser for nothing (see imports).
+imports.defer_iri_parser()
+
 REPO = Path(__file__).resolve().parents[1]
 SEED = REPO / "data" / "raw" / "weibin" / "2023.txt"
 ROL = Path(sys.executable).with_name("rol")
