@@ -1334,3 +1334,23 @@ def test_study_of_several_bodies_or_of_the_public_names_no_bodys_count(
 ])
 def test_a_subset_a_floor_or_a_joint_count_is_left_unnamed(sentence, value, expected):
     assert _named(sentence)[value] == expected
+
+
+@pytest.mark.parametrize("sentence, value, expected", [
+    # fines waived are no tax relief
+    ("全市适用轻微违法免罚清单的案件达12.5万件，减免处罚1.6亿元。", 160000000,
+     "penalty_waived_amount"),
+    ("全年减税降费18.6亿元。", 1860000000, "tax_fee_relief_amount"),
+    # a case file rated excellent is an award, not a review count
+    ("执法水平不断提升，2件行政许可案卷被市司法局评为优秀案卷。", 2, ""),
+    ("全年评查行政执法案卷120卷。", 120, "case_file_reviews"),
+    # one kind of party's fines are a part of the fines
+    ("全年对企业的罚款总额为36万元，比上年下降20%。", 360000, ""),
+    ("全年罚没款共计560万元。", 5600000, "admin_penalty_amount"),
+    # the items a discretion benchmark is set for count the benchmarks
+    ("针对210项常见执法事项细化行政裁量基准。", 210, "discretion_benchmarks"),
+    ("全县公示行政执法事项2300项。", 2300, "enforcement_items"),
+])
+def test_an_award_a_partys_share_or_a_benchmark_is_told_from_its_neighbour(
+        sentence, value, expected):
+    assert _named(sentence)[value] == expected
