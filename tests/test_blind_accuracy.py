@@ -886,8 +886,11 @@ RATCHETS = {
     # The second human reader is wrong on 1.8% against the gold as first written (1.2%
     # against the adjudicated gold, id rows 73/76); the extractor's 7 wrong names are all
     # on rows the readers agree on.
-    # Main at its landing: the first-run figures.
-    "blind16": Ratchet(min_found=158, min_named_correctly=127, min_id_rows_named=49,
+    # Main at its landing: the first-run figures. Session 16 (numerals16): a numeral the
+    # grammar counts (举办了一期, 两项工作被列入, 两件案例入选, 各有一, 的一件 when named,
+    # 半日办结) is kept: found 158 -> 164, named correctly 127 -> 133, id rows 49 -> 51, no
+    # other set changed (the second 各有一 row stays missed: one number, two rows).
+    "blind16": Ratchet(min_found=164, min_named_correctly=133, min_id_rows_named=51,
                        max_named_wrongly=7, max_false_positives=2, min_parts_ok=8,
                        max_parts_wrong=4),
 }

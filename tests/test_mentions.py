@@ -355,3 +355,51 @@ def test_one_set_of_clause_marks():
     assert len(mentions._CLAUSE_END_RE.findall(text)) == len(mentions.CLAUSE_MARKS)
     assert mentions._CLAUSE_HEAD_RE.match(text).end() == text.rindex("办结")
     assert mentions._LIST_CLAUSE_RE.search(text).group() == "办结3件"
+
+
+@pytest.mark.parametrize("text, shown, value", [
+    # an event held: a holding verb with 了, then sessions or times
+    ("五月在党校举办了一期执法人员业务培训班。", "一期", 1),
+    ("年内召开了两次专题推进会。", "两次", 2),
+    # the subject of a selection: what was chosen was counted
+    ("营商环境和信用监管三项工作被列入市级激励事项。", "三项", 3),
+    ("两件调解案例入选全省优秀案例。", "两件", 2),
+    ("全区四个司法所获评先进集体。", "四个", 4),
+    # what each of several had, one each
+    ("年度评查中各有一许可案卷和处罚案卷获评优秀。", "一", 1),
+])
+def test_a_numeral_the_grammar_counts_is_kept_unnamed(text, shown, value):
+    from rol_analysis.mentions import counted_word
+
+    (m,) = [m for m in find_mentions(text) if text[m.start:m.end] == shown]
+    assert m.value == value and (not m.weak or counted_word(text, m))
+
+
+@pytest.mark.parametrize("text", [
+    "开展了一次性告知服务。",              # 一次性: a word
+    "开展了一批行之有效的实践活动。",      # a batch of, no count
+    "一件事集成改革入选全省典型。",        # 一件事 names a reform
+    "机关一支部获评红旗党支部。",          # a branch's name, not one team
+    "各有一定的成效。",                    # 一定: a word
+    "坚持一把手负责，推行一站式服务。",
+])
+def test_fixed_expressions_near_those_words_stay_words(text):
+    from rol_analysis.mentions import counted_word
+
+    assert all(m.weak and not counted_word(text, m) for m in find_mentions(text))
+
+
+def test_one_thing_after_de_is_kept_only_when_named():
+    from rol_analysis.mentions import counted_word
+
+    text = "本单位的一件重大行政决策事项严格履行了法定程序。"
+    (m,) = find_mentions(text)
+    assert (text[m.start:m.end], m.value, m.weak) == ("一件", 1, True)
+    assert not counted_word(text, m)  # an indicator must name it (重大行政决策)
+    assert find_mentions("为群众办好身边的一件事。") == []
+
+
+def test_half_a_day_to_finish_is_half_a_day():
+    assert _read("企业开办实现全程网办、半日办结。") == [("半日", 0.5, "天")]
+    # half a year is a period, and 半天 with no service finished is no time taken
+    assert _read("上半年完成评查，用了半天时间。") == []

@@ -384,6 +384,24 @@ _ONE_OF_RE = re.compile(r"[^，,。；;：:、“”《》\d]{1,10}之一")
 _ISSUED_RE = re.compile(r"(?:出台|制定|印发|推出|发布)了?[^，,。；;：:、“”《》\d]{1,10}$")
 _ISSUED_END = frozenset("和及与、，,。；;")
 _WEAK_AFTER_RE = re.compile(r"主持|带头|深入|赴|前往|作出|批示|调研|督导|讲授|宣讲|学习|学法|到")
+# A word-like Chinese numeral the grammar itself reads as a count, whatever names it
+# (blind16's first run missed each): an event held (举办了一期培训班: a holding verb with
+# 了, then sessions, times or rounds; 开展了一次性… stays a word), the subject of a
+# selection (两项工作被列入…, 两件案例入选…, 三个单位获评…: what was chosen was counted)
+# and what each of several had (各有一行政许可案卷和…). 一件事 and 一次性 are no subjects.
+_HELD_RE = re.compile(r"(?:举办|召开|开展|举行|组织|开办)了$")
+_HELD_UNITS = frozenset({"期", "次", "场", "轮"})  # 开展了一批…活动: a batch, no count
+_SELECTED_RE = re.compile(r"[^，,。；;：:、“”《》\d]{1,6}?"
+                          r"(?:被列入|被列为|被评为|被确定为|被命名为|入选|获评|荣获)")
+_EACH_HAD_RE = re.compile(r"各有$")
+_NOT_COUNTED_NEXT = frozenset("事性体站式把定些般致切样")
+# 本局的一件重大行政决策事项: one thing of a kind the catalogue counts, after 的; kept
+# only when an indicator names it (一件事 stays a word)
+_ONE_THING_UNITS = frozenset({"件"})
+# 企业开办半日办结: half a day, the time a service takes (半 is no numeral elsewhere: 半年
+# is a period, 半数 a share)
+_HALF_DAY_RE = re.compile(r"半(?:个)?(?:日|天|工作日|个工作日)"
+                          r"(?=内?(?:办结|完成|办完|办成|出证|领照))")
 # Targets and expected values are not what was done or had (有望降至5%以下, 市考核指标为
 # 45%以上, 下达的6万平方米年度目标): the value a plan sets, not a statistic. A count of
 # targets (明确35个量化目标) is one: counting units keep it.
@@ -518,7 +536,7 @@ def find_mentions(text: str) -> list[Mention]:
         streak = text[max(0, a - 3):a].endswith(("连续", "连续第"))
         # 提前2年, 历时3年, 缩短1年: a span of years, not a year
         early = text[max(0, a - 3):a].endswith(_YEAR_SPAN_LEADS)
-        if not pending and (chinese and not m.group("unit")
+        if not pending and (chinese and not m.group("unit") and not _each_had(text, a)
                             or m.group("unit") == "年" and not (streak or early)):
             # nearly half the matches: a numeral inside a word (统一, 一体化) and a year
             # (2023年). Every check below drops them too, and with no bare number waiting
@@ -558,7 +576,7 @@ def find_mentions(text: str) -> list[Mention]:
                 pending.append(m)
                 continue
             pending.clear()
-            if chinese or not _bare_count(text, m):
+            if chinese and not _each_had(text, a) or not chinese and not _bare_count(text, m):
                 continue
         if unit in ("分钟", "小时", "公里") and _CIRCLE_RE.match(text, b):
             pending.clear()
@@ -583,16 +601,20 @@ def find_mentions(text: str) -> list[Mention]:
         # a qualifier (十余家, 近百名, 不少于两次) makes a Chinese numeral a count
         weak = (chinese and after not in _BOUNDARY and not streak
                 and not (m.group("pre") or m.group("q1") or m.group("q2")))
+        if weak and _counted_numeral(text, a, b, unit):
+            weak = False  # 举办了一期培训班, 两件案例入选, 各有一…案卷: a count by grammar
+        one_named = (weak and value == 1 and unit in _ONE_THING_UNITS and before == "的"
+                     and after not in _NOT_COUNTED_NEXT)
         if (chinese and after == "“" and unit in ("个", "项", "条")
                 and not (m.group("pre") or m.group("q1") or m.group("q2"))):
             continue  # 融入三个“一号工程”, 两个“确保”: how many names a slogan holds
-        if chinese and value == 1 and weak:
+        if chinese and value == 1 and weak and not one_named:
             continue  # 一次性, 一个, 一批…: a word, not a count
         sample = bool(unit in (_SAMPLE_UNITS if chinese else _SAMPLE_BODY_UNITS)
                       and _SAMPLE_LEAD_RE.search(text, max(0, a - 4), a))
         closes_set = bool(weak) and _closes_set(text, a, b)
         if weak and not (before in _BOUNDARY or _WEAK_LEAD_RE.search(text[max(0, a - 4):a])
-                         or sample or closes_set
+                         or sample or closes_set or one_named
                          or _VERB_AFTER_RE.match(text, b) or _WEAK_AFTER_RE.match(text, b)):
             continue  # 法治政府建设十项重点任务: a numeral inside a name, no verb counts it
         if chinese and value == 1 and unit in ("起", "处") and before in ("在", "到"):
@@ -630,6 +652,9 @@ def find_mentions(text: str) -> list[Mention]:
                 out.append(Mention(p.start(), p.end(), pv, unit, _signed(pq, pk, pv), pk))
         pending.clear()
         out.append(mention)
+    for h in _HALF_DAY_RE.finditer(text):
+        kind, value = _kind(text, h.start(), "天", 0.5)
+        out.append(Mention(h.start(), h.end(), value, "天", "exact", kind))
     out.sort(key=lambda x: x.start)
     return out
 
@@ -638,7 +663,9 @@ def find_mentions(text: str) -> list[Mention]:
 _NOT_UNIT_NEXT = {"通": frozenset("过知报道讯行用达畅告关"), "面": frozenset("向对临积貌上"),
                   "组": frozenset("织建成长员合团"), "笔": frozenset("录记试者"),
                   "首": frozenset("次批个位先届家府长都页创"), "例": frozenset("外如会"),
-                  "封": frozenset("闭存面顶装控堵"), "块": frozenset("状")}
+                  "封": frozenset("闭存面顶装控堵"), "块": frozenset("状"),
+                  # 机关一支部获评…: a branch's name (支部), not one team
+                  "支": frozenset("部持付援撑")}
 _SCORE_CONTEXT_RE = re.compile(r"得分|分数|评分|打分|测评|考评|考核|满意度|评估|排名|成绩|总分")
 _NOT_SCORE_NEXT = set("之别局类析院会队支钟公部区段期批项")
 
@@ -724,6 +751,24 @@ def counted_word(text: str, m: Mention) -> bool:
     return (m.sample or text[a - 1:a] == "，"
             or bool(_LEAD_VERB_RE.search(text, max(0, a - 4), a))
             or m.closes_set)
+
+
+def _each_had(text: str, a: int) -> bool:
+    """Whether the numeral at ``a`` follows 各有 (各有一行政许可案卷和…: one each)."""
+    return bool(_EACH_HAD_RE.search(text, max(0, a - 2), a))
+
+
+def _counted_numeral(text: str, a: int, b: int, unit: str) -> bool:
+    """Whether the word-like Chinese numeral at [a, b) with counting word ``unit`` is a
+    count by the grammar around it: an event held (举办了一期培训班), the subject of a
+    selection (两项工作被列入…, 两件案例入选), or what each of several had (各有一…)."""
+    if text[b:b + 1] in _NOT_COUNTED_NEXT:
+        return False  # 开展了一次性…, 一件事入选…: a word
+    if unit in _HELD_UNITS and _HELD_RE.search(text, max(0, a - 3), a):
+        return True
+    if unit and _SELECTED_RE.match(text, b):
+        return True
+    return _each_had(text, a)
 
 
 def _closes_set(text: str, a: int, b: int) -> bool:
