@@ -255,6 +255,16 @@ def test_numbers_are_written_out_plainly(value, unit, expected):
     assert brief.format_number(value, unit) == expected
 
 
+@pytest.mark.parametrize("value,present", [
+    (None, False), ("", False), (math.nan, False), ("pd.NA", False), (3, True), ("0.93", True),
+])
+def test_an_empty_cell_is_not_a_page_or_score(value, present):
+    """A nullable column's <NA> (an OCR page or score as pandas reads it) is empty, as
+    None, NaN and "" are, and stops nothing."""
+    import pandas as pd
+
+    assert brief._present(pd.NA if value == "pd.NA" else value) is present
+
 def test_year_over_year_keeps_values_and_qualifiers_as_stated(tmp_path):
     seed = gold_indicators()
     earlier = with_rows(seed, [

@@ -115,9 +115,8 @@ def _mark(macro: str, *args) -> str:
 
 
 def _present(value) -> bool:
-    """Not None/NaN/<NA> (a CSV or nullable column's empty cell)."""
-    if value is None or value == "":
-        return False
+    """Not None/NaN/<NA>/"" (a CSV or nullable column's empty cell)."""
+    # float() alone: ``value == ""`` on <NA> gives <NA>, whose truth value raises
     try:
         return not math.isnan(float(value))
     except (TypeError, ValueError):
