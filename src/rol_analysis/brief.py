@@ -46,7 +46,7 @@ from .reviews import (
     review_state,
     unconfirmed,
 )
-from .tables import _missing
+from .tables import _missing, text_cell
 
 #: How the brief marks a number a reviewer decided on (data/reviews/): one mark for each
 #: action that decides a name (reviews.NAMING, the rule of the ○ count too).
@@ -68,13 +68,6 @@ METADATA_KEY = "rol_brief"
 KIND_LABELS = _charts.KIND_LABELS
 #: The validation report sits beside brief.html (reports/<region>/<year>/).
 VALIDATION_HREF = "validation.html"
-
-
-def _plain(text) -> str:
-    """A value as the brief's text ("" for None/NaN)."""
-    if _missing(text):
-        return ""
-    return str(text)
 
 
 def _escaped(value):
@@ -344,7 +337,7 @@ class Brief:
             mark = _name_mark(action, who)
         scan = self._scan.get(sentence) if isinstance(sentence, str) else None
         low = scan is not None and scan[1] < LOW_OCR_SCORE and action not in NAMING
-        return _mark("num", cls, tip, _plain(text), Markup(mark), Markup(self._cite(sentence)),
+        return _mark("num", cls, tip, text_cell(text), Markup(mark), Markup(self._cite(sentence)),
                      low)
 
     def _indicator_value(self, iid: str) -> str:
@@ -368,7 +361,7 @@ class Brief:
             link = {"href": footnotes.href(region, year, n),
                     "title": f"{tip}\n{year} 年{self._region_label(region)}简报来源句 [{n}] / "
                              f"source sentence [{n}] of that brief".lstrip("\n")}
-        return _mark("peer", _plain(text), action not in NAMING,
+        return _mark("peer", text_cell(text), action not in NAMING,
                      Markup(_name_mark(action, who)), link)
 
     @cached_property
@@ -497,7 +490,7 @@ class Brief:
         body = _render("header.html.j2", title=title, year=a.year, region_name=self._name(),
                        region=a.region, validated=self.validation is not None,
                        href=VALIDATION_HREF,
-                       facts=[f for f in facts if f["ocr"] or f["status"] or _plain(f["text"])])
+                       facts=[f for f in facts if f["ocr"] or f["status"] or text_cell(f["text"])])
         meta = {
             "title": title, "region": a.region, "region_name": self._name(), "year": a.year,
             "issuer": m.get("issuer") or "", "source_file": m.get("source_file") or "",
@@ -571,14 +564,14 @@ class Brief:
             items.append({"kind": "checks_hold", "n": len(a.checks)})
         for f in self._findings():
             items.append({"kind": "validation", "gate": f.get("severity") == "gate",
-                          "zh": _plain(f.get("zh")), "en": _plain(f.get("en")),
+                          "zh": text_cell(f.get("zh")), "en": text_cell(f.get("en")),
                           "rows_html": Markup(self._finding_rows(f))})
         if self._findings():
             items.append({"kind": "validation_link",
                           "link_html": Markup(self._validation_link())})
         # e.g. the report names another region or year than the folder it is filed in
         for w in a.meta.get("warnings") or []:
-            items.append({"kind": "source_warning", "text": _plain(w)})
+            items.append({"kind": "source_warning", "text": text_cell(w)})
         return _html(_render("findings.html.j2", items=items))
 
     def _figure(self, iid: str) -> dict:
@@ -698,7 +691,7 @@ class Brief:
     def _stated(self, text, sentence, measure="") -> dict:
         """A number as the report wrote it, with provenance, and what it counts (a
         ``paired.html.j2`` figure)."""
-        return {"value_html": Markup(self._num(str(text), sentence)), "measure": _plain(measure)}
+        return {"value_html": Markup(self._num(str(text), sentence)), "measure": text_cell(measure)}
 
     #: How ``paired.html.j2`` reads a multiple (ratios.infer_ratios' evidence): as an
     #: increase of N times (by), from a stated difference (by_diff, of_diff), else as
@@ -1040,7 +1033,7 @@ class Brief:
     def _earlier_num(text: str, sentence) -> str:
         """A number of the earlier year's report: its sentence on hover, no footnote
         (the sources list is this report's)."""
-        return _mark("num", "num", _plain(sentence), _plain(text), Markup(""), Markup(""),
+        return _mark("num", "num", text_cell(sentence), text_cell(text), Markup(""), Markup(""),
                      False)
 
     def _unnamed_changes(self) -> list[dict]:
@@ -1071,7 +1064,7 @@ class Brief:
         status = rec.get("stated_status")
         if not _present_text(status):
             return None
-        return {"text_html": Markup(self._num(_plain(rec.get("stated_text")),
+        return {"text_html": Markup(self._num(text_cell(rec.get("stated_text")),
                                               rec.get("stated_sentence"))),
                 "status": status, "recomputed": stated_recomputed_text(rec)}
 

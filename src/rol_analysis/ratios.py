@@ -46,7 +46,7 @@ from .catalogue import Catalogue, load
 from .exceptions import InputError
 from .mentions import CLAUSE_MARKS
 from .normalize import compact
-from .tables import _missing
+from .tables import text_cell
 
 CONSISTENT = "consistent"
 MISMATCH = "mismatch"
@@ -385,7 +385,7 @@ def compare_ratios(indicators, catalogue: Catalogue | None = None, mentions=None
         row.pop("_start", None)
     out = pd.DataFrame(rows, columns=RATIO_COLUMNS[2:])
     for col in _TEXT_COLUMNS:
-        out[col] = ["" if _missing(v) else str(v) for v in out[col]]
+        out[col] = [text_cell(v) for v in out[col]]
     out.insert(0, "year", year)
     out.insert(0, "region", region)
     return out.astype({"decimals": "int64"})

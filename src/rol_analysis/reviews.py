@@ -588,7 +588,7 @@ def _excluded(row: dict, d: Decision) -> dict:
             "reviewer": d.reviewer or "?", "note": d.note, "date": d.date}
 
 
-def _missing(v) -> bool:
+def _missing_or_empty(v) -> bool:
     """None, NaN (an empty cell read by pandas) or the empty string."""
     return v is None or v == "" or (isinstance(v, float) and math.isnan(v))
 
@@ -596,7 +596,7 @@ def _missing(v) -> bool:
 def _reading(row: dict) -> str:
     """What extraction read, for the brief's footnote: ``849 件 · disputes_mediated``."""
     v = row.get("value")
-    num = "" if _missing(v) else (
+    num = "" if _missing_or_empty(v) else (
         f"{v:g}" if float(v) != int(v) else f"{int(v)}")
     q = {"at_least": "≥", "at_most": "≤", "approx": "≈"}.get(row.get("qualifier") or "", "")
     what = row.get("indicator_id") or "未归入指标"
@@ -666,7 +666,7 @@ def _misfit(d: Decision, ind, value, unit: str, kind: str, path) -> InputError |
             f"(the worksheet's candidates column lists the ones the matcher considered), "
             f"or, if the report means {takes}, write that unit; or widen {ind.id}'s units "
             f"in {catalogue_file}. {fix}")
-    if value is None or _missing(value):
+    if value is None or _missing_or_empty(value):
         return None
     # unnamed, only a count or an amount must not be negative (the gate's
     # mentions.nonnegative): a fall stated as a change (下降5%) may be
@@ -707,7 +707,7 @@ def _unmet(indicators, decisions: list[Decision], cat, path) -> list[tuple[int, 
             continue
         left, right = exp["kwargs"]["column_B"], exp["kwargs"]["column_A"]
         a, b = rows.get(left), rows.get(right)
-        if a is None or b is None or _missing(a["value"]) or _missing(b["value"]):
+        if a is None or b is None or _missing_or_empty(a["value"]) or _missing_or_empty(b["value"]):
             continue
         if float(a["value"]) <= float(b["value"]):
             continue
@@ -1111,7 +1111,7 @@ def parse_mark(mark) -> tuple[str, str, str]:
 
 
 def _fmt(v) -> str:
-    if _missing(v):
+    if _missing_or_empty(v):
         return ""
     return f"{int(v)}" if float(v).is_integer() else f"{v}"
 
@@ -1119,11 +1119,11 @@ def _fmt(v) -> str:
 def _ocr_check(page, score) -> str:
     """What the reviewer should know about a number read by OCR: its page, its
     recognition score, and 待核 (check it) when the score is low. Empty for text."""
-    if _missing(score):
+    if _missing_or_empty(score):
         return ""
     from .ocr import LOW_SCORE
 
-    where = "" if _missing(page) else f"第{int(page)}页 "
+    where = "" if _missing_or_empty(page) else f"第{int(page)}页 "
     low = " 待核 check" if float(score) < LOW_SCORE else ""
     return f"{where}OCR {float(score):.2f}{low}"
 

@@ -27,8 +27,14 @@ INDICATOR_COLUMNS = ["region", "year", "indicator_id", "zh_name", "en_name", "ki
 def _missing(value) -> bool:
     """None or a float NaN: a table's empty cell as pandas gives it (NaN in a float
     column, None in an object one). "" and ``pandas.NA`` are not counted (the review
-    files' ``reviews._missing`` counts "" too)."""
+    files' ``reviews._missing_or_empty`` counts "" too)."""
     return value is None or (isinstance(value, float) and math.isnan(value))
+
+
+def text_cell(value) -> str:
+    """A cell as text: "" for an empty one (:func:`_missing`), else ``str(value)``
+    (the brief's text, extract's string columns)."""
+    return "" if _missing(value) else str(value)
 
 
 def wide(indicators, catalogue: Catalogue | None = None):
