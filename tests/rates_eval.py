@@ -214,7 +214,7 @@ def chance(folders: list[Path]) -> tuple[float, float]:
     rates with one decimal (whole anywhere), integer rates (whole before the part)."""
     from dev_eval import extracted
 
-    from rol_analysis import ratios
+    from rol_analysis import wording
 
     fake = ([(x / 10, 0.05, False) for x in range(170, 1000, 7)]
             + [(float(v), 0.5, True) for v in range(25, 100)])
@@ -222,11 +222,11 @@ def chance(folders: list[Path]) -> tuple[float, float]:
     hits = [0, 0]
     for folder in folders:
         for _name, _raw, ex in extracted(folder):
-            text = ratios._text_of(ex.mentions)
-            counts = [n for n in text.numbers if ratios._is_count(n) and n.value > 0]
+            text = wording.text_of(ex.mentions)
+            counts = [n for n in text.numbers if wording.is_count(n) and n.value > 0]
             for n in counts:
                 wholes = [d for d in counts if d is not n and d.value >= n.value
-                          and ratios._unit_class(d.unit) == ratios._unit_class(n.unit)]
+                          and wording.unit_class(d.unit) == wording.unit_class(n.unit)]
                 for rate, half, before in fake:
                     fits = [d for d in wholes if abs(n.value / d.value * 100 - rate) <= half]
                     k = int(before)

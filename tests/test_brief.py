@@ -18,7 +18,7 @@ from brief_fixtures import (
 )
 from bs4 import BeautifulSoup
 
-from rol_analysis import brief, fileio, ratios
+from rol_analysis import brief, fileio, statuses
 
 EVIL = "<script>alert(1)</script><img src=x onerror=alert(1)>"
 
@@ -173,7 +173,7 @@ def test_no_other_data_says_so(seed_page):
 
 
 def test_analysis_summary_counts(seed_brief):
-    assert seed_brief.analysis.counts()[ratios.CLAIM_ONLY] == 7
+    assert seed_brief.analysis.counts()[statuses.CLAIM_ONLY] == 7
 
 
 def test_warnings_name_their_indicators_values_and_sentences(tmp_path):

@@ -91,15 +91,16 @@ def seed_text():
     return (Path(__file__).resolve().parents[1] / "data/raw/weibin/2023.txt").read_text("utf-8")
 
 
-def test_one_compact_form_for_suggest_and_ratios():
+def test_one_compact_form_for_suggest_and_the_reader_of_the_wording():
     """A number's raw text (849 件) is found in its readable sentence by suggest and by
-    ratios alike: both compare the one compact form (no whitespace, no ** markers)."""
-    from rol_analysis import ratios, suggest
+    wording (the sentences ratios and yoy read) alike: both compare the one compact form
+    (no whitespace, no ** markers)."""
+    from rol_analysis import suggest, wording
     from rol_analysis.normalize import compact
 
     assert compact("办理 **849 件**，\n同比 增长") == "办理849件，同比增长"
     assert compact(None) == "" and compact("") == ""
-    assert suggest.compact is compact and ratios.compact is compact
+    assert suggest.compact is compact and wording.compact is compact
 
 
 def test_a_run_in_headings_wrapped_line_is_joined():

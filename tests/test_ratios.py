@@ -9,7 +9,7 @@ import math
 import pytest
 from brief_fixtures import gold_indicators, publish, stage, with_rows
 
-from rol_analysis import ratios
+from rol_analysis import ratios, statuses
 from rol_analysis.exceptions import InputError
 
 
@@ -30,7 +30,7 @@ def test_seed_claims_without_counts_are_claim_only(seed):
                 "mediation_success", "service_positive_review",
                 "complaint_window_satisfaction_rate", "internet_supervision_coverage_rate"]:
         row = _status(df, rid)
-        assert row["status"] == ratios.CLAIM_ONLY
+        assert row["status"] == statuses.CLAIM_ONLY
         assert math.isnan(row["recomputed"])
     assert _status(df, "service_positive_review")["qualifier"] == "at_least"
     # The denominator alone is shown (849 disputes mediated) but cannot prove the 100%.
@@ -41,7 +41,7 @@ def test_seed_feedback_rate_without_a_defined_denominator_is_claim_only(seed):
     # "反馈106次，反馈率100%": feedback on what? The report gives no count the rate is
     # taken over (checks 3747? targets 98?), so the catalogue defines no ratio for it.
     row = _status(ratios.compare_ratios(seed), "joint_credit_feedback_rate")
-    assert row["status"] == ratios.CLAIM_ONLY
+    assert row["status"] == statuses.CLAIM_ONLY
     assert row["reported"] == 100
 
 
@@ -53,15 +53,15 @@ def test_seed_lists_only_rates_it_touches(seed):
 
 
 @pytest.mark.parametrize("text,value,qualifier,expected", [
-    ("95.87%", 95.87, "exact", ratios.MISMATCH),      # 2369/2474 = 95.75%
-    ("95.76%", 95.76, "exact", ratios.CONSISTENT),   # 95.7559 rounded
-    ("95.74%", 95.74, "exact", ratios.MISMATCH),
-    ("95.8%", 95.8, "exact", ratios.CONSISTENT),      # rounds to the stated decimal
-    ("96%", 96.0, "exact", ratios.CONSISTENT),
-    ("97%", 97.0, "exact", ratios.MISMATCH),
-    ("95%", 95.0, "at_least", ratios.CONSISTENT),     # 95%以上
-    ("96.5%", 96.5, "at_least", ratios.MISMATCH),
-    ("96%", 96.0, "approx", ratios.CONSISTENT),
+    ("95.87%", 95.87, "exact", statuses.MISMATCH),      # 2369/2474 = 95.75%
+    ("95.76%", 95.76, "exact", statuses.CONSISTENT),   # 95.7559 rounded
+    ("95.74%", 95.74, "exact", statuses.MISMATCH),
+    ("95.8%", 95.8, "exact", statuses.CONSISTENT),      # rounds to the stated decimal
+    ("96%", 96.0, "exact", statuses.CONSISTENT),
+    ("97%", 97.0, "exact", statuses.MISMATCH),
+    ("95%", 95.0, "at_least", statuses.CONSISTENT),     # 95%以上
+    ("96.5%", 96.5, "at_least", statuses.MISMATCH),
+    ("96%", 96.0, "approx", statuses.CONSISTENT),
 ])
 def test_rate_against_counts(seed, text, value, qualifier, expected):
     ind = with_rows(seed, [
@@ -81,9 +81,9 @@ def test_tolerance_of_the_relation_caps_rounding(seed):
     cat = load()
     rel = next(r for r in cat.relations if r.id == "admin_reconsideration_on_time")
     # 249 of 250 = 99.6%: "100%" is consistent at the packaged 0.5 points ...
-    assert ratios.rate_status(100, 99.6, tolerance=rel.tolerance) == ratios.CONSISTENT
+    assert ratios.rate_status(100, 99.6, tolerance=rel.tolerance) == statuses.CONSISTENT
     # ... but not under a stricter relation.
-    assert ratios.rate_status(100, 99.6, tolerance=0.1) == ratios.MISMATCH
+    assert ratios.rate_status(100, 99.6, tolerance=0.1) == statuses.MISMATCH
 
 
 def test_counts_without_rate_are_computed_only(seed):
@@ -92,7 +92,7 @@ def test_counts_without_rate_are_computed_only(seed):
         {"indicator_id": "admin_reconsideration_corrected", "value": 2.0},
     ])
     row = _status(ratios.compare_ratios(ind), "admin_reconsideration_correction")
-    assert row["status"] == ratios.COMPUTED_ONLY
+    assert row["status"] == statuses.COMPUTED_ONLY
     assert row["recomputed"] == 25.0
     assert math.isnan(row["reported"])
 
@@ -165,7 +165,7 @@ def _inferred(text: str):
 
     ex = extract.extract_text(text, "x", 2023)
     df = ratios.compare_ratios(ex.indicators, mentions=ex.mentions)
-    return df[df["basis"] == ratios.BASIS_INFERRED].reset_index(drop=True)
+    return df[df["basis"] == statuses.BASIS_INFERRED].reset_index(drop=True)
 
 
 def test_rate_with_both_counts_in_its_sentence_is_paired():
@@ -173,7 +173,7 @@ def test_rate_with_both_counts_in_its_sentence_is_paired():
     assert len(df) == 1
     row = df.iloc[0]
     assert (row["numerator"], row["denominator"]) == (2369, 2474)
-    assert row["status"] == ratios.CONSISTENT_INFERRED == "consistent (inferred)"
+    assert row["status"] == statuses.CONSISTENT_INFERRED == "consistent (inferred)"
     assert row["recomputed"] == pytest.approx(95.7559, abs=1e-4)
     assert (row["numerator_text"], row["denominator_text"]) == ("2369件", "2474件")
     assert row["method"] == "ratio"
@@ -185,7 +185,7 @@ def test_counts_in_the_sentence_before_are_paired():
     text = "全年受理群众诉求25件，办结24件。办结率96%。"
     row = _inferred(text).iloc[0]
     assert (row["numerator"], row["denominator"], row["status"]) == (
-        24, 25, ratios.CONSISTENT_INFERRED)
+        24, 25, statuses.CONSISTENT_INFERRED)
     ex = extract.extract_text(text, "x", 2023)
     men = ex.mentions
     # named by the rate's measure, or by its own words in a table without measures
@@ -219,7 +219,7 @@ def test_closest_fitting_pair_wins():
 def test_wording_that_links_a_part_to_its_rate_reports_a_mismatch():
     # 其中 + the rate named after the part (息访): 30/40 = 75%, not 80.5%.
     row = _inferred("化解信访积案40件，其中息访罢诉30件，息访率80.5%。").iloc[0]
-    assert row["status"] == ratios.MISMATCH_INFERRED
+    assert row["status"] == statuses.MISMATCH_INFERRED
     assert (row["numerator"], row["denominator"], row["recomputed"]) == (30, 40, 75)
     assert row["difference"] == pytest.approx(5.5)
 
@@ -227,19 +227,20 @@ def test_wording_that_links_a_part_to_its_rate_reports_a_mismatch():
 @pytest.mark.parametrize("text, pair, status", [
     # the rate's name abbreviates more than its part (化撤: 化解 or 撤回): whole, part,
     # rate in a row
-    ("收到诉前委派纠纷40件，化解成功30件，化撤率75%。", (30, 40), ratios.CONSISTENT_INFERRED),
+    ("收到诉前委派纠纷40件，化解成功30件，化撤率75%。", (30, 40), statuses.CONSISTENT_INFERRED),
     # the part's verb follows it (里有 … 纳入): only 纳 of 纳管 is before 率
     ("全镇350项便民事项里有336项纳入服务大厅管理，事项纳管率为96%。", (336, 350),
-     ratios.CONSISTENT_INFERRED),
+     statuses.CONSISTENT_INFERRED),
     # 100% from equal counts whose words hold the rate's (参训 of 参加培训)
-    ("应参加培训干部80人，实际参加培训80人，参训率100%。", (80, 80), ratios.CONSISTENT_INFERRED),
+    ("应参加培训干部80人，实际参加培训80人，参训率100%。", (80, 80), statuses.CONSISTENT_INFERRED),
     # a quotient that does not round to the rate is a mismatch only when the tie is
     # unambiguous: 调处 named fully by the part's clause, not by the whole's: 45/90 = 50%,
     # not 62.5%
-    ("全年受理劳动争议90件，通过调处结案45件，调处率为62.5%。", (45, 90), ratios.MISMATCH_INFERRED),
+    ("全年受理劳动争议90件，通过调处结案45件，调处率为62.5%。", (45, 90),
+     statuses.MISMATCH_INFERRED),
     # 网办 (网上办理) in the part's clause only: 95.76%, not 95.87%
     ("全区办理政务服务事项2474件，网上办理2369件，网办率95.87%。", (2369, 2474),
-     ratios.MISMATCH_INFERRED),
+     statuses.MISMATCH_INFERRED),
 ])
 def test_whole_part_rate_in_a_row_is_paired(text, pair, status):
     row = _inferred(text).iloc[0]
@@ -274,7 +275,7 @@ def test_hundred_percent_after_a_qizhong_part_is_not_a_mismatch():
     assert _inferred("全年发布通知60条，其中主动公开的文件5条，主动公开率达100%。").empty
     # below 100% the same wording still links the part: 5/60 = 8.3%, stated 9.5%
     row = _inferred("全年发布通知60条，其中主动公开的文件5条，主动公开率达9.5%。").iloc[0]
-    assert row["status"] == ratios.MISMATCH_INFERRED
+    assert row["status"] == statuses.MISMATCH_INFERRED
 
 
 @pytest.mark.parametrize("verb", ["压缩", "减少"])
@@ -284,7 +285,7 @@ def test_stated_cut_is_recomputed_from_before_and_after(verb):
     assert (row["denominator"], row["numerator"]) == (18.5, 7.2)  # before, after
     assert row["recomputed"] == pytest.approx(61.0811, abs=1e-4)
     assert row["reported"] == 56.1
-    assert row["status"] == ratios.MISMATCH_INFERRED
+    assert row["status"] == statuses.MISMATCH_INFERRED
     assert row["zh_name"] == "企业开办时间压缩幅度"
 
 
@@ -294,7 +295,7 @@ def test_cut_from_a_dated_value_with_a_rate_named_otherwise_is_checked():
     row = _inferred("审批科室由改革前的120个精简至45个，科室合并率为62.5%。").iloc[0]
     assert row["method"] == "reduction"
     assert (row["denominator"], row["numerator"], row["reported"]) == (120, 45, 62.5)
-    assert row["status"] == ratios.CONSISTENT_INFERRED
+    assert row["status"] == statuses.CONSISTENT_INFERRED
 
 
 @pytest.mark.parametrize("text", [
@@ -306,14 +307,14 @@ def test_cut_from_a_dated_value_with_a_rate_named_otherwise_is_checked():
 def test_rate_named_otherwise_that_disagrees_or_stands_apart_is_not_the_cuts(text):
     df = _inferred(text)
     assert list(df["method"]) == ["reduction"]
-    assert df.iloc[0]["status"] == ratios.COMPUTED_INFERRED
+    assert df.iloc[0]["status"] == statuses.COMPUTED_INFERRED
     assert math.isnan(df.iloc[0]["reported"])
 
 
 def test_cut_stated_rightly_is_consistent_and_a_bare_cut_is_computed():
     df = _inferred("企业开办时间由18.5天压缩至7.2天，压缩61.1%。"
                    "不动产登记办理时限由15个工作日压缩至3个工作日。")
-    assert list(df["status"]) == [ratios.CONSISTENT_INFERRED, ratios.COMPUTED_INFERRED]
+    assert list(df["status"]) == [statuses.CONSISTENT_INFERRED, statuses.COMPUTED_INFERRED]
     assert df.iloc[1]["recomputed"] == 80 and math.isnan(df.iloc[1]["reported"])
 
 
@@ -326,7 +327,7 @@ def test_catalogue_rate_left_as_a_claim_takes_an_inferred_pair():
     df = ratios.compare_ratios(ex.indicators, mentions=ex.mentions)
     row = _status(df, "service_positive_review")
     assert (row["numerator"], row["denominator"]) == (4990, 5000)
-    assert row["status"] == ratios.CONSISTENT_INFERRED and row["basis"] == "inferred"
+    assert row["status"] == statuses.CONSISTENT_INFERRED and row["basis"] == "inferred"
     assert row["qualifier"] == "at_least"
     assert len(df) == 1
 
@@ -337,7 +338,7 @@ def test_catalogue_checked_rates_are_not_inferred_again():
     ex = extract.extract_text("全年审结行政复议案件48件，其中纠错4件，纠错率8.7%。", "x", 2023)
     df = ratios.compare_ratios(ex.indicators, mentions=ex.mentions)
     assert list(df["basis"]) == ["catalogue"]
-    assert _status(df, "admin_reconsideration_correction")["status"] == ratios.MISMATCH
+    assert _status(df, "admin_reconsideration_correction")["status"] == statuses.MISMATCH
 
 
 def test_seed_gets_no_inferred_pairs():
@@ -355,7 +356,7 @@ def test_a_share_after_its_part_is_checked_even_when_it_disagrees():
     # (a measure outside the catalogue: 网上可办 has a catalogue relation, see below)
     row = _inferred("市级836项便民事项进驻平台，其中659项实现自助办理，"
                     "自助办理比例达88.52%。").iloc[0]
-    assert row["status"] == ratios.MISMATCH_INFERRED
+    assert row["status"] == statuses.MISMATCH_INFERRED
     assert (row["numerator"], row["denominator"]) == (659, 836)
     assert row["recomputed"] == pytest.approx(78.8278, abs=1e-4)
 
@@ -377,7 +378,7 @@ def test_a_part_the_rate_does_not_name_is_no_evidence():
 
 def test_a_share_right_after_its_part_is_checked():
     row = _inferred("全年办理业务2474件，网上办理2369件，占比95.87%。").iloc[0]
-    assert row["status"] == ratios.MISMATCH_INFERRED
+    assert row["status"] == statuses.MISMATCH_INFERRED
     assert (row["numerator"], row["denominator"]) == (2369, 2474)
 
 
@@ -437,7 +438,7 @@ def test_dev_set_rates_with_both_counts_in_the_text_are_recomputed():
     # tests/test_rates_accuracy.py against every set's rates.tsv).
     pairs = {(g["fixture"], float(g["numerator"]), float(g["denominator"])) for g in gold}
     for name, df in after.items():
-        inferred = df[(df["basis"] == ratios.BASIS_INFERRED)
+        inferred = df[(df["basis"] == statuses.BASIS_INFERRED)
                       & df["method"].isin(["ratio", "reduction"])]
         for rec in inferred.to_dict("records"):
             assert (name, rec["numerator"], rec["denominator"]) in pairs, (name, rec)
@@ -445,13 +446,13 @@ def test_dev_set_rates_with_both_counts_in_the_text_are_recomputed():
 
 def test_two_cuts_in_one_sentence_keep_their_own_rates():
     df = _inferred("审批时限由20天压缩至5天，办理时限由15个工作日压缩至3个工作日，压缩80%。")
-    assert list(df["status"]) == [ratios.COMPUTED_INFERRED, ratios.CONSISTENT_INFERRED]
+    assert list(df["status"]) == [statuses.COMPUTED_INFERRED, statuses.CONSISTENT_INFERRED]
     assert list(df["denominator"]) == [20, 15]
 
 
 def test_a_repeated_sentence_is_paired_once_per_occurrence():
     df = _inferred("受理诉求12件，办结11件，办结率91.7%。" * 3)
-    assert list(df["status"]) == [ratios.CONSISTENT_INFERRED] * 3
+    assert list(df["status"]) == [statuses.CONSISTENT_INFERRED] * 3
     assert df["ratio_id"].is_unique
 
 
@@ -576,7 +577,7 @@ def test_a_precise_share_finds_its_one_whole_anywhere_in_the_report():
     head = "全省收到复议申请5422件。\n\n按地区分，各地情况不一。\n\n各市差异明显。\n\n"
     row = _inferred(head + "其中甲市收到申请2220件，在全省申请中占40.94%。").iloc[0]
     assert (row["numerator"], row["denominator"]) == (2220, 5422)
-    assert row["status"] == ratios.CONSISTENT_INFERRED
+    assert row["status"] == statuses.CONSISTENT_INFERRED
     # a rate written roughly (41%: 5349..5481 fit) that is no share: too far to be sure
     assert _inferred(head + "其中甲市收到申请2220件，办结率为41%。").empty
 
@@ -591,7 +592,7 @@ def test_a_rough_share_finds_its_whole_only_before_it():
 def test_a_change_in_points_is_recomputed_from_the_rate_before():
     df = _inferred("2021年得分率59.7%；2022年得分率61.74%，上升2.04%。")
     row = df.iloc[0]
-    assert row["method"] == "points" and row["status"] == ratios.CONSISTENT_INFERRED
+    assert row["method"] == "points" and row["status"] == statuses.CONSISTENT_INFERRED
     assert (row["numerator"], row["denominator"]) == (61.74, 59.7)
     assert row["recomputed"] == pytest.approx(2.04)
     row = _inferred("败诉率分别为9.72%、10.83%。今年败诉率为6.88%，"
@@ -618,9 +619,9 @@ def test_growth_is_recomputed_from_its_earlier_value_or_stated_difference():
 def test_a_cut_of_a_list_pairs_item_by_item_and_gives_the_rate_to_the_fit():
     df = _inferred("这类事项由原来的18个部门、75项，精简为14个部门、46项，事项数精简38.7%。")
     assert list(df["denominator"]) == [18, 75] and list(df["numerator"]) == [14, 46]
-    assert list(df["status"]) == [ratios.COMPUTED_INFERRED, ratios.CONSISTENT_INFERRED]
+    assert list(df["status"]) == [statuses.COMPUTED_INFERRED, statuses.CONSISTENT_INFERRED]
     df = _inferred("这类事项由原来的18个部门、75项，精简为14个部门、46项，事项数精简50%。")
-    assert list(df["status"]) == [ratios.COMPUTED_INFERRED] * 2
+    assert list(df["status"]) == [statuses.COMPUTED_INFERRED] * 2
 
 
 def test_falls_are_recomputed_from_the_earlier_value_or_the_difference():
@@ -648,7 +649,7 @@ def test_a_completion_rate_over_100_is_actual_over_its_target():
     # drops a target, the rate reads it from the sentence
     row = _inferred("本年度共清理占道经营点位1.3万平方米，上级下达的1.2万平方米年度任务"
                     "已提前完成，达成率108.33%。").iloc[0]
-    assert row["method"] == "target" and row["status"] == ratios.CONSISTENT_INFERRED
+    assert row["method"] == "target" and row["status"] == statuses.CONSISTENT_INFERRED
     assert (row["numerator"], row["denominator"]) == (13000, 12000)
     assert row["denominator_text"] == "1.2万平方米"
     # marked before its value (计划…), both counts mentions, any completion word
@@ -670,13 +671,13 @@ def test_a_completion_rate_over_100_is_actual_over_its_target():
 ])
 def test_a_target_is_found_however_the_sentence_labels_it(text, pair):
     row = _inferred(text).iloc[0]
-    assert row["method"] == "target" and row["status"] == ratios.CONSISTENT_INFERRED
+    assert row["method"] == "target" and row["status"] == statuses.CONSISTENT_INFERRED
     assert (row["numerator"], row["denominator"]) == pair
 
 
 def test_a_completion_rate_is_a_mismatch_only_with_one_target_and_one_actual():
     row = _inferred("今年计划组织旁听庭审400人次，实际组织旁听庭审452人次，执行率120%。").iloc[0]
-    assert row["status"] == ratios.MISMATCH_INFERRED
+    assert row["status"] == statuses.MISMATCH_INFERRED
     assert row["recomputed"] == pytest.approx(113.0)
     # one other count of the unit, not said to be what was done (a part, 其中): the
     # actual is not stated, no mismatch
@@ -711,7 +712,7 @@ def test_a_rate_over_100_without_a_marked_target_is_not_paired():
 ])
 def test_a_stated_multiple_is_recomputed_from_its_earlier_value(text, ratio):
     row = _inferred(text).iloc[0]
-    assert row["method"] == "multiple" and row["status"] == ratios.CONSISTENT_INFERRED
+    assert row["method"] == "multiple" and row["status"] == statuses.CONSISTENT_INFERRED
     assert row["recomputed"] == pytest.approx(ratio, abs=1e-4)
     assert row["zh_name"].endswith("倍数") and row["reported"] > 0
 

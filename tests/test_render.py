@@ -281,15 +281,15 @@ def test_find_chromium_skips_snap_shims_and_finds_playwrights_browser(tmp_path, 
 def test_index_counts_inferred_rates_apart(tmp_path):
     import pandas as pd
 
-    from rol_analysis import ratios
+    from rol_analysis import statuses
 
     rep = tmp_path / "reports" / "weibin" / "2023"
     fileio.write_text(rep / "brief.html", "<html></html>")
     fileio.write_json(rep / "validation.json", {"success": True, "warnings": [],
                                                 "failures": []})
     fileio.write_csv(rep / "ratios.csv", pd.DataFrame({"status": [
-        ratios.CLAIM_ONLY, ratios.MISMATCH_INFERRED, ratios.CONSISTENT_INFERRED,
-        ratios.CONSISTENT_INFERRED]}))
+        statuses.CLAIM_ONLY, statuses.MISMATCH_INFERRED, statuses.CONSISTENT_INFERRED,
+        statuses.CONSISTENT_INFERRED]}))
     row = BeautifulSoup(render.write_index(tmp_path).read_text(encoding="utf-8"),
                         "lxml").select_one("#briefs tbody tr").get_text()
     assert "不一致 0 · 仅有声明 1 · 一致 0" in row

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from brief_fixtures import gold_indicators, mentions_from, publish, stage
 
-from rol_analysis import fileio, ratios, yoy
+from rol_analysis import fileio, ratios, statuses, yoy
 from rol_analysis.exceptions import InputError
 
 # --------------------------------------------------------------- stated year-over-year changes
@@ -39,24 +39,24 @@ def test_a_stated_change_is_checked_against_the_year_before():
     # 80 -> 108 is +35.0%, not the stated 34.2%
     row = table.loc["admin_reconsideration_accepted"]
     assert (row["stated_text"], row["stated_unit"], row["stated_status"]) == (
-        "同比增长34.2%", "%", ratios.MISMATCH)
+        "同比增长34.2%", "%", statuses.MISMATCH)
     assert row["stated_recomputed"] == pytest.approx(35.0)
     assert "受理108件" in row["stated_sentence"]
     # a rate's change in points, within the rounding of the two rates
     rate = table.loc["admin_reconsideration_correction_rate"]
     assert (rate["stated_unit"], rate["stated_change"], rate["stated_status"]) == (
-        "pp", -2.9, ratios.CONSISTENT)
+        "pp", -2.9, statuses.CONSISTENT)
     # a change in the figure's own counting word
     files = table.loc["case_file_reviews"]
     assert (files["stated_text"], files["stated_change"], files["stated_status"]) == (
-        "较上年减少20卷", -20, ratios.CONSISTENT)
+        "较上年减少20卷", -20, statuses.CONSISTENT)
     # a figure the report states no change of has none
     assert table.at["admin_reconsideration_received", "stated_status"] == ""
 
 
 def test_a_stated_change_agreeing_with_both_years_is_consistent():
     table = _stated_yoy(EARLIER, "全年收到行政复议申请120件，受理107件，同比增长33.8%。")
-    assert table.at["admin_reconsideration_accepted", "stated_status"] == ratios.CONSISTENT
+    assert table.at["admin_reconsideration_accepted", "stated_status"] == statuses.CONSISTENT
 
 
 @pytest.mark.parametrize("now", [
@@ -78,13 +78,13 @@ def test_a_stated_change_is_not_checked_without_the_year_before():
 
 
 @pytest.mark.parametrize("stated,low,high,half,qualifier,expected", [
-    (34.2, 35.44, 35.44, 0.05, "exact", ratios.MISMATCH),
-    (34.2, 34.18, 34.18, 0.05, "exact", ratios.CONSISTENT),
-    (-3.0, -3.0, -3.0, 0.0, "exact", ratios.CONSISTENT),
-    (-3.0, 3.0, 3.0, 0.0, "exact", ratios.MISMATCH),        # a rise stated as a fall
-    (-1.3, -1.4, -1.2, 0.05, "exact", ratios.CONSISTENT),   # the rates' rounding
-    (30.0, 41.0, 41.0, 0.5, "at_least", ratios.CONSISTENT),  # 增长30%以上
-    (30.0, 21.0, 21.0, 0.5, "at_least", ratios.MISMATCH),
+    (34.2, 35.44, 35.44, 0.05, "exact", statuses.MISMATCH),
+    (34.2, 34.18, 34.18, 0.05, "exact", statuses.CONSISTENT),
+    (-3.0, -3.0, -3.0, 0.0, "exact", statuses.CONSISTENT),
+    (-3.0, 3.0, 3.0, 0.0, "exact", statuses.MISMATCH),        # a rise stated as a fall
+    (-1.3, -1.4, -1.2, 0.05, "exact", statuses.CONSISTENT),   # the rates' rounding
+    (30.0, 41.0, 41.0, 0.5, "at_least", statuses.CONSISTENT),  # 增长30%以上
+    (30.0, 21.0, 21.0, 0.5, "at_least", statuses.MISMATCH),
     (30.0, 41.0, 41.0, 0.5, "approx", yoy.STATED_UNCERTAIN),
 ])
 def test_stated_change_status_allows_the_stated_precision(stated, low, high, half, qualifier,
@@ -169,10 +169,10 @@ def test_a_change_of_an_unnamed_figure_is_checked_against_its_measure_the_year_b
     ok = _unnamed_changes(earlier, "全年评查行政执法案卷350卷，发现问题案卷15卷，较上年减少3卷，"
                                    "均已整改到位。")
     assert list(zip(ok["measure"], ok["previous"], ok["value"], ok["stated_status"])) == [
-        ("发现问题案卷数", 18.0, 15.0, ratios.CONSISTENT)]
+        ("发现问题案卷数", 18.0, 15.0, statuses.CONSISTENT)]
     bad = _unnamed_changes(earlier, "全年评查行政执法案卷350卷，发现问题案卷15卷，较上年减少5卷，"
                                     "均已整改到位。")
-    assert list(bad["stated_status"]) == [ratios.MISMATCH]
+    assert list(bad["stated_status"]) == [statuses.MISMATCH]
     assert bad.iloc[0]["stated_recomputed"] == -3
     assert "发现问题案卷18卷" in bad.iloc[0]["previous_sentence"]
 

@@ -33,7 +33,7 @@ from html import escape
 from markupsafe import Markup
 
 from . import charts as _charts
-from . import footnotes, layout, regions
+from . import footnotes, layout, regions, statuses
 from . import ratios as _ratios
 from . import yoy as _yoy
 from .catalogue import load
@@ -47,6 +47,7 @@ from .reviews import (
     unconfirmed,
 )
 from .tables import _missing, text_cell
+from .wording import stated_decimals
 
 #: How the brief marks a number a reviewer decided on (data/reviews/): one mark for each
 #: action that decides a name (reviews.NAMING, the rule of the ○ count too).
@@ -164,7 +165,7 @@ def as_stated(value, unit="", kind="count", qualifier="exact", text=None) -> str
     """A number as the report stated it: its qualifier kept (``≥120 次``) and a rate's
     decimals as written (``99.5%`` stays ``99.5%``)."""
     prefix = QUALIFIER_PREFIX.get(qualifier or "exact", "")
-    return prefix + format_number(value, unit or "", kind, _ratios._stated_decimals(text))
+    return prefix + format_number(value, unit or "", kind, stated_decimals(text))
 
 
 def _approx(rec: dict) -> str:
@@ -190,8 +191,8 @@ def change_text(rec: dict) -> str:
         d = rec["change"]
         if _missing(d):
             return "—"
-        decimals = max(_ratios._stated_decimals(rec.get("text")),
-                       _ratios._stated_decimals(rec.get("previous_text")), 1)
+        decimals = max(stated_decimals(rec.get("text")),
+                       stated_decimals(rec.get("previous_text")), 1)
         return f"{approx}{d:+.{decimals}f} 个百分点"
     pct = rec.get("change_pct")
     if _missing(pct):
@@ -535,7 +536,7 @@ class Brief:
                 {"name": self.catalogue.indicator(i).zh_name,
                  "value_html": Markup(self._indicator_value(i))} for i in heads]})
         r = a.ratios
-        for rec in r[r["status"] == _ratios.MISMATCH].to_dict("records"):
+        for rec in r[r["status"] == statuses.MISMATCH].to_dict("records"):
             items.append({
                 "kind": "mismatch", "name": rec["zh_name"],
                 "reported_html": Markup(self._rate_reported(rec)),
@@ -543,13 +544,13 @@ class Brief:
                 "den": self._figure(rec["denominator_id"]),
                 "recomputed": f"{rec['recomputed']:.2f}",
                 "diff": f"{abs(rec['difference']):.2f}"})
-        claims = r[r["status"] == _ratios.CLAIM_ONLY]
+        claims = r[r["status"] == statuses.CLAIM_ONLY]
         if len(claims):
             items.append(self._claims_finding(claims))
-        for rec in r[r["status"] == _ratios.COMPUTED_ONLY].to_dict("records"):
+        for rec in r[r["status"] == statuses.COMPUTED_ONLY].to_dict("records"):
             items.append({"kind": "computed", "name": rec["zh_name"],
                           "recomputed": f"{rec['recomputed']:.2f}"})
-        consistent = r[r["status"] == _ratios.CONSISTENT]
+        consistent = r[r["status"] == statuses.CONSISTENT]
         if len(consistent):
             items.append({"kind": "consistent", "names": list(consistent["zh_name"])})
         items.extend(self._inferred_findings())
@@ -585,19 +586,19 @@ class Brief:
         r = self.analysis.ratios
         if "basis" not in r.columns:
             return []
-        inferred = r[r["basis"] == _ratios.BASIS_INFERRED]
+        inferred = r[r["basis"] == statuses.BASIS_INFERRED]
         items = []
-        for rec in inferred[inferred["status"] == _ratios.MISMATCH_INFERRED].to_dict("records"):
+        for rec in inferred[inferred["status"] == statuses.MISMATCH_INFERRED].to_dict("records"):
             row = self._inferred_row(rec)
             items.append({"kind": "inferred_mismatch", "name": rec["zh_name"],
                           "reported_html": row["reported_html"],
                           "paired_html": row["paired_html"],
                           "recomputed": f"{rec['recomputed']:.2f}",
                           "diff": f"{abs(rec['difference']):.2f}"})
-        ok = inferred[inferred["status"] == _ratios.CONSISTENT_INFERRED]
+        ok = inferred[inferred["status"] == statuses.CONSISTENT_INFERRED]
         if len(ok):
             items.append({"kind": "inferred_consistent", "names": list(ok["zh_name"])})
-        for rec in inferred[inferred["status"] == _ratios.COMPUTED_INFERRED].to_dict("records"):
+        for rec in inferred[inferred["status"] == statuses.COMPUTED_INFERRED].to_dict("records"):
             items.append({"kind": "inferred_computed", "name": rec["zh_name"],
                           "paired_html": self._inferred_row(rec)["paired_html"],
                           "recomputed": f"{rec['recomputed']:.2f}"})
@@ -651,7 +652,7 @@ class Brief:
         inferred = []
         named = []  # catalogue rates the report states, checked against inferred counts
         for rec in self.analysis.ratios.to_dict("records"):
-            if rec.get("basis") == _ratios.BASIS_INFERRED:
+            if rec.get("basis") == statuses.BASIS_INFERRED:
                 inferred.append(self._inferred_row(rec))
                 # a catalogue relation's row keeps its id; rates outside it are inferred_N
                 if (not str(rec["ratio_id"]).startswith("inferred_")
@@ -671,8 +672,8 @@ class Brief:
                 "recomputed": ("—" if math.isnan(rec["recomputed"])
                                else f"{rec['recomputed']:.2f}%"),
                 "diff": "—" if math.isnan(rec["difference"]) else f"{rec['difference']:+.2f}",
-                "status": st, "status_zh": _ratios.STATUS_ZH.get(st, st),
-                "status_en": _ratios.STATUS_EN.get(st, st),
+                "status": st, "status_zh": statuses.STATUS_ZH.get(st, st),
+                "status_en": statuses.STATUS_EN.get(st, st),
             })
         _, unchecked = self._rates_unnamed
         stated = ""
@@ -720,8 +721,9 @@ class Brief:
             "recomputed": ("—" if math.isnan(rec["recomputed"])
                            else f"{rec['recomputed']:.2f}{unit}"),
             "diff": "—" if math.isnan(rec["difference"]) else f"{rec['difference']:+.2f}",
-            "css": st.removesuffix(_ratios.INFERRED_SUFFIX),
-            "status_zh": _ratios.STATUS_ZH.get(st, st), "status_en": _ratios.STATUS_EN.get(st, st),
+            "css": st.removesuffix(statuses.INFERRED_SUFFIX),
+            "status_zh": statuses.STATUS_ZH.get(st, st),
+            "status_en": statuses.STATUS_EN.get(st, st),
         }
 
     def _whole_of(self, rec: dict):
@@ -1074,7 +1076,7 @@ class Brief:
         if not len(a.yoy) or "stated_status" not in a.yoy.columns:
             return []
         items = []
-        for rec in a.yoy[a.yoy["stated_status"] == _ratios.MISMATCH].to_dict("records"):
+        for rec in a.yoy[a.yoy["stated_status"] == statuses.MISMATCH].to_dict("records"):
             iid = rec["indicator_id"]
             name = (self.catalogue.indicator(iid).zh_name if iid in self.catalogue.indicators
                     else rec["zh_name"])
@@ -1085,7 +1087,7 @@ class Brief:
                           "now_html": Markup(self._indicator_value(iid)),
                           "recomputed": stated_recomputed_text(rec)})
         for row in self._unnamed_changes():
-            if row["stated"]["status"] == _ratios.MISMATCH:
+            if row["stated"]["status"] == statuses.MISMATCH:
                 items.append({"kind": "yoy_mismatch", "name": f"{row['measure']}（未归入指标）",
                               "stated_html": row["stated"]["text_html"], "prev": row["prev"],
                               "before": row["before"],

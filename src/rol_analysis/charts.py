@@ -274,7 +274,7 @@ def _rates_figure(analysis):
     """(figure, name, title) of :func:`rates`, before it is saved; None without rates."""
     from matplotlib.lines import Line2D
 
-    from .ratios import STATUS_ZH
+    from .statuses import STATUS_ZH
 
     df = analysis.ratios
     if df is None or not len(df):

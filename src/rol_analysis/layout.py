@@ -268,3 +268,23 @@ def resource_dir(root, name: str) -> Path:
         return checkout
     raise UsageError(f"cannot find the {name}/ folder in {root} or in the installed package; "
                      "reinstall rol-analysis.")
+
+
+def read_peer(path, region: str, year):
+    """A published peer's table (``path``: its parquet file; ``region``/``year``: whose).
+
+    Raises
+    ------
+    InputError
+        When the file cannot be read, naming the rebuild that fixes it.
+    """
+    import pandas as pd
+
+    try:
+        return pd.read_parquet(path)
+    except Exception as exc:  # noqa: BLE001 - pyarrow raises many types for a bad file
+        raise InputError(
+            f"{path}: cannot be read as a parquet table ({exc}). Rebuild that "
+            f"region-year with `rol build --region {region} --year {year} --force` or "
+            "delete the folder."
+        ) from None

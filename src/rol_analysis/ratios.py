@@ -41,44 +41,36 @@ import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from . import fileio, layout, numbers
+from . import fileio, layout, numbers, yoy
 from .catalogue import Catalogue, load
 from .exceptions import InputError
 from .mentions import CLAUSE_MARKS
-from .normalize import compact
-from .tables import text_cell
-
-CONSISTENT = "consistent"
-MISMATCH = "mismatch"
-CLAIM_ONLY = "claim_only"
-COMPUTED_ONLY = "computed_only"
-#: Status -> Chinese label used in the brief and charts.
-STATUS_ZH = {
-    CONSISTENT: "一致",
-    MISMATCH: "不一致",
-    CLAIM_ONLY: "仅有声明",
-    COMPUTED_ONLY: "仅可推算",
-}
-STATUS_EN = {
-    CONSISTENT: "consistent",
-    MISMATCH: "mismatch",
-    CLAIM_ONLY: "claim only",
-    COMPUTED_ONLY: "computed only",
-}
-#: Rows of :func:`infer_ratios`: the numbers were paired by their wording, not by a
-#: catalogue relation. Their status carries the suffix, so no code that looks for
-#: ``consistent`` or ``mismatch`` takes them for catalogue facts.
-INFERRED_SUFFIX = " (inferred)"
-CONSISTENT_INFERRED = CONSISTENT + INFERRED_SUFFIX
-MISMATCH_INFERRED = MISMATCH + INFERRED_SUFFIX
-COMPUTED_INFERRED = COMPUTED_ONLY + INFERRED_SUFFIX
-STATUS_ZH.update({CONSISTENT_INFERRED: "一致（推断）", MISMATCH_INFERRED: "不一致（推断）",
-                  COMPUTED_INFERRED: "仅可推算（推断）"})
-STATUS_EN.update({CONSISTENT_INFERRED: "consistent (inferred)",
-                  MISMATCH_INFERRED: "mismatch (inferred)",
-                  COMPUTED_INFERRED: "computed only (inferred)"})
-BASIS_CATALOGUE, BASIS_INFERRED = "catalogue", "inferred"
-CHECK_OK, CHECK_VIOLATED, CHECK_UNCERTAIN = "ok", "violated", "uncertain"
+from .statuses import (
+    BASIS_CATALOGUE,
+    BASIS_INFERRED,
+    CHECK_OK,
+    CHECK_UNCERTAIN,
+    CHECK_VIOLATED,
+    CLAIM_ONLY,
+    COMPUTED_ONLY,
+    CONSISTENT,
+    EPS,
+    INFERRED_SUFFIX,
+    MISMATCH,
+    STATUS_ZH,
+)
+from .tables import number_cell, string_cell, text_cell
+from .wording import (
+    NOT_COUNTS,
+    POINTS_UNITS,
+    Number,
+    Text,
+    clause_breaks,
+    is_count,
+    stated_decimals,
+    text_of,
+    unit_class,
+)
 
 RATIO_COLUMNS = [
     "region", "year", "ratio_id", "zh_name", "en_name", "severity", "rate_id",
@@ -102,8 +94,6 @@ _TEXT_COLUMNS = [
     "numerator_sentence", "denominator_sentence", "basis", "method", "numerator_text",
     "denominator_text", "numerator_measure", "denominator_measure", "evidence",
 ]
-_EPS = 1e-9
-_DIGITS = re.compile(r"\d+(?:\.(\d+))?")
 
 
 @dataclass
@@ -179,30 +169,6 @@ class Analysis:
 # ----------------------------------------------------------------------- helpers
 
 
-def _stated_decimals(text) -> int:
-    """Decimals written in a rate's text ("95.87%" -> 2, "百分之百" -> 0)."""
-    if not isinstance(text, str):
-        return 0
-    m = _DIGITS.search(text)
-    return len(m.group(1)) if m and m.group(1) else 0
-
-
-def _num(x) -> float:
-    try:
-        x = float(x)
-    except (TypeError, ValueError):
-        return math.nan
-    return x
-
-
-def _qualifier(q) -> str:
-    return q if isinstance(q, str) and q else "exact"
-
-
-def _str(x) -> str:
-    return x if isinstance(x, str) else ""
-
-
 def _lookup(indicators) -> dict:
     """indicator_id -> row dict (first row wins; ids are unique per the contract)."""
     rows = {}
@@ -242,13 +208,13 @@ def rate_status(reported: float, recomputed: float, *, decimals: int = 0,
         return COMPUTED_ONLY
     if not has_rep:
         return ""
-    allowed = min(tolerance, 0.5 * 10 ** (-decimals)) + _EPS
+    allowed = min(tolerance, 0.5 * 10 ** (-decimals)) + EPS
     if qualifier == "at_least":
         ok = recomputed >= reported - allowed
     elif qualifier == "at_most":
         ok = recomputed <= reported + allowed
     elif qualifier == "approx":
-        ok = abs(recomputed - reported) <= tolerance + _EPS
+        ok = abs(recomputed - reported) <= tolerance + EPS
     else:
         ok = abs(recomputed - reported) <= allowed
     return CONSISTENT if ok else MISMATCH
@@ -334,14 +300,14 @@ def compare_ratios(indicators, catalogue: Catalogue | None = None, mentions=None
             continue
         defined.add(rel.rate)
         rate, num, den = found.get(rel.rate), found.get(rel.numerator), found.get(rel.denominator)
-        reported = _num(rate["value"]) if rate else math.nan
-        n = _num(num["value"]) if num else math.nan
-        d = _num(den["value"]) if den else math.nan
+        reported = number_cell(rate["value"]) if rate else math.nan
+        n = number_cell(num["value"]) if num else math.nan
+        d = number_cell(den["value"]) if den else math.nan
         recomputed = n / d * 100 if (not math.isnan(n) and d and not math.isnan(d)) else math.nan
         if math.isnan(reported) and math.isnan(recomputed):
             continue
         qualifier = (rate or {}).get("qualifier") or "exact"
-        decimals = _stated_decimals((rate or {}).get("text"))
+        decimals = stated_decimals((rate or {}).get("text"))
         rows.append({
             "ratio_id": rel.id, "zh_name": rel.zh_name, "en_name": rel.en_name,
             "severity": rel.severity, "rate_id": rel.rate, "numerator_id": rel.numerator,
@@ -370,8 +336,8 @@ def compare_ratios(indicators, catalogue: Catalogue | None = None, mentions=None
         rows.append({
             "ratio_id": ind.id, "zh_name": ind.zh_name, "en_name": ind.en_name,
             "severity": "warn", "rate_id": ind.id, "numerator_id": "", "denominator_id": "",
-            "reported": _num(rate["value"]), "qualifier": rate.get("qualifier") or "exact",
-            "decimals": _stated_decimals(rate.get("text")), "numerator": math.nan,
+            "reported": number_cell(rate["value"]), "qualifier": rate.get("qualifier") or "exact",
+            "decimals": stated_decimals(rate.get("text")), "numerator": math.nan,
             "denominator": math.nan, "recomputed": math.nan, "difference": math.nan,
             "tolerance": math.nan, "status": CLAIM_ONLY, "rate_text": rate.get("text") or "",
             "rate_sentence": rate.get("sentence") or "", "numerator_sentence": "",
@@ -417,7 +383,7 @@ def _merge_inferred(rows: list[dict], mentions) -> list[dict]:
             "severity": "warn", "rate_id": inf.rate.indicator_id if inf.rate else "",
             "reported": abs(inf.rate.value) if inf.rate else math.nan,
             "qualifier": inf.rate.qualifier if inf.rate else "",
-            "decimals": _stated_decimals(inf.rate.text) if inf.rate else 0,
+            "decimals": stated_decimals(inf.rate.text) if inf.rate else 0,
             "rate_text": inf.rate.text if inf.rate else "",
             "rate_sentence": inf.rate.sentence if inf.rate else "",
             **_inferred_fields(inf),
@@ -468,7 +434,7 @@ def intensities(indicators, catalogue: Catalogue | None = None):
         num, den = found.get(rel.numerator), found.get(rel.denominator)
         if not num or not den:
             continue
-        n, d = _num(num["value"]), _num(den["value"])
+        n, d = number_cell(num["value"]), number_cell(den["value"])
         if math.isnan(n) or math.isnan(d) or d == 0:
             continue
         rows.append({
@@ -503,15 +469,15 @@ def _breakdown_sums(breakdowns: dict, found: dict, cat: Catalogue) -> list[dict]
             last = at
         for group in groups:
             stages = {st for rec, _v, _q in group
-                      for st in _STAGE_RE.findall(_str(rec.get("measure"))
-                                                  or _str(rec.get("text")))}
+                      for st in _STAGE_RE.findall(string_cell(rec.get("measure"))
+                                                  or string_cell(rec.get("text")))}
             if len(group) < 2 or len(stages) > 1:
                 continue
             whole = found[iid]
-            left, right = sum(v for _r, v, _q in group), _num(whole["value"])
+            left, right = sum(v for _r, v, _q in group), number_cell(whole["value"])
             inexact = any(q for _r, _v, q in group) or \
-                _str(whole.get("qualifier")) not in ("", "exact")
-            status = (CHECK_OK if left <= right + _EPS
+                string_cell(whole.get("qualifier")) not in ("", "exact")
+            status = (CHECK_OK if left <= right + EPS
                       else CHECK_UNCERTAIN if inexact else CHECK_VIOLATED)
             ind = cat.indicators.get(iid)
             zh = ind.zh_name if ind is not None else iid
@@ -522,7 +488,7 @@ def _breakdown_sums(breakdowns: dict, found: dict, cat: Catalogue) -> list[dict]
                 "en_name": f"The parts together do not exceed {en}",
                 "severity": "warn", "indicators": iid, "left": left, "right": right,
                 "status": status,
-                "part_text": "|".join(_str(rec.get("text")) for rec, _v, _q in group),
+                "part_text": "|".join(string_cell(rec.get("text")) for rec, _v, _q in group),
                 "part_sentence": sentence,
             })
     return out
@@ -555,27 +521,28 @@ def part_whole(indicators, catalogue: Catalogue | None = None, mentions=None):
     breakdowns: dict[tuple[str, str], list] = {}  # (whole, sentence): the parts, in order
     if mentions is not None and "part_of" in mentions.columns and len(mentions):
         for rec in mentions.sort_values("char_start", kind="stable").to_dict("records"):
-            whole = found.get(_str(rec.get("part_of")))
+            whole = found.get(string_cell(rec.get("part_of")))
             if (whole is None or rec.get("kind") not in ("count", "amount")
                     or rec.get("kind") != whole.get("kind")
-                    or _str(rec.get("unit")) != _str(whole.get("unit"))):
+                    or string_cell(rec.get("unit")) != string_cell(whole.get("unit"))):
                 continue
             ind = cat.indicators.get(rec["part_of"])
-            left, right = _num(rec["value"]), _num(whole["value"])
-            inexact = any(_str(r.get("qualifier")) not in ("", "exact") for r in (rec, whole))
-            status = (CHECK_OK if left <= right + _EPS
+            left, right = number_cell(rec["value"]), number_cell(whole["value"])
+            inexact = any(string_cell(r.get("qualifier")) not in ("", "exact")
+                          for r in (rec, whole))
+            status = (CHECK_OK if left <= right + EPS
                       else CHECK_UNCERTAIN if inexact else CHECK_VIOLATED)
             zh = ind.zh_name if ind is not None else rec["part_of"]
             en = ind.en_name if ind is not None else rec["part_of"]
-            measure = _str(rec.get("measure")) or _str(rec.get("text"))
-            breakdowns.setdefault((rec["part_of"], _str(rec.get("sentence"))), []).append(
+            measure = string_cell(rec.get("measure")) or string_cell(rec.get("text"))
+            breakdowns.setdefault((rec["part_of"], string_cell(rec.get("sentence"))), []).append(
                 (rec, left, inexact))
             rows.append({
                 "check_id": f"part.{rec['part_of']}.{int(rec['char_start'])}", "type": "part",
                 "zh_name": f"{measure}不超过{zh}", "en_name": f"A part does not exceed {en}",
                 "severity": "warn", "indicators": rec["part_of"], "left": left,
-                "right": right, "status": status, "part_text": _str(rec.get("text")),
-                "part_sentence": _str(rec.get("sentence")),
+                "right": right, "status": status, "part_text": string_cell(rec.get("text")),
+                "part_sentence": string_cell(rec.get("sentence")),
             })
     rows += _breakdown_sums(breakdowns, found, cat)
     for rel in cat.relations:
@@ -587,9 +554,9 @@ def part_whole(indicators, catalogue: Catalogue | None = None, mentions=None):
             continue
         if not all(i in found for i in ids):
             continue
-        left = sum(_num(found[i]["value"]) for i in lefts)
-        right = sum(_num(found[i]["value"]) for i in rights)
-        holds = left <= right + _EPS if rel.type == "le" else abs(left - right) <= _EPS
+        left = sum(number_cell(found[i]["value"]) for i in lefts)
+        right = sum(number_cell(found[i]["value"]) for i in rights)
+        holds = left <= right + EPS if rel.type == "le" else abs(left - right) <= EPS
         inexact = any((found[i].get("qualifier") or "exact") != "exact" for i in ids)
         status = CHECK_OK if holds else (CHECK_UNCERTAIN if inexact else CHECK_VIOLATED)
         rows.append({
@@ -599,26 +566,6 @@ def part_whole(indicators, catalogue: Catalogue | None = None, mentions=None):
             "part_sentence": "",
         })
     return pd.DataFrame(rows, columns=CHECK_COLUMNS)
-
-
-def _read_peer(path, region: str, year):
-    """A published peer's table (``path``: its parquet file; ``region``/``year``: whose).
-
-    Raises
-    ------
-    InputError
-        When the file cannot be read, naming the rebuild that fixes it.
-    """
-    import pandas as pd
-
-    try:
-        return pd.read_parquet(path)
-    except Exception as exc:  # noqa: BLE001 - pyarrow raises many types for a bad file
-        raise InputError(
-            f"{path}: cannot be read as a parquet table ({exc}). Rebuild that "
-            f"region-year with `rol build --region {region} --year {year} --force` or "
-            "delete the folder."
-        ) from None
 
 
 def published_history(root, region: str, year: int, current=None):
@@ -655,7 +602,7 @@ def published_history(root, region: str, year: int, current=None):
             "measure", "sentence"]
     frames = []
     for reg, yr, path in layout.brief_peers(root, region, year):
-        df = _read_peer(path, reg, yr).reindex(columns=cols)
+        df = layout.read_peer(path, reg, yr).reindex(columns=cols)
         df["region"], df["year"] = reg, int(yr)
         frames.append(df)
     if current is not None and len(current):
@@ -688,7 +635,8 @@ def region_panel(history, year: int, catalogue: Catalogue | None = None):
 #
 # Reports often state a rate beside the two counts it comes from ("审结52件，其中纠错4件，
 # 纠错率7.7%") while the catalogue knows neither count. These functions pair them from
-# the text alone; every row they give has ``basis = inferred`` (see compare_ratios).
+# the text alone (its numbers by sentence: :func:`wording.text_of`); every row they give
+# has ``basis = inferred`` (see compare_ratios).
 
 #: English names of the inferred rows by method (see :class:`Inferred`).
 INFERRED_EN = {
@@ -700,30 +648,8 @@ INFERRED_EN = {
     "target": "share of a target, inferred from the text",
     "multiple": "multiple, inferred from the text",
 }
-#: Counting words that count the same things: a pair may mix them (件 and 宗).
-UNIT_CLASSES = ({"件", "宗", "起", "单"}, {"人", "名", "位"}, {"场", "场次"},
-                {"个", "家", "所"}, {"工作日", "个工作日"})
-#: Durations: never one of a rate's two counts, but the two ends of a time cut.
-DURATION_UNITS = frozenset({"天", "小时", "分钟", "工作日", "个工作日", "个月", "学时",
-                            "课时"})
-_NOT_COUNTS = DURATION_UNITS | {"%", "个百分点", "百分点", "平方米", "公里", "亩", "吨"}
-#: Two sentences are adjacent when the raw text between them, estimated from the
-#: numbers' offsets, is at most this long: line breaks and spaces, never a sentence
-#: (the estimate can only overstate the gap, so a tight bound errs on the safe side).
-ADJACENT_GAP = 5
 #: Tolerance in percentage points of an inferred rate (as the packaged relations).
 INFERRED_TOLERANCE = 0.5
-# Clauses end at mentions.CLAUSE_MARKS here too: its line break never matters, as the
-# sentences read here are compact (normalize.compact: no whitespace).
-
-
-def _clause_breaks(gap: str) -> int:
-    """How many clause breaks (:data:`mentions.CLAUSE_MARKS`) ``gap`` holds."""
-    return sum(gap.count(c) for c in CLAUSE_MARKS)
-
-
-#: A group ending in one of these continues the same full sentence.
-_JOINERS = ("；", ";")
 # A rate written as a share of a whole ("占比", "比例达", "占全部…的").
 _SHARE_RE = re.compile(r"占|比例|比重")
 _CHANGE_RE = re.compile(r"增长|增加|上升|提高|提升|下降|减少|降低|压缩|缩短|精简|压减|缩减|"
@@ -743,136 +669,6 @@ _CUT_RATE_RE = re.compile(
     rf"(?:{_CUT_VERBS}|减幅|降幅)(?:了|率|比例|幅度)?(?:达到|达|为|超过|约)?$")
 
 
-def _unit_class(unit: str) -> frozenset:
-    for cls in UNIT_CLASSES:
-        if unit in cls:
-            return frozenset(cls)
-    return frozenset({unit})
-
-
-@dataclass
-class _Number:
-    """One number of the mentions table (its indicator rows merged)."""
-
-    start: int
-    value: float
-    unit: str
-    qualifier: str
-    kind: str
-    text: str
-    sentence: str
-    measure: str
-    indicator_ids: tuple
-    group: int = 0   # index of its sentence, in report order
-    pos: int = -1    # offset of its text in the compact sentence; -1 when not found
-    end: int = -1
-
-    @property
-    def indicator_id(self) -> str:
-        return self.indicator_ids[0] if self.indicator_ids else ""
-
-
-@dataclass
-class _Text:
-    """The report's numbers grouped by sentence, rebuilt from the mentions table."""
-
-    numbers: list
-    sentences: list      # compact text (no whitespace, no ** markers) per group
-    adjacent: list       # adjacent[g]: sentence g directly follows sentence g-1
-    lead: list = field(default_factory=list)  # lead[g]: first group of g's full sentence
-
-    @property
-    def starts(self) -> list:
-        if not hasattr(self, "_starts"):
-            self._starts = [n.start for n in self.numbers]
-        return self._starts
-
-    def counts_by_unit(self, unit_class: frozenset) -> tuple[list, list]:
-        """(values, numbers) of the exact counts of one kind of unit, by value."""
-        if not hasattr(self, "_by_unit"):
-            by: dict = {}
-            for n in self.numbers:
-                if _is_count(n):
-                    by.setdefault(_unit_class(n.unit), []).append(n)
-            self._by_unit = {}
-            for cls, nums in by.items():
-                nums.sort(key=lambda x: (x.value, x.start))
-                self._by_unit[cls] = ([x.value for x in nums], nums)
-        return self._by_unit.get(unit_class, ([], []))
-
-    def clause_before(self, n: _Number) -> str:
-        """The text of ``n``'s clause before it."""
-        if n.pos < 0:
-            return ""
-        head = self.sentences[n.group][:n.pos]
-        return head[max(head.rfind(c) for c in CLAUSE_MARKS) + 1:]
-
-    def between(self, a: _Number, b: _Number) -> str | None:
-        """Text between two numbers of one sentence (None across sentences)."""
-        if a.group != b.group or a.pos < 0 or b.pos < 0:
-            return None
-        return self.sentences[a.group][a.end:b.pos]
-
-
-def _text_of(mentions) -> _Text:
-    """Numbers in report order, their sentence groups and which groups are adjacent.
-
-    The mentions table keeps each number's sentence (readable text) and raw offsets but
-    not the sentence's offsets: a number's position in its compact sentence gives the
-    sentence's approximate raw start and end, enough to tell whether two sentences
-    follow each other.
-    """
-    has_measure = "measure" in mentions.columns
-    merged: dict[int, _Number] = {}
-    for rec in mentions.sort_values(["char_start", "indicator_id"], kind="stable") \
-            .to_dict("records"):
-        start, iid = int(rec["char_start"]), rec.get("indicator_id") or ""
-        if start in merged:
-            if iid and iid not in merged[start].indicator_ids:
-                merged[start].indicator_ids += (iid,)
-            continue
-        measure = rec.get("measure") if has_measure else ""
-        merged[start] = _Number(
-            start=start, value=_num(rec["value"]), unit=str(rec.get("unit") or ""),
-            qualifier=str(rec.get("qualifier") or "exact"), kind=str(rec.get("kind") or ""),
-            text=str(rec.get("text") or ""), sentence=str(rec.get("sentence") or ""),
-            measure=measure if isinstance(measure, str) else "",
-            indicator_ids=(iid,) if iid else ())
-    numbers = list(merged.values())
-    sentences: list[str] = []
-    spans: list[list[float]] = []  # estimated raw [start, end] of each sentence
-    prev, found_to = None, 0
-    for n in numbers:
-        needle = compact(n.text)
-        # A new sentence starts where the text changes, or where the same text comes
-        # again (a repeated sentence): its number is no longer found further on.
-        if (prev is None or n.sentence != prev.sentence
-                or (needle and sentences[-1].find(needle, found_to) < 0)):
-            sentences.append(compact(n.sentence))
-            spans.append([math.inf, -math.inf])
-            found_to = 0
-        prev = n
-        n.group = len(sentences) - 1
-        sent = sentences[-1]
-        at = sent.find(needle, found_to) if needle else -1
-        if at < 0:
-            continue
-        n.pos, n.end, found_to = at, at + len(needle), at + len(needle)
-        span = spans[-1]
-        span[0] = min(span[0], n.start - at)
-        span[1] = max(span[1], n.start + len(sent) - at)
-    adjacent = [False] + [spans[g][0] - spans[g - 1][1] <= ADJACENT_GAP
-                          if math.isfinite(spans[g][0]) and math.isfinite(spans[g - 1][1])
-                          else False for g in range(1, len(sentences))]
-    # Sentences are split at semicolons too; a full sentence ends at 。！？ (or a line
-    # break): "…5422件，…；申请人…3758人。" is one sentence of two groups.
-    lead = []
-    for g in range(len(sentences)):
-        joined = g and adjacent[g] and sentences[g - 1][-1:] in _JOINERS
-        lead.append(lead[g - 1] if joined else g)
-    return _Text(numbers, sentences, adjacent, lead)
-
-
 def _names_change(clause: str) -> bool:
     """True when a rate's clause names a change, not a share: a change word after the
     last share word ("办理效率提升30%", "精简申报材料40%以上", but "减时限比例达86.61%");
@@ -883,11 +679,6 @@ def _names_change(clause: str) -> bool:
         return False
     share = max((m.end() for m in _SHARE_WORD_RE.finditer(clause)), default=-1)
     return changes[-1].start() >= share
-
-
-def _is_count(n: _Number) -> bool:
-    return (n.kind in ("count", "amount") and n.unit not in _NOT_COUNTS
-            and n.qualifier == "exact" and not math.isnan(n.value) and n.value >= 0)
 
 
 def _stem(clause: str) -> str:
@@ -909,16 +700,16 @@ class Inferred:
     """
 
     method: str
-    rate: _Number | None
-    numerator: _Number
-    denominator: _Number
+    rate: Number | None
+    numerator: Number
+    denominator: Number
     recomputed: float
     status: str
     evidence: str
     name: str = ""
 
 
-def _reductions(text: _Text, used: set) -> list[Inferred]:
+def _reductions(text: Text, used: set) -> list[Inferred]:
     """Cuts written "由18.5天压缩至7.2天(, 压缩56.1%)", with the stated rate if any.
 
     Lists cut item by item pair by position and unit: "由原来的18个部门、75项，精简为
@@ -947,7 +738,7 @@ def _reductions(text: _Text, used: set) -> list[Inferred]:
             j += 1
             afters.append(nums[j])
         cuts = [(b, a) for b, a in zip(befores, afters)
-                if _unit_class(b.unit) == _unit_class(a.unit)
+                if unit_class(b.unit) == unit_class(a.unit)
                 and b.kind in ("count", "amount") and 0 <= a.value < b.value]
         if not cuts:
             continue
@@ -969,7 +760,7 @@ def _reductions(text: _Text, used: set) -> list[Inferred]:
         for before, after in cuts:
             recomputed = (before.value - after.value) / before.value * 100
             status = COMPUTED_ONLY if rate is None else rate_status(
-                abs(rate.value), recomputed, decimals=_stated_decimals(rate.text),
+                abs(rate.value), recomputed, decimals=stated_decimals(rate.text),
                 qualifier=rate.qualifier, tolerance=INFERRED_TOLERANCE)
             found.append([before, after, recomputed, status])
         if rate is not None and (len(found) > 1 or loose):
@@ -987,7 +778,7 @@ def _reductions(text: _Text, used: set) -> list[Inferred]:
     return out
 
 
-def _next_rate(text: _Text, j: int) -> bool:
+def _next_rate(text: Text, j: int) -> bool:
     """True when the number after ``text.numbers[j]`` (a cut's value after) is an exact
     stated rate in the next clause of its sentence, naming no change of its own."""
     if j + 1 >= len(text.numbers):
@@ -996,7 +787,7 @@ def _next_rate(text: _Text, j: int) -> bool:
     gap = text.between(after, r)
     return (gap is not None and r.unit == "%" and r.kind == "rate"
             and r.qualifier == "exact" and r.value > 0
-            and _clause_breaks(gap) == 1
+            and clause_breaks(gap) == 1
             and "率" in gap and not _names_change(text.clause_before(r)))
 
 
@@ -1013,10 +804,9 @@ _DIFF_MARK_RE = re.compile(
     r"(?:多出?|增加了?|增长了?|减少了?|下降了?|少了?)$"
     r"|相比(?:多出?|增加了?|增长了?|减少了?|下降了?|少了?)$")
 _DOWN_RE = re.compile(r"下降|减少|降低|少|减|降")
-_POINTS_UNITS = ("个百分点", "百分点")
 
 
-def _changes(text: _Text, used: set) -> list[Inferred]:
+def _changes(text: Text, used: set) -> list[Inferred]:
     """Stated changes recomputed from the two values the report gives, consistent ones
     only (the wording alone does not tie a change to its values strongly enough to
     call a disagreement):
@@ -1032,7 +822,7 @@ def _changes(text: _Text, used: set) -> list[Inferred]:
     out = []
     nums = text.numbers
     for k, c in enumerate(nums):
-        if (c.start in used or c.unit not in ("%", *_POINTS_UNITS)
+        if (c.start in used or c.unit not in ("%", *POINTS_UNITS)
                 or math.isnan(c.value) or c.value == 0
                 or not (c.kind == "change" or (c.kind == "rate"
                                                and _names_change(text.clause_before(c))))):
@@ -1040,18 +830,18 @@ def _changes(text: _Text, used: set) -> list[Inferred]:
         down = c.value < 0 or bool(_DOWN_RE.search(_CHANGE_TAIL_RE.sub(
             "", text.clause_before(c))[-4:]))
         found = (_points(text, k, down)
-                 or (None if c.unit in _POINTS_UNITS else _growth(text, k, down)))
+                 or (None if c.unit in POINTS_UNITS else _growth(text, k, down)))
         if found is not None:
             used.add(c.start)
             out.append(found)
     return out
 
 
-def _allowed(c: _Number) -> float:
-    return 0.5 * 10 ** (-_stated_decimals(c.text)) + _EPS
+def _allowed(c: Number) -> float:
+    return 0.5 * 10 ** (-stated_decimals(c.text)) + EPS
 
 
-def _points(text: _Text, k: int, down: bool) -> Inferred | None:
+def _points(text: Text, k: int, down: bool) -> Inferred | None:
     """A rate's change in points: see :func:`_changes`."""
     c = text.numbers[k]
     after = text.numbers[k - 1] if k else None
@@ -1077,19 +867,19 @@ def _points(text: _Text, k: int, down: bool) -> Inferred | None:
     return None
 
 
-def _growth(text: _Text, k: int, down: bool) -> Inferred | None:
+def _growth(text: Text, k: int, down: bool) -> Inferred | None:
     """A count's growth from its earlier value or from a stated difference."""
     c = text.numbers[k]
     same = [n for n in text.numbers[:k] if n.group == c.group and n.pos >= 0]
     for i, b in enumerate(same):
         # a stated difference may be read as a change itself ("减少46人": -46)
-        difference = (b.kind == "change" and b.unit not in _NOT_COUNTS
+        difference = (b.kind == "change" and b.unit not in NOT_COUNTS
                       and b.qualifier == "exact" and not math.isnan(b.value))
-        if not (_is_count(b) or difference):
+        if not (is_count(b) or difference):
             continue
         clause = text.clause_before(b)
-        earlier = [a for a in same[:i] if _is_count(a)
-                   and _unit_class(a.unit) == _unit_class(b.unit)]
+        earlier = [a for a in same[:i] if is_count(a)
+                   and unit_class(a.unit) == unit_class(b.unit)]
         if not earlier or b.value == 0:
             continue
         a = earlier[-1]
@@ -1145,7 +935,7 @@ TIMES_OF_DIFF_EVIDENCE = ("N times the earlier value (是…的N倍, 增长到N�
 _TIMES_TAIL_RE = re.compile(r"(?P<least>多|余|以上|有余)|(?P<about>左右)")
 
 
-def _times_qualifier(c: _Number, head: str, tail: str) -> str:
+def _times_qualifier(c: Number, head: str, tail: str) -> str:
     """The qualifier of a stated multiple: its own, else a qualifier word before it (in
     the words before it, or before the verb: 约为上年40件的4倍), else what follows it
     (3倍多, 3倍左右)."""
@@ -1189,21 +979,21 @@ def multiple_fits(stated: float, recomputed: float, *, decimals: int = 0,
     half = 0.5 * 10 ** (-decimals)
     w = max(half, 0.1 * stated)
     if qualifier == "at_most":
-        return stated - w - _EPS <= recomputed <= stated + _EPS
+        return stated - w - EPS <= recomputed <= stated + EPS
     if qualifier == "approx":
-        return abs(recomputed - stated) <= w + _EPS
+        return abs(recomputed - stated) <= w + EPS
     if qualifier == "at_least":
-        return stated - _EPS <= recomputed <= stated + max(2 * half, w) + _EPS
-    return abs(recomputed - stated) <= half + _EPS
+        return stated - EPS <= recomputed <= stated + max(2 * half, w) + EPS
+    return abs(recomputed - stated) <= half + EPS
 
 
-def _earlier(text: _Text, n: _Number) -> bool:
+def _earlier(text: Text, n: Number) -> bool:
     """True when ``n``'s words mark it as the earlier value of a change (上年的…, 由…)."""
     head = text.clause_before(n)
     return bool(_EARLIER_RE.search(head) or _CUT_BEFORE_RE.search(head))
 
 
-def _multiples(text: _Text, used: set) -> list[Inferred]:
+def _multiples(text: Text, used: set) -> list[Inferred]:
     """Stated multiples (N倍) recomputed from the value after and the earlier value,
     consistent ones only (as for changes, the wording does not tie a multiple to its
     values strongly enough to call a disagreement).
@@ -1237,23 +1027,23 @@ def _multiples(text: _Text, used: set) -> list[Inferred]:
                 and n is not c]
         pairs = []  # (after, before, before's value)
         for b in same:
-            if _is_count(b) and b.value > 0 and _earlier(text, b):
+            if is_count(b) and b.value > 0 and _earlier(text, b):
                 pairs += [(a, b, b.value) for a in same
-                          if a is not b and _is_count(a) and not _earlier(text, a)
-                          and _unit_class(a.unit) == _unit_class(b.unit)
+                          if a is not b and is_count(a) and not _earlier(text, a)
+                          and unit_class(a.unit) == unit_class(b.unit)
                           and a.value > b.value]
-            elif (b.kind == "change" and b.unit not in _NOT_COUNTS and b.value > 0
+            elif (b.kind == "change" and b.unit not in NOT_COUNTS and b.value > 0
                   and b.qualifier == "exact" and b.start < c.start
                   and _DIFF_MARK_RE.search(text.clause_before(b))):
-                before_b = [a for a in same if a.start < b.start and _is_count(a)
-                            and _unit_class(a.unit) == _unit_class(b.unit)]
+                before_b = [a for a in same if a.start < b.start and is_count(a)
+                            and unit_class(a.unit) == unit_class(b.unit)]
                 if before_b and before_b[-1].value > b.value:
                     a = before_b[-1]
                     pairs.append((a, b, a.value - b.value))
         if not pairs:
             continue
         qualifier = _times_qualifier(c, head, text.sentences[c.group][c.end:c.end + 2])
-        decimals = _stated_decimals(c.text)
+        decimals = stated_decimals(c.text)
 
         def fitting(shift: float, pairs=pairs, c=c, qualifier=qualifier,
                     decimals=decimals) -> dict:
@@ -1284,7 +1074,7 @@ def _multiples(text: _Text, used: set) -> list[Inferred]:
 MAX_CANDIDATES = 16
 
 
-def _pair_candidates(text: _Text, rate: _Number) -> list[_Number]:
+def _pair_candidates(text: Text, rate: Number) -> list[Number]:
     """Counts in the rate's sentence or the sentence right before it (the nearest
     ``MAX_CANDIDATES``), in text order. A sentence runs to 。！？: its parts split at
     semicolons count as one (after the rate, only its own part)."""
@@ -1303,12 +1093,12 @@ def _pair_candidates(text: _Text, rate: _Number) -> list[_Number]:
     while i < len(text.numbers) and text.numbers[i].group == g:
         out.append(text.numbers[i])
         i += 1
-    cands = [n for n in out if _is_count(n)]
+    cands = [n for n in out if is_count(n)]
     cands = sorted(cands, key=lambda n: (abs(n.start - rate.start), n.start))[:MAX_CANDIDATES]
     return sorted(cands, key=lambda n: n.start)
 
 
-def _names_part(text: _Text, n: _Number, stem: str) -> bool:
+def _names_part(text: Text, n: Number, stem: str) -> bool:
     """True when what a rate calls itself (the two characters before 率) is in its part's
     words, character by character ("网办率" and "网上办理2369件"; not "满意率" and
     "办结118件")."""
@@ -1316,7 +1106,7 @@ def _names_part(text: _Text, n: _Number, stem: str) -> bool:
     return all(ch in words for ch in stem)
 
 
-def _nearest_count(text: _Text, rate: _Number) -> _Number | None:
+def _nearest_count(text: Text, rate: Number) -> Number | None:
     """The count written last before the rate in its sentence or the one before (any
     qualifier: "2200多项" too), or None."""
     first = text.lead[rate.group]
@@ -1325,13 +1115,13 @@ def _nearest_count(text: _Text, rate: _Number) -> _Number | None:
     i = bisect.bisect_left(text.starts, rate.start) - 1
     while i >= 0 and text.numbers[i].group >= first:
         n = text.numbers[i]
-        if n.kind in ("count", "amount") and n.unit not in _NOT_COUNTS:
+        if n.kind in ("count", "amount") and n.unit not in NOT_COUNTS:
             return n
         i -= 1
     return None
 
 
-def _pair(text: _Text, rate: _Number) -> Inferred | None:
+def _pair(text: Text, rate: Number) -> Inferred | None:
     """The closest pair of counts whose quotient rounds to the stated rate; else, in this
     order, a whole, part and rate written in a row that agree (:func:`_chain`), a precise
     share's one whole anywhere in the report (:func:`_far_whole`), a mismatching pair the
@@ -1344,7 +1134,7 @@ def _pair(text: _Text, rate: _Number) -> Inferred | None:
     what the rate counts (办结 in "办结25件，办结率100%").
     """
     cands = _pair_candidates(text, rate)
-    decimals = _stated_decimals(rate.text)
+    decimals = stated_decimals(rate.text)
     last = _nearest_count(text, rate)
     whole = rate.value == 100 and rate.qualifier == "exact"
     stem = _stem(text.clause_before(rate))
@@ -1353,7 +1143,7 @@ def _pair(text: _Text, rate: _Number) -> Inferred | None:
         if d.value <= 0:
             continue
         for n in cands:
-            if n is d or n.value > d.value or _unit_class(n.unit) != _unit_class(d.unit):
+            if n is d or n.value > d.value or unit_class(n.unit) != unit_class(d.unit):
                 continue
             if last is not None and last is not n and last is not d:
                 continue
@@ -1380,7 +1170,7 @@ def _pair(text: _Text, rate: _Number) -> Inferred | None:
     return _far_whole(text, rate, last) or _linked_mismatch(text, rate, cands) or chain
 
 
-def _part_of_next_rate(text: _Text, n: _Number, rate: _Number) -> bool:
+def _part_of_next_rate(text: Text, n: Number, rate: Number) -> bool:
     """True when ``n`` is the part of another rate written right after it, its clause
     naming that rate ("负责人出庭应诉58件，出庭应诉率100%": the 58 is the appearances
     the 100% counts, not cases a loss rate could be a share of)."""
@@ -1394,7 +1184,7 @@ def _part_of_next_rate(text: _Text, n: _Number, rate: _Number) -> bool:
     return bool(own) and _names_part(text, n, own)
 
 
-def _whole_of_equals(text: _Text, rate: _Number, d: _Number, wholes: list) -> _Number:
+def _whole_of_equals(text: Text, rate: Number, d: Number, wholes: list) -> Number:
     """The denominator of a pair whose quotient fits, when counts of the same value could
     each be it (``wholes``, ``d`` the closest): the one that is not another rate's part
     (:func:`_part_of_next_rate`); when that does not tell them apart, ``d`` with no
@@ -1422,7 +1212,7 @@ FAR_PRECISION = 0.003
 FAR_SHARE_PRECISION = 0.02
 
 
-def _far_whole(text: _Text, rate: _Number, last: _Number | None) -> Inferred | None:
+def _far_whole(text: Text, rate: Number, last: Number | None) -> Inferred | None:
     """The whole of a precisely stated share, anywhere in the report.
 
     The part is the count written right before the rate in its clause chain (not a list
@@ -1432,10 +1222,10 @@ def _far_whole(text: _Text, rate: _Number, last: _Number | None) -> Inferred | N
     fit, or a rate stated too roughly (``FAR_PRECISION``; ``FAR_SHARE_PRECISION`` for a
     share whose whole is stated before it), give nothing.
     """
-    if (last is None or not _is_count(last) or last.group != rate.group
+    if (last is None or not is_count(last) or last.group != rate.group
             or _in_list(text, last) or rate.qualifier != "exact" or rate.value <= 0):
         return None
-    decimals = _stated_decimals(rate.text)
+    decimals = stated_decimals(rate.text)
     spread = 0.5 * 10 ** (-decimals) / rate.value
     share = bool(_SHARE_RE.search(text.clause_before(rate)))
     if spread > (FAR_SHARE_PRECISION if share else FAR_PRECISION):
@@ -1444,10 +1234,10 @@ def _far_whole(text: _Text, rate: _Number, last: _Number | None) -> Inferred | N
     stem = _stem(text.clause_before(rate))
     if stem and not _names_part(text, n, stem):
         return None
-    values, counts = text.counts_by_unit(_unit_class(n.unit))
+    values, counts = text.counts_by_unit(unit_class(n.unit))
     # only wholes near n / rate can round to it: a window of the sorted values
     lo = n.value * 100 / (rate.value + 1)
-    hi = n.value * 100 / max(rate.value - 1, _EPS)
+    hi = n.value * 100 / max(rate.value - 1, EPS)
     fits = [d for d in counts[bisect.bisect_left(values, lo):bisect.bisect_right(values, hi)]
             if d is not n and d.value >= n.value and d.value > 0
             and rate_status(rate.value, n.value / d.value * 100, decimals=decimals,
@@ -1461,7 +1251,7 @@ def _far_whole(text: _Text, rate: _Number, last: _Number | None) -> Inferred | N
                     "the one whole in the report that gives the stated rate")
 
 
-def _clause_of(text: _Text, n: _Number) -> str:
+def _clause_of(text: Text, n: Number) -> str:
     """``n``'s whole clause, before and after it (its verb often follows it: "2331项纳入
     …管理")."""
     sent = text.sentences[n.group]
@@ -1470,7 +1260,7 @@ def _clause_of(text: _Text, n: _Number) -> str:
     return text.clause_before(n) + n.measure + tail[:cut]
 
 
-def _chain(text: _Text, rate: _Number) -> Inferred | None:
+def _chain(text: Text, rate: Number) -> Inferred | None:
     """A share written as whole, part, rate: three numbers in a row in one sentence, at
     most one clause break between each two, nothing else numeric between them.
 
@@ -1491,12 +1281,12 @@ def _chain(text: _Text, rate: _Number) -> Inferred | None:
     if k < 2:
         return None
     d, n = text.numbers[k - 2], text.numbers[k - 1]
-    if not (d.group == n.group == rate.group and _is_count(d) and _is_count(n)
-            and _unit_class(d.unit) == _unit_class(n.unit) and d.value >= n.value > 0
+    if not (d.group == n.group == rate.group and is_count(d) and is_count(n)
+            and unit_class(d.unit) == unit_class(n.unit) and d.value >= n.value > 0
             and d.pos >= 0 and n.pos >= 0):
         return None
     for gap in (text.between(d, n), text.between(n, rate)):
-        if _clause_breaks(gap) > 1 or "、" in gap:
+        if clause_breaks(gap) > 1 or "、" in gap:
             return None
     if _in_list(text, d) or _in_list(text, n):
         return None
@@ -1505,7 +1295,7 @@ def _chain(text: _Text, rate: _Number) -> Inferred | None:
     if not stem or not any(ch in part_words for ch in stem):
         return None
     q = n.value / d.value * 100
-    decimals = _stated_decimals(rate.text)
+    decimals = stated_decimals(rate.text)
     if rate_status(rate.value, q, decimals=decimals, tolerance=INFERRED_TOLERANCE) \
             == CONSISTENT:
         return Inferred("ratio", rate, n, d, q, CONSISTENT,
@@ -1518,7 +1308,7 @@ def _chain(text: _Text, rate: _Number) -> Inferred | None:
                     "whole, part, then the rate naming the part")
 
 
-def _in_list(text: _Text, n: _Number) -> bool:
+def _in_list(text: Text, n: Number) -> bool:
     """True when ``n`` is an item of a list ("3595件、3125件", "分别为…")."""
     if n.pos < 0:
         return True
@@ -1527,7 +1317,7 @@ def _in_list(text: _Text, n: _Number) -> bool:
             or "分别" in text.clause_before(n))
 
 
-def _linked_mismatch(text: _Text, rate: _Number, cands: list[_Number]) -> Inferred | None:
+def _linked_mismatch(text: Text, rate: Number, cands: list[Number]) -> Inferred | None:
     """A pair the wording ties to the rate even though the quotient disagrees.
 
     Strong evidence only. The numerator is the count right before the rate, in its
@@ -1561,12 +1351,12 @@ def _linked_mismatch(text: _Text, rate: _Number, cands: list[_Number]) -> Inferr
     gap = text.sentences[n.group][n.end:rate.pos]
     if "其中" in clause_n and (share or (stem and stem in clause_n)):
         evidence = "其中 … then the rate of that part"
-    elif share and _clause_breaks(gap) <= 1 and not _in_list(text, n):
+    elif share and clause_breaks(gap) <= 1 and not _in_list(text, n):
         evidence = "a share right after its part"
     else:
         return None
     dens = [d for d in before[:-1]
-            if _unit_class(d.unit) == _unit_class(n.unit) and d.value > 0
+            if unit_class(d.unit) == unit_class(n.unit) and d.value > 0
             and d.value >= n.value and not _in_list(text, d) and d.group == n.group]
     if not dens:
         return None
@@ -1577,7 +1367,7 @@ def _linked_mismatch(text: _Text, rate: _Number, cands: list[_Number]) -> Inferr
             bisect.bisect_left(text.starts, d.start):bisect.bisect_left(text.starts, n.start)]):
         return None
     q = n.value / d.value * 100
-    status = rate_status(rate.value, q, decimals=_stated_decimals(rate.text),
+    status = rate_status(rate.value, q, decimals=stated_decimals(rate.text),
                          qualifier=rate.qualifier, tolerance=INFERRED_TOLERANCE)
     return Inferred("ratio", rate, n, d, q, status, evidence)
 
@@ -1605,20 +1395,20 @@ _LABEL_BREAKS = CLAUSE_MARKS.replace("：", "").replace(":", "")
 _SENTENCE_NUMBER_RE = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?:千万|百万|十万|万|亿|千)?")
 
 
-def _is_quantity(n: _Number) -> bool:
+def _is_quantity(n: Number) -> bool:
     """An exact amount of anything (counts, money, areas, hours): what a target sets."""
-    return (n.kind in ("count", "amount") and n.unit not in ("%", *_POINTS_UNITS, "倍")
+    return (n.kind in ("count", "amount") and n.unit not in ("%", *POINTS_UNITS, "倍")
             and n.qualifier == "exact" and not math.isnan(n.value) and n.value > 0)
 
 
-def _targets(text: _Text, groups: range, unit_class: frozenset) -> list[_Number]:
+def _targets(text: Text, groups: range, same_units: frozenset) -> list[Number]:
     """The targets of one kind of unit stated in ``groups``: numbers whose words mark
     them as a target, mentions or not (a number extraction dropped as a target is read
     here from the sentence, with its raw offset estimated from a mention beside it: the
     mentions table keeps no sentence offsets, and nothing shows the estimate, since a
     target's row is named by its rate's offset and keeps no offset of the target)."""
     out = []
-    units = sorted(unit_class, key=len, reverse=True)
+    units = sorted(same_units, key=len, reverse=True)
     for g in groups:
         sent = text.sentences[g]
         mine = [n for n in text.numbers if n.group == g]
@@ -1649,7 +1439,7 @@ def _targets(text: _Text, groups: range, unit_class: frozenset) -> list[_Number]
                 continue
             words = (after.group().lstrip("的") if after is not None
                      else before.group())
-            out.append(_Number(
+            out.append(Number(
                 start=ref.start - ref.pos + m.start(), value=value, unit=unit,
                 qualifier="exact", kind="count", text=sent[m.start():end],
                 sentence=ref.sentence, measure=words, indicator_ids=(), group=g,
@@ -1657,7 +1447,7 @@ def _targets(text: _Text, groups: range, unit_class: frozenset) -> list[_Number]
     return out
 
 
-def _target_share(text: _Text, rate: _Number) -> Inferred | None:
+def _target_share(text: Text, rate: Number) -> Inferred | None:
     """A rate of a target met: the actual over the target ("…存量违建…62301.03平方米；
     …下达的6万平方米年度目标…，完成率为103.84%": 62301.03 / 60000).
 
@@ -1682,12 +1472,12 @@ def _target_share(text: _Text, rate: _Number) -> Inferred | None:
     groups = range(first, g + 1)
     quantities = [n for n in text.numbers
                   if first <= n.group <= g and n.start < rate.start and _is_quantity(n)]
-    decimals = _stated_decimals(rate.text)
+    decimals = stated_decimals(rate.text)
     fits, tried = {}, []
-    for cls in {_unit_class(n.unit) for n in quantities}:
+    for cls in {unit_class(n.unit) for n in quantities}:
         targets = _targets(text, groups, cls)
         target_at = {(t.group, t.pos) for t in targets}
-        actuals = [n for n in quantities if _unit_class(n.unit) == cls
+        actuals = [n for n in quantities if unit_class(n.unit) == cls
                    and (n.group, n.pos) not in target_at]
         for t in targets:
             for a in actuals:
@@ -1756,7 +1546,7 @@ def infer_ratios(mentions, skip: set | None = None) -> list[Inferred]:
           since nothing says they belong together, except when the wording links them
           (see ``_linked_mismatch``): then it is a ``mismatch``.
     """
-    text = _text_of(mentions)
+    text = text_of(mentions)
     used = set(skip or ())
     out = _reductions(text, used)
     out += _changes(text, used)
@@ -1773,7 +1563,7 @@ def infer_ratios(mentions, skip: set | None = None) -> list[Inferred]:
     return sorted(out, key=lambda x: (x.rate or x.denominator).start)
 
 
-def _inferred_name(text: _Text, inf: Inferred) -> str:
+def _inferred_name(text: Text, inf: Inferred) -> str:
     """A Chinese name for an inferred rate: the rate's measure, else its own words
     ("纠错率" from "纠错率为8%"); for a cut, what was cut ("办理时限压缩幅度"), else the
     measure of the value before the cut; for a count's change, the count's measure
@@ -1958,8 +1748,6 @@ def analyse(paths, catalogue: Catalogue | None = None) -> Analysis:
     InputError
         When a table or report.json is missing or unreadable.
     """
-    # here, not at the top: yoy reads the report's wording with this module's helpers
-    from . import yoy
 
     cat = catalogue or load()
     indicators = _read_table(paths.tables, "indicators")

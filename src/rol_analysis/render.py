@@ -295,7 +295,7 @@ def _index_rows(root: Path, overlay: dict | None = None) -> list[dict]:
     The tables of thousands of region-years are read in two bulk queries, not one file
     at a time, so the index stays quick at national scale.
     """
-    from . import ratios, regions
+    from . import regions, statuses
     from .brief import format_number
     from .catalogue import load
     from .reviews import REVIEW_LABELS, excluded_numbers, review_state, unconfirmed
@@ -376,14 +376,14 @@ def _index_rows(root: Path, overlay: dict | None = None) -> list[dict]:
         n_unconf = n_done = n_numbers = None
         # Without a brief there is no published analysis to summarise.
         if brief:
-            counts = {st: 0 for st in ratios.STATUS_ZH}
+            counts = {st: 0 for st in statuses.STATUS_ZH}
             counts.update({k: v for k, v in counts_by.get(str(folder), {}).items()
                            if k in counts})
             # pairs read from the wording, counted apart from the catalogue's
-            if any(k.endswith(ratios.INFERRED_SUFFIX) and v for k, v in counts.items()):
-                inferred = {"mismatch": counts.get(ratios.MISMATCH_INFERRED, 0),
-                            "consistent": counts.get(ratios.CONSISTENT_INFERRED, 0),
-                            "computed_only": counts.get(ratios.COMPUTED_INFERRED, 0)}
+            if any(k.endswith(statuses.INFERRED_SUFFIX) and v for k, v in counts.items()):
+                inferred = {"mismatch": counts.get(statuses.MISMATCH_INFERRED, 0),
+                            "consistent": counts.get(statuses.CONSISTENT_INFERRED, 0),
+                            "computed_only": counts.get(statuses.COMPUTED_INFERRED, 0)}
             found_rows = by_file.get(str(processed[folder] / "indicators.parquet"), [])
             n_ind = len(found_rows)
             found = {}

@@ -739,7 +739,8 @@ def _unfit_parts(mentions, indicators, decisions: list[Decision], cat,
     only uncertain), so a decision the brief would show as a violated check is refused
     here, naming its row.
     """
-    from .ratios import CHECK_VIOLATED, part_whole
+    from .ratios import part_whole
+    from .statuses import CHECK_VIOLATED
 
     parts = {d.char_start: d for d in decisions if d.action == "unname" and d.indicator_id}
     if not parts:

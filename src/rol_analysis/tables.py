@@ -1,4 +1,4 @@
-"""Table shapes shared by validation, analysis and the brief."""
+"""Table shapes shared by validation, analysis and the brief, and how their cells are read."""
 
 from __future__ import annotations
 
@@ -35,6 +35,26 @@ def text_cell(value) -> str:
     """A cell as text: "" for an empty one (:func:`_missing`), else ``str(value)``
     (the brief's text, extract's string columns)."""
     return "" if _missing(value) else str(value)
+
+
+def number_cell(x) -> float:
+    """A cell as a float, NaN when it is not a number."""
+    try:
+        x = float(x)
+    except (TypeError, ValueError):
+        return math.nan
+    return x
+
+
+def qualifier_cell(q) -> str:
+    """A qualifier cell, ``exact`` when empty."""
+    return q if isinstance(q, str) and q else "exact"
+
+
+def string_cell(x) -> str:
+    """A string cell as it is, "" for anything else (unlike :func:`text_cell`, a
+    number or <NA> gives "")."""
+    return x if isinstance(x, str) else ""
 
 
 def wide(indicators, catalogue: Catalogue | None = None):

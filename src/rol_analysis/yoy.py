@@ -13,8 +13,8 @@
 
 The years compared come from :func:`ratios.published_history`; :func:`ratios.analyse`
 puts these tables in its :class:`ratios.Analysis`. A stated change is read from the
-report's wording with the text helpers of :mod:`ratios` (its inferred pairs read
-changes too), and its statuses are the rates check's.
+report's numbers by sentence (:mod:`wording`, which the rates inferred from the text read
+too), and its statuses are the rates check's (:mod:`statuses`).
 """
 
 from __future__ import annotations
@@ -24,22 +24,9 @@ import re
 
 from . import layout, measure
 from .catalogue import Catalogue, load
-from .ratios import (
-    _DIGITS,
-    _EPS,
-    _POINTS_UNITS,
-    CHECK_UNCERTAIN,
-    CONSISTENT,
-    MISMATCH,
-    _clause_breaks,
-    _num,
-    _Number,
-    _qualifier,
-    _read_peer,
-    _str,
-    _text_of,
-    _unit_class,
-)
+from .statuses import CHECK_UNCERTAIN, CONSISTENT, EPS, MISMATCH
+from .tables import number_cell, qualifier_cell, string_cell
+from .wording import DIGITS, POINTS_UNITS, Number, clause_breaks, text_of, unit_class
 
 YOY_COLUMNS = [
     "indicator_id", "zh_name", "en_name", "kind", "unit", "previous_year", "previous",
@@ -64,7 +51,7 @@ UNNAMED_CHANGE_COLUMNS = [
 
 def _relative_change(value, previous) -> float:
     """(value - previous) / previous in %, unrounded; NaN from 0 or a missing value."""
-    v, p = _num(value), _num(previous)
+    v, p = number_cell(value), number_cell(previous)
     return (v - p) / p * 100 if p and not math.isnan(v) else math.nan
 
 
@@ -78,7 +65,7 @@ def relative_change_text(value, previous, fallback=math.nan) -> str | None:
     """
     pct = _relative_change(value, previous)
     if math.isnan(pct):
-        pct = _num(fallback)
+        pct = number_cell(fallback)
     return None if math.isnan(pct) else f"{pct:+.1f}"
 
 
@@ -147,21 +134,21 @@ def year_over_year(history, region: str, year: int, catalogue: Catalogue | None 
     for iid, ind in cat.indicators.items():
         if iid not in now.index or iid not in prev.index or ind.kind == "change":
             continue
-        v, p = _num(now.at[iid, "value"]), _num(prev.at[iid, "value"])
+        v, p = number_cell(now.at[iid, "value"]), number_cell(prev.at[iid, "value"])
         rate = ind.kind == "rate"
         rows.append({
             "indicator_id": iid, "zh_name": ind.zh_name, "en_name": ind.en_name,
             "kind": ind.kind, "unit": now.at[iid, "unit"], "previous_year": prev_year,
-            "previous": p, "previous_qualifier": _qualifier(prev.at[iid, "qualifier"]),
-            "previous_text": _str(prev.at[iid, "text"]),
-            "value": v, "qualifier": _qualifier(now.at[iid, "qualifier"]),
-            "text": _str(now.at[iid, "text"]), "change": round(v - p, 4),
+            "previous": p, "previous_qualifier": qualifier_cell(prev.at[iid, "qualifier"]),
+            "previous_text": string_cell(prev.at[iid, "text"]),
+            "value": v, "qualifier": qualifier_cell(now.at[iid, "qualifier"]),
+            "text": string_cell(now.at[iid, "text"]), "change": round(v - p, 4),
             "change_unit": CHANGE_UNITS["rate" if rate else "default"],
             "change_pct": math.nan if rate else round(_relative_change(v, p), 2),
             **_stated_fields(stated.get(iid), v, p, now.at[iid, "text"],
                              prev.at[iid, "text"], ind.kind,
-                             {_qualifier(now.at[iid, "qualifier"]),
-                              _qualifier(prev.at[iid, "qualifier"])} == {"exact"}),
+                             {qualifier_cell(now.at[iid, "qualifier"]),
+                              qualifier_cell(prev.at[iid, "qualifier"])} == {"exact"}),
         })
     return pd.DataFrame(rows, columns=YOY_COLUMNS)
 
@@ -216,10 +203,10 @@ def stated_changes(indicators, mentions, year: int) -> dict[str, dict]:
     return found
 
 
-def _tied_changes(mentions, year: int) -> list[tuple[_Number, dict]]:
+def _tied_changes(mentions, year: int) -> list[tuple[Number, dict]]:
     """(figure, its stated change) for every change tied to a figure by the rules of
     :func:`stated_changes`, named or not."""
-    text = _text_of(mentions)
+    text = text_of(mentions)
     out = []
     for k, c in enumerate(text.numbers):
         if not k or c.kind != "change" or c.pos < 0 or math.isnan(c.value):
@@ -227,7 +214,7 @@ def _tied_changes(mentions, year: int) -> list[tuple[_Number, dict]]:
         f = text.numbers[k - 1]
         gap = text.between(f, c)
         if (gap is None or f.kind not in ("count", "amount", "rate")
-                or _clause_breaks(gap) != 1):
+                or clause_breaks(gap) != 1):
             continue
         left = text.clause_before(c)
         than = _PREVIOUS_YEAR_RE.search(left)
@@ -238,7 +225,7 @@ def _tied_changes(mentions, year: int) -> list[tuple[_Number, dict]]:
             continue
         if c.unit == "%":
             unit = "%"
-        elif c.unit in _POINTS_UNITS:  # points: a rate's change
+        elif c.unit in POINTS_UNITS:  # points: a rate's change
             unit = "pp"
         else:
             unit = c.unit
@@ -257,11 +244,11 @@ def _loose(mentions) -> dict[str, list[dict]]:
     if mentions is None or not len(mentions) or "measure" not in mentions.columns:
         return loose
     named = {int(r["char_start"]) for r in mentions.to_dict("records")
-             if _str(r.get("indicator_id"))}
+             if string_cell(r.get("indicator_id"))}
     for r in mentions.sort_values("char_start", kind="stable").to_dict("records"):
-        if (_str(r.get("indicator_id")) or _str(r.get("part_of"))
+        if (string_cell(r.get("indicator_id")) or string_cell(r.get("part_of"))
                 or int(r["char_start"]) in named or r.get("kind") == "change"
-                or not _str(r.get("measure"))):
+                or not string_cell(r.get("measure"))):
             continue
         loose.setdefault(r["measure"], []).append(r)
     return loose
@@ -271,7 +258,7 @@ def _same_measure(loose: dict, label: str, unit: str) -> list[dict]:
     """The numbers of ``loose`` with measure ``label`` counting in ``unit``'s class
     (讲座2期 is no 讲座3场)."""
     return [r for r in loose.get(label, [])
-            if _unit_class(_str(r.get("unit"))) == _unit_class(unit)]
+            if unit_class(string_cell(r.get("unit"))) == unit_class(unit)]
 
 
 def unnamed_changes(mentions, previous_mentions, year: int, previous_year: int | None):
@@ -313,15 +300,15 @@ def unnamed_changes(mentions, previous_mentions, year: int, previous_year: int |
             continue
         p = earlier[0]
         kind = f.kind if f.kind in ("count", "amount", "rate") else "count"
-        q, pq = _qualifier(f.qualifier), _qualifier(p.get("qualifier"))
+        q, pq = qualifier_cell(f.qualifier), qualifier_cell(p.get("qualifier"))
         fields = _stated_fields(stated, f.value, p.get("value"), f.text, p.get("text"), kind,
                                 {q, pq} == {"exact"})
         if not fields["stated_status"]:
             continue
         rows.append({"measure": f.measure, "kind": kind, "unit": f.unit,
-                     "previous_year": int(previous_year), "previous": _num(p.get("value")),
-                     "previous_qualifier": pq, "previous_text": _str(p.get("text")),
-                     "previous_sentence": _str(p.get("sentence")), "value": f.value,
+                     "previous_year": int(previous_year), "previous": number_cell(p.get("value")),
+                     "previous_qualifier": pq, "previous_text": string_cell(p.get("text")),
+                     "previous_sentence": string_cell(p.get("sentence")), "value": f.value,
                      "qualifier": q, "text": f.text, "sentence": f.sentence, **fields})
     return pd.DataFrame(rows, columns=UNNAMED_CHANGE_COLUMNS)
 
@@ -334,7 +321,7 @@ def previous_mentions(root, region: str, year: int):
         if reg != region:
             continue
         found = path.with_name("mentions.parquet")
-        return _read_peer(found, reg, yr) if found.is_file() else None
+        return layout.read_peer(found, reg, yr) if found.is_file() else None
     return None
 
 
@@ -344,17 +331,17 @@ def _half_unit(text, value, unit: str = "") -> float:
     written in full (107件) is exact (0), one written in 万 is not (1.2万件: 500)."""
     if not isinstance(text, str):
         return 0.0
-    m = _DIGITS.search(text.replace(",", "").replace("，", ""))
+    m = DIGITS.search(text.replace(",", "").replace("，", ""))
     if m is None:
         return 0.0
     written = float(m.group(0))
     decimals = len(m.group(1) or "")
-    scale = abs(_num(value) / written) if written else 1.0
+    scale = abs(number_cell(value) / written) if written else 1.0
     if math.isnan(scale):
         return 0.0
     if unit in ("%", "pp") or "%" in text:
         scale = 1.0
-    elif decimals == 0 and abs(scale - 1) < _EPS:
+    elif decimals == 0 and abs(scale - 1) < EPS:
         return 0.0
     return 0.5 * 10 ** (-decimals) * scale
 
@@ -384,7 +371,7 @@ def stated_change_status(stated: float, low: float, high: float, *, half: float 
     """
     if qualifier == "approx" or math.isnan(low) or math.isnan(high) or math.isnan(stated):
         return STATED_UNCERTAIN
-    lo, hi = stated - half - _EPS, stated + half + _EPS
+    lo, hi = stated - half - EPS, stated + half + EPS
     if qualifier == "at_least":
         hi = math.inf
     elif qualifier == "at_most":
@@ -400,7 +387,7 @@ def _stated_fields(stated: dict | None, value, previous, text, previous_text, ki
              "stated_unit": "", "stated_recomputed": math.nan, "stated_status": ""}
     if not stated:
         return empty
-    v, p = _num(value), _num(previous)
+    v, p = number_cell(value), number_cell(previous)
     hv = _half_unit(text, v, "%" if kind == "rate" else "")
     hp = _half_unit(previous_text, p, "%" if kind == "rate" else "")
     unit = stated["unit"]
@@ -411,7 +398,7 @@ def _stated_fields(stated: dict | None, value, previous, text, previous_text, ki
         high = (_relative_change(v + hv, p - hp) if p - hp > 0 else math.nan)
     elif (unit == "pp" and kind == "rate") or (
             unit not in ("%", "pp") and kind in ("count", "amount")
-            and _unit_class(unit) == _unit_class(stated["figure_unit"])):
+            and unit_class(unit) == unit_class(stated["figure_unit"])):
         point = v - p
         low, high = point - hv - hp, point + hv + hp
     else:
@@ -472,17 +459,18 @@ def unpaired(history, region: str, year: int, catalogue: Catalogue | None = None
             continue
         y = stated[0]
         rec = years[y].loc[iid]
-        label = _str(rec.get("measure"))
+        label = string_cell(rec.get("measure"))
         other = int(year) if y == prev_year else prev_year
         row = {"indicator_id": iid, "zh_name": ind.zh_name, "en_name": ind.en_name,
-               "kind": ind.kind, "named_year": y, "value": _num(rec.get("value")),
-               "unit": _str(rec.get("unit")), "qualifier": _qualifier(rec.get("qualifier")),
-               "text": _str(rec.get("text")), "review": _str(rec.get("review")),
+               "kind": ind.kind, "named_year": y, "value": number_cell(rec.get("value")),
+               "unit": string_cell(rec.get("unit")),
+               "qualifier": qualifier_cell(rec.get("qualifier")),
+               "text": string_cell(rec.get("text")), "review": string_cell(rec.get("review")),
                "measure": label, "unnamed_year": math.nan, "unnamed_text": "",
                "unnamed_sentence": ""}
         same = _same_measure(loose[other], label, row["unit"]) if label else []
         if same:
-            row.update(unnamed_year=other, unnamed_text=_str(same[0].get("text")),
-                       unnamed_sentence=_str(same[0].get("sentence")))
+            row.update(unnamed_year=other, unnamed_text=string_cell(same[0].get("text")),
+                       unnamed_sentence=string_cell(same[0].get("sentence")))
         rows.append(row)
     return pd.DataFrame(rows, columns=UNPAIRED_COLUMNS)
