@@ -340,6 +340,17 @@ def test_worksheet_marks_numbers_read_by_ocr_and_flags_low_scores():
     assert checks[2] == ""
 
 
+@pytest.mark.parametrize("value,empty", [
+    (None, True), ("", True), (float("nan"), True), ("pd.NA", True),
+    (0, False), (0.0, False), (849.0, False), ("849", False),
+])
+def test_an_empty_review_cell_is_none_nan_na_or_blank(value, empty):
+    """A nullable column's <NA> (a Float64 value or Int64 page as pandas reads it) is an
+    empty cell, as None, NaN and "" are, instead of stopping the review with "boolean
+    value of NA is ambiguous"; a zero is a value."""
+    assert reviews._missing_or_empty(pd.NA if value == "pd.NA" else value) is empty
+
+
 def test_a_reviewer_naming_a_part_makes_it_no_part():
     """A `set` that gives a part (part_of filled, no id) an indicator clears its part_of:
     a named number is the indicator's figure, never a part of another."""

@@ -589,15 +589,23 @@ def _excluded(row: dict, d: Decision) -> dict:
 
 
 def _missing_or_empty(v) -> bool:
-    """None, NaN (an empty cell read by pandas) or the empty string."""
-    return v is None or v == "" or (isinstance(v, float) and math.isnan(v))
+    """None, NaN (an empty cell read by pandas), <NA> (a nullable column's empty cell)
+    or the empty string."""
+    if isinstance(v, str):
+        return v == ""
+    # float() for the rest, not ``v == ""``: on <NA> that gives <NA>, whose truth value
+    # raises. float() refuses None and <NA> alike (TypeError); what else it refuses is
+    # no number either, and every caller reads a non-empty cell with float()
+    try:
+        return math.isnan(float(v))
+    except TypeError:
+        return True
 
 
 def _reading(row: dict) -> str:
     """What extraction read, for the brief's footnote: ``849 件 · disputes_mediated``."""
     v = row.get("value")
-    num = "" if _missing_or_empty(v) else (
-        f"{v:g}" if float(v) != int(v) else f"{int(v)}")
+    num = "" if _missing_or_empty(v) else _num(v)
     q = {"at_least": "≥", "at_most": "≤", "approx": "≈"}.get(row.get("qualifier") or "", "")
     what = row.get("indicator_id") or "未归入指标"
     return f"{q}{num} {row.get('unit') or ''}".strip() + f" · {what}"
@@ -666,7 +674,7 @@ def _misfit(d: Decision, ind, value, unit: str, kind: str, path) -> InputError |
             f"(the worksheet's candidates column lists the ones the matcher considered), "
             f"or, if the report means {takes}, write that unit; or widen {ind.id}'s units "
             f"in {catalogue_file}. {fix}")
-    if value is None or _missing_or_empty(value):
+    if _missing_or_empty(value):
         return None
     # unnamed, only a count or an amount must not be negative (the gate's
     # mentions.nonnegative): a fall stated as a change (下降5%) may be
