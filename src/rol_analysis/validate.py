@@ -32,6 +32,7 @@ from . import fileio, imports, layout
 from .catalogue import Catalogue, load
 from .exceptions import InputError, SuiteError, ValidationFailed
 from .suites import SUITES, TABLES
+from .tables import number_cell, relation_table, string_cell
 
 #: Rows listed per finding; a rule broken by more rows says how many it left out.
 MAX_ROWS = 50
@@ -416,8 +417,6 @@ def validate_tables(mentions, indicators, n_chars: int, suites_dir=None,
     SuiteError
         When a suite file is malformed or names an unknown expectation type.
     """
-    from .tables import relation_table
-
     cat = catalogue or load()
     suites = load_suites(suites_dir or layout.resource_dir(".", "expectations"))
     frames = {"mentions": _for_gx(mentions), "indicators": _for_gx(indicators)}
@@ -540,10 +539,9 @@ def _exception(result) -> str | None:
 
 def _num(v):
     """A JSON-ready number (None for missing or non-numeric)."""
-    try:
-        v = float(v)
-    except (TypeError, ValueError):
-        return None
+    # not tables.number_cell alone: validation.json needs null, not NaN or Infinity,
+    # and a whole number as 3, not 3.0 (the report and _fmt print it)
+    v = number_cell(v)
     if math.isnan(v) or math.isinf(v):
         return None
     return int(v) if v.is_integer() and abs(v) < 2**53 else v
@@ -553,10 +551,6 @@ def _fmt(v) -> str:
     if v is None:
         return "—"
     return format(v, ".15g") if isinstance(v, float) else str(v)
-
-
-def _text(v) -> str:
-    return v if isinstance(v, str) else ""
 
 
 def _finding(suite: Suite, entry: dict, result, frames: dict, raised: bool) -> Finding:
@@ -579,8 +573,8 @@ def _finding(suite: Suite, entry: dict, result, frames: dict, raised: bool) -> F
         rows = []
         for i in index:
             row = frame.loc[i]
-            rows.append((_text(row.get("indicator_id")), _num(row.get("value")),
-                         _text(row.get("sentence"))))
+            rows.append((string_cell(row.get("indicator_id")), _num(row.get("value")),
+                         string_cell(row.get("sentence"))))
     elif entry["type"] == "expect_column_distinct_values_to_contain_set":
         # GX reports only a capped "partial" list of what is missing: recompute it.
         seen = set(frame[kwargs["column"]]) if kwargs.get("column") in frame else set()
@@ -605,7 +599,7 @@ def _wide_rows(ids: list, wide, indicators, index: list) -> list[tuple]:
     sentence = {}
     for _, row in indicators.iterrows():
         key = (row.get("region"), row.get("year"), row.get("indicator_id"))
-        sentence.setdefault(key, _text(row.get("sentence")))
+        sentence.setdefault(key, string_cell(row.get("sentence")))
     rows = []
     for i in index:
         region, year = wide.at[i, "region"], wide.at[i, "year"]
