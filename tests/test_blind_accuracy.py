@@ -890,7 +890,10 @@ RATCHETS = {
     # grammar counts (举办了一期, 两项工作被列入, 两件案例入选, 各有一, 的一件 when named,
     # 半日办结) is kept: found 158 -> 164, named correctly 127 -> 133, id rows 49 -> 51, no
     # other set changed (the second 各有一 row stays missed: one number, two rows).
-    "blind16": Ratchet(min_found=164, min_named_correctly=133, min_id_rows_named=51,
+    # Session 16 (each16): 各有 + a numeral + things listed after it gives one row per
+    # thing (各有一行政许可案卷和行政处罚案卷: two rows of 1, no id): found 164 -> 165,
+    # named correctly 133 -> 134, no other set changed.
+    "blind16": Ratchet(min_found=165, min_named_correctly=134, min_id_rows_named=51,
                        max_named_wrongly=7, max_false_positives=2, min_parts_ok=8,
                        max_parts_wrong=4),
 }

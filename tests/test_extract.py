@@ -542,6 +542,17 @@ def test_each_after_a_verb_gives_one_row_per_name():
     assert sorted(ones["measure"]) == ["参加民主测评数", "参加述职评议数"]
 
 
+def test_one_each_of_things_listed_after_the_number_gives_one_row_per_thing():
+    m = extract.extract_text("开展全年案例评选，各有一普法案例、调解案例及复议案例被评为"
+                             "市级精品。").mentions
+    ones = m[m["value"] == 1]
+    assert len(ones) == 3 and ones["char_start"].nunique() == 1
+    assert sorted(ones["measure"]) == ["复议案例数", "普法案例数", "调解案例数"]
+    # a number of each thing's own: no list shared, one row per number
+    m = extract.extract_text("两区各有3件调解案例和2件普法案例入选。").mentions
+    assert sorted(m["value"]) == [2, 3]
+
+
 @pytest.mark.parametrize("sentence, measures", [
     # 参与, 和谐 and 和解 hold a joining character inside a word: the list splits at the
     # joining word between the names only (it read 律师参, 调解, 参, 仲裁 here)

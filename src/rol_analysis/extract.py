@@ -129,6 +129,12 @@ _ITEM_JOINERS = frozenset("和、及与")
 # The verb before a list of names that share a value with 各 (接受述职评议和述法测评各1次).
 _EACH_VERB_RE = re.compile(r"接受|开展|进行|组织|召开|举办|举行|参加|参与|完成|听取|实施")
 _RESPECTIVELY_RE = re.compile(r"分别(?:为|是|达到|达|有|占)?")
+# "各有一行政许可案卷和行政处罚案卷入选…": what each had, listed after the number: nouns
+# without a number of their own, joined by 、/和/及/与; the last ends before its verb
+_HAD_ITEM = (r"(?:(?!入选|获评|获得|荣获|被|评为|列入|纳入|成为|通过|已|均|都)"
+             r"[^，,。；;：:、和及与（(\d\s“”\"《》]){2,16}")
+_HAD_LIST_RE = re.compile(rf"{_HAD_ITEM}(?:[、和及与]{_HAD_ITEM})+")
+_HAD_ITEM_RE = re.compile(_HAD_ITEM)
 # The noun phrase right after a number (办理了45件人大代表建议和…, 完成了3件重大行政决策的合法
 # 性审查): up to the next separator or number; one that starts with a verb is no noun.
 _NOUN_AFTER_RE = re.compile(
@@ -624,6 +630,20 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
                 slot(m, k, sent[:a] + "#" + sent[b:], m.measures[k], left)
                 if k:
                     slots[-1].cands, slots[-1].why = [], "same_name"
+            continue
+        had = (_HAD_LIST_RE.match(sent, b) if m.kind == "count" and left.endswith("各有")
+               else None)
+        if had:
+            # one of each thing listed after the number: one reading per thing, each
+            # read as if it stood before the number (各有行政许可案卷#入选…); 各有 says
+            # who had them, not what is counted
+            items = _HAD_ITEM_RE.findall(had.group())
+            tail = sent[had.end():]
+            m.measures = [measure.label(left[:-2], x, m.unit, m.kind, context)
+                          for x in items]
+            m.indicators = [""] * len(items)
+            for k, x in enumerate(items):
+                slot(m, k, sent[:a] + x + "#" + tail, m.measures[k], x)
             continue
         each = (_SHARED_CHANGE_RE.search(left) if m.kind == "change"
                 else _SHARED_COUNT_RE.search(left) if m.kind != "rate" else None)
