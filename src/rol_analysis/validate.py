@@ -199,10 +199,6 @@ def _similar(a: str, b: str) -> bool:
     return difflib.SequenceMatcher(None, a, b).ratio() > 0.9
 
 
-#: Suites built by ``load_suites``, by the text of their files (a few folders at most).
-_LOADED: dict[tuple, list[Suite]] = {}
-
-
 def load_suites(suites_dir) -> list[Suite]:
     """Read, check and build every ``*.json`` suite in ``suites_dir``.
 
@@ -238,15 +234,15 @@ def load_suites(suites_dir) -> list[Suite]:
     try:
         key = tuple((str(path), path.read_text(encoding="utf-8")) for path in files)
     except (OSError, UnicodeDecodeError):
-        key = None  # reported by _build_suites, in file order
-    if key is not None and key in _LOADED:
-        return list(_LOADED[key])
-    out = _build_suites(files, [text for _, text in key] if key else None)
-    if key is not None:
-        if len(_LOADED) >= 4:
-            _LOADED.pop(next(iter(_LOADED)))
-        _LOADED[key] = out
-    return list(out)
+        return _build_suites(files, None)  # it reports the file, in file order
+    return list(_built_suites(key))
+
+
+@lru_cache(maxsize=4)
+def _built_suites(key: tuple) -> tuple[Suite, ...]:
+    """The suites of ``key`` ((path, text) per file), built once per process for a few
+    folders; an error is raised every time, never kept."""
+    return tuple(_build_suites([Path(p) for p, _ in key], [text for _, text in key]))
 
 
 def _build_suites(files: list[Path], texts: list[str] | None) -> list[Suite]:
