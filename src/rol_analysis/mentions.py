@@ -393,7 +393,6 @@ _HELD_RE = re.compile(r"(?:举办|召开|开展|举行|组织|开办)了$")
 _HELD_UNITS = frozenset({"期", "次", "场", "轮"})  # 开展了一批…活动: a batch, no count
 _SELECTED_RE = re.compile(r"[^，,。；;：:、“”《》\d]{1,6}?"
                           r"(?:被列入|被列为|被评为|被确定为|被命名为|入选|获评|荣获)")
-_EACH_HAD_RE = re.compile(r"各有$")
 _NOT_COUNTED_NEXT = frozenset("事性体站式把定些般致切样")
 # 本局的一件重大行政决策事项: one thing of a kind the catalogue counts, after 的; kept
 # only when an indicator names it (一件事 stays a word)
@@ -755,7 +754,7 @@ def counted_word(text: str, m: Mention) -> bool:
 
 def _each_had(text: str, a: int) -> bool:
     """Whether the numeral at ``a`` follows 各有 (各有一行政许可案卷和…: one each)."""
-    return bool(_EACH_HAD_RE.search(text, max(0, a - 2), a))
+    return text.endswith("各有", 0, a)
 
 
 def _counted_numeral(text: str, a: int, b: int, unit: str) -> bool:
