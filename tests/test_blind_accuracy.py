@@ -497,8 +497,13 @@ RATCHETS = {
     # 负面清单以外的1502项 (a part of the list) left unnamed, yingdong's 通用法律知识 trainees named
     # grassroots_officers_trained: named correctly 183 -> 185, id rows 72 -> 73,
     # wrong 4 -> 2.
-    "blind7": Ratchet(min_found=212, min_named_correctly=185, min_id_rows_named=73,
-                      max_named_wrongly=2, max_false_positives=1, min_parts_ok=12,
+    # Session 17 (fp17): a rule's cadence or floor is no statistic (tests/data/dev/README.md,
+    # "Rules and frequencies"); the gold's four requirement rows (每季度不少于1次, 至少听取1次,
+    # 不少于90课时, 不少于50课时), each found and rightly unnamed, left the set (212 -> 208
+    # rows), so found 212 -> 208 and named correctly 185 -> 181 count the same rows less
+    # those four, no row lost; 每两月1次 is no longer read: FP 1 -> 0.
+    "blind7": Ratchet(min_found=208, min_named_correctly=181, min_id_rows_named=73,
+                      max_named_wrongly=2, max_false_positives=0, min_parts_ok=12,
                       max_parts_wrong=0),
     # The fresh set written at the end of session 5 (24 reports of 17 provinces, 171 rows;
     # README): written and re-read without reading the extractor, held back on a branch,
@@ -815,7 +820,9 @@ RATCHETS = {
     # Session 16, second increment (catalogue scopes: 减免处罚 is no tax relief, 评为优秀案卷
     # no review, 对企业的罚款 a part, 裁量 items the benchmarks' count): dalian_sfj's
     # 减免处罚2.3亿元 named right: named correctly 126 -> 127, id rows 38 -> 39, wrong 6 -> 5.
-    "blind13": Ratchet(min_found=160, min_named_correctly=127, min_id_rows_named=39,
+    # Session 17 (fp17): 《…》《…》两部规范性文件, a numeral after a closing title mark
+    # counting the documents listed, is found (unnamed): found 160 -> 161.
+    "blind13": Ratchet(min_found=161, min_named_correctly=127, min_id_rows_named=39,
                        max_named_wrongly=5, max_false_positives=1, min_parts_ok=7,
                        max_parts_wrong=0),
     # The second fresh set written in session 8 (16 reports, 139 rows; README): written
@@ -893,8 +900,10 @@ RATCHETS = {
     # Session 16 (each16): 各有 + a numeral + things listed after it gives one row per
     # thing (各有一行政许可案卷和行政处罚案卷: two rows of 1, no id): found 164 -> 165,
     # named correctly 133 -> 134, no other set changed.
+    # Session 17 (fp17): 党委会定期学法每月1次 is a cadence, and “一门”“一窗”'s 一门 a
+    # slogan's word, neither a statistic: FP 2 -> 0.
     "blind16": Ratchet(min_found=165, min_named_correctly=134, min_id_rows_named=51,
-                       max_named_wrongly=7, max_false_positives=2, min_parts_ok=8,
+                       max_named_wrongly=7, max_false_positives=0, min_parts_ok=8,
                        max_parts_wrong=4),
 }
 SETS = list(RATCHETS)
@@ -907,8 +916,10 @@ SETS = list(RATCHETS)
 # blind11 56, blind12 37, blind13 81, blind14 79, blind15 66).
 # Session 12 (rates14, trial 4 F10): an enumerated item inside a paragraph (一是…, （二）…
 # after a full stop) heads its text, 1605 -> 1749 over these fifteen sets, no set lower.
+# Session 17 (fp17): blind7 153 -> 149, its four requirement rows (all section-ok) left the
+# gold; no found row's section changed.
 MIN_SECTION_OK = {"blind": 73, "blind2": 68, "blind3": 134, "blind4": 217, "blind5": 180,
-                  "blind6": 76, "blind7": 153, "blind8": 139, "blind9": 136, "blind10": 87,
+                  "blind6": 76, "blind7": 149, "blind8": 139, "blind9": 136, "blind10": 87,
                   "blind11": 91, "blind12": 65, "blind13": 129, "blind14": 98,
                   "blind15": 103, "blind16": 108}
 

@@ -109,6 +109,8 @@ def test_the_qualifier_of_a_fall_bounds_the_signed_change(sentence, expected):
     # the quote holds the pledge alone: a claim
     ("企业开办全流程压缩到“最多3天”。", ("最多3天", 3, "天", "count", "at_most")),
     ("项目审批实现“60个工作日”，", ("60个工作日", 60, "个工作日", "count", "exact")),
+    # a qualifier makes a Chinese numeral a pledge too
+    ("企业开办做到“最多三天”。", ("最多三天", 3, "天", "count", "at_most")),
 ])
 def test_a_quote_holding_only_the_number_is_a_claim(sentence, expected):
     assert _one(sentence) == expected
@@ -118,6 +120,8 @@ def test_a_quote_holding_only_the_number_is_a_claim(sentence, expected):
     "打造“15分钟”法律服务圈。",   # the quote is the first word of a name
     "推行“最多跑1次”改革。",      # more than the number in the quote: a slogan
     "对标“3550”目标。",           # no counting word
+    # a bare Chinese numeral and its counting word alone in quotes: a slogan's word
+    "巩固“一门”“一窗”改革成果，推进“两个”清单落实。",
 ])
 def test_a_quoted_name_keeps_its_number(sentence):
     assert find_mentions(sentence) == []
@@ -264,6 +268,27 @@ def test_targets_and_expected_values_are_not_statistics():
     assert [m.value for m in find_mentions("工作有望提速，全年办结案件36件。")] == [36]
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    # a cadence per a period shorter than the year: how often, not how many times
+    ("2024年共开展周例会学法11次、党委会定期学法每月1次，并通过主题党日学法。", [11]),
+    ("按每两月1次的频次开展中心组法治学习5次，组织干部职工学法4次。", [5, 4]),
+    ("区委常委会每半年、区政府常务会每季度至少听取1次法治建设工作汇报。", []),
+    ("落实中心组学法要求，集体学法每季度不少于1次。", []),
+    ("街道每个月召开2次例会，全年召开例会24次。", [24]),
+    # a floor a rule sets: what must be done
+    ("要求每人每年线下培训不少于90课时、线上培训不少于50课时。", []),
+    ("按照规定，执法人员参加培训原则上不少于60学时。", []),
+    # what was reached stays: a floor everyone reached (均), a floor with no rule word,
+    # a figure per year, a level per unit
+    ("全员学时均不少于40学时，参考率达到100%。", [40, 100]),
+    ("组织全员执法培训，全年学法不少于12次。", [12]),
+    ("12348热线每年服务15万人次，每年安排专项资金150万元。", [150000, 1500000]),
+    ("每个所的人员都在4人以上，最多的有10人。", [4, 10]),
+])
+def test_a_rules_cadence_or_floor_is_no_statistic(sentence, expected):
+    assert [m.value for m in find_mentions(sentence)] == expected
+
+
 @pytest.mark.parametrize("sentence,expected", [
     # measure words of counted things (横幅, 报道, 案例, 业务, 展板, 歌曲, 信)
     ("全村悬挂普法横幅12幅。", [("12幅", 12, "幅")]),
@@ -367,6 +392,8 @@ def test_one_set_of_clause_marks():
     ("全区四个司法所获评先进集体。", "四个", 4),
     # what each of several had, one each
     ("年度评查中各有一许可案卷和处罚案卷获评优秀。", "一", 1),
+    # the documents whose titles it follows
+    ("对《甲实施意见》《乙工作方案》两部规范性文件审核后予以废止。", "两部", 2),
 ])
 def test_a_numeral_the_grammar_counts_is_kept_unnamed(text, shown, value):
     from rol_analysis.mentions import counted_word
@@ -382,6 +409,8 @@ def test_a_numeral_the_grammar_counts_is_kept_unnamed(text, shown, value):
     "机关一支部获评红旗党支部。",          # a branch's name, not one team
     "各有一定的成效。",                    # 一定: a word
     "坚持一把手负责，推行一站式服务。",
+    # after a closing quote the numeral sizes a slogan list
+    "围绕“灾后重建”和“绿色转型”两条工作主线推进。",
 ])
 def test_fixed_expressions_near_those_words_stay_words(text):
     from rol_analysis.mentions import counted_word

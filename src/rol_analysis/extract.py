@@ -50,7 +50,6 @@ from .matcher import (
     _Matcher,
     _matcher,
     family,
-    requirement,
     target,
 )
 from .measure import _last_match
@@ -195,18 +194,17 @@ class Explanation:
     candidates : tuple of str
         Indicator ids its words and unit fit, best score first.
     why : str
-        ``""`` (named, or nothing to say), ``rule`` (a rule of what must be done),
-        ``change`` (the value before a change), ``joint`` (one count of several bodies
-        or meetings), ``shared_time`` (a time several items share), ``same_name`` (reads
-        like the reading before it), ``pair`` (the second of two things joined by 和
-        that share one stated rate: found, the first reading names it), ``one_of`` (the
-        size of a list the subject is one item of: 三项重大决策之一), ``twice`` (its
-        indicator's concept is stated with other figures and none is clearly the
-        total), ``apart`` (two acts stated apart), ``tie`` (two indicators fit nearly
-        equally), ``taken`` (its indicators went to numbers that fit them better),
-        ``part`` (a part of ``part_of`` or of an unnamed total), ``ruled`` (every
-        indicator whose words matched was set aside), ``none`` (no indicator's words and
-        unit fit).
+        ``""`` (named, or nothing to say), ``change`` (the value before a change),
+        ``joint`` (one count of several bodies or meetings), ``shared_time`` (a time
+        several items share), ``same_name`` (reads like the reading before it), ``pair``
+        (the second of two things joined by 和 that share one stated rate: found, the
+        first reading names it), ``one_of`` (the size of a list the subject is one item
+        of: 三项重大决策之一), ``twice`` (its indicator's concept is stated with other
+        figures and none is clearly the total), ``apart`` (two acts stated apart),
+        ``tie`` (two indicators fit nearly equally), ``taken`` (its indicators went to
+        numbers that fit them better), ``part`` (a part of ``part_of`` or of an unnamed
+        total), ``ruled`` (every indicator whose words matched was set aside), ``none``
+        (no indicator's words and unit fit).
     others : tuple of str
         The ids ``why`` is about: the tie's rival, the indicators taken, the ones set
         aside.
@@ -261,9 +259,8 @@ def _explanation(sl: _Slot | None, m: Mention, k: int,
     others: tuple[str, ...] = ()
     if iid:
         why = ""
-    elif sl.rule or (sl.why in ("joint", "shared_time", "same_name", "pair", "one_of",
-                                "target") and not sl.part):
-        # a rule is said as one even when it is a part; these others only when not
+    elif sl.why in ("joint", "shared_time", "same_name", "pair", "one_of",
+                    "target") and not sl.part:
         why = sl.why
     elif sl.part and (part_of or sl.why not in ("twice", "apart")):
         why = "part"
@@ -433,10 +430,6 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
         unit, kind = m.implied or (m.unit, m.kind)
         # what the text as written rules out (an exclude word, a change verb, the noun
         # counted) stays out of the readings below
-        if requirement(marked, marked.find("#"), norm_text[m.start:m.end]):
-            # 每季度至少听取1次: a rule of what must be done names no indicator
-            slots.append(_Slot(m, index, [], group=group[0], rule=True, why="rule"))
-            return
         if target(marked, marked.find("#"), section):
             # 确保…出庭应诉率继续保持100% under 下一步安排: next year's goal, which must
             # not take the indicator from the year's own 100% (trial 5 F3)

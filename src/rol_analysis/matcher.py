@@ -396,12 +396,6 @@ _YEARS_SPAN_RE = re.compile(r"连续[\d一二两三四五六七八九十]{1,2}�
 # cannot take an indicator whose name counts 地区/县/乡镇, nor a count of places one whose
 # name counts 部门/机关.
 _ORG_PLACE_RE = re.compile(r"(部门|单位|机关)|(地区|县|乡镇|乡|镇|街道|街镇|村|社区)")
-# A rule of what must be done, not a count of what was done: a frequency or 要求 and a
-# floor before the number (每季度至少听取#, 要求每人每年…不少于#、…不少于#). Measured on
-# blind7 (three reports) and blind3 (thresholds 超过/少于, already unnamed).
-_REQUIREMENT_RE = re.compile(r"(?:每[一两二三四五六\d]?个?(?:年|季度|季|半年|月|周|人)|要求)"
-                             r"[^，,。；;：:]{0,24}?(?:不少于|至少|不低于|不得少于|最少)"
-                             r"[^，,。；;：:、]{0,10}$")
 # A cut stated as an amount (时限压减#个工作日, 平均节约#天): what was saved, summed over items,
 # is no time limit, unless the indicator itself counts the cut (dev longxi, blind7 enshi).
 _CUT_BY_RE = re.compile(r"(?:压减|压缩|缩短|缩减|减少|节约|节省|精简)了?(?:平均)?$")
@@ -593,18 +587,6 @@ def narrowed(zh_name: str, marked: str, hash_pos: int, words: str = "",
             if word not in zh_name and word not in words and mt.group(2) in zh_name:
                 return True  # 查找出共性问题#: a kind of the problems found
     return False
-
-
-def requirement(marked: str, hash_pos: int, stated: str) -> bool:
-    """Whether the number is a rule of what must be done, not a count of what was done.
-
-    ``stated`` is the mention's own text (its floor word 不少于/至少 is part of it): a
-    frequency (每季度, 每人每年) or 要求 before a floor in the number's clause
-    (每季度至少听取1次, 要求每人每年线下培训不少于90课时、线上培训不少于50课时)."""
-    if hash_pos < 0:
-        return False
-    own = marked[_own_clause(marked, hash_pos)[0]:hash_pos] + stated
-    return _REQUIREMENT_RE.search(own) is not None
 
 
 # A goal set for later in the number's own clause. 力争 always strives for what is not yet

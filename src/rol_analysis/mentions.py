@@ -327,12 +327,14 @@ _CLAIM_TAIL_RE = re.compile(r"[\u4e00-\u9fff]{0,3}[）)]?")
 
 
 def _quoted_claim(spans: tuple[list[int], list[int]], text: str, a: int, b: int,
-                  unit: str, chinese: bool) -> bool:
+                  unit: str, chinese: bool, qualified: bool = False) -> bool:
     """Whether the number at [a, b) inside a quotation is a claim, not part of a name.
 
     A percentage inside quotation marks (not a book title) still states a level
-    (“三个100%”), and so does a quote that holds nothing but the mention and is no
-    name's first word (审批做到“最多80天”。). So does a quoted achievement that ends
+    (“三个100%”), and so does a quote that holds nothing but the mention, written in
+    digits or with a qualifier, and is no name's first word (审批做到“最多80天”。); a bare
+    Chinese numeral and its counting word alone in quotes is a slogan's word
+    (巩固“一门”“一窗”改革成果). So does a quoted achievement that ends
     with its count: a clause of four characters or more, then two digits or more, a
     counting word and at most a short noun
     (“排查整改突出问题2330个”, “实施方案（300条举措）”). A name keeps its number inside
@@ -344,7 +346,7 @@ def _quoted_claim(spans: tuple[list[int], list[int]], text: str, a: int, b: int,
         return False
     if unit == "%":
         return True
-    if (unit and starts[i] + 1 == a and ends[i] - 1 == b
+    if (unit and (qualified or not chinese) and starts[i] + 1 == a and ends[i] - 1 == b
             and text[ends[i]:ends[i] + 1] in _BOUNDARY):
         # the quote holds the mention alone and names nothing after it: a pledge the
         # report quotes (审批做到“最多80天”), unlike “15分钟”服务圈 or “3550”目标
@@ -394,6 +396,11 @@ _HELD_UNITS = frozenset({"期", "次", "场", "轮"})  # 开展了一批…活�
 _SELECTED_RE = re.compile(r"[^，,。；;：:、“”《》\d]{1,6}?"
                           r"(?:被列入|被列为|被评为|被确定为|被命名为|入选|获评|荣获)")
 _NOT_COUNTED_NEXT = frozenset("事性体站式把定些般致切样")
+# 《A》《B》两部规范性文件: a numeral right after a closing title mark, its counting word,
+# then a noun of documents, counts the titles just listed (the documents the year's work
+# acted on). After a closing quote (“A”和“B”两条主线) it sizes a slogan list and stays a word.
+_TITLES_COUNTED_RE = re.compile(r"(?:部|件|项|个|份)(?:行政)?(?:规范性文件|文件|法律|法规|规章"
+                                r"|条例|办法|规定|制度|政策)")
 # 本局的一件重大行政决策事项: one thing of a kind the catalogue counts, after 的; kept
 # only when an indicator names it (一件事 stays a word)
 _ONE_THING_UNITS = frozenset({"件"})
@@ -408,6 +415,21 @@ _TARGET_BEFORE_RE = re.compile(r"(?:有望|力争|考核指标为?(?:比值)?)"
                                r"(?:[降升提增减]至|达到|达|超过|保持在|控制在|在)?$")
 _TARGET_AFTER_RE = re.compile(r"(?:的)?(?:年度|工作)?目标(?!任务)")
 _TARGET_COUNT_UNITS = frozenset({"个", "项", "条", "类", "件"})
+# A cadence: how often a recurring act is held, per a period shorter than the report's
+# year (党委会定期学法每月1次, 按每两月1次的频次, 常务会每季度至少听取1次): what a rule or a
+# practice sets, not how many times it happened in the year; the year's count, when the
+# report states it (…开展学习5次), is the statistic. A figure per year (每年服务15万人次,
+# 每年安排专项资金150万元) is the year's own amount and stays one.
+_CADENCE_RE = re.compile(r"每[一两二三四五六\d]?个?(?:季度|季|半年|月|周|星期|旬|日|天)"
+                         r"[^，,。；;：:、\d“”《》]{0,8}$")
+_CADENCE_UNITS = frozenset({"次", "回", "期", "场", "轮"})
+# A floor a rule sets (要求每人每年线下培训不少于90课时, 规定…至少, 每季度不少于1次): what
+# must be done, not what was. 均/都 before the floor says everyone reached it (全员学时均不少于
+# 40学时), a statistic; so does a floor with no rule word (超过40件).
+_REQUIRED_FLOOR_RE = re.compile(
+    r"(?:每[一两二三四五六\d]?个?(?:年|季度|季|半年|月|周|人)|要求|规定(?!》)|原则上|必须)"
+    r"[^，,。；;：:]{0,24}?(?<![均都])(?:不少于|至少|不低于|不得少于|最少)"
+    r"[^，,。；;：:、]{0,10}$")
 # A sample drawn from a whole (抽选四家单位, 随机抽取三个部门): a count, but a part of the
 # whole the sentence counts, so the matcher marks it and never gives it the whole's name.
 # Not 抽查 (抽查两次 counts inspections) nor events (抽取两轮): units of things drawn only.
@@ -563,6 +585,9 @@ def find_mentions(text: str) -> list[Mention]:
                 or unit not in _TARGET_COUNT_UNITS and _TARGET_AFTER_RE.match(text, b)):
             pending.clear()
             continue  # 有望升至45%以上, 6万平方米年度目标: a target, not a statistic
+        if _a_rule(text, a, b, unit):
+            pending.clear()
+            continue  # 每月1次, 要求…不少于90课时: a rule's cadence or floor, no statistic
         if "分之" in num:
             unit = unit or "%"
             if unit != "%":
@@ -586,7 +611,9 @@ def find_mentions(text: str) -> list[Mention]:
         if unit == "分" and not _is_score(text, a, b, num):
             pending.clear()
             continue  # 三分之一, 十分重要, 5分别…: 分 is a score only in a score's context
-        if (_inside(quoted, a, b) and not _quoted_claim(quoted, text, a, b, unit, chinese)
+        if (_inside(quoted, a, b)
+                and not _quoted_claim(quoted, text, a, b, unit, chinese, bool(
+                    m.group("pre") or m.group("q1") or m.group("q2") or m.group("post")))
                 or _inside(slogans, a, b) or _inside(formulas, a, b)):
             pending.clear()
             continue
@@ -752,6 +779,17 @@ def counted_word(text: str, m: Mention) -> bool:
             or m.closes_set)
 
 
+def _a_rule(text: str, a: int, b: int, unit: str) -> bool:
+    """Whether the number at [a, b) (its qualifier included) with counting word ``unit``
+    is what a rule or practice sets rather than what the year did: a cadence
+    (每月1次, 每季度至少听取1次) or a required floor (要求每人每年…不少于90课时)."""
+    head = _CLAUSE_HEAD_RE.match(text, max(0, a - 40), a)
+    start = head.end() if head else max(0, a - 40)
+    if unit in _CADENCE_UNITS and _CADENCE_RE.search(text, start, a):
+        return True
+    return bool(_REQUIRED_FLOOR_RE.search(text[start:b]))
+
+
 def _each_had(text: str, a: int) -> bool:
     """Whether the numeral at ``a`` follows 各有 (各有一行政许可案卷和…: one each)."""
     return text.endswith("各有", 0, a)
@@ -760,13 +798,16 @@ def _each_had(text: str, a: int) -> bool:
 def _counted_numeral(text: str, a: int, b: int, unit: str) -> bool:
     """Whether the word-like Chinese numeral at [a, b) with counting word ``unit`` is a
     count by the grammar around it: an event held (举办了一期培训班), the subject of a
-    selection (两项工作被列入…, 两件案例入选), or what each of several had (各有一…)."""
+    selection (两项工作被列入…, 两件案例入选), what each of several had (各有一…), or the
+    documents whose titles it follows (《A》《B》两部规范性文件)."""
     if text[b:b + 1] in _NOT_COUNTED_NEXT:
         return False  # 开展了一次性…, 一件事入选…: a word
     if unit in _HELD_UNITS and _HELD_RE.search(text, max(0, a - 3), a):
         return True
     if unit and _SELECTED_RE.match(text, b):
         return True
+    if text[a - 1:a] == "》" and _TITLES_COUNTED_RE.match(text, b - len(unit)):
+        return True  # 《A》《B》两部规范性文件: the documents just listed
     return _each_had(text, a)
 
 

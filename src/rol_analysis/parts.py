@@ -52,11 +52,10 @@ class _Slot:
     wholes: list[int] = field(default_factory=list)  # slots that may be its whole, nearest first
     total: list[tuple[float, str]] = field(default_factory=list)  # the whole's concepts
     ruled: frozenset[str] = frozenset()  # ids the number's own words ruled out
-    rule: bool = False  # a rule of what must be done (每季度至少1次): neither named nor a part
     subset: frozenset[str] = frozenset()  # ids its words narrow to a subset (专窗办件#)
     # for the review worksheet only (extract.explain), never read by a naming rule: the
     # candidates as scored before any rule took some away, why it has none or they were
-    # taken away (rule, joint, shared_time, same_name, twice, apart), the rival of a
+    # taken away (joint, shared_time, same_name, twice, apart), the rival of a
     # tie, why the matcher set aside the indicators whose words matched (matcher.scored's
     # reasons), and a named reading's close runner-ups
     considered: list[tuple[float, str]] = field(default_factory=list)
@@ -275,7 +274,7 @@ def _mark_subsets(slots: list[_Slot]) -> None:
     for sl in slots:
         # a part whose whole is not named yet (a sample: 抽选四家单位…现场述法) is a
         # part of the one indicator its words narrow as well
-        if sl.part and sl.total or sl.rule or sl.cands or len(sl.subset) != 1:
+        if sl.part and sl.total or sl.cands or len(sl.subset) != 1:
             continue
         _make_part(sl, ())
         sl.total = [(0.0, next(iter(sl.subset)))]
@@ -291,7 +290,7 @@ def _after_a_subset(sent_start: list[int], first: dict[int, int],
     maps a sentence's start to its first slot (:func:`_mark_parts`'): no slot before it
     shares the sentence."""
     for k, sl in enumerate(slots):
-        iid = "" if sl.rule else _clear_best(sl.cands)  # 其中 may have taken nothing
+        iid = _clear_best(sl.cands)  # 其中 may have taken nothing
         if not iid:
             continue
         before = [j for j in range(k - 1, first[sent_start[k]] - 1, -1)
@@ -524,7 +523,7 @@ def _kinds_the_name_joins(text: str, sent_start: list[int], slots: list[_Slot],
         joined = []
         for j in by_sentence[sent_start[k]]:
             o = slots[j]
-            if j <= k or o.part or o.cands or o.ruled or o.rule or o.group == sl.group \
+            if j <= k or o.part or o.cands or o.ruled or o.group == sl.group \
                     or o.mention.unit != sl.mention.unit or o.mention.kind != sl.mention.kind:
                 continue
             if _name_joins(name, [mine, _kind_noun(text, sent_start, slots, j)]):
@@ -896,7 +895,7 @@ def _body_lists(text: str, sent_start: list[int], slots: list[_Slot],
     the body (法律顾问…出具法律意见书) is a concept of its own and stays."""
     by_sent: dict[int, list[int]] = {}
     for k, sl in enumerate(slots):
-        if not (sl.part or sl.rule or sl.index) and sl.mention.kind == "count":
+        if not (sl.part or sl.index) and sl.mention.kind == "count":
             by_sent.setdefault(sent_start[k], []).append(k)
     for s0, ks in by_sent.items():
         done = False
@@ -949,7 +948,7 @@ def _second_study_form(text: str, sent_start: list[int], slots: list[_Slot],
     yishi, blind12 kaifeng left the seminars unnamed and no part."""
     for k, sl in enumerate(slots):
         m = sl.mention
-        if sl.part or sl.rule or sl.index or m.kind != "count":
+        if sl.part or sl.index or m.kind != "count":
             continue
         s0 = sent_start[k]
         lo = _item_span(text, s0, slots, k, sent_start)[0]
@@ -1297,7 +1296,7 @@ def _name_wholes(slots: list[_Slot]) -> None:
         m = sl.mention
         if len(m.parts) != len(m.indicators):
             m.parts = [""] * len(m.indicators)
-        if not sl.part or sl.rule or m.indicators[sl.index]:
+        if not sl.part or m.indicators[sl.index]:
             continue
         # the nearest whole whose indicator the part's own words fit, else the nearest
         # a whole that is itself a part (政府网站…10300条，其中…32条: one channel's items)

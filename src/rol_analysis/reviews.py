@@ -1140,7 +1140,6 @@ def _ocr_check(page, score) -> str:
 #: Why a reading was left without an indicator (see extract.Explanation), as the
 #: worksheet says it: Chinese for the reviewer, English in brackets.
 _WHY = {
-    "rule": "是要求不是统计 (a rule of what must be done, not a figure)",
     "change": "变化前的数值 (the value before a change)",
     "joint": "几个机构或会议合计的数，不归其中任何一个 (one count of several bodies or "
              "meetings together)",
