@@ -2717,3 +2717,23 @@ def test_a_count_of_bodies_just_named_that_share_a_value_is_no_row():
     # bodies not named before their count: the count is a statistic of its own
     m = extract.extract_text("全县4个工作小组各召开会议1次。").mentions
     assert list(m["text"]) == ["4个", "1次", "1次", "1次", "1次"]
+
+
+@pytest.mark.parametrize("text,named", [
+    ("全年组织领导干部集中学法4次，执法人员参加专题培训，累计学习60学时。", "law_training_hours"),
+    # a 其中 subset's hours, the subset named a clause before the number's own: the matcher
+    # reads that clause for every duration (measure.DURATION_UNITS), 学时 as 个工作日
+    # (law_training_hours excludes 其中); it named the subset's hours the whole's before
+    ("全年组织领导干部集中学法4次，其中执法人员参加专题培训，累计学习60学时。", ""),
+])
+def test_study_hours_are_a_duration_to_the_measure_the_matcher_and_the_rates(text, named):
+    from rol_analysis import wording
+
+    ex = extract.extract_text(text, "x", 2023)
+    hours = ex.mentions.set_index("text").loc["60学时"]
+    assert hours["indicator_id"] == named
+    assert hours["measure"].endswith("时长")
+    # never one of a rate's two counts
+    assert [n.unit for n in wording.text_of(ex.mentions).numbers
+            if wording.is_count(n)] == ["次"]
+

@@ -210,6 +210,19 @@ def test_pairs_that_do_not_fit_are_not_reported(text):
     assert _inferred(text).empty
 
 
+@pytest.mark.parametrize("text,pair", [
+    # words that count the same things (wording.UNIT_CLASSES): 处 are 个, 例 are 件
+    ("排查安全隐患点200个，已整改180处，整改率90%。", ("180处", "200个")),
+    ("受理行政复议案件40件，调解结案10例，调解率25%。", ("10例", "40件")),
+    # 人次 counts attendances, not people: 1150 of 1200 attendances is no pass rate
+    ("培训执法人员1200人次，考试合格1150人，合格率95.8%。", None),
+])
+def test_a_rate_pairs_counts_of_one_class_of_counting_words(text, pair):
+    df = _inferred(text)
+    got = [(r["numerator_text"], r["denominator_text"]) for r in df.to_dict("records")]
+    assert got == ([pair] if pair else [])
+
+
 def test_closest_fitting_pair_wins():
     # 48/50 and 24/25 both give 96%; the pair nearer the rate is taken.
     row = _inferred("走访48户，共50户；受理诉求25件，办结24件，办结率96%。").iloc[0]

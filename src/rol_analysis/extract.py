@@ -40,7 +40,6 @@ from . import measure, numbers
 from .exceptions import InputError
 from .matcher import (
     _DIGIT_RE,
-    _DURATION_UNITS,
     _GROUP_NOUN_RE,
     _SECTION_FAMILIES,
     RUNNER_UP_MARGIN,
@@ -52,7 +51,7 @@ from .matcher import (
     family,
     target,
 )
-from .measure import _last_match
+from .measure import DURATION_UNITS, _last_match
 from .mentions import (
     _ALL_OF,
     _CHANGE_VERBS,
@@ -642,7 +641,7 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
                 else _SHARED_COUNT_RE.search(left) if m.kind != "rate" else None)
         # "A、B均为…" and "A和B各开了…": 和/及/与 join names only before 各, or before
         # a time each takes (开办企业和不动产登记仅用1个工作日: times are not added up)
-        time_each = (each is None and m.unit in _DURATION_UNITS
+        time_each = (each is None and m.unit in DURATION_UNITS
                      and _SHARED_TIME_RE.search(left) or None)
         each = each or time_each
         sep = (_NAME_SEP_RE if each and (time_each or m.kind == "change"

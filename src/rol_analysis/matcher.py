@@ -37,7 +37,7 @@ from importlib import resources
 
 from . import measure
 from .exceptions import InputError
-from .measure import _last_match
+from .measure import DURATION_UNITS, _last_match
 from .mentions import _CLAUSE_END_RE
 
 _DIGIT_RE = re.compile(r"\d")
@@ -408,8 +408,6 @@ _TARGET_OF_RE = re.compile(r"(?:对|从|向)(?:全[区县市省镇旗州]|本级
 # sentence: its candidates and pass rates are no law-study exam's (dev liulang and blind7
 # yingdong name the qualification indicator, blind7 xincheng counts who passed it).
 _QUALIFYING_EXAM_RE = re.compile(r"资格(?:认证)?考试")
-# units of durations (time limits of a procedure; also read by extract's shared times)
-_DURATION_UNITS = frozenset({"天", "个工作日", "工作日", "小时", "分钟", "个月"})
 # A chained count whose first number counts groups (重点任务#板块36项, 细化为#方面42项任务,
 # #类共917项事项): a closed class of grouping nouns right after the number, then the
 # second count, which is the one of the items (first run blind12 zhejiang_scjg; the same
@@ -1000,7 +998,7 @@ class _Matcher:
             # 办复率#: first runs blind9 langxi, blind12 xicang)
             out_ruled = e.exclude_rx is not None and (
                 e.exclude_rx.search(own) or e.exclude_rx.search(bare)
-                or (hash_pos > 0 and (unit in _DURATION_UNITS or kind == "rate"
+                or (hash_pos > 0 and (unit in DURATION_UNITS or kind == "rate"
                                       or _subset_of_before(marked, hash_pos))
                     and e.exclude_rx.search(marked, 0, hash_pos)))
             if out_ruled:

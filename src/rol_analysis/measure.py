@@ -498,5 +498,9 @@ def label(left: str, right: str, unit: str, kind: str, context: str = "",
     return prefix + core
 
 
-#: Time units: a number in one of them is a duration (kind count, not a whole number).
-DURATION_UNITS = {"天", "工作日", "个工作日", "小时", "分钟", "个月", "年", "学时", "课时"}
+#: Time units: a number in one of them is a duration (kind count, not a whole number):
+#: named a 时长 here, never one of a rate's two counts (:mod:`wording`), its procedure or
+#: subset read a clause before its own (:mod:`matcher`). The one set: every module that
+#: tells durations imports it (this module imports no other of the package).
+DURATION_UNITS = frozenset({"天", "工作日", "个工作日", "小时", "分钟", "个月", "年", "学时",
+                            "课时"})

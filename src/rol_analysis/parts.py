@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 from .matcher import _Matcher, _study_bodies, stated_apart
 from .measure import _last_match
 from .mentions import _CLAUSE_END_RE, _CLAUSE_HEAD_RE, CLAUSE_MARKS, Mention, _sentence_of
+from .wording import PART_CLASSES
 
 # 其中, and 包括 after a comma (…12件，包括…3件), not 包括X在内的12个 (the whole itself)
 _PART_RE = re.compile(r"其中|(?<=[，,])包括(?![^，,。；;]*在内)")
@@ -69,18 +70,12 @@ class _Slot:
     topic: str = ""
 
 
-# Units that count the same kind of thing: a part and its whole share one (其中 may
-# switch 个 to 家: 执法主体共56个，其中区直单位32家).
-_UNIT_CLASSES = ({"件", "宗", "起", "例", "单", "件次"}, {"人", "名", "位", "人次"},
-                 {"次", "场", "场次", "期", "轮", "批", "批次"},
-                 {"个", "家", "所", "处", "座", "支"}, {"项", "条", "个", "件"})
-
-
 def _same_count(a: Mention, b: Mention) -> bool:
-    """Whether ``b`` may be the whole of ``a``: the same kind and a unit of one class."""
+    """Whether ``b`` may be the whole of ``a``: the same kind and a unit of one class of
+    :data:`wording.PART_CLASSES` (其中 may switch 个 to 家: 执法主体共56个，其中区直单位32家)."""
     if a.kind != b.kind:
         return False
-    return a.unit == b.unit or any(a.unit in c and b.unit in c for c in _UNIT_CLASSES)
+    return a.unit == b.unit or any(a.unit in c and b.unit in c for c in PART_CLASSES)
 
 
 _PAREN_OPEN_RE = re.compile(r"[（(][^）)]*$")

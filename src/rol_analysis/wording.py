@@ -20,6 +20,7 @@ import math
 import re
 from dataclasses import dataclass, field
 
+from .measure import DURATION_UNITS
 from .mentions import CLAUSE_MARKS
 from .normalize import compact
 from .tables import number_cell
@@ -27,12 +28,19 @@ from .tables import number_cell
 #: Digits with their decimals, as a number is written ("95.87": group 1 is "87").
 DIGITS = re.compile(r"\d+(?:\.(\d+))?")
 
-#: Counting words that count the same things: a pair may mix them (件 and 宗).
-UNIT_CLASSES = ({"件", "宗", "起", "单"}, {"人", "名", "位"}, {"场", "场次"},
-                {"个", "家", "所"}, {"工作日", "个工作日"})
-#: Durations: never one of a rate's two counts, but the two ends of a time cut.
-DURATION_UNITS = frozenset({"天", "小时", "分钟", "工作日", "个工作日", "个月", "学时",
-                            "课时"})
+#: Counting words that count the same things: a pair may mix them (件 and 例, 个 and 处:
+#: 排查隐患点200个，已整改180处，整改率90%). Each word is in one class at most; 期 is not
+#: 场 (讲座2期 is no 讲座3场: a course of several sessions).
+UNIT_CLASSES = ({"件", "宗", "起", "例", "单"}, {"人", "名", "位"}, {"场", "场次"},
+                {"个", "家", "所", "处", "座", "支"}, {"工作日", "个工作日"})
+#: Counting words a part may switch to from its whole's (其中, :mod:`parts`): a class of
+#: :data:`UNIT_CLASSES` with the times its things were counted (a part of 人 trained may
+#: be stated in 人次, though 1150人 of 1200人次 is no pass rate) or the other words of
+#: sessions (培训6期，其中专题讲座2场), or one word of listed things for another (事项236项，
+#: 其中…45个; 条 and 件 of 项).
+PART_CLASSES = (UNIT_CLASSES[0] | {"件次"}, UNIT_CLASSES[1] | {"人次"},
+                UNIT_CLASSES[2] | {"次", "期", "轮", "批", "批次"}, *UNIT_CLASSES[3:],
+                {"项", "条", "个", "件"})
 #: Units that are not counts: durations, rates and changes in points, areas, weights.
 NOT_COUNTS = DURATION_UNITS | {"%", "个百分点", "百分点", "平方米", "公里", "亩", "吨"}
 #: The units of a change in percentage points (提高2.9个百分点).
