@@ -351,6 +351,33 @@ def test_an_empty_review_cell_is_none_nan_na_or_blank(value, empty):
     assert reviews._missing_or_empty(pd.NA if value == "pd.NA" else value) is empty
 
 
+def test_a_review_applies_to_tables_read_with_nullable_floats():
+    """Tables read with pandas' nullable dtypes (``read_parquet(...,
+    dtype_backend="numpy_nullable")``) hold <NA> in a Float64 column: ``ocr_score`` of a
+    text report has no value. A review applies to them as to extraction's own float64
+    tables, instead of stopping with "float() argument must be a string or a real number,
+    not 'NAType'"; the empty cells stay empty (NaN) and the decision's value is there."""
+    from rol_analysis import extract
+
+    text = "全年新收行政复议申请860件，其中市级收到312件、县级收到548件。"
+    ex = extract.extract_text(text, "r", 2023)
+    ex.mentions["review"] = ""
+    for table in (ex.mentions, ex.indicators):
+        for col in ("value", "ocr_score"):
+            table[col] = table[col].astype("Float64")
+    ex.mentions.loc[ex.mentions["text"] == "548件", "value"] = pd.NA
+    decision = reviews.Decision(2, text.index("860件"), "860件", "set",
+                                "admin_reconsideration_received", 861.0, "", "", "",
+                                "李四", "")
+    out = reviews.apply(ex, text, [decision], "r/2023.csv")
+    for table in (out.mentions, out.indicators):
+        assert str(table["value"].dtype) == str(table["ocr_score"].dtype) == "float64"
+        assert table["ocr_score"].isna().all()
+    men = out.mentions.set_index("text")
+    assert men.loc["860件", "value"] == 861 and men.loc["312件", "value"] == 312
+    assert pd.isna(men.loc["548件", "value"])
+
+
 def test_a_reviewer_naming_a_part_makes_it_no_part():
     """A `set` that gives a part (part_of filled, no id) an indicator clears its part_of:
     a named number is the indicator's figure, never a part of another."""

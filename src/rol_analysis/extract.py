@@ -72,7 +72,7 @@ from .mentions import (
 )
 from .normalize import Normalized, normalize
 from .parts import _mark_parts, _name_wholes, _Slot
-from .tables import INDICATOR_COLUMNS, MENTION_COLUMNS, text_cell  # noqa: F401 - the columns are re-exported
+from .tables import INDICATOR_COLUMNS, MENTION_COLUMNS, NUMBER_DTYPES, text_cell  # noqa: F401 - the columns are re-exported
 
 # "报备及时率、合法合规率(均)达100%": the names share the value.
 # "参考率、及格率均在80%以上", "持证率和培训率实现双100%": 在 and 双 too.
@@ -1020,10 +1020,6 @@ def _first_at(spans, offset: int) -> int:
     return max(lo - 1, 0)
 
 
-_FRAME_DTYPES = {"year": "Int64", "value": "float64", "char_start": "int64",
-                 "char_end": "int64", "page": "Int64", "ocr_score": "float64"}
-
-
 def _frame(pd, rows: list[dict], columns: list[str]):
     # one typed column at a time, built once: a frame of rows converted column by
     # column (astype, fillna) cost ~20 ms per report, more than extracting a short one
@@ -1033,7 +1029,7 @@ def _frame(pd, rows: list[dict], columns: list[str]):
     data = {}
     for col in columns:
         cells = [r.get(col) for r in rows]
-        dtype = _FRAME_DTYPES.get(col)
+        dtype = NUMBER_DTYPES.get(col)
         if dtype is None:
             data[col] = pd.array([v if type(v) is str else text_cell(v) for v in cells],
                                  dtype=str)

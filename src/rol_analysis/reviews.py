@@ -39,6 +39,7 @@ from pathlib import Path
 
 from .exceptions import InputError
 from .normalize import radicals_to_ideographs
+from .tables import NUMBER_DTYPES
 
 ACTIONS = ("confirm", "set", "exclude", "add", "unname")
 QUALIFIERS = ("exact", "at_least", "at_most", "approx")
@@ -925,7 +926,7 @@ def _apply(extraction, raw_text: str, decisions: list[Decision], path,
         men = men.drop(index=men.index[sorted(drop)])
     if new_rows:
         added = pd.DataFrame(new_rows).reindex(columns=men.columns)
-        text_cols = [c for c in men.columns if c not in _NUMERIC]
+        text_cols = [c for c in men.columns if c not in NUMBER_DTYPES]
         added[text_cols] = added[text_cols].astype(object).where(added[text_cols].notna(), "")
         men = pd.concat([men, _types(added)], ignore_index=True)
     # a set names every reading of its number the same: one row per name stays. The
@@ -952,16 +953,17 @@ def _apply(extraction, raw_text: str, decisions: list[Decision], path,
     return []
 
 
-#: Columns that are numbers in the tables (the rest are text, "" when empty).
-_NUMERIC = {"year": "Int64", "value": "float64", "char_start": "int64", "char_end": "int64",
-            "page": "Int64", "ocr_score": "float64"}
-
-
 def _types(df):
+    """``df`` with the tables' column types (:data:`tables.NUMBER_DTYPES`; the rest text).
+
+    A number column's empty cell is missing whichever way it came: "" (a row a decision
+    added), None, NaN, or <NA> (a nullable column's, as ``pandas.read_parquet(...,
+    dtype_backend="numpy_nullable")`` gives ``ocr_score`` of a text report)."""
     for col in df.columns:
-        if col in _NUMERIC:
-            df[col] = df[col].astype(object).where(df[col].astype(str) != "", None).astype(
-                _NUMERIC[col])
+        if col in NUMBER_DTYPES:
+            cells = df[col].astype(object)
+            empty = cells.isna() | (cells.astype(str) == "")
+            df[col] = cells.where(~empty, None).astype(NUMBER_DTYPES[col])
         else:
             df[col] = df[col].fillna("").astype(str)
     return df

@@ -23,6 +23,12 @@ INDICATOR_COLUMNS = ["region", "year", "indicator_id", "zh_name", "en_name", "ki
                      "char_start", "char_end", "sentence", "measure", "page", "bbox",
                      "ocr_score", "review"]
 
+#: The number columns of both tables and their dtypes; every other column is text, ""
+#: when empty (extract builds the tables with them, reviews types them again after a
+#: reviewer's decisions).
+NUMBER_DTYPES = {"year": "Int64", "value": "float64", "char_start": "int64",
+                 "char_end": "int64", "page": "Int64", "ocr_score": "float64"}
+
 
 def _missing(value) -> bool:
     """None or a float NaN: a table's empty cell as pandas gives it (NaN in a float
