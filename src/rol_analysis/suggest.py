@@ -620,6 +620,15 @@ def _examples(examples: list, n: int = EXAMPLES, indent: str = "#   ") -> list[s
     return out
 
 
+def _listed(g) -> list[str]:
+    """A group listed but not proposed (a fragment, a part of a total), as comments: its
+    measure, unit, spread and region-years, then its examples."""
+    return [f"#   {g.measure or '(no measure read)'} ({g.unit or 'no unit'}): "
+            f"{_spread(g.region_years)}, {_plural(g.count, 'number')}: "
+            + ", ".join(sorted(g.region_years)),
+            *_examples(g.examples, indent="#     ")]
+
+
 def _pattern_lines(kept: list, refused: list, n: int, whose: str,
                    corpus: Sentences | None = None) -> list[str]:
     """The ``patterns`` line, how many of the ``n`` example sentences each matches and
@@ -747,10 +756,7 @@ def render(groups: list[Group], aliases: list[Alias], stats: dict,
             "# among them is a `set` decision or an indicator written by hand.",
         ]
     for g in fragments:
-        lines.append(f"#   {g.measure} ({g.unit or 'no unit'}): "
-                     f"{_spread(g.region_years)}, "
-                     f"{_plural(g.count, 'number')}: " + ", ".join(sorted(g.region_years)))
-        lines += _examples(g.examples, indent="#     ")
+        lines += _listed(g)
     if breakdowns:
         lines += [
             "",
@@ -769,10 +775,7 @@ def render(groups: list[Group], aliases: list[Alias], stats: dict,
                   f"{_spread(b.region_years)}, "
                   f"{_plural(b.count, 'number')}"]
         for g in gs:
-            lines.append(f"#   {g.measure or '(no measure read)'} ({g.unit or 'no unit'}): "
-                         f"{_spread(g.region_years)}, "
-                         f"{_plural(g.count, 'number')}: " + ", ".join(sorted(g.region_years)))
-            lines += _examples(g.examples, indent="#     ")
+            lines += _listed(g)
     if aliases:
         lines += ["", "# Measures reviewers assigned to an existing indicator (`set` decisions "
                   "in data/reviews):", "# add their patterns to that indicator."]
