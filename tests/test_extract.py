@@ -2098,6 +2098,24 @@ def test_a_body_s_list_of_work_items_are_parts_of_its_work():
     assert set(m["part_of"]) == {""}
 
 
+def test_a_kind_of_a_body_s_work_beside_its_sibling_kinds_is_a_part():
+    # the advisers' meetings, listed beside their reviews in the same counting word and
+    # their opinions: one kind of their work, a part of their services, not all of it
+    m = extract.extract_text("政府法律顾问参加区重点项目会议222次，为区重点项目出具意见1284份，"
+                             "对区重要工作会议纪要开展合法性审查120次。").mentions
+    row = m[m["text"] == "222次"].iloc[0]
+    assert (row["indicator_id"], row["part_of"]) == ("", "legal_advisor_services")
+    assert "legal_advisor_services" not in set(m["indicator_id"])
+    # ... the list's one count in 次, beside counts in other words, keeps the indicator
+    m = extract.extract_text("法律顾问参加街道重大事项讨论16次，审核各部门报来的合同19份、"
+                             "征求意见稿59件，出具法律意见书2份。").mentions
+    assert m[m["text"] == "16次"].iloc[0]["indicator_id"] == "legal_advisor_services"
+    # ... and so does a count of the services themselves beside the kinds
+    m = extract.extract_text("政府法律顾问全年提供法律服务300次，参加区重点项目会议222次，"
+                             "开展合法性审查120次，出具意见1284份。").mentions
+    assert m[m["text"] == "300次"].iloc[0]["indicator_id"] == "legal_advisor_services"
+
+
 def test_counts_that_add_up_to_a_total_are_its_parts():
     # two procedures' counts right after the total, summing to it exactly: its breakdown
     m = extract.extract_text("全年办理行政处罚案件600件，按简易程序办理的420件；"

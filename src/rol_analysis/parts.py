@@ -253,6 +253,7 @@ def _mark_parts(norm_text: str, bounds: list[int], slots: list[_Slot],
     _kinds_lists(norm_text, sent_start, slots, matcher)
     _kinds_the_name_joins(norm_text, sent_start, slots, matcher)
     _body_lists(norm_text, sent_start, slots, matcher)
+    _body_kinds(norm_text, sent_start, slots, matcher)
     _second_study_form(norm_text, sent_start, slots, matcher)
     _summed_items(norm_text, slots)
     _the_rest(norm_text, sent_start, slots)
@@ -918,6 +919,70 @@ def _body_lists(text: str, sent_start: list[int], slots: list[_Slot],
                 break
             if done:
                 break
+
+
+# the counting word an indicator's name ends in (法律服务次数: 次数), left off its head noun
+_NAME_COUNT_END_RE = re.compile(r"(?:场?次|人次|条|个)?数$")
+
+
+# a body that does work: a head of an indicator's name ending in an agent noun (法律顾问,
+# 公职律师, 调解委员会), not a topic (法治文化 of 法治文化阵地数, 行政执法 of 行政执法检查次数)
+_AGENT_RE = re.compile(r"(?:顾问|律师|委员会|机构|机关|人员|员)$")
+# how the catalogue says that an indicator counts every kind of something together
+_ALL_KINDS = "all kinds"
+
+
+def _name_head(zh_name: str) -> str:
+    """The head noun of what an indicator counts: the last two characters of its name
+    before the counting word (法律顾问提供法律服务次数: 服务)."""
+    return _NAME_COUNT_END_RE.sub("", _ASIDE_RE.sub("", zh_name))[-2:]
+
+
+def _body_kinds(text: str, sent_start: list[int], slots: list[_Slot],
+                matcher: _Matcher) -> None:
+    """One kind of a body's work that wins the indicator of all its work (政府法律顾问参加
+    区重点项目会议222次，为区重点项目出具意见1284份，对…会议纪要开展合法性审查120次): the
+    body (the longest head of the indicator's ``zh_name``, 法律顾问) is named before the
+    count, and the sentence lists three or more counts of its work after it, each ending
+    its item, two or more of them in the indicator's units. When none of those names the
+    head noun of what the indicator counts (服务 of 法律服务次数) nor says it is a sum,
+    each is one kind of the work, listed beside its sibling kinds: a part of the body's
+    indicator (``part_of``), and none is named, by it (no kind is all the work) or by
+    what its own words fit (:func:`_body_lists`, where the body's indicator is no item's
+    best). An item whose best indicator names the body (法律顾问…出具法律意见书) is a concept
+    of its own and is no kind; a lone count in the indicator's units beside items in other
+    units (…讨论16次，审核…合同19份…) keeps the indicator."""
+    by_sent: dict[int, list[int]] = {}
+    for k, sl in enumerate(slots):
+        if not (sl.part or sl.index) and sl.mention.kind == "count":
+            by_sent.setdefault(sent_start[k], []).append(k)
+    for s0, ks in by_sent.items():
+        for k in ks:
+            w = _clear_best(slots[k].cands)
+            if not w:
+                continue
+            ind = matcher.cat.indicators[w]
+            if _ALL_KINDS not in ind.definition:
+                continue
+            body = _body_named(ind.zh_name, text[s0:slots[k].mention.start])
+            if not _AGENT_RE.search(body) or slots[k].mention.unit not in ind.units:
+                continue
+            at = text.rfind(body, s0, slots[k].mention.start)
+            run = [j for j in ks if slots[j].mention.start > at
+                   and _kind_words(text, sent_start, slots, j)
+                   and (_clear_best(slots[j].cands) == w
+                        or body not in _zh(matcher, _clear_best(slots[j].cands)))]
+            mine = [j for j in run if slots[j].mention.unit in ind.units]
+            head = _name_head(ind.zh_name)
+            if len(run) < 3 or k not in mine or len(mine) < 2 or any(
+                    head in _kind_words(text, sent_start, slots, j)
+                    or _opens_with_sum(text, sent_start, slots, j) for j in mine):
+                continue
+            for j in mine:
+                if any(iid == w for _s, iid in slots[j].cands):
+                    _make_part(slots[j], {iid for _s, iid in slots[j].cands})
+                    slots[j].total = [(float("inf"), w)]
+            break  # one list per sentence
 
 
 # A seminar (研讨) stated as a form of study, not a class (研讨班) or a meeting (研讨会)
