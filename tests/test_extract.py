@@ -2116,6 +2116,24 @@ def test_a_kind_of_a_body_s_work_beside_its_sibling_kinds_is_a_part():
     assert m[m["text"] == "300次"].iloc[0]["indicator_id"] == "legal_advisor_services"
 
 
+def test_one_concept_stated_apart_by_bodies_with_no_total_is_parts():
+    # the party committee's and the government's bodies, each studying the work once per
+    # clause, one figure each and neither larger: no total, both parts
+    m = extract.extract_text("县委常委会会议专题研究法治建设工作5次；县政府党组会议、"
+                             "县政府常务会议专题研究法治建设工作5次。").mentions
+    assert list(m["indicator_id"]) == ["", ""]
+    assert list(m["part_of"]) == ["rol_major_issues_resolved"] * 2
+    # ... a body with an indicator of its own keeps it, and the other figure stays named
+    m = extract.extract_text("县委常委会专题研究法治建设工作2次；"
+                             "县政府常务会议专题研究法治政府建设工作2次。").mentions
+    assert list(m["indicator_id"]) == ["rol_major_issues_resolved",
+                                       "exec_meeting_rol_briefings"]
+    # ... and a figure larger than the other may be its total: named
+    m = extract.extract_text("司法部本级全年办结国务院行政复议案件6046件；各级行政复议机构"
+                             "在指导监督下办结行政复议案件25.4万件。").mentions
+    assert "admin_reconsideration_closed" in set(m["indicator_id"])
+
+
 def test_counts_that_add_up_to_a_total_are_its_parts():
     # two procedures' counts right after the total, summing to it exactly: its breakdown
     m = extract.extract_text("全年办理行政处罚案件600件，按简易程序办理的420件；"

@@ -762,6 +762,9 @@ def _same_concept_twice(text: str, sent_start: list[int], slots: list[_Slot],
                       and not _opens_with_sum(text, sent_start, slots, k)]:
                 rest.remove(k)
                 _unname(slots[k], iid)
+        for k in _bodies_apart(text, sent_start, slots, rest, iid, matcher):
+            rest.remove(k)
+            _make_part(slots[k], {iid})
         if len({value[k] for k in rest}) < 2:
             continue
         biggest = max(value[k] for k in rest)
@@ -779,6 +782,38 @@ def _same_concept_twice(text: str, sent_start: list[int], slots: list[_Slot],
         # / 受援农民工178人): it is left unnamed, with no whole
         for k in small + ([] if clear else big):
             _unname(slots[k], iid)
+
+
+def _bodies_apart(text: str, sent_start: list[int], slots: list[_Slot], ks: list[int],
+                  iid: str, matcher: _Matcher | None) -> list[int]:
+    """Those of the figures ``ks`` of ``iid`` that stand in one full sentence (to its 。),
+    each in a clause of its own (；) and none a sum, and name the concept each for a body
+    of its own (:func:`_one_concept_by_bodies`: 县委常委会会议专题研究法治建设工作5次；
+    县政府党组会议、县政府常务会议专题研究法治建设工作5次): the concept stated apart by
+    bodies, and no one figure is larger than all the others (so none is their total):
+    each is a part of the concept and none is its figure (first run blind16 luoping,
+    where the first of two equal figures was named)."""
+    if matcher is None:
+        return []
+    zh_name = matcher.cat.indicators[iid].zh_name
+    by_full: dict[int, list[int]] = {}
+    for k in ks:
+        at = slots[k].mention.start
+        by_full.setdefault(max(text.rfind("。", 0, at), text.rfind("\n", 0, at)), []).append(k)
+    out = []
+    for fk in by_full.values():
+        if len(fk) < 2 or len({sent_start[k] for k in fk}) < len(fk):
+            continue
+        values = [slots[k].mention.value for k in fk]
+        # one figure larger than all others may be their total (司法部…6046件；各级…
+        # 25.4万件): that is :func:`_same_concept_twice`'s to weigh
+        if values.count(max(values)) < 2 or any(
+                _opens_with_sum(text, sent_start, slots, k) for k in fk):
+            continue
+        if _one_concept_by_bodies([_kind_noun(text, sent_start, slots, k) for k in fk],
+                                  zh_name):
+            out += fk
+    return out
 
 
 # words an item may open with that name no kind (开展, 召开…): left off its modifier
