@@ -2134,6 +2134,17 @@ def test_one_concept_stated_apart_by_bodies_with_no_total_is_parts():
     assert "admin_reconsideration_closed" in set(m["indicator_id"])
 
 
+def test_a_figure_kept_from_its_concept_takes_no_weaker_fit():
+    # two kinds of penalty waived, in clauses of their own, neither clearly the total:
+    # the larger is no count of all penalty cases, which its words fit less well
+    m = extract.extract_text("年内对有违法行为依法不予处罚的294件；"
+                             "从轻减轻行政处罚案件2246件。").mentions
+    assert list(m["indicator_id"]) == ["", ""]
+    # ... while a lone count of all penalty cases keeps that indicator
+    m = extract.extract_text("全年办理行政处罚案件2246件。").mentions
+    assert list(m["indicator_id"]) == ["admin_penalty_cases"]
+
+
 def test_counts_that_add_up_to_a_total_are_its_parts():
     # two procedures' counts right after the total, summing to it exactly: its breakdown
     m = extract.extract_text("全年办理行政处罚案件600件，按简易程序办理的420件；"

@@ -419,10 +419,14 @@ def _anchors(ks: list[int], best: dict, only: dict, slots: list[_Slot]):
 _TOTAL_CUE_RE = re.compile(r"共|合计|总计|累计|总数|总量|全年|全(?:国|省|市|州|县|区|镇|街)")
 
 
-def _unname(sl: _Slot, iid: str) -> None:
+def _unname(sl: _Slot, iid: str, keep_weaker: bool = True) -> None:
     """Keep ``iid`` from ``sl`` without naming a whole: a figure of that concept that
-    cannot be told to be the total or a part of it."""
+    cannot be told to be the total or a part of it. ``keep_weaker=False`` keeps from it
+    the indicators it fits less well than ``iid`` too."""
+    top = max((sc for sc, i in sl.cands if i == iid), default=None)
     _make_part(sl, {iid})
+    if not keep_weaker and top is not None:
+        sl.cands = [(sc, i) for sc, i in sl.cands if sc >= top]
     sl.total = [t for t in sl.total if t[1] != iid]
     sl.why = sl.why or "twice"
     sl.twice_of = sl.twice_of or iid
@@ -779,9 +783,12 @@ def _same_concept_twice(text: str, sent_start: list[int], slots: list[_Slot],
             _TOTAL_CUE_RE.search(text, *_item_span(text, sent_start[k], slots, k, sent_start))
             or k in has_parts for k in big)
         # a smaller figure in another sentence is no part by that alone (组织…4名执业律师
-        # / 受援农民工178人): it is left unnamed, with no whole
+        # / 受援农民工178人): it is left unnamed, with no whole. Nor does it take an
+        # indicator it fits less well: its words name this concept, so a weaker fit is a
+        # broader one or another body's (从轻减轻行政处罚案件2246件 beside 不予处罚的294件
+        # is no count of all penalty cases: first runs blind16 taian, blind15 linxiangqu)
         for k in small + ([] if clear else big):
-            _unname(slots[k], iid)
+            _unname(slots[k], iid, keep_weaker=False)
 
 
 def _bodies_apart(text: str, sent_start: list[int], slots: list[_Slot], ks: list[int],
