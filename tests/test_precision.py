@@ -1286,6 +1286,8 @@ def test_near_concepts_are_told_apart_by_the_numbers_own_words(sentence, value, 
 @pytest.mark.parametrize("sentence, value, expected", [
     # two study groups joined, or the meetings' pre-meeting study beside the group's
     ("全年县委理论学习中心组、县政府党组理论学习中心组集体学法9次。", 9, ""),
+    ("本年度，局党委中心组和机关党委集中学法6次。", 6, ""),
+    ("本年度，机关党委和局党委理论学习中心组集中学法6次。", 6, ""),
     ("健全党委理论学习中心组学习制度，落实会前学法制度，全年累计学习18场次。", 18, ""),
     ("县委理论学习中心组全年专题学法11次。", 11, "central_group_law_study_sessions"),
     # a town's 党政班子会 is no executive meeting

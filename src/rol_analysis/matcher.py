@@ -1173,10 +1173,13 @@ _OFFICIALS_RE = re.compile(rf"{_STAFF}|公务员|领导|党员|机关")
 
 # Two study groups joined before one count (市委理论学习中心组、市政府党组理论学习中心组集体
 # 学法#): one kind of body twice, still two bodies' joint count (first run blind15
-# linxiangshi). Groups named only in a clause before the number (列入区委…中心组和区政府
-# 党组…中心组的学习内容，全年共组织学习#) are whose plan it is, not the count's bodies (blind5
-# changqing's gold names the group's count there).
-_GROUPS_JOINED_RE = re.compile(r"中心组[、和及与][^，,。；;：:\d]{0,16}中心组")
+# linxiangshi); so is a group joined with another party body, either first (局党委中心组和
+# 机关党委集中学法#: first run blind16 dazu). Groups named only in a clause before the
+# number (列入区委…中心组和区政府党组…中心组的学习内容，全年共组织学习#) are whose plan it is,
+# not the count's bodies (blind5 changqing's gold names the group's count there).
+_PARTY_BODY = r"(?:中心组|党委|党组|支部|党工委)"
+_GROUPS_JOINED_RE = re.compile(rf"中心组[、和及与][^，,。；;：:\d]{{0,16}}{_PARTY_BODY}"
+                               rf"|{_PARTY_BODY}[、和及与][^，,。；;：:\d]{{0,16}}中心组")
 # A meeting's study before the meeting (会前学法) named in the sentence before a count whose
 # own item names no body (落实会前学法制度，全年累计学习#): the count takes in the meetings'
 # study too, so it is no count of the group alone (first run blind15 huangjueping).
