@@ -285,6 +285,8 @@ def test_training_a_narrowed_noun_or_a_type_item_rule_out_the_stock(
     # a party body's meeting is not the government's executive meeting
     ("全年镇党工委会议集中学法7次，研究法治工作2次。", 7),
     ("2024年县委常委会会前学法9次。", 9),
+    # nor are the staff's weekly meetings
+    ("2024年共开展周例会学法11次。", 11),
     # the study group counted together with other bodies' meetings
     ("乡党委会、乡长办公室会议和理论学习中心组全年共学法11次。", 11),
     # law study with no meeting named at all: whose it is is not said

@@ -1092,12 +1092,15 @@ def _joint_meetings(subject: str) -> bool:
 # 会前学法#). A 班子会议 with no 党政 stays for the patterns (dev huangwan's gold).
 # A street office's 主任办公会(议) is its executive meeting (召开主任办公会议#次, 召开#次主任
 # 办公会: blind10 kongjianglu, blind11 guangnei first runs), not another body's 办公会.
+# The staff's meetings (周例会, 职工大会, 干部大会) are bodies of their own, no executive
+# meeting: 开展周例会学法#次 is no 常务会议学法 (first run blind16 sizhuang).
 _STUDY_BODY_RE = re.compile(r"(各(?:级|部门|单位|系统|乡镇|街镇|镇街|街道|县区|区县|县市区)"
                             r"[^，,。；;：:、]{0,16}?中心组)"
                             r"|(常委会)|(常务会|主任办公会)|(中心组)|(党组(?:扩大)?会)"
                             r"|(党委(?:（扩大）|扩大)?会)"
                             r"|(党工委(?!(?:理论学习)?中心组))|(办公会|办公室会议)"
-                            r"|(三会一课|主题党日)|(培训|党校)|(党政班子会|党政联席会)")
+                            r"|(三会一课|主题党日)|(培训|党校)|(党政班子会|党政联席会)"
+                            r"|(周例会|(?:干部)?职工大会|干部大会)")
 _ALL_GROUPS, _EXEC, _GROUP = 1, 3, 4
 _STUDY_RE = re.compile(r"学法|学习|研讨")
 # law content that makes a theory study group's study law study (its definition)
