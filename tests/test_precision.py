@@ -493,7 +493,9 @@ _DISAGREE = [
     ("向制定机关提出废止建议26件。", 26, "normative_docs_repealed"),
     ("全市现行有效政府规章15件。", 15, "normative_docs_in_force"),
     ("区政府办理区人大议案3件。", 3, "npc_suggestions_handled"),
-    ("深入学习习近平总书记重要讲话和重要指示批示精神60余篇。", 60, "leader_rol_instructions"),
+    # (关于法治建设: with no law in its sentence matcher._no_law_topic rules it out too)
+    ("深入学习习近平总书记关于法治建设的重要讲话和重要指示批示精神60余篇。", 60,
+     "leader_rol_instructions"),
     # a complaint about a service, where the service's name counts no class (strict)
     ("本年度办结公证投诉5件、法律援助投诉3件。", 5, "notarizations"),
     ("本年度办结公证投诉5件、法律援助投诉3件。", 3, "legal_aid_cases"),
@@ -503,6 +505,19 @@ _DISAGREE = [
     # a planned act is not a realised count
     ("梳理确定拟废止的行政规范性文件7件。", 7, "normative_docs_repealed"),
 ]
+
+
+@pytest.mark.parametrize("sentence, value, expected", [
+    # instructions praising another work (market supervision) are no instructions on
+    # rule-of-law work
+    ("市委、市政府领导6次作出批示肯定市场监管工作，总局、省局在泰安召开现场会7次。", 6, ""),
+    # ... the work named as law in the sentence, if only as 有关工作 in the count's clause
+    ("区委、区政府主要负责同志高度重视法治建设，先后8次就有关工作作出批示。", 8,
+     "leader_rol_instructions"),
+])
+def test_instructions_on_rule_of_law_work_name_law_in_their_sentence(
+        sentence, value, expected):
+    assert _named(sentence).get(value, "") == expected
 
 
 @pytest.mark.parametrize("sentence, value, before", _DISAGREE)

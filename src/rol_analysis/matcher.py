@@ -982,7 +982,8 @@ class _Matcher:
                     reasons.setdefault(e.iid, "subset")
                 continue
             unfit = (_unfit_scope(e.zh_name, marked, hash_pos)
-                     or body_unfit(e.zh_name, marked, hash_pos))
+                     or body_unfit(e.zh_name, marked, hash_pos)
+                     or _no_law_topic(e.zh_name, marked))
             if unfit or _agreement().disagrees(e, marked, hash_pos):
                 excluded.add(e.iid)
                 if reasons is not None:
@@ -1248,6 +1249,16 @@ def body_unfit(zh_name: str, marked: str, hash_pos: int) -> bool:
                  or _OUTREACH_RE.search(marked) is not None)
                 and _OFFICIALS_RE.search(marked, start, hash_pos) is None)
     return False
+
+
+def _no_law_topic(zh_name: str, marked: str) -> bool:
+    """Whether ``marked`` (the number's sentence) names no law (:data:`_LAW_CONTENT_RE`)
+    while the indicator named ``zh_name`` counts instructions on rule-of-law work
+    (主要负责人对法治建设作出批示次数): 市委、市政府领导6次作出批示肯定市场监管工作 are
+    instructions on another work (first run blind16 taian). Each gold instruction count
+    of the seventeen sets names law in its sentence (法治建设, 依法治市, 法治化 …), also
+    when its own clause names the work only as 有关工作."""
+    return "批示" in zh_name and "法治" in zh_name and not _LAW_CONTENT_RE.search(marked)
 
 
 def _joint_study(before: str, own: str) -> bool:
