@@ -359,6 +359,10 @@ def test_problems_sent_for_rectification_are_found_and_done_ones_rectified(
     ("对重大行政决策、规范性文件和村级合同开展全流程审查共520件。", 520, "legality_reviews"),
     # a review of cases is of enforcement decisions, a kind with its own indicator
     ("全年完成重大法制审核案件18件。", 18, "major_enforcement_decisions_reviewed"),
+    # penalty cases a 法制审核 reviewed are reviews, not the penalty cases decided
+    ("认真落实法制审核制度，2024年共审查行政处罚案件10件。", 10,
+     "major_enforcement_decisions_reviewed"),
+    ("2024年共办理行政处罚案件10件。", 10, "admin_penalty_cases"),
     # one kind alone, with or without a modifier, is that kind's count
     ("全年审查村级合同120件。", 120, "contracts_reviewed"),
     ("全年对政府合同进行合法性审查120件。", 120, "contracts_reviewed"),
