@@ -852,8 +852,11 @@ RATCHETS = {
     # Session 16, second increment (catalogue scopes: 减免处罚 is no tax relief, 评为优秀案卷
     # no review, 对企业的罚款 a part, 裁量 items the benchmarks' count): haining_wjj's
     # 优秀案卷 left unnamed: named correctly 101 -> 102, wrong 9 -> 8.
-    "blind14": Ratchet(min_found=138, min_named_correctly=102, min_id_rows_named=35,
-                       max_named_wrongly=8, max_false_positives=6, min_parts_ok=2,
+    # Session 17 (parts17): one kind of the advisers' work beside its sibling kinds is a
+    # part (changchun_jkq's 为各部门提供法律咨询611次): named correctly 102 -> 103, wrong
+    # 8 -> 7, parts ok 2 -> 3.
+    "blind14": Ratchet(min_found=138, min_named_correctly=103, min_id_rows_named=35,
+                       max_named_wrongly=7, max_false_positives=6, min_parts_ok=3,
                        max_parts_wrong=0),
     # The fresh set written in session 9 (19 reports, 146 rows; README): written without
     # reading the extractor, given an independent second reading and its 16 differing rows
@@ -876,8 +879,10 @@ RATCHETS = {
     # groups joined, 会前学法 beside the group, a 党政班子会's study, one package's and the
     # high-frequency items' cuts, 培训并通过考试, matters a meeting studied: named
     # correctly 102 -> 107, wrong 16 -> 8, part wrong 5 -> 4.
+    # Session 17 (parts17): a figure unnamed because its concept is stated again takes no
+    # weaker fit (linxiangqu's 习近平法治思想专题学习2次, was the theory group's): wrong 8 -> 7.
     "blind15": Ratchet(min_found=145, min_named_correctly=107, min_id_rows_named=30,
-                       max_named_wrongly=8, max_false_positives=4, min_parts_ok=0,
+                       max_named_wrongly=7, max_false_positives=4, min_parts_ok=0,
                        max_parts_wrong=4),
     # The fresh set written in session 16 (25 reports, 165 rows, in two parts by two
     # engineers; README): written without reading the extractor, each part given an
@@ -902,8 +907,14 @@ RATCHETS = {
     # named correctly 133 -> 134, no other set changed.
     # Session 17 (fp17): 党委会定期学法每月1次 is a cadence, and “一门”“一窗”'s 一门 a
     # slogan's word, neither a statistic: FP 2 -> 0.
-    "blind16": Ratchet(min_found=165, min_named_correctly=134, min_id_rows_named=51,
-                       max_named_wrongly=7, max_false_positives=0, min_parts_ok=8,
+    # Session 17 (parts17; all seven first-run wrong names, each by a rule measured on the
+    # seventeen sets: a kind of the advisers' work beside its siblings, bodies stated apart
+    # with no total, no weaker fit for a figure stated twice, the study group joined with
+    # another party body, staff meetings, instructions with no law in their sentence, cases
+    # a 法制审核 reviewed): named correctly 134 -> 141, wrong 7 -> 0, id rows 51 -> 52,
+    # parts ok 8 -> 11.
+    "blind16": Ratchet(min_found=165, min_named_correctly=141, min_id_rows_named=52,
+                       max_named_wrongly=0, max_false_positives=0, min_parts_ok=11,
                        max_parts_wrong=4),
 }
 SETS = list(RATCHETS)
