@@ -1,4 +1,4 @@
-"""Attribution accuracy on the blind sets (tests/data/blind/ and blind2/ to blind16/):
+"""Attribution accuracy on the blind sets (tests/data/blind/ and blind2/ to blind17/):
 paraphrased excerpts of real reports written after the catalogue was tuned on the dev set,
 from places and years that are neither in the dev set nor held out. Gold ids were chosen from the
 catalogue's names, not from the extractor's output. blind2 and blind3 were written in
@@ -916,6 +916,20 @@ RATCHETS = {
     "blind16": Ratchet(min_found=165, min_named_correctly=141, min_id_rows_named=52,
                        max_named_wrongly=0, max_false_positives=0, min_parts_ok=11,
                        max_parts_wrong=4),
+    # The fresh set written in session 17 (39 reports, 310 rows, 27 provinces, nineteen
+    # departments' own reports, in three parts by three engineers; README): written without
+    # reading the extractor, each part given an independent second reading and its differing
+    # rows (12, 6, 6) adjudicated before scoring, held back from the code lanes, and scored
+    # once in session 17 at 11:46 UTC on main 0c7f2d8 (after the session's lanes on parts
+    # named as wholes, rule frequencies and slogans, units): found 305 (98.4%), named
+    # correctly 227 (73.2%), wrong 29 (9.4%), FP 7, id rows 71/128 (55.5%), parts 14/89,
+    # part wrong 4. The session-17 start code e5bbb6b gives the same figures row for row.
+    # 24 of the 29 wrong names are figures the gold leaves unnamed, most of them one of
+    # sibling counts with no total; the second human reader is wrong on 1.3% against the
+    # adjudicated gold (2.9% against the gold as first written), id rows 126/128.
+    "blind17": Ratchet(min_found=305, min_named_correctly=227, min_id_rows_named=71,
+                       max_named_wrongly=29, max_false_positives=7, min_parts_ok=14,
+                       max_parts_wrong=4),
 }
 SETS = list(RATCHETS)
 # Found rows whose Section column (the heading's section) is the gold's section. Session
@@ -932,7 +946,7 @@ SETS = list(RATCHETS)
 MIN_SECTION_OK = {"blind": 73, "blind2": 68, "blind3": 134, "blind4": 217, "blind5": 180,
                   "blind6": 76, "blind7": 149, "blind8": 139, "blind9": 136, "blind10": 87,
                   "blind11": 91, "blind12": 65, "blind13": 129, "blind14": 98,
-                  "blind15": 103, "blind16": 108}
+                  "blind15": 103, "blind16": 108, "blind17": 232}
 
 
 @pytest.fixture(scope="module", params=SETS)

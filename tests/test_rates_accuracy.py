@@ -100,6 +100,12 @@ RATCHETS = {
     # 2 (the 22.22% inferred from the wording, the 9.38% by the catalogue relation), no
     # spurious pair; the session-16 start code 34a8c4b the same.
     "blind16": Ratchet(min_right=2, max_wrong=0, max_spurious=0),
+    # blind17 (labelled before its scoring, session 17): 4 stated rates, all shares
+    # (linxia's 办结率100% = 60/60, kaili's two 好差评 shares of 515684, bohai's 调解成功率
+    # 98.3% = 119/121). First run on main 0c7f2d8: right 4 (bohai's by the catalogue
+    # relation, three inferred from the wording), no spurious pair; the session-17 start
+    # code e5bbb6b the same.
+    "blind17": Ratchet(min_right=4, max_wrong=0, max_spurious=0),
 }
 
 
