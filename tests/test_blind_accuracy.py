@@ -927,8 +927,13 @@ RATCHETS = {
     # 24 of the 29 wrong names are figures the gold leaves unnamed, most of them one of
     # sibling counts with no total; the second human reader is wrong on 1.3% against the
     # adjudicated gold (2.9% against the gold as first written), id rows 126/128.
-    "blind17": Ratchet(min_found=305, min_named_correctly=227, min_id_rows_named=71,
-                       max_named_wrongly=29, max_false_positives=7, min_parts_ok=14,
+    # Session 17 (fp18; general rules, each measured on the eighteen sets, only blind17
+    # moved): 等10类 and a heading's 类别（…5类、…6类） size lists of kinds, 三省一区 is a
+    # name, 申请一次，就能… a service's condition; 为期两周 a duration, 的三期培训 a count,
+    # 平均综合成绩99.2 a score, 实现零纠错 a count of none: found 305 -> 309, named
+    # correctly 227 -> 230, id rows 71 -> 72, FP 7 -> 1.
+    "blind17": Ratchet(min_found=309, min_named_correctly=230, min_id_rows_named=72,
+                       max_named_wrongly=29, max_false_positives=1, min_parts_ok=14,
                        max_parts_wrong=4),
 }
 SETS = list(RATCHETS)
@@ -942,11 +947,12 @@ SETS = list(RATCHETS)
 # Session 12 (rates14, trial 4 F10): an enumerated item inside a paragraph (一是…, （二）…
 # after a full stop) heads its text, 1605 -> 1749 over these fifteen sets, no set lower.
 # Session 17 (fp17): blind7 153 -> 149, its four requirement rows (all section-ok) left the
-# gold; no found row's section changed.
+# gold; no found row's section changed. Session 17 (fp18): blind17 232 -> 235, three of
+# its four rows newly found.
 MIN_SECTION_OK = {"blind": 73, "blind2": 68, "blind3": 134, "blind4": 217, "blind5": 180,
                   "blind6": 76, "blind7": 149, "blind8": 139, "blind9": 136, "blind10": 87,
                   "blind11": 91, "blind12": 65, "blind13": 129, "blind14": 98,
-                  "blind15": 103, "blind16": 108, "blind17": 232}
+                  "blind15": 103, "blind16": 108, "blind17": 235}
 
 
 @pytest.fixture(scope="module", params=SETS)

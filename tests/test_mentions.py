@@ -394,6 +394,8 @@ def test_one_set_of_clause_marks():
     ("年度评查中各有一许可案卷和处罚案卷获评优秀。", "一", 1),
     # the documents whose titles it follows
     ("对《甲实施意见》《乙工作方案》两部规范性文件审核后予以废止。", "两部", 2),
+    # sessions directly before the training they are
+    ("参加了专题培训班的三期培训，提高了能力。", "三期", 3),
 ])
 def test_a_numeral_the_grammar_counts_is_kept_unnamed(text, shown, value):
     from rol_analysis.mentions import counted_word
@@ -432,3 +434,53 @@ def test_half_a_day_to_finish_is_half_a_day():
     assert _read("企业开办实现全程网办、半日办结。") == [("半日", 0.5, "天")]
     # half a year is a period, and 半天 with no service finished is no time taken
     assert _read("上半年完成评查，用了半天时间。") == []
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # 等 + N类 counts the categories of the list just named, however many
+    ("共梳理出行政许可、行政处罚等10类权责事项39项。", [("39项", 39, "项")]),
+    # the kinds a heading's brackets gloss: sizes of lists, not the year's work
+    ("对纳入审查范围的事项类别（行政规范性文件5类、行政决策6类、政府合同5类）和事项清单"
+     "（共188项）进行梳理。", [("188项", 188, "项")]),
+    # a count of kinds stated on its own stays a statistic
+    ("牵头完成考评任务3类12项。", [("3类", 3, "类"), ("12项", 12, "项")]),
+    ("公开本部门行政职权57类、共114项。", [("57类", 57, "类"), ("114项", 114, "项")]),
+    # numerals joined into one name (三省一区) count nothing
+    ("参与三省一区交叉检查6家。", [("6家", 6, "家")]),
+])
+def test_the_kinds_of_a_list_are_no_statistic(sentence, expected):
+    assert _read(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # 为期 states a duration, in a Chinese numeral as in digits, read once
+    ("开展为期两周的法治建设综合性督察。", [("两周", 2, "周")]),
+    ("开展为期2周的督察，为期3天的集中培训。", [("2周", 2, "周"), ("3天", 3, "天")]),
+    # a score with decimals right after its name needs no 分
+    ("共受理诉求3924件，平均综合成绩99.2，年内成绩始终位居前列。",
+     [("3924件", 3924, "件"), ("99.2", 99.2, "")]),
+    # 零 before an adverse event the year avoided: none of them
+    ("规范性文件备案审查实现零纠错。", [("零", 0, "")]),
+])
+def test_durations_scores_and_none_in_words_are_statistics(sentence, expected):
+    assert _read(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "违建治理做到“零投诉”。",                  # quoted: a slogan's word
+    "新增违建继续保持零增长。",                # a change, no count of events
+    # the condition of 就能: what a service asks of an applicant
+    "申请人申请一次、递交一次材料，就能实现一次办结。",
+])
+def test_slogans_changes_and_conditions_stay_words(sentence):
+    assert find_mentions(sentence) == []
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # the time a thing took, with no comma before 就能/即可, or in a clause of its own
+    ("开办企业分别只需3、5、42个工作日，大部分企业当天办结。", [3, 5, 42]),
+    ("开办企业仅用1个工作日就能办完。", [1]),
+    ("开办企业压缩到2个工作日内即可完成。", [2]),
+])
+def test_the_time_a_thing_took_before_jiu_neng_is_read(sentence, expected):
+    assert [m.value for m in find_mentions(sentence)] == expected

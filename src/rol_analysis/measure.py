@@ -503,4 +503,4 @@ def label(left: str, right: str, unit: str, kind: str, context: str = "",
 #: subset read a clause before its own (:mod:`matcher`). The one set: every module that
 #: tells durations imports it (this module imports no other of the package).
 DURATION_UNITS = frozenset({"天", "工作日", "个工作日", "小时", "分钟", "个月", "年", "学时",
-                            "课时"})
+                            "课时", "周"})

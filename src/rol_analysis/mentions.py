@@ -396,6 +396,10 @@ _HELD_UNITS = frozenset({"期", "次", "场", "轮"})  # 开展了一批…活�
 _SELECTED_RE = re.compile(r"[^，,。；;：:、“”《》\d]{1,6}?"
                           r"(?:被列入|被列为|被评为|被确定为|被命名为|入选|获评|荣获)")
 _NOT_COUNTED_NEXT = frozenset("事性体站式把定些般致切样")
+# 的三期培训, 两场讲座: sessions (期, 场) directly before the training or lecture they
+# are: a count of events, as a numeral before a name's noun (十项重点任务) is not.
+_EVENT_UNITS = frozenset({"期", "场"})
+_EVENT_NOUN_RE = re.compile(r"(?:培训|讲座|宣讲|报告会|授课|轮训|专题讲座)")
 # 《A》《B》两部规范性文件: a numeral right after a closing title mark, its counting word,
 # then a noun of documents, counts the titles just listed (the documents the year's work
 # acted on). After a closing quote (“A”和“B”两条主线) it sizes a slogan list and stays a word.
@@ -404,6 +408,19 @@ _TITLES_COUNTED_RE = re.compile(r"(?:部|件|项|个|份)(?:行政)?(?:规范性
 # 本局的一件重大行政决策事项: one thing of a kind the catalogue counts, after 的; kept
 # only when an indicator names it (一件事 stays a word)
 _ONE_THING_UNITS = frozenset({"件"})
+# 申请人申请一次、递交一次材料，就能实现…: a number in a clause of its own that is the
+# condition of the next (，就能/即可…: what one must do for a service to follow) is what the
+# service asks, not what the year did. Without the comma it is the time a thing took
+# (仅用1个工作日就能办完, 压缩到2个工作日内即可完成): a statistic.
+_CONDITION_RE = re.compile(r"[^，,。；;：:]{0,12}[，,](?:就能|就可|即可|便能|便可)")
+# 实现零纠错, 做到零事故: 零 before an adverse event the year avoided is a count of none, the
+# statistic in a Chinese numeral; unquoted only (做到“零投诉” is a slogan's word) and not a
+# change (保持零增长).
+_NONE_HAPPENED_RE = re.compile(r"(?:实现|做到|达到)(零)(?:纠错|差错|事故|投诉|败诉|复议|诉讼|信访"
+                               r"|上访|延误|超时|逾期|违法|错案)")
+# 为期两周, 为期三个月: 为期 ("lasting") before a numeral and a time unit always states a
+# duration, a Chinese numeral as much as digits (the scan reads 两周 as a word).
+_LASTING_RE = re.compile(rf"为期(?P<n>\d+|{_CN_NUM})(?P<unit>个工作日|工作日|个月|周|天|年|小时)")
 # 企业开办半日办结: half a day, the time a service takes (半 is no numeral elsewhere: 半年
 # is a period, 半数 a share)
 _HALF_DAY_RE = re.compile(r"半(?:个)?(?:日|天|工作日|个工作日)"
@@ -463,6 +480,18 @@ _CLAUSE_ENDS = frozenset("，,。；;！!？?\n")
 _COLLECTIVE_RE = re.compile(r"集体(?!经济|土地|资产|所有|产权|林|企业|组织|学习|约谈|研究|讨论)")
 
 
+# 平均综合成绩99.2, 考核得分为96.5: a score a report states without 分, right after the
+# score's name; only with decimals, which no year, code or hotline has.
+_SCORE_BEFORE_RE = re.compile(r"(?:成绩|得分|评分|分数|总分)(?:为|是|达到?)?$")
+# A Chinese numeral and its counting word the group's title glosses in brackets
+# (事项类别（行政规范性文件5类、行政决策6类、政府合同5类）): how many kinds each heading
+# holds, the size of a list, not what the year did (a count of kinds stated on its own,
+# 考评任务3类12项 or 行政职权57类, stays one).
+_KINDS_GLOSSED_RE = re.compile(r"(?:类别|类型|种类)[（(][^（）()]*$")
+# 三省一区, 两区一县: a numeral with its counting word directly followed by another
+# numeral names a grouping (of regions, of tasks), it counts nothing on its own.
+_CN_COMPOUND_RE = re.compile(r"[一二两三四五六七八九十][\u4e00-\u9fff]")
+
 # What a count without a counting word counts, from the words around it: people-times
 # (观看人次超1232万), money (讨回欠薪8.2亿), people (工作人员超过150万, 向11.43万农民工).
 _PERSON_TIMES_RE = re.compile(r"人次")
@@ -502,6 +531,8 @@ def _bare_count(text: str, m: re.Match) -> bool:
     if ((m.group("q1") or m.group("q2")) and nxt in _CLAUSE_ENDS
             and "\u4e00" <= text[a - 1:a] <= "\u9fff"):
         return True  # 评查案卷370余，: a noun, then its count with 余/多 ends the clause
+    if "." in num and nxt in _CLAUSE_ENDS and _SCORE_BEFORE_RE.search(text, max(0, a - 4), a):
+        return True  # 平均综合成绩99.2，: a score with decimals, stated without 分
     if not (m.group("pre") in _BARE_PRE or _BARE_LEAD_RE.search(text[max(0, a - 2):a])):
         return False
     if nxt and nxt not in _CLAUSE_ENDS:
@@ -576,8 +607,14 @@ def find_mentions(text: str) -> list[Mention]:
         if chinese and (m.group("unit") == "项" and _RATES_SHARED_RE.match(text, b)
                         or m.group("unit") == "个" and _RATES_SHARED_GE_RE.match(text, b)):
             continue  # 两项整改率均达到100%: how many rates share one value
-        if chinese and before == "等":
-            continue  # "…、政府信息公开等八类": the count of the list just named
+        if before == "等" and (chinese or m.group("unit") == "类"):
+            # "…、政府信息公开等八类", "行政许可、行政处罚等10类权责事项": the count of the
+            # categories of the list just named, however many it names
+            continue
+        if m.group("unit") == "类" and _KINDS_GLOSSED_RE.search(text, max(0, a - 40), a):
+            continue  # 事项类别（行政规范性文件5类、行政决策6类）: sizes of kinds glossed
+        if chinese and m.group("unit") and _CN_COMPOUND_RE.match(text, b):
+            continue  # 三省一区, 两区一县: numerals joined into one name, no count
         if before == "等" and _names_listed(text, a - 1) == numbers.scaled(num, ""):
             continue  # "A、B、C和D等4个指标": it counts the names just listed, no more
         unit = m.group("unit") or ""
@@ -585,6 +622,9 @@ def find_mentions(text: str) -> list[Mention]:
                 or unit not in _TARGET_COUNT_UNITS and _TARGET_AFTER_RE.match(text, b)):
             pending.clear()
             continue  # 有望升至45%以上, 6万平方米年度目标: a target, not a statistic
+        if _CONDITION_RE.match(text, b):
+            pending.clear()
+            continue  # 申请一次、递交一次材料，就能实现…: what a service asks, no count
         if _a_rule(text, a, b, unit):
             pending.clear()
             continue  # 每月1次, 要求…不少于90课时: a rule's cadence or floor, no statistic
@@ -681,6 +721,19 @@ def find_mentions(text: str) -> list[Mention]:
     for h in _HALF_DAY_RE.finditer(text):
         kind, value = _kind(text, h.start(), "天", 0.5)
         out.append(Mention(h.start(), h.end(), value, "天", "exact", kind))
+    for h in _NONE_HAPPENED_RE.finditer(text):
+        if not _inside(quoted, h.start(1), h.end(1)):
+            # none of the cases (件) the event is counted in, 事故 in 起 as elsewhere
+            implied = ("起" if h.group().endswith("事故") else "件", "count")
+            out.append(Mention(h.start(1), h.end(1), 0.0, "", "exact", "count",
+                               implied=implied))
+    taken = [(x.start, x.end) for x in out]
+    for h in _LASTING_RE.finditer(text):
+        a, b = h.start("n"), h.end()
+        if any(s < b and a < e for s, e in taken):
+            continue  # 为期3天: the scan above read it already
+        value = numbers.scaled(h.group("n"), "")
+        out.append(Mention(a, b, value, h.group("unit"), "exact", "count"))
     out.sort(key=lambda x: x.start)
     return out
 
@@ -804,6 +857,8 @@ def _counted_numeral(text: str, a: int, b: int, unit: str) -> bool:
         return False  # 开展了一次性…, 一件事入选…: a word
     if unit in _HELD_UNITS and _HELD_RE.search(text, max(0, a - 3), a):
         return True
+    if unit in _EVENT_UNITS and _EVENT_NOUN_RE.match(text, b):
+        return True  # 培训班的三期培训, 两场讲座: sessions of the training it names
     if unit and _SELECTED_RE.match(text, b):
         return True
     if text[a - 1:a] == "》" and _TITLES_COUNTED_RE.match(text, b - len(unit)):
