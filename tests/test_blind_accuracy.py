@@ -931,8 +931,9 @@ RATCHETS = {
     # moved): 等10类 and a heading's 类别（…5类、…6类） size lists of kinds, 三省一区 is a
     # name, 申请一次，就能… a service's condition; 为期两周 a duration, 的三期培训 a count,
     # 平均综合成绩99.2 a score, 实现零纠错 a count of none: found 305 -> 309, named
-    # correctly 227 -> 230, id rows 71 -> 72, FP 7 -> 1.
-    "blind17": Ratchet(min_found=309, min_named_correctly=230, min_id_rows_named=72,
+    # correctly 227 -> 230, id rows 71 -> 72, FP 7 -> 1. 备案审查实现零纠错 is
+    # normative_docs_corrected (a catalogue pattern, # before 纠错): 230 -> 231, 72 -> 73.
+    "blind17": Ratchet(min_found=309, min_named_correctly=231, min_id_rows_named=73,
                        max_named_wrongly=29, max_false_positives=1, min_parts_ok=14,
                        max_parts_wrong=4),
 }

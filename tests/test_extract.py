@@ -978,6 +978,8 @@ FAMILY_A_PHRASINGS = [
     ("街道党工委理论学习中心组以集中研讨等方式开展习近平法治思想学习5次，开展宪法专题学习2次。",
      {"central_group_law_study_sessions": 5}),
     ("对报备的规范性文件开展备案审查，督促纠正问题文件3件。", {"normative_docs_corrected": 3}),
+    # 零 before the correction: none corrected, the same indicator
+    ("规范性文件备案审查实现零纠错。", {"normative_docs_corrected": 0}),
     ("重大行政决策合法性审查率达到100%。", {"legality_review_rate": 100}),
     # the count first, the review after: 对N项…进行合法性审查
     ("对18项重大行政决策事项进行合法性审查。", {"major_decisions_reviewed": 18}),
