@@ -954,8 +954,12 @@ RATCHETS = {
     # Session 17 (names17: synonyms, word orders and units the catalogue lacked, found by
     # classifying this set's unnamed id rows by cause, each measured on all eighteen sets):
     # named correctly 231 -> 253, wrong 29 -> 27, id rows 73 -> 95, parts ok 14 -> 21.
-    "blind17": Ratchet(min_found=309, min_named_correctly=253, min_id_rows_named=95,
-                       max_named_wrongly=27, max_false_positives=1, min_parts_ok=21,
+    # Session 17 (siblings17): a count no larger than a sibling of one thing, with no
+    # total stated, is a part, not the figure (集体学法15次…专题学法讲座2次; 优秀案卷5份、
+    # 合格案卷54份): named correctly 253 -> 255, wrong 27 -> 25, parts ok 21 -> 24; no
+    # other set changed.
+    "blind17": Ratchet(min_found=309, min_named_correctly=255, min_id_rows_named=95,
+                       max_named_wrongly=25, max_false_positives=1, min_parts_ok=24,
                        max_parts_wrong=4),
 }
 SETS = list(RATCHETS)

@@ -2136,6 +2136,36 @@ def test_one_concept_stated_apart_by_bodies_with_no_total_is_parts():
     assert "admin_reconsideration_closed" in set(m["indicator_id"])
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    # the lectures (2) are no larger than the group study before them (15), whose words
+    # repeat the 学法 the lectures were named by: two forms of one study, no total
+    # stated, so the smaller is no total of it: both parts, neither named
+    ("市政府全年组织集体学法15次，对重要政策文件开展解读40余次，举办专题学法讲座2次。",
+     {15: ("", "officials_law_training_sessions"), 40: ("policy_interpretations", ""),
+      2: ("", "officials_law_training_sessions")}),
+    # ... the excellent files (5) beside the passing ones (54), already set aside from
+    # the file reviews: the smaller is one grade, no total of the reviews either
+    ("从各县（市、区）应急管理局抽查行政处罚案卷30份、行政许可案卷30份和7起事故调查卷，"
+     "经评查，评出优秀案卷5份、合格案卷54份、不合格8份。",
+     {30: ("", "case_file_reviews"), 7: ("", ""), 5: ("", "case_file_reviews"),
+      54: ("", ""), 8: ("", "")}),
+    # ... a figure larger than its sibling may be their total: it keeps the indicator
+    ("市政府全年组织集体学法2次，举办专题学法讲座15次。",
+     {2: ("", ""), 15: ("officials_law_training_sessions", "")}),
+    # ... and so does one whose sibling says it is a sum
+    ("市政府共组织集体学法15次，举办专题学法讲座2次。",
+     {15: ("", ""), 2: ("officials_law_training_sessions", "")}),
+])
+def test_a_count_no_larger_than_a_sibling_is_no_total(sentence, expected):
+    assert _named_and_parts(sentence) == expected
+
+
+def _named_and_parts(sentence: str) -> dict:
+    """Each number's value to its (indicator, part_of) as ``sentence`` is read."""
+    m = extract.extract_text(sentence).mentions
+    return {v: (i, p) for v, i, p in zip(m["value"], m["indicator_id"], m["part_of"])}
+
+
 def test_a_figure_kept_from_its_concept_takes_no_weaker_fit():
     # two kinds of penalty waived, in clauses of their own, neither clearly the total:
     # the larger is no count of all penalty cases, which its words fit less well
@@ -2686,9 +2716,7 @@ def test_who_studies_or_meets_and_in_what_form_decides_the_count(sentence, expec
      {3: ("officials_law_training_sessions", ""), 2: ("", "")}),
 ])
 def test_a_bodys_seminars_after_its_study_count_are_its_part(sentence, expected):
-    m = extract.extract_text(sentence).mentions
-    assert {v: (i, p) for v, i, p in zip(m["value"], m["indicator_id"], m["part_of"])} \
-        == expected
+    assert _named_and_parts(sentence) == expected
 
 
 @pytest.mark.parametrize("sentence, kind, rows", [

@@ -15,9 +15,10 @@ clause of its sentence each name a sub-unit of their own (区直…232人，街�
 is one of the kinds of one act listed with no total (政策清理1次，
 …文件清理1次: :func:`_kinds_lists`), or the rest of a breakdown (其他类130件, 另有2项:
 :func:`_the_rest`), or a subset its own words narrow one indicator to (查找出共性问题10条:
-:func:`_mark_subsets`). The ``part_of`` column then names the whole: the whole's
-indicator, or the whole's concept the part's own words fit best when the whole is not
-named (:func:`_name_wholes`).
+:func:`_mark_subsets`), or no larger than a sibling of one thing with no total stated
+(集体学法15次，…专题学法讲座2次: :func:`_no_larger_than_a_sibling`). The ``part_of``
+column then names the whole: the whole's indicator, or the whole's concept the part's
+own words fit best when the whole is not named (:func:`_name_wholes`).
 
 Not here: finding numbers (:mod:`rol_analysis.mentions`), scoring indicators
 (:mod:`rol_analysis.matcher`) and handing them out (:func:`rol_analysis.extract._assign`,
@@ -255,6 +256,7 @@ def _mark_parts(norm_text: str, bounds: list[int], slots: list[_Slot],
     _body_lists(norm_text, sent_start, slots, matcher)
     _body_kinds(norm_text, sent_start, slots, matcher)
     _second_study_form(norm_text, sent_start, slots, matcher)
+    _no_larger_than_a_sibling(norm_text, sent_start, slots, matcher)
     _summed_items(norm_text, slots)
     _the_rest(norm_text, sent_start, slots)
     _one_channel(norm_text, sent_start, slots, matcher)
@@ -1071,6 +1073,76 @@ def _second_study_form(text: str, sent_start: list[int], slots: list[_Slot],
         _make_part(sl, {iid for _s, iid in sl.cands if _is_study_count(_zh(matcher, iid))}
                    | {best})
         sl.total = [(float("inf"), best)]
+
+
+# an item that says it is a sum (or holds a breakdown): it may be its siblings' total
+_SIBLING_SUM_RE = re.compile(r"共|合计|总计|总数|总量|累计|其中|包括")
+# words of an indicator's name that say how or when a thing is done, not what it is
+# (专题学习, 专题党课): sharing one of them makes no two counts siblings
+_HOW_GRAMS = frozenset({"专题", "集中", "开展", "组织", "举办", "全年", "年度", "常态"})
+
+
+def _no_larger_than_a_sibling(text: str, sent_start: list[int], slots: list[_Slot],
+                              matcher: _Matcher) -> None:
+    """A count no larger than a sibling count of its sentence is no total of what they
+    both count: a part of its indicator (``part_of``), not its figure.
+
+    A total is at least as large as each of its parts, so when two counts of one thing
+    stand side by side with no total stated, the one the matcher named (``w``) is one of
+    the parts when a sibling is as large or larger. Siblings are in one sentence with no
+    其中, count in one unit, and neither item says it is a sum; the sibling is either
+
+    * already set aside as a part of ``w`` by a rule that read its own words as fitting
+      ``w`` (优秀案卷5份、合格案卷54份: the passing files are a grade of the reviews, so
+      the excellent ones, fewer, are one more grade, not the reviews), or
+    * stated before the count with no indicator of its own, its words saying every word
+      of ``w``'s name that the count's words say (组织集体学法15次，…举办专题学法讲座2次:
+      学法; both forms of one study). Not when the two items end in one head noun (在编执法
+      队员8人，持有执法证的执法队员6人): the smaller may then be a subset of the first,
+      and a subset keeps its own indicator.
+
+    The sibling becomes a part of ``w`` too. First run blind17: huainan's lectures and
+    quzhou's excellent files were named, the gold leaves both parts.
+    """
+    by_sent: dict[int, list[int]] = {}
+    for k, sl in enumerate(slots):
+        if not sl.index and sl.mention.kind == "count":
+            by_sent.setdefault(sent_start[k], []).append(k)
+    for s0, ks in by_sent.items():
+        if len(ks) < 2 or _PART_RE.search(text, s0, slots[ks[-1]].mention.end):
+            continue
+        words = {}
+        for k in ks:
+            lo = _item_span(text, s0, slots, k, sent_start)[0]
+            words[k] = text[lo:slots[k].mention.start]
+        for k in ks:
+            x = slots[k]
+            w = "" if x.part else _clear_best(x.cands)
+            if not w or _SIBLING_SUM_RE.search(words[k]):
+                continue
+            said = _grams(_ASIDE_RE.sub("", words[k])) & _grams(_zh(matcher, w)) - _HOW_GRAMS
+            if not said:
+                continue
+            sibs = []
+            for j in ks:
+                y = slots[j]
+                if y.mention is x.mention or y.mention.unit != x.mention.unit \
+                        or y.mention.value < x.mention.value \
+                        or _SIBLING_SUM_RE.search(words[j]) or k in y.wholes:
+                    continue
+                if y.part and not y.wholes and any(
+                        i == w and sc < float("inf") for sc, i in y.total):
+                    sibs.append(j)
+                elif not y.part and not y.cands and j < k and said <= _grams(words[j]) \
+                        and len(_common_tail([words[j], words[k]])) < 2:
+                    sibs.append(j)
+            if not sibs:
+                continue
+            _make_part(x, {w})
+            for j in sibs:
+                if not slots[j].part:
+                    slots[j].part = True
+                    slots[j].total = [(float("inf"), w)]
 
 
 def _summed_items(text: str, slots: list[_Slot]) -> None:
