@@ -106,6 +106,12 @@ RATCHETS = {
     # relation, three inferred from the wording), no spurious pair; the session-17 start
     # code e5bbb6b the same.
     "blind17": Ratchet(min_right=4, max_wrong=0, max_spurious=0),
+    # blind18 (labelled before its scoring, session 17): 5 stated rates, all in hunan_yjt
+    # (a decrease or increase beside this year's figure and the stated change: 下降6.25%
+    # with 1244起 and 减少83起 …). First run on main d29bcdb: none recomputed, all 5
+    # unchecked (the change list 同比减少83起、107人、124人 read only its first item as a
+    # decrease), no spurious pair.
+    "blind18": Ratchet(min_right=0, max_wrong=0, max_spurious=0),
 }
 
 
