@@ -969,8 +969,11 @@ RATCHETS = {
     # rows 35/71 (49.3%), parts 13/48, part wrong 3. The session-17 start code e5bbb6b and
     # the first round's 672abeb give the same figures row for row. The second human reader
     # is wrong on 3.2% against the adjudicated gold (4.5% as first written), id rows 69/71.
-    "blind18": Ratchet(min_found=218, min_named_correctly=163, min_id_rows_named=35,
-                       max_named_wrongly=25, max_false_positives=6, min_parts_ok=13,
+    # Session 17 (yoy18): found 218 -> 220, named correctly 163 -> 165, FP 6 -> 2 (the
+    # verb before 同比减少83起、107人、124人 changes every item, -107 and -124; a floor
+    # after 确保 is an aim, 均 or not: 确保…参考率、合格率均不低于95%); no other set changed.
+    "blind18": Ratchet(min_found=220, min_named_correctly=165, min_id_rows_named=35,
+                       max_named_wrongly=25, max_false_positives=2, min_parts_ok=13,
                        max_parts_wrong=3),
 }
 SETS = list(RATCHETS)
@@ -985,11 +988,12 @@ SETS = list(RATCHETS)
 # after a full stop) heads its text, 1605 -> 1749 over these fifteen sets, no set lower.
 # Session 17 (fp17): blind7 153 -> 149, its four requirement rows (all section-ok) left the
 # gold; no found row's section changed. Session 17 (fp18): blind17 232 -> 235, three of
-# its four rows newly found.
+# its four rows newly found. Session 17 (yoy18): blind18 157 -> 159, its two newly found
+# changes (-107人, -124人).
 MIN_SECTION_OK = {"blind": 73, "blind2": 68, "blind3": 134, "blind4": 217, "blind5": 180,
                   "blind6": 76, "blind7": 149, "blind8": 139, "blind9": 136, "blind10": 87,
                   "blind11": 91, "blind12": 65, "blind13": 129, "blind14": 98,
-                  "blind15": 103, "blind16": 108, "blind17": 235, "blind18": 157}
+                  "blind15": 103, "blind16": 108, "blind17": 235, "blind18": 159}
 
 
 @pytest.fixture(scope="module", params=SETS)

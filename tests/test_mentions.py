@@ -105,6 +105,17 @@ def test_the_qualifier_of_a_fall_bounds_the_signed_change(sentence, expected):
             (-5, "change", "at_most"), (-3, "change", "at_most")]
 
 
+def test_the_verb_before_a_list_of_counts_changes_every_item():
+    # blind18 hunan_yjt: the accidents, the deaths and the injuries all fell
+    found = find_mentions("全省发生生产安全事故1244起、死亡1318人、受伤354人，"
+                          "同比减少83起、107人、124人。")
+    assert [(m.value, m.kind) for m in found][3:] == [
+        (-83, "change"), (-107, "change"), (-124, "change")]
+    # a rate next to a count's change is another statistic: the level of the rate
+    found = find_mentions("同比增加12件、98%。")
+    assert [(m.value, m.kind) for m in found] == [(12, "change"), (98, "rate")]
+
+
 @pytest.mark.parametrize("sentence,expected", [
     # the quote holds the pledge alone: a claim
     ("企业开办全流程压缩到“最多3天”。", ("最多3天", 3, "天", "count", "at_most")),
@@ -278,6 +289,8 @@ def test_targets_and_expected_values_are_not_statistics():
     # a floor a rule sets: what must be done
     ("要求每人每年线下培训不少于90课时、线上培训不少于50课时。", []),
     ("按照规定，执法人员参加培训原则上不少于60学时。", []),
+    # what a report ensures is the aim, even for everyone (均): blind18 yubei
+    ("组织法治理论知识考试，确保全系统参考率、合格率均不低于95%。", []),
     # what was reached stays: a floor everyone reached (均), a floor with no rule word,
     # a figure per year, a level per unit
     ("全员学时均不少于40学时，参考率达到100%。", [40, 100]),

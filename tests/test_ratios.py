@@ -647,6 +647,22 @@ def test_falls_are_recomputed_from_the_earlier_value_or_the_difference():
     assert _inferred("全年收案4050件，与上年的5827件相比，同比增长30.5%。").empty
 
 
+def test_a_list_of_differences_pairs_each_with_its_own_value():
+    # blind18 hunan_yjt: 同比 before the list of differences, the rates listed with 分别;
+    # each difference goes with the value at its place (107人 with 1318人, not 354人)
+    df = _inferred("全省发生生产安全事故1244起、死亡1318人、受伤354人，同比减少83起、107人、"
+                   "124人，分别下降6.25%、7.51%、25.94%。")
+    assert list(zip(df["numerator"], df["denominator"])) == [
+        (-83, 1244), (-107, 1318), (-124, 354)]
+    assert list(df["status"]) == [statuses.CONSISTENT_INFERRED] * 3
+    # an item with its own direction (多死亡4人: a rise after 减少1起)
+    df = _inferred("较大事故11起、死亡42人，同比减少1起、多死亡4人，分别下降8.33%和上升10.53%。")
+    assert list(zip(df["numerator"], df["denominator"])) == [(-1, 11), (4, 42)]
+    # rates the differences do not give are not claimed
+    assert _inferred("全省发生事故1244起、死亡1318人，同比减少83起、107人，"
+                     "分别下降8.1%、9.2%。").empty
+
+
 def test_a_rate_that_names_itself_pairs_only_a_part_with_those_words():
     # 118/120 = 98.3% rounds to 98%, but 满意 is not what the 118 counts
     assert _inferred("全年受理诉求120件，办结118件，满意率98%。").empty

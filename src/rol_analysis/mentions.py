@@ -10,8 +10,9 @@ How a mention is read:
 
 - value: digits with separators and decimals, Chinese numerals, ``百分之…`` and other
   fractions (``四分之一`` -> 25, unit %), times the scale word (万, 亿); a decrease
-  (下降, 减少) is negative, but a reform's cut of a time limit or paperwork stated by
-  its size with no comparison (``时限减幅达60%``) is a positive rate.
+  (下降, 减少) is negative, and so is every item of a list after it (同比减少83起、
+  107人), but a reform's cut of a time limit or paperwork stated by its size with no
+  comparison (``时限减幅达60%``) is a positive rate.
 - qualifier: ``余 多 逾 超过 以上 高于 不低于 不少于`` -> at_least, ``近 不足 低于 不超过``
   -> at_most, ``约 左右`` -> approx, else exact; of a fall, they bound its size, so the
   negative value swaps them (下降2个百分点以上 -> -2, at_most).
@@ -442,11 +443,13 @@ _CADENCE_RE = re.compile(r"每[一两二三四五六\d]?个?(?:季度|季|半年
 _CADENCE_UNITS = frozenset({"次", "回", "期", "场", "轮"})
 # A floor a rule sets (要求每人每年线下培训不少于90课时, 规定…至少, 每季度不少于1次): what
 # must be done, not what was. 均/都 before the floor says everyone reached it (全员学时均不少于
-# 40学时), a statistic; so does a floor with no rule word (超过40件).
+# 40学时), a statistic; so does a floor with no rule word (超过40件). After 确保 a floor
+# is the aim, 均 or not (确保全系统参考率、合格率均不低于95%): what is to be ensured.
+_FLOOR = r"(?:不少于|至少|不低于|不得少于|最少)[^，,。；;：:、]{0,10}$"
 _REQUIRED_FLOOR_RE = re.compile(
     r"(?:每[一两二三四五六\d]?个?(?:年|季度|季|半年|月|周|人)|要求|规定(?!》)|原则上|必须)"
-    r"[^，,。；;：:]{0,24}?(?<![均都])(?:不少于|至少|不低于|不得少于|最少)"
-    r"[^，,。；;：:、]{0,10}$")
+    rf"[^，,。；;：:]{{0,24}}?(?<![均都]){_FLOOR}"
+    rf"|确保[^，,。；;：:]{{0,24}}?{_FLOOR}")
 # A sample drawn from a whole (抽选四家单位, 随机抽取三个部门): a count, but a part of the
 # whole the sentence counts, so the matcher marks it and never gives it the whole's name.
 # Not 抽查 (抽查两次 counts inspections) nor events (抽取两轮): units of things drawn only.
@@ -697,8 +700,10 @@ def find_mentions(text: str) -> list[Mention]:
         kind, value = _kind(text, a, unit, value)
         prev = out[-1] if out else None
         if (kind != "change" and prev is not None and prev.kind == "change"
-                and prev.unit == unit and text[prev.end:a] in ("、", "和", "及")):
-            kind = "change"  # "分别下降21.74%、15.31%": the list shares the change
+                and _shares_change(prev.unit, unit) and text[prev.end:a] in ("、", "和", "及")):
+            # "分别下降21.74%、15.31%", "同比减少83起、107人、124人": the verb before the
+            # list changes every item
+            kind = "change"
             value = -abs(value) if prev.value < 0 else value
         qual = _signed(qual, kind, value)
         mention = Mention(a, b, value, unit, qual, kind, weak=weak, sample=sample,
@@ -758,6 +763,18 @@ def _is_score(text: str, a: int, b: int, num: str) -> bool:
     if text[b:b + 1] in _NOT_SCORE_NEXT:
         return False
     return "." in num or bool(_SCORE_CONTEXT_RE.search(text, max(0, a - 20), a))
+
+
+def _shares_change(prev_unit: str, unit: str) -> bool:
+    """Whether a bare list item in ``unit`` after a change in ``prev_unit`` is a change too.
+
+    The same unit always is ("分别下降21.74%、15.31%"); counts in different counting
+    words are a list of what changed ("同比减少83起、107人", the accidents and the deaths).
+    A rate next to a count is not: a percentage or points after a count's change (or a
+    count after a rate's) is another kind of statistic.
+    """
+    rates = ("%", "个百分点", "百分点", "倍")
+    return prev_unit == unit or (prev_unit not in rates and unit not in rates)
 
 
 def _kind(text: str, start: int, unit: str, value: float) -> tuple[str, float]:

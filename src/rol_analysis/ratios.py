@@ -798,11 +798,15 @@ def _list_gap(gap: str | None) -> bool:
 #: What a change's before value is compared with: 与2022年的558件(相比), 比上年的60件.
 _BEFORE_MARK_RE = re.compile(
     r"(?:比|较|与|同)(?:上一?年|去年|前一年|上年同期|去年同期|\d{4}年(?:同期)?)(?:的)?$")
-#: A stated difference: 较2019年多出842件, 比2019年增加了1325件.
+#: A stated difference: 较2019年多出842件, 比2019年增加了1325件, 同比减少83起.
 _DIFF_MARK_RE = re.compile(
-    r"(?:比|较)(?:上一?年|去年|前一年|上年同期|去年同期|\d{4}年(?:同期)?)"
-    r"(?:多出?|增加了?|增长了?|减少了?|下降了?|少了?)$"
-    r"|相比(?:多出?|增加了?|增长了?|减少了?|下降了?|少了?)$")
+    r"(?:(?:比|较)(?:上一?年|去年|前一年|上年同期|去年同期|\d{4}年(?:同期)?)|相比|同比)"
+    r"(?:多出?|增加了?|增长了?|减少了?|下降了?|少了?)$")
+#: An earlier item of the list a stated difference stands in: the verb before the list
+#: changes every item (同比减少83起、107人), or the item has its own verb (同比减少1起、
+#: 多死亡4人).
+_DIFF_ITEM_RE = re.compile(r"\d[\d.]*[^\d、，,。；;]{0,3}、"
+                           r"(?:(?:多出?|少|增加了?|减少了?)[\u4e00-\u9fff]{0,2})?$")
 _DOWN_RE = re.compile(r"下降|减少|降低|少|减|降")
 
 
@@ -867,6 +871,41 @@ def _points(text: Text, k: int, down: bool) -> Inferred | None:
     return None
 
 
+def _difference_item(clause: str) -> int | None:
+    """Where a stated difference stands in its list, from its clause before it: 0 for
+    the first (同比减少83起), 1 for the next (同比减少83起、107人: the verb changes every
+    item; 同比减少1起、多死亡4人: an item with its own verb); None when the clause
+    states no difference."""
+    i = 0
+    while not _DIFF_MARK_RE.search(clause):
+        m = _DIFF_ITEM_RE.search(clause)
+        if m is None:
+            return None
+        clause = clause[:m.start()]
+        i += 1
+    return i
+
+
+def _listed_value(text: Text, same: list[Number], i: int, item: int) -> Number | None:
+    """The value a listed difference ``same[i]`` (``item`` of its list) changed: the
+    value at its place in the list of as many values right before the differences
+    (1244起、死亡1318人、受伤354人，同比减少83起、107人、124人: 107人 is 1318人's), or None
+    when no such list stands there (its own counting word must match)."""
+    first = i - item
+    if first < 0:
+        return None
+    n = item + 1
+    for j in range(i + 1, len(same)):
+        if _difference_item(text.clause_before(same[j])) != j - first:
+            break
+        n += 1
+    values = [x for x in same[:first] if is_count(x)]
+    if len(values) < n:
+        return None
+    a = values[len(values) - n + item]
+    return a if unit_class(a.unit) == unit_class(same[i].unit) else None
+
+
 def _growth(text: Text, k: int, down: bool) -> Inferred | None:
     """A count's growth from its earlier value or from a stated difference."""
     c = text.numbers[k]
@@ -886,7 +925,8 @@ def _growth(text: Text, k: int, down: bool) -> Inferred | None:
         if _BEFORE_MARK_RE.search(clause) and not difference:
             change = (a.value - b.value) / b.value * 100
             method, after, base = "change", a, b
-        elif _DIFF_MARK_RE.search(clause):
+        elif (item := _difference_item(clause)) is not None:
+            a = _listed_value(text, same, i, item) or a
             size = abs(b.value)
             base_value = a.value + size if down else a.value - size
             if base_value <= 0:
