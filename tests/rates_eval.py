@@ -40,7 +40,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 SETS = ("dev", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7",
         "blind8", "blind9", "blind10", "blind11", "blind12", "blind13",
-        "blind14", "blind15", "blind16", "blind17", "blind18")
+        "blind14", "blind15", "blind16", "blind17", "blind18", "blind19")
 RATE_COLUMNS = ["fixture", "rate_anchor", "rate_value", "a_anchor", "b_anchor", "kind",
                 "note"]
 RATE_KINDS = {"share", "reduction", "increase", "points"}

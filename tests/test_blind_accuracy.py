@@ -1,4 +1,4 @@
-"""Attribution accuracy on the blind sets (tests/data/blind/ and blind2/ to blind18/):
+"""Attribution accuracy on the blind sets (tests/data/blind/ and blind2/ to blind19/):
 paraphrased excerpts of real reports written after the catalogue was tuned on the dev set,
 from places and years that are neither in the dev set nor held out. Gold ids were chosen from the
 catalogue's names, not from the extractor's output. blind2 and blind3 were written in
@@ -975,6 +975,18 @@ RATCHETS = {
     "blind18": Ratchet(min_found=220, min_named_correctly=165, min_id_rows_named=35,
                        max_named_wrongly=25, max_false_positives=2, min_parts_ok=13,
                        max_parts_wrong=3),
+    # The third fresh set written in session 17 (24 reports, 183 rows, 19 provinces, sixteen
+    # departments' own reports, two parts; README), written while blind18 was tuned on,
+    # second-read and adjudicated (4 and 4 rows differing) before scoring, held back from
+    # the third round's lane, and scored once at 12:42 UTC on main a334ac6: found 178
+    # (97.3%), named correctly 141 (77.0%), wrong 15 (8.2%), FP 2, id rows 31/58 (53.4%),
+    # parts 10/36, part wrong 6. The session-17 start code e5bbb6b: found 179, named
+    # correctly 141, wrong 15, FP 3, id rows 30/58 (马上办 ≡ 即办 and the cadence rule
+    # helped, the floor after 确保 cost 不少于60学时). The second human reader is wrong on
+    # 0.5% against the adjudicated gold (1.6% as first written), id rows 57/58.
+    "blind19": Ratchet(min_found=178, min_named_correctly=141, min_id_rows_named=31,
+                       max_named_wrongly=15, max_false_positives=2, min_parts_ok=10,
+                       max_parts_wrong=6),
 }
 SETS = list(RATCHETS)
 # Found rows whose Section column (the heading's section) is the gold's section. Session
@@ -993,7 +1005,8 @@ SETS = list(RATCHETS)
 MIN_SECTION_OK = {"blind": 73, "blind2": 68, "blind3": 134, "blind4": 217, "blind5": 180,
                   "blind6": 76, "blind7": 149, "blind8": 139, "blind9": 136, "blind10": 87,
                   "blind11": 91, "blind12": 65, "blind13": 129, "blind14": 98,
-                  "blind15": 103, "blind16": 108, "blind17": 235, "blind18": 159}
+                  "blind15": 103, "blind16": 108, "blind17": 235, "blind18": 159,
+                  "blind19": 133}
 
 
 @pytest.fixture(scope="module", params=SETS)

@@ -114,6 +114,11 @@ RATCHETS = {
     # decreases, 同比减少 a stated difference, each listed difference paired with the value
     # at its place (107人 with 1318人).
     "blind18": Ratchet(min_right=5, max_wrong=0, max_spurious=0),
+    # blind19 (labelled before its scoring, session 17): 2 stated shares (gongzhuling's
+    # 即办率49.41% = 884/1789, rushan's 覆盖率100% = 34/34). First run on main a334ac6: the
+    # first inferred from the wording, the second unchecked, no spurious pair; e5bbb6b the
+    # same.
+    "blind19": Ratchet(min_right=1, max_wrong=0, max_spurious=0),
 }
 
 
