@@ -490,6 +490,33 @@ def test_slogans_changes_and_conditions_stay_words(sentence):
 
 
 @pytest.mark.parametrize("sentence, expected", [
+    # land and a concentration are measured in their own units (blind19's first run missed both)
+    ("全年完成用林报批项目61个，获批用林面积611.4公顷。",
+     [("61个", 61, "个"), ("611.4公顷", 611.4, "公顷")]),
+    ("PM2.5平均浓度为30微克/立方米，达标率100%。",
+     [("30微克/立方米", 30, "微克/立方米"), ("100%", 100, "%")]),
+    # 连获 + the award + N年 is a streak, as 连续5年获… is
+    ("河湖长制工作连获省政府5年督查激励。", [("5年", 5, "年")]),
+    # a numeral glued to 获 counts the times an honour was won
+    ("市检察院“温暖控申”办案团队三获全国优秀。", [("三", 3, "")]),
+])
+def test_areas_concentrations_streaks_won_and_times_won_are_statistics(sentence, expected):
+    assert _read(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # 唯一获评: one of a kind, no count of times
+    ("西北区是天津市唯一获评全国网络市场监管示范区的区。", []),
+    # 连续 + a verb + N年 states no streak won (a plan's length)
+    ("依法行政工作连续开展五年。", []),
+    # a pause after 连获: 2023年 is a year, not a streak
+    ("连获省政府表彰，2023年督查激励事项3个。", [("3个", 3, "个")]),
+])
+def test_only_a_streak_won_or_times_won_count(sentence, expected):
+    assert _read(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
     # the time a thing took, with no comma before 就能/即可, or in a clause of its own
     ("开办企业分别只需3、5、42个工作日，大部分企业当天办结。", [3, 5, 42]),
     ("开办企业仅用1个工作日就能办完。", [1]),

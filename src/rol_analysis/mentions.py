@@ -68,6 +68,9 @@ UNITS = (
     # 5例, 办理业务1.2万笔, 展板20块, 原创歌曲3首, 公开信2封): none of them follows a year,
     # a date or a code, so each one makes its number a count
     "幅", "则", "例", "笔", "块", "首", "封",
+    # measures of land and of a concentration a department reports (获批用林面积611.4公顷,
+    # PM2.5平均浓度为30微克/立方米): units of physical quantities, never of a year or a code
+    "公顷", "微克/立方米", "毫克/立方米", "毫克/升",
 )
 _UNIT_RE = "|".join(re.escape(u) for u in UNITS)
 _CN_NUM = "[一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*"
@@ -588,10 +591,13 @@ def find_mentions(text: str) -> list[Mention]:
         chinese = not num[0].isdigit() and "分之" not in num
         if before.isascii() and (before.isalnum() or before in _CODE_MARKS) and before:
             continue  # part of a code, a version or a decimal we did not start at
-        streak = text[max(0, a - 3):a].endswith(("连续", "连续第"))
+        streak = (text[max(0, a - 3):a].endswith(("连续", "连续第"))
+                  or bool(_STREAK_WON_RE.search(text, max(0, a - 9), a)))
+        times = chinese and not m.group("unit") and num != "一" and text.startswith("获", b)
         # 提前2年, 历时3年, 缩短1年: a span of years, not a year
         early = text[max(0, a - 3):a].endswith(_YEAR_SPAN_LEADS)
         if not pending and (chinese and not m.group("unit") and not _each_had(text, a)
+                            and not times
                             or m.group("unit") == "年" and not (streak or early)):
             # nearly half the matches: a numeral inside a word (统一, 一体化) and a year
             # (2023年). Every check below drops them too, and with no bare number waiting
@@ -643,7 +649,8 @@ def find_mentions(text: str) -> list[Mention]:
                 pending.append(m)
                 continue
             pending.clear()
-            if chinese and not _each_had(text, a) or not chinese and not _bare_count(text, m):
+            if (chinese and not _each_had(text, a) and not times
+                    or not chinese and not _bare_count(text, m)):
                 continue
         if unit in ("分钟", "小时", "公里") and _CIRCLE_RE.match(text, b):
             pending.clear()
@@ -668,7 +675,7 @@ def find_mentions(text: str) -> list[Mention]:
             continue
         after = text[b:b + 1]
         # a qualifier (十余家, 近百名, 不少于两次) makes a Chinese numeral a count
-        weak = (chinese and after not in _BOUNDARY and not streak
+        weak = (chinese and after not in _BOUNDARY and not streak and not times
                 and not (m.group("pre") or m.group("q1") or m.group("q2")))
         if weak and _counted_numeral(text, a, b, unit):
             weak = False  # 举办了一期培训班, 两件案例入选, 各有一…案卷: a count by grammar
@@ -858,6 +865,11 @@ def _a_rule(text: str, a: int, b: int, unit: str) -> bool:
     if unit in _CADENCE_UNITS and _CADENCE_RE.search(text, start, a):
         return True
     return bool(_REQUIRED_FLOOR_RE.search(text[start:b]))
+
+
+# 连获省政府5年督查激励: 连获 (won in a row) before what was won and N年 states a streak
+# as 连续5年获… does; the words between name the award, with no pause and no number
+_STREAK_WON_RE = re.compile(r"连获[^，,。；;：:、“”《》\d]{0,6}$")
 
 
 def _each_had(text: str, a: int) -> bool:
