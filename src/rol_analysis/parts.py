@@ -362,6 +362,23 @@ def _levels(text: str, lo: int, hi: int, m: Mention) -> tuple[frozenset[str], st
     return frozenset(keys), _ASIDE_RE.sub("", noun)
 
 
+def _by_sentence(slots: list[_Slot], sent_start: list[int],
+                 keep: Callable[[_Slot], bool]) -> dict[int, list[int]]:
+    """The indices of the slots ``keep`` accepts, by the start of their sentence, in text
+    order (the lists the sentence-wide rules below walk)."""
+    out: dict[int, list[int]] = {}
+    for k, sl in enumerate(slots):
+        if keep(sl):
+            out.setdefault(sent_start[k], []).append(k)
+    return out
+
+
+def _count_not_part(sl: _Slot) -> bool:
+    """A count's first reading (a number read once per thing listed has more) that no rule
+    made a part yet."""
+    return not (sl.part or sl.index) and sl.mention.kind == "count"
+
+
 def _same_thing(a: Mention, b: Mention) -> bool:
     """:func:`_same_count`, without the 个 that also counts items (31个部门 / 1260项)."""
     return a.unit == b.unit or "个" not in (a.unit, b.unit) and _same_count(a, b)
@@ -373,10 +390,8 @@ def _level_breakdowns(text: str, sent_start: list[int], slots: list[_Slot]) -> N
     市级…示范村691个; 3个国家级、28个省级…示范村; 8个村入选“全国…示范村”，19个村获评
     “全省…示范村”), are a breakdown of that concept by level: every one is a part of it.
     Two nouns are two concepts (13个乡级工作站和109个村级工作室)."""
-    by_sentence: dict[int, list[int]] = {}
-    for k, sl in enumerate(slots):
-        if not sl.part and sl.mention.kind in ("count", "amount"):
-            by_sentence.setdefault(sent_start[k], []).append(k)
+    by_sentence = _by_sentence(slots, sent_start, lambda sl: not sl.part and sl.mention.kind
+                               in ("count", "amount"))
     for s0, ks in by_sentence.items():
         if len(ks) < 2:
             continue
@@ -933,11 +948,7 @@ def _body_lists(text: str, sent_start: list[int], slots: list[_Slot],
     (no item is all the work) nor by what an item's own words fit (接受法律咨询 of an
     adviser is no public legal service's consultation). An item whose best indicator names
     the body (法律顾问…出具法律意见书) is a concept of its own and stays."""
-    by_sent: dict[int, list[int]] = {}
-    for k, sl in enumerate(slots):
-        if not (sl.part or sl.index) and sl.mention.kind == "count":
-            by_sent.setdefault(sent_start[k], []).append(k)
-    for s0, ks in by_sent.items():
+    for s0, ks in _by_sentence(slots, sent_start, _count_not_part).items():
         done = False
         for k in ks:
             best = _clear_best(slots[k].cands)
@@ -996,11 +1007,7 @@ def _body_kinds(text: str, sent_start: list[int], slots: list[_Slot],
     best). An item whose best indicator names the body (法律顾问…出具法律意见书) is a concept
     of its own and is no kind; a lone count in the indicator's units beside items in other
     units (…讨论16次，审核…合同19份…) keeps the indicator."""
-    by_sent: dict[int, list[int]] = {}
-    for k, sl in enumerate(slots):
-        if not (sl.part or sl.index) and sl.mention.kind == "count":
-            by_sent.setdefault(sent_start[k], []).append(k)
-    for s0, ks in by_sent.items():
+    for s0, ks in _by_sentence(slots, sent_start, _count_not_part).items():
         for k in ks:
             w = _clear_best(slots[k].cands)
             if not w:
@@ -1104,10 +1111,8 @@ def _no_larger_than_a_sibling(text: str, sent_start: list[int], slots: list[_Slo
     The sibling becomes a part of ``w`` too. First run blind17: huainan's lectures and
     quzhou's excellent files were named, the gold leaves both parts.
     """
-    by_sent: dict[int, list[int]] = {}
-    for k, sl in enumerate(slots):
-        if not sl.index and sl.mention.kind == "count":
-            by_sent.setdefault(sent_start[k], []).append(k)
+    by_sent = _by_sentence(slots, sent_start,
+                           lambda sl: not sl.index and sl.mention.kind == "count")
     for s0, ks in by_sent.items():
         if len(ks) < 2 or _PART_RE.search(text, s0, slots[ks[-1]].mention.end):
             continue
