@@ -84,6 +84,10 @@ def test_a_cut_stated_as_its_size_is_a_rate_a_yearly_drop_a_change():
     assert _one("收案数较上年减幅达8%。") == ("8%", -8, "%", "change", "exact")
     # no comparison, but a yearly count rather than a time limit or paperwork cut
     assert _one("刑事案件发案数降幅达20%。") == ("20%", -20, "%", "change", "exact")
+    # 减少/降低/下降 a percentage of what a reform cuts, no earlier period (blind15 wushen)
+    assert _one("办理环节平均减少74.85%。") == ("74.85%", 74.85, "%", "rate", "exact")
+    assert _one("企业开办时间降低了50%。") == ("50%", 50, "%", "rate", "exact")
+    assert _one("办理时限同比减少30%。") == ("30%", -30, "%", "change", "exact")
 
 
 @pytest.mark.parametrize("sentence,expected", [
@@ -299,6 +303,45 @@ def test_targets_and_expected_values_are_not_statistics():
     ("每个所的人员都在4人以上，最多的有10人。", [4, 10]),
 ])
 def test_a_rules_cadence_or_floor_is_no_statistic(sentence, expected):
+    assert [m.value for m in find_mentions(sentence)] == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a time limit counted from an event: what a rule allows (blind19 rushan)
+    ("行政许可信息自决定作出之日起7个工作日内全部公示，今年以来共公示行政许可信息40条。", [40]),
+    ("自受理申请之日起3天内作出决定。", []),
+    # a time limit cut to: what the reform reached, a statistic
+    ("开办企业压缩到2个工作日内即可完成。", [2]),
+    ("办理时限由15个工作日压缩至3个工作日。", [15, 3]),
+])
+def test_a_time_limit_counted_from_an_event_is_no_statistic(sentence, expected):
+    assert [m.value for m in find_mentions(sentence)] == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # the field of a ranking or a selection won: the peers, not the region's work
+    ("城市信用监测在全国261个地级市中居第19名。", []),
+    ("兴庆区在全国87个综合候选地区中胜出，成为西北5省中唯一获评示范区的县（区）。", []),
+    ("在全省16个县（市、区）中排名第3。", []),
+    # a pool the region's own entries were chosen from names no rank: counts
+    ("从全区申报的54个项目中评出区级示范项目6个。", [54, 6]),
+    ("全市12个部门中有10个完成整改。", [12, 10]),
+])
+def test_the_field_of_a_ranking_is_no_count(sentence, expected):
+    assert [m.value for m in find_mentions(sentence)] == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # how many of the figures just stated share a claim (blind15 taizhou)
+    ("一审行政案件败诉94件，败诉率为7.4%，两项指标均为近五年来最低。", [94, 7.4]),
+    # the size of each of the things just counted (blind15 yingpu)
+    ("组建37支10人以上的普法志愿者队伍。", [37]),
+    ("组建101人的立法专家库。", [101]),
+    # 一批: "a batch of", whatever follows it (blind18 huaiji)
+    ("悬挂宣传横幅、播放宣传标语一批，派出宣传车12次。", [12]),
+    ("共发布4批典型案例。", [4]),
+])
+def test_a_numeral_that_qualifies_other_figures_is_no_count(sentence, expected):
     assert [m.value for m in find_mentions(sentence)] == expected
 
 

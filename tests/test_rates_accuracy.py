@@ -117,8 +117,9 @@ RATCHETS = {
     # blind19 (labelled before its scoring, session 17): 2 stated shares (gongzhuling's
     # 即办率49.41% = 884/1789, rushan's 覆盖率100% = 34/34). First run on main a334ac6: the
     # first inferred from the wording, the second unchecked, no spurious pair; e5bbb6b the
-    # same.
-    "blind19": Ratchet(min_right=1, max_wrong=0, max_spurious=0),
+    # same. Session 18 (rates19): right 2, a coverage rate (覆盖率) read as a share of what
+    # the plan listed (将34家企业列入计划: the target), like a completion rate.
+    "blind19": Ratchet(min_right=2, max_wrong=0, max_spurious=0),
 }
 
 

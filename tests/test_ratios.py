@@ -704,6 +704,20 @@ def test_a_target_is_found_however_the_sentence_labels_it(text, pair):
     assert (row["numerator"], row["denominator"]) == pair
 
 
+def test_a_coverage_rate_is_what_was_done_over_what_the_plan_listed():
+    # blind19 rushan: the part (已检查) never names 覆盖, the whole is the count the plan
+    # listed (…列入计划)
+    row = _inferred("将34家企业列入计划实施执法检查，截至目前已检查企业34家，覆盖率100%。").iloc[0]
+    assert row["method"] == "target" and row["status"] == statuses.CONSISTENT_INFERRED
+    assert (row["numerator_text"], row["denominator_text"]) == ("34家", "34家")
+    # the part is the enterprises inspected, the whole the ones listed
+    assert "检查" in row["numerator_measure"] and "检查" not in row["denominator_measure"]
+    row = _inferred("全年纳入年度检查计划的企业40家，已检查38家，覆盖率95%。").iloc[0]
+    assert (row["numerator"], row["denominator"]) == (38, 40)
+    # no plan named: two counts of a coverage say nothing of what it covers
+    assert _inferred("走访企业34家，帮扶企业34家，覆盖率100%。").empty
+
+
 def test_a_completion_rate_is_a_mismatch_only_with_one_target_and_one_actual():
     row = _inferred("今年计划组织旁听庭审400人次，实际组织旁听庭审452人次，执行率120%。").iloc[0]
     assert row["status"] == statuses.MISMATCH_INFERRED

@@ -138,8 +138,10 @@ _CHANGE_VERB_RE = re.compile(
     rf"|(?:{_THAN})(?:少|多)(?:出|了)?$|(?:少|多)了$"
 )
 _COMPARE_RE = re.compile(rf"{_THAN}|上升|下降|增幅|降幅")
-# "减幅达60%": the size of a cut; "同比降幅": a change against an earlier period
-_CUT_BY_RE = re.compile(r"(?:减幅|降幅)(?:为|达到?)?$")
+# "减幅达60%": the size of a cut; "同比降幅": a change against an earlier period. A
+# percentage right after 减少/降低/下降 is one too when its clause names what a reform cuts
+# and no earlier period (办理环节平均减少74.85%, like 申报材料精简43.3%).
+_CUT_BY_RE = re.compile(r"(?:减幅|降幅)(?:为|达到?)?$|(?:减少|降低|下降)了?(?:达到?|为)?$")
 # what a reform cuts (not a yearly count): time limits, paperwork, steps, costs
 _CUT_OBJECT_RE = re.compile(r"时限|时间|用时|时长|材料|环节|成本|费用|流程|证明|跑动")
 _THAN_BEFORE_RE = re.compile(_THAN)
@@ -474,6 +476,12 @@ _SHARED_RATE_SHORT = r"[^，,。；;：:、的\d]{1,2}率"
 _ALL_OF = "(?:均|都|全部)"
 _RATES_SHARED_RE = re.compile(_SHARED_RATE + _ALL_OF)
 _RATES_SHARED_GE_RE = re.compile(_SHARED_RATE_SHORT + _ALL_OF)
+# "败诉94件，败诉率为7.4%，两项指标均为近五年来最低": how many of the figures just stated
+# share a claim, as 两项整改率均 counts rates.
+_FIGURES_SHARED_RE = re.compile("(?:指标|数据|数字)" + _ALL_OF)
+# "组建37支10人以上的普法志愿者队伍": a size right after the count of what it sizes, with
+# 以上/以下 and 的 (a class every one of the 37 is in), not a count of its own.
+_SIZE_OF_EACH_RE = re.compile(r"\d(?:支|个|家|所)$")
 
 
 # A count without a counting word: digits with a scale word (向11.43万农民工, 讨回欠薪8.2亿),
@@ -616,6 +624,11 @@ def find_mentions(text: str) -> list[Mention]:
         if chinese and (m.group("unit") == "项" and _RATES_SHARED_RE.match(text, b)
                         or m.group("unit") == "个" and _RATES_SHARED_GE_RE.match(text, b)):
             continue  # 两项整改率均达到100%: how many rates share one value
+        if chinese and m.group("unit") in ("项", "个") and _FIGURES_SHARED_RE.match(text, b):
+            continue  # 两项指标均为近五年来最低: how many figures share a claim
+        if (m.group("post") in ("以上", "以下") and text.startswith("的", b)
+                and _SIZE_OF_EACH_RE.search(text, max(0, a - 2), a)):
+            continue  # 37支10人以上的队伍: the size of each team, no count
         if before == "等" and (chinese or m.group("unit") == "类"):
             # "…、政府信息公开等八类", "行政许可、行政处罚等10类权责事项": the count of the
             # categories of the list just named, however many it names
@@ -637,6 +650,9 @@ def find_mentions(text: str) -> list[Mention]:
         if _a_rule(text, a, b, unit):
             pending.clear()
             continue  # 每月1次, 要求…不少于90课时: a rule's cadence or floor, no statistic
+        if unit and _RANK_FIELD_RE.match(text, b):
+            pending.clear()
+            continue  # 在全国261个地级市中居第19名: the field of a ranking, no count
         if "分之" in num:
             unit = unit or "%"
             if unit != "%":
@@ -686,6 +702,8 @@ def find_mentions(text: str) -> list[Mention]:
             continue  # 融入三个“一号工程”, 两个“确保”: how many names a slogan holds
         if chinese and value == 1 and weak and not one_named:
             continue  # 一次性, 一个, 一批…: a word, not a count
+        if chinese and value == 1 and unit == "批":
+            continue  # 播放宣传标语一批: "a batch of", however it ends its clause
         sample = bool(unit in (_SAMPLE_UNITS if chinese else _SAMPLE_BODY_UNITS)
                       and _SAMPLE_LEAD_RE.search(text, max(0, a - 4), a))
         closes_set = bool(weak) and _closes_set(text, a, b)
@@ -798,7 +816,7 @@ def _kind(text: str, start: int, unit: str, value: float) -> tuple[str, float]:
         # comparison word in the clause. A percentage after 增长 is always a change.
         is_change = bool(m) and (unit in ("%", "倍")
                                  or bool(_COMPARE_RE.search(text[clause_start:start])))
-        if (is_change and _CUT_BY_RE.search(left)
+        if (is_change and unit == "%" and _CUT_BY_RE.search(left)
                 and _CUT_OBJECT_RE.search(text, clause_start, start)
                 and not _THAN_BEFORE_RE.search(text[clause_start:start])):
             # 办理时限减幅达60%: how much a reform cut a time limit or the paperwork,
@@ -859,12 +877,29 @@ def counted_word(text: str, m: Mention) -> bool:
 def _a_rule(text: str, a: int, b: int, unit: str) -> bool:
     """Whether the number at [a, b) (its qualifier included) with counting word ``unit``
     is what a rule or practice sets rather than what the year did: a cadence
-    (每月1次, 每季度至少听取1次) or a required floor (要求每人每年…不少于90课时)."""
+    (每月1次, 每季度至少听取1次), a required floor (要求每人每年…不少于90课时) or a time
+    limit counted from an event (自决定作出之日起7个工作日内)."""
     head = _CLAUSE_HEAD_RE.match(text, max(0, a - 40), a)
     start = head.end() if head else max(0, a - 40)
     if unit in _CADENCE_UNITS and _CADENCE_RE.search(text, start, a):
         return True
+    if (unit in _DEADLINE_UNITS and _FROM_EVENT_RE.search(text, start, a)
+            and (text.endswith("内", 0, b) or text.startswith("内", b))):
+        return True
     return bool(_REQUIRED_FLOOR_RE.search(text[start:b]))
+
+
+# A time limit counted from an event (自决定作出之日起7个工作日内公示, 自受理之日起3日内):
+# how long a rule allows, not how long the year's work took. A cut's figure (压缩到2个工作日内,
+# 由15个工作日压缩至3个工作日) has no 自…起 before it and stays a statistic.
+_DEADLINE_UNITS = frozenset({"个工作日", "工作日", "天", "小时", "个月", "分钟"})
+_FROM_EVENT_RE = re.compile(r"(?:自|从)[^，,。；;：:\d]{1,20}?(?:之日|之时|后)?起$")
+# A ranking's field (在全国261个地级市中居第19名, 在全国87个综合候选地区中胜出, 西北5省中
+# 唯一获评…): the number sizes the peers the region was compared with, not its own work. A
+# pool the region's own entries were chosen from (从全区申报的54个项目中评出…) names no rank
+# and stays a count.
+_RANK_FIELD_RE = re.compile(r"(?:[^，,。；;：:、\d“”《》（(]|[（(][^（）()\d]{0,8}[）)]){0,12}?中"
+                            r"(?:居|排名|排在|排|位列|位居|名列|胜出|脱颖而出|唯一|率先|首个|首家)")
 
 
 # 连获省政府5年督查激励: 连获 (won in a row) before what was won and N年 states a streak

@@ -1417,10 +1417,14 @@ def _linked_mismatch(text: Text, rate: Number, cands: list[Number]) -> Inferred 
 #: A rate of a target met, actual / target (above 100% when the target is exceeded):
 #: named by a completion word (完成率, 达成率, 执行率, 兑现率, 到位率, 完成比例), or
 #: written as a share of a target ("为年度目标3万平方米的103.3%", "完成全年任务的112%").
-_TARGET_RATE_RE = re.compile(r"(?:完成|达成|执行|兑现|到位)(?:率|比例|进度)"
+#: A coverage rate (覆盖率) is one too when a plan states what it was to cover: its part
+#: (已检查企业34家) never names 覆盖, so the pair rule's own-name test cannot tie it.
+_TARGET_RATE_RE = re.compile(r"(?:完成|达成|执行|兑现|到位)(?:率|比例|进度)|覆盖率"
                              r"|(?:目标|任务|计划|预算)[^，,。；;：:]{0,12}的$")
-#: A target's value, marked after it ("6万平方米年度目标", "1.5万平方米的年度任务")...
-_TARGET_AFTER_RE = re.compile(r"的?(?:年度|全年|本年度|工作|考核|下达的?)?(?:目标|任务|计划)")
+#: A target's value, marked after it ("6万平方米年度目标", "1.5万平方米的年度任务"), or
+#: the counted noun put into a plan after it ("34家企业列入计划", "纳入年度检查计划")...
+_TARGET_AFTER_RE = re.compile(r"的?(?:年度|全年|本年度|工作|考核|下达的?)?(?:目标|任务|计划)"
+                              r"|[^\d，,。；;：:、]{0,6}?(?:列入|纳入)[^\d，,。；;：:、]{0,6}?计划")
 #: ... or before it, in its clause ("年度目标3万平方米", "年度目标为拆除违建6万平方米",
 #: "下达拆违任务6万平方米", "计划培训500人次", "预算资金1000万元", "全年目标（6万平方米）",
 #: "目标任务：6万平方米").
@@ -1491,7 +1495,8 @@ def _target_share(text: Text, rate: Number) -> Inferred | None:
     """A rate of a target met: the actual over the target ("…存量违建…62301.03平方米；
     …下达的6万平方米年度目标…，完成率为103.84%": 62301.03 / 60000).
 
-    The rate names a completion (:data:`_TARGET_RATE_RE`); the target is a number its
+    The rate names a completion or a coverage (:data:`_TARGET_RATE_RE`: 覆盖率 of
+    "将34家企业列入计划…已检查企业34家" is 34 / 34); the target is a number its
     words mark as one (:data:`_TARGET_AFTER_RE`, :data:`_TARGET_BEFORE_RE`), in the
     rate's sentence or the one before, whether extraction kept it or not; the actual is
     an exact amount of the same kind of unit written before the rate in those
@@ -1573,7 +1578,8 @@ def infer_ratios(mentions, skip: set | None = None) -> list[Inferred]:
           after and its marked earlier value; 增长N倍 is growth by N times, 是…的N倍
           N times; 近/约/超 a range (:func:`multiple_fits`).
         - a target met (:func:`_target_share`, tried first for a rate that names a
-          completion): actual / target, over 100% too, the target marked by its words.
+          completion or a coverage): actual / target, over 100% too, the target marked
+          by its words (a plan's listed count for a 覆盖率).
         - ratio: a stated rate (kind rate, its clause naming no change) and two exact
           counts of the same kind of unit in its sentence or the sentence right before,
           numerator <= denominator, whose quotient rounds to the rate as
