@@ -323,6 +323,9 @@ def test_a_time_limit_counted_from_an_event_is_no_statistic(sentence, expected):
     ("城市信用监测在全国261个地级市中居第19名。", []),
     ("兴庆区在全国87个综合候选地区中胜出，成为西北5省中唯一获评示范区的县（区）。", []),
     ("在全省16个县（市、区）中排名第3。", []),
+    # one titled case entered a list of 30 (blind18 xuancheng); two titles may be counted
+    ("《郎溪县某公司主要负责人未履行安全生产管理职责案》入选30个全国安全生产优秀执法案例。", []),
+    ("《甲案》《乙案》入选2个省级典型案例。", [2]),
     # a pool the region's own entries were chosen from names no rank: counts
     ("从全区申报的54个项目中评出区级示范项目6个。", [54, 6]),
     ("全市12个部门中有10个完成整改。", [12, 10]),

@@ -650,9 +650,10 @@ def find_mentions(text: str) -> list[Mention]:
         if _a_rule(text, a, b, unit):
             pending.clear()
             continue  # 每月1次, 要求…不少于90课时: a rule's cadence or floor, no statistic
-        if unit and _RANK_FIELD_RE.match(text, b):
+        if unit and (_RANK_FIELD_RE.match(text, b)
+                     or _ONE_TITLE_SELECTED_RE.search(text, max(0, a - 90), a)):
             pending.clear()
-            continue  # 在全国261个地级市中居第19名: the field of a ranking, no count
+            continue  # 在全国261个地级市中居第19名, 《…案》入选30个…: the field, no count
         if "分之" in num:
             unit = unit or "%"
             if unit != "%":
@@ -898,6 +899,9 @@ _FROM_EVENT_RE = re.compile(r"(?:自|从)[^，,。；;：:\d]{1,20}?(?:之日|�
 # 唯一获评…): the number sizes the peers the region was compared with, not its own work. A
 # pool the region's own entries were chosen from (从全区申报的54个项目中评出…) names no rank
 # and stays a count.
+# 《郎溪县某公司…案》入选30个全国安全生产优秀执法案例: one titled item entered a list of
+# N; the N sizes the list (two titles or more before 入选 may be what it counts).
+_ONE_TITLE_SELECTED_RE = re.compile(r"(?<![》、和及与])《[^《》]{1,80}》(?:成功)?入选(?:了|为)?$")
 _RANK_FIELD_RE = re.compile(r"(?:[^，,。；;：:、\d“”《》（(]|[（(][^（）()\d]{0,8}[）)]){0,12}?中"
                             r"(?:居|排名|排在|排|位列|位居|名列|胜出|脱颖而出|唯一|率先|首个|首家)")
 
