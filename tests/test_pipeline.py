@@ -715,6 +715,35 @@ def test_the_font_rebuilds_and_a_level_only_the_index_shows_rewrites_the_index(
             in rol_here("list", "--root", root).stdout)
 
 
+def test_a_library_upgrade_outdates_what_it_shapes_and_list_names_it(built_copy, monkeypatch):
+    """Upgrading matplotlib (a brief's library) or pandas (the tables') outdates the
+    brief, and `rol list` names the versions, in one clause however many phases they
+    shape; a PDF reader does not outdate a .txt report. The rebuilt brief is the same
+    page (the versions are in build.json, not in the brief)."""
+    from rol_analysis import pipeline
+
+    root, _ = built_copy
+    brief = root / "reports/weibin/2023/brief.html"
+    before = brief.read_bytes()
+    real = pipeline._version
+    now = {n: real(n) for n in ("matplotlib", "pandas")}
+    monkeypatch.setattr(pipeline, "_version",
+                        lambda n: "0.1-pdf" if n == "pdfminer.six" else real(n))
+    assert "up to date" in _listed(root)["weibin/2023"]
+    upgraded = {"matplotlib": "99.0", "pandas": "98.0", "pdfminer.six": "0.1-pdf"}
+    monkeypatch.setattr(pipeline, "_version", lambda n: upgraded.get(n) or real(n))
+    listed = _listed(root)["weibin/2023"]
+    assert ("rol-analysis" not in listed and listed.count("libraries changed") == 1
+            and f"libraries changed: matplotlib {now['matplotlib']} -> 99.0, pandas "
+            f"{now['pandas']} -> 98.0" in listed), listed
+    assert "weibin/2023: built" in rol_here("build", "--all", "--root", root, check=0).stdout
+    assert "up to date" in _listed(root)["weibin/2023"]
+    assert brief.read_bytes() == before
+    recorded = json.loads((root / "reports/weibin/2023/build.json").read_text("utf-8"))
+    assert recorded["libraries"]["matplotlib"] == "99.0"
+    assert recorded["data"]["libraries"]["pandas"] == "98.0"
+
+
 def test_a_regions_line_whose_name_the_report_writes_outdates_it(built_copy):
     """Step 01 takes a listed name found in the title, signature or opening lines for the
     report's region name (the brief's title): a line added to regions.csv whose name

@@ -217,6 +217,55 @@ def _package_digest() -> str:
     return h.hexdigest()
 
 
+#: The installed distributions whose versions shape each phase's outputs, by the names
+#: importlib.metadata knows them by. Step 01 parses numerals (cn2an) and writes Parquet
+#: (pyarrow records its version in every file), step 02 runs Great Expectations and
+#: embeds the font subset (uharfbuzz, fontTools) in the validation page, papermill
+#: and the kernel write the executed notebooks that are published.
+DATA_LIBRARIES = ("cn2an", "fonttools", "great-expectations", "ipykernel", "nbclient",
+                  "nbformat", "numpy", "pandas", "papermill", "pyarrow", "uharfbuzz")
+#: What decodes the raw report, by its format (``reading.FORMATS``): a PDF's scanned
+#: pages are read by OCR where the ``ocr`` extra is installed (absent: recorded as such,
+#: so installing it rebuilds the PDFs it could now read).
+READER_LIBRARIES = {"txt": ("charset-normalizer",),
+                    "html": ("beautifulsoup4", "charset-normalizer", "lxml"),
+                    "docx": ("lxml", "python-docx"),
+                    "pdf": ("onnxruntime", "pdfminer.six", "pypdfium2", "rapidocr")}
+#: The brief phase's own: the charts, the page nbconvert and the templates make. The
+#: data phase's libraries reach the brief through its data fingerprint.
+BRIEF_LIBRARIES = ("jinja2", "markupsafe", "matplotlib", "nbconvert")
+
+
+@functools.cache
+def _version(dist: str) -> str | None:
+    """The installed version of ``dist``, None when it is not installed: read from its
+    metadata, without importing it (``rol list`` stays fast)."""
+    from importlib import metadata
+
+    try:
+        return metadata.version(dist)
+    except metadata.PackageNotFoundError:
+        return None
+
+
+def libraries(names) -> dict[str, str | None]:
+    """``{name: version}`` of the distributions ``names`` (None: not installed).
+
+    Python is a library here too when named: its ``unicodedata`` tables shape how a
+    report's characters are normalised.
+    """
+    import platform
+
+    return {n: platform.python_version() if n == "python" else _version(n) for n in names}
+
+
+def _data_libraries(raw: Path) -> dict[str, str | None]:
+    from .reading import FORMATS
+
+    readers = READER_LIBRARIES.get(FORMATS.get(raw.suffix.lower(), ""), ())
+    return libraries(sorted({"python", *DATA_LIBRARIES, *readers}))
+
+
 def _digest_files(folder: Path, names) -> dict[str, str]:
     return {n: sha256_file(folder / n) for n in names}
 
@@ -246,7 +295,10 @@ def data_fingerprint(root, paths: layout.BuildPaths) -> dict:
     in the report's title, signature and opening lines (its ``region_name``): the name
     it would find now (``listed_name``, tried on the words the published tables
     recorded) is here, not the other lines. The font is here because the validation
-    report embeds it (and every brief draws with it).
+    report embeds it (and every brief draws with it). ``libraries`` holds the versions
+    of Python and the libraries that shape the tables and the validation page
+    (``DATA_LIBRARIES``) and of those that decode the raw report's format
+    (``READER_LIBRARIES``): upgrading one rebuilds, and ``rol list`` names it.
     """
     from . import filing, fonts, regions, reviews
 
@@ -266,6 +318,7 @@ def data_fingerprint(root, paths: layout.BuildPaths) -> dict:
         "expectations": _digest_files(exp_dir, sorted(p.name for p in exp_dir.glob("*.json"))),
         "package": {"version": __version__, "sha256": _package_digest()},
         "font": fonts.digest(),
+        "libraries": _data_libraries(paths.raw),
     }
 
 
@@ -320,6 +373,8 @@ def brief_fingerprint(root, paths: layout.BuildPaths, data_fp: dict, pdf: bool,
     regions table shows each region's city and province (``regions`` has the peers',
     ``data`` the region's own row), and ``compare`` is its row's limit on the regions
     compared (``regions.compared_with``), which the note under the table states.
+    ``libraries`` holds the versions of the libraries only the brief phase uses
+    (``BRIEF_LIBRARIES``: matplotlib, nbconvert, Jinja2); the others are in ``data_fp``.
     """
     from . import footnotes, ratios, regions
 
@@ -330,6 +385,7 @@ def brief_fingerprint(root, paths: layout.BuildPaths, data_fp: dict, pdf: bool,
         "notebooks": _digest_files(nb_dir, BRIEF_NOTEBOOKS),
         "peers": {f"{region}/{year}": sha256_cached(f) for region, year, f in peers},
         "pdf": bool(pdf),
+        "libraries": libraries(BRIEF_LIBRARIES),
     }
     # the earlier year's unnamed numbers are shown too (a figure it leaves unnamed, the
     # figure of a change this year states: yoy.unpaired, unnamed_changes); recorded
@@ -370,18 +426,26 @@ def _explain(old, new, review: str = "") -> list[str]:
 
     ``review`` is the region-year's review file as the user would type it
     (``data/reviews/guanxian/2024.csv``): the fingerprint keeps only its digest.
+    The libraries that changed are said last, a brief's with its data's in one clause.
     """
     if not isinstance(old, dict):
         return ["never built"]
+    reasons = _differences(old, new or {}, review) + _explain_libraries(old, new or {})
+    return reasons or ["the build record differs"]
+
+
+def _differences(old: dict, new: dict, review: str) -> list[str]:
+    """:func:`_explain`'s reasons but the libraries', none when nothing else differs."""
     reasons = []
     labels = {"raw": "raw report", "notebooks": "notebook", "expectations":
               "expectation suite", "peers": "published peer"}
     for key in sorted(set(old) | set(new)):
         a, b = old.get(key), new.get(key)
-        if a == b or key == "pdf":
+        if a == b or key in ("pdf", "libraries"):
             continue
         if key == "data":
-            reasons += _explain(a, b, review)
+            reasons += (_differences(a, b, review) if isinstance(a, dict)
+                        and isinstance(b, dict) else _explain(a, b, review))
         elif key == "region_row":
             reasons.append("its row in regions.csv " + (
                 "was added" if a is None else "was removed" if b is None else "changed"))
@@ -438,7 +502,27 @@ def _explain(old, new, review: str = "") -> list[str]:
                     reasons.append(f"{labels[key]} {name} {what}")
         else:
             reasons.append(f"{key.replace('_', ' ')} changed")
-    return reasons or ["the build record differs"]
+    return reasons
+
+
+def _explain_libraries(old: dict, new: dict) -> list[str]:
+    """The library versions that differ between two fingerprints, in one clause
+    (``libraries changed: matplotlib 3.9.2 -> 3.10.0``). A record from before versions
+    were kept says nothing (its package changed, which is said); a library one of them
+    does not list (another raw format reads with others) neither: the raw report's
+    change is said."""
+    def kept(fp):
+        data = fp.get("data") if isinstance(fp.get("data"), dict) else {}
+        if "libraries" not in fp and "libraries" not in data:
+            return None
+        return {**(data.get("libraries") or {}), **(fp.get("libraries") or {})}
+
+    a, b = kept(old), kept(new)
+    if a is None or b is None:
+        return []
+    changed = [f"{name} {a[name] or 'not installed'} -> {b[name] or 'not installed'}"
+               for name in sorted(set(a) & set(b)) if a[name] != b[name]]
+    return ["libraries changed: " + ", ".join(changed)] if changed else []
 
 
 def _explain_regions(old: dict, new: dict) -> list[str]:
@@ -1208,7 +1292,7 @@ def published_paths(root, region, year) -> layout.BuildPaths:
     if done != data_fingerprint(root, paths):
         raise UsageError(f"The published tables for {region} {year} were made from older "
                          f"inputs than the current ones (the raw report, regions.csv, "
-                         f"reviews, notebooks or package changed): {again}")
+                         f"reviews, notebooks, package or libraries changed): {again}")
     return paths
 
 
