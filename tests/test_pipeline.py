@@ -744,6 +744,49 @@ def test_a_library_upgrade_outdates_what_it_shapes_and_list_names_it(built_copy,
     assert recorded["data"]["libraries"]["pandas"] == "98.0"
 
 
+def _unpublished_note(root) -> str:
+    """The brief's note on the region's earlier years filed but not published ("")."""
+    from bs4 import BeautifulSoup
+
+    page = BeautifulSoup((root / "reports/weibin/2023/brief.html").read_text("utf-8"), "lxml")
+    note = page.select_one("p.earlier-unpublished")
+    return note.get_text() if note else ""
+
+
+def test_an_earlier_year_filed_but_not_published_is_named_with_why(tmp_path):
+    """Session 19: 本地区没有早于 2023 年的已发布报告 was all the brief said when the 2022
+    report was filed but failed validation or was never built. It now names the year,
+    why it is not compared and what to run; a batch's brief says what `rol list` sees
+    after it (the failure is this batch's), and the note goes once 2022 is published."""
+    seed = SEED.read_text(encoding="utf-8")
+    failing = seed.replace("2023", "2022").replace("调解成功率100%", "调解成功率120%")
+    root = make_root(tmp_path / "p", {("weibin", 2023): SEED.read_bytes(),
+                                      ("weibin", 2022): failing.encode()})
+    rol_here("build", "--all", "--root", root, "-q", check=1)
+    note = _unpublished_note(root)
+    assert ("本地区 2022 年的报告已存放，但上次构建未通过校验" in note
+            and "rol validate --region weibin --year 2022" in note
+            and "rol review --region weibin --year 2022" in note), note
+    assert "up to date" in _listed(root)["weibin/2023"]
+    raw_2021 = root / "data/raw/weibin/2021.txt"
+    raw_2021.write_text(seed.replace("2023", "2021"), encoding="utf-8")
+    assert ("outdated: its earlier year 2021 is unpublished: no raw report -> not built"
+            in _listed(root)["weibin/2023"])
+    rol_here("build", "--region", "weibin", "--year", "2023", "--root", root, "-q", check=0)
+    note = _unpublished_note(root)
+    assert "2022 年的报告已存放，但上次构建未通过校验" in note
+    assert note.index("2022 年") < note.index("2021 年的报告已存放，但尚未构建")
+    assert "rol build --region weibin --year 2021" in note
+    raw_2021.write_text(NO_STATISTIC.replace("2023", "2021"), encoding="utf-8")
+    rol_here("build", "--all", "--root", root, "-q", check=2)
+    assert "2021 年的报告已存放，但上次构建因报告文件有误而停止" in _unpublished_note(root)
+    assert "up to date" in _listed(root)["weibin/2023"]
+    (root / "data/raw/weibin/2022.txt").write_text(seed.replace("2023", "2022"), encoding="utf-8")
+    rol_here("build", "--all", "--root", root, "-q", check=2)
+    page = (root / "reports/weibin/2023/brief.html").read_text("utf-8")
+    assert not _unpublished_note(root) and "与 2022 年比较" in page
+
+
 def test_a_regions_line_whose_name_the_report_writes_outdates_it(built_copy):
     """Step 01 takes a listed name found in the title, signature or opening lines for the
     report's region name (the brief's title): a line added to regions.csv whose name

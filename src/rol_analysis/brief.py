@@ -984,10 +984,27 @@ class Brief:
             # other regions are compared: without this line the missing year-over-year
             # part reads as forgotten (with neither, the template says both in one line)
             nothing = _render("no_earlier_year.html.j2", region=a.region, year=a.year)
+        # no earlier year published but some filed: why each is not (none with one)
+        unpublished = "" if yoy else self._earlier_unpublished()
         return _html(_render("trends.html.j2", yoy=yoy, prev=prev, year=a.year, panel=panel,
                              nothing_html=Markup(nothing),
+                             unpublished_html=Markup(unpublished),
                              stated=any(r["stated"] for r in yoy),
                              unpaired=self._unpaired(), unnamed=self._unnamed_changes()))
+
+    def _earlier_unpublished(self) -> str:
+        """The note saying why no earlier year is compared when the region has earlier
+        raw reports (``pipeline.earlier_unpublished``: failed validation, bad input or
+        not built), each with what to run; empty when it has none."""
+        from . import pipeline
+
+        a = self.analysis
+        years = pipeline.earlier_unpublished(self.paths.root, a.region, a.year)
+        if not years:
+            return ""
+        return _render("earlier_unpublished.html.j2", region=a.region,
+                       years=[{"year": y, "state": why.replace(" ", "-")}
+                              for y, why in years.items()])
 
     def _unpaired(self) -> dict | None:
         """What the year-over-year part cannot compare (:func:`yoy.unpaired`): the

@@ -396,6 +396,10 @@ def brief_fingerprint(root, paths: layout.BuildPaths, data_fp: dict, pdf: bool,
     anchors = footnotes.peer_notes(peers)
     if anchors:
         fp["anchors"] = anchors
+    # no earlier year published, but some filed: the brief says why each is not
+    unpublished = earlier_unpublished(root, paths.region, paths.year, stage, peers)
+    if unpublished:
+        fp["earlier_unpublished"] = {str(y): why for y, why in unpublished.items()}
     # the same listing: one look over every published folder per brief, not two
     shown = ratios.shown_regions(root, paths.region, paths.year,
                                  peers=[(r, y, f.with_name("report.json")) for r, y, f in peers])
@@ -482,6 +486,15 @@ def _differences(old: dict, new: dict, review: str) -> list[str]:
                     what = ("changed" if name in a and name in b else
                             "recorded now" if name in b else "no longer recorded")
                     reasons.append(f"the numbers of published earlier year {name} {what}")
+        elif key == "earlier_unpublished":
+            # an earlier year published now is said by its peer line
+            a, b = a or {}, b or {}
+            for y in sorted(set(a) | set(b)):
+                if a.get(y) != b.get(y) and y in b:
+                    reasons.append(f"its earlier year {y} is unpublished: "
+                                   f"{a.get(y) or 'no raw report'} -> {b[y]}")
+                elif a.get(y) != b.get(y) and new.get("peers") == old.get("peers"):
+                    reasons.append(f"its earlier year {y}'s raw report is gone")
         elif key == "anchors":
             # a peer coming or going is said by its table (published peer … new/removed)
             a, b = a or {}, b or {}
@@ -1019,6 +1032,56 @@ def _last_validation_failed(paths: layout.BuildPaths) -> bool:
     return (paths.report_final / FAILED_VALIDATION[0]).is_file()
 
 
+#: Why an earlier year of a region, whose raw report is filed, is not published
+#: (:func:`earlier_unpublished`), in the order the brief's note tells them apart.
+EARLIER_STATES = ("failed validation", "bad input", "not built")
+
+
+def earlier_unpublished(root, region: str, year: int, stage=None,
+                        peers=None) -> dict[int, str]:
+    """The region's years before ``year`` with a raw report, when none of them is
+    published: year -> one of :data:`EARLIER_STATES` (its last build failed validation,
+    stopped on bad input, or there was none). Empty when an earlier year is published
+    (the brief compares with it) or none is filed.
+
+    The brief's year-over-year part says why it has no earlier year with this, and its
+    fingerprint records it. ``stage`` as for ``layout.published`` (unset: ``ROL_STAGE``
+    when set): a batch's brief sees the batch's data phases, whose failures are
+    published as such after it (a failed validation's page, a bad input's record), so
+    the brief says what ``rol list`` sees after the build. ``peers``: the brief's
+    ``layout.brief_peers`` when the caller has them (one look over the published
+    folders, not two).
+    """
+    root = Path(root)
+    if stage is None and os.environ.get(layout.STAGE_ENV):
+        stage = layout.default_stage(root)
+    if peers is None:
+        peers = layout.published(root, "data/processed", "indicators.parquet",
+                                 stage=stage or False)
+    if any(r == region and y < int(year) for r, y, _ in peers):
+        return {}
+    out = {}
+    for raw in layout.raw_files(Path(root) / "data" / "raw" / region):
+        y = int(raw.stem)
+        if y >= int(year) or y in out:
+            continue
+        paths = layout.build_paths(root, region, y, stage)
+        ran = bool(stage) and paths.processed.is_dir()  # this build's data phase stopped
+        checked = read_json(paths.report / "validation.json") if ran else None
+        if ran and (paths.report / INPUT_ERROR).is_file():
+            out[y] = "bad input"
+        elif ran and isinstance(checked, dict) and checked.get("success") is False:
+            out[y] = "failed validation"
+        elif _last_validation_failed(paths):
+            out[y] = "failed validation"
+        elif ((paths.report_final / INPUT_ERROR).is_file()
+              or (not paths.report_final.is_dir() and _unpublished_input_error(paths).is_file())):
+            out[y] = "bad input"
+        else:
+            out[y] = "not built"
+    return dict(sorted(out.items(), reverse=True))
+
+
 def _fail_result(result: BuildResult, exc: Exception) -> None:
     from .exceptions import write_error
 
@@ -1075,6 +1138,8 @@ def data_phase(root, region, year, force=False, on_step=None, stage=None,
                              timeout)
         except InputError as exc:
             result.bad_input = {"message": exc.message, "fingerprint": fp}
+            # for the batch's briefs of later years (earlier_unpublished); never published
+            write_json(paths.report / INPUT_ERROR, result.bad_input)
             raise
         except ValidationFailed:
             # as data_fingerprint sees them, so `rol list` can compare (with nothing
