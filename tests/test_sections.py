@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import csv
 import itertools
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -249,6 +252,34 @@ def test_check_report_matches():
     assert check_report_matches(other, "weibin", 2023, None) == []  # nothing to compare
     unstated = dict(meta, region_name=None, year=None)
     assert check_report_matches(unstated, "weibin", 2023, REGIONS) == []
+
+
+_NESTED = ("region,zh_name,city,province,level\n"
+           "xinxiang,新乡市,,河南省,city\nhongqi,红旗区,新乡市,河南省,county\n"
+           "bazhou,巴音郭楞蒙古自治州,,新疆维吾尔自治区,city\n"
+           "korla,库尔勒市,巴音郭楞蒙古自治州,新疆维吾尔自治区,county\n")
+_HONGQI = ("新乡市红旗区2023年法治政府建设情况报告\n\n2023年，在新乡市委的领导下，全区办理"
+           "行政复议案件12件。\n\n新乡市红旗区人民政府\n2024年1月10日\n")
+
+
+def test_the_most_specific_listed_name_is_the_region_in_every_process(tmp_path):
+    """Session 19: with regions.csv listing 新乡市 and 红旗区 (in 新乡市), the report
+    titled 新乡市红旗区… was 红旗区's or 新乡市's by the Python process's hash seed (names
+    of one length were tried in a set's order); a longer city name beat its district
+    outright. The region is the most specific name the title writes, in every process."""
+    regions_csv = tmp_path / "regions.csv"
+    regions_csv.write_text(_NESTED, encoding="utf-8")
+    korla = _HONGQI.replace("新乡市红旗区", "巴音郭楞蒙古自治州库尔勒市")
+    assert report_metadata(korla, regions_csv)["region_name"] == "库尔勒市"
+    code = ("import sys; from rol_analysis.sections import report_metadata as m; "
+            "print(m(sys.argv[1], sys.argv[2])['region_name'])")
+    found = {subprocess.run([sys.executable, "-c", code, _HONGQI, str(regions_csv)],
+                            env=dict(os.environ, PYTHONHASHSEED=str(seed)), capture_output=True,
+                            text=True, check=True).stdout.strip() for seed in range(1, 5)}
+    assert found == {"红旗区"}
+    # a report of the city itself is still the city's
+    city = _HONGQI.replace("新乡市红旗区", "新乡市").replace("全区", "全市")
+    assert report_metadata(city, regions_csv)["region_name"] == "新乡市"
 
 
 def test_yearbook_bracket_titles_and_more_heading_words():

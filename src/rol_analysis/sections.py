@@ -464,12 +464,22 @@ def _read_regions(regions_csv) -> list[dict]:
 
 
 def listed_names(regions_csv) -> list[str]:
-    """The Chinese names of ``regions.csv`` in the order :func:`listed_name` tries them
-    (longest first); empty without the file."""
+    """The Chinese names of ``regions.csv`` in the order :func:`listed_name` tries them;
+    empty without the file.
+
+    A name that is another row's city or province comes after every other (新乡市
+    after 红旗区, whose row says it is in 新乡市: the report titled 新乡市红旗区… is
+    红旗区's, the most specific name it writes), then the longest first (红旗区司法局
+    before 红旗区), then in code-point order. Session 19: names of one length were tried
+    in the order of a set of strings, which Python's hash seed changes from process to
+    process, so the same report was 红旗区's in one build and 新乡市's in the next.
+    """
     if regions_csv is None or not Path(regions_csv).exists():
         return []
-    return sorted({r["zh_name"] for r in _read_regions(regions_csv) if r.get("zh_name")},
-                  key=len, reverse=True)
+    rows = _read_regions(regions_csv)
+    above = {r.get(k) for r in rows for k in ("city", "province") if r.get(k)}
+    return sorted({r["zh_name"] for r in rows if r.get("zh_name")},
+                  key=lambda name: (name in above, -len(name), name))
 
 
 def listed_name(sources, names) -> str | None:
