@@ -1134,29 +1134,84 @@ def test_unname_refuses_a_new_value(tmp_path):
         reviews.read(path)
 
 
-def test_unname_makes_a_part_only_of_a_stated_total_it_does_not_exceed(tmp_path):
+def test_unname_makes_a_part_of_a_stated_total_it_does_not_exceed(tmp_path):
     # An unname row's indicator_id makes the number a part of that total: a part above
-    # its total, or of a total the report does not state, is refused like a set's.
+    # its stated total is refused like a set's, naming the file, the row and the fix.
     root = make_root(tmp_path / "p")
     _write(reviews.review_file(root, "weibin", 2023), [
         {"char_start": str(_at("13件")), "text": "13件", "action": "unname",
          "indicator_id": "normative_docs_filed", "reviewer": "李四"},
-        {"char_start": str(_at("2次")), "text": "2次", "action": "unname",
-         "indicator_id": "disputes_mediated_successfully", "reviewer": "李四"},
         {"char_start": str(_at("106次")), "text": "106次", "action": "unname",
          "indicator_id": "joint_credit_checks", "reviewer": "李四"},
     ])
     proc = rol("validate", "--region", "weibin", "--year", "2023", "--root", root, check=2)
     msg = proc.stderr
-    assert "Traceback" not in msg and "2 rows need correcting" in msg, msg
+    assert "Traceback" not in msg and "row 3" not in msg, msg
+    assert "data/reviews/weibin/2023.csv, row 2 (unname" in msg, msg
     assert (f"row 2 (unname at char_start {_at('13件')}, '13件'): as a part of "
             "normative_docs_filed (规范性文件备案数) it is 13 件, above that total, 4 件 "
             f"(char_start {_at('4件')}, '4件'); a part is never above its whole") in msg
-    assert (f"row 3 (unname at char_start {_at('2次')}, '2次'): indicator_id "
-            "disputes_mediated_successfully (调解成功纠纷数) names the total this number is "
-            "to be a part of, but no number of this report is "
-            "disputes_mediated_successfully") in msg
-    assert "leave indicator_id empty" in msg and "row 4" not in msg
+    assert "leave it empty to leave the number unnamed" in msg
+
+
+def test_unname_makes_parallel_items_parts_of_a_total_the_report_does_not_state():
+    """Trial 5 F4: data/reviews/README.md says a reviewer may make parallel items with
+    no total parts of X, and extraction records such parts itself (part_of names the
+    total whether or not the report states it), but the reviewer's unname was refused
+    because no number of the report was X."""
+    from rol_analysis import extract
+
+    text = "全年开展“双随机、一公开”监管，抽查企业120户、餐饮经营户23户、学校幼托机构8户。"
+    ex = extract.extract_text(text, "r", 2023)
+    ex.mentions["review"] = ""
+    assert list(ex.indicators["indicator_id"]) == ["random_inspections"]
+    rows = [reviews.Decision(n, text.index(t), t, "unname", "random_inspections", None,
+                             "", "", "", "李四", "")
+            for n, t in ((2, "120户"), (3, "23户"), (4, "8户"))]
+    out = reviews.apply(ex, text, rows, "r/2023.csv")
+    men = out.mentions.set_index("text")
+    assert list(men.loc[["120户", "23户", "8户"], "part_of"]) == ["random_inspections"] * 3
+    assert (men.loc[["120户", "23户", "8户"], "indicator_id"] == "").all()
+    assert "random_inspections" not in set(out.indicators["indicator_id"])
+
+
+def test_unname_of_a_part_keeps_whose_part_it_was_in_the_original_reading():
+    """Trial 5 F10: a part un-named by a reviewer had 原读作 … · 未归入指标 as its original
+    reading, losing the total it had been read as a part of."""
+    from rol_analysis import extract
+
+    text = "全年新收行政复议申请860件，其中市级收到312件、县级收到548件。"
+    ex = extract.extract_text(text, "r", 2023)
+    ex.mentions["review"] = ""
+    rows = [reviews.Decision(2, text.index("312件"), "312件", "unname", "", None, "", "",
+                             "", "李四", "")]
+    men = reviews.apply(ex, text, rows, "r/2023.csv").mentions.set_index("text")
+    assert men.loc["312件", "part_of"] == ""
+    assert men.loc["312件", "review"] == (
+        "set | 李四 | 原读作 312 件 · admin_reconsideration_received 的部分")
+    # `rol catalogue suggest` learns no unnamed indicator from it: it had none
+    from rol_analysis import suggest
+
+    assert suggest._unnamed_by_reviewer(men.loc["312件"].to_dict()) == ""
+
+
+@pytest.mark.parametrize(("typed", "candidates", "meant"), [
+    ("fully_online_service_radte", "", "Did you mean 'fully_online_service_rate' "
+     "(政务服务事项全程网办率) or 'online_service_rate' (政务服务事项网上可办率)?"),
+    # the row's candidates cell first: the reviewer copied from there
+    ("online_service_rat", "online_service_rate 政务服务事项网上可办率",
+     "Did you mean 'online_service_rate' (政务服务事项网上可办率)? Use an id"),
+    ("政务服务事项全程网办率", "", "Did you mean 'fully_online_service_rate' "),
+])
+def test_a_mistyped_indicator_id_gets_a_did_you_mean(tmp_path, typed, candidates, meant):
+    # Trial 5 F7: a mistyped action got "Did you mean", a mistyped id did not.
+    path = tmp_path / "2023.csv"
+    _write(path, [{"char_start": "10", "text": "13件", "action": "set",
+                   "indicator_id": typed, "candidates": candidates}])
+    with pytest.raises(InputError) as err:
+        reviews.read(path)
+    assert f"{path}, row 2: indicator_id {typed!r} is not in the catalogue" in err.value.message
+    assert meant in err.value.message, err.value.message
 
 
 def test_a_review_file_edited_during_a_build_is_reported_and_left_outdated(seed_copy,

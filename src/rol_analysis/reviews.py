@@ -52,6 +52,9 @@ FOUND = ["measure", "found_indicator_id", "candidates", "found_value", "found_un
 COLUMNS = KEY + FOUND + DECISION
 SEP = " | "
 ORIGINAL = "原读作 "
+#: How an original reading says the number was a part of a total (``X 的部分``, as the
+#: worksheet's candidates cell says it).
+PART_MARK = " 的部分"
 
 
 def review_file(root, region: str, year: int) -> Path:
@@ -153,6 +156,32 @@ def counting_word(text: str) -> str:
     # a counting word is one character unless the extractor knows it (UNITS): 2号文件
     # counts in 号, not in 号文件
     return tail[:1]
+
+
+def _meant_id(typed: str, offered: str, cat) -> str:
+    """``Did you mean 'x' (中文名)? `` for a mistyped ``indicator_id``, or "".
+
+    Trial 5 F7: a mistyped action got a suggestion, a mistyped id (long and easy to
+    mistype) none. The ids in the row's ``candidates`` cell come first: the reviewer
+    most likely copied from there. An indicator's Chinese name written for its id is
+    matched too.
+    """
+    import difflib
+
+    by_zh = {ind.zh_name: iid for iid, ind in cat.indicators.items()}
+    if typed in by_zh:
+        near = [by_zh[typed]]
+    else:
+        cell = [i for i in re.findall(r"[a-z][a-z0-9_]*", offered) if i in cat.indicators]
+        near = (difflib.get_close_matches(typed.lower(), dict.fromkeys(cell), n=1, cutoff=0.6)
+                or difflib.get_close_matches(typed.lower(), list(cat.indicators), n=2,
+                                             cutoff=0.75)
+                or [by_zh[z] for z in difflib.get_close_matches(typed, by_zh, n=1,
+                                                                 cutoff=0.6)])
+    if not near:
+        return ""
+    return "Did you mean " + " or ".join(
+        f"{i!r} ({cat.indicators[i].zh_name})" for i in near) + "? "
 
 
 def _bad(path, line, problem, fix) -> InputError:
@@ -322,7 +351,9 @@ def _parse(path: Path, data: bytes, catalogue=None) -> tuple[list[Decision],
             iid, qualifier = row["indicator_id"], row["qualifier"].lower()
             if iid and iid not in cat.indicators:
                 raise _bad(path, n, f"indicator_id {iid!r} is not in the catalogue",
-                           f"Use an id from src/rol_analysis/catalogue/indicators.toml. {fix}")
+                           f"{_meant_id(iid, row.get('candidates', ''), cat)}Use an id "
+                           "from src/rol_analysis/catalogue/indicators.toml (or the row's "
+                           f"candidates cell). {fix}")
             if qualifier and qualifier not in QUALIFIERS:
                 raise _bad(path, n, f"qualifier {row['qualifier']!r} is unknown",
                            f"Use one of {', '.join(QUALIFIERS)}. {fix}")
@@ -604,11 +635,15 @@ def _missing_or_empty(v) -> bool:
 
 
 def _reading(row: dict) -> str:
-    """What extraction read, for the brief's footnote: ``849 件 · disputes_mediated``."""
+    """What extraction read, for the brief's footnote: ``849 件 · disputes_mediated``,
+    ``20.86 天 · approval_time_limit 的部分`` for a part (trial 5 F10: a part un-named
+    by a reviewer kept only 未归入指标, losing whose part it was)."""
     v = row.get("value")
     num = "" if _missing_or_empty(v) else _num(v)
     q = {"at_least": "≥", "at_most": "≤", "approx": "≈"}.get(row.get("qualifier") or "", "")
-    what = row.get("indicator_id") or "未归入指标"
+    whole = row.get("part_of")
+    what = row.get("indicator_id") or (f"{whole}{PART_MARK}" if isinstance(whole, str)
+                                       and whole else "未归入指标")
     return f"{q}{num} {row.get('unit') or ''}".strip() + f" · {what}"
 
 
@@ -740,13 +775,15 @@ def _unmet(indicators, decisions: list[Decision], cat, path) -> list[tuple[int, 
 def _unfit_parts(mentions, indicators, decisions: list[Decision], cat,
                  path) -> list[tuple[int, str]]:
     """The ``unname`` rows with an ``indicator_id`` (the number made a part of that
-    total) whose total no number of the report is, or that put the part above its
-    total, as ``(line, message)``.
+    total) that put the part above its total, as ``(line, message)``.
 
-    The part is compared with its total as the brief's part/whole checks compare them
-    (:func:`ratios.part_whole`: the same unit, counts or amounts, a qualified figure
-    only uncertain), so a decision the brief would show as a violated check is refused
-    here, naming its row.
+    A total the report does not state is no refusal: a part's ``part_of`` names the
+    total's indicator whether or not the report states it (the gold's convention,
+    tests/data/dev/README.md "Parts", and what extraction itself records for parallel
+    items with no total). Where the report states it, the part is compared with it as
+    the brief's part/whole checks compare them (:func:`ratios.part_whole`: the same
+    unit, counts or amounts, a qualified figure only uncertain), so a decision the
+    brief would show as a violated check is refused here, naming its row.
     """
     from .ratios import part_whole
     from .statuses import CHECK_VIOLATED
@@ -754,17 +791,7 @@ def _unfit_parts(mentions, indicators, decisions: list[Decision], cat,
     parts = {d.char_start: d for d in decisions if d.action == "unname" and d.indicator_id}
     if not parts:
         return []
-    named = set(indicators["indicator_id"])
     problems = []
-    for d in parts.values():
-        if d.indicator_id not in named:
-            ind = cat.indicators[d.indicator_id]
-            problems.append((d.line,
-                f"{_row(path, d)}: indicator_id {d.indicator_id} ({ind.zh_name}) names the "
-                f"total this number is to be a part of, but no number of this report is "
-                f"{d.indicator_id}; a part's total is stated in the same report. Name the "
-                f"total's number first (a set or add row), or leave indicator_id empty to "
-                f"leave the number unnamed. {_FIX_ROW}"))
     mine = mentions[mentions["char_start"].isin(list(parts))]
     whole_of = {r["indicator_id"]: r for r in indicators.to_dict("records")}
     checks = part_whole(indicators, cat, mine)
@@ -812,7 +839,7 @@ def apply(extraction, raw_text: str, decisions: list[Decision], path, catalogue=
         range, a negative count or amount, a fractional count (:func:`_misfit`), or a
         ``set``/``add`` that breaks a gate relation with another number
         (:func:`_unmet`), or an ``unname`` that makes its number a part of a total the
-        report does not name, or puts it above that total (:func:`_unfit_parts`).
+        report states and puts it above that total (:func:`_unfit_parts`).
     """
     problems = _apply(extraction, raw_text, decisions, path, catalogue)
     if problems:

@@ -260,13 +260,14 @@ def _unnamed_by_reviewer(row: dict) -> str:
     """The indicator a reviewer's ``unname`` took off a number of ``mentions.csv``, ""
     when none did: its ``review`` cell (``set | who | 原读作 99.7 % · X``, see
     :meth:`reviews.Decision.mark`) names X while the number now has no indicator."""
-    from .reviews import parse_mark
+    from .reviews import PART_MARK, parse_mark
 
     action, _, original = parse_mark(row.get("review"))
     if action != "set" or row.get("indicator_id") or " · " not in original:
         return ""
     iid = original.rsplit(" · ", 1)[1].strip()
-    return "" if iid == "未归入指标" else iid
+    # a part (``X 的部分``) had no indicator to take off
+    return "" if iid == "未归入指标" or iid.endswith(PART_MARK.strip()) else iid
 
 
 def _add(groups: dict, key: tuple, measure: str, unit: str, region_year: str,
