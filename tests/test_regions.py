@@ -50,7 +50,11 @@ HEAD5 = "region,zh_name,city,province,level\n"
     ("liwan,荔湾区广州市广东省,county", "city cell 'county' holds the level 'county'"),
     ("liwan,荔湾区,广州市,county,", "province cell 'county' holds the level 'county'"),
     ("liwan,荔湾区,广州市,荔湾,county", "province cell '荔湾' is not a province-level name"),
-    ("liwan,荔湾区,广东省,,county", "city cell '广东省' holds a province's name"),
+    # trial 5 F13: a province shifted into the city cell is no missing comma
+    ("liwan,荔湾区,广东省,,county", "city cell '广东省' is a province's name; the province "
+                                 "goes in the next cell"),
+    ("liwan,桂林市,广西壮族自治区,,city", "city cell '广西壮族自治区' is a province's name; "
+                                     "the province goes in the next cell"),
     ("liwan,县级,广州市,广东省,", "zh_name cell '县级' holds the level '县级'"),
 ])
 def test_a_mistyped_row_is_refused_naming_line_and_fix(tmp_path, row, problem):
@@ -109,7 +113,10 @@ def test_find_for_looks_in_the_files_own_data_raw(tmp_path):
 
 @pytest.mark.parametrize("word, level", [("乡级", "township"), ("镇", "township"),
                                          ("街道", "township"), ("部门", "department"),
-                                         ("department", "department")])
+                                         ("department", "department"),
+                                         # trial 5 F13: the English words a user writes
+                                         ("town", "township"), ("Town", "township"),
+                                         ("district", "county")])
 def test_township_and_department_levels_are_accepted(tmp_path, word, level):
     path = _csv(tmp_path, f"region,zh_name,city,province,level\nhelong,鹤龙街道,广州市,广东省,"
                           f"{word}\n".encode())

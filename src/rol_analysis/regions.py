@@ -50,6 +50,9 @@ LEVEL_WORDS = {
     "乡": "township", "乡级": "township", "镇": "township", "乡镇": "township",
     "街道": "township", "乡镇街道": "township", "镇街": "township",
     "部门": "department", "政府部门": "department",
+    # English words a user writes for a tier (trial 5 F13: `town` was refused)
+    "town": "township", "subdistrict": "township", "district": "county",
+    "prefecture": "city", "dept": "department",
 }
 
 #: Province-level names an analyst may write without their suffix (省, 市, 自治区,
@@ -274,6 +277,15 @@ def _cell(column: str, value: str, path: Path, line: int, slug: str) -> None:
         )
     if column == "city" and (value in PROVINCES[4:] or any(
             p in value for p in _PROVINCE_IN_CITY)):
+        if value.startswith(PROVINCES[4:]):
+            # nothing before the province: the cells are shifted or swapped, no comma
+            # is missing (trial 5 F13: guilin,桂林市,广西壮族自治区,,city)
+            raise InputError(
+                f"{where}: the city cell {value!r} is a province's name; the province "
+                "goes in the next cell (province), the city in this one. Write the "
+                "prefecture-level city in city (for a city-level region its own name, "
+                "e.g. guilin,桂林市,桂林市,广西壮族自治区,city) and save again."
+            )
         raise InputError(
             f"{where}: the city cell {value!r} holds a province's name, so a comma is "
             "likely missing between city and province. Write the city and the province "
@@ -285,12 +297,12 @@ def _level(value: str, path: Path, line: int, slug: str) -> str:
     """One of :data:`LEVELS` or "" (unknown); InputError for anything else."""
     if not value:
         return ""
-    norm = LEVEL_WORDS.get(value, value.lower())
+    norm = LEVEL_WORDS.get(value, LEVEL_WORDS.get(value.lower(), value.lower()))
     if norm not in LEVELS:
         raise InputError(
             f"{path}, line {line} ({slug}): level {value!r} is not one of "
-            f"{', '.join(LEVELS)} (or 省级/市级/县级/乡镇/街道/部门). Correct it, or leave "
-            "the cell empty when the level is unknown."
+            f"{', '.join(LEVELS)} (or town, district, 省级/市级/县级/乡镇/街道/部门). "
+            "Correct it, or leave the cell empty when the level is unknown."
         )
     return norm
 
