@@ -17,6 +17,7 @@ from brief_fixtures import (
     with_rows,
 )
 from bs4 import BeautifulSoup
+from conftest import REPO
 
 from rol_analysis import brief, fileio, statuses
 
@@ -520,6 +521,13 @@ def test_every_name_nobody_confirmed_is_marked_and_counted(seed_brief, seed_page
     methods = seed_page.select_one(".methods").get_text()
     assert f"本报告 {n} 个指标名称中 {n} 个未经复核确认" in methods
     assert f"{n} of this report's {n} names" in methods
+    # Trial 5 F12: the note said "about a third" wrong, the README 4.2–14.0 % of all
+    # statistics; both now give the share per name given and per statistic, the same
+    assert "约七成正确、约三成有误（按所给名称计" in methods and "4.2–14.0%" in methods
+    assert "about 7 in 10 of the names given are right and 3 in 10 wrong" in methods
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    assert "about 3 in 10 names need\n  correcting" in readme
+    assert "4.2–14.0 % of all statistics" in readme
     # the charts cannot mark each figure: a note beside them says it once
     assert f"图中数字所归指标有 {n} 个为自动命名" in seed_page.select_one(".charts").get_text()
     # numbers with no name (validation findings, other statistics) carry no ○

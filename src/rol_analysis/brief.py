@@ -55,8 +55,8 @@ REVIEW_MARKS = {"confirm": ("✓", "已复核确认", "confirmed by a reviewer")
                 "set": ("✎", "已复核更正", "corrected by a reviewer"),
                 "add": ("✎", "复核补充", "added by a reviewer")}
 #: How the brief marks a number named automatically that no reviewer decided on: the
-#: name may be wrong (README "Assumptions and caveats": about a third of the names on
-#: reports the catalogue was not written from).
+#: name may be wrong (README "Assumptions and caveats": about 3 in 10 of the names given
+#: on reports the catalogue was not written from).
 UNCONFIRMED_MARK = ("○", "自动命名，未经复核确认",
                     "named automatically, not confirmed by a reviewer")
 QUALIFIER_ZH = {"exact": "", "at_least": "以上（≥）", "at_most": "以下（≤）", "approx": "约"}
