@@ -1469,3 +1469,43 @@ def test_a_decision_keeps_every_unnamed_reading_of_another_number():
                                 "", "李四", "")
     out = reviews.apply(ex, text, [decision], "r/2023.csv").mentions
     assert sorted(out.loc[out["text"] == "100%", "measure"]) == sorted(rate["measure"])
+
+
+def test_a_peer_whose_table_and_sources_both_changed_is_one_reason():
+    # Trial 5 F8: `rol list` said each reviewed peer twice ("… source sentences are
+    # numbered differently (the links to them); … published peer x/2023 changed").
+    from rol_analysis import pipeline
+
+    old = {"peers": {"x/2023": "a", "y/2023": "c"}, "anchors": {"x/2023": "1", "y/2023": "3"}}
+    new = {"peers": {"x/2023": "b", "y/2023": "c"}, "anchors": {"x/2023": "2", "y/2023": "4"}}
+    assert pipeline._explain(old, new) == [
+        "published peer y/2023's source sentences are numbered differently (the links to "
+        "them)", "published peer x/2023 changed"]
+
+
+def test_after_a_review_build_and_list_say_to_rebuild_the_briefs_that_compare(
+        pool_batch, tmp_path):
+    """Trial 5 F8: after recording decisions on one region and building it, the year's
+    other briefs (which show it as a peer) were outdated and nothing said to run
+    `rol build --all`."""
+    import shutil
+
+    root = tmp_path / "batch"
+    shutil.copytree(pool_batch[0], root, symlinks=True)
+    _write(reviews.review_file(root, "weibin", 2023), [
+        {"char_start": str(_at("849件")), "text": "849件", "action": "confirm",
+         "reviewer": "李四"}])
+    said = rol("review", "--region", "weibin", "--year", "2023", "--root", root, check=0)
+    assert "then `rol build --all`" in said.stdout
+    assert "set with an indicator_id names a number (an unnamed one too)" in said.stdout
+    built = rol("build", "--region", "weibin", "--year", "2023", "--root", root, check=0)
+    assert ("next: 1 other brief that compares with it is now outdated (hongqi/2023): "
+            "run `rol build --all` to rebuild it") in built.stdout, built.stdout
+    listed = rol("list", "--root", root, check=0).stdout
+    (hongqi,) = [line for line in listed.splitlines() if line.startswith("hongqi/2023")]
+    assert hongqi.endswith("outdated: published peer weibin/2023 changed"), hongqi
+    assert ("next: `rol build --all` builds the 1 region-year not built or outdated"
+            in listed)
+    again = rol("build", "--all", "--root", root, check=0)
+    assert "next:" not in again.stdout
+    assert "next:" not in rol("list", "--root", root, check=0).stdout

@@ -248,6 +248,16 @@ def build(region, year, all_, force, jobs, pdf, scheduler, quiet, cell_timeout, 
         code = max(code, r.exit_code)
     for w in pipeline.renamed_regions(root):
         _say(f"warning: {w}", err=True)
+    built = [(r.region, r.year) for r in results if r.status == "built"]
+    if built and not all_:
+        # the year's other briefs compare with what was just published (trial 5 F8)
+        stale = pipeline.outdated_peers(root, built)
+        if stale:
+            n = len(stale)
+            _say(f"next: {n} other brief{'s' if n > 1 else ''} that compare{'' if n > 1 else 's'} "
+                 f"with it {'are' if n > 1 else 'is'} now outdated ({', '.join(stale)}): "
+                 f"run `rol build --all` to rebuild {'them' if n > 1 else 'it'} (briefs "
+                 "up to date are skipped).")
     if all_:
         from . import panel as _panel
 
@@ -347,6 +357,12 @@ def list_(root):
     for r in rows:
         click.echo(f"{r['region'] + '/' + str(r['year']):<{width}}  {r['raw'] or '-':<10}  "
                    f"{r['status']}")
+    stale = [r for r in rows if r["status"] == "not built" or "outdated" in r["status"]]
+    if stale:
+        # the one command, said once rather than after every row (trial 5 F8)
+        n = len(stale)
+        click.echo(f"next: `rol build --all` builds the {n} region-year{'s' if n > 1 else ''}"
+                   " not built or outdated (the others are skipped as up to date)")
     if not pipeline.index_current(root):
         click.echo("reports/index.html: outdated: regions.csv changed the name, province or "
                    "level of a region it lists; the next `rol build` rewrites it")
@@ -512,7 +528,10 @@ def review(region, year, root):
              "listed above" if sheet.stale else "")
     click.echo(f"{region}/{year}: {n} numbers, {decided} decided{stale} -> {path}\n"
                "Fill in action (confirm/set/exclude/add/unname) and reviewer, then "
-               "`rol build`.\n"
+               "`rol build --all` (it rebuilds this brief and the briefs that compare "
+               "with it; the rest are skipped as up to date).\n"
+               "set with an indicator_id names a number (an unnamed one too) or renames "
+               "it; confirm a right name, or an unnamed number rightly left unnamed.\n"
                "unname drops a wrong name and keeps the number (with a total's id in "
                "indicator_id it becomes a part of that total).\n"
                "A number it missed: a new row with action add, the number's text as the "
