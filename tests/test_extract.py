@@ -2500,6 +2500,80 @@ def test_rates_sharing_a_value_with_zai_or_shuang_give_one_row_each():
     assert len(m) == 1
 
 
+# Issue 9, class 5: "N个100%" after a list of N rate names is one figure per name, and
+# before the rates it sums up (即…均达100%, ：A率100%、…, （…）) no figure of its own.
+# Sentences written for these tests after the grammar of real reports.
+@pytest.mark.parametrize("text, expected", [
+    # quoted, 和 before the last name, the catalogue names each rate
+    ("本年度行政规范性文件的报备率、报备及时率和规范率做到了“三个100%”。",
+     {"normative_docs_filing_rate", "normative_docs_timely_filing_rate",
+      "normative_docs_compliance_rate"}),
+    # the verb before the list is no part of the first name
+    ("全年实现规范性文件报备率、报备及时率、规范率“三个100%”。",
+     {"normative_docs_filing_rate", "normative_docs_timely_filing_rate",
+      "normative_docs_compliance_rate"}),
+    # not quoted, names the catalogue mostly lacks: one row each all the same
+    ("热线工单的接通率、回访率和满意率实现三个100%。",
+     {"", "hotline_satisfaction_rate"}),
+    # a name without 率 between rate names shares the last one's 率
+    ("网上政务服务事项的受理率、办结率、电子印章、好评率达到“四个100%”。",
+     {"", "service_positive_review_rate"}),
+])
+def test_rates_a_numeral_counts_give_one_row_each(text, expected):
+    m = extract.extract_text(text).mentions
+    n = {"三个": 3, "四个": 4}[next(w for w in ("三个", "四个") if w in text)]
+    assert len(m) == n and m["measure"].nunique() == n, m["measure"].tolist()
+    # one number, one sentence: every row's footnote links to it
+    assert m["char_start"].nunique() == 1 and m["sentence"].nunique() == 1
+    assert set(m["indicator_id"]) == expected
+
+
+def test_a_rate_name_without_rate_word_reads_with_the_last_ones():
+    text = "网上政务服务事项的受理率、办结率、电子印章、好评率达到“四个100%”。"
+    m = extract.extract_text(text).mentions
+    assert "政务服务电子印章率" in set(m["measure"])
+
+
+@pytest.mark.parametrize("text", [
+    # the list is not as long as the numeral says: one row, as before
+    "热线工单的接通率、回访率和满意率实现两个100%。",
+    # things, not rates: one row, as before
+    "行政审批、公共服务、便民事项实现“三个100%”。",
+])
+def test_a_list_the_numeral_does_not_count_keeps_one_row(text):
+    m = extract.extract_text(text).mentions
+    assert len(m) == 1
+
+
+@pytest.mark.parametrize("text, rates", [
+    ("2023年规范性文件备案审查实现“两个100%”，即报备率、报备及时率均为100%。",
+     ["报备及时率", "报备率"]),
+    ("执法监督工作实现“三个100%”：执法人员持证率100%、案卷评查覆盖率100%、执法公示率100%。",
+     ["执法人员持证率", "案卷评查覆盖率", "执法公示率"]),
+    ("“双随机”抽查做到“三个100%”（检查事项覆盖率100%、计划完成率100%、结果公开率100%），"
+     "群众满意率98%。", ["检查事项覆盖率", "计划完成率", "结果公开率", "群众满意率"]),
+    ("规范性文件备案实现“两个100%”目标，即报备率100%、报备及时率100%。",
+     ["报备率", "报备及时率"]),
+    ("执法人员管理实现“双100%”，即持证率、培训覆盖率均达100%。", ["持证率", "培训覆盖率"]),
+])
+def test_a_numeral_figure_before_the_rates_it_sums_up_is_no_row(text, rates):
+    m = extract.extract_text(text).mentions
+    # each rate once, with its own figure; the headline would state them twice
+    assert len(m) == len(rates)
+    assert all(any(m_.endswith(r) for m_ in m["measure"]) for r in rates), m["measure"].tolist()
+    assert text.index("100%") not in set(m["char_start"])
+    # 即 ("namely") opens the list; it is no part of a rate's name (not 即办率)
+    assert not any(x.startswith("即") for x in m["measure"])
+
+
+def test_a_numeral_figure_that_heads_fewer_rates_stays():
+    # two rates follow “三个100%”: the third is stated only in the headline
+    text = "双随机抽查实现“三个100%”（抽查事项覆盖率100%、检查完成率100%）。"
+    m = extract.extract_text(text).mentions
+    assert len(m) == 3
+    assert m["char_start"].min() == "双随机抽查实现“三个100%”".index("100%")
+
+
 @pytest.mark.parametrize("sentence, expected", [
     # a cancelled licensing or approval item is a cancelled power, also when it is
     # cancelled together with items delegated (the indicator's one figure)

@@ -77,6 +77,19 @@ from .tables import INDICATOR_COLUMNS, MENTION_COLUMNS, NUMBER_DTYPES, text_cell
 # "报备及时率、合法合规率(均)达100%": the names share the value.
 # "参考率、及格率均在80%以上", "持证率和培训率实现双100%": 在 and 双 too.
 _SHARED_TAIL_RE = re.compile(r"(?:均|都|全部|全)?已?(?:达到|达|为|是|保持在|保持|实现|在)?双?$")
+# "受理率、办结率、满意率实现“三个100%”": how many names share the value (the numeral
+# find_mentions drops as no count); the list is read as that many names only when it is
+# that long, so the numeral checks the split
+_COUNTED_TAIL_RE = re.compile(r"(?:均|都|全部|全)?已?(?:达到|达成|达|为|是|保持在|保持|实现|做到)?"
+                              r"了?[“\"]?(?P<n>[两二三四五六七八九十])个[“\"]?$")
+# "全年实现报备率、及时率、规范率“三个100%”": the verb before the list is no part of
+# the first name (not 实现率, a rate's own name)
+_COUNTED_LEAD_RE = re.compile(r"(?:实现|做到|达到|达成)了?(?!率)")
+# "实现了“三个100%”，即A率、B率、C率均达100%" (or ：A率100%、…, （A率100%、…）): the
+# quoted figure heads the rates stated right after it, each with its own value
+_HEADLINE_RE = re.compile(r"[“\"]?(?:(?P<n>[两二三四五六七八九十])个|双)[“\"]?$")
+_HEADLINE_NEXT_RE = re.compile(r"[”\"]?(?:的?目标)?[，,]?"
+                               r"(?:即|：|:|（|\(|具体(?:为|是)|分别(?:为|是))")
 # "两项整改率均达到100%": a numeral says how many rates of one name share the value
 # (the numeral find_mentions drops as no count). Matched in one clause, so the rate
 # names' classes need not exclude clause marks: the shared ones do, to no effect.
@@ -545,14 +558,18 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
         # Rates named in a list before one shared value (结案率、满意率均为100%): one
         # reading per name, named in the catalogue or not.
         if m.kind == "rate" and _RATE_SEP_RE.search(left):
-            tail = _SHARED_TAIL_RE.search(left)
+            counted = _COUNTED_TAIL_RE.search(left)
+            tail = counted or _SHARED_TAIL_RE.search(left)
             names_part = left[: tail.start()] if tail else left
             names = [names_part[n0:n1] for n0, n1 in _split_names(names_part, 0, _RATE_SEP_RE)]
             # "省、市、县三级的顾问覆盖率和审查覆盖率均…": a list that only modifies the
             # first rate name is part of it, not a name of its own
             while len(names) > 2 and not _RATE_WORD_RE.search(names[0]):
                 names[:2] = [names[0] + "、" + names[1]]
-            if len(names) >= 2 and all(n.endswith("率") for n in names):
+            if counted is not None:
+                names = _counted_rate_names(names, counted.group("n"))
+            if names and len(names) >= 2 and (counted is not None
+                                              or all(n.endswith("率") for n in names)):
                 # the first name's topic is every name's (行政复议结案率、满意率)
                 shared_topic = measure.carried_word(context + names[0])
                 m.measures = [measure.label(n if measure.topic(n) else shared_topic + n,
@@ -769,6 +786,7 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
             # meeting together; an indicator of either kind counts only its own
             slots[-1].cands, slots[-1].why = [], "joint"
 
+    _drop_headlines(norm_text, bounds, mentions, slots)
     _mark_parts(norm_text, bounds, slots, matcher)
 
     # Best first over the whole report: a number takes the indicator it fits best, an
@@ -855,6 +873,59 @@ def _shared_rate_names(left: str) -> tuple[list[str], str] | None:
             "rate"):
         return None
     return names, lm.group("rate")
+
+
+def _drop_headlines(norm_text: str, bounds, mentions: list[Mention],
+                    slots: list[_Slot]) -> None:
+    """Leave out a counted figure that heads the rates stated right after it.
+
+    "实现了“三个100%”，即报备率、及时率、规范率均达100%" (or ：报备率100%、…, or
+    （…）; “双100%” counts two): the three rates are the statistics, and “三个100%” only
+    sums them up; as a row of its own it would state them twice. Left out when the
+    readings of the rates that follow it in the sentence, each with its value, number what
+    its numeral says; kept otherwise (实现“三个100%” alone is the report's only figure for
+    it).
+    """
+    by_mention = {}
+    for sl in slots:
+        by_mention.setdefault(id(sl.mention), []).append(sl)
+    for i, m in enumerate(mentions):
+        head = (_HEADLINE_RE.search(norm_text, max(0, m.start - 4), m.start)
+                if m.kind == "rate" else None)
+        if head is None or not _HEADLINE_NEXT_RE.match(norm_text, m.end):
+            continue
+        want = int(numbers.parse_chinese(head.group("n"))) if head.group("n") else 2
+        s1 = _sentence_of(bounds, norm_text, m.start)[1]
+        read = 0
+        for nxt in mentions[i + 1:]:
+            if nxt.start >= s1 or nxt.kind != "rate" or nxt.value != m.value or read >= want:
+                break
+            read += len(nxt.measures)
+        if read == want:
+            m.shares = True
+            for sl in by_mention.get(id(m), ()):
+                sl.cands, sl.why = [], "headline"
+
+
+def _counted_rate_names(names: list[str], numeral: str) -> list[str] | None:
+    """The rate names of a list a numeral counts (认领率、发布率、新增电子证照、签章率实现
+    “四个100%”), or None when the list is not that many names of rates.
+
+    The first and the last name carry a rate word; a name between them without one
+    shares the last one's (新增电子证照、签章率: 新增电子证照率), since the numeral says
+    it is a name of its own. The verb before the list (实现报备率、…“三个100%”) is no
+    part of the first name.
+    """
+    if len(names) != int(numbers.parse_chinese(numeral)):
+        return None
+    last = _last_match(_RATE_WORD_RE, names[-1])
+    if (last is None or not _RATE_WORD_RE.search(names[0])
+            or any(len(n) > 16 for n in names[1:])):
+        return None
+    lead = _last_match(_COUNTED_LEAD_RE, names[0])
+    first = names[0][:lead.start()] + names[0][lead.end():] if lead else names[0]
+    return [first] + [n if _RATE_WORD_RE.search(n) else n + last.group()
+                      for n in names[1:]]
 
 
 def _split_names(text: str, offset: int, sep: re.Pattern) -> list[tuple[int, int]]:

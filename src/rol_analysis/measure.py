@@ -133,8 +133,10 @@ _LINK_TAIL_RE = skipping(r"(?:达到了|达到|达|为|是|有|共|计|约|累�
 #: 及时, 与会): a clause opener dropped from a label, and a list split at one (extract),
 #: keep those words whole (与会代表 is no 会代表, 及时回复 no 时回复).
 HE, JI, YU = "和(?!谐|解)", "及(?!时)", "与(?!会)"
-# Clause openers that are not the object (对15家企业…: 对 is a preposition).
+# Clause openers that are not the object (对15家企业…: 对 is a preposition; 即 "namely"
+# after a headline figure, 实现“三个100%”，即报备率…, not 即办率, 即时).
 _LEAD_RE = re.compile(rf"^(?:对|向|为|给|在|于|将|把|从|由|按照|经|通过|围绕|针对|并|且|{HE}|{JI}|"
+                      r"即(?![时办将可便使])|"
                       rf"{YU}|而|其|该|各级|各类|各|相关|有关|共|均|都|还|又|已|累计|是|"
                       r"有(?![效序力利])|、)+")
 # Where a label cut to MAX_CHARS may start: after a list mark, a joining word or 的.

@@ -280,7 +280,8 @@ class Mention:
     # kept so counted_word does not test it again
     closes_set: bool = False
     # it only says how many bodies just named share the next value (A、B、C3个小组各召开
-    # 1次): no row of its own
+    # 1次), or it heads the rates stated right after it (实现“三个100%”，即A、B、C均达
+    # 100%: extract._drop_headlines): no row of its own
     shares: bool = False
     indicators: list[str] = field(default_factory=list)  # one per measure; "" = none
     measures: list[str] = field(default_factory=list)  # what it counts, one per reading

@@ -57,7 +57,8 @@ class _Slot:
     subset: frozenset[str] = frozenset()  # ids its words narrow to a subset (专窗办件#)
     # for the review worksheet only (extract.explain), never read by a naming rule: the
     # candidates as scored before any rule took some away, why it has none or they were
-    # taken away (joint, shared_time, same_name, twice, apart), the rival of a
+    # taken away (joint, shared_time, same_name, twice, apart; headline: a figure left
+    # out, extract._drop_headlines), the rival of a
     # tie, why the matcher set aside the indicators whose words matched (matcher.scored's
     # reasons), and a named reading's close runner-ups
     considered: list[tuple[float, str]] = field(default_factory=list)
