@@ -462,6 +462,80 @@ def test_a_breakdown_summing_above_its_whole_is_a_finding(tmp_path):
     assert "各部分之和不超过" in finding and "不成立：950 对 900" in finding
 
 
+def test_a_qualified_whole_reads_as_a_word_inside_a_check(tmp_path):
+    """Trial 5 F2: a whole stated with 余/多 printed with its sign inside the comparison
+    read "≤ ≥240 天"; the check writes the qualifier as a word (900 件以上)."""
+    text = "本年新收到行政复议申请900余件，其中乡镇级收到400件、区级收到500件。"
+    row = [r for r in _page(_extracted_brief(tmp_path, text))
+           .select(".intensities table.checks tbody tr") if "各部分之和" in r.get_text()][0]
+    shown = row.select("td")[2].get_text()
+    assert "≤ 900 件以上" in shown and "≥" not in shown
+
+
+LITIGATION = "一、行政诉讼\n全年审结行政诉讼案件521件，行政机关败诉38件，败诉率7.29%。"
+MEETING = "截至2023年3月15日，周例会已召开51期，涉及案件231件，判决胜诉41件。"
+
+
+def test_a_computed_rate_of_unreviewed_names_says_so(tmp_path):
+    """Trial 5 F1: 行政诉讼胜诉率 7.87% (41 won of a weekly meeting over the county's 521
+    cases) stood in the key findings as a fact. A rate the report does not state shows
+    the two figures it is computed from, marked ○, and says it is unreviewed; beside
+    the report's own rate over the same denominator in that sentence (败诉率7.29%) it is
+    left to the ratio table while a name is unreviewed; reviewed, it is a finding."""
+    from rol_analysis import extract
+
+    ex = extract.extract_text(LITIGATION.replace("，行政机关败诉38件，败诉率7.29%", "")
+                              + MEETING, "weibin", 2023)
+    page = _page(brief.Brief(stage(tmp_path / "a", indicators=ex.indicators,
+                                   mentions=ex.mentions)))
+    finding = next(li for li in page.select("section.findings li")
+                   if "行政诉讼胜诉率" in li.get_text())
+    assert [n.get_text() for n in finding.select(".num.unconfirmed")] == ["41 件", "521 件"]
+    assert "7.87%（所用指标名未复核 ○，复核前不宜引用）" in finding.get_text()
+
+    ex = extract.extract_text(LITIGATION + MEETING, "weibin", 2023)
+    page = _page(brief.Brief(stage(tmp_path / "b", indicators=ex.indicators,
+                                   mentions=ex.mentions)))
+    assert "行政诉讼胜诉率" not in page.select_one("section.findings").get_text()
+    assert "7.87%" in page.select_one("section.ratios").get_text()
+    # both names confirmed by a reviewer: the computed rate is a finding again
+    ind = ex.indicators.copy()
+    ind["review"] = "confirm | li"
+    page = _page(brief.Brief(stage(tmp_path / "c", indicators=ind, mentions=ex.mentions)))
+    text = page.select_one("section.findings").get_text()
+    assert "行政诉讼胜诉率：报告未直接给出" in text and "未复核" not in text.split("胜诉率")[1]
+
+
+def test_a_rate_beside_a_cut_it_is_not_tied_to_says_what_the_cut_gives(tmp_path):
+    """Trial 5 F11: a promised-time rate (承诺提速率65.1%, named 办理时限压减比例 by a
+    reviewer) beside an actual cut 20.86天提速到6.44天 (69.1 %): the key findings said
+    the wording held no two numbers to pair. They now name the pair and what it gives,
+    and that it is not taken for the rate; a sentence without a cut says as before."""
+    import pandas as pd
+
+    from rol_analysis import extract
+
+    def finding(text, folder):
+        ex = extract.extract_text("二、政务服务\n" + text, "weibin", 2023)
+        men = ex.mentions.copy()
+        men.loc[men["text"] == "65.1%", "indicator_id"] = "time_limit_reduction_rate"
+        rate = men[men["text"] == "65.1%"].iloc[0].to_dict()
+        ind = pd.concat([ex.indicators, pd.DataFrame([{
+            **{c: rate.get(c) for c in ex.indicators.columns},
+            "indicator_id": "time_limit_reduction_rate", "kind": "rate"}])],
+            ignore_index=True)
+        page = _page(brief.Brief(stage(tmp_path / folder, indicators=ind, mentions=men)))
+        return next(li.get_text() for li in page.select("section.findings li")
+                    if "仅有声明" in li.get_text())
+
+    said = finding("全面推行承诺制，承诺提速率达65.1%，法定平均办理时间20.86天提速到6.44天。", "a")
+    assert "没有可配对的两个数字" not in said
+    assert "同句中有一组变化前后的数字，但措辞没有把它们与该比率相连，未用作其分子、分母" in said
+    assert "（同句 20.86天[1] → 6.44天[1] 推算为 69.1%，与之不符）" in said
+    alone = finding("全面推行承诺制，承诺提速率达65.1%，群众满意度明显提升。", "b")
+    assert "报告措辞中也没有可配对的两个数字：办理时限压减比例 65.1%" in alone
+
+
 def test_scanned_report_shows_page_provenance_and_flags_low_scores(tmp_path):
     """A report read by OCR: the header says so with its mean score, each source sentence
     says its page, and a number read with a low score is marked for review."""

@@ -480,6 +480,13 @@ def test_bad_input_after_a_failed_validation_replaces_the_stale_failure(built_co
             assert not [p for p in (root / folder).rglob("*") if p.name.startswith(".")]
     finally:
         raw.write_bytes(original)
+    # Trial 5 F6: the report put back, `rol list` said "up to date" while the index said
+    # the build stopped and `rol build` rebuilt: all three now say it is not current
+    line = next(x for x in rol_here("list", "--root", root, check=0).stdout.splitlines()
+                if x.startswith("weibin/2023"))
+    assert ("outdated: the last build stopped on bad input and the index still says so; "
+            "the inputs changed since. Run `rol build --region weibin --year 2023`") \
+        in line and "up to date" not in line, line
     rol_here("build", "--region", "weibin", "--year", "2023", "--root", root, "-q", check=0)
     assert not (report / "input-error.json").exists()
     assert "bad input" not in (root / "reports/index.html").read_text(encoding="utf-8")

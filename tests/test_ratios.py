@@ -523,6 +523,32 @@ def test_parts_at_different_stages_are_not_summed():
     assert list(summed["left"]) == [55, 55] and summed["check_id"].is_unique
 
 
+def test_durations_rates_and_averages_are_never_summed_as_parts():
+    """Trial 5 F2: the two ends of one cut (法定平均办理时间20.86天提速到6.44天), read as
+    parts of a time limit, were summed (20.86天＋6.44天 ≤ 240天 成立). Only counts and
+    amounts add up: parts in days, in % or stated as averages make no sum check, while
+    two counts of one whole still do."""
+    import pandas as pd
+
+    def summed(unit, measures, whole_unit=None):
+        ind = pd.DataFrame([{"indicator_id": "approval_time_limit", "value": 240.0,
+                             "unit": whole_unit or unit, "kind": "count",
+                             "qualifier": "at_least"}])
+        sentence = "法定平均办理时间20.86天提速到6.44天。"
+        men = pd.DataFrame([{"part_of": "approval_time_limit", "value": v, "unit": unit,
+                             "kind": "count", "qualifier": "exact", "char_start": at,
+                             "text": f"{v:g}{unit}", "measure": m, "sentence": sentence}
+                            for v, at, m in [(20.86, 8, measures[0]), (6.44, 17, measures[1])]])
+        out = ratios.part_whole(ind, mentions=men)
+        return out[out["type"] == "parts"]
+
+    assert summed("天", ["法定办理时间", "办理时间"]).empty
+    assert summed("%", ["甲比例", "乙比例"]).empty
+    assert summed("件", ["平均办理数", "平均办结数"]).empty
+    assert summed("件", ["日均办理数", "区级办理数"]).empty
+    assert len(summed("件", ["市级办理数", "区级办理数"])) == 1
+
+
 def test_a_part_never_exceeds_its_stated_whole():
     """part_of (extraction) against the whole's indicator, same unit: ok, violated, or
     uncertain when a number is qualified; a part in another unit is not compared."""

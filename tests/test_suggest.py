@@ -98,7 +98,8 @@ def test_output_is_deterministic(root):
     assert suggest.suggest(root) == suggest.suggest(root)
 
 
-def test_reviewers_set_decisions_become_alias_suggestions(root, tmp_path):
+def _reviewed(root, tmp_path, more=""):
+    """A copy of the corpus where a reviewer set hexi's 2474件 to online_services_handled."""
     import shutil
 
     corpus = tmp_path / "corpus"
@@ -109,7 +110,12 @@ def test_reviewers_set_decisions_become_alias_suggestions(root, tmp_path):
         corpus / "data" / "reviews" / "hexi" / "2023.csv",
         "char_start,text,action,indicator_id,value,unit,qualifier,note,reviewer,date\n"
         f"{online['char_start']},2474件,set,online_services_handled,,,,,li,2024-03-01\n"
-        "0,x,confirm,,,,,,li,2024-03-01\n")
+        + more)
+    return corpus
+
+
+def test_reviewers_set_decisions_become_alias_suggestions(root, tmp_path):
+    corpus = _reviewed(root, tmp_path, "0,x,confirm,,,,,,li,2024-03-01\n")
     data = tomllib.loads(suggest.suggest(corpus))
     assert data["alias"] == [{
         "indicator": "online_services_handled", "measure": "网上办理业务数",
@@ -402,3 +408,35 @@ def test_min_regions_counts_regions_not_the_years_of_one(tmp_path):
     # what is shared by regions ranks before what one region states year after year
     ranked = [g.measure for g in suggest.collect(tmp_path)[0]]
     assert ranked[:2] == ["政务服务事项进驻率", "县委巡察数"]
+
+
+# Trial 5 F9: --min-regions printed single-region aliases, a pattern held one report's
+# figure (实现20类#) and pattern pieces were cut out of words (行案 of 执行案件).
+def test_min_regions_holds_for_aliases_too(root, tmp_path):
+    corpus = _reviewed(root, tmp_path)
+    one = suggest.suggest(corpus)
+    assert len(tomllib.loads(one)["alias"]) == 1
+    assert "# 1 alias from reviewers' set decisions in at least 1 region (of 1)." in one
+    assert "# 1 region, 1 region-year: hexi/2023" in one
+    two = suggest.suggest(corpus, min_regions=2)
+    assert "alias" not in tomllib.loads(two)
+    assert "# 0 aliases from reviewers' set decisions in at least 2 regions (of 1)." in two
+
+
+def test_a_pattern_never_holds_a_reports_figure():
+    kept, refused = suggest.guess_patterns("数", ["乡镇可办事项实现20类#。"])
+    assert kept == [] and refused == [("项实现20类#", "holds a figure (20) of one report")]
+    kept, _ = suggest.guess_patterns("下放事项数", ["向乡镇下放事项实现20类#。"])
+    assert kept and not any(re.search(r"\d", suggest._bare(p)) for p, _ in kept)
+
+
+@pytest.mark.parametrize("measure, sentence", [
+    ("办理执行案件数", "依法办理执行案件#，执结率90%。"),
+    ("办理刑事案件数", "依法办理刑事案件#。")])
+def test_pattern_pieces_are_whole_words(measure, sentence):
+    # 件数 is cut as the ending only where the sentence does not write 案件 as one word
+    kept, _ = suggest.guess_patterns(measure, [sentence])
+    assert kept and all("案件" in p for p, _ in kept)
+    pieces = {w for p, _ in kept for w in re.split(r"\[[^\]]*\]\{\d*,?\d*\}|#", p) if w}
+    assert not pieces & {"行案", "事案"} and pieces & {"案件"}
+    assert suggest._stem("行政复议申请受理件数", ["受理行政复议申请#。"]) == "行政复议申请受理"

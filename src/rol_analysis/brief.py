@@ -168,6 +168,15 @@ def as_stated(value, unit="", kind="count", qualifier="exact", text=None) -> str
     return prefix + format_number(value, unit or "", kind, stated_decimals(text))
 
 
+def _worded(value, unit="", kind="count", qualifier="exact", text=None) -> str:
+    """A number as stated with its qualifier in words (``240 天以上``, ``约30 件``), for a
+    side of a comparison, where ``≥240 天`` would read ``≤ ≥240 天``."""
+    shown = format_number(value, unit or "", kind, stated_decimals(text))
+    q = qualifier or "exact"
+    return ("约" + shown if q == "approx" else shown + "以上" if q == "at_least"
+            else shown + "以下" if q == "at_most" else shown)
+
+
 def _approx(rec: dict) -> str:
     """``≈`` when either year's figure is stated with a qualifier (余, 以上, 约): a change
     computed from it is not known exactly."""
@@ -341,10 +350,17 @@ class Brief:
         return _mark("num", cls, tip, text_cell(text), Markup(mark), Markup(self._cite(sentence)),
                      low)
 
-    def _indicator_value(self, iid: str) -> str:
+    def _indicator_value(self, iid: str, compared: bool = False) -> str:
+        """An indicator's figure as stated; ``compared`` (a side of a check's ≤ or ＝)
+        writes its qualifier as a word (240 天以上, 约30 件), since a sign there reads as
+        a second relation (``≤ ≥240 天``)."""
         row = self._rows[iid]
-        text = as_stated(row["value"], row.get("unit"), row.get("kind"), row.get("qualifier"),
-                         row.get("text"))
+        if compared:
+            text = _worded(row["value"], row.get("unit"), row.get("kind"),
+                           row.get("qualifier"), row.get("text"))
+        else:
+            text = as_stated(row["value"], row.get("unit"), row.get("kind"),
+                             row.get("qualifier"), row.get("text"))
         return self._num(text, row.get("sentence"), row.get("review"), named=True)
 
     def _peer_value(self, text: str, review, region: str | None = None, year: int = 0,
@@ -548,8 +564,8 @@ class Brief:
         if len(claims):
             items.append(self._claims_finding(claims))
         for rec in r[r["status"] == statuses.COMPUTED_ONLY].to_dict("records"):
-            items.append({"kind": "computed", "name": rec["zh_name"],
-                          "recomputed": f"{rec['recomputed']:.2f}"})
+            if (item := self._computed_finding(rec, r)) is not None:
+                items.append(item)
         consistent = r[r["status"] == statuses.CONSISTENT]
         if len(consistent):
             items.append({"kind": "consistent", "names": list(consistent["zh_name"])})
@@ -574,6 +590,27 @@ class Brief:
         for w in a.meta.get("warnings") or []:
             items.append({"kind": "source_warning", "text": text_cell(w)})
         return _html(_render("findings.html.j2", items=items))
+
+    def _computed_finding(self, rec: dict, r) -> dict | None:
+        """The key finding of a rate the report does not state, computed from two named
+        figures: both figures shown with their marks, and said to be unreviewed while
+        either name is (○: a wrong name makes a wrong rate, trial 5 F1's 胜诉率 7.87% of
+        a meeting's 41 wins over the county's 521 cases). None, leaving it to the ratio
+        table, while a name is unreviewed and the report states a rate of its own over
+        the same denominator in the denominator's sentence (败诉率7.29%): the report's
+        own rate is the finding there, and a computed one beside it adds only risk."""
+        ids = (rec["numerator_id"], rec["denominator_id"])
+        unreviewed = [i for i in ids
+                      if parse_mark(self._rows[i].get("review"))[0] not in NAMING]
+        sentence = rec.get("denominator_sentence")
+        own = r[(r["ratio_id"] != rec["ratio_id"]) & r["reported"].notna()
+                & (r["denominator_id"] == rec["denominator_id"])
+                & (r["rate_sentence"] == sentence)] if _present_text(sentence) else r[:0]
+        if unreviewed and len(own):
+            return None
+        return {"kind": "computed", "name": rec["zh_name"],
+                "num": self._figure(ids[0]), "den": self._figure(ids[1]),
+                "unreviewed": bool(unreviewed), "recomputed": f"{rec['recomputed']:.2f}"}
 
     def _figure(self, iid: str) -> dict:
         """An indicator of a finding: its Chinese name and its figure with provenance."""
@@ -609,16 +646,35 @@ class Brief:
         does give: a denominator without the count of successes (``den``), a numerator
         without its base (``num``, naming the base it lacks), neither (``none``), or, for
         a rate the catalogue defines no numerator and denominator for (``norel``), what
-        was checked: no relation, and no pair of counts found in its wording."""
-        groups: dict[str, list[dict]] = {"den": [], "num": [], "none": [], "norel": []}
+        was checked: no relation, and no pair of counts found in its wording; or
+        (``unfit``) the cut its sentence states beside it (:func:`ratios.sentence_cut`)
+        and what that gives, a pair the wording does not tie to the rate."""
+        groups: dict[str, list[dict]] = {"den": [], "num": [], "none": [], "norel": [],
+                                         "unfit": []}
         for c in claims.to_dict("records"):
             has_num = c.get("numerator_id") in self._rows
             has_den = c.get("denominator_id") in self._rows
             item = {"name": c["zh_name"], "reported_html": Markup(self._rate_reported(c)),
-                    "given": None, "missing": ""}
+                    "given": None, "missing": "", "pair": None}
             if not c.get("numerator_id") and not c.get("denominator_id"):
-                # "neither given" would claim a check that was not made (trial 4 F7)
-                groups["norel"].append(item)
+                # "neither given" would claim a check that was not made (trial 4 F7); a
+                # cut in its sentence that the wording does not tie to it is said with
+                # what it gives, not denied (trial 5 F11: 20.86天→6.44天 beside 65.1%)
+                cut = _ratios.sentence_cut(self.analysis.mentions, c.get("rate_sentence"))
+                if cut is None:
+                    groups["norel"].append(item)
+                    continue
+                before, after, pct = cut
+                item["pair"] = {"before_html": Markup(self._num(before.text, before.sentence)),
+                                "after_html": Markup(self._num(after.text, after.sentence)),
+                                "recomputed": f"{pct:.1f}",
+                                "agrees": _ratios.rate_status(
+                                    abs(c["reported"]), pct,
+                                    decimals=int(c.get("decimals") or 0),
+                                    qualifier=c.get("qualifier") or "exact",
+                                    tolerance=_ratios.INFERRED_TOLERANCE)
+                                == statuses.CONSISTENT}
+                groups["unfit"].append(item)
             elif has_den and not has_num:
                 item["given"] = self._figure(c["denominator_id"])
                 groups["den"].append(item)
@@ -879,11 +935,11 @@ class Brief:
                                   for t in rec["part_text"].split("|"))
                 op = "≤"
             else:
-                vals = " ＋ ".join(self._indicator_value(i) for i in ids[:-1])
+                vals = " ＋ ".join(self._indicator_value(i, compared=True) for i in ids[:-1])
                 op = "≤" if rec["type"] == "le" else "＝"
+            whole = self._indicator_value(ids[-1], compared=True)
             checks.append({"name": rec["zh_name"], "en_name": rec["en_name"],
-                           "values_html": Markup(f"{vals} {op} "
-                                                 f"{self._indicator_value(ids[-1])}"),
+                           "values_html": Markup(f"{vals} {op} {whole}"),
                            "result": CHECK_ZH[rec["status"]]})
         return _html(_render("intensities.html.j2", intensities=intensities, checks=checks))
 

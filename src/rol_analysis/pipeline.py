@@ -2025,6 +2025,16 @@ def status(root) -> list[dict]:
             row["status"] = ("last build stopped on bad input, so the published brief is "
                              "the one before it; that brief is " + row["status"]
                              + f". The build said: {bad}")
+        elif built is not None and (paths.report_final / INPUT_ERROR).is_file():
+            # the inputs changed since the bad one (a review file put back): the index
+            # still shows the stopped build and `rol build` rebuilds (data_current), so
+            # "up to date" here would be the one state of three that disagrees
+            notice = ("the last build stopped on bad input and the index still says so; "
+                      "the inputs changed since")
+            row["status"] = (f"outdated: {notice}. Run `rol build --region {region} --year "
+                             f"{year}` to rebuild it and clear that notice"
+                             if row["status"] == "up to date"
+                             else f"{row['status']}; {notice}")
         rows.append(row)
     pending = set(pending_removals(root)) - {(r["region"], r["year"]) for r in rows}
     for region, year in sorted(pending):

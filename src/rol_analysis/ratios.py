@@ -450,6 +450,19 @@ def intensities(indicators, catalogue: Catalogue | None = None):
 # Stages of one flow of cases: parts that name two of them may count the same case twice
 # (其中受理30件、办结25件 of 40件), so their sum says nothing about the whole.
 _STAGE_RE = re.compile(r"受理|收到|新收|立案|审结|办结|结案|纠错|调解|撤回|终止|答复|办理")
+# An average (平均办理时间20.86天, 日均办理30件) is no share of a total: averages do not add.
+_AVERAGE_RE = re.compile(r"平均|[日月年人户件]均")
+
+
+def _adds_up(rec: dict) -> bool:
+    """Whether a part is a count or an amount that parts of one whole add up to: not a
+    duration, a rate or an area (wording.NOT_COUNTS), nor an average. The two ends of
+    one cut (平均办理时间20.86天提速到6.44天) are no two parts of a time limit."""
+    from .wording import NOT_COUNTS
+
+    words = string_cell(rec.get("measure")) + string_cell(rec.get("text"))
+    return (string_cell(rec.get("unit")) not in NOT_COUNTS
+            and not _AVERAGE_RE.search(words))
 
 
 def _breakdown_sums(breakdowns: dict, found: dict, cat: Catalogue) -> list[dict]:
@@ -457,7 +470,8 @@ def _breakdown_sums(breakdowns: dict, found: dict, cat: Catalogue) -> list[dict]
     sentence and its unit (市级312件、县级548件 of 860件), summed against the whole. A part
     alone may fit its whole while the items together exceed it: a figure is wrong or an
     item is counted twice. Parts that name different stages of one flow (受理/办结) may
-    overlap and are not summed; a sentence the report repeats is one breakdown per place."""
+    overlap and are not summed, nor are durations, rates and averages (:func:`_adds_up`):
+    only counts and amounts add; a sentence the report repeats is one breakdown per place."""
     out = []
     for (iid, sentence), items in breakdowns.items():
         groups, last = [], None
@@ -471,7 +485,7 @@ def _breakdown_sums(breakdowns: dict, found: dict, cat: Catalogue) -> list[dict]
             stages = {st for rec, _v, _q in group
                       for st in _STAGE_RE.findall(string_cell(rec.get("measure"))
                                                   or string_cell(rec.get("text")))}
-            if len(group) < 2 or len(stages) > 1:
+            if len(group) < 2 or len(stages) > 1 or not all(_adds_up(r) for r, _v, _q in group):
                 continue
             whole = found[iid]
             left, right = sum(v for _r, v, _q in group), number_cell(whole["value"])
@@ -776,6 +790,30 @@ def _reductions(text: Text, used: set) -> list[Inferred]:
             out.append(Inferred("reduction", stated, after, before, recomputed, status,
                                 "由…至… before/after"))
     return out
+
+
+# A cut's two ends for the brief's word on a rate it cannot check (sentence_cut): the
+# cut verbs and 提速 (法定平均办理时间20.86天提速到6.44天), then 到/至/为.
+_SAID_CUT_RE = re.compile(rf"[，,]?(?:{_CUT_VERBS}|提速)了?(?:到|至|为)|到|至")
+
+
+def sentence_cut(mentions, sentence: str) -> tuple[Number, Number, float] | None:
+    """The first cut ``X…提速到Y`` (two adjacent numbers of one kind of unit, Y < X, a
+    cut word and 到/至/为 between them) in ``sentence``, with (X - Y) / X in %: for the
+    brief to say that a rate the catalogue cannot check has a pair beside it, and what
+    the pair gives (trial 5 F11), without taking it for the rate. None without one."""
+    if not isinstance(sentence, str) or not sentence or mentions is None or not len(mentions):
+        return None
+    text = text_of(mentions)
+    nums = [n for n in text.numbers if n.sentence == sentence]
+    for before, after in zip(nums, nums[1:]):
+        gap = text.between(before, after)
+        if (gap is not None and _SAID_CUT_RE.fullmatch(gap)
+                and before.kind in ("count", "amount") and after.kind == before.kind
+                and unit_class(before.unit) == unit_class(after.unit)
+                and 0 <= after.value < before.value):
+            return before, after, (before.value - after.value) / before.value * 100
+    return None
 
 
 def _next_rate(text: Text, j: int) -> bool:

@@ -72,6 +72,9 @@ _LABEL_DROPPED_RE = re.compile(rf"[{LABEL_MARKS}]+")
 #: Words (CJK characters, letters, digits) a proposed pattern must hold besides ``#``
 #: and the regex syntax: ``开展#`` would name every 开展N次/项 of every report.
 MIN_PATTERN_CHARS = 3
+# A figure written in digits: in a pattern it is one report's number, not its wording
+# (the number's own place is '#').
+_FIGURE_RE = re.compile(r"[0-9０-９]+(?:\.[0-9]+)?")
 # Endings that name the measure's unit of account rather than what is counted.
 _MEASURE_TAIL_RE = re.compile(r"(?:总数|数量|次数|人数|件数|个数|金额|总额|数|量|额)$")
 # Scope words a measure may open with; one statistic is grouped with or without them
@@ -445,17 +448,31 @@ def _comment(text: str) -> str:
     return re.sub(r"[\r\n]+", " ", text)
 
 
-def _stem(measure: str) -> str:
-    """The measure without its accounting ending: 行政复议申请受理数 -> 行政复议申请受理."""
-    stem = _MEASURE_TAIL_RE.sub("", measure)
+def _stem(measure: str, marked: list[str] = ()) -> str:
+    """The measure without its accounting ending: 行政复议申请受理数 -> 行政复议申请受理.
+
+    An ending of two characters or more is cut only where no ``marked`` sentence writes
+    the stem's last character and the ending's first as one run (执行案件数: 案件 stands
+    in 执行案件#, so only the builder's 数 goes, never 件数, which left 执行案 and a
+    pattern piece 行案 cut out of two words)."""
+    m = _MEASURE_TAIL_RE.search(measure)
+    if (m and len(m.group()) > 1 and m.start() > 0
+            and any(measure[m.start() - 1:m.start() + 1] in t for t in marked)):
+        stem = measure[:-1] if measure[-1] in "数量额" else measure
+    else:
+        stem = _MEASURE_TAIL_RE.sub("", measure)
     return stem if len(stem) >= 2 else measure
+
+
+def _bare(pattern: str) -> str:
+    """A pattern without its character classes and repeat counts."""
+    return re.sub(r"\[[^\]]*\]|\{\d*,?\d*\}", "", pattern)
 
 
 def _words(pattern: str) -> int:
     """How many CJK characters, letters and digits a pattern holds outside its
     character classes and repeat counts: ``开展#`` 2, ``#[^，,。；;]{0,4}党政主要负责`` 6."""
-    bare = re.sub(r"\[[^\]]*\]|\{\d*,?\d*\}", "", pattern)
-    return sum(1 for c in bare if c.isalnum())
+    return sum(1 for c in _bare(pattern) if c.isalnum())
 
 
 def guess_patterns(measure: str, marked: list[str], outside=None
@@ -477,7 +494,7 @@ def guess_patterns(measure: str, marked: list[str], outside=None
     (为1800余家企业提供服务, 281项事项实现全覆盖); and the words right before the number
     in the group's most common clause.
     """
-    stem = _stem(measure)
+    stem = _stem(measure, marked)
     cands = [re.escape(stem) + _GAP + "#"]
     if len(stem) >= 4:
         a, b = re.escape(stem[:2]), re.escape(stem[-2:])
@@ -505,6 +522,10 @@ def guess_patterns(measure: str, marked: list[str], outside=None
             continue
         if (words := _words(pat)) < MIN_PATTERN_CHARS:
             refused.append((pat, f"only {words} characters besides '#'"))
+            continue
+        if figure := _FIGURE_RE.search(_bare(pat)):
+            # 实现20类# holds one report's figure: it would match nothing anywhere else
+            refused.append((pat, f"holds a figure ({figure.group()}) of one report"))
             continue
         false = outside(pat) if outside is not None else 0
         if false:
@@ -598,8 +619,8 @@ def _closest(cat: Catalogue, measure: str, kind: str,
     return best if best_score >= 0.5 else None
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
+def _plural(n: int, word: str, words: str = "") -> str:
+    return f"{n} {word if n == 1 else words or word + 's'}"
 
 
 def _majority(counter: Counter, order: list[str]) -> str:
@@ -685,6 +706,11 @@ def render(groups: list[Group], aliases: list[Alias], stats: dict,
     breakdowns = [(b, [g for g in b.groups if len(regions(g.region_years)) >= min_regions])
                   for b in stats.get("breakdowns", [])]
     breakdowns = [(b, gs) for b, gs in breakdowns if gs]
+    # a reviewer's set decision in one county is one region's wording too: --min-regions
+    # holds for aliases as for groups (trial 5 F9: single-region aliases were printed
+    # under "0 groups in at least 2 regions")
+    n_aliases = len(aliases)
+    aliases = [a for a in aliases if len(regions(a.region_years)) >= min_regions]
     lines = [
         "# rol catalogue suggest: statistics the catalogue does not name yet, grouped by",
         "# measure and unit over every published region-year. Review each stanza before",
@@ -706,6 +732,9 @@ def render(groups: list[Group], aliases: list[Alias], stats: dict,
         "count once)"
         + (f", and {_plural(len(fragments), 'group')} whose label is not whole words of "
            "its sentences, listed at the end, not proposed." if fragments else "."),
+        *([f"# {_plural(len(aliases), 'alias', 'aliases')} from reviewers' set decisions in "
+           f"at least {_plural(min_regions, 'region')} (of {n_aliases})."]
+          if n_aliases else []),
     ]
     for g in kept:
         kind = _majority(g.kinds, ["count", "amount", "rate", "change"]) or "count"
@@ -786,8 +815,7 @@ def render(groups: list[Group], aliases: list[Alias], stats: dict,
             a.measure, marked,
             corpus and (lambda p, a=a: corpus.outside(p, a.members, a.indicator_id)))
         known = a.indicator_id in cat.indicators
-        lines += ["", f"# {_plural(len(a.region_years), 'region-year')}: "
-                  + ", ".join(sorted(a.region_years))
+        lines += ["", f"# {_spread(a.region_years)}: " + ", ".join(sorted(a.region_years))
                   + ("" if known else f"; {a.indicator_id} is not in the catalogue")]
         lines += _examples(a.examples)
         lines += [
