@@ -470,9 +470,8 @@ def listed_names(regions_csv) -> list[str]:
     A name that is another row's city or province comes after every other (新乡市
     after 红旗区, whose row says it is in 新乡市: the report titled 新乡市红旗区… is
     红旗区's, the most specific name it writes), then the longest first (红旗区司法局
-    before 红旗区), then in code-point order. Session 19: names of one length were tried
-    in the order of a set of strings, which Python's hash seed changes from process to
-    process, so the same report was 红旗区's in one build and 新乡市's in the next.
+    before 红旗区), then in code-point order, so that no tie is left to the order of a
+    set of strings, which Python's hash seed changes from process to process.
     """
     if regions_csv is None or not Path(regions_csv).exists():
         return []
