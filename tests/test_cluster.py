@@ -110,29 +110,57 @@ def test_noop_on_a_cluster_starts_nothing(dask_built):
     assert res.returncode == 0 and res.stdout.count("up to date (use --force") == 2
 
 
-def test_a_worker_that_cannot_see_the_root_says_so(tmp_path):
-    """The task's checks on the worker: another package, or a root it cannot see."""
-    pytest.importorskip("distributed")
-    from rol_analysis import cluster, pipeline
-
-    root = make_root(tmp_path / "r")
+@pytest.fixture
+def on_a_worker(monkeypatch):
+    """``cluster.run_task`` as a worker at tcp://10.0.0.9:40000 runs it, in this process."""
+    distributed = pytest.importorskip("distributed")
+    from rol_analysis import pipeline
 
     class FakeWorker:
         address = "tcp://10.0.0.9:40000"
 
-    import distributed
+    monkeypatch.setattr(distributed, "get_worker", lambda: FakeWorker())
+    monkeypatch.setattr(pipeline, "_step_sink", None)  # run_task sets the worker's
 
-    orig = distributed.get_worker
-    distributed.get_worker = lambda: FakeWorker()
-    try:
-        res = cluster.run_task(pipeline._data_task, pipeline._package_digest(),
-                               str(tmp_path / "elsewhere"), "weibin", 2023, False)
-        assert res.status == "error" and "cannot see the root" in res.message
-        res = cluster.run_task(pipeline._data_task, "0" * 64, str(root), "weibin", 2023,
-                               False)
-        assert res.status == "error" and "same version on every worker" in res.message
-    finally:
-        distributed.get_worker = orig
+
+def test_a_worker_that_cannot_see_the_root_says_so(tmp_path, on_a_worker):
+    """The task's checks on the worker: another package, or a root it cannot see."""
+    from rol_analysis import cluster, pipeline
+
+    root = make_root(tmp_path / "r")
+    digest, libs = cluster.expected()
+    res = cluster.run_task(pipeline._data_task, (digest, libs),
+                           str(tmp_path / "elsewhere"), "weibin", 2023, False)
+    assert res.status == "error" and "cannot see the root" in res.message
+    assert res.exit_code == 2
+    res = cluster.run_task(pipeline._data_task, ("0" * 64, libs), str(root), "weibin",
+                           2023, False)
+    assert res.status == "error" and "same version on every worker" in res.message
+    assert res.exit_code == 2
+
+
+def test_a_worker_with_other_library_versions_refuses_the_task(tmp_path, on_a_worker):
+    """Session 19: a worker with another pandas built, and its build.json made the
+    client's `rol list` say 'outdated: libraries changed'. It now refuses the task (exit
+    2) naming the worker, each library with both versions, and the pip command; a
+    library only another format's reader needs (the OCR extra) does not stop a .txt."""
+    from rol_analysis import cluster, pipeline
+
+    root = make_root(tmp_path / "r")
+    digest, libs = cluster.expected()
+    res = cluster.run_task(pipeline._data_task,
+                           (digest, {**libs, "pandas": "98.0", "matplotlib": None}),
+                           str(root), "weibin", 2023, False)
+    assert res.status == "error" and res.exit_code == 2
+    assert "the Dask worker tcp://10.0.0.9:40000 has other library versions" in res.message
+    assert f"pandas {libs['pandas']} (this client: 98.0)" in res.message
+    assert "pip install 'pandas==98.0'" in res.message
+    assert "pip uninstall matplotlib" in res.message
+    assert not (root / "data/processed").exists()  # nothing was built
+    # the client has a PDF reader this worker lacks: a .txt report builds all the same
+    ran = cluster.run_task(lambda *a: a, (digest, {**libs, "pdfminer.six": "0.1"}),
+                           str(root), "weibin", 2023, False)
+    assert ran == (str(root), "weibin", 2023, False)
 
 
 def test_build_on_an_existing_cluster_by_address(seed_built, tmp_path):

@@ -794,6 +794,46 @@ def test_an_earlier_year_filed_but_not_published_is_named_with_why(tmp_path):
     assert not _unpublished_note(root) and "与 2022 年比较" in page
 
 
+def test_a_newer_earlier_year_unpublished_is_named_beside_the_older_one_compared(tmp_path):
+    """Session 19: with 2021 published and 2022 failing validation, the 2023 brief
+    compared with 2021 and said nothing of 2022, so 2021 read as the latest year. It now
+    says it compares with 2021 because 2022 is not published, why and what to run; `rol
+    list` sees the same (up to date after the batch), and the note goes once 2022 is."""
+    from bs4 import BeautifulSoup
+
+    seed = SEED.read_text(encoding="utf-8")
+    failing = seed.replace("2023", "2022").replace("调解成功率100%", "调解成功率120%")
+    root = make_root(tmp_path / "p", {("weibin", 2023): SEED.read_bytes(),
+                                      ("weibin", 2022): failing.encode(),
+                                      ("weibin", 2021): seed.replace("2023", "2021").encode()})
+    rol_here("build", "--all", "--root", root, "-q", check=1)
+    page = BeautifulSoup((root / "reports/weibin/2023/brief.html").read_text("utf-8"), "lxml")
+    assert page.select_one("section.trends h3").get_text().startswith("与 2021 年比较")
+    note = _unpublished_note(root)
+    assert note.startswith("同比与本地区 2021 年比较，因为其后的年份未发布：本地区 2022 年的报告"
+                           "已存放，但上次构建未通过校验"), note
+    assert "rol validate --region weibin --year 2022" in note
+    assert "compares with 2021 because the years after it are not published" in note
+    assert "2021 年的报告已存放" not in note
+    assert "up to date" in _listed(root)["weibin/2023"]
+    (root / "data/raw/weibin/2022.txt").write_text(seed.replace("2023", "2022"), encoding="utf-8")
+    rol_here("build", "--all", "--root", root, "-q", check=0)
+    page = (root / "reports/weibin/2023/brief.html").read_text("utf-8")
+    assert not _unpublished_note(root) and "与 2022 年比较" in page
+    assert "up to date" in _listed(root)["weibin/2023"]
+
+
+def test_list_says_a_year_compared_before_and_passed_over_now_was_published():
+    """2022 compared with before, unpublished now: `rol list` says it went from published
+    to its state, not from 'no raw report' (its raw report was there all along)."""
+    from rol_analysis import pipeline
+
+    old = {"peers": {"weibin/2022": "a"}}
+    new = {"peers": {"weibin/2021": "b"}, "earlier_unpublished": {"2022": "failed validation"}}
+    assert ("its earlier year 2022 is unpublished: published -> failed validation"
+            in pipeline._differences(old, new, ""))
+
+
 def test_a_regions_line_whose_name_the_report_writes_outdates_it(built_copy):
     """Step 01 takes a listed name found in the title, signature or opening lines for the
     report's region name (the brief's title): a line added to regions.csv whose name

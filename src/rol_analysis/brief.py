@@ -1040,8 +1040,8 @@ class Brief:
             # other regions are compared: without this line the missing year-over-year
             # part reads as forgotten (with neither, the template says both in one line)
             nothing = _render("no_earlier_year.html.j2", region=a.region, year=a.year)
-        # no earlier year published but some filed: why each is not (none with one)
-        unpublished = "" if yoy else self._earlier_unpublished()
+        # earlier years filed after the one compared with (or with none): why each is not
+        unpublished = self._earlier_unpublished()
         return _html(_render("trends.html.j2", yoy=yoy, prev=prev, year=a.year, panel=panel,
                              nothing_html=Markup(nothing),
                              unpublished_html=Markup(unpublished),
@@ -1049,16 +1049,21 @@ class Brief:
                              unpaired=self._unpaired(), unnamed=self._unnamed_changes()))
 
     def _earlier_unpublished(self) -> str:
-        """The note saying why no earlier year is compared when the region has earlier
-        raw reports (``pipeline.earlier_unpublished``: failed validation, bad input or
-        not built), each with what to run; empty when it has none."""
+        """The note saying why the region's earlier years filed but not published are not
+        compared (``pipeline.earlier_unpublished``: failed validation, bad input or not
+        built), each with what to run; empty when it has none. With an older year
+        published the note first says the year-over-year part compares with that one:
+        2021 beside 2023 would otherwise read as the latest year before it."""
         from . import pipeline
 
         a = self.analysis
         years = pipeline.earlier_unpublished(self.paths.root, a.region, a.year)
         if not years:
             return ""
-        return _render("earlier_unpublished.html.j2", region=a.region,
+        # the year compared with, as _nothing_in_common finds it (its figures may be none)
+        prev = max((y for r, y, _ in layout.brief_peers(self.paths.root, a.region, a.year)
+                    if r == a.region), default=None)
+        return _render("earlier_unpublished.html.j2", region=a.region, prev=prev,
                        years=[{"year": y, "state": why.replace(" ", "-")}
                               for y, why in years.items()])
 

@@ -17,7 +17,10 @@ this module only when a scheduler is asked for.
   clears the staging folders and puts back a half-swapped or kept-back folder before it
   builds, so published outputs stay intact and no staging is left behind.
 - Workers must run the same rol-analysis (checked: a task on a worker whose package
-  files differ fails with a message) and see the root at the same path (checked too).
+  files differ fails with a message), the same versions of the libraries the build
+  fingerprint records (checked: another pandas would write build.json records the
+  client's ``rol list`` calls outdated, and may write other outputs) and see the root at
+  the same path (checked too). Each refuses the task with exit code 2.
 """
 
 from __future__ import annotations
@@ -71,10 +74,59 @@ def _emit(region, year, step) -> None:
         pass
 
 
-def run_task(fn, digest: str, *args):
-    """Run a pipeline phase task on a worker, after checking the worker can run it."""
+def expected() -> tuple[str, dict[str, str | None]]:
+    """What a worker must run, as this client has it: the package digest and the
+    versions of every library a build fingerprint can record (``pipeline.libraries``:
+    Python, the data and brief phases' libraries and every format's readers)."""
     from . import pipeline
 
+    names = {"python", *pipeline.DATA_LIBRARIES, *pipeline.BRIEF_LIBRARIES,
+             *(n for readers in pipeline.READER_LIBRARIES.values() for n in readers)}
+    return pipeline._package_digest(), pipeline.libraries(sorted(names))
+
+
+def _task_libraries(root, region, year) -> list[str]:
+    """The libraries the task's fingerprints record: a .txt report's build does not
+    record the PDF readers, so a worker without the ``ocr`` extra may build it."""
+    from . import layout, pipeline
+    from .exceptions import InputError
+    from .reading import FORMATS
+
+    try:
+        raw = layout.build_paths(root, region, year).raw
+    except (InputError, UsageError):  # no raw report: the phase itself says so
+        raw = None
+    fmt = FORMATS.get(raw.suffix.lower(), "") if raw is not None else ""
+    return sorted({"python", *pipeline.DATA_LIBRARIES, *pipeline.BRIEF_LIBRARIES,
+                   *pipeline.READER_LIBRARIES.get(fmt, ())})
+
+
+def _other_libraries(want: dict, root, region, year) -> list[tuple[str, str | None, str | None]]:
+    """(library, this worker's version, the client's) for each library the task's
+    fingerprints record whose version here is not the client's."""
+    from . import pipeline
+
+    names = _task_libraries(root, region, year)
+    have = pipeline.libraries(names)
+    return [(n, have[n], want.get(n)) for n in names if have[n] != want.get(n)]
+
+
+def _install_hint(name: str, version: str | None) -> str:
+    if name == "python":
+        return f"use Python {version}"
+    return f"pip uninstall {name}" if version is None else f"pip install '{name}=={version}'"
+
+
+def run_task(fn, want: tuple[str, dict], *args):
+    """Run a pipeline phase task on a worker, after checking the worker can run it.
+
+    ``want``: :func:`expected` on the client. A worker with another package, another
+    version of a library the fingerprint records, or without the root refuses the task
+    with a message saying what differs and how to fix it (exit code 2).
+    """
+    from . import pipeline
+
+    digest, libs = want
     root, region, year = args[0], args[1], args[2]
     where = distributed.get_worker().address
     if digest != pipeline._package_digest():
@@ -82,13 +134,26 @@ def run_task(fn, digest: str, *args):
             region, year, "error",
             f"{region}/{year}: the Dask worker {where} runs another rol-analysis than this "
             f"client ({__version__}; the package files differ). Install the same version "
-            "on every worker and restart them.", 1)
+            "on every worker and restart them.", 2)
     if not (Path(root) / "data" / "raw").is_dir():
         return pipeline.BuildResult(
             region, year, "error",
             f"{region}/{year}: the Dask worker {where} cannot see the root {root}. Put the "
             "root on a filesystem every worker mounts at the same path (shared storage) and "
-            "pass that path with --root.", 1)
+            "pass that path with --root.", 2)
+    other = _other_libraries(libs, root, region, year)
+    if other:
+        # build.json records these versions: the client's `rol list` would call what
+        # this worker builds outdated, and another version may write other outputs
+        said = ", ".join(f"{n} {mine or 'not installed'} (this client: "
+                         f"{theirs or 'not installed'})" for n, mine, theirs in other)
+        fix = "; ".join(_install_hint(n, theirs) for n, _, theirs in other)
+        return pipeline.BuildResult(
+            region, year, "error",
+            f"{region}/{year}: the Dask worker {where} has other library versions than "
+            f"this client: {said}. The build records them, so this client's `rol list` "
+            f"would call its outputs outdated. On every worker: {fix}; then restart the "
+            "workers.", 2)
     pipeline._step_sink = lambda ev: _emit(*ev)
     return fn(*args)
 
@@ -106,11 +171,9 @@ class DaskExecutor(cf.Executor):
     """
 
     def __init__(self, scheduler: str, jobs: int = 1):
-        from . import pipeline
-
         self.events: queue.Queue = queue.Queue()
         self.cluster = None
-        self.digest = pipeline._package_digest()
+        self.want = expected()
         try:
             if scheduler == "local":
                 with dask.config.set(LOCAL_CONFIG):
@@ -139,7 +202,7 @@ class DaskExecutor(cf.Executor):
         self.events.put(tuple(msg))
 
     def submit(self, fn, /, *args, **kwargs):
-        return self._ex.submit(run_task, fn, self.digest, *args, **kwargs)
+        return self._ex.submit(run_task, fn, self.want, *args, **kwargs)
 
     def shutdown(self, wait=True, *, cancel_futures=False):
         try:

@@ -489,10 +489,13 @@ def _differences(old: dict, new: dict, review: str) -> list[str]:
         elif key == "earlier_unpublished":
             # an earlier year published now is said by its peer line
             a, b = a or {}, b or {}
+            # the peers of a brief before ``year`` are its region's: a year compared
+            # with before and passed over now was published, not missing
+            was_peer = {k.rsplit("/", 1)[1] for k in old.get("peers") or {}}
             for y in sorted(set(a) | set(b)):
                 if a.get(y) != b.get(y) and y in b:
-                    reasons.append(f"its earlier year {y} is unpublished: "
-                                   f"{a.get(y) or 'no raw report'} -> {b[y]}")
+                    before = a.get(y) or ("published" if y in was_peer else "no raw report")
+                    reasons.append(f"its earlier year {y} is unpublished: {before} -> {b[y]}")
                 elif a.get(y) != b.get(y) and new.get("peers") == old.get("peers"):
                     reasons.append(f"its earlier year {y}'s raw report is gone")
         elif key == "anchors":
@@ -1042,18 +1045,21 @@ EARLIER_STATES = ("failed validation", "bad input", "not built")
 
 def earlier_unpublished(root, region: str, year: int, stage=None,
                         peers=None) -> dict[int, str]:
-    """The region's years before ``year`` with a raw report, when none of them is
-    published: year -> one of :data:`EARLIER_STATES` (its last build failed validation,
-    stopped on bad input, or there was none). Empty when an earlier year is published
+    """The region's years before ``year`` with a raw report that are not published and
+    are later than its latest published earlier year (all of them when none is):
+    year -> one of :data:`EARLIER_STATES` (its last build failed validation, stopped on
+    bad input, or there was none). Empty when the latest earlier year filed is published
     (the brief compares with it) or none is filed.
 
-    The brief's year-over-year part says why it has no earlier year with this, and its
-    fingerprint records it. ``stage`` as for ``layout.published`` (unset: ``ROL_STAGE``
-    when set): a batch's brief sees the batch's data phases, whose failures are
-    published as such after it (a failed validation's page, a bad input's record), so
-    the brief says what ``rol list`` sees after the build. ``peers``: the brief's
-    ``layout.brief_peers`` when the caller has them (one look over the published
-    folders, not two).
+    The brief's year-over-year part says with this why it has no earlier year, or why
+    it compares with an older one than these (2023 with 2021 because 2022 failed
+    validation), and its fingerprint records it.
+
+    ``stage`` as for ``layout.published`` (unset: ``ROL_STAGE`` when set): a batch's
+    brief sees the batch's data phases, whose failures are published as such after it (a
+    failed validation's page, a bad input's record), so the brief says what ``rol list``
+    sees after the build. ``peers``: the brief's ``layout.brief_peers`` when the caller
+    has them (one look over the published folders, not two).
     """
     root = Path(root)
     if stage is None and os.environ.get(layout.STAGE_ENV):
@@ -1061,12 +1067,12 @@ def earlier_unpublished(root, region: str, year: int, stage=None,
     if peers is None:
         peers = layout.published(root, "data/processed", "indicators.parquet",
                                  stage=stage or False)
-    if any(r == region and y < int(year) for r, y, _ in peers):
-        return {}
+    # the year the brief compares with: only the years after it are passed over
+    latest = max((y for r, y, _ in peers if r == region and y < int(year)), default=0)
     out = {}
     for raw in layout.raw_files(Path(root) / "data" / "raw" / region):
         y = int(raw.stem)
-        if y >= int(year) or y in out:
+        if not latest < y < int(year) or y in out:
             continue
         paths = layout.build_paths(root, region, y, stage)
         ran = bool(stage) and paths.processed.is_dir()  # this build's data phase stopped
