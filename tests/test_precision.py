@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 
 from rol_analysis import catalogue, extract
-from rol_analysis.matcher import RUNNER_UP_MARGIN, _matcher
+from rol_analysis.matcher import RUNNER_UP_MARGIN, _matcher, too_close
 
 TWO = """
 [[section]]
@@ -54,6 +54,12 @@ def _named(text, cat=None) -> dict:
     ("查#", ""),
     # 查 reaching across the clause scores far lower: the best one is clear
     ("查[^，,]{0,20}(?:文件)[^，,]{0,20}#", "reviews_a"),
+    # 文件后审查# spans three characters more (9.5): 0.3 apart is still a tie, although
+    # 9.8 - 9.5 comes out a hair above 0.3 in floating point (first runs: both names
+    # given at 0.3 were wrong)
+    ("文件后审查#", ""),
+    # four characters more (9.4): clear
+    ("阅文件后审查#", "reviews_a"),
 ])
 def test_a_runner_up_too_close_to_the_best_leaves_the_number_unnamed(
         tmp_path, pattern_b, expected):
@@ -62,6 +68,14 @@ def test_a_runner_up_too_close_to_the_best_leaves_the_number_unnamed(
     cat = catalogue.parse(path)
     assert RUNNER_UP_MARGIN > 0.1
     assert _named("全年查阅文件后审查7件。", cat) == {7: expected}
+
+
+@pytest.mark.parametrize("best, other", [(10.0, 9.7), (10.0 + 0.2, 9.9), (9.8 + 0.5, 10.0)])
+def test_a_margin_of_three_tenths_is_a_tie_whichever_way_the_floats_round(best, other):
+    # scores are sums of tenths (a span, a section bonus): 10.0 - 9.7 is a hair above
+    # 0.3, (10.0 + 0.2) - 9.9 a hair below
+    assert too_close(best, other) and too_close(other, best)
+    assert not too_close(best, other - 0.1)
 
 
 @pytest.mark.parametrize("sentence, close", [

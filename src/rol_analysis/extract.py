@@ -42,7 +42,6 @@ from .matcher import (
     _DIGIT_RE,
     _GROUP_NOUN_RE,
     _SECTION_FAMILIES,
-    RUNNER_UP_MARGIN,
     _joint_meetings,
     _joint_study,
     _last_family,
@@ -50,6 +49,7 @@ from .matcher import (
     _matcher,
     family,
     target,
+    too_close,
 )
 from .measure import DURATION_UNITS, _last_match
 from .mentions import (
@@ -226,8 +226,9 @@ class Explanation:
         (:meth:`matcher._Matcher.scored`'s ``reasons``).
     close : tuple of str
         A named reading only: the other indicators it scored within
-        :data:`~rol_analysis.matcher.RUNNER_UP_MARGIN` of its name (they went to other
-        numbers first, else it would have been a tie).
+        :data:`~rol_analysis.matcher.RUNNER_UP_MARGIN` of its name, the margin included
+        (:func:`~rol_analysis.matcher.too_close`; they went to other numbers first, else
+        it would have been a tie).
     takers : tuple of (str, int, str)
         (id, raw ``char_start``, raw text) of the number each indicator of ``others``
         (``taken``) and ``close`` went to, so a reviewer can compare the two.
@@ -802,7 +803,7 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
         sl = slots[k]
         done.add(k)
         rival = next((other for s2, other in sl.cands if other != iid and other not in used
-                      and score - s2 < RUNNER_UP_MARGIN), "")
+                      and too_close(score, s2)), "")
         if rival:
             sl.rival = (iid, rival)
             continue  # (nearly) a tie: a wrong name is worse than none
@@ -812,7 +813,7 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
             # for the worksheet: runner-ups as close as a tie's, which went to other
             # numbers before this one (a reviewer looks at these names first)
             sl.close = tuple(other for s2, other in sl.cands
-                             if other != iid and abs(score - s2) < RUNNER_UP_MARGIN)
+                             if other != iid and too_close(score, s2))
         if sl.mention.implied:
             # a named count without a counting word carries the unit its indicator reads
             sl.mention.unit, sl.mention.kind = sl.mention.implied

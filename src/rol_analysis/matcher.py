@@ -1282,9 +1282,21 @@ def _joint_study(before: str, own: str) -> bool:
     return len(bodies) >= 2
 
 
-#: A number whose best free indicator beats another free one by less than this stays
+#: A number whose best free indicator beats another free one by this or less stays
 #: unnamed (docs/design.md "Confidence"; tuned on the dev and blind sets together).
 RUNNER_UP_MARGIN = 0.3
+
+
+def too_close(best: float, other: float) -> bool:
+    """Whether two scores of one number lie within :data:`RUNNER_UP_MARGIN` of each
+    other, the margin itself included.
+
+    Scores are sums of tenths, whose floating-point differences fall either side of
+    0.3 (10.0 - 9.7 came out above it and was named, 9.9 - 9.6 below it and was a tie):
+    a margin of exactly 0.3 is always a tie (first runs: two wrong names at 0.3, no
+    right one; docs/design.md "Confidence").
+    """
+    return abs(best - other) < RUNNER_UP_MARGIN + 1e-9
 
 
 def _last_family(text: str) -> str:
