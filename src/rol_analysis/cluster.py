@@ -80,9 +80,8 @@ def expected() -> tuple[str, dict[str, str | None]]:
     Python, the data and brief phases' libraries and every format's readers)."""
     from . import pipeline
 
-    names = {"python", *pipeline.DATA_LIBRARIES, *pipeline.BRIEF_LIBRARIES,
-             *(n for readers in pipeline.READER_LIBRARIES.values() for n in readers)}
-    return pipeline._package_digest(), pipeline.libraries(sorted(names))
+    return (pipeline._package_digest(),
+            pipeline.libraries(pipeline.recorded_libraries(pipeline.READER_LIBRARIES)))
 
 
 def _task_libraries(root, region, year) -> list[str]:
@@ -90,15 +89,12 @@ def _task_libraries(root, region, year) -> list[str]:
     record the PDF readers, so a worker without the ``ocr`` extra may build it."""
     from . import layout, pipeline
     from .exceptions import InputError
-    from .reading import FORMATS
 
     try:
         raw = layout.build_paths(root, region, year).raw
     except (InputError, UsageError):  # no raw report: the phase itself says so
         raw = None
-    fmt = FORMATS.get(raw.suffix.lower(), "") if raw is not None else ""
-    return sorted({"python", *pipeline.DATA_LIBRARIES, *pipeline.BRIEF_LIBRARIES,
-                   *pipeline.READER_LIBRARIES.get(fmt, ())})
+    return pipeline.recorded_libraries([pipeline.report_format(raw)])
 
 
 def _other_libraries(want: dict, root, region, year) -> list[tuple[str, str | None, str | None]]:

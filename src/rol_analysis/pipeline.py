@@ -259,11 +259,26 @@ def libraries(names) -> dict[str, str | None]:
     return {n: platform.python_version() if n == "python" else _version(n) for n in names}
 
 
-def _data_libraries(raw: Path) -> dict[str, str | None]:
+def report_format(raw: Path | None) -> str:
+    """The reader format of the raw report ``raw`` (``reading.FORMATS``), "" for none."""
     from .reading import FORMATS
 
-    readers = READER_LIBRARIES.get(FORMATS.get(raw.suffix.lower(), ""), ())
-    return libraries(sorted({"python", *DATA_LIBRARIES, *readers}))
+    return FORMATS.get(raw.suffix.lower(), "") if raw is not None else ""
+
+
+def _readers(formats) -> set[str]:
+    return {n for fmt in formats for n in READER_LIBRARIES.get(fmt, ())}
+
+
+def recorded_libraries(formats=()) -> list[str]:
+    """The distributions a build's two fingerprints record, for raw reports of the
+    reader ``formats``: Python, the data and brief phases' libraries and those formats'
+    readers (a Dask worker must have the client's versions of these)."""
+    return sorted({"python", *DATA_LIBRARIES, *BRIEF_LIBRARIES, *_readers(formats)})
+
+
+def _data_libraries(raw: Path) -> dict[str, str | None]:
+    return libraries(sorted({"python", *DATA_LIBRARIES, *_readers([report_format(raw)])}))
 
 
 def _digest_files(folder: Path, names) -> dict[str, str]:
