@@ -355,12 +355,9 @@ class Brief:
         writes its qualifier as a word (240 天以上, 约30 件), since a sign there reads as
         a second relation (``≤ ≥240 天``)."""
         row = self._rows[iid]
-        if compared:
-            text = _worded(row["value"], row.get("unit"), row.get("kind"),
-                           row.get("qualifier"), row.get("text"))
-        else:
-            text = as_stated(row["value"], row.get("unit"), row.get("kind"),
-                             row.get("qualifier"), row.get("text"))
+        text = (_worded if compared else as_stated)(
+            row["value"], row.get("unit"), row.get("kind"), row.get("qualifier"),
+            row.get("text"))
         return self._num(text, row.get("sentence"), row.get("review"), named=True)
 
     def _peer_value(self, text: str, review, region: str | None = None, year: int = 0,
@@ -1048,6 +1045,14 @@ class Brief:
                              stated=any(r["stated"] for r in yoy),
                              unpaired=self._unpaired(), unnamed=self._unnamed_changes()))
 
+    def _compared_year(self) -> int | None:
+        """The region's earlier year the year-over-year part compares with: its latest
+        published one (``layout.brief_peers``), whether or not the two years share an
+        indicator; None when none is published."""
+        a = self.analysis
+        return next((y for r, y, _ in layout.brief_peers(self.paths.root, a.region, a.year)
+                     if r == a.region), None)
+
     def _earlier_unpublished(self) -> str:
         """The note saying why the region's earlier years filed but not published are not
         compared (``pipeline.earlier_unpublished``: failed validation, bad input or not
@@ -1060,10 +1065,8 @@ class Brief:
         years = pipeline.earlier_unpublished(self.paths.root, a.region, a.year)
         if not years:
             return ""
-        # the year compared with, as _nothing_in_common finds it (its figures may be none)
-        prev = max((y for r, y, _ in layout.brief_peers(self.paths.root, a.region, a.year)
-                    if r == a.region), default=None)
-        return _render("earlier_unpublished.html.j2", region=a.region, prev=prev,
+        return _render("earlier_unpublished.html.j2", region=a.region,
+                       prev=self._compared_year(),
                        years=[{"year": y, "state": why.replace(" ", "-")}
                               for y, why in years.items()])
 
@@ -1180,11 +1183,10 @@ class Brief:
         Saying nothing would read as if no earlier year had been looked at.
         """
         a = self.analysis
-        earlier = [y for r, y, _ in layout.brief_peers(self.paths.root, a.region, a.year)
-                   if r == a.region]
-        if not earlier:
+        prev = self._compared_year()
+        if prev is None:
             return ""
-        prev, h = earlier[0], a.history
+        h = a.history
         n_prev = int(((h["region"] == a.region) & (h["year"] == prev)).sum())
         n_now = len(self._rows)
         return _render("no_common_year.html.j2", prev=prev, n_prev=n_prev, n_now=n_now,
