@@ -674,7 +674,15 @@ _CUT_VERBS = "压缩|缩短|减少|降低|下降|压减|缩减|精简|减|降"
 #: "由改革前的"): words ending in 时 or 前, no number or clause break among them.
 _CUT_BEFORE_RE = re.compile(r"(?:由|从)(?:原来的?|原先的?|原|过去的?|以前的?"
                             r"|[^\d，,。；;：:、由从]{1,6}(?:时|前)的?)?$")
-_CUT_BETWEEN_RE = re.compile(rf"[，,]?(?:{_CUT_VERBS})了?(?:到|至|为)|到|至")
+
+
+def _between_cut(verbs: str) -> re.Pattern:
+    """What stands between the two values of a cut: one of ``verbs`` then 到/至/为
+    ("压缩至", "，缩短为"), or 到/至 alone."""
+    return re.compile(rf"[，,]?(?:{verbs})了?(?:到|至|为)|到|至")
+
+
+_CUT_BETWEEN_RE = _between_cut(_CUT_VERBS)
 #: Between two items of a list: 、, after the counted noun at most ("18个部门、75项").
 _LIST_GAP_RE = re.compile(r"[^\d，,。；;：:！？!?、]{0,4}、")
 _CHANGE_TAIL_RE = re.compile(r"(?:了|幅度|率|比例)?(?:达到|达|为|约|近)?$")
@@ -723,6 +731,18 @@ class Inferred:
     name: str = ""
 
 
+def _cuts_to(before: Number, after: Number) -> bool:
+    """Whether ``after`` can be what a count or amount ``before`` was cut to: the same
+    kind of unit, and lower, not below zero."""
+    return (unit_class(before.unit) == unit_class(after.unit)
+            and before.kind in ("count", "amount") and 0 <= after.value < before.value)
+
+
+def _cut_share(before: Number, after: Number) -> float:
+    """How much of ``before`` a cut to ``after`` took off, in %."""
+    return (before.value - after.value) / before.value * 100
+
+
 def _reductions(text: Text, used: set) -> list[Inferred]:
     """Cuts written "由18.5天压缩至7.2天(, 压缩56.1%)", with the stated rate if any.
 
@@ -751,9 +771,7 @@ def _reductions(text: Text, used: set) -> list[Inferred]:
                and _list_gap(text.between(nums[j], nums[j + 1]))):
             j += 1
             afters.append(nums[j])
-        cuts = [(b, a) for b, a in zip(befores, afters)
-                if unit_class(b.unit) == unit_class(a.unit)
-                and b.kind in ("count", "amount") and 0 <= a.value < b.value]
+        cuts = [(b, a) for b, a in zip(befores, afters) if _cuts_to(b, a)]
         if not cuts:
             continue
         # The stated cut follows in the same sentence, its clause naming a cut.
@@ -772,7 +790,7 @@ def _reductions(text: Text, used: set) -> list[Inferred]:
             rate = nums[j + 1]
         found = []
         for before, after in cuts:
-            recomputed = (before.value - after.value) / before.value * 100
+            recomputed = _cut_share(before, after)
             status = COMPUTED_ONLY if rate is None else rate_status(
                 abs(rate.value), recomputed, decimals=stated_decimals(rate.text),
                 qualifier=rate.qualifier, tolerance=INFERRED_TOLERANCE)
@@ -794,7 +812,7 @@ def _reductions(text: Text, used: set) -> list[Inferred]:
 
 # A cut's two ends for the brief's word on a rate it cannot check (sentence_cut): the
 # cut verbs and 提速 (法定平均办理时间20.86天提速到6.44天), then 到/至/为.
-_SAID_CUT_RE = re.compile(rf"[，,]?(?:{_CUT_VERBS}|提速)了?(?:到|至|为)|到|至")
+_SAID_CUT_RE = _between_cut(_CUT_VERBS + "|提速")
 
 
 def sentence_cut(mentions, sentence: str) -> tuple[Number, Number, float] | None:
@@ -809,10 +827,8 @@ def sentence_cut(mentions, sentence: str) -> tuple[Number, Number, float] | None
     for before, after in zip(nums, nums[1:]):
         gap = text.between(before, after)
         if (gap is not None and _SAID_CUT_RE.fullmatch(gap)
-                and before.kind in ("count", "amount") and after.kind == before.kind
-                and unit_class(before.unit) == unit_class(after.unit)
-                and 0 <= after.value < before.value):
-            return before, after, (before.value - after.value) / before.value * 100
+                and after.kind == before.kind and _cuts_to(before, after)):
+            return before, after, _cut_share(before, after)
     return None
 
 
