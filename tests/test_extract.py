@@ -2891,3 +2891,33 @@ def test_study_hours_are_a_duration_to_the_measure_the_matcher_and_the_rates(tex
     assert [n.unit for n in wording.text_of(ex.mentions).numbers
             if wording.is_count(n)] == ["次"]
 
+
+
+@pytest.mark.parametrize("text, year, other, named", [
+    # a value before a change, when the change reached no number
+    ("危险化学品经营许可证变更申请的办理时限由2个工作日压缩至即时办结。", None,
+     "危险化学品经营许可证变更申请的办理时限压缩至2个工作日。", "approval_time_limit"),
+    # what is left of a value is no rate cut
+    ("全部事项的办理时限累计压减到原来的五分之一。", None,
+     "全部事项的办理时限压缩了80%。", "time_limit_reduction_rate"),
+    # 等 and a count whose things are the subject of another figure: the size of that subject
+    ("个体工商户开业登记等240项政务服务事项的材料压减了40%。", None,
+     "个体工商户开业登记等240项政务服务事项实现网上办理。", "gov_service_items"),
+    # a span begun before the report's year totals years
+    ("2016年以来，全县累计培训执法人员3000人次。", 2020,
+     "2016年以来，全县累计培训执法人员3000人次。", "grassroots_officers_trained"),
+    ("在前两批全国示范创建中，本市6个区已获命名为全国法治政府建设示范区。", 2025,
+     "本市6个区获命名为全国法治政府建设示范区。", "rol_model_units"),
+    # a court's or procuratorate's figure
+    ("并组织人员参加检察院听证1次。", None, "组织重大行政决策听证1次。", "decision_hearings"),
+    ("市中级法院审判执行综合考核29项指标中有17项居全省前5位。", None,
+     "法治建设考核设置29项指标。", "assessment_indicators"),
+])
+def test_a_figure_not_the_regions_own_for_the_year_takes_no_indicator(text, year, other,
+                                                                      named):
+    m = extract.extract_text(text, "x", year).mentions
+    assert m["indicator_id"].iloc[0] == ""
+    # the same figure stated as the region's own for the year keeps its indicator
+    # (2016年以来 in the 2016 report is that year)
+    m = extract.extract_text(other, "x", 2016 if year == 2020 else year).mentions
+    assert m["indicator_id"].iloc[0] == named

@@ -119,6 +119,31 @@ _RATE_WORD_RE = re.compile(r"率|度|比例|占比|比重")
 _CHANGE_TO_RE = re.compile(r"\s*(?:压缩|压减|缩短|减少|降低|精简|提高|提升|增加|增长|控制|下降|降"
                            r"|减|增)"
                            r"(?:至|到|为)\s*")
+# 由/从 right before the number (由2个工作日压缩至即时办结, 由原来的18个部门…精简为): the
+# value before a change, whatever the change reached, numbered or not (first run blind19
+# rushan: the 2 days took approval_time_limit). Every such value of the twenty gold sets is
+# a row without an id.
+_FROM_RE = re.compile(r"(?:由|从)\s*(?:原来的|原先的|原有的|原来|原)?$")
+_ORIGINAL_RE = re.compile(r"(?:由|从)\s*(?:原来的|原先的|原有的|原来|原)$")
+# 压减到原来的五分之一: a share of the value before the cut, what is left of it, not the
+# rate cut (first run blind19 gongzhuling: 20% took time_limit_reduction_rate)
+_SHARE_OF_BEFORE_RE = re.compile(r"(?:至|到|为|成)\s*(?:原来的|原先的|之前的|改革前的)$")
+# A span that began before the report's year, stated before the number (2016年以来, 去年以来,
+# 党的十八大以来, “十四五”以来, 在前两批…创建中): the number totals years, not the year's
+# figure, unless its own words come back to the year (今年, 全年…). 2024年以来 in a 2024
+# report is the year. Every such number of the twenty gold sets is a row without an id (dev
+# sd_court, blind3 liaoning, blind6 xian_sfj, blind8 keqiao, blind15 beijing_sfj).
+_SPAN_SINCE_RE = re.compile(r"(?:(?P<year>(?:19|20)\d\d)年(?:\d{1,2}月份?)?|去年|上年|上一年"
+                            r"|(?:十[八九]|二十)大|[“\"]?十[二三四五]五[”\"]?(?:时期)?)"
+                            r"(?:以来|至今)|前[两二三四五六七八九十\d]批")
+_BACK_TO_YEAR_RE = re.compile(r"今年|全年|本年|年内|当年|年度")
+# 等 and a count whose things are the subject of another figure of the clause
+# (开业登记等240项政务服务事项的材料压减了40%): the count only sizes that subject, the
+# figure is the statistic (dev README: the count of a list just named; first run blind14
+# xingqing: 240 took gov_service_items). Every such count of the twenty gold sets is a row
+# without an id (blind3 hubei_sft, blind14 xingqing, dev ningxia).
+_EXAMPLES_END_RE = re.compile(r"等\s*$")
+_SUBJECT_OF_FIGURE_RE = re.compile(r"[^，,。；;：:！？!?\d]{0,14}的[^，,。；;：:！？!?\d]{0,12}\d")
 # "A、B、C均不足500件": the same value for each name (均/都/各 right before the value).
 # "委员会会议和办公室会议各开了1次": 各 with a short verb before the value.
 _SHARED_COUNT_RE = re.compile(r"(?:均|都|各)(?:为|是|达到|达|有|不足|不到|超过|在"
@@ -414,11 +439,13 @@ def _merged(cands: list[tuple[float, str]], more: list[tuple[float, str]], lower
 
 
 def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
-            sections_of: dict[int, str], explain: bool = False) -> list[_Slot]:
+            sections_of: dict[int, str], explain: bool = False,
+            year: int | None = None) -> list[_Slot]:
     """Fill ``measures`` and ``indicators`` of every mention (see module docstring).
 
     Returns the readings' slots; with ``explain`` they also keep why the matcher set
-    indicators aside (for :func:`explanations`; no reading changes)."""
+    indicators aside (for :func:`explanations`; no reading changes). ``year`` is the
+    report's year: a number totalled since an earlier one takes no indicator."""
     bounds = _sentence_bounds(norm_text)
     by_start = {m.start: m for m in mentions}
     handled: set[int] = set()
@@ -694,10 +721,18 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
             continue
         m.measures = [measure.label(left, sent[b:], m.unit, m.kind, context, previous)]
         m.indicators = [""]
-        if _CHANGE_TO_RE.match(sent, b) and (s0 + b + 1) < s1 and _next_is_number(sent, b):
+        if _CHANGE_TO_RE.match(sent, b) and (s0 + b + 1) < s1 and (
+                _next_is_number(sent, b) or _FROM_RE.search(sent, clause_start, a)):
             # "由494项减少到304项": the value before the change keeps its measure; the
-            # indicator is the value after it
+            # indicator is the value after it (由2个工作日压缩至即时办结: none)
             continue
+        if (_ORIGINAL_RE.search(sent, clause_start, a)
+                or _SHARE_OF_BEFORE_RE.search(sent, clause_start, a)):
+            continue  # 由原来的18个部门…精简为, 压减到原来的五分之一: no figure of the year
+        if _EXAMPLES_END_RE.search(sent, clause_start, a) and _SUBJECT_OF_FIGURE_RE.match(sent, b):
+            continue  # 开业登记等240项政务服务事项的材料压减了40%: the subject's size
+        if year is not None and _since_earlier_year(sent, a, year):
+            continue  # 2016年以来，…共投入资金1500万元: a total over years
         elided = ""
         subject = left  # what the words before the number name (for a joint count)
         if _LIGHT_ONLY_RE.fullmatch(sent[clause_start:a]):
@@ -828,6 +863,16 @@ _ITEM_TAIL_RE = re.compile(r"[^，,。；;：:！？!?\n（）()、\d]{0,12}")
 # between two items of one list: a separator, then the next item's own words
 _LIST_SEP_RE = re.compile(r"[^，,。；;：:！？!?\n（）()]*?(?:、|和|及|与)"
                           r"([^，,。；;：:！？!?\n（）()、]*)")
+
+
+def _since_earlier_year(sent: str, a: int, year: int) -> bool:
+    """Whether a span that began before ``year`` (2016年以来, 去年以来) scopes the number at
+    ``a`` in ``sent``, with no word of the year itself between that span and the number."""
+    span = _last_match(_SPAN_SINCE_RE, sent[:a])
+    if span is None or (span.group("year") and int(span.group("year")) >= year):
+        return False
+    return not (_BACK_TO_YEAR_RE.search(sent, span.end(), a)
+                or f"{year}年" in sent[span.end():a])
 
 
 def _next_is_number(sent: str, pos: int) -> bool:
@@ -1012,7 +1057,7 @@ def extract_text(raw: str, region: str = "", year: int | None = None, catalogue=
         scored_of = _sections_of(norm, mentions, scored)
     else:
         section_of = scored_of = _sections_of(norm, mentions, sections.section_spans(raw, cat))
-    slots = _assign(norm.text, mentions, _matcher(cat), scored_of, explain)
+    slots = _assign(norm.text, mentions, _matcher(cat), scored_of, explain, year)
     mentions = [m for m in mentions if not m.shares and not (
         m.weak and not any(m.indicators) and not counted_word(norm.text, m))]
     def raw_span(m: Mention) -> tuple[int, str]:

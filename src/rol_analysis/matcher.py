@@ -443,6 +443,15 @@ _NEGATED_ACT_RE = re.compile(r"(?:不予|免于|免予|未予|暂不|未能|无�
                              r"(?:实施|采取|作出|给予)?(?:行政)?([\u4e00-\u9fff]{2})")
 
 
+# A court or procuratorate in the number's own clause before it (参加检察院听证#,
+# 市中级法院审判执行综合考核#): the figure is that body's, not the government's, unless the
+# indicator counts court or procuratorate work itself (旁听庭审, 行政诉讼, 诉前调解, 司法建议;
+# every indicator whose patterns name a court or procuratorate says one of these). First
+# runs blind17 wuxing_street and blind19 chizhou.
+_COURT_RE = re.compile(r"法院|检察院|检察机关|审判机关")
+_COURT_NAME_RE = re.compile(r"庭|诉|司法|检察|法院|审判")
+
+
 def _subset_of_before(marked: str, hash_pos: int) -> bool:
     """Whether the number's own clause says it is a subset (其中) of what the sentence
     counted before it."""
@@ -504,6 +513,8 @@ def _unfit_scope(zh_name: str, marked: str, hash_pos: int) -> bool:
         return True  # 每期观看人数超#: an average per episode, not the year's audience
     if _PENDING_RE.search(own) and "待" not in zh_name:
         return True
+    if _COURT_RE.search(own) and not _COURT_NAME_RE.search(zh_name):
+        return True  # 参加检察院听证#: the procuratorate's hearing, not a decision hearing
     for mt in _NEGATED_ACT_RE.finditer(own):
         if mt.group(1) in zh_name and mt.group(0)[:2] not in zh_name:
             return True  # 免于公开的信息#: not 主动公开…信息条数
