@@ -2897,6 +2897,9 @@ def test_study_hours_are_a_duration_to_the_measure_the_matcher_and_the_rates(tex
     # a value before a change, when the change reached no number
     ("危险化学品经营许可证变更申请的办理时限由2个工作日压缩至即时办结。", None,
      "危险化学品经营许可证变更申请的办理时限压缩至2个工作日。", "approval_time_limit"),
+    # a word of the time before the change (原需, 改革前需要) makes the value the one before
+    ("企业开办原需5个工作日，现压缩至1个工作日。", None,
+     "企业开办时间压缩至5个工作日。", "business_startup_days"),
     # what is left of a value is no rate cut
     ("全部事项的办理时限累计压减到原来的五分之一。", None,
      "全部事项的办理时限压缩了80%。", "time_limit_reduction_rate"),
