@@ -18,7 +18,10 @@ the mention inside ``rate_anchor``) and a recomputed value. Per labelled rate:
 in the text, so any pair given to it is wrong). A wrong pairing is worse than none:
 ``wrong`` and ``spurious`` should stay 0.
 
-Run ``python tests/rates_eval.py [-v] [FOLDER ...]`` (default: the seventeen gold sets of ``SETS``);
+A folder without gold tables (tests/data/rates_sample, rates only) is read from its
+``<slug>_<year>.txt`` files.
+
+Run ``python tests/rates_eval.py [-v] [FOLDER ...]`` (default: the twenty gold sets of ``SETS``);
 ``-v`` lists every labelled rate with its outcome and every spurious row.
 ``--list FOLDER`` prints, per fixture, every stated rate a row recomputes (its pair,
 status and basis), labels or not: how a fresh set's pairs are read by a person before
@@ -182,6 +185,14 @@ def score_fixture(name: str, raw: str, labelled: list[dict], table, mentions) ->
     return s
 
 
+def set_fixtures(folder: Path) -> list[str]:
+    """The fixtures of a set: those with a gold table, or, in a rates-only sample
+    (tests/data/rates_sample: no gold tables), every ``<slug>_<year>.txt``."""
+    from dev_eval import fixtures
+
+    return fixtures(folder) or sorted(p.stem for p in folder.glob("*_*.txt"))
+
+
 def evaluate(folder: Path) -> list[RateScore]:
     """Extract every fixture of ``folder`` and score its rate checks."""
     from dev_eval import extracted
@@ -190,7 +201,7 @@ def evaluate(folder: Path) -> list[RateScore]:
 
     labelled = read_rates(folder)
     out = []
-    for name, raw, ex in extracted(folder):
+    for name, raw, ex in extracted(folder, set_fixtures(folder)):
         table = ratios.compare_ratios(ex.indicators, mentions=ex.mentions)
         out.append(score_fixture(name, raw, [g for g in labelled if g["fixture"] == name],
                                  table, ex.mentions))
@@ -244,7 +255,7 @@ def listing(folder: Path) -> list[str]:
     from rol_analysis import ratios
 
     out = []
-    for name, _raw, ex in extracted(folder):
+    for name, _raw, ex in extracted(folder, set_fixtures(folder)):
         table = ratios.compare_ratios(ex.indicators, mentions=ex.mentions)
         for r in table.to_dict("records"):
             if not r["rate_text"] or math.isnan(r["recomputed"]):

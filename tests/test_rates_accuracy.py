@@ -13,8 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from dev_eval import fixtures
-from rates_eval import RATE_KINDS, evaluate, line, main, read_rates, total
+from rates_eval import RATE_KINDS, evaluate, line, main, read_rates, set_fixtures, total
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -120,13 +119,28 @@ RATCHETS = {
     # same. Session 18 (rates19): right 2, a coverage rate (覆盖率) read as a share of what
     # the plan listed (将34家企业列入计划: the target), like a completion rate.
     "blind19": Ratchet(min_right=2, max_wrong=0, max_spurious=0),
+    # rates_sample (session 20, rates20): 83 stated rates in 30 paraphrased excerpts of
+    # real reports, collected to see how reports write a rate beside its two counts
+    # (tests/data/rates_sample/README.md). First run on main 2eee771, before any change:
+    # right 53, wrong 5, unchecked 25, spurious 4. After the general fixes (分别 lists of
+    # shares, lists in parentheses, a rate between a count and another rate, ceilings,
+    # rounded counts, 由…增加到…, the longer name of a 100%'s part): right 71, wrong 1 (a
+    # 纠错率 the catalogue reads as corrections over cases decided, the report over cases
+    # received), unchecked 11, spurious 1 (a catalogue 胜诉率 whose 100% counts withdrawals
+    # as won). Then 10 more rates from 5 further excerpts, collected after those fixes and
+    # scored once: 3 right on 2eee771 and 3 with the fixes (four rest on counts written
+    # 9400多家, three are shares whose stated total does not give them); a sentence opening
+    # with 其中 then took its whole from the sentence before: 4. All 93: right 75, wrong 1,
+    # unchecked 17, spurious 1. The sample is tuned now: a regression test, not an unseen
+    # figure.
+    "rates_sample": Ratchet(min_right=75, max_wrong=1, max_spurious=1),
 }
 
 
 @pytest.mark.parametrize("name", sorted(RATCHETS))
 def test_labelled_rates_are_well_formed(name):
     folder = DATA / name
-    names = set(fixtures(folder))
+    names = set(set_fixtures(folder))
     for r in read_rates(folder):
         where = f"{name}/{r['fixture']}: {r['rate_anchor']!r}"
         assert r["fixture"] in names, where

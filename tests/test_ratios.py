@@ -833,3 +833,88 @@ def test_two_equal_wholes_that_cannot_be_told_apart_are_both_said():
     assert (row["numerator"], row["denominator"]) == (3, 40)
     assert row["denominator_measure"] == "一审行政诉讼案件数或开庭审理数"
     assert row["denominator_id"] == ""
+
+
+# ------------------------------------------ rates_sample (session 20): general causes
+
+def _rows(text: str) -> list[tuple]:
+    """(rate, numerator, denominator, status) of every inferred row of ``text``."""
+    return [(r["rate_text"], r["numerator_text"], r["denominator_text"], r["status"])
+            for r in _inferred(text).to_dict("records")]
+
+
+@pytest.mark.parametrize("text, rows", [
+    # the whole in the sentence before, the list's items plain
+    ("全年共收到各类来信2000件。其中求助500件、咨询1200件、建议300件，分别占比25%、60%、15%。",
+     [("25%", "500件", "2000件"), ("60%", "1200件", "2000件"), ("15%", "300件", "2000件")]),
+    # the items in parentheses after their names, a growth rate between whole and list
+    ("全年受理投诉400万件，同比增长12%，其中价格（100万件）、质量（60万件）等较为集中，分别占比25%、15%。",
+     [("25%", "100万件", "400万件"), ("15%", "60万件", "400万件")]),
+])
+def test_shares_listed_with_fenbie_pair_each_count_with_the_whole(text, rows):
+    assert _rows(text) == [(*r, statuses.CONSISTENT_INFERRED) for r in rows]
+
+
+def test_a_fenbie_list_that_does_not_fit_throughout_gives_nothing():
+    # 500/2000 = 25%, but 1200/2000 is not 55%: the list is not read, no row at all
+    assert _rows("共收到各类来信2000件。其中求助500件、咨询1200件，分别占比25%、55%。") == []
+
+
+@pytest.mark.parametrize("text", [
+    # a rate after a list may be of the list's sum: the last item is no part of it
+    "全年受理举报300万件，其中虚假宣传（120万件）、无照经营（50万件）两类合计占比为56.7%。",
+    # another rate between the count and this rate ends the tie (1198 of 3373 is 35.5%)
+    "全市政务服务事项3373项（其中行政许可事项1198项），跑零次实现率95.4%，即办事项比例83.01%。",
+    # a ceiling is a limit, not a measure: 25/653 is under 15%, nothing ties them
+    "审结各县案件3775件，败诉653件。各年度败诉率均控制在15%以内，其中当年败诉25件。",
+])
+def test_loose_ties_give_no_row(text):
+    assert _rows(text) == []
+
+
+def test_a_cut_of_rounded_averages_is_judged_by_what_they_round():
+    # (4.62 - 2.16) / 4.62 = 53.25%; the averages may be 4.615..4.625 and 2.155..2.165,
+    # which allow 53.09%..53.41%: 53.18% agrees. 压缩比 names the cut.
+    row = _inferred("申请材料平均由4.62件压缩至2.16件，压缩比达53.18%。").iloc[0]
+    assert (row["denominator"], row["numerator"]) == (4.62, 2.16)
+    assert row["recomputed"] == pytest.approx(53.2468, abs=1e-4)
+    assert row["status"] == statuses.CONSISTENT_INFERRED
+    # a cut the rounding cannot explain is still a mismatch
+    row = _inferred("申请材料平均由4.62件压缩至2.16件，压缩比达50.18%。").iloc[0]
+    assert row["status"] == statuses.MISMATCH_INFERRED
+
+
+def test_counts_written_in_wan_are_paired_within_their_rounding():
+    # 28.29万 / 29.52万 = 95.83%; each rounded to 0.01万, they allow 95.80%..95.87%
+    assert _rows("呼入咨询来电29.52万通，成功接听28.29万通，接通率为95.81%。") == [
+        ("95.81%", "28.29万通", "29.52万通", statuses.CONSISTENT_INFERRED)]
+    # counts written out in full are exact: 2829 / 2952 = 95.83%, not 95.81%
+    assert _rows("呼入咨询来电2952通，成功接听2829通，接通率为95.81%。") == []
+
+
+def test_rises_from_before_to_after_check_their_stated_growth():
+    assert _rows("入驻部门由40家增加到70家，服务事项由1000项增加到1900项，分别提升75%、90%。") == [
+        ("75%", "70家", "40家", statuses.CONSISTENT_INFERRED),
+        ("90%", "1900项", "1000项", statuses.CONSISTENT_INFERRED)]
+    # one rise that disagrees: no row (a change is never called a mismatch)
+    assert _rows("入驻部门由40家增加到70家，提升80%。") == []
+
+
+def test_a_rate_after_another_rate_takes_the_part_its_name_names():
+    # 4件 is the last count, but 结案率100% stands after it: 按时结案率 takes 按时结案318件
+    assert _rows("派出工单320件，按时结案318件，超时办理2件，结案率100%，按时结案率99%。") == [
+        ("99%", "318件", "320件", statuses.CONSISTENT_INFERRED)]
+
+
+def test_a_hundred_percent_part_may_name_part_of_a_longer_rate_name():
+    # 出庭 of 出庭应诉: equal counts and that name tie them
+    assert _rows("开庭审理行政案件52件，负责人出庭52件，负责人出庭应诉率为100%。") == [
+        ("100%", "52件", "52件", statuses.CONSISTENT_INFERRED)]
+
+
+def test_a_sentence_opening_with_qizhong_takes_its_whole_from_the_one_before():
+    # 1246/4500 = 27.69%, not 37.69%: the 其中 part is linked to the total before it
+    assert _rows("全年共受理各类诉求4500件。其中，咨询类诉求1246件，占37.69%。") == [
+        ("37.69%", "1246件", "4500件", statuses.MISMATCH_INFERRED)]
+    # without 其中 the sentence stands alone: nothing links them
+    assert _rows("全年共受理各类诉求4500件。咨询类诉求1246件，占37.69%。") == []

@@ -66,6 +66,7 @@ from .wording import (
     Number,
     Text,
     clause_breaks,
+    half_unit,
     is_count,
     stated_decimals,
     text_of,
@@ -218,6 +219,27 @@ def rate_status(reported: float, recomputed: float, *, decimals: int = 0,
     else:
         ok = abs(recomputed - reported) <= allowed
     return CONSISTENT if ok else MISMATCH
+
+
+def quotient_range(n: Number, d: Number) -> tuple[float, float]:
+    """The lowest and highest n / d (in %) the two numbers allow, each as far from its
+    written value as its last digit lets it be (:func:`wording.half_unit`): 28.29万 of
+    29.52万 is 95.80%..95.87%; two counts written out in full give one value."""
+    hn, hd = half_unit(n), half_unit(d)
+    if d.value - hd <= 0:
+        return -math.inf, math.inf
+    return (n.value - hn) / (d.value + hd) * 100, (n.value + hn) / (d.value - hd) * 100
+
+
+def status_in_range(rate: Number, lo: float, hi: float, **kw) -> str:
+    """:func:`rate_status` of a stated rate against a recomputed value known only to lie
+    in ``lo``..``hi``: the value in that range closest to the rate is compared, so a
+    rate that rounded counts allow is not called a mismatch ("平均由4.62件压缩至2.16件，
+    压缩比达53.18%": 53.25% from the written averages, 53.09%..53.41% from what they
+    round)."""
+    closest = min(max(rate.value if rate.value >= 0 else -rate.value, lo), hi)
+    return rate_status(abs(rate.value), closest, decimals=stated_decimals(rate.text),
+                       qualifier=rate.qualifier, **kw)
 
 
 # ----------------------------------------------------------------------- tables
@@ -688,7 +710,7 @@ _LIST_GAP_RE = re.compile(r"[^\d，,。；;：:！？!?、]{0,4}、")
 _CHANGE_TAIL_RE = re.compile(r"(?:了|幅度|率|比例)?(?:达到|达|为|约|近)?$")
 _RATE_TAIL_RE = re.compile(r"(?:均|都|全部|全)?(?:达到|达|为|是|保持在|保持|实现|超过)?$")
 _CUT_RATE_RE = re.compile(
-    rf"(?:{_CUT_VERBS}|减幅|降幅)(?:了|率|比例|幅度)?(?:达到|达|为|超过|约)?$")
+    rf"(?:{_CUT_VERBS}|减幅|降幅)(?:了|率|比例|比|幅度)?(?:达到|达|为|超过|约)?$")
 
 
 def _names_change(clause: str) -> bool:
@@ -743,6 +765,16 @@ def _cut_share(before: Number, after: Number) -> float:
     return (before.value - after.value) / before.value * 100
 
 
+def _cut_range(before: Number, after: Number) -> tuple[float, float]:
+    """The least and most a cut can have taken off (in %) given how its two values are
+    rounded (:func:`wording.half_unit`)."""
+    hb, ha = half_unit(before), half_unit(after)
+    if before.value - hb <= 0:
+        return -math.inf, math.inf
+    return ((1 - (after.value + ha) / (before.value - hb)) * 100,
+            (1 - (after.value - ha) / (before.value + hb)) * 100)
+
+
 def _reductions(text: Text, used: set) -> list[Inferred]:
     """Cuts written "由18.5天压缩至7.2天(, 压缩56.1%)", with the stated rate if any.
 
@@ -791,9 +823,8 @@ def _reductions(text: Text, used: set) -> list[Inferred]:
         found = []
         for before, after in cuts:
             recomputed = _cut_share(before, after)
-            status = COMPUTED_ONLY if rate is None else rate_status(
-                abs(rate.value), recomputed, decimals=stated_decimals(rate.text),
-                qualifier=rate.qualifier, tolerance=INFERRED_TOLERANCE)
+            status = COMPUTED_ONLY if rate is None else status_in_range(
+                rate, *_cut_range(before, after), tolerance=INFERRED_TOLERANCE)
             found.append([before, after, recomputed, status])
         if rate is not None and (len(found) > 1 or loose):
             fits = [f for f in found if f[3] == CONSISTENT]
@@ -892,6 +923,54 @@ def _changes(text: Text, used: set) -> list[Inferred]:
         if found is not None:
             used.add(c.start)
             out.append(found)
+    return out
+
+
+#: Between the two values of a rise: 增加/增长/提高/提升/扩大 then 到/至/为 ("由39家增加到
+#: 72家").
+_RAISE_BETWEEN_RE = re.compile(r"[，,]?(?:增加|增长|提高|提升|扩大|增)了?(?:到|至|为)")
+
+
+def _raises(text: Text, used: set) -> list[Inferred]:
+    """Rises written "由X增加到Y" with the growth stated after them in the sentence, one
+    rate per rise, by position ("部门由39家增加到72家，事项由1279项增加到2429项，分别提升
+    84.6%、89.9%": 72 / 39 - 1 = 84.6%, 2429 / 1279 - 1 = 89.9%). Consistent ones only,
+    every rise agreeing with its rate (as for other changes, the wording does not tie
+    them strongly enough to call a disagreement); numerator the value after, denominator
+    the value before."""
+    nums = text.numbers
+    rises: dict = {}  # group -> [(before, after, index of after)]
+    for i, b in enumerate(nums[:-1]):
+        a = nums[i + 1]
+        gap = text.between(b, a)
+        if (gap is None or not _RAISE_BETWEEN_RE.fullmatch(gap)
+                or not _CUT_BEFORE_RE.search(text.sentences[b.group][:b.pos])
+                or b.kind not in ("count", "amount") or a.kind != b.kind
+                or unit_class(a.unit) != unit_class(b.unit) or not 0 < b.value < a.value):
+            continue
+        rises.setdefault(b.group, []).append((b, a, i + 1))
+    out = []
+    for pairs in rises.values():
+        j = pairs[-1][2] + 1
+        rates = []
+        while (j < len(nums) and nums[j].group == pairs[-1][1].group
+               and nums[j].unit == "%" and nums[j].value > 0):
+            if rates and not _RATE_LIST_GAP_RE.fullmatch(text.between(rates[-1], nums[j]) or "-"):
+                break
+            rates.append(nums[j])
+            j += 1
+        first_gap = text.between(pairs[-1][1], rates[0]) if rates else None
+        if (not rates or len(rates) != len(pairs) or first_gap is None
+                or clause_breaks(first_gap) > 1 or any(r.start in used for r in rates)
+                or not _names_change(text.clause_before(rates[0]))
+                or (len(rates) > 1 and "分别" not in text.clause_before(rates[0]))):
+            continue
+        rows = [(b, a, r, (a.value / b.value - 1) * 100) for (b, a, _), r in zip(pairs, rates)]
+        if all(abs(q - r.value) <= _allowed(r) for _, _, r, q in rows):
+            for b, a, r, q in rows:
+                used.add(r.start)
+                out.append(Inferred("change", r, a, b, q, CONSISTENT,
+                                    "由…增加到… before/after"))
     return out
 
 
@@ -1200,6 +1279,26 @@ def _names_part(text: Text, n: Number, stem: str) -> bool:
     return all(ch in words for ch in stem)
 
 
+def _rate_between(text: Text, n: Number, rate: Number) -> bool:
+    """True when another stated rate stands between ``n`` and ``rate``."""
+    lo = bisect.bisect_right(text.starts, n.start)
+    hi = bisect.bisect_left(text.starts, rate.start)
+    return any(x.unit == "%" for x in text.numbers[lo:hi])
+
+
+def _names_all(text: Text, n: Number, rate: Number, stem: str) -> bool:
+    """Whether the part of a 100% names what the rate counts: the two characters before
+    率 in its clause (办结 in "办结25件，办结率100%"), or two characters in a row of the
+    rate's longer name, up to four before 率 (出庭 of 出庭应诉 in "负责人出庭837件，负责人
+    出庭应诉率为100%"): equal counts and that name tie them."""
+    clause = text.clause_before(n)
+    if stem in clause:
+        return True
+    before = text.clause_before(rate)
+    name = re.sub(r"^.*[的之]", "", before[:before.rfind("率")])[-4:]
+    return any(name[i:i + 2] in clause for i in range(len(name) - 1))
+
+
 def _nearest_count(text: Text, rate: Number) -> Number | None:
     """The count written last before the rate in its sentence or the one before (any
     qualifier: "2200多项" too), or None."""
@@ -1227,11 +1326,19 @@ def _pair(text: Text, rate: Number) -> Inferred | None:
     A 100% is all of a whole: its two counts are equal and the part's clause names
     what the rate counts (办结 in "办结25件，办结率100%").
     """
+    if rate.qualifier == "at_most":
+        # A ceiling (控制在15%以内, 不足5%) is a limit or a target, and any smaller
+        # quotient meets it: nothing ties a pair of counts to it.
+        return None
     cands = _pair_candidates(text, rate)
-    decimals = stated_decimals(rate.text)
     last = _nearest_count(text, rate)
     whole = rate.value == 100 and rate.qualifier == "exact"
     stem = _stem(text.clause_before(rate))
+    if last is not None and stem and _rate_between(text, last, rate):
+        # Another rate after the last count is that count's ("按时结案597件，超时办理4件，
+        # 结案率100%，按时结案率99%"): this one names its part instead, and the part's
+        # words must hold that name (below).
+        last = None
     fits = []  # (key, numerator, denominator) of every pair that gives the rate
     for d in cands:
         if d.value <= 0:
@@ -1242,13 +1349,12 @@ def _pair(text: Text, rate: Number) -> Inferred | None:
             if last is not None and last is not n and last is not d:
                 continue
             if whole and (n.value != d.value or not stem
-                          or stem not in text.clause_before(n)):
+                          or not _names_all(text, n, rate, stem)):
                 continue
-            if stem and not _names_part(text, n, stem):
+            if stem and not whole and not _names_part(text, n, stem):
                 continue
-            q = n.value / d.value * 100
-            if rate_status(rate.value, q, decimals=decimals, qualifier=rate.qualifier,
-                           tolerance=INFERRED_TOLERANCE) != CONSISTENT:
+            if status_in_range(rate, *quotient_range(n, d),
+                               tolerance=INFERRED_TOLERANCE) != CONSISTENT:
                 continue
             fits.append(((int(n.group != rate.group) + int(d.group != rate.group),
                           abs(rate.start - n.start) + abs(rate.start - d.start), d.start,
@@ -1389,9 +1495,8 @@ def _chain(text: Text, rate: Number) -> Inferred | None:
     if not stem or not any(ch in part_words for ch in stem):
         return None
     q = n.value / d.value * 100
-    decimals = stated_decimals(rate.text)
-    if rate_status(rate.value, q, decimals=decimals, tolerance=INFERRED_TOLERANCE) \
-            == CONSISTENT:
+    if status_in_range(replace(rate, qualifier="exact"), *quotient_range(n, d),
+                       tolerance=INFERRED_TOLERANCE) == CONSISTENT:
         return Inferred("ratio", rate, n, d, q, CONSISTENT,
                         "whole, part, then the rate naming the part")
     whole_words = _clause_of(text, d)
@@ -1403,12 +1508,24 @@ def _chain(text: Text, rate: Number) -> Inferred | None:
 
 
 def _in_list(text: Text, n: Number) -> bool:
-    """True when ``n`` is an item of a list ("3595件、3125件", "分别为…")."""
+    """True when ``n`` is an item of a list ("3595件、3125件", "分别为…"), also when its
+    items are named around them: the next or the previous number of its sentence is
+    joined to it by one 、 with no clause break ("广告违法行为（147.6万件）、侵害消费者
+    权益行为（46.6万件）")."""
     if n.pos < 0:
         return True
     sent = text.sentences[n.group]
-    return (sent[n.pos - 1:n.pos] == "、" or sent[n.end:n.end + 1] == "、"
-            or "分别" in text.clause_before(n))
+    if (sent[n.pos - 1:n.pos] == "、" or sent[n.end:n.end + 1] == "、"
+            or "分别" in text.clause_before(n)):
+        return True
+    k = bisect.bisect_left(text.starts, n.start)
+    for j in (k - 1, k + 1):
+        if 0 <= j < len(text.numbers):
+            a, b = sorted((n, text.numbers[j]), key=lambda x: x.start)
+            gap = text.between(a, b)
+            if gap and gap.count("、") == 1 and not clause_breaks(gap) and len(gap) <= 16:
+                return True
+    return False
 
 
 def _linked_mismatch(text: Text, rate: Number, cands: list[Number]) -> Inferred | None:
@@ -1439,6 +1556,14 @@ def _linked_mismatch(text: Text, rate: Number, cands: list[Number]) -> Inferred 
     # rate's whole is another one (what was due), not stated: no pair at all.
     if rate.value == 100 and rate.qualifier == "exact":
         return None
+    # Another rate between them is that count's, or ends the count's run of words: the
+    # count is no longer the part this rate speaks of ("全市事项3373项（其中许可事项1198
+    # 项），跑零次实现率95.4%，即办事项比例83.01%"). Nor is the last item of a list: a
+    # rate after a list may be of the list's sum ("…（147.6万件）、…（29.4万件）三类合计
+    # 占比为66.4%").
+    k = bisect.bisect_left(text.starts, rate.start)
+    if text.numbers[k - 1] is not n or _in_list(text, n):
+        return None
     clause_n, clause_r = text.clause_before(n), text.clause_before(rate)
     share = bool(_SHARE_RE.search(clause_r))
     stem = _stem(clause_r)
@@ -1449,9 +1574,14 @@ def _linked_mismatch(text: Text, rate: Number, cands: list[Number]) -> Inferred 
         evidence = "a share right after its part"
     else:
         return None
+    # A sentence that opens with 其中 continues the one before it: its whole may be there
+    # ("共受理诉求284406件。其中，咨询类诉求124599件，占63.72%").
+    groups = {n.group}
+    if re.match(r"其中", text.sentences[n.group]) and n.group and text.adjacent[n.group]:
+        groups.add(n.group - 1)
     dens = [d for d in before[:-1]
             if unit_class(d.unit) == unit_class(n.unit) and d.value > 0
-            and d.value >= n.value and not _in_list(text, d) and d.group == n.group]
+            and d.value >= n.value and not _in_list(text, d) and d.group in groups]
     if not dens:
         return None
     d = dens[-1]
@@ -1461,8 +1591,7 @@ def _linked_mismatch(text: Text, rate: Number, cands: list[Number]) -> Inferred 
             bisect.bisect_left(text.starts, d.start):bisect.bisect_left(text.starts, n.start)]):
         return None
     q = n.value / d.value * 100
-    status = rate_status(rate.value, q, decimals=stated_decimals(rate.text),
-                         qualifier=rate.qualifier, tolerance=INFERRED_TOLERANCE)
+    status = status_in_range(rate, *quotient_range(n, d), tolerance=INFERRED_TOLERANCE)
     return Inferred("ratio", rate, n, d, q, status, evidence)
 
 
@@ -1649,6 +1778,8 @@ def infer_ratios(mentions, skip: set | None = None) -> list[Inferred]:
     text = text_of(mentions)
     used = set(skip or ())
     out = _reductions(text, used)
+    out += _listed_shares(text, used)
+    out += _raises(text, used)
     out += _changes(text, used)
     out += _multiples(text, used)
     for rate in text.numbers:
@@ -1661,6 +1792,96 @@ def infer_ratios(mentions, skip: set | None = None) -> list[Inferred]:
     for inf in out:
         inf.name = _inferred_name(text, inf)
     return sorted(out, key=lambda x: (x.rate or x.denominator).start)
+
+
+#: Between two rates of a list (分别占比23.5%、17.3%): 、 or a joining word.
+_RATE_LIST_GAP_RE = re.compile(r"、|和|及|与")
+#: A rate list that gives each listed count its share (分别占比…, 分别占…的…).
+_EACH_SHARE_RE = re.compile(r"分别(?:占|为|是)?[^，,。；;：:]{0,6}(?:占|比例|比重)|分别占")
+
+
+def _count_list(text: Text, i: int, k: int) -> list[Number] | None:
+    """The ``k`` numbers right before ``text.numbers[i]`` when they are a list of exact
+    counts of one kind of unit in its sentence: each two joined by 、 with no clause
+    break or other number between, their names (in parentheses or not) around them
+    ("投诉7836件、举报1415件", "质量问题（213.9万件）、售后服务（157.9万件）"). None else."""
+    if i < k:
+        return None
+    items = text.numbers[i - k:i]
+    rate = text.numbers[i]
+    if any(not is_count(n) or n.group != rate.group or n.pos < 0 for n in items):
+        return None
+    if len({unit_class(n.unit) for n in items}) != 1:
+        return None
+    for a, b in zip(items, items[1:]):
+        gap = text.between(a, b)
+        if gap is None or gap.count("、") != 1 or clause_breaks(gap) or len(gap) > 16:
+            return None
+    return items
+
+
+def _listed_shares(text: Text, used: set) -> list[Inferred]:
+    """Shares listed with 分别 after a list of counts, each count over the whole stated
+    before the list: "共接收诉求33508件。其中投诉7836件、举报1415件、咨询24234件、表扬23件，
+    分别占比23.39%、4.22%、72.32%、0.07%" (7836 / 33508 = 23.39%, …); "受理投诉911万件，
+    …，其中质量问题（213.9万件）、…、广告问题（39.5万件）等…，分别占比23.5%、…、4.3%".
+
+    The positions tie each rate to its count; the whole is the nearest earlier count of
+    the same kind of unit, in the list's sentence or the one before, not smaller than
+    any item. Only when every quotient rounds to its rate are the rows given
+    (``consistent``): one that does not says the list is read wrongly, not that the
+    report is wrong, so nothing is given then.
+    """
+    out = []
+    nums = text.numbers
+    i = 0
+    while i < len(nums):
+        r = nums[i]
+        if (r.unit != "%" or r.kind != "rate" or r.pos < 0 or r.qualifier != "exact"
+                or not _EACH_SHARE_RE.search(text.clause_before(r))):
+            i += 1
+            continue
+        rates = [r]
+        while (i + len(rates) < len(nums) and nums[i + len(rates)].unit == "%"
+               and _RATE_LIST_GAP_RE.fullmatch(
+                   text.between(rates[-1], nums[i + len(rates)]) or "-")):
+            rates.append(nums[i + len(rates)])
+        k = len(rates)
+        items = _count_list(text, i, k) if k >= 2 else None
+        if items is None or clause_breaks(text.between(items[-1], r) or "") > 2:
+            i += k
+            continue
+        whole = _whole_before(text, items)
+        if whole is not None:
+            rows = [(n, rate, n.value / whole.value * 100) for n, rate in zip(items, rates)]
+            if all(rate.start not in used and status_in_range(
+                    rate, *quotient_range(n, whole), tolerance=INFERRED_TOLERANCE)
+                    == CONSISTENT for n, rate, q in rows):
+                for n, rate, q in rows:
+                    used.add(rate.start)
+                    out.append(Inferred("ratio", rate, n, whole, q, CONSISTENT,
+                                        "分别: each listed count over the whole before the list"))
+        i += k
+    return out
+
+
+def _whole_before(text: Text, items: list[Number]) -> Number | None:
+    """The nearest count before the first of ``items``, in its sentence or the one
+    before, of their kind of unit and not smaller than any of them (other numbers,
+    such as a growth rate, may stand between)."""
+    first = items[0]
+    top = text.lead[first.group]
+    if top and text.adjacent[top]:
+        top = text.lead[top - 1]
+    biggest = max(n.value for n in items)
+    cls = unit_class(first.unit)
+    j = bisect.bisect_left(text.starts, first.start) - 1
+    while j >= 0 and text.numbers[j].group >= top:
+        d = text.numbers[j]
+        if is_count(d) and unit_class(d.unit) == cls:
+            return d if d.value >= biggest and d.value > 0 else None
+        j -= 1
+    return None
 
 
 def _inferred_name(text: Text, inf: Inferred) -> str:

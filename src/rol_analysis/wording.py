@@ -71,6 +71,24 @@ def stated_decimals(text) -> int:
     return len(m.group(1)) if m and m.group(1) else 0
 
 
+def half_unit(n) -> float:
+    """How far a number's value may be from what it counts, in its own units: half its
+    last written digit when it is rounded ("4.62件" -> 0.005, "28.29万通" -> 50, "27万件"
+    -> 5000), 0 for a whole number written out in full ("6217件"), which is exact, and
+    for a number not written in digits."""
+    m = DIGITS.search(n.text) if isinstance(n.text, str) else None
+    if m is None or not float(m.group(0)) or not n.value:
+        return 0.0
+    decimals = len(m.group(1) or "")
+    scale = n.value / float(m.group(0))
+    power = round(math.log10(abs(scale))) if scale else 0
+    if power < 0 or abs(scale - 10 ** power) > 1e-6 * 10 ** power:
+        return 0.0  # not a plain scale word (1,234件 or a derived value): exact
+    if not decimals and not power:
+        return 0.0
+    return 0.5 * 10 ** (-decimals) * 10 ** power
+
+
 def unit_class(unit: str) -> frozenset:
     """The counting words that count the same things as ``unit`` (:data:`UNIT_CLASSES`)."""
     for cls in UNIT_CLASSES:
