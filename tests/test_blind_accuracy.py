@@ -987,9 +987,13 @@ RATCHETS = {
     # after 确保 is an aim, 均 or not: 确保…参考率、合格率均不低于95%); no other set changed.
     # Session 18 (rates19): FP 2 -> 0 (播放宣传标语一批: a batch, no count; 《…案》入选30个
     # 全国…案例: one titled case entered a list of 30).
-    "blind18": Ratchet(min_found=220, min_named_correctly=165, min_id_rows_named=35,
-                       max_named_wrongly=25, max_false_positives=0, min_parts_ok=13,
-                       max_parts_wrong=3),
+    # Session 19 (scope20; found on this set, so no transfer check): a change of waived
+    # penalties (首违不罚…案件…同比增长22.74%), of police call-outs (案件类警情) or of
+    # criminal cases (破获刑事案件数) is no cases_year_on_year_change: named correctly
+    # 165 -> 167, wrong 25 -> 23, part wrong 3 -> 2.
+    "blind18": Ratchet(min_found=220, min_named_correctly=167, min_id_rows_named=35,
+                       max_named_wrongly=23, max_false_positives=0, min_parts_ok=13,
+                       max_parts_wrong=2),
     # The third fresh set written in session 17 (24 reports, 183 rows, 19 provinces, sixteen
     # departments' own reports, two parts; README), written while blind18 was tuned on,
     # second-read and adjudicated (4 and 4 rows differing) before scoring, held back from

@@ -1149,6 +1149,10 @@ def test_a_clause_without_an_object_counts_the_topic_carried_before_it(text, exp
     # reconsideration and penalty cases have changes of their own: never the generic one
     ("全县行政复议案件同比增长16.2%。", ""),
     ("全年办理行政处罚案件3120件，同比下降8.6%。", "admin_penalty_cases_change"),
+    # waived penalties, police call-outs and criminal cases are no cases of this kind
+    ("全年办理“首违不罚”“轻微免罚”案件5214件，同比增长22.74%。", ""),
+    ("全区案件类警情同比下降21.9%。", ""),
+    ("全区破获刑事案件数同比上升4.6%。", ""),
 ])
 def test_a_change_is_read_with_the_count_it_changes(text, expected):
     m = extract.extract_text(text).mentions
