@@ -2928,3 +2928,12 @@ def test_a_figure_not_the_regions_own_for_the_year_takes_no_indicator(text, year
     # (2016年以来 in the 2016 report is that year)
     m = extract.extract_text(other, "x", 2016 if year == 2020 else year).mentions
     assert m["indicator_id"].iloc[0] == named
+
+
+def test_powers_taken_over_from_above_are_not_powers_delegated_below():
+    # the indicator's very name: what came down to the region, not what it handed down
+    for text in ("承接上级下放行政许可事项12项。", "全年承接市级下放行政许可事项8项。"):
+        m = extract.extract_text(text).mentions
+        assert list(m["indicator_id"]) == ["licensing_items_taken_over"]
+    m = extract.extract_text("向乡镇下放行政执法事项8项。").mentions
+    assert list(m["indicator_id"]) == ["powers_delegated"]
