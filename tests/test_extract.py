@@ -2167,6 +2167,43 @@ def test_a_count_no_larger_than_a_sibling_is_no_total(sentence, expected):
     assert _named_and_parts(sentence) == expected
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    # two groups report in clauses of their own, each ending in the same act (述法) after
+    # words of its own (局领导, 站所主要负责人): a breakdown by group with no total, so
+    # neither is all who reported: both parts, neither named
+    ("9名局领导通过线上平台向县依法治县委员会述法，31家站所主要负责人向局党组述法。",
+     {9: ("", "law_performance_statements"), 31: ("", "law_performance_statements")}),
+    # ... one group alone is the figure
+    ("31家站所主要负责人向局党组述法。", {31: ("law_performance_statements", "")}),
+    # ... and so is a group that says it is all of them (全县) or a sum (共有)
+    ("全县31家站所主要负责人向局党组述法，9名局领导通过线上平台向县依法治县委员会述法。",
+     {31: ("law_performance_statements", ""), 9: ("", "")}),
+    ("9名局领导通过线上平台向县依法治县委员会述法，共有31家站所主要负责人向局党组述法。",
+     {9: ("", ""), 31: ("law_performance_statements", "")}),
+])
+def test_groups_doing_one_act_are_parts(sentence, expected):
+    assert _named_and_parts(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # study and seminars on the Thought, one value each in clauses of their own: two
+    # forms of what the indicator counts together, no total stated: both parts
+    ("今年集中学习习近平法治思想3次，开展专题学习研讨3次。",
+     {3: [("", "rol_thought_study_sessions")] * 2}),
+    # ... one form alone is the figure
+    ("今年集中学习习近平法治思想3次。", {3: [("rol_thought_study_sessions", "")]}),
+    # ... and a form that says it is a sum is no part of a breakdown
+    ("今年集中学习习近平法治思想3次，共开展专题学习研讨3次。",
+     {3: [("", ""), ("rol_thought_study_sessions", "")]}),
+])
+def test_forms_of_one_activity_stated_once_each_are_parts(sentence, expected):
+    m = extract.extract_text(sentence).mentions
+    got: dict = {}
+    for v, i, p in zip(m["value"], m["indicator_id"], m["part_of"]):
+        got.setdefault(v, []).append((i, p))
+    assert got == expected
+
+
 def _named_and_parts(sentence: str) -> dict:
     """Each number's value to its (indicator, part_of) as ``sentence`` is read."""
     m = extract.extract_text(sentence).mentions

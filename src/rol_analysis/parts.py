@@ -16,7 +16,10 @@ is one of the kinds of one act listed with no total (政策清理1次，
 …文件清理1次: :func:`_kinds_lists`), or the rest of a breakdown (其他类130件, 另有2项:
 :func:`_the_rest`), or a subset its own words narrow one indicator to (查找出共性问题10条:
 :func:`_mark_subsets`), or no larger than a sibling of one thing with no total stated
-(集体学法15次，…专题学法讲座2次: :func:`_no_larger_than_a_sibling`). The ``part_of``
+(集体学法15次，…专题学法讲座2次: :func:`_no_larger_than_a_sibling`), or one of groups
+doing one act in clauses of their own (…12名执法人员参加…考试，…108名领导干部参加…考试:
+:func:`_groups_doing_one_act`), or one of the forms of one activity stated once each with
+one value (学习…2次，开展专题学习研讨2次: :func:`_forms_of_one_activity`). The ``part_of``
 column then names the whole: the whole's indicator, or the whole's concept the part's
 own words fit best when the whole is not named (:func:`_name_wholes`).
 
@@ -258,6 +261,7 @@ def _mark_parts(norm_text: str, bounds: list[int], slots: list[_Slot],
     _body_kinds(norm_text, sent_start, slots, matcher)
     _second_study_form(norm_text, sent_start, slots, matcher)
     _no_larger_than_a_sibling(norm_text, sent_start, slots, matcher)
+    _groups_doing_one_act(norm_text, slots)
     _summed_items(norm_text, slots)
     _the_rest(norm_text, sent_start, slots)
     _one_channel(norm_text, sent_start, slots, matcher)
@@ -640,12 +644,35 @@ def _kinds_with_no_total(text: str, sent_start: list[int], slots: list[_Slot],
                                     matcher.cat.indicators[iid].zh_name))
 
 
+def _forms_of_one_activity(text: str, sent_start: list[int], slots: list[_Slot],
+                           sk: list[int], iid: str, matcher: _Matcher | None) -> bool:
+    """Whether the numbers ``sk`` of one sentence, one value each fitting ``iid`` best,
+    are sessions of different forms of one activity, each in a clause of its own, with no
+    total stated (常态化学习习近平法治思想2次，开展专题学习研讨2次: study and seminars, both
+    counted by 学习习近平法治思想（专题学习、研讨）次数). They count sessions (次, 场, 期), no
+    item says it is a sum, their nouns are distinct with no head in common (one head is
+    :func:`_kinds_with_no_total`'s: 习近平法治思想专题讲座 / …统计法专题讲座, where the gold
+    names the first), and every noun holds the same words of the indicator's name (学习),
+    so each is one form of what it counts and none is all of it."""
+    if matcher is None or slots[sk[0]].mention.unit not in PART_CLASSES[2] \
+            or len({slots[k].group for k in sk}) < len(sk) \
+            or any(_opens_with_sum(text, sent_start, slots, k) for k in sk):
+        return False
+    nouns = [_kind_noun(text, sent_start, slots, k) for k in sk]
+    if not _distinct_nouns(nouns) or len(_common_tail(nouns)) >= 2:
+        return False
+    shared = set.intersection(*(_grams(n) for n in nouns))
+    return bool(shared & _grams(matcher.cat.indicators[iid].zh_name) - _HOW_GRAMS)
+
+
 def _same_concept_twice(text: str, sent_start: list[int], slots: list[_Slot],
                         matcher: _Matcher | None = None) -> None:
     """One indicator fitting best two or more numbers of a report that count the same
     kind of thing with different values: one may be the total, the others its parts.
 
-    In one sentence a total comes first (发放宣传单60000余份、宣传手册18000余册;
+    In one sentence with one value, forms of one activity in clauses of their own are
+    parts, none named (:func:`_forms_of_one_activity`). In one sentence a total comes
+    first (发放宣传单60000余份、宣传手册18000余册;
     专题培训两期、法治讲座一期): when the first is the largest, the later ones are its
     parts (of a first that says no sum, only those in one list with it), but a list of
     kinds of one head with no total (不予处罚事项291项、从轻处罚事项219项) names none, each
@@ -688,6 +715,11 @@ def _same_concept_twice(text: str, sent_start: list[int], slots: list[_Slot],
                         text, sent_start, slots, sk, iid, matcher, _item_noun):
                     # "法治文化广场1个和法治文化长廊1个": kinds of one thing with one
                     # value each and no total: neither is the indicator's figure
+                    for k in sk:
+                        _make_part(slots[k], {iid})
+                    continue
+                if len(sk) >= 2 and _forms_of_one_activity(text, sent_start, slots, sk,
+                                                           iid, matcher):
                     for k in sk:
                         _make_part(slots[k], {iid})
                     continue
@@ -1149,6 +1181,74 @@ def _no_larger_than_a_sibling(text: str, sent_start: list[int], slots: list[_Slo
                 if not slots[j].part:
                     slots[j].part = True
                     slots[j].total = [(float("inf"), w)]
+
+
+# the counting words of those who act: people, or bodies and units (…个部门负责人…述法)
+_AGENT_UNITS = PART_CLASSES[1] | PART_CLASSES[3]
+# the words of a clause: up to a clause mark, not past a 、 (市、区…考试 is one clause)
+_CLAUSE_STOPS = "，,；;。\n"
+
+
+def _own_clauses(text: str, slots: list[_Slot]) -> list[tuple[str, str]]:
+    """Per slot, the words of its number's clause before and after it, asides and quotes
+    left out; ``("", "")`` when another number shares the clause (its words are no one
+    number's)."""
+    starts = sorted({sl.mention.start for sl in slots})
+    out = []
+    for sl in slots:
+        m = sl.mention
+        lo = max(text.rfind(c, max(0, m.start - 80), m.start) for c in _CLAUSE_STOPS + "：:") + 1
+        ends = [i for i in (text.find(c, m.end, m.end + 80) for c in _CLAUSE_STOPS) if i >= 0]
+        hi = min(ends) if ends else min(len(text), m.end + 80)
+        # the numbers starting in [lo, hi): this one only
+        if bisect.bisect_left(starts, hi) - bisect.bisect_left(starts, lo) > 1:
+            out.append(("", ""))
+        else:
+            out.append((_ASIDE_RE.sub("", text[lo:m.start]), _ASIDE_RE.sub("", text[m.end:hi])))
+    return out
+
+
+def _groups_doing_one_act(text: str, slots: list[_Slot]) -> None:
+    """Counts of those who did one act, each group in a clause of its own of one full
+    sentence (组织12名执法人员参加…法律知识考试，动员108名领导干部参加…法律知识考试; 3个重点
+    部门负责人在会上现场述法，另有32个部门负责人提交书面述法), are a breakdown by group with
+    no total stated: the one the matcher named is one group, a part of its indicator
+    (``part_of``), not its figure, and so are the others. The clauses end in the same
+    words after the number (the act, two characters or more), each with words of its own
+    before them (the group: 执法人员, 领导干部); they count people or bodies, say no sum,
+    and the other groups fit no other indicator. First run blind17 lintong named the
+    leading cadres as all exam takers, blind15 xuecheng the departments' heads as all who
+    reported; the gold has every group a part."""
+    agents = [k for k, sl in enumerate(slots)
+              if not sl.index and sl.mention.kind == "count" and sl.mention.unit in _AGENT_UNITS]
+    if len(agents) < 2:
+        return
+    words = _own_clauses(text, slots)
+    by_full: dict[int, list[int]] = {}
+    for k in agents:
+        at = slots[k].mention.start
+        by_full.setdefault(max(text.rfind("。", 0, at), text.rfind("\n", 0, at)), []).append(k)
+    for ks in by_full.values():
+        for k in ks:
+            x = slots[k]
+            w = "" if x.part else _clear_best(x.cands)
+            xb, xa = words[k]
+            if not w or not xa or _SIBLING_SUM_RE.search(xb + xa) or _TOTAL_CUE_RE.search(xb):
+                continue  # 全区86个领导班子…述法: all of them, the whole
+            groups = []
+            for j in ks:
+                yb, ya = words[j]
+                act = _common_tail([xa, ya]) if ya and xa != ya else ""
+                if j != k and not slots[j].part and _clear_best(slots[j].cands) in ("", w) \
+                        and len(act) >= 2 \
+                        and min(len(xa), len(ya)) - len(act) >= 2 \
+                        and not _SIBLING_SUM_RE.search(yb + ya) and not _TOTAL_CUE_RE.search(yb):
+                    groups.append(slots[j])
+            if groups:
+                _make_part(x, {w})
+            for y in groups:  # the other groups are parts of the same whole
+                _make_part(y, {w})
+                y.total = y.total or [(float("inf"), w)]
 
 
 def _summed_items(text: str, slots: list[_Slot]) -> None:
