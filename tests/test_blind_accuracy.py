@@ -69,8 +69,12 @@ RATCHETS = {
     # Session 17 (names17: synonyms and units the catalogue lacked, measured on all eighteen
     # sets): 聘请的8名专家和律师 is government_legal_advisers: named correctly
     # 114 -> 115, id rows 56 -> 57.
-    "blind": Ratchet(min_found=119, min_named_correctly=115, min_id_rows_named=57,
-                     max_named_wrongly=0, max_false_positives=0, min_parts_ok=7),
+    # Session 19 (reword20): every text of the set reworded again after a check against the
+    # sources found long verbatim runs (README, Paraphrase check); same code (a1efc7e):
+    # found 119 -> 118, named correctly 115 -> 111, id rows 57 -> 54, wrong 0 -> 1.
+    "blind": Ratchet(min_found=118, min_named_correctly=111, min_id_rows_named=54,
+                     max_named_wrongly=1, max_false_positives=0, min_parts_ok=7,
+                     max_parts_wrong=0),
     # The fresh sets of session 3 (READMEs): written without reading the extractor, gold
     # re-read against the 308-indicator catalogue before their first scoring; these are
     # the figures of that first run.
@@ -125,8 +129,11 @@ RATCHETS = {
     # Session 8, round H (study8): a body's seminars right after its study count are its
     # part (huangshi's 集中研讨26次 re-read by the group's definition: README): parts ok
     # 2 -> 3, part wrong 0.
-    "blind2": Ratchet(min_found=116, min_named_correctly=108, min_id_rows_named=55,
-                      max_named_wrongly=2, max_false_positives=0, min_parts_ok=3,
+    # Session 19 (reword20): every text of the set reworded again after a check against the
+    # sources found long verbatim runs (README, Paraphrase check); same code (a1efc7e):
+    # named correctly 108 -> 105, id rows 55 -> 52, FP 0 -> 1.
+    "blind2": Ratchet(min_found=116, min_named_correctly=105, min_id_rows_named=52,
+                      max_named_wrongly=2, max_false_positives=1, min_parts_ok=3,
                       max_parts_wrong=0),
     # Precision, runner-up margin 0.3 (复议案件数量同比增长42.8% fits two change
     # indicators 0.2 apart): blind3 named correctly 121 -> 122, wrong 6 -> 5; merged with
@@ -157,8 +164,11 @@ RATCHETS = {
     # Session 8, round H (parts8): a count published on one channel beside another
     # channel is that channel's share (definition of gov_info_disclosed): named
     # correctly 133 -> 134, wrong 3 -> 2, parts 12 -> 13 (qiaokou's portal).
-    "blind3": Ratchet(min_found=140, min_named_correctly=134, min_id_rows_named=48,
-                      max_named_wrongly=2, max_false_positives=0, min_parts_ok=13,
+    # Session 19 (reword20): every text of the set reworded again after a check against the
+    # sources found long verbatim runs (README, Paraphrase check); same code (a1efc7e):
+    # named correctly 134 -> 131, id rows 48 -> 45, FP 0 -> 1.
+    "blind3": Ratchet(min_found=140, min_named_correctly=131, min_id_rows_named=45,
+                      max_named_wrongly=2, max_false_positives=1, min_parts_ok=13,
                       max_parts_wrong=0),
     # The fresh set of session 4 (36 reports of nine provinces, 299 rows; README): written
     # and re-read without reading the extractor, scored once at 11:02 UTC on main f8d479f
@@ -255,9 +265,13 @@ RATCHETS = {
     # Session 17 (names17: synonyms and units the catalogue lacked, measured on all eighteen
     # sets): 受理…各类诉求31万件 is hotline_requests: named correctly 259 -> 260,
     # id rows 92 -> 93.
-    "blind4": Ratchet(min_found=299, min_named_correctly=260, min_id_rows_named=93,
-                      max_named_wrongly=7, max_false_positives=0, min_parts_ok=10,
-                      max_parts_wrong=1),
+    # Session 19 (reword20): every text of the set reworded again after a check against the
+    # sources found long verbatim runs (README, Paraphrase check); same code (a1efc7e):
+    # named correctly 260 -> 258, id rows 93 -> 89, wrong 7 -> 5, parts ok 10 -> 7, part wrong 1 ->
+    # 2.
+    "blind4": Ratchet(min_found=299, min_named_correctly=258, min_id_rows_named=89,
+                      max_named_wrongly=5, max_false_positives=0, min_parts_ok=7,
+                      max_parts_wrong=2),
     # The fresh set of session 4's second round (36 reports of 13 provinces, 293 rows;
     # README): written and re-read without reading the extractor, scored once at 11:31 UTC
     # on main bebca10 (313 indicators), after the round tuned on blind4: found 285 (97.3%),
@@ -359,8 +373,12 @@ RATCHETS = {
     # Session 16, second increment (catalogue scopes: 减免处罚 is no tax relief, 评为优秀案卷
     # no review, 对企业的罚款 a part, 裁量 items the benchmarks' count): nanxing's 165项
     # named discretion_benchmarks: named correctly 248 -> 249, id rows 94 -> 95, wrong 3 -> 2.
-    "blind5": Ratchet(min_found=293, min_named_correctly=249, min_id_rows_named=95,
-                      max_named_wrongly=2, max_false_positives=0, min_parts_ok=16,
+    # Session 19 (reword20): every text of the set reworded again after a check against the
+    # sources found long verbatim runs (README, Paraphrase check); same code (a1efc7e):
+    # found 293 -> 292, named correctly 249 -> 240, id rows 95 -> 86, wrong 2 -> 3, parts ok 16 ->
+    # 14.
+    "blind5": Ratchet(min_found=292, min_named_correctly=240, min_id_rows_named=86,
+                      max_named_wrongly=3, max_false_positives=0, min_parts_ok=14,
                       max_parts_wrong=1),
     # The fresh set written at the end of session 4 (21 reports of 11 provinces, 101 rows;
     # README), held back on a branch, re-read against the frozen 313-indicator catalogue
@@ -400,8 +418,11 @@ RATCHETS = {
     # named correctly 85 -> 86, id rows 24 -> 25, wrong unchanged.
     # Session 7, recall, second round (officials counted before the training they took):
     # named correctly 86 -> 88, id rows 25 -> 27, wrong unchanged.
-    "blind6": Ratchet(min_found=101, min_named_correctly=88, min_id_rows_named=27,
-                      max_named_wrongly=1, max_false_positives=0, min_parts_ok=7,
+    # Session 19 (reword20): every text of the set reworded again after a check against the
+    # sources found long verbatim runs (README, Paraphrase check); same code (a1efc7e):
+    # found 101 -> 100, named correctly 88 -> 86, id rows 27 -> 25, wrong 1 -> 2.
+    "blind6": Ratchet(min_found=100, min_named_correctly=86, min_id_rows_named=25,
+                      max_named_wrongly=2, max_false_positives=0, min_parts_ok=7,
                       max_parts_wrong=0),
     # The fresh set of session 5 (27 reports of 21 provinces, 212 rows; README): written
     # and re-read without reading the extractor while the session's code engineers were
@@ -508,8 +529,11 @@ RATCHETS = {
     # 不少于90课时, 不少于50课时), each found and rightly unnamed, left the set (212 -> 208
     # rows), so found 212 -> 208 and named correctly 185 -> 181 count the same rows less
     # those four, no row lost; 每两月1次 is no longer read: FP 1 -> 0.
-    "blind7": Ratchet(min_found=208, min_named_correctly=181, min_id_rows_named=73,
-                      max_named_wrongly=2, max_false_positives=0, min_parts_ok=12,
+    # Session 19 (reword20): every text of the set reworded again after a check against the
+    # sources found long verbatim runs (README, Paraphrase check); same code (a1efc7e):
+    # named correctly 181 -> 178, id rows 73 -> 70, wrong 2 -> 3.
+    "blind7": Ratchet(min_found=208, min_named_correctly=178, min_id_rows_named=70,
+                      max_named_wrongly=3, max_false_positives=0, min_parts_ok=12,
                       max_parts_wrong=0),
     # The fresh set written at the end of session 5 (24 reports of 17 provinces, 171 rows;
     # README): written and re-read without reading the extractor, held back on a branch,
@@ -583,8 +607,12 @@ RATCHETS = {
     # Session 17 (names17: synonyms and units the catalogue lacked, measured on all eighteen
     # sets): 立案查处案件共390件 is admin_penalty_cases (its 简易程序 and 普通程序
     # counts become its parts): named correctly 155 -> 156, id rows 59 -> 60, parts 14 -> 16.
-    "blind8": Ratchet(min_found=171, min_named_correctly=156, min_id_rows_named=60,
-                      max_named_wrongly=0, max_false_positives=0, min_parts_ok=16,
+    # Session 19 (reword20): every text of the set reworded again after a check against the
+    # sources found long verbatim runs (README, Paraphrase check); same code (a1efc7e):
+    # found 171 -> 169, named correctly 156 -> 148, id rows 60 -> 54, wrong 0 -> 3, parts ok 16 ->
+    # 15.
+    "blind8": Ratchet(min_found=169, min_named_correctly=148, min_id_rows_named=54,
+                      max_named_wrongly=3, max_false_positives=0, min_parts_ok=15,
                       max_parts_wrong=2),
     # The fresh set of session 6 (24 reports of 17 provinces, 163 rows; README): written
     # and re-read without reading the extractor, given an independent second reading and
@@ -655,9 +683,12 @@ RATCHETS = {
     # Session 17 (names17: synonyms and units the catalogue lacked, measured on all eighteen
     # sets): 学法考试的参与率 is law_exam_participation_rate: named correctly
     # 139 -> 140, id rows 47 -> 48.
-    "blind9": Ratchet(min_found=163, min_named_correctly=140, min_id_rows_named=48,
-                      max_named_wrongly=1, max_false_positives=0, min_parts_ok=12,
-                      max_parts_wrong=1),
+    # Session 19 (reword20): every text of the set reworded again after a check against the
+    # sources found long verbatim runs (README, Paraphrase check); same code (a1efc7e):
+    # named correctly 140 -> 139, id rows 48 -> 47, FP 0 -> 1, part wrong 1 -> 2.
+    "blind9": Ratchet(min_found=163, min_named_correctly=139, min_id_rows_named=47,
+                      max_named_wrongly=1, max_false_positives=1, min_parts_ok=12,
+                      max_parts_wrong=2),
     # The fresh set written in session 6 (21 reports, 156 rows; README): written and
     # re-read without reading the extractor, given an independent second reading and its
     # 9 differing rows adjudicated before scoring, held back from the code engineers, and
@@ -707,8 +738,11 @@ RATCHETS = {
     # 128 -> 129, wrong 1 -> 0, parts 5 -> 6 (anshan; the form rule gave parts 4 -> 5).
     # Session 8, round H (found8): the count of bodies just named before 各 (司法、执法、
     # 守法普法3个协调小组各召开会议1次) says how many share the value: FP 1 -> 0.
-    "blind10": Ratchet(min_found=154, min_named_correctly=129, min_id_rows_named=43,
-                       max_named_wrongly=0, max_false_positives=0, min_parts_ok=6,
+    # Session 19 (reword20): every text of the set reworded again after a check against the
+    # sources found long verbatim runs (README, Paraphrase check); same code (a1efc7e):
+    # id rows 43 -> 44, FP 0 -> 2.
+    "blind10": Ratchet(min_found=154, min_named_correctly=129, min_id_rows_named=44,
+                       max_named_wrongly=0, max_false_positives=2, min_parts_ok=6,
                        max_parts_wrong=1),
     # The fresh set written in session 7 (19 reports, 118 rows; README): written without
     # reading the extractor, given an independent second reading and its 8 differing rows
@@ -759,8 +793,11 @@ RATCHETS = {
     # Session 17 (names17: synonyms and units the catalogue lacked, measured on all eighteen
     # sets): 持证比例 is enforcement_certification_rate: named correctly 100 -> 101,
     # id rows 39 -> 40.
-    "blind11": Ratchet(min_found=118, min_named_correctly=101, min_id_rows_named=40,
-                       max_named_wrongly=1, max_false_positives=1, min_parts_ok=11,
+    # Session 19 (reword20): every text of the set reworded again after a check against the
+    # sources found long verbatim runs (README, Paraphrase check); same code (a1efc7e):
+    # named correctly 101 -> 102, id rows 40 -> 42, wrong 1 -> 2.
+    "blind11": Ratchet(min_found=118, min_named_correctly=102, min_id_rows_named=42,
+                       max_named_wrongly=2, max_false_positives=1, min_parts_ok=11,
                        max_parts_wrong=4),
     # The fresh set written in session 7 (18 reports, 128 rows; README): written without
     # reading the extractor, given an independent second reading and its 6 differing rows
@@ -806,8 +843,11 @@ RATCHETS = {
     # Session 16, wrong names (catalogue scopes, matcher rules for subsets, joint counts
     # and near concepts, each seen in the first runs of blind4 … blind15): shangluo_pufa's
     # 民法典专题培训 in a sentence on 普法 left unnamed: named correctly 108 -> 109, wrong 1 -> 0.
-    "blind12": Ratchet(min_found=127, min_named_correctly=109, min_id_rows_named=35,
-                       max_named_wrongly=0, max_false_positives=0, min_parts_ok=4,
+    # Session 19 (reword20): every text of the set reworded again after a check against the
+    # sources found long verbatim runs (README, Paraphrase check); same code (a1efc7e):
+    # named correctly 109 -> 108, wrong 0 -> 2.
+    "blind12": Ratchet(min_found=127, min_named_correctly=108, min_id_rows_named=35,
+                       max_named_wrongly=2, max_false_positives=0, min_parts_ok=4,
                        max_parts_wrong=1),
     # The fresh set written in session 8 (18 reports, 161 rows; README): written without
     # reading the extractor, given an independent second reading and its 9 differing rows
@@ -837,8 +877,11 @@ RATCHETS = {
     # 减免处罚2.3亿元 named right: named correctly 126 -> 127, id rows 38 -> 39, wrong 6 -> 5.
     # Session 17 (fp17): 《…》《…》两部规范性文件, a numeral after a closing title mark
     # counting the documents listed, is found (unnamed): found 160 -> 161.
-    "blind13": Ratchet(min_found=161, min_named_correctly=127, min_id_rows_named=39,
-                       max_named_wrongly=5, max_false_positives=1, min_parts_ok=7,
+    # Session 19 (reword20): every text of the set reworded again after a check against the
+    # sources found long verbatim runs (README, Paraphrase check); same code (a1efc7e):
+    # named correctly 127 -> 125, id rows 39 -> 37, wrong 5 -> 6.
+    "blind13": Ratchet(min_found=161, min_named_correctly=125, min_id_rows_named=37,
+                       max_named_wrongly=6, max_false_positives=1, min_parts_ok=7,
                        max_parts_wrong=0),
     # The second fresh set written in session 8 (16 reports, 139 rows; README): written
     # without reading the extractor, given an independent second reading and its 9 differing
@@ -878,8 +921,11 @@ RATCHETS = {
     # Session 19 (parts20): groups doing one act, each in a clause of its own, are parts
     # (changchun_jkq's 另有32个部门负责人提交书面述法 beside 3个重点部门负责人…现场述法):
     # parts ok 3 -> 4.
-    "blind14": Ratchet(min_found=138, min_named_correctly=104, min_id_rows_named=35,
-                       max_named_wrongly=6, max_false_positives=4, min_parts_ok=4,
+    # Session 19 (reword20): every text of the set reworded again after a check against the
+    # sources found long verbatim runs (README, Paraphrase check); same code (a1efc7e):
+    # named correctly 104 -> 103, wrong 6 -> 7, parts ok 4 -> 3.
+    "blind14": Ratchet(min_found=138, min_named_correctly=103, min_id_rows_named=35,
+                       max_named_wrongly=7, max_false_positives=4, min_parts_ok=3,
                        max_parts_wrong=0),
     # The fresh set written in session 9 (19 reports, 146 rows; README): written without
     # reading the extractor, given an independent second reading and its 16 differing rows
@@ -912,6 +958,9 @@ RATCHETS = {
     # Session 19 (parts20): groups doing one act, each in a clause of its own, are parts
     # (xuecheng's 16名区级领导…述法，46家部门（单位）主要负责同志…述法): named correctly
     # 109 -> 110, wrong 6 -> 5, parts ok 0 -> 2.
+    # Session 19 (reword20): every text of the set reworded again after a check against the
+    # sources found long verbatim runs (README, Paraphrase check); same code (a1efc7e):
+    # no figure moved.
     "blind15": Ratchet(min_found=146, min_named_correctly=110, min_id_rows_named=30,
                        max_named_wrongly=5, max_false_positives=1, min_parts_ok=2,
                        max_parts_wrong=4),
@@ -947,8 +996,11 @@ RATCHETS = {
     # Session 17 (names17: synonyms and units the catalogue lacked, measured on all eighteen
     # sets): a 法治专题党委会议 is a special meeting, no training, and so no rival
     # of the 法治培训 count: named correctly 141 -> 143, id rows 52 -> 54.
-    "blind16": Ratchet(min_found=165, min_named_correctly=143, min_id_rows_named=54,
-                       max_named_wrongly=0, max_false_positives=0, min_parts_ok=11,
+    # Session 19 (reword20): every text of the set reworded again after a check against the
+    # sources found long verbatim runs (README, Paraphrase check); same code (a1efc7e):
+    # named correctly 143 -> 142, id rows 54 -> 53, parts ok 11 -> 10.
+    "blind16": Ratchet(min_found=165, min_named_correctly=142, min_id_rows_named=53,
+                       max_named_wrongly=0, max_false_positives=0, min_parts_ok=10,
                        max_parts_wrong=4),
     # The fresh set written in session 17 (39 reports, 310 rows, 27 provinces, nineteen
     # departments' own reports, in three parts by three engineers; README): written without
@@ -981,8 +1033,11 @@ RATCHETS = {
     # 108名领导干部 …法律知识考试), and so are forms of one study stated once each with one
     # value (puchang's 学习习近平法治思想2次，开展专题学习研讨2次): named correctly 256 ->
     # 258, wrong 24 -> 22, parts ok 24 -> 28.
-    "blind17": Ratchet(min_found=309, min_named_correctly=258, min_id_rows_named=95,
-                       max_named_wrongly=22, max_false_positives=1, min_parts_ok=28,
+    # Session 19 (reword20): every text of the set reworded again after a check against the
+    # sources found long verbatim runs (README, Paraphrase check); same code (a1efc7e):
+    # named correctly 258 -> 251, id rows 95 -> 89, wrong 22 -> 24, parts ok 28 -> 29.
+    "blind17": Ratchet(min_found=309, min_named_correctly=251, min_id_rows_named=89,
+                       max_named_wrongly=24, max_false_positives=1, min_parts_ok=29,
                        max_parts_wrong=4),
     # The second fresh set written in session 17 (39 reports, 221 rows, 25 provinces,
     # twenty-five departments' own reports, three parts; README), written while blind17 was
@@ -1001,8 +1056,11 @@ RATCHETS = {
     # penalties (首违不罚…案件…同比增长22.74%), of police call-outs (案件类警情) or of
     # criminal cases (破获刑事案件数) is no cases_year_on_year_change: named correctly
     # 165 -> 167, wrong 25 -> 23, part wrong 3 -> 2.
-    "blind18": Ratchet(min_found=220, min_named_correctly=167, min_id_rows_named=35,
-                       max_named_wrongly=23, max_false_positives=0, min_parts_ok=13,
+    # Session 19 (reword20): every text of the set reworded again after a check against the
+    # sources found long verbatim runs (README, Paraphrase check); same code (a1efc7e):
+    # named correctly 167 -> 166, id rows 35 -> 33, wrong 23 -> 20, FP 0 -> 2, parts ok 13 -> 12.
+    "blind18": Ratchet(min_found=220, min_named_correctly=166, min_id_rows_named=33,
+                       max_named_wrongly=20, max_false_positives=2, min_parts_ok=12,
                        max_parts_wrong=2),
     # The third fresh set written in session 17 (24 reports, 183 rows, 19 provinces, sixteen
     # departments' own reports, two parts; README), written while blind18 was tuned on,
@@ -1021,9 +1079,13 @@ RATCHETS = {
     # before a cut), gongzhuling's 压减到原来的五分之一 (what is left, no rate cut) and
     # chizhou's 市中级法院…综合考核29项指标 (a court's figure) take no indicator: named
     # correctly 145 -> 148, wrong 15 -> 12.
-    "blind19": Ratchet(min_found=182, min_named_correctly=148, min_id_rows_named=31,
-                       max_named_wrongly=12, max_false_positives=0, min_parts_ok=10,
-                       max_parts_wrong=6),
+    # Session 19 (reword20): every text of the set reworded again after a check against the
+    # sources found long verbatim runs (README, Paraphrase check); same code (a1efc7e):
+    # found 182 -> 183, named correctly 148 -> 146, wrong 12 -> 15, FP 0 -> 2, parts ok 10 -> 6,
+    # part wrong 6 -> 4.
+    "blind19": Ratchet(min_found=183, min_named_correctly=146, min_id_rows_named=31,
+                       max_named_wrongly=15, max_false_positives=2, min_parts_ok=6,
+                       max_parts_wrong=4),
 }
 SETS = list(RATCHETS)
 # Found rows whose Section column (the heading's section) is the gold's section. Session
@@ -1040,11 +1102,15 @@ SETS = list(RATCHETS)
 # its four rows newly found. Session 17 (yoy18): blind18 157 -> 159, its two newly found
 # changes (-107人, -124人). Session 17 (units19): blind19 133 -> 134, one of its four
 # newly found rows (公顷, 微克/立方米, 连获…5年, 三获) under its gold section.
-MIN_SECTION_OK = {"blind": 73, "blind2": 68, "blind3": 134, "blind4": 217, "blind5": 180,
-                  "blind6": 76, "blind7": 149, "blind8": 139, "blind9": 136, "blind10": 87,
-                  "blind11": 91, "blind12": 65, "blind13": 129, "blind14": 98,
-                  "blind15": 103, "blind16": 108, "blind17": 235, "blind18": 159,
-                  "blind19": 134}
+# Session 19 (reword20): the texts reworded again, same code: blind3 134 -> 135, blind4 217 -> 214,
+# blind5 180 -> 172, blind6 76 -> 70, blind7 149 -> 135, blind8 139 -> 135, blind11 91 -> 87,
+# blind12 65 -> 56, blind13 129 -> 124, blind14 98 -> 94, blind15 103 -> 101, blind16 108 -> 117,
+# blind17 235 -> 226, blind18 159 -> 163, blind19 134 -> 141.
+MIN_SECTION_OK = {"blind": 73, "blind2": 68, "blind3": 135, "blind4": 214, "blind5": 172,
+                  "blind6": 70, "blind7": 135, "blind8": 135, "blind9": 136, "blind10": 87,
+                  "blind11": 87, "blind12": 56, "blind13": 124, "blind14": 94,
+                  "blind15": 101, "blind16": 117, "blind17": 226, "blind18": 163,
+                  "blind19": 141}
 
 
 @pytest.fixture(scope="module", params=SETS)
