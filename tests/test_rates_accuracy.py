@@ -119,6 +119,11 @@ RATCHETS = {
     # same. Session 18 (rates19): right 2, a coverage rate (覆盖率) read as a share of what
     # the plan listed (将34家企业列入计划: the target), like a completion rate.
     "blind19": Ratchet(min_right=2, max_wrong=0, max_spurious=0),
+    # blind20 (labelled before its scoring, session 19): 3 stated shares, all in
+    # qingshanhu's disclosure report (部分公开28宗 占87.5%, 不予公开2宗 占6.3%, 无法提供2宗
+    # 占6.3%, each of 收到公开申请32件). First run on main a1efc7e: right 3, all inferred
+    # from the wording, no spurious pair; the session-19 start code 2eee771 the same.
+    "blind20": Ratchet(min_right=3, max_wrong=0, max_spurious=0),
     # rates_sample (session 20, rates20): 83 stated rates in 30 paraphrased excerpts of
     # real reports, collected to see how reports write a rate beside its two counts
     # (tests/data/rates_sample/README.md). First run on main 2eee771, before any change:
