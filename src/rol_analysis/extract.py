@@ -123,8 +123,9 @@ _CHANGE_TO_RE = re.compile(r"\s*(?:压缩|压减|缩短|减少|降低|精简|提
 # value before a change, whatever the change reached, numbered or not (first run blind19
 # rushan: the 2 days took approval_time_limit). Every such value of the twenty gold sets is
 # a row without an id.
-_FROM_RE = re.compile(r"(?:由|从)\s*(?:原来的|原先的|原有的|原来|原)?$")
-_ORIGINAL_RE = re.compile(r"(?:由|从)\s*(?:原来的|原先的|原有的|原来|原)$")
+_ORIGINAL_WORDS = r"(?:原来的|原先的|原有的|原来|原)"
+_FROM_RE = re.compile(rf"(?:由|从)\s*{_ORIGINAL_WORDS}?$")
+_ORIGINAL_RE = re.compile(rf"(?:由|从)\s*{_ORIGINAL_WORDS}$")
 # A word of the time before a change right before the number (原需5个工作日, 原来需要5个工作日,
 # 改革前需要20个工作日, 以前需要跑5次): the value before it, as 由… is (企业开办原需5个工作日，
 # 现压缩至1个工作日 named the 5 business_startup_days). No gold set of the twenty has the form.
