@@ -1029,9 +1029,9 @@ def test_regions_that_share_no_indicator_are_said_to_be_compared(tmp_path):
 
 def test_a_named_number_under_a_heading_of_its_shown_in_section_is_shown_there(tmp_path):
     # trial 4 F10 (baiyun-gz 2024, paraphrased): 送法入企 events are 营商环境's, but under
-    # 三是做好普法宣传 the report states them as legal education (the catalogue's shown_in)
-    text = ("一、主要工作成效\n（一）聚力抓统筹，压实法治建设主体责任。"
-            "一是坚持党对全面依法治区工作的领导。三是做好普法宣传这篇大文章。"
+    # 三是抓好普法宣传 the report states them as legal education (the catalogue's shown_in)
+    text = ("一、主要工作成效\n（一）统筹全局，压紧压实法治建设主体责任。"
+            "一是坚持党对全面依法治区工作的领导。三是抓好普法宣传这件大事。"
             "开展“以法兴企”法治宣传活动198场、“法安白云”普法直播177场，观看人次超1232万。\n")
     b = _extracted_brief(tmp_path, text)
     page = BeautifulSoup(b.section_tables().data, "lxml")

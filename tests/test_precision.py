@@ -528,7 +528,8 @@ _DISAGREE = [
 @pytest.mark.parametrize("sentence, value, expected", [
     # instructions praising another work (market supervision) are no instructions on
     # rule-of-law work
-    ("市委、市政府领导6次作出批示肯定市场监管工作，总局、省局在泰安召开现场会7次。", 6, ""),
+    ("市委、市政府领导6次作出批示，对本市市场监管工作予以肯定，总局和省局7次来本市开现场会。",
+     6, ""),
     # ... the work named as law in the sentence, if only as 有关工作 in the count's clause
     ("区委、区政府主要负责同志高度重视法治建设，先后8次就有关工作作出批示。", 8,
      "leader_rol_instructions"),

@@ -377,15 +377,15 @@ def test_more_heading_words_of_real_reports(heading, section):
 
 
 # trial 4 F10 (baiyun-gz 2024, paraphrased): the numbers of one sentence under the inline
-# item 三是做好普法宣传 took the line heading's 组织领导 section
+# item 三是抓好普法宣传 took the line heading's 组织领导 section
 _INLINE_ITEMS = (
     "某区2024年法治政府建设情况报告\n"
     "一、主要工作成效\n"
-    "（一）聚力抓统筹，压实法治建设主体责任。一是坚持党对全面依法治区工作的领导。召开会议6次。"
-    "二是履行推进法治建设第一责任人职责。主要负责同志主持常委会会议。三是做好普法宣传这篇大文章。"
+    "（一）统筹全局，压紧压实法治建设主体责任。一是坚持党对全面依法治区工作的领导。区里开会6次。"
+    "二是履行推进法治建设第一责任人职责。常委会会议由主要负责同志主持。三是抓好普法宣传这件大事。"
     "开展“以法兴企”法治宣传活动198场、“法安白云”普法直播177场，观看人次超1232万。"
-    "四是开展执法证考试和监督证申领工作，依规注销了43名执法人员。\n"
-    "（二）聚力促发展，更好发挥政府保障作用。完成工作9项。\n"
+    "四是组织执法证考试、办理监督证申领，按规定注销了43名执法人员。\n"
+    "（二）服务发展大局，发挥好政府保障作用。完成工作9项。\n"
 )
 
 
@@ -393,10 +393,10 @@ def test_an_item_inside_a_paragraph_heads_its_numbers():
     text = _INLINE_ITEMS
     spans = section_spans(text)
     assert [(s.heading, s.section_id) for s in spans][1:5] == [
-        ("（一）聚力抓统筹，压实法治建设主体责任", "leadership"),
+        ("（一）统筹全局，压紧压实法治建设主体责任", "leadership"),
         ("一是坚持党对全面依法治区工作的领导", "leadership"),
         ("二是履行推进法治建设第一责任人职责", "leadership"),
-        ("三是做好普法宣传这篇大文章", "legal_education")]
+        ("三是抓好普法宣传这件大事", "legal_education")]
     for number in ("198场", "177场", "超1232万"):
         assert _section_of(text, spans, number) == "legal_education"
     assert _section_of(text, spans, "6次") == "leadership"

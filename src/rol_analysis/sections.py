@@ -38,7 +38,7 @@ _MARKERS = (
     (4, re.compile(r"^([（(]\s*\d{1,2}\s*[）)]|[①②③④⑤⑥⑦⑧⑨⑩])\s*")),
 )
 _HEADING_END_RE = re.compile(r"[。：:；;！!？?]|\*\*")
-# Enumerated items inside a paragraph (……。三是做好普法宣传这篇大文章。开展……) head the
+# Enumerated items inside a paragraph (……。三是抓好普法宣传这件大事。开展……) head the
 # text up to the next item or heading: a number there belongs to the item's topic, not
 # to the last line heading's (trial 4 F10). 一是… at a line's start or after 。；：！？,
 # and a bracketed （二）… after a full stop (not after ：, where it is an item of a list
