@@ -269,9 +269,12 @@ RATCHETS = {
     # sources found long verbatim runs (README, Paraphrase check); same code (a1efc7e):
     # named correctly 260 -> 258, id rows 93 -> 89, wrong 7 -> 5, parts ok 10 -> 7, part wrong 1 ->
     # 2.
-    "blind4": Ratchet(min_found=299, min_named_correctly=258, min_id_rows_named=89,
-                      max_named_wrongly=5, max_false_positives=0, min_parts_ok=7,
-                      max_parts_wrong=2),
+    # Session 19: grammar words the rewording had dropped or added next to
+    # numbers put back (确保, 共, 累计, 全年, 有望, 截至 …; docs/reports.md): named
+    # correctly 258 -> 259, wrong 5 -> 4, part wrong 2 -> 1.
+    "blind4": Ratchet(min_found=299, min_named_correctly=259, min_id_rows_named=89,
+                      max_named_wrongly=4, max_false_positives=0, min_parts_ok=7,
+                      max_parts_wrong=1),
     # The fresh set of session 4's second round (36 reports of 13 provinces, 293 rows;
     # README): written and re-read without reading the extractor, scored once at 11:31 UTC
     # on main bebca10 (313 indicators), after the round tuned on blind4: found 285 (97.3%),
@@ -741,8 +744,11 @@ RATCHETS = {
     # Session 19 (reword20): every text of the set reworded again after a check against the
     # sources found long verbatim runs (README, Paraphrase check); same code (a1efc7e):
     # id rows 43 -> 44, FP 0 -> 2.
+    # Session 19: grammar words the rewording had dropped or added next to
+    # numbers put back (确保, 共, 累计, 全年, 有望, 截至 …; docs/reports.md): FP 2 ->
+    # 0.
     "blind10": Ratchet(min_found=154, min_named_correctly=129, min_id_rows_named=44,
-                       max_named_wrongly=0, max_false_positives=2, min_parts_ok=6,
+                       max_named_wrongly=0, max_false_positives=0, min_parts_ok=6,
                        max_parts_wrong=1),
     # The fresh set written in session 7 (19 reports, 118 rows; README): written without
     # reading the extractor, given an independent second reading and its 8 differing rows
@@ -1059,8 +1065,11 @@ RATCHETS = {
     # Session 19 (reword20): every text of the set reworded again after a check against the
     # sources found long verbatim runs (README, Paraphrase check); same code (a1efc7e):
     # named correctly 167 -> 166, id rows 35 -> 33, wrong 23 -> 20, FP 0 -> 2, parts ok 13 -> 12.
+    # Session 19: grammar words the rewording had dropped or added next to
+    # numbers put back (确保, 共, 累计, 全年, 有望, 截至 …; docs/reports.md): FP 2 ->
+    # 0, parts ok 12 -> 13.
     "blind18": Ratchet(min_found=220, min_named_correctly=166, min_id_rows_named=33,
-                       max_named_wrongly=20, max_false_positives=2, min_parts_ok=12,
+                       max_named_wrongly=20, max_false_positives=0, min_parts_ok=13,
                        max_parts_wrong=2),
     # The third fresh set written in session 17 (24 reports, 183 rows, 19 provinces, sixteen
     # departments' own reports, two parts; README), written while blind18 was tuned on,
@@ -1083,7 +1092,10 @@ RATCHETS = {
     # sources found long verbatim runs (README, Paraphrase check); same code (a1efc7e):
     # found 182 -> 183, named correctly 148 -> 146, wrong 12 -> 15, FP 0 -> 2, parts ok 10 -> 6,
     # part wrong 6 -> 4.
-    "blind19": Ratchet(min_found=183, min_named_correctly=146, min_id_rows_named=31,
+    # Session 19: grammar words the rewording had dropped or added next to
+    # numbers put back (确保, 共, 累计, 全年, 有望, 截至 …; docs/reports.md): found
+    # 183 -> 182, named correctly 146 -> 145.
+    "blind19": Ratchet(min_found=182, min_named_correctly=145, min_id_rows_named=31,
                        max_named_wrongly=15, max_false_positives=2, min_parts_ok=6,
                        max_parts_wrong=4),
     # The fresh set of session 19 (35 reports, 263 rows, 16 provinces, eighteen departments'
@@ -1120,11 +1132,12 @@ SETS = list(RATCHETS)
 # blind12 65 -> 56, blind13 129 -> 124, blind14 98 -> 94, blind15 103 -> 101, blind16 108 -> 117,
 # blind17 235 -> 226, blind18 159 -> 163, blind19 134 -> 141. blind20 (first run, a1efc7e):
 # 195 of its 258 found rows.
+# Session 19, grammar words put back next to numbers: blind19 141 -> 140.
 MIN_SECTION_OK = {"blind": 73, "blind2": 68, "blind3": 135, "blind4": 214, "blind5": 172,
                   "blind6": 70, "blind7": 135, "blind8": 135, "blind9": 136, "blind10": 87,
                   "blind11": 87, "blind12": 56, "blind13": 124, "blind14": 94,
                   "blind15": 101, "blind16": 117, "blind17": 226, "blind18": 163,
-                  "blind19": 141, "blind20": 195}
+                  "blind19": 140, "blind20": 195}
 
 
 @pytest.fixture(scope="module", params=SETS)
