@@ -711,15 +711,13 @@ def _same_concept_twice(text: str, sent_start: list[int], slots: list[_Slot],
         for sk in by_sentence.values():
             vals = [value[k] for k in sk]
             if len(set(vals)) < 2:
-                if len(sk) >= 2 and _kinds_with_no_total(
-                        text, sent_start, slots, sk, iid, matcher, _item_noun):
+                if len(sk) >= 2 and (
+                        _kinds_with_no_total(text, sent_start, slots, sk, iid, matcher,
+                                             _item_noun)
+                        or _forms_of_one_activity(text, sent_start, slots, sk, iid, matcher)):
                     # "法治文化广场1个和法治文化长廊1个": kinds of one thing with one
-                    # value each and no total: neither is the indicator's figure
-                    for k in sk:
-                        _make_part(slots[k], {iid})
-                    continue
-                if len(sk) >= 2 and _forms_of_one_activity(text, sent_start, slots, sk,
-                                                           iid, matcher):
+                    # value each and no total, or forms of one activity (学习…2次，开展专题
+                    # 学习研讨2次): none is the indicator's figure
                     for k in sk:
                         _make_part(slots[k], {iid})
                     continue
