@@ -767,12 +767,9 @@ def _cut_share(before: Number, after: Number) -> float:
 
 def _cut_range(before: Number, after: Number) -> tuple[float, float]:
     """The least and most a cut can have taken off (in %) given how its two values are
-    rounded (:func:`wording.half_unit`)."""
-    hb, ha = half_unit(before), half_unit(after)
-    if before.value - hb <= 0:
-        return -math.inf, math.inf
-    return ((1 - (after.value + ha) / (before.value - hb)) * 100,
-            (1 - (after.value - ha) / (before.value + hb)) * 100)
+    rounded: 100 less the range of what is left (:func:`quotient_range`)."""
+    left_lo, left_hi = quotient_range(after, before)
+    return 100 - left_hi, 100 - left_lo
 
 
 def _reductions(text: Text, used: set) -> list[Inferred]:
@@ -1522,10 +1519,16 @@ def _in_list(text: Text, n: Number) -> bool:
     for j in (k - 1, k + 1):
         if 0 <= j < len(text.numbers):
             a, b = sorted((n, text.numbers[j]), key=lambda x: x.start)
-            gap = text.between(a, b)
-            if gap and gap.count("、") == 1 and not clause_breaks(gap) and len(gap) <= 16:
+            if _next_item(text.between(a, b)):
                 return True
     return False
+
+
+def _next_item(gap: str | None) -> bool:
+    """Whether ``gap``, the words between two numbers, joins them as items of one list:
+    one 、, no clause break, the next item's name at most a few words ("件、举报",
+    "万件）、侵害消费者权益行为（")."""
+    return bool(gap) and gap.count("、") == 1 and not clause_breaks(gap) and len(gap) <= 16
 
 
 def _linked_mismatch(text: Text, rate: Number, cands: list[Number]) -> Inferred | None:
@@ -1813,10 +1816,8 @@ def _count_list(text: Text, i: int, k: int) -> list[Number] | None:
         return None
     if len({unit_class(n.unit) for n in items}) != 1:
         return None
-    for a, b in zip(items, items[1:]):
-        gap = text.between(a, b)
-        if gap is None or gap.count("、") != 1 or clause_breaks(gap) or len(gap) > 16:
-            return None
+    if not all(_next_item(text.between(a, b)) for a, b in zip(items, items[1:])):
+        return None
     return items
 
 
