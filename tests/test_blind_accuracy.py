@@ -216,7 +216,7 @@ RATCHETS = {
     # part of it: named correctly 240 -> 241, wrong 13 -> 12, parts ok 9 -> 10. Part wrong
     # 0 -> 1: 每年平均可办理涉农公证1.7万件, a 涉X subset of notarizations (unnamed before,
     # now part_of notarizations) that the gold leaves without a whole.
-    # Session 6, recall: 常务会议…部署推动法治政府建设工作共4次 is the executive
+    # Session 6, recall: 常务会议…部署推进法治政府建设工作共4次 is the executive
     # meeting's rule-of-law business: named correctly 240 -> 241, id rows 77 -> 78.
     # (merged: subset and recall together) named correctly 242, id rows 78.
     # Session 6, recall: 考法 is a law exam (组织142名新任领导干部集中考法): named correctly
@@ -224,10 +224,10 @@ RATCHETS = {
     # Session 6, recall: a rule-of-law plan's 9个方面42项具体任务 are its tasks: named
     # correctly 243 -> 244, id rows 79 -> 80.
     # Session 6, study: the body decides a study count (matcher.body_unfit; 各级…中心组
-    # 围绕习近平法治思想专题学习 is the Thought's study) and a seminar on the Thought is no
+    # 在全区开展习近平法治思想专题学习 is the Thought's study) and a seminar on the Thought is no
     # training: named correctly 244 -> 246, id rows 80 -> 81, wrong 12 -> 11.
     # Session 6, study: the group's own study count with law content elsewhere in its
-    # sentence (列入…中心组学习计划（已集中学习9次）): named correctly 246 -> 247, id rows
+    # sentence (…中心组的学习计划中列入…（已集中学习9次）): named correctly 246 -> 247, id rows
     # 81 -> 82.
     # Session 7, recall (phrasings of existing indicators: cancelled licensing items
     # (取消行政许可事项), 宣讲 outreach): named correctly 247 -> 249, id rows 82 -> 84, wrong
@@ -251,7 +251,7 @@ RATCHETS = {
     # 18.38%); cases_year_on_year_change excludes 复议 and 行政处罚:
     # named correctly 254 -> 255, id rows 88 -> 89, wrong unchanged.
     # Session 7, round F (clusters), second increment: kinds of documents reviewed together
-    # then one count (审核行政规范性文件、重大协议和其他各类文件#, 审核的区政府文件、决策等共#)
+    # then one count (审核规范性文件、重大协议以及其他各类文件#, 审核区政府文件、决策等共#)
     # are legality_reviews: named correctly 254 -> 256 alone, id rows 88 -> 90, wrong
     # unchanged; merged with the line above, named correctly 255 -> 257, id rows 89 -> 91.
     # Session 7, round G (prevsub): a bare count of handled cases after a channel or
@@ -341,7 +341,7 @@ RATCHETS = {
     # 4期) is the officials trained: named correctly 231 -> 232, id rows 79 -> 80.
     # Session 6, recall: a bare law-study count after one body (…中心组的学习研讨内容，
     # 全年共组织学习法律法规8次) is that body's: named correctly 232 -> 233, id rows 80 -> 81.
-    # Session 6, recall: 常务会议就法治政府建设听取相关情况汇报4次 (topic before the
+    # Session 6, recall: 常务会议就法治政府建设工作听取有关汇报4次 (topic before the
     # verb): named correctly 233 -> 234, id rows 81 -> 82.
     # Session 6, recall: a rule-of-law plan's N个方面M项具体任务/重点内容 are its tasks (two
     # rows): named correctly 234 -> 236, id rows 82 -> 84.
@@ -357,7 +357,7 @@ RATCHETS = {
     # Form before topic: a class, lecture or course right before its number in a sentence
     # naming law content is officials' training (讲座培训2场): 243 -> 244, id rows 91 -> 92.
     # Session 7, recall (phrasings of existing indicators: cancelled and delegated approval
-    # items (取消和下放的行政审批事项)): named correctly 244 -> 245, id rows 92 -> 93, wrong
+    # items (取消、下放的行政审批事项)): named correctly 244 -> 245, id rows 92 -> 93, wrong
     # unchanged.
     # Session 7, recall, second round (创建指标 of a demonstration bid): named correctly 245 ->
     # 246, id rows 93 -> 94, wrong unchanged.
@@ -407,7 +407,7 @@ RATCHETS = {
     # were adjudicated by a third reader who read neither the extractor nor its output
     # (README "Adjudication": gold stands 9, second reading right 5): against the decided
     # gold, named correctly 84 -> 81, wrong 1 -> 3, id rows 22/38 -> 20/39, parts 7/24.
-    # Session 6, recall: 考法 is a law exam (N万名国家工作人员学法考法): named correctly
+    # Session 6, recall: 考法 is a law exam (N万名国家工作人员参加学法考法): named correctly
     # 81 -> 82, id rows 20 -> 21.
     # Session 6, study: the body decides a study count (the 中心组 named before 集体学习
     # 习近平法治思想3次), the executive meeting's briefing needs that meeting alone
@@ -443,7 +443,7 @@ RATCHETS = {
     # 参训人员230余人) is the officials trained: named correctly 153 -> 156, id rows
     # 49 -> 52, wrong 14 -> 13 (覆盖区管科级干部343人次, the public's audience before,
     # now ties with the officials trained and stays unnamed).
-    # Session 6, recall: 常务会议学法制度，年内组织专题法治学习8次 is the executive
+    # Session 6, recall: 常务会议学法制度…年内组织专题法治学习8次 is the executive
     # meeting's study: named correctly 156 -> 157, id rows 52 -> 53.
     # Session 6: 14 rows where the gold and the independent second reading differed
     # adjudicated by a third reader independent of the extractor (README "Adjudication":
@@ -566,9 +566,9 @@ RATCHETS = {
     # part wrong -1 (alone, from 125 / 39 / 18 / 8); merged with object: named correctly
     # 138, id rows 48, wrong 7, parts ok 6, part wrong 6; with parts: named correctly 140,
     # id rows 48, wrong 5, parts ok 9, part wrong 6.
-    # Then 县委、县政府主要负责同志专题研究法治工作9次 named as the leadership's business
+    # Then 县委和县政府的主要负责同志专题研究法治工作9次 named as the leadership's business
     # (rol_major_issues_resolved): named correctly 140 -> 141, id rows 48 -> 49.
-    # The group's own study count (理论学习中心组通过专题研讨、现场调研等方式学习14次):
+    # The group's own study count (理论学习中心组采取专题研讨、现场调研等方式学习14次):
     # named correctly 141 -> 142, id rows 49 -> 50.
     # Form before topic (县委党校（县行政学校）举办培训8期): named correctly 142 -> 143, id
     # rows 50 -> 51.
@@ -578,7 +578,7 @@ RATCHETS = {
     # Session 7, recall (phrasings of existing indicators: the Thought's study form after
     # other figures, 宣讲 outreach): named correctly 143 -> 145, id rows 51 -> 53, wrong
     # unchanged. Session 7, recall, second round (officials counted before the training
-    # they took) and parts (线上 narrows nothing: 3000余名领导干部线上学法考试 is the
+    # they took) and parts (线上 narrows nothing: 3000余名领导干部的线上学法考试 is the
     # exam's count), merged: named correctly 145 -> 147, id rows 53 -> 55, part wrong
     # 3 -> 2, wrong unchanged. Confusions' second increment: an on-time rate of
     # enforcement cases is no service rate (按期办结率 after 行政强制): merged, named
@@ -602,7 +602,7 @@ RATCHETS = {
     # correctly 152 -> 153, wrong 2 -> 1, parts 11 -> 14 (yanzhou's 现场, 多媒体 and 另有);
     # merged with found8: 154.
     # Session 8, round H (found8): a Chinese numeral closing what an issuing verb put out
-    # (出台了优化营商环境一百条和…) is a count: found 170 -> 171.
+    # (出台了优化营商环境一百条以及…) is a count: found 170 -> 171.
     # Session 16, wrong names (catalogue scopes, matcher rules for subsets, joint counts
     # and near concepts, each seen in the first runs of blind4 … blind15): wugang_longxi's
     # 新增持证执法人员3名 named enforcement_certificates_issued: named correctly 154 -> 155, id
@@ -774,7 +774,7 @@ RATCHETS = {
     # 建设…的专题会议1次, 就法治政府建设议题召开专题会议研究5次) and 件次 (法律审查意见13件次):
     # named correctly 90 -> 93, id rows 32 -> 35, wrong unchanged.
     # Session 7, round F (topic): a clause with no object counts the one topic of the
-    # clause before (行政处罚工作有序推进，合计731宗): named correctly 93 -> 94, id rows
+    # clause before (行政处罚工作稳步推进，合计731宗): named correctly 93 -> 94, id rows
     # 35 -> 36, parts ok 7 -> 8, wrong unchanged.
     # Session 7, round F (clusters): participants of officials' law study stated after it
     # (学习培训累计#, 参学人员累计#) are officials_trained: named correctly 93 -> 95 alone,
@@ -843,7 +843,7 @@ RATCHETS = {
     # (受教育群众) with no officials in the clause: shangluo's 法治讲座1682场次 left
     # unnamed: named correctly 106 -> 107, wrong 3 -> 2.
     # Session 8, round H (none8): events joined with tests and no public audience named
-    # (各类宣讲、测试等活动累计开展#) are no outreach count (its definition): alone, named
+    # (测试、宣讲等各类活动累计开展#) are no outreach count (its definition): alone, named
     # correctly 106 -> 107, wrong 3 -> 2; with the line above, named correctly 108,
     # wrong 1.
     # Session 16, wrong names (catalogue scopes, matcher rules for subsets, joint counts
@@ -925,7 +925,7 @@ RATCHETS = {
     # indicator): xingqing's 开业登记等240项政务服务事项的材料压减了40% only sizes the subject of
     # the cut: named correctly 103 -> 104, wrong 7 -> 6.
     # Session 19 (parts20): groups doing one act, each in a clause of its own, are parts
-    # (changchun_jkq's 另有32个部门负责人提交书面述法 beside 3个重点部门负责人…现场述法):
+    # (changchun_jkq's 32个部门负责人另以书面形式述法 beside 3个重点部门负责人…当场述法):
     # parts ok 3 -> 4.
     # Session 19 (reword20): every text of the set reworded again after a check against the
     # sources found long verbatim runs (README, Paraphrase check); same code (a1efc7e):

@@ -133,7 +133,7 @@ def test_arabic_numbered_top_level_with_parenthesised_items():
 
 def test_classify_heading_earliest_topic_wins():
     assert classify_heading("六、运用法治思维方式，依法有效化解社会矛盾纠纷") == "disputes"
-    assert classify_heading("严格规范公正文明执法，加强行政执法监督") == "enforcement"
+    assert classify_heading("坚持严格规范公正文明执法，健全行政执法监督机制") == "enforcement"
     assert classify_heading("强化权力制约监督机制") == "oversight"
     assert classify_heading("二、存在问题及下一步工作打算") == "problems"
     assert classify_heading("三、2024年工作安排") == "plans"
@@ -296,7 +296,7 @@ def test_yearbook_bracket_titles_and_more_heading_words():
 # but worded with words only display_patterns know.
 _TRIAL_HEADINGS = (
     "某县2024年法治政府建设情况报告\n"
-    "一、强化政治引领，统筹推动法治政府建设向纵深发展\n"
+    "一、强化政治引领，让法治政府建设向纵深迈进\n"
     "县政府常务会议专题学法6次。\n"
     "一是健全学法制度。全年组织集中学习12次。\n"
     "1.5万元专项经费用于普法。\n"
@@ -318,7 +318,7 @@ def test_heading_words_name_the_section_column(tmp_path):
     text = _TRIAL_HEADINGS
     got = [(s.heading, s.section_id) for s in section_spans(text)]
     # 1.5万元… and a date at a line's start are not headings; 一是… heads its item
-    assert got == [("一、强化政治引领，统筹推动法治政府建设向纵深发展", "leadership"),
+    assert got == [("一、强化政治引领，让法治政府建设向纵深迈进", "leadership"),
                    ("一是健全学法制度", "leadership"),
                    ("（二）全面提升依法履职能力", "functions"),
                    ("（三）依申请公开", "oversight"),
@@ -336,7 +336,7 @@ def test_heading_words_name_the_section_column(tmp_path):
 
 def test_display_words_leave_the_matchers_section_as_it_was():
     # the matcher's same-section bonus reads heading_patterns alone (design.md)
-    for heading in ("一、强化政治引领，统筹推动法治政府建设向纵深发展",
+    for heading in ("一、强化政治引领，让法治政府建设向纵深迈进",
                     "（二）全面提升依法履职能力", "（三）依申请公开"):
         assert classify_heading(heading, scored=True) == ""
     assert [s.section_id for s in section_spans(_TRIAL_HEADINGS, scored=True)] == [
@@ -360,14 +360,14 @@ def test_both_mappings_from_one_reading_of_the_lines():
 
 def test_a_thought_named_in_passing_does_not_make_a_leadership_heading():
     # studying the Thought is a leadership heading; using it in legal education is not
-    assert classify_heading("（一）深入学习贯彻习近平法治思想") == "leadership"
-    assert classify_heading("1.把习近平法治思想作为普法宣传的第一要务") == "legal_education"
+    assert classify_heading("（一）扎实学习贯彻习近平法治思想") == "leadership"
+    assert classify_heading("1.将习近平法治思想列为普法宣传的首要内容") == "legal_education"
 
 
 @pytest.mark.parametrize("heading, section", [
-    ("（一）以习近平法治思想为指引，发挥牵头协调作用", "leadership"),
-    ("（二）健全法律顾问制度，服务覆盖全辖区", "decisions"),
-    ("3.动态调整市场监管部门权责清单", "functions"),
+    ("1.以习近平法治思想为指引，当好牵头抓总角色", "leadership"),
+    ("（二）完善法律顾问制度，实现服务全覆盖", "decisions"),
+    ("3.对市场监管部门权责清单实行动态调整", "functions"),
     ("二、行政机关败诉情况", "disputes"),
     ("二、聚焦法治护航，持续优化经济社会发展的法治环境", ""),  # no topic word: as before
 ])
@@ -381,8 +381,8 @@ def test_more_heading_words_of_real_reports(heading, section):
 _INLINE_ITEMS = (
     "某区2024年法治政府建设情况报告\n"
     "一、主要工作成效\n"
-    "（一）统筹全局，压紧压实法治建设主体责任。一是坚持党对全面依法治区工作的领导。区里开会6次。"
-    "二是履行推进法治建设第一责任人职责。常委会会议由主要负责同志主持。三是抓好普法宣传这件大事。"
+    "（一）统筹全局，压实法治建设各方责任。一是坚持党对依法治区工作的全面领导。区里开会6次。"
+    "二是扛起推进法治建设第一责任人职责。常委会会议由主要负责同志主持。三是抓好普法宣传这件大事。"
     "开展“以法兴企”法治宣传活动198场、“法安白云”普法直播177场，观看人次超1232万。"
     "四是组织执法证考试、办理监督证申领，按规定注销了43名执法人员。\n"
     "（二）服务发展大局，发挥好政府保障作用。完成工作9项。\n"
@@ -393,9 +393,9 @@ def test_an_item_inside_a_paragraph_heads_its_numbers():
     text = _INLINE_ITEMS
     spans = section_spans(text)
     assert [(s.heading, s.section_id) for s in spans][1:5] == [
-        ("（一）统筹全局，压紧压实法治建设主体责任", "leadership"),
-        ("一是坚持党对全面依法治区工作的领导", "leadership"),
-        ("二是履行推进法治建设第一责任人职责", "leadership"),
+        ("（一）统筹全局，压实法治建设各方责任", "leadership"),
+        ("一是坚持党对依法治区工作的全面领导", "leadership"),
+        ("二是扛起推进法治建设第一责任人职责", "leadership"),
         ("三是抓好普法宣传这件大事", "legal_education")]
     for number in ("198场", "177场", "超1232万"):
         assert _section_of(text, spans, number) == "legal_education"

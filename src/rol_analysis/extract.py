@@ -169,7 +169,7 @@ _SHARED_TIME_RE = re.compile(r"(?:均|都)?(?:仅|只)(?:需要?|用了?|要)$")
 # A single rate name before a value each counted item of the clause before shares.
 _EACH_RATE_RE = re.compile(r"(?P<rate>[^、和及与]{1,8}率)(?:均|都)(?:为|是|达到|达|保持在|保持)?")
 _ITEM_JOINERS = frozenset("和、及与")
-# The verb before a list of names that share a value with 各 (接受述职评议和述法测评各1次).
+# The verb before a list of names that share a value with 各 (参加述职评议和述法测评各1次).
 _EACH_VERB_RE = re.compile(r"接受|开展|进行|组织|召开|举办|举行|参加|参与|完成|听取|实施")
 _RESPECTIVELY_RE = re.compile(r"分别(?:为|是|达到|达|有|占)?")
 # "各有一行政许可案卷和行政处罚案卷入选…": what each had, listed after the number: nouns
@@ -495,7 +495,7 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
         # it cannot change a number that already has a candidate much (and costs a pass)
         if alt is not None and (not alt[2] or not cands):
             # a list item read with the list's leading verb right before it
-            # (审查规范性文件、重大行政决策和合同分别为…: 审查合同#): the better score wins
+            # (审查规范性文件、重大决策和合同分别为…: 审查合同#): the better score wins
             # "作出了1256件行政处罚决定": the noun after the number read as if before it
             # (作出了行政处罚决定#), 1.5 below a reading of the text as written
             amarked, aclause, lower = alt
@@ -504,7 +504,7 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
                                               reasons, subsets)
             cands = _merged(cands, acands, lower, excluded | ruled)
         for before in (elided,) if isinstance(elided, str) else elided:
-            # "常务会议专题听取法治建设汇报，全年开了#": the number counts the event of the
+            # "常务会议听取法治建设专题汇报，全年开了#": the number counts the event of the
             # clause before (or the topic carried from it: 行政处罚合计#); matched there
             # too, 1 less than a match in its own clause
             if not before:
@@ -703,7 +703,7 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
                  if each and sep.search(left[:each.start()]) else [])
         lead = verb_word = ""
         if len(names) >= 2 and len(names[0]) > 16:
-            # "负责人接受述职评议和述法测评各1次": the list starts after its verb, which
+            # "负责人参加述职评议和述法测评各1次": the list starts after its verb, which
             # every name shares
             verb = _last_match(_EACH_VERB_RE, names[0])
             if verb is not None:
@@ -758,7 +758,7 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
             elided = (elided, base[1] + _TIME_WORDS_RE.sub("", left) + "#" + sent[b:])
         elif (m.kind in ("count", "rate") and _carries(m.measures[0], left)
               and not _COUNT_DIGIT_RE.search(sent, clause_start, a)):
-            # "行政处罚工作有序推进，合计731宗": a clause with no object of its own
+            # "行政处罚工作稳步推进，合计731宗": a clause with no object of its own
             # counts the one topic carried from before; read as if the topic stood first
             topic_word = _carried_topic(left, sent[b:], context)
             if topic_word:
@@ -766,7 +766,7 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
                 elided = (elided, topic_word + own + "#" + sent[b:])
         # exclusions read the clause up to the end of the number's list item when a
         # later item has its own number (学法12次、中心组学法6次: 中心组 is the scope of 6);
-        # a list of nouns shares the words after it (2700名律师、基层法律服务工作者担任…)
+        # a list of nouns shares the words after it (2700名律师、基层法律服务工作者出任…)
         clause_end = clause_start + len(clause)
         item_end = sent.find("、", b, clause_end)
         if item_end >= 0 and not _DIGIT_RE.search(sent, item_end, clause_end):

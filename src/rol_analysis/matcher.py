@@ -205,7 +205,7 @@ _ITEM_START_RE = re.compile(r".*[、，,。；;：:！？!?\n]", re.S)
 
 def _only_examples(rx: re.Pattern, marked: str, mt: re.Match, hash_pos: int) -> bool:
     """Whether the match ``mt`` finds its words only in the last example of a list
-    closed by 等 before a noun (专题研究行政立法、执法监督等工作#: the number counts
+    closed by 等 before a noun (专题研究规章制定、执法监督等工作#: the number counts
     the 工作, 执法监督 is one example of it).
 
     The last item before 等 (from the 、 that opens it) is cut out and the pattern
@@ -263,14 +263,14 @@ _VERB_OR_SUM_RE = re.compile(r"开展|组织|举办|召开|完成|办理|共|累
 
 def _last_of_list(zh_name: str, marked: str, mt: re.Match, hash_pos: int) -> bool:
     """Whether the match ``mt`` finds its words only in the last item of a list of
-    nouns joined by 、 or 和 that the number follows (录入行政许可、行政处罚、行政强制
+    nouns joined by 、 or 和 that the number follows (录入行政处罚、行政许可、行政强制
     案卷#; 开展专题研讨、法治培训#; 提供法律咨询和法律意见#): the number counts the list
     together, and an indicator whose name takes its words from that item alone
     (行政强制案件数, 学法培训场次) is one kind's, not the list's. An indicator named by
     words all items share (the head noun: 行政执法案件数 for 案卷) is not concerned."""
     j = max(marked.rfind("、", 0, hash_pos), marked.rfind("和", 0, hash_pos))
     # the words must open the item (行政强制案卷#, 法律意见#): words after its noun
-    # (负责人和工作人员旁听庭审#, …和区直各部门述法#) are said of every item
+    # (工作人员和负责人旁听庭审#, …和区直各部门述法#) are said of every item
     if j < 0 or not j < mt.start() <= j + 3 \
             or not _LIST_ITEM_RE.fullmatch(marked, j + 1, hash_pos) \
             or marked[j + 1:j + 2] in _NOT_JOINED:
@@ -324,7 +324,7 @@ _SUBSET_NOUN_RE = re.compile(rf"({_SUBSET_WORD})[\u4e00-\u9fff]{{0,4}}$")
 # first runs of blind4 (专窗), blind5 (报建, 新提任), blind7 (共性, 线下) and blind9
 # (驿站: a service post, one channel of the handled cases). A window
 # (窗口) is left out: most counter work is done at one, it is no subset. So is 线上: a
-# report that states only its online exam or study (3000余名领导干部线上学法考试; 126名…
+# report that states only its online exam or study (3000余名领导干部的线上学法考试; 126名…
 # 在“如法网”完成线上学法考法) states the whole, as the gold of blind8 scgw and blind9
 # yunhuqiao has it (named correctly +1 each, part wrong -1 each, nothing else moves);
 # 线下 stays (blind7 线下培训). A shape, not a
@@ -360,7 +360,7 @@ _NARROWING_HINT_RE = re.compile(f"性|{_NARROWING_WORDS}")
 # A form listed with another (以现场或书面方式, “书面+现场”方式) names no single form, and a
 # clause that says everyone did it so (全部现场述法, …全覆盖) states the whole.
 # The act may be followed by a second one joined by 并 (现场述法并接受点评: the form still sits
-# on the act: 另选取8个单位进行现场述法并接受点评, first run of blind13 jinpu).
+# on the act: 另选取8个单位开展现场述法并进行点评, first run of blind13 jinpu).
 _FORM_RE = re.compile(r"(?<![、和及与或+＋])(?:现场|当场"
                       r"|以[“\"]?(?:多媒体|短视频|微视频|视频|直播|录像)[”\"]?(?:形式|方式))"
                       r"[”“\"」「]*([\u4e00-\u9fff]{2,4})(?=#|$|并)")
@@ -444,7 +444,7 @@ _NEGATED_ACT_RE = re.compile(r"(?:不予|免于|免予|未予|暂不|未能|无�
 
 
 # A court or procuratorate in the number's own clause before it (参加检察院听证#,
-# 市中级法院审判执行综合考核#): the figure is that body's, not the government's, unless the
+# 市中级人民法院的审判执行综合考核#): the figure is that body's, not the government's, unless the
 # indicator counts court or procuratorate work itself (旁听庭审, 行政诉讼, 诉前调解, 司法建议;
 # every indicator whose patterns name a court or procuratorate says one of these). First
 # runs blind17 wuxing_street and blind19 chizhou.
@@ -587,7 +587,7 @@ def narrowed(zh_name: str, marked: str, hash_pos: int, words: str = "",
     if not _EVERYONE_RE.search(marked, start, end) and any(
             mt.group(1)[-2:] in zh_name
             for part in (own, after) for mt in _FORM_RE.finditer(part)):
-        return True  # #个单位主要负责人现场述法: one form's share
+        return True  # #个单位的主要负责人现场述法: one form's share
     for part in (own, after):
         if _NARROWING_HINT_RE.search(part) is None:
             continue  # most clauses: no modifier at all (a cheap scan first)
@@ -1003,7 +1003,7 @@ class _Matcher:
             # the measure carries the topic of the clause before (热线…，按时办结率98%):
             # an excluded scope named there rules the indicator out as well
             # a duration's procedure is often named in a clause before the number's own
-            # (企业开办时限进一步压缩，审批时限控制在#): there an excluded topic rules out too
+            # (企业开办时间进一步缩短，审批时限控制在#): there an excluded topic rules out too
             # so is a subset's (对其中的#项实行告知承诺制): its object is the count's before
             # it in the sentence (…确认证明事项227项，…对其中的#项); and a rate's, whose
             # object is often the counts stated before it (收到司法建议…、检察建议…，按期
@@ -1095,9 +1095,9 @@ def _joint_meetings(subject: str) -> bool:
 # committee's study group, one body. Two vehicles of study that are no body's meeting
 # count as other bodies too, so that a count they share with the study group is nobody's
 # alone: the party branches' meetings (三会一课, 主题党日) and officials' training (培训,
-# 党校): 列为党委中心组和“三会一课”的必学内容，全年开展专题学习4次; 组织中心组理论学习
+# 党校): 列为“三会一课”和党委中心组的必学篇目，全年开展专题学习4次; 组织中心组理论学习
 # 和法治培训5次 (first runs blind10 shuikuan, blind9 xushe, blind7 xinganmeng). A lecture
-# (讲座) is a form of the group's own study (通过专题讲座、集中研讨等形式), no other body.
+# (讲座) is a form of the group's own study (通过专题讲座、集体研讨等形式), no other body.
 # A town's or street's 党政班子会 (党政联席会议) joins the party body with the office: a body
 # of its own, whose study is the leadership team's (definitions of the executive meeting's
 # and officials' study; first run blind15 yingpu: 制定《…党政班子会…学法清单》，全年开展班子
@@ -1141,7 +1141,7 @@ def count_bodies(marked: str, hash_pos: int) -> set[int]:
     of ``marked`` is: those its own item names, before the number (after any earlier
     number of the clause: 常务会议学法10次、中心组学法5次) or right after it (召开6次政府
     常务会议); when it names none, those of the nearest clause before it in the sentence
-    that names one (列入镇党委理论学习中心组学习计划，全年开展专题学习4次; 常务会议会前
+    that names one (纳入镇党委理论学习中心组的学习计划，全年开展专题学习4次; 常务会议会前
     学法4次，专题听取…汇报2次: a later count of the chain is still that body's). Empty
     when no body is named: the text does not say whose count it is."""
     start = _own_clause(marked, hash_pos)[0]
@@ -1167,7 +1167,7 @@ _PERSONS_STUDY_RE = re.compile(rf"(?:成员|{_STAFF})[^，,。；;：:会\d]{{0,
 
 
 # A meeting joined with another meeting before one count, or a meeting list closed by 等
-# (常务会、法治政府建设工作会等研究部署…#; 县委常委会和县政府常务会共组织集体学法#): the
+# (常务会、法治政府建设专题会等研究部署…#; 县委常委会与县政府常务会共组织集体学法#): the
 # count is of several meetings, whatever one of them is a body of its own, so no one
 # body's indicator names it. First runs blind6 changsha, blind12 tongren (joined with a
 # meeting that is no study body), blind4 lingshou, blind5 huyi.
@@ -1186,7 +1186,7 @@ _PUBLIC_RE = re.compile(r"(?<!干部)群众|村民|居民|农牧民|农民|市�
 _OFFICIALS_RE = re.compile(rf"{_STAFF}|公务员|领导|党员|机关")
 
 
-# Two study groups joined before one count (市委理论学习中心组、市政府党组理论学习中心组集体
+# Two study groups joined before one count (市委理论学习中心组和市政府党组理论学习中心组集体
 # 学法#): one kind of body twice, still two bodies' joint count (first run blind15
 # linxiangshi); so is a group joined with another party body, either first (局党委中心组和
 # 机关党委集中学法#: first run blind16 dazu). Groups named only in a clause before the
@@ -1196,7 +1196,7 @@ _PARTY_BODY = r"(?:中心组|党委|党组|支部|党工委)"
 _GROUPS_JOINED_RE = re.compile(rf"中心组[、和及与][^，,。；;：:\d]{{0,16}}{_PARTY_BODY}"
                                rf"|{_PARTY_BODY}[、和及与][^，,。；;：:\d]{{0,16}}中心组")
 # A meeting's study before the meeting (会前学法) named in the sentence before a count whose
-# own item names no body (落实会前学法制度，全年累计学习#): the count takes in the meetings'
+# own item names no body (执行会前学法制度，全年累计学习#): the count takes in the meetings'
 # study too, so it is no count of the group alone (first run blind15 huangjueping).
 _PRE_MEETING_STUDY = "会前学法"
 
@@ -1237,7 +1237,7 @@ def body_unfit(zh_name: str, marked: str, hash_pos: int) -> bool:
             return True
         if "汇报" in zh_name:
             # its business (专题研究法治工作) with no meeting named is the leadership's
-            # (县委、县政府主要负责同志), not the executive meeting's
+            # (县委和县政府的主要负责同志), not the executive meeting's
             return bodies != {_EXEC}
         # law study with none named: a town's 班子会议学法, 会前学法 (its patterns decide);
         # but people studying with no meeting in their clause (班子成员开展学法活动#,
@@ -1265,7 +1265,7 @@ def body_unfit(zh_name: str, marked: str, hash_pos: int) -> bool:
 def _no_law_topic(zh_name: str, marked: str) -> bool:
     """Whether ``marked`` (the number's sentence) names no law (:data:`_LAW_CONTENT_RE`)
     while the indicator named ``zh_name`` counts instructions on rule-of-law work
-    (主要负责人对法治建设作出批示次数): 市委、市政府领导6次作出批示肯定市场监管工作 are
+    (主要负责人对法治建设作出批示次数): 市委、市政府领导6次作出批示对市场监管工作予以肯定 are
     instructions on another work (first run blind16 taian). Each gold instruction count
     of the seventeen sets names law in its sentence (法治建设, 依法治市, 法治化 …), also
     when its own clause names the work only as 有关工作."""
@@ -1276,7 +1276,7 @@ def _joint_study(before: str, own: str) -> bool:
     """Whether a law-study count whose own clause is ``own`` (up to the number) is a
     joint count of two or more bodies: named in its own clause (区政府常务会及党组扩大
     会议也学法6次), or, when its own clause names no body, in the clauses of its sentence
-    before it (``before``: 纳入区委常委会议、区政府常务会议学习内容，…，全年开展会前学法
+    before it (``before``: 列入区委常委会议和区政府常务会议的学习内容，…，全年开展会前学法
     30余次). One body's indicator does not name a count of several bodies' study."""
     if not _STUDY_RE.search(own):
         return False  # most clauses: no study at all (cheap test first)

@@ -141,7 +141,7 @@ _LEAD_RE = re.compile(rf"^(?:对|向|为|给|在|于|将|把|从|由|按照|经|
                       r"有(?![效序力利])|、)+")
 # Where a label cut to MAX_CHARS may start: after a list mark, a joining word or 的.
 _WORD_BREAK_RE = re.compile(rf"、|的|{HE}|{JI}|{YU}")
-# "执法总量最多的是宝平街道", "较多的部门有区市场监管局": what follows the copula is
+# "执法总量最多的是宝平街道", "较多的部门有区综合执法局": what follows the copula is
 # the thing counted.
 _COPULA_RE = skipping(r"(?<![但于就])是|(?<![具拥国所没只占])有(?![效序力利关所])")
 # A preposition right before the number: what it governs is what is counted.
@@ -247,7 +247,7 @@ def _after_cut(core: str) -> str:
     after = core[pos + 1:]
     means = _MEANS_RE.match(after) if pos >= 0 else None
     if means:
-        # 通过专题讲座、集中研讨等形式开展学习: the list names how, not what is counted
+        # 通过专题讲座、集体研讨等形式开展学习: the list names how, not what is counted
         rest = after[means.end():]
         led = _LEAD_RE.sub("", rest)
         return led if len(led) >= 2 else rest

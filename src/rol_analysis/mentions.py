@@ -341,7 +341,7 @@ def _quoted_claim(spans: tuple[list[int], list[int]], text: str, a: int, b: int,
     (“三个100%”), and so does a quote that holds nothing but the mention, written in
     digits or with a qualifier, and is no name's first word (审批做到“最多80天”。); a bare
     Chinese numeral and its counting word alone in quotes is a slogan's word
-    (巩固“一门”“一窗”改革成果). So does a quoted achievement that ends
+    (深化“一门”“一窗”改革). So does a quoted achievement that ends
     with its count: a clause of four characters or more, then two digits or more, a
     counting word and at most a short noun
     (“排查整改突出问题2330个”, “实施方案（300条举措）”). A name keeps its number inside
@@ -387,7 +387,7 @@ _LEAD_VERB_RE = re.compile(r"(?:了|召开|开展|举办|举行|组织|设立|�
 # 列为区政府三项重大决策之一: the numeral counts the set the thing is one of (20项民生实事
 # 之一 in digits is a count too).
 _ONE_OF_RE = re.compile(r"[^，,。；;：:、“”《》\d]{1,10}之一")
-# 出台了优化营商环境一百条和…: an issuing verb, a short topic, then the numeral with its unit
+# 出台了优化营商环境一百条以及…: an issuing verb, a short topic, then the numeral with its unit
 # closing what was issued (a list mark, 和/及/与 or the clause's end after it); a numeral
 # followed by its noun (制定法治政府建设十项重点任务) stays inside a name.
 _ISSUED_RE = re.compile(r"(?:出台|制定|印发|推出|发布)了?[^，,。；;：:、“”《》\d]{1,10}$")
@@ -415,7 +415,7 @@ _TITLES_COUNTED_RE = re.compile(r"(?:部|件|项|个|份)(?:行政)?(?:规范性
 # 本局的一件重大行政决策事项: one thing of a kind the catalogue counts, after 的; kept
 # only when an indicator names it (一件事 stays a word)
 _ONE_THING_UNITS = frozenset({"件"})
-# 申请人申请一次、递交一次材料，就能实现…: a number in a clause of its own that is the
+# 申请人申请一次、提交一次材料，就能实现…: a number in a clause of its own that is the
 # condition of the next (，就能/即可…: what one must do for a service to follow) is what the
 # service asks, not what the year did. Without the comma it is the time a thing took
 # (仅用1个工作日就能办完, 压缩到2个工作日内即可完成): a statistic.
@@ -447,7 +447,7 @@ _TARGET_COUNT_UNITS = frozenset({"个", "项", "条", "类", "件"})
 _CADENCE_RE = re.compile(r"每[一两二三四五六\d]?个?(?:季度|季|半年|月|周|星期|旬|日|天)"
                          r"[^，,。；;：:、\d“”《》]{0,8}$")
 _CADENCE_UNITS = frozenset({"次", "回", "期", "场", "轮"})
-# A floor a rule sets (要求每人每年线下培训不少于90课时, 规定…至少, 每季度不少于1次): what
+# A floor a rule sets (要求每人每年参加线下培训不少于90课时, 规定…至少, 每季度不少于1次): what
 # must be done, not what was. 均/都 before the floor says everyone reached it (全员学时均不少于
 # 40学时), a statistic; so does a floor with no rule word (超过40件). After 确保 a floor
 # is the aim, 均 or not (确保全系统参考率、合格率均不低于95%): what is to be ensured.
@@ -477,7 +477,7 @@ _SHARED_RATE_SHORT = r"[^，,。；;：:、的\d]{1,2}率"
 _ALL_OF = "(?:均|都|全部)"
 _RATES_SHARED_RE = re.compile(_SHARED_RATE + _ALL_OF)
 _RATES_SHARED_GE_RE = re.compile(_SHARED_RATE_SHORT + _ALL_OF)
-# "败诉94件，败诉率为7.4%，两项指标均为近五年来最低": how many of the figures just stated
+# "败诉94件，败诉率为7.4%，两项指标均为近五年来的最低值": how many of the figures just stated
 # share a claim, as 两项整改率均 counts rates.
 _FIGURES_SHARED_RE = re.compile("(?:指标|数据|数字)" + _ALL_OF)
 # "组建37支10人以上的普法志愿者队伍": a size right after the count of what it sizes, with
@@ -499,7 +499,7 @@ _COLLECTIVE_RE = re.compile(r"集体(?!经济|土地|资产|所有|产权|林|�
 # score's name; only with decimals, which no year, code or hotline has.
 _SCORE_BEFORE_RE = re.compile(r"(?:成绩|得分|评分|分数|总分)(?:为|是|达到?)?$")
 # A Chinese numeral and its counting word the group's title glosses in brackets
-# (事项类别（行政规范性文件5类、行政决策6类、政府合同5类）): how many kinds each heading
+# (事项类别（规范性文件5类、行政决策6类、政府合同5类）): how many kinds each heading
 # holds, the size of a list, not what the year did (a count of kinds stated on its own,
 # 考评任务3类12项 or 行政职权57类, stays one).
 _KINDS_GLOSSED_RE = re.compile(r"(?:类别|类型|种类)[（(][^（）()]*$")
@@ -626,7 +626,7 @@ def find_mentions(text: str) -> list[Mention]:
                         or m.group("unit") == "个" and _RATES_SHARED_GE_RE.match(text, b)):
             continue  # 两项整改率均达到100%: how many rates share one value
         if chinese and m.group("unit") in ("项", "个") and _FIGURES_SHARED_RE.match(text, b):
-            continue  # 两项指标均为近五年来最低: how many figures share a claim
+            continue  # 两项指标均为近五年来的最低值: how many figures share a claim
         if (m.group("post") in ("以上", "以下") and text.startswith("的", b)
                 and _SIZE_OF_EACH_RE.search(text, max(0, a - 2), a)):
             continue  # 37支10人以上的队伍: the size of each team, no count
@@ -635,7 +635,7 @@ def find_mentions(text: str) -> list[Mention]:
             # categories of the list just named, however many it names
             continue
         if m.group("unit") == "类" and _KINDS_GLOSSED_RE.search(text, max(0, a - 40), a):
-            continue  # 事项类别（行政规范性文件5类、行政决策6类）: sizes of kinds glossed
+            continue  # 事项类别（规范性文件5类、行政决策6类）: sizes of kinds glossed
         if chinese and m.group("unit") and _CN_COMPOUND_RE.match(text, b):
             continue  # 三省一区, 两区一县: numerals joined into one name, no count
         if before == "等" and _names_listed(text, a - 1) == numbers.scaled(num, ""):
@@ -647,7 +647,7 @@ def find_mentions(text: str) -> list[Mention]:
             continue  # 有望升至45%以上, 6万平方米年度目标: a target, not a statistic
         if _CONDITION_RE.match(text, b):
             pending.clear()
-            continue  # 申请一次、递交一次材料，就能实现…: what a service asks, no count
+            continue  # 申请一次、提交一次材料，就能实现…: what a service asks, no count
         if _a_rule(text, a, b, unit):
             pending.clear()
             continue  # 每月1次, 要求…不少于90课时: a rule's cadence or floor, no statistic
@@ -937,7 +937,7 @@ def _counted_numeral(text: str, a: int, b: int, unit: str) -> bool:
 
 def _closes_set(text: str, a: int, b: int) -> bool:
     """Whether the word-like numeral at [a, b) counts a set: the one a thing is one of
-    (三项重大决策之一) or the items an issuing verb put out (出台了优化营商环境一百条和…)."""
+    (三项重大决策之一) or the items an issuing verb put out (出台了优化营商环境一百条以及…)."""
     return bool(_ONE_OF_RE.match(text, b)) or (
         text[b:b + 1] in _ISSUED_END and bool(_ISSUED_RE.search(text, max(0, a - 14), a)))
 

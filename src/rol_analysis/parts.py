@@ -844,7 +844,7 @@ def _bodies_apart(text: str, sent_start: list[int], slots: list[_Slot], ks: list
     """Those of the figures ``ks`` of ``iid`` that stand in one full sentence (to its 。),
     each in a clause of its own (；) and none a sum, and name the concept each for a body
     of its own (:func:`_one_concept_by_bodies`: 县委常委会会议专题研究法治建设工作5次；
-    县政府党组会议、县政府常务会议专题研究法治建设工作5次): the concept stated apart by
+    县政府常务会议、县政府党组会议专题研究法治建设工作5次): the concept stated apart by
     bodies, and no one figure is larger than all the others (so none is their total):
     each is a part of the concept and none is its figure (first run blind16 luoping,
     where the first of two equal figures was named)."""
@@ -1026,8 +1026,8 @@ def _name_head(zh_name: str) -> str:
 
 def _body_kinds(text: str, sent_start: list[int], slots: list[_Slot],
                 matcher: _Matcher) -> None:
-    """One kind of a body's work that wins the indicator of all its work (政府法律顾问参加
-    区重点项目会议222次，为区重点项目出具意见1284份，对…会议纪要开展合法性审查120次): the
+    """One kind of a body's work that wins the indicator of all its work (政府法律顾问列席
+    区重点项目会议222次，就区重点项目提出意见1284份，对…会议纪要开展合法性审查120次): the
     body (the longest head of the indicator's ``zh_name``, 法律顾问) is named before the
     count, and the sentence lists three or more counts of its work after it, each ending
     its item, two or more of them in the indicator's units. When none of those names the
@@ -1209,7 +1209,7 @@ def _own_clauses(text: str, slots: list[_Slot]) -> list[tuple[str, str]]:
 def _groups_doing_one_act(text: str, slots: list[_Slot]) -> None:
     """Counts of those who did one act, each group in a clause of its own of one full
     sentence (组织12名执法人员参加…法律知识考试，动员108名领导干部参加…法律知识考试; 3个重点
-    部门负责人在会上现场述法，另有32个部门负责人提交书面述法), are a breakdown by group with
+    部门负责人在会上当场述法，另有32个部门负责人以书面形式述法), are a breakdown by group with
     no total stated: the one the matcher named is one group, a part of its indicator
     (``part_of``), not its figure, and so are the others. The clauses end in the same
     words after the number (the act, two characters or more), each with words of its own
@@ -1355,7 +1355,7 @@ def _the_rest(text: str, sent_start: list[int], slots: list[_Slot]) -> None:
 
 # A channel of publishing (a website, an account, an app, a notice board) and a verb of
 # publishing after it in the number's own clause, right up to the number: 政府网站全年发布
-# 各类信息#, 依托政府门户网站常态化发布信息#, 微信公众号推送#.
+# 各类信息#, 借助政府门户网站常态化发布信息#, 微信公众号推送#.
 _CHANNELS = r"网站|公众号|微博|抖音|小程序|客户端|头条号|视频号|公开栏|新媒体|APP|App|app"
 _CHANNEL_WORD_RE = re.compile(_CHANNELS)
 _ITEM_UNITS = {"条", "篇", "则"}  # items published (posts, articles, reports)
