@@ -70,6 +70,11 @@ def test_the_packaged_catalogue_is_clean():
     assert counts["indicators"] == len(catalogue.load().indicators) >= 150
 
 
+def _after_patterns(lines: str):
+    """An edit of GOOD: ``lines`` added after the first indicator's patterns."""
+    return lambda t: t.replace("patterns = ['调解纠纷#']", "patterns = ['调解纠纷#']\n" + lines)
+
+
 @pytest.mark.parametrize("edit, entry, words", [
     (lambda t: t.replace('id = "mediation_success_rate"', 'id = "disputes_mediated"'),
      "indicator #2 (disputes_mediated)", "appears twice"),
@@ -103,6 +108,18 @@ def test_the_packaged_catalogue_is_clean():
     (lambda t: t.replace('en_name = "Disputes mediated"\n',
                          'en_name = "Disputes mediated"\nshown_in = ["disputes"]\n'),
      "indicator #1 (disputes_mediated)", "its own section"),
+    (_after_patterns("kinds = '人民调解'"),
+     "indicator #1 (disputes_mediated)", "kinds is not a list of strings"),
+    (_after_patterns("kinds = ['人民调解', ' ']"),
+     "indicator #1 (disputes_mediated)", "is not a non-empty string"),
+    (_after_patterns("kinds = ['人民调解', '人民调解']"),
+     "indicator #1 (disputes_mediated)", "kind '人民调解' appears twice"),
+    # the indicator itself (its name, or that name without its counting word) is no kind
+    (_after_patterns("kinds = ['人民调解', '调解纠纷']"),
+     "indicator #1 (disputes_mediated)", "kind '调解纠纷' is the indicator's own name"),
+    # ... nor a synonym its aliases name
+    (_after_patterns("aliases = ['化解.{0,2}纠纷']\nkinds = ['人民调解', '化解矛盾纠纷']"),
+     "indicator #1 (disputes_mediated)", "kind '化解矛盾纠纷' is what its alias"),
 ])
 def test_each_mistake_exits_2_naming_file_entry_and_fix(tmp_path, edit, entry, words):
     path = _write(tmp_path, edit(GOOD))
@@ -244,3 +261,19 @@ def test_check_of_the_packaged_catalogue_names_suites_left_out_of_date(tmp_path,
     assert "warning.json is out of date" in result.output
     assert "python -m rol_analysis.suites" in result.output
     assert "critical.json" not in result.output
+
+
+def test_kinds_make_one_kind_beside_another_a_part(tmp_path):
+    # with the kinds listed, two kinds of mediation stated side by side are parts of the
+    # mediation count, neither its figure; without them the first is read as the figure
+    text = "司法所开展人民调解纠纷12件，组织培训3次，另有行政调解5件。"
+    plain = catalogue.parse(_write(tmp_path, GOOD))
+    got = extract.extract_text(text, catalogue=plain).mentions
+    assert got["indicator_id"][0] == "disputes_mediated"
+    kinds = _after_patterns("kinds = ['人民调解', '行政调解']")(GOOD)
+    cat = catalogue.parse(_write(tmp_path, kinds))
+    assert cat.indicator("disputes_mediated").kinds == ("人民调解", "行政调解")
+    assert cat.indicator("mediation_success_rate").kinds == ()
+    got = extract.extract_text(text, catalogue=cat).mentions
+    assert list(zip(got["value"], got["indicator_id"], got["part_of"])) == [
+        (12, "", "disputes_mediated"), (3, "", ""), (5, "", "disputes_mediated")]

@@ -48,6 +48,11 @@ class Indicator:
     #: (送法入企 under 营商环境 or under 普法): the brief's section tables show it under
     #: the heading's section when that is one of these, else under ``section``
     shown_in: tuple[str, ...] = ()
+    #: the kinds the indicator counts together (培训 and 讲座 for law training sessions,
+    #: 行政处罚 and 行政许可 for enforcement records published): a number whose own clause
+    #: names one of them beside a number naming another is one kind, a part
+    #: (:func:`rol_analysis.parts._one_kind_of_several`), never the indicator's figure
+    kinds: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -123,6 +128,9 @@ def parse(path: Path) -> Catalogue:
     section_ids = {s.id for s in sections}
     indicators: dict[str, Indicator] = {}
     for n, raw in enumerate(data.get("indicator", []), 1):
+        if problem := _kinds_problem(raw):
+            raise _fail(path, f"indicator {raw.get('id', n)!r}: {problem} (list each sort of "
+                              f"the thing counted once: kinds = ['培训', '讲座'])")
         try:
             ind = Indicator(
                 id=raw["id"], section=raw["section"], zh_name=raw["zh_name"],
@@ -133,6 +141,7 @@ def parse(path: Path) -> Catalogue:
                 exclude=tuple(raw.get("exclude", ())),
                 definition=raw.get("definition", ""),
                 shown_in=tuple(raw.get("shown_in", ())),
+                kinds=tuple(raw.get("kinds", ())),
             )
         except KeyError as exc:
             raise _fail(path, f"indicator #{n} lacks the field {exc}") from None
@@ -220,6 +229,37 @@ def _regex_problems(where: str, field_name: str, pats, need_hash: bool) -> list[
     return out
 
 
+def _kinds_problem(raw: dict) -> str:
+    """What is wrong with an indicator's ``kinds`` (``""`` when nothing is): a list of
+    non-empty strings, none twice, none the indicator itself (its zh_name, that name
+    without its counting word, or a word one of its aliases matches whole)."""
+    import re
+
+    get = raw.get
+    kinds = get("kinds", [])
+    if isinstance(kinds, str) or not isinstance(kinds, list | tuple):
+        return "kinds is not a list of strings"
+    seen: set[str] = set()
+    name = get("zh_name", "") or ""
+    whole = {name, re.sub(r"(?:场次|次数|条数|件数|人数|人次|个数|项数|数|量)$", "", name)}
+    for kind in kinds:
+        if not isinstance(kind, str) or not kind.strip():
+            return f"kinds entry {kind!r} is not a non-empty string"
+        if kind in seen:
+            return f"kind {kind!r} appears twice"
+        seen.add(kind)
+        if kind in whole:
+            return f"kind {kind!r} is the indicator's own name, not a kind of it"
+        for alias in get("aliases", ()) or ():
+            try:
+                if isinstance(alias, str) and re.fullmatch(alias, kind):
+                    return (f"kind {kind!r} is what its alias {alias!r} names: the "
+                            "indicator itself, not a kind of it")
+            except re.error:
+                continue  # the alias's own problem, reported on its own
+    return ""
+
+
 def check(path=None) -> tuple[list[Problem], dict]:
     """Every problem of a catalogue file, not only the first.
 
@@ -228,7 +268,8 @@ def check(path=None) -> tuple[list[Problem], dict]:
     an indicator's kind and section exist; its units are counting words the extractor
     reads (:data:`rol_analysis.mentions.UNITS`); min <= max; patterns, aliases, exclude
     and heading patterns are valid regular expressions and every pattern holds ``#``;
-    a definition, when present, is a non-empty string;
+    a definition, when present, is a non-empty string; kinds, when present, are
+    distinct non-empty strings, none the indicator's own name or a word its aliases match;
     relations have a known type and severity, the fields their type needs, and name
     only known indicators (a ratio's rate is a rate).
 
@@ -328,6 +369,11 @@ def check(path=None) -> tuple[list[Problem], dict]:
                 problems.append(Problem(where, "definition is empty",
                                         "write what is counted and what is not, or remove "
                                         "the field"))
+        if "kinds" in raw and (problem := _kinds_problem(raw)):
+            problems.append(Problem(where, problem,
+                                    "list each sort of the thing counted once, as the "
+                                    "reports write it (kinds = ['培训', '讲座']), never the "
+                                    "indicator itself or a synonym of it"))
 
     fields = {"ratio": ("rate", "numerator", "denominator"), "le": ("left", "right"),
               "sum": ("parts", "whole"), "intensity": ("numerator", "denominator")}

@@ -261,6 +261,7 @@ def _mark_parts(norm_text: str, bounds: list[int], slots: list[_Slot],
     _body_kinds(norm_text, sent_start, slots, matcher)
     _second_study_form(norm_text, sent_start, slots, matcher)
     _no_larger_than_a_sibling(norm_text, sent_start, slots, matcher)
+    _one_kind_of_several(norm_text, sent_start, slots, matcher)
     _groups_doing_one_act(norm_text, slots)
     _summed_items(norm_text, slots)
     _the_rest(norm_text, sent_start, slots)
@@ -1179,6 +1180,94 @@ def _no_larger_than_a_sibling(text: str, sent_start: list[int], slots: list[_Slo
                 if not slots[j].part:
                     slots[j].part = True
                     slots[j].total = [(float("inf"), w)]
+
+
+def _kinds_named(words: str, kinds: tuple[str, ...]) -> set[str]:
+    """The catalogue kinds ``words`` name, a kind inside a longer one found left out
+    (培训 in 培训班, when both are listed)."""
+    found = {kind for kind in kinds if kind in words}
+    return {kind for kind in found if not any(kind != o and kind in o for o in found)}
+
+
+def _one_kind_of_several(text: str, sent_start: list[int], slots: list[_Slot],
+                         matcher: _Matcher) -> None:
+    """A count whose own words name one of the kinds its indicator counts together
+    (the catalogue's ``kinds``: 培训, 讲座 for law training sessions), beside a count of
+    its paragraph naming another of them, is one kind: a part of the indicator
+    (``part_of``) with no id; the sibling too, when it could take that indicator.
+
+    Which sorts of a thing an indicator counts together is catalogue knowledge, not
+    wording: 开展专题法治讲座1次，…开展专业培训2次 states two kinds of one training count
+    with no total. A kind word alone is no evidence (全区共举办培训班12期 may be the only
+    form the report counts, its whole): it takes a sibling kind with a number of its own,
+    in one of the indicator's units, in the same paragraph. Neither item may say a sum
+    (共, 合计, 累计, 其中, 全区 …), close a list of forms with 等 or say the indicator's
+    own name, and an item naming two kinds (讲座和培训) is no one kind. The count takes no
+    other indicator: one kind of what one indicator counts is no figure of another. First
+    run blind18 hunan_yjt named 行政处罚公示信息18条 beside 行政许可信息910条 as all the
+    records published."""
+    paragraph = [text.rfind("\n", 0, sl.mention.start) + 1 for sl in slots]
+    by_paragraph = _by_sentence(slots, paragraph, lambda sl: not sl.index
+                                and sl.mention.kind in ("count", "amount"))
+    for ks in by_paragraph.values():
+        if len(ks) < 2:
+            continue
+        words = {}
+        for k in ks:
+            lo, hi = _item_span(text, sent_start[k], slots, k, sent_start)
+            m = slots[k].mention
+            words[k] = _ASIDE_RE.sub("", text[lo:m.start] + " " + text[m.end:hi])
+        for k in ks:
+            x = slots[k]
+            w = "" if x.part else _clear_best(x.cands)
+            ind = matcher.cat.indicators[w] if w else None
+            if ind is None or not ind.kinds:
+                continue
+            own = _kinds_named(words[k], ind.kinds)
+            if len(own) != 1 or _names_a_whole(words[k], ind):
+                continue
+            sibs = []
+            for j in ks:
+                y = slots[j]
+                if y.mention is x.mention or y.mention.kind != x.mention.kind \
+                        or y.mention.unit not in ind.units:
+                    continue
+                theirs = _kinds_named(words[j], ind.kinds)
+                if len(theirs) != 1 or theirs == own or _names_a_whole(words[j], ind):
+                    continue
+                # a sibling a rule already made a part of ``w`` left ``x`` the whole
+                # (法治专题培训两期、法治讲座一期: the lecture a part of the training); one
+                # made a part of no whole (区级法治专题讲座4场) is a kind all the same
+                if not y.part and _clear_best(y.cands) in ("", w) or y.part and not y.total:
+                    sibs.append(j)
+            if not sibs:
+                continue
+            # one kind of what ``w`` counts is no figure of another indicator either
+            _make_part(x, {i for _sc, i in x.cands})
+            x.total = [(sc, i) for sc, i in x.total if i == w]
+            for j in sibs:
+                y = slots[j]
+                if y.part:
+                    y.total = [(float("inf"), w)]
+                elif any(i == w for _sc, i in y.cands):
+                    _make_part(y, {w})
+
+
+def _names_a_whole(words: str, ind) -> bool:
+    """Whether an item's words say a sum (共, 合计, 累计, 全年, 全区, 其中 …), close a list
+    of forms with 等 (“法治大讲堂”“以案释法”等研讨活动: a kind before the 等) or say the
+    indicator's own name: the whole, or a share of it, never one kind beside another."""
+    # 共同开展 is doing together, and 全年 the year every kind falls in (全年提请审议地方性
+    # 法规草案3件…出台政府规章1件): neither says a sum
+    words = words.replace("共同", "").replace("全年", "")
+    if _TOTAL_CUE_RE.search(words) or _SIBLING_SUM_RE.search(words) or ind.zh_name in words:
+        return True
+    return any(_kinds_named(words[:etc.start()], ind.kinds)
+               for etc in _SOME_OF_MANY_RE.finditer(words))
+
+
+# 等 closing a list (not 等级, 平等, 相等, 对等, 等次, 等同)
+_SOME_OF_MANY_RE = re.compile(r"(?<![平相对])等(?![级次同])")
 
 
 # the counting words of those who act: people, or bodies and units (…个部门负责人…述法)
