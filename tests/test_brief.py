@@ -228,7 +228,7 @@ def test_claim_only_rate_with_its_numerator_says_which_side_is_missing(tmp_path)
     # trial 4 F7 (liwan 2024, paraphrased): the participants are the numerator of the
     # participation rate in the same clause; only those due to sit it are not given
     b = _extracted_brief(tmp_path, "一、法治学习\n（一）组织学法。组织全区2万余名国家工作人员"
-                                   "参加学法考试，参考率、优秀率均为100%。\n")
+                                   "参加年度学法考试，参考率、优秀率均为100%。\n")
     text = b.key_findings().data
     findings = BeautifulSoup(text, "lxml").get_text()
     assert "既没有给出分子" not in findings
@@ -956,8 +956,8 @@ def test_regions_of_the_reports_kind_get_no_mark_or_note(tmp_path):
     assert not page.select(".other-kind, .other-kinds")
 
 
-EXAM_TEXT = ("二、领导干部学法\n组织全区2万余名国家工作人员参加学法考试，参考率、优秀率均为100%。"
-             "落实年度报告制度，全区按期公开率达100%。")
+EXAM_TEXT = ("二、领导干部学法\n组织全区2万余名国家工作人员参加年度学法考试，"
+             "参考率、优秀率均为100%。落实年度报告制度，全区按期公开率达100%。")
 
 
 def test_every_reading_of_every_number_shows_once(tmp_path):
@@ -1030,8 +1030,8 @@ def test_regions_that_share_no_indicator_are_said_to_be_compared(tmp_path):
 def test_a_named_number_under_a_heading_of_its_shown_in_section_is_shown_there(tmp_path):
     # trial 4 F10 (baiyun-gz 2024, paraphrased): 送法入企 events are 营商环境's, but under
     # 三是抓好普法宣传 the report states them as legal education (the catalogue's shown_in)
-    text = ("一、主要工作成效\n（一）统筹全局，压紧压实法治建设主体责任。"
-            "一是坚持党对全面依法治区工作的领导。三是抓好普法宣传这件大事。"
+    text = ("一、主要工作成效\n（一）统筹全局，压实法治建设各方责任。"
+            "一是坚持党对依法治区工作的全面领导。三是抓好普法宣传这件大事。"
             "开展“以法兴企”法治宣传活动198场、“法安白云”普法直播177场，观看人次超1232万。\n")
     b = _extracted_brief(tmp_path, text)
     page = BeautifulSoup(b.section_tables().data, "lxml")

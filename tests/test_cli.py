@@ -345,7 +345,7 @@ def test_a_reader_that_stopped_in_an_earlier_run_leaves_the_next_exit_code_alone
 
 
 PROSE_ONLY = ("某县2024年法治政府建设工作情况\n\n"
-              "全县坚持以习近平法治思想为指引，扎实推进依法行政，法治政府建设成效明显。\n"
+              "全县坚持以习近平法治思想为指引，依法行政稳步推进，法治政府建设取得明显成效。\n"
               "下一步，我们将持续用力，推动各项工作迈上新台阶。\n")
 
 

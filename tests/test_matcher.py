@@ -169,7 +169,7 @@ def test_count_bodies_reads_the_numbers_own_item_then_the_nearest_clause_naming_
     # right after the number
     assert bodies("市政府先后召开#政府常务会议，专门研究法治议题。") == {_EXEC}
     # the nearest clause before that names one
-    assert bodies("列入镇党委理论学习中心组学习计划，全年开展专题学习#。") == {_GROUP}
+    assert bodies("纳入镇党委理论学习中心组的学习计划，全年开展专题学习#。") == {_GROUP}
     # every group of the place is its own kind, not the group
     assert bodies("全区各级理论学习中心组专题学习#。") == {_ALL_GROUPS}
     # none named: the text does not say whose count it is (a party committee, 党委, is
@@ -199,7 +199,7 @@ def test_meetings_joined_before_a_count_are_read_in_its_own_item():
         return joined_meetings(marked, marked.find("#"))
 
     # two meetings joined, or a list of meetings closed by 等
-    assert joined("县委常委会和县政府常务会共组织集体学法#")
+    assert joined("县委常委会与县政府常务会共组织集体学法#")
     assert joined("县政府借助常务会议、专项工作会等研究部署法治政府建设工作#")
     assert joined("县政府常务会等研究部署法治政府建设工作#")
     # one meeting, a meeting word inside a word (委员会), or an earlier item's meeting
@@ -209,5 +209,5 @@ def test_meetings_joined_before_a_count_are_read_in_its_own_item():
     # the executive meeting's counts and the group's are then no one's
     marked = "县政府借助常务会议、专项工作会等专题听取法治政府建设汇报#"
     assert body_unfit("常务会专题听取法治政府工作汇报次数", marked, marked.find("#"))
-    marked = "县政府常务会议专题听取法治政府建设汇报#"
+    marked = "县政府常务会议听取法治政府建设专题汇报#"
     assert not body_unfit("常务会专题听取法治政府工作汇报次数", marked, marked.find("#"))

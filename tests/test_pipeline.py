@@ -864,7 +864,7 @@ def test_a_regions_line_whose_name_the_report_writes_outdates_it(built_copy):
 # bodies' meetings, numbers no catalogue indicator names.
 _NONE_NAMED = """示范区人民政府关于2023年度法治政府建设情况的报告
 
-2023年，示范区坚持以习近平法治思想为指导，扎实推进法治政府建设。现将有关情况报告如下：
+2023年，示范区在习近平法治思想指导下稳步推进法治政府建设。现将有关情况报告如下：
 
 一、加强党对法治建设的领导
 

@@ -87,7 +87,7 @@ def test_an_indicator_that_refuses_the_numbers_unit_is_never_offered():
     review: it was offered for the 份 numbers of the same sentence, never for 次 (it
     counts 件、项、份、件次), and the 次 number's cell offers only indicators of 次."""
     cat = catalogue.load()
-    sentence = ("为区重点项目出具意见1284份，对区重要工作会议纪要开展合法性审查120次，审查征收"
+    sentence = ("为区重点项目出具意见1284份，对区级重要会议纪要开展合法性审查120次，审查征收"
                 "补偿决定42份。")
     times = similar.similar_indicators(cat, "会议纪要合法性审查数", sentence, "次", "count")
     copies = similar.similar_indicators(cat, "征收补偿决定审查数", sentence, "份", "count")

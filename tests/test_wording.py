@@ -43,7 +43,7 @@ def test_a_semicolon_continues_the_full_sentence_and_a_line_break_does_not_part_
 
 
 def test_sentences_with_text_between_them_are_not_adjacent():
-    text = _text("全年受理行政复议案件80件。会议强调，要坚持依法行政，推进严格规范公正文明执法。"
+    text = _text("全年受理行政复议案件80件。会议强调，要坚持依法行政，做到严格规范公正文明执法。"
                  "全年审结行政复议案件70件。")
     assert text.adjacent == [False, False]
 
