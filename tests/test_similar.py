@@ -9,6 +9,9 @@ pass.**
 from __future__ import annotations
 
 import csv
+import os
+import subprocess
+import sys
 
 from candidates_eval import table, tally
 from conftest import REPO, make_root
@@ -121,3 +124,17 @@ def test_a_bare_verb_after_a_paragraph_break_is_offered_the_topic_before_it():
     rec = next(r for r in inline.mentions.to_dict("records") if r["text"] == "132件")
     assert rec["measure"] == "行政复议审结数"
     assert inline.explain[int(rec["char_start"])][0].topic == ""
+
+
+def test_equal_scores_come_in_id_order_whatever_the_hash_seed():
+    # Two indicators share exactly the same words with this clause; their scores were
+    # summed in set order, so the worksheet listed them one way or the other depending on
+    # PYTHONHASHSEED (3 gave the other order): the same report gave another worksheet.
+    code = ("import sys\nfrom rol_analysis import catalogue, similar\n"
+            "print(similar.similar_indicators(catalogue.load(), '人事任免数', sys.argv[1], "
+            "'条', 'count'))")
+    clause = "印发了《某县2024年度重大行政决策事项目录》，并公开《乡镇履行职责事项清单》12条、人事任免9条；"
+    got = {subprocess.run([sys.executable, "-c", code, clause], capture_output=True, text=True,
+                          check=True, env={**os.environ, "PYTHONHASHSEED": seed}).stdout
+           for seed in ("0", "3")}
+    assert got == {"['enforcement_items', 'power_list_items', 'rol_key_tasks']\n"}

@@ -91,11 +91,13 @@ def similar_indicators(catalogue, measure: str, sentence: str, unit: str, kind: 
     want = Counter(_bigrams(topic + measure)) + Counter(_bigrams(sentence))
     shown = set(shown)
     score: dict[str, float] = {}
-    # only the indicators sharing a bigram are scored (a report has hundreds of numbers)
-    for g, w in want.items():
+    # only the indicators sharing a bigram are scored (a report has hundreds of numbers);
+    # summed in bigram order and rounded: floats added in set order (PYTHONHASHSEED) differ
+    # in the last bit, which turned equal scores into a different order from run to run
+    for g in sorted(want):
         for iid in holders.get(g, ()):
-            score[iid] = score.get(iid, 0.0) + w * idf[g]
-    scored = sorted((-s, iid) for iid, s in score.items()
+            score[iid] = score.get(iid, 0.0) + want[g] * idf[g]
+    scored = sorted((-round(s, 9), iid) for iid, s in score.items()
                     if s > 0 and iid not in shown and catalogue.indicators[iid].kind == kind
                     and unit in catalogue.indicators[iid].units)
     return [iid for _, iid in scored[:cap]]
