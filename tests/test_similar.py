@@ -133,7 +133,8 @@ def test_equal_scores_come_in_id_order_whatever_the_hash_seed():
     code = ("import sys\nfrom rol_analysis import catalogue, similar\n"
             "print(similar.similar_indicators(catalogue.load(), '人事任免数', sys.argv[1], "
             "'条', 'count'))")
-    clause = "印发了《某县2024年度重大行政决策事项目录》，并公开《乡镇履行职责事项清单》12条、人事任免9条；"
+    clause = ("印发了《某县2024年度重大行政决策事项目录》，"
+              "并公开《乡镇履行职责事项清单》12条、人事任免9条；")
     got = {subprocess.run([sys.executable, "-c", code, clause], capture_output=True, text=True,
                           check=True, env={**os.environ, "PYTHONHASHSEED": seed}).stdout
            for seed in ("0", "3")}
