@@ -1036,7 +1036,7 @@ RATCHETS = {
     # moved): 等10类 and a heading's 类别（…5类、…6类） size lists of kinds, 三省一区 is a
     # name, 申请一次，就能… a service's condition; 为期两周 a duration, 的三期培训 a count,
     # 平均综合成绩99.2 a score, 实现零纠错 a count of none: found 305 -> 309, named
-    # correctly 227 -> 230, id rows 71 -> 72, FP 7 -> 1. 备案审查实现零纠错 is
+    # correctly 227 -> 230, id rows 71 -> 72, FP 7 -> 1. 报备审查实现零纠错 is
     # normative_docs_corrected (a catalogue pattern, # before 纠错): 230 -> 231, 72 -> 73.
     # Session 17 (names17: synonyms, word orders and units the catalogue lacked, found by
     # classifying this set's unnamed id rows by cause, each measured on all eighteen sets):

@@ -35,7 +35,7 @@ def _named_and_parts(text: str, catalogue=None) -> list[tuple[float, str, str]]:
      [(2, "", "legislation_projects_reviewed"), (3, "", "")]),
     # events taken to one target group each, in sentences of one paragraph
     ("安排律师在社区开展“法律进社区”活动30余场，覆盖居民3000人次。为推进普法，联合派出所、"
-     "学校等单位开展“法治进校园”活动6次。",
+     "学校等单位举办“法治进校园”活动6次。",
      [(30, "", "legal_education_events"), (3000, "legal_education_participants", ""),
       (6, "", "")]),
     ("司法所组织“法律进社区”活动30余场。", [(30, "legal_education_events", "")]),
