@@ -948,14 +948,9 @@ def _raises(text: Text, used: set) -> list[Inferred]:
         rises.setdefault(b.group, []).append((b, a, i + 1))
     out = []
     for pairs in rises.values():
-        j = pairs[-1][2] + 1
-        rates = []
-        while (j < len(nums) and nums[j].group == pairs[-1][1].group
-               and nums[j].unit == "%" and nums[j].value > 0):
-            if rates and not _RATE_LIST_GAP_RE.fullmatch(text.between(rates[-1], nums[j]) or "-"):
-                break
-            rates.append(nums[j])
-            j += 1
+        group = pairs[-1][1].group
+        rates = _rate_run(text, pairs[-1][2] + 1,
+                          lambda n, group=group: n.group == group and n.value > 0)
         first_gap = text.between(pairs[-1][1], rates[0]) if rates else None
         if (not rates or len(rates) != len(pairs) or first_gap is None
                 or clause_breaks(first_gap) > 1 or any(r.start in used for r in rates)
@@ -1803,6 +1798,20 @@ _RATE_LIST_GAP_RE = re.compile(r"、|和|及|与")
 _EACH_SHARE_RE = re.compile(r"分别(?:占|为|是)?[^，,。；;：:]{0,6}(?:占|比例|比重)|分别占")
 
 
+def _rate_run(text: Text, j: int, fits=lambda n: True) -> list[Number]:
+    """The rates from ``text.numbers[j]`` on that form one list: percentages that ``fits``
+    accepts, each joined to the one before by 、 or a joining word (分别提升84.6%、89.9%;
+    分别占比23.39%、4.22%和0.07%)."""
+    nums = text.numbers
+    run: list[Number] = []
+    while j < len(nums) and nums[j].unit == "%" and fits(nums[j]):
+        if run and not _RATE_LIST_GAP_RE.fullmatch(text.between(run[-1], nums[j]) or "-"):
+            break
+        run.append(nums[j])
+        j += 1
+    return run
+
+
 def _count_list(text: Text, i: int, k: int) -> list[Number] | None:
     """The ``k`` numbers right before ``text.numbers[i]`` when they are a list of exact
     counts of one kind of unit in its sentence: each two joined by 、 with no clause
@@ -1842,11 +1851,7 @@ def _listed_shares(text: Text, used: set) -> list[Inferred]:
                 or not _EACH_SHARE_RE.search(text.clause_before(r))):
             i += 1
             continue
-        rates = [r]
-        while (i + len(rates) < len(nums) and nums[i + len(rates)].unit == "%"
-               and _RATE_LIST_GAP_RE.fullmatch(
-                   text.between(rates[-1], nums[i + len(rates)]) or "-")):
-            rates.append(nums[i + len(rates)])
+        rates = _rate_run(text, i)
         k = len(rates)
         items = _count_list(text, i, k) if k >= 2 else None
         if items is None or clause_breaks(text.between(items[-1], r) or "") > 2:
