@@ -21,7 +21,7 @@ in the text, so any pair given to it is wrong). A wrong pairing is worse than no
 A folder without gold tables (tests/data/rates_sample, rates only) is read from its
 ``<slug>_<year>.txt`` files.
 
-Run ``python tests/rates_eval.py [-v] [FOLDER ...]`` (default: the twenty-one gold sets of
+Run ``python tests/rates_eval.py [-v] [FOLDER ...]`` (default: the twenty-two gold sets of
 ``SETS``); ``-v`` lists every labelled rate with its outcome and every spurious row.
 ``--list FOLDER`` prints, per fixture, every stated rate a row recomputes (its pair,
 status and basis), labels or not: how a fresh set's pairs are read by a person before
@@ -44,7 +44,7 @@ REPO = Path(__file__).resolve().parents[1]
 SETS = ("dev", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7",
         "blind8", "blind9", "blind10", "blind11", "blind12", "blind13",
         "blind14", "blind15", "blind16", "blind17", "blind18", "blind19",
-        "blind20")
+        "blind20", "blind21")
 RATE_COLUMNS = ["fixture", "rate_anchor", "rate_value", "a_anchor", "b_anchor", "kind",
                 "note"]
 RATE_KINDS = {"share", "reduction", "increase", "points"}

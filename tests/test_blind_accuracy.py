@@ -1,4 +1,4 @@
-"""Attribution accuracy on the blind sets (tests/data/blind/ and blind2/ to blind20/):
+"""Attribution accuracy on the blind sets (tests/data/blind/ and blind2/ to blind21/):
 paraphrased excerpts of real reports written after the catalogue was tuned on the dev set,
 from places and years that are neither in the dev set nor held out. Gold ids were chosen from the
 catalogue's names, not from the extractor's output. blind2 and blind3 were written in
@@ -1137,6 +1137,22 @@ RATCHETS = {
     "blind20": Ratchet(min_found=258, min_named_correctly=191, min_id_rows_named=44,
                        max_named_wrongly=19, max_false_positives=2, min_parts_ok=9,
                        max_parts_wrong=5),
+    # The fresh set of session 20 (31 reports, 206 rows, 14 provinces, twenty-one
+    # departments' own reports, three parts; README), written while the session's lanes
+    # worked on other sets, each part second-read and adjudicated (9, 6, 4 rows differing;
+    # gold changed on 5, 4, 3) and its paraphrases checked against the sources by script,
+    # all before scoring; scored once at 19:16 UTC on main 919dd53 (after kinds21): found
+    # 197 (95.6%), named correctly 141 (68.4%), wrong 20 (9.7%), FP 2, id rows 43/84
+    # (51.2%), parts 14/51, part wrong 1. The session-20 start code 34a5173 is one row
+    # apart (named correctly 142, id rows 44/84, part wrong 0): kinds21's rule makes ouhai's
+    # 讲好141场法治课 (gold officials_law_training_sessions), beside 举办相关培训3场, a part
+    # with no id. 16 of the 20 wrong names are figures the gold leaves unnamed (12 of them
+    # parts: 6 named as their whole, 6 as another indicator), 4 another indicator than the
+    # gold's. The second human reader is wrong on 1.5% against the adjudicated gold (4.9%
+    # as first written), id rows 83/84.
+    "blind21": Ratchet(min_found=197, min_named_correctly=141, min_id_rows_named=43,
+                       max_named_wrongly=20, max_false_positives=2, min_parts_ok=14,
+                       max_parts_wrong=1),
 }
 SETS = list(RATCHETS)
 # Found rows whose Section column (the heading's section) is the gold's section. Session
@@ -1159,11 +1175,13 @@ SETS = list(RATCHETS)
 # blind17 235 -> 226, blind18 159 -> 163, blind19 134 -> 141. blind20 (first run, a1efc7e):
 # 195 of its 258 found rows.
 # Session 19, grammar words put back next to numbers: blind19 141 -> 140.
+# blind21 (first run, 919dd53; the session-20 start code 34a5173 the same): 143 of its 197
+# found rows.
 MIN_SECTION_OK = {"blind": 73, "blind2": 68, "blind3": 135, "blind4": 214, "blind5": 172,
                   "blind6": 70, "blind7": 135, "blind8": 135, "blind9": 136, "blind10": 87,
                   "blind11": 87, "blind12": 56, "blind13": 124, "blind14": 94,
                   "blind15": 101, "blind16": 117, "blind17": 226, "blind18": 163,
-                  "blind19": 140, "blind20": 195}
+                  "blind19": 140, "blind20": 195, "blind21": 143}
 
 
 @pytest.fixture(scope="module", params=SETS)

@@ -124,6 +124,15 @@ RATCHETS = {
     # 占6.3%, each of 收到公开申请32件). First run on main a1efc7e: right 3, all inferred
     # from the wording, no spurious pair; the session-19 start code 2eee771 the same.
     "blind20": Ratchet(min_right=3, max_wrong=0, max_spurious=0),
+    # blind21 (labelled before its scoring, session 20): 7 stated shares, all in
+    # fangcheng_fy's reconsideration statistics, each of the year's 新受理案件151件
+    # (纠错率约19.2% = 29/151, 92.71% = 140/151, 7.28% = 11/151 and four kinds of case;
+    # four of the shares, 92.71%, 49.66%, 10.59% and 2.64%, are truncated in the source,
+    # not rounded). First run on main 919dd53: right 2 (7.28% and 26.49%, inferred from the
+    # wording), wrong 1 (the 纠错率 paired with the 135 cases closed, not the 151 accepted),
+    # unchecked 4 (the truncated ones), no spurious pair; the session-20 start code 34a5173
+    # the same.
+    "blind21": Ratchet(min_right=2, max_wrong=1, max_spurious=0),
     # rates_sample (session 20, rates20): 83 stated rates in 30 paraphrased excerpts of
     # real reports, collected to see how reports write a rate beside its two counts
     # (tests/data/rates_sample/README.md). First run on main 2eee771, before any change:
