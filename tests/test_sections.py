@@ -156,6 +156,26 @@ def test_heading_rules_are_catalogue_data(tmp_path):
     assert section_at(spans, text.index("849")) == "alpha"
 
 
+@pytest.mark.parametrize("words", ["调解", "(?P<w>调解)", "(调)解\\1?"])
+def test_heading_words_map_headings_alike_searched_together_or_alone(tmp_path, words):
+    # the heading words are searched in one pass when they can be joined; words that
+    # cannot (a named group, a back-reference) are searched one by one; either way the
+    # earliest match wins, then the longest, then the first section
+    toml = tmp_path / "cat.toml"
+    toml.write_text(
+        '[[section]]\nid = "alpha"\nzh_name = "甲"\nen_name = "A"\n'
+        f"heading_patterns = ['{words}']\n\n"
+        '[[section]]\nid = "beta"\nzh_name = "乙"\nen_name = "B"\n'
+        "heading_patterns = ['应急', '调解工作']\n",
+        encoding="utf-8",
+    )
+    cat = catalogue.parse(toml)
+    assert classify_heading("二、人民调解工作", catalogue=cat) == "beta"  # longer
+    assert classify_heading("二、调解和应急", catalogue=cat) == "alpha"  # earlier
+    assert classify_heading("二、应急和调解", catalogue=cat) == "beta"
+    assert classify_heading("二、其他工作", catalogue=cat) == ""
+
+
 def test_section_at_boundaries():
     text = "标题2023年\n一、应急管理\n演练6次。\n（一）其他事项\n会议2次。"
     spans = section_spans(text)

@@ -48,6 +48,7 @@ This module does not read the catalogue.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -759,10 +760,15 @@ def find_mentions(text: str) -> list[Mention]:
             implied = ("起" if h.group().endswith("事故") else "件", "count")
             out.append(Mention(h.start(1), h.end(1), 0.0, "", "exact", "count",
                                implied=implied))
-    taken = [(x.start, x.end) for x in out]
+    # the spans read so far, by start, with the furthest end of each prefix: whether one
+    # overlaps [a, b) is a bisect, not a look at every mention (quadratic in a long text)
+    taken = sorted((x.start, x.end) for x in out)
+    starts = [s for s, _e in taken]
+    reach = list(itertools.accumulate((e for _s, e in taken), max))
     for h in _LASTING_RE.finditer(text):
         a, b = h.start("n"), h.end()
-        if any(s < b and a < e for s, e in taken):
+        i = bisect.bisect_left(starts, b)  # the spans that start before b
+        if i and reach[i - 1] > a:
             continue  # 为期3天: the scan above read it already
         value = numbers.scaled(h.group("n"), "")
         out.append(Mention(a, b, value, h.group("unit"), "exact", "count"))

@@ -136,8 +136,10 @@ def _mark_parts(norm_text: str, bounds: list[int], slots: list[_Slot],
         m, s0 = sl.mention, sent_start[k]
         lo = max(s0, m.start - 16)
         head = norm_text[lo:m.start]
-        # a clause mark or a list's 、 (head is inside one sentence: no end mark in it)
-        cut = max(head.rfind(c) for c in CLAUSE_MARKS + "、")
+        # a clause mark or a list's 、 (head is inside one sentence: no end mark in it);
+        # the last one, by one greedy match rather than a find per mark (every number)
+        mark = _LAST_MARK_RE.match(head)
+        cut = mark.end() - 1 if mark else -1
         if sl.part or (cut < 0 and lo > s0):
             continue
         label = _LABEL_FILL_RE.sub("", head[cut + 1:])
@@ -314,25 +316,43 @@ _LEVEL_KEY = {"国": "国", "全国": "国", "省": "省", "全省": "省", "市
               "村": "村", "社": "村"}
 
 
+_PAREN_ANY_RE = re.compile(r"[（()）]")
+# up to the last mark that ends the item before a number; the first that ends its own
+_ITEM_HEAD_RE = re.compile(r".*[，,；;：:、]", re.S)
+_ITEM_END_MARK_RE = re.compile(r"[，,；;。：:、\n]")
+
+
 def _item_span(text: str, s0: int, slots: list[_Slot], k: int, sent_start) -> tuple[int, int]:
     """The words of number ``k``'s own item: from the clause mark or number before it to
     the clause mark or number after it, in its sentence (marks inside an aside such as
     县（市、区） do not count)."""
     m = slots[k].mention
-    lo, depth = m.start, 0
-    while lo > s0 and m.start - lo < 80:
-        c = text[lo - 1]
-        depth += (c in "）)") - (c in "（(")
-        if depth <= 0 and c in "，,；;：:、":
-            break
-        lo -= 1
-    hi, depth = m.end, 0
-    while hi < len(text) and hi - m.end < 80:
-        c = text[hi]
-        depth += (c in "（(") - (c in "）)")
-        if depth <= 0 and c in "，,；;。：:、\n":
-            break
-        hi += 1
+    # most items hold no aside: then the nearest mark each way is found by one regex
+    # call; the walk a character at a time, counting parentheses, only when one does
+    lo_end = max(s0, m.start - 80)
+    if _PAREN_ANY_RE.search(text, lo_end, m.start) is None:
+        mark = _ITEM_HEAD_RE.match(text, lo_end, m.start)
+        lo = mark.end() if mark else lo_end
+    else:
+        lo, depth = m.start, 0
+        while lo > s0 and m.start - lo < 80:
+            c = text[lo - 1]
+            depth += (c in "）)") - (c in "（(")
+            if depth <= 0 and c in "，,；;：:、":
+                break
+            lo -= 1
+    hi_end = min(len(text), m.end + 80)
+    if _PAREN_ANY_RE.search(text, m.end, hi_end) is None:
+        mark = _ITEM_END_MARK_RE.search(text, m.end, hi_end)
+        hi = mark.start() if mark else hi_end
+    else:
+        hi, depth = m.end, 0
+        while hi < len(text) and hi - m.end < 80:
+            c = text[hi]
+            depth += (c in "（(") - (c in "）)")
+            if depth <= 0 and c in "，,；;。：:、\n":
+                break
+            hi += 1
     for j in range(k - 1, -1, -1):
         if slots[j].mention is not m:
             if sent_start[j] == s0:
@@ -1276,22 +1296,22 @@ _AGENT_UNITS = PART_CLASSES[1] | PART_CLASSES[3]
 _CLAUSE_STOPS = "，,；;。\n"
 
 
-def _own_clauses(text: str, slots: list[_Slot]) -> list[tuple[str, str]]:
-    """Per slot, the words of its number's clause before and after it, asides and quotes
-    left out; ``("", "")`` when another number shares the clause (its words are no one
-    number's)."""
+def _own_clauses(text: str, slots: list[_Slot], which: list[int]) -> dict[int, tuple[str, str]]:
+    """For the slots at the indices ``which``, the words of its number's clause before
+    and after it, asides and quotes left out; ``("", "")`` when another number of any
+    slot shares the clause (its words are no one number's)."""
     starts = sorted({sl.mention.start for sl in slots})
-    out = []
-    for sl in slots:
-        m = sl.mention
+    out = {}
+    for k in which:
+        m = slots[k].mention
         lo = max(text.rfind(c, max(0, m.start - 80), m.start) for c in _CLAUSE_STOPS + "：:") + 1
         ends = [i for i in (text.find(c, m.end, m.end + 80) for c in _CLAUSE_STOPS) if i >= 0]
         hi = min(ends) if ends else min(len(text), m.end + 80)
         # the numbers starting in [lo, hi): this one only
         if bisect.bisect_left(starts, hi) - bisect.bisect_left(starts, lo) > 1:
-            out.append(("", ""))
+            out[k] = ("", "")
         else:
-            out.append((_ASIDE_RE.sub("", text[lo:m.start]), _ASIDE_RE.sub("", text[m.end:hi])))
+            out[k] = (_ASIDE_RE.sub("", text[lo:m.start]), _ASIDE_RE.sub("", text[m.end:hi]))
     return out
 
 
@@ -1310,7 +1330,8 @@ def _groups_doing_one_act(text: str, slots: list[_Slot]) -> None:
               if not sl.index and sl.mention.kind == "count" and sl.mention.unit in _AGENT_UNITS]
     if len(agents) < 2:
         return
-    words = _own_clauses(text, slots)
+    # only the agents' clauses are compared (a few of a report's numbers: not every slot's)
+    words = _own_clauses(text, slots, agents)
     by_full: dict[int, list[int]] = {}
     for k in agents:
         at = slots[k].mention.start
@@ -1599,6 +1620,8 @@ _LEVEL_RE = re.compile(r"(?:省|市|州|盟|县|区|旗|乡镇|乡|镇|街道|�
 # A clause that names only a level or sub-unit before its number (市级312件, 区直单位32家).
 _LABEL_RE = re.compile(r"(?:各)?(?:省|市|州|盟|县|区|旗|乡镇|乡|镇|街道|街镇|社区|村|市州|地市|"
                        r"县区|区县|县市区)(?:本级|一级|级|直)?(?:部门|单位|政府|机关)?")
+# up to the last clause mark or list 、 of a number's head (_mark_parts' labelled items)
+_LAST_MARK_RE = re.compile(rf".*[{CLAUSE_MARKS}、]", re.S)
 _LABEL_FILL_RE = re.compile(r"其中|合计|共计|共|分别|为|有|达|计|\s")
 # "按层级分：", "按案件类型划分：", "分地区看：": the lines after it are a breakdown.
 _BREAKDOWN_RE = re.compile(r"(?:按|分)[\u4e00-\u9fff]{1,6}(?:分|划分|统计|区分|看|来看)[：:]")
