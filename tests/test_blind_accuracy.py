@@ -427,7 +427,9 @@ RATCHETS = {
     # Session 19 (reword20): every text of the set reworded again after a check against the
     # sources found long verbatim runs (README, Paraphrase check); same code (a1efc7e):
     # found 101 -> 100, named correctly 88 -> 86, id rows 27 -> 25, wrong 1 -> 2.
-    "blind6": Ratchet(min_found=100, min_named_correctly=86, min_id_rows_named=25,
+    # Session 21 (found21): rate names split at 以及 (参学率、报考率、参考率以及通过率都达到
+    # 100%: four rows): found 100 -> 101, named correctly 86 -> 87, id rows 25 -> 26.
+    "blind6": Ratchet(min_found=101, min_named_correctly=87, min_id_rows_named=26,
                       max_named_wrongly=2, max_false_positives=0, min_parts_ok=7,
                       max_parts_wrong=0),
     # The fresh set of session 5 (27 reports of 21 provinces, 212 rows; README): written
@@ -538,8 +540,12 @@ RATCHETS = {
     # Session 19 (reword20): every text of the set reworded again after a check against the
     # sources found long verbatim runs (README, Paraphrase check); same code (a1efc7e):
     # named correctly 181 -> 178, id rows 73 -> 70, wrong 2 -> 3.
-    "blind7": Ratchet(min_found=208, min_named_correctly=178, min_id_rows_named=70,
-                      max_named_wrongly=3, max_false_positives=0, min_parts_ok=12,
+    # Session 21 (found21): 网办率 (cases handled online) no longer names online_service_rate
+    # (items available online): wanzhou's 网办率为89% left unnamed as the gold has it, and its
+    # 网上可办率达到90.6% takes the name: named correctly 178 -> 180, wrong 3 -> 2, id rows
+    # 70 -> 71.
+    "blind7": Ratchet(min_found=208, min_named_correctly=180, min_id_rows_named=71,
+                      max_named_wrongly=2, max_false_positives=0, min_parts_ok=12,
                       max_parts_wrong=0),
     # The fresh set written at the end of session 5 (24 reports of 17 provinces, 171 rows;
     # README): written and re-read without reading the extractor, held back on a branch,
@@ -617,7 +623,9 @@ RATCHETS = {
     # sources found long verbatim runs (README, Paraphrase check); same code (a1efc7e):
     # found 171 -> 169, named correctly 156 -> 148, id rows 60 -> 54, wrong 0 -> 3, parts ok 16 ->
     # 15.
-    "blind8": Ratchet(min_found=169, min_named_correctly=148, min_id_rows_named=54,
+    # Session 21 (found21): 出台了优化营商环境一百条以及… counts what was issued (以及 as 和):
+    # found 169 -> 170 (unnamed; the gold names it business_env_measures).
+    "blind8": Ratchet(min_found=170, min_named_correctly=148, min_id_rows_named=54,
                       max_named_wrongly=3, max_false_positives=0, min_parts_ok=15,
                       max_parts_wrong=2),
     # The fresh set of session 6 (24 reports of 17 provinces, 163 rows; README): written
@@ -750,7 +758,9 @@ RATCHETS = {
     # Session 19: grammar words the rewording had dropped or added next to
     # numbers put back (确保, 共, 累计, 全年, 有望, 截至 …; docs/reports.md): FP 2 ->
     # 0.
-    "blind10": Ratchet(min_found=154, min_named_correctly=129, min_id_rows_named=44,
+    # Session 21 (found21): a zero after its noun ending the clause (败诉的案件为0。): found
+    # 154 -> 155, named correctly 129 -> 130.
+    "blind10": Ratchet(min_found=155, min_named_correctly=130, min_id_rows_named=44,
                        max_named_wrongly=0, max_false_positives=0, min_parts_ok=6,
                        max_parts_wrong=1),
     # The fresh set written in session 7 (19 reports, 118 rows; README): written without
@@ -940,7 +950,9 @@ RATCHETS = {
     # another kind with a number of its own, is a part (wuhan's 地方性法规草案有4件 beside
     # 政府规章有9件, xinyi's “法律进村”活动50余场 beside “法治进校园”活动9次): named
     # correctly 103 -> 105, wrong 7 -> 5, parts ok 3 -> 5.
-    "blind14": Ratchet(min_found=138, min_named_correctly=105, min_id_rows_named=35,
+    # Session 21 (found21): 枚 is a unit (电子印章183枚): found 138 -> 139, named correctly
+    # 105 -> 106.
+    "blind14": Ratchet(min_found=139, min_named_correctly=106, min_id_rows_named=35,
                        max_named_wrongly=5, max_false_positives=4, min_parts_ok=5,
                        max_parts_wrong=0),
     # The fresh set written in session 9 (19 reports, 146 rows; README): written without
@@ -1058,9 +1070,12 @@ RATCHETS = {
     # Session 21 (kinds21): one of the kinds the catalogue lists for an indicator, beside
     # another kind with a number of its own, is a part (ningan's 专题法治讲座1次 and
     # 专业培训2次): named correctly 251 -> 252, wrong 24 -> 23, parts ok 29 -> 31.
-    "blind17": Ratchet(min_found=309, min_named_correctly=252, min_id_rows_named=89,
+    # Session 21 (found21): with 网办率 no alias of online_service_rate, yunnan_jtt's
+    # 网上可办率已达100% is named online_service_rate, not a part of it: named correctly
+    # 252 -> 253, id rows 89 -> 90, parts wrong 4 -> 3.
+    "blind17": Ratchet(min_found=309, min_named_correctly=253, min_id_rows_named=90,
                        max_named_wrongly=23, max_false_positives=1, min_parts_ok=31,
-                       max_parts_wrong=4),
+                       max_parts_wrong=3),
     # The second fresh set written in session 17 (39 reports, 221 rows, 25 provinces,
     # twenty-five departments' own reports, three parts; README), written while blind17 was
     # tuned on, each part second-read and adjudicated (8, 7, 10 rows differing) before
@@ -1134,7 +1149,9 @@ RATCHETS = {
     # Session 21 (kinds21): one of the kinds the catalogue lists for an indicator, beside
     # another kind with a number of its own, is a part (wuchang's 行政处罚120件 beside
     # 行政许可146件): named correctly 190 -> 191, wrong 20 -> 19, parts ok 8 -> 9.
-    "blind20": Ratchet(min_found=258, min_named_correctly=191, min_id_rows_named=44,
+    # Session 21 (found21): 小项 is a unit (3方面17小项): found 258 -> 259 (unnamed; the gold
+    # names it assessment_indicators).
+    "blind20": Ratchet(min_found=259, min_named_correctly=191, min_id_rows_named=44,
                        max_named_wrongly=19, max_false_positives=2, min_parts_ok=9,
                        max_parts_wrong=5),
     # The fresh set of session 20 (31 reports, 206 rows, 14 provinces, twenty-one
@@ -1150,7 +1167,10 @@ RATCHETS = {
     # parts: 6 named as their whole, 6 as another indicator), 4 another indicator than the
     # gold's. The second human reader is wrong on 1.5% against the adjudicated gold (4.9%
     # as first written), id rows 83/84.
-    "blind21": Ratchet(min_found=197, min_named_correctly=141, min_id_rows_named=43,
+    # Session 21 (found21): the misses read as number grammar (副, 枚, 大类, µg/m3, a zero
+    # after its noun, 有两位负责人, 出台了…十项重点任务，, 网办、掌办率): found 197 -> 206,
+    # named correctly 141 -> 150, id rows 43 -> 44; wrong, FP and parts unchanged.
+    "blind21": Ratchet(min_found=206, min_named_correctly=150, min_id_rows_named=44,
                        max_named_wrongly=20, max_false_positives=2, min_parts_ok=14,
                        max_parts_wrong=1),
 }

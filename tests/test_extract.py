@@ -397,6 +397,34 @@ def test_a_list_before_the_first_shared_rate_name_modifies_it():
     assert len(m) == 1
 
 
+def test_a_rate_word_written_once_after_parallel_names_gives_one_row_each():
+    # 初审、复审率: the 率 after the last of two parallel words is each one's
+    m = extract.extract_text("窗口受理的申请，初审、复审率达到98%。").mentions
+    assert len(m) == 2 and m["char_start"].nunique() == 1
+    assert sorted(m["measure"].str[-3:]) == ["初审率", "复审率"]
+    # levels before one rate (市、县两级) stay one rate
+    assert len(extract.extract_text("市、县两级覆盖率达到98%。").mentions) == 1
+    # 以及 joins rate names as 和 does: four names, four rows
+    m = extract.extract_text("窗口人员的参训率、考试率、合格率以及上岗率都达到100%。").mentions
+    assert len(m) == 4 and m["char_start"].nunique() == 1
+
+
+def test_the_share_of_cases_handled_online_is_not_the_share_of_items_available_online():
+    # 网办率 is what share of the year's cases went online (网上办理÷办理), not
+    # 网上可办率, what share of the service items may be done online
+    m = extract.extract_text("全年办件1.2万件，网办率为91%。").mentions
+    assert (m.loc[m["text"] == "91%", "indicator_id"] == "").all()
+    m = extract.extract_text("全县政务服务事项网上可办率达到97%。").mentions
+    assert m["indicator_id"].tolist() == ["online_service_rate"]
+
+
+def test_a_concentration_in_symbols_is_a_statistic():
+    text = "全市PM2.5年均浓度为27\u00b5g/m3。"
+    m = extract.extract_text(text).mentions
+    (row,) = m.itertuples()
+    assert (row.value, text[row.char_start:row.char_end]) == (27, "27\u00b5g/m3")
+
+
 def test_village_adviser_coverage_needs_villages_named():
     m = extract.extract_text("全乡村和社区均聘请律师作为法律顾问，覆盖率达100%。").mentions
     assert list(m["indicator_id"]) == ["village_legal_adviser_coverage_rate"]

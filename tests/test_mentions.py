@@ -570,3 +570,63 @@ def test_only_a_streak_won_or_times_won_count(sentence, expected):
 ])
 def test_the_time_a_thing_took_before_jiu_neng_is_read(sentence, expected):
     assert [m.value for m in find_mentions(sentence)] == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # measure words of things seized or made, and the tiers of a plan or a checklist
+    # (blind21's first run missed 副 and 大类; blind14 and blind20 missed 枚 and 小项)
+    ("执法中收缴违规渔具42副，为各镇刻制电子公章57枚。",
+     [("42副", 42, "副"), ("57枚", 57, "枚")]),
+    ("工作要点分为6大类41项任务，细化为3方面22小项考核内容。",
+     [("6大类", 6, "大类"), ("41项", 41, "项"), ("22小项", 22, "小项")]),
+    # a concentration in symbols (normalised text: NFKC makes the micro sign µ this μ)
+    ("全县PM10年均浓度为41μg/m3，同比下降5%。",
+     [("41μg/m3", 41, "μg/m3"), ("5%", -5, "%")]),
+    # 副 that begins a title counts nothing, and a Chinese numeral before a tier names
+    # a grouping
+    ("会议由2副局长分别主持。", []),
+    ("五大类审批事项的申请材料得到精简。", []),
+])
+def test_seized_gear_seals_plan_tiers_and_symbol_concentrations_are_counted(sentence,
+                                                                             expected):
+    assert _read(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a zero after its noun ends the clause: none of that kind (blind21, blind10)
+    ("按类别看，行政强制3件，行政赔偿0，信息公开5件。",
+     [("3件", 3, "件"), ("0", 0, ""), ("5件", 5, "件")]),
+    ("本年度经诉讼被撤销的决定为0。", [("0", 0, "")]),
+    # any other bare number, or a zero that runs on, stays out
+    ("按类别看，行政赔偿7，另有说明。", []),
+    ("编号0号文件另行印发。", []),
+])
+def test_a_zero_ending_its_clause_is_a_count_of_none(sentence, expected):
+    assert _read(sentence) == expected
+
+
+def test_what_an_issuing_verb_put_out_is_counted_when_its_noun_ends_the_clause():
+    from rol_analysis.mentions import counted_word
+
+    text = "县政府印发了本年度依法行政八项重点工作，并逐项分工。"
+    (m,) = find_mentions(text)
+    assert text[m.start:m.end] == "八项" and counted_word(text, m)
+    # no issuing verb, or a longer name after the noun: a word inside a name
+    for text in ("对照上级确定的依法行政八项重点工作，逐项落实。",
+                 "县政府印发了依法行政八项重点工作实施方案。"):
+        assert all(not counted_word(text, m) for m in find_mentions(text))
+    # 以及 closes what was issued as 和 does (blind8's 一百条以及…)
+    text = "区里推出了惠企政策三十条以及配套细则。"
+    (m,) = find_mentions(text)
+    assert text[m.start:m.end] == "三十条" and counted_word(text, m)
+
+
+def test_people_someone_had_are_counted():
+    from rol_analysis.mentions import counted_word
+
+    text = "局机关有三名干部参加了市里的专题培训。"
+    (m,) = find_mentions(text)
+    assert text[m.start:m.end] == "三名" and counted_word(text, m)
+    # other things someone has stay words without an act that counts them
+    text = "这项改革有两个方面的意义。"
+    assert all(not counted_word(text, m) for m in find_mentions(text))

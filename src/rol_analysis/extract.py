@@ -102,8 +102,8 @@ _LISTED_RATE_RE = re.compile(r"(?P<list>[^，,。；;：:]+?)(?P<rate>(?:等[^�
                              r"(?:的)?[^、，,。；;的\d]{0,8}率)(?:均|都|全部)已?"
                              r"(?:达到|达|为|是|保持在|保持|实现)?")
 # List separators. 和/及/与 also occur inside words (及时, 参与, 和谐), so between rate
-# names they count only after 率, and 及 never before 时.
-_RATE_SEP_RE = re.compile(r"、|(?<=率)[和及与]")
+# names they count only after 率, and 及 never before 时; so does 以及 (参考率以及通过率).
+_RATE_SEP_RE = re.compile(r"、|(?<=率)(?:以及|[和及与])")
 # one joining word between two things (not 参与, 及时, 与会, 和谐…: measure.HE/JI/YU)
 _PAIR_SEP_RE = re.compile(rf"{measure.HE}|(?<![以涉]){measure.JI}|(?<!参){measure.YU}")
 # Names sharing one value (A和B各…, A与B分别…): a 、 or one joining word with
@@ -603,6 +603,8 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
                 names[:2] = [names[0] + "、" + names[1]]
             if counted is not None:
                 names = _counted_rate_names(names, counted.group("n"))
+            elif names and not all(n.endswith("率") for n in names):
+                names = _elided_rate_names(names)
             if names and len(names) >= 2 and (counted is not None
                                               or all(n.endswith("率") for n in names)):
                 # the first name's topic is every name's (行政复议结案率、满意率)
@@ -980,6 +982,22 @@ def _counted_rate_names(names: list[str], numeral: str) -> list[str] | None:
     first = names[0][:lead.start()] + names[0][lead.end():] if lead else names[0]
     return [first] + [n if _RATE_WORD_RE.search(n) else n + last.group()
                       for n in names[1:]]
+
+
+def _elided_rate_names(names: list[str]) -> list[str] | None:
+    """The rate names of a list that writes the rate word once, after the last of
+    parallel short words (网办、掌办率达到100%: 网办率 and 掌办率), or None.
+
+    The last name is a word of two or three characters and 率; every name before it
+    ends with that word's last character and has no rate word of its own. A list of
+    levels before one rate (市、县两级覆盖率) has a longer last name and stays one rate.
+    """
+    stem = names[-1][:-1] if len(names) >= 2 and names[-1].endswith("率") else ""
+    if not 2 <= len(stem) <= 3 or any(
+            len(n) < 2 or _RATE_WORD_RE.search(n) or not n.endswith(stem[-1])
+            for n in names[:-1]):
+        return None
+    return [n + "率" for n in names[:-1]] + [names[-1]]
 
 
 def _split_names(text: str, offset: int, sep: re.Pattern) -> list[tuple[int, int]]:

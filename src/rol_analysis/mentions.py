@@ -24,7 +24,8 @@ How a mention is read:
 What is not a statistic and is left out: numbers without a counting word (years,
 dates, document numbers 〔2023〕5号, plan periods, hotlines 12345; but digits with 万/亿,
 ``向11.43万农民工``, and a whole number ending its clause after 达/超过, ``访问量累计达
-2986773``, ``评查案卷370余，``, are counts with an empty unit), a model's formula
+2986773``, ``评查案卷370余，``, and a zero after its noun, ``行政补偿0。``, are counts
+with an empty unit), a model's formula
 (“1组+1办+16个专班”, and an aside with + that spells one out), ordinals and ranks
 (第二届, 前10名), numbers inside quotation marks or book titles (“1211”机制, “一件事”;
 a percentage in quotation marks is a claim and stays: “三个100%”, and so does a quoted
@@ -72,7 +73,14 @@ UNITS = (
     # measures of land and of a concentration a department reports (获批用林面积611.4公顷,
     # PM2.5平均浓度为30微克/立方米): units of physical quantities, never of a year or a code
     "公顷", "微克/立方米", "毫克/立方米", "毫克/升",
+    # the same concentrations in symbols (PM10浓度为34µg/m3; NFKC makes µ the Greek μ)
+    "μg/m3", "mg/m3", "mg/L",
+    # more measure words of counted things (取缔非法捕捞网具150副, 刻制电子印章183枚) and
+    # the tiers of a plan or a checklist (列出10大类37项重点工作, 3方面17小项考核要求)
+    "副", "枚", "大类", "小类", "大项", "小项",
 )
+#: The tiers of a plan or a checklist, counted in digits only (七大类… names a grouping)
+_TIER_UNITS = frozenset({"大类", "小类", "大项", "小项"})
 _UNIT_RE = "|".join(re.escape(u) for u in UNITS)
 _CN_NUM = "[一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*"
 _MENTION_RE = re.compile(
@@ -393,6 +401,10 @@ _ONE_OF_RE = re.compile(r"[^，,。；;：:、“”《》\d]{1,10}之一")
 # followed by its noun (制定法治政府建设十项重点任务) stays inside a name.
 _ISSUED_RE = re.compile(r"(?:出台|制定|印发|推出|发布)了?[^，,。；;：:、“”《》\d]{1,10}$")
 _ISSUED_END = frozenset("和及与、，,。；;")
+# …or with its unit and a short noun that ends the clause (出台了本年度的法治政府建设十项重点
+# 任务，): the noun names what was issued, the numeral counts it; a longer name after it
+# (十项重点任务实施方案) or no issuing verb (全省确定的…十项重点任务) keeps it a word.
+_ISSUED_NOUN_RE = re.compile(r"[^，,。；;：:、“”《》\d]{1,4}(?=[，,。；;])")
 _WEAK_AFTER_RE = re.compile(r"主持|带头|深入|赴|前往|作出|批示|调研|督导|讲授|宣讲|学习|学法|到")
 # A word-like Chinese numeral the grammar itself reads as a count, whatever names it
 # (blind16's first run missed each): an event held (举办了一期培训班: a holding verb with
@@ -544,9 +556,11 @@ def _bare_count(text: str, m: re.Match) -> bool:
     if m.group("scale") in _BIG_SCALES or _COLLECTIVE_RE.match(text, m.end()):
         return True  # 8.2亿, and 1集体 (collectives are counted without a counting word)
     num, a = m.group("num"), m.start()
-    if ((m.group("q1") or m.group("q2")) and nxt in _CLAUSE_ENDS
+    if ((m.group("q1") or m.group("q2") or num == "0") and nxt in _CLAUSE_ENDS
             and "\u4e00" <= text[a - 1:a] <= "\u9fff"):
-        return True  # 评查案卷370余，: a noun, then its count with 余/多 ends the clause
+        # 评查案卷370余，: a noun, then its count with 余/多 ends the clause; so does a
+        # zero (行政补偿0。, 败诉的案件为0。): none of a kind, never a year or a code
+        return True
     if "." in num and nxt in _CLAUSE_ENDS and _SCORE_BEFORE_RE.search(text, max(0, a - 4), a):
         return True  # 平均综合成绩99.2，: a score with decimals, stated without 分
     if not (m.group("pre") in _BARE_PRE or _BARE_LEAD_RE.search(text[max(0, a - 2):a])):
@@ -635,6 +649,8 @@ def find_mentions(text: str) -> list[Mention]:
             # "…、政府信息公开等八类", "行政许可、行政处罚等10类权责事项": the count of the
             # categories of the list just named, however many it names
             continue
+        if chinese and m.group("unit") in _TIER_UNITS:
+            continue  # 七大类行政权力事项: a grouping's name; 10大类37项 in digits counts
         if m.group("unit") == "类" and _KINDS_GLOSSED_RE.search(text, max(0, a - 40), a):
             continue  # 事项类别（规范性文件5类、行政决策6类）: sizes of kinds glossed
         if chinese and m.group("unit") and _CN_COMPOUND_RE.match(text, b):
@@ -782,7 +798,9 @@ _NOT_UNIT_NEXT = {"通": frozenset("过知报道讯行用达畅告关"), "面": 
                   "首": frozenset("次批个位先届家府长都页创"), "例": frozenset("外如会"),
                   "封": frozenset("闭存面顶装控堵"), "块": frozenset("状"),
                   # 机关一支部获评…: a branch's name (支部), not one team
-                  "支": frozenset("部持付援撑")}
+                  "支": frozenset("部持付援撑"),
+                  # 2副局长 would be a rank, not two sets of a thing
+                  "副": frozenset("局县市区主科处部长院书经总组队所庭省镇乡职秘团会厅理教调检署司")}
 _SCORE_CONTEXT_RE = re.compile(r"得分|分数|评分|打分|测评|考评|考核|满意度|评估|排名|成绩|总分")
 _NOT_SCORE_NEXT = set("之别局类析院会队支钟公部区段期批项")
 
@@ -867,11 +885,15 @@ def _scope(norm_text: str, bounds: list[int], m: Mention) -> str:
     return "as_of"
 
 
+_PERSON_UNITS = frozenset({"位", "名"})
+
+
 def counted_word(text: str, m: Mention) -> bool:
     """Whether the weak mention ``m`` is a count even when no indicator names it: an act
     leads to it (开展了三轮权责清单清理, 主要承担九项职能) or it opens a clause after a comma
     (，三个镇和…街道), or it is a sample drawn (抽选四家单位), or it counts a set
-    (三项重大决策之一: :attr:`Mention.closes_set`). At a sentence's start,
+    (三项重大决策之一: :attr:`Mention.closes_set`), or it counts people after 有
+    (有两位负责人参加). At a sentence's start,
     after a closing quote (“A”和“B”两条主线) or in a heading it stays a word, and so it
     does when no noun follows it."""
     a, nxt = m.start, text[m.end:m.end + 1]
@@ -879,7 +901,9 @@ def counted_word(text: str, m: Mention) -> bool:
         return False  # no noun follows (两项5分别计): nothing it counts
     return (m.sample or text[a - 1:a] == "，"
             or bool(_LEAD_VERB_RE.search(text, max(0, a - 4), a))
-            or m.closes_set)
+            or m.closes_set
+            # 有两位负责人参加…: people someone had, counted in 位/名 after 有
+            or m.unit in _PERSON_UNITS and text[a - 1:a] == "有")
 
 
 def _a_rule(text: str, a: int, b: int, unit: str) -> bool:
@@ -945,5 +969,7 @@ def _closes_set(text: str, a: int, b: int) -> bool:
     """Whether the word-like numeral at [a, b) counts a set: the one a thing is one of
     (三项重大决策之一) or the items an issuing verb put out (出台了优化营商环境一百条以及…)."""
     return bool(_ONE_OF_RE.match(text, b)) or (
-        text[b:b + 1] in _ISSUED_END and bool(_ISSUED_RE.search(text, max(0, a - 14), a)))
+        (text[b:b + 1] in _ISSUED_END or text.startswith("以及", b)
+         or bool(_ISSUED_NOUN_RE.match(text, b)))
+        and bool(_ISSUED_RE.search(text, max(0, a - 14), a)))
 
