@@ -10,17 +10,27 @@ from __future__ import annotations
 from pathlib import Path
 
 from rol_analysis import catalogue, extract
-from rol_analysis.matcher import _matcher, _needed_words, _WordIndex
+from rol_analysis.matcher import _literal_runs, _matcher, _needed_words, _WordIndex
 
 
 def test_the_needed_words_prefilter_never_hides_a_match():
     # the matcher skips a pattern search when the sentence holds none of the words the
-    # pattern needs; over real-report sentences, every match holds one of them
+    # pattern needs, or not all the words one pattern needs (_literal_runs); over
+    # real-report sentences, every match holds them
     import re as _re
 
     assert _needed_words(['(?:常务会|党组会)[^。]{0,24}听取[^，,]{0,16}法治#']) == (
         "党组会", "常务会")
     assert _needed_words(['(?:调解)?纠纷#', '#人']) is None  # nothing needed
+    # all the words of one pattern: runs, and one word of each alternative; nothing
+    # from an optional group, a class or a lookaround; the mark # is in every sentence
+    assert _literal_runs(['(?:常务会|党组会)[^。]{0,24}听取[^，,]{0,16}法治#']) == (
+        ("法治#", "听取", ("党组会", "常务会")),)
+    assert _literal_runs(['(?:调解)?纠纷(?=办结)#', '受理(?:案件|)#']) == (
+        ("纠纷",), ("受理",))
+    assert _literal_runs(['(?:调解)?纠纷#', '#人']) == (("纠纷#",), ("#人",))
+    assert _literal_runs(['纠纷#', '[^，]{0,4}#']) is None  # the second needs no word
+    assert _literal_runs(['(?i)app#']) is None  # a flag: words are not matched as read
     matcher = _matcher(catalogue.load())
     entries = {e.iid: e for es in matcher.by_unit.values() for e in es}
     texts = [p.read_text(encoding="utf-8") for p in
@@ -31,16 +41,20 @@ def test_the_needed_words_prefilter_never_hides_a_match():
             for num in _re.finditer(r"\d+(?:\.\d+)?", sent):
                 marked = sent[:num.start()] + "#" + sent[num.end():]
                 for e in entries.values():
-                    if e.rx is not None and e.lits is not None and e.rx.search(marked):
+                    if e.rx is not None and e.rx.search(marked):
                         checked += 1
-                        assert any(w in marked for w in e.lits), (e.iid, marked)
+                        assert e.search(marked) is not None, (e.iid, marked)
+                        assert e.lits is None or any(w in marked for w in e.lits), (
+                            e.iid, marked)
         # aliases likewise, over the measures of the same report's numbers
         for label in extract.extract_text(text).mentions["measure"]:
             for e in entries.values():
-                if (e.alias_rx is not None and e.alias_lits is not None
-                        and e.alias_rx.search(label.removeprefix("其中"))):
+                bare = label.removeprefix("其中")
+                if e.alias_rx is not None and e.alias_rx.search(bare):
                     checked += 1
-                    assert any(w in label for w in e.alias_lits), (e.iid, label)
+                    assert e.alias_search(bare) is not None, (e.iid, label)
+                    assert e.alias_lits is None or any(w in label for w in e.alias_lits), (
+                        e.iid, label)
     assert checked > 100
     # the one-pass word index finds exactly the entries a word test finds, words
     # inside longer words included (常务会 in 常务会议)
