@@ -6,6 +6,7 @@ and relations, analysis its ratios, the brief its names.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -102,6 +103,34 @@ def _fail(path: Path, problem: str) -> InputError:
     )
 
 
+def _same_words(path: Path, groups) -> list[tuple[str, ...]]:
+    """The catalogue's ``same_words``: groups of words a report writes for one act
+    (召开/举行 a meeting), checked: each a list of two or more distinct words of equal
+    length (a pattern may hold the word inside a lookbehind, which needs one width)."""
+    out = []
+    for n, g in enumerate(groups, 1):
+        if (not isinstance(g, list) or len(g) < 2 or len(set(g)) != len(g)
+                or not all(isinstance(w, str) and w and re.escape(w) == w for w in g)
+                or len({len(w) for w in g}) != 1):
+            raise _fail(path, f"same_words group #{n} ({g!r}) is not a list of two or more "
+                              "different plain words of the same length "
+                              "(same_words = [['召开', '举行']])")
+        out.append(tuple(g))
+    return out
+
+
+def _either_word(pattern: str, same: list[tuple[str, ...]]) -> str:
+    """``pattern`` reading every word of a ``same_words`` group wherever it names one:
+    '召开专题会议#' -> '(?:召开|举行)专题会议#'. A pattern that already names every word of
+    a group (an alternation written by hand) is left as written for that group."""
+    for group in same:
+        if all(w in pattern for w in group) or not any(w in pattern for w in group):
+            continue
+        either = "(?:" + "|".join(group) + ")"
+        pattern = re.sub("|".join(group), lambda _m, e=either: e, pattern)
+    return pattern
+
+
 def parse(path: Path) -> Catalogue:
     """Read and check a catalogue file.
 
@@ -126,6 +155,7 @@ def parse(path: Path) -> Catalogue:
         for s in data.get("section", [])
     )
     section_ids = {s.id for s in sections}
+    same = _same_words(path, data.get("same_words", []))
     indicators: dict[str, Indicator] = {}
     for n, raw in enumerate(data.get("indicator", []), 1):
         if problem := _kinds_problem(raw):
@@ -136,7 +166,7 @@ def parse(path: Path) -> Catalogue:
                 id=raw["id"], section=raw["section"], zh_name=raw["zh_name"],
                 en_name=raw["en_name"], kind=raw["kind"], units=tuple(raw["units"]),
                 min=float(raw["min"]), max=float(raw["max"]), core=bool(raw.get("core", False)),
-                patterns=tuple(raw.get("patterns", ())),
+                patterns=tuple(_either_word(p, same) for p in raw.get("patterns", ())),
                 aliases=tuple(raw.get("aliases", ())),
                 exclude=tuple(raw.get("exclude", ())),
                 definition=raw.get("definition", ""),

@@ -349,17 +349,22 @@ _CJK_RE = re.compile(r"[\u4e00-\u9fff]+")
 # the last item of a list of nouns a number follows (行政处罚、行政强制案卷#; 专题研讨、
 # 法治培训#): short, with no verb of its own and no number
 _LIST_ITEM_RE = re.compile(r"[\u4e00-\u9fff]{2,8}")
+_NOUN_YU_RE = re.compile(r"(?<![参给授赋予])与")
 _VERB_OR_SUM_RE = re.compile(r"开展|组织|举办|召开|完成|办理|共|累计|合计|全年")
 
 
 def _last_of_list(zh_name: str, marked: str, mt: re.Match, hash_pos: int) -> bool:
     """Whether the match ``mt`` finds its words only in the last item of a list of
-    nouns joined by 、 or 和 that the number follows (录入行政处罚、行政许可、行政强制
+    nouns joined by 、, 和 or 与 that the number follows (录入行政处罚、行政许可、行政强制
     案卷#; 开展专题研讨、法治培训#; 提供法律咨询和法律意见#): the number counts the list
     together, and an indicator whose name takes its words from that item alone
     (行政强制案件数, 学法培训场次) is one kind's, not the list's. An indicator named by
     words all items share (the head noun: 行政执法案件数 for 案卷) is not concerned."""
-    j = max(marked.rfind("、", 0, hash_pos), marked.rfind("和", 0, hash_pos))
+    # 与 joins two nouns as 和 does (法律咨询与法律意见#: tests/robustness_eval.py), but
+    # not inside a verb (参与学法抽考#, 给与)
+    yu = _last_match(_NOUN_YU_RE, marked[:hash_pos])
+    j = max(marked.rfind("、", 0, hash_pos), marked.rfind("和", 0, hash_pos),
+            yu.start() if yu is not None else -1)
     # the words must open the item (行政强制案卷#, 法律意见#): words after its noun
     # (工作人员和负责人旁听庭审#, …和区直各部门述法#) are said of every item
     if j < 0 or not j < mt.start() <= j + 3 \
