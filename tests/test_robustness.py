@@ -22,11 +22,14 @@ DATA = REPO / "tests" / "data"
 # fixtures whose right names each depended on one wording of a listed edit
 CASES = {
     "dev": ["dahe_township_2025", "suining_sfj_2022", "jiyang_2024"],
+    "blind": ["baodi_2024", "changwu_2021", "wutongqiao_2020"],
     "blind3": ["shanxi_2025"],
     "blind7": ["qinan_2019", "yecheng_2023", "yingdong_2023", "jinyun_sfj_2023"],
-    "blind5": ["wuchang_2024"],
+    "blind5": ["wuchang_2024", "shanghai_court_2022", "fujian_2021"],
     "blind8": ["tanbin_town_2025", "jianan_2024"],
     "blind9": ["tanjia_street_2025"],
+    "blind10": ["yuecheng_sfj_2022"],
+    "blind11": ["shibing_2024"],
     "blind15": ["linxiangshi_2025"],
 }
 # Measured over these fixtures and every edit of edits.tsv. On main 0a54fa3: 12 right
@@ -34,7 +37,13 @@ CASES = {
 # 1, 培训班->专题培训班 1, 和->与 1 lost and 2 unnamed rows given a wrong name). With the
 # synonyms read (same_words, 较上年, 组织 as a verb, 与 as a joiner): none. jiyang holds
 # 参与学法抽考: 与 inside a verb is no joiner. A rule that makes a name here depend on one
-# of the listed wordings fails this test.
+# of the listed wordings fails this test. The second list of edits (robust21b: 下降->减少,
+# 增长->增加, 聘请->聘用, 达到->为, 开展->组织 before a count, …) lost 10 right names (10
+# outcomes changed) on main 5663c2c over these fixtures (baodi, shanxi, shanghai_court, yuecheng:
+# a change's 减少 read as a cut; yingdong: 较上年增加; changwu, wutongqiao: 聘用;
+# fujian: 全程网办的比例为; shibing: 督察共计组织15次): none with 增长/增加 and 聘请/聘任/
+# 聘用 in same_words, a change indicator's 减少 as a fall, 全程网办(事项)?, and 组织 right
+# before the number a light verb in the measure.
 MAX_LOST = 0
 MAX_CHANGED = 0
 
