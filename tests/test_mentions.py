@@ -90,6 +90,23 @@ def test_a_cut_stated_as_its_size_is_a_rate_a_yearly_drop_a_change():
     assert _one("办理时限同比减少30%。") == ("30%", -30, "%", "change", "exact")
 
 
+@pytest.mark.parametrize("link", ["达", "达到", "为"])
+def test_da_dadao_and_wei_read_alike_before_a_change_or_a_cut(link):
+    # 降幅达/降幅达到/降幅为 are one statement (tests/robustness_eval.py found 达到 read
+    # as a level where 达 was a change): a yearly drop, or a cut of visits to firms
+    assert _one(f"刑事案件发案数降幅{link}20%。") == ("20%", -20, "%", "change", "exact")
+    assert _one(f"收案数同比增长{link}15%。") == ("15%", 15, "%", "change", "exact")
+    cut = find_mentions(f"合计减少入企2233次，扰企降幅{link}59%。")[-1]
+    assert (cut.value, cut.kind) == (59, "rate")
+
+
+def test_a_bare_total_after_wei_is_a_count_but_not_a_hotline():
+    # 访问量累计为# as 访问量累计达# (robustness_eval: 达->为 lost the number)
+    assert [(m.value, m.kind) for m in find_mentions("年访问量累计为2986773，")] == \
+        [(2986773, "count")]
+    assert find_mentions("服务热线为12345，") == []
+
+
 @pytest.mark.parametrize("sentence,expected", [
     # a fall of 2 points or more is a change of -2 or less (trial 5 F12)
     ("力争行政复议纠错率较上年下降2个百分点以上。", ("2个百分点以上", -2, "个百分点", "change",

@@ -21,15 +21,19 @@ from rol_analysis.exceptions import InputError
 DATA = REPO / "tests" / "data"
 # fixtures whose right names each depended on one wording of a listed edit
 CASES = {
-    "dev": ["dahe_township_2025", "suining_sfj_2022", "jiyang_2024"],
-    "blind": ["baodi_2024", "changwu_2021", "wutongqiao_2020"],
+    "dev": ["dahe_township_2025", "suining_sfj_2022", "jiyang_2024", "moj_2023",
+            "sd_court_2022", "jiaozuo_fyzx_2020"],
+    "blind": ["baodi_2024", "changwu_2021", "wutongqiao_2020", "wuyang_2021"],
+    "blind2": ["nmg_sft_2022"],
     "blind3": ["shanxi_2025"],
+    "blind4": ["tongzhou_fy_2023"],
     "blind7": ["qinan_2019", "yecheng_2023", "yingdong_2023", "jinyun_sfj_2023"],
-    "blind5": ["wuchang_2024", "shanghai_court_2022", "fujian_2021"],
+    "blind5": ["wuchang_2024", "shanghai_court_2022", "fujian_2021", "shaanxi_2025"],
     "blind8": ["tanbin_town_2025", "jianan_2024"],
-    "blind9": ["tanjia_street_2025"],
-    "blind10": ["yuecheng_sfj_2022"],
-    "blind11": ["shibing_2024"],
+    "blind9": ["tanjia_street_2025", "yinzhou_tieling_2022"],
+    "blind10": ["yuecheng_sfj_2022", "zhongshan_sfj_2020", "luliang_2024"],
+    "blind11": ["shibing_2024", "nuoshuihe_town_2024"],
+    "blind13": ["xishi_2025"],
     "blind15": ["linxiangshi_2025"],
 }
 # Measured over these fixtures and every edit of edits.tsv. On main 0a54fa3: 12 right
@@ -43,7 +47,15 @@ CASES = {
 # a change's 减少 read as a cut; yingdong: 较上年增加; changwu, wutongqiao: 聘用;
 # fujian: 全程网办的比例为; shibing: 督察共计组织15次): none with 增长/增加 and 聘请/聘任/
 # 聘用 in same_words, a change indicator's 减少 as a fall, 全程网办(事项)?, and 组织 right
-# before the number a light verb in the measure.
+# before the number a light verb in the measure. The third list (robust22: 同比->比去年, 发放->
+# 派发, 宣传资料->宣传材料, 专题会议->专题会, 达->为, 全年->年内, 旁听庭审->庭审旁听, …) lost
+# 25 right names (26 outcomes changed) on main 50fdf87 over these fixtures
+# (moj, sd_court, nmg_sft, shanxi, tongzhou_fy, yingdong, zhongshan: 比去年增长# lost the
+# clause's object; dahe, jiyang, jiaozuo, zhongshan, nuoshuihe, xishi: 派发 and 宣传材料;
+# luliang: 专题会 read as a kind apart from 主任会议; wuyang: 访问量累计为#; yecheng: 参加为#;
+# shaanxi: 庭审旁听; yinzhou_tieling: 驿站年内办件#): none with 比去年 a filler of the
+# measure, 为 read as 达, 年内 as 全年, the materials and hearing patterns' synonyms and a
+# meeting's short name compared as its long one.
 MAX_LOST = 0
 MAX_CHANGED = 0
 

@@ -350,7 +350,7 @@ _CJK_RE = re.compile(r"[\u4e00-\u9fff]+")
 # 法治培训#): short, with no verb of its own and no number
 _LIST_ITEM_RE = re.compile(r"[\u4e00-\u9fff]{2,8}")
 _NOUN_YU_RE = re.compile(r"(?<![参给授赋予])与")
-_VERB_OR_SUM_RE = re.compile(r"开展|组织|举办|召开|完成|办理|共|累计|合计|全年")
+_VERB_OR_SUM_RE = re.compile(r"开展|组织|举办|召开|完成|办理|共|累计|合计|全年|年内")
 
 
 def _last_of_list(zh_name: str, marked: str, mt: re.Match, hash_pos: int) -> bool:
@@ -425,7 +425,7 @@ _SUBSET_NOUN_RE = re.compile(rf"({_SUBSET_WORD})[\u4e00-\u9fff]{{0,4}}$")
 # yunhuqiao has it (named correctly +1 each, part wrong -1 each, nothing else moves);
 # 线下 stays (blind7 线下培训). A shape, not a
 # word list: any X性 before the noun is caught. The modifier narrows only when the two
-# characters right after it (quotes and a neutral 全年, 累计, 共计… aside) are words of
+# characters right after it (quotes and a neutral 全年, 年内, 累计, 共计… aside) are words of
 # the indicator's name (共性+问题: 发现问题数), not when it modifies another noun of the
 # clause (现场述法: the act done on the spot). Not a class: places (农村学法用法示范户 is
 # the whole of its indicator), levels (parts.py: a level alone may be the report's own).
@@ -436,7 +436,8 @@ _NARROWING_RE = re.compile(
     # X性, not a criterion or a class of rule (合法性审查, 规范性文件, 地方性法规 …)
     r"([\u4e00-\u9fff]性(?<!合法性)(?<!规范性)(?<!强制性)(?<!实质性)(?<!地方性)(?!文件)"
     rf"|{_NARROWING_WORDS})"
-    r"[”“\"」「]*(?:全年|年度|本年|累计|共计|合计|共)?([\u4e00-\u9fff]{2})")
+    # (年内, 今年, 当年 as 全年: 驿站年内办件# is the same part: tests/robustness_eval.py)
+    r"[”“\"」「]*(?:全年|年内|今年|当年|年度|本年|累计|共计|合计|共)?([\u4e00-\u9fff]{2})")
 # what every match of _NARROWING_RE holds (性 of X性, or a modifier word): a search for
 # these skips a clause that has none at once (X性 starts with any character, so the
 # full pattern is tried at every position)
@@ -477,7 +478,7 @@ _HANDLED_NAME_RE = re.compile(r"办件|受理|办理|办结")
 # (联合执法#, 开展联合检查#). The definition of enforcement_inspections makes it a part
 # of the region's inspections, all kinds together, even though that indicator's patterns
 # hold 联合执法 (to find the number): first runs of blind7 (guanba) and blind9 (gongming).
-_JOINT_RE = re.compile(r"联合(?:执法|检查|巡查)(?:行动)?(?:全年|累计|共计|共)?$")
+_JOINT_RE = re.compile(r"联合(?:执法|检查|巡查)(?:行动)?(?:全年|年内|累计|共计|共)?$")
 # A rate for principal heads only (主要负责人出庭应诉率#): a rate whose name counts heads
 # (负责人, principal or deputy) and does not say 主要 is the rate of all heads, and the
 # principal heads' rate is a part of it whether that rate is stated or not (definition of

@@ -613,10 +613,17 @@ def _kind_noun(text: str, sent_start: list[int], slots: list[_Slot], k: int) -> 
     return _bare_kind(_noun_after(text, sent_start, slots, k))
 
 
+# a meeting's short name (专题会, 常务会, 党委会) compared as its long one (专题会议): the
+# same kind of meeting, which must not read as a kind apart from …主任会议 by its last word
+# (tests/robustness_eval.py: 专题会议->专题会); not a body (委员会, 协会, 学会)
+_SHORT_MEETING_RE = re.compile(r"(?<![员协学商])会$")
+
+
 def _bare_kind(noun: str) -> str:
     """An item's noun without asides, a trailing joining word or a leading act word,
     for comparing kinds."""
-    return _KIND_VERB_RE.sub("", _JOIN_TAIL_RE.sub("", _ASIDE_RE.sub("", noun)))
+    noun = _KIND_VERB_RE.sub("", _JOIN_TAIL_RE.sub("", _ASIDE_RE.sub("", noun)))
+    return _SHORT_MEETING_RE.sub("会议", noun)
 
 
 def _opens_with_sum(text: str, sent_start: list[int], slots: list[_Slot], k: int) -> bool:
@@ -1479,7 +1486,7 @@ _PUBLISHED_ON_RE = re.compile(rf"({_CHANNELS})[^，,；;。：:、和及与]{{0,
                               rf"(?:{_PUBLISH_VERBS}|公开)[^，,；;。：:]{{0,10}}$")
 
 # a clause that opens with a publishing verb (its channel may be in the clause before)
-_OPENS_WITH_PUBLISHING_RE = re.compile(r"[并还共全年累计]{0,3}"
+_OPENS_WITH_PUBLISHING_RE = re.compile(r"[并还共全年内累计]{0,3}"
                                        rf"(?:{_PUBLISH_VERBS})[^，,；;。：:]{{0,10}}$")
 # a clause that only names where (在/通过/依托 … channel 上/中), right before the verb's
 _CHANNEL_ONLY_CLAUSE_RE = re.compile(r"(?:在|通过|依托|利用)[^，,；;。：:]{0,16}?"
