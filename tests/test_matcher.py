@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from rol_analysis import catalogue, extract
-from rol_analysis.matcher import _literal_runs, _matcher, _needed_words, _WordIndex
+from rol_analysis import catalogue, extract, measure
+from rol_analysis.matcher import _Matcher, _matcher, _prefilters, _WordIndex
 
 
 def test_the_needed_words_prefilter_never_hides_a_match():
@@ -19,18 +19,22 @@ def test_the_needed_words_prefilter_never_hides_a_match():
     # real-report sentences, every match holds them
     import re as _re
 
-    assert _needed_words(['(?:常务会|党组会)[^。]{0,24}听取[^，,]{0,16}法治#']) == (
-        "党组会", "常务会")
-    assert _needed_words(['(?:调解)?纠纷#', '#人']) is None  # nothing needed
+    needed = ['(?:常务会|党组会)[^。]{0,24}听取[^，,]{0,16}法治#']
+    # the word index's words: one set per pattern, of two characters or more, no mark #
+    assert _prefilters(needed)[0] == ("党组会", "常务会")
+    assert _prefilters(['(?:调解)?纠纷#', '#人'])[0] is None  # nothing needed
     # all the words of one pattern: runs, and one word of each alternative; nothing
     # from an optional group, a class or a lookaround; the mark # is in every sentence
-    assert _literal_runs(['(?:常务会|党组会)[^。]{0,24}听取[^，,]{0,16}法治#']) == (
-        ("法治#", "听取", ("党组会", "常务会")),)
-    assert _literal_runs(['(?:调解)?纠纷(?=办结)#', '受理(?:案件|)#']) == (
-        ("纠纷",), ("受理",))
-    assert _literal_runs(['(?:调解)?纠纷#', '#人']) == (("纠纷#",), ("#人",))
-    assert _literal_runs(['纠纷#', '[^，]{0,4}#']) is None  # the second needs no word
-    assert _literal_runs(['(?i)app#']) is None  # a flag: words are not matched as read
+    assert _prefilters(needed)[1] == (("法治#", "听取", ("党组会", "常务会")),)
+    assert _prefilters(['(?:调解)?纠纷(?=办结)#', '受理(?:案件|)#']) == (
+        ("受理", "纠纷"), (("纠纷",), ("受理",)))
+    assert _prefilters(['(?:调解)?纠纷#', '#人'])[1] == (("纠纷#",), ("#人",))
+    assert _prefilters(['纠纷#', '[^，]{0,4}#'])[1] is None  # the second needs no word
+    # a flag: words are not matched as read; neither pre-check
+    assert _prefilters(['(?i)app#']) == (None, None)
+    # a group with a flag of its own gives nothing; the words around it still count
+    assert _prefilters(['(?i:app)办结#', '纠纷#']) == (
+        ("办结", "纠纷"), (("办结#",), ("纠纷#",)))
     matcher = _matcher(catalogue.load())
     entries = {e.iid: e for es in matcher.by_unit.values() for e in es}
     texts = [p.read_text(encoding="utf-8") for p in
@@ -62,6 +66,39 @@ def test_the_needed_words_prefilter_never_hides_a_match():
     assert index.hits("县政府常务会议研究") == {0, 1, 2}
     assert index.hits("党组会") == {1, 2}
     assert index.hits("无关的句子") == {2}
+
+
+def test_without_the_regex_parser_every_pattern_is_searched_and_names_are_the_same(
+        monkeypatch):
+    # re._parser is private: on a Python without it the pre-checks are gone (no
+    # needed words, no skipped search, no lookahead): every pattern is searched, and
+    # the same names are found, never an error
+    cat = catalogue.load()
+    usual = _matcher(cat)
+    monkeypatch.setattr(measure, "_sre_parse", None)
+    assert measure.parsed("纠纷#") is None
+    assert _prefilters(["纠纷#"]) == (None, None)
+    assert measure.skipping("(?<=a)b|c").pattern == "(?<=a)b|c"
+    plain = _Matcher(cat)
+    assert all(e.lits is None and e.musts is None
+               for es in plain.by_unit.values() for e in es)
+    compared = same = 0
+    rows = [m for p in sorted((Path(__file__).parent / "data" / "dev").glob("*.txt"))
+            for m in extract.extract_text(p.read_text(encoding="utf-8"),
+                                          catalogue=cat).mentions.itertuples()]
+    for m in rows:
+        at = m.sentence.find(m.text)
+        if at < 0:
+            continue
+        marked = m.sentence[:at] + "#" + m.sentence[at + len(m.text):]
+        named = usual.candidates(marked, m.unit, m.kind)
+        found = plain.candidates(marked, m.unit, m.kind)
+        # every name is still found; the one rule that reads the patterns' words, a
+        # match only in the first of two joined items (_Matcher._joint_item), is off
+        assert set(named) <= set(found), marked
+        compared += bool(named)
+        same += found == named
+    assert compared > 100 and same > 0.99 * len(rows)
 
 
 def says(marked: str, name: str, words: str = "") -> bool:

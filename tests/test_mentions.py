@@ -647,3 +647,21 @@ def test_people_someone_had_are_counted():
     # other things someone has stay words without an act that counts them
     text = "这项改革有两个方面的意义。"
     assert all(not counted_word(text, m) for m in find_mentions(text))
+
+
+def test_a_change_is_read_after_every_change_verb_and_its_endings():
+    # the change verb ends the words before the number (its last character is looked at
+    # before the verb pattern is searched: mentions._CHANGE_VERB_ENDS); every verb, and
+    # 了/达/达到/为 after it, still makes the figure a change
+    from rol_analysis.mentions import _CHANGE_VERBS
+
+    verbs = _CHANGE_VERBS.split("|") + ["增幅", "降幅", "减幅", "回落", "增幅为"]
+    for verb in verbs:
+        for tail in ("", "了", "达", "达到", "为", "了达", "了达到"):
+            (m,) = find_mentions(f"行政复议收案数同比{verb}{tail}12.5%。")
+            assert m.kind == "change", verb + tail
+    for said in ("比上年少了", "较去年多", "较2019年多出", "同比多了"):
+        (m,) = find_mentions(f"行政复议收案数{said}46件。")
+        assert m.kind == "change", said
+    (m,) = find_mentions("行政复议收案数同比增长情况良好，达12.5%。")
+    assert m.kind == "rate"  # the verb is not in the number's clause

@@ -114,3 +114,15 @@ def test_a_run_in_headings_wrapped_line_is_joined():
     assert "普法活动一千二百余场" in text
     assert "受理186件，审结171件" in text
     assert "（六）强化监督\n全年" in text
+
+
+def test_the_characters_the_scan_passes_over_are_their_own_normal_form():
+    # normalize looks up only characters outside the basic CJK block and printable
+    # ASCII (normalize._OTHER_CHARS_RE): every one it passes over must stay as written
+    from rol_analysis.normalize import _OTHER_CHARS_RE, map_char
+
+    passed = [chr(cp) for cp in [*range(0x20, 0x7F), *range(0x4E00, 0xA000)]]
+    assert not any(_OTHER_CHARS_RE.search(ch) for ch in passed)
+    assert [ch for ch in passed if map_char(ch) != ch] == []
+    # and the characters it does read are still mapped (full width, radicals)
+    assert normalize("办结１２％，⼈⺠调解").text == "办结12%，人民调解"

@@ -44,7 +44,6 @@ from .matcher import (
     _SECTION_FAMILIES,
     _joint_meetings,
     _joint_study,
-    _last_family,
     _Matcher,
     _matcher,
     family,
@@ -135,6 +134,9 @@ _BEFORE_WORD_RE = re.compile(r"(?:原来|原先|原本|原(?=需|要|为|是|用
 # 压减到原来的五分之一: a share of the value before the cut, what is left of it, not the
 # rate cut (first run blind19 gongzhuling: 20% took time_limit_reduction_rate)
 _SHARE_OF_BEFORE_RE = re.compile(r"(?:至|到|为|成)\s*(?:原来的|原先的|之前的|改革前的)$")
+# a character every match of the three above holds (由/从, 原, 以前/以往, 过去, …前): one
+# scan of the clause for it before their three searches, each ending at the number
+_BEFORE_CHAR_RE = re.compile(r"[由从原以过前]")
 # A span that began before the report's year, stated before the number (2016年以来, 去年以来,
 # 党的十八大以来, “十四五”以来, 在前两批…创建中): the number totals years, not the year's
 # figure, unless its own words come back to the year (今年, 全年…). 2024年以来 in a 2024
@@ -425,7 +427,9 @@ def _last_clause_start(text: str) -> int:
 
 
 _WS_RE = re.compile(r"\s+")
-_CJK_WS_RE = re.compile(r"(?<=[^\x00-\x7f])\s+|\s+(?=[^\x00-\x7f])")
+# led by a lookahead for the space each match starts with: the scan skips every other
+# position at once, not trying the lookbehind at each (same matches)
+_CJK_WS_RE = re.compile(r"(?=\s)(?:(?<=[^\x00-\x7f])\s+|\s+(?=[^\x00-\x7f]))")
 
 
 def _clean_sentence(raw: str) -> str:
@@ -458,6 +462,7 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
     handled: set[int] = set()
     slots: list[_Slot] = []
     group = [0]  # the list construct the next slots belong to (its first slot's index)
+    topic_before: dict[int, str] = {}  # the last topic of the sentence before, by start
 
     def slot(m: Mention, index: int, marked: str, meas: str, clause: str,
              alt: tuple[str, str, float] | None = None, xclause: str | None = None,
@@ -549,7 +554,15 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
                     else norm_text[prev.end:m.start])
         prev0 = _sentence_of(bounds, norm_text, s0 - 1)[0] if s0 else 0
         context = norm_text[prev0:s0] + sent[:clause_start]
-        carried = _last_family(context)
+        # the case-work topic carried into the clause: the last topic of the sentence's
+        # earlier clauses, else of the sentence before (read once per sentence; the
+        # sentence end between them is in no topic, so no topic spans the two)
+        last = measure.topic(sent[:clause_start], case_types=False)
+        if not last and s0:
+            if s0 not in topic_before:
+                topic_before[s0] = measure.topic(norm_text[prev0:s0], case_types=False)
+            last = topic_before[s0]
+        carried = family(last) if last else ""
 
         # 分别为: a list of names, then as many numbers.
         group[0] = len(slots)
@@ -735,7 +748,8 @@ def _assign(norm_text: str, mentions: list[Mention], matcher: _Matcher,
             # "由494项减少到304项": the value before the change keeps its measure; the
             # indicator is the value after it (由2个工作日压缩至即时办结: none)
             continue
-        if (_ORIGINAL_RE.search(sent, clause_start, a)
+        if _BEFORE_CHAR_RE.search(sent, clause_start, a) and (
+                _ORIGINAL_RE.search(sent, clause_start, a)
                 or _BEFORE_WORD_RE.search(sent, clause_start, a)
                 or _SHARE_OF_BEFORE_RE.search(sent, clause_start, a)):
             continue  # 由原来的18个部门…精简为, 原需5个工作日, 压减到原来的五分之一
@@ -894,7 +908,7 @@ def _next_is_number(sent: str, pos: int) -> bool:
 def _shared_respectively(sent: str, a: int):
     """(start, end, names) when one number follows "A与B分别…" (each did that many)."""
     head = sent[:a]
-    rm = _last_match(_RESPECTIVELY_RE, head)
+    rm = _last_match(_RESPECTIVELY_RE, head) if "分别" in head else None  # rare: test first
     if rm is None or len(head) - rm.end() > 8 or re.search(r"[，,、\d]", head[rm.end():]):
         return None
     after = sent[a:]
@@ -1015,7 +1029,7 @@ def _split_names(text: str, offset: int, sep: re.Pattern) -> list[tuple[int, int
 def _respectively(sent: str, s0: int, a: int, by_start: dict[int, Mention]):
     """(name spans, mentions) when the mention at ``a`` opens a 分别为 list."""
     head = sent[:a]
-    rm = _last_match(_RESPECTIVELY_RE, head)
+    rm = _last_match(_RESPECTIVELY_RE, head) if "分别" in head else None  # rare: test first
     if rm is None:
         return None
     # 分别为23件、6件 or 分别召开会议2次、5次: a short verb phrase each name shares

@@ -33,6 +33,7 @@ import functools
 import gc
 import re
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
 
@@ -82,39 +83,42 @@ class _Entry:
     objects: frozenset[str] = frozenset()  # classes of what the name counts
     planned: bool = False  # the name itself counts planned acts (完成审计计划数)
     acts: frozenset[str] = frozenset()  # classes of the acts on documents it counts
-    musts: tuple | None = None  # per pattern, the sets of words needed (_literal_runs)
+    musts: tuple | None = None  # per pattern, the sets of words needed (_prefilters)
     alias_musts: tuple | None = None  # the same for the aliases
+    has_all: Callable[[str], bool] | None = None  # the test of musts (_has_all)
+    alias_has_all: Callable[[str], bool] | None = None
 
     def search(self, text: str, pos: int = 0) -> re.Match | None:
         """The first match of the patterns in ``text`` from ``pos`` (None when no
         pattern's words are all in ``text``: a few substring tests, not a search)."""
-        if self.musts is not None and not _has_all(self.musts, text):
+        if self.has_all is not None and not self.has_all(text):
             return None
         return self.rx.search(text, pos)
 
     def alias_search(self, text: str) -> re.Match | None:
         """The first match of the aliases in ``text``, pre-checked like :meth:`search`."""
-        if self.alias_musts is not None and not _has_all(self.alias_musts, text):
+        if self.alias_has_all is not None and not self.alias_has_all(text):
             return None
         return self.alias_rx.search(text)
 
 
-def _has_all(musts, text: str) -> bool:
-    """Whether, for one pattern of ``musts``, a word of each of its sets is in ``text``."""
-    for groups in musts:
-        for words in groups:
-            if words.__class__ is str:  # a set of one word, the most common
-                if words not in text:
-                    break
-                continue
-            for w in words:
-                if w in text:
-                    break
-            else:
-                break
-        else:
-            return True
-    return False
+def _has_all(musts) -> Callable[[str], bool] | None:
+    """The test whether, for one pattern of ``musts`` (:func:`_prefilters`), a word of
+    each of its sets is in a text; None when there are no musts.
+
+    Written out as one expression of substring tests (``'法治#' in t and '听取' in t and
+    ('党组会' in t or '常务会' in t)``), the words made literals by ``repr``: it runs for
+    some 49,000 entries per MB of text, and a loop over the sets took twice as long."""
+    if musts is None:
+        return None
+
+    def any_of(words) -> str:
+        if words.__class__ is str:  # a set of one word, the most common
+            return f"{words!r} in t"
+        return "(" + " or ".join(f"{w!r} in t" for w in words) + ")"
+
+    expr = " or ".join("(" + " and ".join(map(any_of, groups)) + ")" for groups in musts)
+    return eval("lambda t: " + expr)  # only str literals written by repr, and `in`
 
 
 def _compile(cat, ind, field_name: str, pats, need_hash: bool) -> re.Pattern | None:
@@ -140,102 +144,97 @@ def _compile(cat, ind, field_name: str, pats, need_hash: bool) -> re.Pattern | N
     return re.compile("|".join(f"(?:{p})" for p in pats))
 
 
-def _needed(items) -> frozenset[str] | None:
-    """Words one of which every match of the parsed pattern ``items`` contains (``#``
-    aside), or None when no such set of words of two characters or more is found."""
-    from re import _parser as sre_parse  # Python >= 3.11, as pyproject requires
-
-    cands: list[frozenset[str]] = []
+def _word_tree(items) -> list:
+    """What every match of the parsed pattern ``items`` contains, read in one walk of
+    the parse tree: a list of literal runs (str, the number's mark ``#`` kept) and
+    alternations (a tuple of one such list per alternative). Plain groups are read
+    through; a repeat, a class, a lookaround or a group with flags gives nothing (its
+    matches are not told by its words)."""
+    sre = measure._sre
+    out: list = []
     run = ""
     for op, arg in items:
-        if op is sre_parse.LITERAL and arg != ord("#"):
+        if op is sre.LITERAL:
             run += chr(arg)
             continue
-        if len(run) >= 2:
-            cands.append(frozenset({run}))
+        if run:
+            out.append(run)
         run = ""
-        alts = None
-        if op is sre_parse.SUBPATTERN:
-            alts = _needed(arg[-1])
-        elif op is sre_parse.BRANCH:
-            parts = [_needed(alt) for alt in arg[1]]
-            alts = None if None in parts else frozenset().union(*parts)
-        if alts:
-            cands.append(alts)
-    if len(run) >= 2:
-        cands.append(frozenset({run}))
-    # the fewest, longest words make the cheapest and surest test
-    return max(cands, key=lambda c: (min(map(len, c)), -len(c)), default=None)
+        if op is sre.SUBPATTERN and not arg[1] and not arg[2]:  # no local flags
+            out.extend(_word_tree(arg[-1]))
+        elif op is sre.BRANCH:
+            out.append(tuple(_word_tree(alt) for alt in arg[1]))
+    if run:
+        out.append(run)
+    return out
 
 
-def _needed_words(pats) -> tuple[str, ...] | None:
-    """Words one of which any match of the patterns ``pats`` contains, or None."""
-    from re import _parser as sre_parse
-
-    words: set[str] = set()
-    for pat in pats or ():
-        need = _needed(sre_parse.parse(pat))
-        if need is None:
-            return None
-        words |= need
-    return tuple(sorted(words)) or None
+def _surest(words: frozenset[str]) -> tuple[int, int]:
+    # the longest shortest word, then the fewest words: the rarest in a sentence
+    return min(map(len, words)), -len(words)
 
 
-def _required(items) -> list[frozenset[str]]:
-    """Sets of words of the parsed pattern ``items``: every match contains one word of
-    each set. Literal runs at the level of ``items`` and inside a plain group are each
-    a set of one; an alternation gives one set of a word of each alternative (none when
-    an alternative needs nothing known); repeats, classes and lookarounds give none."""
-    from re import _parser as sre_parse
-
-    groups: list[frozenset[str]] = []
-    run = ""
-    for op, arg in items:
-        if op is sre_parse.LITERAL:
-            run += chr(arg)
+def _word_sets(tree: list, words_of) -> list[frozenset[str]]:
+    """Sets of words every match of ``tree`` (:func:`_word_tree`) holds one word of:
+    ``words_of(run)`` for each literal run (each word a set of one), and for an
+    alternation the surest set of each alternative, joined (none when an alternative
+    gives none)."""
+    out: list[frozenset[str]] = []
+    for item in tree:
+        if item.__class__ is str:
+            out.extend(frozenset({w}) for w in words_of(item))
             continue
-        if run and run != "#":  # the number's mark is in every sentence looked at
-            groups.append(frozenset({run}))
-        run = ""
-        if op is sre_parse.SUBPATTERN and not arg[1] and not arg[2]:  # no local flags
-            groups.extend(_required(arg[-1]))
-        elif op is sre_parse.BRANCH:
-            alts = [_required(alt) for alt in arg[1]]
-            if all(alts):
-                # each alternative's surest set: the longest shortest word
-                groups.append(frozenset().union(*(
-                    max(g, key=lambda c: (min(map(len, c)), -len(c))) for g in alts)))
-    if run and run != "#":
-        groups.append(frozenset({run}))
-    return groups
+        alts = [_word_sets(alt, words_of) for alt in item]
+        if all(alts):
+            out.append(frozenset().union(*(max(a, key=_surest) for a in alts)))
+    return out
 
 
-def _literal_runs(pats) -> tuple[tuple[tuple[str, ...], ...], ...] | None:
-    """For each pattern of ``pats``, sets of words such that every match of the pattern
-    contains a word of each set (:func:`_required`), or None when some pattern has none
-    or sets a flag (then its matches are not told by its words).
+def _index_words(run: str) -> list[str]:
+    # the word index finds words of two characters or more in the sentence; the mark #
+    # is no word (a word is also read as the end of a list item: _Matcher._joint_item)
+    return [w for w in run.split("#") if len(w) >= 2]
 
-    Most catalogue patterns that the word index lets through still find nothing in the
-    sentence (35,500 searches per MB of the bench text): testing that one pattern's
-    words are all in the sentence is a few substring tests where the search costs a
-    pass of the whole alternation. When the test fails, no pattern can match; when it
-    passes, the search decides."""
-    from re import _parser as sre_parse
 
-    musts = []
+def _run_words(run: str) -> list[str]:
+    return [run] if run != "#" else []  # the mark alone is in every sentence looked at
+
+
+def _prefilters(pats) -> tuple[tuple[str, ...] | None, tuple | None]:
+    """The two pre-checks of the patterns ``pats`` (patterns or aliases of one
+    indicator), from one parse of each: (needed, musts).
+
+    ``needed``: words one of which any match contains, for the word index
+    (:class:`_WordIndex`): per pattern, its surest set of words of two characters or
+    more. ``musts``: for each pattern, sets of words such that every match contains a
+    word of each set (literal runs of the top level and of plain groups, one word of
+    each alternative), tested by :func:`_has_all` before a search: most patterns the
+    word index lets through still find nothing in the sentence (35,500 searches per MB
+    of the bench text), and a few substring tests are cheaper than a pass of the whole
+    alternation. Either is None when some pattern gives none, sets a flag (its words
+    are then not matched as read) or this Python has no regex parser
+    (:func:`rol_analysis.measure.parsed`): then the patterns are searched always. A
+    pre-check only ever skips a pattern that cannot match."""
+    needed: set[str] | None = set()
+    musts: list | None = []
     for pat in pats or ():
-        parsed = sre_parse.parse(pat)
-        if parsed.state.flags & ~re.UNICODE:
-            return None
-        groups = _required(parsed)
-        if not groups:
-            return None
+        tree = measure.parsed(pat)
+        if tree is None or tree.state.flags & ~re.UNICODE:
+            return None, None
+        words = _word_tree(tree)
+        need = max(_word_sets(words, _index_words), key=_surest, default=None)
+        needed = None if need is None or needed is None else needed | need
+        groups = _word_sets(words, _run_words)
+        if not groups or musts is None:
+            musts = None
+            continue
         # the longest first: the rarest, most often the one that fails
         ordered = sorted((tuple(sorted(g, key=lambda w: (-len(w), w))) for g in set(groups)),
                          key=lambda g: (len(g) > 1, -min(map(len, g)), len(g), g))
         # a set of one word is kept as the word (one substring test, see _has_all)
         musts.append(tuple(g[0] if len(g) == 1 else g for g in ordered))
-    return tuple(musts) or None
+    return (tuple(sorted(needed)) or None if needed is not None else None,
+            tuple(musts) or None if musts is not None else None)
 
 
 def _first_char_alternation(words: list[str]) -> str:
@@ -285,10 +284,10 @@ class _WordIndex:
         """Indices of the entries that may match ``text``."""
         if self.rx is None:
             return self.always
-        found = set(self.rx.findall(text))
+        found = self.rx.findall(text)
         if not found:
             return self.always
-        return self.always.union(*(self.entries[w] for w in found))
+        return self.always.union(*map(self.entries.__getitem__, found))
 
 
 _ITEM_START_RE = re.compile(r".*[、，,。；;：:！？!?\n]", re.S)
@@ -349,7 +348,7 @@ _CJK_RE = re.compile(r"[\u4e00-\u9fff]+")
 # the last item of a list of nouns a number follows (行政处罚、行政强制案卷#; 专题研讨、
 # 法治培训#): short, with no verb of its own and no number
 _LIST_ITEM_RE = re.compile(r"[\u4e00-\u9fff]{2,8}")
-_NOUN_YU_RE = re.compile(r"(?<![参给授赋予])与")
+_NOT_NOUN_YU = frozenset("参给授赋予")  # 与 after these is inside a verb (参与, 给与)
 _VERB_OR_SUM_RE = re.compile(r"开展|组织|举办|召开|完成|办理|共|累计|合计|全年|年内")
 
 
@@ -362,9 +361,12 @@ def _last_of_list(zh_name: str, marked: str, mt: re.Match, hash_pos: int) -> boo
     words all items share (the head noun: 行政执法案件数 for 案卷) is not concerned."""
     # 与 joins two nouns as 和 does (法律咨询与法律意见#: tests/robustness_eval.py), but
     # not inside a verb (参与学法抽考#, 给与)
-    yu = _last_match(_NOUN_YU_RE, marked[:hash_pos])
-    j = max(marked.rfind("、", 0, hash_pos), marked.rfind("和", 0, hash_pos),
-            yu.start() if yu is not None else -1)
+    # (the last such 与 by rfind: a regex pass over the clause for each candidate cost
+    # 1% of an extraction)
+    yu = marked.rfind("与", 0, hash_pos)
+    while yu > 0 and marked[yu - 1] in _NOT_NOUN_YU:
+        yu = marked.rfind("与", 0, yu)
+    j = max(marked.rfind("、", 0, hash_pos), marked.rfind("和", 0, hash_pos), yu)
     # the words must open the item (行政强制案卷#, 法律意见#): words after its noun
     # (工作人员和负责人旁听庭审#, …和区直各部门述法#) are said of every item
     if j < 0 or not j < mt.start() <= j + 3 \
@@ -399,9 +401,9 @@ def _last_of_list(zh_name: str, marked: str, mt: re.Match, hash_pos: int) -> boo
 # 整改 sent or still due (通报整改问题#, 需整改的问题#) changes nothing yet: problems found
 # A removal verb is such a change too (原有许可事项下架#: items taken off the list, not
 # the list; first runs blind4 beijing 取消, blind12 fujian_rst 下架).
-_CHANGE_OBJ_RE = re.compile(r"(取消|下放|调整|承接|划转|下架|删减|删除|移出|核减"
-                            r"|(?<!通报)(?<!交办)(?<!反馈)(?<![需待应])整改)"
-                            r"(?![后为至到])")
+_CHANGE_OBJ_RE = skipping(r"(取消|下放|调整|承接|划转|下架|删减|删除|移出|核减"
+                          r"|(?<!通报)(?<!交办)(?<!反馈)(?<![需待应])整改)"
+                          r"(?![后为至到])")
 # A per-level item (3个国家级、#省级示范村; 国家级示范村#、市级示范村…) or a list the places
 # entered (#村入选…).
 _LEVEL_AFTER_RE = re.compile(r"(?:（[^）]{0,8}）)?(?:国家|省|市|县|区|乡镇)级")
@@ -588,9 +590,10 @@ def _unfit_scope(zh_name: str, marked: str, hash_pos: int) -> bool:
     if hash_pos < 0:
         return False
     start, end = _own_clause(marked, hash_pos)
-    verbs = {mt.group(1) for mt in _CHANGE_OBJ_RE.finditer(marked, start, hash_pos)}
-    # 取消1项、承接# and 取消调整…职权共#: one verb the indicator names is enough
-    if verbs and not any(v in zh_name for v in verbs):
+    # 取消1项、承接# and 取消调整…职权共#: one verb the indicator names is enough (most
+    # clauses hold none: one search before the set of them is read)
+    if _CHANGE_OBJ_RE.search(marked, start, hash_pos) is not None and not any(
+            mt.group(1) in zh_name for mt in _CHANGE_OBJ_RE.finditer(marked, start, hash_pos)):
         return True
     after = marked[hash_pos + 1:end]
     if "级" not in zh_name and (_LEVEL_AFTER_RE.match(after) or len(
@@ -686,7 +689,8 @@ def narrowed(zh_name: str, marked: str, hash_pos: int, words: str = "",
     if channel_before(zh_name, marked, hash_pos, words) if channel is None else channel:
         return True  # 签署“跨省通办”协议，…，办件量#: the channel's cases
     if any(mt.group(1)[-2:] in zh_name
-           for part in (own, after) for mt in _FORM_RE.finditer(part)) \
+           for part in (own, after) if "场" in part or "以" in part  # in every form
+           for mt in _FORM_RE.finditer(part)) \
             and not _EVERYONE_RE.search(marked, start, end):
         return True  # #个单位的主要负责人现场述法: one form's share (a form is rare: first)
     for part in (own, after):
@@ -982,15 +986,18 @@ class _Matcher:
         for ind in cat.indicators.values():
             if not ind.patterns and not ind.aliases:
                 continue
+            # compiled first: a broken pattern is reported with the catalogue file, before
+            # its words are read
+            rx = _compile(cat, ind, "pattern", ind.patterns, True)
+            alias_rx = _compile(cat, ind, "alias", ind.aliases, False)
+            exclude_rx = _compile(cat, ind, "exclude", ind.exclude, False)
+            lits, musts = _prefilters(ind.patterns)
+            alias_lits, alias_musts = _prefilters(ind.aliases)
             entry = _Entry(ind.id, ind.kind, ind.section, family(ind.zh_name), ind.zh_name,
-                           _compile(cat, ind, "pattern", ind.patterns, True),
-                           _needed_words(ind.patterns),
-                           _compile(cat, ind, "alias", ind.aliases, False),
-                           _needed_words(ind.aliases),
-                           _compile(cat, ind, "exclude", ind.exclude, False),
+                           rx, lits, alias_rx, alias_lits, exclude_rx,
                            *_agreement().of_name(ind.zh_name, ind.kind),
-                           musts=_literal_runs(ind.patterns),
-                           alias_musts=_literal_runs(ind.aliases))
+                           musts=musts, alias_musts=alias_musts, has_all=_has_all(musts),
+                           alias_has_all=_has_all(alias_musts))
             for unit in ind.units:
                 self.by_unit.setdefault(unit, []).append(entry)
                 self.by_unit_kind.setdefault((unit, ind.kind), []).append(entry)
@@ -1056,12 +1063,14 @@ class _Matcher:
                         or i in alias_hits and e.alias_search(bare)):
                     reasons.setdefault(e.iid, "family")  # its words are there
                 continue
-            mt = e.search(marked) if i in pat_hits else None
+            # e.search(marked), its call spared (the loop's most frequent step)
+            mt = (e.rx.search(marked) if i in pat_hits
+                  and (e.has_all is None or e.has_all(marked)) else None)
             at = mt.start() if mt is not None else 0
             for _ in range(3):  # the leftmost match may reach far; a later one is closer
                 if mt is None or mt.end() - mt.start() <= 6:
                     break
-                later = e.search(marked, at + 1)
+                later = e.rx.search(marked, at + 1)  # its words are there: no pre-check
                 if later is None or later.start() > hash_pos:
                     break
                 at = later.start()
@@ -1192,6 +1201,8 @@ def _joint_meetings(subject: str) -> bool:
     """Whether ``subject``, the words a count follows, names two or more meetings of
     different kinds counted together (see ``_JOINT_EVENTS_RE``), and not work done at
     them."""
+    if subject.count("会") < 2:
+        return False  # each meeting ends in 会: most subjects hold none (a regex pass less)
     last = _last_match(_JOINT_EVENTS_RE, subject)
     return last is not None and not _MEETING_WORK_RE.search(subject, last.end())
 
@@ -1418,9 +1429,3 @@ def too_close(best: float, other: float) -> bool:
     right one; docs/design.md "Confidence").
     """
     return abs(best - other) < RUNNER_UP_MARGIN + 1e-9
-
-
-def _last_family(text: str) -> str:
-    """The family of the last case-work topic named in ``text`` (see :func:`family`)."""
-    last = measure.topic(text, case_types=False)
-    return family(last) if last else ""

@@ -29,8 +29,26 @@ when the reports word a measure differently in ways the rules above do not cover
 from __future__ import annotations
 
 import re
-from re import _constants as _sre  # Python >= 3.11, as pyproject requires
-from re import _parser as _sre_parse
+
+# Python's own regex parser, the one place the package reads it. It is private (the
+# former sre_parse/sre_constants, moved into re in 3.11, which pyproject requires), but
+# it is the only reader of a pattern that agrees with re itself: the pre-checks built on
+# it (skipping's lookahead, the matcher's needed words, the heading search's first
+# characters) only ever skip what cannot match. A Python without it loses them, not an
+# answer: parsed() gives None and every pattern is searched as written.
+try:
+    from re import _constants as _sre
+    from re import _parser as _sre_parse
+except ImportError:  # pragma: no cover - CPython 3.11-3.13 have both
+    _sre = _sre_parse = None
+
+
+def parsed(pattern: str, flags: int = 0):
+    """The parse tree of ``pattern`` (a ``re._parser.SubPattern``), or None when this
+    Python has no such parser: the caller then does without its pre-check."""
+    if _sre_parse is None:
+        return None
+    return _sre_parse.parse(pattern, flags)
 
 
 def _first_class(items) -> list[str] | None:
@@ -77,7 +95,8 @@ def skipping(pattern: str) -> re.Pattern:
     at once instead of trying each alternative there (a long alternation whose words
     start with a lookbehind, a class or a word with many first characters is otherwise
     tried at every position; 2-3x faster on the label regexes)."""
-    first = _first_class(_sre_parse.parse(pattern))
+    tree = parsed(pattern)
+    first = _first_class(tree) if tree is not None else None
     if not first or pattern.startswith("(?") and pattern[2:3].isalpha():
         return re.compile(pattern)  # (?s)…: global flags must open the pattern
     return re.compile("(?=[" + "".join(dict.fromkeys(first)) + "])(?:" + pattern + ")")
@@ -226,6 +245,7 @@ _AS_OF_RE = re.compile(r"累计|截至|截止|历年|至今")
 _SUFFIX_RE = re.compile(r"(?:数|金额|时长|年数|变化|比例)$")
 _PART_RE = re.compile(r"其中")
 _CUT_RE = re.compile(r"的|等(?![候待同级])")
+_NOT_CUT_AFTER = frozenset("候待同级")
 # The means a list before 等 ends in (以…等形式, 通过…等方式): an adverbial, not the object.
 _MEANS_RE = re.compile(r"(?:形式|方式|载体|途径|渠道)")
 
@@ -247,8 +267,12 @@ def _after_cut(core: str) -> str:
 
     A verb that opens the clause stays: 受理符合条件的行政复议申请 -> 受理行政复议申请.
     """
-    cuts = [m.start() for m in _CUT_RE.finditer(core)]
-    pos = cuts[-1] if cuts else -1
+    # the last match of _CUT_RE, by rfind (a character each: the last 的, or the last
+    # 等 not opening 等候/等待/等同/等级)
+    pos = core.rfind("等")
+    while pos >= 0 and core[pos + 1:pos + 2] in _NOT_CUT_AFTER:
+        pos = core.rfind("等", 0, pos)
+    pos = max(pos, core.rfind("的"))
     after = core[pos + 1:]
     means = _MEANS_RE.match(after) if pos >= 0 else None
     if means:
@@ -297,9 +321,12 @@ def topic(text: str, case_types: bool = True) -> str:
     With ``case_types=False`` a topic followed by 类 (行政处罚类, a case type of the
     work named before it) is skipped.
     """
+    if case_types or "类" not in text:
+        found = _TOPIC_RE.findall(text)  # the same matches, without a loop over them
+        return found[-1] if found else ""
     last = ""
     for m in _TOPIC_RE.finditer(text):
-        if case_types or text[m.end():m.end() + 1] != "类":
+        if text[m.end():m.end() + 1] != "类":
             last = m.group()
     return last
 
@@ -356,7 +383,8 @@ def _core(left: str, right: str, unit: str = "") -> tuple[str, str]:
         left = left[: chain.start()]
     cleaned = _clean(left)
     core = _LINK_TAIL_RE.sub("", cleaned)
-    if _FRAME_PREP_RE.search(cleaned):
+    # the preposition ends the clause: its last three characters hold any match
+    if _FRAME_PREP_RE.search(cleaned, max(0, len(cleaned) - 3)):
         # 委托专家团队对15个区…开展评估: the number is the preposition's object; the
         # words before it say who acts, not what is counted
         core = ""

@@ -210,10 +210,18 @@ def compact(text) -> str:
     return _WHITESPACE_RE.sub("", str(text or "").replace("**", ""))
 
 
+# Characters that are their own normal form: the CJK ideographs of the basic block and
+# printable ASCII (tests/test_normalize.py checks each). Only the runs of others are read
+# for the characters to map: a C scan over them, where set(text) made a string object of
+# every character of the text.
+_OTHER_CHARS_RE = re.compile(r"[^\u4e00-\u9fff\x20-\x7e]+")
+
+
 def _char_edits(text: str):
     # Map each *distinct* character once: a report has a few thousand, the text a
     # million, so this keeps the pass linear in C code (re.finditer) rather than Python.
-    changed = {ch: m for ch in set(text) if (m := map_char(ch)) != ch}
+    others = set("".join(_OTHER_CHARS_RE.findall(text)))
+    changed = {ch: m for ch in others if (m := map_char(ch)) != ch}
     if not changed:
         return []
     cls = re.compile("[" + "".join(re.escape(c) for c in sorted(changed)) + "]")

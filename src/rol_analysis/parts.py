@@ -36,7 +36,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .matcher import _Matcher, _study_bodies, stated_apart
-from .measure import _last_match
+from .measure import _last_match, skipping
 from .mentions import _CLAUSE_END_RE, _CLAUSE_HEAD_RE, CLAUSE_MARKS, Mention, _sentence_of
 from .wording import PART_CLASSES
 
@@ -107,7 +107,11 @@ def _mark_parts(norm_text: str, bounds: list[int], slots: list[_Slot],
             # "抽选四家单位…述法": a sample of what the concept counts, never the whole
             _make_part(sl, {iid for _sc, iid in sl.cands})
             continue
-        cue = _last_match(_PART_RE, norm_text[s0:m.start])
+        head = norm_text[s0:m.start]
+        # every cue holds 其中 or 包括: most sentences hold neither (two substring tests,
+        # not a regex pass over the sentence for each number)
+        cue = (_last_match(_PART_RE, head) if "其中" in head or "包括" in head
+               else None)
         if cue is None:
             continue
         at = s0 + cue.start()
@@ -1175,14 +1179,12 @@ def _no_larger_than_a_sibling(text: str, sent_start: list[int], slots: list[_Slo
     for s0, ks in by_sent.items():
         if len(ks) < 2 or _PART_RE.search(text, s0, slots[ks[-1]].mention.end):
             continue
-        words = {}
-        for k in ks:
-            lo = _item_span(text, s0, slots, k, sent_start)[0]
-            words[k] = text[lo:slots[k].mention.start]
+        words: dict[int, str] = {}  # read when first needed (most counts have no w)
         for k in ks:
             x = slots[k]
             w = "" if x.part else _clear_best(x.cands)
-            if not w or _SIBLING_SUM_RE.search(words[k]):
+            if not w or _SIBLING_SUM_RE.search(_words_before(text, s0, slots, k, sent_start,
+                                                             words)):
                 continue
             said = _grams(_ASIDE_RE.sub("", words[k])) & _grams(_zh(matcher, w)) - _HOW_GRAMS
             if not said:
@@ -1192,7 +1194,9 @@ def _no_larger_than_a_sibling(text: str, sent_start: list[int], slots: list[_Slo
                 y = slots[j]
                 if y.mention is x.mention or y.mention.unit != x.mention.unit \
                         or y.mention.value < x.mention.value \
-                        or _SIBLING_SUM_RE.search(words[j]) or k in y.wholes:
+                        or _SIBLING_SUM_RE.search(_words_before(text, s0, slots, j,
+                                                                sent_start, words)) \
+                        or k in y.wholes:
                     continue
                 if y.part and not y.wholes and any(
                         i == w and sc < float("inf") for sc, i in y.total):
@@ -1207,6 +1211,17 @@ def _no_larger_than_a_sibling(text: str, sent_start: list[int], slots: list[_Slo
                 if not slots[j].part:
                     slots[j].part = True
                     slots[j].total = [(float("inf"), w)]
+
+
+def _words_before(text: str, s0: int, slots: list[_Slot], k: int, sent_start,
+                  words: dict[int, str]) -> str:
+    """The words of number ``k``'s item before it (:func:`_item_span`), kept in
+    ``words``: read once, and only for the numbers a rule looks at."""
+    got = words.get(k)
+    if got is None:
+        got = words[k] = text[_item_span(text, s0, slots, k, sent_start)[0]:
+                              slots[k].mention.start]
+    return got
 
 
 def _kinds_named(words: str, kinds: tuple[str, ...]) -> set[str]:
@@ -1239,6 +1254,9 @@ def _one_kind_of_several(text: str, sent_start: list[int], slots: list[_Slot],
     for ks in by_paragraph.values():
         if len(ks) < 2:
             continue
+        if not any(not slots[k].part and (w := _clear_best(slots[k].cands))
+                   and matcher.cat.indicators[w].kinds for k in ks):
+            continue  # no count here takes an indicator with kinds: no words needed
         words = {}
         for k in ks:
             lo, hi = _item_span(text, sent_start[k], slots, k, sent_start)
@@ -1622,8 +1640,8 @@ _SUBUNIT_RE = re.compile(
     r"(?:省|市|州|盟|县|区|旗)直"
     r"|各(?:乡镇|街镇|街道|乡|镇|村|社区|部门|单位|县区|区县|县市区|市州|地市|县|区|市|州|旗)"
     r"|市州|地市|区县|县区|县市区|街镇")
-_LEVEL_RE = re.compile(r"(?:省|市|州|盟|县|区|旗|乡镇|乡|镇|街道|社区|村)(?:本级|一级|级)"
-                       r"|涉(?:企|农|外|军|侨|台|港澳)")  # a subset: 涉企 cases among all
+_LEVEL_RE = skipping(r"(?:省|市|州|盟|县|区|旗|乡镇|乡|镇|街道|社区|村)(?:本级|一级|级)"
+                    r"|涉(?:企|农|外|军|侨|台|港澳)")  # a subset: 涉企 cases among all
 # A clause that names only a level or sub-unit before its number (市级312件, 区直单位32家).
 _LABEL_RE = re.compile(r"(?:各)?(?:省|市|州|盟|县|区|旗|乡镇|乡|镇|街道|街镇|社区|村|市州|地市|"
                        r"县区|区县|县市区)(?:本级|一级|级|直)?(?:部门|单位|政府|机关)?")

@@ -47,8 +47,10 @@ _HEADING_END_RE = re.compile(r"[。：:；;！!？?]|\*\*")
 _INLINE_LEVEL = 5
 # characters: longer, the item's first sentence is content (measured over 20-50)
 _INLINE_MAX = 25
+# (led by a lookahead for the character a match starts with, a space, * or the marker:
+# the scan skips every other position at once instead of trying the lookbehind there)
 _INLINE_RE = re.compile(
-    rf"(?:^|(?<=[。；;：:！!？?]))[\s*]*((?:[{_CN_NUM}]{{1,2}}是)"
+    rf"(?=[\s*{_CN_NUM}（(])(?:^|(?<=[。；;：:！!？?]))[\s*]*((?:[{_CN_NUM}]{{1,2}}是)"
     rf"|(?<=[。！!？?])[（(][{_CN_NUM}]{{1,3}}[）)])"
 )
 _SENTENCE_PUNCT_RE = re.compile(r"[，。；：,;:！？!?]")
@@ -177,9 +179,10 @@ def _first_class(pat: re.Pattern) -> re.Pattern | None:
     """A pattern matching the characters a match of ``pat`` can start with, or None when
     that is not known (see :func:`rol_analysis.measure._first_class`)."""
     from .measure import _first_class as first_items
-    from .measure import _sre_parse
+    from .measure import parsed
 
-    items = first_items(_sre_parse.parse(pat.pattern, pat.flags))
+    tree = parsed(pat.pattern, pat.flags)
+    items = first_items(tree) if tree is not None else None
     return re.compile("[" + "".join(items) + "]") if items else None
 
 
