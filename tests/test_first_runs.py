@@ -40,3 +40,13 @@ def test_study_reports_every_signal_against_all_first_run_names():
         line = next(x for x in report.splitlines() if x.startswith(label) and "100%" in x)
         assert line.split()[-3:] == [f"{right}/{right}", f"{wrong}/{wrong}",
                                      f"{right / len(named):.1%}"]
+
+
+def test_learned_study_reads_the_numbers_clause_sentence_and_the_clause_before():
+    import first_runs_learned
+
+    raw = "一、化解纠纷。全年收到复议申请60件，依法审结52件，其中纠错4件；调解3件。"
+    clause, sentence, before = first_runs_learned.context(raw, "纠错4件")
+    assert clause == "其中纠错4件"
+    assert sentence == "全年收到复议申请60件，依法审结52件，其中纠错4件"
+    assert before == "依法审结52件"
