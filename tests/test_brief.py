@@ -1318,3 +1318,18 @@ def test_a_stated_change_of_an_unnamed_figure_is_checked_in_its_own_table(tmp_pa
     found = [li.get_text() for li in page.select(".findings li")
              if "较上年减少5卷" in li.get_text()]
     assert len(found) == 1 and "未归入指标" in found[0] and "18 卷" in found[0]
+
+
+def test_a_rate_the_report_cut_is_marked_and_explained(tmp_path, seed_page):
+    # 95/217 = 43.778%: written 43.77%, cut rather than rounded; 88/217 = 40.55% rounds
+    b = _extracted_brief(tmp_path, "年内新收复议申请217件，其中涉及征收拆迁的95件，"
+                                   "占43.77%。维持原决定的88件，占40.55%。")
+    page = BeautifulSoup(b.ratio_table().data, "lxml")
+    rows = {r.get_text() for r in page.select("table.ratios-inferred tbody tr")}
+    cut = [t for t in rows if "43.77%" in t]
+    assert cut and "一致（推断）" in cut[0] and "（截尾）" in cut[0] and "(cut)" in cut[0]
+    rounded = [t for t in rows if "40.55%" in t]
+    assert rounded and "截尾" not in rounded[0]
+    assert "四舍五入应为 92.72%" in page.get_text()
+    # a brief with no cut rate has neither the mark nor the note
+    assert "截尾" not in seed_page.get_text()

@@ -57,7 +57,12 @@ def test_seed_lists_only_rates_it_touches(seed):
     ("95.76%", 95.76, "exact", statuses.CONSISTENT),   # 95.7559 rounded
     ("95.74%", 95.74, "exact", statuses.MISMATCH),
     ("95.8%", 95.8, "exact", statuses.CONSISTENT),      # rounds to the stated decimal
+    ("95.75%", 95.75, "exact", statuses.CONSISTENT),   # 95.7559 cut, not rounded
+    ("95.7%", 95.7, "exact", statuses.CONSISTENT),      # cut to one decimal
+    ("95.6%", 95.6, "exact", statuses.MISMATCH),        # more than one unit below
     ("96%", 96.0, "exact", statuses.CONSISTENT),
+    ("95%", 95.0, "exact", statuses.MISMATCH),          # a whole percent is never cut
+    ("95.7%", 95.7, "at_most", statuses.MISMATCH),      # 95.7%以下 is a ceiling
     ("97%", 97.0, "exact", statuses.MISMATCH),
     ("95%", 95.0, "at_least", statuses.CONSISTENT),     # 95%以上
     ("96.5%", 96.5, "at_least", statuses.MISMATCH),
@@ -73,6 +78,22 @@ def test_rate_against_counts(seed, text, value, qualifier, expected):
     row = _status(ratios.compare_ratios(ind), "mediation_success")
     assert row["recomputed"] == pytest.approx(95.7559, abs=1e-4)
     assert row["status"] == expected
+
+
+def test_a_rate_cut_to_its_decimals_is_consistent_and_marked(seed):
+    ind = with_rows(seed, [
+        {"indicator_id": "mediation_success_rate", "value": 95.75, "text": "95.75%",
+         "qualifier": "exact", "sentence": "调解成功率95.75%"},
+        {"indicator_id": "disputes_mediated", "value": 2474.0, "text": "2474件"},
+        {"indicator_id": "disputes_mediated_successfully", "value": 2369.0, "text": "2369件"},
+    ])
+    row = _status(ratios.compare_ratios(ind), "mediation_success").to_dict()
+    assert row["status"] == statuses.CONSISTENT and ratios.cut_only(row)
+    # a rate that rounds is not marked, even when cutting gives it too
+    assert not ratios.cut_only({**row, "reported": 95.76})
+    assert not ratios.cut_only({**row, "status": statuses.MISMATCH})
+    assert ratios.truncates(99.9, 58810 / 58816 * 100, decimals=1)  # 100.0% rounded
+    assert not ratios.truncates(99.0, 99.99, decimals=0)
 
 
 def test_tolerance_of_the_relation_caps_rounding(seed):
@@ -221,6 +242,25 @@ def test_a_rate_pairs_counts_of_one_class_of_counting_words(text, pair):
     df = _inferred(text)
     got = [(r["numerator_text"], r["denominator_text"]) for r in df.to_dict("records")]
     assert got == ([pair] if pair else [])
+
+
+def test_shares_a_report_cuts_instead_of_rounding_are_paired():
+    # 95/217 = 43.778%: the report writes 43.77%, cut rather than rounded to 43.78%
+    df = _inferred("年内新收复议申请217件，其中涉及征收拆迁的95件，占43.77%。")
+    row = df.iloc[0]
+    assert (row["numerator"], row["denominator"]) == (95, 217)
+    assert row["status"] == statuses.CONSISTENT_INFERRED
+    assert ratios.cut_only(row.to_dict())
+
+
+def test_a_cut_does_not_pair_a_share_with_a_sibling_item():
+    # 4/1380 = 0.2899% cuts to 0.28%, but 1380 is an item with a share of its own; the
+    # whole both shares are of is the 1450 letters (4/1450 = 0.276% rounds to 0.28%)
+    df = _inferred("全年办理群众来信1450件。按反馈分，表示满意的1380件，占95.17%；"
+                   "表示不满意的4件，占0.28%。")
+    got = {(r["numerator_text"], r["denominator_text"]) for r in df.to_dict("records")}
+    assert ("4件", "1380件") not in got
+    assert ("1380件", "1450件") in got
 
 
 def test_closest_fitting_pair_wins():

@@ -726,7 +726,7 @@ class Brief:
                                else f"{rec['recomputed']:.2f}%"),
                 "diff": "—" if math.isnan(rec["difference"]) else f"{rec['difference']:+.2f}",
                 "status": st, "status_zh": statuses.STATUS_ZH.get(st, st),
-                "status_en": statuses.STATUS_EN.get(st, st),
+                "status_en": statuses.STATUS_EN.get(st, st), "cut": _ratios.cut_only(rec),
             })
         _, unchecked = self._rates_unnamed
         stated = ""
@@ -776,7 +776,7 @@ class Brief:
             "diff": "—" if math.isnan(rec["difference"]) else f"{rec['difference']:+.2f}",
             "css": st.removesuffix(statuses.INFERRED_SUFFIX),
             "status_zh": statuses.STATUS_ZH.get(st, st),
-            "status_en": statuses.STATUS_EN.get(st, st),
+            "status_en": statuses.STATUS_EN.get(st, st), "cut": _ratios.cut_only(rec),
         }
 
     def _whole_of(self, rec: dict):

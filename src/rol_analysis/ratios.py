@@ -20,6 +20,21 @@ Everything here is driven by the catalogue's relations (``catalogue/indicators.t
   tolerance (0.5 points in the packaged catalogue). "96%" for 2369/2474 = 95.75% is
   consistent; "95.87%" is a mismatch. "99%以上" (at least) only needs the recomputed
   value not to fall below 99%; "约" (approx) gets the full tolerance.
+
+  Truncation: an exact rate written with at least one decimal also stands for a value
+  *cut* to it (:func:`truncates`): up to one unit of its last decimal above it. Some
+  reports cut every share (140/151 = 92.715% written 92.71%, 16/151 = 10.596% written
+  10.59%), some only a rate that rounding would lift to 100% (58810/58816 = 99.99%
+  written 99.9%), and some cut one rate among rounded ones, so the reading is per rate,
+  not per report. A whole percent is never read as cut ("96%" for 96.9% is as likely a
+  rough figure, and one point is too wide to pair counts by), nor a rate qualified
+  以上/以下/约. The status stays ``consistent``; :func:`cut_only` tells such rows apart
+  and the brief marks them 截尾 (cut). Pairing counts from the wording accepts a
+  quotient that only cuts to the rate when its whole is no count another rate is
+  stated of (:func:`_pair`), as the wider net would otherwise catch a sibling item.
+  Growth against an earlier value, a change in points and a multiple stay rounded only.
+  The catalogue's relations read rates the same way: no catalogue status changes on
+  any gold set, and a cut rate is no error of the report for a reviewer to chase.
 - Rates the catalogue cannot check (no relation, or a claim without its counts) are
   paired with counts from the report's wording by :func:`infer_ratios` when a
   ``mentions`` table is given: rows with ``basis = inferred`` and a status ending in
@@ -179,7 +194,7 @@ def _lookup(indicators) -> dict:
 
 
 def rate_status(reported: float, recomputed: float, *, decimals: int = 0,
-                qualifier: str = "exact", tolerance: float = 0.5) -> str:
+                qualifier: str = "exact", tolerance: float = 0.5, cut: bool = True) -> str:
     """Status of one rate given what is known of it.
 
     Parameters
@@ -195,6 +210,9 @@ def rate_status(reported: float, recomputed: float, *, decimals: int = 0,
     tolerance : float
         The relation's tolerance in percentage points (caps the rounding allowance;
         the full allowance for ``approx``).
+    cut : bool
+        Whether an exact rate may also be the recomputed value cut to its decimals
+        (:func:`truncates`); False: rounded only.
 
     Returns
     -------
@@ -217,8 +235,43 @@ def rate_status(reported: float, recomputed: float, *, decimals: int = 0,
     elif qualifier == "approx":
         ok = abs(recomputed - reported) <= tolerance + EPS
     else:
-        ok = abs(recomputed - reported) <= allowed
+        ok = (abs(recomputed - reported) <= allowed
+              or (cut and truncates(reported, recomputed, decimals=decimals,
+                                    tolerance=tolerance)))
     return CONSISTENT if ok else MISMATCH
+
+
+def truncates(reported: float, recomputed: float, *, decimals: int,
+              tolerance: float = 0.5) -> bool:
+    """True when an exact rate written with at least one decimal is the recomputed value
+    cut (not rounded) to that many decimals: 92.71% for 140/151 = 92.715%, 99.9% for
+    58810/58816 = 99.99% (rounded it would read 100.0%).
+
+    Some reports cut their shares, and some cut only a rate that rounding would lift to
+    100%, so a stated rate stands for a quotient that rounds *or* cuts to it: up to one
+    unit of its last decimal above it (capped by ``tolerance``). A whole percent is not
+    read so: "96%" for 96.9% is as likely a rough figure as a cut one, and one point is
+    too wide to pair counts by.
+    """
+    if decimals < 1:
+        return False
+    unit = min(tolerance, 10.0 ** -decimals)
+    return reported - EPS <= recomputed < reported + unit - EPS
+
+
+def cut_only(row: dict) -> bool:
+    """True when a ``ratios.csv`` row is consistent only as a rate cut to its decimals
+    (:func:`truncates`), not rounded: its recomputed value lies more than half a unit of
+    the rate's last decimal above it (92.71% for 92.715%). The brief marks such rows."""
+    if str(row.get("status", "")).removesuffix(INFERRED_SUFFIX) != CONSISTENT:
+        return False
+    decimals = int(row.get("decimals") or 0)
+    reported, recomputed = row.get("reported"), row.get("recomputed")
+    if (decimals < 1 or (row.get("qualifier") or "exact") != "exact"
+            or not isinstance(reported, float) or not isinstance(recomputed, float)
+            or math.isnan(reported) or math.isnan(recomputed)):
+        return False
+    return recomputed - reported > 0.5 * 10.0 ** -decimals + EPS
 
 
 def quotient_range(n: Number, d: Number) -> tuple[float, float]:
@@ -1307,7 +1360,8 @@ def _nearest_count(text: Text, rate: Number) -> Number | None:
 
 
 def _pair(text: Text, rate: Number) -> Inferred | None:
-    """The closest pair of counts whose quotient rounds to the stated rate; else, in this
+    """The closest pair of counts whose quotient rounds (or cuts, :func:`truncates`) to
+    the stated rate; else, in this
     order, a whole, part and rate written in a row that agree (:func:`_chain`), a precise
     share's one whole anywhere in the report (:func:`_far_whole`), a mismatching pair the
     wording links (:func:`_linked_mismatch`: 其中 …, then the rate naming it) or, last,
@@ -1345,8 +1399,15 @@ def _pair(text: Text, rate: Number) -> Inferred | None:
                 continue
             if stem and not whole and not _names_part(text, n, stem):
                 continue
-            if status_in_range(rate, *quotient_range(n, d),
-                               tolerance=INFERRED_TOLERANCE) != CONSISTENT:
+            lo, hi = quotient_range(n, d)
+            if status_in_range(rate, lo, hi, tolerance=INFERRED_TOLERANCE,
+                               cut=False) != CONSISTENT and (
+                    _rated(text, d, rate) or status_in_range(
+                        rate, lo, hi, tolerance=INFERRED_TOLERANCE) != CONSISTENT):
+                # a quotient that only cuts to the rate (:func:`truncates`) is a wider
+                # net: its whole may not be a count another rate is stated of
+                # ("满意2120件，占比95.45%；不满意5件，占比0.23%": 5/2120 = 0.236% cuts
+                # to 0.23%, but the whole is the 2221 both shares are of)
                 continue
             fits.append(((int(n.group != rate.group) + int(d.group != rate.group),
                           abs(rate.start - n.start) + abs(rate.start - d.start), d.start,
@@ -1360,6 +1421,16 @@ def _pair(text: Text, rate: Number) -> Inferred | None:
     if chain is not None and chain.status == CONSISTENT:
         return chain
     return _far_whole(text, rate, last) or _linked_mismatch(text, rate, cands) or chain
+
+
+def _rated(text: Text, n: Number, rate: Number) -> bool:
+    """True when the number written right after ``n`` is another rate in its sentence
+    (a share, a growth of ``n``): ``n`` is what that rate is stated of."""
+    k = bisect.bisect_right(text.starts, n.start)
+    if k >= len(text.numbers):
+        return False
+    nxt = text.numbers[k]
+    return nxt is not rate and nxt.kind == "rate" and nxt.group == n.group
 
 
 def _part_of_next_rate(text: Text, n: Number, rate: Number) -> bool:
@@ -1764,7 +1835,9 @@ def infer_ratios(mentions, skip: set | None = None) -> list[Inferred]:
         - ratio: a stated rate (kind rate, its clause naming no change) and two exact
           counts of the same kind of unit in its sentence or the sentence right before,
           numerator <= denominator, whose quotient rounds to the rate as
-          :func:`rate_status` reads it (stated decimals, 以上 = at least); the count
+          :func:`rate_status` reads it (stated decimals, 以上 = at least), or cuts to
+          it (:func:`truncates`) when the whole is no count another rate is stated
+          of (``_rated``); the count
           written last before the rate is one of them, a rate that names itself
           (纠错率) has those characters in the numerator's words, and a 100% needs
           equal counts. The closest such pair wins (same sentence first). Failing
