@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 from .matcher import _Matcher, _study_bodies, stated_apart
 from .measure import _last_match, skipping
 from .mentions import _CLAUSE_END_RE, _CLAUSE_HEAD_RE, CLAUSE_MARKS, Mention, _sentence_of
-from .wording import PART_CLASSES
+from .wording import PART_CLASSES, unit_class
 
 # 其中, and 包括 after a comma (…12件，包括…3件), not 包括X在内的12个 (the whole itself)
 _PART_RE = re.compile(r"其中|(?<=[，,])包括(?![^，,。；;]*在内)")
@@ -550,9 +550,10 @@ def _distinct_nouns(nouns: list[str]) -> bool:
 def _kinds_the_name_joins(text: str, sent_start: list[int], slots: list[_Slot],
                           matcher: _Matcher) -> None:
     """A named count and a later count of its sentence in a clause of its own that fits
-    no indicator, in the same counting word, each of one kind that the indicator's name
-    joins (律师办理法律事务（案件）数: 代理各类案件…，办理非诉讼法律事务…; 法规规章起草审查
-    项目数: 地方性法规草案…，新公布政府规章…): the two nouns have words of their own, the
+    no indicator, in the same counting word or one of its class (案件…起 beside 法律事务…件),
+    each of one kind that the indicator's name joins (律师办理法律事务（案件）数: 代理各类
+    案件…，办理非诉讼法律事务…; 法规规章起草审查项目数: 地方性法规草案…，新公布政府规章…):
+    the two nouns have words of their own, the
     name holds some of each one's, and the later noun's head (its last two characters)
     is in the name. Stated apart with no total, each is a part of that indicator and
     none is its figure. A name that holds the own words of only one of them (党工委会
@@ -571,7 +572,8 @@ def _kinds_the_name_joins(text: str, sent_start: list[int], slots: list[_Slot],
         for j in by_sentence[sent_start[k]]:
             o = slots[j]
             if j <= k or o.part or o.cands or o.ruled or o.group == sl.group \
-                    or o.mention.unit != sl.mention.unit or o.mention.kind != sl.mention.kind:
+                    or unit_class(o.mention.unit) != unit_class(sl.mention.unit) \
+                    or o.mention.kind != sl.mention.kind:
                 continue
             if _name_joins(name, [mine, _kind_noun(text, sent_start, slots, j)]):
                 joined.append(j)
@@ -1224,9 +1226,16 @@ def _words_before(text: str, s0: int, slots: list[_Slot], k: int, sent_start,
     return got
 
 
+# a named meeting's or central group's own study (党组会和常务会议集体学法, 中心组集中学法):
+# that body's study, no kind of officials' training (the definition of
+# officials_law_training_sessions), so no sibling kind of a lecture beside it
+_MEETING_STUDY_RE = re.compile(r"(?:会议?|中心组)(?:集体|集中)学法")
+
+
 def _kinds_named(words: str, kinds: tuple[str, ...]) -> set[str]:
     """The catalogue kinds ``words`` name, a kind inside a longer one found left out
-    (培训 in 培训班, when both are listed)."""
+    (培训 in 培训班, when both are listed), and a meeting's own study no kind."""
+    words = _MEETING_STUDY_RE.sub("", words)
     found = {kind for kind in kinds if kind in words}
     return {kind for kind in found if not any(kind != o and kind in o for o in found)}
 
