@@ -120,6 +120,20 @@ def _after_patterns(lines: str):
     # ... nor a synonym its aliases name
     (_after_patterns("aliases = ['化解.{0,2}纠纷']\nkinds = ['人民调解', '化解矛盾纠纷']"),
      "indicator #1 (disputes_mediated)", "kind '化解矛盾纠纷' is what its alias"),
+    # a reviewer trial pasted rol catalogue suggest's stanzas unfinished and check said ok
+    (lambda t: t.replace('en_name = "Disputes mediated"', "en_name = ''"),
+     "indicator #1 (disputes_mediated)", "en_name is empty"),
+    (lambda t: t.replace('id = "disputes_mediated_successfully"',
+                         'id = "disputes_1f3a9c07"').replace(
+                             'numerator = "disputes_mediated_successfully"',
+                             'numerator = "disputes_1f3a9c07"'),
+     "indicator #3 (disputes_1f3a9c07)", "placeholder rol catalogue suggest printed"),
+    (lambda t: t + "\n[[alias]]\nindicator = 'disputes_mediated'\npatterns = ['化解纠纷#']\n",
+     "file", "table 'alias' that the catalogue does not read"),
+    # two indicators with one name cannot be told apart in a brief's tables
+    (lambda t: t.replace('zh_name = "调解成功数"', 'zh_name = "调解纠纷数"'),
+     "indicator #3 (disputes_mediated_successfully)",
+     "zh_name '调解纠纷数' is also the name of disputes_mediated"),
 ])
 def test_each_mistake_exits_2_naming_file_entry_and_fix(tmp_path, edit, entry, words):
     path = _write(tmp_path, edit(GOOD))

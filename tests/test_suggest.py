@@ -440,3 +440,28 @@ def test_pattern_pieces_are_whole_words(measure, sentence):
     pieces = {w for p, _ in kept for w in re.split(r"\[[^\]]*\]\{\d*,?\d*\}|#", p) if w}
     assert not pieces & {"行案", "事案"} and pieces & {"案件"}
     assert suggest._stem("行政复议申请受理件数", ["受理行政复议申请#。"]) == "行政复议申请受理"
+
+
+def test_a_group_counted_in_another_unit_is_not_sent_to_the_indicator_of_its_words(tmp_path):
+    # reviewer trial, session 21: 评查2次 beside 抽查案卷210卷 got the hint "maybe the patterns
+    # of case_file_reviews (files, 卷) need this wording" and the very name of that indicator,
+    # which would have made case_file_reviews take the count of review rounds
+    g = suggest.Group("行政执法案卷评查数", "次", region_years={"hexi/2024"}, count=1,
+                      examples=[("hexi/2024", "开展行政执法案卷评查2次，抽查案卷210卷。",
+                                 "开展行政执法案卷评查#次，抽查案卷210卷。")])
+    g.labels["行政执法案卷评查数"] += 1
+    text = suggest.render([g], [], {"region_years": 1, "numbers": 1, "unnamed": 1,
+                                    "no_measure": 0})
+    assert ("# close to the existing case_file_reviews (行政执法案卷评查数), which counts in "
+            "卷/份/件/宗/个/本, not 次: probably another thing counted") in text
+    assert "maybe its patterns need this wording instead" not in text
+    assert ("# zh_name: case_file_reviews already has this name; rol catalogue check refuses "
+            "two indicators with one name: rename this one") in text
+    # pasted in as printed (with an English name), the check refuses the name and the id
+    path = tmp_path / "indicators.toml"
+    path.write_text(catalogue.default_path().read_text(encoding="utf-8") + "\n"
+                    + text.replace("en_name = ''", "en_name = 'Review rounds'"),
+                    encoding="utf-8")
+    messages = [p.message(str(path)) for p in catalogue.check(path)[0]]
+    assert any("is also the name of case_file_reviews" in m for m in messages), messages
+    assert any("placeholder rol catalogue suggest printed" in m for m in messages), messages

@@ -328,6 +328,14 @@ def check(path=None) -> tuple[list[Problem], dict]:
                         "correct the syntax at the line given")], {}
 
     problems: list[Problem] = []
+    # a table the loader does not read is dropped without a word; the usual case is an
+    # [[alias]] proposal of `rol catalogue suggest` pasted in as it was printed
+    for key in sorted(set(data) - {"same_words", "section", "indicator", "relation"}):
+        problems.append(Problem(
+            "file", f"has a table {key!r} that the catalogue does not read",
+            "move what it says into an [[indicator]] (an [[alias]] from rol catalogue "
+            "suggest: add its patterns to the patterns of the indicator it names) and "
+            "delete the table"))
     section_ids: set[str] = set()
     for n, raw in enumerate(data.get("section", []), 1):
         where = f"section #{n} ({raw.get('id', '?')})"
@@ -342,6 +350,7 @@ def check(path=None) -> tuple[list[Problem], dict]:
             problems += _regex_problems(where, key, raw.get(key, []), False)
 
     ids: dict[str, str] = {}  # id -> kind
+    names: dict[str, str] = {}  # zh_name -> id
     n_patterns = 0
     for n, raw in enumerate(data.get("indicator", []), 1):
         iid = raw.get("id", "?")
@@ -353,6 +362,27 @@ def check(path=None) -> tuple[list[Problem], dict]:
         if iid in ids:
             problems.append(Problem(where, f"id {iid!r} appears twice",
                                     "rename one of them or merge the two entries"))
+        for key, lang in (("zh_name", "Chinese"), ("en_name", "English")):
+            if key in raw and (not isinstance(raw[key], str) or not raw[key].strip()):
+                problems.append(Problem(where, f"{key} is empty",
+                                        f"write the indicator's {lang} name"))
+        # the stable placeholder id rol catalogue suggest prints (<section>_<8 hex digits>)
+        if isinstance(iid, str) and re.search(r"_[0-9a-f]{8}$", iid):
+            problems.append(Problem(where, f"id {iid!r} is the placeholder rol catalogue "
+                                           "suggest printed",
+                                    "rename it to a snake_case name of what it counts "
+                                    "(e.g. legal_aid_cases)"))
+        zh = raw.get("zh_name")
+        # briefs, tables and the worksheet label a number by the indicator's zh_name: two
+        # indicators with one name cannot be told apart there
+        if isinstance(zh, str) and zh.strip():
+            if zh in names:
+                problems.append(Problem(where, f"zh_name {zh!r} is also the name of "
+                                               f"{names[zh]}",
+                                        "give each indicator its own name (say what "
+                                        "differs: the unit or the thing counted), or merge "
+                                        "the two entries"))
+            names.setdefault(zh, iid)
         kind = raw.get("kind")
         ids[iid] = kind
         if "kind" in raw and kind not in KINDS:

@@ -755,8 +755,20 @@ def render(groups: list[Group], aliases: list[Alias], stats: dict,
                          "group (unname): not its wording")
         close = _closest(cat, g.measure, kind, set(g.unnamed_from))
         if close:
-            lines.append(f"# close to the existing {close[0]} ({close[1]}): "
-                         "maybe its patterns need this wording instead")
+            units = cat.indicators[close[0]].units
+            if g.unit and g.unit not in units:
+                # 评查2次 beside 案卷210卷: the same words, another thing counted; pointing
+                # the existing indicator's patterns at it would take the wrong number
+                lines.append(f"# close to the existing {close[0]} ({close[1]}), which "
+                             f"counts in {'/'.join(units)}, not {g.unit}: probably another "
+                             "thing counted with the same words; if so, name what differs")
+            else:
+                lines.append(f"# close to the existing {close[0]} ({close[1]}): "
+                             "maybe its patterns need this wording instead")
+        same = next((i for i in cat.indicators.values() if i.zh_name == g.measure), None)
+        if same is not None:
+            lines.append(f"# zh_name: {same.id} already has this name; rol catalogue check "
+                         "refuses two indicators with one name: rename this one")
         if len(g.labels) > 1:
             lines.append("# labels: " + ", ".join(f"{k} ({n})" for k, n in
                                                  sorted(g.labels.items())))
