@@ -608,6 +608,27 @@ def test_every_name_nobody_confirmed_is_marked_and_counted(seed_brief, seed_page
     assert not seed_page.select(".findings ul.finding-indicators .unconfirmed-mark")
 
 
+def test_a_stated_rate_carries_its_names_mark_in_the_ratio_table_and_findings(tmp_path,
+                                                                              seed_page):
+    """A stated rate the tables name is that indicator's figure: it shows ○ in the ratio
+    table and the key findings as in its section (a reviewer trial read 12.2%○ in the
+    section and a bare 12.2% in the ratio table), and ✓ once a reviewer confirms it."""
+    rates = seed_page.select("table.ratios tbody tr")
+    filing = next(tr for tr in rates if "报备及时率" in tr.find("td").get_text())
+    assert filing.find_all("td")[2].select_one(".unconfirmed-mark").get_text() == "○"
+    claims = seed_page.select_one(".findings").get_text()
+    assert "规范性文件报备及时率 100%○" in claims
+    seed = gold_indicators()
+    row = seed[seed["indicator_id"] == "normative_docs_timely_filing_rate"].iloc[0]
+    reviewed = with_rows(seed, [{"indicator_id": row["indicator_id"], "value": row["value"],
+                                 "text": row["text"], "review": "confirm | 李四"}])
+    page = _page(_brief(tmp_path, indicators=reviewed))
+    filing = next(tr for tr in page.select("table.ratios tbody tr")
+                  if "报备及时率" in tr.find("td").get_text())
+    assert filing.find_all("td")[2].select_one(".review-mark").get_text() == "✓"
+    assert filing.find_all("td")[2].select_one(".unconfirmed-mark") is None
+
+
 def test_every_action_that_decides_a_name_has_its_mark():
     """The ✓/✎ marks and the ○ count follow one rule (reviews.NAMING): a decided name
     with no mark of its own would show neither."""

@@ -687,9 +687,14 @@ class Brief:
 
     def _rate_reported(self, rec) -> str:
         prefix = QUALIFIER_PREFIX.get(rec.get("qualifier") or "exact", "")
+        # a stated rate the report's tables name (rate_id) is that indicator's figure: it
+        # carries the same mark there as in the section tables (○ until a reviewer decides
+        # on the name; a reviewer trial found 12.2%○ there and a bare 12.2% here)
+        row = self._rows.get(rec.get("rate_id") or "")
         return self._num(prefix + format_number(rec["reported"], "%", "rate",
                                                 int(rec.get("decimals") or 0)),
-                         rec.get("rate_sentence"))
+                         rec.get("rate_sentence"), row.get("review") if row else None,
+                         named=row is not None)
 
     def charts(self):
         """Every chart that applies, inline as PNG data URIs."""
