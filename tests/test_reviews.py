@@ -432,6 +432,18 @@ def test_a_part_says_whose_part_it_is():
     assert cells["860件"] == "admin_reconsideration_received 收到行政复议申请数"
 
 
+def test_a_share_of_a_named_total_does_not_say_the_total_has_no_indicator():
+    # reviewer trial, session 21: the cell of 35% said "a part of a total that has no
+    # indicator" beside its total, 412件, named legal_aid_cases in the same worksheet
+    cells = _cells("全县共办结法律援助案件412件，其中刑事案件占比35%。")
+    assert cells["412件"] == "legal_aid_cases_closed 法律援助结案数"
+    assert cells["35%"] == ("部分在总数中的占比，目录中没有这一占比的指标 (the share of a "
+                            "part in its total; no catalogue indicator names that share)")
+    # a count whose total no indicator names keeps its reason
+    assert _cells("全区建成文化广场20个，其中新建8个。")["8个"] == (
+        "总数的部分，总数无指标 (a part of a total that has no indicator)")
+
+
 def test_a_subset_says_whose_part_it_is():
     # a restricting modifier on the indicator's noun (共性问题): a part, said as one
     cell = _cells("年内开展法治督察，发现共性问题8个。")["8个"]

@@ -1242,8 +1242,15 @@ def candidates_cell(explained, catalogue, own_start: int | None = None,
         text = "；".join(name(i) for i in shown[:3])
         why = ""
         if e.why == "part":
-            why = (f"{name(e.part_of)} 的部分 (a part of it)" if e.part_of else
-                   "总数的部分，总数无指标 (a part of a total that has no indicator)")
+            if e.part_of:
+                why = f"{name(e.part_of)} 的部分 (a part of it)"
+            elif mention is not None and mention.get("kind") == "rate":
+                # 其中刑事案件占比35% beside 法律援助案件412件: the total may well be named
+                # (a count); what no indicator names is this share of it (reviewer trial)
+                why = ("部分在总数中的占比，目录中没有这一占比的指标 (the share of a part in "
+                       "its total; no catalogue indicator names that share)")
+            else:
+                why = "总数的部分，总数无指标 (a part of a total that has no indicator)"
         elif e.why == "tie":
             why = (f"未归入：{' 与 '.join(e.others)} 得分相近，宁缺勿错 (a tie between two "
                    "indicators)")
