@@ -485,6 +485,10 @@ def test_the_core_indicator_warning_fits_the_kind_of_report(tmp_path):
     assert "completeness.core" in seed and "1 warning(s)" in seed
     assert "checked as a county-or-higher government's annual report" in seed
     assert "按县级以上人民政府的年度报告检查" in seed
+    # signed by the district's 司法局: the warning says why a department's signature does
+    # not make it a department's report (reviewer trial, session 21)
+    assert "虽由新乡市卫滨区司法局署名，仍按县级以上人民政府的年度报告检查" in seed
+    assert "its title names the region, not a department or township" in seed
     proc = rol_here("validate", "--region", "pingyuan", "--year", "2023", "--root", root,
                     check=0)
     assert "completeness.core" not in proc.stdout, proc.stdout

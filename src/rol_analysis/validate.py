@@ -800,10 +800,24 @@ def fit_to_kind(report: ValidationReport, meta: dict) -> ValidationReport:
         if f.rule != CORE_RULE:
             kept.append(f)
         elif kind == "government":
-            f.zh += "（按县级以上人民政府的年度报告检查；乡镇、街道和部门的报告不查此项）"
-            f.en += (" (checked as a county-or-higher government's annual report; a "
-                     "township's, a street office's or a department's report is not "
-                     "checked for them)")
+            signer = issuer_kind(meta.get("issuer"))
+            if signer in ("department", "township"):
+                # the seed: a district's report its 司法局 signed. The header shows the
+                # signer, so say why it is still read as the government's report (a
+                # reviewer trial read "department" above "checked as a government")
+                f.zh += ("（报告题目写的是本地区，不是某一部门或乡镇，虽由"
+                         f"{meta['issuer'].strip()}署名，仍按县级以上人民政府的年度报告检查；"
+                         "乡镇、街道和部门的报告不查此项）")
+                f.en += (" (checked as a county-or-higher government's annual report: its "
+                         "title names the region, not a department or township, though "
+                         f"{'a department' if signer == 'department' else 'a township'} "
+                         "signed it; a township's, a street office's or a department's "
+                         "report is not checked for them)")
+            else:
+                f.zh += "（按县级以上人民政府的年度报告检查；乡镇、街道和部门的报告不查此项）"
+                f.en += (" (checked as a county-or-higher government's annual report; a "
+                         "township's, a street office's or a department's report is not "
+                         "checked for them)")
             kept.append(f)
     dropped = len(report.warnings) - len(kept)
     return ValidationReport(report.evaluated - dropped, report.passed, report.failures,
