@@ -590,10 +590,9 @@ def _unfit_scope(zh_name: str, marked: str, hash_pos: int) -> bool:
     if hash_pos < 0:
         return False
     start, end = _own_clause(marked, hash_pos)
-    # 取消1项、承接# and 取消调整…职权共#: one verb the indicator names is enough (most
-    # clauses hold none: one search before the set of them is read)
-    if _CHANGE_OBJ_RE.search(marked, start, hash_pos) is not None and not any(
-            mt.group(1) in zh_name for mt in _CHANGE_OBJ_RE.finditer(marked, start, hash_pos)):
+    verbs = {mt.group(1) for mt in _CHANGE_OBJ_RE.finditer(marked, start, hash_pos)}
+    # 取消1项、承接# and 取消调整…职权共#: one verb the indicator names is enough
+    if verbs and not any(v in zh_name for v in verbs):
         return True
     after = marked[hash_pos + 1:end]
     if "级" not in zh_name and (_LEVEL_AFTER_RE.match(after) or len(

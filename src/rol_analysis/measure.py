@@ -244,8 +244,11 @@ _PERSON_MODIFIER_RE = re.compile(r"^[^，,。；;：:！？!?\n的0-9０-９]{1,
 _AS_OF_RE = re.compile(r"累计|截至|截止|历年|至今")
 _SUFFIX_RE = re.compile(r"(?:数|金额|时长|年数|变化|比例)$")
 _PART_RE = re.compile(r"其中")
-_CUT_RE = re.compile(r"的|等(?![候待同级])")
-_NOT_CUT_AFTER = frozenset("候待同级")
+# 等 of 等候/等待/等同/等级 is no cut (one list for the regex and _after_cut's rfind; a
+# set, since the character after a last 等 is "", which a string would hold)
+_NOT_CUT_CHARS = "候待同级"
+_CUT_RE = re.compile(rf"的|等(?![{_NOT_CUT_CHARS}])")
+_NOT_CUT_AFTER = frozenset(_NOT_CUT_CHARS)
 # The means a list before 等 ends in (以…等形式, 通过…等方式): an adverbial, not the object.
 _MEANS_RE = re.compile(r"(?:形式|方式|载体|途径|渠道)")
 

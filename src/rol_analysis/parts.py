@@ -321,9 +321,12 @@ _LEVEL_KEY = {"国": "国", "全国": "国", "省": "省", "全省": "省", "市
 
 
 _PAREN_ANY_RE = re.compile(r"[（()）]")
+# the marks that open a number's item (before it) and close it (after it)
+_ITEM_OPENS = "，,；;：:、"
+_ITEM_CLOSES = "，,；;。：:、\n"
 # up to the last mark that ends the item before a number; the first that ends its own
-_ITEM_HEAD_RE = re.compile(r".*[，,；;：:、]", re.S)
-_ITEM_END_MARK_RE = re.compile(r"[，,；;。：:、\n]")
+_ITEM_HEAD_RE = re.compile(f".*[{_ITEM_OPENS}]", re.S)
+_ITEM_END_MARK_RE = re.compile(f"[{_ITEM_CLOSES}]")
 
 
 def _item_span(text: str, s0: int, slots: list[_Slot], k: int, sent_start) -> tuple[int, int]:
@@ -342,7 +345,7 @@ def _item_span(text: str, s0: int, slots: list[_Slot], k: int, sent_start) -> tu
         while lo > s0 and m.start - lo < 80:
             c = text[lo - 1]
             depth += (c in "）)") - (c in "（(")
-            if depth <= 0 and c in "，,；;：:、":
+            if depth <= 0 and c in _ITEM_OPENS:
                 break
             lo -= 1
     hi_end = min(len(text), m.end + 80)
@@ -354,7 +357,7 @@ def _item_span(text: str, s0: int, slots: list[_Slot], k: int, sent_start) -> tu
         while hi < len(text) and hi - m.end < 80:
             c = text[hi]
             depth += (c in "（(") - (c in "）)")
-            if depth <= 0 and c in "，,；;。：:、\n":
+            if depth <= 0 and c in _ITEM_CLOSES:
                 break
             hi += 1
     for j in range(k - 1, -1, -1):

@@ -142,13 +142,11 @@ class _HeadingRules:
     """
 
     def __init__(self, rules: list[tuple[str, list[re.Pattern]]]):
-        self.rules = rules
         self.flat = [(order, section_id, pat) for order, (section_id, patterns)
                      in enumerate(rules) for pat in patterns]
         self.any = _alternation([pat for _order, _id, pat in self.flat])
         # the class of a pattern's first character, or None when that is not known
-        firsts = [_first_class(pat) for _order, _id, pat in self.flat]
-        self._firsts = firsts
+        self._firsts = [_first_class(pat) for _order, _id, pat in self.flat]
         self._by_char: dict[str, list[tuple[int, str, re.Pattern]]] = {}
 
     def starting_with(self, ch: str) -> list[tuple[int, str, re.Pattern]]:
