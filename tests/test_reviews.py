@@ -1521,3 +1521,139 @@ def test_after_a_review_build_and_list_say_to_rebuild_the_briefs_that_compare(
     again = rol("build", "--all", "--root", root, check=0)
     assert "next:" not in again.stdout
     assert "next:" not in rol("list", "--root", root, check=0).stdout
+
+
+# Reviewer trial (session 22): a `set` that the indicator's own definition excludes passed
+# `rol review` silently, and `rol catalogue suggest` turned it into an [[alias]] of that
+# indicator. It is refused by `rol review` and by the build, naming the row, the number,
+# the indicator, the part of the definition that excludes it and the fixes; `set!`
+# records it on purpose.
+DEFINED_OUT = RAW + ("\n全区12348热线解答法律咨询1200人次，新聘人民调解员30名，受理调解纠纷"
+                     "同比增长12%。\n")
+
+
+@pytest.fixture
+def defined_out(tmp_path):
+    """A root whose report says 12348热线…1200人次, 新聘人民调解员30名 and 同比增长12%,
+    and its worksheet."""
+    root = make_root(tmp_path / "p", {("weibin", 2023): DEFINED_OUT.encode("utf-8")})
+    rol("review", "--region", "weibin", "--year", "2023", "--root", root, check=0)
+    return root, reviews.review_file(root, "weibin", 2023)
+
+
+def _decide(sheet, text: str, **decision) -> dict:
+    rows = _read(sheet)
+    row = next(r for r in rows if r["text"] == text)
+    row.update(reviewer="李四", **decision)
+    _write(sheet, rows)
+    return row
+
+
+@pytest.mark.parametrize(("text", "iid", "why", "part", "build"), [
+    ("1200人次", "public_legal_service_consultations", "by its exclude rule '12348' (what "
+     "public_legal_service_consultations does not count), found as '12348' in its clause",
+     "exclude", True),
+    ("30名", "people_mediators", "by its exclude rule '新聘' (what people_mediators does not "
+     "count), found as '新聘' in its clause", "exclude", False),
+    ("12%", "mediation_success_rate", "by kind: mediation_success_rate is a rate (a level "
+     "in %), and this number is a change", "kind", False),
+])
+def test_a_set_its_indicators_definition_excludes_is_refused_naming_what_excludes_it(
+        defined_out, text, iid, why, part, build):
+    root, sheet = defined_out
+    row = _decide(sheet, text, action="set", indicator_id=iid)
+    line = next(n for n, r in enumerate(_read(sheet), start=2) if r["text"] == text)
+    before = sheet.read_bytes()
+    said = rol("review", "--region", "weibin", "--year", "2023", "--root", root, check=2)
+    msg = said.stderr + said.stdout
+    assert (f"2023.csv, row {line} (set at char_start {row['char_start']}, '{text}'): the "
+            f"definition of {iid}") in msg, msg
+    assert why in msg
+    # the three ways out, and the one to insist
+    assert "write new in action" in msg and "Pick another indicator" in msg
+    assert f"widen its {part} in src/rol_analysis/catalogue/indicators.toml" in msg
+    assert "write set! instead of set" in msg
+    assert "left" in msg and "as it was (not refreshed, no decision applied)" in msg
+    assert sheet.read_bytes() == before  # nothing half-written
+    if not build:
+        return  # the build runs the same check (below, once)
+    build = rol("build", "--region", "weibin", "--year", "2023", "--root", root, check=2)
+    assert why in build.stderr + build.stdout
+    assert not (root / "reports" / "weibin" / "2023").exists()
+    # set! names it so on purpose: review and build accept it, marked as a correction
+    _decide(sheet, text, action="set!", indicator_id=iid)
+    rol("review", "--region", "weibin", "--year", "2023", "--root", root, check=0)
+    assert next(r for r in _read(sheet) if r["text"] == text)["action"] == "set!"
+    rol("build", "--region", "weibin", "--year", "2023", "--root", root, check=0)
+    ind = pd.read_csv(root / "data" / "processed" / "weibin" / "2023" / "indicators.csv",
+                      encoding="utf-8-sig", keep_default_na=False).set_index("indicator_id")
+    assert ind.loc[iid, "text"] == text and ind.loc[iid, "review"].startswith("set | 李四")
+
+
+def test_a_set_the_definition_takes_is_applied_as_before():
+    from rol_analysis import catalogue, extract
+
+    ex = extract.extract_text(DEFINED_OUT, "weibin", 2023)
+    ex.mentions["review"] = ""
+    # 273名 of the seed is people_mediators' own: no exclude word in its clause
+    d = reviews.Decision(2, _at("273名"), "273名", "set", "people_mediators", None, "", "",
+                         "", "李四", "")
+    reviews.apply(ex, DEFINED_OUT, [d], "r/2023.csv", catalogue.load())
+    assert ex.indicators.set_index("indicator_id").loc["people_mediators", "text"] == "273名"
+
+
+@pytest.mark.parametrize(("row", "problem"), [
+    ({"action": "new", "value": "3"}, "new keeps the number as read"),
+    ({"action": "new", "indicator_id": "人民调解员人数"},
+     "the proposed name '人民调解员人数' is the catalogue's indicator people_mediators"),
+    ({"action": "new", "indicator_id": "people_mediators"}, "write set with indicator_id "
+     "people_mediators"),
+    ({"action": "set!"}, "set! names no indicator"),
+])
+def test_a_new_or_forced_row_that_cannot_be_is_refused(tmp_path, row, problem):
+    path = tmp_path / "2023.csv"
+    _write(path, [{"char_start": "10", "text": "849件", **row}])
+    with pytest.raises(InputError) as err:
+        reviews.read(path)
+    assert "row 2" in err.value.message and problem in err.value.message
+
+
+def test_a_number_that_needs_a_new_indicator_stays_unnamed_and_the_brief_says_so(tmp_path):
+    root = make_root(tmp_path / "p")
+    rol("review", "--region", "weibin", "--year", "2023", "--root", root, check=0)
+    sheet = reviews.review_file(root, "weibin", 2023)
+    # 2天 of the survey, named delegation_survey_days: no indicator of the catalogue fits
+    _decide(sheet, "2天", action="new", indicator_id="专项调研天数", note="调研时长，非指标")
+    rol("build", "--region", "weibin", "--year", "2023", "--root", root, check=0)
+    men = pd.read_csv(root / "data" / "processed" / "weibin" / "2023" / "mentions.csv",
+                      encoding="utf-8-sig", keep_default_na=False)
+    rec = men[men["text"] == "2天"].iloc[0]
+    assert rec["indicator_id"] == "" and rec["part_of"] == ""
+    assert rec["review"] == ("new | 李四 | 原读作 2 天 · delegation_survey_days | "
+                             "新指标 专项调研天数")
+    page = BeautifulSoup((root / "reports" / "weibin" / "2023" / "brief.html").read_text(
+        encoding="utf-8"), "lxml")
+    row = next(tr for tr in page.select(".other-stats table.other tbody tr")
+               if "2天" in tr.get_text())
+    assert "需新增指标“专项调研天数”" in row.get_text()
+    assert not row.select(".review-mark")  # no ✓/✎: no name was decided
+    # the header counts it among the decided numbers, and says what it is
+    assert "排除 0，需新增指标 1" in page.get_text()
+    assert "1 needing a new indicator" in page.get_text()
+    assert "复核（李四）：2天 需新增指标（提议名称：专项调研天数），原读作 2 天 · " \
+        "delegation_survey_days" in page.select_one(".sources").get_text()
+    # kept through a refresh, as every decision
+    rol("review", "--region", "weibin", "--year", "2023", "--root", root, check=0)
+    kept = next(r for r in _read(sheet) if r["text"] == "2天")
+    assert (kept["action"], kept["indicator_id"]) == ("new", "专项调研天数")
+
+
+def test_rol_review_on_a_report_of_another_year_says_it_wrote_nothing(tmp_path):
+    root = make_root(tmp_path / "p", {("weibin", 2022): RAW.replace(
+        "调解纠纷849件", "调解纠纷850件").encode("utf-8")})
+    said = rol("review", "--region", "weibin", "--year", "2022", "--root", root, check=2)
+    msg = said.stderr + said.stdout
+    assert "the report states the year 2023" in msg and "run `rol review` again" in msg
+    assert "`rol review` wrote nothing" in msg and "no decision was applied" in msg
+    assert "Nothing was published" not in msg and "build again" not in msg
+    assert not reviews.review_file(root, "weibin", 2022).exists()

@@ -98,20 +98,26 @@ def test_output_is_deterministic(root):
     assert suggest.suggest(root) == suggest.suggest(root)
 
 
-def _reviewed(root, tmp_path, more=""):
-    """A copy of the corpus where a reviewer set hexi's 2474件 to online_services_handled."""
+def _decided(root, tmp_path, decisions, more=""):
+    """A copy of the corpus whose hexi/2023 worksheet decides ``decisions``, ``(text,
+    action, indicator_id)`` each (then the lines ``more``)."""
     import shutil
 
     corpus = tmp_path / "corpus"
     shutil.copytree(root, corpus)
     ex = _publish(corpus, "hexi", 2023, REPORTS[("hexi", 2023)])
-    online = ex.mentions[ex.mentions["text"] == "2474件"].iloc[0]
+    at = {t: s for s, t in zip(ex.mentions["char_start"], ex.mentions["text"], strict=True)}
     fileio.write_text(
         corpus / "data" / "reviews" / "hexi" / "2023.csv",
         "char_start,text,action,indicator_id,value,unit,qualifier,note,reviewer,date\n"
-        f"{online['char_start']},2474件,set,online_services_handled,,,,,li,2024-03-01\n"
-        + more)
-    return corpus
+        + "".join(f"{at[text]},{text},{action},{iid},,,,,li,2024-03-01\n"
+                  for text, action, iid in decisions) + more)
+    return corpus, at
+
+
+def _reviewed(root, tmp_path, more=""):
+    """A copy of the corpus where a reviewer set hexi's 2474件 to online_services_handled."""
+    return _decided(root, tmp_path, [("2474件", "set", "online_services_handled")], more)[0]
 
 
 def test_reviewers_set_decisions_become_alias_suggestions(root, tmp_path):
@@ -242,7 +248,8 @@ def test_a_pattern_is_built_where_the_reviewed_number_stands_not_where_its_text_
     fileio.write_text(
         tmp_path / "data" / "reviews" / "hexi" / "2023.csv",
         "char_start,text,action,indicator_id,value,unit,qualifier,note,reviewer,date\n"
-        f"{second},3件,set,legal_advisor_services,,,,,li,2024-03-01\n")
+        # (an indicator that counts 件: legal_advisor_services, in 次, is refused)
+        f"{second},3件,set,legal_opinions_issued,,,,,li,2024-03-01\n")
     out = suggest.suggest(tmp_path)
     alias = tomllib.loads(out)["alias"][0]
     assert alias["measure"] == "法律顾问出具书面审查意见数"
@@ -465,3 +472,37 @@ def test_a_group_counted_in_another_unit_is_not_sent_to_the_indicator_of_its_wor
     messages = [p.message(str(path)) for p in catalogue.check(path)[0]]
     assert any("is also the name of case_file_reviews" in m for m in messages), messages
     assert any("placeholder rol catalogue suggest printed" in m for m in messages), messages
+
+
+def test_numbers_reviewers_marked_new_come_first_under_the_name_they_proposed(root, tmp_path):
+    corpus, _ = _decided(root, tmp_path, [("52项", "new", "政务服务事项新增数")])
+    text = suggest.suggest(corpus)
+    data = tomllib.loads(text)
+    first = data["indicator"][0]
+    assert (first["zh_name"], first["units"], first["kind"]) == ("政务服务事项新增数", ["项"],
+                                                                "count")
+    assert any(re.search(p, "全年新增政务服务事项#，网上办理业务2474件。")
+               for p in first["patterns"])
+    assert "# 1 new indicator reviewers asked for (`new` decisions)" in text
+    # the same wording in the other reports is the same statistic: joined to it
+    assert ("# 3 regions, 3 region-years, 3 numbers: hexi/2023, qingshan/2024, "
+            "songlin/2023; marked new by li (and 2 numbers of the same measure no reviewer "
+            "marked)") in text
+    assert "#   hexi/2023: 全年新增政务服务事项52项" in text
+    # ... and no longer a group of the machine's, below it
+    assert all(i["zh_name"] != "新增政务服务事项数" for i in data["indicator"])
+    assert data["indicator"][1]["zh_name"] == "网上办理业务数"
+
+
+def test_a_set_the_indicators_definition_excludes_proposes_no_alias(root, tmp_path):
+    # reviewer trial: a slip (a 件 count set to an indicator of 次, a change set to a rate)
+    # grew the catalogue by an alias; a set! names a number so on purpose: no alias either
+    corpus, at = _decided(root, tmp_path, [("52项", "set!", "admin_approval_items"),
+                                           ("2474件", "set", "legal_advisor_services")])
+    text = suggest.suggest(corpus)
+    assert "alias" not in tomllib.loads(text)
+    assert "# 2 set decisions whose indicator's definition excludes the number" in text
+    assert (f"#   hexi/2023 char_start {at['2474件']} '2474件' (set "
+            "legal_advisor_services): legal_advisor_services takes 次, not 件") in text
+    assert (f"#   hexi/2023 char_start {at['52项']} '52项' (set! "
+            "admin_approval_items): set!: named knowingly against") in text

@@ -40,9 +40,11 @@ from .catalogue import load
 from .ocr import LOW_SCORE as LOW_OCR_SCORE
 from .reviews import (
     NAMING,
+    NEW,
     REVIEW_LABELS,
     excluded_numbers,
     parse_mark,
+    proposed_name,
     review_state,
     unconfirmed,
 )
@@ -285,6 +287,12 @@ class Brief:
             action, who, original = parse_mark(rec.get("review"))
             if start in named_at:  # its named reading's footnote says it already
                 continue
+            if action == NEW:
+                name = proposed_name(rec.get("review"))
+                self._corrections.setdefault(rec["sentence"], []).append(
+                    f"复核（{who}）：{rec.get('text')} 需新增指标"
+                    + (f"（提议名称：{name}）" if name else "") + f"，原读作 {original}")
+                continue
             if action != "set":
                 continue
             whole = self._whole_of(rec)
@@ -445,12 +453,16 @@ class Brief:
         state, done, total = review_state(len(marks), len(actions), excluded)
         if state == "not_reviewed":
             return "未复核 not reviewed"
-        n = {a: actions.count(a) for a in ("confirm", "set", "add")}
+        n = {a: actions.count(a) for a in ("confirm", "set", "add", NEW)}
+        # said only when there are some: a brief without one reads as before
+        new = (f"，需新增指标 {n[NEW]}", f", {n[NEW]} needing a new indicator (其他统计)"
+               ) if n[NEW] else ("", "")
         # the state in the index's words, by the same rule (every number decided)
         return (f"{REVIEW_LABELS[state]} · 已复核 {done} 个数字（共 {total} 个）：确认 "
-                f"{n['confirm']}，更正 {n['set']}，补充 {n['add']}，排除 {excluded} · {done} of "
-                f"{total} numbers reviewed (✓ confirmed, ✎ corrected or added, {excluded} excluded"
-                + ("; listed under 复核排除的数字" if excluded else "") + ")")
+                f"{n['confirm']}，更正 {n['set']}，补充 {n['add']}，排除 {excluded}{new[0]} · "
+                f"{done} of {total} numbers reviewed (✓ confirmed, ✎ corrected or added, "
+                f"{excluded} excluded" + ("; listed under 复核排除的数字" if excluded else "")
+                + new[1] + ")")
 
     def _validation_link(self) -> str:
         """A relative link to the validation report beside the brief (HTML; "" when
@@ -819,6 +831,8 @@ class Brief:
                 "part_of_definition": whole.definition if whole is not None else "",
                 "value_html": Markup(self._num(str(rec.get("text") or ""), rec.get("sentence"),
                                                   review)),
+                # a reviewer's `new`: no indicator of the catalogue fits it (yet)
+                "new": parse_mark(review)[0] == NEW, "proposed": proposed_name(review),
                 "kind": KIND_ZH.get(rec.get("kind"), rec.get("kind") or ""),
                 "section": sections.get(rec.get("section"), rec.get("section") or ""),
             })

@@ -493,11 +493,13 @@ def review(region, year, root):
     """Write or refresh the reviewers' worksheet data/reviews/<region>/<year>.csv.
 
     Every number extraction finds in the raw report, with what it read and empty
-    decision columns (confirm, set, exclude, add, unname); decisions already made are
-    kept. After a corrected report replaced the old one, a decision whose number is
-    found once in the new text in its sentence or with its own words around it is
-    moved there (each move printed); the others are marked in the `stale` column,
-    listed, and counted apart from the report's numbers. See data/reviews/README.md.
+    decision columns (confirm, set, set!, exclude, add, unname, new); decisions already
+    made are kept. A set the build would refuse (an indicator whose definition excludes
+    the number) is refused here too, naming the row, and the file is left as it was.
+    After a corrected report replaced the old one, a decision whose number is found
+    once in the new text in its sentence or with its own words around it is moved
+    there (each move printed); the others are marked in the `stale` column, listed,
+    and counted apart from the report's numbers. See data/reviews/README.md.
     """
     from . import reviews
 
@@ -527,13 +529,15 @@ def review(region, year, root):
     stale = (f", and {len(sheet.stale)} stale decision{'s' if len(sheet.stale) > 1 else ''} "
              "listed above" if sheet.stale else "")
     click.echo(f"{region}/{year}: {n} numbers, {decided} decided{stale} -> {path}\n"
-               "Fill in action (confirm/set/exclude/add/unname) and reviewer, then "
+               "Fill in action (confirm/set/exclude/add/unname/new) and reviewer, then "
                "`rol build --all` (it rebuilds this brief and the briefs that compare "
                "with it; the rest are skipped as up to date).\n"
                "set with an indicator_id names a number (an unnamed one too) or renames "
                "it; confirm a right name, or an unnamed number rightly left unnamed.\n"
                "unname drops a wrong name and keeps the number (with a total's id in "
                "indicator_id it becomes a part of that total).\n"
+               "new: a statistic no catalogue indicator fits (the name you propose, in "
+               "indicator_id, optional); `rol catalogue suggest` lists it first.\n"
                "A number it missed: a new row with action add, the number's text as the "
                "report writes it, indicator_id, value and unit; char_start may stay empty "
                "(rol finds it).")

@@ -1371,12 +1371,15 @@ def require_statistics(result: Extraction, path) -> None:
     )
 
 
-def extract_paths(paths, reviews: bool = True, explain: bool = False) -> Extraction:
+def extract_paths(paths, reviews: bool = True, explain: bool = False,
+                  command: str = "build") -> Extraction:
     """Extract the region-year's raw report (writes nothing).
 
     With ``reviews`` the reviewers' decisions (``data/reviews/<region>/<year>.csv``)
     are applied to the result: see ``reviews.py``. With ``explain``,
-    :attr:`Extraction.explain` is filled (see :func:`extract_text`).
+    :attr:`Extraction.explain` is filled (see :func:`extract_text`). ``command``
+    (``build`` or ``review``) is the command a refusal tells to run again
+    (:func:`filing.check`).
 
     Raises
     ------
@@ -1391,7 +1394,7 @@ def extract_paths(paths, reviews: bool = True, explain: bool = False) -> Extract
     from . import filing
 
     # a report filed under another year than its own would be published as that year
-    result.meta["warnings"] = filing.check(paths, result.meta)
+    result.meta["warnings"] = filing.check(paths, result.meta, command)
     if reviews:
         from . import reviews as _reviews
 

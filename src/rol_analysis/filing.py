@@ -164,8 +164,22 @@ def _confirmed(path: Path, year: int) -> bool:
     return True
 
 
-def check(paths, meta: dict) -> list[str]:
-    """Stop a build whose raw report is filed under the wrong year.
+def _stopped(paths, command: str) -> tuple[str, str]:
+    """How a refusal ends for ``command``: what to run again, and what was not done.
+
+    ``rol review`` publishes nothing in any case: it says that it left the worksheet
+    as it was (reviewer trial, session 22: it said "Nothing was published")."""
+    if command == "review":
+        from .reviews import review_file
+
+        sheet = review_file(paths.root, paths.region, paths.year)
+        return ("run `rol review` again", f"`rol review` wrote nothing: {sheet} was "
+                "neither written nor refreshed, and no decision was applied.")
+    return "build again", f"Nothing was published for {paths.region}/{paths.year}."
+
+
+def check(paths, meta: dict, command: str = "build") -> list[str]:
+    """Stop a build (or ``rol review``) whose raw report is filed under the wrong year.
 
     Parameters
     ----------
@@ -173,6 +187,9 @@ def check(paths, meta: dict) -> list[str]:
         The region-year being built (``paths.raw`` is its raw report).
     meta : dict
         The extraction's ``meta``: ``stated_year``, ``title`` and ``warnings``.
+    command : str
+        ``build`` (also ``rol validate`` and ``rol extract`` of a region-year) or
+        ``review``: what the message says to run again and what was not done.
 
     Returns
     -------
@@ -193,6 +210,7 @@ def check(paths, meta: dict) -> list[str]:
     from . import layout
 
     raw, year = Path(paths.raw), int(paths.year)
+    again, undone = _stopped(paths, command)
     warnings = list(meta.get("warnings") or [])
     size, digest = raw.stat().st_size, None  # the raw report is hashed once, if at all
     said = None  # its text digest, computed once, when a file of another size is compared
@@ -213,7 +231,7 @@ def check(paths, meta: dict) -> list[str]:
                 continue
             same = "text"
         if other.parent != raw.parent:
-            warnings += _other_region(paths, meta, other, same)
+            warnings += _other_region(paths, meta, other, same, command)
             continue
         # the same region: another year's file (raw_files gives one name per year here,
         # BuildPaths.raw having refused two files of one year)
@@ -225,8 +243,7 @@ def check(paths, meta: dict) -> list[str]:
             f"under two years ({year} and {other.stem}), so one of the two briefs would "
             f"be published for a year without a report, and the year-over-year table "
             f"would compare the report with itself. Fix: remove the copy filed under "
-            f"the wrong year and build again.{hint} Nothing was published for "
-            f"{paths.region}/{year}."
+            f"the wrong year and {again}.{hint} {undone}"
         )
     stated = meta.get("stated_year")
     if stated is None or int(stated) == year:
@@ -247,7 +264,7 @@ def check(paths, meta: dict) -> list[str]:
         f"if it is the {stated} report, {rename}; "
         f"if it really is the {year} report and only its title says {stated}, confirm the "
         f"filing year: write {year} on the first line of {confirm} (a note why may follow) "
-        f"and build again. Nothing was published for {paths.region}/{year}."
+        f"and {again}. {undone}"
     )
 
 
@@ -270,7 +287,8 @@ def _same(same: str, other: Path, whose: str = "") -> str:
             f"(another encoding, line endings or format: a re-saved copy)")
 
 
-def _other_region(paths, meta: dict, other: Path, same: str = "bytes") -> list[str]:
+def _other_region(paths, meta: dict, other: Path, same: str = "bytes",
+                  command: str = "build") -> list[str]:
     """The brief's note on a report that is ``other``, another region's raw report
     (byte for byte, or its text: ``same``), when the two regions confirmed that they
     publish one report (else InputError: it is a copy filed under the wrong region)."""
@@ -311,6 +329,6 @@ def _other_region(paths, meta: dict, other: Path, same: str = "bytes") -> list[s
     raise InputError(
         f"{raw}: {_same(same, other, whose)}: a report copied in under the wrong region, so "
         f"{theirs}'s figures would be published as {region}'s and counted twice in the "
-        f"panel.{hint} Fix: {fix}; then build again. Nothing was published for "
-        f"{region}/{year}."
+        f"panel.{hint} Fix: {fix}; then {_stopped(paths, command)[0]}. "
+        f"{_stopped(paths, command)[1]}"
     )

@@ -41,7 +41,13 @@ from .exceptions import InputError
 from .normalize import radicals_to_ideographs
 from .tables import NUMBER_DTYPES
 
-ACTIONS = ("confirm", "set", "exclude", "add", "unname")
+#: ``set`` made knowing that the indicator's own definition excludes the number
+OVERRIDE = "set!"
+#: the number is a statistic no catalogue indicator fits: it needs a new one
+NEW = "new"
+ACTIONS = ("confirm", "set", "exclude", "add", "unname", OVERRIDE, NEW)
+#: How a ``new`` decision's review mark gives the name the reviewer proposed.
+PROPOSED = "新指标 "
 QUALIFIERS = ("exact", "at_least", "at_most", "approx")
 KEY = ["char_start", "text"]
 DECISION = ["action", "indicator_id", "value", "unit", "qualifier", "note", "reviewer",
@@ -80,6 +86,11 @@ class Decision:
     #: words around the number (the ``sentence`` cell of an ``add`` row given without
     #: a ``char_start``), to tell apart several places that read the same
     context: str = ""
+    #: ``set!``: a ``set`` the reviewer made knowing that the indicator's own definition
+    #: (its kind or its exclude rules, :func:`outside_definition`) excludes the number
+    forced: bool = False
+    #: ``new``: the name the reviewer proposes for the indicator the number needs ("")
+    proposed: str = ""
 
     @property
     def key(self) -> tuple[int, str]:
@@ -93,6 +104,11 @@ class Decision:
         """
         action = "set" if self.action == "unname" else self.action
         return f"{action}{SEP}{self.reviewer or '?'}"
+
+    @property
+    def written(self) -> str:
+        """The action as the worksheet writes it (``set!`` for a forced ``set``)."""
+        return OVERRIDE if self.forced else self.action
 
 
 #: A review's value: ASCII digits, commas only between groups of three, an optional
@@ -186,6 +202,27 @@ def _meant_id(typed: str, offered: str, cat) -> str:
 
 def _bad(path, line, problem, fix) -> InputError:
     return InputError(f"{path}, row {line}: {problem}. {fix}")
+
+
+def _check_proposed(path, line, proposed: str, value, unit: str, qualifier: str,
+                    cat) -> None:
+    """Refuse a ``new`` row that changes the reading or proposes a name the catalogue
+    has already (that number wants a ``set``, not a new indicator)."""
+    if value is not None or unit or qualifier:
+        raise _bad(path, line, "new keeps the number as read; value, unit and qualifier "
+                   "must be empty",
+                   "Empty them, and write the name you propose for the new indicator (in "
+                   f"Chinese, optional) in indicator_id. {_FIX_ROW}")
+    if SEP.strip() in proposed:
+        raise _bad(path, line, "the proposed name contains '|'",
+                   f"Write the name without it. {_FIX_ROW}")
+    have = cat.indicators.get(proposed) or next(
+        (i for i in cat.indicators.values() if i.zh_name == proposed), None)
+    if have is not None:
+        raise _bad(path, line, f"the proposed name {proposed!r} is the catalogue's indicator "
+                   f"{have.id} ({have.zh_name}) already",
+                   f"If the number is that indicator's, write set with indicator_id "
+                   f"{have.id}; if it needs another, propose another name. {_FIX_ROW}")
 
 
 def _all(path, problems: list[tuple[int, str]]) -> InputError:
@@ -318,6 +355,9 @@ def _parse(path: Path, data: bytes, catalogue=None) -> tuple[list[Decision],
             if not action:
                 continue
             fix = _FIX_ROW
+            # set! is a set in every way but one: the definition's kind and exclude rules
+            # are not held against it (outside_definition)
+            forced = action == OVERRIDE
             if action not in ACTIONS:
                 import difflib
 
@@ -349,6 +389,13 @@ def _parse(path: Path, data: bytes, catalogue=None) -> tuple[list[Decision],
                                f"full-width digits). {fix}")
                 value = float(row["value"].replace(",", ""))
             iid, qualifier = row["indicator_id"], row["qualifier"].lower()
+            if forced:
+                action = "set"
+            proposed = ""
+            if action == NEW:
+                # the indicator_id cell holds the name proposed for the indicator to write
+                proposed, iid = iid, ""
+                _check_proposed(path, n, proposed, value, row["unit"], qualifier, cat)
             if iid and iid not in cat.indicators:
                 raise _bad(path, n, f"indicator_id {iid!r} is not in the catalogue",
                            f"{_meant_id(iid, row.get('candidates', ''), cat)}Use an id "
@@ -359,6 +406,11 @@ def _parse(path: Path, data: bytes, catalogue=None) -> tuple[list[Decision],
                            f"Use one of {', '.join(QUALIFIERS)}. {fix}")
             if SEP.strip() in row["reviewer"]:
                 raise _bad(path, n, "reviewer contains '|'", f"Write the name without it. {fix}")
+            if forced and not iid:
+                raise _bad(path, n, "set! names no indicator",
+                           "set! gives a number an indicator whose definition excludes it: "
+                           "write the indicator_id, or use set to change only the reading. "
+                           f"{fix}")
             if action == "set" and not (iid or value is not None or row["unit"] or qualifier):
                 raise _bad(path, n, "set changes nothing",
                            f"Fill in the indicator_id, value, unit or qualifier to change. {fix}")
@@ -382,7 +434,7 @@ def _parse(path: Path, data: bytes, catalogue=None) -> tuple[list[Decision],
                            f"correct text and char_start. {fix}")
             d = Decision(n, start, row["text"], action, iid, value, row["unit"], qualifier,
                          row["note"], row["reviewer"], row["date"],
-                         row.get("sentence", "") if start is None else "")
+                         row.get("sentence", "") if start is None else "", forced, proposed)
             if action == "add":
                 # what the gate would refuse, checked here too so that it is listed with
                 # the file's other bad rows (a set's depends on the number extracted)
@@ -660,7 +712,7 @@ def _row(path, d: Decision) -> str:
     """How a message names a review row: ``<file>, row N (<action> at char_start C,
     '<text>')``, without the offset for an add row that has none."""
     at = f"at char_start {d.char_start}, " if d.char_start is not None else ""
-    return f"{path}, row {d.line} ({d.action} {at}{d.text!r})"
+    return f"{path}, row {d.line} ({d.written} {at}{d.text!r})"
 
 
 def _misfit(d: Decision, ind, value, unit: str, kind: str, path) -> InputError | None:
@@ -730,6 +782,158 @@ def _misfit(d: Decision, ind, value, unit: str, kind: str, path) -> InputError |
             f"{where}: the value {_num(value)} is not a whole number, and {ind.id} is a "
             f"count. Check the value, or pick an indicator that is not a count. {fix}")
     return None
+
+
+#: How a message says what a number of each kind is.
+_KIND_SAID = {"count": "a count", "amount": "an amount of money (元)",
+              "rate": "a rate (a level in %)",
+              "change": "a change (a difference from an earlier figure: 同比增长…, 减少…)"}
+
+
+def kind_after(kind: str, unit: str) -> str:
+    """A number's kind once a decision gave it ``unit`` (``""``: its unit as read):
+    a change stays a change (增长12%, 减少83起), a level is a rate in %, an amount in
+    元, else a count (as extraction reads it, mentions._kind)."""
+    if kind == "change" or not unit:
+        return kind
+    return {"%": "rate", "元": "amount"}.get(unit, "count")
+
+
+def outside_definition(ind, kind: str, unit: str, measure: str, marked: str) -> str:
+    """Which part of ``ind``'s own definition excludes a number, ``""`` when none does.
+
+    Its units are checked apart (:func:`_misfit`: the validation gate refuses a unit
+    the indicator does not take). What is checked here is what the matcher holds
+    against an indicator before naming a number with it, from the catalogue alone:
+
+    - its ``kind``: a change (同比增长12%) is no rate, a count's change (同比减少83起)
+      no count;
+    - its ``exclude`` rules, searched where the matcher searches them
+      (matcher.scored): the number's clause (the quoted names of earlier list items
+      aside, :func:`matcher.exclude_scope`) and its measure label, and for a rate or a
+      time limit the words before it in its sentence.
+
+    Parameters
+    ----------
+    ind : catalogue.Indicator
+    kind, unit : str
+        The number's kind and unit after the decision (:func:`kind_after`).
+    measure : str
+        The number's measure label (``mentions.measure``).
+    marked : str
+        Its sentence with the number replaced by ``#`` (:func:`suggest.marked_sentences`;
+        ``""`` when not known: the exclude rules are then not searched).
+
+    Returns
+    -------
+    str
+        The reason, as a message says it (``""``: the definition takes the number).
+    """
+    if kind and kind != ind.kind:
+        return (f"by kind: {ind.id} is {_KIND_SAID.get(ind.kind, ind.kind)}, and this "
+                f"number is {_KIND_SAID.get(kind, kind)}")
+    at = marked.find("#")
+    if not ind.exclude or at < 0:
+        return ""
+    from .matcher import exclude_scope
+    from .measure import DURATION_UNITS
+    from .mentions import CLAUSE_MARKS
+
+    head = max(marked.rfind(c, 0, at) for c in CLAUSE_MARKS) + 1
+    ends = [i for i in (marked.find(c, at) for c in CLAUSE_MARKS) if i >= 0]
+    clause = marked[head:min(ends) if ends else len(marked)]
+    places = [("its clause", exclude_scope(clause)),
+              ("its measure", measure.removeprefix("其中"))]
+    if at > 0 and (unit in DURATION_UNITS or kind == "rate"):
+        # a rate's object, a time limit's procedure: often named before its clause
+        places.append(("the words before it", marked[:at]))
+    for pattern in ind.exclude:
+        for where, words in places:
+            if words and (m := re.search(pattern, words)):
+                return (f"by its exclude rule {pattern!r} (what {ind.id} does not "
+                        f"count), found as {m.group()!r} in {where}, {words!r}")
+    return ""
+
+
+def _contradiction(d: Decision, ind, why: str, path) -> str:
+    """The message for a ``set`` whose indicator's own definition excludes its
+    number (:func:`outside_definition`)."""
+    catalogue_file = "src/rol_analysis/catalogue/indicators.toml"
+    said = ind.definition.strip().splitlines()[0].strip(" \\") if ind.definition else ""
+    field_ = "kind" if why.startswith("by kind") else "exclude"
+    return (f"{_row(path, d)}: the definition of {ind.id} ({ind.zh_name}) excludes this "
+            f"number: {why}" + (f". It reads: {said}" if said else "") + ". "
+            "Pick another indicator (the worksheet's candidates column lists the ones the "
+            f"matcher considered); if none fits, write {NEW} in action (and, in "
+            "indicator_id, the name you propose for a new indicator): the number stays "
+            f"unnamed and `rol catalogue suggest` lists it first; if the definition of "
+            f"{ind.id} is too narrow, widen its {field_} in {catalogue_file} (the "
+            f"[[indicator]] with id = \"{ind.id}\"); or, if you are sure the number is "
+            f"{ind.id}'s as its definition stands, write {OVERRIDE} instead of set in "
+            "action (the number is named, and `rol catalogue suggest` proposes no alias "
+            "from it). "
+            f"{_FIX_ROW}")
+
+
+def _set_problem(d: Decision, readings: list[dict], cat, path, marked) -> str | None:
+    """Why a ``set`` decision cannot be applied to its number's ``readings`` (its rows of
+    the mentions table, as extraction read them), or None.
+
+    For a ``set`` that names an indicator (not ``set!``), the indicator's definition
+    (:func:`outside_definition`) must take at least one reading of the number whose
+    unit it takes; then the validation gate's checks (:func:`_misfit`: the unit first,
+    a sign, a fraction). ``marked()`` gives the number's marked sentence, worked out
+    only when an exclude rule is to be searched.
+    """
+    ind = cat.indicators[d.indicator_id] if d.indicator_id else None
+    fit = [now for now in readings
+           if ind is not None and (d.unit or str(now.get("unit") or "")) in ind.units]
+    if fit and not d.forced and fit == readings:
+        # the kind before the sign: a fall set to a rate is a change, not a negative rate
+        sentence = marked() if ind.exclude else ""
+        why = [outside_definition(ind, kind_after(str(now.get("kind") or ""), d.unit),
+                                  d.unit or str(now.get("unit") or ""),
+                                  str(now.get("measure") or ""), sentence)
+               for now in fit]
+        if all(why):
+            return _contradiction(d, ind, why[0], path)
+    bad = None
+    for now in readings:
+        iid = d.indicator_id or now["indicator_id"]
+        ind = cat.indicators.get(iid) if iid else None
+        bad = bad or _misfit(d, ind, d.value if d.value is not None else now["value"],
+                             d.unit or now["unit"], ind.kind if ind else now["kind"], path)
+    return bad.message if bad is not None else None
+
+
+def _marked_at(mentions, start: int) -> str:
+    """The sentence of the number at ``start`` in ``mentions`` (a table), the number
+    replaced by ``#`` (:func:`suggest.marked_sentences`)."""
+    from .suggest import marked_sentences
+
+    rec = mentions[mentions["char_start"].astype(int) == start]
+    if not len(rec):
+        return ""
+    same = mentions[mentions["sentence"] == rec["sentence"].iloc[0]]
+    return marked_sentences(same.to_dict("records")).get(str(start), "")
+
+
+def _set_problems(decisions: list[Decision], mentions, cat, path) -> list[tuple[int, str]]:
+    """:func:`_set_problem` of every ``set`` decision whose number ``mentions`` (the
+    extraction before any decision) holds at its key, as ``(line, message)``: what
+    ``rol review`` reports without writing the worksheet, as the build would."""
+    at: dict[tuple[int, str], list[dict]] = {}
+    for rec in mentions.to_dict("records"):
+        at.setdefault((int(rec["char_start"]), rec["text"]), []).append(rec)
+    problems = []
+    for d in decisions:
+        if d.action != "set" or d.char_start is None or d.key not in at:
+            continue
+        why = _set_problem(d, at[d.key], cat, path,
+                           lambda d=d: _marked_at(mentions, d.char_start))
+        if why is not None:
+            problems.append((d.line, why))
+    return problems
 
 
 def _unmet(indicators, decisions: list[Decision], cat, path) -> list[tuple[int, str]]:
@@ -908,18 +1112,22 @@ def _apply(extraction, raw_text: str, decisions: list[Decision], path,
             continue
         if d.action == "set":
             # every reading of the number is checked before any is changed
-            bad = None
-            for i in rows:
-                now = men.iloc[i]
-                iid = d.indicator_id or now["indicator_id"]
-                ind = cat.indicators.get(iid) if iid else None
-                bad = bad or _misfit(d, ind, d.value if d.value is not None else now["value"],
-                                     d.unit or now["unit"], ind.kind if ind else now["kind"],
-                                     path)
+            bad = _set_problem(d, [men.iloc[i].to_dict() for i in rows], cat, path,
+                               lambda d=d: _marked_at(men, d.char_start))
             if bad is not None:
-                problems.append((d.line, bad.message))
+                problems.append((d.line, bad))
                 continue
         applied.append(d)
+        if d.action == NEW:
+            for i in rows:
+                mark = d.mark() + SEP + ORIGINAL + _reading(men.loc[men.index[i]].to_dict())
+                men.iat[i, men.columns.get_loc("review")] = (
+                    mark + (SEP + PROPOSED + d.proposed if d.proposed else ""))
+                # no catalogue indicator fits it, not even as a part of one
+                men.iat[i, men.columns.get_loc("indicator_id")] = ""
+                if "part_of" in men.columns:
+                    men.iat[i, men.columns.get_loc("part_of")] = ""
+            continue
         if d.action == "unname":
             for i in rows:
                 men.iat[i, men.columns.get_loc("review")] = (
@@ -1143,6 +1351,15 @@ def parse_mark(mark) -> tuple[str, str, str]:
     parts = mark.split(SEP)
     original = next((p[len(ORIGINAL):] for p in parts[2:] if p.startswith(ORIGINAL)), "")
     return parts[0], parts[1] if len(parts) > 1 else "", original
+
+
+def proposed_name(mark) -> str:
+    """The name a ``new`` decision's ``review`` mark proposes for the indicator its
+    number needs (``new | 李四 | 原读作 … | 新指标 行政复议纠错数``), "" when none."""
+    if not isinstance(mark, str):
+        return ""
+    return next((p[len(PROPOSED):] for p in mark.split(SEP)[2:] if p.startswith(PROPOSED)),
+                "")
 
 
 # --------------------------------------------------------------------------- worksheet
@@ -1553,6 +1770,12 @@ def reanchor(rows: list[dict], raw: str) -> tuple[list[tuple[dict, int]], list[d
     return moved, stale
 
 
+def _untouched(path) -> str:
+    """What ``rol review`` did not do when it refused a worksheet."""
+    return (f"`rol review` left {path} as it was (not refreshed, no decision applied); "
+            "correct the rows above, then run `rol review` again.")
+
+
 @dataclass
 class Worksheet:
     """What :func:`write_worksheet` wrote, for ``rol review``'s summary."""
@@ -1606,16 +1829,31 @@ def write_worksheet(paths) -> Worksheet:
     old, decisions, encoding = [], [], ""
     if path.is_file():
         # refuse to rewrite a malformed file: the reviewer fixes it first
-        decisions = read(path)
+        try:
+            decisions = read(path)
+        except InputError as exc:
+            raise InputError(f"{exc.message}\n{_untouched(path)}") from None
         old = sheet_rows(path)
         encoding = decode(_file_bytes(path), path)[1]
-    result = extract.extract_paths(paths, reviews=False, explain=True)
+    result = extract.extract_paths(paths, reviews=False, explain=True, command="review")
     if any(d.char_start is None for d in decisions):
         # placed in the text extraction read: the report is read once (a PDF's OCR,
         # a .docx's decoding)
         _pin(old, decisions, result.text, path)
     moved, stale = reanchor(old, result.text)
-    rows = worksheet_rows(result.mentions, old, result.explain, load())
+    cat = load()
+    # a set the build would refuse is refused here too, before the file is rewritten: a
+    # worksheet that passes `rol review` passes the build, and `rol catalogue suggest`
+    # (which reads it) learns no alias from a slip (reviewer trial, session 22)
+    now_at = {(start, r["text"]): int(r["char_start"]) for r, start in moved}
+    from dataclasses import replace
+
+    problems = _set_problems(
+        [replace(d, char_start=now_at.get(d.key, d.char_start)) for d in decisions],
+        result.mentions, cat, path)
+    if problems:
+        raise InputError(f"{_all(path, problems).message}\n{_untouched(path)}")
+    rows = worksheet_rows(result.mentions, old, result.explain, cat)
     line = {(r["char_start"], r["text"]): n for n, r in enumerate(rows, start=2)}
     buf = io.StringIO(newline="")
     w = csv.DictWriter(buf, fieldnames=COLUMNS, lineterminator="\r\n")

@@ -147,6 +147,45 @@ class Alias:
 
 
 @dataclass
+class Proposal:
+    """Numbers reviewers marked ``new`` (no catalogue indicator fits them), grouped by
+    the name they proposed (by measure, as the machine's groups, when none was)."""
+
+    name: str  # the proposed zh_name, "" when none was written
+    group: Group  # the numbers: measure, unit, kinds, sections, examples, members
+    reviewers: set = field(default_factory=set)
+    #: numbers of the same measure and unit no reviewer marked (the machine's group of
+    #: that wording, joined to the proposal: one statistic, stated in other reports)
+    joined: int = 0
+
+    def join(self, g: Group) -> None:
+        """Take the numbers of the machine's group ``g`` (same measure and unit)."""
+        self.joined += g.count
+        self.group.labels.update(g.labels)
+        self.group.region_years |= g.region_years
+        self.group.count += g.count
+        self.group.sections.update(g.sections)
+        self.group.kinds.update(g.kinds)
+        self.group.examples += g.examples
+        self.group.unnamed_from.update(g.unnamed_from)
+        self.group.members |= g.members
+
+
+@dataclass
+class Declined:
+    """A reviewer's ``set`` that proposes no alias: its indicator's definition excludes
+    the number (``set!`` names it so on purpose; a ``set`` so is refused by ``rol
+    review`` and ``rol build`` until corrected)."""
+
+    region_year: str
+    char_start: str
+    text: str
+    indicator_id: str
+    action: str
+    why: str
+
+
+@dataclass
 class Sentences:
     """Every published number's marked sentence (:func:`marked_sentences`), to count
     what a guessed pattern would match outside its own group.
@@ -263,10 +302,11 @@ def _unnamed_by_reviewer(row: dict) -> str:
     """The indicator a reviewer's ``unname`` took off a number of ``mentions.csv``, ""
     when none did: its ``review`` cell (``set | who | 原读作 99.7 % · X``, see
     :meth:`reviews.Decision.mark`) names X while the number now has no indicator."""
-    from .reviews import PART_MARK, parse_mark
+    from .reviews import NEW, PART_MARK, parse_mark
 
     action, _, original = parse_mark(row.get("review"))
-    if action != "set" or row.get("indicator_id") or " · " not in original:
+    # new: the reviewer found no indicator fits, so the one read was not its either
+    if action not in ("set", NEW) or row.get("indicator_id") or " · " not in original:
         return ""
     iid = original.rsplit(" · ", 1)[1].strip()
     # a part (``X 的部分``) had no indicator to take off
@@ -333,6 +373,8 @@ def collect(root) -> tuple[list[Group], list[Alias], dict]:
             "pass --root DIR naming the project folder that holds data/processed.")
     groups: dict[tuple[str, str], Group] = {}
     aliases: dict[tuple[str, str, str], Alias] = {}
+    proposals: dict[tuple[str, str], Proposal] = {}
+    declined: list[Declined] = []
     parts: dict[tuple[str, str, str], Group] = {}
     stats = {"region_years": len(published), "regions": len({r for r, _, _ in published}),
              "numbers": 0, "unnamed": 0, "no_measure": 0,
@@ -344,17 +386,22 @@ def collect(root) -> tuple[list[Group], list[Alias], dict]:
         marks = marked_sentences(rows)
         seen: dict[str, dict] = {}  # char_start -> first row of that number
         named: dict[str, set] = {}  # char_start -> its indicator ids
+        readings: dict[str, list] = {}  # char_start -> its rows
         for row in rows:
             start = _start_key(row.get("char_start", ""))
             seen.setdefault(start, row)
             named.setdefault(start, set())
+            readings.setdefault(start, []).append(row)
             if row.get("indicator_id"):
                 named[start].add(row["indicator_id"])
         stats["numbers"] += len(seen)
         for start in seen:
             corpus.add((key, start), named[start], marks.get(start, ""))
+        # a number a reviewer marked new is that reviewer's proposal, not also a group
+        flagged = _learn_reviews(root, region, year, readings, marks, aliases, proposals,
+                                 declined)
         for start, row in seen.items():
-            if named[start]:
+            if named[start] or start in flagged:
                 continue
             stats["unnamed"] += 1
             measure = (row.get("measure") or "").strip()
@@ -371,7 +418,6 @@ def collect(root) -> tuple[list[Group], list[Alias], dict]:
                 continue
             _add(groups, (group_key(measure), unit), measure, unit, key, row,
                  marks.get(start, ""), start)
-        _learn_reviews(root, region, year, seen, marks, aliases)
     wholes: dict[str, Breakdown] = {}
     for (whole, _, _), g in parts.items():
         b = wholes.setdefault(whole, Breakdown(whole))
@@ -381,6 +427,18 @@ def collect(root) -> tuple[list[Group], list[Alias], dict]:
     for b in wholes.values():
         b.groups = _ranked(b.groups)
     stats["sentences"] = corpus
+    for p in proposals.values():
+        # the same wording in reports no reviewer has read yet: the same statistic
+        for label in sorted(set(p.group.labels)):
+            if (g := groups.pop((group_key(label), p.group.unit), None)) is not None:
+                p.join(g)
+        _ranked([p.group])  # its measure: the label most of its numbers carry
+    stats["proposals"] = sorted(proposals.values(), key=lambda p: (
+        -len(regions(p.group.region_years)), -len(p.group.region_years), -p.group.count,
+        p.name or p.group.measure, p.group.unit))
+    stats["declined"] = sorted(declined, key=lambda d: (d.indicator_id, d.region_year,
+                                                        int(d.char_start)
+                                                        if d.char_start.isdigit() else -1))
     stats["breakdowns"] = sorted(wholes.values(),
                                  key=lambda b: (-len(regions(b.region_years)),
                                                 -len(b.region_years), -b.count,
@@ -390,21 +448,34 @@ def collect(root) -> tuple[list[Group], list[Alias], dict]:
                                                             a.unit)), stats
 
 
-def _learn_reviews(root: Path, region: str, year: int, numbers: dict, marks: dict,
-                   aliases: dict) -> None:
-    """Add the ``set`` decisions of ``data/reviews/<region>/<year>.csv`` to ``aliases``.
+def _learn_reviews(root: Path, region: str, year: int, readings: dict, marks: dict,
+                   aliases: dict, proposals: dict, declined: list) -> set[str]:
+    """Learn from the decisions of ``data/reviews/<region>/<year>.csv``.
+
+    A ``set`` decision that names an indicator adds to ``aliases``; one whose
+    indicator's definition excludes the number (its unit, kind or exclude rules,
+    :func:`reviews.outside_definition`; a ``set!``, named so on purpose) adds to
+    ``declined`` instead: a reviewer's slip, or a number named against the definition,
+    says nothing of how reports word the indicator. A ``new`` decision (the number
+    needs an indicator the catalogue lacks) adds to ``proposals``.
 
     A decision names its number by ``char_start`` (and ``text``); the number's measure
-    comes from the region-year's mentions table, else from the worksheet's ``measure``
-    column (``rol review`` copies what extraction read). A decision with no measure
-    either way teaches nothing here. ``marks`` are the published numbers' marked
-    sentences (:func:`marked_sentences`); a number not published is marked in the
-    worksheet's own sentence.
+    comes from the region-year's mentions table (``readings``: its rows by
+    ``char_start``), else from the worksheet's ``measure`` column (``rol review``
+    copies what extraction read). A decision with no measure either way teaches
+    nothing here. ``marks`` are the published numbers' marked sentences
+    (:func:`marked_sentences`); a number not published is marked in the worksheet's
+    own sentence.
+
+    Returns
+    -------
+    set of str
+        The ``char_start`` of the numbers marked ``new`` (not grouped again).
     """
     path = root / "data" / "reviews" / region / f"{year}.csv"
     if not path.is_file():
-        return
-    from .reviews import sheet_rows
+        return set()
+    from .reviews import NEW, OVERRIDE, sheet_rows
 
     rows = sheet_rows(path)  # saved as GBK by Excel, as rol build reads it
     if rows and not {"action", "indicator_id", "char_start"} <= set(rows[0]):
@@ -412,26 +483,72 @@ def _learn_reviews(root: Path, region: str, year: int, numbers: dict, marks: dic
                          "and char_start; rewrite it with `rol review --region "
                          f"{region} --year {year}`.")
     sheet_marks = marked_sentences(rows)
+    cat = load()
+    key, flagged = f"{region}/{year}", set()
     for row in rows:
-        if (row.get("action") or "").strip() != "set" or not row.get("indicator_id"):
+        action = (row.get("action") or "").strip().lower()
+        if action not in ("set", OVERRIDE, NEW) or (action != NEW
+                                                     and not row.get("indicator_id")):
             continue
         # The published number first; the worksheet's own copy of what extraction read
         # (``rol review`` writes measure, found_unit and sentence) when it is not there.
         start = _start_key(row.get("char_start"))
-        number = numbers.get(start) or {}
+        number = (readings.get(start) or [{}])[0]
         measure = (number.get("measure") or row.get("measure") or "").strip()
         if not measure:
             continue
         unit = (row.get("unit") or number.get("unit") or row.get("found_unit") or "").strip()
-        iid = row["indicator_id"].strip()
-        a = aliases.setdefault((iid, measure, unit), Alias(iid, measure, unit))
-        a.region_years.add(f"{region}/{year}")
-        a.members.add((f"{region}/{year}", start))
         if number:
             sentence, marked = number.get("sentence") or "", marks.get(start, "")
         else:
             sentence, marked = row.get("sentence") or "", sheet_marks.get(start, "")
-        a.examples.append((f"{region}/{year}", sentence, marked))
+        if action == NEW:
+            flagged.add(start)
+            name = (row.get("indicator_id") or "").strip()
+            p = proposals.setdefault((name or group_key(measure), unit),
+                                     Proposal(name, Group(measure, unit)))
+            _add({(): p.group}, (), measure, unit, key, number or row, marked, start)
+            p.reviewers.add(row.get("reviewer") or "?")
+            continue
+        iid = row["indicator_id"].strip()
+        why = _refused(cat, iid, action, unit, readings.get(start) or [], row, marked)
+        if why:
+            declined.append(Declined(key, start, row.get("text") or "", iid, action, why))
+            continue
+        a = aliases.setdefault((iid, measure, unit), Alias(iid, measure, unit))
+        a.region_years.add(key)
+        a.members.add((key, start))
+        a.examples.append((key, sentence, marked))
+    return flagged
+
+
+def _refused(cat: Catalogue, iid: str, action: str, unit: str, readings: list,
+             row: dict, marked: str) -> str:
+    """Why a reviewer's ``set`` row proposes no alias (:class:`Declined`), "" when it
+    does: a ``set!``; or an indicator whose units, kind or exclude rules exclude the
+    number as extraction read it (``readings``: its published rows, the decision not
+    applied to them; a decision the tables carry passed these checks when it was
+    built)."""
+    from .reviews import OVERRIDE, kind_after, outside_definition, parse_mark
+
+    if action == OVERRIDE:
+        return ("set!: named knowingly against the indicator's definition; if the "
+                "definition is too narrow, widen it (then write set)")
+    ind = cat.indicators.get(iid)
+    if ind is None:
+        return ""  # said in the alias's comment: not in the catalogue
+    if any(r.get("indicator_id") == iid and parse_mark(r.get("review"))[0] == "set"
+           for r in readings):
+        return ""  # applied by a build, which checks it
+    if unit and unit not in ind.units:
+        return f"{iid} takes {'、'.join(ind.units)}, not {unit}"
+    for r in readings or [{}]:
+        kind = kind_after(str(r.get("kind") or ""), (row.get("unit") or "").strip())
+        why = outside_definition(ind, kind, unit, str(r.get("measure") or row.get("measure")
+                                                      or ""), marked)
+        if not why:
+            return ""
+    return why
 
 
 # ------------------------------------------------------------------------------- output
@@ -692,6 +809,69 @@ def _pattern_lines(kept: list, refused: list, n: int, whose: str,
     ]
 
 
+def _stanza(g: Group, cat: Catalogue, sections: list[str], corpus, zh_name: str = "",
+            whose: str = "", notes: list[str] = ()) -> list[str]:
+    """The comment lines and the ``[[indicator]]`` stanza proposed for the group ``g``;
+    ``zh_name`` (a reviewer's proposed name) stands for its measure, ``whose`` ends the
+    spread line, ``notes`` are comments before the examples."""
+    zh_name = zh_name or g.measure
+    lines: list[str] = []
+    kind = _majority(g.kinds, ["count", "amount", "rate", "change"]) or "count"
+    section = _majority(g.sections, sections)
+    lo, hi = RANGES.get(kind, RANGES["count"])
+    marked = [m for _, _, m in g.examples]
+    proposed, refused = guess_patterns(
+        g.measure, marked,
+        corpus and (lambda p, g=g: corpus.outside(p, g.members)))
+    lines += ["", f"# {_spread(g.region_years)}, "
+              f"{_plural(g.count, 'number')}: " + ", ".join(sorted(g.region_years)) + whose]
+    lines += list(notes)
+    if not section:
+        lines.append("# section: no section heading was recognised; set one of "
+                     + ", ".join(sections))
+    # a reviewer's unname says the wording is NOT that indicator's: never hint at it
+    for iid, n in sorted(g.unnamed_from.items()):
+        lines.append(f"# a reviewer un-named {iid} from {_plural(n, 'number')} of this "
+                     "group (unname): not its wording")
+    close = _closest(cat, g.measure, kind, set(g.unnamed_from))
+    if close:
+        units = cat.indicators[close[0]].units
+        if g.unit and g.unit not in units:
+            # 评查2次 beside 案卷210卷: the same words, another thing counted; pointing
+            # the existing indicator's patterns at it would take the wrong number
+            lines.append(f"# close to the existing {close[0]} ({close[1]}), which "
+                         f"counts in {'/'.join(units)}, not {g.unit}: probably another "
+                         "thing counted with the same words; if so, name what differs")
+        else:
+            lines.append(f"# close to the existing {close[0]} ({close[1]}): "
+                         "maybe its patterns need this wording instead")
+    same = next((i for i in cat.indicators.values() if i.zh_name == zh_name), None)
+    if same is not None:
+        lines.append(f"# zh_name: {same.id} already has this name; rol catalogue check "
+                     "refuses two indicators with one name: rename this one")
+    if len(g.labels) > 1:
+        lines.append("# labels: " + ", ".join(f"{k} ({n})" for k, n in
+                                             sorted(g.labels.items())))
+    if not g.unit:
+        lines.append("# units: the reports state these numbers without a counting word "
+                     "(向11.43万农民工); put the unit they count in `units`")
+    lines.append("# examples:")
+    lines += _examples(g.examples)
+    lines += [
+        "[[indicator]]",
+        f"id = {_toml_str(_id_for(zh_name, g.unit, section))}",
+        f"section = {_toml_str(section)}",
+        f"zh_name = {_toml_str(zh_name)}",
+        "en_name = ''",
+        f"kind = {_toml_str(kind)}",
+        f"units = [{_toml_str(g.unit)}]" if g.unit else "units = []",
+        f"min = {lo}",
+        f"max = {hi}",
+        *_pattern_lines(proposed, refused, len(marked), "group", corpus),
+    ]
+    return lines
+
+
 def render(groups: list[Group], aliases: list[Alias], stats: dict,
            catalogue: Catalogue | None = None, min_regions: int = 1) -> str:
     """The suggestions as TOML text (see the module docstring)."""
@@ -711,6 +891,10 @@ def render(groups: list[Group], aliases: list[Alias], stats: dict,
     # under "0 groups in at least 2 regions")
     n_aliases = len(aliases)
     aliases = [a for a in aliases if len(regions(a.region_years)) >= min_regions]
+    proposals = stats.get("proposals", [])
+    n_proposals = len(proposals)
+    proposals = [p for p in proposals if len(regions(p.group.region_years)) >= min_regions]
+    declined = stats.get("declined", [])
     lines = [
         "# rol catalogue suggest: statistics the catalogue does not name yet, grouped by",
         "# measure and unit over every published region-year. Review each stanza before",
@@ -735,60 +919,32 @@ def render(groups: list[Group], aliases: list[Alias], stats: dict,
         *([f"# {_plural(len(aliases), 'alias', 'aliases')} from reviewers' set decisions in "
            f"at least {_plural(min_regions, 'region')} (of {n_aliases})."]
           if n_aliases else []),
+        *([f"# {_plural(len(proposals), 'new indicator')} reviewers asked for (`new` "
+           f"decisions) in at least {_plural(min_regions, 'region')} (of {n_proposals}), "
+           "listed first."] if n_proposals else []),
+        *([f"# {_plural(len(declined), 'set decision')} whose indicator's definition "
+           "excludes the number: no alias, listed at the end."] if declined else []),
     ]
-    for g in kept:
-        kind = _majority(g.kinds, ["count", "amount", "rate", "change"]) or "count"
-        section = _majority(g.sections, sections)
-        lo, hi = RANGES.get(kind, RANGES["count"])
-        marked = [m for _, _, m in g.examples]
-        proposed, refused = guess_patterns(
-            g.measure, marked,
-            corpus and (lambda p, g=g: corpus.outside(p, g.members)))
-        lines += ["", f"# {_spread(g.region_years)}, "
-                  f"{_plural(g.count, 'number')}: " + ", ".join(sorted(g.region_years))]
-        if not section:
-            lines.append("# section: no section heading was recognised; set one of "
-                         + ", ".join(sections))
-        # a reviewer's unname says the wording is NOT that indicator's: never hint at it
-        for iid, n in sorted(g.unnamed_from.items()):
-            lines.append(f"# a reviewer un-named {iid} from {_plural(n, 'number')} of this "
-                         "group (unname): not its wording")
-        close = _closest(cat, g.measure, kind, set(g.unnamed_from))
-        if close:
-            units = cat.indicators[close[0]].units
-            if g.unit and g.unit not in units:
-                # 评查2次 beside 案卷210卷: the same words, another thing counted; pointing
-                # the existing indicator's patterns at it would take the wrong number
-                lines.append(f"# close to the existing {close[0]} ({close[1]}), which "
-                             f"counts in {'/'.join(units)}, not {g.unit}: probably another "
-                             "thing counted with the same words; if so, name what differs")
-            else:
-                lines.append(f"# close to the existing {close[0]} ({close[1]}): "
-                             "maybe its patterns need this wording instead")
-        same = next((i for i in cat.indicators.values() if i.zh_name == g.measure), None)
-        if same is not None:
-            lines.append(f"# zh_name: {same.id} already has this name; rol catalogue check "
-                         "refuses two indicators with one name: rename this one")
-        if len(g.labels) > 1:
-            lines.append("# labels: " + ", ".join(f"{k} ({n})" for k, n in
-                                                 sorted(g.labels.items())))
-        if not g.unit:
-            lines.append("# units: the reports state these numbers without a counting word "
-                         "(向11.43万农民工); put the unit they count in `units`")
-        lines.append("# examples:")
-        lines += _examples(g.examples)
+    if proposals:
         lines += [
-            "[[indicator]]",
-            f"id = {_toml_str(_id_for(g.measure, g.unit, section))}",
-            f"section = {_toml_str(section)}",
-            f"zh_name = {_toml_str(g.measure)}",
-            "en_name = ''",
-            f"kind = {_toml_str(kind)}",
-            f"units = [{_toml_str(g.unit)}]" if g.unit else "units = []",
-            f"min = {lo}",
-            f"max = {hi}",
-            *_pattern_lines(proposed, refused, len(marked), "group", corpus),
+            "",
+            "# Numbers reviewers marked `new` in data/reviews (no catalogue indicator fits",
+            "# them), first: each stanza's zh_name is the name the reviewer proposed (the",
+            "# measure when none was). Their numbers, and the numbers of the same measure",
+            "# and unit in other reports, are in no group below.",
         ]
+    for p in proposals:
+        said = ("" if p.name else "# zh_name: no name proposed; the measure stands in for "
+                "it: name the statistic")
+        joined = (f" (and {_plural(p.joined, 'number')} of the same measure no reviewer "
+                  "marked)" if p.joined else "")
+        lines += _stanza(p.group, cat, sections, corpus, p.name or p.group.measure,
+                         f"; marked new by {'、'.join(sorted(p.reviewers))}{joined}",
+                         [said] if said else [])
+    if kept and proposals:
+        lines += ["", "# Groups of unnamed numbers the machine found:"]
+    for g in kept:
+        lines += _stanza(g, cat, sections, corpus)
     if fragments:
         lines += [
             "",
@@ -837,6 +993,14 @@ def render(groups: list[Group], aliases: list[Alias], stats: dict,
             f"units = [{_toml_str(a.unit)}]",
             *_pattern_lines(proposed, refused, len(marked), "alias", corpus),
         ]
+    if declined:
+        lines += ["", "# Reviewers' set decisions that propose NO alias: the indicator's own "
+                  "definition", "# excludes the number (`rol review` and `rol build` refuse "
+                  "such a set until it is", "# corrected; a set! names it so on purpose). "
+                  "A number of a statistic the catalogue", "# lacks is a `new` decision; a "
+                  "definition too narrow is widened by hand."]
+        lines += [f"#   {d.region_year} char_start {d.char_start} {d.text!r} ({d.action} "
+                  f"{d.indicator_id}): {_comment(d.why)}" for d in declined]
     return "\n".join(lines) + "\n"
 
 
