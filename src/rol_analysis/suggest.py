@@ -37,6 +37,7 @@ import hashlib
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from . import layout
@@ -592,6 +593,63 @@ def _words(pattern: str) -> int:
     return sum(1 for c in _bare(pattern) if c.isalnum())
 
 
+class _Gap(str):
+    """A piece of regex syntax in a pattern's parts (a gap, the number's ``#``)."""
+
+
+def _regex(parts: tuple) -> str:
+    """A pattern of ``parts``: words (escaped) and, as :class:`_Gap`, regex syntax."""
+    return "".join(p if isinstance(p, _Gap) else re.escape(p) for p in parts)
+
+
+_NUMBER = _Gap("#")
+_WORD_GAP = _Gap(_GAP)
+_SWAP_GAP = _Gap("[^，,。；;]{0,12}")
+_AFTER_GAP = _Gap("[^，,。；;]{0,4}")
+#: Characters of the words right before the number the guesses take, a short and a
+#: longer guess (whole words: the last word alone when it is longer).
+TAIL_CHARS = (6, 10)
+
+
+def _within(pattern: str, kept: str) -> bool:
+    """Whether ``pattern`` matches only numbers ``kept`` matches too, by their text: more
+    words before it (全年召开党委会# of 召开党委会#), or words right before the number
+    where ``kept`` allows a gap (张贴海报# of 张贴海报[^，,。；;]{0,8}#)."""
+    loose = _WORD_GAP + _NUMBER
+    return pattern.endswith(kept) or (
+        kept.endswith(loose) and pattern.endswith(kept[:-len(loose)] + _NUMBER))
+
+
+@lru_cache(maxsize=256)
+def _grouped(parts: tuple) -> re.Pattern:
+    """The pattern of ``parts`` with each word piece a group: where each stands in a
+    match. (Compiled once: a pattern's gaps make compiling it cost more than using it.)"""
+    return re.compile("".join(p if isinstance(p, _Gap) else f"({re.escape(p)})"
+                              for p in parts))
+
+
+def _whole_words(parts: tuple, marked: list[str]) -> tuple:
+    """``parts`` with each word piece widened to the whole words it stands in, where the
+    pattern matches the ``marked`` sentences (:func:`words.widen`): 晓率 of 知晓率 becomes
+    知晓率, 他涉法文件 of 其他涉法文件 becomes 其他涉法文件. Sentences may widen a piece
+    differently: the widening most of them give wins (ties: the shortest, then the first
+    in code-point order). Unchanged when the pattern matches none of them."""
+    from . import words
+
+    rx = _grouped(parts)
+    votes: Counter = Counter()
+    for m in marked:
+        hit = rx.search(m)
+        if hit is None:
+            continue
+        spans = iter(range(1, (hit.lastindex or 0) + 1))
+        votes[tuple(p if isinstance(p, _Gap) else m[slice(*words.widen(m, *hit.span(next(spans))))]
+                    for p in parts)] += 1
+    if not votes:
+        return parts
+    return sorted(votes.items(), key=lambda kv: (-kv[1], len(_regex(kv[0])), kv[0]))[0][0]
+
+
 def guess_patterns(measure: str, marked: list[str], outside=None
                    ) -> tuple[list[tuple[str, int]], list[tuple[str, str]]]:
     """Patterns for a measure: (kept, refused).
@@ -606,39 +664,48 @@ def guess_patterns(measure: str, marked: list[str], outside=None
     reason that it matches none of them.
 
     Tried in order: the measure's words right before the
-    number; its first and last two characters around a gap (reports reorder words:
+    number; its first and last words around a gap (reports reorder words:
     受理行政复议申请 vs 行政复议申请受理); the number right before the measure's words
     (为1800余家企业提供服务, 281项事项实现全覆盖); and the words right before the number
-    in the group's most common clause.
+    in the group's most common clause (:data:`TAIL_CHARS` characters of whole words, then
+    more of them).
+    Every guess is made of whole words of the sentences (:mod:`words`): a piece that
+    starts or ends inside a word there is widened to it (知晓率, never 晓率; 培训班, never
+    训班).
     """
+    from . import words
+
     stem = _stem(measure, marked)
-    cands = [re.escape(stem) + _GAP + "#"]
-    if len(stem) >= 4:
-        a, b = re.escape(stem[:2]), re.escape(stem[-2:])
-        cands.append(f"{a}[^，,。；;]{{0,12}}{b}{_GAP}#")
-        cands.append(f"{b}[^，,。；;]{{0,12}}{a}{_GAP}#")
+    cands = [(stem, _WORD_GAP, _NUMBER)]
+    first, last = words.edge_words(stem)
+    if len(stem) >= 4 and len(first) + len(last) <= len(stem):
+        cands.append((first, _SWAP_GAP, last, _WORD_GAP, _NUMBER))
+        cands.append((last, _SWAP_GAP, first, _WORD_GAP, _NUMBER))
     # a counting word may stand between the number and the noun (#家企业): a short gap
-    cands.append("#[^，,。；;]{0,4}" + re.escape(stem))
-    lefts = Counter()
+    cands.append((_NUMBER, _AFTER_GAP, stem))
+    clauses = []
     for m in marked:
         at = m.find("#")
         if at > 0:
             head = m[:at]
             # (marked sentences are compact: CLAUSE_MARKS' line break is never in one)
-            clause = head[max(head.rfind(c) for c in CLAUSE_MARKS) + 1:]
-            if len(clause) >= 2:
-                lefts[clause[-6:]] += 1
-    if lefts:
-        top = sorted(lefts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
-        cands.append(re.escape(top) + "#")
+            clauses.append(head[max(head.rfind(c) for c in CLAUSE_MARKS) + 1:])
+    # the words right before the number, then more of them where those few would
+    # match numbers outside the group (召开党委会# of any report; 召开专题党委会#)
+    for most in TAIL_CHARS:
+        lefts = Counter(t for c in clauses if len(t := words.last_words(c, most)) >= 2)
+        if lefts:
+            top = sorted(lefts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+            cands.append((top, _NUMBER))
     kept, refused = [], []
-    for pat in dict.fromkeys(cands):
-        rx = re.compile(pat)
+    guesses = {_regex(parts): parts for parts in (_whole_words(c, marked) for c in cands)}
+    for pat, parts in guesses.items():
+        rx = _grouped(parts)
         hits = sum(1 for m in marked if rx.search(m))
-        if not hits:
+        if not hits or any(_within(pat, k) for k, _ in kept):
             continue
-        if (words := _words(pat)) < MIN_PATTERN_CHARS:
-            refused.append((pat, f"only {words} characters besides '#'"))
+        if (n_words := _words(pat)) < MIN_PATTERN_CHARS:
+            refused.append((pat, f"only {n_words} characters besides '#'"))
             continue
         if figure := _FIGURE_RE.search(_bare(pat)):
             # 实现20类# holds one report's figure: it would match nothing anywhere else
@@ -652,7 +719,7 @@ def guess_patterns(measure: str, marked: list[str], outside=None
         if len(kept) == 2:
             break
     if not kept and not refused:
-        refused.append((cands[0], "matches none of them"))
+        refused.append((next(iter(guesses)), "matches none of them"))
     return kept, refused
 
 
