@@ -46,6 +46,36 @@ def make_root(path: Path, reports: dict[tuple[str, int], bytes] | None = None) -
     return path
 
 
+#: Indicators a test's catalogue expects a government's report to state: the seed states
+#: the mediation success rate, not the agency-head appearance rate.
+EXPECTED = ("head_appearance_rate", "mediation_success_rate")
+
+
+def expecting_catalogue(folder: Path, ids=EXPECTED):
+    """The packaged catalogue with ``[completeness] expected = ids`` (the packaged one
+    expects none: no indicator is stated by half the reports of any level), written
+    into ``folder``."""
+    from rol_analysis import catalogue
+
+    text = catalogue.default_path().read_text(encoding="utf-8")
+    assert "\nexpected = []\n" in text
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "indicators.toml"
+    path.write_text(text.replace("\nexpected = []\n",
+                                 "\nexpected = [" + ", ".join(f'"{i}"' for i in ids) + "]\n"),
+                    encoding="utf-8")
+    return catalogue.parse(path)
+
+
+def expecting(root: Path, ids=EXPECTED) -> Path:
+    """``root/expectations``: the suites of :func:`expecting_catalogue`, which a project
+    root's validation uses instead of the shipped ones."""
+    from rol_analysis import suites
+
+    suites.write(root / "expectations", expecting_catalogue(root / ".catalogue", ids))
+    return root / "expectations"
+
+
 def rol(*args, cwd=None, check=None):
     """Run the installed ``rol`` command; returns the CompletedProcess."""
     env = dict(os.environ, PYTHONWARNINGS="default")

@@ -298,6 +298,7 @@ def test_year_over_year_keeps_values_and_qualifiers_as_stated(tmp_path):
     assert rows["受理调解纠纷数"][4] == "+21.3%"
     head = _page(b).select_one(".trends table.yoy thead").get_text()
     assert "个百分点" in head and "%" in head
+
     # 4. a defined indicator's name carries its definition here too; an undefined one not
     from rol_analysis import catalogue
 
@@ -307,6 +308,24 @@ def test_year_over_year_keeps_values_and_qualifiers_as_stated(tmp_path):
     assert names["法律顾问提供法律服务次数"].select_one(".defined")["title"] == defined
     assert names["调解成功率"].select_one(".defined") is None
 
+
+
+def test_an_unchanged_figure_reads_unchanged_and_an_amount_heads_no_other_unit(tmp_path):
+    """Trial 23: 100% -> 100% read "+0.0 个百分点" (a rounded change?), and "(yuan)" headed
+    a figure shown in 万元."""
+    seed = gold_indicators()
+    publish(tmp_path, "weibin", 2022, with_rows(seed, [
+        {"indicator_id": "joint_credit_feedback_rate", "value": 100.0, "text": "100%"},
+        {"indicator_id": "audit_reduction_amount", "value": 16280000.0, "text": "1628 万元",
+         "unit": "元"}]).assign(year=2022))
+    page = _page(_brief(tmp_path))
+    rows = {tr.find_all("td")[0].get_text(): [td.get_text() for td in tr.find_all("td")]
+            for tr in page.select(".trends table.yoy tbody tr")}
+    assert rows["联合奖惩反馈率"][4] == "持平 unchanged"
+    assert rows["审减金额"][4] == "持平 unchanged"
+    assert rows["审减金额"][1] == "Amount cut by audit"
+    for part in (".sections", ".trends"):  # the definitions say what the catalogue counts
+        assert "(yuan)" not in page.select_one(part).get_text()
 
 # --------------------------------------------------- other statistics, inferred rates
 
@@ -491,7 +510,8 @@ def test_a_computed_rate_of_unreviewed_names_says_so(tmp_path):
     finding = next(li for li in page.select("section.findings li")
                    if "行政诉讼胜诉率" in li.get_text())
     assert [n.get_text() for n in finding.select(".num.unconfirmed")] == ["41 件", "521 件"]
-    assert "7.87%（所用指标名未复核 ○，复核前不宜引用）" in finding.get_text()
+    # one decimal, as reports write rates (brief.COMPUTED_DECIMALS), not 7.87%
+    assert "7.9%（所用指标名未复核 ○，复核前不宜引用）" in finding.get_text()
 
     ex = extract.extract_text(LITIGATION + MEETING, "weibin", 2023)
     page = _page(brief.Brief(stage(tmp_path / "b", indicators=ex.indicators,
@@ -1243,6 +1263,49 @@ def test_a_figure_unnamed_the_next_year_is_said_to_be_missing_from_the_table(tmp
     assert "2022 年 2 期" in text and f"2023 年“{LECTURES}” 3期" in text and "未归入指标" in text
     # the unnamed number links to its sentence
     assert "讲座3期" in items[0].select_one("sup.fn a")["title"]
+
+
+def test_a_figure_the_other_year_states_in_other_words_is_not_said_to_be_missing(tmp_path):
+    """Trial 23: "仅 2024 年 常务会专题听取法治政府工作汇报次数 … 只有一年的报告列出" when the 2023
+    report stated 4次 and 2次 (parts) and 上线集成服务事项28个 (unnamed). The brief says
+    what is known: that report names no number with it, and the numbers that may be it,
+    unconfirmed, with the review that would confirm them."""
+    import pandas as pd
+
+    from rol_analysis.tables import MENTION_COLUMNS
+
+    seed = gold_indicators()
+    # the seed names 专题听取法治政府工作汇报 2 次; its year before names neither that nor
+    # 法律援助案件751件, which nothing in its words resembles
+    earlier = seed[~seed["indicator_id"].isin(["exec_meeting_rol_briefings",
+                                               "legal_aid_cases"])]
+    paths = publish(tmp_path, "weibin", 2022, earlier.assign(year=2022))
+    meeting = "全年召开常务会议专题研究法治政府建设工作4次，听取法治政府建设工作汇报2次。"
+    before = mentions_from(earlier.assign(year=2022))
+    rows = [{"indicator_id": "", "part_of": "exec_meeting_rol_briefings", "value": 4.0,
+             "unit": "次", "text": "4次", "char_start": 99990, "kind": "count",
+             "measure": "常务会议专题研究法治政府建设工作数", "sentence": meeting},
+            {"indicator_id": "", "part_of": "exec_meeting_rol_briefings", "value": 2.0,
+             "unit": "次", "text": "2次", "char_start": 99995, "kind": "count",
+             "measure": "听取法治政府建设工作汇报数", "sentence": meeting}]
+    before = pd.concat([before, pd.DataFrame(rows).reindex(columns=MENTION_COLUMNS)],
+                       ignore_index=True).fillna({"indicator_id": "", "part_of": ""})
+    fileio.write_parquet(paths.processed_final / "mentions.parquet", before)
+    b = brief.Brief(stage(tmp_path, indicators=seed, mentions=mentions_from(seed)))
+    trends = _page(b).select_one(".trends")
+    item = next(li for li in trends.select("ul.unpaired li")
+                if "常务会专题听取法治政府工作汇报次数" in li.get_text())
+    text = item.get_text()
+    assert "2022 年的报告未给此指标命名的数字" in text and "4次、2次" in text
+    assert "未确认" in text and "unconfirmed" in text
+    assert "rol review --region weibin --year 2022" in text
+    assert "exec_meeting_rol_briefings" in text
+    assert "常务会专题听取法治政府工作汇报次数" not in trends.select_one(
+        ".note.only-one-year").get_text()
+    # what neither year's wording gives is still listed, saying only what is known
+    only = trends.select_one(".note.only-one-year").get_text()
+    assert "仅 2023 年 法律援助案件数（2022 年的报告未给此指标命名的数字" in only
+    assert "只有一年的报告列出" not in trends.get_text()
 
 
 def _places(root, compare=""):

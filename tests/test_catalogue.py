@@ -130,6 +130,11 @@ def _after_patterns(lines: str):
      "indicator #3 (disputes_1f3a9c07)", "placeholder rol catalogue suggest printed"),
     (lambda t: t + "\n[[alias]]\nindicator = 'disputes_mediated'\npatterns = ['化解纠纷#']\n",
      "file", "table 'alias' that the catalogue does not read"),
+    # what a government's report is expected to state: known ids, a share (session 23)
+    (lambda t: t + "\n[completeness]\nmin_share = 0.5\nexpected = ['disputes_mediatd']\n",
+     "[completeness]", "names unknown indicator 'disputes_mediatd'"),
+    (lambda t: t + "\n[completeness]\nmin_share = 50\nexpected = []\n",
+     "[completeness]", "min_share 50 is not a share between 0 and 1"),
     # two indicators with one name cannot be told apart in a brief's tables
     (lambda t: t.replace('zh_name = "调解成功数"', 'zh_name = "调解纠纷数"'),
      "indicator #3 (disputes_mediated_successfully)",

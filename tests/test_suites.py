@@ -64,8 +64,23 @@ def test_seed_relations_gate_or_warn_as_the_issue_says(generated):
     assert severity["relation.certified_le_personnel"] == "gate"
     assert severity["relation.reconsideration_closed_le_accepted"] == "warn"
     assert severity["relation.response_teams_villages_communities"] == "warn"
-    assert severity["completeness.core"] == "warn"
     assert severity["indicators.range.rate"] == "gate"
+
+
+def test_the_completeness_rule_checks_what_the_catalogue_expects(tmp_path):
+    """No rule every report fails: the packaged catalogue expects no indicator (none is
+    stated by half the gold sets' annual reports of any level, tests/core_shares.py),
+    so the suites hold no completeness rule; one that expects some warns of them."""
+    from conftest import EXPECTED, expecting_catalogue
+
+    rules = {e["meta"]["rule"] for s in suites.generate(catalogue.load()).values()
+             for e in s["expectations"]}
+    assert catalogue.load().expected == () and "completeness.core" not in rules
+    generated = suites.generate(expecting_catalogue(tmp_path))
+    found = [(s["meta"]["severity"], e) for s in generated.values() for e in s["expectations"]
+             if e["meta"]["rule"] == "completeness.core"]
+    assert [sev for sev, _ in found] == ["warn"]
+    assert found[0][1]["kwargs"]["value_set"] == list(EXPECTED)
 
 
 def test_every_rule_names_its_table_and_messages(generated):

@@ -156,6 +156,55 @@ def test_unpaired_looks_for_this_years_figure_unnamed_the_year_before():
     assert (row["named_year"], row["unnamed_year"], row["unnamed_text"]) == (2024, 2023, "8人")
 
 
+def _named_in_2024_only():
+    """Trial 23's two: 2024 names 常务会议专题研究法治政府建设5次 and 上线…集成服务事项35个;
+    2023 states 4次 and 2次 as parts of the first and 28个 unnamed, in other words."""
+    import pandas as pd
+
+    history = pd.DataFrame([
+        {"region": "x", "year": 2023, "indicator_id": "disputes_mediated", "value": 70.0,
+         "unit": "件", "qualifier": "exact", "text": "70件", "review": "", "measure": "调解数"},
+        {"region": "x", "year": 2024, "indicator_id": "exec_meeting_rol_briefings",
+         "value": 5.0, "unit": "次", "qualifier": "exact", "text": "5次", "review": "",
+         "measure": "常务会议专题研究法治政府建设数"},
+        {"region": "x", "year": 2024, "indicator_id": "one_thing_services_launched",
+         "value": 35.0, "unit": "个", "qualifier": "exact", "text": "35个", "review": "",
+         "measure": "上线一件事一次办集成服务事项数"},
+    ])
+    meeting = "全年召开常务会议专题研究法治政府建设工作4次，听取法治政府建设工作汇报2次。"
+    services = "推行“一件事一次办”，上线集成服务事项28个。"
+    before = pd.DataFrame([
+        {"indicator_id": "", "part_of": "exec_meeting_rol_briefings", "value": 4.0,
+         "unit": "次", "text": "4次", "char_start": 20, "kind": "count",
+         "measure": "常务会议专题研究法治政府建设工作数", "sentence": meeting},
+        {"indicator_id": "", "part_of": "exec_meeting_rol_briefings", "value": 2.0,
+         "unit": "次", "text": "2次", "char_start": 36, "kind": "count",
+         "measure": "听取法治政府建设工作汇报数", "sentence": meeting},
+        {"indicator_id": "", "part_of": "", "value": 28.0, "unit": "个", "text": "28个",
+         "char_start": 80, "kind": "count", "measure": "上线集成服务事项数",
+         "sentence": services},
+    ])
+    return history, before
+
+
+def test_unpaired_offers_the_other_years_parts_and_similar_numbers_as_candidates():
+    """Trial 23: the brief said 2023 did not list these; it did, as parts and unnamed.
+    They are offered (unconfirmed), not taken as the figure: unnamed_text stays empty."""
+    history, before = _named_in_2024_only()
+    u = yoy.unpaired(history, "x", 2024, previous=before).set_index("indicator_id")
+    meeting = u.loc["exec_meeting_rol_briefings"]
+    assert (meeting["candidate_how"], meeting["candidate_text"], meeting["unnamed_text"],
+            meeting["unnamed_year"]) == ("part", "4次、2次", "", 2023)
+    assert "专题研究法治政府建设工作4次" in meeting["candidate_sentence"]
+    services = u.loc["one_thing_services_launched"]
+    assert (services["candidate_how"], services["candidate_text"]) == ("similar", "28个")
+    # a count in another class of unit is no candidate (事项28个 is not 5次)
+    other_unit = before.assign(unit="件")
+    u = yoy.unpaired(history, "x", 2024, previous=other_unit).set_index("indicator_id")
+    assert u.at["exec_meeting_rol_briefings", "candidate_text"] == ""
+    assert u.at["one_thing_services_launched", "candidate_text"] == ""
+
+
 def _unnamed_changes(earlier: str, now: str):
     from rol_analysis import extract
 

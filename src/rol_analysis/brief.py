@@ -27,6 +27,7 @@ needs for the page title and the footer (``rol_brief`` key).
 from __future__ import annotations
 
 import math
+import re
 from functools import cached_property, lru_cache
 from html import escape
 
@@ -191,8 +192,33 @@ def _previous_as_stated(rec: dict) -> str:
                      rec["previous_text"])
 
 
+#: An English name's base unit, as the catalogue counts amounts (元): the brief shows an
+#: amount as its report states it (1,098.2 万元), so the name leaves the unit to the
+#: figure rather than head 万元 values with "(yuan)" (trial 23).
+_BASE_UNIT_RE = re.compile(r"\s*\(yuan\)$")
+#: The change shown for two equal figures (100% and 100%): "+0.0 个百分点" read as a
+#: rounded change (trial 23).
+UNCHANGED = "持平 unchanged"
+
+
+#: Decimals of a rate the report does not state, computed from two figures, in the key
+#: findings: one, as reports write their rates (95.7% beside 98.6%; trial 23 read
+#: 95.65% as more precise than the stated ones). Where a computed rate is checked
+#: against a stated one (the ratio tables, a mismatch) it keeps two, to show the
+#: rounding it was checked within.
+COMPUTED_DECIMALS = 1
+
+
+def shown_en_name(en_name) -> str:
+    """An indicator's English name as the brief heads its figures: without the base
+    unit the catalogue counts amounts in (``(yuan)``), which the figure beside it, as
+    stated, need not be in."""
+    return _BASE_UNIT_RE.sub("", en_name) if isinstance(en_name, str) else en_name
+
+
 def change_text(rec: dict) -> str:
-    """A year-over-year change: rates in 个百分点 (pp), other indicators in relative %.
+    """A year-over-year change: rates in 个百分点 (pp), other indicators in relative %;
+    ``持平 unchanged`` when the two figures are equal.
 
     ``≈`` marks a change computed from a number stated with a qualifier (余, 以上, 约):
     the true change is not known exactly.
@@ -202,12 +228,16 @@ def change_text(rec: dict) -> str:
         d = rec["change"]
         if _missing(d):
             return "—"
+        if d == 0:
+            return f"{approx}{UNCHANGED}"
         decimals = max(stated_decimals(rec.get("text")),
                        stated_decimals(rec.get("previous_text")), 1)
         return f"{approx}{d:+.{decimals}f} 个百分点"
     pct = rec.get("change_pct")
     if _missing(pct):
         return "—"
+    if pct == 0:
+        return f"{approx}{UNCHANGED}"
     return f"{approx}{_yoy.relative_change_text(rec.get('value'), rec.get('previous'), pct)}%"
 
 
@@ -619,7 +649,8 @@ class Brief:
             return None
         return {"kind": "computed", "name": rec["zh_name"],
                 "num": self._figure(ids[0]), "den": self._figure(ids[1]),
-                "unreviewed": bool(unreviewed), "recomputed": f"{rec['recomputed']:.2f}"}
+                "unreviewed": bool(unreviewed),
+                "recomputed": f"{rec['recomputed']:.{COMPUTED_DECIMALS}f}"}
 
     def _figure(self, iid: str) -> dict:
         """An indicator of a finding: its Chinese name and its figure with provenance."""
@@ -647,7 +678,7 @@ class Brief:
         for rec in inferred[inferred["status"] == statuses.COMPUTED_INFERRED].to_dict("records"):
             items.append({"kind": "inferred_computed", "name": rec["zh_name"],
                           "paired_html": self._inferred_row(rec)["paired_html"],
-                          "recomputed": f"{rec['recomputed']:.2f}"})
+                          "recomputed": f"{rec['recomputed']:.{COMPUTED_DECIMALS}f}"})
         return items
 
     def _claims_finding(self, claims) -> dict:
@@ -826,7 +857,7 @@ class Brief:
             rows.append({
                 "measure": measure if isinstance(measure, str) else "",
                 "part_of": whole.zh_name if whole is not None else "",
-                "part_of_en": whole.en_name if whole is not None else "",
+                "part_of_en": shown_en_name(whole.en_name) if whole is not None else "",
                 "part_of_id": whole.id if whole is not None else "",
                 "part_of_definition": whole.definition if whole is not None else "",
                 "value_html": Markup(self._num(str(rec.get("text") or ""), rec.get("sentence"),
@@ -895,7 +926,7 @@ class Brief:
             if not ids:
                 continue
             rows = [{"name_html": Markup(self._indicator_name(iid)),
-                     "en_name": self.catalogue.indicator(iid).en_name,
+                     "en_name": shown_en_name(self.catalogue.indicator(iid).en_name),
                      "value_html": Markup(self._indicator_value(iid)),
                      "qualifier": QUALIFIER_ZH.get(self._rows[iid].get("qualifier") or "exact",
                                                    "")}
@@ -982,7 +1013,7 @@ class Brief:
                         if rec["indicator_id"] in self.catalogue.indicators
                         else rec["zh_name"])
                 yoy.append({
-                    "name_html": name, "en_name": rec["en_name"],
+                    "name_html": name, "en_name": shown_en_name(rec["en_name"]),
                     "before_html": Markup(self._peer_value(
                         before, earlier.get(rec["indicator_id"]), a.region, prev,
                         rec["indicator_id"], earlier_sentence.get(rec["indicator_id"]))),
@@ -1003,7 +1034,8 @@ class Brief:
                                                          r.get("sentence"))
                       for r in same_year.to_dict("records")}
             head = [{"name_html": Markup(self._indicator_name(i)),
-                     "en_name": self.catalogue.indicator(i).en_name} for i in ids]
+                     "en_name": shown_en_name(self.catalogue.indicator(i).en_name)}
+                    for i in ids]
             rows = []
             labels = _charts.region_labels(a)
             # the kind of issuer beside the name: a 司法局's or a 镇's figures are not a
@@ -1107,14 +1139,20 @@ class Brief:
             iid = rec["indicator_id"]
             name = (self._indicator_name(iid) if iid in self.catalogue.indicators
                     else escape(rec["zh_name"]))
-            if not _present_text(rec.get("unnamed_text")):
+            same = _present_text(rec.get("unnamed_text"))
+            how = rec.get("candidate_how") if _present_text(rec.get("candidate_how")) else ""
+            if not same and not how:
                 only.setdefault(int(rec["named_year"]), []).append(rec["zh_name"])
                 continue
             unit = rec["unit"] if _present_text(rec.get("unit")) else ""
             named = as_stated(rec["value"], unit, rec["kind"], rec["qualifier"], rec["text"])
-            this_year = int(rec["unnamed_year"]) == int(self.analysis.year)
+            other = int(rec["unnamed_year"])
+            this_year = other == int(a.year)
+            text, sentence = ((rec["unnamed_text"], rec["unnamed_sentence"]) if same else
+                              (rec["candidate_text"], rec["candidate_sentence"]))
             found.append({
-                "name_html": Markup(name), "en_name": rec["en_name"],
+                "how": "same" if same else how, "id": iid, "region": a.region,
+                "name_html": Markup(name), "en_name": shown_en_name(rec["en_name"]),
                 "named_year": int(rec["named_year"]),
                 # a figure named this year cites this report's sentence, as in the
                 # section tables; the earlier year's links to its sentence in its brief
@@ -1123,12 +1161,14 @@ class Brief:
                                          named, rec.get("review"), a.region,
                                          int(rec["named_year"]), iid,
                                          sentences.get((int(rec["named_year"]), iid)))),
-                "measure": rec["measure"], "unnamed_year": int(rec["unnamed_year"]),
+                "measure": rec["measure"], "unnamed_year": other,
                 "this_year": this_year,
-                "unnamed_html": Markup(self._num(rec["unnamed_text"], rec["unnamed_sentence"])
-                                       if this_year else self._earlier_num(
-                                           rec["unnamed_text"], rec["unnamed_sentence"]))})
-        return {"found": found, "only": sorted(only.items()),
+                "unnamed_html": Markup(self._num(text, sentence) if this_year
+                                       else self._earlier_num(text, sentence))})
+        prev = self._compared_year()
+        return {"found": found,
+                "only": [(y, prev if y == int(a.year) else int(a.year), names)
+                         for y, names in sorted(only.items())],
                 "n_only": sum(len(v) for v in only.values())}
 
     @staticmethod

@@ -86,6 +86,9 @@ class Catalogue:
     indicators: dict[str, Indicator] = field(hash=False)
     relations: tuple[Relation, ...]
     source: str = ""
+    #: ``[completeness] expected``: what a government's annual report is expected to
+    #: state (the warning suite's ``completeness.core``; none when empty).
+    expected: tuple[str, ...] = ()
 
     def indicator(self, indicator_id: str) -> Indicator:
         return self.indicators[indicator_id]
@@ -208,7 +211,29 @@ def parse(path: Path) -> Catalogue:
             if ref not in indicators:
                 raise _fail(path, f"relation {rel.id!r} names unknown indicator {ref!r}")
         relations.append(rel)
-    return Catalogue(sections, indicators, tuple(relations), source=str(path))
+    return Catalogue(sections, indicators, tuple(relations), source=str(path),
+                     expected=_expected(path, data.get("completeness", {}), indicators))
+
+
+def _expected(path: Path, table, indicators) -> tuple[str, ...]:
+    """The ``[completeness]`` table's ``expected`` ids, checked: a list of known,
+    distinct indicator ids, beside a ``min_share`` between 0 and 1 when one is given."""
+    if not isinstance(table, dict):
+        raise _fail(path, "completeness is not a table (write [completeness] with "
+                          "min_share and expected)")
+    share = table.get("min_share", 0.5)
+    if isinstance(share, bool) or not isinstance(share, int | float) or not 0 < share <= 1:
+        raise _fail(path, f"completeness min_share {share!r} is not a share between 0 "
+                          "and 1 (0.5: half the reports of a level)")
+    ids = table.get("expected", [])
+    if not isinstance(ids, list) or not all(isinstance(i, str) for i in ids):
+        raise _fail(path, "completeness expected is not a list of indicator ids")
+    for iid in ids:
+        if iid not in indicators:
+            raise _fail(path, f"completeness expected names unknown indicator {iid!r}")
+    if len(set(ids)) != len(ids):
+        raise _fail(path, "completeness expected names an indicator twice")
+    return tuple(ids)
 
 
 @lru_cache(maxsize=4)
@@ -330,7 +355,8 @@ def check(path=None) -> tuple[list[Problem], dict]:
     problems: list[Problem] = []
     # a table the loader does not read is dropped without a word; the usual case is an
     # [[alias]] proposal of `rol catalogue suggest` pasted in as it was printed
-    for key in sorted(set(data) - {"same_words", "section", "indicator", "relation"}):
+    for key in sorted(set(data) - {"same_words", "section", "indicator", "relation",
+                                   "completeness"}):
         problems.append(Problem(
             "file", f"has a table {key!r} that the catalogue does not read",
             "move what it says into an [[indicator]] (an [[alias]] from rol catalogue "
@@ -467,6 +493,12 @@ def check(path=None) -> tuple[list[Problem], dict]:
         if rtype == "ratio" and raw.get("rate") in ids and ids[raw["rate"]] != "rate":
             problems.append(Problem(where, f"rate {raw['rate']!r} is not of kind rate",
                                     "point rate at a kind = \"rate\" indicator"))
+    try:
+        _expected(path, data.get("completeness", {}), ids)
+    except InputError as exc:
+        problems.append(Problem("[completeness]", str(exc).split(": ", 1)[-1].split(". Fix")[0],
+                                "list indicator ids of this file once each in expected, "
+                                "with min_share between 0 and 1"))
     counts = {"sections": len(section_ids), "indicators": len(ids),
               "relations": len(rel_ids), "patterns": n_patterns}
     return problems, counts

@@ -10,6 +10,8 @@ patterns) shares the most rare two-character sequences with the number's measure
 and sentence, among those that take the number's unit and kind.
 
 Nothing here names a number: extraction never reads it, so attribution is unchanged.
+The brief's year-over-year note reads it too (:func:`yoy.unpaired`), to offer a number
+of the other year as an unconfirmed candidate for an indicator only one year names.
 The choices (which text, what context, the weights, the fit, three at most) were made
 on the development sets dev … blind12 and checked once on blind13–15
 (``tests/candidates_eval.py``; docs/design.md gives the figures).

@@ -37,7 +37,7 @@ YOY_COLUMNS = [
 UNPAIRED_COLUMNS = [
     "indicator_id", "zh_name", "en_name", "kind", "named_year", "value", "unit",
     "qualifier", "text", "review", "measure", "unnamed_year", "unnamed_text",
-    "unnamed_sentence",
+    "unnamed_sentence", "candidate_how", "candidate_text", "candidate_sentence",
 ]
 #: How a year-over-year change is counted: rates in percentage points, the rest relative.
 CHANGE_UNITS = {"rate": "pp", "default": "%"}
@@ -254,6 +254,49 @@ def _loose(mentions) -> dict[str, list[dict]]:
     return loose
 
 
+def _parts_of(mentions) -> dict[str, list[dict]]:
+    """A year's unnamed numbers that are parts of a whole (``part_of``), by the whole's
+    indicator id (report order)."""
+    parts: dict[str, list[dict]] = {}
+    if mentions is None or not len(mentions) or "part_of" not in mentions.columns:
+        return parts
+    for r in mentions.sort_values("char_start", kind="stable").to_dict("records"):
+        whole = string_cell(r.get("part_of"))
+        if whole and not string_cell(r.get("indicator_id")) and r.get("kind") != "change":
+            parts.setdefault(whole, []).append(r)
+    return parts
+
+
+def _candidates(cat: Catalogue, iid: str, unit: str, loose: dict, parts: dict
+                ) -> tuple[str, list[dict]]:
+    """The other year's unnamed numbers that may be ``iid``'s figure when none has its
+    measure: ``("part", …)`` the parts the year states of ``iid`` (常务会议专题研究法治政府
+    建设工作4次，听取…汇报2次, made parts of exec_meeting_rol_briefings: the report gives
+    the figure, split), else ``("similar", …)`` the numbers whose best similar-wording
+    indicator (:func:`similar.similar_indicators`, the review worksheet's) is ``iid``
+    (上线集成服务事项28个 for one_thing_services_launched). Only numbers counting in
+    ``unit``'s class, and only those of the first sentence that has one: a candidate is
+    shown with its sentence. ``("", [])`` when there is none."""
+    from .similar import similar_indicators
+
+    found = [r for r in parts.get(iid, [])
+             if unit_class(string_cell(r.get("unit"))) == unit_class(unit)]
+    how = "part"
+    if not found:
+        how = "similar"
+        found = [r for rows in loose.values() for r in rows
+                 if unit_class(string_cell(r.get("unit"))) == unit_class(unit)
+                 and similar_indicators(cat, string_cell(r.get("measure")),
+                                        string_cell(r.get("sentence")),
+                                        string_cell(r.get("unit")), r.get("kind") or "",
+                                        cap=1) == [iid]]
+        found.sort(key=lambda r: int(r["char_start"]))
+    if not found:
+        return "", []
+    first = string_cell(found[0].get("sentence"))
+    return how, [r for r in found if string_cell(r.get("sentence")) == first]
+
+
 def _same_measure(loose: dict, label: str, unit: str) -> list[dict]:
     """The numbers of ``loose`` with measure ``label`` counting in ``unit``'s class
     (讲座2期 is no 讲座3场)."""
@@ -442,7 +485,12 @@ def unpaired(history, region: str, year: int, catalogue: Catalogue | None = None
         that names it and its figure there (``value``, ``unit``, ``qualifier``, ``text``,
         ``review``, ``measure``), and ``unnamed_year`` / ``unnamed_text`` /
         ``unnamed_sentence`` of the same measure's unnamed number in the other year ("" /
-        NaN when there is none). Empty without an earlier year.
+        NaN when there is none; ``unnamed_year`` is also the year of the candidates
+        below). Without one, ``candidate_how`` / ``candidate_text`` /
+        ``candidate_sentence`` give the other year's numbers that may still be its
+        figure (:func:`_candidates`: ``part`` its parts, ``similar`` a number of similar
+        wording; texts joined with 、, all of one sentence), unconfirmed: a reviewer's
+        ``set`` decides. Empty without an earlier year.
     """
     import pandas as pd
 
@@ -452,6 +500,7 @@ def unpaired(history, region: str, year: int, catalogue: Catalogue | None = None
         return pd.DataFrame(columns=UNPAIRED_COLUMNS)
     years = {y: _by_indicator(history, region, y) for y in (prev_year, int(year))}
     loose = {int(year): _loose(mentions), prev_year: _loose(previous)}
+    parts = {int(year): _parts_of(mentions), prev_year: _parts_of(previous)}
     rows = []
     for iid, ind in cat.indicators.items():
         stated = [y for y, t in years.items() if iid in t.index]
@@ -467,10 +516,17 @@ def unpaired(history, region: str, year: int, catalogue: Catalogue | None = None
                "qualifier": qualifier_cell(rec.get("qualifier")),
                "text": string_cell(rec.get("text")), "review": string_cell(rec.get("review")),
                "measure": label, "unnamed_year": math.nan, "unnamed_text": "",
-               "unnamed_sentence": ""}
+               "unnamed_sentence": "", "candidate_how": "", "candidate_text": "",
+               "candidate_sentence": ""}
         same = _same_measure(loose[other], label, row["unit"]) if label else []
         if same:
             row.update(unnamed_year=other, unnamed_text=string_cell(same[0].get("text")),
                        unnamed_sentence=string_cell(same[0].get("sentence")))
+        else:
+            how, found = _candidates(cat, iid, row["unit"], loose[other], parts[other])
+            if found:
+                row.update(unnamed_year=other, candidate_how=how,
+                           candidate_text="、".join(string_cell(r.get("text")) for r in found),
+                           candidate_sentence=string_cell(found[0].get("sentence")))
         rows.append(row)
     return pd.DataFrame(rows, columns=UNPAIRED_COLUMNS)
