@@ -267,7 +267,24 @@ def _parts_of(mentions) -> dict[str, list[dict]]:
     return parts
 
 
-def _candidates(cat: Catalogue, iid: str, unit: str, loose: dict, parts: dict
+def _best_similar(cat: Catalogue, loose: dict) -> dict[int, str]:
+    """Each unnamed number's (by ``char_start``) best similar-wording indicator
+    (:func:`similar.similar_indicators`, cap one), "" when none: computed once per year,
+    not once per indicator looked for (a report of 100 unnamed numbers and 20 indicators
+    one year alone names would score 2,000 times)."""
+    from .similar import similar_indicators
+
+    best = {}
+    for rows in loose.values():
+        for r in rows:
+            found = similar_indicators(cat, string_cell(r.get("measure")),
+                                       string_cell(r.get("sentence")),
+                                       string_cell(r.get("unit")), r.get("kind") or "", cap=1)
+            best[int(r["char_start"])] = found[0] if found else ""
+    return best
+
+
+def _candidates(iid: str, unit: str, loose: dict, parts: dict, best
                 ) -> tuple[str, list[dict]]:
     """The other year's unnamed numbers that may be ``iid``'s figure when none has its
     measure: ``("part", …)`` the parts the year states of ``iid`` (常务会议专题研究法治政府
@@ -276,9 +293,8 @@ def _candidates(cat: Catalogue, iid: str, unit: str, loose: dict, parts: dict
     indicator (:func:`similar.similar_indicators`, the review worksheet's) is ``iid``
     (上线集成服务事项28个 for one_thing_services_launched). Only numbers counting in
     ``unit``'s class, and only those of the first sentence that has one: a candidate is
-    shown with its sentence. ``("", [])`` when there is none."""
-    from .similar import similar_indicators
-
+    shown with its sentence. ``best()`` gives :func:`_best_similar` of ``loose``.
+    ``("", [])`` when there is none."""
     found = [r for r in parts.get(iid, [])
              if unit_class(string_cell(r.get("unit"))) == unit_class(unit)]
     how = "part"
@@ -286,10 +302,7 @@ def _candidates(cat: Catalogue, iid: str, unit: str, loose: dict, parts: dict
         how = "similar"
         found = [r for rows in loose.values() for r in rows
                  if unit_class(string_cell(r.get("unit"))) == unit_class(unit)
-                 and similar_indicators(cat, string_cell(r.get("measure")),
-                                        string_cell(r.get("sentence")),
-                                        string_cell(r.get("unit")), r.get("kind") or "",
-                                        cap=1) == [iid]]
+                 and best().get(int(r["char_start"])) == iid]
         found.sort(key=lambda r: int(r["char_start"]))
     if not found:
         return "", []
@@ -501,6 +514,10 @@ def unpaired(history, region: str, year: int, catalogue: Catalogue | None = None
     years = {y: _by_indicator(history, region, y) for y in (prev_year, int(year))}
     loose = {int(year): _loose(mentions), prev_year: _loose(previous)}
     parts = {int(year): _parts_of(mentions), prev_year: _parts_of(previous)}
+    best: dict[int, dict[int, str]] = {}
+
+    def best_of(y: int):
+        return lambda: best.setdefault(y, _best_similar(cat, loose[y]))
     rows = []
     for iid, ind in cat.indicators.items():
         stated = [y for y, t in years.items() if iid in t.index]
@@ -523,7 +540,8 @@ def unpaired(history, region: str, year: int, catalogue: Catalogue | None = None
             row.update(unnamed_year=other, unnamed_text=string_cell(same[0].get("text")),
                        unnamed_sentence=string_cell(same[0].get("sentence")))
         else:
-            how, found = _candidates(cat, iid, row["unit"], loose[other], parts[other])
+            how, found = _candidates(iid, row["unit"], loose[other], parts[other],
+                                     best_of(other))
             if found:
                 row.update(unnamed_year=other, candidate_how=how,
                            candidate_text="、".join(string_cell(r.get("text")) for r in found),
