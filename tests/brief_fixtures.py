@@ -32,7 +32,10 @@ def gold_indicators(region: str = "weibin", year: int = 2023) -> pd.DataFrame:
     rows = []
     for rec in gold.to_dict("records"):
         anchor = rec["anchor"]
-        m = re.search(r"\d[\d.,]*\s*(万)?\s*%?", anchor)
+        # the anchor's number of this value (308批589人次 has two)
+        found = list(re.finditer(r"\d[\d.,]*\s*(万)?\s*%?", anchor))
+        m = next((f for f in found if float(re.sub(r"[^\d.]", "", f.group(0)))
+                  * (1e4 if f.group(1) else 1) == rec["value"]), found[0] if found else None)
         text = m.group(0).strip() if m else str(rec["value"])
         pos = raw.find(anchor)
         start = (pos + anchor.find(text)) if pos >= 0 and m else 0

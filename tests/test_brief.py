@@ -19,7 +19,7 @@ from brief_fixtures import (
 from bs4 import BeautifulSoup
 from conftest import REPO
 
-from rol_analysis import brief, fileio, statuses
+from rol_analysis import brief, fileio, footnotes, statuses
 
 EVIL = "<script>alert(1)</script><img src=x onerror=alert(1)>"
 
@@ -61,15 +61,38 @@ def test_header_carries_title_and_footer_data(seed_brief):
     assert len(m["source_sha256"]) == 64 and m["version"] and m["validation"] == "warn"
 
 
-def test_every_number_links_to_its_sentence(seed_page):
-    sources = {li["id"]: li.get_text() for li in seed_page.select(".sources li")}
+def _digits(text: str) -> str:
+    return re.sub(r"[^0-9.]", "", text)
+
+
+def _source_of(page, num) -> str:
+    """The source sentence a figure's footnote goes to (to its number marked in it, or
+    to the sentence)."""
+    target = page.select_one(num.find_next_sibling("sup").a["href"])
+    return (target if target.name == "li" else target.find_parent("li")).get_text()
+
+
+def test_every_number_links_to_its_own_number_in_its_sentence(seed_page):
+    """A footnote goes to the figure's own number, marked in its quoted sentence (a
+    sentence of several numbers leaves no guessing), and that mark links back to the
+    number's row in the tables."""
     nums = seed_page.select("span.num")
     assert len(nums) >= 56
     for span in nums:
         sup = span.find_next_sibling("sup")
         assert sup is not None, span
         target = sup.a["href"].lstrip("#")
-        assert sources[target] == span["title"]
+        mark = seed_page.select_one(f"mark#{target}")
+        assert mark is not None, target
+        li = mark.find_parent("li")
+        assert li.get_text() == span["title"]  # the sentence, as the report wrote it
+        assert target.startswith(li["id"] + "-")
+        assert _digits(mark.get_text()) == _digits(span.get_text().split("%")[0]), span
+        home = seed_page.select_one(mark.a["href"])
+        assert _digits(home.get_text()) == _digits(span.get_text())
+    # every number of the report is marked once in its sentence, each with its own id
+    marks = seed_page.select(".sources mark.src-num")
+    assert len(marks) == len({m["id"] for m in marks}) == 55
 
 
 def test_each_section_has_a_table_with_english_names(seed_page):
@@ -192,16 +215,78 @@ def test_warnings_name_their_indicators_values_and_sentences(tmp_path):
     items = [li for li in page.select(".findings > ul > li") if "校验警告" in li.get_text()]
     assert len(items) == 2
     missing, relation = (li.get_text(" ") for li in items)
+    quoted = items[1].get_text()  # the sentences as written, a number marked in them
     assert "行政机关负责人出庭应诉率" in missing
     assert "Agency-head court appearance rate" in missing and "报告未给出" in missing
     assert "行政复议审结数" in relation and "Reconsideration cases closed" in relation
     assert "12 件" in relation and "9 件" in relation
-    assert "审结行政复议案件12件" in relation and "行政复议申请 9 件" in relation
+    assert "审结行政复议案件12件" in quoted and "行政复议申请 9 件" in quoted
     # Each value quoted from the report links to its sentence in the sources list.
-    sources = {li["id"]: li.get_text() for li in page.select(".sources li")}
     nums = items[1].select("span.num")
-    assert [sources[n.find_next_sibling("sup").a["href"][1:]] for n in nums] == \
-        ["审结行政复议案件12件", "行政复议申请 9 件"]
+    assert [_source_of(page, n) for n in nums] == ["审结行政复议案件12件", "行政复议申请 9 件"]
+
+
+def _bracketed(li) -> str:
+    """A source sentence's text with its marked numbers in [brackets]."""
+    return "".join(f"[{c.get_text()}]" if getattr(c, "name", None) == "mark" else
+                   c.get_text() if hasattr(c, "get_text") else str(c) for c in li.contents)
+
+
+#: One value twice in a sentence, and numbers the report writes otherwise than the
+#: brief shows them: full-width digits, 万, a space inside (调解成功 3 次).
+WRITTEN_OTHERWISE = ("一、行政复议\n全年受理行政复议申请9件，在法定期限内已结案9件。"
+                     "受理案件１２件，涉案金额1.5万元，调解成功 3 次。\n")
+
+
+def test_each_figure_points_at_its_own_number_even_when_its_sentence_repeats_it(tmp_path):
+    """Reviewer trial: a footnote pointed at a sentence, not at which of its numbers the
+    cell is, and the two 9件 of one sentence could not be told apart. Each figure's
+    footnote now goes to its own number, marked in the quoted sentence as the report
+    wrote it (１２件, 1.5万元, not the brief's 12 件 and 1.5 万元), and the sentence
+    still reads and copies as the report's."""
+    page = _page(_extracted_brief(tmp_path, WRITTEN_OTHERWISE))
+    first = "全年受理行政复议申请9件，在法定期限内已结案9件。"
+    second = "受理案件１２件，涉案金额1.5万元，调解成功3次。"
+    lis = {li.get_text(): li for li in page.select(".sources li")}
+    assert _bracketed(lis[first]) == "全年受理行政复议申请[9件]，在法定期限内已结案[9件]。"
+    assert _bracketed(lis[second]) == "受理案件[１２件]，涉案金额[1.5万元]，调解成功[3次]。"
+    # the two 9件 (two indicators' figures) go to the two marks, in their order
+    start = WRITTEN_OTHERWISE.index("9件")
+    closed = WRITTEN_OTHERWISE.index("9件", start + 1)
+    targets = [page.select_one(f"#num-{at}").find_next_sibling("sup").a["href"]
+               for at in (start, closed)]
+    n = lis[first]["id"]
+    assert targets == [f"#{n}-1", f"#{n}-2"]
+    # each cell of the other sentence goes to the number it shows
+    shown = {}
+    for span in page.select(".other-stats span.num"):
+        mark = page.select_one(span.find_next_sibling("sup").a["href"])
+        shown[span.get_text()] = mark.get_text()
+        # and the mark links back to that cell
+        assert page.select_one(mark.a["href"]) is span
+    assert shown == {"１２件": "１２件", "1.5万元": "1.5万元", "3 次": "3次"}
+
+
+def test_a_number_is_placed_by_its_text_and_its_distance_to_the_others():
+    """footnotes.spans: numbers at the sentence's start and end, a text the sentence
+    holds twice told apart by the distance to the number before it (a space the
+    sentence drops counts as at most one less), a sentence the report writes twice
+    marked once."""
+    s = "12件受理，召开会议3次，办结12件"
+    assert footnotes.spans(s, [(100, "12件"), (110, "3次"), (115, "12件")]) == {
+        100: (0, 3), 110: (10, 12), 115: (15, 18)}
+    # without the first: the other 12件 is the one 5 characters after 3次
+    assert footnotes.spans(s, [(110, "3次"), (115, "12件")]) == {110: (10, 12), 115: (15, 18)}
+    assert footnotes.spans(s, [(110, "3次"), (116, "12 件")]) == {110: (10, 12), 116: (15, 18)}
+    # the 2件 of 12件 is no number of its own; a text the sentence lacks is not placed
+    assert footnotes.spans("审结12件，其中2件", [(0, "2件"), (9, "7件")]) == {0: (8, 10)}
+    # the same sentence twice in the report: one footnote, one mark for both
+    assert footnotes.marks("结案9件。", [(100, "9件"), (900, "9件")]) == {
+        100: (1, 2, 4), 900: (1, 2, 4)}
+    pieces = footnotes.cut(s, footnotes.marks(s, [(100, "12件"), (115, "12件")]).values())
+    assert [(p["text"], p["k"]) for p in pieces] == [
+        ("12件", 1), ("受理，召开会议3次，办结", None), ("12件", 2)]
+    assert "".join(p["text"] for p in pieces) == s
 
 
 def test_brief_links_to_its_validation_report(seed_page):
@@ -835,7 +920,10 @@ def test_numbers_a_reviewer_excluded_stay_visible(tmp_path):
     # the number links to its sentence, whose footnote says a reviewer excluded it
     num = rows[0].select_one("span.num")
     target = num.find_next_sibling("sup").a["href"].lstrip("#")
-    note = page.select_one(f"#{target}").get_text()
+    assert page.select_one(f"mark#{target}").get_text() == row["text"].replace(" ", "")
+    # ... marked in the quoted sentence of its row too
+    assert rows[0].select("td")[1].select_one("mark").get_text() == row["text"].replace(" ", "")
+    note = page.select_one(f"#{target}").find_parent("li").get_text()
     assert "复核排除（王五）" in note and "问卷时长" in note
     # footnotes still follow report order, the excluded sentence in its place
     first: dict = {}
@@ -843,7 +931,7 @@ def test_numbers_a_reviewer_excluded_stay_visible(tmp_path):
                                    (gone["char_start"], gone["sentence"])],
                                   key=lambda x: x[0]):
         first.setdefault(sentence, len(first) + 1)
-    assert target == f"src-{first[row['sentence']]}"
+    assert target.startswith(f"src-{first[row['sentence']]}-")
 
 
 def test_a_brief_without_exclusions_lists_none(seed_page):
@@ -1123,19 +1211,22 @@ def test_peer_figures_link_to_their_sentences_in_the_peers_briefs(tmp_path):
     assert page.select(".trends table.panel a.peer-src")
     peers = {}
     for a in links:
-        m = re.fullmatch(r"\.\./\.\./([a-z]+)/(\d{4})/brief\.html#(src-\d+)", a["href"])
+        m = re.fullmatch(r"\.\./\.\./([a-z]+)/(\d{4})/brief\.html#(src-(\d+)-\d+)",
+                         a["href"])
         assert m, a["href"]
-        region, year, anchor = m.groups()
+        region, year, anchor, n = m.groups()
         if (region, year) not in peers:
             peers[(region, year)] = _page(brief.Brief(layout.build_paths(tmp_path, region,
                                                                          int(year))))
-        sentence = peers[(region, year)].select_one(f".sources li#{anchor}").get_text()
+        # the link goes to the figure's own number, marked in its sentence there
+        mark = peers[(region, year)].select_one(f".sources mark#{anchor}")
+        sentence = mark.find_parent("li", id=f"src-{n}").get_text()
         assert a["title"].split("\n")[0] == sentence
-        assert f"简报来源句 [{anchor[4:]}]" in a["title"]
-        assert a.get_text().split(" ")[0].strip("≥≤≈%").replace(",", "") in sentence
+        assert f"简报来源句 [{n}]" in a["title"]
+        assert _digits(a.get_text().split(" ")[0]) == _digits(mark.get_text())
     assert set(peers) == {("weibin", "2022"), ("hongqi", "2023")}
     # the unnamed number first in each peer: no figure links to its first sentence
-    assert all(not a["href"].endswith("#src-1") for a in links)
+    assert all("#src-1-" not in a["href"] for a in links)
     # the report's own figures keep their footnotes into this brief
     assert all(a["href"].startswith("#src-")
                for a in page.select(".trends table.yoy td:nth-child(4) sup.fn a"))

@@ -128,6 +128,52 @@ def test_screenshot_not_blank(page_report):
     assert ImageStat.Stat(img).stddev[0] > 10
 
 
+def test_a_cells_footnote_opens_its_own_number_in_the_sentence(seed_built):
+    """Reviewer trial: a footnote pointed at a sentence of several numbers (the seed's
+    受理…9件，…结案9件 states one value twice). Clicked in the browser, each section
+    table cell's footnote opens the sources at a marked number that is the cell's value,
+    drawn apart from the sentence's other numbers; the two 9件 cells open two different
+    marks; the mark, clicked, goes back to the cell."""
+    _need_chromium()
+    from playwright.sync_api import sync_playwright
+
+    def digits(text):
+        return "".join(c for c in text if c.isdigit() or c == ".")
+
+    brief = seed_built[0] / "reports/weibin/2023/brief.html"
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        try:
+            page = browser.new_page(viewport={"width": 1000, "height": 900})
+            page.goto(brief.resolve().as_uri(), wait_until="load")
+            cells = page.locator(".sections td span.num")
+            seen: dict[str, dict[str, str]] = {}
+            for i in range(cells.count()):
+                cell = cells.nth(i)
+                sentence, shown = cell.get_attribute("title"), cell.text_content()
+                cell.locator("xpath=following-sibling::sup[1]/a").click()
+                tag, marked, quoted, color, mark_id = page.evaluate(
+                    "(() => { const t = document.querySelector(':target'); return "
+                    "[t.tagName, t.textContent, t.closest('li').textContent, "
+                    "getComputedStyle(t).backgroundColor, t.id] })()")
+                assert tag == "MARK" and quoted == sentence, (shown, mark_id)
+                assert digits(marked) == digits(shown), (shown, marked, sentence)
+                others = page.evaluate(
+                    "Array.from(document.querySelector(':target').closest('li')"
+                    ".querySelectorAll('mark:not(:target)'))"
+                    ".map(m => getComputedStyle(m).backgroundColor)")
+                assert color not in others  # drawn apart from the sentence's others
+                seen.setdefault(sentence, {})[mark_id] = shown
+                page.locator(":target a").click()  # back to its row in the tables
+                assert digits(page.evaluate(
+                    "document.querySelector(':target').textContent")) == digits(shown)
+            assert sum(len(v) > 1 for v in seen.values()) >= 5  # sentences of several
+            twice = next(v for s, v in seen.items() if "申请9件，在法定期限内已结案9件" in s)
+            assert len(twice) == 2 and set(twice.values()) == {"9 件"}
+        finally:
+            browser.close()
+
+
 # ------------------------------------------------------------------ accessibility
 
 

@@ -4,8 +4,9 @@ Rules every fragment follows:
 
 - Chinese first; English names beside the Chinese ones in tables.
 - Every number taken from the report carries its provenance: hovering shows the source
-  sentence (``title``) and a footnote number links to the sentence in the list of
-  sources at the end. Recomputed numbers cite the counts they come from.
+  sentence (``title``) and a footnote number links to the number itself, marked in its
+  sentence in the list of sources at the end (:mod:`footnotes`), whose mark links back
+  to the number's row in the tables. Recomputed numbers cite the counts they come from.
 - Everything that comes from a report (sentences, titles, issuer, validation messages
   quoting it) is HTML-escaped: a report cannot put markup into the brief.
 - No timestamps, no random ids: the same inputs give the same HTML.
@@ -72,6 +73,19 @@ METADATA_KEY = "rol_brief"
 KIND_LABELS = _charts.KIND_LABELS
 #: The validation report sits beside brief.html (reports/<region>/<year>/).
 VALIDATION_HREF = "validation.html"
+#: The anchor of a number's row in the tables (section tables, 其他统计, the excluded
+#: list), by its char_start: its mark in the sources links back there.
+HOME = "num-{at}"
+
+
+def _bare(text: str) -> str:
+    """A number's text as the sentence quotes it: without spaces and ``**``."""
+    return re.sub(r"\s+|\*\*", "", text)
+
+
+def _start(value) -> int | None:
+    """A table's char_start cell as an int (None when empty)."""
+    return int(value) if _present(value) else None
 
 
 def _escaped(value):
@@ -340,6 +354,9 @@ class Brief:
             self._corrections.setdefault(e.get("sentence"), []).append(note)
         # the rule other briefs link into this one's sources by (footnotes.peer_notes)
         self._notes.update(footnotes.numbered(mentions, ind, self.excluded))
+        #: sentence -> its numbers (char_start, text), whose places in it are marked
+        self._numbers = footnotes.cited_numbers(mentions, ind, self.excluded)
+        self._marked: dict[str, dict[int, tuple[int, int, int]]] = {}
         cited = (mentions if mentions is not None and len(mentions) else ind)
         # sentence -> (page, lowest recognition score) for numbers read by OCR
         self._scan: dict[str, tuple[int, float]] = {}
@@ -360,19 +377,51 @@ class Brief:
             return None
         return self._notes.setdefault(sentence, len(self._notes) + 1)
 
-    def _cite(self, sentence) -> str:
+    def _marks(self, sentence) -> dict[int, tuple[int, int, int]]:
+        """The marked numbers of a source sentence (footnotes.marks): char_start ->
+        (k, start, end) in the sentence."""
+        if not isinstance(sentence, str):
+            return {}
+        if sentence not in self._marked:
+            self._marked[sentence] = footnotes.marks(sentence, self._numbers.get(sentence, []))
+        return self._marked[sentence]
+
+    def _at(self, sentence, text) -> int | None:
+        """The char_start of the number ``text`` (as the report wrote it) of a sentence,
+        for a figure whose table keeps its text and sentence but not its position; None
+        when the sentence has no such number, or two in different places (the footnote
+        then points at the sentence only)."""
+        if not isinstance(text, str) or not text.strip():
+            return None
+        bare = _bare(text)
+        marks = self._marks(sentence)
+        found = {marks[a][0]: a for a, t in self._numbers.get(sentence, [])
+                 if a in marks and _bare(t) == bare}
+        return next(iter(found.values())) if len(found) == 1 else None
+
+    def _cite(self, sentence, at: int | None = None) -> str:
         n = self._note(sentence)
         if n is None:
             return ""
-        return _mark("cite", n, sentence)
+        mark = self._marks(sentence).get(at) if at is not None else None
+        return _mark("cite", n, sentence, mark[0] if mark else None)
 
-    def _num(self, text: str, sentence, review=None, named: bool = False) -> str:
+    def _num(self, text: str, sentence, review=None, named: bool = False,
+             at: int | None = None, said: str | None = None, home: bool = False) -> str:
         """A number with its source sentence on hover and a footnote link. A number a
         reviewer decided on is marked (✓ confirmed, ✎ corrected or added), and a
         ``named`` one (shown as an indicator's figure) that no reviewer decided on is
         marked unconfirmed (○); a number read by OCR with a low recognition score is
-        flagged for review."""
+        flagged for review.
+
+        The footnote links to the number's own mark in its sentence: ``at`` is its
+        ``char_start``; without it, the number is found in its sentence by ``said``,
+        its text as the report wrote it (``text`` when not given). ``home``: this is the
+        number's row in the tables (section tables, 其他统计, the excluded list), the
+        place its mark in the sources links back to (:attr:`_homes`)."""
         tip = sentence if isinstance(sentence, str) and sentence else ""
+        if at is None:
+            at = self._at(sentence, said if said is not None else text)
         action, who, _ = parse_mark(review)
         cls, mark = "num", ""
         if action in NAMING:
@@ -385,39 +434,42 @@ class Brief:
             mark = _name_mark(action, who)
         scan = self._scan.get(sentence) if isinstance(sentence, str) else None
         low = scan is not None and scan[1] < LOW_OCR_SCORE and action not in NAMING
-        return _mark("num", cls, tip, text_cell(text), Markup(mark), Markup(self._cite(sentence)),
-                     low)
+        anchor = HOME.format(at=at) if home and at is not None else ""
+        return _mark("num", cls, tip, text_cell(text), Markup(mark),
+                     Markup(self._cite(sentence, at)), low, anchor)
 
-    def _indicator_value(self, iid: str, compared: bool = False) -> str:
+    def _indicator_value(self, iid: str, compared: bool = False, home: bool = False) -> str:
         """An indicator's figure as stated; ``compared`` (a side of a check's ≤ or ＝)
         writes its qualifier as a word (240 天以上, 约30 件), since a sign there reads as
-        a second relation (``≤ ≥240 天``)."""
+        a second relation (``≤ ≥240 天``); ``home``: its section table's row."""
         row = self._rows[iid]
         text = (_worded if compared else as_stated)(
             row["value"], row.get("unit"), row.get("kind"), row.get("qualifier"),
             row.get("text"))
-        return self._num(text, row.get("sentence"), row.get("review"), named=True)
+        return self._num(text, row.get("sentence"), row.get("review"), named=True,
+                         at=_start(row.get("char_start")), home=home)
 
     def _peer_value(self, text: str, review, region: str | None = None, year: int = 0,
                     iid: str = "", sentence=None) -> str:
         """Another region-year's figure (year over year, the regions table): as stated,
         marked unconfirmed (○) when no reviewer decided on its name there, and linked
-        to its source sentence in that region-year's brief (footnotes.peer_notes), with
-        the sentence on hover, so that a reviewer checks it without opening the other
-        brief first."""
+        to its number in its source sentence in that region-year's brief
+        (footnotes.peer_notes), with the sentence on hover, so that a reviewer checks it
+        without opening the other brief first."""
         action, who, _ = parse_mark(review)
-        n = self._peer_notes.get(f"{region}/{year}", {}).get(iid) if region else None
+        note = self._peer_notes.get(f"{region}/{year}", {}).get(iid) if region else None
         link = None
-        if n is not None:
+        if note is not None:
+            n, k = note  # the figure's own number of that brief's sentence n
             tip = sentence if _present_text(sentence) else ""
-            link = {"href": footnotes.href(region, year, n),
+            link = {"href": footnotes.href(region, year, n, k),
                     "title": f"{tip}\n{year} 年{self._region_label(region)}简报来源句 [{n}] / "
                              f"source sentence [{n}] of that brief".lstrip("\n")}
         return _mark("peer", text_cell(text), action not in NAMING,
                      Markup(_name_mark(action, who)), link)
 
     @cached_property
-    def _peer_notes(self) -> dict[str, dict[str, int]]:
+    def _peer_notes(self) -> dict[str, dict[str, list]]:
         """The peers' footnote numbers (footnotes.peer_notes) of the tables the
         analysis read: the build's view of them (layout.brief_peers)."""
         a = self.analysis
@@ -511,14 +563,19 @@ class Brief:
             sentence = sentences[n] if n < len(sentences) else ""
             sentence = sentence if isinstance(sentence, str) else ""
             spec = self.catalogue.indicators.get(iid) if iid else None
-            row = {"id": iid, "spec": spec, "sentence": sentence, "value_html": "", "text": ""}
+            # the indicator's own number, when the finding quotes its sentence
+            own = self._rows.get(iid) if iid else None
+            at = (_start(own.get("char_start"))
+                  if own and sentence and own.get("sentence") == sentence else None)
+            row = {"id": iid, "spec": spec, "sentence": sentence, "value_html": "", "text": "",
+                   "quoted": self._quoted(sentence, at)}
             if not _missing(value):
                 kind = spec.kind if spec is not None else "count"
                 unit = "%" if kind == "rate" else (spec.units[0] if spec is not None else "")
                 decimals = 0 if float(value).is_integer() else 2
                 row["text"] = format_number(float(value), unit, kind, decimals)
                 if sentence:
-                    row["value_html"] = Markup(self._num(row["text"], sentence))
+                    row["value_html"] = Markup(self._num(row["text"], sentence, at=at))
             rows.append(row)
         return _render("finding_indicators.html.j2", rows=rows) if rows else ""
 
@@ -705,8 +762,10 @@ class Brief:
                     groups["norel"].append(item)
                     continue
                 before, after, pct = cut
-                item["pair"] = {"before_html": Markup(self._num(before.text, before.sentence)),
-                                "after_html": Markup(self._num(after.text, after.sentence)),
+                item["pair"] = {"before_html": Markup(self._num(before.text, before.sentence,
+                                                                at=before.start)),
+                                "after_html": Markup(self._num(after.text, after.sentence,
+                                                               at=after.start)),
                                 "recomputed": f"{pct:.1f}",
                                 "agrees": _ratios.rate_status(
                                     abs(c["reported"]), pct,
@@ -734,10 +793,12 @@ class Brief:
         # carries the same mark there as in the section tables (○ until a reviewer decides
         # on the name; a reviewer trial found 12.2%○ there and a bare 12.2% here)
         row = self._rows.get(rec.get("rate_id") or "")
+        at = (_start(row.get("char_start"))
+              if row and row.get("sentence") == rec.get("rate_sentence") else None)
         return self._num(prefix + format_number(rec["reported"], "%", "rate",
                                                 int(rec.get("decimals") or 0)),
                          rec.get("rate_sentence"), row.get("review") if row else None,
-                         named=row is not None)
+                         named=row is not None, at=at, said=text_cell(rec.get("rate_text")))
 
     def charts(self):
         """Every chart that applies, inline as PNG data URIs."""
@@ -847,13 +908,18 @@ class Brief:
         # Each reading is a row of its own: one number read by two names (参考率、优秀率均为
         # 100%) is two figures, and the one no indicator shows must not hide behind the
         # one a section table shows at the same position.
+        # a number's home is its section table's row, else its first row here
+        homed = set(self._section_homes)
         for rec in recs:
-            if (rec.get("indicator_id") or "", int(rec["char_start"])) in shown:
+            at = int(rec["char_start"])
+            if (rec.get("indicator_id") or "", at) in shown:
                 continue
             # reviews.apply marks every reading of a number it decides on
             review = rec["review"] if isinstance(rec.get("review"), str) else ""
             measure = rec.get("measure")
             whole = self._whole_of(rec)
+            home = at not in homed
+            homed.add(at)
             rows.append({
                 "measure": measure if isinstance(measure, str) else "",
                 "part_of": whole.zh_name if whole is not None else "",
@@ -861,7 +927,7 @@ class Brief:
                 "part_of_id": whole.id if whole is not None else "",
                 "part_of_definition": whole.definition if whole is not None else "",
                 "value_html": Markup(self._num(str(rec.get("text") or ""), rec.get("sentence"),
-                                                  review)),
+                                                  review, at=at, home=home)),
                 # a reviewer's `new`: no indicator of the catalogue fits it (yet)
                 "new": parse_mark(review)[0] == NEW, "proposed": proposed_name(review),
                 "kind": KIND_ZH.get(rec.get("kind"), rec.get("kind") or ""),
@@ -914,12 +980,43 @@ class Brief:
                 if iid in wanted and ind.definition]
         return _render("definitions.html.j2", rows=rows) if rows else ""
 
-    def section_tables(self):
-        """One table per report section with every indicator found in it."""
+    @cached_property
+    def _by_section(self) -> dict[str, list[str]]:
+        """Section id -> the indicators its table shows, in catalogue order."""
         by_section: dict[str, list[str]] = {}
         for iid in self.catalogue.indicators:
             if iid in self._rows:
                 by_section.setdefault(self._shown_sections[iid], []).append(iid)
+        return by_section
+
+    @cached_property
+    def _section_homes(self) -> dict[int, str]:
+        """char_start -> the indicator whose section-table row is the number's home (the
+        first that shows it, in the tables' order)."""
+        homes: dict[int, str] = {}
+        for sec in self.catalogue.sections:
+            for iid in self._by_section.get(sec.id, []):
+                if (at := _start(self._rows[iid].get("char_start"))) is not None:
+                    homes.setdefault(at, iid)
+        return homes
+
+    @cached_property
+    def _homes(self) -> set[int]:
+        """The char_starts of the numbers that have a row in the tables (section tables,
+        其他统计, the excluded list), where their marks in the sources link back to."""
+        homes = set(self._section_homes)
+        mentions = self.analysis.mentions
+        if mentions is not None and len(mentions):
+            shown = {(iid, int(r["char_start"])) for iid, r in self._rows.items()}
+            homes |= {int(r["char_start"]) for r in mentions.to_dict("records")
+                      if (r.get("indicator_id") or "", int(r["char_start"])) not in shown}
+        homes |= {a for e in self.excluded if (a := _start(e.get("char_start"))) is not None}
+        return homes
+
+    def section_tables(self):
+        """One table per report section with every indicator found in it."""
+        by_section = self._by_section
+        homes = self._section_homes
         sections = []
         for sec in self.catalogue.sections:
             ids = by_section.get(sec.id)
@@ -927,7 +1024,8 @@ class Brief:
                 continue
             rows = [{"name_html": Markup(self._indicator_name(iid)),
                      "en_name": shown_en_name(self.catalogue.indicator(iid).en_name),
-                     "value_html": Markup(self._indicator_value(iid)),
+                     "value_html": Markup(self._indicator_value(
+                         iid, home=homes.get(_start(self._rows[iid].get("char_start"))) == iid)),
                      "qualifier": QUALIFIER_ZH.get(self._rows[iid].get("qualifier") or "exact",
                                                    "")}
                     for iid in ids]
@@ -956,8 +1054,10 @@ class Brief:
         a reviewer looks for the numbers no indicator shows."""
         if not self.excluded:
             return ""
-        rows = [{"number_html": Markup(self._num(str(e.get("text") or ""), e.get("sentence"))),
-                 "sentence": e.get("sentence") or "", "reading": e.get("reading") or "",
+        rows = [{"number_html": Markup(self._num(str(e.get("text") or ""), e.get("sentence"),
+                                                 at=_start(e.get("char_start")), home=True)),
+                 "quoted": self._quoted(e.get("sentence"), _start(e.get("char_start"))),
+                 "reading": e.get("reading") or "",
                  "reviewer": e.get("reviewer") or "?", "date": e.get("date") or "",
                  "note": e.get("note") or ""}
                 for e in sorted(self.excluded, key=lambda e: int(e.get("char_start") or 0))]
@@ -1176,7 +1276,7 @@ class Brief:
         """A number of the earlier year's report: its sentence on hover, no footnote
         (the sources list is this report's)."""
         return _mark("num", "num", text_cell(sentence), text_cell(text), Markup(""), Markup(""),
-                     False)
+                     False, "")
 
     def _unnamed_changes(self) -> list[dict]:
         """The changes the report states for figures no indicator names, checked against
@@ -1194,7 +1294,8 @@ class Brief:
             rows.append({"measure": rec["measure"], "prev": int(rec["previous_year"]),
                          "before_html": Markup(self._earlier_num(before,
                                                                  rec["previous_sentence"])),
-                         "now_html": Markup(self._num(now, rec["sentence"])),
+                         "now_html": Markup(self._num(now, rec["sentence"],
+                                                      said=text_cell(rec.get("text")))),
                          "stated": self._stated_change(rec), "before": before})
         return rows
 
@@ -1256,6 +1357,27 @@ class Brief:
         return _html(_render("methods.html.j2", n_names=len(self._rows),
                              n_unconfirmed=self.n_unconfirmed, sym=UNCONFIRMED_MARK[0]))
 
+    def _pieces(self, sentence: str) -> list[dict]:
+        """A source sentence cut at its marked numbers (footnotes.cut): ``{"text", "k",
+        "home"}`` pieces, ``home`` the anchor of a number's row in the tables, which its
+        mark links back to ("" for a number without one, and for the words between)."""
+        marks = self._marks(sentence)
+        home = {}
+        for at, (k, _, _) in sorted(marks.items()):
+            if at in self._homes:
+                home.setdefault(k, HOME.format(at=at))
+        return [{**p, "home": home.get(p["k"], "")}
+                for p in footnotes.cut(sentence, marks.values())]
+
+    def _quoted(self, sentence, at: int | None) -> list[dict]:
+        """A sentence quoted beside one of its numbers (``at``): cut into pieces with that
+        number's marked (``k`` True), for ``marks.html.j2``'s ``quote``."""
+        if not isinstance(sentence, str) or not sentence:
+            return []
+        mark = self._marks(sentence).get(at) if at is not None else None
+        return [{"text": p["text"], "k": p["k"] is not None}
+                for p in footnotes.cut(sentence, [mark] if mark else [])]
+
     def _scan_note(self, sentence: str) -> dict | None:
         """Page provenance of a sentence read by OCR (None otherwise): its page, score as
         shown and whether it is low enough to ask for a check."""
@@ -1266,8 +1388,10 @@ class Brief:
         return {"page": page, "score": f"{score:.2f}", "low": score < LOW_OCR_SCORE}
 
     def sources(self):
-        """The numbered source sentences every footnote points to."""
-        rows = [{"n": n, "sentence": sentence, "scan": self._scan_note(sentence),
+        """The numbered source sentences every footnote points to, each number the
+        tables place in one marked (the ``k``-th of sentence ``n``: ``src-n-k``, where
+        its figures' footnotes link) and linked back to its row in the tables."""
+        rows = [{"n": n, "pieces": self._pieces(sentence), "scan": self._scan_note(sentence),
                  "corrections": self._corrections.get(sentence, [])}
                 for sentence, n in sorted(self._notes.items(), key=lambda kv: kv[1])]
         return _html(_render("sources.html.j2", sources=rows))

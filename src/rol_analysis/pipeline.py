@@ -382,7 +382,7 @@ def brief_fingerprint(root, paths: layout.BuildPaths, data_fp: dict, pdf: bool,
     its name). A line of ``regions.csv`` for a region the brief does not show, or a
     peer's ``zh_name`` its own report overrides, is not here: changing it leaves the
     brief as it is. The peers' figures link to their sentences in the peers' briefs:
-    ``anchors`` records the footnote number each link goes to (``footnotes.peer_notes``),
+    ``anchors`` records the footnote and marked number each link goes to (``footnotes.peer_notes``),
     so a peer whose sources are numbered differently now (a number found or excluded
     before a linked one, with its indicators table unchanged) rebuilds the brief. The
     regions table shows each region's city and province (``regions`` has the peers',
