@@ -226,6 +226,9 @@ def test_min_regions_applies_to_parts_too(parts_root):
     assert "breakdowns of" in suggest.suggest(parts_root, min_regions=2)
     text = suggest.suggest(parts_root, min_regions=3)
     assert "breakdowns of" not in text and "Parts of totals" not in text
+    # trial 23: the header said the parts were listed at the end, and none was
+    assert ("# an indicator already names (part_of): not proposed; none in at least 3 "
+            "regions, so none listed.") in text
     assert [i["zh_name"] for i in tomllib.loads(text)["indicator"]] == ["复议网上受理数"]
 
 
@@ -625,3 +628,81 @@ def test_a_set_the_indicators_definition_excludes_proposes_no_alias(root, tmp_pa
             "legal_advisor_services): legal_advisor_services takes 次, not 件") in text
     assert (f"#   hexi/2023 char_start {at['52项']} '52项' (set! "
             "admin_approval_items): set!: named knowingly against") in text
+
+
+# Trial 23: what a pasted suggestion would name wrongly.
+def _row(region, year, start, value, unit, sentence, measure, kind="count", iid=""):
+    return [region, str(year), iid, "", value, unit, value + unit, str(start), sentence,
+            "enforcement", kind, measure]
+
+
+def test_a_stated_change_is_left_out_with_one_line_saying_why(tmp_path):
+    # 较上年减少3卷 was proposed as an indicator 发现问题案卷变化 with the pattern 较上年减少#
+    for region, found, fewer in (("hexi", "15", "3"), ("songlin", "18", "4")):
+        sentence = f"抽查案卷240卷，发现问题案卷{found}卷，较上年减少{fewer}卷。"
+        _table(tmp_path, region, 2024, [
+            _row(region, 2024, 12, found, "卷", sentence, "发现问题案卷数"),
+            _row(region, 2024, 22, fewer, "卷", sentence, "发现问题案卷变化", "change")])
+    text = suggest.suggest(tmp_path)
+    assert [i["zh_name"] for i in tomllib.loads(text)["indicator"]] == ["发现问题案卷数"]
+    assert "较上年减少" not in "".join(tomllib.loads(text)["indicator"][0]["patterns"])
+    assert ("# 1 group of stated changes left out (发现问题案卷变化): a change is no "
+            "statistic of its own but the year-over-year check of its level's indicator."
+            ) in text.splitlines()
+
+
+def test_an_alias_never_carries_a_wrong_label_or_a_frame_only_pattern(tmp_path):
+    # A reviewer set 总数达1770名 (labelled 法律援助数 by the machine) to
+    # legal_literate_villagers: the alias proposed measure 法律援助数 and the pattern
+    # 总数达#, which names any 总数达N名 as 法律明白人
+    sentence = "新培育农村“法律明白人”310名，总数达1770名。"
+    _table(tmp_path, "qinglan", 2024, [
+        _row("qinglan", 2024, 11, "310", "名", sentence, "新培育农村法律明白人数",
+             iid="legal_literate_villagers"),
+        _row("qinglan", 2024, 20, "1770", "名", sentence, "法律援助数")])
+    fileio.write_text(
+        tmp_path / "data" / "reviews" / "qinglan" / "2024.csv",
+        "char_start,text,action,indicator_id,value,unit,qualifier,note,reviewer,date\n"
+        "20,1770名,set,legal_literate_villagers,,,,总数,li,2026-11-30\n")
+    text = suggest.suggest(tmp_path)
+    (alias,) = tomllib.loads(text)["alias"]
+    assert alias["indicator"] == "legal_literate_villagers" and alias["patterns"] == []
+    assert "measure" not in alias and "measure = '法律援助数'" not in text
+    assert ("# measure: none; the label the machine read holds no word of the number's "
+            "clause: the reviewer's set says it was a wrong guess") in text
+    assert ("'总数达#': only words that frame the numbers of many statistics (总数、达), "
+            "none of what it counts") in text
+
+
+def test_frame_words_come_from_the_gold_sets_and_are_current():
+    import importlib.util
+    from pathlib import Path
+
+    from rol_analysis import words
+
+    spec = importlib.util.spec_from_file_location(
+        "frame_words", Path(__file__).with_name("frame_words.py"))
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    shipped = script.OUT.read_text(encoding="utf-8")
+    assert shipped == script.text(), "run .venv/bin/python tests/frame_words.py"
+    frames = words.frame_words()
+    assert {"总数", "达", "共计", "累计", "达到"} <= frames
+    assert not {"案件", "培训", "事项", "调解", "法律明白人"} & frames
+    assert words.only_frame(["累计", "达到"]) == ["累计", "达到"]
+    assert words.only_frame(["调解纠纷"]) == []
+
+
+def test_a_label_standing_whole_in_its_sentence_is_proposed(tmp_path):
+    # 免罚金额: two characters besides its ending, but the report's own words
+    # (免罚金额171.6万元): it was listed under "cut out of longer words"
+    for region, value in (("liutang", "1716000"), ("qinglan", "1362000")):
+        sentence = "对市场主体免罚530次，免罚金额171.6万元。"
+        _table(tmp_path, region, 2024, [
+            _row(region, 2024, 18, value, "元", sentence.replace("171.6万", value),
+                 "免罚金额", "amount")])
+    assert suggest.whole_label("免罚金额", ["对市场主体免罚530次，免罚金额#。"])
+    assert not suggest.whole_label("覆盖数", ["组织干部学法8次，覆盖#。"])
+    text = suggest.suggest(tmp_path)
+    assert [i["zh_name"] for i in tomllib.loads(text)["indicator"]] == ["免罚金额"]
+    assert "not whole words" not in text

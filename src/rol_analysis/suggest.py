@@ -13,6 +13,9 @@ number's sentence: a guess that would match a number outside its group is not
 proposed), and comments with example sentences, counts and region-years. A group
 whose label is not whole words of its sentences (:func:`whole_label`: 件事数 of 一件事,
 件、合同协议数 of 拟发文件、合同协议) names no statistic: it is listed at the end, not proposed.
+Nor is a group of stated changes (kind ``change``: 较上年减少3卷), the year-over-year
+check of its level's indicator, not a statistic of its own (one header line names them),
+nor a pattern of frame words alone (:func:`words.only_frame`: 总数达#).
 
 A number that is a *part* of a total the catalogue already names (``part_of`` holds
 the total's indicator: a 其中 subset, one level or type of a breakdown) is not a missing
@@ -51,6 +54,8 @@ from .numbers import CN_DIGITS, CN_PLACES
 #: Ranges the packaged catalogue gives each kind.
 RANGES = {"count": (0, 10000000), "amount": (0, 1000000000000), "rate": (0, 100),
           "change": (-100000, 10000000)}
+#: The kinds of a group's numbers, in the order a tie between them is broken.
+KINDS = ["count", "amount", "rate", "change"]
 #: Example sentences shown per group.
 EXAMPLES = 3
 #: Characters a pattern allows between the measure's words and the number.
@@ -675,14 +680,15 @@ def guess_patterns(measure: str, marked: list[str], outside=None
     """
     from . import words
 
-    stem = _stem(measure, marked)
-    cands = [(stem, _WORD_GAP, _NUMBER)]
-    first, last = words.edge_words(stem)
-    if len(stem) >= 4 and len(first) + len(last) <= len(stem):
-        cands.append((first, _SWAP_GAP, last, _WORD_GAP, _NUMBER))
-        cands.append((last, _SWAP_GAP, first, _WORD_GAP, _NUMBER))
-    # a counting word may stand between the number and the noun (#家企业): a short gap
-    cands.append((_NUMBER, _AFTER_GAP, stem))
+    cands = []
+    if stem := _stem(measure, marked):  # "": a label not to build on (an alias's wrong one)
+        cands.append((stem, _WORD_GAP, _NUMBER))
+        first, last = words.edge_words(stem)
+        if len(stem) >= 4 and len(first) + len(last) <= len(stem):
+            cands.append((first, _SWAP_GAP, last, _WORD_GAP, _NUMBER))
+            cands.append((last, _SWAP_GAP, first, _WORD_GAP, _NUMBER))
+        # a counting word may stand between the number and the noun (#家企业): a short gap
+        cands.append((_NUMBER, _AFTER_GAP, stem))
     clauses = []
     for m in marked:
         at = m.find("#")
@@ -707,6 +713,12 @@ def guess_patterns(measure: str, marked: list[str], outside=None
         if (n_words := _words(pat)) < MIN_PATTERN_CHARS:
             refused.append((pat, f"only {n_words} characters besides '#'"))
             continue
+        if frames := words.only_frame([p for p in parts if not isinstance(p, _Gap)]):
+            # 总数达# frames the numbers of any statistic: the words say how a number is
+            # stated, not what it counts (trial 23: a 法律明白人 alias of 总数达#)
+            refused.append((pat, "only words that frame the numbers of many statistics ("
+                            + "、".join(frames) + "), none of what it counts"))
+            continue
         if figure := _FIGURE_RE.search(_bare(pat)):
             # 实现20类# holds one report's figure: it would match nothing anywhere else
             refused.append((pat, f"holds a figure ({figure.group()}) of one report"))
@@ -718,7 +730,7 @@ def guess_patterns(measure: str, marked: list[str], outside=None
         kept.append((pat, hits))
         if len(kept) == 2:
             break
-    if not kept and not refused:
+    if not kept and not refused and guesses:
         refused.append((next(iter(guesses)), "matches none of them"))
     return kept, refused
 
@@ -735,11 +747,43 @@ def _bound(flat: str, at: int, piece: str, first: bool) -> bool:
                                                 and _HAN_CHAR_RE.match(before)))))
 
 
+def _stands_whole(label: str, marked: list[str]) -> bool:
+    """Whether ``label`` itself, ending and all, stands as whole words in one of the
+    ``marked`` sentences (:func:`words.bounds`): 免罚金额 of 免罚金额#."""
+    from . import words
+
+    for m in marked:
+        at = m.find(label)
+        while at >= 0:
+            if {at, at + len(label)} <= words.bounds(m):
+                return True
+            at = m.find(label, at + 1)
+    return False
+
+
+def _in_clause(measure: str, marked: list[str]) -> bool:
+    """Whether a label shares two characters running with the clause of its number in
+    one of the ``marked`` sentences (培训数 with 培训#人次), or no sentence marks the
+    number (nothing to judge by). A label that shares none (法律援助数 with 总数达#名)
+    was built from words elsewhere: a guess, not the number's wording."""
+    stem = _LABEL_TAIL_RE.sub("", group_key(measure)) or measure
+    pairs = {stem[i:i + 2] for i in range(len(stem) - 1)}
+    clauses = []
+    for m in marked:
+        if (at := m.find("#")) >= 0:
+            start = max(m.rfind(c, 0, at) for c in CLAUSE_MARKS) + 1
+            ends = [e for c in CLAUSE_MARKS if (e := m.find(c, at)) >= 0]
+            clauses.append(m[start:min(ends, default=len(m))])
+    return not clauses or any(p in c for c in clauses for p in pairs)
+
+
 def whole_label(measure: str, marked: list[str]) -> bool:
     """Whether a measure label is made of whole words of one of its numbers' sentences.
 
     The label without its scope words and ending must hold at least
-    :data:`MIN_LABEL_CHARS` characters and be read, left to right, as pieces of two or
+    :data:`MIN_LABEL_CHARS` characters (or the label, ending and all, be longer than
+    that and stand as whole words in a sentence: 免罚金额 of 免罚金额#, where 金额 is the
+    report's word, not the builder's) and be read, left to right, as pieces of two or
     more characters of one of the ``marked`` sentences (its quotes and brackets dropped,
     the measure builder's synonyms applied: it may leave words out, carry a topic from
     earlier in the sentence and join the words before and after the number), no piece
@@ -758,8 +802,12 @@ def whole_label(measure: str, marked: list[str]) -> bool:
     """
     from .measure import SYNONYMS
 
-    stem = _LABEL_TAIL_RE.sub("", group_key(measure))
-    if len(stem) < MIN_LABEL_CHARS:
+    label = group_key(measure)
+    stem = _LABEL_TAIL_RE.sub("", label)
+    # a short stem names a statistic only with its ending in the report's own words, and
+    # a label of more characters than the stem needs (比例, 相比, 时长 stand whole too)
+    if len(stem) < MIN_LABEL_CHARS and not (len(label) > MIN_LABEL_CHARS
+                                            and _stands_whole(label, marked)):
         return False
     for m in marked:
         flat = _LABEL_DROPPED_RE.sub("", m)
@@ -883,7 +931,7 @@ def _stanza(g: Group, cat: Catalogue, sections: list[str], corpus, zh_name: str 
     spread line, ``notes`` are comments before the examples."""
     zh_name = zh_name or g.measure
     lines: list[str] = []
-    kind = _majority(g.kinds, ["count", "amount", "rate", "change"]) or "count"
+    kind = _majority(g.kinds, KINDS) or "count"
     section = _majority(g.sections, sections)
     lo, hi = RANGES.get(kind, RANGES["count"])
     marked = [m for _, _, m in g.examples]
@@ -947,12 +995,19 @@ def render(groups: list[Group], aliases: list[Alias], stats: dict,
     corpus = stats.get("sentences")  # absent: false matches are not counted
     # --min-regions counts regions, not region-years: one county's two years are one
     kept = [g for g in groups if len(regions(g.region_years)) >= min_regions]
+    # a stated change (同比增长42.8%, 较上年减少3卷) is no statistic of its own: it is the
+    # year-over-year check of its level's indicator (trial 23: 发现问题案卷变化 proposed,
+    # with the pattern 较上年减少#)
+    changes = [g for g in kept if _majority(g.kinds, KINDS) == "change"]
+    kept = [g for g in kept if g not in changes]
+    changed = list(dict.fromkeys(g.measure for g in changes))  # a label of two units once
     # a label cut out of longer words names no statistic: listed, never proposed
     fragments = [g for g in kept if not whole_label(g.measure, [m for _, _, m in g.examples])]
     kept = [g for g in kept if g not in fragments]
     breakdowns = [(b, [g for g in b.groups if len(regions(g.region_years)) >= min_regions])
                   for b in stats.get("breakdowns", [])]
     breakdowns = [(b, gs) for b, gs in breakdowns if gs]
+    listed_parts = sum(g.count for _, gs in breakdowns for g in gs)
     # a reviewer's set decision in one county is one region's wording too: --min-regions
     # holds for aliases as for groups (trial 5 F9: single-region aliases were printed
     # under "0 groups in at least 2 regions")
@@ -976,13 +1031,22 @@ def render(groups: list[Group], aliases: list[Alias], stats: dict,
            if stats["no_measure"] else "") + ".",
         *([f"# {_plural(stats['parts'], 'number')} without an indicator "
            f"{'is a part' if stats['parts'] == 1 else 'are parts'} of a total",
-           "# an indicator already names (part_of): not proposed, listed at the end under",
-           "# their whole."] if stats.get("parts") else []),
+           "# an indicator already names (part_of): not proposed; "
+           + (f"{'all' if listed_parts == stats['parts'] else listed_parts} "
+              f"({'in' if listed_parts == stats['parts'] else 'those in'} at least "
+              f"{_plural(min_regions, 'region')}) listed at the end under their whole."
+              if listed_parts else
+              f"none in at least {_plural(min_regions, 'region')}, so none listed.")]
+          if stats.get("parts") else []),
         f"# {_plural(len(kept), 'group')} in at least "
         f"{_plural(min_regions, 'region')} (of {len(groups)}; the years of one region "
         "count once)"
         + (f", and {_plural(len(fragments), 'group')} whose label is not whole words of "
            "its sentences, listed at the end, not proposed." if fragments else "."),
+        *([f"# {_plural(len(changes), 'group')} of stated changes left out ("
+           + ", ".join(changed[:3]) + (", …" if len(changed) > 3 else "")
+           + "): a change is no statistic of its own but the year-over-year check of its "
+           "level's indicator."] if changes else []),
         *([f"# {_plural(len(aliases), 'alias', 'aliases')} from reviewers' set decisions in "
            f"at least {_plural(min_regions, 'region')} (of {n_aliases})."]
           if n_aliases else []),
@@ -1046,8 +1110,12 @@ def render(groups: list[Group], aliases: list[Alias], stats: dict,
                   "in data/reviews):", "# add their patterns to that indicator."]
     for a in aliases:
         marked = [m for _, _, m in a.examples]
+        # the machine read the number under another indicator (or none) and labelled it
+        # so: a label with no word of the number's clause was its wrong guess, which the
+        # reviewer's set contradicts (trial 23: 法律援助数 for 总数达1770名 of 法律明白人)
+        label = a.measure if _in_clause(a.measure, marked) else ""
         proposed, refused = guess_patterns(
-            a.measure, marked,
+            label, marked,
             corpus and (lambda p, a=a: corpus.outside(p, a.members, a.indicator_id)))
         known = a.indicator_id in cat.indicators
         lines += ["", f"# {_spread(a.region_years)}: " + ", ".join(sorted(a.region_years))
@@ -1056,7 +1124,9 @@ def render(groups: list[Group], aliases: list[Alias], stats: dict,
         lines += [
             "[[alias]]",
             f"indicator = {_toml_str(a.indicator_id)}",
-            f"measure = {_toml_str(a.measure)}",
+            f"measure = {_toml_str(label)}" if label else
+            "# measure: none; the label the machine read holds no word of the number's clause: "
+            "the reviewer's set says it was a wrong guess",
             f"units = [{_toml_str(a.unit)}]",
             *_pattern_lines(proposed, refused, len(marked), "alias", corpus),
         ]

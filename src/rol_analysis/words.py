@@ -12,7 +12,9 @@ It is imported on the first call only: extraction, builds and notebooks never lo
 from __future__ import annotations
 
 import re
+from collections import Counter, defaultdict
 from functools import lru_cache
+from importlib import resources
 
 # What a word holds: a CJK ideograph, a letter or a digit. A token without one is a mark
 # (、，“”《》…), never the start of a pattern's words.
@@ -25,6 +27,18 @@ _INNER_MARKS = set("“”‘’\"《》〈〉「」『』（）()")
 # Characters that join no word at its edge: jieba's guess at a word its dictionary lacks
 # (its HMM) otherwise joins them to a neighbour (率为 of 受理率为, 一是, 我局).
 _FUNCTION_CHARS = set("为达的等由向对于及和与共有是均约在把将从至到了其另仅被这我本")
+#: A frame word stands right before the numbers of at least this many statistics
+#: (distinct measure labels) of the gold sets ...
+FRAME_MEASURES = 3
+#: ... and is a word of the statistic's own label in fewer than this share of them: 总数,
+#: 共计, 累计, 达到, 召开 frame a number; 案件, 事项, 培训 name what it counts.
+FRAME_IN_LABEL = 0.5
+# The frame words of the gold sets (tests/frame_words.py writes it; a test checks it).
+_FRAMES_FILE = "frame_words.txt"
+# The last figure written in digits of a gold anchor: the number the anchor ends with.
+_ANCHOR_NUMBER_RE = re.compile(r"[0-9０-９][0-9０-９.]*")
+# Marks that end the clause before a number: words beyond them are not its frame.
+_CLAUSE_END_RE = re.compile(r"[，,。；;：:、]")
 
 
 @lru_cache(maxsize=1)
@@ -151,3 +165,65 @@ def _words(text: str) -> list[tuple[str, int, int]]:
         else:
             out.append((w, s, e))
     return out
+
+
+def frames_of(rows) -> list[str]:
+    """The frame words of gold rows: the words that stand right before the numbers of
+    many statistics (:data:`FRAME_MEASURES` labels or more) and are seldom words of
+    their labels (under :data:`FRAME_IN_LABEL` of the times): 总数, 达, 共计, 累计, 召开.
+    A pattern made of them alone (``总数达#``) would name any number so framed.
+
+    Parameters
+    ----------
+    rows : iterable of (str, str)
+        A gold row's ``anchor`` (the words before its number, then the number) and its
+        labels (``measure`` and ``zh_name`` joined).
+
+    Returns
+    -------
+    list of str
+        The frame words, sorted.
+
+    Examples
+    --------
+    >>> frames_of([("总数达12名", "法律明白人数"), ("总数达3个", "调解组织数"),
+    ...            ("总数达8件", "复议案件数"), ("调解纠纷8件", "调解纠纷数")])
+    ['总数', '达']
+    """
+    labels, seen, in_label = defaultdict(set), Counter(), Counter()
+    for anchor, label in rows:
+        figures = list(_ANCHOR_NUMBER_RE.finditer(anchor))
+        if not figures:
+            continue
+        head = _CLAUSE_END_RE.split(anchor[:figures[-1].start()])[-1]
+        for w, _, _ in tokens(last_words(head, 6) if head else ""):
+            if is_word(w):
+                labels[w].add(label)
+                seen[w] += 1
+                in_label[w] += w in label
+    return sorted(w for w in labels if len(labels[w]) >= FRAME_MEASURES
+                  and in_label[w] < FRAME_IN_LABEL * seen[w])
+
+
+@lru_cache(maxsize=1)
+def frame_words() -> frozenset[str]:
+    """The frame words of the gold sets (:func:`frames_of`), shipped with the package."""
+    text = (resources.files("rol_analysis") / "catalogue" / _FRAMES_FILE).read_text("utf-8")
+    return frozenset(w for w in text.split() if not w.startswith("#"))
+
+
+def only_frame(pieces) -> list[str]:
+    """The words of ``pieces`` (the word pieces of a pattern) when every one is a frame
+    word (:func:`frame_words`) or a function character (的, 达): such a pattern says how
+    a number is stated, not what it counts. [] when one word names something.
+
+    Examples
+    --------
+    >>> only_frame(["总数达"])
+    ['总数', '达']
+    >>> only_frame(["法律明白人", "总数达"])
+    []
+    """
+    found = [w for p in pieces for w, _, _ in tokens(p) if is_word(w)]
+    frames = frame_words()
+    return found if found and all(w in frames or w in _FUNCTION_CHARS for w in found) else []
