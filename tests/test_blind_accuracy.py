@@ -275,7 +275,11 @@ RATCHETS = {
     # Session 19: grammar words the rewording had dropped or added next to
     # numbers put back (确保, 共, 累计, 全年, 有望, 截至 …; docs/reports.md): named
     # correctly 258 -> 259, wrong 5 -> 4, part wrong 2 -> 1.
-    "blind4": Ratchet(min_found=299, min_named_correctly=259, min_id_rows_named=89,
+    # Session 23 (recall23: phrasings the catalogue's patterns missed, measured on all twenty-two
+    # sets, no wrong name added): 1090名行政执法人员 (参加培训的共有…),
+    # 完成2部地方性法规的立法审查, 3000余人次…旁听行政案件庭审, 36个县直单位实地督察,
+    # 80%以上的政务服务事项实现“最多跑一次”: named correctly 259 -> 264, id rows 89 -> 94.
+    "blind4": Ratchet(min_found=299, min_named_correctly=264, min_id_rows_named=94,
                       max_named_wrongly=4, max_false_positives=0, min_parts_ok=7,
                       max_parts_wrong=1),
     # The fresh set of session 4's second round (36 reports of 13 provinces, 293 rows;
@@ -383,7 +387,11 @@ RATCHETS = {
     # sources found long verbatim runs (README, Paraphrase check); same code (a1efc7e):
     # found 293 -> 292, named correctly 249 -> 240, id rows 95 -> 86, wrong 2 -> 3, parts ok 16 ->
     # 14.
-    "blind5": Ratchet(min_found=292, min_named_correctly=240, min_id_rows_named=86,
+    # Session 23 (recall23: phrasings the catalogue's patterns missed, measured on all twenty-two
+    # sets, no wrong name added): “12345”热线17万余件, 部署法治建设重点工作17项,
+    # 许可事项压减到192项, 评价数41979件, 为5994家市场主体进行法治体检: named correctly 240 -> 245,
+    # id rows 86 -> 91.
+    "blind5": Ratchet(min_found=292, min_named_correctly=245, min_id_rows_named=91,
                       max_named_wrongly=3, max_false_positives=0, min_parts_ok=14,
                       max_parts_wrong=1),
     # The fresh set written at the end of session 4 (21 reports of 11 provinces, 101 rows;
@@ -429,7 +437,10 @@ RATCHETS = {
     # found 101 -> 100, named correctly 88 -> 86, id rows 27 -> 25, wrong 1 -> 2.
     # Session 21 (found21): rate names split at 以及 (参学率、报考率、参考率以及通过率都达到
     # 100%: four rows): found 100 -> 101, named correctly 86 -> 87, id rows 25 -> 26.
-    "blind6": Ratchet(min_found=101, min_named_correctly=87, min_id_rows_named=26,
+    # Session 23 (recall23: phrasings the catalogue's patterns missed, measured on all twenty-two
+    # sets, no wrong name added): 县政府行政规范性文件保留17件: named correctly 87 -> 88, id rows
+    # 26 -> 27.
+    "blind6": Ratchet(min_found=101, min_named_correctly=88, min_id_rows_named=27,
                       max_named_wrongly=2, max_false_positives=0, min_parts_ok=7,
                       max_parts_wrong=0),
     # The fresh set of session 5 (27 reports of 21 provinces, 212 rows; README): written
@@ -544,7 +555,10 @@ RATCHETS = {
     # (items available online): wanzhou's 网办率为89% left unnamed as the gold has it, and its
     # 网上可办率达到90.6% takes the name: named correctly 178 -> 180, wrong 3 -> 2, id rows
     # 70 -> 71.
-    "blind7": Ratchet(min_found=208, min_named_correctly=180, min_id_rows_named=71,
+    # Session 23 (recall23: phrasings the catalogue's patterns missed, measured on all twenty-two
+    # sets, no wrong name added): 办理政务服务事项279万余件, 召开4次法治…建设工作推进会,
+    # 旁听法院庭审683人次, 在编正式执法队员8人: named correctly 180 -> 184, id rows 71 -> 75.
+    "blind7": Ratchet(min_found=208, min_named_correctly=184, min_id_rows_named=75,
                       max_named_wrongly=2, max_false_positives=0, min_parts_ok=12,
                       max_parts_wrong=0),
     # The fresh set written at the end of session 5 (24 reports of 17 provinces, 171 rows;
@@ -625,7 +639,10 @@ RATCHETS = {
     # 15.
     # Session 21 (found21): 出台了优化营商环境一百条以及… counts what was issued (以及 as 和):
     # found 169 -> 170 (unnamed; the gold names it business_env_measures).
-    "blind8": Ratchet(min_found=170, min_named_correctly=148, min_id_rows_named=54,
+    # Session 23 (recall23: phrasings the catalogue's patterns missed, measured on all twenty-two
+    # sets, no wrong name added): 参训执法人员120人次, 举办培训班1期培训260余人: named correctly
+    # 148 -> 150, id rows 54 -> 56.
+    "blind8": Ratchet(min_found=170, min_named_correctly=150, min_id_rows_named=56,
                       max_named_wrongly=3, max_false_positives=0, min_parts_ok=15,
                       max_parts_wrong=2),
     # The fresh set of session 6 (24 reports of 17 provinces, 163 rows; README): written
@@ -700,7 +717,10 @@ RATCHETS = {
     # Session 19 (reword20): every text of the set reworded again after a check against the
     # sources found long verbatim runs (README, Paraphrase check); same code (a1efc7e):
     # named correctly 140 -> 139, id rows 48 -> 47, FP 0 -> 1, part wrong 1 -> 2.
-    "blind9": Ratchet(min_found=163, min_named_correctly=139, min_id_rows_named=47,
+    # Session 23 (recall23: phrasings the catalogue's patterns missed, measured on all twenty-two
+    # sets, no wrong name added): 685名执法人员参加…培训, “一件事一次办”业务898宗: named correctly
+    # 139 -> 141, id rows 47 -> 49.
+    "blind9": Ratchet(min_found=163, min_named_correctly=141, min_id_rows_named=49,
                       max_named_wrongly=1, max_false_positives=1, min_parts_ok=12,
                       max_parts_wrong=2),
     # The fresh set written in session 6 (21 reports, 156 rows; README): written and
@@ -902,8 +922,11 @@ RATCHETS = {
     # Session 21 (kinds21): one of the kinds the catalogue lists for an indicator, beside
     # another kind with a number of its own, is a part (kaiyang's 法治专题培训班2次): named
     # correctly 125 -> 126, wrong 6 -> 5, parts ok 7 -> 8.
-    "blind13": Ratchet(min_found=161, min_named_correctly=126, min_id_rows_named=37,
-                       max_named_wrongly=5, max_false_positives=1, min_parts_ok=8,
+    # Session 23 (recall23: phrasings the catalogue's patterns missed, measured on all twenty-two
+    # sets, no wrong name added): 街道有行政执法人员14人: named correctly 126 -> 128, id rows 37 ->
+    # 38, wrong 5 -> 4 (a part, 27.1万件, no longer takes its whole's id).
+    "blind13": Ratchet(min_found=161, min_named_correctly=128, min_id_rows_named=38,
+                       max_named_wrongly=4, max_false_positives=1, min_parts_ok=8,
                        max_parts_wrong=0),
     # The second fresh set written in session 8 (16 reports, 139 rows; README): written
     # without reading the extractor, given an independent second reading and its 9 differing
@@ -952,7 +975,12 @@ RATCHETS = {
     # correctly 103 -> 105, wrong 7 -> 5, parts ok 3 -> 5.
     # Session 21 (found21): 枚 is a unit (电子印章183枚): found 138 -> 139, named correctly
     # 105 -> 106.
-    "blind14": Ratchet(min_found=139, min_named_correctly=106, min_id_rows_named=35,
+    # Session 23 (recall23: phrasings the catalogue's patterns missed, measured on all twenty-two
+    # sets, no wrong name added): 210名执法人员接受执法培训, “新生儿出生一件事”等22个重点事项,
+    # 召开法治政府建设推进会议3次, 办理政务服务事项共计58816件,
+    # 6个市直…单位的法治建设情况开展实地督察, 政务服务事项90.6%实现最多跑一次: named correctly 106
+    # -> 112, id rows 35 -> 41.
+    "blind14": Ratchet(min_found=139, min_named_correctly=112, min_id_rows_named=41,
                        max_named_wrongly=5, max_false_positives=4, min_parts_ok=5,
                        max_parts_wrong=0),
     # The fresh set written in session 9 (19 reports, 146 rows; README): written without
@@ -992,7 +1020,10 @@ RATCHETS = {
     # Session 21 (kinds21): one of the kinds the catalogue lists for an indicator, beside
     # another kind with a number of its own, is a part (guishan's 以案释法培训2次 beside
     # 集中学法12场次): named correctly 110 -> 111, wrong 5 -> 4, parts ok 2 -> 3.
-    "blind15": Ratchet(min_found=146, min_named_correctly=111, min_id_rows_named=30,
+    # Session 23 (recall23: phrasings the catalogue's patterns missed, measured on all twenty-two
+    # sets, no wrong name added): 合同审查136件次, 办班16期，培训1599人次, 31项重要任务举措,
+    # 997名行政执法人员参加学习培训: named correctly 111 -> 115, id rows 30 -> 34.
+    "blind15": Ratchet(min_found=146, min_named_correctly=115, min_id_rows_named=34,
                        max_named_wrongly=4, max_false_positives=1, min_parts_ok=3,
                        max_parts_wrong=4),
     # The fresh set written in session 16 (25 reports, 165 rows, in two parts by two
@@ -1030,7 +1061,11 @@ RATCHETS = {
     # Session 19 (reword20): every text of the set reworded again after a check against the
     # sources found long verbatim runs (README, Paraphrase check); same code (a1efc7e):
     # named correctly 143 -> 142, id rows 54 -> 53, parts ok 11 -> 10.
-    "blind16": Ratchet(min_found=165, min_named_correctly=142, min_id_rows_named=53,
+    # Session 23 (recall23: phrasings the catalogue's patterns missed, measured on all twenty-two
+    # sets, no wrong name added): 出具意见1284份, 推出166个“高效办成一件事”, 审结一审行政案件18件,
+    # 18名执法骨干旁听行政诉讼庭审, 随机抽取企业300家次, 由1296项减至405项, 45名在编干部接受…测试:
+    # named correctly 142 -> 149, id rows 53 -> 60.
+    "blind16": Ratchet(min_found=165, min_named_correctly=149, min_id_rows_named=60,
                        max_named_wrongly=0, max_false_positives=0, min_parts_ok=10,
                        max_parts_wrong=4),
     # The fresh set written in session 17 (39 reports, 310 rows, 27 provinces, nineteen
@@ -1103,7 +1138,10 @@ RATCHETS = {
     # another kind with a number of its own, is a part (hunan_yjt's 行政处罚公示信息18条
     # beside 行政许可信息910条): named correctly 166 -> 167, wrong 20 -> 19, parts ok 13 ->
     # 14.
-    "blind18": Ratchet(min_found=220, min_named_correctly=167, min_id_rows_named=33,
+    # Session 23 (recall23: phrasings the catalogue's patterns missed, measured on all twenty-two
+    # sets, no wrong name added): 召开本镇法治建设工作会议10次, 出具意见书28次: named correctly 167
+    # -> 169, id rows 33 -> 35.
+    "blind18": Ratchet(min_found=220, min_named_correctly=169, min_id_rows_named=35,
                        max_named_wrongly=19, max_false_positives=0, min_parts_ok=14,
                        max_parts_wrong=2),
     # The third fresh set written in session 17 (24 reports, 183 rows, 19 provinces, sixteen
@@ -1133,7 +1171,11 @@ RATCHETS = {
     # Session 21 (kinds21): one of the kinds the catalogue lists for an indicator, beside
     # another kind with a number of its own, is a part (dongli's 专题培训班2期 and
     # 区级法治专题讲座4场): named correctly 145 -> 146, wrong 15 -> 14, parts ok 6 -> 8.
-    "blind19": Ratchet(min_found=182, min_named_correctly=146, min_id_rows_named=31,
+    # Session 23 (recall23: phrasings the catalogue's patterns missed, measured on all twenty-two
+    # sets, no wrong name added): 现配备行政执法人员46人, 12345平台受理工单51个,
+    # 培训班45期，累计培训7171人次, 承诺提速率达到88.11%: named correctly 146 -> 150, id rows 31 ->
+    # 35.
+    "blind19": Ratchet(min_found=182, min_named_correctly=150, min_id_rows_named=35,
                        max_named_wrongly=14, max_false_positives=2, min_parts_ok=8,
                        max_parts_wrong=4),
     # The fresh set of session 19 (35 reports, 263 rows, 16 provinces, eighteen departments'
@@ -1151,7 +1193,10 @@ RATCHETS = {
     # 行政许可146件): named correctly 190 -> 191, wrong 20 -> 19, parts ok 8 -> 9.
     # Session 21 (found21): 小项 is a unit (3方面17小项): found 258 -> 259 (unnamed; the gold
     # names it assessment_indicators).
-    "blind20": Ratchet(min_found=259, min_named_correctly=191, min_id_rows_named=44,
+    # Session 23 (recall23: phrasings the catalogue's patterns missed, measured on all twenty-two
+    # sets, no wrong name added): 新上线“一件事”34个, 年度35项法治建设任务,
+    # “高效办成一件事”50个重点事项: named correctly 191 -> 194, id rows 44 -> 47.
+    "blind20": Ratchet(min_found=259, min_named_correctly=194, min_id_rows_named=47,
                        max_named_wrongly=19, max_false_positives=2, min_parts_ok=9,
                        max_parts_wrong=5),
     # The fresh set of session 20 (31 reports, 206 rows, 14 provinces, twenty-one
@@ -1170,7 +1215,10 @@ RATCHETS = {
     # Session 21 (found21): the misses read as number grammar (副, 枚, 大类, µg/m3, a zero
     # after its noun, 有两位负责人, 出台了…十项重点任务，, 网办、掌办率): found 197 -> 206,
     # named correctly 141 -> 150, id rows 43 -> 44; wrong, FP and parts unchanged.
-    "blind21": Ratchet(min_found=206, min_named_correctly=150, min_id_rows_named=44,
+    # Session 23 (recall23: phrasings the catalogue's patterns missed, measured on all twenty-two
+    # sets, no wrong name added): 167名领导干部旁听了庭审, 完成16个单位法治督察工作: named
+    # correctly 150 -> 152, id rows 44 -> 46.
+    "blind21": Ratchet(min_found=206, min_named_correctly=152, min_id_rows_named=46,
                        max_named_wrongly=20, max_false_positives=2, min_parts_ok=14,
                        max_parts_wrong=1),
 }

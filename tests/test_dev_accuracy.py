@@ -34,9 +34,13 @@ MIN_FOUND = 284               # was 278: bare 万/亿 counts, 种/面/成 (gramm
 # 275 -> 265, named wrongly 1 -> 3, id rows 135 -> 126 (found 284, FP 0 and sections
 # unchanged). Rules written while reading the old wording did not all hold on new wording
 # of the same facts; the thresholds are the new text's measured level.
-MIN_NAMED_CORRECTLY = 265     # was 275, then 274: gangu's website count re-read as a part
+# Session 23 (recall23: phrasings the catalogue's patterns missed, each a family seen in
+# several sets): the county office's 仍然有效的行政规范性文件为0件 is normative_docs_in_force:
+# named correctly 265 -> 266, id rows 126 -> 127.
+MIN_NAMED_CORRECTLY = 266     # was 275, then 274: gangu's website count re-read as a part
                               # (session 7 consistency re-read, dev README); 275 again with
-                              # session 8's one-channel rule (parts8); 265 since reword20
+                              # session 8's one-channel rule (parts8); 265 since reword20;
+                              # 266 since recall23
 MAX_NAMED_WRONGLY = 3          # 3 since reword20 (session 19); 1 before the session-7
                                # consistency re-read made gangu's website count a part,
                                # then 2; 1 again when session 8's one-channel rule made it
@@ -46,8 +50,8 @@ MAX_FALSE_POSITIVES = 0
 # 常务会议 together) re-read by meaning as a joint count of two bodies, which names no
 # body's indicator (README): id rows 137/145 -> 136/144, the extractor unchanged on it
 # (it now leaves the number unnamed, as the gold does); not an extractor loss.
-MIN_NAMED_WITH_ID = 126       # rows named with their gold id (the named/all column);
-                              # 135 before reword20 (session 19)
+MIN_NAMED_WITH_ID = 127       # rows named with their gold id (the named/all column);
+                              # 135 before reword20 (session 19), 126 before recall23
 # Parts (part_of, session 4): gold parts found with no id and the same part_of (8/50
 # with 其中 alone, 12/50 with lists, scopes and breakdown headers), and found rows given
 # a part_of other than gold's (4 -> 0).

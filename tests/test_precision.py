@@ -277,8 +277,10 @@ def test_a_total_over_several_years_is_not_the_years_figure(sentence, value, exp
 
 
 @pytest.mark.parametrize("sentence, value, expected", [
-    # training in the number's own clause: trainees or sessions, not the stock
-    ("全年举办执法业务培训班，共有820名行政执法人员参加培训。", 820, ""),
+    # training in the number's own clause: trainees or sessions, not the stock (enforcement
+    # staff trained: grassroots_officers_trained)
+    ("全年举办执法业务培训班，共有820名行政执法人员参加培训。", 820,
+     "grassroots_officers_trained"),
     ("全年开展业务培训和应急演练活动12次。", 12, ""),
     ("全县共有行政执法人员820名。", 820, "enforcement_personnel"),
     ("全年开展应急演练活动12次。", 12, "emergency_drills"),
@@ -1141,7 +1143,8 @@ DEFINITION_CLAUSES = [
     ("按期整改省督察组反馈的31项问题。", 31, "inspection_problems_rectified"),
     ("全年开展专项督查3次，通报整改问题15项。", 15, "inspection_problems_found"),
     ("专项督察查找出共性问题8条、个性问题11条，逐一交办整改。", 8, ""),
-    ("办理政务服务事项12万件。", 120000, ""),
+    # cases handled are gov_service_cases_handled, not the list of items (its definition)
+    ("办理政务服务事项12万件。", 120000, "gov_service_cases_handled"),
     ("开展议题前置合法性审核42件。", 42, ""),
     ("全年审查行政合同58件。", 58, "contracts_reviewed"),
     ("提请废止政府规章2部。", 2, ""),
@@ -1294,7 +1297,8 @@ def test_a_cut_of_one_kind_of_items_is_not_the_regions_cut(sentence, value, expe
 @pytest.mark.parametrize("sentence, value, expected", [
     # trained, then sat or passed an exam: trainees, not exam candidates
     ("全镇23名在编干部参加执法培训并通过考试。", 23, ""),
-    ("组织180名执法人员参加执法培训并参加考试。", 180, ""),
+    # enforcement staff trained are grassroots_officers_trained's, persons as 名 too
+    ("组织180名执法人员参加执法培训并参加考试。", 180, "grassroots_officers_trained"),
     ("全年组织86名领导干部参加学法考试。", 86, "law_exam_participants"),
     # enforcement staff trained, counted in persons; the corps' general law course
     ("举办全县通用法律知识培训，参训人员180余人。", 180, "grassroots_officers_trained"),
