@@ -1,6 +1,7 @@
 """The rol command as a user meets it: parameters, exit codes, messages."""
 
 import json
+import os
 import shutil
 
 import docx
@@ -17,7 +18,8 @@ from rol_analysis import layout
     ["--region", "weibin", "--year", "1899"],
     ["--region", "weibin", "--year", "2022"],          # no raw file
     ["--region", "nowhere", "--year", "2023"],
-    ["--region", "weibin"],                            # year missing
+    ["--year", "2023"],                                # which region(s)?
+    ["--region", "nowhere"],                           # every year of a region with none
     ["--jobs", "0", "--all"],
 ])
 def test_bad_build_parameters_exit_2_and_write_nothing(root, args):
@@ -280,7 +282,7 @@ def test_scan_without_the_ocr_extra_exits_2_with_the_install_command(tmp_path, m
     out = tmp_path / "out"
     result = CliRunner().invoke(cli.main, ["extract", str(scan), "--out", str(out)])
     assert result.exit_code == 2
-    assert "pip install 'rol-analysis[ocr]'" in result.stderr and str(scan) in result.stderr
+    assert ocr.install_command() in result.stderr and str(scan) in result.stderr
     assert "Traceback" not in result.stderr and not out.exists()
 
 
@@ -355,8 +357,10 @@ def test_a_report_without_any_statistic_is_bad_input_naming_causes_and_fix(tmp_p
     proc = rol_here("extract", bad, "--out", tmp_path / "out")
     assert proc.returncode == 2, proc
     assert f"{bad}: no statistic was found in it" in proc.stderr
+    from rol_analysis import ocr
+
     for cause in ("wrong file", "cover page", "table of contents", "scan without a text layer",
-                  "pip install 'rol-analysis[ocr]'", "Fix: put the full text of the report"):
+                  ocr.install_command(), "Fix: put the full text of the report"):
         assert cause in proc.stderr, cause
     assert "Traceback" not in proc.stderr and not (tmp_path / "out").exists()
 
@@ -447,7 +451,7 @@ def test_pdf_without_a_unicode_map_is_not_called_a_scan(tmp_path, monkeypatch):
     assert proc.returncode == 2 and "Traceback" not in proc.stderr
     assert str(pdf) in proc.stderr and "cannot be decoded" in proc.stderr
     assert "no Unicode map" in proc.stderr and "embedded Unicode fonts" in proc.stderr
-    assert "pip install 'rol-analysis[ocr]'" in proc.stderr
+    assert ocr.install_command() in proc.stderr
     assert "scanned" not in proc.stderr
     assert tree_bytes(root) == before
 
@@ -488,3 +492,165 @@ def test_validate_all_and_a_regions_years_check_each_and_name_what_failed(root):
         assert "1 of 2 region-years did not pass: weibin/2024 (exit 1)" in proc.stderr
     assert (root / ".rol-cache/validate/weibin/2024/validation.html").is_file()
     assert not (root / "reports").exists()
+
+
+# ------------------------------------------------ trial 23: what the messages say
+
+
+def test_build_all_names_what_it_ignores_and_region_alone_builds_its_years(seed_copy):
+    """Trial 23: `rol build --all` passed over a .doc and a folder named in Chinese
+    without a word (`rol list` named them); `--region R` alone was an error while
+    `validate --region R` checked every year of R."""
+    raw = seed_copy / "data/raw"
+    (raw / "weibin/2024.doc").write_bytes(b"\xd0\xcf\x11\xe0")
+    (raw / "青岚").mkdir()
+    (raw / "青岚/2022.txt").write_text("x", encoding="utf-8")
+    proc = rol_here("build", "--all", "--root", seed_copy, "-q")
+    assert proc.returncode == 0, proc
+    assert f"warning: ignored under {raw} (not built):" in proc.stderr
+    lines = {line.split(":")[0].strip(): line for line in proc.stderr.splitlines()}
+    assert "fix: open it in Word, WPS or LibreOffice and save it as .docx" in lines[
+        "weibin/2024.doc"]
+    assert "not a region slug" in lines["青岚/"]
+    proc = rol_here("build", "--region", "weibin", "--root", seed_copy, "-q")
+    assert proc.returncode == 0, proc
+    assert "weibin/2023: up to date" in proc.stdout
+    # what --region weibin would have built: its .doc, not another region's folder
+    assert "weibin/2024.doc" in proc.stderr and "青岚" not in proc.stderr
+
+
+@pytest.mark.parametrize("name, fix", [
+    ("2024.doc", "open it in Word, WPS or LibreOffice and save it as .docx"),
+    ("2024.wps", "open it in Word, WPS or LibreOffice and save it as .docx"),
+    ("2024.xls", "save it as .txt, .docx, .html or .pdf"),
+])
+def test_build_of_a_year_filed_in_an_unread_format_names_the_file_and_fix(root, name, fix):
+    """Trial 23: `rol build --region oldword --year 2024` said "no raw report …
+    expected a file …/2024.<txt|docx|html|pdf>" beside the 2024.doc it had found."""
+    doc = root / "data/raw/oldword" / name
+    doc.parent.mkdir()
+    doc.write_bytes(b"\xd0\xcf\x11\xe0")
+    before = tree_bytes(root)
+    for args in (["--year", "2024"], []):
+        proc = rol_here("build", "--region", "oldword", *args, "--root", root, "-q")
+        assert proc.returncode == 2, proc
+        if args:
+            assert f"error: {doc}: {doc.suffix} is not a report format" in proc.stderr
+            assert "no raw report" not in proc.stderr
+        assert fix in proc.stderr, proc.stderr
+    assert tree_bytes(root) == before
+
+
+def test_a_folder_named_in_chinese_is_told_which_slug_to_rename_it_to(root):
+    raw = root / "data/raw"
+    (raw / "青岚").mkdir()
+    shutil.copy(SEED, raw / "青岚" / "2022.txt")
+    # no row names it: the rule and an example, not a slug made up from the characters
+    out = rol_here("list", "--root", root, check=0).stdout
+    [line] = [ln for ln in out.splitlines() if ln.strip().startswith("青岚/")]
+    assert f"`mv {raw / '青岚'} {raw}/<slug>`" in line and "hongqi for 红旗区" in line
+    assert "<slug>,<zh_name>,<city>,<province>,<level>" in line and "e.g. to name" not in line
+    # its regions.csv row (青岚县, not the town 青岚县白沙镇): that slug
+    with open(raw / "regions.csv", "a", encoding="utf-8") as fh:
+        fh.write("baisha-ql,青岚县白沙镇,临江市,江西省,town\nqinglan,青岚县,临江市,江西省,county\n")
+    out = rol_here("list", "--root", root, check=0).stdout
+    assert f"`mv {raw / '青岚'} {raw / 'qinglan'}`" in out and "baisha-ql" not in out
+    proc = rol_here("build", "--region", "青岚", "--year", "2022", "--root", root)
+    assert proc.returncode == 2, proc
+    err = " ".join(proc.stderr.split())
+    assert "cannot be built under that name. Fix: regions.csv lists qinglan,青岚县" in err
+    assert f"rename the folder to its slug (`mv {raw / '青岚'} {raw / 'qinglan'}`)" in err
+    assert "then build with --region qinglan" in err
+
+
+def test_build_progress_counts_the_region_years_up_to_date(capsys):
+    """Trial 23: `[3/11] … built` was followed by `[9/11]`: the five up to date between
+    were counted but never said."""
+    from rol_analysis import cli, pipeline
+
+    progress = cli._Progress(5)
+    progress.tty = False
+    for region, status in (("a", "skipped"), ("b", "skipped"), ("c", "built"),
+                           ("d", "skipped"), ("e", "skipped")):
+        progress("done", pipeline.BuildResult(region, 2023, status))
+    progress.close()
+    assert capsys.readouterr().err.splitlines() == [
+        "[2/5] 2 up to date, skipped", "[3/5] c/2023: built", "[5/5] 2 up to date, skipped"]
+    # nothing to build: nothing said (each result line says "up to date")
+    progress = cli._Progress(2)
+    progress.tty = False
+    for region in "ab":
+        progress("done", pipeline.BuildResult(region, 2023, "skipped"))
+    progress.close()
+    assert capsys.readouterr().err == ""
+
+
+def test_extract_counts_numbers_as_the_brief_does_and_names_the_year_option(tmp_path):
+    """Trial 23: "60 statistics" where the brief said 58 个数字, and a --year that
+    differed from the report's was told to "rename it", though extract files nothing."""
+    out = tmp_path / "out"
+    proc = rol_here("extract", SEED, "--out", out, "--year", "2022", check=0)
+    men = pd.read_csv(out / "mentions.csv", encoding="utf-8-sig")
+    n = men["char_start"].nunique()
+    assert n < len(men)  # the seed has a number with two rows
+    assert f": {n} numbers ({len(men)} rows in mentions.csv: " in proc.stdout
+    assert "--year 2022 was given" in proc.stderr and "run again with --year 2023" in proc.stderr
+    assert "filed as" not in proc.stderr and "rename" not in proc.stderr
+
+
+@pytest.mark.parametrize("errno_name, says, not_says", [
+    ("EROFS", "the file system is read-only", "chmod"),
+    ("EACCES", "permission denied", "read-only"),
+])
+def test_review_that_cannot_write_says_to_run_review_again(root, monkeypatch, errno_name,
+                                                            says, not_says):
+    """Trial 23: a read-only data/reviews was told "… then run the build again"."""
+    import errno
+
+    from rol_analysis import reviews
+
+    sheet = root / "data/reviews/weibin/2023.csv"
+
+    def refuse(paths):
+        code = getattr(errno, errno_name)
+        raise OSError(code, os.strerror(code), str(sheet))
+
+    monkeypatch.setattr(reviews, "write_worksheet", refuse)
+    proc = rol_here("review", "--region", "weibin", "--year", "2023", "--root", root)
+    assert proc.returncode == 2, proc
+    assert f"cannot write {sheet}: {says}" in proc.stderr and not_says not in proc.stderr
+    assert "then run `rol review` again" in proc.stderr and "the build" not in proc.stderr
+
+
+def test_a_read_only_mount_is_not_told_to_chmod(seed_copy, monkeypatch):
+    """Trial 23: reports/ on a read-only file system was told `chmod -R u+w`. There
+    ``os.access`` refuses the write as it does for a folder without permission."""
+    import errno
+
+    from rol_analysis import exceptions, pipeline
+
+    def refuse(journal):  # the publish's first rename, as on a read-only mount
+        raise PermissionError(errno.EACCES, "Permission denied", journal["moves"][0][1])
+
+    monkeypatch.setattr(pipeline, "_apply", refuse)
+    monkeypatch.setattr(exceptions, "read_only_mount", lambda path: True)
+    before = tree_bytes(seed_copy)
+    proc = rol_here("build", "--region", "weibin", "--year", "2023", "--root", seed_copy,
+                    "--force", "-q")
+    assert proc.returncode == 2, proc
+    assert "the file system is read-only" in proc.stderr and "chmod" not in proc.stderr
+    assert "--root" in proc.stderr
+    assert tree_bytes(seed_copy) == before
+
+
+def test_list_says_year_mismatch_before_a_build_stops_on_it(tmp_path):
+    """Trial 23: a 2024.txt whose title states 2023 showed as "not built"."""
+    root = make_root(tmp_path / "p", {("weibin", 2024): SEED.read_bytes()})
+    out = rol_here("list", "--root", root, check=0).stdout
+    assert ("weibin/2024  2024.txt    not built; year mismatch: the report states 2023, so "
+            "`rol build` stops on it (rename it to 2023.txt, or confirm 2024 in "
+            "data/reviews/weibin/2024.year.txt)") in out
+    confirm = root / "data/reviews/weibin/2024.year.txt"
+    confirm.parent.mkdir(parents=True)
+    confirm.write_text("2024\n", encoding="utf-8")
+    assert "mismatch" not in rol_here("list", "--root", root, check=0).stdout

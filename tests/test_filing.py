@@ -163,7 +163,9 @@ def test_text_digests_are_cached_by_file_digest(tmp_path):
     report.write_bytes(SEED.read_bytes())
     digest = filing.text_digest(report, tmp_path)
     stored = list((tmp_path / ".rol-cache/text-digest").iterdir())
-    assert len(stored) == 1 and stored[0].read_text().strip() == digest
+    # with the year the report states, read in the same decode (`rol list`)
+    assert len(stored) == 1 and stored[0].read_text().split() == [digest, "2023"]
+    assert filing.stated_year(report, tmp_path) == 2023
     # a GB18030 re-save says the same; a changed figure does not
     other = tmp_path / "b.txt"
     other.write_bytes(SEED.read_bytes().decode("utf-8").encode("gb18030"))

@@ -279,7 +279,23 @@ def test_scanned_pdf_without_the_ocr_extra_names_the_install_command(pdfs, monke
         read_report(scan_pdf)
     msg = err.value.message
     assert str(scan_pdf) in msg and "no text layer" in msg
-    assert "pip install 'rol-analysis[ocr]'" in msg
+    assert ocr.install_command() in msg
+
+
+def test_the_ocr_install_command_fits_how_rol_was_installed(monkeypatch, tmp_path):
+    """Trial 23: a README user (a checkout's .venv, `make ocr`) was told `pip install
+    'rol-analysis[ocr]'`, which installs into whatever pip comes first on the PATH."""
+    import sys
+
+    from rol_analysis import ocr
+
+    checkout = Path(ocr.__file__).resolve().parents[2]
+    monkeypatch.setattr(sys, "prefix", str(checkout / ".venv"))
+    assert ocr.install_command() == f"`make ocr` in {checkout}"
+    monkeypatch.setattr(sys, "prefix", str(tmp_path / "env"))  # pip, conda, another venv
+    monkeypatch.setattr(sys, "executable", str(tmp_path / "env/bin/python"))
+    assert ocr.install_command() == (
+        f"`{tmp_path / 'env/bin/python'} -m pip install 'rol-analysis[ocr]'`")
 
 
 def test_scan_with_no_text_on_it_is_refused(pdfs):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import signal
 import sys
 from pathlib import Path
@@ -127,8 +128,11 @@ class _Group(click.Group):
         except Exception as exc:  # noqa: BLE001 - last line of defence: no bare traceback
             from .exceptions import write_error
 
-            if write_error(exc) is not None:
-                _fail(write_error(exc))
+            # "run the build again" is for a build: another command is run again itself
+            rerun = (f"`rol {ctx.invoked_subcommand}`"
+                     if ctx.invoked_subcommand not in (None, "build") else "the build")
+            if write_error(exc, rerun) is not None:
+                _fail(write_error(exc, rerun))
             if os.environ.get("ROL_DEBUG"):
                 raise
             _say(
@@ -179,7 +183,8 @@ def _year_type(value):
 
 
 @main.command(short_help="Build briefs: notebooks 01-04, validated, published.")
-@click.option("--region", help="Region slug, a folder under data/raw/ (e.g. weibin).")
+@click.option("--region", help="Region slug, a folder under data/raw/ (e.g. weibin); "
+                                "without --year, all its years.")
 @click.option("--year", help="Report year (e.g. 2023).")
 @click.option("--all", "all_", is_flag=True,
               help="Every region-year under data/raw/ (narrowed by --region/--year).")
@@ -200,9 +205,14 @@ def build(region, year, all_, force, jobs, pdf, scheduler, quiet, cell_timeout, 
           root):
     """Run notebooks 01-04 and publish reports/<region>/<year>/brief.html.
 
-    With --all, the national panel (data/processed/panel/) is updated at the end.
+    --region R without --year builds every year of R, as `--all --region R` does (and as
+    `rol validate --region R` checks them). With --all (or --region alone), the national
+    panel (data/processed/panel/) is updated at the end.
     """
     from . import pipeline
+
+    # one region's years together, as `validate --region` checks them (trial 23)
+    all_ = all_ or (region is not None and year is None)
 
     if scheduler is not None:
         if not all_:
@@ -249,9 +259,11 @@ def build(region, year, all_, force, jobs, pdf, scheduler, quiet, cell_timeout, 
     for w in pipeline.renamed_regions(root):
         _say(f"warning: {w}", err=True)
     built = [(r.region, r.year) for r in results if r.status == "built"]
-    if built and not all_:
-        # the year's other briefs compare with what was just published (trial 5 F8)
-        stale = pipeline.outdated_peers(root, built)
+    if built and (not all_ or region is not None or year is not None):
+        # the year's other briefs compare with what was just published (trial 5 F8);
+        # those this build tried are reported above already
+        tried = {r.key for r in results}
+        stale = [k for k in pipeline.outdated_peers(root, built) if k not in tried]
         if stale:
             n = len(stale)
             _say(f"next: {n} other brief{'s' if n > 1 else ''} that compare{'' if n > 1 else 's'} "
@@ -260,6 +272,12 @@ def build(region, year, all_, force, jobs, pdf, scheduler, quiet, cell_timeout, 
                  "up to date are skipped).")
     if all_:
         from . import panel as _panel
+
+        # what `rol list` names as not built is not passed over in silence either
+        ignored = _ignored(root, region, year and layout.check_year(year))
+        if ignored:
+            _say(f"warning: ignored under {root / 'data' / 'raw'} (not built):\n"
+                 + "\n".join(ignored), err=True)
 
         # a build never deletes outputs: say which ones outlived their raw report
         for r_, y_ in pipeline.gone_raw(root):
@@ -289,6 +307,8 @@ class _Progress:
 
     def __init__(self, total: int):
         self.total, self.done, self.bar = total, 0, None
+        self.skipped = 0  # up to date since the last line said (not on a terminal)
+        self.said = False
         self.tty = sys.stderr.isatty()
 
     def __call__(self, kind, payload):
@@ -305,11 +325,23 @@ class _Progress:
         self.done += 1
         if self.bar is not None:
             self.bar.update(1)
-        elif not self.tty and payload.status != "skipped":
-            _say(f"[{self.done}/{self.total}] {payload.key}: {payload.status}",
-                       err=True)
+        elif not self.tty and payload.status == "skipped":
+            self.skipped += 1  # counted, and said once before the next line
+        elif not self.tty:
+            self._say_skipped(self.done - 1)
+            _say(f"[{self.done}/{self.total}] {payload.key}: {payload.status}", err=True)
+            self.said = True
+
+    def _say_skipped(self, upto: int):
+        # every region-year is counted: "[9/11]" right after "[3/11]" said nothing of
+        # the five up to date between them (trial 23); a build with nothing to build
+        # says nothing here (its result lines say "up to date")
+        if self.skipped and (self.said or upto < self.done):
+            n, self.skipped = self.skipped, 0
+            _say(f"[{upto}/{self.total}] {n} up to date, skipped", err=True)
 
     def close(self):
+        self._say_skipped(self.done)
         if self.bar is not None:
             self.bar.set_postfix_str("")
             self.bar.close()
@@ -368,13 +400,28 @@ def list_(root):
                    "level of a region it lists; the next `rol build` rewrites it")
     for w in pipeline.unlisted_regions(root) + pipeline.renamed_regions(root):
         click.echo(f"warning: {w}")
-    skipped = pipeline.ignored(root)
-    if skipped:
-        click.echo(f"ignored under {root / 'data' / 'raw'}:")
-    for s in skipped:
-        rel = s["path"].relative_to(root / "data" / "raw")
-        click.echo(f"  {rel}{'/' if s['path'].is_dir() else ''}: {s['reason']}; "
-                   f"fix: {s['fix']}")
+    ignored = _ignored(root)
+    if ignored:
+        click.echo(f"ignored under {root / 'data' / 'raw'}:\n" + "\n".join(ignored))
+
+
+def _ignored(root: Path, region: str | None = None, year: int | None = None) -> list[str]:
+    """What ``rol list`` says it ignores under data/raw (a .doc, a folder whose name is
+    not a slug), one indented line each with the fix. ``region`` and ``year`` keep what
+    a narrowed ``rol build --all`` would have built."""
+    from . import pipeline
+
+    raw = root / "data" / "raw"
+    lines = []
+    for s in pipeline.ignored(root):
+        rel = s["path"].relative_to(raw)
+        said = re.findall(r"(?<!\d)\d{4}(?!\d)", rel.name)
+        if (region is not None and rel.parts[0] != region) or (
+                year is not None and said and str(year) not in said):
+            continue
+        lines.append(f"  {rel}{'/' if s['path'].is_dir() else ''}: {s['reason']}; "
+                     f"fix: {s['fix']}")
+    return lines
 
 
 @main.command(short_help="Extract the statistics of one report file into a folder.")
@@ -409,8 +456,13 @@ def extract(file, out, region, year, regions_csv):
     for w in warnings:
         click.echo(f"warning: {w}", err=True)
     n_ind = len(result.indicators)
-    click.echo(f"{file}: {len(result.mentions)} statistics, {n_ind} catalogue indicators -> "
-               f"{out}")
+    # the count the brief gives (N 个数字): distinct numbers of the text, not the rows of
+    # mentions.csv, where a number read two ways has a row per reading (trial 23)
+    n, rows = int(result.mentions["char_start"].nunique()), len(result.mentions)
+    which = "a number" if rows - n == 1 else "numbers"
+    extra = (f" ({rows} rows in mentions.csv: {rows - n} more for {which} read two ways "
+             "or named twice)" if rows != n else "")
+    click.echo(f"{file}: {n} numbers{extra}, {n_ind} catalogue indicators -> {out}")
 
 
 @main.command(short_help="Extract and validate reports; publish nothing.")

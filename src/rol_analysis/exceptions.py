@@ -49,29 +49,48 @@ class SuiteError(RolError):
     exit_code = 2
 
 
-def write_error(exc: OSError) -> RolError | None:
+def write_error(exc: OSError, rerun: str = "the build") -> RolError | None:
     """The user-facing error for a failed write, or None when ``exc`` is not one.
 
     A folder the user made read-only, a full disk or a read-only mount is a problem
     with the environment, not a bug: exit 2, saying which path and what to do.
+    ``rerun`` names what to run again once it is fixed (``rol review`` writes a
+    worksheet, not a build).
     """
     import errno
 
+    copy = ("copy the project folder to a writable place and run there (--root DIR "
+            "points rol at the copy)")
     fixes = {
-        errno.EACCES: ("permission denied", "make it writable (e.g. `chmod -R u+w` on it) "
-                       "or build in a copy with --root"),
-        errno.EPERM: ("operation not permitted", "make it writable, or build in a copy "
-                      "with --root"),
-        errno.EROFS: ("the file system is read-only", "build in a writable copy with "
-                      "--root"),
-        errno.ENOSPC: ("no space left on the device", "free some space and retry"),
+        errno.EACCES: ("permission denied", "make it writable (e.g. `chmod -R u+w` on it), "
+                       f"or {copy}"),
+        errno.EPERM: ("operation not permitted", f"make it writable, or {copy}"),
+        # chmod cannot help on a read-only mount: say so, and only the copy
+        errno.EROFS: ("the file system is read-only (mounted read-only)", copy),
+        errno.ENOSPC: ("no space left on the device", "free some space"),
     }
     if not isinstance(exc, OSError) or exc.errno not in fixes:
         return None
     problem, fix = fixes[exc.errno]
     where = exc.filename or "an output folder"
-    return InputError(f"cannot write {where}: {problem}. Fix: {fix}, then run the build "
+    return InputError(f"cannot write {where}: {problem}. Fix: {fix}, then run {rerun} "
                       "again.")
+
+
+def read_only_mount(path) -> bool:
+    """Whether ``path`` (or, where it does not exist yet, its nearest existing parent)
+    is on a file system mounted read-only: there ``os.access`` refuses a write as it
+    does for a folder without write permission, and only a copy elsewhere helps."""
+    import os
+    from pathlib import Path
+
+    path = Path(path)
+    while not path.exists() and path != path.parent:
+        path = path.parent
+    try:
+        return bool(os.statvfs(path).f_flag & os.ST_RDONLY)
+    except (OSError, AttributeError):  # no statvfs (Windows): not known to be
+        return False
 
 
 class ValidationFailed(RolError):

@@ -1198,7 +1198,8 @@ def _frame(pd, rows: list[dict], columns: list[str]):
 # --------------------------------------------------------------------------- file level
 
 def extract_file(path, region: str | None = None, year: int | None = None,
-                 regions_csv=None, catalogue=None, explain: bool = False) -> Extraction:
+                 regions_csv=None, catalogue=None, explain: bool = False,
+                 filed: bool = True) -> Extraction:
     """Read a raw report file and extract it, with ``report.json`` metadata.
 
     Parameters
@@ -1215,6 +1216,10 @@ def extract_file(path, region: str | None = None, year: int | None = None,
     catalogue : Catalogue, optional
     explain : bool
         Fill :attr:`Extraction.explain` (see :func:`extract_text`).
+    filed : bool
+        Whether ``region`` and ``year`` are the file's place under ``data/raw`` (a
+        build) rather than options given to ``rol extract``: the warnings' wording
+        (:func:`sections.check_report_matches`).
 
     Returns
     -------
@@ -1243,7 +1248,7 @@ def extract_file(path, region: str | None = None, year: int | None = None,
         # text cannot disagree with itself.
         warnings = sections.check_report_matches(
             info, asserted_region or "", year,
-            regions_csv if asserted_region else None, source=path.name)
+            regions_csv if asserted_region else None, source=path.name, filed=filed)
     result = extract_text(doc.text, region or "", year, catalogue, ocr=doc.ocr,
                           explain=explain)
     result.text = doc.text
@@ -1353,13 +1358,13 @@ def require_statistics(result: Extraction, path) -> None:
     elif fmt == "pdf":
         scan = ("a scan without a text layer whose pages carry a few words of text (a "
                 "header, a stamp), so they were not sent to OCR: save the report as text, "
-                f"or as a PDF of page images only, which the OCR extra (`{ocr.INSTALL}`, "
-                "README \"Scanned PDFs (OCR)\") reads")
+                "or as a PDF of page images only, which the OCR extra "
+                f"({ocr.install_command()}, README \"Scanned PDFs (OCR)\") reads")
     else:
         scan = ("taken from a scan without a text layer, so only a title or headings "
                 "came through as text: a scanned PDF is read with the OCR extra "
-                f"(`{ocr.INSTALL}`, README \"Scanned PDFs (OCR)\"); a scan pasted into "
-                "a Word file or a web page is not")
+                f"({ocr.install_command()}, README \"Scanned PDFs (OCR)\"); a scan pasted "
+                "into a Word file or a web page is not")
     raise InputError(
         f"{path}: no statistic was found in it: {meta.get('n_chars') or 0} characters read "
         "and not one number that counts something (件, 次, 人, %), where an annual "
@@ -1421,7 +1426,7 @@ def extract_to(file, out_dir, region: str | None = None, year: int | None = None
         When the file cannot be read, or states no statistic
         (:func:`require_statistics`); nothing is written then.
     """
-    result = extract_file(file, region, year, regions_csv=regions_csv)
+    result = extract_file(file, region, year, regions_csv=regions_csv, filed=False)
     require_statistics(result, file)
     write_tables(result, out_dir)
     return result, list(result.meta["warnings"])

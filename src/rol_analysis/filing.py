@@ -44,8 +44,9 @@ from .fileio import sha256_cached, sha256_file, stat_key, write_text
 
 #: Formats compared by their decoded text as well as their bytes (see the module note).
 TEXT_COMPARED = (".txt", ".docx", ".html", ".htm")
-#: Bumped when :func:`text_digest` would give another digest for one file.
-_DIGEST_VERSION = "1"
+#: Bumped when :func:`text_digest` would give another digest for one file (or the
+#: cache holds other facts: 2 added the stated year).
+_DIGEST_VERSION = "2"
 _WHITESPACE = re.compile(r"[\s\u200b\u200c\u200d\ufeff]+")
 _DIGESTS: dict = {}
 
@@ -80,36 +81,53 @@ def text_digest(path, root) -> str | None:
     of a batch over every raw file, and decoding a .docx each time would cost the batch
     a decode per file per region-year.
     """
+    return _text_facts(path, root)[0]
+
+
+def stated_year(path, root) -> int | None:
+    """The year a raw report's title (or opening line) states, read with its
+    :func:`text_digest` (one decode, kept the same way); None for a PDF, a file that
+    cannot be read or a report that states none. ``rol list`` says "year mismatch"
+    with it before a build stops on one (:func:`check`)."""
+    return _text_facts(path, root)[1]
+
+
+def _text_facts(path, root) -> tuple[str | None, int | None]:
+    """(:func:`text_digest`, :func:`stated_year`) of a raw report: one decode, cached."""
     from . import layout
     from .reading import read_report
+    from .sections import report_metadata
 
     path = Path(path)
     if path.suffix.lower() not in TEXT_COMPARED:
-        return None
+        return None, None
     key = stat_key(path)
     if key in _DIGESTS:
         return _DIGESTS[key]
     store = (layout.cache_dir(root) / "text-digest"
              / f"{_DIGEST_VERSION}-{sha256_cached(path)}")
     try:
-        cached = store.read_text(encoding="ascii").strip()
+        cached = store.read_text(encoding="ascii").split()
     except (OSError, UnicodeDecodeError):
-        cached = None
-    if cached is None:
+        cached = []
+    if len(cached) != 2:
         try:
             text = read_report(path).text
         except InputError:
-            cached = ""  # unreadable: not compared (and not decoded again)
+            cached = ["-", "-"]  # unreadable: not compared (and not decoded again)
         else:
-            cached = hashlib.sha256(
-                _WHITESPACE.sub("", text).encode("utf-8")).hexdigest()
+            year = report_metadata(text).get("year")
+            cached = [hashlib.sha256(_WHITESPACE.sub("", text).encode("utf-8")).hexdigest(),
+                      str(year) if year else "-"]
         try:
-            write_text(store, cached + "\n", encoding="ascii")
+            write_text(store, " ".join(cached) + "\n", encoding="ascii")
         except OSError:
             pass  # a read-only cache folder only costs the next build a decode
     if len(_DIGESTS) > 100_000:  # bounded: a long-lived kernel builds many
         _DIGESTS.clear()
-    _DIGESTS[key] = cached or None
+    digest, year = cached
+    _DIGESTS[key] = (None if digest == "-" else digest,
+                     int(year) if year.isdigit() else None)
     return _DIGESTS[key]
 
 
@@ -266,6 +284,29 @@ def check(paths, meta: dict, command: str = "build") -> list[str]:
         f"filing year: write {year} on the first line of {confirm} (a note why may follow) "
         f"and {again}. {undone}"
     )
+
+
+def year_mismatch(paths) -> str | None:
+    """What ``rol list`` says of a region-year whose report states another year than
+    its file name and no confirmation file confirms it (:func:`check` stops its build
+    on that), or None. A PDF is not read for this (see :func:`text_digest`)."""
+    from . import layout
+
+    raw, year = Path(paths.raw), int(paths.year)
+    stated = stated_year(raw, paths.root)
+    if stated is None or stated == year:
+        return None
+    confirm = confirmation_file(paths.root, paths.region, year)
+    try:
+        if _confirmed(confirm, year):
+            return None
+    except InputError:
+        return None  # the build says what is wrong with the confirmation file
+    there = layout.raw_files(raw.parent, stated)
+    fix = (f"remove it if it is another copy of {there[0].name}" if there
+           else f"rename it to {stated}{raw.suffix}")
+    return (f"year mismatch: the report states {stated}, so `rol build` stops on it "
+            f"({fix}, or confirm {year} in data/reviews/{paths.region}/{confirm.name})")
 
 
 def _raw_reports(raw_root: Path) -> list[Path]:

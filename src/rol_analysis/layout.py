@@ -38,9 +38,23 @@ def max_year() -> int:
     return _dt.date.today().year + 1
 
 
-def check_region(region: str) -> str:
-    """Return ``region`` if it is a slug (``[a-z0-9-]+``), else raise UsageError."""
+def check_region(region: str, root=None) -> str:
+    """Return ``region`` if it is a slug (``[a-z0-9-]+``), else raise UsageError.
+
+    With ``root``, a ``data/raw/<region>/`` folder of that name is named in the message
+    with how to rename it (:func:`slug_fix`): the user typed the folder's name.
+    """
     if not isinstance(region, str) or not REGION_RE.match(region):
+        folder = _raw_folder(root, region)
+        if folder is not None:
+            fix, slug = slug_fix(root, region)
+            chose = f"{slug} (or the slug you chose)" if slug else "<slug>"
+            raise UsageError(
+                f"region {_shown(region)} is not a region slug (lower-case letters, digits "
+                f"and hyphens, at most {MAX_REGION_LEN} characters), so the reports in "
+                f"{folder} cannot be built under that name. Fix: {fix}; then build with "
+                f"--region {chose}."
+            )
         raise UsageError(
             f"region {_shown(region)} is not a region slug: use lower-case letters, digits "
             f"and hyphens only, at most {MAX_REGION_LEN} characters (for example 'weibin'), "
@@ -53,6 +67,70 @@ def check_region(region: str) -> str:
             f"{region}-county, and its row in regions.csv."
         )
     return region
+
+
+def _raw_folder(root, name) -> Path | None:
+    """``<root>/data/raw/<name>/`` when ``name`` is a folder's own name there (not a
+    path such as ``../etc``), else None."""
+    if root is None or not isinstance(name, str) or not name or name.startswith(".") \
+            or Path(name).name != name:
+        return None
+    folder = Path(root) / "data" / "raw" / name
+    try:
+        return folder if folder.is_dir() else None
+    except (OSError, ValueError):  # a name too long, or with a NUL, for a file name
+        return None
+
+
+#: What follows a place's name in its full name (青岚 -> 青岚县): how :func:`slug_fix`
+#: finds the ``regions.csv`` row a folder named in Chinese is.
+_TIERS = ("省", "市", "区", "县", "旗", "镇", "乡", "街道", "自治县", "自治州")
+
+
+def slug_fix(root, folder: str) -> tuple[str, str | None]:
+    """How to rename ``data/raw/<folder>/``, whose name is not a region slug: the fix
+    ``rol list`` and ``rol build --region <folder>`` give, and the slug it proposes
+    (None when it cannot propose one).
+
+    A slug is guessed only where one can be: from the folder name's own letters
+    (``Bad_Region`` -> ``bad-region``), or from the ``regions.csv`` row whose Chinese
+    name the folder name begins (``青岚`` -> the row ``qinglan,青岚县``). A Chinese name
+    with no such row gets the rule and an example, not a made-up slug: its pinyin
+    cannot be derived here.
+    """
+    from . import regions
+    from .exceptions import RolError
+
+    raw = Path(root) / "data" / "raw"
+    here = raw / folder
+    try:
+        rows = regions.metadata(root)
+    except RolError:  # a broken regions.csv is reported on its own
+        rows = {}
+    # 青岚 is 青岚县 (not 青岚县白沙镇, a town of it): the name, or the name and its tier
+    known = sorted(slug for slug, row in rows.items() if folder and row.get("zh_name")
+                   in [folder] + [folder + tier for tier in _TIERS])
+    other = ("; if not, rename it to a slug of its own (lower-case letters, digits and "
+             "hyphens) and add that slug's row to data/raw/regions.csv")
+    if len(known) == 1:
+        slug = known[0]
+        row = f"{slug},{rows[slug]['zh_name']}"
+        if (raw / slug).exists():
+            return (f"regions.csv lists {row}: if these are that region's reports, move "
+                    f"them into {raw / slug}/ (one file per year) and remove {here}"
+                    f"{other}"), slug
+        return (f"regions.csv lists {row}: if this is that region, rename the folder to "
+                f"its slug (`mv {here} {raw / slug}`){other}"), slug
+    guess = re.sub(r"[^a-z0-9-]+", "-", folder.lower()).strip("-")[:MAX_REGION_LEN]
+    listed = "" if guess in rows else (
+        f", and add its row to data/raw/regions.csv: {guess},<zh_name>,<city>,<province>,"
+        "<level>")
+    if guess and REGION_RE.match(guess):
+        return f"rename it to a slug, e.g. `mv {here} {raw / guess}`{listed}", guess
+    return (f"rename it to a slug of lower-case letters, digits and hyphens, e.g. the "
+            f"place's name in pinyin (hongqi for 红旗区): `mv {here} {raw}/<slug>`, and "
+            "add its row to data/raw/regions.csv: <slug>,<zh_name>,<city>,<province>,"
+            "<level>"), None
 
 
 def _shown(value) -> str:
@@ -99,6 +177,34 @@ def raw_files(raw_dir, year: int | None = None, folders: bool = False) -> list[P
         and (p.is_dir() if folders else p.is_file()))
 
 
+#: Word-processor formats rol does not read: saved again as .docx, they are read.
+WORD_SUFFIXES = (".doc", ".wps", ".rtf", ".odt")
+
+
+def format_problem(path) -> tuple[str, str]:
+    """``(problem, fix)`` for a file under ``data/raw/`` whose suffix is not a report
+    format (:data:`RAW_SUFFIXES`): the one wording of ``rol list``, ``rol build --all``
+    and ``rol build --region R --year Y`` (a ``2024.doc`` is named, not "no report")."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix in WORD_SUFFIXES:
+        fix = (f"open it in Word, WPS or LibreOffice and save it as .docx "
+               f"({path.with_suffix('.docx')})")
+    else:
+        fix = "save it as .txt, .docx, .html or .pdf"
+    return f"{suffix or 'no extension'} is not a report format", fix
+
+
+def unread_files(raw_dir, year: int) -> list[Path]:
+    """The files of ``raw_dir`` named ``<year>.<ext>`` whose suffix is not a report
+    format (``2024.doc``, ``2024.wps``): what a build of that year says it found."""
+    raw_dir = Path(raw_dir)
+    if not raw_dir.is_dir():
+        return []
+    return sorted(p for p in raw_dir.iterdir() if p.is_file() and p.stem == str(year)
+                  and p.suffix.lower() not in RAW_SUFFIXES and not p.name.startswith("."))
+
+
 @dataclass(frozen=True)
 class BuildPaths:
     """All paths of one region-year under ``root``.
@@ -119,7 +225,9 @@ class BuildPaths:
 
     @property
     def raw(self) -> Path:
-        """The region-year's raw report; UsageError when there is none, or several."""
+        """The region-year's raw report; UsageError when there is none, InputError when
+        there are several, or only a file of that year in a format rol cannot read
+        (``2024.doc``: its name and the fix, as ``rol list`` gives them)."""
         found = raw_files(self.raw_dir, self.year)
         if not found:
             folders = raw_files(self.raw_dir, self.year, folders=True)
@@ -128,6 +236,14 @@ class BuildPaths:
                     f"{folders[0]}: this is a folder, not a report file. Put the report "
                     f"file itself at {folders[0]} (move the folder's file up and remove "
                     "the folder), then retry."
+                )
+            unread = unread_files(self.raw_dir, self.year)
+            if unread:
+                problem, fix = format_problem(unread[0])
+                raise InputError(
+                    f"{unread[0]}: {problem} (rol reads .txt, .docx, .html and .pdf), so "
+                    f"{self.region}/{self.year} has no report it can read. Fix: {fix}, "
+                    "then build again."
                 )
             raise UsageError(
                 f"no raw report for region {self.region!r}, year {self.year}: expected a "
@@ -193,7 +309,7 @@ def build_paths(root, region, year, stage=None) -> BuildPaths:
     """
     root = Path(root)
     stage = root / stage if stage is not None else default_stage(root)
-    return BuildPaths(root, check_region(region), check_year(year), stage)
+    return BuildPaths(root, check_region(region, root), check_year(year), stage)
 
 
 def published(root, folder: str, name: str, stage=None) -> list[tuple[str, int, Path]]:

@@ -130,11 +130,9 @@ def ignored(root) -> list[dict]:
                  "move it to data/raw/<region>/<year>.<ext>")
             continue
         if not layout.REGION_RE.match(entry.name):
-            slug = re.sub(r"[^a-z0-9-]+", "-", entry.name.lower()).strip("-") or "name"
             skip(entry, "the folder name is not a region slug (lower-case letters, "
                         f"digits and hyphens, at most {layout.MAX_REGION_LEN} characters)",
-                 f"rename it, e.g. to {slug[:layout.MAX_REGION_LEN]}, and use that slug in "
-                 "regions.csv")
+                 layout.slug_fix(root, entry.name)[0])
             continue
         for f in sorted(entry.iterdir()):
             if f.name.startswith("."):
@@ -146,10 +144,7 @@ def ignored(root) -> list[dict]:
                      f"put the report file itself at {entry / stem}.<txt|docx|html|pdf>"
                      if is_year else "remove it or move it out of data/raw/")
             elif suffix not in layout.RAW_SUFFIXES:
-                hint = ("open it in Word, WPS or LibreOffice and save it as .docx"
-                        if suffix in (".doc", ".wps", ".rtf", ".odt")
-                        else "save it as .txt, .docx, .html or .pdf")
-                skip(f, f"{suffix or 'no extension'} is not a report format", hint)
+                skip(f, *layout.format_problem(f))
             elif not is_year:
                 # 2024年.txt, 报告2024.txt: the year its name holds, else an example
                 said = [y for y in re.findall(r"(?<!\d)\d{4}(?!\d)", stem)
@@ -175,7 +170,7 @@ def select_targets(root, region=None, year=None, all_=False) -> list[tuple[str, 
             "--root DIR pointing at the folder that holds data/raw/<region>/<year>.txt."
         )
     if region is not None:
-        layout.check_region(region)
+        layout.check_region(region, root)
     if year is not None:
         year = layout.check_year(year)
     targets = find_targets(root)
@@ -185,8 +180,9 @@ def select_targets(root, region=None, year=None, all_=False) -> list[tuple[str, 
     else:
         if region is None or year is None:
             raise UsageError(
-                "say which report to build: --region R --year Y (for example --region "
-                "weibin --year 2023), or --all for every report under data/raw."
+                "say which reports to build: --region R --year Y (for example --region "
+                "weibin --year 2023), --region R for every year of R, --all --year Y for "
+                "every region's report of Y, or --all for every report under data/raw."
             )
         chosen = [(region, year)]
     if not all_:
@@ -195,10 +191,15 @@ def select_targets(root, region=None, year=None, all_=False) -> list[tuple[str, 
     if not chosen:
         asked = " and ".join(f"{k} {v}" for k, v in (("region", region), ("year", year))
                              if v is not None)
+        # a 2024.doc in the region's folder: what it found and the fix, not "nothing"
+        found = [f"{s['path']}: {s['reason']} (fix: {s['fix']})" for s in ignored(root)
+                 if region is not None and s["path"].parent.name == region
+                 and (year is None or s["path"].stem == str(year))]
         raise UsageError(f"{root / 'data' / 'raw'}: no raw reports "
-                         f"{'for ' + asked if asked else 'at all'}; nothing to build. Run "
-                         "`rol list` to see what is there, or add "
-                         "data/raw/<region>/<year>.txt (see data/raw/README.md).")
+                         f"{'for ' + asked if asked else 'at all'}"
+                         + (f" it can read; it found {'; '.join(found)}" if found else "")
+                         + "; nothing to build. Run `rol list` to see what is there, or "
+                         "add data/raw/<region>/<year>.txt (see data/raw/README.md).")
     return chosen
 
 
@@ -668,6 +669,16 @@ def _mkdir(path: Path) -> None:
 
 
 def _cannot_write(path: Path) -> PublishError:
+    from .exceptions import read_only_mount
+
+    if read_only_mount(path):
+        # no chmod makes a read-only mount writable (trial 23)
+        return PublishError(
+            f"cannot write {path}: the file system is read-only (mounted read-only). "
+            "Nothing was published and the previous outputs are as they were; copy the "
+            "project folder to a writable place and build there (--root DIR points rol "
+            "at the copy)."
+        )
     return PublishError(
         f"cannot write {path}: permission denied. Nothing was published and the previous "
         f"outputs are as they were; make the folder writable (for example `chmod -R u+w "
@@ -2037,6 +2048,13 @@ def status(root) -> list[dict]:
             row["status"] = "up to date"
         else:
             row["status"] = "outdated: " + "; ".join(_explain(built, current, review))
+        if row["status"] == "not built" or row["status"].startswith("outdated: "):
+            # a build would stop on it: said now, not only after the build (trial 23)
+            from . import filing
+
+            mismatch = filing.year_mismatch(paths)
+            if mismatch:
+                row["status"] += f"; {mismatch}"
         if failed and built is not None:
             # First and a clause of its own: appended, it read as if about the last
             # reason given (a peer that changed), not about this region-year.
@@ -2146,7 +2164,7 @@ def remove(root, region, year, wait=True, on_wait=None) -> dict:
         nothing is published for the region-year (exit 2).
     """
     root = Path(root)
-    region, year = layout.check_region(region), layout.check_year(year)
+    region, year = layout.check_region(region, root), layout.check_year(year)
     paths = layout.build_paths(root, region, year)
     raws = layout.raw_files(paths.raw_dir, year)
     if raws:

@@ -544,8 +544,8 @@ def _read_pdf(data: bytes, path: Path):
             f"{path}: {where} cannot be decoded: its fonts have no Unicode "
             "map, so pdfminer reads glyph numbers such as (cid:0), not characters. Export "
             "the report to PDF again with embedded Unicode fonts (or save it as .docx or "
-            f"UTF-8 text), or read it by OCR: install the OCR extra with `{ocr.INSTALL}` "
-            "(README, Scanned PDFs) and retry."
+            "UTF-8 text), or read it by OCR: install the OCR extra with "
+            f"{ocr.install_command()} (README, Scanned PDFs) and retry."
         )
     ocr.require(path, [] if len(scanned) == len(pages) else [i + 1 for i in scanned])
     prov = ocr.OcrText()

@@ -631,7 +631,7 @@ def _same_place(stated: str, expected: str) -> bool:
 
 
 def check_report_matches(meta: dict, region_slug: str, year: int, regions_csv,
-                         source: str | None = None) -> list[str]:
+                         source: str | None = None, filed: bool = True) -> list[str]:
     """Warnings when a report states another region or year than it is filed under.
 
     Parameters
@@ -647,6 +647,10 @@ def check_report_matches(meta: dict, region_slug: str, year: int, regions_csv,
         cannot be checked, and a warning says so when the file exists but lacks the row.
     source : str, optional
         The file's name, used to start each warning.
+    filed : bool
+        Whether the region and year are where the file is filed (``data/raw``); False
+        when they were given on the command line (``rol extract --region --year``),
+        which files nothing: the warning then names the option, not a file to rename.
 
     Returns
     -------
@@ -657,7 +661,14 @@ def check_report_matches(meta: dict, region_slug: str, year: int, regions_csv,
     who = source or f"{region_slug}/{year}"
     warnings = []
     stated_year = meta.get("year")
-    if stated_year is not None and int(stated_year) != int(year):
+    if stated_year is not None and int(stated_year) != int(year) and not filed:
+        warnings.append(
+            f"{who}: the report states the year {stated_year} (title: "
+            f"{meta.get('title')!r}) but --year {year} was given, so its tables record "
+            f"{year}; check that it is the {year} report, or run again with --year "
+            f"{stated_year} (or without --year: the year the report states)."
+        )
+    elif stated_year is not None and int(stated_year) != int(year):
         warnings.append(
             f"{who}: the report states the year {stated_year} (title: "
             f"{meta.get('title')!r}) but is filed as {year}; check that the file is the "
@@ -674,9 +685,12 @@ def check_report_matches(meta: dict, region_slug: str, year: int, regions_csv,
                 "region,zh_name,city,province."
             )
         elif stated and not _same_place(stated, row.get("zh_name") or ""):
+            check = ("check that the file is in the right region folder" if filed else
+                     "check the --region given (without it, the region the report names "
+                     "is looked up)")
             warnings.append(
                 f"{who}: the report names the region {stated} but region "
                 f"{region_slug!r} is {row.get('zh_name')} in {Path(regions_csv).name}; "
-                "check that the file is in the right region folder."
+                f"{check}."
             )
     return warnings
