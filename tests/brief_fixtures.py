@@ -7,6 +7,8 @@ without depending on extraction.
 
 from __future__ import annotations
 
+import csv as _csv
+import io
 import re
 from pathlib import Path
 
@@ -107,14 +109,35 @@ def validation_doc(warnings=None, failures=None) -> dict:
             "failures": failures, "warnings": warnings}
 
 
+def register(root, region: str, name: str | None) -> None:
+    """Give ``region`` a row in ``root``'s regions.csv (``region,name,,,``: city,
+    province and level unknown) unless it has one: a region-year is published only
+    with a row (``regions.require_row``), so a published one has it."""
+    csv = Path(root) / "data" / "raw" / "regions.csv"
+    csv.parent.mkdir(parents=True, exist_ok=True)
+    text = csv.read_text(encoding="utf-8") if csv.is_file() else (
+        "region,zh_name,city,province,level\n")
+    if any(line.split(",")[0] == region for line in text.splitlines()):
+        return
+    if not text.endswith("\n"):
+        text += "\n"
+    row = io.StringIO()
+    _csv.writer(row, lineterminator="\n").writerow([region, name or "", "", "", ""])
+    csv.write_text(text + row.getvalue(), encoding="utf-8")
+
+
 def stage(root, region="weibin", year=2023, indicators=None, meta=None, validation=None,
-          mentions=None):
+          mentions=None, listed=True):
     """Fill ``region``/``year`` under ``root`` as the data phase (steps 01-02) leaves it:
     tables published in ``processed_final``, validation.json in the report's staging folder.
-    ``mentions`` defaults to the indicators' own rows.
+    ``mentions`` defaults to the indicators' own rows. ``listed``: the region has a row
+    in regions.csv (:func:`register`, named as its report.json's ``region_name``).
 
     Returns the :class:`layout.BuildPaths`.
     """
+    meta = meta if meta is not None else report_meta(region, year)
+    if listed:
+        register(root, region, meta.get("region_name"))
     paths = layout.build_paths(root, region, year)
     ind = gold_indicators(region, year) if indicators is None else indicators
     fileio.write_parquet(paths.processed_final / "indicators.parquet", ind)
@@ -122,15 +145,17 @@ def stage(root, region="weibin", year=2023, indicators=None, meta=None, validati
     men = mentions_from(ind) if mentions is None else mentions
     fileio.write_parquet(paths.processed_final / "mentions.parquet", men)
     fileio.write_csv(paths.processed_final / "mentions.csv", men)
-    fileio.write_json(paths.processed_final / "report.json",
-                      meta if meta is not None else report_meta(region, year))
+    fileio.write_json(paths.processed_final / "report.json", meta)
     fileio.write_json(paths.report / "validation.json",
                       validation if validation is not None else validation_doc())
     return paths
 
 
-def publish(root, region, year, indicators, region_name=None):
-    """Write a published (final) processed folder, as a finished earlier build leaves it."""
+def publish(root, region, year, indicators, region_name=None, listed=True):
+    """Write a published (final) processed folder, as a finished earlier build leaves it
+    (with a regions.csv row named ``region_name`` unless not ``listed``)."""
+    if listed:
+        register(root, region, region_name or region)
     paths = layout.build_paths(root, region, year)
     ind = indicators.assign(region=region, year=year)
     fileio.write_parquet(paths.processed_final / "indicators.parquet", ind)
@@ -177,9 +202,9 @@ def mixed_kinds(root, year=2023):
     """weibin (a district: regions.csv ``county``) staged beside peers of every sort the
     regions table and chart must tell apart, each stating a few of the seed's figures:
 
-    - hongqi 红旗区, ``county`` in regions.csv, and muye 牧野区, with no row and a
+    - hongqi 红旗区, ``county`` in regions.csv, and muye 牧野区, with no level and a
       government's title: the report's own kind, not marked;
-    - xiaodian 小店镇, with no row: a township by its title only;
+    - xiaodian 小店镇, with no level: a township by its title only;
     - wb-sfj 卫滨区司法局, ``部门`` in regions.csv: a department;
     - xinxiang 新乡市, ``市级`` in regions.csv: another tier of government.
 

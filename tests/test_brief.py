@@ -993,6 +993,24 @@ def test_unnamed_rates_are_worked_out_once_per_brief(tmp_path, monkeypatch):
     assert "1 项比率未归入指标目录" in page.select_one(".ratios .unchecked-rates").get_text()
 
 
+def test_a_region_without_a_regions_csv_row_is_shown_by_its_slug_marked_unregistered(
+        tmp_path):
+    """The register is the one source of names: a peer published without a row (before
+    `rol build` refused one, or its row deleted since) is shown by its folder name,
+    marked 未登记 and explained under the table, never by the place its title was split
+    into (the reviewer trial of session 22 saw such a made-up name)."""
+    seed = gold_indicators()
+    publish(tmp_path, "hongqi", 2023, seed.head(6), "无行县", listed=False)
+    page = _page(_brief(tmp_path))
+    rows = [tr.find_all("td")[0].get_text()
+            for tr in page.select(".trends table.panel tbody tr")]
+    assert sorted(rows) == ["hongqi（未登记）", "卫滨区"], rows
+    assert "无行县" not in str(page)
+    note = page.select_one(".trends p.unregistered").get_text()
+    assert "hongqi 在地区名册 data/raw/regions.csv 中没有行" in note
+    assert "has no row for hongqi" in note
+
+
 def test_a_title_without_a_place_takes_the_regions_csv_name(tmp_path):
     """Trial 3, item 4: "鹤龙街2024年…" gives no region name; the heading, the regions
     table and chart said the slug although regions.csv names the place."""
@@ -1038,7 +1056,7 @@ def test_names_and_sentences_with_markup_characters_show_once_escaped(tmp_path):
     ind = with_rows(seed, [{"indicator_id": "disputes_mediated", "value": 849.0,
                             "text": "849件", "sentence": sentence}])
     publish(tmp_path, "weibin", 2022, with_rows(seed, [
-        {"indicator_id": "disputes_mediated", "value": 800.0}]).assign(year=2022))
+        {"indicator_id": "disputes_mediated", "value": 800.0}]).assign(year=2022), own)
     publish(tmp_path, "hongqi", 2023, seed.head(5), peer)
     page = _page(_brief(tmp_path, indicators=ind,
                         meta=report_meta(region_name=own, title=f"{own}报告 & <u>")))
@@ -1413,7 +1431,7 @@ def _places(root, compare=""):
     for slug, name in (("hongqi", "红旗区"), ("gushi", "固始县"), ("jinghai", "静海区"),
                        ("muye", "牧野区")):
         stage(root, slug, 2023, indicators=seed.head(6).assign(region=slug),
-              meta=report_meta(slug, 2023, region_name=name))
+              meta=report_meta(slug, 2023, region_name=name), listed=slug != "muye")
     return _brief(root)
 
 
@@ -1432,9 +1450,13 @@ def test_the_regions_table_gives_city_and_province_and_compare_limits_it(tmp_pat
     page = _page(_places(tmp_path))
     head = [th.get_text() for th in page.select(".trends table.panel thead th")][:4]
     assert head == ["地区 Region", "市 City", "省 Province", "类别 Kind"]
+    # muye has no row: shown by its slug, marked, never by its title's 牧野区
     assert _places_table(page) == {"卫滨区": ("新乡市", "河南省"), "红旗区": ("新乡市", "河南省"),
                                    "固始县": ("信阳市", "河南省"), "静海区": ("天津市", "天津市"),
-                                   "牧野区": ("—", "—")}
+                                   "muye（未登记）": ("—", "—")}
+    assert "牧野区" not in page.select_one(".trends").get_text()
+    note = page.select_one(".trends p.unregistered").get_text()
+    assert "未登记：muye 在地区名册 data/raw/regions.csv 中没有行" in note
     assert page.select_one(".trends .scope") is None
     for compare, shown, place in (("same-province", {"卫滨区", "红旗区", "固始县"}, "河南省"),
                                   ("同市", {"卫滨区", "红旗区"}, "河南省新乡市")):

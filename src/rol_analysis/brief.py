@@ -504,7 +504,8 @@ class Brief:
 
     def _name(self) -> str:
         a = self.analysis
-        return self.meta.get("region_name") or a.region_names.get(a.region) or a.region
+        # the register's name (ratios._region_names), never the title's reading of it
+        return a.region_names.get(a.region) or a.region
 
     def _findings(self) -> list[dict]:
         v = self.validation or {}
@@ -1181,6 +1182,11 @@ class Brief:
                          # a municipality's district has its province for its city
                          "".join(dict.fromkeys([mine.get("province"), mine.get("city")]))
                          if scope == "same-city" else mine.get("province") if scope else ""),
+                     # a region the register has no row for is shown by its slug
+                     # (ratios.unregistered_label), said under the table
+                     "unregistered": "、".join(
+                         r for r in a.panel["region"]
+                         if a.region_names.get(r) == _ratios.unregistered_label(r)),
                      "other_zh": "、".join(zh for zh, _ in kinds),
                      "other_en": ", ".join(en for _, en in kinds)}
         nothing = "" if yoy else self._nothing_in_common()

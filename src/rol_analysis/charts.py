@@ -137,7 +137,7 @@ def _memo(fn):
 
 
 def _place(analysis) -> str:
-    return f"{analysis.meta.get('region_name') or analysis.region} {analysis.year}年"
+    return f"{analysis.region_names.get(analysis.region) or analysis.region} {analysis.year}年"
 
 
 def _count_ticks(ax) -> None:

@@ -229,17 +229,18 @@ def build(region, year, all_, force, jobs, pdf, scheduler, quiet, cell_timeout, 
         if render.find_chromium() is None:  # say so before an hour of building, not after
             raise UsageError("--pdf needs a Chromium or Chrome to print with and none was "
                              f"found; {render.INSTALL_HINT}.")
-    progress = None if quiet else _Progress(len(targets))
+    progress = _Progress(len(targets), quiet)
     try:
         results = pipeline.build(root, targets, force=force, pdf=pdf, jobs=jobs,
                                  scheduler=scheduler, progress=progress,
                                  wait=not no_wait, on_wait=_on_wait, timeout=cell_timeout)
         _on_sigint(signal.SIG_IGN)  # published: report it, whatever comes
     finally:
-        if progress is not None:
-            progress.close()
+        progress.close()
     code = 0
-    for r in results:
+    # in the order they finished, as the progress lines said it: a log that holds both
+    # (`rol build … > log 2>&1`, as CI keeps it) reads in the order of events
+    for r in progress.in_order(results):
         where = root / "reports" / r.region / str(r.year)
         for w in r.warnings:
             _say(f"warning: {r.key}: {w}", err=True)
@@ -302,16 +303,29 @@ class _Progress:
     """Build progress on stderr, only once there is something to build.
 
     On a terminal: a bar naming the notebook running. Elsewhere (CI logs, pipes): one
-    line per finished region-year, no carriage returns.
+    line per finished region-year, no carriage returns. ``quiet``: neither. Either way
+    it keeps the order the region-years finished in (:meth:`in_order`).
     """
 
-    def __init__(self, total: int):
+    def __init__(self, total: int, quiet: bool = False):
         self.total, self.done, self.bar = total, 0, None
         self.skipped = 0  # up to date since the last line said (not on a terminal)
         self.said = False
+        self.quiet = quiet
         self.tty = sys.stderr.isatty()
+        self.finished: list[str] = []
+
+    def in_order(self, results):
+        """``results`` in the order they finished (those never reported: last, as
+        given)."""
+        rank = {key: i for i, key in enumerate(self.finished)}
+        return sorted(results, key=lambda r: rank.get(r.key, len(rank)))
 
     def __call__(self, kind, payload):
+        if kind == "done":
+            self.finished.append(payload.key)
+        if self.quiet:
+            return
         if kind == "step":
             region, year, step = payload
             if self.tty:
@@ -442,19 +456,24 @@ def extract(file, out, region, year, regions_csv):
     if region is not None:
         layout.check_region(region)
     year = _year_type(year)
+    note = None
     if regions_csv is None:
         from . import regions
 
         # the project the file is filed in, wherever the command runs from
         regions_csv = regions.find_for(file)
         if regions_csv is None and region is None:
-            click.echo(f"note: no data/raw/regions.csv found above {Path(file).absolute()}, "
-                       "so the region slug is left empty; pass --region SLUG or "
-                       "--regions-csv FILE to fill it.", err=True)
+            note = (f"note: no data/raw/regions.csv found above {Path(file).absolute()}, "
+                    "so the region slug is left empty; pass --region SLUG or "
+                    "--regions-csv FILE to fill it.")
+    # the note is about the result: an error (no such file, no statistic) comes first
+    # and alone, so it is said once the extraction is done
     result, warnings = _extract.extract_to(file, out, region=region, year=year,
                                            regions_csv=regions_csv)
     for w in warnings:
         click.echo(f"warning: {w}", err=True)
+    if note:
+        click.echo(note, err=True)
     n_ind = len(result.indicators)
     # the count the brief gives (N 个数字): distinct numbers of the text, not the rows of
     # mentions.csv, where a number read two ways has a row per reading (trial 23)

@@ -1408,8 +1408,15 @@ def extract_paths(paths, reviews: bool = True, explain: bool = False,
 
 
 def clean(paths) -> Extraction:
-    """Notebook 01: extract ``paths.raw`` and write the tables into ``paths.processed``."""
+    """Notebook 01: extract ``paths.raw`` and write the tables into ``paths.processed``.
+
+    A region without a ``regions.csv`` row stops here, before anything is written
+    (``regions.require_row``): ``rol build`` and ``rol validate`` run this step.
+    """
+    from . import regions
+
     result = extract_paths(paths)
+    regions.require_row(paths.root, paths.region, paths.year, paths.raw, result.meta)
     write_tables(result, paths.processed)
     return result
 

@@ -378,14 +378,14 @@ def brief_fingerprint(root, paths: layout.BuildPaths, data_fp: dict, pdf: bool,
     Beyond its data (``data_fp``) and its notebooks: the peers' tables (their figures
     and review marks), the earlier year's mentions table (its unnamed numbers), and how
     the regions table names the year's regions
-    (``ratios.shown_regions``: each peer's name and kind of issuer, from its report or
-    its ``regions.csv`` row, and this region's own ``regions.csv`` level, shown beside
-    its name). A line of ``regions.csv`` for a region the brief does not show, or a
-    peer's ``zh_name`` its own report overrides, is not here: changing it leaves the
-    brief as it is. The peers' figures link to their sentences in the peers' briefs:
-    ``anchors`` records the footnote and marked number each link goes to (``footnotes.peer_notes``),
-    so a peer whose sources are numbered differently now (a number found or excluded
-    before a linked one, with its indicators table unchanged) rebuilds the brief. The
+    (``ratios.shown_regions``: each peer's name, from its ``regions.csv`` row, and kind
+    of issuer, from that row or its report, and this region's own ``regions.csv`` level,
+    shown beside its name). A line of ``regions.csv`` for a region the brief does not
+    show is not here: changing it leaves the brief as it is. The peers' figures link to
+    their sentences in the peers' briefs: ``anchors`` records the footnote and marked
+    number each link goes to (``footnotes.peer_notes``), so a peer whose sources are
+    numbered differently now (a number found or excluded before a linked one, with its
+    indicators table unchanged) rebuilds the brief. The
     regions table shows each region's city and province (``regions`` has the peers',
     ``data`` the region's own row), and ``compare`` is its row's limit on the regions
     compared (``regions.compared_with``), which the note under the table states.

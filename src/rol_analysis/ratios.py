@@ -175,7 +175,7 @@ class Analysis:
         c = self.counts()
         parts = ", ".join(f"{escape(STATUS_ZH[s])} {n}" for s, n in c.items())
         return (
-            f"<p>{escape(self.meta.get('region_name') or self.region)} {self.year}: "
+            f"<p>{escape(self.region_names.get(self.region) or self.region)} {self.year}: "
             f"{len(self.indicators)} 项指标, {len(self.ratios)} 项比率 ({parts}), "
             f"{len(self.intensities)} 项人均/单位强度, {len(self.checks)} 项部分/整体校验, "
             f"{len(self.yoy)} 项同比.</p>"
@@ -2033,18 +2033,21 @@ def _read_json(path: Path, required: bool) -> dict | None:
             from None
 
 
-#: report.json (by fileio.stat_key) -> (its region_name, its kind of issuer)
-_REPORT_NAMES: dict = {}
+#: report.json (by fileio.stat_key) -> its kind of issuer (validate.report_kind)
+_REPORT_KINDS: dict = {}
 
 
 def shown_regions(root, region: str, year: int, stage=None, peers=None) -> dict[str, dict]:
     """How a brief of ``region``/``year`` names the year's other regions, and where from.
 
     The panel's other rows are the year's other published regions (the same-year peers
-    of :func:`layout.brief_peers`). Each is named by its published ``report.json``'s
-    ``region_name``, else by ``regions.csv``'s ``zh_name`` (a report whose title names
-    no place, 鹤龙街… or 区司法局关于…, takes the name the analyst gave it, as the index
-    does), else by its slug; its kind of issuer is ``regions.csv``'s ``level``
+    of :func:`layout.brief_peers`). Each is named by ``regions.csv``'s ``zh_name``, the
+    register being the one source of names (a report whose title names no place,
+    鹤龙街… or 区司法局关于…, or whose title splits into a place that does not exist,
+    takes the name the analyst gave it, as the index does), else by its slug, marked
+    未登记 when the region has no row (``listed`` False: published before ``rol build``
+    refused such a region, or its row deleted since); its kind of issuer is
+    ``regions.csv``'s ``level``
     (province … township, department), else what its title and issuer say
     (:func:`validate.report_kind`: township, department or government), so a 司法局 is
     not read as a 镇 or a district beside them.
@@ -2069,9 +2072,10 @@ def shown_regions(root, region: str, year: int, stage=None, peers=None) -> dict[
     Returns
     -------
     dict
-        Slug -> ``{"name", "name_from", "kind", "kind_from", "city", "province"}``;
-        ``*_from`` is ``"report"``, ``"regions.csv"`` or None (no name: the slug is
-        shown); city and province are ``regions.csv``'s (None when unknown).
+        Slug -> ``{"name", "name_from", "kind", "kind_from", "city", "province",
+        "listed"}``; ``name_from`` is ``"regions.csv"`` or None (no name: the slug is
+        shown), ``kind_from`` ``"regions.csv"`` or ``"report"``; city and province are
+        ``regions.csv``'s (None when unknown); ``listed`` whether it has a row.
     """
     from . import regions
     from .validate import report_kind
@@ -2087,32 +2091,35 @@ def shown_regions(root, region: str, year: int, stage=None, peers=None) -> dict[
             key = fileio.stat_key(path)
         except OSError:  # tables without a report.json: the analysis lists it not either
             continue
-        if key not in _REPORT_NAMES:  # `rol list` reads each peer's once, not per brief
-            if len(_REPORT_NAMES) > 100_000:
-                _REPORT_NAMES.clear()
-            # a name is a nicety: an unreadable file leaves the panel with the slug
-            data = fileio.read_json(path, {})
-            _REPORT_NAMES[key] = (data.get("region_name") or None, report_kind(data))
-        report_name, report_kind_ = _REPORT_NAMES[key]
-        row = rows.get(slug) or {}
-        name, name_from = ((report_name, "report") if report_name
-                           else (row["zh_name"], "regions.csv") if row.get("zh_name")
+        if key not in _REPORT_KINDS:  # `rol list` reads each peer's once, not per brief
+            if len(_REPORT_KINDS) > 100_000:
+                _REPORT_KINDS.clear()
+            # an unreadable file leaves the kind to the title-less default
+            _REPORT_KINDS[key] = report_kind(fileio.read_json(path, {}))
+        report_kind_ = _REPORT_KINDS[key]
+        row = rows.get(slug)
+        listed = row is not None
+        row = row or {}
+        # the register names a region, never its report's title: a title split badly
+        # (红旗 for 红旗区) or a region with no row would show a name nobody checked
+        name, name_from = ((row["zh_name"], "regions.csv") if row.get("zh_name")
                            else (None, None))
         kind, kind_from = ((row["level"], "regions.csv") if row.get("level")
                            else (report_kind_, "report"))
         # the regions table's 市/省 columns: regions.csv's, as in the index
         out[slug] = {"name": name, "name_from": name_from, "kind": kind,
                      "kind_from": kind_from, "city": row.get("city"),
-                     "province": row.get("province")}
+                     "province": row.get("province"), "listed": listed}
     return out
 
 
 def _region_names(root: Path, meta: dict, region: str, year: int) -> tuple[dict, dict]:
     """Region slug -> Chinese name, and slug -> kind of issuer, for the year's regions.
 
-    The other regions as :func:`shown_regions` names them; this region by its own
-    report.json (``meta``), else by its ``regions.csv`` row (in its data fingerprint),
-    its kind by its ``regions.csv`` level (in its brief fingerprint), else by ``meta``.
+    The other regions as :func:`shown_regions` names them, a region without a
+    ``regions.csv`` row as its slug marked （未登记） (unregistered); this region by its
+    ``regions.csv`` row (in its data fingerprint) as well, its kind by its
+    ``regions.csv`` level (in its brief fingerprint), else by ``meta``.
     """
     from . import regions
     from .validate import report_kind
@@ -2121,12 +2128,26 @@ def _region_names(root: Path, meta: dict, region: str, year: int) -> tuple[dict,
     for slug, shown in shown_regions(root, region, year).items():
         if shown["name"]:
             names[slug] = shown["name"]
+        elif not shown["listed"]:
+            names[slug] = unregistered_label(slug)
         kinds[slug] = shown["kind"]
-    row = regions.metadata(root).get(region) or {}
-    if meta.get("region_name") or row.get("zh_name"):
-        names[region] = meta.get("region_name") or row["zh_name"]
+    rows = regions.metadata(root)
+    row = rows.get(region) or {}
+    if row.get("zh_name"):
+        names[region] = row["zh_name"]
+    elif region not in rows:  # notebooks run on their own: the build stops before
+        names[region] = unregistered_label(region)
     kinds[region] = row.get("level") or report_kind(meta)
     return names, kinds
+
+
+#: How a region with no ``regions.csv`` row is named: its slug, marked as unregistered.
+UNREGISTERED = "未登记"
+
+
+def unregistered_label(slug: str) -> str:
+    """``wuxing（未登记）``: a region the register has no row for, by its folder name."""
+    return f"{slug}（{UNREGISTERED}）"
 
 
 def analyse(paths, catalogue: Catalogue | None = None) -> Analysis:

@@ -7,9 +7,8 @@ government, such as a 司法局, whose report covers its own work, not a whole p
 Chinese words are accepted too. The brief's regions table shows it, and marks a region
 whose kind is not the report's (:func:`same_kind`) there and in the regions chart, so
 that a department's or a 镇's figures are not read as a county's. It is optional: older files
-without the column still work, and an empty cell, a missing column or a region without a
-row means unknown (None in :func:`metadata`, NULL in the panel, 未知 unknown in the
-index). Any other level is an
+without the column still work, and an empty cell or a missing column means unknown (None
+in :func:`metadata`, NULL in the panel, 未知 unknown in the index). Any other level is an
 error naming the line. The level is not part of the data fingerprint (``row_for``): it
 describes the region, not what its report says; the brief fingerprint holds it (the
 region's own, and its peers' through ``ratios.shown_regions``) wherever a regions table
@@ -22,6 +21,10 @@ whose row gives the same city and province, ``same-province`` (同省) the same 
 how it was limited under the table; its fingerprint holds the value (and the peers'
 city and province, which the table shows), so a change rebuilds it
 (:func:`compared_with`).
+
+The table is the region register, the one source of a region's name: a region without
+a row is not built (:func:`require_row`), and the briefs name a peer without one by its
+slug, marked 未登记 (``ratios.shown_regions``), never by what its report's title says.
 
 One reader for everything that needs the table (extraction's region check, the index,
 the build fingerprints), so that every problem in the file is reported the same way:
@@ -358,19 +361,87 @@ def row_for(path, slug: str) -> dict | None:
 
 def unlisted(root, slugs) -> list[str]:
     """Warnings for the region folders (``slugs``, each with a raw report) that have no
-    row in ``regions.csv``: ``rol list`` says what every ``rol build`` of them warns
-    (the report's region name cannot be checked, and the index and the panel show no
-    name, city, province or level for it). Empty without a ``regions.csv``, as the
-    build then checks no name either."""
+    row in ``regions.csv`` (or when there is no ``regions.csv``): ``rol list`` says
+    before any build that ``rol build`` stops on their reports (:func:`require_row`)."""
     path = default_path(root)
-    if not path.is_file():
-        return []
-    listed = read(path)
-    return [f"data/raw/{slug}/: region {slug!r} has no row in data/raw/regions.csv, so "
-            f"its reports' region name cannot be checked and the index and panel show no "
-            f"name, city, province or level for it (`rol build` warns of it too); add a "
-            f"row {slug},<zh_name>,<city>,<province>,<level>"
+    listed = read(path) if path.is_file() else {}
+    where = ("data/raw/regions.csv" if path.is_file()
+             else "data/raw/regions.csv (there is no such file yet)")
+    return [f"data/raw/{slug}/: region {slug!r} has no row in {where}, so `rol build` "
+            f"stops on its reports (the register is where the briefs, the index and the "
+            f"panel take a region's name, city, province and level from); add a row "
+            f"{slug},<zh_name>,<city>,<province>,<level>"
             for slug in sorted(set(slugs)) if slug not in listed]
+
+
+def suggested_row(slug: str, meta: dict) -> str:
+    """The ``regions.csv`` line to add for ``slug``, filled from what its report says.
+
+    The name, city and province are those the report's title or signature writes
+    (``sections.report_metadata``), the level only where the title tells it (a 镇 or
+    街道: township; a department such as a 司法局: department); a cell the report does
+    not tell is left empty, which the register reads as unknown, so the line is valid
+    as printed. A name that is already another row's is not offered: the report naming
+    it is likely that region's, and two rows of one name are two places only when their
+    city or province differ.
+    """
+    from .sections import place_of
+    from .validate import report_kind
+
+    kind = report_kind(meta)
+    # a name of the register found in the report is another row's (this region has
+    # none): the report is likely that region's, and its place is not this one's
+    name, city, province = (None, None, None) if meta.get("listed_name") else place_of(
+        meta.get("title"), meta.get("issuer"))
+    cells = [name or "", city or "", province or "",
+             kind if kind in ("township", "department") else ""]
+    for i, column in enumerate(("zh_name", "city", "province")):
+        try:
+            _cell(column, cells[i], Path("regions.csv"), 0, slug)
+        except InputError:
+            cells[i] = ""  # what the title gave would not read as this column
+    return ",".join([slug, *cells])
+
+
+def require_row(root, region: str, year: int, raw, meta: dict) -> None:
+    """Stop a build of a region that has no row in ``data/raw/regions.csv``.
+
+    The register is the one source of a region's name, city, province and level: the
+    brief's heading and charts, the other regions' briefs (the regions table and
+    chart), the index and the panel all take them from its row. Without one, a build
+    would publish the region under a name read from its report's title, which nobody
+    checked (a title split badly gives a place that does not exist), and the other
+    briefs would show that name. So the build stops (exit 2, nothing published), and
+    the message gives the line to add (:func:`suggested_row`) as a command.
+
+    Raises
+    ------
+    InputError
+        No ``regions.csv``, or no row for ``region`` in it.
+    """
+    path = default_path(root).absolute()  # the command is run from anywhere
+    line = suggested_row(region, meta)
+    filled = (" (the cells are what the report's title and signature say, an empty one "
+              "unknown: check them, and fill in what you know; data/raw/README.md says "
+              "what each cell holds)")
+    if not path.is_file():
+        problem = ("there is no data/raw/regions.csv, the region register that gives every "
+                   "region its name, city, province and level")
+        fix = (f"create it with the header and the region's row: printf "
+               f"'{HEADER_HINT}\\n{line}\\n' > {path}{filled}")
+    elif region in read(path):
+        return
+    else:
+        problem = (f"region {region!r} has no row in data/raw/regions.csv, the region "
+                   "register that gives every region its name, city, province and level")
+        data = path.read_bytes()
+        newline = "" if not data or data.endswith(b"\n") else "\\n"
+        fix = f"add its row: printf '{newline}{line}\\n' >> {path}{filled}"
+    raise InputError(
+        f"{Path(raw).absolute()}: {problem}, so its brief would show a name nobody "
+        f"checked, and so would the other regions' briefs. Fix: {fix}; then build "
+        f"again. Nothing was published for {region}/{year}."
+    )
 
 
 def renamed(root, raw_years: dict[str, set[int]], gone_years: dict[str, set[int]]) -> list[str]:

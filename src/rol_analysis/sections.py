@@ -407,7 +407,8 @@ _DATE_RES = (
 )
 # "县市"/"州市" first: 辉县市 and 郑州市 are one unit, not 辉县 + 市.
 _ADMIN_RE = re.compile(
-    r".+?(?:特别行政区|自治区|自治州|自治县|自治旗|县市|州市|新区|地区|省|市|区|县|旗|盟|州)"
+    # 旗区: 红旗区 is one district, not the banner 红旗 and a stray 区
+    r".+?(?:特别行政区|自治区|自治州|自治县|自治旗|县市|州市|旗区|新区|地区|省|市|区|县|旗|盟|州)"
 )
 _TITLE_WORDS_RE = re.compile(r"报告|情况|总结|法治政府|依法行政")
 _REGION_STOP_RE = re.compile(r"人民政府|政府|法治|依法|关于|司法局|全面|推进|年度|工作")
@@ -562,6 +563,27 @@ def listed_name(sources, names) -> str | None:
     return None
 
 
+def place_of(title: str | None, issuer: str | None, name: str | None = None
+             ) -> tuple[str | None, str | None, str | None]:
+    """(region name, city, province) as a report's title, else its signature, writes
+    them (新乡市卫滨区… gives 卫滨区, 新乡市, None); ``name`` (a ``regions.csv`` name
+    found in the report) is the region's name when given, and the city and province
+    are then those of a title or signature that ends in it. Each None when not written.
+    """
+    chains = [c for c in (_region_chain(title), _region_chain(issuer)) if c]
+    region_name = name or (chains[0][-1] if chains else None)
+    city = province = None
+    for chain in chains:
+        if region_name and chain[-1] != region_name:
+            continue
+        for unit in chain[:-1]:
+            if re.search(r"(省|自治区|特别行政区)$", unit):
+                province = province or unit
+            else:
+                city = city or unit
+    return region_name, city, province
+
+
 def report_metadata(text: str, regions_csv: Path | None = None, names: bool = False) -> dict:
     """What the report says about itself.
 
@@ -600,21 +622,9 @@ def report_metadata(text: str, regions_csv: Path | None = None, names: bool = Fa
                 year = int(m.group(1))
                 break
 
-    chains = [c for c in (_region_chain(title), _region_chain(issuer)) if c]
-    region_name = chains[0][-1] if chains else None
     sources = [title or "", issuer or "", "\n".join(ln.text for ln in lines[:4])]
     listed = listed_name(sources, listed_names(regions_csv))
-    region_name = listed or region_name
-
-    city = province = None
-    for chain in chains:
-        if region_name and chain[-1] != region_name:
-            continue
-        for unit in chain[:-1]:
-            if re.search(r"(省|自治区|特别行政区)$", unit):
-                province = province or unit
-            else:
-                city = city or unit
+    region_name, city, province = place_of(title, issuer, listed)
     out = {
         "region_name": region_name, "city": city, "province": province, "year": year,
         "title": title, "issuer": issuer, "date": date,
