@@ -78,11 +78,6 @@ VALIDATION_HREF = "validation.html"
 HOME = "num-{at}"
 
 
-def _bare(text: str) -> str:
-    """A number's text as the sentence quotes it: without spaces and ``**``."""
-    return re.sub(r"\s+|\*\*", "", text)
-
-
 def _start(value) -> int | None:
     """A table's char_start cell as an int (None when empty)."""
     return int(value) if _present(value) else None
@@ -393,10 +388,10 @@ class Brief:
         then points at the sentence only)."""
         if not isinstance(text, str) or not text.strip():
             return None
-        bare = _bare(text)
+        bare = footnotes.bare(text)
         marks = self._marks(sentence)
         found = {marks[a][0]: a for a, t in self._numbers.get(sentence, [])
-                 if a in marks and _bare(t) == bare}
+                 if a in marks and footnotes.bare(t) == bare}
         return next(iter(found.values())) if len(found) == 1 else None
 
     def _cite(self, sentence, at: int | None = None) -> str:

@@ -837,11 +837,9 @@ def outside_definition(ind, kind: str, unit: str, measure: str, marked: str) -> 
         return ""
     from .matcher import exclude_scope
     from .measure import DURATION_UNITS
-    from .mentions import CLAUSE_MARKS
+    from .suggest import marked_clause
 
-    head = max(marked.rfind(c, 0, at) for c in CLAUSE_MARKS) + 1
-    ends = [i for i in (marked.find(c, at) for c in CLAUSE_MARKS) if i >= 0]
-    clause = marked[head:min(ends) if ends else len(marked)]
+    clause = marked_clause(marked)
     places = [("its clause", exclude_scope(clause)),
               ("its measure", measure.removeprefix("其中"))]
     if at > 0 and (unit in DURATION_UNITS or kind == "rate"):

@@ -260,6 +260,16 @@ def _start_key(value) -> str:
         return str(value or "").strip()
 
 
+def marked_clause(marked: str) -> str | None:
+    """The clause of a marked sentence that holds its number's ``#`` (None: no ``#``)."""
+    at = marked.find("#")
+    if at < 0:
+        return None
+    start = max(marked.rfind(c, 0, at) for c in CLAUSE_MARKS) + 1
+    ends = [e for c in CLAUSE_MARKS if (e := marked.find(c, at)) >= 0]
+    return marked[start:min(ends, default=len(marked))]
+
+
 def marked_sentences(rows: list[dict]) -> dict[str, str]:
     """Each number's sentence with *that* number replaced by ``#``, by ``char_start``.
 
@@ -768,12 +778,7 @@ def _in_clause(measure: str, marked: list[str]) -> bool:
     was built from words elsewhere: a guess, not the number's wording."""
     stem = _LABEL_TAIL_RE.sub("", group_key(measure)) or measure
     pairs = {stem[i:i + 2] for i in range(len(stem) - 1)}
-    clauses = []
-    for m in marked:
-        if (at := m.find("#")) >= 0:
-            start = max(m.rfind(c, 0, at) for c in CLAUSE_MARKS) + 1
-            ends = [e for c in CLAUSE_MARKS if (e := m.find(c, at)) >= 0]
-            clauses.append(m[start:min(ends, default=len(m))])
+    clauses = [c for m in marked if (c := marked_clause(m)) is not None]
     return not clauses or any(p in c for c in clauses for p in pairs)
 
 
