@@ -30,7 +30,7 @@ JOBS ?= 2
 # share its built fixtures); the modules are spread over the workers
 TEST_JOBS ?= 2
 
-.PHONY: brief briefs test test-slow coverage lint bench lab clean help ocr
+.PHONY: brief briefs test test-slow coverage lint bench lab clean help ocr dask
 
 help:
 	@echo "make brief   build reports/$(REGION)/$(YEAR)/brief.html from data/raw (REGION=, YEAR=)"
@@ -40,6 +40,7 @@ help:
 	@echo "make coverage  the test suite with line coverage of src/rol_analysis"
 	@echo "make lab     open the notebooks in JupyterLab with the project's kernel"
 	@echo "make ocr     install the optional OCR extra (scanned PDFs) into .venv"
+	@echo "make dask    install the optional Dask extra (rol build --scheduler) into .venv"
 	@echo "make lint    ruff over src, tests and bench"
 	@echo "make bench   benchmarks in bench/ (extraction speed, batch builds, build phases)"
 
@@ -65,6 +66,9 @@ $(VENV)/.installed-ocr: pyproject.toml | $(BIN)/python
 
 # (environment.yml already lists the extra's packages, so in a conda env this does nothing)
 ocr: $(INSTALLED_OCR)
+
+# The optional Dask extra (rol build --scheduler), which the dev install holds already
+dask: $(INSTALLED_DEV)
 
 brief: $(INSTALLED)
 	$(BIN)/rol build --region $(REGION) --year $(YEAR)

@@ -75,10 +75,10 @@ def main() -> int:
 
     import scan_fixtures
 
-    from rol_analysis import ocr, reading
+    from rol_analysis import layout, ocr, reading
 
     if not ocr.available():
-        print(f"the OCR extra is not installed: {ocr.INSTALL}")
+        print(f"the OCR extra is not installed: {layout.install_command('ocr')}")
         return 2
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)

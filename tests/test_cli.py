@@ -289,7 +289,7 @@ def test_scan_without_the_ocr_extra_exits_2_with_the_install_command(tmp_path, m
     out = tmp_path / "out"
     result = CliRunner().invoke(cli.main, ["extract", str(scan), "--out", str(out)])
     assert result.exit_code == 2
-    assert ocr.install_command() in result.stderr and str(scan) in result.stderr
+    assert layout.install_command("ocr") in result.stderr and str(scan) in result.stderr
     assert "Traceback" not in result.stderr and not out.exists()
 
 
@@ -364,10 +364,8 @@ def test_a_report_without_any_statistic_is_bad_input_naming_causes_and_fix(tmp_p
     proc = rol_here("extract", bad, "--out", tmp_path / "out")
     assert proc.returncode == 2, proc
     assert f"{bad}: no statistic was found in it" in proc.stderr
-    from rol_analysis import ocr
-
     for cause in ("wrong file", "cover page", "table of contents", "scan without a text layer",
-                  ocr.install_command(), "Fix: put the full text of the report"):
+                  layout.install_command("ocr"), "Fix: put the full text of the report"):
         assert cause in proc.stderr, cause
     assert "Traceback" not in proc.stderr and not (tmp_path / "out").exists()
 
@@ -458,7 +456,7 @@ def test_pdf_without_a_unicode_map_is_not_called_a_scan(tmp_path, monkeypatch):
     assert proc.returncode == 2 and "Traceback" not in proc.stderr
     assert str(pdf) in proc.stderr and "cannot be decoded" in proc.stderr
     assert "no Unicode map" in proc.stderr and "embedded Unicode fonts" in proc.stderr
-    assert ocr.install_command() in proc.stderr
+    assert layout.install_command("ocr") in proc.stderr
     assert "scanned" not in proc.stderr
     assert tree_bytes(root) == before
 
@@ -657,6 +655,9 @@ def test_list_says_year_mismatch_before_a_build_stops_on_it(tmp_path):
     assert ("weibin/2024  2024.txt    not built; year mismatch: the report states 2023, so "
             "`rol build` stops on it (rename it to 2023.txt, or confirm 2024 in "
             "data/reviews/weibin/2024.year.txt)") in out
+    # counted as refused, not as one the build builds
+    assert ("next: `rol build --all` refuses the 1 region-year not built or outdated until "
+            "fixed, as their lines say: weibin/2024 (year mismatch)") in out, out
     confirm = root / "data/reviews/weibin/2024.year.txt"
     confirm.parent.mkdir(parents=True)
     confirm.write_text("2024\n", encoding="utf-8")
@@ -688,6 +689,12 @@ def test_a_region_without_a_regions_csv_row_is_refused_with_the_line_to_add(tmp_
                                       ("wuxing", 2023): seed.replace("卫滨区".encode(),
                                                                      "无行县".encode())})
     csv = root / "data/raw/regions.csv"
+    # `rol list` counts what the build refuses apart from what it builds (it said
+    # "builds the 2 region-years")
+    listed = rol_here("list", "--root", root, check=0).stdout
+    assert ("next: `rol build --all` builds the 1 region-year not built or outdated (the "
+            "others are skipped as up to date); it refuses 1 more, as their lines say: "
+            "wuxing/2023 (no regions.csv row)") in listed, listed
     with open(tmp_path / "log", "w+", encoding="utf-8") as log:
         code = subprocess.run([str(ROL), "build", "--all", "--jobs", "1", "--root", str(root)],
                               stdout=log, stderr=subprocess.STDOUT, timeout=600).returncode
@@ -712,8 +719,15 @@ def test_a_region_without_a_regions_csv_row_is_refused_with_the_line_to_add(tmp_
     # weibin's brief, published, shows no trace of it
     page = (root / "reports/weibin/2023/brief.html").read_text(encoding="utf-8")
     assert "无行县" not in page and "wuxing" not in page
-    # the fix as printed is a row the register reads, and `rol list` is then content
     assert "region 'wuxing' has no row" in rol_here("list", "--root", root, check=0).stdout
+    # `rol review` refuses it as the build does, with the same row to add: no worksheet
+    # filled in for a region the build then stops on
+    refused = rol_here("review", "--region", "wuxing", "--year", "2023", "--root", root,
+                       check=2).stderr
+    assert f"printf 'wuxing,无行县,新乡市,,\\n' >> {csv}" in refused, refused
+    assert "No worksheet was written or refreshed for wuxing/2023" in refused
+    assert not (root / "data/reviews/wuxing").exists()
+    # the fix as printed is a row the register reads, and `rol list` is then content
     line = re.search(r"printf '([^']*)\\n' >>", error).group(1)
     with open(csv, "a", encoding="utf-8") as fh:
         fh.write(line + "\n")

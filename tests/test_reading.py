@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from rol_analysis import fileio
+from rol_analysis import fileio, layout
 from rol_analysis.exceptions import InputError
 from rol_analysis.reading import RawDocument, read_report
 
@@ -279,23 +279,23 @@ def test_scanned_pdf_without_the_ocr_extra_names_the_install_command(pdfs, monke
         read_report(scan_pdf)
     msg = err.value.message
     assert str(scan_pdf) in msg and "no text layer" in msg
-    assert ocr.install_command() in msg
+    assert layout.install_command("ocr") in msg
 
 
-def test_the_ocr_install_command_fits_how_rol_was_installed(monkeypatch, tmp_path):
+@pytest.mark.parametrize("extra", ["ocr", "dask"])
+def test_an_extras_install_command_fits_how_rol_was_installed(monkeypatch, tmp_path, extra):
     """Trial 23: a README user (a checkout's .venv, `make ocr`) was told `pip install
-    'rol-analysis[ocr]'`, which installs into whatever pip comes first on the PATH."""
+    'rol-analysis[ocr]'`, which installs into whatever pip comes first on the PATH; the
+    Dask extra's hint (`rol build --scheduler`) still said the bare pip (session 24)."""
     import sys
 
-    from rol_analysis import ocr
-
-    checkout = Path(ocr.__file__).resolve().parents[2]
+    checkout = Path(layout.__file__).resolve().parents[2]
     monkeypatch.setattr(sys, "prefix", str(checkout / ".venv"))
-    assert ocr.install_command() == f"`make ocr` in {checkout}"
+    assert layout.install_command(extra) == f"`make {extra}` in {checkout}"
     monkeypatch.setattr(sys, "prefix", str(tmp_path / "env"))  # pip, conda, another venv
     monkeypatch.setattr(sys, "executable", str(tmp_path / "env/bin/python"))
-    assert ocr.install_command() == (
-        f"`{tmp_path / 'env/bin/python'} -m pip install 'rol-analysis[ocr]'`")
+    assert layout.install_command(extra) == (
+        f"`{tmp_path / 'env/bin/python'} -m pip install 'rol-analysis[{extra}]'`")
 
 
 def test_scan_with_no_text_on_it_is_refused(pdfs):

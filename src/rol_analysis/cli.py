@@ -403,12 +403,24 @@ def list_(root):
     for r in rows:
         click.echo(f"{r['region'] + '/' + str(r['year']):<{width}}  {r['raw'] or '-':<10}  "
                    f"{r['status']}")
-    stale = [r for r in rows if r["status"] == "not built" or "outdated" in r["status"]]
+    stale = [r for r in rows
+             if r["status"].startswith("not built") or "outdated" in r["status"]]
+    # what the build stops on is no region-year it builds (session 24: an unregistered
+    # region was counted, then refused)
+    refused = [r for r in stale if r.get("refused")]
+    stale = [r for r in stale if not r.get("refused")]
+    said = ", ".join(f"{r['region']}/{r['year']} ({r['refused']})" for r in refused)
     if stale:
         # the one command, said once rather than after every row (trial 5 F8)
         n = len(stale)
+        more = (f"; it refuses {len(refused)} more, as their lines say: {said}"
+                if refused else "")
         click.echo(f"next: `rol build --all` builds the {n} region-year{'s' if n > 1 else ''}"
-                   " not built or outdated (the others are skipped as up to date)")
+                   f" not built or outdated (the others are skipped as up to date){more}")
+    elif refused:
+        n = len(refused)
+        click.echo(f"next: `rol build --all` refuses the {n} region-year{'s' if n > 1 else ''}"
+                   f" not built or outdated until fixed, as their lines say: {said}")
     if not pipeline.index_current(root):
         click.echo("reports/index.html: outdated: regions.csv changed the name, province or "
                    "level of a region it lists; the next `rol build` rewrites it")

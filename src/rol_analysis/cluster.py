@@ -1,6 +1,7 @@
 """Builds on a Dask distributed cluster (``rol build --all --scheduler ADDRESS|local``).
 
-Needs the ``dask`` extra (``pip install 'rol-analysis[dask]'``); ``pipeline`` imports
+Needs the ``dask`` extra (``layout.install_command('dask')``: ``make dask`` in a
+checkout, else ``pip install 'rol-analysis[dask]'``); ``pipeline`` imports
 this module only when a scheduler is asked for.
 
 - ``DaskExecutor`` is a ``concurrent.futures`` executor over a ``distributed.Client``,
@@ -37,7 +38,6 @@ from . import __version__
 from .exceptions import UsageError
 
 TOPIC = "rol-progress"
-INSTALL = "pip install 'rol-analysis[dask]'"
 
 
 #: Dask settings of ``--scheduler local``. One retry of a task whose worker died; and

@@ -1347,7 +1347,7 @@ def require_statistics(result: Extraction, path) -> None:
     """
     if len(result.mentions):
         return
-    from . import ocr
+    from .layout import install_command
 
     meta = result.meta
     fmt = meta.get("format") or Path(path).suffix.lstrip(".").lower()
@@ -1359,11 +1359,11 @@ def require_statistics(result: Extraction, path) -> None:
         scan = ("a scan without a text layer whose pages carry a few words of text (a "
                 "header, a stamp), so they were not sent to OCR: save the report as text, "
                 "or as a PDF of page images only, which the OCR extra "
-                f"({ocr.install_command()}, README \"Scanned PDFs (OCR)\") reads")
+                f"({install_command('ocr')}, README \"Scanned PDFs (OCR)\") reads")
     else:
         scan = ("taken from a scan without a text layer, so only a title or headings "
                 "came through as text: a scanned PDF is read with the OCR extra "
-                f"({ocr.install_command()}, README \"Scanned PDFs (OCR)\"); a scan pasted "
+                f"({install_command('ocr')}, README \"Scanned PDFs (OCR)\"); a scan pasted "
                 "into a Word file or a web page is not")
     raise InputError(
         f"{path}: no statistic was found in it: {meta.get('n_chars') or 0} characters read "

@@ -367,6 +367,35 @@ def brief_peers(root, region: str, year: int, name: str = "indicators.parquet",
             if (r == region and y == previous) or (r in others and y == int(year))]
 
 
+def install_command(extra: str) -> str:
+    """The command that installs the optional ``extra`` (``ocr``, ``dask``) where this
+    rol runs, quoted (with backticks) for a message.
+
+    A README user runs rol from a checkout's ``.venv`` (``make brief``): there ``make
+    <extra>`` in the checkout installs it (into that ``.venv``); a bare ``pip`` would
+    install into whatever Python comes first on the PATH. Anywhere else the extra is
+    installed by the running Python's own pip (trial 23). One rule for every extra: the
+    OCR extra's hint knew it, the Dask extra's said a bare ``pip``.
+
+    Examples
+    --------
+    >>> install_command("dask")  # doctest: +SKIP
+    "`/usr/bin/python3 -m pip install 'rol-analysis[dask]'`"
+    """
+    import sys
+
+    checkout = Path(__file__).resolve().parents[2]
+    venv = checkout / ".venv"
+    try:
+        in_checkout = (Path(sys.prefix).resolve() == venv.resolve()
+                       and f"\n{extra}:" in (checkout / "Makefile").read_text(encoding="utf-8"))
+    except OSError:
+        in_checkout = False
+    if in_checkout:
+        return f"`make {extra}` in {checkout}"
+    return f"`{sys.executable} -m pip install 'rol-analysis[{extra}]'`"
+
+
 def resource_dir(root, name: str) -> Path:
     """``root/<name>`` when present, else the copy shipped inside the package.
 

@@ -33,10 +33,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from .exceptions import InputError
+from .layout import install_command
 
-#: The command that installs what OCR needs, in an environment of one's own (a checkout
-#: run through its ``.venv`` has :func:`install_command` say ``make ocr`` instead).
-INSTALL = "pip install 'rol-analysis[ocr]'"
 #: Render resolution: 150 dpi puts 12 pt body text at ~25 px, which the recogniser reads
 #: as well as at 200 dpi (it rescales every line to 48 px) for half the pixels.
 DPI = 150
@@ -154,32 +152,9 @@ def require(path, pages: list[int]) -> None:
              f"{page_list(pages)} (scanned images)")
     raise InputError(
         f"{path}: the PDF {which}, so it needs OCR, which is an optional extra. Install "
-        f"it with {install_command()} and retry (the models ship with it; nothing is "
+        f"it with {install_command('ocr')} and retry (the models ship with it; nothing is "
         "downloaded at run time)."
     )
-
-
-def install_command() -> str:
-    """The command that installs the OCR extra where this rol runs, quoted (with
-    backticks) for a message.
-
-    A README user runs rol from a checkout's ``.venv`` (``make brief``): there
-    ``make ocr`` in the checkout installs it (into that ``.venv``); a bare ``pip`` would
-    install into whatever Python comes first on the PATH. Anywhere else the extra is
-    installed by the running Python's own pip (trial 23).
-    """
-    import sys
-
-    checkout = Path(__file__).resolve().parents[2]
-    venv = checkout / ".venv"
-    try:
-        in_checkout = (Path(sys.prefix).resolve() == venv.resolve()
-                       and "\nocr:" in (checkout / "Makefile").read_text(encoding="utf-8"))
-    except OSError:
-        in_checkout = False
-    if in_checkout:
-        return f"`make ocr` in {checkout}"
-    return f"`{sys.executable} -m {INSTALL}`"
 
 
 def page_list(pages: list[int]) -> str:

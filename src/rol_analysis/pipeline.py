@@ -1691,10 +1691,14 @@ def require_dask() -> None:
     try:
         import distributed  # noqa: F401
     except ImportError:
+        from .layout import install_command
+
+        # installed where this rol runs, as the OCR extra's hint says it (a bare pip
+        # may install into another Python)
         raise UsageError(
-            "--scheduler needs Dask distributed, which is not installed. Install it with "
-            "`pip install 'rol-analysis[dask]'`, or build without --scheduler (--jobs N "
-            "uses a process pool on this machine).") from None
+            f"--scheduler needs Dask distributed, which is not installed. Install it with "
+            f"{install_command('dask')}, or build without --scheduler (--jobs N uses a "
+            "process pool on this machine).") from None
 
 
 class _Runner:
@@ -2011,10 +2015,20 @@ def _drain(events, progress):
 
 
 def status(root) -> list[dict]:
-    """Every region-year under ``data/raw`` and whether its brief is up to date."""
+    """Every region-year under ``data/raw`` and whether its brief is up to date.
+
+    A region-year a build would build (not built, outdated) but stops on has
+    ``refused``: why, in a few words (``no regions.csv row``, ``year mismatch``), so
+    that ``rol list`` counts apart what ``rol build --all`` builds and what it refuses.
+    """
+    from . import regions
+
     root = Path(root)
     rows = []
     targets = find_targets(root)
+    register = regions.default_path(root)
+    # read once (rol list checked it first: check_shared_inputs)
+    listed = regions.read(register) if register.is_file() else {}
     for region, year in targets:
         paths = layout.build_paths(root, region, year)
         row = {"region": region, "year": year, "raw": None, "status": "not built"}
@@ -2055,6 +2069,12 @@ def status(root) -> list[dict]:
             mismatch = filing.year_mismatch(paths)
             if mismatch:
                 row["status"] += f"; {mismatch}"
+                row["refused"] = "year mismatch"
+            if region not in listed:
+                # regions.require_row: the warning below the list gives the row to add
+                row["status"] += ("; no regions.csv row, so `rol build` stops on it (see "
+                                  "the warning below)")
+                row["refused"] = "no regions.csv row"
         if failed and built is not None:
             # First and a clause of its own: appended, it read as if about the last
             # reason given (a peer that changed), not about this region-year.

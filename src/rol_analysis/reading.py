@@ -532,6 +532,7 @@ def _read_pdf(data: bytes, path: Path):
         # last line of a page into the next
         return text.replace("\x0c", "\n"), None
     from . import ocr
+    from .layout import install_command
 
     undecodable = [i + 1 for i in scanned if _glyph_codes_only(pages[i])]
     if undecodable and not ocr.available():
@@ -545,7 +546,7 @@ def _read_pdf(data: bytes, path: Path):
             "map, so pdfminer reads glyph numbers such as (cid:0), not characters. Export "
             "the report to PDF again with embedded Unicode fonts (or save it as .docx or "
             "UTF-8 text), or read it by OCR: install the OCR extra with "
-            f"{ocr.install_command()} (README, Scanned PDFs) and retry."
+            f"{install_command('ocr')} (README, Scanned PDFs) and retry."
         )
     ocr.require(path, [] if len(scanned) == len(pages) else [i + 1 for i in scanned])
     prov = ocr.OcrText()

@@ -403,7 +403,8 @@ def suggested_row(slug: str, meta: dict) -> str:
     return ",".join([slug, *cells])
 
 
-def require_row(root, region: str, year: int, raw, meta: dict) -> None:
+def require_row(root, region: str, year: int, raw, meta: dict,
+                command: str = "build") -> None:
     """Stop a build of a region that has no row in ``data/raw/regions.csv``.
 
     The register is the one source of a region's name, city, province and level: the
@@ -413,6 +414,10 @@ def require_row(root, region: str, year: int, raw, meta: dict) -> None:
     checked (a title split badly gives a place that does not exist), and the other
     briefs would show that name. So the build stops (exit 2, nothing published), and
     the message gives the line to add (:func:`suggested_row`) as a command.
+
+    ``command`` ``"review"``: ``rol review`` stops with the same message and row, and
+    writes no worksheet: its decisions could not be built into a brief until the row is
+    added (a reviewer filled in a worksheet of a region the build then refused).
 
     Raises
     ------
@@ -437,10 +442,14 @@ def require_row(root, region: str, year: int, raw, meta: dict) -> None:
         data = path.read_bytes()
         newline = "" if not data or data.endswith(b"\n") else "\\n"
         fix = f"add its row: printf '{newline}{line}\\n' >> {path}{filled}"
+    again, done = (("run `rol review` again", f"No worksheet was written or refreshed for "
+                    f"{region}/{year}: `rol build` refuses the region until it has its row.")
+                   if command == "review" else
+                   ("build again", f"Nothing was published for {region}/{year}."))
     raise InputError(
         f"{Path(raw).absolute()}: {problem}, so its brief would show a name nobody "
-        f"checked, and so would the other regions' briefs. Fix: {fix}; then build "
-        f"again. Nothing was published for {region}/{year}."
+        f"checked, and so would the other regions' briefs. Fix: {fix}; then {again}. "
+        f"{done}"
     )
 
 

@@ -1808,7 +1808,8 @@ def write_worksheet(paths) -> Worksheet:
     ------
     InputError
         A malformed review file, or an ``add`` row :func:`locate` cannot place (the
-        file is left as it is).
+        file is left as it is); a region without a ``regions.csv`` row, as the build
+        refuses it (:func:`regions.require_row`: no worksheet is written).
 
     A decided row whose number is no longer at its ``char_start`` (a corrected report
     replaced the old one) is moved or marked stale (:func:`reanchor`).
@@ -1834,6 +1835,11 @@ def write_worksheet(paths) -> Worksheet:
         old = sheet_rows(path)
         encoding = decode(_file_bytes(path), path)[1]
     result = extract.extract_paths(paths, reviews=False, explain=True, command="review")
+    from .regions import require_row
+
+    # the build refuses a region without a regions.csv row: a worksheet of it would be
+    # filled in for nothing, so the same message and row to add come first here
+    require_row(paths.root, paths.region, paths.year, paths.raw, result.meta, "review")
     if any(d.char_start is None for d in decisions):
         # placed in the text extraction read: the report is read once (a PDF's OCR,
         # a .docx's decoding)
