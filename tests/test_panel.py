@@ -494,6 +494,39 @@ def test_an_exclude_counts_as_reviewed_in_the_index_and_region_years_as_in_the_b
     assert ry.loc["gamma", "n_excluded"] == 0
 
 
+def test_numbers_needing_a_new_indicator_are_counted_in_the_index_and_region_years(
+        tmp_path):
+    """The brief's header says 需新增指标 N (numbers a reviewer marked ``new``); the index
+    and the panel's region_years said nothing of them (session 24). A number read two
+    ways (two rows of one char_start) is one number, as the brief counts it."""
+    from bs4 import BeautifulSoup
+
+    from rol_analysis import render
+
+    (tmp_path / "data" / "raw").mkdir(parents=True)
+    for region in ("alpha", "beta"):
+        publish(tmp_path, region, 2023)
+    proc = tmp_path / "data/processed/alpha/2023"
+    men = pd.read_parquet(proc / "mentions.parquet")
+    twice = men["char_start"][men["char_start"].duplicated()].iloc[0]
+    once = men["char_start"][~men["char_start"].duplicated(keep=False)].iloc[0]
+    marked = men["char_start"].isin([twice, once])
+    men.loc[marked, "review"] = "new | 李四 | 原读作 3 件 · 未归入指标 | 新指标 行政复议纠错数"
+    men.loc[marked, "indicator_id"] = ""
+    fileio.write_parquet(proc / "mentions.parquet", men)
+
+    soup = BeautifulSoup(render.write_index(tmp_path).read_text("utf-8"), "lxml")
+    cells = {tr["data-name"].split()[-1]: tr.find_all("td")[6].get_text()
+             for tr in soup.select("#briefs tbody tr")}
+    assert "需新增指标 2 2 needing a new indicator" in cells["alpha"], cells
+    assert "需新增指标" not in cells["beta"], cells
+
+    panel.build(tmp_path, xlsx=False)
+    ry = pd.read_parquet(out(tmp_path) / "region_years.parquet").set_index("region")
+    assert ry.loc["alpha", "n_new"] == 2 and ry.loc["beta", "n_new"] == 0
+    assert ry.loc["alpha", "review_state"] == "partly"
+
+
 @pytest.mark.parametrize("meta, kind, issuer", [
     ({"title": "区司法局关于2025年法治政府建设工作情况的报告"}, "department", None),
     ({"title": "鹤龙街2024年法治政府建设工作报告", "issuer": "鹤龙街道办事处"}, "township",

@@ -56,7 +56,7 @@ from .exceptions import InputError
 from .fileio import read_json, sha256_file, write_bytes, write_text
 
 PANEL = "panel"
-FORMAT = 8  # bump when the panel's columns or layout change: the next run starts afresh
+FORMAT = 9  # bump when the panel's columns or layout change: the next run starts afresh
 KEYS = ["region", "year"]
 META = ["region_name", "province", "level"]
 TABLES = ("indicators", "mentions", "ratios", "region_years")
@@ -88,15 +88,15 @@ REGION_YEAR_COLUMNS = [
     "region", "region_name", "city", "province", "level", "year", "title", "issuer",
     "issuer_kind", "report_kind", "date", "source_file", "source_sha256", "validation",
     "n_failures", "n_warnings",
-    "review_state", "n_reviewed", "n_excluded", "n_mentions", "n_indicators", "n_unconfirmed",
-    "has_brief",
+    "review_state", "n_reviewed", "n_excluded", "n_new", "n_mentions", "n_indicators",
+    "n_unconfirmed", "has_brief",
 ]
 COLUMNS = {"indicators": INDICATOR_COLUMNS, "mentions": MENTION_COLUMNS,
            "ratios": RATIO_COLUMNS, "region_years": REGION_YEAR_COLUMNS}
 FLOATS = {"value", "reported", "numerator", "denominator", "recomputed", "difference",
           "tolerance"}
 INTS = {"year", "char_start", "char_end", "decimals", "n_failures", "n_warnings",
-        "n_reviewed", "n_excluded", "n_mentions", "n_indicators", "n_unconfirmed"}
+        "n_reviewed", "n_excluded", "n_new", "n_mentions", "n_indicators", "n_unconfirmed"}
 
 #: Column -> Chinese header (the xlsx's first header row).
 ZH = {
@@ -117,7 +117,7 @@ ZH = {
     "source_file": "原始文件",
     "source_sha256": "原始文件 sha256", "n_failures": "关键规则未通过数",
     "n_warnings": "提示数", "review_state": "审核状态", "n_reviewed": "已审核数字数",
-    "n_excluded": "复核排除数字数",
+    "n_excluded": "复核排除数字数", "n_new": "需新增指标数字数",
     "n_mentions": "统计数字数", "n_indicators": "指标数", "n_unconfirmed": "未确认指标名称数",
     "has_brief": "已发布简报",
 }
@@ -139,7 +139,9 @@ VIEWS = {
                     "name alone: a district's report signed by its 司法局 is a government's "
                     "report with a department as issuer), "
                     "validation status, review_state (fully: every number of the report "
-                    "decided, not only every indicator name; partly; not_reviewed) and "
+                    "decided, not only every indicator name; partly; not_reviewed), "
+                    "n_new (numbers a reviewer marked new: a statistic no catalogue "
+                    "indicator fits, the brief's 需新增指标 N) and "
                     "n_unconfirmed (indicator names no reviewer confirmed, set or added).",
     "mentions": "Every statistic found in the reports, with or without a catalogue "
                 "indicator; part_of names the indicator of the total a part (其中…, one "
@@ -535,8 +537,10 @@ def _load_fresh(con, keys: list, files_of: dict, rows: dict, tmp: Path) -> dict:
         # several names) and the ones a reviewer excluded, decided but out of the
         # tables; n_reviewed is the brief's 已复核 N, so a "fully" reviewed report's
         # n_reviewed is all its numbers (it counted rows with a mark, not numbers)
-        state, reviewed, _ = review_state(*n_num.get(k, (0, 0)), rows[k]["n_excluded"])
+        numbers, decided, needing = n_num.get(k, (0, 0, 0))
+        state, reviewed, _ = review_state(numbers, decided, rows[k]["n_excluded"])
         values = {**rows[k], "n_indicators": n_ind.get(k, 0), "n_mentions": n_men.get(k, 0),
+                  "n_new": needing,
                   "n_unconfirmed": n_unc.get(k, 0),
                   "n_reviewed": reviewed,
                   "review_state": state,
@@ -563,8 +567,11 @@ def _unconfirmed(table) -> dict:
 
 
 def _numbers(table) -> dict:
-    """(region, year) -> (numbers, numbers with a review decision): distinct
-    ``char_start``, as the brief counts them."""
+    """(region, year) -> (numbers, numbers with a review decision, numbers marked
+    ``new``): distinct ``char_start``, as the brief counts them (its 已复核 N and
+    需新增指标 N)."""
+    from .reviews import NEW, parse_mark
+
     if not len(table):
         return {}
     decided: dict = {}
@@ -572,11 +579,13 @@ def _numbers(table) -> dict:
                           table["char_start"].to_pylist(), table["review"].to_pylist(),
                           strict=True):
         key = (r, y, c)
-        decided[key] = decided.get(key, False) or (isinstance(m, str) and bool(m))
+        done, new = decided.get(key, (False, False))
+        decided[key] = (done or (isinstance(m, str) and bool(m)),
+                        new or parse_mark(m)[0] == NEW)
     out: dict = {}
-    for (r, y, _), d in decided.items():
-        n, done = out.get((r, y), (0, 0))
-        out[(r, y)] = (n + 1, done + d)
+    for (r, y, _), (d, new) in decided.items():
+        n, done, needing = out.get((r, y), (0, 0, 0))
+        out[(r, y)] = (n + 1, done + d, needing + new)
     return out
 
 

@@ -322,11 +322,16 @@ def _index_rows(root: Path, overlay: dict | None = None) -> list[dict]:
     # back to the indicators' marks
     men_files = [processed[f] / "mentions.parquet" for f in folders
                  if has_brief[f] and (processed[f] / "mentions.parquet").is_file()]
+    # and those marked new (a statistic no indicator fits: the brief's 需新增指标 N), by
+    # their review mark's action (reviews.parse_mark: its first " | " part)
     men = _bulk(men_files, "SELECT filename, count(DISTINCT char_start), "
-                           "count(DISTINCT CASE WHEN review <> '' THEN char_start END) "
+                           "count(DISTINCT CASE WHEN review <> '' THEN char_start END), "
+                           "count(DISTINCT CASE WHEN split_part(review, ' | ', 1) = 'new' "
+                           "THEN char_start END) "
                            "FROM read_parquet($files, union_by_name = true, filename = true) "
                            "GROUP BY filename")
     numbers_by = {rec[0]: (rec[1], rec[2]) for rec in (men[1] if men else [])}
+    new_by = {rec[0]: rec[3] for rec in (men[1] if men else [])}
     counts_by: dict[str, dict] = {}
     for f in folders:
         # the csv module: DuckDB's CSV reader sniffs each file (~20 ms apiece)
@@ -374,6 +379,7 @@ def _index_rows(root: Path, overlay: dict | None = None) -> list[dict]:
             status = ("passed", "通过 passed")
         counts, inferred, n_ind, heads, review = None, None, None, [], "not_reviewed"
         n_unconf = n_done = n_numbers = None
+        n_new = 0
         # Without a brief there is no published analysis to summarise.
         if brief:
             counts = {st: 0 for st in statuses.STATUS_ZH}
@@ -400,6 +406,7 @@ def _index_rows(root: Path, overlay: dict | None = None) -> list[dict]:
             numbers, done = numbers_by.get(
                 str(processed[folder] / "mentions.parquet"),
                 (len(found_rows), sum(1 for m in marks if isinstance(m, str) and m)))
+            n_new = new_by.get(str(processed[folder] / "mentions.parquet"), 0)
             # numbers a reviewer excluded are decided too (the brief's 排除 N)
             review, n_done, n_numbers = review_state(numbers, done,
                                                      len(excluded_numbers(meta)))
@@ -423,6 +430,8 @@ def _index_rows(root: Path, overlay: dict | None = None) -> list[dict]:
             # while other numbers wait for a decision
             "n_decided": n_done, "n_numbers": n_numbers,
             "n_unconfirmed": n_unconf,
+            # numbers that need a new indicator, said where the brief's header says them
+            "n_new": n_new,
             "built": brief, "failed": failed,
         })
     return rows
