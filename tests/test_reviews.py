@@ -1588,6 +1588,76 @@ def test_a_set_its_indicators_definition_excludes_is_refused_naming_what_exclude
     ind = pd.read_csv(root / "data" / "processed" / "weibin" / "2023" / "indicators.csv",
                       encoding="utf-8-sig", keep_default_na=False).set_index("indicator_id")
     assert ind.loc[iid, "text"] == text and ind.loc[iid, "review"].startswith("set | 李四")
+    # the brief tells the override from a set: ✎! where ✎ stands, and what of the
+    # definition the reviewer overrode on hover and in the footnote (session 24)
+    assert ind.loc[iid, "review"].endswith(" | 违背定义 含排除词“12348” (exclude word “12348”)")
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup((root / "reports/weibin/2023/brief.html").read_text("utf-8"), "lxml")
+    marks = soup.select(".review-against")
+    assert marks and {m.get_text() for m in marks} == {"✎!"}
+    said = ("违背指标定义：含排除词“12348” (exclude word “12348”) / set against the "
+            "indicator's definition")
+    assert all(said in m["title"] for m in marks), [m["title"] for m in marks]
+    assert said in soup.select_one(".sources").get_text()
+    # a plain set keeps its ✎
+    assert all(m.get_text() == "✎" for m in soup.select(".review-mark")
+               if "review-against" not in m["class"])
+
+
+@pytest.mark.parametrize(("text", "iid", "why"), [
+    ("30名", "people_mediators", "by its exclude rule '新聘' (what people_mediators does "
+     "not count), found as '新聘' in its clause"),
+    ("12%", "mediation_success_rate", "by kind: mediation_success_rate is a rate (a level "
+     "in %), and this number is a change"),
+])
+def test_an_add_its_indicators_definition_excludes_is_refused_as_a_set_is(
+        tmp_path, monkeypatch, text, iid, why):
+    """Session 24: a number the extractor missed, added with an indicator whose definition
+    excludes it (新聘 people_mediators, a change as a rate), was published unchecked; a
+    set of the same number was refused. Refused the same way by `rol review` and the
+    build; add! adds it on purpose, marked with what it overrode."""
+    from rol_analysis import catalogue, extract, layout
+
+    raw = DEFINED_OUT
+    start = raw.index(text, len(RAW))
+    unit = "名" if text == "30名" else "%"
+
+    def missed(paths, **kw):  # the extractor missing the number, as it misses 365天
+        ex = real(paths, **kw)
+        ex.mentions = ex.mentions[ex.mentions["char_start"] != start].reset_index(drop=True)
+        return ex
+
+    real = extract.extract_paths
+    root = make_root(tmp_path / "p", {("weibin", 2023): raw.encode("utf-8")})
+    sheet = reviews.review_file(root, "weibin", 2023)
+    row = {"char_start": str(start), "text": text, "action": "add", "indicator_id": iid,
+           "value": text.rstrip("名%"), "unit": unit, "reviewer": "李四"}
+    _write(sheet, [row])
+    monkeypatch.setattr(extract, "extract_paths", missed)
+    before = sheet.read_bytes()
+    with pytest.raises(InputError) as err:
+        reviews.write_worksheet(layout.build_paths(root, "weibin", 2023))
+    msg = err.value.message
+    assert f"row 2 (add at char_start {start}, '{text}'): the definition of {iid}" in msg
+    assert why in msg and "write add! instead of add" in msg and "Pick another" in msg
+    assert "write new" not in msg  # a new decision is about an extracted number
+    assert sheet.read_bytes() == before
+    # the build (apply) refuses it with the same message
+    ex = extract.extract_text(raw, "weibin", 2023)
+    ex.mentions = ex.mentions[ex.mentions["char_start"] != start].reset_index(drop=True)
+    ex.mentions["review"] = ""
+    d = reviews.read(sheet)[0]
+    with pytest.raises(InputError) as err:
+        reviews.apply(ex, raw, [d], sheet, catalogue.load())
+    assert why in err.value.message and "write add! instead of add" in err.value.message
+    # add! adds it, its mark saying what of the definition it overrode
+    _write(sheet, [{**row, "action": "add!"}])
+    reviews.write_worksheet(layout.build_paths(root, "weibin", 2023))
+    assert next(r for r in _read(sheet) if r["char_start"] == str(start))["action"] == "add!"
+    reviews.apply(ex, raw, reviews.read(sheet), sheet, catalogue.load())
+    added = ex.indicators.set_index("indicator_id").loc[iid]
+    assert added["text"] == text and added["review"].startswith("add | 李四 | 违背定义 ")
 
 
 def test_a_set_the_definition_takes_is_applied_as_before():

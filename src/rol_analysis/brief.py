@@ -44,6 +44,7 @@ from .reviews import (
     NAMING,
     NEW,
     REVIEW_LABELS,
+    against_definition,
     excluded_numbers,
     parse_mark,
     proposed_name,
@@ -58,6 +59,10 @@ from .wording import stated_decimals
 REVIEW_MARKS = {"confirm": ("✓", "已复核确认", "confirmed by a reviewer"),
                 "set": ("✎", "已复核更正", "corrected by a reviewer"),
                 "add": ("✎", "复核补充", "added by a reviewer")}
+#: How the brief marks a number a reviewer named against its indicator's definition
+#: (``set!``/``add!``, reviews.against_definition): the definition excludes it, and a
+#: reader of the brief should see that the reviewer overrode it.
+AGAINST_MARK = ("✎!", "违背指标定义", "set against the indicator's definition")
 #: How the brief marks a number named automatically that no reviewer decided on: the
 #: name may be wrong (README "Assumptions and caveats": about 3 in 10 of the names given
 #: on reports the catalogue was not written from).
@@ -264,11 +269,21 @@ def stated_recomputed_text(rec: dict) -> str:
     return f"{approx}{'+' if d > 0 else ''}{format_number(d, unit or '')}"
 
 
-def _name_mark(action: str, who: str) -> str:
+def _against_said(against: str) -> str:
+    """What a ``set!``/``add!`` overrode, as a tooltip or footnote says it (both
+    languages: ``against`` is the reviews module's short bilingual note)."""
+    return f"{AGAINST_MARK[1]}：{against} / {AGAINST_MARK[2]}"
+
+
+def _name_mark(action: str, who: str, against: str = "") -> str:
     """The mark after a figure shown as an indicator's: ✓/✎ with the reviewer's name on
-    hover for a reviewer's ``action``, else ○ (a name no reviewer decided on)."""
+    hover for a reviewer's ``action`` (✎! and what the reviewer overrode, ``against``,
+    for a ``set!``/``add!``), else ○ (a name no reviewer decided on)."""
     if action in NAMING:
         sym, zh, en = REVIEW_MARKS[action]
+        if against and action in ("set", "add"):
+            return _mark("name_mark", "review-mark review-against",
+                         f"{zh}（{who}）/ {en}\n{_against_said(against)}", AGAINST_MARK[0])
         return _mark("name_mark", "review-mark", f"{zh}（{who}）/ {en}", sym)
     sym, zh, en = UNCONFIRMED_MARK
     return _mark("name_mark", "unconfirmed-mark", f"{zh} / {en}", sym)
@@ -314,6 +329,8 @@ class Brief:
                       if rec["indicator_id"] in self.catalogue.indicators else "")
                 note = (f"复核更正（{who}）：{zh} 原读作 {original}" if action == "set"
                         else f"复核补充（{who}）：{zh}")
+                if against := against_definition(rec.get("review")):
+                    note += f"；{_against_said(against)}"
                 self._corrections.setdefault(rec["sentence"], []).append(note)
         # A number a reviewer un-named (or corrected while leaving it unnamed) is in no
         # indicator row: its correction would otherwise leave no trace beside 其他统计.
@@ -418,12 +435,14 @@ class Brief:
         if at is None:
             at = self._at(sentence, said if said is not None else text)
         action, who, _ = parse_mark(review)
+        against = against_definition(review)
         cls, mark = "num", ""
         if action in NAMING:
             zh = REVIEW_MARKS[action][1]
             cls += f" reviewed reviewed-{action}"
-            mark = _name_mark(action, who)
-            tip = f"{tip}\n{zh}（{who}）" if tip else f"{zh}（{who}）"
+            mark = _name_mark(action, who, against)
+            said = f"{zh}（{who}）" + (f"\n{_against_said(against)}" if against else "")
+            tip = f"{tip}\n{said}" if tip else said
         elif named:
             cls += " unconfirmed"
             mark = _name_mark(action, who)
@@ -461,7 +480,7 @@ class Brief:
                     "title": f"{tip}\n{year} 年{self._region_label(region)}简报来源句 [{n}] / "
                              f"source sentence [{n}] of that brief".lstrip("\n")}
         return _mark("peer", text_cell(text), action not in NAMING,
-                     Markup(_name_mark(action, who)), link)
+                     Markup(_name_mark(action, who, against_definition(review))), link)
 
     @cached_property
     def _peer_notes(self) -> dict[str, dict[str, list]]:

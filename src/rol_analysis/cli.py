@@ -576,9 +576,11 @@ def review(region, year, root):
     """Write or refresh the reviewers' worksheet data/reviews/<region>/<year>.csv.
 
     Every number extraction finds in the raw report, with what it read and empty
-    decision columns (confirm, set, set!, exclude, add, unname, new); decisions already
-    made are kept. A set the build would refuse (an indicator whose definition excludes
-    the number) is refused here too, naming the row, and the file is left as it was.
+    decision columns (confirm, set, set!, exclude, add, add!, unname, new); decisions
+    already made are kept. A set or add the build would refuse (an indicator whose
+    definition excludes the number) is refused here too, naming the row, and the file is
+    left as it was. A region without a regions.csv row is refused, as the build refuses
+    it.
     After a corrected report replaced the old one, a decision whose number is found
     once in the new text in its sentence or with its own words around it is moved
     there (each move printed); the others are marked in the `stale` column, listed,

@@ -43,11 +43,16 @@ from .tables import NUMBER_DTYPES
 
 #: ``set`` made knowing that the indicator's own definition excludes the number
 OVERRIDE = "set!"
+#: ``add`` made knowing the same (an added number is checked as a set one is)
+ADD_OVERRIDE = "add!"
 #: the number is a statistic no catalogue indicator fits: it needs a new one
 NEW = "new"
-ACTIONS = ("confirm", "set", "exclude", "add", "unname", OVERRIDE, NEW)
+ACTIONS = ("confirm", "set", "exclude", "add", "unname", OVERRIDE, ADD_OVERRIDE, NEW)
 #: How a ``new`` decision's review mark gives the name the reviewer proposed.
 PROPOSED = "新指标 "
+#: How a ``set!``/``add!`` decision's review mark says what of the indicator's definition
+#: excludes the number (:func:`against_definition`): the brief marks it ✎! with it.
+AGAINST = "违背定义 "
 QUALIFIERS = ("exact", "at_least", "at_most", "approx")
 KEY = ["char_start", "text"]
 DECISION = ["action", "indicator_id", "value", "unit", "qualifier", "note", "reviewer",
@@ -86,8 +91,9 @@ class Decision:
     #: words around the number (the ``sentence`` cell of an ``add`` row given without
     #: a ``char_start``), to tell apart several places that read the same
     context: str = ""
-    #: ``set!``: a ``set`` the reviewer made knowing that the indicator's own definition
-    #: (its kind or its exclude rules, :func:`outside_definition`) excludes the number
+    #: ``set!``/``add!``: a ``set``/``add`` the reviewer made knowing that the
+    #: indicator's own definition (its kind or its exclude rules,
+    #: :func:`outside_definition`) excludes the number
     forced: bool = False
     #: ``new``: the name the reviewer proposes for the indicator the number needs ("")
     proposed: str = ""
@@ -107,8 +113,8 @@ class Decision:
 
     @property
     def written(self) -> str:
-        """The action as the worksheet writes it (``set!`` for a forced ``set``)."""
-        return OVERRIDE if self.forced else self.action
+        """The action as the worksheet writes it (``set!``/``add!`` when forced)."""
+        return f"{self.action}!" if self.forced else self.action
 
 
 #: A review's value: ASCII digits, commas only between groups of three, an optional
@@ -355,9 +361,9 @@ def _parse(path: Path, data: bytes, catalogue=None) -> tuple[list[Decision],
             if not action:
                 continue
             fix = _FIX_ROW
-            # set! is a set in every way but one: the definition's kind and exclude rules
-            # are not held against it (outside_definition)
-            forced = action == OVERRIDE
+            # set! (add!) is a set (an add) in every way but one: the definition's kind
+            # and exclude rules are not held against it (outside_definition)
+            forced = action in (OVERRIDE, ADD_OVERRIDE)
             if action not in ACTIONS:
                 import difflib
 
@@ -390,7 +396,7 @@ def _parse(path: Path, data: bytes, catalogue=None) -> tuple[list[Decision],
                 value = float(row["value"].replace(",", ""))
             iid, qualifier = row["indicator_id"], row["qualifier"].lower()
             if forced:
-                action = "set"
+                action = action.removesuffix("!")
             proposed = ""
             if action == NEW:
                 # the indicator_id cell holds the name proposed for the indicator to write
@@ -406,7 +412,7 @@ def _parse(path: Path, data: bytes, catalogue=None) -> tuple[list[Decision],
                            f"Use one of {', '.join(QUALIFIERS)}. {fix}")
             if SEP.strip() in row["reviewer"]:
                 raise _bad(path, n, "reviewer contains '|'", f"Write the name without it. {fix}")
-            if forced and not iid:
+            if forced and action == "set" and not iid:
                 raise _bad(path, n, "set! names no indicator",
                            "set! gives a number an indicator whose definition excludes it: "
                            "write the indicator_id, or use set to change only the reading. "
@@ -655,12 +661,17 @@ def _locate(decisions: list[Decision], raw_text: str, path) -> tuple[
 # ---------------------------------------------------------------------------- applying
 
 
-def _sentence_at(raw: str, start: int, end: int) -> str:
-    """The sentence of the raw text around ``start:end`` (for an added number)."""
+def _sentence_span(raw: str, start: int, end: int) -> tuple[int, int]:
+    """Where the sentence of the raw text around ``start:end`` begins and ends."""
     stops = "。！？；\n"
     lo = max((raw.rfind(c, 0, start) for c in stops), default=-1) + 1
     his = [i for i in (raw.find(c, end) for c in stops) if i >= 0]
-    hi = min(his) + 1 if his else len(raw)
+    return lo, min(his) + 1 if his else len(raw)
+
+
+def _sentence_at(raw: str, start: int, end: int) -> str:
+    """The sentence of the raw text around ``start:end`` (for an added number)."""
+    lo, hi = _sentence_span(raw, start, end)
     return re.sub(r"\s+", " ", raw[lo:hi]).strip()
 
 
@@ -799,7 +810,12 @@ def kind_after(kind: str, unit: str) -> str:
     return {"%": "rate", "元": "amount"}.get(unit, "count")
 
 
-def outside_definition(ind, kind: str, unit: str, measure: str, marked: str) -> str:
+#: A number's kind, as the brief's note on a ``set!``/``add!`` says it.
+_KIND_ZH = {"count": "数量", "amount": "金额", "rate": "比率", "change": "变化"}
+
+
+def outside_definition(ind, kind: str, unit: str, measure: str, marked: str,
+                       note: bool = False) -> str:
     """Which part of ``ind``'s own definition excludes a number, ``""`` when none does.
 
     Its units are checked apart (:func:`_misfit`: the validation gate refuses a unit
@@ -823,6 +839,9 @@ def outside_definition(ind, kind: str, unit: str, measure: str, marked: str) -> 
     marked : str
         Its sentence with the number replaced by ``#`` (:func:`suggest.marked_sentences`;
         ``""`` when not known: the exclude rules are then not searched).
+    note : bool
+        Say it as the brief's short note on a ``set!``/``add!`` (Chinese, then English
+        in brackets: ``含排除词“新聘” (exclude word “新聘”)``), not as a message.
 
     Returns
     -------
@@ -830,6 +849,9 @@ def outside_definition(ind, kind: str, unit: str, measure: str, marked: str) -> 
         The reason, as a message says it (``""``: the definition takes the number).
     """
     if kind and kind != ind.kind:
+        if note:
+            return (f"此数为{_KIND_ZH.get(kind, kind)}，指标为{_KIND_ZH.get(ind.kind, ind.kind)}"
+                    f" (a {kind}; the indicator is a {ind.kind})")
         return (f"by kind: {ind.id} is {_KIND_SAID.get(ind.kind, ind.kind)}, and this "
                 f"number is {_KIND_SAID.get(kind, kind)}")
     at = marked.find("#")
@@ -848,29 +870,71 @@ def outside_definition(ind, kind: str, unit: str, measure: str, marked: str) -> 
     for pattern in ind.exclude:
         for where, words in places:
             if words and (m := re.search(pattern, words)):
+                if note:
+                    return f"含排除词“{m.group()}” (exclude word “{m.group()}”)"
                 return (f"by its exclude rule {pattern!r} (what {ind.id} does not "
                         f"count), found as {m.group()!r} in {where}, {words!r}")
     return ""
 
 
 def _contradiction(d: Decision, ind, why: str, path) -> str:
-    """The message for a ``set`` whose indicator's own definition excludes its
-    number (:func:`outside_definition`)."""
+    """The message for a ``set`` or ``add`` whose indicator's own definition excludes
+    its number (:func:`outside_definition`)."""
     catalogue_file = "src/rol_analysis/catalogue/indicators.toml"
     said = ind.definition.strip().splitlines()[0].strip(" \\") if ind.definition else ""
     field_ = "kind" if why.startswith("by kind") else "exclude"
+    if d.action == "add":
+        # a number the extractor missed has no candidates cell, and a new decision is
+        # about an extracted number
+        other = "Pick another indicator, one whose definition takes the number; "
+        named = "the number is added as with add"
+    else:
+        other = ("Pick another indicator (the worksheet's candidates column lists the ones "
+                 f"the matcher considered); if none fits, write {NEW} in action (and, in "
+                 "indicator_id, the name you propose for a new indicator): the number stays "
+                 "unnamed and `rol catalogue suggest` lists it first; ")
+        named = "the number is named, and `rol catalogue suggest` proposes no alias from it"
     return (f"{_row(path, d)}: the definition of {ind.id} ({ind.zh_name}) excludes this "
             f"number: {why}" + (f". It reads: {said}" if said else "") + ". "
-            "Pick another indicator (the worksheet's candidates column lists the ones the "
-            f"matcher considered); if none fits, write {NEW} in action (and, in "
-            "indicator_id, the name you propose for a new indicator): the number stays "
-            f"unnamed and `rol catalogue suggest` lists it first; if the definition of "
+            f"{other}if the definition of "
             f"{ind.id} is too narrow, widen its {field_} in {catalogue_file} (the "
             f"[[indicator]] with id = \"{ind.id}\"); or, if you are sure the number is "
-            f"{ind.id}'s as its definition stands, write {OVERRIDE} instead of set in "
-            "action (the number is named, and `rol catalogue suggest` proposes no alias "
-            "from it). "
+            f"{ind.id}'s as its definition stands, write {d.action}! instead of {d.action} "
+            f"in action ({named}; the brief marks it ✎!, saying what of the definition "
+            "excludes it). "
             f"{_FIX_ROW}")
+
+
+def _against(d: Decision, readings: list[dict], ind, marked, note: bool = False) -> str:
+    """What of ``ind``'s definition excludes every reading of a ``set`` decision's
+    number whose unit it takes, ``""`` when it takes one (:func:`outside_definition`;
+    ``note``: as the brief's short note). ``marked()`` gives the number's marked
+    sentence, worked out only when an exclude rule is to be searched."""
+    fit = [now for now in readings if (d.unit or str(now.get("unit") or "")) in ind.units]
+    if not fit or fit != readings:
+        return ""
+    # the kind before the sign: a fall set to a rate is a change, not a negative rate
+    sentence = marked() if ind.exclude else ""
+    why = [outside_definition(ind, kind_after(str(now.get("kind") or ""), d.unit),
+                              d.unit or str(now.get("unit") or ""),
+                              str(now.get("measure") or ""), sentence, note)
+           for now in fit]
+    return why[0] if all(why) else ""
+
+
+def _added_against(d: Decision, ind, raw: str, note: bool = False) -> str:
+    """What of ``ind``'s definition excludes the number an ``add`` decision adds at its
+    ``char_start`` of the raw text, ``""`` when nothing does: the checks of a ``set``
+    (:func:`outside_definition`), on the kind the extractor would give the number there
+    (a change after 同比增长) and its clause; it has no measure label."""
+    from .mentions import _kind
+    from .normalize import compact
+
+    end = d.char_start + len(d.text)
+    kind = _kind(raw, d.char_start, d.unit, d.value or 0.0)[0]
+    lo, hi = _sentence_span(raw, d.char_start, end)
+    marked = compact(raw[lo:d.char_start]) + "#" + compact(raw[end:hi])
+    return outside_definition(ind, kind, d.unit, "", marked, note)
 
 
 def _set_problem(d: Decision, readings: list[dict], cat, path, marked) -> str | None:
@@ -884,17 +948,8 @@ def _set_problem(d: Decision, readings: list[dict], cat, path, marked) -> str | 
     only when an exclude rule is to be searched.
     """
     ind = cat.indicators[d.indicator_id] if d.indicator_id else None
-    fit = [now for now in readings
-           if ind is not None and (d.unit or str(now.get("unit") or "")) in ind.units]
-    if fit and not d.forced and fit == readings:
-        # the kind before the sign: a fall set to a rate is a change, not a negative rate
-        sentence = marked() if ind.exclude else ""
-        why = [outside_definition(ind, kind_after(str(now.get("kind") or ""), d.unit),
-                                  d.unit or str(now.get("unit") or ""),
-                                  str(now.get("measure") or ""), sentence)
-               for now in fit]
-        if all(why):
-            return _contradiction(d, ind, why[0], path)
+    if ind is not None and not d.forced and (why := _against(d, readings, ind, marked)):
+        return _contradiction(d, ind, why, path)
     bad = None
     for now in readings:
         iid = d.indicator_id or now["indicator_id"]
@@ -916,15 +971,25 @@ def _marked_at(mentions, start: int) -> str:
     return marked_sentences(same.to_dict("records")).get(str(start), "")
 
 
-def _set_problems(decisions: list[Decision], mentions, cat, path) -> list[tuple[int, str]]:
+def _set_problems(decisions: list[Decision], mentions, cat, path,
+                  raw: str = "") -> list[tuple[int, str]]:
     """:func:`_set_problem` of every ``set`` decision whose number ``mentions`` (the
-    extraction before any decision) holds at its key, as ``(line, message)``: what
-    ``rol review`` reports without writing the worksheet, as the build would."""
+    extraction before any decision) holds at its key, and the definition check of every
+    ``add`` (not ``add!``) placed in the ``raw`` text where extraction found no number
+    (:func:`_added_against`), as ``(line, message)``: what ``rol review`` reports
+    without writing the worksheet, as the build would."""
     at: dict[tuple[int, str], list[dict]] = {}
     for rec in mentions.to_dict("records"):
         at.setdefault((int(rec["char_start"]), rec["text"]), []).append(rec)
     problems = []
     for d in decisions:
+        if (d.action == "add" and raw and not d.forced and d.char_start is not None
+                and d.key not in at
+                and raw[d.char_start:d.char_start + len(d.text)] == d.text):
+            ind = cat.indicators[d.indicator_id]
+            if why := _added_against(d, ind, raw):
+                problems.append((d.line, _contradiction(d, ind, why, path)))
+            continue
         if d.action != "set" or d.char_start is None or d.key not in at:
             continue
         why = _set_problem(d, at[d.key], cat, path,
@@ -1088,8 +1153,13 @@ def _apply(extraction, raw_text: str, decisions: list[Decision], path,
                                  "confirm) instead of add."))
                 continue
             # its unit, range and sign were checked by read() (_misfit), with the
-            # file's other malformed rows
+            # file's other malformed rows; its place in the text tells its kind and
+            # clause, which the indicator's definition is held against, as a set's are
             ind = cat.indicators[d.indicator_id]
+            against = _added_against(d, ind, raw_text, note=d.forced)
+            if against and not d.forced:
+                problems.append((d.line, _contradiction(d, ind, against, path)))
+                continue
             new_rows.append({
                 "region": men["region"].iloc[0] if len(men) else extraction.meta.get("region", ""),
                 "year": extraction.meta.get("year"), "indicator_id": d.indicator_id,
@@ -1098,7 +1168,8 @@ def _apply(extraction, raw_text: str, decisions: list[Decision], path,
                 "char_end": d.char_start + len(d.text),
                 "sentence": _sentence_at(raw_text, d.char_start, d.char_start + len(d.text)),
                 "section": ind.section, "kind": ind.kind, "scope": "annual",
-                "page": None, "ocr_score": None, "review": d.mark(),
+                "page": None, "ocr_score": None,
+                "review": d.mark() + (SEP + AGAINST + against if against else ""),
             })
             applied.append(d)
             continue
@@ -1108,13 +1179,19 @@ def _apply(extraction, raw_text: str, decisions: list[Decision], path,
                 f"char_start {d.char_start}, so there is nothing to {d.action}. To add a "
                 f"number the extractor missed use add. {refresh}"))
             continue
+        against = ""
         if d.action == "set":
             # every reading of the number is checked before any is changed
-            bad = _set_problem(d, [men.iloc[i].to_dict() for i in rows], cat, path,
+            readings = [men.iloc[i].to_dict() for i in rows]
+            bad = _set_problem(d, readings, cat, path,
                                lambda d=d: _marked_at(men, d.char_start))
             if bad is not None:
                 problems.append((d.line, bad))
                 continue
+            if d.forced and d.indicator_id:
+                # what the reviewer overrode, for the brief's ✎! (its mark says it)
+                against = _against(d, readings, cat.indicators[d.indicator_id],
+                                   lambda d=d: _marked_at(men, d.char_start), note=True)
         applied.append(d)
         if d.action == NEW:
             for i in rows:
@@ -1154,6 +1231,8 @@ def _apply(extraction, raw_text: str, decisions: list[Decision], path,
                     men.iat[i, men.columns.get_loc("unit")] = d.unit
                 if d.qualifier:
                     men.iat[i, men.columns.get_loc("qualifier")] = d.qualifier
+                if against:
+                    mark += SEP + AGAINST + against
             men.iat[i, men.columns.get_loc("review")] = mark
     if drop:
         men = men.drop(index=men.index[sorted(drop)])
@@ -1349,6 +1428,16 @@ def parse_mark(mark) -> tuple[str, str, str]:
     parts = mark.split(SEP)
     original = next((p[len(ORIGINAL):] for p in parts[2:] if p.startswith(ORIGINAL)), "")
     return parts[0], parts[1] if len(parts) > 1 else "", original
+
+
+def against_definition(mark) -> str:
+    """What of the indicator's definition a ``set!``/``add!`` decision overrode, as its
+    ``review`` mark records it (``set | 李四 | 原读作 … | 违背定义 含排除词“新聘” (exclude
+    word “新聘”)``), "" for any other mark: the brief marks such a number ✎! and says
+    it."""
+    if not isinstance(mark, str):
+        return ""
+    return next((p[len(AGAINST):] for p in mark.split(SEP)[2:] if p.startswith(AGAINST)), "")
 
 
 def proposed_name(mark) -> str:
@@ -1560,7 +1649,7 @@ def _pin(rows: list[dict], decisions: list[Decision], raw_text: str, path) -> No
     loose = [(d, p) for d, p in zip(decisions, placed, strict=True) if d.char_start is None]
     # read() and csv.DictReader both keep the file's order, so the n-th add row without
     # a char_start is the n-th such decision
-    targets = [r for r in rows if r.get("action", "").lower() == "add"
+    targets = [r for r in rows if r.get("action", "").lower() in ("add", ADD_OVERRIDE)
                and not r.get("char_start")]
     for row, (d, p) in zip(targets, loose, strict=True):
         start = p.char_start
@@ -1852,9 +1941,11 @@ def write_worksheet(paths) -> Worksheet:
     now_at = {(start, r["text"]): int(r["char_start"]) for r, start in moved}
     from dataclasses import replace
 
+    # add rows given by their text alone, placed (_pin placed them in the worksheet)
+    placed = locate(decisions, result.text, path)
     problems = _set_problems(
-        [replace(d, char_start=now_at.get(d.key, d.char_start)) for d in decisions],
-        result.mentions, cat, path)
+        [replace(d, char_start=now_at.get(d.key, d.char_start)) for d in placed],
+        result.mentions, cat, path, result.text)
     if problems:
         raise InputError(f"{_all(path, problems).message}\n{_untouched(path)}")
     rows = worksheet_rows(result.mentions, old, result.explain, cat)
