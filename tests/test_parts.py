@@ -66,3 +66,64 @@ def test_collective_law_study_is_one_kind_in_either_wording(study):
     # lecture stays the training figure (blind16 yangling)
     assert _named_and_parts(f"区政府党组会和常务会议{study}7次，为科级干部举办法治讲座2次。") \
         == [(7, "", ""), (2, TRAINING, "")]
+
+
+STATEMENTS = "law_performance_statements"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # written and oral statements, two forms the catalogue lists: each is one form's share
+    ("全年有45位部门负责人作书面述法，6家单位在会上口头述法。",
+     [(45, "", STATEMENTS), (6, "", STATEMENTS)]),
+    # ... but a form everyone used is the whole (全区…全部完成书面述法)
+    ("全区120名党政主要负责人全部完成书面述法，8个单位在会上现场述法。",
+     [(120, STATEMENTS, ""), (8, "", STATEMENTS)]),
+    # a medium adopted (采用…方式) is one form, as 以…形式 is
+    ("共有5个单位主要负责人采用多媒体方式述法。", [(5, "", STATEMENTS)]),
+])
+def test_one_form_of_stating_is_a_part(text, expected):
+    assert _named_and_parts(text) == expected
+
+
+def test_study_and_seminars_of_the_thought_are_both_parts():
+    # the indicator's name counts study and seminars together: neither is its figure
+    assert _named_and_parts("区政府党组开展习近平法治思想学习6次、集中研讨4次。") == [
+        (6, "", "rol_thought_study_sessions"), (4, "", "rol_thought_study_sessions")]
+    # ... while the central group's study count names study only: the seminars are its part
+    assert _named_and_parts("党委理论学习中心组集中学法5次，开展学法研讨6次。") == [
+        (5, "central_group_law_study_sessions", ""),
+        (6, "", "central_group_law_study_sessions")]
+
+
+def test_a_part_after_a_whole_stated_in_words_is_no_figure():
+    # 其中， after a whole with no number: the part names the whole's concept, not its figure
+    assert _named_and_parts("推行包容审慎监管，其中，市场主体因此获减免罚款金额52.3万元。") == [
+        (523000, "", "penalty_waived_amount")]
+    # ... but 其中 opening highlights of the report picks figures, each its own
+    assert _named_and_parts("其中几组数据引人注目：行政机关负责人出庭应诉率达到100%。") == [
+        (100, "head_appearance_rate", "")]
+
+
+def test_rates_of_two_bodies_are_both_parts():
+    # the county government's heads and its departments' and towns' heads: one body each
+    assert _named_and_parts("县政府负责人出庭应诉率100%，县级部门和乡镇负责人出庭应诉率98.5%。") \
+        == [(100, "", "head_appearance_rate"), (98.5, "", "head_appearance_rate")]
+    # ... while all agencies' heads and then the principal heads: the rate, and a subset of it
+    assert _named_and_parts("行政机关负责人出庭应诉率100%，主要负责人出庭应诉率63%。") == [
+        (100, "head_appearance_rate", ""), (63, "", "head_appearance_rate")]
+
+
+def test_a_channel_named_as_the_topic_is_one_channel():
+    # 政务新媒体方面，公开的… discloses on that channel, beside the website: a part
+    text = "在政府网站上发布政府信息1200条。政务新媒体方面，公开的政府信息有3400条。"
+    assert _named_and_parts(text)[1] == (3400, "", "gov_info_disclosed")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a stage of the act (事前, 任前) narrows the count or rate to a subset: a part
+    ("全年共实施事前行政处罚45件。", [(45, "", "admin_penalty_cases")]),
+    ("新任命的领导干部任前学法考试参考率100%。", [(100, "", "law_exam_participation_rate")]),
+    ("全年共实施行政处罚45件。", [(45, "admin_penalty_cases", "")]),
+])
+def test_a_stage_narrows_to_a_part(text, expected):
+    assert _named_and_parts(text) == expected

@@ -431,7 +431,7 @@ _SUBSET_NOUN_RE = re.compile(rf"({_SUBSET_WORD})[\u4e00-\u9fff]{{0,4}}$")
 # the indicator's name (共性+问题: 发现问题数), not when it modifies another noun of the
 # clause (现场述法: the act done on the spot). Not a class: places (农村学法用法示范户 is
 # the whole of its indicator), levels (parts.py: a level alone may be the report's own).
-_NARROWING_WORDS = (r"专窗|驿站|线下|掌上|报建|诉前|审前|庭前"
+_NARROWING_WORDS = (r"专窗|驿站|线下|掌上|报建|诉前|审前|庭前|事前|任前"
                     r"|新提任|新任职|新任|新录用|新招录|新入职|新进")
 _NARROWING_RE = re.compile(
     r"(?<![、和及与])"  # 县级、线上线下…: modifiers listed together span the whole
@@ -445,8 +445,9 @@ _NARROWING_RE = re.compile(
 # full pattern is tried at every position)
 _NARROWING_HINT_RE = re.compile(f"性|{_NARROWING_WORDS}")
 # One form of doing the act the indicator counts, stated right on its verb (现场述法,
-# 当场述法, 以多媒体形式述法, 接受现场咨询#, 开展现场检查#): done on the spot, at one meeting
-# or in one form, it implies the other forms (书面, 多媒体, 非现场) and other meetings, so
+# 当场述法, 以多媒体形式述法, 采用多媒体方式述法, 接受现场咨询#, 开展现场检查#): done on
+# the spot, at one meeting or in one form, it implies the other forms (书面, 多媒体, 非现场)
+# and other meetings, so
 # the number is one form's share, a part (definition of law_performance_statements:
 # 现场述法, 当场述法 and a form's count are parts). First runs of blind8 (yanzhou: 会上5个
 # 单位…现场述法) and blind9 (bachu: 乡镇党委书记12名现场述法), then blind12 (接受现场咨询
@@ -460,10 +461,11 @@ _NARROWING_HINT_RE = re.compile(f"性|{_NARROWING_WORDS}")
 # clause that says everyone did it so (全部现场述法, …全覆盖) states the whole.
 # The act may be followed by a second one joined by 并 (现场述法并接受点评: the form still sits
 # on the act: 另选取8个单位开展现场述法并进行点评, first run of blind13 jinpu).
-# (its lookbehind comes first: measure.skipping leads it with a lookahead for 现当以, so
+# (its lookbehind comes first: measure.skipping leads it with a lookahead for 现当以采, so
 # a scan skips the other positions at once; it is looked for in nearly every clause)
 _FORM_RE = skipping(r"(?<![、和及与或+＋])(?:现场|当场"
-                    r"|以[“\"]?(?:多媒体|短视频|微视频|视频|直播|录像)[”\"]?(?:形式|方式))"
+                    r"|(?:以|采用|采取)[“\"]?(?:多媒体|短视频|微视频|视频|直播|录像)[”\"]?"
+                    r"(?:形式|方式))"
                     r"[”“\"」「]*([\u4e00-\u9fff]{2,4})(?=#|$|并)")
 _EVERYONE_RE = re.compile(r"全部|全覆盖|全体|所有|一律")
 # A channel or programme of service (跨省通办, 一件事, 专窗, 驿站, a scene 场景) named in
@@ -688,7 +690,8 @@ def narrowed(zh_name: str, marked: str, hash_pos: int, words: str = "",
     if channel_before(zh_name, marked, hash_pos, words) if channel is None else channel:
         return True  # 签署“跨省通办”协议，…，办件量#: the channel's cases
     if any(mt.group(1)[-2:] in zh_name
-           for part in (own, after) if "场" in part or "以" in part  # in every form
+           for part in (own, after)
+           if "场" in part or "以" in part or "采" in part  # in every form
            for mt in _FORM_RE.finditer(part)) \
             and not _EVERYONE_RE.search(marked, start, end):
         return True  # #个单位的主要负责人现场述法: one form's share (a form is rare: first)

@@ -131,6 +131,13 @@ def _mark_parts(norm_text: str, bounds: list[int], slots: list[_Slot],
             taken = {_clear_best(slots[j].cands) for j in wholes} - {""}
         else:
             taken = set()
+        if not wholes and norm_text[at + 2:at + 3] in "，,：:":
+            # "…“公益不罚+公益减罚+认罚轻处”制度集成起来，其中，…获减免处罚金额#": the
+            # whole is stated in words, with no number: the part's own words name the
+            # whole's concept, never its figure, nor a weaker one's (its part_of: the one
+            # it fits best). Not 其中几组数据引人注目：…, highlights picked from the
+            # report, each a figure of its own.
+            taken = {iid for _sc, iid in sl.cands}
         _make_part(sl, taken, 1)
         sl.wholes = [j for j in reversed(wholes) if _same_count(m, slots[j].mention)]
     # "…860件，市级312件、县级548件": a clause that is only a level or sub-unit label and
@@ -260,7 +267,7 @@ def _mark_parts(norm_text: str, bounds: list[int], slots: list[_Slot],
                 m.measures[slots[k].index] = head.group(1) + meas
     _level_breakdowns(norm_text, sent_start, slots)
     _same_concept_twice(norm_text, sent_start, slots, matcher)
-    _rate_stated_twice(sent_start, slots)
+    _rate_stated_twice(norm_text, sent_start, slots)
     _kinds_lists(norm_text, sent_start, slots, matcher)
     _kinds_the_name_joins(norm_text, sent_start, slots, matcher)
     _body_lists(norm_text, sent_start, slots, matcher)
@@ -1148,6 +1155,12 @@ def _second_study_form(text: str, sent_start: list[int], slots: list[_Slot],
         _make_part(sl, {iid for _s, iid in sl.cands if _is_study_count(_zh(matcher, iid))}
                    | {best})
         sl.total = [(float("inf"), best)]
+        if _SEMINAR_RE.search(_zh(matcher, best)) and not slots[j].part:
+            # a name that counts study and seminars together (学习习近平法治思想（专题学习、
+            # 研讨）次数) makes the study count one of its two forms, a part too (its
+            # definition: the two stated separately with no total are parts; first run
+            # blind17 jinghu named the study)
+            _make_part(slots[j], {best})
 
 
 # an item that says it is a sum (or holds a breakdown): it may be its siblings' total
@@ -1518,6 +1531,11 @@ _PUBLISHED_ON_RE = re.compile(rf"({_CHANNELS})[^，,；;。：:、和及与]{{0,
 # a clause that opens with a publishing verb (its channel may be in the clause before)
 _OPENS_WITH_PUBLISHING_RE = re.compile(r"[并还共全年内累计]{0,3}"
                                        rf"(?:{_PUBLISH_VERBS})[^，,；;。：:]{{0,10}}$")
+# a channel named as the topic of what follows (政务新媒体方面，…), and a clause that then
+# opens with disclosing (公开的政府信息有#条): 公开 publishes on the topic's channel
+_CHANNEL_TOPIC_RE = re.compile(rf"({_CHANNELS})方面[，,]$")
+_OPENS_WITH_DISCLOSING_RE = re.compile(r"[并还共全年内累计]{0,3}"
+                                       rf"(?:{_PUBLISH_VERBS}|公开)[^，,；;。：:]{{0,10}}$")
 # a clause that only names where (在/通过/依托 … channel 上/中), right before the verb's
 _CHANNEL_ONLY_CLAUSE_RE = re.compile(r"(?:在|通过|依托|利用)[^，,；;。：:]{0,16}?"
                                      rf"({_CHANNELS})[上中内里]?[，,]$")
@@ -1553,6 +1571,13 @@ def _one_channel(text: str, sent_start: list[int], slots: list[_Slot],
             before = _CHANNEL_ONLY_CLAUSE_RE.search(text, sent_start[k], lo + 1)
             if before is not None:
                 on[k] = before.group(1)
+        if k not in on and lo > sent_start[k] \
+                and _OPENS_WITH_DISCLOSING_RE.match(text, lo + 1, m.start):
+            # "政务新媒体方面，公开的政府信息有#条": the clause before makes the channel the
+            # topic, and what this one discloses is disclosed there
+            topic = _CHANNEL_TOPIC_RE.search(text, sent_start[k], lo + 1)
+            if topic is not None:
+                on[k] = topic.group(1)
     if not on:
         return
     counted = set(on.values())
@@ -1569,10 +1594,13 @@ def _one_channel(text: str, sent_start: list[int], slots: list[_Slot],
             _make_part(sl, {iid})
 
 
-def _rate_stated_twice(sent_start: list[int], slots: list[_Slot]) -> None:
+def _rate_stated_twice(text: str, sent_start: list[int], slots: list[_Slot]) -> None:
     """Two rates of one sentence that one indicator fits best, with different values
     (负责人出庭应诉率100%，主要负责人出庭应诉率63.22%): the first is the rate, the later
-    ones are the rate of a subset, parts of it, whichever fits the words better."""
+    ones are the rate of a subset, parts of it, whichever fits the words better. When the
+    first's own clause names a body or level too (区政府负责人出庭应诉率100%，区级部门和镇街
+    负责人的出庭应诉率99.3%), different from the later one's, and says no whole (全区), each
+    rate is one body's: the first is a part as well."""
     firsts: dict[tuple[int, str], int] = {}
     for k, sl in enumerate(slots):
         iid = "" if sl.part else _clear_best(sl.cands)
@@ -1581,6 +1609,36 @@ def _rate_stated_twice(sent_start: list[int], slots: list[_Slot]) -> None:
         first = firsts.setdefault((sent_start[k], iid), k)
         if first != k and slots[first].mention.value != sl.mention.value:
             _make_part(sl, {iid})
+    for (s0, iid), first in firsts.items():
+        x = slots[first]
+        # the later rates of its sentence (slots run in text order: the sentence's are
+        # the ones right after it)
+        later = []
+        for k in range(first + 1, len(slots)):
+            if sent_start[k] != s0:
+                break
+            o = slots[k]
+            if o.mention.kind == "rate" and o.part and o.mention.value != x.mention.value \
+                    and any(i == iid for _sc, i in o.total):
+                later.append(o)
+        if not later:
+            continue
+        own = _clause_scope(text, s0, x.mention.start)
+        if own and any(_clause_scope(text, s0, o.mention.start) not in ("", own)
+                       for o in later):
+            _make_part(x, {iid})
+
+
+def _clause_scope(text: str, s0: int, start: int) -> str:
+    """The first body or level (:data:`_LABEL_RE`: 区政府, 区级部门, 镇街) named in the
+    clause before ``start`` (from ``s0``), ``""`` when none is or the clause says a whole
+    (:data:`_TOTAL_CUE_RE`: 全区, 共)."""
+    head = _CLAUSE_HEAD_RE.match(text, s0, start)
+    clause = text[head.end() if head else s0:start]
+    if _TOTAL_CUE_RE.search(clause):
+        return ""
+    found = _LABEL_RE.search(clause)
+    return found.group() if found else ""
 
 
 def _clauses_before(text: str, s0: int, start: int) -> int:
