@@ -785,6 +785,61 @@ def test_a_fully_reviewed_report_shows_no_unconfirmed_mark(tmp_path):
     assert "自动命名" not in page.select_one(".charts").get_text()
 
 
+def test_the_regions_table_says_which_other_regions_names_are_automatic(tmp_path):
+    from rol_analysis import pipeline
+
+    # trial 23: the other regions' figures stood beside this region's with nothing
+    # saying their names were automatic; and a name the peer's reviewer took away
+    # since its last build must not be shown
+    seed = gold_indicators()
+    both = seed[seed["indicator_id"].isin(["disputes_mediated", "people_mediators"])]
+    publish(tmp_path, "hongqi", 2023, both.assign(review=["confirm | 王五", ""]), "红旗区")
+    muye = publish(tmp_path, "muye", 2023, both, "牧野区")
+    # the peer's csv table, which the brief fingerprint digests (as a build writes it)
+    fileio.write_csv(muye.processed_final / "indicators.csv", both.assign(region="muye"))
+    mediated = both[both["indicator_id"] == "disputes_mediated"].iloc[0]
+    paths = stage(tmp_path)
+    before = pipeline.brief_fingerprint(tmp_path, paths, {}, pdf=False)
+    fileio.write_text(
+        tmp_path / "data/reviews/muye/2023.csv",
+        "char_start,text,action,indicator_id,value,unit,qualifier,note,reviewer,date\n"
+        f"{int(mediated['char_start'])},{mediated['text']},unname,,,,,不是受理数,赵六,2024-03-01\n")
+    # the decision outdates this brief before muye is rebuilt, and rol list says why
+    after = pipeline.brief_fingerprint(tmp_path, paths, {}, pdf=False)
+    assert pipeline._explain(before, after) == [
+        "published peer muye/2023's review file has changed decisions"]
+    page = _page(brief.Brief(paths))
+    note = page.select_one(".trends p.peer-names").get_text()
+    # hongqi: one confirmed, one automatic; muye: one automatic, one withdrawn
+    assert "本表其他地区 3 个数字中 2 个" in note and "○ 为该地区报告的自动命名" in note
+    assert "2 of the other regions' 3 figures here" in note
+    cells = {k.split("\n")[0]: v for k, v in _panel_cells(page, "牧野区").items()}
+    assert next(v for k, v in cells.items() if k.startswith("受理调解纠纷数")) == "—"
+    assert next(v for k, v in cells.items() if k.startswith("人民调解员")).endswith("○")
+
+
+def test_a_towns_regions_table_leaves_out_what_only_other_kinds_state(tmp_path):
+    # trial 23: a 镇's regions table was mostly "—", county columns no town states
+    fileio.write_text(tmp_path / "data/raw/regions.csv",
+                      "region,zh_name,city,province,level\n"
+                      "dongpo,东坡镇,新乡市,河南省,township\nxiping,西平镇,新乡市,河南省,township\n"
+                      "hongqi,红旗区,新乡市,河南省,county\nmuye,牧野区,新乡市,河南省,county\n")
+    seed = gold_indicators()
+    for slug, name in (("hongqi", "红旗区"), ("muye", "牧野区")):
+        publish(tmp_path, slug, 2023, seed.head(6), name)
+    publish(tmp_path, "xiping", 2023, seed.head(3), "西平镇")
+    paths = stage(tmp_path, "dongpo", 2023, indicators=gold_indicators("dongpo").head(2),
+                  meta=report_meta("dongpo", region_name="东坡镇"))
+    page = _page(brief.Brief(paths))
+    head = [th.get_text() for th in page.select(".trends table.panel thead th")][4:]
+    names = [seed.iloc[i]["zh_name"] for i in range(6)]
+    assert [h for h in head if any(h.startswith(n) for n in names)] == head
+    assert len(head) == 3  # the two towns state the first three; the counties six
+    note = page.select_one(".trends p.own-empty").get_text()
+    assert "另有 3 项指标只有其他类别的地区报告" in note
+    assert all(n in note for n in names[3:])
+
+
 def _panel_cells(page, name: str) -> dict:
     """The Regions table's row of the region shown as ``name``: header -> cell text."""
     table = page.select_one(".trends table.panel")
@@ -813,6 +868,25 @@ def test_other_regions_figures_keep_the_unit_their_report_stated(tmp_path):
     # this region's own row keeps its own units too
     mine = _panel_cells(page, "卫滨区")
     assert next(v for k, v in mine.items() if k.startswith("“送法入企”")).startswith("33 场次")
+
+
+def test_figures_of_unlike_spans_are_not_compared_and_the_note_says_why(tmp_path):
+    # 2022 stated a sum over several years, 2023 (the seed) the year's mediators: no
+    # change between them is shown, and the note under the table names both
+    seed = gold_indicators()
+    earlier = with_rows(seed, [{"indicator_id": "people_mediators", "value": 250.0,
+                                "text": "250名", "unit": "名",
+                                "sentence": "2018年以来，累计选聘250名人民调解员。"}])
+    publish(tmp_path, "weibin", 2022, earlier.assign(year=2022))
+    page = _page(_brief(tmp_path))
+    rows = [tr.find_all("td")[0].get_text()
+            for tr in page.select(".trends table.yoy tbody tr")]
+    assert "人民调解员人数" not in rows and "受理调解纠纷数" in rows
+    note = page.select_one(".trends ul.unlike").get_text()
+    assert "人民调解员人数" in note
+    assert "2022 年 250名（累计或多年合计）；2023 年 273" in note
+    assert "（当年数）" in note
+    assert "2022: a sum over several years; 2023: the year's figure" in note
 
 
 def test_an_earlier_year_keeps_its_own_unit(tmp_path):

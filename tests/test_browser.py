@@ -11,6 +11,7 @@ except under CI=true, where a missing browser or axe-core is a failure.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 from pathlib import Path
@@ -221,6 +222,21 @@ def test_pages_have_a_main_landmark(axe_results, page):
 # ------------------------------------------------- a brief that shows other briefs
 
 
+@contextlib.contextmanager
+def _opened(html: Path, width: int = 1000):
+    """``html`` open in headless Chromium at a normal window width: the page."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        try:
+            page = browser.new_page(viewport={"width": width, "height": 900})
+            page.goto(html.resolve().as_uri(), wait_until="load")
+            yield page
+        finally:
+            browser.close()
+
+
 @pytest.fixture(scope="module")
 def peers_built(tmp_path_factory):
     """weibin 2022 and 2023 and hongqi 2023 built by `rol build --all`: weibin/2023's
@@ -252,34 +268,55 @@ def test_a_brief_with_peers_is_accessible_and_its_peer_links_reach_their_sentenc
     if not AXE_JS.is_file():
         _missing(f"axe-core not installed at {AXE_JS}: run `npm install --prefix .cache/axe "
                  "axe-core@4.11.0` (make test does)")
-    from playwright.sync_api import sync_playwright
+    with _opened(peers_built / "weibin/2023/brief.html") as page:
+        assert page.locator("table.yoy a.peer-src").count() > 0
+        assert page.locator("table.panel a.peer-src").count() > 0
+        page.add_script_tag(content=AXE_JS.read_text(encoding="utf-8"))
+        result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+        bad = [(v["impact"], v["id"], [n["target"] for n in v["nodes"]][:5])
+               for v in result["violations"] if v["impact"] in ("critical", "serious")]
+        assert bad == [], bad
+        links = page.evaluate(
+            "Array.from(document.querySelectorAll('a.peer-src'))"
+            ".map(a => [a.href, a.textContent])")
+        followed = set()
+        for href, text in links:
+            if href in followed:
+                continue
+            followed.add(href)
+            page.goto(href, wait_until="load")
+            target = page.evaluate("document.querySelector(':target')?.textContent")
+            number = text.split(" ")[0].strip("≥≤≈%").replace(",", "")
+            assert target and number in target.replace(" ", ""), (href, text, target)
+        assert {h.split("/reports/")[1].split("#")[0] for h in followed} == {
+            "weibin/2022/brief.html", "hongqi/2023/brief.html"}
 
-    brief = peers_built / "weibin/2023/brief.html"
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
-        try:
-            page = browser.new_page(viewport={"width": 1000, "height": 900})
-            page.goto(brief.resolve().as_uri(), wait_until="load")
-            assert page.locator("table.yoy a.peer-src").count() > 0
-            assert page.locator("table.panel a.peer-src").count() > 0
-            page.add_script_tag(content=AXE_JS.read_text(encoding="utf-8"))
-            result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
-            bad = [(v["impact"], v["id"], [n["target"] for n in v["nodes"]][:5])
-                   for v in result["violations"] if v["impact"] in ("critical", "serious")]
-            assert bad == [], bad
-            links = page.evaluate(
-                "Array.from(document.querySelectorAll('a.peer-src'))"
-                ".map(a => [a.href, a.textContent])")
-            followed = set()
-            for href, text in links:
-                if href in followed:
-                    continue
-                followed.add(href)
-                page.goto(href, wait_until="load")
-                target = page.evaluate("document.querySelector(':target')?.textContent")
-                number = text.split(" ")[0].strip("≥≤≈%").replace(",", "")
-                assert target and number in target.replace(" ", ""), (href, text, target)
-            assert {h.split("/reports/")[1].split("#")[0] for h in followed} == {
-                "weibin/2022/brief.html", "hongqi/2023/brief.html"}
-        finally:
-            browser.close()
+
+@pytest.mark.slow
+def test_the_regions_table_keeps_each_regions_name_and_place_on_one_line(peers_built):
+    """Trial 23: at a normal window width the regions table's many figure columns
+    squeezed the region's name to one character per line. Its name, city and province,
+    and each figure with its marks, stay on one line; the table scrolls sideways."""
+    with _opened(peers_built / "weibin/2023/brief.html") as page:
+        lines = page.evaluate("""() => {
+            const t = document.querySelector('.trends table.panel');
+            const out = [];
+            for (const tr of t.querySelectorAll('tbody tr')) {
+                [0, 1, 2, 4, 5].forEach(i => {
+                    const cell = tr.cells[i], range = document.createRange();
+                    range.selectNodeContents(cell);
+                    // a line starts below every box before it (a smaller mark or
+                    // a footnote sits higher or lower on the same line)
+                    const boxes = [...range.getClientRects()].filter(r => r.width > 0)
+                        .sort((a, b) => a.top - b.top);
+                    let n = 0, bottom = -Infinity;
+                    for (const r of boxes) {
+                        if (r.top >= bottom - 1) n += 1;
+                        bottom = Math.max(bottom, r.bottom);
+                    }
+                    out.push([cell.innerText, n]);
+                });
+            }
+            return out;
+        }""")
+        assert lines and all(n == 1 for _, n in lines), lines

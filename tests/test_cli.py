@@ -385,7 +385,9 @@ def test_build_all_with_a_report_without_statistics_fails_only_it_with_exit_2(se
     assert "FAILED validation" not in proc.stderr and "Traceback" not in proc.stderr
     # bad input: no validation-failed page, no half-written tables, the others publish
     assert not (root / "reports/nonum").exists() and not (root / "data/processed/nonum").exists()
-    assert "nonum" not in (root / "reports/index.html").read_text(encoding="utf-8")
+    # the index lists it with the reason printed above, and no link (trial 23)
+    index = (root / "reports/index.html").read_text(encoding="utf-8")
+    assert "nonum/2024/" not in index and "no statistic was found" in index
     assert (root / "reports/weibin/2023/brief.html").is_file()
     panel = pd.read_parquet(root / "data/processed/panel/region_years.parquet")
     assert sorted(panel["region"]) == ["weibin"]

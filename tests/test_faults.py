@@ -225,7 +225,11 @@ def test_a_stuck_cell_is_stopped_by_the_cell_timeout(tmp_path):
     assert proc.returncode == 1, (out, err)
     assert "a cell of 01_clean ran longer than the cell timeout (3 s)" in err
     assert "--cell-timeout" in err and "Traceback" not in err
-    assert not (root / "reports").exists() and not (root / "data/processed").exists()
+    # nothing published: the index alone, which lists the failure (trial 23)
+    assert not (root / "data/processed").exists()
+    assert [p.name for p in (root / "reports").iterdir()] == ["index.html"]
+    assert "ran longer than the cell timeout" in (root / "reports/index.html").read_text(
+        encoding="utf-8")
     assert_no_processes_left(root)
 
 

@@ -31,8 +31,9 @@ def test_a_report_filed_under_the_wrong_year_is_not_published(seed_copy):
     assert "data/reviews/weibin/2022.year.txt" in proc.stderr
     assert not (root / "reports/weibin/2022").exists()
     assert not (root / "data/processed/weibin/2022").exists()
+    # the index lists it with the reason, and no link to a brief (trial 23)
     index = (root / "reports/index.html").read_text(encoding="utf-8")
-    assert "weibin/2022" not in index
+    assert "weibin/2022/" not in index and "but is filed as 2022" in index
 
     # a confirmation that names another year is refused, naming the file
     confirm = root / "data/reviews/weibin/2022.year.txt"

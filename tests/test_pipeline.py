@@ -7,6 +7,7 @@ import json
 
 import nbformat
 import pytest
+from bs4 import BeautifulSoup
 from conftest import SEED, make_root, rol, rol_here, tree_bytes
 
 OUTPUTS = ["data/processed/weibin/2023/mentions.csv", "data/processed/weibin/2023/indicators.csv",
@@ -442,6 +443,38 @@ def test_ctrl_c_while_a_worker_starts_says_nothing_from_the_worker(tmp_path):
 
 NO_STATISTIC = ("某区关于2023年法治政府建设情况的报告\n\n全区深入推进依法行政，各项工作稳步开展。\n"
                 "下一步，我们将继续努力，推动法治政府建设取得新成效。\n")
+
+
+def test_the_index_lists_every_region_year_filed_with_why_it_has_no_brief(built_copy):
+    """Trial 23: the index left out the region-years whose build failed, so an analyst
+    did not see them at all. Each is listed with the reason rol build printed and no
+    link, and one never built with the command that builds it."""
+    root, _ = built_copy
+    listed = root / "data/raw/regions.csv"
+    listed.write_text(listed.read_text(encoding="utf-8")
+                      + "dongpo,东坡镇,新乡市,河南省,township\n", encoding="utf-8")
+    (root / "data/raw/dongpo").mkdir()
+    (root / "data/raw/dongpo/2023.txt").write_text(NO_STATISTIC, encoding="utf-8")
+    (root / "data/raw/nanhu").mkdir()
+    (root / "data/raw/nanhu/2024.txt").write_text(NO_STATISTIC, encoding="utf-8")
+    proc = rol_here("build", "--region", "dongpo", "--year", "2023", "--root", root, "-q")
+    assert proc.returncode == 2 and "no statistic was found" in proc.stderr, proc
+    assert not (root / "reports/dongpo").exists()  # nothing published for it
+    page = BeautifulSoup((root / "reports/index.html").read_text(encoding="utf-8"), "lxml")
+    rows = {tr.select_one("td .en").get_text(): tr for tr in page.select("#briefs tbody tr")}
+    assert set(rows) == {"weibin", "dongpo", "nanhu"}
+    dongpo = rows["dongpo"]
+    assert "东坡镇" in dongpo.get_text() and "build failed, nothing published" in dongpo.get_text()
+    assert "data/raw/dongpo/2023.txt: no statistic was found" in dongpo.select_one(
+        ".failure").get_text()
+    assert not dongpo.find_all("a")
+    nanhu = rows["nanhu"]
+    assert "rol build --region nanhu --year 2024" in nanhu.select_one(".failure").get_text()
+    assert not nanhu.find_all("a")
+    assert [a["href"] for a in rows["weibin"].find_all("a")] == ["weibin/2023/brief.html"]
+    summary = {tr.find("td").get_text(): [td.get_text() for td in tr.find_all("td")]
+               for tr in page.select("#summary tbody tr")}
+    assert summary["2023"][1:3] == ["2", "1"] and summary["2023"][-1] == "1"
 
 
 def test_bad_input_after_a_failed_validation_replaces_the_stale_failure(built_copy):

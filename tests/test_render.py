@@ -253,10 +253,11 @@ def test_index_filters_and_summary_per_year(tmp_path):
         "全部 all", "市级 city", "县级 county", "未知 unknown"]
     summary = [[td.get_text() for td in tr.find_all("td")]
                for tr in soup.select("#summary tbody tr")]
-    # year, region-years, built, failed validation, not reviewed, unconfirmed names
+    # year, region-years, built, failed validation, not reviewed, unconfirmed names,
+    # filed with nothing published (none here: no raw report is filed)
     n = str(len(gold_indicators()))
-    assert summary == [["2023", "3", "2", "1", "2", str(2 * int(n))],
-                       ["2022", "1", "1", "0", "1", n]]
+    assert summary == [["2023", "3", "2", "1", "2", str(2 * int(n)), "0"],
+                       ["2022", "1", "1", "0", "1", n, "0"]]
 
 
 def test_find_chromium_skips_snap_shims_and_finds_playwrights_browser(tmp_path, monkeypatch):
@@ -349,6 +350,6 @@ def test_index_counts_the_names_no_reviewer_confirmed_like_the_brief(tmp_path):
     assert "部分审核" in cells["alpha"].get_text()
     assert cells["beta"].select_one(".unconfirmed-count").get_text().startswith("1 个")
     assert cells["gamma"].select_one(".unconfirmed-count") is None
-    summary = {tr.td.get_text(): tr.find_all("td")[-1].get_text()
+    summary = {tr.td.get_text(): tr.find_all("td")[5].get_text()
                for tr in soup.select("#summary tbody tr")}
     assert summary == {"2023": str(left + 1), "2022": "0"}

@@ -1142,6 +1142,16 @@ class Brief:
             stated_by = a.panel[a.panel.columns[2:]].notna().sum()
             ids = [i for i in a.panel.columns[2:] if stated_by[i] >= 2]
             alone = len(a.panel.columns) - 2 - len(ids)
+            # a column that this region and every peer of its kind leave empty is
+            # other kinds' figures only (a 镇's table of county columns, all "—":
+            # trial 23): left out, and named under the table
+            other = _charts.other_kinds(a)
+            if other:
+                mine_kind = a.panel[~a.panel["region"].isin(other)]
+                own_empty = [i for i in ids if mine_kind[i].isna().all()]
+                ids = [i for i in ids if i not in own_empty]
+            else:
+                own_empty = []
             # qualifiers and written forms of the other regions' numbers, kept as stated
             same_year = a.history[a.history["year"] == a.year]
             stated = {(r["region"], r["indicator_id"]): (r.get("qualifier"), r.get("text"),
@@ -1156,7 +1166,7 @@ class Brief:
             # the kind of issuer beside the name: a 司法局's or a 镇's figures are not a
             # district's, and the table puts them side by side; a peer of another kind
             # than the report's is marked, as in the chart, and a note says why
-            other = _charts.other_kinds(a)
+            n_peer = n_auto = 0
             # city and province beside each region (regions.csv, as the index shows
             # them): a 天津 district beside 河南 counties is told apart at a glance
             places = regions.metadata(self.paths.root)
@@ -1179,6 +1189,9 @@ class Brief:
                         cells.append(Markup(self._peer_value(shown, review, rec["region"],
                                                              a.year, i, sentence))
                                      if (rec["region"], i) in stated else shown)
+                        if (rec["region"], i) in stated and rec["region"] != a.region:
+                            n_peer += 1
+                            n_auto += parse_mark(review)[0] not in NAMING
                 place = places.get(rec["region"]) or {}
                 rows.append({"region": labels[rec["region"]], "kind": kind, "cells": cells,
                              "other_kind": rec["region"] in other,
@@ -1191,6 +1204,12 @@ class Brief:
             scope = mine.get("compare")
             panel = {"head": head, "rows": rows, "own_kind": own, "alone": alone,
                      "n_regions": len(rows),
+                     # the other regions' names: how many no reviewer of theirs decided on
+                     "n_peer": n_peer, "n_auto": n_auto,
+                     "own_empty": [{"name": self.catalogue.indicator(i).zh_name,
+                                    "en_name": shown_en_name(
+                                        self.catalogue.indicator(i).en_name)}
+                                   for i in own_empty],
                      # regions.csv's compare: the table holds only these (layout.brief_peers)
                      "scope": scope, "scope_place": (
                          # a municipality's district has its province for its city
@@ -1214,7 +1233,8 @@ class Brief:
                              nothing_html=Markup(nothing),
                              unpublished_html=Markup(unpublished),
                              stated=any(r["stated"] for r in yoy),
-                             unpaired=self._unpaired(), unnamed=self._unnamed_changes()))
+                             unpaired=self._unpaired(), unnamed=self._unnamed_changes(),
+                             unlike=self._unlike()))
 
     def _compared_year(self) -> int | None:
         """The region's earlier year the year-over-year part compares with: its latest
@@ -1297,6 +1317,30 @@ class Brief:
         (the sources list is this report's)."""
         return _mark("num", "num", text_cell(sentence), text_cell(text), Markup(""), Markup(""),
                      False, "")
+
+    def _unlike(self) -> list[dict]:
+        """The two years' figures the year-over-year part does not compare because they
+        are not one measure (:func:`yoy.unlike`: the year's new ones against a total, a
+        sum of years against a year's figure), each with both figures and their spans
+        named, for the note under the table: a row missing without a word reads as
+        forgotten, and one shown read as a fall of 82 % (trial 23)."""
+        u = self.analysis.unlike
+        if u is None or not len(u):
+            return []
+        rows = []
+        for rec in u.to_dict("records"):
+            iid = rec["indicator_id"]
+            name = (self._indicator_name(iid) if iid in self.catalogue.indicators
+                    else escape(rec["zh_name"]))
+            rows.append({
+                "name_html": Markup(name), "en_name": shown_en_name(rec["en_name"]),
+                "prev": int(rec["previous_year"]),
+                "before_html": Markup(self._earlier_num(rec["previous_text"],
+                                                        rec["previous_sentence"])),
+                "now_html": Markup(self._num(rec["text"], rec["sentence"])),
+                "before_span": _yoy.SPANS[rec["previous_span"]],
+                "now_span": _yoy.SPANS[rec["span"]]})
+        return rows
 
     def _unnamed_changes(self) -> list[dict]:
         """The changes the report states for figures no indicator names, checked against

@@ -412,6 +412,15 @@ def brief_fingerprint(root, paths: layout.BuildPaths, data_fp: dict, pdf: bool,
     anchors = footnotes.peer_notes(peers)
     if anchors:
         fp["anchors"] = anchors
+    # a peer's reviewer's decisions since its last build take names off its figures
+    # (reviews.withdrawn): only the peers with a review file, so a brief without keeps
+    # its record
+    from .reviews import fingerprint as review_digest
+    from .reviews import review_file
+
+    decided = {f"{r}/{y}": review_digest(review_file(root, r, y)) for r, y, _ in peers}
+    if any(decided.values()):
+        fp["peer_reviews"] = {k: v for k, v in decided.items() if v}
     # no earlier year published, but some filed: the brief says why each is not
     unpublished = earlier_unpublished(root, paths.region, paths.year, stage, peers)
     if unpublished:
@@ -523,6 +532,14 @@ def _differences(old: dict, new: dict, review: str) -> list[str]:
             reasons += [f"published peer {name}'s source sentences are numbered differently "
                         "(the links to them)" for name in sorted(set(a) & set(b))
                         if a[name] != b[name] and peers_a.get(name) == peers_b.get(name)]
+        elif key == "peer_reviews":
+            # said only while the peer is not rebuilt: its rebuilt table is said once,
+            # by its table's line (published peer … changed), as for anchors
+            a, b = a or {}, b or {}
+            peers_a, peers_b = old.get("peers") or {}, new.get("peers") or {}
+            reasons += [f"published peer {name}'s review file has changed decisions"
+                        for name in sorted(set(a) | set(b))
+                        if a.get(name) != b.get(name) and peers_a.get(name) == peers_b.get(name)]
         elif key == "font":
             reasons.append("the font file (Noto Sans SC of pylopdf-fonts-zh-cn) changed")
         elif key == "package":
@@ -1298,6 +1315,25 @@ def _unpublished_input_error(paths: layout.BuildPaths) -> Path:
     return layout.cache_dir(paths.root) / "input-errors" / paths.region / f"{paths.year}.json"
 
 
+def _unpublished_error(paths: layout.BuildPaths) -> Path:
+    """Where a build that failed otherwise than on bad input (a notebook's error, a
+    kernel that died) notes the message it printed, when the region-year has nothing
+    published: for the index (:func:`last_failure`)."""
+    return layout.cache_dir(paths.root) / "build-errors" / paths.region / f"{paths.year}.json"
+
+
+def last_failure(root, region: str, year: int) -> str | None:
+    """The message the last ``rol build`` of a region-year with nothing published
+    printed when it failed (bad input, or any other error), None when none is noted:
+    the index lists such a region-year with it, so that every one filed is seen."""
+    paths = layout.build_paths(root, region, year)
+    for note in (_unpublished_input_error(paths), _unpublished_error(paths)):
+        record = read_json(note)
+        if isinstance(record, dict) and record.get("message"):
+            return str(record["message"])
+    return None
+
+
 def _failed_inputs(paths: layout.BuildPaths) -> Path:
     """Where a failed validation notes the inputs it ran on, so that ``rol list`` can say
     what changed since (a cache note: the published folder keeps what it showed)."""
@@ -1894,8 +1930,10 @@ def _merge(targets, data, briefs) -> list[BuildResult]:
 
 def _publish_results(root: Path, stage: Stage, results, data, recovered: bool) -> None:
     """Publish every region-year that built (tables and brief) or failed validation
-    (the failed report), and the index, in one ``publish``."""
-    entries = []
+    (the failed report), and the index, in one ``publish``; a region-year that failed
+    with nothing published notes why (:func:`last_failure`), and the index is written
+    to list it."""
+    entries, noted = [], False
     for r in results:
         paths = layout.build_paths(root, r.region, r.year, stage.path)
         if r.status == "built":
@@ -1914,13 +1952,23 @@ def _publish_results(root: Path, stage: Stage, results, data, recovered: bool) -
             entries.append((paths, None, bad_input_report(paths, r.bad_input)))
         elif r.bad_input:
             # nothing to publish, but `rol list` must still say why it is not built
-            write_json(_unpublished_input_error(layout.build_paths(root, r.region, r.year)),
-                       r.bad_input)
+            final = layout.build_paths(root, r.region, r.year)
+            write_json(_unpublished_input_error(final), r.bad_input)
+            _unpublished_error(final).unlink(missing_ok=True)
+            noted = True
+        elif r.status == "error" and not paths.report_final.is_dir():
+            # nor is any other failure of a region-year with nothing published: the
+            # index lists it with the reason this build printed (last_failure)
+            final = layout.build_paths(root, r.region, r.year)
+            write_json(_unpublished_error(final), {"message": r.message})
+            _unpublished_input_error(final).unlink(missing_ok=True)
+            noted = True
     reports = root / "reports"
     try:
         # an index is written when something changed, or is missing beside briefs, or
         # shows regions.csv rows that changed since (a province, a lone region's level)
-        if (entries or recovered or (reports.is_dir() and not (reports / "index.html").exists())
+        if (entries or recovered or noted
+                or (reports.is_dir() and not (reports / "index.html").exists())
                 or not index_current(root)):
             publish(root, entries, index=True)
     except RolError as exc:  # PublishError, or a write error the publish put back

@@ -163,6 +163,10 @@ class Analysis:
     #: changes the report states for figures no indicator names, checked against the
     #: year before (:func:`yoy.unnamed_changes`; None: not computed, as empty)
     unnamed_changes: object = None
+    #: the two years' figures of one indicator or measure that are not one measure (the
+    #: year's new ones against a total: :func:`yoy.unlike`), so not compared; None: not
+    #: computed, as empty
+    unlike: object = None
 
     def counts(self) -> dict:
         """Number of rates per status, every status present (0 when none)."""
@@ -683,15 +687,25 @@ def published_history(root, region: str, year: int, current=None):
         reviewer's decision, empty when nobody confirmed the name; ``measure``: the label
         of the number's clause, which :func:`yoy.unpaired` looks for in the other year;
         ``sentence``: its source sentence, which the brief links to in that region-year's
-        brief), sorted by region, year and catalogue order.
+        brief), sorted by region, year and catalogue order. A peer's figure whose name
+        its reviewer has taken away since its last build (``reviews.withdrawn``) is left
+        out.
     """
     import pandas as pd
+
+    from .reviews import withdrawn, withdrawn_name
 
     cols = ["region", "year", "indicator_id", "value", "unit", "qualifier", "text", "review",
             "measure", "sentence"]
     frames = []
     for reg, yr, path in layout.brief_peers(root, region, year):
-        df = layout.read_peer(path, reg, yr).reindex(columns=cols)
+        df = layout.read_peer(path, reg, yr)
+        # a name the peer's reviewer has taken away since its last build is not shown
+        # (its review file is in the brief fingerprint: peer_reviews)
+        gone = withdrawn(root, reg, yr)
+        if gone and {"char_start", "text"} <= set(df.columns):
+            df = df[[not withdrawn_name(gone, r) for r in df.to_dict("records")]]
+        df = df.reindex(columns=cols)
         df["region"], df["year"] = reg, int(yr)
         frames.append(df)
     if current is not None and len(current):
@@ -2193,6 +2207,7 @@ def analyse(paths, catalogue: Catalogue | None = None) -> Analysis:
         region_names=names, region_kinds=kinds,
         unpaired=yoy.unpaired(history, paths.region, paths.year, cat, mentions, before),
         unnamed_changes=yoy.unnamed_changes(mentions, before, paths.year, before_year),
+        unlike=yoy.unlike(history, paths.region, paths.year, cat, mentions, before),
     )
 
 

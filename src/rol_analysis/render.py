@@ -271,11 +271,52 @@ def index_regions(root, overlay: dict | None = None) -> str:
         meta_csv = regions.metadata(root)
     except InputError:  # as _index_rows: a bad level stops `rol panel`, not the index
         meta_csv = {}
-    slugs = sorted({report.parent.name for report, _ in _index_folders(Path(root), overlay)})
+    slugs = sorted({report.parent.name for report, _ in _index_folders(Path(root), overlay)}
+                   | {region for region, _ in _unpublished(Path(root), overlay)})
     shown = {s: [(meta_csv.get(s) or {}).get(k) for k in ("zh_name", "province", "level")]
              for s in slugs}
     return hashlib.sha256(json.dumps(shown, ensure_ascii=False, sort_keys=True).encode()
                           ).hexdigest()
+
+
+def _unpublished(root: Path, overlay: dict | None) -> list[tuple[str, int]]:
+    """The region-years filed under ``data/raw`` (``pipeline.find_targets``) with
+    nothing published to list: never built, or whose builds all failed before
+    publishing anything (bad input, an error); one ``overlay`` publishes is listed by
+    its folders, one it removes not at all."""
+    from .pipeline import find_targets
+
+    shown = {(report.parent.name, int(report.name))
+             for report, _ in _index_folders(root, overlay)}
+    gone = {(r, int(y)) for (r, y), new in (overlay or {}).items() if new.get("removed")}
+    return [t for t in find_targets(root) if t not in shown and t not in gone]
+
+
+def _unpublished_rows(root: Path, overlay: dict | None, meta_csv: dict) -> list[dict]:
+    """Index rows of :func:`_unpublished`: the failure the last build printed
+    (``pipeline.last_failure``), else "not built" with the command; no link."""
+    from .pipeline import last_failure
+
+    rows = []
+    for region, year in _unpublished(root, overlay):
+        info = meta_csv.get(region, {})
+        name = info.get("zh_name") or region
+        level = info.get("level") or UNKNOWN[0]
+        failure = last_failure(root, region, year)
+        status = (("failed", "构建失败，未发布 build failed, nothing published") if failure
+                  else ("unknown", "未构建 not built"))
+        rows.append({
+            "region": region, "year": str(year), "name": name,
+            "search": f"{name} {region}".lower(),
+            "province": info.get("province"), "province_key": info.get("province") or UNKNOWN[0],
+            "level_key": level, "level_label": LEVEL_LABELS.get(level, level), "issuer": "",
+            "href": None, "validation_href": None, "status": status, "n_indicators": None,
+            "counts": None, "inferred": None, "headline": [], "review": "not_built",
+            "review_label": "—", "n_decided": None, "n_numbers": None,
+            "n_unconfirmed": None, "n_new": 0, "built": False, "failed": False,
+            "failure": failure or "",
+            "command": f"rol build --region {region} --year {year}"})
+    return rows
 
 
 def index_recorded_regions(path) -> str | None:
@@ -432,18 +473,24 @@ def _index_rows(root: Path, overlay: dict | None = None) -> list[dict]:
             "n_unconfirmed": n_unconf,
             # numbers that need a new indicator, said where the brief's header says them
             "n_new": n_new,
-            "built": brief, "failed": failed,
+            "built": brief, "failed": failed, "failure": "", "command": "",
         })
-    return rows
+    # every region-year filed is listed: one whose build failed before publishing
+    # anything (trial 23) or that was never built too, with why and no link
+    rows += _unpublished_rows(root, overlay, meta_csv)
+    return sorted(rows, key=lambda r: (r["region"], int(r["year"])))
 
 
 def _summary(rows: list[dict]) -> list[dict]:
-    """Per year: region-years, briefs built, failed validations, not reviewed, and
-    the indicator names of its built briefs no reviewer confirmed."""
+    """Per year: region-years, briefs built, failed validations, not reviewed, the
+    indicator names of its built briefs no reviewer confirmed, and the region-years
+    filed with nothing published (a build failed, or none ran)."""
     out = {}
     for r in rows:
         s = out.setdefault(r["year"], {"year": r["year"], "total": 0, "built": 0,
-                                       "failed": 0, "not_reviewed": 0, "unconfirmed": 0})
+                                       "failed": 0, "not_reviewed": 0, "unconfirmed": 0,
+                                       "unpublished": 0})
+        s["unpublished"] += r["review"] == "not_built"
         s["unconfirmed"] += r["n_unconfirmed"] or 0
         s["total"] += 1
         s["built"] += r["built"]

@@ -1373,6 +1373,44 @@ def apply_file(extraction, paths, catalogue=None):
 NAMING = ("confirm", "set", "add")
 
 
+def withdrawn(root, region: str, year: int) -> dict[tuple[int, str], str]:
+    """The names a region-year's reviewer took from its numbers, by (``char_start``,
+    ``text``): ``""`` for a number unnamed, excluded or needing a new indicator, the
+    indicator it was set to for a ``set``.
+
+    Another region's brief reads a peer's published tables, which are as its last build
+    left them: a reviewer's ``unname`` written since would otherwise leave the rejected
+    name in the regions table until the peer is rebuilt (trial 23). A file that does not
+    read (the peer's own build names its problem) withdraws nothing.
+    """
+    path = review_file(root, region, year)
+    if not path.is_file():
+        return {}
+    try:
+        decisions = read(path)
+    except InputError:
+        return {}
+    out = {}
+    for d in decisions:
+        if d.char_start is None:
+            continue
+        if d.action in ("unname", "exclude", NEW):
+            out[d.key] = ""
+        elif d.action in ("set", OVERRIDE) and d.indicator_id:
+            out[d.key] = d.indicator_id
+    return out
+
+
+def withdrawn_name(withdrawn_names: dict, rec) -> bool:
+    """Whether a published row ``rec`` (``char_start``, ``text``, ``indicator_id``)
+    carries a name :func:`withdrawn` says its reviewer took away."""
+    try:
+        key = (int(rec.get("char_start")), str(rec.get("text")))
+    except (TypeError, ValueError):
+        return False
+    return key in withdrawn_names and withdrawn_names[key] != rec.get("indicator_id")
+
+
 def unconfirmed(marks) -> int:
     """How many of an indicators table's names no reviewer decided on, given its
     ``review`` column: the brief's ○ count, the index's and the panel's

@@ -10,6 +10,10 @@
 - :func:`unpaired`: the indicators only one of the two years names, with the other
   year's unnamed number of the same measure (the note under the brief's table).
 - :func:`previous_mentions` reads the earlier year's mentions for both.
+- :func:`span`: what a count covers in time (the year's new ones, a total at a date,
+  a sum over several years, or a year's figure), from the words before it; two years'
+  figures of unlike spans (新培育“法律明白人”310名 against “法律明白人”总数达1770名) are
+  never compared, by any of the tables above, and :func:`unlike` lists them with why.
 
 The years compared come from :func:`ratios.published_history`; :func:`ratios.analyse`
 puts these tables in its :class:`ratios.Analysis`. A stated change is read from the
@@ -24,6 +28,7 @@ import re
 
 from . import layout, measure
 from .catalogue import Catalogue, load
+from .normalize import compact
 from .statuses import CHECK_UNCERTAIN, CONSISTENT, EPS, MISMATCH
 from .tables import number_cell, qualifier_cell, string_cell
 from .wording import DIGITS, POINTS_UNITS, Number, clause_breaks, text_of, unit_class
@@ -41,6 +46,10 @@ UNPAIRED_COLUMNS = [
 ]
 #: How a year-over-year change is counted: rates in percentage points, the rest relative.
 CHANGE_UNITS = {"rate": "pp", "default": "%"}
+UNLIKE_COLUMNS = [
+    "indicator_id", "zh_name", "en_name", "measure", "previous_year", "previous_text",
+    "previous_sentence", "previous_span", "text", "sentence", "span",
+]
 UNNAMED_CHANGE_COLUMNS = [
     "measure", "kind", "unit", "previous_year", "previous", "previous_qualifier",
     "previous_text", "previous_sentence", "value", "qualifier", "text", "sentence",
@@ -67,6 +76,79 @@ def relative_change_text(value, previous, fallback=math.nan) -> str | None:
     if math.isnan(pct):
         pct = number_cell(fallback)
     return None if math.isnan(pct) else f"{pct:+.1f}"
+
+
+#: What a count covers in time, from the words before it (:func:`span`): the year's
+#: additions (新增, 新培育, 新聘, 新建 …), a total at a date (总数, 共有, 现有, 达到,
+#: 截至 …) or a sum over several years (累计, 以来, 历年, 至今); a figure with none of
+#: these words is the year's own. Their Chinese and English names, for the brief.
+SPANS = {"new": ("当年新增", "the year's new ones"),
+         "stock": ("总数", "a total at a date"),
+         "cumulative": ("累计或多年合计", "a sum over several years"),
+         "year": ("当年数", "the year's figure")}
+_NEW_RE = re.compile(r"新(?:增|培育|培养|聘|建|设|招|录用|发展|认定|命名|创建|成立|吸纳|选聘|打造)")
+_STOCK_RE = re.compile(r"总数|总量|共有|现有|拥有|在册|达到|截至|截止|目前")
+_CUMULATIVE_RE = re.compile(r"累计|以来|历年|至今")
+#: 全年累计, 2024年累计, 今年以来: the year's own sum, not several years' (2019年以来 is)
+_YEAR_SUM_RE = re.compile(r"(?:全年|年内|本年度?|今年|当年|\d{4}年度?)(?:共|共计)?累计"
+                          r"|(?:今年|本年度?|年初|年内)以来")
+#: The pairs of spans that are not one measure: an addition against a total or a sum
+#: of years, a sum of years against a year's figure. A total at a date and the year's
+#: plain figure (人民调解员1200名 / 人民调解员总数达1250名) are compared.
+_UNLIKE = {frozenset(p) for p in (("new", "stock"), ("new", "cumulative"),
+                                  ("cumulative", "year"))}
+_CLAUSE_END_RE = re.compile(r"[，,；;。：:！!？?]")
+
+
+def span(text, sentence) -> str:
+    """What the count ``text`` of ``sentence`` covers in time (a key of :data:`SPANS`).
+
+    Read from the words before the number in its clause (新培育“法律明白人”310名: ``new``;
+    “法律明白人”总数达1770名: ``stock``; 累计培育…1800名: ``cumulative``), and from a
+    time frame an earlier clause of the sentence sets for it (2019年以来，全区培养…:
+    ``cumulative``; 截至2024年底，…: ``stock``). A sum over several years is said first,
+    then an addition, then a total: 2019年以来新培育 is several years' additions.
+
+    Returns
+    -------
+    str
+        ``new``, ``stock``, ``cumulative``, ``year`` (none of their words), or "" when
+        the number is not found in its sentence, or found twice with different spans:
+        nothing is known, and any pair is compared.
+    """
+    t, s = compact(text), compact(sentence)
+    if not t or not s:
+        return ""
+    found = set()
+    start = s.find(t)
+    while start >= 0:
+        before = s[:start]
+        cut = [m.end() for m in _CLAUSE_END_RE.finditer(before)]
+        clause = before[cut[-1]:] if cut else before
+        frame = before[:cut[-1]] if cut else ""
+        if (_CUMULATIVE_RE.search(_YEAR_SUM_RE.sub("", clause))
+                or re.search(r"以来|历年", _YEAR_SUM_RE.sub("", frame))):
+            found.add("cumulative")
+        elif _NEW_RE.search(clause):
+            found.add("new")
+        elif _STOCK_RE.search(clause) or re.search(r"截至|截止", frame):
+            found.add("stock")
+        else:
+            found.add("year")
+        start = s.find(t, start + 1)
+    return found.pop() if len(found) == 1 else ""
+
+
+def unlike_spans(kind: str, a: str, b: str) -> bool:
+    """Whether two years' counts of spans ``a`` and ``b`` (:func:`span`) are not one
+    measure, so that no change between them means anything (310 new ones against a
+    total of 1770 is no fall of 82 %). A rate is a share whatever its words: never."""
+    return kind != "rate" and frozenset((a, b)) in _UNLIKE
+
+
+def _span_of(rec) -> str:
+    """:func:`span` of a table row (``text``, ``sentence``)."""
+    return span(string_cell(rec.get("text")), string_cell(rec.get("sentence")))
 
 
 def earlier_year(history, region: str, year: int) -> int | None:
@@ -116,7 +198,8 @@ def year_over_year(history, region: str, year: int, catalogue: Catalogue | None 
     Returns
     -------
     pandas.DataFrame
-        Columns ``YOY_COLUMNS`` for indicators stated in both years (catalogue order);
+        Columns ``YOY_COLUMNS`` for indicators stated in both years (catalogue order),
+        but for those whose two figures are of unlike spans (:func:`unlike`);
         ``change_pct`` is NaN for rates and when the earlier value is 0. Empty without an
         earlier year.
     """
@@ -134,6 +217,8 @@ def year_over_year(history, region: str, year: int, catalogue: Catalogue | None 
     for iid, ind in cat.indicators.items():
         if iid not in now.index or iid not in prev.index or ind.kind == "change":
             continue
+        if unlike_spans(ind.kind, _span_of(now.loc[iid]), _span_of(prev.loc[iid])):
+            continue  # not one measure: listed by unlike(), with why
         v, p = number_cell(now.at[iid, "value"]), number_cell(prev.at[iid, "value"])
         rate = ind.kind == "rate"
         rows.append({
@@ -284,7 +369,7 @@ def _best_similar(cat: Catalogue, loose: dict) -> dict[int, str]:
     return best
 
 
-def _candidates(iid: str, unit: str, loose: dict, parts: dict, best
+def _candidates(iid: str, unit: str, loose: dict, parts: dict, best, like=None
                 ) -> tuple[str, list[dict]]:
     """The other year's unnamed numbers that may be ``iid``'s figure when none has its
     measure: ``("part", …)`` the parts the year states of ``iid`` (常务会议专题研究法治政府
@@ -293,16 +378,18 @@ def _candidates(iid: str, unit: str, loose: dict, parts: dict, best
     indicator (:func:`similar.similar_indicators`, the review worksheet's) is ``iid``
     (上线集成服务事项28个 for one_thing_services_launched). Only numbers counting in
     ``unit``'s class, and only those of the first sentence that has one: a candidate is
-    shown with its sentence. ``best()`` gives :func:`_best_similar` of ``loose``.
+    shown with its sentence. ``best()`` gives :func:`_best_similar` of ``loose``;
+    ``like(r)``, when given, keeps only the numbers of the figure's span (:func:`span`).
     ``("", [])`` when there is none."""
+    like = like or (lambda r: True)
     found = [r for r in parts.get(iid, [])
-             if unit_class(string_cell(r.get("unit"))) == unit_class(unit)]
+             if unit_class(string_cell(r.get("unit"))) == unit_class(unit) and like(r)]
     how = "part"
     if not found:
         how = "similar"
         found = [r for rows in loose.values() for r in rows
                  if unit_class(string_cell(r.get("unit"))) == unit_class(unit)
-                 and best().get(int(r["char_start"])) == iid]
+                 and best().get(int(r["char_start"])) == iid and like(r)]
         found.sort(key=lambda r: int(r["char_start"]))
     if not found:
         return "", []
@@ -356,6 +443,8 @@ def unnamed_changes(mentions, previous_mentions, year: int, previous_year: int |
             continue
         p = earlier[0]
         kind = f.kind if f.kind in ("count", "amount", "rate") else "count"
+        if unlike_spans(kind, span(f.text, f.sentence), _span_of(p)):
+            continue  # 新增 one year, 总数 the other: the stated change is of neither pair
         q, pq = qualifier_cell(f.qualifier), qualifier_cell(p.get("qualifier"))
         fields = _stated_fields(stated, f.value, p.get("value"), f.text, p.get("text"), kind,
                                 {q, pq} == {"exact"})
@@ -470,6 +559,17 @@ def _stated_fields(stated: dict | None, value, previous, text, previous_text, ki
             "stated_recomputed": point, "stated_status": status}
 
 
+def _compared(history, region: str, year: int, mentions, previous):
+    """The two years :func:`unpaired` and :func:`unlike` look at: (the earlier year,
+    each year's named figures by indicator, each year's unnamed numbers by measure);
+    None without an earlier year."""
+    prev_year = earlier_year(history, region, year)
+    if prev_year is None:
+        return None
+    years = {y: _by_indicator(history, region, y) for y in (prev_year, int(year))}
+    return prev_year, years, {int(year): _loose(mentions), prev_year: _loose(previous)}
+
+
 def unpaired(history, region: str, year: int, catalogue: Catalogue | None = None,
              mentions=None, previous=None):
     """The indicators the year-over-year table has no row for: named in one of the two
@@ -508,11 +608,10 @@ def unpaired(history, region: str, year: int, catalogue: Catalogue | None = None
     import pandas as pd
 
     cat = catalogue or load()
-    prev_year = earlier_year(history, region, year)
-    if prev_year is None:
+    found = _compared(history, region, year, mentions, previous)
+    if found is None:
         return pd.DataFrame(columns=UNPAIRED_COLUMNS)
-    years = {y: _by_indicator(history, region, y) for y in (prev_year, int(year))}
-    loose = {int(year): _loose(mentions), prev_year: _loose(previous)}
+    prev_year, years, loose = found
     parts = {int(year): _parts_of(mentions), prev_year: _parts_of(previous)}
     best: dict[int, dict[int, str]] = {}
 
@@ -535,16 +634,85 @@ def unpaired(history, region: str, year: int, catalogue: Catalogue | None = None
                "measure": label, "unnamed_year": math.nan, "unnamed_text": "",
                "unnamed_sentence": "", "candidate_how": "", "candidate_text": "",
                "candidate_sentence": ""}
-        same = _same_measure(loose[other], label, row["unit"]) if label else []
+        mine = _span_of(rec)
+        same = [r for r in (_same_measure(loose[other], label, row["unit"]) if label else [])
+                if not unlike_spans(ind.kind, mine, _span_of(r))]
         if same:
             row.update(unnamed_year=other, unnamed_text=string_cell(same[0].get("text")),
                        unnamed_sentence=string_cell(same[0].get("sentence")))
         else:
             how, found = _candidates(iid, row["unit"], loose[other], parts[other],
-                                     best_of(other))
+                                     best_of(other),
+                                     lambda r, k=ind.kind, m=mine: not unlike_spans(
+                                         k, m, _span_of(r)))
             if found:
                 row.update(unnamed_year=other, candidate_how=how,
                            candidate_text="、".join(string_cell(r.get("text")) for r in found),
                            candidate_sentence=string_cell(found[0].get("sentence")))
         rows.append(row)
     return pd.DataFrame(rows, columns=UNPAIRED_COLUMNS)
+
+
+def unlike(history, region: str, year: int, catalogue: Catalogue | None = None,
+           mentions=None, previous=None):
+    """The figures of the two years compared that are not one measure, so not compared:
+    an addition against a total or a sum of years, a sum of years against a year's
+    figure (:func:`span`, :func:`unlike_spans`).
+
+    The trial's 新培育“法律明白人”310名 (2023) and “法律明白人”总数达1770名 (2024) were shown
+    as a fall of 82 %. Each pair is listed here with both spans, for the brief's note
+    saying why the two years are not compared: the indicator both years name, and an
+    indicator one year names whose figure the other states unnamed with the same measure
+    (the pair :func:`unpaired` would otherwise offer).
+
+    Parameters
+    ----------
+    history, region, year, catalogue, mentions, previous
+        As for :func:`unpaired`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``UNLIKE_COLUMNS`` (catalogue order): the earlier year's figure
+        (``previous_*``) and this year's, each with its ``*span``; ``indicator_id`` is
+        the one either year names them with. Empty without an earlier year.
+    """
+    import pandas as pd
+
+    cat = catalogue or load()
+    found = _compared(history, region, year, mentions, previous)
+    if found is None:
+        return pd.DataFrame(columns=UNLIKE_COLUMNS)
+    prev_year, years, loose = found
+    rows = []
+    for iid, ind in cat.indicators.items():
+        stated = [y for y, t in years.items() if iid in t.index]
+        if not stated or ind.kind in ("change", "rate"):
+            continue
+        if len(stated) == 2:
+            pair = {y: years[y].loc[iid] for y in stated}
+        else:
+            y = stated[0]
+            other = int(year) if y == prev_year else prev_year
+            rec = years[y].loc[iid]
+            label = string_cell(rec.get("measure"))
+            same = _same_measure(loose[other], label, string_cell(rec.get("unit"))) if label else []
+            # unpaired() shows the first number of the figure's span; with none, the
+            # first of another span is the pair not made
+            if not same or any(not unlike_spans(ind.kind, _span_of(rec), _span_of(r))
+                               for r in same):
+                continue
+            pair = {y: rec, other: same[0]}
+        before, now = pair[prev_year], pair[int(year)]
+        a, b = _span_of(before), _span_of(now)
+        if not unlike_spans(ind.kind, a, b):
+            continue
+        rows.append({"indicator_id": iid, "zh_name": ind.zh_name, "en_name": ind.en_name,
+                     "measure": string_cell(now.get("measure")) or string_cell(
+                         before.get("measure")),
+                     "previous_year": prev_year,
+                     "previous_text": string_cell(before.get("text")),
+                     "previous_sentence": string_cell(before.get("sentence")),
+                     "previous_span": a, "text": string_cell(now.get("text")),
+                     "sentence": string_cell(now.get("sentence")), "span": b})
+    return pd.DataFrame(rows, columns=UNLIKE_COLUMNS)
