@@ -271,34 +271,36 @@ def index_regions(root, overlay: dict | None = None) -> str:
         meta_csv = regions.metadata(root)
     except InputError:  # as _index_rows: a bad level stops `rol panel`, not the index
         meta_csv = {}
-    slugs = sorted({report.parent.name for report, _ in _index_folders(Path(root), overlay)}
-                   | {region for region, _ in _unpublished(Path(root), overlay)})
+    pairs = _index_folders(Path(root), overlay)
+    slugs = sorted({report.parent.name for report, _ in pairs}
+                   | {region for region, _ in _unpublished(Path(root), overlay, pairs)})
     shown = {s: [(meta_csv.get(s) or {}).get(k) for k in ("zh_name", "province", "level")]
              for s in slugs}
     return hashlib.sha256(json.dumps(shown, ensure_ascii=False, sort_keys=True).encode()
                           ).hexdigest()
 
 
-def _unpublished(root: Path, overlay: dict | None) -> list[tuple[str, int]]:
+def _unpublished(root: Path, overlay: dict | None, pairs: list) -> list[tuple[str, int]]:
     """The region-years filed under ``data/raw`` (``pipeline.find_targets``) with
     nothing published to list: never built, or whose builds all failed before
     publishing anything (bad input, an error); one ``overlay`` publishes is listed by
-    its folders, one it removes not at all."""
+    its folders (``pairs``, :func:`_index_folders`), one it removes not at all."""
     from .pipeline import find_targets
 
     shown = {(report.parent.name, int(report.name))
-             for report, _ in _index_folders(root, overlay)}
+             for report, _ in pairs}
     gone = {(r, int(y)) for (r, y), new in (overlay or {}).items() if new.get("removed")}
     return [t for t in find_targets(root) if t not in shown and t not in gone]
 
 
-def _unpublished_rows(root: Path, overlay: dict | None, meta_csv: dict) -> list[dict]:
+def _unpublished_rows(root: Path, overlay: dict | None, meta_csv: dict, pairs: list
+                      ) -> list[dict]:
     """Index rows of :func:`_unpublished`: the failure the last build printed
     (``pipeline.last_failure``), else "not built" with the command; no link."""
     from .pipeline import last_failure
 
     rows = []
-    for region, year in _unpublished(root, overlay):
+    for region, year in _unpublished(root, overlay, pairs):
         info = meta_csv.get(region, {})
         name = info.get("zh_name") or region
         level = info.get("level") or UNKNOWN[0]
@@ -477,7 +479,7 @@ def _index_rows(root: Path, overlay: dict | None = None) -> list[dict]:
         })
     # every region-year filed is listed: one whose build failed before publishing
     # anything (trial 23) or that was never built too, with why and no link
-    rows += _unpublished_rows(root, overlay, meta_csv)
+    rows += _unpublished_rows(root, overlay, meta_csv, pairs)
     return sorted(rows, key=lambda r: (r["region"], int(r["year"])))
 
 
