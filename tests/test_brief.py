@@ -185,6 +185,24 @@ def test_format_number():
     assert brief.format_number(float("nan")) == "—"
 
 
+def test_every_stated_change_shows_its_direction(tmp_path):
+    """A change the report words (同比下降9.2%, 较上年减少6卷) shows its direction as a
+    sign wherever the brief lists it as a number: 其他统计 showed "9.2%" and "6卷" for two
+    falls, a section table "9.5%" beside "-23.5%" (trial 24)."""
+    page = _page(_extracted_brief(tmp_path, (
+        "全县一审行政诉讼案件79件，同比下降9.2%。开展行政执法案卷评查，发现问题案卷21卷，"
+        "较上年减少6卷。全县办理法律援助案件1103件，同比增长9.5%。")))
+    other = {tr.find_all("td")[0].get_text(): tr.find_all("td")[1].select_one(".num").get_text()
+             for tr in page.select(".other-stats tbody tr")}
+    changes = [v for m, v in other.items() if "变化" in m]
+    assert "-9.2%" in changes and "-6卷" in changes, other
+    named = [td.get_text() for td in page.select("table.indicators td")
+             if "9.5%" in td.get_text()]
+    assert named and all("+9.5%" in t for t in named), named
+    assert brief.format_number(-2716000, "元", "change") == "-271.6 万元"
+    assert brief.format_number(3.7, "个百分点", "change") == "+3.7 个百分点"
+
+
 def test_brief_is_deterministic(tmp_path):
     a = "".join(p.data for p in [_brief(tmp_path).key_findings(), _brief(tmp_path).sources()])
     b = "".join(p.data for p in [_brief(tmp_path).key_findings(), _brief(tmp_path).sources()])

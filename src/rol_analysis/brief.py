@@ -168,14 +168,26 @@ def format_number(value: float, unit: str = "", kind: str = "count", decimals: i
     """
     if _missing(value):
         return "—"
+    # a change shows its direction either way: "9.5%" beside a section's "-23.5%" read
+    # as a level or a rise nobody could tell from a fall (trial 24)
+    sign = "+" if kind == "change" and value > 0 else ""
     if kind == "rate" or unit == "%":
-        return f"{value:.{decimals}f}%"
+        return f"{sign}{value:.{decimals}f}%"
     if unit == "元" and abs(value) >= 1e4:
         scale, word = (1e8, "亿元") if abs(value) >= 1e8 else (1e4, "万元")
-        return f"{value / scale:,.2f}".rstrip("0").rstrip(".") + f" {word}"
+        return sign + f"{value / scale:,.2f}".rstrip("0").rstrip(".") + f" {word}"
     text = (f"{value:,.0f}" if float(value).is_integer()
             else f"{value:,.2f}".rstrip("0").rstrip("."))
-    return f"{text} {unit}".strip()
+    return f"{sign}{text} {unit}".strip()
+
+
+def signed_text(text: str, value, kind) -> str:
+    """A number's text as its sentence writes it, a change's with its direction: the
+    sentence says it in words (同比下降9.2%, 较上年减少6卷) that a table of numbers
+    leaves behind, and mentions hold it as the value's sign."""
+    if kind != "change" or _missing(value) or not value or text[:1] in "+-−":
+        return text
+    return ("+" if value > 0 else "-") + text
 
 
 def as_stated(value, unit="", kind="count", qualifier="exact", text=None) -> str:
@@ -941,8 +953,9 @@ class Brief:
                 "part_of_en": shown_en_name(whole.en_name) if whole is not None else "",
                 "part_of_id": whole.id if whole is not None else "",
                 "part_of_definition": whole.definition if whole is not None else "",
-                "value_html": Markup(self._num(str(rec.get("text") or ""), rec.get("sentence"),
-                                                  review, at=at, home=home)),
+                "value_html": Markup(self._num(
+                    signed_text(str(rec.get("text") or ""), rec.get("value"), rec.get("kind")),
+                    rec.get("sentence"), review, at=at, home=home)),
                 # a reviewer's `new`: no indicator of the catalogue fits it (yet)
                 "new": parse_mark(review)[0] == NEW, "proposed": proposed_name(review),
                 "kind": KIND_ZH.get(rec.get("kind"), rec.get("kind") or ""),
