@@ -203,6 +203,24 @@ def test_every_stated_change_shows_its_direction(tmp_path):
     assert brief.format_number(3.7, "个百分点", "change") == "+3.7 个百分点"
 
 
+def test_a_rate_over_its_numerators_parts_is_checked_against_their_sum(tmp_path):
+    """Trial 24: 撤销10件 was shown as the 纠错数 and 7.35% as a 不一致 of the stated
+    11.8%; the corrections are 10 + 4 + 2 = 16 of 136."""
+    page = _page(_extracted_brief(tmp_path, (
+        "全年新收行政复议申请152件，受理141件，审结136件，其中维持92件、撤销10件、"
+        "确认违法4件、责令履行2件，以调解和解方式结案28件，综合纠错率11.8%。")))
+    findings = page.select_one(".findings").get_text()
+    assert "不一致" not in findings and "7.35" not in findings
+    row = next(tr for tr in page.select("table.ratios-inferred tbody tr")
+               if "行政复议纠错率" in tr.get_text())
+    assert "11.76%" in row.get_text() and "一致（推断）" in row.get_text()
+    # each part is its own number, footnoted to its own mark in the sentence
+    parts = [a["href"] for a in row.select("sup.fn a")]
+    assert len(set(parts)) == 5, parts  # the rate, three parts, the whole
+    assert "组成部分之和 16" in row.get_text()
+    assert "行政复议纠错率" in findings and "11.76%" in findings
+
+
 def test_brief_is_deterministic(tmp_path):
     a = "".join(p.data for p in [_brief(tmp_path).key_findings(), _brief(tmp_path).sources()])
     b = "".join(p.data for p in [_brief(tmp_path).key_findings(), _brief(tmp_path).sources()])
@@ -456,7 +474,11 @@ def test_every_number_without_an_indicator_is_listed_in_report_order(other_page)
     rows = page.select(".other-stats table.other tbody tr")
     unnamed = men[men["indicator_id"] == ""].sort_values("char_start")
     shown_ids = set(b._rows)
-    expected = [t for t, i in zip(men["text"], men["indicator_id"]) if i not in shown_ids]
+    # as stated, a change with its direction (较上年增长12.6%: +12.6%)
+    expected = [("+" if k == "change" else "") + t
+                for t, i, k in zip(men["text"], men["indicator_id"], men["kind"])
+                if i not in shown_ids]
+    assert "+12.6%" in expected
     assert [r.select("td")[1].select_one(".num").get_text() for r in rows] == expected
     assert len(rows) == len(unnamed) > 0
     # value as stated (qualifier and unit kept), measure label escaped, provenance
@@ -1398,6 +1420,10 @@ def test_a_stated_change_the_two_years_contradict_is_flagged(tmp_path):
     assert "+35.0%" in stated.get_text()
     fn = stated.select_one("sup.fn a")
     assert "受理108件" in fn["title"]
+    # ... opening the change's own number, marked in its sentence, not the sentence only
+    # (trial 24: 15 such links went to #src-N)
+    assert re.fullmatch(r"#src-\d+-\d+", fn["href"]), fn["href"]
+    assert page.select_one(fn["href"]).get_text() == "34.2%"
     # the change of a rate in points and of a count in its own word agree with both years
     assert rows["行政复议纠错率"][5].select_one(".flag-consistent") is not None
     assert "较上年下降2.9个百分点" in rows["行政复议纠错率"][5].get_text()
@@ -1409,6 +1435,8 @@ def test_a_stated_change_the_two_years_contradict_is_flagged(tmp_path):
              if "同比增长34.2%" in li.get_text()]
     assert len(found) == 1 and "不一致" in found[0] and "80 件" in found[0]
     assert "+35.0%" in found[0]
+    assert fn["href"] in [a["href"] for li in page.select(".findings li")
+                          if "同比增长34.2%" in li.get_text() for a in li.select("sup.fn a")]
 
 
 def test_without_a_stated_change_the_year_over_year_table_is_as_before(tmp_path):
@@ -1507,6 +1535,36 @@ def test_a_figure_the_other_year_states_in_other_words_is_not_said_to_be_missing
     only = trends.select_one(".note.only-one-year").get_text()
     assert "仅 2023 年 法律援助案件数（2022 年的报告未给此指标命名的数字" in only
     assert "只有一年的报告列出" not in trends.get_text()
+
+
+def test_parts_a_reviewer_decided_are_not_called_unconfirmed_in_the_year_over_year_note(
+        tmp_path):
+    """Trial 24: a reviewer made 撤销10件、确认违法4件、责令履行2件 parts of 纠错数; the note still
+    called them 未确认 and told them to `set` one of them as the figure."""
+    import pandas as pd
+
+    from rol_analysis.tables import MENTION_COLUMNS
+
+    seed = gold_indicators()
+    earlier = seed[seed["indicator_id"] != "exec_meeting_rol_briefings"]
+    paths = publish(tmp_path, "weibin", 2022, earlier.assign(year=2022))
+    meeting = "全年召开常务会议专题研究法治政府建设工作4次，听取法治政府建设工作汇报2次。"
+    decided = "set | 李四 | 原读作 4 次 · exec_meeting_rol_briefings 的部分"
+    rows = [{"indicator_id": "", "part_of": "exec_meeting_rol_briefings", "value": v,
+             "unit": "次", "text": f"{v:.0f}次", "char_start": at, "kind": "count",
+             "measure": "常务会议数", "sentence": meeting, "review": decided}
+            for v, at in ((4.0, 99990), (2.0, 99995))]
+    before = pd.concat([mentions_from(earlier.assign(year=2022)),
+                        pd.DataFrame(rows).reindex(columns=MENTION_COLUMNS)],
+                       ignore_index=True).fillna({"indicator_id": "", "part_of": "",
+                                                  "review": ""})
+    fileio.write_parquet(paths.processed_final / "mentions.parquet", before)
+    b = brief.Brief(stage(tmp_path, indicators=seed, mentions=mentions_from(seed)))
+    item = next(li for li in _page(b).select(".trends ul.unpaired li")
+                if "常务会专题听取法治政府工作汇报次数" in li.get_text())
+    text = item.get_text()
+    assert "4次、2次" in text and "复核已确认为其组成部分" in text
+    assert "未确认" not in text.replace("复核已确认", "") and "set" not in text
 
 
 def _places(root, compare=""):

@@ -47,6 +47,37 @@ def test_one_kind_beside_another_is_a_part(text, expected):
     assert _named_and_parts(text) == expected
 
 
+CORRECTED = "admin_reconsideration_corrected"
+
+
+def test_kinds_of_correction_listed_under_the_cases_closed_are_parts_of_the_corrections():
+    # 撤销, 确认违法 and 责令履行 are the corrections the indicator counts together
+    # (its catalogue kinds), listed after 其中 under the cases closed: 撤销10件 was shown
+    # as the 纠错数 although the rate 11.8% is 16 of 136 (trial 24)
+    text = ("全年新收行政复议申请152件，受理141件，审结136件，其中维持92件、撤销10件、"
+            "确认违法4件、责令履行2件，以调解和解方式结案28件，综合纠错率11.8%。")
+    got = {v: (i, p) for v, i, p in _named_and_parts(text)}
+    assert got[136] == ("admin_reconsideration_closed", "")
+    assert got[92] == ("admin_reconsideration_upheld", "")
+    assert [got[v] for v in (10, 4, 2)] == [("", CORRECTED)] * 3
+    # a stated count of corrections stays the figure, its kinds after 其中 its parts
+    named = _named_and_parts("审结行政复议案件112件，纠错13件，其中撤销8件、确认违法5件。")
+    assert [(v, i) for v, i, _p in named if i == CORRECTED] == [(13, CORRECTED)]
+
+
+def test_fines_waived_are_no_part_of_the_fines_collected():
+    # 免罚金额 after 其中 under 罚没款金额 was made a part of it, and the part/whole check
+    # said "免罚金额不超过罚没金额 成立" (trial 24): the fines a 免罚 list waived are
+    # their own indicator, in either year's wording
+    for text in ("全县各执法部门办理行政处罚案件2387件，罚没款金额1864.2万元，其中适用“首违不罚”"
+                 "“轻微免罚”清单办结案件153件，免罚金额96.5万元。",
+                 "全县各部门办理行政处罚案件2105件，罚没款金额1592.6万元；适用免罚清单办结案件"
+                 "187件，免罚金额112.3万元。"):
+        got = _named_and_parts(text)
+        assert got[1][1:] == ("admin_penalty_amount", "")
+        assert got[3][1:] == ("penalty_waived_amount", ""), got
+
+
 @pytest.mark.parametrize("unit", ["件", "起"])
 def test_two_kinds_the_name_joins_may_count_in_two_words_of_one_class(unit):
     # cases in 件 or 起 beside legal affairs in 件: both kinds of the lawyers' work, no total

@@ -394,6 +394,45 @@ def test_catalogue_checked_rates_are_not_inferred_again():
     assert _status(df, "admin_reconsideration_correction")["status"] == statuses.MISMATCH
 
 
+@pytest.mark.parametrize("listed, status", [
+    # every correction listed: their sum 16 of 136 is the 11.8% (trial 24 showed 撤销10件
+    # as the corrections and 7.35% as a 不一致)
+    ("撤销10件、确认违法4件、责令履行2件", statuses.CONSISTENT_INFERRED),
+    # only some listed: their sum is short of the whole, no finding either way
+    ("撤销10件、确认违法4件", statuses.CLAIM_ONLY),
+])
+def test_a_rate_whose_numerator_is_stated_as_its_parts_is_checked_against_their_sum(
+        listed, status):
+    from rol_analysis import extract
+
+    ex = extract.extract_text(f"全年审结行政复议案件136件，其中维持92件、{listed}，"
+                              "综合纠错率11.8%。", "x", 2023)
+    df = ratios.compare_ratios(ex.indicators, mentions=ex.mentions)
+    row = _status(df, "admin_reconsideration_correction")
+    assert row["status"] == status
+    assert (df["status"] != statuses.MISMATCH).all() and len(df) == 1
+    if status == statuses.CONSISTENT_INFERRED:
+        assert row["method"] == ratios.PARTS_SUM and row["basis"] == statuses.BASIS_INFERRED
+        assert (row["numerator"], row["denominator"]) == (16, 136)
+        assert row["numerator_text"] == "10件|4件|2件"
+
+
+def test_a_stated_rate_the_wording_ties_to_the_catalogues_two_counts_is_one_row():
+    """Trial 24: the main table said the report gave no 调解和解率 (仅可推算 28.64%) while
+    the inferred table checked the report's own 28.6% against the same two counts."""
+    from rol_analysis import extract
+
+    ex = extract.extract_text("全市各级行政复议机构共收到行政复议申请1826件。审结1697件，直接纠错"
+                              "168件；通过调解、和解结案486件，占审结总数的28.6%。", "x", 2024)
+    df = ratios.compare_ratios(ex.indicators, mentions=ex.mentions)
+    shares = df[df["numerator"] == 486]
+    assert len(shares) == 1
+    row = shares.iloc[0]
+    assert row["ratio_id"] == "admin_reconsideration_mediation"
+    assert (row["reported"], row["denominator"]) == (28.6, 1697)
+    assert row["status"] == statuses.CONSISTENT_INFERRED and row["rate_text"] == "28.6%"
+
+
 def test_seed_gets_no_inferred_pairs():
     # The seed's rates have at most one count beside them: nothing may be paired.
     from brief_fixtures import RAW

@@ -297,6 +297,32 @@ def test_index_counts_inferred_rates_apart(tmp_path):
     assert "推断 inferred：不一致 1 · 一致 2 · 仅可推算 0" in row
 
 
+def test_index_counts_the_stated_changes_the_year_before_contradicts(tmp_path):
+    """Trial 24: 不一致 0 for a brief whose key findings flag 同比增长9.5% (the two years
+    give +7.5%): the index counts the stated changes' mismatches too, and says so."""
+    import pandas as pd
+
+    from rol_analysis import ratios, statuses, yoy
+
+    rep = tmp_path / "reports" / "weibin" / "2023"
+    fileio.write_text(rep / "brief.html", "<html></html>")
+    fileio.write_json(rep / "validation.json", {"success": True, "warnings": [],
+                                                "failures": []})
+    fileio.write_csv(rep / "ratios.csv", pd.DataFrame({"status": [statuses.CONSISTENT]}))
+    stated = pd.DataFrame([{"indicator_id": "legal_aid_cases", "zh_name": "法律援助案件数",
+                            "stated_text": "同比增长9.5%", "stated_sentence": "…",
+                            "stated_status": statuses.MISMATCH},
+                           {"indicator_id": "petitions_received", "zh_name": "受理信访事项数",
+                            "stated_text": "同比下降8.7%", "stated_sentence": "…",
+                            "stated_status": statuses.CONSISTENT},
+                           {"indicator_id": "x", "zh_name": "y", "stated_status": ""}])
+    fileio.write_csv(rep / ratios.CHANGES_FILE, yoy.stated_checks(stated))
+    soup = BeautifulSoup(render.write_index(tmp_path).read_text(encoding="utf-8"), "lxml")
+    row = soup.select_one("#briefs tbody tr").get_text()
+    assert "不一致 0 · 仅有声明 0 · 一致 1" in row and "同比：不一致 1" in row
+    assert "同比" in soup.select("#briefs thead th")[8].get_text()
+
+
 def test_index_reads_old_and_new_tables_together_and_survives_a_damaged_one(tmp_path):
     """The index reads every indicators table in one scan of the columns it shows: a
     table from an older build without the ``review`` column, a reviewed one and a

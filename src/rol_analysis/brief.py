@@ -757,8 +757,16 @@ class Brief:
                           "recomputed": f"{rec['recomputed']:.2f}",
                           "diff": f"{abs(rec['difference']):.2f}"})
         ok = inferred[inferred["status"] == statuses.CONSISTENT_INFERRED]
-        if len(ok):
-            items.append({"kind": "inferred_consistent", "names": list(ok["zh_name"])})
+        # a rate checked against the sum of its numerator's parts says so: "the wording
+        # paired two numbers" would hide that the numerator was never stated
+        summed = ok["method"] == _ratios.PARTS_SUM
+        for rec in ok[summed].to_dict("records"):
+            items.append({"kind": "parts_sum", "name": rec["zh_name"],
+                          "reported_html": Markup(self._rate_reported(rec)),
+                          "paired_html": self._inferred_row(rec)["paired_html"],
+                          "recomputed": f"{rec['recomputed']:.2f}"})
+        if len(ok[~summed]):
+            items.append({"kind": "inferred_consistent", "names": list(ok[~summed]["zh_name"])})
         for rec in inferred[inferred["status"] == statuses.COMPUTED_INFERRED].to_dict("records"):
             items.append({"kind": "inferred_computed", "name": rec["zh_name"],
                           "paired_html": self._inferred_row(rec)["paired_html"],
@@ -891,11 +899,20 @@ class Brief:
 
     def _inferred_row(self, rec: dict) -> dict:
         """Template context of one inferred rate (ratios.infer_ratios)."""
-        num = self._stated(rec["numerator_text"], rec["numerator_sentence"],
-                           rec.get("numerator_measure"))
+        method = rec.get("method")
+        if method == _ratios.PARTS_SUM:
+            # the numerator is not stated: its parts are, each with its own footnote
+            whole = self.catalogue.indicators.get(rec.get("numerator_id") or "")
+            num = {"value_html": Markup(" ＋ ".join(
+                       self._num(t, rec["numerator_sentence"])
+                       for t in text_cell(rec["numerator_text"]).split("|"))),
+                   "measure": (f"{whole.zh_name if whole else ''}的各组成部分之和 "
+                               f"{format_number(rec['numerator'], '')}").strip()}
+        else:
+            num = self._stated(rec["numerator_text"], rec["numerator_sentence"],
+                               rec.get("numerator_measure"))
         den = self._stated(rec["denominator_text"], rec["denominator_sentence"],
                            rec.get("denominator_measure"))
-        method = rec.get("method")
         unit = {"points": " 个百分点", "multiple": " 倍"}.get(method, "%")
         paired = _render("paired.html.j2", method=method, num=num, den=den,
                          reading=self._MULTIPLE_READING.get(rec.get("evidence"), "of"))
@@ -1315,7 +1332,7 @@ class Brief:
                                          int(rec["named_year"]), iid,
                                          sentences.get((int(rec["named_year"]), iid)))),
                 "measure": rec["measure"], "unnamed_year": other,
-                "this_year": this_year,
+                "this_year": this_year, "decided": rec.get("candidate_decided") is True,
                 "unnamed_html": Markup(self._num(text, sentence) if this_year
                                        else self._earlier_num(text, sentence))})
         prev = self._compared_year()
@@ -1384,8 +1401,13 @@ class Brief:
         status = rec.get("stated_status")
         if not _present_text(status):
             return None
-        return {"text_html": Markup(self._num(text_cell(rec.get("stated_text")),
-                                              rec.get("stated_sentence"))),
+        words, sentence = text_cell(rec.get("stated_text")), rec.get("stated_sentence")
+        # the footnote opens the change's own number, marked in its sentence, as a section
+        # table's does: the words end with it (同比增长9.5%: 9.5%; trial 24 found 15 such
+        # links going to the sentence only)
+        said = max((t for _a, t in self._numbers.get(sentence, []) if words.endswith(t)),
+                   key=len, default=None) if isinstance(sentence, str) else None
+        return {"text_html": Markup(self._num(words, sentence, said=said)),
                 "status": status, "recomputed": stated_recomputed_text(rec)}
 
     def _yoy_mismatches(self) -> list[dict]:

@@ -1279,7 +1279,10 @@ def _one_kind_of_several(text: str, sent_start: list[int], slots: list[_Slot],
     for ks in by_paragraph.values():
         if len(ks) < 2:
             continue
-        if not any(not slots[k].part and (w := _clear_best(slots[k].cands))
+        # a part of a wider whole may still be one kind of what its best indicator counts
+        # (审结136件，其中…撤销10件、确认违法4件: parts of the cases closed, kinds of the
+        # corrections): its whole's ids have left its candidates
+        if not any((w := _clear_best(slots[k].cands))
                    and matcher.cat.indicators[w].kinds for k in ks):
             continue  # no count here takes an indicator with kinds: no words needed
         words = {}
@@ -1289,7 +1292,7 @@ def _one_kind_of_several(text: str, sent_start: list[int], slots: list[_Slot],
             words[k] = _ASIDE_RE.sub("", text[lo:m.start] + " " + text[m.end:hi])
         for k in ks:
             x = slots[k]
-            w = "" if x.part else _clear_best(x.cands)
+            w = _clear_best(x.cands)
             ind = matcher.cat.indicators[w] if w else None
             if ind is None or not ind.kinds:
                 continue
@@ -1307,17 +1310,27 @@ def _one_kind_of_several(text: str, sent_start: list[int], slots: list[_Slot],
                     continue
                 # a sibling a rule already made a part of ``w`` left ``x`` the whole
                 # (法治专题培训两期、法治讲座一期: the lecture a part of the training); one
-                # made a part of no whole (区级法治专题讲座4场) is a kind all the same
-                if not y.part and _clear_best(y.cands) in ("", w) or y.part and not y.total:
+                # made a part of no whole (区级法治专题讲座4场) is a kind all the same, and
+                # so is one made a part of a wider whole it could be a kind of ``w`` in
+                # (审结136件，其中维持92件、撤销10件、确认违法4件: a part of the cases
+                # closed, and one kind of correction beside 撤销)
+                if (not y.part and _clear_best(y.cands) in ("", w) or y.part and not y.total
+                        or y.part and any(i == w for _sc, i in y.cands)):
                     sibs.append(j)
             if not sibs:
                 continue
-            # one kind of what ``w`` counts is no figure of another indicator either
+            # one kind of what ``w`` counts is no figure of another indicator either; a
+            # part of a wider stated whole (审结136件) is one of ``w``'s count, stated or
+            # not, first: _name_wholes would name the wider one
+            x.wholes = []
             _make_part(x, {i for _sc, i in x.cands})
             x.total = [(sc, i) for sc, i in x.total if i == w]
             for j in sibs:
                 y = slots[j]
                 if y.part:
+                    # a kind of ``w`` is never named ``w``, and ``w``'s count is its whole
+                    y.wholes = []
+                    y.cands = [(sc, i) for sc, i in y.cands if i != w]
                     y.total = [(float("inf"), w)]
                 elif any(i == w for _sc, i in y.cands):
                     _make_part(y, {w})

@@ -425,6 +425,9 @@ def compare_ratios(indicators, catalogue: Catalogue | None = None, mentions=None
     for row in rows:
         row.update(basis=BASIS_CATALOGUE, method="ratio")
     if mentions is not None and len(mentions):
+        for row in rows:
+            if row["status"] == CLAIM_ONLY and row["numerator_id"]:
+                row.update(_summed_numerator(row, mentions, found.get(row["denominator_id"])))
         rows = _merge_inferred(rows, mentions)
     for row in rows:
         row.pop("_start", None)
@@ -436,10 +439,65 @@ def compare_ratios(indicators, catalogue: Catalogue | None = None, mentions=None
     return out.astype({"decimals": "int64"})
 
 
+#: An inferred row whose numerator is the sum of its stated parts (:func:`_summed_numerator`).
+PARTS_SUM = "parts_sum"
+PARTS_SUM_EVIDENCE = "the numerator's parts, summed"
+
+
+def _summed_numerator(row: dict, mentions, den: dict | None) -> dict:
+    """A stated rate whose numerator the report states only as its parts (审结136件，其中
+    …撤销10件、确认违法4件、责令履行2件，综合纠错率11.8%): the parts summed (16) over the
+    stated denominator, as an inferred row (``parts_sum``) when they give the rate; ``{}``
+    (the row stays a claim) otherwise.
+
+    The parts are the numbers ``part_of`` the numerator's indicator in one sentence, the
+    rate's or the denominator's, two or more, counts in one unit. A sum that does not give
+    the rate is no finding: a report may list only some of the parts (其中撤销10件 of 16
+    corrections), and a sum short of its whole read as the whole would be a false 不一致.
+    """
+    if den is None or "part_of" not in mentions.columns:
+        return {}
+    d = number_cell(den["value"])
+    if math.isnan(d) or not d:
+        return {}
+    wanted = {string_cell(row.get("rate_sentence")), string_cell(den.get("sentence"))} - {""}
+    groups: dict[str, list[dict]] = {}
+    for rec in mentions.to_dict("records"):
+        if (string_cell(rec.get("part_of")) == row["numerator_id"]
+                and string_cell(rec.get("sentence")) in wanted and rec.get("kind") == "count"
+                and not math.isnan(number_cell(rec.get("value")))):
+            groups.setdefault(rec["sentence"], []).append(rec)
+    for sentence, parts in groups.items():
+        parts.sort(key=lambda r: int(r["char_start"]))
+        if len(parts) < 2 or len({string_cell(r.get("unit")) for r in parts}) > 1:
+            continue
+        n = sum(number_cell(r["value"]) for r in parts)
+        recomputed = n / d * 100
+        status = rate_status(row["reported"], recomputed, decimals=row["decimals"],
+                             qualifier=row["qualifier"], tolerance=INFERRED_TOLERANCE)
+        if status != CONSISTENT:
+            continue
+        return {
+            "numerator": n, "denominator": d, "recomputed": round(recomputed, 4),
+            "difference": round(row["reported"] - recomputed, 4),
+            "tolerance": INFERRED_TOLERANCE, "status": CONSISTENT + INFERRED_SUFFIX,
+            "numerator_sentence": sentence, "denominator_sentence": den.get("sentence") or "",
+            "basis": BASIS_INFERRED, "method": PARTS_SUM,
+            "numerator_text": "|".join(string_cell(r.get("text")) for r in parts),
+            "denominator_text": den.get("text") or "",
+            "numerator_measure": "", "denominator_measure": "",
+            "evidence": PARTS_SUM_EVIDENCE,
+        }
+    return {}
+
+
 def _merge_inferred(rows: list[dict], mentions) -> list[dict]:
     """Catalogue rows plus :func:`infer_ratios`' pairs (see :func:`compare_ratios`)."""
+    # a rate checked by the catalogue's counts or by its numerator's parts is no rate
+    # for the wording to pair again
     checked = {int(r["_start"]) for r in rows
-               if r["status"] in (CONSISTENT, MISMATCH) and _is_start(r["_start"])}
+               if r["status"] in (CONSISTENT, MISMATCH) or r.get("method") == PARTS_SUM
+               if _is_start(r["_start"])}
     by_rate: dict[int, Inferred] = {}
     extra = []
     for inf in infer_ratios(mentions, skip=checked):
@@ -452,6 +510,15 @@ def _merge_inferred(rows: list[dict], mentions) -> list[dict]:
         if row["status"] == CLAIM_ONLY and start in by_rate:
             row.update(_inferred_fields(by_rate[start]))
             taken.add(start)
+        elif row["status"] == COMPUTED_ONLY and (inf := _stated_of(row, extra, taken)):
+            # the catalogue's two counts, and the wording ties a stated rate no indicator
+            # names to them (486件，占审结总数的28.6%): one row, that rate checked, not a
+            # "no rate stated" beside an inferred row of the same rate (trial 24)
+            row.update(_inferred_fields(inf), rate_id=inf.rate.indicator_id,
+                       reported=abs(inf.rate.value), qualifier=inf.rate.qualifier,
+                       decimals=stated_decimals(inf.rate.text), rate_text=inf.rate.text,
+                       rate_sentence=inf.rate.sentence)
+            taken.add(inf.rate.start)
     for inf in extra:
         if inf.rate is not None and inf.rate.start in taken:
             continue
@@ -468,6 +535,19 @@ def _merge_inferred(rows: list[dict], mentions) -> list[dict]:
             **_inferred_fields(inf),
         })
     return rows
+
+
+def _stated_of(row: dict, inferred: list[Inferred], taken: set) -> Inferred | None:
+    """The inferred pair of a stated rate whose two numbers are a computed-only
+    catalogue row's numerator and denominator (same texts, same sentences), if any."""
+    for inf in inferred:
+        if (inf.rate is not None and inf.rate.start not in taken and inf.method == "ratio"
+                and (inf.numerator.text, inf.numerator.sentence, inf.denominator.text,
+                     inf.denominator.sentence)
+                == (row["numerator_text"], row["numerator_sentence"], row["denominator_text"],
+                    row["denominator_sentence"])):
+            return inf
+    return None
 
 
 def _is_start(x) -> bool:
@@ -2211,8 +2291,14 @@ def analyse(paths, catalogue: Catalogue | None = None) -> Analysis:
     )
 
 
+#: The stated changes checked against the year before (yoy.stated_checks), beside
+#: ratios.csv in a report's folder.
+CHANGES_FILE = "changes.csv"
+
+
 def run(paths, catalogue: Catalogue | None = None) -> Analysis:
-    """Notebook 03: analyse the build and write ``ratios.csv`` into ``paths.report``.
+    """Notebook 03: analyse the build and write ``ratios.csv`` and ``changes.csv``
+    (:func:`yoy.stated_checks`) into ``paths.report``.
 
     Returns
     -------
@@ -2220,4 +2306,7 @@ def run(paths, catalogue: Catalogue | None = None) -> Analysis:
     """
     analysis = analyse(paths, catalogue)
     fileio.write_csv(paths.report / "ratios.csv", analysis.ratios)
+    # the stated changes the year before checks, for the index's 不一致 count
+    fileio.write_csv(paths.report / CHANGES_FILE,
+                     yoy.stated_checks(analysis.yoy, analysis.unnamed_changes))
     return analysis

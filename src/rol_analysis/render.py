@@ -341,6 +341,7 @@ def _index_rows(root: Path, overlay: dict | None = None) -> list[dict]:
     from . import regions, statuses
     from .brief import format_number
     from .catalogue import load
+    from .ratios import CHANGES_FILE
     from .reviews import REVIEW_LABELS, excluded_numbers, review_state, unconfirmed
 
     cat = load()
@@ -386,6 +387,17 @@ def _index_rows(root: Path, overlay: dict | None = None) -> list[dict]:
                         st[rec.get("status")] = st.get(rec.get("status"), 0) + 1
             except (OSError, UnicodeDecodeError, csv.Error):
                 pass  # a damaged table costs its row's counts, not the index
+    # the stated changes the year before contradicts (ratios.CHANGES_FILE): a 不一致 of
+    # the brief's key findings the rates' count left out (trial 24)
+    changes_by: dict[str, int] = {}
+    for f in folders:
+        if has_brief[f] and (f / CHANGES_FILE).is_file():
+            try:
+                with open(f / CHANGES_FILE, encoding="utf-8-sig", newline="") as fh:
+                    changes_by[str(f)] = sum(rec.get("stated_status") == statuses.MISMATCH
+                                             for rec in csv.DictReader(fh))
+            except (OSError, UnicodeDecodeError, csv.Error):
+                pass
     by_file: dict[str, list] = {}
     if ind is not None:
         names, records = ind
@@ -428,6 +440,7 @@ def _index_rows(root: Path, overlay: dict | None = None) -> list[dict]:
             counts = {st: 0 for st in statuses.STATUS_ZH}
             counts.update({k: v for k, v in counts_by.get(str(folder), {}).items()
                            if k in counts})
+            counts["stated_mismatch"] = changes_by.get(str(folder), 0)
             # pairs read from the wording, counted apart from the catalogue's
             if any(k.endswith(statuses.INFERRED_SUFFIX) and v for k, v in counts.items()):
                 inferred = {"mismatch": counts.get(statuses.MISMATCH_INFERRED, 0),

@@ -43,6 +43,7 @@ UNPAIRED_COLUMNS = [
     "indicator_id", "zh_name", "en_name", "kind", "named_year", "value", "unit",
     "qualifier", "text", "review", "measure", "unnamed_year", "unnamed_text",
     "unnamed_sentence", "candidate_how", "candidate_text", "candidate_sentence",
+    "candidate_decided",
 ]
 #: How a year-over-year change is counted: rates in percentage points, the rest relative.
 CHANGE_UNITS = {"rate": "pp", "default": "%"}
@@ -50,6 +51,10 @@ UNLIKE_COLUMNS = [
     "indicator_id", "zh_name", "en_name", "measure", "previous_year", "previous_text",
     "previous_sentence", "previous_span", "text", "sentence", "span",
 ]
+#: ``changes.csv`` (:func:`stated_checks`): each change the report states that the year
+#: before's figure checks, named or not; the index of briefs counts its mismatches.
+STATED_CHECK_COLUMNS = ["indicator_id", "measure", "stated_text", "stated_sentence",
+                        "stated_status"]
 UNNAMED_CHANGE_COLUMNS = [
     "measure", "kind", "unit", "previous_year", "previous", "previous_qualifier",
     "previous_text", "previous_sentence", "value", "qualifier", "text", "sentence",
@@ -602,8 +607,9 @@ def unpaired(history, region: str, year: int, catalogue: Catalogue | None = None
         below). Without one, ``candidate_how`` / ``candidate_text`` /
         ``candidate_sentence`` give the other year's numbers that may still be its
         figure (:func:`_candidates`: ``part`` its parts, ``similar`` a number of similar
-        wording; texts joined with 、, all of one sentence), unconfirmed: a reviewer's
-        ``set`` decides. Empty without an earlier year.
+        wording; texts joined with 、, all of one sentence), unconfirmed unless
+        ``candidate_decided`` (a reviewer decided on each of them: parts a reviewer made
+        parts); a reviewer's ``set`` decides a similar one. Empty without an earlier year.
     """
     import pandas as pd
 
@@ -633,7 +639,7 @@ def unpaired(history, region: str, year: int, catalogue: Catalogue | None = None
                "text": string_cell(rec.get("text")), "review": string_cell(rec.get("review")),
                "measure": label, "unnamed_year": math.nan, "unnamed_text": "",
                "unnamed_sentence": "", "candidate_how": "", "candidate_text": "",
-               "candidate_sentence": ""}
+               "candidate_sentence": "", "candidate_decided": False}
         mine = _span_of(rec)
         same = [r for r in (_same_measure(loose[other], label, row["unit"]) if label else [])
                 if not unlike_spans(ind.kind, mine, _span_of(r))]
@@ -648,7 +654,11 @@ def unpaired(history, region: str, year: int, catalogue: Catalogue | None = None
             if found:
                 row.update(unnamed_year=other, candidate_how=how,
                            candidate_text="、".join(string_cell(r.get("text")) for r in found),
-                           candidate_sentence=string_cell(found[0].get("sentence")))
+                           candidate_sentence=string_cell(found[0].get("sentence")),
+                           # a reviewer decided on every one of them (unname with the id:
+                           # its parts): the note must not call them unconfirmed (trial 24)
+                           candidate_decided=all(string_cell(r.get("review"))
+                                                 for r in found))
         rows.append(row)
     return pd.DataFrame(rows, columns=UNPAIRED_COLUMNS)
 
@@ -716,3 +726,29 @@ def unlike(history, region: str, year: int, catalogue: Catalogue | None = None,
                      "previous_span": a, "text": string_cell(now.get("text")),
                      "sentence": string_cell(now.get("sentence")), "span": b})
     return pd.DataFrame(rows, columns=UNLIKE_COLUMNS)
+
+
+def stated_checks(yoy_table, unnamed=None):
+    """The stated changes of one region-year checked against the year before
+    (``STATED_CHECK_COLUMNS``): the year-over-year rows that state one (their
+    ``stated_status``), then the unnamed figures' (:func:`unnamed_changes`, no
+    ``indicator_id``). The brief's key findings list the mismatches; the index of briefs
+    counts them beside the rates' (trial 24: 不一致 0 for a brief whose 同比增长9.5% the two
+    years contradict)."""
+    import pandas as pd
+
+    rows = []
+    for table, named in ((yoy_table, True), (unnamed, False)):
+        if table is None or not len(table) or "stated_status" not in table.columns:
+            continue
+        for rec in table.to_dict("records"):
+            status = string_cell(rec.get("stated_status"))
+            if status:
+                rows.append({"indicator_id": string_cell(rec.get("indicator_id")) if named
+                             else "",
+                             "measure": string_cell(rec.get("zh_name") if named
+                                                    else rec.get("measure")),
+                             "stated_text": string_cell(rec.get("stated_text")),
+                             "stated_sentence": string_cell(rec.get("stated_sentence")),
+                             "stated_status": status})
+    return pd.DataFrame(rows, columns=STATED_CHECK_COLUMNS)
