@@ -69,6 +69,57 @@ def test_a_mistyped_action_is_told_the_action_it_is_close_to(tmp_path, typed, me
     assert (f"Did you mean {meant!r}? Use one of" in msg) if meant else "Did you mean" not in msg
 
 
+@pytest.mark.parametrize(("cells", "problem"), [
+    ({"ocr_check": "confirm", "reviewer": "李四"},
+     "the action 'confirm' is in the ocr_check column and the action column is empty"),
+    ({"stale": "Set", "indicator_id": "disputes_mediated"},
+     "the action 'Set' is in the stale column"),
+    ({"indicator_id": "disputes_mediated", "reviewer": "李四"},
+     "indicator_id, reviewer filled in but action is empty"),
+])
+def test_a_row_with_a_decision_but_no_action_is_refused_not_skipped(tmp_path, cells, problem):
+    """Trial 24: `confirm` typed one column to the left was skipped: the build applied
+    nothing and said nothing."""
+    path = tmp_path / "2023.csv"
+    _write(path, [{"char_start": "10", "text": "849件", **cells}])
+    with pytest.raises(InputError) as err:
+        reviews.read(path)
+    msg = err.value.message
+    assert f"{path}, row 2: {problem}" in msg and "decides nothing" in msg
+    assert "action" in msg.split(". ", 1)[1]  # the fix says where the action goes
+
+
+def test_a_row_with_cells_beyond_the_header_is_refused(tmp_path):
+    path = tmp_path / "2023.csv"
+    _write(path, [])
+    # a cell inserted before note shifts the reviewer and date past the header
+    row = ["10", "849件"] + [""] * (len(reviews.FOUND) + 7) + ["李四", "2026-11-30"]
+    with open(path, "a", encoding="utf-8", newline="") as fh:
+        csv.writer(fh, lineterminator="\r\n").writerow(row)
+    with pytest.raises(InputError) as err:
+        reviews.read(path)
+    assert "row 2: the row has 20 or more cells, the header 19" in err.value.message
+    assert "'2026-11-30' stand beyond the last column" in err.value.message
+
+
+def test_a_note_alone_leaves_a_row_undecided(tmp_path):
+    path = tmp_path / "2023.csv"
+    _write(path, [{"char_start": "10", "text": "849件", "note": "confirm later"}])
+    assert reviews.read(path) == []
+
+
+def test_rol_build_refuses_an_action_in_the_wrong_column_and_publishes_nothing(tmp_path):
+    root = make_root(tmp_path / "p")
+    _write(reviews.review_file(root, "weibin", 2023),
+           [{"char_start": str(_at("849件")), "text": "849件", "ocr_check": "confirm",
+             "reviewer": "李四"}])
+    proc = rol("build", "--region", "weibin", "--year", "2023", "--root", root, check=2)
+    msg = proc.stderr + proc.stdout
+    assert "2023.csv, row 2: the action 'confirm' is in the ocr_check column" in msg
+    assert "Move 'confirm' to the action column" in msg
+    assert not (root / "reports" / "weibin" / "2023").exists()
+
+
 @pytest.mark.parametrize("value", ["1e3", "5_5", "0x10", "５", "1,2,3", "nan", "inf",
                                    "95.87%", "1.", ".5", "+5"])
 def test_a_value_that_is_not_a_plain_decimal_number_is_refused(tmp_path, value):

@@ -287,12 +287,14 @@ def _file_bytes(path: Path) -> bytes:
 
 
 def read(path, catalogue=None) -> list[Decision]:
-    """The decided rows of a review file (rows with an empty ``action`` are skipped).
+    """The decided rows of a review file (rows with an empty ``action`` and no other
+    decision cell filled are skipped; with one, :func:`_undecided` refuses them).
 
     Raises
     ------
     InputError
-        A malformed file: missing columns, an unknown action, a value that is not a
+        A malformed file: missing columns, an unknown action, an action in another
+        column or decision cells with no action, a value that is not a
         number, an unknown indicator or qualifier, two decisions on one number. The
         message names the file, every bad row and its fix.
     """
@@ -320,6 +322,43 @@ def _rows(path: Path, data: bytes) -> list[list[str]]:
                          "header `rol review` writes (run it again to refresh the file; "
                          "decisions already made are kept).")
     return rows
+
+
+#: Decision cells that say a row was decided: filled with an empty ``action``, the row is
+#: refused, not skipped (a ``note`` on an undecided row is a reviewer's remark).
+_DECIDING = ("indicator_id", "value", "unit", "qualifier", "reviewer", "date")
+
+
+def _undecided(path, line, head: list[str], raw: list[str], row: dict) -> None:
+    """Refuse a row with an empty ``action`` that holds a decision all the same.
+
+    Raises
+    ------
+    InputError
+        An action word in another column (``confirm`` in ``ocr_check``: a cell pasted
+        one column off), cells beyond the header's columns (a row shifted right), or
+        decision cells filled with no action: a row with content is applied or refused,
+        never skipped without a word.
+    """
+    for col, cell in row.items():
+        if col != "action" and cell.lower() in ACTIONS:
+            raise _bad(path, line, f"the action {cell!r} is in the {col} column and the "
+                       "action column is empty, so the row decides nothing",
+                       f"Move {cell!r} to the action column (column {head.index('action') + 1}"
+                       f", after stale) and empty {col}. {_FIX_ROW}")
+    extra = [c.strip() for c in raw[len(head):] if c.strip()]
+    if extra:
+        raise _bad(path, line, f"the row has {len(head) + len(extra)} or more cells, the "
+                   f"header {len(head)}: {', '.join(map(repr, extra))} stand beyond the "
+                   "last column, so the row's cells are shifted and it decides nothing",
+                   "Delete the cell that was inserted so that each value stands under its "
+                   f"column (the action under action). {_FIX_ROW}")
+    filled = [c for c in _DECIDING if row.get(c)]
+    if filled:
+        raise _bad(path, line, f"{', '.join(filled)} filled in but action is empty, so "
+                   "the row decides nothing",
+                   f"Write the action ({', '.join(ACTIONS)}) in action, or empty "
+                   f"{', '.join(filled)} to leave the number undecided. {_FIX_ROW}")
 
 
 def _parse(path: Path, data: bytes, catalogue=None) -> tuple[list[Decision],
@@ -359,6 +398,10 @@ def _parse(path: Path, data: bytes, catalogue=None) -> tuple[list[Decision],
                     row[col] = radicals_to_ideographs(row[col])
             action = row["action"].lower()
             if not action:
+                # a row with no action is undecided, but only if nothing of a decision is
+                # in it: an action typed one column off, or the cells of a decision with
+                # its action forgotten, were skipped without a word (trial 24)
+                _undecided(path, n, head, raw, row)
                 continue
             fix = _FIX_ROW
             # set! (add!) is a set (an add) in every way but one: the definition's kind
