@@ -736,3 +736,26 @@ def test_a_region_without_a_regions_csv_row_is_refused_with_the_line_to_add(tmp_
     assert regions.row_for(csv, "wuxing") == {"region": "wuxing", "zh_name": "无行县",
                                               "city": "新乡市", "province": ""}
     assert "no row" not in rol_here("list", "--root", root, check=0).stdout
+
+
+def test_list_counts_the_up_to_date_brief_a_new_peer_rebuilds(seed_copy):
+    """Trial 24 F17: `rol list` said 3 region-years to build and `rol build --all` built
+    4: weibin/2023, listed as up to date, was rebuilt to show a new region of its year."""
+    raw = seed_copy / "data/raw"
+    (raw / "hongqi").mkdir()
+    (raw / "hongqi/2023.txt").write_bytes(SEED.read_bytes().replace("卫滨区".encode(),
+                                                                     "红旗区".encode()))
+    with open(raw / "regions.csv", "a", encoding="utf-8") as fh:
+        fh.write("hongqi,红旗区,新乡市,河南省,county\n")
+    out = rol_here("list", "--root", seed_copy, check=0).stdout
+    assert ("weibin/2023  2023.txt    up to date until its peer hongqi/2023 (not built yet) "
+            "is published: `rol build --all` rebuilds it to show it") in out, out
+    assert ("next: `rol build --all` builds the 1 region-year not built or outdated, and "
+            "rebuilds the 1 up-to-date brief that shows it once published (2 in all)") in out
+    # and the build builds those two
+    proc = rol_here("build", "--all", "--root", seed_copy, check=0)
+    assert proc.returncode == 0, proc.stderr
+    for key in ("weibin/2023", "hongqi/2023"):
+        assert f"{key}: built" in proc.stderr, proc.stderr
+    out = rol_here("list", "--root", seed_copy, check=0).stdout
+    assert out.count("up to date") == 2 and "next:" not in out, out

@@ -253,3 +253,41 @@ def test_dev_labels_not_whole_do_not_grow():
 ])
 def test_trial4_labels_keep_the_words_of_their_clause(text, expected):
     assert [g[2] for g in _measures(text)] == expected
+
+
+# Trial 24 F14: labels a reviewer could not read (the report's sentences, invented by the
+# tester); the label of the sentence's last number.
+@pytest.mark.parametrize("text, expected", [
+    # 截至12月底: no 底 left to open the label; the tasks counted are the count before's,
+    # not the 常务会议 of the sentence before (was 累计常务会议底已完成数)
+    ("召开县政府常务会议研究法治政府建设工作5次。制定年度法治政府建设工作要点，分解重点任务"
+     "52项，截至12月底已完成50项。", "累计分解重点任务完成数"),
+    # a running total after an increment is no increment (was 累计普法数)
+    ("新增全国民主法治示范村（社区）2个，累计达到19个。", "累计民主法治示范村社区数"),
+    # 市本级 is one word, kept whole (was 其中行政复议市收到数)
+    ("全市各级行政复议机构共收到行政复议申请1826件，其中市本级收到612件。",
+     "其中市本级收到数"),
+    # the 的 of 标的 is no particle (was 标额)
+    ("岑阳仲裁委员会受理案件2216件，标的额13.6亿元。", "标的额"),
+])
+def test_trial24_labels_read_as_words(text, expected):
+    assert _measures(text)[-1][2] == expected
+
+
+def test_the_value_before_a_change_is_told_from_the_value_after():
+    # both were 行政复议案件平均审理期限由上年时长
+    got = _measures("行政复议案件平均审理期限由上年的52天缩短至41天。")
+    assert [g[2] for g in got] == ["上年行政复议案件平均审理期限", "行政复议案件平均审理期限"]
+
+
+def test_rounds_are_counted_as_rounds():
+    # was 行政执法案卷评查数, the name of the indicator of the 355 case files
+    got = _measures("开展行政执法案卷评查2轮，共评查案卷355卷。")
+    assert got[0][2] == "行政执法案卷评查轮数"
+    assert got[1][2] != got[0][2]
+
+
+def test_a_bare_number_in_a_list_borrows_no_count_before():
+    # another item of the list, not more of the count before (blind20)
+    got = _measures("有2卷获评农业农村部优秀案卷，3卷被浙江省农业农村厅认定为优秀。")
+    assert got[1][2] != got[0][2]

@@ -411,13 +411,13 @@ def test_min_regions_counts_regions_not_the_years_of_one(tmp_path):
     two = suggest.suggest(tmp_path, min_regions=2)
     assert [i["zh_name"] for i in tomllib.loads(two)["indicator"]] == ["政务服务事项进驻率"]
     one = suggest.suggest(tmp_path)
-    assert "县委巡察数" in [i["zh_name"] for i in tomllib.loads(one)["indicator"]]
+    assert "县委巡察轮数" in [i["zh_name"] for i in tomllib.loads(one)["indicator"]]
     assert "# 1 region, 2 region-years, 2 numbers: dongshan/2023, dongshan/2024" in one
     assert "# Read 4 region-years (3 regions)" in two
     assert "1 group in at least 2 regions" in two
     # what is shared by regions ranks before what one region states year after year
     ranked = [g.measure for g in suggest.collect(tmp_path)[0]]
-    assert ranked[:2] == ["政务服务事项进驻率", "县委巡察数"]
+    assert ranked[:2] == ["政务服务事项进驻率", "县委巡察轮数"]
 
 
 # Trial 5 F9: --min-regions printed single-region aliases, a pattern held one report's

@@ -405,6 +405,8 @@ def list_(root):
                    f"{r['status']}")
     stale = [r for r in rows
              if r["status"].startswith("not built") or "outdated" in r["status"]]
+    # an up-to-date brief a new peer outdates is rebuilt by the same batch (trial 24 F17)
+    peers = sum(1 for r in rows if r.get("peer_new"))
     # what the build stops on is no region-year it builds (session 24: an unregistered
     # region was counted, then refused)
     refused = [r for r in stale if r.get("refused")]
@@ -415,8 +417,11 @@ def list_(root):
         n = len(stale)
         more = (f"; it refuses {len(refused)} more, as their lines say: {said}"
                 if refused else "")
+        also = (f", and rebuilds the {peers} up-to-date brief{'s' if peers > 1 else ''} that "
+                f"show{'' if peers > 1 else 's'} {'one of them' if n > 1 else 'it'} once "
+                f"published ({peers + n} in all)" if peers else "")
         click.echo(f"next: `rol build --all` builds the {n} region-year{'s' if n > 1 else ''}"
-                   f" not built or outdated (the others are skipped as up to date){more}")
+                   f" not built or outdated{also} (the others are skipped as up to date){more}")
     elif refused:
         n = len(refused)
         click.echo(f"next: `rol build --all` refuses the {n} region-year{'s' if n > 1 else ''}"

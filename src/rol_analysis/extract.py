@@ -115,9 +115,7 @@ _RESPECTIVE_SEP_RE = re.compile(rf"{_NAME_SEP_RE.pattern}|同")
 # a list item that names a level of its own (满意度、办结率…), not a modifier (省、市、…)
 _RATE_WORD_RE = re.compile(r"率|度|比例|占比|比重")
 # "由494项减少到304项", "从15个工作日压缩至3个工作日": the before and after values.
-_CHANGE_TO_RE = re.compile(r"\s*(?:压缩|压减|缩短|减少|降低|精简|提高|提升|增加|增长|控制|下降|降"
-                           r"|减|增)"
-                           r"(?:至|到|为)\s*")
+_CHANGE_TO_RE = re.compile(rf"\s*(?:{measure.CHANGE_VERBS})(?:至|到|为)\s*")
 # 由/从 right before the number (由2个工作日压缩至即时办结, 由原来的18个部门…精简为): the
 # value before a change, whatever the change reached, numbered or not (first run blind19
 # rushan: the 2 days took approval_time_limit). Every such value of the twenty gold sets is

@@ -11,7 +11,9 @@ indicator can still be lined up across reports (``行政复议申请受理数``,
    follows the number (``常务会议9次研究部署…``) up to the next punctuation.
 3. **Topic carried over**: when 1 and 2 leave no object, only a verb (``审结52件``,
    ``其中纠错4件``), the nearest domain topic (:data:`TOPICS`) named earlier in the same
-   sentence or the sentence before is put in front: ``行政复议审结数``.
+   sentence or the sentence before is put in front: ``行政复议审结数``; after a count
+   of the sentence that names a thing and no topic, that thing instead
+   (``分解重点任务52项，已完成50项``: ``分解重点任务完成数``).
 4. **Normalised** so that the same measure in two reports gets the same label:
    adverbs, fillers and linking verbs dropped (``全面``, ``共``, ``达到``, ``为``),
    quotation marks and brackets removed, a few synonyms mapped (:data:`SYNONYMS`: 办结
@@ -21,6 +23,8 @@ indicator can still be lined up across reports (``行政复议申请受理数``,
 5. **Qualifier words** that change what is counted lead the label: ``累计`` (a running
    total, also from 截至/历年) and ``其中`` (a part of the number before). ``全年`` is the
    default scope of a report and adds nothing, so ``全年受理X`` and ``受理X`` agree.
+   The value before a change from a time word's (``由上年的52天缩短至41天``) is led by
+   that word (``上年…期限``); the value after it has the label without it.
 
 The label is a reading aid and a grouping key, not a translation: two labels differ
 when the reports word a measure differently in ways the rules above do not cover.
@@ -136,8 +140,14 @@ _FILLER_RE = skipping(
     r"先后|陆续|全面|积极|深入|扎实|持续|不断|进一步|切实|认真|有效|大力|主动|全力|依法(?!行政|治)|严格|"
     r"每年|每月|择优|一共(?![享建治用])|(?<!公)共(?!享|建|治)|"
     r"稳步|着力|全年|年内|本年度|本年|今年以来|今年|当年|年度|上半年|下半年|全市|全县|"
-    r"全区|全镇|全省|全乡|全街道|全局|全国|我市|我县|我区|我镇|我局|本市|本县|本区|本级|"
-    r"第[一二三四五六七八九十\d]+批次?|一年(?:下来|来|中)|近年来|多年来|\d{4}年(?:度|以来)?|\d{1,2}月(?:份)?(?:\d{1,2}日)?|以来|其中|"
+    r"全区|全镇|全省|全乡|全街道|全局|全国|我市|我县|我区|我镇|我局|本市|本县|本区|"
+    # 本级 of 市本级 is no filler: dropped, it left 市 to open the label after a carried
+    # topic (其中市本级收到 -> 其中行政复议市收到数); 市本级 is kept whole as gold writers do
+    r"(?<![省市县区旗州盟镇乡府])本级|"
+    r"第[一二三四五六七八九十\d]+批次?|一年(?:下来|来|中)|近年来|多年来|"
+    # a date with its 底/末/初 (截至12月底: no 底 left to open the label)
+    r"\d{4}年(?:度|以来)|(?:\d{4}年|\d{1,2}月(?:份)?)(?:\d{1,2}日|[底末初]|[上中下]旬)?|(?:年|月)[底末初]|"
+    r"以来|其中|"
     r"组织开展|开展了|开展|举办|(?<![查督承代交经包])办了|举行|召开|进行|"
     # 组织 as the light verb: right before the number (督察共计组织15次) or an event noun
     # (组织法治讲座12场, as 举办法治讲座); not 党组织/社会组织, the nouns
@@ -146,13 +156,19 @@ _FILLER_RE = skipping(
     # tests/robustness_eval.py found 比去年增长# lose the measure of the clause before)
     r"分别|同比|[较比](?:上一?年度?|去年)(?:同期)?|总数|总量|数量|次数|人数|件数|个数"
 )
+# 的 as a particle: not the end of 标的 (标的额 is no 标额), which no cut or trim
+# splits
+_DE_WORDS = "标"
+_DE = f"(?<![{_DE_WORDS}])的"
+#: The verbs of a change to a value (压缩至, 减少到, 提高为): the value after them is the
+#: one after the change (extract's before/after of 由…压缩至…, a label's value before it).
+CHANGE_VERBS = "压缩|压减|缩短|减少|降低|精简|提高|提升|增加|增长|控制|下降|降|减|增"
 # Linking words between the object and the number (达到, 为, 有…), trimmed at the end.
 _LINK_TAIL_RE = skipping(r"(?:达到了|达到|达|为|是|有|共|计|约|累计|合计|总计|实现|"
                            r"针对|仅有|只有|仅|"
                            r"保持在|保持|占比|占|近|超过|逾|不低于|不少于|高于|低于|多达|超|"
-                           r"均|都|已|了|的|由|从|(?<![公展])开|对|向|给|把|将|(?<![存现实所])在|"
-                           r"(?:压缩|压减|缩短|减少|降低|精简|提高|提升|增加|增长|控制|下降|降|减|增)"
-                           r"(?:至|到|在|为))+$")
+                           r"均|都|已|了|" + _DE + "|由|从|(?<![公展])开|对|向|给|把|将|"
+                           rf"(?<![存现实所])在|(?:{CHANGE_VERBS})(?:至|到|在|为))+$")
 #: 和, 及 and 与 as joining words, not as the first character of a word (和解, 和谐,
 #: 及时, 与会): a clause opener dropped from a label, and a list split at one (extract),
 #: keep those words whole (与会代表 is no 会代表, 及时回复 no 时回复).
@@ -164,7 +180,7 @@ _LEAD_RE = re.compile(rf"^(?:对|向|为|给|在|于|将|把|从|由|按照|经|
                       rf"{YU}|而|其|该|各级|各类|各|相关|有关|共|均|都|还|又|已|累计|是|"
                       r"有(?![效序力利])|、)+")
 # Where a label cut to MAX_CHARS may start: after a list mark, a joining word or 的.
-_WORD_BREAK_RE = re.compile(rf"、|的|{HE}|{JI}|{YU}")
+_WORD_BREAK_RE = re.compile(rf"、|{_DE}|{HE}|{JI}|{YU}")
 # "执法总量最多的是宝平街道", "较多的部门有区综合执法局": what follows the copula is
 # the thing counted.
 _COPULA_RE = skipping(r"(?<![但于就])是|(?<![具拥国所没只占])有(?![效序力利关所])")
@@ -244,10 +260,18 @@ _PERSON_MODIFIER_RE = re.compile(r"^[^，,。；;：:！？!?\n的0-9０-９]{1,
 _AS_OF_RE = re.compile(r"累计|截至|截止|历年|至今")
 _SUFFIX_RE = re.compile(r"(?:数|金额|时长|年数|变化|比例)$")
 _PART_RE = re.compile(r"其中")
+# 由上年的52天缩短至41天: a change from a time word's value to this year's. Both numbers
+# read the words before 由; the time word is no part of what is counted, but it tells the
+# value before the change (上年…期限, 52) from the one after it (…期限, 41).
+_FROM_WHEN_RE = re.compile(r"(?:由|从)(?P<when>上一?年度?|去年|原来|原先|原有)(?:同期)?的?$")
+_TO_RE = re.compile(rf"^(?:{CHANGE_VERBS})(?:至|到|为)")
+# counting words of rounds and batches: their count is of the rounds (评查2轮: 评查轮数),
+# not of what the clause names (the 评查数 of the case files reviewed)
+_ROUND_UNITS = ("轮", "批")
 # 等 of 等候/等待/等同/等级 is no cut (one list for the regex and _after_cut's rfind; a
 # set, since the character after a last 等 is "", which a string would hold)
 _NOT_CUT_CHARS = "候待同级"
-_CUT_RE = re.compile(rf"的|等(?![{_NOT_CUT_CHARS}])")
+_CUT_RE = re.compile(rf"{_DE}|等(?![{_NOT_CUT_CHARS}])")
 _NOT_CUT_AFTER = frozenset(_NOT_CUT_CHARS)
 # The means a list before 等 ends in (以…等形式, 通过…等方式): an adverbial, not the object.
 _MEANS_RE = re.compile(r"(?:形式|方式|载体|途径|渠道)")
@@ -275,7 +299,10 @@ def _after_cut(core: str) -> str:
     pos = core.rfind("等")
     while pos >= 0 and core[pos + 1:pos + 2] in _NOT_CUT_AFTER:
         pos = core.rfind("等", 0, pos)
-    pos = max(pos, core.rfind("的"))
+    de = core.rfind("的")
+    while de > 0 and core[de - 1] in _DE_WORDS:
+        de = core.rfind("的", 0, de)
+    pos = max(pos, de)
     after = core[pos + 1:]
     means = _MEANS_RE.match(after) if pos >= 0 else None
     if means:
@@ -473,10 +500,15 @@ def label(left: str, right: str, unit: str, kind: str, context: str = "",
         For example ``行政复议审结数``, ``部门数``, ``调解成功率``.
     """
     prefix, whole = "", ""  # whole: words kept uncut, however long
+    when = _FROM_WHEN_RE.search(left)
+    if when:
+        left = left[:when.start()]
+        if _TO_RE.match(right):
+            prefix = when.group("when").removesuffix("度")  # the value before the change
     if _AS_OF_RE.search(left):
-        prefix = "累计"
+        prefix += "累计"
     elif _PART_RE.search(left):
-        prefix = "其中"
+        prefix += "其中"
     core, noun = _core(left, right, unit)
     if unit == "年" and _STREAK_RE.search(left):
         # 连续4年被评为…先进区: the years of that honour, not of 连续 alone
@@ -494,6 +526,19 @@ def label(left: str, right: str, unit: str, kind: str, context: str = "",
         core = _SUFFIX_RE.sub("", previous.removeprefix("累计").removeprefix("其中"))
     elif not noun and not has_object(core) and not _items_only(left):
         carried = carried_word(context + left)
+        before = _SUFFIX_RE.sub("", previous.removeprefix("累计").removeprefix("其中"))
+        if (kind == "count" and unit not in DURATION_UNITS and not topic(before)
+                and (core or "累计" in prefix)
+                and len(_NOT_OBJECT_RE.sub("", _VERB_RE.sub("", before))) >= 4):
+            # 分解重点任务52项，截至12月底已完成50项: the count before names a thing of
+            # its own (four characters besides its verbs: no 继续 of 16件继续有效) and no
+            # topic, so a topic named before it (常务会议) is no topic of this one: the
+            # thing the count before names is, without its verb (新增…示范村2个，累计达到
+            # 19个: the 19 are no 新增 ones). Only for a clause with a verb of its own or
+            # a running total: a bare number (有2卷获评农业农村部优秀案卷，3卷被浙江省…认定
+            # 为优秀) is another item of a list, not more of the count before (blind20)
+            verb = _VERB_RUN_RE.match(before)
+            carried = before[verb.end():] if verb and has_object(before[verb.end():]) else before
         if carried and carried not in core:
             core = carried + core
     core = _synonyms(core)
@@ -528,6 +573,9 @@ def label(left: str, right: str, unit: str, kind: str, context: str = "",
     elif kind == "amount":
         if not core.endswith(("额", "金", "款", "费", "资金", "经费")):
             core += "金额"
+    elif unit in _ROUND_UNITS:
+        if not core.endswith((unit, unit + "数", unit + "次")):
+            core += unit + "数"
     elif unit in DURATION_UNITS:
         if not core.endswith(("时长", "天数", "年数", "时间", "期限", "时限")):
             core += "时长" if unit != "年" else "年数"

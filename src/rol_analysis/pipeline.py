@@ -2143,6 +2143,7 @@ def status(root) -> list[dict]:
                              if row["status"] == "up to date"
                              else f"{row['status']}; {notice}")
         rows.append(row)
+    _peers_to_come(root, rows)
     pending = set(pending_removals(root)) - {(r["region"], r["year"]) for r in rows}
     for region, year in sorted(pending):
         rows.append({"region": region, "year": year, "raw": None, "status": (
@@ -2156,6 +2157,38 @@ def status(root) -> list[dict]:
             f"--region {region} --year {year}`, or put the report back in "
             f"data/raw/{region}/")})
     return sorted(rows, key=lambda r: (r["region"], r["year"]))
+
+
+def _peers_to_come(root, rows: list[dict]) -> None:
+    """Mark the up-to-date briefs of ``rows`` that ``rol build --all`` rebuilds all the
+    same: a region-year not built yet that the build publishes is a peer such a brief
+    then shows (layout.brief_peers: the same year's other regions it compares with, its
+    region's latest earlier year), so the batch rebuilds it (trial 24 F17: rol list said
+    3 to build, the build built 4, weibin/2023 the fourth). Its status says which peer,
+    and ``peer_new`` lets ``rol list`` count it with the rest."""
+    from . import regions
+
+    new = [(r["region"], r["year"]) for r in rows
+           if r["status"] == "not built" and not r.get("refused")]
+    if not new:
+        return
+    found = layout.published(root, "data/processed", "indicators.parquet", stage=False)
+    for row in rows:
+        if row["status"] != "up to date":
+            continue
+        region, year = row["region"], row["year"]
+        latest = max((y for r, y, _ in found if r == region and y < year), default=0)
+        others = set(regions.compared_with(root, region, [r for r, y in new
+                                                          if r != region and y == year]))
+        coming = [f"{r}/{y}" for r, y in new
+                  if (r == region and latest < y < year) or (r in others and y == year)]
+        if coming:
+            many = len(coming) > 1
+            row["status"] = (f"up to date until its peer{'s' if many else ''} "
+                             f"{', '.join(coming)} (not built yet) {'are' if many else 'is'} "
+                             "published: `rol build --all` rebuilds it to show "
+                             f"{'them' if many else 'it'}")
+            row["peer_new"] = True
 
 
 # ------------------------------------------------------------------------ removing

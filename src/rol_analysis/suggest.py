@@ -65,7 +65,9 @@ _GAP = "[^，,。；;]{0,8}"
 MIN_LABEL_CHARS = 3
 # The endings the measure builder gives a label by kind (measure.py, step 4), and the
 # accounting words reports end a measure with.
-_LABEL_TAIL_RE = re.compile(r"(?:总数|数量|次数|人数|件数|个数|金额|总额|比例|变化|时长|数|量|额)$")
+# (轮数, 批数: measure's ending of a count of rounds, 评查2轮 -> 评查轮数)
+_LABEL_TAIL_RE = re.compile(r"(?:总数|数量|次数|人数|件数|个数|轮数|批数|金额|总额|比例|变化|时长|"
+                            r"数|量|额)$")
 # Characters of a number (not 点: 重点): words next to one are cut out of a longer word.
 _LABEL_NUMERALS = set("0123456789０１２３４５６７８９" + CN_DIGITS + CN_PLACES)
 # Marks between the items of a list, and a CJK ideograph: a label opening with one
