@@ -264,6 +264,41 @@ def test_year_over_year_with_no_change_has_a_readable_axis(tmp_path, earlier):
     assert charts.year_over_year(a).png.startswith(b"\x89PNG")
 
 
+def test_one_outlying_change_is_clipped_so_the_other_bars_stay_readable(tmp_path):
+    """Trial 24: 清理规范性文件 23 → 207 (+800 %) drew the axis to ±1000 % and every other
+    change (+10 %) as a line. The outlier is drawn to the axis' bound, hatched, its
+    label giving its value; the others keep their length."""
+    seed = gold_indicators()
+    counts = seed[(seed["kind"] == "count") & (seed["value"] >= 9)].head(4)
+    before = counts["value"] / 1.1
+    before.iloc[0] = counts["value"].iloc[0] / 9
+    publish(tmp_path, "weibin", 2022, counts.assign(year=2022, value=before.round(4)))
+    a = ratios.analyse(stage(tmp_path))
+    fig, _, _ = charts._year_over_year_figure(a)
+    _drawn(fig)
+    ax = fig.axes[0]
+    lo, hi = ax.get_xlim()
+    assert hi <= charts.YOY_CLIP_FLOOR_PCT * 1.35 + 1e-9, (lo, hi)
+    texts = [t.get_text().strip() for t in ax.texts]
+    assert "+800.0%（轴外）" in texts and texts.count("+10.0%") == 3, texts
+    hatched = [p for p in ax.patches if p.get_hatch()]
+    assert len(hatched) == 1 and hatched[0].get_width() == charts.YOY_CLIP_FLOOR_PCT
+    assert all(p.get_width() / hi > 0.05 for p in ax.patches)  # not squashed to a line
+    renderer = fig.canvas.get_renderer()
+    box = ax.get_window_extent(renderer)
+    label = next(t for t in ax.texts if "轴外" in t.get_text()).get_window_extent(renderer)
+    assert box.x0 <= label.x0 and label.x1 <= fig.bbox.x1
+    assert "斜线柱超出 ±100%" in ax.get_xlabel()
+
+
+def test_changes_without_an_outlier_are_not_clipped():
+    assert charts._yoy_clip([800.0]) is None  # one bar: its own axis
+    assert charts._yoy_clip([150.0, 120.0, 90.0]) is None
+    assert charts._yoy_clip([800.0, 10.0, 5.0]) == charts.YOY_CLIP_FLOOR_PCT
+    # two outliers both clipped: 3 × the median (50) of all but the largest
+    assert charts._yoy_clip([-900.0, 700.0, 40.0, 50.0, 60.0, 50.0]) == 150.0
+
+
 def test_a_change_is_rounded_once_in_the_table_and_the_chart(tmp_path):
     """52 → 54 is +3.846%: the brief's table and the chart's label both say +3.8%, not
     the +3.9% of rounding the stored two-decimal 3.85 again (trial 5 F2)."""

@@ -338,6 +338,25 @@ def year_over_year(analysis) -> Chart | None:
 #: +0.0% (a count the same in both years) would otherwise get an axis of their own
 #: rounding (0 to 1.2 %), and a 0.3% change would fill the chart like a doubling.
 YOY_MIN_SPAN_PCT = 5.0
+#: A bar beyond this many times the median of the other bars' changes (and beyond
+#: YOY_CLIP_FLOOR_PCT) is drawn clipped at that bound and labelled with its value: one
+#: outlier (清理规范性文件 23 → 207, +800 %) otherwise squashed every other bar to a line.
+YOY_CLIP_TIMES_MEDIAN = 3.0
+#: Changes up to a doubling (or a halving) are never clipped.
+YOY_CLIP_FLOOR_PCT = 100.0
+
+
+def _yoy_clip(vals: list[float]) -> float | None:
+    """The bound the year-over-year chart's axis is clipped at, None when no bar is an
+    outlier: the largest of YOY_CLIP_FLOOR_PCT and YOY_CLIP_TIMES_MEDIAN times the
+    median of the changes but the largest (so that two outliers are both clipped)."""
+    import statistics
+
+    sizes = sorted(abs(v) for v in vals)
+    if len(sizes) < 2:
+        return None
+    bound = max(YOY_CLIP_FLOOR_PCT, YOY_CLIP_TIMES_MEDIAN * statistics.median(sizes[:-1]))
+    return bound if sizes[-1] > bound else None
 
 
 def _year_over_year_figure(analysis):
@@ -359,16 +378,25 @@ def _year_over_year_figure(analysis):
     shown = [relative_change_text(v, p, pct) for v, p, pct in
              zip(df["value"], df["previous"], df["change_pct"])][::-1]
     colours = ["#2E7D32" if v >= 0 else "#C62828" for v in vals]
-    ax.barh(labels, vals, color=colours)
+    clip = _yoy_clip(vals)
+    drawn = [max(-clip, min(clip, v)) if clip else v for v in vals]
+    bars = ax.barh(labels, drawn, color=colours)
     ax.axvline(0, color="#555555", linewidth=1)
-    for y, (v, text) in enumerate(zip(vals, shown)):
-        ax.text(v, y, f" {text}% ", va="center", ha="left" if v >= 0 else "right", fontsize=8)
-    span = max(max(abs(v) for v in vals), YOY_MIN_SPAN_PCT)
+    for y, (v, d, text) in enumerate(zip(vals, drawn, shown)):
+        cut = d != v
+        if cut:  # hatched and labelled: its length is the axis', not its value's
+            bars[y].set_hatch("//")
+            bars[y].set_edgecolor("#FFFFFF")
+        ax.text(d, y, f" {text}%（轴外） " if cut else f" {text}% ", va="center",
+                ha="left" if v >= 0 else "right", fontsize=8,
+                fontweight="bold" if cut else "normal")
+    span = max(max(abs(v) for v in drawn), YOY_MIN_SPAN_PCT)
     # Both sides when some count fell, or when none changed as shown (every label
     # +0.0%): "no change" reads as a line in the middle of the axis, not at its edge.
     both = min(vals) < 0 or all(text in ("+0.0", "-0.0") for text in shown)
     ax.set_xlim(-span * 1.35 if both else -span * 0.05, span * 1.35)
-    ax.set_xlabel(f"相对变化（%），{prev}年 → {analysis.year}年；比率的变化（个百分点）见表")
+    ax.set_xlabel(f"相对变化（%），{prev}年 → {analysis.year}年；比率的变化（个百分点）见表"
+                  + (f"\n斜线柱超出 ±{clip:.0f}%，画至轴界，标注实际值" if clip else ""))
     ax.set_title(title)
     ax.spines[["top", "right"]].set_visible(False)
     return fig, "year_over_year", title
