@@ -1514,6 +1514,10 @@ COVERAGE_PHRASINGS = [
     # “一件事” items in 项, with 高效办成 / 联办 / 集成
     ("新上线婚育户口联办等42项“一件事”集成事项。", {"one_thing_services_launched": 42}),
     ("推出58项高频“高效办成一件事”联办事项。", {"one_thing_services_launched": 58}),
+    # 经营主体, the legal term for 市场主体 since 2023 (trial 24: 新增经营主体6120户 unnamed
+    # in 2024 against 新增市场主体5843户 named in 2023: the pair was lost)
+    ("全县新增经营主体6120户，同比增长4.7%。", {"business_registrations_new": 6120}),
+    ("全年新登记经营主体1.2万户。", {"business_registrations_new": 12000}),
     # information published, counted in 篇
     ("通过区政府门户网站主动发布政务信息356篇。", {"gov_info_disclosed": 356}),
     ("在政府网站公开各类信息1200余篇。", {"gov_info_disclosed": 1200}),
