@@ -267,6 +267,8 @@ def test_trial4_labels_keep_the_words_of_their_clause(text, expected):
     # 市本级 is one word, kept whole (was 其中行政复议市收到数)
     ("全市各级行政复议机构共收到行政复议申请1826件，其中市本级收到612件。",
      "其中市本级收到数"),
+    # the verb of the count before goes with its complement (seed: was 到奖惩对象反馈数)
+    ("核查到奖惩对象98个，反馈106次。", "奖惩对象反馈数"),
     # the 的 of 标的 is no particle (was 标额)
     ("岑阳仲裁委员会受理案件2216件，标的额13.6亿元。", "标的额"),
 ])

@@ -537,7 +537,8 @@ def label(left: str, right: str, unit: str, kind: str, context: str = "",
             # 19个: the 19 are no 新增 ones). Only for a clause with a verb of its own or
             # a running total: a bare number (有2卷获评农业农村部优秀案卷，3卷被浙江省…认定
             # 为优秀) is another item of a list, not more of the count before (blind20)
-            verb = _VERB_RUN_RE.match(before)
+            # (the verb with its complement: 核查到奖惩对象 -> 奖惩对象, not 到奖惩对象)
+            verb = re.match(f"(?:{_VERB_RUN_RE.pattern})(?:到|出|了)?", before)
             carried = before[verb.end():] if verb and has_object(before[verb.end():]) else before
         if carried and carried not in core:
             core = carried + core
