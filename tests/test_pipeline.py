@@ -1006,6 +1006,20 @@ def test_a_first_failed_validation_names_the_review_and_no_kept_brief(tmp_path):
     assert "rol review --region shifan --year 2023" in proc.stderr
     assert "data/reviews/shifan/2023.csv" in proc.stderr
     assert "Correct the raw report" not in proc.stderr and "stays as it was" not in proc.stderr
+    # trial 25: built again with nothing changed, it is not validated again nor anything
+    # rewritten (a CI's every `rol build --all` ran it), and CI still fails on it
+    published = {p: (p.read_bytes(), p.stat().st_mtime_ns)
+                 for folder in ("reports", "data/processed") for p in (root / folder).rglob("*")
+                 if p.is_file()}
+    again = rol_here("build", "--all", "--root", root)
+    assert again.returncode == 1, again.stderr
+    assert ("shifan/2023: FAILED validation (its inputs are those it failed on, so it was "
+            "not validated again)") in again.stderr
+    assert "rol review --region shifan --year 2023" in again.stderr
+    assert {p: (p.read_bytes(), p.stat().st_mtime_ns)
+            for folder in ("reports", "data/processed") for p in (root / folder).rglob("*")
+            if p.is_file()} == published
+    assert "failed validation" in rol_here("list", "--root", root, check=0).stdout
 
 
 def test_the_earlier_years_numbers_are_in_the_brief_fingerprint(tmp_path):

@@ -252,7 +252,9 @@ def build(region, year, all_, force, jobs, pdf, scheduler, quiet, cell_timeout, 
             # a first build has no brief to keep (trial 4 F3)
             kept = ("the published tables and brief were left as they were"
                     if (where / "brief.html").is_file() else "no brief is published for it yet")
-            _say(f"{r.key}: FAILED validation; {kept}. The failed validation report: "
+            again = (" (its inputs are those it failed on, so it was not validated "
+                     "again)" if r.unchanged else "")
+            _say(f"{r.key}: FAILED validation{again}; {kept}. The failed validation report: "
                  f"{where / 'validation-failed.html'}\n{r.message}", err=True)
         else:
             _say(f"{r.key}: error: {r.message}", err=True)

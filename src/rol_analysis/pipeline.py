@@ -82,6 +82,8 @@ class BuildResult:
     bad_input: dict | None = None
     #: set when validation failed: the inputs' fingerprint it was run on
     failed_inputs: dict | None = None
+    #: a failed validation not run again: its inputs are those it failed on
+    unchanged: bool = False
 
     @property
     def key(self) -> str:
@@ -1340,6 +1342,35 @@ def _failed_inputs(paths: layout.BuildPaths) -> Path:
     return layout.cache_dir(paths.root) / "failed-inputs" / paths.region / f"{paths.year}.json"
 
 
+def _failed_record(paths: layout.BuildPaths) -> tuple[dict | None, str | None]:
+    """The inputs' fingerprint the last failed validation ran on and the message it
+    printed, from its note (None, None without one; a note written before the message
+    was kept holds the fingerprint alone)."""
+    record = read_json(_failed_inputs(paths))
+    if not isinstance(record, dict):
+        return None, None
+    if "fingerprint" in record and "message" in record:
+        fp = record["fingerprint"]
+        return (fp if isinstance(fp, dict) else None), str(record["message"] or "")
+    return record, None
+
+
+def failed_unchanged(root, region, year, fp=None) -> str | None:
+    """The message of the region-year's last failed validation when its inputs are the
+    ones it ran on (the fingerprint ``data_current`` compares for a passing one), else
+    None. Such a region-year is not built again: validating the same inputs fails the
+    same way, and rewriting its failed page, the index and the panel each time made
+    every ``rol build --all`` rebuild it (trial 25)."""
+    paths = layout.build_paths(root, region, year)
+    if (not _last_validation_failed(paths) or (paths.report_final / INPUT_ERROR).is_file()
+            or _txn_dir(root, region, paths.year).exists()):
+        return None
+    ran_on, message = _failed_record(paths)
+    if message is None or ran_on != data_fingerprint(root, paths):
+        return None
+    return message
+
+
 def _last_input_error(paths: layout.BuildPaths, data_fp: dict | None) -> str | None:
     """The message of the last build's bad input, while the inputs are the ones it read."""
     record = read_json(paths.report_final / INPUT_ERROR)
@@ -1872,10 +1903,22 @@ def build(root=".", targets=None, *, force=False, pdf=False, jobs=1, executor=No
         stage = Stage(root)
         st = stage.relative
         data = {t: BuildResult(*t, "skipped") for t in targets}
+        if not force:
+            for t in targets:
+                # failed validation on inputs unchanged since: reported as such, not run
+                try:
+                    message = failed_unchanged(root, *t)
+                except RolError as exc:  # e.g. an unreadable raw report: its result
+                    _fail_result(data[t], exc)
+                    continue
+                if message is not None:
+                    data[t].status, data[t].exit_code = "invalid", ValidationFailed.exit_code
+                    data[t].message, data[t].unchanged = message, True
         # A problem of one region-year (two raw files for one year, an unreadable
         # file) is that region-year's result; the others still build.
         stale = {t: (str(root), *t, force, st, timeout) for t in targets
-                 if _is_stale(data[t], lambda t=t: force or not data_current(root, *t))}
+                 if data[t].status == "skipped"
+                 and _is_stale(data[t], lambda t=t: force or not data_current(root, *t))}
         # a folder that cannot be written is found now, not after minutes of building
         _check_writable([p for t in stale for p in (
             layout.build_paths(root, *t).processed_final,
@@ -1940,11 +1983,13 @@ def _publish_results(root: Path, stage: Stage, results, data, recovered: bool) -
             r.warnings += _review_edited(root, paths)
             fresh = data[(r.region, r.year)].status == "built"
             entries.append((paths, paths.processed if fresh else None, paths.report))
+        elif r.status == "invalid" and r.unchanged:
+            continue  # its failed page is published already and describes these inputs
         elif r.status == "invalid":
             entries.append((paths, None, failed_validation_report(paths)))
             if r.failed_inputs is not None:
                 write_json(_failed_inputs(layout.build_paths(root, r.region, r.year)),
-                           r.failed_inputs)
+                           {"fingerprint": r.failed_inputs, "message": r.message})
         elif r.bad_input and paths.report_final.is_dir():
             # what is published must not say this region-year failed validation (an
             # older build's page) when its latest attempt found the report unusable;
@@ -2100,8 +2145,8 @@ def status(root) -> list[dict]:
                 row["status"] = f"bad input at the last build: {bad}"
             elif failed:
                 row["status"] = "failed validation"
-                ran_on = read_json(_failed_inputs(paths))
-                if isinstance(ran_on, dict) and ran_on != data_fp:
+                ran_on = _failed_record(paths)[0]
+                if ran_on is not None and ran_on != data_fp:
                     # a decision recorded since may be the fix: say so, and what to run
                     since = _explain(ran_on, data_fp, review)
                     row["status"] += (f"; since then {'; '.join(since)}: run `rol build "
