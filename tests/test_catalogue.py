@@ -282,6 +282,31 @@ def test_check_of_the_packaged_catalogue_names_suites_left_out_of_date(tmp_path,
     assert "critical.json" not in result.output
 
 
+def test_build_and_validate_refuse_suites_out_of_date_with_the_catalogue(tmp_path,
+                                                                        monkeypatch):
+    # trial 25: after a catalogue edit `rol build` rebuilt every region-year with the old
+    # suites and said nothing (then all again once they were regenerated)
+    from conftest import expecting_catalogue, make_root
+
+    from rol_analysis import suites
+
+    root = make_root(tmp_path / "root")
+    edited = expecting_catalogue(tmp_path / "edited")  # the catalogue, edited since
+    monkeypatch.setattr(suites, "load", lambda: edited)
+    for command in (["build", "--all"], ["validate", "--region", "weibin", "--year", "2023"]):
+        result = CliRunner().invoke(main, [*command, "--root", str(root)])
+        assert result.exit_code == 2, result.output
+        assert "warning.json is out of date with" in result.output
+        assert "run `python -m rol_analysis.suites` to regenerate it" in result.output
+        assert "critical.json" not in result.output
+        assert not (root / "reports").exists() and not (root / "data/processed").exists()
+        assert not (root / ".rol-cache/validate").exists()
+    # a project root's own suites are its rules, not generated from this catalogue
+    suites.write(root / "expectations", edited)
+    monkeypatch.setattr(suites, "load", catalogue.load)
+    suites.require_current(root)
+
+
 def test_kinds_make_one_kind_beside_another_a_part(tmp_path):
     # with the kinds listed, two kinds of mediation stated side by side are parts of the
     # mediation count, neither its figure; without them the first is read as the figure

@@ -1045,3 +1045,21 @@ def test_the_earlier_years_numbers_are_in_the_brief_fingerprint(tmp_path):
     assert after["peers"] == before["peers"] and after != before
     assert pipeline._explain(before, after) == [
         "the numbers of published earlier year weibin/2022 changed"]
+
+
+def test_list_says_the_catalogue_changed_not_the_code(tmp_path):
+    # trial 25: a catalogue edit was listed as "rol-analysis's code changed"
+    from conftest import make_root
+
+    from rol_analysis import catalogue, fileio, layout, pipeline
+
+    root = make_root(tmp_path)
+    fp = pipeline.data_fingerprint(root, layout.build_paths(root, "weibin", 2023))
+    assert fp["package"]["catalogue"] == fileio.sha256_file(catalogue.default_path())
+    edited = {**fp, "package": {**fp["package"], "catalogue": "0" * 64}}
+    assert pipeline._explain(edited, fp) == ["the catalogue (indicators.toml) changed"]
+    coded = {**fp, "package": {**fp["package"], "sha256": "0" * 64}}
+    assert pipeline._explain(coded, fp) == ["rol-analysis's code changed"]
+    both = {**edited, "package": {**edited["package"], "sha256": "0" * 64}}
+    assert pipeline._explain(both, fp) == ["the catalogue (indicators.toml) changed",
+                                           "rol-analysis's code changed"]

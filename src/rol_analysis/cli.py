@@ -519,6 +519,9 @@ def validate(region, year, all_, no_wait, root):
     # one region's years are re-checked together after a catalogue change, as --all does
     targets = pipeline.select_targets(root, region, year,
                                       all_ or (region is not None and year is None))
+    from . import suites
+
+    suites.require_current(root)  # as `rol build` and `rol catalogue check` do
     if len(targets) == 1 and not all_ and year is not None:
         region, year = targets[0]
         try:
@@ -686,8 +689,7 @@ def catalogue_check(path):
         out_of_date = _suites.stale(resource_dir(".", "expectations"))
         if out_of_date:
             for p in out_of_date:
-                click.echo(f"error: {p} is out of date with {source}: run "
-                           f"`{_suites.GENERATOR}` to regenerate it.", err=True)
+                click.echo(f"error: {_suites.out_of_date_message(p, source)}", err=True)
             click.echo(f"{len(out_of_date)} expectation suite(s) out of date; nothing was "
                        "changed.", err=True)
             sys.exit(2)

@@ -208,12 +208,20 @@ def select_targets(root, region=None, year=None, all_=False) -> list[tuple[str, 
 # ----------------------------------------------------------------------- fingerprints
 
 
-@lru_cache(maxsize=1)
-def _package_digest() -> str:
-    """sha256 over the installed package's own files: code changes rebuild."""
+#: The catalogue, inside the package: recorded apart from the code in a build's data
+#: fingerprint, so that ``rol list`` says "the catalogue changed", not "the code".
+CATALOGUE_FILE = Path("catalogue") / "indicators.toml"
+
+
+@lru_cache(maxsize=2)
+def _package_digest(skip: Path | None = None) -> str:
+    """sha256 over the installed package's own files (but ``skip``, relative to the
+    package): code changes rebuild."""
     pkg = Path(__file__).resolve().parent
     h = hashlib.sha256(__version__.encode())
     for p in sorted(pkg.rglob("*")):
+        if p.relative_to(pkg) == skip:
+            continue
         if p.is_file() and "__pycache__" not in p.parts and p.suffix != ".pyc":
             h.update(str(p.relative_to(pkg)).encode())
             h.update(sha256_file(p).encode())
@@ -334,7 +342,9 @@ def data_fingerprint(root, paths: layout.BuildPaths) -> dict:
         "filing_year": filing.fingerprint(root, paths.region, paths.year),
         "notebooks": _digest_files(nb_dir, DATA_NOTEBOOKS),
         "expectations": _digest_files(exp_dir, sorted(p.name for p in exp_dir.glob("*.json"))),
-        "package": {"version": __version__, "sha256": _package_digest()},
+        "package": {"version": __version__, "sha256": _package_digest(CATALOGUE_FILE),
+                    "catalogue": sha256_cached(Path(__file__).resolve().parent
+                                               / CATALOGUE_FILE)},
         "font": fonts.digest(),
         "libraries": _data_libraries(paths.raw),
     }
@@ -545,9 +555,15 @@ def _differences(old: dict, new: dict, review: str) -> list[str]:
         elif key == "font":
             reasons.append("the font file (Noto Sans SC of pylopdf-fonts-zh-cn) changed")
         elif key == "package":
-            va, vb = (a or {}).get("version"), (b or {}).get("version")
-            reasons.append(f"rol-analysis changed ({va} -> {vb})" if va != vb
-                           else "rol-analysis's code changed")
+            a, b = a or {}, b or {}
+            va, vb = a.get("version"), b.get("version")
+            if va != vb:
+                reasons.append(f"rol-analysis changed ({va} -> {vb})")
+                continue
+            if a.get("catalogue") != b.get("catalogue") and a.get("catalogue"):
+                reasons.append("the catalogue (indicators.toml) changed")
+            if a.get("sha256") != b.get("sha256") or not a.get("catalogue"):
+                reasons.append("rol-analysis's code changed")
         elif key in labels and isinstance(a, dict) and isinstance(b, dict):
             for name in sorted(set(a) | set(b)):
                 if a.get(name) != b.get(name):
@@ -1888,6 +1904,9 @@ def build(root=".", targets=None, *, force=False, pdf=False, jobs=1, executor=No
     targets = list(targets)
     timeout = cell_timeout(timeout)
     check_shared_inputs(root)
+    from . import suites
+
+    suites.require_current(root)  # stale suites: refused before anything is built
     runner = _Runner(executor, jobs, progress, scheduler)
     locks = []
     stage = None

@@ -399,6 +399,40 @@ def stale(directory, catalogue: Catalogue | None = None) -> list[Path]:
             or json.loads((directory / f"{name}.json").read_text("utf-8")) != suite]
 
 
+def out_of_date_message(path, source) -> str:
+    """The line naming a suite file out of date with the catalogue ``source``, and the
+    fix (``rol catalogue check``, ``rol build``, ``rol validate``)."""
+    return f"{path} is out of date with {source}: run `{GENERATOR}` to regenerate it."
+
+
+def require_current(root) -> None:
+    """Refuse (exit 2) when the expectation suites a build under ``root`` validates with
+    are out of date with the catalogue they are generated from, naming each file and the
+    fix; before anything is built.
+
+    Only the suites shipped beside the catalogue (the package's, or a checkout's
+    top-level ``expectations/``, which a clone's root uses) are compared: a project
+    root's own ``expectations/`` folder is its own rules, not generated from this
+    catalogue. Validating with suites older than the catalogue built every region-year
+    with the old rules and said nothing, then rebuilt them all once regenerated
+    (trial 25).
+    """
+    from .catalogue import default_path
+    from .exceptions import UsageError
+    from .layout import resource_dir
+
+    directory = resource_dir(root, "expectations")
+    shipped = resource_dir(Path(root) / ".rol-no-such-folder", "expectations")
+    if directory.resolve() != shipped.resolve():
+        return
+    paths = stale(directory)
+    if paths:
+        source = default_path()
+        raise UsageError("\n".join(out_of_date_message(p, source) for p in paths)
+                         + "\nNothing was built or validated: suites older than the "
+                         "catalogue apply its old rules.")
+
+
 def main(argv=None) -> int:
     """``python -m rol_analysis.suites [DIR] [--check]``: write or check the suites."""
     parser = argparse.ArgumentParser(prog=GENERATOR, description=main.__doc__)
