@@ -291,6 +291,28 @@ def test_manifest_records_digests(proot):
     assert {"indicators", "mentions", "ratios", "validation", "report"} <= set(entry["files"])
 
 
+def test_the_same_published_files_written_at_another_time_give_the_same_manifest(
+        proot, tmp_path):
+    # trial 25: two clean builds differed in manifest.json, which held the files' mtimes
+    root, _ = proot
+    work = tmp_path / "p"
+    shutil.copytree(root, work)
+    shutil.rmtree(work / ".rol-cache", ignore_errors=True)
+    shutil.rmtree(out(work))
+    for f in [*(work / "data/processed").rglob("*"), *(work / "reports").rglob("*")]:
+        if f.is_file():
+            os.utime(f, (1_000_000_000, 1_000_000_000))
+    assert panel.build(work).written
+    assert outputs(work) == outputs(root)
+    # a touch with the same bytes: the stat cache moves, no output is rewritten
+    manifest = out(work) / "manifest.json"
+    when = manifest.stat().st_mtime_ns
+    os.utime(work / "data/processed/weibin/2023/indicators.parquet")
+    again = panel.build(work)
+    assert not again.written and not again.changed
+    assert manifest.stat().st_mtime_ns == when
+
+
 # ------------------------------------------------------------ incremental, fragmented
 
 

@@ -24,7 +24,9 @@ first region, with a ``+`` that sorts before any slug character, so reading the 
 in name order gives the rows sorted by region, year and their order in the report.
 
 Incremental: a region-year whose published files have the same size and modification
-time as recorded is not read again; when they differ, their sha256 decides. Only
+time as recorded (in ``.rol-cache/panel-stat.json``, not in the manifest: two builds of
+the same inputs write the same manifest) is not read again; when they differ, their
+sha256 decides. Only
 changed region-years are read; a fragment whose region-years and region metadata
 (``data/raw/regions.csv``) are unchanged is kept as it is, and in one that changed the
 unchanged region-years' rows come from the previous fragment. ``panel.duckdb`` holds the
@@ -150,6 +152,9 @@ VIEWS = {
 SHEETS = ("indicators", "wide", "ratios", "region_years")
 XLSX_MAX_ROWS = 1_048_576 - 2  # Excel's sheet limit, minus the two header rows
 _FIXED_TIME = (1980, 1, 1, 0, 0, 0)
+
+#: Under ``.rol-cache``: each region-year's files' size and mtime when last digested.
+STAT_CACHE = "panel-stat.json"
 
 # The files of a region-year the panel reads, by the name the manifest gives them.
 _PROCESSED_FILES = {"indicators.parquet": "indicators", "mentions.parquet": "mentions",
@@ -893,6 +898,12 @@ def build(root=".", xlsx: bool | None = None, force: bool = False) -> PanelResul
         if not usable:
             old_frags = {}
         before = manifest.get("region_years", {}) if usable else {}
+        # the files' size and mtime when last digested: a cache, kept out of the
+        # manifest so that it depends on the files' content only (trial 25)
+        stat_cache = layout.cache_dir(root) / STAT_CACHE
+        stats_before = read_json(stat_cache) if usable else None
+        stats_before = stats_before if isinstance(stats_before, dict) else {}
+        stats = {}
 
         # which region-years changed: stat first, sha256 when the stat moved
         entries, changed, files_of, rows = {}, [], {}, {}
@@ -904,16 +915,19 @@ def build(root=".", xlsx: bool | None = None, force: bool = False) -> PanelResul
             files_of[k] = files
             stat = [[n, size, mtime] for n, (_, size, mtime) in sorted(files.items())]
             stat.append(["brief.html", has_brief])
+            stats[s] = stat
             prev = before.get(s)
-            if prev and prev["stat"] == stat:
+            if prev is not None:
+                prev = {n: v for n, v in prev.items() if n != "stat"}  # an older manifest's
+            if prev and stats_before.get(s) == stat:
                 entries[s] = prev
                 continue
             digest = _digest(files, has_brief)
             if prev and prev["digest"] == digest:
-                entries[s] = {**prev, "stat": stat}
+                entries[s] = prev
                 continue
             rows[k] = _region_year_row(r, y, files, has_brief)
-            entries[s] = {"stat": stat, "digest": digest, "files": sorted(files),
+            entries[s] = {"digest": digest, "files": sorted(files),
                           "name": rows[k]["region_name_report"]}
             changed.append(k)
         removed = sorted(set(before) - set(entries))
@@ -944,7 +958,10 @@ def build(root=".", xlsx: bool | None = None, force: bool = False) -> PanelResul
         if (usable and not dirty and set(frags) == set(old_frags)
                 and manifest.get("catalogue") == catalogue_sig
                 and (xlsx_ok or not xlsx_wanted)):
-            # nothing to do; refresh the stat cache only if it moved
+            # nothing to do; refresh the stat cache only if it moved (and the manifest
+            # once, written by an older version with the stats in it)
+            if stats != stats_before:
+                write_text(stat_cache, json.dumps(stats, sort_keys=True))
             if entries != before:
                 manifest["region_years"] = entries
                 _write_manifest(final / "manifest.json", manifest)
@@ -987,6 +1004,7 @@ def build(root=".", xlsx: bool | None = None, force: bool = False) -> PanelResul
                 "format": FORMAT, "version": __version__, "catalogue": catalogue_sig,
                 "region_years": entries, "fragments": frag_meta, **state})
             _swap(stage, final)
+            write_text(stat_cache, json.dumps(stats, sort_keys=True))
         finally:
             shutil.rmtree(stage, ignore_errors=True)
         result.rows = sum(f["rows"]["indicators"] for f in frag_meta.values())
