@@ -292,6 +292,27 @@ def test_ctrl_c_during_a_batch_exits_130_with_one_line(pair, tmp_path):
     assert not list((root / ".rol-cache/stage").iterdir())
 
 
+def test_sigterm_during_a_build_is_handled_as_ctrl_c_with_exit_143(pair, tmp_path):
+    """Trial 25: SIGTERM, how CI cancels a job, ended the build at once (exit 143, no
+    message, "leaked semaphore" warnings, its staging folder left). Sent to the build
+    alone, as a CI runner does, while a notebook runs."""
+    root = copy_root(pair["old"], tmp_path / "root")
+    (root / "data/raw/weibin/2023.txt").write_bytes(NEW_RAW)
+    proc = start(root, *ARGS)
+    deadline = time.monotonic() + 300
+    while time.monotonic() < deadline and len(processes_in(root)) < 2:  # its kernel
+        time.sleep(0.2)
+    time.sleep(pair["seconds"] * 0.3)
+    os.kill(proc.pid, signal.SIGTERM)
+    out, err = proc.communicate(timeout=120)
+    assert proc.returncode == 143, (out, err)
+    assert err == "interrupted; published outputs unchanged\n", err
+    assert published(root) == pair["old_tree"]
+    assert_no_processes_left(root)
+    assert_unlocked(root)
+    assert not list((root / ".rol-cache/stage").iterdir())
+
+
 DRIVER = Path(__file__).with_name("fault_driver.py")
 
 #: One chain of builds, each cut at named points (see fault_driver.py for the names):

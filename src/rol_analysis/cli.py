@@ -2,7 +2,7 @@
 ``suggest``.
 
 Exit codes: 0 success, 1 validation failed (nothing published) or a build step failed,
-2 bad input or usage, 130 interrupted, 141 when the output's reader went away first
+2 bad input or usage, 130 interrupted (143 by SIGTERM), 141 when the output's reader went away first
 (``rol list | head -1``: 128 + SIGPIPE, as a Unix tool killed by that signal). Every
 error is one paragraph saying what to do, never a traceback.
 """
@@ -21,10 +21,24 @@ INTERRUPTED = "interrupted; published outputs unchanged"
 PIPE_CLOSED = 128 + 13
 
 
-def _interrupted_early(*_):
-    # Ctrl-C while the command is still loading: nothing has started, nothing to undo
+#: Exit codes when interrupted: 128 + the signal, as a shell reports a process it ended.
+INTERRUPT_CODES = {signal.SIGINT: 130, signal.SIGTERM: 143}
+
+
+def _interrupted_early(signum, _frame):
+    # Ctrl-C (or SIGTERM) while the command is still loading: nothing has started
     os.write(2, f"{INTERRUPTED}\n".encode())
-    os._exit(130)
+    os._exit(INTERRUPT_CODES.get(signum, 130))
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM (how CI cancels a job), raised where Ctrl-C raises KeyboardInterrupt: a
+    build cleans up the same way, prints the same line, and exits 143 (trial 25: it
+    died at once, leaving its staging folder and "leaked semaphore" warnings)."""
+
+
+def _raise_terminated(*_):
+    raise Terminated()
 
 
 # Signal handlers are the command's business, not that of a program (or test) that
@@ -35,6 +49,7 @@ _AS_COMMAND = ((Path(sys.argv[0]).stem in ("rol", "rol-script") or __name__ == "
                and "--multiprocessing-fork" not in getattr(sys, "orig_argv", ()))
 if _AS_COMMAND:
     signal.signal(signal.SIGINT, _interrupted_early)
+    signal.signal(signal.SIGTERM, _interrupted_early)
 
 import click  # noqa: E402 - after the handler: importing takes most of a second
 
@@ -84,16 +99,21 @@ def _fail(exc: RolError) -> None:
 
 
 def _on_sigint(handler) -> None:
+    """Set what Ctrl-C does, and SIGTERM alike (raising :class:`Terminated` where Ctrl-C
+    raises KeyboardInterrupt)."""
     if _AS_COMMAND:
         signal.signal(signal.SIGINT, handler)
+        signal.signal(signal.SIGTERM, _raise_terminated
+                      if handler is signal.default_int_handler else handler)
 
 
-def _interrupted() -> None:
+def _interrupted(exc: KeyboardInterrupt) -> None:
     _on_sigint(signal.SIG_IGN)  # a second Ctrl-C: still one line
     # abandoned notebook runs leave asyncio tasks that would be reported at exit
     logging.getLogger("asyncio").disabled = True
     _say(INTERRUPTED, err=True)
-    sys.exit(130)
+    sys.exit(INTERRUPT_CODES[signal.SIGTERM if isinstance(exc, Terminated)
+                             else signal.SIGINT])
 
 
 class _Group(click.Group):
@@ -121,8 +141,8 @@ class _Group(click.Group):
             raise
         except RolError as exc:
             _fail(exc)
-        except KeyboardInterrupt:
-            _interrupted()
+        except KeyboardInterrupt as exc:
+            _interrupted(exc)
         except (click.exceptions.Exit, click.ClickException):
             raise
         except Exception as exc:  # noqa: BLE001 - last line of defence: no bare traceback

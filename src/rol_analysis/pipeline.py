@@ -45,6 +45,8 @@ from . import __version__, imports, layout, locking
 from .exceptions import BuildError, InputError, RolError, UsageError, ValidationFailed
 from .fileio import read_json, sha256_cached, sha256_file, write_bytes, write_json
 
+#: The signals a build handles as an interruption: Ctrl-C, and SIGTERM (how CI cancels).
+INTERRUPTS = (signal.SIGINT, signal.SIGTERM)
 DATA_NOTEBOOKS = ("01_clean.ipynb", "02_validate.ipynb")
 BRIEF_NOTEBOOKS = ("03_analyze.ipynb", "04_brief.ipynb")
 BUILD_FILE = "build.json"
@@ -873,11 +875,12 @@ def _no_interrupt():
     if threading.current_thread() is not threading.main_thread():
         yield
         return
-    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    previous = {sig: signal.signal(sig, signal.SIG_IGN) for sig in INTERRUPTS}
     try:
         yield
     finally:
-        signal.signal(signal.SIGINT, previous)
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
 
 
 def publish(root, entries: list[tuple[layout.BuildPaths, Path | None, Path | None]],
@@ -1963,7 +1966,8 @@ def build(root=".", targets=None, *, force=False, pdf=False, jobs=1, executor=No
         _publish_results(root, stage, results, data, recovered)
     except KeyboardInterrupt:
         if threading.current_thread() is threading.main_thread():
-            signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C: no traceback
+            for sig in INTERRUPTS:  # a second Ctrl-C (or SIGTERM): no traceback
+                signal.signal(sig, signal.SIG_IGN)
         runner.abort()
         raise
     finally:
