@@ -582,7 +582,7 @@ def test_build_progress_counts_the_region_years_up_to_date(capsys):
         progress("done", pipeline.BuildResult(region, 2023, status))
     progress.close()
     assert capsys.readouterr().err.splitlines() == [
-        "[2/5] 2 up to date, skipped", "[3/5] c/2023: built", "[5/5] 2 up to date, skipped"]
+        "[2/5] 2 up to date, skipped", "[3/5] c/2023: ready", "[5/5] 2 up to date, skipped"]
     # nothing to build: nothing said (each result line says "up to date")
     progress = cli._Progress(2)
     progress.tty = False
@@ -756,6 +756,30 @@ def test_list_counts_the_up_to_date_brief_a_new_peer_rebuilds(seed_copy):
     proc = rol_here("build", "--all", "--root", seed_copy, check=0)
     assert proc.returncode == 0, proc.stderr
     for key in ("weibin/2023", "hongqi/2023"):
-        assert f"{key}: built" in proc.stderr, proc.stderr
+        assert f"{key}: built in" in proc.stdout, proc.stdout  # published (stderr: ready)
     out = rol_here("list", "--root", seed_copy, check=0).stdout
     assert out.count("up to date") == 2 and "next:" not in out, out
+
+
+def test_an_interrupted_batch_says_its_ready_region_years_were_not_published(
+        root, monkeypatch):
+    """Trial 25: the progress lines said "built" for region-years a Ctrl-C then threw
+    away ("interrupted; published outputs unchanged"): they say "ready", and the
+    interruption how many were ready and that none was published."""
+    from click.testing import CliRunner
+
+    from rol_analysis import cli, pipeline
+
+    def build(root_, targets, progress=None, **_):
+        for region in ("a", "b"):
+            progress("done", pipeline.BuildResult(region, 2023, "built"))
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(pipeline, "build", build)
+    monkeypatch.setattr(cli.sys.stderr, "isatty", lambda: False, raising=False)
+    result = CliRunner().invoke(cli.main, ["build", "--all", "--root", str(root)])
+    assert result.exit_code == 130
+    assert "[1/1] a/2023: ready" in result.output and ": built" not in result.output
+    assert result.output.rstrip().endswith(
+        "interrupted; published outputs unchanged (2 region-years were ready, none "
+        "published: a build publishes its region-years together at its end, or none)")

@@ -396,7 +396,7 @@ def test_one_region_years_problem_stays_its_own_in_a_batch(built_copy):
     assert "dup/2024: error:" in proc.stderr and "several raw reports" in proc.stderr
     assert "1 of 3 region-years failed: dup/2024 (error, exit 2)" in proc.stderr
     assert "\r" not in proc.stderr
-    assert "] hongqi/2022: built" in proc.stderr
+    assert "] hongqi/2022: ready" in proc.stderr  # staged; "built" once published
     assert "weibin/2023: up to date" in proc.stdout
     (raw / "dup/2024.docx").unlink()
     (raw / "dup/2024.txt").unlink()

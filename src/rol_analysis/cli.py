@@ -111,7 +111,7 @@ def _interrupted(exc: KeyboardInterrupt) -> None:
     _on_sigint(signal.SIG_IGN)  # a second Ctrl-C: still one line
     # abandoned notebook runs leave asyncio tasks that would be reported at exit
     logging.getLogger("asyncio").disabled = True
-    _say(INTERRUPTED, err=True)
+    _say(INTERRUPTED + getattr(exc, "note", ""), err=True)
     sys.exit(INTERRUPT_CODES[signal.SIGTERM if isinstance(exc, Terminated)
                              else signal.SIGINT])
 
@@ -255,6 +255,14 @@ def build(region, year, all_, force, jobs, pdf, scheduler, quiet, cell_timeout, 
                                  scheduler=scheduler, progress=progress,
                                  wait=not no_wait, on_wait=_on_wait, timeout=cell_timeout)
         _on_sigint(signal.SIG_IGN)  # published: report it, whatever comes
+    except KeyboardInterrupt as exc:
+        if progress.ready:
+            # the progress lines said "ready" for these: say that none went out, and why
+            n = progress.ready
+            exc.note = (f" ({n} region-year{'s' if n > 1 else ''} {'were' if n > 1 else 'was'}"
+                        f" ready, none published: a build publishes its region-years "
+                        "together at its end, or none)")
+        raise
     finally:
         progress.close()
     code = 0
@@ -332,6 +340,7 @@ class _Progress:
     def __init__(self, total: int, quiet: bool = False):
         self.total, self.done, self.bar = total, 0, None
         self.skipped = 0  # up to date since the last line said (not on a terminal)
+        self.ready = 0  # built into the staging folder: published only at the build's end
         self.said = False
         self.quiet = quiet
         self.tty = sys.stderr.isatty()
@@ -359,13 +368,18 @@ class _Progress:
                 self.bar.set_postfix_str(f"{region}/{year} {step}", refresh=True)
             return
         self.done += 1
+        if payload.status == "built":
+            self.ready += 1
         if self.bar is not None:
             self.bar.update(1)
         elif not self.tty and payload.status == "skipped":
             self.skipped += 1  # counted, and said once before the next line
         elif not self.tty:
             self._say_skipped(self.done - 1)
-            _say(f"[{self.done}/{self.total}] {payload.key}: {payload.status}", err=True)
+            # staged, not published yet: "built" is said by the result line after the
+            # publish; a Ctrl-C before it publishes none of them (trial 25)
+            status = "ready" if payload.status == "built" else payload.status
+            _say(f"[{self.done}/{self.total}] {payload.key}: {status}", err=True)
             self.said = True
 
     def _say_skipped(self, upto: int):
