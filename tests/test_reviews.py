@@ -924,6 +924,15 @@ _ADD = {"char_start": "", "text": "365天", "action": "add",
         "reviewer": "王五"}
 
 
+def test_an_add_override_may_also_give_the_number_by_its_text_alone(tmp_path):
+    """add! is an add in every way but the definition check: like add, it may leave
+    char_start empty (found by its text when applied); it was refused as "not a position"."""
+    sheet = tmp_path / "2023.csv"
+    _write(sheet, [{**_ADD, "action": "add!"}])
+    (d,) = reviews.read(sheet)
+    assert (d.action, d.forced, d.char_start, d.text) == ("add", True, None, "365天")
+
+
 @pytest.mark.parametrize("fmt", ["docx", "html"])
 def test_a_missed_number_is_added_by_its_text_alone(tmp_path, fmt):
     from rol_analysis import extract

@@ -414,6 +414,8 @@ def _parse(path: Path, data: bytes, catalogue=None) -> tuple[list[Decision],
                 meant = f"Did you mean {near[0]!r}? " if near else ""
                 raise _bad(path, n, f"unknown action {row['action']!r}",
                            f"{meant}Use one of {', '.join(ACTIONS)}, or leave it empty. {fix}")
+            if forced:
+                action = action.removesuffix("!")
             try:
                 if action == "add" and not row["char_start"]:
                     start = None  # found by its text when applied (locate)
@@ -438,8 +440,6 @@ def _parse(path: Path, data: bytes, catalogue=None) -> tuple[list[Decision],
                                f"full-width digits). {fix}")
                 value = float(row["value"].replace(",", ""))
             iid, qualifier = row["indicator_id"], row["qualifier"].lower()
-            if forced:
-                action = action.removesuffix("!")
             proposed = ""
             if action == NEW:
                 # the indicator_id cell holds the name proposed for the indicator to write
@@ -1439,7 +1439,7 @@ def withdrawn(root, region: str, year: int) -> dict[tuple[int, str], str]:
             continue
         if d.action in ("unname", "exclude", NEW):
             out[d.key] = ""
-        elif d.action in ("set", OVERRIDE) and d.indicator_id:
+        elif d.action == "set" and d.indicator_id:
             out[d.key] = d.indicator_id
     return out
 
