@@ -39,6 +39,7 @@ from . import footnotes, layout, regions, statuses
 from . import ratios as _ratios
 from . import yoy as _yoy
 from .catalogue import load
+from .normalize import compact
 from .ocr import LOW_SCORE as LOW_OCR_SCORE
 from .reviews import (
     NAMING,
@@ -417,10 +418,10 @@ class Brief:
         then points at the sentence only)."""
         if not isinstance(text, str) or not text.strip():
             return None
-        bare = footnotes.bare(text)
+        bare = compact(text)
         marks = self._marks(sentence)
         found = {marks[a][0]: a for a, t in self._numbers.get(sentence, [])
-                 if a in marks and footnotes.bare(t) == bare}
+                 if a in marks and compact(t) == bare}
         return next(iter(found.values())) if len(found) == 1 else None
 
     def _cite(self, sentence, at: int | None = None) -> str:

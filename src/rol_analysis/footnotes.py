@@ -30,6 +30,7 @@ import re
 from pathlib import Path
 
 from . import fileio
+from .normalize import compact
 
 #: The anchor of source sentence ``n`` in a brief (``sources.html.j2`` writes it).
 ANCHOR = "src-{n}"
@@ -99,18 +100,13 @@ def cited_numbers(mentions, indicators, excluded) -> dict[str, list[tuple[int, s
 _RESTART = 1_000_000
 
 
-def bare(text: str) -> str:
-    """A number's text as a sentence quotes it: without spaces and ``**``."""
-    return re.sub(r"\s+|\*\*", "", text)
-
-
 def _places(sentence: str, text: str) -> list[tuple[int, int]]:
     """Every span of ``sentence`` that reads ``text`` (a number as the raw report wrote
     it: the sentence drops its spaces and ``**``), numbers of their own first: the
     ``2件`` inside ``12件`` or a date's ``12`` of ``12月`` only when there is no other."""
     from .mentions import number_context
 
-    flat = bare(text)
+    flat = compact(text)
     if not flat:
         return []
     pattern = re.compile(r"\s*".join(re.escape(c) for c in flat))

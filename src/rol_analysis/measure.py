@@ -232,6 +232,8 @@ _VERB_RUN_RE = re.compile(f"(?:及时|依法|按期|按时|限期)?(?:{_VERB_RE.
 # the verbs a 的/等-cut keeps before what follows it: 研究部署依法行政、法治考评等事项
 # -> 研究部署事项 (the 依法 there is a noun's head, _NOUN_HEAD_RE)
 _CUT_VERB_RE = re.compile(r"研究部署|研究|部署|听取|" + _VERB_RUN_RE.pattern)
+#: a verb run with its complement (核查到, 查出, 完成了): what a borrowed count drops
+_VERB_HEAD_RE = re.compile(f"(?:{_VERB_RUN_RE.pattern})(?:到|出|了)?")
 # organs that issue or assign together (党中央、国务院): a 、 between two of them joins
 # the owners of what follows, not the items of a list
 _ORGAN_RE = re.compile(r"(?:党中央|中共中央|国务院|中央|[省市县区](?:委|政府))")
@@ -538,7 +540,7 @@ def label(left: str, right: str, unit: str, kind: str, context: str = "",
             # a running total: a bare number (有2卷获评农业农村部优秀案卷，3卷被浙江省…认定
             # 为优秀) is another item of a list, not more of the count before (blind20)
             # (the verb with its complement: 核查到奖惩对象 -> 奖惩对象, not 到奖惩对象)
-            verb = re.match(f"(?:{_VERB_RUN_RE.pattern})(?:到|出|了)?", before)
+            verb = _VERB_HEAD_RE.match(before)
             carried = before[verb.end():] if verb and has_object(before[verb.end():]) else before
         if carried and carried not in core:
             core = carried + core

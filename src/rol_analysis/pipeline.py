@@ -1374,7 +1374,7 @@ def _failed_record(paths: layout.BuildPaths) -> tuple[dict | None, str | None]:
     return record, None
 
 
-def failed_unchanged(root, region, year, fp=None) -> str | None:
+def failed_unchanged(root, region, year) -> str | None:
     """The message of the region-year's last failed validation when its inputs are the
     ones it ran on (the fingerprint ``data_current`` compares for a passing one), else
     None. Such a region-year is not built again: validating the same inputs fails the

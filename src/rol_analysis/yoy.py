@@ -28,6 +28,7 @@ import re
 
 from . import layout, measure
 from .catalogue import Catalogue, load
+from .mentions import CLAUSE_MARKS
 from .normalize import compact
 from .statuses import CHECK_UNCERTAIN, CONSISTENT, EPS, MISMATCH
 from .tables import number_cell, qualifier_cell, string_cell
@@ -102,7 +103,7 @@ _YEAR_SUM_RE = re.compile(r"(?:全年|年内|本年度?|今年|当年|\d{4}年�
 #: plain figure (人民调解员1200名 / 人民调解员总数达1250名) are compared.
 _UNLIKE = {frozenset(p) for p in (("new", "stock"), ("new", "cumulative"),
                                   ("cumulative", "year"))}
-_CLAUSE_END_RE = re.compile(r"[，,；;。：:！!？?]")
+_CLAUSE_END_RE = re.compile(f"[{re.escape(CLAUSE_MARKS)}]")
 
 
 def span(text, sentence) -> str:
