@@ -3058,3 +3058,31 @@ def test_powers_taken_over_from_above_are_not_powers_delegated_below():
 def test_phrasings_the_reports_use_for_an_indicator_name_it(sentence, number, expected):
     m = extract.extract_text(sentence).mentions.set_index("text")
     assert m.loc[number, "indicator_id"] == expected
+
+
+def test_a_change_of_legal_aid_cases_keeps_its_own_label_not_the_generic_cases_change():
+    """Trial 24: 办理法律援助案件1103件，同比增长9.5% was named 案件数同比变化 (any cases'
+    change), so the brief and its regions column showed the generic name. It is the change
+    of legal_aid_cases, unnamed with its own label; other cases' changes keep the name."""
+    m = extract.extract_text("全年办理法律援助案件1103件，同比增长9.5%，其中刑事案件416件。"
+                             "全区行政机关办理行政应诉案件5317件，同比增长28.83%。",
+                             "x", 2024).mentions.set_index("text")
+    assert (m.at["9.5%", "indicator_id"], m.at["9.5%", "measure"]) == ("", "办理法律援助案件变化")
+    assert m.at["1103件", "indicator_id"] == "legal_aid_cases"
+    assert m.at["28.83%", "indicator_id"] == "cases_year_on_year_change"
+
+
+@pytest.mark.parametrize("text,figures", [
+    ("全年提请市政府审议通过政府规章2部，修订1部；组织立法调研座谈11场次。", ("2部", "1部")),
+    ("全年起草地方性法规草案2件，修改1件。", ("2件", "1件"))])
+def test_made_and_revised_rules_stated_apart_are_parts_not_the_made_ones_as_all(
+        text, figures):
+    """Trial 24: 审议通过政府规章2部，修订1部 named the 2 made rules as all the legislative
+    projects, whose definition counts made and revised together: both are parts, no id."""
+    m = extract.extract_text(text, "x", 2024).mentions.set_index("text")
+    for figure in figures:
+        assert (m.at[figure, "indicator_id"], m.at[figure, "part_of"]) == (
+            "", "legislation_projects_reviewed")
+    # a repeal is no kind of what it counts: not made a part
+    m = extract.extract_text("审议通过政府规章2部，废止1部。", "x", 2024).mentions.set_index("text")
+    assert m.at["1部", "part_of"] == ""

@@ -32,13 +32,15 @@ def gold_tables():
             "region": "weibin", "year": 2023, "indicator_id": g.id, "value": float(g.value),
             "unit": g.unit, "qualifier": g.qualifier, "text": g.anchor, "char_start": pos,
             "char_end": pos + len(g.anchor), "sentence": g.anchor, "section": g.section,
-            "kind": g.kind, "scope": "annual", "measure": g.zh_name, "part_of": ""})
+            "kind": g.kind, "scope": "annual", "measure": g.zh_name, "part_of": "",
+            "candidates": ""})
         pos += len(g.anchor) + 1
     # An uncatalogued number, as extraction writes it (empty id): never a duplicate.
     rows.append({"region": "weibin", "year": 2023, "indicator_id": "", "value": 3.0,
                  "unit": "项", "qualifier": "exact", "text": "3项", "char_start": pos,
                  "char_end": pos + 2, "sentence": "开展3项活动", "section": "",
-                 "kind": "count", "scope": "annual", "measure": "活动数", "part_of": ""})
+                 "kind": "count", "scope": "annual", "measure": "活动数", "part_of": "",
+                 "candidates": ""})
     rows.append(dict(rows[-1], char_start=pos + 3, char_end=pos + 5))
     mentions = pd.DataFrame(rows, columns=suites.MENTION_COLUMNS)
     order = {k: n for n, k in enumerate(cat.indicators)}
@@ -76,7 +78,8 @@ def _add(mentions, indicators, indicator_id, value, sentence):
            "char_start": start, "char_end": start + 3, "sentence": sentence,
            "section": ind.section, "kind": ind.kind, "scope": "annual",
            "zh_name": ind.zh_name, "en_name": ind.en_name, "measure": ind.zh_name,
-           "page": None, "bbox": "", "ocr_score": None, "review": "", "part_of": ""}
+           "page": None, "bbox": "", "ocr_score": None, "review": "", "part_of": "",
+           "candidates": ""}
     m = pd.concat([mentions, pd.DataFrame([row])[suites.MENTION_COLUMNS]], ignore_index=True)
     i = pd.concat([indicators, pd.DataFrame([row])[suites.INDICATOR_COLUMNS]],
                   ignore_index=True)
@@ -125,6 +128,20 @@ def test_a_part_of_outside_the_catalogue_or_beside_an_id_gates(good):
     assert _finding(report, "mentions.part_has_no_id").severity == "gate"
     ok = m.copy()
     ok.loc[ok["indicator_id"] == "", "part_of"] = "disputes_mediated"  # an unnamed part
+    assert validate.validate_tables(ok, i, n, EXPECTATIONS).success
+
+
+@pytest.mark.parametrize("cell", ["disputes_mediated", "disputes_mediated, disputes_screened",
+                                  "受理调解纠纷数|排查矛盾纠纷数"])
+def test_candidates_that_are_not_ids_joined_by_a_bar_gate(good, cell):
+    # mentions.csv's candidates (a tie's indicators) feed the year-over-year note
+    m, i, n = good
+    bad = m.copy()
+    bad.loc[bad["indicator_id"] == "", "candidates"] = cell
+    report = validate.validate_tables(bad, i, n, EXPECTATIONS)
+    assert _finding(report, "mentions.candidates").severity == "gate"
+    ok = m.copy()
+    ok.loc[ok["indicator_id"] == "", "candidates"] = "disputes_mediated|disputes_screened"
     assert validate.validate_tables(ok, i, n, EXPECTATIONS).success
 
 

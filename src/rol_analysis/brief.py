@@ -302,6 +302,13 @@ def _name_mark(action: str, who: str, against: str = "") -> str:
     return _mark("name_mark", "unconfirmed-mark", f"{zh} / {en}", sym)
 
 
+def _direction_mark(way: str) -> str:
+    """The mark a regions-table cell carries when its column's figures go opposite ways
+    (:func:`yoy.direction`): 接收 or 报送, with the English on hover."""
+    zh, en = _yoy.DIRECTIONS[way]
+    return f'<span class="direction" title="{en}">（{zh}）</span>'
+
+
 class Brief:
     """The brief of one region-year.
 
@@ -1201,6 +1208,14 @@ class Brief:
             # city and province beside each region (regions.csv, as the index shows
             # them): a 天津 district beside 河南 counties is told apart at a glance
             places = regions.metadata(self.paths.root)
+            # a column whose figures go opposite ways (a city's received filings, a
+            # county's sent ones: trial 24) says each one's way in its cell, and a note
+            # why: one indicator, so side by side, but not one count
+            ways = {(r, i): _yoy.direction(text_cell(st[1]), text_cell(st[4]))
+                    for (r, i), st in stated.items() if i in ids}
+            opposed = {i for i in ids
+                       if len({w for (r, j), w in ways.items()
+                               if j == i and w and r in set(a.panel["region"])}) > 1}
             for rec in a.panel.to_dict("records"):
                 kind = KIND_LABELS.get(a.region_kinds.get(rec["region"]), "—")
                 cells = []
@@ -1208,7 +1223,7 @@ class Brief:
                     ind = self.catalogue.indicator(i)
                     v = rec[i]
                     if rec["region"] == a.region and i in self._rows:
-                        cells.append(Markup(self._indicator_value(i)))
+                        cell = Markup(self._indicator_value(i))
                     else:
                         q, t, review, unit, sentence = stated.get(
                             (rec["region"], i), ("exact", None, None, None, None))
@@ -1217,12 +1232,14 @@ class Brief:
                         # table lacks one for
                         shown = as_stated(v, _stated_unit(unit, ind), ind.kind, q, t)
                         # a region that does not state it shows no name to confirm
-                        cells.append(Markup(self._peer_value(shown, review, rec["region"],
-                                                             a.year, i, sentence))
-                                     if (rec["region"], i) in stated else shown)
+                        cell = (Markup(self._peer_value(shown, review, rec["region"],
+                                                        a.year, i, sentence))
+                                if (rec["region"], i) in stated else shown)
                         if (rec["region"], i) in stated and rec["region"] != a.region:
                             n_peer += 1
                             n_auto += parse_mark(review)[0] not in NAMING
+                    way = ways.get((rec["region"], i), "") if i in opposed else ""
+                    cells.append(Markup(_direction_mark(way)) + cell if way else cell)
                 place = places.get(rec["region"]) or {}
                 rows.append({"region": labels[rec["region"]], "kind": kind, "cells": cells,
                              "other_kind": rec["region"] in other,
@@ -1234,6 +1251,8 @@ class Brief:
             mine = places.get(a.region) or {}
             scope = mine.get("compare")
             panel = {"head": head, "rows": rows, "own_kind": own, "alone": alone,
+                     "opposed": [self.catalogue.indicator(i).zh_name
+                                 for i in ids if i in opposed],
                      "n_regions": len(rows),
                      # the other regions' names: how many no reviewer of theirs decided on
                      "n_peer": n_peer, "n_auto": n_auto,
@@ -1369,9 +1388,26 @@ class Brief:
                 "before_html": Markup(self._earlier_num(rec["previous_text"],
                                                         rec["previous_sentence"])),
                 "now_html": Markup(self._num(rec["text"], rec["sentence"])),
-                "before_span": _yoy.SPANS[rec["previous_span"]],
-                "now_span": _yoy.SPANS[rec["span"]]})
+                **self._unlike_why(rec)})
         return rows
+
+    @staticmethod
+    def _unlike_why(rec) -> dict:
+        """What each year's figure of an :func:`yoy.unlike` row covers, (Chinese,
+        English): its span when the spans differ (当年新增 / 总数), its scope when the
+        scopes do (限于“涉企、专项” / 未限定范围: trial 24's 23 against 207 cleaned-up
+        documents), both when both do."""
+        spans = _yoy.unlike_spans("", rec["previous_span"], rec["span"])
+        scopes = _yoy.unlike_scopes("", rec["previous_scope"], rec["scope"])
+
+        def named(span: str, words: str) -> tuple[str, str]:
+            said = [_yoy.SPANS[span]] if spans else []
+            if scopes or not spans:
+                zh, en = _yoy.SCOPES["narrowed" if words else "all"]
+                said.append((zh.format(words), en.format(words)))
+            return "，".join(z for z, _e in said), ", ".join(e for _z, e in said)
+        return {"before_span": named(rec["previous_span"], rec["previous_scope"]),
+                "now_span": named(rec["span"], rec["scope"])}
 
     def _unnamed_changes(self) -> list[dict]:
         """The changes the report states for figures no indicator names, checked against

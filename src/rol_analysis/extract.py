@@ -325,6 +325,22 @@ def _explanation(sl: _Slot | None, m: Mention, k: int,
                        takers, topic=sl.topic)
 
 
+def tied(sl: _Slot | None, iid: str, part_of: str) -> tuple[str, ...]:
+    """The indicators a reading was left unnamed between (``tie``: two fit nearly
+    equally, 宁缺勿错), sorted; ``()`` when it is named, or was left unnamed for any other
+    reason (:func:`_explanation`'s order: a joint count, a part, … come first). Written to
+    mentions.csv's ``candidates`` (trial 24: 排查调处矛盾纠纷3462件, between 受理调解纠纷数
+    and 排查矛盾纠纷数, was said to be no number of either in the year-over-year note)."""
+    if sl is None or iid or not sl.rival:
+        return ()
+    if (sl.why in ("joint", "shared_time", "same_name", "pair", "one_of", "target")
+            and not sl.part) or sl.part and (part_of or sl.why not in ("twice", "apart")):
+        return ()
+    if sl.why in ("twice", "apart"):
+        return ()
+    return tuple(sorted(sl.rival))
+
+
 def explanations(mentions: list[Mention], slots: list[_Slot],
                  raw_span) -> dict[int, list[Explanation]]:
     """Per number (keyed by its raw start), the :class:`Explanation` of each reading;
@@ -1103,6 +1119,7 @@ def extract_text(raw: str, region: str = "", year: int | None = None, catalogue=
         return r0, raw[r0:r1]
 
     why = explanations(mentions, slots, raw_span) if explain else {}
+    slot_of = {(id(sl.mention), sl.index): sl for sl in slots}
 
     rows = []
     shown: dict[tuple[int, int], str] = {}  # raw sentence span -> display sentence
@@ -1125,8 +1142,10 @@ def extract_text(raw: str, region: str = "", year: int | None = None, catalogue=
         if where is not None:
             base["page"], base["bbox"], base["ocr_score"] = where
         parts = m.parts if len(m.parts) == len(m.indicators) else [""] * len(m.indicators)
-        for iid, meas, whole in zip(m.indicators, m.measures, parts, strict=True):
-            rows.append({**base, "indicator_id": iid, "measure": meas, "part_of": whole})
+        for k, (iid, meas, whole) in enumerate(zip(m.indicators, m.measures, parts,
+                                                   strict=True)):
+            rows.append({**base, "indicator_id": iid, "measure": meas, "part_of": whole,
+                         "candidates": "|".join(tied(slot_of.get((id(m), k)), iid, whole))})
     rows.sort(key=lambda r: (r["char_start"], r["indicator_id"], r["measure"]))
     mdf = _frame(pd, rows, MENTION_COLUMNS)
 

@@ -221,6 +221,13 @@ def _value_rules(cat: Catalogue) -> list[dict]:
         "数字提及表中“属于”（part_of）的指标编号不在目录中",
         "A mention's part_of names an indicator id the catalogue does not have",
         column="part_of", value_set=["", *cat.indicators]))
+    # a tie's indicators (extract.tied), which the year-over-year note offers: two ids
+    # or more joined by |, or none
+    rules.append(_exp(
+        "expect_column_values_to_match_regex", "mentions", "mentions.candidates",
+        "数字提及表中“候选指标”（candidates）不是以 | 分隔的指标编号",
+        "A mention's candidates are not indicator ids joined by |",
+        column="candidates", regex=r"^$|^[a-z][a-z0-9_]*(\|[a-z][a-z0-9_]*)+$"))
     # one indicator names one figure per region-year: a part never carries an id
     rules.append(_exp(
         "expect_column_values_to_be_in_set", "mentions", "mentions.part_has_no_id",

@@ -15,9 +15,11 @@ KEYS = ["region", "year"]
 #: (``reviews.py``), "" when there is none. ``part_of``: for a number that is a part
 #: of a total (其中…, one item of a breakdown), the id of the indicator naming that
 #: total; ``indicator_id`` is then empty (one indicator names one figure per region-year).
+#: ``candidates``: for a number left unnamed because two indicators fit it nearly equally
+#: (a tie), their ids, sorted, joined by ``|``; "" otherwise.
 MENTION_COLUMNS = ["region", "year", "indicator_id", "part_of", "value", "unit", "qualifier",
                    "text", "char_start", "char_end", "sentence", "section", "kind", "scope",
-                   "measure", "page", "bbox", "ocr_score", "review"]
+                   "measure", "page", "bbox", "ocr_score", "review", "candidates"]
 INDICATOR_COLUMNS = ["region", "year", "indicator_id", "zh_name", "en_name", "kind",
                      "section", "value", "unit", "qualifier", "scope", "text",
                      "char_start", "char_end", "sentence", "measure", "page", "bbox",

@@ -14,6 +14,9 @@
   a sum over several years, or a year's figure), from the words before it; two years'
   figures of unlike spans (新培育“法律明白人”310名 against “法律明白人”总数达1770名) are
   never compared, by any of the tables above, and :func:`unlike` lists them with why.
+- :func:`scope`: the words that narrow a count to one kind of its things (专项, 涉企,
+  涉及…的); a narrowed figure against one that is not (涉企…专项清理23件 / 清理规范性文件
+  207件) is not compared either, and :func:`unlike` lists it too.
 
 The years compared come from :func:`ratios.published_history`; :func:`ratios.analyse`
 puts these tables in its :class:`ratios.Analysis`. A stated change is read from the
@@ -50,7 +53,8 @@ UNPAIRED_COLUMNS = [
 CHANGE_UNITS = {"rate": "pp", "default": "%"}
 UNLIKE_COLUMNS = [
     "indicator_id", "zh_name", "en_name", "measure", "previous_year", "previous_text",
-    "previous_sentence", "previous_span", "text", "sentence", "span",
+    "previous_sentence", "previous_span", "previous_scope", "text", "sentence", "span",
+    "scope",
 ]
 #: ``changes.csv`` (:func:`stated_checks`): each change the report states that the year
 #: before's figure checks, named or not; the index of briefs counts its mismatches.
@@ -84,6 +88,10 @@ def relative_change_text(value, previous, fallback=math.nan) -> str | None:
     return None if math.isnan(pct) else f"{pct:+.1f}"
 
 
+#: Names of a figure narrowed to one kind of its things (:func:`scope`, its words in
+#: ``{}``) and of one that is not, for the brief's note on unlike figures.
+SCOPES = {"narrowed": ("限于“{}”", "only {} ones"),
+          "all": ("未限定范围", "not narrowed to one kind")}
 #: What a count covers in time, from the words before it (:func:`span`): the year's
 #: additions (新增, 新培育, 新聘, 新建 …), a total at a date (总数, 共有, 现有, 达到,
 #: 截至 …) or a sum over several years (累计, 以来, 历年, 至今); a figure with none of
@@ -122,27 +130,93 @@ def span(text, sentence) -> str:
         the number is not found in its sentence, or found twice with different spans:
         nothing is known, and any pair is compared.
     """
+    return _read_before(text, sentence, _span_before) or ""
+
+
+def _span_before(before: str) -> str:
+    """:func:`span` of a number after the words ``before`` it in its sentence."""
+    cut = [m.end() for m in _CLAUSE_END_RE.finditer(before)]
+    clause = before[cut[-1]:] if cut else before
+    frame = before[:cut[-1]] if cut else ""
+    if (_CUMULATIVE_RE.search(_YEAR_SUM_RE.sub("", clause))
+            or re.search(r"以来|历年", _YEAR_SUM_RE.sub("", frame))):
+        return "cumulative"
+    if _NEW_RE.search(clause):
+        return "new"
+    if _STOCK_RE.search(clause) or re.search(r"截至|截止", frame):
+        return "stock"
+    return "year"
+
+
+def _read_before(text, sentence, read) -> str | None:
+    """``read(words)`` of the words before the number ``text`` in ``sentence`` (both
+    compacted); None when the number is not in its sentence, or is found twice there with
+    different readings: nothing is known."""
     t, s = compact(text), compact(sentence)
     if not t or not s:
-        return ""
+        return None
     found = set()
     start = s.find(t)
     while start >= 0:
-        before = s[:start]
-        cut = [m.end() for m in _CLAUSE_END_RE.finditer(before)]
-        clause = before[cut[-1]:] if cut else before
-        frame = before[:cut[-1]] if cut else ""
-        if (_CUMULATIVE_RE.search(_YEAR_SUM_RE.sub("", clause))
-                or re.search(r"以来|历年", _YEAR_SUM_RE.sub("", frame))):
-            found.add("cumulative")
-        elif _NEW_RE.search(clause):
-            found.add("new")
-        elif _STOCK_RE.search(clause) or re.search(r"截至|截止", frame):
-            found.add("stock")
-        else:
-            found.add("year")
+        found.add(read(s[:start]))
         start = s.find(t, start + 1)
-    return found.pop() if len(found) == 1 else ""
+    return found.pop() if len(found) == 1 else None
+
+
+#: Words that narrow what a count covers to one kind of its things: a special campaign
+#: (专项清理), enterprise-related ones (涉企), those concerning one matter (涉及民营企业的),
+#: read before the number in its sentence (:func:`scope`). Trial 24: 开展涉企法规政策文件
+#: 专项清理，清理文件23件 (2023) against 开展规范性文件集中清理，共清理文件207件 (2024) was
+#: shown as +800 %.
+_SCOPE_RE = re.compile(r"专项|涉企|涉及[^，,。；;：:！？!?、\d]{1,12}?的")
+
+
+def scope(text, sentence) -> str | None:
+    """The words before the count ``text`` in ``sentence`` that narrow it to one kind of
+    its things (专项, 涉企, 涉及…的: :data:`_SCOPE_RE`), joined by 、 in the order they
+    are written; "" when there are none; None when the number is not found in its
+    sentence or is found twice with different words before it (nothing is known, and any
+    pair is compared)."""
+    return _read_before(text, sentence, lambda before: "、".join(
+        dict.fromkeys(m.group() for m in _SCOPE_RE.finditer(before))))
+
+
+#: Which way a filing count goes: received from the bodies below (接收…报备96件, 收到
+#: 备案文件) or sent to the body above (向市政府报备11件, 报送备案, 上报). Trial 24: a city's
+#: received filings and a county's sent ones stood side by side in one regions column.
+DIRECTIONS = {"received": ("接收", "received"), "sent": ("报送", "sent")}
+_RECEIVED_RE = re.compile(r"接收|收到")
+_SENT_RE = re.compile(r"向[^，,。；;：:！？!?]{1,15}?(?:报备|备案|报送|上报)|报送|上报")
+
+
+def direction(text, sentence) -> str:
+    """Which way the count ``text`` of ``sentence`` goes (a key of :data:`DIRECTIONS`),
+    by the last of their words before it in its sentence: ``received`` (接收县政府和市直
+    部门报备规范性文件96件), ``sent`` (向市政府报备规范性文件11件); "" when neither is said,
+    or the number is not in its sentence or found twice there with different ways."""
+    def way(before: str) -> str:
+        last = max(((m.start(), w) for w, rx in (("received", _RECEIVED_RE),
+                                                 ("sent", _SENT_RE))
+                    for m in rx.finditer(before)), default=None)
+        return last[1] if last else ""
+    return _read_before(text, sentence, way) or ""
+
+
+def unlike_scopes(kind: str, a: str | None, b: str | None) -> bool:
+    """Whether two years' counts of scopes ``a`` and ``b`` (:func:`scope`) are not one
+    measure: one narrowed to a kind of its things (涉企…专项清理23件), the other not (清理
+    规范性文件207件). Two narrowed ones are compared (the words may differ and the kind
+    be one), and so is a figure whose scope is not known (None); a rate, a share
+    whatever its words, never differs."""
+    return kind != "rate" and a is not None and b is not None and bool(a) != bool(b)
+
+
+def unlike_records(kind: str, a, b) -> bool:
+    """Whether two years' figures (rows with ``text`` and ``sentence``) are not one
+    measure: of unlike spans (:func:`unlike_spans`) or unlike scopes
+    (:func:`unlike_scopes`)."""
+    return (unlike_spans(kind, _span_of(a), _span_of(b))
+            or unlike_scopes(kind, _scope_of(a), _scope_of(b)))
 
 
 def unlike_spans(kind: str, a: str, b: str) -> bool:
@@ -155,6 +229,11 @@ def unlike_spans(kind: str, a: str, b: str) -> bool:
 def _span_of(rec) -> str:
     """:func:`span` of a table row (``text``, ``sentence``)."""
     return span(string_cell(rec.get("text")), string_cell(rec.get("sentence")))
+
+
+def _scope_of(rec) -> str | None:
+    """:func:`scope` of a table row (``text``, ``sentence``)."""
+    return scope(string_cell(rec.get("text")), string_cell(rec.get("sentence")))
 
 
 def earlier_year(history, region: str, year: int) -> int | None:
@@ -223,7 +302,7 @@ def year_over_year(history, region: str, year: int, catalogue: Catalogue | None 
     for iid, ind in cat.indicators.items():
         if iid not in now.index or iid not in prev.index or ind.kind == "change":
             continue
-        if unlike_spans(ind.kind, _span_of(now.loc[iid]), _span_of(prev.loc[iid])):
+        if unlike_records(ind.kind, now.loc[iid], prev.loc[iid]):
             continue  # not one measure: listed by unlike(), with why
         v, p = number_cell(now.at[iid, "value"]), number_cell(prev.at[iid, "value"])
         rate = ind.kind == "rate"
@@ -386,6 +465,9 @@ def _candidates(iid: str, unit: str, loose: dict, parts: dict, best, like=None
     ``unit``'s class, and only those of the first sentence that has one: a candidate is
     shown with its sentence. ``best()`` gives :func:`_best_similar` of ``loose``;
     ``like(r)``, when given, keeps only the numbers of the figure's span (:func:`span`).
+    Else ``("tie", …)`` the numbers the matcher left unnamed between ``iid`` and another
+    indicator (their ``candidates``, :func:`extract.tied`: 排查调处矛盾纠纷3462件, between
+    受理调解纠纷数 and 排查矛盾纠纷数, for which trial 24's note said no number was found).
     ``("", [])`` when there is none."""
     like = like or (lambda r: True)
     found = [r for r in parts.get(iid, [])
@@ -397,6 +479,12 @@ def _candidates(iid: str, unit: str, loose: dict, parts: dict, best, like=None
                  if unit_class(string_cell(r.get("unit"))) == unit_class(unit)
                  and best().get(int(r["char_start"])) == iid and like(r)]
         found.sort(key=lambda r: int(r["char_start"]))
+    if not found:
+        how = "tie"
+        found = sorted((r for rows in loose.values() for r in rows
+                        if unit_class(string_cell(r.get("unit"))) == unit_class(unit)
+                        and iid in string_cell(r.get("candidates")).split("|") and like(r)),
+                       key=lambda r: int(r["char_start"]))
     if not found:
         return "", []
     first = string_cell(found[0].get("sentence"))
@@ -449,7 +537,7 @@ def unnamed_changes(mentions, previous_mentions, year: int, previous_year: int |
             continue
         p = earlier[0]
         kind = f.kind if f.kind in ("count", "amount", "rate") else "count"
-        if unlike_spans(kind, span(f.text, f.sentence), _span_of(p)):
+        if unlike_records(kind, {"text": f.text, "sentence": f.sentence}, p):
             continue  # 新增 one year, 总数 the other: the stated change is of neither pair
         q, pq = qualifier_cell(f.qualifier), qualifier_cell(p.get("qualifier"))
         fields = _stated_fields(stated, f.value, p.get("value"), f.text, p.get("text"), kind,
@@ -608,7 +696,8 @@ def unpaired(history, region: str, year: int, catalogue: Catalogue | None = None
         below). Without one, ``candidate_how`` / ``candidate_text`` /
         ``candidate_sentence`` give the other year's numbers that may still be its
         figure (:func:`_candidates`: ``part`` its parts, ``similar`` a number of similar
-        wording; texts joined with 、, all of one sentence), unconfirmed unless
+        wording, ``tie`` a number the matcher left between it and another indicator;
+        texts joined with 、, all of one sentence), unconfirmed unless
         ``candidate_decided`` (a reviewer decided on each of them: parts a reviewer made
         parts); a reviewer's ``set`` decides a similar one. Empty without an earlier year.
     """
@@ -641,17 +730,16 @@ def unpaired(history, region: str, year: int, catalogue: Catalogue | None = None
                "measure": label, "unnamed_year": math.nan, "unnamed_text": "",
                "unnamed_sentence": "", "candidate_how": "", "candidate_text": "",
                "candidate_sentence": "", "candidate_decided": False}
-        mine = _span_of(rec)
         same = [r for r in (_same_measure(loose[other], label, row["unit"]) if label else [])
-                if not unlike_spans(ind.kind, mine, _span_of(r))]
+                if not unlike_records(ind.kind, rec, r)]
         if same:
             row.update(unnamed_year=other, unnamed_text=string_cell(same[0].get("text")),
                        unnamed_sentence=string_cell(same[0].get("sentence")))
         else:
             how, found = _candidates(iid, row["unit"], loose[other], parts[other],
                                      best_of(other),
-                                     lambda r, k=ind.kind, m=mine: not unlike_spans(
-                                         k, m, _span_of(r)))
+                                     lambda r, k=ind.kind, m=rec: not unlike_records(
+                                         k, m, r))
             if found:
                 row.update(unnamed_year=other, candidate_how=how,
                            candidate_text="、".join(string_cell(r.get("text")) for r in found),
@@ -668,7 +756,8 @@ def unlike(history, region: str, year: int, catalogue: Catalogue | None = None,
            mentions=None, previous=None):
     """The figures of the two years compared that are not one measure, so not compared:
     an addition against a total or a sum of years, a sum of years against a year's
-    figure (:func:`span`, :func:`unlike_spans`).
+    figure (:func:`span`, :func:`unlike_spans`), a figure narrowed to one kind of its
+    things against one that is not (:func:`scope`, :func:`unlike_scopes`).
 
     The trial's 新培育“法律明白人”310名 (2023) and “法律明白人”总数达1770名 (2024) were shown
     as a fall of 82 %. Each pair is listed here with both spans, for the brief's note
@@ -685,7 +774,9 @@ def unlike(history, region: str, year: int, catalogue: Catalogue | None = None,
     -------
     pandas.DataFrame
         Columns ``UNLIKE_COLUMNS`` (catalogue order): the earlier year's figure
-        (``previous_*``) and this year's, each with its ``*span``; ``indicator_id`` is
+        (``previous_*``) and this year's, each with its ``*span`` and ``*scope``
+        (None when not known);
+        ``indicator_id`` is
         the one either year names them with. Empty without an earlier year.
     """
     import pandas as pd
@@ -710,13 +801,11 @@ def unlike(history, region: str, year: int, catalogue: Catalogue | None = None,
             same = _same_measure(loose[other], label, string_cell(rec.get("unit"))) if label else []
             # unpaired() shows the first number of the figure's span; with none, the
             # first of another span is the pair not made
-            if not same or any(not unlike_spans(ind.kind, _span_of(rec), _span_of(r))
-                               for r in same):
+            if not same or any(not unlike_records(ind.kind, rec, r) for r in same):
                 continue
             pair = {y: rec, other: same[0]}
         before, now = pair[prev_year], pair[int(year)]
-        a, b = _span_of(before), _span_of(now)
-        if not unlike_spans(ind.kind, a, b):
+        if not unlike_records(ind.kind, before, now):
             continue
         rows.append({"indicator_id": iid, "zh_name": ind.zh_name, "en_name": ind.en_name,
                      "measure": string_cell(now.get("measure")) or string_cell(
@@ -724,8 +813,11 @@ def unlike(history, region: str, year: int, catalogue: Catalogue | None = None,
                      "previous_year": prev_year,
                      "previous_text": string_cell(before.get("text")),
                      "previous_sentence": string_cell(before.get("sentence")),
-                     "previous_span": a, "text": string_cell(now.get("text")),
-                     "sentence": string_cell(now.get("sentence")), "span": b})
+                     "previous_span": _span_of(before),
+                     "previous_scope": _scope_of(before),
+                     "text": string_cell(now.get("text")),
+                     "sentence": string_cell(now.get("sentence")), "span": _span_of(now),
+                     "scope": _scope_of(now)})
     return pd.DataFrame(rows, columns=UNLIKE_COLUMNS)
 
 
