@@ -944,6 +944,14 @@ def test_other_regions_figures_keep_the_unit_their_report_stated(tmp_path):
     assert next(v for k, v in mine.items() if k.startswith("“送法入企”")).startswith("33 场次")
 
 
+def _compared_and_unlike(page) -> tuple[list[str], str]:
+    """The indicators of a brief's year-over-year table, and the text of its note on the
+    figures not compared (yoy.unlike)."""
+    rows = [tr.find_all("td")[0].get_text()
+            for tr in page.select(".trends table.yoy tbody tr")]
+    return rows, page.select_one(".trends ul.unlike").get_text()
+
+
 def test_figures_of_unlike_spans_are_not_compared_and_the_note_says_why(tmp_path):
     # 2022 stated a sum over several years, 2023 (the seed) the year's mediators: no
     # change between them is shown, and the note under the table names both
@@ -952,11 +960,8 @@ def test_figures_of_unlike_spans_are_not_compared_and_the_note_says_why(tmp_path
                                 "text": "250名", "unit": "名",
                                 "sentence": "2018年以来，累计选聘250名人民调解员。"}])
     publish(tmp_path, "weibin", 2022, earlier.assign(year=2022))
-    page = _page(_brief(tmp_path))
-    rows = [tr.find_all("td")[0].get_text()
-            for tr in page.select(".trends table.yoy tbody tr")]
+    rows, note = _compared_and_unlike(_page(_brief(tmp_path)))
     assert "人民调解员人数" not in rows and "受理调解纠纷数" in rows
-    note = page.select_one(".trends ul.unlike").get_text()
     assert "人民调解员人数" in note
     assert "2022 年 250名（累计或多年合计）；2023 年 273" in note
     assert "（当年数）" in note
@@ -973,11 +978,9 @@ def test_a_special_cleanup_is_not_compared_with_a_general_one_and_the_note_says_
     earlier = with_rows(seed, [{**cleaned, "value": 23.0, "text": "23件",
                                 "sentence": "开展涉企法规政策文件专项清理，清理文件23件。"}])
     publish(tmp_path, "weibin", 2022, earlier.assign(year=2022))
-    page = _page(brief.Brief(stage(tmp_path, indicators=now, mentions=mentions_from(now))))
-    rows = [tr.find_all("td")[0].get_text()
-            for tr in page.select(".trends table.yoy tbody tr")]
+    rows, note = _compared_and_unlike(
+        _page(brief.Brief(stage(tmp_path, indicators=now, mentions=mentions_from(now)))))
     assert "清理规范性文件件数" not in rows and "受理调解纠纷数" in rows
-    note = page.select_one(".trends ul.unlike").get_text()
     assert "2022 年 23件（限于“涉企、专项”）；2023 年 207件" in note
     assert "（未限定范围）" in note
     assert "2022: only 涉企、专项 ones; 2023: not narrowed to one kind" in note
