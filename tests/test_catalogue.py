@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from click.testing import CliRunner
 
@@ -141,11 +143,18 @@ def _after_patterns(lines: str):
      "zh_name '调解纠纷数' is also the name of disputes_mediated"),
 ])
 def test_each_mistake_exits_2_naming_file_entry_and_fix(tmp_path, edit, entry, words):
-    path = _write(tmp_path, edit(GOOD))
+    text = edit(GOOD)
+    path = _write(tmp_path, text)
     result = CliRunner().invoke(main, ["catalogue", "check", "--catalogue", str(path)])
     assert result.exit_code == 2, result.output
     line = next(x for x in result.output.splitlines() if words in x)
-    assert str(path) in line and entry in line and "Fix:" in line
+    assert str(path) in line and "Fix:" in line
+    if m := re.fullmatch(r"(\w+) #(\d+) \((\w+)\)", entry):
+        # the entry by the line of its [[table]] header, which an editor jumps to
+        table, n, ident = m.groups()
+        headers = [i for i, x in enumerate(text.splitlines(), 1) if x == f"[[{table}]]"]
+        entry = f"{path}:{headers[int(n) - 1]}: {table} '{ident}'"
+    assert entry in line
 
 
 def test_a_good_catalogue_gives_one_summary_line(tmp_path):
@@ -278,7 +287,7 @@ def test_check_of_the_packaged_catalogue_names_suites_left_out_of_date(tmp_path,
     result = CliRunner().invoke(main, ["catalogue", "check"])
     assert result.exit_code == 2
     assert "warning.json is out of date" in result.output
-    assert "python -m rol_analysis.suites" in result.output
+    assert "rol catalogue suites" in result.output
     assert "critical.json" not in result.output
 
 
@@ -297,7 +306,7 @@ def test_build_and_validate_refuse_suites_out_of_date_with_the_catalogue(tmp_pat
         result = CliRunner().invoke(main, [*command, "--root", str(root)])
         assert result.exit_code == 2, result.output
         assert "warning.json is out of date with" in result.output
-        assert "run `python -m rol_analysis.suites` to regenerate it" in result.output
+        assert f"run `rol catalogue suites --root {root}` to regenerate it" in result.output
         assert "critical.json" not in result.output
         assert not (root / "reports").exists() and not (root / "data/processed").exists()
         assert not (root / ".rol-cache/validate").exists()

@@ -21,7 +21,7 @@ def generated():
 
 def test_committed_suites_match_the_catalogue(generated):
     # When this fails, a catalogue change was not regenerated into expectations/:
-    # run `python -m rol_analysis.suites` and commit the JSON diff.
+    # run `rol catalogue suites` and commit the JSON diff.
     assert sorted(p.stem for p in EXPECTATIONS.glob("*.json")) == sorted(generated)
     for name, suite in generated.items():
         committed = json.loads((EXPECTATIONS / f"{name}.json").read_text("utf-8"))

@@ -309,6 +309,14 @@ def _direction_mark(way: str) -> str:
     return f'<span class="direction" title="{en}">（{zh}）</span>'
 
 
+def _catalogue_line() -> str:
+    """The footer's catalogue: the packaged one's version, the project's extension
+    files, and a short sha256 of them together (what build.json records whole)."""
+    from . import catalogue
+
+    return catalogue.describe()
+
+
 class Brief:
     """The brief of one region-year.
 
@@ -644,6 +652,8 @@ class Brief:
             "issuer": m.get("issuer") or "", "source_file": m.get("source_file") or "",
             "source_sha256": m.get("source_sha256") or "", "version": self.version,
             "validation": css,
+            # which catalogue named the numbers: a project's own catalogue/*.toml too
+            "catalogue": _catalogue_line(),
         }
         return _html(body, {METADATA_KEY: meta})
 

@@ -6,9 +6,12 @@ and relations, analysis its ratios, the brief its names.
 
 from __future__ import annotations
 
+import functools
+import hashlib
+import os
 import re
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -89,6 +92,9 @@ class Catalogue:
     #: ``[completeness] expected``: what a government's annual report is expected to
     #: state (the warning suite's ``completeness.core``; none when empty).
     expected: tuple[str, ...] = ()
+    #: a project's extension files (``<root>/catalogue/*.toml``) read on top of
+    #: ``source``, in the order read (none: the packaged catalogue alone)
+    extensions: tuple[str, ...] = ()
 
     def indicator(self, indicator_id: str) -> Indicator:
         return self.indicators[indicator_id]
@@ -97,6 +103,68 @@ class Catalogue:
 def default_path() -> Path:
     """Path of the catalogue shipped with the package."""
     return Path(str(resources.files("rol_analysis") / "catalogue" / "indicators.toml"))
+
+
+#: A project's own catalogue: ``<root>/catalogue/*.toml``, extension files read (in name
+#: order) on top of the packaged catalogue, so the package's updates still reach it.
+PROJECT_DIR = "catalogue"
+#: The project root whose ``catalogue/`` extends the packaged catalogue, for every
+#: :func:`load` of this process and of the workers and notebook kernels it starts (they
+#: inherit the environment; ``rol build`` also hands it to each kernel it reuses).
+ROOT_ENV = "ROL_CATALOGUE_ROOT"
+#: What an extension file may hold: the rest (sections, same_words, [completeness]) is
+#: the packaged catalogue's.
+EXTENSION_TABLES = ("indicator", "alias", "relation")
+#: The fields of an ``[[alias]]``: what ``rol catalogue suggest`` prints (indicator,
+#: measure, units, patterns) and the lists it adds to the indicator it names.
+ALIAS_FIELDS = ("indicator", "measure", "patterns", "aliases", "units", "exclude")
+
+
+def use_project(root) -> None:
+    """Make ``root``'s ``catalogue/`` (when it has one) extend the catalogue that
+    :func:`load` returns in this process and in the processes it starts."""
+    os.environ[ROOT_ENV] = str(Path(root).absolute())
+
+
+def project_root() -> Path | None:
+    """The root :func:`use_project` named (None: the packaged catalogue alone)."""
+    root = os.environ.get(ROOT_ENV)
+    return Path(root) if root else None
+
+
+def extension_files(root=None) -> tuple[Path, ...]:
+    """``<root>/catalogue/*.toml`` in name order (``root``: default :func:`project_root`)."""
+    root = project_root() if root is None else Path(root)
+    folder = root / PROJECT_DIR if root is not None else None
+    if folder is None or not folder.is_dir():
+        return ()
+    return tuple(sorted(p for p in folder.glob("*.toml") if p.is_file()))
+
+
+def digest(root=None) -> str:
+    """sha256 of the effective catalogue: the packaged file's own when the project has
+    no extension files (so a project without one sees no change), else of the packaged
+    file's digest and each extension's name and digest."""
+    from .fileio import sha256_cached
+
+    base = sha256_cached(default_path())
+    exts = extension_files(root)
+    if not exts:
+        return base
+    h = hashlib.sha256(base.encode())
+    for p in exts:
+        h.update(f"\0{p.name}\0{sha256_cached(p)}".encode())
+    return h.hexdigest()
+
+
+def describe(root=None) -> str:
+    """One line naming the effective catalogue: the package version, a short sha256
+    and the extension files (the brief's footer)."""
+    from . import __version__
+
+    exts = extension_files(root)
+    more = "".join(f" + {PROJECT_DIR}/{p.name}" for p in exts)
+    return f"rol-analysis {__version__} 内置 packaged{more} · SHA-256 {digest(root)[:12]}"
 
 
 def _fail(path: Path, problem: str) -> InputError:
@@ -148,7 +216,12 @@ def parse(path: Path) -> Catalogue:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, tomllib.TOMLDecodeError) as exc:
         raise _fail(path, f"cannot be read as TOML ({exc})") from None
+    return _build(path, data)
 
+
+def _build(path: Path, data: dict, extensions: tuple[str, ...] = ()) -> Catalogue:
+    """The Catalogue of ``data`` (read from ``path``, or merged from it and
+    ``extensions``), checked as :func:`parse` checks it."""
     sections = tuple(
         Section(
             id=s["id"], zh_name=s["zh_name"], en_name=s["en_name"],
@@ -212,7 +285,8 @@ def parse(path: Path) -> Catalogue:
                 raise _fail(path, f"relation {rel.id!r} names unknown indicator {ref!r}")
         relations.append(rel)
     return Catalogue(sections, indicators, tuple(relations), source=str(path),
-                     expected=_expected(path, data.get("completeness", {}), indicators))
+                     expected=_expected(path, data.get("completeness", {}), indicators),
+                     extensions=extensions)
 
 
 def _expected(path: Path, table, indicators) -> tuple[str, ...]:
@@ -236,10 +310,54 @@ def _expected(path: Path, table, indicators) -> tuple[str, ...]:
     return tuple(ids)
 
 
-@lru_cache(maxsize=4)
 def load(path: str | None = None) -> Catalogue:
-    """Load the catalogue (the packaged one unless ``path`` is given); cached."""
-    return parse(Path(path) if path else default_path())
+    """Load the catalogue; cached.
+
+    ``path``: that file alone. Default: the effective catalogue, the packaged one
+    extended by the files of :func:`extension_files` (of :func:`project_root`).
+
+    Raises
+    ------
+    InputError
+        When the catalogue has a problem (:func:`check` lists them all; the message
+        names each with its file and line).
+    """
+    if path:
+        return _load(str(path), ())
+    from .fileio import stat_key
+
+    return _load(str(default_path()), tuple((str(p), stat_key(p)) for p in extension_files()))
+
+
+@lru_cache(maxsize=8)
+def _load(path: str, extensions: tuple) -> Catalogue:
+    if not extensions:
+        return parse(Path(path))
+    files = tuple(Path(p) for p, _ in extensions)
+    data, origins, problems = _merged(Path(path), files)
+    if data is not None:
+        problems += _check_data(data, origins)[0]
+    if problems:
+        raise InputError(refusal(problems, path))
+    return _build(Path(path), data, tuple(str(p) for p in files))
+
+
+def refusal(problems: list[Problem], source) -> str:
+    """The message of a refused catalogue: each problem with its file, line and fix."""
+    return ("\n".join(p.message(str(source)) for p in problems)
+            + f"\n{len(problems)} problem(s) in the catalogue; `rol catalogue check` lists "
+            "the same. Nothing was built or changed.")
+
+
+def require_valid(root) -> None:
+    """Refuse (exit 2), before anything is built, a catalogue :func:`check` rejects:
+    the packaged one extended by ``root``'s ``catalogue/*.toml``; each problem is named
+    with its file, line and fix, as ``rol catalogue check`` names it."""
+    from .exceptions import UsageError
+
+    problems, _ = check(root=root)
+    if problems:
+        raise UsageError(refusal(problems, default_path()))
 
 
 # ----------------------------------------------------------------------------- checking
@@ -248,17 +366,172 @@ def load(path: str | None = None) -> Catalogue:
 class Problem:
     """One thing wrong in a catalogue file: where, what, and how to fix it."""
 
-    entry: str    # e.g. 'indicator #12 (admin_reconsideration_closed)'
+    entry: str    # e.g. "indicator 'admin_reconsideration_closed'"
     problem: str
     fix: str
+    #: the file the entry is in ("": the file checked) and the line of its header
+    file: str = ""
+    line: int | None = None
 
     def message(self, source: str) -> str:
-        return f"{source}: {self.entry}: {self.problem}. Fix: {self.fix}"
+        at = f"{self.file or source}" + (f":{self.line}" if self.line else "")
+        return f"{at}: {self.entry}: {self.problem}. Fix: {self.fix}"
+
+
+def _units_fix() -> str:
+    from .mentions import UNITS
+
+    return ("use one of the counting words the extractor reads (scale removed: 元 not "
+            "万元): " + " ".join(UNITS))
+
+
+def _header_lines(text: str, table: str) -> list[int]:
+    """The line of each ``[[table]]`` header of ``text``, in order (tomllib gives no
+    positions; an entry written another way, as an inline array, has none)."""
+    pat = re.compile(rf"^[ \t]*\[\[[ \t]*{table}[ \t]*\]\]", re.M)
+    return [text.count("\n", 0, m.start()) + 1 for m in pat.finditer(text)]
+
+
+def _read(path: Path) -> tuple[dict | None, str, list[Problem]]:
+    """``path``'s TOML (None when it cannot be read), its text, and why not."""
+    where = str(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+        return tomllib.loads(text), text, []
+    except FileNotFoundError:
+        fix = "give the path of an indicators.toml"
+        return None, "", [Problem("file", "does not exist", fix, where)]
+    except (OSError, UnicodeDecodeError) as exc:
+        return None, "", [Problem("file", f"cannot be read ({exc})", "save it as UTF-8 text",
+                                  where)]
+    except tomllib.TOMLDecodeError as exc:
+        line = getattr(exc, "lineno", None)
+        return None, "", [Problem("file", f"is not valid TOML ({exc})",
+                                  "correct the syntax at the line given", where, line)]
+
+
+def _origins(path: Path, text: str, data: dict, tables=("section", "indicator",
+                                                         "relation")) -> dict:
+    """(table, n) -> (file, line) for the n-th (from 1) entry of each table of ``data``."""
+    out = {}
+    for table in tables:
+        entries = data.get(table, [])
+        lines = _header_lines(text, table)
+        if not isinstance(entries, list) or len(lines) != len(entries):
+            lines = [None] * (len(entries) if isinstance(entries, list) else 0)
+        for n, line in enumerate(lines, 1):
+            out[(table, n)] = (str(path), line)
+    return out
+
+
+def _merged(path: Path, extensions) -> tuple[dict | None, dict, list[Problem]]:
+    """The packaged catalogue ``path`` with the ``extensions`` read on top: the data as
+    one catalogue, where each entry came from ((table, n) -> (file, line)), and the
+    problems of the extensions as such (a table they may not hold, a packaged id
+    redefined, an alias naming an unknown indicator or bringing a bad pattern or unit).
+    An entry with such a problem is left out of the data."""
+    from .mentions import UNITS
+
+    data, text, problems = _read(path)
+    if data is None:
+        return None, {}, problems
+    data = dict(data)
+    origins = _origins(path, text, data)
+    packaged = {t: {e.get("id") for e in data.get(t, []) if isinstance(e, dict)}
+                for t in ("indicator", "relation")}
+    for t in ("indicator", "relation"):
+        data[t] = list(data.get(t, []))
+    aliases = []
+    for ext in extensions:
+        ext = Path(ext)
+        more, text, found = _read(ext)
+        problems += found
+        if more is None:
+            continue
+        lines = _origins(ext, text, more, EXTENSION_TABLES)
+        for key in sorted(set(more) - set(EXTENSION_TABLES)):
+            problems.append(Problem(
+                "file", f"has a table {key!r} that an extension file does not read",
+                "an extension adds [[indicator]], [[alias]] and [[relation]] entries "
+                "only (sections, same_words and [completeness] are the packaged "
+                f"catalogue's, {path}); move or delete it", str(ext)))
+        for table in EXTENSION_TABLES:
+            if not isinstance(more.get(table, []), list):
+                problems.append(Problem(
+                    "file", f"has {table!r} as one table, not a list of entries",
+                    f"write each entry under its own [[{table}]] header", str(ext)))
+                more[table] = []
+        for table in ("indicator", "relation"):
+            for n, raw in enumerate(more.get(table, []), 1):
+                file, line = lines[(table, n)]
+                rid = raw.get("id") if isinstance(raw, dict) else None
+                if rid in packaged[table]:
+                    also = (" (an [[alias]] with indicator = '…' adds patterns, units, "
+                            "aliases or exclude rules to the packaged one)"
+                            if table == "indicator" else "")
+                    problems.append(Problem(
+                        f"{table} {rid!r}", f"redefines the packaged {table} of that id "
+                        f"({path})", f"give it an id of its own{also}", file, line))
+                    continue
+                origins[(table, len(data[table]) + 1)] = (file, line)
+                data[table].append(raw)
+        aliases += [(raw, *lines[("alias", n)])
+                    for n, raw in enumerate(more.get("alias", []), 1)]
+    by_id = {e.get("id"): n for n, e in enumerate(data["indicator"]) if isinstance(e, dict)}
+    for raw, file, line in aliases:
+        target = raw.get("indicator") if isinstance(raw, dict) else None
+        where = f"alias of {target!r}"
+        found = []
+        if not isinstance(raw, dict):
+            continue
+        if target not in by_id:
+            found.append(Problem(where, f"names unknown indicator {target!r}",
+                                 "use the id of an indicator of the packaged catalogue or "
+                                 "of an extension file (`rol catalogue check` names them "
+                                 "all; the brief's tables show ids)", file, line))
+        for key in sorted(set(raw) - set(ALIAS_FIELDS)):
+            found.append(Problem(where, f"field {key!r} is unknown",
+                                 f"use {', '.join(ALIAS_FIELDS)}", file, line))
+        if not any(raw.get(k) for k in ("patterns", "aliases", "units", "exclude")):
+            found.append(Problem(where, "adds nothing to the indicator",
+                                 "give it patterns = ['…#…'] (or aliases, units, exclude)",
+                                 file, line))
+        for key, need_hash in (("patterns", True), ("aliases", False), ("exclude", False)):
+            found += [replace(p, file=file, line=line) for p in
+                      _regex_problems(where, key, raw.get(key, []), need_hash)]
+        units = raw.get("units", [])
+        if not isinstance(units, list):
+            found.append(Problem(where, "units is not a list of strings",
+                                 "write units = ['件']", file, line))
+        for unit in units if isinstance(units, list) else []:
+            if unit not in UNITS:
+                found.append(Problem(where, f"unit {unit!r} is not a counting word the "
+                                            "extractor reads", _units_fix(), file, line))
+        problems += found
+        if found:
+            continue
+        n = by_id[target]
+        ind = dict(data["indicator"][n])
+        for key in ("patterns", "aliases", "units", "exclude"):
+            have = list(ind.get(key, []))
+            ind[key] = have + [x for x in raw.get(key, []) if x not in have]
+        data["indicator"][n] = ind
+    return data, origins, problems
+
+
+@functools.cache
+def _regex_error(pat: str) -> str:
+    """Why ``pat`` is no regular expression ("" when it is). Kept: a build checks the
+    whole catalogue before it starts and again in each process that loads a project's,
+    and compiling its 800 patterns is most of a check."""
+    try:
+        re.compile(pat)
+    except re.error as exc:
+        return str(exc)
+    return ""
 
 
 def _regex_problems(where: str, field_name: str, pats, need_hash: bool) -> list[Problem]:
-    import re
-
     out = []
     if isinstance(pats, str) or not isinstance(pats, list | tuple):
         return [Problem(where, f"{field_name} is not a list of strings",
@@ -268,14 +541,12 @@ def _regex_problems(where: str, field_name: str, pats, need_hash: bool) -> list[
             out.append(Problem(where, f"{field_name} entry {pat!r} is not a string",
                                "quote it ('…')"))
             continue
-        try:
-            re.compile(pat)
-        except re.error as exc:
+        if error := _regex_error(pat):
             one = {"patterns": "pattern", "aliases": "alias",
                    "heading_patterns": "heading pattern",
                    "display_patterns": "heading pattern"}.get(field_name, field_name)
             out.append(Problem(where, f"{one} {pat!r} is not a valid regular "
-                                      f"expression ({exc})",
+                                      f"expression ({error})",
                                "balance its brackets/parentheses or escape the character"))
             continue
         if need_hash and "#" not in pat:
@@ -315,8 +586,8 @@ def _kinds_problem(raw: dict) -> str:
     return ""
 
 
-def check(path=None) -> tuple[list[Problem], dict]:
-    """Every problem of a catalogue file, not only the first.
+def check(path=None, root=None) -> tuple[list[Problem], dict]:
+    """Every problem of a catalogue, not only the first.
 
     Checks what extraction, the suites and analysis rely on: the file is TOML; sections
     and indicators have their fields; ids are unique (sections, indicators, relations);
@@ -326,31 +597,38 @@ def check(path=None) -> tuple[list[Problem], dict]:
     a definition, when present, is a non-empty string; kinds, when present, are
     distinct non-empty strings, none the indicator's own name or a word its aliases match;
     relations have a known type and severity, the fields their type needs, and name
-    only known indicators (a ratio's rate is a rate).
+    only known indicators (a ratio's rate is a rate). A project's extension files are
+    checked as part of the catalogue they extend, and for what only they can get wrong
+    (:func:`_merged`). Each problem names its file and the line of its entry's header.
 
     Parameters
     ----------
     path : path-like, optional
-        The catalogue file (default: the packaged one).
+        A catalogue file, checked alone (default: the packaged one, extended by the
+        files of :func:`extension_files` of ``root``).
+    root : path-like, optional
+        The project root (default: :func:`project_root`); read only without ``path``.
 
     Returns
     -------
     (list of Problem, dict)
-        The problems (empty when the file is fine) and counts of sections, indicators,
-        relations and patterns.
+        The problems (empty when the catalogue is fine) and counts of sections,
+        indicators, relations and patterns.
     """
-    from .mentions import UNITS
+    if path:
+        data, text, problems = _read(Path(path))
+        origins = _origins(Path(path), text, data) if data is not None else {}
+    else:
+        data, origins, problems = _merged(default_path(), extension_files(root))
+    if data is None:
+        return problems, {}
+    more, counts = _check_data(data, origins)
+    return problems + more, counts
 
-    path = Path(path) if path else default_path()
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        return [Problem("file", "does not exist", "give the path of an indicators.toml")], {}
-    except (OSError, UnicodeDecodeError) as exc:
-        return [Problem("file", f"cannot be read ({exc})", "save it as UTF-8 text")], {}
-    except tomllib.TOMLDecodeError as exc:
-        return [Problem("file", f"is not valid TOML ({exc})",
-                        "correct the syntax at the line given")], {}
+
+def _check_data(data: dict, origins: dict) -> tuple[list[Problem], dict]:
+    """:func:`check` of TOML ``data``; ``origins``: (table, n) -> (file, line)."""
+    from .mentions import UNITS
 
     problems: list[Problem] = []
     # a table the loader does not read is dropped without a word; the usual case is an
@@ -361,10 +639,21 @@ def check(path=None) -> tuple[list[Problem], dict]:
             "file", f"has a table {key!r} that the catalogue does not read",
             "move what it says into an [[indicator]] (an [[alias]] from rol catalogue "
             "suggest: add its patterns to the patterns of the indicator it names) and "
-            "delete the table"))
+            "delete the table; a project's own catalogue/<name>.toml reads [[alias]] "
+            "tables as printed"))
     section_ids: set[str] = set()
+    def entry(table, n, ident):
+        """The entry's name in a message, and its place ((file, line))."""
+        file, line = origins.get((table, n), ("", None))
+        return (f"{table} {ident!r}" if line else f"{table} #{n} ({ident})"), (file, line)
+
+    def placed(start, at):
+        problems[start:] = [p if p.file else replace(p, file=at[0], line=at[1])
+                            for p in problems[start:]]
+
     for n, raw in enumerate(data.get("section", []), 1):
-        where = f"section #{n} ({raw.get('id', '?')})"
+        where, at = entry("section", n, raw.get("id", "?"))
+        start = len(problems)
         for key in ("id", "zh_name", "en_name"):
             if key not in raw:
                 problems.append(Problem(where, f"lacks the field {key!r}",
@@ -374,13 +663,15 @@ def check(path=None) -> tuple[list[Problem], dict]:
         section_ids.add(raw.get("id"))
         for key in ("heading_patterns", "display_patterns"):
             problems += _regex_problems(where, key, raw.get(key, []), False)
+        placed(start, at)
 
     ids: dict[str, str] = {}  # id -> kind
     names: dict[str, str] = {}  # zh_name -> id
     n_patterns = 0
     for n, raw in enumerate(data.get("indicator", []), 1):
         iid = raw.get("id", "?")
-        where = f"indicator #{n} ({iid})"
+        where, at = entry("indicator", n, iid)
+        start = len(problems)
         for key in ("id", "section", "zh_name", "en_name", "kind", "units", "min", "max"):
             if key not in raw:
                 problems.append(Problem(where, f"lacks the field {key!r}",
@@ -429,8 +720,7 @@ def check(path=None) -> tuple[list[Problem], dict]:
             if unit not in UNITS:
                 problems.append(Problem(
                     where, f"unit {unit!r} is not a counting word the extractor reads",
-                    "use a unit of rol_analysis.mentions.UNITS (scale removed: 元 not 万元), "
-                    "or add the word there first"))
+                    _units_fix()))
         try:
             if float(raw.get("min", 0)) > float(raw.get("max", 0)):
                 problems.append(Problem(where, "min is greater than max", "swap them"))
@@ -460,12 +750,14 @@ def check(path=None) -> tuple[list[Problem], dict]:
                                     "list each sort of the thing counted once, as the "
                                     "reports write it (kinds = ['培训', '讲座']), never the "
                                     "indicator itself or a synonym of it"))
+        placed(start, at)
 
     fields = {"ratio": ("rate", "numerator", "denominator"), "le": ("left", "right"),
               "sum": ("parts", "whole"), "intensity": ("numerator", "denominator")}
     rel_ids: set[str] = set()
     for n, raw in enumerate(data.get("relation", []), 1):
-        where = f"relation #{n} ({raw.get('id', '?')})"
+        where, at = entry("relation", n, raw.get("id", "?"))
+        start = len(problems)
         if raw.get("id") in rel_ids:
             problems.append(Problem(where, "id appears twice", "give each relation its own id"))
         rel_ids.add(raw.get("id"))
@@ -489,12 +781,13 @@ def check(path=None) -> tuple[list[Problem], dict]:
         for ref in refs:
             if ref and ref not in ids:
                 problems.append(Problem(where, f"names unknown indicator {ref!r}",
-                                        "use the id of an [[indicator]] of this file"))
+                                        "use the id of an [[indicator]] of the catalogue"))
         if rtype == "ratio" and raw.get("rate") in ids and ids[raw["rate"]] != "rate":
             problems.append(Problem(where, f"rate {raw['rate']!r} is not of kind rate",
                                     "point rate at a kind = \"rate\" indicator"))
+        placed(start, at)
     try:
-        _expected(path, data.get("completeness", {}), ids)
+        _expected(Path("catalogue"), data.get("completeness", {}), ids)
     except InputError as exc:
         problems.append(Problem("[completeness]", str(exc).split(": ", 1)[-1].split(". Fix")[0],
                                 "list indicator ids of this file once each in expected, "

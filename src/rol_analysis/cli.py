@@ -126,11 +126,20 @@ class _Group(click.Group):
         _pipe_closed = False
         # from here on Ctrl-C raises KeyboardInterrupt: builds clean up, then one line
         _on_sigint(signal.default_int_handler)
+        from .catalogue import ROOT_ENV
+
+        # the command's --root names the project catalogue for its own run only (a test
+        # or a notebook calling main runs several commands in one process)
+        project = os.environ.get(ROOT_ENV)
         try:
             try:
                 done = super().invoke(ctx)
             finally:  # finished or failing: Ctrl-C cannot change the outcome any more
                 _on_sigint(signal.SIG_IGN)
+                if project is None:
+                    os.environ.pop(ROOT_ENV, None)
+                else:
+                    os.environ[ROOT_ENV] = project
         except BrokenPipeError:
             # the reader has all it wanted (| head): end quietly, as Unix tools do
             _drop_closed_output()
@@ -192,10 +201,19 @@ def _absolute(ctx, param, value):
     return None if value is None else Path(value).absolute()
 
 
+def _project(ctx, param, value):
+    # every command of a root reads the catalogue that root extends (its catalogue/)
+    value = _absolute(ctx, param, value)
+    from . import catalogue as _catalogue
+
+    _catalogue.use_project(value)
+    return value
+
+
 def _root_option(f):
     return click.option("--root", type=click.Path(file_okay=False, path_type=Path),
                         default=Path("."), show_default=".", help=ROOT_HELP,
-                        callback=_absolute)(f)
+                        callback=_project)(f)
 
 
 def _year_type(value):
@@ -448,6 +466,15 @@ def list_(root):
     refused = [r for r in stale if r.get("refused")]
     stale = [r for r in stale if not r.get("refused")]
     said = ", ".join(f"{r['region']}/{r['year']} ({r['refused']})" for r in refused)
+    from . import suites
+
+    # `rol build` refuses until the suites match the catalogue (trial 26 was told to
+    # build, and the build refused): said, and the order of the two commands
+    out_of_date, source = suites.stale_for(root)
+    for p in out_of_date:
+        click.echo(f"{suites.out_of_date_message(p, source, root)} `rol build` and `rol "
+                   "validate` refuse until then.")
+    first = f"`{suites.command(root)}`, then " if out_of_date else ""
     if stale:
         # the one command, said once rather than after every row (trial 5 F8)
         n = len(stale)
@@ -456,12 +483,14 @@ def list_(root):
         also = (f", and rebuilds the {peers} up-to-date brief{'s' if peers > 1 else ''} that "
                 f"show{'' if peers > 1 else 's'} {'one of them' if n > 1 else 'it'} once "
                 f"published ({peers + n} in all)" if peers else "")
-        click.echo(f"next: `rol build --all` builds the {n} region-year{'s' if n > 1 else ''}"
-                   f" not built or outdated{also} (the others are skipped as up to date){more}")
+        click.echo(f"next: {first}`rol build --all` builds the {n} region-year"
+                   f"{'s' if n > 1 else ''} not built or outdated{also} (the others are "
+                   f"skipped as up to date){more}")
     elif refused:
         n = len(refused)
-        click.echo(f"next: `rol build --all` refuses the {n} region-year{'s' if n > 1 else ''}"
-                   f" not built or outdated until fixed, as their lines say: {said}")
+        click.echo(f"next: {first}`rol build --all` refuses the {n} region-year"
+                   f"{'s' if n > 1 else ''} not built or outdated until fixed, as their "
+                   f"lines say: {said}")
     if not pipeline.index_current(root):
         click.echo("reports/index.html: outdated: regions.csv changed the name, province or "
                    "level of a region it lists; the next `rol build` rewrites it")
@@ -555,6 +584,7 @@ def validate(region, year, all_, no_wait, root):
                                       all_ or (region is not None and year is None))
     from . import suites
 
+    pipeline.check_shared_inputs(root)  # the catalogue and regions.csv, as build checks
     suites.require_current(root)  # as `rol build` and `rol catalogue check` do
     if len(targets) == 1 and not all_ and year is not None:
         region, year = targets[0]
@@ -674,8 +704,10 @@ def review(region, year, root):
 
 @main.group(short_help="Check the indicator catalogue, or grow it from the corpus.")
 def catalogue():
-    """The indicator catalogue (src/rol_analysis/catalogue/indicators.toml): check it,
-    grow it from the corpus."""
+    """The indicator catalogue: the packaged src/rol_analysis/catalogue/indicators.toml,
+    extended by a project's own catalogue/*.toml under --root (new [[indicator]],
+    [[alias]] and [[relation]] entries). Check it, write its suites, grow it from the
+    corpus."""
 
 
 @catalogue.command(short_help="Print TOML stanzas for numbers no indicator names yet.")
@@ -697,38 +729,61 @@ def suggest(min_regions, root):
     click.echo(_suggest.suggest(root, min_regions=min_regions), nl=False)
 
 
-@catalogue.command("check", short_help="Validate a catalogue file; exit 2 naming each problem.")
+@catalogue.command("check", short_help="Validate the catalogue; exit 2 naming each problem.")
 @click.option("--catalogue", "path", type=click.Path(dir_okay=False, path_type=Path),
-              default=None, help="Catalogue file (default: the packaged indicators.toml).")
-def catalogue_check(path):
+              default=None, help="A catalogue file, checked alone (default: the packaged "
+                                 "indicators.toml extended by the root's catalogue/*.toml).")
+@_root_option
+def catalogue_check(path, root):
     """Check duplicate ids, missing fields, patterns without '#', invalid regexes,
     unknown units, sections and kinds, min above max, a definition that is not a
-    non-empty string, and relations naming unknown indicators or lacking their fields.
-    Exit 0 with a one-line summary, or 2 listing every problem with its fix."""
+    non-empty string, relations naming unknown indicators or lacking their fields, and
+    in a project's catalogue/*.toml a packaged id redefined or an alias naming an unknown
+    indicator. Each problem names its file and line. Exit 0 with a one-line summary, or
+    2 listing every problem with its fix."""
     from . import catalogue as _catalogue
 
-    source = str(path) if path else str(_catalogue.default_path())
-    problems, counts = _catalogue.check(path)
+    exts = () if path else _catalogue.extension_files(root)
+    source = str(path) if path else " + ".join(
+        str(p) for p in (_catalogue.default_path(), *exts))
+    problems, counts = _catalogue.check(path, root=root)
     if problems:
         for p in problems:
-            click.echo(f"error: {p.message(source)}", err=True)
+            click.echo(f"error: {p.message(str(path or _catalogue.default_path()))}",
+                       err=True)
         click.echo(f"{len(problems)} problem(s) in {source}; nothing was changed.", err=True)
         sys.exit(2)
     if path is None:
         # The gate reads expectations/, generated from this catalogue: an indicator added
         # without regenerating them makes every report that states it fail validation.
         from . import suites as _suites
-        from .layout import resource_dir
 
-        out_of_date = _suites.stale(resource_dir(".", "expectations"))
+        # whichever folder a build of root reads, its own too: checked against this
+        out_of_date = _suites.stale(_suites.directory_for(root))
         if out_of_date:
             for p in out_of_date:
-                click.echo(f"error: {_suites.out_of_date_message(p, source)}", err=True)
+                click.echo(f"error: {_suites.out_of_date_message(p, source, root)}", err=True)
             click.echo(f"{len(out_of_date)} expectation suite(s) out of date; nothing was "
                        "changed.", err=True)
             sys.exit(2)
     click.echo(f"{source}: ok ({counts['sections']} sections, {counts['indicators']} "
                f"indicators, {counts['relations']} relations, {counts['patterns']} patterns)")
+
+
+@catalogue.command("suites", short_help="Write the expectation suites of the catalogue.")
+@_root_option
+def catalogue_suites(root):
+    """Write expectations/critical.json and warning.json, the validation rules generated
+    from the catalogue (ranges, units, relations), each file atomically: into the root's
+    expectations/ when it has its own catalogue/*.toml, else into the folder its builds
+    read. Run it after changing the catalogue; refused (exit 2, naming each problem as
+    `rol catalogue check` does) while the catalogue has a problem."""
+    from . import suites as _suites
+
+    directory, changed = _suites.write_for(root)
+    names = ", ".join(p.name for p in changed)
+    click.echo(f"{directory}: " + (f"wrote {names}" if changed else
+                                   "the suites were up to date; nothing changed"))
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -876,10 +876,11 @@ def build(root=".", xlsx: bool | None = None, force: bool = False) -> PanelResul
     InputError
         When ``regions.csv`` or a published table cannot be read (the file is named).
     """
-    from .catalogue import default_path
+    from . import catalogue as _catalogue
 
     t0 = time.perf_counter()
     root = Path(root)
+    _catalogue.use_project(root)  # its names and ratios: the catalogue the build used
     final = root / "data" / "processed" / PANEL
     result = PanelResult(final)
     with _locked(root):
@@ -949,7 +950,7 @@ def build(root=".", xlsx: bool | None = None, force: bool = False) -> PanelResul
                                                  for y in years_of[r]]] for r in members])
                 for n, members in frags.items()}
         dirty = [n for n in frags if old_frags.get(n, {}).get("sig") != sigs[n]]
-        catalogue_sig = sha256_file(default_path())
+        catalogue_sig = _catalogue.digest(root)
         xlsx_sig = _signature([sorted(sigs.items()), catalogue_sig])
         xlsx_ok = (usable and manifest.get("xlsx") == xlsx_sig
                    and (final / "panel.xlsx").is_file())

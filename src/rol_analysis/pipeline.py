@@ -41,7 +41,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from . import __version__, imports, layout, locking
+from . import __version__, catalogue, imports, layout, locking
 from .exceptions import BuildError, InputError, RolError, UsageError, ValidationFailed
 from .fileio import read_json, sha256_cached, sha256_file, write_bytes, write_json
 
@@ -344,9 +344,10 @@ def data_fingerprint(root, paths: layout.BuildPaths) -> dict:
         "filing_year": filing.fingerprint(root, paths.region, paths.year),
         "notebooks": _digest_files(nb_dir, DATA_NOTEBOOKS),
         "expectations": _digest_files(exp_dir, sorted(p.name for p in exp_dir.glob("*.json"))),
+        # the effective catalogue: the packaged file's digest unless the project has
+        # its own catalogue/*.toml
         "package": {"version": __version__, "sha256": _package_digest(CATALOGUE_FILE),
-                    "catalogue": sha256_cached(Path(__file__).resolve().parent
-                                               / CATALOGUE_FILE)},
+                    "catalogue": catalogue.digest(root)},
         "font": fonts.digest(),
         "libraries": _data_libraries(paths.raw),
     }
@@ -1073,7 +1074,9 @@ def run_notebook(root: Path, nb_name: str, paths: layout.BuildPaths, out_dir: Pa
             engine_name=engine.ENGINE_NAME, kernel_name=engine.KERNEL_NAME,
             progress_bar=False, request_save_on_cell_execute=False,
             kernel_cwd=str(Path(root).resolve()), execution_timeout=timeout,
-            rol_env={layout.STAGE_ENV: str(stage) if stage is not None else None},
+            # a warm kernel may have built another root's region-year before
+            rol_env={layout.STAGE_ENV: str(stage) if stage is not None else None,
+                     catalogue.ROOT_ENV: str(Path(root).absolute())},
         )
     except PapermillExecutionError as exc:
         raise _kernel_error(exc, nb_name, _keep_failed(paths, out)) from None
@@ -1422,6 +1425,7 @@ def validate_only(root, region, year, wait=True, on_wait=None):
     from . import extract, validate
 
     root = Path(root)
+    catalogue.use_project(root)
     paths = layout.build_paths(root, region, year)
     _ = paths.raw  # a clear error when there is no raw report
     out = layout.cache_dir(root) / "validate" / region / str(paths.year)
@@ -1497,6 +1501,7 @@ def clean_step(paths: layout.BuildPaths, standalone: bool):
 
     if not standalone:
         return extract.clean(paths)
+    catalogue.use_project(paths.root)  # opened in Jupyter: the project's catalogue too
     return extract.extract_paths(paths)
 
 
@@ -1518,6 +1523,7 @@ def analyze_step(paths: layout.BuildPaths, standalone: bool):
 def brief_paths(root, region, year, standalone: bool) -> layout.BuildPaths:
     """Paths for notebooks 03 and 04; run on their own, see ``published_paths``."""
     if standalone:
+        catalogue.use_project(root)  # opened in Jupyter: the project's catalogue too
         return published_paths(root, region, year)
     return layout.build_paths(root, region, year)
 
@@ -1680,10 +1686,12 @@ def _emit(region, year, step) -> None:
 
 
 def _data_task(root, region, year, force, stage, timeout):
+    catalogue.use_project(root)  # a worker of another machine has not the environment
     return data_phase(root, region, year, force, on_step=_emit, stage=stage, timeout=timeout)
 
 
 def _brief_task(root, region, year, force, pdf, fresh_data, stage, timeout):
+    catalogue.use_project(root)
     return brief_phase(root, region, year, force, pdf, on_step=_emit, fresh_data=fresh_data,
                        stage=stage, timeout=timeout)
 
@@ -1906,6 +1914,7 @@ def build(root=".", targets=None, *, force=False, pdf=False, jobs=1, executor=No
     root = Path(root)
     targets = list(targets)
     timeout = cell_timeout(timeout)
+    catalogue.use_project(root)
     check_shared_inputs(root)
     from . import suites
 
@@ -2086,6 +2095,11 @@ def check_shared_inputs(root: Path) -> None:
     before it starts (one message, exit 2), instead of failing each region-year alike."""
     from . import regions
 
+    # the catalogue, checked whole (the packaged one and root's catalogue/*.toml): a
+    # problem is said once with check's messages, before any region-year starts, and
+    # nothing is written (trial 26: a pattern without '#' failed each region-year, and
+    # the panel's manifest took the broken catalogue's digest)
+    catalogue.require_valid(root)
     if regions.default_path(root).exists():
         regions.read(regions.default_path(root))
 

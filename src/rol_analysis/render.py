@@ -80,7 +80,7 @@ def export_html(nb, meta: dict) -> str:
     exporter = _exporter()
     res = {"metadata": {"name": "brief"}, "rol": {
         "version": meta.get("version", ""), "source_sha256": meta.get("source_sha256", ""),
-        "source_file": meta.get("source_file", ""),
+        "source_file": meta.get("source_file", ""), "catalogue": meta.get("catalogue", ""),
     }}
     body, _ = exporter.from_notebook_node(nb, resources=res)
     return body

@@ -1027,7 +1027,8 @@ def render(groups: list[Group], aliases: list[Alias], stats: dict,
     lines = [
         "# rol catalogue suggest: statistics the catalogue does not name yet, grouped by",
         "# measure and unit over every published region-year. Review each stanza before",
-        "# copying it into src/rol_analysis/catalogue/indicators.toml: rename the id, write",
+        "# copying it into your project's catalogue/<name>.toml (read on top of the packaged",
+        "# catalogue, [[alias]] stanzas as printed): rename the id, write",
         "# en_name, check the section, the range and that each pattern matches only what",
         "# it should (the comment says how many of the group's sentences it matches).",
         f"# Read {stats['region_years']} region-years "

@@ -4,8 +4,9 @@ The suites are reviewed data files: every rule a build is checked against is a l
 a JSON diff. Table rules (columns, types, known vocabularies, offsets) are written here;
 value ranges and relation rules are derived from ``catalogue/indicators.toml``, so a
 catalogue change shows up as a change of ``expectations/*.json`` once the generator is
-rerun (``python -m rol_analysis.suites``); ``tests/test_suites.py`` fails when the
-committed files drift from the catalogue.
+rerun (``rol catalogue suites``; a project with its own ``catalogue/*.toml`` gets its own
+``expectations/``); ``tests/test_suites.py`` fails when the committed files drift from
+the catalogue.
 
 Each file is a Great Expectations 1.x suite (``name``, ``expectations``, ``meta``). The
 suite's ``meta.severity`` says whether a failure gates publication (``gate``) or is a
@@ -56,7 +57,7 @@ EXTRA_UNITS = ["件", "次", "项", "个", "名", "人", "人次", "份", "场",
                "轮", "组", "队", "位", "小时", "周", "公里", "米", "平方米", "亩", "吨", "倍",
                ""]  # a count stated without a counting word (向11.43万农民工)
 
-GENERATOR = "python -m rol_analysis.suites"
+GENERATOR = "rol catalogue suites"
 
 
 def _exp(type_: str, table: str, rule: str, zh: str, en: str, indicators=(), **kwargs) -> dict:
@@ -348,6 +349,9 @@ def generate(catalogue: Catalogue | None = None) -> dict[str, dict]:
         File stem (``critical``, ``warning``) -> the suite as a JSON-ready dict.
     """
     cat = catalogue or load()
+    # the files it was generated from, as a project names them (its own extensions)
+    source = " + ".join(["catalogue/indicators.toml"]
+                        + [f"{Path(e).parent.name}/{Path(e).name}" for e in cat.extensions])
     gate = (_table_rules("mentions", MENTION_COLUMNS, cat)
             + _table_rules("indicators", INDICATOR_COLUMNS, cat)
             + _value_rules(cat))
@@ -368,8 +372,7 @@ def generate(catalogue: Catalogue | None = None) -> dict[str, dict]:
             "name": name,
             "expectations": gate if severity == "gate" else warn,
             "meta": {"severity": severity, "zh": zh, "en": en,
-                     "generated_by": f"{GENERATOR} (from catalogue/indicators.toml); "
-                                     "do not edit by hand"},
+                     "generated_by": f"{GENERATOR} (from {source}); do not edit by hand"},
         }
     return out
 
@@ -406,58 +409,114 @@ def stale(directory, catalogue: Catalogue | None = None) -> list[Path]:
             or json.loads((directory / f"{name}.json").read_text("utf-8")) != suite]
 
 
-def out_of_date_message(path, source) -> str:
-    """The line naming a suite file out of date with the catalogue ``source``, and the
-    fix (``rol catalogue check``, ``rol build``, ``rol validate``)."""
-    return f"{path} is out of date with {source}: run `{GENERATOR}` to regenerate it."
+def command(root=None) -> str:
+    """The command that writes the suites of ``root``'s catalogue."""
+    here = root is None or Path(root).absolute() == Path.cwd()
+    return GENERATOR if here else f"{GENERATOR} --root {Path(root).absolute()}"
+
+
+def out_of_date_message(path, source, root=None) -> str:
+    """The line naming a suite file out of date with the catalogue ``source`` (or
+    missing), and the fix (``rol catalogue check``, ``rol build``, ``rol validate``,
+    ``rol list``)."""
+    what = "is out of date with" if Path(path).is_file() else "is missing for"
+    return f"{path} {what} {source}: run `{command(root)}` to regenerate it."
+
+
+def directory_for(root) -> Path:
+    """Where the suites of ``root``'s catalogue live: ``<root>/expectations/`` when the
+    project extends the catalogue (``<root>/catalogue/*.toml``: its rules are its own),
+    else the folder a build under ``root`` reads (:func:`layout.resource_dir`)."""
+    from .catalogue import extension_files
+    from .layout import resource_dir
+
+    if extension_files(root):
+        return Path(root) / "expectations"
+    return resource_dir(root, "expectations")
+
+
+def stale_for(root) -> tuple[list[Path], str]:
+    """The suite files a build under ``root`` validates with that are out of date with
+    the catalogue it uses (or missing), and that catalogue's source; none when they are
+    current or are a project's own rules (a root's own ``expectations/`` beside no
+    ``catalogue/`` of its own is not generated from this catalogue)."""
+    from .catalogue import default_path, extension_files
+    from .layout import resource_dir
+
+    exts = extension_files(root)
+    directory = directory_for(root)
+    shipped = resource_dir(Path(root) / ".rol-no-such-folder", "expectations")
+    if not exts and directory.resolve() != shipped.resolve():
+        return [], ""
+    source = " + ".join(str(p) for p in (default_path(), *exts))
+    return stale(directory), source
 
 
 def require_current(root) -> None:
     """Refuse (exit 2) when the expectation suites a build under ``root`` validates with
-    are out of date with the catalogue they are generated from, naming each file and the
-    fix; before anything is built.
+    are out of date with the catalogue the build uses (:func:`stale_for`), naming each
+    file and the fix; before anything is built.
 
-    Only the suites shipped beside the catalogue (the package's, or a checkout's
-    top-level ``expectations/``, which a clone's root uses) are compared: a project
-    root's own ``expectations/`` folder is its own rules, not generated from this
-    catalogue. Validating with suites older than the catalogue built every region-year
-    with the old rules and said nothing, then rebuilt them all once regenerated
-    (trial 25).
+    Validating with suites older than the catalogue built every region-year with the old
+    rules and said nothing, then rebuilt them all once regenerated (trial 25).
     """
-    from .catalogue import default_path
     from .exceptions import UsageError
-    from .layout import resource_dir
 
-    directory = resource_dir(root, "expectations")
-    shipped = resource_dir(Path(root) / ".rol-no-such-folder", "expectations")
-    if directory.resolve() != shipped.resolve():
-        return
-    paths = stale(directory)
+    paths, source = stale_for(root)
     if paths:
-        source = default_path()
-        raise UsageError("\n".join(out_of_date_message(p, source) for p in paths)
+        raise UsageError("\n".join(out_of_date_message(p, source, root) for p in paths)
                          + "\nNothing was built or validated: suites older than the "
                          "catalogue apply its old rules.")
 
 
+def write_for(root) -> tuple[Path, list[Path]]:
+    """``rol catalogue suites``: write the suites of ``root``'s catalogue into
+    :func:`directory_for` (each file atomically); refuse a catalogue ``rol catalogue
+    check`` rejects (exit 2, its messages), writing nothing.
+
+    Returns
+    -------
+    (Path, list of Path)
+        The folder, and the files whose content changed.
+    """
+    from .catalogue import check, default_path, refusal
+    from .exceptions import UsageError
+
+    problems, _ = check(root=root)
+    if problems:
+        raise UsageError(refusal(problems, default_path()).replace(
+            "Nothing was built or changed.", "No suite was written."))
+    directory = directory_for(root)
+    before = set(stale(directory))
+    written = write(directory, load())
+    return directory, [p for p in written if p in before]
+
+
 def main(argv=None) -> int:
-    """``python -m rol_analysis.suites [DIR] [--check]``: write or check the suites."""
-    parser = argparse.ArgumentParser(prog=GENERATOR, description=main.__doc__)
+    """``python -m rol_analysis.suites [DIR] [--check]``: write or check the packaged
+    catalogue's suites (a project's: ``rol catalogue suites --root DIR``)."""
+    parser = argparse.ArgumentParser(prog="python -m rol_analysis.suites",
+                                     description=main.__doc__)
     parser.add_argument("directory", nargs="?", default=None,
                         help="target folder (default: the expectations/ folder found from "
                              "the current directory)")
     parser.add_argument("--check", action="store_true",
                         help="exit 1 when the files differ from the catalogue, write nothing")
     args = parser.parse_args(argv)
+    from .catalogue import check, default_path, refusal
     from .layout import resource_dir
 
+    problems, _ = check(default_path())
+    if problems:  # the check's messages, not a traceback
+        print(refusal(problems, default_path()), file=sys.stderr)
+        return 2
     directory = Path(args.directory) if args.directory else resource_dir(".", "expectations")
     if args.check:
-        paths = stale(directory)
+        paths = stale(directory, load(str(default_path())))
         for path in paths:
             print(f"{path} is out of date: run {GENERATOR}", file=sys.stderr)
         return 1 if paths else 0
-    for path in write(directory):
+    for path in write(directory, load(str(default_path()))):
         print(path)
     return 0
 

@@ -158,7 +158,8 @@ def _gx():
 def _suite_error(path: Path, problem: str) -> SuiteError:
     return SuiteError(
         f"{path}: {problem}. The suites in this folder are generated from the catalogue: "
-        "regenerate them with `python -m rol_analysis.suites`, or fix the entry by hand "
+        "regenerate them with `rol catalogue suites` (--root DIR for a project's own), or "
+        "fix the entry by hand "
         "(each entry needs a known Great Expectations `type`, `kwargs`, and a `meta` with "
         f"`rule`, `table` (one of {', '.join(TABLES)}), `zh`, `en` and `indicators`)."
     )
@@ -227,7 +228,8 @@ def load_suites(suites_dir) -> list[Suite]:
     files = sorted(suites_dir.glob("*.json"))
     if not files:
         raise SuiteError(f"{suites_dir}: no expectation suites (*.json) found. Regenerate "
-                         "them with `python -m rol_analysis.suites`.")
+                         "them with `rol catalogue suites` (--root DIR for a project's "
+                         "own).")
     # A warm kernel validates report after report against the same files: parsing and
     # building them again cost about a tenth of a validation. Keyed by the files' text,
     # so an edited suite is read anew; broken files are never kept.
@@ -717,8 +719,9 @@ def failed_message(paths, meta: dict, report: ValidationReport) -> str:
         f"decision with `rol review --region {paths.region} --year {paths.year}` "
         f"(set, unname or exclude in {review}; the raw report is never edited); if the "
         f"rule is wrong (a range, a unit or a relation), change it in "
-        f"src/rol_analysis/catalogue/indicators.toml and regenerate the suites "
-        f"(`python -m rol_analysis.suites`). Then build again.\n"
+        f"the catalogue (an entry of the project's catalogue/*.toml, or of "
+        f"src/rol_analysis/catalogue/indicators.toml) and regenerate the suites "
+        f"(`rol catalogue suites`). Then build again.\n"
         + report.message())
 
 
