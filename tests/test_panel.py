@@ -628,3 +628,161 @@ def test_every_name_confirmed_with_other_numbers_undecided_is_partly_reviewed_ev
         d, n = counts[region]
         assert f"{label} · 已复核 {d} 个数字（共 {n} 个）" in head, head
         assert "指标名称均经复核" in head
+
+
+# ----------------------------------------------- trial 27: a researcher using only the panel
+
+
+def _data_readme() -> str:
+    return (REPO / "data" / "processed" / "README.md").read_text(encoding="utf-8")
+
+
+def _draw(code: str, ns: dict) -> list[str]:
+    """Run ``code`` (a README's chart example) from matplotlib's defaults and return the
+    missing-glyph warnings it caused (what a reader sees as boxes)."""
+    import warnings
+
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    matplotlib.rcdefaults()  # another test may have set the font already
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        exec(code, ns)  # noqa: S102 - the README's own example
+        plt.gcf().canvas.draw()
+    plt.close("all")
+    return [str(w.message) for w in caught if "missing from font" in str(w.message)]
+
+
+def test_readme_chart_examples_draw_chinese_labels_from_the_panel(proot, monkeypatch):
+    """Trial 27 (6): Chinese labels came out as boxes with 70 'Glyph … missing' warnings;
+    the fix, fonts.use_in_matplotlib(), was only in the source. Both READMEs' chart
+    examples, run as written from a project root, draw without a missing glyph; the same
+    chart without the font call would not."""
+    root, _ = proot
+    monkeypatch.chdir(root)
+    long = re.search(r"```python\n(.*?)```", _data_readme().split("Charts with Chinese")[1],
+                     re.S).group(1)
+    assert "fonts.use_in_matplotlib()" in long
+    assert _draw(long.replace("fonts.use_in_matplotlib()", ""), {})  # boxes without it
+    ns: dict = {}
+    assert _draw(long, ns) == []
+    assert (root / "reconsideration.png").stat().st_size > 0
+    assert set(ns["table"].columns) == {2022, 2023} and ns["table"].notna().any().all()
+    (root / "reconsideration.png").unlink()
+
+    blocks = re.findall(r"```python\n(.*?)```", (REPO / "README.md").read_text("utf-8"), re.S)
+    short = next(b for b in blocks if "use_in_matplotlib" in b)
+    ns = {}
+    exec(blocks[0], ns)  # noqa: S102 - the README's pandas line gives `rates`
+    assert _draw(short, ns) == []
+
+
+def test_wide_is_the_documented_pivot_of_indicators_and_says_where_units_are(proot):
+    """Trial 27 (5): `wide` keeps the value alone (400余人次 is 400.0, 人 and 人次 share a
+    column) and said so nowhere. Its view comment and data/processed/README.md say it,
+    and the README's long -> wide rule gives exactly the view's numbers."""
+    root, _ = proot
+    comment = _duck(root, "SELECT comment FROM duckdb_views() WHERE view_name = 'wide'")
+    text = comment["comment"][0]
+    for word in ("unit", "qualifier", "人次", "400余人次", "indicators"):
+        assert word in text, word
+    rule = re.search(r"`(indicators\.pivot\(.*?\))`", _data_readme(), re.S).group(1)
+    indicators = pd.read_parquet(out(root) / "indicators.parquet")
+    pivot = eval(rule.replace("\n", " "), {"indicators": indicators})  # noqa: S307
+    wide = _duck(root, "SELECT * FROM wide").set_index(["region", "year"])
+    at_least = indicators[indicators["qualifier"] == "at_least"].iloc[0]
+    key = (at_least["region"], at_least["year"])
+    assert wide.loc[key, at_least["indicator_id"]] == at_least["value"]  # no qualifier
+    for (region, year), row in pivot.iterrows():
+        got = wide.loc[(region, year), list(pivot.columns)]
+        assert got.astype(float).equals(row.astype(float)), (region, year)
+    assert pd.isna(wide.loc[("hongqi", 2022)].iloc[3:]).all()  # kept, without tables
+
+
+def test_mentions_carry_candidates_and_both_tables_a_reviewed_flag(tmp_path):
+    """Trial 27 (8, 10): a reviewer's decision was free text only (confirm | 某人) and the
+    tie candidates of mentions.csv were missing from the panel. ``reviewed`` is a boolean
+    (confirm, set, add or new; never NULL), ``n_unconfirmed`` counts the indicators
+    rows without it, and ``candidates`` comes through as mentions.csv has it."""
+    (tmp_path / "data" / "raw").mkdir(parents=True)
+    publish(tmp_path, "alpha", 2023)
+    proc = tmp_path / "data/processed/alpha/2023"
+    men = pd.read_parquet(proc / "mentions.parquet")
+    marks = ["confirm | 张三", "set | 张三 | 原读作 23 件 · 未归入指标",
+             "new | 李四 | 原读作 3 件 · 未归入指标 | 新指标 行政复议纠错数", ""]
+    men["review"] = [marks[i % 4] for i in range(len(men))]
+    men["candidates"] = ["a_one|b_two" if i == 3 else "" for i in range(len(men))]
+    fileio.write_parquet(proc / "mentions.parquet", men)
+    ind = pd.read_parquet(proc / "indicators.parquet")
+    ind["review"] = ["add | 王五" if i % 2 else "" for i in range(len(ind))]
+    fileio.write_parquet(proc / "indicators.parquet", ind)
+    panel.build(tmp_path, xlsx=False)
+
+    pm = pd.read_parquet(out(tmp_path) / "mentions.parquet")
+    assert pm["reviewed"].dtype == bool
+    assert list(pm["reviewed"]) == [i % 4 != 3 for i in range(len(men))]
+    assert list(pm["candidates"].fillna("")) == list(men["candidates"])
+    pi = pd.read_parquet(out(tmp_path) / "indicators.parquet")
+    assert list(pi["reviewed"]) == [bool(i % 2) for i in range(len(ind))]
+    ry = pd.read_parquet(out(tmp_path) / "region_years.parquet")
+    assert ry["n_unconfirmed"][0] == (~pi["reviewed"]).sum() == unconfirmed(ind["review"])
+    assert _duck(tmp_path, "SELECT count(*) AS n FROM mentions WHERE NOT reviewed")["n"][0] \
+        == len(men) // 4
+
+
+def _documented_types() -> dict[str, str]:
+    """data/processed/README.md's column types table: column -> parquet type."""
+    part = _data_readme().split("Column types")[1].split("\n\n")[1]
+    types = {}
+    for line in part.splitlines()[2:]:
+        cells = [c.strip() for c in line.strip("|").split("|")]
+        for col in re.findall(r"`(\w+)`", cells[2]):
+            assert col not in types, f"{col} documented twice"
+            types[col] = cells[0].split()[0]
+    return types
+
+
+def test_every_panel_column_has_its_documented_type(proot):
+    """Trial 27 (11): no dtypes were documented. Every column of every panel table is in
+    data/processed/README.md's type table with the type its parquet files have, and
+    the documented level values are regions.csv's (department was missing)."""
+    import pyarrow.parquet as pq
+
+    from rol_analysis.regions import LEVELS
+
+    root, _ = proot
+    types = _documented_types()
+    names = {"string": "string", "double": "double", "int64": "int64", "bool": "bool"}
+    seen = set()
+    for table in panel.TABLES:
+        schema = pq.read_schema(next((out(root) / f"{table}.parquet").glob("*.parquet")))
+        for field in schema:
+            assert field.name in types, f"{table}.{field.name} undocumented"
+            assert names[types[field.name]] == str(field.type), (table, field.name)
+            seen.add(field.name)
+    assert set(types) == seen  # nothing documented that the panel does not have
+    values = _data_readme().split("\nValues:")[1].split("\n- `validation`")[0]
+    for level in LEVELS:
+        assert f"`{level}`" in values, level
+
+
+def test_region_years_give_the_raw_file_the_offsets_index(tmp_path):
+    """Trial 27 (7): region_years.source_file was just 2023.txt. source_path is the raw
+    file relative to the project, and char_start/char_end of the panel's rows index it."""
+    raw = tmp_path / "data" / "raw" / "alpha" / "2023.txt"
+    raw.parent.mkdir(parents=True)
+    shutil.copy(SEED, raw)
+    proc = tmp_path / "data" / "processed" / "alpha" / "2023"
+    extract_to(raw, proc, region="alpha", year=2023)
+    fileio.write_json(tmp_path / "reports/alpha/2023/validation.json",
+                      {"success": True, "failures": [], "warnings": []})
+    panel.build(tmp_path, xlsx=False)
+    ry = pd.read_parquet(out(tmp_path) / "region_years.parquet")
+    assert list(ry["source_path"]) == ["data/raw/alpha/2023.txt"]
+    text = (tmp_path / ry["source_path"][0]).read_text(encoding="utf-8")
+    ind = pd.read_parquet(out(tmp_path) / "indicators.parquet")
+    assert len(ind) and all(text[a:b] == t for a, b, t in
+                            zip(ind["char_start"], ind["char_end"], ind["text"]))

@@ -58,7 +58,7 @@ from .exceptions import InputError
 from .fileio import read_json, sha256_file, write_bytes, write_text
 
 PANEL = "panel"
-FORMAT = 9  # bump when the panel's columns or layout change: the next run starts afresh
+FORMAT = 10  # bump when the panel's columns or layout change: the next run starts afresh
 KEYS = ["region", "year"]
 META = ["region_name", "province", "level"]
 TABLES = ("indicators", "mentions", "ratios", "region_years")
@@ -73,12 +73,12 @@ XLSX_AUTO_CELLS = 1_000_000
 INDICATOR_COLUMNS = [
     "region", "region_name", "province", "level", "year", "indicator_id", "measure",
     "zh_name", "en_name", "kind", "section", "value", "unit", "qualifier", "scope",
-    "validation", "review", "text", "sentence", "char_start", "char_end",
+    "validation", "review", "reviewed", "text", "sentence", "char_start", "char_end",
 ]
 MENTION_COLUMNS = [
     "region", "region_name", "province", "level", "year", "indicator_id", "part_of", "measure",
-    "value", "unit", "qualifier", "kind", "scope", "section", "review", "text", "sentence",
-    "char_start", "char_end",
+    "value", "unit", "qualifier", "kind", "scope", "section", "review", "reviewed", "text",
+    "sentence", "char_start", "char_end", "candidates",
 ]
 RATIO_COLUMNS = [
     "region", "region_name", "province", "level", "year", "ratio_id", "zh_name", "en_name",
@@ -88,13 +88,14 @@ RATIO_COLUMNS = [
 ]
 REGION_YEAR_COLUMNS = [
     "region", "region_name", "city", "province", "level", "year", "title", "issuer",
-    "issuer_kind", "report_kind", "date", "source_file", "source_sha256", "validation",
-    "n_failures", "n_warnings",
+    "issuer_kind", "report_kind", "date", "source_file", "source_path", "source_sha256",
+    "validation", "n_failures", "n_warnings",
     "review_state", "n_reviewed", "n_excluded", "n_new", "n_mentions", "n_indicators",
     "n_unconfirmed", "has_brief",
 ]
 COLUMNS = {"indicators": INDICATOR_COLUMNS, "mentions": MENTION_COLUMNS,
            "ratios": RATIO_COLUMNS, "region_years": REGION_YEAR_COLUMNS}
+BOOLS = {"reviewed", "has_brief"}
 FLOATS = {"value", "reported", "numerator", "denominator", "recomputed", "difference",
           "tolerance"}
 INTS = {"year", "char_start", "char_end", "decimals", "n_failures", "n_warnings",
@@ -116,7 +117,8 @@ ZH = {
     "numerator_sentence": "分子原句", "denominator_sentence": "分母原句", "title": "报告标题",
     "issuer": "发布机关", "issuer_kind": "发布机关类别", "report_kind": "报告主体类别",
     "date": "发布日期",
-    "source_file": "原始文件",
+    "source_file": "原始文件", "source_path": "原始文件路径", "reviewed": "已复核",
+    "candidates": "候选指标",
     "source_sha256": "原始文件 sha256", "n_failures": "关键规则未通过数",
     "n_warnings": "提示数", "review_state": "审核状态", "n_reviewed": "已审核数字数",
     "n_excluded": "复核排除数字数", "n_new": "需新增指标数字数",
@@ -127,11 +129,17 @@ ZH = {
 #: View -> its documentation (also stored in the database with COMMENT ON VIEW).
 VIEWS = {
     "indicators": "One row per region-year and catalogue indicator: value, unit, "
-                  "qualifier, validation status, review, source sentence and offsets.",
+                  "qualifier, validation status, review (reviewed: a reviewer confirmed, "
+                  "set or added the name), source sentence and offsets into "
+                  "region_years.source_path.",
     "wide": "One row per region-year, one column per catalogue indicator (its value; NULL "
-            "when the report does not state it). A value whose name no reviewer confirmed "
-            "is included like a confirmed one: see indicators.review (confirmed only when "
-            "it begins confirm, set or add) and region_years.n_unconfirmed.",
+            "when the report does not state it). The value alone, as indicators.value: "
+            "money in 元, rates in %, counts in the report's own unit, without unit or "
+            "qualifier, so one column can mix 人 and 人次 and 400余人次 is 400.0 here: "
+            "take unit and qualifier from indicators before comparing. A value whose name "
+            "no reviewer confirmed is included like a confirmed one: see "
+            "indicators.reviewed (true when its review begins confirm, set or add) and "
+            "region_years.n_unconfirmed.",
     "ratios": "Reported rates against the counts behind them, one row per region-year and "
               "rate (status consistent / mismatch / claim_only / computed_only).",
     "region_years": "One row per region-year: name, province, level, report metadata "
@@ -147,7 +155,9 @@ VIEWS = {
                     "n_unconfirmed (indicator names no reviewer confirmed, set or added).",
     "mentions": "Every statistic found in the reports, with or without a catalogue "
                 "indicator; part_of names the indicator of the total a part (其中…, one "
-                "item of a breakdown) belongs to.",
+                "item of a breakdown) belongs to; candidates, for a number left unnamed "
+                "between two indicators that fit it equally, their ids joined by |; "
+                "reviewed, whether a reviewer decided it.",
 }
 SHEETS = ("indicators", "wide", "ratios", "region_years")
 XLSX_MAX_ROWS = 1_048_576 - 2  # Excel's sheet limit, minus the two header rows
@@ -276,6 +286,10 @@ def _region_year_row(region: str, year: int, files: dict, has_brief: bool) -> di
         "report_kind": report_kind(report) if report else None,
         "issuer_kind": issuer_kind(report.get("issuer")),
         "date": report.get("date"), "source_file": report.get("source_file"),
+        # where the report is, relative to the project: what a reader of the panel opens
+        # to check a sentence at char_start (raw files live in data/raw/<region>/)
+        "source_path": (f"data/raw/{region}/{report['source_file']}"
+                        if report.get("source_file") else None),
         "source_sha256": report.get("source_sha256"),
         "region_name_report": report.get("region_name"),
         "validation": status, "warned": sorted(warned), "n_failures": n_fail,
@@ -339,7 +353,7 @@ def _sql_type(col: str) -> str:
         return "DOUBLE"
     if col in INTS:
         return "BIGINT"
-    if col == "has_brief":
+    if col in BOOLS:
         return "BOOLEAN"
     return "VARCHAR"
 
@@ -373,6 +387,18 @@ def _cast(col: str, src: str) -> str:
     if t == "BIGINT":
         return f"CAST(TRY_CAST(NULLIF(CAST({src} AS VARCHAR), '') AS DOUBLE) AS BIGINT)"
     return f"TRY_CAST(NULLIF(CAST({src} AS VARCHAR), '') AS {t})"
+
+
+def _reviewed_sql(src: str) -> str:
+    """SQL for ``reviewed``: whether a reviewer decided the row, read from its review
+    mark (``action | reviewer …``): a name confirmed, set or added
+    (:data:`reviews.NAMING`, the rule of ``wide``'s comment and ``n_unconfirmed``) or a
+    number marked ``new``. Never NULL, so ``WHERE NOT reviewed`` finds the rest."""
+    from .reviews import NAMING, NEW, SEP
+
+    actions = ", ".join(f"'{a}'" for a in (*NAMING, NEW))
+    return (f"coalesce(split_part(CAST({src} AS VARCHAR), '{SEP}', 1) IN ({actions}), "
+            "false)")
 
 
 def _unreadable(p, why: str) -> InputError:
@@ -416,6 +442,8 @@ def _load_parquet(con, table: str, files: dict[str, tuple[str, int]], schema_fil
             exprs.append("f._year")
         elif c in META or c == "validation":
             exprs.append(f"NULL::{_sql_type(c)}")  # joined later
+        elif c == "reviewed":
+            exprs.append(_reviewed_sql('t."review"'))
         else:
             exprs.append(_cast(c, f't."{c}"'))
     params = {"files": [*paths, str(schema_file)]}
