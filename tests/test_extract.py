@@ -380,7 +380,7 @@ def test_shared_value_gives_one_row_per_name_even_without_indicators():
     assert len(m) == 2 and set(m["value"]) == {100} and m["char_start"].nunique() == 1
     assert set(m["indicator_id"]) == {""}
     # the first name's topic carries to the second
-    assert sorted(m["measure"]) == ["矛盾纠纷群众满意率", "矛盾纠纷调处审结率"]
+    assert sorted(m["measure"]) == ["矛盾纠纷群众满意率", "矛盾纠纷调处结案率"]
 
 
 def test_a_list_before_the_first_shared_rate_name_modifies_it():
@@ -2424,7 +2424,7 @@ def test_a_time_only_stated_for_a_list_of_procedures_is_each_ones():
     # times are not added up: each procedure takes it, one row per name
     m = extract.extract_text("目前户籍迁移和社保转移只需2个工作日即可办结。").mentions
     assert list(m["value"]) == [2, 2] and m["char_start"].nunique() == 1
-    assert sorted(m["measure"]) == ["户籍迁移即可审结时长", "社保转移即可审结时长"]
+    assert sorted(m["measure"]) == ["户籍迁移即可办结时长", "社保转移即可办结时长"]
     # a joint figure is no figure of the first alone: none of the two is named
     m = extract.extract_text("企业开办和银行开户只需1个工作日。").mentions
     assert len(m) == 2 and set(m["indicator_id"]) == {""}
@@ -3086,3 +3086,26 @@ def test_made_and_revised_rules_stated_apart_are_parts_not_the_made_ones_as_all(
     # a repeal is no kind of what it counts: not made a part
     m = extract.extract_text("审议通过政府规章2部，废止1部。", "x", 2024).mentions.set_index("text")
     assert m.at["1部", "part_of"] == ""
+
+
+# Trial 26 (invented county reports): ordinary wordings of stock indicators that were left
+# unnamed, each within what the indicator counts.
+@pytest.mark.parametrize("sentence, value, iid", [
+    # the audience of legal-education events: 法律七进 is legal education as 法律进… is
+    ("开展“法律七进”活动380场次，受众群众4.6万人次。", 46000.0,
+     "legal_education_participants"),
+    # a special supervision check is a supervision check of enforcement
+    ("县司法局开展行政执法专项监督检查15次，发现并反馈问题48个。", 15.0,
+     "enforcement_supervision_checks"),
+    # the hours of enforcement officers' yearly training are law training hours, as
+    # 人均完成网上学法42学时 is
+    ("全区行政执法人员人均参加培训48课时。", 48.0, "law_training_hours"),
+])
+def test_ordinary_wordings_of_stock_indicators_are_named(sentence, value, iid):
+    assert _named_and_parts(sentence)[value][0] == iid
+
+
+def test_training_hours_with_no_law_and_no_enforcement_officers_stay_unnamed():
+    # the law content the training-hours indicator needs: a training of staff in general
+    # is not law training (the enforcement-officer reading above is the exception)
+    assert _named_and_parts("全区干部职工人均参加培训48课时。")[48.0][0] == ""

@@ -153,7 +153,7 @@ def test_skipping_leaves_unknown_starts_alone(pattern):
     ("及时回应网络舆情354起。", ["及时回应网络舆情数"]),
     # 及时 with the verb it qualifies, before a 的-cut (was 处理问题事项; 及时问题事项 alone)
     ("并及时处理政务服务网各类指南发布中的问题事项800多条。", ["及时处理问题事项数"]),
-    ("和解结案3件。", ["和解审结数"]),
+    ("和解结案3件。", ["和解结案数"]),  # 结案 is 审结 only of a decided case
 ])
 def test_a_label_keeps_the_words_yu_hui_ji_shi_and_he_jie_whole(text, expected):
     assert [m[2] for m in _measures(text)] == expected
@@ -293,3 +293,36 @@ def test_a_bare_number_in_a_list_borrows_no_count_before():
     # another item of the list, not more of the count before (blind20)
     got = _measures("有2卷获评农业农村部优秀案卷，3卷被浙江省农业农村厅认定为优秀。")
     assert got[1][2] != got[0][2]
+
+
+# Trial 26 (invented county reports): labels that cut 平均 to 平, read a service's 办结 as a
+# court's 审结, or doubled the ending a report's own time or degree word already gives.
+@pytest.mark.parametrize("text, expected", [
+    ("办理法律援助案件587件，法律援助平均2天完成指派。",
+     ["办理法律援助案件数", "法律援助平均时长"]),
+    ("办理法律援助案件612件，法律援助申请受理后平均1.5天完成指派。",
+     ["办理法律援助案件数", "法律援助申请受理后平均时长"]),
+    # a service, a request: 办结 as the report writes it (was 审结率, 帮办代办服务审结数)
+    ("帮办代办服务企业群众2210件次，办结2187件，办结率99.0%。",
+     ["帮办代办服务企业群众数", "帮办代办服务企业群众办结数", "办结率"]),
+    # a decided case: 办结 is 审结 as before, so two reports' wordings agree
+    ("区行政复议局新收行政复议申请215件，办结204件，平均审结用时48天。",
+     ["区行政复议局新收行政复议申请数", "行政复议审结数", "平均审结用时"]),
+    ("全年收到复议申请142件，办结125件，平均办案周期35天。",
+     ["收到复议申请数", "复议审结数", "平均办案周期"]),
+    ("组织开展年终述法，述法测评满意度为95.1%。", ["述法测评满意度"]),
+])
+def test_a_label_keeps_average_done_and_the_reports_own_ending(text, expected):
+    assert [m[2] for m in _measures(text)] == expected
+
+
+def test_an_average_after_a_list_mark_is_one_reading_of_its_own_number():
+    # 做到当日受理、平均2个工作日内指派: 平均's 均 is no "each" (A、B均为…): one number,
+    # one row (trial 26: two rows at one char_start, 做到当日受理时长 and 法律援助平时长)
+    m = extract.extract_text("办理法律援助案件405件，为受援群众挽回经济损失1263万元，"
+                             "做到当日受理、平均2个工作日内指派。").mentions
+    two = m[m["text"] == "2个工作日"]
+    assert list(two["measure"]) == ["法律援助平均时长"]
+    # 均 as "each" still gives each name its reading
+    m = extract.extract_text("受理、审结案件均为12件。").mentions
+    assert len(m[m["text"] == "12件"]) == 2

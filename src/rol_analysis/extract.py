@@ -153,7 +153,8 @@ _EXAMPLES_END_RE = re.compile(r"等\s*$")
 _SUBJECT_OF_FIGURE_RE = re.compile(r"[^，,。；;：:！？!?\d]{0,14}的[^，,。；;：:！？!?\d]{0,12}\d")
 # "A、B、C均不足500件": the same value for each name (均/都/各 right before the value).
 # "委员会会议和办公室会议各开了1次": 各 with a short verb before the value.
-_SHARED_COUNT_RE = re.compile(r"(?:均|都|各)(?:为|是|达到|达|有|不足|不到|超过|在"
+# (not the 均 of 平均: 做到当日受理、平均2个工作日内指派 is one time, not one for each)
+_SHARED_COUNT_RE = re.compile(rf"(?:{measure.EACH_JUN}|都|各)(?:为|是|达到|达|有|不足|不到|超过|在"
                               r"|(?:召开|开|举办|开展|组织|办理|受理|收到|完成)了?)?$")
 # "司法、执法、守法普法3个协调小组各召开会议1次": a count of bodies right before 各 says
 # how many share the value (as 两项整改率均 does for rates); 各 and a verb with a short
@@ -162,10 +163,10 @@ _N_EACH_RE = re.compile(r"[^，,、和及与\d]{1,8}各(?:召开|开|举办|开�
                         r"(?:[^，,、\d]{1,4})?$")
 _N_EACH_UNITS = frozenset({"个", "家", "支"})
 # "事故起数和死亡人数同比均下降47.06%": one change stated for each name before 均.
-_SHARED_CHANGE_RE = re.compile(rf"(?:{_THAN})?(?:均|都)(?:有所)?(?:{_CHANGE_VERBS}|回落)了?"
-                               r"(?:达|为)?$")
+_SHARED_CHANGE_RE = re.compile(rf"(?:{_THAN})?(?:{measure.EACH_JUN}|都)(?:有所)?"
+                               rf"(?:{_CHANGE_VERBS}|回落)了?(?:达|为)?$")
 # "A和B仅用1个工作日": what each of the names takes, when only a time is stated
-_SHARED_TIME_RE = re.compile(r"(?:均|都)?(?:仅|只)(?:需要?|用了?|要)$")
+_SHARED_TIME_RE = re.compile(rf"(?:{measure.EACH_JUN}|都)?(?:仅|只)(?:需要?|用了?|要)$")
 # A single rate name before a value each counted item of the clause before shares.
 _EACH_RATE_RE = re.compile(r"(?P<rate>[^、和及与]{1,8}率)(?:均|都)(?:为|是|达到|达|保持在|保持)?")
 _ITEM_JOINERS = frozenset("和、及与")

@@ -17,7 +17,7 @@ indicator can still be lined up across reports (``行政复议申请受理数``,
 4. **Normalised** so that the same measure in two reports gets the same label:
    adverbs, fillers and linking verbs dropped (``全面``, ``共``, ``达到``, ``为``),
    quotation marks and brackets removed, a few synonyms mapped (:data:`SYNONYMS`: 办结
-   -> 审结, 审批事项 -> 行政许可事项, 以案讲法 -> 以案释法), capped at
+   -> 审结 in a decided case's label, 审批事项 -> 行政许可事项, 以案讲法 -> 以案释法), capped at
    :data:`MAX_CHARS` characters (the words nearest the number are kept), and a suffix
    by kind: a count ends in ``数``, an amount in ``金额``, a rate keeps its ``率``.
 5. **Qualifier words** that change what is counted lead the label: ``累计`` (a running
@@ -163,12 +163,17 @@ _DE = f"(?<![{_DE_WORDS}])的"
 #: The verbs of a change to a value (压缩至, 减少到, 提高为): the value after them is the
 #: one after the change (extract's before/after of 由…压缩至…, a label's value before it).
 CHANGE_VERBS = "压缩|压减|缩短|减少|降低|精简|提高|提升|增加|增长|控制|下降|降|减|增"
+#: 均 as "each, all" (A、B均为…), not the 均 of an average (平均, 人均, 户均, 日均, 月均,
+#: 年均: 法律援助平均2天 is no 法律援助平 each 2 days).
+EACH_JUN = "(?<![平人户日月年])均"
 # Linking words between the object and the number (达到, 为, 有…), trimmed at the end.
 _LINK_TAIL_RE = skipping(r"(?:达到了|达到|达|为|是|有|共|计|约|累计|合计|总计|实现|"
                            r"针对|仅有|只有|仅|"
                            r"保持在|保持|占比|占|近|超过|逾|不低于|不少于|高于|低于|多达|超|"
-                           r"均|都|已|了|" + _DE + "|由|从|(?<![公展])开|对|向|给|把|将|"
+                           rf"{EACH_JUN}|都|已|了|" + _DE + "|由|从|(?<![公展])开|对|向|给|把|将|"
                            rf"(?<![存现实所])在|(?:{CHANGE_VERBS})(?:至|到|在|为))+$")
+# the adverbs that open a figure's own phrase (平均2天, 最快1个工作日)
+_FIGURE_ADVERB_RE = re.compile(r"平均|人均|最快|最短|最长|最多|最少")
 #: 和, 及 and 与 as joining words, not as the first character of a word (和解, 和谐,
 #: 及时, 与会): a clause opener dropped from a label, and a list split at one (extract),
 #: keep those words whole (与会代表 is no 会代表, 及时回复 no 时回复).
@@ -225,7 +230,9 @@ _VERBS = ("受理", "审结", "审理", "办理", "收到", "收案", "新收", 
           "申请", "案件", "件", "结案", "办结", "已", "成立", "建立", "组建", "完成", "实现",
           "新建", "建成", "服务",
           "公开", "取消", "办理", "开展", "增长", "下降", "提高", "提升", "上升",
-          "降低", "增加", "回落", "增幅", "降幅")
+          "降低", "增加", "回落", "增幅", "降幅",
+          # an average names no object: 法律援助平均2天 is the legal aid's average
+          "平均")
 _VERB_RE = re.compile("|".join(re.escape(v) for v in sorted(_VERBS, key=len, reverse=True)))
 # an adverb among _VERBS goes with the verb it qualifies: 及时处理 is no 及时 alone
 _VERB_RUN_RE = re.compile(f"(?:及时|依法|按期|按时|限期)?(?:{_VERB_RE.pattern})")
@@ -343,8 +350,19 @@ def _last_match(pattern: re.Pattern, text: str) -> re.Match | None:
     return last
 
 
-def _synonyms(text: str) -> str:
-    return _SYNONYM_RE.sub(lambda m: SYNONYMS[m.group()], text)
+# 办结/结案 is 审结 in the cases a body decides (行政复议, 诉讼): one spelling there, so the
+# two reports' 复议办结/审结 agree; a service, a petition or a request is 办结, which 审结
+# (a judgment's word) would misread (帮办代办服务办结率 is no 审结率)
+CLOSED_WORDS = ("办结", "结案")
+DECIDED_RE = re.compile(r"复议|诉讼|应诉|审判|仲裁")
+
+
+def _synonyms(text: str, of: str | None = None) -> str:
+    """``text`` with :data:`SYNONYMS` mapped; 办结/结案 only where the label ``of`` (by
+    default ``text``) names a decided case (:data:`DECIDED_RE`)."""
+    decided = DECIDED_RE.search(text if of is None else of) is not None
+    return _SYNONYM_RE.sub(lambda m: m.group() if m.group() in CLOSED_WORDS and not decided
+                           else SYNONYMS[m.group()], text)
 
 
 def topic(text: str, case_types: bool = True) -> str:
@@ -413,6 +431,11 @@ def _core(left: str, right: str, unit: str = "") -> tuple[str, str]:
         # "已有5个市、32个县": the words after the list's first number name the item
         # before (市), not this one; only what leads the list is shared
         left = left[: chain.start()]
+    item = left.rfind("、")
+    if item >= 0 and _FIGURE_ADVERB_RE.match(left, item + 1):
+        # 做到当日受理、平均2个工作日内指派: an item opened by the figure's own adverb is
+        # the number's phrase; the items before it are other things done
+        left = left[item + 1:]
     cleaned = _clean(left)
     core = _LINK_TAIL_RE.sub("", cleaned)
     # the preposition ends the clause: its last three characters hold any match
@@ -544,8 +567,8 @@ def label(left: str, right: str, unit: str, kind: str, context: str = "",
             carried = before[verb.end():] if verb and has_object(before[verb.end():]) else before
         if carried and carried not in core:
             core = carried + core
+    mapped = _synonyms(noun, core)
     core = _synonyms(core)
-    mapped = _synonyms(noun)
     if (whole or len(mapped) > MAX_CHARS) and core.endswith(mapped):
         # a streak's honour, a long noun with no word end the rules know: kept whole
         pass
@@ -569,7 +592,8 @@ def label(left: str, right: str, unit: str, kind: str, context: str = "",
     if kind == "rate":
         if "率" in core:
             core = core[: core.rindex("率") + 1]
-        elif not core.endswith(("比例", "比重", "占比", "覆盖面")):
+        # a rate named by its degree (满意度, 知晓度) is no 满意度比例
+        elif not core.endswith(("比例", "比重", "占比", "覆盖面", "度")):
             core += "比例"
     elif kind == "change":
         core += "变化"
@@ -580,7 +604,9 @@ def label(left: str, right: str, unit: str, kind: str, context: str = "",
         if not core.endswith((unit, unit + "数", unit + "次")):
             core += unit + "数"
     elif unit in DURATION_UNITS:
-        if not core.endswith(("时长", "天数", "年数", "时间", "期限", "时限")):
+        # a time the report names (审结用时, 办案周期) is no 用时时长
+        if not core.endswith(("时长", "天数", "年数", "时间", "期限", "时限", "用时", "耗时",
+                              "历时", "周期")):
             core += "时长" if unit != "年" else "年数"
     elif not core.endswith(_SUFFIX_KEEP):
         core += "数"

@@ -205,14 +205,16 @@ class Sentences:
     keys: list = field(default_factory=list)  # (region/year, char_start) per sentence
     ids: list = field(default_factory=list)  # the number's indicator ids per sentence
     marked: list = field(default_factory=list)
+    labels: list = field(default_factory=list)  # the number's measure per sentence
 
     def __post_init__(self):
         self._text, self._ends = None, []
 
-    def add(self, key: tuple, ids: set, marked: str) -> None:
+    def add(self, key: tuple, ids: set, marked: str, label: str = "") -> None:
         self.keys.append(key)
         self.ids.append(frozenset(ids))
         self.marked.append(marked)
+        self.labels.append(label)
         self._text = None
 
     def matched(self, pattern: str) -> list[int]:
@@ -229,11 +231,15 @@ class Sentences:
         return sorted({bisect.bisect_left(self._ends, m.start())
                        for m in re.finditer(pattern, self._text)})
 
-    def outside(self, pattern: str, members: set, indicator: str = "") -> int:
+    def outside(self, pattern: str, members: set, indicator: str = "",
+                labels=()) -> int:
         """How many numbers ``pattern`` matches that are not ``members`` (nor, for an
-        alias, already named ``indicator``)."""
+        alias, already named ``indicator``), nor numbers of the same statistic: a
+        measure that :func:`same_statistic` joins to one of ``labels`` (受众群众数 of
+        another year, in another unit, or one no group holds)."""
         return sum(1 for i in self.matched(pattern)
-                   if self.keys[i] not in members and indicator not in self.ids[i])
+                   if self.keys[i] not in members and indicator not in self.ids[i]
+                   and not any(same_statistic(self.labels[i], label) for label in labels))
 
 
 def _read_csv(path: Path) -> list[dict]:
@@ -345,6 +351,109 @@ def _add(groups: dict, key: tuple, measure: str, unit: str, region_year: str,
     g.examples.append((region_year, row.get("sentence") or "", marked))
 
 
+# Words of a measure label that say how much of the work, not which statistic: the
+# light verbs and nouns of any act (提供…服务, 办理…事项, 开展…工作). Two labels that
+# differ only in them state one statistic (代办业务 and 帮办代办企业事项).
+_LIGHT_WORDS = frozenset({"提供", "服务", "办理", "开展", "实现", "完成", "申请", "涉及",
+                          "事项", "业务", "工作", "事务", "件", "案件", "办件", "已"})
+
+
+@lru_cache(maxsize=4096)
+def measure_words(label: str) -> tuple[frozenset, frozenset]:
+    """The words of a measure label as (stage verbs, other words), scope words, its
+    ending, function characters and :data:`_LIGHT_WORDS` left out. A stage verb is one
+    of the acts measure.py reads as no object (受理, 审结, 办结, 上线…): the stage of the
+    work a number counts (受理 and 审结 of one topic are two statistics).
+
+    Examples
+    --------
+    >>> [sorted(w) for w in measure_words("帮办代办服务办结数")]
+    [['办结'], ['代办', '帮办']]
+    """
+    from . import words
+    from .measure import _VERBS
+
+    stem = _LABEL_TAIL_RE.sub("", group_key(label)) or label
+    found = [w for w, _, _ in words.tokens(stem)
+             if words.is_word(w) and w not in words._FUNCTION_CHARS and w not in _LIGHT_WORDS]
+    verbs = frozenset(w for w in found if w in _VERBS)
+    return verbs, frozenset(found) - verbs
+
+
+def same_statistic(a: str, b: str) -> bool:
+    """Whether two measure labels name one statistic worded two ways: the same stage
+    verbs (:func:`measure_words`) and the other words of one all among the other's (at
+    least two characters of them): 代办业务数 and 帮办代办企业事项数, 帮办代办服务数 and
+    企业和群众提供帮办代办服务数; not 归集电子证照数 and 上线电子证照数 (上线 is a stage),
+    nor 帮办代办服务数 and 帮办代办服务审结数.
+
+    Examples
+    --------
+    >>> same_statistic("代办业务数", "帮办代办企业事项数")
+    True
+    >>> same_statistic("归集电子证照数", "上线电子证照数")
+    False
+    """
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    if min(len(_LABEL_TAIL_RE.sub("", group_key(x))) for x in (a, b)) < MIN_LABEL_CHARS:
+        return False  # 部门数, 发布数: too little said to be one statistic with another
+    (va, wa), (vb, wb) = measure_words(a), measure_words(b)
+    if va != vb or not wa or not wb:
+        return False
+    if wa == wb:
+        return True  # the same words, light ones or their order aside
+    small, big = sorted((wa, wb), key=len)
+    if not small < big:
+        return False
+    if len(small) == 1 and not _is_verb(next(iter(small))):
+        # one word alone is a statistic only as a verb (代办 of 代办业务: the act, its
+        # object light); a noun alone (常务会议数) is the noun of many statistics
+        return False
+    # a thing (党委会数) and an act at it (党委会会前学法数, 免予行政强制事项数) are two
+    return any(map(_is_verb, small)) or not any(map(_is_verb, big - small))
+
+
+@lru_cache(maxsize=4096)
+def _is_verb(word: str) -> bool:
+    """Whether jieba's dictionary reads ``word`` as a verb (代办, 归集), not a noun."""
+    from . import words
+
+    return all(tag.startswith("v") for _, tag in words._segmenter().tag(word, False))
+
+
+def merged(groups: list[Group]) -> list[Group]:
+    """``groups`` with those of one unit and kind whose labels :func:`same_statistic`
+    joins made one (and those joined to one joined again): each county words the
+    statistic its own way, and only together do they show it is shared. The merged
+    group keeps every label (with its count), region-year, number and example."""
+    # every label of a merged group is one statistic with every other (not a chain:
+    # 单位数 joins neither 推荐单位数 nor 执法单位数 to the other); groups taken most
+    # numbers first, each joining the first merged group it fits
+    out: list[Group] = []
+    order = sorted(groups, key=lambda g: (-g.count, g.unit, min(g.labels), g.measure))
+    for g in order:
+        kind = _majority(g.kinds, KINDS)
+        into = next((m for m in out if m.unit == g.unit and _majority(m.kinds, KINDS) == kind
+                     and all(same_statistic(a, b) for a in g.labels for b in m.labels)),
+                    None)
+        if into is None:
+            out.append(g)
+            continue
+        m = into
+        m.labels.update(g.labels)
+        m.region_years |= g.region_years
+        m.count += g.count
+        m.sections.update(g.sections)
+        m.kinds.update(g.kinds)
+        m.examples += g.examples
+        m.unnamed_from.update(g.unnamed_from)
+        m.members |= g.members
+    return out
+
+
 def _ranked(groups) -> list[Group]:
     for g in groups:
         g.measure = sorted(g.labels.items(), key=lambda kv: (-kv[1], len(kv[0]), kv[0]))[0][0]
@@ -414,7 +523,8 @@ def collect(root) -> tuple[list[Group], list[Alias], dict]:
                 named[start].add(row["indicator_id"])
         stats["numbers"] += len(seen)
         for start in seen:
-            corpus.add((key, start), named[start], marks.get(start, ""))
+            corpus.add((key, start), named[start], marks.get(start, ""),
+                       (seen[start].get("measure") or "").strip())
         # a number a reviewer marked new is that reviewer's proposal, not also a group
         flagged = _learn_reviews(root, region, year, readings, marks, aliases, proposals,
                                  declined)
@@ -461,7 +571,7 @@ def collect(root) -> tuple[list[Group], list[Alias], dict]:
                                  key=lambda b: (-len(regions(b.region_years)),
                                                 -len(b.region_years), -b.count,
                                                 b.indicator_id))
-    ranked = _ranked(groups.values())
+    ranked = _ranked(merged(list(groups.values())))
     return ranked, sorted(aliases.values(), key=lambda a: (a.indicator_id, a.measure,
                                                             a.unit)), stats
 
@@ -667,9 +777,32 @@ def _whole_words(parts: tuple, marked: list[str]) -> tuple:
     return sorted(votes.items(), key=lambda kv: (-kv[1], len(_regex(kv[0])), kv[0]))[0][0]
 
 
-def guess_patterns(measure: str, marked: list[str], outside=None
+def shared_words(labels) -> str:
+    """The run of whole words (three characters or more) that the most of ``labels``
+    hold (a :class:`Counter` of measure labels; ties: the longer, then the first in
+    code-point order), "" when no run of them stands in two labels: 帮办代办 of
+    帮办代办企业事项数, 帮办代办服务数 and 企业和群众提供帮办代办服务数. A group
+    :func:`merged` from several wordings is matched by it in most of its sentences."""
+    from . import words
+
+    runs: Counter = Counter()
+    for label in labels:
+        stem = _LABEL_TAIL_RE.sub("", group_key(label)) or label
+        toks = [w for w, _, _ in words.tokens(stem)]
+        found = {"".join(toks[i:j]) for i in range(len(toks)) for j in range(i + 1, len(toks) + 1)}
+        runs.update(r for r in found if len(r) >= MIN_PATTERN_CHARS
+                    and all(words.is_word(c) or c in "#" for c in r[:1]))
+    best = sorted(runs.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))
+    return best[0][0] if best and best[0][1] >= 2 else ""
+
+
+def guess_patterns(measure: str, marked: list[str], outside=None, lead: tuple = ()
                    ) -> tuple[list[tuple[str, int]], list[tuple[str, str]]]:
     """Patterns for a measure: (kept, refused).
+
+    ``lead`` (a group :func:`merged` from several wordings: the words its labels share,
+    then its other labels) is tried first, and then a guess is kept only when it matches
+    a sentence no kept pattern matches: the two patterns proposed cover the wordings.
 
     ``kept`` holds up to two ``(pattern, hits)``: ``hits`` of the ``marked`` sentences
     it matches (at least one); a kept pattern matches no number outside the group
@@ -692,7 +825,7 @@ def guess_patterns(measure: str, marked: list[str], outside=None
     """
     from . import words
 
-    cands = []
+    cands = [(_stem(w, marked), _WORD_GAP, _NUMBER) for w in lead if _stem(w, marked)]
     if stem := _stem(measure, marked):  # "": a label not to build on (an alias's wrong one)
         cands.append((stem, _WORD_GAP, _NUMBER))
         first, last = words.edge_words(stem)
@@ -716,11 +849,14 @@ def guess_patterns(measure: str, marked: list[str], outside=None
             top = sorted(lefts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
             cands.append((top, _NUMBER))
     kept, refused = [], []
+    covered: set[int] = set()  # the sentences a kept pattern matches
     guesses = {_regex(parts): parts for parts in (_whole_words(c, marked) for c in cands)}
     for pat, parts in guesses.items():
         rx = _grouped(parts)
-        hits = sum(1 for m in marked if rx.search(m))
-        if not hits or any(_within(pat, k) for k, _ in kept):
+        matched = {i for i, m in enumerate(marked) if rx.search(m)}
+        hits = len(matched)
+        if not hits or any(_within(pat, k) for k, _ in kept) or (
+                lead and kept and matched <= covered):
             continue
         if (n_words := _words(pat)) < MIN_PATTERN_CHARS:
             refused.append((pat, f"only {n_words} characters besides '#'"))
@@ -740,6 +876,7 @@ def guess_patterns(measure: str, marked: list[str], outside=None
             refused.append((pat, f"matches {_plural(false, 'number')} outside the group"))
             continue
         kept.append((pat, hits))
+        covered |= matched
         if len(kept) == 2:
             break
     if not kept and not refused and guesses:
@@ -807,9 +944,11 @@ def whole_label(measure: str, marked: list[str]) -> bool:
     >>> whole_label("件、合同协议数", ["审查拟发文件、合同协议等#，提出意见40条。"])
     False
     """
-    from .measure import SYNONYMS
+    from .measure import CLOSED_WORDS, DECIDED_RE, SYNONYMS
 
     label = group_key(measure)
+    # 办结 is read as 审结 only in a label of a decided case (measure._synonyms)
+    decided = DECIDED_RE.search(label) is not None
     stem = _LABEL_TAIL_RE.sub("", label)
     # a short stem names a statistic only with its ending in the report's own words, and
     # a label of more characters than the stem needs (比例, 相比, 时长 stand whole too)
@@ -819,7 +958,8 @@ def whole_label(measure: str, marked: list[str]) -> bool:
     for m in marked:
         flat = _LABEL_DROPPED_RE.sub("", m)
         for word, label in SYNONYMS.items():
-            flat = flat.replace(word, label)
+            if word not in CLOSED_WORDS or decided:
+                flat = flat.replace(word, label)
         i = 0
         while i < len(stem):
             for j in range(len(stem), i + 1, -1):
@@ -846,11 +986,16 @@ def _closest(cat: Catalogue, measure: str, kind: str,
              not_these=()) -> tuple[str, str] | None:
     """The catalogue indicator of the same kind whose name shares most characters
     with the measure (at least half of them), as a hint that this may be an alias;
-    never one of ``not_these`` (indicators reviewers took off such numbers)."""
+    never one of ``not_these`` (indicators reviewers took off such numbers), nor one
+    that shares no word with it but a stage verb or a light word (:func:`measure_words`:
+    容缺受理事项数 and 受理信访事项数 share 受理 and 事项, and count two things)."""
     best, best_score = None, 0.0
     chars = set(measure)
+    own = measure_words(measure)[1]
     for ind in cat.indicators.values():
         if ind.kind != kind or not chars or ind.id in not_these:
+            continue
+        if not own & measure_words(ind.zh_name)[1]:
             continue
         score = len(chars & set(ind.zh_name)) / len(chars | set(ind.zh_name))
         if score > best_score:
@@ -870,9 +1015,17 @@ def _majority(counter: Counter, order: list[str]) -> str:
     return sorted(items, key=lambda kv: (-kv[1], rank.get(kv[0], len(rank)), kv[0]))[0][0]
 
 
-def _examples(examples: list, n: int = EXAMPLES, indent: str = "#   ") -> list[str]:
-    out, seen = [], set()
-    for key, sentence, _ in sorted(examples, key=lambda e: (e[0], e[1])):
+def _examples(examples: list, n: int = EXAMPLES, indent: str = "#   ",
+              each: bool = False) -> list[str]:
+    """Up to ``n`` example sentences, each with its region-year; with ``each``, one of
+    every region-year (a group :func:`merged` from several wordings shows them all)."""
+    out, seen, years = [], set(), set()
+    ordered = sorted(examples, key=lambda e: (e[0], e[1]))
+    if each:
+        n = max(n, len({e[0] for e in examples}))
+        firsts = [e for e in ordered if e[1] and not (e[0] in years or years.add(e[0]))]
+        ordered = firsts + [e for e in ordered if e not in firsts]
+    for key, sentence, _ in ordered:
         if sentence and sentence not in seen:
             seen.add(sentence)
             out.append(f"{indent}{key}: {_comment(sentence)}")
@@ -942,9 +1095,18 @@ def _stanza(g: Group, cat: Catalogue, sections: list[str], corpus, zh_name: str 
     section = _majority(g.sections, sections)
     lo, hi = RANGES.get(kind, RANGES["count"])
     marked = [m for _, _, m in g.examples]
+    merged_from = sorted({group_key(k) for k in g.labels})
+    lead = ()
+    if len(merged_from) > 1:
+        # one statistic worded several ways: the words they share first, then each
+        # wording (most numbers first)
+        lead = tuple(dict.fromkeys(
+            [w for w in [shared_words(g.labels)] if w]
+            + [k for k, _ in sorted(g.labels.items(), key=lambda kv: (-kv[1], kv[0]))]))
     proposed, refused = guess_patterns(
         g.measure, marked,
-        corpus and (lambda p, g=g: corpus.outside(p, g.members)))
+        corpus and (lambda p, g=g: corpus.outside(p, g.members, labels=tuple(g.labels))),
+        lead)
     lines += ["", f"# {_spread(g.region_years)}, "
               f"{_plural(g.count, 'number')}: " + ", ".join(sorted(g.region_years)) + whose]
     lines += list(notes)
@@ -978,7 +1140,7 @@ def _stanza(g: Group, cat: Catalogue, sections: list[str], corpus, zh_name: str 
         lines.append("# units: the reports state these numbers without a counting word "
                      "(向11.43万农民工); put the unit they count in `units`")
     lines.append("# examples:")
-    lines += _examples(g.examples)
+    lines += _examples(g.examples, each=len({group_key(k) for k in g.labels}) > 1)
     lines += [
         "[[indicator]]",
         f"id = {_toml_str(_id_for(zh_name, g.unit, section))}",
@@ -1124,7 +1286,8 @@ def render(groups: list[Group], aliases: list[Alias], stats: dict,
         label = a.measure if _in_clause(a.measure, marked) else ""
         proposed, refused = guess_patterns(
             label, marked,
-            corpus and (lambda p, a=a: corpus.outside(p, a.members, a.indicator_id)))
+            corpus and (lambda p, a=a, label=label: corpus.outside(
+                p, a.members, a.indicator_id, (label,) if label else ())))
         known = a.indicator_id in cat.indicators
         lines += ["", f"# {_spread(a.region_years)}: " + ", ".join(sorted(a.region_years))
                   + ("" if known else f"; {a.indicator_id} is not in the catalogue")]
