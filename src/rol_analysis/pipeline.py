@@ -1377,18 +1377,18 @@ def _failed_record(paths: layout.BuildPaths) -> tuple[dict | None, str | None]:
     return record, None
 
 
-def failed_unchanged(root, region, year) -> str | None:
+def failed_unchanged(root, region, year, fp: dict) -> str | None:
     """The message of the region-year's last failed validation when its inputs are the
-    ones it ran on (the fingerprint ``data_current`` compares for a passing one), else
-    None. Such a region-year is not built again: validating the same inputs fails the
-    same way, and rewriting its failed page, the index and the panel each time made
-    every ``rol build --all`` rebuild it (trial 25)."""
+    ones it ran on (``fp``, their :func:`data_fingerprint` now: the one ``data_current``
+    compares for a passing one), else None. Such a region-year is not built again:
+    validating the same inputs fails the same way, and rewriting its failed page, the
+    index and the panel each time made every ``rol build --all`` rebuild it (trial 25)."""
     paths = layout.build_paths(root, region, year)
     if (not _last_validation_failed(paths) or (paths.report_final / INPUT_ERROR).is_file()
             or _txn_dir(root, region, paths.year).exists()):
         return None
     ran_on, message = _failed_record(paths)
-    if message is None or ran_on != data_fingerprint(root, paths):
+    if message is None or ran_on != fp:
         return None
     return message
 
@@ -1731,11 +1731,10 @@ def process_executor(jobs: int):
     return pool, events
 
 
-def data_current(root, region, year, fp=None) -> bool:
-    """Whether the published tables were built from exactly the current inputs (and
-    their last validation did not fail since)."""
+def data_current(root, region, year, fp: dict) -> bool:
+    """Whether the published tables were built from exactly the current inputs (``fp``,
+    their :func:`data_fingerprint`) and their last validation did not fail since."""
     paths = layout.build_paths(root, region, year)
-    fp = fp if fp is not None else data_fingerprint(root, paths)
     return (read_json(paths.processed_final / BUILD_FILE) == fp
             and not _last_validation_failed(paths)
             and not (paths.report_final / INPUT_ERROR).is_file()
@@ -1934,11 +1933,14 @@ def build(root=".", targets=None, *, force=False, pdf=False, jobs=1, executor=No
         stage = Stage(root)
         st = stage.relative
         data = {t: BuildResult(*t, "skipped") for t in targets}
+        # each target's inputs hashed once, for failed_unchanged and data_current both
+        fps = {}
         if not force:
             for t in targets:
                 # failed validation on inputs unchanged since: reported as such, not run
                 try:
-                    message = failed_unchanged(root, *t)
+                    fps[t] = data_fingerprint(root, layout.build_paths(root, *t))
+                    message = failed_unchanged(root, *t, fps[t])
                 except RolError as exc:  # e.g. an unreadable raw report: its result
                     _fail_result(data[t], exc)
                     continue
@@ -1949,7 +1951,7 @@ def build(root=".", targets=None, *, force=False, pdf=False, jobs=1, executor=No
         # file) is that region-year's result; the others still build.
         stale = {t: (str(root), *t, force, st, timeout) for t in targets
                  if data[t].status == "skipped"
-                 and _is_stale(data[t], lambda t=t: force or not data_current(root, *t))}
+                 and _is_stale(data[t], lambda t=t: force or not data_current(root, *t, fps[t]))}
         # a folder that cannot be written is found now, not after minutes of building
         _check_writable([p for t in stale for p in (
             layout.build_paths(root, *t).processed_final,
