@@ -379,3 +379,46 @@ def test_index_counts_the_names_no_reviewer_confirmed_like_the_brief(tmp_path):
     summary = {tr.td.get_text(): tr.find_all("td")[5].get_text()
                for tr in soup.select("#summary tbody tr")}
     assert summary == {"2023": str(left + 1), "2022": "0"}
+
+
+def test_the_index_records_the_regions_digest_rol_list_compares(tmp_path):
+    """The index records the digest of the regions it lists (``index_regions``), taken
+    from its own rows: a published region, one whose validation alone failed and one
+    filed and never built. Another digest would call a fresh index outdated in `rol
+    list` and have every `rol build` rewrite it."""
+    fileio.write_text(tmp_path / "data/raw/regions.csv",
+                      "region,zh_name,city,province,level\nweibin,卫滨区,新乡市,河南省,county\n"
+                      "hongqi,红旗区,新乡市,河南省,county\nmuye,牧野区,新乡市,河南省,county\n")
+    fileio.write_text(tmp_path / "data/raw/muye/2023.txt", "x")  # filed, never built
+    rep = tmp_path / "reports/weibin/2023"
+    fileio.write_text(rep / "brief.html", "<html></html>")
+    fileio.write_json(rep / "validation.json", {"success": True, "warnings": []})
+    fileio.write_json(tmp_path / "reports/hongqi/2023/validation-failed.json",
+                      {"success": False, "warnings": [], "failures": [{"rule": "r"}]})
+    index = render.write_index(tmp_path)
+    assert render.index_recorded_regions(index) == render.index_regions(tmp_path)
+    names = [tr["data-name"] for tr in BeautifulSoup(index.read_text("utf-8"), "lxml")
+             .select("#briefs tbody tr")]
+    assert [n.split()[0] for n in names] == ["红旗区", "牧野区", "卫滨区"]
+
+
+def test_a_damaged_rates_or_changes_table_costs_its_counts_not_part_of_them(tmp_path):
+    """ratios.csv and changes.csv are read alike: a table that cannot be read to its end
+    (here bytes that are no UTF-8 after its first rows) gives no counts, not the counts
+    of the rows before the damage (a 不一致 in the lost part would read as none)."""
+    import pandas as pd
+
+    from rol_analysis import ratios, statuses
+
+    rep = tmp_path / "reports" / "weibin" / "2023"
+    fileio.write_text(rep / "brief.html", "<html></html>")
+    fileio.write_json(rep / "validation.json", {"success": True, "warnings": [],
+                                                "failures": []})
+    good = pd.DataFrame({"status": [statuses.CONSISTENT] * 2000,
+                         "stated_status": [statuses.MISMATCH] * 2000})
+    for name in ("ratios.csv", ratios.CHANGES_FILE):
+        fileio.write_csv(rep / name, good)
+        fileio.write_bytes(rep / name, (rep / name).read_bytes() + b"\xff\xfe\xff\n")
+    row = BeautifulSoup(render.write_index(tmp_path).read_text(encoding="utf-8"),
+                        "lxml").select_one("#briefs tbody tr").get_text()
+    assert "不一致 0 · 仅有声明 0 · 一致 0 ·" in row and "同比" not in row

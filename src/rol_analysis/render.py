@@ -17,6 +17,7 @@ import re
 import shutil
 import subprocess
 import tempfile
+from collections import Counter
 from importlib import resources as _resources
 from pathlib import Path
 
@@ -262,20 +263,30 @@ def index_regions(root, overlay: dict | None = None) -> str:
     peer): the index records this digest (``<meta name="rol-regions">``) and ``rol
     build`` rewrites it when the digest changes (``pipeline.index_current``).
     """
-    import hashlib
-    import json
+    pairs = _index_folders(Path(root), overlay)
+    slugs = ({report.parent.name for report, _ in pairs}
+             | {region for region, _ in _unpublished(Path(root), overlay, pairs)})
+    return _regions_digest(_regions_metadata(root), slugs)
 
+
+def _regions_metadata(root) -> dict:
+    """``regions.metadata``, or ``{}`` where it is refused: a bad level stops ``rol
+    panel``, not the briefs' index."""
     from . import regions
 
     try:
-        meta_csv = regions.metadata(root)
-    except InputError:  # as _index_rows: a bad level stops `rol panel`, not the index
-        meta_csv = {}
-    pairs = _index_folders(Path(root), overlay)
-    slugs = sorted({report.parent.name for report, _ in pairs}
-                   | {region for region, _ in _unpublished(Path(root), overlay, pairs)})
+        return regions.metadata(root)
+    except InputError:
+        return {}
+
+
+def _regions_digest(meta_csv: dict, slugs) -> str:
+    """:func:`index_regions`' digest of the regions ``slugs`` (each listed region once)."""
+    import hashlib
+    import json
+
     shown = {s: [(meta_csv.get(s) or {}).get(k) for k in ("zh_name", "province", "level")]
-             for s in slugs}
+             for s in sorted(slugs)}
     return hashlib.sha256(json.dumps(shown, ensure_ascii=False, sort_keys=True).encode()
                           ).hexdigest()
 
@@ -332,23 +343,20 @@ def index_recorded_regions(path) -> str | None:
     return m.group(1) if m else None
 
 
-def _index_rows(root: Path, overlay: dict | None = None) -> list[dict]:
-    """One dict per region-year with a published brief or validation report.
+def _index_rows(root: Path, overlay: dict | None, meta_csv: dict) -> list[dict]:
+    """One dict per region-year with a published brief or validation report, and one
+    per region-year filed with nothing published; ``meta_csv``: :func:`_regions_metadata`.
 
     The tables of thousands of region-years are read in two bulk queries, not one file
     at a time, so the index stays quick at national scale.
     """
-    from . import regions, statuses
+    from . import statuses
     from .brief import format_number
     from .catalogue import load
     from .ratios import CHANGES_FILE
     from .reviews import REVIEW_LABELS, excluded_numbers, review_state, unconfirmed
 
     cat = load()
-    try:
-        meta_csv = regions.metadata(root)
-    except InputError:  # a bad level stops `rol panel`, not the briefs' index
-        meta_csv = {}
     # Every region-year with a published brief or a validation report: a build that
     # failed validation publishes only validation-failed.json/.html, and a reviewer
     # using the index must see that failure too.
@@ -376,28 +384,18 @@ def _index_rows(root: Path, overlay: dict | None = None) -> list[dict]:
                            "GROUP BY filename")
     numbers_by = {rec[0]: (rec[1], rec[2]) for rec in (men[1] if men else [])}
     new_by = {rec[0]: rec[3] for rec in (men[1] if men else [])}
+    # each brief's rate statuses (ratios.csv), and the stated changes the year before
+    # contradicts (ratios.CHANGES_FILE): a 不一致 of the brief's key findings the rates'
+    # count left out (trial 24)
     counts_by: dict[str, dict] = {}
-    for f in folders:
-        # the csv module: DuckDB's CSV reader sniffs each file (~20 ms apiece)
-        if has_brief[f] and (f / "ratios.csv").is_file():
-            try:
-                with open(f / "ratios.csv", encoding="utf-8-sig", newline="") as fh:
-                    for rec in csv.DictReader(fh):
-                        st = counts_by.setdefault(str(f), {})
-                        st[rec.get("status")] = st.get(rec.get("status"), 0) + 1
-            except (OSError, UnicodeDecodeError, csv.Error):
-                pass  # a damaged table costs its row's counts, not the index
-    # the stated changes the year before contradicts (ratios.CHANGES_FILE): a 不一致 of
-    # the brief's key findings the rates' count left out (trial 24)
     changes_by: dict[str, int] = {}
     for f in folders:
-        if has_brief[f] and (f / CHANGES_FILE).is_file():
-            try:
-                with open(f / CHANGES_FILE, encoding="utf-8-sig", newline="") as fh:
-                    changes_by[str(f)] = sum(rec.get("stated_status") == statuses.MISMATCH
-                                             for rec in csv.DictReader(fh))
-            except (OSError, UnicodeDecodeError, csv.Error):
-                pass
+        if not has_brief[f]:
+            continue
+        if (statuses_read := _csv_column(f / "ratios.csv", "status")) is not None:
+            counts_by[str(f)] = dict(Counter(statuses_read))
+        if (stated := _csv_column(f / CHANGES_FILE, "stated_status")) is not None:
+            changes_by[str(f)] = sum(st == statuses.MISMATCH for st in stated)
     by_file: dict[str, list] = {}
     if ind is not None:
         names, records = ind
@@ -496,6 +494,17 @@ def _index_rows(root: Path, overlay: dict | None = None) -> list[dict]:
     return sorted(rows, key=lambda r: (r["region"], int(r["year"])))
 
 
+def _csv_column(path: Path, column: str) -> list | None:
+    """One column of a table a brief's folder holds (None for a missing cell), or None
+    when the file is missing or damaged: a damaged table costs its row's counts, not the
+    index. The csv module: DuckDB's CSV reader sniffs each file (~20 ms apiece)."""
+    try:
+        with open(path, encoding="utf-8-sig", newline="") as fh:
+            return [rec.get(column) for rec in csv.DictReader(fh)]
+    except (OSError, UnicodeDecodeError, csv.Error):
+        return None
+
+
 def _summary(rows: list[dict]) -> list[dict]:
     """Per year: region-years, briefs built, failed validations, not reviewed, the
     indicator names of its built briefs no reviewer confirmed, and the region-years
@@ -548,10 +557,13 @@ def write_index(root, out=None, overlay=None) -> Path:
     from .fonts import WEB_FAMILY, font_face_css
 
     root = Path(root)
-    rows = _index_rows(root, overlay)
+    meta_csv = _regions_metadata(root)
+    rows = _index_rows(root, overlay, meta_csv)
     page = _jinja_env().get_template(INDEX_TEMPLATE).render(
         rows=rows, summary=_summary(rows), version=__version__, web_family=WEB_FAMILY,
-        regions_meta=INDEX_REGIONS_META, regions_digest=index_regions(root, overlay),
+        regions_meta=INDEX_REGIONS_META,
+        # the regions the rows list: index_regions' slugs, without scanning for them again
+        regions_digest=_regions_digest(meta_csv, {r["region"] for r in rows}),
         font_placeholder=FONT_PLACEHOLDER, unknown_label=UNKNOWN[1],
         provinces=[(p, p) for p in sorted({r["province"] for r in rows if r["province"]})]
         + ([UNKNOWN] if any(not r["province"] for r in rows) else []),
