@@ -50,6 +50,7 @@ Everything here is driven by the catalogue's relations (``catalogue/indicators.t
 from __future__ import annotations
 
 import bisect
+import functools
 import json
 import math
 import re
@@ -425,9 +426,12 @@ def compare_ratios(indicators, catalogue: Catalogue | None = None, mentions=None
     for row in rows:
         row.update(basis=BASIS_CATALOGUE, method="ratio")
     if mentions is not None and len(mentions):
+        # gathered once, at the first claim whose denominator is stated: most have none
+        stated_parts = functools.cache(lambda: _stated_parts(mentions))
         for row in rows:
             if row["status"] == CLAIM_ONLY and row["numerator_id"]:
-                row.update(_summed_numerator(row, mentions, found.get(row["denominator_id"])))
+                row.update(_summed_numerator(row, stated_parts,
+                                             found.get(row["denominator_id"])))
         rows = _merge_inferred(rows, mentions)
     for row in rows:
         row.pop("_start", None)
@@ -444,50 +448,60 @@ PARTS_SUM = "parts_sum"
 PARTS_SUM_EVIDENCE = "the numerator's parts, summed"
 
 
-def _summed_numerator(row: dict, mentions, den: dict | None) -> dict:
+def _stated_parts(mentions) -> dict[str, list[dict]]:
+    """The counts of ``mentions`` stated as parts of a whole, by the whole's indicator
+    (``part_of``), in table order: :func:`_summed_numerator`'s candidates, gathered once
+    for every claim of a region-year."""
+    out: dict[str, list[dict]] = {}
+    if "part_of" not in mentions.columns:
+        return out
+    for rec in mentions.to_dict("records"):
+        if ((whole := string_cell(rec.get("part_of"))) and rec.get("kind") == "count"
+                and not math.isnan(number_cell(rec.get("value")))):
+            out.setdefault(whole, []).append(rec)
+    return out
+
+
+def _summed_numerator(row: dict, stated_parts, den: dict | None) -> dict:
     """A stated rate whose numerator the report states only as its parts (审结136件，其中
     …撤销10件、确认违法4件、责令履行2件，综合纠错率11.8%): the parts summed (16) over the
     stated denominator, as an inferred row (``parts_sum``) when they give the rate; ``{}``
     (the row stays a claim) otherwise.
 
-    The parts are the numbers ``part_of`` the numerator's indicator in one sentence, the
-    rate's or the denominator's, two or more, counts in one unit. A sum that does not give
-    the rate is no finding: a report may list only some of the parts (其中撤销10件 of 16
+    The parts are the numbers ``part_of`` the numerator's indicator (``stated_parts()``:
+    :func:`_stated_parts` of the mentions) in one sentence, the rate's or the
+    denominator's, two or more, counts in one unit. A sum that does not give the rate is
+    no finding: a report may list only some of the parts (其中撤销10件 of 16
     corrections), and a sum short of its whole read as the whole would be a false 不一致.
     """
-    if den is None or "part_of" not in mentions.columns:
+    if den is None:
         return {}
     d = number_cell(den["value"])
     if math.isnan(d) or not d:
         return {}
+    parts = stated_parts().get(row["numerator_id"], [])
     wanted = {string_cell(row.get("rate_sentence")), string_cell(den.get("sentence"))} - {""}
     groups: dict[str, list[dict]] = {}
-    for rec in mentions.to_dict("records"):
-        if (string_cell(rec.get("part_of")) == row["numerator_id"]
-                and string_cell(rec.get("sentence")) in wanted and rec.get("kind") == "count"
-                and not math.isnan(number_cell(rec.get("value")))):
+    for rec in parts:
+        if string_cell(rec.get("sentence")) in wanted:
             groups.setdefault(rec["sentence"], []).append(rec)
-    for sentence, parts in groups.items():
-        parts.sort(key=lambda r: int(r["char_start"]))
-        if len(parts) < 2 or len({string_cell(r.get("unit")) for r in parts}) > 1:
+    for sentence, group in groups.items():
+        group = sorted(group, key=lambda r: int(r["char_start"]))
+        if len(group) < 2 or len({string_cell(r.get("unit")) for r in group}) > 1:
             continue
-        n = sum(number_cell(r["value"]) for r in parts)
+        n = sum(number_cell(r["value"]) for r in group)
         recomputed = n / d * 100
         status = rate_status(row["reported"], recomputed, decimals=row["decimals"],
                              qualifier=row["qualifier"], tolerance=INFERRED_TOLERANCE)
         if status != CONSISTENT:
             continue
-        return {
-            "numerator": n, "denominator": d, "recomputed": round(recomputed, 4),
-            "difference": round(row["reported"] - recomputed, 4),
-            "tolerance": INFERRED_TOLERANCE, "status": CONSISTENT + INFERRED_SUFFIX,
-            "numerator_sentence": sentence, "denominator_sentence": den.get("sentence") or "",
-            "basis": BASIS_INFERRED, "method": PARTS_SUM,
-            "numerator_text": "|".join(string_cell(r.get("text")) for r in parts),
-            "denominator_text": den.get("text") or "",
-            "numerator_measure": "", "denominator_measure": "",
-            "evidence": PARTS_SUM_EVIDENCE,
-        }
+        return _inferred_columns(
+            numerator=n, denominator=d, recomputed=recomputed,
+            difference=round(row["reported"] - recomputed, 4), status=CONSISTENT,
+            numerator_sentence=sentence, denominator_sentence=den.get("sentence") or "",
+            method=PARTS_SUM, numerator_text="|".join(string_cell(r.get("text")) for r in group),
+            denominator_text=den.get("text") or "", numerator_measure="",
+            denominator_measure="", evidence=PARTS_SUM_EVIDENCE)
     return {}
 
 
@@ -557,20 +571,37 @@ def _is_start(x) -> bool:
 def _inferred_fields(inf: Inferred) -> dict:
     """The columns an inferred pair fills (the rate's own columns stay as they are)."""
     reported = abs(inf.rate.value) if inf.rate else math.nan
-    recomputed = round(inf.recomputed, 4)
     return {
         "numerator_id": inf.numerator.indicator_id,
         "denominator_id": inf.denominator.indicator_id,
-        "numerator": inf.numerator.value, "denominator": inf.denominator.value,
-        "recomputed": recomputed,
-        "difference": round(reported - inf.recomputed, 4) if inf.rate else math.nan,
-        "tolerance": INFERRED_TOLERANCE, "status": inf.status + INFERRED_SUFFIX,
-        "numerator_sentence": inf.numerator.sentence,
-        "denominator_sentence": inf.denominator.sentence,
-        "basis": BASIS_INFERRED, "method": inf.method,
-        "numerator_text": inf.numerator.text, "denominator_text": inf.denominator.text,
-        "numerator_measure": inf.numerator.measure,
-        "denominator_measure": inf.denominator.measure, "evidence": inf.evidence,
+        **_inferred_columns(
+            numerator=inf.numerator.value, denominator=inf.denominator.value,
+            recomputed=inf.recomputed,
+            difference=round(reported - inf.recomputed, 4) if inf.rate else math.nan,
+            status=inf.status, numerator_sentence=inf.numerator.sentence,
+            denominator_sentence=inf.denominator.sentence, method=inf.method,
+            numerator_text=inf.numerator.text, denominator_text=inf.denominator.text,
+            numerator_measure=inf.numerator.measure,
+            denominator_measure=inf.denominator.measure, evidence=inf.evidence),
+    }
+
+
+def _inferred_columns(*, numerator, denominator, recomputed, difference, status: str,
+                      numerator_sentence: str, denominator_sentence: str, method: str,
+                      numerator_text: str, denominator_text: str, numerator_measure: str,
+                      denominator_measure: str, evidence: str) -> dict:
+    """The columns of a row checked by an inferred pair (:func:`_inferred_fields`) or by
+    a numerator's parts summed (:func:`_summed_numerator`): the inferred tolerance,
+    basis and status suffix, whichever found the pair."""
+    return {
+        "numerator": numerator, "denominator": denominator,
+        "recomputed": round(recomputed, 4), "difference": difference,
+        "tolerance": INFERRED_TOLERANCE, "status": status + INFERRED_SUFFIX,
+        "numerator_sentence": numerator_sentence, "denominator_sentence": denominator_sentence,
+        "basis": BASIS_INFERRED, "method": method,
+        "numerator_text": numerator_text, "denominator_text": denominator_text,
+        "numerator_measure": numerator_measure, "denominator_measure": denominator_measure,
+        "evidence": evidence,
     }
 
 
