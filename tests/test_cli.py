@@ -526,6 +526,29 @@ def test_build_all_names_what_it_ignores_and_region_alone_builds_its_years(seed_
     assert "weibin/2024.doc" in proc.stderr and "青岚" not in proc.stderr
 
 
+def test_a_narrowed_build_names_the_stray_files_of_its_year_whether_or_not_it_builds(root):
+    """`rol build --all --region R --year Y` warns of the files of R's folder a build of
+    Y might have meant (a name saying Y, or no year) when it builds, and named them in its
+    "no raw reports" error by another rule (the name exactly Y): 2024年.txt was in the
+    warning and missing from the error, which said nothing was there."""
+    from rol_analysis import cli, pipeline
+    from rol_analysis.exceptions import UsageError
+
+    raw = root / "data/raw"
+    for name in ("2024年.txt", "报告.txt", "2023.doc"):
+        (raw / "weibin" / name).write_text("x", encoding="utf-8")
+    (raw / "notes.txt").write_text("x", encoding="utf-8")  # in no region's folder
+    warned = cli._ignored(root, "weibin", 2024)
+    assert [line.split(":")[0].strip() for line in warned] == [
+        "weibin/2024年.txt", "weibin/报告.txt"]
+    with pytest.raises(UsageError) as err:
+        pipeline.select_targets(root, "weibin", 2024, all_=True)
+    found = err.value.message.split("it found ", 1)[1]
+    assert [part.split(":")[0] for part in found.split("; ")[:-1]] == [
+        str(raw / "weibin/2024年.txt"), str(raw / "weibin/报告.txt")]
+    assert f"rename it to {raw / 'weibin/2024.txt'}" in found and "notes" not in found
+
+
 @pytest.mark.parametrize("name, fix", [
     ("2024.doc", "open it in Word, WPS or LibreOffice and save it as .docx"),
     ("2024.wps", "open it in Word, WPS or LibreOffice and save it as .docx"),

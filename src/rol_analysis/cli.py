@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import logging
 import os
-import re
 import signal
 import sys
 from pathlib import Path
@@ -508,16 +507,8 @@ def _ignored(root: Path, region: str | None = None, year: int | None = None) -> 
     from . import pipeline
 
     raw = root / "data" / "raw"
-    lines = []
-    for s in pipeline.ignored(root):
-        rel = s["path"].relative_to(raw)
-        said = re.findall(r"(?<!\d)\d{4}(?!\d)", rel.name)
-        if (region is not None and rel.parts[0] != region) or (
-                year is not None and said and str(year) not in said):
-            continue
-        lines.append(f"  {rel}{'/' if s['path'].is_dir() else ''}: {s['reason']}; "
-                     f"fix: {s['fix']}")
-    return lines
+    return [f"  {s['path'].relative_to(raw)}{'/' if s['path'].is_dir() else ''}: "
+            f"{s['reason']}; fix: {s['fix']}" for s in pipeline.ignored(root, region, year)]
 
 
 @main.command(short_help="Extract the statistics of one report file into a folder.")

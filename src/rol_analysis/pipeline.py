@@ -112,15 +112,23 @@ def find_targets(root) -> list[tuple[str, int]]:
     return sorted(found)
 
 
-def ignored(root) -> list[dict]:
+def ignored(root, region: str | None = None, year: int | None = None) -> list[dict]:
     """What under ``root/data/raw`` is not built, and why: ``{"path", "reason", "fix"}``.
 
     Hidden files, ``regions.csv`` and READMEs are the folder's own and not listed.
+    ``region`` and ``year`` keep what a build of that region, or year, would have read:
+    what stands in the region's folder, and a name that says that year or no year at all
+    (``2024年.txt`` and ``报告.txt`` for 2024, not ``2023.doc``).
     """
     raw = Path(root) / "data" / "raw"
     out = []
 
     def skip(path, reason, fix):
+        if region is not None and path.relative_to(raw).parts[0] != region:
+            return
+        said = re.findall(r"(?<!\d)\d{4}(?!\d)", path.name)
+        if year is not None and said and str(year) not in said:
+            return
         out.append({"path": path, "reason": reason, "fix": fix})
 
     if not raw.is_dir():
@@ -195,10 +203,10 @@ def select_targets(root, region=None, year=None, all_=False) -> list[tuple[str, 
     if not chosen:
         asked = " and ".join(f"{k} {v}" for k, v in (("region", region), ("year", year))
                              if v is not None)
-        # a 2024.doc in the region's folder: what it found and the fix, not "nothing"
-        found = [f"{s['path']}: {s['reason']} (fix: {s['fix']})" for s in ignored(root)
-                 if region is not None and s["path"].parent.name == region
-                 and (year is None or s["path"].stem == str(year))]
+        # a 2024.doc (or 2024年.txt) in the region's folder: what it found and the fix,
+        # not "nothing"; the files `rol build --all` warns of, by the same rule
+        found = [f"{s['path']}: {s['reason']} (fix: {s['fix']})"
+                 for s in (ignored(root, region, year) if region is not None else [])]
         raise UsageError(f"{root / 'data' / 'raw'}: no raw reports "
                          f"{'for ' + asked if asked else 'at all'}"
                          + (f" it can read; it found {'; '.join(found)}" if found else "")
