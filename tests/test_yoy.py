@@ -416,6 +416,10 @@ def test_an_unnamed_figure_of_another_span_is_not_offered_as_the_missing_one():
     unlike = yoy.unlike(history, "x", 2024, mentions=now)
     assert list(zip(unlike["previous_text"], unlike["text"], unlike["span"])) == [
         ("30名", "300名", "stock")]
+    # the brief's analysis reads both from one reading of the two years: the same tables
+    both = yoy.uncompared(history, "x", 2024, mentions=now)
+    assert both[0].equals(yoy.unpaired(history, "x", 2024, mentions=now))
+    assert both[1].equals(unlike)
 
 
 # --------------------------------------------------------------- the earlier year's tables

@@ -2308,6 +2308,7 @@ def analyse(paths, catalogue: Catalogue | None = None) -> Analysis:
     # may be unnamed there (pipeline.brief_fingerprint records its mentions table)
     before = yoy.previous_mentions(paths.root, paths.region, paths.year)
     before_year = yoy.earlier_year(history, paths.region, paths.year)
+    unpaired, unlike = yoy.uncompared(history, paths.region, paths.year, cat, mentions, before)
     return Analysis(
         region=paths.region, year=paths.year, meta=meta, validation=validation,
         indicators=indicators, mentions=mentions,
@@ -2316,9 +2317,9 @@ def analyse(paths, catalogue: Catalogue | None = None) -> Analysis:
         yoy=yoy.year_over_year(history, paths.region, paths.year, cat, indicators, mentions),
         panel=region_panel(history, paths.year, cat),
         region_names=names, region_kinds=kinds,
-        unpaired=yoy.unpaired(history, paths.region, paths.year, cat, mentions, before),
+        unpaired=unpaired,
         unnamed_changes=yoy.unnamed_changes(mentions, before, paths.year, before_year),
-        unlike=yoy.unlike(history, paths.region, paths.year, cat, mentions, before),
+        unlike=unlike,
     )
 
 

@@ -653,6 +653,22 @@ def _stated_fields(stated: dict | None, value, previous, text, previous_text, ki
             "stated_recomputed": point, "stated_status": status}
 
 
+def uncompared(history, region: str, year: int, catalogue: Catalogue | None = None,
+               mentions=None, previous=None):
+    """:func:`unpaired` and :func:`unlike` of one region-year from one reading of the two
+    years they compare (the brief's analysis needs both).
+
+    Returns
+    -------
+    tuple of pandas.DataFrame
+        (unpaired, unlike), as each function gives it.
+    """
+    cat = catalogue or load()
+    found = _compared(history, region, year, mentions, previous)
+    return (_unpaired(cat, found, int(year), mentions, previous),
+            _unlike(cat, found, int(year)))
+
+
 def _compared(history, region: str, year: int, mentions, previous):
     """The two years :func:`unpaired` and :func:`unlike` look at: (the earlier year,
     each year's named figures by indicator, each year's unnamed numbers by measure);
@@ -701,10 +717,14 @@ def unpaired(history, region: str, year: int, catalogue: Catalogue | None = None
         ``candidate_decided`` (a reviewer decided on each of them: parts a reviewer made
         parts); a reviewer's ``set`` decides a similar one. Empty without an earlier year.
     """
+    return _unpaired(catalogue or load(), _compared(history, region, year, mentions, previous),
+                     int(year), mentions, previous)
+
+
+def _unpaired(cat: Catalogue, found, year: int, mentions, previous):
+    """:func:`unpaired` from :func:`_compared`'s reading of the two years (``found``)."""
     import pandas as pd
 
-    cat = catalogue or load()
-    found = _compared(history, region, year, mentions, previous)
     if found is None:
         return pd.DataFrame(columns=UNPAIRED_COLUMNS)
     prev_year, years, loose = found
@@ -779,10 +799,14 @@ def unlike(history, region: str, year: int, catalogue: Catalogue | None = None,
         ``indicator_id`` is
         the one either year names them with. Empty without an earlier year.
     """
+    return _unlike(catalogue or load(), _compared(history, region, year, mentions, previous),
+                   int(year))
+
+
+def _unlike(cat: Catalogue, found, year: int):
+    """:func:`unlike` from :func:`_compared`'s reading of the two years (``found``)."""
     import pandas as pd
 
-    cat = catalogue or load()
-    found = _compared(history, region, year, mentions, previous)
     if found is None:
         return pd.DataFrame(columns=UNLIKE_COLUMNS)
     prev_year, years, loose = found
