@@ -834,13 +834,8 @@ def guess_patterns(measure: str, marked: list[str], outside=None, lead: tuple = 
             cands.append((last, _SWAP_GAP, first, _WORD_GAP, _NUMBER))
         # a counting word may stand between the number and the noun (#家企业): a short gap
         cands.append((_NUMBER, _AFTER_GAP, stem))
-    clauses = []
-    for m in marked:
-        at = m.find("#")
-        if at > 0:
-            head = m[:at]
-            # (marked sentences are compact: CLAUSE_MARKS' line break is never in one)
-            clauses.append(head[max(head.rfind(c) for c in CLAUSE_MARKS) + 1:])
+    # the words of the number's clause before it (marked_clause up to its #)
+    clauses = [c[:c.find("#")] for m in marked if (c := marked_clause(m)) is not None]
     # the words right before the number, then more of them where those few would
     # match numbers outside the group (召开党委会# of any report; 召开专题党委会#)
     for most in TAIL_CHARS:
