@@ -42,6 +42,7 @@ help:
 	@echo "make ocr     install the optional OCR extra (scanned PDFs) into .venv"
 	@echo "make dask    install the optional Dask extra (rol build --scheduler) into .venv"
 	@echo "make lint    ruff over src, tests and bench"
+	@echo "make clean   delete built outputs (rol clean): never data/raw/ or data/reviews/"
 	@echo "make bench   benchmarks in bench/ (extraction speed, batch builds, build phases)"
 
 $(BIN)/python:
@@ -114,5 +115,7 @@ lab: $(VENV)/.installed-dev
 		--display-name "Python 3 (rol-analysis)" >/dev/null
 	JUPYTER_PATH="$(CURDIR)/$(VENV)/share/jupyter" $(BIN)/jupyter lab --notebook-dir=notebooks $(LAB_ARGS)
 
-clean:
-	rm -rf data/processed/*/ reports/*/ reports/index.html
+# what builds made (data/processed/, reports/, .rol-cache/), each path printed; never
+# data/raw/ or data/reviews/, and never under a running build (it takes the locks)
+clean: $(INSTALLED)
+	$(BIN)/rol clean

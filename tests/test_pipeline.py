@@ -393,8 +393,8 @@ def test_one_region_years_problem_stays_its_own_in_a_batch(built_copy):
     proc = rol_here("build", "--all", "--jobs", "2", "--root", root)
     assert proc.returncode == 2, proc
     assert (root / "reports/hongqi/2022/brief.html").is_file()
-    assert "dup/2024: error:" in proc.stderr and "several raw reports" in proc.stderr
-    assert "1 of 3 region-years failed: dup/2024 (error, exit 2)" in proc.stderr
+    assert "UNREADABLE dup/2024: " in proc.stderr and "several raw reports" in proc.stderr
+    assert "1 of 3 region-years failed: dup/2024 (unreadable, exit 2)" in proc.stderr
     assert "\r" not in proc.stderr
     assert "] hongqi/2022: ready" in proc.stderr  # staged; "built" once published
     assert "weibin/2023: up to date" in proc.stdout
@@ -1013,8 +1013,8 @@ def test_a_first_failed_validation_names_the_review_and_no_kept_brief(tmp_path):
                  if p.is_file()}
     again = rol_here("build", "--all", "--root", root)
     assert again.returncode == 1, again.stderr
-    assert ("shifan/2023: FAILED validation (its inputs are those it failed on, so it was "
-            "not validated again)") in again.stderr
+    assert ("FAILED shifan/2023: validation failed (its inputs are those it failed on, so it "
+            "was not validated again)") in again.stderr
     assert "rol review --region shifan --year 2023" in again.stderr
     assert {p: (p.read_bytes(), p.stat().st_mtime_ns)
             for folder in ("reports", "data/processed") for p in (root / folder).rglob("*")

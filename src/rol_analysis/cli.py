@@ -9,6 +9,7 @@ error is one paragraph saying what to do, never a traceback.
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import signal
@@ -52,8 +53,8 @@ if _AS_COMMAND:
 
 import click  # noqa: E402 - after the handler: importing takes most of a second
 
-from . import __version__, layout  # noqa: E402
-from .exceptions import RolError, UsageError, ValidationFailed  # noqa: E402
+from . import __version__, layout, outcomes  # noqa: E402
+from .exceptions import RolError, UsageError  # noqa: E402
 
 ROOT_HELP = ("Project folder holding data/ and reports/ (default: the current folder). Its "
              "notebooks/ and expectations/ are used when present, else the packaged ones.")
@@ -219,6 +220,53 @@ def _year_type(value):
     return None if value is None else layout.check_year(value)
 
 
+def _summary_option(f):
+    return click.option(
+        "--summary", "summary_path", type=click.Path(dir_okay=False, path_type=Path),
+        metavar="FILE.json",
+        help="Also write a JSON summary for CI: each region-year's status, reason (as the "
+             "log says it), outputs, 不一致 counts and brief sha256, the totals and the exit "
+             "code (schema: docs/design.md, 'CI: the build summary'). Same run, same bytes.")(f)
+
+
+class _Summary:
+    """The ``--summary`` file of one run: gathered as the log is printed, written once
+    the exit code is known (or the error that stopped the command before any
+    region-year). A file left there by an earlier run is removed first: one found
+    after the run is this run's (none when it was interrupted)."""
+
+    def __init__(self, command: str, root: Path, path: Path | None):
+        self.command, self.root, self.path = command, root, path
+        self.results: list = []
+        self.reasons: dict[str, str] = {}
+        self.ignored: list[dict] = []
+        if path is not None:
+            path.unlink(missing_ok=True)
+
+    def fail(self, reason_of, r) -> None:
+        """Say the failure of result ``r`` (its line on stderr) and keep its reason."""
+        self.reasons[r.key] = reason_of(r)
+        _say(outcomes.failure_line(r, self.reasons[r.key]), err=True)
+
+    def finish(self, code: int, verb: str) -> None:
+        """End the command: the closing line of a batch with failures (``2 of 11
+        region-years failed: weibin/2024 (failed validation, exit 1), …``), the summary
+        file, the exit code."""
+        failed = [r for r in self.results if r.exit_code]
+        if failed and len(self.results) > 1:
+            _say(f"{len(failed)} of {len(self.results)} region-years {verb}: " + ", ".join(
+                f"{r.key} ({outcomes.status(r).replace('_', ' ')}, exit {r.exit_code})"
+                for r in failed) + f"; exit code {code}.", err=True)
+        self.write(code)
+        sys.exit(code)
+
+    def write(self, code: int, error: str | None = None) -> None:
+        if self.path is not None:
+            outcomes.write(self.path, outcomes.summary(
+                self.root, self.command, self.results, self.reasons, code, self.ignored,
+                error))
+
+
 @main.command(short_help="Build briefs: notebooks 01-04, validated, published.")
 @click.option("--region", help="Region slug, a folder under data/raw/ (e.g. weibin); "
                                 "without --year, all its years.")
@@ -228,6 +276,7 @@ def _year_type(value):
 @click.option("--force", is_flag=True, help="Rebuild even when nothing changed.")
 @click.option("--jobs", "-j", type=click.IntRange(1, 64), default=1, show_default=True,
               help="Region-years built in parallel, each worker with one warm kernel.")
+@_summary_option
 @click.option("--pdf", is_flag=True, help="Also print each brief to PDF (needs Chromium).")
 @click.option("--scheduler", metavar="tcp://HOST:8786|local",
               help="Run on a Dask cluster: a scheduler's address, or `local` for a "
@@ -238,14 +287,30 @@ def _year_type(value):
                    "else 900).")
 @_no_wait_option
 @_root_option
-def build(region, year, all_, force, jobs, pdf, scheduler, quiet, cell_timeout, no_wait,
-          root):
+def build(region, year, all_, force, jobs, summary_path, pdf, scheduler, quiet, cell_timeout,
+          no_wait, root):
     """Run notebooks 01-04 and publish reports/<region>/<year>/brief.html.
 
     --region R without --year builds every year of R, as `--all --region R` does (and as
     `rol validate --region R` checks them). With --all (or --region alone), the national
     panel (data/processed/panel/) is updated at the end.
+
+    A failure's line starts with FAILED (validation, exit 1), UNREADABLE (bad input,
+    exit 2) or ERROR, then the region-year, as in `rol validate`: a CI log's failures
+    are `grep -E '^(FAILED|UNREADABLE|ERROR) '`. --summary FILE.json writes the same
+    per region-year for a machine (README "In CI").
     """
+    summary = _Summary("build", root, summary_path)
+    try:
+        _build(region, year, all_, force, jobs, pdf, scheduler, quiet, cell_timeout, no_wait,
+               root, summary)
+    except RolError as exc:  # stopped before any region-year: the summary says why
+        summary.write(exc.exit_code, exc.message)
+        raise
+
+
+def _build(region, year, all_, force, jobs, pdf, scheduler, quiet, cell_timeout, no_wait,
+           root, summary):
     from . import pipeline
 
     # one region's years together, as `validate --region` checks them (trial 23)
@@ -283,6 +348,7 @@ def build(region, year, all_, force, jobs, pdf, scheduler, quiet, cell_timeout, 
     finally:
         progress.close()
     code = 0
+    summary.results = results
     # in the order they finished, as the progress lines said it: a log that holds both
     # (`rol build … > log 2>&1`, as CI keeps it) reads in the order of events
     for r in progress.in_order(results):
@@ -293,16 +359,8 @@ def build(region, year, all_, force, jobs, pdf, scheduler, quiet, cell_timeout, 
             _say(f"{r.key}: built in {r.seconds:.1f} s -> {where / 'brief.html'}")
         elif r.status == "skipped":
             _say(f"{r.key}: up to date (use --force to rebuild)")
-        elif r.status == "invalid":
-            # a first build has no brief to keep (trial 4 F3)
-            kept = ("the published tables and brief were left as they were"
-                    if (where / "brief.html").is_file() else "no brief is published for it yet")
-            again = (" (its inputs are those it failed on, so it was not validated "
-                     "again)" if r.unchanged else "")
-            _say(f"{r.key}: FAILED validation{again}; {kept}. The failed validation report: "
-                 f"{where / 'validation-failed.html'}\n{r.message}", err=True)
-        else:
-            _say(f"{r.key}: error: {r.message}", err=True)
+        else:  # FAILED, UNREADABLE or ERROR, as `rol validate` says it
+            summary.fail(functools.partial(outcomes.build_reason, root), r)
         code = max(code, r.exit_code)
     for w in pipeline.renamed_regions(root):
         _say(f"warning: {w}", err=True)
@@ -322,10 +380,10 @@ def build(region, year, all_, force, jobs, pdf, scheduler, quiet, cell_timeout, 
         from . import panel as _panel
 
         # what `rol list` names as not built is not passed over in silence either
-        ignored = _ignored(root, region, year and layout.check_year(year))
-        if ignored:
+        summary.ignored = _ignored_entries(root, region, year and layout.check_year(year))
+        if summary.ignored:
             _say(f"warning: ignored under {root / 'data' / 'raw'} (not built):\n"
-                 + "\n".join(ignored), err=True)
+                 + "\n".join(_ignored_lines(summary.ignored)), err=True)
 
         # a build never deletes outputs: say which ones outlived their raw report
         for r_, y_ in pipeline.gone_raw(root):
@@ -338,12 +396,7 @@ def build(region, year, all_, force, jobs, pdf, scheduler, quiet, cell_timeout, 
         except RolError as exc:
             _say(f"error: {exc.message}", err=True)
             code = max(code, exc.exit_code)
-    failed = [r for r in results if r.exit_code]
-    if failed and len(results) > 1:
-        _say(f"{len(failed)} of {len(results)} region-years failed: " + ", ".join(
-            f"{r.key} ({'validation' if r.status == 'invalid' else 'error'}, exit "
-            f"{r.exit_code})" for r in failed) + f"; exit code {code}.", err=True)
-    sys.exit(code)
+    summary.finish(code, "failed")
 
 
 class _Progress:
@@ -495,20 +548,30 @@ def list_(root):
                    "level of a region it lists; the next `rol build` rewrites it")
     for w in pipeline.unlisted_regions(root) + pipeline.renamed_regions(root):
         click.echo(f"warning: {w}")
-    ignored = _ignored(root)
+    ignored = _ignored_entries(root)
     if ignored:
-        click.echo(f"ignored under {root / 'data' / 'raw'}:\n" + "\n".join(ignored))
+        click.echo(f"ignored under {root / 'data' / 'raw'}:\n"
+                   + "\n".join(_ignored_lines(ignored)))
 
 
-def _ignored(root: Path, region: str | None = None, year: int | None = None) -> list[str]:
+def _ignored_entries(root: Path, region: str | None = None, year: int | None = None
+                     ) -> list[dict]:
     """What ``rol list`` says it ignores under data/raw (a .doc, a folder whose name is
-    not a slug), one indented line each with the fix. ``region`` and ``year`` keep what
-    a narrowed ``rol build --all`` would have built."""
+    not a slug): ``path`` (relative to the root) and ``reason`` (with the fix), as the
+    summary gives them. ``region`` and ``year`` keep what a narrowed ``rol build --all``
+    would have built."""
     from . import pipeline
 
     raw = root / "data" / "raw"
-    return [f"  {s['path'].relative_to(raw)}{'/' if s['path'].is_dir() else ''}: "
-            f"{s['reason']}; fix: {s['fix']}" for s in pipeline.ignored(root, region, year)]
+    return [{"path": f"data/raw/{s['path'].relative_to(raw).as_posix()}"
+                     f"{'/' if s['path'].is_dir() else ''}",
+             "reason": f"{s['reason']}; fix: {s['fix']}"}
+            for s in pipeline.ignored(root, region, year)]
+
+
+def _ignored_lines(entries: list[dict]) -> list[str]:
+    """One indented line per ignored entry, its path relative to data/raw."""
+    return [f"  {e['path'].removeprefix('data/raw/')}: {e['reason']}" for e in entries]
 
 
 @main.command(short_help="Extract the statistics of one report file into a folder.")
@@ -562,51 +625,47 @@ def extract(file, out, region, year, regions_csv):
 @click.option("--year", help="Report year (e.g. 2023).")
 @click.option("--all", "all_", is_flag=True,
               help="Every region-year under data/raw/ (narrowed by --region/--year).")
+@click.option("--jobs", "-j", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="Region-years validated in parallel, each in a worker process (as "
+                   "`rol build --jobs`).")
+@_summary_option
 @_no_wait_option
 @_root_option
-def validate(region, year, all_, no_wait, root):
+def validate(region, year, all_, jobs, summary_path, no_wait, root):
     """Extract and validate reports; publish nothing (each report goes to
     .rol-cache/validate/<region>/<year>/). Exit 1 when one failed validation, 2 when one
-    could not be read; every region-year is checked all the same."""
-    from . import pipeline
+    could not be read; every region-year is checked all the same.
 
-    # one region's years are re-checked together after a catalogue change, as --all does
-    targets = pipeline.select_targets(root, region, year,
-                                      all_ or (region is not None and year is None))
-    from . import suites
+    A failure's line starts with FAILED, UNREADABLE or ERROR, then the region-year, as
+    in `rol build` (`grep -E '^(FAILED|UNREADABLE|ERROR) '`); --summary FILE.json
+    writes the same per region-year for a machine (README "In CI")."""
+    from . import pipeline, suites
 
-    pipeline.check_shared_inputs(root)  # the catalogue and regions.csv, as build checks
-    suites.require_current(root)  # as `rol build` and `rol catalogue check` do
-    if len(targets) == 1 and not all_ and year is not None:
-        region, year = targets[0]
-        try:
-            report, where = pipeline.validate_only(root, region, year, wait=not no_wait,
-                                                   on_wait=_on_wait)
-        except ValidationFailed as exc:
-            click.echo(f"validation report: {getattr(exc, 'report_path', '')}", err=True)
-            raise
-        click.echo(f"{region}/{year}: validation passed. {report}\nvalidation report: {where}")
-        return
-    code, failed = 0, []
-    for region, year in targets:
-        key = f"{region}/{year}"
-        try:
-            report, where = pipeline.validate_only(root, region, year, wait=not no_wait,
-                                                   on_wait=_on_wait)
-        except RolError as exc:
-            if isinstance(exc, ValidationFailed):
-                _say(f"{key}: FAILED validation. {exc.message}\nvalidation report: "
-                     f"{getattr(exc, 'report_path', '')}", err=True)
-            else:
-                _say(f"{key}: error: {exc.message}", err=True)
-            failed.append(f"{key} (exit {exc.exit_code})")
-            code = max(code, exc.exit_code)
-            continue
-        _say(f"{key}: validation passed. {report}\nvalidation report: {where}")
-    if failed:
-        _say(f"{len(failed)} of {len(targets)} region-years did not pass: "
-             f"{', '.join(failed)}; exit code {code}.", err=True)
-    sys.exit(code)
+    summary = _Summary("validate", root, summary_path)
+    try:
+        # one region's years are re-checked together after a catalogue change, as --all does
+        targets = pipeline.select_targets(root, region, year,
+                                          all_ or (region is not None and year is None))
+        pipeline.check_shared_inputs(root)  # the catalogue and regions.csv, as build checks
+        suites.require_current(root)  # as `rol build` and `rol catalogue check` do
+    except RolError as exc:
+        summary.write(exc.exit_code, exc.message)
+        raise
+
+    def done(kind, r):
+        if kind != "done":
+            return
+        if r.status == "passed":
+            _say(f"{r.key}: validation passed. {r.message}\nvalidation report: {r.report_path}")
+        else:
+            summary.fail(outcomes.validate_reason, r)
+
+    # the progress lines of `rol build` are not printed: each result line is said as
+    # its region-year is done (in the order they finish, with --jobs)
+    results = pipeline.validate_all(root, targets, jobs=jobs, wait=not no_wait,
+                                    on_wait=_on_wait, progress=done)
+    summary.results = results
+    summary.finish(max((r.exit_code for r in results), default=0), "did not pass")
 
 
 @main.command(short_help="Unpublish a region-year whose raw report is gone.")
@@ -632,6 +691,41 @@ def remove(region, year, no_wait, root):
                    "--all` to rebuild it.")
     if done["panel"]:
         click.echo(done["panel"])
+
+
+@main.command(short_help="Delete built outputs; never data/raw/ or data/reviews/.")
+@click.option("--region", help="Only this region's outputs (e.g. weibin).")
+@click.option("--year", help="Only this year's outputs (e.g. 2023).")
+@_no_wait_option
+@_root_option
+def clean(region, year, no_wait, root):
+    """Delete what builds made, printing each path removed; data/raw/ (the reports,
+    regions.csv) and data/reviews/ (the worksheets) are never touched.
+
+    Without --region/--year: every folder under data/processed/ (tables, the panel)
+    and reports/ (briefs), reports/index.html and .rol-cache/ (staging, `rol validate`
+    reports, notes of failed builds, caches; not its locks). With --region and/or
+    --year: those region-years' tables and report folders, removed as `rol remove`
+    does (the index rewritten without them, the panel updated), and their notes in
+    .rol-cache/. Waits for a build that holds one of them (--no-wait: exit 2). The next
+    `rol build` builds them again."""
+    from . import pipeline
+
+    if region is not None:
+        layout.check_region(region, root)
+    year = _year_type(year)
+    if not (root / "data").is_dir():
+        # a folder that is no project: its reports/ may be anything's
+        raise UsageError(f"{root}: no data/ folder here, so it is not a project folder and "
+                         "nothing was deleted. Run rol from the project folder or pass "
+                         "--root DIR.")
+    removed = pipeline.clean(root, region, year, wait=not no_wait, on_wait=_on_wait)
+    for path in removed:
+        click.echo(f"removed {path}")
+    which = "/".join(p for p in (region, year and str(year)) if p) or "built outputs"
+    click.echo(f"{which}: removed {len(removed)} path{'s' if len(removed) != 1 else ''}"
+               if removed else f"{which}: nothing to remove")
+    click.echo("data/raw/ and data/reviews/ were not touched; `rol build` builds again.")
 
 
 @main.command(short_help="Write or refresh a reviewers' worksheet (data/reviews/).")

@@ -75,7 +75,7 @@ class BuildResult:
 
     region: str
     year: int
-    status: str  # built | skipped | invalid | error
+    status: str  # built | skipped | invalid | error (rol validate: passed for built)
     message: str = ""
     exit_code: int = 0
     seconds: float = 0.0
@@ -86,6 +86,11 @@ class BuildResult:
     failed_inputs: dict | None = None
     #: a failed validation not run again: its inputs are those it failed on
     unchanged: bool = False
+    #: an ``error`` that is bad input (the report cannot be used as it is: no statistic,
+    #: two raw files, a year mismatch), not a notebook's or the machine's
+    unreadable: bool = False
+    #: ``rol validate``: where the validation report was written
+    report_path: str = ""
 
     @property
     def key(self) -> str:
@@ -1169,7 +1174,10 @@ def earlier_unpublished(root, region: str, year: int, stage=None,
 def _fail_result(result: BuildResult, exc: Exception) -> None:
     from .exceptions import write_error
 
-    exc = write_error(exc) or exc
+    written = write_error(exc)
+    # a folder that cannot be written is the machine's problem, not the report's
+    result.unreadable = isinstance(exc, InputError) and written is None
+    exc = written or exc
     if not isinstance(exc, RolError):
         exc = BuildError(f"{result.key}: unexpected {type(exc).__name__}: {exc}. This is a "
                          "bug in rol-analysis; rerun with ROL_DEBUG=1 and report it.")
@@ -1455,6 +1463,43 @@ def validate_only(root, region, year, wait=True, on_wait=None):
                         write_bytes(out / name, (paths.report / name).read_bytes())
         finally:
             stage.remove()
+
+
+def validate_task(root, region, year, wait=True, on_wait=None) -> BuildResult:
+    """One region-year of ``rol validate`` as a result, as a build task gives one.
+
+    Status ``passed`` (``message``: the report's text), ``invalid`` or ``error`` (with
+    ``unreadable`` for bad input); ``report_path`` is the validation report's page. Runs
+    in this process or in a ``--jobs`` worker.
+    """
+    result = BuildResult(region, int(year), "passed")
+    try:
+        report, where = validate_only(root, region, year, wait=wait, on_wait=on_wait)
+    except Exception as exc:  # noqa: BLE001 - reported per region-year, as a build does
+        _fail_result(result, exc)
+        result.report_path = str(getattr(exc, "report_path", "") or "")
+        return result
+    result.message, result.report_path = str(report), str(where)
+    return result
+
+
+def validate_all(root, targets, *, jobs=1, wait=True, on_wait=None, progress=None
+                 ) -> list[BuildResult]:
+    """``rol validate`` of several region-years, on ``jobs`` worker processes as
+    ``build`` runs its phases (:class:`_Runner`): ``progress("done", result)`` as each
+    finishes; the results in target order."""
+    runner = _Runner(None, jobs, progress)
+    try:
+        done = runner.run(validate_task, {t: (str(root), *t, wait, on_wait) for t in targets},
+                          final=True)
+    except KeyboardInterrupt:
+        runner.abort()
+        # each task staged in a folder of its own, which a stopped worker left behind
+        Stage.remove_orphans(root)
+        raise
+    finally:
+        runner.close()
+    return [done[t] for t in targets]
 
 
 # ------------------------------------------------- notebooks opened in JupyterLab
@@ -1826,15 +1871,23 @@ class _Runner:
         if not jobs:
             return {}
         ex = self._get(len(jobs))
-        if isinstance(ex, InlineExecutor) and self.progress:
+        inline = isinstance(ex, InlineExecutor)
+        if inline and self.progress:
             _step_sink = functools.partial(self.progress, "step")
         try:
             tasks = []
-            with _sigint_blocked():  # a pool spawns its workers in submit()
+            # a pool spawns its workers in submit(): they are born with Ctrl-C blocked;
+            # inline, submit() runs the task, which Ctrl-C must stop at once (rol
+            # validate has no kernel thread to take the signal meanwhile)
+            with contextlib.nullcontext() if inline else _sigint_blocked():
                 for key, args in jobs.items():
                     tasks.append((key, ex.submit(fn, *args)))
                     self.futures.append(tasks[-1][1])
-            return dict(zip(jobs, _collect(tasks, self.events, self.progress, final)))
+                    if inline and final and self.progress:
+                        # done when submitted: said now, in order, not all at the end
+                        self.progress("done", _result_or_error(tasks[-1][1], tasks))
+            return dict(zip(jobs, _collect(tasks, self.events,
+                                           None if inline else self.progress, final)))
         finally:
             if isinstance(ex, InlineExecutor):
                 _step_sink = None
@@ -2429,3 +2482,97 @@ def _remove(root: Path, region: str, year: int, folders: list[Path], index_path:
         return _after_removal(root, journal)
     finally:  # a panel error is its own (`rol panel` redoes it); the removal is done
         shutil.rmtree(txn, ignore_errors=True)
+
+
+#: The notes a build or ``rol validate`` keeps of one region-year in ``.rol-cache/``:
+#: folders ``<name>/<region>/<year>/`` or files ``<name>/<region>/<year>.json``.
+_CACHE_NOTES = ("validate", "failed", "input-errors", "build-errors", "failed-inputs")
+
+
+def _year_folders(base: Path) -> set[tuple[str, int]]:
+    """``(region, year)`` of every ``base/<region>/<year>`` folder or ``<year>.json``."""
+    found = set()
+    for region_dir in sorted(base.iterdir()) if base.is_dir() else []:
+        if not region_dir.is_dir() or not layout.REGION_RE.match(region_dir.name):
+            continue
+        for entry in region_dir.iterdir():
+            stem = entry.stem if entry.suffix == ".json" else entry.name
+            if stem.isdigit() and len(stem) == 4:
+                found.add((region_dir.name, int(stem)))
+    return found
+
+
+def built_region_years(root) -> list[tuple[str, int]]:
+    """Every region-year something was built or noted for: published folders under
+    ``data/processed/`` and ``reports/``, and the cache's notes (``rol validate``'s
+    reports, failed builds' notes), sorted."""
+    root = Path(root)
+    cache = layout.cache_dir(root)
+    found = _year_folders(root / "data" / "processed") | _year_folders(root / "reports")
+    for name in _CACHE_NOTES:
+        found |= _year_folders(cache / name)
+    return sorted(found)
+
+
+def clean(root, region=None, year=None, wait=True, on_wait=None) -> list[str]:
+    """``rol clean``: delete built outputs, never ``data/raw/`` nor ``data/reviews/``.
+
+    Without ``region`` and ``year``: every folder under ``data/processed/`` (each
+    region's tables and the panel) and ``reports/`` (each region's briefs),
+    ``reports/index.html``, and everything in ``.rol-cache/`` but its lock files; the
+    README files stay. With ``region`` and/or ``year``: those region-years' published
+    folders, removed as ``rol remove`` removes them (the index rewritten without them,
+    the panel, when there is one, updated), and their notes in ``.rol-cache/``.
+    Under the lock of every region-year it deletes, so a running build finishes first.
+
+    Returns
+    -------
+    list of str
+        What was deleted, relative to ``root`` (folders end in ``/``), in order.
+    """
+    root = Path(root)
+    cache = layout.cache_dir(root)
+    keys = [k for k in sorted(set(built_region_years(root)) | set(find_targets(root)))
+            if (region is None or k[0] == region) and (year is None or k[1] == year)]
+    removed: list[str] = []
+
+    def rm(path: Path) -> None:
+        if path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path)
+            removed.append(os.path.relpath(path, root) + "/")
+        elif path.exists() or path.is_symlink():
+            path.unlink()
+            removed.append(os.path.relpath(path, root))
+
+    with contextlib.ExitStack() as held:
+        for key in keys:  # sorted: the order every build takes them in, no deadlock
+            held.enter_context(region_lock(root, *key).acquire(wait, on_wait))
+        if region is None and year is None:
+            held.enter_context(index_lock(root).acquire(wait, on_wait))
+            for base in (root / "data" / "processed", root / "reports"):
+                for entry in sorted(base.iterdir()) if base.is_dir() else []:
+                    if entry.is_dir() or entry.name == "index.html":
+                        rm(entry)
+            for entry in sorted(cache.iterdir()) if cache.is_dir() else []:
+                if entry.name != "locks":  # held right now, by this command too
+                    rm(entry)
+            return removed
+        notes = 0
+        for key in keys:
+            paths = layout.build_paths(root, *key)
+            recover(root, *key)  # a publish or removal a kill left half done
+            before = len(removed)
+            for name in _CACHE_NOTES:
+                for note in (cache / name / key[0] / str(key[1]),
+                             cache / name / key[0] / f"{key[1]}.json"):
+                    rm(note)
+                with contextlib.suppress(OSError):
+                    (cache / name / key[0]).rmdir()  # only when empty
+            notes += len(removed) - before
+            folders = [f for f in (paths.processed_final, paths.report_final) if f.exists()]
+            if folders:
+                _remove(root, *key, folders, root / "reports" / "index.html")
+                removed += [os.path.relpath(f, root) + "/" for f in folders]
+        if notes and (root / "reports" / "index.html").is_file():
+            write_index(root)  # it may list a failure from the notes just deleted
+    return removed

@@ -353,7 +353,6 @@ def _index_rows(root: Path, overlay: dict | None, meta_csv: dict) -> list[dict]:
     from . import statuses
     from .brief import format_number
     from .catalogue import load
-    from .ratios import CHANGES_FILE
     from .reviews import REVIEW_LABELS, excluded_numbers, review_state, unconfirmed
 
     cat = load()
@@ -384,18 +383,8 @@ def _index_rows(root: Path, overlay: dict | None, meta_csv: dict) -> list[dict]:
                            "GROUP BY filename")
     numbers_by = {rec[0]: (rec[1], rec[2]) for rec in (men[1] if men else [])}
     new_by = {rec[0]: rec[3] for rec in (men[1] if men else [])}
-    # each brief's rate statuses (ratios.csv), and the stated changes the year before
-    # contradicts (ratios.CHANGES_FILE): a 不一致 of the brief's key findings the rates'
-    # count left out (trial 24)
-    counts_by: dict[str, dict] = {}
-    changes_by: dict[str, int] = {}
-    for f in folders:
-        if not has_brief[f]:
-            continue
-        if (statuses_read := _csv_column(f / "ratios.csv", "status")) is not None:
-            counts_by[str(f)] = dict(Counter(statuses_read))
-        if (stated := _csv_column(f / CHANGES_FILE, "stated_status")) is not None:
-            changes_by[str(f)] = sum(st == statuses.MISMATCH for st in stated)
+    counts_by = {str(f): ratio_statuses(f) for f in folders if has_brief[f]}
+    changes_by = {str(f): stated_mismatches(f) for f in folders if has_brief[f]}
     by_file: dict[str, list] = {}
     if ind is not None:
         names, records = ind
@@ -436,9 +425,9 @@ def _index_rows(root: Path, overlay: dict | None, meta_csv: dict) -> list[dict]:
         # Without a brief there is no published analysis to summarise.
         if brief:
             counts = {st: 0 for st in statuses.STATUS_ZH}
-            counts.update({k: v for k, v in counts_by.get(str(folder), {}).items()
+            counts.update({k: v for k, v in (counts_by.get(str(folder)) or {}).items()
                            if k in counts})
-            counts["stated_mismatch"] = changes_by.get(str(folder), 0)
+            counts["stated_mismatch"] = changes_by.get(str(folder)) or 0
             # pairs read from the wording, counted apart from the catalogue's
             if any(k.endswith(statuses.INFERRED_SUFFIX) and v for k, v in counts.items()):
                 inferred = {"mismatch": counts.get(statuses.MISMATCH_INFERRED, 0),
@@ -529,6 +518,24 @@ def _jinja_env():
 
     return jinja2.Environment(loader=jinja2.FileSystemLoader(str(template_dir())),
                               autoescape=True, keep_trailing_newline=True)
+
+
+def ratio_statuses(folder: Path) -> dict[str, int] | None:
+    """``status -> count`` of a report folder's ``ratios.csv`` (the brief's 一致/不一致
+    …), None without one: for the index and ``rol build --summary``."""
+    read = _csv_column(Path(folder) / "ratios.csv", "status")
+    return None if read is None else dict(Counter(read))
+
+
+def stated_mismatches(folder: Path) -> int | None:
+    """The stated changes the year before contradicts (``ratios.CHANGES_FILE``): a 不一致
+    of the brief's key findings the rates' count leaves out (trial 24); None without
+    the file."""
+    from . import statuses
+    from .ratios import CHANGES_FILE
+
+    stated = _csv_column(Path(folder) / CHANGES_FILE, "stated_status")
+    return None if stated is None else sum(st == statuses.MISMATCH for st in stated)
 
 
 def write_index(root, out=None, overlay=None) -> Path:
