@@ -270,25 +270,62 @@ def test_aliases_and_exclude_steer_a_number(tmp_path):
 def test_check_of_the_packaged_catalogue_names_suites_left_out_of_date(tmp_path, monkeypatch):
     # An indicator added to the catalogue without regenerating expectations/ made every
     # report stating it fail validation, and the check said "ok" (trial 5 F1).
-    import json
+    from conftest import expecting_catalogue
 
     from rol_analysis import suites
 
-    suites.write(tmp_path / "expectations")
-    monkeypatch.chdir(tmp_path)
+    monkeypatch.chdir(tmp_path)  # no expectations/ here: builds read the package's
     result = CliRunner().invoke(main, ["catalogue", "check"])
     assert result.exit_code == 0, result.output
     assert ": ok (" in result.output
 
-    warning = tmp_path / "expectations" / "warning.json"
-    suite = json.loads(warning.read_text("utf-8"))
-    suite["expectations"] = suite["expectations"][1:]
-    warning.write_text(json.dumps(suite), encoding="utf-8")
+    edited = expecting_catalogue(tmp_path / "edited")  # the catalogue, edited since
+    monkeypatch.setattr(suites, "load", lambda: edited)
     result = CliRunner().invoke(main, ["catalogue", "check"])
     assert result.exit_code == 2
     assert "warning.json is out of date" in result.output
     assert "rol catalogue suites" in result.output
     assert "critical.json" not in result.output
+
+
+def test_a_projects_own_expectations_are_never_checked_against_nor_overwritten(
+        tmp_path, monkeypatch):
+    # a root with hand-written expectations/ and no catalogue/: check said they were out
+    # of date (exit 2) and told to run `rol catalogue suites`, which overwrote them
+    import json
+
+    from conftest import expecting_catalogue, tree_bytes
+
+    from rol_analysis import suites
+
+    own = tmp_path / "expectations"
+    own.mkdir()
+    for name in ("critical", "warning"):
+        (own / f"{name}.json").write_text(json.dumps({"expectations": []}), "utf-8")
+    before = tree_bytes(tmp_path)
+    result = CliRunner().invoke(main, ["catalogue", "check", "--root", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert ": ok (" in result.output and "out of date" not in result.output
+    result = CliRunner().invoke(main, ["catalogue", "suites", "--root", str(tmp_path)])
+    assert result.exit_code == 2, result.output
+    assert f"{own} holds {tmp_path}'s own validation rules" in result.output
+    assert "No suite was written." in result.output
+    assert tree_bytes(tmp_path) == before
+
+    # a root with neither folder reads the installed package's: not rewritten from here
+    bare = tmp_path / "bare"
+    bare.mkdir()
+    shipped = suites.directory_for(bare)
+    shipped_bytes = {p.name: p.read_bytes() for p in shipped.glob("*.json")}
+    result = CliRunner().invoke(main, ["catalogue", "suites", "--root", str(bare)])
+    assert result.exit_code == 0 and "the suites were up to date" in result.output
+    edited = expecting_catalogue(tmp_path / "edited")
+    monkeypatch.setattr(suites, "load", lambda: edited)
+    result = CliRunner().invoke(main, ["catalogue", "suites", "--root", str(bare)])
+    assert result.exit_code == 2, result.output
+    assert f"read the installed package's {shipped}" in result.output
+    assert {p.name: p.read_bytes() for p in shipped.glob("*.json")} == shipped_bytes
+    assert list(bare.iterdir()) == []
 
 
 def test_build_and_validate_refuse_suites_out_of_date_with_the_catalogue(tmp_path,

@@ -100,6 +100,8 @@ def test_validate_jobs_and_summary_match_one_worker_and_the_build_s_lines(tmp_pa
     failed = by_key["weibin/2024"]
     assert failed["status"] == "failed_validation" and "调解成功率120%" in failed["reason"]
     assert failed["reason"] in runs["1"].stderr
+    # its fix names the root the suites are regenerated for, run from elsewhere
+    assert f"(`rol catalogue suites --root {root}`). Then build again." in failed["reason"]
     assert failed["outputs"] == {"validation": ".rol-cache/validate/weibin/2024/validation.html"}
     assert by_key["weibin/2023"]["reason"] is None
     assert not (root / "reports").exists() and not (root / "data/processed").exists()
@@ -137,6 +139,26 @@ def test_clean_removes_built_outputs_and_never_raw_reports_or_reviews(seed_copy)
     assert (root / "reports/weibin/2023/brief.html").read_bytes() == brief
 
 
+def test_clean_waits_for_a_panel_being_written(seed_copy):
+    # `rol panel` (and the end of `rol build --all`) hold the panel's lock only: clean
+    # deleted data/processed/panel/ under it
+    import threading
+
+    from rol_analysis import panel, pipeline
+
+    root = seed_copy
+    (root / "data/processed/panel").mkdir(exist_ok=True)
+    done = []
+    with panel._locked(root):
+        cleaning = threading.Thread(target=lambda: done.append(pipeline.clean(root)))
+        cleaning.start()
+        cleaning.join(timeout=3)
+        assert cleaning.is_alive() and (root / "data/processed/panel").is_dir()
+    cleaning.join(timeout=60)
+    assert "data/processed/panel/" in done[0]
+    assert not (root / "data/processed/panel").exists()
+
+
 def test_clean_refuses_a_folder_that_is_not_a_project(tmp_path):
     (tmp_path / "reports/keep").mkdir(parents=True)
     proc = rol_here("clean", "--root", tmp_path, check=2)
@@ -165,3 +187,27 @@ def test_ctrl_c_stops_validate_all_at_once(tmp_path):
     assert err.rstrip().endswith("interrupted; published outputs unchanged"), err
     assert (first + out).count("validation passed") < 6  # not all the others first
     assert not any((root / ".rol-cache/stage").iterdir())
+
+
+def test_a_failed_panel_update_has_a_failure_line_and_is_in_the_summary(seed_copy, tmp_path,
+                                                                       monkeypatch):
+    # it said `error: …` (the CI grep missed it) and the summary said exit 2 with every
+    # region-year up to date and no error
+    from click.testing import CliRunner
+
+    from rol_analysis import panel
+    from rol_analysis.cli import main
+    from rol_analysis.exceptions import InputError
+
+    def broken(root):
+        raise InputError("data/processed/panel/panel.parquet: cannot be written")
+
+    monkeypatch.setattr(panel, "build", broken)
+    out = tmp_path / "s.json"
+    result = CliRunner().invoke(main, ["build", "--all", "--summary", str(out),
+                                       "--root", str(seed_copy)])
+    assert result.exit_code == 2, result.output
+    line = "ERROR panel: data/processed/panel/panel.parquet: cannot be written"
+    assert re.search(rf"^{re.escape(line)}$", result.output, re.M), result.output
+    summary = json.loads(out.read_text("utf-8"))
+    assert summary["exit_code"] == 2 and summary["error"] == line.removeprefix("ERROR ")

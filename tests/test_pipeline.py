@@ -1063,3 +1063,10 @@ def test_list_says_the_catalogue_changed_not_the_code(tmp_path):
     both = {**edited, "package": {**edited["package"], "sha256": "0" * 64}}
     assert pipeline._explain(both, fp) == ["the catalogue (indicators.toml) changed",
                                            "rol-analysis's code changed"]
+    # a project's own catalogue/x.toml edited: not said to be indicators.toml
+    (root / "catalogue").mkdir()
+    (root / "catalogue" / "x.toml").write_text("", encoding="utf-8")
+    extended = pipeline.data_fingerprint(root, layout.build_paths(root, "weibin", 2023))
+    edited = {**extended, "package": {**extended["package"], "catalogue": "0" * 64}}
+    assert pipeline._explain(edited, extended) == [
+        "the catalogue (indicators.toml + catalogue/*.toml) changed"]

@@ -125,6 +125,11 @@ BROKEN = [
     (lambda t: t + "\n[[section]]\nid = 'services'\n", None, "has a table 'section'"),
     (lambda t: t.replace("[[alias]]", "[alias]"), None, "has 'alias' as one table"),
     (lambda t: t.replace('kind = "rate"', 'kind = "rate'), None, "is not valid TOML"),
+    # entries that are not tables: one was skipped silently, the other an internal error
+    (lambda t: "alias = [1, 2]\n" + t[:t.index("[[alias]]")], None,
+     "entry 1 of [[alias]] is not a table (1)"),
+    (lambda t: "indicator = ['x']\n" + t[:t.index("[[indicator]]")], None,
+     "entry 1 of [[indicator]] is not a table ('x')"),
 ]
 
 
@@ -208,3 +213,15 @@ def test_names_of_an_extension_reach_the_brief_the_ratios_and_the_panel(tmp_path
     listed = rol_here("list", "--root", root, check=0).stdout
     assert "outdated" in listed and "the catalogue" in listed
     assert "critical.json is out of date with" in listed
+
+
+def test_extract_of_a_projects_file_reads_its_catalogue(tmp_path):
+    # `rol extract` took the project's regions.csv but not its catalogue/*.toml
+    root = _project(tmp_path / "p")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    rol_here("extract", root / "data/raw/weibin/2023.txt", "--out", tmp_path / "out",
+             cwd=elsewhere, check=0)
+    with open(tmp_path / "out" / "indicators.csv", encoding="utf-8") as f:
+        ids = {row["indicator_id"] for row in csv.DictReader(f)}
+    assert {"help_agency_cases", "help_agency_closed", "help_agency_closure_rate"} <= ids

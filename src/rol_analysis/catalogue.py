@@ -6,13 +6,12 @@ and relations, analysis its ratios, the brief its names.
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import os
 import re
 import tomllib
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -319,8 +318,9 @@ def load(path: str | None = None) -> Catalogue:
     Raises
     ------
     InputError
-        When the catalogue has a problem (:func:`check` lists them all; the message
-        names each with its file and line).
+        When the catalogue has a problem. With extension files: every problem of the
+        full check, each with its file and line; without: the first problem
+        :func:`parse` meets (``rol catalogue check``, :func:`check`, lists them all).
     """
     if path:
         return _load(str(path), ())
@@ -461,8 +461,20 @@ def _merged(path: Path, extensions) -> tuple[dict | None, dict, list[Problem]]:
                     "file", f"has {table!r} as one table, not a list of entries",
                     f"write each entry under its own [[{table}]] header", str(ext)))
                 more[table] = []
+            # `alias = [1, 2]` was skipped without a word and `indicator = ["x"]` crashed
+            # the full check: each entry that is not a table is named, then left out
+            entries = more.get(table, [])
+            for n, raw in enumerate(entries, 1):
+                if not isinstance(raw, dict):
+                    problems.append(Problem(
+                        "file", f"entry {n} of [[{table}]] is not a table ({raw!r})",
+                        f"write each entry under its own [[{table}]] header with its "
+                        "fields (key = value)", str(ext), lines[(table, n)][1]))
+            more[table] = [raw if isinstance(raw, dict) else None for raw in entries]
         for table in ("indicator", "relation"):
             for n, raw in enumerate(more.get(table, []), 1):
+                if raw is None:  # not a table: named above
+                    continue
                 file, line = lines[(table, n)]
                 rid = raw.get("id") if isinstance(raw, dict) else None
                 if rid in packaged[table]:
@@ -476,7 +488,7 @@ def _merged(path: Path, extensions) -> tuple[dict | None, dict, list[Problem]]:
                 origins[(table, len(data[table]) + 1)] = (file, line)
                 data[table].append(raw)
         aliases += [(raw, *lines[("alias", n)])
-                    for n, raw in enumerate(more.get("alias", []), 1)]
+                    for n, raw in enumerate(more.get("alias", []), 1) if raw is not None]
     by_id = {e.get("id"): n for n, e in enumerate(data["indicator"]) if isinstance(e, dict)}
     for raw, file, line in aliases:
         target = raw.get("indicator") if isinstance(raw, dict) else None
@@ -519,7 +531,7 @@ def _merged(path: Path, extensions) -> tuple[dict | None, dict, list[Problem]]:
     return data, origins, problems
 
 
-@functools.cache
+@cache
 def _regex_error(pat: str) -> str:
     """Why ``pat`` is no regular expression ("" when it is). Kept: a build checks the
     whole catalogue before it starts and again in each process that loads a project's,

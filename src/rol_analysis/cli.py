@@ -57,7 +57,8 @@ from . import __version__, layout, outcomes  # noqa: E402
 from .exceptions import RolError, UsageError  # noqa: E402
 
 ROOT_HELP = ("Project folder holding data/ and reports/ (default: the current folder). Its "
-             "notebooks/ and expectations/ are used when present, else the packaged ones.")
+             "notebooks/ and expectations/ are used when present, else the packaged ones; "
+             "its catalogue/*.toml extend the packaged catalogue.")
 
 
 _pipe_closed = False  # set once a reader (head, less) closed stdout or stderr
@@ -240,6 +241,7 @@ class _Summary:
         self.results: list = []
         self.reasons: dict[str, str] = {}
         self.ignored: list[dict] = []
+        self.error: str | None = None  # what failed after the region-years (the panel)
         if path is not None:
             path.unlink(missing_ok=True)
 
@@ -257,7 +259,7 @@ class _Summary:
             _say(f"{len(failed)} of {len(self.results)} region-years {verb}: " + ", ".join(
                 f"{r.key} ({outcomes.status(r).replace('_', ' ')}, exit {r.exit_code})"
                 for r in failed) + f"; exit code {code}.", err=True)
-        self.write(code)
+        self.write(code, self.error)
         sys.exit(code)
 
     def write(self, code: int, error: str | None = None) -> None:
@@ -394,7 +396,10 @@ def _build(region, year, all_, force, jobs, pdf, scheduler, quiet, cell_timeout,
         try:
             _say(_panel.build(root).summary())
         except RolError as exc:
-            _say(f"error: {exc.message}", err=True)
+            # a failure line as the region-years' are (it was `error: …`, which CI's grep
+            # missed, and the summary said exit 2 with every region-year built, no error)
+            summary.error = f"panel: {exc.message}"
+            _say(f"ERROR {summary.error}", err=True)
             code = max(code, exc.exit_code)
     summary.finish(code, "failed")
 
@@ -593,9 +598,13 @@ def extract(file, out, region, year, regions_csv):
         layout.check_region(region)
     year = _year_type(year)
     note = None
-    if regions_csv is None:
-        from . import regions
+    from . import catalogue as _catalogue
+    from . import regions
 
+    project = regions.project_of(file)
+    if project is not None:  # its catalogue/*.toml too, as its builds read it
+        _catalogue.use_project(project)
+    if regions_csv is None:
         # the project the file is filed in, wherever the command runs from
         regions_csv = regions.find_for(file)
         if regions_csv is None and region is None:
@@ -843,8 +852,8 @@ def catalogue_check(path, root):
         # without regenerating them makes every report that states it fail validation.
         from . import suites as _suites
 
-        # whichever folder a build of root reads, its own too: checked against this
-        out_of_date = _suites.stale(_suites.directory_for(root))
+        # the folder a build of root reads, unless it holds the project's own rules
+        out_of_date, _ = _suites.stale_for(root)
         if out_of_date:
             for p in out_of_date:
                 click.echo(f"error: {_suites.out_of_date_message(p, source, root)}", err=True)

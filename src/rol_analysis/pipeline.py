@@ -577,7 +577,10 @@ def _differences(old: dict, new: dict, review: str) -> list[str]:
                 reasons.append(f"rol-analysis changed ({va} -> {vb})")
                 continue
             if a.get("catalogue") != b.get("catalogue") and a.get("catalogue"):
-                reasons.append("the catalogue (indicators.toml) changed")
+                # a digest other than the packaged file's: the project extends it
+                files = ("indicators.toml" if b.get("catalogue") == sha256_cached(
+                    catalogue.default_path()) else "indicators.toml + catalogue/*.toml")
+                reasons.append(f"the catalogue ({files}) changed")
             if a.get("sha256") != b.get("sha256") or not a.get("catalogue"):
                 reasons.append("rol-analysis's code changed")
         elif key in labels and isinstance(a, dict) and isinstance(b, dict):
@@ -2549,6 +2552,12 @@ def clean(root, region=None, year=None, wait=True, on_wait=None) -> list[str]:
             held.enter_context(region_lock(root, *key).acquire(wait, on_wait))
         if region is None and year is None:
             held.enter_context(index_lock(root).acquire(wait, on_wait))
+            if (root / "data" / "processed").is_dir():
+                from . import panel
+
+                # the panel is written under its own lock only (`rol panel`, the end of
+                # `rol build --all`): its folder is not deleted under a run writing it
+                held.enter_context(panel._locked(root))
             for base in (root / "data" / "processed", root / "reports"):
                 for entry in sorted(base.iterdir()) if base.is_dir() else []:
                     if entry.is_dir() or entry.name == "index.html":

@@ -94,11 +94,17 @@ def find_for(file) -> Path | None:
     ``P/data/raw/weibin/2023.txt`` uses ``P/data/raw/regions.csv``), so the answer
     does not depend on the folder the command is run from.
     """
-    path = Path(file).resolve()
-    for parent in path.parents:
+    root = project_of(file)
+    candidate = root / "data" / "raw" / "regions.csv" if root is not None else None
+    return candidate if candidate is not None and candidate.is_file() else None
+
+
+def project_of(file) -> Path | None:
+    """The project root whose ``data/raw/`` folder holds ``file`` (the nearest among its
+    ancestors), or None."""
+    for parent in Path(file).resolve().parents:
         if parent.name == "raw" and parent.parent.name == "data":
-            candidate = parent / "regions.csv"
-            return candidate if candidate.is_file() else None
+            return parent.parent.parent
     return None
 
 

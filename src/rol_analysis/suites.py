@@ -26,7 +26,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from .catalogue import KINDS, Catalogue, Relation, load
+from .catalogue import KINDS, PROJECT_DIR, Catalogue, Relation, load
 from .tables import INDICATOR_COLUMNS, MENTION_COLUMNS, parts_total_column
 
 #: Tables a rule can run on (see ``validate``): the long ``mentions`` table, the
@@ -341,7 +341,8 @@ def generate(catalogue: Catalogue | None = None) -> dict[str, dict]:
     Parameters
     ----------
     catalogue : Catalogue, optional
-        Defaults to the packaged catalogue.
+        Defaults to the effective one (:func:`catalogue.load`: the packaged catalogue
+        extended by the project's ``catalogue/*.toml``).
 
     Returns
     -------
@@ -351,7 +352,7 @@ def generate(catalogue: Catalogue | None = None) -> dict[str, dict]:
     cat = catalogue or load()
     # the files it was generated from, as a project names them (its own extensions)
     source = " + ".join(["catalogue/indicators.toml"]
-                        + [f"{Path(e).parent.name}/{Path(e).name}" for e in cat.extensions])
+                        + [f"{PROJECT_DIR}/{Path(e).name}" for e in cat.extensions])
     gate = (_table_rules("mentions", MENTION_COLUMNS, cat)
             + _table_rules("indicators", INDICATOR_COLUMNS, cat)
             + _value_rules(cat))
@@ -394,7 +395,8 @@ def stale(directory, catalogue: Catalogue | None = None) -> list[Path]:
     directory : path-like
         The expectations folder.
     catalogue : Catalogue, optional
-        Defaults to the packaged catalogue.
+        Defaults to the effective one (:func:`catalogue.load`: the packaged catalogue
+        extended by the project's ``catalogue/*.toml``).
 
     Returns
     -------
@@ -441,15 +443,20 @@ def stale_for(root) -> tuple[list[Path], str]:
     current or are a project's own rules (a root's own ``expectations/`` beside no
     ``catalogue/`` of its own is not generated from this catalogue)."""
     from .catalogue import default_path, extension_files
-    from .layout import resource_dir
 
     exts = extension_files(root)
     directory = directory_for(root)
-    shipped = resource_dir(Path(root) / ".rol-no-such-folder", "expectations")
-    if not exts and directory.resolve() != shipped.resolve():
+    if not exts and directory.resolve() != _shipped().resolve():
         return [], ""
     source = " + ".join(str(p) for p in (default_path(), *exts))
     return stale(directory), source
+
+
+def _shipped() -> Path:
+    """The installed package's own expectations/ (in a source checkout, its top-level one)."""
+    from .layout import resource_dir
+
+    return resource_dir(Path(__file__).parent / ".rol-no-such-folder", "expectations")
 
 
 def require_current(root) -> None:
@@ -479,7 +486,7 @@ def write_for(root) -> tuple[Path, list[Path]]:
     (Path, list of Path)
         The folder, and the files whose content changed.
     """
-    from .catalogue import check, default_path, refusal
+    from .catalogue import check, default_path, extension_files, refusal
     from .exceptions import UsageError
 
     problems, _ = check(root=root)
@@ -487,8 +494,23 @@ def write_for(root) -> tuple[Path, list[Path]]:
         raise UsageError(refusal(problems, default_path()).replace(
             "Nothing was built or changed.", "No suite was written."))
     directory = directory_for(root)
-    before = set(stale(directory))
-    written = write(directory, load())
+    root = Path(root).absolute()
+    own, generated = root / "expectations", bool(extension_files(root))
+    owns_rules = not generated and directory.resolve() != _shipped().resolve()
+    before = [] if owns_rules else stale(directory)
+    if owns_rules or (not generated and before and not own.is_dir()):
+        # a root's own expectations/ beside no catalogue/ are hand-written rules, and a
+        # root with neither reads the installed package's: neither is this command's to
+        # overwrite (it rewrote them both and said the suites were up to date)
+        whose = (f"{directory} holds {root}'s own validation rules" if own.is_dir() else
+                 f"{root} has no expectations/ of its own; its builds read the installed "
+                 f"package's {directory}")
+        raise UsageError(
+            f"{whose}, and {root} has no catalogue/*.toml to generate suites from. Fix: "
+            f"put the project's indicators in {Path(root) / 'catalogue'}/<name>.toml, then "
+            "run this again (it writes their suites into "
+            f"{own}). No suite was written.")
+    written = write(directory, load()) if before else []
     return directory, [p for p in written if p in before]
 
 

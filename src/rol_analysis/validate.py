@@ -32,6 +32,7 @@ from . import fileio, imports, layout
 from .catalogue import Catalogue, load
 from .exceptions import InputError, SuiteError, ValidationFailed
 from .suites import SUITES, TABLES
+from .suites import command as suites_command
 from .tables import number_cell, relation_table, string_cell
 
 #: Rows listed per finding; a rule broken by more rows says how many it left out.
@@ -721,7 +722,7 @@ def failed_message(paths, meta: dict, report: ValidationReport) -> str:
         f"rule is wrong (a range, a unit or a relation), change it in "
         f"the catalogue (an entry of the project's catalogue/*.toml, or of "
         f"src/rol_analysis/catalogue/indicators.toml) and regenerate the suites "
-        f"(`rol catalogue suites`). Then build again.\n"
+        f"(`{suites_command(paths.root)}`). Then build again.\n"
         + report.message())
 
 
