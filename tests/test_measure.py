@@ -326,3 +326,19 @@ def test_an_average_after_a_list_mark_is_one_reading_of_its_own_number():
     # 均 as "each" still gives each name its reading
     m = extract.extract_text("受理、审结案件均为12件。").mentions
     assert len(m[m["text"] == "12件"]) == 2
+
+
+
+def test_the_most_of_a_reform_name_keeps_the_items_before_it():
+    # 最多跑一次 names a reform, not the figure's own 最多 (read-back B: the label lost
+    # 推行一网通办 and 送法进企业)
+    m = extract.extract_text("开展送法进企业、最多跑一次宣传活动30场。").mentions
+    assert "送法进企业" in m.set_index("text").at["30场", "measure"]
+
+@pytest.mark.parametrize("text", ["受理、审结案件全年均为12件。", "受理、审结案件今年均为12件。",
+                                  "受理、审结案件2023年均为12件。", "受理、审结案件每月均为12件。"])
+def test_each_after_a_time_word_still_gives_each_name_its_reading(text):
+    # 全年均为, 2023年均为, 每月均为: the 年/月 closes a time word, so 均 is "each" (two
+    # readings), not 年均/月均's average (read-back B: 全年均为0件 was one joint unnamed reading)
+    m = extract.extract_text(text).mentions
+    assert len(m[m["text"] == "12件"]) == 2

@@ -447,6 +447,25 @@ def test_a_reviewer_naming_a_part_makes_it_no_part():
     assert out.loc["548件", "part_of"] == "admin_reconsideration_received"
 
 
+@pytest.mark.parametrize(("action", "iid"), [("set", "disputes_mediated"), ("new", ""),
+                                            ("unname", "")])
+def test_a_decided_tie_is_no_longer_a_tie(action, iid):
+    """mentions.csv's ``candidates`` (the indicators a tie was left between) is empty once
+    a reviewer named, unnamed or marked the number new: a named number has no tie, and
+    next year's comparison does not offer it again as an unconfirmed 未确认 tie
+    (read-back B)."""
+    from rol_analysis import extract
+
+    text = "全县有人民调解员1285名。全年排查调处矛盾纠纷3462件，涉及金额5870万元。"
+    ex = extract.extract_text(text, "r", 2023)
+    ex.mentions["review"] = ""
+    assert ex.mentions.set_index("text").loc["3462件", "candidates"] != ""
+    decision = reviews.Decision(2, text.index("3462件"), "3462件", action, iid, None, "",
+                                "", "", "李四", "")
+    out = reviews.apply(ex, text, [decision], "r/2023.csv").mentions.set_index("text")
+    assert out.loc["3462件", "candidates"] == ""
+
+
 # ------------------------------------------------------- candidates in the worksheet
 # Sentences written for these tests: each shows one reason a reviewer reads in the
 # ``candidates`` column, beside a sentence where the same words get a name.

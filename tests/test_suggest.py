@@ -766,6 +766,17 @@ def test_a_number_of_the_same_statistic_is_not_outside_the_group():
     assert corpus.outside("受众群众[^，,。；;]{0,8}#", members, labels=("受众群众数",)) == 1
 
 
+def test_a_number_the_catalogue_names_is_outside_the_group_even_of_the_same_statistic():
+    # read-back B: group 受理涉企行政复议案件数, pattern 行政复议案件# matching a number named
+    # admin_reconsideration_received: the proposal would collide with that indicator
+    corpus = suggest.Sentences()
+    corpus.add(("a/2023", "1"), set(), "受理涉企行政复议案件#。", "受理涉企行政复议案件数")
+    corpus.add(("b/2023", "1"), {"admin_reconsideration_received"}, "受理行政复议案件#。",
+               "受理涉企行政复议案件数")
+    assert corpus.outside("行政复议案件#", {("a/2023", "1")},
+                          labels=("受理涉企行政复议案件数",)) == 1
+
+
 def test_a_shared_verb_alone_is_no_hint_of_an_existing_indicator(wordings):
     # 容缺受理事项数 and petitions_received 受理信访事项数 share 受理 (and 事项): two things
     text = suggest.suggest(wordings)
@@ -773,3 +784,11 @@ def test_a_shared_verb_alone_is_no_hint_of_an_existing_indicator(wordings):
     assert "close to the existing" not in block
     assert suggest.same_statistic("代办业务数", "帮办代办企业事项数")
     assert not suggest.same_statistic("容缺受理事项数", "受理信访事项数")
+
+
+@pytest.mark.parametrize(("a", "b"), [("行政复议案件数", "涉企行政复议案件数"),
+                                      ("行政复议案件数", "涉及民营企业的行政复议案件数")])
+def test_a_narrowed_statistic_is_not_the_whole_one(a, b):
+    # read-back B: 涉企 (专项, 涉及…的: yoy's scope words) counts one kind of the whole's
+    # things, so the two are not joined into one proposal
+    assert not suggest.same_statistic(a, b)

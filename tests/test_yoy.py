@@ -243,6 +243,10 @@ def test_unpaired_offers_a_number_the_matcher_left_between_two_indicators():
         "tie", "3462件", "")
     assert "排查调处矛盾纠纷3462件" in row["candidate_sentence"]
     assert u.at["legal_aid_cases", "candidate_text"] == ""
+    # a tie the reviewer decided (here: new, no indicator fits) is offered no more
+    before.loc[before["text"] == "3462件", "review"] = "new | 李四"
+    u = yoy.unpaired(history, "x", 2024, previous=before).set_index("indicator_id")
+    assert u.at["disputes_mediated", "candidate_text"] == ""
 
 
 def _unnamed_changes(earlier: str, now: str):
@@ -350,6 +354,10 @@ def test_a_sum_of_years_is_not_compared_with_a_years_figure():
     ("办理涉及民营企业的行政复议案件12件。", "12件", "涉及民营企业的"),
     # the words after the number narrow nothing
     ("清理文件23件，其中涉企文件5件。", "23件", ""),
+    # nor do the words of an earlier number's phrase (read-back B: 120 read 专项 and was
+    # not compared with last year's 办理行政复议案件100件)
+    ("开展专项执法检查3次，办理行政复议案件120件。", "120件", ""),
+    ("2023年开展涉企文件专项清理，清理文件23件。", "23件", "涉企、专项"),
 ])
 def test_scope_reads_the_words_that_narrow_a_count_to_one_kind(sentence, text, expected):
     assert yoy.scope(text, sentence) == expected
@@ -365,6 +373,11 @@ RECEIVED = "接收县（市、区）政府和市直部门报备规范性文件96
     ("向市政府报送备案规范性文件14件。", "14件", "sent"),
     ("全年向市政府和区人大常委会备案规范性文件4件。", "4件", "sent"),
     ("审查规范性文件14件。", "14件", ""),
+    # 报送…的, 上报的: documents that others sent, received or reviewed here (read-back B)
+    ("收到各县区报送备案的规范性文件20件。", "20件", "received"),
+    ("对各县（区）政府报送备案的规范性文件进行审查，共审查30件。", "30件", ""),
+    ("审查各部门上报的规范性文件8件。", "8件", ""),
+    ("报送备案规范性文件6件。", "6件", "sent"),
 ])
 def test_direction_reads_whether_filings_were_received_or_sent(sentence, text, expected):
     assert yoy.direction(text, sentence) == expected

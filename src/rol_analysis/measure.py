@@ -164,16 +164,18 @@ _DE = f"(?<![{_DE_WORDS}])的"
 #: one after the change (extract's before/after of 由…压缩至…, a label's value before it).
 CHANGE_VERBS = "压缩|压减|缩短|减少|降低|精简|提高|提升|增加|增长|控制|下降|降|减|增"
 #: 均 as "each, all" (A、B均为…), not the 均 of an average (平均, 人均, 户均, 日均, 月均,
-#: 年均: 法律援助平均2天 is no 法律援助平 each 2 days).
-EACH_JUN = "(?<![平人户日月年])均"
+#: 年均: 法律援助平均2天 is no 法律援助平 each 2 days). A 年/月/日 that closes a time word
+#: (全年均为, 2023年均为, 每月均为) is no average: that 均 is "each".
+EACH_JUN = r"(?:(?<![平人户日月年])|(?<=[全今当本去上每\d]年)|(?<=每[日月]))均"
 # Linking words between the object and the number (达到, 为, 有…), trimmed at the end.
 _LINK_TAIL_RE = skipping(r"(?:达到了|达到|达|为|是|有|共|计|约|累计|合计|总计|实现|"
                            r"针对|仅有|只有|仅|"
                            r"保持在|保持|占比|占|近|超过|逾|不低于|不少于|高于|低于|多达|超|"
                            rf"{EACH_JUN}|都|已|了|" + _DE + "|由|从|(?<![公展])开|对|向|给|把|将|"
                            rf"(?<![存现实所])在|(?:{CHANGE_VERBS})(?:至|到|在|为))+$")
-# the adverbs that open a figure's own phrase (平均2天, 最快1个工作日)
-_FIGURE_ADVERB_RE = re.compile(r"平均|人均|最快|最短|最长|最多|最少")
+# the adverbs that open a figure's own phrase (平均2天, 最快1个工作日); not the 最多 of
+# 最多跑一次, the name of a reform (一网通办、最多跑一次事项1200项 counts both)
+_FIGURE_ADVERB_RE = re.compile(r"平均|人均|最快|最短|最长|最多(?!跑)|最少")
 #: 和, 及 and 与 as joining words, not as the first character of a word (和解, 和谐,
 #: 及时, 与会): a clause opener dropped from a label, and a list split at one (extract),
 #: keep those words whole (与会代表 is no 会代表, 及时回复 no 时回复).

@@ -131,7 +131,8 @@ VIEWS = {
     "indicators": "One row per region-year and catalogue indicator: value, unit, "
                   "qualifier, validation status, review (reviewed: a reviewer confirmed, "
                   "set or added the name), source sentence and offsets into "
-                  "region_years.source_path.",
+                  "the text of region_years.source_path (for a PDF or .docx, the text "
+                  "decoded from it).",
     "wide": "One row per region-year, one column per catalogue indicator (its value; NULL "
             "when the report does not state it). The value alone, as indicators.value: "
             "money in 元, rates in %, counts in the report's own unit, without unit or "

@@ -1157,6 +1157,14 @@ def apply(extraction, raw_text: str, decisions: list[Decision], path, catalogue=
     return extraction
 
 
+def _untie(men, i: int) -> None:
+    """Empty row ``i``'s ``candidates`` (the indicators the matcher left its number
+    between): the reviewer decided it, so it is no tie (docs/design.md: empty for a named
+    number), and next year's comparison no longer offers it as one."""
+    if "candidates" in men.columns:
+        men.iat[i, men.columns.get_loc("candidates")] = ""
+
+
 def _apply(extraction, raw_text: str, decisions: list[Decision], path,
            catalogue=None) -> list[tuple[int, str]]:
     """:func:`apply`, returning the bad rows' problems as ``(line, message)``; the
@@ -1245,6 +1253,7 @@ def _apply(extraction, raw_text: str, decisions: list[Decision], path,
                 men.iat[i, men.columns.get_loc("indicator_id")] = ""
                 if "part_of" in men.columns:
                     men.iat[i, men.columns.get_loc("part_of")] = ""
+                _untie(men, i)
             continue
         if d.action == "unname":
             for i in rows:
@@ -1253,6 +1262,7 @@ def _apply(extraction, raw_text: str, decisions: list[Decision], path,
                 men.iat[i, men.columns.get_loc("indicator_id")] = ""
                 if "part_of" in men.columns:  # the total it is a part of, or none
                     men.iat[i, men.columns.get_loc("part_of")] = d.indicator_id
+                _untie(men, i)
             continue
         if d.action == "exclude":
             drop.update(rows)
@@ -1268,6 +1278,7 @@ def _apply(extraction, raw_text: str, decisions: list[Decision], path,
                     men.iat[i, men.columns.get_loc("kind")] = ind.kind
                     if "part_of" in men.columns:  # a named number is no part of another
                         men.iat[i, men.columns.get_loc("part_of")] = ""
+                    _untie(men, i)
                 if d.value is not None:
                     men.iat[i, men.columns.get_loc("value")] = d.value
                 if d.unit:

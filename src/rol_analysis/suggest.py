@@ -236,10 +236,13 @@ class Sentences:
         """How many numbers ``pattern`` matches that are not ``members`` (nor, for an
         alias, already named ``indicator``), nor numbers of the same statistic: a
         measure that :func:`same_statistic` joins to one of ``labels`` (受众群众数 of
-        another year, in another unit, or one no group holds)."""
+        another year, in another unit, or one no group holds) and not already named: a
+        number the catalogue names is outside whatever its measure, since the proposal
+        would collide with its indicator."""
         return sum(1 for i in self.matched(pattern)
                    if self.keys[i] not in members and indicator not in self.ids[i]
-                   and not any(same_statistic(self.labels[i], label) for label in labels))
+                   and (self.ids[i] or not any(same_statistic(self.labels[i], label)
+                                               for label in labels)))
 
 
 def _read_csv(path: Path) -> list[dict]:
@@ -393,11 +396,17 @@ def same_statistic(a: str, b: str) -> bool:
     True
     >>> same_statistic("归集电子证照数", "上线电子证照数")
     False
+    >>> same_statistic("行政复议案件数", "涉企行政复议案件数")
+    False
     """
     if not a or not b:
         return False
     if a == b:
         return True
+    from .yoy import NARROWING_RE
+
+    if len({bool(NARROWING_RE.search(x)) for x in (a, b)}) == 2:
+        return False  # 涉企行政复议案件数 counts one kind of 行政复议案件数's cases
     if min(len(_LABEL_TAIL_RE.sub("", group_key(x))) for x in (a, b)) < MIN_LABEL_CHARS:
         return False  # 部门数, 发布数: too little said to be one statistic with another
     (va, wa), (vb, wb) = measure_words(a), measure_words(b)
@@ -426,7 +435,7 @@ def _is_verb(word: str) -> bool:
 
 def merged(groups: list[Group]) -> list[Group]:
     """``groups`` with those of one unit and kind whose labels :func:`same_statistic`
-    joins made one (and those joined to one joined again): each county words the
+    joins, every label with every other, made one (no chain): each county words the
     statistic its own way, and only together do they show it is shared. The merged
     group keeps every label (with its count), region-year, number and example."""
     # every label of a merged group is one statistic with every other (not a chain:

@@ -165,20 +165,28 @@ def _read_before(text, sentence, read) -> str | None:
 
 #: Words that narrow what a count covers to one kind of its things: a special campaign
 #: (专项清理), enterprise-related ones (涉企), those concerning one matter (涉及民营企业的),
-#: read before the number in its sentence (:func:`scope`). Trial 24: 开展涉企法规政策文件
-#: 专项清理，清理文件23件 (2023) against 开展规范性文件集中清理，共清理文件207件 (2024) was
-#: shown as +800 %.
-_SCOPE_RE = re.compile(r"专项|涉企|涉及[^，,。；;：:！？!?、\d]{1,12}?的")
+#: read before the number in its sentence (:func:`scope`); two measure labels of which
+#: one alone has them are two statistics (:func:`suggest.same_statistic`). Trial 24:
+#: 开展涉企法规政策文件专项清理，清理文件23件 (2023) against 开展规范性文件集中清理，共清理
+#: 文件207件 (2024) was shown as +800 %.
+NARROWING_RE = re.compile(r"专项|涉企|涉及[^，,。；;：:！？!?、\d]{1,12}?的")
 
 
 def scope(text, sentence) -> str | None:
     """The words before the count ``text`` in ``sentence`` that narrow it to one kind of
-    its things (专项, 涉企, 涉及…的: :data:`_SCOPE_RE`), joined by 、 in the order they
+    its things (专项, 涉企, 涉及…的: :data:`NARROWING_RE`), joined by 、 in the order they
     are written; "" when there are none; None when the number is not found in its
     sentence or is found twice with different words before it (nothing is known, and any
-    pair is compared)."""
+    pair is compared). Only the words after the number before it in the sentence are
+    read: 开展专项执法检查3次，办理行政复议案件120件 narrows the 3, not the 120."""
     return _read_before(text, sentence, lambda before: "、".join(
-        dict.fromkeys(m.group() for m in _SCOPE_RE.finditer(before))))
+        dict.fromkeys(m.group() for m in NARROWING_RE.finditer(_after_last_number(before)))))
+
+
+def _after_last_number(words: str) -> str:
+    """``words`` from the end of their last number on (all of them when they have none)."""
+    ends = [m.end() for m in re.finditer(r"\d", words)]
+    return words[ends[-1]:] if ends else words
 
 
 #: Which way a filing count goes: received from the bodies below (接收…报备96件, 收到
@@ -186,7 +194,9 @@ def scope(text, sentence) -> str | None:
 #: received filings and a county's sent ones stood side by side in one regions column.
 DIRECTIONS = {"received": ("接收", "received"), "sent": ("报送", "sent")}
 _RECEIVED_RE = re.compile(r"接收|收到")
-_SENT_RE = re.compile(r"向[^，,。；;：:！？!?]{1,15}?(?:报备|备案|报送|上报)|报送|上报")
+# a bare 报送/上报 followed by 的 (各县区报送备案的文件, 上报的文件) names what others sent
+_SENT_RE = re.compile(r"向[^，,。；;：:！？!?]{1,15}?(?:报备|备案|报送|上报)"
+                      r"|报送(?![^，,。；;：:！？!?]{0,4}的)|上报(?!的)")
 
 
 def direction(text, sentence) -> str:
@@ -483,7 +493,9 @@ def _candidates(iid: str, unit: str, loose: dict, parts: dict, best, like=None
         how = "tie"
         found = sorted((r for rows in loose.values() for r in rows
                         if unit_class(string_cell(r.get("unit"))) == unit_class(unit)
-                        and iid in string_cell(r.get("candidates")).split("|") and like(r)),
+                        and iid in string_cell(r.get("candidates")).split("|") and like(r)
+                        # a number a reviewer decided is no tie any more
+                        and not string_cell(r.get("review"))),
                        key=lambda r: int(r["char_start"]))
     if not found:
         return "", []
