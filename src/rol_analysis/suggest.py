@@ -948,11 +948,9 @@ def whole_label(measure: str, marked: list[str]) -> bool:
     >>> whole_label("件、合同协议数", ["审查拟发文件、合同协议等#，提出意见40条。"])
     False
     """
-    from .measure import CLOSED_WORDS, DECIDED_RE, SYNONYMS
+    from .measure import _synonyms
 
     label = group_key(measure)
-    # 办结 is read as 审结 only in a label of a decided case (measure._synonyms)
-    decided = DECIDED_RE.search(label) is not None
     stem = _LABEL_TAIL_RE.sub("", label)
     # a short stem names a statistic only with its ending in the report's own words, and
     # a label of more characters than the stem needs (比例, 相比, 时长 stand whole too)
@@ -960,10 +958,9 @@ def whole_label(measure: str, marked: list[str]) -> bool:
                                             and _stands_whole(label, marked)):
         return False
     for m in marked:
-        flat = _LABEL_DROPPED_RE.sub("", m)
-        for word, label in SYNONYMS.items():
-            if word not in CLOSED_WORDS or decided:
-                flat = flat.replace(word, label)
+        # the builder's own synonym pass (longest word first, 办结 as 审结 only in a
+        # label of a decided case), so the sentence reads as the label was made
+        flat = _synonyms(_LABEL_DROPPED_RE.sub("", m), label)
         i = 0
         while i < len(stem):
             for j in range(len(stem), i + 1, -1):
