@@ -342,14 +342,16 @@ def _load(path: str, extensions: tuple) -> Catalogue:
     return _build(Path(path), data, tuple(str(p) for p in files))
 
 
-def refusal(problems: list[Problem], source) -> str:
-    """The message of a refused catalogue: each problem with its file, line and fix."""
+def refusal(problems: list[Problem], source,
+            outcome: str = "Nothing was built or changed.") -> str:
+    """The message of a refused catalogue: each problem with its file, line and fix,
+    then ``outcome`` (what the refusing command left undone)."""
     return ("\n".join(p.message(str(source)) for p in problems)
             + f"\n{len(problems)} problem(s) in the catalogue; `rol catalogue check` lists "
-            "the same. Nothing was built or changed.")
+            f"the same. {outcome}")
 
 
-def require_valid(root) -> None:
+def require_valid(root, outcome: str = "Nothing was built or changed.") -> None:
     """Refuse (exit 2), before anything is built, a catalogue :func:`check` rejects:
     the packaged one extended by ``root``'s ``catalogue/*.toml``; each problem is named
     with its file, line and fix, as ``rol catalogue check`` names it."""
@@ -357,7 +359,7 @@ def require_valid(root) -> None:
 
     problems, _ = check(root=root)
     if problems:
-        raise UsageError(refusal(problems, default_path()))
+        raise UsageError(refusal(problems, default_path(), outcome))
 
 
 # ----------------------------------------------------------------------------- checking

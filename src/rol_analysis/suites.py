@@ -486,13 +486,10 @@ def write_for(root) -> tuple[Path, list[Path]]:
     (Path, list of Path)
         The folder, and the files whose content changed.
     """
-    from .catalogue import check, default_path, extension_files, refusal
+    from .catalogue import extension_files, require_valid
     from .exceptions import UsageError
 
-    problems, _ = check(root=root)
-    if problems:
-        raise UsageError(refusal(problems, default_path()).replace(
-            "Nothing was built or changed.", "No suite was written."))
+    require_valid(root, "No suite was written.")
     directory = directory_for(root)
     root = Path(root).absolute()
     own, generated = root / "expectations", bool(extension_files(root))
