@@ -305,13 +305,8 @@ def _explanation(sl: _Slot | None, m: Mention, k: int,
     others: tuple[str, ...] = ()
     if iid:
         why = ""
-    elif sl.why in ("joint", "shared_time", "same_name", "pair", "one_of",
-                    "target") and not sl.part:
-        why = sl.why
-    elif sl.part and (part_of or sl.why not in ("twice", "apart")):
-        why = "part"
-    elif sl.why in ("twice", "apart"):
-        why = sl.why
+    elif aside := _set_aside(sl, part_of):
+        why = aside
     elif sl.rival:
         why, others = "tie", sl.rival
     elif sl.cands:
@@ -332,14 +327,23 @@ def tied(sl: _Slot | None, iid: str, part_of: str) -> tuple[str, ...]:
     reason (:func:`_explanation`'s order: a joint count, a part, … come first). Written to
     mentions.csv's ``candidates`` (trial 24: 排查调处矛盾纠纷3462件, between 受理调解纠纷数
     and 排查矛盾纠纷数, was said to be no number of either in the year-over-year note)."""
-    if sl is None or iid or not sl.rival:
-        return ()
-    if (sl.why in ("joint", "shared_time", "same_name", "pair", "one_of", "target")
-            and not sl.part) or sl.part and (part_of or sl.why not in ("twice", "apart")):
-        return ()
-    if sl.why in ("twice", "apart"):
+    if sl is None or iid or not sl.rival or _set_aside(sl, part_of):
         return ()
     return tuple(sorted(sl.rival))
+
+
+def _set_aside(sl: _Slot, part_of: str) -> str:
+    """Why an unnamed reading was set aside before its candidates were weighed (a joint
+    count, a part, a figure stated twice, …), or ``""``: the first reasons of
+    :func:`_explanation`'s order, which :func:`tied` reads too."""
+    if sl.why in ("joint", "shared_time", "same_name", "pair", "one_of",
+                  "target") and not sl.part:
+        return sl.why
+    if sl.part and (part_of or sl.why not in ("twice", "apart")):
+        return "part"
+    if sl.why in ("twice", "apart"):
+        return sl.why
+    return ""
 
 
 def explanations(mentions: list[Mention], slots: list[_Slot],
